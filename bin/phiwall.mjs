@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Entry point: runs the bundled CLI, rebuilding it first when src/ is newer than the bundle
+// (so a fresh clone or an edited checkout never runs stale code).
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist/phiwall.js');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const srcDir = join(root, 'src');
+const stale = !existsSync(bundle) || (existsSync(srcDir) && newestMtime(srcDir) > statSync(bundle).mtimeMs);
+if (stale) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+const { main } = await import(pathToFileURL(bundle).href);
+await main(process.argv.slice(2));

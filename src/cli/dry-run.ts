@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { loadConfig } from '../config/load.js';
+import { parseSegmentBody } from '../ingest/segment.js';
+import { processEvent } from '../pipeline/process.js';
+import type { VisitorIds } from '../pipeline/project.js';
+import { compileRules } from '../rules/compile.js';
+import type { Plan } from '../rules/plan.js';
+import { isJsonObject, type JsonValue } from '../shared/json.js';
+import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
+
+/** Random ids kept in memory only: a dry run shows the shape without touching the spool. */
+class EphemeralVisitorIds implements VisitorIds {
+  private readonly ids = new Map<string, string>();
+  idFor(visitorKey: string, destination: string): string {
+    const k = `${visitorKey}|${destination}`;
+    let id = this.ids.get(k);
+    if (!id) { id = 'pw_' + randomBytes(12).toString('base64url'); this.ids.set(k, id); }
+    return id;
+  }
+}
+
+export interface DryRunLine {
+  messageId: string;
+  destination?: string;
+  payload?: JsonValue;
+  blocked?: string;
+  failed?: string;
+  skipped?: string;
+  rejected?: string;
+}
+
+/** Runs one input line (an event or a batch body) through the plan. */
+export function dryRunLine(line: JsonValue, plan: Plan, ids: VisitorIds, only?: string): DryRunLine[] {
+  const route = isJsonObject(line) && Array.isArray(line.batch) ? 'batch' : 'track';
+  const site = (isJsonObject(line) && typeof line.writeKey === 'string' ? plan.sitesByKey.get(line.writeKey) : undefined) ?? plan.sites[0];
+  if (!site) throw new Error('the config has no site');
+  const { events, rejected } = parseSegmentBody(line, route, { ...plan.limits });
+  const out: DryRunLine[] = rejected.map((r) => ({ messageId: `#${r.index}`, rejected: r.code }));
+  const now = Date.now();
+  for (const ev of events) {
+    const outcome = processEvent(ev, site, plan, ids, now);
+    if (outcome.kind === 'blocked') { out.push({ messageId: outcome.messageId, blocked: outcome.reason }); continue; }
+    if (outcome.kind === 'failed') { out.push({ messageId: outcome.messageId, failed: outcome.reason }); continue; }
+    for (const r of outcome.rows) if (!only || r.destination === only) out.push({ messageId: r.messageId, destination: r.destination, payload: r.payload });
+    for (const s of outcome.skipped) if (!only || s.destination === only) out.push({ messageId: outcome.messageId, destination: s.destination, skipped: s.reason });
+  }
+  return out;
+}
+
+export async function dryRunCommand(args: ParsedArgs): Promise<number> {
+  const config = loadConfig(flag(args, 'config', DEFAULT_CONFIG));
+  const plan = compileRules(config.rules, { dataDir: flag(args, 'data', DEFAULT_DATA) });
+  const only = args.flags.get('destination');
+  const ids = new EphemeralVisitorIds();
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let lineNo = 0;
+  let bad = 0;
+  for await (const text of rl) {
+    lineNo++;
+    if (!text.trim()) continue;
+    let parsed: JsonValue;
+    try { parsed = JSON.parse(text) as JsonValue; } catch {
+      process.stderr.write(`line ${lineNo}: not valid JSON\n`);
+      bad++;
+      continue;
+    }
+    for (const row of dryRunLine(parsed, plan, ids, typeof only === 'string' ? only : undefined)) process.stdout.write(JSON.stringify(row) + '\n');
+  }
+  return bad ? 1 : 0;
+}

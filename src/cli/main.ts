@@ -1,0 +1,40 @@
+import { ConfigError } from '../errors.js';
+import { parseArgs } from './args.js';
+import { checkCommand } from './check.js';
+import { dlqCommand } from './dlq.js';
+import { dryRunCommand } from './dry-run.js';
+import { explainCommand } from './explain.js';
+import { serveCommand } from './serve.js';
+
+const USAGE = `phiwall <command> [options]
+
+  serve    [--config rules/phiwall.yaml] [--port 8080] [--data ./data]
+  check    [--config ...]                       validate rules; exit 1 on error
+  dry-run  [--config ...] [--destination NAME] < events.jsonl
+  explain  [--config ...] [--format md|json]    data-flow map for compliance
+  dlq      list|show|replay|purge --destination NAME [--id N] [--data ./data]
+`;
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const args = parseArgs(argv);
+  const [command] = args.positionals;
+  try {
+    switch (command) {
+      case 'serve': await serveCommand(args); return;
+      case 'check': process.exitCode = await checkCommand(args); return;
+      case 'dry-run': process.exitCode = await dryRunCommand(args); return;
+      case 'explain': process.exitCode = explainCommand(args); return;
+      case 'dlq': process.exitCode = await dlqCommand(args); return;
+      default:
+        process.stdout.write(USAGE);
+        process.exitCode = command === undefined || command === 'help' ? 0 : 2;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`phiwall: invalid configuration\n${err.issues.map((i) => `  ${i}`).join('\n')}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  }
+}

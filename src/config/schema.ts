@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+// The rule language. One schema, one inferred type of the same name; unknown keys are errors.
+
+export const ACTIONS = ['keep', 'drop', 'redact', 'hash', 'match_key', 'truncate_ip', 'zip3', 'year', 'generalize_ua', 'sanitize_url'] as const;
+export const Action = z.enum(ACTIONS);
+export type Action = z.infer<typeof Action>;
+
+export const MATCH_KEYS = ['em', 'ph', 'fn', 'ln', 'zp', 'ct', 'st', 'country', 'db', 'ge', 'external_id'] as const;
+
+export const IdentifierRule = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  safe_harbor: z.string().optional(),
+  description: z.string().optional(),
+  /** Normalized field names (lower-case letters and digits only) matched exactly. */
+  fields: z.array(z.string()).default([]),
+  /** Normalized substrings: a field whose normalized name contains one of them matches. */
+  fields_containing: z.array(z.string()).default([]),
+  /** Value detectors whose hits inside any allowed string belong to this identifier. */
+  detectors: z.array(z.string()).default([]),
+  /** What happens to a field matched by name, for destinations without a BAA. */
+  action: Action,
+  /** The same for destinations with a BAA (default: same as action). */
+  baa_action: Action.optional(),
+  /** What happens to detector hits inside text: redact (default) or drop the whole value. */
+  text_action: z.enum(['redact', 'drop']).default('redact'),
+  /** Which normalized match key this identifier feeds when match keys are allowed. */
+  match_key: z.enum(MATCH_KEYS).optional(),
+});
+export type IdentifierRule = z.infer<typeof IdentifierRule>;
+
+export const BlockedPath = z.strictObject({
+  name: z.string(),
+  glob: z.string().optional(),
+  regex: z.string().optional(),
+  description: z.string().optional(),
+}).refine((b) => (b.glob === undefined) !== (b.regex === undefined), { message: 'give exactly one of glob or regex' });
+export type BlockedPath = z.infer<typeof BlockedPath>;
+
+export const PageGroup = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  paths: z.array(z.string()).min(1),
+  /** Pages that name a condition or treatment: non-BAA destinations get the group, not the page. */
+  sensitive: z.boolean().default(false),
+});
+export type PageGroup = z.infer<typeof PageGroup>;
+
+export const Site = z.strictObject({
+  name: z.string(),
+  write_key: z.string().min(1),
+  allowed_origins: z.array(z.string()).default([]),
+  trusted_proxies: z.array(z.string()).default([]),
+  /** Own hostnames: referrers from them are checked against blocked paths. */
+  hosts: z.array(z.string()).default([]),
+  require_consent: z.boolean().default(false),
+  /** A BAA-covered backend (may post authorizations and offline conversions). */
+  backend: z.boolean().default(false),
+  /** GA4 measurement ids (`tid`) whose gtag hits this site accepts on /g/collect. */
+  measurement_ids: z.array(z.string()).default([]),
+});
+export type Site = z.infer<typeof Site>;
+
+export const DestinationConfig = z.strictObject({
+  type: z.string(),
+  baa: z.boolean().default(false),
+  enabled: z.boolean().default(true),
+  /** Field paths this destination may receive (dot paths, `*` one level, `**` any depth). */
+  allow: z.array(z.string()).default([]),
+  events: z.strictObject({
+    include: z.array(z.string()).optional(),
+    exclude: z.array(z.string()).default([]),
+    types: z.array(z.enum(['track', 'page', 'identify', 'screen', 'group', 'alias'])).optional(),
+  }).default({ exclude: [] }),
+  /** Renames events for this destination (exact name -> new name). */
+  event_map: z.record(z.string(), z.string()).default({}),
+  /** Per-identifier action overrides for this destination. */
+  actions: z.record(z.string(), Action).default({}),
+  /** Send normalized SHA-256 match keys (refused by the compiler unless baa: true). */
+  match_keys: z.boolean().default(false),
+  /** Purposes required from the event's consent state. */
+  purposes: z.array(z.enum(['analytics', 'ads'])).default([]),
+  /** Type-specific options (credentials, ids, endpoint). */
+  options: z.record(z.string(), z.unknown()).default({}),
+  delivery: z.strictObject({
+    max_attempts: z.number().int().positive().default(12),
+    max_age_hours: z.number().positive().default(72),
+    concurrency: z.number().int().positive().default(2),
+    rate_per_second: z.number().positive().optional(),
+    batch_size: z.number().int().positive().optional(),
+  }).default({ max_attempts: 12, max_age_hours: 72, concurrency: 2 }),
+});
+export type DestinationConfig = z.infer<typeof DestinationConfig>;
+
+export const RulesFile = z.strictObject({
+  version: z.literal(1).default(1),
+  include: z.array(z.string()).default([]),
+  server: z.strictObject({
+    port: z.number().int().min(0).max(65535).default(8080),
+    host: z.string().default('0.0.0.0'),
+    body_limit_bytes: z.number().int().positive().default(500 * 1024),
+    event_limit_bytes: z.number().int().positive().default(32 * 1024),
+    max_depth: z.number().int().positive().default(16),
+    max_keys: z.number().int().positive().default(1000),
+    snippet_path: z.string().default('/assets/site.js'),
+    shutdown_timeout_ms: z.number().int().positive().default(10_000),
+  }).optional(),
+  spool: z.strictObject({
+    max_rows: z.number().int().positive().default(2_000_000),
+    max_bytes: z.number().int().positive().default(2 * 1024 ** 3),
+    synchronous: z.enum(['full', 'normal']).default('normal'),
+    dead_letter_days: z.number().positive().default(14),
+    group_commit_ms: z.number().min(0).default(2),
+  }).optional(),
+  secrets: z.strictObject({
+    hash_key: z.string().min(16, 'hash_key must be at least 16 characters'),
+    /** Days between rotations of the per-destination HMAC key. */
+    hash_rotation_days: z.number().int().positive().default(30),
+  }).optional(),
+  pseudonymous_id: z.strictObject({
+    mode: z.enum(['random', 'keyed_hash', 'off']).default('random'),
+    rotate_hours: z.number().positive().default(24),
+  }).optional(),
+  sites: z.array(Site).optional(),
+  locale_prefixes: z.array(z.string()).optional(),
+  url_query_allow: z.array(z.string()).optional(),
+  blocked_paths: z.array(BlockedPath).optional(),
+  page_groups: z.array(PageGroup).optional(),
+  sensitive_terms: z.array(z.string()).optional(),
+  sensitive_event_name: z.string().optional(),
+  event_map: z.record(z.string(), z.string()).optional(),
+  identifiers: z.array(IdentifierRule).optional(),
+  free_text_fields: z.array(z.string()).optional(),
+  zip3_restricted: z.array(z.string().regex(/^\d{3}$/)).optional(),
+  destinations: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/), DestinationConfig).optional(),
+});
+export type RulesFile = z.infer<typeof RulesFile>;

@@ -1,0 +1,59 @@
+/** Exponential backoff with full jitter; a vendor's Retry-After is a floor, never shortened. */
+export function backoffDelay(attempt: number, retryAfterMs: number | undefined, random = Math.random, baseMs = 1000, capMs = 10 * 60_000): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 20));
+  const jitter = Math.floor(random() * ceiling);
+  return Math.max(jitter, retryAfterMs ?? 0);
+}
+
+/**
+ * A circuit breaker per destination: after `threshold` consecutive failures it opens for a
+ * cool-down that doubles up to `maxCooldownMs`; then one probe batch decides.
+ */
+export class CircuitBreaker {
+  private failures = 0;
+  private openUntil = 0;
+  private cooldown: number;
+
+  constructor(private readonly threshold = 5, private readonly baseCooldownMs = 1000, private readonly maxCooldownMs = 60_000) {
+    this.cooldown = baseCooldownMs;
+  }
+
+  /** Milliseconds to wait before the next attempt (0 when closed or half-open). */
+  waitMs(now: number): number {
+    return Math.max(0, this.openUntil - now);
+  }
+
+  success(): void {
+    this.failures = 0;
+    this.cooldown = this.baseCooldownMs;
+  }
+
+  failure(now: number): void {
+    this.failures++;
+    if (this.failures >= this.threshold) {
+      this.openUntil = now + this.cooldown;
+      this.cooldown = Math.min(this.maxCooldownMs, this.cooldown * 2);
+    }
+  }
+
+  get open(): boolean {
+    return this.openUntil > Date.now();
+  }
+}
+
+/** Token bucket: at most `ratePerSecond` events per second on average, bursts up to one second's worth. */
+export class RateLimiter {
+  private tokens: number;
+  private last = Date.now();
+  constructor(private readonly ratePerSecond: number) {
+    this.tokens = ratePerSecond;
+  }
+  /** Milliseconds until `n` events may go (0 = now; the tokens are then taken). */
+  take(n: number): number {
+    const now = Date.now();
+    this.tokens = Math.min(this.ratePerSecond, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+    if (this.tokens >= Math.min(n, this.ratePerSecond)) { this.tokens -= n; return 0; }
+    return Math.ceil(((Math.min(n, this.ratePerSecond) - this.tokens) / this.ratePerSecond) * 1000);
+  }
+}

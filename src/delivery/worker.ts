@@ -1,0 +1,127 @@
+import type { DeliveryResult, ItemResult } from '../destinations/types.js';
+import type { Logger } from '../observability/log.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { DestinationPlan } from '../rules/plan.js';
+import type { LeasedItem, Spool } from '../spool/port.js';
+import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
+
+export interface WorkerOptions {
+  leaseMs: number;
+  idlePollMs: number;
+}
+
+const sleep = (ms: number, signal: { wake?: () => void }) => new Promise<void>((resolve) => {
+  const t = setTimeout(done, ms);
+  function done() { clearTimeout(t); signal.wake = undefined; resolve(); }
+  signal.wake = done;
+});
+
+/**
+ * One worker per destination: lease -> send -> ack / retry / dead-letter. Each destination has
+ * its own loops, breaker and rate limit, so a dead destination never slows the others.
+ */
+export class DestinationWorker {
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private readonly sleepers: { wake?: () => void }[] = [];
+  private readonly breaker = new CircuitBreaker();
+  private readonly limiter: RateLimiter | undefined;
+
+  constructor(
+    private readonly dest: DestinationPlan,
+    private readonly spool: Spool,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+    private readonly opts: WorkerOptions,
+  ) {
+    const rate = dest.config.delivery.rate_per_second;
+    this.limiter = rate ? new RateLimiter(rate) : undefined;
+  }
+
+  start(): void {
+    this.running = true;
+    for (let i = 0; i < this.dest.config.delivery.concurrency; i++) {
+      const signal: { wake?: () => void } = {};
+      this.sleepers.push(signal);
+      this.loops.push(this.loop(signal));
+    }
+  }
+
+  /** New rows were spooled: stop idling. */
+  wake(): void {
+    for (const s of this.sleepers) s.wake?.();
+  }
+
+  /** Stops leasing and waits for in-flight sends (up to `timeoutMs`). */
+  async stop(timeoutMs: number): Promise<void> {
+    this.running = false;
+    this.wake();
+    await Promise.race([Promise.all(this.loops), new Promise((r) => setTimeout(r, timeoutMs))]);
+  }
+
+  private async loop(signal: { wake?: () => void }): Promise<void> {
+    while (this.running) {
+      try {
+        const waited = await this.waitForCapacity(signal);
+        if (waited) continue;
+        const batchSize = Math.min(this.dest.config.delivery.batch_size ?? this.dest.destination.maxBatch, this.dest.destination.maxBatch);
+        const items = await this.spool.lease(this.dest.name, batchSize, this.opts.leaseMs);
+        if (items.length === 0) { await sleep(this.opts.idlePollMs, signal); continue; }
+        await this.deliver(items);
+      } catch (err) {
+        this.log.error({ destination: this.dest.name, code: (err as { code?: string }).code ?? (err as Error).name }, 'delivery loop error');
+        await sleep(1000, signal);
+      }
+    }
+  }
+
+  private async waitForCapacity(signal: { wake?: () => void }): Promise<boolean> {
+    const breakerWait = this.breaker.waitMs(Date.now());
+    if (breakerWait > 0) { await sleep(breakerWait, {}); return true; }
+    const rateWait = this.limiter?.take(this.dest.destination.maxBatch) ?? 0;
+    if (rateWait > 0) { await sleep(rateWait, signal); return true; }
+    return false;
+  }
+
+  private async deliver(items: LeasedItem[]): Promise<void> {
+    const started = process.hrtime.bigint();
+    let result: DeliveryResult;
+    try {
+      result = await this.dest.destination.send(items.map((i) => ({ id: i.id, messageId: i.messageId, payload: i.payload, attempts: i.attempts, enqueuedAt: i.enqueuedAt })));
+    } catch (err) {
+      result = { kind: 'retry', reason: `send threw ${(err as Error).name}` };
+    }
+    this.metrics.sendSeconds.observe({ destination: this.dest.name }, Number(process.hrtime.bigint() - started) / 1e9);
+    const perItem: ItemResult[] = result.kind === 'per_item' ? result.results : items.map(() => result as ItemResult);
+    await this.settle(items, perItem);
+  }
+
+  private async settle(items: LeasedItem[], results: ItemResult[]): Promise<void> {
+    const ok: string[] = [];
+    const now = Date.now();
+    const { max_attempts: maxAttempts, max_age_hours: maxAgeHours } = this.dest.config.delivery;
+    let anyRetry = false;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const r = results[i] ?? { kind: 'retry', reason: 'no result for item' };
+      if (r.kind === 'ok') { ok.push(item.id); continue; }
+      if (r.kind === 'drop') { await this.dead(item, r.code, r.reason); continue; }
+      anyRetry = true;
+      if (item.attempts + 1 >= maxAttempts) { await this.dead(item, 'MAX_ATTEMPTS', r.reason); continue; }
+      if (now - item.enqueuedAt > maxAgeHours * 3_600_000) { await this.dead(item, 'MAX_AGE', r.reason); continue; }
+      await this.spool.retry([item.id], now + backoffDelay(item.attempts, r.delayMs), r.reason);
+      this.metrics.retried.inc({ destination: this.dest.name });
+    }
+    if (ok.length) {
+      await this.spool.ack(ok);
+      this.metrics.delivered.inc({ destination: this.dest.name }, ok.length);
+    }
+    if (anyRetry && ok.length === 0) this.breaker.failure(now); else this.breaker.success();
+  }
+
+  private async dead(item: LeasedItem, code: string, reason: string): Promise<void> {
+    await this.spool.deadLetter([item.id], code, reason);
+    this.metrics.deadLettered.inc({ destination: this.dest.name, code });
+    this.log.warn({ destination: this.dest.name, messageId: item.messageId, code }, 'dead-lettered');
+  }
+}

@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import type { JsonObject, JsonValue } from '../shared/json.js';
+
+/**
+ * The scrubbed, default-deny projection of one event for one destination. Everything here
+ * has already passed the rule plan: identifiers dropped/hashed/generalised, paths of sensitive
+ * pages replaced by their page group, event names mapped. Destinations only reshape it.
+ */
+export interface CleanEvent {
+  messageId: string;
+  type: 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
+  /** Event name (track) after event_map; absent for page views. */
+  event?: string;
+  /** Page or screen name, when allowed. */
+  name?: string;
+  /** ISO-8601 time of the event (client time, clamped), and when phiwall received it. */
+  timestamp: string;
+  receivedAt: string;
+  /** Pseudonymous visitor id for this destination (never the raw anonymousId/userId). */
+  visitorId?: string;
+  /** Raw ids: only present for destinations allowed to receive them (baa: true + allow). */
+  userId?: string;
+  anonymousId?: string;
+  /** Session id (number of seconds since epoch at session start), when known. */
+  sessionId?: number;
+  pageGroup?: string;
+  page?: { path?: string; url?: string; referrer?: string; title?: string };
+  campaign?: { source?: string; medium?: string; name?: string; term?: string; content?: string };
+  /** Advertising click ids (gclid, fbclid, ttclid...) when allowed. */
+  clickIds?: Record<string, string>;
+  ip?: string;
+  userAgent?: string;
+  locale?: string;
+  consent?: { analytics?: boolean; ads?: boolean };
+  properties: JsonObject;
+  traits: JsonObject;
+  /**
+   * Normalized SHA-256 match keys (Meta/Google/TikTok formats): only present when the rule
+   * plan allows match keys for this destination and event.
+   */
+  matchKeys?: Partial<Record<'em' | 'ph' | 'fn' | 'ln' | 'zp' | 'ct' | 'st' | 'country' | 'db' | 'ge' | 'external_id', string>>;
+}
+
+/** One spooled row handed to `send`. `payload` is what `map` returned. */
+export interface OutboundItem {
+  id: string;
+  messageId: string;
+  payload: JsonValue;
+  attempts: number;
+  /** Epoch ms when the event was first enqueued. */
+  enqueuedAt: number;
+}
+
+export type ItemResult =
+  | { kind: 'ok' }
+  | { kind: 'retry'; delayMs?: number; reason: string }
+  | { kind: 'drop'; code: string; reason: string };
+
+/**
+ * What a send returns: a value, never an exception. `per_item` carries one result per input
+ * item (same order) for APIs with partial failure or after splitting a batch.
+ */
+export type DeliveryResult = ItemResult | { kind: 'per_item'; results: ItemResult[] };
+
+export interface DestinationDeps {
+  /** Destination name from config (used in metrics/logs, never secrets). */
+  name: string;
+  baa: boolean;
+  /** Directory for file-based destinations (./data by default). */
+  dataDir: string;
+  /** Clock, injectable for tests. */
+  now: () => number;
+}
+
+export interface Destination {
+  readonly name: string;
+  readonly type: string;
+  /** Most items `send` accepts at once. */
+  readonly maxBatch: number;
+  /**
+   * Pure: CleanEvent -> wire payload for one event (stored in the spool). Returns a string
+   * reason instead when the event cannot be represented (it is then dropped and counted).
+   */
+  map(event: CleanEvent): JsonValue | { skip: string };
+  send(batch: readonly OutboundItem[]): Promise<DeliveryResult>;
+  close(): Promise<void>;
+}
+
+export interface DestinationType<C> {
+  readonly type: string;
+  /** zod schema of the type-specific config (the `options` block); unknown keys rejected. */
+  readonly configSchema: z.ZodType<C>;
+  /** Fields this type can use at best (for explain and default allow lists). */
+  readonly describe: string;
+  create(config: C, deps: DestinationDeps): Destination;
+}

@@ -1,0 +1,33 @@
+import type { JsonObject } from '../shared/json.js';
+import type { CleanEvent } from './types.js';
+
+/**
+ * The flat row shape used by file, webhook and warehouse sinks: one column per concept,
+ * so a compliance officer reads a line without knowing Segment's nesting.
+ */
+export function toWarehouseRow(e: CleanEvent): JsonObject {
+  const row: JsonObject = { message_id: e.messageId, event_type: e.type };
+  if (e.event !== undefined) row.event_name = e.event;
+  if (e.name !== undefined) row.name = e.name;
+  row.timestamp = e.timestamp;
+  row.received_at = e.receivedAt;
+  if (e.visitorId !== undefined) row.visitor_id = e.visitorId;
+  if (e.userId !== undefined) row.user_id = e.userId;
+  if (e.anonymousId !== undefined) row.anonymous_id = e.anonymousId;
+  if (e.sessionId !== undefined) row.session_id = e.sessionId;
+  if (e.pageGroup !== undefined) row.page_group = e.pageGroup;
+  if (e.page?.path !== undefined) row.path = e.page.path;
+  if (e.page?.url !== undefined) row.url = e.page.url;
+  if (e.page?.referrer !== undefined) row.referrer = e.page.referrer;
+  if (e.page?.title !== undefined) row.title = e.page.title;
+  for (const [k, v] of Object.entries(e.campaign ?? {})) if (v !== undefined) row[`utm_${k === 'name' ? 'campaign' : k}`] = v;
+  for (const [k, v] of Object.entries(e.clickIds ?? {})) row[k] = v;
+  if (e.ip !== undefined) row.ip = e.ip;
+  if (e.userAgent !== undefined) row.user_agent = e.userAgent;
+  if (e.locale !== undefined) row.locale = e.locale;
+  if (e.consent !== undefined) row.consent = { ...e.consent };
+  if (Object.keys(e.properties).length) row.properties = e.properties;
+  if (Object.keys(e.traits).length) row.traits = e.traits;
+  if (e.matchKeys !== undefined) row.match_keys = { ...e.matchKeys };
+  return row;
+}

@@ -1,0 +1,51 @@
+// A catalogue of errors, each with a stable code and an HTTP status. Messages name
+// fields, limits and counts, never values (values may be PHI).
+export const ERROR_CATALOGUE = {
+  PW_ERR_BODY_TOO_LARGE: { status: 413, message: 'request body exceeds the limit of {limit} bytes' },
+  PW_ERR_EVENT_TOO_LARGE: { status: 413, message: 'event exceeds the limit of {limit} bytes' },
+  PW_ERR_MALFORMED_JSON: { status: 400, message: 'body is not valid JSON' },
+  PW_ERR_UNSUPPORTED_MEDIA: { status: 415, message: 'content-type must be application/json or text/plain' },
+  PW_ERR_TOO_DEEP: { status: 400, message: 'nesting depth exceeds the limit of {limit}' },
+  PW_ERR_TOO_MANY_KEYS: { status: 400, message: 'key count exceeds the limit of {limit}' },
+  PW_ERR_FORBIDDEN_KEY: { status: 400, message: 'forbidden key name at {path}' },
+  PW_ERR_INVALID_EVENT: { status: 400, message: 'invalid event: {detail}' },
+  PW_ERR_NO_EVENTS: { status: 400, message: 'no valid event in the request' },
+  PW_ERR_UNAUTHORIZED: { status: 401, message: 'unknown or missing write key' },
+  PW_ERR_FORBIDDEN: { status: 403, message: '{detail}' },
+  PW_ERR_NOT_FOUND: { status: 404, message: 'no route {detail}' },
+  PW_ERR_SPOOL_FULL: { status: 503, message: 'spool is full; retry later' },
+  PW_ERR_SPOOL_UNAVAILABLE: { status: 503, message: 'spool is unavailable; retry later' },
+  PW_ERR_CONFIG: { status: 500, message: '{detail}' },
+  PW_ERR_RATE_LIMITED: { status: 429, message: 'rate limit exceeded' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class PhiwallError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: Readonly<Record<string, string | number>>;
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}) {
+    const entry = ERROR_CATALOGUE[code];
+    super(entry.message.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')));
+    this.name = 'PhiwallError';
+    this.code = code;
+    this.status = entry.status;
+    this.params = params;
+  }
+
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** A configuration problem, located in a file. */
+export class ConfigError extends Error {
+  readonly issues: readonly string[];
+  constructor(issues: readonly string[]) {
+    super(issues.join('\n'));
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}

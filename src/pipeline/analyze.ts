@@ -1,0 +1,144 @@
+import { isJsonObject, type JsonObject, type JsonValue } from '../shared/json.js';
+import { canonicalPath, pathOf, safeDecode } from '../rules/canonical-path.js';
+import type { Plan, SitePlan } from '../rules/plan.js';
+
+export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
+
+/** What the pipeline reads from a raw event once, before any per-destination work. */
+export interface EventInfo {
+  readonly type: EventType;
+  readonly messageId: string;
+  readonly timestamp: string;
+  readonly event?: string;
+  readonly name?: string;
+  readonly page: { path?: string; url?: string; referrer?: string; title?: string };
+  /** Canonical paths of the page and of same-site referrers, for blocking. */
+  readonly checkPaths: readonly string[];
+  readonly canonicalPagePath?: string;
+  readonly referrerSameSite: boolean;
+  readonly pageGroup?: string;
+  readonly sensitivePage: boolean;
+  readonly campaign: Record<string, string>;
+  readonly clickIds: Record<string, string>;
+  readonly ip?: string;
+  readonly userAgent?: string;
+  readonly locale?: string;
+  readonly consent: { analytics?: boolean; ads?: boolean };
+  readonly userId?: string;
+  readonly anonymousId?: string;
+  /** Stable per visitor (anonymousId, userId, or ip+ua when cookieless): never forwarded. */
+  readonly visitorKey: string;
+  readonly properties: JsonObject;
+  readonly traits: JsonObject;
+}
+
+const CLICK_IDS = ['gclid', 'gbraid', 'wbraid', 'dclid', 'fbclid', 'ttclid', 'msclkid', 'li_fat_id'];
+const CAMPAIGN_KEYS: Record<string, string> = { utm_source: 'source', utm_medium: 'medium', utm_campaign: 'name', utm_term: 'term', utm_content: 'content' };
+
+const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+const obj = (v: JsonValue | undefined): JsonObject => (isJsonObject(v) ? v : {});
+
+export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receivedAt: number): EventInfo {
+  const context = obj(raw.context);
+  const props = obj(raw.properties);
+  const ctxPage = obj(context.page);
+  const page = {
+    path: str(ctxPage.path) ?? str(props.path),
+    url: str(ctxPage.url) ?? str(props.url),
+    referrer: str(ctxPage.referrer) ?? str(props.referrer),
+    title: str(ctxPage.title) ?? str(props.title),
+  };
+  const { checkPaths, canonicalPagePath, referrerSameSite } = collectPaths(page, props, site, plan);
+  const group = canonicalPagePath === undefined ? undefined : plan.pageGroups.find((g) => g.res.some((re) => re.test(canonicalPagePath)));
+  const sensitiveByTerm = plan.sensitiveTerms !== undefined && checkPaths.some((p) => plan.sensitiveTerms!.test(p));
+  const query = urlQuery(page.url);
+  const type = raw.type as EventType;
+  return {
+    type,
+    messageId: String(raw.messageId),
+    timestamp: eventTime(raw, receivedAt),
+    event: type === 'track' ? str(raw.event) : undefined,
+    name: str(raw.name) ?? (type === 'page' ? page.title : undefined),
+    page,
+    checkPaths,
+    canonicalPagePath,
+    referrerSameSite,
+    pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
+    sensitivePage: (group?.sensitive ?? false) || sensitiveByTerm,
+    campaign: campaignOf(obj(context.campaign), query),
+    clickIds: Object.fromEntries(CLICK_IDS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!]] : []))),
+    ip: str(context.ip),
+    userAgent: str(context.userAgent),
+    locale: str(context.locale),
+    consent: consentOf(context),
+    userId: str(raw.userId) ?? (typeof raw.userId === 'number' ? String(raw.userId) : undefined),
+    anonymousId: str(raw.anonymousId),
+    visitorKey: str(raw.anonymousId) ?? str(raw.userId) ?? `cookieless:${site.name}:${str(context.ip) ?? ''}:${str(context.userAgent) ?? ''}`,
+    properties: props,
+    traits: obj(raw.traits ?? context.traits),
+  };
+}
+
+function collectPaths(page: EventInfo['page'], props: JsonObject, site: SitePlan, plan: Plan) {
+  const raw: string[] = [];
+  for (const p of [page.path, str(props.path), page.url, str(props.url)]) if (p) raw.push(p);
+  const pageHost = hostOf(page.url);
+  let referrerSameSite = false;
+  for (const r of [page.referrer, str(props.referrer)]) {
+    if (!r) continue;
+    const host = hostOf(r);
+    const same = host === undefined || host === pageHost || site.hosts.has(host);
+    if (same) { raw.push(r); referrerSameSite = true; }
+  }
+  const checkPaths = [...new Set(raw.map((p) => canonicalPath(p, plan.localePrefixes)))];
+  const first = page.path ?? page.url ?? str(props.path) ?? str(props.url);
+  return { checkPaths, canonicalPagePath: first ? canonicalPath(first, plan.localePrefixes) : undefined, referrerSameSite };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim())) return undefined;
+  try { return new URL(url.trim()).hostname.toLowerCase(); } catch { return undefined; }
+}
+
+function urlQuery(url: string | undefined): URLSearchParams {
+  if (!url) return new URLSearchParams();
+  const q = url.indexOf('?');
+  if (q < 0) return new URLSearchParams();
+  const hash = url.indexOf('#', q);
+  return new URLSearchParams(url.slice(q + 1, hash < 0 ? undefined : hash));
+}
+
+function campaignOf(ctxCampaign: JsonObject, query: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ctxCampaign)) if (typeof v === 'string' && v) out[k === 'campaign' ? 'name' : k] = v;
+  for (const [param, key] of Object.entries(CAMPAIGN_KEYS)) {
+    const v = query.get(param);
+    if (v && out[key] === undefined) out[key] = safeDecode(v);
+  }
+  return out;
+}
+
+function consentOf(context: JsonObject): { analytics?: boolean; ads?: boolean } {
+  const c = obj(context.consent);
+  const prefs = obj(c.categoryPreferences);
+  const pick = (...vals: (JsonValue | undefined)[]) => vals.find((v): v is boolean => typeof v === 'boolean');
+  const analytics = pick(c.analytics, prefs.analytics, prefs.Analytics);
+  let ads = pick(c.ads, c.advertising, prefs.ads, prefs.Advertising, prefs.advertising);
+  if (context.gpc === true || c.gpc === true) ads = false;
+  return { ...(analytics !== undefined && { analytics }), ...(ads !== undefined && { ads }) };
+}
+
+function eventTime(raw: JsonObject, receivedAt: number): string {
+  const t = str(raw.timestamp) ?? str(raw.originalTimestamp);
+  const ms = t ? Date.parse(t) : NaN;
+  // A client clock in the future is clamped to arrival time.
+  return new Date(Number.isFinite(ms) && ms <= receivedAt ? ms : receivedAt).toISOString();
+}
+
+/** The name of the first blocked-path rule matching any of the event's paths, if any. */
+export function blockReason(info: EventInfo, plan: Plan): string | undefined {
+  for (const p of info.checkPaths) for (const rule of plan.blocked) if (rule.re.test(p)) return rule.name;
+  return undefined;
+}
+
+export { pathOf };

@@ -1,0 +1,50 @@
+import type { JsonObject } from '../shared/json.js';
+import type { Plan, SitePlan } from '../rules/plan.js';
+import type { EnqueueRow } from '../spool/port.js';
+import { analyzeEvent, blockReason } from './analyze.js';
+import { projectEvent, routeSkipReason, type VisitorIds } from './project.js';
+
+export type EventOutcome =
+  | { kind: 'routed'; messageId: string; rows: EnqueueRow[]; skipped: { destination: string; reason: string }[]; hits: string[] }
+  | { kind: 'blocked'; messageId: string; reason: string }
+  | { kind: 'failed'; messageId: string; reason: string };
+
+/**
+ * The pipeline for one event: analyze -> block -> per destination (filter, project + scrub,
+ * map). Fail closed: any exception drops the event for every destination, reported by reason
+ * code only (an error message could quote a value).
+ */
+export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: VisitorIds, now: number): EventOutcome {
+  const messageId = String(raw.messageId);
+  try {
+    const info = analyzeEvent(raw, site, plan, now);
+    const reason = blockReason(info, plan);
+    if (reason !== undefined) return { kind: 'blocked', messageId, reason };
+    const rows: EnqueueRow[] = [];
+    const skipped: { destination: string; reason: string }[] = [];
+    const hits: string[] = [];
+    const nowYear = new Date(now).getUTCFullYear();
+    for (const dest of plan.destinations) {
+      const skip = routeSkipReason(info, dest, site);
+      if (skip !== undefined) { skipped.push({ destination: dest.name, reason: skip }); continue; }
+      const clean = projectEvent(info, { plan, dest, now, nowYear, hits }, ids, now);
+      const payload = dest.destination.map(clean);
+      if (typeof payload === 'object' && payload !== null && !Array.isArray(payload) && typeof payload.skip === 'string' && Object.keys(payload).length === 1) {
+        skipped.push({ destination: dest.name, reason: payload.skip });
+        continue;
+      }
+      rows.push({ messageId, destination: dest.name, payload });
+    }
+    return { kind: 'routed', messageId, rows, skipped, hits };
+  } catch (err) {
+    return { kind: 'failed', messageId, reason: failureCode(err) };
+  }
+}
+
+function failureCode(err: unknown): string {
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    return typeof code === 'string' ? code : err.name || 'Error';
+  }
+  return 'non_error_thrown';
+}

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
+import type { RulesFile, Site, DestinationConfig, IdentifierRule } from '../config/schema.js';
+import { ConfigError } from '../errors.js';
+import { DESTINATION_TYPES } from '../destinations/registry.js';
+import type { DestinationDeps } from '../destinations/types.js';
+import { AllowNode } from './allow-tree.js';
+import { DETECTORS_BY_KIND, findAll, redactText } from './detectors/index.js';
+import type { ValueDetector } from './detectors/types.js';
+import { FieldMatcher, type FieldRule } from './field-matcher.js';
+import { globToRegExp } from './glob.js';
+import { HHS_RESTRICTED_ZIP3 } from './ops/generalize.js';
+import { KeyedHasher } from './ops/hash.js';
+import type { TextScanner } from './ops/sanitize-url.js';
+import type { DestinationPlan, Plan, SitePlan } from './plan.js';
+
+export interface CompileOptions {
+  dataDir: string;
+  now?: () => number;
+}
+
+const DEFAULT_QUERY_ALLOW = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+
+/** Compiles a validated rule file into an immutable plan, or throws ConfigError listing every problem. */
+export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
+  const errors: string[] = [];
+  const identifiers = rules.identifiers ?? [];
+  const { matcher, detectorTextAction, detectors } = compileIdentifiers(identifiers, errors);
+  const scanner = buildScanner(detectors);
+  const destinations = compileDestinations(rules, options, errors);
+  const sites = (rules.sites ?? []).map((s, i) => compileSite(s, i, errors));
+  const blocked = (rules.blocked_paths ?? []).map((b, i) => ({ name: b.name, re: compilePattern(b.glob, b.regex, `blocked_paths.${i}`, errors) }));
+  const pageGroups = (rules.page_groups ?? []).map((g, i) => ({
+    name: g.name, sensitive: g.sensitive, res: g.paths.map((p) => compilePattern(p, undefined, `page_groups.${i}`, errors)),
+  }));
+  if (errors.length) throw new ConfigError(errors);
+  const server = rules.server;
+  const secret = rules.secrets?.hash_key ?? 'phiwall-development-key-change-me';
+  return Object.freeze({
+    version: createHash('sha256').update(JSON.stringify(rules)).digest('hex').slice(0, 12),
+    sites,
+    sitesByKey: new Map(sites.map((s) => [s.writeKey, s])),
+    blocked,
+    localePrefixes: new Set((rules.locale_prefixes ?? []).map((l) => l.toLowerCase())),
+    pageGroups,
+    sensitiveTerms: compileTerms(rules.sensitive_terms ?? []),
+    sensitiveEventName: rules.sensitive_event_name ?? 'Content Interaction',
+    eventMap: new Map(Object.entries(rules.event_map ?? {})),
+    fields: matcher,
+    freeTextFields: new Set((rules.free_text_fields ?? []).map((f) => f.toLowerCase())),
+    identifiers,
+    scanner,
+    detectorTextAction,
+    queryAllow: new Set((rules.url_query_allow ?? DEFAULT_QUERY_ALLOW).map((q) => q.toLowerCase())),
+    zip3Restricted: new Set(rules.zip3_restricted ?? HHS_RESTRICTED_ZIP3),
+    hasher: new KeyedHasher(secret, (rules.secrets?.hash_rotation_days ?? 30) * 86_400_000),
+    pseudonymousMode: rules.pseudonymous_id?.mode ?? 'random',
+    rotateMs: (rules.pseudonymous_id?.rotate_hours ?? 24) * 3_600_000,
+    destinations,
+    limits: {
+      bodyBytes: server?.body_limit_bytes ?? 500 * 1024,
+      eventBytes: server?.event_limit_bytes ?? 32 * 1024,
+      depth: server?.max_depth ?? 16,
+      keys: server?.max_keys ?? 1000,
+    },
+  });
+}
+
+function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: string[]) {
+  const exact = new Map<string, FieldRule>();
+  const containing: [string, FieldRule][] = [];
+  const detectorTextAction = new Map<string, 'redact' | 'drop'>();
+  const detectors: ValueDetector[] = [];
+  identifiers.forEach((r, i) => {
+    const rule: FieldRule = { id: r.id, action: r.action, baaAction: r.baa_action ?? r.action, textAction: r.text_action, matchKey: r.match_key, safeHarbor: r.safe_harbor };
+    for (const f of r.fields) if (!exact.has(f)) exact.set(f, rule);
+    for (const f of r.fields_containing) containing.push([f, rule]);
+    for (const kind of r.detectors) {
+      const d = DETECTORS_BY_KIND.get(kind);
+      if (!d) { errors.push(`identifiers.${i}.detectors: unknown detector "${kind}" (known: ${[...DETECTORS_BY_KIND.keys()].join(', ')})`); continue; }
+      if (!detectors.includes(d)) detectors.push(d);
+      if (r.text_action === 'drop' || !detectorTextAction.has(kind)) detectorTextAction.set(kind, r.text_action);
+    }
+  });
+  return { matcher: new FieldMatcher(exact, containing), detectorTextAction, detectors };
+}
+
+function buildScanner(detectors: readonly ValueDetector[]): TextScanner {
+  return {
+    hits: (text) => findAll(text, detectors).length > 0,
+    redact: (text) => redactText(text, detectors),
+  };
+}
+
+function compileDestinations(rules: RulesFile, options: CompileOptions, errors: string[]): DestinationPlan[] {
+  const out: DestinationPlan[] = [];
+  for (const [name, cfg] of Object.entries(rules.destinations ?? {})) {
+    if (!cfg.enabled) continue;
+    const where = `destinations.${name}`;
+    const type = DESTINATION_TYPES.get(cfg.type);
+    if (!type) { errors.push(`${where}.type: unknown destination type "${cfg.type}" (known: ${[...DESTINATION_TYPES.keys()].join(', ')})`); continue; }
+    checkMatchKeyPolicy(name, cfg, errors);
+    const parsed = type.configSchema.safeParse(cfg.options);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push(`${where}.options.${issue.path.join('.')}: ${issue.message}`);
+      continue;
+    }
+    const deps: DestinationDeps = { name, baa: cfg.baa, dataDir: options.dataDir, now: options.now ?? Date.now };
+    out.push(Object.freeze({
+      name, type: cfg.type, baa: cfg.baa, allow: AllowNode.compile(cfg.allow),
+      include: cfg.events.include ? new Set(cfg.events.include) : undefined,
+      exclude: new Set(cfg.events.exclude),
+      types: cfg.events.types ? new Set<string>(cfg.events.types) : undefined,
+      eventMap: new Map(Object.entries(cfg.event_map)),
+      actions: new Map(Object.entries(cfg.actions)),
+      matchKeys: cfg.match_keys,
+      purposes: cfg.purposes,
+      destination: type.create(parsed.data, deps),
+      config: cfg,
+    }));
+  }
+  return out;
+}
+
+/** match_key use needs a BAA (or, per event, a recorded marketing authorization). */
+function checkMatchKeyPolicy(name: string, cfg: DestinationConfig, errors: string[]): void {
+  if (cfg.baa) return;
+  if (cfg.match_keys) errors.push(`destinations.${name}.match_keys: match keys need baa: true (a destination without a BAA may not receive hashed identifiers)`);
+  for (const [id, action] of Object.entries(cfg.actions)) {
+    if (action === 'match_key') errors.push(`destinations.${name}.actions.${id}: match_key needs baa: true`);
+    if (action === 'keep') errors.push(`destinations.${name}.actions.${id}: keep (raw identifier) needs baa: true`);
+  }
+}
+
+function compileSite(site: Site, index: number, errors: string[]): SitePlan {
+  const proxies = site.trusted_proxies.flatMap((cidr) => {
+    try { return [ipaddr.parseCIDR(cidr.includes('/') ? cidr : `${cidr}/${cidr.includes(':') ? 128 : 32}`)]; } catch {
+      errors.push(`sites.${index}.trusted_proxies: "${cidr}" is not a CIDR`);
+      return [];
+    }
+  });
+  return Object.freeze({
+    name: site.name,
+    writeKey: site.write_key,
+    origins: site.allowed_origins.map(originPattern),
+    trustedProxies: proxies,
+    hosts: new Set(site.hosts.map((h) => h.toLowerCase())),
+    requireConsent: site.require_consent,
+    backend: site.backend,
+    measurementIds: new Set(site.measurement_ids),
+    config: site,
+  });
+}
+
+/** `http://localhost:*` -> any port; `https://*.example.org` -> any subdomain. */
+function originPattern(origin: string): RegExp {
+  const escaped = origin.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replace(/:\*$/, '(?::\\d+)?').replace(/\*/g, '[a-z0-9-]+(?:\\.[a-z0-9-]+)*')}$`);
+}
+
+function compilePattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
+  try {
+    return regex !== undefined ? new RegExp(regex, 'i') : globToRegExp(glob ?? '');
+  } catch {
+    errors.push(`${where}: invalid pattern`);
+    return /$^/;
+  }
+}
+
+function compileTerms(terms: readonly string[]): RegExp | undefined {
+  if (!terms.length) return undefined;
+  const alt = terms.map((t) => t.toLowerCase().replace(/[.+?^${}()|[\]\\*]/g, '\\$&').replace(/[\s_-]+/g, '[\\s_-]*')).join('|');
+  return new RegExp(`(?:^|[^a-z])(?:${alt})`, 'i');
+}

@@ -1,0 +1,23 @@
+// A value detector finds validated identifiers inside a string (free text, URL parts,
+// field values). Detectors are built once at module load: no RegExp is constructed per call.
+
+/** A validated match: [start, end) offsets into the scanned text. */
+export interface Detection {
+  start: number;
+  end: number;
+  kind: string;
+}
+
+export interface ValueDetector {
+  /** Stable id used in YAML (`detectors: [email, phone, ...]`) and in counters. */
+  readonly kind: string;
+  /** Replacement token for `redact`, e.g. `[EMAIL]`. */
+  readonly label: string;
+  /** Which Safe Harbor identifier(s) this covers, e.g. 'F' for email (documentation, explain). */
+  readonly safeHarbor: string;
+  /**
+   * Appends every validated occurrence in `text` to `out`. Must be pure, must not throw on
+   * any input, must not build a RegExp per call (use module-level regexes; reset lastIndex).
+   */
+  find(text: string, out: Detection[]): void;
+}

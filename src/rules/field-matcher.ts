@@ -1,0 +1,49 @@
+import type { Action } from '../config/schema.js';
+
+export interface FieldRule {
+  readonly id: string;
+  readonly action: Action;
+  readonly baaAction: Action;
+  readonly textAction: 'redact' | 'drop';
+  readonly matchKey?: string;
+  readonly safeHarbor?: string;
+}
+
+const CACHE_MAX = 10_000;
+
+/**
+ * Field-name matching on normalized names: exact names first, then substrings in declared
+ * order. Results are memoized (field names repeat endlessly across events).
+ */
+export class FieldMatcher {
+  private readonly cache = new Map<string, FieldRule | null>();
+
+  constructor(
+    private readonly exact: ReadonlyMap<string, FieldRule>,
+    private readonly containing: ReadonlyArray<readonly [string, FieldRule]>,
+  ) {}
+
+  match(normalizedName: string): FieldRule | undefined {
+    const hit = this.cache.get(normalizedName);
+    if (hit !== undefined) return hit ?? undefined;
+    const rule = this.lookup(normalizedName);
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(normalizedName, rule ?? null);
+    return rule;
+  }
+
+  private lookup(name: string): FieldRule | undefined {
+    const exact = this.exact.get(name);
+    if (exact) return exact;
+    for (const [needle, rule] of this.containing) if (name.includes(needle)) return rule;
+    return undefined;
+  }
+
+  /** Every rule with the names that trigger it (for explain). */
+  describe(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [name, rule] of this.exact) out.set(rule.id, [...(out.get(rule.id) ?? []), name]);
+    for (const [needle, rule] of this.containing) out.set(rule.id, [...(out.get(rule.id) ?? []), `*${needle}*`]);
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+import ipaddr from 'ipaddr.js';
+import { UAParser } from 'ua-parser-js';
+
+/** IPv4 to its /24, IPv6 to its /48; anything unparsable is dropped (undefined). */
+export function truncateIp(value: string): string | undefined {
+  const v = value.trim();
+  if (!ipaddr.isValid(v)) return undefined;
+  const addr = ipaddr.parse(v);
+  if (addr.kind() === 'ipv4') {
+    const o = (addr as ipaddr.IPv4).octets;
+    return `${o[0]}.${o[1]}.${o[2]}.0`;
+  }
+  const v6 = addr as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return truncateIp(v6.toIPv4Address().toString());
+  const parts = v6.parts;
+  return `${parts[0].toString(16)}:${parts[1].toString(16)}:${parts[2].toString(16)}::`;
+}
+
+/** HHS's 17 ZIP-3 areas with 20,000 or fewer people (2000 Census): they become 000. */
+export const HHS_RESTRICTED_ZIP3: readonly string[] = ['036', '059', '063', '102', '203', '556', '692', '790', '821', '823', '830', '831', '878', '879', '884', '890', '893'];
+
+/** First three ZIP digits, or `000` for restricted areas; non-ZIPs are dropped. */
+export function zip3(value: string | number, restricted: ReadonlySet<string>): string | undefined {
+  const digits = String(value).trim().match(/^(\d{3})\d{2}(?:[- ]?\d{4})?$/);
+  if (!digits) return undefined;
+  return restricted.has(digits[1]) ? '000' : digits[1];
+}
+
+const YEAR_IN_DATE = /\b(1[89]\d{2}|20\d{2})\b/;
+const SHORT_YEAR_DATE = /^\s*\d{1,2}[/.-]\d{1,2}[/.-](\d{2})\s*$/;
+
+/**
+ * Dates to their year; a year (or age) that implies an age over 89 becomes "90+". Ages are
+ * numbers or numeric strings up to 3 digits; anything else unparsable is dropped.
+ */
+export function toYear(value: string | number, nowYear: number): string | number | undefined {
+  const s = String(value).trim();
+  if (/^\d{1,3}$/.test(s)) {
+    const age = Number(s);
+    return age > 89 ? '90+' : typeof value === 'number' ? value : s;
+  }
+  let year: number | undefined;
+  const m = s.match(YEAR_IN_DATE);
+  if (m) year = Number(m[1]);
+  else {
+    const short = s.match(SHORT_YEAR_DATE);
+    if (short) { const yy = Number(short[1]); year = yy + (yy > nowYear % 100 ? 1900 : 2000); }
+  }
+  if (year === undefined) return undefined;
+  return nowYear - year > 89 ? '90+' : String(year);
+}
+
+const uaCache = new Map<string, string>();
+const UA_CACHE_MAX = 5000;
+
+/** Browser family + major version, OS family, device type: e.g. "Chrome 131 / Windows / desktop". */
+export function generalizeUa(ua: string): string {
+  const hit = uaCache.get(ua);
+  if (hit !== undefined) return hit;
+  const r = new UAParser(ua).getResult();
+  const browser = [r.browser.name ?? 'Other', r.browser.major].filter(Boolean).join(' ');
+  const out = `${browser} / ${r.os.name ?? 'Other'} / ${r.device.type ?? 'desktop'}`;
+  if (uaCache.size >= UA_CACHE_MAX) uaCache.clear();
+  uaCache.set(ua, out);
+  return out;
+}

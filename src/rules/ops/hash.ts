@@ -1,0 +1,51 @@
+import { createHash, createHmac } from 'node:crypto';
+
+/**
+ * Keyed hashing per destination with scheduled rotation: the key for (destination, period) is
+ * HMAC(secret, destination:period), so two destinations can never join on hashed values and a
+ * leaked period key exposes one period only. Never a plain hash of the value.
+ */
+export class KeyedHasher {
+  private readonly keys = new Map<string, Buffer>();
+
+  constructor(private readonly secret: string, private readonly rotationMs: number) {}
+
+  hash(destination: string, value: string, now: number): string {
+    const period = Math.floor(now / this.rotationMs);
+    const id = `${destination}:${period}`;
+    let key = this.keys.get(id);
+    if (!key) {
+      if (this.keys.size > 256) this.keys.clear();
+      key = createHmac('sha256', this.secret).update(id).digest();
+      this.keys.set(id, key);
+    }
+    return 'h_' + createHmac('sha256', key).update(value).digest('hex').slice(0, 32);
+  }
+}
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** Normalization before SHA-256 as Meta, Google and TikTok require for match keys. */
+export function normalizeMatchKey(kind: string, raw: string): string | undefined {
+  const v = raw.trim().toLowerCase();
+  switch (kind) {
+    case 'em': return /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(v) ? v : undefined;
+    case 'ph': {
+      const d = v.replace(/\D/g, '');
+      if (d.length === 10) return '1' + d;
+      return d.length >= 8 && d.length <= 15 ? d : undefined;
+    }
+    case 'fn': case 'ln': case 'ct': return v.replace(/[^\p{L}]/gu, '') || undefined;
+    case 'st': case 'country': return /^[a-z]{2}$/.test(v) ? v : undefined;
+    case 'zp': { const m = v.match(/^(\d{5})/); return m ? m[1] : undefined; }
+    case 'ge': return v.startsWith('f') ? 'f' : v.startsWith('m') ? 'm' : undefined;
+    case 'db': {
+      const m = v.match(/^(\d{4})-(\d{2})-(\d{2})/) ?? v.match(/^(\d{2})\/(\d{2})\/(\d{4})$/);
+      if (!m) return undefined;
+      return m[1].length === 4 ? `${m[1]}${m[2]}${m[3]}` : `${m[3]}${m[1]}${m[2]}`;
+    }
+    default: return v || undefined;
+  }
+}

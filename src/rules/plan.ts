@@ -1,0 +1,79 @@
+import type { DestinationConfig, IdentifierRule, Site } from '../config/schema.js';
+import type { Destination } from '../destinations/types.js';
+import type { AllowNode } from './allow-tree.js';
+import type { FieldMatcher, FieldRule } from './field-matcher.js';
+import type { KeyedHasher } from './ops/hash.js';
+import type { TextScanner } from './ops/sanitize-url.js';
+
+// The compiled, immutable rule plan: everything the hot path needs, precomputed.
+
+export interface BlockRule {
+  readonly name: string;
+  readonly re: RegExp;
+}
+
+export interface PageGroupPlan {
+  readonly name: string;
+  readonly res: readonly RegExp[];
+  readonly sensitive: boolean;
+}
+
+export interface SitePlan {
+  readonly name: string;
+  readonly writeKey: string;
+  readonly origins: readonly RegExp[];
+  readonly trustedProxies: readonly [import('ipaddr.js').IPv4 | import('ipaddr.js').IPv6, number][];
+  readonly hosts: ReadonlySet<string>;
+  readonly requireConsent: boolean;
+  readonly backend: boolean;
+  readonly measurementIds: ReadonlySet<string>;
+  readonly config: Site;
+}
+
+export interface DestinationPlan {
+  readonly name: string;
+  readonly type: string;
+  readonly baa: boolean;
+  readonly allow: AllowNode;
+  readonly include?: ReadonlySet<string>;
+  readonly exclude: ReadonlySet<string>;
+  readonly types?: ReadonlySet<string>;
+  readonly eventMap: ReadonlyMap<string, string>;
+  readonly actions: ReadonlyMap<string, FieldRule['action']>;
+  readonly matchKeys: boolean;
+  readonly purposes: readonly ('analytics' | 'ads')[];
+  readonly destination: Destination;
+  readonly config: DestinationConfig;
+}
+
+export interface Plan {
+  /** Content hash of the merged configuration: the policy version. */
+  readonly version: string;
+  readonly sites: readonly SitePlan[];
+  readonly sitesByKey: ReadonlyMap<string, SitePlan>;
+  readonly blocked: readonly BlockRule[];
+  readonly localePrefixes: ReadonlySet<string>;
+  readonly pageGroups: readonly PageGroupPlan[];
+  /** One alternation of condition/treatment terms, matched against paths, titles, event names. */
+  readonly sensitiveTerms: RegExp | undefined;
+  readonly sensitiveEventName: string;
+  readonly eventMap: ReadonlyMap<string, string>;
+  readonly fields: FieldMatcher;
+  readonly freeTextFields: ReadonlySet<string>;
+  readonly identifiers: readonly IdentifierRule[];
+  readonly scanner: TextScanner;
+  /** Detector kind -> what to do with a string value in which it fires. */
+  readonly detectorTextAction: ReadonlyMap<string, 'redact' | 'drop'>;
+  readonly queryAllow: ReadonlySet<string>;
+  readonly zip3Restricted: ReadonlySet<string>;
+  readonly hasher: KeyedHasher;
+  readonly pseudonymousMode: 'random' | 'keyed_hash' | 'off';
+  readonly rotateMs: number;
+  readonly destinations: readonly DestinationPlan[];
+  readonly limits: {
+    readonly bodyBytes: number;
+    readonly eventBytes: number;
+    readonly depth: number;
+    readonly keys: number;
+  };
+}

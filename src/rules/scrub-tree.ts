@@ -1,0 +1,106 @@
+import type { Action } from '../config/schema.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../shared/json.js';
+import type { AllowNode } from './allow-tree.js';
+import type { FieldRule } from './field-matcher.js';
+import { FORBIDDEN_KEYS, normalizeFieldName } from './field-name.js';
+import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
+import { sanitizeUrl } from './ops/sanitize-url.js';
+import type { DestinationPlan, Plan } from './plan.js';
+
+export interface ScrubContext {
+  readonly plan: Plan;
+  readonly dest: DestinationPlan;
+  readonly now: number;
+  readonly nowYear: number;
+  /** Identifier ids that fired (for counters; never values). */
+  readonly hits: string[];
+}
+
+/** Applies the allow list first (default deny), then field rules and detectors to what is left. */
+export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonObject {
+  const out: JsonObject = {};
+  for (const key of Object.keys(obj)) {
+    if (FORBIDDEN_KEYS.has(key)) continue;
+    const node = allow.child(key);
+    if (!node) continue;
+    const value = scrubField(key, obj[key], node, ctx);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubContext): JsonValue | undefined {
+  const norm = normalizeFieldName(key);
+  const rule = ctx.plan.fields.match(norm);
+  if (rule) {
+    ctx.hits.push(rule.id);
+    return applyRule(rule, value, ctx);
+  }
+  if (value === null || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return scrubNumber(value, ctx);
+  if (typeof value === 'string') {
+    if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
+    return scrubString(value, ctx);
+  }
+  if (Array.isArray(value)) return scrubArray(value, allow, ctx);
+  return scrubObject(value, allow, ctx);
+}
+
+function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): JsonValue[] {
+  const out: JsonValue[] = [];
+  for (const item of values) {
+    // Form-field arrays: [{name: "email", value: "..."}] carry the field name as data.
+    if (isJsonObject(item) && typeof item.name === 'string' && 'value' in item) {
+      const inner = scrubField(item.name, item.value, allow, ctx);
+      if (inner !== undefined) out.push({ name: item.name, value: inner });
+      continue;
+    }
+    const v = item === null || typeof item === 'boolean' ? item
+      : typeof item === 'number' ? scrubNumber(item, ctx)
+      : typeof item === 'string' ? scrubString(item, ctx)
+      : Array.isArray(item) ? scrubArray(item, allow, ctx)
+      : scrubObject(item, allow, ctx);
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+export function actionFor(rule: FieldRule, ctx: ScrubContext): Action {
+  return ctx.dest.actions.get(rule.id) ?? (ctx.dest.baa ? rule.baaAction : rule.action);
+}
+
+function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonValue | undefined {
+  const action = actionFor(rule, ctx);
+  if (action === 'drop' || action === 'match_key' || value === null) return undefined;
+  if (action === 'keep') return value;
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const s = String(value);
+  switch (action) {
+    case 'redact': return typeof value === 'number' ? scrubNumber(value, ctx) : scrubString(s, ctx);
+    case 'hash': return ctx.plan.hasher.hash(ctx.dest.name, s.trim().toLowerCase(), ctx.now);
+    case 'truncate_ip': return truncateIp(s);
+    case 'zip3': return zip3(value, ctx.plan.zip3Restricted);
+    case 'year': return toYear(value, ctx.nowYear);
+    case 'generalize_ua': return generalizeUa(s);
+    case 'sanitize_url': return sanitizeUrl(s, ctx.plan.queryAllow, ctx.plan.scanner)?.url;
+  }
+}
+
+/** Free text: each detector hit is redacted, or the whole value dropped where a rule says so. */
+export function scrubString(value: string, ctx: ScrubContext): string | undefined {
+  const { text, kinds } = ctx.plan.scanner.redact(value);
+  if (kinds.length === 0) return value;
+  for (const k of kinds) {
+    ctx.hits.push(k);
+    if (ctx.plan.detectorTextAction.get(k) === 'drop') return undefined;
+  }
+  return text;
+}
+
+function scrubNumber(value: number, ctx: ScrubContext): number | undefined {
+  // Long integers can be SSNs, account or phone numbers sent as numbers.
+  if (Number.isInteger(Math.abs(value)) && Math.abs(value) >= 1e8) {
+    if (ctx.plan.scanner.hits(String(value))) { ctx.hits.push('number'); return undefined; }
+  }
+  return value;
+}

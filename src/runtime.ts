@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import { loadConfig, type LoadedConfig } from './config/load.js';
+import { DestinationWorker } from './delivery/worker.js';
+import { createLogger, type Logger } from './observability/log.js';
+import { Metrics } from './observability/metrics.js';
+import { processEvent } from './pipeline/process.js';
+import type { VisitorIds } from './pipeline/project.js';
+import { compileRules } from './rules/compile.js';
+import type { Plan, SitePlan } from './rules/plan.js';
+import type { JsonObject } from './shared/json.js';
+import type { EnqueueRow } from './spool/port.js';
+import { SqliteSpool } from './spool/sqlite/sqlite-spool.js';
+import { KeyedHashVisitorIds, NO_VISITOR_IDS, RandomVisitorIds } from './spool/sqlite/visitor-ids.js';
+
+export interface RuntimeOptions {
+  configPath: string;
+  dataDir: string;
+  /** Start delivery workers (off for dry-run and tools). */
+  deliver?: boolean;
+  logger?: Logger;
+  maxPageCount?: number;
+}
+
+export interface IngestSummary {
+  accepted: number;
+  blocked: number;
+  failed: number;
+}
+
+/** Everything a running collector holds: the current plan, the spool, the workers. */
+export class Runtime {
+  plan: Plan;
+  config: LoadedConfig;
+  readonly spool: SqliteSpool;
+  readonly metrics = new Metrics();
+  readonly log: Logger;
+  private visitorIds: VisitorIds;
+  private workers: DestinationWorker[] = [];
+
+  constructor(private readonly opts: RuntimeOptions) {
+    this.log = opts.logger ?? createLogger();
+    this.config = loadConfig(opts.configPath);
+    this.plan = compileRules(this.config.rules, { dataDir: opts.dataDir });
+    const spoolCfg = this.config.rules.spool;
+    this.spool = new SqliteSpool({
+      path: join(opts.dataDir, 'spool.db'),
+      maxRows: spoolCfg?.max_rows ?? 2_000_000,
+      maxBytes: spoolCfg?.max_bytes ?? 2 * 1024 ** 3,
+      synchronous: spoolCfg?.synchronous ?? 'normal',
+      groupCommitMs: spoolCfg?.group_commit_ms ?? 2,
+      maxPageCount: opts.maxPageCount,
+    });
+    this.visitorIds = this.buildVisitorIds();
+    this.metrics.planVersion.set({ version: this.plan.version }, 1);
+    this.log.info({ version: this.plan.version, destinations: this.plan.destinations.length, files: this.config.files.length }, 'config loaded');
+    if (opts.deliver !== false) this.startWorkers();
+  }
+
+  private buildVisitorIds(): VisitorIds {
+    const secret = this.config.rules.secrets?.hash_key ?? 'phiwall-development-key-change-me';
+    if (this.plan.pseudonymousMode === 'off') return NO_VISITOR_IDS;
+    if (this.plan.pseudonymousMode === 'keyed_hash') return new KeyedHashVisitorIds(secret, this.plan.rotateMs);
+    return new RandomVisitorIds(this.spool, secret, this.plan.rotateMs);
+  }
+
+  site(writeKey: string | undefined): SitePlan | undefined {
+    return writeKey === undefined ? undefined : this.plan.sitesByKey.get(writeKey);
+  }
+
+  /** Runs events through the pipeline and resolves once their rows are committed to the spool. */
+  async ingest(events: readonly JsonObject[], site: SitePlan, now = Date.now()): Promise<IngestSummary> {
+    const plan = this.plan;
+    const rows: EnqueueRow[] = [];
+    const summary: IngestSummary = { accepted: 0, blocked: 0, failed: 0 };
+    for (const ev of events) {
+      const outcome = processEvent(ev, site, plan, this.visitorIds, now);
+      this.metrics.ingested.inc();
+      if (outcome.kind === 'blocked') { summary.blocked++; this.metrics.blocked.inc({ reason: outcome.reason }); continue; }
+      if (outcome.kind === 'failed') {
+        summary.failed++;
+        this.metrics.failedClosed.inc({ reason: outcome.reason });
+        this.log.warn({ messageId: outcome.messageId, reason: outcome.reason }, 'event failed closed');
+        continue;
+      }
+      summary.accepted++;
+      for (const r of outcome.rows) { rows.push(r); this.metrics.routed.inc({ destination: r.destination }); }
+      for (const s of outcome.skipped) this.metrics.skipped.inc({ destination: s.destination, reason: s.reason });
+      for (const h of outcome.hits) this.metrics.identifierHits.inc({ identifier: h });
+    }
+    await this.spool.enqueue(rows);
+    for (const w of this.workers) w.wake();
+    return summary;
+  }
+
+  startWorkers(): void {
+    this.workers = this.plan.destinations.map((d) => new DestinationWorker(d, this.spool, this.metrics, this.log, { leaseMs: 30_000, idlePollMs: 250 }));
+    for (const w of this.workers) w.start();
+  }
+
+  /** Re-reads the config; an invalid one is refused and the old plan stays. */
+  async reload(): Promise<boolean> {
+    let next: Plan;
+    let config: LoadedConfig;
+    try {
+      config = loadConfig(this.opts.configPath);
+      next = compileRules(config.rules, { dataDir: this.opts.dataDir });
+    } catch (err) {
+      this.metrics.configReloads.inc({ result: 'refused' });
+      this.log.error({ problems: String((err as Error).message).split('\n').slice(0, 20) }, 'config reload refused; keeping the current plan');
+      return false;
+    }
+    const old = this.plan;
+    const delivering = this.workers.length > 0;
+    await Promise.all(this.workers.map((w) => w.stop(5000)));
+    this.plan = next;
+    this.config = config;
+    this.metrics.planVersion.reset();
+    this.metrics.planVersion.set({ version: next.version }, 1);
+    if (delivering) this.startWorkers();
+    await Promise.all(old.destinations.map((d) => d.destination.close()));
+    this.metrics.configReloads.inc({ result: 'applied' });
+    this.log.info({ version: next.version, previous: old.version }, 'config reloaded');
+    return true;
+  }
+
+  async shutdown(timeoutMs: number): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.stop(timeoutMs)));
+    await Promise.all(this.plan.destinations.map((d) => d.destination.close()));
+    await this.spool.close();
+  }
+}

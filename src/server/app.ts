@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PhiwallError } from '../errors.js';
+import type { Runtime } from '../runtime.js';
+import { originAllowedByAnySite, preflightHeaders } from './cors.js';
+import { handleSegment, type AppEnv } from './ingest.js';
+import { handleGtag } from './gtag-route.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Builds the HTTP app. No I/O at import; everything comes from the runtime. */
+export function buildApp(runtime: Runtime): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.onError((err, c) => {
+    if (err instanceof PhiwallError) {
+      if (err.status === 503) c.header('Retry-After', '5');
+      return c.json({ success: false, error: err.toJSON() }, err.status as 400);
+    }
+    // Unknown errors never echo their message (it could quote a value).
+    runtime.log.error({ name: (err as Error).name, code: (err as { code?: string }).code }, 'unhandled request error');
+    return c.json({ success: false, error: { code: 'PW_ERR_INTERNAL', message: 'internal error' } }, 500);
+  });
+  app.notFound((c) => c.json({ success: false, error: { code: 'PW_ERR_NOT_FOUND', message: 'no such route' } }, 404));
+
+  app.options('*', (c) => {
+    const origin = c.req.header('origin');
+    if (!origin || !originAllowedByAnySite(origin, runtime.plan)) return c.body(null, 403);
+    return c.body(null, 204, preflightHeaders(origin));
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    const writable = await runtime.spool.writable();
+    return c.json({ ready: writable, plan: runtime.plan.version }, writable ? 200 : 503);
+  });
+  app.get('/metrics', async (c) => {
+    const stats = await runtime.spool.stats();
+    runtime.metrics.spoolDepth.reset();
+    for (const [d, s] of Object.entries(stats.byDestination)) runtime.metrics.spoolDepth.set({ destination: d }, s.pending);
+    return c.text(await runtime.metrics.registry.metrics(), 200, { 'content-type': runtime.metrics.registry.contentType });
+  });
+
+  app.post('/v1/:kind', (c) => handleSegment(c, runtime, c.req.param('kind')));
+  app.post('/beacon/v1/batch', (c) => handleSegment(c, runtime, 'batch'));
+  app.on(['GET', 'POST'], '/g/collect', (c) => handleGtag(c, runtime));
+
+  const snippetPath = runtime.config.rules.server?.snippet_path ?? '/assets/site.js';
+  app.get(snippetPath, (c) => {
+    const file = join(ROOT, 'sdk/dist/phiwall.min.js');
+    if (!existsSync(file)) return c.json({ success: false, error: { code: 'PW_ERR_NOT_FOUND', message: 'snippet not built (npm run build)' } }, 404);
+    return c.body(readFileSync(file), 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600, stale-while-revalidate=86400' });
+  });
+  return app;
+}

@@ -1,0 +1,39 @@
+import ipaddr from 'ipaddr.js';
+import type { SitePlan } from '../rules/plan.js';
+
+function parse(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  const clean = ip.trim().replace(/^\[|\]$/g, '').replace(/^"|"$/g, '');
+  if (!ipaddr.isValid(clean)) return undefined;
+  const addr = ipaddr.parse(clean);
+  return addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? (addr as ipaddr.IPv6).toIPv4Address() : addr;
+}
+
+function trusted(addr: ipaddr.IPv4 | ipaddr.IPv6, site: SitePlan): boolean {
+  return site.trustedProxies.some(([range, bits]) => addr.kind() === range.kind() && addr.match([range, bits] as [typeof addr, number]));
+}
+
+/** `Forwarded: for=1.2.3.4;proto=https, for="[2001:db8::1]"` -> addresses, nearest hop last. */
+function forwardedFor(header: string | undefined): string[] {
+  if (!header) return [];
+  return header.split(',').flatMap((part) => {
+    const m = part.match(/for=("?\[?[^;,"\]]+\]?"?)/i);
+    return m ? [m[1].replace(/^"|"$/g, '').replace(/:\d+$/, (p) => (m[1].includes('[') || m[1].split(':').length === 2 ? '' : p))] : [];
+  });
+}
+
+/**
+ * The client address: the socket peer, unless that peer is a trusted proxy, in which case the
+ * nearest untrusted hop of X-Forwarded-For (or Forwarded) is used.
+ */
+export function clientIp(socketIp: string | undefined, headers: { xff?: string; forwarded?: string }, site: SitePlan): string | undefined {
+  const peer = socketIp ? parse(socketIp) : undefined;
+  if (!peer) return undefined;
+  if (!trusted(peer, site)) return peer.toString();
+  const hops = [...(headers.forwarded ? forwardedFor(headers.forwarded) : (headers.xff ?? '').split(','))].map((h) => h.trim()).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = parse(hops[i]);
+    if (!hop) return peer.toString();
+    if (!trusted(hop, site)) return hop.toString();
+  }
+  return peer.toString();
+}

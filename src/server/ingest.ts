@@ -1,0 +1,82 @@
+import type { Context } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import { PhiwallError } from '../errors.js';
+import { parseSegmentBody, ROUTE_TYPES, type Rejection } from '../ingest/segment.js';
+import type { SitePlan } from '../rules/plan.js';
+import type { Runtime } from '../runtime.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../shared/json.js';
+import { clientIp } from './client-ip.js';
+import { corsHeaders, originAllowed } from './cors.js';
+
+export type AppEnv = { Bindings: HttpBindings };
+
+/** Reads the body within the plan's byte limit and parses it as JSON. */
+export async function readJsonBody(c: Context<AppEnv>, limit: number): Promise<JsonValue> {
+  const type = (c.req.header('content-type') ?? 'application/json').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json' && type !== 'text/plain' && type !== '') throw new PhiwallError('PW_ERR_UNSUPPORTED_MEDIA');
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > limit) throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
+  const buf = await c.req.arrayBuffer();
+  if (buf.byteLength > limit) throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
+  try {
+    return JSON.parse(new TextDecoder().decode(buf)) as JsonValue;
+  } catch {
+    throw new PhiwallError('PW_ERR_MALFORMED_JSON');
+  }
+}
+
+/** Write key from HTTP Basic (username, empty password), then the body, then `?writeKey=`. */
+export function writeKeyOf(c: Context<AppEnv>, body: JsonValue): string | undefined {
+  const auth = c.req.header('authorization');
+  if (auth?.toLowerCase().startsWith('basic ')) {
+    const decoded = Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8');
+    const user = decoded.split(':')[0];
+    if (user) return user;
+  }
+  if (isJsonObject(body) && typeof body.writeKey === 'string') return body.writeKey;
+  return c.req.query('writeKey') ?? undefined;
+}
+
+export function resolveSite(c: Context<AppEnv>, runtime: Runtime, key: string | undefined): SitePlan {
+  const site = runtime.site(key);
+  if (!site) throw new PhiwallError('PW_ERR_UNAUTHORIZED');
+  const origin = c.req.header('origin');
+  if (origin && !originAllowed(origin, site)) throw new PhiwallError('PW_ERR_FORBIDDEN', { detail: 'origin not allowed for this write key' });
+  if (origin) for (const [k, v] of Object.entries(corsHeaders(origin))) c.header(k, v);
+  return site;
+}
+
+/** Server-side facts the browser cannot be trusted with: the client IP and user agent. */
+export function enrich(c: Context<AppEnv>, events: JsonObject[], site: SitePlan): void {
+  const ip = clientIp(c.env?.incoming?.socket?.remoteAddress, { xff: c.req.header('x-forwarded-for'), forwarded: c.req.header('forwarded') }, site);
+  const ua = c.req.header('user-agent');
+  const gpc = c.req.header('sec-gpc') === '1';
+  for (const ev of events) {
+    const context: JsonObject = isJsonObject(ev.context) ? { ...ev.context } : {};
+    if (!(site.backend && typeof context.ip === 'string')) {
+      if (ip) context.ip = ip; else delete context.ip;
+    }
+    if (typeof context.userAgent !== 'string' && ua) context.userAgent = ua;
+    if (gpc) context.gpc = true;
+    ev.context = context;
+  }
+}
+
+export async function handleSegment(c: Context<AppEnv>, runtime: Runtime, kind: string): Promise<Response> {
+  const route = ROUTE_TYPES[kind];
+  if (!route) throw new PhiwallError('PW_ERR_NOT_FOUND', { detail: `/v1/${kind.slice(0, 20)}` });
+  const limits = runtime.plan.limits;
+  const body = await readJsonBody(c, limits.bodyBytes);
+  const site = resolveSite(c, runtime, writeKeyOf(c, body));
+  const { events, rejected } = parseSegmentBody(body, route, { depth: limits.depth, keys: limits.keys, eventBytes: limits.eventBytes });
+  for (const r of rejected) runtime.metrics.rejected.inc({ reason: r.code });
+  if (events.length === 0) return c.json({ success: false, error: { code: 'PW_ERR_NO_EVENTS', message: 'no valid event in the request' }, rejected }, rejectionStatus(rejected));
+  enrich(c, events, site);
+  const summary = await runtime.ingest(events, site);
+  return c.json({ success: true, ...summary, ...(rejected.length ? { rejected } : {}) }, 200);
+}
+
+/** All events invalid: 413 when every one was too large, else 400. */
+function rejectionStatus(rejected: readonly Rejection[]): 400 | 413 {
+  return rejected.length > 0 && rejected.every((r) => r.code === 'PW_ERR_EVENT_TOO_LARGE') ? 413 : 400;
+}

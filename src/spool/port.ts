@@ -1,0 +1,57 @@
+import type { JsonValue } from '../shared/json.js';
+
+// The storage port. Adapters: sqlite/ (embedded default). Kept free of SQL dialect details
+// so a Postgres adapter can implement the same contract.
+
+export interface EnqueueRow {
+  messageId: string;
+  destination: string;
+  payload: JsonValue;
+}
+
+export interface LeasedItem {
+  id: string;
+  messageId: string;
+  destination: string;
+  payload: JsonValue;
+  attempts: number;
+  enqueuedAt: number;
+}
+
+export interface DeadLetter {
+  id: string;
+  messageId: string;
+  destination: string;
+  attempts: number;
+  code: string;
+  reason: string;
+  failedAt: number;
+}
+
+export interface SpoolStats {
+  pending: number;
+  leased: number;
+  dead: number;
+  bytes: number;
+  byDestination: Record<string, { pending: number; dead: number }>;
+}
+
+export interface Spool {
+  /** Durably commits all rows (group commit: may share a transaction with other callers). */
+  enqueue(rows: readonly EnqueueRow[]): Promise<void>;
+  /** Leases up to `limit` due items of a destination for `leaseMs`. */
+  lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]>;
+  ack(ids: readonly string[]): Promise<void>;
+  retry(ids: readonly string[], nextAttemptAt: number, reason: string): Promise<void>;
+  deadLetter(ids: readonly string[], code: string, reason: string): Promise<void>;
+  stats(): Promise<SpoolStats>;
+  listDead(destination: string, limit: number): Promise<DeadLetter[]>;
+  getDead(id: string): Promise<(DeadLetter & { payload: JsonValue }) | undefined>;
+  replayDead(destination: string): Promise<number>;
+  purgeDead(destination: string, olderThanMs?: number): Promise<number>;
+  /** Earliest next-attempt time of a destination's pending items (epoch ms), if any. */
+  nextDue(destination: string): Promise<number | undefined>;
+  /** Checks the store accepts writes (readiness). */
+  writable(): Promise<boolean>;
+  close(): Promise<void>;
+}

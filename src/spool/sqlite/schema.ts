@@ -1,0 +1,33 @@
+export const SQLITE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS outbox (
+  id INTEGER PRIMARY KEY,
+  message_id TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_at INTEGER NOT NULL,
+  lease_until INTEGER NOT NULL DEFAULT 0,
+  enqueued_at INTEGER NOT NULL,
+  last_error TEXT
+);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox(destination, next_at);
+CREATE TABLE IF NOT EXISTS dead_letters (
+  id INTEGER PRIMARY KEY,
+  message_id TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  enqueued_at INTEGER NOT NULL,
+  failed_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dead_by_dest ON dead_letters(destination, failed_at);
+CREATE TABLE IF NOT EXISTS pseudo_ids (
+  visitor_key TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  period INTEGER NOT NULL,
+  token TEXT NOT NULL,
+  PRIMARY KEY (visitor_key, destination, period)
+) WITHOUT ROWID;
+`;

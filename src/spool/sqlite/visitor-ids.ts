@@ -1,0 +1,57 @@
+import type Database from 'better-sqlite3';
+import { createHmac, randomBytes } from 'node:crypto';
+import type { VisitorIds } from '../../pipeline/project.js';
+import type { SqliteSpool } from './sqlite-spool.js';
+
+const CACHE_MAX = 200_000;
+
+/**
+ * Safe Harbor's re-identification code rule (164.514(c)): the id a destination sees is a random
+ * token per (visitor, destination, period), not derived from the visitor's identifier. The
+ * table keys visitors by an HMAC, so the raw anonymousId is not stored either. New tokens are
+ * written in the spool's group commit, before the ingest request is acknowledged.
+ */
+export class RandomVisitorIds implements VisitorIds {
+  private readonly cache = new Map<string, string>();
+  private pending: [string, string, number, string][] = [];
+  private readonly select: Database.Statement;
+
+  constructor(spool: SqliteSpool, private readonly secret: string, private readonly rotateMs: number) {
+    this.select = spool.db.prepare('SELECT token FROM pseudo_ids WHERE visitor_key = ? AND destination = ? AND period = ?');
+    const insert = spool.db.prepare('INSERT OR IGNORE INTO pseudo_ids (visitor_key, destination, period, token) VALUES (?, ?, ?, ?)');
+    spool.addCommitHook(() => {
+      for (const row of this.pending) insert.run(...row);
+      this.pending = [];
+    });
+  }
+
+  idFor(visitorKey: string, destination: string, now: number): string {
+    const period = Math.floor(now / this.rotateMs);
+    const key = createHmac('sha256', this.secret).update(visitorKey).digest('base64url');
+    const cacheKey = `${key}|${destination}|${period}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const stored = this.select.get(key, destination, period) as { token: string } | undefined;
+    const token = stored?.token ?? 'pw_' + randomBytes(12).toString('base64url');
+    if (!stored) this.pending.push([key, destination, period, token]);
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(cacheKey, token);
+    return token;
+  }
+
+  /** Deletes tokens of past periods (rotation). */
+  prune(db: Database.Database, now: number): number {
+    return db.prepare('DELETE FROM pseudo_ids WHERE period < ?').run(Math.floor(now / this.rotateMs) - 1).changes;
+  }
+}
+
+/** Stateless alternative: HMAC(secret, destination:period:visitor). Documented trade-off: derived, not random. */
+export class KeyedHashVisitorIds implements VisitorIds {
+  constructor(private readonly secret: string, private readonly rotateMs: number) {}
+  idFor(visitorKey: string, destination: string, now: number): string {
+    const period = Math.floor(now / this.rotateMs);
+    return 'pk_' + createHmac('sha256', this.secret).update(`${destination}:${period}:${visitorKey}`).digest('base64url').slice(0, 22);
+  }
+}
+
+export const NO_VISITOR_IDS: VisitorIds = { idFor: () => undefined };
