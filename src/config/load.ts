@@ -104,9 +104,12 @@ function interpolate(value: unknown, env: Env, missing: (name: string) => void):
 function locateIssues(issues: readonly z.core.$ZodIssue[], origins: readonly Origin[], entry: string): string[] {
   return issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    const where = findNode(path, origins) ?? `${relative(process.cwd(), entry) || entry}:1:1`;
+    // Point at the unknown key itself, not at its parent mapping.
+    const target = issue.code === 'unrecognized_keys' && issue.keys.length ? [...path, issue.keys[0]] : path;
+    const where = findNode(target, origins) ?? `${displayPath(entry)}:1:1`;
     const dotted = path.join('.') || '(root)';
-    return `${where}: ${dotted}: ${issue.message}`;
+    const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    return `${where}: ${dotted}: ${message}`;
   });
 }
 
@@ -126,11 +129,17 @@ function findNode(path: (string | number)[], origins: readonly Origin[]): string
       const node = o.doc.getIn(local, true);
       if (isNode(node) && node.range) {
         const pos = o.lines.linePos(node.range[0]);
-        return `${relative(process.cwd(), o.file) || o.file}:${pos.line}:${pos.col}`;
+        return `${displayPath(o.file)}:${pos.line}:${pos.col}`;
       }
     }
   }
   return undefined;
+}
+
+/** Relative to the working directory when inside it, else absolute. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -90,7 +90,10 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, site: SitePlan
     const same = host === undefined || host === pageHost || site.hosts.has(host);
     if (same) { raw.push(r); referrerSameSite = true; }
   }
-  const checkPaths = [...new Set(raw.map((p) => canonicalPath(p, plan.localePrefixes)))];
+  // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
+  // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
+  const readings = raw.flatMap((p) => [p, safeDecode(p)]).flatMap((p) => (p.trim().startsWith('//') ? [p, p.trim().replace(/^\/\/[^/?#]*/, '')] : [p]));
+  const checkPaths = [...new Set(readings.map((p) => canonicalPath(p, plan.localePrefixes)))];
   const first = page.path ?? page.url ?? str(props.path) ?? str(props.url);
   return { checkPaths, canonicalPagePath: first ? canonicalPath(first, plan.localePrefixes) : undefined, referrerSameSite };
 }

@@ -23,8 +23,9 @@ export function safeDecode(s: string): string {
 
 /** Extracts the path part of a URL or path string (no query, no fragment). */
 export function pathOf(urlOrPath: string): string {
-  let s = urlOrPath.trim().replace(SCHEME_HOST, '');
-  if (s.startsWith('//')) s = s.replace(/^\/\/[^/?#]*/, '');
+  // A leading `//` stays: in a path field it is an evasion (`//patient-portal`), and callers that
+  // need the protocol-relative reading check that form too (see analyze).
+  const s = urlOrPath.trim().replace(SCHEME_HOST, '');
   const cut = s.search(/[?#]/);
   return cut >= 0 ? s.slice(0, cut) : s;
 }

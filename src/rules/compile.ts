@@ -37,7 +37,7 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
   const server = rules.server;
   const secret = rules.secrets?.hash_key ?? 'phiwall-development-key-change-me';
   return Object.freeze({
-    version: createHash('sha256').update(JSON.stringify(rules)).digest('hex').slice(0, 12),
+    version: policyVersion(rules),
     sites,
     sitesByKey: new Map(sites.map((s) => [s.writeKey, s])),
     blocked,
@@ -64,6 +64,20 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
       keys: server?.max_keys ?? 1000,
     },
   });
+}
+
+/**
+ * The policy version: a hash of the rules without secrets, write keys and destination
+ * credentials, so rotating a credential does not look like a policy change.
+ */
+export function policyVersion(rules: RulesFile): string {
+  const { secrets: _secrets, ...rest } = rules;
+  const redacted = {
+    ...rest,
+    sites: rest.sites?.map(({ write_key: _key, ...site }) => site),
+    destinations: Object.fromEntries(Object.entries(rest.destinations ?? {}).map(([name, { options: _options, ...d }]) => [name, d])),
+  };
+  return createHash('sha256').update(JSON.stringify(redacted)).digest('hex').slice(0, 12);
 }
 
 function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: string[]) {

@@ -29,7 +29,7 @@ export interface ExplainModel {
   policyVersion: string;
   destinations: {
     name: string; type: string; baa: boolean; purposes: string[]; matchKeys: boolean;
-    allowed: { field: string; how: string }[];
+    allowed: { field: string; input: string; how: string }[];
     notAllowed: string[];
     identifierActions: { id: string; safeHarbor: string; action: Action }[];
     eventMap: Record<string, string>;
@@ -40,12 +40,12 @@ export interface ExplainModel {
 }
 
 function describeDestination(d: DestinationPlan, plan: Plan): ExplainModel['destinations'][number] {
-  const allowed: { field: string; how: string }[] = [];
+  const allowed: { field: string; input: string; how: string }[] = [];
   const notAllowed: string[] = [];
   for (const [field, how] of OUTPUT_FIELDS) {
     const ok = field === 'properties' || field === 'traits' || field === 'campaign' || field === 'click_ids' ? d.allow.has(field) : d.allow.allows(field);
     const rawIdField = field === 'user_id' || field === 'anonymous_id';
-    if (ok && !(rawIdField && !d.baa)) allowed.push({ field: scopeOf(field, d), how }); else notAllowed.push(field);
+    if (ok && !(rawIdField && !d.baa)) allowed.push({ field, input: scopeOf(field, d), how }); else notAllowed.push(field);
   }
   return {
     name: d.name, type: d.type, baa: d.baa, purposes: [...d.purposes], matchKeys: d.matchKeys && d.baa,
@@ -78,7 +78,7 @@ export function explainMarkdown(m: ExplainModel): string {
     out.push(`## Destination \`${d.name}\` (${d.type}, ${d.baa ? 'BAA signed' : 'no BAA'})`, '');
     out.push(`Consent purposes required: ${d.purposes.length ? d.purposes.join(', ') : 'none'}. Match keys: ${d.matchKeys ? 'yes (normalized SHA-256)' : 'never'}.`, '');
     out.push('| Output field | Allowed input | Transform |', '|---|---|---|');
-    for (const a of d.allowed) out.push(`| ${a.field.split(',')[0].split('.')[0]} | \`${a.field}\` | ${a.how} |`);
+    for (const a of d.allowed) out.push(`| ${a.field} | \`${a.input}\` | ${a.how} |`);
     out.push('', `Always dropped for this destination: ${d.notAllowed.map((f) => `\`${f}\``).join(', ') || 'nothing'}; and every input field not listed above.`, '');
     out.push('| Identifier | Safe Harbor | Action when found by field name |', '|---|---|---|');
     for (const i of d.identifierActions) out.push(`| ${i.id} | ${i.safeHarbor} | ${i.action} |`);

@@ -26,18 +26,24 @@ export function zip3(value: string | number, restricted: ReadonlySet<string>): s
   return restricted.has(digits[1]) ? '000' : digits[1];
 }
 
+/**
+ * Safe Harbor's single "90 or older" category. Written `>=90` rather than `90+` so that no
+ * output can read as an exact age of 90.
+ */
+export const AGE_TOP_CODE = '>=90';
+
 const YEAR_IN_DATE = /\b(1[89]\d{2}|20\d{2})\b/;
 const SHORT_YEAR_DATE = /^\s*\d{1,2}[/.-]\d{1,2}[/.-](\d{2})\s*$/;
 
 /**
- * Dates to their year; a year (or age) that implies an age over 89 becomes "90+". Ages are
+ * Dates to their year; a year (or age) that implies an age over 89 becomes "90 or older" (>=90). Ages are
  * numbers or numeric strings up to 3 digits; anything else unparsable is dropped.
  */
 export function toYear(value: string | number, nowYear: number): string | number | undefined {
   const s = String(value).trim();
   if (/^\d{1,3}$/.test(s)) {
     const age = Number(s);
-    return age > 89 ? '90+' : typeof value === 'number' ? value : s;
+    return age > 89 ? AGE_TOP_CODE : typeof value === 'number' ? value : s;
   }
   let year: number | undefined;
   const m = s.match(YEAR_IN_DATE);
@@ -47,7 +53,7 @@ export function toYear(value: string | number, nowYear: number): string | number
     if (short) { const yy = Number(short[1]); year = yy + (yy > nowYear % 100 ? 1900 : 2000); }
   }
   if (year === undefined) return undefined;
-  return nowYear - year > 89 ? '90+' : String(year);
+  return nowYear - year > 89 ? AGE_TOP_CODE : String(year);
 }
 
 const uaCache = new Map<string, string>();

@@ -1,0 +1,148 @@
+// Check-digit and structural validators. They take the raw token (case and, where the format
+// has them, display dashes are tolerated) and never throw, so tests and rules can reuse them.
+
+import { isDigit } from './scan.js';
+
+/** Luhn sum over ASCII digits, seeded with `initial`; -1 when a non-digit is present. */
+function luhnSum(digits: string, initial: number): number {
+  let sum = initial;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum;
+}
+
+function allSame(s: string, from = 0): boolean {
+  for (let i = from + 1; i < s.length; i++) if (s.charCodeAt(i) !== s.charCodeAt(from)) return false;
+  return true;
+}
+
+/** Luhn mod-10 (ISO/IEC 7812) over a digits-only string of 2+ digits. */
+export function luhnValid(digits: string): boolean {
+  if (digits.length < 2) return false;
+  const sum = luhnSum(digits, 0);
+  return sum >= 0 && sum % 10 === 0;
+}
+
+/**
+ * NPI: 10 digits starting 1 or 2, Luhn as if prefixed by 80840 (spec §3.3). The prefix always
+ * contributes 24 to the Luhn sum, so we seed with it instead of concatenating a string.
+ */
+export function npiValid(npi: string): boolean {
+  if (npi.length !== 10) return false;
+  const first = npi.charCodeAt(0);
+  if (first !== 49 && first !== 50) return false;
+  // A repeated body digit is a placeholder, not an issued number.
+  if (allSame(npi.slice(0, 9))) return false;
+  const sum = luhnSum(npi, 24);
+  return sum >= 0 && sum % 10 === 0;
+}
+
+const DEA_REGISTRANT = 'ABCDEFGHJKLMPRSTUX';
+
+/** DEA registration number: 2 letters (2nd may be 9) + 7 digits, check digit per spec §3.4. */
+export function deaValid(dea: string): boolean {
+  if (dea.length !== 9) return false;
+  const first = dea.charCodeAt(0);
+  if (first >= 128 || !DEA_REGISTRANT.includes(String.fromCharCode(first & ~0x20))) return false;
+  const second = dea.charCodeAt(1) | 0x20;
+  if (!(second >= 97 && second <= 122) && dea.charCodeAt(1) !== 57) return false;
+  const d: number[] = [];
+  for (let i = 2; i < 9; i++) {
+    const c = dea.charCodeAt(i);
+    if (!isDigit(c)) return false;
+    d.push(c - 48);
+  }
+  const sum = d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5]);
+  return sum % 10 === d[6];
+}
+
+/**
+ * SSN structural validity (spec §3.6): the SSA never issues area 000/666/900-999, group 00 or
+ * serial 0000; well-known sample numbers are rejected too. Accepts 9 digits or AAA-GG-SSSS with
+ * one consistent delimiter (`-`, space or `.`); mixed delimiters are rejected.
+ */
+export function ssnValid(ssn: string): boolean {
+  let s = ssn;
+  if (s.length === 11) {
+    const sep = s[3];
+    if (sep !== s[6] || (sep !== '-' && sep !== ' ' && sep !== '.')) return false;
+    s = s.slice(0, 3) + s.slice(4, 6) + s.slice(7);
+  }
+  if (s.length !== 9) return false;
+  for (let i = 0; i < 9; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  const area = s.slice(0, 3);
+  if (area === '000' || area === '666' || s[0] === '9') return false;
+  if (s.slice(3, 5) === '00' || s.slice(5) === '0000') return false;
+  if (allSame(s)) return false;
+  // Advertised or sample numbers that show up in test data but never identify a person.
+  if (s === '123456789' || s === '078051120' || s.startsWith('98765432')) return false;
+  return true;
+}
+
+// VIN transliteration (ISO 3779 / 49 CFR 565): letter values, index = charCode - 65; I, O, Q are invalid (0).
+const VIN_VALUES = [1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 3, 4, 5, 0, 7, 0, 9, 2, 3, 4, 5, 6, 7, 8, 9];
+const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+
+/** North American VIN check digit (position 9: 0-9 or X for 10). Case-insensitive. */
+export function vinCheckDigitValid(vin: string): boolean {
+  if (vin.length !== 17) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = vin.charCodeAt(i);
+    let v: number;
+    if (isDigit(c)) v = c - 48;
+    else {
+      const upper = c & ~0x20;
+      if (upper < 65 || upper > 90) return false;
+      v = VIN_VALUES[upper - 65];
+      if (v === 0) return false;
+    }
+    sum += v * VIN_WEIGHTS[i];
+  }
+  const check = sum % 11;
+  const actual = vin.charCodeAt(8);
+  return check === 10 ? (actual & ~0x20) === 88 : actual === 48 + check;
+}
+
+// MBI letters exclude S, L, O, I, B, Z (spec §3.5); indexed by charCode - 65.
+const MBI_LETTER = 'ACDEFGHJKMNPQRTUVWXY';
+// Position classes for the 11 characters: C = 1-9, A = letter, N = 0-9, X = letter or digit.
+const MBI_SHAPE = 'CAXNAXNAANN';
+
+/** Medicare Beneficiary Identifier by CMS position rules; accepts the 1EG4-TE5-MK73 display form. */
+export function mbiValid(mbi: string): boolean {
+  let s = mbi;
+  if (s.length === 13) {
+    if (s[4] !== '-' || s[8] !== '-') return false;
+    s = s.slice(0, 4) + s.slice(5, 8) + s.slice(9);
+  }
+  if (s.length !== 11) return false;
+  for (let i = 0; i < 11; i++) {
+    const c = s.charCodeAt(i);
+    const digit = isDigit(c);
+    const letter = !digit && c < 128 && MBI_LETTER.includes(String.fromCharCode(c & ~0x20));
+    switch (MBI_SHAPE[i]) {
+      case 'C':
+        if (!digit || c === 48) return false;
+        break;
+      case 'N':
+        if (!digit) return false;
+        break;
+      case 'A':
+        if (!letter) return false;
+        break;
+      default:
+        if (!digit && !letter) return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,107 @@
+import { defineDetector } from './define.js';
+import { isAsciiAlnum, isAsciiLetter } from './scan.js';
+import type { Detection } from './types.js';
+
+// Scanning outward from each '@' / '%40' is linear and cannot backtrack, unlike a regex whose
+// unanchored local-part class would be retried from every position before the '@'.
+
+const LOCAL_MAX = 64;
+const DOMAIN_MAX = 253;
+
+// `logo@2x.png` and friends look like addresses; none of these suffixes is a delegated TLD.
+const FILE_SUFFIXES = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'bmp', 'css', 'js', 'mjs', 'cjs',
+  'map', 'json', 'txt', 'pdf', 'woff', 'woff2', 'ttf', 'otf', 'html', 'htm', 'php', 'aspx', 'ts',
+]);
+
+/** Practical local-part characters. `=`, `&`, `?`, `/`, `:` and quotes are left out on purpose:
+ * in URLs they delimit the address (`?email=jane@x.com`), and including them would swallow keys. */
+function isLocalChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 46 /* . */ || c === 95 /* _ */ || c === 37 /* % */ || c === 43 /* + */ || c === 45; /* - */
+}
+
+function isDomainChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 46 || c === 45;
+}
+
+/** Percent-escapes of characters that cannot sit inside an address, e.g. `%3D` in
+ * `next%3Demail%3Djane%40x.com`: the address starts after the last one. */
+function isEncodedDelimiter(text: string, at: number): boolean {
+  const hi = text.charCodeAt(at);
+  const lo = text.charCodeAt(at + 1) | 0x20;
+  if (hi === 50 /* 2 */) return lo === 48 || lo === 50 || lo === 54 || lo === 55 || lo === 99 || lo === 102 || lo === 51; // 20 22 26 27 2c 2f 23
+  if (hi === 51 /* 3 */) return lo === 97 || lo === 98 || lo === 99 || lo === 100 || lo === 101 || lo === 102; // 3a-3f
+  if (hi === 48 /* 0 */) return lo === 57 || lo === 97 || lo === 100; // tab, LF, CR
+  return false;
+}
+
+/** Start of the local part ending at `at`, or -1. Never walks back past `floor`. */
+function localStart(text: string, at: number, floor: number): number {
+  const min = Math.max(floor, at - LOCAL_MAX);
+  let i = at;
+  while (i > min && isLocalChar(text.charCodeAt(i - 1))) i--;
+  for (let j = at - 3; j >= i; j--) {
+    if (text.charCodeAt(j) === 37 && isEncodedDelimiter(text, j + 1)) {
+      i = j + 3;
+      break;
+    }
+  }
+  while (i < at && text.charCodeAt(i) === 46) i++;
+  for (let j = i; j < at; j++) if (isAsciiAlnum(text.charCodeAt(j))) return i;
+  return -1;
+}
+
+/** End of a domain with at least two labels and an alphabetic TLD starting at `from`, or -1. */
+function domainEnd(text: string, from: number): number {
+  const max = Math.min(text.length, from + DOMAIN_MAX);
+  let end = from;
+  while (end < max && isDomainChar(text.charCodeAt(end))) end++;
+  if (end === from || !isAsciiAlnum(text.charCodeAt(from))) return -1;
+  for (;;) {
+    while (end > from && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
+    // Bounded by hand: lastIndexOf would search all the way to the start of the text per '@'.
+    let dot = end - 1;
+    while (dot > from && text.charCodeAt(dot) !== 46) dot--;
+    if (dot <= from) return -1;
+    // A TLD is the letter run after the last dot; `example.com2` still ends at `com`.
+    let t = dot + 1;
+    while (t < end && isAsciiLetter(text.charCodeAt(t))) t++;
+    const len = t - dot - 1;
+    // Punycode TLDs (`xn--p1ai`) legitimately carry digits and dashes.
+    if (len === 2 && text.startsWith('--', t) && text.slice(dot + 1, t).toLowerCase() === 'xn') return end;
+    if (len >= 2 && len <= 24) {
+      if (FILE_SUFFIXES.has(text.slice(dot + 1, t).toLowerCase())) return -1;
+      return t;
+    }
+    end = dot;
+  }
+}
+
+function scan(text: string, out: Detection[], kind: string): void {
+  let nextAt = text.indexOf('@');
+  let nextPct = text.indexOf('%40');
+  let lastEnd = 0;
+  while (nextAt >= 0 || nextPct >= 0) {
+    let pos: number;
+    let sepLen: number;
+    if (nextPct < 0 || (nextAt >= 0 && nextAt < nextPct)) {
+      pos = nextAt;
+      sepLen = 1;
+      nextAt = text.indexOf('@', pos + 1);
+    } else {
+      pos = nextPct;
+      sepLen = 3;
+      nextPct = text.indexOf('%40', pos + 3);
+    }
+    if (pos < lastEnd) continue;
+    const start = localStart(text, pos, lastEnd);
+    if (start < 0) continue;
+    const end = domainEnd(text, pos + sepLen);
+    if (end < 0) continue;
+    out.push({ start, end, kind });
+    lastEnd = end;
+  }
+}
+
+/** Email addresses (F), including `%40`-encoded ones in URLs and the address inside `mailto:`. */
+export const emailDetector = defineDetector('email', '[EMAIL]', 'F', scan);

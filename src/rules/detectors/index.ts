@@ -1,0 +1,103 @@
+import { bearerDetector, jwtDetector } from './tokens.js';
+import { creditCardDetector } from './credit-card.js';
+import { dateDetector } from './date.js';
+import { deaDetector } from './dea.js';
+import { emailDetector } from './email.js';
+import { ipDetector } from './ip.js';
+import { labelledIdDetector } from './labelled-id.js';
+import { longNumberDetector } from './long-number.js';
+import { mbiDetector } from './mbi.js';
+import { npiDetector } from './npi.js';
+import { phoneDetector } from './phone.js';
+import { ssnDetector } from './ssn.js';
+import { urlDetector } from './url.js';
+import { uuidDetector } from './uuid.js';
+import { vinDetector } from './vin.js';
+import { resolveDetections } from './resolve.js';
+import { zipDetector } from './zip.js';
+import type { Detection, ValueDetector } from './types.js';
+
+export type { Detection, ValueDetector } from './types.js';
+export { deaValid, luhnValid, mbiValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums.js';
+export {
+  bearerDetector,
+  creditCardDetector,
+  dateDetector,
+  deaDetector,
+  emailDetector,
+  ipDetector,
+  jwtDetector,
+  labelledIdDetector,
+  longNumberDetector,
+  mbiDetector,
+  npiDetector,
+  phoneDetector,
+  ssnDetector,
+  urlDetector,
+  uuidDetector,
+  vinDetector,
+  zipDetector,
+};
+
+/**
+ * Every built-in detector. The order is the tie-break when two detections cover the same span:
+ * containers first (a URL holds emails), then labelled and checksum-validated identifiers, then
+ * pattern-only ones, and the long-number safety net last.
+ */
+export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
+  emailDetector,
+  urlDetector,
+  jwtDetector,
+  bearerDetector,
+  uuidDetector,
+  labelledIdDetector,
+  ssnDetector,
+  creditCardDetector,
+  npiDetector,
+  deaDetector,
+  mbiDetector,
+  vinDetector,
+  phoneDetector,
+  ipDetector,
+  dateDetector,
+  zipDetector,
+  longNumberDetector,
+]);
+
+export const DETECTORS_BY_KIND: ReadonlyMap<string, ValueDetector> = new Map(
+  ALL_DETECTORS.map((d) => [d.kind, d] as const),
+);
+
+/** Kinds that only fill gaps: they never displace, or partly survive beside, a specific match. */
+const FALLBACK_KINDS: ReadonlySet<string> = new Set([longNumberDetector.kind]);
+
+/**
+ * Runs every detector over `text` and returns non-overlapping detections sorted by start. On
+ * overlap the longer detection wins, ties go to the detector listed first; fallback kinds
+ * (`long_number`) only survive where nothing else matched.
+ */
+export function findAll(text: string, detectors: readonly ValueDetector[]): Detection[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  return resolveDetections(text, detectors, FALLBACK_KINDS).detections;
+}
+
+/**
+ * Replaces each detection with its detector's label. `kinds` lists each detector kind that hit,
+ * once, in order of first occurrence (callers count per kind, not per match).
+ */
+export function redactText(text: string, detectors: readonly ValueDetector[]): { text: string; kinds: string[] } {
+  if (typeof text !== 'string' || text.length === 0) return { text, kinds: [] };
+  const { detections, owners } = resolveDetections(text, detectors, FALLBACK_KINDS);
+  if (detections.length === 0) return { text, kinds: [] };
+  let result = '';
+  let cursor = 0;
+  const kinds: string[] = [];
+  for (let i = 0; i < detections.length; i++) {
+    const d = detections[i];
+    const detector = detectors[owners[i]];
+    result += text.slice(cursor, d.start) + detector.label;
+    cursor = d.end;
+    if (!kinds.includes(detector.kind)) kinds.push(detector.kind);
+  }
+  return { text: result + text.slice(cursor), kinds };
+}

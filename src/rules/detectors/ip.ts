@@ -1,0 +1,57 @@
+import { isIPv6 } from 'node:net';
+import { defineDetector } from './define.js';
+import { isAsciiAlnum, resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)';
+// Not glued to a longer dotted number (`1.2.3.4.5`), nor a product version (`Chrome/120.0.0.0`,
+// `v1.2.3.4`), which user agents and asset paths are full of. Optional CIDR suffix.
+const IPV4_RE = new RegExp(
+  `(?<![0-9]|[0-9]\\.|[A-Za-z]/|[vV])(?:${OCTET}\\.){3}${OCTET}(?:/(?:3[0-2]|[12]?[0-9]))?(?![0-9]|\\.[0-9])`,
+  'g',
+);
+// Candidate only: hex/colon run with two colons near its start, an optional dotted IPv4 tail
+// (`::ffff:192.0.2.1`) and zone id. `net.isIPv6` does the real validation, which keeps the
+// pattern trivial and rules out clock times and MAC addresses.
+const IPV6_RE = /(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:\.[0-9]{1,3}){0,3}(?:%[0-9A-Za-z]{1,15})?/g;
+
+/** IPv4 scan after IPv6, skipping the dotted tail of an IPv4-mapped address already found. */
+function scanV4(text: string, out: Detection[], kind: string, v6From: number): void {
+  const re = resetAt(IPV4_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let inside = false;
+    for (let i = v6From; i < out.length && !inside; i++) inside = out[i].start < end && start < out[i].end;
+    if (!inside) out.push({ start, end, kind });
+  }
+}
+
+function scanV6(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(IPV6_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let candidate = m[0];
+    const after = text.charCodeAt(m.index + candidate.length);
+    if (isAsciiAlnum(after)) continue;
+    // Prose like "from 2001:db8::1: denied" leaves a trailing colon on the candidate.
+    if (!isIPv6(candidate) && candidate.endsWith(':') && !candidate.endsWith('::')) {
+      candidate = candidate.slice(0, -1);
+    }
+    if (!isIPv6(candidate)) continue;
+    // `::` alone is the unspecified address, not anyone's address.
+    if (candidate === '::') continue;
+    out.push({ start: m.index, end: m.index + candidate.length, kind });
+  }
+}
+
+function scan(text: string, out: Detection[], kind: string): void {
+  if (text.length < 3) return;
+  const mark = out.length;
+  if (text.indexOf(':') >= 0) scanV6(text, out, kind);
+  if (text.indexOf('.') >= 0) scanV4(text, out, kind, mark);
+}
+
+/** IP addresses (O): IPv4 and IPv6 (full, compressed, IPv4-mapped, zoned). */
+export const ipDetector = defineDetector('ip', '[IP]', 'O', scan);

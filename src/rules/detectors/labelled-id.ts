@@ -1,0 +1,60 @@
+import { defineDetector } from './define.js';
+import { countDigits, hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// Labels are kept tight: generic words ("group", "account", "policy") need a number-ish suffix so
+// analytics keys like `groupId` or `accountType` are not treated as identifiers.
+const ID_SUFFIX = '[ _-]?(?:identifier|id|number|num|nbr|no|#)';
+const NUM_SUFFIX = '[ _-]?(?:number|num|nbr|no|#)';
+const LABEL =
+  '(?:' +
+  [
+    `mrn(?:${ID_SUFFIX})?`,
+    `medical[ _-]?record(?:${ID_SUFFIX})?`,
+    `(?:patient|member|subscriber|insurance|beneficiary|device)${ID_SUFFIX}`,
+    `(?:policy|group|account|claim)${NUM_SUFFIX}`,
+    `(?:acct|licen[cs]e|passport|serial|plate)(?:${NUM_SUFFIX})?`,
+    'dl#?',
+  ].join('|') +
+  ')';
+// Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes.
+const SEPARATOR = '(?:[\\s:#=."\'+\\-]|%3[AaDd]|%2[023]){0,8}';
+// The value: 4-30 id characters, not continuing into a longer token.
+const LABELLED_RE = new RegExp(
+  `(?<![A-Za-z])(${LABEL})(${SEPARATOR})([A-Za-z0-9][A-Za-z0-9-]{3,29})(?![A-Za-z0-9-])`,
+  'gi',
+);
+
+function scan(text: string, out: Detection[], kind: string): void {
+  if (text.length < 7 || !hasDigits(text, 3)) return;
+  const re = resetAt(LABELLED_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const label = m[1];
+    const sep = m[2];
+    const tokenStart = m.index + label.length + sep.length;
+    let tokenEnd = m.index + m[0].length;
+    while (text.charCodeAt(tokenEnd - 1) === 45) tokenEnd--;
+    if (tokenEnd - tokenStart < 4 || countDigits(text, tokenStart, tokenEnd) < 3) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    // Glued forms (`MRN12345678`, `MRN-12345678`) are one token: redact it whole. A value glued
+    // to a word must start with a digit, or `plateau123` would read as `plate` + `au123`.
+    // (A label ending in `#`, as in `Member #W123`, already separates.)
+    const wordLabel = isAsciiLetter(label.charCodeAt(label.length - 1));
+    const glued = wordLabel && (sep === '' || sep === '-');
+    if (wordLabel && sep === '' && !isDigit(text.charCodeAt(tokenStart))) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push({ start: glued ? m.index : tokenStart, end: tokenEnd, kind });
+  }
+}
+
+/**
+ * Identifiers announced by a label (H-M, R): MRN, member/policy/account/claim numbers, licences,
+ * passports, serials, plates... The detection covers the value only (`MRN: [ID]`), except for
+ * glued tokens like `MRN-12345678`, which are covered whole.
+ */
+export const labelledIdDetector = defineDetector('labelled_id', '[ID]', 'H/I/J/K/L/M/R', scan);

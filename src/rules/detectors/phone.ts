@@ -1,0 +1,26 @@
+import { defineDetector } from './define.js';
+import { hasDigits, resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// Two branches, NANP first so `+1 ...` numbers are held to NANP rules:
+//  1. NANP: optional `+1`/`1` country code, area code (2-9xx, optionally parenthesised), exchange
+//     (2-9xx), 4-digit line; each gap may be one space, dot or dash.
+//  2. E.164: `+`, a non-zero digit, then 7-14 more digits with optional single spaces/dashes.
+// The lookarounds keep both out of longer digit runs (`...9-617-555-0002`, `6175550002123`).
+// Every quantifier is bounded and no group nests an unbounded one, so backtracking stays linear.
+const PHONE_RE =
+  /(?:(?<![0-9+]|[0-9][.-])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ .-]?)[2-9][0-9]{2}[ .-]?[0-9]{4}|(?<![0-9A-Za-z+])(\+[1-9](?:[ -]?[0-9]){7,14}))(?![0-9]|[.-][0-9])/g;
+
+function scan(text: string, out: Detection[], kind: string): void {
+  if (!hasDigits(text, 8)) return;
+  const re = resetAt(PHONE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    // An E.164 match for country code 1 means the NANP branch rejected its area/exchange.
+    if (m[1] !== undefined && m[1].charCodeAt(1) === 49) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+}
+
+/** Telephone and fax numbers (D, E): NANP in common layouts and E.164 international. */
+export const phoneDetector = defineDetector('phone', '[PHONE]', 'D/E', scan);

@@ -1,0 +1,143 @@
+import type { Detection, ValueDetector } from './types.js';
+
+/** Non-overlapping detections sorted by start, with the index of the detector that made each. */
+export interface Resolved {
+  detections: Detection[];
+  owners: number[];
+}
+
+// Scratch buffers reused across calls: resolution is synchronous and not re-entrant, and the
+// common case (nothing found) should allocate nothing.
+const raw: Detection[] = [];
+const owner: number[] = [];
+
+function collect(text: string, detectors: readonly ValueDetector[]): number {
+  raw.length = 0;
+  owner.length = 0;
+  for (let i = 0; i < detectors.length; i++) {
+    const mark = raw.length;
+    try {
+      detectors[i].find(text, raw);
+    } catch {
+      // Same fail-closed rule as the built-ins (define.ts), for custom detectors that break the contract.
+      raw.length = mark;
+      raw.push({ start: 0, end: text.length, kind: detectors[i].kind });
+    }
+    while (owner.length < raw.length) owner.push(i);
+  }
+  // Custom detectors are not trusted to report sane spans.
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const d = raw[i];
+    if (Number.isInteger(d.start) && Number.isInteger(d.end) && d.start >= 0 && d.end <= text.length && d.start < d.end) {
+      raw[n] = d;
+      owner[n] = owner[i];
+      n++;
+    }
+  }
+  raw.length = n;
+  owner.length = n;
+  return n;
+}
+
+function take(indices: readonly number[]): Resolved {
+  return { detections: indices.map((i) => raw[i]), owners: indices.map((i) => owner[i]) };
+}
+
+/**
+ * Runs `detectors` and resolves overlaps: specific kinds before `fallbackKinds`, then the longer
+ * span, then the detector listed first. A fallback span that collides is not dropped whole: its
+ * unclaimed stretches are rescanned (see `refill`).
+ */
+export function resolveDetections(
+  text: string,
+  detectors: readonly ValueDetector[],
+  fallbackKinds: ReadonlySet<string>,
+): Resolved {
+  const n = collect(text, detectors);
+  if (n === 0) return { detections: [], owners: [] };
+
+  const byStart: number[] = [];
+  for (let i = 0; i < n; i++) byStart.push(i);
+  byStart.sort((a, b) => raw[a].start - raw[b].start || owner[a] - owner[b]);
+  // Usual case: detectors agree (or only one hit), so there is nothing to arbitrate.
+  let maxEnd = 0;
+  let overlap = false;
+  for (const i of byStart) {
+    if (raw[i].start < maxEnd) {
+      overlap = true;
+      break;
+    }
+    maxEnd = raw[i].end;
+  }
+  if (!overlap) return take(byStart);
+
+  const fallback = (i: number): number => (fallbackKinds.has(raw[i].kind) ? 1 : 0);
+  const order = byStart.slice().sort((a, b) => {
+    const f = fallback(a) - fallback(b);
+    if (f !== 0) return f;
+    const len = raw[b].end - raw[b].start - (raw[a].end - raw[a].start);
+    return len !== 0 ? len : owner[a] - owner[b] || raw[a].start - raw[b].start;
+  });
+  // Per-character claim map: each check and mark is O(span), so the whole pass is linear in the
+  // total length of all detections rather than quadratic in their number.
+  const claimed = new Uint8Array(text.length);
+  const kept: Detection[] = [];
+  const keptOwners: number[] = [];
+  for (const i of order) {
+    const d = raw[i];
+    if (isFree(claimed, d.start, d.end)) {
+      claimed.fill(1, d.start, d.end);
+      kept.push(d);
+      keptOwners.push(owner[i]);
+    } else if (fallback(i) === 1) {
+      refill(text, detectors[owner[i]], owner[i], d, claimed, kept, keptOwners);
+    }
+  }
+  const idx = kept.map((_, i) => i).sort((a, b) => kept[a].start - kept[b].start);
+  return { detections: idx.map((i) => kept[i]), owners: idx.map((i) => keptOwners[i]) };
+}
+
+function isFree(claimed: Uint8Array, start: number, end: number): boolean {
+  for (let p = start; p < end; p++) if (claimed[p] !== 0) return false;
+  return true;
+}
+
+/**
+ * A fallback match overlapping a specific one (`1234567893 1234567890`: NPI + a bad number) must
+ * not vanish whole: each unclaimed stretch is rescanned by the same detector, so a remainder that
+ * still qualifies on its own is kept.
+ */
+function refill(
+  text: string,
+  detector: ValueDetector,
+  detectorIndex: number,
+  d: Detection,
+  claimed: Uint8Array,
+  kept: Detection[],
+  keptOwners: number[],
+): void {
+  let p = d.start;
+  while (p < d.end) {
+    while (p < d.end && claimed[p] !== 0) p++;
+    const a = p;
+    while (p < d.end && claimed[p] === 0) p++;
+    if (p === a) break;
+    const found: Detection[] = [];
+    try {
+      detector.find(text.slice(a, p), found);
+    } catch {
+      found.length = 0;
+      found.push({ start: 0, end: p - a, kind: detector.kind });
+    }
+    for (const f of found) {
+      const start = f.start + a;
+      const end = f.end + a;
+      if (start >= a && end <= p && start < end && isFree(claimed, start, end)) {
+        claimed.fill(1, start, end);
+        kept.push({ start, end, kind: f.kind });
+        keptOwners.push(detectorIndex);
+      }
+    }
+  }
+}

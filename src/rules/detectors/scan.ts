@@ -1,0 +1,51 @@
+// Character-class helpers for the hot path: charCode comparisons avoid regex work and
+// allocation when a precheck can already rule a string out.
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isAsciiLetter(c: number): boolean {
+  const lower = c | 0x20;
+  return lower >= 97 && lower <= 122;
+}
+
+export function isAsciiAlnum(c: number): boolean {
+  return isDigit(c) || isAsciiLetter(c);
+}
+
+/** True when `text` holds at least `min` ASCII digits; stops scanning as soon as it knows. */
+export function hasDigits(text: string, min: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++n >= min) return true;
+  }
+  return false;
+}
+
+/** Counts ASCII digits in text[start, end). */
+export function countDigits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** The ASCII digits of `s`, in order (separators dropped). Only called on short candidates. */
+export function digitsOnly(s: string): string {
+  let r = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) r += s[i];
+  }
+  return r;
+}
+
+/** Regexes are shared module constants; every use must start from a clean cursor. */
+export function resetAt(re: RegExp, index: number): RegExp {
+  re.lastIndex = index;
+  return re;
+}

@@ -1,0 +1,26 @@
+import { ssnValid } from './checksums.js';
+import { defineDetector } from './define.js';
+import { hasDigits, resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// AAA-GG-SSSS with one delimiter (`-`, space, `.`) used consistently (the backreference rejects
+// mixed ones), or 9 bare digits. The lookarounds reject digits that continue a longer run,
+// including across a dash or dot (`1-495-57-0053-2`).
+const SSN_RE = /(?<![0-9]|[0-9][.-])([0-9]{3})([ .-]?)([0-9]{2})\2([0-9]{4})(?![0-9]|[.-][0-9])/g;
+
+function scan(text: string, out: Detection[], kind: string): void {
+  if (!hasDigits(text, 9)) return;
+  const re = resetAt(SSN_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (!ssnValid(m[1] + m[3] + m[4])) {
+      // A rejected candidate may overlap a valid one starting inside it (spaced digit groups).
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+}
+
+/** US Social Security numbers (G), structurally validated per SSA rules (spec §3.6). */
+export const ssnDetector = defineDetector('ssn', '[SSN]', 'G', scan);

@@ -1,0 +1,47 @@
+import { defineDetector } from './define.js';
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// A scheme (plain or percent-encoded, as in `?redirect=https%3A%2F%2F...`) or a `www.` host,
+// then everything up to whitespace, quotes or angle brackets. The tail is a single negated
+// class with nothing after it, so the engine never backtracks into it.
+const URL_RE =
+  /(?:(?<![A-Za-z])https?(?::\/\/|%3A%2F%2F)|(?<![0-9A-Za-z.@/-])www[0-9]{0,3}\.(?=[0-9A-Za-z-]{1,63}\.[A-Za-z]))[^\s<>"'`\\^{}|\x00-\x1f\x7f]+/gi;
+
+/** Trailing punctuation belongs to the sentence ("see https://x.com/a."), not to the URL. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start) {
+    const c = text.charCodeAt(e - 1);
+    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) e--;
+    else if (c === 41 || c === 93) {
+      // Keep a closing bracket only if the URL opened one (Wikipedia-style paths).
+      const open = c === 41 ? '(' : '[';
+      const slice = text.slice(start, e);
+      if (slice.indexOf(open) >= 0) break;
+      e--;
+    } else break;
+  }
+  return e;
+}
+
+/** Length of the `http(s)://` (or encoded) prefix; 0 for `www.` hosts, whose regex needs a host. */
+function schemeLength(match: string): number {
+  if ((match.charCodeAt(0) | 0x20) !== 104) return 0;
+  const s = (match.charCodeAt(4) | 0x20) === 115 ? 5 : 4;
+  return s + (match.charCodeAt(s) === 58 ? 3 : 9);
+}
+
+function scan(text: string, out: Detection[], kind: string): void {
+  if (text.length < 8) return;
+  const re = resetAt(URL_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = trimEnd(text, m.index, m.index + m[0].length);
+    if (end - m.index <= schemeLength(m[0])) continue;
+    out.push({ start: m.index, end, kind });
+  }
+}
+
+/** Web URLs (N): http(s) URLs, percent-encoded ones, and `www.` hosts in free text. */
+export const urlDetector = defineDetector('url', '[URL]', 'N', scan);

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { compileRules } from '../../src/rules/compile.js';
+import { explainMarkdown, explainPlan } from '../../src/rules/explain.js';
+import { REPO, tempDir } from '../helpers/collector.js';
+
+describe('phiwall explain', () => {
+  const plan = compileRules(loadConfig(join(REPO, 'rules/phiwall.yaml'), {}).rules, { dataDir: tempDir() });
+
+  it('docs/data-flow.md is the current output for the bundled config (regenerate: phiwall explain > docs/data-flow.md)', () => {
+    expect(readFileSync(join(REPO, 'docs/data-flow.md'), 'utf8')).toBe(explainMarkdown(explainPlan(plan)));
+  });
+
+  it('lists what reaches the file destination and what never does', () => {
+    const model = explainPlan(plan);
+    const file = model.destinations.find((d) => d.name === 'local_file')!;
+    expect(file.baa).toBe(false);
+    expect(file.allowed.map((a) => a.field)).toContain('ip');
+    expect(file.notAllowed).toEqual(expect.arrayContaining(['user_id', 'anonymous_id', 'page.title', 'traits']));
+    expect(file.identifierActions.find((i) => i.id === 'email')?.action).toBe('drop');
+    expect(model.blockedPaths.map((b) => b.name)).toEqual(expect.arrayContaining(['patient_portal', 'appointment_confirmation', 'pharmacy_refill', 'billing_payment', 'intake_forms', 'login_account', 'site_search']));
+  });
+});
