@@ -93,7 +93,7 @@ export class Runtime {
   }
 
   startWorkers(): void {
-    this.workers = this.plan.destinations.map((d) => new DestinationWorker(d, this.spool, this.metrics, this.log, { leaseMs: 30_000, idlePollMs: 250 }));
+    this.workers = this.plan.destinations.map((d) => new DestinationWorker(d, this.spool, this.metrics, this.log, { idlePollMs: 250 }));
     for (const w of this.workers) w.start();
   }
 

@@ -87,7 +87,14 @@ export const DestinationConfig = z.strictObject({
     concurrency: z.number().int().positive().default(2),
     rate_per_second: z.number().positive().optional(),
     batch_size: z.number().int().positive().optional(),
-  }).default({ max_attempts: 12, max_age_hours: 72, concurrency: 2 }),
+    /** Backoff: full jitter under min(retry_max_ms, retry_base_ms * 2^attempt). */
+    retry_base_ms: z.number().int().positive().default(1000),
+    retry_max_ms: z.number().int().positive().default(600_000),
+    /** Consecutive failed batches that open the circuit breaker. */
+    breaker_threshold: z.number().int().positive().default(5),
+    /** How long a leased batch is reserved; a crashed process's leases come back after it. */
+    lease_ms: z.number().int().positive().default(30_000),
+  }).default({ max_attempts: 12, max_age_hours: 72, concurrency: 2, retry_base_ms: 1000, retry_max_ms: 600_000, breaker_threshold: 5, lease_ms: 30_000 }),
 });
 export type DestinationConfig = z.infer<typeof DestinationConfig>;
 

@@ -6,7 +6,6 @@ import type { LeasedItem, Spool } from '../spool/port.js';
 import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
 
 export interface WorkerOptions {
-  leaseMs: number;
   idlePollMs: number;
 }
 
@@ -24,7 +23,7 @@ export class DestinationWorker {
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly sleepers: { wake?: () => void }[] = [];
-  private readonly breaker = new CircuitBreaker();
+  private readonly breaker: CircuitBreaker;
   private readonly limiter: RateLimiter | undefined;
 
   constructor(
@@ -34,6 +33,8 @@ export class DestinationWorker {
     private readonly log: Logger,
     private readonly opts: WorkerOptions,
   ) {
+    const { breaker_threshold: threshold, retry_base_ms: base, retry_max_ms: cap } = dest.config.delivery;
+    this.breaker = new CircuitBreaker(threshold, Math.min(1000, base), Math.min(60_000, cap));
     const rate = dest.config.delivery.rate_per_second;
     this.limiter = rate ? new RateLimiter(rate) : undefined;
   }
@@ -65,7 +66,7 @@ export class DestinationWorker {
         const waited = await this.waitForCapacity(signal);
         if (waited) continue;
         const batchSize = Math.min(this.dest.config.delivery.batch_size ?? this.dest.destination.maxBatch, this.dest.destination.maxBatch);
-        const items = await this.spool.lease(this.dest.name, batchSize, this.opts.leaseMs);
+        const items = await this.spool.lease(this.dest.name, batchSize, this.dest.config.delivery.lease_ms);
         if (items.length === 0) { await sleep(this.opts.idlePollMs, signal); continue; }
         await this.deliver(items);
       } catch (err) {
@@ -109,7 +110,8 @@ export class DestinationWorker {
       anyRetry = true;
       if (item.attempts + 1 >= maxAttempts) { await this.dead(item, 'MAX_ATTEMPTS', r.reason); continue; }
       if (now - item.enqueuedAt > maxAgeHours * 3_600_000) { await this.dead(item, 'MAX_AGE', r.reason); continue; }
-      await this.spool.retry([item.id], now + backoffDelay(item.attempts, r.delayMs), r.reason);
+      const { retry_base_ms: base, retry_max_ms: cap } = this.dest.config.delivery;
+      await this.spool.retry([item.id], now + backoffDelay(item.attempts, r.delayMs, Math.random, base, cap), r.reason);
       this.metrics.retried.inc({ destination: this.dest.name });
     }
     if (ok.length) {

@@ -14,6 +14,8 @@ const LABELLED_RE =
 const STATE_RE =
   /, ?(?:A[AEKLPRSZ]|C[AOT]|D[CE]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY]) {1,2}([0-9]{5})(?![0-9])/g;
 
+const CONTEXT_RES: readonly RegExp[] = [LABELLED_RE, STATE_RE];
+
 function overlapsFrom(out: Detection[], from: number, start: number, end: number): boolean {
   for (let i = from; i < out.length; i++) if (out[i].start < end && start < out[i].end) return true;
   return false;
@@ -27,7 +29,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     const re = resetAt(ZIP4_RE, 0);
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
-  for (const re of [LABELLED_RE, STATE_RE]) {
+  for (const re of CONTEXT_RES) {
     resetAt(re, 0);
     while ((m = re.exec(text)) !== null) {
       // The code is the last capture and ends the match.

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { JsonObject, JsonValue } from '../shared/json.js';
+import { isJsonObject } from '../shared/json.js';
+import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
+import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody } from './http.js';
+import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
+
+export const AmplitudeConfig = z.strictObject({
+  api_key: z.string().min(1),
+  /** https://api2.amplitude.com by default (EU: https://api.eu.amplitude.com). */
+  endpoint: z.url({ protocol: /^https?$/ }).optional(),
+  /** Amplitude rejects user/device ids shorter than this (default 5). */
+  min_id_length: z.number().int().min(1).max(100).optional(),
+  max_batch: z.number().int().min(1).max(1999).optional(),
+  ...HttpOptionsShape,
+});
+export type AmplitudeConfig = z.infer<typeof AmplitudeConfig>;
+
+// Amplitude asks for a ~30 s pause on 429 when no Retry-After is given (spec §6.2).
+const THROTTLE_PAUSE_MS = 30_000;
+const INDEX_FIELDS = ['events_with_invalid_fields', 'events_with_missing_fields', 'events_with_invalid_id_lengths'];
+
+function pageProperties(e: CleanEvent): JsonObject {
+  const out: JsonObject = {};
+  if (e.page?.url !== undefined) out['[Amplitude] Page Location'] = e.page.url;
+  if (e.page?.path !== undefined) out['[Amplitude] Page Path'] = e.page.path;
+  if (e.page?.title !== undefined) out['[Amplitude] Page Title'] = e.page.title;
+  if (e.page?.referrer !== undefined) out.referrer = e.page.referrer;
+  return out;
+}
+
+/** CleanEvent -> HTTP V2 event; insert_id = messageId makes retries safe for 7 days. */
+export function toAmplitudeEvent(e: CleanEvent, minIdLength = 5): JsonObject | { skip: string } {
+  const name = e.type === 'page' ? '[Amplitude] Page Viewed' : e.type === 'track' ? e.event : undefined;
+  if (!name) return { skip: e.type === 'track' ? 'AMPLITUDE_NO_EVENT_NAME' : 'AMPLITUDE_UNSUPPORTED_TYPE' };
+  const time = Date.parse(e.timestamp);
+  if (!Number.isFinite(time)) return { skip: 'AMPLITUDE_BAD_TIME' };
+  const userId = e.userId !== undefined && e.userId.length >= minIdLength ? e.userId : undefined;
+  const deviceId = e.visitorId !== undefined && e.visitorId.length >= minIdLength && !/^0+$/.test(e.visitorId) ? e.visitorId : undefined;
+  if (userId === undefined && deviceId === undefined) return { skip: 'AMPLITUDE_NO_ID' };
+  const event: JsonObject = { event_type: name, time: Math.trunc(time), insert_id: e.messageId, platform: 'Web' };
+  if (userId !== undefined) event.user_id = userId;
+  if (deviceId !== undefined) event.device_id = deviceId;
+  // Amplitude session ids are ms since epoch; ours are seconds.
+  if (e.sessionId !== undefined) event.session_id = e.sessionId * 1000;
+  if (e.ip !== undefined) event.ip = e.ip;
+  if (e.locale !== undefined) event.language = e.locale;
+  event.event_properties = { ...e.properties, ...(e.type === 'page' ? pageProperties(e) : {}) };
+  if (Object.keys(e.traits).length) event.user_properties = e.traits;
+  return event;
+}
+
+/** Indexes Amplitude names in a 400 body (events_with_* maps and silenced_events). */
+function invalidIndexes(bodyText: string): Map<number, string> {
+  const parsed = parseJsonBody(bodyText);
+  const out = new Map<number, string>();
+  if (!isJsonObject(parsed)) return out;
+  for (const group of INDEX_FIELDS) {
+    const byField = parsed[group];
+    if (!isJsonObject(byField)) continue;
+    for (const [field, idxs] of Object.entries(byField)) {
+      for (const i of Array.isArray(idxs) ? idxs : []) if (typeof i === 'number') out.set(i, `${group}.${field}`.slice(0, 80));
+    }
+  }
+  for (const i of Array.isArray(parsed.silenced_events) ? parsed.silenced_events : []) if (typeof i === 'number') out.set(i, 'silenced_events');
+  return out;
+}
+
+class AmplitudeDestination implements Destination {
+  readonly type = 'amplitude';
+  readonly maxBatch: number;
+  private readonly http: HttpClient;
+  private readonly url: string;
+
+  constructor(
+    readonly name: string,
+    private readonly config: AmplitudeConfig,
+    private readonly deps: DestinationDeps,
+  ) {
+    this.maxBatch = config.max_batch ?? 1000;
+    this.http = new HttpClient(config);
+    this.url = `${(config.endpoint ?? 'https://api2.amplitude.com').replace(/\/+$/, '')}/2/httpapi`;
+  }
+
+  map(event: CleanEvent) {
+    return toAmplitudeEvent(event, this.config.min_id_length);
+  }
+
+  async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
+    const results: ItemResult[] = batch.map(() => ({ kind: 'ok' }));
+    for (const part of chunk(batch.map((_, i) => i), this.maxBatch)) {
+      await fillResults(results, part, (indexes) => bisect(indexes.map((i) => batch[i].payload), (items) => this.attempt(items, true)));
+    }
+    return collapseResults(results);
+  }
+
+  /**
+   * A 400 rejects the whole request but names the bad events: drop those and resend the rest
+   * once right away. A 413 is about size, so the batch is halved.
+   */
+  private async attempt(items: JsonValue[], resend: boolean): Promise<BatchAttempt> {
+    const body: JsonObject = { api_key: this.config.api_key, events: items };
+    if (this.config.min_id_length !== undefined) body.options = { min_id_length: this.config.min_id_length };
+    const outcome = await this.http.postJson(this.url, body);
+    const result = classifyOutcome(outcome, { secrets: [this.config.api_key], now: this.deps.now() });
+    const every = (r: ItemResult): BatchAttempt => ({ kind: 'results', results: items.map(() => r) });
+    if (outcome.kind !== 'response') return every(result);
+    if (outcome.status === 429 && result.kind === 'retry') return every({ ...result, delayMs: result.delayMs ?? THROTTLE_PAUSE_MS });
+    if (outcome.status === 413) return { kind: 'rejected', result };
+    const invalid = outcome.status === 400 ? invalidIndexes(outcome.bodyText) : new Map<number, string>();
+    if (invalid.size === 0) return every(result);
+    const results: ItemResult[] = items.map((_, i) => {
+      const field = invalid.get(i);
+      return field === undefined
+        ? { kind: 'retry', delayMs: 0, reason: 'batch rejected because of other events; resend' }
+        : { kind: 'drop', code: 'AMPLITUDE_INVALID_EVENT', reason: `Amplitude rejected the event (${field.replace(/[^\w.$ -]/g, '')})` };
+    });
+    const rest = results.flatMap((r, i) => (r.kind === 'retry' ? [i] : []));
+    if (resend && rest.length) {
+      const again = await this.attempt(rest.map((i) => items[i]), false);
+      const againResults = again.kind === 'results' ? again.results : rest.map(() => again.result);
+      rest.forEach((index, k) => (results[index] = againResults[k]));
+    }
+    return { kind: 'results', results };
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}
+
+export const amplitudeDestination: DestinationType<AmplitudeConfig> = {
+  type: 'amplitude',
+  configSchema: AmplitudeConfig,
+  describe: 'Amplitude HTTP V2: [Amplitude] Page Viewed and track events, insert_id = messageId, device_id = visitorId',
+  create: (config, deps) => new AmplitudeDestination(deps.name, config, deps),
+};

@@ -1,0 +1,52 @@
+// GA4 naming rules (destinations spec §1.3/§1.4). GA silently drops what breaks them, so we
+// rename instead: snake_case, [A-Za-z][A-Za-z0-9_]{0,39}, and reserved names get a prefix.
+
+export const GA4_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+const MAX_NAME = 40;
+
+export const GA4_RESERVED_EVENTS: ReadonlySet<string> = new Set(
+  (
+    'ad_activeview ad_click ad_exposure ad_impression ad_query ad_reward adunit_exposure app_background ' +
+    'app_clear_data app_exception app_remove app_store_refund app_store_subscription_cancel ' +
+    'app_store_subscription_convert app_store_subscription_renew app_update app_upgrade dynamic_link_app_open ' +
+    'dynamic_link_app_update dynamic_link_first_open error firebase_campaign first_open first_visit in_app_purchase ' +
+    'notification_dismiss notification_foreground notification_open notification_receive os_update session_start ' +
+    'session_start_with_rollout user_engagement'
+  ).split(' '),
+);
+const RESERVED_PARAMS: ReadonlySet<string> = new Set(['firebase_conversion']);
+export const GA4_RESERVED_PREFIX = /^(google_|ga_|firebase_)/;
+
+/** "Order Completed" / "orderCompleted" / "order-completed" -> "order_completed". */
+export function toSnakeCase(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+function fit(name: string): string {
+  return name.slice(0, MAX_NAME).replace(/_+$/, '');
+}
+
+function sanitize(name: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
+  let out = toSnakeCase(name);
+  if (out === '') return undefined;
+  if (!/^[a-z]/.test(out) || reserved(out)) out = `${prefix}${out}`;
+  out = fit(out);
+  // Truncation can land on a reserved name again ("evt_" + long name is safe; this is a guard).
+  return GA4_NAME.test(out) && !reserved(out) ? out : undefined;
+}
+
+/** A valid, non-reserved GA4 event name, or undefined when nothing usable is left. */
+export function ga4EventName(name: string): string | undefined {
+  return sanitize(name, 'evt_', (n) => GA4_RESERVED_EVENTS.has(n) || GA4_RESERVED_PREFIX.test(n));
+}
+
+/** A valid, non-reserved GA4 parameter name, or undefined. */
+export function ga4ParamName(name: string): string | undefined {
+  return sanitize(name, 'p_', (n) => RESERVED_PARAMS.has(n) || GA4_RESERVED_PREFIX.test(n));
+}

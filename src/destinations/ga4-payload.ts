@@ -1,0 +1,105 @@
+import type { JsonObject, JsonValue } from '../shared/json.js';
+import { isJsonObject } from '../shared/json.js';
+import { ga4EventName, ga4ParamName } from './ga4-names.js';
+import type { CleanEvent } from './types.js';
+
+// GA4 MP limits (destinations spec §1.3).
+export const GA4_MAX_EVENTS = 25;
+const MAX_PARAMS = 25;
+const MAX_VALUE = 100;
+const MAX_ITEMS = 200;
+export const GA4_MAX_AGE_MS = 72 * 3600 * 1000;
+
+/** What `map` stores per event: the request-level fields it needs plus the event itself. */
+export interface Ga4Payload {
+  client_id: string;
+  user_id?: string;
+  consent?: { ad_user_data: 'GRANTED' | 'DENIED'; ad_personalization: 'GRANTED' | 'DENIED' };
+  event: { name: string; params: JsonObject; timestamp_micros: number };
+}
+
+function scalar(value: JsonValue): string | number | undefined {
+  if (typeof value === 'string') return value.slice(0, MAX_VALUE);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  // GA4 params hold strings and numbers; booleans become their text so they stay filterable.
+  if (typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function ga4Item(item: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(item)) {
+    const name = ga4ParamName(key);
+    const v = scalar(value);
+    if (name !== undefined && v !== undefined && !(name in out)) out[name] = v;
+  }
+  return out;
+}
+
+/** `items` is the one param GA4 accepts as an array (ecommerce); everything else must be scalar. */
+function paramValue(name: string, value: JsonValue): JsonValue | undefined {
+  if (name === 'items' && Array.isArray(value)) return value.filter(isJsonObject).slice(0, MAX_ITEMS).map(ga4Item);
+  return scalar(value);
+}
+
+function pageParams(e: CleanEvent): Array<[string, JsonValue | undefined]> {
+  return [
+    ['page_location', e.page?.url],
+    ['page_path', e.page?.path],
+    ['page_title', e.page?.title],
+    ['page_referrer', e.page?.referrer],
+  ];
+}
+
+/** Fixed params first (they win on name clashes), then properties until 25. */
+export function ga4Params(e: CleanEvent): JsonObject {
+  const params: JsonObject = {};
+  const add = (name: string | undefined, value: JsonValue | undefined): void => {
+    if (name === undefined || value === undefined || name in params) return;
+    if (Object.keys(params).length >= MAX_PARAMS) return;
+    const v = paramValue(name, value);
+    if (v !== undefined) params[name] = v;
+  };
+  if (e.sessionId !== undefined) add('session_id', e.sessionId);
+  // MP needs a positive engagement time for an event to count as engaged/realtime.
+  add('engagement_time_msec', 1);
+  for (const [name, value] of pageParams(e)) add(name, value);
+  for (const [key, value] of Object.entries(e.properties)) add(ga4ParamName(key), value);
+  return params;
+}
+
+function eventName(e: CleanEvent): string | { skip: string } {
+  if (e.type === 'page') return 'page_view';
+  if (e.type === 'screen') return 'screen_view';
+  if (e.type !== 'track') return { skip: 'GA4_UNSUPPORTED_TYPE' };
+  return ga4EventName(e.event ?? '') ?? { skip: 'GA4_INVALID_EVENT_NAME' };
+}
+
+/**
+ * CleanEvent -> stored GA4 fragment. Age is measured against receivedAt (not the clock) so the
+ * mapping stays pure; `send` re-checks against the clock for events that waited in the spool.
+ */
+export function toGa4Payload(e: CleanEvent): JsonObject | { skip: string } {
+  if (!e.visitorId) return { skip: 'GA4_NO_CLIENT_ID' };
+  const name = eventName(e);
+  if (typeof name !== 'string') return name;
+  const time = Date.parse(e.timestamp);
+  if (!Number.isFinite(time)) return { skip: 'GA4_BAD_TIMESTAMP' };
+  const received = Date.parse(e.receivedAt);
+  if (Number.isFinite(received) && received - time > GA4_MAX_AGE_MS) return { skip: 'GA4_TOO_OLD' };
+  const payload: JsonObject = { client_id: e.visitorId };
+  if (e.userId !== undefined) payload.user_id = e.userId;
+  if (e.consent?.ads !== undefined) {
+    const state = e.consent.ads ? 'GRANTED' : 'DENIED';
+    payload.consent = { ad_user_data: state, ad_personalization: state };
+  }
+  payload.event = { name, params: ga4Params(e), timestamp_micros: Math.trunc(time) * 1000 };
+  return payload;
+}
+
+/** Narrows a spooled payload back to Ga4Payload (the spool holds plain JSON). */
+export function isGa4Payload(value: JsonValue): value is JsonObject & Ga4Payload {
+  if (!isJsonObject(value) || typeof value.client_id !== 'string' || !isJsonObject(value.event)) return false;
+  const ev = value.event;
+  return typeof ev.name === 'string' && isJsonObject(ev.params) && typeof ev.timestamp_micros === 'number';
+}

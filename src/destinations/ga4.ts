@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import type { JsonValue } from '../shared/json.js';
+import { isJsonObject } from '../shared/json.js';
+import { chunk, collapseResults, fillResults } from './batch.js';
+import { GA4_MAX_AGE_MS, GA4_MAX_EVENTS, isGa4Payload, toGa4Payload, type Ga4Payload } from './ga4-payload.js';
+import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody } from './http.js';
+import { scrubVendorText } from './scrub.js';
+import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
+
+export const Ga4Config = z.strictObject({
+  measurement_id: z.string().regex(/^G-[A-Z0-9]+$/i),
+  api_secret: z.string().min(1),
+  /** https://www.google-analytics.com by default; https://region1.google-analytics.com for EU. */
+  endpoint: z.url({ protocol: /^https?$/ }).optional(),
+  /** Check every request against /debug/mp/collect first and drop what GA would discard. */
+  validate: z.boolean().optional(),
+  max_batch: z.number().int().min(1).max(1000).optional(),
+  ...HttpOptionsShape,
+});
+export type Ga4Config = z.infer<typeof Ga4Config>;
+
+export interface Ga4ValidationMessage {
+  fieldPath: string;
+  description: string;
+  validationCode: string;
+}
+
+// GA documents "smaller than 130kB" without a unit; the smaller reading is the safe one.
+const MAX_BODY_BYTES = 130_000;
+
+interface Ga4Request {
+  indexes: number[];
+  body: { client_id: string; user_id?: string; consent?: Ga4Payload['consent']; events: Ga4Payload['event'][] };
+}
+
+/** One request per (client_id, user_id, consent) with at most 25 events and < 130 kB. */
+function buildRequests(payloads: ReadonlyArray<Ga4Payload | undefined>): Ga4Request[] {
+  const groups = new Map<string, number[]>();
+  payloads.forEach((p, i) => {
+    if (!p) return;
+    const key = JSON.stringify([p.client_id, p.user_id ?? null, p.consent ?? null]);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const requests: Ga4Request[] = [];
+  for (const indexes of groups.values()) {
+    for (const part of chunk(indexes, GA4_MAX_EVENTS)) requests.push(...splitBySize(part, payloads));
+  }
+  return requests;
+}
+
+function splitBySize(indexes: number[], payloads: ReadonlyArray<Ga4Payload | undefined>): Ga4Request[] {
+  const first = payloads[indexes[0]] as Ga4Payload;
+  const body: Ga4Request['body'] = { client_id: first.client_id, events: indexes.map((i) => (payloads[i] as Ga4Payload).event) };
+  if (first.user_id !== undefined) body.user_id = first.user_id;
+  if (first.consent !== undefined) body.consent = first.consent;
+  if (indexes.length === 1 || Buffer.byteLength(JSON.stringify(body)) <= MAX_BODY_BYTES) return [{ indexes, body }];
+  const mid = Math.ceil(indexes.length / 2);
+  return [...splitBySize(indexes.slice(0, mid), payloads), ...splitBySize(indexes.slice(mid), payloads)];
+}
+
+function collectUrl(config: Ga4Config, debug: boolean): string {
+  const base = (config.endpoint ?? 'https://www.google-analytics.com').replace(/\/+$/, '');
+  const q = new URLSearchParams({ measurement_id: config.measurement_id, api_secret: config.api_secret });
+  return `${base}${debug ? '/debug/mp/collect' : '/mp/collect'}?${q}`;
+}
+
+function parseMessages(bodyText: string): Ga4ValidationMessage[] | undefined {
+  const parsed = parseJsonBody(bodyText);
+  if (!isJsonObject(parsed) || !Array.isArray(parsed.validationMessages)) return undefined;
+  return parsed.validationMessages.filter(isJsonObject).map((m) => ({
+    fieldPath: typeof m.fieldPath === 'string' ? m.fieldPath : '',
+    description: typeof m.description === 'string' ? m.description : '',
+    validationCode: typeof m.validationCode === 'string' ? m.validationCode : 'VALUE_INVALID',
+  }));
+}
+
+/** Index of the event a message is about (`events[3].name` or "Event at index: [3]"), if any. */
+function messageEventIndex(m: Ga4ValidationMessage): number | undefined {
+  const hit = /^events\[(\d+)\]/.exec(m.fieldPath) ?? /index: \[(\d+)\]/.exec(m.description);
+  return hit ? Number(hit[1]) : undefined;
+}
+
+/** Posts payloads (as `map` returned them) to /debug/mp/collect; for `phiwall check --validate`. */
+export async function validateGa4(payloads: readonly JsonValue[], config: Ga4Config): Promise<Ga4ValidationMessage[]> {
+  const http = new HttpClient(config);
+  try {
+    const messages: Ga4ValidationMessage[] = [];
+    for (const request of buildRequests(payloads.map((p) => (isGa4Payload(p) ? p : undefined)))) {
+      const outcome = await http.postJson(collectUrl(config, true), request.body);
+      const parsed = outcome.kind === 'response' ? parseMessages(outcome.bodyText) : undefined;
+      if (!parsed) throw new Error(`GA4 validation request failed (${outcome.kind === 'network' ? outcome.code : `HTTP ${outcome.status}`})`);
+      messages.push(...parsed);
+    }
+    return messages;
+  } finally {
+    await http.close();
+  }
+}
+
+class Ga4Destination implements Destination {
+  readonly type = 'ga4';
+  readonly maxBatch: number;
+  private readonly http: HttpClient;
+  private readonly secrets: string[];
+
+  constructor(
+    readonly name: string,
+    private readonly config: Ga4Config,
+    private readonly deps: DestinationDeps,
+  ) {
+    this.maxBatch = config.max_batch ?? 100;
+    this.http = new HttpClient(config);
+    this.secrets = [config.api_secret];
+  }
+
+  map(event: CleanEvent) {
+    return toGa4Payload(event);
+  }
+
+  async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
+    const now = this.deps.now();
+    const results: ItemResult[] = batch.map(() => ({ kind: 'ok' }));
+    const payloads = batch.map((item, i): Ga4Payload | undefined => {
+      if (!isGa4Payload(item.payload)) results[i] = { kind: 'drop', code: 'GA4_BAD_PAYLOAD', reason: 'stored payload is not a GA4 event' };
+      else if (now - item.payload.event.timestamp_micros / 1000 > GA4_MAX_AGE_MS) results[i] = { kind: 'drop', code: 'GA4_TOO_OLD', reason: 'event older than 72 h' };
+      else return item.payload;
+      return undefined;
+    });
+    await Promise.all(buildRequests(payloads).map((request) => fillResults(results, request.indexes, () => this.sendRequest(request))));
+    return collapseResults(results);
+  }
+
+  private async sendRequest(request: Ga4Request): Promise<ItemResult[]> {
+    const results: ItemResult[] = request.indexes.map(() => ({ kind: 'ok' }));
+    let keep = request.indexes.map((_, i) => i);
+    if (this.config.validate) {
+      const verdict = await this.validateRequest(request);
+      if (!Array.isArray(verdict)) return results.map(() => verdict);
+      verdict.forEach((r, i) => (results[i] = r));
+      keep = keep.filter((i) => results[i].kind === 'ok');
+    }
+    if (keep.length === 0) return results;
+    const body = { ...request.body, events: keep.map((i) => request.body.events[i]) };
+    const outcome = await this.http.postJson(collectUrl(this.config, false), body);
+    const sent = classifyOutcome(outcome, { secrets: this.secrets, now: this.deps.now() });
+    for (const i of keep) results[i] = sent;
+    return results;
+  }
+
+  /** Per-event verdicts from /debug/mp/collect, or one result for all when the check itself failed. */
+  private async validateRequest(request: Ga4Request): Promise<ItemResult[] | ItemResult> {
+    const outcome = await this.http.postJson(collectUrl(this.config, true), request.body);
+    const failed = classifyOutcome(outcome, { secrets: this.secrets });
+    if (failed.kind !== 'ok') return failed;
+    const messages = outcome.kind === 'response' ? parseMessages(outcome.bodyText) : undefined;
+    if (!messages) return { kind: 'retry', reason: 'GA4 debug endpoint returned no validationMessages' };
+    const results: ItemResult[] = request.indexes.map(() => ({ kind: 'ok' }));
+    for (const m of messages) {
+      const drop: ItemResult = { kind: 'drop', code: `GA4_${m.validationCode}`, reason: scrubVendorText(`GA4 ${m.validationCode} at ${m.fieldPath}`, this.secrets) };
+      const index = messageEventIndex(m);
+      if (index === undefined) return drop;
+      if (index < results.length) results[index] = drop;
+    }
+    return results;
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}
+
+export const ga4Destination: DestinationType<Ga4Config> = {
+  type: 'ga4',
+  configSchema: Ga4Config,
+  describe: 'GA4 Measurement Protocol: page_view and snake_case events with page params, client_id = visitorId, consent',
+  create: (config, deps) => new Ga4Destination(deps.name, config, deps),
+};

@@ -1,0 +1,76 @@
+import type { JsonObject, JsonValue } from '../shared/json.js';
+import { isJsonObject } from '../shared/json.js';
+import type { CleanEvent } from './types.js';
+
+// ClickConversion rules (destinations spec §4.2).
+const HEX64 = /^[0-9a-f]{64}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+const MAX_IDENTIFIERS = 5;
+const CLICK_IDS = ['gclid', 'gbraid', 'wbraid'] as const;
+
+/** `yyyy-mm-dd hh:mm:ss+00:00` in UTC, the only format the API accepts. */
+export function adsDateTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')}+00:00`;
+}
+
+/** `customers/{id}/conversionActions/{action}` from a bare id or a full resource name. */
+export function conversionActionName(customerId: string, action: string): string {
+  return action.startsWith('customers/') ? action : `customers/${customerId}/conversionActions/${action}`;
+}
+
+function userIdentifiers(e: CleanEvent): JsonObject[] {
+  const ids: JsonObject[] = [];
+  // Only email and phone are supported for click conversion uploads.
+  if (e.matchKeys?.em !== undefined && HEX64.test(e.matchKeys.em)) ids.push({ hashedEmail: e.matchKeys.em });
+  if (e.matchKeys?.ph !== undefined && HEX64.test(e.matchKeys.ph)) ids.push({ hashedPhoneNumber: e.matchKeys.ph });
+  return ids;
+}
+
+function valueFields(properties: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  const raw = properties.value;
+  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  if (typeof value === 'number' && Number.isFinite(value)) out.conversionValue = value;
+  const currency = properties.currency;
+  if (typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency)) out.currencyCode = currency.toUpperCase();
+  return out;
+}
+
+/**
+ * CleanEvent -> ClickConversion. Only track events named in `conversion_actions` are
+ * conversions; orderId = messageId makes re-uploads after a retry idempotent.
+ */
+export function toClickConversion(e: CleanEvent, customerId: string, actions: Readonly<Record<string, string>>): JsonObject | { skip: string } {
+  if (e.type !== 'track' || e.event === undefined) return { skip: 'GOOGLE_ADS_NOT_A_CONVERSION' };
+  const action = Object.hasOwn(actions, e.event) ? actions[e.event] : undefined;
+  if (action === undefined) return { skip: 'GOOGLE_ADS_NOT_A_CONVERSION' };
+  const timeMs = Date.parse(e.timestamp);
+  if (!Number.isFinite(timeMs)) return { skip: 'GOOGLE_ADS_BAD_TIMESTAMP' };
+  const conversion: JsonObject = {
+    conversionAction: conversionActionName(customerId, action),
+    conversionDateTime: adsDateTime(timeMs),
+    orderId: e.messageId,
+  };
+  for (const key of CLICK_IDS) if (e.clickIds?.[key]) conversion[key] = e.clickIds[key];
+  const ids = userIdentifiers(e);
+  if (ids.length) conversion.userIdentifiers = ids;
+  if (!CLICK_IDS.some((k) => k in conversion) && ids.length === 0) return { skip: 'GOOGLE_ADS_NO_IDENTIFIER' };
+  Object.assign(conversion, valueFields(e.properties));
+  if (e.consent?.ads !== undefined) {
+    const state = e.consent.ads ? 'GRANTED' : 'DENIED';
+    conversion.consent = { adUserData: state, adPersonalization: state };
+  }
+  return conversion;
+}
+
+/** What the API would refuse for this conversion, checked before upload. */
+export function clickConversionProblem(p: JsonValue): string | undefined {
+  if (!isJsonObject(p) || typeof p.conversionAction !== 'string') return 'GOOGLE_ADS_BAD_PAYLOAD';
+  if (typeof p.conversionDateTime !== 'string' || !DATE_TIME.test(p.conversionDateTime)) return 'GOOGLE_ADS_BAD_DATE_TIME';
+  const ids = Array.isArray(p.userIdentifiers) ? p.userIdentifiers : [];
+  if (ids.length > MAX_IDENTIFIERS) return 'GOOGLE_ADS_TOO_MANY_IDENTIFIERS';
+  const hashedOk = ids.every((u) => isJsonObject(u) && ['hashedEmail', 'hashedPhoneNumber'].every((k) => u[k] === undefined || (typeof u[k] === 'string' && HEX64.test(u[k]))));
+  if (!hashedOk) return 'GOOGLE_ADS_UNHASHED_IDENTIFIER';
+  if (!CLICK_IDS.some((k) => typeof p[k] === 'string' && p[k] !== '') && ids.length === 0) return 'GOOGLE_ADS_NO_IDENTIFIER';
+  return undefined;
+}

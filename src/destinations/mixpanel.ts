@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import type { JsonObject, JsonValue } from '../shared/json.js';
+import { isJsonObject } from '../shared/json.js';
+import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
+import { sha256Hex } from './hash.js';
+import { HttpClient, HttpOptionsShape, basicAuth, classifyOutcome, parseJsonBody } from './http.js';
+import { scrubVendorText } from './scrub.js';
+import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
+
+export const MixpanelConfig = z
+  .strictObject({
+    /** Project token (Basic username, empty password), or a service account with project_id. */
+    project_token: z.string().min(1).optional(),
+    service_account_user: z.string().min(1).optional(),
+    service_account_secret: z.string().min(1).optional(),
+    project_id: z.string().regex(/^\d+$/).optional(),
+    /** https://api.mixpanel.com by default (https://api-eu.mixpanel.com, https://api-in.mixpanel.com). */
+    endpoint: z.url({ protocol: /^https?$/ }).optional(),
+    max_batch: z.number().int().min(1).max(2000).optional(),
+    ...HttpOptionsShape,
+  })
+  .refine((c) => c.project_token !== undefined || (c.service_account_user && c.service_account_secret && c.project_id), {
+    message: 'set project_token, or service_account_user + service_account_secret + project_id',
+  });
+export type MixpanelConfig = z.infer<typeof MixpanelConfig>;
+
+// /import strict-mode rules (spec §6.1).
+const INSERT_ID = /^[A-Za-z0-9-]{1,36}$/;
+const PLACEHOLDERS: ReadonlySet<string> = new Set(['anon', 'anonymous', 'nil', 'none', 'null', 'n/a', 'na', 'undefined', 'unknown', '<nil>', '0', '-1', 'true', 'false', '[]', '{}', '00000000-0000-0000-0000-000000000000']);
+const MIN_TIME_MS = Date.UTC(1971, 0, 1);
+const MAX_FUTURE_MS = 3600 * 1000;
+const MAX_PROPERTIES = 250;
+const MAX_STRING = 255;
+
+/** messageId when Mixpanel accepts it as $insert_id (<= 36 of [A-Za-z0-9-]), else a stable 36-char hash of it. */
+export function mixpanelInsertId(messageId: string): string {
+  return INSERT_ID.test(messageId) && !PLACEHOLDERS.has(messageId.toLowerCase()) ? messageId : sha256Hex(messageId).slice(0, 36);
+}
+
+function pageProps(e: CleanEvent): JsonObject {
+  const out: JsonObject = {};
+  if (e.page?.url !== undefined) out.$current_url = e.page.url;
+  if (e.page?.path !== undefined) out.current_url_path = e.page.path;
+  if (e.page?.title !== undefined) out.current_page_title = e.page.title;
+  if (e.page?.referrer !== undefined) out.$referrer = e.page.referrer;
+  for (const [k, v] of Object.entries(e.campaign ?? {})) if (v !== undefined) out[`utm_${k === 'name' ? 'campaign' : k}`] = v;
+  return out;
+}
+
+function customProps(properties: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(properties).slice(0, MAX_PROPERTIES)) out[k] = typeof v === 'string' ? v.slice(0, MAX_STRING) : v;
+  return out;
+}
+
+/** CleanEvent -> /import record; system properties are written last so properties cannot override them. */
+export function toMixpanelEvent(e: CleanEvent): JsonObject | { skip: string } {
+  const name = e.type === 'page' ? '$mp_web_page_view' : e.type === 'track' ? e.event : undefined;
+  if (!name) return { skip: e.type === 'track' ? 'MIXPANEL_NO_EVENT_NAME' : 'MIXPANEL_UNSUPPORTED_TYPE' };
+  const time = Date.parse(e.timestamp);
+  const received = Date.parse(e.receivedAt);
+  if (!Number.isFinite(time) || time < MIN_TIME_MS) return { skip: 'MIXPANEL_BAD_TIME' };
+  if (Number.isFinite(received) && time - received > MAX_FUTURE_MS) return { skip: 'MIXPANEL_TIME_IN_FUTURE' };
+  const distinctId = e.userId ?? e.visitorId ?? '';
+  if (PLACEHOLDERS.has(distinctId.toLowerCase())) return { skip: 'MIXPANEL_PLACEHOLDER_ID' };
+  const props: JsonObject = { ...customProps(e.properties), ...pageProps(e) };
+  if (e.ip !== undefined) props.ip = e.ip;
+  if (e.visitorId !== undefined) props.$device_id = e.visitorId;
+  if (e.userId !== undefined) props.$user_id = e.userId;
+  props.time = Math.trunc(time);
+  props.distinct_id = distinctId;
+  props.$insert_id = mixpanelInsertId(e.messageId);
+  return { event: name, properties: props };
+}
+
+interface FailedRecord {
+  index: number;
+  field: string;
+  message: string;
+}
+
+function failedRecords(bodyText: string): FailedRecord[] | undefined {
+  const parsed = parseJsonBody(bodyText);
+  if (!isJsonObject(parsed) || !Array.isArray(parsed.failed_records)) return undefined;
+  return parsed.failed_records.filter(isJsonObject).map((r) => ({
+    index: typeof r.index === 'number' ? r.index : -1,
+    field: typeof r.field === 'string' && /^[\w$.]{1,40}$/.test(r.field) ? r.field : 'record',
+    message: typeof r.message === 'string' ? r.message : '',
+  }));
+}
+
+class MixpanelDestination implements Destination {
+  readonly type = 'mixpanel';
+  readonly maxBatch: number;
+  private readonly http: HttpClient;
+  private readonly url: string;
+  private readonly auth: string;
+  private readonly secrets: string[];
+
+  constructor(
+    readonly name: string,
+    config: MixpanelConfig,
+    private readonly deps: DestinationDeps,
+  ) {
+    this.maxBatch = config.max_batch ?? 2000;
+    this.http = new HttpClient(config);
+    const query = new URLSearchParams({ strict: '1' });
+    if (config.project_id) query.set('project_id', config.project_id);
+    this.url = `${(config.endpoint ?? 'https://api.mixpanel.com').replace(/\/+$/, '')}/import?${query}`;
+    const serviceAccount = config.service_account_user && config.service_account_secret;
+    this.auth = serviceAccount ? basicAuth(config.service_account_user ?? '', config.service_account_secret) : basicAuth(config.project_token ?? '');
+    this.secrets = [config.project_token, config.service_account_secret, this.auth].filter((s): s is string => !!s);
+  }
+
+  map(event: CleanEvent) {
+    return toMixpanelEvent(event);
+  }
+
+  async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
+    const results: ItemResult[] = batch.map(() => ({ kind: 'ok' }));
+    for (const part of chunk(batch.map((_, i) => i), this.maxBatch)) {
+      await fillResults(results, part, (indexes) => bisect(indexes.map((i) => batch[i].payload), (items) => this.attempt(items)));
+    }
+    return collapseResults(results);
+  }
+
+  /** 400 is a partial success naming failed records; 413 is about size, so halve the batch. */
+  private async attempt(items: JsonValue[]): Promise<BatchAttempt> {
+    const outcome = await this.http.postJson(this.url, items, { authorization: this.auth });
+    const result = classifyOutcome(outcome, { secrets: this.secrets, now: this.deps.now() });
+    const every = (r: ItemResult): BatchAttempt => ({ kind: 'results', results: items.map(() => r) });
+    if (outcome.kind !== 'response' || result.kind !== 'drop') return every(result);
+    if (outcome.status === 413) return { kind: 'rejected', result };
+    const failed = outcome.status === 400 ? failedRecords(outcome.bodyText) : undefined;
+    if (!failed || failed.length === 0) return every(result);
+    const results: ItemResult[] = items.map(() => ({ kind: 'ok' }));
+    for (const f of failed) {
+      if (f.index < 0 || f.index >= results.length) continue;
+      const reason = scrubVendorText(`Mixpanel rejected ${f.field}: ${f.message}`, this.secrets);
+      results[f.index] = { kind: 'drop', code: `MIXPANEL_INVALID_${f.field.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase()}`, reason };
+    }
+    return { kind: 'results', results };
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}
+
+export const mixpanelDestination: DestinationType<MixpanelConfig> = {
+  type: 'mixpanel',
+  configSchema: MixpanelConfig,
+  describe: 'Mixpanel /import (strict): $mp_web_page_view and track events, $insert_id from messageId, failed_records per index',
+  create: (config, deps) => new MixpanelDestination(deps.name, config, deps),
+};

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebhookFake } from '../fakes/webhook.js';
+import type { FakeServer } from '../fakes/http-fake.js';
+import { DEMO_AUTH, REPO, tempDir, waitFor, writeConfig } from '../helpers/collector.js';
+import { exited, spawnCollector } from '../helpers/child-collector.js';
+
+describe('crash safety', () => {
+  let fake: FakeServer;
+  beforeAll(async () => { fake = await startWebhookFake(); });
+  afterAll(async () => { await fake.close(); });
+
+  it('every event acknowledged before a kill -9 is delivered after restart (at least once)', async () => {
+    const dataDir = tempDir();
+    const config = writeConfig(`
+version: 1
+include: ["${join(REPO, 'rules/phiwall.yaml')}"]
+destinations:
+  local_file: { type: file, enabled: false }
+  hook:
+    type: webhook
+    allow: [event, visitor_id]
+    options: { url: "${fake.url}/hook/crash" }
+    delivery: { retry_base_ms: 50, retry_max_ms: 500, lease_ms: 2000 }
+`);
+    let collector = await spawnCollector(config, dataDir);
+    const acked: string[] = [];
+    let sent = 0;
+    let stop = false;
+    const sender = async (worker: number) => {
+      for (let n = 0; !stop; n++) {
+        const batch = Array.from({ length: 10 }, (_, i) => ({ type: 'track', event: 'Clicked', messageId: `w${worker}-${n}-${i}`, anonymousId: `a${worker}` }));
+        sent += batch.length;
+        try {
+          const r = await fetch(`${collector.url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: DEMO_AUTH }, body: JSON.stringify({ batch }) });
+          if (r.status === 200) acked.push(...batch.map((e) => e.messageId));
+        } catch { stop = true; }
+      }
+    };
+    const senders = Array.from({ length: 6 }, (_, i) => sender(i));
+    await new Promise((r) => setTimeout(r, 400 + Math.floor(Math.random() * 800)));
+    collector.child.kill('SIGKILL');
+    stop = true;
+    await Promise.all(senders);
+    await exited(collector.child);
+    expect(acked.length).toBeGreaterThan(100);
+
+    collector = await spawnCollector(config, dataDir);
+    const deliveredIds = () => fake.handled('/hook/crash').flatMap((r) => (r.json as { message_id: string }[]).map((x) => x.message_id));
+    await waitFor(deliveredIds, (d) => { const s = new Set(d); return acked.every((id) => s.has(id)); }, 30_000);
+    const all = deliveredIds();
+    const duplicates = all.length - new Set(all).size;
+    // Reported, not hidden: duplicates come from batches in flight at the kill.
+    console.log(`crash test: sent=${sent} acked=${acked.length} delivered=${new Set(all).size} duplicates=${duplicates}`);
+    expect(duplicates).toBeLessThan(acked.length * 0.1 + 50);
+    collector.child.kill('SIGTERM');
+    expect(await exited(collector.child)).toBe(0);
+  });
+});

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startWebhookFake } from '../fakes/webhook.js';
+import type { FakeServer } from '../fakes/http-fake.js';
+import { post, readOutput, REPO, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
+
+const configFor = (hookUrl: string) => `
+version: 1
+include: ["${join(REPO, 'rules/phiwall.yaml')}"]
+destinations:
+  hook:
+    type: webhook
+    baa: false
+    allow: [event, visitor_id, properties.n]
+    options: { url: "${hookUrl}/hook/in", secret: "s3cret-signing-key" }
+    delivery: { retry_base_ms: 50, retry_max_ms: 400, max_attempts: 50, concurrency: 1, breaker_threshold: 3 }
+`;
+
+const track = (id: string) => ({ type: 'track', event: 'Button Clicked', messageId: id, anonymousId: 'anon', properties: { n: 1 } });
+const delivered = (fake: FakeServer) => fake.handled('/hook/in').flatMap((r) => (r.json as { message_id: string }[]).map((x) => x.message_id));
+
+describe('durable delivery', () => {
+  let fake: FakeServer;
+  let c: Collector;
+  beforeAll(async () => {
+    fake = await startWebhookFake({ secret: 's3cret-signing-key' });
+    c = await startCollector({ configPath: writeConfig(configFor(fake.url)) });
+  });
+  afterEach(() => { fake.reset(); });
+  afterAll(async () => { await c.close(); await fake.close(); });
+
+  it('an outage loses nothing, drains afterwards, and does not hold up other destinations', async () => {
+    fake.burst5xx(25);
+    const ids = Array.from({ length: 20 }, (_, i) => `outage-${i}`);
+    for (const id of ids) expect((await post(`${c.url}/v1/track`, track(id))).status).toBe(200);
+    // The file destination is unaffected while the webhook fails.
+    await waitFor(() => readOutput(c.dataDir).map((r) => r.message_id), (got) => ids.every((id) => got.includes(id)), 5000);
+    const got = await waitFor(() => delivered(fake), (d) => ids.every((id) => d.includes(id)), 20_000);
+    expect(new Set(got.filter((id) => ids.includes(id))).size).toBe(20);
+    expect(fake.requests.some((r) => r.fault)).toBe(true);
+    await waitFor(() => c.runtime.spool.stats(), (s) => (s.byDestination.hook?.pending ?? 0) === 0, 5000);
+  });
+
+  it('a 429 storm is retried no sooner than Retry-After', async () => {
+    fake.throttleNext(1, 2);
+    const t0 = Date.now();
+    await post(`${c.url}/v1/track`, track('throttled-1'));
+    await waitFor(() => delivered(fake), (d) => d.includes('throttled-1'), 15_000);
+    expect(fake.requests.filter((r) => r.path === '/hook/in').length).toBeGreaterThanOrEqual(3);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('a 400 goes to dead letters with the vendor code, without retrying and without the payload', async () => {
+    fake.failNext(400, { body: { error: 'invalid field', code: 'BAD_FIELD' } });
+    await post(`${c.url}/v1/track`, track('rejected-1'));
+    const dead = await waitFor(() => c.runtime.spool.listDead('hook', 10), (d) => d.some((x) => x.messageId === 'rejected-1'), 5000);
+    const letter = dead.find((x) => x.messageId === 'rejected-1')!;
+    expect(letter.code).toMatch(/^HTTP_400/);
+    expect(letter.reason).not.toContain('Button Clicked');
+    expect(fake.requests.filter((r) => r.path === '/hook/in')).toHaveLength(1);
+    const replayed = await c.runtime.spool.replayDead('hook');
+    expect(replayed).toBeGreaterThanOrEqual(1);
+    c.runtime.startWorkers();
+    await waitFor(() => delivered(fake), (d) => d.includes('rejected-1'), 5000);
+  });
+
+  it('connection resets and slow answers are retried', async () => {
+    fake.resetNext(2);
+    await post(`${c.url}/v1/track`, track('reset-1'));
+    await waitFor(() => delivered(fake), (d) => d.includes('reset-1'), 10_000);
+  });
+});

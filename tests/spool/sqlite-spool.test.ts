@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
+import { post, REPO, startCollector, tempDir, writeConfig } from '../helpers/collector.js';
+
+const open = (extra: Partial<ConstructorParameters<typeof SqliteSpool>[0]> = {}) => new SqliteSpool({
+  path: join(tempDir(), 'spool.db'), maxRows: 1000, maxBytes: 10_000_000, synchronous: 'normal', groupCommitMs: 2, ...extra,
+});
+const row = (i: number, destination = 'd') => ({ messageId: `m${i}`, destination, payload: { i } });
+
+describe('SQLite spool', () => {
+  it('group-commits concurrent enqueues and survives reopening', async () => {
+    const path = join(tempDir(), 'spool.db');
+    const a = new SqliteSpool({ path, maxRows: 1000, maxBytes: 1e7, synchronous: 'full', groupCommitMs: 5 });
+    await Promise.all(Array.from({ length: 50 }, (_, i) => a.enqueue([row(i)])));
+    await a.close();
+    const b = new SqliteSpool({ path, maxRows: 1000, maxBytes: 1e7, synchronous: 'full', groupCommitMs: 5 });
+    expect((await b.stats()).pending).toBe(50);
+    await b.close();
+  });
+
+  it('leases due items once, acks remove them, retries come back after their time', async () => {
+    const s = open();
+    await s.enqueue([row(1), row(2), row(3), row(4, 'other')]);
+    const leased = await s.lease('d', 10, 60_000);
+    expect(leased.map((l) => l.messageId)).toEqual(['m1', 'm2', 'm3']);
+    expect(await s.lease('d', 10, 60_000)).toEqual([]);
+    await s.ack([leased[0].id]);
+    await s.retry([leased[1].id], Date.now() - 1, 'HTTP 503');
+    await s.retry([leased[2].id], Date.now() + 60_000, 'HTTP 503');
+    const again = await s.lease('d', 10, 60_000);
+    expect(again.map((l) => [l.messageId, l.attempts])).toEqual([['m2', 1]]);
+    expect((await s.stats()).pending).toBe(3);
+    await s.close();
+  });
+
+  it('dead letters keep code and reason, can be listed, replayed and purged', async () => {
+    const s = open();
+    await s.enqueue([row(1), row(2)]);
+    const [a, b] = await s.lease('d', 10, 60_000);
+    await s.deadLetter([a.id], 'HTTP_400', 'invalid parameter');
+    await s.deadLetter([b.id], 'MAX_ATTEMPTS', 'HTTP 503');
+    const dead = await s.listDead('d', 10);
+    expect(dead.map((d) => d.code)).toEqual(['HTTP_400', 'MAX_ATTEMPTS']);
+    expect((await s.getDead(dead[0].id))?.payload).toEqual({ i: 1 });
+    expect(await s.replayDead('d')).toBe(2);
+    expect((await s.lease('d', 10, 1000)).length).toBe(2);
+    expect(await s.purgeDead('d')).toBe(0);
+    await s.close();
+  });
+
+  it('refuses to grow past max_rows instead of growing without limit', async () => {
+    const s = open({ maxRows: 3 });
+    await s.enqueue([row(1), row(2), row(3)]);
+    await expect(s.enqueue([row(4)])).rejects.toMatchObject({ code: 'PW_ERR_SPOOL_FULL', status: 503 });
+    await s.close();
+  });
+});
+
+describe('spool limits over HTTP', () => {
+  it('a full spool answers 503 with Retry-After and acknowledges nothing it did not store', async () => {
+    const cfg = writeConfig(`version: 1\ninclude: ["${join(REPO, 'rules/phiwall.yaml')}"]\nspool: { max_rows: 5 }\n`);
+    const c = await startCollector({ configPath: cfg, deliver: false });
+    const batch = (n: number, p: string) => ({ batch: Array.from({ length: n }, (_, i) => ({ type: 'track', event: 'E', messageId: `${p}${i}`, anonymousId: 'a' })) });
+    expect((await post(`${c.url}/v1/batch`, batch(5, 'a'))).status).toBe(200);
+    const full = await post(`${c.url}/v1/batch`, batch(1, 'b'));
+    expect(full.status).toBe(503);
+    expect(full.headers.get('retry-after')).toBe('5');
+    expect(full.json.error).toMatchObject({ code: 'PW_ERR_SPOOL_FULL' });
+    expect((await c.runtime.spool.stats()).pending).toBe(5);
+    await c.close();
+  });
+
+  it('a full disk (SQLite max_page_count) answers 503, does not crash, and keeps serving', async () => {
+    const c = await startCollector({ deliver: false, maxPageCount: 40 });
+    const big = (p: string) => ({ batch: Array.from({ length: 50 }, (_, i) => ({ type: 'track', event: 'E', messageId: `${p}-${i}`, anonymousId: 'a', properties: { service_line: 'cardiology'.repeat(30) } })) });
+    let status = 200;
+    let acked = 0;
+    for (let i = 0; i < 60 && status === 200; i++) {
+      const r = await post(`${c.url}/v1/batch`, big(`r${i}`));
+      status = r.status;
+      if (r.status === 200) acked += 50;
+      else expect(r.json.error).toMatchObject({ code: 'PW_ERR_SPOOL_UNAVAILABLE' });
+    }
+    expect(status).toBe(503);
+    expect((await c.runtime.spool.stats()).pending).toBe(acked);
+    expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
+    await c.close();
+  });
+});
