@@ -4,6 +4,7 @@ import { checkCommand } from './check.js';
 import { dlqCommand } from './dlq.js';
 import { dryRunCommand } from './dry-run.js';
 import { explainCommand } from './explain.js';
+import { schemaCommand } from './schema.js';
 import { serveCommand } from './serve.js';
 
 const USAGE = `phiwall <command> [options]
@@ -13,6 +14,7 @@ const USAGE = `phiwall <command> [options]
   dry-run  [--config ...] [--destination NAME] < events.jsonl
   explain  [--config ...] [--format md|json]    data-flow map for compliance
   dlq      list|show|replay|purge --destination NAME [--id N] [--data ./data]
+  schema                                        JSON Schema of the rule language
 `;
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -25,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       case 'dry-run': process.exitCode = await dryRunCommand(args); return;
       case 'explain': process.exitCode = explainCommand(args); return;
       case 'dlq': process.exitCode = await dlqCommand(args); return;
+      case 'schema': process.exitCode = schemaCommand(); return;
       default:
         process.stdout.write(USAGE);
         process.exitCode = command === undefined || command === 'help' ? 0 : 2;
