@@ -9,9 +9,10 @@ import { scrubVendorText } from './scrub.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
 export const GoogleAdsConfig = z.strictObject({
-  customer_id: z.string().regex(/^\d+$/),
+  /** Ads account id; the 123-456-7890 form is accepted. */
+  customer_id: z.string().regex(/^\d[\d-]*$/),
   /** Manager account id, when the credentials belong to an MCC. */
-  login_customer_id: z.string().regex(/^\d+$/).optional(),
+  login_customer_id: z.string().regex(/^\d[\d-]*$/).optional(),
   developer_token: z.string().min(1),
   client_id: z.string().min(1),
   client_secret: z.string().min(1),
@@ -63,6 +64,7 @@ class GoogleAdsDestination implements Destination {
   private readonly http: HttpClient;
   private readonly oauth: OAuthTokenSource;
   private readonly url: string;
+  private readonly customerId: string;
 
   constructor(
     readonly name: string,
@@ -77,11 +79,12 @@ class GoogleAdsDestination implements Destination {
       deps.now,
     );
     const base = (config.endpoint ?? 'https://googleads.googleapis.com').replace(/\/+$/, '');
-    this.url = `${base}/${config.api_version ?? 'v21'}/customers/${config.customer_id}:uploadClickConversions`;
+    this.customerId = config.customer_id.replace(/-/g, '');
+    this.url = `${base}/${config.api_version ?? 'v21'}/customers/${this.customerId}:uploadClickConversions`;
   }
 
   map(event: CleanEvent) {
-    return toClickConversion(event, this.config.customer_id, this.config.conversion_actions);
+    return toClickConversion(event, this.customerId, this.config.conversion_actions);
   }
 
   async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
@@ -130,7 +133,7 @@ class GoogleAdsDestination implements Destination {
     const token = await this.oauth.token();
     if (token.kind === 'failed') return { kind: 'no_token', result: token.result };
     const headers: Record<string, string> = { authorization: `Bearer ${token.accessToken}`, 'developer-token': this.config.developer_token };
-    if (this.config.login_customer_id) headers['login-customer-id'] = this.config.login_customer_id;
+    if (this.config.login_customer_id) headers['login-customer-id'] = this.config.login_customer_id.replace(/-/g, '');
     return this.http.postJson(this.url, { conversions, partialFailure: true }, headers);
   }
 

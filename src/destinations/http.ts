@@ -66,7 +66,9 @@ export class HttpClient {
     if (!pool) {
       pool = new Pool(origin, {
         connections: 8,
-        keepAliveTimeout: 30_000,
+        // Below the idle timeout of most vendor load balancers, so we rarely reuse a socket the
+        // far end is closing (a POST on such a socket fails and has to wait for a spool retry).
+        keepAliveTimeout: 10_000,
         connectTimeout: this.connectTimeout,
         headersTimeout: this.headersTimeout,
         bodyTimeout: this.bodyTimeout,

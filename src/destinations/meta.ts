@@ -6,7 +6,7 @@ import { metaEventProblem, toMetaEvent } from './meta-payload.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
 export const MetaConfig = z.strictObject({
-  pixel_id: z.string().regex(/^\d+$/),
+  pixel_id: z.string().regex(/^[A-Za-z0-9_-]+$/),
   access_token: z.string().min(1),
   api_version: z.string().regex(/^v\d+\.\d+$/).optional(),
   /** https://graph.facebook.com by default. */

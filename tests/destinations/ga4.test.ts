@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { JsonObject, JsonValue } from '../../src/shared/json.js';
+import { ga4Destination, validateGa4, type Ga4Config } from '../../src/destinations/ga4.js';
+import { ga4EventName, ga4ParamName } from '../../src/destinations/ga4-names.js';
+import type { Destination, DestinationType } from '../../src/destinations/types.js';
+import { acceptedGa4Events, startGa4Fake, validateGa4Request } from '../fakes/ga4.js';
+import type { FakeServer, RecordedRequest } from '../fakes/http-fake.js';
+import { describeDestinationConformance } from './destination.case.js';
+import { FIXED_NOW, cleanEvent, isSkip, itemsOf, results, testDeps, toItems } from './fixtures.js';
+
+const MEASUREMENT_ID = 'G-TEST123';
+const API_SECRET = 'mpsecret_Zx81kQ0pLm2Nb7Vc';
+
+describeDestinationConformance({
+  type: ga4Destination as DestinationType<unknown>,
+  start: () => startGa4Fake({ measurementId: MEASUREMENT_ID, apiSecret: API_SECRET }),
+  options: (base, extra) => ({ measurement_id: MEASUREMENT_ID, api_secret: API_SECRET, endpoint: base, ...extra }),
+  secrets: [API_SECRET],
+  event: () => cleanEvent(),
+  badRequest: { body: { error: { code: 400, status: 'INVALID_ARGUMENT', message: 'bad' } }, code: /^HTTP_400_INVALID_ARGUMENT$/ },
+  accepted: (fake) => acceptedGa4Events(fake).length,
+});
+
+describe('ga4 names', () => {
+  it.each([
+    ['Order Completed', 'order_completed'],
+    ['signupCompleted', 'signup_completed'],
+    ['add-to-cart', 'add_to_cart'],
+    ['error', 'evt_error'],
+    ['session_start', 'evt_session_start'],
+    ['google_thing', 'evt_google_thing'],
+    ['Firebase Campaign', 'evt_firebase_campaign'],
+    ['404 Page', 'evt_404_page'],
+    ['Café visité', 'cafe_visite'],
+    ['x'.repeat(60), 'x'.repeat(40)],
+  ])('event %j -> %j', (input, expected) => {
+    expect(ga4EventName(input)).toBe(expected);
+  });
+
+  it('gives up on names with nothing usable', () => {
+    expect(ga4EventName('!!!')).toBeUndefined();
+    expect(ga4EventName('日本語')).toBeUndefined();
+  });
+
+  it('renames reserved parameter names', () => {
+    expect(ga4ParamName('ga_session')).toBe('p_ga_session');
+    expect(ga4ParamName('firebase_conversion')).toBe('p_firebase_conversion');
+    expect(ga4ParamName('_private')).toBe('private');
+    expect(ga4ParamName('1st')).toBe('p_1st');
+  });
+});
+
+describe('ga4 destination', () => {
+  let fake: FakeServer;
+  let dest: Destination;
+  let clock = Date.now();
+  const create = (extra: Partial<Ga4Config> = {}) =>
+    ga4Destination.create(ga4Destination.configSchema.parse({ measurement_id: MEASUREMENT_ID, api_secret: API_SECRET, endpoint: fake.url, ...extra }), testDeps('ga4', () => clock));
+
+  beforeAll(async () => {
+    fake = await startGa4Fake({ measurementId: MEASUREMENT_ID, apiSecret: API_SECRET });
+    dest = create();
+  });
+  afterAll(async () => {
+    await dest.close();
+    await fake.close();
+  });
+  beforeEach(() => {
+    fake.reset();
+    clock = Date.now();
+  });
+
+  it('maps a track event (golden)', () => {
+    const event = cleanEvent({ messageId: 'msg-1', properties: { plan: 'basic', value: 49, currency: 'usd', trial: true, nested: { a: 1 } } }, FIXED_NOW);
+    expect(dest.map(event)).toEqual({
+      client_id: 'v_3kq9x7w2p0zz',
+      consent: { ad_user_data: 'GRANTED', ad_personalization: 'GRANTED' },
+      event: {
+        name: 'signup_completed',
+        timestamp_micros: (FIXED_NOW - 60_000) * 1000,
+        params: {
+          session_id: Math.floor((FIXED_NOW - 600_000) / 1000),
+          engagement_time_msec: 1,
+          page_location: 'https://clinic.example/signup',
+          page_path: '/signup',
+          page_title: 'Sign up',
+          page_referrer: 'https://www.google.com/',
+          plan: 'basic',
+          value: 49,
+          currency: 'usd',
+          trial: 'true',
+        },
+      },
+    });
+  });
+
+  it('maps a page view with only the page fields present, and denied ad consent', () => {
+    const event = cleanEvent({ type: 'page', event: undefined, page: { url: 'https://clinic.example/' }, properties: {}, sessionId: undefined, consent: { ads: false } }, FIXED_NOW);
+    expect(dest.map(event)).toEqual({
+      client_id: 'v_3kq9x7w2p0zz',
+      consent: { ad_user_data: 'DENIED', ad_personalization: 'DENIED' },
+      event: { name: 'page_view', timestamp_micros: (FIXED_NOW - 60_000) * 1000, params: { engagement_time_msec: 1, page_location: 'https://clinic.example/' } },
+    });
+  });
+
+  it('skips what GA4 cannot take', () => {
+    expect(dest.map(cleanEvent({ visitorId: undefined }))).toEqual({ skip: 'GA4_NO_CLIENT_ID' });
+    expect(dest.map(cleanEvent({ event: '%%%' }))).toEqual({ skip: 'GA4_INVALID_EVENT_NAME' });
+    expect(dest.map(cleanEvent({ type: 'identify' }))).toEqual({ skip: 'GA4_UNSUPPORTED_TYPE' });
+    const old = cleanEvent({ timestamp: new Date(FIXED_NOW - 73 * 3600e3).toISOString(), receivedAt: new Date(FIXED_NOW).toISOString() });
+    expect(dest.map(old)).toEqual({ skip: 'GA4_TOO_OLD' });
+  });
+
+  it('keeps at most 25 params, truncates strings to 100 and sanitises names', () => {
+    const properties: JsonObject = { 'Long Text': 'y'.repeat(300), ga_secret_sauce: 1, items: [{ item_id: 'sku-1', 'Item Name': 'z'.repeat(150), deep: { no: 1 } }] };
+    for (let i = 0; i < 40; i++) properties[`prop${i}`] = i;
+    const payload = dest.map(cleanEvent({ properties })) as { event: { params: JsonObject } };
+    const params = payload.event.params;
+    expect(Object.keys(params)).toHaveLength(25);
+    expect(params.long_text).toBe('y'.repeat(100));
+    expect(params.p_ga_secret_sauce).toBe(1);
+    expect(params.items).toEqual([{ item_id: 'sku-1', item_name: 'z'.repeat(100) }]);
+    expect(validateGa4Request(fakeRequest({ client_id: 'c', events: [payload.event] }))).toEqual([]);
+  });
+
+  it('never produces an event the validator would reject (property-based)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.dictionary(fc.string({ maxLength: 60 }), fc.oneof(fc.string({ maxLength: 300 }), fc.double(), fc.boolean(), fc.constant(null)), { maxKeys: 40 }), (name, properties) => {
+        const payload = dest.map(cleanEvent({ event: name, properties }, FIXED_NOW));
+        if (isSkip(payload)) {
+          expect(payload.skip).toBe('GA4_INVALID_EVENT_NAME');
+          return;
+        }
+        const { event } = payload as { event: JsonObject };
+        const problems = validateGa4Request(fakeRequest({ client_id: 'c', events: [{ ...event, timestamp_micros: undefined }] }));
+        expect(problems).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('groups by client_id, at most 25 events per request', async () => {
+    const events = [...Array.from({ length: 30 }, () => cleanEvent()), ...Array.from({ length: 3 }, () => cleanEvent({ visitorId: 'other-visitor' }))];
+    const big = create({ max_batch: 100 });
+    expect(await big.send(toItems(big, events))).toEqual({ kind: 'ok' });
+    await big.close();
+    const bodies = fake.handled('/mp/collect').map((r) => r.json as { client_id: string; events: unknown[] });
+    expect(bodies.map((b) => [b.client_id, b.events.length]).sort()).toEqual([
+      ['other-visitor', 3],
+      ['v_3kq9x7w2p0zz', 25],
+      ['v_3kq9x7w2p0zz', 5],
+    ]);
+    expect(fake.handled().flatMap((r) => r.errors)).toEqual([]);
+    expect(fake.handled()[0].query).toEqual({ measurement_id: MEASUREMENT_ID, api_secret: API_SECRET });
+  });
+
+  it('drops events that waited in the spool past 72 hours', async () => {
+    const items = toItems(dest, [cleanEvent(), cleanEvent()]);
+    clock += 73 * 3600e3;
+    const out = results(await dest.send(items), 2);
+    expect(out.map((r) => (r.kind === 'drop' ? r.code : r.kind))).toEqual(['GA4_TOO_OLD', 'GA4_TOO_OLD']);
+    expect(fake.handled()).toHaveLength(0);
+  });
+
+  it('validate: true drops what /debug/mp/collect flags and sends the rest', async () => {
+    const checked = create({ validate: true });
+    const good = toItems(checked, [cleanEvent(), cleanEvent()]);
+    const bad = { ...(good[0].payload as JsonObject), event: { name: '_bad', params: {}, timestamp_micros: Date.now() * 1000 } };
+    const out = results(await checked.send([good[0], { ...good[1], id: 'x', payload: bad }, good[1]]), 3);
+    await checked.close();
+    expect(out.map((r) => (r.kind === 'drop' ? r.code : r.kind))).toEqual(['ok', 'GA4_NAME_INVALID', 'ok']);
+    expect(fake.handled('/debug/mp/collect')).toHaveLength(1);
+    expect((fake.handled('/mp/collect')[0].json as { events: unknown[] }).events).toHaveLength(2);
+  });
+
+  it('validateGa4 returns the validation messages for stored payloads', async () => {
+    const payloads = toItems(dest, [cleanEvent()]).map((i) => i.payload);
+    const config = ga4Destination.configSchema.parse({ measurement_id: MEASUREMENT_ID, api_secret: API_SECRET, endpoint: fake.url });
+    expect(await validateGa4(payloads, config)).toEqual([]);
+    const bad = { ...(payloads[0] as JsonObject), event: { name: 'session_start', params: { ga_x: 1 }, timestamp_micros: Date.now() * 1000 } } as JsonValue;
+    const messages = await validateGa4([bad], config);
+    expect(messages.map((m) => m.validationCode).sort()).toEqual(['NAME_RESERVED', 'NAME_RESERVED']);
+  });
+
+  it('drops a payload that is not a GA4 event instead of sending it', async () => {
+    const [r] = results(await dest.send(itemsOf([{ nope: 1 }])), 1);
+    expect(r).toMatchObject({ kind: 'drop', code: 'GA4_BAD_PAYLOAD' });
+  });
+});
+
+function fakeRequest(body: unknown): RecordedRequest {
+  return { method: 'POST', url: '/mp/collect', path: '/mp/collect', query: { measurement_id: MEASUREMENT_ID, api_secret: 's' }, headers: {}, raw: JSON.stringify(body), json: JSON.parse(JSON.stringify(body)), errors: [] };
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../src/shared/json.js';
+import { mixpanelDestination, mixpanelInsertId } from '../../src/destinations/mixpanel.js';
+import type { Destination, DestinationType } from '../../src/destinations/types.js';
+import type { FakeServer } from '../fakes/http-fake.js';
+import { importedMixpanelRecords, startMixpanelFake } from '../fakes/mixpanel.js';
+import { describeDestinationConformance } from './destination.case.js';
+import { FIXED_NOW, cleanEvent, results, testDeps, toItems } from './fixtures.js';
+
+const TOKEN = 'mp_token_4c8e1f0a2b3d5e7f';
+const SA = { user: 'phiwall.sa.1234', secret: 'saSecret_Kj7Hg5Fd3Sa1', projectId: '2468' };
+
+describeDestinationConformance({
+  type: mixpanelDestination as DestinationType<unknown>,
+  start: () => startMixpanelFake({ projectToken: TOKEN }),
+  options: (base, extra) => ({ project_token: TOKEN, endpoint: base, ...extra }),
+  secrets: [TOKEN, Buffer.from(`${TOKEN}:`).toString('base64')],
+  event: () => cleanEvent(),
+  vendorId: (p) => ((p as JsonObject).properties as JsonObject).$insert_id,
+  badRequest: { body: { code: 400, error: 'malformed request', status: 'Bad Request' }, code: /^HTTP_400$/ },
+  accepted: (fake) => importedMixpanelRecords(fake).length,
+});
+
+describe('mixpanel destination', () => {
+  let fake: FakeServer;
+  let dest: Destination;
+  const create = (options: Record<string, unknown> = { project_token: TOKEN }) =>
+    mixpanelDestination.create(mixpanelDestination.configSchema.parse({ endpoint: fake.url, ...options }), testDeps('mixpanel'));
+
+  beforeAll(async () => {
+    fake = await startMixpanelFake({ projectToken: TOKEN });
+    dest = create();
+  });
+  afterAll(async () => {
+    await dest.close();
+    await fake.close();
+  });
+  beforeEach(() => fake.reset());
+
+  it('maps a track event to an /import record (golden)', () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(dest.map(cleanEvent({ messageId: id, properties: { plan: 'basic', time: 1, distinct_id: 'spoof' } }, FIXED_NOW))).toEqual({
+      event: 'Signup Completed',
+      properties: {
+        plan: 'basic',
+        $current_url: 'https://clinic.example/signup',
+        current_url_path: '/signup',
+        current_page_title: 'Sign up',
+        $referrer: 'https://www.google.com/',
+        utm_source: 'google',
+        utm_medium: 'cpc',
+        utm_campaign: 'fall',
+        ip: '203.0.113.7',
+        $device_id: 'v_3kq9x7w2p0zz',
+        time: FIXED_NOW - 60_000,
+        distinct_id: 'v_3kq9x7w2p0zz',
+        $insert_id: id,
+      },
+    });
+  });
+
+  it('page views are $mp_web_page_view; identify is not an event', () => {
+    expect((dest.map(cleanEvent({ type: 'page', event: undefined })) as JsonObject).event).toBe('$mp_web_page_view');
+    expect(dest.map(cleanEvent({ type: 'identify' }))).toEqual({ skip: 'MIXPANEL_UNSUPPORTED_TYPE' });
+    expect(dest.map(cleanEvent({ visitorId: 'anonymous' }))).toEqual({ skip: 'MIXPANEL_PLACEHOLDER_ID' });
+  });
+
+  it('derives a stable 36-char $insert_id from messageIds Mixpanel would refuse', () => {
+    const long = 'ajs-next-1700000000000-0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(mixpanelInsertId(long)).toHaveLength(36);
+    expect(mixpanelInsertId(long)).toBe(mixpanelInsertId(long));
+    expect(mixpanelInsertId(long)).toMatch(/^[0-9a-f]{36}$/);
+    expect(mixpanelInsertId('null')).not.toBe('null');
+  });
+
+  it('posts to /import?strict=1 with the project token as Basic username', async () => {
+    expect(await dest.send(toItems(dest, [cleanEvent()]))).toEqual({ kind: 'ok' });
+    const [req] = fake.handled();
+    expect(req.query).toEqual({ strict: '1' });
+    expect(req.headers.authorization).toBe(`Basic ${Buffer.from(`${TOKEN}:`).toString('base64')}`);
+  });
+
+  it('authenticates with a service account and project_id', async () => {
+    const saFake = await startMixpanelFake({ serviceAccount: SA });
+    try {
+      const sa = mixpanelDestination.create(
+        mixpanelDestination.configSchema.parse({ endpoint: saFake.url, service_account_user: SA.user, service_account_secret: SA.secret, project_id: SA.projectId }),
+        testDeps('mixpanel'),
+      );
+      expect(await sa.send(toItems(sa, [cleanEvent()]))).toEqual({ kind: 'ok' });
+      await sa.close();
+      expect(saFake.handled()[0].query).toEqual({ strict: '1', project_id: SA.projectId });
+    } finally {
+      await saFake.close();
+    }
+  });
+
+  it('requires some credentials', () => {
+    expect(mixpanelDestination.configSchema.safeParse({ endpoint: 'http://x' }).success).toBe(false);
+    expect(mixpanelDestination.configSchema.safeParse({ service_account_user: 'u', service_account_secret: 's' }).success).toBe(false);
+  });
+
+  it('400 partial success: failed_records drop by index, the rest count as imported', async () => {
+    const items = toItems(dest, Array.from({ length: 4 }, () => cleanEvent()));
+    const p = items[2].payload as { properties: JsonObject };
+    items[2] = { ...items[2], payload: { ...(items[2].payload as JsonObject), properties: { ...p.properties, time: Date.now() + 7200_000 } } };
+    const out = await dest.send(items);
+    expect(results(out, 4).map((r) => (r.kind === 'drop' ? r.code : r.kind))).toEqual(['ok', 'ok', 'MIXPANEL_INVALID_PROPERTIES_TIME', 'ok']);
+    expect(importedMixpanelRecords(fake)).toHaveLength(3);
+  });
+
+  it('a wrong token drops with HTTP_401_*', async () => {
+    const wrong = create({ project_token: 'mp_wrong_token_000' });
+    const [r] = results(await wrong.send(toItems(wrong, [cleanEvent()])), 1);
+    await wrong.close();
+    expect(r).toMatchObject({ kind: 'drop', code: 'HTTP_401_UNAUTHORIZED' });
+    expect(JSON.stringify(r)).not.toContain('mp_wrong_token_000');
+  });
+
+  it('413 halves the batch until it fits', async () => {
+    const small = await startMixpanelFake({ projectToken: TOKEN, maxBytes: 3000 });
+    try {
+      const d = mixpanelDestination.create(mixpanelDestination.configSchema.parse({ endpoint: small.url, project_token: TOKEN }), testDeps('mixpanel'));
+      expect(await d.send(toItems(d, Array.from({ length: 8 }, () => cleanEvent())))).toEqual({ kind: 'ok' });
+      await d.close();
+      expect(small.handled().some((r) => r.errors.some((e) => e.includes('413')))).toBe(true);
+      expect(importedMixpanelRecords(small)).toHaveLength(8);
+    } finally {
+      await small.close();
+    }
+  });
+});

@@ -1,0 +1,78 @@
+// Mixpanel /import fake (destinations spec §6.1): strict-mode validation per record, 400 as a
+// partial success naming failed_records by index, 413 over the size limit, 401 on bad auth.
+import { FakeServer, isObject, type FakeReply, type RecordedRequest } from './http-fake.js';
+
+export interface MixpanelFakeOptions {
+  projectToken?: string;
+  serviceAccount?: { user: string; secret: string; projectId: string };
+  /** Request size limit in bytes (docs disagree: 10 MB now, 2 MB on older pages). */
+  maxBytes?: number;
+}
+
+const PLACEHOLDERS = new Set(['anon', 'anonymous', 'nil', 'none', 'null', 'n/a', 'na', 'undefined', 'unknown', '<nil>', '0', '-1', 'true', 'false', '[]', '{}', '00000000-0000-0000-0000-000000000000']);
+const MIN_TIME_S = Date.UTC(1971, 0, 1) / 1000;
+
+interface Failed {
+  index: number;
+  insert_id: string;
+  field: string;
+  message: string;
+}
+
+function authorized(req: RecordedRequest, o: MixpanelFakeOptions): boolean {
+  const basic = /^Basic (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+  if (!basic) return false;
+  const [user, secret] = Buffer.from(basic, 'base64').toString('utf8').split(':');
+  if (o.serviceAccount) return user === o.serviceAccount.user && secret === o.serviceAccount.secret && req.query.project_id === o.serviceAccount.projectId;
+  return o.projectToken === undefined || (user === o.projectToken && secret === '');
+}
+
+function recordProblem(e: unknown): [field: string, message: string] | undefined {
+  if (!isObject(e) || typeof e.event !== 'string' || e.event === '') return ['event', "'event' must be a non-empty string"];
+  const p = isObject(e.properties) ? e.properties : {};
+  const insertId = p.$insert_id;
+  if (typeof insertId !== 'string') return ['properties.$insert_id', "'properties.$insert_id' is required in strict mode"];
+  if (!/^[A-Za-z0-9-]{1,36}$/.test(insertId) || PLACEHOLDERS.has(insertId.toLowerCase())) return ['properties.$insert_id', "'properties.$insert_id' is invalid"];
+  if (typeof p.time !== 'number') return ['properties.time', "'properties.time' is required"];
+  const timeS = p.time > 1e11 ? p.time / 1000 : p.time;
+  if (timeS < MIN_TIME_S) return ['properties.time', "'properties.time' is before 1971"];
+  if (timeS > Date.now() / 1000 + 3600) return ['properties.time', "'properties.time' must not be more than 1 hour in the future"];
+  if (typeof p.distinct_id !== 'string' || PLACEHOLDERS.has(p.distinct_id.toLowerCase())) return ['properties.distinct_id', "'properties.distinct_id' is invalid"];
+  if (Object.keys(p).length >= 255) return ['properties', 'too many properties'];
+  return undefined;
+}
+
+export function startMixpanelFake(options: MixpanelFakeOptions = {}): Promise<FakeServer> {
+  return FakeServer.start((req): FakeReply => {
+    if (req.method !== 'POST' || req.path !== '/import') return { status: 404, body: { error: 'not found' } };
+    const reject = (reply: FakeReply): FakeReply => {
+      req.errors.push(`* ${JSON.stringify(reply.body)}`);
+      return reply;
+    };
+    if (!authorized(req, options)) return reject({ status: 401, body: { code: 401, error: 'Invalid credentials', status: 'Unauthorized' } });
+    const max = options.maxBytes ?? 10 * 1024 * 1024;
+    if (Buffer.byteLength(req.raw) > max) return reject({ status: 413, body: { code: 413, error: `request exceeds max limit of ${max} bytes`, status: 'Request Entity Too Large' } });
+    const records = req.json;
+    if (!Array.isArray(records)) return reject({ status: 400, body: { code: 400, error: 'body must be a JSON array', status: 'Bad Request' } });
+    if (records.length > 2000) return reject({ status: 400, body: { code: 400, error: 'too many records (max 2000)', status: 'Bad Request' } });
+    const failed: Failed[] = [];
+    records.forEach((e, index) => {
+      const problem = recordProblem(e);
+      const insertId = isObject(e) && isObject(e.properties) ? String(e.properties.$insert_id ?? '') : '';
+      if (problem) failed.push({ index, insert_id: insertId, field: problem[0], message: problem[1] });
+    });
+    req.errors.push(...failed.map((f) => `[${f.index}] ${f.field}: ${f.message}`));
+    const imported = records.length - failed.length;
+    if (failed.length) return { status: 400, body: { code: 400, error: 'some data points in the request failed validation', status: 'Bad Request', num_records_imported: imported, failed_records: failed } };
+    return { status: 200, body: { code: 200, num_records_imported: imported, status: 'OK' } };
+  });
+}
+
+/** Records Mixpanel imported (a 400 still imports the records not listed as failed). */
+export function importedMixpanelRecords(fake: FakeServer): Record<string, unknown>[] {
+  return fake.handled('/import').flatMap((r) => {
+    if (!Array.isArray(r.json) || r.errors.some((e) => e.startsWith('*'))) return [];
+    const failed = new Set(r.errors.map((e) => Number(/^\[(\d+)\]/.exec(e)?.[1])));
+    return (r.json as unknown[]).filter((rec, i): rec is Record<string, unknown> => isObject(rec) && !failed.has(i));
+  });
+}
