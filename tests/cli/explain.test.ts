@@ -23,3 +23,10 @@ describe('phiwall explain', () => {
     expect(model.blockedPaths.map((b) => b.name)).toEqual(expect.arrayContaining(['patient_portal', 'appointment_confirmation', 'pharmacy_refill', 'billing_payment', 'intake_forms', 'login_account', 'site_search']));
   });
 });
+
+describe('phiwall schema', () => {
+  it('rules/phiwall.schema.json is current (regenerate: phiwall schema > rules/phiwall.schema.json)', async () => {
+    const { rulesJsonSchema } = await import('../../src/cli/schema.js');
+    expect(readFileSync(join(REPO, 'rules/phiwall.schema.json'), 'utf8')).toBe(rulesJsonSchema());
+  });
+});
