@@ -15,6 +15,8 @@ import { KeyedHashVisitorIds, NO_VISITOR_IDS, RandomVisitorIds } from './spool/s
 export interface RuntimeOptions {
   configPath: string;
   dataDir: string;
+  /** Spool file; default `<dataDir>/spool.db` (cluster workers each get their own). */
+  spoolPath?: string;
   /** Start delivery workers (off for dry-run and tools). */
   deliver?: boolean;
   logger?: Logger;
@@ -43,7 +45,7 @@ export class Runtime {
     this.plan = compileRules(this.config.rules, { dataDir: opts.dataDir });
     const spoolCfg = this.config.rules.spool;
     this.spool = new SqliteSpool({
-      path: join(opts.dataDir, 'spool.db'),
+      path: opts.spoolPath ?? join(opts.dataDir, 'spool.db'),
       maxRows: spoolCfg?.max_rows ?? 2_000_000,
       maxBytes: spoolCfg?.max_bytes ?? 2 * 1024 ** 3,
       synchronous: spoolCfg?.synchronous ?? 'normal',
@@ -83,7 +85,11 @@ export class Runtime {
         continue;
       }
       summary.accepted++;
-      for (const r of outcome.rows) { rows.push(r); this.metrics.routed.inc({ destination: r.destination }); }
+      for (const r of outcome.rows) {
+        rows.push(r);
+        if (r.dead) this.metrics.deadLettered.inc({ destination: r.destination, code: r.dead.code });
+        else this.metrics.routed.inc({ destination: r.destination });
+      }
       for (const s of outcome.skipped) this.metrics.skipped.inc({ destination: s.destination, reason: s.reason });
       for (const h of outcome.hits) this.metrics.identifierHits.inc({ identifier: h });
     }

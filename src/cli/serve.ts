@@ -3,9 +3,16 @@ import { watch, type FSWatcher } from 'node:fs';
 import { buildApp } from '../server/app.js';
 import { Runtime } from '../runtime.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
+import { exitWithPrimary, runPrimary, spoolPathFor, workerCount, workerIndex } from './workers.js';
 
 export async function serveCommand(args: ParsedArgs): Promise<void> {
-  const runtime = new Runtime({ configPath: flag(args, 'config', DEFAULT_CONFIG), dataDir: flag(args, 'data', DEFAULT_DATA) });
+  const index = workerIndex();
+  if (index === undefined) {
+    const count = workerCount(args);
+    if (count > 1) { runPrimary(count); return; }
+  }
+  const dataDir = flag(args, 'data', DEFAULT_DATA);
+  const runtime = new Runtime({ configPath: flag(args, 'config', DEFAULT_CONFIG), dataDir, spoolPath: spoolPathFor(dataDir, index) });
   const serverCfg = runtime.config.rules.server;
   const port = Number(flag(args, 'port', process.env.PORT ?? String(serverCfg?.port ?? 8080)));
   const host = flag(args, 'host', serverCfg?.host ?? '0.0.0.0');
@@ -30,6 +37,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   };
   process.on('SIGTERM', () => { void stop('SIGTERM'); });
   process.on('SIGINT', () => { void stop('SIGINT'); });
+  exitWithPrimary((reason) => { void stop(reason); });
 }
 
 /** Hot reload on file change, debounced (editors write in several steps). */

@@ -60,9 +60,16 @@ export const Site = z.strictObject({
 });
 export type Site = z.infer<typeof Site>;
 
+/** A BAA registry entry: dates are ISO (YYYY-MM-DD or full timestamps); after `expires` the destination counts as baa: false. */
+export const BaaRecord = z.strictObject({
+  signed: z.iso.date().or(z.iso.datetime()),
+  expires: z.iso.date().or(z.iso.datetime()),
+});
+export type BaaRecord = z.infer<typeof BaaRecord>;
+
 export const DestinationConfig = z.strictObject({
   type: z.string(),
-  baa: z.boolean().default(false),
+  baa: z.union([z.boolean(), BaaRecord]).default(false),
   enabled: z.boolean().default(true),
   /** Field paths this destination may receive (dot paths, `*` one level, `**` any depth). */
   allow: z.array(z.string()).default([]),
@@ -77,6 +84,8 @@ export const DestinationConfig = z.strictObject({
   actions: z.record(z.string(), Action).default({}),
   /** Send normalized SHA-256 match keys (refused by the compiler unless baa: true). */
   match_keys: z.boolean().default(false),
+  /** Authorization scope an event's subject must hold (POST /v1/authorizations) before match keys are sent. */
+  match_keys_scope: z.string().regex(/^[a-z][a-z0-9_:-]*$/).default('marketing'),
   /** Purposes required from the event's consent state. */
   purposes: z.array(z.enum(['analytics', 'ads'])).default([]),
   /** Type-specific options (credentials, ids, endpoint). */
@@ -139,5 +148,23 @@ export const RulesFile = z.strictObject({
   free_text_fields: z.array(z.string()).optional(),
   zip3_restricted: z.array(z.string().regex(/^\d{3}$/)).optional(),
   destinations: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/), DestinationConfig).optional(),
+  /** Admin API (/admin/*): off by default. Keys are SHA-256 hex digests of the bearer tokens. */
+  admin: z.strictObject({
+    enabled: z.boolean().default(false),
+    /** Serve /admin on its own port (loopback by default) instead of the main one. */
+    port: z.number().int().min(0).max(65535).optional(),
+    host: z.string().default('127.0.0.1'),
+    rate_per_minute: z.number().int().positive().default(120),
+    keys: z.array(z.strictObject({
+      name: z.string().regex(/^[a-z][a-z0-9_-]*$/),
+      role: z.enum(['viewer', 'analyst', 'admin']),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lower-case hex digits'),
+    })).default([]),
+  }).optional(),
+  /** Disclosure ledger options. */
+  audit: z.strictObject({
+    /** Also keep one row per delivered event (destination, time, policy version, payload SHA-256). */
+    per_event_ledger: z.boolean().default(false),
+  }).optional(),
 });
 export type RulesFile = z.infer<typeof RulesFile>;

@@ -4,6 +4,9 @@ import type { EnqueueRow } from '../spool/port.js';
 import { analyzeEvent, blockReason } from './analyze.js';
 import { projectEvent, routeSkipReason, type VisitorIds } from './project.js';
 
+// Skip codes meaning "this destination does not take this kind of event": not a failure.
+const NOT_APPLICABLE = /(_UNSUPPORTED_TYPE|_NOT_A_CONVERSION)$/;
+
 export type EventOutcome =
   | { kind: 'routed'; messageId: string; rows: EnqueueRow[]; skipped: { destination: string; reason: string }[]; hits: string[] }
   | { kind: 'blocked'; messageId: string; reason: string }
@@ -31,6 +34,8 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
       const payload = dest.destination.map(clean);
       if (typeof payload === 'object' && payload !== null && !Array.isArray(payload) && typeof payload.skip === 'string' && Object.keys(payload).length === 1) {
         skipped.push({ destination: dest.name, reason: payload.skip });
+        // The vendor would reject it (too old, no id...): keep it accounted for as a dead letter.
+        if (!NOT_APPLICABLE.test(payload.skip)) rows.push({ messageId, destination: dest.name, payload: clean as unknown as JsonObject, dead: { code: payload.skip, reason: 'rejected before sending by the destination rules' } });
         continue;
       }
       rows.push({ messageId, destination: dest.name, payload });

@@ -119,15 +119,17 @@ function compileDestinations(rules: RulesFile, options: CompileOptions, errors: 
       for (const issue of parsed.error.issues) errors.push(`${where}.options.${issue.path.join('.')}: ${issue.message}`);
       continue;
     }
-    const deps: DestinationDeps = { name, baa: cfg.baa, dataDir: options.dataDir, now: options.now ?? Date.now };
+    const baa = baaInForce(cfg.baa, (options.now ?? Date.now)());
+    const deps: DestinationDeps = { name, baa, dataDir: options.dataDir, now: options.now ?? Date.now };
     out.push(Object.freeze({
-      name, type: cfg.type, baa: cfg.baa, allow: AllowNode.compile(cfg.allow),
+      name, type: cfg.type, baa, baaExpiresAt: baaExpiry(cfg.baa), allow: AllowNode.compile(cfg.allow),
       include: cfg.events.include ? new Set(cfg.events.include) : undefined,
       exclude: new Set(cfg.events.exclude),
       types: cfg.events.types ? new Set<string>(cfg.events.types) : undefined,
       eventMap: new Map(Object.entries(cfg.event_map)),
-      actions: new Map(Object.entries(cfg.actions)),
+      actions: baa ? new Map(Object.entries(cfg.actions)) : withoutBaaActions(cfg.actions),
       matchKeys: cfg.match_keys,
+      matchKeysScope: cfg.match_keys_scope,
       purposes: cfg.purposes,
       destination: type.create(parsed.data, deps),
       config: cfg,
@@ -136,9 +138,31 @@ function compileDestinations(rules: RulesFile, options: CompileOptions, errors: 
   return out;
 }
 
-/** match_key use needs a BAA (or, per event, a recorded marketing authorization). */
+/** A BAA record is in force from `signed` until `expires`; a boolean is taken as declared. */
+export function baaInForce(baa: DestinationConfig['baa'], now: number): boolean {
+  if (typeof baa === 'boolean') return baa;
+  return Date.parse(baa.signed) <= now && now < baaExpiry(baa)!;
+}
+
+/** Epoch ms at which a dated BAA stops applying (a bare date expires at the end of that UTC day). */
+export function baaExpiry(baa: DestinationConfig['baa']): number | undefined {
+  if (typeof baa === 'boolean') return undefined;
+  const t = Date.parse(baa.expires);
+  return /^\d{4}-\d{2}-\d{2}$/.test(baa.expires) ? t + 86_400_000 : t;
+}
+
+/** Without a BAA in force, overrides that need one fall back to the identifier's non-BAA action. */
+export function withoutBaaActions(actions: Readonly<Record<string, FieldRule['action']>>): Map<string, FieldRule['action']> {
+  return new Map(Object.entries(actions).filter(([, a]) => a !== 'keep' && a !== 'match_key'));
+}
+
+/**
+ * match_key use needs a BAA; at run time it also needs the event subject's recorded marketing
+ * authorization (src/governance). A dated BAA counts here even when expired: the stricter
+ * run-time treatment applies then, instead of refusing the whole config.
+ */
 function checkMatchKeyPolicy(name: string, cfg: DestinationConfig, errors: string[]): void {
-  if (cfg.baa) return;
+  if (cfg.baa !== false) return;
   if (cfg.match_keys) errors.push(`destinations.${name}.match_keys: match keys need baa: true (a destination without a BAA may not receive hashed identifiers)`);
   for (const [id, action] of Object.entries(cfg.actions)) {
     if (action === 'match_key') errors.push(`destinations.${name}.actions.${id}: match_key needs baa: true`);

@@ -33,7 +33,10 @@ export interface SitePlan {
 export interface DestinationPlan {
   readonly name: string;
   readonly type: string;
+  /** Whether a BAA was in force when the plan compiled (see baaExpiresAt for the run-time check). */
   readonly baa: boolean;
+  /** Epoch ms at which a dated BAA expires: from then on the destination is treated as baa: false. */
+  readonly baaExpiresAt?: number;
   readonly allow: AllowNode;
   readonly include?: ReadonlySet<string>;
   readonly exclude: ReadonlySet<string>;
@@ -41,6 +44,8 @@ export interface DestinationPlan {
   readonly eventMap: ReadonlyMap<string, string>;
   readonly actions: ReadonlyMap<string, FieldRule['action']>;
   readonly matchKeys: boolean;
+  /** Authorization scope required per event before match keys are sent. */
+  readonly matchKeysScope: string;
   readonly purposes: readonly ('analytics' | 'ads')[];
   readonly destination: Destination;
   readonly config: DestinationConfig;

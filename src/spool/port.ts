@@ -7,6 +7,8 @@ export interface EnqueueRow {
   messageId: string;
   destination: string;
   payload: JsonValue;
+  /** Set when the destination's rules reject the event before any send: stored as a dead letter at once. */
+  dead?: { code: string; reason: string };
 }
 
 export interface LeasedItem {

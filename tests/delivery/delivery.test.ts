@@ -70,3 +70,24 @@ describe('durable delivery', () => {
     await waitFor(() => delivered(fake), (d) => d.includes('reset-1'), 10_000);
   });
 });
+
+describe('events a destination would reject', () => {
+  it('are dead-lettered at ingest with the reason (accounted for, never sent)', async () => {
+    const c = await startCollector({ configPath: writeConfig(`
+version: 1
+include: ["${join(REPO, 'rules/phiwall.yaml')}"]
+destinations:
+  ga4:
+    type: ga4
+    allow: [event, visitor_id]
+    options: { measurement_id: G-TEST123, api_secret: s, endpoint: "http://127.0.0.1:9" }
+`), deliver: false });
+    const old = new Date(Date.now() - 5 * 86_400_000).toISOString();
+    const r = await post(`${c.url}/v1/track`, { type: 'track', event: 'Old Event', messageId: 'too-old-1', anonymousId: 'a', timestamp: old });
+    expect(r.status).toBe(200);
+    const dead = await c.runtime.spool.listDead('ga4', 10);
+    expect(dead.map((d) => [d.messageId, d.code])).toEqual([['too-old-1', 'GA4_TOO_OLD']]);
+    expect((await c.runtime.spool.stats()).byDestination.ga4?.pending ?? 0).toBe(0);
+    await c.close();
+  });
+});

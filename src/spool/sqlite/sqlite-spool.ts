@@ -17,7 +17,7 @@ export interface SqliteSpoolOptions {
 }
 
 type CommitHook = (db: Database.Database) => void;
-interface Waiter { rows: readonly EnqueueRow[]; bytes: number; resolve: () => void; reject: (e: unknown) => void }
+interface Waiter { rows: readonly EnqueueRow[]; live: number; bytes: number; resolve: () => void; reject: (e: unknown) => void }
 
 /**
  * The embedded spool. Group commit: enqueues arriving within `groupCommitMs` share one
@@ -31,6 +31,7 @@ export class SqliteSpool implements Spool {
   private rows = 0;
   private bytes = 0;
   private readonly insert: Database.Statement;
+  private readonly insertDead: Database.Statement;
 
   constructor(private readonly opts: SqliteSpoolOptions) {
     mkdirSync(dirname(opts.path), { recursive: true });
@@ -40,6 +41,7 @@ export class SqliteSpool implements Spool {
     if (opts.maxPageCount) this.db.pragma(`max_page_count = ${opts.maxPageCount}`);
     this.db.exec(SQLITE_SCHEMA);
     this.insert = this.db.prepare('INSERT INTO outbox (message_id, destination, payload, next_at, enqueued_at) VALUES (?, ?, ?, ?, ?)');
+    this.insertDead = this.db.prepare('INSERT INTO dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?)');
     const row = this.db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(payload)), 0) AS b FROM outbox').get() as { n: number; b: number };
     this.rows = row.n;
     this.bytes = row.b;
@@ -53,12 +55,13 @@ export class SqliteSpool implements Spool {
   enqueue(rows: readonly EnqueueRow[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     let bytes = 0;
-    for (const r of rows) bytes += JSON.stringify(r.payload).length;
-    if (this.rows + rows.length > this.opts.maxRows || this.bytes + bytes > this.opts.maxBytes) {
+    let live = 0;
+    for (const r of rows) if (!r.dead) { bytes += JSON.stringify(r.payload).length; live++; }
+    if (this.rows + live > this.opts.maxRows || this.bytes + bytes > this.opts.maxBytes) {
       return Promise.reject(new PhiwallError('PW_ERR_SPOOL_FULL'));
     }
     return new Promise((resolve, reject) => {
-      this.waiting.push({ rows, bytes, resolve, reject });
+      this.waiting.push({ rows, live, bytes, resolve, reject });
       this.timer ??= setTimeout(() => this.flush(), this.opts.groupCommitMs);
     });
   }
@@ -70,7 +73,12 @@ export class SqliteSpool implements Spool {
     const now = Date.now();
     try {
       this.db.transaction(() => {
-        for (const w of batch) for (const r of w.rows) this.insert.run(r.messageId, r.destination, JSON.stringify(r.payload), now, now);
+        for (const w of batch) {
+          for (const r of w.rows) {
+            if (r.dead) this.insertDead.run(r.messageId, r.destination, JSON.stringify(r.payload), r.dead.code, r.dead.reason, now, now);
+            else this.insert.run(r.messageId, r.destination, JSON.stringify(r.payload), now, now);
+          }
+        }
         for (const hook of this.hooks) hook(this.db);
       })();
     } catch (err) {
@@ -78,7 +86,7 @@ export class SqliteSpool implements Spool {
       for (const w of batch) w.reject(failure);
       return;
     }
-    for (const w of batch) { this.rows += w.rows.length; this.bytes += w.bytes; w.resolve(); }
+    for (const w of batch) { this.rows += w.live; this.bytes += w.bytes; w.resolve(); }
   }
 
   async lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]> {

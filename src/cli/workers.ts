@@ -1,0 +1,88 @@
+import cluster, { type Worker } from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { createLogger, type Logger } from '../observability/log.js';
+import { flag, type ParsedArgs } from './args.js';
+
+// `phiwall serve --workers N`: Node's cluster module behind one port (the primary accepts and
+// hands connections round-robin). Each worker owns its own SQLite spool: one writer per file
+// means no SQLITE_BUSY and no cross-process lock on the hot path (see bench/README.md for the
+// measurements). Worker 0 keeps `<data>/spool.db`, so `--workers 1` and older data dirs are
+// unchanged; worker i > 0 uses `<data>/w<i>/spool.db`.
+
+/** Set by the primary in each worker's environment. */
+export const WORKER_INDEX_ENV = 'PHIWALL_WORKER_INDEX';
+const MAX_WORKERS = 64;
+const RESTART_DELAY_MS = 1000;
+
+/** `--workers`, else PHIWALL_WORKERS, else the number of cores. */
+export function workerCount(args: ParsedArgs): number {
+  const raw = flag(args, 'workers', process.env.PHIWALL_WORKERS ?? '');
+  if (raw === '') return availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new ConfigError([`--workers: must be an integer from 1 to ${MAX_WORKERS}`]);
+  return n;
+}
+
+/** This process's worker index, or undefined when not running under the cluster primary. */
+export function workerIndex(): number | undefined {
+  if (!cluster.isWorker) return undefined;
+  const n = Number(process.env[WORKER_INDEX_ENV]);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** Spool file of worker `index` (worker 0 and a single process share the historical path). */
+export function spoolPathFor(dataDir: string, index: number | undefined): string {
+  return index === undefined || index === 0 ? join(dataDir, 'spool.db') : join(dataDir, `w${index}`, 'spool.db');
+}
+
+/**
+ * Runs the cluster primary: forks `count` workers, restarts one that dies after it was
+ * listening, forwards SIGHUP (reload) and SIGTERM/SIGINT (drain), and exits once every worker
+ * has exited. A worker that dies before listening (bad config, port taken) stops the cluster
+ * with exit code 1 rather than crash-looping.
+ */
+export function runPrimary(count: number, log: Logger = createLogger()): void {
+  const indexOf = new Map<number, number>();
+  const listened = new Set<number>();
+  let stopping = false;
+  let failed = false;
+  const fork = (index: number) => {
+    const w = cluster.fork({ [WORKER_INDEX_ENV]: String(index) });
+    indexOf.set(w.id, index);
+  };
+  const live = (): Worker[] => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
+  const stopAll = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, workers: live().length }, 'stopping workers');
+    for (const w of live()) w.process.kill(signal === 'SIGINT' ? 'SIGTERM' : signal);
+    if (live().length === 0) process.exit(failed ? 1 : 0);
+  };
+  cluster.on('listening', (w) => { listened.add(w.id); });
+  cluster.on('exit', (w, code, signal) => {
+    const index = indexOf.get(w.id) ?? -1;
+    indexOf.delete(w.id);
+    if (!stopping && !listened.has(w.id)) {
+      log.error({ worker: index, code, signal }, 'worker exited before listening; stopping');
+      failed = true;
+      stopAll('SIGTERM');
+    } else if (!stopping) {
+      log.error({ worker: index, code, signal }, 'worker died; restarting');
+      setTimeout(() => { if (!stopping) fork(index); }, RESTART_DELAY_MS);
+    }
+    listened.delete(w.id);
+    if (stopping && live().length === 0) process.exit(failed ? 1 : 0);
+  });
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+  process.on('SIGINT', () => stopAll('SIGINT'));
+  process.on('SIGHUP', () => { for (const w of live()) w.process.kill('SIGHUP'); });
+  log.info({ workers: count }, 'phiwall primary starting workers');
+  for (let i = 0; i < count; i++) fork(i);
+}
+
+/** In a worker: drain (as on SIGTERM) when the primary goes away, e.g. after a kill -9. */
+export function exitWithPrimary(stop: (reason: string) => void): void {
+  if (cluster.isWorker) process.on('disconnect', () => stop('primary-gone'));
+}

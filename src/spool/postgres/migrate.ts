@@ -1,0 +1,87 @@
+import type { Pool, PoolClient } from 'pg';
+
+// Migrations are append-only: a released step is never edited, a change is a new step.
+// Each step runs once, in its own transaction, recorded in phiwall_migrations.
+const STEPS: readonly { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: 'spool',
+    sql: `
+CREATE TABLE IF NOT EXISTS phiwall_outbox (
+  id BIGSERIAL PRIMARY KEY,
+  message_id TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  -- due_at = max(next attempt, lease expiry): one index serves leasing and nextDue.
+  due_at BIGINT NOT NULL,
+  lease_until BIGINT NOT NULL DEFAULT 0,
+  enqueued_at BIGINT NOT NULL,
+  last_error TEXT
+) WITH (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_insert_scale_factor = 0.05);
+CREATE INDEX IF NOT EXISTS phiwall_outbox_due ON phiwall_outbox (destination, due_at, id);
+CREATE TABLE IF NOT EXISTS phiwall_dead_letters (
+  id BIGSERIAL PRIMARY KEY,
+  message_id TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  enqueued_at BIGINT NOT NULL,
+  failed_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS phiwall_dead_by_dest ON phiwall_dead_letters (destination, failed_at);
+CREATE TABLE IF NOT EXISTS phiwall_pseudo_ids (
+  visitor_key TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  period BIGINT NOT NULL,
+  token TEXT NOT NULL,
+  PRIMARY KEY (visitor_key, destination, period)
+);
+CREATE INDEX IF NOT EXISTS phiwall_pseudo_ids_period ON phiwall_pseudo_ids (period);`,
+  },
+];
+
+/** Arbitrary but fixed: every phiwall instance serialises migrations on this advisory lock. */
+export const MIGRATION_LOCK = 0x70687761;
+/** Only one instance runs periodic cleanup at a time. */
+export const MAINTENANCE_LOCK = 0x70687762;
+
+export interface MigrationResult { applied: number[]; current: number }
+
+/** Idempotent: safe to run from every instance at start and from `phiwall migrate`. */
+export async function migrate(pool: Pool): Promise<MigrationResult> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      return await applyPending(client);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+async function applyPending(client: PoolClient): Promise<MigrationResult> {
+  await client.query(`CREATE TABLE IF NOT EXISTS phiwall_migrations (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+  const done = new Set((await client.query<{ id: number }>('SELECT id FROM phiwall_migrations')).rows.map((r) => r.id));
+  const applied: number[] = [];
+  for (const step of STEPS) {
+    if (done.has(step.id)) continue;
+    await client.query('BEGIN');
+    try {
+      await client.query(step.sql);
+      await client.query('INSERT INTO phiwall_migrations (id, name) VALUES ($1, $2)', [step.id, step.name]);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    }
+    applied.push(step.id);
+  }
+  return { applied, current: STEPS[STEPS.length - 1].id };
+}
