@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { loadConfig, type LoadedConfig } from './config/load.js';
 import { DestinationWorker } from './delivery/worker.js';
 import { createLogger, type Logger } from './observability/log.js';
@@ -8,9 +7,11 @@ import type { VisitorIds } from './pipeline/project.js';
 import { compileRules } from './rules/compile.js';
 import type { Plan, SitePlan } from './rules/plan.js';
 import type { JsonObject } from './shared/json.js';
-import type { EnqueueRow } from './spool/port.js';
-import { SqliteSpool } from './spool/sqlite/sqlite-spool.js';
-import { KeyedHashVisitorIds, NO_VISITOR_IDS, RandomVisitorIds } from './spool/sqlite/visitor-ids.js';
+import type { EnqueueRow, Spool } from './spool/port.js';
+import { openStorage, type Storage } from './spool/storage.js';
+import { KeyedHashVisitorIds, NO_VISITOR_IDS } from './spool/sqlite/visitor-ids.js';
+import { visitorKeyOf } from './pipeline/analyze.js';
+import { PhiwallError } from './errors.js';
 
 export interface RuntimeOptions {
   configPath: string;
@@ -33,36 +34,50 @@ export interface IngestSummary {
 export class Runtime {
   plan: Plan;
   config: LoadedConfig;
-  readonly spool: SqliteSpool;
+  readonly spool: Spool;
+  readonly storage: Storage;
   readonly metrics = new Metrics();
   readonly log: Logger;
   private visitorIds: VisitorIds;
   private workers: DestinationWorker[] = [];
+  private maintenance: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: RuntimeOptions) {
     this.log = opts.logger ?? createLogger();
     this.config = loadConfig(opts.configPath);
     this.plan = compileRules(this.config.rules, { dataDir: opts.dataDir });
-    const spoolCfg = this.config.rules.spool;
-    this.spool = new SqliteSpool({
-      path: opts.spoolPath ?? join(opts.dataDir, 'spool.db'),
-      maxRows: spoolCfg?.max_rows ?? 2_000_000,
-      maxBytes: spoolCfg?.max_bytes ?? 2 * 1024 ** 3,
-      synchronous: spoolCfg?.synchronous ?? 'normal',
-      groupCommitMs: spoolCfg?.group_commit_ms ?? 2,
-      maxPageCount: opts.maxPageCount,
+    this.storage = openStorage(this.config.rules, {
+      dataDir: opts.dataDir, spoolPath: opts.spoolPath, maxPageCount: opts.maxPageCount,
+      onError: (what, code) => this.log.error({ what, code }, 'storage background error'),
     });
+    this.spool = this.storage.spool;
     this.visitorIds = this.buildVisitorIds();
     this.metrics.planVersion.set({ version: this.plan.version }, 1);
     this.log.info({ version: this.plan.version, destinations: this.plan.destinations.length, files: this.config.files.length }, 'config loaded');
-    if (opts.deliver !== false) this.startWorkers();
+    if (opts.deliver !== false) {
+      this.startWorkers();
+      this.maintenance = setInterval(() => { void this.maintain(); }, 3_600_000);
+      this.maintenance.unref();
+      void this.maintain();
+    }
+  }
+
+  /** Retention: dead letters older than spool.dead_letter_days are purged. */
+  async maintain(): Promise<void> {
+    const days = this.config.rules.spool?.dead_letter_days ?? 14;
+    try {
+      const purged = await this.spool.purgeDead('*', days * 86_400_000);
+      if (purged) this.log.info({ purged }, 'dead letters past retention purged');
+    } catch (err) {
+      this.log.error({ code: (err as { code?: string }).code ?? (err as Error).name }, 'dead-letter retention failed');
+    }
   }
 
   private buildVisitorIds(): VisitorIds {
     const secret = this.config.rules.secrets?.hash_key ?? 'phiwall-development-key-change-me';
     if (this.plan.pseudonymousMode === 'off') return NO_VISITOR_IDS;
     if (this.plan.pseudonymousMode === 'keyed_hash') return new KeyedHashVisitorIds(secret, this.plan.rotateMs);
-    return new RandomVisitorIds(this.spool, secret, this.plan.rotateMs);
+    return this.storage.randomIds(secret, this.plan.rotateMs);
   }
 
   site(writeKey: string | undefined): SitePlan | undefined {
@@ -74,6 +89,7 @@ export class Runtime {
     const plan = this.plan;
     const rows: EnqueueRow[] = [];
     const summary: IngestSummary = { accepted: 0, blocked: 0, failed: 0 };
+    if (this.visitorIds.prepare) await this.prepareIds(this.visitorIds.prepare.bind(this.visitorIds), events, site, plan, now);
     for (const ev of events) {
       const outcome = processEvent(ev, site, plan, this.visitorIds, now);
       this.metrics.ingested.inc();
@@ -96,6 +112,16 @@ export class Runtime {
     await this.spool.enqueue(rows);
     for (const w of this.workers) w.wake();
     return summary;
+  }
+
+  /** Shared id stores answer asynchronously: resolve this request's ids before the pipeline runs. */
+  private async prepareIds(prepare: NonNullable<VisitorIds['prepare']>, events: readonly JsonObject[], site: SitePlan, plan: Plan, now: number): Promise<void> {
+    const destinations = plan.destinations.filter((d) => d.allow.allows('visitor_id')).map((d) => d.name);
+    try {
+      await prepare(events.map((ev) => visitorKeyOf(ev, site)), destinations, now);
+    } catch (err) {
+      throw err instanceof PhiwallError ? err : new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: String((err as { code?: unknown }).code ?? 'error') });
+    }
   }
 
   startWorkers(): void {
@@ -130,6 +156,7 @@ export class Runtime {
   }
 
   async shutdown(timeoutMs: number): Promise<void> {
+    clearInterval(this.maintenance);
     await Promise.all(this.workers.map((w) => w.stop(timeoutMs)));
     await Promise.all(this.plan.destinations.map((d) => d.destination.close()));
     await this.spool.close();
