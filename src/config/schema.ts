@@ -127,6 +127,12 @@ export const RulesFile = z.strictObject({
     dead_letter_days: z.number().positive().default(14),
     group_commit_ms: z.number().min(0).default(2),
   }).optional(),
+  /** Where the spool and pseudonymous ids live: embedded SQLite (default) or shared PostgreSQL. */
+  storage: z.strictObject({
+    kind: z.enum(['sqlite', 'postgres']).default('sqlite'),
+    url: z.string().regex(/^postgres(ql)?:\/\//, 'url must be a postgres:// connection URL').optional(),
+    pool: z.number().int().min(2).max(200).default(10),
+  }).refine((s) => s.kind !== 'postgres' || s.url !== undefined, { message: 'storage.url is required when kind is postgres', path: ['url'] }).optional(),
   secrets: z.strictObject({
     hash_key: z.string().min(16, 'hash_key must be at least 16 characters'),
     /** Days between rotations of the per-destination HMAC key. */
@@ -140,6 +146,8 @@ export const RulesFile = z.strictObject({
   locale_prefixes: z.array(z.string()).optional(),
   url_query_allow: z.array(z.string()).optional(),
   blocked_paths: z.array(BlockedPath).optional(),
+  /** Hostname globs (`mychart.*`) or regexes: events from these hosts are blocked, referrers from them dropped. */
+  blocked_hosts: z.array(BlockedPath).optional(),
   page_groups: z.array(PageGroup).optional(),
   sensitive_terms: z.array(z.string()).optional(),
   sensitive_event_name: z.string().optional(),

@@ -16,6 +16,10 @@ export interface EventInfo {
   readonly checkPaths: readonly string[];
   readonly canonicalPagePath?: string;
   readonly referrerSameSite: boolean;
+  /** Hosts of the page URLs (for blocked_hosts). */
+  readonly pageHosts: readonly string[];
+  /** The referrer comes from a blocked host (a portal): it is never forwarded. */
+  readonly referrerBlockedHost: boolean;
   readonly pageGroup?: string;
   readonly sensitivePage: boolean;
   readonly campaign: Record<string, string>;
@@ -38,6 +42,12 @@ const CAMPAIGN_KEYS: Record<string, string> = { utm_source: 'source', utm_medium
 const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const obj = (v: JsonValue | undefined): JsonObject => (isJsonObject(v) ? v : {});
 
+/** Whom the pseudonymous id belongs to; total (never throws) so it can run before analysis. */
+export function visitorKeyOf(raw: JsonObject, site: SitePlan): string {
+  const context = obj(raw.context);
+  return str(raw.anonymousId) ?? str(raw.userId) ?? `cookieless:${site.name}:${str(context.ip) ?? ''}:${str(context.userAgent) ?? ''}`;
+}
+
 export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receivedAt: number): EventInfo {
   const context = obj(raw.context);
   const props = obj(raw.properties);
@@ -49,6 +59,8 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     title: str(ctxPage.title) ?? str(props.title),
   };
   const { checkPaths, canonicalPagePath, referrerSameSite } = collectPaths(page, props, site, plan);
+  const pageHosts = [page.url, str(props.url)].map(hostOf).filter((h): h is string => h !== undefined);
+  const referrerHost = hostOf(page.referrer);
   const group = canonicalPagePath === undefined ? undefined : plan.pageGroups.find((g) => g.res.some((re) => re.test(canonicalPagePath)));
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && checkPaths.some((p) => plan.sensitiveTerms!.test(p));
   const query = urlQuery(page.url);
@@ -63,6 +75,8 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     checkPaths,
     canonicalPagePath,
     referrerSameSite,
+    pageHosts,
+    referrerBlockedHost: referrerHost !== undefined && plan.blockedHosts.some((b) => b.re.test(referrerHost)),
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || sensitiveByTerm,
     campaign: campaignOf(obj(context.campaign), query),
@@ -73,7 +87,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     consent: consentOf(context),
     userId: str(raw.userId) ?? (typeof raw.userId === 'number' ? String(raw.userId) : undefined),
     anonymousId: str(raw.anonymousId),
-    visitorKey: str(raw.anonymousId) ?? str(raw.userId) ?? `cookieless:${site.name}:${str(context.ip) ?? ''}:${str(context.userAgent) ?? ''}`,
+    visitorKey: visitorKeyOf(raw, site),
     properties: props,
     traits: obj(raw.traits ?? context.traits),
   };
@@ -140,6 +154,7 @@ function eventTime(raw: JsonObject, receivedAt: number): string {
 
 /** The name of the first blocked-path rule matching any of the event's paths, if any. */
 export function blockReason(info: EventInfo, plan: Plan): string | undefined {
+  for (const h of info.pageHosts) for (const rule of plan.blockedHosts) if (rule.re.test(h)) return rule.name;
   for (const p of info.checkPaths) for (const rule of plan.blocked) if (rule.re.test(p)) return rule.name;
   return undefined;
 }

@@ -12,6 +12,8 @@ import type { EventInfo } from './analyze.js';
 export interface VisitorIds {
   /** The pseudonymous id a destination receives for this visitor, or undefined when off. */
   idFor(visitorKey: string, destination: string, now: number): string | undefined;
+  /** Async stores (Postgres) resolve a request's ids up front, since idFor is synchronous. */
+  prepare?(visitorKeys: readonly string[], destinations: readonly string[], now: number): Promise<void>;
 }
 
 // Page fields travel in `page`, never again inside properties (where they would bypass page rules).
@@ -31,7 +33,8 @@ export function routeSkipReason(info: EventInfo, dest: DestinationPlan, site: Si
   return undefined;
 }
 
-export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds, receivedAt: number): CleanEvent {
+/** `matchKeysAllowed`: the event's subject holds a valid marketing authorization (src/governance). */
+export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds, receivedAt: number, matchKeysAllowed = false): CleanEvent {
   const { dest, plan } = ctx;
   const allow = dest.allow;
   const clean: CleanEvent = {
@@ -56,7 +59,7 @@ export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds
   if (info.userAgent && allow.allows('user_agent')) clean.userAgent = identifierValue('useragent', info.userAgent, ctx, generalizeUa);
   if (info.locale && allow.allows('locale')) clean.locale = info.locale.slice(0, 16);
   if (allow.allows('consent') && Object.keys(info.consent).length) clean.consent = { ...info.consent };
-  if (dest.matchKeys && dest.baa) clean.matchKeys = matchKeysOf(info, ctx);
+  if (dest.matchKeys && dest.baa && matchKeysAllowed) clean.matchKeys = matchKeysOf(info, ctx);
   return dropUndefined(clean);
 }
 
@@ -73,7 +76,7 @@ function projectPage(info: EventInfo, allow: AllowNode, plan: Plan, ctx: ScrubCo
   if (info.page.path && allow.allows('page.path')) page.path = clean(info.page.path.startsWith('/') ? info.page.path : `/${info.page.path}`);
   if (info.page.url && allow.allows('page.url')) page.url = clean(info.page.url);
   if (info.page.title && allow.allows('page.title')) page.title = scrubString(info.page.title, ctx);
-  if (info.page.referrer && allow.allows('page.referrer')) {
+  if (info.page.referrer && allow.allows('page.referrer') && !info.referrerBlockedHost) {
     // External referrers keep their origin only: their paths and queries are another site's data.
     page.referrer = info.referrerSameSite ? clean(info.page.referrer) : originOf(info.page.referrer);
   }

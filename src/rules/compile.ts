@@ -8,7 +8,7 @@ import { AllowNode } from './allow-tree.js';
 import { DETECTORS_BY_KIND, findAll, redactText } from './detectors/index.js';
 import type { ValueDetector } from './detectors/types.js';
 import { FieldMatcher, type FieldRule } from './field-matcher.js';
-import { globToRegExp } from './glob.js';
+import { globToRegExp, hostGlobToRegExp } from './glob.js';
 import { HHS_RESTRICTED_ZIP3 } from './ops/generalize.js';
 import { KeyedHasher } from './ops/hash.js';
 import type { TextScanner } from './ops/sanitize-url.js';
@@ -30,6 +30,7 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
   const destinations = compileDestinations(rules, options, errors);
   const sites = (rules.sites ?? []).map((s, i) => compileSite(s, i, errors));
   const blocked = (rules.blocked_paths ?? []).map((b, i) => ({ name: b.name, re: compilePattern(b.glob, b.regex, `blocked_paths.${i}`, errors) }));
+  const blockedHosts = (rules.blocked_hosts ?? []).map((b, i) => ({ name: b.name, re: compileHostPattern(b.glob, b.regex, `blocked_hosts.${i}`, errors) }));
   const pageGroups = (rules.page_groups ?? []).map((g, i) => ({
     name: g.name, sensitive: g.sensitive, res: g.paths.map((p) => compilePattern(p, undefined, `page_groups.${i}`, errors)),
   }));
@@ -41,6 +42,7 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
     sites,
     sitesByKey: new Map(sites.map((s) => [s.writeKey, s])),
     blocked,
+    blockedHosts,
     localePrefixes: new Set((rules.locale_prefixes ?? []).map((l) => l.toLowerCase())),
     pageGroups,
     sensitiveTerms: compileTerms(rules.sensitive_terms ?? []),
@@ -199,6 +201,15 @@ function originPattern(origin: string): RegExp {
 function compilePattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
   try {
     return regex !== undefined ? new RegExp(regex, 'i') : globToRegExp(glob ?? '');
+  } catch {
+    errors.push(`${where}: invalid pattern`);
+    return /$^/;
+  }
+}
+
+function compileHostPattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
+  try {
+    return regex !== undefined ? new RegExp(regex, 'i') : hostGlobToRegExp(glob ?? '');
   } catch {
     errors.push(`${where}: invalid pattern`);
     return /$^/;

@@ -35,6 +35,7 @@ export interface ExplainModel {
     eventMap: Record<string, string>;
   }[];
   blockedPaths: { name: string; pattern: string }[];
+  blockedHosts: { name: string; pattern: string }[];
   pageGroups: { name: string; sensitive: boolean; patterns: string[] }[];
   identifiers: { id: string; safeHarbor: string; fields: string[]; detectors: string[] }[];
 }
@@ -66,6 +67,7 @@ export function explainPlan(plan: Plan): ExplainModel {
     policyVersion: plan.version,
     destinations: plan.destinations.map((d) => describeDestination(d, plan)),
     blockedPaths: plan.blocked.map((b) => ({ name: b.name, pattern: b.re.source })),
+    blockedHosts: plan.blockedHosts.map((b) => ({ name: b.name, pattern: b.re.source })),
     pageGroups: plan.pageGroups.map((g) => ({ name: g.name, sensitive: g.sensitive, patterns: g.res.map((r) => r.source) })),
     identifiers: plan.identifiers.map((r) => ({ id: r.id, safeHarbor: r.safe_harbor ?? '', fields: describe.get(r.id) ?? [], detectors: r.detectors })),
   };
@@ -88,6 +90,8 @@ export function explainMarkdown(m: ExplainModel): string {
   }
   out.push('## Blocked paths (event goes to no destination)', '', '| Rule | Pattern (on the canonical path) |', '|---|---|');
   for (const b of m.blockedPaths) out.push(`| ${b.name} | \`${b.pattern.replace(/\|/g, '\\|')}\` |`);
+  out.push('', '## Blocked hosts (event blocked; a referrer from them is dropped)', '', '| Rule | Pattern (on the host name) |', '|---|---|');
+  for (const b of m.blockedHosts) out.push(`| ${b.name} | \`${b.pattern.replace(/\|/g, '\\|')}\` |`);
   out.push('', '## Page groups', '', '| Group | Sensitive | Patterns |', '|---|---|---|');
   for (const g of m.pageGroups) out.push(`| ${g.name} | ${g.sensitive ? 'yes' : 'no'} | ${g.patterns.map((p) => `\`${p.replace(/\|/g, '\\|')}\``).join(' ')} |`);
   out.push('', '## Identifier rules', '', '| Identifier | Safe Harbor | Field names (normalized) | Value detectors |', '|---|---|---|---|');

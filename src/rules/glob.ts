@@ -21,3 +21,9 @@ export function globToRegExp(glob: string): RegExp {
   }
   return new RegExp(`^${re}$`);
 }
+
+/** Hostname glob: `*` is one DNS label, `**` any number of labels. */
+export function hostGlobToRegExp(glob: string): RegExp {
+  const re = glob.trim().toLowerCase().split('.').map((label) => (label === '**' ? '[a-z0-9.-]+' : label === '*' ? '[a-z0-9-]+' : label.replace(/[+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[a-z0-9-]*'))).join('\\.');
+  return new RegExp(`^${re}$`);
+}

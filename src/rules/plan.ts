@@ -57,6 +57,7 @@ export interface Plan {
   readonly sites: readonly SitePlan[];
   readonly sitesByKey: ReadonlyMap<string, SitePlan>;
   readonly blocked: readonly BlockRule[];
+  readonly blockedHosts: readonly BlockRule[];
   readonly localePrefixes: ReadonlySet<string>;
   readonly pageGroups: readonly PageGroupPlan[];
   /** One alternation of condition/treatment terms, matched against paths, titles, event names. */
