@@ -14,7 +14,7 @@ export type SegmentType = 'track' | 'page' | 'identify' | 'screen' | 'group' | '
 
 const EventShape = z.object({
   type: z.enum(['track', 'page', 'identify', 'screen', 'group', 'alias']),
-  messageId: z.string().min(1).max(128).regex(/^[\w.:@+-]+$/, 'messageId has characters outside [A-Za-z0-9_.:@+-]').optional(),
+  messageId: z.string().min(1).max(128).regex(/^[\w.:+-]+$/, 'messageId has characters outside [A-Za-z0-9_.:+-]').optional(),
   event: z.string().max(512).optional(),
   userId: z.union([z.string().max(512), z.number()]).optional().nullable(),
   anonymousId: z.union([z.string().max(512), z.number()]).optional().nullable(),
