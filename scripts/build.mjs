@@ -1,14 +1,16 @@
 // Bundles the server/CLI (src/) into dist/ with esbuild; runtime dependencies stay external.
 import { build } from 'esbuild';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 mkdirSync(join(root, 'dist'), { recursive: true });
-await build({
+// Written to temporary files then renamed: collectors starting at once never load half a bundle.
+const result = await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(root, 'dist/phiwall.js'),
+  write: false,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -17,4 +19,9 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+for (const file of result.outputFiles) {
+  const tmp = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(tmp, file.contents);
+  renameSync(tmp, file.path);
+}
 writeFileSync(join(root, 'dist/.stamp'), String(Date.now()));

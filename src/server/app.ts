@@ -7,6 +7,9 @@ import type { Runtime } from '../runtime.js';
 import { originAllowedByAnySite, preflightHeaders } from './cors.js';
 import { handleSegment, type AppEnv } from './ingest.js';
 import { handleGtag } from './gtag-route.js';
+import { handleConversions } from '../attribution/conversions-route.js';
+import { mountAuthorizations } from '../governance/authorizations-route.js';
+import { buildAdminApp } from '../admin/app.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,6 +46,10 @@ export function buildApp(runtime: Runtime): Hono<AppEnv> {
     return c.text(await runtime.metrics.registry.metrics(), 200, { 'content-type': runtime.metrics.registry.contentType });
   });
 
+  app.post('/v1/conversions', (c) => handleConversions(c, runtime));
+  mountAuthorizations(app, runtime);
+  const admin = runtime.config.rules.admin;
+  if (admin?.enabled && admin.port === undefined) app.route('/admin', buildAdminApp(runtime));
   app.post('/v1/:kind', (c) => handleSegment(c, runtime, c.req.param('kind')));
   app.post('/beacon/v1/batch', (c) => handleSegment(c, runtime, 'batch'));
   app.on(['GET', 'POST'], '/g/collect', (c) => handleGtag(c, runtime));
@@ -51,7 +58,7 @@ export function buildApp(runtime: Runtime): Hono<AppEnv> {
   app.get(snippetPath, (c) => {
     const file = join(ROOT, 'sdk/dist/phiwall.min.js');
     if (!existsSync(file)) return c.json({ success: false, error: { code: 'PW_ERR_NOT_FOUND', message: 'snippet not built (npm run build)' } }, 404);
-    return c.body(readFileSync(file), 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600, stale-while-revalidate=86400' });
+    return c.body(readFileSync(file), 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600, stale-while-revalidate=86400', 'access-control-allow-origin': '*' });
   });
   return app;
 }
