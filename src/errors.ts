@@ -17,6 +17,11 @@ export const ERROR_CATALOGUE = {
   PW_ERR_SPOOL_UNAVAILABLE: { status: 503, message: 'spool is unavailable; retry later' },
   PW_ERR_CONFIG: { status: 500, message: '{detail}' },
   PW_ERR_RATE_LIMITED: { status: 429, message: 'rate limit exceeded' },
+  PW_ERR_INVALID_BODY: { status: 400, message: 'invalid request: {detail}' },
+  PW_ERR_ADMIN_UNAUTHORIZED: { status: 401, message: 'missing or unknown admin API key (Authorization: Bearer <key>)' },
+  PW_ERR_ADMIN_FORBIDDEN: { status: 403, message: 'role {role} may not call {route} (needs {needed})' },
+  PW_ERR_INVALID_CONVERSION: { status: 400, message: 'invalid conversion: {detail}' },
+  PW_ERR_NO_ATTRIBUTION: { status: 404, message: 'no aggregate destination with attribution is configured' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

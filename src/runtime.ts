@@ -12,6 +12,11 @@ import { openStorage, type Storage } from './spool/storage.js';
 import { KeyedHashVisitorIds, NO_VISITOR_IDS } from './spool/sqlite/visitor-ids.js';
 import { visitorKeyOf } from './pipeline/analyze.js';
 import { PhiwallError } from './errors.js';
+import { join } from 'node:path';
+import { configHash, Governance } from './governance/governance.js';
+
+/** Who asked for a config change (the audit log's actor). */
+export interface Actor { actor: string; role: string }
 
 export interface RuntimeOptions {
   configPath: string;
@@ -39,6 +44,7 @@ export class Runtime {
   readonly metrics = new Metrics();
   readonly log: Logger;
   private visitorIds: VisitorIds;
+  readonly governance: Governance;
   private workers: DestinationWorker[] = [];
   private maintenance: NodeJS.Timeout | undefined;
 
@@ -52,6 +58,16 @@ export class Runtime {
     });
     this.spool = this.storage.spool;
     this.visitorIds = this.buildVisitorIds();
+    this.governance = new Governance({
+      path: join(opts.dataDir, 'governance.db'),
+      secret: this.config.rules.secrets?.hash_key ?? 'phiwall-development-key-change-me',
+      metaDays: (this.config.rules.spool?.dead_letter_days ?? 14) + 4,
+      perEventLedger: this.config.rules.audit?.per_event_ledger ?? false,
+      registry: this.metrics.registry,
+      log: this.log,
+    });
+    this.governance.record({ actor: 'system', role: 'system', action: 'config.load', configAfter: configHash(this.config.rules), details: { policyVersion: this.plan.version } });
+    this.governance.startTimers(() => this.plan);
     this.metrics.planVersion.set({ version: this.plan.version }, 1);
     this.log.info({ version: this.plan.version, destinations: this.plan.destinations.length, files: this.config.files.length }, 'config loaded');
     if (opts.deliver !== false) {
@@ -80,6 +96,10 @@ export class Runtime {
     return this.storage.randomIds(secret, this.plan.rotateMs);
   }
 
+  get dataDir(): string {
+    return this.opts.dataDir;
+  }
+
   site(writeKey: string | undefined): SitePlan | undefined {
     return writeKey === undefined ? undefined : this.plan.sitesByKey.get(writeKey);
   }
@@ -91,7 +111,7 @@ export class Runtime {
     const summary: IngestSummary = { accepted: 0, blocked: 0, failed: 0 };
     if (this.visitorIds.prepare) await this.prepareIds(this.visitorIds.prepare.bind(this.visitorIds), events, site, plan, now);
     for (const ev of events) {
-      const outcome = processEvent(ev, site, plan, this.visitorIds, now);
+      const outcome = processEvent(ev, site, plan, this.visitorIds, now, this.governance.gate);
       this.metrics.ingested.inc();
       if (outcome.kind === 'blocked') { summary.blocked++; this.metrics.blocked.inc({ reason: outcome.reason }); continue; }
       if (outcome.kind === 'failed') {
@@ -109,6 +129,7 @@ export class Runtime {
       for (const s of outcome.skipped) this.metrics.skipped.inc({ destination: s.destination, reason: s.reason });
       for (const h of outcome.hits) this.metrics.identifierHits.inc({ identifier: h });
     }
+    await this.governance.noteRows(rows, events, plan.version, now);
     await this.spool.enqueue(rows);
     for (const w of this.workers) w.wake();
     return summary;
@@ -125,12 +146,13 @@ export class Runtime {
   }
 
   startWorkers(): void {
-    this.workers = this.plan.destinations.map((d) => new DestinationWorker(d, this.spool, this.metrics, this.log, { idlePollMs: 250 }));
+    this.workers = this.plan.destinations.map((d) => new DestinationWorker(d, this.spool, this.metrics, this.log, { idlePollMs: 250, hooks: this.governance.deliveryHooks }));
     for (const w of this.workers) w.start();
   }
 
   /** Re-reads the config; an invalid one is refused and the old plan stays. */
-  async reload(): Promise<boolean> {
+  async reload(by: Actor = { actor: 'system', role: 'system' }): Promise<boolean> {
+    const before = configHash(this.config.rules);
     let next: Plan;
     let config: LoadedConfig;
     try {
@@ -138,6 +160,7 @@ export class Runtime {
       next = compileRules(config.rules, { dataDir: this.opts.dataDir });
     } catch (err) {
       this.metrics.configReloads.inc({ result: 'refused' });
+      this.governance.record({ ...by, action: 'config.reload', configBefore: before, details: { result: 'refused', problems: String((err as Error).message).split('\n').length } });
       this.log.error({ problems: String((err as Error).message).split('\n').slice(0, 20) }, 'config reload refused; keeping the current plan');
       return false;
     }
@@ -151,6 +174,7 @@ export class Runtime {
     if (delivering) this.startWorkers();
     await Promise.all(old.destinations.map((d) => d.destination.close()));
     this.metrics.configReloads.inc({ result: 'applied' });
+    this.governance.record({ ...by, action: 'config.reload', configBefore: before, configAfter: configHash(config.rules), details: { result: 'applied', policyVersion: next.version, previous: old.version } });
     this.log.info({ version: next.version, previous: old.version }, 'config reloaded');
     return true;
   }
@@ -160,5 +184,6 @@ export class Runtime {
     await Promise.all(this.workers.map((w) => w.stop(timeoutMs)));
     await Promise.all(this.plan.destinations.map((d) => d.destination.close()));
     await this.spool.close();
+    this.governance.close();
   }
 }

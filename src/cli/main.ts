@@ -2,19 +2,26 @@ import { ConfigError } from '../errors.js';
 import { parseArgs } from './args.js';
 import { checkCommand } from './check.js';
 import { dlqCommand } from './dlq.js';
+import { auditCommand } from './audit.js';
 import { dryRunCommand } from './dry-run.js';
 import { explainCommand } from './explain.js';
+import { migrateCommand } from './migrate.js';
 import { schemaCommand } from './schema.js';
+import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 
 const USAGE = `phiwall <command> [options]
 
-  serve    [--config rules/phiwall.yaml] [--port 8080] [--data ./data]
+  serve    [--config rules/phiwall.yaml] [--port 8080] [--data ./data] [--workers N|auto]
   check    [--config ...]                       validate rules; exit 1 on error
   dry-run  [--config ...] [--destination NAME] < events.jsonl
   explain  [--config ...] [--format md|json]    data-flow map for compliance
   dlq      list|show|replay|purge --destination NAME [--id N] [--data ./data]
+  report   attribution|aggregates|release [--model time-decay] [--from D] [--to D] [--demo]
+  migrate  [--config ...]                       apply PostgreSQL migrations (storage.kind: postgres)
   schema                                        JSON Schema of the rule language
+  audit    verify [--data ./data]               check the hash-chained audit log; exit 1 names the first bad seq
+  audit    report --destination NAME --from ISO --to ISO [--data ./data] [--format text|json]
 `;
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -27,7 +34,10 @@ export async function main(argv: readonly string[]): Promise<void> {
       case 'dry-run': process.exitCode = await dryRunCommand(args); return;
       case 'explain': process.exitCode = explainCommand(args); return;
       case 'dlq': process.exitCode = await dlqCommand(args); return;
+      case 'audit': process.exitCode = auditCommand(args); return;
       case 'schema': process.exitCode = schemaCommand(); return;
+      case 'report': process.exitCode = await reportCommand(args); return;
+      case 'migrate': process.exitCode = await migrateCommand(args); return;
       default:
         process.stdout.write(USAGE);
         process.exitCode = command === undefined || command === 'help' ? 0 : 2;

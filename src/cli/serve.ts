@@ -1,9 +1,10 @@
 import { serve } from '@hono/node-server';
 import { watch, type FSWatcher } from 'node:fs';
 import { buildApp } from '../server/app.js';
+import { startAdminServer } from '../admin/server.js';
 import { Runtime } from '../runtime.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
-import { exitWithPrimary, runPrimary, spoolPathFor, workerCount, workerIndex } from './workers.js';
+import { runPrimary, spoolPathFor, workerCount, workerIndex } from './workers.js';
 
 export async function serveCommand(args: ParsedArgs): Promise<void> {
   const index = workerIndex();
@@ -20,6 +21,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     runtime.log.info({ port: info.port, plan: runtime.plan.version }, 'phiwall listening');
   });
+  const adminServer = startAdminServer(runtime);
   const watchers = watchConfig(runtime);
   process.on('SIGHUP', () => { void runtime.reload(); });
   let stopping = false;
@@ -29,6 +31,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
     const timeout = serverCfg?.shutdown_timeout_ms ?? 10_000;
     runtime.log.info({ signal }, 'draining');
     for (const w of watchers) w.close();
+    adminServer?.close();
     const hardStop = setTimeout(() => process.exit(1), timeout + 2000);
     hardStop.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -37,7 +40,6 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   };
   process.on('SIGTERM', () => { void stop('SIGTERM'); });
   process.on('SIGINT', () => { void stop('SIGINT'); });
-  exitWithPrimary((reason) => { void stop(reason); });
 }
 
 /** Hot reload on file change, debounced (editors write in several steps). */

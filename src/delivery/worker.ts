@@ -7,6 +7,15 @@ import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
 
 export interface WorkerOptions {
   idlePollMs: number;
+  hooks?: DeliveryHooks;
+}
+
+/** Governance taps on delivery (src/governance): suppression before send, the disclosure ledger after ack. */
+export interface DeliveryHooks {
+  /** Ids of leased items that must never be sent (opted-out subjects): they are dropped. */
+  withheld?(destination: string, items: readonly LeasedItem[]): Set<string>;
+  /** Items the destination confirmed, after their ack. */
+  delivered?(destination: string, items: readonly LeasedItem[]): void;
 }
 
 const sleep = (ms: number, signal: { wake?: () => void }) => new Promise<void>((resolve) => {
@@ -84,7 +93,11 @@ export class DestinationWorker {
     return false;
   }
 
-  private async deliver(items: LeasedItem[]): Promise<void> {
+  private async deliver(leased: LeasedItem[]): Promise<void> {
+    const withheld = this.opts.hooks?.withheld?.(this.dest.name, leased);
+    if (withheld?.size) await this.spool.ack([...withheld]);
+    const items = withheld?.size ? leased.filter((i) => !withheld.has(i.id)) : leased;
+    if (items.length === 0) return;
     const started = process.hrtime.bigint();
     let result: DeliveryResult;
     try {
@@ -99,13 +112,14 @@ export class DestinationWorker {
 
   private async settle(items: LeasedItem[], results: ItemResult[]): Promise<void> {
     const ok: string[] = [];
+    const okItems: LeasedItem[] = [];
     const now = Date.now();
     const { max_attempts: maxAttempts, max_age_hours: maxAgeHours } = this.dest.config.delivery;
     let anyRetry = false;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const r = results[i] ?? { kind: 'retry', reason: 'no result for item' };
-      if (r.kind === 'ok') { ok.push(item.id); continue; }
+      if (r.kind === 'ok') { ok.push(item.id); okItems.push(item); continue; }
       if (r.kind === 'drop') { await this.dead(item, r.code, r.reason); continue; }
       anyRetry = true;
       if (item.attempts + 1 >= maxAttempts) { await this.dead(item, 'MAX_ATTEMPTS', r.reason); continue; }
@@ -117,6 +131,7 @@ export class DestinationWorker {
     if (ok.length) {
       await this.spool.ack(ok);
       this.metrics.delivered.inc({ destination: this.dest.name }, ok.length);
+      this.opts.hooks?.delivered?.(this.dest.name, okItems);
     }
     if (anyRetry && ok.length === 0) this.breaker.failure(now); else this.breaker.success();
   }

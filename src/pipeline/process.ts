@@ -3,6 +3,8 @@ import type { Plan, SitePlan } from '../rules/plan.js';
 import type { EnqueueRow } from '../spool/port.js';
 import { analyzeEvent, blockReason } from './analyze.js';
 import { projectEvent, routeSkipReason, type VisitorIds } from './project.js';
+import { newEventMemo } from '../rules/scrub-tree.js';
+import type { EventGovernance } from '../governance/port.js';
 
 // Skip codes meaning "this destination does not take this kind of event": not a failure.
 const NOT_APPLICABLE = /(_UNSUPPORTED_TYPE|_NOT_A_CONVERSION)$/;
@@ -17,20 +19,24 @@ export type EventOutcome =
  * map). Fail closed: any exception drops the event for every destination, reported by reason
  * code only (an error message could quote a value).
  */
-export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: VisitorIds, now: number): EventOutcome {
+export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: VisitorIds, now: number, gov?: EventGovernance): EventOutcome {
   const messageId = String(raw.messageId);
   try {
     const info = analyzeEvent(raw, site, plan, now);
     const reason = blockReason(info, plan);
     if (reason !== undefined) return { kind: 'blocked', messageId, reason };
+    if (gov?.suppressed(info)) return { kind: 'blocked', messageId, reason: 'suppressed' };
     const rows: EnqueueRow[] = [];
     const skipped: { destination: string; reason: string }[] = [];
     const hits: string[] = [];
     const nowYear = new Date(now).getUTCFullYear();
-    for (const dest of plan.destinations) {
+    const memo = newEventMemo();
+    for (const planned of plan.destinations) {
+      const dest = gov ? gov.effective(planned, now) : planned;
       const skip = routeSkipReason(info, dest, site);
       if (skip !== undefined) { skipped.push({ destination: dest.name, reason: skip }); continue; }
-      const clean = projectEvent(info, { plan, dest, now, nowYear, hits }, ids, now);
+      const keysOk = dest.matchKeys && dest.baa && gov !== undefined && gov.matchKeysAllowed(info, dest, now);
+      const clean = projectEvent(info, { plan, dest, now, nowYear, hits, memo }, ids, now, keysOk);
       const payload = dest.destination.map(clean);
       if (typeof payload === 'object' && payload !== null && !Array.isArray(payload) && typeof payload.skip === 'string' && Object.keys(payload).length === 1) {
         skipped.push({ destination: dest.name, reason: payload.skip });

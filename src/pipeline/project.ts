@@ -4,9 +4,9 @@ import { AllowNode } from '../rules/allow-tree.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import { generalizeUa, truncateIp } from '../rules/ops/generalize.js';
 import { normalizeMatchKey, sha256Hex } from '../rules/ops/hash.js';
-import { originOf, sanitizeUrl } from '../rules/ops/sanitize-url.js';
+import { originOf } from '../rules/ops/sanitize-url.js';
 import type { DestinationPlan, Plan, SitePlan } from '../rules/plan.js';
-import { actionFor, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
+import { actionFor, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 import type { EventInfo } from './analyze.js';
 
 export interface VisitorIds {
@@ -72,7 +72,7 @@ function eventName(name: string, ctx: ScrubContext): string | undefined {
 
 function projectPage(info: EventInfo, allow: AllowNode, plan: Plan, ctx: ScrubContext): CleanEvent['page'] {
   const page: NonNullable<CleanEvent['page']> = {};
-  const clean = (u: string) => sanitizeUrl(u, plan.queryAllow, plan.scanner)?.url;
+  const clean = (u: string) => sanitizeUrlMemo(u, ctx);
   if (info.page.path && allow.allows('page.path')) page.path = clean(info.page.path.startsWith('/') ? info.page.path : `/${info.page.path}`);
   if (info.page.url && allow.allows('page.url')) page.url = clean(info.page.url);
   if (info.page.title && allow.allows('page.title')) page.title = scrubString(info.page.title, ctx);

@@ -28,13 +28,13 @@ export function writeConfig(yaml: string, dir = tempDir()): string {
 }
 
 /** A real collector on a loopback port, in this process. */
-export async function startCollector(opts: { configPath?: string; dataDir?: string; deliver?: boolean; maxPageCount?: number } = {}): Promise<Collector> {
+export async function startCollector(opts: { configPath?: string; dataDir?: string; deliver?: boolean; maxPageCount?: number; logger?: import('pino').Logger } = {}): Promise<Collector> {
   const dataDir = opts.dataDir ?? tempDir();
   const runtime = new Runtime({
     configPath: opts.configPath ?? join(REPO, 'rules/phiwall.yaml'),
     dataDir,
     deliver: opts.deliver,
-    logger: pino({ level: 'silent' }),
+    logger: opts.logger ?? pino({ level: 'silent' }),
     maxPageCount: opts.maxPageCount,
   });
   const app = buildApp(runtime);

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { ConfigError } from '../errors.js';
+import { compileRules } from '../rules/compile.js';
+import type { Actor, Runtime } from '../runtime.js';
+
+export interface ApplyResult {
+  applied: boolean;
+  policyVersion?: string;
+  problems?: string[];
+}
+
+/**
+ * Validates a posted entry config (written beside the current one, so relative includes
+ * resolve the same way), then replaces the entry file atomically and reloads. An invalid
+ * config changes nothing.
+ */
+export async function applyConfig(runtime: Runtime, yaml: string, by: Actor): Promise<ApplyResult> {
+  const entry = runtime.config.entry;
+  const candidate = join(dirname(entry), `.${basename(entry)}.${randomBytes(6).toString('hex')}.candidate`);
+  writeFileSync(candidate, yaml, { mode: 0o600 });
+  try {
+    const config = loadConfig(candidate);
+    const plan = compileRules(config.rules, { dataDir: runtime.dataDir });
+    await Promise.all(plan.destinations.map((d) => d.destination.close()));
+  } catch (err) {
+    rmSync(candidate, { force: true });
+    const problems = err instanceof ConfigError ? err.issues.map((i) => i.replaceAll(candidate, basename(entry))).slice(0, 50) : ['config could not be compiled'];
+    runtime.governance.record({ ...by, action: 'config.apply', details: { result: 'invalid', problems: problems.length } });
+    return { applied: false, problems };
+  }
+  renameSync(candidate, entry);
+  const applied = await runtime.reload(by);
+  return applied ? { applied, policyVersion: runtime.plan.version } : { applied, problems: ['reload refused (see logs)'] };
+}

@@ -1,0 +1,41 @@
+import { dryRunLine, type DryRunLine } from '../cli/dry-run.js';
+import { parseSegmentBody } from '../ingest/segment.js';
+import type { VisitorIds } from '../pipeline/project.js';
+import type { Plan } from '../rules/plan.js';
+import { isJsonObject, type JsonValue } from '../shared/json.js';
+
+export interface DryRunResult {
+  messageId: string;
+  /** The event as posted (the analyst's own input, echoed back). */
+  before: JsonValue;
+  /** Per destination: the payload it would receive, or why it would receive nothing. */
+  after: Omit<DryRunLine, 'messageId'>[];
+  blocked?: string;
+  failed?: string;
+}
+
+/** Before and after per destination for posted events; no match keys (no authorization lookup). */
+export function dryRun(body: JsonValue, plan: Plan, ids: VisitorIds): DryRunResult[] {
+  const isBatch = isJsonObject(body) && Array.isArray(body.batch);
+  withMessageIds(body);
+  const { events } = parseSegmentBody(structuredClone(body), isBatch ? 'batch' : 'track', { ...plan.limits });
+  const before = new Map(events.map((e) => [String(e.messageId), e as JsonValue]));
+  const results = new Map<string, DryRunResult>();
+  for (const line of dryRunLine(body, plan, ids)) {
+    const { messageId, ...rest } = line;
+    const r = results.get(messageId) ?? { messageId, before: before.get(messageId) ?? null, after: [] };
+    if (rest.blocked) r.blocked = rest.blocked;
+    else if (rest.failed) r.failed = rest.failed;
+    else r.after.push(rest);
+    results.set(messageId, r);
+  }
+  return [...results.values()];
+}
+
+/** Both parses (here and in dryRunLine) must agree on ids: assign missing ones up front. */
+function withMessageIds(body: JsonValue): void {
+  const items = isJsonObject(body) && Array.isArray(body.batch) ? body.batch : [body];
+  items.forEach((ev, i) => {
+    if (isJsonObject(ev) && typeof ev.messageId !== 'string') ev.messageId = `dry-run-${i}`;
+  });
+}

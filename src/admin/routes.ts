@@ -1,0 +1,81 @@
+import type { Hono } from 'hono';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { verifyAuditLog } from '../audit/verify.js';
+import { disclosureReport } from '../audit/report.js';
+import { PhiwallError } from '../errors.js';
+import { parseBody } from '../governance/body.js';
+import { explainPlan } from '../rules/explain.js';
+import type { Runtime } from '../runtime.js';
+import { adminBody } from './body.js';
+import { KeyedHashVisitorIds } from '../spool/sqlite/visitor-ids.js';
+import { needs, type AdminEnv } from './app.js';
+import { applyConfig } from './apply-config.js';
+import { dryRun } from './dry-run.js';
+import { ROLES, type AdminKeys } from './keys.js';
+
+const Destination = z.object({ destination: z.string().regex(/^[a-z][a-z0-9_-]*$/) });
+const Suppression = z.object({ id: z.string().min(1).max(200) });
+const NewKey = z.object({ name: z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/), role: z.enum(ROLES) });
+const ConfigBody = z.object({ yaml: z.string().min(1).max(1_000_000) });
+
+export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: AdminKeys): void {
+  const gov = runtime.governance;
+  app.get('/stats', needs('viewer', async (c) => {
+    const head = verifyAuditLog(gov.db);
+    return c.json({
+      plan: runtime.plan.version,
+      destinations: runtime.plan.destinations.map((d) => ({ name: d.name, type: d.type, baa: gov.gate.effective(d, Date.now()).baa, matchKeys: d.matchKeys })),
+      spool: await runtime.spool.stats(),
+      audit: { rows: head.rows, headSeq: head.headSeq, headHash: head.headHash, ok: head.ok },
+    });
+  }));
+  app.get('/explain', needs('viewer', (c) => c.json(explainPlan(runtime.plan))));
+  app.get('/audit/verify', needs('viewer', (c) => c.json(verifyAuditLog(gov.db))));
+  app.get('/disclosures', needs('viewer', (c) => {
+    const { destination } = parseBody(Destination, { destination: c.req.query('destination') });
+    const from = Date.parse(c.req.query('from') ?? '');
+    const to = Date.parse(c.req.query('to') ?? '');
+    if (Number.isNaN(from) || Number.isNaN(to)) throw new PhiwallError('PW_ERR_INVALID_BODY', { detail: 'from and to must be ISO timestamps' });
+    return c.json(disclosureReport(gov.db, destination, from, to));
+  }));
+  app.post('/dry-run', needs('analyst', async (c) => {
+    const body = await adminBody(c, runtime.plan.limits.bodyBytes);
+    const ids = new KeyedHashVisitorIds(randomBytes(16).toString('hex'), runtime.plan.rotateMs);
+    return c.json({ success: true, results: dryRun(body, runtime.plan, ids) });
+  }));
+  app.post('/config', needs('admin', async (c, who) => {
+    const { yaml } = parseBody(ConfigBody, await adminBody(c, 1_100_000));
+    const result = await applyConfig(runtime, yaml, { actor: who.name, role: who.role });
+    c.set('audit', { applied: result.applied, policyVersion: result.policyVersion ?? null });
+    return c.json({ success: result.applied, ...result }, result.applied ? 200 : 400);
+  }));
+  app.post('/dlq/replay', needs('admin', async (c) => {
+    const { destination } = parseBody(Destination, await adminBody(c, 4096));
+    const replayed = await runtime.spool.replayDead(destination);
+    c.set('audit', { destination, replayed });
+    return c.json({ success: true, destination, replayed });
+  }));
+  app.post('/suppressions', needs('admin', async (c, who) => {
+    const { id } = parseBody(Suppression, await adminBody(c, 4096));
+    const key = gov.subjects.keyOf(id);
+    const added = gov.store.suppress(key, who.name, Date.now());
+    // The audit names the keyed hash, never the id itself.
+    c.set('audit', { subjectKey: key, added });
+    return c.json({ success: true, suppressed: true, added }, added ? 201 : 200);
+  }));
+  app.get('/keys', needs('admin', (c) => c.json({ keys: keys.list() })));
+  app.post('/keys', needs('admin', async (c) => {
+    const { name, role } = parseBody(NewKey, await adminBody(c, 4096));
+    const token = keys.create(name, role, Date.now());
+    if (!token) throw new PhiwallError('PW_ERR_INVALID_BODY', { detail: 'name: a key with this name exists' });
+    c.set('audit', { key: name, keyRole: role });
+    return c.json({ success: true, name, role, key: token }, 201);
+  }));
+  app.delete('/keys/:name', needs('admin', (c) => {
+    const name = c.req.param('name') ?? '';
+    if (!keys.revoke(name, Date.now())) throw new PhiwallError('PW_ERR_NOT_FOUND', { detail: 'key (unknown, revoked, or defined in the config)' });
+    c.set('audit', { key: name });
+    return c.json({ success: true, name, revoked: true });
+  }));
+}

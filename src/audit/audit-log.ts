@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { AUDIT_SCHEMA } from './schema.js';
+
+export interface AuditEntry {
+  actor: string;
+  role: string;
+  action: string;
+  /** Ids, names, counts and codes only: never event values. */
+  details?: Record<string, string | number | boolean | null | string[]>;
+  configBefore?: string;
+  configAfter?: string;
+}
+
+export interface AuditRow {
+  seq: number;
+  time: number;
+  actor: string;
+  role: string;
+  action: string;
+  details: string;
+  config_before: string | null;
+  config_after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export const GENESIS = '0'.repeat(64);
+
+/** The hash of a row covers every column but its own hash, and the previous row's hash. */
+export function rowHash(r: Omit<AuditRow, 'hash'>): string {
+  const fields = [r.seq, r.time, r.actor, r.role, r.action, r.details, r.config_before, r.config_after, r.prev_hash];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/**
+ * Append-only, hash-chained audit log. The head table holds the last seq and hash, written in
+ * the same transaction, so deleting the newest rows is detected too. Someone able to rewrite
+ * the whole file can recompute a chain: publish `phiwall audit verify`'s head hash elsewhere
+ * (a ticket, a log sink) to anchor it.
+ */
+export class AuditLog {
+  private readonly append: Database.Transaction<(entry: AuditEntry, now: number) => AuditRow>;
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(AUDIT_SCHEMA);
+    const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
+    const insert = db.prepare('INSERT INTO audit_log (seq, time, actor, role, action, details, config_before, config_after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const setHead = db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash');
+    this.append = db.transaction((entry: AuditEntry, now: number) => {
+      const h = head.get() as { seq: number; hash: string } | undefined;
+      const partial = {
+        seq: (h?.seq ?? 0) + 1, time: now, actor: entry.actor.slice(0, 100), role: entry.role, action: entry.action.slice(0, 200),
+        details: JSON.stringify(entry.details ?? {}), config_before: entry.configBefore ?? null, config_after: entry.configAfter ?? null,
+        prev_hash: h?.hash ?? GENESIS,
+      };
+      const row: AuditRow = { ...partial, hash: rowHash(partial) };
+      insert.run(row.seq, row.time, row.actor, row.role, row.action, row.details, row.config_before, row.config_after, row.prev_hash, row.hash);
+      setHead.run(row.seq, row.hash);
+      return row;
+    });
+  }
+
+  record(entry: AuditEntry, now = Date.now()): AuditRow {
+    return this.append.immediate(entry, now);
+  }
+
+  list(limit = 100, afterSeq = 0): AuditRow[] {
+    return this.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as AuditRow[];
+  }
+}

@@ -1,0 +1,31 @@
+import { createHmac } from 'node:crypto';
+import type { JsonObject } from '../shared/json.js';
+
+/**
+ * Subjects (a visitor's anonymousId or userId) are stored only as keyed hashes, like the
+ * pseudonymous-id table: the raw id never lands on disk.
+ */
+export class SubjectKeys {
+  constructor(private readonly secret: string) {}
+
+  keyOf(id: string): string {
+    return createHmac('sha256', this.secret).update(`subject:${id}`).digest('base64url');
+  }
+
+  /** Keys of the ids an event carries (anonymousId, userId), deduplicated. */
+  keysOf(ids: { anonymousId?: string; userId?: string }): string[] {
+    const out: string[] = [];
+    for (const id of [ids.anonymousId, ids.userId]) {
+      if (typeof id !== 'string' || id.length === 0) continue;
+      const k = this.keyOf(id);
+      if (!out.includes(k)) out.push(k);
+    }
+    return out;
+  }
+
+  /** The same from a raw event (before analysis). */
+  keysOfRaw(ev: JsonObject): string[] {
+    const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+    return this.keysOf({ anonymousId: str(ev.anonymousId), userId: str(ev.userId) });
+  }
+}
