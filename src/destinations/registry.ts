@@ -8,6 +8,7 @@ import { googleAdsDestination } from './google-ads.js';
 import { segmentDestination } from './segment.js';
 import { mixpanelDestination } from './mixpanel.js';
 import { amplitudeDestination } from './amplitude.js';
+import { aggregateDestination } from './aggregate.js';
 
 // One line per destination type. Adding a destination = its file + one line here.
 export const DESTINATION_TYPES: ReadonlyMap<string, DestinationType<unknown>> = new Map<string, DestinationType<unknown>>(
@@ -21,5 +22,6 @@ export const DESTINATION_TYPES: ReadonlyMap<string, DestinationType<unknown>> = 
     segmentDestination as DestinationType<unknown>,
     mixpanelDestination as DestinationType<unknown>,
     amplitudeDestination as DestinationType<unknown>,
+    aggregateDestination as DestinationType<unknown>,
   ].map((d) => [d.type, d]),
 );

@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { emailHmac, emailHmacFromMatchKey, visitorHmac } from '../attribution/join-key.js';
+import { recordAttribution, lookbackMs } from '../attribution/recorder.js';
+import { AggregateConfig, windowMs } from '../aggregates/options.js';
+import { makeRng } from '../aggregates/noise.js';
+import { channelOf, conversionValue, eventLabel, toRecord, type AggregateRecord, type AttributionPart } from '../aggregates/record.js';
+import { releaseAttribution, releaseRollups, type ReleaseContext, type ReleaseSummary } from '../aggregates/releaser.js';
+import { buildSinks, type Sink } from '../aggregates/sinks.js';
+import { AggregateStore } from '../aggregates/store.js';
+import type { JsonValue } from '../shared/json.js';
+import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, OutboundItem } from './types.js';
+
+export { AggregateConfig };
+
+// Stores with the same path are shared by every destination instance of this process (a
+// config reload builds new instances before closing the old ones).
+const stores = new Map<string, { store: AggregateStore; users: number }>();
+
+function openStore(path: string): AggregateStore {
+  const entry = stores.get(path);
+  if (entry) { entry.users++; return entry.store; }
+  const store = new AggregateStore(path);
+  stores.set(path, { store, users: 1 });
+  return store;
+}
+
+function releaseStore(path: string): void {
+  const entry = stores.get(path);
+  if (!entry) return;
+  if (--entry.users === 0) { entry.store.close(); stores.delete(path); }
+}
+
+/**
+ * Counts per window and dimension set, plus (optionally) attribution touches and conversions,
+ * in phiwall's own SQLite file. Only k-anonymous aggregates ever leave it (see releaser.ts).
+ */
+export class AggregateDestination implements Destination {
+  readonly type = 'aggregate';
+  readonly maxBatch = 500;
+  readonly path: string;
+  private storeRef: AggregateStore | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private sinks: Sink[] | undefined;
+  private releasing: Promise<unknown> = Promise.resolve();
+  private secretValue: string | undefined;
+
+  constructor(readonly name: string, readonly config: AggregateConfig, private readonly deps: DestinationDeps) {
+    this.path = config.path ?? join(deps.dataDir, 'aggregates.db');
+    if (config.attribution && !deps.baa) {
+      throw new ConfigError([`destinations.${name}: attribution needs baa: true (the journey key is the first-party anonymousId, kept inside phiwall as an HMAC) and allow: [anonymous_id]`]);
+    }
+  }
+
+  /** Opened on first use, so `check` and `explain` create no files. */
+  get store(): AggregateStore {
+    this.storeRef ??= openStore(this.path);
+    return this.storeRef;
+  }
+
+  /** The destination's own HMAC key (kept in its store), read once: map runs per event. */
+  private get secret(): string {
+    this.secretValue ??= this.store.secret(this.name);
+    return this.secretValue;
+  }
+
+  map(event: CleanEvent): JsonValue | { skip: string } {
+    const key = event.anonymousId ?? event.userId ?? event.visitorId;
+    const who = key === undefined ? undefined : visitorHmac(this.secret, `u:${key}`);
+    return toRecord(event, this.config, who, this.config.attribution ? (e) => this.attributionPart(e) : undefined) as unknown as JsonValue;
+  }
+
+  private attributionPart(e: CleanEvent): AttributionPart | undefined {
+    const opts = this.config.attribution;
+    const key = e.anonymousId ?? e.userId;
+    if (!opts || key === undefined) return undefined;
+    const secret = this.secret;
+    const channel = channelOf(e);
+    const label = eventLabel(e);
+    const part: AttributionPart = {
+      v: visitorHmac(secret, key), ch: channel, cp: e.campaign?.name?.slice(0, 100) ?? '(none)',
+      touch: channel !== 'direct' || e.type === 'page', direct: channel === 'direct',
+    };
+    // The client messageId only dedupes; stored as an HMAC since a client may put anything in it.
+    if (opts.conversions.includes(label)) part.conv = { type: label, value: conversionValue(e), id: visitorHmac(secret, `m:${e.messageId}`) };
+    if (opts.lead_events.includes(label)) part.lead = true;
+    // An email (allowed with `actions: {email: keep}`) or its match key becomes an HMAC here, before the spool.
+    const email = typeof e.traits.email === 'string' ? emailHmac(secret, e.traits.email) : undefined;
+    const linked = email ?? (e.matchKeys?.em ? emailHmacFromMatchKey(secret, e.matchKeys.em) : undefined);
+    if (linked) part.e = linked;
+    return part;
+  }
+
+  async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
+    const now = this.deps.now();
+    const span = windowMs(this.config);
+    const dimset = this.config.dimensions.join(',');
+    try {
+      this.store.transaction(() => {
+        for (const item of batch) {
+          const rec = item.payload as unknown as AggregateRecord;
+          this.store.addCell(this.name, dimset, Math.floor(rec.t / span) * span, JSON.stringify(rec.d), rec.u, rec.s, now);
+          if (rec.a && this.config.attribution) recordAttribution(this.store, this.name, rec.a, rec.t, this.config.attribution, now);
+        }
+      });
+    } catch (err) {
+      return { kind: 'retry', reason: `aggregate store write failed (${(err as { code?: string }).code ?? 'error'})` };
+    }
+    this.startTimer();
+    return { kind: 'ok' };
+  }
+
+  private startTimer(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => { void this.release(); }, this.config.release_interval_seconds * 1000);
+    this.timer.unref();
+  }
+
+  /** Releases due windows and attribution days to the sinks; one release at a time. */
+  release(now = this.deps.now()): Promise<ReleaseSummary> {
+    const run = this.releasing.then(async () => {
+      const ctx = this.releaseContext();
+      if (this.config.attribution) this.store.expire(this.name, now, lookbackMs(this.config.attribution));
+      const rollups = await releaseRollups(ctx, now);
+      const attribution = await releaseAttribution(ctx, now);
+      return { windows: rollups.windows + attribution.windows, rows: rollups.rows + attribution.rows, held: rollups.held, failed: rollups.failed ?? attribution.failed };
+    });
+    this.releasing = run.catch(() => undefined);
+    return run;
+  }
+
+  releaseContext(): ReleaseContext {
+    this.sinks ??= buildSinks(this.name, this.config, this.deps.dataDir);
+    const rng = this.config.epsilon !== undefined ? makeRng(this.config.seed) : undefined;
+    return { store: this.store, dest: this.name, config: this.config, sinks: this.sinks, policy: { k: this.config.k, mode: this.config.mode, epsilon: this.config.epsilon, rng } };
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.releasing;
+    await Promise.all((this.sinks ?? []).map((s) => s.close()));
+    if (this.storeRef) { releaseStore(this.path); this.storeRef = undefined; }
+  }
+}
+
+export const aggregateDestination: DestinationType<AggregateConfig> = {
+  type: 'aggregate',
+  configSchema: AggregateConfig,
+  describe: 'k-anonymous counts per window and dimension (event, page group, channel, campaign, device, region) and attribution credits; only released aggregates leave phiwall',
+  create: (config, deps) => new AggregateDestination(deps.name, config, deps),
+};
