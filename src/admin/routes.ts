@@ -13,6 +13,7 @@ import { needs, type AdminEnv } from './app.js';
 import { applyConfig } from './apply-config.js';
 import { dryRun } from './dry-run.js';
 import { ROLES, type AdminKeys } from './keys.js';
+import { buildReportsApp } from '../aggregates/admin-routes.js';
 
 const Destination = z.object({ destination: z.string().regex(/^[a-z][a-z0-9_-]*$/) });
 const Suppression = z.object({ id: z.string().min(1).max(200) });
@@ -30,6 +31,9 @@ export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: Ad
       audit: { rows: head.rows, headSeq: head.headSeq, headHash: head.headHash, ok: head.ok },
     });
   }));
+  // k-anonymous reports (aggregates, attribution): viewers may read released-style outputs only.
+  const reports = buildReportsApp(runtime);
+  app.get('/reports/:kind', needs('viewer', (c) => reports.request(`/${c.req.param('kind')}${new URL(c.req.url).search}`)));
   app.get('/explain', needs('viewer', (c) => c.json(explainPlan(runtime.plan))));
   app.get('/audit/verify', needs('viewer', (c) => c.json(verifyAuditLog(gov.db))));
   app.get('/disclosures', needs('viewer', (c) => {

@@ -57,6 +57,15 @@ describe('admin API', () => {
     expect((await call(c, 'POST', '/suppressions', TOKENS.analyst, { id: 'x' })).status).toBe(403);
   });
 
+  it('serves the k-anonymous reports to viewers only', async () => {
+    expect((await call(c, 'GET', '/reports/aggregates?from=2026-11-01&to=2026-11-02')).status).toBe(401);
+    const r = await call(c, 'GET', '/reports/aggregates?from=2026-11-01&to=2026-11-02', TOKENS.viewer);
+    // This config has no aggregate destination: a clear 4xx, not a 5xx.
+    expect(r.status).toBeGreaterThanOrEqual(400);
+    expect(r.status).toBeLessThan(500);
+    expect(r.json).toMatchObject({ success: false });
+  });
+
   it('dry-run returns the before and the after per destination', async () => {
     const ev = { type: 'track', event: 'Quote', messageId: 'dr-1', properties: { plan: 'gold', email: 'pat@mailbox.example' } };
     const r = await call(c, 'POST', '/dry-run', TOKENS.analyst, ev);
