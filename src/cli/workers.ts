@@ -7,8 +7,8 @@ import { flag, type ParsedArgs } from './args.js';
 
 // `phiwall serve --workers N`: Node's cluster module behind one port (the primary accepts and
 // hands connections round-robin). Each worker owns its own SQLite spool: one writer per file
-// means no SQLITE_BUSY and no cross-process lock on the hot path (see bench/README.md for the
-// measurements). Worker 0 keeps `<data>/spool.db`, so `--workers 1` and older data dirs are
+// means no SQLITE_BUSY and no cross-process lock on the spool's hot path (bench/results/latest.md
+// has the measurements). Worker 0 keeps `<data>/spool.db`, so `--workers 1` and older data dirs are
 // unchanged; worker i > 0 uses `<data>/w<i>/spool.db`.
 
 /** Set by the primary in each worker's environment. */
@@ -16,10 +16,13 @@ export const WORKER_INDEX_ENV = 'PHIWALL_WORKER_INDEX';
 const MAX_WORKERS = 64;
 const RESTART_DELAY_MS = 1000;
 
-/** `--workers`, else PHIWALL_WORKERS, else the number of cores. */
+/**
+ * `--workers N|auto`, else PHIWALL_WORKERS, else 1. `auto` is the number of cores. The default
+ * stays one process until the process-level tests (kill -9, SIGHUP) run against a cluster.
+ */
 export function workerCount(args: ParsedArgs): number {
-  const raw = flag(args, 'workers', process.env.PHIWALL_WORKERS ?? '');
-  if (raw === '') return availableParallelism();
+  const raw = flag(args, 'workers', process.env.PHIWALL_WORKERS ?? '1');
+  if (raw === 'auto') return availableParallelism();
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new ConfigError([`--workers: must be an integer from 1 to ${MAX_WORKERS}`]);
   return n;
@@ -77,12 +80,9 @@ export function runPrimary(count: number, log: Logger = createLogger()): void {
   });
   process.on('SIGTERM', () => stopAll('SIGTERM'));
   process.on('SIGINT', () => stopAll('SIGINT'));
-  process.on('SIGHUP', () => { for (const w of live()) w.process.kill('SIGHUP'); });
+  // Only to listening workers: one still starting has no SIGHUP handler yet (the default would
+  // kill it), and it reads the current config anyway.
+  process.on('SIGHUP', () => { for (const w of live()) if (listened.has(w.id)) w.process.kill('SIGHUP'); });
   log.info({ workers: count }, 'phiwall primary starting workers');
   for (let i = 0; i < count; i++) fork(i);
-}
-
-/** In a worker: drain (as on SIGTERM) when the primary goes away, e.g. after a kill -9. */
-export function exitWithPrimary(stop: (reason: string) => void): void {
-  if (cluster.isWorker) process.on('disconnect', () => stop('primary-gone'));
 }

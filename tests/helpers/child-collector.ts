@@ -29,5 +29,7 @@ export async function spawnCollector(configPath: string, dataDir: string, env: R
 }
 
 export function exited(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((ok) => child.once('exit', (code) => ok(code)));
+  // A child killed by a signal has exitCode null and signalCode set: it has exited too.
+  const done = child.exitCode !== null || child.signalCode !== null;
+  return done ? Promise.resolve(child.exitCode) : new Promise((ok) => child.once('exit', (code) => ok(code)));
 }

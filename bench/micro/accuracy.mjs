@@ -1,0 +1,35 @@
+// Recall (planted identifiers removed) and clean-item alteration, engine-neutral: each engine
+// gives, per corpus event, the text that would leave (undefined when the event is dropped) and
+// a predicate telling whether a clean input string survived unchanged.
+
+/** String leaves that a redactor is asked to keep: properties, page fields, names. */
+export function cleanLeaves(ev, canaryValues) {
+  const out = [];
+  const visit = (v) => {
+    if (typeof v === 'string') { if (v.length > 0 && !canaryValues.some((c) => v.includes(c) || c.includes(v))) out.push(v); return; }
+    if (Array.isArray(v)) { v.forEach(visit); return; }
+    if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  visit(ev.properties ?? {});
+  visit(ev.context?.page ?? {});
+  if (typeof ev.event === 'string') visit(ev.event);
+  if (typeof ev.name === 'string') visit(ev.name);
+  return out;
+}
+
+/** `run(ev)` -> { text: string | undefined, kept: (leaf) => boolean }. */
+export function measureAccuracy(events, labels, run) {
+  let planted = 0, removed = 0, clean = 0, altered = 0;
+  events.forEach((ev, i) => {
+    const label = labels[i];
+    const { text, kept } = run(ev);
+    const values = label.canaries.map((c) => c.value);
+    for (const c of label.canaries) {
+      planted++;
+      if (text === undefined || !c.forms.some((f) => text.includes(f) || text.toLowerCase().includes(f.toLowerCase()))) removed++;
+    }
+    if (label.mustBlock || text === undefined) return;
+    for (const leaf of cleanLeaves(ev, values)) { clean++; if (!kept(leaf)) altered++; }
+  });
+  return { recall: +(removed / planted).toFixed(4), clean_altered: +(altered / Math.max(1, clean)).toFixed(4), planted, clean_items: clean };
+}

@@ -1,0 +1,92 @@
+// Scrub-engine micro-bench: the compiled plan on the corpus mix, one thread (= one core), vs
+// redact-pii (npm) on every string of the same events. Also recall and clean-item alteration
+// for both (bench/micro/accuracy.mjs). `--json` prints one JSON line last (used by bench/run.mjs).
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import redactPii from 'redact-pii';
+import { BENCH_KEY, writeBenchConfig } from '../config.mjs';
+import { loadCorpus } from '../workload.mjs';
+import { measureAccuracy } from './accuracy.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const SECONDS = Number(process.env.MICRO_SECONDS ?? 3);
+const work = mkdtempSync(join(tmpdir(), 'phiwall-micro-'));
+
+async function loadEngine() {
+  // Inside the repo so its bare imports resolve from node_modules; dist/ is build output.
+  const outfile = join(ROOT, 'dist/bench/engine.mjs');
+  await build({ entryPoints: [join(ROOT, 'bench/micro/engine-entry.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning', absWorkingDir: ROOT });
+  return import(pathToFileURL(outfile).href);
+}
+
+/** One non-BAA destination that allows every field: the whole scrub engine, nothing projected away. */
+function writeAccuracyConfig() {
+  const path = join(work, 'accuracy.yaml');
+  writeFileSync(path, `version: 1
+include: ["${join(ROOT, 'rules/phiwall.yaml')}"]
+sites: [{ name: bench, write_key: ${BENCH_KEY}, allowed_origins: ["http://localhost:*"], trusted_proxies: [], hosts: [www.northbay-health.example] }]
+destinations:
+  local_file: { type: file, enabled: false }
+  scrubbed: { type: webhook, baa: false, allow: ["**"], options: { url: "http://127.0.0.1:9/hook" } }
+`);
+  return path;
+}
+
+const memoryIds = () => { const m = new Map(); return { idFor: (k, d) => { const key = `${d}|${k}`; let v = m.get(key); if (!v) { v = `pw_${m.size}`; m.set(key, v); } return v; } }; };
+
+function timeLoop(events, fn) {
+  const deadline = performance.now() + 500;
+  for (let i = 0; performance.now() < deadline; i++) fn(events[i % events.length]);
+  let n = 0;
+  const start = performance.now();
+  const cpu0 = process.cpuUsage();
+  const end = start + SECONDS * 1000;
+  while (performance.now() < end) { for (let i = 0; i < 100; i++) fn(events[(n + i) % events.length]); n += 100; }
+  const cpu = process.cpuUsage(cpu0);
+  // Per core = per CPU-second of this thread: the machine is shared, so wall time undercounts.
+  return { events_per_s: Math.round(n / ((cpu.user + cpu.system) / 1e6)), wall_events_per_s: Math.round(n / ((performance.now() - start) / 1000)) };
+}
+
+function planRunner(engine, configPath) {
+  const plan = engine.compileRules(engine.loadConfig(configPath).rules, { dataDir: work });
+  const site = plan.sitesByKey.get(BENCH_KEY);
+  const ids = memoryIds();
+  return (ev) => engine.processEvent(structuredClone(ev), site, plan, ids, Date.now());
+}
+
+function redactAll(redactor, v) {
+  if (typeof v === 'string') return redactor.redact(v);
+  if (Array.isArray(v)) return v.map((x) => redactAll(redactor, x));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactAll(redactor, x)]));
+  return v;
+}
+
+async function main() {
+  const engine = await loadEngine();
+  const events = loadCorpus(ROOT);
+  const labels = readFileSync(join(ROOT, 'tests/fixtures/corpus/labels.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const full = planRunner(engine, writeBenchConfig(ROOT, work, 'http://127.0.0.1:9'));
+  const scrubOnly = planRunner(engine, writeAccuracyConfig());
+  const redactor = new redactPii.SyncRedactor();
+  const clones = events.map((e) => structuredClone(e));
+  const phiwallAcc = measureAccuracy(events, labels, (ev) => {
+    const out = scrubOnly(ev);
+    if (out.kind !== 'routed' || out.rows.length === 0) return { text: undefined, kept: () => false };
+    const text = JSON.stringify(out.rows.map((r) => r.payload));
+    return { text, kept: (leaf) => text.includes(JSON.stringify(leaf).slice(1, -1)) };
+  });
+  const redactAcc = measureAccuracy(events, labels, (ev) => ({ text: JSON.stringify(redactAll(redactor, ev)), kept: (leaf) => redactor.redact(leaf) === leaf }));
+  const result = {
+    seconds_per_engine: SECONDS,
+    phiwall: { ...timeLoop(events, scrubOnly), ...phiwallAcc, plan: 'bundled HIPAA pack, one non-BAA destination allowing every field' },
+    phiwall_four_destinations: { ...timeLoop(events, full), plan: 'bench config: ga4, meta, tiktok, webhook (BAA), destination payload mapping included' },
+    redact_pii: { ...timeLoop(clones, (ev) => redactAll(redactor, ev)), ...redactAcc, version: JSON.parse(readFileSync(join(ROOT, 'node_modules/redact-pii/package.json'), 'utf8')).version },
+  };
+  if (!process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
+  else console.log(JSON.stringify(result));
+}
+
+await main();

@@ -1,0 +1,100 @@
+// Child processes for the bench: start, wait until healthy, sample memory, stop.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, openSync } from 'node:fs';
+
+/** Starts a script that prints `port=N` on stdout; resolves with its port. */
+export function startPortPrinter(args, env = {}) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /port=(\d+)/.exec(out);
+      if (m) resolve({ child, port: Number(m[1]), url: `http://127.0.0.1:${m[1]}` });
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+/** Starts a server on a known port (logs to a file) and waits for GET /healthz. */
+export async function startServer(args, { port, logFile, env = {}, timeoutMs = 60_000 }) {
+  const log = openSync(logFile, 'a');
+  const child = spawn(process.execPath, args, { stdio: ['ignore', log, log], env: { ...process.env, ...env } });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}; see ${logFile}`);
+    try { if ((await fetch(`${url}/healthz`)).ok) return { child, port, url }; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not become healthy; see ${logFile}`);
+}
+
+export function stopChild(child, signal = 'SIGTERM', timeoutMs = 15_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    const t = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (code) => { clearTimeout(t); resolve(code); });
+    child.kill(signal);
+  });
+}
+
+/** The pid and all its descendants (cluster workers). */
+export function processTree(pid) {
+  const parents = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(name), ppid);
+    } catch { /* exited meanwhile */ }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [p, pp] of parents) if (pp === tree[i]) tree.push(p);
+  return tree;
+}
+
+function statusKb(pid, field) {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch { return 0; }
+}
+
+/** Samples the RSS of a process tree: peak of the summed RSS, and the largest per-process VmHWM. */
+export function sampleRss(pid, everyMs = 200) {
+  let peakTotalKb = 0;
+  let peakProcessKb = 0;
+  let pids = processTree(pid);
+  let ticks = 0;
+  const tick = () => {
+    if (++ticks % 10 === 0) pids = processTree(pid);
+    let total = 0;
+    for (const p of pids) {
+      total += statusKb(p, 'VmRSS');
+      peakProcessKb = Math.max(peakProcessKb, statusKb(p, 'VmHWM'));
+    }
+    peakTotalKb = Math.max(peakTotalKb, total);
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  return {
+    processes: () => pids.length,
+    stop() { clearInterval(timer); tick(); return { total_mb: +(peakTotalKb / 1024).toFixed(1), max_process_mb: +(peakProcessKb / 1024).toFixed(1), processes: pids.length }; },
+  };
+}
+
+/** CPU time (user + system, ms) used so far by a process tree: load-independent cost. */
+export function treeCpuMs(pid) {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch { /* exited meanwhile */ }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}

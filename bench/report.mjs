@@ -1,0 +1,68 @@
+// bench/results/latest.md: the scenario table and each figure against its target (issue #5).
+const LABEL = { single: 'single event `/v1/{t,p,i}`', batch: '20-event `/v1/batch`', gtag: 'GA4 hit `/g/collect`' };
+
+const verdict = (ok) => (ok === undefined ? 'n/a' : ok ? 'met' : 'MISSED');
+
+function scenarioTable(scenarios) {
+  const rows = [
+    '| scenario | server | req/s | events/s | p50 ms | p99 ms | p99.9 ms | errors | peak RSS MB (sum / max proc) | ratio vs no-op | req/s per CPU core (ratio) | delivered/s | spool backlog rows |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const [name, s] of Object.entries(scenarios)) {
+    const n = s.noop;
+    rows.push(`| ${LABEL[name] ?? name} | no-op | ${n.rps} | ${n.events_per_s} | ${n.p50_ms} | ${n.p99_ms} | ${n.p99_9_ms} | ${n.errors} | ${n.rss_mb} / ${n.rss_max_process_mb} | 1 | ${n.rps_per_cpu_core} | | |`);
+    rows.push(`| ${LABEL[name] ?? name} | phiwall | ${s.rps} | ${s.events_per_s} | ${s.p50_ms} | ${s.p99_ms} | ${s.p99_9_ms} | ${s.errors} | ${s.rss_mb} / ${s.rss_max_process_mb} | ${s.ratio_vs_noop} | ${s.rps_per_cpu_core} (${s.cpu_ratio_vs_noop}) | ${s.delivered_per_s} | ${s.spool_backlog_rows} |`);
+    const h = s.half_load;
+    rows.push(`| ${LABEL[name] ?? name} | phiwall @ half max | ${h.rps} | | ${h.p50_ms} | ${h.p99_ms} | ${h.p99_9_ms} | ${h.errors} | | | | | ${h.spool_backlog_rows} |`);
+  }
+  return rows.join('\n');
+}
+
+function targets(r) {
+  const s = r.scenarios;
+  const rss = Math.max(0, ...Object.values(s).map((x) => x.rss_mb));
+  const halfP99 = Math.max(0, ...Object.values(s).map((x) => x.half_load.p99_ms));
+  const d = r.delivery;
+  const lines = [
+    ['Batched ingest >= 100,000 events/s (full pack, durable spool)', s.batch && `${s.batch.events_per_s} events/s (${s.batch.rps_per_cpu_core * 20} events/s per CPU core busy)`, s.batch && s.batch.events_per_s >= 100_000],
+    ['Single-event req/s >= 85% of no-op', s.single && `${(s.single.ratio_vs_noop * 100).toFixed(1)}% (${s.single.rps} vs ${s.single.noop.rps}); per CPU core ${(s.single.cpu_ratio_vs_noop * 100).toFixed(1)}%`, s.single && s.single.ratio_vs_noop >= 0.85],
+    ['p99 <= 25 ms at half of max throughput', `${halfP99} ms (worst scenario)`, Object.keys(s).length ? halfP99 <= 25 : undefined],
+    ['Compiled plan >= 200,000 events/s per core', r.micro && `${r.micro.phiwall.events_per_s} events/s (one destination); ${r.micro.phiwall_four_destinations.events_per_s} with the four bench destinations`, r.micro && r.micro.phiwall.events_per_s >= 200_000],
+    ['Peak RSS <= 250 MB under load (sum over processes)', `${rss} MB`, Object.keys(s).length ? rss <= 250 : undefined],
+    ['Delivery keeps up with 20,000 events/s for 60 s, bounded backlog', d && `${d.delivered_events_per_s} events/s delivered for ${d.ingested_events_per_s} ingested; backlog rows at end ${d.backlog_rows_end}`,
+      d && d.seconds >= 60 && d.offered_events_per_s >= 20_000 && d.delivered_events_per_s >= 0.95 * d.ingested_events_per_s && d.ingested_events_per_s >= 19_000],
+  ];
+  return ['| target | measured | verdict |', '|---|---|---|', ...lines.map(([t, m, ok]) => `| ${t} | ${m ?? 'not run'} | ${verdict(ok)} |`)].join('\n');
+}
+
+function microTable(m) {
+  if (!m) return '';
+  return ['| engine | events/s per CPU core (wall) | recall (planted identifiers) | clean items altered |', '|---|---:|---:|---:|',
+    `| phiwall compiled plan, one destination | ${m.phiwall.events_per_s} (${m.phiwall.wall_events_per_s}) | ${(m.phiwall.recall * 100).toFixed(1)}% | ${(m.phiwall.clean_altered * 100).toFixed(1)}% |`,
+    `| phiwall, the four bench destinations | ${m.phiwall_four_destinations.events_per_s} (${m.phiwall_four_destinations.wall_events_per_s}) | | |`,
+    `| redact-pii ${m.redact_pii.version} (npm), every string of the event | ${m.redact_pii.events_per_s} (${m.redact_pii.wall_events_per_s}) | ${(m.redact_pii.recall * 100).toFixed(1)}% | ${(m.redact_pii.clean_altered * 100).toFixed(1)}% |`].join('\n');
+}
+
+export function renderMarkdown(r) {
+  const d = r.delivery;
+  return `# phiwall bench — ${r.generated_at}
+
+\`${r.command}\` on ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}; ${r.options.connections} connections, ${r.options.duration_s} s per run, phiwall and no-op both with ${r.options.workers} cluster workers. autocannon, the sink and the servers share the machine: figures are noisy.
+
+## Throughput
+
+${scenarioTable(r.scenarios)}
+
+${d ? `## Sustained delivery
+
+${d.offered_events_per_s} events/s offered in 20-event batches for ${d.seconds} s: ingested ${d.ingested_events_per_s} events/s (errors ${d.errors}, p99 ${d.p99_ms} ms), delivered ${d.delivered_per_s} destination rows/s (${d.delivered_events_per_s} events/s x 4 destinations). Spool backlog rows every 5 s: ${d.backlog_rows_samples.join(', ')}; at the end ${d.backlog_rows_end}; ${d.drain_ms === null ? `not drained within 30 s (${d.backlog_rows_after_drain} rows left)` : `drained in ${(d.drain_ms / 1000).toFixed(1)} s`}.
+` : ''}
+## Scrub engine (micro-bench, corpus mix)
+
+${microTable(r.micro)}
+
+## Targets
+
+${targets(r)}
+`;
+}

@@ -1,0 +1,156 @@
+// `npm run bench`: the no-op ceiling and phiwall (full HIPAA pack, four destinations on a
+// local sink, durable spool) driven by autocannon in the same run on the same machine, then a
+// sustained-delivery run and the scrub-engine micro-bench. Writes bench/results/latest.{json,md}.
+// Options: --duration S (8) --connections N (50) --scenario single,batch,gtag (all)
+// --workers N (cores) --delivery-seconds S (60, 0 skips) --delivery-rate EV/S (20000) --no-build --no-micro
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_AUTH, BENCH_TID, writeBenchConfig } from './config.mjs';
+import { drive, sinkStats, warm } from './measure.mjs';
+import { startPortPrinter, startServer, stopChild } from './proc.mjs';
+import { renderMarkdown } from './report.mjs';
+import { spoolBacklog } from './spool-backlog.mjs';
+import { batchRequests, eventsPerRequest, gtagRequests, loadCorpus, singleRequests } from './workload.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const KNOWN = new Set(['duration', 'connections', 'scenario', 'workers', 'delivery-seconds', 'delivery-rate', 'no-build', 'no-micro']);
+
+function parseOptions(argv) {
+  const o = new Map();
+  for (let i = 0; i < argv.length; i++) {
+    if (!argv[i].startsWith('--')) continue;
+    const [k, inline] = argv[i].slice(2).split('=', 2);
+    const v = inline ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : true);
+    if (!KNOWN.has(k)) console.warn(`bench: ignoring unknown option --${k}`);
+    o.set(k, v);
+  }
+  const num = (k, d) => (o.has(k) ? Number(o.get(k)) : d);
+  const scenario = String(o.get('scenario') ?? 'all');
+  return {
+    duration: num('duration', 8), connections: num('connections', 50), workers: num('workers', availableParallelism()),
+    scenarios: scenario === 'all' ? ['single', 'batch', 'gtag'] : scenario.split(','),
+    deliverySeconds: num('delivery-seconds', 60), deliveryRate: num('delivery-rate', 20_000),
+    build: !o.has('no-build'), micro: !o.has('no-micro'), raw: Object.fromEntries(o),
+  };
+}
+
+const freePort = () => new Promise((ok) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
+
+async function startPhiwall(opts, sinkUrl, workDir, label) {
+  const dataDir = join(workDir, `data-${label}`);
+  mkdirSync(dataDir, { recursive: true });
+  const config = writeBenchConfig(ROOT, workDir, sinkUrl);
+  const port = await freePort();
+  const args = [join(ROOT, 'bin/phiwall.mjs'), 'serve', '--config', config, '--data', dataDir, '--port', String(port), '--host', '127.0.0.1', '--workers', String(opts.workers)];
+  const server = await startServer(args, { port, logFile: join(workDir, `phiwall-${label}.log`), env: { PHIWALL_LOG_LEVEL: 'warn' } });
+  // Every worker must be up before the clock starts.
+  for (let i = 0; i < 50; i++) { await fetch(`${server.url}/healthz`); }
+  return { ...server, dataDir };
+}
+
+async function startNoop(opts, workDir) {
+  const port = await freePort();
+  return startServer([join(ROOT, 'bench/noop-server.mjs')], { port, logFile: join(workDir, 'noop.log'), env: { PORT: String(port), NOOP_WORKERS: String(opts.workers) } });
+}
+
+async function runScenario(name, requests, opts, sink, workDir) {
+  const epr = eventsPerRequest(name);
+  const load = { duration: opts.duration, connections: opts.connections, eventsPerRequest: epr };
+  console.log(`\n[${name}] no-op server`);
+  const noop = await startNoop(opts, workDir);
+  await warm(noop, requests, opts.connections);
+  const noopRes = await drive(noop, requests, load);
+  await stopChild(noop.child);
+  console.log(`[${name}] phiwall (--workers ${opts.workers})`);
+  const pw = await startPhiwall(opts, sink.url, workDir, name);
+  const before = await sinkStats(sink.url);
+  const res = await drive(pw, requests, load);
+  const after = await sinkStats(sink.url);
+  const backlog = spoolBacklog(pw.dataDir);
+  await stopChild(pw.child);
+  console.log(`[${name}] phiwall at half of its maximum (${Math.round(res.rps / 2)} req/s)`);
+  const half = await startPhiwall(opts, sink.url, workDir, `${name}-half`);
+  const halfRes = await drive(half, requests, { ...load, overallRate: Math.max(1, Math.round(res.rps / 2)) });
+  const halfBacklog = spoolBacklog(half.dataDir);
+  await stopChild(half.child);
+  const delivered = after.deliveries - before.deliveries;
+  return {
+    ...res, ratio_vs_noop: +(res.rps / Math.max(1, noopRes.rps)).toFixed(3), noop: noopRes,
+    cpu_ratio_vs_noop: res.rps_per_cpu_core && noopRes.rps_per_cpu_core ? +(res.rps_per_cpu_core / noopRes.rps_per_cpu_core).toFixed(3) : null,
+    delivered_per_s: Math.round(delivered / res.seconds), spool_backlog_rows: backlog.rows, dead_letters: backlog.dead,
+    half_load: { rps: halfRes.rps, p50_ms: halfRes.p50_ms, p99_ms: halfRes.p99_ms, p99_9_ms: halfRes.p99_9_ms, errors: halfRes.errors, spool_backlog_rows: halfBacklog.rows },
+  };
+}
+
+/** Batches at a fixed event rate for a while: does delivery keep up, and is the backlog bounded? */
+async function runDelivery(opts, requests, sink, workDir) {
+  const seconds = opts.deliverySeconds;
+  const rate = Math.round(opts.deliveryRate / eventsPerRequest('batch'));
+  console.log(`\n[delivery] ${opts.deliveryRate} events/s for ${seconds} s`);
+  const pw = await startPhiwall(opts, sink.url, workDir, 'delivery');
+  const start = await sinkStats(sink.url);
+  const samples = [];
+  const timer = setInterval(() => { try { samples.push(spoolBacklog(pw.dataDir).rows); } catch { /* busy */ } }, 5000);
+  const res = await drive(pw, requests, { duration: seconds, connections: opts.connections, eventsPerRequest: eventsPerRequest('batch'), overallRate: rate });
+  clearInterval(timer);
+  const end = await sinkStats(sink.url);
+  const backlogEnd = spoolBacklog(pw.dataDir).rows;
+  const drainStart = Date.now();
+  while (spoolBacklog(pw.dataDir).rows > 0 && Date.now() - drainStart < 30_000) await new Promise((r) => setTimeout(r, 500));
+  const drainMs = Date.now() - drainStart;
+  const left = spoolBacklog(pw.dataDir).rows;
+  await stopChild(pw.child);
+  const deliveredPerS = Math.round((end.deliveries - start.deliveries) / res.seconds);
+  return {
+    offered_events_per_s: opts.deliveryRate, seconds, ingested_events_per_s: res.events_per_s, errors: res.errors, p99_ms: res.p99_ms,
+    delivered_per_s: deliveredPerS, delivered_events_per_s: Math.round(deliveredPerS / 4), rss_mb: res.rss_mb,
+    backlog_rows_samples: samples, backlog_rows_end: backlogEnd, drain_ms: left === 0 ? drainMs : null, backlog_rows_after_drain: left,
+  };
+}
+
+function runMicro() {
+  console.log('\n[micro] scrub engine vs redact-pii');
+  const out = execFileSync(process.execPath, [join(ROOT, 'bench/micro/scrub.mjs'), '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+async function main() {
+  const opts = parseOptions(process.argv.slice(2));
+  const t0 = Date.now();
+  if (opts.build) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  const workDir = mkdtempSync(join(tmpdir(), 'phiwall-bench-'));
+  const sink = await startPortPrinter([join(ROOT, 'bench/sink.mjs')]);
+  const events = loadCorpus(ROOT);
+  const mixes = { single: singleRequests(events, BENCH_AUTH), batch: batchRequests(events, BENCH_AUTH), gtag: gtagRequests(events, BENCH_TID) };
+  const scenarios = {};
+  try {
+    for (const name of opts.scenarios) {
+      if (!mixes[name]) { console.warn(`bench: unknown scenario ${name}`); continue; }
+      scenarios[name] = await runScenario(name, mixes[name], opts, sink, workDir);
+      console.log(JSON.stringify(scenarios[name]));
+    }
+    const delivery = opts.deliverySeconds > 0 ? await runDelivery(opts, mixes.batch, sink, workDir) : undefined;
+    if (delivery) console.log(JSON.stringify(delivery));
+    const micro = opts.micro ? runMicro() : undefined;
+    const results = {
+      generated_at: new Date().toISOString(), command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version },
+      options: { duration_s: opts.duration, connections: opts.connections, workers: opts.workers },
+      scenarios, delivery, micro, wall_s: Math.round((Date.now() - t0) / 1000),
+    };
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');
+    const md = renderMarkdown(results);
+    writeFileSync(join(ROOT, 'bench/results/latest.md'), md);
+    console.log(`\n${md}`);
+  } finally {
+    await stopChild(sink.child);
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();

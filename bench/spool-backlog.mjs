@@ -1,0 +1,26 @@
+// Rows still waiting in phiwall's spools (the primary's spool.db and each worker's w<i>/),
+// read directly from the SQLite files so it works whatever the worker count.
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function spoolFiles(dataDir) {
+  const files = [join(dataDir, 'spool.db')];
+  if (existsSync(dataDir)) for (const d of readdirSync(dataDir)) if (/^w\d+$/.test(d)) files.push(join(dataDir, d, 'spool.db'));
+  return files.filter((f) => existsSync(f));
+}
+
+/** { rows, dead, files } summed over every spool file. */
+export function spoolBacklog(dataDir) {
+  let rows = 0;
+  let dead = 0;
+  const files = spoolFiles(dataDir);
+  for (const f of files) {
+    const db = new Database(f, { readonly: true, fileMustExist: true, timeout: 5000 });
+    try {
+      rows += db.prepare('SELECT COUNT(*) AS n FROM outbox').get().n;
+      dead += db.prepare('SELECT COUNT(*) AS n FROM dead_letters').get().n;
+    } finally { db.close(); }
+  }
+  return { rows, dead, files: files.length };
+}
