@@ -106,8 +106,15 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, site: SitePlan
   }
   // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
   // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
-  const readings = raw.flatMap((p) => [p, safeDecode(p)]).flatMap((p) => (p.trim().startsWith('//') ? [p, p.trim().replace(/^\/\/[^/?#]*/, '')] : [p]));
-  const checkPaths = [...new Set(readings.map((p) => canonicalPath(p, plan.localePrefixes)))];
+  const readings = new Set<string>();
+  for (const r of raw) {
+    for (const p of r.indexOf('%') < 0 ? [r] : [r, safeDecode(r)]) {
+      const t = p.trim();
+      readings.add(t);
+      if (t.startsWith('//')) readings.add(t.replace(/^\/\/[^/?#]*/, ''));
+    }
+  }
+  const checkPaths = [...new Set([...readings].map((p) => canonicalPath(p, plan.localePrefixes)))];
   const first = page.path ?? page.url ?? str(props.path) ?? str(props.url);
   return { checkPaths, canonicalPagePath: first ? canonicalPath(first, plan.localePrefixes) : undefined, referrerSameSite };
 }
@@ -155,7 +162,11 @@ function eventTime(raw: JsonObject, receivedAt: number): string {
 /** The name of the first blocked-path rule matching any of the event's paths, if any. */
 export function blockReason(info: EventInfo, plan: Plan): string | undefined {
   for (const h of info.pageHosts) for (const rule of plan.blockedHosts) if (rule.re.test(h)) return rule.name;
-  for (const p of info.checkPaths) for (const rule of plan.blocked) if (rule.re.test(p)) return rule.name;
+  for (const p of info.checkPaths) {
+    // One combined test first: most events match no rule at all.
+    if (plan.blockedAny && !plan.blockedAny.test(p)) continue;
+    for (const rule of plan.blocked) if (rule.re.test(p)) return rule.name;
+  }
   return undefined;
 }
 

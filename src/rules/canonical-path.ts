@@ -3,6 +3,7 @@
 // characters, locale prefixes, trailing slashes and file extensions.
 
 const SCHEME_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+const NON_ASCII = /[^\x00-\x7f]/;
 const EXTENSION = /\.(html?|php|aspx?|jsp|cfm)$/;
 
 export function safeDecode(s: string): string {
@@ -31,7 +32,9 @@ export function pathOf(urlOrPath: string): string {
 }
 
 export function canonicalPath(urlOrPath: string, localePrefixes: ReadonlySet<string>): string {
-  let p = safeDecode(pathOf(urlOrPath)).normalize('NFKC').toLowerCase().replace(/\\/g, '/');
+  const decoded = safeDecode(pathOf(urlOrPath));
+  // NFKC folds full-width look-alikes; plain ASCII needs none of it.
+  let p = (NON_ASCII.test(decoded) ? decoded.normalize('NFKC') : decoded).toLowerCase().replace(/\\/g, '/');
   // Decoding may reveal a query or fragment that was encoded.
   const cut = p.search(/[?#]/);
   if (cut >= 0) p = p.slice(0, cut);

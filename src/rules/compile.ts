@@ -42,6 +42,7 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
     sites,
     sitesByKey: new Map(sites.map((s) => [s.writeKey, s])),
     blocked,
+    blockedAny: combinePatterns(blocked.map((b) => b.re)),
     blockedHosts,
     localePrefixes: new Set((rules.locale_prefixes ?? []).map((l) => l.toLowerCase())),
     pageGroups,
@@ -205,6 +206,12 @@ function compilePattern(glob: string | undefined, regex: string | undefined, whe
     errors.push(`${where}: invalid pattern`);
     return /$^/;
   }
+}
+
+/** One case-insensitive alternation of several patterns, or undefined when they cannot combine. */
+function combinePatterns(res: readonly RegExp[]): RegExp | undefined {
+  if (!res.length) return undefined;
+  try { return new RegExp(res.map((r) => `(?:${r.source})`).join('|'), 'i'); } catch { return undefined; }
 }
 
 function compileHostPattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {

@@ -18,7 +18,11 @@ const ID_SEGMENT = [
   /^ey[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/,
 ];
 
+// Letters, dashes and dots only, shorter than a token: no detector can fire on it.
+const PLAIN_WORDS = /^[A-Za-z._~-]{0,23}$/;
+
 function isIdLike(segment: string, scanner: TextScanner): boolean {
+  if (PLAIN_WORDS.test(segment)) return false;
   for (const re of ID_SEGMENT) if (re.test(segment)) return true;
   return scanner.hits(segment);
 }
