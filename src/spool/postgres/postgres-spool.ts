@@ -1,0 +1,238 @@
+import pg from 'pg';
+import { PhiwallError } from '../../errors.js';
+import type { JsonValue } from '../../shared/json.js';
+import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../port.js';
+import { MAINTENANCE_LOCK, migrate } from './migrate.js';
+
+export interface PostgresSpoolOptions {
+  url: string;
+  pool: number;
+  maxRows: number;
+  maxBytes: number;
+  groupCommitMs: number;
+  /** Dead letters older than this are purged by the periodic cleanup. */
+  deadLetterDays: number;
+  /** How often one instance (advisory lock) runs cleanup; 0 turns it off. */
+  maintenanceMs?: number;
+  /** Reports failures of background work by code only (no values). */
+  onError?: (what: string, code: string) => void;
+}
+
+/** Work that runs inside the periodic cleanup (e.g. pruning rotated pseudonymous ids). */
+export type MaintenanceTask = (client: pg.PoolClient, now: number) => Promise<void>;
+interface Waiter { rows: readonly EnqueueRow[]; bytes: number; resolve: () => void; reject: (e: unknown) => void }
+interface OutboxRow { id: string; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: string }
+interface DeadRow { id: string; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: string }
+
+const errCode = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
+const toDead = (r: DeadRow): DeadLetter => ({
+  id: String(r.id), messageId: r.message_id, destination: r.destination, attempts: r.attempts, code: r.code, reason: r.reason, failedAt: Number(r.failed_at),
+});
+
+/**
+ * The shared spool for several collectors. Group commit: enqueues arriving within
+ * `groupCommitMs` become one multi-row INSERT (unnest of arrays), and each caller's promise
+ * settles only after it commits. Leasing uses FOR UPDATE SKIP LOCKED, so instances never
+ * hand out the same row twice while a lease holds, and a crashed instance's leases expire.
+ */
+export class PostgresSpool implements Spool {
+  readonly pool: pg.Pool;
+  /** Resolves once migrations ran; every operation waits for it. */
+  readonly ready: Promise<void>;
+  private readonly waiting: Waiter[] = [];
+  private readonly tasks: MaintenanceTask[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly intervals: NodeJS.Timeout[] = [];
+  private readonly inflight = new Set<Promise<void>>();
+  // Global row/byte counts are refreshed periodically; local enqueues add to them in between.
+  private rows = 0;
+  private bytes = 0;
+
+  constructor(private readonly opts: PostgresSpoolOptions) {
+    this.pool = new pg.Pool({ connectionString: opts.url, max: opts.pool, connectionTimeoutMillis: 5000, statement_timeout: 15_000 });
+    this.pool.on('error', (err) => opts.onError?.('idle client', errCode(err)));
+    this.ready = migrate(this.pool).then(() => this.refreshCounts());
+    this.ready.catch((err) => opts.onError?.('migrate', errCode(err)));
+    this.intervals.push(setInterval(() => { this.refreshCounts().catch((e) => opts.onError?.('count', errCode(e))); }, 5000));
+    if ((opts.maintenanceMs ?? 60_000) > 0) {
+      this.intervals.push(setInterval(() => { this.maintain().catch((e) => opts.onError?.('maintenance', errCode(e))); }, opts.maintenanceMs ?? 60_000));
+    }
+    for (const t of this.intervals) t.unref();
+  }
+
+  addMaintenance(task: MaintenanceTask): void {
+    this.tasks.push(task);
+  }
+
+  enqueue(rows: readonly EnqueueRow[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    let bytes = 0;
+    for (const r of rows) bytes += JSON.stringify(r.payload).length;
+    if (this.rows + rows.length > this.opts.maxRows || this.bytes + bytes > this.opts.maxBytes) {
+      return Promise.reject(new PhiwallError('PW_ERR_SPOOL_FULL'));
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ rows, bytes, resolve, reject });
+      this.timer ??= setTimeout(() => this.startFlush(), this.opts.groupCommitMs);
+    });
+  }
+
+  private startFlush(): void {
+    this.timer = undefined;
+    const batch = this.waiting.splice(0);
+    if (batch.length === 0) return;
+    const p = this.flush(batch).finally(() => this.inflight.delete(p));
+    this.inflight.add(p);
+  }
+
+  private async flush(batch: Waiter[]): Promise<void> {
+    const ids: string[] = [], dests: string[] = [], payloads: string[] = [];
+    for (const w of batch) for (const r of w.rows) { ids.push(r.messageId); dests.push(r.destination); payloads.push(JSON.stringify(r.payload)); }
+    const now = Date.now();
+    try {
+      await this.ready;
+      await this.pool.query(`INSERT INTO phiwall_outbox (message_id, destination, payload, due_at, enqueued_at)
+        SELECT m, d, p, $4, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(m, d, p)`, [ids, dests, payloads, now]);
+    } catch (err) {
+      const failure = new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: errCode(err) });
+      for (const w of batch) w.reject(failure);
+      return;
+    }
+    for (const w of batch) { this.rows += w.rows.length; this.bytes += w.bytes; w.resolve(); }
+  }
+
+  async lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]> {
+    await this.ready;
+    const now = Date.now();
+    const { rows } = await this.pool.query<OutboxRow>(`WITH due AS (
+        SELECT id FROM phiwall_outbox WHERE destination = $1 AND due_at <= $2 ORDER BY due_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+      UPDATE phiwall_outbox o SET lease_until = $4, due_at = $4 FROM due WHERE o.id = due.id
+      RETURNING o.id, o.message_id, o.destination, o.payload, o.attempts, o.enqueued_at`, [destination, now, limit, now + leaseMs]);
+    return rows.sort((a, b) => Number(a.id) - Number(b.id)).map((r) => ({
+      id: String(r.id), messageId: r.message_id, destination: r.destination,
+      payload: JSON.parse(r.payload) as JsonValue, attempts: r.attempts, enqueuedAt: Number(r.enqueued_at),
+    }));
+  }
+
+  async ack(ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.ready;
+    const { rows } = await this.pool.query<{ b: number }>('DELETE FROM phiwall_outbox WHERE id = ANY($1::bigint[]) RETURNING octet_length(payload) AS b', [ids]);
+    for (const r of rows) { this.rows--; this.bytes -= r.b; }
+  }
+
+  async retry(ids: readonly string[], nextAttemptAt: number, reason: string): Promise<void> {
+    if (!ids.length) return;
+    await this.ready;
+    await this.pool.query('UPDATE phiwall_outbox SET attempts = attempts + 1, due_at = $2, lease_until = 0, last_error = $3 WHERE id = ANY($1::bigint[])',
+      [ids, nextAttemptAt, reason.slice(0, 300)]);
+  }
+
+  async deadLetter(ids: readonly string[], code: string, reason: string): Promise<void> {
+    if (!ids.length) return;
+    await this.ready;
+    const { rows } = await this.pool.query<{ b: number }>(`WITH moved AS (DELETE FROM phiwall_outbox WHERE id = ANY($1::bigint[]) RETURNING *)
+      INSERT INTO phiwall_dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at)
+      SELECT message_id, destination, payload, attempts + 1, $2, $3, enqueued_at, $4 FROM moved RETURNING octet_length(payload) AS b`,
+    [ids, code, reason.slice(0, 300), Date.now()]);
+    for (const r of rows) { this.rows--; this.bytes -= r.b; }
+  }
+
+  async stats(): Promise<SpoolStats> {
+    await this.ready;
+    const now = Date.now();
+    const by: SpoolStats['byDestination'] = {};
+    let pending = 0, leased = 0, dead = 0;
+    const out = await this.pool.query<{ d: string; n: string; l: string }>(
+      'SELECT destination AS d, COUNT(*) AS n, COUNT(*) FILTER (WHERE lease_until > $1) AS l FROM phiwall_outbox GROUP BY destination', [now]);
+    for (const r of out.rows) { by[r.d] = { pending: Number(r.n), dead: 0 }; pending += Number(r.n); leased += Number(r.l); }
+    const dl = await this.pool.query<{ d: string; n: string }>('SELECT destination AS d, COUNT(*) AS n FROM phiwall_dead_letters GROUP BY destination');
+    for (const r of dl.rows) { by[r.d] = { pending: by[r.d]?.pending ?? 0, dead: Number(r.n) }; dead += Number(r.n); }
+    this.rows = pending;
+    return { pending, leased, dead, bytes: this.bytes, byDestination: by };
+  }
+
+  async listDead(destination: string, limit: number): Promise<DeadLetter[]> {
+    await this.ready;
+    const { rows } = await this.pool.query<DeadRow>(
+      'SELECT id, message_id, destination, attempts, code, reason, failed_at FROM phiwall_dead_letters WHERE destination = $1 ORDER BY id LIMIT $2', [destination, limit]);
+    return rows.map(toDead);
+  }
+
+  async getDead(id: string): Promise<(DeadLetter & { payload: JsonValue }) | undefined> {
+    if (!/^\d{1,18}$/.test(id)) return undefined;
+    await this.ready;
+    const { rows } = await this.pool.query<DeadRow & { payload: string }>('SELECT * FROM phiwall_dead_letters WHERE id = $1', [id]);
+    const r = rows[0];
+    return r ? { ...toDead(r), payload: JSON.parse(r.payload) as JsonValue } : undefined;
+  }
+
+  async replayDead(destination: string): Promise<number> {
+    await this.ready;
+    const now = Date.now();
+    const res = await this.pool.query(`WITH moved AS (DELETE FROM phiwall_dead_letters WHERE destination = $1 RETURNING message_id, destination, payload)
+      INSERT INTO phiwall_outbox (message_id, destination, payload, attempts, due_at, enqueued_at)
+      SELECT message_id, destination, payload, 0, $2, $2 FROM moved`, [destination, now]);
+    await this.refreshCounts();
+    return res.rowCount ?? 0;
+  }
+
+  async purgeDead(destination: string, olderThanMs?: number): Promise<number> {
+    await this.ready;
+    const cutoff = olderThanMs === undefined ? Number.MAX_SAFE_INTEGER : Date.now() - olderThanMs;
+    const res = destination === '*'
+      ? await this.pool.query('DELETE FROM phiwall_dead_letters WHERE failed_at < $1', [cutoff])
+      : await this.pool.query('DELETE FROM phiwall_dead_letters WHERE destination = $1 AND failed_at < $2', [destination, cutoff]);
+    return res.rowCount ?? 0;
+  }
+
+  async nextDue(destination: string): Promise<number | undefined> {
+    await this.ready;
+    const { rows } = await this.pool.query<{ t: string | null }>('SELECT MIN(due_at) AS t FROM phiwall_outbox WHERE destination = $1', [destination]);
+    return rows[0]?.t == null ? undefined : Number(rows[0].t);
+  }
+
+  /** Readiness: migrated, reachable, a primary (a read replica refuses writes), not full. */
+  async writable(): Promise<boolean> {
+    try {
+      await this.ready;
+      const { rows } = await this.pool.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r');
+      return rows[0]?.r === false && this.rows < this.opts.maxRows;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Periodic cleanup, by one instance at a time: expired dead letters, then registered tasks. */
+  async maintain(now = Date.now()): Promise<boolean> {
+    await this.ready;
+    const client = await this.pool.connect();
+    try {
+      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [MAINTENANCE_LOCK]);
+      if (!rows[0]?.ok) return false;
+      try {
+        await client.query('DELETE FROM phiwall_dead_letters WHERE failed_at < $1', [now - this.opts.deadLetterDays * 86_400_000]);
+        for (const task of this.tasks) await task(client, now);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MAINTENANCE_LOCK]);
+      }
+      return true;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async refreshCounts(): Promise<void> {
+    const { rows } = await this.pool.query<{ n: string; b: string }>('SELECT COUNT(*) AS n, COALESCE(SUM(octet_length(payload)), 0) AS b FROM phiwall_outbox');
+    this.rows = Number(rows[0]?.n ?? 0);
+    this.bytes = Number(rows[0]?.b ?? 0);
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.intervals) clearInterval(t);
+    if (this.timer) { clearTimeout(this.timer); this.startFlush(); }
+    await Promise.allSettled([...this.inflight]);
+    await this.ready.catch(() => undefined);
+    await this.pool.end();
+  }
+}

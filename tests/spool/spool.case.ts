@@ -1,0 +1,142 @@
+// The spool conformance suite: the contract the runtime and the delivery workers rely on,
+// run against every adapter (SQLite file, real PostgreSQL server). Each test gets a fresh,
+// empty store; `open` may be called several times on it (two collectors sharing one store).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VisitorIds } from '../../src/pipeline/project.js';
+import type { Spool } from '../../src/spool/port.js';
+
+export interface OpenedSpool {
+  spool: Spool;
+  ids(secret: string, rotateMs: number): VisitorIds;
+}
+export interface OpenOptions { maxRows?: number; groupCommitMs?: number }
+export type Opener = (o?: OpenOptions) => OpenedSpool;
+
+export interface SpoolHarness {
+  name: string;
+  /** A fresh, empty store; the opener makes instances on it. */
+  fresh(): Promise<Opener>;
+}
+
+const row = (i: number, destination = 'd') => ({ messageId: `m${i}`, destination, payload: { i, text: `p${i}` } });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function describeSpoolConformance(h: SpoolHarness): void {
+  describe(`spool conformance: ${h.name}`, () => {
+    const opened: Spool[] = [];
+    const start = async (o?: OpenOptions): Promise<{ open: (o2?: OpenOptions) => OpenedSpool; first: OpenedSpool }> => {
+      const opener = await h.fresh();
+      const open = (o2?: OpenOptions) => { const x = opener(o2 ?? o); opened.push(x.spool); return x; };
+      return { open, first: open() };
+    };
+    afterEach(async () => { await Promise.all(opened.splice(0).map((s) => s.close().catch(() => undefined))); });
+
+    it('group-commits concurrent enqueues; a second instance sees them all', async () => {
+      const { open, first } = await start({ groupCommitMs: 5 });
+      await Promise.all(Array.from({ length: 50 }, (_, i) => first.spool.enqueue([row(i)])));
+      const other = open();
+      expect((await other.spool.stats()).pending).toBe(50);
+      expect((await other.spool.stats()).byDestination.d).toEqual({ pending: 50, dead: 0 });
+    });
+
+    it('leases due items once; acks remove them; retries come back after their time', async () => {
+      const { first: { spool: s } } = await start();
+      await s.enqueue([row(1), row(2), row(3), row(4, 'other')]);
+      const leased = await s.lease('d', 10, 60_000);
+      expect(leased.map((l) => l.messageId)).toEqual(['m1', 'm2', 'm3']);
+      expect(leased[0].payload).toEqual({ i: 1, text: 'p1' });
+      expect(await s.lease('d', 10, 60_000)).toEqual([]);
+      await s.ack([leased[0].id]);
+      await s.retry([leased[1].id], Date.now() - 1, 'HTTP 503');
+      await s.retry([leased[2].id], Date.now() + 60_000, 'HTTP 503');
+      const again = await s.lease('d', 10, 60_000);
+      expect(again.map((l) => [l.messageId, l.attempts])).toEqual([['m2', 1]]);
+      const stats = await s.stats();
+      expect([stats.pending, stats.leased]).toEqual([3, 1]);
+    });
+
+    it('an expired lease (crashed instance) is handed out again, to another instance', async () => {
+      const { open, first } = await start();
+      await first.spool.enqueue([row(1), row(2)]);
+      const a = await first.spool.lease('d', 1, 1000);
+      const expires = Date.now() + 1000;
+      expect(a.map((x) => x.messageId)).toEqual(['m1']);
+      const other = open();
+      expect((await other.spool.lease('d', 10, 60_000)).map((x) => x.messageId)).toEqual(['m2']);
+      expect(await other.spool.nextDue('d')).toBeGreaterThan(Date.now());
+      await sleep(expires - Date.now() + 50);
+      const b = await other.spool.lease('d', 10, 60_000);
+      expect(b.map((x) => [x.messageId, x.id])).toEqual([['m1', a[0].id]]);
+    });
+
+    it('concurrent leasers on two instances never share an item', async () => {
+      const { open, first } = await start();
+      await first.spool.enqueue(Array.from({ length: 200 }, (_, i) => row(i)));
+      const other = open();
+      const got: string[] = [];
+      const drain = async (s: Spool) => {
+        for (;;) {
+          const items = await s.lease('d', 7, 60_000);
+          if (items.length === 0) return;
+          got.push(...items.map((i) => i.messageId));
+          await s.ack(items.map((i) => i.id));
+        }
+      };
+      await Promise.all([drain(first.spool), drain(other.spool), drain(first.spool), drain(other.spool)]);
+      expect(got.length).toBe(200);
+      expect(new Set(got).size).toBe(200);
+      expect((await open().spool.stats()).pending).toBe(0);
+    });
+
+    it('dead letters keep code and reason, can be listed, shown, replayed and purged', async () => {
+      const { first: { spool: s } } = await start();
+      await s.enqueue([row(1), row(2), row(3)]);
+      const [a, b, c] = await s.lease('d', 10, 60_000);
+      await s.deadLetter([a.id], 'HTTP_400', 'invalid parameter');
+      await s.deadLetter([b.id, c.id], 'MAX_ATTEMPTS', 'HTTP 503');
+      const dead = await s.listDead('d', 10);
+      expect(dead.map((d) => [d.messageId, d.code, d.attempts])).toEqual([['m1', 'HTTP_400', 1], ['m2', 'MAX_ATTEMPTS', 1], ['m3', 'MAX_ATTEMPTS', 1]]);
+      expect((await s.getDead(dead[0].id))?.payload).toEqual({ i: 1, text: 'p1' });
+      expect(await s.getDead('999999')).toBeUndefined();
+      expect((await s.stats()).dead).toBe(3);
+      expect(await s.purgeDead('d', 60_000)).toBe(0);
+      expect(await s.replayDead('d')).toBe(3);
+      expect((await s.lease('d', 10, 1000)).length).toBe(3);
+      expect(await s.purgeDead('d')).toBe(0);
+    });
+
+    it('purges dead letters by destination and by age', async () => {
+      const { first: { spool: s } } = await start();
+      await s.enqueue([row(1), row(2, 'other')]);
+      for (const dest of ['d', 'other']) await s.deadLetter((await s.lease(dest, 10, 1000)).map((x) => x.id), 'DROP', 'x');
+      await sleep(20);
+      expect(await s.purgeDead('d', 5)).toBe(1);
+      expect(await s.purgeDead('*')).toBe(1);
+      expect((await s.stats()).dead).toBe(0);
+    });
+
+    it('refuses to grow past max_rows; reports writable otherwise', async () => {
+      const { first: { spool: s } } = await start({ maxRows: 3 });
+      expect(await s.writable()).toBe(true);
+      await s.enqueue([row(1), row(2), row(3)]);
+      await expect(s.enqueue([row(4)])).rejects.toMatchObject({ code: 'PW_ERR_SPOOL_FULL', status: 503 });
+      expect(await s.writable()).toBe(false);
+    });
+
+    it('gives every instance the same random pseudonymous id for a visitor and destination', async () => {
+      const { open, first } = await start();
+      const now = Date.now();
+      const idsA = first.ids('a-secret-of-sixteen-chars', 86_400_000);
+      await idsA.prepare?.(['visitor-1', 'visitor-2'], ['d', 'e'], now);
+      const a1 = idsA.idFor('visitor-1', 'd', now);
+      await first.spool.enqueue([row(1)]); // SQLite persists new ids in the group commit
+      const other = open();
+      const idsB = other.ids('a-secret-of-sixteen-chars', 86_400_000);
+      await idsB.prepare?.(['visitor-1'], ['d', 'e'], now);
+      expect(a1).toMatch(/^pw_[\w-]{16}$/);
+      expect(idsB.idFor('visitor-1', 'd', now)).toBe(a1);
+      expect(idsB.idFor('visitor-1', 'e', now)).not.toBe(a1);
+      expect(idsA.idFor('visitor-2', 'd', now)).not.toBe(a1);
+    });
+  });
+}
