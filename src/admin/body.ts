@@ -1,16 +1,2 @@
-import type { Context } from 'hono';
-import { PhiwallError } from '../errors.js';
-import type { JsonValue } from '../shared/json.js';
-
-/** Reads a JSON body within `limit` bytes; errors never quote the body. */
-export async function adminBody(c: Context, limit: number): Promise<JsonValue> {
-  const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > limit) throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
-  const buf = await c.req.arrayBuffer();
-  if (buf.byteLength > limit) throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
-  try {
-    return JSON.parse(new TextDecoder().decode(buf)) as JsonValue;
-  } catch {
-    throw new PhiwallError('PW_ERR_MALFORMED_JSON');
-  }
-}
+// Admin bodies follow the same bounded JSON rules as ingest (no content-type gate: curl defaults vary).
+export { readBoundedJson as adminBody } from '../server/json-body.js';

@@ -6,6 +6,7 @@ import type { SitePlan } from '../rules/plan.js';
 import type { Runtime } from '../runtime.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../shared/json.js';
 import { clientIp } from './client-ip.js';
+import { readBoundedJson } from './json-body.js';
 import { corsHeaders, originAllowed } from './cors.js';
 
 export type AppEnv = { Bindings: HttpBindings };
@@ -14,15 +15,7 @@ export type AppEnv = { Bindings: HttpBindings };
 export async function readJsonBody(c: Context<AppEnv>, limit: number): Promise<JsonValue> {
   const type = (c.req.header('content-type') ?? 'application/json').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json' && type !== 'text/plain' && type !== '') throw new PhiwallError('PW_ERR_UNSUPPORTED_MEDIA');
-  const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > limit) throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
-  const buf = await c.req.arrayBuffer();
-  if (buf.byteLength > limit) throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
-  try {
-    return JSON.parse(new TextDecoder().decode(buf)) as JsonValue;
-  } catch {
-    throw new PhiwallError('PW_ERR_MALFORMED_JSON');
-  }
+  return readBoundedJson(c, limit);
 }
 
 /** Write key from HTTP Basic (username, empty password), then the body, then `?writeKey=`. */
