@@ -24,6 +24,8 @@ export interface SpoolMeta {
  * Authorizations, suppressions and per-row spool metadata in the spool database. Lookups hit
  * SQLite every time (indexed, microseconds) so a revocation or suppression applies at once.
  */
+const SUPPRESSION_RECHECK_MS = 1000;
+
 export class GovernanceStore {
   private readonly stmt: ReturnType<GovernanceStore['prepare']>;
 
@@ -62,11 +64,33 @@ export class GovernanceStore {
   }
 
   suppress(subjectKey: string, actor: string, now: number): boolean {
-    return this.stmt.suppress.run(subjectKey, now, actor).changes > 0;
+    const added = this.stmt.suppress.run(subjectKey, now, actor).changes > 0;
+    this.suppressedKeys?.add(subjectKey);
+    return added;
   }
 
+  /**
+   * Checked for every event: answered from memory. The set is reloaded when the table changed
+   * (checked at most every `SUPPRESSION_RECHECK_MS`, so other processes' opt-outs apply within it).
+   */
   isSuppressed(subjectKeys: readonly string[]): boolean {
-    return subjectKeys.some((k) => this.stmt.suppressed.get(k) !== undefined);
+    const now = Date.now();
+    if (!this.suppressedKeys || now - this.suppressedCheckedAt > SUPPRESSION_RECHECK_MS) this.refreshSuppressions(now);
+    return subjectKeys.some((k) => this.suppressedKeys!.has(k));
+  }
+
+  private suppressedKeys: Set<string> | undefined;
+  private suppressedCheckedAt = 0;
+  private suppressedVersion = '';
+
+  private refreshSuppressions(now: number): void {
+    this.suppressedCheckedAt = now;
+    const v = this.db.prepare('SELECT COUNT(*) AS n, COALESCE(MAX(created_at), 0) AS t FROM suppressions').get() as { n: number; t: number };
+    const version = `${v.n}:${v.t}`;
+    if (this.suppressedKeys && version === this.suppressedVersion) return;
+    const rows = this.db.prepare('SELECT subject_key AS k FROM suppressions').all() as { k: string }[];
+    this.suppressedKeys = new Set(rows.map((r) => r.k));
+    this.suppressedVersion = version;
   }
 
   /**

@@ -17,7 +17,7 @@ export interface SqliteSpoolOptions {
 }
 
 type CommitHook = (db: Database.Database) => void;
-interface Waiter { rows: readonly EnqueueRow[]; live: number; bytes: number; resolve: () => void; reject: (e: unknown) => void }
+interface Waiter { rows: readonly EnqueueRow[]; texts: readonly string[]; live: number; bytes: number; resolve: () => void; reject: (e: unknown) => void }
 
 /**
  * The embedded spool. Group commit: enqueues arriving within `groupCommitMs` share one
@@ -32,6 +32,9 @@ export class SqliteSpool implements Spool {
   private bytes = 0;
   private readonly insert: Database.Statement;
   private readonly insertDead: Database.Statement;
+  // Prepared once, on first use: the delivery loops call these continuously.
+  private leaseStmt: Database.Statement | undefined;
+  private deleteStmt: Database.Statement | undefined;
 
   constructor(private readonly opts: SqliteSpoolOptions) {
     mkdirSync(dirname(opts.path), { recursive: true });
@@ -56,12 +59,14 @@ export class SqliteSpool implements Spool {
     if (rows.length === 0) return Promise.resolve();
     let bytes = 0;
     let live = 0;
-    for (const r of rows) if (!r.dead) { bytes += JSON.stringify(r.payload).length; live++; }
+    // Serialized once here; the commit writes these strings.
+    const texts = rows.map((r) => JSON.stringify(r.payload));
+    rows.forEach((r, i) => { if (!r.dead) { bytes += texts[i].length; live++; } });
     if (this.rows + live > this.opts.maxRows || this.bytes + bytes > this.opts.maxBytes) {
       return Promise.reject(new PhiwallError('PW_ERR_SPOOL_FULL'));
     }
     return new Promise((resolve, reject) => {
-      this.waiting.push({ rows, live, bytes, resolve, reject });
+      this.waiting.push({ rows, texts, live, bytes, resolve, reject });
       this.timer ??= setTimeout(() => this.flush(), this.opts.groupCommitMs);
     });
   }
@@ -74,10 +79,10 @@ export class SqliteSpool implements Spool {
     try {
       this.db.transaction(() => {
         for (const w of batch) {
-          for (const r of w.rows) {
-            if (r.dead) this.insertDead.run(r.messageId, r.destination, JSON.stringify(r.payload), r.dead.code, r.dead.reason, now, now);
-            else this.insert.run(r.messageId, r.destination, JSON.stringify(r.payload), now, now);
-          }
+          w.rows.forEach((r, i) => {
+            if (r.dead) this.insertDead.run(r.messageId, r.destination, w.texts[i], r.dead.code, r.dead.reason, now, now);
+            else this.insert.run(r.messageId, r.destination, w.texts[i], now, now);
+          });
         }
         for (const hook of this.hooks) hook(this.db);
       })();
@@ -91,9 +96,10 @@ export class SqliteSpool implements Spool {
 
   async lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]> {
     const now = Date.now();
-    const rows = this.db.prepare(`UPDATE outbox SET lease_until = ? WHERE id IN (
+    this.leaseStmt ??= this.db.prepare(`UPDATE outbox SET lease_until = ? WHERE id IN (
         SELECT id FROM outbox WHERE destination = ? AND next_at <= ? AND lease_until <= ? ORDER BY next_at, id LIMIT ?)
-      RETURNING id, message_id, destination, payload, attempts, enqueued_at`)
+      RETURNING id, message_id, destination, payload, attempts, enqueued_at`);
+    const rows = this.leaseStmt
       .all(now + leaseMs, destination, now, now, limit) as { id: number; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: number }[];
     return rows.sort((a, b) => a.id - b.id).map((r) => ({
       id: String(r.id), messageId: r.message_id, destination: r.destination,
@@ -103,7 +109,8 @@ export class SqliteSpool implements Spool {
 
   async ack(ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
-    const del = this.db.prepare('DELETE FROM outbox WHERE id = ? RETURNING LENGTH(payload) AS b');
+    this.deleteStmt ??= this.db.prepare('DELETE FROM outbox WHERE id = ? RETURNING LENGTH(payload) AS b');
+    const del = this.deleteStmt;
     this.db.transaction(() => {
       for (const id of ids) {
         const r = del.get(Number(id)) as { b: number } | undefined;
