@@ -37,3 +37,15 @@ describe('blocked pages and hosts in the bundled config', () => {
     expect(run({ path: '/services/cardiology', url: 'https://www.example-health.org/services/cardiology', referrer: 'https://www.example-health.org/patient-portal/results' }).blocked).toBe('patient_portal');
   });
 });
+
+describe('path spellings and codes in paths', () => {
+  it('blocks portal names written with spaces or underscores', () => {
+    expect(run({ path: '/Patient%20Portal/home' }).blocked).toBe('patient_portal');
+    expect(run({ path: '/my_chart/inbox' }).blocked).toBe('patient_portal');
+  });
+  it('replaces name-like codes glued to digits in path segments, keeps ordinary words and years', () => {
+    const p = run({ path: '/thank-you/kenji-okaforx0003', url: 'https://www.example-health.org/thank-you/kenji-okaforx0003' }).payload as { path: string; url: string };
+    expect(p.path).toBe('/thank-you/:id');
+    expect((run({ path: '/blog/2024-flu-season' }).payload as { path: string }).path).toBe('/blog/2024-flu-season');
+  });
+});

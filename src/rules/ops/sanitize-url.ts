@@ -16,6 +16,8 @@ const ID_SEGMENT = [
   /^(?=(?:[^0-9]*[0-9]){5})[a-z0-9_-]+$/i,
   /^[A-Za-z0-9_-]{24,}$/,
   /^ey[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/,
+  // Letters glued to a run of 3+ digits (`okafor0003`, `pt12345x`): a code, not a word.
+  /[a-z][0-9]{3,}|[0-9]{3,}[a-z]/i,
 ];
 
 // Letters, dashes and dots only, shorter than a token: no detector can fire on it.
