@@ -107,12 +107,13 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
     case 'zip3': return zip3(value, ctx.plan.zip3Restricted);
     case 'year': return toYear(value, ctx.nowYear);
     case 'generalize_ua': return generalizeUa(s);
-    case 'sanitize_url': return sanitizeUrlMemo(s, ctx);
+    case 'sanitize_url': { const url = sanitizeUrlMemo(s, ctx); return url === undefined || namesHealthContext(url, ctx) ? undefined : url; }
   }
 }
 
 /** Free text: each detector hit is redacted, or the whole value dropped where a rule says so. */
 export function scrubString(value: string, ctx: ScrubContext): string | undefined {
+  if (namesHealthContext(value, ctx)) return undefined;
   let scanned = ctx.memo?.text.get(value);
   if (scanned === undefined) {
     scanned = ctx.plan.scanner.redact(value);
@@ -133,4 +134,14 @@ function scrubNumber(value: number, ctx: ScrubContext): number | undefined {
     if (ctx.plan.scanner.hits(String(value))) { ctx.hits.push('number'); return undefined; }
   }
   return value;
+}
+
+/**
+ * A string naming a condition or treatment (a title, a URL, a campaign, a nested copy of the
+ * page) never reaches a destination without a BAA, wherever it sits in the event.
+ */
+function namesHealthContext(value: string, ctx: ScrubContext): boolean {
+  if (ctx.dest.baa || ctx.plan.sensitiveTerms === undefined || !ctx.plan.sensitiveTerms.test(value)) return false;
+  ctx.hits.push('health_context');
+  return true;
 }

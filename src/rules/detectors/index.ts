@@ -11,6 +11,7 @@ import { npiDetector } from './npi.js';
 import { phoneDetector } from './phone.js';
 import { ssnDetector } from './ssn.js';
 import { urlDetector } from './url.js';
+import { codeLikeDetector } from './code-like.js';
 import { uuidDetector } from './uuid.js';
 import { vinDetector } from './vin.js';
 import { resolveDetections } from './resolve.js';
@@ -61,6 +62,7 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   ipDetector,
   dateDetector,
   zipDetector,
+  codeLikeDetector,
   longNumberDetector,
 ]);
 
@@ -69,7 +71,7 @@ export const DETECTORS_BY_KIND: ReadonlyMap<string, ValueDetector> = new Map(
 );
 
 /** Kinds that only fill gaps: they never displace, or partly survive beside, a specific match. */
-const FALLBACK_KINDS: ReadonlySet<string> = new Set([longNumberDetector.kind]);
+const FALLBACK_KINDS: ReadonlySet<string> = new Set([longNumberDetector.kind, codeLikeDetector.kind]);
 
 /**
  * Runs every detector over `text` and returns non-overlapping detections sorted by start. On
