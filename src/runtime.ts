@@ -6,7 +6,7 @@ import { processEvent } from './pipeline/process.js';
 import type { VisitorIds } from './pipeline/project.js';
 import { compileRules } from './rules/compile.js';
 import type { Plan, SitePlan } from './rules/plan.js';
-import type { JsonObject } from './shared/json.js';
+import type { JsonObject } from './common/json.js';
 import type { EnqueueRow, Spool } from './spool/port.js';
 import { openStorage, type Storage } from './spool/storage.js';
 import { KeyedHashVisitorIds, NO_VISITOR_IDS } from './spool/sqlite/visitor-ids.js';

@@ -2,7 +2,7 @@ import { dryRunLine, type DryRunLine } from '../cli/dry-run.js';
 import { parseSegmentBody } from '../ingest/segment.js';
 import type { VisitorIds } from '../pipeline/project.js';
 import type { Plan } from '../rules/plan.js';
-import { isJsonObject, type JsonValue } from '../shared/json.js';
+import { isJsonObject, type JsonValue } from '../common/json.js';
 
 export interface DryRunResult {
   messageId: string;

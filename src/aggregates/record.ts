@@ -1,7 +1,7 @@
 import { deriveChannel } from '../attribution/channel.js';
 import type { CleanEvent } from '../destinations/types.js';
 import { generalizeUa } from '../rules/ops/generalize.js';
-import type { JsonObject } from '../shared/json.js';
+import type { JsonObject } from '../common/json.js';
 import type { AggregateConfig, Dimension } from './options.js';
 
 // What an aggregate destination keeps of an event: the configured dimensions, numeric sums

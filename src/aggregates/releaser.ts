@@ -1,4 +1,4 @@
-import type { JsonObject } from '../shared/json.js';
+import type { JsonObject } from '../common/json.js';
 import { lookbackMs } from '../attribution/recorder.js';
 import { DAY_MS, windowMs, type AggregateConfig } from './options.js';
 import { writeAll, type Sink } from './sinks.js';

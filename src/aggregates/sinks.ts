@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { HttpClient } from '../destinations/http.js';
 import { signWebhookBody } from '../destinations/webhook.js';
-import type { JsonObject } from '../shared/json.js';
+import type { JsonObject } from '../common/json.js';
 import type { AggregateConfig } from './options.js';
 
 /** Where released (k-anonymous) rows go. A failed sink leaves the window unreleased: it is retried next tick. */

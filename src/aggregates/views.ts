@@ -1,6 +1,6 @@
 import { computeCredits, type Conversion, type CreditCell } from '../attribution/credits.js';
 import type { ModelName, Touch } from '../attribution/models.js';
-import type { JsonObject } from '../shared/json.js';
+import type { JsonObject } from '../common/json.js';
 import type { Rng } from './noise.js';
 import { releaseTable, type Cell, type ReleasedTable } from './release.js';
 import type { AggregateStore, CellRow } from './store.js';

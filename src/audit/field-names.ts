@@ -1,4 +1,4 @@
-import type { JsonValue } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
 
 const MAX_FIELDS = 200;
 const MAX_DEPTH = 8;

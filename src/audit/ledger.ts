@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { JsonValue } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
 import { fieldNames } from './field-names.js';
 import { AUDIT_SCHEMA } from './schema.js';
 

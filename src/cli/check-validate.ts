@@ -1,6 +1,6 @@
 import { Ga4Config, validateGa4 } from '../destinations/ga4.js';
 import type { Plan } from '../rules/plan.js';
-import type { JsonValue } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
 import { dryRunLine } from './dry-run.js';
 
 /** Sample events covering the shapes GA4 receives: a page view and a tracked conversion. */

@@ -6,7 +6,7 @@ import { processEvent } from '../pipeline/process.js';
 import type { VisitorIds } from '../pipeline/project.js';
 import { compileRules } from '../rules/compile.js';
 import type { Plan } from '../rules/plan.js';
-import { isJsonObject, type JsonValue } from '../shared/json.js';
+import { isJsonObject, type JsonValue } from '../common/json.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
 
 /** Random ids kept in memory only: a dry run shows the shape without touching the spool. */

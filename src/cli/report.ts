@@ -8,7 +8,7 @@ import { DEMO_DEST, DEMO_JOURNEYS, loadJourneyFile, repoRoot } from '../attribut
 import { MODELS, parseModel, type ModelName } from '../attribution/models.js';
 import { AggregateDestination } from '../destinations/aggregate.js';
 import { compileRules } from '../rules/compile.js';
-import type { JsonObject } from '../shared/json.js';
+import type { JsonObject } from '../common/json.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
 
 const USAGE = `usage:

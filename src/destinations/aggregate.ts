@@ -8,7 +8,7 @@ import { channelOf, conversionValue, eventLabel, toRecord, type AggregateRecord,
 import { releaseAttribution, releaseRollups, type ReleaseContext, type ReleaseSummary } from '../aggregates/releaser.js';
 import { buildSinks, type Sink } from '../aggregates/sinks.js';
 import { AggregateStore } from '../aggregates/store.js';
-import type { JsonValue } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, OutboundItem } from './types.js';
 
 export { AggregateConfig };

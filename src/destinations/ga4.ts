@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { JsonValue } from '../shared/json.js';
-import { isJsonObject } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
+import { isJsonObject } from '../common/json.js';
 import { chunk, collapseResults, fillResults } from './batch.js';
 import { GA4_MAX_AGE_MS, GA4_MAX_EVENTS, isGa4Payload, toGa4Payload, type Ga4Payload } from './ga4-payload.js';
 import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody } from './http.js';

@@ -1,5 +1,5 @@
-import type { JsonObject, JsonValue } from '../shared/json.js';
-import { isJsonObject } from '../shared/json.js';
+import type { JsonObject, JsonValue } from '../common/json.js';
+import { isJsonObject } from '../common/json.js';
 import type { CleanEvent } from './types.js';
 
 // ClickConversion rules (destinations spec §4.2).

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { JsonValue } from '../shared/json.js';
-import { isJsonObject } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
+import { isJsonObject } from '../common/json.js';
 import { chunk, collapseResults, fillResults } from './batch.js';
 import { clickConversionProblem, toClickConversion } from './google-ads-payload.js';
 import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody, type HttpOutcome } from './http.js';

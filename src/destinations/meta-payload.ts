@@ -1,5 +1,5 @@
-import type { JsonObject, JsonValue } from '../shared/json.js';
-import { isJsonObject } from '../shared/json.js';
+import type { JsonObject, JsonValue } from '../common/json.js';
+import { isJsonObject } from '../common/json.js';
 import { sha256Hex } from './hash.js';
 import type { CleanEvent } from './types.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonValue } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
 import { HttpClient, HttpOptionsShape, classifyResponse, extractVendorError, networkRetry, parseJsonBody, parseRetryAfter, vendorReason } from './http.js';
 import { metaEventProblem, toMetaEvent } from './meta-payload.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { JsonObject, JsonValue } from '../shared/json.js';
-import { isJsonObject } from '../shared/json.js';
+import type { JsonObject, JsonValue } from '../common/json.js';
+import { isJsonObject } from '../common/json.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
 import { sha256Hex } from './hash.js';
 import { HttpClient, HttpOptionsShape, basicAuth, classifyOutcome, parseJsonBody } from './http.js';

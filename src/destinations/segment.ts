@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonObject, JsonValue } from '../shared/json.js';
+import type { JsonObject, JsonValue } from '../common/json.js';
 import { bisect, collapseResults, fillResults, type BatchAttempt } from './batch.js';
 import { HttpClient, HttpOptionsShape, basicAuth, classifyOutcome } from './http.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';

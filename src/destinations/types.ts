@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { JsonObject, JsonValue } from '../shared/json.js';
+import type { JsonObject, JsonValue } from '../common/json.js';
 
 /**
  * The scrubbed, default-deny projection of one event for one destination. Everything here

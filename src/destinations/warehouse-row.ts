@@ -1,4 +1,4 @@
-import type { JsonObject } from '../shared/json.js';
+import type { JsonObject } from '../common/json.js';
 import type { CleanEvent } from './types.js';
 
 /**

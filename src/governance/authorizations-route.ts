@@ -4,7 +4,7 @@ import { PhiwallError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { readJsonBody, resolveSite, writeKeyOf, type AppEnv } from '../server/ingest.js';
 import type { SitePlan } from '../rules/plan.js';
-import type { JsonValue } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
 import { parseBody } from './body.js';
 
 const MAX_DAYS = 5 * 366;

@@ -5,7 +5,7 @@ import { DisclosureLedger } from '../audit/ledger.js';
 import type { DeliveryHooks } from '../delivery/worker.js';
 import type { Logger } from '../observability/log.js';
 import type { Plan } from '../rules/plan.js';
-import type { JsonObject } from '../shared/json.js';
+import type { JsonObject } from '../common/json.js';
 import type { EnqueueRow, LeasedItem } from '../spool/port.js';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { JsonObject } from '../shared/json.js';
+import type { JsonObject } from '../common/json.js';
 
 /**
  * Subjects (a visitor's anonymousId or userId) are stored only as keyed hashes, like the

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonValue } from '../shared/json.js';
+import { isJsonObject, type JsonValue } from '../common/json.js';
 import { FORBIDDEN_KEYS } from '../rules/field-name.js';
 
 export interface ShapeLimits {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { PhiwallError } from '../errors.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../shared/json.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { checkShape, type ShapeLimits } from './limits.js';
 
 // Segment HTTP Tracking API: route suffix -> event type.

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../shared/json.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { canonicalPath, pathOf, safeDecode } from '../rules/canonical-path.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 

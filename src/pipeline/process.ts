@@ -1,4 +1,4 @@
-import type { JsonObject } from '../shared/json.js';
+import type { JsonObject } from '../common/json.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import type { EnqueueRow } from '../spool/port.js';
 import { analyzeEvent, blockReason } from './analyze.js';

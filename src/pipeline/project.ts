@@ -1,5 +1,5 @@
 import type { CleanEvent } from '../destinations/types.js';
-import type { JsonObject } from '../shared/json.js';
+import type { JsonObject } from '../common/json.js';
 import { AllowNode } from '../rules/allow-tree.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import { generalizeUa, truncateIp } from '../rules/ops/generalize.js';

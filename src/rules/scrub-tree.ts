@@ -1,5 +1,5 @@
 import type { Action } from '../config/schema.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../shared/json.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import type { AllowNode } from './allow-tree.js';
 import type { FieldRule } from './field-matcher.js';
 import { FORBIDDEN_KEYS, normalizeFieldName } from './field-name.js';

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { PhiwallError } from '../errors.js';
 import { gtagToEvents } from '../ingest/gtag.js';
 import type { Runtime } from '../runtime.js';
-import type { JsonValue } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
 import { parseSegmentBody } from '../ingest/segment.js';
 import { enrich, type AppEnv } from './ingest.js';
 

@@ -4,7 +4,7 @@ import { PhiwallError } from '../errors.js';
 import { parseSegmentBody, ROUTE_TYPES, type Rejection } from '../ingest/segment.js';
 import type { SitePlan } from '../rules/plan.js';
 import type { Runtime } from '../runtime.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../shared/json.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { clientIp } from './client-ip.js';
 import { readBoundedJson } from './json-body.js';
 import { corsHeaders, originAllowed } from './cors.js';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { PhiwallError } from '../errors.js';
-import type { JsonValue } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
 
 /** Reads a JSON body within `limit` bytes; errors never quote the body. */
 export async function readBoundedJson(c: Context, limit: number): Promise<JsonValue> {

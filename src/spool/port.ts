@@ -1,4 +1,4 @@
-import type { JsonValue } from '../shared/json.js';
+import type { JsonValue } from '../common/json.js';
 
 // The storage port. Adapters: sqlite/ (embedded default). Kept free of SQL dialect details
 // so a Postgres adapter can implement the same contract.

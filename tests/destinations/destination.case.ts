@@ -1,7 +1,7 @@
 // The conformance suite every destination runs against its own fake: the contract the
 // dispatcher relies on (pure map, ok/retry/drop values, Retry-After, no secrets in reasons).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../src/shared/json.js';
+import type { JsonValue } from '../../src/common/json.js';
 import type { CleanEvent, Destination, DestinationType, ItemResult } from '../../src/destinations/types.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { closedPort, deepFreeze, isSkip, reasonsOf, results, testDeps, toItems } from './fixtures.js';

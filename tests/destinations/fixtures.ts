@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { JsonValue } from '../../src/shared/json.js';
+import type { JsonValue } from '../../src/common/json.js';
 import { expandResult } from '../../src/destinations/batch.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, ItemResult, OutboundItem } from '../../src/destinations/types.js';
 

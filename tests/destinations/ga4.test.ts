@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { JsonObject, JsonValue } from '../../src/shared/json.js';
+import type { JsonObject, JsonValue } from '../../src/common/json.js';
 import { ga4Destination, validateGa4, type Ga4Config } from '../../src/destinations/ga4.js';
 import { ga4EventName, ga4ParamName } from '../../src/destinations/ga4-names.js';
 import type { Destination, DestinationType } from '../../src/destinations/types.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/shared/json.js';
+import type { JsonObject } from '../../src/common/json.js';
 import { googleAdsDestination, type GoogleAdsConfig } from '../../src/destinations/google-ads.js';
 import type { Destination, DestinationType } from '../../src/destinations/types.js';
 import { GoogleAdsFake, TOKEN_PATH, startGoogleAdsFake } from '../fakes/google-ads.js';

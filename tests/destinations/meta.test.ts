@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/shared/json.js';
+import type { JsonObject } from '../../src/common/json.js';
 import { metaDestination, type MetaConfig } from '../../src/destinations/meta.js';
 import type { Destination, DestinationType } from '../../src/destinations/types.js';
 import type { FakeServer } from '../fakes/http-fake.js';

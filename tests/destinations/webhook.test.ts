@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../src/shared/json.js';
+import type { JsonObject } from '../../src/common/json.js';
 import { signWebhookBody, webhookDestination } from '../../src/destinations/webhook.js';
 import type { DestinationType } from '../../src/destinations/types.js';
 import type { FakeServer } from '../fakes/http-fake.js';

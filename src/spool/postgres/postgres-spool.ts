@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { PhiwallError } from '../../errors.js';
-import type { JsonValue } from '../../shared/json.js';
+import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../port.js';
 import { MAINTENANCE_LOCK, migrate } from './migrate.js';
 

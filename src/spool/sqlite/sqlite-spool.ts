@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PhiwallError } from '../../errors.js';
-import type { JsonValue } from '../../shared/json.js';
+import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../port.js';
 import { SQLITE_SCHEMA } from './schema.js';
 
