@@ -6,10 +6,18 @@ import type { JsonObject } from '../common/json.js';
  * pseudonymous-id table: the raw id never lands on disk.
  */
 export class SubjectKeys {
+  // The same event's ids are hashed at ingest, per destination and when its rows are noted:
+  // the last two answers (anonymousId, userId) are remembered, nothing more.
+  private readonly recent: [string, string][] = [];
+
   constructor(private readonly secret: string) {}
 
   keyOf(id: string): string {
-    return createHmac('sha256', this.secret).update(`subject:${id}`).digest('base64url');
+    for (const [raw, key] of this.recent) if (raw === id) return key;
+    const key = createHmac('sha256', this.secret).update(`subject:${id}`).digest('base64url');
+    this.recent.unshift([id, key]);
+    if (this.recent.length > 2) this.recent.pop();
+    return key;
   }
 
   /** Keys of the ids an event carries (anonymousId, userId), deduplicated. */

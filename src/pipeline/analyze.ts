@@ -9,6 +9,8 @@ export interface EventInfo {
   readonly type: EventType;
   readonly messageId: string;
   readonly timestamp: string;
+  /** ISO time phiwall received the event. */
+  readonly receivedAt: string;
   readonly event?: string;
   readonly name?: string;
   readonly page: { path?: string; url?: string; referrer?: string; title?: string };
@@ -34,6 +36,15 @@ export interface EventInfo {
   readonly visitorKey: string;
   readonly properties: JsonObject;
   readonly traits: JsonObject;
+}
+
+// Page fields travel in `page`, never again inside properties (where they would bypass page rules).
+const PAGE_KEYS = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
+
+function withoutPageKeys(props: JsonObject): JsonObject {
+  let copy: JsonObject | undefined;
+  for (const k of Object.keys(props)) if (PAGE_KEYS.has(k)) { copy ??= { ...props }; delete copy[k]; }
+  return copy ?? props;
 }
 
 const CLICK_IDS = ['gclid', 'gbraid', 'wbraid', 'dclid', 'fbclid', 'ttclid', 'msclkid', 'li_fat_id'];
@@ -69,6 +80,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     type,
     messageId: String(raw.messageId),
     timestamp: eventTime(raw, receivedAt),
+    receivedAt: new Date(receivedAt).toISOString(),
     event: type === 'track' ? str(raw.event) : undefined,
     name: str(raw.name) ?? (type === 'page' ? page.title : undefined),
     page,
@@ -88,7 +100,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     userId: str(raw.userId) ?? (typeof raw.userId === 'number' ? String(raw.userId) : undefined),
     anonymousId: str(raw.anonymousId),
     visitorKey: visitorKeyOf(raw, site),
-    properties: props,
+    properties: withoutPageKeys(props),
     traits: obj(raw.traits ?? context.traits),
   };
 }

@@ -36,7 +36,7 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
       const skip = routeSkipReason(info, dest, site);
       if (skip !== undefined) { skipped.push({ destination: dest.name, reason: skip }); continue; }
       const keysOk = dest.matchKeys && dest.baa && gov !== undefined && gov.matchKeysAllowed(info, dest, now);
-      const clean = projectEvent(info, { plan, dest, now, nowYear, hits, memo }, ids, now, keysOk);
+      const clean = projectEvent(info, { plan, dest, now, nowYear, hits, memo }, ids, keysOk);
       const payload = dest.destination.map(clean);
       if (typeof payload === 'object' && payload !== null && !Array.isArray(payload) && typeof payload.skip === 'string' && Object.keys(payload).length === 1) {
         skipped.push({ destination: dest.name, reason: payload.skip });

@@ -16,8 +16,6 @@ export interface VisitorIds {
   prepare?(visitorKeys: readonly string[], destinations: readonly string[], now: number): Promise<void>;
 }
 
-// Page fields travel in `page`, never again inside properties (where they would bypass page rules).
-const PAGE_KEYS = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
 const EMPTY = AllowNode.compile([]);
 
 /** Why an event does not go to a destination (filters and consent), or undefined. */
@@ -34,15 +32,15 @@ export function routeSkipReason(info: EventInfo, dest: DestinationPlan, site: Si
 }
 
 /** `matchKeysAllowed`: the event's subject holds a valid marketing authorization (src/governance). */
-export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds, receivedAt: number, matchKeysAllowed = false): CleanEvent {
+export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds, matchKeysAllowed = false): CleanEvent {
   const { dest, plan } = ctx;
   const allow = dest.allow;
   const clean: CleanEvent = {
     messageId: info.messageId,
     type: info.type,
     timestamp: info.timestamp,
-    receivedAt: new Date(receivedAt).toISOString(),
-    properties: scrubObject(withoutPageKeys(info.properties), allow.child('properties') ?? EMPTY, ctx),
+    receivedAt: info.receivedAt,
+    properties: scrubObject(info.properties, allow.child('properties') ?? EMPTY, ctx),
     traits: scrubObject(info.traits, allow.child('traits') ?? EMPTY, ctx),
   };
   const hidePage = info.sensitivePage && !dest.baa;
@@ -118,12 +116,6 @@ function matchKeysOf(info: EventInfo, ctx: ScrubContext): CleanEvent['matchKeys'
   visit(info.traits, 0);
   visit(info.properties, 0);
   return Object.keys(keys).length ? keys : undefined;
-}
-
-function withoutPageKeys(props: JsonObject): JsonObject {
-  let copy: JsonObject | undefined;
-  for (const k of Object.keys(props)) if (PAGE_KEYS.has(k)) { copy ??= { ...props }; delete copy[k]; }
-  return copy ?? props;
 }
 
 function dropUndefined<T extends object>(o: T): T {

@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { VisitorKeyHasher } from '../visitor-key.js';
 import type { VisitorIds } from '../../pipeline/project.js';
 import type { PostgresSpool } from './postgres-spool.js';
 
@@ -20,14 +21,17 @@ export class PostgresVisitorIds implements VisitorIds {
   private current = new Map<string, string>();
   private previous = new Map<string, string>();
 
-  constructor(private readonly spool: PostgresSpool, private readonly secret: string, private readonly rotateMs: number) {
+  private readonly hasher: VisitorKeyHasher;
+
+  constructor(private readonly spool: PostgresSpool, secret: string, private readonly rotateMs: number) {
+    this.hasher = new VisitorKeyHasher(secret);
     spool.addMaintenance(async (client, now) => {
       await client.query('DELETE FROM phiwall_pseudo_ids WHERE period < $1', [Math.floor(now / this.rotateMs) - 1]);
     });
   }
 
   private cacheKeyOf(visitorKey: string, destination: string, period: number): { key: string; cacheKey: string } {
-    const key = createHmac('sha256', this.secret).update(visitorKey).digest('base64url');
+    const key = this.hasher.keyOf(visitorKey);
     return { key, cacheKey: `${key}|${destination}|${period}` };
   }
 

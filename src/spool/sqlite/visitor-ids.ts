@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { VisitorIds } from '../../pipeline/project.js';
 import type { SqliteSpool } from './sqlite-spool.js';
+import { VisitorKeyHasher } from '../visitor-key.js';
 
 const CACHE_MAX = 200_000;
 
@@ -15,8 +16,10 @@ export class RandomVisitorIds implements VisitorIds {
   private readonly cache = new Map<string, string>();
   private pending: [string, string, number, string][] = [];
   private readonly select: Database.Statement;
+  private readonly hasher: VisitorKeyHasher;
 
-  constructor(spool: SqliteSpool, private readonly secret: string, private readonly rotateMs: number) {
+  constructor(spool: SqliteSpool, secret: string, private readonly rotateMs: number) {
+    this.hasher = new VisitorKeyHasher(secret);
     this.select = spool.db.prepare('SELECT token FROM pseudo_ids WHERE visitor_key = ? AND destination = ? AND period = ?');
     const insert = spool.db.prepare('INSERT OR IGNORE INTO pseudo_ids (visitor_key, destination, period, token) VALUES (?, ?, ?, ?)');
     spool.addCommitHook(() => {
@@ -27,7 +30,7 @@ export class RandomVisitorIds implements VisitorIds {
 
   idFor(visitorKey: string, destination: string, now: number): string {
     const period = Math.floor(now / this.rotateMs);
-    const key = createHmac('sha256', this.secret).update(visitorKey).digest('base64url');
+    const key = this.hasher.keyOf(visitorKey);
     const cacheKey = `${key}|${destination}|${period}`;
     const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return cached;
