@@ -182,4 +182,3 @@ export function blockReason(info: EventInfo, plan: Plan): string | undefined {
   return undefined;
 }
 
-export { pathOf };

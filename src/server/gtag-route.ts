@@ -4,21 +4,17 @@ import { gtagToEvents } from '../ingest/gtag.js';
 import type { Runtime } from '../runtime.js';
 import type { JsonValue } from '../common/json.js';
 import { parseSegmentBody } from '../ingest/segment.js';
-import { enrich, type AppEnv } from './ingest.js';
+import { checkOrigin, enrich, type AppEnv } from './ingest.js';
+import { readBoundedText } from './json-body.js';
 
 /** GA4 protocol v2 hits from gtag.js (`transport_url` pointed here): same pipeline as Segment events. */
 export async function handleGtag(c: Context<AppEnv>, runtime: Runtime): Promise<Response> {
-  const limit = runtime.plan.limits.bodyBytes;
-  const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > limit) throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
-  const body = c.req.method === 'POST' ? await c.req.text() : '';
-  if (body.length > limit) throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
+  const body = c.req.method === 'POST' ? await readBoundedText(c, runtime.plan.limits.bodyBytes) : '';
   const query = new URL(c.req.url).searchParams;
   const { measurementId, events } = gtagToEvents(query, body);
   const site = runtime.plan.sites.find((s) => measurementId !== undefined && s.measurementIds.has(measurementId)) ?? runtime.site(query.get('writeKey') ?? undefined);
   if (!site) throw new PhiwallError('PW_ERR_UNAUTHORIZED');
-  const origin = c.req.header('origin');
-  if (origin) { c.header('Access-Control-Allow-Origin', origin); c.header('Access-Control-Allow-Credentials', 'true'); }
+  checkOrigin(c, site);
   const lim = runtime.plan.limits;
   const { events: list } = parseSegmentBody({ batch: events as JsonValue[] }, 'batch', { depth: lim.depth, keys: lim.keys, eventBytes: lim.eventBytes });
   enrich(c, list, site);

@@ -33,10 +33,16 @@ export function writeKeyOf(c: Context<AppEnv>, body: JsonValue): string | undefi
 export function resolveSite(c: Context<AppEnv>, runtime: Runtime, key: string | undefined): SitePlan {
   const site = runtime.site(key);
   if (!site) throw new PhiwallError('PW_ERR_UNAUTHORIZED');
-  const origin = c.req.header('origin');
-  if (origin && !originAllowed(origin, site)) throw new PhiwallError('PW_ERR_FORBIDDEN', { detail: 'origin not allowed for this write key' });
-  if (origin) for (const [k, v] of Object.entries(corsHeaders(origin))) c.header(k, v);
+  checkOrigin(c, site);
   return site;
+}
+
+/** A browser Origin must be one the site allows; it is then echoed for CORS. */
+export function checkOrigin(c: Context<AppEnv>, site: SitePlan): void {
+  const origin = c.req.header('origin');
+  if (!origin) return;
+  if (!originAllowed(origin, site)) throw new PhiwallError('PW_ERR_FORBIDDEN', { detail: 'origin not allowed for this site' });
+  for (const [k, v] of Object.entries(corsHeaders(origin))) c.header(k, v);
 }
 
 /** Server-side facts the browser cannot be trusted with: the client IP and user agent. */
