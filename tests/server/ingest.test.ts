@@ -65,6 +65,14 @@ describe('Segment-compatible ingest', () => {
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
   });
 
+  it('applies the same origin rule to gtag hits on /g/collect', async () => {
+    const hit = `${c.url}/g/collect?v=2&tid=G-DEMO000000&cid=1.2&en=page_view&dl=${encodeURIComponent('https://www.northbay-health.example/services/x')}`;
+    expect((await fetch(hit, { method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(403);
+    const ok = await fetch(hit, { method: 'POST', headers: { origin: 'http://localhost:3000' } });
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+  });
+
   it('rejects malformed JSON with 400 naming the problem', async () => {
     const r = await post(`${c.url}/v1/batch`, '{"batch": [', {});
     expect(r.status).toBe(400);
