@@ -14,6 +14,7 @@ import { visitorKeyOf } from './pipeline/analyze.js';
 import { PhiwallError } from './errors.js';
 import { join } from 'node:path';
 import { configHash, Governance } from './governance/governance.js';
+import { bindAggregateStorage, DEV_HASH_KEY } from './aggregates/backend.js';
 
 /** Who asked for a config change (the audit log's actor). */
 export interface Actor { actor: string; role: string }
@@ -57,6 +58,8 @@ export class Runtime {
       onError: (what, code) => this.log.error({ what, code }, 'storage background error'),
     });
     this.spool = this.storage.spool;
+    // Aggregate destinations open their store on first use: shared tables on Postgres.
+    bindAggregateStorage(opts.dataDir, { postgres: this.storage.postgres, hashKey: this.config.rules.secrets?.hash_key ?? DEV_HASH_KEY });
     this.visitorIds = this.buildVisitorIds();
     this.governance = new Governance({
       path: join(opts.dataDir, 'governance.db'),
@@ -65,8 +68,9 @@ export class Runtime {
       perEventLedger: this.config.rules.audit?.per_event_ledger ?? false,
       registry: this.metrics.registry,
       log: this.log,
+      postgres: this.storage.postgres,
     });
-    this.governance.record({ actor: 'system', role: 'system', action: 'config.load', configAfter: configHash(this.config.rules), details: { policyVersion: this.plan.version } });
+    this.governance.record({ actor: 'system', role: 'system', action: 'config.load', configAfter: configHash(this.config.rules), details: { policyVersion: this.plan.version, instance: this.governance.instance } });
     this.governance.startTimers(() => this.plan);
     this.metrics.planVersion.set({ version: this.plan.version }, 1);
     this.log.info({ version: this.plan.version, destinations: this.plan.destinations.length, files: this.config.files.length }, 'config loaded');
@@ -109,7 +113,8 @@ export class Runtime {
     const plan = this.plan;
     const rows: EnqueueRow[] = [];
     const summary: IngestSummary = { accepted: 0, blocked: 0, failed: 0 };
-    if (this.visitorIds.prepare) await this.prepareIds(this.visitorIds.prepare.bind(this.visitorIds), events, site, plan, now);
+    const ids = this.visitorIds.prepare ? this.prepareIds(this.visitorIds.prepare.bind(this.visitorIds), events, site, plan, now) : undefined;
+    await Promise.all([ids, this.governance.prepare(events, now)]);
     for (const ev of events) {
       const outcome = processEvent(ev, site, plan, this.visitorIds, now, this.governance.gate);
       this.metrics.ingested.inc();
@@ -121,7 +126,11 @@ export class Runtime {
         continue;
       }
       summary.accepted++;
+      // Governance metadata rides in the spool row (delivery re-checks suppressions, the ledger names the policy).
+      const subjectKeys = outcome.rows.length ? this.governance.subjectKeysOf(ev) : undefined;
       for (const r of outcome.rows) {
+        r.policyVersion = plan.version;
+        r.subjectKeys = subjectKeys;
         rows.push(r);
         if (r.dead) this.metrics.deadLettered.inc({ destination: r.destination, code: r.dead.code });
         else this.metrics.routed.inc({ destination: r.destination });
@@ -129,7 +138,6 @@ export class Runtime {
       for (const s of outcome.skipped) this.metrics.skipped.inc({ destination: s.destination, reason: s.reason });
       for (const h of outcome.hits) this.metrics.identifierHits.inc({ identifier: h });
     }
-    await this.governance.noteRows(rows, events, plan.version, now);
     await this.spool.enqueue(rows);
     for (const w of this.workers) w.wake();
     return summary;
@@ -183,7 +191,8 @@ export class Runtime {
     clearInterval(this.maintenance);
     await Promise.all(this.workers.map((w) => w.stop(timeoutMs)));
     await Promise.all(this.plan.destinations.map((d) => d.destination.close()));
+    // Governance first: with Postgres its queued audit records are written through the spool's pool.
+    await this.governance.close();
     await this.spool.close();
-    this.governance.close();
   }
 }

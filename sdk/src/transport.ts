@@ -24,6 +24,8 @@ export function post(url: string, batch: Ev[], writeKey: string, beacon: unknown
   if (batch[1] && new Blob([body]).size > LIMIT) {
     for (const e of batch) post(url, [e], writeKey, beacon);
   } else if (!(beacon && navigator.sendBeacon(url, body))) {
-    inflight = inflight.then(() => fetch(url, { method: 'POST', body, keepalive: true })).catch(() => 0);
+    // Wait for the whole response, not just its headers: the quota is only released once the
+    // request completes, and a fast collector otherwise had the next fetch refused (events lost).
+    inflight = inflight.then(() => fetch(url, { method: 'POST', body, keepalive: true }).then((r) => r.text())).catch(() => 0);
   }
 }

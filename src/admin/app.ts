@@ -54,7 +54,8 @@ async function audited(c: Context<AdminEnv>, next: Next, runtime: Runtime): Prom
   const who = c.get('identity');
   const status = c.res.status;
   runtime.governance.metrics.adminRequests.inc({ role: who?.role ?? 'none', status: String(status) });
-  runtime.governance.record({
+  // Awaited: an admin call is answered only once its audit record is written (shared chain too).
+  await runtime.governance.recorded({
     actor: who?.name ?? 'anonymous', role: who?.role ?? 'none',
     action: `admin ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 120)}`,
     details: { status, ...(c.get('audit') ?? {}) },

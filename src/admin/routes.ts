@@ -1,8 +1,6 @@
 import type { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { verifyAuditLog } from '../audit/verify.js';
-import { disclosureReport } from '../audit/report.js';
 import { PhiwallError } from '../errors.js';
 import { parseBody } from '../governance/body.js';
 import { explainPlan } from '../rules/explain.js';
@@ -23,7 +21,7 @@ const ConfigBody = z.object({ yaml: z.string().min(1).max(1_000_000) });
 export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: AdminKeys): void {
   const gov = runtime.governance;
   app.get('/stats', needs('viewer', async (c) => {
-    const head = verifyAuditLog(gov.db);
+    const head = await gov.audit.verify();
     return c.json({
       plan: runtime.plan.version,
       destinations: runtime.plan.destinations.map((d) => ({ name: d.name, type: d.type, baa: gov.gate.effective(d, Date.now()).baa, matchKeys: d.matchKeys })),
@@ -35,13 +33,13 @@ export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: Ad
   const reports = buildReportsApp(runtime);
   app.get('/reports/:kind', needs('viewer', (c) => reports.request(`/${c.req.param('kind')}${new URL(c.req.url).search}`)));
   app.get('/explain', needs('viewer', (c) => c.json(explainPlan(runtime.plan))));
-  app.get('/audit/verify', needs('viewer', (c) => c.json(verifyAuditLog(gov.db))));
-  app.get('/disclosures', needs('viewer', (c) => {
+  app.get('/audit/verify', needs('viewer', async (c) => c.json(await gov.audit.verify())));
+  app.get('/disclosures', needs('viewer', async (c) => {
     const { destination } = parseBody(Destination, { destination: c.req.query('destination') });
     const from = Date.parse(c.req.query('from') ?? '');
     const to = Date.parse(c.req.query('to') ?? '');
     if (Number.isNaN(from) || Number.isNaN(to)) throw new PhiwallError('PW_ERR_INVALID_BODY', { detail: 'from and to must be ISO timestamps' });
-    return c.json(disclosureReport(gov.db, destination, from, to));
+    return c.json(await gov.ledger.report(destination, from, to));
   }));
   app.post('/dry-run', needs('analyst', async (c) => {
     const body = await adminBody(c, runtime.plan.limits.bodyBytes);
@@ -63,7 +61,7 @@ export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: Ad
   app.post('/suppressions', needs('admin', async (c, who) => {
     const { id } = parseBody(Suppression, await adminBody(c, 4096));
     const key = gov.subjects.keyOf(id);
-    const added = gov.store.suppress(key, who.name, Date.now());
+    const added = await gov.store.suppress(key, who.name, Date.now());
     // The audit names the keyed hash, never the id itself.
     c.set('audit', { subjectKey: key, added });
     return c.json({ success: true, suppressed: true, added }, added ? 201 : 200);

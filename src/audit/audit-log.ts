@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { GENESIS, rowHash, type AuditRow } from './chain.js';
+import type { AuditChain } from './port.js';
 import { AUDIT_SCHEMA } from './schema.js';
+import { verifyAuditLog, type VerifyResult } from './verify.js';
 
 export interface AuditEntry {
   actor: string;
@@ -12,25 +14,16 @@ export interface AuditEntry {
   configAfter?: string;
 }
 
-export interface AuditRow {
-  seq: number;
-  time: number;
-  actor: string;
-  role: string;
-  action: string;
-  details: string;
-  config_before: string | null;
-  config_after: string | null;
-  prev_hash: string;
-  hash: string;
-}
+export { GENESIS, rowHash, type AuditRow } from './chain.js';
 
-export const GENESIS = '0'.repeat(64);
-
-/** The hash of a row covers every column but its own hash, and the previous row's hash. */
-export function rowHash(r: Omit<AuditRow, 'hash'>): string {
-  const fields = [r.seq, r.time, r.actor, r.role, r.action, r.details, r.config_before, r.config_after, r.prev_hash];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+/** The next row of a chain whose head is (`seq`, `prevHash`). */
+export function chainRow(entry: AuditEntry, now: number, seq: number, prevHash: string): AuditRow {
+  const partial = {
+    seq, time: now, actor: entry.actor.slice(0, 100), role: entry.role, action: entry.action.slice(0, 200),
+    details: JSON.stringify(entry.details ?? {}), config_before: entry.configBefore ?? null, config_after: entry.configAfter ?? null,
+    prev_hash: prevHash,
+  };
+  return { ...partial, hash: rowHash(partial) };
 }
 
 /**
@@ -39,7 +32,7 @@ export function rowHash(r: Omit<AuditRow, 'hash'>): string {
  * the whole file can recompute a chain: publish `phiwall audit verify`'s head hash elsewhere
  * (a ticket, a log sink) to anchor it.
  */
-export class AuditLog {
+export class AuditLog implements AuditChain {
   private readonly append: Database.Transaction<(entry: AuditEntry, now: number) => AuditRow>;
 
   constructor(private readonly db: Database.Database) {
@@ -49,12 +42,7 @@ export class AuditLog {
     const setHead = db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash');
     this.append = db.transaction((entry: AuditEntry, now: number) => {
       const h = head.get() as { seq: number; hash: string } | undefined;
-      const partial = {
-        seq: (h?.seq ?? 0) + 1, time: now, actor: entry.actor.slice(0, 100), role: entry.role, action: entry.action.slice(0, 200),
-        details: JSON.stringify(entry.details ?? {}), config_before: entry.configBefore ?? null, config_after: entry.configAfter ?? null,
-        prev_hash: h?.hash ?? GENESIS,
-      };
-      const row: AuditRow = { ...partial, hash: rowHash(partial) };
+      const row = chainRow(entry, now, (h?.seq ?? 0) + 1, h?.hash ?? GENESIS);
       insert.run(row.seq, row.time, row.actor, row.role, row.action, row.details, row.config_before, row.config_after, row.prev_hash, row.hash);
       setHead.run(row.seq, row.hash);
       return row;
@@ -65,7 +53,14 @@ export class AuditLog {
     return this.append.immediate(entry, now);
   }
 
-  list(limit = 100, afterSeq = 0): AuditRow[] {
+  /** Synchronous: nothing is ever pending. */
+  async flush(): Promise<void> {}
+
+  async list(limit = 100, afterSeq = 0): Promise<AuditRow[]> {
     return this.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as AuditRow[];
+  }
+
+  async verify(): Promise<VerifyResult> {
+    return verifyAuditLog(this.db);
   }
 }

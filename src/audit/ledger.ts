@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '../common/json.js';
 import { fieldNames } from './field-names.js';
+import type { DisclosureStore } from './port.js';
+import { disclosureReport, type DisclosureReport } from './report.js';
 import { AUDIT_SCHEMA } from './schema.js';
 
 export interface Disclosure {
@@ -17,48 +19,65 @@ export interface NewField {
   policyVersion: string;
 }
 
-const HOUR = 3_600_000;
+export const HOUR = 3_600_000;
+
+/** A batch folded per destination and policy version: the event count and the field names (never values). */
+export interface LedgerSummary {
+  hour: number;
+  counts: { destination: string; policyVersion: string; events: number; fields: string[] }[];
+  /** Per-event rows (only when the per-event ledger is on): the payload's SHA-256. */
+  events: { destination: string; policyVersion: string; messageId: string; sha256: string }[];
+}
+
+export function summarize(items: readonly Disclosure[], now: number, perEvent: boolean): LedgerSummary {
+  const counts = new Map<string, { destination: string; policyVersion: string; events: number; fields: Set<string> }>();
+  const events: LedgerSummary['events'] = [];
+  for (const it of items) {
+    const key = `${it.destination}\u0000${it.policyVersion}`;
+    const entry = counts.get(key) ?? { destination: it.destination, policyVersion: it.policyVersion, events: 0, fields: new Set<string>() };
+    entry.events++;
+    for (const f of fieldNames(it.payload)) entry.fields.add(f);
+    counts.set(key, entry);
+    if (perEvent) events.push({ destination: it.destination, policyVersion: it.policyVersion, messageId: it.messageId, sha256: sha256(it.payload) });
+  }
+  return { hour: Math.floor(now / HOUR) * HOUR, counts: [...counts.values()].map((c) => ({ ...c, fields: [...c.fields].sort() })), events };
+}
 
 /**
  * The disclosure ledger: per destination, hour and policy version, the count of events sent
  * and the set of field names sent (never values); optionally one row per event with the
  * payload's SHA-256. Returns the field names that reached a destination for the first time.
  */
-export class DisclosureLedger {
-  private readonly record: Database.Transaction<(items: readonly Disclosure[], now: number) => NewField[]>;
+export class DisclosureLedger implements DisclosureStore {
+  private readonly record: Database.Transaction<(s: LedgerSummary, now: number) => NewField[]>;
 
-  constructor(db: Database.Database, perEvent: boolean) {
+  constructor(private readonly db: Database.Database, private readonly perEvent: boolean) {
     db.exec(AUDIT_SCHEMA);
     const count = db.prepare(`INSERT INTO disclosure_hourly (destination, hour, policy_version, events) VALUES (?, ?, ?, ?)
       ON CONFLICT(destination, hour, policy_version) DO UPDATE SET events = events + excluded.events`);
     const field = db.prepare('INSERT OR IGNORE INTO disclosure_fields (destination, hour, policy_version, field) VALUES (?, ?, ?, ?)');
     const first = db.prepare('INSERT OR IGNORE INTO disclosure_first_seen (destination, field, first_at, policy_version) VALUES (?, ?, ?, ?)');
     const event = db.prepare('INSERT INTO disclosure_events (destination, time, policy_version, message_id, payload_sha256) VALUES (?, ?, ?, ?, ?)');
-    this.record = db.transaction((items: readonly Disclosure[], now: number) => {
-      const hour = Math.floor(now / HOUR) * HOUR;
-      const counts = new Map<string, { d: Disclosure; n: number; fields: Set<string> }>();
-      for (const it of items) {
-        const key = `${it.destination}\u0000${it.policyVersion}`;
-        const entry = counts.get(key) ?? { d: it, n: 0, fields: new Set<string>() };
-        entry.n++;
-        for (const f of fieldNames(it.payload)) entry.fields.add(f);
-        counts.set(key, entry);
-        if (perEvent) event.run(it.destination, now, it.policyVersion, it.messageId, sha256(it.payload));
-      }
+    this.record = db.transaction((s: LedgerSummary, now: number) => {
+      for (const e of s.events) event.run(e.destination, now, e.policyVersion, e.messageId, e.sha256);
       const fresh: NewField[] = [];
-      for (const { d, n, fields } of counts.values()) {
-        count.run(d.destination, hour, d.policyVersion, n);
-        for (const f of fields) {
-          field.run(d.destination, hour, d.policyVersion, f);
-          if (first.run(d.destination, f, now, d.policyVersion).changes > 0) fresh.push({ destination: d.destination, field: f, policyVersion: d.policyVersion });
+      for (const c of s.counts) {
+        count.run(c.destination, s.hour, c.policyVersion, c.events);
+        for (const f of c.fields) {
+          field.run(c.destination, s.hour, c.policyVersion, f);
+          if (first.run(c.destination, f, now, c.policyVersion).changes > 0) fresh.push({ destination: c.destination, field: f, policyVersion: c.policyVersion });
         }
       }
       return fresh;
     });
   }
 
-  add(items: readonly Disclosure[], now = Date.now()): NewField[] {
-    return items.length ? this.record(items, now) : [];
+  async add(items: readonly Disclosure[], now = Date.now()): Promise<NewField[]> {
+    return items.length ? this.record(summarize(items, now, this.perEvent), now) : [];
+  }
+
+  async report(destination: string, from: number, to: number): Promise<DisclosureReport> {
+    return disclosureReport(this.db, destination, from, to);
   }
 }
 

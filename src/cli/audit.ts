@@ -1,44 +1,84 @@
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { disclosureReport, reportText } from '../audit/report.js';
-import { verifyAuditLog } from '../audit/verify.js';
+import { verifyPostgresChain } from '../audit/postgres-audit.js';
+import { PostgresDisclosureLedger } from '../audit/postgres-ledger.js';
+import { pgErrCode } from '../audit/postgres-schema.js';
+import { disclosureReport, reportText, type DisclosureReport } from '../audit/report.js';
+import { verifyAuditLog, type VerifyResult } from '../audit/verify.js';
+import { loadConfig } from '../config/load.js';
 import { DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
 
-const USAGE = `usage: phiwall audit verify [--data ./data]
-       phiwall audit report --destination NAME --from ISO --to ISO [--data ./data] [--format text|json]
+const USAGE = `usage: phiwall audit verify [--data ./data | --config phiwall.yaml]
+       phiwall audit report --destination NAME --from ISO --to ISO [--data ./data | --config phiwall.yaml] [--format text|json]
+  With --config naming storage kind postgres, the shared chain and ledger in PostgreSQL are read.
 `;
 
-/** Audit tools over `<data>/governance.db`, opened read-only (the collector may be running). */
-export function auditCommand(args: ParsedArgs): number {
+interface AuditSource {
+  kind: 'sqlite' | 'postgres';
+  verify(): Promise<VerifyResult>;
+  report(destination: string, from: number, to: number): Promise<DisclosureReport>;
+  close(): Promise<void>;
+}
+
+/**
+ * Audit tools, read-only (collectors may be running): over `<data>/governance.db`, or over
+ * PostgreSQL when `--config` says `storage: { kind: postgres }`.
+ */
+export async function auditCommand(args: ParsedArgs): Promise<number> {
   const [, action] = args.positionals;
   if (action !== 'verify' && action !== 'report') { process.stderr.write(USAGE); return 2; }
-  const file = join(flag(args, 'data', DEFAULT_DATA), 'governance.db');
-  if (!existsSync(file)) { process.stderr.write(`phiwall: no audit database at ${file}\n`); return 2; }
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const source = openSource(args);
+  if (!source) return 2;
   try {
-    return action === 'verify' ? verify(db) : report(db, args);
+    return action === 'verify' ? await verify(source) : await report(source, args);
+  } catch (err) {
+    // The code only: a driver message can quote connection details.
+    process.stderr.write(`phiwall: audit store unavailable (${pgErrCode(err)})\n`);
+    return 1;
   } finally {
-    db.close();
+    await source.close();
   }
 }
 
-function verify(db: Database.Database): number {
-  const r = verifyAuditLog(db);
+function openSource(args: ParsedArgs): AuditSource | undefined {
+  const configPath = args.flags.get('config');
+  const storage = typeof configPath === 'string' ? loadConfig(configPath).rules.storage : undefined;
+  if (storage?.kind === 'postgres' && storage.url !== undefined) {
+    const pool = new pg.Pool({ connectionString: storage.url, max: 2, connectionTimeoutMillis: 10_000 });
+    const ledger = new PostgresDisclosureLedger({ pool, ready: Promise.resolve() }, false);
+    return { kind: 'postgres', verify: () => verifyPostgresChain(pool), report: (d, f, t) => ledger.report(d, f, t), close: () => pool.end() };
+  }
+  const file = join(flag(args, 'data', DEFAULT_DATA), 'governance.db');
+  if (!existsSync(file)) { process.stderr.write(`phiwall: no audit database at ${file}\n`); return undefined; }
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  return {
+    kind: 'sqlite',
+    verify: async () => verifyAuditLog(db),
+    report: async (d, f, t) => disclosureReport(db, d, f, t),
+    close: async () => { db.close(); },
+  };
+}
+
+async function verify(source: AuditSource): Promise<number> {
+  const r = await source.verify();
   if (!r.ok) {
     process.stdout.write(`audit log BROKEN at seq ${r.badSeq}: ${r.problem} (${r.rows} rows read)\n`);
     return 1;
   }
   process.stdout.write(`audit log OK: ${r.rows} rows, head seq ${r.headSeq}, head hash ${r.headHash}\n`);
+  // With shared storage the chain is in PostgreSQL, not in the instance's data dir.
+  if (r.rows === 0 && source.kind === 'sqlite') process.stderr.write('phiwall: no audit rows in this data dir; with storage kind postgres pass --config\n');
   return 0;
 }
 
-function report(db: Database.Database, args: ParsedArgs): number {
+async function report(source: AuditSource, args: ParsedArgs): Promise<number> {
   const destination = flag(args, 'destination', '');
   const from = Date.parse(flag(args, 'from', ''));
   const to = Date.parse(flag(args, 'to', ''));
   if (!destination || Number.isNaN(from) || Number.isNaN(to)) { process.stderr.write(USAGE); return 2; }
-  const r = disclosureReport(db, destination, from, to);
+  const r = await source.report(destination, from, to);
   process.stdout.write(flag(args, 'format', 'text') === 'json' ? JSON.stringify(r, null, 2) + '\n' : reportText(r));
   return 0;
 }

@@ -20,8 +20,8 @@ const USAGE = `phiwall <command> [options]
   report   attribution|aggregates|release [--model time-decay] [--from D] [--to D] [--demo]
   migrate  [--config ...]                       apply PostgreSQL migrations (storage.kind: postgres)
   schema                                        JSON Schema of the rule language
-  audit    verify [--data ./data]               check the hash-chained audit log; exit 1 names the first bad seq
-  audit    report --destination NAME --from ISO --to ISO [--data ./data] [--format text|json]
+  audit    verify [--data ./data | --config FILE] check the hash-chained audit log; exit 1 names the first bad seq
+  audit    report --destination NAME --from ISO --to ISO [--data ./data | --config FILE] [--format text|json]
 `;
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -34,7 +34,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       case 'dry-run': process.exitCode = await dryRunCommand(args); return;
       case 'explain': process.exitCode = explainCommand(args); return;
       case 'dlq': process.exitCode = await dlqCommand(args); return;
-      case 'audit': process.exitCode = auditCommand(args); return;
+      case 'audit': process.exitCode = await auditCommand(args); return;
       case 'schema': process.exitCode = schemaCommand(); return;
       case 'report': process.exitCode = await reportCommand(args); return;
       case 'migrate': process.exitCode = await migrateCommand(args); return;

@@ -7,16 +7,25 @@ import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
 
 export interface WorkerOptions {
   idlePollMs: number;
+  /**
+   * How long a partial batch lets the queue fill before the next lease, and how long wake()
+   * waits before waking the loops. Without it every single-event request woke every loop, each
+   * then leasing, sending and acking a row or two (8 lease transactions and up to 4 vendor POSTs
+   * per request with 4 destinations). Default DEFAULT_LINGER_MS; the delay is invisible to vendors.
+   */
+  lingerMs?: number;
   hooks?: DeliveryHooks;
 }
 
 /** Governance taps on delivery (src/governance): suppression before send, the disclosure ledger after ack. */
 export interface DeliveryHooks {
-  /** Ids of leased items that must never be sent (opted-out subjects): they are dropped. */
-  withheld?(destination: string, items: readonly LeasedItem[]): Set<string>;
-  /** Items the destination confirmed, after their ack. */
-  delivered?(destination: string, items: readonly LeasedItem[]): void;
+  /** Ids of leased items that must never be sent (opted-out subjects): they are dropped. A rejection sends nothing (leases expire). */
+  withheld?(destination: string, items: readonly LeasedItem[]): Set<string> | Promise<Set<string>>;
+  /** Items the destination confirmed, after their ack (a shared ledger answers asynchronously). */
+  delivered?(destination: string, items: readonly LeasedItem[]): void | Promise<void>;
 }
+
+export const DEFAULT_LINGER_MS = 25;
 
 const sleep = (ms: number, signal: { wake?: () => void }) => new Promise<void>((resolve) => {
   const t = setTimeout(done, ms);
@@ -34,6 +43,7 @@ export class DestinationWorker {
   private readonly sleepers: { wake?: () => void }[] = [];
   private readonly breaker: CircuitBreaker;
   private readonly limiter: RateLimiter | undefined;
+  private wakeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly dest: DestinationPlan,
@@ -57,15 +67,24 @@ export class DestinationWorker {
     }
   }
 
-  /** New rows were spooled: stop idling. */
+  /** New rows were spooled: stop idling, after the linger (coalesces the wakes of many requests). */
   wake(): void {
+    if (this.wakeTimer || !this.running) return;
+    const linger = this.opts.lingerMs ?? DEFAULT_LINGER_MS;
+    if (linger <= 0) { this.wakeNow(); return; }
+    this.wakeTimer = setTimeout(() => { this.wakeTimer = undefined; this.wakeNow(); }, linger);
+  }
+
+  private wakeNow(): void {
     for (const s of this.sleepers) s.wake?.();
   }
 
   /** Stops leasing and waits for in-flight sends (up to `timeoutMs`). */
   async stop(timeoutMs: number): Promise<void> {
     this.running = false;
-    this.wake();
+    clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined;
+    this.wakeNow();
     await Promise.race([Promise.all(this.loops), new Promise((r) => setTimeout(r, timeoutMs))]);
   }
 
@@ -78,6 +97,8 @@ export class DestinationWorker {
         const items = await this.spool.lease(this.dest.name, batchSize, this.dest.config.delivery.lease_ms);
         if (items.length === 0) { await sleep(this.opts.idlePollMs, signal); continue; }
         await this.deliver(items);
+        // A partial batch means the queue is drained: let the next one fill up.
+        if (items.length < batchSize && this.running) await sleep(this.opts.lingerMs ?? DEFAULT_LINGER_MS, signal);
       } catch (err) {
         this.log.error({ destination: this.dest.name, code: (err as { code?: string }).code ?? (err as Error).name }, 'delivery loop error');
         await sleep(1000, signal);
@@ -94,7 +115,7 @@ export class DestinationWorker {
   }
 
   private async deliver(leased: LeasedItem[]): Promise<void> {
-    const withheld = this.opts.hooks?.withheld?.(this.dest.name, leased);
+    const withheld = await this.opts.hooks?.withheld?.(this.dest.name, leased);
     if (withheld?.size) await this.spool.ack([...withheld]);
     const items = withheld?.size ? leased.filter((i) => !withheld.has(i.id)) : leased;
     if (items.length === 0) return;
@@ -131,7 +152,7 @@ export class DestinationWorker {
     if (ok.length) {
       await this.spool.ack(ok);
       this.metrics.delivered.inc({ destination: this.dest.name }, ok.length);
-      this.opts.hooks?.delivered?.(this.dest.name, okItems);
+      await this.opts.hooks?.delivered?.(this.dest.name, okItems);
     }
     if (anyRetry && ok.length === 0) this.breaker.failure(now); else this.breaker.success();
   }

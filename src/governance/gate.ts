@@ -4,12 +4,13 @@ import { withoutBaaActions } from '../rules/compile.js';
 import type { DestinationPlan } from '../rules/plan.js';
 import type { GovernanceMetrics } from './metrics.js';
 import type { EventGovernance } from './port.js';
-import type { GovernanceStore } from './store.js';
+import type { GovernanceStore } from './store-port.js';
 import type { SubjectKeys } from './subjects.js';
 
 /**
  * The run-time governance checks: suppression, BAA expiry and marketing authorization.
- * Everything is decided per event against the store, so revocations apply at once.
+ * Everything is decided per event against the store (SQLite: directly; Postgres: what it
+ * loaded for this request in `prepare`), so revocations apply from the next request on.
  */
 export class Gate implements EventGovernance {
   private readonly expired = new Map<DestinationPlan, DestinationPlan>();

@@ -1,29 +1,35 @@
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Registry } from 'prom-client';
-import { AuditLog, type AuditEntry } from '../audit/audit-log.js';
-import { DisclosureLedger } from '../audit/ledger.js';
+import type { AuditEntry } from '../audit/audit-log.js';
+import type { AuditChain, DisclosureStore } from '../audit/port.js';
+import type { PgHandle } from '../audit/postgres-schema.js';
 import type { DeliveryHooks } from '../delivery/worker.js';
 import type { Logger } from '../observability/log.js';
 import type { Plan } from '../rules/plan.js';
 import type { JsonObject } from '../common/json.js';
-import type { EnqueueRow, LeasedItem } from '../spool/port.js';
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { LeasedItem } from '../spool/port.js';
+import { PhiwallError } from '../errors.js';
+import type Database from 'better-sqlite3';
+import { openWalDatabase } from '../common/sqlite.js';
+import { openGovernanceBackends } from './backends.js';
 import { Gate } from './gate.js';
+import { LegacySpoolMeta } from './legacy-meta.js';
 import { GovernanceMetrics } from './metrics.js';
-import { GovernanceStore, type SpoolMeta } from './store.js';
+import type { GovernanceStore } from './store-port.js';
 import { SubjectKeys } from './subjects.js';
 
 export interface GovernanceOptions {
-  /** The governance database file (default `<dataDir>/governance.db`). */
+  /** The instance's governance database file (default `<dataDir>/governance.db`): admin keys, and everything below with SQLite storage. */
   path: string;
   secret: string;
-  /** Days spool metadata is kept (covers dead-letter retention, so replays stay filtered). */
+  /** Days legacy per-row metadata is kept (covers dead-letter retention). */
   metaDays: number;
   perEventLedger: boolean;
   registry: Registry;
   log: Logger;
+  /** Set with `storage.kind: postgres`: store, audit chain and ledger are shared there. */
+  postgres?: PgHandle;
 }
 
 /** SHA-256 of the whole merged configuration (secrets included, so any change shows). */
@@ -33,39 +39,46 @@ export function configHash(rules: unknown): string {
 
 /** Opens the governance database (WAL; shared by cluster workers, appends serialize on its lock). */
 export function openGovernanceDb(path: string): Database.Database {
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { timeout: 5000 });
-  db.pragma('journal_mode = WAL');
-  // NORMAL in WAL: survives a process crash (kill -9); only an OS crash may lose the last commits.
-  db.pragma('synchronous = NORMAL');
-  return db;
+  return openWalDatabase(path, { timeoutMs: 5000, synchronous: 'NORMAL' });
 }
 
+const codeOf = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
+
 /**
- * Wires the governance parts to their own SQLite database (so they work with either spool
- * adapter and across cluster workers): the store (authorizations, suppressions,
- * per-row metadata), the gate the pipeline consults, the audit log and the disclosure ledger.
+ * Wires the governance parts to their adapters (src/governance/backends.ts): the store
+ * (authorizations, suppressions), the gate the pipeline consults, the audit chain and the
+ * disclosure ledger. Per-row metadata (policy version, subject keys) travels in the spool row.
  */
 export class Governance {
   readonly store: GovernanceStore;
   readonly subjects: SubjectKeys;
   readonly metrics: GovernanceMetrics;
-  readonly audit: AuditLog;
-  readonly ledger: DisclosureLedger;
+  readonly audit: AuditChain;
+  readonly ledger: DisclosureStore;
   readonly gate: Gate;
   readonly deliveryHooks: DeliveryHooks;
   readonly db: Database.Database;
+  /** Names this process in audit records (host and pid: no values). */
+  readonly instance = `${hostname()}/${process.pid}`;
+  private readonly legacy: LegacySpoolMeta;
   private timer: NodeJS.Timeout | undefined;
-  private metaTimer: NodeJS.Timeout | undefined;
-  private readonly metaQueue: { meta: SpoolMeta[]; now: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
 
   constructor(private readonly opts: GovernanceOptions) {
     this.db = openGovernanceDb(opts.path);
-    this.store = new GovernanceStore(this.db);
-    this.subjects = new SubjectKeys(opts.secret);
     this.metrics = new GovernanceMetrics(opts.registry);
-    this.audit = new AuditLog(this.db);
-    this.ledger = new DisclosureLedger(this.db, opts.perEventLedger);
+    const backends = openGovernanceBackends(this.db, {
+      postgres: opts.postgres,
+      perEventLedger: opts.perEventLedger,
+      onAuditError: (action, code, dropped) => {
+        this.metrics.auditErrors.inc({ result: dropped ? 'dropped' : 'retried' });
+        opts.log.error({ action, code, dropped }, dropped ? 'audit record lost after retries' : 'audit record write failed; retrying');
+      },
+    });
+    this.store = backends.store;
+    this.audit = backends.audit;
+    this.ledger = backends.ledger;
+    this.legacy = new LegacySpoolMeta(this.db);
+    this.subjects = new SubjectKeys(opts.secret);
     this.gate = new Gate(this.store, this.subjects, this.metrics, opts.log, (destination) => {
       this.record({ actor: 'system', role: 'system', action: 'baa.expired', details: { destination } });
     });
@@ -77,78 +90,86 @@ export class Governance {
       this.audit.record(entry);
       this.metrics.auditRecords.inc({ action: entry.action.split(' ')[0] });
     } catch (err) {
-      this.opts.log.error({ action: entry.action, code: (err as { code?: string }).code ?? (err as Error).name }, 'audit record failed');
+      this.opts.log.error({ action: entry.action, code: codeOf(err) }, 'audit record failed');
       throw err;
     }
   }
 
+  /** Records and waits until the record is written (Postgres queues; SQLite already wrote it): for acknowledged actions. */
+  async recorded(entry: AuditEntry): Promise<void> {
+    this.record(entry);
+    await this.audit.flush();
+  }
+
+  /** The subject keys stored with an event's spool rows. */
+  subjectKeysOf(ev: JsonObject): string[] {
+    return this.subjects.keysOfRaw(ev);
+  }
+
   /**
-   * Remembers, per spooled row, its policy version and subject keys. Group commit: requests
-   * within a millisecond share one transaction, i.e. one fsync under synchronous FULL (one per
-   * request made this ~60% of the collector's CPU in the bench profile). Resolves once committed.
+   * Shared stores answer asynchronously: loads this request's subjects before the pipeline
+   * runs. A store error fails the request closed (503): nothing is forwarded unchecked.
    */
-  noteRows(rows: readonly EnqueueRow[], events: readonly JsonObject[], policyVersion: string, now: number): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
-    const keys = new Map<string, string[]>();
-    for (const ev of events) keys.set(String(ev.messageId), this.subjects.keysOfRaw(ev));
-    const meta = rows.map((r) => ({ messageId: r.messageId, destination: r.destination, policyVersion, subjectKeys: keys.get(r.messageId) ?? [] }));
-    return new Promise((resolve, reject) => {
-      this.metaQueue.push({ meta, now, resolve, reject });
-      this.metaTimer ??= setTimeout(() => this.flushMeta(), 1);
-    });
+  async prepare(events: readonly JsonObject[], now: number): Promise<void> {
+    if (!this.store.prepare) return;
+    const keys = new Set<string>();
+    for (const ev of events) for (const k of this.subjects.keysOfRaw(ev)) keys.add(k);
+    await this.prepareKeys([...keys], now);
   }
 
-  private flushMeta(): void {
-    this.metaTimer = undefined;
-    const batch = this.metaQueue.splice(0);
-    if (batch.length === 0) return;
+  /** The same for subject keys at hand (any caller of `store.isSuppressed`/`authorized` outside ingest). */
+  async prepareKeys(subjectKeys: readonly string[], now: number): Promise<void> {
+    if (!this.store.prepare) return;
     try {
-      this.db.transaction(() => { for (const b of batch) this.store.writeMeta(b.meta, b.now); })();
+      await this.store.prepare(subjectKeys, now);
     } catch (err) {
-      for (const b of batch) b.reject(err);
-      return;
+      throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: codeOf(err) });
     }
-    for (const b of batch) b.resolve();
   }
 
-  /** Checks BAA expiry every `everyMs` so the alert fires without traffic; prunes old metadata. */
+  /** Checks BAA expiry every `everyMs` so the alert fires without traffic; prunes legacy metadata. */
   startTimers(plan: () => Plan, everyMs = 30_000): void {
     const tick = () => {
       this.gate.checkExpiries(plan().destinations, Date.now());
-      this.store.pruneMeta(Date.now() - this.opts.metaDays * 86_400_000);
+      this.legacy.prune(Date.now() - this.opts.metaDays * 86_400_000);
     };
     tick();
     this.timer = setInterval(tick, everyMs);
     this.timer.unref();
   }
 
-  close(): void {
+  /** Waits for queued audit records, then closes the instance database. */
+  async close(): Promise<void> {
     clearInterval(this.timer);
-    clearTimeout(this.metaTimer);
-    if (this.db.open) this.flushMeta();
+    await this.audit.flush();
     if (this.db.open) this.db.close();
   }
 
-  /** Spooled rows of opted-out subjects: never sent (the worker drops them). */
-  private withheld(destination: string, items: readonly LeasedItem[]): Set<string> {
+  private metaOf(it: LeasedItem, destination: string): { policyVersion?: string; subjectKeys: readonly string[] } {
+    if (it.subjectKeys !== undefined) return { policyVersion: it.policyVersion, subjectKeys: it.subjectKeys };
+    const legacy = this.db.open ? this.legacy.meta(it.messageId, destination) : undefined;
+    return { policyVersion: it.policyVersion ?? legacy?.policyVersion, subjectKeys: legacy?.subjectKeys ?? [] };
+  }
+
+  /**
+   * Spooled rows of opted-out subjects: never sent (the worker drops them). A store error
+   * rejects, so the worker sends nothing and the leases expire (retried later).
+   */
+  private async withheld(destination: string, items: readonly LeasedItem[]): Promise<Set<string>> {
+    const keysOf = items.map((it) => this.metaOf(it, destination).subjectKeys);
+    const suppressed = await this.store.suppressedAmong([...new Set(keysOf.flat())]);
     const out = new Set<string>();
-    for (const it of items) {
-      const meta = this.store.meta(it.messageId, destination);
-      if (meta && this.store.isSuppressed(meta.subjectKeys)) { out.add(it.id); this.store.forgetMeta(it.messageId, destination); }
-    }
+    if (suppressed.size === 0) return out;
+    items.forEach((it, i) => { if (keysOf[i].some((k) => suppressed.has(k))) out.add(it.id); });
     if (out.size) this.metrics.suppressed.inc({ destination, stage: 'delivery' }, out.size);
     return out;
   }
 
-  private delivered(destination: string, items: readonly LeasedItem[]): void {
+  private async delivered(destination: string, items: readonly LeasedItem[]): Promise<void> {
     try {
-      // One transaction per batch (metadata and ledger): under synchronous FULL each commit is an
-      // fsync (bench profile: per-row autocommits were ~19% of the collector's CPU).
-      const fresh = this.db.transaction(() => this.ledger.add(items.map((it) => {
-        const meta = this.store.meta(it.messageId, destination);
-        if (meta) this.store.forgetMeta(it.messageId, destination);
-        return { destination, messageId: it.messageId, policyVersion: meta?.policyVersion ?? 'unknown', payload: it.payload };
-      })))();
+      const fresh = await this.ledger.add(items.map((it) => ({
+        destination, messageId: it.messageId, policyVersion: this.metaOf(it, destination).policyVersion ?? 'unknown', payload: it.payload,
+      })));
       for (const f of fresh) {
         this.metrics.newField.inc({ destination: f.destination });
         // Field names are the allow-listed output schema, not values.
@@ -156,7 +177,7 @@ export class Governance {
       }
     } catch (err) {
       this.metrics.ledgerErrors.inc();
-      this.opts.log.error({ destination, code: (err as { code?: string }).code ?? (err as Error).name }, 'disclosure ledger write failed');
+      this.opts.log.error({ destination, code: codeOf(err) }, 'disclosure ledger write failed');
     }
   }
 }

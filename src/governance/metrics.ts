@@ -10,6 +10,7 @@ export class GovernanceMetrics {
   readonly adminRequests: Counter<'role' | 'status'>;
   readonly auditRecords: Counter<'action'>;
   readonly ledgerErrors: Counter;
+  readonly auditErrors: Counter<'result'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -21,5 +22,6 @@ export class GovernanceMetrics {
     this.adminRequests = new Counter({ name: 'phiwall_admin_requests_total', help: 'Admin API calls', labelNames: ['role', 'status'], registers });
     this.auditRecords = new Counter({ name: 'phiwall_audit_records_total', help: 'Audit log records appended', labelNames: ['action'], registers });
     this.ledgerErrors = new Counter({ name: 'phiwall_ledger_errors_total', help: 'Disclosure ledger writes that failed', registers });
+    this.auditErrors = new Counter({ name: 'phiwall_audit_errors_total', help: 'Audit chain writes that failed (shared store): retried, or dropped after retries (alert)', labelNames: ['result'], registers });
   }
 }

@@ -1,4 +1,6 @@
-// Governance tables, created in the spool database next to the outbox.
+// Governance tables in the instance's governance database (SQLite adapter). Per-row metadata
+// (policy version, subject keys) lives in the spool row itself; an older `spool_meta` table is
+// only read for rows spooled before that (./legacy-meta.ts).
 export const GOVERNANCE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS authorizations (
   id TEXT PRIMARY KEY,
@@ -15,13 +17,5 @@ CREATE TABLE IF NOT EXISTS suppressions (
   subject_key TEXT PRIMARY KEY,
   created_at INTEGER NOT NULL,
   actor TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS spool_meta (
-  message_id TEXT NOT NULL,
-  destination TEXT NOT NULL,
-  policy_version TEXT NOT NULL,
-  subject_keys TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  PRIMARY KEY (message_id, destination)
 ) WITHOUT ROWID;
 `;

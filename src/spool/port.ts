@@ -9,6 +9,10 @@ export interface EnqueueRow {
   payload: JsonValue;
   /** Set when the destination's rules reject the event before any send: stored as a dead letter at once. */
   dead?: { code: string; reason: string };
+  /** Governance metadata stored with the row (no second write): the policy version it was scrubbed under, */
+  policyVersion?: string;
+  /** and its subjects' keyed hashes (delivery re-checks suppressions against them). */
+  subjectKeys?: readonly string[];
 }
 
 export interface LeasedItem {
@@ -18,6 +22,9 @@ export interface LeasedItem {
   payload: JsonValue;
   attempts: number;
   enqueuedAt: number;
+  /** As enqueued; absent on rows spooled before the columns existed. */
+  policyVersion?: string;
+  subjectKeys?: string[];
 }
 
 export interface DeadLetter {

@@ -19,6 +19,8 @@ export interface Storage {
   kind: 'sqlite' | 'postgres';
   spool: Spool;
   randomIds(secret: string, rotateMs: number): VisitorIds;
+  /** Postgres only: the spool's pool (migrated once `ready`), shared by the governance/audit adapters. */
+  postgres?: Pick<PostgresSpool, 'pool' | 'ready' | 'addMaintenance'>;
 }
 
 /** Picks the adapter named by `storage.kind` (SQLite, embedded, unless told otherwise). */
@@ -28,7 +30,7 @@ export function openStorage(rules: RulesFile, opts: StorageOptions): Storage {
   const storage = rules.storage;
   if (storage?.kind === 'postgres' && storage.url !== undefined) {
     const spool = new PostgresSpool({ ...limits, url: storage.url, pool: storage.pool, deadLetterDays: spoolCfg?.dead_letter_days ?? 14, onError: opts.onError });
-    return { kind: 'postgres', spool, randomIds: (secret, rotateMs) => new PostgresVisitorIds(spool, secret, rotateMs) };
+    return { kind: 'postgres', spool, randomIds: (secret, rotateMs) => new PostgresVisitorIds(spool, secret, rotateMs), postgres: spool };
   }
   const spool = new SqliteSpool({
     ...limits,

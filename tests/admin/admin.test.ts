@@ -88,7 +88,7 @@ describe('admin API', () => {
     expect(good.status).toBe(200);
     expect(good.json.policyVersion).not.toBe(before);
     expect(readFileSync(configPath, 'utf8')).toContain('properties.step');
-    const reload = c.runtime.governance.audit.list(500).filter((r) => r.action === 'config.reload').at(-1)!;
+    const reload = (await c.runtime.governance.audit.list(500)).filter((r) => r.action === 'config.reload').at(-1)!;
     expect(reload).toMatchObject({ actor: 'admin1', role: 'admin' });
     expect(reload.config_before).toMatch(/^[0-9a-f]{16}$/);
     expect(reload.config_after).not.toBe(reload.config_before);
@@ -113,7 +113,7 @@ describe('admin API', () => {
   });
 
   it('audits every call, including refused ones, and the chain verifies', async () => {
-    const rows = c.runtime.governance.audit.list(1000);
+    const rows = await c.runtime.governance.audit.list(1000);
     const admin = rows.filter((r) => r.action.startsWith('admin '));
     expect(admin.some((r) => r.actor === 'anonymous' && r.details.includes('401'))).toBe(true);
     expect(admin.some((r) => r.actor === 'viewer1' && r.action === 'admin POST /admin/dry-run' && r.details.includes('403'))).toBe(true);

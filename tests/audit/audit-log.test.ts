@@ -18,26 +18,27 @@ describe('hash-chained audit log', () => {
   });
   afterEach(() => { if (db.open) db.close(); });
 
-  const cli = () => {
+  const cli = async () => {
     const out: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
     try {
       db.close();
-      return { code: auditCommand(parseArgs(['audit', 'verify', '--data', dir])), out: out.join('') };
+      const code = await auditCommand(parseArgs(['audit', 'verify', '--data', dir]));
+      return { code, out: out.join('') };
     } finally { spy.mockRestore(); }
   };
 
-  it('verifies an intact chain (CLI exit 0 with the head hash)', () => {
+  it('verifies an intact chain (CLI exit 0 with the head hash)', async () => {
     expect(verifyAuditLog(db)).toMatchObject({ ok: true, rows: 6, headSeq: 6 });
-    const r = cli();
+    const r = await cli();
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/audit log OK: 6 rows, head seq 6, head hash [0-9a-f]{64}/);
   });
 
-  it('detects a changed row and names its seq', () => {
+  it('detects a changed row and names its seq', async () => {
     db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE seq = 3").run();
     expect(verifyAuditLog(db)).toMatchObject({ ok: false, badSeq: 3 });
-    const r = cli();
+    const r = await cli();
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/BROKEN at seq 3/);
   });
@@ -47,10 +48,10 @@ describe('hash-chained audit log', () => {
     expect(verifyAuditLog(db)).toMatchObject({ ok: false, badSeq: 2 });
   });
 
-  it('detects a deleted row in the middle', () => {
+  it('detects a deleted row in the middle', async () => {
     db.prepare('DELETE FROM audit_log WHERE seq = 4').run();
     expect(verifyAuditLog(db)).toMatchObject({ ok: false, badSeq: 4 });
-    expect(cli().code).toBe(1);
+    expect((await cli()).code).toBe(1);
   });
 
   it('detects deleted newest rows (the head record remembers them)', () => {

@@ -87,7 +87,7 @@ destinations:
     expect(leaked(metrics)).toEqual([]);
     expect(leaked(dead)).toEqual([]);
     expect(leaked(errorBodies.join('\n'))).toEqual([]);
-    const audit = c.runtime.governance.audit.list(10_000).map((r) => JSON.stringify(r)).join('\n');
+    const audit = (await c.runtime.governance.audit.list(10_000)).map((r) => JSON.stringify(r)).join('\n');
     expect(leaked(audit)).toEqual([]);
   });
 

@@ -77,7 +77,7 @@ describe('marketing authorizations gate match keys', () => {
 
     const metrics = await (await fetch(`${c.url}/metrics`)).text();
     expect(metrics).toMatch(/phiwall_match_keys_withheld_total\{destination="ads"\} [1-9]/);
-    const actions = c.runtime.governance.audit.list(100).map((r) => r.action);
+    const actions = (await c.runtime.governance.audit.list(100)).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['config.load', 'authorization.create', 'authorization.revoke']));
   });
 });
@@ -105,7 +105,7 @@ describe('suppressions', () => {
     const metrics = await (await fetch(`${c.url}/metrics`)).text();
     expect(metrics).toMatch(/phiwall_suppressed_total\{destination="ads",stage="delivery"\} 5/);
     expect(metrics).toMatch(/phiwall_events_blocked_total\{reason="suppressed"\} 1/);
-    const audit = c.runtime.governance.audit.list(100).find((x) => x.action === 'admin POST /admin/suppressions');
+    const audit = (await c.runtime.governance.audit.list(100)).find((x) => x.action === 'admin POST /admin/suppressions');
     expect(audit?.details).not.toContain('opted-out');
     expect(JSON.parse(audit!.details).subjectKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
@@ -127,7 +127,7 @@ describe('BAA registry', () => {
     expect(after?.event_name).toBe('Signup');
     const metrics = await (await fetch(`${c.url}/metrics`)).text();
     expect(metrics).toContain('phiwall_baa_expired{destination="dated"} 1');
-    expect(c.runtime.governance.audit.list(100).some((r) => r.action === 'baa.expired' && r.details.includes('dated'))).toBe(true);
+    expect((await c.runtime.governance.audit.list(100)).some((r) => r.action === 'baa.expired' && r.details.includes('dated'))).toBe(true);
   });
 
   it('keeps baa: true/false working and refuses match_keys without a BAA', async () => {

@@ -1,8 +1,13 @@
 // Scale-out: three collector processes on one PostgreSQL, load through all three, kill -9 one
 // mid-stream. Every acknowledged event must reach the webhook (the survivors take over the dead
 // instance's expired leases); duplicates are counted and bounded; every instance hands the
-// webhook the same pseudonymous id for a visitor.
+// webhook the same pseudonymous id for a visitor. The audit chain is shared too: all three
+// instances append to one sequence, and `phiwall audit verify` passes against Postgres.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pgLib from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookFake } from '../fakes/webhook.js';
 import type { FakeServer } from '../fakes/http-fake.js';
@@ -83,6 +88,22 @@ destinations:
     expect([...byVisitor.values()].map((s) => s.size)).toEqual(Array(10).fill(1));
     expect(new Set([...byVisitor.values()].map((s) => [...s][0])).size).toBe(10);
     for (const c of collectors.slice(1)) { c.child.kill('SIGTERM'); expect(await exited(c.child)).toBe(0); }
+
+    // One audit chain for all instances (each recorded its config.load there), verified by the CLI.
+    const verify = await promisify(execFile)(process.execPath, [join(REPO, 'bin/phiwall.mjs'), 'audit', 'verify', '--config', config], { cwd: REPO, env: { ...process.env, ...env } });
+    expect(verify.stdout).toMatch(/^audit log OK: \d+ rows, head seq \d+/);
+    const pool = new pgLib.Pool({ connectionString: pg.url, max: 1 });
+    const { rows } = await pool.query<{ n: string }>("SELECT COUNT(DISTINCT details::json->>'instance') AS n FROM phiwall_audit_log WHERE action = 'config.load'");
+    const shared = await pool.query<{ field: string }>('SELECT field FROM phiwall_disclosure_first_seen');
+    await pool.end();
+    expect(Number(rows[0].n)).toBe(3);
+    // The shared disclosure ledger decides a field's first disclosure once, across instances:
+    // the table has it, and no surviving instance logged the same field twice. (The killed
+    // instance's last log lines may be lost with it, so the logs alone cannot show who won.)
+    expect(shared.rows.map((r) => r.field)).toContain('visitor_id');
+    const firstSeen = dirs.flatMap((d) => readFileSync(join(d, 'serve.log'), 'utf8').split('\n'))
+      .filter((l) => l.includes('field sent to destination for the first time')).map((l) => (JSON.parse(l) as { field: string }).field);
+    expect(firstSeen.length).toBe(new Set(firstSeen).size);
   }, 150_000);
 });
 

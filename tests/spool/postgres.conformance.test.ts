@@ -31,10 +31,11 @@ if (run) {
       const url = await server!.createDatabase('migrations');
       const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: url, max: 2 }));
       const results = await Promise.all(pools.map((p) => migrate(p)));
-      expect(results.flatMap((r) => r.applied)).toEqual([1]);
+      // One starter applies every step, in order; the others find nothing to do.
+      expect(results.flatMap((r) => r.applied)).toEqual(Array.from({ length: results[0].current }, (_, k) => k + 1));
       expect((await migrate(pools[0])).applied).toEqual([]);
       const { rows } = await pools[0].query<{ n: string }>('SELECT COUNT(*) AS n FROM phiwall_migrations');
-      expect(Number(rows[0].n)).toBe(1);
+      expect(Number(rows[0].n)).toBe(results[0].current);
       await Promise.all(pools.map((p) => p.end()));
     });
 

@@ -123,6 +123,23 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       expect(await s.writable()).toBe(false);
     });
 
+    it('keeps each row\'s governance metadata (policy version, subject keys) through lease, dead letter and replay', async () => {
+      const { open, first: { spool: s } } = await start();
+      await s.enqueue([
+        { ...row(1), policyVersion: 'v1', subjectKeys: ['k1', 'k2'] },
+        { ...row(2), policyVersion: 'v1', subjectKeys: [] },
+        row(3),
+        { ...row(4), policyVersion: 'v2', subjectKeys: ['k4'], dead: { code: 'SKIP', reason: 'rejected' } },
+      ]);
+      const other = open().spool;
+      const leased = await other.lease('d', 10, 60_000);
+      expect(leased.map((l) => [l.messageId, l.policyVersion, l.subjectKeys])).toEqual([['m1', 'v1', ['k1', 'k2']], ['m2', 'v1', []], ['m3', undefined, undefined]]);
+      await other.deadLetter([leased[0].id], 'HTTP_400', 'x');
+      expect(await other.replayDead('d')).toBe(2);
+      const again = await s.lease('d', 10, 60_000);
+      expect(again.map((l) => [l.messageId, l.policyVersion, l.subjectKeys]).sort()).toEqual([['m1', 'v1', ['k1', 'k2']], ['m4', 'v2', ['k4']]]);
+    });
+
     it('gives every instance the same random pseudonymous id for a visitor and destination', async () => {
       const { open, first } = await start();
       const now = Date.now();

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
@@ -17,6 +18,23 @@ describe('SQLite spool', () => {
     const b = new SqliteSpool({ path, maxRows: 1000, maxBytes: 1e7, synchronous: 'full', groupCommitMs: 5 });
     expect((await b.stats()).pending).toBe(50);
     await b.close();
+  });
+
+  it('adds the governance columns to a spool file made before they existed; its queued rows still deliver', async () => {
+    const path = join(tempDir(), 'spool.db');
+    const old = new Database(path);
+    old.exec(`CREATE TABLE outbox (id INTEGER PRIMARY KEY, message_id TEXT NOT NULL, destination TEXT NOT NULL, payload TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, lease_until INTEGER NOT NULL DEFAULT 0, enqueued_at INTEGER NOT NULL, last_error TEXT);
+      CREATE TABLE dead_letters (id INTEGER PRIMARY KEY, message_id TEXT NOT NULL, destination TEXT NOT NULL, payload TEXT NOT NULL, attempts INTEGER NOT NULL,
+      code TEXT NOT NULL, reason TEXT NOT NULL, enqueued_at INTEGER NOT NULL, failed_at INTEGER NOT NULL);
+      INSERT INTO outbox (message_id, destination, payload, next_at, enqueued_at) VALUES ('old', 'd', '{}', 0, 0);`);
+    old.close();
+    for (let i = 0; i < 2; i++) await new SqliteSpool({ path, maxRows: 1000, maxBytes: 1e7, synchronous: 'normal', groupCommitMs: 1 }).close();
+    const s = new SqliteSpool({ path, maxRows: 1000, maxBytes: 1e7, synchronous: 'normal', groupCommitMs: 1 });
+    await s.enqueue([{ ...row(1), policyVersion: 'v9', subjectKeys: ['k'] }]);
+    const leased = await s.lease('d', 10, 60_000);
+    expect(leased.map((l) => [l.messageId, l.policyVersion, l.subjectKeys])).toEqual([['old', undefined, undefined], ['m1', 'v9', ['k']]]);
+    await s.close();
   });
 
   it('leases due items once, acks remove them, retries come back after their time', async () => {

@@ -1,4 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
+import { GOVERNANCE_AUDIT_SQL } from '../../audit/postgres-schema.js';
+import { AGGREGATES_SQL } from '../../aggregates/postgres-schema.js';
 
 // Migrations are append-only: a released step is never edited, a change is a new step.
 // Each step runs once, in its own transaction, recorded in phiwall_migrations.
@@ -41,6 +43,16 @@ CREATE TABLE IF NOT EXISTS phiwall_pseudo_ids (
 );
 CREATE INDEX IF NOT EXISTS phiwall_pseudo_ids_period ON phiwall_pseudo_ids (period);`,
   },
+  {
+    id: 2,
+    name: 'spool row governance metadata',
+    // Nullable: rows spooled before this step have none (treated as unknown policy, no subjects).
+    sql: `
+ALTER TABLE phiwall_outbox ADD COLUMN IF NOT EXISTS policy_version TEXT, ADD COLUMN IF NOT EXISTS subject_keys TEXT;
+ALTER TABLE phiwall_dead_letters ADD COLUMN IF NOT EXISTS policy_version TEXT, ADD COLUMN IF NOT EXISTS subject_keys TEXT;`,
+  },
+  { id: 3, name: 'governance, audit chain, disclosure ledger', sql: GOVERNANCE_AUDIT_SQL },
+  { id: 4, name: 'aggregates and attribution', sql: AGGREGATES_SQL },
 ];
 
 /** Arbitrary but fixed: every phiwall instance serialises migrations on this advisory lock. */

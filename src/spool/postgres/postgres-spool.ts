@@ -2,6 +2,7 @@ import pg from 'pg';
 import { PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../port.js';
+import { joinKeys, splitKeys } from '../row-meta.js';
 import { MAINTENANCE_LOCK, migrate } from './migrate.js';
 
 export interface PostgresSpoolOptions {
@@ -20,11 +21,28 @@ export interface PostgresSpoolOptions {
 
 /** Work that runs inside the periodic cleanup (e.g. pruning rotated pseudonymous ids). */
 export type MaintenanceTask = (client: pg.PoolClient, now: number) => Promise<void>;
-interface Waiter { rows: readonly EnqueueRow[]; bytes: number; resolve: () => void; reject: (e: unknown) => void }
-interface OutboxRow { id: string; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: string }
+interface Waiter { rows: readonly EnqueueRow[]; live: number; bytes: number; resolve: () => void; reject: (e: unknown) => void }
+interface OutboxRow { id: string; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: string; policy_version: string | null; subject_keys: string | null }
 interface DeadRow { id: string; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: string }
 
 const errCode = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
+const INPUT = 'unnest($1::text[], $2::text[], $3::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(m, d, p, v, k, c, r)';
+const ENQUEUE = `INSERT INTO phiwall_outbox (message_id, destination, payload, due_at, enqueued_at, policy_version, subject_keys)
+  SELECT m, d, p, $4, $4, v, k FROM ${INPUT}`;
+// One statement, so live and rejected rows of a batch commit together.
+const ENQUEUE_WITH_DEAD = `WITH input AS (SELECT * FROM ${INPUT}),
+  dead AS (INSERT INTO phiwall_dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
+    SELECT m, d, p, 0, c, r, $4, $4, v, k FROM input WHERE c IS NOT NULL)
+  INSERT INTO phiwall_outbox (message_id, destination, payload, due_at, enqueued_at, policy_version, subject_keys)
+  SELECT m, d, p, $4, $4, v, k FROM input WHERE c IS NULL`;
+
+function toLeased(r: OutboxRow): LeasedItem {
+  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, attempts: r.attempts, enqueuedAt: Number(r.enqueued_at) };
+  if (r.policy_version !== null) item.policyVersion = r.policy_version;
+  const keys = splitKeys(r.subject_keys);
+  if (keys) item.subjectKeys = keys;
+  return item;
+}
 const toDead = (r: DeadRow): DeadLetter => ({
   id: String(r.id), messageId: r.message_id, destination: r.destination, attempts: r.attempts, code: r.code, reason: r.reason, failedAt: Number(r.failed_at),
 });
@@ -67,12 +85,14 @@ export class PostgresSpool implements Spool {
   enqueue(rows: readonly EnqueueRow[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     let bytes = 0;
-    for (const r of rows) bytes += JSON.stringify(r.payload).length;
-    if (this.rows + rows.length > this.opts.maxRows || this.bytes + bytes > this.opts.maxBytes) {
+    let live = 0;
+    // Rows rejected by the destination rules (`dead`) go straight to the dead letters, outside the limits.
+    for (const r of rows) if (!r.dead) { bytes += JSON.stringify(r.payload).length; live++; }
+    if (this.rows + live > this.opts.maxRows || this.bytes + bytes > this.opts.maxBytes) {
       return Promise.reject(new PhiwallError('PW_ERR_SPOOL_FULL'));
     }
     return new Promise((resolve, reject) => {
-      this.waiting.push({ rows, bytes, resolve, reject });
+      this.waiting.push({ rows, live, bytes, resolve, reject });
       this.timer ??= setTimeout(() => this.startFlush(), this.opts.groupCommitMs);
     });
   }
@@ -86,19 +106,25 @@ export class PostgresSpool implements Spool {
   }
 
   private async flush(batch: Waiter[]): Promise<void> {
-    const ids: string[] = [], dests: string[] = [], payloads: string[] = [];
-    for (const w of batch) for (const r of w.rows) { ids.push(r.messageId); dests.push(r.destination); payloads.push(JSON.stringify(r.payload)); }
+    const ids: string[] = [], dests: string[] = [], payloads: string[] = [], versions: (string | null)[] = [], keys: (string | null)[] = [];
+    const codes: (string | null)[] = [], reasons: (string | null)[] = [];
+    for (const w of batch) {
+      for (const r of w.rows) {
+        ids.push(r.messageId); dests.push(r.destination); payloads.push(JSON.stringify(r.payload));
+        versions.push(r.policyVersion ?? null); keys.push(joinKeys(r.subjectKeys));
+        codes.push(r.dead?.code ?? null); reasons.push(r.dead?.reason ?? null);
+      }
+    }
     const now = Date.now();
     try {
       await this.ready;
-      await this.pool.query(`INSERT INTO phiwall_outbox (message_id, destination, payload, due_at, enqueued_at)
-        SELECT m, d, p, $4, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(m, d, p)`, [ids, dests, payloads, now]);
+      await this.pool.query(codes.some((c) => c !== null) ? ENQUEUE_WITH_DEAD : ENQUEUE, [ids, dests, payloads, now, versions, keys, codes, reasons]);
     } catch (err) {
       const failure = new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: errCode(err) });
       for (const w of batch) w.reject(failure);
       return;
     }
-    for (const w of batch) { this.rows += w.rows.length; this.bytes += w.bytes; w.resolve(); }
+    for (const w of batch) { this.rows += w.live; this.bytes += w.bytes; w.resolve(); }
   }
 
   async lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]> {
@@ -107,11 +133,8 @@ export class PostgresSpool implements Spool {
     const { rows } = await this.pool.query<OutboxRow>(`WITH due AS (
         SELECT id FROM phiwall_outbox WHERE destination = $1 AND due_at <= $2 ORDER BY due_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
       UPDATE phiwall_outbox o SET lease_until = $4, due_at = $4 FROM due WHERE o.id = due.id
-      RETURNING o.id, o.message_id, o.destination, o.payload, o.attempts, o.enqueued_at`, [destination, now, limit, now + leaseMs]);
-    return rows.sort((a, b) => Number(a.id) - Number(b.id)).map((r) => ({
-      id: String(r.id), messageId: r.message_id, destination: r.destination,
-      payload: JSON.parse(r.payload) as JsonValue, attempts: r.attempts, enqueuedAt: Number(r.enqueued_at),
-    }));
+      RETURNING o.id, o.message_id, o.destination, o.payload, o.attempts, o.enqueued_at, o.policy_version, o.subject_keys`, [destination, now, limit, now + leaseMs]);
+    return rows.sort((a, b) => Number(a.id) - Number(b.id)).map(toLeased);
   }
 
   async ack(ids: readonly string[]): Promise<void> {
@@ -132,8 +155,8 @@ export class PostgresSpool implements Spool {
     if (!ids.length) return;
     await this.ready;
     const { rows } = await this.pool.query<{ b: number }>(`WITH moved AS (DELETE FROM phiwall_outbox WHERE id = ANY($1::bigint[]) RETURNING *)
-      INSERT INTO phiwall_dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at)
-      SELECT message_id, destination, payload, attempts + 1, $2, $3, enqueued_at, $4 FROM moved RETURNING octet_length(payload) AS b`,
+      INSERT INTO phiwall_dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
+      SELECT message_id, destination, payload, attempts + 1, $2, $3, enqueued_at, $4, policy_version, subject_keys FROM moved RETURNING octet_length(payload) AS b`,
     [ids, code, reason.slice(0, 300), Date.now()]);
     for (const r of rows) { this.rows--; this.bytes -= r.b; }
   }
@@ -170,9 +193,9 @@ export class PostgresSpool implements Spool {
   async replayDead(destination: string): Promise<number> {
     await this.ready;
     const now = Date.now();
-    const res = await this.pool.query(`WITH moved AS (DELETE FROM phiwall_dead_letters WHERE destination = $1 RETURNING message_id, destination, payload)
-      INSERT INTO phiwall_outbox (message_id, destination, payload, attempts, due_at, enqueued_at)
-      SELECT message_id, destination, payload, 0, $2, $2 FROM moved`, [destination, now]);
+    const res = await this.pool.query(`WITH moved AS (DELETE FROM phiwall_dead_letters WHERE destination = $1 RETURNING message_id, destination, payload, policy_version, subject_keys)
+      INSERT INTO phiwall_outbox (message_id, destination, payload, attempts, due_at, enqueued_at, policy_version, subject_keys)
+      SELECT message_id, destination, payload, 0, $2, $2, policy_version, subject_keys FROM moved`, [destination, now]);
     await this.refreshCounts();
     return res.rowCount ?? 0;
   }

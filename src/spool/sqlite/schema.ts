@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 export const SQLITE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS outbox (
   id INTEGER PRIMARY KEY,
@@ -8,7 +10,9 @@ CREATE TABLE IF NOT EXISTS outbox (
   next_at INTEGER NOT NULL,
   lease_until INTEGER NOT NULL DEFAULT 0,
   enqueued_at INTEGER NOT NULL,
-  last_error TEXT
+  last_error TEXT,
+  policy_version TEXT,
+  subject_keys TEXT
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(destination, next_at);
 CREATE TABLE IF NOT EXISTS dead_letters (
@@ -20,7 +24,9 @@ CREATE TABLE IF NOT EXISTS dead_letters (
   code TEXT NOT NULL,
   reason TEXT NOT NULL,
   enqueued_at INTEGER NOT NULL,
-  failed_at INTEGER NOT NULL
+  failed_at INTEGER NOT NULL,
+  policy_version TEXT,
+  subject_keys TEXT
 );
 CREATE INDEX IF NOT EXISTS dead_by_dest ON dead_letters(destination, failed_at);
 CREATE TABLE IF NOT EXISTS pseudo_ids (
@@ -31,3 +37,11 @@ CREATE TABLE IF NOT EXISTS pseudo_ids (
   PRIMARY KEY (visitor_key, destination, period)
 ) WITHOUT ROWID;
 `;
+
+/** Spool files made before the governance columns existed get them (idempotent). */
+export function addGovernanceColumns(db: Database.Database): void {
+  for (const table of ['outbox', 'dead_letters']) {
+    const have = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+    for (const col of ['policy_version', 'subject_keys']) if (!have.has(col)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${col} TEXT`);
+  }
+}

@@ -1,0 +1,133 @@
+import type { PoolClient } from 'pg';
+import { chainRow, GENESIS, type AuditEntry, type AuditRow } from './audit-log.js';
+import type { AuditChain } from './port.js';
+import { pgErrCode, type PgHandle } from './postgres-schema.js';
+import { ChainCheck, type ChainHead, type VerifyResult } from './verify.js';
+
+/** Every instance appends under this transaction-level advisory lock: one sequence, no forks. */
+export const AUDIT_LOCK = 0x70686175;
+const BATCH = 100;
+const ATTEMPTS = 5;
+
+type DbRow = Omit<AuditRow, 'seq' | 'time'> & { seq: string; time: string };
+const toRow = (r: DbRow): AuditRow => ({ ...r, seq: Number(r.seq), time: Number(r.time) });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The audit chain shared by every instance. Appends take the advisory lock, read the head,
+ * insert and move the head in one transaction, so concurrent writers from several processes
+ * produce one gapless sequence (the seq primary key would refuse a fork anyway).
+ * `record()` stays synchronous for its many callers: records queue in call order and are
+ * written in the background, several per transaction.
+ */
+export class PostgresAuditChain implements AuditChain {
+  private readonly queue: { entry: AuditEntry; now: number }[] = [];
+  private draining: Promise<void> | undefined;
+
+  /** `onError` gets the action and an error code, never values; `dropped` says the record was given up on. */
+  constructor(
+    private readonly pg: PgHandle,
+    private readonly onError: (action: string, code: string, dropped: boolean) => void,
+    private readonly retryBaseMs = 100,
+  ) {}
+
+  record(entry: AuditEntry, now = Date.now()): void {
+    this.queue.push({ entry, now });
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.draining) return;
+    // A record made between the drain's last check and this callback is picked up here.
+    this.draining = this.drain().finally(() => { this.draining = undefined; if (this.queue.length) this.kick(); });
+  }
+
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    let failures = 0;
+    while (this.queue.length > 0) {
+      const batch = this.queue.slice(0, BATCH);
+      try {
+        await this.append(batch);
+        this.queue.splice(0, batch.length);
+        failures = 0;
+      } catch (err) {
+        failures++;
+        const dropped = failures >= ATTEMPTS;
+        for (const b of batch) this.onError(b.entry.action.split(' ')[0], pgErrCode(err), dropped);
+        // Order is kept: later records wait behind the failing batch until it is written or given up.
+        if (dropped) { this.queue.splice(0, batch.length); failures = 0; } else await sleep(this.retryBaseMs * 2 ** failures);
+      }
+    }
+  }
+
+  /** Appends these records (in order) at the chain's head; returns the rows written. */
+  async append(batch: readonly { entry: AuditEntry; now: number }[]): Promise<AuditRow[]> {
+    await this.pg.ready;
+    const client = await this.pg.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+      const rows = await this.insert(client, batch);
+      await client.query('COMMIT');
+      return rows;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async insert(client: PoolClient, batch: readonly { entry: AuditEntry; now: number }[]): Promise<AuditRow[]> {
+    const head = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM phiwall_audit_head WHERE id = 1')).rows[0];
+    let seq = Number(head?.seq ?? 0);
+    let prev = head?.hash ?? GENESIS;
+    const rows = batch.map((b) => { const r = chainRow(b.entry, b.now, ++seq, prev); prev = r.hash; return r; });
+    const col = <K extends keyof AuditRow>(k: K) => rows.map((r) => r[k]);
+    await client.query(`INSERT INTO phiwall_audit_log (seq, time, actor, role, action, details, config_before, config_after, prev_hash, hash)
+      SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+    [col('seq'), col('time'), col('actor'), col('role'), col('action'), col('details'), col('config_before'), col('config_after'), col('prev_hash'), col('hash')]);
+    await client.query(`INSERT INTO phiwall_audit_head (id, seq, hash) VALUES (1, $1, $2)
+      ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`, [seq, prev]);
+    return rows;
+  }
+
+  async list(limit = 100, afterSeq = 0): Promise<AuditRow[]> {
+    await this.pg.ready;
+    const { rows } = await this.pg.pool.query<DbRow>('SELECT * FROM phiwall_audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
+    return rows.map(toRow);
+  }
+
+  async verify(): Promise<VerifyResult> {
+    await this.pg.ready;
+    return verifyPostgresChain(this.pg.pool);
+  }
+}
+
+/** Walks the shared chain in one read-only snapshot (appends by running instances do not disturb it). */
+export async function verifyPostgresChain(pool: PgHandle['pool'], pageSize = 2000): Promise<VerifyResult> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const exists = (await client.query<{ t: string | null }>("SELECT to_regclass('phiwall_audit_log')::text AS t")).rows[0]?.t;
+    if (!exists) return { ok: true, rows: 0, headSeq: 0, headHash: GENESIS };
+    const head = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM phiwall_audit_head WHERE id = 1')).rows[0];
+    const check = new ChainCheck(head ? { seq: Number(head.seq), hash: head.hash } satisfies ChainHead : undefined);
+    for (let after = 0; ;) {
+      const { rows } = await client.query<DbRow>('SELECT * FROM phiwall_audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [after, pageSize]);
+      if (rows.length === 0) break;
+      let going = true;
+      for (const r of rows) if (!(going = check.add(toRow(r)))) break;
+      if (!going) break;
+      after = Number(rows[rows.length - 1].seq);
+    }
+    return check.result();
+  } finally {
+    await client.query('COMMIT').catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,0 +1,34 @@
+import type Database from 'better-sqlite3';
+import { AuditLog } from '../audit/audit-log.js';
+import { DisclosureLedger } from '../audit/ledger.js';
+import type { AuditChain, DisclosureStore } from '../audit/port.js';
+import { PostgresAuditChain } from '../audit/postgres-audit.js';
+import { PostgresDisclosureLedger } from '../audit/postgres-ledger.js';
+import type { PgHandle } from '../audit/postgres-schema.js';
+import { PostgresGovernanceStore } from './postgres-store.js';
+import { SqliteGovernanceStore } from './store.js';
+import type { GovernanceStore } from './store-port.js';
+
+export interface GovernanceBackends {
+  kind: 'sqlite' | 'postgres';
+  store: GovernanceStore;
+  audit: AuditChain;
+  ledger: DisclosureStore;
+}
+
+/**
+ * Picks the adapters the way the spool is picked (`storage.kind`): with Postgres, governance,
+ * the audit chain and the ledger are shared through the spool's pool; otherwise they live in the
+ * instance's SQLite governance database.
+ */
+export function openGovernanceBackends(db: Database.Database, opts: {
+  postgres?: PgHandle;
+  perEventLedger: boolean;
+  onAuditError: (action: string, code: string, dropped: boolean) => void;
+}): GovernanceBackends {
+  if (opts.postgres) {
+    const pg = opts.postgres;
+    return { kind: 'postgres', store: new PostgresGovernanceStore(pg), audit: new PostgresAuditChain(pg, opts.onAuditError), ledger: new PostgresDisclosureLedger(pg, opts.perEventLedger) };
+  }
+  return { kind: 'sqlite', store: new SqliteGovernanceStore(db), audit: new AuditLog(db), ledger: new DisclosureLedger(db, opts.perEventLedger) };
+}

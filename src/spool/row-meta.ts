@@ -1,0 +1,5 @@
+// How both spool adapters store a row's governance metadata (EnqueueRow.subjectKeys) in one
+// TEXT column: subject keys are base64url HMACs, so a comma never occurs inside one.
+// NULL means "spooled before the column existed"; '' means "no subjects" (a cookieless event).
+export const joinKeys = (keys: readonly string[] | undefined): string | null => (keys === undefined ? null : keys.join(','));
+export const splitKeys = (text: string | null | undefined): string[] | undefined => (text == null ? undefined : text ? text.split(',') : []);
