@@ -43,20 +43,20 @@ export function buildReportsApp(runtime: Runtime): Hono {
     runtime.log.error({ name: (err as Error).name }, 'reports request failed');
     return c.json({ success: false, error: { code: 'PW_ERR_INTERNAL', message: 'internal error' } }, 500);
   });
-  app.get('/attribution', (c) => {
+  app.get('/attribution', async (c) => {
     const q = parseQuery(c.req.query());
     const model = parseModel(q.model ?? 'time_decay');
     if (!model) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: `model: one of ${MODELS.join(', ')}` });
     const dest = findDest(runtime, q.destination, true);
     const opts = dest.config.attribution!;
     const query = { model, from: Date.parse(`${q.from}T00:00:00Z`), to: Date.parse(`${q.to}T00:00:00Z`) + DAY_MS - 1, lookbackMs: opts.lookback_days * DAY_MS, halfLifeMs: opts.half_life_days * DAY_MS };
-    const { journeys, conversions } = loadAttribution(dest.store, dest.name, query);
+    const { journeys, conversions } = await loadAttribution(dest.store, dest.name, query);
     return c.json({ destination: dest.name, k: dest.config.k, rows: attributionRows(journeys, conversions, query, policyOf(dest)) });
   });
-  app.get('/aggregates', (c) => {
+  app.get('/aggregates', async (c) => {
     const q = parseQuery(c.req.query());
     const dest = findDest(runtime, q.destination, false);
-    const rows = dest.store.cells(dest.name, dest.config.dimensions.join(','), Date.parse(`${q.from}T00:00:00Z`), Date.parse(`${q.to}T00:00:00Z`) + DAY_MS);
+    const rows = await dest.store.cells(dest.name, dest.config.dimensions.join(','), Date.parse(`${q.from}T00:00:00Z`), Date.parse(`${q.to}T00:00:00Z`) + DAY_MS);
     return c.json({ destination: dest.name, k: dest.config.k, rows: rollupRows(rows, dest.config.dimensions, dest.config.window, policyOf(dest)) });
   });
   return app;

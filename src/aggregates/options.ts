@@ -4,6 +4,19 @@ import { MODELS } from '../attribution/models.js';
 export const DIMENSIONS = ['event', 'page_group', 'channel', 'campaign', 'device', 'region'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/** A Google Ads or Meta destination that receives each confirmed offline conversion. */
+export const ForwardTarget = z.union([
+  z.string().regex(/^[a-z][a-z0-9_-]*$/),
+  z.strictObject({
+    destination: z.string().regex(/^[a-z][a-z0-9_-]*$/),
+    /** Meta only: the standard event sent (never the conversion type, which may name a service line). */
+    event_name: z.enum(['Schedule', 'Lead', 'Purchase', 'SubmitApplication', 'Contact', 'CompleteRegistration']).default('Schedule'),
+    /** Meta only: where the conversion happened (physical_store may be up to 62 days old, the others 7). */
+    action_source: z.enum(['physical_store', 'system_generated', 'phone_call', 'other']).default('physical_store'),
+  }),
+]).transform((t) => (typeof t === 'string' ? { destination: t, event_name: 'Schedule' as const, action_source: 'physical_store' as const } : t));
+export type ForwardTarget = z.infer<typeof ForwardTarget>;
+
 export const AttributionOptions = z.strictObject({
   /** Event names (after event_map) that count as conversions when seen online. */
   conversions: z.array(z.string().min(1)).min(1),
@@ -17,6 +30,11 @@ export const AttributionOptions = z.strictObject({
   models: z.array(z.enum(MODELS)).default(['last_click', 'time_decay']),
   /** A direct visit within this many minutes of a previous touch is internal navigation. */
   session_minutes: z.number().positive().default(30),
+  /**
+   * Offline conversions (POST /v1/conversions) forwarded one by one, once confirmed, to these
+   * google-ads / meta destinations (BAA + match_keys required; checked in src/config/schema.ts).
+   */
+  forward_offline: z.array(ForwardTarget).max(4).default([]),
 });
 export type AttributionOptions = z.infer<typeof AttributionOptions>;
 

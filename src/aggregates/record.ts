@@ -3,6 +3,7 @@ import type { CleanEvent } from '../destinations/types.js';
 import { generalizeUa } from '../rules/ops/generalize.js';
 import type { JsonObject } from '../common/json.js';
 import type { AggregateConfig, Dimension } from './options.js';
+import type { CellDelta } from './store.js';
 
 // What an aggregate destination keeps of an event: the configured dimensions, numeric sums
 // and (with attribution) a touch or conversion. Free text never becomes a dimension: every
@@ -95,4 +96,26 @@ export function toRecord(e: CleanEvent, config: AggregateConfig, who: string | u
 
 export function conversionValue(e: CleanEvent): number {
   return numeric(e.properties, 'value') ?? 0;
+}
+
+/**
+ * A batch's records grouped per cell, sorted by (window, dims): concurrent writers then lock
+ * cells in one order (no deadlock between instances on PostgreSQL).
+ */
+export function cellDeltas(records: readonly AggregateRecord[], span: number): CellDelta[] {
+  const byCell = new Map<string, CellDelta & { who: string[]; seen: Set<string>; sums: Record<string, number> }>();
+  for (const rec of records) {
+    const windowStart = Math.floor(rec.t / span) * span;
+    const dims = JSON.stringify(rec.d);
+    const key = `${windowStart}\u0000${dims}`;
+    let cell = byCell.get(key);
+    if (!cell) byCell.set(key, (cell = { windowStart, dims, events: 0, who: [], anonymous: 0, sums: {}, seen: new Set() }));
+    cell.events++;
+    if (rec.u === undefined) cell.anonymous++;
+    else if (!cell.seen.has(rec.u)) { cell.seen.add(rec.u); cell.who.push(rec.u); }
+    for (const [k, v] of Object.entries(rec.s)) cell.sums[k] = (cell.sums[k] ?? 0) + v;
+  }
+  return [...byCell.values()]
+    .map(({ seen: _seen, ...c }) => c)
+    .sort((a, b) => a.windowStart - b.windowStart || (a.dims < b.dims ? -1 : a.dims > b.dims ? 1 : 0));
 }

@@ -5,11 +5,11 @@ import { writeAll, type Sink } from './sinks.js';
 import type { AggregateStore } from './store.js';
 import { attributionRows, loadAttribution, rollupRows, type ViewPolicy } from './views.js';
 
-// The release step: windows that ended more than grace_minutes ago are published once; a
-// window that changed after its release is published again as corrections (deltas) only when
-// at least k late events have accumulated, so a single late visitor is never visible as a +1.
-
-const TRUE_TOTAL = '__true_total__';
+// The release step, for rollup windows and attribution days alike: a table that ended more
+// than grace_minutes ago is published once; a table that changed after its release (late
+// events, late or confirmed conversions) is published again as corrections (deltas) only once
+// at least k new contributors have accumulated, so a single late visitor or conversion is
+// never visible as a +1. Every published table passed releaseTable (k, complementary suppression).
 
 export interface ReleaseContext {
   store: AggregateStore;
@@ -19,84 +19,100 @@ export interface ReleaseContext {
   sinks: readonly Sink[];
 }
 
-export interface ReleaseSummary { windows: number; rows: number; held: number; failed?: string }
+export interface ReleaseSummary { windows: number; rows: number; held: number; failed?: string; skipped?: boolean }
 
-function rowKey(r: JsonObject): string {
-  return JSON.stringify([r.row, r.dimensions ?? null]);
+/** One table as computed now: its rows, true contributor total and the change count it saw. */
+interface Table { fresh: JsonObject[]; trueTotal: number; seen: number }
+interface Shape { key: (r: JsonObject) => string; fields: readonly string[]; size: (r: JsonObject) => number }
+
+const ROLLUP: Shape = { key: (r) => JSON.stringify([r.row, r.dimensions ?? null]), fields: ['count', 'events'], size: (r) => num(r.count) };
+const ATTRIBUTION: Shape = { key: (r) => JSON.stringify([r.row, r.channel ?? null, r.campaign ?? null]), fields: ['conversions', 'credit', 'value'], size: (r) => num(r.conversions) };
+
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : 0;
 }
 
-function deltas(fresh: readonly JsonObject[], previous: ReadonlyMap<string, JsonObject>): JsonObject[] {
+const round = (n: number) => Math.round(n * 1e4) / 1e4;
+
+/** Rows that changed since `previous`, with `delta_<field>`; rows no longer published go to 0. */
+function deltas(fresh: readonly JsonObject[], previous: ReadonlyMap<string, JsonObject>, shape: Shape): JsonObject[] {
   const out: JsonObject[] = [];
   const seen = new Set<string>();
+  const diff = (now: JsonObject, before: JsonObject | undefined): JsonObject | undefined => {
+    const d: JsonObject = {};
+    for (const f of shape.fields) if (typeof now[f] === 'number' || typeof before?.[f] === 'number') d[`delta_${f}`] = round(num(now[f]) - num(before?.[f]));
+    return Object.values(d).some((v) => v !== 0) ? d : undefined;
+  };
   for (const r of fresh) {
-    const key = rowKey(r);
+    const key = shape.key(r);
     seen.add(key);
-    const old = previous.get(key);
-    const before = typeof old?.count === 'number' ? old.count : 0;
-    if (before !== r.count) out.push({ ...r, kind: 'correction', delta_count: (r.count as number) - before });
+    const d = diff(r, previous.get(key));
+    if (d) out.push({ ...r, kind: 'correction', ...d });
   }
-  for (const [key, old] of previous) if (!seen.has(key)) out.push({ ...old, kind: 'correction', count: 0, delta_count: -(old.count as number) });
+  for (const [key, old] of previous) {
+    if (seen.has(key)) continue;
+    const zero: JsonObject = { ...old, kind: 'correction' };
+    for (const f of shape.fields) if (typeof old[f] === 'number') zero[f] = 0;
+    const d = diff(zero, old);
+    if (d) out.push({ ...zero, ...d });
+  }
   return out;
 }
 
-async function releaseWindow(ctx: ReleaseContext, w: number): Promise<{ rows: number; held: boolean; failed?: string }> {
-  const { store, dest, config } = ctx;
-  const dimset = config.dimensions.join(',');
-  const cells = store.cells(dest, dimset, w, w + 1);
-  const trueTotal = cells.reduce((s, c) => s + c.contributors, 0);
-  const prev = store.releasedRows(dest, dimset, w);
-  const prevTotal = prev.find((p) => p.row_key === TRUE_TOTAL)?.true_count;
-  if (prevTotal !== undefined && trueTotal - prevTotal < config.k) return { rows: 0, held: true };
-  const fresh = rollupRows(cells, config.dimensions, config.window, ctx.policy).map((r): JsonObject => ({ kind: 'aggregate', destination: dest, k: config.k, ...r }));
-  const previous = new Map(prev.filter((p) => p.row_key !== TRUE_TOTAL).map((p) => [p.row_key, JSON.parse(p.published) as JsonObject]));
-  const out = prevTotal === undefined ? fresh : deltas(fresh, previous);
+async function publish(ctx: ReleaseContext, dimset: string, w: number, t: Table, shape: Shape, now: number): Promise<{ rows: number; held: boolean; failed?: string }> {
+  const { mark, rows: prev } = await ctx.store.releasedState(ctx.dest, dimset, w);
+  // After a table was published, corrections wait for k new contributors (a withheld table showed nothing).
+  if (mark && !mark.withheld && t.trueTotal - mark.trueTotal < ctx.config.k) return { rows: 0, held: true };
+  const previous = new Map(prev.map((p) => [p.row_key, JSON.parse(p.published) as JsonObject]));
+  const out = mark ? deltas(t.fresh, previous, shape) : t.fresh;
   const failed = await writeAll(ctx.sinks, out);
   if (failed) return { rows: 0, held: false, failed };
-  const saved = fresh.map((r) => ({ key: rowKey(r), trueCount: typeof r.count === 'number' ? r.count : 0, published: JSON.stringify(r) }));
-  store.saveReleased(dest, dimset, w, [...saved, { key: TRUE_TOTAL, trueCount: trueTotal, published: '{}' }], Math.max(...cells.map((c) => c.updated_at)));
+  const withheld = t.fresh.every((r) => r.row === 'withheld');
+  const saved = t.fresh.map((r) => ({ row_key: shape.key(r), true_count: shape.size(r), published: JSON.stringify(r) }));
+  await ctx.store.saveReleased(ctx.dest, dimset, w, saved, { trueTotal: t.trueTotal, seen: t.seen, withheld }, now);
   return { rows: out.length, held: false };
 }
 
+function tally(summary: ReleaseSummary, r: { rows: number; held: boolean; failed?: string }): boolean {
+  if (r.failed) { summary.failed = r.failed; return false; }
+  if (r.held) summary.held++; else { summary.windows++; summary.rows += r.rows; }
+  return true;
+}
+
 export async function releaseRollups(ctx: ReleaseContext, now: number): Promise<ReleaseSummary> {
-  const graceMs = ctx.config.grace_minutes * 60_000;
+  const { store, dest, config } = ctx;
+  const dimset = config.dimensions.join(',');
   // Late events older than 31 days no longer change a window's visitor counts; their lists go.
-  ctx.store.pruneMembers(ctx.dest, now - 31 * DAY_MS);
-  const due = ctx.store.windowsToRelease(ctx.dest, ctx.config.dimensions.join(','), now - graceMs, windowMs(ctx.config));
+  await store.pruneMembers(dest, now - 31 * DAY_MS);
+  const due = await store.windowsToRelease(dest, dimset, now - config.grace_minutes * 60_000, windowMs(config));
   const summary: ReleaseSummary = { windows: 0, rows: 0, held: 0 };
   for (const w of due) {
-    const r = await releaseWindow(ctx, w);
-    if (r.failed) return { ...summary, failed: r.failed };
-    if (r.held) summary.held++; else { summary.windows++; summary.rows += r.rows; }
+    const cells = await store.cells(dest, dimset, w, w + 1);
+    const fresh = rollupRows(cells, config.dimensions, config.window, ctx.policy).map((r): JsonObject => ({ kind: 'aggregate', destination: dest, k: config.k, ...r }));
+    const table = { fresh, trueTotal: cells.reduce((s, c) => s + c.contributors, 0), seen: cells.reduce((s, c) => s + c.changes, 0) };
+    if (!tally(summary, await publish(ctx, dimset, w, table, ROLLUP, now))) return summary;
   }
   return summary;
 }
 
-function attributionDaysDue(ctx: ReleaseContext, now: number): number[] {
-  const graceMs = ctx.config.grace_minutes * 60_000;
-  const rows = ctx.store.db.prepare(`SELECT DISTINCT (time / ${DAY_MS}) * ${DAY_MS} AS d FROM conversions WHERE dest = ? AND status = 'confirmed' AND time >= ? AND time < ?`)
-    .all(ctx.dest, now - 31 * DAY_MS, now) as { d: number }[];
-  return rows.map((r) => r.d).filter((d) => d + DAY_MS + graceMs <= now);
-}
-
-/** Per finished day and configured model, the k-anonymous credits (published once per day). */
+/** Per finished day and configured model, the k-anonymous credits; later conversions become corrections. */
 export async function releaseAttribution(ctx: ReleaseContext, now: number): Promise<ReleaseSummary> {
   const opts = ctx.config.attribution;
   const summary: ReleaseSummary = { windows: 0, rows: 0, held: 0 };
   if (!opts) return summary;
-  const seen = ctx.store.db.prepare('SELECT 1 FROM meta WHERE k = ?');
-  const mark = ctx.store.db.prepare('INSERT OR IGNORE INTO meta (k, v) VALUES (?, ?)');
-  for (const day of attributionDaysDue(ctx, now)) {
-    for (const model of opts.models) {
-      const key = `attr:${ctx.dest}:${model}:${day}`;
-      if (seen.get(key)) continue;
+  const from = Math.floor((now - 31 * DAY_MS) / DAY_MS) * DAY_MS;
+  const graceMs = ctx.config.grace_minutes * 60_000;
+  const perDay = [...(await ctx.store.confirmedPerDay(ctx.dest, from, now, DAY_MS))].filter(([d]) => d + DAY_MS + graceMs <= now).sort((a, b) => a[0] - b[0]);
+  for (const model of opts.models) {
+    const dimset = `attr:${model}`;
+    const marks = await ctx.store.releaseMarks(ctx.dest, dimset, from, now);
+    for (const [day, confirmed] of perDay) {
+      if ((marks.get(day) ?? -1) >= confirmed) continue;
       const q = { model, from: day, to: day + DAY_MS - 1, lookbackMs: lookbackMs(opts), halfLifeMs: opts.half_life_days * DAY_MS };
-      const { journeys, conversions } = loadAttribution(ctx.store, ctx.dest, q);
-      const rows = attributionRows(journeys, conversions, q, ctx.policy).map((r): JsonObject => ({ kind: 'attribution', destination: ctx.dest, k: ctx.config.k, ...r }));
-      const failed = await writeAll(ctx.sinks, rows);
-      if (failed) return { ...summary, failed };
-      mark.run(key, String(now));
-      summary.windows++;
-      summary.rows += rows.length;
+      const { journeys, conversions } = await loadAttribution(ctx.store, ctx.dest, q);
+      const fresh = attributionRows(journeys, conversions, q, ctx.policy).map((r): JsonObject => ({ kind: 'attribution', destination: ctx.dest, k: ctx.config.k, ...r }));
+      const table = { fresh, trueTotal: conversions.length, seen: conversions.length };
+      if (!tally(summary, await publish(ctx, dimset, day, table, ATTRIBUTION, now))) return summary;
     }
   }
   return summary;

@@ -44,10 +44,10 @@ export function rollupTable(rows: readonly CellRow[], policy: ViewPolicy): Relea
 }
 
 /** Journeys and confirmed conversions of [from, to], touches back to from - lookback. */
-export function loadAttribution(store: AggregateStore, dest: string, q: AttributionQuery): { journeys: Map<string, Touch[]>; conversions: Conversion[] } {
-  const conversions = store.conversions(dest, q.from, q.to, 'confirmed').map((c) => ({ journey: c.journey, time: c.time, type: c.type, value: c.value }));
+export async function loadAttribution(store: AggregateStore, dest: string, q: AttributionQuery): Promise<{ journeys: Map<string, Touch[]>; conversions: Conversion[] }> {
+  const conversions = (await store.conversions(dest, q.from, q.to, 'confirmed')).map((c) => ({ journey: c.journey, time: c.time, type: c.type, value: c.value }));
   const journeys = new Map<string, Touch[]>();
-  for (const t of store.touches(dest, q.from - q.lookbackMs, q.to)) {
+  for (const t of await store.touches(dest, q.from - q.lookbackMs, q.to)) {
     let list = journeys.get(t.journey);
     if (!list) journeys.set(t.journey, (list = []));
     list.push({ time: t.time, channel: t.channel, campaign: t.campaign, lead: t.lead === 1 });

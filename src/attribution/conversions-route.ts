@@ -4,6 +4,7 @@ import { AggregateDestination } from '../destinations/aggregate.js';
 import { PhiwallError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { readJsonBody, resolveSite, writeKeyOf, type AppEnv } from '../server/ingest.js';
+import { forwardOffline } from './forwarder.js';
 import { emailHmac, visitorHmac } from './join-key.js';
 
 // POST /v1/conversions: offline conversions from a BAA-covered backend (scheduling, call
@@ -19,9 +20,17 @@ export const ConversionInput = z.strictObject({
   time: z.union([z.iso.datetime({ offset: true }), z.number().int().positive()]),
   value: z.number().finite().min(0).max(1e9).default(0),
   status: z.enum(['pending', 'confirmed']).default('confirmed'),
+  /** ISO 4217 code of `value`, passed on when the conversion is forwarded. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD').optional(),
+  /** Join keys: the visitor token is tried first, then the email. */
   visitor_token: z.string().min(1).max(200).optional(),
   email: z.string().min(3).max(320).optional(),
-}).refine((c) => (c.visitor_token === undefined) !== (c.email === undefined), { message: 'give exactly one of visitor_token or email' });
+  /** Match keys for forwarding only (hashed at once, never stored). */
+  phone: z.string().min(7).max(32).optional(),
+  gclid: z.string().regex(/^[A-Za-z0-9_-]{8,200}$/, 'a Google click id').optional(),
+  /** Whose marketing authorization covers forwarding (the id used with /v1/authorizations); default: the visitor token. */
+  subject: z.string().min(1).max(200).optional(),
+}).refine((c) => c.visitor_token !== undefined || c.email !== undefined, { message: 'give visitor_token or email (or both)' });
 export type ConversionInput = z.infer<typeof ConversionInput>;
 
 export const ConversionsBody = z.union([z.strictObject({ conversions: z.array(ConversionInput).min(1).max(1000), writeKey: z.string().optional() }), ConversionInput]);
@@ -44,21 +53,21 @@ function timeOf(c: ConversionInput, now: number, index: number): number {
   return t;
 }
 
-/** Records conversions in every aggregate destination with attribution; all or nothing per destination. */
-export function recordOfflineConversions(dest: AggregateDestination, items: readonly ConversionInput[], times: readonly number[]): ConversionSummary {
+/** Records conversions in one aggregate destination with attribution; all or nothing. */
+export async function recordOfflineConversions(dest: AggregateDestination, items: readonly ConversionInput[], times: readonly number[]): Promise<ConversionSummary> {
   const summary: ConversionSummary = { inserted: 0, confirmed: 0, duplicates: 0, unmatched: 0 };
-  const store = dest.store;
-  const secret = store.secret(dest.name);
-  store.transaction(() => {
-    items.forEach((c, i) => {
-      const hmac = c.visitor_token !== undefined ? visitorHmac(secret, c.visitor_token) : emailHmac(secret, c.email ?? '');
-      const journey = hmac === undefined ? undefined : c.visitor_token !== undefined ? store.findJourney(dest.name, hmac) : store.journeyByEmail(dest.name, hmac);
+  const secret = dest.secretKey();
+  await dest.store.transaction(async (w) => {
+    for (const [i, c] of items.entries()) {
+      const byToken = c.visitor_token === undefined ? undefined : await w.findJourney(dest.name, visitorHmac(secret, c.visitor_token));
+      const emailKey = byToken === undefined && c.email !== undefined ? emailHmac(secret, c.email) : undefined;
+      const journey = byToken ?? (emailKey === undefined ? undefined : await w.journeyByEmail(dest.name, emailKey));
       if (journey === undefined) summary.unmatched++;
-      const outcome = store.addConversion(dest.name, {
+      const outcome = await w.addConversion(dest.name, {
         conversion_id: `offline:${c.id}`, journey: journey ?? '', type: c.type, time: times[i], value: c.value, status: c.status, source: 'offline',
       });
       if (outcome === 'inserted') summary.inserted++; else if (outcome === 'confirmed') summary.confirmed++; else summary.duplicates++;
-    });
+    }
   });
   return summary;
 }
@@ -76,7 +85,13 @@ export async function handleConversions(c: Context<AppEnv>, runtime: Runtime): P
   const times = items.map((item, i) => timeOf(item, now, i));
   const dests = attributionDestinations(runtime);
   if (dests.length === 0) throw new PhiwallError('PW_ERR_NO_ATTRIBUTION');
-  const results = dests.map((d) => ({ destination: d.name, ...recordOfflineConversions(d, items, times) }));
+  const forwardItems = items.map((item, i) => ({ ...item, time: times[i], subject: item.subject ?? item.visitor_token }));
+  const results = [];
+  for (const d of dests) {
+    const recorded = await recordOfflineConversions(d, items, times);
+    const forwarded = await forwardOffline(runtime, d, forwardItems, now);
+    results.push(forwarded ? { destination: d.name, ...recorded, forwarded } : { destination: d.name, ...recorded });
+  }
   runtime.log.info({ conversions: items.length, destinations: results.map((r) => r.destination) }, 'offline conversions recorded');
   return c.json({ success: true, received: items.length, results }, 200);
 }

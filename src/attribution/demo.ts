@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { AggregateStore } from '../aggregates/store.js';
+import { SqliteAggregateStore } from '../aggregates/sqlite-store.js';
+import type { AggregateStore } from '../aggregates/store.js';
 
 // Demo journeys (already-derived touches and conversions, no identifiers) for the worked
 // example and `phiwall report attribution --demo`, loaded into an in-memory store.
@@ -22,19 +23,19 @@ export function repoRoot(): string {
 
 export const DEMO_JOURNEYS = 'tests/fixtures/attribution/demo-journeys.jsonl';
 
-export function loadJourneyFile(path: string): AggregateStore {
-  const store = new AggregateStore(':memory:');
+export async function loadJourneyFile(path: string): Promise<AggregateStore> {
+  const store = new SqliteAggregateStore(':memory:');
   const lines = readFileSync(path, 'utf8').split('\n');
-  store.transaction(() => {
-    lines.forEach((text, i) => {
-      if (!text.trim() || text.trim().startsWith('//')) return;
+  await store.transaction(async (w) => {
+    for (const [i, text] of lines.entries()) {
+      if (!text.trim() || text.trim().startsWith('//')) continue;
       const parsed = DemoLine.safeParse(JSON.parse(text));
       if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
       const l = parsed.data;
       const time = Date.parse(l.time);
-      if ('channel' in l) store.addTouch(DEMO_DEST, { journey: l.journey, time, channel: l.channel, campaign: l.campaign, lead: l.lead ? 1 : 0 });
-      else store.addConversion(DEMO_DEST, { conversion_id: l.id ?? `${l.journey}:${i}`, journey: l.journey, type: l.conversion, time, value: l.value, status: l.status, source: 'demo' });
-    });
+      if ('channel' in l) await w.addTouch(DEMO_DEST, { journey: l.journey, time, channel: l.channel, campaign: l.campaign, lead: l.lead ? 1 : 0 });
+      else await w.addConversion(DEMO_DEST, { conversion_id: l.id ?? `${l.journey}:${i}`, journey: l.journey, type: l.conversion, time, value: l.value, status: l.status, source: 'demo' });
+    }
   });
   return store;
 }

@@ -1,4 +1,8 @@
 import { join } from 'node:path';
+import pg from 'pg';
+import { bindAggregateStorage, DEV_HASH_KEY } from '../aggregates/backend.js';
+import type { RulesFile } from '../config/schema.js';
+import { migrate } from '../spool/postgres/migrate.js';
 import { loadConfig } from '../config/load.js';
 import { DAY_MS } from '../aggregates/options.js';
 import { makeRng } from '../aggregates/noise.js';
@@ -37,20 +41,33 @@ function numberFlag(args: ParsedArgs, name: string): number | undefined {
   return n;
 }
 
-function openSource(args: ParsedArgs, needAttribution: boolean): Source {
+/** With `storage.kind: postgres` the report reads the shared tables (its own small pool). */
+function bindStorage(rules: RulesFile, dataDir: string): () => Promise<void> {
+  const storage = rules.storage;
+  if (storage?.kind !== 'postgres' || storage.url === undefined) return async () => undefined;
+  const pool = new pg.Pool({ connectionString: storage.url, max: 2 });
+  const ready = migrate(pool).then(() => undefined);
+  ready.catch(() => undefined);
+  bindAggregateStorage(dataDir, { postgres: { pool, ready }, hashKey: rules.secrets?.hash_key ?? DEV_HASH_KEY });
+  return () => pool.end();
+}
+
+async function openSource(args: ParsedArgs, needAttribution: boolean): Promise<Source> {
   const k = numberFlag(args, 'k');
   const file = args.flags.has('demo') ? join(repoRoot(), DEMO_JOURNEYS) : typeof args.flags.get('journeys') === 'string' ? flag(args, 'journeys', '') : undefined;
   if (file) {
-    const store = loadJourneyFile(file);
+    const store = await loadJourneyFile(file);
     return { store, dest: DEMO_DEST, policy: { k: k ?? 11, mode: 'other' }, lookbackDays: 90, halfLifeDays: 7, close: async () => store.close() };
   }
   const config = loadConfig(flag(args, 'config', DEFAULT_CONFIG));
-  const plan = compileRules(config.rules, { dataDir: flag(args, 'data', DEFAULT_DATA) });
+  const dataDir = flag(args, 'data', DEFAULT_DATA);
+  const plan = compileRules(config.rules, { dataDir });
+  const endPool = bindStorage(config.rules, dataDir);
   const wanted = flag(args, 'destination', '');
   const dest = plan.destinations.map((d) => d.destination).find((d): d is AggregateDestination => d instanceof AggregateDestination && (!wanted || d.name === wanted) && (!needAttribution || d.config.attribution !== undefined));
   if (!dest) throw new UsageError(`no aggregate destination${wanted ? ` named ${wanted}` : ''}${needAttribution ? ' with attribution' : ''} in the configuration`);
   const c = dest.config;
-  const close = () => Promise.all(plan.destinations.map((d) => d.destination.close())).then(() => undefined);
+  const close = () => Promise.all(plan.destinations.map((d) => d.destination.close())).then(endPool);
   // --k may only raise the threshold of a configured destination, never lower it.
   const policy: ViewPolicy = { k: Math.max(c.k, k ?? 0), mode: c.mode, epsilon: c.epsilon, rng: c.epsilon !== undefined ? makeRng(c.seed) : undefined };
   return { store: dest.store, dest: dest.name, policy, lookbackDays: c.attribution?.lookback_days ?? 90, halfLifeDays: c.attribution?.half_life_days ?? 7, destination: dest, close };
@@ -71,26 +88,28 @@ export function formatAttribution(rows: readonly JsonObject[]): string {
   return lines.join('\n') + '\n';
 }
 
-function attribution(args: ParsedArgs, src: Source): JsonObject[] {
+async function attribution(args: ParsedArgs, src: Source): Promise<JsonObject[]> {
   const name = flag(args, 'model', 'time-decay');
   const models: ModelName[] = name === 'all' ? [...MODELS] : [parseModel(name) ?? (() => { throw new UsageError(`unknown model ${name.slice(0, 40)} (known: ${MODELS.join(', ')}, all)`); })()];
   const from = day(flag(args, 'from', '1970-01-01'), false);
   const to = day(flag(args, 'to', new Date().toISOString().slice(0, 10)), true);
   const lookbackMs = (numberFlag(args, 'lookback-days') ?? src.lookbackDays) * DAY_MS;
   const halfLifeMs = (numberFlag(args, 'half-life-days') ?? src.halfLifeDays) * DAY_MS;
-  return models.flatMap((model) => {
+  const out: JsonObject[] = [];
+  for (const model of models) {
     const q = { model, from, to, lookbackMs, halfLifeMs, period: flag(args, 'by', 'day') === 'range' ? 'range' as const : 'day' as const };
-    const { journeys, conversions } = loadAttribution(src.store, src.dest, q);
-    return attributionRows(journeys, conversions, q, src.policy);
-  });
+    const { journeys, conversions } = await loadAttribution(src.store, src.dest, q);
+    out.push(...attributionRows(journeys, conversions, q, src.policy));
+  }
+  return out;
 }
 
-function aggregates(args: ParsedArgs, src: Source): JsonObject[] {
+async function aggregates(args: ParsedArgs, src: Source): Promise<JsonObject[]> {
   const dest = src.destination;
   if (!dest) throw new UsageError('report aggregates needs a configured aggregate destination');
   const from = day(flag(args, 'from', '1970-01-01'), false);
   const to = day(flag(args, 'to', new Date().toISOString().slice(0, 10)), true);
-  const rows = src.store.cells(src.dest, dest.config.dimensions.join(','), from, to + 1);
+  const rows = await src.store.cells(src.dest, dest.config.dimensions.join(','), from, to + 1);
   return rollupRows(rows, dest.config.dimensions, dest.config.window, src.policy);
 }
 
@@ -99,13 +118,13 @@ export async function reportCommand(args: ParsedArgs): Promise<number> {
   if (!what || !['attribution', 'aggregates', 'release'].includes(what)) { process.stderr.write(USAGE); return 2; }
   let src: Source | undefined;
   try {
-    src = openSource(args, what === 'attribution');
+    src = await openSource(args, what === 'attribution');
     if (what === 'release') {
       if (!src.destination) throw new UsageError('report release needs a configured aggregate destination');
       process.stdout.write(JSON.stringify(await src.destination.release()) + '\n');
       return 0;
     }
-    const rows = what === 'attribution' ? attribution(args, src) : aggregates(args, src);
+    const rows = what === 'attribution' ? await attribution(args, src) : await aggregates(args, src);
     const json = flag(args, 'format', 'table') === 'json';
     if (json) process.stdout.write(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
     else process.stdout.write(what === 'attribution' ? formatAttribution(rows) : rows.map((r) => JSON.stringify(r)).join('\n') + '\n');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { offlineForwardingIssues } from '../attribution/forward-config.js';
 
 // The rule language. One schema, one inferred type of the same name; unknown keys are errors.
 
@@ -174,5 +175,8 @@ export const RulesFile = z.strictObject({
     /** Also keep one row per delivered event (destination, time, policy version, payload SHA-256). */
     per_event_ledger: z.boolean().default(false),
   }).optional(),
+}).superRefine((rules, ctx) => {
+  // References between destinations (src/attribution/forward-config.ts).
+  for (const issue of offlineForwardingIssues(rules.destinations)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 export type RulesFile = z.infer<typeof RulesFile>;

@@ -4,42 +4,25 @@ import { emailHmac, emailHmacFromMatchKey, visitorHmac } from '../attribution/jo
 import { recordAttribution, lookbackMs } from '../attribution/recorder.js';
 import { AggregateConfig, windowMs } from '../aggregates/options.js';
 import { makeRng } from '../aggregates/noise.js';
-import { channelOf, conversionValue, eventLabel, toRecord, type AggregateRecord, type AttributionPart } from '../aggregates/record.js';
+import { cellDeltas, channelOf, conversionValue, eventLabel, toRecord, type AggregateRecord, type AttributionPart } from '../aggregates/record.js';
 import { releaseAttribution, releaseRollups, type ReleaseContext, type ReleaseSummary } from '../aggregates/releaser.js';
 import { buildSinks, type Sink } from '../aggregates/sinks.js';
-import { AggregateStore } from '../aggregates/store.js';
+import { closeAggregateStore, openAggregateStore } from '../aggregates/backend.js';
+import type { AggregateStore } from '../aggregates/store.js';
 import type { JsonValue } from '../common/json.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, OutboundItem } from './types.js';
 
 export { AggregateConfig };
 
-// Stores with the same path are shared by every destination instance of this process (a
-// config reload builds new instances before closing the old ones).
-const stores = new Map<string, { store: AggregateStore; users: number }>();
-
-function openStore(path: string): AggregateStore {
-  const entry = stores.get(path);
-  if (entry) { entry.users++; return entry.store; }
-  const store = new AggregateStore(path);
-  stores.set(path, { store, users: 1 });
-  return store;
-}
-
-function releaseStore(path: string): void {
-  const entry = stores.get(path);
-  if (!entry) return;
-  if (--entry.users === 0) { entry.store.close(); stores.delete(path); }
-}
-
 /**
  * Counts per window and dimension set, plus (optionally) attribution touches and conversions,
- * in phiwall's own SQLite file. Only k-anonymous aggregates ever leave it (see releaser.ts).
+ * in phiwall's own store (SQLite file, or the shared PostgreSQL). Only k-anonymous aggregates ever leave it (see releaser.ts).
  */
 export class AggregateDestination implements Destination {
   readonly type = 'aggregate';
   readonly maxBatch = 500;
   readonly path: string;
-  private storeRef: AggregateStore | undefined;
+  private storeRef: { key: string; store: AggregateStore } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private sinks: Sink[] | undefined;
   private releasing: Promise<unknown> = Promise.resolve();
@@ -54,14 +37,19 @@ export class AggregateDestination implements Destination {
 
   /** Opened on first use, so `check` and `explain` create no files. */
   get store(): AggregateStore {
-    this.storeRef ??= openStore(this.path);
-    return this.storeRef;
+    this.storeRef ??= openAggregateStore(this.deps.dataDir, this.path);
+    return this.storeRef.store;
   }
 
   /** The destination's own HMAC key (kept in its store), read once: map runs per event. */
   private get secret(): string {
     this.secretValue ??= this.store.secret(this.name);
     return this.secretValue;
+  }
+
+  /** The same key for request handlers (offline conversions): HMACs of conversion ids. */
+  secretKey(): string {
+    return this.secret;
   }
 
   map(event: CleanEvent): JsonValue | { skip: string } {
@@ -93,18 +81,19 @@ export class AggregateDestination implements Destination {
 
   async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
     const now = this.deps.now();
-    const span = windowMs(this.config);
-    const dimset = this.config.dimensions.join(',');
+    const records = batch.map((item) => item.payload as unknown as AggregateRecord);
+    const cells = cellDeltas(records, windowMs(this.config));
+    // Per visitor in time order (a stable sort keeps a visitor's events in order).
+    const attributed = records.filter((r): r is AggregateRecord & { a: AttributionPart } => r.a !== undefined)
+      .sort((x, y) => (x.a.v < y.a.v ? -1 : x.a.v > y.a.v ? 1 : x.t - y.t));
+    const opts = this.config.attribution;
     try {
-      this.store.transaction(() => {
-        for (const item of batch) {
-          const rec = item.payload as unknown as AggregateRecord;
-          this.store.addCell(this.name, dimset, Math.floor(rec.t / span) * span, JSON.stringify(rec.d), rec.u, rec.s, now);
-          if (rec.a && this.config.attribution) recordAttribution(this.store, this.name, rec.a, rec.t, this.config.attribution, now);
-        }
+      await this.store.transaction(async (w) => {
+        await w.addCells(this.name, this.config.dimensions.join(','), cells, now);
+        if (opts) for (const rec of attributed) await recordAttribution(w, this.name, rec.a, rec.t, opts, now);
       });
     } catch (err) {
-      return { kind: 'retry', reason: `aggregate store write failed (${(err as { code?: string }).code ?? 'error'})` };
+      return { kind: 'retry', reason: `aggregate store write failed (${String((err as { code?: unknown }).code ?? 'error')})` };
     }
     this.startTimer();
     return { kind: 'ok' };
@@ -116,14 +105,17 @@ export class AggregateDestination implements Destination {
     this.timer.unref();
   }
 
-  /** Releases due windows and attribution days to the sinks; one release at a time. */
+  /** Releases due windows and attribution days to the sinks; one release at a time, across instances too. */
   release(now = this.deps.now()): Promise<ReleaseSummary> {
     const run = this.releasing.then(async () => {
-      const ctx = this.releaseContext();
-      if (this.config.attribution) this.store.expire(this.name, now, lookbackMs(this.config.attribution));
-      const rollups = await releaseRollups(ctx, now);
-      const attribution = await releaseAttribution(ctx, now);
-      return { windows: rollups.windows + attribution.windows, rows: rollups.rows + attribution.rows, held: rollups.held, failed: rollups.failed ?? attribution.failed };
+      const locked = await this.store.withReleaseLock(this.name, async () => {
+        const ctx = this.releaseContext();
+        if (this.config.attribution) await this.store.expire(this.name, now, lookbackMs(this.config.attribution));
+        const rollups = await releaseRollups(ctx, now);
+        const attribution = rollups.failed ? { windows: 0, rows: 0, held: 0 } : await releaseAttribution(ctx, now);
+        return { windows: rollups.windows + attribution.windows, rows: rollups.rows + attribution.rows, held: rollups.held + attribution.held, failed: rollups.failed ?? attribution.failed };
+      });
+      return locked.ran ? locked.value : { windows: 0, rows: 0, held: 0, skipped: true };
     });
     this.releasing = run.catch(() => undefined);
     return run;
@@ -140,7 +132,7 @@ export class AggregateDestination implements Destination {
     this.timer = undefined;
     await this.releasing;
     await Promise.all((this.sinks ?? []).map((s) => s.close()));
-    if (this.storeRef) { releaseStore(this.path); this.storeRef = undefined; }
+    if (this.storeRef) { await closeAggregateStore(this.storeRef.key); this.storeRef = undefined; }
   }
 }
 

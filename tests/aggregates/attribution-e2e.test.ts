@@ -55,13 +55,13 @@ describe('attribution through the collector: touches, online and offline convers
     const r = await post(`${c.url}/v1/batch`, { batch: visitors.flatMap(journey) });
     expect(r.status).toBe(200);
     dest = c.runtime.plan.destinations.find((d) => d.name === 'journeys')!.destination as AggregateDestination;
-    await waitFor(() => dest.store.conversions('journeys', 0, NOW).length, (n) => n === 6);
+    await waitFor(async () => (await dest.store.conversions('journeys', 0, NOW)).length, (n) => n === 6);
     await waitFor(async () => (await c.runtime.spool.stats()).byDestination.rollup?.pending ?? 0, (n) => n === 0);
   }, 30_000);
   afterAll(async () => { await c.close(); });
 
-  it('records two touches per visitor (navigation is not a touch) and keeps no raw identifier', () => {
-    const touches = dest.store.touches('journeys', 0, NOW);
+  it('records two touches per visitor (navigation is not a touch) and keeps no raw identifier', async () => {
+    const touches = await dest.store.touches('journeys', 0, NOW);
     expect(touches).toHaveLength(24);
     expect(new Set(touches.map((t) => t.channel))).toEqual(new Set(['paid_search', 'organic_search']));
     const db = readFileSync(join(c.dataDir, 'aggregates.db')).toString('latin1') + readFileSync(join(c.dataDir, 'aggregates.db-wal')).toString('latin1');
@@ -76,12 +76,12 @@ describe('attribution through the collector: touches, online and offline convers
     expect(first.json.results).toEqual([{ destination: 'journeys', inserted: 6, confirmed: 0, duplicates: 0, unmatched: 0 }]);
     expect((await post(`${c.url}/v1/conversions`, { conversions: offline }, BACKEND)).json.results).toEqual([{ destination: 'journeys', inserted: 0, confirmed: 0, duplicates: 6, unmatched: 0 }]);
     const q = { model: 'last_click' as const, from: 0, to: NOW, lookbackMs: 90 * DAY, halfLifeMs: 7 * DAY };
-    const before = loadAttribution(dest.store, 'journeys', q);
+    const before = await loadAttribution(dest.store, 'journeys', q);
     expect(before.conversions).toHaveLength(6);
     const confirm = offline.map((o) => ({ ...o, status: 'confirmed' }));
     expect((await post(`${c.url}/v1/conversions`, { conversions: confirm }, BACKEND)).json.results).toEqual([{ destination: 'journeys', inserted: 0, confirmed: 6, duplicates: 0, unmatched: 0 }]);
     expect((await post(`${c.url}/v1/conversions`, confirm[0], BACKEND)).json.results).toEqual([{ destination: 'journeys', inserted: 0, confirmed: 0, duplicates: 1, unmatched: 0 }]);
-    const after = loadAttribution(dest.store, 'journeys', q);
+    const after = await loadAttribution(dest.store, 'journeys', q);
     expect(after.conversions).toHaveLength(12);
     const rows = attributionRows(after.journeys, after.conversions, q, { k: 11, mode: 'other' });
     const day = (d: number) => iso(d).slice(0, 10);
@@ -101,7 +101,7 @@ describe('attribution through the collector: touches, online and offline convers
     expect(r.json.results).toEqual([{ destination: 'journeys', inserted: 1, confirmed: 0, duplicates: 0, unmatched: 1 }]);
     const browser = await post(`${c.url}/v1/conversions`, { id: 'x2', type: 'Call', time: iso(1), email: 'leaky@mail.example' });
     expect(browser.status).toBe(403);
-    const bad = await post(`${c.url}/v1/conversions`, { id: 'x3', type: 'Call', time: iso(1), email: 'leaky@mail.example', visitor_token: 'secret-token-123' }, BACKEND);
+    const bad = await post(`${c.url}/v1/conversions`, { id: 'x3', type: 'Call', time: iso(1), phone: '555-0100-leaky', gclid: 'secret-token-123!' }, BACKEND);
     expect(bad.status).toBe(400);
     expect(bad.json.error).toMatchObject({ code: 'PW_ERR_INVALID_CONVERSION' });
     expect(JSON.stringify(bad.json)).not.toMatch(/leaky|secret-token/);
@@ -135,7 +135,7 @@ describe('attribution through the collector: touches, online and offline convers
     const spam = Array.from({ length: 30 }, (_, i) => ({ type: 'track', event: 'Brochure Downloaded', anonymousId: 'one-person', messageId: `spam-${i}`, timestamp: iso(5, 12) }));
     await post(`${c.url}/v1/batch`, { batch: spam });
     await waitFor(async () => (await c.runtime.spool.stats()).byDestination.rollup?.pending ?? 0, (n) => n === 0);
-    const cells = rollup.store.cells('rollup', 'event,channel', Date.parse(iso(5)), Date.parse(iso(4)));
+    const cells = await rollup.store.cells('rollup', 'event,channel', Date.parse(iso(5)), Date.parse(iso(4)));
     expect(cells).toMatchObject([{ count: 30, contributors: 1 }]);
     await rollup.release(NOW);
     const day5 = readOutput(c.dataDir, 'rollup').filter((r) => r.window_start === iso(5));
@@ -150,11 +150,11 @@ describe('admin reports app (mounted by the admin API)', () => {
       const { buildReportsApp } = await import('../../src/aggregates/admin-routes.js');
       await post(`${c.url}/v1/batch`, { batch: visitors.flatMap(journey) });
       const dest = c.runtime.plan.destinations.find((d) => d.name === 'journeys')!.destination as AggregateDestination;
-      await waitFor(() => dest.store.conversions('journeys', 0, NOW).length, (n) => n === 6);
+      await waitFor(async () => (await dest.store.conversions('journeys', 0, NOW)).length, (n) => n === 6);
       // Six more online conversions the same day so the day reaches k.
       const more = visitors.slice(6).map((v, i) => ({ type: 'track', event: 'Appointment Requested', anonymousId: v, messageId: `more-${i}`, timestamp: iso(2, 9), properties: { value: 100 } }));
       await post(`${c.url}/v1/batch`, { batch: more });
-      await waitFor(() => dest.store.conversions('journeys', 0, NOW).length, (n) => n === 12);
+      await waitFor(async () => (await dest.store.conversions('journeys', 0, NOW)).length, (n) => n === 12);
       const app = buildReportsApp(c.runtime);
       const day = iso(2).slice(0, 10);
       const r = await app.request(`/attribution?model=first-touch&from=${day}&to=${day}`);
