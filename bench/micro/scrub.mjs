@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import redactPii from 'redact-pii';
 import { BENCH_KEY, writeBenchConfig } from '../config.mjs';
@@ -16,6 +16,8 @@ const SECONDS = Number(process.env.MICRO_SECONDS ?? 3);
 const work = mkdtempSync(join(tmpdir(), 'phiwall-micro-'));
 
 async function loadEngine() {
+  // MICRO_ENGINE=path: a bundle built earlier (e.g. a copy from before a change), for before/after runs.
+  if (process.env.MICRO_ENGINE) return import(pathToFileURL(resolve(process.env.MICRO_ENGINE)).href);
   // Inside the repo so its bare imports resolve from node_modules; dist/ is build output.
   const outfile = join(ROOT, 'dist/bench/engine.mjs');
   await build({ entryPoints: [join(ROOT, 'bench/micro/engine-entry.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning', absWorkingDir: ROOT });
@@ -50,11 +52,18 @@ function timeLoop(events, fn) {
   return { events_per_s: Math.round(n / ((cpu.user + cpu.system) / 1e6)), wall_events_per_s: Math.round(n / ((performance.now() - start) / 1000)) };
 }
 
-function planRunner(engine, configPath) {
+/**
+ * processEvent does not modify its input, so the timed loop hands it the corpus events as they
+ * are (a structuredClone per call would time the harness, not the plan). Checked first: if an
+ * engine ever mutated its input, every call gets a fresh copy instead.
+ */
+function planRunner(engine, configPath, events) {
   const plan = engine.compileRules(engine.loadConfig(configPath).rules, { dataDir: work });
   const site = plan.sitesByKey.get(BENCH_KEY);
   const ids = memoryIds();
-  return (ev) => engine.processEvent(structuredClone(ev), site, plan, ids, Date.now());
+  const run = (ev) => engine.processEvent(ev, site, plan, ids, Date.now());
+  const mutates = events.some((ev) => { const before = JSON.stringify(ev); run(structuredClone(ev)); const copy = structuredClone(ev); run(copy); return JSON.stringify(copy) !== before; });
+  return mutates ? (ev) => run(structuredClone(ev)) : run;
 }
 
 function redactAll(redactor, v) {
@@ -66,10 +75,12 @@ function redactAll(redactor, v) {
 
 async function main() {
   const engine = await loadEngine();
-  const events = loadCorpus(ROOT);
+  // As the server has them: fresh JSON.parse objects (loadCorpus deletes a key, which leaves
+  // V8 objects in a slower dictionary shape that parsed request bodies do not have).
+  const events = loadCorpus(ROOT).map((e) => JSON.parse(JSON.stringify(e)));
   const labels = readFileSync(join(ROOT, 'tests/fixtures/corpus/labels.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const full = planRunner(engine, writeBenchConfig(ROOT, work, 'http://127.0.0.1:9'));
-  const scrubOnly = planRunner(engine, writeAccuracyConfig());
+  const full = planRunner(engine, writeBenchConfig(ROOT, work, 'http://127.0.0.1:9'), events);
+  const scrubOnly = planRunner(engine, writeAccuracyConfig(), events);
   const redactor = new redactPii.SyncRedactor();
   const clones = events.map((e) => structuredClone(e));
   const phiwallAcc = measureAccuracy(events, labels, (ev) => {

@@ -19,6 +19,8 @@ export const GA4_RESERVED_PREFIX = /^(google_|ga_|firebase_)/;
 
 /** "Order Completed" / "orderCompleted" / "order-completed" -> "order_completed". */
 export function toSnakeCase(name: string): string {
+  const ascii = asciiSnakeCase(name);
+  if (ascii !== undefined) return ascii;
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -26,6 +28,35 @@ export function toSnakeCase(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
+}
+
+const isLowerOrDigit = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/**
+ * toSnakeCase for ASCII names in one pass, without five regex replaces (names are mapped per
+ * event and destination); undefined for anything else (NFKD folding). Same steps: `_` between
+ * a lower-case letter or digit and a capital (left to right, non-overlapping), lower case,
+ * every run of other characters one `_`, none at either end.
+ */
+function asciiSnakeCase(name: string): string | undefined {
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x80) return undefined;
+    if (isLowerOrDigit(c) || isUpper(c)) {
+      if (gap && out !== '') out += '_';
+      gap = false;
+      out += isUpper(c) ? String.fromCharCode(c + 32) : name[i];
+      const next = name.charCodeAt(i + 1);
+      if (isLowerOrDigit(c) && isUpper(next)) {
+        out += '_' + String.fromCharCode(next + 32);
+        i++;
+      }
+    } else gap = true;
+  }
+  return out;
 }
 
 function fit(name: string): string {

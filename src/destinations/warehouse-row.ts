@@ -20,14 +20,21 @@ export function toWarehouseRow(e: CleanEvent): JsonObject {
   if (e.page?.url !== undefined) row.url = e.page.url;
   if (e.page?.referrer !== undefined) row.referrer = e.page.referrer;
   if (e.page?.title !== undefined) row.title = e.page.title;
-  for (const [k, v] of Object.entries(e.campaign ?? {})) if (v !== undefined) row[`utm_${k === 'name' ? 'campaign' : k}`] = v;
-  for (const [k, v] of Object.entries(e.clickIds ?? {})) row[k] = v;
+  const campaign: Record<string, string | undefined> = e.campaign ?? {};
+  for (const k of Object.keys(campaign)) { const v = campaign[k]; if (v !== undefined) row[`utm_${k === 'name' ? 'campaign' : k}`] = v; }
+  const clickIds = e.clickIds ?? {};
+  for (const k of Object.keys(clickIds)) row[k] = clickIds[k];
   if (e.ip !== undefined) row.ip = e.ip;
   if (e.userAgent !== undefined) row.user_agent = e.userAgent;
   if (e.locale !== undefined) row.locale = e.locale;
   if (e.consent !== undefined) row.consent = { ...e.consent };
-  if (Object.keys(e.properties).length) row.properties = e.properties;
-  if (Object.keys(e.traits).length) row.traits = e.traits;
+  if (hasKeys(e.properties)) row.properties = e.properties;
+  if (hasKeys(e.traits)) row.traits = e.traits;
   if (e.matchKeys !== undefined) row.match_keys = { ...e.matchKeys };
   return row;
+}
+
+function hasKeys(o: JsonObject): boolean {
+  for (const _ in o) return true;
+  return false;
 }

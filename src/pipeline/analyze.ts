@@ -1,5 +1,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
-import { canonicalPath, pathOf, safeDecode } from '../rules/canonical-path.js';
+import { canonicalPath, safeDecode } from '../rules/canonical-path.js';
+import { hostOf, type UrlCache } from '../rules/url-parts.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
@@ -42,13 +43,21 @@ export interface EventInfo {
 const PAGE_KEYS = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
 
 function withoutPageKeys(props: JsonObject): JsonObject {
-  let copy: JsonObject | undefined;
-  for (const k of Object.keys(props)) if (PAGE_KEYS.has(k)) { copy ??= { ...props }; delete copy[k]; }
-  return copy ?? props;
+  const keys = Object.keys(props);
+  if (!keys.some((k) => PAGE_KEYS.has(k))) return props;
+  // A fresh object rather than a copy with keys deleted (deleting turns it into a slow map).
+  // Defined, not assigned: an own `__proto__` key must stay a key, as a spread copy keeps it.
+  const copy: JsonObject = {};
+  for (const k of keys) {
+    if (PAGE_KEYS.has(k)) continue;
+    if (k === '__proto__') Object.defineProperty(copy, k, { value: props[k], enumerable: true, writable: true, configurable: true });
+    else copy[k] = props[k];
+  }
+  return copy;
 }
 
 const CLICK_IDS = ['gclid', 'gbraid', 'wbraid', 'dclid', 'fbclid', 'ttclid', 'msclkid', 'li_fat_id'];
-const CAMPAIGN_KEYS: Record<string, string> = { utm_source: 'source', utm_medium: 'medium', utm_campaign: 'name', utm_term: 'term', utm_content: 'content' };
+const CAMPAIGN_PARAMS: readonly (readonly [string, string])[] = [['utm_source', 'source'], ['utm_medium', 'medium'], ['utm_campaign', 'name'], ['utm_term', 'term'], ['utm_content', 'content']];
 
 const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const obj = (v: JsonValue | undefined): JsonObject => (isJsonObject(v) ? v : {});
@@ -59,7 +68,8 @@ export function visitorKeyOf(raw: JsonObject, site: SitePlan): string {
   return str(raw.anonymousId) ?? str(raw.userId) ?? `cookieless:${site.name}:${str(context.ip) ?? ''}:${str(context.userAgent) ?? ''}`;
 }
 
-export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receivedAt: number): EventInfo {
+/** `urls`: the event's parsed-URL cache, shared with projection. */
+export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receivedAt: number, urls?: UrlCache): EventInfo {
   const context = obj(raw.context);
   const props = obj(raw.properties);
   const ctxPage = obj(context.page);
@@ -69,18 +79,20 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     referrer: str(ctxPage.referrer) ?? str(props.referrer),
     title: str(ctxPage.title) ?? str(props.title),
   };
-  const { checkPaths, canonicalPagePath, referrerSameSite } = collectPaths(page, props, site, plan);
-  const pageHosts = [page.url, str(props.url)].map(hostOf).filter((h): h is string => h !== undefined);
-  const referrerHost = hostOf(page.referrer);
-  const group = canonicalPagePath === undefined ? undefined : plan.pageGroups.find((g) => g.res.some((re) => re.test(canonicalPagePath)));
+  const host = hostMemo(urls);
+  const { checkPaths, canonicalPagePath, referrerSameSite } = collectPaths(page, props, site, plan, host);
+  const pageHosts: string[] = [];
+  for (const u of [page.url, str(props.url)]) { const h = host(u); if (h !== undefined) pageHosts.push(h); }
+  const referrerHost = host(page.referrer);
+  const group = canonicalPagePath === undefined ? undefined : pageGroupOf(canonicalPagePath, plan);
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && checkPaths.some((p) => plan.sensitiveTerms!.test(p));
-  const query = urlQuery(page.url);
+  const query = queryOf(page.url);
   const type = raw.type as EventType;
   return {
     type,
     messageId: String(raw.messageId),
     timestamp: eventTime(raw, receivedAt),
-    receivedAt: new Date(receivedAt).toISOString(),
+    receivedAt: isoTime(receivedAt),
     event: type === 'track' ? str(raw.event) : undefined,
     name: str(raw.name) ?? (type === 'page' ? page.title : undefined),
     page,
@@ -92,7 +104,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || sensitiveByTerm,
     campaign: campaignOf(obj(context.campaign), query),
-    clickIds: Object.fromEntries(CLICK_IDS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!]] : []))),
+    clickIds: clickIdsOf(query),
     ip: str(context.ip),
     userAgent: str(context.userAgent),
     locale: str(context.locale),
@@ -105,70 +117,163 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   };
 }
 
-function collectPaths(page: EventInfo['page'], props: JsonObject, site: SitePlan, plan: Plan) {
+/** The first page group with a pattern matching the path. */
+function pageGroupOf(path: string, plan: Plan): Plan['pageGroups'][number] | undefined {
+  const index = plan.pageGroupIndex;
+  if (index !== undefined) {
+    // Only the patterns for the path's first segment can match it (groups kept in order).
+    const end = path.indexOf('/', 1);
+    for (const { group, res } of index.get(path.slice(1, end < 0 ? undefined : end)) ?? []) {
+      if (res.some((re) => re.test(path))) return group;
+    }
+    return undefined;
+  }
+  // One combined test first (a superset: case-insensitive): most pages are in no group.
+  if (plan.pageGroupsAny && !plan.pageGroupsAny.test(path)) return undefined;
+  return plan.pageGroups.find((g) => g.res.some((re) => re.test(path)));
+}
+
+function collectPaths(page: EventInfo['page'], props: JsonObject, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined) {
   const raw: string[] = [];
   for (const p of [page.path, str(props.path), page.url, str(props.url)]) if (p) raw.push(p);
-  const pageHost = hostOf(page.url);
+  const pageHost = host(page.url);
   let referrerSameSite = false;
   for (const r of [page.referrer, str(props.referrer)]) {
     if (!r) continue;
-    const host = hostOf(r);
-    const same = host === undefined || host === pageHost || site.hosts.has(host);
+    const h = host(r);
+    const same = h === undefined || h === pageHost || site.hosts.has(h);
     if (same) { raw.push(r); referrerSameSite = true; }
   }
   // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
   // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
-  const readings = new Set<string>();
+  // A handful of strings: arrays (distinct, in first-seen order) are cheaper than a Set here.
+  const readings: string[] = [];
   for (const r of raw) {
-    for (const p of r.indexOf('%') < 0 ? [r] : [r, safeDecode(r)]) {
-      const t = p.trim();
-      readings.add(t);
-      if (t.startsWith('//')) readings.add(t.replace(/^\/\/[^/?#]*/, ''));
-    }
+    addReading(readings, r.trim());
+    if (r.indexOf('%') >= 0) addReading(readings, safeDecode(r).trim());
   }
-  const checkPaths = [...new Set([...readings].map((p) => canonicalPath(p, plan.localePrefixes)))];
+  const canonical: string[] = [];
+  const checkPaths: string[] = [];
+  for (const t of readings) {
+    const c = canonicalPath(t, plan.localePrefixes);
+    canonical.push(c);
+    if (!checkPaths.includes(c)) checkPaths.push(c);
+  }
   const first = page.path ?? page.url ?? str(props.path) ?? str(props.url);
-  return { checkPaths, canonicalPagePath: first ? canonicalPath(first, plan.localePrefixes) : undefined, referrerSameSite };
+  // canonicalPath trims first, so the trimmed reading's result is the page's.
+  const at = first ? readings.indexOf(first.trim()) : -1;
+  const canonicalPagePath = first ? (at >= 0 ? canonical[at] : canonicalPath(first, plan.localePrefixes)) : undefined;
+  return { checkPaths, canonicalPagePath, referrerSameSite };
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim())) return undefined;
-  try { return new URL(url.trim()).hostname.toLowerCase(); } catch { return undefined; }
+function addReading(readings: string[], t: string): void {
+  if (!readings.includes(t)) readings.push(t);
+  if (t.startsWith('//')) {
+    const rest = t.replace(/^\/\/[^/?#]*/, '');
+    if (!readings.includes(rest)) readings.push(rest);
+  }
 }
 
-function urlQuery(url: string | undefined): URLSearchParams {
-  if (!url) return new URLSearchParams();
+/** hostOf, remembering the last answer: page and property URLs are usually the same string. */
+function hostMemo(urls: UrlCache | undefined): (u: string | undefined) => string | undefined {
+  let last: string | undefined;
+  let lastHost: string | undefined;
+  return (u) => {
+    if (!u) return undefined;
+    if (u !== last) { lastHost = hostOf(u, urls); last = u; }
+    return lastHost;
+  };
+}
+
+type QueryGet = (name: string) => string | null;
+const NO_QUERY: QueryGet = () => null;
+
+/**
+ * `URLSearchParams#get` over the page URL's query. A plain query (see plainQuery) is split by
+ * hand, which reads the same names and values; anything else goes through URLSearchParams.
+ */
+function queryOf(url: string | undefined): QueryGet {
+  if (!url) return NO_QUERY;
   const q = url.indexOf('?');
-  if (q < 0) return new URLSearchParams();
+  if (q < 0) return NO_QUERY;
   const hash = url.indexOf('#', q);
-  return new URLSearchParams(url.slice(q + 1, hash < 0 ? undefined : hash));
+  const qs = url.slice(q + 1, hash < 0 ? undefined : hash);
+  if (!plainQuery(qs)) {
+    const params = new URLSearchParams(qs);
+    return (name) => params.get(name);
+  }
+  const first = new Map<string, string>();
+  for (const part of qs.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const name = eq < 0 ? part : part.slice(0, eq);
+    if (!first.has(name)) first.set(name, eq < 0 ? '' : part.slice(eq + 1));
+  }
+  return (name) => first.get(name) ?? null;
 }
 
-function campaignOf(ctxCampaign: JsonObject, query: URLSearchParams): Record<string, string> {
+/** No escapes and ASCII only (URLSearchParams rewrites lone surrogates): safe to split by hand. */
+function plainQuery(qs: string): boolean {
+  for (let i = 0; i < qs.length; i++) {
+    const c = qs.charCodeAt(i);
+    if (c === 37 || c === 43 || c >= 0x80) return false;
+  }
+  return true;
+}
+
+function clickIdsOf(query: QueryGet): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(ctxCampaign)) if (typeof v === 'string' && v) out[k === 'campaign' ? 'name' : k] = v;
-  for (const [param, key] of Object.entries(CAMPAIGN_KEYS)) {
-    const v = query.get(param);
+  for (const k of CLICK_IDS) {
+    const v = query(k);
+    if (v) out[k] = v;
+  }
+  return out;
+}
+
+// Consecutive events of a request share the arrival time: format it once.
+let lastIsoMs = Number.NaN;
+let lastIso = '';
+function isoTime(ms: number): string {
+  if (ms !== lastIsoMs) { lastIso = new Date(ms).toISOString(); lastIsoMs = ms; }
+  return lastIso;
+}
+
+function campaignOf(ctxCampaign: JsonObject, query: QueryGet): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(ctxCampaign)) {
+    const v = ctxCampaign[k];
+    if (typeof v === 'string' && v) out[k === 'campaign' ? 'name' : k] = v;
+  }
+  if (query === NO_QUERY) return out;
+  for (const [param, key] of CAMPAIGN_PARAMS) {
+    const v = query(param);
     if (v && out[key] === undefined) out[key] = safeDecode(v);
   }
   return out;
 }
 
+/** The first boolean of two (consent flags come under several names). */
+function pick(a: JsonValue | undefined, b: JsonValue | undefined): boolean | undefined {
+  return typeof a === 'boolean' ? a : typeof b === 'boolean' ? b : undefined;
+}
+
 function consentOf(context: JsonObject): { analytics?: boolean; ads?: boolean } {
   const c = obj(context.consent);
   const prefs = obj(c.categoryPreferences);
-  const pick = (...vals: (JsonValue | undefined)[]) => vals.find((v): v is boolean => typeof v === 'boolean');
-  const analytics = pick(c.analytics, prefs.analytics, prefs.Analytics);
-  let ads = pick(c.ads, c.advertising, prefs.ads, prefs.Advertising, prefs.advertising);
+  const analytics = pick(pick(c.analytics, prefs.analytics), prefs.Analytics);
+  let ads = pick(pick(pick(c.ads, c.advertising), pick(prefs.ads, prefs.Advertising)), prefs.advertising);
   if (context.gpc === true || c.gpc === true) ads = false;
-  return { ...(analytics !== undefined && { analytics }), ...(ads !== undefined && { ads }) };
+  const out: { analytics?: boolean; ads?: boolean } = {};
+  if (analytics !== undefined) out.analytics = analytics;
+  if (ads !== undefined) out.ads = ads;
+  return out;
 }
 
 function eventTime(raw: JsonObject, receivedAt: number): string {
   const t = str(raw.timestamp) ?? str(raw.originalTimestamp);
   const ms = t ? Date.parse(t) : NaN;
   // A client clock in the future is clamped to arrival time.
-  return new Date(Number.isFinite(ms) && ms <= receivedAt ? ms : receivedAt).toISOString();
+  return Number.isFinite(ms) && ms <= receivedAt ? new Date(ms).toISOString() : isoTime(receivedAt);
 }
 
 /** The name of the first blocked-path rule matching any of the event's paths, if any. */

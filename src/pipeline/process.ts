@@ -1,8 +1,9 @@
 import type { JsonObject } from '../common/json.js';
-import type { Plan, SitePlan } from '../rules/plan.js';
+import type { DestinationPlan, Plan, SitePlan } from '../rules/plan.js';
 import type { EnqueueRow } from '../spool/port.js';
 import { analyzeEvent, blockReason } from './analyze.js';
-import { projectEvent, routeSkipReason, type VisitorIds } from './project.js';
+import { routeSkipReason, type VisitorIds } from './project.js';
+import { projectShared, type SharedProjections } from './shared-projection.js';
 import { newEventMemo } from '../rules/scrub-tree.js';
 import type { EventGovernance } from '../governance/port.js';
 
@@ -22,23 +23,24 @@ export type EventOutcome =
 export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: VisitorIds, now: number, gov?: EventGovernance): EventOutcome {
   const messageId = String(raw.messageId);
   try {
-    const info = analyzeEvent(raw, site, plan, now);
+    const memo = newEventMemo();
+    const info = analyzeEvent(raw, site, plan, now, memo);
     const reason = blockReason(info, plan);
     if (reason !== undefined) return { kind: 'blocked', messageId, reason };
     if (gov?.suppressed(info)) return { kind: 'blocked', messageId, reason: 'suppressed' };
     const rows: EnqueueRow[] = [];
     const skipped: { destination: string; reason: string }[] = [];
     const hits: string[] = [];
-    const nowYear = new Date(now).getUTCFullYear();
-    const memo = newEventMemo();
+    const nowYear = utcYear(now);
+    const shared: SharedProjections = new Map();
     for (const planned of plan.destinations) {
       const dest = gov ? gov.effective(planned, now) : planned;
       const skip = routeSkipReason(info, dest, site);
       if (skip !== undefined) { skipped.push({ destination: dest.name, reason: skip }); continue; }
       const keysOk = dest.matchKeys && dest.baa && gov !== undefined && gov.matchKeysAllowed(info, dest, now);
-      const clean = projectEvent(info, { plan, dest, now, nowYear, hits, memo }, ids, keysOk);
+      const clean = projectShared(info, { plan, dest, now, nowYear, hits, memo }, ids, keysOk, shared);
       const payload = dest.destination.map(clean);
-      if (typeof payload === 'object' && payload !== null && !Array.isArray(payload) && typeof payload.skip === 'string' && Object.keys(payload).length === 1) {
+      if (isSkip(payload)) {
         skipped.push({ destination: dest.name, reason: payload.skip });
         // The vendor would reject it (too old, no id...): keep it accounted for as a dead letter.
         if (!NOT_APPLICABLE.test(payload.skip)) rows.push({ messageId, destination: dest.name, payload: clean as unknown as JsonObject, dead: { code: payload.skip, reason: 'rejected before sending by the destination rules' } });
@@ -50,6 +52,21 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
   } catch (err) {
     return { kind: 'failed', messageId, reason: failureCode(err) };
   }
+}
+
+// Events of a request share `now`: compute its year once.
+let lastNow = Number.NaN;
+let lastYear = 0;
+function utcYear(now: number): number {
+  if (now !== lastNow) { lastYear = new Date(now).getUTCFullYear(); lastNow = now; }
+  return lastYear;
+}
+
+/** `{ skip: reason }` and nothing else: the destination declined the event. */
+function isSkip(payload: ReturnType<DestinationPlan['destination']['map']>): payload is { skip: string } {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || typeof payload.skip !== 'string') return false;
+  for (const k in payload) if (k !== 'skip') return false;
+  return true;
 }
 
 function failureCode(err: unknown): string {

@@ -44,21 +44,21 @@ export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds
     traits: scrubObject(info.traits, allow.child('traits') ?? EMPTY, ctx),
   };
   const hidePage = info.sensitivePage && !dest.baa;
-  if (info.event !== undefined && allow.allows('event')) clean.event = eventName(info.event, ctx);
-  if (info.name !== undefined && allow.allows('name') && !hidePage) clean.name = scrubString(info.name, ctx);
-  if (allow.allows('visitor_id')) clean.visitorId = ids.idFor(info.visitorKey, dest.name, ctx.now);
-  if (dest.baa && allow.allows('user_id') && info.userId) clean.userId = info.userId;
-  if (dest.baa && allow.allows('anonymous_id') && info.anonymousId) clean.anonymousId = info.anonymousId;
-  if (info.pageGroup !== undefined && allow.allows('page_group')) clean.pageGroup = info.pageGroup;
-  if (!hidePage) clean.page = projectPage(info, allow, plan, ctx);
-  if (allow.has('campaign')) clean.campaign = scrubFlat(info.campaign, allow.child('campaign')!, ctx);
-  if (allow.has('click_ids') && Object.keys(info.clickIds).length) clean.clickIds = scrubFlat(info.clickIds, allow.child('click_ids')!, ctx);
-  if (info.ip && allow.allows('ip')) clean.ip = identifierValue('ip', info.ip, ctx, truncateIp);
-  if (info.userAgent && allow.allows('user_agent')) clean.userAgent = identifierValue('useragent', info.userAgent, ctx, generalizeUa);
-  if (info.locale && allow.allows('locale')) clean.locale = info.locale.slice(0, 16);
-  if (allow.allows('consent') && Object.keys(info.consent).length) clean.consent = { ...info.consent };
-  if (dest.matchKeys && dest.baa && matchKeysAllowed) clean.matchKeys = matchKeysOf(info, ctx);
-  return dropUndefined(clean);
+  if (info.event !== undefined && allow.allows('event')) put(clean, 'event', eventName(info.event, ctx));
+  if (info.name !== undefined && allow.allows('name') && !hidePage) put(clean, 'name', scrubString(info.name, ctx));
+  if (allow.allows('visitor_id')) put(clean, 'visitorId', ids.idFor(info.visitorKey, dest.name, ctx.now));
+  if (dest.baa && allow.allows('user_id') && info.userId) put(clean, 'userId', info.userId);
+  if (dest.baa && allow.allows('anonymous_id') && info.anonymousId) put(clean, 'anonymousId', info.anonymousId);
+  if (info.pageGroup !== undefined && allow.allows('page_group')) put(clean, 'pageGroup', info.pageGroup);
+  if (!hidePage) put(clean, 'page', projectPage(info, allow, plan, ctx));
+  if (allow.has('campaign')) put(clean, 'campaign', scrubFlat(info.campaign, allow.child('campaign')!, ctx));
+  if (allow.has('click_ids') && Object.keys(info.clickIds).length) put(clean, 'clickIds', scrubFlat(info.clickIds, allow.child('click_ids')!, ctx));
+  if (info.ip && allow.allows('ip')) put(clean, 'ip', identifierValue('ip', info.ip, ctx, truncateIp));
+  if (info.userAgent && allow.allows('user_agent')) put(clean, 'userAgent', identifierValue('useragent', info.userAgent, ctx, generalizeUa));
+  if (info.locale && allow.allows('locale')) put(clean, 'locale', info.locale.slice(0, 16));
+  if (allow.allows('consent') && Object.keys(info.consent).length) put(clean, 'consent', { ...info.consent });
+  if (dest.matchKeys && dest.baa && matchKeysAllowed) put(clean, 'matchKeys', matchKeysOf(info, ctx));
+  return clean;
 }
 
 function eventName(name: string, ctx: ScrubContext): string | undefined {
@@ -71,14 +71,17 @@ function eventName(name: string, ctx: ScrubContext): string | undefined {
 function projectPage(info: EventInfo, allow: AllowNode, plan: Plan, ctx: ScrubContext): CleanEvent['page'] {
   const page: NonNullable<CleanEvent['page']> = {};
   const clean = (u: string) => sanitizeUrlMemo(u, ctx);
-  if (info.page.path && allow.allows('page.path')) page.path = clean(info.page.path.startsWith('/') ? info.page.path : `/${info.page.path}`);
-  if (info.page.url && allow.allows('page.url')) page.url = clean(info.page.url);
-  if (info.page.title && allow.allows('page.title')) page.title = scrubString(info.page.title, ctx);
+  // An allowed field whose value scrubs away still yields a (possibly empty) page object.
+  let allowed = false;
+  if (info.page.path && allow.allows('page.path')) { allowed = true; put(page, 'path', clean(info.page.path.startsWith('/') ? info.page.path : `/${info.page.path}`)); }
+  if (info.page.url && allow.allows('page.url')) { allowed = true; put(page, 'url', clean(info.page.url)); }
+  if (info.page.title && allow.allows('page.title')) { allowed = true; put(page, 'title', scrubString(info.page.title, ctx)); }
   if (info.page.referrer && allow.allows('page.referrer') && !info.referrerBlockedHost) {
+    allowed = true;
     // External referrers keep their origin only: their paths and queries are another site's data.
-    page.referrer = info.referrerSameSite ? clean(info.page.referrer) : originOf(info.page.referrer);
+    put(page, 'referrer', info.referrerSameSite ? clean(info.page.referrer) : originOf(info.page.referrer, ctx.memo));
   }
-  return Object.keys(page).length ? dropUndefined(page) : undefined;
+  return allowed ? page : undefined;
 }
 
 function scrubFlat(values: Record<string, string>, allow: AllowNode, ctx: ScrubContext): Record<string, string> {
@@ -118,7 +121,10 @@ function matchKeysOf(info: EventInfo, ctx: ScrubContext): CleanEvent['matchKeys'
   return Object.keys(keys).length ? keys : undefined;
 }
 
-function dropUndefined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+/**
+ * Sets a field only when it has a value: fields are never assigned undefined and deleted later
+ * (deleting keys turns an object into a slow dictionary, and this object is read per mapping).
+ */
+function put<T extends object, K extends keyof T>(o: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) o[key] = value;
 }

@@ -5,6 +5,9 @@
 export class AllowNode {
   private readonly children = new Map<string, AllowNode>();
   private wildcard: AllowNode | undefined;
+  // The tree is immutable once compiled and `allows` is asked the same few literal paths per
+  // event and destination: remember the answers instead of splitting the path every time.
+  private readonly allowsMemo = new Map<string, boolean>();
   /** True when a pattern ends here: everything below is allowed. */
   terminal = false;
 
@@ -35,12 +38,27 @@ export class AllowNode {
 
   /** Whether a dotted path is allowed as a whole (e.g. `page.path`). */
   allows(path: string): boolean {
+    const known = this.allowsMemo.get(path);
+    if (known !== undefined) return known;
     let node: AllowNode | undefined = this;
     for (const seg of path.split('.')) {
       node = node.child(seg);
-      if (!node) return false;
+      if (!node) break;
     }
-    return true;
+    // Bounded: callers pass code literals, but a caller passing data must not grow it forever.
+    if (this.allowsMemo.size < 256) this.allowsMemo.set(path, node !== undefined);
+    return node !== undefined;
+  }
+
+  private sig: string | undefined;
+
+  /** A canonical text of the tree: two trees with the same signature allow the same paths. */
+  signature(): string {
+    if (this.sig === undefined) {
+      const kids = [...this.children].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, n]) => `${JSON.stringify(k)}:${n.signature()}`);
+      this.sig = `${this.terminal ? 'T' : ''}{${kids.join(',')}}${this.wildcard ? `*${this.wildcard.signature()}` : ''}`;
+    }
+    return this.sig;
   }
 
   /** Whether anything at or below `key` is allowed. */

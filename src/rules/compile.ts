@@ -5,14 +5,15 @@ import { ConfigError } from '../errors.js';
 import { DESTINATION_TYPES } from '../destinations/registry.js';
 import type { DestinationDeps } from '../destinations/types.js';
 import { AllowNode } from './allow-tree.js';
-import { DETECTORS_BY_KIND, findAll, redactText } from './detectors/index.js';
+import { DETECTORS_BY_KIND, hasAny, redactText } from './detectors/index.js';
+import { DetectorPrefilter } from './detectors/prefilter.js';
 import type { ValueDetector } from './detectors/types.js';
 import { FieldMatcher, type FieldRule } from './field-matcher.js';
 import { globToRegExp, hostGlobToRegExp } from './glob.js';
 import { HHS_RESTRICTED_ZIP3 } from './ops/generalize.js';
 import { KeyedHasher } from './ops/hash.js';
 import type { TextScanner } from './ops/sanitize-url.js';
-import type { DestinationPlan, Plan, SitePlan } from './plan.js';
+import type { DestinationPlan, PageGroupPlan, Plan, SitePlan } from './plan.js';
 
 export interface CompileOptions {
   dataDir: string;
@@ -46,6 +47,8 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
     blockedHosts,
     localePrefixes: new Set((rules.locale_prefixes ?? []).map((l) => l.toLowerCase())),
     pageGroups,
+    pageGroupsAny: combinePatterns(pageGroups.flatMap((g) => g.res)),
+    pageGroupIndex: indexPageGroups(rules.page_groups ?? [], pageGroups),
     sensitiveTerms: compileTerms(rules.sensitive_terms ?? []),
     sensitiveEventName: rules.sensitive_event_name ?? 'Content Interaction',
     eventMap: new Map(Object.entries(rules.event_map ?? {})),
@@ -103,9 +106,14 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
 }
 
 function buildScanner(detectors: readonly ValueDetector[]): TextScanner {
+  const prefilter = new DetectorPrefilter(detectors, DETECTORS_BY_KIND);
+  const none = (text: string) => ({ text, kinds: [] as string[] });
   return {
-    hits: (text) => findAll(text, detectors).length > 0,
-    redact: (text) => redactText(text, detectors),
+    hits: (text) => hasAny(text, prefilter.candidates(text)),
+    redact: (text) => {
+      const candidates = prefilter.candidates(text);
+      return candidates.length === 0 ? none(text) : redactText(text, candidates);
+    },
   };
 }
 
@@ -211,7 +219,38 @@ function compilePattern(glob: string | undefined, regex: string | undefined, whe
 /** One case-insensitive alternation of several patterns, or undefined when they cannot combine. */
 function combinePatterns(res: readonly RegExp[]): RegExp | undefined {
   if (!res.length) return undefined;
+  // Backreferences would point at other patterns' groups once combined: the first test could
+  // then miss a real match (a blocked page let through). No combined test for those.
+  if (res.some((r) => /\\(?:[1-9]|k<)/.test(r.source))) return undefined;
   try { return new RegExp(res.map((r) => `(?:${r.source})`).join('|'), 'i'); } catch { return undefined; }
+}
+
+/** The literal first segment of a path glob, or undefined when it has none (`/*`, `/**`, `//x`). */
+function firstSegment(glob: string): string | undefined {
+  // Read as globToRegExp reads it: trimmed, lower case, rooted.
+  const g = glob.trim().toLowerCase();
+  const path = g.startsWith('/') ? g : `/${g}`;
+  const end = path.indexOf('/', 1);
+  const segment = path.slice(1, end < 0 ? undefined : end);
+  // `/` alone matches the root only, whose first segment is empty.
+  if ((segment === '' && path !== '/') || segment.includes('*') || segment.includes('?')) return undefined;
+  return segment;
+}
+
+/** Plan['pageGroupIndex'], or undefined when a glob has no literal first segment. */
+function indexPageGroups(config: NonNullable<RulesFile['page_groups']>, groups: readonly PageGroupPlan[]): Plan['pageGroupIndex'] {
+  const index = new Map<string, { group: PageGroupPlan; res: RegExp[] }[]>();
+  for (let g = 0; g < groups.length; g++) {
+    for (let p = 0; p < config[g].paths.length; p++) {
+      const segment = firstSegment(config[g].paths[p]);
+      if (segment === undefined) return undefined;
+      const entries = index.get(segment) ?? [];
+      if (entries.at(-1)?.group !== groups[g]) entries.push({ group: groups[g], res: [] });
+      entries.at(-1)!.res.push(groups[g].res[p]);
+      index.set(segment, entries);
+    }
+  }
+  return index;
 }
 
 function compileHostPattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {

@@ -62,6 +62,13 @@ export interface Plan {
   readonly blockedHosts: readonly BlockRule[];
   readonly localePrefixes: ReadonlySet<string>;
   readonly pageGroups: readonly PageGroupPlan[];
+  /** Every page-group pattern as one alternation (a cheap first test), when they combine. */
+  readonly pageGroupsAny?: RegExp;
+  /**
+   * When every page-group glob starts with a literal segment: per first segment, the groups (in
+   * order) with the patterns that can match a path starting with it. Other paths are in no group.
+   */
+  readonly pageGroupIndex?: ReadonlyMap<string, readonly { readonly group: PageGroupPlan; readonly res: readonly RegExp[] }[]>;
   /** One alternation of condition/treatment terms, matched against paths, titles, event names. */
   readonly sensitiveTerms: RegExp | undefined;
   readonly sensitiveEventName: string;

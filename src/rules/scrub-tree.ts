@@ -6,6 +6,7 @@ import { FORBIDDEN_KEYS, normalizeFieldName } from './field-name.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
 import type { DestinationPlan, Plan } from './plan.js';
+import type { UrlCache } from './url-parts.js';
 
 export interface ScrubContext {
   readonly plan: Plan;
@@ -23,21 +24,49 @@ export interface ScrubContext {
  * scanned once rather than once per destination (the bench profile's largest engine cost).
  * Per event, never across events: nothing outlives the request.
  */
-export interface EventMemo {
-  readonly text: Map<string, { text: string; kinds: readonly string[] }>;
-  readonly urls: Map<string, string | undefined>;
+interface StringFacts {
+  scan: { text: string; kinds: readonly string[] } | undefined;
+  /** sanitize_url's result; `urlDone` tells a computed undefined from not computed. */
+  url: string | undefined;
+  urlDone: boolean;
+  /** Whether the string names a condition or treatment (the sensitive-terms test). */
+  health: boolean | undefined;
+  /** Parsed URL, shared with analysis (see url-parts); null when it does not parse. */
+  parsed: URL | null | undefined;
+}
+
+/** One map of facts per distinct string of the event (one allocation, not one map per kind). */
+export class EventMemo implements UrlCache {
+  private readonly facts = new Map<string, StringFacts>();
+
+  of(s: string): StringFacts {
+    let f = this.facts.get(s);
+    if (f === undefined) {
+      f = { scan: undefined, url: undefined, urlDone: false, health: undefined, parsed: undefined };
+      this.facts.set(s, f);
+    }
+    return f;
+  }
+
+  get(s: string): URL | null | undefined {
+    return this.facts.get(s)?.parsed;
+  }
+
+  set(s: string, url: URL | null): void {
+    this.of(s).parsed = url;
+  }
 }
 
 export function newEventMemo(): EventMemo {
-  return { text: new Map(), urls: new Map() };
+  return new EventMemo();
 }
 
 /** sanitize_url through the event's memo. */
 export function sanitizeUrlMemo(url: string, ctx: ScrubContext): string | undefined {
-  const memo = ctx.memo?.urls;
-  if (memo?.has(url)) return memo.get(url);
-  const out = sanitizeUrl(url, ctx.plan.queryAllow, ctx.plan.scanner)?.url;
-  memo?.set(url, out);
+  const facts = ctx.memo?.of(url);
+  if (facts?.urlDone) return facts.url;
+  const out = sanitizeUrl(url, ctx.plan.queryAllow, ctx.plan.scanner, ctx.memo)?.url;
+  if (facts) { facts.url = out; facts.urlDone = true; }
   return out;
 }
 
@@ -114,10 +143,11 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
 /** Free text: each detector hit is redacted, or the whole value dropped where a rule says so. */
 export function scrubString(value: string, ctx: ScrubContext): string | undefined {
   if (namesHealthContext(value, ctx)) return undefined;
-  let scanned = ctx.memo?.text.get(value);
+  const facts = ctx.memo?.of(value);
+  let scanned = facts?.scan;
   if (scanned === undefined) {
     scanned = ctx.plan.scanner.redact(value);
-    ctx.memo?.text.set(value, scanned);
+    if (facts) facts.scan = scanned;
   }
   const { text, kinds } = scanned;
   if (kinds.length === 0) return value;
@@ -141,7 +171,15 @@ function scrubNumber(value: number, ctx: ScrubContext): number | undefined {
  * page) never reaches a destination without a BAA, wherever it sits in the event.
  */
 function namesHealthContext(value: string, ctx: ScrubContext): boolean {
-  if (ctx.dest.baa || ctx.plan.sensitiveTerms === undefined || !ctx.plan.sensitiveTerms.test(value)) return false;
+  const terms = ctx.plan.sensitiveTerms;
+  if (ctx.dest.baa || terms === undefined) return false;
+  const facts = ctx.memo?.of(value);
+  let named = facts?.health;
+  if (named === undefined) {
+    named = terms.test(value);
+    if (facts) facts.health = named;
+  }
+  if (!named) return false;
   ctx.hits.push('health_context');
   return true;
 }

@@ -84,6 +84,26 @@ export function findAll(text: string, detectors: readonly ValueDetector[]): Dete
 }
 
 /**
+ * Whether findAll would find anything, without resolving overlaps: resolution always keeps at
+ * least one of several valid detections, so the first valid one answers. Same fail-closed rule
+ * as collect (resolve.ts): a detector that throws counts as covering the whole text.
+ */
+export function hasAny(text: string, detectors: readonly ValueDetector[]): boolean {
+  if (typeof text !== 'string' || text.length === 0) return false;
+  const found: Detection[] = [];
+  for (const d of detectors) {
+    found.length = 0;
+    try {
+      d.find(text, found);
+    } catch {
+      return true;
+    }
+    for (const f of found) if (Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.end <= text.length && f.start < f.end) return true;
+  }
+  return false;
+}
+
+/**
  * Replaces each detection with its detector's label. `kinds` lists each detector kind that hit,
  * once, in order of first occurrence (callers count per kind, not per match).
  */

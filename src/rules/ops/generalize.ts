@@ -4,6 +4,8 @@ import { UAParser } from 'ua-parser-js';
 /** IPv4 to its /24, IPv6 to its /48; anything unparsable is dropped (undefined). */
 export function truncateIp(value: string): string | undefined {
   const v = value.trim();
+  const fast = dottedQuadPrefix(v);
+  if (fast !== undefined) return fast;
   if (!ipaddr.isValid(v)) return undefined;
   const addr = ipaddr.parse(v);
   if (addr.kind() === 'ipv4') {
@@ -14,6 +16,34 @@ export function truncateIp(value: string): string | undefined {
   if (v6.isIPv4MappedAddress()) return truncateIp(v6.toIPv4Address().toString());
   const parts = v6.parts;
   return `${parts[0].toString(16)}:${parts[1].toString(16)}:${parts[2].toString(16)}::`;
+}
+
+/**
+ * `a.b.c.0` for a canonical dotted-decimal IPv4 address (octets 0-255 without leading zeros),
+ * else undefined so ipaddr.js decides (it reads leading zeros as octal, hex, short forms...).
+ */
+function dottedQuadPrefix(v: string): string | undefined {
+  let octets = 0;
+  let value = 0;
+  let digits = 0;
+  let lastDot = -1;
+  let thirdDot = -1;
+  for (let i = 0; i <= v.length; i++) {
+    const c = i < v.length ? v.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || value > 255 || ++octets > 4) return undefined;
+      if (octets === 3) thirdDot = i;
+      lastDot = i;
+      value = 0;
+      digits = 0;
+      continue;
+    }
+    if (c < 48 || c > 57) return undefined;
+    if (digits === 1 && value === 0) return undefined;
+    value = value * 10 + (c - 48);
+    if (++digits > 3) return undefined;
+  }
+  return octets === 4 && lastDot === v.length ? `${v.slice(0, thirdDot)}.0` : undefined;
 }
 
 /** HHS's 17 ZIP-3 areas with 20,000 or fewer people (2000 Census): they become 000. */

@@ -1,4 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sha256Hex as oneShotSha256Hex } from '../../destinations/hash.js';
 
 /**
  * Keyed hashing per destination with scheduled rotation: the key for (destination, period) is
@@ -24,7 +25,7 @@ export class KeyedHasher {
 }
 
 export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+  return oneShotSha256Hex(value);
 }
 
 /** Normalization before SHA-256 as Meta, Google and TikTok require for match keys. */
