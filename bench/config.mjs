@@ -10,14 +10,15 @@ export const BENCH_AUTH = `Basic ${Buffer.from(`${BENCH_KEY}:`).toString('base64
 
 const ALLOW = '[event, visitor_id, page_group, page.path, page.url, page.referrer, campaign.*, ip, user_agent, locale, consent, properties.service_line, properties.form_id, properties.cta, properties.value, properties.currency]';
 
-export function writeBenchConfig(root, dir, sinkUrl) {
+/** `storageUrl` (postgres://...) makes the spool the shared PostgreSQL store; else SQLite. */
+export function writeBenchConfig(root, dir, sinkUrl, storageUrl) {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'phiwall.yaml');
   writeFileSync(path, `
 version: 1
 include: ["${join(root, 'rules/phiwall.yaml')}"]
 spool: { max_rows: 50000000, max_bytes: 21474836480, synchronous: normal }
-sites:
+${storageUrl ? `storage: { kind: postgres, url: "${storageUrl}", pool: 10 }\n` : ''}sites:
   - name: bench
     write_key: ${BENCH_KEY}
     allowed_origins: ["http://localhost:*"]

@@ -43,6 +43,25 @@ function microTable(m) {
     `| redact-pii ${m.redact_pii.version} (npm), every string of the event | ${m.redact_pii.events_per_s} (${m.redact_pii.wall_events_per_s}) | ${(m.redact_pii.recall * 100).toFixed(1)}% | ${(m.redact_pii.clean_altered * 100).toFixed(1)}% |`].join('\n');
 }
 
+function scaleSection(sc, kept) {
+  if (!sc) return '';
+  const row = (label, n, x) => `| ${label} | ${n} | ${x.events_per_s} | ${x.rps} | ${x.p50_ms} | ${x.p99_ms} | ${x.errors} | ${x.rss_mb} | ${x.delivered_per_s} | ${x.spool_backlog_rows ?? ''} |`;
+  const per = sc.postgres.per_instance.map((p, i) => `instance ${i + 1}: ${p.events_per_s} events/s, p99 ${p.p99_ms} ms, ${p.rss_mb} MB`).join('; ');
+  return `## Scale-out on PostgreSQL
+${kept ? `\n(from \`${kept.command}\` at ${kept.generated_at})\n` : ''}
+${sc.workload}, each instance one process (\`--workers 1\`) on its own port, autocannon's connections split evenly across the instances; PostgreSQL durable (fsync on) on the same machine.
+
+| store | instances | events/s | req/s | p50 ms (worst instance) | p99 ms (worst instance) | errors | peak RSS MB (sum, phiwall only) | delivered rows/s | spool backlog rows |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${row('SQLite', 1, sc.sqlite_single)}
+${row('PostgreSQL', sc.instances, sc.postgres)}
+
+Ratio, ${sc.instances} instances on PostgreSQL / one on SQLite: **${sc.ratio_vs_sqlite_single}** (${per}).
+`;
+}
+
+const keptNote = (r, key) => (r.kept_from?.[key] ? `\n(from \`${r.kept_from[key].command}\` at ${r.kept_from[key].generated_at})\n` : '');
+
 export function renderMarkdown(r) {
   const d = r.delivery;
   return `# phiwall bench — ${r.generated_at}
@@ -50,15 +69,16 @@ export function renderMarkdown(r) {
 \`${r.command}\` on ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}; ${r.options.connections} connections, ${r.options.duration_s} s per run, phiwall and no-op both with ${r.options.workers} cluster workers. autocannon, the sink and the servers share the machine: figures are noisy.
 
 ## Throughput
-
+${keptNote(r, 'scenarios')}
 ${scenarioTable(r.scenarios)}
 
 ${d ? `## Sustained delivery
-
+${keptNote(r, 'delivery')}
 ${d.offered_events_per_s} events/s offered in 20-event batches for ${d.seconds} s: ingested ${d.ingested_events_per_s} events/s (errors ${d.errors}, p99 ${d.p99_ms} ms), delivered ${d.delivered_per_s} destination rows/s (${d.delivered_events_per_s} events/s x 4 destinations). Spool backlog rows every 5 s: ${d.backlog_rows_samples.join(', ')}; at the end ${d.backlog_rows_end}; ${d.drain_ms === null ? `not drained within 30 s (${d.backlog_rows_after_drain} rows left)` : `drained in ${(d.drain_ms / 1000).toFixed(1)} s`}.
 ` : ''}
+${scaleSection(r.scale, r.kept_from?.scale)}
 ## Scrub engine (micro-bench, corpus mix)
-
+${keptNote(r, 'micro')}
 ${microTable(r.micro)}
 
 ## Targets

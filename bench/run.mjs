@@ -3,8 +3,10 @@
 // sustained-delivery run and the scrub-engine micro-bench. Writes bench/results/latest.{json,md}.
 // Options: --duration S (8) --connections N (50) --scenario single,batch,gtag (all)
 // --workers N (cores) --delivery-seconds S (60, 0 skips) --delivery-rate EV/S (20000) --no-build --no-micro
+// --storage postgres --instances N (2): instead, N instances on one PostgreSQL vs one on SQLite
+// (bench/scale.mjs); sections a run does not measure are kept from the previous latest.json.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,11 +15,12 @@ import { BENCH_AUTH, BENCH_TID, writeBenchConfig } from './config.mjs';
 import { drive, sinkStats, warm } from './measure.mjs';
 import { startPortPrinter, startServer, stopChild } from './proc.mjs';
 import { renderMarkdown } from './report.mjs';
+import { runScale } from './scale.mjs';
 import { spoolBacklog } from './spool-backlog.mjs';
 import { batchRequests, eventsPerRequest, gtagRequests, loadCorpus, singleRequests } from './workload.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const KNOWN = new Set(['duration', 'connections', 'scenario', 'workers', 'delivery-seconds', 'delivery-rate', 'no-build', 'no-micro']);
+const KNOWN = new Set(['duration', 'connections', 'scenario', 'workers', 'delivery-seconds', 'delivery-rate', 'no-build', 'no-micro', 'storage', 'instances']);
 
 function parseOptions(argv) {
   const o = new Map();
@@ -29,12 +32,16 @@ function parseOptions(argv) {
     o.set(k, v);
   }
   const num = (k, d) => (o.has(k) ? Number(o.get(k)) : d);
-  const scenario = String(o.get('scenario') ?? 'all');
+  const storage = String(o.get('storage') ?? 'sqlite');
+  if (storage !== 'sqlite' && storage !== 'postgres') throw new Error('bench: --storage is sqlite or postgres');
+  // A Postgres run measures scale-out only, unless other parts are asked for explicitly.
+  const scale = storage === 'postgres';
+  const scenario = String(o.get('scenario') ?? (scale ? '' : 'all'));
   return {
     duration: num('duration', 8), connections: num('connections', 50), workers: num('workers', availableParallelism()),
-    scenarios: scenario === 'all' ? ['single', 'batch', 'gtag'] : scenario.split(','),
-    deliverySeconds: num('delivery-seconds', 60), deliveryRate: num('delivery-rate', 20_000),
-    build: !o.has('no-build'), micro: !o.has('no-micro'), raw: Object.fromEntries(o),
+    scenarios: scenario === 'all' ? ['single', 'batch', 'gtag'] : scenario.split(',').filter(Boolean),
+    deliverySeconds: num('delivery-seconds', scale ? 0 : 60), deliveryRate: num('delivery-rate', 20_000),
+    build: !o.has('no-build'), micro: !o.has('no-micro') && !scale, scale, instances: num('instances', 2), raw: Object.fromEntries(o),
   };
 }
 
@@ -118,6 +125,22 @@ function runMicro() {
   return JSON.parse(out.trim().split('\n').pop());
 }
 
+/** Sections this run did not measure come from the previous latest.json, with the command that measured them. */
+function keepUnmeasured(results) {
+  const file = join(ROOT, 'bench/results/latest.json');
+  if (!existsSync(file)) return results;
+  let prev;
+  try { prev = JSON.parse(readFileSync(file, 'utf8')); } catch { return results; }
+  const kept = {};
+  for (const key of ['scenarios', 'delivery', 'micro', 'scale']) {
+    const empty = results[key] === undefined || (key === 'scenarios' && Object.keys(results[key]).length === 0);
+    if (!empty || prev[key] === undefined || (key === 'scenarios' && Object.keys(prev[key]).length === 0)) continue;
+    results[key] = prev[key];
+    kept[key] = prev.kept_from?.[key] ?? { command: prev.command, generated_at: prev.generated_at };
+  }
+  return Object.keys(kept).length ? { ...results, kept_from: kept } : results;
+}
+
 async function main() {
   const opts = parseOptions(process.argv.slice(2));
   const t0 = Date.now();
@@ -136,12 +159,14 @@ async function main() {
     const delivery = opts.deliverySeconds > 0 ? await runDelivery(opts, mixes.batch, sink, workDir) : undefined;
     if (delivery) console.log(JSON.stringify(delivery));
     const micro = opts.micro ? runMicro() : undefined;
-    const results = {
+    const scale = opts.scale ? await runScale({ root: ROOT, opts, requests: mixes.batch, sink, workDir, freePort }) : undefined;
+    if (scale) console.log(JSON.stringify(scale));
+    const results = keepUnmeasured({
       generated_at: new Date().toISOString(), command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
       machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version },
       options: { duration_s: opts.duration, connections: opts.connections, workers: opts.workers },
-      scenarios, delivery, micro, wall_s: Math.round((Date.now() - t0) / 1000),
-    };
+      scenarios, delivery, micro, scale, wall_s: Math.round((Date.now() - t0) / 1000),
+    });
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');
     const md = renderMarkdown(results);

@@ -19,7 +19,13 @@ function newestMtime(dir) {
 }
 
 const srcDir = join(root, 'src');
-const stale = !existsSync(bundle) || (existsSync(srcDir) && newestMtime(srcDir) > statSync(bundle).mtimeMs);
+const primary = join(root, 'dist/primary.js');
+const stale = !existsSync(bundle) || !existsSync(primary) || (existsSync(srcDir) && newestMtime(srcDir) > statSync(bundle).mtimeMs);
 if (stale) execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
-const { main } = await import(pathToFileURL(bundle).href);
-await main(process.argv.slice(2));
+// `serve --workers N`: the cluster primary runs from its own small bundle (src/cli/primary.ts).
+const argv = process.argv.slice(2);
+const runsPrimary = argv[0] === 'serve' && (await import(pathToFileURL(primary).href)).primaryMain(argv);
+if (!runsPrimary) {
+  const { main } = await import(pathToFileURL(bundle).href);
+  await main(argv);
+}

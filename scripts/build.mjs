@@ -8,8 +8,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 mkdirSync(join(root, 'dist'), { recursive: true });
 // Written to temporary files then renamed: collectors starting at once never load half a bundle.
 const result = await build({
-  entryPoints: [join(root, 'src/cli/main.ts')],
-  outfile: join(root, 'dist/phiwall.js'),
+  // primary.js: the cluster primary alone, so that process skips the collector's code (src/cli/primary.ts).
+  entryPoints: { phiwall: join(root, 'src/cli/main.ts'), primary: join(root, 'src/cli/primary.ts') },
+  outdir: join(root, 'dist'),
   write: false,
   bundle: true,
   platform: 'node',

@@ -1,0 +1,25 @@
+// The `serve --workers N` cluster primary, bundled on its own (dist/primary.js, loaded first by
+// bin/phiwall.mjs): it only forks and supervises workers, so it loads none of the collector.
+// With the full bundle and its dependencies it sat at ~80 MB of RSS doing nothing (bench).
+import cluster from 'node:cluster';
+import { ConfigError } from '../errors.js';
+import { parseArgs } from './args.js';
+import { runPrimary, workerCount } from './workers.js';
+
+/** Runs the primary when argv asks for `serve` with more than one worker; false leaves it to the full CLI. */
+export function primaryMain(argv: readonly string[]): boolean {
+  if (!cluster.isPrimary) return false;
+  const args = parseArgs(argv);
+  if (args.positionals[0] !== 'serve') return false;
+  let count: number;
+  try {
+    count = workerCount(args);
+  } catch (err) {
+    // The full CLI reports a bad --workers the usual way.
+    if (err instanceof ConfigError) return false;
+    throw err;
+  }
+  if (count <= 1) return false;
+  runPrimary(count);
+  return true;
+}
