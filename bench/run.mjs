@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_AUTH, BENCH_TID, writeBenchConfig } from './config.mjs';
 import { drive, sinkStats, warm } from './measure.mjs';
+import { pacedDrive } from './paced.mjs';
 import { startPortPrinter, startServer, stopChild } from './proc.mjs';
 import { renderMarkdown } from './report.mjs';
 import { runScale } from './scale.mjs';
@@ -81,7 +82,12 @@ async function runScenario(name, requests, opts, sink, workDir) {
   await stopChild(pw.child);
   console.log(`[${name}] phiwall at half of its maximum (${Math.round(res.rps / 2)} req/s)`);
   const half = await startPhiwall(opts, sink.url, workDir, `${name}-half`);
-  const halfRes = await drive(half, requests, { ...load, overallRate: Math.max(1, Math.round(res.rps / 2)) });
+  // Evenly paced, latency from each request's scheduled time (see paced.mjs for why not autocannon's
+  // rate). The first 3 s at the same rate warm the JIT and reach steady state, and are not counted:
+  // an open-loop load on a cold process queues up and would measure the warm-up.
+  const halfLoad = { rate: Math.max(1, Math.round(res.rps / 2)), connections: opts.connections };
+  await pacedDrive(half, requests, { ...halfLoad, duration: 3 });
+  const halfRes = await pacedDrive(half, requests, { ...halfLoad, duration: opts.duration });
   const halfBacklog = spoolBacklog(half.dataDir);
   await stopChild(half.child);
   const delivered = after.deliveries - before.deliveries;

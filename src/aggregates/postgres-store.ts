@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { markRow, parseMark, TRUE_TOTAL } from './sqlite-core.js';
 import { PgWriter, toTouch } from './postgres-writer.js';
 import { FORWARD_CLAIM_MS, type AggregateStore, type AggregateWriter, type CellRow, type ConversionRow, type ForwardClaim, type ReleaseMark, type ReleasedRow, type TouchRow } from './store.js';
+import { inTransaction } from '../spool/postgres/transaction.js';
 
 // The shared adapter: every instance reads and writes the same cells, members, touches and
 // conversions, so k is decided on global counts; one instance at a time releases a
@@ -31,18 +32,7 @@ export class PostgresAggregateStore extends PgWriter implements AggregateStore {
 
   async transaction<T>(fn: (w: AggregateWriter) => Promise<T>): Promise<T> {
     await this.ready;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const value = await fn(new PgWriter(client));
-      await client.query('COMMIT');
-      return value;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    return inTransaction(this.pool, (client) => fn(new PgWriter(client)));
   }
 
   private async rows<R extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<R[]> {
@@ -73,20 +63,12 @@ export class PostgresAggregateStore extends PgWriter implements AggregateStore {
   async saveReleased(dest: string, dimset: string, windowStart: number, rows: readonly ReleasedRow[], mark: ReleaseMark, now: number): Promise<void> {
     const all = [...rows, markRow(mark)];
     await this.ready;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM phiwall_agg_released WHERE dest = $1 AND dimset = $2 AND window_start = $3', [dest, dimset, windowStart]);
       await client.query(`INSERT INTO phiwall_agg_released (dest, dimset, window_start, row_key, true_count, published, released_at)
         SELECT $1, $2, $3, k, c, p, $7 FROM unnest($4::text[], $5::bigint[], $6::text[]) AS t(k, c, p)`,
       [dest, dimset, windowStart, all.map((r) => r.row_key), all.map((r) => r.true_count), all.map((r) => r.published), now]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async releaseMarks(dest: string, dimset: string, from: number, to: number): Promise<Map<number, number>> {

@@ -3,6 +3,7 @@ import { chainRow, GENESIS, type AuditEntry, type AuditRow } from './audit-log.j
 import type { AuditChain } from './port.js';
 import { pgErrCode, type PgHandle } from './postgres-schema.js';
 import { ChainCheck, type ChainHead, type VerifyResult } from './verify.js';
+import { inTransaction } from '../spool/postgres/transaction.js';
 
 /** Every instance appends under this transaction-level advisory lock: one sequence, no forks. */
 export const AUDIT_LOCK = 0x70686175;
@@ -67,19 +68,10 @@ export class PostgresAuditChain implements AuditChain {
   /** Appends these records (in order) at the chain's head; returns the rows written. */
   async append(batch: readonly { entry: AuditEntry; now: number }[]): Promise<AuditRow[]> {
     await this.pg.ready;
-    const client = await this.pg.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pg.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-      const rows = await this.insert(client, batch);
-      await client.query('COMMIT');
-      return rows;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+      return this.insert(client, batch);
+    });
   }
 
   private async insert(client: PoolClient, batch: readonly { entry: AuditEntry; now: number }[]): Promise<AuditRow[]> {

@@ -3,6 +3,7 @@ import { HOUR, summarize, type Disclosure, type LedgerSummary, type NewField } f
 import type { DisclosureStore } from './port.js';
 import type { PgHandle } from './postgres-schema.js';
 import { assembleReport, type DisclosureReport } from './report.js';
+import { inTransaction } from '../spool/postgres/transaction.js';
 
 const DEADLOCK = '40P01';
 
@@ -29,18 +30,7 @@ export class PostgresDisclosureLedger implements DisclosureStore {
   }
 
   private async write(s: LedgerSummary, now: number): Promise<NewField[]> {
-    const client = await this.pg.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const fresh = await this.statements(client, s, now);
-      await client.query('COMMIT');
-      return fresh;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    return inTransaction(this.pg.pool, (client) => this.statements(client, s, now));
   }
 
   private async statements(client: PoolClient, s: LedgerSummary, now: number): Promise<NewField[]> {

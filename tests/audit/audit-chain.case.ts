@@ -1,17 +1,11 @@
 // The audit chain conformance suite, run against SQLite and Postgres (see the
 // *.conformance.test.ts files here). `open` makes a second writer on the same store.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackendHarness, OpenedBackends } from '../helpers/governance-backends.js';
+import { instancesOf, type BackendHarness, type OpenedBackends } from '../helpers/governance-backends.js';
 
 export function describeAuditChainConformance(h: BackendHarness): void {
   describe(`audit chain conformance: ${h.name}`, () => {
-    const opened: OpenedBackends[] = [];
-    const start = async () => {
-      const opener = await h.fresh();
-      const open = () => { const x = opener(); opened.push(x); return x; };
-      return { open, a: open() };
-    };
-    afterEach(async () => { await Promise.all(opened.splice(0).map((o) => o.close())); });
+    const start = instancesOf(h, afterEach);
 
     it('an empty chain verifies', async () => {
       const { a } = await start();

@@ -3,20 +3,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Disclosure } from '../../src/audit/ledger.js';
 import type { JsonObject } from '../../src/common/json.js';
-import type { BackendHarness, OpenedBackends } from '../helpers/governance-backends.js';
+import { instancesOf, type BackendHarness } from '../helpers/governance-backends.js';
 
 const item = (i: number, policyVersion = 'v1', payload: JsonObject = { event: 'Clicked', properties: { plan: 'x' } }, destination = 'ga4'): Disclosure =>
   ({ destination, messageId: `m${i}`, policyVersion, payload });
 
 export function describeLedgerConformance(h: BackendHarness): void {
   describe(`disclosure ledger conformance: ${h.name}`, () => {
-    const opened: OpenedBackends[] = [];
-    const start = async (perEvent = false) => {
-      const opener = await h.fresh();
-      const open = () => { const x = opener({ perEvent }); opened.push(x); return x; };
-      return { open, a: open() };
-    };
-    afterEach(async () => { await Promise.all(opened.splice(0).map((o) => o.close())); });
+    const start = instancesOf(h, afterEach);
     const now = Date.UTC(2026, 0, 5, 10, 30);
 
     it('merges counts from two writers per destination, hour and policy version; a new field is reported once overall', async () => {

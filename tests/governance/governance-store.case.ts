@@ -2,17 +2,11 @@
 // adapter: SQLite (tests/audit/sqlite.conformance.test.ts) and Postgres
 // (tests/audit/postgres.conformance.test.ts). `open` makes a second instance on the same store.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BackendHarness, OpenedBackends } from '../helpers/governance-backends.js';
+import { instancesOf, type BackendHarness } from '../helpers/governance-backends.js';
 
 export function describeGovernanceStoreConformance(h: BackendHarness): void {
   describe(`governance store conformance: ${h.name}`, () => {
-    const opened: OpenedBackends[] = [];
-    const start = async () => {
-      const opener = await h.fresh();
-      const open = () => { const x = opener(); opened.push(x); return x; };
-      return { open, a: open() };
-    };
-    afterEach(async () => { await Promise.all(opened.splice(0).map((o) => o.close())); });
+    const start = instancesOf(h, afterEach);
 
     it('an authorization is valid for its subject and scope until it is revoked (by its own site only) or expires', async () => {
       const { a, open } = await start();

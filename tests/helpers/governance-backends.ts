@@ -59,3 +59,17 @@ export function postgresBackends(server: () => TestPostgres): BackendHarness {
     },
   };
 }
+
+/**
+ * For a conformance suite: `start()` gives a fresh store and its first instance `a`; `open()`
+ * makes more instances on it. Every instance is closed after each test.
+ */
+export function instancesOf(h: BackendHarness, afterEach: (fn: () => Promise<void>) => void) {
+  const opened: OpenedBackends[] = [];
+  afterEach(async () => { await Promise.all(opened.splice(0).map((o) => o.close())); });
+  return async (perEvent = false) => {
+    const opener = await h.fresh();
+    const open = () => { const x = opener({ perEvent }); opened.push(x); return x; };
+    return { open, a: open() };
+  };
+}
