@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AggregateDestination } from '../../src/destinations/aggregate.js';
 import { REPO, post, readOutput, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
@@ -27,10 +29,11 @@ const visits = (tag: string) => Array.from({ length: 6 }, (_, i) => ({ type: 'tr
 describe.runIf(run)('aggregates shared by two collectors on PostgreSQL', () => {
   let server: TestPostgres;
   let collectors: Collector[] = [];
+  let configPath = '';
   beforeAll(async () => {
     server = await startPostgres({ durable: false });
-    const path = writeConfig(config(await server.createDatabase('collectors')));
-    collectors = [await startCollector({ configPath: path }), await startCollector({ configPath: path })];
+    configPath = writeConfig(config(await server.createDatabase('collectors')));
+    collectors = [await startCollector({ configPath }), await startCollector({ configPath })];
   }, 60_000);
   afterAll(async () => { await Promise.all(collectors.map((c) => c.close())); await server?.stop(); });
 
@@ -46,6 +49,13 @@ describe.runIf(run)('aggregates shared by two collectors on PostgreSQL', () => {
     expect(results.reduce((s, r) => s + r.rows, 0)).toBe(2);
     await Promise.all(dests.map((d) => d.release(NOW)));
     const rows = collectors.flatMap((c) => readOutput(c.dataDir, 'rollup'));
+    expect(rows.map((r) => [r.row, r.count])).toEqual([['cell', 12], ['total', 12]]);
+  });
+
+  it('phiwall report reads the shared tables, from a process that is neither collector', async () => {
+    const from = iso(3).slice(0, 10), to = iso(0).slice(0, 10);
+    const { stdout } = await promisify(execFile)(process.execPath, [join(REPO, 'bin/phiwall.mjs'), 'report', 'aggregates', '--config', configPath, '--data', collectors[0].dataDir, '--from', from, '--to', to, '--format', 'json'], { cwd: REPO });
+    const rows = stdout.trim().split('\n').map((l) => JSON.parse(l) as { row: string; count: number });
     expect(rows.map((r) => [r.row, r.count])).toEqual([['cell', 12], ['total', 12]]);
   });
 });
