@@ -2,7 +2,7 @@
 // redact-pii (npm) on every string of the same events. Also recall and clean-item alteration
 // for both (bench/micro/accuracy.mjs). `--json` prints one JSON line last (used by bench/run.mjs).
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +14,7 @@ import { measureAccuracy } from './accuracy.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SECONDS = Number(process.env.MICRO_SECONDS ?? 3);
 const work = mkdtempSync(join(tmpdir(), 'phiwall-micro-'));
+process.once('exit', () => rmSync(work, { recursive: true, force: true }));
 
 async function loadEngine() {
   // MICRO_ENGINE=path: a bundle built earlier (e.g. a copy from before a change), for before/after runs.

@@ -16,8 +16,9 @@ export interface Collector {
   close(): Promise<void>;
 }
 
+/** A fresh directory under the run's temp root (removed by tests/global-setup.ts at the end). */
 export function tempDir(prefix = 'phiwall-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(process.env.PHIWALL_TEST_TMP ?? tmpdir(), prefix));
 }
 
 /** Writes a YAML config into a temp dir and returns its path. */

@@ -92,7 +92,7 @@ async function waitHealthy(url: string, child: ChildProcess, logs: () => string,
 
 export async function startCollectorProcess(opts: { config?: string; env?: Record<string, string> } = {}): Promise<CollectorProcess> {
   await ensureServerBundle();
-  const dataDir = mkdtempSync(join(tmpdir(), 'phiwall-e2e-'));
+  const dataDir = mkdtempSync(join(process.env.PHIWALL_TEST_TMP ?? tmpdir(), 'phiwall-e2e-'));
   const port = await freePort();
   const config = opts.config ?? BUNDLED_CONFIG;
   const child = spawn(process.execPath, ['bin/phiwall.mjs', 'serve', '--config', config, '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
