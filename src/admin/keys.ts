@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../common/hash.js';
 
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface AdminIdentity { name: string; role: Role }
 interface StoredKey { name: string; role: Role; digest: Buffer; source: 'config' | 'api' }
-
-export const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);

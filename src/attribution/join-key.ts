@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { normalizeMatchKey, sha256Hex } from '../rules/ops/hash.js';
+import { sha256Hex } from '../common/hash.js';
+import { normalizeMatchKey } from '../rules/ops/hash.js';
 
 // Visitors and emails are only ever stored as HMACs under a destination's own random secret,
 // so the attribution store cannot be joined with anything outside phiwall.

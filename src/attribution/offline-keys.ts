@@ -1,4 +1,5 @@
-import { normalizeMatchKey, sha256Hex } from '../rules/ops/hash.js';
+import { sha256Hex } from '../common/hash.js';
+import { normalizeMatchKey } from '../rules/ops/hash.js';
 
 // Match keys of a forwarded offline conversion, normalized and SHA-256 hashed the way each API
 // requires (destinations spec §3.4, §4.2). The raw email/phone of the request goes no further.

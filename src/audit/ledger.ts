@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../common/hash.js';
 import type { JsonValue } from '../common/json.js';
 import { fieldNames } from './field-names.js';
 import type { DisclosureStore } from './port.js';
@@ -82,5 +82,5 @@ export class DisclosureLedger implements DisclosureStore {
 }
 
 function sha256(payload: JsonValue): string {
-  return createHash('sha256').update(JSON.stringify(payload)).digest('hex');
+  return sha256Hex(JSON.stringify(payload));
 }

@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
-import { sha256Hex } from './hash.js';
+import { sha256Hex } from '../common/hash.js';
 import type { CleanEvent } from './types.js';
 
 // Meta CAPI server event rules (destinations spec §3.2-§3.4).

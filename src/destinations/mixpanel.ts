@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
-import { sha256Hex } from './hash.js';
+import { sha256Hex } from '../common/hash.js';
 import { HttpClient, HttpOptionsShape, basicAuth, classifyOutcome, parseJsonBody } from './http.js';
 import { scrubVendorText } from './scrub.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';

@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
 import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody, vendorReason } from './http.js';
-import { sha256Hex } from './hash.js';
+import { sha256Hex } from '../common/hash.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
 export const TikTokConfig = z.strictObject({

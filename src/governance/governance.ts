@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../common/hash.js';
 import { hostname } from 'node:os';
 import type { Registry } from 'prom-client';
 import type { AuditEntry } from '../audit/audit-log.js';
@@ -34,7 +34,7 @@ export interface GovernanceOptions {
 
 /** SHA-256 of the whole merged configuration (secrets included, so any change shows). */
 export function configHash(rules: unknown): string {
-  return createHash('sha256').update(JSON.stringify(rules)).digest('hex').slice(0, 16);
+  return sha256Hex(JSON.stringify(rules)).slice(0, 16);
 }
 
 /** Opens the governance database (WAL; shared by cluster workers, appends serialize on its lock). */

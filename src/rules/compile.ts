@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../common/hash.js';
 import ipaddr from 'ipaddr.js';
 import type { RulesFile, Site, DestinationConfig, IdentifierRule } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
@@ -83,7 +83,7 @@ export function policyVersion(rules: RulesFile): string {
     sites: rest.sites?.map(({ write_key: _key, ...site }) => site),
     destinations: Object.fromEntries(Object.entries(rest.destinations ?? {}).map(([name, { options: _options, ...d }]) => [name, d])),
   };
-  return createHash('sha256').update(JSON.stringify(redacted)).digest('hex').slice(0, 12);
+  return sha256Hex(JSON.stringify(redacted)).slice(0, 12);
 }
 
 function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: string[]) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/admin/keys.js';
+import { sha256Hex } from '../../src/common/hash.js';
 import { PACKS, startCollector, writeConfig, type Collector } from '../helpers/collector.js';
 
 const TOKENS = { viewer: 'viewer-token-000000000001', analyst: 'analyst-token-00000000001', admin: 'admin-token-0000000000001' };

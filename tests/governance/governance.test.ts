@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { post, readOutput, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
-import { sha256Hex } from '../../src/admin/keys.js';
+import { sha256Hex } from '../../src/common/hash.js';
 
 const ADMIN = 'admin-token-for-tests-0001';
 const BACKEND = 'Basic ' + Buffer.from('backend-key:').toString('base64');

@@ -2,7 +2,7 @@
 // disclosure ledger are shared. What one instance records, the other applies at ingest and at
 // delivery (rows spooled before an opt-out are never sent, whichever instance delivers them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/admin/keys.js';
+import { sha256Hex } from '../../src/common/hash.js';
 import { post, readOutput, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
 import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 

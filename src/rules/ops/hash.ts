@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { sha256Hex as oneShotSha256Hex } from '../../destinations/hash.js';
 
 /**
  * Keyed hashing per destination with scheduled rotation: the key for (destination, period) is
@@ -22,10 +21,6 @@ export class KeyedHasher {
     }
     return 'h_' + createHmac('sha256', key).update(value).digest('hex').slice(0, 32);
   }
-}
-
-export function sha256Hex(value: string): string {
-  return oneShotSha256Hex(value);
 }
 
 /** Normalization before SHA-256 as Meta, Google and TikTok require for match keys. */
