@@ -14,7 +14,8 @@ import { visitorKeyOf } from './pipeline/analyze.js';
 import { PhiwallError } from './errors.js';
 import { join } from 'node:path';
 import { configHash, Governance } from './governance/governance.js';
-import { bindAggregateStorage, DEV_HASH_KEY } from './aggregates/backend.js';
+import { bindAggregateStorage } from './aggregates/backend.js';
+import { hashKeyOf } from './config/secrets.js';
 
 /** Who asked for a config change (the audit log's actor). */
 export interface Actor { actor: string; role: string }
@@ -59,11 +60,11 @@ export class Runtime {
     });
     this.spool = this.storage.spool;
     // Aggregate destinations open their store on first use: shared tables on Postgres.
-    bindAggregateStorage(opts.dataDir, { postgres: this.storage.postgres, hashKey: this.config.rules.secrets?.hash_key ?? DEV_HASH_KEY });
+    bindAggregateStorage(opts.dataDir, { postgres: this.storage.postgres, hashKey: hashKeyOf(this.config.rules) });
     this.visitorIds = this.buildVisitorIds();
     this.governance = new Governance({
       path: join(opts.dataDir, 'governance.db'),
-      secret: this.config.rules.secrets?.hash_key ?? 'phiwall-development-key-change-me',
+      secret: hashKeyOf(this.config.rules),
       metaDays: (this.config.rules.spool?.dead_letter_days ?? 14) + 4,
       perEventLedger: this.config.rules.audit?.per_event_ledger ?? false,
       registry: this.metrics.registry,
@@ -94,7 +95,7 @@ export class Runtime {
   }
 
   private buildVisitorIds(): VisitorIds {
-    const secret = this.config.rules.secrets?.hash_key ?? 'phiwall-development-key-change-me';
+    const secret = hashKeyOf(this.config.rules);
     if (this.plan.pseudonymousMode === 'off') return NO_VISITOR_IDS;
     if (this.plan.pseudonymousMode === 'keyed_hash') return new KeyedHashVisitorIds(secret, this.plan.rotateMs);
     return this.storage.randomIds(secret, this.plan.rotateMs);

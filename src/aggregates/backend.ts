@@ -41,6 +41,3 @@ export async function closeAggregateStore(key: string): Promise<void> {
   if (!entry) return;
   if (--entry.users === 0) { stores.delete(key); await entry.store.close(); }
 }
-
-/** The same development default the runtime uses when `secrets.hash_key` is absent. */
-export const DEV_HASH_KEY = 'phiwall-development-key-change-me';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { bindAggregateStorage, DEV_HASH_KEY } from '../aggregates/backend.js';
+import { bindAggregateStorage } from '../aggregates/backend.js';
+import { hashKeyOf } from '../config/secrets.js';
 import type { RulesFile } from '../config/schema.js';
 import { migrate } from '../spool/postgres/migrate.js';
 import { loadConfig } from '../config/load.js';
@@ -48,7 +49,7 @@ function bindStorage(rules: RulesFile, dataDir: string): () => Promise<void> {
   const pool = new pg.Pool({ connectionString: storage.url, max: 2 });
   const ready = migrate(pool).then(() => undefined);
   ready.catch(() => undefined);
-  bindAggregateStorage(dataDir, { postgres: { pool, ready }, hashKey: rules.secrets?.hash_key ?? DEV_HASH_KEY });
+  bindAggregateStorage(dataDir, { postgres: { pool, ready }, hashKey: hashKeyOf(rules) });
   return () => pool.end();
 }
 

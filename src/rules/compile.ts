@@ -1,6 +1,7 @@
 import { sha256Hex } from '../common/hash.js';
 import ipaddr from 'ipaddr.js';
 import type { RulesFile, Site, DestinationConfig, IdentifierRule } from '../config/schema.js';
+import { hashKeyOf } from '../config/secrets.js';
 import { ConfigError } from '../errors.js';
 import { DESTINATION_TYPES } from '../destinations/registry.js';
 import type { DestinationDeps } from '../destinations/types.js';
@@ -37,7 +38,7 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
   }));
   if (errors.length) throw new ConfigError(errors);
   const server = rules.server;
-  const secret = rules.secrets?.hash_key ?? 'phiwall-development-key-change-me';
+  const secret = hashKeyOf(rules);
   return Object.freeze({
     version: policyVersion(rules),
     sites,
