@@ -7,10 +7,10 @@
 // (bench/scale.mjs); sections a run does not measure are kept from the previous latest.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../scripts/free-port.mjs';
 import { BENCH_AUTH, BENCH_TID, writeBenchConfig } from './config.mjs';
 import { drive, sinkStats, warm } from './measure.mjs';
 import { pacedDrive } from './paced.mjs';
@@ -46,7 +46,6 @@ function parseOptions(argv) {
   };
 }
 
-const freePort = () => new Promise((ok) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
 
 async function startPhiwall(opts, sinkUrl, workDir, label) {
   const dataDir = join(workDir, `data-${label}`);

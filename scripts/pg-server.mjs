@@ -5,9 +5,9 @@
 // no TypeScript loader; types in pg-server.d.mts.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.mjs';
 
 const PG_USER = 'postgres';
 
@@ -20,7 +20,6 @@ export function findPgBin() {
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
-const freePort = () => new Promise((ok) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
 
 function ensureUser() {
   try { execFileSync('id', ['-u', PG_USER], { stdio: 'ignore' }); } catch {

@@ -1,12 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
-import net from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../scripts/free-port.mjs';
 import { REPO } from './collector.js';
 
-export const freePort = () => new Promise<number>((ok) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => { const a = s.address(); const p = typeof a === 'object' && a ? a.port : 0; s.close(() => ok(p)); });
-});
+export { freePort };
 
 export interface ChildCollector { url: string; child: ChildProcess }
 

@@ -1,8 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../../scripts/free-port.mjs';
 
 // The collector as users run it: `node bin/phiwall.mjs serve` in a child process, with its own
 // temp data dir, asserted on through the file destination's JSONL output.
@@ -20,17 +20,7 @@ export interface CollectorProcess {
   stop: () => Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => ok(port));
-    });
-  });
-}
+export { freePort };
 
 /** A config that includes the bundled one and overrides what a test needs (YAML text appended). */
 export function writeTestConfig(dir: string, extraYaml = ''): string {
