@@ -1,7 +1,8 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
-import { canonicalPath, safeDecode } from '../rules/canonical-path.js';
+import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/canonical-path.js';
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
+import { campaignOf, clickIdsOf, queryOf } from './query.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -56,9 +57,6 @@ function withoutPageKeys(props: JsonObject): JsonObject {
   return copy;
 }
 
-const CLICK_IDS = ['gclid', 'gbraid', 'wbraid', 'dclid', 'fbclid', 'ttclid', 'msclkid', 'li_fat_id'];
-const CAMPAIGN_PARAMS: readonly (readonly [string, string])[] = [['utm_source', 'source'], ['utm_medium', 'medium'], ['utm_campaign', 'name'], ['utm_term', 'term'], ['utm_content', 'content']];
-
 const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const obj = (v: JsonValue | undefined): JsonObject => (isJsonObject(v) ? v : {});
 
@@ -82,7 +80,8 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const host = hostMemo(urls);
   const { checkPaths, canonicalPagePath, referrerSameSite } = collectPaths(page, props, site, plan, host);
   const pageHosts: string[] = [];
-  for (const u of [page.url, str(props.url)]) { const h = host(u); if (h !== undefined) pageHosts.push(h); }
+  // One test per distinct host (the page and property URLs usually share theirs).
+  for (const u of [page.url, str(props.url)]) { const h = host(u); if (h !== undefined && !pageHosts.includes(h)) pageHosts.push(h); }
   const referrerHost = host(page.referrer);
   const group = canonicalPagePath === undefined ? undefined : pageGroupOf(canonicalPagePath, plan);
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && checkPaths.some((p) => plan.sensitiveTerms!.test(p));
@@ -134,28 +133,33 @@ function pageGroupOf(path: string, plan: Plan): Plan['pageGroups'][number] | und
 }
 
 function collectPaths(page: EventInfo['page'], props: JsonObject, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined) {
-  const raw: string[] = [];
-  for (const p of [page.path, str(props.path), page.url, str(props.url)]) if (p) raw.push(p);
-  const pageHost = host(page.url);
-  let referrerSameSite = false;
-  for (const r of [page.referrer, str(props.referrer)]) {
-    if (!r) continue;
-    const h = host(r);
-    const same = h === undefined || h === pageHost || site.hosts.has(h);
-    if (same) { raw.push(r); referrerSameSite = true; }
-  }
   // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
   // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
   // A handful of strings: arrays (distinct, in first-seen order) are cheaper than a Set here.
   const readings: string[] = [];
-  for (const r of raw) {
-    addReading(readings, r.trim());
-    if (r.indexOf('%') >= 0) addReading(readings, safeDecode(r).trim());
+  const propsPath = str(props.path);
+  addRaw(readings, page.path, undefined);
+  addRaw(readings, propsPath, page.path);
+  addRaw(readings, page.url, propsPath);
+  addRaw(readings, str(props.url), page.url);
+  const pageHost = host(page.url);
+  let referrerSameSite = false;
+  const propsReferrer = str(props.referrer);
+  for (const r of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
+    if (!r) continue;
+    const h = host(r);
+    const same = h === undefined || h === pageHost || site.hosts.has(h);
+    if (same) { addRaw(readings, r, undefined); referrerSameSite = true; }
   }
   const canonical: string[] = [];
   const checkPaths: string[] = [];
+  // A page URL and its path field have the same path part: canonicalized once.
+  const parts: string[] = [];
   for (const t of readings) {
-    const c = canonicalPath(t, plan.localePrefixes);
+    const part = pathOf(t);
+    const seen = parts.indexOf(part);
+    const c = seen >= 0 ? canonical[seen] : canonicalPathOf(part, plan.localePrefixes);
+    parts.push(part);
     canonical.push(c);
     if (!checkPaths.includes(c)) checkPaths.push(c);
   }
@@ -166,6 +170,13 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, site: SitePlan
   return { checkPaths, canonicalPagePath, referrerSameSite };
 }
 
+/** The readings of one raw path or URL (none new when it repeats the one before). */
+function addRaw(readings: string[], r: string | undefined, before: string | undefined): void {
+  if (!r || r === before) return;
+  addReading(readings, r.trim());
+  if (r.indexOf('%') >= 0) addReading(readings, safeDecode(r).trim());
+}
+
 function addReading(readings: string[], t: string): void {
   if (!readings.includes(t)) readings.push(t);
   if (t.startsWith('//')) {
@@ -174,60 +185,24 @@ function addReading(readings: string[], t: string): void {
   }
 }
 
-/** hostOf, remembering the last answer: page and property URLs are usually the same string. */
+/**
+ * hostOf, remembering the last two answers: page and property URLs are usually the same
+ * string, and analysis asks for the page URL's and the referrer's hosts in turn.
+ */
 function hostMemo(urls: UrlCache | undefined): (u: string | undefined) => string | undefined {
-  let last: string | undefined;
-  let lastHost: string | undefined;
+  let a: string | undefined;
+  let aHost: string | undefined;
+  let b: string | undefined;
+  let bHost: string | undefined;
   return (u) => {
     if (!u) return undefined;
-    if (u !== last) { lastHost = hostOf(u, urls); last = u; }
-    return lastHost;
+    if (u === a) return aHost;
+    if (u !== b) { bHost = hostOf(u, urls); b = u; }
+    // The latest answer moves to the front.
+    const host = bHost;
+    b = a; bHost = aHost; a = u; aHost = host;
+    return host;
   };
-}
-
-type QueryGet = (name: string) => string | null;
-const NO_QUERY: QueryGet = () => null;
-
-/**
- * `URLSearchParams#get` over the page URL's query. A plain query (see plainQuery) is split by
- * hand, which reads the same names and values; anything else goes through URLSearchParams.
- */
-function queryOf(url: string | undefined): QueryGet {
-  if (!url) return NO_QUERY;
-  const q = url.indexOf('?');
-  if (q < 0) return NO_QUERY;
-  const hash = url.indexOf('#', q);
-  const qs = url.slice(q + 1, hash < 0 ? undefined : hash);
-  if (!plainQuery(qs)) {
-    const params = new URLSearchParams(qs);
-    return (name) => params.get(name);
-  }
-  const first = new Map<string, string>();
-  for (const part of qs.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const name = eq < 0 ? part : part.slice(0, eq);
-    if (!first.has(name)) first.set(name, eq < 0 ? '' : part.slice(eq + 1));
-  }
-  return (name) => first.get(name) ?? null;
-}
-
-/** No escapes and ASCII only (URLSearchParams rewrites lone surrogates): safe to split by hand. */
-function plainQuery(qs: string): boolean {
-  for (let i = 0; i < qs.length; i++) {
-    const c = qs.charCodeAt(i);
-    if (c === 37 || c === 43 || c >= 0x80) return false;
-  }
-  return true;
-}
-
-function clickIdsOf(query: QueryGet): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of CLICK_IDS) {
-    const v = query(k);
-    if (v) out[k] = v;
-  }
-  return out;
 }
 
 // Consecutive events of a request share the arrival time: format it once.
@@ -236,20 +211,6 @@ let lastIso = '';
 function isoTime(ms: number): string {
   if (ms !== lastIsoMs) { lastIso = new Date(ms).toISOString(); lastIsoMs = ms; }
   return lastIso;
-}
-
-function campaignOf(ctxCampaign: JsonObject, query: QueryGet): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(ctxCampaign)) {
-    const v = ctxCampaign[k];
-    if (typeof v === 'string' && v) out[k === 'campaign' ? 'name' : k] = v;
-  }
-  if (query === NO_QUERY) return out;
-  for (const [param, key] of CAMPAIGN_PARAMS) {
-    const v = query(param);
-    if (v && out[key] === undefined) out[key] = safeDecode(v);
-  }
-  return out;
 }
 
 /** The first boolean of two (consent flags come under several names). */

@@ -1,13 +1,14 @@
 import type { CleanEvent } from '../destinations/types.js';
 import type { JsonObject } from '../common/json.js';
-import { AllowNode } from '../rules/allow-tree.js';
+import type { AllowNode } from '../rules/allow-tree.js';
+import { allowedFields, type AllowedFields } from './allowed-fields.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import { generalizeUa, truncateIp } from '../rules/ops/generalize.js';
 import { sha256Hex } from '../common/hash.js';
 import { normalizeMatchKey } from '../rules/ops/hash.js';
 import { originOf } from '../rules/ops/sanitize-url.js';
-import type { DestinationPlan, Plan, SitePlan } from '../rules/plan.js';
-import { actionFor, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
+import type { DestinationPlan, SitePlan } from '../rules/plan.js';
+import { actionFor, namesHealth, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 import type { EventInfo } from './analyze.js';
 
 export interface VisitorIds {
@@ -16,8 +17,6 @@ export interface VisitorIds {
   /** Async stores (Postgres) resolve a request's ids up front, since idFor is synchronous. */
   prepare?(visitorKeys: readonly string[], destinations: readonly string[], now: number): Promise<void>;
 }
-
-const EMPTY = AllowNode.compile([]);
 
 /** Why an event does not go to a destination (filters and consent), or undefined. */
 export function routeSkipReason(info: EventInfo, dest: DestinationPlan, site: SitePlan): string | undefined {
@@ -34,62 +33,89 @@ export function routeSkipReason(info: EventInfo, dest: DestinationPlan, site: Si
 
 /** `matchKeysAllowed`: the event's subject holds a valid marketing authorization (src/governance). */
 export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds, matchKeysAllowed = false): CleanEvent {
-  const { dest, plan } = ctx;
-  const allow = dest.allow;
+  const { dest } = ctx;
+  const allow = allowedFields(dest.allow);
   const clean: CleanEvent = {
     messageId: info.messageId,
     type: info.type,
     timestamp: info.timestamp,
     receivedAt: info.receivedAt,
-    properties: scrubObject(info.properties, allow.child('properties') ?? EMPTY, ctx),
-    traits: scrubObject(info.traits, allow.child('traits') ?? EMPTY, ctx),
+    properties: scrubObject(info.properties, allow.properties, ctx),
+    traits: scrubObject(info.traits, allow.traits, ctx),
   };
+  // Fields are set only when they have a value, in this order (the payload's key order), never
+  // assigned undefined and deleted later (deleting keys turns an object into a slow dictionary).
+  // Plain property stores: one generic setter taking every key was a megamorphic store.
   const hidePage = info.sensitivePage && !dest.baa;
-  if (info.event !== undefined && allow.allows('event')) put(clean, 'event', eventName(info.event, ctx));
-  if (info.name !== undefined && allow.allows('name') && !hidePage) put(clean, 'name', scrubString(info.name, ctx));
-  if (allow.allows('visitor_id')) put(clean, 'visitorId', ids.idFor(info.visitorKey, dest.name, ctx.now));
-  if (dest.baa && allow.allows('user_id') && info.userId) put(clean, 'userId', info.userId);
-  if (dest.baa && allow.allows('anonymous_id') && info.anonymousId) put(clean, 'anonymousId', info.anonymousId);
-  if (info.pageGroup !== undefined && allow.allows('page_group')) put(clean, 'pageGroup', info.pageGroup);
-  if (!hidePage) put(clean, 'page', projectPage(info, allow, plan, ctx));
-  if (allow.has('campaign')) put(clean, 'campaign', scrubFlat(info.campaign, allow.child('campaign')!, ctx));
-  if (allow.has('click_ids') && Object.keys(info.clickIds).length) put(clean, 'clickIds', scrubFlat(info.clickIds, allow.child('click_ids')!, ctx));
-  if (info.ip && allow.allows('ip')) put(clean, 'ip', identifierValue('ip', info.ip, ctx, truncateIp));
-  if (info.userAgent && allow.allows('user_agent')) put(clean, 'userAgent', identifierValue('useragent', info.userAgent, ctx, generalizeUa));
-  if (info.locale && allow.allows('locale')) put(clean, 'locale', info.locale.slice(0, 16));
-  if (allow.allows('consent') && Object.keys(info.consent).length) put(clean, 'consent', { ...info.consent });
-  if (dest.matchKeys && dest.baa && matchKeysAllowed) put(clean, 'matchKeys', matchKeysOf(info, ctx));
+  const event = info.event !== undefined && allow.event ? eventName(info.event, ctx) : undefined;
+  if (event !== undefined) clean.event = event;
+  const name = info.name !== undefined && allow.name && !hidePage ? scrubString(info.name, ctx) : undefined;
+  if (name !== undefined) clean.name = name;
+  const visitorId = allow.visitorId ? ids.idFor(info.visitorKey, dest.name, ctx.now) : undefined;
+  if (visitorId !== undefined) clean.visitorId = visitorId;
+  if (dest.baa && allow.userId && info.userId) clean.userId = info.userId;
+  if (dest.baa && allow.anonymousId && info.anonymousId) clean.anonymousId = info.anonymousId;
+  if (info.pageGroup !== undefined && allow.pageGroup) clean.pageGroup = info.pageGroup;
+  const page = hidePage ? undefined : projectPage(info, allow, ctx);
+  if (page !== undefined) clean.page = page;
+  projectContext(clean, info, ctx, matchKeysAllowed);
   return clean;
+}
+
+/** Campaign, click ids, network identifiers, locale, consent and match keys, in that order. */
+function projectContext(clean: CleanEvent, info: EventInfo, ctx: ScrubContext, matchKeysAllowed: boolean): void {
+  const { dest } = ctx;
+  const allow = allowedFields(dest.allow);
+  if (allow.campaign) clean.campaign = scrubFlat(info.campaign, allow.campaign, ctx);
+  if (allow.clickIds && hasKeys(info.clickIds)) clean.clickIds = scrubFlat(info.clickIds, allow.clickIds, ctx);
+  const ip = info.ip && allow.ip ? identifierValue('ip', info.ip, ctx, truncateIp) : undefined;
+  if (ip !== undefined) clean.ip = ip;
+  const ua = info.userAgent && allow.userAgent ? identifierValue('useragent', info.userAgent, ctx, generalizeUa) : undefined;
+  if (ua !== undefined) clean.userAgent = ua;
+  if (info.locale && allow.locale) clean.locale = info.locale.slice(0, 16);
+  if (allow.consent && hasKeys(info.consent)) clean.consent = { ...info.consent };
+  const keys = dest.matchKeys && dest.baa && matchKeysAllowed ? matchKeysOf(info, ctx) : undefined;
+  if (keys !== undefined) clean.matchKeys = keys;
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 function eventName(name: string, ctx: ScrubContext): string | undefined {
   const mapped = ctx.dest.eventMap.get(name) ?? ctx.plan.eventMap.get(name);
   if (mapped !== undefined) return mapped;
-  if (!ctx.dest.baa && ctx.plan.sensitiveTerms?.test(name)) return ctx.plan.sensitiveEventName;
+  if (namesHealth(name, ctx)) return ctx.plan.sensitiveEventName;
   return scrubString(name, ctx);
 }
 
-function projectPage(info: EventInfo, allow: AllowNode, plan: Plan, ctx: ScrubContext): CleanEvent['page'] {
+function projectPage(info: EventInfo, allow: AllowedFields, ctx: ScrubContext): CleanEvent['page'] {
   const page: NonNullable<CleanEvent['page']> = {};
-  const clean = (u: string) => sanitizeUrlMemo(u, ctx);
   // An allowed field whose value scrubs away still yields a (possibly empty) page object.
   let allowed = false;
-  if (info.page.path && allow.allows('page.path')) { allowed = true; put(page, 'path', clean(info.page.path.startsWith('/') ? info.page.path : `/${info.page.path}`)); }
-  if (info.page.url && allow.allows('page.url')) { allowed = true; put(page, 'url', clean(info.page.url)); }
-  if (info.page.title && allow.allows('page.title')) { allowed = true; put(page, 'title', scrubString(info.page.title, ctx)); }
-  if (info.page.referrer && allow.allows('page.referrer') && !info.referrerBlockedHost) {
+  const { path, url, title, referrer } = info.page;
+  if (path && allow.pagePath) {
+    allowed = true;
+    const v = sanitizeUrlMemo(path.startsWith('/') ? path : `/${path}`, ctx);
+    if (v !== undefined) page.path = v;
+  }
+  if (url && allow.pageUrl) { allowed = true; const v = sanitizeUrlMemo(url, ctx); if (v !== undefined) page.url = v; }
+  if (title && allow.pageTitle) { allowed = true; const v = scrubString(title, ctx); if (v !== undefined) page.title = v; }
+  if (referrer && allow.pageReferrer && !info.referrerBlockedHost) {
     allowed = true;
     // External referrers keep their origin only: their paths and queries are another site's data.
-    put(page, 'referrer', info.referrerSameSite ? clean(info.page.referrer) : originOf(info.page.referrer, ctx.memo));
+    const v = info.referrerSameSite ? sanitizeUrlMemo(referrer, ctx) : originOf(referrer, ctx.memo);
+    if (v !== undefined) page.referrer = v;
   }
   return allowed ? page : undefined;
 }
 
 function scrubFlat(values: Record<string, string>, allow: AllowNode, ctx: ScrubContext): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) {
+  for (const k of Object.keys(values)) {
     if (!allow.child(k)) continue;
-    const s = scrubString(v, ctx);
+    const s = scrubString(values[k], ctx);
     if (s !== undefined) out[k] = s.slice(0, 200);
   }
   return out;
@@ -120,12 +146,4 @@ function matchKeysOf(info: EventInfo, ctx: ScrubContext): CleanEvent['matchKeys'
   visit(info.traits, 0);
   visit(info.properties, 0);
   return Object.keys(keys).length ? keys : undefined;
-}
-
-/**
- * Sets a field only when it has a value: fields are never assigned undefined and deleted later
- * (deleting keys turns an object into a slow dictionary, and this object is read per mapping).
- */
-function put<T extends object, K extends keyof T>(o: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) o[key] = value;
 }

@@ -2,7 +2,6 @@
 // percent-encoding, case, `//`, dot segments, `;jsessionid=` params, backslashes, full-width
 // characters, locale prefixes, trailing slashes and file extensions.
 
-const SCHEME_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
 const NON_ASCII = /[^\x00-\x7f]/;
 const EXTENSION = /\.(html?|php|aspx?|jsp|cfm)$/;
 
@@ -27,9 +26,29 @@ export function pathOf(urlOrPath: string): string {
   // A leading `//` stays: in a path field it is an evasion (`//patient-portal`), and callers that
   // need the protocol-relative reading check that form too (see analyze).
   const t = urlOrPath.trim();
-  const s = t.indexOf('://') > 0 ? t.replace(SCHEME_HOST, '') : t;
+  const s = t.slice(schemeHostEnd(t));
   const cut = firstOf(s, 63 /* ? */, 35 /* # */);
   return cut >= 0 ? s.slice(0, cut) : s;
+}
+
+// The length of `scheme://host` at the start of `t` (what /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i
+// matches), else 0.
+function schemeHostEnd(t: string): number {
+  const sep = t.indexOf('://');
+  if (sep <= 0) return 0;
+  for (let i = 0; i < sep; i++) {
+    const c = t.charCodeAt(i);
+    const letter = (c | 0x20) >= 97 && (c | 0x20) <= 122;
+    // After the first letter: letters, digits, `+`, `-`, `.`.
+    if (!letter && (i === 0 || !((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46))) return 0;
+  }
+  let end = sep + 3;
+  while (end < t.length) {
+    const c = t.charCodeAt(end);
+    if (c === 47 || c === 63 || c === 35) break;
+    end++;
+  }
+  return end;
 }
 
 /** Index of the first `a` or `b` in `s`, or -1 (what `s.search(/[ab]/)` answers, without a regex). */
@@ -48,21 +67,28 @@ for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-
 
 /** canonicalPath for a decoded path of PLAIN characters and `/` only, else undefined. */
 function plainCanonical(decoded: string, localePrefixes: ReadonlySet<string>): string | undefined {
-  const p = decoded.toLowerCase();
-  const out: string[] = [];
-  let start = -1;
   // Checked on the decoded text: a non-ASCII character must take the NFKC path even when its
-  // lower case is ASCII (the Kelvin sign). All ASCII, `p` has the same offsets.
+  // lower case is ASCII (the Kelvin sign). All ASCII, the lower-cased text has the same offsets.
+  // `simple`: one leading `/`, no empty segment (`//`, trailing `/`): already in canonical form
+  // unless a locale prefix or a final `index` has to go.
+  let simple = decoded.charCodeAt(0) === 47;
+  let inSegment = false;
+  let firstEnd = -1;
+  let lastStart = -1;
   for (let i = 0; i <= decoded.length; i++) {
     const c = i < decoded.length ? decoded.charCodeAt(i) : 47;
     if (c === 47) {
-      if (start >= 0) { out.push(p.slice(start, i)); start = -1; }
+      if (inSegment) { if (firstEnd < 0) firstEnd = i; inSegment = false; } else if (i > 0) simple = false;
     } else if (c >= 128 || PLAIN[c] === 0) {
       return undefined;
-    } else if (start < 0) {
-      start = i;
+    } else if (!inSegment) {
+      inSegment = true;
+      lastStart = i;
     }
   }
+  const p = decoded.toLowerCase();
+  if (simple && firstEnd > 0 && !localePrefixes.has(p.slice(1, firstEnd)) && !(p.length - lastStart === 5 && p.endsWith('index'))) return p;
+  const out = p.split('/').filter((seg) => seg !== '');
   let first = 0;
   while (first < out.length && localePrefixes.has(out[first])) first++;
   if (first > 0) out.splice(0, first);
@@ -71,7 +97,12 @@ function plainCanonical(decoded: string, localePrefixes: ReadonlySet<string>): s
 }
 
 export function canonicalPath(urlOrPath: string, localePrefixes: ReadonlySet<string>): string {
-  const decoded = safeDecode(pathOf(urlOrPath));
+  return canonicalPathOf(pathOf(urlOrPath), localePrefixes);
+}
+
+/** canonicalPath of what pathOf returned (a URL and its path share it: computed once). */
+export function canonicalPathOf(path: string, localePrefixes: ReadonlySet<string>): string {
+  const decoded = safeDecode(path);
   const plain = plainCanonical(decoded, localePrefixes);
   if (plain !== undefined) return plain;
   // NFKC folds full-width look-alikes; plain ASCII needs none of it.

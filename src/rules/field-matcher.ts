@@ -1,3 +1,4 @@
+import { normalizeFieldName } from './field-name.js';
 import type { Action } from '../config/schema.js';
 
 export interface FieldRule {
@@ -11,6 +12,11 @@ export interface FieldRule {
 
 const CACHE_MAX = 10_000;
 
+export interface KeyMatch {
+  readonly norm: string;
+  readonly rule: FieldRule | undefined;
+}
+
 /**
  * Field-name matching on normalized names: exact names first, then substrings in declared
  * order. Results are memoized (field names repeat endlessly across events).
@@ -22,6 +28,20 @@ export class FieldMatcher {
     private readonly exact: ReadonlyMap<string, FieldRule>,
     private readonly containing: ReadonlyArray<readonly [string, FieldRule]>,
   ) {}
+
+  private readonly keys = new Map<string, KeyMatch>();
+
+  /** A raw key's normalized name and rule: normalizing builds a new string, so it is remembered too. */
+  matchKey(key: string): KeyMatch {
+    let hit = this.keys.get(key);
+    if (hit === undefined) {
+      const norm = normalizeFieldName(key);
+      hit = { norm, rule: this.match(norm) };
+      if (this.keys.size >= CACHE_MAX) this.keys.clear();
+      this.keys.set(key, hit);
+    }
+    return hit;
+  }
 
   match(normalizedName: string): FieldRule | undefined {
     const hit = this.cache.get(normalizedName);

@@ -2,11 +2,11 @@ import type { Action } from '../config/schema.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import type { AllowNode } from './allow-tree.js';
 import type { FieldRule } from './field-matcher.js';
-import { FORBIDDEN_KEYS, normalizeFieldName } from './field-name.js';
+import { FORBIDDEN_KEYS } from './field-name.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
 import type { DestinationPlan, Plan } from './plan.js';
-import type { UrlCache } from './url-parts.js';
+import type { ParsedUrl, UrlCache } from './url-parts.js';
 
 export interface ScrubContext {
   readonly plan: Plan;
@@ -24,7 +24,7 @@ export interface ScrubContext {
  * scanned once rather than once per destination (the bench profile's largest engine cost).
  * Per event, never across events: nothing outlives the request.
  */
-interface StringFacts {
+export interface StringFacts {
   scan: { text: string; kinds: readonly string[] } | undefined;
   /** sanitize_url's result; `urlDone` tells a computed undefined from not computed. */
   url: string | undefined;
@@ -32,7 +32,7 @@ interface StringFacts {
   /** Whether the string names a condition or treatment (the sensitive-terms test). */
   health: boolean | undefined;
   /** Parsed URL, shared with analysis (see url-parts); null when it does not parse. */
-  parsed: URL | null | undefined;
+  parsed: ParsedUrl | null | undefined;
 }
 
 /** One map of facts per distinct string of the event (one allocation, not one map per kind). */
@@ -48,11 +48,11 @@ export class EventMemo implements UrlCache {
     return f;
   }
 
-  get(s: string): URL | null | undefined {
+  get(s: string): ParsedUrl | null | undefined {
     return this.facts.get(s)?.parsed;
   }
 
-  set(s: string, url: URL | null): void {
+  set(s: string, url: ParsedUrl | null): void {
     this.of(s).parsed = url;
   }
 }
@@ -84,8 +84,7 @@ export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext
 }
 
 function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubContext): JsonValue | undefined {
-  const norm = normalizeFieldName(key);
-  const rule = ctx.plan.fields.match(norm);
+  const { norm, rule } = ctx.plan.fields.matchKey(key);
   if (rule) {
     ctx.hits.push(rule.id);
     return applyRule(rule, value, ctx);
@@ -142,8 +141,8 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
 
 /** Free text: each detector hit is redacted, or the whole value dropped where a rule says so. */
 export function scrubString(value: string, ctx: ScrubContext): string | undefined {
-  if (namesHealthContext(value, ctx)) return undefined;
   const facts = ctx.memo?.of(value);
+  if (namesHealthContext(value, ctx, facts)) return undefined;
   let scanned = facts?.scan;
   if (scanned === undefined) {
     scanned = ctx.plan.scanner.redact(value);
@@ -170,16 +169,24 @@ function scrubNumber(value: number, ctx: ScrubContext): number | undefined {
  * A string naming a condition or treatment (a title, a URL, a campaign, a nested copy of the
  * page) never reaches a destination without a BAA, wherever it sits in the event.
  */
-function namesHealthContext(value: string, ctx: ScrubContext): boolean {
-  const terms = ctx.plan.sensitiveTerms;
-  if (ctx.dest.baa || terms === undefined) return false;
-  const facts = ctx.memo?.of(value);
-  let named = facts?.health;
-  if (named === undefined) {
-    named = terms.test(value);
-    if (facts) facts.health = named;
-  }
-  if (!named) return false;
+function namesHealthContext(value: string, ctx: ScrubContext, facts?: StringFacts): boolean {
+  if (!namesHealth(value, ctx, facts)) return false;
   ctx.hits.push('health_context');
   return true;
+}
+
+/**
+ * Whether a destination without a BAA must not see `value` (the sensitive-terms test, once per
+ * string of the event). `facts`: the string's memo entry when the caller has it already.
+ */
+export function namesHealth(value: string, ctx: ScrubContext, facts?: StringFacts): boolean {
+  const terms = ctx.plan.sensitiveTerms;
+  if (ctx.dest.baa || terms === undefined) return false;
+  const f = facts ?? ctx.memo?.of(value);
+  let named = f?.health;
+  if (named === undefined) {
+    named = terms.test(value);
+    if (f) f.health = named;
+  }
+  return named;
 }

@@ -1,17 +1,28 @@
+/** What the scrub engine reads of a parsed URL (a WHATWG URL has all of it). */
+export interface ParsedUrl {
+  readonly protocol: string;
+  readonly host: string;
+  readonly hostname: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly searchParams: URLSearchParams;
+}
+
 /**
  * WHATWG URL parses of one event's strings, shared by analysis (hosts) and projection (URL
  * sanitizing): the page URL is otherwise parsed several times per event. Per event only.
  */
 export interface UrlCache {
-  get(input: string): URL | null | undefined;
-  set(input: string, url: URL | null): void;
+  get(input: string): ParsedUrl | null | undefined;
+  set(input: string, url: ParsedUrl | null): void;
 }
 
 /** `new URL(input)` without a base, through the event's cache; undefined when it throws. */
-export function parseUrl(input: string, cache?: UrlCache): URL | undefined {
+export function parseUrl(input: string, cache?: UrlCache): ParsedUrl | undefined {
   let url = cache?.get(input);
   if (url === undefined) {
-    try { url = new URL(input); } catch { url = null; }
+    url = plainUrl(input) ?? null;
+    if (url === null) try { url = new URL(input); } catch { url = null; }
     cache?.set(input, url);
   }
   return url ?? undefined;
@@ -23,4 +34,93 @@ export function hostOf(url: string | undefined, cache?: UrlCache): string | unde
   const t = url.trim();
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return undefined;
   return parseUrl(t, cache)?.hostname.toLowerCase();
+}
+
+// The common page URL (`https://www.example.org/services/x?utm_source=y`) read without the
+// WHATWG parser, which is the larger part of analysing a page event. Only where the parser
+// would read the same parts unchanged: a lower-case http(s) scheme, a plain DNS name (no port,
+// no user info, no IDN, no IPv4-like last label), and a path/query/fragment of characters the
+// parser neither percent-encodes nor removes, with no dot segments. Anything else: `new URL`.
+// tests/rules/url-fast-path.test.ts compares both on generated URLs.
+
+const HOST = new Uint8Array(128);
+const PATH = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.') HOST[c.charCodeAt(0)] = 1;
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&()*+,;=:@/') PATH[c.charCodeAt(0)] = 1;
+// After the `?`: the same plus `?` and `%` (kept as they are in a query); `#` in the fragment.
+const QUERY = PATH.map((v, c) => (v === 1 || c === 63 || c === 37 ? 1 : 0));
+const FRAGMENT = QUERY.map((v, c) => (v === 1 || c === 35 ? 1 : 0));
+
+/** Index of the first character at or after `from` not in `table`. */
+function scan(s: string, from: number, table: Uint8Array): number {
+  let i = from;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || table[c] === 0) break;
+  }
+  return i;
+}
+
+/**
+ * Labels of letters, digits and inner dashes (none doubled: no `xn--`), at most 63 long, the
+ * last one starting with a letter. `host` is the text before lower-casing.
+ */
+function plainHost(host: string): boolean {
+  if (host.length > 253) return false;
+  let label = 0;
+  let prev = 46;
+  let lastStart = 0;
+  for (let i = 0; i <= host.length; i++) {
+    const c = i < host.length ? host.charCodeAt(i) : 46;
+    if (c === 46) {
+      // Empty label, or one ending with a dash.
+      if (prev === 46 || prev === 45) return false;
+      label = 0;
+    } else {
+      if (c === 45 && (prev === 45 || prev === 46)) return false;
+      if (prev === 46) lastStart = c;
+      if (++label > 63) return false;
+    }
+    prev = c;
+  }
+  const first = lastStart | 0x20;
+  return first >= 97 && first <= 122;
+}
+
+/** A path the parser would not rewrite: no `.` or `..` segment. */
+function noDotSegments(path: string): boolean {
+  if (path.indexOf('/.') < 0) return true;
+  for (const seg of path.split('/')) if (seg === '.' || seg === '..') return false;
+  return true;
+}
+
+class PlainUrl implements ParsedUrl {
+  private params: URLSearchParams | undefined;
+  constructor(readonly protocol: string, readonly host: string, readonly pathname: string, readonly search: string) {}
+  get hostname(): string { return this.host; }
+  get searchParams(): URLSearchParams { return (this.params ??= new URLSearchParams(this.search)); }
+}
+
+/** The parts `new URL(s)` would give, for a plain http(s) URL; undefined for any other input. */
+export function plainUrl(s: string): ParsedUrl | undefined {
+  const start = s.startsWith('https://') ? 8 : s.startsWith('http://') ? 7 : 0;
+  if (start === 0) return undefined;
+  const hostEnd = scan(s, start, HOST);
+  const c = s.charCodeAt(hostEnd);
+  if (hostEnd === start || (hostEnd < s.length && c !== 47 && c !== 63 && c !== 35)) return undefined;
+  const raw = s.slice(start, hostEnd);
+  if (!plainHost(raw)) return undefined;
+  const host = raw.toLowerCase();
+  const pathEnd = scan(s, hostEnd, PATH);
+  const pathname = pathEnd === hostEnd ? '/' : s.slice(hostEnd, pathEnd);
+  if (!noDotSegments(pathname)) return undefined;
+  let end = pathEnd;
+  let search = '';
+  if (s.charCodeAt(end) === 63) {
+    end = scan(s, end + 1, QUERY);
+    if (end - pathEnd > 1) search = s.slice(pathEnd, end);
+  }
+  if (s.charCodeAt(end) === 35) end = scan(s, end + 1, FRAGMENT);
+  if (end !== s.length) return undefined;
+  return new PlainUrl(start === 8 ? 'https:' : 'http:', host, pathname, search);
 }

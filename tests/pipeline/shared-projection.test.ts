@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/common/json.js';
 import { loadConfig } from '../../src/config/load.js';
+import type { CleanEvent } from '../../src/destinations/types.js';
 import { processEvent } from '../../src/pipeline/process.js';
+import { copyWith } from '../../src/pipeline/shared-projection.js';
 import { compileRules } from '../../src/rules/compile.js';
 import { REPO, tempDir, writeConfig } from '../helpers/collector.js';
 
@@ -55,5 +57,19 @@ describe('shared projections', () => {
     expect(together.payloads.size).toBeGreaterThan(events.length * 3);
     expect(Object.fromEntries(together.payloads)).toEqual(Object.fromEntries(alone));
     expect(Object.fromEntries(together.hits)).toEqual(Object.fromEntries(hitsAlone));
+  });
+
+  it('copy a projection with every field, in the same key order as an object spread', () => {
+    // Every key a projection can carry, in projectEvent's order: a field added to CleanEvent
+    // must be added to copyWith too.
+    const full: Required<CleanEvent> = {
+      messageId: 'm', type: 'track', timestamp: 't', receivedAt: 'r', properties: { p: 1 }, traits: { t: 1 }, event: 'e', name: 'n', visitorId: 'v',
+      userId: 'u', anonymousId: 'a', sessionId: 1, pageGroup: 'g', page: { path: '/' }, campaign: { source: 's' }, clickIds: { gclid: 'c' },
+      ip: '1.2.3.0', userAgent: 'ua', locale: 'en', consent: { ads: true }, matchKeys: { em: 'h' },
+    };
+    expect(JSON.stringify(copyWith(full, 'other'))).toBe(JSON.stringify({ ...full, visitorId: 'other' }));
+    const { visitorId: _v, ...anonymous } = full;
+    expect(JSON.stringify(copyWith(anonymous, undefined))).toBe(JSON.stringify({ ...anonymous }));
+    expect(Object.keys(full).length).toBe(21);
   });
 });

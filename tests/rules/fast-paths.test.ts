@@ -44,7 +44,7 @@ function referenceCanonical(urlOrPath: string, localePrefixes: ReadonlySet<strin
 describe('scrub-engine shortcuts answer what the general algorithm answers', () => {
   it('canonical paths', () => {
     const locales = new Set(['en', 'es']);
-    const prefixes = fc.constantFrom('', 'https://www.Example.org', 'HTTP://x.example:8080', '//host');
+    const prefixes = fc.constantFrom('', 'https://www.Example.org', 'HTTP://x.example:8080', '//host', 'a+b.c-D9://h', '1a://h', 'ab:c://h', '\x0b://h', 'a\x0d://h', 'é://h', '://h', 'x:/', 'svc://');
     fc.assert(fc.property(prefixes, text(12), (pre, path) => {
       expect(canonicalPath(pre + path, locales)).toBe(referenceCanonical(pre + path, locales));
     }), { numRuns: 5000 });
@@ -61,6 +61,23 @@ describe('scrub-engine shortcuts answer what the general algorithm answers', () 
     const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '010', '0x1f', '08', '', '1e2'));
     const ip = fc.tuple(octet, octet, octet, octet, fc.integer({ min: 2, max: 5 }), fc.constantFrom('', ' ', '.')).map(([a, b, c, d, n, pad]) => pad + [a, b, c, d].slice(0, n).join('.') + pad);
     fc.assert(fc.property(ip, (v) => { expect(truncateIp(v)).toBe(reference(v)); }), { numRuns: 5000 });
+  });
+
+  it('IPv6 truncation', () => {
+    // truncateIp as written before its IPv6 shortcut: ipaddr.js reads the address.
+    const reference = (v: string): string | undefined => {
+      const t = v.trim();
+      if (!ipaddr.isValid(t)) return undefined;
+      const addr = ipaddr.parse(t);
+      if (addr.kind() === 'ipv4') return truncateIp((addr as ipaddr.IPv4).toString());
+      const v6 = addr as ipaddr.IPv6;
+      if (v6.isIPv4MappedAddress()) return truncateIp(v6.toIPv4Address().toString());
+      return `${v6.parts[0].toString(16)}:${v6.parts[1].toString(16)}:${v6.parts[2].toString(16)}::`;
+    };
+    const group = fc.constantFrom('0', '1', 'ffff', 'FFFF', '2001', 'db8', '00000', 'abcde', 'g', '', '1.2.3.4', '%eth0', '0:0');
+    const ip = fc.array(fc.oneof(group, fc.constantFrom(':', '::', ':::')), { maxLength: 14 }).map((a) => a.join(''));
+    fc.assert(fc.property(ip, (v) => { expect(truncateIp(v)).toBe(reference(v)); }), { numRuns: 20000 });
+    for (const v of ['2001:db8:85a3::8a2e:370:7334', '::', '::1', '1::', '1:2:3:4:5:6:7:8', '::ffff:1.2.3.4', '::ffff:102:304', '1:2:3:4:5:6:7::']) expect(truncateIp(v)).toBe(reference(v));
   });
 
   it('GA4 snake_case names', () => {

@@ -43,10 +43,15 @@ function markerAt(text: string, i: number, c: number): number {
     case 45: return DASH;
     case 46: return DOT;
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
-    case 104: case 72: return matchesAt(text, i, 'http', true) ? HTTP : 0;
-    case 119: case 87: return matchesAt(text, i, 'www', true) ? WWW : 0;
-    case 101: return (matchesAt(text, i, 'eyJ', false) ? EYJ : 0) | (matchesAt(text, i, 'earer', false) ? EARER : 0);
-    case 69: return matchesAt(text, i, 'EARER', false) ? EARER : 0;
+    // `e`, `h` and `w` are common letters: the next character rules most of them out first.
+    case 104: case 72: return lower(text.charCodeAt(i + 1)) === 116 && matchesAt(text, i, 'http', true) ? HTTP : 0;
+    case 119: case 87: return lower(text.charCodeAt(i + 1)) === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
+    case 101: {
+      const next = text.charCodeAt(i + 1);
+      if (next === 121) return matchesAt(text, i, 'eyJ', false) ? EYJ : 0;
+      return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : 0;
+    }
+    case 69: return text.charCodeAt(i + 1) === 65 && matchesAt(text, i, 'EARER', false) ? EARER : 0;
     default: return 0;
   }
 }

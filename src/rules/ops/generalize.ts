@@ -6,6 +6,8 @@ export function truncateIp(value: string): string | undefined {
   const v = value.trim();
   const fast = dottedQuadPrefix(v);
   if (fast !== undefined) return fast;
+  const fast6 = plainIpv6Prefix(v);
+  if (fast6 !== undefined) return fast6;
   if (!ipaddr.isValid(v)) return undefined;
   const addr = ipaddr.parse(v);
   if (addr.kind() === 'ipv4') {
@@ -44,6 +46,42 @@ function dottedQuadPrefix(v: string): string | undefined {
     if (++digits > 3) return undefined;
   }
   return octets === 4 && lastDot === v.length ? `${v.slice(0, thirdDot)}.0` : undefined;
+}
+
+/** Hex groups of 1-4 digits, or undefined for anything else (empty, longer, other characters). */
+function hexGroups(s: string): number[] | undefined {
+  if (s === '') return [];
+  const out: number[] = [];
+  for (const g of s.split(':')) {
+    if (g.length === 0 || g.length > 4) return undefined;
+    let n = 0;
+    for (let i = 0; i < g.length; i++) {
+      const c = g.charCodeAt(i) | 0x20;
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (d < 0) return undefined;
+      n = n * 16 + d;
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+/**
+ * The /48 of an IPv6 address written as hex groups of 1-4 digits with at most one `::` (no
+ * zone, no embedded IPv4, not IPv4-mapped), as ipaddr.js would give it; else undefined so
+ * ipaddr.js decides.
+ */
+function plainIpv6Prefix(v: string): string | undefined {
+  const gap = v.indexOf('::');
+  if (gap >= 0 && v.indexOf('::', gap + 1) >= 0) return undefined;
+  const head = hexGroups(gap < 0 ? v : v.slice(0, gap));
+  const tail = gap < 0 ? [] : hexGroups(v.slice(gap + 2));
+  if (head === undefined || tail === undefined) return undefined;
+  // Without `::` all eight groups; with it, `::` stands for at least one.
+  if (gap < 0 ? head.length !== 8 : head.length + tail.length > 7) return undefined;
+  const parts = [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
+  if (parts[5] === 0xffff && parts[0] === 0 && parts[1] === 0 && parts[2] === 0 && parts[3] === 0 && parts[4] === 0) return undefined;
+  return `${parts[0].toString(16)}:${parts[1].toString(16)}:${parts[2].toString(16)}::`;
 }
 
 /** HHS's 17 ZIP-3 areas with 20,000 or fewer people (2000 Census): they become 000. */

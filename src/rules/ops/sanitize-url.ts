@@ -30,6 +30,25 @@ function isIdLike(segment: string, scanner: TextScanner): boolean {
   return scanner.hits(segment);
 }
 
+/**
+ * The path with each id-like segment replaced by `:id`. Most paths have none: they come back
+ * as they are, without splitting and joining them again.
+ */
+function withoutIds(pathname: string, scanner: TextScanner): string {
+  let out = '';
+  let from = 0;
+  for (let start = 0; start <= pathname.length;) {
+    let end = pathname.indexOf('/', start);
+    if (end < 0) end = pathname.length;
+    if (end > start) {
+      const decoded = safeDecode(pathname.slice(start, end));
+      if (decoded !== '' && isIdLike(decoded, scanner)) { out += pathname.slice(from, start) + ':id'; from = end; }
+    }
+    start = end + 1;
+  }
+  return from === 0 ? pathname : out + pathname.slice(from);
+}
+
 export interface SanitizedUrl {
   url: string;
   /** Query parameters kept (allowlisted, clean), for campaign extraction. */
@@ -46,21 +65,74 @@ export function sanitizeUrl(input: string, queryAllow: ReadonlySet<string>, scan
   const url = relative ? relativeUrl(input) : parseUrl(input, cache);
   if (url === undefined) return undefined;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  const segments = url.pathname.split('/');
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
-    if (seg === '') continue;
-    const decoded = safeDecode(seg);
-    if (decoded !== '' && isIdLike(decoded, scanner)) segments[i] = ':id';
-  }
+  const path = withoutIds(url.pathname, scanner);
   // Most URLs have no query: no searchParams, no map for them.
-  const kept = url.search === '' ? NO_QUERY : keptQuery(url.searchParams, queryAllow, scanner);
-  const query = kept.size ? '?' + new URLSearchParams([...kept]).toString() : '';
+  const kept = url.search === '' ? NO_QUERY : plainKeptQuery(url.search, queryAllow, scanner) ?? keptQuery(url.searchParams, queryAllow, scanner);
+  const query = kept.size ? '?' + serializeQuery(kept) : '';
   const host = relative ? '' : `${url.protocol}//${url.host}`;
-  return { url: host + segments.join('/') + query, query: kept };
+  return { url: host + path + query, query: kept };
 }
 
 const NO_QUERY: ReadonlyMap<string, string> = new Map();
+
+/** No `%`, no `+`, ASCII only: the form decoder gives such a name or value back unchanged. */
+function escapeFree(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 37 || c === 43 || c >= 128) return false;
+  }
+  return true;
+}
+
+/**
+ * keptQuery without URLSearchParams, for a query whose names (and allowlisted values) decode
+ * to themselves; undefined for any other query. Same pairs, same order, same map.
+ */
+function plainKeptQuery(search: string, queryAllow: ReadonlySet<string>, scanner: TextScanner): Map<string, string> | undefined {
+  const kept = new Map<string, string>();
+  for (const part of search.slice(1).split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const name = eq < 0 ? part : part.slice(0, eq);
+    if (!escapeFree(name)) return undefined;
+    const k = name.toLowerCase();
+    if (!queryAllow.has(k)) continue;
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    if (!escapeFree(value)) return undefined;
+    // Without `%`, safeDecode(value) is value: one scan answers both of keptQuery's.
+    if (!scanner.hits(value)) kept.set(k, value);
+  }
+  return kept;
+}
+
+// Bytes the form encoder leaves as they are: `*-._`, digits, ASCII letters.
+const FORM_SAFE = new Uint8Array(128);
+for (const c of '*-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') FORM_SAFE[c.charCodeAt(0)] = 1;
+
+/** `new URLSearchParams([...kept]).toString()`, by hand when every name and value is ASCII. */
+function serializeQuery(kept: ReadonlyMap<string, string>): string {
+  let out = '';
+  for (const [k, v] of kept) {
+    const name = formEncode(k);
+    const value = formEncode(v);
+    if (name === undefined || value === undefined) return new URLSearchParams([...kept]).toString();
+    out += (out === '' ? '' : '&') + name + '=' + value;
+  }
+  return out;
+}
+
+function formEncode(s: string): string | undefined {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return undefined;
+    if (FORM_SAFE[c] === 1) continue;
+    out += s.slice(from, i) + (c === 32 ? '+' : '%' + (c < 16 ? '0' : '') + c.toString(16).toUpperCase());
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
 
 function keptQuery(params: URLSearchParams, queryAllow: ReadonlySet<string>, scanner: TextScanner): Map<string, string> {
   const kept = new Map<string, string>();

@@ -1,0 +1,60 @@
+import { AllowNode } from '../rules/allow-tree.js';
+
+/**
+ * What a destination's allow list says about each field projectEvent writes, read once per
+ * allow tree instead of walking the tree for every field of every event (the trees are
+ * immutable once compiled, so the answers never change).
+ */
+export interface AllowedFields {
+  readonly event: boolean;
+  readonly name: boolean;
+  readonly visitorId: boolean;
+  readonly userId: boolean;
+  readonly anonymousId: boolean;
+  readonly pageGroup: boolean;
+  readonly pagePath: boolean;
+  readonly pageUrl: boolean;
+  readonly pageTitle: boolean;
+  readonly pageReferrer: boolean;
+  readonly ip: boolean;
+  readonly userAgent: boolean;
+  readonly locale: boolean;
+  readonly consent: boolean;
+  /** Allowed subtrees: an empty tree when nothing below is allowed (properties, traits), or
+   * undefined when the field is not sent at all (campaign, click ids). */
+  readonly properties: AllowNode;
+  readonly traits: AllowNode;
+  readonly campaign: AllowNode | undefined;
+  readonly clickIds: AllowNode | undefined;
+}
+
+const EMPTY = AllowNode.compile([]);
+const known = new WeakMap<AllowNode, AllowedFields>();
+
+export function allowedFields(allow: AllowNode): AllowedFields {
+  let fields = known.get(allow);
+  if (fields === undefined) {
+    fields = Object.freeze({
+      event: allow.allows('event'),
+      name: allow.allows('name'),
+      visitorId: allow.allows('visitor_id'),
+      userId: allow.allows('user_id'),
+      anonymousId: allow.allows('anonymous_id'),
+      pageGroup: allow.allows('page_group'),
+      pagePath: allow.allows('page.path'),
+      pageUrl: allow.allows('page.url'),
+      pageTitle: allow.allows('page.title'),
+      pageReferrer: allow.allows('page.referrer'),
+      ip: allow.allows('ip'),
+      userAgent: allow.allows('user_agent'),
+      locale: allow.allows('locale'),
+      consent: allow.allows('consent'),
+      properties: allow.child('properties') ?? EMPTY,
+      traits: allow.child('traits') ?? EMPTY,
+      campaign: allow.child('campaign'),
+      clickIds: allow.child('click_ids'),
+    });
+    known.set(allow, fields);
+  }
+  return fields;
+}
