@@ -20,6 +20,7 @@ export async function drive(server, requests, { duration, connections, overallRa
     requests: r.requests.total,
     rss_mb: mem.total_mb,
     rss_max_process_mb: mem.max_process_mb,
+    rss_footprint_mb: mem.footprint_mb,
     processes: mem.processes,
     seconds: +seconds.toFixed(1),
     // The machine is shared: CPU time per request says what the server costs, whatever the load.

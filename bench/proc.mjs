@@ -56,33 +56,58 @@ export function processTree(pid) {
   return tree;
 }
 
-function statusKb(pid, field) {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : 0;
-  } catch { return 0; }
+/** VmRSS, RssAnon, RssFile, RssShmem and VmHWM of a process (kB; zeros once it has exited). */
+function memoryKb(pid) {
+  const out = { VmRSS: 0, RssAnon: 0, RssFile: 0, RssShmem: 0, VmHWM: 0 };
+  let text;
+  try { text = readFileSync(`/proc/${pid}/status`, 'utf8'); } catch { return out; }
+  for (const m of text.matchAll(/^(VmRSS|RssAnon|RssFile|RssShmem|VmHWM):\s+(\d+) kB/gm)) out[m[1]] = Number(m[2]);
+  return out;
 }
 
-/** Samples the RSS of a process tree: peak of the summed RSS, and the largest per-process VmHWM. */
+/**
+ * Samples the RSS of a process tree (the primary and its cluster workers):
+ * - total_mb: peak of the summed VmRSS, sampled every `everyMs`;
+ * - max_process_mb: the largest VmHWM (the kernel's exact per-process peak);
+ * - footprint_mb: peak of the summed private (anonymous) memory plus the file-backed and shared
+ *   memory of the process holding the most. VmRSS counts pages a process maps from files (the
+ *   node binary alone is ~40 MB of it) and SQLite's shared -shm indexes, and the processes of a
+ *   tree share those same pages, so the plain sum counts them once per process; this counts
+ *   them once, as a container's memory limit would.
+ */
 export function sampleRss(pid, everyMs = 200) {
   let peakTotalKb = 0;
   let peakProcessKb = 0;
+  let peakFootprintKb = 0;
   let pids = processTree(pid);
   let ticks = 0;
   const tick = () => {
     if (++ticks % 10 === 0) pids = processTree(pid);
     let total = 0;
+    let anon = 0;
+    let file = 0;
+    let shmem = 0;
     for (const p of pids) {
-      total += statusKb(p, 'VmRSS');
-      peakProcessKb = Math.max(peakProcessKb, statusKb(p, 'VmHWM'));
+      const m = memoryKb(p);
+      total += m.VmRSS;
+      anon += m.RssAnon;
+      file = Math.max(file, m.RssFile);
+      shmem = Math.max(shmem, m.RssShmem);
+      peakProcessKb = Math.max(peakProcessKb, m.VmHWM);
     }
     peakTotalKb = Math.max(peakTotalKb, total);
+    peakFootprintKb = Math.max(peakFootprintKb, anon + file + shmem);
   };
   tick();
   const timer = setInterval(tick, everyMs);
+  const mb = (kb) => +(kb / 1024).toFixed(1);
   return {
     processes: () => pids.length,
-    stop() { clearInterval(timer); tick(); return { total_mb: +(peakTotalKb / 1024).toFixed(1), max_process_mb: +(peakProcessKb / 1024).toFixed(1), processes: pids.length }; },
+    stop() {
+      clearInterval(timer);
+      tick();
+      return { total_mb: mb(peakTotalKb), max_process_mb: mb(peakProcessKb), footprint_mb: mb(peakFootprintKb), processes: pids.length };
+    },
   };
 }
 
