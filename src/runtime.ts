@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   dataDir: string;
   /** Spool file; default `<dataDir>/spool.db` (cluster workers each get their own). */
   spoolPath?: string;
+  /** A `phiwall serve --workers N` worker: state shared by the workers (random pseudonymous ids) lives in shared files. */
+  clusterWorker?: boolean;
   /** Start delivery workers (off for dry-run and tools). */
   deliver?: boolean;
   logger?: Logger;
@@ -55,7 +57,7 @@ export class Runtime {
     this.config = loadConfig(opts.configPath);
     this.plan = compileRules(this.config.rules, { dataDir: opts.dataDir });
     this.storage = openStorage(this.config.rules, {
-      dataDir: opts.dataDir, spoolPath: opts.spoolPath, maxPageCount: opts.maxPageCount,
+      dataDir: opts.dataDir, spoolPath: opts.spoolPath, maxPageCount: opts.maxPageCount, clusterWorker: opts.clusterWorker,
       onError: (what, code) => this.log.error({ what, code }, 'storage background error'),
     });
     this.spool = this.storage.spool;

@@ -12,6 +12,7 @@ import { applyConfig } from './apply-config.js';
 import { dryRun } from './dry-run.js';
 import { ROLES, type AdminKeys } from './keys.js';
 import { buildReportsApp } from '../aggregates/admin-routes.js';
+import { collectorSpoolStats, replayDeadEverywhere } from '../spool/cluster-spool.js';
 
 const Destination = z.object({ destination: z.string().regex(/^[a-z][a-z0-9_-]*$/) });
 const Suppression = z.object({ id: z.string().min(1).max(200) });
@@ -25,7 +26,7 @@ export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: Ad
     return c.json({
       plan: runtime.plan.version,
       destinations: runtime.plan.destinations.map((d) => ({ name: d.name, type: d.type, baa: gov.gate.effective(d, Date.now()).baa, matchKeys: d.matchKeys })),
-      spool: await runtime.spool.stats(),
+      spool: await collectorSpoolStats(runtime.spool, runtime.storage.kind === 'postgres'),
       audit: { rows: head.rows, headSeq: head.headSeq, headHash: head.headHash, ok: head.ok },
     });
   }));
@@ -54,9 +55,9 @@ export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: Ad
   }));
   app.post('/dlq/replay', needs('admin', async (c) => {
     const { destination } = parseBody(Destination, await adminBody(c, 4096));
-    const replayed = await runtime.spool.replayDead(destination);
+    const { replayed, workers } = await replayDeadEverywhere(runtime.spool, runtime.storage.kind === 'postgres', destination);
     c.set('audit', { destination, replayed });
-    return c.json({ success: true, destination, replayed });
+    return c.json({ success: true, destination, replayed, ...(workers ? { workers } : {}) });
   }));
   app.post('/suppressions', needs('admin', async (c, who) => {
     const { id } = parseBody(Suppression, await adminBody(c, 4096));

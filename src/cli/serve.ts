@@ -1,10 +1,14 @@
 import { serve } from '@hono/node-server';
+import cluster from 'node:cluster';
 import { watch, type FSWatcher } from 'node:fs';
 import { buildApp } from '../server/app.js';
 import { startAdminServer } from '../admin/server.js';
 import { Runtime } from '../runtime.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
 import { runPrimary, spoolPathFor, workerCount, workerIndex } from './workers.js';
+import { answerClusterCalls } from '../common/cluster-ipc.js';
+import { localMetricsJson, METRICS_OP } from '../observability/metrics.js';
+import { answerSpoolCalls } from '../spool/cluster-spool.js';
 
 export async function serveCommand(args: ParsedArgs): Promise<void> {
   const index = workerIndex();
@@ -13,7 +17,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
     if (count > 1) { runPrimary(count); return; }
   }
   const dataDir = flag(args, 'data', DEFAULT_DATA);
-  const runtime = new Runtime({ configPath: flag(args, 'config', DEFAULT_CONFIG), dataDir, spoolPath: spoolPathFor(dataDir, index) });
+  const runtime = new Runtime({ configPath: flag(args, 'config', DEFAULT_CONFIG), dataDir, spoolPath: spoolPathFor(dataDir, index), clusterWorker: index !== undefined });
   const serverCfg = runtime.config.rules.server;
   const port = Number(flag(args, 'port', process.env.PORT ?? String(serverCfg?.port ?? 8080)));
   const host = flag(args, 'host', serverCfg?.host ?? '0.0.0.0');
@@ -30,7 +34,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
     stopping = true;
     const timeout = serverCfg?.shutdown_timeout_ms ?? 10_000;
     runtime.log.info({ signal }, 'draining');
-    for (const w of watchers) w.close();
+    watchers.close();
     adminServer?.close();
     const hardStop = setTimeout(() => process.exit(1), timeout + 2000);
     hardStop.unref();
@@ -40,16 +44,51 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   };
   process.on('SIGTERM', () => { void stop('SIGTERM'); });
   process.on('SIGINT', () => { void stop('SIGINT'); });
+  if (index !== undefined) joinCluster(runtime, () => { void stop('primary gone'); });
 }
 
-/** Hot reload on file change, debounced (editors write in several steps). */
-function watchConfig(runtime: Runtime): FSWatcher[] {
+/**
+ * A cluster worker answers the other workers' questions (/metrics, admin stats), and stops when
+ * its primary is gone (killed with SIGKILL, say): it drains what it holds and exits, so no
+ * orphan keeps the SQLite files while a restarted collector opens them.
+ */
+function joinCluster(runtime: Runtime, stop: () => void): void {
+  answerClusterCalls(METRICS_OP, () => localMetricsJson(runtime.metrics, runtime.spool));
+  answerSpoolCalls(runtime.spool);
+  // Node's own handler exits the worker at once on an unexpected disconnect (after emitting the
+  // worker's 'disconnect'): marking the exit as expected lets this worker drain first.
+  cluster.worker?.once('disconnect', () => {
+    if (cluster.worker) cluster.worker.exitedAfterDisconnect = true;
+    stop();
+  });
+}
+
+/**
+ * Hot reload on file change, debounced (editors write in several steps). A file replaced by a
+ * rename (editors; the admin API's atomic write) leaves the watch on the old inode, so the
+ * watch is re-armed on the new file: in a cluster, the other workers learn of an admin-applied
+ * config this way, every time.
+ */
+function watchConfig(runtime: Runtime): { close(): void } {
   let timer: NodeJS.Timeout | undefined;
+  const watchers = new Map<string, FSWatcher>();
+  const arm = (file: string) => {
+    if (watchers.has(file)) return;
+    try {
+      const w = watch(file, (event) => {
+        if (event === 'rename') { w.close(); watchers.delete(file); }
+        schedule();
+      });
+      watchers.set(file, w);
+    } catch { /* missing mid-rewrite: re-armed when the reload it triggered runs */ }
+  };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { void runtime.reload(); }, 300);
+    timer = setTimeout(() => {
+      for (const file of runtime.config.files) arm(file);
+      void runtime.reload();
+    }, 300);
   };
-  return runtime.config.files.flatMap((file) => {
-    try { return [watch(file, schedule)]; } catch { return []; }
-  });
+  for (const file of runtime.config.files) arm(file);
+  return { close: () => { clearTimeout(timer); for (const w of watchers.values()) w.close(); } };
 }

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { ASK_TIMEOUT_MS, isMsg } from '../common/cluster-ipc.js';
 import { ConfigError } from '../errors.js';
 import { createLogger, type Logger } from '../observability/log.js';
 import { flag, type ParsedArgs } from './args.js';
@@ -9,7 +10,9 @@ import { flag, type ParsedArgs } from './args.js';
 // hands connections round-robin). Each worker owns its own SQLite spool: one writer per file
 // means no SQLITE_BUSY and no cross-process lock on the spool's hot path (bench/results/latest.md
 // has the measurements). Worker 0 keeps `<data>/spool.db`, so `--workers 1` and older data dirs are
-// unchanged; worker i > 0 uses `<data>/w<i>/spool.db`.
+// unchanged; worker i > 0 uses `<data>/w<i>/spool.db`. What makes the workers one collector:
+// random pseudonymous ids in one shared file (src/spool/sqlite/shared-visitor-ids.ts), and
+// cluster-wide answers (/metrics, admin spool stats) relayed here over the IPC channel.
 
 /** Set by the primary in each worker's environment. */
 export const WORKER_INDEX_ENV = 'PHIWALL_WORKER_INDEX';
@@ -17,11 +20,12 @@ const MAX_WORKERS = 64;
 const RESTART_DELAY_MS = 1000;
 
 /**
- * `--workers N|auto`, else PHIWALL_WORKERS, else 1. `auto` is the number of cores. The default
- * stays one process until the process-level tests (kill -9, SIGHUP) run against a cluster.
+ * `--workers N|auto`, else PHIWALL_WORKERS, else `auto`: the number of cores, so a collector
+ * uses the machine it is given (one Node process uses about one core). `--workers 1` runs the
+ * collector in this process, with no primary.
  */
 export function workerCount(args: ParsedArgs): number {
-  const raw = flag(args, 'workers', process.env.PHIWALL_WORKERS ?? '1');
+  const raw = flag(args, 'workers', process.env.PHIWALL_WORKERS ?? 'auto');
   if (raw === 'auto') return availableParallelism();
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new ConfigError([`--workers: must be an integer from 1 to ${MAX_WORKERS}`]);
@@ -54,6 +58,8 @@ export function runPrimary(count: number, log: Logger = createLogger()): void {
   const fork = (index: number) => {
     const w = cluster.fork({ [WORKER_INDEX_ENV]: String(index) });
     indexOf.set(w.id, index);
+    // An IPC send to a worker that just died reports here; its 'exit' handles the rest.
+    w.on('error', (err: Error & { code?: string }) => log.warn({ worker: index, code: err.code ?? err.name }, 'worker ipc error'));
   };
   const live = (): Worker[] => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
   const stopAll = (signal: NodeJS.Signals) => {
@@ -78,6 +84,7 @@ export function runPrimary(count: number, log: Logger = createLogger()): void {
     listened.delete(w.id);
     if (stopping && live().length === 0) process.exit(failed ? 1 : 0);
   });
+  relayClusterCalls(count, () => live().filter((w) => listened.has(w.id)));
   process.on('SIGTERM', () => stopAll('SIGTERM'));
   process.on('SIGINT', () => stopAll('SIGINT'));
   // Only to listening workers: one still starting has no SIGHUP handler yet (the default would
@@ -85,4 +92,38 @@ export function runPrimary(count: number, log: Logger = createLogger()): void {
   process.on('SIGHUP', () => { for (const w of live()) if (listened.has(w.id)) w.process.kill('SIGHUP'); });
   log.info({ workers: count }, 'phiwall primary starting workers');
   for (let i = 0; i < count; i++) fork(i);
+}
+
+interface Pending { caller: Worker; callerId: number; waiting: Set<number>; results: unknown[]; timer: NodeJS.Timeout }
+
+/**
+ * Relays cluster-wide questions (src/common/cluster-ipc.ts): a worker's `call` goes to every
+ * listening worker as an `ask`; the answers go back to the caller as one `result`, after every
+ * worker answered or ASK_TIMEOUT_MS, whichever comes first, so one stuck worker costs a scrape
+ * a second, not the answer. The primary never looks inside the answers.
+ */
+function relayClusterCalls(count: number, listening: () => Worker[]): void {
+  const pending = new Map<number, Pending>();
+  let nextId = 0;
+  const finish = (id: number) => {
+    const p = pending.get(id);
+    if (!p) return;
+    pending.delete(id);
+    clearTimeout(p.timer);
+    if (!p.caller.isDead() && p.caller.isConnected()) p.caller.send({ pw: 'result', id: p.callerId, results: p.results, workers: count });
+  };
+  cluster.on('message', (from: Worker, msg: unknown) => {
+    if (isMsg(msg, 'call')) {
+      const id = nextId++;
+      const targets = listening().filter((w) => w.isConnected());
+      pending.set(id, { caller: from, callerId: msg.id, waiting: new Set(targets.map((w) => w.id)), results: [], timer: setTimeout(() => finish(id), ASK_TIMEOUT_MS) });
+      for (const w of targets) w.send({ pw: 'ask', id, op: msg.op, arg: msg.arg });
+      if (targets.length === 0) finish(id);
+    } else if (isMsg(msg, 'answer')) {
+      const p = pending.get(msg.id);
+      if (!p || !p.waiting.delete(from.id)) return;
+      if (msg.ok) p.results.push(msg.result);
+      if (p.waiting.size === 0) finish(msg.id);
+    }
+  });
 }

@@ -10,6 +10,7 @@ import { handleGtag } from './gtag-route.js';
 import { handleConversions } from '../attribution/conversions-route.js';
 import { mountAuthorizations } from '../governance/authorizations-route.js';
 import { buildAdminApp } from '../admin/app.js';
+import { renderMetrics } from '../observability/metrics.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,10 +41,8 @@ export function buildApp(runtime: Runtime): Hono<AppEnv> {
     return c.json({ ready: writable, plan: runtime.plan.version }, writable ? 200 : 503);
   });
   app.get('/metrics', async (c) => {
-    const stats = await runtime.spool.stats();
-    runtime.metrics.spoolDepth.reset();
-    for (const [d, s] of Object.entries(stats.byDestination)) runtime.metrics.spoolDepth.set({ destination: d }, s.pending);
-    return c.text(await runtime.metrics.registry.metrics(), 200, { 'content-type': runtime.metrics.registry.contentType });
+    const { text, contentType } = await renderMetrics(runtime.metrics, runtime.spool, runtime.storage.kind === 'postgres');
+    return c.text(text, 200, { 'content-type': contentType });
   });
 
   app.post('/v1/conversions', (c) => handleConversions(c, runtime));

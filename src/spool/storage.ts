@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { RulesFile } from '../config/schema.js';
 import type { VisitorIds } from '../pipeline/project.js';
 import type { Spool } from './port.js';
@@ -6,12 +6,16 @@ import { PostgresSpool } from './postgres/postgres-spool.js';
 import { PostgresVisitorIds } from './postgres/visitor-ids.js';
 import { SqliteSpool } from './sqlite/sqlite-spool.js';
 import { RandomVisitorIds } from './sqlite/visitor-ids.js';
+import { SharedRandomVisitorIds } from './sqlite/shared-visitor-ids.js';
+import { PSEUDO_IDS_FILE } from './sqlite/token-table.js';
 
 export interface StorageOptions {
   dataDir: string;
   spoolPath?: string;
   maxPageCount?: number;
   onError?: (what: string, code: string) => void;
+  /** A cluster worker: SQLite random ids live in `<data>/pseudo-ids.db`, shared by every worker. */
+  clusterWorker?: boolean;
 }
 
 /** The shared state of a collector: its spool, and the table of random pseudonymous ids. */
@@ -32,11 +36,17 @@ export function openStorage(rules: RulesFile, opts: StorageOptions): Storage {
     const spool = new PostgresSpool({ ...limits, url: storage.url, pool: storage.pool, deadLetterDays: spoolCfg?.dead_letter_days ?? 14, onError: opts.onError });
     return { kind: 'postgres', spool, randomIds: (secret, rotateMs) => new PostgresVisitorIds(spool, secret, rotateMs), postgres: spool };
   }
-  const spool = new SqliteSpool({
-    ...limits,
-    path: opts.spoolPath ?? join(opts.dataDir, 'spool.db'),
-    synchronous: spoolCfg?.synchronous ?? 'normal',
-    maxPageCount: opts.maxPageCount,
-  });
-  return { kind: 'sqlite', spool, randomIds: (secret, rotateMs) => new RandomVisitorIds(spool, secret, rotateMs) };
+  const path = opts.spoolPath ?? join(opts.dataDir, 'spool.db');
+  const synchronous = spoolCfg?.synchronous ?? 'normal';
+  const spool = new SqliteSpool({ ...limits, path, synchronous, maxPageCount: opts.maxPageCount });
+  return { kind: 'sqlite', spool, randomIds: (secret, rotateMs) => sqliteRandomIds(spool, secret, rotateMs, path, synchronous, opts) };
+}
+
+/** One process keeps tokens in its spool's group commit; cluster workers share one token file. */
+function sqliteRandomIds(spool: SqliteSpool, secret: string, rotateMs: number, spoolPath: string, synchronous: 'normal' | 'full', opts: StorageOptions): VisitorIds {
+  const shared = join(opts.dataDir, PSEUDO_IDS_FILE);
+  const onError = opts.onError ?? (() => undefined);
+  if (!opts.clusterWorker) return new RandomVisitorIds(spool, secret, rotateMs, shared, onError);
+  const legacySpool = join(opts.dataDir, 'spool.db');
+  return new SharedRandomVisitorIds({ path: shared, legacySpool, ownsLegacy: resolve(spoolPath) === resolve(legacySpool), synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL', onError }, secret, rotateMs);
 }

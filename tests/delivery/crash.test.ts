@@ -1,16 +1,19 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookFake } from '../fakes/webhook.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { DEMO_AUTH, REPO, tempDir, waitFor, writeConfig } from '../helpers/collector.js';
-import { exited, spawnCollector } from '../helpers/child-collector.js';
+import { alive, childPids, exited, spawnCollector, type ChildCollector } from '../helpers/child-collector.js';
 
+// Against the default `phiwall serve`: a cluster of one worker per core, each with its own spool.
 describe('crash safety', () => {
   let fake: FakeServer;
   beforeAll(async () => { fake = await startWebhookFake(); });
   afterAll(async () => { await fake.close(); });
 
-  it('every event acknowledged before a kill -9 is delivered after restart (at least once)', async () => {
+  /** Loads the collector from 6 senders until `kill` runs; then restarts it and checks every acked event arrives. */
+  async function ackedSurviveKill(path: string, kill: (c: ChildCollector) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
     const dataDir = tempDir();
     const config = writeConfig(`
 version: 1
@@ -20,10 +23,12 @@ destinations:
   hook:
     type: webhook
     allow: [event, visitor_id]
-    options: { url: "${fake.url}/hook/crash" }
+    options: { url: "${fake.url}${path}" }
     delivery: { retry_base_ms: 50, retry_max_ms: 500, lease_ms: 2000 }
 `);
-    let collector = await spawnCollector(config, dataDir);
+    let collector = await spawnCollector(config, dataDir, env);
+    const workers = Number(env.PHIWALL_WORKERS ?? availableParallelism());
+    await waitFor(() => childPids(collector.child.pid!).length, (n) => n === (workers > 1 ? workers : 0), 20_000);
     const acked: string[] = [];
     let sent = 0;
     let stop = false;
@@ -39,22 +44,39 @@ destinations:
     };
     const senders = Array.from({ length: 6 }, (_, i) => sender(i));
     await new Promise((r) => setTimeout(r, 400 + Math.floor(Math.random() * 800)));
-    collector.child.kill('SIGKILL');
+    await kill(collector);
     stop = true;
     await Promise.all(senders);
-    await exited(collector.child);
     expect(acked.length).toBeGreaterThan(20);
 
-    collector = await spawnCollector(config, dataDir);
-    const deliveredIds = () => fake.handled('/hook/crash').flatMap((r) => (r.json as { message_id: string }[]).map((x) => x.message_id));
+    collector = await spawnCollector(config, dataDir, env);
+    const deliveredIds = () => fake.handled(path).flatMap((r) => (r.json as { message_id: string }[]).map((x) => x.message_id));
     await waitFor(deliveredIds, (d) => { const s = new Set(d); return acked.every((id) => s.has(id)); }, 30_000);
     const all = deliveredIds();
     const duplicates = all.length - new Set(all).size;
     // Reported, not hidden: duplicates come from batches in flight at the kill.
-    console.log(`crash test: sent=${sent} acked=${acked.length} delivered=${new Set(all).size} duplicates=${duplicates}`);
+    console.log(`crash test ${path}: sent=${sent} acked=${acked.length} delivered=${new Set(all).size} duplicates=${duplicates}`);
     // At most the batches in flight at the kill are sent twice.
     expect(duplicates).toBeLessThanOrEqual(acked.length);
     collector.child.kill('SIGTERM');
     expect(await exited(collector.child)).toBe(0);
+  }
+
+  it('every event acknowledged before a kill -9 of every process is delivered after restart (at least once)', async () => {
+    await ackedSurviveKill('/hook/crash', async (c) => {
+      // As a container stop or the OOM killer's group kill would: workers and primary at once.
+      for (const pid of [...childPids(c.child.pid!), c.child.pid!]) process.kill(pid, 'SIGKILL');
+      await exited(c.child);
+    });
+  });
+
+  it('workers exit when the primary is killed with SIGKILL; a restart delivers every acked event', async () => {
+    await ackedSurviveKill('/hook/primary-killed', async (c) => {
+      const workers = childPids(c.child.pid!);
+      c.child.kill('SIGKILL');
+      await exited(c.child);
+      // No orphan keeps serving or holds the spool files the restarted collector opens.
+      await waitFor(() => workers.filter(alive), (left) => left.length === 0, 20_000);
+    }, { PHIWALL_WORKERS: '2' });
   });
 });

@@ -1,33 +1,45 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_AUTH, REPO, readOutput, tempDir, waitFor, writeConfig } from '../helpers/collector.js';
-import { exited, spawnCollector } from '../helpers/child-collector.js';
+import { REPO, readOutput, tempDir, waitFor, writeConfig } from '../helpers/collector.js';
+import { exited, metric, request, spawnCollector } from '../helpers/child-collector.js';
 
 const base = `version: 1\ninclude: ["${join(REPO, 'rules/phiwall.yaml')}"]\n`;
 const withSecond = `${base}destinations:\n  second: { type: file, allow: [event, visitor_id] }\n`;
 
+/** Plan versions the collector runs, with how many workers run each (a cluster's /metrics covers every worker). */
+async function plans(url: string): Promise<{ versions: Record<string, number>; workers: number; refused: number }> {
+  const text = (await request(`${url}/metrics`, 'GET')).text;
+  const versions = Object.fromEntries([...text.matchAll(/^phiwall_plan_info\{version="([^"]+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])]));
+  return { versions, workers: metric(text, 'phiwall_cluster_workers') || 1, refused: metric(text, 'phiwall_config_reloads_total', '{result="refused"}') };
+}
+
+// Against the default `phiwall serve` (a cluster on a multi-core machine): SIGHUP reaches every worker.
 describe('hot reload', () => {
-  it('applies a valid config on SIGHUP, refuses an invalid one and keeps the old plan', async () => {
+  it('applies a valid config on SIGHUP in every worker, refuses an invalid one in each and keeps the old plan', async () => {
     const dataDir = tempDir();
     const configPath = writeConfig(base, tempDir());
     const c = await spawnCollector(configPath, dataDir);
-    const send = (id: string) => fetch(`${c.url}/v1/track`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: DEMO_AUTH }, body: JSON.stringify({ type: 'track', event: 'E', messageId: id, anonymousId: 'a' }) });
-    const version = async () => ((await (await fetch(`${c.url}/readyz`)).json()) as { plan: string }).plan;
-    const v1 = await version();
+    const send = (id: string) => request(`${c.url}/v1/track`, 'POST', { type: 'track', event: 'E', messageId: id, anonymousId: 'a' });
+    const before = await plans(c.url);
+    const [v1] = Object.keys(before.versions);
+    expect(before.versions).toEqual({ [v1]: before.workers });
 
     writeFileSync(configPath, withSecond);
     c.child.kill('SIGHUP');
-    const v2 = await waitFor(version, (v) => v !== v1, 10_000);
-    expect((await send('after-reload')).status).toBe(200);
-    await waitFor(() => readOutput(dataDir, 'second').map((r) => r.message_id), (ids) => ids.includes('after-reload'));
+    const after = await waitFor(() => plans(c.url), (p) => Object.keys(p.versions).length === 1 && !(v1 in p.versions), 10_000);
+    const [v2] = Object.keys(after.versions);
+    expect(after.versions).toEqual({ [v2]: after.workers });
+    const ids = ['after-reload-0', 'after-reload-1', 'after-reload-2'];
+    for (const id of ids) expect((await send(id)).status).toBe(200);
+    await waitFor(() => readOutput(dataDir, 'second').map((r) => r.message_id), (got) => ids.every((id) => got.includes(id)));
 
     writeFileSync(configPath, `${withSecond}  third: { type: nonsense }\n`);
     c.child.kill('SIGHUP');
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(await version()).toBe(v2);
+    const refused = await waitFor(() => plans(c.url), (p) => p.refused === p.workers, 10_000);
+    expect(refused.versions).toEqual({ [v2]: refused.workers });
     expect((await send('still-working')).status).toBe(200);
-    await waitFor(() => readOutput(dataDir, 'second').map((r) => r.message_id), (ids) => ids.includes('still-working'));
+    await waitFor(() => readOutput(dataDir, 'second').map((r) => r.message_id), (got) => got.includes('still-working'));
     const log = readFileSync(join(dataDir, 'serve.log'), 'utf8');
     expect(log).toMatch(/config reload refused/);
     expect(log).toMatch(/unknown destination type \\"nonsense\\"/);

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { VisitorIds } from '../../pipeline/project.js';
 import type { SqliteSpool } from './sqlite-spool.js';
 import { VisitorKeyHasher } from '../visitor-key.js';
+import { moveTokens, newToken, startPruning } from './token-table.js';
 
 const CACHE_MAX = 200_000;
 
@@ -10,7 +11,8 @@ const CACHE_MAX = 200_000;
  * Safe Harbor's re-identification code rule (164.514(c)): the id a destination sees is a random
  * token per (visitor, destination, period), not derived from the visitor's identifier. The
  * table keys visitors by an HMAC, so the raw anonymousId is not stored either. New tokens are
- * written in the spool's group commit, before the ingest request is acknowledged.
+ * written in the spool's group commit, before the ingest request is acknowledged. This is the
+ * one-process store; cluster workers share theirs (shared-visitor-ids.ts).
  */
 export class RandomVisitorIds implements VisitorIds {
   private readonly cache = new Map<string, string>();
@@ -18,14 +20,17 @@ export class RandomVisitorIds implements VisitorIds {
   private readonly select: Database.Statement;
   private readonly hasher: VisitorKeyHasher;
 
-  constructor(spool: SqliteSpool, secret: string, private readonly rotateMs: number) {
+  /** `clusterTokens`: the cluster's token file, whose tokens this process takes over (so ids survive `--workers 1`). */
+  constructor(spool: SqliteSpool, secret: string, private readonly rotateMs: number, clusterTokens?: string, onError: (what: string, code: string) => void = () => undefined) {
     this.hasher = new VisitorKeyHasher(secret);
+    if (clusterTokens !== undefined) moveTokens(spool.db, clusterTokens, true);
     this.select = spool.db.prepare('SELECT token FROM pseudo_ids WHERE visitor_key = ? AND destination = ? AND period = ?');
     const insert = spool.db.prepare('INSERT OR IGNORE INTO pseudo_ids (visitor_key, destination, period, token) VALUES (?, ?, ?, ?)');
     spool.addCommitHook(() => {
       for (const row of this.pending) insert.run(...row);
       this.pending = [];
     });
+    startPruning(spool.db, rotateMs, (code) => onError('pseudo-ids prune', code));
   }
 
   idFor(visitorKey: string, destination: string, now: number): string {
@@ -35,16 +40,11 @@ export class RandomVisitorIds implements VisitorIds {
     const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return cached;
     const stored = this.select.get(key, destination, period) as { token: string } | undefined;
-    const token = stored?.token ?? 'pw_' + randomBytes(12).toString('base64url');
+    const token = stored?.token ?? newToken();
     if (!stored) this.pending.push([key, destination, period, token]);
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(cacheKey, token);
     return token;
-  }
-
-  /** Deletes tokens of past periods (rotation). */
-  prune(db: Database.Database, now: number): number {
-    return db.prepare('DELETE FROM pseudo_ids WHERE period < ?').run(Math.floor(now / this.rotateMs) - 1).changes;
   }
 }
 

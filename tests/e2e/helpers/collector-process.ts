@@ -87,7 +87,9 @@ export async function startCollectorProcess(opts: { config?: string; env?: Recor
   const config = opts.config ?? BUNDLED_CONFIG;
   const child = spawn(process.execPath, ['bin/phiwall.mjs', 'serve', '--config', config, '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
     cwd: REPO,
-    env: { ...process.env, ...opts.env },
+    // One process: these tests are about the browser snippet and the ingest paths, not the
+    // cluster (tests/cli/workers.test.ts, crash and reload tests run the default cluster).
+    env: { ...process.env, PHIWALL_WORKERS: '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,0 +1,58 @@
+import { answerClusterCalls, clusterCall, inCluster } from '../common/cluster-ipc.js';
+import { PhiwallError } from '../errors.js';
+import type { Spool, SpoolStats } from './port.js';
+
+// In a cluster each worker owns its own SQLite spool file, so the backlog an operator sees
+// (admin /stats) and the dead letters an admin replays must span every worker's spool, not the
+// one worker the request happened to land on. The workers answer over the cluster IPC channel
+// with their own spool's figures: each spool's counters stay with its only writer, and nothing
+// here depends on the spool's file layout. A shared (Postgres) spool is already the whole
+// collector's: one worker's answer is complete.
+
+const STATS_OP = 'spool-stats';
+const REPLAY_OP = 'dlq-replay';
+
+/** Workers configured, and those whose spool is in a figure (a worker that did not answer in time is missing). */
+export interface WorkersReporting { configured: number; reporting: number }
+
+/** Registers this worker's answers to the cluster-wide spool questions (`phiwall serve`, cluster worker). */
+export function answerSpoolCalls(spool: Spool): void {
+  answerClusterCalls(STATS_OP, () => spool.stats());
+  answerClusterCalls(REPLAY_OP, (destination) => {
+    if (typeof destination !== 'string') throw new TypeError('destination');
+    return spool.replayDead(destination);
+  });
+}
+
+const isStats = (s: unknown): s is SpoolStats => typeof s === 'object' && s !== null && typeof (s as SpoolStats).pending === 'number' && typeof (s as SpoolStats).byDestination === 'object';
+
+function sumStats(all: readonly SpoolStats[]): SpoolStats {
+  const total: SpoolStats = { pending: 0, leased: 0, dead: 0, bytes: 0, byDestination: {} };
+  for (const s of all) {
+    total.pending += s.pending; total.leased += s.leased; total.dead += s.dead; total.bytes += s.bytes;
+    for (const [d, v] of Object.entries(s.byDestination)) {
+      const t = total.byDestination[d] ?? { pending: 0, dead: 0 };
+      total.byDestination[d] = { pending: t.pending + v.pending, dead: t.dead + v.dead };
+    }
+  }
+  return total;
+}
+
+const clustered = (shared: boolean) => inCluster() && !shared;
+
+/** Spool figures of the whole collector; in a cluster, with how many workers' spools they include. */
+export async function collectorSpoolStats(spool: Spool, shared: boolean): Promise<SpoolStats & { workers?: WorkersReporting }> {
+  if (!clustered(shared)) return spool.stats();
+  const reply = await clusterCall(STATS_OP).catch(() => undefined);
+  if (!reply) return { ...await spool.stats(), workers: { configured: 1, reporting: 1 } };
+  const answers = reply.results.filter(isStats);
+  return { ...sumStats(answers), workers: { configured: reply.workers, reporting: answers.length } };
+}
+
+/** Replays a destination's dead letters in every worker's spool; returns how many rows moved. */
+export async function replayDeadEverywhere(spool: Spool, shared: boolean, destination: string): Promise<{ replayed: number; workers?: WorkersReporting }> {
+  if (!clustered(shared)) return { replayed: await spool.replayDead(destination) };
+  const reply = await clusterCall(REPLAY_OP, destination).catch(() => { throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: 'cluster' }); });
+  const counts = reply.results.filter((n): n is number => typeof n === 'number');
+  return { replayed: counts.reduce((a, b) => a + b, 0), workers: { configured: reply.workers, reporting: counts.length } };
+}

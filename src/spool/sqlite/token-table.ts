@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+
+// The random pseudonymous-id table (visitor_key, destination, period) -> token, shared by the
+// one-process store (in spool.db) and the cluster store (in pseudo-ids.db).
+
+/** The cluster workers' shared token file, in the data directory. */
+export const PSEUDO_IDS_FILE = 'pseudo-ids.db';
+const PRUNE_EVERY_MS = 3_600_000;
+
+export const newToken = (): string => 'pw_' + randomBytes(12).toString('base64url');
+
+/** Deletes tokens of periods before the previous one (rotation): their ids are never handed out again. */
+export function pruneTokens(db: Database.Database, rotateMs: number, now: number): number {
+  return db.prepare('DELETE FROM pseudo_ids WHERE period < ?').run(Math.floor(now / rotateMs) - 1).changes;
+}
+
+/** Prunes now and hourly, while `db` is open (the timer never keeps the process alive). */
+export function startPruning(db: Database.Database, rotateMs: number, onError: (code: string) => void): void {
+  const run = () => {
+    if (!db.open) { clearInterval(timer); return; }
+    // Housekeeping only: a failure (a busy file) is reported and retried next hour.
+    try { pruneTokens(db, rotateMs, Date.now()); } catch (err) { onError(String((err as { code?: unknown }).code ?? (err as Error).name)); }
+  };
+  const timer = setInterval(run, PRUNE_EVERY_MS);
+  timer.unref();
+  run();
+}
+
+/**
+ * Copies the token table of the SQLite file at `from` into `db`'s (a token already present
+ * wins: tokens never change once handed out), then, when `removeFromSource`, empties the source
+ * so the copy happens once. Lets a data dir move between one process (tokens in spool.db) and a
+ * cluster (tokens in pseudo-ids.db) in either direction without a visitor's id changing.
+ */
+export function moveTokens(db: Database.Database, from: string, removeFromSource: boolean): void {
+  if (!existsSync(from)) return;
+  db.prepare('ATTACH DATABASE ? AS src').run(from);
+  try {
+    const has = db.prepare("SELECT 1 FROM src.sqlite_master WHERE type = 'table' AND name = 'pseudo_ids'").get();
+    if (!has || !db.prepare('SELECT 1 FROM src.pseudo_ids LIMIT 1').get()) return;
+    db.exec('INSERT OR IGNORE INTO main.pseudo_ids (visitor_key, destination, period, token) SELECT visitor_key, destination, period, token FROM src.pseudo_ids');
+    // After the copy committed: a crash in between leaves the rows in both, and the next start copies again harmlessly.
+    if (removeFromSource) db.exec('DELETE FROM src.pseudo_ids');
+  } finally {
+    db.exec('DETACH DATABASE src');
+  }
+}
+
