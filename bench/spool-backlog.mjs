@@ -19,6 +19,9 @@ export function spoolBacklog(dataDir) {
     const db = new Database(f, { readonly: true, fileMustExist: true, timeout: 5000 });
     try {
       rows += db.prepare('SELECT COUNT(*) AS n FROM outbox').get().n;
+      // Fresh events wait in packs (one row per group commit and destination: src/spool/sqlite/packs.ts).
+      const packs = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'outbox_packs'").get();
+      if (packs) rows += db.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM outbox_packs').get().n;
       dead += db.prepare('SELECT COUNT(*) AS n FROM dead_letters').get().n;
     } finally { db.close(); }
   }

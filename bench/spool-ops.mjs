@@ -1,69 +1,97 @@
-// Per-row cost of the SQLite spool's statements (the ones src/spool/sqlite/sqlite-spool.ts
-// runs), on a temp file with 400,000 rows of a realistic payload:
-//   node bench/spool-ops.mjs [batch (100)] [wal_autocheckpoint pages (SQLite's default 1000)]
-// Why the ack is one DELETE ... IN (json_each(?)) and not one DELETE per id, and why the spool
-// checkpoints every 10,000 pages (compare `through_us_per_row` for 1000 and 10000).
-import Database from 'better-sqlite3';
+// CPU cost of the SQLite spool (src/spool/sqlite/sqlite-spool.ts, the real class) per event and
+// destination ("row"), through enqueue -> lease -> ack, four destinations, on a temp file:
+//   node --expose-gc --import tsx bench/spool-ops.mjs [--root DIR (this repo)] [--batch 20] [--events 40000] [--lease 100]
+// --root points at another checkout (e.g. the base commit) to compare the same workload.
+//   steady:  enqueue calls of --batch events, then each destination leases and acks until drained (repeated)
+//   backlog: --events events spooled, the spool reopened (nothing in memory), then drained
+//   retry:   like steady, but every leased item is retried once (due at once) before its ack
+//   lagging: delivery drains half of what is enqueued (a growing backlog); reports the heap after it
+// Figures are CPU microseconds (process.cpuUsage: user + system) per row; lower is better.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const B = Number(process.argv[2] ?? 100);
-const CHECKPOINT = Number(process.argv[3] ?? 1000);
+const arg = (name, d) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : d; };
+const ROOT = resolve(arg('root', join(import.meta.dirname, '..')));
+const BATCH = Number(arg('batch', 20)), EVENTS = Number(arg('events', 40_000)), LEASE = Number(arg('lease', 100));
+const { SqliteSpool } = await import(pathToFileURL(join(ROOT, 'src/spool/sqlite/sqlite-spool.ts')).href);
+const DESTS = ['ga4', 'meta', 'tiktok', 'webhook'];
 const dir = mkdtempSync(join(tmpdir(), 'phiwall-spool-ops-'));
-const db = new Database(join(dir, 'spool.db'));
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
-db.pragma(`wal_autocheckpoint = ${CHECKPOINT}`);
-db.exec(`CREATE TABLE outbox (id INTEGER PRIMARY KEY, message_id TEXT NOT NULL, destination TEXT NOT NULL, payload TEXT NOT NULL,
-  attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, lease_until INTEGER NOT NULL DEFAULT 0, enqueued_at INTEGER NOT NULL, last_error TEXT);
-CREATE INDEX outbox_due ON outbox(destination, next_at);`);
-const payload = JSON.stringify({ client_id: '123.456', timestamp_micros: Date.now() * 1000, events: [{ name: 'page_view',
+const open = (name) => new SqliteSpool({ path: join(dir, name), maxRows: 1e9, maxBytes: 1e12, synchronous: 'normal', groupCommitMs: 1 });
+const payload = (n) => ({ client_id: `123.${n}`, timestamp_micros: Date.now() * 1000, events: [{ name: 'page_view',
   params: { page_location: 'https://www.northbay-health.example/services/cardiology?utm_source=x', page_title: 'Cardiology and heart care', engagement_time_msec: 1, session_id: '1732300100' } }] });
-const dests = ['ga4', 'meta', 'tiktok', 'webhook'];
-const ins = db.prepare('INSERT INTO outbox (message_id, destination, payload, next_at, enqueued_at) VALUES (?, ?, ?, ?, ?)');
-const lease = db.prepare(`UPDATE outbox SET lease_until = ? WHERE id IN (SELECT id FROM outbox WHERE destination = ? AND next_at <= ? AND lease_until <= ?
-  ORDER BY next_at, id LIMIT ?) RETURNING id, message_id, destination, payload, attempts, enqueued_at`);
-const delOne = db.prepare('DELETE FROM outbox WHERE id = ? RETURNING LENGTH(payload) AS b');
-const delMany = db.prepare('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?)) RETURNING LENGTH(payload) AS b');
+let seq = 0;
+const call = () => Array.from({ length: BATCH }, () => seq++).flatMap((n) => DESTS.map((d) => ({ messageId: `m${n}`, destination: d, payload: payload(n), policyVersion: 'v1', subjectKeys: ['k1', 'k2'] })));
+const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
 
-const N = 100_000;
-const now = Date.now();
-let t = performance.now();
-for (let i = 0; i < N; i += 20) db.transaction(() => { for (let j = 0; j < 20; j++) for (const d of dests) ins.run(`m${i + j}`, d, payload, now, now); })();
-const perRow = (ms, rows) => +((ms * 1000) / rows).toFixed(2);
-const out = { batch: B, wal_autocheckpoint: CHECKPOINT, insert_us_per_row: perRow(performance.now() - t, N * 4) };
-
-function cycle(dest, ack) {
-  let leaseMs = 0, ackMs = 0, rows = 0;
-  for (let k = 0; k < 100; k++) {
-    let t0 = performance.now();
-    const items = lease.all(Date.now() + 30_000, dest, Date.now(), Date.now(), B).map((r) => ({ ...r, payload: JSON.parse(r.payload) }));
-    leaseMs += performance.now() - t0;
-    t0 = performance.now();
-    ack(items.map((r) => r.id));
-    ackMs += performance.now() - t0;
-    rows += items.length;
+async function drain(spool, retryFirst = false) {
+  let rows = 0;
+  for (const d of DESTS) {
+    for (;;) {
+      const items = await spool.lease(d, LEASE, 30_000);
+      if (items.length === 0) break;
+      const fresh = retryFirst ? items.filter((i) => i.attempts === 0) : [];
+      if (fresh.length) await spool.retry(fresh.map((i) => i.id), 0, 'HTTP 503');
+      const done = items.filter((i) => !fresh.includes(i));
+      await spool.ack(done.map((i) => i.id));
+      rows += done.length;
+    }
   }
-  return { lease_us_per_row: perRow(leaseMs, rows), ack_us_per_row: perRow(ackMs, rows) };
+  return rows;
 }
-out.per_id_deletes = cycle('ga4', (ids) => db.transaction(() => { for (const id of ids) delOne.get(id); })());
-out.one_delete_json_each = cycle('meta', (ids) => delMany.all(JSON.stringify(ids)));
 
-// Steady state: 100 events (400 rows) in, then each destination leases and acks a batch.
-t = performance.now();
-let through = 0;
-for (let round = 0; round < 400; round++) {
-  const at = Date.now();
-  db.transaction(() => { for (let j = 0; j < 100; j++) for (const d of dests) ins.run(`s${round}-${j}`, d, payload, at, at); })();
-  for (const d of dests) {
-    const items = lease.all(Date.now() + 30_000, d, Date.now() + 1, Date.now(), B);
-    for (const r of items) JSON.parse(r.payload);
-    delMany.all(JSON.stringify(items.map((r) => r.id)));
-    through += items.length;
+async function steady(name, retry) {
+  const spool = open(`${name}.db`);
+  await drain(spool); // claims the consumer before the clock starts
+  const t = cpu();
+  let rows = 0;
+  for (let round = 0; rows < EVENTS * DESTS.length; round++) {
+    await Promise.all(Array.from({ length: Math.max(1, Math.floor(200 / BATCH)) }, () => spool.enqueue(call())));
+    rows += await drain(spool, retry);
   }
+  const us = (cpu() - t) / rows;
+  await spool.close();
+  return +us.toFixed(2);
 }
-out.through_us_per_row = perRow(performance.now() - t, through);
+
+async function backlog() {
+  let spool = open('backlog.db');
+  let t = cpu();
+  for (let n = 0; n < EVENTS; n += BATCH * 10) await Promise.all(Array.from({ length: 10 }, () => spool.enqueue(call())));
+  const enqueue = (cpu() - t) / (EVENTS * DESTS.length);
+  await spool.close();
+  spool = open('backlog.db');
+  t = cpu();
+  const rows = await drain(spool);
+  const out = { enqueue_us_per_row: +enqueue.toFixed(2), drain_us_per_row: +((cpu() - t) / rows).toFixed(2), rows };
+  await spool.close();
+  return out;
+}
+
+async function lagging() {
+  const spool = open('lagging.db');
+  await drain(spool);
+  const t = cpu();
+  let rows = 0;
+  for (let round = 0; round < EVENTS / 400; round++) {
+    await Promise.all(Array.from({ length: Math.max(1, Math.floor(400 / BATCH)) }, () => spool.enqueue(call())));
+    for (const d of DESTS) {
+      const items = await spool.lease(d, 200, 30_000);
+      await spool.ack(items.map((i) => i.id));
+      rows += items.length;
+    }
+  }
+  globalThis.gc?.(); // with node --expose-gc: the heap the spool retains, not garbage
+  const out = { us_per_delivered_row: +((cpu() - t) / rows).toFixed(2), backlog_rows: (await spool.stats()).pending, heap_used_mb: +(process.memoryUsage().heapUsed / 1e6).toFixed(1) };
+  await spool.close();
+  return out;
+}
+
+const out = { root: ROOT, batch: BATCH, events: EVENTS, lease: LEASE };
+out.steady_us_per_row = await steady('steady', false);
+out.backlog = await backlog();
+out.retry_steady_us_per_row = await steady('retry', true);
+out.lagging = await lagging();
 console.log(JSON.stringify(out));
-db.close();
 rmSync(dir, { recursive: true, force: true });

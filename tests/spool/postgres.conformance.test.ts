@@ -17,6 +17,7 @@ afterAll(async () => { await server?.stop(); });
 if (run) {
   describeSpoolConformance({
     name: 'postgres',
+    oneConsumer: false,
     fresh: async () => {
       const url = await server!.createDatabase(`conf_${++n}`);
       return (o = {}) => {

@@ -16,6 +16,12 @@ export interface SpoolHarness {
   name: string;
   /** A fresh, empty store; the opener makes instances on it. */
   fresh(): Promise<Opener>;
+  /**
+   * Whether instances on one store lease fresh items side by side (Postgres: on-disk leases), or
+   * one instance consumes them while others stand by (SQLite: a spool file has one consumer
+   * process, whose leases live in memory).
+   */
+  oneConsumer: boolean;
 }
 
 const row = (i: number, destination = 'd') => ({ messageId: `m${i}`, destination, payload: { i, text: `p${i}` } });
@@ -55,7 +61,7 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       expect([stats.pending, stats.leased]).toEqual([3, 1]);
     });
 
-    it('an expired lease (crashed instance) is handed out again, to another instance', async () => {
+    it.runIf(!h.oneConsumer)('an expired lease (crashed instance) is handed out again, to another instance', async () => {
       const { open, first } = await start();
       await first.spool.enqueue([row(1), row(2)]);
       const a = await first.spool.lease('d', 1, 1000);
@@ -67,6 +73,64 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       await sleep(expires - Date.now() + 50);
       const b = await other.spool.lease('d', 10, 60_000);
       expect(b.map((x) => [x.messageId, x.id])).toEqual([['m1', a[0].id]]);
+    });
+
+    it.runIf(h.oneConsumer)('a second instance stands by while the first consumes, and takes over unsettled items when it stops', async () => {
+      const { open, first } = await start();
+      await first.spool.enqueue([row(1), row(2), row(3)]);
+      const a = await first.spool.lease('d', 2, 60_000);
+      expect(a.map((x) => x.messageId)).toEqual(['m1', 'm2']);
+      await first.spool.ack([a[0].id]);
+      const other = open();
+      expect(await other.spool.lease('d', 10, 60_000)).toEqual([]);
+      await first.spool.close();
+      const b = await other.spool.lease('d', 10, 60_000);
+      expect(b.map((x) => x.messageId)).toEqual(['m2', 'm3']);
+    });
+
+    it('an expired lease is handed out again, with the same id', async () => {
+      const { first: { spool: s } } = await start();
+      await s.enqueue([row(1), row(2)]);
+      const a = await s.lease('d', 1, 200);
+      expect(await s.lease('d', 10, 60_000)).toHaveLength(1);
+      await sleep(300);
+      const b = await s.lease('d', 10, 60_000);
+      expect(b.map((x) => [x.messageId, x.id])).toEqual([['m1', a[0].id]]);
+    });
+
+    it('settles the items of one enqueue call one by one: ack, retry and dead letter each keep their own fate', async () => {
+      const { open, first: { spool: s } } = await start();
+      await s.enqueue([row(1), row(2), row(3), row(4), row(5), row(6, 'other')]);
+      const a = await s.lease('d', 2, 60_000);
+      await s.ack([a[0].id]);
+      await s.retry([a[1].id], Date.now() - 1, 'HTTP 503');
+      const b = await s.lease('d', 10, 60_000);
+      expect(b.map((x) => [x.messageId, x.attempts])).toEqual([['m2', 1], ['m3', 0], ['m4', 0], ['m5', 0]]);
+      expect(await s.lease('d', 10, 60_000)).toEqual([]);
+      await s.deadLetter([b[2].id], 'HTTP_400', 'bad');
+      await s.retry([b[3].id], Date.now() + 60_000, 'HTTP 503');
+      await s.ack([b[0].id, b[1].id, b[1].id]);
+      const stats = await s.stats();
+      expect([stats.pending, stats.dead, stats.byDestination]).toEqual([2, 1, { d: { pending: 1, dead: 1 }, other: { pending: 1, dead: 0 } }]);
+      expect((await s.listDead('d', 10)).map((d) => [d.messageId, d.attempts])).toEqual([['m4', 1]]);
+      expect(await s.nextDue('d')).toBeGreaterThan(Date.now() + 30_000);
+      const reopened = open().spool;
+      expect((await reopened.stats()).pending).toBe(2);
+      expect((await s.getDead((await s.listDead('d', 1))[0].id))?.payload).toEqual({ i: 4, text: 'p4' });
+    });
+
+    it('leases rows another instance wrote while this one consumes (a new enqueue, a dead-letter replay)', async () => {
+      const { open, first: { spool: s } } = await start();
+      await s.enqueue([row(1)]);
+      const a = await s.lease('d', 10, 60_000);
+      await s.deadLetter([a[0].id], 'HTTP_400', 'x');
+      const other = open().spool;
+      await other.enqueue([row(2), row(3)]);
+      expect(await other.replayDead('d')).toBe(1);
+      const b = await s.lease('d', 10, 60_000);
+      expect(b.map((x) => x.messageId).sort()).toEqual(['m1', 'm2', 'm3']);
+      await s.enqueue([row(4)]);
+      expect((await s.lease('d', 10, 60_000)).map((x) => x.messageId)).toEqual(['m4']);
     });
 
     it('concurrent leasers on two instances never share an item', async () => {

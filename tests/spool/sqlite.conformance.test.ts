@@ -6,6 +6,7 @@ import { describeSpoolConformance } from './spool.case.js';
 
 describeSpoolConformance({
   name: 'sqlite',
+  oneConsumer: true,
   fresh: async () => {
     const path = join(tempDir(), 'spool.db');
     return (o = {}) => {

@@ -29,6 +29,29 @@ CREATE TABLE IF NOT EXISTS dead_letters (
   subject_keys TEXT
 );
 CREATE INDEX IF NOT EXISTS dead_by_dest ON dead_letters(destination, failed_at);
+-- Fresh rows: one row per (enqueue call, destination) holding that call's events, consumed by
+-- the spool file's one consumer process without on-disk leases (packs.ts). Never updated: an
+-- item that needs a retry or a dead letter moves to outbox / dead_letters. AUTOINCREMENT keeps
+-- ids rising after the table empties (the consumer reads new packs by id cursor). A separate
+-- table so an older phiwall never reads a pack as one event: it leaves packs alone.
+CREATE TABLE IF NOT EXISTS outbox_packs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  destination TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  meta TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  enqueued_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS packs_by_dest ON outbox_packs(destination);
+-- The process consuming the packs (one row): consumer.ts.
+CREATE TABLE IF NOT EXISTS spool_consumer (
+  k INTEGER PRIMARY KEY CHECK (k = 0),
+  token TEXT NOT NULL,
+  host TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  beat INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS pseudo_ids (
   visitor_key TEXT NOT NULL,
   destination TEXT NOT NULL,

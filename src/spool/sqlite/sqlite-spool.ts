@@ -4,6 +4,9 @@ import { PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../port.js';
 import { joinKeys, splitKeys } from '../row-meta.js';
+import { ConsumerClaim } from './consumer.js';
+import { countByDestination, countSpooled, getDead, listDead, nextDueOnDisk, purgeDead, replayDead } from './queries.js';
+import { isPackId, PackLedger, type PackItem, type PackMeta } from './packs.js';
 import { addGovernanceColumns, SQLITE_SCHEMA } from './schema.js';
 
 export interface SqliteSpoolOptions {
@@ -18,10 +21,15 @@ export interface SqliteSpoolOptions {
 
 type CommitHook = (db: Database.Database) => void;
 interface Waiter { rows: readonly EnqueueRow[]; texts: readonly string[]; live: number; bytes: number; resolve: () => void; reject: (e: unknown) => void }
+interface NewPack { id: number; destination: string; rows: EnqueueRow[]; bytes: number[] }
+type OutboxRow = { id: number; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: number; policy_version: string | null; subject_keys: string | null };
 
 /**
  * The embedded spool. Group commit: enqueues arriving within `groupCommitMs` share one
  * transaction, and each caller's promise settles only after that transaction commits.
+ * A group commit's events for a destination are stored as one pack row (outbox_packs), leased
+ * in memory by the file's one consumer (packs.ts, consumer.ts): no lease write per row. Retried
+ * items and replayed dead letters are single outbox rows with on-disk leases (any instance).
  */
 export class SqliteSpool implements Spool {
   readonly db: Database.Database;
@@ -30,27 +38,42 @@ export class SqliteSpool implements Spool {
   private timer: NodeJS.Timeout | undefined;
   private rows = 0;
   private bytes = 0;
-  private readonly insert: Database.Statement;
-  private readonly insertDead: Database.Statement;
-  // Prepared once, on first use: the delivery loops call these continuously.
-  private leaseStmt: Database.Statement | undefined;
-  private deleteStmt: Database.Statement | undefined;
+  private readonly claim: ConsumerClaim;
+  private readonly packs: PackLedger;
+  private consuming = false;
+  private dataVersion: number;
+  /** Pack texts recently read to move items out (a dead destination retries a pack's items one call at a time). */
+  private readonly packTexts = new Map<number, string>();
+  private readonly st: Record<'insertPack' | 'insertDead' | 'version' | 'lease' | 'delete' | 'deletePacks' | 'packText' | 'insertRetry', Database.Statement>;
 
   constructor(private readonly opts: SqliteSpoolOptions) {
     this.db = openWalDatabase(opts.path, { timeoutMs: 2000, synchronous: opts.synchronous === 'full' ? 'FULL' : 'NORMAL' });
-    // Checkpoint every ~40 MB of WAL, not 4 MB: a spool page is rewritten by the insert, then by
-    // each destination's lease and ack, and a rarer checkpoint copies it out once instead of
-    // several times (10-14% less CPU per row through insert + lease + ack: `node bench/spool-ops.mjs 100 10000`).
+    // Checkpoint every ~40 MB of WAL, not 4 MB: a spool page is rewritten by the insert and the
+    // delete, and a rarer checkpoint copies it out once instead of several times.
     this.db.pragma('wal_autocheckpoint = 10000');
     if (opts.maxPageCount) this.db.pragma(`max_page_count = ${opts.maxPageCount}`);
     this.db.exec(SQLITE_SCHEMA);
     addGovernanceColumns(this.db);
-    this.insert = this.db.prepare('INSERT INTO outbox (message_id, destination, payload, next_at, enqueued_at, policy_version, subject_keys) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.insertDead = this.db.prepare(`INSERT INTO dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
-      VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`);
-    const row = this.db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(payload)), 0) AS b FROM outbox').get() as { n: number; b: number };
-    this.rows = row.n;
-    this.bytes = row.b;
+    const db = this.db;
+    this.st = {
+      insertPack: db.prepare('INSERT INTO outbox_packs (destination, n, bytes, meta, payload, enqueued_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertDead: db.prepare(`INSERT INTO dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      version: db.prepare('PRAGMA data_version').pluck(),
+      lease: db.prepare(`UPDATE outbox SET lease_until = ? WHERE id IN (
+        SELECT id FROM outbox WHERE destination = ? AND next_at <= ? AND lease_until <= ? ORDER BY next_at, id LIMIT ?)
+        RETURNING id, message_id, destination, payload, attempts, enqueued_at, policy_version, subject_keys`),
+      // One statement for the whole batch: ~10-15% less per row than a DELETE per id (measured at batch 100).
+      delete: db.prepare('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?)) RETURNING LENGTH(payload) AS b'),
+      deletePacks: db.prepare('DELETE FROM outbox_packs WHERE id IN (SELECT value FROM json_each(?))'),
+      packText: db.prepare('SELECT payload FROM outbox_packs WHERE id = ?').pluck(),
+      insertRetry: db.prepare(`INSERT INTO outbox (message_id, destination, payload, attempts, next_at, enqueued_at, last_error, policy_version, subject_keys)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    };
+    this.dataVersion = this.st.version.get() as number;
+    this.claim = new ConsumerClaim(this.db);
+    this.packs = new PackLedger(this.db);
+    ({ n: this.rows, b: this.bytes } = countSpooled(this.db));
   }
 
   /** Runs inside every group-commit transaction (e.g. to persist new pseudonymous ids). */
@@ -79,119 +102,163 @@ export class SqliteSpool implements Spool {
     const batch = this.waiting.splice(0);
     if (batch.length === 0) return;
     const now = Date.now();
+    let written: NewPack[];
     try {
-      this.db.transaction(() => {
-        for (const w of batch) {
-          w.rows.forEach((r, i) => {
-            const pv = r.policyVersion ?? null, keys = joinKeys(r.subjectKeys);
-            if (r.dead) this.insertDead.run(r.messageId, r.destination, w.texts[i], r.dead.code, r.dead.reason, now, now, pv, keys);
-            else this.insert.run(r.messageId, r.destination, w.texts[i], now, now, pv, keys);
-          });
-        }
+      written = this.db.transaction(() => {
+        const packs = this.writeBatch(batch, now);
         for (const hook of this.hooks) hook(this.db);
+        // Holding the write lock now: a pack another connection committed before ours makes memory incomplete.
+        this.noticeOtherWriters();
+        return packs;
       })();
     } catch (err) {
       const failure = new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: (err as { code?: string }).code ?? 'error' });
       for (const w of batch) w.reject(failure);
       return;
     }
+    if (this.consuming) for (const p of written) this.packs.pushOwn(p.id, p.destination, p.rows, p.bytes, now);
     for (const w of batch) { this.rows += w.live; this.bytes += w.bytes; w.resolve(); }
+  }
+
+  /**
+   * One pack per destination for the whole group commit (many callers' events in one row: a
+   * single-event request costs a share of a row, not a row); rejected rows go to dead_letters.
+   */
+  private writeBatch(batch: readonly Waiter[], now: number): NewPack[] {
+    const groups = new Map<string, NewPack & { texts: string[] }>();
+    for (const w of batch) {
+      w.rows.forEach((r, i) => {
+        const text = w.texts[i];
+        if (r.dead) { this.st.insertDead.run(r.messageId, r.destination, text, 0, r.dead.code, r.dead.reason, now, now, r.policyVersion ?? null, joinKeys(r.subjectKeys)); return; }
+        let g = groups.get(r.destination);
+        if (!g) { g = { id: 0, destination: r.destination, rows: [], texts: [], bytes: [] }; groups.set(r.destination, g); }
+        g.rows.push(r); g.texts.push(text); g.bytes.push(text.length);
+      });
+    }
+    for (const g of groups.values()) {
+      const meta: PackMeta[] = g.rows.map((r, i) => [r.messageId, r.policyVersion ?? null, joinKeys(r.subjectKeys), g.bytes[i]]);
+      g.id = Number(this.st.insertPack.run(g.destination, g.rows.length, g.bytes.reduce((a, b) => a + b, 0), JSON.stringify(meta), `[${g.texts.join(',')}]`, now).lastInsertRowid);
+    }
+    return [...groups.values()];
+  }
+
+  private noticeOtherWriters(): void {
+    const v = this.st.version.get() as number;
+    if (v !== this.dataVersion) { this.dataVersion = v; this.packs.spillAll(); }
+  }
+
+  /** Packs are consumed by the claim holder only; a change of hands resets what memory knows. */
+  private consumes(now: number): boolean {
+    const holds = this.claim.holds(now);
+    if (holds !== this.consuming) { this.packs.reset(); this.consuming = holds; }
+    return holds;
   }
 
   async lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]> {
     const now = Date.now();
-    this.leaseStmt ??= this.db.prepare(`UPDATE outbox SET lease_until = ? WHERE id IN (
-        SELECT id FROM outbox WHERE destination = ? AND next_at <= ? AND lease_until <= ? ORDER BY next_at, id LIMIT ?)
-      RETURNING id, message_id, destination, payload, attempts, enqueued_at, policy_version, subject_keys`);
-    const rows = this.leaseStmt.all(now + leaseMs, destination, now, now, limit) as
-      { id: number; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: number; policy_version: string | null; subject_keys: string | null }[];
-    return rows.sort((a, b) => a.id - b.id).map((r) => {
-      const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, attempts: r.attempts, enqueuedAt: r.enqueued_at };
-      if (r.policy_version !== null) item.policyVersion = r.policy_version;
-      const keys = splitKeys(r.subject_keys);
-      if (keys) item.subjectKeys = keys;
-      return item;
-    });
+    const rows = this.st.lease.all(now + leaseMs, destination, now, now, limit) as OutboxRow[];
+    const out = rows.sort((a, b) => a.id - b.id).map(fromOutbox);
+    if (out.length < limit && this.consumes(now)) {
+      this.noticeOtherWriters();
+      out.push(...this.packs.take(destination, limit - out.length, leaseMs, now));
+    }
+    return out;
   }
 
   async ack(ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
-    // One statement (one implicit transaction) for the whole batch: ~10-15% less per row than a
-    // DELETE per id at batch 100 (node bench/spool-ops.mjs), and one native call instead of N.
-    this.deleteStmt ??= this.db.prepare('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?)) RETURNING LENGTH(payload) AS b');
-    const gone = this.deleteStmt.all(JSON.stringify(ids.map(Number))) as { b: number }[];
+    const rowIds: number[] = [];
+    const closed: number[] = [];
+    for (const id of ids) {
+      if (!isPackId(id)) { rowIds.push(Number(id)); continue; }
+      const item = this.packs.get(id);
+      if (!item) continue;
+      const done = this.packs.settle(item);
+      if (done !== undefined) closed.push(done);
+      this.rows--; this.bytes -= PackLedger.bytes(item.pack, item.index);
+    }
+    if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
+    if (!rowIds.length) return;
+    const gone = this.st.delete.all(JSON.stringify(rowIds)) as { b: number }[];
     for (const r of gone) { this.rows--; this.bytes -= r.b; }
   }
 
   async retry(ids: readonly string[], nextAttemptAt: number, reason: string): Promise<void> {
     const upd = this.db.prepare('UPDATE outbox SET attempts = attempts + 1, next_at = ?, lease_until = 0, last_error = ? WHERE id = ?');
-    this.db.transaction(() => { for (const id of ids) upd.run(nextAttemptAt, reason.slice(0, 300), Number(id)); })();
+    const why = reason.slice(0, 300);
+    this.settlePacks(ids, (item, text) => {
+      this.st.insertRetry.run(item.leased.messageId, item.leased.destination, text, 1, nextAttemptAt, item.leased.enqueuedAt, why, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys));
+      return false;
+    }, (id) => { upd.run(nextAttemptAt, why, id); });
   }
 
   async deadLetter(ids: readonly string[], code: string, reason: string): Promise<void> {
     const move = this.db.prepare(`INSERT INTO dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
       SELECT message_id, destination, payload, attempts + 1, ?, ?, enqueued_at, ?, policy_version, subject_keys FROM outbox WHERE id = ?`);
     const del = this.db.prepare('DELETE FROM outbox WHERE id = ? RETURNING LENGTH(payload) AS b');
-    const now = Date.now();
-    this.db.transaction(() => {
-      for (const id of ids) {
-        move.run(code, reason.slice(0, 300), now, Number(id));
-        const r = del.get(Number(id)) as { b: number } | undefined;
-        if (r) { this.rows--; this.bytes -= r.b; }
+    const now = Date.now(), why = reason.slice(0, 300);
+    this.settlePacks(ids, (item, text) => {
+      this.st.insertDead.run(item.leased.messageId, item.leased.destination, text, 1, code, why, item.leased.enqueuedAt, now, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys));
+      return true;
+    }, (id) => {
+      move.run(code, why, now, id);
+      const r = del.get(id) as { b: number } | undefined;
+      if (r) { this.rows--; this.bytes -= r.b; }
+    });
+  }
+
+  /**
+   * One transaction: moves pack items out (`onItem` writes the item's own row from its stored
+   * text; returns whether it leaves the spool) and applies `onRow` to single outbox rows.
+   */
+  private settlePacks(ids: readonly string[], onItem: (item: PackItem, text: string) => boolean, onRow: (id: number) => void): void {
+    // The stored text, not the leased object: a destination may have changed that while sending.
+    const textOf = (item: PackItem): string => {
+      let text = this.packTexts.get(item.pack.id);
+      if (text === undefined) {
+        text = this.st.packText.get(item.pack.id) as string;
+        if (this.packTexts.size >= 8) this.packTexts.clear();
+        this.packTexts.set(item.pack.id, text);
       }
+      const offset = PackLedger.offset(item);
+      return text.slice(offset, offset + PackLedger.bytes(item.pack, item.index));
+    };
+    this.db.transaction(() => {
+      const closed: number[] = [];
+      for (const id of ids) {
+        if (!isPackId(id)) { onRow(Number(id)); continue; }
+        const item = this.packs.get(id);
+        if (!item) continue;
+        if (onItem(item, textOf(item))) { this.rows--; this.bytes -= PackLedger.bytes(item.pack, item.index); }
+        const done = this.packs.settle(item);
+        if (done !== undefined) closed.push(done);
+      }
+      if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
     })();
   }
 
   async stats(): Promise<SpoolStats> {
     const now = Date.now();
-    const by: SpoolStats['byDestination'] = {};
-    for (const r of this.db.prepare('SELECT destination AS d, COUNT(*) AS n, SUM(lease_until > ?) AS l FROM outbox GROUP BY destination').all(now) as { d: string; n: number; l: number }[]) {
-      by[r.d] = { pending: r.n, dead: 0 };
-    }
-    let dead = 0;
-    for (const r of this.db.prepare('SELECT destination AS d, COUNT(*) AS n FROM dead_letters GROUP BY destination').all() as { d: string; n: number }[]) {
-      by[r.d] = { pending: by[r.d]?.pending ?? 0, dead: r.n };
-      dead += r.n;
-    }
-    const leased = (this.db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE lease_until > ?').get(now) as { n: number }).n;
-    return { pending: this.rows, leased, dead, bytes: this.bytes, byDestination: by };
+    const { by, dead, leasedOnDisk } = countByDestination(this.db, now);
+    return { pending: this.rows, leased: leasedOnDisk + this.packs.leased(now), dead, bytes: this.bytes, byDestination: by };
   }
 
-  async listDead(destination: string, limit: number): Promise<DeadLetter[]> {
-    const rows = this.db.prepare('SELECT id, message_id, destination, attempts, code, reason, failed_at FROM dead_letters WHERE destination = ? ORDER BY id LIMIT ?')
-      .all(destination, limit) as { id: number; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: number }[];
-    return rows.map((r) => ({ id: String(r.id), messageId: r.message_id, destination: r.destination, attempts: r.attempts, code: r.code, reason: r.reason, failedAt: r.failed_at }));
-  }
+  async listDead(destination: string, limit: number): Promise<DeadLetter[]> { return listDead(this.db, destination, limit); }
 
-  async getDead(id: string): Promise<(DeadLetter & { payload: JsonValue }) | undefined> {
-    const r = this.db.prepare('SELECT * FROM dead_letters WHERE id = ?').get(Number(id)) as
-      { id: number; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: number; payload: string } | undefined;
-    if (!r) return undefined;
-    return { id: String(r.id), messageId: r.message_id, destination: r.destination, attempts: r.attempts, code: r.code, reason: r.reason, failedAt: r.failed_at, payload: JSON.parse(r.payload) as JsonValue };
-  }
+  async getDead(id: string): Promise<(DeadLetter & { payload: JsonValue }) | undefined> { return getDead(this.db, id); }
 
   async replayDead(destination: string): Promise<number> {
-    const now = Date.now();
-    return this.db.transaction(() => {
-      const moved = this.db.prepare(`INSERT INTO outbox (message_id, destination, payload, attempts, next_at, enqueued_at, policy_version, subject_keys)
-        SELECT message_id, destination, payload, 0, ?, ?, policy_version, subject_keys FROM dead_letters WHERE destination = ?`).run(now, now, destination).changes;
-      this.db.prepare('DELETE FROM dead_letters WHERE destination = ?').run(destination);
-      const row = this.db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(payload)), 0) AS b FROM outbox').get() as { n: number; b: number };
-      this.rows = row.n; this.bytes = row.b;
-      return moved;
-    })();
+    const moved = replayDead(this.db, destination);
+    ({ n: this.rows, b: this.bytes } = countSpooled(this.db));
+    return moved;
   }
 
-  async purgeDead(destination: string, olderThanMs?: number): Promise<number> {
-    const cutoff = olderThanMs === undefined ? Number.MAX_SAFE_INTEGER : Date.now() - olderThanMs;
-    const where = destination === '*' ? '1 = 1' : 'destination = ?';
-    const args: (string | number)[] = destination === '*' ? [cutoff] : [destination, cutoff];
-    return this.db.prepare(`DELETE FROM dead_letters WHERE ${where} AND failed_at < ?`).run(...args).changes;
-  }
+  async purgeDead(destination: string, olderThanMs?: number): Promise<number> { return purgeDead(this.db, destination, olderThanMs); }
 
   async nextDue(destination: string): Promise<number | undefined> {
-    const r = this.db.prepare('SELECT MIN(MAX(next_at, lease_until)) AS t FROM outbox WHERE destination = ?').get(destination) as { t: number | null };
-    return r.t ?? undefined;
+    const onDisk = nextDueOnDisk(this.db, destination, !this.consuming);
+    const inMemory = this.consuming ? this.packs.nextDue(destination, Date.now()) : undefined;
+    return onDisk === undefined || inMemory === undefined ? onDisk ?? inMemory : Math.min(onDisk, inMemory);
   }
 
   async writable(): Promise<boolean> {
@@ -199,7 +266,30 @@ export class SqliteSpool implements Spool {
   }
 
   async close(): Promise<void> {
+    if (!this.db.open) return;
     if (this.timer) { clearTimeout(this.timer); this.flush(); }
-    this.db.close();
+    try {
+      // Packs with some items settled would be delivered whole by the next consumer: keep only
+      // their unsettled items, as outbox rows, so a clean restart sends nothing twice. If this
+      // fails the packs stay whole: sent again (at least once), and close reports the error.
+      const now = Date.now();
+      if (this.consuming) {
+        this.settlePacks(this.packs.unsettledOfPartialPacks().map((i) => i.leased.id), (item, text) => {
+          this.st.insertRetry.run(item.leased.messageId, item.leased.destination, text, 0, now, item.leased.enqueuedAt, null, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys));
+          return false;
+        }, () => undefined);
+      }
+      this.claim.release();
+    } finally {
+      this.db.close();
+    }
   }
+}
+
+function fromOutbox(r: OutboxRow): LeasedItem {
+  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, attempts: r.attempts, enqueuedAt: r.enqueued_at };
+  if (r.policy_version !== null) item.policyVersion = r.policy_version;
+  const keys = splitKeys(r.subject_keys);
+  if (keys) item.subjectKeys = keys;
+  return item;
 }
