@@ -14,7 +14,7 @@ export interface OpenSqliteOptions {
  * better-sqlite3 builds SQLite with a 16 MB page cache per connection (SQLITE_DEFAULT_CACHE_SIZE=-16000),
  * and a cluster worker holds several connections (spool, governance, shared ids, aggregates): a busy
  * spool's cache fills and stays resident, +12 MB of RSS per connection (`/usr/bin/time` on
- * `node bench/spool-ops.mjs`: 88 MB at 16 MB, 76 MB at 4 MB) for no measurable gain in the per-row
+ * the row-per-event `bench/spool-ops.mjs` of commit 3664615: 88 MB at 16 MB, 76 MB at 4 MB) for no measurable gain in the per-row
  * cost of insert, lease and ack. The OS page cache holds the file anyway, and the pages the spool
  * keeps touching (the B-tree's right edge, the due index) fit in 4 MB.
  */
