@@ -61,7 +61,8 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       expect([stats.pending, stats.leased]).toEqual([3, 1]);
     });
 
-    it.runIf(!h.oneConsumer)('an expired lease (crashed instance) is handed out again, to another instance', async () => {
+    // Adapter-specific: only the case that applies is registered (a SQLite file has one consumer).
+    if (!h.oneConsumer) it('an expired lease (crashed instance) is handed out again, to another instance', async () => {
       const { open, first } = await start();
       await first.spool.enqueue([row(1), row(2)]);
       const a = await first.spool.lease('d', 1, 1000);
@@ -75,7 +76,7 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       expect(b.map((x) => [x.messageId, x.id])).toEqual([['m1', a[0].id]]);
     });
 
-    it.runIf(h.oneConsumer)('a second instance stands by while the first consumes, and takes over unsettled items when it stops', async () => {
+    if (h.oneConsumer) it('a second instance stands by while the first consumes, and takes over unsettled items when it stops', async () => {
       const { open, first } = await start();
       await first.spool.enqueue([row(1), row(2), row(3)]);
       const a = await first.spool.lease('d', 2, 60_000);
