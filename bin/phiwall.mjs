@@ -5,18 +5,12 @@ import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import v8 from 'node:v8';
 
-// Memory under load (issue #5). When collection looks cheap, V8 lets the old generation grow to
-// ~4x what survived the last full GC before the next one: a worker that keeps ~30 MB live under
-// the batch bench peaked at 90-110 MB of old space (--trace-gc: "Mark-Compact 108.7 -> 27.3 MB").
-// Growing by half the live set bounds it at ~1.5x: batch-bench worker peak RSS ~235 -> ~160 MB,
-// for ~3x as many full GCs, each marking only the ~25 MB that is live (a few % more CPU per
-// 20-event request in GC accounting under a paced load; none visible in the bench's req/s per
-// core, which is noisier than that). V8 recomputes the limit after every full GC, so setting it here,
-// before anything is loaded, covers whichever process this becomes (cluster primary, worker,
-// single process). An explicit --heap-growing-percent on the command line wins.
-if (!process.execArgv.some((a) => /^--heap[-_]growing[-_]percent/.test(a))) v8.setFlagsFromString('--heap-growing-percent=50');
+// Memory vs speed (issue #5): V8 lets the old generation grow to ~4x what survived the last full
+// GC. `node --heap-growing-percent=50 bin/phiwall.mjs serve` (workers inherit the flag) bounds it
+// at ~1.5x: batch-bench worker peak RSS ~250 -> ~170 MB. It is not the default because the extra
+// full GCs cost the single-event scenario ~12% req/s per core and p99 at half load 10-14 -> 22-26 ms
+// (interleaved `node bench/run.mjs --scenario single,batch` runs, 2026-11-28).
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist/phiwall.js');
