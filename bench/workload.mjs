@@ -7,6 +7,22 @@ import { join } from 'node:path';
 
 const ROUTE = { track: '/v1/t', page: '/v1/p', identify: '/v1/i' };
 export const BATCH_SIZE = 20;
+/**
+ * Traffic comes from many browsers, not one: the corpus has a single anonymousId, which would let
+ * GA4 delivery pack 25 events into every POST (one client_id per request) and every pseudonymous
+ * id lookup hit its cache. Requests are spread over VISITORS visitors (autocannon cycles through
+ * the list, so visitors come back, as in a session); a /v1/batch request is one browser's queue,
+ * so its 20 events share one visitor.
+ */
+export const VISITORS = 2000;
+const PASSES = 4;
+const visitorId = (n) => `bench-visitor-${n % VISITORS}`;
+/** The corpus events PASSES times over, with the visitor of request `i` in the repeated list. */
+function spread(events) {
+  const out = [];
+  for (let pass = 0; pass < PASSES; pass++) for (const ev of events) out.push(ev);
+  return out;
+}
 
 export function loadCorpus(root) {
   const lines = readFileSync(join(root, 'tests/fixtures/corpus/events.jsonl'), 'utf8').split('\n').filter(Boolean);
@@ -21,23 +37,28 @@ const json = (path, body, headers) => ({ method: 'POST', path, headers: { 'conte
 
 /** One event per request on the type's shorthand route (/v1/t, /v1/p, /v1/i). */
 export function singleRequests(events, auth) {
-  return events.map((ev) => json(ROUTE[ev.type] ?? '/v1/t', ev, { authorization: auth }));
+  return spread(events).map((ev, i) => json(ROUTE[ev.type] ?? '/v1/t', { ...ev, anonymousId: visitorId(i) }, { authorization: auth }));
 }
 
 /** 20 consecutive corpus events per /v1/batch request. */
 export function batchRequests(events, auth) {
   const out = [];
-  for (let i = 0; i + BATCH_SIZE <= events.length; i += BATCH_SIZE) out.push(json('/v1/batch', { batch: events.slice(i, i + BATCH_SIZE) }, { authorization: auth }));
+  const all = spread(events);
+  for (let i = 0; i + BATCH_SIZE <= all.length; i += BATCH_SIZE) {
+    const anonymousId = visitorId(i / BATCH_SIZE);
+    out.push(json('/v1/batch', { batch: all.slice(i, i + BATCH_SIZE).map((ev) => ({ ...ev, anonymousId })) }, { authorization: auth }));
+  }
   return out;
 }
 
 /** GA4 protocol v2 hits: page and track events as gtag.js would send them (one event per hit). */
 export function gtagRequests(events, measurementId) {
   const out = [];
-  for (const ev of events) {
+  for (const ev of spread(events)) {
     if (ev.type !== 'page' && ev.type !== 'track') continue;
     const page = ev.context?.page ?? {};
-    const q = new URLSearchParams({ v: '2', tid: measurementId, cid: '1849362211.1732300000', sid: '1732300100', ul: 'en-us', gcs: 'G111' });
+    const cid = `${1_000_000_000 + (out.length % VISITORS)}.1732300000`;
+    const q = new URLSearchParams({ v: '2', tid: measurementId, cid, sid: '1732300100', ul: 'en-us', gcs: 'G111' });
     if (page.url) q.set('dl', page.url);
     if (page.title) q.set('dt', page.title);
     if (ev.userId) q.set('uid', String(ev.userId));
