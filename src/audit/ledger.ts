@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sha256Hex } from '../common/hash.js';
 import type { JsonValue } from '../common/json.js';
-import { fieldNames } from './field-names.js';
+import { addFieldNames } from './field-names.js';
 import type { DisclosureStore } from './port.js';
 import { disclosureReport, type DisclosureReport } from './report.js';
 import { AUDIT_SCHEMA } from './schema.js';
@@ -36,7 +36,7 @@ export function summarize(items: readonly Disclosure[], now: number, perEvent: b
     const key = `${it.destination}\u0000${it.policyVersion}`;
     const entry = counts.get(key) ?? { destination: it.destination, policyVersion: it.policyVersion, events: 0, fields: new Set<string>() };
     entry.events++;
-    for (const f of fieldNames(it.payload)) entry.fields.add(f);
+    addFieldNames(it.payload, entry.fields);
     counts.set(key, entry);
     if (perEvent) events.push({ destination: it.destination, policyVersion: it.policyVersion, messageId: it.messageId, sha256: sha256(it.payload) });
   }
@@ -49,7 +49,13 @@ export function summarize(items: readonly Disclosure[], now: number, perEvent: b
  * payload's SHA-256. Returns the field names that reached a destination for the first time.
  */
 export class DisclosureLedger implements DisclosureStore {
-  private readonly record: Database.Transaction<(s: LedgerSummary, now: number) => NewField[]>;
+  private readonly record: Database.Transaction<(s: LedgerSummary, now: number) => { fresh: NewField[]; written: string[] }>;
+  /**
+   * (destination, hour, policy version, field) rows this process has committed: their two
+   * INSERT OR IGNOREs would change nothing (rows are never deleted), and a delivered batch
+   * otherwise ran both for every field it carried. Bounded; forgetting only costs the inserts.
+   */
+  private readonly known = new Set<string>();
 
   constructor(private readonly db: Database.Database, private readonly perEvent: boolean) {
     db.exec(AUDIT_SCHEMA);
@@ -61,19 +67,28 @@ export class DisclosureLedger implements DisclosureStore {
     this.record = db.transaction((s: LedgerSummary, now: number) => {
       for (const e of s.events) event.run(e.destination, now, e.policyVersion, e.messageId, e.sha256);
       const fresh: NewField[] = [];
+      const written: string[] = [];
       for (const c of s.counts) {
         count.run(c.destination, s.hour, c.policyVersion, c.events);
         for (const f of c.fields) {
+          const key = `${c.destination}\u0000${s.hour}\u0000${c.policyVersion}\u0000${f}`;
+          if (this.known.has(key)) continue;
           field.run(c.destination, s.hour, c.policyVersion, f);
           if (first.run(c.destination, f, now, c.policyVersion).changes > 0) fresh.push({ destination: c.destination, field: f, policyVersion: c.policyVersion });
+          written.push(key);
         }
       }
-      return fresh;
+      return { fresh, written };
     });
   }
 
   async add(items: readonly Disclosure[], now = Date.now()): Promise<NewField[]> {
-    return items.length ? this.record(summarize(items, now, this.perEvent), now) : [];
+    if (!items.length) return [];
+    const { fresh, written } = this.record(summarize(items, now, this.perEvent), now);
+    // Only after the commit: a rolled-back insert must be tried again.
+    if (this.known.size + written.length > 100_000) this.known.clear();
+    for (const key of written) this.known.add(key);
+    return fresh;
   }
 
   async report(destination: string, from: number, to: number): Promise<DisclosureReport> {

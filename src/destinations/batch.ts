@@ -11,13 +11,11 @@ export function expandResult(result: DeliveryResult, count: number): ItemResult[
   return result.kind === 'per_item' ? result.results : Array.from({ length: count }, () => result);
 }
 
-function sameResult(a: ItemResult, b: ItemResult): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** Collapses identical per-item results to one (the common case), else keeps them per item. */
 export function collapseResults(results: readonly ItemResult[]): DeliveryResult {
-  if (results.length > 0 && results.every((r) => sameResult(r, results[0]))) return results[0];
+  // The first result serialised once (not once per item): this runs for every delivered batch.
+  const first = results.length > 0 ? JSON.stringify(results[0]) : '';
+  if (results.length > 0 && results.every((r) => r === results[0] || JSON.stringify(r) === first)) return results[0];
   return { kind: 'per_item', results: [...results] };
 }
 

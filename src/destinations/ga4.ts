@@ -31,6 +31,8 @@ const MAX_BODY_BYTES = 130_000;
 interface Ga4Request {
   indexes: number[];
   body: { client_id: string; user_id?: string; consent?: Ga4Payload['consent']; events: Ga4Payload['event'][] };
+  /** `body` serialised (the size check needs it): posted as is when every event is sent. */
+  text: string;
 }
 
 /** One request per (client_id, user_id, consent) with at most 25 events and < 130 kB. */
@@ -53,7 +55,9 @@ function splitBySize(indexes: number[], payloads: ReadonlyArray<Ga4Payload | und
   const body: Ga4Request['body'] = { client_id: first.client_id, events: indexes.map((i) => (payloads[i] as Ga4Payload).event) };
   if (first.user_id !== undefined) body.user_id = first.user_id;
   if (first.consent !== undefined) body.consent = first.consent;
-  if (indexes.length === 1 || Buffer.byteLength(JSON.stringify(body)) <= MAX_BODY_BYTES) return [{ indexes, body }];
+  const text = JSON.stringify(body);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: most bodies need no byte count.
+  if (indexes.length === 1 || text.length * 3 <= MAX_BODY_BYTES || Buffer.byteLength(text) <= MAX_BODY_BYTES) return [{ indexes, body, text }];
   const mid = Math.ceil(indexes.length / 2);
   return [...splitBySize(indexes.slice(0, mid), payloads), ...splitBySize(indexes.slice(mid), payloads)];
 }
@@ -102,6 +106,8 @@ class Ga4Destination implements Destination {
   readonly maxBatch: number;
   private readonly http: HttpClient;
   private readonly secrets: string[];
+  /** Built once: GA4 takes one client per request, so this is per POST. */
+  private readonly url: string;
 
   constructor(
     readonly name: string,
@@ -111,6 +117,7 @@ class Ga4Destination implements Destination {
     this.maxBatch = config.max_batch ?? 100;
     this.http = new HttpClient(config);
     this.secrets = [config.api_secret];
+    this.url = collectUrl(config, false);
   }
 
   map(event: CleanEvent) {
@@ -140,8 +147,9 @@ class Ga4Destination implements Destination {
       keep = keep.filter((i) => results[i].kind === 'ok');
     }
     if (keep.length === 0) return results;
-    const body = { ...request.body, events: keep.map((i) => request.body.events[i]) };
-    const outcome = await this.http.postJson(collectUrl(this.config, false), body);
+    const outcome = keep.length === request.indexes.length
+      ? await this.http.post(this.url, request.text, { 'content-type': 'application/json' })
+      : await this.http.postJson(this.url, { ...request.body, events: keep.map((i) => request.body.events[i]) });
     const sent = classifyOutcome(outcome, { secrets: this.secrets, now: this.deps.now() });
     for (const i of keep) results[i] = sent;
     return results;

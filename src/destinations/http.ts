@@ -25,6 +25,7 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
 /** One keep-alive undici Pool per origin, owned by one destination instance. */
 export class HttpClient {
   private readonly pools = new Map<string, Pool>();
+  private readonly targets = new Map<string, { origin: string; path: string }>();
   private readonly connectTimeout: number;
   private readonly headersTimeout: number;
   private readonly bodyTimeout: number;
@@ -41,9 +42,9 @@ export class HttpClient {
 
   async post(url: string, body: string, headers: Record<string, string>): Promise<HttpOutcome> {
     try {
-      const target = new URL(url);
+      const target = this.target(url);
       const res = await this.pool(target.origin).request({
-        path: target.pathname + target.search,
+        path: target.path,
         method: 'POST',
         headers,
         body,
@@ -59,6 +60,18 @@ export class HttpClient {
     const pools = [...this.pools.values()];
     this.pools.clear();
     await Promise.all(pools.map((p) => p.close().catch(() => p.destroy())));
+  }
+
+  /** A destination posts to one or two fixed URLs: parsed once, not per request. */
+  private target(url: string): { origin: string; path: string } {
+    let target = this.targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: parsed.pathname + parsed.search };
+      if (this.targets.size >= 64) this.targets.clear();
+      this.targets.set(url, target);
+    }
+    return target;
   }
 
   private pool(origin: string): Pool {

@@ -157,7 +157,9 @@ export class Governance {
    */
   private async withheld(destination: string, items: readonly LeasedItem[]): Promise<Set<string>> {
     const keysOf = items.map((it) => this.metaOf(it, destination).subjectKeys);
-    const suppressed = await this.store.suppressedAmong([...new Set(keysOf.flat())]);
+    const keys = new Set<string>();
+    for (const list of keysOf) for (const k of list) keys.add(k);
+    const suppressed = await this.store.suppressedAmong([...keys]);
     const out = new Set<string>();
     if (suppressed.size === 0) return out;
     items.forEach((it, i) => { if (keysOf[i].some((k) => suppressed.has(k))) out.add(it.id); });

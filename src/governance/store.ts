@@ -63,7 +63,11 @@ export class SqliteGovernanceStore implements GovernanceStore {
   }
 
   async suppressedAmong(subjectKeys: readonly string[]): Promise<Set<string>> {
-    return new Set(subjectKeys.filter((k) => this.isSuppressed([k])));
+    // One freshness check per delivered batch, not one clock read and array per key.
+    this.isSuppressed([]);
+    const suppressed = this.suppressedKeys;
+    if (!suppressed?.size) return new Set();
+    return new Set(subjectKeys.filter((k) => suppressed.has(k)));
   }
 
   private suppressedKeys: Set<string> | undefined;

@@ -36,6 +36,19 @@ export function describeLedgerConformance(h: BackendHarness): void {
       expect((await a.ledger.report('ga4', now + 3_600_000, now + 7_200_000)).total).toBe(0);
     });
 
+    it('one writer batch after batch: counts add up, fields are listed in every hour they were sent, each new field is reported once', async () => {
+      const { a } = await start();
+      expect((await a.ledger.add([item(1), item(2)], now)).map((f) => f.field).sort()).toEqual(['event', 'properties.plan']);
+      expect(await a.ledger.add([item(3)], now + 1000)).toEqual([]);
+      expect((await a.ledger.add([item(4, 'v1', { event: 'Clicked', extra: { a: [1] } })], now + 2000)).map((f) => f.field)).toEqual(['extra.a[]']);
+      expect(await a.ledger.add([item(5)], now + 3_600_000)).toEqual([]);
+      const r = await a.ledger.report('ga4', now - 3_600_000, now + 7_200_000);
+      expect(r.hours).toEqual([
+        { hour: '2026-01-05T10:00:00.000Z', policyVersion: 'v1', events: 4, fields: ['event', 'extra.a[]', 'properties.plan'] },
+        { hour: '2026-01-05T11:00:00.000Z', policyVersion: 'v1', events: 1, fields: ['event', 'properties.plan'] },
+      ]);
+    });
+
     it('keeps one row per event (payload hash, never the payload) when the per-event ledger is on', async () => {
       const { a, open } = await start(true);
       await Promise.all([a.ledger.add([item(1), item(2)], now), open().ledger.add([item(3)], now)]);
