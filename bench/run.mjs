@@ -110,16 +110,23 @@ async function runDelivery(opts, requests, sink, workDir) {
   const res = await drive(pw, requests, { duration: seconds, connections: opts.connections, eventsPerRequest: eventsPerRequest('batch'), overallRate: rate });
   clearInterval(timer);
   const end = await sinkStats(sink.url);
-  const backlogEnd = spoolBacklog(pw.dataDir).rows;
+  const { rows: backlogEnd, dead: deadEnd } = spoolBacklog(pw.dataDir);
   const drainStart = Date.now();
   while (spoolBacklog(pw.dataDir).rows > 0 && Date.now() - drainStart < 30_000) await new Promise((r) => setTimeout(r, 500));
   const drainMs = Date.now() - drainStart;
   const left = spoolBacklog(pw.dataDir).rows;
   await stopChild(pw.child);
-  const deliveredPerS = Math.round((end.deliveries - start.deliveries) / res.seconds);
+  const deliveredRows = end.deliveries - start.deliveries;
+  const deliveredPerS = Math.round(deliveredRows / res.seconds);
+  // An event becomes one row per destination that takes it (blocked pages and types a vendor
+  // cannot take are skipped), so rows are compared with rows: everything
+  // spooled during the run was delivered, is still waiting, or is a dead letter.
+  const spooledRows = deliveredRows + backlogEnd + deadEnd;
+  const deliveredShare = spooledRows ? deliveredRows / spooledRows : 0;
   return {
     offered_events_per_s: opts.deliveryRate, seconds, ingested_events_per_s: res.events_per_s, errors: res.errors, p99_ms: res.p99_ms,
-    delivered_per_s: deliveredPerS, delivered_events_per_s: Math.round(deliveredPerS / 4), rss_mb: res.rss_mb,
+    delivered_per_s: deliveredPerS, spooled_rows_per_s: Math.round(spooledRows / res.seconds), delivered_share: Number(deliveredShare.toFixed(3)),
+    delivered_events_per_s: Math.round(res.events_per_s * deliveredShare), dead_letters: deadEnd, rss_mb: res.rss_mb,
     backlog_rows_samples: samples, backlog_rows_end: backlogEnd, drain_ms: left === 0 ? drainMs : null, backlog_rows_after_drain: left,
   };
 }
