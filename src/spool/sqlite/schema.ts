@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { PSEUDO_IDS_DDL } from './token-table.js';
 
 export const SQLITE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS outbox (
@@ -52,13 +53,7 @@ CREATE TABLE IF NOT EXISTS spool_consumer (
   pid INTEGER NOT NULL,
   beat INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS pseudo_ids (
-  visitor_key TEXT NOT NULL,
-  destination TEXT NOT NULL,
-  period INTEGER NOT NULL,
-  token TEXT NOT NULL,
-  PRIMARY KEY (visitor_key, destination, period)
-) WITHOUT ROWID;
+${PSEUDO_IDS_DDL};
 `;
 
 /** Spool files made before the governance columns existed get them (idempotent). */

@@ -2,13 +2,7 @@ import type Database from 'better-sqlite3';
 import { openWalDatabase } from '../../common/sqlite.js';
 import type { VisitorIds } from '../../pipeline/project.js';
 import { VisitorKeyHasher } from '../visitor-key.js';
-import { moveTokens, newToken, startPruning } from './token-table.js';
-
-const CACHE_MAX = 200_000;
-const PSEUDO_IDS_DDL = `CREATE TABLE IF NOT EXISTS pseudo_ids (
-  visitor_key TEXT NOT NULL, destination TEXT NOT NULL, period INTEGER NOT NULL, token TEXT NOT NULL,
-  PRIMARY KEY (visitor_key, destination, period)
-) WITHOUT ROWID`;
+import { INSERT_TOKEN_SQL, moveTokens, newToken, PSEUDO_IDS_DDL, SELECT_TOKEN_SQL, startPruning, TokenCache } from './token-table.js';
 
 export interface SharedIdsOptions {
   /** `<data>/pseudo-ids.db`, opened by every worker. */
@@ -32,7 +26,7 @@ interface Wanted { key: string; destination: string; period: number; cacheKey: s
  */
 export class SharedRandomVisitorIds implements VisitorIds {
   private readonly db: Database.Database;
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new TokenCache();
   private readonly hasher: VisitorKeyHasher;
   private readonly select: Database.Statement;
   private readonly claim: Database.Transaction<(wanted: readonly Wanted[]) => void>;
@@ -42,20 +36,15 @@ export class SharedRandomVisitorIds implements VisitorIds {
     this.db = openWalDatabase(opts.path, { timeoutMs: 5000, synchronous: opts.synchronous });
     this.db.exec(PSEUDO_IDS_DDL);
     moveTokens(this.db, opts.legacySpool, opts.ownsLegacy);
-    this.select = this.db.prepare('SELECT token FROM pseudo_ids WHERE visitor_key = ? AND destination = ? AND period = ?').pluck();
-    const insert = this.db.prepare('INSERT OR IGNORE INTO pseudo_ids (visitor_key, destination, period, token) VALUES (?, ?, ?, ?)');
+    this.select = this.db.prepare(SELECT_TOKEN_SQL).pluck();
+    const insert = this.db.prepare(INSERT_TOKEN_SQL);
     this.claim = this.db.transaction((wanted: readonly Wanted[]) => {
       for (const w of wanted) {
         insert.run(w.key, w.destination, w.period, newToken());
-        this.remember(w.cacheKey, this.select.get(w.key, w.destination, w.period) as string);
+        this.cache.set(w.cacheKey, this.select.get(w.key, w.destination, w.period) as string);
       }
     });
     startPruning(this.db, rotateMs, (code) => opts.onError('pseudo-ids prune', code));
-  }
-
-  private remember(cacheKey: string, token: string): void {
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(cacheKey, token);
   }
 
   /** Resolves a request's ids in one write transaction at most (the runtime calls this before the pipeline). */
@@ -70,11 +59,11 @@ export class SharedRandomVisitorIds implements VisitorIds {
     for (const visitorKey of new Set(visitorKeys)) {
       const key = this.hasher.keyOf(visitorKey);
       for (const destination of destinations) {
-        const cacheKey = `${key}|${destination}|${period}`;
+        const cacheKey = TokenCache.keyOf(key, destination, period);
         if (this.cache.has(cacheKey)) continue;
         // Read first: a token another worker made needs no write lock.
         const stored = this.select.get(key, destination, period) as string | undefined;
-        if (stored !== undefined) this.remember(cacheKey, stored);
+        if (stored !== undefined) this.cache.set(cacheKey, stored);
         else missing.push({ key, destination, period, cacheKey });
       }
     }
@@ -82,7 +71,7 @@ export class SharedRandomVisitorIds implements VisitorIds {
   }
 
   idFor(visitorKey: string, destination: string, now: number): string {
-    const cacheKey = `${this.hasher.keyOf(visitorKey)}|${destination}|${Math.floor(now / this.rotateMs)}`;
+    const cacheKey = TokenCache.keyOf(this.hasher.keyOf(visitorKey), destination, Math.floor(now / this.rotateMs));
     const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return cached;
     // Not prepared (or dropped from the cache since): resolve it now, synchronously.

@@ -11,6 +11,36 @@ const PRUNE_EVERY_MS = 3_600_000;
 
 export const newToken = (): string => 'pw_' + randomBytes(12).toString('base64url');
 
+export const PSEUDO_IDS_DDL = `CREATE TABLE IF NOT EXISTS pseudo_ids (
+  visitor_key TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  period INTEGER NOT NULL,
+  token TEXT NOT NULL,
+  PRIMARY KEY (visitor_key, destination, period)
+) WITHOUT ROWID`;
+export const SELECT_TOKEN_SQL = 'SELECT token FROM pseudo_ids WHERE visitor_key = ? AND destination = ? AND period = ?';
+export const INSERT_TOKEN_SQL = 'INSERT OR IGNORE INTO pseudo_ids (visitor_key, destination, period, token) VALUES (?, ?, ?, ?)';
+
+const CACHE_MAX = 200_000;
+
+/** Tokens already resolved, by `visitor key|destination|period`; bounded (cleared when full: a miss only costs a read). */
+export class TokenCache {
+  private readonly map = new Map<string, string>();
+  static keyOf(visitorKey: string, destination: string, period: number): string {
+    return `${visitorKey}|${destination}|${period}`;
+  }
+  get(cacheKey: string): string | undefined {
+    return this.map.get(cacheKey);
+  }
+  has(cacheKey: string): boolean {
+    return this.map.has(cacheKey);
+  }
+  set(cacheKey: string, token: string): void {
+    if (this.map.size >= CACHE_MAX) this.map.clear();
+    this.map.set(cacheKey, token);
+  }
+}
+
 /** Deletes tokens of periods before the previous one (rotation): their ids are never handed out again. */
 export function pruneTokens(db: Database.Database, rotateMs: number, now: number): number {
   return db.prepare('DELETE FROM pseudo_ids WHERE period < ?').run(Math.floor(now / rotateMs) - 1).changes;

@@ -3,9 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { VisitorIds } from '../../pipeline/project.js';
 import type { SqliteSpool } from './sqlite-spool.js';
 import { VisitorKeyHasher } from '../visitor-key.js';
-import { moveTokens, newToken, startPruning } from './token-table.js';
-
-const CACHE_MAX = 200_000;
+import { INSERT_TOKEN_SQL, moveTokens, newToken, SELECT_TOKEN_SQL, startPruning, TokenCache } from './token-table.js';
 
 /**
  * Safe Harbor's re-identification code rule (164.514(c)): the id a destination sees is a random
@@ -15,7 +13,7 @@ const CACHE_MAX = 200_000;
  * one-process store; cluster workers share theirs (shared-visitor-ids.ts).
  */
 export class RandomVisitorIds implements VisitorIds {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new TokenCache();
   private pending: [string, string, number, string][] = [];
   private readonly select: Database.Statement;
   private readonly hasher: VisitorKeyHasher;
@@ -24,8 +22,8 @@ export class RandomVisitorIds implements VisitorIds {
   constructor(spool: SqliteSpool, secret: string, private readonly rotateMs: number, clusterTokens?: string, onError: (what: string, code: string) => void = () => undefined) {
     this.hasher = new VisitorKeyHasher(secret);
     if (clusterTokens !== undefined) moveTokens(spool.db, clusterTokens, true);
-    this.select = spool.db.prepare('SELECT token FROM pseudo_ids WHERE visitor_key = ? AND destination = ? AND period = ?');
-    const insert = spool.db.prepare('INSERT OR IGNORE INTO pseudo_ids (visitor_key, destination, period, token) VALUES (?, ?, ?, ?)');
+    this.select = spool.db.prepare(SELECT_TOKEN_SQL);
+    const insert = spool.db.prepare(INSERT_TOKEN_SQL);
     spool.addCommitHook(() => {
       for (const row of this.pending) insert.run(...row);
       this.pending = [];
@@ -36,13 +34,12 @@ export class RandomVisitorIds implements VisitorIds {
   idFor(visitorKey: string, destination: string, now: number): string {
     const period = Math.floor(now / this.rotateMs);
     const key = this.hasher.keyOf(visitorKey);
-    const cacheKey = `${key}|${destination}|${period}`;
+    const cacheKey = TokenCache.keyOf(key, destination, period);
     const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return cached;
     const stored = this.select.get(key, destination, period) as { token: string } | undefined;
     const token = stored?.token ?? newToken();
     if (!stored) this.pending.push([key, destination, period, token]);
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(cacheKey, token);
     return token;
   }
