@@ -42,28 +42,27 @@ function items(parent: PathNode): PathNode {
  */
 export function addFieldNames(payload: JsonValue, into: Set<string>): void {
   let added = 0;
-  const direct = { size: 0, add(path: string) { into.add(path); this.size = ++added < MAX_FIELDS ? 0 : MAX_FIELDS; } };
-  if (walk(payload, direct)) return;
+  if (walk(payload, (path) => { into.add(path); added++; }, () => added >= MAX_FIELDS)) return;
   const own = new Set<string>();
-  walk(payload, own);
+  walk(payload, (path) => own.add(path), () => own.size >= MAX_FIELDS);
   for (const f of own) into.add(f);
 }
 
-/** Walks a payload into `out`; false when it stopped at MAX_FIELDS. */
-function walk(payload: JsonValue, out: { readonly size: number; add(path: string): unknown }): boolean {
+/** Walks a payload's field paths into `add` until `full()`; false when it stopped there. */
+function walk(payload: JsonValue, add: (path: string) => void, full: () => boolean): boolean {
   const visit = (v: JsonValue, at: PathNode, depth: number) => {
-    if (out.size >= MAX_FIELDS) return;
+    if (full()) return;
     if (Array.isArray(v)) { for (const item of v) visit(item, items(at), depth + 1); return; }
     if (v !== null && typeof v === 'object' && depth < MAX_DEPTH) {
       const keys = Object.keys(v);
-      if (keys.length === 0 && at.path) out.add(at.path);
+      if (keys.length === 0 && at.path) add(at.path);
       for (const k of keys) visit(v[k], child(at, k), depth + 1);
       return;
     }
-    if (at.path) out.add(at.leaf);
+    if (at.path) add(at.leaf);
   };
   visit(payload, root, 0);
-  return out.size < MAX_FIELDS;
+  return !full();
 }
 
 /**
