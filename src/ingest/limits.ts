@@ -6,28 +6,85 @@ export interface ShapeLimits {
   keys: number;
 }
 
-export type ShapeProblem = { code: 'PW_ERR_TOO_DEEP' | 'PW_ERR_TOO_MANY_KEYS'; limit: number } | { code: 'PW_ERR_FORBIDDEN_KEY'; path: string };
+export type ShapeProblem =
+  | { code: 'PW_ERR_TOO_DEEP' | 'PW_ERR_TOO_MANY_KEYS' | 'PW_ERR_EVENT_TOO_LARGE'; limit: number }
+  | { code: 'PW_ERR_FORBIDDEN_KEY'; path: string };
 
-/** Walks a parsed value once, checking nesting depth, total key count and prototype-polluting keys. */
-export function checkShape(value: JsonValue, limits: ShapeLimits): ShapeProblem | undefined {
+/** Longest text String(number) gives for a double ("-0.0000012345678901234567" is 25), with margin. */
+const MAX_NUMBER_CHARS = 32;
+
+/**
+ * Bounds on the length of JSON.stringify(value), gathered during the shape walk: most events are
+ * far below the size limit whatever their escaping, so the exact (and costlier) serialisation is
+ * needed only when the bounds straddle it, or for anything that is not a plain JSON value.
+ */
+class JsonLengthBounds {
+  min = 0;
+  max = 0;
+  exact = false;
+
+  text(s: string): void { this.min += s.length + 2; this.max += 6 * s.length + 2; }
+
+  /** A container's brackets and separators; keys are added with text(). */
+  container(entries: number, isObject: boolean): void {
+    const punctuation = 2 + Math.max(0, entries - 1) + (isObject ? entries : 0);
+    this.min += punctuation; this.max += punctuation;
+  }
+
+  /** A value that is not pushed for its own walk. */
+  leaf(v: unknown): void {
+    if (typeof v === 'string') this.text(v);
+    else if (typeof v === 'number') { this.min += 1; this.max += MAX_NUMBER_CHARS; }
+    else if (typeof v === 'boolean') { this.min += 4; this.max += 5; }
+    else if (v === null) { this.min += 4; this.max += 4; }
+    else this.exact = true;
+  }
+
+  exceeds(value: JsonValue, limit: number): boolean {
+    if (!this.exact && this.max <= limit) return false;
+    if (!this.exact && this.min > limit) return true;
+    return JSON.stringify(value).length > limit;
+  }
+}
+
+const isPlain = (v: object): boolean => { const p: unknown = Object.getPrototypeOf(v); return p === Object.prototype || p === null || Array.isArray(v); };
+
+/**
+ * Walks a parsed value once, checking nesting depth, total key count, prototype-polluting keys
+ * and, when `bytes` is given, the length of its JSON text.
+ */
+export function checkShape(value: JsonValue, limits: ShapeLimits & { bytes?: number }): ShapeProblem | undefined {
   let keys = 0;
+  const size = new JsonLengthBounds();
   const stack: [JsonValue, number, string][] = [[value, 1, '']];
+  if (typeof value !== 'object' || value === null) size.leaf(value);
   while (stack.length) {
     const [v, depth, path] = stack.pop()!;
     if (depth > limits.depth) return { code: 'PW_ERR_TOO_DEEP', limit: limits.depth };
+    if (typeof v === 'object' && v !== null && !isPlain(v)) size.exact = true;
     if (Array.isArray(v)) {
       keys += v.length;
-      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) stack.push([v[i], depth + 1, `${path}[${i}]`]);
+      size.container(v.length, false);
+      for (let i = 0; i < v.length; i++) {
+        const child = v[i];
+        if (typeof child === 'object' && child !== null) stack.push([child, depth + 1, `${path}[${i}]`]);
+        else size.leaf(child);
+      }
     } else if (isJsonObject(v)) {
-      for (const k of Object.keys(v)) {
+      const names = Object.keys(v);
+      size.container(names.length, true);
+      for (const k of names) {
         // The key name itself is safe to echo: it is one of three fixed words.
         if (FORBIDDEN_KEYS.has(k)) return { code: 'PW_ERR_FORBIDDEN_KEY', path: path ? `${path}.${k}` : k };
         keys++;
+        size.text(k);
         const child = v[k];
         if (typeof child === 'object' && child !== null) stack.push([child, depth + 1, path ? `${path}.<key>` : '<key>']);
+        else size.leaf(child);
       }
     }
     if (keys > limits.keys) return { code: 'PW_ERR_TOO_MANY_KEYS', limit: limits.keys };
   }
+  if (limits.bytes !== undefined && size.exceeds(value, limits.bytes)) return { code: 'PW_ERR_EVENT_TOO_LARGE', limit: limits.bytes };
   return undefined;
 }

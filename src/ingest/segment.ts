@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { PhiwallError } from '../errors.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { checkShape, type ShapeLimits } from './limits.js';
+import { EventShape, isPlainValidEvent } from './event-shape.js';
 
 // Segment HTTP Tracking API: route suffix -> event type.
 export const ROUTE_TYPES: Readonly<Record<string, SegmentType | 'batch'>> = {
@@ -11,19 +11,6 @@ export const ROUTE_TYPES: Readonly<Record<string, SegmentType | 'batch'>> = {
   screen: 'screen', s: 'screen', group: 'group', g: 'group', alias: 'alias', a: 'alias',
 };
 export type SegmentType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
-
-const EventShape = z.object({
-  type: z.enum(['track', 'page', 'identify', 'screen', 'group', 'alias']),
-  messageId: z.string().min(1).max(128).regex(/^[\w.:+-]+$/, 'messageId has characters outside [A-Za-z0-9_.:+-]').optional(),
-  event: z.string().max(512).optional(),
-  userId: z.union([z.string().max(512), z.number()]).optional().nullable(),
-  anonymousId: z.union([z.string().max(512), z.number()]).optional().nullable(),
-  timestamp: z.string().max(64).optional(),
-  properties: z.record(z.string(), z.unknown()).optional(),
-  traits: z.record(z.string(), z.unknown()).optional(),
-  context: z.record(z.string(), z.unknown()).optional(),
-}).refine((e) => e.type !== 'track' || (typeof e.event === 'string' && e.event.length > 0), { message: 'track needs a non-empty event name', path: ['event'] })
-  .refine((e) => e.userId != null || e.anonymousId != null || e.type === 'page' || e.type === 'track' || e.type === 'screen', { message: 'userId or anonymousId is required', path: ['userId'] });
 
 export interface Rejection {
   index: number;
@@ -60,14 +47,12 @@ export function parseSegmentBody(body: JsonValue, route: SegmentType | 'batch', 
 
 function validateEvent(candidate: JsonValue, limits: ShapeLimits & { eventBytes: number }): { code: string; message: string } | undefined {
   if (!isJsonObject(candidate)) return { code: 'PW_ERR_INVALID_EVENT', message: 'event must be an object' };
-  const shape = checkShape(candidate, limits);
+  const shape = checkShape(candidate, { depth: limits.depth, keys: limits.keys, bytes: limits.eventBytes });
   if (shape) {
     const err = new PhiwallError(shape.code, shape.code === 'PW_ERR_FORBIDDEN_KEY' ? { path: shape.path } : { limit: shape.limit });
     return { code: err.code, message: err.message };
   }
-  if (JSON.stringify(candidate).length > limits.eventBytes) {
-    return { code: 'PW_ERR_EVENT_TOO_LARGE', message: new PhiwallError('PW_ERR_EVENT_TOO_LARGE', { limit: limits.eventBytes }).message };
-  }
+  if (isPlainValidEvent(candidate)) return undefined;
   const parsed = EventShape.safeParse(candidate);
   if (!parsed.success) {
     // zod messages name fields and expectations; values are not echoed.
