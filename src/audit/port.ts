@@ -11,7 +11,8 @@ export interface AuditChain {
   /**
    * Appends one record to the chain, in call order. SQLite: synchronous, throws on failure.
    * Postgres: queued in order and written in the background (several records per transaction);
-   * a failure is retried, then reported (action and code only), never swallowed.
+   * a failure is retried, then reported (action and code only), never swallowed. A retry never
+   * writes a record twice, even when the failed attempt committed unseen (each record has an id).
    */
   record(entry: AuditEntry, now?: number): void;
   /** Resolves once every record made so far is written (or reported as failed). */

@@ -68,6 +68,15 @@ CREATE TABLE IF NOT EXISTS phiwall_disclosure_events (
 );
 CREATE INDEX IF NOT EXISTS phiwall_disclosure_events_by_dest ON phiwall_disclosure_events (destination, time);`;
 
+/**
+ * Migration step 5: a client-made id per audit record, so a retried append whose first COMMIT
+ * succeeded unseen (reply lost) is recognised instead of written twice. Rows from before this
+ * step keep NULL (UNIQUE allows many NULLs); the id is not part of the row hash, so they still verify.
+ */
+export const AUDIT_RECORD_ID_SQL = `
+ALTER TABLE phiwall_audit_log ADD COLUMN IF NOT EXISTS record_id UUID;
+CREATE UNIQUE INDEX IF NOT EXISTS phiwall_audit_log_record_id ON phiwall_audit_log (record_id);`;
+
 /** What the governance/audit adapters share with the Postgres spool: its pool, migrated once `ready`. */
 export interface PgHandle {
   pool: import('pg').Pool;

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { GOVERNANCE_AUDIT_SQL } from '../../audit/postgres-schema.js';
+import { AUDIT_RECORD_ID_SQL, GOVERNANCE_AUDIT_SQL } from '../../audit/postgres-schema.js';
 import { AGGREGATES_SQL } from '../../aggregates/postgres-schema.js';
 
 // Migrations are append-only: a released step is never edited, a change is a new step.
@@ -53,6 +53,7 @@ ALTER TABLE phiwall_dead_letters ADD COLUMN IF NOT EXISTS policy_version TEXT, A
   },
   { id: 3, name: 'governance, audit chain, disclosure ledger', sql: GOVERNANCE_AUDIT_SQL },
   { id: 4, name: 'aggregates and attribution', sql: AGGREGATES_SQL },
+  { id: 5, name: 'audit record ids', sql: AUDIT_RECORD_ID_SQL },
 ];
 
 /** Arbitrary but fixed: every phiwall instance serialises migrations on this advisory lock. */
@@ -62,13 +63,16 @@ export const MAINTENANCE_LOCK = 0x70687762;
 
 export interface MigrationResult { applied: number[]; current: number }
 
-/** Idempotent: safe to run from every instance at start and from `phiwall migrate`. */
-export async function migrate(pool: Pool): Promise<MigrationResult> {
+/**
+ * Idempotent: safe to run from every instance at start and from `phiwall migrate`. `through`
+ * stops after that step (a database as an older release left it; used by upgrade tests).
+ */
+export async function migrate(pool: Pool, through = STEPS[STEPS.length - 1].id): Promise<MigrationResult> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      return await applyPending(client);
+      return await applyPending(client, through);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
@@ -77,13 +81,13 @@ export async function migrate(pool: Pool): Promise<MigrationResult> {
   }
 }
 
-async function applyPending(client: PoolClient): Promise<MigrationResult> {
+async function applyPending(client: PoolClient, through: number): Promise<MigrationResult> {
   await client.query(`CREATE TABLE IF NOT EXISTS phiwall_migrations (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
   const done = new Set((await client.query<{ id: number }>('SELECT id FROM phiwall_migrations')).rows.map((r) => r.id));
   const applied: number[] = [];
   for (const step of STEPS) {
-    if (done.has(step.id)) continue;
+    if (done.has(step.id) || step.id > through) continue;
     await client.query('BEGIN');
     try {
       await client.query(step.sql);
@@ -95,5 +99,5 @@ async function applyPending(client: PoolClient): Promise<MigrationResult> {
     }
     applied.push(step.id);
   }
-  return { applied, current: STEPS[STEPS.length - 1].id };
+  return { applied, current: Math.min(through, STEPS[STEPS.length - 1].id) };
 }
