@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { configHash, Governance } from './governance/governance.js';
 import { bindAggregateStorage } from './aggregates/backend.js';
 import { hashKeyOf } from './config/secrets.js';
+import type { ReloadAuditPolicy } from './admin/reload-audit.js';
 
 /** Who asked for a config change (the audit log's actor). */
 export interface Actor { actor: string; role: string }
@@ -31,6 +32,8 @@ export interface RuntimeOptions {
   deliver?: boolean;
   logger?: Logger;
   maxPageCount?: number;
+  /** A cluster worker: which reloads it writes the audit record of (src/admin/reload-audit.ts). Default: all. */
+  reloadAudit?: ReloadAuditPolicy;
 }
 
 export interface IngestSummary {
@@ -161,8 +164,19 @@ export class Runtime {
     for (const w of this.workers) w.start();
   }
 
-  /** Re-reads the config; an invalid one is refused and the old plan stays. */
-  async reload(by: Actor = { actor: 'system', role: 'system' }): Promise<boolean> {
+  /** Which reloads this process writes the audit record of (serve sets it; embedded runtimes record all). */
+  get reloadAudit(): ReloadAuditPolicy | undefined {
+    return this.opts.reloadAudit;
+  }
+
+  /**
+   * Re-reads the config; an invalid one is refused and the old plan stays. `by`: the admin who
+   * asked; without it the reload is the system's (file watch, SIGHUP).
+   */
+  async reload(by?: Actor): Promise<boolean> {
+    const actor = by ?? { actor: 'system', role: 'system' };
+    const audit = this.opts.reloadAudit;
+    const worker: Record<string, number> = audit?.worker !== undefined ? { worker: audit.worker } : {};
     const before = configHash(this.config.rules);
     let next: Plan;
     let config: LoadedConfig;
@@ -171,7 +185,7 @@ export class Runtime {
       next = compileRules(config.rules, { dataDir: this.opts.dataDir });
     } catch (err) {
       this.metrics.configReloads.inc({ result: 'refused' });
-      this.governance.record({ ...by, action: 'config.reload', configBefore: before, details: { result: 'refused', problems: String((err as Error).message).split('\n').length } });
+      this.governance.record({ ...actor, action: 'config.reload', configBefore: before, details: { result: 'refused', problems: String((err as Error).message).split('\n').length, ...worker } });
       this.log.error({ problems: String((err as Error).message).split('\n').slice(0, 20) }, 'config reload refused; keeping the current plan');
       return false;
     }
@@ -185,7 +199,11 @@ export class Runtime {
     if (delivering) this.startWorkers();
     await Promise.all(old.destinations.map((d) => d.destination.close()));
     this.metrics.configReloads.inc({ result: 'applied' });
-    this.governance.record({ ...by, action: 'config.reload', configBefore: before, configAfter: configHash(config.rules), details: { result: 'applied', policyVersion: next.version, previous: old.version } });
+    const after = configHash(config.rules);
+    // In a cluster one worker records each change (src/admin/reload-audit.ts); each logs and counts its own reload.
+    if (by !== undefined || audit === undefined || audit.recordsApplied(after)) {
+      this.governance.record({ ...actor, action: 'config.reload', configBefore: before, configAfter: after, details: { result: 'applied', policyVersion: next.version, previous: old.version, ...worker } });
+    }
     this.log.info({ version: next.version, previous: old.version }, 'config reloaded');
     return true;
   }

@@ -5,6 +5,8 @@ import { loadConfig } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { compileRules } from '../rules/compile.js';
 import type { Actor, Runtime } from '../runtime.js';
+import { configHash } from '../governance/governance.js';
+import { claimConfigChange } from './reload-audit.js';
 
 export interface ApplyResult {
   applied: boolean;
@@ -15,14 +17,16 @@ export interface ApplyResult {
 /**
  * Validates a posted entry config (written beside the current one, so relative includes
  * resolve the same way), then replaces the entry file atomically and reloads. An invalid
- * config changes nothing.
+ * config changes nothing. The reload's audit record names the admin (once, in a cluster too).
  */
 export async function applyConfig(runtime: Runtime, yaml: string, by: Actor): Promise<ApplyResult> {
   const entry = runtime.config.entry;
   const candidate = join(dirname(entry), `.${basename(entry)}.${randomBytes(6).toString('hex')}.candidate`);
   writeFileSync(candidate, yaml, { mode: 0o600 });
+  let hash: string;
   try {
     const config = loadConfig(candidate);
+    hash = configHash(config.rules);
     const plan = compileRules(config.rules, { dataDir: runtime.dataDir });
     await Promise.all(plan.destinations.map((d) => d.destination.close()));
   } catch (err) {
@@ -31,6 +35,8 @@ export async function applyConfig(runtime: Runtime, yaml: string, by: Actor): Pr
     runtime.governance.record({ ...by, action: 'config.apply', details: { result: 'invalid', problems: problems.length } });
     return { applied: false, problems };
   }
+  // This call records the change (with the admin), not also worker 0's (or this process's) file watch.
+  await claimConfigChange(hash, runtime.log, runtime.reloadAudit);
   renameSync(candidate, entry);
   const applied = await runtime.reload(by);
   return applied ? { applied, policyVersion: runtime.plan.version } : { applied, problems: ['reload refused (see logs)'] };

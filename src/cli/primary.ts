@@ -4,22 +4,22 @@
 import cluster from 'node:cluster';
 import { ConfigError } from '../errors.js';
 import { parseArgs } from './args.js';
-import { runPrimary, workerCount } from './workers.js';
+import { chooseWorkers, runPrimary, type WorkerChoice } from './workers.js';
 
 /** Runs the primary when argv asks for `serve` with more than one worker; false leaves it to the full CLI. */
 export function primaryMain(argv: readonly string[]): boolean {
   if (!cluster.isPrimary) return false;
   const args = parseArgs(argv);
   if (args.positionals[0] !== 'serve') return false;
-  let count: number;
+  let choice: WorkerChoice;
   try {
-    count = workerCount(args);
+    choice = chooseWorkers(args);
   } catch (err) {
     // The full CLI reports a bad --workers the usual way.
     if (err instanceof ConfigError) return false;
     throw err;
   }
-  if (count <= 1) return false;
-  runPrimary(count);
+  if (choice.workers <= 1) return false;
+  runPrimary(choice);
   return true;
 }

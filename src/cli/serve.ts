@@ -5,19 +5,23 @@ import { buildApp } from '../server/app.js';
 import { startAdminServer } from '../admin/server.js';
 import { Runtime } from '../runtime.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
-import { runPrimary, spoolPathFor, workerCount, workerIndex } from './workers.js';
+import { chooseWorkers, runPrimary, spoolPathFor, workerIndex, type WorkerChoice } from './workers.js';
+import { ClusterReloadAudit } from '../admin/reload-audit.js';
 import { answerClusterCalls } from '../common/cluster-ipc.js';
 import { localMetricsJson, METRICS_OP } from '../observability/metrics.js';
 import { answerSpoolCalls } from '../spool/cluster-spool.js';
 
 export async function serveCommand(args: ParsedArgs): Promise<void> {
   const index = workerIndex();
+  let single: WorkerChoice | undefined;
   if (index === undefined) {
-    const count = workerCount(args);
-    if (count > 1) { runPrimary(count); return; }
+    single = chooseWorkers(args);
+    if (single.workers > 1) { runPrimary(single); return; }
   }
   const dataDir = flag(args, 'data', DEFAULT_DATA);
-  const runtime = new Runtime({ configPath: flag(args, 'config', DEFAULT_CONFIG), dataDir, spoolPath: spoolPathFor(dataDir, index), clusterWorker: index !== undefined });
+  const reloadAudit = new ClusterReloadAudit(index);
+  const runtime = new Runtime({ configPath: flag(args, 'config', DEFAULT_CONFIG), dataDir, spoolPath: spoolPathFor(dataDir, index), clusterWorker: index !== undefined, reloadAudit });
+  if (single) runtime.log.info({ ...single }, 'phiwall runs one process');
   const serverCfg = runtime.config.rules.server;
   const port = Number(flag(args, 'port', process.env.PORT ?? String(serverCfg?.port ?? 8080)));
   const host = flag(args, 'host', serverCfg?.host ?? '0.0.0.0');
@@ -44,7 +48,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   };
   process.on('SIGTERM', () => { void stop('SIGTERM'); });
   process.on('SIGINT', () => { void stop('SIGINT'); });
-  if (index !== undefined) joinCluster(runtime, () => { void stop('primary gone'); });
+  if (index !== undefined) { reloadAudit.listen(); joinCluster(runtime, () => { void stop('primary gone'); }); }
 }
 
 /**

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ASK_TIMEOUT_MS, isMsg } from '../common/cluster-ipc.js';
 import { ConfigError } from '../errors.js';
+import { cpuQuota, type CgroupRoots } from './cpu-quota.js';
 import { createLogger, type Logger } from '../observability/log.js';
 import { flag, type ParsedArgs } from './args.js';
 
@@ -19,17 +20,36 @@ export const WORKER_INDEX_ENV = 'PHIWALL_WORKER_INDEX';
 const MAX_WORKERS = 64;
 const RESTART_DELAY_MS = 1000;
 
+/** How many workers `serve` runs, and why (logged once at start: counts only). */
+export interface WorkerChoice {
+  workers: number;
+  /** `os.availableParallelism()`: the cores this process may run on. */
+  cores: number;
+  /** The cgroup CPU quota in whole CPUs; absent when there is none (or `--workers N` was given). */
+  cpuQuota?: number;
+  reason: 'flag' | 'cores' | 'cpu quota';
+}
+
 /**
- * `--workers N|auto`, else PHIWALL_WORKERS, else `auto`: the number of cores, so a collector
- * uses the machine it is given (one Node process uses about one core). `--workers 1` runs the
- * collector in this process, with no primary.
+ * `--workers N|auto`, else PHIWALL_WORKERS, else `auto`: one worker per CPU the process may use,
+ * so a collector uses the machine it is given (one Node process uses about one core): the cores,
+ * capped by a container's CPU quota. `--workers 1` runs the collector in this process, with no primary.
  */
-export function workerCount(args: ParsedArgs): number {
+export function chooseWorkers(args: ParsedArgs, roots?: CgroupRoots): WorkerChoice {
   const raw = flag(args, 'workers', process.env.PHIWALL_WORKERS ?? 'auto');
-  if (raw === 'auto') return availableParallelism();
+  const cores = availableParallelism();
+  if (raw === 'auto') {
+    const quota = cpuQuota(roots);
+    if (quota === undefined || quota >= cores) return { workers: Math.max(1, cores), cores, ...(quota === undefined ? {} : { cpuQuota: quota }), reason: 'cores' };
+    return { workers: Math.max(1, Math.min(quota, MAX_WORKERS)), cores, cpuQuota: quota, reason: 'cpu quota' };
+  }
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new ConfigError([`--workers: must be an integer from 1 to ${MAX_WORKERS}`]);
-  return n;
+  return { workers: n, cores, reason: 'flag' };
+}
+
+export function workerCount(args: ParsedArgs, roots?: CgroupRoots): number {
+  return chooseWorkers(args, roots).workers;
 }
 
 /** This process's worker index, or undefined when not running under the cluster primary. */
@@ -50,7 +70,8 @@ export function spoolPathFor(dataDir: string, index: number | undefined): string
  * has exited. A worker that dies before listening (bad config, port taken) stops the cluster
  * with exit code 1 rather than crash-looping.
  */
-export function runPrimary(count: number, log: Logger = createLogger()): void {
+export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): void {
+  const count = choice.workers;
   const indexOf = new Map<number, number>();
   const listened = new Set<number>();
   let stopping = false;
@@ -90,7 +111,7 @@ export function runPrimary(count: number, log: Logger = createLogger()): void {
   // Only to listening workers: one still starting has no SIGHUP handler yet (the default would
   // kill it), and it reads the current config anyway.
   process.on('SIGHUP', () => { for (const w of live()) if (listened.has(w.id)) w.process.kill('SIGHUP'); });
-  log.info({ workers: count }, 'phiwall primary starting workers');
+  log.info({ ...choice }, 'phiwall primary starting workers');
   for (let i = 0; i < count; i++) fork(i);
 }
 

@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { readdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,11 +14,26 @@ import { workerCount } from '../../src/cli/workers.js';
 
 const ADMIN_TOKEN = 'admin-token-0000000000001';
 
+/** The `config.reload` records of the shared audit log (governance.db) after `afterSeq`. */
+function reloadAuditOf(dataDir: string, afterSeq: number) {
+  const db = new Database(join(dataDir, 'governance.db'), { readonly: true });
+  try {
+    const rows = db.prepare("SELECT seq, actor, role, details, config_after FROM audit_log WHERE action = 'config.reload' AND seq > ? ORDER BY seq").all(afterSeq) as Array<{ seq: number; actor: string; role: string; details: string; config_after: string | null }>;
+    return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
+  } finally { db.close(); }
+}
+function auditHeadOf(dataDir: string): number {
+  const db = new Database(join(dataDir, 'governance.db'), { readonly: true });
+  try { return (db.prepare('SELECT MAX(seq) AS seq FROM audit_log').get() as { seq: number | null }).seq ?? 0; } finally { db.close(); }
+}
+
 describe('phiwall serve worker count', () => {
+  const noCgroups = tempDir();
   const count = (argv: string[], env?: string) => {
     const saved = process.env.PHIWALL_WORKERS;
     if (env === undefined) delete process.env.PHIWALL_WORKERS; else process.env.PHIWALL_WORKERS = env;
-    try { return workerCount(parseArgs(['serve', ...argv])); } finally { if (saved === undefined) delete process.env.PHIWALL_WORKERS; else process.env.PHIWALL_WORKERS = saved; }
+    // An empty cgroup tree: no CPU quota, whatever the machine running the test has (tests/cli/cpu-quota.test.ts).
+    try { return workerCount(parseArgs(['serve', ...argv]), { proc: noCgroups, cgroup: noCgroups }); } finally { if (saved === undefined) delete process.env.PHIWALL_WORKERS; else process.env.PHIWALL_WORKERS = saved; }
   };
   it('is one worker per core by default; --workers or PHIWALL_WORKERS set it, and 1 means one process', () => {
     expect(count([])).toBe(availableParallelism());
@@ -30,6 +47,7 @@ describe('phiwall serve --workers 2', () => {
   let c: ChildCollector;
   let dataDir: string;
   let configYaml: string;
+  let configPath: string;
   const admin = async (method: string, path: string, body?: unknown) => {
     const r = await fetch(`${c.url}/admin${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` }, body: body === undefined ? undefined : JSON.stringify(body) });
     return (await r.json()) as { success: boolean; policyVersion: string; spool: { dead: number; workers: unknown; byDestination: Record<string, { dead: number }> }; replayed: number; workers: unknown };
@@ -56,8 +74,8 @@ destinations:
     allow: [event]
     options: { url: "${fake.url}/gone" }
 `;
-    const config = writeConfig(configYaml);
-    c = await spawnCollector(config, dataDir, { PHIWALL_WORKERS: '2' });
+    configPath = writeConfig(configYaml);
+    c = await spawnCollector(configPath, dataDir, { PHIWALL_WORKERS: '2' });
     await waitFor(() => childPids(c.child.pid!).length, (n) => n === 2, 20_000);
   }, 60_000);
   afterAll(async () => {
@@ -95,12 +113,73 @@ destinations:
     expect([replay.replayed, replay.workers]).toEqual([100, { configured: 2, reporting: 2 }]);
   }, 30_000);
 
-  it('a config applied through the admin API reaches every worker, each time', async () => {
-    for (const extra of ['extra_a', 'extra_b']) {
-      const r = await admin('POST', '/config', { yaml: `${configYaml}  ${extra}: { type: file, allow: [event] }\n` });
-      expect(r.success).toBe(true);
-      await waitFor(plans, (p) => JSON.stringify(p) === JSON.stringify({ [r.policyVersion]: 2 }), 10_000);
+  /** Cluster-wide reload counters (every worker's reloads, summed). */
+  const reloads = async () => metric((await request(`${c.url}/metrics`, 'GET')).text, 'phiwall_config_reloads_total', '{result="applied"}');
+  const reloadAudit = (afterSeq: number) => reloadAuditOf(dataDir, afterSeq);
+  const auditHead = () => auditHeadOf(dataDir);
+
+  /** A request on `agent`'s one kept-alive connection, so it reaches the worker that connection went to. */
+  const on = (agent: http.Agent, method: string, path: string, body?: unknown) => new Promise<{ success: boolean; policyVersion: string }>((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
+    const req = http.request(`${c.url}${path}`, { method, agent, headers }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => { text += d.toString('utf8'); });
+      res.on('end', () => resolve(JSON.parse(text) as { success: boolean; policyVersion: string }));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+
+  it('a config applied through the admin API reaches every worker, each time, and is audited once, with the admin', async () => {
+    // Both the worker that records file-watch reloads (0) and the other one take an apply: two
+    // connections opened together go to both workers (round-robin).
+    const recordedBy = new Set<unknown>();
+    for (let round = 0; round < 4 && recordedBy.size < 2; round++) {
+      const agents = [0, 1].map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+      await Promise.all(agents.map((a) => on(a, 'GET', '/healthz')));
+      for (const [i, agent] of agents.entries()) {
+        const head = auditHead();
+        const before = await reloads();
+        const r = await on(agent, 'POST', '/admin/config', { yaml: `${configYaml}  extra_${round}_${i}: { type: file, allow: [event] }\n` });
+        expect(r.success).toBe(true);
+        await waitFor(plans, (p) => JSON.stringify(p) === JSON.stringify({ [r.policyVersion]: 2 }), 10_000);
+        // Settled: the admin's reload, then each worker's file-watch reload of the replaced file.
+        await waitFor(reloads, (n) => n >= before + 3, 10_000);
+        const records = reloadAudit(head);
+        expect(records).toHaveLength(1);
+        expect(records[0]).toMatchObject({ actor: 'ops', role: 'admin', details: { result: 'applied', policyVersion: r.policyVersion } });
+        recordedBy.add(records[0].details.worker);
+      }
+      for (const a of agents) a.destroy();
     }
+    expect([...recordedBy].sort()).toEqual([0, 1]);
+  }, 60_000);
+
+  it('an operator\'s edit of the config file reaches every worker and is audited once', async () => {
+    const head = auditHead();
+    const before = await reloads();
+    const [old] = Object.keys(await plans());
+    writeFileSync(configPath, `${configYaml}  extra_edit: { type: file, allow: [event] }\n`);
+    const settled = await waitFor(plans, (p) => Object.keys(p).length === 1 && Object.values(p)[0] === 2 && p[old] === undefined, 10_000);
+    await waitFor(reloads, (n) => n >= before + 2, 10_000);
+    const records = reloadAudit(head);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ actor: 'system', role: 'system', details: { result: 'applied', policyVersion: Object.keys(settled)[0], worker: 0 } });
+  }, 30_000);
+
+  it('a refused edit is audited by every worker that refused it; the workers keep their plan', async () => {
+    const head = auditHead();
+    const refused = async () => metric((await request(`${c.url}/metrics`, 'GET')).text, 'phiwall_config_reloads_total', '{result="refused"}');
+    const before = { plans: await plans(), refused: await refused(), applied: await reloads() };
+    writeFileSync(configPath, `${configYaml}  broken: { type: nonsense }\n`);
+    await waitFor(refused, (n) => n >= before.refused + 2, 10_000);
+    expect(await plans()).toEqual(before.plans);
+    const records = reloadAudit(head);
+    expect(records.map((r) => [r.actor, r.details.result, r.details.worker]).sort()).toEqual([['system', 'refused', 0], ['system', 'refused', 1]]);
+    // A valid file again (a worker restarted by the next test reads it): one applied record.
+    writeFileSync(configPath, configYaml);
+    await waitFor(reloads, (n) => n >= before.applied + 2, 10_000);
+    expect(reloadAudit(head).filter((r) => r.details.result === 'applied')).toHaveLength(1);
   }, 30_000);
 
   it('answers a scrape without a worker that does not answer within a second', async () => {
@@ -127,4 +206,34 @@ destinations:
     c.child.kill('SIGTERM');
     expect(await exited(c.child)).toBe(0);
   }, 60_000);
+});
+
+describe('phiwall serve --workers 1', () => {
+  it('audits a config applied through the admin API once, with the admin (not again from its own file watch)', async () => {
+    const dataDir = tempDir();
+    const yaml = `
+version: 1
+include: ["${join(REPO, 'rules/phiwall.yaml')}"]
+admin:
+  enabled: true
+  keys: [{ name: ops, role: admin, sha256: ${sha256Hex(ADMIN_TOKEN)} }]
+destinations:
+  local_file: { type: file, allow: [event] }
+`;
+    const c = await spawnCollector(writeConfig(yaml), dataDir, { PHIWALL_WORKERS: '1' });
+    try {
+      const reloads = async () => metric((await request(`${c.url}/metrics`, 'GET')).text, 'phiwall_config_reloads_total', '{result="applied"}');
+      const head = auditHeadOf(dataDir);
+      const r = await fetch(`${c.url}/admin/config`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` }, body: JSON.stringify({ yaml: `${yaml}  extra: { type: file, allow: [event] }\n` }) });
+      expect(((await r.json()) as { success: boolean }).success).toBe(true);
+      // Settled: the admin's reload, then the file watch's reload of the replaced file.
+      await waitFor(reloads, (n) => n >= 2, 10_000);
+      const records = reloadAuditOf(dataDir, head);
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatchObject({ actor: 'ops', role: 'admin', details: { result: 'applied' } });
+      expect(records[0].details.worker).toBeUndefined();
+    } finally {
+      c.child.kill('SIGKILL');
+    }
+  }, 30_000);
 });
