@@ -15,6 +15,7 @@ export const ERROR_CATALOGUE = {
   PW_ERR_NOT_FOUND: { status: 404, message: 'no route {detail}' },
   PW_ERR_SPOOL_FULL: { status: 503, message: 'spool is full; retry later' },
   PW_ERR_SPOOL_UNAVAILABLE: { status: 503, message: 'spool is unavailable; retry later' },
+  PW_ERR_STORAGE_LOST: { status: 503, message: 'the storage connection was lost; retry later' },
   PW_ERR_CONFIG: { status: 500, message: '{detail}' },
   PW_ERR_RATE_LIMITED: { status: 429, message: 'rate limit exceeded' },
   PW_ERR_INVALID_BODY: { status: 400, message: 'invalid request: {detail}' },

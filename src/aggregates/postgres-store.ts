@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { markRow, parseMark, TRUE_TOTAL } from './sqlite-core.js';
 import { PgWriter, toTouch } from './postgres-writer.js';
 import { FORWARD_CLAIM_MS, type AggregateStore, type AggregateWriter, type CellRow, type ConversionRow, type ForwardClaim, type ReleaseMark, type ReleasedRow, type TouchRow } from './store.js';
-import { inTransaction } from '../spool/postgres/transaction.js';
+import { inTransaction, withSessionLock } from '../spool/postgres/transaction.js';
 
 // The shared adapter: every instance reads and writes the same cells, members, touches and
 // conversions, so k is decided on global counts; one instance at a time releases a
@@ -126,20 +126,11 @@ export class PostgresAggregateStore extends PgWriter implements AggregateStore {
     return n;
   }
 
+  /** A lost lock session (connection cut while `fn` ran) rejects with PW_ERR_STORAGE_LOST. */
   async withReleaseLock<T>(dest: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
     await this.ready;
-    const client = await this.pool.connect();
-    try {
-      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [RELEASE_LOCK_CLASS, dest]);
-      if (!rows[0].ok) return { ran: false };
-      try {
-        return { ran: true, value: await fn() };
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [RELEASE_LOCK_CLASS, dest]);
-      }
-    } finally {
-      client.release();
-    }
+    const lock = { sql: 'SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', unlockSql: 'SELECT pg_advisory_unlock($1, hashtext($2))', params: [RELEASE_LOCK_CLASS, dest] };
+    return withSessionLock(this.pool, lock, () => fn());
   }
 
   /** The pool belongs to the spool (or the caller): nothing to close here. */

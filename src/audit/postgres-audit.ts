@@ -4,7 +4,7 @@ import { chainRow, GENESIS, type AuditEntry, type AuditRow } from './audit-log.j
 import type { AuditChain } from './port.js';
 import { pgErrCode, type PgHandle } from './postgres-schema.js';
 import { ChainCheck, type ChainHead, type VerifyResult } from './verify.js';
-import { inTransaction } from '../spool/postgres/transaction.js';
+import { inTransaction, withClient } from '../spool/postgres/transaction.js';
 
 /** Every instance appends under this transaction-level advisory lock: one sequence, no forks. */
 export const AUDIT_LOCK = 0x70686175;
@@ -121,32 +121,31 @@ export class PostgresAuditChain implements AuditChain {
 }
 
 /** Walks the shared chain in one read-only snapshot (appends by running instances do not disturb it). */
-export async function verifyPostgresChain(pool: PgHandle['pool'], pageSize = 2000): Promise<VerifyResult> {
-  const client = await pool.connect();
-  // A lost connection also rejects the pending query (the caller sees that); unheard, the
-  // client's 'error' event would crash the process. The dead client is then not pooled.
-  let lost = false;
-  const onLost = () => { lost = true; };
-  client.on('error', onLost);
-  try {
+export function verifyPostgresChain(pool: PgHandle['pool'], pageSize = 2000): Promise<VerifyResult> {
+  return withClient(pool, async (client, lease) => {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const exists = (await client.query<{ t: string | null }>("SELECT to_regclass('phiwall_audit_log')::text AS t")).rows[0]?.t;
-    if (!exists) return { ok: true, rows: 0, headSeq: 0, headHash: GENESIS };
-    const head = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM phiwall_audit_head WHERE id = 1')).rows[0];
-    const check = new ChainCheck(head ? { seq: Number(head.seq), hash: head.hash } satisfies ChainHead : undefined);
-    for (let after = 0; ;) {
-      const { rows } = await client.query<DbRow>(`SELECT ${COLUMNS} FROM phiwall_audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, pageSize]);
-      if (rows.length === 0) break;
-      let going = true;
-      for (const r of rows) if (!(going = check.add(toRow(r)))) break;
-      if (!going) break;
-      after = Number(rows[rows.length - 1].seq);
+    try {
+      return await walkChain(client, pageSize);
+    } finally {
+      // Read-only: a failed COMMIT loses nothing (the client is then not pooled), and the walk's
+      // own error (if any) is already on its way; a lost connection has no transaction left.
+      if (!lease.lost) await client.query('COMMIT').catch(() => lease.discard());
     }
-    return check.result();
-  } finally {
-    // Read-only: a failed COMMIT loses nothing, and the walk's own error (if any) is already thrown.
-    await client.query('COMMIT').catch(() => { lost = true; });
-    client.off('error', onLost);
-    client.release(lost);
+  });
+}
+
+async function walkChain(client: PoolClient, pageSize: number): Promise<VerifyResult> {
+  const exists = (await client.query<{ t: string | null }>("SELECT to_regclass('phiwall_audit_log')::text AS t")).rows[0]?.t;
+  if (!exists) return { ok: true, rows: 0, headSeq: 0, headHash: GENESIS };
+  const head = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM phiwall_audit_head WHERE id = 1')).rows[0];
+  const check = new ChainCheck(head ? { seq: Number(head.seq), hash: head.hash } satisfies ChainHead : undefined);
+  for (let after = 0; ;) {
+    const { rows } = await client.query<DbRow>(`SELECT ${COLUMNS} FROM phiwall_audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, pageSize]);
+    if (rows.length === 0) break;
+    let going = true;
+    for (const r of rows) if (!(going = check.add(toRow(r)))) break;
+    if (!going) break;
+    after = Number(rows[rows.length - 1].seq);
   }
+  return check.result();
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import pg from 'pg';
+import { openPool } from '../spool/postgres/pool.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyPostgresChain } from '../audit/postgres-audit.js';
@@ -46,7 +46,7 @@ function openSource(args: ParsedArgs): AuditSource | undefined {
   const configPath = args.flags.get('config');
   const storage = typeof configPath === 'string' ? loadConfig(configPath).rules.storage : undefined;
   if (storage?.kind === 'postgres' && storage.url !== undefined) {
-    const pool = new pg.Pool({ connectionString: storage.url, max: 2, connectionTimeoutMillis: 10_000 });
+    const pool = openPool({ connectionString: storage.url, max: 2, connectionTimeoutMillis: 10_000 }, (code) => process.stderr.write(`phiwall: idle database connection lost (${code})\n`));
     const ledger = new PostgresDisclosureLedger({ pool, ready: Promise.resolve() }, false);
     return { kind: 'postgres', verify: () => verifyPostgresChain(pool), report: (d, f, t) => ledger.report(d, f, t), close: () => pool.end() };
   }

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { openPool } from '../spool/postgres/pool.js';
 import { loadConfig } from '../config/load.js';
 import { migrate } from '../spool/postgres/migrate.js';
 import { DEFAULT_CONFIG, flag, type ParsedArgs } from './args.js';
@@ -11,7 +11,7 @@ export async function migrateCommand(args: ParsedArgs): Promise<number> {
     process.stdout.write('storage is sqlite: its schema is created when the spool opens; nothing to migrate\n');
     return 0;
   }
-  const pool = new pg.Pool({ connectionString: storage.url, max: 1, connectionTimeoutMillis: 10_000 });
+  const pool = openPool({ connectionString: storage.url, max: 1, connectionTimeoutMillis: 10_000 }, (code) => process.stderr.write(`phiwall: idle database connection lost (${code})\n`));
   try {
     const { applied, current } = await migrate(pool);
     process.stdout.write(`migrations applied: ${applied.length ? applied.join(', ') : 'none'}; schema version ${current}\n`);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import pg from 'pg';
+import { openPool } from '../spool/postgres/pool.js';
 import { bindAggregateStorage } from '../aggregates/backend.js';
 import { hashKeyOf } from '../config/secrets.js';
 import type { RulesFile } from '../config/schema.js';
@@ -46,7 +46,7 @@ function numberFlag(args: ParsedArgs, name: string): number | undefined {
 function bindStorage(rules: RulesFile, dataDir: string): () => Promise<void> {
   const storage = rules.storage;
   if (storage?.kind !== 'postgres' || storage.url === undefined) return async () => undefined;
-  const pool = new pg.Pool({ connectionString: storage.url, max: 2 });
+  const pool = openPool({ connectionString: storage.url, max: 2 }, (code) => process.stderr.write(`phiwall: idle database connection lost (${code})\n`));
   const ready = migrate(pool).then(() => undefined);
   ready.catch(() => undefined);
   bindAggregateStorage(dataDir, { postgres: { pool, ready }, hashKey: hashKeyOf(rules) });

@@ -4,7 +4,7 @@ import { chainRow, GENESIS, type AuditEntry } from '../../src/audit/audit-log.js
 import { PostgresAuditChain, verifyPostgresChain } from '../../src/audit/postgres-audit.js';
 import { migrate } from '../../src/spool/postgres/migrate.js';
 import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { startCommitReplyProxy } from './commit-reply-proxy.js';
+import { startPgProxy } from '../helpers/pg-proxy.js';
 
 // A retried audit append must not write the record twice when the first attempt did commit
 // but its reply never arrived (connection lost after COMMIT reached the server).
@@ -33,7 +33,7 @@ if (run) {
   describe('postgres audit chain: retried appends are idempotent', () => {
     it('a COMMIT whose reply was lost is not written again by the retry; the chain verifies', async () => {
       const url = await server!.createDatabase(`retry_${++n}`);
-      const proxy = await startCommitReplyProxy({ port: server!.port, url });
+      const proxy = await startPgProxy({ port: server!.port, url });
       const pool = new pg.Pool({ connectionString: proxy.url, max: 2 });
       const handle = { pool, ready: migrate(pool).then(() => undefined) };
       await handle.ready;

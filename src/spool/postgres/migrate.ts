@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { AUDIT_RECORD_ID_SQL, GOVERNANCE_AUDIT_SQL } from '../../audit/postgres-schema.js';
 import { AGGREGATES_SQL } from '../../aggregates/postgres-schema.js';
+import { transact, withSessionLock, type ClientLease } from './transaction.js';
 
 // Migrations are append-only: a released step is never edited, a change is a new step.
 // Each step runs once, in its own transaction, recorded in phiwall_migrations.
@@ -68,35 +69,24 @@ export interface MigrationResult { applied: number[]; current: number }
  * stops after that step (a database as an older release left it; used by upgrade tests).
  */
 export async function migrate(pool: Pool, through = STEPS[STEPS.length - 1].id): Promise<MigrationResult> {
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    try {
-      return await applyPending(client, through);
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-    }
-  } finally {
-    client.release();
-  }
+  const lock = { sql: 'SELECT pg_advisory_lock($1)', unlockSql: 'SELECT pg_advisory_unlock($1)', params: [MIGRATION_LOCK] };
+  const done = await withSessionLock(pool, lock, (client, lease) => applyPending(client, lease, through));
+  // Unreachable: a blocking lock returns no `ok`, so `fn` always runs.
+  if (!done.ran) throw new Error('migration lock not taken');
+  return done.value;
 }
 
-async function applyPending(client: PoolClient, through: number): Promise<MigrationResult> {
+async function applyPending(client: PoolClient, lease: ClientLease, through: number): Promise<MigrationResult> {
   await client.query(`CREATE TABLE IF NOT EXISTS phiwall_migrations (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
   const done = new Set((await client.query<{ id: number }>('SELECT id FROM phiwall_migrations')).rows.map((r) => r.id));
   const applied: number[] = [];
   for (const step of STEPS) {
     if (done.has(step.id) || step.id > through) continue;
-    await client.query('BEGIN');
-    try {
+    await transact(client, lease, async () => {
       await client.query(step.sql);
       await client.query('INSERT INTO phiwall_migrations (id, name) VALUES ($1, $2)', [step.id, step.name]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK');
-      throw err;
-    }
+    });
     applied.push(step.id);
   }
   return { applied, current: Math.min(through, STEPS[STEPS.length - 1].id) };

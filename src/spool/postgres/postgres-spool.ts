@@ -1,9 +1,11 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../port.js';
 import { joinKeys, splitKeys } from '../row-meta.js';
 import { MAINTENANCE_LOCK, migrate } from './migrate.js';
+import { openPool } from './pool.js';
+import { withSessionLock } from './transaction.js';
 
 export interface PostgresSpoolOptions {
   url: string;
@@ -67,8 +69,7 @@ export class PostgresSpool implements Spool {
   private bytes = 0;
 
   constructor(private readonly opts: PostgresSpoolOptions) {
-    this.pool = new pg.Pool({ connectionString: opts.url, max: opts.pool, connectionTimeoutMillis: 5000, statement_timeout: 15_000 });
-    this.pool.on('error', (err) => opts.onError?.('idle client', errCode(err)));
+    this.pool = openPool({ connectionString: opts.url, max: opts.pool, connectionTimeoutMillis: 5000, statement_timeout: 15_000 }, (code) => opts.onError?.('idle client', code));
     this.ready = migrate(this.pool).then(() => this.refreshCounts());
     this.ready.catch((err) => opts.onError?.('migrate', errCode(err)));
     this.intervals.push(setInterval(() => { this.refreshCounts().catch((e) => opts.onError?.('count', errCode(e))); }, 5000));
@@ -229,20 +230,12 @@ export class PostgresSpool implements Spool {
   /** Periodic cleanup, by one instance at a time: expired dead letters, then registered tasks. */
   async maintain(now = Date.now()): Promise<boolean> {
     await this.ready;
-    const client = await this.pool.connect();
-    try {
-      const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [MAINTENANCE_LOCK]);
-      if (!rows[0]?.ok) return false;
-      try {
-        await client.query('DELETE FROM phiwall_dead_letters WHERE failed_at < $1', [now - this.opts.deadLetterDays * 86_400_000]);
-        for (const task of this.tasks) await task(client, now);
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [MAINTENANCE_LOCK]);
-      }
-      return true;
-    } finally {
-      client.release();
-    }
+    const lock = { sql: 'SELECT pg_try_advisory_lock($1) AS ok', unlockSql: 'SELECT pg_advisory_unlock($1)', params: [MAINTENANCE_LOCK] };
+    const done = await withSessionLock(this.pool, lock, async (client) => {
+      await client.query('DELETE FROM phiwall_dead_letters WHERE failed_at < $1', [now - this.opts.deadLetterDays * 86_400_000]);
+      for (const task of this.tasks) await task(client, now);
+    });
+    return done.ran;
   }
 
   private async refreshCounts(): Promise<void> {
