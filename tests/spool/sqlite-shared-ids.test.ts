@@ -20,8 +20,8 @@ function openSpool(dir: string): SqliteSpool {
   spools.push(s);
   return s;
 }
-const worker = (dir: string, index: number) => {
-  const opts: SharedIdsOptions = { path: join(dir, PSEUDO_IDS_FILE), legacySpool: join(dir, 'spool.db'), ownsLegacy: index === 0, synchronous: 'NORMAL', onError: () => undefined };
+const worker = (dir: string, index: number, busyTimeoutMs?: number) => {
+  const opts: SharedIdsOptions = { path: join(dir, PSEUDO_IDS_FILE), legacySpool: join(dir, 'spool.db'), ownsLegacy: index === 0, synchronous: 'NORMAL', onError: () => undefined, busyTimeoutMs };
   return new SharedRandomVisitorIds(opts, SECRET, DAY);
 };
 const tokensIn = (file: string) => {
@@ -76,5 +76,55 @@ describe('random pseudonymous ids shared by cluster workers', () => {
     const restarted = worker(dir, 1);
     expect(restarted.idFor('v1', 'd', now - DAY)).toBe(recent);
     expect(restarted.idFor('v1', 'd', now - 3 * DAY)).not.toBe(old);
+  });
+
+  it('gives concurrent requests with overlapping new visitors, on two workers, one id per visitor and destination', async () => {
+    const dir = tempDir();
+    const now = Date.now();
+    const workers = [worker(dir, 0), worker(dir, 1)];
+    const visitors = Array.from({ length: 12 }, (_, i) => `v${i}`);
+    // 60 requests at once, each with two visitors that other requests (on either worker) share.
+    const seen = await Promise.all(Array.from({ length: 60 }, async (_, i) => {
+      const ids = workers[i % 2];
+      const mine = [visitors[i % 12], visitors[(i * 5 + 1) % 12]];
+      await ids.prepare(mine, ['d', 'e'], now);
+      return mine.flatMap((v) => ['d', 'e'].map((d) => [`${v}|${d}`, ids.idFor(v, d, now)] as const));
+    }));
+    const byKey = new Map<string, Set<string>>();
+    for (const [k, token] of seen.flat()) byKey.set(k, (byKey.get(k) ?? new Set()).add(token));
+    expect(byKey.size).toBe(24);
+    for (const tokens of byKey.values()) expect(tokens.size).toBe(1);
+    expect(tokensIn(join(dir, PSEUDO_IDS_FILE))).toBe(24);
+    // A restarted worker reads the same ids back.
+    const restarted = worker(dir, 1);
+    for (const [k, tokens] of byKey) {
+      const [v, d] = k.split('|');
+      expect(restarted.idFor(v, d, now)).toBe([...tokens][0]);
+    }
+  });
+
+  it('fails every request waiting on a claim that cannot commit, and serves the next ones', async () => {
+    const dir = tempDir();
+    const now = Date.now();
+    const ids = worker(dir, 0, 20);
+    const fresh = worker(dir, 1, 20);
+    await ids.prepare(['known'], ['d'], now);
+    const known = ids.idFor('known', 'd', now);
+    // Another process holds the write lock past the busy timeout.
+    const other = new Database(join(dir, PSEUDO_IDS_FILE));
+    other.exec('BEGIN IMMEDIATE');
+    const waiting = [ids.prepare(['n1'], ['d'], now), ids.prepare(['n2', 'known'], ['d'], now), ids.prepare(['n1', 'n3'], ['d'], now)];
+    const settled = await Promise.allSettled(waiting);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(settled.map((s) => (s.status === 'rejected' ? (s.reason as { code?: string }).code : ''))).toEqual(['SQLITE_BUSY', 'SQLITE_BUSY', 'SQLITE_BUSY']);
+    // A token already committed is still served while the file is locked, by a worker that never saw it: it needs no write.
+    await fresh.prepare(['known'], ['d'], now);
+    expect(fresh.idFor('known', 'd', now)).toBe(known);
+    other.exec('COMMIT');
+    other.close();
+    await Promise.all([ids.prepare(['n1', 'n2'], ['d'], now), ids.prepare(['n3'], ['d'], now)]);
+    expect(new Set(['n1', 'n2', 'n3', 'known'].map((v) => ids.idFor(v, 'd', now))).size).toBe(4);
+    expect(ids.idFor('known', 'd', now)).toBe(known);
+    expect(tokensIn(join(dir, PSEUDO_IDS_FILE))).toBe(4);
   });
 });

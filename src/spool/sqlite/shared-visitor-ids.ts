@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { openWalDatabase } from '../../common/sqlite.js';
 import type { VisitorIds } from '../../pipeline/project.js';
 import { VisitorKeyHasher } from '../visitor-key.js';
-import { INSERT_TOKEN_SQL, moveTokens, newToken, PSEUDO_IDS_DDL, SELECT_TOKEN_SQL, startPruning, TokenCache } from './token-table.js';
+import { ClaimBatcher } from './claim-batch.js';
+import { INSERT_TOKEN_SQL, moveTokens, newTokens, PSEUDO_IDS_DDL, SELECT_TOKEN_SQL, startPruning, TokenCache } from './token-table.js';
 
 export interface SharedIdsOptions {
   /** `<data>/pseudo-ids.db`, opened by every worker. */
@@ -13,6 +14,8 @@ export interface SharedIdsOptions {
   ownsLegacy: boolean;
   synchronous: 'NORMAL' | 'FULL';
   onError: (what: string, code: string) => void;
+  /** How long a claim waits for another worker's write lock before failing (SQLITE_BUSY); default 5000 ms. */
+  busyTimeoutMs?: number;
 }
 
 interface Wanted { key: string; destination: string; period: number; cacheKey: string }
@@ -20,9 +23,10 @@ interface Wanted { key: string; destination: string; period: number; cacheKey: s
 /**
  * Random pseudonymous ids when cluster workers each own a spool: the (visitor, destination,
  * period) -> token table lives in one SQLite file all workers share, so a visitor gets the same
- * id whichever worker takes the request. A new token is claimed with INSERT OR IGNORE and the
- * stored one read back in the same write transaction: concurrent workers converge on whichever
- * insert won. The claim commits before the pipeline uses the token, hence before the ack.
+ * id whichever worker takes the request. A new token is claimed with INSERT OR IGNORE and, when
+ * the insert was ignored, the stored one read back in the same write transaction: concurrent
+ * workers converge on whichever insert won. The claim commits before the pipeline uses the token, hence before the ack.
+ * Requests arriving together share one claim transaction (claim-batch.ts).
  */
 export class SharedRandomVisitorIds implements VisitorIds {
   private readonly db: Database.Database;
@@ -30,44 +34,56 @@ export class SharedRandomVisitorIds implements VisitorIds {
   private readonly hasher: VisitorKeyHasher;
   private readonly select: Database.Statement;
   private readonly claim: Database.Transaction<(wanted: readonly Wanted[]) => void>;
+  private readonly batcher = new ClaimBatcher<Wanted>((wanted) => this.claim.immediate(wanted));
 
   constructor(opts: SharedIdsOptions, secret: string, private readonly rotateMs: number) {
     this.hasher = new VisitorKeyHasher(secret);
-    this.db = openWalDatabase(opts.path, { timeoutMs: 5000, synchronous: opts.synchronous });
+    this.db = openWalDatabase(opts.path, { timeoutMs: opts.busyTimeoutMs ?? 5000, synchronous: opts.synchronous });
     this.db.exec(PSEUDO_IDS_DDL);
     moveTokens(this.db, opts.legacySpool, opts.ownsLegacy);
     this.select = this.db.prepare(SELECT_TOKEN_SQL).pluck();
     const insert = this.db.prepare(INSERT_TOKEN_SQL);
     this.claim = this.db.transaction((wanted: readonly Wanted[]) => {
-      for (const w of wanted) {
-        insert.run(w.key, w.destination, w.period, newToken());
-        this.cache.set(w.cacheKey, this.select.get(w.key, w.destination, w.period) as string);
-      }
+      const tokens = newTokens(wanted.length);
+      wanted.forEach((w, i) => {
+        // Inserted: ours is the stored token (this transaction holds the write lock). Ignored: another worker's won.
+        const ours = insert.run(w.key, w.destination, w.period, tokens[i]).changes === 1;
+        this.cache.set(w.cacheKey, ours ? tokens[i] : this.select.get(w.key, w.destination, w.period) as string);
+      });
     });
     startPruning(this.db, rotateMs, (code) => opts.onError('pseudo-ids prune', code));
   }
 
-  /** Resolves a request's ids in one write transaction at most (the runtime calls this before the pipeline). */
+  /** Resolves a request's ids; new tokens wait for the batch of requests arriving alongside (the runtime calls this before the pipeline). */
   async prepare(visitorKeys: readonly string[], destinations: readonly string[], now: number): Promise<void> {
-    this.resolve(visitorKeys, destinations, now);
+    let waits = false;
+    const missing: [string, Wanted][] = [];
+    for (const w of this.unresolved(visitorKeys, destinations, now)) {
+      if (this.batcher.has(w.cacheKey)) waits = true;
+      else if (!this.fromFile(w)) missing.push([w.cacheKey, w]);
+    }
+    if (missing.length || waits) await this.batcher.add(missing);
   }
 
-  private resolve(visitorKeys: readonly string[], destinations: readonly string[], now: number): void {
-    if (destinations.length === 0) return;
+  /** The (visitor, destination, period) ids not in the cache. */
+  private unresolved(visitorKeys: readonly string[], destinations: readonly string[], now: number): Wanted[] {
     const period = Math.floor(now / this.rotateMs);
-    const missing: Wanted[] = [];
+    const out: Wanted[] = [];
     for (const visitorKey of new Set(visitorKeys)) {
       const key = this.hasher.keyOf(visitorKey);
       for (const destination of destinations) {
         const cacheKey = TokenCache.keyOf(key, destination, period);
-        if (this.cache.has(cacheKey)) continue;
-        // Read first: a token another worker made needs no write lock.
-        const stored = this.select.get(key, destination, period) as string | undefined;
-        if (stored !== undefined) this.cache.set(cacheKey, stored);
-        else missing.push({ key, destination, period, cacheKey });
+        if (!this.cache.has(cacheKey)) out.push({ key, destination, period, cacheKey });
       }
     }
-    if (missing.length) this.claim.immediate(missing);
+    return out;
+  }
+
+  /** Read first: a token another worker made needs no write lock. */
+  private fromFile(w: Wanted): boolean {
+    const stored = this.select.get(w.key, w.destination, w.period) as string | undefined;
+    if (stored !== undefined) this.cache.set(w.cacheKey, stored);
+    return stored !== undefined;
   }
 
   idFor(visitorKey: string, destination: string, now: number): string {
@@ -75,7 +91,8 @@ export class SharedRandomVisitorIds implements VisitorIds {
     const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return cached;
     // Not prepared (or dropped from the cache since): resolve it now, synchronously.
-    this.resolve([visitorKey], [destination], now);
+    const missing = this.unresolved([visitorKey], [destination], now).filter((w) => !this.fromFile(w));
+    if (missing.length) this.claim.immediate(missing);
     return this.cache.get(cacheKey)!;
   }
 }

@@ -9,7 +9,14 @@ import { existsSync } from 'node:fs';
 export const PSEUDO_IDS_FILE = 'pseudo-ids.db';
 const PRUNE_EVERY_MS = 3_600_000;
 
-export const newToken = (): string => 'pw_' + randomBytes(12).toString('base64url');
+const TOKEN_BYTES = 12;
+export const newToken = (): string => 'pw_' + randomBytes(TOKEN_BYTES).toString('base64url');
+
+/** `n` new tokens from one draw of the CSPRNG (a batch claim: one call instead of n). */
+export function newTokens(n: number): string[] {
+  const bytes = randomBytes(TOKEN_BYTES * n);
+  return Array.from({ length: n }, (_, i) => 'pw_' + bytes.subarray(i * TOKEN_BYTES, (i + 1) * TOKEN_BYTES).toString('base64url'));
+}
 
 export const PSEUDO_IDS_DDL = `CREATE TABLE IF NOT EXISTS pseudo_ids (
   visitor_key TEXT NOT NULL,

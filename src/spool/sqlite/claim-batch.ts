@@ -1,0 +1,61 @@
+// Group commit for new pseudonymous-id tokens in the cluster workers' shared file.
+
+interface Batch<W> {
+  readonly wants: Map<string, W>;
+  readonly done: Promise<void>;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Collects the claims of the requests that reach `add` in one event-loop turn (typically every
+ * request whose body was read in the same poll phase) and runs them in ONE write transaction, on
+ * setImmediate: a WAL commit and one turn of the cross-worker write lock per batch instead of
+ * per request, for a wait of the rest of the current turn (no timer).
+ *
+ * The claim is synchronous (better-sqlite3), so a batch runs start to finish before any caller
+ * can add more: a caller only ever waits on the open batch. A want already in the open batch is
+ * claimed once, whichever requests ask for it. A failed claim rejects every caller of that batch
+ * (they fail closed: nothing is pipelined with no token); the next batch starts afresh, so one
+ * SQLITE_BUSY does not poison later ones.
+ */
+export class ClaimBatcher<W> {
+  private open: Batch<W> | undefined;
+
+  /** `claim` runs the batch's wants in one transaction; it throws when they were not committed. */
+  constructor(private readonly claim: (wants: readonly W[]) => void) {}
+
+  /** True when `key` waits in the open batch: its caller need only wait for that batch. */
+  has(key: string): boolean {
+    return this.open?.wants.has(key) ?? false;
+  }
+
+  /** Adds `wants` (by key) to the open batch; settles once that batch's transaction committed or failed. */
+  add(wants: Iterable<readonly [string, W]>): Promise<void> {
+    const batch = this.open ?? this.start();
+    for (const [key, want] of wants) if (!batch.wants.has(key)) batch.wants.set(key, want);
+    return batch.done;
+  }
+
+  private start(): Batch<W> {
+    let resolve!: () => void;
+    let reject!: (err: unknown) => void;
+    const done = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+    const batch: Batch<W> = { wants: new Map(), done, resolve, reject };
+    this.open = batch;
+    setImmediate(() => this.flush(batch));
+    return batch;
+  }
+
+  private flush(batch: Batch<W>): void {
+    // Closed before the claim: whatever arrives next (after it) starts the next batch.
+    this.open = undefined;
+    try {
+      if (batch.wants.size) this.claim([...batch.wants.values()]);
+    } catch (err) {
+      batch.reject(err);
+      return;
+    }
+    batch.resolve();
+  }
+}
