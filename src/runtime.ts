@@ -54,14 +54,20 @@ export class Runtime {
   readonly governance: Governance;
   private workers: DestinationWorker[] = [];
   private maintenance: NodeJS.Timeout | undefined;
+  /** Destinations' timer work has no caller to fail: its errors are logged and counted here (codes, never values). */
+  private readonly backgroundError = (destination: string, task: string, code: string, detail?: string): void => {
+    this.metrics.backgroundErrors.inc({ task, destination, code });
+    this.log.error({ destination, task, code, detail }, 'background task failed');
+  };
 
   constructor(private readonly opts: RuntimeOptions) {
     this.log = opts.logger ?? createLogger();
     this.config = loadConfig(opts.configPath);
-    this.plan = compileRules(this.config.rules, { dataDir: opts.dataDir });
+    this.plan = compileRules(this.config.rules, { dataDir: opts.dataDir, onBackgroundError: this.backgroundError });
     this.storage = openStorage(this.config.rules, {
       dataDir: opts.dataDir, spoolPath: opts.spoolPath, maxPageCount: opts.maxPageCount, clusterWorker: opts.clusterWorker,
       onError: (what, code) => this.log.error({ what, code }, 'storage background error'),
+      onRecovered: (failedAttempts) => this.log.info({ failedAttempts }, 'storage reachable; migrations ran'),
     });
     this.spool = this.storage.spool;
     // Aggregate destinations open their store on first use: shared tables on Postgres.
@@ -182,7 +188,7 @@ export class Runtime {
     let config: LoadedConfig;
     try {
       config = loadConfig(this.opts.configPath);
-      next = compileRules(config.rules, { dataDir: this.opts.dataDir });
+      next = compileRules(config.rules, { dataDir: this.opts.dataDir, onBackgroundError: this.backgroundError });
     } catch (err) {
       this.metrics.configReloads.inc({ result: 'refused' });
       this.governance.record({ ...actor, action: 'config.reload', configBefore: before, details: { result: 'refused', problems: String((err as Error).message).split('\n').length, ...worker } });

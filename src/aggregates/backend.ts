@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type pg from 'pg';
+import type { Readiness } from '../spool/postgres/readiness.js';
 import { PostgresAggregateStore } from './postgres-store.js';
 import { SqliteAggregateStore } from './sqlite-store.js';
 import type { AggregateStore } from './store.js';
@@ -10,8 +11,8 @@ import type { AggregateStore } from './store.js';
 // first use, so the binding made right after the plan compiled is in place by then.
 
 export interface AggregateBackend {
-  /** The shared pool (the spool's) and the promise that migrations ran. */
-  postgres?: { pool: pg.Pool; ready: Promise<void> };
+  /** The shared pool (the spool's) and its gate "migrations ran" (shared, so a late success reaches every user). */
+  postgres?: { pool: pg.Pool; ready: Readiness };
   /** `secrets.hash_key`: the Postgres adapter derives the destinations' HMAC keys from it. */
   hashKey: string;
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type pg from 'pg';
 import { markRow, parseMark, TRUE_TOTAL } from './sqlite-core.js';
 import { PgWriter, toTouch } from './postgres-writer.js';
+import type { Readiness } from '../spool/postgres/readiness.js';
 import { FORWARD_CLAIM_MS, type AggregateStore, type AggregateWriter, type CellRow, type ConversionRow, type ForwardClaim, type ReleaseMark, type ReleasedRow, type TouchRow } from './store.js';
 import { inTransaction, withSessionLock } from '../spool/postgres/transaction.js';
 
@@ -18,7 +19,7 @@ interface ConversionDb { conversion_id: string; journey: string; type: string; t
 export class PostgresAggregateStore extends PgWriter implements AggregateStore {
   readonly kind = 'postgres';
 
-  constructor(private readonly pool: pg.Pool, ready: Promise<void>, private readonly hashKey: string) {
+  constructor(private readonly pool: pg.Pool, ready: Readiness, private readonly hashKey: string) {
     super(pool, ready);
   }
 
@@ -31,12 +32,12 @@ export class PostgresAggregateStore extends PgWriter implements AggregateStore {
   }
 
   async transaction<T>(fn: (w: AggregateWriter) => Promise<T>): Promise<T> {
-    await this.ready;
+    await this.ready?.ensure();
     return inTransaction(this.pool, (client) => fn(new PgWriter(client)));
   }
 
   private async rows<R extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<R[]> {
-    await this.ready;
+    await this.ready?.ensure();
     return (await this.pool.query<R>(sql, values)).rows;
   }
 
@@ -62,7 +63,7 @@ export class PostgresAggregateStore extends PgWriter implements AggregateStore {
 
   async saveReleased(dest: string, dimset: string, windowStart: number, rows: readonly ReleasedRow[], mark: ReleaseMark, now: number): Promise<void> {
     const all = [...rows, markRow(mark)];
-    await this.ready;
+    await this.ready?.ensure();
     await inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM phiwall_agg_released WHERE dest = $1 AND dimset = $2 AND window_start = $3', [dest, dimset, windowStart]);
       await client.query(`INSERT INTO phiwall_agg_released (dest, dimset, window_start, row_key, true_count, published, released_at)
@@ -112,12 +113,12 @@ export class PostgresAggregateStore extends PgWriter implements AggregateStore {
   }
 
   async pruneMembers(dest: string, before: number): Promise<number> {
-    await this.ready;
+    await this.ready?.ensure();
     return (await this.pool.query('DELETE FROM phiwall_agg_members WHERE dest = $1 AND window_start < $2', [dest, before])).rowCount ?? 0;
   }
 
   async expire(dest: string, now: number, lookbackMs: number): Promise<number> {
-    await this.ready;
+    await this.ready?.ensure();
     const cutoff = now - lookbackMs;
     let n = 0;
     for (const table of ['phiwall_agg_touches WHERE dest = $1 AND time < $2', 'phiwall_agg_journeys WHERE dest = $1 AND last_seen < $2', 'phiwall_agg_email_links WHERE dest = $1 AND last_seen < $2']) {
@@ -128,7 +129,7 @@ export class PostgresAggregateStore extends PgWriter implements AggregateStore {
 
   /** A lost lock session (connection cut while `fn` ran) rejects with PW_ERR_STORAGE_LOST. */
   async withReleaseLock<T>(dest: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
-    await this.ready;
+    await this.ready?.ensure();
     const lock = { sql: 'SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', unlockSql: 'SELECT pg_advisory_unlock($1, hashtext($2))', params: [RELEASE_LOCK_CLASS, dest] };
     return withSessionLock(this.pool, lock, () => fn());
   }

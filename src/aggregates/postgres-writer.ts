@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import type { Readiness } from '../spool/postgres/readiness.js';
 import type { AggregateWriter, CellDelta, ConversionOutcome, ConversionRow, TouchRow } from './store.js';
 
 // The per-batch writes on PostgreSQL, on a pool (autocommit) or on one transaction's client.
@@ -26,18 +27,18 @@ const ADD_CELL = `WITH m AS (
     updated_at = GREATEST(c.updated_at, excluded.updated_at)`;
 
 export class PgWriter implements AggregateWriter {
-  /** `ready`: migrations ran (a writer on a pool may be used before). */
-  constructor(protected readonly q: Queryable, protected readonly ready: Promise<void> = Promise.resolve()) {}
+  /** `ready`: the gate "migrations ran", for a writer on a pool (one on a transaction's client is past it). */
+  constructor(protected readonly q: Queryable, protected readonly ready?: Readiness) {}
 
   async addCells(dest: string, dimset: string, cells: readonly CellDelta[], now: number): Promise<void> {
-    await this.ready;
+    await this.ready?.ensure();
     for (const c of cells) {
       await this.q.query(ADD_CELL, [dest, dimset, c.windowStart, c.dims, [...c.who].sort(), c.events, c.anonymous, JSON.stringify(c.sums), now]);
     }
   }
 
   async journeyFor(dest: string, keyHmac: string, now: number): Promise<string> {
-    await this.ready;
+    await this.ready?.ensure();
     const { rows } = await this.q.query<{ journey: string }>(`INSERT INTO phiwall_agg_journeys AS j (dest, key_hmac, journey, last_seen) VALUES ($1, $2, $3, $4)
       ON CONFLICT (dest, key_hmac) DO UPDATE SET last_seen = GREATEST(j.last_seen, excluded.last_seen) RETURNING journey`,
     [dest, keyHmac, 'j_' + randomBytes(12).toString('base64url'), now]);
@@ -45,41 +46,41 @@ export class PgWriter implements AggregateWriter {
   }
 
   async findJourney(dest: string, keyHmac: string): Promise<string | undefined> {
-    await this.ready;
+    await this.ready?.ensure();
     const { rows } = await this.q.query<{ journey: string }>('SELECT journey FROM phiwall_agg_journeys WHERE dest = $1 AND key_hmac = $2', [dest, keyHmac]);
     return rows[0]?.journey;
   }
 
   async linkEmail(dest: string, emailHmac: string, journey: string, now: number): Promise<void> {
-    await this.ready;
+    await this.ready?.ensure();
     await this.q.query(`INSERT INTO phiwall_agg_email_links (dest, email_hmac, journey, last_seen) VALUES ($1, $2, $3, $4)
       ON CONFLICT (dest, email_hmac) DO UPDATE SET journey = excluded.journey, last_seen = excluded.last_seen`, [dest, emailHmac, journey, now]);
   }
 
   async journeyByEmail(dest: string, emailHmac: string): Promise<string | undefined> {
-    await this.ready;
+    await this.ready?.ensure();
     const { rows } = await this.q.query<{ journey: string }>('SELECT journey FROM phiwall_agg_email_links WHERE dest = $1 AND email_hmac = $2', [dest, emailHmac]);
     return rows[0]?.journey;
   }
 
   async lastTouch(dest: string, journey: string): Promise<TouchRow | undefined> {
-    await this.ready;
+    await this.ready?.ensure();
     const { rows } = await this.q.query<TouchDb>('SELECT journey, time, channel, campaign, lead FROM phiwall_agg_touches WHERE dest = $1 AND journey = $2 ORDER BY time DESC, id DESC LIMIT 1', [dest, journey]);
     return rows[0] ? toTouch(rows[0]) : undefined;
   }
 
   async addTouch(dest: string, t: TouchRow): Promise<void> {
-    await this.ready;
+    await this.ready?.ensure();
     await this.q.query('INSERT INTO phiwall_agg_touches (dest, journey, time, channel, campaign, lead) VALUES ($1, $2, $3, $4, $5, $6)', [dest, t.journey, t.time, t.channel, t.campaign, t.lead]);
   }
 
   async markLead(dest: string, journey: string, time: number): Promise<void> {
-    await this.ready;
+    await this.ready?.ensure();
     await this.q.query(`UPDATE phiwall_agg_touches SET lead = 1 WHERE id = (SELECT id FROM phiwall_agg_touches WHERE dest = $1 AND journey = $2 AND time <= $3 ORDER BY time DESC, id DESC LIMIT 1)`, [dest, journey, time]);
   }
 
   async addConversion(dest: string, c: ConversionRow): Promise<ConversionOutcome> {
-    await this.ready;
+    await this.ready?.ensure();
     const inserted = await this.q.query(`INSERT INTO phiwall_agg_conversions (dest, conversion_id, journey, type, time, value, status, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
       ON CONFLICT DO NOTHING RETURNING 1`, [dest, c.conversion_id, c.journey, c.type, c.time, c.value, c.status, c.source]);
     if (inserted.rowCount) return 'inserted';

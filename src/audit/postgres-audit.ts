@@ -73,7 +73,7 @@ export class PostgresAuditChain implements AuditChain {
 
   /** Appends these records (in order) at the chain's head; returns the rows written. */
   private async append(batch: readonly Pending[]): Promise<AuditRow[]> {
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     const retry = batch.some((b) => b.tried);
     for (const b of batch) b.tried = true;
     return inTransaction(this.pg.pool, async (client) => {
@@ -109,13 +109,13 @@ export class PostgresAuditChain implements AuditChain {
   }
 
   async list(limit = 100, afterSeq = 0): Promise<AuditRow[]> {
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     const { rows } = await this.pg.pool.query<DbRow>(`SELECT ${COLUMNS} FROM phiwall_audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [afterSeq, limit]);
     return rows.map(toRow);
   }
 
   async verify(): Promise<VerifyResult> {
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     return verifyPostgresChain(this.pg.pool);
   }
 }

@@ -20,7 +20,7 @@ export class PostgresDisclosureLedger implements DisclosureStore {
     if (items.length === 0) return [];
     const summary = summarize(items, now, this.perEvent);
     summary.counts.sort((a, b) => cmp(a.destination, b.destination) || cmp(a.policyVersion, b.policyVersion));
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     try {
       return await this.write(summary, now);
     } catch (err) {
@@ -60,7 +60,7 @@ export class PostgresDisclosureLedger implements DisclosureStore {
   }
 
   async report(destination: string, from: number, to: number): Promise<DisclosureReport> {
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     const q = <T extends object>(sql: string, args: unknown[]) => this.pg.pool.query<T>(sql, args).then((r) => r.rows);
     const start = Math.floor(from / HOUR) * HOUR;
     const [hourly, fields, firsts, perEvent] = await Promise.all([

@@ -77,10 +77,10 @@ export const AUDIT_RECORD_ID_SQL = `
 ALTER TABLE phiwall_audit_log ADD COLUMN IF NOT EXISTS record_id UUID;
 CREATE UNIQUE INDEX IF NOT EXISTS phiwall_audit_log_record_id ON phiwall_audit_log (record_id);`;
 
-/** What the governance/audit adapters share with the Postgres spool: its pool, migrated once `ready`. */
+/** What the governance/audit adapters share with the Postgres spool: its pool, and the gate "migrations ran" (retried until they do). */
 export interface PgHandle {
   pool: import('pg').Pool;
-  ready: Promise<void>;
+  ready: import('../spool/postgres/readiness.js').Readiness;
 }
 
 export const pgErrCode = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');

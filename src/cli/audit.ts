@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyPostgresChain } from '../audit/postgres-audit.js';
 import { PostgresDisclosureLedger } from '../audit/postgres-ledger.js';
+import { Readiness } from '../spool/postgres/readiness.js';
 import { pgErrCode } from '../audit/postgres-schema.js';
 import { disclosureReport, reportText, type DisclosureReport } from '../audit/report.js';
 import { verifyAuditLog, type VerifyResult } from '../audit/verify.js';
@@ -47,7 +48,7 @@ function openSource(args: ParsedArgs): AuditSource | undefined {
   const storage = typeof configPath === 'string' ? loadConfig(configPath).rules.storage : undefined;
   if (storage?.kind === 'postgres' && storage.url !== undefined) {
     const pool = openPool({ connectionString: storage.url, max: 2, connectionTimeoutMillis: 10_000 }, (code) => process.stderr.write(`phiwall: idle database connection lost (${code})\n`));
-    const ledger = new PostgresDisclosureLedger({ pool, ready: Promise.resolve() }, false);
+    const ledger = new PostgresDisclosureLedger({ pool, ready: Readiness.passed() }, false);
     return { kind: 'postgres', verify: () => verifyPostgresChain(pool), report: (d, f, t) => ledger.report(d, f, t), close: () => pool.end() };
   }
   const file = join(flag(args, 'data', DEFAULT_DATA), 'governance.db');

@@ -4,6 +4,7 @@ import { bindAggregateStorage } from '../aggregates/backend.js';
 import { hashKeyOf } from '../config/secrets.js';
 import type { RulesFile } from '../config/schema.js';
 import { migrate } from '../spool/postgres/migrate.js';
+import { Readiness } from '../spool/postgres/readiness.js';
 import { loadConfig } from '../config/load.js';
 import { DAY_MS } from '../aggregates/options.js';
 import { makeRng } from '../aggregates/noise.js';
@@ -47,8 +48,8 @@ function bindStorage(rules: RulesFile, dataDir: string): () => Promise<void> {
   const storage = rules.storage;
   if (storage?.kind !== 'postgres' || storage.url === undefined) return async () => undefined;
   const pool = openPool({ connectionString: storage.url, max: 2 }, (code) => process.stderr.write(`phiwall: idle database connection lost (${code})\n`));
-  const ready = migrate(pool).then(() => undefined);
-  ready.catch(() => undefined);
+  // One-shot: no background retries; a failure reaches the command's first query.
+  const ready = new Readiness(() => migrate(pool).then(() => undefined), { background: false });
   bindAggregateStorage(dataDir, { postgres: { pool, ready }, hashKey: hashKeyOf(rules) });
   return () => pool.end();
 }

@@ -101,8 +101,20 @@ export class AggregateDestination implements Destination {
 
   private startTimer(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => { void this.release(); }, this.config.release_interval_seconds * 1000);
+    this.timer = setInterval(() => { void this.releaseOnTimer(); }, this.config.release_interval_seconds * 1000);
     this.timer.unref();
+  }
+
+  /** A timer has no caller to hand a failure to: it is reported (logged and counted by the runtime), never dropped. */
+  private async releaseOnTimer(): Promise<void> {
+    const report = this.deps.onBackgroundError ?? ((task: string, code: string) => process.stderr.write(`phiwall: ${this.name}: ${task} failed (${code})\n`));
+    try {
+      const summary = await this.release();
+      // A failed sink leaves its window unreleased (retried next tick), but is still a failure to see.
+      if (summary.failed !== undefined) report('aggregate_release', 'sink_failed', summary.failed);
+    } catch (err) {
+      report('aggregate_release', String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error'));
+    }
   }
 
   /** Releases due windows and attribution days to the sinks; one release at a time, across instances too. */

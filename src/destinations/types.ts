@@ -70,6 +70,11 @@ export interface DestinationDeps {
   dataDir: string;
   /** Clock, injectable for tests. */
   now: () => number;
+  /**
+   * Failures of work a destination runs on its own timer (no caller to hand them to), by code
+   * and a value-free detail: the runtime logs and counts them. Absent (tools, tests): stderr.
+   */
+  onBackgroundError?: (task: string, code: string, detail?: string) => void;
 }
 
 export interface Destination {

@@ -22,14 +22,14 @@ export class PostgresGovernanceStore implements GovernanceStore {
 
   async addAuthorization(subjectKey: string, scope: string, source: string, site: string, expiresAt: number, now: number): Promise<string> {
     const id = newAuthorizationId();
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     await this.pg.pool.query('INSERT INTO phiwall_authorizations (id, subject_key, scope, source, site, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
       [id, subjectKey, scope, source, site, now, expiresAt]);
     return id;
   }
 
   async revokeAuthorization(id: string, site: string, now: number): Promise<boolean> {
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     const res = await this.pg.pool.query('UPDATE phiwall_authorizations SET revoked_at = $1 WHERE id = $2 AND site = $3 AND revoked_at IS NULL RETURNING subject_key', [now, id, site]);
     // This instance stops using it at once (others on their next prepare of the subject).
     for (const r of res.rows as { subject_key: string }[]) this.forget(r.subject_key);
@@ -37,14 +37,14 @@ export class PostgresGovernanceStore implements GovernanceStore {
   }
 
   async listAuthorizations(site: string): Promise<AuthorizationRecord[]> {
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     const { rows } = await this.pg.pool.query<{ id: string; scope: string; source: string; site: string; created_at: string; expires_at: string; revoked_at: string | null }>(
       'SELECT id, scope, source, site, created_at, expires_at, revoked_at FROM phiwall_authorizations WHERE site = $1 ORDER BY created_at, id', [site]);
     return rows.map(toRecord);
   }
 
   async suppress(subjectKey: string, actor: string, now: number): Promise<boolean> {
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     const res = await this.pg.pool.query('INSERT INTO phiwall_suppressions (subject_key, created_at, actor) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [subjectKey, now, actor]);
     const snap = this.snapshot(subjectKey);
     if (snap) snap.suppressed = true;
@@ -54,7 +54,7 @@ export class PostgresGovernanceStore implements GovernanceStore {
   async prepare(subjectKeys: readonly string[], now: number): Promise<void> {
     const keys = [...new Set(subjectKeys)];
     if (keys.length === 0) return;
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     const { rows } = await this.pg.pool.query<{ k: string; scope: string | null; e: string | null }>(
       `SELECT subject_key AS k, NULL::text AS scope, NULL::bigint AS e FROM phiwall_suppressions WHERE subject_key = ANY($1::text[])
        UNION ALL
@@ -87,7 +87,7 @@ export class PostgresGovernanceStore implements GovernanceStore {
   async suppressedAmong(subjectKeys: readonly string[]): Promise<Set<string>> {
     const keys = [...new Set(subjectKeys)];
     if (keys.length === 0) return new Set();
-    await this.pg.ready;
+    await this.pg.ready.ensure();
     const { rows } = await this.pg.pool.query<{ k: string }>('SELECT subject_key AS k FROM phiwall_suppressions WHERE subject_key = ANY($1::text[])', [keys]);
     return new Set(rows.map((r) => r.k));
   }

@@ -19,6 +19,7 @@ export class Metrics {
   readonly spoolDepth = new Gauge({ name: 'phiwall_spool_depth', help: 'Pending spool rows', labelNames: ['destination'], registers: [this.registry] });
   readonly planVersion = new Gauge({ name: 'phiwall_plan_info', help: 'Loaded rule plan (version label); in a cluster, the number of workers running it', labelNames: ['version'], registers: [this.registry] });
   readonly configReloads = new Counter({ name: 'phiwall_config_reloads_total', help: 'Config reload attempts', labelNames: ['result'], registers: [this.registry] });
+  readonly backgroundErrors = new Counter({ name: 'phiwall_background_errors_total', help: 'Failures of timer work with no request to answer (e.g. aggregate releases), by task, destination and error code', labelNames: ['task', 'destination', 'code'], registers: [this.registry] });
 }
 
 /** The spool depth gauge is read from the spool at scrape time. */

@@ -19,6 +19,8 @@ import type { DestinationPlan, PageGroupPlan, Plan, SitePlan } from './plan.js';
 export interface CompileOptions {
   dataDir: string;
   now?: () => number;
+  /** Where destinations report failures of their timer work (see DestinationDeps). */
+  onBackgroundError?: (destination: string, task: string, code: string, detail?: string) => void;
 }
 
 const DEFAULT_QUERY_ALLOW = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
@@ -132,7 +134,8 @@ function compileDestinations(rules: RulesFile, options: CompileOptions, errors: 
       continue;
     }
     const baa = baaInForce(cfg.baa, (options.now ?? Date.now)());
-    const deps: DestinationDeps = { name, baa, dataDir: options.dataDir, now: options.now ?? Date.now };
+    const report = options.onBackgroundError;
+    const deps: DestinationDeps = { name, baa, dataDir: options.dataDir, now: options.now ?? Date.now, onBackgroundError: report && ((task, code, detail) => report(name, task, code, detail)) };
     out.push(Object.freeze({
       name, type: cfg.type, baa, baaExpiresAt: baaExpiry(cfg.baa), allow: AllowNode.compile(cfg.allow),
       include: cfg.events.include ? new Set(cfg.events.include) : undefined,

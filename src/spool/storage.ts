@@ -14,6 +14,8 @@ export interface StorageOptions {
   spoolPath?: string;
   maxPageCount?: number;
   onError?: (what: string, code: string) => void;
+  /** Postgres: migrations ran after `failedAttempts` failed attempts (the database was unreachable at start). */
+  onRecovered?: (failedAttempts: number) => void;
   /** A cluster worker: SQLite random ids live in `<data>/pseudo-ids.db`, shared by every worker. */
   clusterWorker?: boolean;
 }
@@ -23,7 +25,7 @@ export interface Storage {
   kind: 'sqlite' | 'postgres';
   spool: Spool;
   randomIds(secret: string, rotateMs: number): VisitorIds;
-  /** Postgres only: the spool's pool (migrated once `ready`), shared by the governance/audit adapters. */
+  /** Postgres only: the spool's pool and its gate `ready` (migrations ran), shared by the governance/audit/aggregate adapters. */
   postgres?: Pick<PostgresSpool, 'pool' | 'ready' | 'addMaintenance'>;
 }
 
@@ -33,7 +35,7 @@ export function openStorage(rules: RulesFile, opts: StorageOptions): Storage {
   const limits = { maxRows: spoolCfg?.max_rows ?? 2_000_000, maxBytes: spoolCfg?.max_bytes ?? 2 * 1024 ** 3, groupCommitMs: spoolCfg?.group_commit_ms ?? 2 };
   const storage = rules.storage;
   if (storage?.kind === 'postgres' && storage.url !== undefined) {
-    const spool = new PostgresSpool({ ...limits, url: storage.url, pool: storage.pool, deadLetterDays: spoolCfg?.dead_letter_days ?? 14, onError: opts.onError });
+    const spool = new PostgresSpool({ ...limits, url: storage.url, pool: storage.pool, deadLetterDays: spoolCfg?.dead_letter_days ?? 14, onError: opts.onError, onRecovered: opts.onRecovered });
     return { kind: 'postgres', spool, randomIds: (secret, rotateMs) => new PostgresVisitorIds(spool, secret, rotateMs), postgres: spool };
   }
   const path = opts.spoolPath ?? join(opts.dataDir, 'spool.db');

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresAggregateStore } from '../../src/aggregates/postgres-store.js';
 import { migrate } from '../../src/spool/postgres/migrate.js';
+import { Readiness } from '../../src/spool/postgres/readiness.js';
 import { openPool } from '../../src/spool/postgres/pool.js';
 import { waitFor } from '../helpers/collector.js';
 import { terminateBackends, watchUncaught } from '../helpers/pg-faults.js';
@@ -36,7 +37,7 @@ async function openStore(via: 'proxy' | 'direct'): Promise<{ store: PostgresAggr
   const idleErrors: string[] = [];
   const pool = openPool({ connectionString: via === 'proxy' ? proxy.url : url, max: 3 }, (code) => idleErrors.push(code));
   cleanup.push(() => pool.end());
-  const store = new PostgresAggregateStore(pool, migrate(pool).then(() => undefined), 'loss-test-hash-key-0123456789abcdef');
+  const store = new PostgresAggregateStore(pool, new Readiness(() => migrate(pool).then(() => undefined)), 'loss-test-hash-key-0123456789abcdef');
   return { store, proxy, pool, db, idleErrors };
 }
 

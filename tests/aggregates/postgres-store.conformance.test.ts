@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { PostgresAggregateStore } from '../../src/aggregates/postgres-store.js';
 import { migrate } from '../../src/spool/postgres/migrate.js';
+import { Readiness } from '../../src/spool/postgres/readiness.js';
 import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { describeAggregateStoreConformance } from './store.case.js';
 
@@ -23,7 +24,7 @@ if (run) {
       return () => {
         const pool = new pg.Pool({ connectionString: url, max: 3 });
         pools.push(pool);
-        return new PostgresAggregateStore(pool, migrate(pool).then(() => undefined), 'conformance-hash-key-0123456789');
+        return new PostgresAggregateStore(pool, new Readiness(() => migrate(pool).then(() => undefined)), 'conformance-hash-key-0123456789');
       };
     },
   });

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { chainRow, GENESIS, type AuditEntry } from '../../src/audit/audit-log.js';
 import { PostgresAuditChain, verifyPostgresChain } from '../../src/audit/postgres-audit.js';
 import { migrate } from '../../src/spool/postgres/migrate.js';
+import { Readiness } from '../../src/spool/postgres/readiness.js';
 import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { startPgProxy } from '../helpers/pg-proxy.js';
 
@@ -35,8 +36,8 @@ if (run) {
       const url = await server!.createDatabase(`retry_${++n}`);
       const proxy = await startPgProxy({ port: server!.port, url });
       const pool = new pg.Pool({ connectionString: proxy.url, max: 2 });
-      const handle = { pool, ready: migrate(pool).then(() => undefined) };
-      await handle.ready;
+      const handle = { pool, ready: new Readiness(() => migrate(pool).then(() => undefined)) };
+      await handle.ready.ensure();
       const errors: [string, string, boolean][] = [];
       const chain = new PostgresAuditChain(handle, (...e) => errors.push(e), 1);
       try {
@@ -82,7 +83,7 @@ if (run) {
         expect((await migrate(pool)).applied).toEqual([BEFORE_RECORD_IDS + 1]);
         expect(await verifyPostgresChain(pool)).toEqual(before);
         const errors: unknown[] = [];
-        const chain = new PostgresAuditChain({ pool, ready: Promise.resolve() }, (...e) => errors.push(e));
+        const chain = new PostgresAuditChain({ pool, ready: Readiness.passed() }, (...e) => errors.push(e));
         chain.record(entry('config.reload', 4));
         await chain.flush();
         expect(errors).toEqual([]);

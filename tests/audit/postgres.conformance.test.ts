@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { auditCommand } from '../../src/cli/audit.js';
 import { parseArgs } from '../../src/cli/args.js';
 import { PostgresAuditChain } from '../../src/audit/postgres-audit.js';
+import { Readiness } from '../../src/spool/postgres/readiness.js';
 import { Governance } from '../../src/governance/governance.js';
 import { PostgresGovernanceStore } from '../../src/governance/postgres-store.js';
 import { tempDir, writeConfig } from '../helpers/collector.js';
@@ -48,7 +49,7 @@ if (run) {
       const pool = new pg.Pool({ connectionString: 'postgres://phiwall@127.0.0.1:1/none', max: 1, connectionTimeoutMillis: 2000 });
       const gov = new Governance({
         path: join(tempDir(), 'governance.db'), secret: 'a-secret-of-sixteen-chars', metaDays: 1, perEventLedger: false,
-        registry: new Registry(), log: pino({ level: 'silent' }), postgres: { pool, ready: Promise.resolve() },
+        registry: new Registry(), log: pino({ level: 'silent' }), postgres: { pool, ready: Readiness.passed() },
       });
       expect(gov.store).toBeInstanceOf(PostgresGovernanceStore);
       const err = await gov.prepare([{ type: 'track', messageId: 'm1', anonymousId: 'jane.doe@example.com' }], Date.now()).catch((e: unknown) => e);
@@ -61,7 +62,7 @@ if (run) {
     it('an audit write that keeps failing is retried in order, then reported by action and code (never values)', async () => {
       const pool = new pg.Pool({ connectionString: 'postgres://phiwall@127.0.0.1:1/none', max: 1, connectionTimeoutMillis: 2000 });
       const errors: [string, string, boolean][] = [];
-      const chain = new PostgresAuditChain({ pool, ready: Promise.resolve() }, (...e) => errors.push(e), 1);
+      const chain = new PostgresAuditChain({ pool, ready: Readiness.passed() }, (...e) => errors.push(e), 1);
       chain.record({ actor: 'admin1', role: 'admin', action: 'admin POST /admin/suppressions', details: { subjectKey: 'k' } });
       await chain.flush();
       expect(errors.length).toBe(5);

@@ -11,6 +11,7 @@ import { openGovernanceDb } from '../../src/governance/governance.js';
 import { PostgresGovernanceStore } from '../../src/governance/postgres-store.js';
 import type { GovernanceStore } from '../../src/governance/store-port.js';
 import { migrate } from '../../src/spool/postgres/migrate.js';
+import { Readiness } from '../../src/spool/postgres/readiness.js';
 import { tempDir } from './collector.js';
 import type { TestPostgres } from './postgres.js';
 
@@ -48,7 +49,7 @@ export function postgresBackends(server: () => TestPostgres): BackendHarness {
       const url = await server().createDatabase(`gov_${++n}`);
       return (o = {}) => {
         const pool = new pg.Pool({ connectionString: url, max: 4 });
-        const handle = { pool, ready: migrate(pool).then(() => undefined) };
+        const handle = { pool, ready: new Readiness(() => migrate(pool).then(() => undefined)) };
         const auditErrors: string[] = [];
         const audit = new PostgresAuditChain(handle, (a, c) => auditErrors.push(`${a}:${c}`));
         return {

@@ -35,7 +35,7 @@ async function openSpool(via: 'proxy' | 'direct'): Promise<{ spool: PostgresSpoo
   const errors: string[] = [];
   const spool = new PostgresSpool({ url: via === 'proxy' ? proxy.url : url, pool: 2, maxRows: 1000, maxBytes: 1e7, groupCommitMs: 1, deadLetterDays: 14, maintenanceMs: 0, onError: (what, code) => errors.push(`${what}:${code}`) });
   cleanup.push(() => spool.close());
-  await spool.ready;
+  await spool.ready.ensure();
   return { spool, proxy, db, errors };
 }
 

@@ -5,6 +5,7 @@ import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../p
 import { joinKeys, splitKeys } from '../row-meta.js';
 import { MAINTENANCE_LOCK, migrate } from './migrate.js';
 import { openPool } from './pool.js';
+import { Readiness } from './readiness.js';
 import { withSessionLock } from './transaction.js';
 
 export interface PostgresSpoolOptions {
@@ -19,6 +20,8 @@ export interface PostgresSpoolOptions {
   maintenanceMs?: number;
   /** Reports failures of background work by code only (no values). */
   onError?: (what: string, code: string) => void;
+  /** Migrations ran after `failedAttempts` failed attempts (the database was unreachable at start). */
+  onRecovered?: (failedAttempts: number) => void;
 }
 
 /** Work that runs inside the periodic cleanup (e.g. pruning rotated pseudonymous ids). */
@@ -57,8 +60,8 @@ const toDead = (r: DeadRow): DeadLetter => ({
  */
 export class PostgresSpool implements Spool {
   readonly pool: pg.Pool;
-  /** Resolves once migrations ran; every operation waits for it. */
-  readonly ready: Promise<void>;
+  /** Migrations ran (retried until they do); every operation, and every adapter on this pool, passes it first. */
+  readonly ready: Readiness;
   private readonly waiting: Waiter[] = [];
   private readonly tasks: MaintenanceTask[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -70,9 +73,14 @@ export class PostgresSpool implements Spool {
 
   constructor(private readonly opts: PostgresSpoolOptions) {
     this.pool = openPool({ connectionString: opts.url, max: opts.pool, connectionTimeoutMillis: 5000, statement_timeout: 15_000 }, (code) => opts.onError?.('idle client', code));
-    this.ready = migrate(this.pool).then(() => this.refreshCounts());
-    this.ready.catch((err) => opts.onError?.('migrate', errCode(err)));
-    this.intervals.push(setInterval(() => { this.refreshCounts().catch((e) => opts.onError?.('count', errCode(e))); }, 5000));
+    this.ready = new Readiness(() => migrate(this.pool).then(() => this.refreshCounts()), {
+      onFailure: (code) => opts.onError?.('migrate', code),
+      onRecovered: opts.onRecovered,
+    });
+    // Not awaited: a database that is down at start means 503s until it is back, not a crash.
+    this.ready.begin();
+    // Before migrations ran there is nothing to count (and the failure is already reported).
+    this.intervals.push(setInterval(() => { if (this.ready.ok) this.refreshCounts().catch((e) => opts.onError?.('count', errCode(e))); }, 5000));
     if ((opts.maintenanceMs ?? 60_000) > 0) {
       this.intervals.push(setInterval(() => { this.maintain().catch((e) => opts.onError?.('maintenance', errCode(e))); }, opts.maintenanceMs ?? 60_000));
     }
@@ -118,10 +126,10 @@ export class PostgresSpool implements Spool {
     }
     const now = Date.now();
     try {
-      await this.ready;
+      await this.ready.ensure();
       await this.pool.query(codes.some((c) => c !== null) ? ENQUEUE_WITH_DEAD : ENQUEUE, [ids, dests, payloads, now, versions, keys, codes, reasons]);
     } catch (err) {
-      const failure = new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: errCode(err) });
+      const failure = err instanceof PhiwallError ? err : new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: errCode(err) });
       for (const w of batch) w.reject(failure);
       return;
     }
@@ -129,7 +137,7 @@ export class PostgresSpool implements Spool {
   }
 
   async lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]> {
-    await this.ready;
+    await this.ready.ensure();
     const now = Date.now();
     const { rows } = await this.pool.query<OutboxRow>(`WITH due AS (
         SELECT id FROM phiwall_outbox WHERE destination = $1 AND due_at <= $2 ORDER BY due_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
@@ -140,21 +148,21 @@ export class PostgresSpool implements Spool {
 
   async ack(ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
-    await this.ready;
+    await this.ready.ensure();
     const { rows } = await this.pool.query<{ b: number }>('DELETE FROM phiwall_outbox WHERE id = ANY($1::bigint[]) RETURNING octet_length(payload) AS b', [ids]);
     for (const r of rows) { this.rows--; this.bytes -= r.b; }
   }
 
   async retry(ids: readonly string[], nextAttemptAt: number, reason: string): Promise<void> {
     if (!ids.length) return;
-    await this.ready;
+    await this.ready.ensure();
     await this.pool.query('UPDATE phiwall_outbox SET attempts = attempts + 1, due_at = $2, lease_until = 0, last_error = $3 WHERE id = ANY($1::bigint[])',
       [ids, nextAttemptAt, reason.slice(0, 300)]);
   }
 
   async deadLetter(ids: readonly string[], code: string, reason: string): Promise<void> {
     if (!ids.length) return;
-    await this.ready;
+    await this.ready.ensure();
     const { rows } = await this.pool.query<{ b: number }>(`WITH moved AS (DELETE FROM phiwall_outbox WHERE id = ANY($1::bigint[]) RETURNING *)
       INSERT INTO phiwall_dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
       SELECT message_id, destination, payload, attempts + 1, $2, $3, enqueued_at, $4, policy_version, subject_keys FROM moved RETURNING octet_length(payload) AS b`,
@@ -163,7 +171,7 @@ export class PostgresSpool implements Spool {
   }
 
   async stats(): Promise<SpoolStats> {
-    await this.ready;
+    await this.ready.ensure();
     const now = Date.now();
     const by: SpoolStats['byDestination'] = {};
     let pending = 0, leased = 0, dead = 0;
@@ -177,7 +185,7 @@ export class PostgresSpool implements Spool {
   }
 
   async listDead(destination: string, limit: number): Promise<DeadLetter[]> {
-    await this.ready;
+    await this.ready.ensure();
     const { rows } = await this.pool.query<DeadRow>(
       'SELECT id, message_id, destination, attempts, code, reason, failed_at FROM phiwall_dead_letters WHERE destination = $1 ORDER BY id LIMIT $2', [destination, limit]);
     return rows.map(toDead);
@@ -185,14 +193,14 @@ export class PostgresSpool implements Spool {
 
   async getDead(id: string): Promise<(DeadLetter & { payload: JsonValue }) | undefined> {
     if (!/^\d{1,18}$/.test(id)) return undefined;
-    await this.ready;
+    await this.ready.ensure();
     const { rows } = await this.pool.query<DeadRow & { payload: string }>('SELECT * FROM phiwall_dead_letters WHERE id = $1', [id]);
     const r = rows[0];
     return r ? { ...toDead(r), payload: JSON.parse(r.payload) as JsonValue } : undefined;
   }
 
   async replayDead(destination: string): Promise<number> {
-    await this.ready;
+    await this.ready.ensure();
     const now = Date.now();
     const res = await this.pool.query(`WITH moved AS (DELETE FROM phiwall_dead_letters WHERE destination = $1 RETURNING message_id, destination, payload, policy_version, subject_keys)
       INSERT INTO phiwall_outbox (message_id, destination, payload, attempts, due_at, enqueued_at, policy_version, subject_keys)
@@ -202,7 +210,7 @@ export class PostgresSpool implements Spool {
   }
 
   async purgeDead(destination: string, olderThanMs?: number): Promise<number> {
-    await this.ready;
+    await this.ready.ensure();
     const cutoff = olderThanMs === undefined ? Number.MAX_SAFE_INTEGER : Date.now() - olderThanMs;
     const res = destination === '*'
       ? await this.pool.query('DELETE FROM phiwall_dead_letters WHERE failed_at < $1', [cutoff])
@@ -211,7 +219,7 @@ export class PostgresSpool implements Spool {
   }
 
   async nextDue(destination: string): Promise<number | undefined> {
-    await this.ready;
+    await this.ready.ensure();
     const { rows } = await this.pool.query<{ t: string | null }>('SELECT MIN(due_at) AS t FROM phiwall_outbox WHERE destination = $1', [destination]);
     return rows[0]?.t == null ? undefined : Number(rows[0].t);
   }
@@ -219,7 +227,7 @@ export class PostgresSpool implements Spool {
   /** Readiness: migrated, reachable, a primary (a read replica refuses writes), not full. */
   async writable(): Promise<boolean> {
     try {
-      await this.ready;
+      await this.ready.ensure();
       const { rows } = await this.pool.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r');
       return rows[0]?.r === false && this.rows < this.opts.maxRows;
     } catch {
@@ -229,7 +237,7 @@ export class PostgresSpool implements Spool {
 
   /** Periodic cleanup, by one instance at a time: expired dead letters, then registered tasks. */
   async maintain(now = Date.now()): Promise<boolean> {
-    await this.ready;
+    await this.ready.ensure();
     const lock = { sql: 'SELECT pg_try_advisory_lock($1) AS ok', unlockSql: 'SELECT pg_advisory_unlock($1)', params: [MAINTENANCE_LOCK] };
     const done = await withSessionLock(this.pool, lock, async (client) => {
       await client.query('DELETE FROM phiwall_dead_letters WHERE failed_at < $1', [now - this.opts.deadLetterDays * 86_400_000]);
@@ -248,7 +256,7 @@ export class PostgresSpool implements Spool {
     for (const t of this.intervals) clearInterval(t);
     if (this.timer) { clearTimeout(this.timer); this.startFlush(); }
     await Promise.allSettled([...this.inflight]);
-    await this.ready.catch(() => undefined);
+    await this.ready.close();
     await this.pool.end();
   }
 }

@@ -58,7 +58,7 @@ export class PostgresVisitorIds implements VisitorIds {
       }
     }
     if (wanted.size === 0) return;
-    await this.spool.ready;
+    await this.spool.ready.ensure();
     const list = [...wanted.values()];
     const cols = [list.map((w) => w.key), list.map((w) => w.destination), list.map((w) => w.period)];
     // One round trip: our inserts plus rows already committed (the CTE snapshot predates ours).
