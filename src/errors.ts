@@ -16,6 +16,8 @@ export const ERROR_CATALOGUE = {
   PW_ERR_SPOOL_FULL: { status: 503, message: 'spool is full; retry later' },
   PW_ERR_SPOOL_UNAVAILABLE: { status: 503, message: 'spool is unavailable; retry later' },
   PW_ERR_STORAGE_LOST: { status: 503, message: 'the storage connection was lost; retry later' },
+  PW_ERR_AUDIT_UNAVAILABLE: { status: 503, message: 'the audit log cannot take records now ({detail}); nothing was done; retry later' },
+  PW_ERR_AUDIT_PENDING: { status: 503, message: 'the action took effect, but its audit record is not written yet (queued; written once the audit store is reachable); check the state before retrying' },
   PW_ERR_CONFIG: { status: 500, message: '{detail}' },
   PW_ERR_RATE_LIMITED: { status: 429, message: 'rate limit exceeded' },
   PW_ERR_INVALID_BODY: { status: 400, message: 'invalid request: {detail}' },

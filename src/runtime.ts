@@ -17,6 +17,7 @@ import { configHash, Governance } from './governance/governance.js';
 import { bindAggregateStorage } from './aggregates/backend.js';
 import { hashKeyOf } from './config/secrets.js';
 import type { ReloadAuditPolicy } from './admin/reload-audit.js';
+import type { AuditQueueOptions } from './audit/port.js';
 
 /** Who asked for a config change (the audit log's actor). */
 export interface Actor { actor: string; role: string }
@@ -34,6 +35,8 @@ export interface RuntimeOptions {
   maxPageCount?: number;
   /** A cluster worker: which reloads it writes the audit record of (src/admin/reload-audit.ts). Default: all. */
   reloadAudit?: ReloadAuditPolicy;
+  /** The shared audit chain's retry, bound and deadline (defaults in src/audit/postgres-audit.ts; tests shorten them). */
+  auditQueue?: AuditQueueOptions;
 }
 
 export interface IngestSummary {
@@ -81,6 +84,7 @@ export class Runtime {
       registry: this.metrics.registry,
       log: this.log,
       postgres: this.storage.postgres,
+      auditQueue: opts.auditQueue,
     });
     this.governance.record({ actor: 'system', role: 'system', action: 'config.load', configAfter: configHash(this.config.rules), details: { policyVersion: this.plan.version, instance: this.governance.instance } });
     this.governance.startTimers(() => this.plan);
@@ -215,11 +219,13 @@ export class Runtime {
   }
 
   async shutdown(timeoutMs: number): Promise<void> {
+    const end = Date.now() + timeoutMs;
     clearInterval(this.maintenance);
     await Promise.all(this.workers.map((w) => w.stop(timeoutMs)));
     await Promise.all(this.plan.destinations.map((d) => d.destination.close()));
     // Governance first: with Postgres its queued audit records are written through the spool's pool.
-    await this.governance.close();
+    // What is left of the timeout (at least 1 s: `serve` allows 2 s past it before a hard exit).
+    await this.governance.close(Math.max(1000, end - Date.now()));
     await this.spool.close();
   }
 }

@@ -34,6 +34,8 @@ export function buildAdminApp(runtime: Runtime): Hono<AdminEnv> {
     return c.json({ success: false, error: { code: 'PW_ERR_INTERNAL', message: 'internal error' } }, 500);
   });
   app.notFound((c) => c.json({ success: false, error: { code: 'PW_ERR_NOT_FOUND', message: 'no such admin route' } }, 404));
+  // Every call is audited: one whose record could not be written now is refused before it runs (503).
+  app.use('*', async (_c, next) => { runtime.governance.admit(); await next(); });
   app.use('*', (c, next) => audited(c, next, runtime));
   app.use('*', async (c, next) => {
     const auth = c.req.header('authorization');
@@ -55,6 +57,8 @@ async function audited(c: Context<AdminEnv>, next: Next, runtime: Runtime): Prom
   const status = c.res.status;
   runtime.governance.metrics.adminRequests.inc({ role: who?.role ?? 'none', status: String(status) });
   // Awaited: an admin call is answered only once its audit record is written (shared chain too).
+  // Not written by the deadline: 503 PW_ERR_AUDIT_PENDING instead of the route's answer (the
+  // action took effect; its record stays queued and is written once the store is back).
   await runtime.governance.recorded({
     actor: who?.name ?? 'anonymous', role: who?.role ?? 'none',
     action: `admin ${c.req.method} ${new URL(c.req.url).pathname.slice(0, 120)}`,

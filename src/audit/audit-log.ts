@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { GENESIS, rowHash, type AuditRow } from './chain.js';
-import type { AuditChain } from './port.js';
+import type { AuditChain, AuditClosed } from './port.js';
 import { AUDIT_SCHEMA } from './schema.js';
 import { verifyAuditLog, type VerifyResult } from './verify.js';
 
@@ -53,8 +53,23 @@ export class AuditLog implements AuditChain {
     return this.append.immediate(entry, now);
   }
 
+  readonly queued = 0;
+
+  /** Local and synchronous: a record is written (or throws) before the action answers. */
+  admit(): void {}
+
+  async recordAdmitted(entry: AuditEntry): Promise<void> {
+    this.record(entry);
+  }
+
   /** Synchronous: nothing is ever pending. */
-  async flush(): Promise<void> {}
+  async flush(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<AuditClosed> {
+    return { unwritten: 0 };
+  }
 
   async list(limit = 100, afterSeq = 0): Promise<AuditRow[]> {
     return this.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as AuditRow[];

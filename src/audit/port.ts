@@ -7,16 +7,55 @@ import type { VerifyResult } from './verify.js';
 // ./ledger.ts; the instance's governance database) and Postgres (./postgres-audit.ts,
 // ./postgres-ledger.ts; shared by every instance). Conformance: tests/audit/*.case.ts.
 
+/** How the shared (Postgres) chain holds records it cannot write yet; defaults in ./postgres-audit.ts. */
+export interface AuditQueueOptions {
+  /** Wait after a failed write; doubles per failure up to `retryMaxMs` (0.5 s to 10 s, as the storage gate). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** Records held at most (10,000). At the bound new actions are refused and system records dropped (counted). */
+  maxQueued?: number;
+  /** How long an acknowledged action waits for its record (10 s) before the caller gets 503 PW_ERR_AUDIT_PENDING. */
+  deadlineMs?: number;
+}
+
+export interface AuditClosed {
+  /** Records not confirmed written when the chain closed. */
+  unwritten: number;
+  /** The file (in the data directory) they were kept in, written at the next start (../audit/spill.ts). */
+  keptIn?: string;
+}
+
 export interface AuditChain {
   /**
-   * Appends one record to the chain, in call order. SQLite: synchronous, throws on failure.
-   * Postgres: queued in order and written in the background (several records per transaction);
-   * a failure is retried, then reported (action and code only), never swallowed. A retry never
+   * Appends one record to the chain, in call order: records nobody can refuse (config loads and
+   * reloads, system events). SQLite: synchronous, throws on failure. Postgres: queued in order
+   * and written in the background (several records per transaction); a failed write is retried
+   * with backoff for as long as the process runs (reported by code, never values). A retry never
    * writes a record twice, even when the failed attempt committed unseen (each record has an id).
+   * With `maxQueued` records waiting, the record is dropped and reported (count and code).
    */
   record(entry: AuditEntry, now?: number): void;
-  /** Resolves once every record made so far is written (or reported as failed). */
-  flush(): Promise<void>;
+  /**
+   * Asked before an acknowledged action (admin call, authorization) runs: throws
+   * PW_ERR_AUDIT_UNAVAILABLE (503) when its record could not be written now (Postgres: the last
+   * write failed, or the queue is full), so the action is refused rather than left unaudited.
+   */
+  admit(): void;
+  /**
+   * The record of an admitted action: queued even at the bound (admission keeps the overshoot to
+   * the calls in flight); resolves once written. Rejects with PW_ERR_AUDIT_PENDING (503) when it
+   * is not written within `deadlineMs`: it stays queued and is written once the store is back.
+   */
+  recordAdmitted(entry: AuditEntry, deadlineMs: number): Promise<void>;
+  /** Records waiting to be written (always 0 for SQLite). */
+  readonly queued: number;
+  /** Resolves true once every record queued so far is written; false if that takes longer than `deadlineMs`. */
+  flush(deadlineMs?: number): Promise<boolean>;
+  /**
+   * Flushes within `deadlineMs`, then stops retrying. Records not confirmed written are kept in
+   * the data directory for the next start (`keptIn`), or else reported as dropped.
+   */
+  close(deadlineMs: number): Promise<AuditClosed>;
   list(limit?: number, afterSeq?: number): Promise<AuditRow[]>;
   /** Walks the whole chain (see ./verify.ts). */
   verify(): Promise<VerifyResult>;

@@ -1,23 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { chainRow, GENESIS, type AuditEntry, type AuditRow } from './audit-log.js';
-import type { AuditChain } from './port.js';
+import type { AuditChain, AuditClosed, AuditQueueOptions } from './port.js';
+import { PhiwallError } from '../errors.js';
 import { pgErrCode, type PgHandle } from './postgres-schema.js';
 import { ChainCheck, type ChainHead, type VerifyResult } from './verify.js';
 import { inTransaction, withClient } from '../spool/postgres/transaction.js';
+import { keepRecords, readKept, removeKept } from './spill.js';
 
 /** Every instance appends under this transaction-level advisory lock: one sequence, no forks. */
 export const AUDIT_LOCK = 0x70686175;
 const BATCH = 100;
-const ATTEMPTS = 5;
+export const AUDIT_QUEUE_DEFAULTS = { retryBaseMs: 500, retryMaxMs: 10_000, maxQueued: 10_000, deadlineMs: 10_000 } as const;
 
 /** The chain's columns: `record_id` (./postgres-schema.ts) stays out of rows, hashes and reports. */
 const COLUMNS = 'seq, time, actor, role, action, details, config_before, config_after, prev_hash, hash';
 type DbRow = Omit<AuditRow, 'seq' | 'time'> & { seq: string; time: string };
-/** A queued record; `id` is made once, so every attempt to write it carries the same one. */
-interface Pending { entry: AuditEntry; now: number; id: string; tried: boolean }
+/** A queued record; `id` is made once, so every attempt to write it carries the same one. `n`: its place in this process's queue. */
+interface Pending { entry: AuditEntry; now: number; id: string; n: number; tried: boolean }
+interface Waiter { n: number; done: (written: boolean) => void }
 const toRow = (r: DbRow): AuditRow => ({ ...r, seq: Number(r.seq), time: Number(r.time) });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const actionOf = (entry: AuditEntry) => entry.action.split(' ')[0];
+const codeOf = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
+
+/**
+ * `onError` gets an action and an error code, never values, and how many records were given up
+ * on: 0 for a failed write that is retried; otherwise the code says why: 'queue_full' (a system
+ * record at the bound), 'closed' (made after close), 'shutdown' (still queued at close, no data
+ * directory to keep them in) or the file error that kept them from being kept, 'invalid_record'
+ * (a kept line that could not be read back).
+ */
+export type AuditErrorReport = (action: string, code: string, dropped: number) => void;
 
 /**
  * The audit chain shared by every instance. Appends take the advisory lock, read the head,
@@ -26,49 +39,173 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * `record()` stays synchronous for its many callers: records queue in call order and are
  * written in the background, several per transaction. Each record gets a UUID when made
  * (column `record_id`, UNIQUE), so a retry can tell which records an unseen commit already wrote.
+ *
+ * An outage loses no record: a failed write is retried (0.5 s doubling to 10 s) until the store
+ * is back, for as long as the process runs, and later records wait behind it (order is kept).
+ * What bounds memory is the queue (`maxQueued` records): at the bound, and whenever the last
+ * write failed, new acknowledged actions are refused (`admit`, 503) rather than run unaudited;
+ * system records that nobody can refuse are dropped at the bound and reported (count, code).
  */
 export class PostgresAuditChain implements AuditChain {
   private readonly queue: Pending[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private readonly opts: Required<AuditQueueOptions>;
   private draining: Promise<void> | undefined;
+  /** `n` of the last record made, and of the last one written (the queue is written in order). */
+  private issued = 0;
+  private written = 0;
+  /** The last write attempt failed (cleared by the next success). */
+  private failing = false;
+  private closed = false;
+  private wake: (() => void) | undefined;
+  /** Kept files (./spill.ts) whose records were queued at start, and the `n` of the last of them. */
+  private adopted: { files: string[]; through: number } | undefined;
 
-  /** `onError` gets the action and an error code, never values; `dropped` says the record was given up on. */
+  /**
+   * `keepDir` (the data directory): records still queued at close are kept there, and the records
+   * kept there by an earlier process are queued now, ahead of any new one (./spill.ts).
+   */
   constructor(
     private readonly pg: PgHandle,
-    private readonly onError: (action: string, code: string, dropped: boolean) => void,
-    private readonly retryBaseMs = 100,
-  ) {}
+    private readonly onError: AuditErrorReport,
+    opts: AuditQueueOptions = {},
+    private readonly keepDir?: string,
+  ) {
+    this.opts = { ...AUDIT_QUEUE_DEFAULTS, ...opts };
+    if (keepDir) this.adoptKept(keepDir);
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
 
   record(entry: AuditEntry, now = Date.now()): void {
-    this.queue.push({ entry, now, id: randomUUID(), tried: false });
+    const refused = this.closed ? 'closed' : this.queue.length >= this.opts.maxQueued ? 'queue_full' : undefined;
+    if (refused) { this.onError(actionOf(entry), refused, 1); return; }
+    this.enqueue(entry, now);
+  }
+
+  admit(): void {
+    const why = this.closed ? 'closed' : this.queue.length >= this.opts.maxQueued ? 'queue_full' : this.failing ? 'unreachable' : undefined;
+    if (why) throw new PhiwallError('PW_ERR_AUDIT_UNAVAILABLE', { detail: why });
+  }
+
+  async recordAdmitted(entry: AuditEntry, deadlineMs: number): Promise<void> {
+    if (this.closed) throw new PhiwallError('PW_ERR_AUDIT_UNAVAILABLE', { detail: 'closed' });
+    const n = this.enqueue(entry, Date.now());
+    if (!await this.writtenBy(n, deadlineMs)) throw new PhiwallError('PW_ERR_AUDIT_PENDING');
+  }
+
+  flush(deadlineMs = 30_000): Promise<boolean> {
+    return this.writtenBy(this.issued, deadlineMs);
+  }
+
+  async close(deadlineMs: number): Promise<AuditClosed> {
+    await this.flush(deadlineMs);
+    this.closed = true;
+    this.wake?.();
+    // An attempt still in flight may yet commit: these records are "not confirmed" (kept or
+    // reported anyway); a kept record that did commit is skipped by id when it is replayed.
+    const left = this.queue.splice(0);
+    for (const w of this.waiters) w.done(false);
+    if (left.length === 0) return { unwritten: 0 };
+    return { unwritten: left.length, keptIn: this.keep(left) };
+  }
+
+  /** Keeps the records left at close in a file for the next start; reports them as dropped if that fails (or is off). */
+  private keep(left: readonly Pending[]): string | undefined {
+    let code = 'shutdown';
+    if (this.keepDir) {
+      try {
+        const file = keepRecords(this.keepDir, left);
+        // Every adopted record not yet written is in the new file: the older files can go.
+        if (this.adopted) removeKept(this.keepDir, this.adopted.files);
+        return file;
+      } catch (err) {
+        code = codeOf(err);
+      }
+    }
+    this.onError(actionOf(left[0].entry), code, left.length);
+    return undefined;
+  }
+
+  /** Queues the records an earlier process kept; their files are removed once they are written. */
+  private adoptKept(dir: string): void {
+    const { files, records, invalid } = readKept(dir);
+    if (invalid) this.onError('audit.kept', 'invalid_record', invalid);
+    // Marked as tried: each is checked by id under the lock, so a record also written by
+    // another worker (or committed unseen before the shutdown) is not written twice.
+    for (const r of records) this.queue.push({ ...r, n: ++this.issued, tried: true });
+    if (files.length) this.adopted = { files, through: this.issued };
     this.kick();
   }
 
+  /** All adopted records are written: their files go (a failure to remove one is harmless, ids dedupe). */
+  private settleAdopted(): void {
+    if (!this.adopted || !this.keepDir || this.written < this.adopted.through) return;
+    const { files } = this.adopted;
+    this.adopted = undefined;
+    try {
+      removeKept(this.keepDir, files);
+    } catch (err) {
+      this.onError('audit.kept', codeOf(err), 0);
+    }
+  }
+
+  private enqueue(entry: AuditEntry, now: number): number {
+    const n = ++this.issued;
+    this.queue.push({ entry, now, id: randomUUID(), n, tried: false });
+    this.kick();
+    return n;
+  }
+
   private kick(): void {
-    if (this.draining) return;
+    if (this.draining || this.closed) return;
     // A record made between the drain's last check and this callback is picked up here.
     this.draining = this.drain().finally(() => { this.draining = undefined; if (this.queue.length) this.kick(); });
   }
 
-  async flush(): Promise<void> {
-    while (this.draining) await this.draining;
+  /** Resolves true once record `n` is written, false after `deadlineMs` (or at close). */
+  private writtenBy(n: number, deadlineMs: number): Promise<boolean> {
+    if (this.written >= n) return Promise.resolve(true);
+    if (this.closed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => w.done(false), deadlineMs);
+      const w: Waiter = { n, done: (ok) => { clearTimeout(timer); this.waiters.delete(w); resolve(ok); } };
+      this.waiters.add(w);
+    });
   }
 
   private async drain(): Promise<void> {
     let failures = 0;
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 && !this.closed) {
       const batch = this.queue.slice(0, BATCH);
       try {
         await this.append(batch);
         this.queue.splice(0, batch.length);
+        this.written = batch[batch.length - 1].n;
+        this.failing = false;
         failures = 0;
+        for (const w of this.waiters) if (w.n <= this.written) w.done(true);
+        this.settleAdopted();
       } catch (err) {
-        failures++;
-        const dropped = failures >= ATTEMPTS;
-        for (const b of batch) this.onError(b.entry.action.split(' ')[0], pgErrCode(err), dropped);
-        // Order is kept: later records wait behind the failing batch until it is written or given up.
-        if (dropped) { this.queue.splice(0, batch.length); failures = 0; } else await sleep(this.retryBaseMs * 2 ** failures);
+        // Stopped meanwhile: `close()` already reported these records.
+        if (this.closed) return;
+        this.failing = true;
+        // Order is kept: later records wait behind the failing batch until it is written.
+        this.onError(actionOf(batch[0].entry), pgErrCode(err), 0);
+        await this.pause(Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** failures++));
       }
     }
+  }
+
+  /** The backoff wait; `close()` cuts it short. Unref'd: a retry alone keeps no process alive. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.wake = undefined; resolve(); }, ms);
+      timer.unref();
+      this.wake = () => { clearTimeout(timer); this.wake = undefined; resolve(); };
+    });
   }
 
   /** Appends these records (in order) at the chain's head; returns the rows written. */

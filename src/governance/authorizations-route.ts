@@ -31,6 +31,7 @@ export function mountAuthorizations(app: Hono<AppEnv>, runtime: Runtime): void {
     if (expiresAt <= now) throw new PhiwallError('PW_ERR_INVALID_BODY', { detail: 'expires_at: must be in the future' });
     if (expiresAt > now + MAX_DAYS * 86_400_000) throw new PhiwallError('PW_ERR_INVALID_BODY', { detail: `expires_at: at most ${MAX_DAYS} days ahead` });
     const gov = runtime.governance;
+    gov.admit();
     const id = await gov.store.addAuthorization(gov.subjects.keyOf(req.subject), req.scope, req.source, site.name, expiresAt, now);
     gov.metrics.authorizations.inc({ action: 'create' });
     await gov.recorded({ actor: `site:${site.name}`, role: 'backend', action: 'authorization.create', details: { id, scope: req.scope, source: req.source, expiresAt: new Date(expiresAt).toISOString() } });
@@ -40,6 +41,7 @@ export function mountAuthorizations(app: Hono<AppEnv>, runtime: Runtime): void {
     const { site, body } = await backendRequest(c, runtime);
     const { id } = parseBody(RevokeBody, body);
     const gov = runtime.governance;
+    gov.admit();
     if (!await gov.store.revokeAuthorization(id, site.name, Date.now())) throw new PhiwallError('PW_ERR_NOT_FOUND', { detail: 'authorization (unknown or already revoked)' });
     gov.metrics.authorizations.inc({ action: 'revoke' });
     await gov.recorded({ actor: `site:${site.name}`, role: 'backend', action: 'authorization.revoke', details: { id } });

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { AuditLog } from '../audit/audit-log.js';
 import { DisclosureLedger } from '../audit/ledger.js';
-import type { AuditChain, DisclosureStore } from '../audit/port.js';
-import { PostgresAuditChain } from '../audit/postgres-audit.js';
+import type { AuditChain, AuditQueueOptions, DisclosureStore } from '../audit/port.js';
+import { PostgresAuditChain, type AuditErrorReport } from '../audit/postgres-audit.js';
 import { PostgresDisclosureLedger } from '../audit/postgres-ledger.js';
 import type { PgHandle } from '../audit/postgres-schema.js';
 import { PostgresGovernanceStore } from './postgres-store.js';
@@ -24,11 +24,14 @@ export interface GovernanceBackends {
 export function openGovernanceBackends(db: Database.Database, opts: {
   postgres?: PgHandle;
   perEventLedger: boolean;
-  onAuditError: (action: string, code: string, dropped: boolean) => void;
+  onAuditError: AuditErrorReport;
+  auditQueue?: AuditQueueOptions;
+  /** Where the shared chain keeps records it could not write before the process stopped (the data directory). */
+  auditKeepDir?: string;
 }): GovernanceBackends {
   if (opts.postgres) {
     const pg = opts.postgres;
-    return { kind: 'postgres', store: new PostgresGovernanceStore(pg), audit: new PostgresAuditChain(pg, opts.onAuditError), ledger: new PostgresDisclosureLedger(pg, opts.perEventLedger) };
+    return { kind: 'postgres', store: new PostgresGovernanceStore(pg), audit: new PostgresAuditChain(pg, opts.onAuditError, opts.auditQueue, opts.auditKeepDir), ledger: new PostgresDisclosureLedger(pg, opts.perEventLedger) };
   }
   return { kind: 'sqlite', store: new SqliteGovernanceStore(db), audit: new AuditLog(db), ledger: new DisclosureLedger(db, opts.perEventLedger) };
 }

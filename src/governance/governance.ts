@@ -1,8 +1,10 @@
 import { sha256Hex } from '../common/hash.js';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import type { Registry } from 'prom-client';
 import type { AuditEntry } from '../audit/audit-log.js';
-import type { AuditChain, DisclosureStore } from '../audit/port.js';
+import type { AuditChain, AuditQueueOptions, DisclosureStore } from '../audit/port.js';
+import { AUDIT_QUEUE_DEFAULTS } from '../audit/postgres-audit.js';
 import type { PgHandle } from '../audit/postgres-schema.js';
 import type { DeliveryHooks } from '../delivery/worker.js';
 import type { Logger } from '../observability/log.js';
@@ -30,6 +32,8 @@ export interface GovernanceOptions {
   log: Logger;
   /** Set with `storage.kind: postgres`: store, audit chain and ledger are shared there. */
   postgres?: PgHandle;
+  /** How the shared audit chain holds records it cannot write yet (defaults: src/audit/postgres-audit.ts). */
+  auditQueue?: AuditQueueOptions;
 }
 
 /** SHA-256 of the whole merged configuration (secrets included, so any change shows). */
@@ -69,11 +73,15 @@ export class Governance {
     const backends = openGovernanceBackends(this.db, {
       postgres: opts.postgres,
       perEventLedger: opts.perEventLedger,
+      auditQueue: opts.auditQueue,
+      auditKeepDir: dirname(opts.path),
       onAuditError: (action, code, dropped) => {
-        this.metrics.auditErrors.inc({ result: dropped ? 'dropped' : 'retried' });
-        opts.log.error({ action, code, dropped }, dropped ? 'audit record lost after retries' : 'audit record write failed; retrying');
+        this.metrics.auditErrors.inc({ result: dropped ? 'dropped' : 'retried' }, dropped || 1);
+        if (dropped) opts.log.error({ action, code, dropped }, 'audit records not written (alert)');
+        else opts.log.error({ action, code }, 'audit write failed; records stay queued and are retried');
       },
     });
+    this.metrics.observeAuditQueue(() => this.audit);
     this.store = backends.store;
     this.audit = backends.audit;
     this.ledger = backends.ledger;
@@ -95,10 +103,30 @@ export class Governance {
     }
   }
 
-  /** Records and waits until the record is written (Postgres queues; SQLite already wrote it): for acknowledged actions. */
+  /**
+   * Before an acknowledged action runs: throws PW_ERR_AUDIT_UNAVAILABLE (503) when its record
+   * could not be written now (shared chain unreachable, or its queue full). Nothing was done.
+   */
+  admit(): void {
+    this.audit.admit();
+  }
+
+  /**
+   * Records an admitted action and waits until the record is written (Postgres queues; SQLite
+   * already wrote it). Not written within the deadline: PW_ERR_AUDIT_PENDING (503), the action
+   * having taken effect and its record staying queued (written once the store is back).
+   */
   async recorded(entry: AuditEntry): Promise<void> {
-    this.record(entry);
-    await this.audit.flush();
+    const action = entry.action.split(' ')[0];
+    try {
+      await this.audit.recordAdmitted(entry, this.opts.auditQueue?.deadlineMs ?? AUDIT_QUEUE_DEFAULTS.deadlineMs);
+    } catch (err) {
+      const queued = err instanceof PhiwallError && err.code === 'PW_ERR_AUDIT_PENDING';
+      if (queued) this.metrics.auditRecords.inc({ action });
+      else this.opts.log.error({ action: entry.action, code: codeOf(err) }, 'audit record failed');
+      throw err;
+    }
+    this.metrics.auditRecords.inc({ action });
   }
 
   /** The subject keys stored with an event's spool rows. */
@@ -138,10 +166,19 @@ export class Governance {
     this.timer.unref();
   }
 
-  /** Waits for queued audit records, then closes the instance database. */
-  async close(): Promise<void> {
+  /**
+   * Waits up to `timeoutMs` for queued audit records; those left are kept in the data directory
+   * for the next start (or, failing that, reported as dropped by the chain). Then closes the
+   * instance database.
+   */
+  async close(timeoutMs = 5000): Promise<void> {
     clearInterval(this.timer);
-    await this.audit.flush();
+    const { unwritten, keptIn } = await this.audit.close(timeoutMs);
+    if (keptIn) {
+      // An error, not a warning: a data directory that does not outlive the process (a pod without a volume) loses them.
+      this.metrics.auditErrors.inc({ result: 'kept' }, unwritten);
+      this.opts.log.error({ count: unwritten, file: keptIn }, 'audit records not written yet; kept in the data directory for the next start');
+    }
     if (this.db.open) this.db.close();
   }
 

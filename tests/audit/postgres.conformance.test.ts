@@ -9,7 +9,7 @@ import { PostgresAuditChain } from '../../src/audit/postgres-audit.js';
 import { Readiness } from '../../src/spool/postgres/readiness.js';
 import { Governance } from '../../src/governance/governance.js';
 import { PostgresGovernanceStore } from '../../src/governance/postgres-store.js';
-import { tempDir, writeConfig } from '../helpers/collector.js';
+import { tempDir, waitFor, writeConfig } from '../helpers/collector.js';
 import { postgresBackends } from '../helpers/governance-backends.js';
 import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { describeGovernanceStoreConformance } from '../governance/governance-store.case.js';
@@ -22,6 +22,7 @@ let server: TestPostgres | undefined;
 
 beforeAll(async () => { if (run) server = await startPostgres({ durable: false }); });
 afterAll(async () => { await server?.stop(); });
+const catching = (fn: () => void): unknown => { try { fn(); } catch (err) { return err; } return undefined; };
 
 const cli = async (argv: string[]) => {
   const out: string[] = [];
@@ -59,15 +60,20 @@ if (run) {
       await gov.close();
     });
 
-    it('an audit write that keeps failing is retried in order, then reported by action and code (never values)', async () => {
+    it('an audit write that keeps failing stays queued and is retried, reported by action and code (never values); what is left at close is counted', async () => {
       const pool = new pg.Pool({ connectionString: 'postgres://phiwall@127.0.0.1:1/none', max: 1, connectionTimeoutMillis: 2000 });
-      const errors: [string, string, boolean][] = [];
-      const chain = new PostgresAuditChain({ pool, ready: Readiness.passed() }, (...e) => errors.push(e), 1);
+      const errors: [string, string, number][] = [];
+      const chain = new PostgresAuditChain({ pool, ready: Readiness.passed() }, (...e) => errors.push(e), { retryBaseMs: 1, retryMaxMs: 5 });
       chain.record({ actor: 'admin1', role: 'admin', action: 'admin POST /admin/suppressions', details: { subjectKey: 'k' } });
-      await chain.flush();
-      expect(errors.length).toBe(5);
-      expect(errors.at(-1)).toEqual(['admin', 'ECONNREFUSED', true]);
-      expect(errors.slice(0, 4).every(([, , dropped]) => !dropped)).toBe(true);
+      chain.record({ actor: 'system', role: 'system', action: 'config.reload', details: { result: 'applied' } });
+      // Well past the five attempts after which the record used to be given up on.
+      await waitFor(() => errors.length, (n) => n >= 8);
+      expect(errors.every((e) => e[0] === 'admin' && e[1] === 'ECONNREFUSED' && e[2] === 0)).toBe(true);
+      expect(chain.queued).toBe(2);
+      // The write is failing: a new acknowledged action is refused before it runs.
+      expect(catching(() => chain.admit())).toMatchObject({ code: 'PW_ERR_AUDIT_UNAVAILABLE', status: 503, params: { detail: 'unreachable' } });
+      expect(await chain.close(1)).toEqual({ unwritten: 2 });
+      expect(errors.at(-1)).toEqual(['admin', 'shutdown', 2]);
       await pool.end();
     });
 
