@@ -1,13 +1,13 @@
 import type pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PostgresAggregateStore } from '../../src/aggregates/postgres-store.js';
 import { migrate } from '../../src/spool/postgres/migrate.js';
 import { Readiness } from '../../src/spool/postgres/readiness.js';
 import { openPool } from '../../src/spool/postgres/pool.js';
 import { waitFor } from '../helpers/collector.js';
-import { terminateBackends, watchUncaught } from '../helpers/pg-faults.js';
-import { startPgProxy, type PgProxy } from '../helpers/pg-proxy.js';
-import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { pgFaultSuite, terminateBackends } from '../helpers/pg-faults.js';
+import type { PgProxy } from '../helpers/pg-proxy.js';
+import { postgresRequired } from '../helpers/postgres.js';
 
 // The shared aggregate store when PostgreSQL connections die: a batch's transaction that loses
 // its connection fails as a whole (PW_ERR_STORAGE_LOST, so the delivery retries it), a release
@@ -15,28 +15,15 @@ import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/p
 const run = postgresRequired();
 const DEST = 'rollup';
 const WINDOW = 1_790_000_000_000;
-let server: TestPostgres | undefined;
+const suite = pgFaultSuite(run);
 let n = 0;
-const cleanup: (() => Promise<void>)[] = [];
-let uncaught: ReturnType<typeof watchUncaught>;
-
-beforeAll(async () => { if (run) server = await startPostgres({ durable: false }); }, 60_000);
-afterAll(async () => { await server?.stop(); });
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-  uncaught.stop();
-  expect(uncaught.errors).toEqual([]);
-});
 
 async function openStore(via: 'proxy' | 'direct'): Promise<{ store: PostgresAggregateStore; proxy: PgProxy; pool: pg.Pool; db: string; idleErrors: string[] }> {
-  uncaught = watchUncaught();
   const db = `agg_loss_${++n}`;
-  const url = await server!.createDatabase(db);
-  const proxy = await startPgProxy({ port: server!.port, url });
-  cleanup.push(() => proxy.close());
+  const { url, proxy } = await suite.proxiedDatabase(db);
   const idleErrors: string[] = [];
   const pool = openPool({ connectionString: via === 'proxy' ? proxy.url : url, max: 3 }, (code) => idleErrors.push(code));
-  cleanup.push(() => pool.end());
+  suite.cleanup(() => pool.end());
   const store = new PostgresAggregateStore(pool, new Readiness(() => migrate(pool).then(() => undefined)), 'loss-test-hash-key-0123456789abcdef');
   return { store, proxy, pool, db, idleErrors };
 }
@@ -82,7 +69,7 @@ describe.runIf(run)('postgres aggregate store: lost connections', () => {
     let killed = 0;
     const release = store.withReleaseLock(DEST, async () => {
       // Another instance could take the lock from here on: exclusivity is lost, and said so.
-      killed = await terminateBackends(server!.url, db, 'advisory-lock-holders');
+      killed = await terminateBackends(suite.server().url, db, 'advisory-lock-holders');
       return 'published';
     });
     await expect(release).rejects.toMatchObject({ code: 'PW_ERR_STORAGE_LOST', status: 503 });
@@ -95,7 +82,7 @@ describe.runIf(run)('postgres aggregate store: lost connections', () => {
   it('idle pooled connections terminated by the server are reported by code and replaced', async () => {
     const { store, db, idleErrors } = await openStore('direct');
     await Promise.all([batch(store, 'v1'), contributors(store)]);
-    expect(await terminateBackends(server!.url, db, 'all')).toBeGreaterThan(0);
+    expect(await terminateBackends(suite.server().url, db, 'all')).toBeGreaterThan(0);
     await waitFor(() => idleErrors.length, (k) => k > 0);
     expect(new Set(idleErrors)).toEqual(new Set(['57P01']));
     await batch(store, 'v2');

@@ -1,10 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { copyFileSync, appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import pg from 'pg';
-import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/audit/audit-log.js';
 import { PostgresAuditChain } from '../../src/audit/postgres-audit.js';
 import { sha256Hex } from '../../src/common/hash.js';
@@ -13,8 +11,8 @@ import { buildApp } from '../../src/server/app.js';
 import { migrate } from '../../src/spool/postgres/migrate.js';
 import { Readiness } from '../../src/spool/postgres/readiness.js';
 import { PACKS, tempDir, waitFor, writeConfig } from '../helpers/collector.js';
-import { startPgProxy } from '../helpers/pg-proxy.js';
-import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { captureLog, pgFaultSuite } from '../helpers/pg-faults.js';
+import { postgresRequired } from '../helpers/postgres.js';
 
 // The shared audit chain through a PostgreSQL outage longer than the few seconds of retries
 // after which records used to be dropped: records made meanwhile (the config load at start, a
@@ -22,22 +20,11 @@ import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/p
 // before they run while the chain cannot write (503), and one admitted just before the outage
 // answers 503 PW_ERR_AUDIT_PENDING at its deadline, its record written later.
 const run = postgresRequired();
-let server: TestPostgres | undefined;
+const suite = pgFaultSuite(run);
 let n = 0;
-const cleanup: (() => Promise<void>)[] = [];
-
-beforeAll(async () => { if (run) server = await startPostgres({ durable: false }); }, 60_000);
-afterAll(async () => { await server?.stop(); });
-afterEach(async () => { for (const c of cleanup.splice(0).reverse()) await c(); });
 
 const TOKEN = 'admin-token-outage-000000001';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function captureLog() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({ write(chunk: Buffer, _enc, done) { for (const l of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>); done(); } });
-  return { lines, logger: pino({ level: 'info' }, stream) };
-}
 
 async function chainActions(url: string): Promise<string[]> {
   const c = new pg.Client({ connectionString: url });
@@ -82,18 +69,16 @@ async function startRuntime(configPath: string, dataDir: string) {
 
 describe.runIf(run)('shared audit chain: a PostgreSQL outage loses no record', () => {
   it('records made while the database is down are written after it is back, in order, once each; admin calls answer 503', async () => {
-    const url = await server!.createDatabase(`outage_${++n}`);
-    const proxy = await startPgProxy({ port: server!.port, url });
-    cleanup.push(() => proxy.close());
+    const { url, proxy } = await suite.proxiedDatabase(`outage_${++n}`);
     proxy.down();
     const configPath = outageConfig(proxy.url);
     const dataDir = tempDir();
     const { runtime, call, log, stopHttp } = await startRuntime(configPath, dataDir);
     let stopped = false;
-    cleanup.push(async () => { await stopHttp(); if (!stopped) await runtime.shutdown(1000); });
+    suite.cleanup(async () => { await stopHttp(); if (!stopped) await runtime.shutdown(1000); });
 
     expect(await runtime.reload()).toBe(true);
-    await waitFor(() => log.lines.filter((l) => l.msg === 'audit write failed; records stay queued and are retried').length, (k) => k >= 1);
+    await waitFor(() => log.entries().filter((l) => l.msg === 'audit write failed; records stay queued and are retried').length, (k) => k >= 1);
     // The chain cannot write: the call is refused before it runs (no key is made).
     const refused = await call('POST', '/keys', { name: 'refused', role: 'viewer' });
     expect(refused).toMatchObject({ status: 503, json: { error: { code: 'PW_ERR_AUDIT_UNAVAILABLE' } } });
@@ -126,12 +111,12 @@ describe.runIf(run)('shared audit chain: a PostgreSQL outage loses no record', (
     await stopHttp();
     await runtime.shutdown(200);
     stopped = true;
-    expect(log.lines.filter((l) => l.msg === 'audit records not written yet; kept in the data directory for the next start')).toEqual([expect.objectContaining({ count: 1 })]);
-    expect(log.lines.filter((l) => l.msg === 'audit records not written (alert)')).toEqual([]);
+    expect(log.entries().filter((l) => l.msg === 'audit records not written yet; kept in the data directory for the next start')).toEqual([expect.objectContaining({ count: 1 })]);
+    expect(log.entries().filter((l) => l.msg === 'audit records not written (alert)')).toEqual([]);
     expect(await runtime.metrics.registry.getSingleMetricAsString('phiwall_audit_errors_total')).toContain('phiwall_audit_errors_total{result="kept"} 1');
     proxy.restore();
     const next = await startRuntime(configPath, dataDir);
-    cleanup.push(async () => { await next.stopHttp(); await next.runtime.shutdown(1000); });
+    suite.cleanup(async () => { await next.stopHttp(); await next.runtime.shutdown(1000); });
     expect(await next.runtime.governance.audit.flush(10_000)).toBe(true);
     expect(await chainActions(url)).toEqual(['config.load', 'config.reload', 'admin POST /admin/keys', 'admin GET /admin/keys', 'baa.expired', 'config.load']);
     expect(await next.runtime.governance.audit.verify()).toMatchObject({ ok: true, rows: 6, headSeq: 6 });
@@ -139,11 +124,9 @@ describe.runIf(run)('shared audit chain: a PostgreSQL outage loses no record', (
   }, 40_000);
 
   it('at the queue bound new actions are refused and system records dropped (counted); admitted records are kept', async () => {
-    const url = await server!.createDatabase(`bound_${++n}`);
-    const proxy = await startPgProxy({ port: server!.port, url });
-    cleanup.push(() => proxy.close());
+    const { url, proxy } = await suite.proxiedDatabase(`bound_${++n}`);
     const pool = new pg.Pool({ connectionString: proxy.url, max: 2 });
-    cleanup.push(() => pool.end());
+    suite.cleanup(() => pool.end());
     const handle = { pool, ready: new Readiness(() => migrate(pool).then(() => undefined)) };
     await handle.ready.ensure();
     const errors: [string, string, number][] = [];
@@ -174,13 +157,11 @@ describe.runIf(run)('shared audit chain: a PostgreSQL outage loses no record', (
   }, 30_000);
 
   it('records kept at shutdown are written once by the next start, even when two workers adopt them; unreadable lines are counted', async () => {
-    const url = await server!.createDatabase(`kept_${++n}`);
-    const proxy = await startPgProxy({ port: server!.port, url });
-    cleanup.push(() => proxy.close());
+    const { url, proxy } = await suite.proxiedDatabase(`kept_${++n}`);
     const dir = tempDir();
     const open = () => {
       const pool = new pg.Pool({ connectionString: proxy.url, max: 2 });
-      cleanup.push(() => pool.end());
+      suite.cleanup(() => pool.end());
       const errors: [string, string, number][] = [];
       const handle = { pool, ready: new Readiness(() => migrate(pool).then(() => undefined)) };
       return { errors, chain: new PostgresAuditChain(handle, (...e) => errors.push(e), { retryBaseMs: 20, retryMaxMs: 200 }, dir) };

@@ -13,6 +13,14 @@ import { parseArgs } from '../../src/cli/args.js';
 import { workerCount } from '../../src/cli/workers.js';
 
 const ADMIN_TOKEN = 'admin-token-0000000000001';
+/** The bundled rules with ADMIN_TOKEN as the ops admin key, up to the destinations the caller lists. */
+const adminConfig = () => `
+version: 1
+include: ["${join(REPO, 'rules/phiwall.yaml')}"]
+admin:
+  enabled: true
+  keys: [{ name: ops, role: admin, sha256: ${sha256Hex(ADMIN_TOKEN)} }]
+destinations:`;
 
 /** The `config.reload` records of the shared audit log (governance.db) after `afterSeq`. */
 function reloadAuditOf(dataDir: string, afterSeq: number) {
@@ -57,13 +65,7 @@ describe('phiwall serve --workers 2', () => {
   beforeAll(async () => {
     fake = await startWebhookFake();
     dataDir = tempDir();
-    configYaml = `
-version: 1
-include: ["${join(REPO, 'rules/phiwall.yaml')}"]
-admin:
-  enabled: true
-  keys: [{ name: ops, role: admin, sha256: ${sha256Hex(ADMIN_TOKEN)} }]
-destinations:
+    configYaml = `${adminConfig()}
   local_file: { type: file, enabled: false }
   hook:
     type: webhook
@@ -211,13 +213,7 @@ destinations:
 describe('phiwall serve --workers 1', () => {
   it('audits a config applied through the admin API once, with the admin (not again from its own file watch)', async () => {
     const dataDir = tempDir();
-    const yaml = `
-version: 1
-include: ["${join(REPO, 'rules/phiwall.yaml')}"]
-admin:
-  enabled: true
-  keys: [{ name: ops, role: admin, sha256: ${sha256Hex(ADMIN_TOKEN)} }]
-destinations:
+    const yaml = `${adminConfig()}
   local_file: { type: file, allow: [event] }
 `;
     const c = await spawnCollector(writeConfig(yaml), dataDir, { PHIWALL_WORKERS: '1' });

@@ -1,8 +1,14 @@
 // Faults a PostgreSQL server inflicts on its clients, for the connection-loss tests: backends
-// terminated by an administrator (pg_terminate_backend), and a record of uncaught exceptions
-// (an unheard 'error' event from a pg client or pool is one: in phiwall it ends the process).
+// terminated by an administrator (pg_terminate_backend), a record of uncaught exceptions (an
+// unheard 'error' event from a pg client or pool is one: in phiwall it ends the process), and
+// the frame such a test file runs in.
+import { Writable } from 'node:stream';
 import pg from 'pg';
+import { pino, type Logger } from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { waitFor } from './collector.js';
+import { startPgProxy, type PgProxy } from './pg-proxy.js';
+import { startPostgres, type TestPostgres } from './postgres.js';
 
 /** Uncaught exceptions while a test runs (vitest reports them too; this makes the assertion explicit). */
 export function watchUncaught(): { errors: unknown[]; stop(): void } {
@@ -30,4 +36,41 @@ export async function terminateBackends(adminUrl: string, db: string, which: 'al
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * The frame of a connection-loss test file: one PostgreSQL server for the file, cleanups run in
+ * reverse after each test, and after each test the assertion that nothing threw uncaught.
+ */
+export function pgFaultSuite(run: boolean) {
+  let server: TestPostgres | undefined;
+  let uncaught: ReturnType<typeof watchUncaught> | undefined;
+  const cleanups: (() => Promise<void>)[] = [];
+  beforeAll(async () => { if (run) server = await startPostgres({ durable: false }); }, 60_000);
+  afterAll(async () => { await server?.stop(); });
+  beforeEach(() => { uncaught = watchUncaught(); });
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+    uncaught?.stop();
+    expect(uncaught?.errors ?? []).toEqual([]);
+  });
+  const pg = (): TestPostgres => { if (!server) throw new Error('PostgreSQL is not running'); return server; };
+  return {
+    server: pg,
+    cleanup: (fn: () => Promise<void>): void => { cleanups.push(fn); },
+    /** A new database, reached directly (`url`) or through a proxy the test can cut (`proxy.url`). */
+    async proxiedDatabase(name: string): Promise<{ url: string; proxy: PgProxy }> {
+      const url = await pg().createDatabase(name);
+      const proxy = await startPgProxy({ port: pg().port, url });
+      cleanups.push(() => proxy.close());
+      return { url, proxy };
+    },
+  };
+}
+
+/** A pino logger and what it wrote, as an operator's log pipeline receives it (one JSON line each). */
+export function captureLog(): { lines: string[]; entries(): Record<string, unknown>[]; logger: Logger } {
+  const lines: string[] = [];
+  const stream = new Writable({ write(chunk: Buffer, _enc, done) { lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)); done(); } });
+  return { lines, entries: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>), logger: pino({ level: 'info' }, stream) };
 }

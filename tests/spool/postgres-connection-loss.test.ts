@@ -1,40 +1,27 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PostgresSpool } from '../../src/spool/postgres/postgres-spool.js';
 import { post, REPO, startCollector, waitFor, writeConfig } from '../helpers/collector.js';
-import { terminateBackends, watchUncaught } from '../helpers/pg-faults.js';
-import { startPgProxy, type PgProxy } from '../helpers/pg-proxy.js';
-import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { pgFaultSuite, terminateBackends } from '../helpers/pg-faults.js';
+import type { PgProxy } from '../helpers/pg-proxy.js';
+import { postgresRequired } from '../helpers/postgres.js';
 
 // PostgreSQL connections die (failover, restarts, network cuts, an administrator's
 // pg_terminate_backend). The operation that was using one fails with a typed error, the
 // process keeps running, and work succeeds again once the database is reachable. A pg client
 // or pool whose 'error' event nobody hears would instead end the whole process.
 const run = postgresRequired();
-let server: TestPostgres | undefined;
+const suite = pgFaultSuite(run);
 let n = 0;
-const cleanup: (() => Promise<void>)[] = [];
-let uncaught: ReturnType<typeof watchUncaught>;
-
-beforeAll(async () => { if (run) server = await startPostgres({ durable: false }); }, 60_000);
-afterAll(async () => { await server?.stop(); });
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-  uncaught.stop();
-  expect(uncaught.errors).toEqual([]);
-});
 
 const row = (id: string) => ({ messageId: id, destination: 'd', payload: { event: 'Page Viewed', id } });
 
 async function openSpool(via: 'proxy' | 'direct'): Promise<{ spool: PostgresSpool; proxy: PgProxy; db: string; errors: string[] }> {
-  uncaught = watchUncaught();
   const db = `loss_${++n}`;
-  const url = await server!.createDatabase(db);
-  const proxy = await startPgProxy({ port: server!.port, url });
-  cleanup.push(() => proxy.close());
+  const { url, proxy } = await suite.proxiedDatabase(db);
   const errors: string[] = [];
   const spool = new PostgresSpool({ url: via === 'proxy' ? proxy.url : url, pool: 2, maxRows: 1000, maxBytes: 1e7, groupCommitMs: 1, deadLetterDays: 14, maintenanceMs: 0, onError: (what, code) => errors.push(`${what}:${code}`) });
-  cleanup.push(() => spool.close());
+  suite.cleanup(() => spool.close());
   await spool.ready.ensure();
   return { spool, proxy, db, errors };
 }
@@ -79,7 +66,7 @@ describe.runIf(run)('postgres spool: lost connections', () => {
     const { spool, db, errors } = await openSpool('direct');
     // Two connections in the pool, both idle afterwards.
     await Promise.all([spool.lease('d', 1, 1), spool.stats()]);
-    expect(await terminateBackends(server!.url, db, 'all')).toBeGreaterThan(0);
+    expect(await terminateBackends(suite.server().url, db, 'all')).toBeGreaterThan(0);
     await waitFor(() => errors.length, (k) => k > 0);
     expect(new Set(errors)).toEqual(new Set(['idle client:57P01']));
     await spool.enqueue([row('after')]);
@@ -89,7 +76,7 @@ describe.runIf(run)('postgres spool: lost connections', () => {
   it('a maintenance session killed while its task runs rejects that run; the process keeps running', async () => {
     const { spool, db } = await openSpool('direct');
     let killed = 0;
-    spool.addMaintenance(async () => { killed = await terminateBackends(server!.url, db, 'advisory-lock-holders'); });
+    spool.addMaintenance(async () => { killed = await terminateBackends(suite.server().url, db, 'advisory-lock-holders'); });
     await expect(spool.maintain()).rejects.toMatchObject({ code: 'PW_ERR_STORAGE_LOST' });
     expect(killed).toBe(1);
     await spool.enqueue([row('after')]);
@@ -99,17 +86,14 @@ describe.runIf(run)('postgres spool: lost connections', () => {
 
 describe.runIf(run)('collector on postgres: lost connections at the HTTP edge', () => {
   it('answers 503 while the spool is unreachable and 200 again once it is back', async () => {
-    uncaught = watchUncaught();
-    const url = await server!.createDatabase(`http_${++n}`);
-    const proxy = await startPgProxy({ port: server!.port, url });
-    cleanup.push(() => proxy.close());
+    const { proxy } = await suite.proxiedDatabase(`http_${++n}`);
     const configPath = writeConfig(`
 version: 1
 include: ["${join(REPO, 'rules/phiwall.yaml')}"]
 storage: { kind: postgres, url: "${proxy.url}", pool: 2 }
 `);
     const collector = await startCollector({ configPath, deliver: false });
-    cleanup.push(() => collector.close());
+    suite.cleanup(() => collector.close());
     const event = (id: string) => ({ batch: [{ type: 'page', name: 'Home', anonymousId: `v-${id}`, messageId: id }] });
     expect((await post(`${collector.url}/v1/batch`, event('a'))).status).toBe(200);
     proxy.down();

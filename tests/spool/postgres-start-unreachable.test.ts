@@ -1,53 +1,34 @@
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import pg from 'pg';
-import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookFake } from '../fakes/webhook.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { post, REPO, startCollector, waitFor, writeConfig } from '../helpers/collector.js';
-import { watchUncaught } from '../helpers/pg-faults.js';
-import { startPgProxy } from '../helpers/pg-proxy.js';
-import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { captureLog, pgFaultSuite } from '../helpers/pg-faults.js';
+import { postgresRequired } from '../helpers/postgres.js';
 
 // PostgreSQL is unreachable when the collector starts (it came up first, the database is
 // restarting, a network path is not there yet). The collector must not crash or exit; it
 // fails closed (503, not ready) meanwhile, and once the database is reachable it migrates and
 // works without a restart: the spool, the pseudonymous ids, governance and the aggregate store.
 const run = postgresRequired();
-let server: TestPostgres | undefined;
+const suite = pgFaultSuite(run);
 let fake: FakeServer | undefined;
-const cleanup: (() => Promise<void>)[] = [];
 
-beforeAll(async () => {
-  if (!run) return;
-  server = await startPostgres({ durable: false });
-  fake = await startWebhookFake();
-}, 60_000);
-afterAll(async () => { await fake?.close(); await server?.stop(); });
-afterEach(async () => { for (const c of cleanup.splice(0).reverse()) await c(); });
-
-/** Log lines as JSON strings (what an operator's log pipeline receives). */
-function captureLog() {
-  const lines: string[] = [];
-  const stream = new Writable({ write(chunk: Buffer, _enc, done) { lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)); done(); } });
-  return { lines, logger: pino({ level: 'info' }, stream) };
-}
+beforeAll(async () => { if (run) fake = await startWebhookFake(); }, 60_000);
+afterAll(async () => { await fake?.close(); });
 
 const PASSWORD = 'do-not-log-this-password';
 const event = (id: string) => ({ batch: [{ type: 'track', event: 'Button Clicked', anonymousId: `v-${id}`, messageId: id, properties: { n: 1 } }] });
 
 describe.runIf(run)('collector on postgres: database unreachable at start', () => {
   it('answers 503 and is not ready while it is down; once it is back, ready and delivering without a restart', async () => {
-    const uncaught = watchUncaught();
     const rejections: unknown[] = [];
     const onRejection = (e: unknown) => { rejections.push(e); };
     process.on('unhandledRejection', onRejection);
-    cleanup.push(async () => { process.off('unhandledRejection', onRejection); uncaught.stop(); });
+    suite.cleanup(async () => { process.off('unhandledRejection', onRejection); });
 
-    const url = await server!.createDatabase('start_unreachable');
-    const proxy = await startPgProxy({ port: server!.port, url });
-    cleanup.push(() => proxy.close());
+    const { url, proxy } = await suite.proxiedDatabase('start_unreachable');
     proxy.down();
     // The test server trusts local connections; the password is there to be kept out of logs.
     const viaProxy = new URL(proxy.url);
@@ -70,7 +51,7 @@ destinations:
 `);
     const log = captureLog();
     const collector = await startCollector({ configPath, logger: log.logger });
-    cleanup.push(() => collector.close());
+    suite.cleanup(() => collector.close());
 
     const refused = await post(`${collector.url}/v1/batch`, event('during'));
     expect(refused.status).toBe(503);
@@ -90,17 +71,16 @@ destinations:
     // The aggregate store (same pool, same gate) recorded the event as well.
     const direct = new pg.Client({ connectionString: url });
     await direct.connect();
-    cleanup.push(() => direct.end());
+    suite.cleanup(() => direct.end());
     const cells = async () => Number((await direct.query<{ n: string }>("SELECT COALESCE(SUM(count), 0) AS n FROM phiwall_agg_cells WHERE dest = 'rollup'")).rows[0].n);
     expect(await waitFor(cells, (n) => n > 0)).toBe(1);
 
     // Attempts were logged by code, and the recovery once; nothing quoted the connection URL.
-    const entries = log.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const entries = log.entries();
     expect(entries.some((e) => e.what === 'migrate' && typeof e.code === 'string')).toBe(true);
     expect(entries.filter((e) => e.msg === 'storage reachable; migrations ran')).toHaveLength(1);
     expect(log.lines.join('\n')).not.toContain(PASSWORD);
     expect(log.lines.join('\n')).not.toContain(viaProxy.host);
-    expect(uncaught.errors).toEqual([]);
     expect(rejections).toEqual([]);
   }, 60_000);
 });
