@@ -34,8 +34,17 @@ export function buildAdminApp(runtime: Runtime): Hono<AdminEnv> {
     return c.json({ success: false, error: { code: 'PW_ERR_INTERNAL', message: 'internal error' } }, 500);
   });
   app.notFound((c) => c.json({ success: false, error: { code: 'PW_ERR_NOT_FOUND', message: 'no such admin route' } }, 404));
-  // Every call is audited: one whose record could not be written now is refused before it runs (503).
-  app.use('*', async (_c, next) => { runtime.governance.admit(); await next(); });
+  // Every call is audited: one whose record could not be written now is refused before it runs
+  // (503). It cannot be audited, so it is counted (caller not yet known: role none).
+  app.use('*', async (_c, next) => {
+    try {
+      runtime.governance.admit();
+    } catch (err) {
+      runtime.governance.metrics.adminRequests.inc({ role: 'none', status: '503' });
+      throw err;
+    }
+    await next();
+  });
   app.use('*', (c, next) => audited(c, next, runtime));
   app.use('*', async (c, next) => {
     const auth = c.req.header('authorization');

@@ -82,6 +82,8 @@ describe.runIf(run)('shared audit chain: a PostgreSQL outage loses no record', (
     // The chain cannot write: the call is refused before it runs (no key is made).
     const refused = await call('POST', '/keys', { name: 'refused', role: 'viewer' });
     expect(refused).toMatchObject({ status: 503, json: { error: { code: 'PW_ERR_AUDIT_UNAVAILABLE' } } });
+    // Not audited (it could not be), but counted.
+    expect(await runtime.metrics.registry.getSingleMetricAsString('phiwall_admin_requests_total')).toContain('phiwall_admin_requests_total{role="none",status="503"} 1');
     // Longer than the ~3 s of retries after which the records used to be dropped.
     await sleep(6000);
     expect(await chainActions(url)).toEqual([]);
