@@ -3,6 +3,7 @@ import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/can
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
+import { extraLocations, routeReadings, titleBlock } from './page-readings.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -78,10 +79,12 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     title: str(ctxPage.title) ?? str(props.title),
   };
   const host = hostMemo(urls);
-  const { checkPaths, canonicalPagePath, referrerSameSite } = collectPaths(page, props, site, plan, host);
+  const others = extraLocations(raw, context, ctxPage, props, (page.path ?? page.url ?? str(props.path) ?? str(props.url)) !== undefined);
+  const { checkPaths, canonicalPagePath, referrerSameSite } = collectPaths(page, props, others, str(ctxPage.search) ?? str(props.search), site, plan, host);
   const pageHosts: string[] = [];
   // One test per distinct host (the page and property URLs usually share theirs).
   for (const u of [page.url, str(props.url)]) { const h = host(u); if (h !== undefined && !pageHosts.includes(h)) pageHosts.push(h); }
+  for (const u of others) { const h = host(u); if (h !== undefined && !pageHosts.includes(h)) pageHosts.push(h); }
   const referrerHost = host(page.referrer);
   const group = canonicalPagePath === undefined ? undefined : pageGroupOf(canonicalPagePath, plan);
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && checkPaths.some((p) => plan.sensitiveTerms!.test(p));
@@ -132,7 +135,7 @@ function pageGroupOf(path: string, plan: Plan): Plan['pageGroups'][number] | und
   return plan.pageGroups.find((g) => g.res.some((re) => re.test(path)));
 }
 
-function collectPaths(page: EventInfo['page'], props: JsonObject, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined) {
+function collectPaths(page: EventInfo['page'], props: JsonObject, others: readonly string[], search: string | undefined, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined) {
   // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
   // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
   // A handful of strings: arrays (distinct, in first-seen order) are cheaper than a Set here.
@@ -142,6 +145,8 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, site: SitePlan
   addRaw(readings, propsPath, page.path);
   addRaw(readings, page.url, propsPath);
   addRaw(readings, str(props.url), page.url);
+  for (const o of others) addRaw(readings, o, undefined);
+  addRoutes(readings, page, propsPath, str(props.url), others, search);
   const pageHost = host(page.url);
   let referrerSameSite = false;
   const propsReferrer = str(props.referrer);
@@ -163,11 +168,25 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, site: SitePlan
     canonical.push(c);
     if (!checkPaths.includes(c)) checkPaths.push(c);
   }
-  const first = page.path ?? page.url ?? str(props.path) ?? str(props.url);
+  const first = page.path ?? page.url ?? str(props.path) ?? str(props.url) ?? others[0];
   // canonicalPath trims first, so the trimmed reading's result is the page's.
   const at = first ? readings.indexOf(first.trim()) : -1;
   const canonicalPagePath = first ? (at >= 0 ? canonical[at] : canonicalPath(first, plan.localePrefixes)) : undefined;
   return { checkPaths, canonicalPagePath, referrerSameSite };
+}
+
+/** Fragment and query routes of the page's URLs (see page-readings), as more readings. */
+function addRoutes(readings: string[], page: EventInfo['page'], propsPath: string | undefined, propsUrl: string | undefined, others: readonly string[], search: string | undefined): void {
+  const routes: string[] = [];
+  // The page URL and its properties copy are usually the same string: read once.
+  if (page.path) routeReadings(page.path, routes);
+  if (propsPath && propsPath !== page.path) routeReadings(propsPath, routes);
+  if (page.url) routeReadings(page.url, routes);
+  if (propsUrl && propsUrl !== page.url) routeReadings(propsUrl, routes);
+  for (const o of others) routeReadings(o, routes);
+  // A query sent apart from the URL (`search: "?page=billing/pay"`), unless the URL ends with it.
+  if (search && !(page.url?.endsWith(search) ?? false)) routeReadings(search.startsWith('?') ? search : `?${search}`, routes);
+  for (const r of routes) addRaw(readings, r, undefined);
 }
 
 /** The readings of one raw path or URL (none new when it repeats the one before). */
@@ -245,6 +264,7 @@ export function blockReason(info: EventInfo, plan: Plan): string | undefined {
     if (plan.blockedAny && !plan.blockedAny.test(p)) continue;
     for (const rule of plan.blocked) if (rule.re.test(p)) return rule.name;
   }
-  return undefined;
+  // A page titled as the portal (`Messages | MyChart`) is the portal, whatever its URL says.
+  return info.page.title === undefined ? undefined : titleBlock(info.page.title, plan);
 }
 

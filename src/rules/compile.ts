@@ -15,6 +15,7 @@ import { HHS_RESTRICTED_ZIP3 } from './ops/generalize.js';
 import { KeyedHasher } from './ops/hash.js';
 import type { TextScanner } from './ops/sanitize-url.js';
 import type { DestinationPlan, PageGroupPlan, Plan, SitePlan } from './plan.js';
+import { formDecoded } from './form-decoded.js';
 
 export interface CompileOptions {
   dataDir: string;
@@ -111,11 +112,25 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
 function buildScanner(detectors: readonly ValueDetector[]): TextScanner {
   const prefilter = new DetectorPrefilter(detectors, DETECTORS_BY_KIND);
   const none = (text: string) => ({ text, kinds: [] as string[] });
+  const hits = (text: string) => hasAny(text, prefilter.candidates(text));
+  const redact = (text: string) => {
+    const candidates = prefilter.candidates(text);
+    return candidates.length === 0 ? none(text) : redactText(text, candidates);
+  };
+  // Encoded text is also read decoded; when the decoded reading holds identifiers, it is the
+  // reading redacted and forwarded (see form-decoded.ts).
   return {
-    hits: (text) => hasAny(text, prefilter.candidates(text)),
+    hits: (text) => {
+      if (hits(text)) return true;
+      const decoded = formDecoded(text);
+      return decoded !== undefined && hits(decoded);
+    },
     redact: (text) => {
-      const candidates = prefilter.candidates(text);
-      return candidates.length === 0 ? none(text) : redactText(text, candidates);
+      const raw = redact(text);
+      const decoded = formDecoded(text);
+      if (decoded === undefined) return raw;
+      const read = redact(decoded);
+      return read.kinds.length > 0 ? read : raw;
     },
   };
 }

@@ -70,11 +70,14 @@ export function sanitizeUrlMemo(url: string, ctx: ScrubContext): string | undefi
   return out;
 }
 
-/** Applies the allow list first (default deny), then field rules and detectors to what is left. */
-export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonObject {
+/**
+ * Applies the allow list first (default deny), then field rules and detectors to what is left.
+ * `skip`: a key left out (a pair's value, scrubbed by its label's rule instead).
+ */
+export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext, skip?: string): JsonObject {
   const out: JsonObject = {};
   for (const key of Object.keys(obj)) {
-    if (FORBIDDEN_KEYS.has(key)) continue;
+    if (FORBIDDEN_KEYS.has(key) || key === skip) continue;
     const node = allow.child(key);
     if (!node) continue;
     const value = scrubField(key, obj[key], node, ctx);
@@ -96,7 +99,34 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
     return scrubString(value, ctx);
   }
   if (Array.isArray(value)) return scrubArray(value, allow, ctx);
-  return scrubObject(value, allow, ctx);
+  return scrubPair(value, allow, ctx) ?? scrubObject(value, allow, ctx);
+}
+
+// Form builders send a field's name as data beside its value: `{label: "Email", value}`,
+// `{key, val}`, `{question, answer}`, `{fieldName, fieldValue}`, `custom_field_12: {name, value}`.
+const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id'];
+const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text'];
+
+/**
+ * A pair whose label names a field rule or a free-text field: that rule decides the value, as
+ * if the label were its key. Undefined when `obj` is no such pair (it is then scrubbed as an
+ * object: a label naming nothing never makes a value laxer than its own key would).
+ */
+function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonObject | undefined {
+  let valueKey: string | undefined;
+  for (const k of PAIR_VALUES) if (Object.hasOwn(obj, k)) { valueKey = k; break; }
+  if (valueKey === undefined) return undefined;
+  for (const k of PAIR_LABELS) {
+    const label = obj[k];
+    if (k === valueKey || typeof label !== 'string' || !Object.hasOwn(obj, k)) continue;
+    const { norm, rule } = ctx.plan.fields.matchKey(label);
+    if (rule === undefined && !ctx.plan.freeTextFields.has(norm)) continue;
+    const out = scrubObject(obj, allow, ctx, valueKey);
+    const inner = scrubField(label, obj[valueKey], allow, ctx);
+    if (inner !== undefined) out[valueKey] = inner;
+    return out;
+  }
+  return undefined;
 }
 
 function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): JsonValue[] {
@@ -112,7 +142,7 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
       : typeof item === 'number' ? scrubNumber(item, ctx)
       : typeof item === 'string' ? scrubString(item, ctx)
       : Array.isArray(item) ? scrubArray(item, allow, ctx)
-      : scrubObject(item, allow, ctx);
+      : scrubPair(item, allow, ctx) ?? scrubObject(item, allow, ctx);
     if (v !== undefined) out.push(v);
   }
   return out;

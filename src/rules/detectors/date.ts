@@ -9,14 +9,15 @@ const TIME = '(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?(?:Z
 // One alternation so each position is tried once; capture groups tell the layouts apart:
 //  1-3   ISO  2024-03-14 (+ optional time)     4-7   Y/M/D  1961/03/14, 1961.03.14
 //  8-11  M/D/Y or D/M/Y with / . -  (2-digit years only with /)
-//  12-14 March 14, 1961 / Mar 14 1961           15-17 14 Mar 1961 / 14-Mar-1961
+//  12-14 March 14, 1961 / Mar 14 1961 / Mar 14 '61
+//  15-17 14 Mar 1961 / 14-Mar-1961 / 14MAR1961 / 5th of March 1961
 const DATE_RE = new RegExp(
   '(?<![0-9A-Za-z])(?:' +
     `([12][0-9]{3})-([01]?[0-9])-([0-3]?[0-9])${TIME}` +
     '|([12][0-9]{3})([/.])([01]?[0-9])\\5([0-3]?[0-9])' +
     '|([0-3]?[0-9])([/.-])([0-3]?[0-9])\\9([0-9]{4}|[0-9]{2})' +
-    `|${MONTH}\\.?,? ?([0-3]?[0-9])(?:st|nd|rd|th)?,? ?([12][0-9]{3})` +
-    `|([0-3]?[0-9])(?:st|nd|rd|th)?[ -]${MONTH}\\.?,?[ -]([12][0-9]{3}|[0-9]{2})` +
+    `|${MONTH}\\.?,? ?([0-3]?[0-9])(?:st|nd|rd|th)?,? ?([12][0-9]{3}|['\u2019][0-9]{2})` +
+    `|([0-3]?[0-9])(?:st|nd|rd|th)?(?:[ -](?:of )?|(?=[A-Za-z]{3}[0-9]{4}))${MONTH}\\.?,?(?:[ -]|(?<=[A-Za-z])(?=[0-9]{4}))([12][0-9]{3}|[0-9]{2})` +
     ')(?![0-9])',
   'gi',
 );
@@ -66,7 +67,8 @@ function accept(m: RegExpExecArray): boolean {
     // US order first, then day-first; either reading being a real date is enough to redact.
     return validDate(year, a, b, known) || validDate(year, b, a, known);
   }
-  if (m[12] !== undefined) return validDate(+m[14], monthFromName(m[12]), +m[13], true);
+  // `Mar 5 '61`: an apostrophe marks a 2-digit year.
+  if (m[12] !== undefined) return m[14].length === 3 ? validDate(0, monthFromName(m[12]), +m[13], false) : validDate(+m[14], monthFromName(m[12]), +m[13], true);
   if (m[15] !== undefined) {
     const whole = m[0];
     // `5 may 20` is prose; a 2-digit year is only trusted in the dashed `14-Mar-61` layout.

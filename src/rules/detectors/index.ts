@@ -10,6 +10,7 @@ import { mbiDetector } from './mbi.js';
 import { npiDetector } from './npi.js';
 import { phoneDetector } from './phone.js';
 import { ssnDetector } from './ssn.js';
+import { streetAddressDetector } from './street-address.js';
 import { urlDetector } from './url.js';
 import { codeLikeDetector } from './code-like.js';
 import { uuidDetector } from './uuid.js';
@@ -34,6 +35,7 @@ export {
   npiDetector,
   phoneDetector,
   ssnDetector,
+  streetAddressDetector,
   urlDetector,
   uuidDetector,
   vinDetector,
@@ -61,6 +63,7 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   phoneDetector,
   ipDetector,
   dateDetector,
+  streetAddressDetector,
   zipDetector,
   codeLikeDetector,
   longNumberDetector,

@@ -10,11 +10,18 @@ const LABEL =
   '(?:' +
   [
     `mrn(?:${ID_SUFFIX})?`,
-    `medical[ _-]?record(?:${ID_SUFFIX})?`,
+    `mr${ID_SUFFIX}`,
+    `med(?:ical)?[ ._-]{0,2}rec(?:ord)?s?(?:${ID_SUFFIX})?`,
+    // Record numbers under a site's own word: `chart #`, `Hospital No`, `Pt ID`, `case no.`.
+    `(?:chart|hospital|hosp|pt|case|visit|encounter|admission|record|file)${ID_SUFFIX}`,
+    // Spanish-speaking sites: expediente, historia clinica, NHC (numero de historia clinica).
+    'expediente|historia[ _-]?cl[ií]nica|nhc',
     `(?:patient|member|subscriber|insurance|beneficiary|device)${ID_SUFFIX}`,
     `(?:policy|group|account|claim)${NUM_SUFFIX}`,
     `(?:acct|licen[cs]e|passport|serial|plate)(?:${NUM_SUFFIX})?`,
     'dl#?',
+    // Bare generic words last (the suffixed forms above win): scan() wants `:`, `#` or `=` after them.
+    'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account',
   ].join('|') +
   ')';
 // Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes.
@@ -24,6 +31,14 @@ const LABELLED_RE = new RegExp(
   `(?<![A-Za-z])(${LABEL})(${SEPARATOR})([A-Za-z0-9][A-Za-z0-9-]{3,29})(?![A-Za-z0-9-])`,
   'gi',
 );
+
+const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account']);
+
+/** `Policy: HMO-5521` labels a value; `policy 2024` or `patient 3` is prose. */
+function announces(label: string, sep: string): boolean {
+  if (!BARE.has(label.toLowerCase())) return true;
+  return /[:#=]|%3[AaDd]|%23/.test(sep);
+}
 
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 7 || !hasDigits(text, 3)) return;
@@ -35,7 +50,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     const tokenStart = m.index + label.length + sep.length;
     let tokenEnd = m.index + m[0].length;
     while (text.charCodeAt(tokenEnd - 1) === 45) tokenEnd--;
-    if (tokenEnd - tokenStart < 4 || countDigits(text, tokenStart, tokenEnd) < 3) {
+    if (tokenEnd - tokenStart < 4 || countDigits(text, tokenStart, tokenEnd) < 3 || !announces(label, sep)) {
       re.lastIndex = m.index + 1;
       continue;
     }

@@ -1,16 +1,27 @@
 import { defineDetector } from './define.js';
-import { isDigit } from './scan.js';
+import { isAsciiLetter, isDigit } from './scan.js';
 import type { Detection } from './types.js';
 
 const MIN_DIGITS = 9;
+// A bare run of 7-8 digits standing alone (no separators, not part of a decimal, an amount or
+// a word) is a record, member or account number, or a compact date (`19610305`), not prose.
+const MIN_BARE_DIGITS = 7;
 
-/** One separator between digit groups: space . / - ( ) — or `) ` / ` (` as in `(617) 555`. */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  const after = end < text.length ? text.charCodeAt(end) : 32;
+  const glued = (c: number) => isAsciiLetter(c) || c === 46 /* . */ || c === 44 /* , */ || c === 36 /* $ */ || c === 95 /* _ */;
+  return !glued(before) && !glued(after);
+}
+
+/** One separator between digit groups: space . / - ( ) + — or `) ` / ` (` as in `(617) 555`. */
 function separatorLength(text: string, at: number): number {
   const c = text.charCodeAt(at);
   const next = text.charCodeAt(at + 1);
   if (c === 41 /* ) */ && (next === 32 || next === 45) && isDigit(text.charCodeAt(at + 2))) return 2;
   if ((c === 32 || c === 45) && next === 40 /* ( */ && isDigit(text.charCodeAt(at + 2))) return 2;
-  if ((c === 32 || c === 46 || c === 47 || c === 45 || c === 40 || c === 41) && isDigit(next)) return 1;
+  // `+` is a form-encoded space (`617+555+0100`).
+  if ((c === 32 || c === 46 || c === 47 || c === 45 || c === 40 || c === 41 || c === 43) && isDigit(next)) return 1;
   return 0;
 }
 
@@ -37,12 +48,13 @@ function scan(text: string, out: Detection[], kind: string): void {
       if (sep === 0) break;
       i += sep;
     }
-    if (digits >= MIN_DIGITS) out.push({ start, end, kind });
+    if (digits >= MIN_DIGITS || (digits >= MIN_BARE_DIGITS && end - start === digits && standsAlone(text, start, end))) out.push({ start, end, kind });
   }
 }
 
 /**
- * Safety net (R): any run of 9+ digits, with single separators between groups. findAll gives it
- * the lowest priority, so it only applies where no specific detector claimed the digits.
+ * Safety net (R): any run of 9+ digits, with single separators between groups, and bare 7-8
+ * digit numbers standing alone. findAll gives it the lowest priority, so it only applies where
+ * no specific detector claimed the digits.
  */
 export const longNumberDetector = defineDetector('long_number', '[NUMBER]', 'R', scan);

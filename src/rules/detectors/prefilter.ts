@@ -98,9 +98,13 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['phone', gate(0, 8)],
   ['date', gate(0, 3)],
   ['zip', gate(0, 5)],
+  // A house number, a name word and a suffix: `1 A St` at the shortest (the gaps between them
+  // are the detector's own precheck: flagging spaces here cost every string a branch per space).
+  ['street_address', gate(8, 1)],
   // A code_like token needs 4 digits and 2 letters in 10+ characters.
   ['code_like', gate(10, 4)],
-  ['long_number', gate(0, 9)],
+  // 9+ digits with separators, or a bare 7-8 digit number.
+  ['long_number', gate(0, 7)],
   ['ip', gate(3, 0)],
 ]);
 

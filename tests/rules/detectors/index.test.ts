@@ -11,7 +11,7 @@ import { defineDetector } from '../../../src/rules/detectors/define.js';
 
 const KINDS = [
   'email', 'phone', 'ssn', 'ip', 'date', 'zip', 'url', 'credit_card', 'mbi', 'npi', 'dea', 'vin',
-  'labelled_id', 'jwt', 'bearer', 'long_number', 'uuid', 'code_like',
+  'labelled_id', 'jwt', 'bearer', 'long_number', 'uuid', 'code_like', 'street_address',
 ];
 
 function fixed(kind: string, label: string, spans: Array<[number, number]>): ValueDetector {
