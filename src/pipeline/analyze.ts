@@ -3,7 +3,8 @@ import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/can
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
-import { extraLocations, routeReadings, titleBlock } from './page-readings.js';
+import { extraLocations, routesOf, titleBlock } from './page-readings.js';
+import { pathVerdict } from './path-verdicts.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -86,8 +87,8 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   for (const u of [page.url, str(props.url)]) { const h = host(u); if (h !== undefined && !pageHosts.includes(h)) pageHosts.push(h); }
   for (const u of others) { const h = host(u); if (h !== undefined && !pageHosts.includes(h)) pageHosts.push(h); }
   const referrerHost = host(page.referrer);
-  const group = canonicalPagePath === undefined ? undefined : pageGroupOf(canonicalPagePath, plan);
-  const sensitiveByTerm = plan.sensitiveTerms !== undefined && checkPaths.some((p) => plan.sensitiveTerms!.test(p));
+  const group = canonicalPagePath === undefined ? undefined : pathVerdict(canonicalPagePath, plan).group;
+  const sensitiveByTerm = plan.sensitiveTerms !== undefined && checkPaths.some((p) => pathVerdict(p, plan).sensitive);
   const query = queryOf(page.url);
   const type = raw.type as EventType;
   return {
@@ -117,22 +118,6 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     properties: withoutPageKeys(props),
     traits: obj(raw.traits ?? context.traits),
   };
-}
-
-/** The first page group with a pattern matching the path. */
-function pageGroupOf(path: string, plan: Plan): Plan['pageGroups'][number] | undefined {
-  const index = plan.pageGroupIndex;
-  if (index !== undefined) {
-    // Only the patterns for the path's first segment can match it (groups kept in order).
-    const end = path.indexOf('/', 1);
-    for (const { group, res } of index.get(path.slice(1, end < 0 ? undefined : end)) ?? []) {
-      if (res.some((re) => re.test(path))) return group;
-    }
-    return undefined;
-  }
-  // One combined test first (a superset: case-insensitive): most pages are in no group.
-  if (plan.pageGroupsAny && !plan.pageGroupsAny.test(path)) return undefined;
-  return plan.pageGroups.find((g) => g.res.some((re) => re.test(path)));
 }
 
 function collectPaths(page: EventInfo['page'], props: JsonObject, others: readonly string[], search: string | undefined, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined) {
@@ -177,16 +162,15 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, others: readon
 
 /** Fragment and query routes of the page's URLs (see page-readings), as more readings. */
 function addRoutes(readings: string[], page: EventInfo['page'], propsPath: string | undefined, propsUrl: string | undefined, others: readonly string[], search: string | undefined): void {
-  const routes: string[] = [];
+  const add = (url: string | undefined) => { if (url) for (const r of routesOf(url)) addRaw(readings, r, undefined); };
+  add(page.path);
   // The page URL and its properties copy are usually the same string: read once.
-  if (page.path) routeReadings(page.path, routes);
-  if (propsPath && propsPath !== page.path) routeReadings(propsPath, routes);
-  if (page.url) routeReadings(page.url, routes);
-  if (propsUrl && propsUrl !== page.url) routeReadings(propsUrl, routes);
-  for (const o of others) routeReadings(o, routes);
+  if (propsPath !== page.path) add(propsPath);
+  add(page.url);
+  if (propsUrl !== page.url) add(propsUrl);
+  for (const o of others) add(o);
   // A query sent apart from the URL (`search: "?page=billing/pay"`), unless the URL ends with it.
-  if (search && !(page.url?.endsWith(search) ?? false)) routeReadings(search.startsWith('?') ? search : `?${search}`, routes);
-  for (const r of routes) addRaw(readings, r, undefined);
+  if (search && !(page.url?.endsWith(search) ?? false)) add(search.startsWith('?') ? search : `?${search}`);
 }
 
 /** The readings of one raw path or URL (none new when it repeats the one before). */
@@ -260,9 +244,8 @@ function eventTime(raw: JsonObject, receivedAt: number): string {
 export function blockReason(info: EventInfo, plan: Plan): string | undefined {
   for (const h of info.pageHosts) for (const rule of plan.blockedHosts) if (rule.re.test(h)) return rule.name;
   for (const p of info.checkPaths) {
-    // One combined test first: most events match no rule at all.
-    if (plan.blockedAny && !plan.blockedAny.test(p)) continue;
-    for (const rule of plan.blocked) if (rule.re.test(p)) return rule.name;
+    const rule = pathVerdict(p, plan).blocked;
+    if (rule !== null) return rule;
   }
   // A page titled as the portal (`Messages | MyChart`) is the portal, whatever its URL says.
   return info.page.title === undefined ? undefined : titleBlock(info.page.title, plan);

@@ -52,9 +52,10 @@ export function extraLocations(raw: JsonObject, context: JsonObject, ctxPage: Js
   out = collect(ctxPage, false, out);
   // Properties are the event's own data: read for a location only when the page gave none.
   if (!hasPath) out = collect(props, false, out);
-  for (const nested of [props.page, props.location, context.location, ctxPage.location]) {
-    if (isJsonObject(nested)) out = collect(nested, true, out);
-  }
+  if (isJsonObject(props.page)) out = collect(props.page, true, out);
+  if (isJsonObject(props.location)) out = collect(props.location, true, out);
+  if (isJsonObject(context.location)) out = collect(context.location, true, out);
+  if (isJsonObject(ctxPage.location)) out = collect(ctxPage.location, true, out);
   // An app screen has no URL: its name says where it is.
   if (raw.type === 'screen' && typeof raw.name === 'string' && raw.name.length > 0) (out ??= []).push(screenPath(raw.name));
   return out ?? NONE;
@@ -106,6 +107,24 @@ export function routeReadings(url: string, out: string[]): void {
   }
 }
 
+// Page URLs repeat with every view of the page: their routes are remembered (bounded).
+const knownRoutes = new Map<string, readonly string[]>();
+const ROUTE_MEMO = 4096;
+
+/** routeReadings of a URL or path, remembered; none without a `?` or `#`. */
+export function routesOf(url: string): readonly string[] {
+  if (url.indexOf('?') < 0 && url.indexOf('#') < 0) return NONE;
+  let routes = knownRoutes.get(url);
+  if (routes === undefined) {
+    const out: string[] = [];
+    routeReadings(url, out);
+    routes = out.length > 0 ? out : NONE;
+    if (knownRoutes.size >= ROUTE_MEMO) knownRoutes.clear();
+    knownRoutes.set(url, routes);
+  }
+  return routes;
+}
+
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** The route in one `name=value` of a query (url[from, to)), if any. */
@@ -142,9 +161,24 @@ function mayHoldPath(url: string, from: number, to: number): boolean {
 // only.
 const loose = (re: RegExp): boolean => !re.source.startsWith('^') && !re.source.startsWith('(^|\\/)');
 const titleRules = new WeakMap<Plan, RegExp | null>();
+// A site has a few hundred page titles, sent again with every view: the answer per title is
+// remembered per plan (bounded; `null`: no rule matches).
+const titleAnswers = new WeakMap<Plan, Map<string, string | null>>();
+const TITLE_MEMO = 2048;
 
 /** The name of the blocked-path rule a page title matches (`Inbox | MyChart`), if any. */
 export function titleBlock(title: string, plan: Plan): string | undefined {
+  let memo = titleAnswers.get(plan);
+  if (memo === undefined) { memo = new Map(); titleAnswers.set(plan, memo); }
+  const known = memo.get(title);
+  if (known !== undefined) return known ?? undefined;
+  const answer = matchTitle(title, plan);
+  if (memo.size >= TITLE_MEMO) memo.clear();
+  memo.set(title, answer ?? null);
+  return answer;
+}
+
+function matchTitle(title: string, plan: Plan): string | undefined {
   let any = titleRules.get(plan);
   if (any === undefined) {
     const rules = plan.blocked.filter((r) => loose(r.re));

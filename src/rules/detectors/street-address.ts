@@ -20,19 +20,42 @@ const GAP = `${SP}{1,3}`;
 const STOP = '(?:in|for|of|to|the|a|an|and|or|with|on|at|by|from|your|our|my|is|are|was|per|near|off|top|best|ways?)';
 // A name word, or a numbered street (`W 4th St`).
 const WORD = `(?:[0-9]{1,3}(?:st|nd|rd|th)|(?!${STOP}(?![A-Za-z]))[A-Za-z][A-Za-z'.-]{0,24})`;
-const ADDRESS_RE = new RegExp(
+export const ADDRESS_RE = new RegExp(
   `(?<![A-Za-z])(?:p\\.?${SP}?o\\.?|post${SP}office)${SP}{0,2}box${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?![0-9])|` +
   `(?<![0-9A-Za-z#.-])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,5})?${GAP}(?:${WORD}${GAP}){1,4}${SUFFIX}\\.?(?![A-Za-z0-9])` +
     `(?:,?${GAP}${UNIT}\\.?${SP}{0,3}#?${SP}{0,2}[A-Za-z0-9-]{1,8}(?![A-Za-z0-9]))?`,
   'gi',
 );
 
-function hasGap(text: string): boolean {
-  return text.indexOf(' ') >= 0 || text.indexOf('+') >= 0 || text.indexOf('\t') >= 0;
+const isGap = (c: number): boolean => c === 32 || c === 43 || c === 9;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+
+/**
+ * Whether the text has what either alternative of ADDRESS_RE starts with: a digit run (not glued
+ * to a letter, `.`, `#` or `-` before it) followed by a gap, after at most a letter or a `-NN`
+ * part; or the word `box`. User agents, timestamps and version strings have digits and spaces
+ * but neither, and are the most common texts with both: they skip the regex.
+ */
+export function mayHoldAddress(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigit(text.charCodeAt(i))) continue;
+    const before = i === 0 ? 32 : text.charCodeAt(i - 1);
+    let j = i;
+    while (j < text.length && isDigit(text.charCodeAt(j))) j++;
+    if (!(isDigit(before) || isLetter(before) || before === 35 || before === 46 || before === 45)) {
+      if (j < text.length && isLetter(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 45) { j++; while (j < text.length && isDigit(text.charCodeAt(j))) j++; }
+      if (j < text.length && isGap(text.charCodeAt(j))) return true;
+    }
+    i = j;
+  }
+  return BOX.test(text);
 }
+const BOX = /box/i;
 
 function scan(text: string, out: Detection[], kind: string): void {
-  if (text.length < 8 || !hasDigits(text, 1) || !hasGap(text)) return;
+  if (text.length < 8 || !hasDigits(text, 1) || !mayHoldAddress(text)) return;
   const re = resetAt(ADDRESS_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
