@@ -57,3 +57,9 @@ export class ConfigError extends Error {
     this.issues = issues;
   }
 }
+
+/**
+ * What a caught error is, for logs and reports: its code (a driver's SQLSTATE, a Node errno,
+ * a PhiwallError code), else its class name. Never its message, which may quote values or a URL.
+ */
+export const errorCode = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');

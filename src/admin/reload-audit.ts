@@ -18,7 +18,7 @@ import type { Logger } from '../observability/log.js';
 // `phiwall_config_reloads_total` stay per worker: summed over the cluster the counter counts
 // worker reloads (several per change), which is what shows how many workers refused one.
 
-export const CONFIG_CLAIM_OP = 'config.claim';
+const CONFIG_CLAIM_OP = 'config.claim';
 /** Long enough for every worker's debounced file-watch reload; short enough that a later identical edit is recorded. */
 const CLAIM_TTL_MS = 60_000;
 const ClaimArg = z.string().regex(/^[0-9a-f]{16}$/);

@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { chainRow, GENESIS, type AuditEntry, type AuditRow } from './audit-log.js';
 import type { AuditChain, AuditClosed, AuditQueueOptions } from './port.js';
-import { PhiwallError } from '../errors.js';
-import { pgErrCode, type PgHandle } from './postgres-schema.js';
+import { errorCode, PhiwallError } from '../errors.js';
+import type { PgHandle } from './postgres-schema.js';
 import { ChainCheck, type ChainHead, type VerifyResult } from './verify.js';
 import { inTransaction, withClient } from '../spool/postgres/transaction.js';
+import { STORAGE_RETRY } from '../spool/postgres/readiness.js';
+import { doublingDelay } from '../common/backoff.js';
 import { keepRecords, readKept, removeKept } from './spill.js';
 
 /** Every instance appends under this transaction-level advisory lock: one sequence, no forks. */
 export const AUDIT_LOCK = 0x70686175;
 const BATCH = 100;
-export const AUDIT_QUEUE_DEFAULTS = { retryBaseMs: 500, retryMaxMs: 10_000, maxQueued: 10_000, deadlineMs: 10_000 } as const;
+export const AUDIT_QUEUE_DEFAULTS = { retryBaseMs: STORAGE_RETRY.baseMs, retryMaxMs: STORAGE_RETRY.maxMs, maxQueued: 10_000, deadlineMs: 10_000 } as const;
 
 /** The chain's columns: `record_id` (./postgres-schema.ts) stays out of rows, hashes and reports. */
 const COLUMNS = 'seq, time, actor, role, action, details, config_before, config_after, prev_hash, hash';
@@ -21,7 +23,6 @@ interface Pending { entry: AuditEntry; now: number; id: string; n: number; tried
 interface Waiter { n: number; done: (written: boolean) => void }
 const toRow = (r: DbRow): AuditRow => ({ ...r, seq: Number(r.seq), time: Number(r.time) });
 const actionOf = (entry: AuditEntry) => entry.action.split(' ')[0];
-const codeOf = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
 
 /**
  * `onError` gets an action and an error code, never values, and how many records were given up
@@ -122,7 +123,7 @@ export class PostgresAuditChain implements AuditChain {
         if (this.adopted) removeKept(this.keepDir, this.adopted.files);
         return file;
       } catch (err) {
-        code = codeOf(err);
+        code = errorCode(err);
       }
     }
     this.onError(actionOf(left[0].entry), code, left.length);
@@ -148,7 +149,7 @@ export class PostgresAuditChain implements AuditChain {
     try {
       removeKept(this.keepDir, files);
     } catch (err) {
-      this.onError('audit.kept', codeOf(err), 0);
+      this.onError('audit.kept', errorCode(err), 0);
     }
   }
 
@@ -193,8 +194,8 @@ export class PostgresAuditChain implements AuditChain {
         if (this.closed) return;
         this.failing = true;
         // Order is kept: later records wait behind the failing batch until it is written.
-        this.onError(actionOf(batch[0].entry), pgErrCode(err), 0);
-        await this.pause(Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** failures++));
+        this.onError(actionOf(batch[0].entry), errorCode(err), 0);
+        await this.pause(doublingDelay(failures++, this.opts.retryBaseMs, this.opts.retryMaxMs));
       }
     }
   }

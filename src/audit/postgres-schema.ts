@@ -82,5 +82,3 @@ export interface PgHandle {
   pool: import('pg').Pool;
   ready: import('../spool/postgres/readiness.js').Readiness;
 }
-
-export const pgErrCode = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');

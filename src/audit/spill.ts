@@ -40,8 +40,7 @@ export function keepRecords(dir: string, records: readonly KeptRecord[], now = D
 
 /** The kept files in `dir`, oldest first (by the time in their names), and their records, each id once. */
 export function readKept(dir: string): { files: string[]; records: KeptRecord[]; invalid: number } {
-  const files = readdirSync(dir).filter((f) => f.startsWith(PREFIX) && f.endsWith('.jsonl'))
-    .sort((a, b) => Number(a.slice(PREFIX.length).split('-')[0]) - Number(b.slice(PREFIX.length).split('-')[0]));
+  const files = readdirSync(dir).filter((f) => f.startsWith(PREFIX) && f.endsWith('.jsonl')).sort((a, b) => keptAt(a) - keptAt(b));
   const seen = new Set<string>();
   const records: KeptRecord[] = [];
   let invalid = 0;
@@ -54,6 +53,9 @@ export function readKept(dir: string): { files: string[]; records: KeptRecord[];
   }
   return { files, records, invalid };
 }
+
+/** The time in a kept file's name (`audit-unwritten-<ms>-<pid>.jsonl`). */
+const keptAt = (file: string): number => Number(file.slice(PREFIX.length).split('-')[0]);
 
 function parseLine(line: string): KeptRecord | undefined {
   try {

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { verifyPostgresChain } from '../audit/postgres-audit.js';
 import { PostgresDisclosureLedger } from '../audit/postgres-ledger.js';
 import { Readiness } from '../spool/postgres/readiness.js';
-import { pgErrCode } from '../audit/postgres-schema.js';
 import { disclosureReport, reportText, type DisclosureReport } from '../audit/report.js';
 import { verifyAuditLog, type VerifyResult } from '../audit/verify.js';
 import { loadConfig } from '../config/load.js';
 import { DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
+import { errorCode } from '../errors.js';
 
 const USAGE = `usage: phiwall audit verify [--data ./data | --config phiwall.yaml]
        phiwall audit report --destination NAME --from ISO --to ISO [--data ./data | --config phiwall.yaml] [--format text|json]
@@ -36,7 +36,7 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
     return action === 'verify' ? await verify(source) : await report(source, args);
   } catch (err) {
     // The code only: a driver message can quote connection details.
-    process.stderr.write(`phiwall: audit store unavailable (${pgErrCode(err)})\n`);
+    process.stderr.write(`phiwall: audit store unavailable (${errorCode(err)})\n`);
     return 1;
   } finally {
     await source.close();

@@ -14,7 +14,7 @@ export interface CgroupRoots {
   cgroup: string;
 }
 
-export const SYSTEM_CGROUP_ROOTS: CgroupRoots = { proc: '/proc', cgroup: '/sys/fs/cgroup' };
+const SYSTEM_CGROUP_ROOTS: CgroupRoots = { proc: '/proc', cgroup: '/sys/fs/cgroup' };
 
 /** A quota in CPUs, rounded up (150000/100000 → 2: a fraction of a CPU still wants a worker), at least 1. */
 function cpusOf(quota: number, period: number): number | undefined {

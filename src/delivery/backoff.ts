@@ -1,6 +1,8 @@
+import { doublingDelay } from '../common/backoff.js';
+
 /** Exponential backoff with full jitter; a vendor's Retry-After is a floor, never shortened. */
 export function backoffDelay(attempt: number, retryAfterMs: number | undefined, random = Math.random, baseMs = 1000, capMs = 10 * 60_000): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 20));
+  const ceiling = doublingDelay(Math.min(attempt, 20), baseMs, capMs);
   const jitter = Math.floor(random() * ceiling);
   return Math.max(jitter, retryAfterMs ?? 0);
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError, errorCode } from '../errors.js';
 import { emailHmac, emailHmacFromMatchKey, visitorHmac } from '../attribution/join-key.js';
 import { recordAttribution, lookbackMs } from '../attribution/recorder.js';
 import { AggregateConfig, windowMs } from '../aggregates/options.js';
@@ -113,7 +113,7 @@ export class AggregateDestination implements Destination {
       // A failed sink leaves its window unreleased (retried next tick), but is still a failure to see.
       if (summary.failed !== undefined) report('aggregate_release', 'sink_failed', summary.failed);
     } catch (err) {
-      report('aggregate_release', String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error'));
+      report('aggregate_release', errorCode(err));
     }
   }
 

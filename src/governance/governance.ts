@@ -11,7 +11,7 @@ import type { Logger } from '../observability/log.js';
 import type { Plan } from '../rules/plan.js';
 import type { JsonObject } from '../common/json.js';
 import type { LeasedItem } from '../spool/port.js';
-import { PhiwallError } from '../errors.js';
+import { errorCode, PhiwallError } from '../errors.js';
 import type Database from 'better-sqlite3';
 import { openWalDatabase } from '../common/sqlite.js';
 import { openGovernanceBackends } from './backends.js';
@@ -45,8 +45,6 @@ export function configHash(rules: unknown): string {
 export function openGovernanceDb(path: string): Database.Database {
   return openWalDatabase(path, { timeoutMs: 5000, synchronous: 'NORMAL' });
 }
-
-const codeOf = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
 
 /**
  * Wires the governance parts to their adapters (src/governance/backends.ts): the store
@@ -98,7 +96,7 @@ export class Governance {
       this.audit.record(entry);
       this.metrics.auditRecords.inc({ action: entry.action.split(' ')[0] });
     } catch (err) {
-      this.opts.log.error({ action: entry.action, code: codeOf(err) }, 'audit record failed');
+      this.opts.log.error({ action: entry.action, code: errorCode(err) }, 'audit record failed');
       throw err;
     }
   }
@@ -123,7 +121,7 @@ export class Governance {
     } catch (err) {
       const queued = err instanceof PhiwallError && err.code === 'PW_ERR_AUDIT_PENDING';
       if (queued) this.metrics.auditRecords.inc({ action });
-      else this.opts.log.error({ action: entry.action, code: codeOf(err) }, 'audit record failed');
+      else this.opts.log.error({ action: entry.action, code: errorCode(err) }, 'audit record failed');
       throw err;
     }
     this.metrics.auditRecords.inc({ action });
@@ -151,7 +149,7 @@ export class Governance {
     try {
       await this.store.prepare(subjectKeys, now);
     } catch (err) {
-      throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: codeOf(err) });
+      throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: errorCode(err) });
     }
   }
 
@@ -216,7 +214,7 @@ export class Governance {
       }
     } catch (err) {
       this.metrics.ledgerErrors.inc();
-      this.opts.log.error({ destination, code: codeOf(err) }, 'disclosure ledger write failed');
+      this.opts.log.error({ destination, code: errorCode(err) }, 'disclosure ledger write failed');
     }
   }
 }

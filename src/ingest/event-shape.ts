@@ -3,6 +3,10 @@ import type { JsonObject, JsonValue } from '../common/json.js';
 
 const TYPES = ['track', 'page', 'identify', 'screen', 'group', 'alias'] as const;
 const MESSAGE_ID = /^[\w.:+-]+$/;
+// Rules both checks below apply (the schema names the problem; the hand check is the fast path).
+const namesTrackEvent = (e: { type?: unknown; event?: unknown }): boolean => e.type !== 'track' || (typeof e.event === 'string' && e.event.length > 0);
+const hasSender = (e: { type?: unknown; userId?: unknown; anonymousId?: unknown }): boolean =>
+  e.userId != null || e.anonymousId != null || e.type === 'page' || e.type === 'track' || e.type === 'screen';
 
 /** The Segment event envelope phiwall accepts; its issues name the field that is wrong. */
 export const EventShape = z.object({
@@ -15,8 +19,8 @@ export const EventShape = z.object({
   properties: z.record(z.string(), z.unknown()).optional(),
   traits: z.record(z.string(), z.unknown()).optional(),
   context: z.record(z.string(), z.unknown()).optional(),
-}).refine((e) => e.type !== 'track' || (typeof e.event === 'string' && e.event.length > 0), { message: 'track needs a non-empty event name', path: ['event'] })
-  .refine((e) => e.userId != null || e.anonymousId != null || e.type === 'page' || e.type === 'track' || e.type === 'screen', { message: 'userId or anonymousId is required', path: ['userId'] });
+}).refine(namesTrackEvent, { message: 'track needs a non-empty event name', path: ['event'] })
+  .refine(hasSender, { message: 'userId or anonymousId is required', path: ['userId'] });
 
 const TYPE_SET: ReadonlySet<unknown> = new Set(TYPES);
 const optionalText = (v: JsonValue | undefined, max: number): boolean => v === undefined || (typeof v === 'string' && v.length <= max);
@@ -35,6 +39,5 @@ export function isPlainValidEvent(e: JsonObject): boolean {
   if (!optionalText(e.event, 512) || !optionalText(e.timestamp, 64)) return false;
   if (!optionalId(e.userId) || !optionalId(e.anonymousId)) return false;
   if (!optionalRecord(e.properties) || !optionalRecord(e.traits) || !optionalRecord(e.context)) return false;
-  if (e.type === 'track' && !(typeof e.event === 'string' && e.event.length > 0)) return false;
-  return e.userId != null || e.anonymousId != null || e.type === 'page' || e.type === 'track' || e.type === 'screen';
+  return namesTrackEvent(e) && hasSender(e);
 }

@@ -77,7 +77,7 @@ function collect(o: JsonObject, all: boolean, out: string[] | undefined): string
 const NAME_SEPARATORS = /\s*[|>:\/\u2013\u2014]\s*|\s+-\s+/g;
 
 /** An app screen's name read as a path (`MyChart - Messages` is `/mychart/messages`). */
-export function screenPath(name: string): string {
+function screenPath(name: string): string {
   return '/' + name.trim().toLowerCase().replace(NAME_SEPARATORS, '/').replace(/\s+/g, '-');
 }
 
@@ -85,7 +85,7 @@ export function screenPath(name: string): string {
  * Paths a URL routes to besides its own path: a fragment route (`#/x`, `#!/x`, `#!x`) and the
  * values of route-like query parameters, or of any parameter whose value is itself a path.
  */
-export function routeReadings(url: string, out: string[]): void {
+function routeReadings(url: string, out: string[]): void {
   const hash = url.indexOf('#');
   const q = url.indexOf('?');
   if (hash >= 0) {

@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { hasDigits, resetAt } from './scan.js';
+import { hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
 // A street address in free text: a post office box (`P.O. Box 4471`), or a house number, one
@@ -14,7 +14,7 @@ const SUFFIX =
   'highway|hwy|circle|cir|trail|trl|square|sq|loop|pike|plaza|plz|alley|aly|crescent|cres|row|ridge|crossing|xing|' +
   'expressway|expy|turnpike|tpke)';
 const UNIT = '(?:apt|apartment|suite|ste|unit|fl|floor|rm|room|bldg|building|#)';
-// Spaces, tabs and `+`: the same characters hasGap looks for.
+// Spaces, tabs and `+`: the same characters isGap looks for.
 const SP = '[ \\t+]';
 const GAP = `${SP}{1,3}`;
 const STOP = '(?:in|for|of|to|the|a|an|and|or|with|on|at|by|from|your|our|my|is|are|was|per|near|off|top|best|ways?)';
@@ -28,8 +28,6 @@ export const ADDRESS_RE = new RegExp(
 );
 
 const isGap = (c: number): boolean => c === 32 || c === 43 || c === 9;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
 /**
  * Whether the text has what either alternative of ADDRESS_RE starts with: a digit run (not glued
@@ -43,8 +41,8 @@ export function mayHoldAddress(text: string): boolean {
     const before = i === 0 ? 32 : text.charCodeAt(i - 1);
     let j = i;
     while (j < text.length && isDigit(text.charCodeAt(j))) j++;
-    if (!(isDigit(before) || isLetter(before) || before === 35 || before === 46 || before === 45)) {
-      if (j < text.length && isLetter(text.charCodeAt(j))) j++;
+    if (!(isDigit(before) || isAsciiLetter(before) || before === 35 || before === 46 || before === 45)) {
+      if (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) === 45) { j++; while (j < text.length && isDigit(text.charCodeAt(j))) j++; }
       if (j < text.length && isGap(text.charCodeAt(j))) return true;
     }

@@ -1,6 +1,5 @@
 import pg from 'pg';
-
-const codeOf = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
+import { errorCode } from '../../errors.js';
 
 /**
  * Every phiwall pg.Pool is made here. An idle pooled connection that dies (server restart,
@@ -11,6 +10,6 @@ const codeOf = (err: unknown): string => String((err as { code?: unknown }).code
  */
 export function openPool(config: pg.PoolConfig, onIdleError: (code: string) => void): pg.Pool {
   const pool = new pg.Pool(config);
-  pool.on('error', (err) => onIdleError(codeOf(err)));
+  pool.on('error', (err) => onIdleError(errorCode(err)));
   return pool;
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { PhiwallError } from '../../errors.js';
+import { errorCode, PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../port.js';
 import { joinKeys, splitKeys } from '../row-meta.js';
@@ -30,7 +30,6 @@ interface Waiter { rows: readonly EnqueueRow[]; live: number; bytes: number; res
 interface OutboxRow { id: string; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: string; policy_version: string | null; subject_keys: string | null }
 interface DeadRow { id: string; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: string }
 
-const errCode = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
 const INPUT = 'unnest($1::text[], $2::text[], $3::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(m, d, p, v, k, c, r)';
 const ENQUEUE = `INSERT INTO phiwall_outbox (message_id, destination, payload, due_at, enqueued_at, policy_version, subject_keys)
   SELECT m, d, p, $4, $4, v, k FROM ${INPUT}`;
@@ -80,9 +79,9 @@ export class PostgresSpool implements Spool {
     // Not awaited: a database that is down at start means 503s until it is back, not a crash.
     this.ready.begin();
     // Before migrations ran there is nothing to count (and the failure is already reported).
-    this.intervals.push(setInterval(() => { if (this.ready.ok) this.refreshCounts().catch((e) => opts.onError?.('count', errCode(e))); }, 5000));
+    this.intervals.push(setInterval(() => { if (this.ready.ok) this.refreshCounts().catch((e) => opts.onError?.('count', errorCode(e))); }, 5000));
     if ((opts.maintenanceMs ?? 60_000) > 0) {
-      this.intervals.push(setInterval(() => { this.maintain().catch((e) => opts.onError?.('maintenance', errCode(e))); }, opts.maintenanceMs ?? 60_000));
+      this.intervals.push(setInterval(() => { this.maintain().catch((e) => opts.onError?.('maintenance', errorCode(e))); }, opts.maintenanceMs ?? 60_000));
     }
     for (const t of this.intervals) t.unref();
   }
@@ -129,7 +128,7 @@ export class PostgresSpool implements Spool {
       await this.ready.ensure();
       await this.pool.query(codes.some((c) => c !== null) ? ENQUEUE_WITH_DEAD : ENQUEUE, [ids, dests, payloads, now, versions, keys, codes, reasons]);
     } catch (err) {
-      const failure = err instanceof PhiwallError ? err : new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: errCode(err) });
+      const failure = err instanceof PhiwallError ? err : new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: errorCode(err) });
       for (const w of batch) w.reject(failure);
       return;
     }

@@ -1,6 +1,8 @@
-import { PhiwallError } from '../../errors.js';
+import { doublingDelay } from '../../common/backoff.js';
+import { errorCode, PhiwallError } from '../../errors.js';
 
-const codeOf = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
+/** The storage retry schedule: 0.5 s doubling to 10 s (the gate's default; the PostgreSQL audit queue's too). */
+export const STORAGE_RETRY = { baseMs: 500, maxMs: 10_000 } as const;
 
 export interface ReadinessOptions {
   /** Wait after the first failed attempt; doubles per failure up to `maxDelayMs`. */
@@ -91,8 +93,8 @@ export class Readiness {
 
   private failed(err: unknown): PhiwallError {
     this.failures++;
-    const code = codeOf(err);
-    const delay = Math.min(this.opts.maxDelayMs ?? 10_000, (this.opts.minDelayMs ?? 500) * 2 ** (this.failures - 1));
+    const code = errorCode(err);
+    const delay = doublingDelay(this.failures - 1, this.opts.minDelayMs ?? STORAGE_RETRY.baseMs, this.opts.maxDelayMs ?? STORAGE_RETRY.maxMs);
     this.nextAttemptAt = Date.now() + delay;
     this.lastError = new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: code });
     this.lastError.cause = err;

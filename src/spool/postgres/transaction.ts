@@ -1,7 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { PhiwallError } from '../../errors.js';
-
-const codeOf = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
+import { errorCode, PhiwallError } from '../../errors.js';
 
 /** What `withClient` knows about its checked-out client. */
 export interface ClientLease {
@@ -25,7 +23,7 @@ export async function withClient<T>(pool: Pool, fn: (client: PoolClient, lease: 
   let broken = false;
   const lease: ClientLease = { get lost() { return lost !== undefined; }, get lostCode() { return lost; }, discard: () => { broken = true; } };
   // The pending query (if any) rejects with the same error and reaches `fn`; only the code is kept (no PHI).
-  const onLost = (err: Error) => { lost ??= codeOf(err); };
+  const onLost = (err: Error) => { lost ??= errorCode(err); };
   client.on('error', onLost);
   try {
     return await fn(client, lease);
@@ -38,7 +36,7 @@ export async function withClient<T>(pool: Pool, fn: (client: PoolClient, lease: 
 }
 
 /** The typed error for work cut short by a lost connection; the driver's error stays as `cause`. */
-export function storageLost(code: string, cause?: unknown): PhiwallError {
+function storageLost(code: string, cause?: unknown): PhiwallError {
   const err = new PhiwallError('PW_ERR_STORAGE_LOST', { detail: code });
   if (cause !== undefined) err.cause = cause;
   return err;
@@ -83,7 +81,7 @@ export function withSessionLock<T>(
     } finally {
       // A lost session already dropped its locks. A failed unlock (often the first sign of a
       // lost connection) leaves the lock's state unknown: the client is destroyed, which frees it.
-      if (!lease.lost) await client.query(lock.unlockSql, lock.params).catch((err: unknown) => { unlockFailed = codeOf(err); lease.discard(); });
+      if (!lease.lost) await client.query(lock.unlockSql, lock.params).catch((err: unknown) => { unlockFailed = errorCode(err); lease.discard(); });
     }
     // Lost before or during the unlock: when exactly is unknown, so exclusivity is not proven.
     const lostCode = lease.lostCode ?? unlockFailed;
