@@ -7,7 +7,7 @@ import { DESTINATION_TYPES } from '../destinations/registry.js';
 import type { DestinationDeps } from '../destinations/types.js';
 import { AllowNode } from './allow-tree.js';
 import { DETECTORS_BY_KIND, hasAny, redactText } from './detectors/index.js';
-import { DetectorPrefilter } from './detectors/prefilter.js';
+import { DetectorPrefilter, NON_ASCII, textFeatures, type TextFeatures } from './detectors/prefilter.js';
 import type { ValueDetector } from './detectors/types.js';
 import { FieldMatcher, type FieldRule } from './field-matcher.js';
 import { globToRegExp, hostGlobToRegExp } from './glob.js';
@@ -15,7 +15,7 @@ import { HHS_RESTRICTED_ZIP3 } from './ops/generalize.js';
 import { KeyedHasher } from './ops/hash.js';
 import type { TextScanner } from './ops/sanitize-url.js';
 import type { DestinationPlan, PageGroupPlan, Plan, SitePlan } from './plan.js';
-import { formDecoded } from './form-decoded.js';
+import { folded, formDecoded } from './form-decoded.js';
 
 export interface CompileOptions {
   dataDir: string;
@@ -112,25 +112,42 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
 function buildScanner(detectors: readonly ValueDetector[]): TextScanner {
   const prefilter = new DetectorPrefilter(detectors, DETECTORS_BY_KIND);
   const none = (text: string) => ({ text, kinds: [] as string[] });
-  const hits = (text: string) => hasAny(text, prefilter.candidates(text));
-  const redact = (text: string) => {
-    const candidates = prefilter.candidates(text);
+  const scan = (text: string, f = textFeatures(text)) => {
+    const candidates = prefilter.candidatesFor(f);
     return candidates.length === 0 ? none(text) : redactText(text, candidates);
   };
+  const hits = (text: string, f = textFeatures(text)) => hasAny(text, prefilter.candidatesFor(f));
   // Encoded text is also read decoded; when the decoded reading holds identifiers, it is the
   // reading redacted and forwarded (see form-decoded.ts).
+  const decodedFirst = (text: string, f: TextFeatures) => {
+    const raw = scan(text, f);
+    const decoded = formDecoded(text);
+    if (decoded === undefined) return raw;
+    const read = scan(decoded);
+    return read.kinds.length > 0 ? read : raw;
+  };
+  // Text with non-ASCII characters (the prefilter's walk says which) is then read with
+  // compatibility forms folded (fullwidth `＠１２３` is `@123` downstream). Folding the
+  // already redacted text keeps what was found: folding can glue an id to a fullwidth word next
+  // to it (`MK73ｐａｔｉｅｎｔ`), hiding it from a second look.
   return {
     hits: (text) => {
-      if (hits(text)) return true;
+      const f = textFeatures(text);
+      if (hits(text, f)) return true;
       const decoded = formDecoded(text);
-      return decoded !== undefined && hits(decoded);
+      if (decoded !== undefined && hits(decoded)) return true;
+      const fold = (f.flags & NON_ASCII) === 0 ? undefined : folded(decoded ?? text);
+      return fold !== undefined && hits(fold);
     },
     redact: (text) => {
-      const raw = redact(text);
-      const decoded = formDecoded(text);
-      if (decoded === undefined) return raw;
-      const read = redact(decoded);
-      return read.kinds.length > 0 ? read : raw;
+      const f = textFeatures(text);
+      const first = decodedFirst(text, f);
+      if ((f.flags & NON_ASCII) === 0) return first;
+      const fold = folded(first.text);
+      if (fold === undefined) return first;
+      const more = scan(fold);
+      if (more.kinds.length === 0) return first;
+      return { text: more.text, kinds: first.kinds.length === 0 ? more.kinds : [...new Set([...first.kinds, ...more.kinds])] };
     },
   };
 }

@@ -36,3 +36,9 @@ export function formDecoded(text: string): string | undefined {
   const decoded = safeDecode(plus ? text.replace(/\+/g, ' ') : text);
   return decoded === text ? undefined : decoded;
 }
+
+/** The text with compatibility forms folded (NFKC: fullwidth `＠１２３`, typed by IME users, is `@123` to any system downstream), or undefined when that changes nothing. */
+export function folded(text: string): string | undefined {
+  const f = text.normalize('NFKC');
+  return f === text ? undefined : f;
+}

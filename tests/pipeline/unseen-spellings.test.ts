@@ -86,6 +86,19 @@ describe('identifiers in spellings no detector knew', () => {
     expect(t).not.toMatch(/kim\.ito/);
   });
 
+  it('identifiers typed in fullwidth forms (IME input), alone or mixed with ASCII', () => {
+    const t = sent({ type: 'track', event: 'Form Submitted', properties: { note: 'write to ｌｅｅ．ｍｉｎ＠ｅｘａｍｐｌｅ．ｏｒｇ', cta: 'tel ５０８－５５５－０１９２', value: 'ssn ２１９－０９－９９９９', step: 'born ０７/２２/１９５８', mixed: 'ping lee.min＠example.org or 508-555-０１９２' } });
+    const folded = t.normalize('NFKC');
+    const digits = folded.replace(/\D/g, '');
+    for (const d of ['5085550192', '219099999', '07221958']) expect(digits).not.toContain(d);
+    expect(folded).not.toMatch(/lee\.min/);
+  });
+
+  it('keeps what the plain reading found when folding glues it to a fullwidth word', () => {
+    const t = sent({ type: 'track', event: 'Form Submitted', properties: { note: 'mbi 1EG4-TE5-MK72ｒｅｆｅｒｒａｌ' } });
+    expect(t).not.toContain('1EG4-TE5-MK72');
+  });
+
   it('dates with the month glued to day and year, or written "the 3rd of July"', () => {
     const t = track({ cta: 'seen 09JUL1958', value: 'the 3rd of July, 1958' });
     expect(t).not.toMatch(/09JUL|July/);

@@ -17,6 +17,8 @@ const HTTP = 128; // `http`, any case
 const WWW = 256; // `www`, any case
 const EYJ = 512; // `eyJ`
 const EARER = 1024; // `earer` or `EARER` (bearer's own precheck)
+/** Any character beyond ASCII: the text may hold compatibility forms (fullwidth `＠１２３`). */
+export const NON_ASCII = 2048;
 
 export interface TextFeatures {
   readonly length: number;
@@ -66,7 +68,8 @@ export function textFeatures(text: string): TextFeatures {
   let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const k = c < 128 ? CLASS[c] : 0;
+    if (c >= 128) { flags |= NON_ASCII; continue; }
+    const k = CLASS[c];
     if (k === 1) { if (digits < 12) digits++; } else if (k === 2) flags |= markerAt(text, i, c);
   }
   return { length: text.length, digits, flags };
@@ -131,8 +134,12 @@ export class DetectorPrefilter {
   }
 
   candidates(text: string): readonly ValueDetector[] {
+    return this.candidatesFor(textFeatures(text));
+  }
+
+  /** candidates() for a text whose features the caller has already. */
+  candidatesFor(f: TextFeatures): readonly ValueDetector[] {
     if (this.detectors.length > 30) return this.detectors;
-    const f = textFeatures(text);
     let mask = 0;
     for (let i = 0; i < this.gates.length; i++) {
       const g = this.gates[i];
