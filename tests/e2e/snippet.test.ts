@@ -219,7 +219,9 @@ describe.skipIf(SKIP_BROWSER)('phiwall snippet end to end', () => {
     // Withdrawing consent deletes the id, even when it was set on an earlier page.
     await page.goto(`${site.url}/services`);
     await page.evaluate(() => (window as any).phiwall('consent', { analytics: false }));
-    expect((await context.cookies()).find((c) => c.name === 'pw_id')).toBeUndefined();
+    // The command may be queued by the stub until the snippet has loaded on this page.
+    const idCookie = async () => (await context.cookies()).find((c) => c.name === 'pw_id');
+    expect(await waitUntil(idCookie, (c) => c === undefined, 5000, 'the id cookie to be deleted')).toBeUndefined();
 
     // One anonymousId -> one pseudonymous visitor id at the destination.
     expect(new Set(out.map((l) => l.visitor_id)).size, 'one anonymousId, one visitor_id').toBe(1);
