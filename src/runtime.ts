@@ -86,6 +86,8 @@ export class Runtime {
       postgres: this.storage.postgres,
       auditQueue: opts.auditQueue,
     });
+    const missed = opts.reloadAudit?.missedChange(configHash(this.config.rules), this.plan.version);
+    if (missed) this.governance.record(missed);
     this.governance.record({ actor: 'system', role: 'system', action: 'config.load', configAfter: configHash(this.config.rules), details: { policyVersion: this.plan.version, instance: this.governance.instance } });
     this.governance.startTimers(() => this.plan);
     this.metrics.planVersion.set({ version: this.plan.version }, 1);
@@ -212,7 +214,9 @@ export class Runtime {
     const after = configHash(config.rules);
     // In a cluster one worker records each change (src/admin/reload-audit.ts); each logs and counts its own reload.
     if (by !== undefined || audit === undefined || audit.recordsApplied(after)) {
-      this.governance.record({ ...actor, action: 'config.reload', configBefore: before, configAfter: after, details: { result: 'applied', policyVersion: next.version, previous: old.version, ...worker } });
+      // A cluster worker's change nobody named is written only if the chain does not show it yet (a restarted worker may have recorded it).
+      const once = by === undefined && audit?.worker !== undefined && before !== after ? { ifConfigChanged: true } : {};
+      this.governance.record({ ...actor, action: 'config.reload', configBefore: before, configAfter: after, ...once, details: { result: 'applied', policyVersion: next.version, previous: old.version, ...worker } });
     }
     this.log.info({ version: next.version, previous: old.version }, 'config reloaded');
     return true;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerClusterCalls, clusterCall, inCluster } from '../common/cluster-ipc.js';
 import type { Logger } from '../observability/log.js';
+import type { AuditEntry } from '../audit/audit-log.js';
 
 // One `config.reload` audit record per config change in a `serve --workers N` cluster. Every
 // worker reloads a changed config (its own file watch, SIGHUP from the primary), and an auditor
@@ -12,6 +13,13 @@ import type { Logger } from '../observability/log.js';
 //   that dies is restarted with its index, so there is always one);
 // - a refused reload is recorded by every worker that refused it, with its index: refusals are
 //   rare, and a worker whose plan diverges from the others must show in the audit.
+// - a change no running worker 0 saw (an edit while worker 0 was restarting: the others reload
+//   it unrecorded, and the restarted worker 0 just loads it) is recorded by the first worker that
+//   starts with it: every starting worker records a `config.reload` (`details.at: 'start'`) made
+//   conditional on the chain's last recorded config hash differing from its own, decided under
+//   the chain's write lock (src/audit/config-change.ts), so it is written once across workers.
+//   Worker 0's own file-watch records carry the same condition, so a restarted worker that
+//   recorded the change first is not followed by a second record of it.
 // If a claim does not reach worker 0 in time, the change is recorded twice (never zero times).
 // A single process (`--workers 1`) is worker 0 with local claims: its admin change is recorded
 // once, not again by its own file watch. Logs and
@@ -31,6 +39,8 @@ export interface ReloadAuditPolicy {
   claim(configHash: string): void;
   /** Consulted for applied reloads without an actor (file watch, SIGHUP). */
   recordsApplied(configAfter: string): boolean;
+  /** At start: the record of a change this worker starts with that the chain does not show yet (written only if so), or none. */
+  missedChange(configAfter: string, policyVersion: string): AuditEntry | undefined;
 }
 
 export class ClusterReloadAudit implements ReloadAuditPolicy {
@@ -51,6 +61,11 @@ export class ClusterReloadAudit implements ReloadAuditPolicy {
     // same file, or an edit that overtook the admin's) is a new change and is recorded.
     this.claims.clear();
     return (this.worker ?? 0) === 0 && !claimed;
+  }
+
+  missedChange(configAfter: string, policyVersion: string): AuditEntry | undefined {
+    if (this.worker === undefined) return undefined;
+    return { actor: 'system', role: 'system', action: 'config.reload', configAfter, ifConfigChanged: true, details: { result: 'applied', at: 'start', policyVersion, worker: this.worker } };
   }
 
   /** Answers other workers' claims (cluster IPC). */

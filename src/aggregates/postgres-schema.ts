@@ -35,3 +35,15 @@ CREATE TABLE IF NOT EXISTS phiwall_agg_forwards (
   dest TEXT NOT NULL, conversion_id TEXT NOT NULL, target TEXT NOT NULL, claimed_at BIGINT NOT NULL,
   done BOOLEAN NOT NULL DEFAULT false,
   PRIMARY KEY (dest, conversion_id, target));`;
+
+/**
+ * Migration step 6: per window, who may publish its next release (./postgres-store.ts
+ * claimRelease): `basis` is the release mark's `seen` the claim was made on, `owner` the claiming
+ * store (NULL once that release is saved), so exactly one instance publishes each release of a
+ * window even when the release lock is lost with its session.
+ */
+export const RELEASE_CLAIMS_SQL = `
+CREATE TABLE IF NOT EXISTS phiwall_agg_release_claims (
+  dest TEXT NOT NULL, dimset TEXT NOT NULL, window_start BIGINT NOT NULL,
+  basis BIGINT NOT NULL, owner TEXT, claimed_at BIGINT NOT NULL,
+  PRIMARY KEY (dest, dimset, window_start));`;

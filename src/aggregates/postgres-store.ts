@@ -1,14 +1,16 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { markRow, parseMark, TRUE_TOTAL } from './sqlite-core.js';
 import { PgWriter, toTouch } from './postgres-writer.js';
 import type { Readiness } from '../spool/postgres/readiness.js';
-import { FORWARD_CLAIM_MS, type AggregateStore, type AggregateWriter, type CellRow, type ConversionRow, type ForwardClaim, type ReleaseMark, type ReleasedRow, type TouchRow } from './store.js';
+import { FORWARD_CLAIM_MS, RELEASE_LEASE_MS, type AggregateStore, type AggregateWriter, type CellRow, type ConversionRow, type ForwardClaim, type ReleaseMark, type ReleasedRow, type TouchRow } from './store.js';
 import { inTransaction, withSessionLock } from '../spool/postgres/transaction.js';
 
 // The shared adapter: every instance reads and writes the same cells, members, touches and
 // conversions, so k is decided on global counts; one instance at a time releases a
-// destination (advisory lock), so a window is never published twice.
+// destination (advisory lock), and each release of a window is claimed in the database before
+// it is sent (claimRelease), so a window is never published twice, even by an instance whose
+// lock session was lost while it released.
 
 /** Advisory lock class for releases (the second key is hashtext(destination)). */
 export const RELEASE_LOCK_CLASS = 0x70686167;
@@ -18,6 +20,8 @@ interface ConversionDb { conversion_id: string; journey: string; type: string; t
 
 export class PostgresAggregateStore extends PgWriter implements AggregateStore {
   readonly kind = 'postgres';
+  /** This store's name in release claims (a retry of its own claim re-uses it). */
+  private readonly owner = randomUUID();
 
   constructor(private readonly pool: pg.Pool, ready: Readiness, private readonly hashKey: string) {
     super(pool, ready);
@@ -61,14 +65,33 @@ export class PostgresAggregateStore extends PgWriter implements AggregateStore {
     return { rows: all.filter((r) => r !== mark), mark: mark ? parseMark(mark) : undefined };
   }
 
-  async saveReleased(dest: string, dimset: string, windowStart: number, rows: readonly ReleasedRow[], mark: ReleaseMark, now: number): Promise<void> {
+  async claimRelease(dest: string, dimset: string, windowStart: number, basis: number, now: number): Promise<boolean> {
+    // One statement: a concurrent claim of the same row waits for this one and then re-checks
+    // its WHERE on the row as this one left it (read committed), so one of them wins.
+    const rows = await this.rows(`INSERT INTO phiwall_agg_release_claims AS c (dest, dimset, window_start, basis, owner, claimed_at)
+      SELECT $1, $2, $3, $4, $5, $6 WHERE COALESCE((SELECT (r.published::jsonb->>'seen')::bigint FROM phiwall_agg_released r
+        WHERE r.dest = $1 AND r.dimset = $2 AND r.window_start = $3 AND r.row_key = $7), -1) = $4
+      ON CONFLICT (dest, dimset, window_start) DO UPDATE SET basis = excluded.basis, owner = excluded.owner, claimed_at = excluded.claimed_at
+        WHERE c.basis < excluded.basis OR (c.basis = excluded.basis AND (c.owner IS NULL OR c.owner = excluded.owner OR c.claimed_at < $8))
+      RETURNING 1`, [dest, dimset, windowStart, basis, this.owner, now, TRUE_TOTAL, now - RELEASE_LEASE_MS]);
+    return rows.length > 0;
+  }
+
+  async saveReleased(dest: string, dimset: string, windowStart: number, rows: readonly ReleasedRow[], mark: ReleaseMark, now: number, basis?: number): Promise<boolean> {
     const all = [...rows, markRow(mark)];
     await this.ready?.ensure();
-    await inTransaction(this.pool, async (client) => {
+    return inTransaction(this.pool, async (client) => {
+      if (basis !== undefined) {
+        // Completes this store's claim; gone (taken over after RELEASE_LEASE_MS): nothing is saved.
+        const done = await client.query(`UPDATE phiwall_agg_release_claims SET basis = $5, owner = NULL, claimed_at = $6
+          WHERE dest = $1 AND dimset = $2 AND window_start = $3 AND owner = $4 AND basis = $7`, [dest, dimset, windowStart, this.owner, mark.seen, now, basis]);
+        if (done.rowCount === 0) return false;
+      }
       await client.query('DELETE FROM phiwall_agg_released WHERE dest = $1 AND dimset = $2 AND window_start = $3', [dest, dimset, windowStart]);
       await client.query(`INSERT INTO phiwall_agg_released (dest, dimset, window_start, row_key, true_count, published, released_at)
         SELECT $1, $2, $3, k, c, p, $7 FROM unnest($4::text[], $5::bigint[], $6::text[]) AS t(k, c, p)`,
       [dest, dimset, windowStart, all.map((r) => r.row_key), all.map((r) => r.true_count), all.map((r) => r.published), now]);
+      return true;
     });
   }
 

@@ -19,7 +19,9 @@ export interface ReleaseContext {
   sinks: readonly Sink[];
 }
 
-export interface ReleaseSummary { windows: number; rows: number; held: number; failed?: string; skipped?: boolean }
+/** `elsewhere`: windows whose release another instance has claimed (it publishes them; ../aggregates/store.ts claimRelease). */
+export interface ReleaseSummary { windows: number; rows: number; held: number; failed?: string; skipped?: boolean; elsewhere?: number }
+type Published = { rows: number; held: boolean; failed?: string; elsewhere?: boolean };
 
 /** One table as computed now: its rows, true contributor total and the change count it saw. */
 interface Table { fresh: JsonObject[]; trueTotal: number; seen: number }
@@ -59,23 +61,31 @@ function deltas(fresh: readonly JsonObject[], previous: ReadonlyMap<string, Json
   return out;
 }
 
-async function publish(ctx: ReleaseContext, dimset: string, w: number, t: Table, shape: Shape, now: number): Promise<{ rows: number; held: boolean; failed?: string }> {
+async function publish(ctx: ReleaseContext, dimset: string, w: number, t: Table, shape: Shape, now: number): Promise<Published> {
   const { mark, rows: prev } = await ctx.store.releasedState(ctx.dest, dimset, w);
   // After a table was published, corrections wait for k new contributors (a withheld table showed nothing).
   if (mark && !mark.withheld && t.trueTotal - mark.trueTotal < ctx.config.k) return { rows: 0, held: true };
+  // The release lock alone does not fence: its session can be lost while this runs, and another
+  // instance then releases too. The claim is taken in the database, on the mark read above: one
+  // instance per window and release. A failed send keeps it (this store's retry re-uses it).
+  const basis = mark?.seen ?? -1;
+  if (!(await ctx.store.claimRelease(ctx.dest, dimset, w, basis, now))) return { rows: 0, held: false, elsewhere: true };
   const previous = new Map(prev.map((p) => [p.row_key, JSON.parse(p.published) as JsonObject]));
   const out = mark ? deltas(t.fresh, previous, shape) : t.fresh;
   const failed = await writeAll(ctx.sinks, out);
   if (failed) return { rows: 0, held: false, failed };
   const withheld = t.fresh.every((r) => r.row === 'withheld');
   const saved = t.fresh.map((r) => ({ row_key: shape.key(r), true_count: shape.size(r), published: JSON.stringify(r) }));
-  await ctx.store.saveReleased(ctx.dest, dimset, w, saved, { trueTotal: t.trueTotal, seen: t.seen, withheld }, now);
-  return { rows: out.length, held: false };
+  // False only when the claim was taken over (this send outlasted RELEASE_LEASE_MS): the other instance's record stands.
+  const kept = await ctx.store.saveReleased(ctx.dest, dimset, w, saved, { trueTotal: t.trueTotal, seen: t.seen, withheld }, now, basis);
+  return kept ? { rows: out.length, held: false } : { rows: 0, held: false, elsewhere: true };
 }
 
-function tally(summary: ReleaseSummary, r: { rows: number; held: boolean; failed?: string }): boolean {
+function tally(summary: ReleaseSummary, r: Published): boolean {
   if (r.failed) { summary.failed = r.failed; return false; }
-  if (r.held) summary.held++; else { summary.windows++; summary.rows += r.rows; }
+  if (r.elsewhere) summary.elsewhere = (summary.elsewhere ?? 0) + 1;
+  else if (r.held) summary.held++;
+  else { summary.windows++; summary.rows += r.rows; }
   return true;
 }
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { openWalDatabase } from '../common/sqlite.js';
-import { FORWARD_CLAIM_MS, type CellDelta, type CellRow, type ConversionOutcome, type ConversionRow, type ForwardClaim, type ReleaseMark, type ReleasedRow, type TouchRow } from './store.js';
+import { FORWARD_CLAIM_MS, RELEASE_LEASE_MS, type CellDelta, type CellRow, type ConversionOutcome, type ConversionRow, type ForwardClaim, type ReleaseMark, type ReleasedRow, type TouchRow } from './store.js';
 
 // The SQL of the embedded adapter (<data>/aggregates.db), synchronous; ./sqlite-store.ts puts
 // the async port and the write serialisation on top.
@@ -35,6 +35,10 @@ CREATE TABLE IF NOT EXISTS conversions (
   time INTEGER NOT NULL, value REAL NOT NULL, status TEXT NOT NULL, source TEXT NOT NULL,
   PRIMARY KEY (dest, conversion_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS conversions_by_time ON conversions (dest, time);
+CREATE TABLE IF NOT EXISTS release_claims (
+  dest TEXT NOT NULL, dimset TEXT NOT NULL, window_start INTEGER NOT NULL,
+  basis INTEGER NOT NULL, owner TEXT, claimed_at INTEGER NOT NULL,
+  PRIMARY KEY (dest, dimset, window_start)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS forwards (
   dest TEXT NOT NULL, conversion_id TEXT NOT NULL, target TEXT NOT NULL, claimed_at INTEGER NOT NULL, done INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (dest, conversion_id, target)) WITHOUT ROWID;
@@ -109,12 +113,26 @@ export class SqliteCore {
     return { rows: all.filter((r) => r !== markRow), mark: markRow ? parseMark(markRow) : undefined };
   }
 
-  saveReleased(dest: string, dimset: string, windowStart: number, rows: readonly ReleasedRow[], mark: ReleaseMark, now: number): void {
+  /** See AggregateStore.claimRelease (the same statement as the Postgres adapter's). */
+  claimRelease(dest: string, dimset: string, windowStart: number, basis: number, owner: string, now: number): boolean {
+    return this.db.prepare(`INSERT INTO release_claims AS c (dest, dimset, window_start, basis, owner, claimed_at)
+      SELECT @dest, @dimset, @w, @basis, @owner, @now WHERE COALESCE((SELECT json_extract(r.published, '$.seen') FROM released r
+        WHERE r.dest = @dest AND r.dimset = @dimset AND r.window_start = @w AND r.row_key = '${TRUE_TOTAL}'), -1) = @basis
+      ON CONFLICT (dest, dimset, window_start) DO UPDATE SET basis = excluded.basis, owner = excluded.owner, claimed_at = excluded.claimed_at
+        WHERE c.basis < excluded.basis OR (c.basis = excluded.basis AND (c.owner IS NULL OR c.owner = excluded.owner OR c.claimed_at < @stale))
+      RETURNING 1`).all({ dest, dimset, w: windowStart, basis, owner, now, stale: now - RELEASE_LEASE_MS }).length > 0;
+  }
+
+  /** With `claim`, only under that claim, completed in the same transaction; false: taken over, nothing saved. */
+  saveReleased(dest: string, dimset: string, windowStart: number, rows: readonly ReleasedRow[], mark: ReleaseMark, now: number, claim?: { basis: number; owner: string }): boolean {
     const ins = this.db.prepare('INSERT INTO released (dest, dimset, window_start, row_key, true_count, published, released_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.db.transaction(() => {
+    return this.db.transaction(() => {
+      if (claim && this.db.prepare(`UPDATE release_claims SET basis = ?, owner = NULL, claimed_at = ? WHERE dest = ? AND dimset = ? AND window_start = ? AND owner = ? AND basis = ?`)
+        .run(mark.seen, now, dest, dimset, windowStart, claim.owner, claim.basis).changes === 0) return false;
       this.db.prepare('DELETE FROM released WHERE dest = ? AND dimset = ? AND window_start = ?').run(dest, dimset, windowStart);
       for (const r of [...rows, markRow(mark)]) ins.run(dest, dimset, windowStart, r.row_key, r.true_count, r.published, now);
-    })();
+      return true;
+    }).immediate();
   }
 
   releaseMarks(dest: string, dimset: string, from: number, to: number): Map<number, number> {

@@ -84,7 +84,10 @@ export class SqliteAggregateStore implements AggregateStore {
   cells(dest: string, dimset: string, from: number, to: number) { return this.run(() => this.core.cells(dest, dimset, from, to)); }
   windowsToRelease(dest: string, dimset: string, before: number, windowMs: number) { return this.run(() => this.core.windowsToRelease(dest, dimset, before, windowMs)); }
   releasedState(dest: string, dimset: string, windowStart: number) { return this.run(() => this.core.releasedState(dest, dimset, windowStart)); }
-  saveReleased(dest: string, dimset: string, windowStart: number, rows: readonly ReleasedRow[], mark: ReleaseMark, now: number) { return this.run(() => this.core.saveReleased(dest, dimset, windowStart, rows, mark, now)); }
+  claimRelease(dest: string, dimset: string, windowStart: number, basis: number, now: number) { return this.run(() => this.core.claimRelease(dest, dimset, windowStart, basis, this.owner, now)); }
+  saveReleased(dest: string, dimset: string, windowStart: number, rows: readonly ReleasedRow[], mark: ReleaseMark, now: number, basis?: number) {
+    return this.run(() => this.core.saveReleased(dest, dimset, windowStart, rows, mark, now, basis === undefined ? undefined : { basis, owner: this.owner }));
+  }
   releaseMarks(dest: string, dimset: string, from: number, to: number) { return this.run(() => this.core.releaseMarks(dest, dimset, from, to)); }
   confirmedPerDay(dest: string, from: number, to: number, dayMs: number) { return this.run(() => this.core.confirmedPerDay(dest, from, to, dayMs)); }
   touches(dest: string, from: number, to: number) { return this.run(() => this.core.touches(dest, from, to)); }

@@ -60,8 +60,21 @@ export interface AggregateStore extends AggregateWriter {
   windowsToRelease(dest: string, dimset: string, before: number, windowMs: number): Promise<number[]>;
   /** What the last release of a window published, and its mark (absent: never released). */
   releasedState(dest: string, dimset: string, windowStart: number): Promise<{ rows: ReleasedRow[]; mark?: ReleaseMark }>;
-  /** Replaces a window's release record. */
-  saveReleased(dest: string, dimset: string, windowStart: number, rows: readonly ReleasedRow[], mark: ReleaseMark, now: number): Promise<void>;
+  /**
+   * Claims the publication of a window's next release, atomically in the database: true for
+   * exactly one store (instance) per window and `basis` (the `seen` of the release mark the
+   * decision was made on; -1 when never released), and only while that mark is still the
+   * window's. A store re-claiming its own claim (a retry after a failed send) gets it again;
+   * a claim left unfinished for RELEASE_LEASE_MS (its instance died) can be taken over. So even
+   * two instances releasing at once (a release lock lost with its session) never publish one
+   * window twice.
+   */
+  claimRelease(dest: string, dimset: string, windowStart: number, basis: number, now: number): Promise<boolean>;
+  /**
+   * Replaces a window's release record. With `basis`, only under this store's claim on it (see
+   * `claimRelease`), which it completes in the same transaction; false (nothing saved) when the claim was taken over.
+   */
+  saveReleased(dest: string, dimset: string, windowStart: number, rows: readonly ReleasedRow[], mark: ReleaseMark, now: number, basis?: number): Promise<boolean>;
   /** `seen` of the last release per window of a dimset, for windows in [from, to). */
   releaseMarks(dest: string, dimset: string, from: number, to: number): Promise<Map<number, number>>;
   /** Confirmed conversions per UTC day start in [from, to). */

@@ -53,7 +53,9 @@ export interface AuditChain {
   flush(deadlineMs?: number): Promise<boolean>;
   /**
    * Flushes within `deadlineMs`, then stops retrying. Records not confirmed written are kept in
-   * the data directory for the next start (`keptIn`), or else reported as dropped.
+   * the data directory for the next start (`keptIn`), or else reported as dropped. (Postgres
+   * with a data directory also journals every record until it is written, ./journal.ts, so a
+   * process that never gets here, killed, loses none either.)
    */
   close(deadlineMs: number): Promise<AuditClosed>;
   list(limit?: number, afterSeq?: number): Promise<AuditRow[]>;

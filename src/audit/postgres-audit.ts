@@ -1,27 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { chainRow, GENESIS, type AuditEntry, type AuditRow } from './audit-log.js';
+import { lastConfigHashPg, unlessConfigSame } from './config-change.js';
 import type { AuditChain, AuditClosed, AuditQueueOptions } from './port.js';
 import { errorCode, PhiwallError } from '../errors.js';
 import type { PgHandle } from './postgres-schema.js';
-import { ChainCheck, type ChainHead, type VerifyResult } from './verify.js';
-import { inTransaction, withClient } from '../spool/postgres/transaction.js';
+import type { VerifyResult } from './verify.js';
+import { COLUMNS, toRow, verifyPostgresChain, type DbRow } from './postgres-verify.js';
+import { inTransaction } from '../spool/postgres/transaction.js';
 import { STORAGE_RETRY } from '../spool/postgres/readiness.js';
 import { doublingDelay } from '../common/backoff.js';
 import { keepRecords, readKept, removeKept } from './spill.js';
+import { AuditJournal, orphanJournals } from './journal.js';
+
+export { verifyPostgresChain } from './postgres-verify.js';
 
 /** Every instance appends under this transaction-level advisory lock: one sequence, no forks. */
 export const AUDIT_LOCK = 0x70686175;
 const BATCH = 100;
 export const AUDIT_QUEUE_DEFAULTS = { retryBaseMs: STORAGE_RETRY.baseMs, retryMaxMs: STORAGE_RETRY.maxMs, maxQueued: 10_000, deadlineMs: 10_000 } as const;
 
-/** The chain's columns: `record_id` (./postgres-schema.ts) stays out of rows, hashes and reports. */
-const COLUMNS = 'seq, time, actor, role, action, details, config_before, config_after, prev_hash, hash';
-type DbRow = Omit<AuditRow, 'seq' | 'time'> & { seq: string; time: string };
 /** A queued record; `id` is made once, so every attempt to write it carries the same one. `n`: its place in this process's queue. */
 interface Pending { entry: AuditEntry; now: number; id: string; n: number; tried: boolean }
 interface Waiter { n: number; done: (written: boolean) => void }
-const toRow = (r: DbRow): AuditRow => ({ ...r, seq: Number(r.seq), time: Number(r.time) });
 const actionOf = (entry: AuditEntry) => entry.action.split(' ')[0];
 
 /**
@@ -29,7 +30,8 @@ const actionOf = (entry: AuditEntry) => entry.action.split(' ')[0];
  * on: 0 for a failed write that is retried; otherwise the code says why: 'queue_full' (a system
  * record at the bound), 'closed' (made after close), 'shutdown' (still queued at close, no data
  * directory to keep them in) or the file error that kept them from being kept, 'invalid_record'
- * (a kept line that could not be read back).
+ * (a kept line that could not be read back). `journal_<code>` (0 given up on): a record could
+ * not be journaled (./journal.ts), so a kill before it is written would lose it.
  */
 export type AuditErrorReport = (action: string, code: string, dropped: number) => void;
 
@@ -42,7 +44,8 @@ export type AuditErrorReport = (action: string, code: string, dropped: number) =
  * (column `record_id`, UNIQUE), so a retry can tell which records an unseen commit already wrote.
  *
  * An outage loses no record: a failed write is retried (0.5 s doubling to 10 s) until the store
- * is back, for as long as the process runs, and later records wait behind it (order is kept).
+ * is back, for as long as the process runs, and later records wait behind it (order is kept);
+ * with a data directory each record is journaled first, so a killed process loses none either.
  * What bounds memory is the queue (`maxQueued` records): at the bound, and whenever the last
  * write failed, new acknowledged actions are refused (`admit`, 503) rather than run unaudited;
  * system records that nobody can refuse are dropped at the bound and reported (count, code).
@@ -61,10 +64,13 @@ export class PostgresAuditChain implements AuditChain {
   private wake: (() => void) | undefined;
   /** Kept files (./spill.ts) whose records were queued at start, and the `n` of the last of them. */
   private adopted: { files: string[]; through: number } | undefined;
+  /** Each record made here is journaled before it counts as accepted (./journal.ts); absent without a data directory. */
+  private readonly journal: AuditJournal | undefined;
 
   /**
-   * `keepDir` (the data directory): records still queued at close are kept there, and the records
-   * kept there by an earlier process are queued now, ahead of any new one (./spill.ts).
+   * `keepDir` (the data directory): every record is journaled there until written (./journal.ts),
+   * records still queued at close are kept there, and the records an earlier process kept or
+   * journaled there (a process gone, even killed) are queued now, ahead of any new one (./spill.ts).
    */
   constructor(
     private readonly pg: PgHandle,
@@ -73,7 +79,10 @@ export class PostgresAuditChain implements AuditChain {
     private readonly keepDir?: string,
   ) {
     this.opts = { ...AUDIT_QUEUE_DEFAULTS, ...opts };
-    if (keepDir) this.adoptKept(keepDir);
+    if (keepDir) {
+      this.adoptKept(keepDir);
+      this.journal = new AuditJournal(keepDir, (action, code) => this.onError(action, code, 0));
+    }
   }
 
   get queued(): number {
@@ -109,8 +118,11 @@ export class PostgresAuditChain implements AuditChain {
     // reported anyway); a kept record that did commit is skipped by id when it is replayed.
     const left = this.queue.splice(0);
     for (const w of this.waiters) w.done(false);
-    if (left.length === 0) return { unwritten: 0 };
-    return { unwritten: left.length, keptIn: this.keep(left) };
+    if (left.length === 0) { this.journal?.close(); return { unwritten: 0 }; }
+    const keptIn = this.keep(left);
+    // Kept in a file of their own: the journal can go. Not kept: it stays, replayed by the next start.
+    if (keptIn) this.journal?.close();
+    return { unwritten: left.length, keptIn };
   }
 
   /** Keeps the records left at close in a file for the next start; reports them as dropped if that fails (or is off). */
@@ -132,7 +144,7 @@ export class PostgresAuditChain implements AuditChain {
 
   /** Queues the records an earlier process kept; their files are removed once they are written. */
   private adoptKept(dir: string): void {
-    const { files, records, invalid } = readKept(dir);
+    const { files, records, invalid } = readKept(dir, orphanJournals(dir));
     if (invalid) this.onError('audit.kept', 'invalid_record', invalid);
     // Marked as tried: each is checked by id under the lock, so a record also written by
     // another worker (or committed unseen before the shutdown) is not written twice.
@@ -155,7 +167,9 @@ export class PostgresAuditChain implements AuditChain {
 
   private enqueue(entry: AuditEntry, now: number): number {
     const n = ++this.issued;
-    this.queue.push({ entry, now, id: randomUUID(), n, tried: false });
+    const pending: Pending = { entry, now, id: randomUUID(), n, tried: false };
+    this.journal?.append(pending);
+    this.queue.push(pending);
     this.kick();
     return n;
   }
@@ -188,6 +202,7 @@ export class PostgresAuditChain implements AuditChain {
         this.failing = false;
         failures = 0;
         for (const w of this.waiters) if (w.n <= this.written) w.done(true);
+        if (this.queue.length === 0) this.journal?.clear();
         this.settleAdopted();
       } catch (err) {
         // Stopped meanwhile: `close()` already reported these records.
@@ -236,11 +251,23 @@ export class PostgresAuditChain implements AuditChain {
     const head = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM phiwall_audit_head WHERE id = 1')).rows[0];
     let seq = Number(head?.seq ?? 0);
     let prev = head?.hash ?? GENESIS;
-    const rows = batch.map((b) => { const r = chainRow(b.entry, b.now, ++seq, prev); prev = r.hash; return r; });
+    let lastConfig = batch.some((b) => b.entry.ifConfigChanged) ? await lastConfigHashPg(client) : undefined;
+    const rows: AuditRow[] = [];
+    const ids: string[] = [];
+    for (const b of batch) {
+      const entry = unlessConfigSame(b.entry, lastConfig);
+      if (!entry) continue;
+      const r = chainRow(entry, b.now, ++seq, prev);
+      prev = r.hash;
+      lastConfig = r.config_after ?? lastConfig;
+      rows.push(r);
+      ids.push(b.id);
+    }
+    if (rows.length === 0) return [];
     const col = <K extends keyof AuditRow>(k: K) => rows.map((r) => r[k]);
     await client.query(`INSERT INTO phiwall_audit_log (${COLUMNS}, record_id)
       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[])`,
-    [col('seq'), col('time'), col('actor'), col('role'), col('action'), col('details'), col('config_before'), col('config_after'), col('prev_hash'), col('hash'), batch.map((b) => b.id)]);
+    [col('seq'), col('time'), col('actor'), col('role'), col('action'), col('details'), col('config_before'), col('config_after'), col('prev_hash'), col('hash'), ids]);
     await client.query(`INSERT INTO phiwall_audit_head (id, seq, hash) VALUES (1, $1, $2)
       ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`, [seq, prev]);
     return rows;
@@ -256,34 +283,4 @@ export class PostgresAuditChain implements AuditChain {
     await this.pg.ready.ensure();
     return verifyPostgresChain(this.pg.pool);
   }
-}
-
-/** Walks the shared chain in one read-only snapshot (appends by running instances do not disturb it). */
-export function verifyPostgresChain(pool: PgHandle['pool'], pageSize = 2000): Promise<VerifyResult> {
-  return withClient(pool, async (client, lease) => {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    try {
-      return await walkChain(client, pageSize);
-    } finally {
-      // Read-only: a failed COMMIT loses nothing (the client is then not pooled), and the walk's
-      // own error (if any) is already on its way; a lost connection has no transaction left.
-      if (!lease.lost) await client.query('COMMIT').catch(() => lease.discard());
-    }
-  });
-}
-
-async function walkChain(client: PoolClient, pageSize: number): Promise<VerifyResult> {
-  const exists = (await client.query<{ t: string | null }>("SELECT to_regclass('phiwall_audit_log')::text AS t")).rows[0]?.t;
-  if (!exists) return { ok: true, rows: 0, headSeq: 0, headHash: GENESIS };
-  const head = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM phiwall_audit_head WHERE id = 1')).rows[0];
-  const check = new ChainCheck(head ? { seq: Number(head.seq), hash: head.hash } satisfies ChainHead : undefined);
-  for (let after = 0; ;) {
-    const { rows } = await client.query<DbRow>(`SELECT ${COLUMNS} FROM phiwall_audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, pageSize]);
-    if (rows.length === 0) break;
-    let going = true;
-    for (const r of rows) if (!(going = check.add(toRow(r)))) break;
-    if (!going) break;
-    after = Number(rows[rows.length - 1].seq);
-  }
-  return check.result();
 }

@@ -17,6 +17,10 @@ CREATE TABLE IF NOT EXISTS audit_head (
   seq INTEGER NOT NULL,
   hash TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS audit_imported (
+  record_id TEXT PRIMARY KEY,
+  imported_at INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS disclosure_hourly (
   destination TEXT NOT NULL,
   hour INTEGER NOT NULL,

@@ -5,7 +5,8 @@ import type { AuditEntry } from './audit-log.js';
 
 // Records the shared (Postgres) audit chain still held when the process stopped, the database
 // being down: kept as a file in the data directory and queued again by the next start of a
-// collector on that directory, so a graceful shutdown during an outage loses no record. Each
+// collector on that directory, so a graceful shutdown during an outage loses no record (a kill
+// neither: the journals of ./journal.ts have the same line format and are read back here). Each
 // record keeps its id: a record kept twice (respilled, or adopted by two cluster workers at once)
 // is still written once (the chain skips ids it already holds, under its lock). The records
 // hold names, roles, ids, counts and config hashes, never event values.
@@ -18,6 +19,7 @@ const Kept = z.object({
   entry: z.object({
     actor: z.string(), role: z.string(), action: z.string(),
     details: z.record(z.string(), Detail).optional(), configBefore: z.string().optional(), configAfter: z.string().optional(),
+    ifConfigChanged: z.boolean().optional(),
   }),
 });
 
@@ -38,14 +40,18 @@ export function keepRecords(dir: string, records: readonly KeptRecord[], now = D
   return name;
 }
 
-/** The kept files in `dir`, oldest first (by the time in their names), and their records, each id once. */
-export function readKept(dir: string): { files: string[]; records: KeptRecord[]; invalid: number } {
-  const files = readdirSync(dir).filter((f) => f.startsWith(PREFIX) && f.endsWith('.jsonl')).sort((a, b) => keptAt(a) - keptAt(b));
+/**
+ * The kept files in `dir` and the `journals` given (./journal.ts: same line format), oldest first
+ * (by the time in their names), and their records, each id once.
+ */
+export function readKept(dir: string, journals: readonly string[] = []): { files: string[]; records: KeptRecord[]; invalid: number } {
+  const kept = readdirSync(dir).filter((f) => f.startsWith(PREFIX) && f.endsWith('.jsonl'));
+  const files = [...kept, ...journals].sort((a, b) => keptAt(a) - keptAt(b));
   const seen = new Set<string>();
   const records: KeptRecord[] = [];
   let invalid = 0;
   for (const f of files) {
-    for (const line of readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean)) {
+    for (const line of readLines(join(dir, f))) {
       const parsed = parseLine(line);
       if (!parsed) { invalid++; continue; }
       if (!seen.has(parsed.id)) { seen.add(parsed.id); records.push(parsed); }
@@ -54,8 +60,24 @@ export function readKept(dir: string): { files: string[]; records: KeptRecord[];
   return { files, records, invalid };
 }
 
-/** The time in a kept file's name (`audit-unwritten-<ms>-<pid>.jsonl`). */
-const keptAt = (file: string): number => Number(file.slice(PREFIX.length).split('-')[0]);
+/** The time in a kept file's or journal's name (`audit-unwritten-<ms>-<pid>.jsonl`, `audit-journal-<ms>-<pid>-<n>.jsonl`). */
+const keptAt = (file: string): number => Number(/^audit-[a-z]+-(\d+)-/.exec(file)?.[1] ?? 0);
+
+/**
+ * The file's complete lines. A last line with no newline is a journal append cut by the kill
+ * (its call never returned, so the record was never accepted): left out, not counted as invalid.
+ * A file removed meanwhile (another worker adopted and wrote it) has no lines.
+ */
+function readLines(path: string): string[] {
+  try {
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines.pop();
+    return lines.filter(Boolean);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
 
 function parseLine(line: string): KeptRecord | undefined {
   try {

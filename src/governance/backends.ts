@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AuditLog } from '../audit/audit-log.js';
+import { AuditLog, type KeptImport } from '../audit/audit-log.js';
 import { DisclosureLedger } from '../audit/ledger.js';
 import type { AuditChain, AuditQueueOptions, DisclosureStore } from '../audit/port.js';
 import { PostgresAuditChain, type AuditErrorReport } from '../audit/postgres-audit.js';
@@ -28,10 +28,15 @@ export function openGovernanceBackends(db: Database.Database, opts: {
   auditQueue?: AuditQueueOptions;
   /** Where the shared chain keeps records it could not write before the process stopped (the data directory). */
   auditKeepDir?: string;
+  /** SQLite: what `AuditLog.importKept` wrote from `auditKeepDir` at start. */
+  onKeptImported?: (imported: KeptImport) => void;
 }): GovernanceBackends {
   if (opts.postgres) {
     const pg = opts.postgres;
     return { kind: 'postgres', store: new PostgresGovernanceStore(pg), audit: new PostgresAuditChain(pg, opts.onAuditError, opts.auditQueue, opts.auditKeepDir), ledger: new PostgresDisclosureLedger(pg, opts.perEventLedger) };
   }
-  return { kind: 'sqlite', store: new SqliteGovernanceStore(db), audit: new AuditLog(db), ledger: new DisclosureLedger(db, opts.perEventLedger) };
+  const audit = new AuditLog(db);
+  // Records the shared chain kept or journaled before storage was switched back to SQLite.
+  if (opts.auditKeepDir) opts.onKeptImported?.(audit.importKept(opts.auditKeepDir));
+  return { kind: 'sqlite', store: new SqliteGovernanceStore(db), audit, ledger: new DisclosureLedger(db, opts.perEventLedger) };
 }

@@ -73,6 +73,10 @@ export class Governance {
       perEventLedger: opts.perEventLedger,
       auditQueue: opts.auditQueue,
       auditKeepDir: dirname(opts.path),
+      onKeptImported: ({ records, files, invalid }) => {
+        if (invalid) this.metrics.auditErrors.inc({ result: 'dropped' }, invalid);
+        if (files) opts.log.warn({ records, files, invalid }, 'audit records kept for the PostgreSQL chain written to the SQLite chain');
+      },
       onAuditError: (action, code, dropped) => {
         this.metrics.auditErrors.inc({ result: dropped ? 'dropped' : 'retried' }, dropped || 1);
         if (dropped) opts.log.error({ action, code, dropped }, 'audit records not written (alert)');

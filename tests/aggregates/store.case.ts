@@ -7,7 +7,7 @@ import type { JsonObject } from '../../src/common/json.js';
 import { AggregateConfig, DAY_MS } from '../../src/aggregates/options.js';
 import { releaseAttribution, releaseRollups, type ReleaseContext } from '../../src/aggregates/releaser.js';
 import type { Sink } from '../../src/aggregates/sinks.js';
-import type { AggregateStore, CellDelta } from '../../src/aggregates/store.js';
+import { RELEASE_LEASE_MS, type AggregateStore, type CellDelta } from '../../src/aggregates/store.js';
 import { rollupRows } from '../../src/aggregates/views.js';
 
 export type Opener = () => AggregateStore;
@@ -98,6 +98,27 @@ export function describeAggregateStoreConformance(h: StoreHarness): void {
       expect(await a.releasedState(DEST, DIMSET, DAY)).toEqual({ rows: [{ row_key: 'r', true_count: 1, published: '{"row":"withheld"}' }], mark: { trueTotal: 1, seen: cells[0].changes, withheld: true } });
       await a.addCells(DEST, DIMSET, [delta(['v1'])], NOW);
       expect(await a.windowsToRelease(DEST, DIMSET, NOW, DAY_MS)).toEqual([DAY]);
+    });
+
+    it('a window\'s release is claimed by one instance; its own retry re-uses the claim, a stale or abandoned one does not block', async () => {
+      const { open, a } = await start();
+      const b = open();
+      await a.addCells(DEST, DIMSET, [delta(['v1'])], NOW);
+      // Two instances deciding on the same (unreleased) state: one wins, at once too.
+      expect((await Promise.all([a.claimRelease(DEST, DIMSET, DAY, -1, NOW), b.claimRelease(DEST, DIMSET, DAY, -1, NOW)])).sort()).toEqual([false, true]);
+      const [winner, loser] = (await a.claimRelease(DEST, DIMSET, DAY, -1, NOW + 1)) ? [a, b] : [b, a];
+      expect(await loser.claimRelease(DEST, DIMSET, DAY, -1, NOW + 2)).toBe(false);
+      // Saving needs the claim: the loser's save is refused, nothing is written.
+      const mark = { trueTotal: 1, seen: 1, withheld: true };
+      expect(await loser.saveReleased(DEST, DIMSET, DAY, [], mark, NOW, -1)).toBe(false);
+      expect((await a.releasedState(DEST, DIMSET, DAY)).mark).toBeUndefined();
+      expect(await winner.saveReleased(DEST, DIMSET, DAY, [], mark, NOW, -1)).toBe(true);
+      // Released: a claim on the old state is stale; the next release is claimed on the new mark.
+      expect(await loser.claimRelease(DEST, DIMSET, DAY, -1, NOW + 3)).toBe(false);
+      expect(await loser.claimRelease(DEST, DIMSET, DAY, 1, NOW + 3)).toBe(true);
+      // Abandoned (its instance died mid-send): taken over after RELEASE_LEASE_MS.
+      expect(await winner.claimRelease(DEST, DIMSET, DAY, 1, NOW + 4)).toBe(false);
+      expect(await winner.claimRelease(DEST, DIMSET, DAY, 1, NOW + 3 + RELEASE_LEASE_MS + 1)).toBe(true);
     });
 
     it('journeys, touches and leads: one attribution id per visitor on every instance; expiry forgets', async () => {

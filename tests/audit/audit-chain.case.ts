@@ -33,5 +33,26 @@ export function describeAuditChainConformance(h: BackendHarness): void {
       expect((await a.audit.list(5, 78)).map((r) => r.seq)).toEqual([79, 80]);
       expect([...a.auditErrors, ...b.auditErrors]).toEqual([]);
     });
+
+    it('a record made ifConfigChanged is written once per change of the last recorded config hash, whichever writer makes it', async () => {
+      const { a, open } = await start();
+      const b = open();
+      const change = (w: OpenedBackends, after: string) => w.audit.record({ actor: 'system', role: 'system', action: 'config.reload', configAfter: after, ifConfigChanged: true, details: { result: 'applied' } });
+      // A chain with no config hash: nothing to compare with (the load names the config).
+      change(a, 'h1');
+      a.audit.record({ actor: 'system', role: 'system', action: 'config.load', configAfter: 'h1' });
+      await a.audit.flush();
+      for (const w of [a, b, a]) change(w, 'h1');
+      await Promise.all([a.audit.flush(), b.audit.flush()]);
+      // Two writers noticing the same change: one record of it.
+      change(a, 'h2');
+      change(b, 'h2');
+      await Promise.all([a.audit.flush(), b.audit.flush()]);
+      change(b, 'h1');
+      await b.audit.flush();
+      const rows = await open().audit.list();
+      expect(rows.map((r) => [r.action, r.config_before, r.config_after])).toEqual([['config.load', null, 'h1'], ['config.reload', 'h1', 'h2'], ['config.reload', 'h2', 'h1']]);
+      expect(await a.audit.verify()).toMatchObject({ ok: true, rows: 3 });
+    });
   });
 }

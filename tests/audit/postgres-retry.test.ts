@@ -80,7 +80,8 @@ if (run) {
         const before = await verifyPostgresChain(pool);
         expect(before).toMatchObject({ ok: true, rows: 3, headSeq: 3 });
 
-        expect((await migrate(pool)).applied).toEqual([BEFORE_RECORD_IDS + 1]);
+        // Step 5 (record ids) runs, with any later steps.
+        expect((await migrate(pool)).applied).toContain(BEFORE_RECORD_IDS + 1);
         expect(await verifyPostgresChain(pool)).toEqual(before);
         const errors: unknown[] = [];
         const chain = new PostgresAuditChain({ pool, ready: Readiness.passed() }, (...e) => errors.push(e));

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { AUDIT_RECORD_ID_SQL, GOVERNANCE_AUDIT_SQL } from '../../audit/postgres-schema.js';
-import { AGGREGATES_SQL } from '../../aggregates/postgres-schema.js';
+import { AGGREGATES_SQL, RELEASE_CLAIMS_SQL } from '../../aggregates/postgres-schema.js';
 import { transact, withSessionLock, type ClientLease } from './transaction.js';
 
 // Migrations are append-only: a released step is never edited, a change is a new step.
@@ -55,6 +55,7 @@ ALTER TABLE phiwall_dead_letters ADD COLUMN IF NOT EXISTS policy_version TEXT, A
   { id: 3, name: 'governance, audit chain, disclosure ledger', sql: GOVERNANCE_AUDIT_SQL },
   { id: 4, name: 'aggregates and attribution', sql: AGGREGATES_SQL },
   { id: 5, name: 'audit record ids', sql: AUDIT_RECORD_ID_SQL },
+  { id: 6, name: 'aggregate release claims', sql: RELEASE_CLAIMS_SQL },
 ];
 
 /** Arbitrary but fixed: every phiwall instance serialises migrations on this advisory lock. */
