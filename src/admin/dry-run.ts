@@ -1,5 +1,7 @@
 import { dryRunLine, type DryRunLine } from '../cli/dry-run.js';
 import { parseSegmentBody } from '../ingest/segment.js';
+import { nestsDeeperThan } from '../ingest/limits.js';
+import { PhiwallError } from '../errors.js';
 import type { VisitorIds } from '../pipeline/project.js';
 import type { Plan } from '../rules/plan.js';
 import { isJsonObject, type JsonValue } from '../common/json.js';
@@ -16,6 +18,9 @@ export interface DryRunResult {
 
 /** Before and after per destination for posted events; no match keys (no authorization lookup). */
 export function dryRun(body: JsonValue, plan: Plan, ids: VisitorIds): DryRunResult[] {
+  // The body is cloned and echoed recursively below: nesting past what ingest takes (an event's
+  // limit plus the batch wrapper's two levels) is refused first, not left to overflow the stack.
+  if (nestsDeeperThan(body, plan.limits.depth + 2)) throw new PhiwallError('PW_ERR_TOO_DEEP', { limit: plan.limits.depth });
   const isBatch = isJsonObject(body) && Array.isArray(body.batch);
   withMessageIds(body);
   const { events } = parseSegmentBody(structuredClone(body), isBatch ? 'batch' : 'track', { ...plan.limits });

@@ -43,6 +43,8 @@ export function buildReportsApp(runtime: Runtime): Hono {
     runtime.log.error({ name: (err as Error).name }, 'reports request failed');
     return c.json({ success: false, error: { code: 'PW_ERR_INTERNAL', message: 'internal error' } }, 500);
   });
+  // An unknown report kind is a JSON 404 like every other admin error (the kind is not echoed).
+  app.notFound((c) => c.json({ success: false, error: { code: 'PW_ERR_NOT_FOUND', message: 'no such report (aggregates, attribution)' } }, 404));
   app.get('/attribution', async (c) => {
     const q = parseQuery(c.req.query());
     const model = parseModel(q.model ?? 'time_decay');

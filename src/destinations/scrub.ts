@@ -3,6 +3,13 @@
 // shown in logs, so everything that could identify a person or unlock an account goes.
 
 const MAX_REASON = 200;
+/**
+ * Only the head of a vendor body is scrubbed: the reason keeps 200 chars, and the email pattern
+ * backtracks quadratically on long text without an `@` (a 64 KB error page blocked the process
+ * for 14 s). The cut drops the last, partial word (if there is more than one), so no secret is
+ * split in two there.
+ */
+const MAX_SCAN = 2048;
 
 // Opaque strings: a run of 16+ alphanumerics mixing letters and digits (tokens, hashes, keys).
 // snake_case identifiers such as must_be_sha256_lowercase_hex have short runs and survive.
@@ -45,7 +52,9 @@ function redactSecrets(text: string, secrets: readonly string[]): string {
 
 /** Scrubs and trims vendor text for a reason string (at most 200 chars). */
 export function scrubVendorText(text: string, secrets: readonly string[] = []): string {
-  let out = redactSecrets(text, secrets);
+  const cut = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
+  const head = cut !== text && /\s/.test(cut) ? cut.replace(/\S*$/, '') : cut;
+  let out = redactSecrets(head, secrets);
   for (const [pattern, replacement] of BEFORE_TOKENS) out = out.replace(pattern, replacement);
   out = out.replace(OPAQUE, maskOpaque);
   for (const [pattern, replacement] of AFTER_TOKENS) out = out.replace(pattern, replacement);

@@ -7,18 +7,21 @@ import { consentOf, mergeParams, prefixed } from './gtag-params.js';
 // shared/specs/destinations.md §2. Hits are untrusted data: this never throws, unknown parameters
 // are ignored, and only what is listed below is copied.
 
-/** GA4's own cap on events per request; further lines are ignored. */
+/** GA4's own cap on events per request; a request with more lines is refused (none is dropped silently). */
 export const MAX_GTAG_EVENTS = 25;
 
 export interface GtagEvents {
   /** `tid` (G-XXXX): which site the hit belongs to. */
   measurementId?: string;
   events: Record<string, unknown>[];
+  /** Body lines beyond MAX_GTAG_EVENTS (gtag.js never sends them): the route refuses such a request. */
+  excess?: number;
 }
 
 export function gtagToEvents(query: URLSearchParams, bodyText: string): GtagEvents {
   try {
-    const lines = String(bodyText ?? '').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, MAX_GTAG_EVENTS);
+    const all = String(bodyText ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = all.slice(0, MAX_GTAG_EVENTS);
     const hits = lines.length ? lines.map((l) => mergeParams(query, new URLSearchParams(l))) : [mergeParams(query)];
     const events: Record<string, unknown>[] = [];
     for (const hit of hits) {
@@ -26,7 +29,7 @@ export function gtagToEvents(query: URLSearchParams, bodyText: string): GtagEven
       if (ev) events.push(ev);
     }
     const measurementId = query.get('tid') ?? hits.map((h) => h.get('tid')).find((t) => t !== undefined);
-    return { measurementId: measurementId || undefined, events };
+    return { measurementId: measurementId || undefined, events, ...(all.length > lines.length && { excess: all.length - lines.length }) };
   } catch {
     // Only a bug could get here (the parsing above is total); a hit is never worth a 500.
     return { events: [] };

@@ -88,3 +88,15 @@ export function checkShape(value: JsonValue, limits: ShapeLimits & { bytes?: num
   if (limits.bytes !== undefined && size.exceeds(value, limits.bytes)) return { code: 'PW_ERR_EVENT_TOO_LARGE', limit: limits.bytes };
   return undefined;
 }
+
+/** True when `value` nests deeper than `max` levels; iterative, so any depth is safe to ask about. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}

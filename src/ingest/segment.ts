@@ -4,13 +4,24 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js
 import { checkShape, type ShapeLimits } from './limits.js';
 import { EventShape, isPlainValidEvent } from './event-shape.js';
 
-// Segment HTTP Tracking API: route suffix -> event type.
-export const ROUTE_TYPES: Readonly<Record<string, SegmentType | 'batch'>> = {
+export type SegmentType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
+
+// Segment HTTP Tracking API: route suffix -> event type. A Map, not an object literal: a route
+// named after an Object.prototype member (`/v1/constructor`, `/v1/__proto__`) must not resolve.
+const ROUTE_TYPES: ReadonlyMap<string, SegmentType | 'batch'> = new Map(Object.entries({
   batch: 'batch', b: 'batch', import: 'batch',
   track: 'track', t: 'track', page: 'page', p: 'page', identify: 'identify', i: 'identify',
   screen: 'screen', s: 'screen', group: 'group', g: 'group', alias: 'alias', a: 'alias',
-};
-export type SegmentType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
+} as const));
+
+/** The event type a `/v1/<kind>` route stands for, or undefined for an unknown route. */
+export const routeType = (kind: string): SegmentType | 'batch' | undefined => ROUTE_TYPES.get(kind);
+
+/**
+ * Past this many invalid events a request is garbage, not a batch with a bad event: it is refused
+ * as a whole. Each rejection costs a schema error (500 KB of `{}` took 1.2 s and answered 9.7 MB).
+ */
+export const MAX_REJECTED = 100;
 
 export interface Rejection {
   index: number;
@@ -31,18 +42,36 @@ export function parseSegmentBody(body: JsonValue, route: SegmentType | 'batch', 
     if (!Array.isArray(body.batch)) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: 'batch must be an array' });
     raw = body.batch;
   } else raw = [{ ...body, type: body.type ?? route }];
-  const shared = isJsonObject(body.context) && route === 'batch' ? body.context : undefined;
+  const shared = route === 'batch' ? sharedContext(body.context, limits) : undefined;
   const events: JsonObject[] = [];
   const rejected: Rejection[] = [];
-  raw.forEach((candidate, index) => {
-    const problem = validateEvent(candidate, limits);
-    if (problem) { rejected.push({ index, ...problem }); return; }
-    const ev = candidate as JsonObject;
-    if (shared) ev.context = { ...shared, ...(isJsonObject(ev.context) ? ev.context : {}) };
+  for (const [index, candidate] of raw.entries()) {
+    // Merged before validation: the limits and forbidden keys apply to the event as it goes on.
+    const merged = shared && isJsonObject(candidate) && (candidate.context === undefined || isJsonObject(candidate.context))
+      ? { ...candidate, context: { ...shared, ...(candidate.context ?? {}) } } : candidate;
+    const problem = validateEvent(merged, limits);
+    if (problem) {
+      if (rejected.length === MAX_REJECTED) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: `more than ${MAX_REJECTED} invalid events in one request` });
+      rejected.push({ index, ...problem });
+      continue;
+    }
+    const ev = merged as JsonObject;
     if (typeof ev.messageId !== 'string') ev.messageId = randomUUID();
     events.push(ev);
-  });
+  }
   return { events, rejected };
+}
+
+/**
+ * A batch-level `context` (Segment merges it into every event). Checked once against the event
+ * limits before it is copied into each event, so one big or hostile context cannot be multiplied.
+ */
+function sharedContext(context: JsonValue | undefined, limits: ShapeLimits & { eventBytes: number }): JsonObject | undefined {
+  if (context === undefined || context === null) return undefined;
+  if (!isJsonObject(context)) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: 'batch context must be an object' });
+  const shape = checkShape(context, { depth: limits.depth - 1, keys: limits.keys, bytes: limits.eventBytes });
+  if (!shape) return context;
+  throw new PhiwallError(shape.code, shape.code === 'PW_ERR_FORBIDDEN_KEY' ? { path: `context.${shape.path}` } : { limit: shape.code === 'PW_ERR_TOO_DEEP' ? limits.depth : shape.limit });
 }
 
 function validateEvent(candidate: JsonValue, limits: ShapeLimits & { eventBytes: number }): { code: string; message: string } | undefined {

@@ -31,7 +31,7 @@ export function buildApp(runtime: Runtime): Hono<AppEnv> {
 
   app.options('*', (c) => {
     const origin = c.req.header('origin');
-    if (!origin || !originAllowedByAnySite(origin, runtime.plan)) return c.body(null, 403);
+    if (!origin || !originAllowedByAnySite(origin, runtime.plan)) throw new PhiwallError('PW_ERR_FORBIDDEN', { detail: 'origin not allowed' });
     return c.body(null, 204, preflightHeaders(origin));
   });
 

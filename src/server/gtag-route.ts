@@ -1,23 +1,30 @@
 import type { Context } from 'hono';
 import { PhiwallError } from '../errors.js';
-import { gtagToEvents } from '../ingest/gtag.js';
+import { gtagToEvents, MAX_GTAG_EVENTS } from '../ingest/gtag.js';
 import type { Runtime } from '../runtime.js';
 import type { JsonValue } from '../common/json.js';
 import { parseSegmentBody } from '../ingest/segment.js';
-import { checkOrigin, enrich, type AppEnv } from './ingest.js';
+import { checkOrigin, enrich, noEvents, type AppEnv } from './ingest.js';
 import { readBoundedText } from './json-body.js';
 
 /** GA4 protocol v2 hits from gtag.js (`transport_url` pointed here): same pipeline as Segment events. */
 export async function handleGtag(c: Context<AppEnv>, runtime: Runtime): Promise<Response> {
+  // hono answers HEAD with the GET handler: a HEAD (a link checker, a probe) must record nothing.
+  if (c.req.method === 'HEAD') { c.header('Allow', 'GET, POST'); throw new PhiwallError('PW_ERR_METHOD_NOT_ALLOWED'); }
   const body = c.req.method === 'POST' ? await readBoundedText(c, runtime.plan.limits.bodyBytes) : '';
   const query = new URL(c.req.url).searchParams;
-  const { measurementId, events } = gtagToEvents(query, body);
+  const { measurementId, events, excess } = gtagToEvents(query, body);
+  if (excess) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: `at most ${MAX_GTAG_EVENTS} hits per request` });
   const site = runtime.plan.sites.find((s) => measurementId !== undefined && s.measurementIds.has(measurementId)) ?? runtime.site(query.get('writeKey') ?? undefined);
   if (!site) throw new PhiwallError('PW_ERR_UNAUTHORIZED');
   checkOrigin(c, site);
   const lim = runtime.plan.limits;
-  const { events: list } = parseSegmentBody({ batch: events as JsonValue[] }, 'batch', { depth: lim.depth, keys: lim.keys, eventBytes: lim.eventBytes });
+  const { events: list, rejected } = parseSegmentBody({ batch: events as JsonValue[] }, 'batch', { depth: lim.depth, keys: lim.keys, eventBytes: lim.eventBytes });
+  for (const r of rejected) runtime.metrics.rejected.inc({ reason: r.code });
+  // A hit without an event name, or whose events all broke a limit, is refused, not silently dropped.
+  if (list.length === 0) return noEvents(c, rejected);
   enrich(c, list, site);
-  if (list.length) await runtime.ingest(list, site);
-  return c.body(null, 204);
+  const summary = await runtime.ingest(list, site);
+  // 204 is what gtag.js expects; with rejected hits the answer says which ones.
+  return rejected.length ? c.json({ success: true, ...summary, rejected }, 200) : c.body(null, 204);
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { PhiwallError } from '../errors.js';
-import { parseSegmentBody, ROUTE_TYPES, type Rejection } from '../ingest/segment.js';
+import { parseSegmentBody, routeType, type Rejection } from '../ingest/segment.js';
 import type { SitePlan } from '../rules/plan.js';
 import type { Runtime } from '../runtime.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
@@ -62,20 +62,22 @@ export function enrich(c: Context<AppEnv>, events: JsonObject[], site: SitePlan)
 }
 
 export async function handleSegment(c: Context<AppEnv>, runtime: Runtime, kind: string): Promise<Response> {
-  const route = ROUTE_TYPES[kind];
-  if (!route) throw new PhiwallError('PW_ERR_NOT_FOUND', { detail: `/v1/${kind.slice(0, 20)}` });
+  const route = routeType(kind);
+  // The path segment is not echoed: it is client text like any other.
+  if (!route) throw new PhiwallError('PW_ERR_NOT_FOUND', { detail: '/v1/<kind>' });
   const limits = runtime.plan.limits;
   const body = await readJsonBody(c, limits.bodyBytes);
   const site = resolveSite(c, runtime, writeKeyOf(c, body));
   const { events, rejected } = parseSegmentBody(body, route, { depth: limits.depth, keys: limits.keys, eventBytes: limits.eventBytes });
   for (const r of rejected) runtime.metrics.rejected.inc({ reason: r.code });
-  if (events.length === 0) return c.json({ success: false, error: { code: 'PW_ERR_NO_EVENTS', message: 'no valid event in the request' }, rejected }, rejectionStatus(rejected));
+  if (events.length === 0) return noEvents(c, rejected);
   enrich(c, events, site);
   const summary = await runtime.ingest(events, site);
   return c.json({ success: true, ...summary, ...(rejected.length ? { rejected } : {}) }, 200);
 }
 
-/** All events invalid: 413 when every one was too large, else 400. */
-function rejectionStatus(rejected: readonly Rejection[]): 400 | 413 {
-  return rejected.length > 0 && rejected.every((r) => r.code === 'PW_ERR_EVENT_TOO_LARGE') ? 413 : 400;
+/** No valid event: 413 when every one was too large, else 400; the rejections say why. */
+export function noEvents(c: Context<AppEnv>, rejected: readonly Rejection[]): Response {
+  const status = rejected.length > 0 && rejected.every((r) => r.code === 'PW_ERR_EVENT_TOO_LARGE') ? 413 : 400;
+  return c.json({ success: false, error: { code: 'PW_ERR_NO_EVENTS', message: 'no valid event in the request' }, rejected }, status);
 }

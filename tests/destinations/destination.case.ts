@@ -155,6 +155,17 @@ export function describeDestinationConformance(c: ConformanceCase): void {
       }
     });
 
+    it('a vendor answer with a garbage, truncated, empty or huge body gives a result per item, not an exception', async () => {
+      for (const status of [200, 202, 500]) {
+        for (const body of ['<html>gateway</html>', '{"events_received":', '', 'null', '[]', '{"code":"NaN","errors":7}', 'x'.repeat(300_000)]) {
+          fake.failNext(status, { body });
+          const [r] = await sendEvents(dest, [c.event()]);
+          expect(['ok', 'retry', 'drop']).toContain(r.kind);
+          if (status >= 500) expect(r.kind).toBe('retry');
+        }
+      }
+    });
+
     it('a stored payload of the wrong shape gives a result, not an exception', async () => {
       const out = results(await dest.send([{ id: '1', messageId: 'm', payload: { unexpected: true }, attempts: 0, enqueuedAt: 0 }]), 1);
       expect(out).toHaveLength(1);

@@ -86,6 +86,16 @@ describe('scrubVendorText', () => {
     expect(out).not.toContain('secret');
     expect(out.length).toBeLessThanOrEqual(200);
   });
+
+  // A bound, not a measurement: scanning all of a 64 KB body without an @ took ~14 s (quadratic
+  // email pattern) and held the whole collector; it must finish well inside this test's timeout.
+  it('reads only the head of a huge vendor body, and never splits a secret at the cut', { timeout: 5_000 }, () => {
+    expect(scrubVendorText('x'.repeat(64 * 1024))).toHaveLength(200);
+    expect(classifyResponse(502, {}, '<'.repeat(200_000)).kind).toBe('retry');
+    const secret = 'S3cr3t-T0ken-Value';
+    const out = scrubVendorText(`${' '.repeat(2040)}${secret} tail`, [secret]);
+    expect(out).not.toContain('S3cr');
+  });
 });
 
 describe('HttpClient', () => {
