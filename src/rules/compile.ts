@@ -6,12 +6,12 @@ import { ConfigError } from '../errors.js';
 import { DESTINATION_TYPES } from '../destinations/registry.js';
 import type { DestinationDeps } from '../destinations/types.js';
 import { AllowNode } from './allow-tree.js';
-import { DETECTORS_BY_KIND, hasAny, redactText } from './detectors/index.js';
+import { DETECTORS_BY_KIND, hasAny, redactText, type Generalize } from './detectors/index.js';
 import { DetectorPrefilter, NON_ASCII, textFeatures, type TextFeatures } from './detectors/prefilter.js';
 import type { ValueDetector } from './detectors/types.js';
 import { FieldMatcher, type FieldRule } from './field-matcher.js';
 import { globToRegExp, hostGlobToRegExp } from './glob.js';
-import { HHS_RESTRICTED_ZIP3 } from './ops/generalize.js';
+import { HHS_RESTRICTED_ZIP3, zip3 } from './ops/generalize.js';
 import { KeyedHasher } from './ops/hash.js';
 import type { TextScanner } from './ops/sanitize-url.js';
 import type { DestinationPlan, PageGroupPlan, Plan, SitePlan } from './plan.js';
@@ -31,7 +31,8 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
   const errors: string[] = [];
   const identifiers = rules.identifiers ?? [];
   const { matcher, detectorTextAction, detectors } = compileIdentifiers(identifiers, errors);
-  const scanner = buildScanner(detectors);
+  const zip3Restricted: ReadonlySet<string> = new Set(rules.zip3_restricted ?? HHS_RESTRICTED_ZIP3);
+  const scanner = buildScanner(detectors, zip3Restricted);
   const destinations = compileDestinations(rules, options, errors);
   const sites = (rules.sites ?? []).map((s, i) => compileSite(s, i, errors));
   const blocked = (rules.blocked_paths ?? []).map((b, i) => ({ name: b.name, re: compilePattern(b.glob, b.regex, `blocked_paths.${i}`, errors) }));
@@ -62,7 +63,7 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
     scanner,
     detectorTextAction,
     queryAllow: new Set((rules.url_query_allow ?? DEFAULT_QUERY_ALLOW).map((q) => q.toLowerCase())),
-    zip3Restricted: new Set(rules.zip3_restricted ?? HHS_RESTRICTED_ZIP3),
+    zip3Restricted,
     hasher: new KeyedHasher(secret, (rules.secrets?.hash_rotation_days ?? 30) * 86_400_000),
     pseudonymousMode: rules.pseudonymous_id?.mode ?? 'random',
     rotateMs: (rules.pseudonymous_id?.rotate_hours ?? 24) * 3_600_000,
@@ -109,12 +110,14 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
   return { matcher: new FieldMatcher(exact, containing), detectorTextAction, detectors };
 }
 
-function buildScanner(detectors: readonly ValueDetector[]): TextScanner {
+function buildScanner(detectors: readonly ValueDetector[], zip3Restricted: ReadonlySet<string>): TextScanner {
   const prefilter = new DetectorPrefilter(detectors, DETECTORS_BY_KIND);
   const none = (text: string) => ({ text, kinds: [] as string[] });
+  // A whole-value ZIP keeps its ZIP-3 under the plan's restricted list, as the zip3 action does.
+  const generalize: Generalize = (kind, match) => (kind === 'zip' ? zip3(match, zip3Restricted) : undefined);
   const scan = (text: string, f = textFeatures(text)) => {
     const candidates = prefilter.candidatesFor(f);
-    return candidates.length === 0 ? none(text) : redactText(text, candidates);
+    return candidates.length === 0 ? none(text) : redactText(text, candidates, generalize);
   };
   const hits = (text: string, f = textFeatures(text)) => hasAny(text, prefilter.candidatesFor(f));
   // Encoded text is also read decoded; when the decoded reading holds identifiers, it is the

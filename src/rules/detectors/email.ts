@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { isAsciiAlnum, isAsciiLetter } from './scan.js';
+import { isAsciiAlnum, isAsciiLetter, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
 // Scanning outward from each '@' / '%40' is linear and cannot backtrack, unlike a regex whose
@@ -17,12 +17,22 @@ const FILE_SUFFIXES = new Set([
 /** Practical local-part characters. `=`, `&`, `?`, `/`, `:` and quotes are left out on purpose:
  * in URLs they delimit the address (`?email=jane@x.com`), and including them would swallow keys. */
 function isLocalChar(c: number): boolean {
-  return isAsciiAlnum(c) || c === 46 /* . */ || c === 95 /* _ */ || c === 37 /* % */ || c === 43 /* + */ || c === 45; /* - */
+  return isAsciiAlnum(c) || c === 46 /* . */ || c === 95 /* _ */ || c === 37 /* % */ || c === 43 /* + */ || c === 45 /* - */ || isIntlWordChar(c);
 }
 
 function isDomainChar(c: number): boolean {
-  return isAsciiAlnum(c) || c === 46 || c === 45;
+  return isAsciiAlnum(c) || c === 46 || c === 45 || isIntlWordChar(c);
 }
+
+const INTL_WORD = /[\p{L}\p{M}\p{N}]/u;
+
+/** A letter, mark or digit beyond ASCII: internationalised addresses (`josé@ejemplo.es`,
+ * `用户@例子.中国`, RFC 6531) use them in both parts. Only reached for characters beside an `@`. */
+function isIntlWordChar(c: number): boolean {
+  return c >= 0xc0 && INTL_WORD.test(String.fromCharCode(c));
+}
+
+const isTldChar = (c: number): boolean => isAsciiLetter(c) || isIntlWordChar(c);
 
 /** Percent-escapes of characters that cannot sit inside an address, e.g. `%3D` in
  * `next%3Demail%3Djane%40x.com`: the address starts after the last one. */
@@ -47,7 +57,7 @@ function localStart(text: string, at: number, floor: number): number {
     }
   }
   while (i < at && text.charCodeAt(i) === 46) i++;
-  for (let j = i; j < at; j++) if (isAsciiAlnum(text.charCodeAt(j))) return i;
+  for (let j = i; j < at; j++) if (isAsciiAlnum(text.charCodeAt(j)) || isIntlWordChar(text.charCodeAt(j))) return i;
   return -1;
 }
 
@@ -56,7 +66,7 @@ function domainEnd(text: string, from: number): number {
   const max = Math.min(text.length, from + DOMAIN_MAX);
   let end = from;
   while (end < max && isDomainChar(text.charCodeAt(end))) end++;
-  if (end === from || !isAsciiAlnum(text.charCodeAt(from))) return -1;
+  if (end === from || !(isAsciiAlnum(text.charCodeAt(from)) || isIntlWordChar(text.charCodeAt(from)))) return -1;
   for (;;) {
     while (end > from && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
     // Bounded by hand: lastIndexOf would search all the way to the start of the text per '@'.
@@ -65,7 +75,7 @@ function domainEnd(text: string, from: number): number {
     if (dot <= from) return -1;
     // A TLD is the letter run after the last dot; `example.com2` still ends at `com`.
     let t = dot + 1;
-    while (t < end && isAsciiLetter(text.charCodeAt(t))) t++;
+    while (t < end && isTldChar(text.charCodeAt(t))) t++;
     const len = t - dot - 1;
     // Punycode TLDs (`xn--p1ai`) legitimately carry digits and dashes.
     if (len === 2 && text.startsWith('--', t) && text.slice(dot + 1, t).toLowerCase() === 'xn') return end;
@@ -94,14 +104,73 @@ function scan(text: string, out: Detection[], kind: string): void {
       nextPct = text.indexOf('%40', pos + 3);
     }
     if (pos < lastEnd) continue;
-    const start = localStart(text, pos, lastEnd);
+    // `lee @ example.org`: one or two spaces may sit on either side of a typed `@`.
+    const before = sepLen === 1 ? spacesBefore(text, pos, lastEnd) : 0;
+    const start = localStart(text, pos - before, lastEnd);
     if (start < 0) continue;
-    const end = domainEnd(text, pos + sepLen);
+    const after = sepLen === 1 ? spacesAfter(text, pos + 1) : 0;
+    const end = domainEnd(text, pos + sepLen + after);
     if (end < 0) continue;
     out.push({ start, end, kind });
     lastEnd = end;
   }
+  if (SPELLED_HINT.test(text)) scanSpelled(text, out, kind);
 }
 
-/** Email addresses (F), including `%40`-encoded ones in URLs and the address inside `mailto:`. */
+function spacesBefore(text: string, at: number, floor: number): number {
+  let n = 0;
+  while (n < 2 && at - n - 1 >= floor && text.charCodeAt(at - n - 1) === 32) n++;
+  return n;
+}
+
+function spacesAfter(text: string, from: number): number {
+  let n = 0;
+  while (n < 2 && text.charCodeAt(from + n) === 32) n++;
+  return n;
+}
+
+// Addresses spelled out to dodge scrapers: `lee at example dot org`, `lee[at]example[dot]org`,
+// `lee (at) example (dot) org`, `lee@example dot org`. `at` and `dot` are common words, so the
+// whole user-at-domain-dot-tld shape is required, and a bare ` at ` also needs a common
+// top-level domain after it: "meet at noon dot Then" is prose.
+// `[at]` `(at)` `{at}` `<at>` (or with `@` inside), a bare ` at `, or `@` with spaces around it.
+const AT_FORM = '\\s{0,2}[\\[({<]\\s?(?:at|@)\\s?[\\])}>]\\s{0,2}|\\s{1,2}at\\s{1,2}|\\s{0,2}@\\s{0,2}';
+// `[dot]` `(dot)`... (or with `.` inside), a bare ` dot `, or a plain `.`.
+const DOT_FORM = '(?:\\s{0,2}[\\[({<]\\s?(?:dot|\\.)\\s?[\\])}>]\\s{0,2}|\\s{1,2}dot\\s{1,2}|\\.)';
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const SPELLED_RE = new RegExp(
+  `(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(${AT_FORM})${LABEL}(?:${DOT_FORM}${LABEL}){0,4}(${DOT_FORM})([A-Za-z]{2,24})(?![A-Za-z0-9])`,
+  'gi',
+);
+const SPELLED_HINT = /dot|[[({<] ?at ?[\])}>]/i;
+const OBFUSCATED_DOT = /[\s[\](){}<>]/;
+// Prose before a spelled-out site address: `the app at example dot com`, `look at this dot com`.
+const NOT_A_USER = new Set([
+  'look', 'app', 'us', 'me', 'it', 'this', 'that', 'site', 'website', 'online', 'visit', 'here', 'there', 'available',
+  'found', 'download', 'shop', 'buy', 'store', 'stores', 'them', 'more', 'now', 'today', 'apply', 'register', 'sign', 'book',
+]);
+const COMMON_TLDS = new Set([
+  'com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'co', 'us', 'uk', 'ca', 'de', 'fr', 'es', 'it', 'nl',
+  'au', 'in', 'mx', 'br', 'me', 'health', 'care', 'email', 'mail',
+]);
+
+function scanSpelled(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(SPELLED_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const at = m[1].trim();
+    const bareAt = at.length === 2;
+    // Plain `user@domain.tld` is the main scan's; here some part must be spelled out.
+    const spelled = at !== '@' || OBFUSCATED_DOT.test(m[0].slice(m[0].indexOf(m[1]) + m[1].length));
+    const user = m[0].slice(0, m[0].indexOf(m[1])).toLowerCase();
+    if (!spelled || (bareAt && (!COMMON_TLDS.has(m[3].toLowerCase()) || NOT_A_USER.has(user)))) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+}
+
+/** Email addresses (F), including `%40`-encoded ones in URLs, the address inside `mailto:`,
+ * internationalised addresses and addresses spelled out with `at` / `dot`. */
 export const emailDetector = defineDetector('email', '[EMAIL]', 'F', scan);

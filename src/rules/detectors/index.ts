@@ -16,6 +16,11 @@ import { codeLikeDetector } from './code-like.js';
 import { uuidDetector } from './uuid.js';
 import { vinDetector } from './vin.js';
 import { resolveDetections } from './resolve.js';
+import { ssnPartialDetector } from './ssn-partial.js';
+import { partialDateDetector } from './partial-date.js';
+import { personNameDetector } from './person-name.js';
+import { macDetector } from './mac.js';
+import { phoneLocalDetector } from './phone-local.js';
 import { zipDetector } from './zip.js';
 import type { Detection, ValueDetector } from './types.js';
 
@@ -31,10 +36,15 @@ export {
   jwtDetector,
   labelledIdDetector,
   longNumberDetector,
+  macDetector,
   mbiDetector,
   npiDetector,
+  partialDateDetector,
+  personNameDetector,
   phoneDetector,
+  phoneLocalDetector,
   ssnDetector,
+  ssnPartialDetector,
   streetAddressDetector,
   urlDetector,
   uuidDetector,
@@ -55,15 +65,20 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   uuidDetector,
   labelledIdDetector,
   ssnDetector,
+  ssnPartialDetector,
   creditCardDetector,
   npiDetector,
   deaDetector,
   mbiDetector,
   vinDetector,
   phoneDetector,
+  phoneLocalDetector,
   ipDetector,
+  macDetector,
   dateDetector,
+  partialDateDetector,
   streetAddressDetector,
+  personNameDetector,
   zipDetector,
   codeLikeDetector,
   longNumberDetector,
@@ -106,11 +121,16 @@ export function hasAny(text: string, detectors: readonly ValueDetector[]): boole
   return false;
 }
 
+/** How a detection marked `generalize` is rewritten (e.g. a ZIP to its ZIP-3 under the plan's
+ * restricted list); undefined falls back to the label. */
+export type Generalize = (kind: string, match: string) => string | undefined;
+
 /**
- * Replaces each detection with its detector's label. `kinds` lists each detector kind that hit,
- * once, in order of first occurrence (callers count per kind, not per match).
+ * Replaces each detection with its detector's label (or its generalised form, see Detection).
+ * `kinds` lists each detector kind that hit, once, in order of first occurrence (callers count
+ * per kind, not per match).
  */
-export function redactText(text: string, detectors: readonly ValueDetector[]): { text: string; kinds: string[] } {
+export function redactText(text: string, detectors: readonly ValueDetector[], generalize?: Generalize): { text: string; kinds: string[] } {
   if (typeof text !== 'string' || text.length === 0) return { text, kinds: [] };
   const { detections, owners } = resolveDetections(text, detectors, FALLBACK_KINDS);
   if (detections.length === 0) return { text, kinds: [] };
@@ -120,7 +140,8 @@ export function redactText(text: string, detectors: readonly ValueDetector[]): {
   for (let i = 0; i < detections.length; i++) {
     const d = detections[i];
     const detector = detectors[owners[i]];
-    result += text.slice(cursor, d.start) + detector.label;
+    const general = d.generalize && generalize ? generalize(detector.kind, text.slice(d.start, d.end)) : undefined;
+    result += text.slice(cursor, d.start) + (general ?? detector.label);
     cursor = d.end;
     if (!kinds.includes(detector.kind)) kinds.push(detector.kind);
   }

@@ -16,12 +16,13 @@ const LABEL =
     `(?:chart|hospital|hosp|pt|case|visit|encounter|admission|record|file)${ID_SUFFIX}`,
     // Spanish-speaking sites: expediente, historia clinica, NHC (numero de historia clinica).
     'expediente|historia[ _-]?cl[ií]nica|nhc',
-    `(?:patient|member|subscriber|insurance|beneficiary|device)${ID_SUFFIX}`,
+    `(?:patient|member|subscriber|insurance|beneficiary|device|medicaid|medicare|health[ _-]?plan)${ID_SUFFIX}`,
     `(?:policy|group|account|claim)${NUM_SUFFIX}`,
-    `(?:acct|licen[cs]e|passport|serial|plate)(?:${NUM_SUFFIX})?`,
+    // Certificate and licence numbers (K): `cert # 882134`, `Certificate number CA-778812`.
+    `(?:acct|licen[cs]e|passport|serial|plate|cert(?:ificate)?)(?:${NUM_SUFFIX})?`,
     'dl#?',
     // Bare generic words last (the suffixed forms above win): scan() wants `:`, `#` or `=` after them.
-    'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account',
+    'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare',
   ].join('|') +
   ')';
 // Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes.
@@ -32,7 +33,22 @@ const LABELLED_RE = new RegExp(
   'gi',
 );
 
-const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account']);
+const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare']);
+
+// Plates are printed in groups (`ABC 1234`, `7 ABC 123`), which the one-token value above
+// cannot span: after a plate label, up to three short groups with 2+ digits among them.
+const PLATE_RE =
+  /(?<![A-Za-z])plate(?:[ _-]?(?:number|num|nbr|no|#))?(?:[\s:#=."'+-]|%3[AaDd]|%2[023]){1,8}([A-Za-z0-9]{1,4}(?:[ -][A-Za-z0-9]{1,4}){1,2})(?![A-Za-z0-9])/gi;
+
+function scanPlates(text: string, out: Detection[], kind: string): void {
+  if (text.indexOf('late') < 0 && text.indexOf('LATE') < 0) return;
+  const re = resetAt(PLATE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    if (countDigits(text, end - m[1].length, end) >= 2) out.push({ start: end - m[1].length, end, kind });
+  }
+}
 
 /** `Policy: HMO-5521` labels a value; `policy 2024` or `patient 3` is prose. */
 function announces(label: string, sep: string): boolean {
@@ -65,6 +81,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     }
     out.push({ start: glued ? m.index : tokenStart, end: tokenEnd, kind });
   }
+  scanPlates(text, out, kind);
 }
 
 /**

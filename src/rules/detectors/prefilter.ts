@@ -1,24 +1,16 @@
+import {
+  AT, CLASS, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
+  PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW, cueAt, markerAt,
+} from './markers.js';
 import type { ValueDetector } from './types.js';
+
+export { NON_ASCII } from './markers.js';
 
 // One pass over a string tells which detectors could possibly fire on it, so the common
 // strings (titles, slugs, form ids) skip most detector scans, and many skip all of them.
 // Each gate is a necessary condition of its detector's own pattern (and implied by the
 // detector's own precheck): a gate may let a string through that then matches nothing, never
 // the reverse. Detectors without a gate (custom ones) always run.
-
-const AT = 1;
-const COLON = 2;
-const EQ = 4;
-const DASH = 8;
-const DOT = 16;
-const PCT40 = 32; // `%40`
-const PCT3 = 64; // `%3`
-const HTTP = 128; // `http`, any case
-const WWW = 256; // `www`, any case
-const EYJ = 512; // `eyJ`
-const EARER = 1024; // `earer` or `EARER` (bearer's own precheck)
-/** Any character beyond ASCII: the text may hold compatibility forms (fullwidth `＠１２３`). */
-export const NON_ASCII = 2048;
 
 export interface TextFeatures {
   readonly length: number;
@@ -27,50 +19,16 @@ export interface TextFeatures {
   readonly flags: number;
 }
 
-const lower = (c: number): number => c | 0x20;
-
-function matchesAt(text: string, i: number, word: string, anyCase: boolean): boolean {
-  for (let k = 0; k < word.length; k++) {
-    const c = text.charCodeAt(i + k);
-    if ((anyCase ? lower(c) : c) !== word.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
-function markerAt(text: string, i: number, c: number): number {
-  switch (c) {
-    case 64: return AT;
-    case 58: return COLON;
-    case 61: return EQ;
-    case 45: return DASH;
-    case 46: return DOT;
-    case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
-    // `e`, `h` and `w` are common letters: the next character rules most of them out first.
-    case 104: case 72: return lower(text.charCodeAt(i + 1)) === 116 && matchesAt(text, i, 'http', true) ? HTTP : 0;
-    case 119: case 87: return lower(text.charCodeAt(i + 1)) === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
-    case 101: {
-      const next = text.charCodeAt(i + 1);
-      if (next === 121) return matchesAt(text, i, 'eyJ', false) ? EYJ : 0;
-      return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : 0;
-    }
-    case 69: return text.charCodeAt(i + 1) === 65 && matchesAt(text, i, 'EARER', false) ? EARER : 0;
-    default: return 0;
-  }
-}
-
-// 1 for digits, 2 for the characters markerAt looks at, 0 for the rest (most letters).
-const CLASS = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) CLASS[c] = 1;
-for (const c of '@:=-.%hHwWeE') CLASS[c.charCodeAt(0)] = 2;
-
 export function textFeatures(text: string): TextFeatures {
   let digits = 0;
   let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) { flags |= NON_ASCII; continue; }
+    if (c >= 128) { flags |= c === 8217 || c === 8211 ? NON_ASCII | cueAt(text, i, c) : NON_ASCII; continue; }
     const k = CLASS[c];
+    if (k === 0) continue;
     if (k === 1) { if (digits < 12) digits++; } else if (k === 2) flags |= markerAt(text, i, c);
+    else if (CUE_NEXT[(c << 7) | (text.charCodeAt(i + 1) & 127)] === 1) flags |= cueAt(text, i, c);
   }
   return { length: text.length, digits, flags };
 }
@@ -81,12 +39,15 @@ interface Gate {
   readonly length: number;
   readonly digits: number;
   readonly anyOf: number;
+  /** The IP gate's own rule (see passes). */
+  readonly ip: boolean;
 }
 
-const gate = (length: number, digits: number, anyOf = 0): Gate => ({ length, digits, anyOf });
+const gate = (length: number, digits: number, anyOf = 0, ip = false): Gate => ({ length, digits, anyOf, ip });
 
 const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
-  ['email', gate(0, 0, AT | PCT40)],
+  // `@`, `%40`, a bracketed `[at]` (AT too) or the word `dot` (`lee at example dot org`).
+  ['email', gate(0, 0, AT | PCT40 | DOT_WORD)],
   ['url', gate(8, 0, HTTP | WWW)],
   ['jwt', gate(35, 0, EYJ)],
   ['bearer', gate(6, 0, EQ | PCT3 | EARER)],
@@ -108,25 +69,42 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['code_like', gate(10, 4)],
   // 9+ digits with separators, or a bare 7-8 digit number.
   ['long_number', gate(0, 7)],
-  ['ip', gate(3, 0)],
+  ['ip', gate(3, 0, 0, true)],
+  // Four digits beside a mask (`***-**-0053`, `•••-••-0053`) or after an SSN word (`SSN ending 0053`).
+  ['ssn_partial', gate(8, 4, MASK | SSN_WORD | NON_ASCII)],
+  // A month and a year (or a day) after a cue such as born, DOB, admitted or died.
+  ['partial_date', gate(6, 1, DATE_CUE)],
+  // Names need a cue: `my name is`, `I'm`, `this is ... calling`, `Patient:`, a sign-off.
+  ['person_name', gate(6, 0, NAME_CUE)],
+  // Six hex pairs joined by `:` or `-`, or three dotted quads (most have a few digits).
+  ['mac', gate(14, 3, MAC_SHAPE)],
+  // Seven digits after a phone word (`call me at 555-0143`).
+  ['phone_local', gate(10, 7, PHONE_CUE)],
 ]);
 
-function passes(kind: string, g: Gate, f: TextFeatures): boolean {
+function passes(g: Gate, f: TextFeatures): boolean {
   if (f.length < g.length || f.digits < g.digits) return false;
   if (g.anyOf !== 0 && (f.flags & g.anyOf) === 0) return false;
   // IPv6 candidates need a colon; a dotted IPv4 address has at least four digits.
-  if (kind === 'ip') return (f.flags & COLON) !== 0 || ((f.flags & DOT) !== 0 && f.digits >= 4);
+  if (g.ip) return (f.flags & COLON) !== 0 || ((f.flags & DOT) !== 0 && f.digits >= 4);
   return true;
 }
 
+// Every length a gate asks about; a text's features are cached by the last one it reaches.
+const LENGTHS = [...new Set([...GATES.values()].map((g) => g.length))].sort((a, b) => a - b);
+const LONGEST = LENGTHS[LENGTHS.length - 1];
+const BUCKET = Uint8Array.from({ length: LONGEST + 1 }, (_, n) => LENGTHS.filter((l) => n >= l).length);
+const MAX_CACHED = 4096;
+
 /**
  * The detectors (in their original order, so ties resolve as before) that could fire on a
- * text, from a cache keyed by which gates passed. A built-in is matched by identity, so a
+ * text, from a cache keyed by the text's features. A built-in is matched by identity, so a
  * custom detector reusing a built-in kind name is never gated.
  */
 export class DetectorPrefilter {
   private readonly gates: (Gate | undefined)[];
   private readonly subsets = new Map<number, readonly ValueDetector[]>();
+  private readonly byFeatures = new Map<number, readonly ValueDetector[]>();
 
   constructor(private readonly detectors: readonly ValueDetector[], builtIns: ReadonlyMap<string, ValueDetector>) {
     // A bitmask needs one bit per detector; beyond 30 every detector runs.
@@ -140,16 +118,22 @@ export class DetectorPrefilter {
   /** candidates() for a text whose features the caller has already. */
   candidatesFor(f: TextFeatures): readonly ValueDetector[] {
     if (this.detectors.length > 30) return this.detectors;
+    const bucket = f.length >= LONGEST ? LENGTHS.length : BUCKET[f.length];
+    // Gates read only the flags, the digit count (capped at 12) and which lengths are reached.
+    const key = (f.flags * 13 + f.digits) * 32 + bucket;
+    const known = this.byFeatures.get(key);
+    if (known !== undefined) return known;
     let mask = 0;
     for (let i = 0; i < this.gates.length; i++) {
       const g = this.gates[i];
-      if (g === undefined || passes(this.detectors[i].kind, g, f)) mask |= 1 << i;
+      if (g === undefined || passes(g, f)) mask |= 1 << i;
     }
     let subset = this.subsets.get(mask);
     if (subset === undefined) {
       subset = this.detectors.filter((_, i) => (mask & (1 << i)) !== 0);
       this.subsets.set(mask, subset);
     }
+    if (this.byFeatures.size < MAX_CACHED) this.byFeatures.set(key, subset);
     return subset;
   }
 }

@@ -6,6 +6,9 @@ export interface Detection {
   start: number;
   end: number;
   kind: string;
+  /** The match may be generalised rather than replaced by the label (a whole-value ZIP kept as
+   * its ZIP-3 prefix); redactText applies it when its caller says how. */
+  generalize?: true;
 }
 
 export interface ValueDetector {

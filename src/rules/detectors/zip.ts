@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { hasDigits, resetAt } from './scan.js';
+import { hasDigits, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
 // ZIP+4 is distinctive enough on its own; not glued to longer digit/dash runs.
@@ -21,8 +21,29 @@ function overlapsFrom(out: Detection[], from: number, start: number, end: number
   return false;
 }
 
+/** Start of a value that is five digits and nothing else (whitespace aside), or -1. */
+function wholeZip(text: string): number {
+  if (text.length > 9) return -1;
+  let s = 0;
+  let e = text.length;
+  while (s < e && text.charCodeAt(s) <= 32) s++;
+  while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+  if (e - s !== 5) return -1;
+  for (let i = s; i < e; i++) if (!isDigit(text.charCodeAt(i))) return -1;
+  return s;
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (!hasDigits(text, 5)) return;
+  // A value that is exactly five digits, under a name that says nothing (`loc`, `area`, a
+  // list item): most often a ZIP. Safe Harbor lets its 3-digit prefix stay (restricted
+  // prefixes become 000), so it is generalised rather than dropped; in running text a 5-digit
+  // number is too often a count or an amount, so there it still needs a label or a state.
+  const whole = wholeZip(text);
+  if (whole >= 0) {
+    out.push({ start: whole, end: whole + 5, kind, generalize: true });
+    return;
+  }
   const mark = out.length;
   let m: RegExpExecArray | null;
   if (text.indexOf('-') >= 0) {
@@ -40,5 +61,5 @@ function scan(text: string, out: Detection[], kind: string): void {
   }
 }
 
-/** ZIP codes (B): ZIP+4 anywhere; 5-digit ZIPs only after a label or a state code. */
+/** ZIP codes (B): ZIP+4 anywhere; 5-digit ZIPs after a label or a state code, or as a whole value (generalised to ZIP-3). */
 export const zipDetector = defineDetector('zip', '[ZIP]', 'B', scan);

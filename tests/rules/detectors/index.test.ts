@@ -12,6 +12,7 @@ import { defineDetector } from '../../../src/rules/detectors/define.js';
 const KINDS = [
   'email', 'phone', 'ssn', 'ip', 'date', 'zip', 'url', 'credit_card', 'mbi', 'npi', 'dea', 'vin',
   'labelled_id', 'jwt', 'bearer', 'long_number', 'uuid', 'code_like', 'street_address',
+  'ssn_partial', 'partial_date', 'person_name', 'mac', 'phone_local',
 ];
 
 function fixed(kind: string, label: string, spans: Array<[number, number]>): ValueDetector {
@@ -46,11 +47,11 @@ describe('redactText', () => {
     const text =
       'Hi, this is Kenji, call me at (617) 555-0002 or kenji@mailbox.example, SSN 495-57-0053, MRN: 23078668';
     const result = redactText(text, ALL_DETECTORS);
-    expect(result.text).toBe('Hi, this is Kenji, call me at [PHONE] or [EMAIL], SSN [SSN], MRN: [ID]');
-    for (const raw of ['617', '555-0002', 'kenji@', 'mailbox.example', '495-57-0053', '23078668']) {
+    expect(result.text).toBe('Hi, this is [NAME], call me at [PHONE] or [EMAIL], SSN [SSN], MRN: [ID]');
+    for (const raw of ['Kenji', '617', '555-0002', 'kenji@', 'mailbox.example', '495-57-0053', '23078668']) {
       expect(result.text).not.toContain(raw);
     }
-    expect(result.kinds).toEqual(['phone', 'email', 'ssn', 'labelled_id']);
+    expect(result.kinds).toEqual(['person_name', 'phone', 'email', 'ssn', 'labelled_id']);
   });
 
   it('redacts identifiers in a page URL', () => {

@@ -1,0 +1,177 @@
+// Markers the prefilter's walk sets (prefilter.ts): characters and short words that a
+// detector's pattern cannot match without. Each is tested at one character of the word (the
+// one the walk stops at), so a marker costs nothing on text without that character.
+
+export const AT = 1;
+export const COLON = 2;
+export const EQ = 4;
+export const DASH = 8;
+export const DOT = 16;
+export const PCT40 = 32; // `%40`
+export const PCT3 = 64; // `%3`
+export const HTTP = 128; // `http`, any case
+export const WWW = 256; // `www`, any case
+export const EYJ = 512; // `eyJ`
+export const EARER = 1024; // `earer` or `EARER` (bearer's own precheck)
+/** Any character beyond ASCII: the text may hold compatibility forms (fullwidth `＠１２３`). */
+export const NON_ASCII = 2048;
+export const MASK = 4096; // `*`, `#`, `xx`/`XX`: masked digits (`***-**-0053`)
+export const SSN_WORD = 8192; // `ssn`, `ss#`, `soc`, any case
+export const DOT_WORD = 16384; // `dot`, any case (`lee at example dot org`)
+export const APOS = 32768; // `'`: two-digit years (`Mar '61`)
+// born, birth, `b.`, dob, died, death, deceased, discharged, diagnosed, admitted
+export const DATE_CUE = 65536;
+// name, nombre, llamo, I'm, I am, this is, patient, pt, `caller:`..., a sign-off before `,`
+export const NAME_CUE = 131072;
+// `:`/`-` with the same 3 before and after (`2B:3C:4D`), a `.` 5 after another (`2b3c.4d5e`)
+export const MAC_SHAPE = 262144;
+export const PHONE_CUE = 524288; // call, cell, cel, tel, phone, ph, mobile, mob, text, fax
+
+const lower = (c: number): number => c | 0x20;
+
+export function matchesAt(text: string, i: number, word: string, anyCase: boolean): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(i + k);
+    if ((anyCase ? lower(c) : c) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+export function markerAt(text: string, i: number, c: number): number {
+  switch (c) {
+    case 64: return AT;
+    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) ? NAME_CUE : 0);
+    case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
+    case 45: return DASH | macSeparator(text, i, c);
+    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0);
+    case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
+    // `e`, `h` and `w` are common letters: the next character rules most of them out first.
+    case 104: case 72: {
+      const next = lower(text.charCodeAt(i + 1));
+      if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
+      // `this is` (a caller naming themselves), marked at its `h`.
+      return next === 105 && lower(text.charCodeAt(i - 1)) === 116 && matchesAt(text, i - 1, 'this is', true) ? NAME_CUE : 0;
+    }
+    case 119: case 87: return lower(text.charCodeAt(i + 1)) === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
+    case 101: {
+      const next = text.charCodeAt(i + 1);
+      if (next === 121) return matchesAt(text, i, 'eyJ', false) ? EYJ : 0;
+      if (next === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // tel
+      return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : 0;
+    }
+    case 69: {
+      const next = text.charCodeAt(i + 1);
+      if (lower(next) === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // TEL, TEl
+      return next === 65 && matchesAt(text, i, 'EARER', false) ? EARER : 0;
+    }
+    default: return cueAt(text, i, c);
+  }
+}
+
+const macSeparator = (text: string, i: number, c: number): number => (text.charCodeAt(i + 3) === c && text.charCodeAt(i - 3) === c ? MAC_SHAPE : 0);
+
+// Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
+// are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
+const PERSON_LABELS = ['caller', 'guardian', 'spouse', 'contact', 'kin'];
+
+function personLabelBefore(text: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && i - j < 2 && text.charCodeAt(j - 1) === 32) j--;
+  // Each label ends in r, n, e or t: one test rules out most colons (`https:`, `12:30`).
+  const last = lower(text.charCodeAt(j - 1));
+  if (last !== 114 && last !== 110 && last !== 101 && last !== 116) return false;
+  for (const w of PERSON_LABELS) if (endsAt(text, j, w)) return true;
+  return false;
+}
+
+const isLetter = (c: number): boolean => lower(c) >= 97 && lower(c) <= 122;
+
+/** Whether the lower-cased text just before `i` ends with `word` (written in lower case). */
+function endsAt(text: string, i: number, word: string): boolean {
+  return i >= word.length && matchesAt(text, i - word.length, word, true);
+}
+
+// Sign-offs whose name follows a comma or a line break (`Sincerely, Jane Doe`).
+const SIGN_OFFS = ['sincerely', 'regards', 'thanks', 'cheers', 'best', 'respectfully', 'atentamente', 'saludos', 'cordialmente'];
+
+/** Markers for the cue-based detectors (partial SSNs, spelled emails, month-year dates, names). */
+export function cueAt(text: string, i: number, c: number): number {
+  const n1 = lower(text.charCodeAt(i + 1));
+  switch (c) {
+    case 42: case 35: return MASK;
+    // `I'm` (also `I’m`, handed here by the walk) before a name.
+    case 39: case 8217: {
+      const im = lower(text.charCodeAt(i - 1)) === 105 && n1 === 109 && !isLetter(text.charCodeAt(i - 2));
+      return im ? APOS | NAME_CUE : APOS;
+    }
+    // `[at]`, `(at)`, `{at}`, `<at>`: a spelled-out `@` (email's own marker).
+    case 91: case 40: case 123: case 60: {
+      const a = n1 === 32 ? i + 2 : i + 1;
+      return lower(text.charCodeAt(a)) === 97 && lower(text.charCodeAt(a + 1)) === 116 && !isLetter(text.charCodeAt(a + 2)) ? AT : 0;
+    }
+    case 120: case 88: {
+      if (n1 === 120) return MASK;
+      // te`x`t, fa`x`
+      const p1 = lower(text.charCodeAt(i - 1));
+      return (p1 === 101 && lower(text.charCodeAt(i - 2)) === 116) || (p1 === 97 && lower(text.charCodeAt(i - 2)) === 102) ? PHONE_CUE : 0;
+    }
+    // call, cell, cel
+    case 99: case 67: return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE : 0;
+    case 115: case 83: {
+      const n2 = text.charCodeAt(i + 2);
+      return (n1 === 115 && (lower(n2) === 110 || n2 === 35)) || (n1 === 111 && lower(n2) === 99) ? SSN_WORD : 0; // ssn, ss#, soc
+    }
+    case 100: case 68: {
+      const n2 = lower(text.charCodeAt(i + 2));
+      if (n1 === 111) return n2 === 116 ? DOT_WORD : n2 === 98 ? DATE_CUE : 0;
+      if (n1 === 109 && lower(text.charCodeAt(i - 1)) === 97) return DATE_CUE; // adm(itted)
+      return (n1 === 105 && (n2 === 101 || n2 === 115 || n2 === 97)) || (n1 === 101 && (n2 === 97 || n2 === 99)) ? DATE_CUE : 0;
+    }
+    case 98: case 66: {
+      if (lower(text.charCodeAt(i - 1)) === 111 && lower(text.charCodeAt(i - 2)) === 109) return PHONE_CUE; // mob(ile)
+      const n2 = lower(text.charCodeAt(i + 2));
+      return ((n1 === 111 || n1 === 105) && n2 === 114) || (n1 === 46 && !isLetter(text.charCodeAt(i - 1))) ? DATE_CUE : 0; // born, birth, b.
+    }
+    case 109: case 77: {
+      // name, nombre, llamo, I am (`I'm` is marked at the apostrophe).
+      const p1 = lower(text.charCodeAt(i - 1));
+      const p2 = lower(text.charCodeAt(i - 2));
+      if ((p2 === 110 && ((p1 === 97 && n1 === 101) || (p1 === 111 && n1 === 98))) || (p1 === 97 && p2 === 108 && n1 === 111)) return NAME_CUE;
+      return p1 === 97 && p2 === 32 && lower(text.charCodeAt(i - 3)) === 105 ? NAME_CUE : 0;
+    }
+    case 112: case 80: {
+      if (n1 === 104) return PHONE_CUE; // ph(one)
+      const n2 = lower(text.charCodeAt(i + 2));
+      const pt = n1 === 116 && !isLetter(n2) && !isLetter(text.charCodeAt(i - 1));
+      return pt || (n1 === 97 && (n2 === 116 || n2 === 99) && lower(text.charCodeAt(i + 3)) === 105) ? NAME_CUE : 0; // pt, pati(ent), paci(ente)
+    }
+    case 44: case 10: {
+      for (const w of SIGN_OFFS) if (endsAt(text, i, w)) return NAME_CUE;
+      return 0;
+    }
+    case 8211: return personLabelBefore(text, i) ? NAME_CUE : 0;
+    default: return 0;
+  }
+}
+
+// 1 for digits, 2 for the characters markerAt looks at, 3 for the first letters of cue words
+// (cueAt), 0 for the rest (most letters).
+export const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = 1;
+for (const c of "@:=-.%hHwWeE*#',\n[({<") CLASS[c.charCodeAt(0)] = 2;
+for (const c of 'xXsSdDbBmMpPcC') CLASS[c.charCodeAt(0)] = 3;
+
+// Cue letters are common: most are ruled out by the character after them, one table lookup
+// instead of a call. Indexed by (letter << 7) | (next & 127); `x` is rare and always checked.
+export const CUE_NEXT = new Uint8Array(128 * 128);
+const cueNext = (letters: string, nexts: string): void => {
+  for (const l of letters) for (const n of nexts) for (const v of [n, n.toUpperCase()]) CUE_NEXT[(l.charCodeAt(0) << 7) | v.charCodeAt(0)] = 1;
+};
+cueNext('sS', 'so');
+cueNext('dD', 'oiem');
+cueNext('bB', 'oi. :');
+cueNext('mM', 'ebo ');
+cueNext('pP', 'tah');
+cueNext('cC', 'ae');
+for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }
+

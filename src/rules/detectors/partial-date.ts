@@ -1,0 +1,38 @@
+import { defineDetector } from './define.js';
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// Safe Harbor keeps only the year of a date tied to the person (spec §1.4): a month with its
+// year (`born March 1961`, `DOB: 03/1961`, `dob 1961-03`, `b. Mar '61`) or a month with its day
+// (`born March 14`, `DOB 03/14`) still has to go. Without a cue such a value is as often a
+// campaign or report period (`spring-2024`, `2024-03 newsletter`), so a cue word must come
+// first: born, birth, b., DOB, admitted, admission, discharged, died, death, deceased,
+// diagnosed. The date detector already takes full dates, whatever precedes them.
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const CUE =
+  '(?:born|birth(?:[ _-]?(?:date|day))?|b\\.|d\\.?o\\.?b\\.?|bday|admitted|admission|admit(?:[ _-]?date)?|discharged?|died|death|deceased|diagnosed)';
+// Between cue and date: separators, URL-encoded ones, and a few small words (`born in`, `DOB was`).
+const FILLER = '(?:[\\s:=#,.\\-"\'(]|%3[Aa]|%20|(?:on|in|of|the|date|dt|was|is|circa|around|early|late|mid)(?![A-Za-z])){0,6}';
+const YEAR = '(?:1[89]|20)[0-9]{2}';
+const DAY = '(?:0?[1-9]|[12][0-9]|3[01])';
+const MM = '(?:0?[1-9]|1[0-2])';
+const DATE_PART =
+  `(${MONTH}\\.?,?[ -]?(?:of[ ])?(?:${YEAR}|['\u2019][0-9]{2})` + // March 1961, Mar. 1961, March of 1961, Mar '61
+  `|${MONTH}\\.?[ ]${DAY}(?:st|nd|rd|th)?` + // March 14
+  `|${DAY}(?:st|nd|rd|th)?[ -](?:of[ ])?${MONTH}` + // 14 March, 14th of March
+  `|${MM}[/.-]${YEAR}|${MM}/[0-9]{2}` + // 03/1961, 3-1961, 03/61, 03/14
+  `|${YEAR}[/.-]${MM})`; // 1961-03
+const PARTIAL_RE = new RegExp(`(?<![A-Za-z])${CUE}${FILLER}${DATE_PART}(?![0-9A-Za-z]|[/.-][0-9])`, 'gi');
+
+function scan(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(PARTIAL_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1].length, end, kind });
+  }
+}
+
+/** Month-and-year or month-and-day dates (C) after a cue that ties them to the person. */
+export const partialDateDetector = defineDetector('partial_date', '[DATE]', 'C', scan);

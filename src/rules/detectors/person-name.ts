@@ -1,0 +1,113 @@
+import { defineDetector } from './define.js';
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
+// dictionary of names): `my name is Jane Doe`, `Name: Jane Doe`, `Pt name - Jane Doe`,
+// `Nombre: Juana Pérez`, `me llamo Juana`, `Patient: Jane Doe`, `I'm Jane Doe`, `this is Jane
+// Doe calling`, `Sincerely, Jane Doe`. Groups tell the cues apart:
+//  1 a name label (`my name is`, `full name:`, `Name:` opening the text): lower case names too;
+//  2 a person label with `:`, `=` or a dash (`Patient:`, `Caller =`), 3 `I'm` / `I am`,
+//  4 `this is` (then `calling`, `here`, a comma... or the end), 5 a sign-off before a comma
+//    or line break (the name then ends the line): capitalised names whose first word is not
+//    a common title word (`Patient: Portal`, `I'm Looking For...`, `This is Your Health`).
+// Whose name a label names: mine, the patient's, a relative's...
+const OWNER = "my|your|his|her|their|full|first|last|legal|patient'?s?|pt'?s?|caller'?s?|member|contact|parent|guardian|spouse|child'?s?|mother'?s?|father'?s?";
+const NAME_LABEL =
+  `(?:(?:${OWNER})[ _-]?name|mi[ ]nombre|nombre(?:[ ](?:del[ ]paciente|completo))?)(?:[ ]*[:=\\u2013-][ ]*|[ ]+(?:is|es)[ ]+)` +
+  "|me[ ]llamo[ ]+|(?:^|(?<=[,;|\\n([{\"'][ ]?))name[ ]*[:=][ ]*";
+const PERSON_LABEL =
+  '(?:patient|pt|paciente)[ ]*[:=\\u2013-][ ]*|(?:caller|guardian|spouse|next[ ]of[ ]kin|emergency[ ]contact)[ ]*[:=\\u2013][ ]*';
+const SIGN_OFF =
+  '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente)[ ]*[,\\n][ \\n]*';
+const CUE_RE = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+)|(${SIGN_OFF}))`,
+  'giu',
+);
+
+const UPPER = /\p{Lu}/u;
+const LETTER = /[\p{L}\p{M}]/u;
+const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'ibn', 'al']);
+// Words that end a name: joiners, pronouns and what callers say after their name.
+const STOP = new Set([
+  'and', 'or', 'i', 'my', 'is', 'am', 'from', 'calling', 'speaking', 'here', 'with', 'the', 'a', 'an', 'for', 'to', 'at',
+  'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'again', 'required', 'optional', 'none', 'unknown',
+]);
+// Capitalised words that follow `I'm`, `this is`, `Patient:` or a sign-off in titles and prose.
+const TITLE_STOP = new Set([
+  'looking', 'interested', 'not', 'new', 'here', 'so', 'very', 'sorry', 'ready', 'sure', 'glad', 'happy', 'just', 'still',
+  'also', 'now', 'able', 'unable', 'your', 'our', 'my', 'their', 'his', 'her', 'its', 'this', 'that', 'what', 'how', 'why',
+  'when', 'where', 'who', 'pregnant', 'sick', 'worried', 'concerned', 'back', 'done', 'over', 'under', 'about', 'all',
+  'some', 'any', 'no', 'yes', 'ok', 'okay', 'fine', 'well', 'good', 'great', 'better', 'worse', 'portal', 'login',
+  'education', 'resources', 'information', 'info', 'services', 'service', 'care', 'center', 'centre', 'stories', 'forms',
+  'form', 'rights', 'guide', 'safety', 'experience', 'visitor', 'visitors', 'records', 'record', 'support', 'access',
+  'account', 'name', 'number', 'test', 'welcome', 'home', 'health', 'medical', 'team', 'everyone', 'everybody', 'it',
+  'we', 'you', 'they', 'he', 'she', 'us', 'one', 'two', 'first', 'last', 'next', 'only', 'due', 'out', 'off', 'on', 'in',
+  'at', 'a', 'an', 'the', 'diabetic', 'allergic', 'asthmatic', 'epileptic', 'anemic', 'anaemic', 'bipolar', 'deaf', 'blind',
+  'disabled', 'insured', 'uninsured', 'covered', 'eligible', 'currently', 'still', 'positive', 'negative',
+]);
+
+/** End of the word starting at `i` (letters and marks, inner `'`, `’` or `-`, an initial's dot). */
+function wordEnd(text: string, i: number): number {
+  let e = i;
+  while (e < text.length) {
+    const ch = text[e];
+    if (LETTER.test(ch)) { e++; continue; }
+    if ((ch === "'" || ch === '\u2019' || ch === '-') && e > i && e + 1 < text.length && LETTER.test(text[e + 1])) { e++; continue; }
+    break;
+  }
+  if (e - i === 1 && text[e] === '.') e++;
+  return e;
+}
+
+/** End of the name that starts at `from`, or -1: up to three words (and particles). */
+function nameEnd(text: string, from: number, capitalised: boolean, weak: boolean): number {
+  let p = from;
+  let end = -1;
+  let words = 0;
+  while (words < 3 && p < text.length) {
+    const e = wordEnd(text, p);
+    if (e === p) break;
+    const word = text.slice(p, e);
+    const lower = word.toLowerCase();
+    const particle = words > 0 && PARTICLES.has(lower);
+    if (!particle) {
+      if (STOP.has(lower) || (capitalised && !UPPER.test(word[0]))) break;
+      if (words === 0 && weak && (TITLE_STOP.has(lower) || /(?:ing|ed|ly)$/.test(lower))) return -1;
+      words++;
+      end = e;
+    }
+    if (text[e] !== ' ' || e + 1 >= text.length) break;
+    p = e + 1;
+  }
+  return end;
+}
+
+/** `this is Jane Doe` must go on as a caller does (`calling`, `here`, a comma) or end there. */
+function callerTail(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 12).toLowerCase();
+  return /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/.test(rest);
+}
+
+/** A sign-off's name closes the text or its line. */
+function closesLine(text: string, end: number): boolean {
+  return /^[ .!]*(?:$|\n)/.test(text.slice(end, end + 8));
+}
+
+function scan(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(CUE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    const label = m[1] !== undefined;
+    const end = nameEnd(text, from, !label, !label);
+    if (end < 0) continue;
+    if (m[4] !== undefined && !callerTail(text, end)) continue;
+    if (m[5] !== undefined && !closesLine(text, end)) continue;
+    out.push({ start: from, end, kind });
+    re.lastIndex = end;
+  }
+}
+
+/** Person names (A) after a cue that says a name follows. */
+export const personNameDetector = defineDetector('person_name', '[NAME]', 'A', scan);
