@@ -4,6 +4,7 @@ import { hostOf, type UrlCache } from '../rules/url-parts.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
 import { extraLocations, routesOf, titleBlock } from './page-readings.js';
+import { pageProperties, takePageNames } from './page-properties.js';
 import { pathVerdict } from './path-verdicts.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
@@ -42,23 +43,6 @@ export interface EventInfo {
   readonly traits: JsonObject;
 }
 
-// Page fields travel in `page`, never again inside properties (where they would bypass page rules).
-const PAGE_KEYS = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
-
-function withoutPageKeys(props: JsonObject): JsonObject {
-  const keys = Object.keys(props);
-  if (!keys.some((k) => PAGE_KEYS.has(k))) return props;
-  // A fresh object rather than a copy with keys deleted (deleting turns it into a slow map).
-  // Defined, not assigned: an own `__proto__` key must stay a key, as a spread copy keeps it.
-  const copy: JsonObject = {};
-  for (const k of keys) {
-    if (PAGE_KEYS.has(k)) continue;
-    if (k === '__proto__') Object.defineProperty(copy, k, { value: props[k], enumerable: true, writable: true, configurable: true });
-    else copy[k] = props[k];
-  }
-  return copy;
-}
-
 const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 const obj = (v: JsonValue | undefined): JsonObject => (isJsonObject(v) ? v : {});
 
@@ -80,7 +64,10 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     title: str(ctxPage.title) ?? str(props.title),
   };
   const host = hostMemo(urls);
-  const others = extraLocations(raw, context, ctxPage, props, (page.path ?? page.url ?? str(props.path) ?? str(props.url)) !== undefined);
+  const properties = pageProperties(props, plan, host);
+  const names = takePageNames();
+  const located = extraLocations(raw, context, ctxPage, props, (page.path ?? page.url ?? str(props.path) ?? str(props.url)) !== undefined);
+  const others = names === undefined ? located : [...located, ...names];
   const { checkPaths, canonicalPagePath, referrerSameSite } = collectPaths(page, props, others, str(ctxPage.search) ?? str(props.search), site, plan, host);
   const pageHosts: string[] = [];
   // One test per distinct host (the page and property URLs usually share theirs).
@@ -115,7 +102,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     userId: str(raw.userId) ?? (typeof raw.userId === 'number' ? String(raw.userId) : undefined),
     anonymousId: str(raw.anonymousId),
     visitorKey: visitorKeyOf(raw, site),
-    properties: withoutPageKeys(props),
+    properties,
     traits: obj(raw.traits ?? context.traits),
   };
 }

@@ -38,7 +38,28 @@ function memoHas(memo: Map<string, boolean>, names: ReadonlySet<string>, key: st
   return hit;
 }
 
-const isLocationKey = (key: string): boolean => memoHas(knownLocation, LOCATION_KEYS, key);
+const isLocationKey = (key: string): boolean => memoHas(knownLocation, LOCATION_KEYS_AND_NAMES, key);
+
+/**
+ * Normalized key names that name the page rather than give its URL: tag managers' and Adobe's
+ * `pageName` (`nbh:patient-portal:messages`), `screen_name`, virtual page views. Read as a
+ * screen's name is (see screenPath).
+ */
+const PAGE_NAME_KEYS: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualurl', 'vpv', 'vpname']);
+const LOCATION_KEYS_AND_NAMES: ReadonlySet<string> = new Set([...LOCATION_KEYS, ...PAGE_NAME_KEYS]);
+const knownPageName = new Map<string, boolean>();
+// Asked only of keys already known to be location keys (rare): a second memo costs nothing per event.
+const isPageNameKey = (key: string): boolean => memoHas(knownPageName, PAGE_NAME_KEYS, key);
+
+/** A location value as a path: a page name (no `/` or scheme at its start) is read as a screen's name. */
+function locationOf(key: string, v: string): string {
+  return isPageNameKey(key) ? pageNamePath(v) : v;
+}
+
+/** A page name (`nbh:patient-portal:messages`) as a path; a path or URL as it is. */
+export function pageNamePath(v: string): string {
+  return v.charCodeAt(0) === 47 || SCHEME.test(v) ? v : screenPath(v);
+}
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -67,14 +88,15 @@ function collect(o: JsonObject, all: boolean, out: string[] | undefined): string
     const v = o[k];
     if (typeof v !== 'string' || v.length === 0) continue;
     if (all ? k === 'path' || k === 'url' || isLocationKey(k) : k !== 'path' && k !== 'url' && isLocationKey(k)) {
-      if (out === undefined) out = [v]; else if (!out.includes(v)) out.push(v);
+      const at = locationOf(k, v);
+      if (out === undefined) out = [at]; else if (!out.includes(at)) out.push(at);
     }
   }
   return out;
 }
 
 // `Pharmacy - Refill`, `MyChart > Messages`, `Billing: Pay`: the separators apps put in names.
-const NAME_SEPARATORS = /\s*[|>:\/\u2013\u2014]\s*|\s+-\s+/g;
+const NAME_SEPARATORS = /\s*[|>:\/\u2013\u2014\u00b7\u2022\u203a\u00bb]\s*|\s+-\s+/g;
 
 /** An app screen's name read as a path (`MyChart - Messages` is `/mychart/messages`). */
 function screenPath(name: string): string {

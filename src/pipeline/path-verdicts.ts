@@ -23,11 +23,33 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
   if (memo === undefined) { memo = new Map(); verdicts.set(plan, memo); }
   let verdict = memo.get(path);
   if (verdict === undefined) {
-    verdict = { blocked: blockedRule(path, plan), sensitive: plan.sensitiveTerms?.test(path) ?? false, group: pageGroupOf(path, plan) };
+    // A path spelled with other separators is read a second time with them folded (once per
+    // path and plan: the answer is remembered with the verdict).
+    const alt = separatorsFolded(path);
+    verdict = {
+      blocked: blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)),
+      sensitive: (plan.sensitiveTerms?.test(path) ?? false) || (alt !== undefined && (plan.sensitiveTerms?.test(alt) ?? false)),
+      group: pageGroupOf(path, plan),
+    };
     if (memo.size >= MEMO) memo.clear();
     memo.set(path, verdict);
   }
   return verdict;
+}
+
+// Word separators other than `-` that sites, editors and encoders put in paths: Unicode hyphens
+// and dashes (`pay\u2011your\u2011bill`, NFKC leaves them), the minus sign, `+` and whitespace
+// for a space (`patient+portal`, `patient%20portal`); soft hyphens and zero-width characters
+// are invisible and are removed.
+const OTHER_SEPARATORS = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d+\s]+/g;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const MAY_FOLD = /[^\x00-\x7f]|[+\s]/;
+
+/** The path with those separators folded to `-`, or undefined when that changes nothing. */
+export function separatorsFolded(path: string): string | undefined {
+  if (!MAY_FOLD.test(path)) return undefined;
+  const folded = path.replace(INVISIBLE, '').replace(OTHER_SEPARATORS, '-');
+  return folded === path ? undefined : folded;
 }
 
 function blockedRule(path: string, plan: Plan): string | null {

@@ -7,6 +7,7 @@ const CLICK_IDS = ['gclid', 'gbraid', 'wbraid', 'dclid', 'fbclid', 'ttclid', 'ms
 const CAMPAIGN_PARAMS: readonly (readonly [string, string])[] = [['utm_source', 'source'], ['utm_medium', 'medium'], ['utm_campaign', 'name'], ['utm_term', 'term'], ['utm_content', 'content']];
 
 export type QueryGet = (name: string) => string | null;
+const NUMERIC_REFERENCE = /&#x([0-9a-f]{1,6});|&#([0-9]{1,7});/gi;
 const NO_QUERY: QueryGet = () => null;
 
 /**
@@ -14,11 +15,22 @@ const NO_QUERY: QueryGet = () => null;
  * hand, which reads the same names and values. Otherwise, when every name is plain, only the
  * values asked for are decoded (each by URLSearchParams); anything else goes through it whole.
  */
-export function queryOf(url: string | undefined): QueryGet {
-  if (!url) return NO_QUERY;
-  const q = url.indexOf('?');
+export function queryOf(raw: string | undefined): QueryGet {
+  if (!raw) return NO_QUERY;
+  let url = raw;
+  let q = url.indexOf('?');
   if (q < 0) return NO_QUERY;
-  const hash = url.indexOf('#', q);
+  let hash = url.indexOf('#', q);
+  // `&#64;` (a template escaped the URL twice) is a character, not a new parameter and a
+  // fragment: `utm_content=jane&#64;example.org` is read whole, and then scrubbed whole.
+  if (hash > 0 && url.charCodeAt(hash - 1) === 38) {
+    url = url.replace(NUMERIC_REFERENCE, (m: string, hex?: string, dec?: string) => {
+      const n = dec !== undefined ? parseInt(dec, 10) : parseInt(hex ?? '', 16);
+      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+    });
+    q = url.indexOf('?');
+    hash = url.indexOf('#', q);
+  }
   const qs = url.slice(q + 1, hash < 0 ? undefined : hash);
   const plain = plainQuery(qs);
   // URLSearchParams drops a leading `?` of the text it parses (kept as it was by the plain split).

@@ -15,6 +15,19 @@ const CACHE_MAX = 10_000;
 export interface KeyMatch {
   readonly norm: string;
   readonly rule: FieldRule | undefined;
+  /** The key itself may be an identifier (`{"jane@example.org": true}`): it has an `@`, a `%` or 7+ digits. */
+  readonly suspect: boolean;
+}
+
+/** Whether a key could be an email, phone, record or account number (see KeyMatch.suspect). */
+function suspectKey(key: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 64 || c === 37) return true;
+    if (c >= 48 && c <= 57 && ++digits >= 7) return true;
+  }
+  return false;
 }
 
 /**
@@ -36,7 +49,7 @@ export class FieldMatcher {
     let hit = this.keys.get(key);
     if (hit === undefined) {
       const norm = normalizeFieldName(key);
-      hit = { norm, rule: this.match(norm) };
+      hit = { norm, rule: this.match(norm), suspect: suspectKey(key) };
       if (this.keys.size >= CACHE_MAX) this.keys.clear();
       this.keys.set(key, hit);
     }

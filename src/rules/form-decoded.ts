@@ -24,17 +24,96 @@ function hasGluedPlus(text: string): boolean {
 }
 
 /**
- * The text as a form decoder reads it (`+` is a space, `%XX` escapes undone, repeatedly), or
- * undefined when it does not look encoded. Values copied from query strings and form posts
+ * The text as a form decoder reads it (`+` is a space, `%XX` escapes undone, repeatedly; then
+ * character references and escapes undone, and a base64 token decoded), or undefined when it
+ * does not look encoded. Values copied from query strings and form posts
  * arrive encoded (`617+555+0100`, `dob%3D1961-03-05`, `jane%2540example.org`), sometimes after
  * a plain prefix (`Form Submitted: (617)+555-0100`): detectors must see what the receiving end
  * will decode, not only the escaped spelling.
  */
 export function formDecoded(text: string): string | undefined {
+  let decoded = percentDecoded(text) ?? text;
+  decoded = unescaped(decoded) ?? decoded;
+  const b64 = base64Decoded(decoded);
+  if (b64 !== undefined) { const again = percentDecoded(b64) ?? b64; decoded = unescaped(again) ?? again; }
+  return decoded === text ? undefined : decoded;
+}
+
+function percentDecoded(text: string): string | undefined {
   const plus = hasGluedPlus(text);
   if (!plus && !hasEscape(text)) return undefined;
   const decoded = safeDecode(plus ? text.replace(/\+/g, ' ') : text);
   return decoded === text ? undefined : decoded;
+}
+
+// HTML character references (`&#64;`, `&#x40;`, `&commat;`, `&amp;#64;` escaped twice) and
+// JavaScript/JSON escapes (`\u0040`, `\x40`, `%u0040`): a page template or a JSON encoder
+// spelled the character, and whatever reads the value downstream spells it back.
+// A JSON string encoded again doubles the backslash (`\\\\u0040` in its JSON text is `\\u0040`
+// in the value): any run of backslashes starts the escape.
+const ESCAPE = /&(?:#x?[0-9a-f]{1,6}|[a-z]{2,8});|\\+u[0-9a-f]{4}|\\+x[0-9a-f]{2}|%u[0-9a-f]{4}/i;
+const ESCAPES = new RegExp(ESCAPE.source, 'gi');
+const PERCENT_U = /%u[0-9a-f]{4}/i;
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&', commat: '@', period: '.', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', plus: '+', colon: ':',
+  sol: '/', num: '#', hyphen: '-', dash: '-', lowbar: '_', percnt: '%', equals: '=', quest: '?', comma: ',', semi: ';',
+};
+
+function unescapeOne(m: string): string {
+  if (m.charCodeAt(0) === 38) {
+    const body = m.slice(1, -1).toLowerCase();
+    if (body.charCodeAt(0) !== 35) return NAMED[body] ?? m;
+    const code = body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  }
+  return String.fromCharCode(parseInt(m.charCodeAt(0) === 37 ? m.slice(2) : m.slice(m.lastIndexOf('\\') + 2), 16));
+}
+
+/** The text with character references and escapes undone (twice at most), or undefined. */
+function unescaped(text: string): string | undefined {
+  // The common case: no `;` (ends a reference), `\\` or `%u` (an escape's start).
+  if (text.indexOf(';') < 0 && text.indexOf('\\') < 0 && (text.indexOf('%') < 0 || !PERCENT_U.test(text))) return undefined;
+  let out = text;
+  for (let i = 0; i < 2 && ESCAPE.test(out); i++) out = out.replace(ESCAPES, unescapeOne);
+  return out === text ? undefined : out;
+}
+
+// A value that is one base64 or base64url token (a `state`, a `d` or a campaign parameter
+// carrying `{"email": ...}` or `email=...&phone=...`): its decoded text, when that is text.
+const BASE64 = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
+
+// Value of each base64 and base64url character (-1: none).
+const B64_VALUE = new Int8Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((ch, i) => { B64_VALUE[ch.charCodeAt(0)] = i; });
+B64_VALUE[45] = 62; // -
+B64_VALUE[95] = 63; // _
+
+/** Whether the first three bytes `text` decodes to are printable ASCII (paths, hex ids, card numbers and UUIDs are not). */
+function printableStart(text: string): boolean {
+  let bits = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? B64_VALUE[c] : -1;
+    if (v < 0) return false;
+    bits = (bits << 6) | v;
+  }
+  for (let shift = 16; shift >= 0; shift -= 8) {
+    const b = (bits >> shift) & 0xff;
+    if (b < 32 || b > 126) return false;
+  }
+  return true;
+}
+
+function base64Decoded(text: string): string | undefined {
+  if (text.length < 16 || text.length > 8192 || !printableStart(text) || !BASE64.test(text)) return undefined;
+  const s = Buffer.from(text, 'base64').toString('utf8');
+  if (s.length < 8) return undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Binary (a hash, a random id): control characters or bytes that are not UTF-8.
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || c === 127) return undefined;
+  }
+  return s;
 }
 
 /** The text with compatibility forms folded (NFKC: fullwidth `＠１２３`, typed by IME users, is `@123` to any system downstream), or undefined when that changes nothing. */

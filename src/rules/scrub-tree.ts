@@ -87,13 +87,15 @@ export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext
 }
 
 function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubContext): JsonValue | undefined {
-  const { norm, rule } = ctx.plan.fields.matchKey(key);
+  const { norm, rule, suspect } = ctx.plan.fields.matchKey(key);
   if (rule) {
     ctx.hits.push(rule.id);
     return applyRule(rule, value, ctx);
   }
+  // Data used as a key (`{"617-555-0134": "mobile"}`) goes out with the key: the entry goes.
+  if (suspect && ctx.plan.scanner.hits(key)) { ctx.hits.push('key'); return undefined; }
   if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return scrubNumber(value, ctx);
+  if (typeof value === 'number') return scrubNumber(value, ctx, norm);
   if (typeof value === 'string') {
     if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
     return scrubString(value, ctx);
@@ -187,9 +189,19 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
   return text;
 }
 
-function scrubNumber(value: number, ctx: ScrubContext): number | undefined {
-  // Long integers can be SSNs, account or phone numbers sent as numbers.
-  if (Number.isInteger(Math.abs(value)) && Math.abs(value) >= 1e8) {
+// Normalized names of amounts and counts: a 7-8 digit number there is money or a tally, not a
+// record number.
+const MEASURES: ReadonlySet<string> = new Set([
+  'value', 'price', 'revenue', 'amount', 'total', 'subtotal', 'tax', 'shipping', 'discount', 'cost', 'budget',
+  'quantity', 'qty', 'count', 'score', 'duration', 'views', 'impressions', 'clicks', 'sessions', 'users', 'bytes', 'size',
+]);
+
+/** `norm`: the number's normalized key, when it has one (see MEASURES). */
+function scrubNumber(value: number, ctx: ScrubContext, norm?: string): number | undefined {
+  // Long integers can be SSNs, account or phone numbers sent as numbers; 7-8 digits can be a
+  // record number (the detectors read those as such in text), except as an amount or count.
+  const abs = Math.abs(value);
+  if (abs >= 1e6 && Number.isInteger(abs) && (abs >= 1e8 || norm === undefined || !MEASURES.has(norm))) {
     if (ctx.plan.scanner.hits(String(value))) { ctx.hits.push('number'); return undefined; }
   }
   return value;
