@@ -6,6 +6,7 @@ import { processEvent } from '../pipeline/process.js';
 import type { VisitorIds } from '../pipeline/project.js';
 import { compileRules } from '../rules/compile.js';
 import type { Plan } from '../rules/plan.js';
+import type { EnqueueRow } from '../spool/port.js';
 import { isJsonObject, type JsonValue } from '../common/json.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
 
@@ -42,8 +43,29 @@ export function dryRunLine(line: JsonValue, plan: Plan, ids: VisitorIds, only?: 
     const outcome = processEvent(ev, site, plan, ids, now);
     if (outcome.kind === 'blocked') { out.push({ messageId: outcome.messageId, blocked: outcome.reason }); continue; }
     if (outcome.kind === 'failed') { out.push({ messageId: outcome.messageId, failed: outcome.reason }); continue; }
-    for (const r of outcome.rows) if (!only || r.destination === only) out.push({ messageId: r.messageId, destination: r.destination, payload: r.payload });
-    for (const s of outcome.skipped) if (!only || s.destination === only) out.push({ messageId: outcome.messageId, destination: s.destination, skipped: s.reason });
+    out.push(...routedLines(outcome.messageId, outcome.rows, outcome.skipped, only));
+  }
+  return out;
+}
+
+/**
+ * One line per destination: the payload it would be sent, or why it is skipped. An event the
+ * destination's own rules refuse (Meta without a user agent, GA4 past 72 h) is one `skipped` line
+ * carrying the payload kept as a dead letter, not a payload line that reads as "sent" plus a skip.
+ */
+function routedLines(messageId: string, rows: readonly EnqueueRow[], skipped: readonly { destination: string; reason: string }[], only?: string): DryRunLine[] {
+  const wanted = (destination: string) => !only || destination === only;
+  const dead = new Map<string, JsonValue>();
+  const out: DryRunLine[] = [];
+  for (const r of rows) {
+    if (!wanted(r.destination)) continue;
+    if (r.dead) dead.set(r.destination, r.payload);
+    else out.push({ messageId: r.messageId, destination: r.destination, payload: r.payload });
+  }
+  for (const s of skipped) {
+    if (!wanted(s.destination)) continue;
+    const payload = dead.get(s.destination);
+    out.push(payload === undefined ? { messageId, destination: s.destination, skipped: s.reason } : { messageId, destination: s.destination, skipped: s.reason, payload });
   }
   return out;
 }

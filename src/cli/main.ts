@@ -13,10 +13,10 @@ import { serveCommand } from './serve.js';
 const USAGE = `phiwall <command> [options]
 
   serve    [--config rules/phiwall.yaml] [--port 8080] [--data ./data] [--workers N|auto]
-  check    [--config ...]                       validate rules; exit 1 on error
+  check    [--config ...] [--validate]          validate rules; exit 1 on error (--validate: GA4 debug endpoint)
   dry-run  [--config ...] [--destination NAME] < events.jsonl
   explain  [--config ...] [--format md|json]    data-flow map for compliance
-  dlq      list|show|replay|purge --destination NAME [--id N] [--data ./data]
+  dlq      list|show|replay|purge --destination NAME [--id ID] [--config ...] [--data ./data]
   report   attribution|aggregates|release [--model time-decay] [--from D] [--to D] [--demo]
   migrate  [--config ...]                       apply PostgreSQL migrations (storage.kind: postgres)
   schema                                        JSON Schema of the rule language
@@ -24,9 +24,18 @@ const USAGE = `phiwall <command> [options]
   audit    report --destination NAME --from ISO --to ISO [--data ./data | --config FILE] [--format text|json]
 `;
 
+/** `phiwall dry-run < events.jsonl | head`: a reader that stops early is not an error. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
   const [command] = args.positionals;
+  if (command !== 'serve') quietOnClosedPipe();
   try {
     switch (command) {
       case 'serve': await serveCommand(args); return;

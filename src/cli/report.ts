@@ -21,7 +21,7 @@ const USAGE = `usage:
   phiwall report attribution --model time-decay|last-click|first-touch|linear|u-shaped|w-shaped|all
                              --from YYYY-MM-DD --to YYYY-MM-DD [--destination NAME] [--config ...] [--data ...]
                              [--by day|range] [--demo | --journeys FILE] [--k 11] [--half-life-days 7] [--lookback-days 90] [--format table|json]
-  phiwall report aggregates  --from YYYY-MM-DD --to YYYY-MM-DD [--destination NAME] [--config ...] [--data ...] [--format table|json]
+  phiwall report aggregates  --from YYYY-MM-DD --to YYYY-MM-DD [--destination NAME] [--config ...] [--data ...]   one JSON line per row
   phiwall report release     [--destination NAME] [--config ...] [--data ...]   publish due windows to the sinks now
 `;
 

@@ -39,9 +39,16 @@ export class Gate implements EventGovernance {
     return ok;
   }
 
-  /** Called by a timer too, so the alert fires without traffic. */
+  /**
+   * Called by a timer too, so the alert fires without traffic. A BAA that had already expired when
+   * the plan compiled (a restart or reload after the date) compiles to baa: false and never passes
+   * through effective(), but the alert must stay raised: a restart must not clear it.
+   */
   checkExpiries(destinations: readonly DestinationPlan[], now: number): void {
-    for (const d of destinations) this.effective(d, now);
+    for (const d of destinations) {
+      if (!d.baa && d.baaExpiresAt !== undefined && now >= d.baaExpiresAt) this.metrics.baaExpired.set({ destination: d.name }, 1);
+      else this.effective(d, now);
+    }
   }
 
   private expiredVersion(dest: DestinationPlan): DestinationPlan {

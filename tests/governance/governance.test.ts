@@ -130,6 +130,13 @@ describe('BAA registry', () => {
     expect((await c.runtime.governance.audit.list(100)).some((r) => r.action === 'baa.expired' && r.details.includes('dated'))).toBe(true);
   });
 
+  it('keeps phiwall_baa_expired raised after a restart with a BAA that expired before the start', async () => {
+    c = await startCollector({ configPath: writeConfig(config(`  dated:\n    type: file\n    baa: { signed: "2020-01-01", expires: "2021-01-01" }\n    allow: [event, user_id]\n`)) });
+    const metrics = await (await fetch(`${c.url}/metrics`)).text();
+    expect(metrics).toContain('phiwall_baa_expired{destination="dated"} 1');
+    expect(metrics).not.toContain('phiwall_baa_expired{destination="ads"}');
+  });
+
   it('keeps baa: true/false working and refuses match_keys without a BAA', async () => {
     const { compileRules } = await import('../../src/rules/compile.js');
     const { RulesFile } = await import('../../src/config/schema.js');
