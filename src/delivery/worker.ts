@@ -1,8 +1,10 @@
-import type { DeliveryResult, ItemResult } from '../destinations/types.js';
+import type { DeliveryResult, Destination, ItemResult } from '../destinations/types.js';
 import type { Logger } from '../observability/log.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DestinationPlan } from '../rules/plan.js';
+import { isSkip } from '../pipeline/process.js';
 import type { LeasedItem, Spool } from '../spool/port.js';
+import { REFUSED_BEFORE_SENDING, unmappedEvent } from '../spool/unmapped.js';
 import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
 
 export interface WorkerOptions {
@@ -117,7 +119,8 @@ export class DestinationWorker {
   private async deliver(leased: LeasedItem[]): Promise<void> {
     const withheld = await this.opts.hooks?.withheld?.(this.dest.name, leased);
     if (withheld?.size) await this.spool.ack([...withheld]);
-    const items = withheld?.size ? leased.filter((i) => !withheld.has(i.id)) : leased;
+    const kept = withheld?.size ? leased.filter((i) => !withheld.has(i.id)) : leased;
+    const items = await this.mapUnmapped(kept);
     if (items.length === 0) return;
     const started = process.hrtime.bigint();
     let result: DeliveryResult;
@@ -129,6 +132,34 @@ export class DestinationWorker {
     this.metrics.sendSeconds.observe({ destination: this.dest.name }, Number(process.hrtime.bigint() - started) / 1e9);
     const perItem: ItemResult[] = result.kind === 'per_item' ? result.results : items.map(() => result as ItemResult);
     await this.settle(items, perItem);
+  }
+
+  /**
+   * Rows holding an event refused at ingest (a replayed dead letter) go through the destination's
+   * map with its current config, like a fresh event: refused again, they are dead-lettered with the
+   * same code and reason (the stored row, still unmapped, stays replayable); otherwise the mapped
+   * payload is sent, through the destination's own pre-flight (and recorded in the disclosure
+   * ledger as sent). Vendor payloads pass unchanged. Settling goes by id: the spool keeps the
+   * stored row as it was.
+   */
+  private async mapUnmapped(items: LeasedItem[]): Promise<LeasedItem[]> {
+    const out: LeasedItem[] = [];
+    for (const item of items) {
+      const clean = unmappedEvent(item.payload);
+      if (clean === undefined) { out.push(item); continue; }
+      if (clean === 'invalid') { await this.dead(item, 'UNMAPPED_INVALID', 'stored event is not a scrubbed event'); continue; }
+      let mapped: ReturnType<Destination['map']>;
+      try {
+        mapped = this.dest.destination.map(clean);
+      } catch (err) {
+        // Fail closed, by code only: a message could quote a value.
+        await this.dead(item, 'MAP_FAILED', `map threw ${(err as Error).name}`);
+        continue;
+      }
+      if (isSkip(mapped)) { await this.dead(item, mapped.skip, REFUSED_BEFORE_SENDING); continue; }
+      out.push({ ...item, payload: mapped });
+    }
+    return out;
   }
 
   private async settle(items: LeasedItem[], results: ItemResult[]): Promise<void> {

@@ -63,8 +63,11 @@ function eventName(e: CleanEvent): string | undefined {
   return undefined;
 }
 
-/** CleanEvent -> one CAPI server event. Age is measured from receivedAt so this stays pure. */
-export function toMetaEvent(e: CleanEvent): JsonObject | { skip: string } {
+/**
+ * CleanEvent -> one CAPI server event. Age is measured from receivedAt so this stays pure.
+ * `sourceUrl` (config) stands in for a page URL the event does not carry.
+ */
+export function toMetaEvent(e: CleanEvent, sourceUrl?: string): JsonObject | { skip: string } {
   const name = eventName(e);
   if (name === undefined) return { skip: e.type === 'track' ? 'META_NO_EVENT_NAME' : 'META_UNSUPPORTED_TYPE' };
   const timeMs = Date.parse(e.timestamp);
@@ -73,7 +76,8 @@ export function toMetaEvent(e: CleanEvent): JsonObject | { skip: string } {
   if (Number.isFinite(receivedMs) && (receivedMs - timeMs) / 1000 > META_MAX_AGE_S) return { skip: 'META_TOO_OLD' };
   // Website events must carry both; without them Meta rejects the whole batch.
   if (!e.userAgent) return { skip: 'META_NO_USER_AGENT' };
-  if (!e.page?.url) return { skip: 'META_NO_SOURCE_URL' };
+  const url = e.page?.url || sourceUrl;
+  if (!url) return { skip: 'META_NO_SOURCE_URL' };
   const custom = customData(e.properties);
   if (name === 'Purchase' && (custom.value === undefined || custom.currency === undefined)) return { skip: 'META_PURCHASE_NEEDS_VALUE' };
   const event: JsonObject = {
@@ -81,7 +85,7 @@ export function toMetaEvent(e: CleanEvent): JsonObject | { skip: string } {
     event_time: Math.floor(timeMs / 1000),
     event_id: e.messageId,
     action_source: 'website',
-    event_source_url: e.page.url,
+    event_source_url: url,
     user_data: userData(e, Math.trunc(timeMs)),
   };
   if (Object.keys(custom).length) event.custom_data = custom;

@@ -12,6 +12,11 @@ export const MetaConfig = z.strictObject({
   /** https://graph.facebook.com by default. */
   endpoint: z.url({ protocol: /^https?$/ }).optional(),
   test_event_code: z.string().min(1).optional(),
+  /**
+   * event_source_url for events whose page URL the rules withhold (condition pages) or do not
+   * allow: a fixed URL such as the site's home page. Without it Meta refuses them (META_NO_SOURCE_URL).
+   */
+  source_url: z.url({ protocol: /^https?$/ }).optional(),
   max_batch: z.number().int().min(1).max(1000).optional(),
   ...HttpOptionsShape,
 });
@@ -51,7 +56,7 @@ class MetaDestination implements Destination {
   }
 
   map(event: CleanEvent) {
-    return toMetaEvent(event);
+    return toMetaEvent(event, this.config.source_url);
   }
 
   /** Invalid events are dropped up front: one of them would make Meta reject the whole batch. */

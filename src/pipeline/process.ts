@@ -1,6 +1,7 @@
 import type { JsonObject } from '../common/json.js';
 import type { DestinationPlan, Plan, SitePlan } from '../rules/plan.js';
 import type { EnqueueRow } from '../spool/port.js';
+import { REFUSED_BEFORE_SENDING, wrapUnmapped } from '../spool/unmapped.js';
 import { analyzeEvent, blockReason } from './analyze.js';
 import { routeSkipReason, type VisitorIds } from './project.js';
 import { projectShared, type SharedProjections } from './shared-projection.js';
@@ -43,7 +44,8 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
       if (isSkip(payload)) {
         skipped.push({ destination: dest.name, reason: payload.skip });
         // The vendor would reject it (too old, no id...): keep it accounted for as a dead letter.
-        if (!NOT_APPLICABLE.test(payload.skip)) rows.push({ messageId, destination: dest.name, payload: clean as unknown as JsonObject, dead: { code: payload.skip, reason: 'rejected before sending by the destination rules' } });
+        // Kept unmapped (there is no vendor payload): a replay maps it again with the then current config.
+        if (!NOT_APPLICABLE.test(payload.skip)) rows.push({ messageId, destination: dest.name, payload: wrapUnmapped(clean), dead: { code: payload.skip, reason: REFUSED_BEFORE_SENDING } });
         continue;
       }
       rows.push({ messageId, destination: dest.name, payload });
@@ -63,7 +65,7 @@ function utcYear(now: number): number {
 }
 
 /** `{ skip: reason }` and nothing else: the destination declined the event. */
-function isSkip(payload: ReturnType<DestinationPlan['destination']['map']>): payload is { skip: string } {
+export function isSkip(payload: ReturnType<DestinationPlan['destination']['map']>): payload is { skip: string } {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || typeof payload.skip !== 'string') return false;
   for (const k in payload) if (k !== 'skip') return false;
   return true;

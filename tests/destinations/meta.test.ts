@@ -79,6 +79,15 @@ describe('meta destination', () => {
     expect(dest.map(old)).toEqual({ skip: 'META_TOO_OLD' });
   });
 
+  it('source_url stands in for a withheld page URL, never for one the event carries', async () => {
+    const withFallback = create({ source_url: 'https://clinic.example.org/' });
+    expect(withFallback.map(cleanEvent({ page: { path: '/x' } }))).toMatchObject({ event_source_url: 'https://clinic.example.org/' });
+    const own = cleanEvent().page?.url;
+    expect(own).toBeTruthy();
+    expect(withFallback.map(cleanEvent())).toMatchObject({ event_source_url: own });
+    await withFallback.close();
+  });
+
   it('sends the token in the query and test_event_code in the body', async () => {
     const testing = create({ test_event_code: 'TEST4242' });
     expect(await testing.send(toItems(testing, [cleanEvent()]))).toEqual({ kind: 'ok' });

@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VisitorIds } from '../../src/pipeline/project.js';
 import type { Spool } from '../../src/spool/port.js';
+import type { CleanEvent } from '../../src/destinations/types.js';
+import { REFUSED_BEFORE_SENDING, unmappedEvent, wrapUnmapped } from '../../src/spool/unmapped.js';
 
 export interface OpenedSpool {
   spool: Spool;
@@ -168,6 +170,26 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       expect(await s.replayDead('d')).toBe(3);
       expect((await s.lease('d', 10, 1000)).length).toBe(3);
       expect(await s.purgeDead('d')).toBe(0);
+    });
+
+    it('a replayed ingest-time dead letter keeps (or, written by an older version, gets) the unmapped envelope; others move unchanged', async () => {
+      const { first: { spool: s } } = await start();
+      const clean = (id: string) => ({ messageId: id, type: 'track', event: 'Lead', timestamp: '2026-01-01T00:00:00.000Z', receivedAt: '2026-01-01T00:00:00.000Z', properties: {}, traits: {} });
+      const refused = { code: 'META_NO_SOURCE_URL', reason: REFUSED_BEFORE_SENDING };
+      await s.enqueue([
+        { messageId: 'new', destination: 'd', payload: wrapUnmapped(clean('new') as unknown as CleanEvent), dead: refused },
+        { messageId: 'legacy', destination: 'd', payload: clean('legacy'), dead: refused },
+        { messageId: 'other-reason', destination: 'd', payload: { i: 1 }, dead: { code: 'X', reason: 'something else' } },
+        row(5),
+      ]);
+      await s.deadLetter((await s.lease('d', 10, 60_000)).map((l) => l.id), 'META_NO_EVENT_NAME', REFUSED_BEFORE_SENDING);
+      expect(await s.replayDead('d')).toBe(4);
+      const byId = new Map((await s.lease('d', 10, 60_000)).map((l) => [l.messageId, l.payload]));
+      expect(unmappedEvent(byId.get('new')!)).toEqual(clean('new'));
+      expect(unmappedEvent(byId.get('legacy')!)).toEqual(clean('legacy'));
+      expect(byId.get('other-reason')).toEqual({ i: 1 });
+      // A vendor payload dead-lettered after an attempt is never wrapped, whatever its reason.
+      expect(byId.get('m5')).toEqual({ i: 5, text: 'p5' });
     });
 
     it('purges dead letters by destination and by age', async () => {

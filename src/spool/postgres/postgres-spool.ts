@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { errorCode, PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../port.js';
+import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
 import { joinKeys, splitKeys } from '../row-meta.js';
 import { MAINTENANCE_LOCK, migrate } from './migrate.js';
 import { openPool } from './pool.js';
@@ -201,9 +202,10 @@ export class PostgresSpool implements Spool {
   async replayDead(destination: string): Promise<number> {
     await this.ready.ensure();
     const now = Date.now();
-    const res = await this.pool.query(`WITH moved AS (DELETE FROM phiwall_dead_letters WHERE destination = $1 RETURNING message_id, destination, payload, policy_version, subject_keys)
+    // Legacy ingest-time dead letters get the unmapped envelope on the way (see unmapped.ts).
+    const res = await this.pool.query(`WITH moved AS (DELETE FROM phiwall_dead_letters WHERE destination = $1 RETURNING message_id, destination, payload, policy_version, subject_keys, attempts, reason)
       INSERT INTO phiwall_outbox (message_id, destination, payload, attempts, due_at, enqueued_at, policy_version, subject_keys)
-      SELECT message_id, destination, payload, 0, $2, $2, policy_version, subject_keys FROM moved`, [destination, now]);
+      SELECT message_id, destination, ${replayPayloadSql('$3', '$4')}, 0, $2, $2, policy_version, subject_keys FROM moved`, [destination, now, ...LEGACY_PARAMS]);
     await this.refreshCounts();
     return res.rowCount ?? 0;
   }

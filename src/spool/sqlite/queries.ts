@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, SpoolStats } from '../port.js';
+import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
 
 // The SQLite spool's reads and admin operations (stats, phiwall dlq, admin API): off the hot path.
 
@@ -17,12 +18,13 @@ export function getDead(db: Database.Database, id: string): (DeadLetter & { payl
   return r ? { ...toDead(r), payload: JSON.parse(r.payload) as JsonValue } : undefined;
 }
 
-/** Moves a destination's dead letters back into the outbox (fresh attempts); returns how many. */
+/** Moves a destination's dead letters back into the outbox (fresh attempts; see unmapped.ts); returns how many. */
 export function replayDead(db: Database.Database, destination: string): number {
   const now = Date.now();
   return db.transaction(() => {
     const moved = db.prepare(`INSERT INTO outbox (message_id, destination, payload, attempts, next_at, enqueued_at, policy_version, subject_keys)
-      SELECT message_id, destination, payload, 0, ?, ?, policy_version, subject_keys FROM dead_letters WHERE destination = ?`).run(now, now, destination).changes;
+      SELECT message_id, destination, ${replayPayloadSql('?', '?')}, 0, ?, ?, policy_version, subject_keys FROM dead_letters WHERE destination = ?`)
+      .run(...LEGACY_PARAMS, now, now, destination).changes;
     db.prepare('DELETE FROM dead_letters WHERE destination = ?').run(destination);
     return moved;
   })();
