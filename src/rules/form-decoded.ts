@@ -39,10 +39,14 @@ export function formDecoded(text: string): string | undefined {
   return decoded === text ? undefined : decoded;
 }
 
+// A `+` is a form-encoded space, except in an address's plus tag (`jane+news@x.org`): read as
+// a space it would cut the address in two, and only its second half would be found.
+const SPACE_PLUS = /\+(?![A-Za-z0-9._-]{0,64}(?:@|%40))/g;
+
 function percentDecoded(text: string): string | undefined {
   const plus = hasGluedPlus(text);
   if (!plus && !hasEscape(text)) return undefined;
-  const decoded = safeDecode(plus ? text.replace(/\+/g, ' ') : text);
+  const decoded = safeDecode(plus ? text.replace(SPACE_PLUS, ' ') : text);
   return decoded === text ? undefined : decoded;
 }
 
@@ -116,8 +120,14 @@ function base64Decoded(text: string): string | undefined {
   return s;
 }
 
-/** The text with compatibility forms folded (NFKC: fullwidth `＠１２３`, typed by IME users, is `@123` to any system downstream), or undefined when that changes nothing. */
+// Dashes NFKC leaves alone (hyphen, non-breaking hyphen, figure/en/em dash, minus...): word
+// processors and phone keyboards turn `617-555-0100` into them, and a reader still dials it.
+// Zero-width characters and soft hyphens are invisible, so `123\u200b45\u200b6789` reads as digits.
+const DASHES = /[\u2010-\u2015\u2043\u2212\ufe58\ufe63]/g;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** The text with compatibility forms folded (NFKC: fullwidth `＠１２３`, typed by IME users, is `@123` to any system downstream; dashes become `-`, invisible characters go), or undefined when that changes nothing. */
 export function folded(text: string): string | undefined {
-  const f = text.normalize('NFKC');
+  const f = text.normalize('NFKC').replace(DASHES, '-').replace(INVISIBLE, '');
   return f === text ? undefined : f;
 }

@@ -7,8 +7,9 @@ import type { Detection } from './types.js';
 // 4-4-4-4, Amex 4-6-5, Diners 4-6-4 and 19-digit 4-4-4-4-3) with one separator throughout.
 // Group 2 is the optional last group, so a Luhn miss can retry without it: a CVV written after
 // the number (`4111 1111 1111 1111 123`) must not hide the card.
+// The separator may also be a dot or two spaces (`4111  1111  1111  1111`, as typed to be read).
 const CARD_RE =
-  /(?<![0-9])(?:[0-9]{12,19}|[0-9]{4}([ -])[0-9]{4,6}\1[0-9]{4,5}(?:\1[0-9]{4})?(\1[0-9]{1,7})?)(?![0-9])/g;
+  /(?<![0-9])(?:[0-9]{12,19}|[0-9]{4}( {1,2}|[.-])[0-9]{4,6}\1[0-9]{4,5}(?:\1[0-9]{4})?(\1[0-9]{1,7})?)(?![0-9])/g;
 
 function validPan(digits: string): boolean {
   if (digits.length < 12 || digits.length > 19) return false;

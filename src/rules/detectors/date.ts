@@ -4,6 +4,17 @@ import type { Detection } from './types.js';
 
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+// Month names of the languages hospital sites most often serve besides English (es, fr, it,
+// de, pt), written out in full: their abbreviations collide with common words. Day-first only,
+// as these languages write dates (`14 de marzo de 1961`, `14 mars 1961`, `14. März 1961`).
+const FOREIGN_MONTHS: Readonly<Record<string, number>> = {
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+  gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
+  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  janeiro: 1, fevereiro: 2, março: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
+};
+const FOREIGN = Object.keys(FOREIGN_MONTHS).sort((a, b) => b.length - a.length).join('|');
 const TIME = '(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?(?:Z|[+-][0-2][0-9]:?[0-5][0-9])?)?';
 
 // One alternation so each position is tried once; capture groups tell the layouts apart:
@@ -17,7 +28,7 @@ const DATE_RE = new RegExp(
     '|([12][0-9]{3})([/.])([01]?[0-9])\\5([0-3]?[0-9])' +
     '|([0-3]?[0-9])([/.-])([0-3]?[0-9])\\9([0-9]{4}|[0-9]{2})' +
     `|${MONTH}\\.?,? ?([0-3]?[0-9])(?:st|nd|rd|th)?,? ?([12][0-9]{3}|['\u2019][0-9]{2})` +
-    `|([0-3]?[0-9])(?:st|nd|rd|th)?(?:[ -](?:of )?|(?=[A-Za-z]{3}[0-9]{4}))${MONTH}\\.?,?(?:[ -]|(?<=[A-Za-z])(?=[0-9]{4}))([12][0-9]{3}|[0-9]{2})` +
+    `|([0-3]?[0-9])(?:st|nd|rd|th|er|º|°|\\.)?(?:[ -](?:of |de |del )?|(?=[A-Za-z]{3}[0-9]{4}))(${MONTH.slice(1, -1)}|${FOREIGN})\\.?,?(?:[ -](?:de |del )?|(?<=[A-Za-z])(?=[0-9]{4}))([12][0-9]{3}|[0-9]{2})` +
     ')(?![0-9])',
   'gi',
 );
@@ -25,6 +36,8 @@ const DATE_RE = new RegExp(
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function monthFromName(name: string): number {
+  const foreign = FOREIGN_MONTHS[name.toLowerCase()];
+  if (foreign !== undefined) return foreign;
   switch (name.slice(0, 3).toLowerCase()) {
     case 'jan': return 1;
     case 'feb': return 2;

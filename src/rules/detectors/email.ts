@@ -106,15 +106,34 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (pos < lastEnd) continue;
     // `lee @ example.org`: one or two spaces may sit on either side of a typed `@`.
     const before = sepLen === 1 ? spacesBefore(text, pos, lastEnd) : 0;
-    const start = localStart(text, pos - before, lastEnd);
+    const start = quotedStart(text, pos, lastEnd) ?? localStart(text, pos - before, lastEnd);
     if (start < 0) continue;
     const after = sepLen === 1 ? spacesAfter(text, pos + 1) : 0;
-    const end = domainEnd(text, pos + sepLen + after);
+    const end = literalEnd(text, pos + sepLen) ?? domainEnd(text, pos + sepLen + after);
     if (end < 0) continue;
     out.push({ start, end, kind });
     lastEnd = end;
   }
   if (SPELLED_HINT.test(text)) scanSpelled(text, out, kind);
+}
+
+/** A quoted local part (`"jane doe"@x.org`, RFC 5321): the start of its opening quote. */
+function quotedStart(text: string, at: number, floor: number): number | undefined {
+  if (text.charCodeAt(at - 1) !== 34) return undefined;
+  const open = text.lastIndexOf('"', at - 2);
+  return open >= floor && open >= at - 2 - LOCAL_MAX && open < at - 2 ? open : undefined;
+}
+
+/** A bracketed address literal (`jane@[192.0.2.15]`, `jane@[IPv6:2001:db8::1]`): its end. */
+function literalEnd(text: string, from: number): number | undefined {
+  if (text.charCodeAt(from) !== 91) return undefined;
+  const close = text.indexOf(']', from);
+  if (close < 0 || close - from > 50) return undefined;
+  for (let i = from + 1; i < close; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isAsciiAlnum(c) || c === 46 || c === 58)) return undefined;
+  }
+  return close > from + 1 ? close + 1 : undefined;
 }
 
 function spacesBefore(text: string, at: number, floor: number): number {
@@ -134,21 +153,26 @@ function spacesAfter(text: string, from: number): number {
 // whole user-at-domain-dot-tld shape is required, and a bare ` at ` also needs a common
 // top-level domain after it: "meet at noon dot Then" is prose.
 // `[at]` `(at)` `{at}` `<at>` (or with `@` inside), a bare ` at `, or `@` with spaces around it.
-const AT_FORM = '\\s{0,2}[\\[({<]\\s?(?:at|@)\\s?[\\])}>]\\s{0,2}|\\s{1,2}at\\s{1,2}|\\s{0,2}@\\s{0,2}';
+const AT_FORM = '\\s{0,2}[\\[({<]\\s?(?:at|@)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-at-\\s{0,2}|\\s{1,2}at\\s{1,2}|\\s{0,2}@\\s{0,2}';
 // `[dot]` `(dot)`... (or with `.` inside), a bare ` dot `, or a plain `.`.
-const DOT_FORM = '(?:\\s{0,2}[\\[({<]\\s?(?:dot|\\.)\\s?[\\])}>]\\s{0,2}|\\s{1,2}dot\\s{1,2}|\\.)';
+// `-dot-`, and a `.` with spaces around it (`lee @ example . org`).
+const DOT_FORM = '(?:\\s{0,2}[\\[({<]\\s?(?:dot|\\.)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-dot-\\s{0,2}|\\s{1,2}dot\\s{1,2}|\\s{1,2}\\.\\s{1,2}|\\.)';
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const SPELLED_RE = new RegExp(
   `(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(${AT_FORM})${LABEL}(?:${DOT_FORM}${LABEL}){0,4}(${DOT_FORM})([A-Za-z]{2,24})(?![A-Za-z0-9])`,
   'gi',
 );
-const SPELLED_HINT = /dot|[[({<] ?at ?[\])}>]/i;
+const SPELLED_HINT = /dot|[[({<] ?(?:at|@) ?[\])}>]|@ |\s\.\s|\sat\s/i;
 const OBFUSCATED_DOT = /[\s[\](){}<>]/;
 // Prose before a spelled-out site address: `the app at example dot com`, `look at this dot com`.
 const NOT_A_USER = new Set([
   'look', 'app', 'us', 'me', 'it', 'this', 'that', 'site', 'website', 'online', 'visit', 'here', 'there', 'available',
   'found', 'download', 'shop', 'buy', 'store', 'stores', 'them', 'more', 'now', 'today', 'apply', 'register', 'sign', 'book',
+  'details', 'info', 'information', 'tickets', 'appointments', 'appointment', 'donate', 'events', 'careers', 'jobs', 'up', 'in',
+  'out', 'free', 'listen', 'watch', 'read', 'join', 'learn', 'schedule', 'order', 'ordered', 'enroll', 'subscribe', 'live', 'hosted',
 ]);
+const DOT_WORD_RE = /dot/i;
+const PLAIN_DOT_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'io', 'us', 'co', 'uk', 'es', 'nl', 'in', 'int', 'ca']);
 const COMMON_TLDS = new Set([
   'com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'co', 'us', 'uk', 'ca', 'de', 'fr', 'es', 'it', 'nl',
   'au', 'in', 'mx', 'br', 'me', 'health', 'care', 'email', 'mail',
@@ -163,7 +187,11 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
     // Plain `user@domain.tld` is the main scan's; here some part must be spelled out.
     const spelled = at !== '@' || OBFUSCATED_DOT.test(m[0].slice(m[0].indexOf(m[1]) + m[1].length));
     const user = m[0].slice(0, m[0].indexOf(m[1])).toLowerCase();
-    if (!spelled || (bareAt && (!COMMON_TLDS.has(m[3].toLowerCase()) || NOT_A_USER.has(user)))) {
+    const tld = m[3].toLowerCase();
+    // A bare `at` with a dot that is not the word `dot` takes only the short TLDs the
+    // prefilter's dot marker looks for (markers.ts bareAtBefore).
+    const plainDot = !DOT_WORD_RE.test(m[2]);
+    if (!spelled || (bareAt && (!COMMON_TLDS.has(tld) || (plainDot && !PLAIN_DOT_TLDS.has(tld)) || NOT_A_USER.has(user)))) {
       re.lastIndex = m.index + 1;
       continue;
     }

@@ -22,11 +22,13 @@ import { personNameDetector } from './person-name.js';
 import { macDetector } from './mac.js';
 import { phoneLocalDetector } from './phone-local.js';
 import { zipDetector } from './zip.js';
+import { ageOver89Detector } from './age.js';
 import type { Detection, ValueDetector } from './types.js';
 
 export type { Detection, ValueDetector } from './types.js';
 export { deaValid, luhnValid, mbiValid, npiValid, ssnValid, vinCheckDigitValid } from './checksums.js';
 export {
+  ageOver89Detector,
   bearerDetector,
   creditCardDetector,
   dateDetector,
@@ -77,6 +79,7 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   macDetector,
   dateDetector,
   partialDateDetector,
+  ageOver89Detector,
   streetAddressDetector,
   personNameDetector,
   zipDetector,

@@ -20,6 +20,8 @@ const LABEL =
     `(?:policy|group|account|claim)${NUM_SUFFIX}`,
     // Certificate and licence numbers (K): `cert # 882134`, `Certificate number CA-778812`.
     `(?:acct|licen[cs]e|passport|serial|plate|cert(?:ificate)?)(?:${NUM_SUFFIX})?`,
+    // Device serials printed as `SN G7X87109`, `S/N: 88213`.
+    's/?n',
     'dl#?',
     // Bare generic words last (the suffixed forms above win): scan() wants `:`, `#` or `=` after them.
     'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare',
@@ -27,11 +29,11 @@ const LABEL =
   ')';
 // Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes.
 const SEPARATOR = '(?:[\\s:#=."\'+\\-]|%3[AaDd]|%2[023]){0,8}';
-// The value: 4-30 id characters, not continuing into a longer token.
-const LABELLED_RE = new RegExp(
-  `(?<![A-Za-z])(${LABEL})(${SEPARATOR})([A-Za-z0-9][A-Za-z0-9-]{3,29})(?![A-Za-z0-9-])`,
-  'gi',
-);
+// The value: 4-30 id characters, not continuing into a longer token; a value printed in
+// groups (`0105 5433`, `01.126.704`, `ABC 0108 7109`) takes up to three more digit groups, and a
+// masked one (`***4623`) still shows digits that identify.
+const VALUE = '(?:[A-Za-z0-9][A-Za-z0-9-]{1,29}|[*\u2022]{2,12}[0-9]{3,12})(?:[ .][0-9]{2,12}){0,3}';
+const LABELLED_RE = new RegExp(`(?<![A-Za-z])(${LABEL})(${SEPARATOR})(${VALUE})(?![A-Za-z0-9-])`, 'gi');
 
 const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare']);
 
@@ -40,13 +42,17 @@ const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insuranc
 const PLATE_RE =
   /(?<![A-Za-z])plate(?:[ _-]?(?:number|num|nbr|no|#))?(?:[\s:#=."'+-]|%3[AaDd]|%2[023]){1,8}([A-Za-z0-9]{1,4}(?:[ -][A-Za-z0-9]{1,4}){1,2})(?![A-Za-z0-9])/gi;
 
-function scanPlates(text: string, out: Detection[], kind: string): void {
+function scanPlates(text: string, out: Detection[], kind: string, mark: number): void {
   if (text.indexOf('late') < 0 && text.indexOf('LATE') < 0) return;
   const re = resetAt(PLATE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const end = m.index + m[0].length;
-    if (countDigits(text, end - m[1].length, end) >= 2) out.push({ start: end - m[1].length, end, kind });
+    const start = end - m[1].length;
+    // A grouped value (`plate: KTX 4410`) may have been found whole by the main scan already.
+    let seen = false;
+    for (let i = mark; i < out.length && !seen; i++) seen = out[i].start === start && out[i].end === end;
+    if (!seen && countDigits(text, start, end) >= 2) out.push({ start, end, kind });
   }
 }
 
@@ -58,6 +64,7 @@ function announces(label: string, sep: string): boolean {
 
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 7 || !hasDigits(text, 3)) return;
+  const mark = out.length;
   const re = resetAt(LABELLED_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -81,7 +88,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     }
     out.push({ start: glued ? m.index : tokenStart, end: tokenEnd, kind });
   }
-  scanPlates(text, out, kind);
+  scanPlates(text, out, kind, mark);
 }
 
 /**

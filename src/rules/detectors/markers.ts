@@ -21,11 +21,67 @@ export const DOT_WORD = 16384; // `dot`, any case (`lee at example dot org`)
 export const APOS = 32768; // `'`: two-digit years (`Mar '61`)
 // born, birth, `b.`, dob, died, death, deceased, discharged, diagnosed, admitted
 export const DATE_CUE = 65536;
-// name, nombre, llamo, I'm, I am, this is, patient, pt, `caller:`..., a sign-off before `,`
+// name, nombre, nome, nom, llamo, chiamo, m'appelle, heiße, I'm, I am, this is, patient, pt, my,
+// Mr/Mrs/Ms, dear, `caller:`/`mother:`/`attn:`..., a sign-off before `,`
 export const NAME_CUE = 131072;
 // `:`/`-` with the same 3 before and after (`2B:3C:4D`), a `.` 5 after another (`2b3c.4d5e`)
 export const MAC_SHAPE = 262144;
 export const PHONE_CUE = 524288; // call, cell, cel, tel, phone, ph, mobile, mob, text, fax
+export const AGE_NUM = 1048576; // a number from 90 to 119 (two digits starting with 9, or 10x/11x)
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * AGE_NUM when the digit `c` at `i` (a `9` or a `1`) starts a number from 90 to 119 that has
+ * what the age detector wants around it (age.ts): a `y` after it (`years`, `yo`, `y/o`), or
+ * before it a word ending in e, s, d, r or à (`age`, `ages`, `aged`, `edad`, `alter`, `età`)
+ * or one of the small words between (`age is 93`, `edad de 92`). IP octets, versions and
+ * prices rarely have either.
+ */
+export function ageNumAt(text: string, i: number, c: number): number {
+  if (isDigitCode(text.charCodeAt(i - 1)) || !isDigitCode(text.charCodeAt(i + 1))) return 0;
+  const third = isDigitCode(text.charCodeAt(i + 2));
+  let end = i + 2;
+  if (c === 57) { if (third) return 0; }
+  else {
+    const n1 = text.charCodeAt(i + 1);
+    if ((n1 !== 48 && n1 !== 49) || !third || isDigitCode(text.charCodeAt(i + 3))) return 0;
+    end = i + 3;
+  }
+  return unitAfter(text, end) || ageWordBefore(text, i) ? AGE_NUM : 0;
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+function unitAfter(text: string, end: number): boolean {
+  let j = end;
+  while (j - end < 3 && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
+  return lower(text.charCodeAt(j)) === 121; // y
+}
+
+function ageWordBefore(text: string, i: number): boolean {
+  const j = skipBlanksBack(text, i);
+  const c = text.charCodeAt(j - 1);
+  // `[:=#-]` or a small word (is, of, was, de) may stand between the age word and the number.
+  if (c === 58 || c === 61 || c === 35 || c === 45) return ageEnd(text.charCodeAt(skipBlanksBack(text, j - 1) - 1));
+  let w = j;
+  while (j - w < 4 && isLetter(text.charCodeAt(w - 1))) w--;
+  const small = j - w <= 3 && (endsAt(text, j, 'is') || endsAt(text, j, 'of') || endsAt(text, j, 'was') || endsAt(text, j, 'de')) && j - w >= 2;
+  return ageEnd(c) || (small && ageEnd(text.charCodeAt(skipBlanksBack(text, w) - 1)));
+}
+
+/** `i` moved back over up to two spaces or tabs. */
+function skipBlanksBack(text: string, i: number): number {
+  let j = i;
+  while (i - j < 2 && isBlank(text.charCodeAt(j - 1))) j--;
+  return j;
+}
+
+/** The last letter of an age word: agE, ageS, ageD, edaD, alteR, età. */
+function ageEnd(c: number): boolean {
+  const l = lower(c);
+  return l === 101 || l === 115 || l === 100 || l === 114 || c === 224 || c === 192;
+}
 
 const lower = (c: number): number => c | 0x20;
 
@@ -42,15 +98,15 @@ export function markerAt(text: string, i: number, c: number): number {
     case 64: return AT;
     case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) ? NAME_CUE : 0);
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
-    case 45: return DASH | macSeparator(text, i, c);
-    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0);
+    // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
+    case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0);
+    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0);
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
     case 104: case 72: {
       const next = lower(text.charCodeAt(i + 1));
       if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
-      // `this is` (a caller naming themselves), marked at its `h`.
-      return next === 105 && lower(text.charCodeAt(i - 1)) === 116 && matchesAt(text, i - 1, 'this is', true) ? NAME_CUE : 0;
+      return next === 101 || next === 105 ? heHiCue(text, i, next) : 0;
     }
     case 119: case 87: return lower(text.charCodeAt(i + 1)) === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
     case 101: {
@@ -68,18 +124,48 @@ export function markerAt(text: string, i: number, c: number): number {
   }
 }
 
+// `jane at example.com`: a short top-level domain after this dot (the email detector accepts
+// only those after a bare `at`, see PLAIN_DOT_TLDS), and the word `at` somewhere in the text.
+// Bit (letter - 97) set for c, e, g, i, n, o, u: the first letters of com, edu, gov, io, net, org, us.
+const TLD_FIRST = (1 << 2) | (1 << 4) | (1 << 6) | (1 << 8) | (1 << 13) | (1 << 14) | (1 << 20);
+
+function bareAtBefore(text: string, i: number): boolean {
+  // The dot may be spelled with spaces or brackets around it (`lee at example [.] org`).
+  let j = i + 1;
+  while (j - i <= 3 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 93 || text.charCodeAt(j) === 41 || text.charCodeAt(j) === 125 || text.charCodeAt(j) === 62)) j++;
+  const l = lower(text.charCodeAt(j)) - 97;
+  if (l < 0 || l > 25 || ((TLD_FIRST >> l) & 1) === 0 || isLetter(text.charCodeAt(j + 3))) return false;
+  return AT_WORD.test(text);
+}
+const AT_WORD = /\sat\s/i;
+
+/** NAME_CUE at the `h` of (ich) `heiße`, `her`/`their`/`his` before a relative, or `this is`. */
+function heHiCue(text: string, i: number, next: number): number {
+  const n2 = lower(text.charCodeAt(i + 2));
+  const p1 = lower(text.charCodeAt(i - 1));
+  if (next === 101) {
+    if (n2 === 105 && (text.charCodeAt(i + 3) === 223 || lower(text.charCodeAt(i + 3)) === 115)) return NAME_CUE; // heiße, heisse
+    if (n2 === 114 && text.charCodeAt(i + 3) === 32 && !isLetter(p1)) return NAME_CUE; // her
+    return n2 === 105 && p1 === 116 && lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32 ? NAME_CUE : 0; // their
+  }
+  if (n2 === 115 && text.charCodeAt(i + 3) === 32 && !isLetter(p1)) return NAME_CUE; // his
+  // `this is` (a caller naming themselves).
+  return p1 === 116 && matchesAt(text, i - 1, 'this is', true) ? NAME_CUE : 0;
+}
+
 const macSeparator = (text: string, i: number, c: number): number => (text.charCodeAt(i + 3) === c && text.charCodeAt(i - 3) === c ? MAC_SHAPE : 0);
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
-const PERSON_LABELS = ['caller', 'guardian', 'spouse', 'contact', 'kin'];
+const PERSON_LABELS = ['caller', 'guardian', 'spouse', 'contact', 'kin', 'attn', 'attention', 'mother', 'father', 'husband', 'wife', 'son', 'daughter', 'parent',
+  'partner', 'brother', 'sister', 'mom', 'dad'];
 
 function personLabelBefore(text: string, i: number): boolean {
   let j = i;
   while (j > 0 && i - j < 2 && text.charCodeAt(j - 1) === 32) j--;
-  // Each label ends in r, n, e or t: one test rules out most colons (`https:`, `12:30`).
+  // Each label ends in r, n, e, t, d or m: one test rules out most colons (`https:`, `12:30`).
   const last = lower(text.charCodeAt(j - 1));
-  if (last !== 114 && last !== 110 && last !== 101 && last !== 116) return false;
+  if (last !== 114 && last !== 110 && last !== 101 && last !== 116 && last !== 100 && last !== 109) return false;
   for (const w of PERSON_LABELS) if (endsAt(text, j, w)) return true;
   return false;
 }
@@ -92,7 +178,7 @@ function endsAt(text: string, i: number, word: string): boolean {
 }
 
 // Sign-offs whose name follows a comma or a line break (`Sincerely, Jane Doe`).
-const SIGN_OFFS = ['sincerely', 'regards', 'thanks', 'cheers', 'best', 'respectfully', 'atentamente', 'saludos', 'cordialmente'];
+const SIGN_OFFS = ['sincerely', 'regards', 'thanks', 'cheers', 'best', 'respectfully', 'atentamente', 'saludos', 'cordialmente', 'signed'];
 
 /** Markers for the cue-based detectors (partial SSNs, spelled emails, month-year dates, names). */
 export function cueAt(text: string, i: number, c: number): number {
@@ -101,8 +187,10 @@ export function cueAt(text: string, i: number, c: number): number {
     case 42: case 35: return MASK;
     // `I'm` (also `I’m`, handed here by the walk) before a name.
     case 39: case 8217: {
-      const im = lower(text.charCodeAt(i - 1)) === 105 && n1 === 109 && !isLetter(text.charCodeAt(i - 2));
-      return im ? APOS | NAME_CUE : APOS;
+      const p1 = lower(text.charCodeAt(i - 1));
+      const im = p1 === 105 && n1 === 109 && !isLetter(text.charCodeAt(i - 2));
+      const mappelle = p1 === 109 && n1 === 97 && !isLetter(text.charCodeAt(i - 2)); // (je) m'appelle
+      return im || mappelle ? APOS | NAME_CUE : APOS;
     }
     // `[at]`, `(at)`, `{at}`, `<at>`: a spelled-out `@` (email's own marker).
     case 91: case 40: case 123: case 60: {
@@ -121,24 +209,9 @@ export function cueAt(text: string, i: number, c: number): number {
       const n2 = text.charCodeAt(i + 2);
       return (n1 === 115 && (lower(n2) === 110 || n2 === 35)) || (n1 === 111 && lower(n2) === 99) ? SSN_WORD : 0; // ssn, ss#, soc
     }
-    case 100: case 68: {
-      const n2 = lower(text.charCodeAt(i + 2));
-      if (n1 === 111) return n2 === 116 ? DOT_WORD : n2 === 98 ? DATE_CUE : 0;
-      if (n1 === 109 && lower(text.charCodeAt(i - 1)) === 97) return DATE_CUE; // adm(itted)
-      return (n1 === 105 && (n2 === 101 || n2 === 115 || n2 === 97)) || (n1 === 101 && (n2 === 97 || n2 === 99)) ? DATE_CUE : 0;
-    }
-    case 98: case 66: {
-      if (lower(text.charCodeAt(i - 1)) === 111 && lower(text.charCodeAt(i - 2)) === 109) return PHONE_CUE; // mob(ile)
-      const n2 = lower(text.charCodeAt(i + 2));
-      return ((n1 === 111 || n1 === 105) && n2 === 114) || (n1 === 46 && !isLetter(text.charCodeAt(i - 1))) ? DATE_CUE : 0; // born, birth, b.
-    }
-    case 109: case 77: {
-      // name, nombre, llamo, I am (`I'm` is marked at the apostrophe).
-      const p1 = lower(text.charCodeAt(i - 1));
-      const p2 = lower(text.charCodeAt(i - 2));
-      if ((p2 === 110 && ((p1 === 97 && n1 === 101) || (p1 === 111 && n1 === 98))) || (p1 === 97 && p2 === 108 && n1 === 111)) return NAME_CUE;
-      return p1 === 97 && p2 === 32 && lower(text.charCodeAt(i - 3)) === 105 ? NAME_CUE : 0;
-    }
+    case 100: case 68: return dCue(text, i, n1);
+    case 98: case 66: return bCue(text, i, n1);
+    case 109: case 77: return mCue(text, i, n1);
     case 112: case 80: {
       if (n1 === 104) return PHONE_CUE; // ph(one)
       const n2 = lower(text.charCodeAt(i + 2));
@@ -152,6 +225,38 @@ export function cueAt(text: string, i: number, c: number): number {
     case 8211: return personLabelBefore(text, i) ? NAME_CUE : 0;
     default: return 0;
   }
+}
+
+/** At a `d`: `dot` (spelled emails), dob, died, diagnosed, deceased, death, adm(itted); `dear` before a name. */
+function dCue(text: string, i: number, n1: number): number {
+  const n2 = lower(text.charCodeAt(i + 2));
+  if (n1 === 111) return n2 === 116 ? DOT_WORD : n2 === 98 ? DATE_CUE : 0;
+  if (n1 === 109 && lower(text.charCodeAt(i - 1)) === 97) return DATE_CUE; // adm(itted)
+  // `dear` (a salutation before a name) shares `dea` with death.
+  if (n1 === 101 && n2 === 97) return lower(text.charCodeAt(i + 3)) === 114 ? DATE_CUE | NAME_CUE : DATE_CUE;
+  return (n1 === 105 && (n2 === 101 || n2 === 115 || n2 === 97)) || (n1 === 101 && n2 === 99) ? DATE_CUE : 0;
+}
+
+/** At a `b`: born, birth, `b.`, `geb.` (dates); mob(ile) (phones). */
+function bCue(text: string, i: number, n1: number): number {
+  const p1 = lower(text.charCodeAt(i - 1));
+  if (p1 === 111 && lower(text.charCodeAt(i - 2)) === 109) return PHONE_CUE; // mob(ile)
+  const n2 = lower(text.charCodeAt(i + 2));
+  const geb = p1 === 101 && lower(text.charCodeAt(i - 2)) === 103; // geb.
+  return ((n1 === 111 || n1 === 105) && n2 === 114) || (n1 === 46 && (!isLetter(p1) || geb)) ? DATE_CUE : 0; // born, birth, b.
+}
+
+/** At an `m`: name, nombre, nome, nom, llamo, chiamo, I am, my, Mr, Mrs, Ms (`I'm` is marked at the apostrophe). */
+function mCue(text: string, i: number, n1: number): number {
+  const p1 = lower(text.charCodeAt(i - 1));
+  const p2 = lower(text.charCodeAt(i - 2));
+  if (p2 === 110 && ((p1 === 97 && n1 === 101) || (p1 === 111 && (n1 === 98 || n1 === 101 || n1 === 32 || n1 === 58)))) return NAME_CUE;
+  if (p1 === 97 && (p2 === 108 || p2 === 105) && n1 === 111) return NAME_CUE;
+  const wordStart = !isLetter(p1);
+  // `my` (my husband ...), `Mr`, `Ms` standing alone, and `Mrs`.
+  if (wordStart && (n1 === 121 || n1 === 114 || n1 === 115) && !isLetter(text.charCodeAt(i + 2))) return NAME_CUE;
+  if (wordStart && n1 === 114 && lower(text.charCodeAt(i + 2)) === 115 && !isLetter(text.charCodeAt(i + 3))) return NAME_CUE;
+  return p1 === 97 && p2 === 32 && lower(text.charCodeAt(i - 3)) === 105 ? NAME_CUE : 0;
 }
 
 // 1 for digits, 2 for the characters markerAt looks at, 3 for the first letters of cue words
@@ -170,7 +275,7 @@ const cueNext = (letters: string, nexts: string): void => {
 cueNext('sS', 'so');
 cueNext('dD', 'oiem');
 cueNext('bB', 'oi. :');
-cueNext('mM', 'ebo ');
+cueNext('mM', 'ebo :yrs');
 cueNext('pP', 'tah');
 cueNext('cC', 'ae');
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }

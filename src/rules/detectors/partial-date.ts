@@ -11,7 +11,7 @@ import type { Detection } from './types.js';
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const CUE =
-  '(?:born|birth(?:[ _-]?(?:date|day))?|b\\.|d\\.?o\\.?b\\.?|bday|admitted|admission|admit(?:[ _-]?date)?|discharged?|died|death|deceased|diagnosed)';
+  '(?:born|birth(?:[ _-]?(?:date|day))?|b\\.|geb\\.|geboren|d\\.?o\\.?b\\.?|bday|admitted|admission|admit(?:[ _-]?date)?|discharged?|died|death|deceased|diagnosed)';
 // Between cue and date: separators, URL-encoded ones, and a few small words (`born in`, `DOB was`).
 const FILLER = '(?:[\\s:=#,.\\-"\'(]|%3[Aa]|%20|(?:on|in|of|the|date|dt|was|is|circa|around|early|late|mid)(?![A-Za-z])){0,6}';
 const YEAR = '(?:1[89]|20)[0-9]{2}';
@@ -22,13 +22,20 @@ const DATE_PART =
   `|${MONTH}\\.?[ ]${DAY}(?:st|nd|rd|th)?` + // March 14
   `|${DAY}(?:st|nd|rd|th)?[ -](?:of[ ])?${MONTH}` + // 14 March, 14th of March
   `|${MM}[/.-]${YEAR}|${MM}/[0-9]{2}` + // 03/1961, 3-1961, 03/61, 03/14
-  `|${YEAR}[/.-]${MM})`; // 1961-03
+  `|${YEAR}[/.-]${MM}` + // 1961-03
+  `|[0-3]?[0-9]([.-])[0-3]?[0-9]\\2[0-9]{2}` + // 26.12.50, 3-14-61 (the date detector wants a `/` for 2-digit years)
+  `|${YEAR})`; // born 1931: only a year that shows an age over 89 (see scan)
 const PARTIAL_RE = new RegExp(`(?<![A-Za-z])${CUE}${FILLER}${DATE_PART}(?![0-9A-Za-z]|[/.-][0-9])`, 'gi');
+
+const YEAR_ONLY = /^[0-9]{4}$/;
+const BIRTH_CUE = /^(?:born|birth|b\.|geb|d\.?o\.?b|bday)/i;
 
 function scan(text: string, out: Detection[], kind: string): void {
   const re = resetAt(PARTIAL_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
+    // A birth year alone may stay, unless it shows an age over 89 (spec §1.4).
+    if (m[1].length === 4 && YEAR_ONLY.test(m[1]) && (!BIRTH_CUE.test(m[0]) || +m[1] > new Date().getUTCFullYear() - 90)) continue;
     const end = m.index + m[0].length;
     out.push({ start: end - m[1].length, end, kind });
   }

@@ -15,11 +15,15 @@ import type { Detection } from './types.js';
 const OWNER = "my|your|his|her|their|full|first|last|legal|patient'?s?|pt'?s?|caller'?s?|member|contact|parent|guardian|spouse|child'?s?|mother'?s?|father'?s?";
 const NAME_LABEL =
   `(?:(?:${OWNER})[ _-]?name|mi[ ]nombre|nombre(?:[ ](?:del[ ]paciente|completo))?)(?:[ ]*[:=\\u2013-][ ]*|[ ]+(?:is|es)[ ]+)` +
-  "|me[ ]llamo[ ]+|(?:^|(?<=[,;|\\n([{\"'][ ]?))name[ ]*[:=][ ]*";
+  "|me[ ]llamo[ ]+|je[ ]m['\u2019]appelle[ ]+|ich[ ]hei(?:ß|ss)e[ ]+|mi[ ]chiamo[ ]+|(?:meu|mon|il[ ]mio)[ ]nom(?:e)?[ ](?:é|est|è)[ ]+" +
+  "|(?:^|(?<=[,;|\\n([{\"'][ ]?))(?:name|nom|nome)[ ]*[:=][ ]*";
+const RELATIVE = '(?:mother|father|husband|wife|son|daughter|parent|spouse|partner|brother|sister|grand(?:mother|father|son|daughter)|mom|dad)';
 const PERSON_LABEL =
-  '(?:patient|pt|paciente)[ ]*[:=\\u2013-][ ]*|(?:caller|guardian|spouse|next[ ]of[ ]kin|emergency[ ]contact)[ ]*[:=\\u2013][ ]*';
+  '(?:patient|pt|paciente)[ ]*[:=\\u2013-][ ]*|(?:caller|guardian|spouse|next[ ]of[ ]kin|emergency[ ]contact|attn|attention|' + RELATIVE + ')[ ]*[:=\\u2013][ ]*' +
+  // A relative named in passing (`my husband John Smith`), an honorific (`Mrs. Jane Doe`), a salutation (`Dear Jane Doe`).
+  '|(?:my|his|her|their)[ ]' + RELATIVE + '[ ]*,?[ ]+|(?:mrs?|ms)\\.?[ ]+|dear[ ]+';
 const SIGN_OFF =
-  '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente)[ ]*[,\\n][ \\n]*';
+  '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente|signed)[ ]*[,\\n][ \\n]*';
 const CUE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+)|(${SIGN_OFF}))`,
   'giu',
@@ -45,6 +49,9 @@ const TITLE_STOP = new Set([
   'we', 'you', 'they', 'he', 'she', 'us', 'one', 'two', 'first', 'last', 'next', 'only', 'due', 'out', 'off', 'on', 'in',
   'at', 'a', 'an', 'the', 'diabetic', 'allergic', 'asthmatic', 'epileptic', 'anemic', 'anaemic', 'bipolar', 'deaf', 'blind',
   'disabled', 'insured', 'uninsured', 'covered', 'eligible', 'currently', 'still', 'positive', 'negative',
+  // after `Dear` and a relative: `Dear Valued Patient`, `my Mother's Day gift`
+  'valued', 'patient', 'patients', 'customer', 'customers', 'friend', 'friends', 'member', 'members', 'colleague', 'colleagues',
+  'sir', 'madam', 'doctor', 'dr', 'neighbor', 'neighbour', 'family', 'families', 'will', 'was', 'has', 'had', 'needs', 'wants',
 ]);
 
 /** End of the word starting at `i` (letters and marks, inner `'`, `’` or `-`, an initial's dot). */

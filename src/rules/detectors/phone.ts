@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { hasDigits, resetAt } from './scan.js';
+import { hasDigits, isAsciiLetter, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
 // Two branches, NANP first so `+1 ...` numbers are held to NANP rules:
@@ -8,17 +8,22 @@ import type { Detection } from './types.js';
 //  2. E.164: `+`, a non-zero digit, then 7-14 more digits with optional single spaces/dashes.
 // The lookarounds keep both out of longer digit runs (`...9-617-555-0002`, `6175550002123`).
 // Every quantifier is bounded and no group nests an unbounded one, so backtracking stays linear.
+// The line number may spell a zero as the letter O (`617-555-O1OO`): a typo or a dodge, and
+// still dialled as digits. Such a line must not run on into a word (`212-555-OOOps`).
 const PHONE_RE =
-  /(?:(?<![0-9+]|[0-9][.-])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ .-]?)[2-9][0-9]{2}[ .-]?[0-9]{4}|(?<![0-9A-Za-z+])(\+[1-9](?:[ -]?[0-9]){7,14}))(?![0-9]|[.-][0-9])/g;
+  /(?:(?<![0-9+]|[0-9][.-])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ .-]?)[2-9][0-9]{2}[ .-]?([0-9Oo]{4})|(?<![0-9A-Za-z+])(\+[1-9](?:[ -]?[0-9]){7,14}))(?![0-9]|[.-][0-9])/g;
+const LETTER_O = /[Oo]/;
 
 function scan(text: string, out: Detection[], kind: string): void {
-  if (!hasDigits(text, 8)) return;
+  if (!hasDigits(text, 7)) return;
   const re = resetAt(PHONE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     // An E.164 match for country code 1 means the NANP branch rejected its area/exchange.
-    if (m[1] !== undefined && m[1].charCodeAt(1) === 49) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind });
+    if (m[2] !== undefined && m[2].charCodeAt(1) === 49) continue;
+    const end = m.index + m[0].length;
+    if (m[1] !== undefined && LETTER_O.test(m[1]) && (isAsciiLetter(text.charCodeAt(end)) || m[1] === 'OOOO' || m[1] === 'oooo')) continue;
+    out.push({ start: m.index, end, kind });
   }
 }
 

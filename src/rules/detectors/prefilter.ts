@@ -1,6 +1,6 @@
 import {
-  AT, CLASS, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
-  PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW, cueAt, markerAt,
+  AGE_NUM, AT, CLASS, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
+  PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW, ageNumAt, cueAt, markerAt,
 } from './markers.js';
 import type { ValueDetector } from './types.js';
 
@@ -27,7 +27,7 @@ export function textFeatures(text: string): TextFeatures {
     if (c >= 128) { flags |= c === 8217 || c === 8211 ? NON_ASCII | cueAt(text, i, c) : NON_ASCII; continue; }
     const k = CLASS[c];
     if (k === 0) continue;
-    if (k === 1) { if (digits < 12) digits++; } else if (k === 2) flags |= markerAt(text, i, c);
+    if (k === 1) { if (digits < 12) digits++; if (c === 57 || c === 49) flags |= ageNumAt(text, i, c); } else if (k === 2) flags |= markerAt(text, i, c);
     else if (CUE_NEXT[(c << 7) | (text.charCodeAt(i + 1) & 127)] === 1) flags |= cueAt(text, i, c);
   }
   return { length: text.length, digits, flags };
@@ -59,7 +59,8 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['dea', gate(0, 7)],
   ['mbi', gate(11, 5)],
   ['vin', gate(17, 3)],
-  ['phone', gate(0, 8)],
+  // 7 digits: a line number may spell a zero as the letter O (`617-555-O1OO`).
+  ['phone', gate(0, 7)],
   ['date', gate(0, 3)],
   ['zip', gate(0, 5)],
   // A house number, a name word and a suffix: `1 A St` at the shortest (the gaps between them
@@ -80,6 +81,8 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['mac', gate(14, 3, MAC_SHAPE)],
   // Seven digits after a phone word (`call me at 555-0143`).
   ['phone_local', gate(10, 7, PHONE_CUE)],
+  // A number from 90 to 119 (the walk marks it) with an age word or unit around it.
+  ['age_over_89', gate(4, 2, AGE_NUM)],
 ]);
 
 function passes(g: Gate, f: TextFeatures): boolean {

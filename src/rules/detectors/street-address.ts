@@ -20,12 +20,22 @@ const GAP = `${SP}{1,3}`;
 const STOP = '(?:in|for|of|to|the|a|an|and|or|with|on|at|by|from|your|our|my|is|are|was|per|near|off|top|best|ways?)';
 // A name word, or a numbered street (`W 4th St`).
 const WORD = `(?:[0-9]{1,3}(?:st|nd|rd|th)|(?!${STOP}(?![A-Za-z]))[A-Za-z][A-Za-z'.-]{0,24})`;
+// French number-first addresses (`12 rue de la Paix`, `3 bis, boulevard Voltaire`): the type
+// word comes first, then an optional article and a name word, which must be capitalised (see
+// scan), so `2 place settings` stays prose.
+const FR_LETTERS = 'A-Za-z\\u00c0-\\u024f';
+const FR_LETTER = `[${FR_LETTERS}]`;
+const FR_WORD = `[${FR_LETTERS}'-]{1,24}`; // after the first letter
+const FR_TYPE = '(?:rue|boulevard|bd|chemin|all[ée]e|impasse|quai|avenue|place|cours)';
+const FR_ARTICLE = `(?:(?:de${SP}la|des|de|du|la|le)${GAP}|l['\u2019]|d['\u2019])`;
 export const ADDRESS_RE = new RegExp(
   `(?<![A-Za-z])(?:p\\.?${SP}?o\\.?|post${SP}office)${SP}{0,2}box${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?![0-9])|` +
   `(?<![0-9A-Za-z#.-])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,5})?${GAP}(?:${WORD}${GAP}){1,4}${SUFFIX}\\.?(?![A-Za-z0-9])` +
-    `(?:,?${GAP}${UNIT}\\.?${SP}{0,3}#?${SP}{0,2}[A-Za-z0-9-]{1,8}(?![A-Za-z0-9]))?`,
+    `(?:,?${GAP}${UNIT}\\.?${SP}{0,3}#?${SP}{0,2}[A-Za-z0-9-]{1,8}(?![A-Za-z0-9]))?|` +
+  `(?<![0-9A-Za-z#.-])[0-9]{1,5}(?:${SP}?(?:bis|ter))?,?${GAP}${FR_TYPE}${GAP}${FR_ARTICLE}?(${FR_LETTER}${FR_WORD})`,
   'gi',
 );
+const UPPER = /^\p{Lu}/u;
 
 const isGap = (c: number): boolean => c === 32 || c === 43 || c === 9;
 
@@ -56,7 +66,10 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 8 || !hasDigits(text, 1) || !mayHoldAddress(text)) return;
   const re = resetAt(ADDRESS_RE, 0);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  while ((m = re.exec(text)) !== null) {
+    if (m[1] !== undefined && !UPPER.test(m[1])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
 }
 
 /** Street addresses (B) in free text: house number, street name, street suffix, optional unit. */
