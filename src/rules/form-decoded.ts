@@ -75,8 +75,8 @@ function unescapeOne(m: string): string {
 
 /** The text with character references and escapes undone (twice at most), or undefined. */
 function unescaped(text: string): string | undefined {
-  // The common case: no `;` (ends a reference), `\\` or `%u` (an escape's start).
-  if (text.indexOf(';') < 0 && text.indexOf('\\') < 0 && (text.indexOf('%') < 0 || !PERCENT_U.test(text))) return undefined;
+  // The common case: no `&` (starts a reference), `\\` or `%u` (an escape's start); user agents have `;` but no `&`.
+  if (text.indexOf('&') < 0 && text.indexOf('\\') < 0 && (text.indexOf('%') < 0 || !PERCENT_U.test(text))) return undefined;
   let out = text;
   for (let i = 0; i < 2 && ESCAPE.test(out); i++) out = out.replace(ESCAPES, unescapeOne);
   return out === text ? undefined : out;
