@@ -1,28 +1,13 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dryRunLine } from '../../src/cli/dry-run.js';
-import { loadConfig } from '../../src/config/load.js';
+import { OPEN_SITE, openPlanProbe } from '../helpers/open-plan.js';
 import { gtagToEvents } from '../../src/ingest/gtag.js';
-import { compileRules } from '../../src/rules/compile.js';
-import { REPO, tempDir, writeConfig } from '../helpers/collector.js';
 
 // Leak classes found by a second red-team pass (.tmp/h26/gen.mjs): blocked pages spelled with
 // other separators or named rather than located, links to them, identifiers escaped or base64'd,
 // identifiers used as keys or sent as numbers. Each test uses its own spellings, not the
 // generator's.
-const plan = compileRules(loadConfig(writeConfig(`
-version: 1
-include: ["${join(REPO, 'rules/phiwall.yaml')}"]
-destinations:
-  open: { type: file, baa: false, allow: [event, name, visitor_id, page.path, page.url, page.title, page.referrer, campaign.*, properties.*, traits.*] }
-`)).rules, { dataDir: tempDir() });
-const SITE = 'https://www.example-health.org';
-
-function rows(event: Record<string, unknown>) {
-  return dryRunLine({ type: 'page', messageId: 'u2', anonymousId: 'a-2', ...event } as never, plan, { idFor: () => 'pw' });
-}
-const blocked = (event: Record<string, unknown>) => rows(event).every((r) => r.blocked !== undefined && r.payload === undefined);
-const sent = (event: Record<string, unknown>) => JSON.stringify(rows(event).map((r) => r.payload));
+const { rows, blocked, sent } = openPlanProbe('u2');
+const SITE = OPEN_SITE;
 const page = (path: string) => ({ context: { page: { path, url: `${SITE}${path}` } } });
 const track = (properties: Record<string, unknown>) =>
   sent({ type: 'track', event: 'Form Submitted', properties, context: { page: { path: '/contact', url: `${SITE}/contact` } } });

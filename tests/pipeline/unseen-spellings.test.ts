@@ -1,26 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dryRunLine } from '../../src/cli/dry-run.js';
-import { loadConfig } from '../../src/config/load.js';
-import { compileRules } from '../../src/rules/compile.js';
-import { REPO, tempDir, writeConfig } from '../helpers/collector.js';
+import { OPEN_SITE, openPlanProbe } from '../helpers/open-plan.js';
 
 // Leak classes found by sending reshaped corpus events through the collector: pages that say
 // where they are somewhere other than `path`/`url`, and identifiers in spellings no detector
 // knew. Each test uses its own spellings, not the red-team generator's.
-const plan = compileRules(loadConfig(writeConfig(`
-version: 1
-include: ["${join(REPO, 'rules/phiwall.yaml')}"]
-destinations:
-  open: { type: file, baa: false, allow: [event, name, visitor_id, page.path, page.url, page.title, page.referrer, campaign.*, properties.*, traits.*] }
-`)).rules, { dataDir: tempDir() });
-const SITE = 'https://www.example-health.org';
-
-function rows(event: Record<string, unknown>) {
-  return dryRunLine({ type: 'page', messageId: 'u1', anonymousId: 'a-1', ...event } as never, plan, { idFor: () => 'pw' });
-}
-const blocked = (event: Record<string, unknown>) => rows(event).every((r) => r.blocked !== undefined && r.payload === undefined);
-const sent = (event: Record<string, unknown>) => JSON.stringify(rows(event).map((r) => r.payload));
+const { blocked, sent } = openPlanProbe('u1');
+const SITE = OPEN_SITE;
 
 describe('pages that route outside their path', () => {
   it.each([
