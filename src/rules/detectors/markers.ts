@@ -198,10 +198,10 @@ export function cueAt(text: string, i: number, c: number): number {
       return lower(text.charCodeAt(a)) === 97 && lower(text.charCodeAt(a + 1)) === 116 && !isLetter(text.charCodeAt(a + 2)) ? AT : 0;
     }
     case 120: case 88: {
-      if (n1 === 120) return MASK;
-      // te`x`t, fa`x`
+      // te`x`t, fa`x`; an `xx` run is a mask, and `faxxxx-xx-…` is both.
       const p1 = lower(text.charCodeAt(i - 1));
-      return (p1 === 101 && lower(text.charCodeAt(i - 2)) === 116) || (p1 === 97 && lower(text.charCodeAt(i - 2)) === 102) ? PHONE_CUE : 0;
+      const cue = (p1 === 101 && lower(text.charCodeAt(i - 2)) === 116) || (p1 === 97 && lower(text.charCodeAt(i - 2)) === 102) ? PHONE_CUE : 0;
+      return n1 === 120 ? MASK | cue : cue;
     }
     // call, cell, cel
     case 99: case 67: return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE : 0;

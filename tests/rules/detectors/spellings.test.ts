@@ -202,6 +202,6 @@ describe('prefilter gates for the cue-based detectors', () => {
       const subset = prefilter.candidates(t);
       expect(redactText(t, subset)).toEqual(redactText(t, ALL_DETECTORS));
       expect(findAll(t, subset).length > 0).toBe(findAll(t, ALL_DETECTORS).length > 0);
-    }), { numRuns: 4000 });
+    }), { numRuns: 4000, examples: [['faxxxx-xx-555-0143']] }); // the example: a cue word glued to a mask (found by this property in CI)
   });
 });
