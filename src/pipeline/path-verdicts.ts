@@ -1,3 +1,4 @@
+import { DASH_CHARS, INVISIBLE } from '../rules/form-decoded.js';
 import type { PageGroupPlan, Plan } from '../rules/plan.js';
 
 /** What a plan says about one canonical page path. */
@@ -41,8 +42,7 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
 // and dashes (`pay\u2011your\u2011bill`, NFKC leaves them), the minus sign, `+` and whitespace
 // for a space (`patient+portal`, `patient%20portal`); soft hyphens and zero-width characters
 // are invisible and are removed.
-const OTHER_SEPARATORS = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d+\s]+/g;
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const OTHER_SEPARATORS = new RegExp(`[${DASH_CHARS}+\\s]+`, 'g');
 const MAY_FOLD = /[^\x00-\x7f]|[+\s]/;
 
 /** The path with those separators folded to `-`, or undefined when that changes nothing. */

@@ -1,4 +1,5 @@
 import { safeDecode } from '../rules/canonical-path.js';
+import { undoUrlEscapes } from '../rules/form-decoded.js';
 import type { JsonObject } from '../common/json.js';
 
 // The page URL's query, read for campaign parameters and ad click ids.
@@ -7,7 +8,6 @@ const CLICK_IDS = ['gclid', 'gbraid', 'wbraid', 'dclid', 'fbclid', 'ttclid', 'ms
 const CAMPAIGN_PARAMS: readonly (readonly [string, string])[] = [['utm_source', 'source'], ['utm_medium', 'medium'], ['utm_campaign', 'name'], ['utm_term', 'term'], ['utm_content', 'content']];
 
 export type QueryGet = (name: string) => string | null;
-const NUMERIC_REFERENCE = /&#x([0-9a-f]{1,6});|&#([0-9]{1,7});/gi;
 const NO_QUERY: QueryGet = () => null;
 
 /**
@@ -24,10 +24,7 @@ export function queryOf(raw: string | undefined): QueryGet {
   // `&#64;` (a template escaped the URL twice) is a character, not a new parameter and a
   // fragment: `utm_content=jane&#64;example.org` is read whole, and then scrubbed whole.
   if (hash > 0 && url.charCodeAt(hash - 1) === 38) {
-    url = url.replace(NUMERIC_REFERENCE, (m: string, hex?: string, dec?: string) => {
-      const n = dec !== undefined ? parseInt(dec, 10) : parseInt(hex ?? '', 16);
-      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
-    });
+    url = undoUrlEscapes(url, false);
     q = url.indexOf('?');
     hash = url.indexOf('#', q);
   }

@@ -63,15 +63,34 @@ const NAMED: Readonly<Record<string, string>> = {
   sol: '/', num: '#', hyphen: '-', dash: '-', lowbar: '_', percnt: '%', equals: '=', quest: '?', comma: ',', semi: ';',
 };
 
+/** Code point `n` as text, or `m` (the escape as written) when `n` is none. */
+const charOr = (n: number, m: string): string => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m);
+
 function unescapeOne(m: string): string {
   if (m.charCodeAt(0) === 38) {
     const body = m.slice(1, -1).toLowerCase();
     if (body.charCodeAt(0) !== 35) return NAMED[body] ?? m;
-    const code = body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    return charOr(body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10), m);
   }
   return String.fromCharCode(parseInt(m.charCodeAt(0) === 37 ? m.slice(2) : m.slice(m.lastIndexOf('\\') + 2), 16));
 }
+
+const NUMERIC_REFS = /&#x([0-9a-f]{1,6});|&#([0-9]{1,7});/gi;
+const NUMERIC_REFS_OR_JS = /&#x([0-9a-f]{1,6});|&#([0-9]{1,7});|\\+u([0-9a-f]{4})|\\+x([0-9a-f]{2})/gi;
+
+/**
+ * A URL a template escaped twice, read as meant: numeric character references (`&#64;`, whose
+ * `#` would otherwise start a fragment) undone once, and with `js` JS escapes (`\u0040`, whose
+ * `\` a URL parser reads as `/`) too. The caller checks for `&#` / `\` first.
+ */
+export function undoUrlEscapes(url: string, js: boolean): string {
+  return js ? url.replace(NUMERIC_REFS_OR_JS, refOrJsChar) : url.replace(NUMERIC_REFS, refChar);
+}
+
+const refChar = (m: string, hexRef?: string, decRef?: string): string =>
+  charOr(decRef !== undefined ? parseInt(decRef, 10) : parseInt(hexRef ?? '', 16), m);
+const refOrJsChar = (m: string, hexRef?: string, decRef?: string, u?: string, x?: string): string =>
+  (hexRef === undefined && decRef === undefined ? charOr(parseInt(u ?? x ?? '', 16), m) : refChar(m, hexRef, decRef));
 
 /** The text with character references and escapes undone (twice at most), or undefined. */
 function unescaped(text: string): string | undefined {
@@ -123,8 +142,10 @@ function base64Decoded(text: string): string | undefined {
 // Dashes NFKC leaves alone (hyphen, non-breaking hyphen, figure/en/em dash, minus...): word
 // processors and phone keyboards turn `617-555-0100` into them, and a reader still dials it.
 // Zero-width characters and soft hyphens are invisible, so `123\u200b45\u200b6789` reads as digits.
-const DASHES = /[\u2010-\u2015\u2043\u2212\ufe58\ufe63]/g;
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+// Paths are read with the same characters (src/pipeline/path-verdicts.ts).
+export const DASH_CHARS = '\\u2010-\\u2015\\u2043\\u2212\\ufe58\\ufe63\\uff0d';
+const DASHES = new RegExp(`[${DASH_CHARS}]`, 'g');
+export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 /** The text with compatibility forms folded (NFKC: fullwidth `＠１２３`, typed by IME users, is `@123` to any system downstream; dashes become `-`, invisible characters go), or undefined when that changes nothing. */
 export function folded(text: string): string | undefined {

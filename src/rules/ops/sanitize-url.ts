@@ -1,4 +1,5 @@
 import { safeDecode } from '../canonical-path.js';
+import { undoUrlEscapes } from '../form-decoded.js';
 import { parseUrl, type UrlCache } from '../url-parts.js';
 
 export interface TextScanner {
@@ -64,7 +65,7 @@ export function sanitizeUrl(raw: string, queryAllow: ReadonlySet<string>, scanne
   // A template that escaped the URL twice leaves `&#64;` in it, and its `#` would cut the rest
   // off as a fragment (`/u/jane.doe&#64;example.org/` keeping `/u/jane.doe&`); a JSON escape's
   // `\` would be read as a `/` (`jane.doe\u0040example.org`): both are read as meant.
-  const input = raw.indexOf('&#') < 0 && raw.indexOf('\\') < 0 ? raw : raw.replace(URL_ESCAPE, urlEscape);
+  const input = raw.indexOf('&#') < 0 && raw.indexOf('\\') < 0 ? raw : undoUrlEscapes(raw, true);
   const relative = input.startsWith('/') && !input.startsWith('//');
   const url = relative ? relativeUrl(input) : parseUrl(input, cache);
   if (url === undefined) return undefined;
@@ -78,13 +79,6 @@ export function sanitizeUrl(raw: string, queryAllow: ReadonlySet<string>, scanne
 }
 
 const NO_QUERY: ReadonlyMap<string, string> = new Map();
-
-const URL_ESCAPE = /&#x([0-9a-f]{1,6});|&#([0-9]{1,7});|\\+u([0-9a-f]{4})|\\+x([0-9a-f]{2})/gi;
-
-function urlEscape(m: string, hexRef?: string, decRef?: string, u?: string, x?: string): string {
-  const n = decRef !== undefined ? parseInt(decRef, 10) : parseInt(hexRef ?? u ?? x ?? '', 16);
-  return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
-}
 
 /** No `%`, no `+`, ASCII only: the form decoder gives such a name or value back unchanged. */
 function escapeFree(s: string): boolean {
