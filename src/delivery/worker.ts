@@ -1,4 +1,5 @@
 import type { DeliveryResult, Destination, ItemResult } from '../destinations/types.js';
+import { errorCode } from '../errors.js';
 import type { Logger } from '../observability/log.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DestinationPlan } from '../rules/plan.js';
@@ -153,7 +154,7 @@ export class DestinationWorker {
         mapped = this.dest.destination.map(clean);
       } catch (err) {
         // Fail closed, by code only: a message could quote a value.
-        await this.dead(item, 'MAP_FAILED', `map threw ${(err as Error).name}`);
+        await this.dead(item, 'MAP_FAILED', `map threw ${errorCode(err)}`);
         continue;
       }
       if (isSkip(mapped)) { await this.dead(item, mapped.skip, REFUSED_BEFORE_SENDING); continue; }

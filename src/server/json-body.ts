@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync, type ZlibOptions } from 'node:zlib';
-import { PhiwallError } from '../errors.js';
+import { errorCode, PhiwallError } from '../errors.js';
 import type { JsonValue } from '../common/json.js';
 
 // Request bodies are untrusted in size, framing and encoding. Every problem becomes a 4xx
@@ -54,7 +54,7 @@ type Decoder = (buf: Uint8Array, opts: ZlibOptions) => Buffer;
 /** HTTP `deflate` is zlib-wrapped, but some clients send raw deflate: both are read. */
 const inflateEither: Decoder = (buf, opts) => {
   try { return inflateSync(buf, opts); } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw err;
+    if (errorCode(err) === 'ERR_BUFFER_TOO_LARGE') throw err;
     return inflateRawSync(buf, opts);
   }
 };
@@ -75,7 +75,7 @@ function decode(c: Context, raw: Uint8Array, limit: number): Uint8Array {
   try {
     return decoder(raw, { maxOutputLength: limit });
   } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
+    if (errorCode(err) === 'ERR_BUFFER_TOO_LARGE') throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
     throw new PhiwallError('PW_ERR_BAD_ENCODING', { encoding });
   }
 }
