@@ -29,6 +29,7 @@ export const ERROR_CATALOGUE = {
   PW_ERR_ADMIN_FORBIDDEN: { status: 403, message: 'role {role} may not call {route} (needs {needed})' },
   PW_ERR_INVALID_CONVERSION: { status: 400, message: 'invalid conversion: {detail}' },
   PW_ERR_NO_ATTRIBUTION: { status: 404, message: 'no aggregate destination with attribution is configured' },
+  PW_ERR_REPLAY_REFUSED: { status: 409, message: 'replay refused: {reason}; the dead letters stay' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -11,8 +11,11 @@ import type { EnqueueRow, Spool } from './spool/port.js';
 import { openStorage, type Storage } from './spool/storage.js';
 import { KeyedHashVisitorIds, NO_VISITOR_IDS } from './spool/sqlite/visitor-ids.js';
 import { visitorKeyOf } from './pipeline/analyze.js';
-import { PhiwallError } from './errors.js';
-import { join } from 'node:path';
+import { errorCode, PhiwallError } from './errors.js';
+import { destinationPolicies } from './delivery/policy.js';
+import type { PolicyView } from './delivery/screen.js';
+import { dirname, join } from 'node:path';
+import { stableInstanceId } from './common/instance-id.js';
 import { configHash, Governance } from './governance/governance.js';
 import { bindAggregateStorage } from './aggregates/backend.js';
 import { hashKeyOf } from './config/secrets.js';
@@ -56,6 +59,8 @@ export class Runtime {
   private visitorIds: VisitorIds;
   readonly governance: Governance;
   private workers: DestinationWorker[] = [];
+  /** The running plan's per-destination projection policies (see recordPolicies). */
+  private policy: PolicyView;
   private maintenance: NodeJS.Timeout | undefined;
   /** Destinations' timer work has no caller to fail: its errors are logged and counted here (codes, never values). */
   private readonly backgroundError = (destination: string, task: string, code: string, detail?: string): void => {
@@ -73,8 +78,11 @@ export class Runtime {
       onRecovered: (failedAttempts) => this.log.info({ failedAttempts }, 'storage reachable; migrations ran'),
     });
     this.spool = this.storage.spool;
+    this.policy = this.recordPolicies();
     // Aggregate destinations open their store on first use: shared tables on Postgres.
-    bindAggregateStorage(opts.dataDir, { postgres: this.storage.postgres, hashKey: hashKeyOf(this.config.rules) });
+    // Named per data directory (a cluster worker: per its own directory), so a restart retries its own release claims at once.
+    const owner = stableInstanceId(dirname(opts.spoolPath ?? join(opts.dataDir, 'spool.db')));
+    bindAggregateStorage(opts.dataDir, { postgres: this.storage.postgres, hashKey: hashKeyOf(this.config.rules), owner });
     this.visitorIds = this.buildVisitorIds();
     this.governance = new Governance({
       path: join(opts.dataDir, 'governance.db'),
@@ -172,8 +180,21 @@ export class Runtime {
   }
 
   startWorkers(): void {
-    this.workers = this.plan.destinations.map((d) => new DestinationWorker(d, this.spool, this.metrics, this.log, { idlePollMs: 250, hooks: this.governance.deliveryHooks }));
+    const policy = this.policy;
+    this.workers = this.plan.destinations.map((d) => new DestinationWorker(d, this.spool, this.metrics, this.log, { idlePollMs: 250, hooks: this.governance.deliveryHooks, policy }));
     for (const w of this.workers) w.start();
+  }
+
+  /**
+   * Each destination's projection policy under the running plan, recorded with its version in
+   * the spool, so that delivery (here, after a restart, or on another instance) can tell whether
+   * a row of an older version was scrubbed under a policy its destination no longer has. A failed
+   * record only makes this plan's rows "unknown policy" to a later plan (re-checked: fail closed).
+   */
+  private recordPolicies(): PolicyView {
+    const view: PolicyView = { plan: this.plan, version: this.plan.version, policies: destinationPolicies(this.config.rules, this.plan) };
+    this.spool.recordPolicies(view.version, view.policies).catch((err: unknown) => this.log.error({ code: errorCode(err) }, 'policy history write failed'));
+    return view;
   }
 
   /** Which reloads this process writes the audit record of (serve sets it; embedded runtimes record all). */
@@ -206,6 +227,7 @@ export class Runtime {
     await Promise.all(this.workers.map((w) => w.stop(5000)));
     this.plan = next;
     this.config = config;
+    this.policy = this.recordPolicies();
     this.metrics.planVersion.reset();
     this.metrics.planVersion.set({ version: next.version }, 1);
     if (delivering) this.startWorkers();

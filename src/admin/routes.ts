@@ -13,6 +13,7 @@ import { dryRun } from './dry-run.js';
 import { ROLES, type AdminKeys } from './keys.js';
 import { buildReportsApp } from '../aggregates/admin-routes.js';
 import { collectorSpoolStats, replayDeadEverywhere } from '../spool/cluster-spool.js';
+import { replayRefusal } from '../delivery/policy.js';
 
 const Destination = z.object({ destination: z.string().regex(/^[a-z][a-z0-9_-]*$/) });
 const Suppression = z.object({ id: z.string().min(1).max(200) });
@@ -55,6 +56,12 @@ export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: Ad
   }));
   app.post('/dlq/replay', needs('admin', async (c) => {
     const { destination } = parseBody(Destination, await adminBody(c, 4096));
+    // Replay obeys the current config (src/delivery/policy.ts): refused, nothing moves.
+    const refused = replayRefusal(runtime.config.rules, destination, Date.now());
+    if (refused) {
+      c.set('audit', { destination, refused });
+      throw new PhiwallError('PW_ERR_REPLAY_REFUSED', { reason: refused });
+    }
     const { replayed, workers } = await replayDeadEverywhere(runtime.spool, runtime.storage.kind === 'postgres', destination);
     c.set('audit', { destination, replayed });
     return c.json({ success: true, destination, replayed, ...(workers ? { workers } : {}) });

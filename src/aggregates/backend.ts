@@ -15,6 +15,8 @@ export interface AggregateBackend {
   postgres?: { pool: pg.Pool; ready: Readiness };
   /** `secrets.hash_key`: the Postgres adapter derives the destinations' HMAC keys from it. */
   hashKey: string;
+  /** This process's stable name in release claims and leases (src/common/instance-id.ts); absent: a fresh one per store. */
+  owner?: string;
 }
 
 const backends = new Map<string, AggregateBackend>();
@@ -31,8 +33,8 @@ export function openAggregateStore(dataDir: string, sqlitePath: string): { key: 
   const entry = stores.get(key);
   if (entry) { entry.users++; return { key, store: entry.store }; }
   const store = backend?.postgres
-    ? new PostgresAggregateStore(backend.postgres.pool, backend.postgres.ready, backend.hashKey)
-    : new SqliteAggregateStore(sqlitePath);
+    ? new PostgresAggregateStore(backend.postgres.pool, backend.postgres.ready, backend.hashKey, backend.owner)
+    : new SqliteAggregateStore(sqlitePath, backend?.owner);
   stores.set(key, { store, users: 1 });
   return { key, store };
 }

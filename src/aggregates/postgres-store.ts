@@ -20,11 +20,12 @@ interface ConversionDb { conversion_id: string; journey: string; type: string; t
 
 export class PostgresAggregateStore extends PgWriter implements AggregateStore {
   readonly kind = 'postgres';
-  /** This store's name in release claims (a retry of its own claim re-uses it). */
-  private readonly owner = randomUUID();
+  /** This store's name in release claims (a retry of its own claim re-uses it): stable across restarts when given (src/common/instance-id.ts). */
+  private readonly owner: string;
 
-  constructor(private readonly pool: pg.Pool, ready: Readiness, private readonly hashKey: string) {
+  constructor(private readonly pool: pg.Pool, ready: Readiness, private readonly hashKey: string, owner?: string) {
     super(pool, ready);
+    this.owner = owner ?? randomUUID();
   }
 
   /**

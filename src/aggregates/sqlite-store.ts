@@ -16,10 +16,12 @@ export class SqliteAggregateStore implements AggregateStore {
   private static readonly queues = new Map<string, { tail: Promise<unknown>; users: number }>();
   private readonly queue: { tail: Promise<unknown>; users: number };
   private readonly queueKey: string;
-  private readonly owner = randomBytes(9).toString('base64url');
+  /** Its name in leases and release claims: stable across restarts when given (src/common/instance-id.ts). */
+  private readonly owner: string;
   private readonly writer: AggregateWriter;
 
-  constructor(readonly path: string) {
+  constructor(readonly path: string, owner?: string) {
+    this.owner = owner ?? randomBytes(9).toString('base64url');
     this.core = new SqliteCore(path);
     this.queueKey = path === ':memory:' ? `memory:${this.owner}` : resolve(path);
     const shared = SqliteAggregateStore.queues.get(this.queueKey) ?? { tail: Promise.resolve(), users: 0 };

@@ -13,6 +13,9 @@ import { errorCode } from '../errors.js';
 // lines are the kept files' format (./spill.ts).
 
 export const JOURNAL_PREFIX = 'audit-journal-';
+/** Error codes of journal file operations start with this (`journal_ENOSPC`): reported apart from chain writes. */
+export const JOURNAL_ERROR = 'journal_';
+export const isJournalError = (code: string): boolean => code.startsWith(JOURNAL_ERROR);
 /** Journals open in this process (tests and tools may run several chains in one process). */
 const openJournals = new Set<string>();
 let made = 0;
@@ -40,7 +43,7 @@ export class AuditJournal {
       this.size += writeSync(fd, line);
       fdatasyncSync(fd);
     } catch (err) {
-      this.onError(r.entry.action.split(' ')[0], `journal_${errorCode(err)}`);
+      this.onError(r.entry.action.split(' ')[0], `${JOURNAL_ERROR}${errorCode(err)}`);
     }
   }
 
@@ -52,7 +55,7 @@ export class AuditJournal {
       this.size = 0;
     } catch (err) {
       // Harmless: a later start replays written records, which the chain skips by id.
-      this.onError('audit.journal', errorCode(err));
+      this.onError('audit.journal', `${JOURNAL_ERROR}${errorCode(err)}`);
     }
   }
 

@@ -1,5 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { loadConfig } from '../config/load.js';
+import type { RulesFile } from '../config/schema.js';
+import { replayRefusal } from '../delivery/policy.js';
 import type { Spool } from '../spool/port.js';
 import { openStorage } from '../spool/storage.js';
 import { SqliteSpool } from '../spool/sqlite/sqlite-spool.js';
@@ -16,10 +18,8 @@ interface SpoolRef { prefix: string; spool: Spool }
  * says so, else every cluster worker's SQLite spool in the data directory (the collector may be
  * running: WAL allows it).
  */
-function openSpools(args: ParsedArgs): SpoolRef[] {
+function openSpools(args: ParsedArgs, rules: RulesFile | undefined): SpoolRef[] {
   const dataDir = flag(args, 'data', DEFAULT_DATA);
-  const configPath = flag(args, 'config', DEFAULT_CONFIG);
-  const rules = existsSync(configPath) ? loadConfig(configPath).rules : undefined;
   if (rules?.storage?.kind === 'postgres') return [{ prefix: '', spool: openStorage(rules, { dataDir }).spool }];
   const workers = existsSync(dataDir) ? readdirSync(dataDir).filter((d) => /^w[1-9]\d*$/.test(d)).map((d) => Number(d.slice(1))).sort((a, b) => a - b) : [];
   return [0, ...workers]
@@ -52,7 +52,15 @@ export async function dlqCommand(args: ParsedArgs): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
-  const spools = openSpools(args);
+  const configPath = flag(args, 'config', DEFAULT_CONFIG);
+  const rules = existsSync(configPath) ? loadConfig(configPath).rules : undefined;
+  // Replay obeys the current config: nothing moves for a destination that may not receive it now.
+  const refused = action === 'replay' ? replayRefusal(rules, destination, Date.now()) : undefined;
+  if (refused) {
+    process.stderr.write(`replay refused: ${refused} (destination ${destination}); the dead letters stay\n`);
+    return 1;
+  }
+  const spools = openSpools(args, rules);
   try {
     if (action === 'show') return await show(spools, flag(args, 'id', ''));
     if (action === 'list') {

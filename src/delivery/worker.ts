@@ -7,6 +7,8 @@ import { isSkip } from '../pipeline/process.js';
 import type { LeasedItem, Spool } from '../spool/port.js';
 import { REFUSED_BEFORE_SENDING, unmappedEvent } from '../spool/unmapped.js';
 import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
+import { reprojectClean } from './reproject.js';
+import { PolicyScreen, type PolicyView, type Verdict } from './screen.js';
 
 export interface WorkerOptions {
   idlePollMs: number;
@@ -18,6 +20,8 @@ export interface WorkerOptions {
    */
   lingerMs?: number;
   hooks?: DeliveryHooks;
+  /** The running plan's policies: rows scrubbed under an older policy of this destination are re-checked (screen.ts). */
+  policy?: PolicyView;
 }
 
 /** Governance taps on delivery (src/governance): suppression before send, the disclosure ledger after ack. */
@@ -47,6 +51,7 @@ export class DestinationWorker {
   private readonly breaker: CircuitBreaker;
   private readonly limiter: RateLimiter | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
+  private readonly screen: PolicyScreen | undefined;
 
   constructor(
     private readonly dest: DestinationPlan,
@@ -59,6 +64,7 @@ export class DestinationWorker {
     this.breaker = new CircuitBreaker(threshold, Math.min(1000, base), Math.min(60_000, cap));
     const rate = dest.config.delivery.rate_per_second;
     this.limiter = rate ? new RateLimiter(rate) : undefined;
+    this.screen = opts.policy && new PolicyScreen(dest, opts.policy, spool);
   }
 
   start(): void {
@@ -121,7 +127,8 @@ export class DestinationWorker {
     const withheld = await this.opts.hooks?.withheld?.(this.dest.name, leased);
     if (withheld?.size) await this.spool.ack([...withheld]);
     const kept = withheld?.size ? leased.filter((i) => !withheld.has(i.id)) : leased;
-    const items = await this.mapUnmapped(kept);
+    const verdicts = await this.screen?.screen(kept, Date.now());
+    const items = await this.mapUnmapped(kept, verdicts);
     if (items.length === 0) return;
     const started = process.hrtime.bigint();
     let result: DeliveryResult;
@@ -141,24 +148,30 @@ export class DestinationWorker {
    * same code and reason (the stored row, still unmapped, stays replayable); otherwise the mapped
    * payload is sent, through the destination's own pre-flight (and recorded in the disclosure
    * ledger as sent). Vendor payloads pass unchanged. Settling goes by id: the spool keeps the
-   * stored row as it was.
+   * stored row as it was. `verdicts` (screen.ts): rows scrubbed under a policy of this destination
+   * that no longer holds are dead-lettered, or, holding a scrubbed event, projected again first.
    */
-  private async mapUnmapped(items: LeasedItem[]): Promise<LeasedItem[]> {
+  private async mapUnmapped(items: LeasedItem[], verdicts: Map<string, Verdict> | undefined): Promise<LeasedItem[]> {
     const out: LeasedItem[] = [];
     for (const item of items) {
+      const verdict = verdicts?.get(item.id);
+      if (verdict?.kind === 'dead') { await this.dead(item, verdict.code, verdict.reason); continue; }
       const clean = unmappedEvent(item.payload);
       if (clean === undefined) { out.push(item); continue; }
       if (clean === 'invalid') { await this.dead(item, 'UNMAPPED_INVALID', 'stored event is not a scrubbed event'); continue; }
       let mapped: ReturnType<Destination['map']>;
       try {
-        mapped = this.dest.destination.map(clean);
+        // A row of a changed policy is projected again through the current one first (reproject.ts).
+        const event = verdict && this.screen ? reprojectClean(clean, this.screen.plan, this.dest, Date.now(), verdict.scrubbedWithBaa) : clean;
+        mapped = 'skip' in event ? { skip: event.skip } : this.dest.destination.map(event);
       } catch (err) {
         // Fail closed, by code only: a message could quote a value.
         await this.dead(item, 'MAP_FAILED', `map threw ${errorCode(err)}`);
         continue;
       }
       if (isSkip(mapped)) { await this.dead(item, mapped.skip, REFUSED_BEFORE_SENDING); continue; }
-      out.push({ ...item, payload: mapped });
+      // The ledger then names the policy the sent payload was projected under.
+      out.push(verdict && this.screen ? { ...item, payload: mapped, policyVersion: this.screen.version } : { ...item, payload: mapped });
     }
     return out;
   }

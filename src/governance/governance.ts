@@ -1,3 +1,4 @@
+import { isJournalError } from '../audit/journal.js';
 import { sha256Hex } from '../common/hash.js';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
@@ -78,8 +79,10 @@ export class Governance {
         if (files) opts.log.warn({ records, files, invalid }, 'audit records kept for the PostgreSQL chain written to the SQLite chain');
       },
       onAuditError: (action, code, dropped) => {
-        this.metrics.auditErrors.inc({ result: dropped ? 'dropped' : 'retried' }, dropped || 1);
+        this.metrics.auditErrors.inc({ result: dropped ? 'dropped' : isJournalError(code) ? 'unjournaled' : 'retried' }, dropped || 1);
         if (dropped) opts.log.error({ action, code, dropped }, 'audit records not written (alert)');
+        // The chain write is fine; the crash-safety copy is not (disk full, data directory gone).
+        else if (isJournalError(code)) opts.log.error({ action, code }, 'audit journal write failed; the record stays queued in memory and is written, but is lost if the process is killed first');
         else opts.log.error({ action, code }, 'audit write failed; records stay queued and are retried');
       },
     });

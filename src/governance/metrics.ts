@@ -24,7 +24,7 @@ export class GovernanceMetrics {
     this.adminRequests = new Counter({ name: 'phiwall_admin_requests_total', help: 'Admin API calls', labelNames: ['role', 'status'], registers });
     this.auditRecords = new Counter({ name: 'phiwall_audit_records_total', help: 'Audit log records appended', labelNames: ['action'], registers });
     this.ledgerErrors = new Counter({ name: 'phiwall_ledger_errors_total', help: 'Disclosure ledger writes that failed', registers });
-    this.auditErrors = new Counter({ name: 'phiwall_audit_errors_total', help: 'Shared audit chain: failed write attempts (result=retried, records stay queued), records not written (result=dropped: a system record at the queue bound, or left at shutdown and not kept; result=kept: left at shutdown, kept in the data directory for the next start; alert on both)', labelNames: ['result'], registers });
+    this.auditErrors = new Counter({ name: 'phiwall_audit_errors_total', help: 'Shared audit chain: failed write attempts (result=retried, records stay queued), records not journaled in the data directory (result=unjournaled: written all the same, lost if the process is killed first), records not written (result=dropped: a system record at the queue bound, or left at shutdown and not kept; result=kept: left at shutdown, kept in the data directory for the next start; alert on both)', labelNames: ['result'], registers });
     this.auditQueued = new Gauge({ name: 'phiwall_audit_queued', help: 'Audit records waiting to be written to the shared chain (admin actions are refused while writes fail)', registers, collect: () => { this.auditQueued.set(this.queuedOf?.() ?? 0); } });
   }
 

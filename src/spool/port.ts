@@ -58,6 +58,10 @@ export interface Spool {
   getDead(id: string): Promise<(DeadLetter & { payload: JsonValue }) | undefined>;
   replayDead(destination: string): Promise<number>;
   purgeDead(destination: string, olderThanMs?: number): Promise<number>;
+  /** Records each destination's projection policy under a plan version (src/delivery/policy.ts); a version's first record stays. */
+  recordPolicies(version: string, policies: Readonly<Record<string, string>>): Promise<void>;
+  /** The projection policy `destination` had under `version`, if recorded. */
+  policyOf(version: string, destination: string): Promise<string | undefined>;
   /** Earliest next-attempt time of a destination's pending items (epoch ms), if any. */
   nextDue(destination: string): Promise<number | undefined>;
   /** Checks the store accepts writes (readiness). */

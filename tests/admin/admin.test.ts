@@ -112,6 +112,14 @@ describe('admin API', () => {
     expect((await call(c, 'POST', '/dlq/replay', TOKENS.admin, { destination: 'Bad Name' })).status).toBe(400);
   });
 
+  it('refuses a replay the current config forbids (409, nothing moves) and audits the refusal', async () => {
+    const r = await call(c, 'POST', '/dlq/replay', TOKENS.admin, { destination: 'nowhere' });
+    expect(r).toMatchObject({ status: 409, json: { success: false, error: { code: 'PW_ERR_REPLAY_REFUSED' } } });
+    expect(JSON.stringify(r.json)).toContain('DESTINATION_REMOVED');
+    const rows = await c.runtime.governance.audit.list(1000);
+    expect(rows.some((x) => x.action === 'admin POST /admin/dlq/replay' && x.details.includes('409') && x.details.includes('DESTINATION_REMOVED'))).toBe(true);
+  });
+
   it('audits every call, including refused ones, and the chain verifies', async () => {
     const rows = await c.runtime.governance.audit.list(1000);
     const admin = rows.filter((r) => r.action.startsWith('admin '));

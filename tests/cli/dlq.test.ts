@@ -28,7 +28,8 @@ describe('phiwall dlq over cluster workers\' SQLite spools', () => {
     const data = tempDir();
     await withDead(sqlite(join(data, 'spool.db')), 'm-0');
     await withDead(sqlite(join(data, 'w1', 'spool.db')), 'm-1a', 'm-1b');
-    const config = writeConfig('version: 1\ndestinations: {}\n');
+    // Replay obeys the current config: the destination must be configured (and enabled) to take its dead letters back.
+    const config = writeConfig('version: 1\ndestinations: { ga4: { type: ga4 } }\n');
     expect(await dlq('list', '--destination', 'ga4', '--data', data, '--config', config)).toBe(0);
     const listed = out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; messageId: string; code: string });
     expect(listed.map((d) => [d.id, d.messageId, d.code])).toEqual([['1', 'm-0', 'GA4_TOO_OLD'], ['w1:1', 'm-1a', 'GA4_TOO_OLD'], ['w1:2', 'm-1b', 'GA4_TOO_OLD']]);

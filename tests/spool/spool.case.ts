@@ -227,6 +227,19 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       expect(again.map((l) => [l.messageId, l.policyVersion, l.subjectKeys]).sort()).toEqual([['m1', 'v1', ['k1', 'k2']], ['m4', 'v2', ['k4']]]);
     });
 
+    it('records each destination\'s policy per plan version, for every instance; a version\'s first record stays', async () => {
+      const { open, first } = await start();
+      expect(await first.spool.policyOf('v1', 'd')).toBeUndefined();
+      await first.spool.recordPolicies('v1', { d: 'b:aaaa', e: 'n:bbbb' });
+      await first.spool.recordPolicies('v1', { d: 'n:cccc' });
+      await first.spool.recordPolicies('v2', { d: 'n:dddd' });
+      const other = open();
+      expect(await other.spool.policyOf('v1', 'd')).toBe('b:aaaa');
+      expect(await other.spool.policyOf('v1', 'e')).toBe('n:bbbb');
+      expect(await other.spool.policyOf('v2', 'd')).toBe('n:dddd');
+      expect(await other.spool.policyOf('v2', 'e')).toBeUndefined();
+    });
+
     it('gives every instance the same random pseudonymous id for a visitor and destination', async () => {
       const { open, first } = await start();
       const now = Date.now();

@@ -56,6 +56,18 @@ ALTER TABLE phiwall_dead_letters ADD COLUMN IF NOT EXISTS policy_version TEXT, A
   { id: 4, name: 'aggregates and attribution', sql: AGGREGATES_SQL },
   { id: 5, name: 'audit record ids', sql: AUDIT_RECORD_ID_SQL },
   { id: 6, name: 'aggregate release claims', sql: RELEASE_CLAIMS_SQL },
+  {
+    id: 7,
+    name: 'policy history',
+    // Per plan version, each destination's projection policy (src/delivery/policy.ts).
+    sql: `
+CREATE TABLE IF NOT EXISTS phiwall_policy_history (
+  version TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  policy TEXT NOT NULL,
+  PRIMARY KEY (version, destination)
+);`,
+  },
 ];
 
 /** Arbitrary but fixed: every phiwall instance serialises migrations on this advisory lock. */

@@ -219,6 +219,19 @@ export class PostgresSpool implements Spool {
     return res.rowCount ?? 0;
   }
 
+  async recordPolicies(version: string, policies: Readonly<Record<string, string>>): Promise<void> {
+    await this.ready.ensure();
+    const entries = Object.entries(policies);
+    await this.pool.query(`INSERT INTO phiwall_policy_history (version, destination, policy) SELECT $1, * FROM unnest($2::text[], $3::text[])
+      ON CONFLICT DO NOTHING`, [version, entries.map(([d]) => d), entries.map(([, p]) => p)]);
+  }
+
+  async policyOf(version: string, destination: string): Promise<string | undefined> {
+    await this.ready.ensure();
+    const { rows } = await this.pool.query<{ policy: string }>('SELECT policy FROM phiwall_policy_history WHERE version = $1 AND destination = $2', [version, destination]);
+    return rows[0]?.policy;
+  }
+
   async nextDue(destination: string): Promise<number | undefined> {
     await this.ready.ensure();
     const { rows } = await this.pool.query<{ t: string | null }>('SELECT MIN(due_at) AS t FROM phiwall_outbox WHERE destination = $1', [destination]);

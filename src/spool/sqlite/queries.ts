@@ -66,3 +66,13 @@ export function nextDueOnDisk(db: Database.Database, destination: string, packs:
   if (r.t === null) return p ?? undefined;
   return p === null ? r.t : Math.min(r.t, p);
 }
+
+/** Spool.recordPolicies: a version's first record stays (a version is a content hash: it cannot mean two things). */
+export function recordPolicies(db: Database.Database, version: string, policies: Readonly<Record<string, string>>): void {
+  const insert = db.prepare('INSERT OR IGNORE INTO policy_history (version, destination, policy) VALUES (?, ?, ?)');
+  db.transaction(() => { for (const [d, p] of Object.entries(policies)) insert.run(version, d, p); })();
+}
+
+export function policyOf(db: Database.Database, version: string, destination: string): string | undefined {
+  return db.prepare('SELECT policy FROM policy_history WHERE version = ? AND destination = ?').pluck().get(version, destination) as string | undefined;
+}

@@ -45,6 +45,14 @@ CREATE TABLE IF NOT EXISTS outbox_packs (
   enqueued_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS packs_by_dest ON outbox_packs(destination);
+-- Per plan version, each destination's projection policy (src/delivery/policy.ts): delivery
+-- re-checks a row of an older version only when its destination's policy changed.
+CREATE TABLE IF NOT EXISTS policy_history (
+  version TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  policy TEXT NOT NULL,
+  PRIMARY KEY (version, destination)
+);
 -- The process consuming the packs (one row): consumer.ts.
 CREATE TABLE IF NOT EXISTS spool_consumer (
   k INTEGER PRIMARY KEY CHECK (k = 0),

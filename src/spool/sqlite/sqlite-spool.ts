@@ -5,7 +5,7 @@ import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../port.js';
 import { joinKeys, splitKeys } from '../row-meta.js';
 import { ConsumerClaim } from './consumer.js';
-import { countByDestination, countSpooled, getDead, listDead, nextDueOnDisk, purgeDead, replayDead } from './queries.js';
+import { countByDestination, countSpooled, getDead, listDead, nextDueOnDisk, policyOf, purgeDead, recordPolicies, replayDead } from './queries.js';
 import { isPackId, PackLedger, type PackItem, type PackMeta } from './packs.js';
 import { addGovernanceColumns, SQLITE_SCHEMA } from './schema.js';
 
@@ -254,6 +254,8 @@ export class SqliteSpool implements Spool {
   }
 
   async purgeDead(destination: string, olderThanMs?: number): Promise<number> { return purgeDead(this.db, destination, olderThanMs); }
+  async recordPolicies(version: string, policies: Readonly<Record<string, string>>): Promise<void> { recordPolicies(this.db, version, policies); }
+  async policyOf(version: string, destination: string): Promise<string | undefined> { return policyOf(this.db, version, destination); }
 
   async nextDue(destination: string): Promise<number | undefined> {
     const onDisk = nextDueOnDisk(this.db, destination, !this.consuming);
