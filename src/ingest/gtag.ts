@@ -64,7 +64,7 @@ function hitToEvent(p: Map<string, string>): Record<string, unknown> | undefined
 
 interface PageContext { url?: string; path?: string; search?: string; referrer?: string; title?: string }
 
-/** dl -> url (and its path and query), dr -> referrer, dt -> title. */
+/** dl -> url (and its path and query), dp -> path, dr -> referrer, dt -> title. */
 function pageOf(p: Map<string, string>): PageContext {
   const page: PageContext = {};
   const dl = p.get('dl');
@@ -78,6 +78,10 @@ function pageOf(p: Map<string, string>): PageContext {
       // Not an absolute URL: the url is kept as sent; path/search stay unknown.
     }
   }
+  // `dp` (document path, Universal Analytics' override of the location's path) names the page
+  // where it is sent: it is the path the page rules read.
+  const dp = p.get('dp');
+  if (dp) page.path = dp;
   if (p.get('dr')) page.referrer = p.get('dr');
   if (p.has('dt')) page.title = p.get('dt');
   return page;

@@ -3,9 +3,10 @@ import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/can
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
-import { extraLocations, routesOf, titleBlock } from './page-readings.js';
-import { pageProperties, takePageNames } from './page-properties.js';
-import { pathVerdict } from './path-verdicts.js';
+import { appRoute, extraLocations, hostsOf, routesOf } from './page-readings.js';
+import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
+import { hostBlock, pathVerdict } from './path-verdicts.js';
+import { nameBlock, pageTitleVerdict } from './title-verdicts.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -29,6 +30,8 @@ export interface EventInfo {
   readonly referrerBlockedHost: boolean;
   readonly pageGroup?: string;
   readonly sensitivePage: boolean;
+  /** The blocked-path rule the page title or a tracked event's name matches (see title-verdicts). */
+  readonly namedBlocked?: string;
   readonly campaign: Record<string, string>;
   readonly clickIds: Record<string, string>;
   readonly ip?: string;
@@ -65,34 +68,33 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   };
   const host = hostMemo(urls);
   const properties = pageProperties(props, plan, host);
-  const names = takePageNames();
-  const located = extraLocations(raw, context, ctxPage, props, (page.path ?? page.url ?? str(props.path) ?? str(props.url)) !== undefined);
-  const others = names === undefined ? located : [...located, ...names];
-  const { checkPaths, canonicalPagePath, referrerSameSite } = collectPaths(page, props, others, str(ctxPage.search) ?? str(props.search), site, plan, host);
-  const pageHosts: string[] = [];
-  // One test per distinct host (the page and property URLs usually share theirs).
-  for (const u of [page.url, str(props.url)]) { const h = host(u); if (h !== undefined && !pageHosts.includes(h)) pageHosts.push(h); }
-  for (const u of others) { const h = host(u); if (h !== undefined && !pageHosts.includes(h)) pageHosts.push(h); }
+  const others = otherLocations(raw, context, ctxPage, props, page);
+  const { checkPaths, canonicalPagePath, referrerSameSite, routedUrls } = collectPaths(page, props, others, takeCameFrom(), str(ctxPage.search) ?? str(props.search), site, plan, host);
+  // A page routing to another site's URL (`/login-redirect?next=https://mychart...`) is on its way there.
+  const pageHosts = hostsOf(host, [page.url, str(props.url)], others, routedUrls);
   const referrerHost = host(page.referrer);
   const group = canonicalPagePath === undefined ? undefined : pathVerdict(canonicalPagePath, plan).group;
-  const sensitiveByTerm = plan.sensitiveTerms !== undefined && checkPaths.some((p) => pathVerdict(p, plan).sensitive);
+  const title = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan);
+  const sensitiveByTerm = plan.sensitiveTerms !== undefined && (checkPaths.some((p) => pathVerdict(p, plan).sensitive) || (title?.sensitive ?? false));
   const query = queryOf(page.url);
   const type = raw.type as EventType;
+  const event = type === 'track' ? str(raw.event) : undefined;
   return {
     type,
     messageId: String(raw.messageId),
     timestamp: eventTime(raw, receivedAt),
     receivedAt: isoTime(receivedAt),
-    event: type === 'track' ? str(raw.event) : undefined,
+    event,
     name: str(raw.name) ?? (type === 'page' ? page.title : undefined),
     page,
     checkPaths,
     canonicalPagePath,
     referrerSameSite,
     pageHosts,
-    referrerBlockedHost: referrerHost !== undefined && plan.blockedHosts.some((b) => b.re.test(referrerHost)),
+    referrerBlockedHost: referrerHost !== undefined && hostBlock(referrerHost, plan) !== null,
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || sensitiveByTerm,
+    namedBlocked: title?.blocked ?? (event === undefined ? undefined : nameBlock(event, plan)),
     campaign: campaignOf(obj(context.campaign), query),
     clickIds: clickIdsOf(query),
     ip: str(context.ip),
@@ -107,7 +109,16 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   };
 }
 
-function collectPaths(page: EventInfo['page'], props: JsonObject, others: readonly string[], search: string | undefined, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined) {
+/** Where else the event says the page is: page names among its properties, extraLocations, a separate fragment. */
+function otherLocations(raw: JsonObject, context: JsonObject, ctxPage: JsonObject, props: JsonObject, page: EventInfo['page']): readonly string[] {
+  const names = takePageNames();
+  const located = extraLocations(raw, context, ctxPage, props, (page.path ?? page.url ?? str(props.path) ?? str(props.url)) !== undefined);
+  // A fragment sent apart from the URL (`hash: "#/billing/pay"`) routes like one in it.
+  const hash = str(ctxPage.hash);
+  return names === undefined && hash === undefined ? located : [...located, ...(names ?? []), ...(hash === undefined ? [] : [`/${hash}`])];
+}
+
+function collectPaths(page: EventInfo['page'], props: JsonObject, others: readonly string[], cameFrom: readonly string[] | undefined, search: string | undefined, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined) {
   // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
   // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
   // A handful of strings: arrays (distinct, in first-seen order) are cheaper than a Set here.
@@ -118,16 +129,16 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, others: readon
   addRaw(readings, page.url, propsPath);
   addRaw(readings, str(props.url), page.url);
   for (const o of others) addRaw(readings, o, undefined);
-  addRoutes(readings, page, propsPath, str(props.url), others, search);
+  const routedUrls = addRoutes(readings, page, propsPath, str(props.url), others, search);
   const pageHost = host(page.url);
   let referrerSameSite = false;
   const propsReferrer = str(props.referrer);
   for (const r of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
-    if (!r) continue;
-    const h = host(r);
-    const same = h === undefined || h === pageHost || site.hosts.has(h);
-    if (same) { addRaw(readings, r, undefined); referrerSameSite = true; }
+    if (r && sameSite(r, pageHost, site, host)) { addRaw(readings, r, undefined); referrerSameSite = true; }
   }
+  // Pages the properties say the visitor came from are read like referrers (the page's own
+  // referrer keeps its same-site reading: an external one is still cut to its origin).
+  if (cameFrom !== undefined) for (const r of cameFrom) if (sameSite(r, pageHost, site, host)) addRaw(readings, r, undefined);
   const canonical: string[] = [];
   const checkPaths: string[] = [];
   // A page URL and its path field have the same path part: canonicalized once.
@@ -144,20 +155,50 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, others: readon
   // canonicalPath trims first, so the trimmed reading's result is the page's.
   const at = first ? readings.indexOf(first.trim()) : -1;
   const canonicalPagePath = first ? (at >= 0 ? canonical[at] : canonicalPath(first, plan.localePrefixes)) : undefined;
-  return { checkPaths, canonicalPagePath, referrerSameSite };
+  return { checkPaths, canonicalPagePath, referrerSameSite, routedUrls };
 }
 
-/** Fragment and query routes of the page's URLs (see page-readings), as more readings. */
-function addRoutes(readings: string[], page: EventInfo['page'], propsPath: string | undefined, propsUrl: string | undefined, others: readonly string[], search: string | undefined): void {
-  const add = (url: string | undefined) => { if (url) for (const r of routesOf(url)) addRaw(readings, r, undefined); };
-  add(page.path);
+function sameSite(url: string, pageHost: string | undefined, site: SitePlan, host: (u: string | undefined) => string | undefined): boolean {
+  const h = host(url);
+  return h === undefined || h === pageHost || site.hosts.has(h);
+}
+
+/**
+ * Fragment and query routes of the page's URLs (see page-readings), as more readings: also those
+ * of an escaped URL (`/app%23%2Fbilling`) and a route's own routes (`?next=%2F%23%2Fbilling`). The
+ * routes that are absolute URLs are returned (their hosts are checked).
+ */
+function addRoutes(readings: string[], page: EventInfo['page'], propsPath: string | undefined, propsUrl: string | undefined, others: readonly string[], search: string | undefined): string[] | undefined {
+  let urls = routesInto(readings, page.path, undefined);
   // The page URL and its properties copy are usually the same string: read once.
-  if (propsPath !== page.path) add(propsPath);
-  add(page.url);
-  if (propsUrl !== page.url) add(propsUrl);
-  for (const o of others) add(o);
+  if (propsPath !== page.path) urls = routesInto(readings, propsPath, urls);
+  urls = routesInto(readings, page.url, urls);
+  if (propsUrl !== page.url) urls = routesInto(readings, propsUrl, urls);
+  for (const o of others) urls = routesInto(readings, o, urls);
   // A query sent apart from the URL (`search: "?page=billing/pay"`), unless the URL ends with it.
-  if (search && !(page.url?.endsWith(search) ?? false)) add(search.startsWith('?') ? search : `?${search}`);
+  if (search && !(page.url?.endsWith(search) ?? false)) urls = routesInto(readings, search.startsWith('?') ? search : `?${search}`, urls);
+  return urls;
+}
+
+// `%23` and `%3F` (also escaped again) hide a fragment or query from routesOf.
+const HIDDEN_ROUTE = /%(?:25)*(?:23|3f)/i;
+
+/** The routes of one URL as readings; `urls` collects the absolute ones. */
+function routesInto(readings: string[], url: string | undefined, urls: string[] | undefined): string[] | undefined {
+  if (!url) return urls;
+  const routes = routesOf(url);
+  if (routes.length > 0) urls = routeEach(readings, routes, 0, urls);
+  if (url.indexOf('%') >= 0 && HIDDEN_ROUTE.test(url)) urls = routeEach(readings, routesOf(safeDecode(url)), 0, urls);
+  return urls;
+}
+
+function routeEach(readings: string[], routes: readonly string[], depth: number, urls: string[] | undefined): string[] | undefined {
+  for (const r of routes) {
+    addRaw(readings, r, undefined);
+    if (r.charCodeAt(0) !== 47 && r.indexOf('://') > 0) (urls ??= []).push(r);
+    if (depth === 0) { const more = routesOf(r); if (more.length > 0) urls = routeEach(readings, more, 1, urls); }
+  }
+  return urls;
 }
 
 /** The readings of one raw path or URL (none new when it repeats the one before). */
@@ -169,6 +210,8 @@ function addRaw(readings: string[], r: string | undefined, before: string | unde
 
 function addReading(readings: string[], t: string): void {
   if (!readings.includes(t)) readings.push(t);
+  const route = appRoute(t);
+  if (route !== undefined && !readings.includes(route)) readings.push(route);
   if (t.startsWith('//')) {
     const rest = t.replace(/^\/\/[^/?#]*/, '');
     if (!readings.includes(rest)) readings.push(rest);
@@ -229,12 +272,16 @@ function eventTime(raw: JsonObject, receivedAt: number): string {
 
 /** The name of the first blocked-path rule matching any of the event's paths, if any. */
 export function blockReason(info: EventInfo, plan: Plan): string | undefined {
-  for (const h of info.pageHosts) for (const rule of plan.blockedHosts) if (rule.re.test(h)) return rule.name;
+  for (const h of info.pageHosts) {
+    const rule = hostBlock(h, plan);
+    if (rule !== null) return rule;
+  }
   for (const p of info.checkPaths) {
     const rule = pathVerdict(p, plan).blocked;
     if (rule !== null) return rule;
   }
-  // A page titled as the portal (`Messages | MyChart`) is the portal, whatever its URL says.
-  return info.page.title === undefined ? undefined : titleBlock(info.page.title, plan);
+  // A page titled as the portal (`Messages | MyChart`), or a tracked event named after it
+  // (`MyChart Login`), is the portal whatever its URL says.
+  return info.namedBlocked;
 }
 

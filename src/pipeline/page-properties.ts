@@ -3,7 +3,7 @@ import { canonicalPath } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
 import { pageNamePath } from './page-readings.js';
-import { pathVerdict } from './path-verdicts.js';
+import { hostBlock, pathVerdict } from './path-verdicts.js';
 
 // What an event's properties say about pages. Page fields travel in `page`, never again inside
 // properties (where they would bypass page rules). A page name (`pageName`, GA4's
@@ -16,8 +16,33 @@ const NONE = 0;
 const PAGE_FIELD = 1;
 const PAGE_NAME = 2;
 const LINK = 3;
+const PAGE_AT = 4;
+const CRUMBS = 5;
+const CAME_FROM = 6;
 const PAGE_FIELDS: ReadonlySet<string> = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
-const PAGE_NAMES: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualurl', 'vpv', 'vpname']);
+// A page's title (`page_title: "Patient Portal - Messages"`, GA4's `ep.page_title`) names it too.
+// So do a content group or site section (`content_group: "MyChart"`).
+const PAGE_NAMES: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpath', 'virtualurl', 'vpv', 'vpname', 'screen', 'pagetitle', 'documenttitle', 'screentitle',
+  'contentgroup', 'contentgroup1', 'contentgroup2', 'contentgroup3', 'contentgroup4', 'contentgroup5', 'pagecategory', 'pagetype', 'sitesection', 'pagesection']);
+/**
+ * Normalized names that say where the page itself is (GA4's `page_location`/`page_path`,
+ * Mixpanel's `$current_url`, AMP's `ampdocUrl`...): a path or URL there is read like the page's,
+ * even when the event gives its path (GA4 reports `page_location` over `dl`).
+ */
+const PAGE_AT_NAMES: ReadonlySet<string> = new Set([
+  'pagelocation', 'pageurl', 'pagepath', 'pageuri', 'pagehref', 'pathname', 'currenturl', 'currentpath', 'currentpage', 'currentroute',
+  'fullurl', 'documentlocation', 'documentpath', 'documenturl', 'locationhref', 'ampdocurl', 'canonicalurl', 'dl', 'dp', 'page', 'location', 'route',
+  'hash', 'fragment', 'locationhash',
+]);
+/**
+ * Normalized names of pages the visitor came from (GA4's `page_referrer`, a landing page): read
+ * as referrers are, so a blocked page of the same site blocks the event and another site's does not.
+ */
+const CAME_FROM_NAMES: ReadonlySet<string> = new Set([
+  'pagereferrer', 'referrerurl', 'previouspage', 'previousurl', 'previouspath', 'landingpage', 'landingpageurl', 'landingpath', 'initialurl', 'initialpath', 'entrypage', 'entryurl',
+]);
+/** Normalized name parts of arrays of pages (breadcrumbs): each entry's path or URL is read. */
+const CRUMB_PARTS = ['breadcrumb', 'crumbs'];
 /** Parts of normalized key names that hold a link or a place to go. */
 const LINK_PARTS = ['url', 'uri', 'href', 'link', 'dest', 'target', 'outbound', 'redirect', 'path', 'location', 'goto', 'next', 'return', 'continue', 'route'];
 
@@ -28,7 +53,8 @@ function kindOf(key: string): number {
   let kind = kinds.get(key);
   if (kind === undefined) {
     const norm = normalizeFieldName(key);
-    kind = PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : LINK_PARTS.some((p) => norm.includes(p)) ? LINK : NONE;
+    kind = PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) ? PAGE_AT : CAME_FROM_NAMES.has(norm) ? CAME_FROM
+      : CRUMB_PARTS.some((p) => norm.includes(p)) ? CRUMBS : LINK_PARTS.some((p) => norm.includes(p)) ? LINK : NONE;
     if (kinds.size >= 10_000) kinds.clear();
     kinds.set(key, kind);
   }
@@ -37,24 +63,37 @@ function kindOf(key: string): number {
 
 type HostOf = (u: string | undefined) => string | undefined;
 
-// Page names found by the latest pageProperties call (see takePageNames): one array per event
-// only when there are any, and no result object per event.
+// Page names found by the latest pageProperties call (see takePageNames), and the pages it says the
+// visitor came from (see takeCameFrom): one array per event only when there are any, and no result
+// object per event.
 let found: string[] | undefined;
+let cameFrom: string[] | undefined;
 
 /** The properties without page fields and links to blocked pages (the same object when none). */
 export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): JsonObject {
   const keys = Object.keys(props);
   let strip = false;
   found = undefined;
+  cameFrom = undefined;
   for (const k of keys) {
     const kind = kindOf(k);
     if (kind === NONE) continue;
     if (kind === PAGE_FIELD) { strip = true; continue; }
     const v = props[k];
     if (kind === PAGE_NAME) { if (typeof v === 'string' && v.length > 0) (found ??= []).push(pageNamePath(v)); }
+    else if (kind === PAGE_AT) { const at = pageAt(v); if (at !== undefined) (found ??= []).push(at); }
+    else if (kind === CAME_FROM) { if (isPathOrUrl(v)) (cameFrom ??= []).push(v); }
+    else if (kind === CRUMBS) found = crumbs(v, found);
     else if (!strip && linksToBlocked(v, plan, host)) strip = true;
   }
   return strip ? without(props, keys, plan, host) : props;
+}
+
+/** The pages the properties pageProperties just read say the visitor came from, if any. */
+export function takeCameFrom(): string[] | undefined {
+  const pages = cameFrom;
+  cameFrom = undefined;
+  return pages;
 }
 
 /** The page names (read as paths) of the properties pageProperties just read, if any. */
@@ -77,14 +116,37 @@ function without(props: JsonObject, keys: readonly string[], plan: Plan, host: H
   return copy;
 }
 
-/** Whether a value is a path or http(s) URL of a blocked page or host (one memoized verdict per path). */
-function linksToBlocked(v: JsonValue | undefined, plan: Plan, host: HostOf): boolean {
+/** A location value as a reading: a path or URL as it is, a fragment route (`#/x`) on the root. */
+function pageAt(v: JsonValue | undefined): string | undefined {
+  if (typeof v !== 'string' || v.length < 2) return undefined;
+  return v.charCodeAt(0) === 35 ? `/${v}` : isPathOrUrl(v) ? v : undefined;
+}
+
+/** Whether a value is a path (`/x`) or an http(s) URL. */
+function isPathOrUrl(v: JsonValue | undefined): v is string {
   if (typeof v !== 'string' || v.length < 2) return false;
   const c = v.charCodeAt(0);
-  if (c !== 47 && !(c === 104 && (v.startsWith('http://') || v.startsWith('https://')))) return false;
-  if (c === 104) {
+  return c === 47 || ((c === 104 || c === 72) && /^https?:\/\//i.test(v));
+}
+
+/** The paths and URLs of an array of pages (strings, or objects with a url, path or href), appended to `out`. */
+function crumbs(v: JsonValue | undefined, out: string[] | undefined): string[] | undefined {
+  if (!Array.isArray(v)) return out;
+  for (const item of v.slice(0, 50)) {
+    if (isPathOrUrl(item)) (out ??= []).push(item);
+    else if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
+      for (const k of ['url', 'path', 'href', 'link', 'item']) { const u = item[k]; if (isPathOrUrl(u)) (out ??= []).push(u); }
+    }
+  }
+  return out;
+}
+
+/** Whether a value is a path or http(s) URL of a blocked page or host (one memoized verdict per path). */
+function linksToBlocked(v: JsonValue | undefined, plan: Plan, host: HostOf): boolean {
+  if (!isPathOrUrl(v)) return false;
+  if (v.charCodeAt(0) !== 47) {
     const h = host(v);
-    if (h !== undefined && plan.blockedHosts.some((b) => b.re.test(h))) return true;
+    if (h !== undefined && hostBlock(h, plan) !== null) return true;
   }
   return pathVerdict(canonicalPath(v, plan.localePrefixes), plan).blocked !== null;
 }

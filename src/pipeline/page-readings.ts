@@ -1,5 +1,4 @@
 import { isJsonObject, type JsonObject } from '../common/json.js';
-import type { Plan } from '../rules/plan.js';
 import { safeDecode } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 
@@ -22,6 +21,9 @@ const LOCATION_KEYS: ReadonlySet<string> = new Set([
 const ROUTE_PARAMS: ReadonlySet<string> = new Set([
   'page', 'p', 'pagename', 'route', 'path', 'goto', 'next', 'redirect', 'redirecturl', 'redirectto', 'redirecturi',
   'returnurl', 'returnto', 'return', 'continue', 'target', 'dest', 'destination', 'url', 'u',
+  // CMS and framework routers: WordPress `page_id`, DotNetNuke `tabid`, ColdFusion Fusebox
+  // `fuseaction`, Yii `r`, and the `module`/`screen`/`action` of home-grown ones.
+  'pageid', 'tabid', 'fuseaction', 'r', 'pg', 'module', 'screen', 'action', 'controller',
 ]);
 
 // Key names repeat across events: remember the answers (bounded, like FieldMatcher).
@@ -178,37 +180,27 @@ function mayHoldPath(url: string, from: number, to: number): boolean {
   return false;
 }
 
-// Rules that can match inside a text (not anchored at a path's start or at a segment), combined
-// once per plan (lazily, on the plan's first titled event): a page title is tested against these
-// only.
-const loose = (re: RegExp): boolean => !re.source.startsWith('^') && !re.source.startsWith('(^|\\/)');
-const titleRules = new WeakMap<Plan, RegExp | null>();
-// A site has a few hundred page titles, sent again with every view: the answer per title is
-// remembered per plan (bounded; `null`: no rule matches).
-const titleAnswers = new WeakMap<Plan, Map<string, string | null>>();
-const TITLE_MEMO = 2048;
-
-/** The name of the blocked-path rule a page title matches (`Inbox | MyChart`), if any. */
-export function titleBlock(title: string, plan: Plan): string | undefined {
-  let memo = titleAnswers.get(plan);
-  if (memo === undefined) { memo = new Map(); titleAnswers.set(plan, memo); }
-  const known = memo.get(title);
-  if (known !== undefined) return known ?? undefined;
-  const answer = matchTitle(title, plan);
-  if (memo.size >= TITLE_MEMO) memo.clear();
-  memo.set(title, answer ?? null);
-  return answer;
+/**
+ * An app's deep link (`northbay://pay-my-bill`, `capacitor://localhost/tabs/inbox`) read as a path
+ * as a whole: the host part names the route too. Undefined for web URLs and paths (they start
+ * with `h` or `/`, one character test).
+ */
+export function appRoute(t: string): string | undefined {
+  const c = t.charCodeAt(0);
+  if (c === 47 || c === 104 || c === 72) return undefined;
+  const sep = t.indexOf('://');
+  return sep > 0 && !/^https?$/i.test(t.slice(0, sep)) ? `/${t.slice(sep + 3)}` : undefined;
 }
 
-function matchTitle(title: string, plan: Plan): string | undefined {
-  let any = titleRules.get(plan);
-  if (any === undefined) {
-    const rules = plan.blocked.filter((r) => loose(r.re));
-    try { any = rules.length ? new RegExp(rules.map((r) => `(?:${r.re.source})`).join('|'), 'i') : null; } catch { any = undefined; }
-    // A rule set that cannot be combined is tested rule by rule (never skipped).
-    if (any !== undefined) titleRules.set(plan, any);
-  }
-  if (any === null || (any !== undefined && !any.test(title))) return undefined;
-  for (const rule of plan.blocked) if (loose(rule.re) && rule.re.test(title)) return rule.name;
-  return undefined;
+/** The distinct hosts of the page's URLs, other locations and routed URLs (one test per host: they usually share theirs). */
+export function hostsOf(host: (u: string | undefined) => string | undefined, page: readonly (string | undefined)[], others: readonly string[], routed: readonly string[] | undefined): string[] {
+  const hosts: string[] = [];
+  for (const u of page) addHost(hosts, host(u));
+  for (const u of others) addHost(hosts, host(u));
+  if (routed !== undefined) for (const u of routed) addHost(hosts, host(u));
+  return hosts;
+}
+
+function addHost(hosts: string[], h: string | undefined): void {
+  if (h !== undefined && !hosts.includes(h)) hosts.push(h);
 }

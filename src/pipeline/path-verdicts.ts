@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import { DASH_CHARS, INVISIBLE } from '../rules/form-decoded.js';
 import type { PageGroupPlan, Plan } from '../rules/plan.js';
 
@@ -40,15 +41,32 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
 
 // Word separators other than `-` that sites, editors and encoders put in paths: Unicode hyphens
 // and dashes (`pay\u2011your\u2011bill`, NFKC leaves them), the minus sign, `+` and whitespace
-// for a space (`patient+portal`, `patient%20portal`); soft hyphens and zero-width characters
-// are invisible and are removed.
-const OTHER_SEPARATORS = new RegExp(`[${DASH_CHARS}+\\s]+`, 'g');
-const MAY_FOLD = /[^\x00-\x7f]|[+\s]/;
+// for a space (`patient+portal`, `patient%20portal`), `_` and `.` (`bill_pay`, `billing.pay`);
+// soft hyphens, zero-width and other invisible characters are removed.
+const OTHER_SEPARATORS = new RegExp(`[${DASH_CHARS}+\\s_.]+`, 'g');
+const MAY_FOLD = /[^\x00-\x7f]|[+\s_.]/;
+// Invisible characters INVISIBLE does not list: the combining grapheme joiner, the Mongolian vowel
+// separator, invisible operators, direction marks and embeddings.
+const MORE_INVISIBLE = /[\u034f\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069]/g;
 
-/** The path with those separators folded to `-`, or undefined when that changes nothing. */
+// Letters of other scripts that look like Latin ones (`/\u0440atient-portal` with a Cyrillic er,
+// `/p\u03bfrtal` with a Greek omicron, small capitals): NFKC keeps them apart, a reader does not.
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  '\u0430': 'a', '\u0441': 'c', '\u0501': 'd', '\u0435': 'e', '\u04bb': 'h', '\u0456': 'i', '\u0458': 'j', '\u04cf': 'l', '\u043e': 'o',
+  '\u0440': 'p', '\u0455': 's', '\u0445': 'x', '\u0443': 'y', '\u051b': 'q', '\u051d': 'w', '\u0432': 'b', '\u043a': 'k', '\u043c': 'm',
+  '\u043d': 'h', '\u0442': 't', '\u03b1': 'a', '\u03b5': 'e', '\u03b9': 'i', '\u03ba': 'k', '\u03bd': 'v', '\u03bf': 'o', '\u03c1': 'p',
+  '\u03c4': 't', '\u03c5': 'u', '\u03c7': 'x', '\u1d00': 'a', '\u0299': 'b', '\u1d04': 'c', '\u1d05': 'd', '\u1d07': 'e', '\ua730': 'f',
+  '\u0262': 'g', '\u029c': 'h', '\u026a': 'i', '\u1d0a': 'j', '\u1d0b': 'k', '\u029f': 'l', '\u1d0d': 'm', '\u0274': 'n', '\u1d0f': 'o',
+  '\u1d18': 'p', '\u0280': 'r', '\ua731': 's', '\u1d1b': 't', '\u1d1c': 'u', '\u1d20': 'v', '\u1d21': 'w', '\u028f': 'y', '\u1d22': 'z',
+};
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
+const latinOf = (c: string): string => LOOKALIKES[c] ?? c;
+
+/** The path with those separators folded to `-` (and look-alike letters to Latin), or undefined when that changes nothing. */
 export function separatorsFolded(path: string): string | undefined {
   if (!MAY_FOLD.test(path)) return undefined;
-  const folded = path.replace(INVISIBLE, '').replace(OTHER_SEPARATORS, '-');
+  let folded = path.replace(INVISIBLE, '').replace(OTHER_SEPARATORS, '-');
+  if (/[^\x00-\x7f]/.test(folded)) folded = folded.replace(MORE_INVISIBLE, '').replace(LOOKALIKE, latinOf);
   return folded === path ? undefined : folded;
 }
 
@@ -73,4 +91,53 @@ function pageGroupOf(path: string, plan: Plan): PageGroupPlan | undefined {
   // One combined test first (a superset: case-insensitive): most pages are in no group.
   if (plan.pageGroupsAny && !plan.pageGroupsAny.test(path)) return undefined;
   return plan.pageGroups.find((g) => g.res.some((re) => re.test(path)));
+}
+
+// A site's events come from a handful of hosts: the blocked-host answer per host is remembered
+// per plan (bounded), one lookup an event instead of one pattern test per rule.
+const hostVerdicts = new WeakMap<Plan, Map<string, string | null>>();
+
+let hostPlan: Plan | undefined;
+let hostMemo: Map<string, string | null> | undefined;
+
+// The last two hosts asked about (an event's page host is the site's, again and again): compared
+// before the memo, whose lookup hashes the host, a new string per event.
+let recentA = '';
+let answerA: string | null = null;
+let recentB = '';
+let answerB: string | null = null;
+
+/** The blocked-host rule a (lower-cased) host name matches, also spelled as an IDN with look-alike letters, or null. */
+export function hostBlock(host: string, plan: Plan): string | null {
+  // Every event asks with the same plan (until a reload): its memo is kept at hand.
+  if (plan !== hostPlan || hostMemo === undefined) {
+    hostMemo = hostVerdicts.get(plan);
+    if (hostMemo === undefined) { hostMemo = new Map(); hostVerdicts.set(plan, hostMemo); }
+    hostPlan = plan;
+    recentA = recentB = '';
+  }
+  if (host === recentA) return answerA;
+  if (host === recentB) { recentB = recentA; recentA = host; const answer = answerB; answerB = answerA; answerA = answer; return answer; }
+  const answer = hostAnswer(host, plan, hostMemo);
+  recentB = recentA; answerB = answerA; recentA = host; answerA = answer;
+  return answer;
+}
+
+function hostAnswer(host: string, plan: Plan, memo: Map<string, string | null>): string | null {
+  let rule = memo.get(host);
+  if (rule === undefined) {
+    rule = plan.blockedHosts.find((b) => b.re.test(host))?.name ?? null;
+    // An IDN host (`xn--...`) may spell a portal host with look-alike letters.
+    const alt = rule === null && host.indexOf('xn--') >= 0 ? hostLookalike(host) : undefined;
+    if (alt !== undefined) rule = plan.blockedHosts.find((b) => b.re.test(alt))?.name ?? null;
+    if (memo.size >= MEMO) memo.clear();
+    memo.set(host, rule);
+  }
+  return rule;
+}
+
+/** An IDN host in Unicode with look-alike letters read as Latin (`xn--mychrt-6nf.x` is `mychart.x`), or undefined. */
+function hostLookalike(host: string): string | undefined {
+  const u = domainToUnicode(host).normalize('NFKC').toLowerCase().replace(INVISIBLE, '').replace(LOOKALIKE, latinOf);
+  return u === host || u === '' ? undefined : u;
 }

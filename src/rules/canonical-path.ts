@@ -1,9 +1,30 @@
 // Canonical form of a URL path for blocked-path matching. Evasions this undoes: repeated
 // percent-encoding, case, `//`, dot segments, `;jsessionid=` params, backslashes, full-width
-// characters, locale prefixes, trailing slashes and file extensions.
+// characters, locale prefixes, framework directories (`/cgi-bin/`), trailing slashes and dots, file
+// extensions, IIS `%u` and overlong UTF-8 escapes.
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const EXTENSION = /\.(html?|php|aspx?|jsp|cfm)$/;
+// Server-side page extensions (`/billpay.pl`, `/cgi-bin/portal.cgi`, `/Portal/Home.action`).
+const EXTENSION = /\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|nsf)$/;
+/**
+ * Directories of web frameworks and page variants that say nothing about the page
+ * (`/cgi-bin/portal.cgi`, `/webapp/portal.do`, `/servlet/BillPay`, AMP and mobile copies
+ * `/amp/pay-my-bill`, `/m/my-bills`, an app's mount point or tab bar `/app/messages`, `/tabs/inbox`): a plan's locale
+ * prefixes include them (see compile), so they are skipped at the start like locale prefixes at
+ * no cost per path.
+ */
+export const FRAMEWORK_DIRS: readonly string[] = ['cgi-bin', 'servlet', 'servlets', 'webapp', 'webapps', 'amp', 'm', 'mobile', 'webview', 'app', 'apps', 'tabs'];
+/**
+ * Escapes decodeURIComponent refuses that servers still read as a slash, dot or backslash: IIS's `%u002f`
+ * and overlong UTF-8 (`%c0%af`), also percent-encoded again (`%25c0%25af`).
+ */
+const ODD_ESCAPES = /%(?:25)*(u[0-9a-f]{4}|c0%(?:25)*a[ef]|e0%(?:25)*80%(?:25)*af|c1%(?:25)*9c)/gi;
+const HAS_ODD_ESCAPE = new RegExp(ODD_ESCAPES.source, 'i');
+function oddEscape(_: string, code: string): string {
+  const c = code.toLowerCase();
+  if (c.charCodeAt(0) === 117 /* u */) return String.fromCharCode(parseInt(c.slice(1), 16));
+  return c.endsWith('ae') ? '.' : c.endsWith('9c') ? '\\' : '/';
+}
 
 export function safeDecode(s: string): string {
   let prev = s;
@@ -45,7 +66,8 @@ function schemeHostEnd(t: string): number {
   let end = sep + 3;
   while (end < t.length) {
     const c = t.charCodeAt(end);
-    if (c === 47 || c === 63 || c === 35) break;
+    // A `\\` or full-width `／` after the host starts the path as a `/` does (browsers read it so).
+    if (c === 47 || c === 63 || c === 35 || c === 92 || c === 0xff0f) break;
     end++;
   }
   return end;
@@ -102,7 +124,7 @@ export function canonicalPath(urlOrPath: string, localePrefixes: ReadonlySet<str
 
 /** canonicalPath of what pathOf returned (a URL and its path share it: computed once). */
 export function canonicalPathOf(path: string, localePrefixes: ReadonlySet<string>): string {
-  const decoded = safeDecode(path);
+  const decoded = safeDecode(path.indexOf('%') >= 0 && HAS_ODD_ESCAPE.test(path) ? path.replace(ODD_ESCAPES, oddEscape) : path);
   const plain = plainCanonical(decoded, localePrefixes);
   if (plain !== undefined) return plain;
   // NFKC folds full-width look-alikes; plain ASCII needs none of it.
@@ -118,11 +140,13 @@ export function canonicalPathOf(path: string, localePrefixes: ReadonlySet<string
     if (to < 0) to = p.length;
     const raw = p.slice(from, to);
     const semi = raw.indexOf(';');
-    const seg = (semi >= 0 ? raw.slice(0, semi) : raw).trim();
+    let seg = (semi >= 0 ? raw.slice(0, semi) : raw).trim();
     from = to + 1;
     if (seg === '' || seg === '.') continue;
     if (seg === '..') { out.pop(); continue; }
-    out.push(seg);
+    // Windows servers ignore trailing dots: `/portal./` is `/portal/`.
+    if (seg.charCodeAt(seg.length - 1) === 46) seg = seg.replace(/\.+$/, '');
+    if (seg !== '') out.push(seg);
   }
   let first = 0;
   while (first < out.length && localePrefixes.has(out[first])) first++;

@@ -11,6 +11,7 @@ import { DetectorPrefilter, NON_ASCII, textFeatures, type TextFeatures } from '.
 import type { ValueDetector } from './detectors/types.js';
 import { FieldMatcher, type FieldRule } from './field-matcher.js';
 import { globToRegExp, hostGlobToRegExp } from './glob.js';
+import { FRAMEWORK_DIRS } from './canonical-path.js';
 import { HHS_RESTRICTED_ZIP3, zip3 } from './ops/generalize.js';
 import { KeyedHasher } from './ops/hash.js';
 import type { TextScanner } from './ops/sanitize-url.js';
@@ -50,7 +51,8 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
     blocked,
     blockedAny: combinePatterns(blocked.map((b) => b.re)),
     blockedHosts,
-    localePrefixes: new Set((rules.locale_prefixes ?? []).map((l) => l.toLowerCase())),
+    // Framework directories (`/cgi-bin/`) are skipped at a path's start like locale prefixes.
+    localePrefixes: new Set([...(rules.locale_prefixes ?? []).map((l) => l.toLowerCase()), ...FRAMEWORK_DIRS]),
     pageGroups,
     pageGroupsAny: combinePatterns(pageGroups.flatMap((g) => g.res)),
     pageGroupIndex: indexPageGroups(rules.page_groups ?? [], pageGroups),

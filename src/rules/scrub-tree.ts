@@ -1,6 +1,8 @@
 import type { Action } from '../config/schema.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
-import type { AllowNode } from './allow-tree.js';
+import { AllowNode } from './allow-tree.js';
+import { rewriteEmbedded } from './embedded-fields.js';
+import { coordinatePair } from './detectors/geo.js';
 import type { FieldRule } from './field-matcher.js';
 import { FORBIDDEN_KEYS } from './field-name.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
@@ -131,7 +133,9 @@ function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonOb
   return undefined;
 }
 
-function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): JsonValue[] {
+function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): JsonValue[] | undefined {
+  // `[42.3601, -71.0589]`: a geocode as numbers (the geo detector reads it as text).
+  if (values.length === 2 && coordinatePair(values[0], values[1])) { ctx.hits.push('geo'); return undefined; }
   const out: JsonValue[] = [];
   for (const item of values) {
     // Form-field arrays: [{name: "email", value: "..."}] carry the field name as data.
@@ -175,6 +179,43 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
 export function scrubString(value: string, ctx: ScrubContext): string | undefined {
   const facts = ctx.memo?.of(value);
   if (namesHealthContext(value, ctx, facts)) return undefined;
+  // Fields inside the text (JSON kept as a string, `k=v` blobs) follow their keys' rules first.
+  const json = scrubJsonText(value, ctx);
+  if (json !== undefined) return json;
+  const inner = rewriteEmbedded(value, (key, v) => embeddedValue(key, v, ctx));
+  return inner === undefined ? scanString(value, ctx, facts) : scanString(inner, ctx, ctx.memo?.of(inner));
+}
+
+const ALLOW_ALL = AllowNode.compile(['**']);
+const MAX_JSON_TEXT = 32_768;
+
+/** A JSON object or array kept as text, scrubbed as the structure it is (field rules apply to its keys). */
+function scrubJsonText(value: string, ctx: ScrubContext): string | undefined {
+  const first = value.charCodeAt(0);
+  if ((first !== 123 && first !== 91) || value.length > MAX_JSON_TEXT) return undefined;
+  const last = value.charCodeAt(value.length - 1);
+  if (last !== 125 && last !== 93) return undefined;
+  let parsed: JsonValue;
+  try { parsed = JSON.parse(value) as JsonValue; } catch { return undefined; }
+  if (Array.isArray(parsed)) return JSON.stringify(scrubArray(parsed, ALLOW_ALL, ctx));
+  return isJsonObject(parsed) ? JSON.stringify(scrubPair(parsed, ALLOW_ALL, ctx) ?? scrubObject(parsed, ALLOW_ALL, ctx)) : undefined;
+}
+
+/** An embedded pair's value under its key's rule (as if it were a field), or null when the key names none. */
+function embeddedValue(key: string, value: string, ctx: ScrubContext): string | null {
+  const { norm, rule } = ctx.plan.fields.matchKey(key);
+  if (rule) {
+    ctx.hits.push(rule.id);
+    const out = applyRule(rule, value, ctx);
+    return out === undefined || out === null ? REDACTED : String(out);
+  }
+  if (ctx.dest.baa || !ctx.plan.freeTextFields.has(norm)) return null;
+  ctx.hits.push('free_text');
+  return REDACTED;
+}
+const REDACTED = '[REDACTED]';
+
+function scanString(value: string, ctx: ScrubContext, facts: StringFacts | undefined): string | undefined {
   let scanned = facts?.scan;
   if (scanned === undefined) {
     scanned = ctx.plan.scanner.redact(value);

@@ -22,7 +22,7 @@ const text = (n: number) => fc.array(fc.constantFrom(...pieces), { maxLength: n 
 
 /** canonicalPath as written before its plain-path shortcut (the general algorithm). */
 function referenceCanonical(urlOrPath: string, localePrefixes: ReadonlySet<string>): string {
-  const s = urlOrPath.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+  const s = urlOrPath.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#\\\uff0f]*/i, '');
   const cut0 = s.search(/[?#]/);
   const decoded = safeDecode(cut0 >= 0 ? s.slice(0, cut0) : s);
   let p = (/[^\x00-\x7f]/.test(decoded) ? decoded.normalize('NFKC') : decoded).toLowerCase().replace(/\\/g, '/');
@@ -33,10 +33,10 @@ function referenceCanonical(urlOrPath: string, localePrefixes: ReadonlySet<strin
     const seg = rawSeg.split(';')[0].trim();
     if (seg === '' || seg === '.') continue;
     if (seg === '..') { out.pop(); continue; }
-    out.push(seg);
+    if (seg.replace(/\.+$/, '') !== '') out.push(seg.replace(/\.+$/, ''));
   }
   while (out.length && localePrefixes.has(out[0])) out.shift();
-  if (out.length) out[out.length - 1] = out[out.length - 1].replace(/\.(html?|php|aspx?|jsp|cfm)$/, '');
+  if (out.length) out[out.length - 1] = out[out.length - 1].replace(/\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|nsf)$/, '');
   if (out.length && (out[out.length - 1] === 'index' || out[out.length - 1] === '')) out.pop();
   return '/' + out.join('/');
 }

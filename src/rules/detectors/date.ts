@@ -5,7 +5,7 @@ import type { Detection } from './types.js';
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 // Month names of the languages hospital sites most often serve besides English (es, fr, it,
-// de, pt), written out in full: their abbreviations collide with common words. Day-first only,
+// de, pt, nl, sv, pl), written out in full: their abbreviations collide with common words. Day-first only,
 // as these languages write dates (`14 de marzo de 1961`, `14 mars 1961`, `14. März 1961`).
 const FOREIGN_MONTHS: Readonly<Record<string, number>> = {
   enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
@@ -13,6 +13,9 @@ const FOREIGN_MONTHS: Readonly<Record<string, number>> = {
   gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
   januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
   janeiro: 1, fevereiro: 2, março: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
+  // nl, sv/da/no, pl (genitive, as dates write them)
+  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8, maj: 5, augusti: 8,
+  stycznia: 1, lutego: 2, marca: 3, kwietnia: 4, maja: 5, czerwca: 6, lipca: 7, sierpnia: 8, września: 9, wrzesnia: 9, października: 10, pazdziernika: 10, listopada: 11, grudnia: 12,
 };
 const FOREIGN = Object.keys(FOREIGN_MONTHS).sort((a, b) => b.length - a.length).join('|');
 const TIME = '(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?(?:Z|[+-][0-2][0-9]:?[0-5][0-9])?)?';

@@ -20,6 +20,8 @@ import { ssnPartialDetector } from './ssn-partial.js';
 import { partialDateDetector } from './partial-date.js';
 import { personNameDetector } from './person-name.js';
 import { macDetector } from './mac.js';
+import { geoDetector } from './geo.js';
+import { photoPathDetector } from './photo-path.js';
 import { phoneLocalDetector } from './phone-local.js';
 import { zipDetector } from './zip.js';
 import { ageOver89Detector } from './age.js';
@@ -34,6 +36,7 @@ export {
   dateDetector,
   deaDetector,
   emailDetector,
+  geoDetector,
   ipDetector,
   jwtDetector,
   labelledIdDetector,
@@ -45,6 +48,7 @@ export {
   personNameDetector,
   phoneDetector,
   phoneLocalDetector,
+  photoPathDetector,
   ssnDetector,
   ssnPartialDetector,
   streetAddressDetector,
@@ -77,6 +81,8 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   phoneLocalDetector,
   ipDetector,
   macDetector,
+  geoDetector,
+  photoPathDetector,
   dateDetector,
   partialDateDetector,
   ageOver89Detector,

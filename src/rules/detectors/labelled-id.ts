@@ -16,6 +16,9 @@ const LABEL =
     `(?:chart|hospital|hosp|pt|case|visit|encounter|admission|record|file)${ID_SUFFIX}`,
     // Spanish-speaking sites: expediente, historia clinica, NHC (numero de historia clinica).
     'expediente|historia[ _-]?cl[ií]nica|nhc',
+    // National identity numbers of other countries, under their own names (CPF, RUT and BSN are
+    // long numbers already: a label here would cover only their first groups).
+    `dni|nie|curp|pesel|personnummer|codice[ _-]?fiscale|ahv(?:[ _-]?nr\\.?)?|nino|ni[ _-]?(?:number|no)|insee`,
     `(?:patient|member|subscriber|insurance|beneficiary|device|medicaid|medicare|health[ _-]?plan)${ID_SUFFIX}`,
     `(?:policy|group|account|claim)${NUM_SUFFIX}`,
     // Certificate and licence numbers (K): `cert # 882134`, `Certificate number CA-778812`.

@@ -28,6 +28,7 @@ export const NAME_CUE = 131072;
 export const MAC_SHAPE = 262144;
 export const PHONE_CUE = 524288; // call, cell, cel, tel, phone, ph, mobile, mob, text, fax
 export const AGE_NUM = 1048576; // a number from 90 to 119 (two digits starting with 9, or 10x/11x)
+export const IMG_EXT = 2097152; // `.jpg`, `.png`, `.webp`...: an image file's extension (photo paths)
 
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -100,7 +101,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0);
-    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0);
+    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i);
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
     case 104: case 72: {
@@ -122,6 +123,18 @@ export function markerAt(text: string, i: number, c: number): number {
     }
     default: return cueAt(text, i, c);
   }
+}
+
+const IMAGE_EXTS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'heic', 'heif', 'bmp', 'tif'];
+// First letters of those extensions, as a bit per letter (j, p, g, w, h, b, t).
+const IMAGE_FIRST = [9, 15, 6, 22, 7, 1, 19].reduce((m, l) => m | (1 << l), 0);
+
+/** IMG_EXT at the dot of an image file's extension (`jane-doe.JPG`). */
+function imageExtAt(text: string, i: number): number {
+  const l = lower(text.charCodeAt(i + 1)) - 97;
+  if (l < 0 || l > 25 || ((IMAGE_FIRST >> l) & 1) === 0) return 0;
+  for (const ext of IMAGE_EXTS) if (matchesAt(text, i + 1, ext, true)) return IMG_EXT;
+  return 0;
 }
 
 // `jane at example.com`: a short top-level domain after this dot (the email detector accepts

@@ -12,7 +12,7 @@ import type { Detection } from './types.js';
 //    or line break (the name then ends the line): capitalised names whose first word is not
 //    a common title word (`Patient: Portal`, `I'm Looking For...`, `This is Your Health`).
 // Whose name a label names: mine, the patient's, a relative's...
-const OWNER = "my|your|his|her|their|full|first|last|legal|patient'?s?|pt'?s?|caller'?s?|member|contact|parent|guardian|spouse|child'?s?|mother'?s?|father'?s?";
+const OWNER = "my|your|his|her|their|full|first|last|legal|patient'?s?|pt'?s?|caller'?s?|member|contact|parent|guardian|spouse|child'?s?|mother'?s?|father'?s?|customer|client|guest|visitor|recipient|sender";
 const NAME_LABEL =
   `(?:(?:${OWNER})[ _-]?name|mi[ ]nombre|nombre(?:[ ](?:del[ ]paciente|completo))?)(?:[ ]*[:=\\u2013-][ ]*|[ ]+(?:is|es)[ ]+)` +
   "|me[ ]llamo[ ]+|je[ ]m['\u2019]appelle[ ]+|ich[ ]hei(?:ß|ss)e[ ]+|mi[ ]chiamo[ ]+|(?:meu|mon|il[ ]mio)[ ]nom(?:e)?[ ](?:é|est|è)[ ]+" +

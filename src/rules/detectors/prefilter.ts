@@ -1,5 +1,5 @@
 import {
-  AGE_NUM, AT, CLASS, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
+  AGE_NUM, AT, CLASS, IMG_EXT, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
   PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW, ageNumAt, cueAt, markerAt,
 } from './markers.js';
 import type { ValueDetector } from './types.js';
@@ -81,6 +81,10 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['mac', gate(14, 3, MAC_SHAPE)],
   // Seven digits after a phone word (`call me at 555-0143`).
   ['phone_local', gate(10, 7, PHONE_CUE)],
+  // Two decimals of 3+ places (8 digits and a dot), or a degree sign (DMS: 6 digits).
+  ['geo', gate(9, 6, DOT | NON_ASCII)],
+  // An image file's extension (`.jpg`, the walk marks it at the dot) after a name.
+  ['photo_path', gate(6, 0, IMG_EXT)],
   // A number from 90 to 119 (the walk marks it) with an age word or unit around it.
   ['age_over_89', gate(4, 2, AGE_NUM)],
 ]);

@@ -1,0 +1,100 @@
+import type { Plan } from '../rules/plan.js';
+import { pageNamePath } from './page-readings.js';
+import { pathVerdict } from './path-verdicts.js';
+
+// What a page's title and a tracked event's name say about where the visitor is. A title names
+// its page the way an app's screen name does (`Pay Your Bill | Northbay` is the bill-pay page,
+// `Patient Portal – Messages` the portal): it is read as a path and checked like one, and a title
+// naming a condition (`Depresión | Northbay`) makes the page sensitive. An event's name is an
+// action, not a place (`Login`, `Search`, `Sign Up` are ordinary events): it is blocked only by
+// the rules that match inside a text (`MyChart Login`, `Pharmacy Refill Submitted`).
+
+export interface TitleVerdict {
+  /** The blocked-path rule the title matches, if any. */
+  readonly blocked: string | undefined;
+  /** Whether the title names a sensitive term. */
+  readonly sensitive: boolean;
+}
+
+// Rules that can match inside a text (not anchored at a path's start or at a segment), combined
+// once per plan (lazily, on the plan's first titled event).
+const loose = (re: RegExp): boolean => !re.source.startsWith('^') && !re.source.startsWith('(^|\\/)');
+const looseRules = new WeakMap<Plan, RegExp | null>();
+// A site has a few hundred page titles and event names, sent again with every view: the answer
+// per string is remembered per plan (bounded).
+const titleAnswers = new WeakMap<Plan, Map<string, TitleVerdict>>();
+const nameAnswers = new WeakMap<Plan, Map<string, string | null>>();
+const MEMO = 2048;
+
+function memoOf<V>(maps: WeakMap<Plan, Map<string, V>>, plan: Plan): Map<string, V> {
+  let memo = maps.get(plan);
+  if (memo === undefined) { memo = new Map(); maps.set(plan, memo); }
+  return memo;
+}
+// Every event asks with the same plan (until a reload): its title memo is kept at hand.
+let titlePlan: Plan | undefined;
+let titleMemo: Map<string, TitleVerdict> | undefined;
+
+/** What a page title says (`Inbox | MyChart`, `Pay Your Bill | Northbay`). */
+export function titleVerdict(title: string, plan: Plan): TitleVerdict {
+  if (plan !== titlePlan || titleMemo === undefined) { titleMemo = memoOf(titleAnswers, plan); titlePlan = plan; }
+  const memo = titleMemo;
+  let verdict = memo.get(title);
+  if (verdict === undefined) {
+    const asPath = pathVerdict(pageNamePath(title), plan);
+    verdict = { blocked: asPath.blocked ?? matchLoose(title, plan), sensitive: asPath.sensitive };
+    if (memo.size >= MEMO) memo.clear();
+    memo.set(title, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * What the page title says, and a page or screen event's name when it is not the title
+ * (`name: "Pay Your Bill"` on a page titled otherwise names the page too).
+ */
+export function pageTitleVerdict(name: string | undefined, title: string | undefined, track: boolean, plan: Plan): TitleVerdict | undefined {
+  const titled = title === undefined ? undefined : titleVerdict(title, plan);
+  if (name === undefined || name === title || track) return titled;
+  const named = titleVerdict(name, plan);
+  return titled === undefined ? named : { blocked: named.blocked ?? titled.blocked, sensitive: named.sensitive || titled.sensitive };
+}
+
+/** The rule a tracked event's name matches (`MyChart Login`, `Rx Refill Request Sent`), if any. */
+export function nameBlock(name: string, plan: Plan): string | undefined {
+  // Consecutive events often share their name: the last answer first.
+  if (name === lastName && plan === lastPlan) return lastAnswer;
+  const answer = nameAnswer(name, plan);
+  lastName = name; lastPlan = plan; lastAnswer = answer;
+  return answer;
+}
+let namePlan: Plan | undefined;
+let nameMemo: Map<string, string | null> | undefined;
+let lastName: string | undefined;
+let lastPlan: Plan | undefined;
+let lastAnswer: string | undefined;
+
+function nameAnswer(name: string, plan: Plan): string | undefined {
+  if (plan !== namePlan || nameMemo === undefined) { nameMemo = memoOf(nameAnswers, plan); namePlan = plan; }
+  const memo = nameMemo;
+  const known = memo.get(name);
+  if (known !== undefined) return known ?? undefined;
+  // Words of a name are separated by spaces where a path has `-`.
+  const answer = matchLoose(name, plan) ?? matchLoose(name.trim().toLowerCase().replace(/\s+/g, '-'), plan);
+  if (memo.size >= MEMO) memo.clear();
+  memo.set(name, answer ?? null);
+  return answer;
+}
+
+function matchLoose(text: string, plan: Plan): string | undefined {
+  let any = looseRules.get(plan);
+  if (any === undefined) {
+    const rules = plan.blocked.filter((r) => loose(r.re));
+    try { any = rules.length ? new RegExp(rules.map((r) => `(?:${r.re.source})`).join('|'), 'i') : null; } catch { any = undefined; }
+    // A rule set that cannot be combined is tested rule by rule (never skipped).
+    if (any !== undefined) looseRules.set(plan, any);
+  }
+  if (any === null || (any !== undefined && !any.test(text))) return undefined;
+  for (const rule of plan.blocked) if (loose(rule.re) && rule.re.test(text)) return rule.name;
+  return undefined;
+}

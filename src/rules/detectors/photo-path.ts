@@ -1,0 +1,28 @@
+import { defineDetector } from './define.js';
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// Paths to pictures of people (Safe Harbor P/Q: full-face photographs and comparable images),
+// whose file names usually name the person too: `/uploads/patients/jane-doe.jpg`,
+// `media/avatars/doe_jane.png`, `jane-doe-insurance-card-front.jpeg`. An image path counts when a
+// directory says whose pictures it holds, or its file name says what it shows (an ID or insurance
+// card, a selfie, a headshot). Full URLs are the url detector's; this covers relative paths and
+// bare file names. Site images (`/img/hero-banner.jpg`) have neither cue.
+const EXT = '\\.(?:jpe?g|png|gif|webp|hei[cf]|bmp|tiff?)(?![A-Za-z0-9])';
+const SEG = '[A-Za-z0-9_.%-]+';
+const PHOTO_RE = new RegExp(
+  `(?<![A-Za-z0-9_.%/-])/?(?:${SEG}/){0,6}?(?:(?:patients?|avatars?|headshots?|profiles?|photos?|selfies?|portraits?|users?|members?)/(?:${SEG}/){0,4}${SEG}` +
+    `|[A-Za-z0-9_.%-]*(?:id[-_]?card|insurance[-_]?card|licen[cs]e|selfie|avatar|headshot|passport)[A-Za-z0-9_.%-]*)${EXT}`,
+  'gi',
+);
+const HAS_EXT = new RegExp(EXT, 'i');
+
+function scan(text: string, out: Detection[], kind: string): void {
+  if (!HAS_EXT.test(text)) return;
+  const re = resetAt(PHOTO_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+}
+
+/** Paths and file names of pictures of people (P/Q). */
+export const photoPathDetector = defineDetector('photo_path', '[PHOTO]', 'Q', scan);

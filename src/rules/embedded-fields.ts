@@ -1,0 +1,99 @@
+import { formDecoded } from './form-decoded.js';
+
+// Field names written INSIDE a string value: a query string or a `k=v|k=v` blob copied into a
+// property (`fname=Jane|lname=Doe`), a form's JSON kept as text (`{"naam":"Jan de Vries"}`,
+// escaped once more inside another JSON), a record printed as `pt_nm: Jane Doe; dob: ...`. The
+// value detectors cannot tell a bare name or a local id from prose; the key says what it is, as
+// it would if the pair were a real field. Callers decide per key (the plan's field rules).
+
+/** What to do with a pair's value: a replacement, or null to leave the pair as it is. */
+export type PairVerdict = (key: string, value: string) => string | null;
+
+// A key: an identifier-like token, right after the start, a separator or a (JSON) quote, then
+// `=` or `:`. Keys are short: longer runs are prose or data, not field names.
+const KEY_RE = /(?<![A-Za-z0-9_$.\-])([A-Za-z_$][A-Za-z0-9_$.\-]{0,40})(\\*["'])?[ \t]*([=:])[ \t]*/g;
+// Where an unquoted value ends: the next separator of a pair list (a `,` only before another key).
+const VALUE_END = /[&|;\n\t}\]"]|,(?=[ \t]*\\*["']?[A-Za-z_$][A-Za-z0-9_$.\-]*\\*["']?[ \t]*[=:])/g;
+const TITLE_WORD = /^[A-Z][a-z]+$/;
+
+/** A bare `key:` opens the text or an item of a list (`; dob:`), not a phrase (`Visitor policy:`). */
+function opensItem(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  return i < 0 || ';|,\n\t{[(&'.includes(text[i]);
+}
+
+interface Pair { key: string; start: number; end: number; strong: boolean }
+
+/** The pairs of `text`: keyed values, with their value's span. */
+function pairsOf(text: string): Pair[] {
+  const pairs: Pair[] = [];
+  const re = KEY_RE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const key = m[1];
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
+    const quotedKey = m[2] !== undefined && (before === 34 || before === 39);
+    // `https:`, `Note:` in prose: a bare `:` pair counts only in a list of pairs (see below).
+    let start = m.index + m[0].length;
+    while (text.charCodeAt(start) === 92) start++;
+    const open = text.charCodeAt(start);
+    if (open === 123 || open === 91) { re.lastIndex = start; continue; }
+    let end: number;
+    if (open === 34 || open === 39) {
+      start++;
+      end = text.indexOf(String.fromCharCode(open), start);
+      if (end < 0) end = text.length;
+      while (end > start && text.charCodeAt(end - 1) === 92) end--;
+    } else {
+      VALUE_END.lastIndex = start;
+      const stop = VALUE_END.exec(text);
+      end = stop === null ? text.length : stop.index;
+      while (end > start && text.charCodeAt(end - 1) === 32) end--;
+    }
+    const strong = m[3] === '=' || quotedKey;
+    if (end > start && (strong || (!TITLE_WORD.test(key) && opensItem(text, m.index)))) pairs.push({ key, start, end, strong });
+    re.lastIndex = Math.max(end, m.index + m[0].length);
+  }
+  // One bare `Word: text` is a sentence; two or more (`pt_nm: Jane Doe; dob: 03/04/61`) a record.
+  const bare = pairs.filter((p) => !p.strong).length;
+  return bare === 1 ? pairs.filter((p) => p.strong) : pairs;
+}
+
+function rewrite(text: string, verdict: PairVerdict): string | undefined {
+  const pairs = pairsOf(text);
+  if (pairs.length === 0) return undefined;
+  let out = '';
+  let cursor = 0;
+  let changed = false;
+  for (const p of pairs) {
+    const v = verdict(p.key, text.slice(p.start, p.end));
+    if (v === null) continue;
+    out += text.slice(cursor, p.start) + v;
+    cursor = p.end;
+    changed = true;
+  }
+  return changed ? out + text.slice(cursor) : undefined;
+}
+
+/** Whether `text` could hold a pair at all (one cheap look before any regex). */
+export function mayHoldPairs(text: string): boolean {
+  // A text that is a URL is the url detector's (it is redacted whole).
+  if (text.startsWith('http')) return false;
+  return text.indexOf('=') >= 0 || text.indexOf(':') >= 0 || text.indexOf('%3') >= 0;
+}
+
+/**
+ * `text` with each embedded field's value replaced as `verdict` says, or undefined when no key
+ * names anything. An encoded blob (`naam%3DJan%26geb%3D1961`) is read decoded, and then
+ * forwarded decoded, as the scanner does (form-decoded.ts).
+ */
+export function rewriteEmbedded(text: string, verdict: PairVerdict): string | undefined {
+  if (!mayHoldPairs(text)) return undefined;
+  const plain = rewrite(text, verdict);
+  if (plain !== undefined) return plain;
+  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return undefined;
+  const decoded = formDecoded(text);
+  return decoded === undefined ? undefined : rewrite(decoded, verdict);
+}
