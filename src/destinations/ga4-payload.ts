@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { ga4EventName, ga4ParamName } from './ga4-names.js';
 import type { CleanEvent } from './types.js';
+import { parseEventTime } from './event-time.js';
 
 // GA4 MP limits (destinations spec §1.3).
 export const GA4_MAX_EVENTS = 25;
@@ -80,9 +81,9 @@ export function toGa4Payload(e: CleanEvent): JsonObject | { skip: string } {
   if (!e.visitorId) return { skip: 'GA4_NO_CLIENT_ID' };
   const name = eventName(e);
   if (typeof name !== 'string') return name;
-  const time = Date.parse(e.timestamp);
+  const time = parseEventTime(e.timestamp);
   if (!Number.isFinite(time)) return { skip: 'GA4_BAD_TIMESTAMP' };
-  const received = Date.parse(e.receivedAt);
+  const received = parseEventTime(e.receivedAt);
   if (Number.isFinite(received) && received - time > GA4_MAX_AGE_MS) return { skip: 'GA4_TOO_OLD' };
   const payload: JsonObject = { client_id: e.visitorId };
   if (e.userId !== undefined) payload.user_id = e.userId;
