@@ -72,12 +72,31 @@ function sanitize(name: string, prefix: string, reserved: (n: string) => boolean
   return GA4_NAME.test(out) && !reserved(out) ? out : undefined;
 }
 
+const reservedEvent = (n: string): boolean => GA4_RESERVED_EVENTS.has(n) || GA4_RESERVED_PREFIX.test(n);
+const reservedParam = (n: string): boolean => RESERVED_PARAMS.has(n) || GA4_RESERVED_PREFIX.test(n);
+
+// Event and property names repeat across events and are renamed for every event sent to GA4:
+// the answers are remembered (bounded, like the field-name matches; null: nothing usable).
+const eventNames = new Map<string, string | null>();
+const paramNames = new Map<string, string | null>();
+const NAME_MEMO = 10_000;
+
+function remembered(memo: Map<string, string | null>, name: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
+  let out = memo.get(name);
+  if (out === undefined) {
+    out = sanitize(name, prefix, reserved) ?? null;
+    if (memo.size >= NAME_MEMO) memo.clear();
+    memo.set(name, out);
+  }
+  return out ?? undefined;
+}
+
 /** A valid, non-reserved GA4 event name, or undefined when nothing usable is left. */
 export function ga4EventName(name: string): string | undefined {
-  return sanitize(name, 'evt_', (n) => GA4_RESERVED_EVENTS.has(n) || GA4_RESERVED_PREFIX.test(n));
+  return remembered(eventNames, name, 'evt_', reservedEvent);
 }
 
 /** A valid, non-reserved GA4 parameter name, or undefined. */
 export function ga4ParamName(name: string): string | undefined {
-  return sanitize(name, 'p_', (n) => RESERVED_PARAMS.has(n) || GA4_RESERVED_PREFIX.test(n));
+  return remembered(paramNames, name, 'p_', reservedParam);
 }

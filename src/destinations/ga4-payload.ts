@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { ga4EventName, ga4ParamName } from './ga4-names.js';
 import type { CleanEvent } from './types.js';
+import { parseEventTime } from './event-time.js';
 
 // GA4 MP limits (destinations spec §1.3).
 export const GA4_MAX_EVENTS = 25;
@@ -42,29 +43,26 @@ function paramValue(name: string, value: JsonValue): JsonValue | undefined {
   return scalar(value);
 }
 
-function pageParams(e: CleanEvent): Array<[string, JsonValue | undefined]> {
-  return [
-    ['page_location', e.page?.url],
-    ['page_path', e.page?.path],
-    ['page_title', e.page?.title],
-    ['page_referrer', e.page?.referrer],
-  ];
-}
-
 /** Fixed params first (they win on name clashes), then properties until 25. */
 export function ga4Params(e: CleanEvent): JsonObject {
   const params: JsonObject = {};
+  // Params set so far (counted rather than asking Object.keys for every param).
+  let count = 0;
   const add = (name: string | undefined, value: JsonValue | undefined): void => {
     if (name === undefined || value === undefined || name in params) return;
-    if (Object.keys(params).length >= MAX_PARAMS) return;
+    if (count >= MAX_PARAMS) return;
     const v = paramValue(name, value);
-    if (v !== undefined) params[name] = v;
+    if (v !== undefined) { params[name] = v; count++; }
   };
   if (e.sessionId !== undefined) add('session_id', e.sessionId);
   // MP needs a positive engagement time for an event to count as engaged/realtime.
   add('engagement_time_msec', 1);
-  for (const [name, value] of pageParams(e)) add(name, value);
-  for (const [key, value] of Object.entries(e.properties)) add(ga4ParamName(key), value);
+  add('page_location', e.page?.url);
+  add('page_path', e.page?.path);
+  add('page_title', e.page?.title);
+  add('page_referrer', e.page?.referrer);
+  const props = e.properties;
+  for (const key of Object.keys(props)) add(ga4ParamName(key), props[key]);
   return params;
 }
 
@@ -83,9 +81,9 @@ export function toGa4Payload(e: CleanEvent): JsonObject | { skip: string } {
   if (!e.visitorId) return { skip: 'GA4_NO_CLIENT_ID' };
   const name = eventName(e);
   if (typeof name !== 'string') return name;
-  const time = Date.parse(e.timestamp);
+  const time = parseEventTime(e.timestamp);
   if (!Number.isFinite(time)) return { skip: 'GA4_BAD_TIMESTAMP' };
-  const received = Date.parse(e.receivedAt);
+  const received = parseEventTime(e.receivedAt);
   if (Number.isFinite(received) && received - time > GA4_MAX_AGE_MS) return { skip: 'GA4_TOO_OLD' };
   const payload: JsonObject = { client_id: e.visitorId };
   if (e.userId !== undefined) payload.user_id = e.userId;

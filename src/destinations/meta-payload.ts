@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { sha256Hex } from '../common/hash.js';
 import type { CleanEvent } from './types.js';
+import { parseEventTime } from './event-time.js';
 
 // Meta CAPI server event rules (destinations spec §3.2-§3.4).
 export const META_MAX_AGE_S = 7 * 86400;
@@ -70,9 +71,9 @@ function eventName(e: CleanEvent): string | undefined {
 export function toMetaEvent(e: CleanEvent, sourceUrl?: string): JsonObject | { skip: string } {
   const name = eventName(e);
   if (name === undefined) return { skip: e.type === 'track' ? 'META_NO_EVENT_NAME' : 'META_UNSUPPORTED_TYPE' };
-  const timeMs = Date.parse(e.timestamp);
+  const timeMs = parseEventTime(e.timestamp);
   if (!Number.isFinite(timeMs)) return { skip: 'META_BAD_TIMESTAMP' };
-  const receivedMs = Date.parse(e.receivedAt);
+  const receivedMs = parseEventTime(e.receivedAt);
   if (Number.isFinite(receivedMs) && (receivedMs - timeMs) / 1000 > META_MAX_AGE_S) return { skip: 'META_TOO_OLD' };
   // Website events must carry both; without them Meta rejects the whole batch.
   if (!e.userAgent) return { skip: 'META_NO_USER_AGENT' };

@@ -5,6 +5,7 @@ import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from '
 import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody, vendorReason } from './http.js';
 import { sha256Hex } from '../common/hash.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
+import { parseEventTime } from './event-time.js';
 
 export const TikTokConfig = z.strictObject({
   /** Pixel code (event_source_id for web events). */
@@ -38,8 +39,12 @@ function tiktokUser(e: CleanEvent): JsonObject {
     const v = e.matchKeys?.[key];
     if (v !== undefined && HEX64.test(v)) user[field] = [v];
   }
-  const ids = [e.matchKeys?.external_id, e.visitorId !== undefined ? sha256Hex(e.visitorId.toLowerCase()) : undefined];
-  const external = [...new Set(ids.filter((v): v is string => v !== undefined && HEX64.test(v)))];
+  const external: string[] = [];
+  const key = e.matchKeys?.external_id;
+  if (key !== undefined && HEX64.test(key)) external.push(key);
+  // A SHA-256 in hex is always in the checked form: only told apart from the match key.
+  const visitor = e.visitorId !== undefined ? sha256Hex(e.visitorId.toLowerCase()) : undefined;
+  if (visitor !== undefined && visitor !== key) external.push(visitor);
   if (external.length) user.external_id = external;
   if (e.clickIds?.ttclid !== undefined) user.ttclid = e.clickIds.ttclid;
   if (e.clickIds?.ttp !== undefined) user.ttp = e.clickIds.ttp;
@@ -63,7 +68,7 @@ function tiktokProperties(properties: JsonObject): JsonObject {
 export function toTikTokEvent(e: CleanEvent): JsonObject | { skip: string } {
   const name = e.type === 'page' ? 'Pageview' : e.type === 'track' ? e.event?.trim() : undefined;
   if (!name) return { skip: e.type === 'track' ? 'TIKTOK_NO_EVENT_NAME' : 'TIKTOK_UNSUPPORTED_TYPE' };
-  const timeMs = Date.parse(e.timestamp);
+  const timeMs = parseEventTime(e.timestamp);
   if (!Number.isFinite(timeMs)) return { skip: 'TIKTOK_BAD_TIMESTAMP' };
   const event: JsonObject = { event: name, event_time: Math.floor(timeMs / 1000), event_id: e.messageId, user: tiktokUser(e) };
   const page: JsonObject = {};

@@ -1,6 +1,12 @@
 import type { JsonObject } from '../common/json.js';
 import type { CleanEvent } from './types.js';
 
+// Column names of the usual campaign keys, written once: a name built per event is a new string
+// the row's property store has to look up again (a fifth of building the row).
+const UTM_COLUMNS: ReadonlyMap<string, string> = new Map([
+  ['source', 'utm_source'], ['medium', 'utm_medium'], ['name', 'utm_campaign'], ['term', 'utm_term'], ['content', 'utm_content'],
+]);
+
 /**
  * The flat row shape used by file, webhook and warehouse sinks: one column per concept,
  * so a compliance officer reads a line without knowing Segment's nesting.
@@ -21,7 +27,7 @@ export function toWarehouseRow(e: CleanEvent): JsonObject {
   if (e.page?.referrer !== undefined) row.referrer = e.page.referrer;
   if (e.page?.title !== undefined) row.title = e.page.title;
   const campaign: Record<string, string | undefined> = e.campaign ?? {};
-  for (const k of Object.keys(campaign)) { const v = campaign[k]; if (v !== undefined) row[`utm_${k === 'name' ? 'campaign' : k}`] = v; }
+  for (const k of Object.keys(campaign)) { const v = campaign[k]; if (v !== undefined) row[UTM_COLUMNS.get(k) ?? `utm_${k}`] = v; }
   const clickIds = e.clickIds ?? {};
   for (const k of Object.keys(clickIds)) row[k] = clickIds[k];
   if (e.ip !== undefined) row.ip = e.ip;

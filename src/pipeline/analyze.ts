@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
+import { canonicalMemo } from './canonical-readings.js';
 import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/canonical-path.js';
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
@@ -142,11 +143,17 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, others: readon
   const canonical: string[] = [];
   const checkPaths: string[] = [];
   // A page URL and its path field have the same path part: canonicalized once.
-  const parts: string[] = [];
+  const parts: (string | undefined)[] = [];
   for (const t of readings) {
-    const part = pathOf(t);
-    const seen = parts.indexOf(part);
-    const c = seen >= 0 ? canonical[seen] : canonicalPathOf(part, plan.localePrefixes);
+    const memo = canonicalMemo(t, plan);
+    let c = memo?.get(t);
+    let part: string | undefined;
+    if (c === undefined) {
+      part = pathOf(t);
+      const seen = parts.indexOf(part);
+      c = seen >= 0 ? canonical[seen] : canonicalPathOf(part, plan.localePrefixes);
+      memo?.set(t, c);
+    }
     parts.push(part);
     canonical.push(c);
     if (!checkPaths.includes(c)) checkPaths.push(c);

@@ -17,6 +17,7 @@ import { KeyedHasher } from './ops/hash.js';
 import type { TextScanner } from './ops/sanitize-url.js';
 import type { DestinationPlan, PageGroupPlan, Plan, SitePlan } from './plan.js';
 import { folded, formDecoded } from './form-decoded.js';
+import { compileTerms } from './term-pattern.js';
 
 export interface CompileOptions {
   dataDir: string;
@@ -301,10 +302,4 @@ function compileHostPattern(glob: string | undefined, regex: string | undefined,
     errors.push(`${where}: invalid pattern`);
     return /$^/;
   }
-}
-
-function compileTerms(terms: readonly string[]): RegExp | undefined {
-  if (!terms.length) return undefined;
-  const alt = terms.map((t) => t.toLowerCase().replace(/[.+?^${}()|[\]\\*]/g, '\\$&').replace(/[\s_-]+/g, '[\\s_-]*')).join('|');
-  return new RegExp(`(?:^|[^a-z])(?:${alt})`, 'i');
 }

@@ -67,9 +67,29 @@ export function newEventMemo(): EventMemo {
 export function sanitizeUrlMemo(url: string, ctx: ScrubContext): string | undefined {
   const facts = ctx.memo?.of(url);
   if (facts?.urlDone) return facts.url;
-  const out = sanitizeUrl(url, ctx.plan.queryAllow, ctx.plan.scanner, ctx.memo)?.url;
+  const out = sanitizedAddress(url, ctx);
   if (facts) { facts.url = out; facts.urlDone = true; }
   return out;
+}
+
+// Page paths and URLs come again with every view of the page: their sanitize_url results are
+// remembered per plan (bounded, like the path verdicts; null: not a URL). Only addresses
+// without a query or fragment, whose parameters are the visitor's own.
+const addresses = new WeakMap<Plan, Map<string, string | null>>();
+const ADDRESS_MEMO = 4096;
+
+function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
+  const { plan } = ctx;
+  if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, plan.scanner, ctx.memo)?.url;
+  let memo = addresses.get(plan);
+  if (memo === undefined) { memo = new Map(); addresses.set(plan, memo); }
+  let out = memo.get(url);
+  if (out === undefined) {
+    out = sanitizeUrl(url, plan.queryAllow, plan.scanner, ctx.memo)?.url ?? null;
+    if (memo.size >= ADDRESS_MEMO) memo.clear();
+    memo.set(url, out);
+  }
+  return out ?? undefined;
 }
 
 /**

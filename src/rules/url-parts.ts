@@ -21,11 +21,29 @@ export interface UrlCache {
 export function parseUrl(input: string, cache?: UrlCache): ParsedUrl | undefined {
   let url = cache?.get(input);
   if (url === undefined) {
-    url = plainUrl(input) ?? null;
+    url = plainUrlRemembered(input) ?? null;
     if (url === null) try { url = new URL(input); } catch { url = null; }
     cache?.set(input, url);
   }
   return url ?? undefined;
+}
+
+// A site's page URLs come again with every view: the parts of a plain one are remembered
+// across events (bounded, like the routes in page-readings). Only URLs without a query or
+// fragment, whose parameters are the visitor's own. A PlainUrl is never written to.
+const knownPlain = new Map<string, ParsedUrl>();
+const PLAIN_MEMO = 4096;
+
+function plainUrlRemembered(input: string): ParsedUrl | undefined {
+  if (input.indexOf('?') >= 0 || input.indexOf('#') >= 0) return plainUrl(input);
+  let url = knownPlain.get(input);
+  if (url === undefined) {
+    url = plainUrl(input);
+    if (url === undefined) return undefined;
+    if (knownPlain.size >= PLAIN_MEMO) knownPlain.clear();
+    knownPlain.set(input, url);
+  }
+  return url;
 }
 
 /** The lower-case host of an absolute URL with a scheme (any scheme), or undefined. */

@@ -1,0 +1,51 @@
+// The sensitive-terms test runs on every distinct string of an event for destinations without a
+// BAA. As a flat alternation of ~90 words, the regex engine tries each word at each position; as
+// a trie (`ca(?:ncer)|ch(?:emo)|...`) it follows one branch per letter, about a third faster.
+// Same matches: `test` only asks whether some word starts at some position after a non-letter,
+// so the order of alternatives does not matter, and a word that extends another (`chemotherapy`
+// after `chemo`) can never match where the shorter one does not.
+
+const SPECIAL = /[.+?^${}()|[\]\\*]/;
+const SEPARATOR = /[\s_-]/;
+/** A run of separators in a term matches any run (or none) in the text. */
+const ANY_SEPARATORS = '[\\s_-]*';
+
+/** A term as regex tokens: one per character (escaped), one per run of separators. */
+function tokens(term: string): string[] {
+  const t = term.toLowerCase();
+  const out: string[] = [];
+  for (let i = 0; i < t.length;) {
+    if (SEPARATOR.test(t[i])) {
+      while (i < t.length && SEPARATOR.test(t[i])) i++;
+      out.push(ANY_SEPARATORS);
+    } else {
+      out.push(SPECIAL.test(t[i]) ? `\\${t[i]}` : t[i]);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The alternation of the token sequences, factored by common prefixes ('' when one is empty). */
+function trie(words: readonly (readonly string[])[]): string {
+  const next = new Map<string, string[][]>();
+  for (const w of words) {
+    // An empty rest matches here already: longer words add nothing.
+    if (w.length === 0) return '';
+    const rests = next.get(w[0]) ?? [];
+    rests.push(w.slice(1));
+    next.set(w[0], rests);
+  }
+  const branches: string[] = [];
+  for (const [first, rests] of next) {
+    const rest = trie(rests);
+    branches.push(rest === '' ? first : `${first}(?:${rest})`);
+  }
+  return branches.join('|');
+}
+
+/** A case-insensitive test for any of the terms starting a word, or undefined for none. */
+export function compileTerms(terms: readonly string[]): RegExp | undefined {
+  if (!terms.length) return undefined;
+  return new RegExp(`(?:^|[^a-z])(?:${trie(terms.map(tokens))})`, 'i');
+}

@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileTerms } from '../../src/rules/term-pattern.js';
+
+// The sensitive-terms regex is built as a trie of the terms: it must answer exactly what the
+// plain alternation of the terms answered, for any term list and any text.
+function flatAlternation(terms: readonly string[]): RegExp | undefined {
+  if (!terms.length) return undefined;
+  const alt = terms.map((t) => t.toLowerCase().replace(/[.+?^${}()|[\]\\*]/g, '\\$&').replace(/[\s_-]+/g, '[\\s_-]*')).join('|');
+  return new RegExp(`(?:^|[^a-z])(?:${alt})`, 'i');
+}
+
+const piece = fc.constantFrom('a', 'b', 'c', 'ab', 'hiv', 'chemo', 'Ch', '-', '_', ' ', '  ', '.', '*', '(', '[', '\\', 'é', 'İ', 'K', '1');
+const term = fc.array(piece, { maxLength: 5 }).map((p) => p.join(''));
+const text = fc.array(fc.oneof(piece, fc.constantFrom('x', '/', '?', 'HIV', 'CHEMO-therapy', 'abc')), { maxLength: 10 }).map((p) => p.join(''));
+
+describe('sensitive-terms pattern', () => {
+  it('matches what the plain alternation of the terms matches', () => {
+    fc.assert(fc.property(fc.array(term, { maxLength: 6 }), fc.array(text, { minLength: 1, maxLength: 8 }), (terms, texts) => {
+      const trie = compileTerms(terms);
+      const flat = flatAlternation(terms);
+      expect(trie === undefined).toBe(flat === undefined);
+      for (const t of texts) expect(trie?.test(t)).toBe(flat?.test(t));
+    }), { numRuns: 3000 });
+  });
+
+  it('reads the pack terms: words after a non-letter, any separators', () => {
+    const re = compileTerms(['hiv', 'hiv-aids', 'chemo', 'chemotherapy', 'weight-loss'])!;
+    expect(re.test('/conditions/hiv-testing')).toBe(true);
+    expect(re.test('Weight_Loss surgery')).toBe(true);
+    expect(re.test('weightloss')).toBe(true);
+    expect(re.test('archive')).toBe(false);
+    expect(re.test('Chemotherapy')).toBe(true);
+  });
+});
