@@ -1,12 +1,12 @@
 import type { CleanEvent } from '../destinations/types.js';
 import { allowedFields } from '../pipeline/allowed-fields.js';
-import type { AllowNode } from '../rules/allow-tree.js';
 import { generalizeUa, truncateIp } from '../rules/ops/generalize.js';
 import type { KeyedHasher } from '../rules/ops/hash.js';
 import type { DestinationPlan, Plan } from '../rules/plan.js';
 import { canonicalPath } from '../rules/canonical-path.js';
 import { pathVerdict } from '../pipeline/path-verdicts.js';
-import { actionFor, namesHealth, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
+import { identifierValue, scrubFlat } from '../pipeline/project.js';
+import { namesHealth, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 
 // A stored scrubbed event (an ingest-time dead letter, see src/spool/unmapped.ts) whose
 // destination's policy changed since it was scrubbed goes through the CURRENT policy before it
@@ -99,11 +99,11 @@ function reprojectPage(page: NonNullable<CleanEvent['page']>, allow: ReturnType<
 function reprojectContext(out: CleanEvent, clean: CleanEvent, ctx: ScrubContext): void {
   const { dest } = ctx;
   const allow = allowedFields(dest.allow);
-  if (clean.campaign !== undefined && allow.campaign) out.campaign = flat(clean.campaign, allow.campaign, ctx);
-  if (clean.clickIds !== undefined && allow.clickIds) out.clickIds = flat(clean.clickIds, allow.clickIds, ctx);
-  const ip = clean.ip !== undefined && allow.ip ? identifier('ip', clean.ip, ctx, truncateIp) : undefined;
+  if (clean.campaign !== undefined && allow.campaign) out.campaign = scrubFlat(clean.campaign, allow.campaign, ctx);
+  if (clean.clickIds !== undefined && allow.clickIds) out.clickIds = scrubFlat(clean.clickIds, allow.clickIds, ctx);
+  const ip = clean.ip !== undefined && allow.ip ? identifierValue('ip', clean.ip, ctx, truncateIp) : undefined;
   if (ip !== undefined) out.ip = ip;
-  const ua = clean.userAgent !== undefined && allow.userAgent ? identifier('useragent', clean.userAgent, ctx, generalizeOnce) : undefined;
+  const ua = clean.userAgent !== undefined && allow.userAgent ? identifierValue('useragent', clean.userAgent, ctx, generalizeOnce) : undefined;
   if (ua !== undefined) out.userAgent = ua;
   if (clean.locale !== undefined && allow.locale) out.locale = clean.locale;
   if (clean.consent !== undefined && allow.consent) out.consent = { ...clean.consent };
@@ -114,20 +114,3 @@ function reprojectContext(out: CleanEvent, clean: CleanEvent, ctx: ScrubContext)
 const GENERALIZED_UA = /^[^/]{1,80} \/ [^/]{1,80} \/ [a-z]{1,20}$/;
 const generalizeOnce = (ua: string): string => (GENERALIZED_UA.test(ua) ? ua : generalizeUa(ua));
 
-function flat(values: Record<string, string>, allow: AllowNode, ctx: ScrubContext): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(values)) {
-    const s = allow.child(k) && typeof values[k] === 'string' ? scrubString(values[k], ctx) : undefined;
-    if (s !== undefined) out[k] = s;
-  }
-  return out;
-}
-
-/** As at ingest (project.ts): the identifier rule's action, else kept with a BAA and generalized without (both idempotent). */
-function identifier(field: string, value: string, ctx: ScrubContext, strict: (v: string) => string | undefined): string | undefined {
-  const rule = ctx.plan.fields.match(field);
-  const action = rule ? actionFor(rule, ctx) : ctx.dest.baa ? 'keep' : 'strict';
-  if (action === 'keep') return value;
-  if (action === 'drop') return undefined;
-  return strict(value);
-}

@@ -111,10 +111,12 @@ function projectPage(info: EventInfo, allow: AllowedFields, ctx: ScrubContext): 
   return allowed ? page : undefined;
 }
 
-function scrubFlat(values: Record<string, string>, allow: AllowNode, ctx: ScrubContext): Record<string, string> {
+/** Campaign and click-id values: allowed keys only, each scanned and capped (also re-projection, delivery/reproject.ts). */
+export function scrubFlat(values: Record<string, string>, allow: AllowNode, ctx: ScrubContext): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of Object.keys(values)) {
-    if (!allow.child(k)) continue;
+    // A re-projected row's values come back from the spool: only strings are read.
+    if (!allow.child(k) || typeof values[k] !== 'string') continue;
     const s = scrubString(values[k], ctx);
     if (s !== undefined) out[k] = s.slice(0, 200);
   }
@@ -122,7 +124,7 @@ function scrubFlat(values: Record<string, string>, allow: AllowNode, ctx: ScrubC
 }
 
 /** ip and user agent follow their identifier rule when the pack has one, else the strict default. */
-function identifierValue(field: string, value: string, ctx: ScrubContext, strict: (v: string) => string | undefined): string | undefined {
+export function identifierValue(field: string, value: string, ctx: ScrubContext, strict: (v: string) => string | undefined): string | undefined {
   const rule = ctx.plan.fields.match(field);
   const action = rule ? actionFor(rule, ctx) : ctx.dest.baa ? 'keep' : 'strict';
   if (action === 'keep') return value;

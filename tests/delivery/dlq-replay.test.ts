@@ -5,7 +5,7 @@ import { acceptedMetaEvents, startMetaFake } from '../fakes/meta.js';
 import { startWebhookFake } from '../fakes/webhook.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { post, REPO, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
-import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { sqliteAndPostgres } from '../helpers/storages.js';
 
 // A dead letter written at ingest (the destination's own rules refused the event) holds the
 // scrubbed event, not a vendor payload: replaying it must map it again with the current config,
@@ -41,15 +41,7 @@ const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Geck
 const track = (id: string) => ({ type: 'track', event: 'Lead', messageId: id, anonymousId: `anon-${id}`, context: { userAgent: UA } });
 const hookDelivered = (fake: FakeServer) => fake.handled('/hook/in').flatMap((r) => (r.json as { message_id: string }[]).map((x) => x.message_id));
 
-const pgRun = postgresRequired();
-let pgServer: TestPostgres | undefined;
-beforeAll(async () => { if (pgRun) pgServer = await startPostgres({ durable: false }); }, 60_000);
-afterAll(async () => { await pgServer?.stop(); });
-
-const storages: { name: string; yaml: () => Promise<string> }[] = [
-  { name: 'sqlite', yaml: async () => '' },
-  ...(pgRun ? [{ name: 'postgres', yaml: async () => `storage: { kind: postgres, url: "${await pgServer!.createDatabase(`dlq_${Date.now()}_${Math.floor(Math.random() * 1e6)}`)}", pool: 4 }` }] : []),
-];
+const storages = sqliteAndPostgres('dlq');
 
 for (const storage of storages) {
   describe(`dlq replay (${storage.name})`, () => {

@@ -7,7 +7,7 @@ import { acceptedMetaEvents, startMetaFake } from '../fakes/meta.js';
 import { startWebhookFake } from '../fakes/webhook.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { post, REPO, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
-import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { sqliteAndPostgres } from '../helpers/storages.js';
 
 // Default deny at replay time: a dead letter (or a row still pending across a reload) is sent
 // only as the destination's CURRENT config allows. A stored scrubbed event (an ingest-time
@@ -53,15 +53,7 @@ const track = (id: string) => ({
 });
 const hookRows = (fake: FakeServer) => fake.handled('/hook/in').flatMap((r) => r.json as Record<string, unknown>[]);
 
-const pgRun = postgresRequired();
-let pgServer: TestPostgres | undefined;
-beforeAll(async () => { if (pgRun) pgServer = await startPostgres({ durable: false }); }, 60_000);
-afterAll(async () => { await pgServer?.stop(); });
-
-const storages: { name: string; yaml: () => Promise<string> }[] = [
-  { name: 'sqlite', yaml: async () => '' },
-  ...(pgRun ? [{ name: 'postgres', yaml: async () => `storage: { kind: postgres, url: "${await pgServer!.createDatabase(`rp_${Date.now()}_${Math.floor(Math.random() * 1e6)}`)}", pool: 4 }` }] : []),
-];
+const storages = sqliteAndPostgres('rp');
 
 for (const storage of storages) {
   describe(`replay obeys the current policy (${storage.name})`, () => {
