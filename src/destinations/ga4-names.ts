@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../common/bounded-memo.js';
 // GA4 naming rules (destinations spec §1.3/§1.4). GA silently drops what breaks them, so we
 // rename instead: snake_case, [A-Za-z][A-Za-z0-9_]{0,39}, and reserved names get a prefix.
 
@@ -77,15 +78,13 @@ const reservedParam = (n: string): boolean => RESERVED_PARAMS.has(n) || GA4_RESE
 
 // Event and property names repeat across events and are renamed for every event sent to GA4:
 // the answers are remembered (bounded, like the field-name matches; null: nothing usable).
-const eventNames = new Map<string, string | null>();
-const paramNames = new Map<string, string | null>();
-const NAME_MEMO = 10_000;
+const eventNames = new BoundedMemo<string | null>(10_000);
+const paramNames = new BoundedMemo<string | null>(10_000);
 
-function remembered(memo: Map<string, string | null>, name: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
+function remembered(memo: BoundedMemo<string | null>, name: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
   let out = memo.get(name);
   if (out === undefined) {
     out = sanitize(name, prefix, reserved) ?? null;
-    if (memo.size >= NAME_MEMO) memo.clear();
     memo.set(name, out);
   }
   return out ?? undefined;

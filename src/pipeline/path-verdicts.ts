@@ -1,4 +1,5 @@
 import { domainToUnicode } from 'node:url';
+import { PlanMemos } from '../common/bounded-memo.js';
 import { DASH_CHARS, INVISIBLE } from '../rules/form-decoded.js';
 import type { PageGroupPlan, Plan } from '../rules/plan.js';
 
@@ -17,12 +18,10 @@ export interface PathVerdict {
 // an event.
 // The answers are a function of the path and the plan, so they are remembered per plan (bounded;
 // a new plan after a reload starts empty).
-const verdicts = new WeakMap<Plan, Map<string, PathVerdict>>();
-const MEMO = 4096;
+const verdicts = new PlanMemos<PathVerdict>(4096);
 
 export function pathVerdict(path: string, plan: Plan): PathVerdict {
-  let memo = verdicts.get(plan);
-  if (memo === undefined) { memo = new Map(); verdicts.set(plan, memo); }
+  const memo = verdicts.of(plan);
   let verdict = memo.get(path);
   if (verdict === undefined) {
     // A path spelled with other separators is read a second time with them folded (once per
@@ -33,7 +32,6 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
       sensitive: (plan.sensitiveTerms?.test(path) ?? false) || (alt !== undefined && (plan.sensitiveTerms?.test(alt) ?? false)),
       group: pageGroupOf(path, plan),
     };
-    if (memo.size >= MEMO) memo.clear();
     memo.set(path, verdict);
   }
   return verdict;
@@ -95,10 +93,8 @@ function pageGroupOf(path: string, plan: Plan): PageGroupPlan | undefined {
 
 // A site's events come from a handful of hosts: the blocked-host answer per host is remembered
 // per plan (bounded), one lookup an event instead of one pattern test per rule.
-const hostVerdicts = new WeakMap<Plan, Map<string, string | null>>();
-
+const hostVerdicts = new PlanMemos<string | null>(4096);
 let hostPlan: Plan | undefined;
-let hostMemo: Map<string, string | null> | undefined;
 
 // The last two hosts asked about (an event's page host is the site's, again and again): compared
 // before the memo, whose lookup hashes the host, a new string per event.
@@ -109,28 +105,23 @@ let answerB: string | null = null;
 
 /** The blocked-host rule a (lower-cased) host name matches, also spelled as an IDN with look-alike letters, or null. */
 export function hostBlock(host: string, plan: Plan): string | null {
-  // Every event asks with the same plan (until a reload): its memo is kept at hand.
-  if (plan !== hostPlan || hostMemo === undefined) {
-    hostMemo = hostVerdicts.get(plan);
-    if (hostMemo === undefined) { hostMemo = new Map(); hostVerdicts.set(plan, hostMemo); }
-    hostPlan = plan;
-    recentA = recentB = '';
-  }
+  // The recent answers belong to one plan: a reload forgets them.
+  if (plan !== hostPlan) { hostPlan = plan; recentA = recentB = ''; }
   if (host === recentA) return answerA;
   if (host === recentB) { recentB = recentA; recentA = host; const answer = answerB; answerB = answerA; answerA = answer; return answer; }
-  const answer = hostAnswer(host, plan, hostMemo);
+  const answer = hostAnswer(host, plan);
   recentB = recentA; answerB = answerA; recentA = host; answerA = answer;
   return answer;
 }
 
-function hostAnswer(host: string, plan: Plan, memo: Map<string, string | null>): string | null {
+function hostAnswer(host: string, plan: Plan): string | null {
+  const memo = hostVerdicts.of(plan);
   let rule = memo.get(host);
   if (rule === undefined) {
     rule = plan.blockedHosts.find((b) => b.re.test(host))?.name ?? null;
     // An IDN host (`xn--...`) may spell a portal host with look-alike letters.
     const alt = rule === null && host.indexOf('xn--') >= 0 ? hostLookalike(host) : undefined;
     if (alt !== undefined) rule = plan.blockedHosts.find((b) => b.re.test(alt))?.name ?? null;
-    if (memo.size >= MEMO) memo.clear();
     memo.set(host, rule);
   }
   return rule;

@@ -1,3 +1,4 @@
+import { PlanMemos } from '../common/bounded-memo.js';
 import type { Plan } from '../rules/plan.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict } from './path-verdicts.js';
@@ -22,28 +23,16 @@ const loose = (re: RegExp): boolean => !re.source.startsWith('^') && !re.source.
 const looseRules = new WeakMap<Plan, RegExp | null>();
 // A site has a few hundred page titles and event names, sent again with every view: the answer
 // per string is remembered per plan (bounded).
-const titleAnswers = new WeakMap<Plan, Map<string, TitleVerdict>>();
-const nameAnswers = new WeakMap<Plan, Map<string, string | null>>();
-const MEMO = 2048;
-
-function memoOf<V>(maps: WeakMap<Plan, Map<string, V>>, plan: Plan): Map<string, V> {
-  let memo = maps.get(plan);
-  if (memo === undefined) { memo = new Map(); maps.set(plan, memo); }
-  return memo;
-}
-// Every event asks with the same plan (until a reload): its title memo is kept at hand.
-let titlePlan: Plan | undefined;
-let titleMemo: Map<string, TitleVerdict> | undefined;
+const titleAnswers = new PlanMemos<TitleVerdict>(2048);
+const nameAnswers = new PlanMemos<string | null>(2048);
 
 /** What a page title says (`Inbox | MyChart`, `Pay Your Bill | Northbay`). */
 export function titleVerdict(title: string, plan: Plan): TitleVerdict {
-  if (plan !== titlePlan || titleMemo === undefined) { titleMemo = memoOf(titleAnswers, plan); titlePlan = plan; }
-  const memo = titleMemo;
+  const memo = titleAnswers.of(plan);
   let verdict = memo.get(title);
   if (verdict === undefined) {
     const asPath = pathVerdict(pageNamePath(title), plan);
     verdict = { blocked: asPath.blocked ?? matchLoose(title, plan), sensitive: asPath.sensitive };
-    if (memo.size >= MEMO) memo.clear();
     memo.set(title, verdict);
   }
   return verdict;
@@ -68,20 +57,16 @@ export function nameBlock(name: string, plan: Plan): string | undefined {
   lastName = name; lastPlan = plan; lastAnswer = answer;
   return answer;
 }
-let namePlan: Plan | undefined;
-let nameMemo: Map<string, string | null> | undefined;
 let lastName: string | undefined;
 let lastPlan: Plan | undefined;
 let lastAnswer: string | undefined;
 
 function nameAnswer(name: string, plan: Plan): string | undefined {
-  if (plan !== namePlan || nameMemo === undefined) { nameMemo = memoOf(nameAnswers, plan); namePlan = plan; }
-  const memo = nameMemo;
+  const memo = nameAnswers.of(plan);
   const known = memo.get(name);
   if (known !== undefined) return known ?? undefined;
   // Words of a name are separated by spaces where a path has `-`.
   const answer = matchLoose(name, plan) ?? matchLoose(name.trim().toLowerCase().replace(/\s+/g, '-'), plan);
-  if (memo.size >= MEMO) memo.clear();
   memo.set(name, answer ?? null);
   return answer;
 }

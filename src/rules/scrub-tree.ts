@@ -1,3 +1,4 @@
+import { PlanMemos } from '../common/bounded-memo.js';
 import type { Action } from '../config/schema.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { AllowNode } from './allow-tree.js';
@@ -75,18 +76,15 @@ export function sanitizeUrlMemo(url: string, ctx: ScrubContext): string | undefi
 // Page paths and URLs come again with every view of the page: their sanitize_url results are
 // remembered per plan (bounded, like the path verdicts; null: not a URL). Only addresses
 // without a query or fragment, whose parameters are the visitor's own.
-const addresses = new WeakMap<Plan, Map<string, string | null>>();
-const ADDRESS_MEMO = 4096;
+const addresses = new PlanMemos<string | null>(4096);
 
 function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
   const { plan } = ctx;
   if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, plan.scanner, ctx.memo)?.url;
-  let memo = addresses.get(plan);
-  if (memo === undefined) { memo = new Map(); addresses.set(plan, memo); }
+  const memo = addresses.of(plan);
   let out = memo.get(url);
   if (out === undefined) {
     out = sanitizeUrl(url, plan.queryAllow, plan.scanner, ctx.memo)?.url ?? null;
-    if (memo.size >= ADDRESS_MEMO) memo.clear();
     memo.set(url, out);
   }
   return out ?? undefined;

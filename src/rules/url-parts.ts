@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../common/bounded-memo.js';
 /** What the scrub engine reads of a parsed URL (a WHATWG URL has all of it). */
 export interface ParsedUrl {
   readonly protocol: string;
@@ -31,8 +32,7 @@ export function parseUrl(input: string, cache?: UrlCache): ParsedUrl | undefined
 // A site's page URLs come again with every view: the parts of a plain one are remembered
 // across events (bounded, like the routes in page-readings). Only URLs without a query or
 // fragment, whose parameters are the visitor's own. A PlainUrl is never written to.
-const knownPlain = new Map<string, ParsedUrl>();
-const PLAIN_MEMO = 4096;
+const knownPlain = new BoundedMemo<ParsedUrl>(4096);
 
 function plainUrlRemembered(input: string): ParsedUrl | undefined {
   if (input.indexOf('?') >= 0 || input.indexOf('#') >= 0) return plainUrl(input);
@@ -40,7 +40,6 @@ function plainUrlRemembered(input: string): ParsedUrl | undefined {
   if (url === undefined) {
     url = plainUrl(input);
     if (url === undefined) return undefined;
-    if (knownPlain.size >= PLAIN_MEMO) knownPlain.clear();
     knownPlain.set(input, url);
   }
   return url;
