@@ -4,7 +4,8 @@ import { generalizeUa, truncateIp } from '../rules/ops/generalize.js';
 import type { KeyedHasher } from '../rules/ops/hash.js';
 import type { DestinationPlan, Plan } from '../rules/plan.js';
 import { canonicalPath } from '../rules/canonical-path.js';
-import { pathVerdict } from '../pipeline/path-verdicts.js';
+import { hostBlock, pathVerdict } from '../pipeline/path-verdicts.js';
+import { hostOf } from '../rules/url-parts.js';
 import { identifierValue, scrubFlat } from '../pipeline/project.js';
 import { namesHealth, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 
@@ -74,8 +75,8 @@ function blockedNow(page: CleanEvent['page'], plan: Plan): boolean {
   for (const at of [page?.path, page?.url]) {
     if (at === undefined) continue;
     if (pathVerdict(canonicalPath(at, plan.localePrefixes), plan).blocked !== null) return true;
-    const host = /^https?:\/\/([^/?#:]+)/i.exec(at)?.[1]?.toLowerCase();
-    if (host !== undefined && plan.blockedHosts.some((r) => r.re.test(host))) return true;
+    const host = hostOf(at);
+    if (host !== undefined && hostBlock(host, plan) !== null) return true;
   }
   return false;
 }
