@@ -22,6 +22,9 @@ import { hashKeyOf } from './config/secrets.js';
 import type { ReloadAuditPolicy } from './admin/reload-audit.js';
 import type { AuditQueueOptions } from './audit/port.js';
 
+/** Versions recorded (by any instance) within this are kept by policy-history retention; maintain() runs hourly. */
+export const POLICY_GRACE_MS = 86_400_000;
+
 /** Who asked for a config change (the audit log's actor). */
 export interface Actor { actor: string; role: string }
 
@@ -108,7 +111,12 @@ export class Runtime {
     }
   }
 
-  /** Retention: dead letters older than spool.dead_letter_days are purged. */
+  /**
+   * Retention: dead letters older than spool.dead_letter_days are purged; then the policy
+   * history forgets versions no pending or dead row refers to (src/spool/port.ts prunePolicies).
+   * The running version is recorded again first: with a shared spool, another instance's
+   * retention keeps a version some instance recorded within POLICY_GRACE_MS (it may still spool rows).
+   */
   async maintain(): Promise<void> {
     const days = this.config.rules.spool?.dead_letter_days ?? 14;
     try {
@@ -116,6 +124,14 @@ export class Runtime {
       if (purged) this.log.info({ purged }, 'dead letters past retention purged');
     } catch (err) {
       this.log.error({ code: (err as { code?: string }).code ?? (err as Error).name }, 'dead-letter retention failed');
+    }
+    const { version, policies } = this.policy;
+    try {
+      await this.spool.recordPolicies(version, policies);
+      const forgotten = await this.spool.prunePolicies(version, Date.now() - POLICY_GRACE_MS);
+      if (forgotten) this.log.info({ forgotten }, 'policy history: records of versions no spooled row refers to removed');
+    } catch (err) {
+      this.log.error({ code: errorCode(err) }, 'policy history retention failed');
     }
   }
 

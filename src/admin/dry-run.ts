@@ -23,7 +23,7 @@ export function dryRun(body: JsonValue, plan: Plan, ids: VisitorIds): DryRunResu
   if (nestsDeeperThan(body, plan.limits.depth + 2)) throw new PhiwallError('PW_ERR_TOO_DEEP', { limit: plan.limits.depth });
   const isBatch = isJsonObject(body) && Array.isArray(body.batch);
   withMessageIds(body);
-  const { events } = parseSegmentBody(structuredClone(body), isBatch ? 'batch' : 'track', { ...plan.limits });
+  const { events } = parseSegmentBody(structuredClone(body), isBatch ? 'batch' : 'event', { ...plan.limits });
   const before = new Map(events.map((e) => [String(e.messageId), e as JsonValue]));
   const results = new Map<string, DryRunResult>();
   for (const line of dryRunLine(body, plan, ids)) {

@@ -7,15 +7,16 @@ import { explainPlan } from '../rules/explain.js';
 import type { Runtime } from '../runtime.js';
 import { adminBody } from './body.js';
 import { KeyedHashVisitorIds } from '../spool/sqlite/visitor-ids.js';
-import { needs, type AdminEnv } from './app.js';
+import { needs, type AdminEnv, type AuditDetails } from './app.js';
 import { applyConfig } from './apply-config.js';
 import { dryRun } from './dry-run.js';
 import { ROLES, type AdminKeys } from './keys.js';
 import { buildReportsApp } from '../aggregates/admin-routes.js';
 import { collectorSpoolStats, replayDeadEverywhere } from '../spool/cluster-spool.js';
-import { replayRefusal } from '../delivery/policy.js';
+import { DLQ_CODE } from '../delivery/replay.js';
 
 const Destination = z.object({ destination: z.string().regex(/^[a-z][a-z0-9_-]*$/) });
+const Replay = z.object({ destination: Destination.shape.destination, code: z.string().regex(DLQ_CODE).optional() });
 const Suppression = z.object({ id: z.string().min(1).max(200) });
 const NewKey = z.object({ name: z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/), role: z.enum(ROLES) });
 const ConfigBody = z.object({ yaml: z.string().min(1).max(1_000_000) });
@@ -55,16 +56,17 @@ export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: Ad
     return c.json({ success: result.applied, ...result }, result.applied ? 200 : 400);
   }));
   app.post('/dlq/replay', needs('admin', async (c) => {
-    const { destination } = parseBody(Destination, await adminBody(c, 4096));
-    // Replay obeys the current config (src/delivery/policy.ts): refused, nothing moves.
-    const refused = replayRefusal(runtime.config.rules, destination, Date.now());
-    if (refused) {
-      c.set('audit', { destination, refused });
-      throw new PhiwallError('PW_ERR_REPLAY_REFUSED', { reason: refused });
+    const { destination, code } = parseBody(Replay, await adminBody(c, 4096));
+    // Replay obeys the current config (src/delivery/replay.ts): refused, nothing moves. Audited either way.
+    const out = await replayDeadEverywhere(runtime.spool, runtime.storage.kind === 'postgres', { destination, code }, runtime.config.rules);
+    const workers: AuditDetails = out.workers ? { workersReporting: out.workers.reporting, workersConfigured: out.workers.configured } : {};
+    if ('refused' in out) {
+      c.set('audit', { destination, code: code ?? null, refused: out.refused, kept: out.kept ?? 0, ...workers });
+      throw new PhiwallError('PW_ERR_REPLAY_REFUSED', { reason: out.refused });
     }
-    const { replayed, workers } = await replayDeadEverywhere(runtime.spool, runtime.storage.kind === 'postgres', destination);
-    c.set('audit', { destination, replayed });
-    return c.json({ success: true, destination, replayed, ...(workers ? { workers } : {}) });
+    c.set('audit', { destination, code: code ?? null, replayed: out.replayed, kept: out.kept, ...workers });
+    const kept = out.kept ? { kept: out.kept, keptCode: 'BAA_EXPIRED' } : {};
+    return c.json({ success: true, destination, replayed: out.replayed, ...kept, ...(out.workers ? { workers: out.workers } : {}) });
   }));
   app.post('/suppressions', needs('admin', async (c, who) => {
     const { id } = parseBody(Suppression, await adminBody(c, 4096));

@@ -33,7 +33,7 @@ export interface DryRunLine {
 
 /** Runs one input line (an event or a batch body) through the plan. */
 export function dryRunLine(line: JsonValue, plan: Plan, ids: VisitorIds, only?: string): DryRunLine[] {
-  const route = isJsonObject(line) && Array.isArray(line.batch) ? 'batch' : 'track';
+  const route = isJsonObject(line) && Array.isArray(line.batch) ? 'batch' : 'event';
   const site = (isJsonObject(line) && typeof line.writeKey === 'string' ? plan.sitesByKey.get(line.writeKey) : undefined) ?? plan.sites[0];
   if (!site) throw new Error('the config has no site');
   const { events, rejected } = parseSegmentBody(line, route, { ...plan.limits });

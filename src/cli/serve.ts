@@ -59,7 +59,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
  */
 function joinCluster(runtime: Runtime, stop: () => void): void {
   answerClusterCalls(METRICS_OP, () => localMetricsJson(runtime.metrics, runtime.spool));
-  answerSpoolCalls(runtime.spool);
+  answerSpoolCalls(runtime.spool, () => runtime.config.rules);
   // Node's own handler exits the worker at once on an unexpected disconnect (after emitting the
   // worker's 'disconnect'): marking the exit as expected lets this worker drain first.
   cluster.worker?.once('disconnect', () => {

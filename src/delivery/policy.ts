@@ -1,52 +1,81 @@
 import { sha256Hex } from '../common/hash.js';
-import type { RulesFile } from '../config/schema.js';
+import type { DestinationConfig, RulesFile } from '../config/schema.js';
 import { baaExpiry } from '../rules/compile.js';
 import type { Plan } from '../rules/plan.js';
 
 // A spooled row records the plan version it was scrubbed under (a hash of the whole config).
 // Most config changes (a site, a rate limit, another destination) leave a destination's own
 // projection unchanged, so a row of an older version is re-checked only when the projection
-// policy of ITS destination changed. That policy is fingerprinted here and recorded per plan
-// version in the spool (Spool.recordPolicies), so a restarted collector (or `dlq replay`
-// after a restart) still knows what an older version meant for each destination.
+// policy of ITS destination changed. That policy is recorded per plan version in the spool
+// (Spool.recordPolicies), so a restarted collector (or `dlq replay` after a restart) still knows
+// what an older version meant for each destination.
+//
+// A record: `2|<baa>|<projection>|<rest>|<allow JSON>`.
+// - <baa>: `b` (baa: true), `n` (no BAA), or `d<signed ms>-<expires ms>` (a dated BAA). Taken
+//   from the config, not from the moment the plan compiled, so one version always means one
+//   thing, and whether a row was scrubbed for a BAA follows from its scrub time (baaAt).
+// - <projection>: a hash of everything else that shapes what the destination receives (global
+//   scrub rules and its own config without credentials, delivery tuning, enabled, the BAA record);
+// - <rest>: the same without the allow list, and <allow JSON> the allow list itself: an allow
+//   list that only grew lets payloads scrubbed under the older one pass (nothing in them is
+//   disallowed now; allow lists only add).
+// Records of the first release (`b:<hash>` / `n:<hash>`) are read as such (no widening test).
 
 /** Sections of the config that never change what a destination receives. */
 const NOT_POLICY = new Set(['version', 'include', 'server', 'spool', 'storage', 'secrets', 'sites', 'destinations', 'admin', 'audit']);
 
-/**
- * Per destination of the plan: `b:` or `n:` (whether it scrubbed as a BAA destination, which a
- * re-projection needs to know) and a hash of everything that shapes its projection: the global
- * scrub rules (every section not listed in NOT_POLICY, so a new section counts by default) and
- * its own config without options (credentials, vendor ids), delivery tuning or the BAA record
- * (renewing a BAA is no policy change; its expiry is checked at delivery).
- */
+const hash16 = (v: unknown): string => sha256Hex(JSON.stringify(v)).slice(0, 16);
+
+function baaField(baa: DestinationConfig['baa']): string {
+  if (typeof baa === 'boolean') return baa ? 'b' : 'n';
+  return `d${Date.parse(baa.signed)}-${baaExpiry(baa)}`;
+}
+
+/** Each destination of the plan: its projection policy record (see the format above). */
 export function destinationPolicies(rules: RulesFile, plan: Plan): Record<string, string> {
   const global = Object.entries(rules).filter(([k]) => !NOT_POLICY.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
   const out: Record<string, string> = {};
   for (const dest of plan.destinations) {
-    const { options: _o, delivery: _d, baa: _b, enabled: _e, ...own } = dest.config;
-    out[dest.name] = `${dest.baa ? 'b' : 'n'}:${sha256Hex(JSON.stringify([global, dest.type, own])).slice(0, 16)}`;
+    const { options: _o, delivery: _d, baa, enabled: _e, ...own } = dest.config;
+    const { allow, ...rest } = own;
+    out[dest.name] = ['2', baaField(baa), hash16([global, dest.type, own]), hash16([global, dest.type, rest]), JSON.stringify(allow)].join('|');
   }
   return out;
 }
 
-/** Whether a recorded policy (destinationPolicies) scrubbed as a BAA destination. */
-export const scrubbedWithBaa = (policy: string): boolean => policy.startsWith('b:');
+/** A parsed record; `rest` and `allow` are absent in first-release records. */
+export interface PolicyRecord { baa: string; projection: string; rest?: string; allow?: readonly string[] }
 
-/** Why dead letters of `destination` must not be replayed under the current config, or undefined. */
-export type ReplayRefusal = 'NO_CONFIG' | 'DESTINATION_REMOVED' | 'DESTINATION_DISABLED' | 'BAA_EXPIRED';
+export function parsePolicy(policy: string): PolicyRecord | undefined {
+  if (policy.startsWith('2|')) {
+    const parts = policy.split('|');
+    if (parts.length < 5) return undefined;
+    let allow: unknown;
+    try { allow = JSON.parse(parts.slice(4).join('|')); } catch { return undefined; }
+    if (!Array.isArray(allow) || !allow.every((a) => typeof a === 'string')) return undefined;
+    return { baa: parts[1], projection: parts[2], rest: parts[3], allow };
+  }
+  const legacy = /^([bn]):([0-9a-f]+)$/.exec(policy);
+  return legacy ? { baa: legacy[1], projection: legacy[2] } : undefined;
+}
+
+/** Whether a row of this record scrubbed at `at` (epoch ms) was scrubbed as for a BAA partner. */
+export function baaAt(record: PolicyRecord, at: number): boolean {
+  if (record.baa === 'b') return true;
+  if (record.baa === 'n') return false;
+  const m = /^d(-?\d+)-(-?\d+)$/.exec(record.baa);
+  // Unreadable: assume it was (fail closed: such a row is not sent to a destination without a BAA).
+  return m === null || (Number(m[1]) <= at && at < Number(m[2]));
+}
 
 /**
- * Checked before any dead letter moves back to the outbox (CLI and admin replay): a destination
- * that is gone or disabled would leave them pending forever, and one whose dated BAA has expired
- * must not receive what was scrubbed for a BAA partner. The rows stay dead-lettered.
+ * What a row scrubbed under `then` is to the destination's `now` policy, BAA treatment aside
+ * (the caller checks that): `same` projection, `widened` (only the allow list changed, and only
+ * by additions: the row holds nothing disallowed now), or `changed`.
  */
-export function replayRefusal(rules: RulesFile | undefined, destination: string, now: number): ReplayRefusal | undefined {
-  if (rules === undefined) return 'NO_CONFIG';
-  const cfg = Object.hasOwn(rules.destinations ?? {}, destination) ? rules.destinations![destination] : undefined;
-  if (cfg === undefined) return 'DESTINATION_REMOVED';
-  if (!cfg.enabled) return 'DESTINATION_DISABLED';
-  const expires = baaExpiry(cfg.baa);
-  if (expires !== undefined && now >= expires) return 'BAA_EXPIRED';
-  return undefined;
+export function compareProjection(then: PolicyRecord, now: PolicyRecord): 'same' | 'widened' | 'changed' {
+  if (then.projection === now.projection) return 'same';
+  if (then.rest === undefined || then.rest !== now.rest || then.allow === undefined || now.allow === undefined) return 'changed';
+  const allowed = new Set(now.allow);
+  return then.allow.every((a) => allowed.has(a)) ? 'widened' : 'changed';
 }

@@ -1,7 +1,7 @@
 import type { DestinationPlan, Plan } from '../rules/plan.js';
 import type { LeasedItem, Spool } from '../spool/port.js';
 import { unmappedEvent } from '../spool/unmapped.js';
-import { scrubbedWithBaa } from './policy.js';
+import { baaAt, compareProjection, parsePolicy, type PolicyRecord } from './policy.js';
 
 // Default deny holds at delivery time, not only at ingest: a row scrubbed under a policy of its
 // destination that no longer holds (allow list tightened, BAA switched off, identifier rules
@@ -25,42 +25,54 @@ const CHANGED = 'scrubbed under an earlier policy of this destination; a vendor 
 const EXPIRED = 'scrubbed for a BAA that has since expired';
 
 export class PolicyScreen {
-  /** Recorded policies of older versions for this destination (a version's record never changes). */
-  private readonly known = new Map<string, string>();
+  /** Parsed records of older versions for this destination (a version's record never changes). */
+  private readonly known = new Map<string, PolicyRecord>();
+  private readonly current: PolicyRecord | undefined;
 
-  constructor(private readonly dest: DestinationPlan, private readonly view: PolicyView, private readonly spool: Pick<Spool, 'policyOf'>) {}
+  constructor(private readonly dest: DestinationPlan, private readonly view: PolicyView, private readonly spool: Pick<Spool, 'policyOf'>) {
+    const own = view.policies[dest.name];
+    this.current = own === undefined ? undefined : parsePolicy(own);
+  }
 
   /**
    * Undefined (the common case, one string comparison per row) when every row was scrubbed
    * under the current plan and no dated BAA has expired; else a verdict per row that may not be
-   * sent as stored. A row of an older version whose destination policy is recorded unchanged
-   * passes; an unknown one (spooled before policies were recorded) counts as changed.
+   * sent as stored. A row of a version recorded before policies were recorded counts as changed.
    */
   async screen(items: readonly LeasedItem[], now: number): Promise<Map<string, Verdict> | undefined> {
     const expiry = this.dest.baaExpiresAt;
     const expired = expiry !== undefined && now >= expiry;
     if (!expired && items.every((i) => i.policyVersion === this.view.version)) return undefined;
-    const current = this.view.policies[this.dest.name];
     const out = new Map<string, Verdict>();
     for (const item of items) {
-      if (expired && item.enqueuedAt < expiry) { out.set(item.id, { kind: 'dead', code: 'BAA_EXPIRED', reason: EXPIRED }); continue; }
-      if (item.policyVersion === this.view.version) continue;
-      const then = item.policyVersion === undefined ? undefined : await this.policyOf(item.policyVersion);
-      if (then !== undefined && then === current) continue;
-      if (expired) out.set(item.id, { kind: 'dead', code: 'BAA_EXPIRED', reason: EXPIRED });
-      else if (unmappedEvent(item.payload) !== undefined) out.set(item.id, { kind: 'reproject', scrubbedWithBaa: then === undefined ? undefined : scrubbedWithBaa(then) });
-      else out.set(item.id, { kind: 'dead', code: 'POLICY_CHANGED', reason: CHANGED });
+      const verdict = await this.verdict(item, expired);
+      if (verdict) out.set(item.id, verdict);
     }
     return out;
   }
 
-  private async policyOf(version: string): Promise<string | undefined> {
-    let p = this.known.get(version);
-    if (p === undefined) {
-      p = await this.spool.policyOf(version, this.dest.name);
-      if (p !== undefined) this.known.set(version, p);
+  private async verdict(item: LeasedItem, expired: boolean): Promise<Verdict | undefined> {
+    const current = item.policyVersion === this.view.version;
+    if (current && !expired) return undefined;
+    const then = current ? this.current : item.policyVersion === undefined ? undefined : await this.recordOf(item.policyVersion);
+    // Undefined: unknown, treated as scrubbed for a BAA (fail closed).
+    const withBaa = then === undefined ? undefined : baaAt(then, item.scrubbedAt ?? item.enqueuedAt);
+    const baaNow = this.dest.baa && !expired;
+    if (withBaa !== false && !baaNow && expired) return { kind: 'dead', code: 'BAA_EXPIRED', reason: EXPIRED };
+    const fits = then !== undefined && this.current !== undefined && compareProjection(then, this.current) !== 'changed';
+    if (fits && (withBaa === false || baaNow)) return undefined;
+    if (unmappedEvent(item.payload) !== undefined) return { kind: 'reproject', scrubbedWithBaa: withBaa };
+    return { kind: 'dead', code: 'POLICY_CHANGED', reason: CHANGED };
+  }
+
+  private async recordOf(version: string): Promise<PolicyRecord | undefined> {
+    let r = this.known.get(version);
+    if (r === undefined) {
+      const p = await this.spool.policyOf(version, this.dest.name);
+      r = p === undefined ? undefined : parsePolicy(p);
+      if (r !== undefined) this.known.set(version, r);
     }
-    return p;
+    return r;
   }
 
   get plan(): Plan { return this.view.plan; }

@@ -34,14 +34,24 @@ export interface ParsedEvents {
   rejected: Rejection[];
 }
 
-/** Splits a request body into events, validating each on its own (one bad event never sinks a batch). */
-export function parseSegmentBody(body: JsonValue, route: SegmentType | 'batch', limits: ShapeLimits & { eventBytes: number }): ParsedEvents {
+/**
+ * Splits a request body into events, validating each on its own (one bad event never sinks a
+ * batch). `route`: what the request is by its route (`/v1/batch`, `/v1/track`, …), or `event`:
+ * one event typed by its own body (`track` if it has none), as the dry runs read a line or a body.
+ */
+export function parseSegmentBody(body: JsonValue, route: SegmentType | 'batch' | 'event', limits: ShapeLimits & { eventBytes: number }): ParsedEvents {
   if (!isJsonObject(body)) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: 'body must be a JSON object' });
   let raw: JsonValue[];
   if (route === 'batch') {
     if (!Array.isArray(body.batch)) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: 'batch must be an array' });
     raw = body.batch;
-  } else raw = [{ ...body, type: body.type ?? route }];
+  } else if (route === 'event') raw = [{ ...body, type: body.type ?? 'track' }];
+  // The route is authoritative, as on Segment's HTTP API (a call to /v1/track is a track, whatever
+  // its body says): a body `type` naming another kind must not turn a /v1/t call into an identify
+  // or alias and so take a path an operator allowed for tracks only. The event is then validated
+  // as the route's type (a track without `event` is refused, naming the field). A `type` that is an
+  // object or array is no kind at all but hostile structure: the body is judged as sent (refused).
+  else raw = [typeof body.type === 'object' && body.type !== null ? body : { ...body, type: route }];
   const shared = route === 'batch' ? sharedContext(body.context, limits) : undefined;
   const events: JsonObject[] = [];
   const rejected: Rejection[] = [];

@@ -1,5 +1,7 @@
 import { answerClusterCalls, clusterCall, inCluster } from '../common/cluster-ipc.js';
 import { PhiwallError } from '../errors.js';
+import type { RulesFile } from '../config/schema.js';
+import { replayDeadLetters, type ReplayOutcome, type ReplayRequest } from '../delivery/replay.js';
 import type { Spool, SpoolStats } from './port.js';
 
 // In a cluster each worker owns its own SQLite spool file, so the backlog an operator sees
@@ -15,14 +17,21 @@ const REPLAY_OP = 'dlq-replay';
 /** Workers configured, and those whose spool is in a figure (a worker that did not answer in time is missing). */
 export interface WorkersReporting { configured: number; reporting: number }
 
-/** Registers this worker's answers to the cluster-wide spool questions (`phiwall serve`, cluster worker). */
-export function answerSpoolCalls(spool: Spool): void {
+/**
+ * Registers this worker's answers to the cluster-wide spool questions (`phiwall serve`, cluster
+ * worker). A replay is decided again by each worker against its own current config (`rules`).
+ */
+export function answerSpoolCalls(spool: Spool, rules: () => RulesFile): void {
   answerClusterCalls(STATS_OP, () => spool.stats());
-  answerClusterCalls(REPLAY_OP, (destination) => {
-    if (typeof destination !== 'string') throw new TypeError('destination');
-    return spool.replayDead(destination);
+  answerClusterCalls(REPLAY_OP, (req) => {
+    if (!isRequest(req)) throw new TypeError('replay request');
+    return replayDeadLetters([spool], rules(), { destination: req.destination, code: req.code });
   });
 }
+
+const isRequest = (r: unknown): r is ReplayRequest => typeof r === 'object' && r !== null && typeof (r as ReplayRequest).destination === 'string'
+  && ((r as ReplayRequest).code === undefined || typeof (r as ReplayRequest).code === 'string');
+const isOutcome = (o: unknown): o is ReplayOutcome => typeof o === 'object' && o !== null && ('refused' in o || typeof (o as { replayed?: unknown }).replayed === 'number');
 
 const isStats = (s: unknown): s is SpoolStats => typeof s === 'object' && s !== null && typeof (s as SpoolStats).pending === 'number' && typeof (s as SpoolStats).byDestination === 'object';
 
@@ -49,10 +58,17 @@ export async function collectorSpoolStats(spool: Spool, shared: boolean): Promis
   return { ...sumStats(answers), workers: { configured: reply.workers, reporting: answers.length } };
 }
 
-/** Replays a destination's dead letters in every worker's spool; returns how many rows moved. */
-export async function replayDeadEverywhere(spool: Spool, shared: boolean, destination: string): Promise<{ replayed: number; workers?: WorkersReporting }> {
-  if (!clustered(shared)) return { replayed: await spool.replayDead(destination) };
-  const reply = await clusterCall(REPLAY_OP, destination).catch(() => { throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: 'cluster' }); });
-  const counts = reply.results.filter((n): n is number => typeof n === 'number');
-  return { replayed: counts.reduce((a, b) => a + b, 0), workers: { configured: reply.workers, reporting: counts.length } };
+/** Replays dead letters in every worker's spool (each worker decides against its own config); sums what moved. */
+export async function replayDeadEverywhere(spool: Spool, shared: boolean, req: ReplayRequest, rules: RulesFile): Promise<ReplayOutcome & { workers?: WorkersReporting }> {
+  if (!clustered(shared)) return replayDeadLetters([spool], rules, req);
+  const reply = await clusterCall(REPLAY_OP, { destination: req.destination, ...(req.code ? { code: req.code } : {}) })
+    .catch(() => { throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: 'cluster' }); });
+  const outcomes = reply.results.filter(isOutcome);
+  const workers = { configured: reply.workers, reporting: outcomes.length };
+  let replayed = 0, kept = 0;
+  for (const o of outcomes) { if ('replayed' in o) replayed += o.replayed; kept += o.kept ?? 0; }
+  const refusal = outcomes.find((o): o is Extract<ReplayOutcome, { refused: string }> => 'refused' in o && o.refused !== 'BAA_EXPIRED');
+  if (replayed === 0 && refusal) return { refused: refusal.refused, workers };
+  if (replayed === 0 && kept > 0) return { refused: 'BAA_EXPIRED', kept, workers };
+  return { replayed, kept, workers };
 }

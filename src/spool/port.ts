@@ -1,4 +1,7 @@
 import type { JsonValue } from '../common/json.js';
+import type { ReplayPermit } from './replay-permit.js';
+
+export type { ReplayPermit } from './replay-permit.js';
 
 // The storage port. Adapters: sqlite/ (embedded default). Kept free of SQL dialect details
 // so a Postgres adapter can implement the same contract.
@@ -25,6 +28,8 @@ export interface LeasedItem {
   /** As enqueued; absent on rows spooled before the columns existed. */
   policyVersion?: string;
   subjectKeys?: string[];
+  /** When its content was scrubbed, if not at `enqueuedAt` (a replayed dead letter: replay restarts the age, not the scrub time). */
+  scrubbedAt?: number;
 }
 
 export interface DeadLetter {
@@ -36,6 +41,8 @@ export interface DeadLetter {
   reason: string;
   failedAt: number;
 }
+
+export interface DeadScrub { id: string; policyVersion?: string; scrubbedAt: number }
 
 export interface SpoolStats {
   pending: number;
@@ -56,12 +63,21 @@ export interface Spool {
   stats(): Promise<SpoolStats>;
   listDead(destination: string, limit: number): Promise<DeadLetter[]>;
   getDead(id: string): Promise<(DeadLetter & { payload: JsonValue }) | undefined>;
-  replayDead(destination: string): Promise<number>;
+  /** Moves the permit's dead letters back to pending (fresh attempts and age; the scrub time stays); returns how many. Permits: src/spool/replay-permit.ts. */
+  replayDead(permit: ReplayPermit): Promise<number>;
+  /** A destination's dead letters (of one code, if given): id, policy version and scrub time, for the replay decision. */
+  deadScrubs(destination: string, code?: string): Promise<DeadScrub[]>;
   purgeDead(destination: string, olderThanMs?: number): Promise<number>;
   /** Records each destination's projection policy under a plan version (src/delivery/policy.ts); a version's first record stays. */
   recordPolicies(version: string, policies: Readonly<Record<string, string>>): Promise<void>;
   /** The projection policy `destination` had under `version`, if recorded. */
   policyOf(version: string, destination: string): Promise<string | undefined>;
+  /**
+   * Retention of the policy history: forgets versions no pending or dead row refers to any more,
+   * except `keep` (the running plan's) and versions recorded (or re-recorded) since `recordedSince`.
+   * Returns how many (version, destination) records went.
+   */
+  prunePolicies(keep: string, recordedSince: number): Promise<number>;
   /** Earliest next-attempt time of a destination's pending items (epoch ms), if any. */
   nextDue(destination: string): Promise<number | undefined>;
   /** Checks the store accepts writes (readiness). */

@@ -112,6 +112,17 @@ describe('admin API', () => {
     expect((await call(c, 'POST', '/dlq/replay', TOKENS.admin, { destination: 'Bad Name' })).status).toBe(400);
   });
 
+  it('replays only the code asked for, and audits destination, code and count', async () => {
+    const dead = (id: string, code: string) => ({ messageId: id, destination: 'sink', payload: { event: 'x' }, dead: { code, reason: 'vendor said no' } });
+    await c.runtime.spool.enqueue([dead('dl-1', 'HTTP_503'), dead('dl-2', 'HTTP_400')]);
+    const r = await call(c, 'POST', '/dlq/replay', TOKENS.admin, { destination: 'sink', code: 'HTTP_503' });
+    expect(r).toMatchObject({ status: 200, json: { success: true, replayed: 1 } });
+    expect((await c.runtime.spool.listDead('sink', 10)).map((d) => d.messageId)).toEqual(['dl-2']);
+    const row = (await c.runtime.governance.audit.list(1000)).filter((x) => x.action === 'admin POST /admin/dlq/replay').at(-1)!;
+    expect(JSON.parse(row.details)).toMatchObject({ status: 200, destination: 'sink', code: 'HTTP_503', replayed: 1, kept: 0 });
+    expect((await call(c, 'POST', '/dlq/replay', TOKENS.admin, { destination: 'sink', code: 'not a code!' })).status).toBe(400);
+  });
+
   it('refuses a replay the current config forbids (409, nothing moves) and audits the refusal', async () => {
     const r = await call(c, 'POST', '/dlq/replay', TOKENS.admin, { destination: 'nowhere' });
     expect(r).toMatchObject({ status: 409, json: { success: false, error: { code: 'PW_ERR_REPLAY_REFUSED' } } });

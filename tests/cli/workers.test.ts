@@ -115,6 +115,21 @@ describe('phiwall serve --workers 2', () => {
     expect([replay.replayed, replay.workers]).toEqual([100, { configured: 2, reporting: 2 }]);
   }, 30_000);
 
+  it('a replay the workers\' current config forbids is refused by each worker: 409, and nothing moves in any spool', async () => {
+    // The rows replayed above went back to `gone` (404) and are dead letters again.
+    await waitFor(() => admin('GET', '/stats'), (s) => s.spool.byDestination.gone?.dead === 100, 20_000);
+    const [old] = Object.keys(await plans());
+    writeFileSync(configPath, configYaml.replace('options: { url: "' + fake.url + '/gone" }', 'enabled: false\n    options: { url: "' + fake.url + '/gone" }'));
+    await waitFor(plans, (p) => Object.keys(p).length === 1 && Object.values(p)[0] === 2 && p[old] === undefined, 10_000);
+    const r = await fetch(`${c.url}/admin/dlq/replay`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` }, body: JSON.stringify({ destination: 'gone' }) });
+    expect(r.status).toBe(409);
+    expect(await r.json()).toMatchObject({ success: false, error: { code: 'PW_ERR_REPLAY_REFUSED' } });
+    const stats = await admin('GET', '/stats');
+    expect([stats.spool.byDestination.gone, stats.spool.workers]).toEqual([{ pending: 0, dead: 100 }, { configured: 2, reporting: 2 }]);
+    writeFileSync(configPath, configYaml);
+    await waitFor(plans, (p) => Object.keys(p).length === 1 && Object.values(p)[0] === 2 && p[old] === 2, 10_000);
+  }, 40_000);
+
   /** Cluster-wide reload counters (every worker's reloads, summed). */
   const reloads = async () => metric((await request(`${c.url}/metrics`, 'GET')).text, 'phiwall_config_reloads_total', '{result="applied"}');
   const reloadAudit = (afterSeq: number) => reloadAuditOf(dataDir, afterSeq);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { replayDeadLetters } from '../../src/delivery/replay.js';
 import { startWebhookFake } from '../fakes/webhook.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { post, readOutput, REPO, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
@@ -58,8 +59,8 @@ describe('durable delivery', () => {
     expect(letter.code).toMatch(/^HTTP_400/);
     expect(letter.reason).not.toContain('Button Clicked');
     expect(fake.requests.filter((r) => r.path === '/hook/in')).toHaveLength(1);
-    const replayed = await c.runtime.spool.replayDead('hook');
-    expect(replayed).toBeGreaterThanOrEqual(1);
+    const replayed = await replayDeadLetters([c.runtime.spool], c.runtime.config.rules, { destination: 'hook' });
+    expect(replayed).toMatchObject({ replayed: 1 });
     c.runtime.startWorkers();
     await waitFor(() => delivered(fake), (d) => d.includes('rejected-1'), 5000);
   });

@@ -8,6 +8,7 @@ import { startWebhookFake } from '../fakes/webhook.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { post, REPO, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
 import { sqliteAndPostgres } from '../helpers/storages.js';
+import { issueReplayPermit } from '../../src/spool/replay-permit.js';
 
 // Default deny at replay time: a dead letter (or a row still pending across a reload) is sent
 // only as the destination's CURRENT config allows. A stored scrubbed event (an ingest-time
@@ -164,12 +165,14 @@ for (const storage of storages) {
     it('BAA expired: the replay is refused and the dead letter stays; replayed anyway, it is never sent', async () => {
       await start({ allow: 'event' }, { baa: 'true', allow: 'event, ip' });
       await hookDeadLetter('exp-1');
+      // A replay decided just before the expiry (its permit), carried out after it.
+      const early = issueReplayPermit({ destination: 'hook', issuedAt: Date.now() });
       await change({ allow: 'event' }, { baa: EXPIRED_BAA, allow: 'event, ip' });
       expect(await cliReplay('hook')).toBe(1);
       expect(err).toContain('replay refused: BAA_EXPIRED');
       expect((await c!.runtime.spool.listDead('hook', 10)).map((d) => [d.messageId, d.code])).toEqual([['exp-1', 'HTTP_400']]);
-      // A row moved back by other means (a replay made just before the expiry) is caught at delivery.
-      expect(await c!.runtime.spool.replayDead('hook')).toBe(1);
+      // The row moved back that way is caught at delivery.
+      expect(await c!.runtime.spool.replayDead(early)).toBe(1);
       await deadAgain('hook', 'BAA_EXPIRED');
       expect(hookRows(hook)).toEqual([]);
     });

@@ -31,6 +31,30 @@ describe('Segment-compatible ingest', () => {
     expect(r.json).toMatchObject({ success: true, accepted: 1 });
   });
 
+  // Segment's HTTP API: on a single call the route names the kind. A body `type` saying otherwise
+  // does not turn a track call into an identify (nor a page call into an alias).
+  it('treats a single-event call as the route\'s type, whatever the body\'s type says', async () => {
+    const r = await post(`${c.url}/v1/t`, { type: 'identify', event: 'Route Wins', messageId: 'route-t', anonymousId: 'anon-r' });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ success: true, accepted: 1 });
+    const out = await waitFor(() => readOutput(c.dataDir), (rows) => rows.some((x) => x.message_id === 'route-t'));
+    expect(out.find((x) => x.message_id === 'route-t')).toMatchObject({ event_type: 'track', event_name: 'Route Wins' });
+    const p = await post(`${c.url}/v1/page`, { ...page('route-p'), type: 'alias', previousId: 'old-id' });
+    expect(p.status).toBe(200);
+    const pages = await waitFor(() => readOutput(c.dataDir), (rows) => rows.some((x) => x.message_id === 'route-p'));
+    expect(pages.find((x) => x.message_id === 'route-p')).toMatchObject({ event_type: 'page', path: '/services/cardiology' });
+  });
+
+  it('validates a single-event call as the route\'s type: an identify body without event name on /v1/track is refused', async () => {
+    const r = await post(`${c.url}/v1/track`, { type: 'identify', userId: 'u-route', messageId: 'route-bad' });
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ success: false, error: { code: 'PW_ERR_NO_EVENTS' } });
+    expect((r.json.rejected as { message: string }[])[0]!.message).toMatch(/invalid event: event/);
+    // A `type` that is structure, not a kind, is judged as sent: refused.
+    const hostile = await post(`${c.url}/v1/t`, { type: [{ kind: 'identify' }], event: 'X', messageId: 'route-obj', anonymousId: 'a' });
+    expect(hostile.status).toBe(400);
+  });
+
   it('takes the write key from the body when there is no Authorization header', async () => {
     const r = await post(`${c.url}/v1/batch`, { writeKey: 'demo', batch: [page('wk-body')] }, { authorization: '' });
     expect(r.status).toBe(200);

@@ -5,6 +5,7 @@ import { PostgresSpool } from '../../src/spool/postgres/postgres-spool.js';
 import { PostgresVisitorIds } from '../../src/spool/postgres/visitor-ids.js';
 import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 import { describeSpoolConformance } from './spool.case.js';
+import { describeReplayAndRetention } from './replay-retention.case.js';
 
 // One server for this file; a fresh database per test. No skip in CI: a missing server fails.
 const run = postgresRequired();
@@ -15,7 +16,7 @@ beforeAll(async () => { if (run) server = await startPostgres({ durable: false }
 afterAll(async () => { await server?.stop(); });
 
 if (run) {
-  describeSpoolConformance({
+  const harness: Parameters<typeof describeSpoolConformance>[0] = {
     name: 'postgres',
     oneConsumer: false,
     fresh: async () => {
@@ -25,7 +26,9 @@ if (run) {
         return { spool, ids: (secret, rotateMs) => new PostgresVisitorIds(spool, secret, rotateMs) };
       };
     },
-  });
+  };
+  describeSpoolConformance(harness);
+  describeReplayAndRetention(harness);
 
   describe('postgres specifics', () => {
     it('migrations are idempotent and serialised across concurrent starters', async () => {
@@ -38,6 +41,22 @@ if (run) {
       const { rows } = await pools[0].query<{ n: string }>('SELECT COUNT(*) AS n FROM phiwall_migrations');
       expect(Number(rows[0].n)).toBe(results[0].current);
       await Promise.all(pools.map((p) => p.end()));
+    });
+
+    it('step 8 keeps a step-7 policy history readable; its records (record time 0) go once no row refers to them', async () => {
+      const url = await server!.createDatabase('step8');
+      const pool = new pg.Pool({ connectionString: url, max: 2 });
+      await migrate(pool, 7);
+      await pool.query("INSERT INTO phiwall_policy_history (version, destination, policy) VALUES ('v0', 'd', 'n:0123456789abcdef')");
+      await pool.query("INSERT INTO phiwall_dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version) VALUES ('m', 'd', '{}', 1, 'X', 'y', 0, 0, 'v0')");
+      await pool.end();
+      const spool = new PostgresSpool({ url, pool: 2, maxRows: 1000, maxBytes: 1e9, groupCommitMs: 1, deadLetterDays: 1, maintenanceMs: 0 });
+      expect(await spool.policyOf('v0', 'd')).toBe('n:0123456789abcdef');
+      expect(await spool.prunePolicies('v9', Date.now())).toBe(0);
+      expect((await spool.deadScrubs('d')).map((x) => [x.policyVersion, x.scrubbedAt])).toEqual([['v0', 0]]);
+      await spool.purgeDead('d');
+      expect(await spool.prunePolicies('v9', Date.now())).toBe(1);
+      await spool.close();
     });
 
     it('cleanup prunes rotated ids and expired dead letters, one instance at a time', async () => {

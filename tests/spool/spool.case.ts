@@ -6,6 +6,10 @@ import type { VisitorIds } from '../../src/pipeline/project.js';
 import type { Spool } from '../../src/spool/port.js';
 import type { CleanEvent } from '../../src/destinations/types.js';
 import { REFUSED_BEFORE_SENDING, unmappedEvent, wrapUnmapped } from '../../src/spool/unmapped.js';
+import { issueReplayPermit } from '../../src/spool/replay-permit.js';
+
+/** A replay permit as src/delivery/replay.ts issues them (the decision is tested in tests/delivery). */
+const permit = (destination: string, more: { code?: string; ids?: string[] } = {}) => issueReplayPermit({ destination, ...more, issuedAt: Date.now() });
 
 export interface OpenedSpool {
   spool: Spool;
@@ -129,7 +133,7 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       await s.deadLetter([a[0].id], 'HTTP_400', 'x');
       const other = open().spool;
       await other.enqueue([row(2), row(3)]);
-      expect(await other.replayDead('d')).toBe(1);
+      expect(await other.replayDead(permit('d'))).toBe(1);
       const b = await s.lease('d', 10, 60_000);
       expect(b.map((x) => x.messageId).sort()).toEqual(['m1', 'm2', 'm3']);
       await s.enqueue([row(4)]);
@@ -167,7 +171,7 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       expect(await s.getDead('999999')).toBeUndefined();
       expect((await s.stats()).dead).toBe(3);
       expect(await s.purgeDead('d', 60_000)).toBe(0);
-      expect(await s.replayDead('d')).toBe(3);
+      expect(await s.replayDead(permit('d'))).toBe(3);
       expect((await s.lease('d', 10, 1000)).length).toBe(3);
       expect(await s.purgeDead('d')).toBe(0);
     });
@@ -183,7 +187,7 @@ export function describeSpoolConformance(h: SpoolHarness): void {
         row(5),
       ]);
       await s.deadLetter((await s.lease('d', 10, 60_000)).map((l) => l.id), 'META_NO_EVENT_NAME', REFUSED_BEFORE_SENDING);
-      expect(await s.replayDead('d')).toBe(4);
+      expect(await s.replayDead(permit('d'))).toBe(4);
       const byId = new Map((await s.lease('d', 10, 60_000)).map((l) => [l.messageId, l.payload]));
       expect(unmappedEvent(byId.get('new')!)).toEqual(clean('new'));
       expect(unmappedEvent(byId.get('legacy')!)).toEqual(clean('legacy'));
@@ -222,7 +226,7 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       const leased = await other.lease('d', 10, 60_000);
       expect(leased.map((l) => [l.messageId, l.policyVersion, l.subjectKeys])).toEqual([['m1', 'v1', ['k1', 'k2']], ['m2', 'v1', []], ['m3', undefined, undefined]]);
       await other.deadLetter([leased[0].id], 'HTTP_400', 'x');
-      expect(await other.replayDead('d')).toBe(2);
+      expect(await other.replayDead(permit('d'))).toBe(2);
       const again = await s.lease('d', 10, 60_000);
       expect(again.map((l) => [l.messageId, l.policyVersion, l.subjectKeys]).sort()).toEqual([['m1', 'v1', ['k1', 'k2']], ['m4', 'v2', ['k4']]]);
     });

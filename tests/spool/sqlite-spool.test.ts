@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
+import { issueReplayPermit } from '../../src/spool/replay-permit.js';
 import { post, REPO, startCollector, tempDir, writeConfig } from '../helpers/collector.js';
 
 const open = (extra: Partial<ConstructorParameters<typeof SqliteSpool>[0]> = {}) => new SqliteSpool({
@@ -22,20 +23,26 @@ describe('SQLite spool', () => {
     await b.close();
   });
 
-  it('adds the governance columns to a spool file made before they existed; its queued rows still deliver', async () => {
+  it('adds the governance columns (and scrub and record times) to a spool file made before they existed; its queued rows still deliver', async () => {
     const path = join(tempDir(), 'spool.db');
     const old = new Database(path);
     old.exec(`CREATE TABLE outbox (id INTEGER PRIMARY KEY, message_id TEXT NOT NULL, destination TEXT NOT NULL, payload TEXT NOT NULL,
       attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, lease_until INTEGER NOT NULL DEFAULT 0, enqueued_at INTEGER NOT NULL, last_error TEXT);
       CREATE TABLE dead_letters (id INTEGER PRIMARY KEY, message_id TEXT NOT NULL, destination TEXT NOT NULL, payload TEXT NOT NULL, attempts INTEGER NOT NULL,
       code TEXT NOT NULL, reason TEXT NOT NULL, enqueued_at INTEGER NOT NULL, failed_at INTEGER NOT NULL);
-      INSERT INTO outbox (message_id, destination, payload, next_at, enqueued_at) VALUES ('old', 'd', '{}', 0, 0);`);
+      INSERT INTO outbox (message_id, destination, payload, next_at, enqueued_at) VALUES ('old', 'd', '{}', 0, 0);
+      CREATE TABLE policy_history (version TEXT NOT NULL, destination TEXT NOT NULL, policy TEXT NOT NULL, PRIMARY KEY (version, destination));
+      INSERT INTO policy_history VALUES ('v0', 'd', 'n:0123456789abcdef');`);
     old.close();
     for (let i = 0; i < 2; i++) await new SqliteSpool({ path, maxRows: 1000, maxBytes: 1e7, synchronous: 'normal', groupCommitMs: 1 }).close();
     const s = new SqliteSpool({ path, maxRows: 1000, maxBytes: 1e7, synchronous: 'normal', groupCommitMs: 1 });
     await s.enqueue([{ ...row(1), policyVersion: 'v9', subjectKeys: ['k'] }]);
     const leased = await s.lease('d', 10, 60_000);
     expect(leased.map((l) => [l.messageId, l.policyVersion, l.subjectKeys])).toEqual([['old', undefined, undefined], ['m1', 'v9', ['k']]]);
+    expect(leased[0]!.scrubbedAt).toBeUndefined();
+    // The previous release's policy history reads as before, and retention applies to it.
+    expect(await s.policyOf('v0', 'd')).toBe('n:0123456789abcdef');
+    expect(await s.prunePolicies('v9', Date.now())).toBe(1);
     await s.close();
   });
 
@@ -63,7 +70,7 @@ describe('SQLite spool', () => {
     const dead = await s.listDead('d', 10);
     expect(dead.map((d) => d.code)).toEqual(['HTTP_400', 'MAX_ATTEMPTS']);
     expect((await s.getDead(dead[0].id))?.payload).toEqual({ i: 1 });
-    expect(await s.replayDead('d')).toBe(2);
+    expect(await s.replayDead(issueReplayPermit({ destination: 'd', issuedAt: Date.now() }))).toBe(2);
     expect((await s.lease('d', 10, 1000)).length).toBe(2);
     expect(await s.purgeDead('d')).toBe(0);
     await s.close();

@@ -3,8 +3,9 @@ import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
 import { RandomVisitorIds } from '../../src/spool/sqlite/visitor-ids.js';
 import { tempDir } from '../helpers/collector.js';
 import { describeSpoolConformance } from './spool.case.js';
+import { describeReplayAndRetention } from './replay-retention.case.js';
 
-describeSpoolConformance({
+const harness: Parameters<typeof describeSpoolConformance>[0] = {
   name: 'sqlite',
   oneConsumer: true,
   fresh: async () => {
@@ -14,4 +15,6 @@ describeSpoolConformance({
       return { spool, ids: (secret, rotateMs) => new RandomVisitorIds(spool, secret, rotateMs) };
     };
   },
-});
+};
+describeSpoolConformance(harness);
+describeReplayAndRetention(harness);

@@ -68,6 +68,15 @@ CREATE TABLE IF NOT EXISTS phiwall_policy_history (
   PRIMARY KEY (version, destination)
 );`,
   },
+  {
+    id: 8,
+    name: 'scrub time of replayed rows, policy history retention',
+    // scrubbed_at NULL: scrubbed at enqueued_at. recorded_at 0: recorded before retention existed.
+    sql: `
+ALTER TABLE phiwall_outbox ADD COLUMN IF NOT EXISTS scrubbed_at BIGINT;
+ALTER TABLE phiwall_dead_letters ADD COLUMN IF NOT EXISTS scrubbed_at BIGINT;
+ALTER TABLE phiwall_policy_history ADD COLUMN IF NOT EXISTS recorded_at BIGINT NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** Arbitrary but fixed: every phiwall instance serialises migrations on this advisory lock. */

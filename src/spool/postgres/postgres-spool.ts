@@ -1,7 +1,9 @@
 import type pg from 'pg';
 import { errorCode, PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
-import type { DeadLetter, EnqueueRow, LeasedItem, Spool, SpoolStats } from '../port.js';
+import type { DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool, SpoolStats } from '../port.js';
+import { checkReplayPermit } from '../replay-permit.js';
+import { policyOf, prunePolicies, recordPolicies } from './policy-history.js';
 import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
 import { joinKeys, splitKeys } from '../row-meta.js';
 import { MAINTENANCE_LOCK, migrate } from './migrate.js';
@@ -28,7 +30,7 @@ export interface PostgresSpoolOptions {
 /** Work that runs inside the periodic cleanup (e.g. pruning rotated pseudonymous ids). */
 export type MaintenanceTask = (client: pg.PoolClient, now: number) => Promise<void>;
 interface Waiter { rows: readonly EnqueueRow[]; live: number; bytes: number; resolve: () => void; reject: (e: unknown) => void }
-interface OutboxRow { id: string; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: string; policy_version: string | null; subject_keys: string | null }
+interface OutboxRow { id: string; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: string; policy_version: string | null; subject_keys: string | null; scrubbed_at: string | null }
 interface DeadRow { id: string; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: string }
 
 const INPUT = 'unnest($1::text[], $2::text[], $3::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(m, d, p, v, k, c, r)';
@@ -46,6 +48,7 @@ function toLeased(r: OutboxRow): LeasedItem {
   if (r.policy_version !== null) item.policyVersion = r.policy_version;
   const keys = splitKeys(r.subject_keys);
   if (keys) item.subjectKeys = keys;
+  if (r.scrubbed_at !== null) item.scrubbedAt = Number(r.scrubbed_at);
   return item;
 }
 const toDead = (r: DeadRow): DeadLetter => ({
@@ -142,7 +145,7 @@ export class PostgresSpool implements Spool {
     const { rows } = await this.pool.query<OutboxRow>(`WITH due AS (
         SELECT id FROM phiwall_outbox WHERE destination = $1 AND due_at <= $2 ORDER BY due_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
       UPDATE phiwall_outbox o SET lease_until = $4, due_at = $4 FROM due WHERE o.id = due.id
-      RETURNING o.id, o.message_id, o.destination, o.payload, o.attempts, o.enqueued_at, o.policy_version, o.subject_keys`, [destination, now, limit, now + leaseMs]);
+      RETURNING o.id, o.message_id, o.destination, o.payload, o.attempts, o.enqueued_at, o.policy_version, o.subject_keys, o.scrubbed_at`, [destination, now, limit, now + leaseMs]);
     return rows.sort((a, b) => Number(a.id) - Number(b.id)).map(toLeased);
   }
 
@@ -164,8 +167,8 @@ export class PostgresSpool implements Spool {
     if (!ids.length) return;
     await this.ready.ensure();
     const { rows } = await this.pool.query<{ b: number }>(`WITH moved AS (DELETE FROM phiwall_outbox WHERE id = ANY($1::bigint[]) RETURNING *)
-      INSERT INTO phiwall_dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
-      SELECT message_id, destination, payload, attempts + 1, $2, $3, enqueued_at, $4, policy_version, subject_keys FROM moved RETURNING octet_length(payload) AS b`,
+      INSERT INTO phiwall_dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys, scrubbed_at)
+      SELECT message_id, destination, payload, attempts + 1, $2, $3, enqueued_at, $4, policy_version, subject_keys, scrubbed_at FROM moved RETURNING octet_length(payload) AS b`,
     [ids, code, reason.slice(0, 300), Date.now()]);
     for (const r of rows) { this.rows--; this.bytes -= r.b; }
   }
@@ -199,15 +202,27 @@ export class PostgresSpool implements Spool {
     return r ? { ...toDead(r), payload: JSON.parse(r.payload) as JsonValue } : undefined;
   }
 
-  async replayDead(destination: string): Promise<number> {
+  /** Moves the permit's dead letters back to the outbox; the scrub time travels along (scrubbed_at). */
+  async replayDead(permit: ReplayPermit): Promise<number> {
+    checkReplayPermit(permit);
     await this.ready.ensure();
     const now = Date.now();
     // Legacy ingest-time dead letters get the unmapped envelope on the way (see unmapped.ts).
-    const res = await this.pool.query(`WITH moved AS (DELETE FROM phiwall_dead_letters WHERE destination = $1 RETURNING message_id, destination, payload, policy_version, subject_keys, attempts, reason)
-      INSERT INTO phiwall_outbox (message_id, destination, payload, attempts, due_at, enqueued_at, policy_version, subject_keys)
-      SELECT message_id, destination, ${replayPayloadSql('$3', '$4')}, 0, $2, $2, policy_version, subject_keys FROM moved`, [destination, now, ...LEGACY_PARAMS]);
+    const res = await this.pool.query(`WITH moved AS (DELETE FROM phiwall_dead_letters
+        WHERE destination = $1 AND ($5::text IS NULL OR code = $5) AND ($6::bigint[] IS NULL OR id = ANY($6::bigint[]))
+        RETURNING message_id, destination, payload, policy_version, subject_keys, attempts, reason, enqueued_at, scrubbed_at)
+      INSERT INTO phiwall_outbox (message_id, destination, payload, attempts, due_at, enqueued_at, policy_version, subject_keys, scrubbed_at)
+      SELECT message_id, destination, ${replayPayloadSql('$3', '$4')}, 0, $2, $2, policy_version, subject_keys, COALESCE(scrubbed_at, enqueued_at) FROM moved`,
+    [permit.destination, now, ...LEGACY_PARAMS, permit.code ?? null, permit.ids ?? null]);
     await this.refreshCounts();
     return res.rowCount ?? 0;
+  }
+
+  async deadScrubs(destination: string, code?: string): Promise<DeadScrub[]> {
+    await this.ready.ensure();
+    const { rows } = await this.pool.query<{ id: string; v: string | null; t: string }>(`SELECT id, policy_version AS v, COALESCE(scrubbed_at, enqueued_at) AS t
+      FROM phiwall_dead_letters WHERE destination = $1 AND ($2::text IS NULL OR code = $2) ORDER BY id`, [destination, code ?? null]);
+    return rows.map((r) => (r.v === null ? { id: String(r.id), scrubbedAt: Number(r.t) } : { id: String(r.id), policyVersion: r.v, scrubbedAt: Number(r.t) }));
   }
 
   async purgeDead(destination: string, olderThanMs?: number): Promise<number> {
@@ -219,18 +234,10 @@ export class PostgresSpool implements Spool {
     return res.rowCount ?? 0;
   }
 
-  async recordPolicies(version: string, policies: Readonly<Record<string, string>>): Promise<void> {
-    await this.ready.ensure();
-    const entries = Object.entries(policies);
-    await this.pool.query(`INSERT INTO phiwall_policy_history (version, destination, policy) SELECT $1, * FROM unnest($2::text[], $3::text[])
-      ON CONFLICT DO NOTHING`, [version, entries.map(([d]) => d), entries.map(([, p]) => p)]);
-  }
-
-  async policyOf(version: string, destination: string): Promise<string | undefined> {
-    await this.ready.ensure();
-    const { rows } = await this.pool.query<{ policy: string }>('SELECT policy FROM phiwall_policy_history WHERE version = $1 AND destination = $2', [version, destination]);
-    return rows[0]?.policy;
-  }
+  // The policy history (src/delivery/policy.ts): ./policy-history.ts.
+  async recordPolicies(version: string, policies: Readonly<Record<string, string>>): Promise<void> { await this.ready.ensure(); await recordPolicies(this.pool, version, policies); }
+  async policyOf(version: string, destination: string): Promise<string | undefined> { await this.ready.ensure(); return policyOf(this.pool, version, destination); }
+  async prunePolicies(keep: string, recordedSince: number): Promise<number> { await this.ready.ensure(); return prunePolicies(this.pool, keep, recordedSince); }
 
   async nextDue(destination: string): Promise<number | undefined> {
     await this.ready.ensure();

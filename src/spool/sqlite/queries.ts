@@ -1,9 +1,23 @@
 import type Database from 'better-sqlite3';
 import type { JsonValue } from '../../common/json.js';
-import type { DeadLetter, SpoolStats } from '../port.js';
+import type { DeadLetter, DeadScrub, LeasedItem, SpoolStats } from '../port.js';
+import { splitKeys } from '../row-meta.js';
+import { checkReplayPermit, type ReplayPermit } from '../replay-permit.js';
 import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
 
-// The SQLite spool's reads and admin operations (stats, phiwall dlq, admin API): off the hot path.
+// The SQLite spool's row reading (fromOutbox), and its reads and admin operations (stats,
+// phiwall dlq, admin API, policy history), which are off the hot path.
+
+export type OutboxRow = { id: number; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: number; policy_version: string | null; subject_keys: string | null; scrubbed_at: number | null };
+
+export function fromOutbox(r: OutboxRow): LeasedItem {
+  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, attempts: r.attempts, enqueuedAt: r.enqueued_at };
+  if (r.policy_version !== null) item.policyVersion = r.policy_version;
+  const keys = splitKeys(r.subject_keys);
+  if (keys) item.subjectKeys = keys;
+  if (r.scrubbed_at !== null) item.scrubbedAt = r.scrubbed_at;
+  return item;
+}
 
 type DeadRow = { id: number; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: number };
 const toDead = (r: DeadRow): DeadLetter => ({ id: String(r.id), messageId: r.message_id, destination: r.destination, attempts: r.attempts, code: r.code, reason: r.reason, failedAt: r.failed_at });
@@ -18,16 +32,30 @@ export function getDead(db: Database.Database, id: string): (DeadLetter & { payl
   return r ? { ...toDead(r), payload: JSON.parse(r.payload) as JsonValue } : undefined;
 }
 
-/** Moves a destination's dead letters back into the outbox (fresh attempts; see unmapped.ts); returns how many. */
-export function replayDead(db: Database.Database, destination: string): number {
+/**
+ * Moves the permit's dead letters back into the outbox (fresh attempts and age; see unmapped.ts).
+ * The scrub time travels along (scrubbed_at): the BAA check at delivery needs it, not the replay time.
+ */
+export function replayDead(db: Database.Database, permit: ReplayPermit): number {
+  checkReplayPermit(permit);
   const now = Date.now();
+  const code = permit.code ?? null;
+  const ids = permit.ids === undefined ? null : JSON.stringify(permit.ids.map(Number));
+  const where = 'destination = ? AND (? IS NULL OR code = ?) AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))';
+  const args = [permit.destination, code, code, ids, ids];
   return db.transaction(() => {
-    const moved = db.prepare(`INSERT INTO outbox (message_id, destination, payload, attempts, next_at, enqueued_at, policy_version, subject_keys)
-      SELECT message_id, destination, ${replayPayloadSql('?', '?')}, 0, ?, ?, policy_version, subject_keys FROM dead_letters WHERE destination = ?`)
-      .run(...LEGACY_PARAMS, now, now, destination).changes;
-    db.prepare('DELETE FROM dead_letters WHERE destination = ?').run(destination);
+    const moved = db.prepare(`INSERT INTO outbox (message_id, destination, payload, attempts, next_at, enqueued_at, policy_version, subject_keys, scrubbed_at)
+      SELECT message_id, destination, ${replayPayloadSql('?', '?')}, 0, ?, ?, policy_version, subject_keys, COALESCE(scrubbed_at, enqueued_at)
+      FROM dead_letters WHERE ${where} ORDER BY id`).run(...LEGACY_PARAMS, now, now, ...args).changes;
+    db.prepare(`DELETE FROM dead_letters WHERE ${where}`).run(...args);
     return moved;
   })();
+}
+
+export function deadScrubs(db: Database.Database, destination: string, code?: string): DeadScrub[] {
+  const rows = db.prepare(`SELECT id, policy_version AS v, COALESCE(scrubbed_at, enqueued_at) AS t FROM dead_letters WHERE destination = ? AND (? IS NULL OR code = ?) ORDER BY id`)
+    .all(destination, code ?? null, code ?? null) as { id: number; v: string | null; t: number }[];
+  return rows.map((r) => (r.v === null ? { id: String(r.id), scrubbedAt: r.t } : { id: String(r.id), policyVersion: r.v, scrubbedAt: r.t }));
 }
 
 export function purgeDead(db: Database.Database, destination: string, olderThanMs?: number): number {
@@ -67,12 +95,32 @@ export function nextDueOnDisk(db: Database.Database, destination: string, packs:
   return p === null ? r.t : Math.min(r.t, p);
 }
 
-/** Spool.recordPolicies: a version's first record stays (a version is a content hash: it cannot mean two things). */
-export function recordPolicies(db: Database.Database, version: string, policies: Readonly<Record<string, string>>): void {
-  const insert = db.prepare('INSERT OR IGNORE INTO policy_history (version, destination, policy) VALUES (?, ?, ?)');
-  db.transaction(() => { for (const [d, p] of Object.entries(policies)) insert.run(version, d, p); })();
+/**
+ * Spool.recordPolicies: a version's first record stays (a version is a content hash: it cannot
+ * mean two things); recording it again only says it is still in use (retention, prunePolicies).
+ */
+export function recordPolicies(db: Database.Database, version: string, policies: Readonly<Record<string, string>>, now = Date.now()): void {
+  const upsert = db.prepare(`INSERT INTO policy_history (version, destination, policy, recorded_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (version, destination) DO UPDATE SET recorded_at = MAX(recorded_at, excluded.recorded_at)`);
+  db.transaction(() => { for (const [d, p] of Object.entries(policies)) upsert.run(version, d, p, now); })();
 }
 
 export function policyOf(db: Database.Database, version: string, destination: string): string | undefined {
   return db.prepare('SELECT policy FROM policy_history WHERE version = ? AND destination = ?').pluck().get(version, destination) as string | undefined;
+}
+
+/**
+ * Spool.prunePolicies. Cheap when nothing changed: the candidates (versions neither kept nor
+ * recorded recently) are usually none, and then nothing is scanned. Each candidate is looked for
+ * in the outbox, the dead letters and the packs' meta (as a quoted string: no JSON parsing of
+ * every item; a false match only keeps a record). Off the hot path (start, hourly).
+ */
+export function prunePolicies(db: Database.Database, keep: string, recordedSince: number): number {
+  const candidates = db.prepare(`SELECT DISTINCT version FROM policy_history WHERE version <> ?
+    AND version NOT IN (SELECT version FROM policy_history WHERE recorded_at >= ?)`).pluck().all(keep, recordedSince) as string[];
+  if (candidates.length === 0) return 0;
+  const inUse = db.prepare(`SELECT EXISTS (SELECT 1 FROM outbox WHERE policy_version = @v) OR EXISTS (SELECT 1 FROM dead_letters WHERE policy_version = @v)
+    OR EXISTS (SELECT 1 FROM outbox_packs WHERE instr(meta, @quoted) > 0)`).pluck();
+  const forget = db.prepare('DELETE FROM policy_history WHERE version = ?');
+  return db.transaction(() => candidates.reduce((n, v) => (inUse.get({ v, quoted: JSON.stringify(v) }) ? n : n + forget.run(v).changes), 0))();
 }

@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS outbox (
   enqueued_at INTEGER NOT NULL,
   last_error TEXT,
   policy_version TEXT,
-  subject_keys TEXT
+  subject_keys TEXT,
+  scrubbed_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(destination, next_at);
 CREATE TABLE IF NOT EXISTS dead_letters (
@@ -27,7 +28,8 @@ CREATE TABLE IF NOT EXISTS dead_letters (
   enqueued_at INTEGER NOT NULL,
   failed_at INTEGER NOT NULL,
   policy_version TEXT,
-  subject_keys TEXT
+  subject_keys TEXT,
+  scrubbed_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS dead_by_dest ON dead_letters(destination, failed_at);
 -- Fresh rows: one row per (enqueue call, destination) holding that call's events, consumed by
@@ -51,6 +53,7 @@ CREATE TABLE IF NOT EXISTS policy_history (
   version TEXT NOT NULL,
   destination TEXT NOT NULL,
   policy TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (version, destination)
 );
 -- The process consuming the packs (one row): consumer.ts.
@@ -64,10 +67,18 @@ CREATE TABLE IF NOT EXISTS spool_consumer (
 ${PSEUDO_IDS_DDL};
 `;
 
-/** Spool files made before the governance columns existed get them (idempotent). */
+/**
+ * Spool files made before a column existed get it (idempotent): the governance columns, the scrub
+ * time of replayed rows (NULL: scrubbed at enqueued_at), the policy history's record time.
+ */
 export function addGovernanceColumns(db: Database.Database): void {
-  for (const table of ['outbox', 'dead_letters']) {
-    const have = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
-    for (const col of ['policy_version', 'subject_keys']) if (!have.has(col)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${col} TEXT`);
+  const columns: [string, string, string][] = [
+    ['outbox', 'policy_version', 'TEXT'], ['outbox', 'subject_keys', 'TEXT'], ['outbox', 'scrubbed_at', 'INTEGER'],
+    ['dead_letters', 'policy_version', 'TEXT'], ['dead_letters', 'subject_keys', 'TEXT'], ['dead_letters', 'scrubbed_at', 'INTEGER'],
+    ['policy_history', 'recorded_at', 'INTEGER NOT NULL DEFAULT 0'],
+  ];
+  for (const [table, col, type] of columns) {
+    const have = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === col);
+    if (!have) db.exec(`ALTER TABLE ${table} ADD COLUMN ${col} ${type}`);
   }
 }
