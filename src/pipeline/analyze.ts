@@ -6,6 +6,7 @@ import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
 import { appRoute, extraLocations, hostsOf, routesOf } from './page-readings.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
+import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { nameBlock, pageTitleVerdict } from './title-verdicts.js';
 
@@ -70,14 +71,15 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const host = hostMemo(urls);
   const properties = pageProperties(props, plan, host);
   const others = otherLocations(raw, context, ctxPage, props, page);
-  const { checkPaths, canonicalPagePath, referrerSameSite, routedUrls } = collectPaths(page, props, others, takeCameFrom(), str(ctxPage.search) ?? str(props.search), site, plan, host);
+  const { checkPaths, canonicalPagePath, referrerSameSite, routedUrls } = collectPaths(page, props, others, withContextReferrer(takeCameFrom(), context.referrer), str(ctxPage.search) ?? str(props.search), site, plan, host);
   // A page routing to another site's URL (`/login-redirect?next=https://mychart...`) is on its way there.
   const pageHosts = hostsOf(host, [page.url, str(props.url)], others, routedUrls);
   const referrerHost = host(page.referrer);
   const group = canonicalPagePath === undefined ? undefined : pathVerdict(canonicalPagePath, plan).group;
   const title = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan);
-  const sensitiveByTerm = plan.sensitiveTerms !== undefined && (checkPaths.some((p) => pathVerdict(p, plan).sensitive) || (title?.sensitive ?? false));
   const query = queryOf(page.url);
+  const campaign = campaignOf(obj(context.campaign), query);
+  const sensitiveByTerm = plan.sensitiveTerms !== undefined && (checkPaths.some((p) => pathVerdict(p, plan).sensitive) || (title?.sensitive ?? false) || urlCampaignNamesTerm(page.url, query, plan));
   const type = raw.type as EventType;
   const event = type === 'track' ? str(raw.event) : undefined;
   return {
@@ -96,7 +98,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || sensitiveByTerm,
     namedBlocked: title?.blocked ?? (event === undefined ? undefined : nameBlock(event, plan)),
-    campaign: campaignOf(obj(context.campaign), query),
+    campaign,
     clickIds: clickIdsOf(query),
     ip: str(context.ip),
     userAgent: str(context.userAgent),
@@ -135,11 +137,11 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, others: readon
   let referrerSameSite = false;
   const propsReferrer = str(props.referrer);
   for (const r of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
-    if (r && sameSite(r, pageHost, site, host)) { addRaw(readings, r, undefined); referrerSameSite = true; }
+    if (r && sameSite(r, pageHost, site, host)) { addReferrer(readings, r); referrerSameSite = true; }
   }
   // Pages the properties say the visitor came from are read like referrers (the page's own
   // referrer keeps its same-site reading: an external one is still cut to its origin).
-  if (cameFrom !== undefined) for (const r of cameFrom) if (sameSite(r, pageHost, site, host)) addRaw(readings, r, undefined);
+  if (cameFrom !== undefined) for (const r of cameFrom) if (sameSite(r, pageHost, site, host)) addReferrer(readings, r);
   const canonical: string[] = [];
   const checkPaths: string[] = [];
   // A page URL and its path field have the same path part: canonicalized once.
@@ -164,6 +166,9 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, others: readon
   const canonicalPagePath = first ? (at >= 0 ? canonical[at] : canonicalPath(first, plan.localePrefixes)) : undefined;
   return { checkPaths, canonicalPagePath, referrerSameSite, routedUrls };
 }
+
+/** A same-site referrer's readings: its path and its routes (`/#/billing/pay`, `?option=com_portal`). */
+const addReferrer = (readings: string[], r: string): void => { addRaw(readings, r, undefined); routesInto(readings, r, undefined); };
 
 function sameSite(url: string, pageHost: string | undefined, site: SitePlan, host: (u: string | undefined) => string | undefined): boolean {
   const h = host(url);

@@ -23,7 +23,9 @@ const PAGE_FIELDS: ReadonlySet<string> = new Set(['path', 'url', 'referrer', 'ti
 // A page's title (`page_title: "Patient Portal - Messages"`, GA4's `ep.page_title`) names it too.
 // So do a content group or site section (`content_group: "MyChart"`).
 const PAGE_NAMES: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpath', 'virtualurl', 'vpv', 'vpname', 'screen', 'pagetitle', 'documenttitle', 'screentitle',
-  'contentgroup', 'contentgroup1', 'contentgroup2', 'contentgroup3', 'contentgroup4', 'contentgroup5', 'pagecategory', 'pagetype', 'sitesection', 'pagesection']);
+  'contentgroup', 'contentgroup1', 'contentgroup2', 'contentgroup3', 'contentgroup4', 'contentgroup5', 'pagecategory', 'pagetype', 'sitesection', 'pagesection',
+  // Sections and templates under the site's own names (`section: "mychart > inbox"`), an app's screen class.
+  'section', 'subsection', 'sitearea', 'appsection', 'area', 'channel', 'pagetemplate', 'template', 'itemcategory', 'screenclass', 'firebasescreenclass', 'firebasescreen']);
 /**
  * Normalized names that say where the page itself is (GA4's `page_location`/`page_path`,
  * Mixpanel's `$current_url`, AMP's `ampdocUrl`...): a path or URL there is read like the page's,
@@ -40,6 +42,8 @@ const PAGE_AT_NAMES: ReadonlySet<string> = new Set([
  */
 const CAME_FROM_NAMES: ReadonlySet<string> = new Set([
   'pagereferrer', 'referrerurl', 'previouspage', 'previousurl', 'previouspath', 'landingpage', 'landingpageurl', 'landingpath', 'initialurl', 'initialpath', 'entrypage', 'entryurl',
+  'previouspagepath', 'previouspageurl', 'prevpage', 'prevurl', 'prevpath', 'frompage', 'fromurl', 'frompath', 'sourcepage', 'sourceurl', 'lastpage', 'lasturl', 'lastpath',
+  'referringurl', 'referringpage', 'referringpath', 'referer', 'refererurl', 'originpage', 'originurl', 'originpath', 'documentreferrer',
 ]);
 /** Normalized name parts of arrays of pages (breadcrumbs): each entry's path or URL is read. */
 const CRUMB_PARTS = ['breadcrumb', 'crumbs'];
@@ -129,8 +133,10 @@ function isPathOrUrl(v: JsonValue | undefined): v is string {
   return c === 47 || ((c === 104 || c === 72) && /^https?:\/\//i.test(v));
 }
 
-/** The paths and URLs of an array of pages (strings, or objects with a url, path or href), appended to `out`. */
+/** The paths and URLs of an array of pages (strings, or objects with a url, path or href), or a trail as text, appended to `out`. */
 function crumbs(v: JsonValue | undefined, out: string[] | undefined): string[] | undefined {
+  // A trail written as text (`Home > Billing > Pay My Bill`) is a page name after its first crumb.
+  if (typeof v === 'string' && v.length > 0) { (out ??= []).push(pageNamePath(v).replace(/^\/home(?=\/)/, '')); return out; }
   if (!Array.isArray(v)) return out;
   for (const item of v.slice(0, 50)) {
     if (isPathOrUrl(item)) (out ??= []).push(item);

@@ -24,7 +24,18 @@ const ROUTE_PARAMS: ReadonlySet<string> = new Set([
   // CMS and framework routers: WordPress `page_id`, DotNetNuke `tabid`, ColdFusion Fusebox
   // `fuseaction`, Yii `r`, and the `module`/`screen`/`action` of home-grown ones.
   'pageid', 'tabid', 'fuseaction', 'r', 'pg', 'module', 'screen', 'action', 'controller',
+  // Joomla's `option=com_portal` and `task`, WordPress's `name`/`slug` and `alias` of a page.
+  'option', 'task', 'slug', 'alias', 'name',
 ]);
+
+/**
+ * Site-search parameters: WordPress answers `?s=` on any page, the others are a search when the
+ * page is the site's root (`/?query=bipolar`); `/providers?search=smith` is a directory filter, and
+ * `q` is Drupal's router (`/?q=node/12`). Either reads as `/search` (the search results page).
+ */
+const SEARCH_ANYWHERE = 's';
+const ROOT_SEARCH_PARAMS: ReadonlySet<string> = new Set(['query', 'search', 'searchterm', 'searchtext', 'keys', 'keyword', 'keywords', 'k', 'term']);
+const knownSearch = new Map<string, boolean>();
 
 // Key names repeat across events: remember the answers (bounded, like FieldMatcher).
 const knownLocation = new Map<string, boolean>();
@@ -97,12 +108,20 @@ function collect(o: JsonObject, all: boolean, out: string[] | undefined): string
   return out;
 }
 
+// Angular's named outlets in a fragment route: `(sidebar:messages)`.
+const OUTLET = /\((?:[a-z0-9_-]+:)?/gi;
+const OUTLET_ROUTE = /\((?:[a-z0-9_-]+:)?([^()]+)\)/gi;
+// An app's screen class names the screen and its kind (`LabResultsActivity`, `BillPayViewController`).
+const UI_SUFFIX = /(?<=[a-z0-9])(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Details?|Tab|Modal)$/;
 // `Pharmacy - Refill`, `MyChart > Messages`, `Billing: Pay`: the separators apps put in names.
 const NAME_SEPARATORS = /\s*[|>:\/\u2013\u2014\u00b7\u2022\u203a\u00bb]\s*|\s+-\s+/g;
 
 /** An app screen's name read as a path (`MyChart - Messages` is `/mychart/messages`). */
 function screenPath(name: string): string {
-  return '/' + name.trim().toLowerCase().replace(NAME_SEPARATORS, '/').replace(/\s+/g, '-');
+  // A class name's words run together (`RefillRequestActivity` is the refill-request screen).
+  const t = name.trim();
+  const words = UI_SUFFIX.test(t) ? t.replace(UI_SUFFIX, '').replace(/([a-z0-9])(?=[A-Z])/g, '$1-') : t;
+  return '/' + words.toLowerCase().replace(NAME_SEPARATORS, '/').replace(/\s+/g, '-');
 }
 
 /**
@@ -117,18 +136,34 @@ function routeReadings(url: string, out: string[]): void {
     // `#%2Fportal` is `#/portal` escaped.
     if (frag.startsWith('%')) frag = safeDecode(frag);
     if (frag.startsWith('!')) frag = frag.slice(1);
+    // Angular's named outlets (`#/home/(sidebar:messages)`) are routes of their own.
+    if (frag.indexOf('(') >= 0) {
+      for (const m of frag.matchAll(OUTLET_ROUTE)) out.push(`/${m[1]}`);
+      frag = frag.replace(OUTLET, '/').replace(/\)/g, '');
+    }
     // Plain anchors (`#billing`, `#section-2`) are positions on the page, not routes.
     const bang = url.charCodeAt(hash + 1) === 33;
     if (frag.startsWith('/') || (bang && frag.length > 0)) out.push(frag.startsWith('/') ? frag : `/${frag}`);
   }
-  if (q < 0 || (hash >= 0 && hash < q)) return;
-  const end = hash >= 0 ? hash : url.length;
+  if (q < 0) return;
+  // A query inside the fragment (`/#?route=billing/pay`, `/#/home?page=refills`) routes too.
+  if (hash >= 0 && hash < q) { queryRoutes(url, q, url.length, false, out); return; }
+  queryRoutes(url, q, hash >= 0 ? hash : url.length, isRootPath(url, q), out);
+}
+
+function queryRoutes(url: string, q: number, end: number, root: boolean, out: string[]): void {
   for (let from = q + 1; from < end;) {
     let amp = url.indexOf('&', from);
     if (amp < 0 || amp > end) amp = end;
-    queryRoute(url, from, amp, out);
+    queryRoute(url, from, amp, root, out);
     from = amp + 1;
   }
+}
+
+/** Whether url[0, q) is a site's root page (`https://x/`, `/`, `/index.php`). */
+function isRootPath(url: string, q: number): boolean {
+  const path = url.slice(0, q).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  return path === '' || path === '/' || /^\/(index|default)\.[a-z]+$/i.test(path);
 }
 
 // Page URLs repeat with every view of the page: their routes are remembered (bounded).
@@ -152,18 +187,26 @@ export function routesOf(url: string): readonly string[] {
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** The route in one `name=value` of a query (url[from, to)), if any. */
-function queryRoute(url: string, from: number, to: number, out: string[]): void {
+function queryRoute(url: string, from: number, to: number, root: boolean, out: string[]): void {
   const eq = url.indexOf('=', from);
   if (eq <= from || eq >= to - 1) return;
+  if (isSearch(url.slice(from, eq), root)) { out.push('/search'); return; }
   // Decoding every value is the cost here: only a route parameter, or a value that may be a
   // path or URL (a `/` or `:`, plain or escaped), is decoded and read. Campaign tags (`utm_*`, most
   // of the parameters seen) are never routes.
   const route = !url.startsWith('utm_', from) && memoHas(knownRoute, ROUTE_PARAMS, url.slice(from, eq));
   if (!route && !mayHoldPath(url, eq + 1, to)) return;
-  const value = safeDecode(url.slice(eq + 1, to).replace(/\+/g, ' ')).trim();
+  let value = safeDecode(url.slice(eq + 1, to).replace(/\+/g, ' ')).trim();
+  // Joomla names its components `com_<name>` (`option=com_portal`).
+  if (value.startsWith('com_')) value = value.slice(4);
   if (value.startsWith('/') || SCHEME.test(value)) out.push(value);
   // A value with segments (`intake/new-patient`) is a path under any parameter name.
   else if (route || value.indexOf('/') > 0) out.push(`/${value}`);
+}
+
+/** Whether a query parameter is a site search (see ROOT_SEARCH_PARAMS). */
+function isSearch(key: string, root: boolean): boolean {
+  return key === SEARCH_ANYWHERE || (root && memoHas(knownSearch, ROOT_SEARCH_PARAMS, key));
 }
 
 /** Whether url[from, to) has a `/` or `:`, or an escape of one (`%2F`, `%3A`, `%25...`). */

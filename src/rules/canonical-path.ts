@@ -13,7 +13,7 @@ const EXTENSION = /\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|n
  * prefixes include them (see compile), so they are skipped at the start like locale prefixes at
  * no cost per path.
  */
-export const FRAMEWORK_DIRS: readonly string[] = ['cgi-bin', 'servlet', 'servlets', 'webapp', 'webapps', 'amp', 'm', 'mobile', 'webview', 'app', 'apps', 'tabs'];
+export const FRAMEWORK_DIRS: readonly string[] = ['cgi-bin', 'servlet', 'servlets', 'webapp', 'webapps', 'amp', 'm', 'mobile', 'webview', 'app', 'apps', 'tabs', 'lang', 'site'];
 /**
  * Escapes decodeURIComponent refuses that servers still read as a slash, dot or backslash: IIS's `%u002f`
  * and overlong UTF-8 (`%c0%af`), also percent-encoded again (`%25c0%25af`).
@@ -24,6 +24,27 @@ function oddEscape(_: string, code: string): string {
   const c = code.toLowerCase();
   if (c.charCodeAt(0) === 117 /* u */) return String.fromCharCode(parseInt(c.slice(1), 16));
   return c.endsWith('ae') ? '.' : c.endsWith('9c') ? '\\' : '/';
+}
+
+// AMP caches serve a page under `/c/s/<host>/<path>` (`/v/s/` the viewer, `/i/s/` images, `/c/<host>/`
+// over http), Google's AMP viewer under `/amp/s/<host>/` (`amp` is skipped already): the page's path follows the host.
+const HOST_LIKE = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+function cachePrefixEnd(out: readonly string[], first: number): number {
+  let i = first;
+  const a = out[i];
+  if (a === 'c' || a === 'v' || a === 'i') i++;
+  if (out[i] === 's') i++;
+  return i > first && i < out.length - 1 && HOST_LIKE.test(out[i]) && !EXTENSION.test(out[i]) ? i + 1 : first;
+}
+
+// A language tag with a region or script (`en-gb`, `pt_br`, `es-419`, `zh-hans`) is a locale prefix
+// whether or not the plan lists it; bare two-letter ones stay the plan's list (`/md/` is not Moldovan).
+const LOCALE_TAG = /^[a-z]{2}[-_](?:[a-z]{2}|[0-9]{3}|[a-z]{4})$/;
+function isLocaleTag(seg: string): boolean {
+  const n = seg.length;
+  if (n < 5 || n > 7) return false;
+  const sep = seg.charCodeAt(2);
+  return (sep === 45 || sep === 95) && LOCALE_TAG.test(seg);
 }
 
 export function safeDecode(s: string): string {
@@ -109,10 +130,10 @@ function plainCanonical(decoded: string, localePrefixes: ReadonlySet<string>): s
     }
   }
   const p = decoded.toLowerCase();
-  if (simple && firstEnd > 0 && !localePrefixes.has(p.slice(1, firstEnd)) && !(p.length - lastStart === 5 && p.endsWith('index'))) return p;
+  if (simple && firstEnd > 0 && !localePrefixes.has(p.slice(1, firstEnd)) && !isLocaleTag(p.slice(1, firstEnd)) && !(p.length - lastStart === 5 && p.endsWith('index'))) return p;
   const out = p.split('/').filter((seg) => seg !== '');
   let first = 0;
-  while (first < out.length && localePrefixes.has(out[first])) first++;
+  while (first < out.length && (localePrefixes.has(out[first]) || isLocaleTag(out[first]))) first++;
   if (first > 0) out.splice(0, first);
   if (out.length && out[out.length - 1] === 'index') out.pop();
   return '/' + out.join('/');
@@ -149,7 +170,9 @@ export function canonicalPathOf(path: string, localePrefixes: ReadonlySet<string
     if (seg !== '') out.push(seg);
   }
   let first = 0;
-  while (first < out.length && localePrefixes.has(out[first])) first++;
+  // A front controller's script before more segments (`/index.jsp/portal/inbox`) routes to them.
+  while (first < out.length && (localePrefixes.has(out[first]) || isLocaleTag(out[first]) || (first < out.length - 1 && EXTENSION.test(out[first])))) first++;
+  first = cachePrefixEnd(out, first);
   if (first > 0) out.splice(0, first);
   if (out.length) {
     const last = out[out.length - 1];

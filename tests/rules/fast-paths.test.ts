@@ -35,8 +35,14 @@ function referenceCanonical(urlOrPath: string, localePrefixes: ReadonlySet<strin
     if (seg === '..') { out.pop(); continue; }
     if (seg.replace(/\.+$/, '') !== '') out.push(seg.replace(/\.+$/, ''));
   }
-  while (out.length && localePrefixes.has(out[0])) out.shift();
-  if (out.length) out[out.length - 1] = out[out.length - 1].replace(/\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|nsf)$/, '');
+  const ext = /\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|nsf)$/;
+  // Locale prefixes and region tags (`en-gb`, `es-419`), and a front controller before more segments.
+  while (out.length && (localePrefixes.has(out[0]) || /^[a-z]{2}[-_](?:[a-z]{2}|[0-9]{3}|[a-z]{4})$/.test(out[0]) || (out.length > 1 && ext.test(out[0])))) out.shift();
+  // An AMP cache's `/c/s/<host>/` before the page's own path.
+  let cache = ['c', 'v', 'i'].includes(out[0]) ? 1 : 0;
+  if (out[cache] === 's') cache++;
+  if (cache > 0 && cache < out.length - 1 && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(out[cache]) && !ext.test(out[cache])) out.splice(0, cache + 1);
+  if (out.length) out[out.length - 1] = out[out.length - 1].replace(ext, '');
   if (out.length && (out[out.length - 1] === 'index' || out[out.length - 1] === '')) out.pop();
   return '/' + out.join('/');
 }

@@ -1,0 +1,37 @@
+import { isJsonObject, type JsonValue } from '../common/json.js';
+import { PlanMemos } from '../common/bounded-memo.js';
+import type { Plan } from '../rules/plan.js';
+import type { QueryGet } from './query.js';
+
+// What an event's context says about the page beyond its location: the campaign in the page URL
+// (a campaign naming a condition, `utm_campaign=depression-screening`, lands on that condition's
+// audience: the page is sensitive, and its URL, which keeps `utm_*`, is not sent; a campaign
+// value itself is dropped by the sensitive-terms scan) and Segment's `context.referrer` object.
+
+const UTM_PARAMS = ['utm_campaign', 'utm_term', 'utm_content', 'utm_source', 'utm_medium'];
+// A site runs a handful of campaigns, sent again with every event: the answer per value is
+// remembered per plan (bounded).
+const answers = new PlanMemos<boolean>(1024);
+
+/** Whether a `utm_*` parameter of the page URL (`query`) names a sensitive term; only URLs with `utm_` are read. */
+export function urlCampaignNamesTerm(url: string | undefined, query: QueryGet, plan: Plan): boolean {
+  const terms = plan.sensitiveTerms;
+  if (terms === undefined || url === undefined) return false;
+  const q = url.indexOf('?');
+  if (q < 0 || url.indexOf('utm_', q) < 0) return false;
+  for (const p of UTM_PARAMS) { const v = query(p); if (v && termIn(v, terms, plan)) return true; }
+  return false;
+}
+
+function termIn(v: string, terms: RegExp, plan: Plan): boolean {
+  const memo = answers.of(plan);
+  let hit = memo.get(v);
+  if (hit === undefined) { hit = terms.test(v); memo.set(v, hit); }
+  return hit;
+}
+
+/** Segment's `context.referrer: {type, url}` is where the visitor came from, like a page referrer. */
+export function withContextReferrer(cameFrom: string[] | undefined, ref: JsonValue | undefined): readonly string[] | undefined {
+  if (!isJsonObject(ref) || typeof ref.url !== 'string' || ref.url.length === 0) return cameFrom;
+  return cameFrom === undefined ? [ref.url] : [...cameFrom, ref.url];
+}
