@@ -91,9 +91,40 @@ export function mayHoldPairs(text: string): boolean {
  */
 export function rewriteEmbedded(text: string, verdict: PairVerdict): string | undefined {
   if (!mayHoldPairs(text)) return undefined;
+  const card = VCARD_FIRST.includes(text.charCodeAt(0)) && VCARD_START.test(text) ? rewriteVcard(text, verdict) : undefined;
+  if (card !== undefined) return card;
   const plain = rewrite(text, verdict);
   if (plain !== undefined) return plain;
   if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return undefined;
   const decoded = formDecoded(text);
   return decoded === undefined ? undefined : rewrite(decoded, verdict);
+}
+
+// vCard and iCalendar text (a contact or an appointment saved into a property): properties are
+// `NAME;PARAM=...:value` lines, the name says what the value is (`FN:Jane Doe`, `N:Doe;Jane;;;`,
+// `TEL;TYPE=cell:...`, `BDAY:19610304`, `DTSTART:20260315T140000Z`, `ATTENDEE;CN=Jane Doe:mailto:...`).
+// Each is read as the field it names; a name's parameters (`CN=`) go with its value.
+const VCARD_FIELDS: Readonly<Record<string, string>> = {
+  FN: 'fullname', N: 'fullname', NICKNAME: 'nickname', TEL: 'phone', EMAIL: 'email', ADR: 'address', LABEL: 'address', GEO: 'geo',
+  BDAY: 'birthdate', ANNIVERSARY: 'date', DTSTART: 'appointmentdate', DTEND: 'appointmentdate', PHOTO: 'photo',
+  ATTENDEE: 'attendeename', ORGANIZER: 'contactname', CONTACT: 'contactname',
+};
+// First characters of the lines a card or calendar text starts with (B, F, N, T, E, A, D).
+const VCARD_FIRST = [66, 70, 78, 84, 69, 65, 68];
+const VCARD_START = /^(?:BEGIN:V(?:CARD|CALENDAR|EVENT)|(?:FN|N|TEL|EMAIL|ADR|BDAY|DTSTART|ATTENDEE)[;:])/;
+const VCARD_LINE = /^([A-Z][A-Z-]*)((?:;[^:\n]*)?):(.*)$/gm;
+
+function rewriteVcard(text: string, verdict: PairVerdict): string | undefined {
+  let changed = false;
+  const out = text.replace(VCARD_LINE, (line: string, name: string, params: string, value: string) => {
+    const key = VCARD_FIELDS[name];
+    if (key === undefined) return line;
+    // A name in the parameters (`CN=Jane Doe`) is as much the value as what follows the colon.
+    const named = params.includes('CN=');
+    const v = verdict(key, named ? `${params.slice(1)}:${value}` : value);
+    if (v === null) return line;
+    changed = true;
+    return named ? `${name}:${v}` : `${name}${params}:${v}`;
+  });
+  return changed ? out : undefined;
 }

@@ -34,9 +34,21 @@ function hasGluedPlus(text: string): boolean {
 export function formDecoded(text: string): string | undefined {
   let decoded = percentDecoded(text) ?? text;
   decoded = unescaped(decoded) ?? decoded;
-  const b64 = base64Decoded(decoded);
+  const b64 = base64Decoded(decoded) ?? dataUriPayload(decoded);
   if (b64 !== undefined) { const again = percentDecoded(b64) ?? b64; decoded = unescaped(again) ?? again; }
+  // A reference may spell a dash or an invisible character (`&ndash;`, `&#8209;`, `&shy;`):
+  // the decoded text is read as the folded text would be (see folded).
+  if (decoded !== text && NOT_ASCII.test(decoded)) decoded = decoded.replace(DASHES, '-').replace(INVISIBLE, '');
   return decoded === text ? undefined : decoded;
+}
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+// `data:application/json;base64,eyJ...` (a link, a cta or a saved form as a data: URI): its payload.
+const DATA_B64 = /^data:[\w.+-]+\/[\w.+-]+(?:;[\w=.+-]+)*;base64,/i;
+function dataUriPayload(text: string): string | undefined {
+  if (text.charCodeAt(0) !== 100 || !text.startsWith('data:')) return undefined;
+  const m = DATA_B64.exec(text);
+  return m === null ? undefined : base64Decoded(text.slice(m[0].length));
 }
 
 // A `+` is a form-encoded space, except in an address's plus tag (`jane+news@x.org`): read as
@@ -61,6 +73,7 @@ const PERCENT_U = /%u[0-9a-f]{4}/i;
 const NAMED: Readonly<Record<string, string>> = {
   amp: '&', commat: '@', period: '.', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', plus: '+', colon: ':',
   sol: '/', num: '#', hyphen: '-', dash: '-', lowbar: '_', percnt: '%', equals: '=', quest: '?', comma: ',', semi: ';',
+  ndash: '-', mdash: '-', minus: '-', shy: '', zwsp: '', zwj: '', zwnj: '',
 };
 
 /** Code point `n` as text, or `m` (the escape as written) when `n` is none. */
@@ -149,6 +162,20 @@ export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 /** The text with compatibility forms folded (NFKC: fullwidth `＠１２３`, typed by IME users, is `@123` to any system downstream; dashes become `-`, invisible characters go), or undefined when that changes nothing. */
 export function folded(text: string): string | undefined {
-  const f = text.normalize('NFKC').replace(DASHES, '-').replace(INVISIBLE, '');
+  let f = text.normalize('NFKC').replace(DASHES, '-').replace(INVISIBLE, '');
+  // Decimal digits of other scripts (Arabic-Indic `٦١٧`, Devanagari `६१७`, mathematical `𝟔𝟏𝟕`)
+  // are digits to a reader and to most parsers; NFKC leaves all but the mathematical ones.
+  if (OTHER_DIGIT.test(f)) f = f.replace(OTHER_DIGITS, asciiDigit);
   return f === text ? undefined : f;
+}
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/u;
+const OTHER_DIGITS = /(?![0-9])\p{Nd}/gu;
+const IS_DIGIT = /^\p{Nd}$/u;
+/** Every script's digits run 0 to 9 on consecutive code points (the mathematical ones five runs
+ * back to back): the value is how far back its run starts, modulo 10. */
+function asciiDigit(d: string): string {
+  const cp = d.codePointAt(0) ?? 0;
+  let v = 0;
+  while (v < 50 && IS_DIGIT.test(String.fromCodePoint(cp - v - 1))) v++;
+  return String(v % 10);
 }

@@ -3,17 +3,24 @@ import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
 // Safe Harbor lets no age over 89 through (spec §1.4): `92 years old`, `age: 93`, `93yo`,
-// `95-year-old`, `edad: 96` go (`[AGE]`, like every other redaction). A number alone is not an age,
-// so an age word must come before it (`age`, `aged`, `edad`, `âge`, `Alter`) or an age unit
-// after it (`years old`, `yrs`, `y/o`, `yo`). `90 and up` / `90+` already is the category.
+// `95-year-old`, `edad: 96`, `92 ans`, `91 años`, `93 Jahre alt` go (`[AGE]`, like every other
+// redaction). A number alone is not an age, so an age word must come before it (`age`, `aged`,
+// `edad`, `âge`, `Alter`) or an age unit after it (`years old`, `yrs`, `y/o`, `yo`, `ans`, `años`,
+// `anni`, `Jahre alt`, `jaar oud`, `år gammal`, `lat`, `歳`). `90+` is the Safe Harbor category
+// itself and stays, `95+` tells more; `ages 95 and up` is how programs and prose speak, and stays.
 const NUM = '(9[0-9]|1[01][0-9])';
+// `90 ans de soins`, `90 años de experiencia`, `90 anni di storia`: a span of years, not an age.
+const NOT_AN_AGE = "(?![ \\t]+(?:d['\u2019]|(?:de(?![ \\t]+(?:idade|edad))|di|da|do|of|del|della|dans|en|w|tradycji)(?![\\p{L}\\p{M}])|experi))";
 const AGE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:ages?|aged|edad|âge|alter|età|idade)(?:[ \\t]{0,2}(?:[:=#-]|is|of|was|de))?[ \\t]{0,2}${NUM}` +
-    '(?![0-9]|[.,][0-9]|[ \\t]*\\+|[ \\t]+(?:and|or|&)[ \\t]+(?:up|over|older|above))' +
+  `(?<![\\p{L}\\p{M}])(?:ages?|aged|edad|âge|alter|età|idade)(?:[ \\t]{0,2}(?:[:=#-]|is|of|was|de|von))?[ \\t]{0,2}${NUM}` +
+    '(?![0-9]|[.,][0-9]|[ \\t]+(?:and|or|&)[ \\t]+(?:up|over|older|above))' +
     `|(?<![0-9]|[0-9][.,]|[$€£])${NUM}(?:[ \\t]{0,2}|[ \\t]?-[ \\t]?)` +
-    '(?:years?[ \\t-]+old|years?[ \\t-]+of[ \\t]+age|yrs?\\.?|y\\.[ \\t]?o\\.?|y/o|yo)(?![\\p{L}\\p{M}])',
+    '(?:years?[ \\t-]+old|years?[ \\t-]+of[ \\t]+age|yrs?\\.?|y\\.[ \\t]?o\\.?|y/o|yo' +
+    `|(?:ans|años|anos|anni|lat)${NOT_AN_AGE}|jahre[ \\t]+alt|jaar[ \\t]+oud|år[ \\t]+gam(?:mal|mel)|歳)(?![\\p{L}\\p{M}])`,
   'giu',
 );
+// After `90`: `+` (the category itself; `95+` tells more).
+const CATEGORY_AFTER = /^[ \t]*\+/;
 
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 4) return;
@@ -22,6 +29,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     if (m[1] !== undefined) {
       const end = m.index + m[0].length;
+      if (m[1] === '90' && CATEGORY_AFTER.test(text.slice(end, end + 12))) continue;
       out.push({ start: end - m[1].length, end, kind });
     } else out.push({ start: m.index, end: m.index + m[2].length, kind });
   }

@@ -1,5 +1,6 @@
 import { defineDetector } from './define.js';
 import { isAsciiAlnum, isAsciiLetter, resetAt } from './scan.js';
+import { WEBMAIL_WORDS } from './cue-words.js';
 import type { Detection } from './types.js';
 
 // Scanning outward from each '@' / '%40' is linear and cannot backtrack, unlike a regex whose
@@ -109,12 +110,30 @@ function scan(text: string, out: Detection[], kind: string): void {
     const start = quotedStart(text, pos, lastEnd) ?? localStart(text, pos - before, lastEnd);
     if (start < 0) continue;
     const after = sepLen === 1 ? spacesAfter(text, pos + 1) : 0;
-    const end = literalEnd(text, pos + sepLen) ?? domainEnd(text, pos + sepLen + after);
+    const from = pos + sepLen + after;
+    const domain = literalEnd(text, pos + sepLen) ?? domainEnd(text, from);
+    const end = domain >= 0 ? domain : webmailEnd(text, from);
     if (end < 0) continue;
     out.push({ start, end, kind });
     lastEnd = end;
   }
   if (SPELLED_HINT.test(text)) scanSpelled(text, out, kind);
+}
+
+// Webmail providers people name without the TLD (`jane@gmail`, `jane at gmail`, `jane(at)aol`):
+// the provider is the domain, and what comes before it the mailbox. The markers' walk flags
+// these words after an `at` (markers.ts webmailAt).
+export const WEBMAIL = ['gmail', 'googlemail', 'yahoo', 'ymail', 'hotmail', 'icloud', 'outlook', 'aol', 'protonmail', 'comcast'];
+const WEBMAIL_SET = new Set(WEBMAIL);
+
+/** End of a webmail provider's name starting at `from`, written without a TLD, or -1. */
+function webmailEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && end - from <= 10 && isAsciiLetter(text.charCodeAt(end))) end++;
+  // A sentence's full stop may follow (`write to jane@gmail.`), a domain's next label may not.
+  const c = text.charCodeAt(end) === 46 && !isDomainChar(text.charCodeAt(end + 1)) ? 32 : text.charCodeAt(end);
+  if (end - from < 3 || isDomainChar(c) || c === 64 || !WEBMAIL_SET.has(text.slice(from, end).toLowerCase())) return -1;
+  return end;
 }
 
 /** A quoted local part (`"jane doe"@x.org`, RFC 5321): the start of its opening quote. */
@@ -178,7 +197,38 @@ const COMMON_TLDS = new Set([
   'au', 'in', 'mx', 'br', 'me', 'health', 'care', 'email', 'mail',
 ]);
 
+const WEBMAIL_RE = new RegExp(
+  `(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(${AT_FORM})(?:${WEBMAIL.join('|')})(?![A-Za-z0-9@!-]|\\.[A-Za-z0-9])`,
+  'gi',
+);
+
+// Prose about a company (`we are at Yahoo`, `she works at Outlook`), not a mailbox.
+const AT_WORK = new Set(['are', 'is', 'was', 'were', 'be', 'been', 'we', 'i', 'you', 'they', 'he', 'she', 'work', 'works', 'worked', 'working', 'job', 'intern', 'engineer', 'team', 'meet', 'met']);
+
+const BARE_AT_PROVIDERS: ReadonlySet<string> = new Set(WEBMAIL_WORDS);
+const TITLE_WORD = /^[A-Z][a-z]+$/;
+/** `Staff at Yahoo`, `Team at Outlook`: a capitalised word at a capitalised company is prose
+ * (a mailbox is typed `jane at yahoo`, or shouted `JANE AT YAHOO`). */
+function titleCasePair(match: string, userLen: number, atLen: number): boolean {
+  return TITLE_WORD.test(match.slice(0, userLen)) && TITLE_WORD.test(match.slice(userLen + atLen));
+}
+
+/** `jane at gmail`, `jane(at)aol`, `JANE AT ICLOUD`: a spelled `@` before a webmail provider, no TLD. */
+function scanWebmail(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(WEBMAIL_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const user = m[0].slice(0, m[0].indexOf(m[1])).toLowerCase();
+    const bare = m[1].trim().length === 2;
+    // A bare `at` counts before the providers the prefilter's walk looks for (cue-words.ts).
+    if (bare && !BARE_AT_PROVIDERS.has(m[0].slice(user.length + m[1].length).toLowerCase())) continue;
+    if (m[1].trim() === '@' || (bare && (NOT_A_USER.has(user) || AT_WORK.has(user) || titleCasePair(m[0], user.length, m[1].length)))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+}
+
 function scanSpelled(text: string, out: Detection[], kind: string): void {
+  scanWebmail(text, out, kind);
   const re = resetAt(SPELLED_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

@@ -46,12 +46,31 @@ function scanV6(text: string, out: Detection[], kind: string): void {
   }
 }
 
+// Defanged addresses, as threat reports and support tickets write them so nothing turns them
+// into a link (`10[.]0[.]0[.]1`, `10(.)0(.)0(.)1`, `10{.}0`, `10[dot]0`, `10 . 0 . 0 . 1`); the
+// address still reads as one. `hxxp://10.0.0.1/` is a plain address after a defanged scheme.
+const DEFANG_SEP = '(?:\\[(?:\\.|dot)\\]|\\((?:\\.|dot)\\)|\\{\\.\\}|[ \\t]\\.[ \\t]|\\.)';
+const DEFANGED_RE = new RegExp(`(?<![0-9A-Za-z.])${OCTET}(?:${DEFANG_SEP}${OCTET}){3}(?![0-9]|${DEFANG_SEP}[0-9])`, 'gi');
+const DEFANG_HINT = /[[({]|[ \t]\.[ \t]/;
+
+function scanDefanged(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(DEFANGED_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    // Plain dotted quads are scanV4's (with its version-string exclusions).
+    if (DEFANG_HINT.test(m[0])) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 3) return;
   const mark = out.length;
   if (text.indexOf(':') >= 0) scanV6(text, out, kind);
-  if (text.indexOf('.') >= 0) scanV4(text, out, kind, mark);
+  const dot = text.indexOf('.') >= 0;
+  if (dot) scanV4(text, out, kind, mark);
+  if ((dot || DOT_WORD_RE.test(text)) && DEFANG_HINT.test(text)) scanDefanged(text, out, kind);
 }
+const DOT_WORD_RE = /dot/i;
 
 /** IP addresses (O): IPv4 and IPv6 (full, compressed, IPv4-mapped, zoned). */
 export const ipDetector = defineDetector('ip', '[IP]', 'O', scan);

@@ -1,36 +1,13 @@
 // Markers the prefilter's walk sets (prefilter.ts): characters and short words that a
 // detector's pattern cannot match without. Each is tested at one character of the word (the
 // one the walk stops at), so a marker costs nothing on text without that character.
+import {
+  AGE_NUM, APOS, AT, COLON, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, IMG_EXT, MAC_SHAPE, MASK, NAME_CUE, PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW,
+  isDigitCode, isLetter, lower, matchesAt,
+} from './marker-bits.js';
+import { careCue, webmailAt } from './cue-words.js';
 
-export const AT = 1;
-export const COLON = 2;
-export const EQ = 4;
-export const DASH = 8;
-export const DOT = 16;
-export const PCT40 = 32; // `%40`
-export const PCT3 = 64; // `%3`
-export const HTTP = 128; // `http`, any case
-export const WWW = 256; // `www`, any case
-export const EYJ = 512; // `eyJ`
-export const EARER = 1024; // `earer` or `EARER` (bearer's own precheck)
-/** Any character beyond ASCII: the text may hold compatibility forms (fullwidth `＠１２３`). */
-export const NON_ASCII = 2048;
-export const MASK = 4096; // `*`, `#`, `xx`/`XX`: masked digits (`***-**-0053`)
-export const SSN_WORD = 8192; // `ssn`, `ss#`, `soc`, any case
-export const DOT_WORD = 16384; // `dot`, any case (`lee at example dot org`)
-export const APOS = 32768; // `'`: two-digit years (`Mar '61`)
-// born, birth, `b.`, dob, died, death, deceased, discharged, diagnosed, admitted
-export const DATE_CUE = 65536;
-// name, nombre, nome, nom, llamo, chiamo, m'appelle, heiße, I'm, I am, this is, patient, pt, my,
-// Mr/Mrs/Ms, dear, `caller:`/`mother:`/`attn:`..., a sign-off before `,`
-export const NAME_CUE = 131072;
-// `:`/`-` with the same 3 before and after (`2B:3C:4D`), a `.` 5 after another (`2b3c.4d5e`)
-export const MAC_SHAPE = 262144;
-export const PHONE_CUE = 524288; // call, cell, cel, tel, phone, ph, mobile, mob, text, fax
-export const AGE_NUM = 1048576; // a number from 90 to 119 (two digits starting with 9, or 10x/11x)
-export const IMG_EXT = 2097152; // `.jpg`, `.png`, `.webp`...: an image file's extension (photo paths)
-
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+export * from './marker-bits.js';
 
 /**
  * AGE_NUM when the digit `c` at `i` (a `9` or a `1`) starts a number from 90 to 119 that has
@@ -57,7 +34,9 @@ const isBlank = (c: number): boolean => c === 32 || c === 9;
 function unitAfter(text: string, end: number): boolean {
   let j = end;
   while (j - end < 3 && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
-  return lower(text.charCodeAt(j)) === 121; // y
+  const c = lower(text.charCodeAt(j));
+  // y(ears), a(ns/ños/nos/nni), j(ahre/aar), l(at), å(r), 歳
+  return c === 121 || c === 97 || c === 106 || c === 108 || c === 229 || c === 27507;
 }
 
 function ageWordBefore(text: string, i: number): boolean {
@@ -67,7 +46,7 @@ function ageWordBefore(text: string, i: number): boolean {
   if (c === 58 || c === 61 || c === 35 || c === 45) return ageEnd(text.charCodeAt(skipBlanksBack(text, j - 1) - 1));
   let w = j;
   while (j - w < 4 && isLetter(text.charCodeAt(w - 1))) w--;
-  const small = j - w <= 3 && (endsAt(text, j, 'is') || endsAt(text, j, 'of') || endsAt(text, j, 'was') || endsAt(text, j, 'de')) && j - w >= 2;
+  const small = j - w <= 3 && (endsAt(text, j, 'is') || endsAt(text, j, 'of') || endsAt(text, j, 'was') || endsAt(text, j, 'de') || endsAt(text, j, 'von')) && j - w >= 2;
   return ageEnd(c) || (small && ageEnd(text.charCodeAt(skipBlanksBack(text, w) - 1)));
 }
 
@@ -84,16 +63,6 @@ function ageEnd(c: number): boolean {
   return l === 101 || l === 115 || l === 100 || l === 114 || c === 224 || c === 192;
 }
 
-const lower = (c: number): number => c | 0x20;
-
-export function matchesAt(text: string, i: number, word: string, anyCase: boolean): boolean {
-  for (let k = 0; k < word.length; k++) {
-    const c = text.charCodeAt(i + k);
-    if ((anyCase ? lower(c) : c) !== word.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
 export function markerAt(text: string, i: number, c: number): number {
   switch (c) {
     case 64: return AT;
@@ -107,6 +76,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 104: case 72: {
       const next = lower(text.charCodeAt(i + 1));
       if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
+      if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : webmailAt(text, i); // hospitalized, hotmail
       return next === 101 || next === 105 ? heHiCue(text, i, next) : 0;
     }
     case 119: case 87: return lower(text.charCodeAt(i + 1)) === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
@@ -183,8 +153,6 @@ function personLabelBefore(text: string, i: number): boolean {
   return false;
 }
 
-const isLetter = (c: number): boolean => lower(c) >= 97 && lower(c) <= 122;
-
 /** Whether the lower-cased text just before `i` ends with `word` (written in lower case). */
 function endsAt(text: string, i: number, word: string): boolean {
   return i >= word.length && matchesAt(text, i - word.length, word, true);
@@ -216,10 +184,15 @@ export function cueAt(text: string, i: number, c: number): number {
       const cue = (p1 === 101 && lower(text.charCodeAt(i - 2)) === 116) || (p1 === 97 && lower(text.charCodeAt(i - 2)) === 102) ? PHONE_CUE : 0;
       return n1 === 120 ? MASK | cue : cue;
     }
-    // call, cell, cel
-    case 99: case 67: return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE : 0;
+    // call, cell, cel; (i)cloud
+    case 99: case 67:
+      if (n1 === 108) return webmailAt(text, i - 1);
+      return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE : 0;
+    // gmail, yahoo, ymail
+    case 103: case 71: case 121: case 89: return webmailAt(text, i);
     case 115: case 83: {
       const n2 = text.charCodeAt(i + 2);
+      if (n1 === 117) return lower(n2) === 114 && lower(text.charCodeAt(i + 3)) === 103 ? careCue(text, i + 4) : 0; // surg(ery)
       return (n1 === 115 && (lower(n2) === 110 || n2 === 35)) || (n1 === 111 && lower(n2) === 99) ? SSN_WORD : 0; // ssn, ss#, soc
     }
     case 100: case 68: return dCue(text, i, n1);
@@ -227,6 +200,8 @@ export function cueAt(text: string, i: number, c: number): number {
     case 109: case 77: return mCue(text, i, n1);
     case 112: case 80: {
       if (n1 === 104) return PHONE_CUE; // ph(one)
+      // ap`p`t, ap`p`ointment (a care event's date follows)
+      if (n1 === 112) return lower(text.charCodeAt(i - 1)) === 97 && (lower(text.charCodeAt(i + 2)) === 116 || matchesAt(text, i + 2, 'oint', true)) ? careCue(text, i + 2) : 0;
       const n2 = lower(text.charCodeAt(i + 2));
       const pt = n1 === 116 && !isLetter(n2) && !isLetter(text.charCodeAt(i - 1));
       return pt || (n1 === 97 && (n2 === 116 || n2 === 99) && lower(text.charCodeAt(i + 3)) === 105) ? NAME_CUE : 0; // pt, pati(ent), paci(ente)
@@ -247,6 +222,7 @@ function dCue(text: string, i: number, n1: number): number {
   if (n1 === 109 && lower(text.charCodeAt(i - 1)) === 97) return DATE_CUE; // adm(itted)
   // `dear` (a salutation before a name) shares `dea` with death.
   if (n1 === 101 && n2 === 97) return lower(text.charCodeAt(i + 3)) === 114 ? DATE_CUE | NAME_CUE : DATE_CUE;
+  if (n1 === 101 && n2 === 108) return matchesAt(text, i + 3, 'ivered', true) ? careCue(text, i + 9) : 0; // delivered
   return (n1 === 105 && (n2 === 101 || n2 === 115 || n2 === 97)) || (n1 === 101 && n2 === 99) ? DATE_CUE : 0;
 }
 
@@ -277,7 +253,7 @@ function mCue(text: string, i: number, n1: number): number {
 export const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = 1;
 for (const c of "@:=-.%hHwWeE*#',\n[({<") CLASS[c.charCodeAt(0)] = 2;
-for (const c of 'xXsSdDbBmMpPcC') CLASS[c.charCodeAt(0)] = 3;
+for (const c of 'xXsSdDbBmMpPcCgGyY') CLASS[c.charCodeAt(0)] = 3;
 
 // Cue letters are common: most are ruled out by the character after them, one table lookup
 // instead of a call. Indexed by (letter << 7) | (next & 127); `x` is rare and always checked.
@@ -285,11 +261,13 @@ export const CUE_NEXT = new Uint8Array(128 * 128);
 const cueNext = (letters: string, nexts: string): void => {
   for (const l of letters) for (const n of nexts) for (const v of [n, n.toUpperCase()]) CUE_NEXT[(l.charCodeAt(0) << 7) | v.charCodeAt(0)] = 1;
 };
-cueNext('sS', 'so');
+cueNext('sS', 'sou');
 cueNext('dD', 'oiem');
 cueNext('bB', 'oi. :');
 cueNext('mM', 'ebo :yrs');
-cueNext('pP', 'tah');
-cueNext('cC', 'ae');
+cueNext('pP', 'tahp');
+cueNext('cC', 'ael');
+cueNext('gG', 'm');
+cueNext('yY', 'am');
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }
 

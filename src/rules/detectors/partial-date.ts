@@ -7,11 +7,13 @@ import type { Detection } from './types.js';
 // (`born March 14`, `DOB 03/14`) still has to go. Without a cue such a value is as often a
 // campaign or report period (`spring-2024`, `2024-03 newsletter`), so a cue word must come
 // first: born, birth, b., DOB, admitted, admission, discharged, died, death, deceased,
-// diagnosed. The date detector already takes full dates, whatever precedes them.
+// diagnosed, surgery, appointment, delivered, hospitalized. The date detector already takes full dates, whatever precedes them.
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const CUE =
-  '(?:born|birth(?:[ _-]?(?:date|day))?|b\\.|geb\\.|geboren|d\\.?o\\.?b\\.?|bday|admitted|admission|admit(?:[ _-]?date)?|discharged?|died|death|deceased|diagnosed)';
+  '(?:born|birth(?:[ _-]?(?:date|day))?|b\\.|geb\\.|geboren|d\\.?o\\.?b\\.?|bday|admitted|admission|admit(?:[ _-]?date)?|discharged?|died|death|deceased|diagnosed' +
+  // Care events of the person: `my surgery was in March 2019`, `appointment: 03/2024`.
+  '|surger(?:y|ies)|surgical|appointments?|appt|delivered|hospitali[sz]ed)';
 // Between cue and date: separators, URL-encoded ones, and a few small words (`born in`, `DOB was`).
 const FILLER = '(?:[\\s:=#,.\\-"\'(]|%3[Aa]|%20|(?:on|in|of|the|date|dt|was|is|circa|around|early|late|mid)(?![A-Za-z])){0,6}';
 const YEAR = '(?:1[89]|20)[0-9]{2}';

@@ -92,8 +92,9 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
 function passes(g: Gate, f: TextFeatures): boolean {
   if (f.length < g.length || f.digits < g.digits) return false;
   if (g.anyOf !== 0 && (f.flags & g.anyOf) === 0) return false;
-  // IPv6 candidates need a colon; a dotted IPv4 address has at least four digits.
-  if (g.ip) return (f.flags & COLON) !== 0 || ((f.flags & DOT) !== 0 && f.digits >= 4);
+  // IPv6 candidates need a colon; a dotted IPv4 address has at least four digits (its dots may
+  // be spelled `[dot]`, see ip.ts).
+  if (g.ip) return (f.flags & COLON) !== 0 || ((f.flags & (DOT | DOT_WORD)) !== 0 && f.digits >= 4);
   return true;
 }
 

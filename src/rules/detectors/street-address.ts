@@ -46,29 +46,75 @@ const isGap = (c: number): boolean => c === 32 || c === 43 || c === 9;
  * but neither, and are the most common texts with both: they skip the regex.
  */
 export function mayHoldAddress(text: string): boolean {
+  return (addressShapes(text) & NUMBER_FIRST) !== 0 || BOX.test(text);
+}
+
+const NUMBER_FIRST = 1;
+/** A digit run right after a gap: where a type-first address (`Calle Mayor 12`) ends. */
+const NUMBER_AFTER_GAP = 2;
+
+const nameEndAt = (c: number): boolean => isAsciiLetter(c) || c === 44 || c === 46 || c >= 0xc0;
+
+/** Which address shapes the text's digit runs allow (one pass for both, see mayHoldAddress). */
+function addressShapes(text: string): number {
+  let shapes = 0;
   for (let i = 0; i < text.length; i++) {
     if (!isDigit(text.charCodeAt(i))) continue;
     const before = i === 0 ? 32 : text.charCodeAt(i - 1);
+    // After a name word or its comma (`Mayor 12`, `Balmes, 45`, `Alcalá 28`), not after a digit or `(`.
+    if (i > 1 && isGap(before) && nameEndAt(text.charCodeAt(i - 2))) shapes |= NUMBER_AFTER_GAP;
     let j = i;
     while (j < text.length && isDigit(text.charCodeAt(j))) j++;
     if (!(isDigit(before) || isAsciiLetter(before) || before === 35 || before === 46 || before === 45)) {
       if (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) === 45) { j++; while (j < text.length && isDigit(text.charCodeAt(j))) j++; }
-      if (j < text.length && isGap(text.charCodeAt(j))) return true;
+      if (text.charCodeAt(j) === 44 && isGap(text.charCodeAt(j + 1))) j++; // `15, avenue Foch`
+      if (j < text.length && isGap(text.charCodeAt(j))) shapes |= NUMBER_FIRST;
     }
+    if (shapes === (NUMBER_FIRST | NUMBER_AFTER_GAP)) return shapes;
     i = j;
   }
-  return BOX.test(text);
+  return shapes;
 }
 const BOX = /box/i;
 
+// Type-first addresses (es, pt, it, ca, and German compounds): `Calle Mayor 12`, `Avenida
+// Paulista 1578`, `Rua Augusta 300`, `Via Roma 10`, `C/ Balmes, 45`, `Paseo de Gracia 21`,
+// `Hauptstraße 5`. The name word must be capitalised, so `via email 2` stays prose.
+const ES_TYPE =
+  '(?:[Cc]alle|C/|[Aa]venida|[Aa]vda\\.?|[Aa]v\\.|[Rr]ua|[Vv]ia|[Vv]iale|[Pp]aseo|[Pp]laza|[Pp]za\\.|[Cc]arrer|[Cc]arretera|[Cc]amino|' +
+  '[Tt]ravessa|[Pp]iazza|[Cc]orso|[Ll]argo|[Pp]ra[çc]a|[Rr]ambla|[Rr]onda)';
+const ES_ARTICLE = "(?:(?:de[ \\t]la|de|del|da|do|dos|das|di|della|dei|degli)[ \\t]+|d['\u2019])";
+const NAME_WORD = "\\p{Lu}[\\p{L}'.-]{1,24}";
+const TYPE_FIRST_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])${ES_TYPE}[ \\t]+${ES_ARTICLE}?${NAME_WORD}(?:[ \\t]+(?:${ES_ARTICLE}|${NAME_WORD}[ \\t]+)?${NAME_WORD}){0,2},?[ \\t]+(?:n[º°o.][ \\t]?)?[0-9]{1,5}[A-Za-z]?(?![0-9])` +
+    `|(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}-]{1,30}(?:straße|strasse|str\\.|gasse|allee|platz)[ \\t]+[0-9]{1,4}[a-z]?(?![0-9])`,
+  'gu',
+);
+const YEAR_END = /[ \t](?:19|20)[0-9]{2}$/;
+const AFTER_NUMBER = /[,;\n]/;
+const TYPE_HINT = /alle|C\/|venida|vda|[Av]\.|[Rr]ua |[Vv]ia|aseo|laza|za\.|arrer|amino|ravessa|iazza|orso|argo|ra[çc]a|ambla|onda|stra(?:ß|ss)e|str\.|gasse|allee|platz/;
+
 function scan(text: string, out: Detection[], kind: string): void {
-  if (text.length < 8 || !hasDigits(text, 1) || !mayHoldAddress(text)) return;
-  const re = resetAt(ADDRESS_RE, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m[1] !== undefined && !UPPER.test(m[1])) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, kind });
+  if (text.length < 8 || !hasDigits(text, 1)) return;
+  const shapes = addressShapes(text);
+  if ((shapes & NUMBER_FIRST) !== 0 || BOX.test(text)) {
+    const re = resetAt(ADDRESS_RE, 0);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[1] !== undefined && !UPPER.test(m[1])) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, kind });
+    }
+  }
+  if ((shapes & NUMBER_AFTER_GAP) !== 0 && TYPE_HINT.test(text)) {
+    const re = resetAt(TYPE_FIRST_RE, 0);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const end = m.index + m[0].length;
+      // `Via Christi Hospital 2024 report`, `Plaza de España 2025 tour`: a year inside a sentence.
+      if (YEAR_END.test(m[0]) && end < text.length && !AFTER_NUMBER.test(text[end])) continue;
+      out.push({ start: m.index, end, kind });
+    }
   }
 }
 

@@ -1,0 +1,43 @@
+// The prefilter's marker bits (markers.ts sets them, prefilter.ts gates detectors on them) and
+// the character helpers the marker functions share.
+
+export const AT = 1;
+export const COLON = 2;
+export const EQ = 4;
+export const DASH = 8;
+export const DOT = 16;
+export const PCT40 = 32; // `%40`
+export const PCT3 = 64; // `%3`
+export const HTTP = 128; // `http`, any case
+export const WWW = 256; // `www`, any case
+export const EYJ = 512; // `eyJ`
+export const EARER = 1024; // `earer` or `EARER` (bearer's own precheck)
+/** Any character beyond ASCII: the text may hold compatibility forms (fullwidth `＠１２３`). */
+export const NON_ASCII = 2048;
+export const MASK = 4096; // `*`, `#`, `xx`/`XX`: masked digits (`***-**-0053`)
+export const SSN_WORD = 8192; // `ssn`, `ss#`, `soc`, any case
+export const DOT_WORD = 16384; // `dot`, any case (`lee at example dot org`)
+export const APOS = 32768; // `'`: two-digit years (`Mar '61`)
+// born, birth, `b.`, dob, died, death, deceased, discharged, diagnosed, admitted, surg(ery), ap(p)t/ap(p)ointment, delivered, hospitali(zed)
+export const DATE_CUE = 65536;
+// name, nombre, nome, nom, llamo, chiamo, m'appelle, heiße, I'm, I am, this is, patient, pt, my,
+// Mr/Mrs/Ms, dear, `caller:`/`mother:`/`attn:`..., a sign-off before `,`
+export const NAME_CUE = 131072;
+// `:`/`-` with the same 3 before and after (`2B:3C:4D`), a `.` 5 after another (`2b3c.4d5e`)
+export const MAC_SHAPE = 262144;
+export const PHONE_CUE = 524288; // call, cell, cel, tel, phone, ph, mobile, mob, text, fax
+export const AGE_NUM = 1048576; // a number from 90 to 119 (two digits starting with 9, or 10x/11x)
+export const IMG_EXT = 2097152; // `.jpg`, `.png`, `.webp`...: an image file's extension (photo paths)
+
+
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+export const lower = (c: number): number => c | 0x20;
+export const isLetter = (c: number): boolean => lower(c) >= 97 && lower(c) <= 122;
+
+export function matchesAt(text: string, i: number, word: string, anyCase: boolean): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(i + k);
+    if ((anyCase ? lower(c) : c) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
