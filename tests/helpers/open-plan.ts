@@ -11,6 +11,19 @@ export const OPEN_SITE = 'https://www.example-health.org';
 
 type Event = Record<string, unknown>;
 
+/** A page event whose context carries `url` and the path read from it (query and fragment cut). */
+export function pageAt(url: string): Event {
+  const m = /^[a-z]+:\/\/[^/?#\\]*/i.exec(url);
+  const path = (m ? url.slice(m[0].length) : url).split(/[?#]/)[0] || '/';
+  return { context: { page: { path, url } } };
+}
+
+/** A page event on the open site at `path` (which may carry a query or fragment). */
+export const pageOn = (path: string): Event => pageAt(`${OPEN_SITE}${path}`);
+
+/** Context of the open site's home page. */
+export const HOME_PAGE = { context: { page: { path: '/', url: `${OPEN_SITE}/`, title: 'Example Health' } } };
+
 export function openPlanProbe(messageId: string) {
   const plan = compileRules(loadConfig(writeConfig(`
 version: 1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPEN_SITE, openPlanProbe } from '../helpers/open-plan.js';
+import { HOME_PAGE as home, OPEN_SITE, openPlanProbe, pageAt as at, pageOn as page } from '../helpers/open-plan.js';
 import { gtagToEvents } from '../../src/ingest/gtag.js';
 
 // Sensitive-page classes found by a fifth red-team pass (.tmp/h33/gen.mjs): blocked pages reached
@@ -10,13 +10,6 @@ import { gtagToEvents } from '../../src/ingest/gtag.js';
 // (every field allowed, no BAA).
 const { rows, blocked, sent } = openPlanProbe('p3');
 const SITE = OPEN_SITE;
-const at = (url: string) => {
-  const m = /^[a-z]+:\/\/[^/?#\\]*/i.exec(url);
-  const path = (m ? url.slice(m[0].length) : url).split(/[?#]/)[0] || '/';
-  return { context: { page: { path, url } } };
-};
-const page = (path: string) => at(`${SITE}${path}`);
-const home = { context: { page: { path: '/', url: `${SITE}/`, title: 'Example Health' } } };
 
 describe('blocked pages behind framework routes and odd spellings', () => {
   it.each([

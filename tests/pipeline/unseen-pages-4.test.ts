@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPEN_SITE, openPlanProbe } from '../helpers/open-plan.js';
+import { HOME_PAGE as home, OPEN_SITE, openPlanProbe, pageAt as at, pageOn as page } from '../helpers/open-plan.js';
 import { gtagToEvents } from '../../src/ingest/gtag.js';
 
 // Sensitive-page classes found by a seventh red-team pass (.tmp/h37/gen.mjs): tracked events that
@@ -10,13 +10,6 @@ import { gtagToEvents } from '../../src/ingest/gtag.js';
 // spellings, not the generator's; every event goes to the open destination (no BAA).
 const { rows, blocked, sent } = openPlanProbe('p4');
 const SITE = OPEN_SITE;
-const at = (url: string) => {
-  const m = /^[a-z]+:\/\/[^/?#\\]*/i.exec(url);
-  const path = (m ? url.slice(m[0].length) : url).split(/[?#]/)[0] || '/';
-  return { context: { page: { path, url } } };
-};
-const page = (path: string) => at(`${SITE}${path}`);
-const home = { context: { page: { path: '/', url: `${SITE}/`, title: 'Example Health' } } };
 const track = (event: string) => ({ ...home, type: 'track', event });
 
 describe('tracked events that name a sensitive object', () => {
