@@ -6,11 +6,11 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 
-// Memory vs speed (issue #5): V8 lets the old generation grow to ~4x what survived the last full
-// GC. `node --heap-growing-percent=50 bin/phiwall.mjs serve` (workers inherit the flag) bounds it
-// at ~1.5x: batch-bench worker peak RSS ~250 -> ~170 MB. It is not the default because the extra
-// full GCs cost the single-event scenario ~12% req/s per core and p99 at half load 10-14 -> 22-26 ms
-// (interleaved `node bench/run.mjs --scenario single,batch` runs, 2026-11-28).
+// Memory vs speed (issue #5): `serve --workers N` starts each worker with
+// --heap-growing-percent=100 (src/cli/worker-flags.ts): V8 would let the old generation grow to
+// ~4x what survived the last full GC. `node --heap-growing-percent=50 bin/phiwall.mjs serve`
+// (workers inherit the flag) bounds it at ~1.5x, ~40 MB less in the batch bench, but costs ~12%
+// of single-event throughput per core against V8's own growth; `=0` restores V8's own growth.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist/phiwall.js');

@@ -7,6 +7,7 @@ import { startAdminServer } from '../admin/server.js';
 import { Runtime } from '../runtime.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
 import { chooseWorkers, runPrimary, spoolPathFor, workerIndex, type WorkerChoice } from './workers.js';
+import { applyOwnNodeFlags } from './worker-flags.js';
 import { ClusterReloadAudit } from '../admin/reload-audit.js';
 import { answerClusterCalls } from '../common/cluster-ipc.js';
 import { localMetricsJson, METRICS_OP } from '../observability/metrics.js';
@@ -18,6 +19,8 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   if (index === undefined) {
     single = chooseWorkers(args);
     if (single.workers > 1) { runPrimary(single); return; }
+    // One process: no primary starts it with the workers' node flags (worker-flags.ts).
+    applyOwnNodeFlags(process.execArgv, process.env.NODE_OPTIONS);
   }
   const dataDir = flag(args, 'data', DEFAULT_DATA);
   const reloadAudit = new ClusterReloadAudit(index);

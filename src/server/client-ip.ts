@@ -26,14 +26,27 @@ function forwardedFor(header: string | undefined): string[] {
  * nearest untrusted hop of X-Forwarded-For (or Forwarded) is used.
  */
 export function clientIp(socketIp: string | undefined, headers: { xff?: string; forwarded?: string }, site: SitePlan): string | undefined {
-  const peer = socketIp ? parse(socketIp) : undefined;
+  const peer = socketIp ? peerOf(socketIp, site) : undefined;
   if (!peer) return undefined;
-  if (!trusted(peer, site)) return peer.toString();
+  if (!peer.trusted) return peer.text;
   const hops = [...(headers.forwarded ? forwardedFor(headers.forwarded) : (headers.xff ?? '').split(','))].map((h) => h.trim()).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = parse(hops[i]);
-    if (!hop) return peer.toString();
+    if (!hop) return peer.text;
     if (!trusted(hop, site)) return hop.toString();
   }
-  return peer.toString();
+  return peer.text;
+}
+
+interface Peer { text: string; trusted: boolean }
+/** The last socket peer read: a keep-alive connection sends request after request from one address. */
+let lastPeer: { ip: string; site: SitePlan; peer: Peer | undefined } | undefined;
+
+/** The socket peer, canonical, and whether it is one of the site's trusted proxies. */
+function peerOf(socketIp: string, site: SitePlan): Peer | undefined {
+  if (lastPeer && lastPeer.ip === socketIp && lastPeer.site === site) return lastPeer.peer;
+  const addr = parse(socketIp);
+  const peer = addr && { text: addr.toString(), trusted: trusted(addr, site) };
+  lastPeer = { ip: socketIp, site, peer };
+  return peer;
 }

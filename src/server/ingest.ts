@@ -45,11 +45,25 @@ export function checkOrigin(c: Context<AppEnv>, site: SitePlan): void {
   for (const [k, v] of Object.entries(corsHeaders(origin))) c.header(k, v);
 }
 
+/**
+ * A request header as Node parsed it (lower-case name; repeated headers joined with ', ', as
+ * the Fetch API does, except those HTTP says occur once, user-agent among them: the first).
+ * c.req.header() does the same work again through a Fetch-style Headers view: read that way,
+ * these four headers were 2-2.6% of a worker's busy CPU in the single-event bench, 0.3-0.6% now.
+ * Without Node's request (hono's app.request() in tests) it falls back to c.req.header().
+ */
+function nodeHeader(c: Context<AppEnv>, name: string): string | undefined {
+  const headers = c.env?.incoming?.headers;
+  if (!headers) return c.req.header(name);
+  const value = headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** Server-side facts the browser cannot be trusted with: the client IP and user agent. */
 export function enrich(c: Context<AppEnv>, events: JsonObject[], site: SitePlan): void {
-  const ip = clientIp(c.env?.incoming?.socket?.remoteAddress, { xff: c.req.header('x-forwarded-for'), forwarded: c.req.header('forwarded') }, site);
-  const ua = c.req.header('user-agent');
-  const gpc = c.req.header('sec-gpc') === '1';
+  const ip = clientIp(c.env?.incoming?.socket?.remoteAddress, { xff: nodeHeader(c, 'x-forwarded-for'), forwarded: nodeHeader(c, 'forwarded') }, site);
+  const ua = nodeHeader(c, 'user-agent');
+  const gpc = nodeHeader(c, 'sec-gpc') === '1';
   for (const ev of events) {
     const context: JsonObject = isJsonObject(ev.context) ? { ...ev.context } : {};
     if (!(site.backend && typeof context.ip === 'string')) {

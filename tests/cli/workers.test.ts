@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +83,10 @@ describe('phiwall serve --workers 2', () => {
   afterAll(async () => {
     if (c.child.exitCode === null) c.child.kill('SIGKILL');
     await fake.close();
+  });
+
+  it('starts each worker with the old generation\'s growth bounded (src/cli/worker-flags.ts)', () => {
+    for (const pid of childPids(c.child.pid!)) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--heap-growing-percent=100');
   });
 
   it('serves one port from two workers; /metrics counts every worker\'s events; a visitor keeps one id on either worker', async () => {

@@ -1,0 +1,46 @@
+// Node/V8 flags the cluster primary starts each worker with (issue #5: peak RSS under load).
+//
+// A worker's live heap under full batch load is ~30 MB, but V8 lets the old generation grow to
+// 4x what survived the last full GC before collecting again (its largest factor, which it uses
+// with the default 4 GB heap limit whatever the process needs): a worker's heap peaked at
+// 130-180 MB, most of it garbage, payloads and leased items that outlived a scavenge or two
+// while a request or a vendor round trip was in flight. A fixed factor of 2 takes the batch
+// bench's summed peak RSS from ~540 to ~420 MB (.tmp/h38/NOTES.md has the runs). It bounds the
+// growth, it caps nothing: a worker that needs more heap (draining a large backlog) still gets
+// it, so there is no new out-of-memory risk. Factor 1.5 (`--heap-growing-percent=50`) saves
+// ~40 MB more but costs 12-20% of the CPU per event in extra full GCs: the operator's choice,
+// `node --heap-growing-percent=50 bin/phiwall.mjs serve`; `=0` restores V8's own growth.
+// A collector that runs as one process (`--workers 1`, a one-CPU container) has no primary to
+// start it so: `serve` sets the flags on itself before it builds its runtime (applyOwnNodeFlags).
+
+import v8 from 'node:v8';
+
+/** Added to each worker's node flags unless the operator gave the same flag. */
+export const WORKER_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=100'];
+
+/** `--max_old_space_size=1` and `--max-old-space-size 1` name the same flag. */
+const nameOf = (flag: string): string => flag.split('=')[0].replace(/_/g, '-');
+
+/**
+ * The workers' node flags: the primary's own (`process.execArgv`, what cluster passes by
+ * default), plus each of WORKER_NODE_FLAGS not already set there or in NODE_OPTIONS.
+ */
+export function workerExecArgv(execArgv: readonly string[], nodeOptions = ''): string[] {
+  return [...execArgv, ...missingFlags(execArgv, nodeOptions)];
+}
+
+/** Each of WORKER_NODE_FLAGS not set in `execArgv` or NODE_OPTIONS. */
+export function missingFlags(execArgv: readonly string[], nodeOptions = ''): string[] {
+  const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].filter((a) => a.startsWith('--')).map(nameOf));
+  return WORKER_NODE_FLAGS.filter((f) => !given.has(nameOf(f)));
+}
+
+/**
+ * The same flags, set at run time on this process. V8 reads the growth factor each time it
+ * sets the next full GC's limit, so this acts as on the command line: a 30 MB live heap with
+ * short-lived garbage peaks at 117 MB with `=100` set at run time, 118 MB given on the command
+ * line, 177 MB without (.tmp/h38/flagtest.mjs).
+ */
+export function applyOwnNodeFlags(execArgv: readonly string[], nodeOptions = ''): void {
+  for (const flag of missingFlags(execArgv, nodeOptions)) v8.setFlagsFromString(flag);
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { WORKER_NODE_FLAGS, workerExecArgv } from '../../src/cli/worker-flags.js';
+
+// The cluster test (tests/cli/workers.test.ts) checks that running workers carry these flags.
+describe('the node flags of serve --workers N', () => {
+  it('bound the old generation\'s growth in each worker, after the primary\'s own flags', () => {
+    expect(WORKER_NODE_FLAGS).toEqual(['--heap-growing-percent=100']);
+    expect(workerExecArgv([])).toEqual(['--heap-growing-percent=100']);
+    expect(workerExecArgv(['--enable-source-maps'], '--max-old-space-size=2048')).toEqual(['--enable-source-maps', '--heap-growing-percent=100']);
+  });
+
+  it('leave a growth factor the operator chose as it is (=0 is V8\'s own)', () => {
+    expect(workerExecArgv(['--heap-growing-percent=50'])).toEqual(['--heap-growing-percent=50']);
+    expect(workerExecArgv(['--heap_growing_percent=0'])).toEqual(['--heap_growing_percent=0']);
+    expect(workerExecArgv([], '--inspect  --heap-growing-percent=30')).toEqual([]);
+  });
+});
