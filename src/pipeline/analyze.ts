@@ -76,7 +76,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const pageHosts = hostsOf(host, [page.url, str(props.url)], others, routedUrls);
   const referrerHost = host(page.referrer);
   const group = canonicalPagePath === undefined ? undefined : pathVerdict(canonicalPagePath, plan).group;
-  const title = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan);
+  const title = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan, str(raw.category));
   const query = queryOf(page.url);
   const campaign = campaignOf(obj(context.campaign), query);
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && (checkPaths.some((p) => pathVerdict(p, plan).sensitive) || (title?.sensitive ?? false) || urlCampaignNamesTerm(page.url, query, plan));

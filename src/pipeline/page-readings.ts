@@ -16,7 +16,8 @@ const LOCATION_KEYS: ReadonlySet<string> = new Set([
 
 /**
  * Query parameters that name the page in query-routed sites and redirects. Not `tab`, `view` or
- * `section`: `/find-a-doctor?view=results` is a directory page, not the results area.
+ * `section` (except on the root, see ROOT_ROUTE_PARAMS): `/find-a-doctor?view=results` is a
+ * directory page, not the results area.
  */
 const ROUTE_PARAMS: ReadonlySet<string> = new Set([
   'page', 'p', 'pagename', 'route', 'path', 'goto', 'next', 'redirect', 'redirecturl', 'redirectto', 'redirecturi',
@@ -34,6 +35,12 @@ const ROUTE_PARAMS: ReadonlySet<string> = new Set([
  * `q` is Drupal's router (`/?q=node/12`). Either reads as `/search` (the search results page).
  */
 const SEARCH_ANYWHERE = 's';
+/**
+ * On the site's root the page has nothing else to be: `/?view=pay-bill`, `/?section=test-results`
+ * are the routes of a single-page app (elsewhere these are a directory's display options).
+ */
+const ROOT_ROUTE_PARAMS: ReadonlySet<string> = new Set(['view', 'section', 'tab', 'sec', 'content', 'area', 'mode', 'show']);
+const knownRootRoute = new Map<string, boolean>();
 const ROOT_SEARCH_PARAMS: ReadonlySet<string> = new Set(['query', 'search', 'searchterm', 'searchtext', 'keys', 'keyword', 'keywords', 'k', 'term']);
 const knownSearch = new Map<string, boolean>();
 
@@ -194,7 +201,8 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   // Decoding every value is the cost here: only a route parameter, or a value that may be a
   // path or URL (a `/` or `:`, plain or escaped), is decoded and read. Campaign tags (`utm_*`, most
   // of the parameters seen) are never routes.
-  const route = !url.startsWith('utm_', from) && memoHas(knownRoute, ROUTE_PARAMS, url.slice(from, eq));
+  const key = url.slice(from, eq);
+  const route = !url.startsWith('utm_', from) && (memoHas(knownRoute, ROUTE_PARAMS, key) || (root && memoHas(knownRootRoute, ROOT_ROUTE_PARAMS, key)));
   if (!route && !mayHoldPath(url, eq + 1, to)) return;
   let value = safeDecode(url.slice(eq + 1, to).replace(/\+/g, ' ')).trim();
   // Joomla names its components `com_<name>` (`option=com_portal`).

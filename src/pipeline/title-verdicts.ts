@@ -40,13 +40,18 @@ export function titleVerdict(title: string, plan: Plan): TitleVerdict {
 
 /**
  * What the page title says, and a page or screen event's name when it is not the title
- * (`name: "Pay Your Bill"` on a page titled otherwise names the page too).
+ * (`name: "Pay Your Bill"` on a page titled otherwise names the page too), and its Segment
+ * `category` (`analytics.page("Test Results", "Lab Detail")`: the category is the area).
  */
-export function pageTitleVerdict(name: string | undefined, title: string | undefined, track: boolean, plan: Plan): TitleVerdict | undefined {
+export function pageTitleVerdict(name: string | undefined, title: string | undefined, track: boolean, plan: Plan, category?: string): TitleVerdict | undefined {
   const titled = title === undefined ? undefined : titleVerdict(title, plan);
-  if (name === undefined || name === title || track) return titled;
-  const named = titleVerdict(name, plan);
-  return titled === undefined ? named : { blocked: named.blocked ?? titled.blocked, sensitive: named.sensitive || titled.sensitive };
+  if (track) return titled;
+  const named = name === undefined || name === title ? titled : either(titleVerdict(name, plan), titled);
+  return category === undefined || category === name ? named : either(titleVerdict(category, plan), named);
+}
+
+function either(a: TitleVerdict, b: TitleVerdict | undefined): TitleVerdict {
+  return b === undefined ? a : { blocked: a.blocked ?? b.blocked, sensitive: a.sensitive || b.sensitive };
 }
 
 /** The rule a tracked event's name matches (`MyChart Login`, `Rx Refill Request Sent`), if any. */

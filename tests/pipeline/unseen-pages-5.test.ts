@@ -36,13 +36,14 @@ describe('the same areas under other health systems’ names', () => {
     expect(blocked(page(path))).toBe(true);
   });
 
-  it.each(['https://secure7.paymentus.com/rotp/abc', 'https://drjones.doxy.me/', 'https://clearwave.com/checkin/x'])('blocks a vendor page %s', (url) => {
+  it.each(['https://secure7.paymentus.com/rotp/abc', 'https://drjones.doxy.me/', 'https://clearwave.com/checkin/x', 'https://scheduling.example-health.org/done'])('blocks a vendor’s or scheduling subdomain’s page %s', (url) => {
     expect(blocked(at(url))).toBe(true);
   });
 
   it('keeps job postings, articles and public pages with the same words', () => {
     for (const path of ['/careers/jobs/pharmacy-technician-ii', '/blog/what-your-lab-results-mean', '/news/telehealth-expansion', '/telehealth', '/pharmacy/hours',
-      '/careers-portal-faq', '/classes/childbirth-prep-class', '/schedule-an-appointment', '/services/imaging', '/volunteer/check-in-desk-role']) {
+      '/careers-portal-faq', '/classes/childbirth-prep-class', '/schedule-an-appointment', '/services/imaging', '/volunteer/check-in-desk-role',
+      '/about/quality/dashboard', '/my-journey/home', '/blog/questionnaire-design-tips', '/research/trial-results', '/patients-visitors/check-in-locations']) {
       expect(blocked(page(path))).toBe(false);
     }
   });
