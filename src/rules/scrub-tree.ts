@@ -9,7 +9,7 @@ import { FORBIDDEN_KEYS } from './field-name.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
 import type { DestinationPlan, Plan } from './plan.js';
-import type { ParsedUrl, UrlCache } from './url-parts.js';
+import type { EventMemo, StringFacts } from './event-memo.js';
 
 export interface ScrubContext {
   readonly plan: Plan;
@@ -22,47 +22,7 @@ export interface ScrubContext {
   readonly memo?: EventMemo;
 }
 
-/**
- * Detectors and URL sanitizing are pure functions of the string, so one event's strings are
- * scanned once rather than once per destination (the bench profile's largest engine cost).
- * Per event, never across events: nothing outlives the request.
- */
-export interface StringFacts {
-  scan: { text: string; kinds: readonly string[] } | undefined;
-  /** sanitize_url's result; `urlDone` tells a computed undefined from not computed. */
-  url: string | undefined;
-  urlDone: boolean;
-  /** Whether the string names a condition or treatment (the sensitive-terms test). */
-  health: boolean | undefined;
-  /** Parsed URL, shared with analysis (see url-parts); null when it does not parse. */
-  parsed: ParsedUrl | null | undefined;
-}
-
-/** One map of facts per distinct string of the event (one allocation, not one map per kind). */
-export class EventMemo implements UrlCache {
-  private readonly facts = new Map<string, StringFacts>();
-
-  of(s: string): StringFacts {
-    let f = this.facts.get(s);
-    if (f === undefined) {
-      f = { scan: undefined, url: undefined, urlDone: false, health: undefined, parsed: undefined };
-      this.facts.set(s, f);
-    }
-    return f;
-  }
-
-  get(s: string): ParsedUrl | null | undefined {
-    return this.facts.get(s)?.parsed;
-  }
-
-  set(s: string, url: ParsedUrl | null): void {
-    this.of(s).parsed = url;
-  }
-}
-
-export function newEventMemo(): EventMemo {
-  return new EventMemo();
-}
+export { EventMemo, newEventMemo, type StringFacts } from './event-memo.js';
 
 /** sanitize_url through the event's memo. */
 export function sanitizeUrlMemo(url: string, ctx: ScrubContext): string | undefined {
@@ -126,8 +86,8 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
 
 // Form builders send a field's name as data beside its value: `{label: "Email", value}`,
 // `{key, val}`, `{question, answer}`, `{fieldName, fieldValue}`, `custom_field_12: {name, value}`.
-const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id'];
-const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text'];
+const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k'];
+const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected'];
 
 /**
  * A pair whose label names a field rule or a free-text field: that rule decides the value, as
@@ -141,8 +101,7 @@ function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonOb
   for (const k of PAIR_LABELS) {
     const label = obj[k];
     if (k === valueKey || typeof label !== 'string' || !Object.hasOwn(obj, k)) continue;
-    const { norm, rule } = ctx.plan.fields.matchKey(label);
-    if (rule === undefined && !ctx.plan.freeTextFields.has(norm)) continue;
+    if (!namesField(label, ctx)) continue;
     const out = scrubObject(obj, allow, ctx, valueKey);
     const inner = scrubField(label, obj[valueKey], allow, ctx);
     if (inner !== undefined) out[valueKey] = inner;
@@ -158,19 +117,34 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
   for (const item of values) {
     // Form-field arrays: [{name: "email", value: "..."}] carry the field name as data.
     if (isJsonObject(item) && typeof item.name === 'string' && 'value' in item) {
+      // `{name: "input_1.6", label: "Last", value}`: a builder's own input id beside the label that names the field.
+      const paired = namesField(item.name, ctx) ? undefined : scrubPair(item, allow, ctx);
+      if (paired !== undefined) { out.push(paired); continue; }
       const inner = scrubField(item.name, item.value, allow, ctx);
       if (inner !== undefined) out.push({ name: item.name, value: inner });
       continue;
     }
-    const v = item === null || typeof item === 'boolean' ? item
-      : typeof item === 'number' ? scrubNumber(item, ctx)
-      : typeof item === 'string' ? scrubString(item, ctx)
-      : Array.isArray(item) ? scrubArray(item, allow, ctx)
-      : scrubPair(item, allow, ctx) ?? scrubObject(item, allow, ctx);
-    if (v !== undefined) out.push(v);
+    // `Array.from(new FormData(form))`: [["last_name", "Doe"], ...]; a named field's entry goes by its rule.
+    if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && namesField(item[0], ctx)) {
+      const inner = scrubField(item[0], item[1], allow, ctx);
+      if (inner !== undefined) out.push([item[0], inner]);
+    } else {
+      const v = item === null || typeof item === 'boolean' ? item
+        : typeof item === 'number' ? scrubNumber(item, ctx)
+        : typeof item === 'string' ? scrubString(item, ctx)
+        : Array.isArray(item) ? scrubArray(item, allow, ctx)
+        : scrubPair(item, allow, ctx) ?? scrubObject(item, allow, ctx);
+      if (v !== undefined) out.push(v);
+    }
   }
   return out;
 }
+
+/** Whether `label` names a field rule or a free-text field (a pair's label that decides its value). */
+const namesField = (label: string, ctx: ScrubContext): boolean => {
+  const { norm, rule } = ctx.plan.fields.matchKey(label);
+  return rule !== undefined || ctx.plan.freeTextFields.has(norm);
+};
 
 export function actionFor(rule: FieldRule, ctx: ScrubContext): Action {
   return ctx.dest.actions.get(rule.id) ?? (ctx.dest.baa ? rule.baaAction : rule.action);

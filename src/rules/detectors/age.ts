@@ -19,11 +19,21 @@ const AGE_RE = new RegExp(
     `|(?:ans|años|anos|anni|lat)${NOT_AN_AGE}|jahre[ \\t]+alt|jaar[ \\t]+oud|år[ \\t]+gam(?:mal|mel)|歳)(?![\\p{L}\\p{M}])`,
   'giu',
 );
+// A person, then the number: `my father is 94`, `my husband turned 92`, `she's 91`, `I'm 93`, `I am 95`
+// (how a chat or survey answer says an age without an age word). Units that make the number
+// something else (`he is 95 lbs`, `I'm 90% sure`, `she was 92 minutes late`) are not ages.
+const PERSON_AGE_RE = new RegExp(
+  '(?<![\\p{L}\\p{M}])(?:(?:my|his|her|our|their)[ \\t]+(?:grand|great[ -]?grand)?(?:father|mother|dad|mom|mum|pa|ma|parent|husband|wife|spouse|partner|brother|sister|aunt|uncle)' +
+    "(?:[ \\t]{1,2}(?:is|was|turned|turns|just[ \\t]+turned)|['\u2019]s)|(?:he|she)(?:[ \\t]{1,2}(?:is|was|turned|turns)|['\u2019]s)|i[ \\t]+am|i['\u2019]m)" +
+    `[ \\t]{1,2}${NUM}(?![0-9]|[.,][0-9]|[ \\t]*(?:%|°)|[ \\t]*(?:percent|per|pounds?|lbs?|kgs?|kilos?|minutes?|mins?|seconds?|hours?|hrs?|days?|weeks?|months?|miles?|mph|degrees?|dollars?|cents?|points?|pages?|feet|ft|inch|cm|mg|ml)(?![\\p{L}\\p{M}]))`,
+  'giu',
+);
 // After `90`: `+` (the category itself; `95+` tells more).
 const CATEGORY_AFTER = /^[ \t]*\+/;
 
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 4) return;
+  const mark = out.length;
   const re = resetAt(AGE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -33,6 +43,18 @@ function scan(text: string, out: Detection[], kind: string): void {
       out.push({ start: end - m[1].length, end, kind });
     } else out.push({ start: m.index, end: m.index + m[2].length, kind });
   }
+  const person = resetAt(PERSON_AGE_RE, 0);
+  while ((m = person.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    if (m[1] === '90' && CATEGORY_AFTER.test(text.slice(end, end + 12))) continue;
+    // `she is 96 years old`: the unit already found this number.
+    if (!foundAt(out, mark, end)) out.push({ start: end - m[1].length, end, kind });
+  }
+}
+
+function foundAt(out: readonly Detection[], from: number, end: number): boolean {
+  for (let i = from; i < out.length; i++) if (out[i].end === end) return true;
+  return false;
 }
 
 /** Ages over 89 (C), after an age word or before an age unit. */

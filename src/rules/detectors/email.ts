@@ -245,8 +245,17 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
       re.lastIndex = m.index + 1;
       continue;
     }
-    out.push({ start: m.index, end: m.index + m[0].length, kind });
+    out.push({ start: spelledUserStart(text, m.index), end: m.index + m[0].length, kind });
   }
+}
+
+// `jane dot doe at gmail dot com`: the user part may spell its dots too; the match above starts
+// at its last word, so the words and spelled dots before it are taken as well.
+const SPELLED_USER_HEAD = /(?:[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}(?:\s{1,2}dot\s{1,2}|\s{0,2}[[({<]\s?(?:dot|\.)\s?[\])}>]\s{0,2}|\s{0,2}-dot-\s{0,2})){1,3}$/i;
+function spelledUserStart(text: string, start: number): number {
+  if (start === 0) return start;
+  const head = SPELLED_USER_HEAD.exec(text.slice(Math.max(0, start - 200), start));
+  return head === null ? start : start - head[0].length;
 }
 
 /** Email addresses (F), including `%40`-encoded ones in URLs, the address inside `mailto:`,

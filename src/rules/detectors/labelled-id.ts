@@ -23,6 +23,9 @@ const LABEL =
     `(?:policy|group|account|claim)${NUM_SUFFIX}`,
     // Certificate and licence numbers (K): `cert # 882134`, `Certificate number CA-778812`.
     `(?:acct|licen[cs]e|passport|serial|plate|cert(?:ificate)?)(?:${NUM_SUFFIX})?`,
+    `lic\\.?${NUM_SUFFIX}`,
+    // Ids of the person at work, school or a program: `Employee ID: E-040223`, `badge # 4471`.
+    `(?:employee|emp|staff|badge|applicant|candidate|donor|student)${ID_SUFFIX}`,
     // Device serials printed as `SN G7X87109`, `S/N: 88213`.
     's/?n',
     'dl#?',

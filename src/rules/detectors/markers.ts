@@ -57,10 +57,11 @@ function skipBlanksBack(text: string, i: number): number {
   return j;
 }
 
-/** The last letter of an age word: agE, ageS, ageD, edaD, alteR, età. */
+/** The last letter of an age word: agE, ageS, ageD, edaD, alteR, età; or of a person said to be
+ * that old: fatheR, husbanD, hE, shE, he'S, I aM, I'M (age.ts PERSON_AGE_RE). */
 function ageEnd(c: number): boolean {
   const l = lower(c);
-  return l === 101 || l === 115 || l === 100 || l === 114 || c === 224 || c === 192;
+  return l === 101 || l === 115 || l === 100 || l === 114 || l === 109 || c === 224 || c === 192;
 }
 
 export function markerAt(text: string, i: number, c: number): number {
@@ -70,7 +71,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0);
-    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i);
+    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i);
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
     case 104: case 72: {
@@ -105,6 +106,18 @@ function imageExtAt(text: string, i: number): number {
   if (l < 0 || l > 25 || ((IMAGE_FIRST >> l) & 1) === 0) return 0;
   for (const ext of IMAGE_EXTS) if (matchesAt(text, i + 1, ext, true)) return IMG_EXT;
   return 0;
+}
+
+// `linkedin.com/in/jane-doe`, `bit.ly/3xYz`: a host typed without its scheme, then a path (url.ts
+// SCHEMELESS_TLDS). Marked WWW, the url gate's own marker.
+const SCHEMELESS_TLDS: ReadonlySet<string> = new Set(['com', 'org', 'net', 'edu', 'gov', 'io', 'me', 'ly', 'co', 'app', 'us', 'info', 'biz', 'tv', 'blog', 'page', 'link', 'site']);
+function hostPathAt(text: string, i: number): number {
+  let j = i + 1;
+  while (j - i <= 4 && isLetter(text.charCodeAt(j))) j++;
+  if (j - i < 3 || text.charCodeAt(j) !== 47) return 0;
+  const next = text.charCodeAt(j + 1);
+  if (!(isLetter(next) || isDigitCode(next) || next === 64 || next === 126)) return 0;
+  return SCHEMELESS_TLDS.has(text.slice(i + 1, j).toLowerCase()) ? WWW : 0;
 }
 
 // `jane at example.com`: a short top-level domain after this dot (the email detector accepts

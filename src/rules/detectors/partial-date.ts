@@ -23,7 +23,7 @@ const DATE_PART =
   `(${MONTH}\\.?,?[ -]?(?:of[ ])?(?:${YEAR}|['\u2019][0-9]{2})` + // March 1961, Mar. 1961, March of 1961, Mar '61
   `|${MONTH}\\.?[ ]${DAY}(?:st|nd|rd|th)?` + // March 14
   `|${DAY}(?:st|nd|rd|th)?[ -](?:of[ ])?${MONTH}` + // 14 March, 14th of March
-  `|${MM}[/.-]${YEAR}|${MM}/[0-9]{2}` + // 03/1961, 3-1961, 03/61, 03/14
+  `|${MM}[/.-]${YEAR}|${MM}/(?:[0-9]{2}|[1-9])` + // 03/1961, 3-1961, 03/61, 03/14, 12/3
   `|${YEAR}[/.-]${MM}` + // 1961-03
   `|[0-3]?[0-9]([.-])[0-3]?[0-9]\\2[0-9]{2}` + // 26.12.50, 3-14-61 (the date detector wants a `/` for 2-digit years)
   `|${YEAR})`; // born 1931: only a year that shows an age over 89 (see scan)

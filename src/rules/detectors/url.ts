@@ -4,9 +4,12 @@ import type { Detection } from './types.js';
 
 // A scheme (plain or percent-encoded, as in `?redirect=https%3A%2F%2F...`) or a `www.` host,
 // then everything up to whitespace, quotes or angle brackets. The tail is a single negated
-// class with nothing after it, so the engine never backtracks into it.
+// class with nothing after it, so the engine never backtracks into it. A host typed without
+// either (`linkedin.com/in/jane-doe`, `bit.ly/3xYz`) counts when a path follows a common
+// top-level domain (the prefilter marks that dot, markers.ts hostPathAt): a bare `example.com`
+// names a site, not a page about someone.
 const URL_RE =
-  /(?:(?<![A-Za-z])https?(?::\/\/|%3A%2F%2F)|(?<![0-9A-Za-z.@/-])www[0-9]{0,3}\.(?=[0-9A-Za-z-]{1,63}\.[A-Za-z]))[^\s<>"'`\\^{}|\x00-\x1f\x7f]+/gi;
+  /(?:(?<![A-Za-z])https?(?::\/\/|%3A%2F%2F)|(?<![0-9A-Za-z.@/-])www[0-9]{0,3}\.(?=[0-9A-Za-z-]{1,63}\.[A-Za-z])|(?<![0-9A-Za-z.@/_%&=+-])(?=(?:[0-9A-Za-z-]{1,63}\.){1,4}(?:com|org|net|edu|gov|io|me|ly|co|app|us|info|biz|tv|blog|page|link|site)\/[0-9A-Za-z@~]))[^\s<>"'`\\^{}|\x00-\x1f\x7f]+/gi;
 
 /** Trailing punctuation belongs to the sentence ("see https://x.com/a."), not to the URL. */
 function trimEnd(text: string, start: number, end: number): number {
@@ -27,7 +30,7 @@ function trimEnd(text: string, start: number, end: number): number {
 
 /** Length of the `http(s)://` (or encoded) prefix; 0 for `www.` hosts, whose regex needs a host. */
 function schemeLength(match: string): number {
-  if ((match.charCodeAt(0) | 0x20) !== 104) return 0;
+  if ((match.charCodeAt(0) | 0x20) !== 104 || (match.charCodeAt(3) | 0x20) !== 112 || (match.charCodeAt(1) | 0x20) !== 116) return 0;
   const s = (match.charCodeAt(4) | 0x20) === 115 ? 5 : 4;
   return s + (match.charCodeAt(s) === 58 ? 3 : 9);
 }
@@ -43,5 +46,5 @@ function scan(text: string, out: Detection[], kind: string): void {
   }
 }
 
-/** Web URLs (N): http(s) URLs, percent-encoded ones, and `www.` hosts in free text. */
+/** Web URLs (N): http(s) URLs, percent-encoded ones, `www.` hosts and schemeless host/path in free text. */
 export const urlDetector = defineDetector('url', '[URL]', 'N', scan);
