@@ -5,7 +5,7 @@ import { REFUSED_BEFORE_SENDING, wrapUnmapped } from '../spool/unmapped.js';
 import { analyzeEvent, blockReason } from './analyze.js';
 import { routeSkipReason, type VisitorIds } from './project.js';
 import { projectShared, type SharedProjections } from './shared-projection.js';
-import { newEventMemo } from '../rules/scrub-tree.js';
+import { newEventMemo } from '../rules/event-memo.js';
 import type { EventGovernance } from '../governance/port.js';
 
 // Skip codes meaning "this destination does not take this kind of event": not a failure.

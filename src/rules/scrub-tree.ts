@@ -22,8 +22,6 @@ export interface ScrubContext {
   readonly memo?: EventMemo;
 }
 
-export { EventMemo, newEventMemo, type StringFacts } from './event-memo.js';
-
 /** sanitize_url through the event's memo. */
 export function sanitizeUrlMemo(url: string, ctx: ScrubContext): string | undefined {
   const facts = ctx.memo?.of(url);

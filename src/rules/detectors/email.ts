@@ -123,7 +123,7 @@ function scan(text: string, out: Detection[], kind: string): void {
 // Webmail providers people name without the TLD (`jane@gmail`, `jane at gmail`, `jane(at)aol`):
 // the provider is the domain, and what comes before it the mailbox. The markers' walk flags
 // these words after an `at` (markers.ts webmailAt).
-export const WEBMAIL = ['gmail', 'googlemail', 'yahoo', 'ymail', 'hotmail', 'icloud', 'outlook', 'aol', 'protonmail', 'comcast'];
+export const WEBMAIL = [...WEBMAIL_WORDS, 'outlook', 'aol', 'protonmail', 'comcast'];
 const WEBMAIL_SET = new Set(WEBMAIL);
 
 /** End of a webmail provider's name starting at `from`, written without a TLD, or -1. */
