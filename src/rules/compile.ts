@@ -100,7 +100,9 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
   const detectorTextAction = new Map<string, 'redact' | 'drop'>();
   const detectors: ValueDetector[] = [];
   identifiers.forEach((r, i) => {
-    const rule: FieldRule = { id: r.id, action: r.action, baaAction: r.baa_action ?? r.action, textAction: r.text_action, matchKey: r.match_key, safeHarbor: r.safe_harbor };
+    // A rule that finds ages in text holds ages in its fields too (`age: 93`); other date rules' bare numbers are days or months.
+    const ages = r.detectors.includes('age_over_89');
+    const rule: FieldRule = { id: r.id, action: r.action, baaAction: r.baa_action ?? r.action, textAction: r.text_action, matchKey: r.match_key, safeHarbor: r.safe_harbor, ages };
     for (const f of r.fields) if (!exact.has(f)) exact.set(f, rule);
     for (const f of r.fields_containing) containing.push([f, rule]);
     for (const kind of r.detectors) {

@@ -90,6 +90,10 @@ export function mayHoldPairs(text: string): boolean {
  * forwarded decoded, as the scanner does (form-decoded.ts).
  */
 export function rewriteEmbedded(text: string, verdict: PairVerdict): string | undefined {
+  const table = text.indexOf('\n') > 2 ? rewriteTable(text, verdict) : undefined;
+  if (table !== undefined) return table;
+  const xml = text.indexOf('</') > 0 ? rewriteElements(text, verdict) : undefined;
+  if (xml !== undefined) return xml;
   if (!mayHoldPairs(text)) return undefined;
   const card = VCARD_FIRST.includes(text.charCodeAt(0)) && VCARD_START.test(text) ? rewriteVcard(text, verdict) : undefined;
   if (card !== undefined) return card;
@@ -125,6 +129,60 @@ function rewriteVcard(text: string, verdict: PairVerdict): string | undefined {
     if (v === null) return line;
     changed = true;
     return named ? `${name}:${v}` : `${name}${params}:${v}`;
+  });
+  return changed ? out : undefined;
+}
+
+// A table kept as text (a CSV export or upload preview, a pasted spreadsheet): `first,last,dob` on
+// the first line names each column, and every cell below is read as the field its column names.
+const HEADER_CELL = /^[A-Za-z_][A-Za-z0-9_ .-]{0,40}$/;
+const TABLE_SEPARATORS = [',', ';', '\t', '|'];
+
+function rewriteTable(text: string, verdict: PairVerdict): string | undefined {
+  const nl = text.indexOf('\n');
+  const header = text.slice(0, nl).replace(/\r$/, '');
+  const sep = TABLE_SEPARATORS.find((c) => header.includes(c));
+  if (sep === undefined) return undefined;
+  const names = splitRow(header, sep).map((c) => c.replace(/^"|"$/g, '').trim());
+  if (names.length < 2 || !names.every((n) => HEADER_CELL.test(n))) return undefined;
+  let changed = false;
+  const rows = text.slice(nl + 1).split('\n').map((line) => {
+    const cells = splitRow(line, sep);
+    for (let i = 0; i < cells.length && i < names.length; i++) {
+      const cell = cells[i].replace(/^\s*"|"\s*$|\r$/g, '').trim();
+      const v = cell === '' ? null : verdict(names[i], cell);
+      if (v !== null) { cells[i] = v; changed = true; }
+    }
+    return cells.join(sep);
+  });
+  return changed ? `${text.slice(0, nl + 1)}${rows.join('\n')}` : undefined;
+}
+
+/** A row's cells; a separator inside double quotes (`"Doe, Jane"`) is part of its cell. */
+function splitRow(line: string, sep: string): string[] {
+  const cells: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === sep && !quoted) { cells.push(line.slice(start, i)); start = i + 1; }
+  }
+  cells.push(line.slice(start));
+  return cells;
+}
+
+// XML kept as text (a SOAP or CDA fragment, a form serialised as XML): `<lastName>Doe</lastName>`,
+// each element's text read as the field its tag names.
+const ELEMENT_RE = /<([A-Za-z_][\w.:-]{0,40})(\s[^<>]*)?>([^<]{1,256})<\/\1>/g;
+
+function rewriteElements(text: string, verdict: PairVerdict): string | undefined {
+  let changed = false;
+  const out = text.replace(ELEMENT_RE, (whole: string, tag: string, attrs: string | undefined, value: string) => {
+    const v = verdict(tag.slice(tag.indexOf(':') + 1), value);
+    if (v === null) return whole;
+    changed = true;
+    return `<${tag}${attrs ?? ''}>${v}</${tag}>`;
   });
   return changed ? out : undefined;
 }

@@ -8,6 +8,8 @@ export interface FieldRule {
   readonly textAction: 'redact' | 'drop';
   readonly matchKey?: string;
   readonly safeHarbor?: string;
+  /** A bare 1-3 digit number under this rule is an age (`age: 93`), not a day or a month (see toYear). */
+  readonly ages?: boolean;
 }
 
 const CACHE_MAX = 10_000;

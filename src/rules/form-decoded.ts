@@ -38,7 +38,8 @@ export function formDecoded(text: string): string | undefined {
   if (b64 !== undefined) { const again = percentDecoded(b64) ?? b64; decoded = unescaped(again) ?? again; }
   // A reference may spell a dash or an invisible character (`&ndash;`, `&#8209;`, `&shy;`):
   // the decoded text is read as the folded text would be (see folded).
-  if (decoded !== text && NOT_ASCII.test(decoded)) decoded = decoded.replace(DASHES, '-').replace(INVISIBLE, '');
+  // Escapes may spell fullwidth forms or direction marks too (`\uff20`, `\u202e`): folded the same way.
+  if (decoded !== text && NOT_ASCII.test(decoded)) decoded = folded(decoded) ?? decoded;
   return decoded === text ? undefined : decoded;
 }
 const NOT_ASCII = /[^\x00-\x7f]/;
@@ -67,7 +68,9 @@ function percentDecoded(text: string): string | undefined {
 // spelled the character, and whatever reads the value downstream spells it back.
 // A JSON string encoded again doubles the backslash (`\\\\u0040` in its JSON text is `\\u0040`
 // in the value): any run of backslashes starts the escape.
-const ESCAPE = /&(?:#x?[0-9a-f]{1,6}|[a-z]{2,8});|\\+u[0-9a-f]{4}|\\+x[0-9a-f]{2}|%u[0-9a-f]{4}/i;
+// Quoted-printable (mail headers and bodies copied into a property) spells `@` as `=40`: read so
+// only before a domain (`jane=40example.org`), never in a query's `limit=40&`.
+const ESCAPE = /&(?:#x?[0-9a-f]{1,6}|[a-z]{2,8});|\\+u[0-9a-f]{4}|\\+x[0-9a-f]{2}|%u[0-9a-f]{4}|(?<=[A-Za-z0-9._-])=40(?=[A-Za-z0-9-]+\.[A-Za-z])/i;
 const ESCAPES = new RegExp(ESCAPE.source, 'gi');
 const PERCENT_U = /%u[0-9a-f]{4}/i;
 const NAMED: Readonly<Record<string, string>> = {
@@ -80,6 +83,7 @@ const NAMED: Readonly<Record<string, string>> = {
 const charOr = (n: number, m: string): string => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m);
 
 function unescapeOne(m: string): string {
+  if (m.charCodeAt(0) === 61) return '@';
   if (m.charCodeAt(0) === 38) {
     const body = m.slice(1, -1).toLowerCase();
     if (body.charCodeAt(0) !== 35) return NAMED[body] ?? m;
@@ -108,7 +112,7 @@ const refOrJsChar = (m: string, hexRef?: string, decRef?: string, u?: string, x?
 /** The text with character references and escapes undone (twice at most), or undefined. */
 function unescaped(text: string): string | undefined {
   // The common case: no `&` (starts a reference), `\\` or `%u` (an escape's start); user agents have `;` but no `&`.
-  if (text.indexOf('&') < 0 && text.indexOf('\\') < 0 && (text.indexOf('%') < 0 || !PERCENT_U.test(text))) return undefined;
+  if (text.indexOf('&') < 0 && text.indexOf('\\') < 0 && (text.indexOf('%') < 0 || !PERCENT_U.test(text)) && text.indexOf('=40') < 0) return undefined;
   let out = text;
   for (let i = 0; i < 2 && ESCAPE.test(out); i++) out = out.replace(ESCAPES, unescapeOne);
   return out === text ? undefined : out;
@@ -159,10 +163,15 @@ function base64Decoded(text: string): string | undefined {
 export const DASH_CHARS = '\\u2010-\\u2015\\u2043\\u2212\\ufe58\\ufe63\\uff0d';
 const DASHES = new RegExp(`[${DASH_CHARS}]`, 'g');
 export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const BIDI_ALL = new RegExp(BIDI.source, 'g');
 
 /** The text with compatibility forms folded (NFKC: fullwidth `＠１２３`, typed by IME users, is `@123` to any system downstream; dashes become `-`, invisible characters go), or undefined when that changes nothing. */
 export function folded(text: string): string | undefined {
   let f = text.normalize('NFKC').replace(DASHES, '-').replace(INVISIBLE, '');
+  // Direction marks and embeddings (`\u200fjane\u200e@x.org`, pasted from right-to-left text)
+  // are as invisible as a zero-width space; paths drop them too (path-verdicts.ts).
+  if (BIDI.test(f)) f = f.replace(BIDI_ALL, '');
   // Decimal digits of other scripts (Arabic-Indic `٦١٧`, Devanagari `६१७`, mathematical `𝟔𝟏𝟕`)
   // are digits to a reader and to most parsers; NFKC leaves all but the mathematical ones.
   if (OTHER_DIGIT.test(f)) f = f.replace(OTHER_DIGITS, asciiDigit);

@@ -58,7 +58,8 @@ export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext
     if (FORBIDDEN_KEYS.has(key) || key === skip) continue;
     const node = allow.child(key);
     if (!node) continue;
-    const value = scrubField(key, obj[key], node, ctx);
+    // FHIR's HumanName (`{family: "Doe", given: ["Jane"]}`): beside `given`, `family` is the surname.
+    const value = scrubField(key === 'family' && Object.hasOwn(obj, 'given') ? 'familyName' : key, obj[key], node, ctx);
     if (value !== undefined) out[key] = value;
   }
   return out;
@@ -84,8 +85,27 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
 
 // Form builders send a field's name as data beside its value: `{label: "Email", value}`,
 // `{key, val}`, `{question, answer}`, `{fieldName, fieldValue}`, `custom_field_12: {name, value}`.
-const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k'];
-const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected'];
+// Also the short and schema-like spellings of other builders and stores: `{n, v}`, `{attribute, value}`
+// (customer attributes), `{property, value}`, `{param, data}`, `{fieldLabel, content}`.
+// `type`/`system` last (`{type: "lastName", value}`, FHIR's `{system: "phone", value}`); a label may
+// itself be an object naming the field (Typeform's `{field: {ref: "last_name"}, text}`).
+const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
+  'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'type', 'system'];
+const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
+  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values'];
+const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
+// Each name's place in its list: an object's own keys (a handful) are looked up, rather than
+// every name of both lists tried on every object.
+const VALUE_RANK: ReadonlyMap<string, number> = new Map(PAIR_VALUES.map((k, i) => [k, i]));
+const LABEL_RANK: ReadonlyMap<string, number> = new Map(PAIR_LABELS.map((k, i) => [k, i]));
+
+/** A pair's label: a string, or the first string naming a field inside a label object. */
+function labelOf(label: JsonValue, ctx: ScrubContext): string | undefined {
+  if (typeof label === 'string') return namesField(label, ctx) ? label : undefined;
+  if (!isJsonObject(label)) return undefined;
+  for (const k of INNER_LABELS) { const v = label[k]; if (typeof v === 'string' && namesField(v, ctx)) return v; }
+  return undefined;
+}
 
 /**
  * A pair whose label names a field rule or a free-text field: that rule decides the value, as
@@ -94,12 +114,15 @@ const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_
  */
 function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonObject | undefined {
   let valueKey: string | undefined;
-  for (const k of PAIR_VALUES) if (Object.hasOwn(obj, k)) { valueKey = k; break; }
+  let best = PAIR_VALUES.length;
+  for (const k in obj) { const r = VALUE_RANK.get(k); if (r !== undefined && r < best) { best = r; valueKey = k; } }
   if (valueKey === undefined) return undefined;
-  for (const k of PAIR_LABELS) {
-    const label = obj[k];
-    if (k === valueKey || typeof label !== 'string' || !Object.hasOwn(obj, k)) continue;
-    if (!namesField(label, ctx)) continue;
+  const labels: string[] = [];
+  for (const k in obj) if (k !== valueKey && LABEL_RANK.has(k)) labels.push(k);
+  if (labels.length > 1) labels.sort((a, b) => (LABEL_RANK.get(a) ?? 0) - (LABEL_RANK.get(b) ?? 0));
+  for (const k of labels) {
+    const label = labelOf(obj[k], ctx);
+    if (label === undefined) continue;
     const out = scrubObject(obj, allow, ctx, valueKey);
     const inner = scrubField(label, obj[valueKey], allow, ctx);
     if (inner !== undefined) out[valueKey] = inner;
@@ -159,7 +182,7 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
     case 'hash': return ctx.plan.hasher.hash(ctx.dest.name, s.trim().toLowerCase(), ctx.now);
     case 'truncate_ip': return truncateIp(s);
     case 'zip3': return zip3(value, ctx.plan.zip3Restricted);
-    case 'year': return toYear(value, ctx.nowYear);
+    case 'year': return toYear(value, ctx.nowYear, rule.ages === true);
     case 'generalize_ua': return generalizeUa(s);
     case 'sanitize_url': { const url = sanitizeUrlMemo(s, ctx); return url === undefined || namesHealthContext(url, ctx) ? undefined : url; }
   }

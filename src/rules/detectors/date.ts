@@ -26,6 +26,7 @@ const TIME = '(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?(?:Z
 //  12-14 March 14, 1961 / Mar 14 1961 / Mar 14 '61 / Mar-14-1961
 //  15-17 14 Mar 1961 / 14-Mar-1961 / 14MAR1961 / 5th of March 1961
 //  18-20 1961年3月14日 (Chinese, Japanese), 1961년 3월 14일 (Korean)
+//  21    ISO week dates 1961-W11-2 (a year, a week and a weekday: one day)
 const DATE_RE = new RegExp(
   '(?<![0-9A-Za-z])(?:' +
     `([12][0-9]{3})-([01]?[0-9])-([0-3]?[0-9])${TIME}` +
@@ -34,6 +35,7 @@ const DATE_RE = new RegExp(
     `|${MONTH}\\.?(?:,? ?|-)([0-3]?[0-9])(?:st|nd|rd|th)?(?:,? ?|-)([12][0-9]{3}|['\u2019][0-9]{2})` +
     `|([0-3]?[0-9])(?:st|nd|rd|th|er|º|°|\\.)?(?:[ -](?:of |de |del )?|(?=[A-Za-z]{3}[0-9]{4}))(${MONTH.slice(1, -1)}|${FOREIGN})\\.?,?(?:[ -](?:de |del )?|(?<=[A-Za-z])(?=[0-9]{4}))([12][0-9]{3}|[0-9]{2})` +
     '|([12][0-9]{3}) ?[年년] ?([01]?[0-9]) ?[月월] ?([0-3]?[0-9])(?![0-9]) ?[日일]?' +
+    '|([12][0-9]{3})-W(?:0[1-9]|[1-4][0-9]|5[0-3])-[1-7]' +
     ')(?![0-9])',
   'gi',
 );
@@ -94,7 +96,7 @@ function accept(m: RegExpExecArray): boolean {
     return validDate(+m[17], monthFromName(m[16]), +m[15], m[17].length === 4);
   }
   if (m[18] !== undefined) return validDate(+m[18], +m[19], +m[20], true);
-  return false;
+  return m[21] !== undefined;
 }
 
 function scan(text: string, out: Detection[], kind: string): void {

@@ -24,6 +24,8 @@ import { geoDetector } from './geo.js';
 import { photoPathDetector } from './photo-path.js';
 import { phoneLocalDetector } from './phone-local.js';
 import { zipDetector } from './zip.js';
+import { postcodeDetector } from './postcode.js';
+import { geocodeDetector } from './geocode.js';
 import { ageOver89Detector } from './age.js';
 import type { Detection, ValueDetector } from './types.js';
 
@@ -37,6 +39,7 @@ export {
   deaDetector,
   emailDetector,
   geoDetector,
+  geocodeDetector,
   ipDetector,
   jwtDetector,
   labelledIdDetector,
@@ -49,6 +52,7 @@ export {
   phoneDetector,
   phoneLocalDetector,
   photoPathDetector,
+  postcodeDetector,
   ssnDetector,
   ssnPartialDetector,
   streetAddressDetector,
@@ -82,6 +86,7 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   ipDetector,
   macDetector,
   geoDetector,
+  geocodeDetector,
   photoPathDetector,
   dateDetector,
   partialDateDetector,
@@ -89,6 +94,7 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   streetAddressDetector,
   personNameDetector,
   zipDetector,
+  postcodeDetector,
   codeLikeDetector,
   longNumberDetector,
 ]);

@@ -62,12 +62,47 @@ function scanDefanged(text: string, out: Detection[], kind: string): void {
   }
 }
 
+// An address inside a host name, as ISPs, clouds and wildcard DNS name hosts after it:
+// `ip-73-21-100-9.isp.net`, `c-73-21-100-9.hsd1.or.comcast.net`, `ec2-54-12-33-4.compute-1.amazonaws.com`,
+// `dsl-73-21-100-9-dyn.isp.example`, `73-21-100-9.sslip.io`, `73_21_100_9.dyn.example`: four octets
+// joined by dashes (or underscores), then more of the host name. (The reverse `9.100.21.73.in-addr.arpa`
+// and `73.21.100.9.nip.io` are dotted quads, found by scanV4.) Not the tail of a longer dashed
+// number (`1-73-21-100-9`); a word ending in a digit may lead (`ec2-`).
+const DASHED_RE = new RegExp(`(?<![0-9])(?<!(?:^|[^A-Za-z0-9])[0-9]+[-_])${OCTET}([-_])${OCTET}\\1${OCTET}\\1${OCTET}(?=[._-][A-Za-z0-9_-]*[A-Za-z])`, 'g');
+// Hexadecimal octets (`0x49.0x15.0x64.0x9`): inet_aton and browsers read them as the same address.
+const HEX_QUAD_RE = /(?<![0-9A-Za-z.])0x[0-9a-f]{1,2}(?:\.0x[0-9a-f]{1,2}){3}(?![0-9A-Za-z]|\.[0-9A-Za-z])/gi;
+
+/** A host's label led by a word (`ip-`, `ec2-`), or a name of two more labels after it (`.sslip.io`): not a file (`1-2-3-4.done`). */
+function hostLike(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if ((before === 45 || before === 95) && isAsciiAlnum(text.charCodeAt(start - 2))) return true;
+  let dots = 0;
+  for (let i = end; i < text.length && i - end < 64; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) dots++;
+    else if (!isAsciiAlnum(c) && c !== 45 && c !== 95) break;
+  }
+  return dots >= 2;
+}
+
+function scanHosts(text: string, out: Detection[], kind: string): void {
+  let m: RegExpExecArray | null;
+  if (text.indexOf('-') >= 0 || text.indexOf('_') >= 0) {
+    const re = resetAt(DASHED_RE, 0);
+    while ((m = re.exec(text)) !== null) if (hostLike(text, m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+  if (text.indexOf('0x') < 0 && text.indexOf('0X') < 0) return;
+  const hex = resetAt(HEX_QUAD_RE, 0);
+  while ((m = hex.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 3) return;
   const mark = out.length;
   if (text.indexOf(':') >= 0) scanV6(text, out, kind);
   const dot = text.indexOf('.') >= 0;
   if (dot) scanV4(text, out, kind, mark);
+  if (dot) scanHosts(text, out, kind);
   if ((dot || DOT_WORD_RE.test(text)) && DEFANG_HINT.test(text)) scanDefanged(text, out, kind);
 }
 const DOT_WORD_RE = /dot/i;

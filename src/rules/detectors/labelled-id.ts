@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { countDigits, hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
+import { STATE_CODE, STATE_NAME } from './zip.js';
 
 // Labels are kept tight: generic words ("group", "account", "policy") need a number-ish suffix so
 // analytics keys like `groupId` or `accountType` are not treated as identifiers.
@@ -23,6 +24,8 @@ const LABEL =
     `(?:policy|group|account|claim)${NUM_SUFFIX}`,
     // Certificate and licence numbers (K): `cert # 882134`, `Certificate number CA-778812`.
     `(?:acct|licen[cs]e|passport|serial|plate|cert(?:ificate)?)(?:${NUM_SUFFIX})?`,
+    // Plates under other words, one token (`tag # 7ABC123`, `Kennzeichen: BMW1234`); grouped values are scanPlates'.
+    `(?:kennzeichen|kenteken|immatriculation|matr[ií]cula|rego)(?:${NUM_SUFFIX})?|(?:tag|reg(?:istration)?)${NUM_SUFFIX}`,
     `lic\\.?${NUM_SUFFIX}`,
     // Ids of the person at work, school or a program: `Employee ID: E-040223`, `badge # 4471`.
     `(?:employee|emp|staff|badge|applicant|candidate|donor|student)${ID_SUFFIX}`,
@@ -45,16 +48,33 @@ const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insuranc
 
 // Plates are printed in groups (`ABC 1234`, `7 ABC 123`), which the one-token value above
 // cannot span: after a plate label, up to three short groups with 2+ digits among them.
-const PLATE_RE =
-  /(?<![A-Za-z])plate(?:[ _-]?(?:number|num|nbr|no|#))?(?:[\s:#=."'+-]|%3[AaDd]|%2[023]){1,8}([A-Za-z0-9]{1,4}(?:[ -][A-Za-z0-9]{1,4}){1,2})(?![A-Za-z0-9])/gi;
+// Other words for a plate: the registration (`reg: AB12 CDE`, `rego`), a US `tag` (`tag #`, `Oregon
+// tag 412 KLM`), and other languages' (Kennzeichen, matrícula, immatriculation, plaque, targa, placa, kenteken).
+// `tag` and `reg` are common words: they need a number word or `:`/`#` after them, or (tag) a state
+// or a vehicle word before them (see tagOfVehicle).
+const PLATE_WORDS = 'plate|rego|kennzeichen|matr[ií]cula|immatriculation|plaque|targa|placa|kenteken|(?:tag|reg(?:istration)?)(?=[ _-]?(?:number|num|nbr|no\\b|#)|[ \\t]*[:#])|(tag)';
+const PLATE_RE = new RegExp(
+  `(?<![A-Za-z])(?:${PLATE_WORDS})(?:[ _-]?(?:number|num|nbr|no|#))?(?:[\\s:#=."'+-]|%3[AaDd]|%2[023]){1,8}([A-Za-z0-9]{1,4}(?:[ -][A-Za-z0-9]{1,4}){1,2})(?![A-Za-z0-9])`,
+  'gi',
+);
+const PLATE_HINT = /plate|tag|reg|kenn|matr|immat|plaq|targa|placa|kente/i;
+const VEHICLE_BEFORE = new RegExp(`(?:car|vehicle|auto|truck|van|motorcycle|licen[cs]e|${STATE_NAME})[ \\t]*$`, 'i');
+const STATE_BEFORE = new RegExp(`(?<![A-Za-z])(?:${STATE_CODE})[ \\t]*$`);
+
+/** A bare `tag` names a plate after a state or a vehicle word (`OR tag`, `Oregon tag`, `car tag`), not in `price tag 25`. */
+function tagOfVehicle(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 18), at);
+  return VEHICLE_BEFORE.test(before) || STATE_BEFORE.test(before);
+}
 
 function scanPlates(text: string, out: Detection[], kind: string, mark: number): void {
-  if (text.indexOf('late') < 0 && text.indexOf('LATE') < 0) return;
+  if (!PLATE_HINT.test(text)) return;
   const re = resetAt(PLATE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
+    if (m[1] !== undefined && !tagOfVehicle(text, m.index)) { re.lastIndex = m.index + 1; continue; }
     const end = m.index + m[0].length;
-    const start = end - m[1].length;
+    const start = end - m[2].length;
     // A grouped value (`plate: KTX 4410`) may have been found whole by the main scan already.
     let seen = false;
     for (let i = mark; i < out.length && !seen; i++) seen = out[i].start === start && out[i].end === end;

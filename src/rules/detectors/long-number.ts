@@ -14,6 +14,12 @@ function standsAlone(text: string, start: number, end: number): boolean {
   return !glued(before) && !glued(after);
 }
 
+/** `Chrome/131.0.6778.86`, `okhttp/4.12.0`: a dotted number right after `Product/` is its version (the IP detector skips these too). */
+function productVersion(text: string, start: number): boolean {
+  // A major version has 1-3 digits (`1234.5678.9012` after `acct/` is not a version).
+  return start >= 2 && text.charCodeAt(start - 1) === 47 && isAsciiLetter(text.charCodeAt(start - 2)) && !isDigit(text.charCodeAt(start + 3));
+}
+
 /** One separator between digit groups: space . / - ( ) + — or `) ` / ` (` as in `(617) 555`. */
 function separatorLength(text: string, at: number): number {
   const c = text.charCodeAt(at);
@@ -38,6 +44,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     const start = i;
     let digits = 0;
     let end = i;
+    let dotsOnly = true;
+    let seps = 0;
     for (;;) {
       while (i < n && isDigit(text.charCodeAt(i))) {
         i++;
@@ -46,8 +54,11 @@ function scan(text: string, out: Detection[], kind: string): void {
       end = i;
       const sep = i < n ? separatorLength(text, i) : 0;
       if (sep === 0) break;
+      if (text.charCodeAt(i) !== 46) dotsOnly = false;
+      seps++;
       i += sep;
     }
+    if (dotsOnly && seps > 0 && productVersion(text, start)) continue;
     if (digits >= MIN_DIGITS || (digits >= MIN_BARE_DIGITS && end - start === digits && standsAlone(text, start, end))) out.push({ start, end, kind });
   }
 }

@@ -6,6 +6,7 @@ import {
   isDigitCode, isLetter, lower, matchesAt,
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
+import { geocodeAt } from './geocode.js';
 
 export * from './marker-bits.js';
 
@@ -72,6 +73,7 @@ export function markerAt(text: string, i: number, c: number): number {
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0);
     case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i);
+    case 43: case 47: return geocodeAt(text, i, c);
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
     case 104: case 72: {
@@ -265,7 +267,7 @@ function mCue(text: string, i: number, n1: number): number {
 // (cueAt), 0 for the rest (most letters).
 export const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = 1;
-for (const c of "@:=-.%hHwWeE*#',\n[({<") CLASS[c.charCodeAt(0)] = 2;
+for (const c of "@:=-.%hHwWeE*#',\n[({<+/") CLASS[c.charCodeAt(0)] = 2;
 for (const c of 'xXsSdDbBmMpPcCgGyY') CLASS[c.charCodeAt(0)] = 3;
 
 // Cue letters are common: most are ruled out by the character after them, one table lookup

@@ -1,5 +1,5 @@
 import {
-  AGE_NUM, AT, CLASS, IMG_EXT, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
+  AGE_NUM, AT, CLASS, GEOCODE, IMG_EXT, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
   PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW, ageNumAt, cueAt, markerAt,
 } from './markers.js';
 import type { ValueDetector } from './types.js';
@@ -63,6 +63,8 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['phone', gate(0, 7)],
   ['date', gate(0, 3)],
   ['zip', gate(0, 5)],
+  // UK, Canadian and Irish postcodes have 2 digits at least (`M1 1AE`).
+  ['postcode', gate(6, 2)],
   // A house number, a name word and a suffix: `1 A St` at the shortest (the gaps between them
   // are the detector's own precheck: flagging spaces here cost every string a branch per space).
   ['street_address', gate(8, 1)],
@@ -83,6 +85,8 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['phone_local', gate(10, 7, PHONE_CUE)],
   // Two decimals of 3+ places (8 digits and a dot), or a degree sign (DMS: 6 digits).
   ['geo', gate(9, 6, DOT | NON_ASCII)],
+  // A plus code's `+` between code characters, or what3words' `///` (the walk marks both).
+  ['geocode', gate(7, 0, GEOCODE)],
   // An image file's extension (`.jpg`, the walk marks it at the dot) after a name.
   ['photo_path', gate(6, 0, IMG_EXT)],
   // A number from 90 to 119 (the walk marks it) with an age word or unit around it.

@@ -105,11 +105,14 @@ const SHORT_YEAR_DATE = /^\s*\d{1,2}[/.-]\d{1,2}[/.-](\d{2})\s*$/;
 
 /**
  * Dates to their year; a year (or age) that implies an age over 89 becomes "90 or older" (>=90). Ages are
- * numbers or numeric strings up to 3 digits; anything else unparsable is dropped.
+ * numbers or numeric strings up to 3 digits when `ages` (the field holds an age); under a date's
+ * own field such a number is a day or a month (`dob_d: 14`), an element of the date: dropped, as
+ * is anything else unparsable.
  */
-export function toYear(value: string | number, nowYear: number): string | number | undefined {
+export function toYear(value: string | number, nowYear: number, ages = true): string | number | undefined {
   const s = String(value).trim();
   if (/^\d{1,3}$/.test(s)) {
+    if (!ages) return undefined;
     const age = Number(s);
     return age > 89 ? AGE_TOP_CODE : typeof value === 'number' ? value : s;
   }

@@ -1,0 +1,43 @@
+import { defineDetector } from './define.js';
+import { GEOCODE, isLetter } from './marker-bits.js';
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// Geocodes that are not coordinates (Safe Harbor B): an Open Location Code ("plus code", what
+// Google Maps shows for a place: `84QVG8MJ+XR`, or `G8MJ+XR Portland` short) pins about 14 m, a
+// house; a what3words address (`///index.home.raft`) pins 3 m. Both are the visitor's location
+// when a locator widget or a delivery form sends them.
+const OLC = '[2-9CFGHJMPQRVWX]';
+// 8 characters before the `+` (full), or 4/6 (short, read against a nearby town); at least one
+// letter, so arithmetic (`3456+78`) is not a code.
+const PLUS_RE = new RegExp(`(?<![0-9A-Za-z+])(?=[2-9]*[CFGHJMPQRVWXcfghjmpqrvwx])(?:${OLC}{8}\\+${OLC}{0,3}|(?:${OLC}{4}|${OLC}{6})\\+${OLC}{2,3})(?![0-9A-Za-z+])`, 'gi');
+const W3W_RE = /(?<![:/])\/\/\/\p{L}+\.\p{L}+\.\p{L}+(?![.\p{L}])/gu;
+
+// Characters of the code alphabet (either case), for the prefilter's mark at a `+`.
+const IN_OLC = new Uint8Array(128);
+for (const c of '23456789CFGHJMPQRVWXcfghjmpqrvwx') IN_OLC[c.charCodeAt(0)] = 1;
+const olc = (c: number): boolean => c < 128 && IN_OLC[c] === 1;
+
+/** GEOCODE at a `+` with four code characters before it (a full code may end at its `+`), or at the first `/` of `///word`. */
+export function geocodeAt(text: string, i: number, c: number): number {
+  if (c === 47) {
+    return text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47 && text.charCodeAt(i - 1) !== 58 && text.charCodeAt(i - 1) !== 47 &&
+      (isLetter(text.charCodeAt(i + 3)) || text.charCodeAt(i + 3) >= 128) ? GEOCODE : 0;
+  }
+  return i >= 4 && olc(text.charCodeAt(i - 1)) && olc(text.charCodeAt(i - 2)) && olc(text.charCodeAt(i - 3)) && olc(text.charCodeAt(i - 4)) ? GEOCODE : 0;
+}
+
+function scan(text: string, out: Detection[], kind: string): void {
+  let m: RegExpExecArray | null;
+  if (text.indexOf('+') >= 0) {
+    const re = resetAt(PLUS_RE, 0);
+    while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+  if (text.indexOf('///') >= 0) {
+    const re = resetAt(W3W_RE, 0);
+    while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+}
+
+/** Plus codes and what3words addresses (B). */
+export const geocodeDetector = defineDetector('geocode', '[GEO]', 'B', scan);

@@ -1,0 +1,43 @@
+import { defineDetector } from './define.js';
+import { isAsciiAlnum, isDigit, resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// Postal codes of other countries written in text (Safe Harbor B: a geographic subdivision
+// smaller than a state; ZIP-3's exception is for US ZIPs only). A full UK postcode covers about
+// fifteen addresses, a Canadian one a street side, an Irish Eircode one address. Each format is
+// read with its own letters, and with the space between its halves (glued, they are ids):
+// UK `SW1A 2AA`, `M1 1AE` (the area is one of the 124 postcode areas; the inward letters never
+// use C, I, K, M, O or V); Canada `K1A 0B1`; Ireland `D02 X285`.
+const UK_AREAS =
+  'AB|AL|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|B|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|EC|EH|EN|EX|E|FK|FY|' +
+  'GL|GU|GY|G|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS|LU|L|ME|MK|ML|M|NE|NG|NN|NP|NR|NW|N|' +
+  'OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|S|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|W|YO|ZE';
+// `M2 8GB`, `M1 2TB` are chips and storage sizes, `B1 2nd floor` an ordinal, not postcodes: inward
+// units that end in a byte unit or spell an ordinal are left.
+const UK = `(?:${UK_AREAS})(?:[0-9][0-9]?|[0-9][A-Z]) (?![0-9][KMGT]B|1ST|2ND|3RD|[04-9]TH)[0-9][ABD-HJLNP-UW-Z]{2}`;
+const CA = '[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] [0-9][ABCEGHJ-NPRSTV-Z][0-9]';
+// Eircode: a routing key and a four-character unique part with a letter and a digit in it.
+const IE = '(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[0-9])(?=[0-9]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}';
+const POSTCODE_RE = new RegExp(`(?<![A-Za-z0-9])(?:${UK}|${CA}|${IE})(?![A-Za-z0-9])`, 'gi');
+
+/** A space between two short tokens that have digits near it (`1A 2A`, `K1A 0B1`, `D02 X285`): every format above has one. */
+function mayHold(text: string): boolean {
+  for (let i = text.indexOf(' ', 1); i > 0 && i + 1 < text.length; i = text.indexOf(' ', i + 1)) {
+    const a = text.charCodeAt(i - 1);
+    const b = text.charCodeAt(i + 1);
+    if (!isAsciiAlnum(a) || !isAsciiAlnum(b)) continue;
+    if (!isDigit(a) && !isDigit(text.charCodeAt(i - 2))) continue;
+    if (isDigit(b) || isDigit(text.charCodeAt(i + 2)) || isDigit(text.charCodeAt(i + 3))) return true;
+  }
+  return false;
+}
+
+function scan(text: string, out: Detection[], kind: string): void {
+  if (text.length < 6 || !mayHold(text)) return;
+  const re = resetAt(POSTCODE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+}
+
+/** UK, Canadian and Irish postal codes (B). */
+export const postcodeDetector = defineDetector('postcode', '[POSTCODE]', 'B', scan);
