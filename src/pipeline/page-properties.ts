@@ -1,7 +1,9 @@
-import type { JsonObject, JsonValue } from '../common/json.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
+import { PlanMemos } from '../common/bounded-memo.js';
 import { canonicalPath } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
+import { classNamePaths } from './class-names.js';
 import { pageNamePath } from './page-readings.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 
@@ -19,6 +21,9 @@ const LINK = 3;
 const PAGE_AT = 4;
 const CRUMBS = 5;
 const CAME_FROM = 6;
+const ROUTE_NAME = 7;
+const FORM_NAME = 8;
+const PRODUCTS = 9;
 const PAGE_FIELDS: ReadonlySet<string> = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
 // A page's title (`page_title: "Patient Portal - Messages"`, GA4's `ep.page_title`) names it too.
 // So do a content group or site section (`content_group: "MyChart"`).
@@ -35,7 +40,18 @@ const PAGE_AT_NAMES: ReadonlySet<string> = new Set([
   'pagelocation', 'pageurl', 'pagepath', 'pageuri', 'pagehref', 'pathname', 'currenturl', 'currentpath', 'currentpage', 'currentroute',
   'fullurl', 'documentlocation', 'documentpath', 'documenturl', 'locationhref', 'ampdocurl', 'canonicalurl', 'dl', 'dp', 'page', 'location', 'route',
   'hash', 'fragment', 'locationhash',
+  // The browser's own location and a router's current path under the site's names.
+  'windowlocation', 'windowlocationhref', 'routepath', 'currentroutepath', 'routeurl', 'loc',
 ]);
+/** Normalized names of a router's state or route name (`portal.messages.inbox`, `billing.pay`): the dots separate segments. */
+const ROUTE_NAMES: ReadonlySet<string> = new Set(['routename', 'statename', 'currentstate', 'uistate', 'currentroutename']);
+/**
+ * Normalized names of a form's id or name: a form named after an area (`bill-pay-form`,
+ * `Online Bill Payment`, `patientIntakeForm`) is that area's form, on whatever page it sits.
+ */
+const FORM_NAMES: ReadonlySet<string> = new Set(['formid', 'formname', 'formtitle']);
+/** Normalized names of e-commerce item lists (Segment's `products`, GA4's `items`): see productCategories. */
+const PRODUCT_LISTS: ReadonlySet<string> = new Set(['products', 'items', 'cartitems', 'lineitems']);
 /**
  * Normalized names of pages the visitor came from (GA4's `page_referrer`, a landing page): read
  * as referrers are, so a blocked page of the same site blocks the event and another site's does not.
@@ -58,6 +74,7 @@ function kindOf(key: string): number {
   if (kind === undefined) {
     const norm = normalizeFieldName(key);
     kind = PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) ? PAGE_AT : CAME_FROM_NAMES.has(norm) ? CAME_FROM
+      : ROUTE_NAMES.has(norm) ? ROUTE_NAME : FORM_NAMES.has(norm) ? FORM_NAME : PRODUCT_LISTS.has(norm) ? PRODUCTS
       : CRUMB_PARTS.some((p) => norm.includes(p)) ? CRUMBS : LINK_PARTS.some((p) => norm.includes(p)) ? LINK : NONE;
     if (kinds.size >= 10_000) kinds.clear();
     kinds.set(key, kind);
@@ -84,12 +101,18 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     if (kind === NONE) continue;
     if (kind === PAGE_FIELD) { strip = true; continue; }
     const v = props[k];
-    if (kind === PAGE_NAME) { if (typeof v === 'string' && v.length > 0) (found ??= []).push(pageNamePath(v)); }
+    if (kind === PAGE_NAME) { if (typeof v === 'string' && v.length > 0) { (found ??= []).push(pageNamePath(v)); found.push(...classNamePaths(v)); } }
     else if (kind === PAGE_AT) { const at = pageAt(v); if (at !== undefined) (found ??= []).push(at); }
     else if (kind === CAME_FROM) { if (isPathOrUrl(v)) (cameFrom ??= []).push(v); }
     else if (kind === CRUMBS) found = crumbs(v, found);
+    else if (kind === ROUTE_NAME) { if (typeof v === 'string' && v.length > 1) (found ??= []).push(routeNamePath(v)); }
+    else if (kind === FORM_NAME) { const at = formReading(v, plan); if (at !== undefined) (found ??= []).push(at); }
+    else if (kind === PRODUCTS) found = productCategories(v, found);
     else if (!strip && linksToBlocked(v, plan, host)) strip = true;
   }
+  // One product's event (Segment's `Product Added`) carries the product's fields at the top.
+  const category = props.category;
+  if (typeof category === 'string' && category.length > 0 && (props.product_id !== undefined || props.sku !== undefined)) (found ??= []).push(pageNamePath(category));
   return strip ? without(props, keys, plan, host) : props;
 }
 
@@ -124,6 +147,65 @@ function without(props: JsonObject, keys: readonly string[], plan: Plan, host: H
 function pageAt(v: JsonValue | undefined): string | undefined {
   if (typeof v !== 'string' || v.length < 2) return undefined;
   return v.charCodeAt(0) === 35 ? `/${v}` : isPathOrUrl(v) ? v : undefined;
+}
+
+const DOTTED = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/i;
+
+/** A router's state name as a path (`portal.messages.inbox` is `/portal/messages/inbox`). */
+function routeNamePath(v: string): string {
+  const t = v.trim();
+  return DOTTED.test(t) ? `/${t.replace(/\./g, '/')}` : pageNamePath(t);
+}
+
+const FORM_WORD = /(?:[-_\s]+|(?<=[a-z0-9])(?=F))[Ff]orms?$/;
+
+// A form's name comes with every submission of it: whether it names an area is remembered per plan
+// (bounded), and a name that names none (`contact-us`) adds no reading to the event.
+const formReadings = new PlanMemos<string | null>(1024);
+
+/** formPath of a form's name when that path is blocked or sensitive, else undefined. */
+function formReading(v: JsonValue | undefined, plan: Plan): string | undefined {
+  if (typeof v !== 'string' || v.length < 3) return undefined;
+  const memo = formReadings.of(plan);
+  let at = memo.get(v);
+  if (at === undefined) {
+    const path = formPath(v);
+    const verdict = path === undefined ? undefined : pathVerdict(canonicalPath(path, plan.localePrefixes), plan);
+    at = path !== undefined && verdict !== undefined && (verdict.blocked !== null || verdict.sensitive) ? path : null;
+    memo.set(v, at);
+  }
+  return at ?? undefined;
+}
+
+/**
+ * A form's id or name as a path, without its trailing `form` (`bill-pay-form` is `/bill-pay`), when
+ * at least two words name it: a one-word form (`search`, `LoginForm`, `checkout`) is a widget on
+ * any public page (the header's search box, a gift shop's cart), not an area.
+ */
+function formPath(v: string): string | undefined {
+  const words = v.trim().replace(FORM_WORD, '').replace(/([a-z0-9])(?=[A-Z])/g, '$1-');
+  return /[a-z0-9][-_\s]+[a-z0-9]/i.test(words) ? pageNamePath(words) : undefined;
+}
+
+const CATEGORY_KEYS = ['category', 'item_category', 'item_category2', 'item_category3'];
+
+/**
+ * The categories of an e-commerce item list, read as page names: what is bought names the area
+ * (a cart of `Prescriptions` or `Rx Refill` items is the pharmacy, whatever page the cart is on).
+ */
+function productCategories(v: JsonValue | undefined, out: string[] | undefined): string[] | undefined {
+  if (!Array.isArray(v)) return out;
+  for (let i = 0; i < v.length && i < 50; i++) {
+    const item = v[i];
+    if (!isJsonObject(item)) continue;
+    for (const k of CATEGORY_KEYS) {
+      const c = item[k];
+      if (typeof c !== 'string' || c.length === 0) continue;
+      const at = pageNamePath(c);
+      if (out === undefined) out = [at]; else if (!out.includes(at)) out.push(at);
+    }
+  }
+  return out;
 }
 
 /** Whether a value is a path (`/x`) or an http(s) URL. */

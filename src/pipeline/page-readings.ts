@@ -1,6 +1,7 @@
 import { isJsonObject, type JsonObject } from '../common/json.js';
 import { safeDecode } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
+import { classNamePaths } from './class-names.js';
 
 // Where else a page says where it is. Sites send the location under their own names
 // (`href`, GA4's `page_location`, `pathname`, Mixpanel's `$current_url`...), single-page apps
@@ -12,6 +13,8 @@ import { normalizeFieldName } from '../rules/field-name.js';
 const LOCATION_KEYS: ReadonlySet<string> = new Set([
   'href', 'location', 'pagelocation', 'pageurl', 'pagepath', 'pageuri', 'pathname', 'currenturl', 'currentpath',
   'currentpage', 'fullurl', 'documentlocation', 'documentpath', 'documenturl', 'dl', 'dp', 'pagehref', 'locationhref', 'route',
+  // Adobe's data layer (`digitalData.page.pageInfo.destinationURL`).
+  'destinationurl',
 ]);
 
 /**
@@ -27,6 +30,8 @@ const ROUTE_PARAMS: ReadonlySet<string> = new Set([
   'pageid', 'tabid', 'fuseaction', 'r', 'pg', 'module', 'screen', 'action', 'controller',
   // Joomla's `option=com_portal` and `task`, WordPress's `name`/`slug` and `alias` of a page.
   'option', 'task', 'slug', 'alias', 'name',
+  // AngularJS ui-router and other state routers name the page by a dotted state (`portal.messages.inbox`).
+  'state',
 ]);
 
 /**
@@ -93,13 +98,24 @@ export function extraLocations(raw: JsonObject, context: JsonObject, ctxPage: Js
   out = collect(ctxPage, false, out);
   // Properties are the event's own data: read for a location only when the page gave none.
   if (!hasPath) out = collect(props, false, out);
-  if (isJsonObject(props.page)) out = collect(props.page, true, out);
+  if (isJsonObject(props.page)) out = dataLayerPage(props.page, collect(props.page, true, out));
   if (isJsonObject(props.location)) out = collect(props.location, true, out);
+  // A data layer pushed whole (Adobe's `digitalData.page.pageInfo`, `pageInfo` on its own).
+  if (isJsonObject(props.pageInfo)) out = collect(props.pageInfo, true, out);
+  if (isJsonObject(props.digitalData) && isJsonObject(props.digitalData.page)) out = dataLayerPage(props.digitalData.page, collect(props.digitalData.page, true, out));
   if (isJsonObject(context.location)) out = collect(context.location, true, out);
   if (isJsonObject(ctxPage.location)) out = collect(ctxPage.location, true, out);
   // An app screen has no URL: its name says where it is.
-  if (raw.type === 'screen' && typeof raw.name === 'string' && raw.name.length > 0) (out ??= []).push(screenPath(raw.name));
+  if (raw.type === 'screen' && typeof raw.name === 'string' && raw.name.length > 0) {
+    (out ??= []).push(screenPath(raw.name));
+    for (const p of classNamePaths(raw.name)) if (!out.includes(p)) out.push(p);
+  }
   return out ?? NONE;
+}
+
+/** The locations in a data layer's page object's `pageInfo`, appended to `out`. */
+function dataLayerPage(page: JsonObject, out: string[] | undefined): string[] | undefined {
+  return isJsonObject(page.pageInfo) ? collect(page.pageInfo, true, out) : out;
 }
 
 /** Location strings of `o` (`all`: its `path` and `url` too), appended to `out`. */
@@ -209,8 +225,15 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   if (value.startsWith('com_')) value = value.slice(4);
   if (value.startsWith('/') || SCHEME.test(value)) out.push(value);
   // A value with segments (`intake/new-patient`) is a path under any parameter name.
-  else if (route || value.indexOf('/') > 0) out.push(`/${value}`);
+  else if (route || value.indexOf('/') > 0) {
+    out.push(`/${value}`);
+    // A dotted state name (`portal.messages.inbox`) is a path whose segments the dots separate.
+    if (route && value.indexOf('.') > 0 && DOTTED_STATE.test(value)) out.push(`/${value.replace(/\./g, '/')}`);
+  }
 }
+
+// Words joined by dots (a file name, `index.html`, reads as `/index/html`, which names nothing).
+const DOTTED_STATE = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/i;
 
 /** Whether a query parameter is a site search (see ROOT_SEARCH_PARAMS). */
 function isSearch(key: string, root: boolean): boolean {

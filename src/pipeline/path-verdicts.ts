@@ -42,7 +42,12 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
 // for a space (`patient+portal`, `patient%20portal`), `_` and `.` (`bill_pay`, `billing.pay`);
 // soft hyphens, zero-width and other invisible characters are removed.
 const OTHER_SEPARATORS = new RegExp(`[${DASH_CHARS}+\\s_.]+`, 'g');
-const MAY_FOLD = /[^\x00-\x7f]|[+\s_.]/;
+const MAY_FOLD = /[^\x00-\x7f]|[+\s_.']/;
+// Apostrophes (ASCII, right single quotation mark, modifier letter): a French elision separates words
+// (`résultats d’analyses` is `resultats-d-analyses`), an English possessive `'s` joins them
+// (`patient's guide` is `patients-guide`, as its slug would be).
+const POSSESSIVE = /['\u2019\u02bc](?=s(?:[^a-z]|$))/g;
+const APOSTROPHE = /['\u2019\u02bc]/g;
 // Invisible characters INVISIBLE does not list: the combining grapheme joiner, the Mongolian vowel
 // separator, invisible operators, direction marks and embeddings.
 const MORE_INVISIBLE = /[\u034f\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069]/g;
@@ -60,11 +65,24 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
 const latinOf = (c: string): string => LOOKALIKES[c] ?? c;
 
-/** The path with those separators folded to `-` (and look-alike letters to Latin), or undefined when that changes nothing. */
+// Accented Latin letters (`/facturación`, `/kết-quả-xét-nghiệm`, `/płatności`): rules are written
+// without accents, as most sites' slugs are. Marks are removed from Latin letters only (NFD, then NFC
+// again: Hangul syllables come back whole); the letters NFD leaves whole are mapped.
+const ACCENTED_LATIN = /[\u00c0-\u024f\u1e00-\u1eff]/;
+const COMBINING_MARK = /(?<=[a-z])[\u0300-\u036f]+/g;
+const UNMARKED: Readonly<Record<string, string>> = { '\u0111': 'd', '\u0142': 'l', '\u00f8': 'o', '\u0127': 'h', '\u00df': 'ss', '\u00e6': 'ae', '\u0153': 'oe' };
+const UNMARKED_LETTER = new RegExp(`[${Object.keys(UNMARKED).join('')}]`, 'g');
+const unaccented = (s: string): string => s.normalize('NFD').replace(COMBINING_MARK, '').normalize('NFC').replace(UNMARKED_LETTER, (c) => UNMARKED[c] ?? c);
+
+/** The path with those separators folded to `-` (and look-alike and accented letters to Latin), or undefined when that changes nothing. */
 export function separatorsFolded(path: string): string | undefined {
   if (!MAY_FOLD.test(path)) return undefined;
   let folded = path.replace(INVISIBLE, '').replace(OTHER_SEPARATORS, '-');
-  if (/[^\x00-\x7f]/.test(folded)) folded = folded.replace(MORE_INVISIBLE, '').replace(LOOKALIKE, latinOf);
+  if (folded.indexOf("'") >= 0 || folded.indexOf('\u2019') >= 0 || folded.indexOf('\u02bc') >= 0) folded = folded.replace(POSSESSIVE, '').replace(APOSTROPHE, '-');
+  if (/[^\x00-\x7f]/.test(folded)) {
+    folded = folded.replace(MORE_INVISIBLE, '').replace(LOOKALIKE, latinOf);
+    if (ACCENTED_LATIN.test(folded)) folded = unaccented(folded);
+  }
   return folded === path ? undefined : folded;
 }
 

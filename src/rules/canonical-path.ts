@@ -37,6 +37,21 @@ function cachePrefixEnd(out: readonly string[], first: number): number {
   return i > first && i < out.length - 1 && HOST_LIKE.test(out[i]) && !EXTENSION.test(out[i]) ? i + 1 : first;
 }
 
+// Single-page frameworks fetch a page's data at a URL made of the page's path (analytics on
+// client-side navigation reports it): Next.js `/_next/data/<build>/<path>.json`, Gatsby
+// `/page-data/<path>/page-data.json`, Nuxt `/<path>/_payload.json`. The page's own path is read.
+// Only paths with a `.` take this (slow) path, so plain paths pay nothing.
+function dataRouteStart(out: string[]): number {
+  const n = out.length;
+  if (n < 2) return 0;
+  const last = out[n - 1];
+  if (!last.endsWith('.json')) return 0;
+  if (last === '_payload.json' || last === 'payload.json') { out.pop(); return 0; }
+  if (out[0] === 'page-data' && last === 'page-data.json') { out.pop(); return 1; }
+  if (out[0] === '_next' && out[1] === 'data' && n > 3) { out[n - 1] = last.slice(0, -5); return 3; }
+  return 0;
+}
+
 // A language tag with a region or script (`en-gb`, `pt_br`, `es-419`, `zh-hans`) is a locale prefix
 // whether or not the plan lists it; bare two-letter ones stay the plan's list (`/md/` is not Moldovan).
 const LOCALE_TAG = /^[a-z]{2}[-_](?:[a-z]{2}|[0-9]{3}|[a-z]{4})$/;
@@ -122,7 +137,8 @@ function plainCanonical(decoded: string, localePrefixes: ReadonlySet<string>): s
     const c = i < decoded.length ? decoded.charCodeAt(i) : 47;
     if (c === 47) {
       if (inSegment) { if (firstEnd < 0) firstEnd = i; inSegment = false; } else if (i > 0) simple = false;
-    } else if (c >= 128 || PLAIN[c] === 0) {
+    } else if (c >= 128 || PLAIN[c] === 0 || c === 126) {
+      // A `~` (`/billpay~`, an editor's backup copy's name) is resolved by the general path below.
       return undefined;
     } else if (!inSegment) {
       inSegment = true;
@@ -165,11 +181,11 @@ export function canonicalPathOf(path: string, localePrefixes: ReadonlySet<string
     from = to + 1;
     if (seg === '' || seg === '.') continue;
     if (seg === '..') { out.pop(); continue; }
-    // Windows servers ignore trailing dots: `/portal./` is `/portal/`.
-    if (seg.charCodeAt(seg.length - 1) === 46) seg = seg.replace(/\.+$/, '');
+    // Windows servers ignore trailing dots: `/portal./` is `/portal/`; `~` ends an editor's backup copy's name.
+    if (seg.charCodeAt(seg.length - 1) === 46 || seg.charCodeAt(seg.length - 1) === 126) seg = seg.replace(/[.~]+$/, '');
     if (seg !== '') out.push(seg);
   }
-  let first = 0;
+  let first = dataRouteStart(out);
   // A front controller's script before more segments (`/index.jsp/portal/inbox`) routes to them.
   while (first < out.length && (localePrefixes.has(out[first]) || isLocaleTag(out[first]) || (first < out.length - 1 && EXTENSION.test(out[first])))) first++;
   first = cachePrefixEnd(out, first);

@@ -17,7 +17,7 @@ import { REPO, tempDir, writeConfig } from '../helpers/collector.js';
 // strings no detector can fire on). Each must answer exactly what the general algorithm
 // answers: these compare them with reference copies of the general code on generated inputs.
 
-const pieces = ['/', '//', '.', '..', '/./', '/../', '%2e', '%2F', '%25', '%', ';jsessionid=1', '\\', ' ', '\t', '?', '#', 'index', '.html', 'Patient-Portal', 'ＰＡＴＩＥＮＴ', 'K', 'é', 'en', 'es', 'a', 'Z', '9', '-', '_', '~', '@', '+', '&', '=', ':'];
+const pieces = ['/', '//', '.', '..', '/./', '/../', '%2e', '%2F', '%25', '%', ';jsessionid=1', '\\', ' ', '\t', '?', '#', 'index', '.html', 'Patient-Portal', 'ＰＡＴＩＥＮＴ', 'K', 'é', 'en', 'es', 'a', 'Z', '9', '-', '_', '~', '@', '+', '&', '=', ':', '_next/data/', '.json', 'page-data', '_payload.json'];
 const text = (n: number) => fc.array(fc.constantFrom(...pieces), { maxLength: n }).map((a) => a.join(''));
 
 /** canonicalPath as written before its plain-path shortcut (the general algorithm). */
@@ -33,7 +33,14 @@ function referenceCanonical(urlOrPath: string, localePrefixes: ReadonlySet<strin
     const seg = rawSeg.split(';')[0].trim();
     if (seg === '' || seg === '.') continue;
     if (seg === '..') { out.pop(); continue; }
-    if (seg.replace(/\.+$/, '') !== '') out.push(seg.replace(/\.+$/, ''));
+    if (seg.replace(/[.~]+$/, '') !== '') out.push(seg.replace(/[.~]+$/, ''));
+  }
+  // A single-page framework's data route (`/_next/data/<build>/x.json`, Gatsby's page-data, Nuxt's payload) is its page's path.
+  const last = out[out.length - 1] ?? '';
+  if (out.length >= 2 && last.endsWith('.json')) {
+    if (last === '_payload.json' || last === 'payload.json') out.pop();
+    else if (out[0] === 'page-data' && last === 'page-data.json') { out.pop(); out.shift(); }
+    else if (out[0] === '_next' && out[1] === 'data' && out.length > 3) { out[out.length - 1] = last.slice(0, -5); out.splice(0, 3); }
   }
   const ext = /\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|nsf)$/;
   // Locale prefixes and region tags (`en-gb`, `es-419`), and a front controller before more segments.

@@ -1,0 +1,34 @@
+// An app reports a screen by its class name (`PayBillSheet`, `CheckInFlowStep2`, `LabResultsFragment`):
+// the words run together and end with the kind of UI. Read as paths, they name the screen's area
+// like a web page's path does.
+
+const NONE: readonly string[] = Object.freeze([]);
+
+// The kinds of UI a class name ends with (`PayBillSheet`, `CheckInFlowStep2`, `MessagesInboxScreenView`),
+// removed one after another; then a trailing `Details`/`List` (`BillingStatementsList`) is read both ways.
+const UI_KIND = /(?<=[a-z0-9])(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Tab|Modal|BottomSheet|Sheet|Dialog|Route|Container|Flow|Step[0-9]*|Component|Widget|Panel|Wizard|Layout|Host)$/;
+const UI_ITEMS = /(?<=[a-z0-9])(?:Details?|List|Item)$/;
+const CLASS_NAME = /^[A-Za-z][A-Za-z0-9_]*[a-z0-9][A-Z][A-Za-z0-9_]*$/;
+const knownClassNames = new Map<string, readonly string[]>();
+const classPath = (words: string): string => '/' + words.replace(/([a-z0-9])(?=[A-Z])/g, '$1-').replace(/_+/g, '-').toLowerCase();
+
+/**
+ * An app's screen class name (camel or Pascal case, no spaces) as paths: its words with the UI kinds
+ * after them removed, with and without a trailing `Details`/`List`. None for other names (remembered, bounded).
+ */
+export function classNamePaths(name: string): readonly string[] {
+  let paths = knownClassNames.get(name);
+  if (paths === undefined) {
+    const t = name.trim();
+    paths = NONE;
+    if (CLASS_NAME.test(t)) {
+      let words = t;
+      for (let i = 0; i < 4; i++) { const next = words.replace(UI_KIND, ''); if (next === words) break; words = next; }
+      const bare = words.replace(UI_ITEMS, '');
+      paths = bare === words || bare.length < 3 ? [classPath(words)] : [classPath(words), classPath(bare)];
+    }
+    if (knownClassNames.size >= 2048) knownClassNames.clear();
+    knownClassNames.set(name, paths);
+  }
+  return paths;
+}
