@@ -4,6 +4,7 @@ import type { VisitorIds } from '../pipeline/project.js';
 import type { Spool } from './port.js';
 import { PostgresSpool } from './postgres/postgres-spool.js';
 import { PostgresVisitorIds } from './postgres/visitor-ids.js';
+import { BACKGROUND_CHECKPOINT_MS } from './sqlite/checkpointer.js';
 import { SqliteSpool } from './sqlite/sqlite-spool.js';
 import { RandomVisitorIds } from './sqlite/visitor-ids.js';
 import { SharedRandomVisitorIds } from './sqlite/shared-visitor-ids.js';
@@ -40,7 +41,8 @@ export function openStorage(rules: RulesFile, opts: StorageOptions): Storage {
   }
   const path = opts.spoolPath ?? join(opts.dataDir, 'spool.db');
   const synchronous = spoolCfg?.synchronous ?? 'normal';
-  const spool = new SqliteSpool({ ...limits, path, synchronous, maxPageCount: opts.maxPageCount });
+  const onCheckpointError = (code: string) => opts.onError?.('spool checkpoint', code);
+  const spool = new SqliteSpool({ ...limits, path, synchronous, maxPageCount: opts.maxPageCount, backgroundCheckpointMs: BACKGROUND_CHECKPOINT_MS, onCheckpointError });
   return { kind: 'sqlite', spool, randomIds: (secret, rotateMs) => sqliteRandomIds(spool, secret, rotateMs, path, synchronous, opts) };
 }
 
