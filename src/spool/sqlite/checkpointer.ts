@@ -73,3 +73,10 @@ export class BackgroundCheckpointer {
     if ((await Promise.race([this.exit, timer])) === 'late') await this.worker.terminate();
   }
 }
+
+/** The spool's thread, if its options ask for one (the spool starts it at its first write). */
+export function checkpointerFor(opts: { path: string; synchronous: 'full' | 'normal'; backgroundCheckpointMs?: number; onCheckpointError?: (code: string) => void }): BackgroundCheckpointer | undefined {
+  const { backgroundCheckpointMs: intervalMs, path, synchronous, onCheckpointError: onError = () => undefined } = opts;
+  if (!intervalMs || path === ':memory:') return undefined;
+  return new BackgroundCheckpointer({ path, intervalMs, synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL', onError });
+}

@@ -4,7 +4,7 @@ import { PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool, SpoolStats } from '../port.js';
 import { joinKeys } from '../row-meta.js';
-import { BackgroundCheckpointer } from './checkpointer.js';
+import { checkpointerFor, type BackgroundCheckpointer } from './checkpointer.js';
 import { ConsumerClaim } from './consumer.js';
 import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, listDead, nextDueOnDisk, policyOf, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
 import { isPackId, PackLedger, type PackItem, type PackMeta } from './packs.js';
@@ -18,10 +18,8 @@ export interface SqliteSpoolOptions {
   groupCommitMs: number;
   /** SQLite page limit: lets tests simulate a full disk. */
   maxPageCount?: number;
-  /** Runs WAL checkpoints on a thread every this many ms, started at the first write (checkpointer.ts); absent: only SQLite's own, in the committing call. */
-  backgroundCheckpointMs?: number;
-  /** A background checkpoint failed (code only). */
-  onCheckpointError?: (code: string) => void;
+  /** WAL checkpoints on a thread every this many ms from the first write (checkpointer.ts), failures by code; absent: only SQLite's own, in the committing call. */
+  backgroundCheckpointMs?: number; onCheckpointError?: (code: string) => void;
 }
 
 type CommitHook = (db: Database.Database) => void;
@@ -106,7 +104,7 @@ export class SqliteSpool implements Spool {
     this.timer = undefined;
     const batch = this.waiting.splice(0);
     if (batch.length === 0) return;
-    this.startCheckpointer();
+    this.checkpointer ??= checkpointerFor(this.opts);
     const now = Date.now();
     let written: NewPack[];
     try {
@@ -124,13 +122,6 @@ export class SqliteSpool implements Spool {
     }
     if (this.consuming) for (const p of written) this.packs.pushOwn(p.id, p.destination, p.rows, p.bytes, now);
     for (const w of batch) { this.rows += w.live; this.bytes += w.bytes; w.resolve(); }
-  }
-
-  private startCheckpointer(): void {
-    const { backgroundCheckpointMs: intervalMs, path, synchronous } = this.opts;
-    if (this.checkpointer || !intervalMs || path === ':memory:') return;
-    const onError = this.opts.onCheckpointError ?? (() => undefined);
-    this.checkpointer = new BackgroundCheckpointer({ path, intervalMs, synchronous: synchronous === 'full' ? 'FULL' : 'NORMAL', onError });
   }
 
   /**
