@@ -7,6 +7,8 @@ import { cpuQuota, type CgroupRoots } from './cpu-quota.js';
 import { createLogger, type Logger } from '../observability/log.js';
 import { flag, type ParsedArgs } from './args.js';
 import { workerExecArgv } from './worker-flags.js';
+import { BACKGROUND_CHECKPOINT_MS } from '../spool/sqlite/checkpointer.js';
+import { PrimaryCheckpoints } from '../spool/sqlite/primary-checkpoints.js';
 
 // `phiwall serve --workers N`: Node's cluster module behind one port (the primary accepts and
 // hands connections round-robin). Each worker owns its own SQLite spool: one writer per file
@@ -77,6 +79,9 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
   const listened = new Set<number>();
   let stopping = false;
   let failed = false;
+  // The workers' spool files, checkpointed here rather than on their event loops (primary-checkpoints.ts).
+  const checkpoints = new PrimaryCheckpoints(BACKGROUND_CHECKPOINT_MS, (code) => log.error({ code }, 'spool checkpoint failed'));
+  const exit = () => { checkpoints.close(); process.exit(failed ? 1 : 0); };
   const fork = (index: number) => {
     const w = cluster.fork({ [WORKER_INDEX_ENV]: String(index) });
     indexOf.set(w.id, index);
@@ -89,7 +94,7 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
     stopping = true;
     log.info({ signal, workers: live().length }, 'stopping workers');
     for (const w of live()) w.process.kill(signal === 'SIGINT' ? 'SIGTERM' : signal);
-    if (live().length === 0) process.exit(failed ? 1 : 0);
+    if (live().length === 0) exit();
   };
   cluster.on('listening', (w) => { listened.add(w.id); });
   cluster.on('exit', (w, code, signal) => {
@@ -104,7 +109,7 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
       setTimeout(() => { if (!stopping) fork(index); }, RESTART_DELAY_MS);
     }
     listened.delete(w.id);
-    if (stopping && live().length === 0) process.exit(failed ? 1 : 0);
+    if (stopping && live().length === 0) exit();
   });
   relayClusterCalls(count, () => live().filter((w) => listened.has(w.id)));
   cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS) });

@@ -133,7 +133,8 @@ export class DestinationWorker {
     const started = process.hrtime.bigint();
     let result: DeliveryResult;
     try {
-      result = await this.dest.destination.send(items.map((i) => ({ id: i.id, messageId: i.messageId, payload: i.payload, attempts: i.attempts, enqueuedAt: i.enqueuedAt })));
+      // The leased items themselves (an OutboundItem each, read only): a copy per item lived as long as the send.
+      result = await this.dest.destination.send(items);
     } catch (err) {
       result = { kind: 'retry', reason: `send threw ${(err as Error).name}` };
     }

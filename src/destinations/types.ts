@@ -41,14 +41,14 @@ export interface CleanEvent {
   matchKeys?: Partial<Record<'em' | 'ph' | 'fn' | 'ln' | 'zp' | 'ct' | 'st' | 'country' | 'db' | 'ge' | 'external_id', string>>;
 }
 
-/** One spooled row handed to `send`. `payload` is what `map` returned. */
+/** One spooled row handed to `send` (the leased item itself: read only). `payload` is what `map` returned. */
 export interface OutboundItem {
-  id: string;
-  messageId: string;
-  payload: JsonValue;
-  attempts: number;
+  readonly id: string;
+  readonly messageId: string;
+  readonly payload: JsonValue;
+  readonly attempts: number;
   /** Epoch ms when the event was first enqueued. */
-  enqueuedAt: number;
+  readonly enqueuedAt: number;
 }
 
 export type ItemResult =

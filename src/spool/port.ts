@@ -27,7 +27,8 @@ export interface LeasedItem {
   enqueuedAt: number;
   /** As enqueued; absent on rows spooled before the columns existed. */
   policyVersion?: string;
-  subjectKeys?: string[];
+  /** Shared with the enqueued row (no copy per lease): read only. */
+  subjectKeys?: readonly string[];
   /** When its content was scrubbed, if not at `enqueuedAt` (a replayed dead letter: replay restarts the age, not the scrub time). */
   scrubbedAt?: number;
 }

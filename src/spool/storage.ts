@@ -4,6 +4,8 @@ import type { VisitorIds } from '../pipeline/project.js';
 import type { Spool } from './port.js';
 import { PostgresSpool } from './postgres/postgres-spool.js';
 import { PostgresVisitorIds } from './postgres/visitor-ids.js';
+import { BACKGROUND_CHECKPOINT_MS } from './sqlite/checkpointer.js';
+import { announceSpool, canAnnounceSpool } from './sqlite/primary-checkpoints.js';
 import { SqliteSpool } from './sqlite/sqlite-spool.js';
 import { RandomVisitorIds } from './sqlite/visitor-ids.js';
 import { SharedRandomVisitorIds } from './sqlite/shared-visitor-ids.js';
@@ -40,7 +42,11 @@ export function openStorage(rules: RulesFile, opts: StorageOptions): Storage {
   }
   const path = opts.spoolPath ?? join(opts.dataDir, 'spool.db');
   const synchronous = spoolCfg?.synchronous ?? 'normal';
-  const spool = new SqliteSpool({ ...limits, path, synchronous, maxPageCount: opts.maxPageCount });
+  const onCheckpointError = (code: string) => opts.onError?.('spool checkpoint', code);
+  // WAL checkpoints off the event loop: by the cluster primary for a worker, else by a thread (checkpointer.ts).
+  const byPrimary = opts.clusterWorker === true && canAnnounceSpool();
+  const spool = new SqliteSpool({ ...limits, path, synchronous, maxPageCount: opts.maxPageCount, ...(byPrimary ? {} : { backgroundCheckpointMs: BACKGROUND_CHECKPOINT_MS, onCheckpointError }) });
+  if (byPrimary) announceSpool(path);
   return { kind: 'sqlite', spool, randomIds: (secret, rotateMs) => sqliteRandomIds(spool, secret, rotateMs, path, synchronous, opts) };
 }
 

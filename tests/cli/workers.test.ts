@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +109,17 @@ describe('phiwall serve --workers 2', () => {
     expect([0, 1, 2, 3, 4].map((i) => idsOf(i).size)).toEqual([1, 1, 1, 1, 1]);
     expect(new Set([0, 1, 2, 3, 4].map((i) => [...idsOf(i)][0])).size).toBe(5);
   }, 60_000);
+
+  it('checkpoints the workers\' spool files from the primary: their rows reach the database files while the workers run', async () => {
+    // Checkpoints copy the WAL into the file off the workers' event loops (src/spool/sqlite/primary-checkpoints.ts);
+    // without them the rows of the test above would wait in the WAL until ~40 MB of it.
+    const spools = [join(dataDir, 'spool.db'), join(dataDir, 'w1', 'spool.db')];
+    const fds = readdirSync(`/proc/${c.child.pid!}/fd`).map((fd) => { try { return readlinkSync(`/proc/${c.child.pid!}/fd/${fd}`); } catch { return ''; } });
+    expect(fds).toEqual(expect.arrayContaining(spools));
+    // A new spool file holds one page until a checkpoint copies the schema and rows out of the WAL.
+    const sizes = await waitFor(() => spools.map((p) => statSync(p).size), (s) => s.every((n) => n > 4096), 20_000);
+    expect(sizes.every((n) => n > 4096)).toBe(true);
+  });
 
   it('admin /stats and /dlq/replay cover every worker\'s spool', async () => {
     // The 100 events of the test above were dead-lettered for `gone` (404) in both workers' spools.
@@ -226,6 +237,8 @@ describe('phiwall serve --workers 2', () => {
     }
     c.child.kill('SIGTERM');
     expect(await exited(c.child)).toBe(0);
+    // The primary closed its spool connections last: the final checkpoint ran, no WAL is left.
+    expect([existsSync(join(dataDir, 'spool.db-wal')), existsSync(join(dataDir, 'w1', 'spool.db-wal'))]).toEqual([false, false]);
   }, 60_000);
 });
 

@@ -219,6 +219,6 @@ function makeLeased(pack: Pack, i: number): LeasedItem {
   const item: LeasedItem = { id: `${pack.id}.${i}`, messageId, destination: pack.destination, payload: r ? r.payload : pack.payloads![i], attempts: 0, enqueuedAt: pack.enqueuedAt };
   if (policyVersion !== null) item.policyVersion = policyVersion;
   const subjectKeys = r ? r.subjectKeys : splitKeys(keys);
-  if (subjectKeys) item.subjectKeys = [...subjectKeys];
+  if (subjectKeys) item.subjectKeys = subjectKeys;
   return item;
 }

@@ -4,6 +4,7 @@ import { PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool, SpoolStats } from '../port.js';
 import { joinKeys } from '../row-meta.js';
+import { checkpointerFor, type BackgroundCheckpointer } from './checkpointer.js';
 import { ConsumerClaim } from './consumer.js';
 import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, listDead, nextDueOnDisk, policyOf, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
 import { isPackId, PackLedger, type PackItem, type PackMeta } from './packs.js';
@@ -17,6 +18,8 @@ export interface SqliteSpoolOptions {
   groupCommitMs: number;
   /** SQLite page limit: lets tests simulate a full disk. */
   maxPageCount?: number;
+  /** WAL checkpoints on a thread every this many ms from the first write (checkpointer.ts), failures by code; absent: only SQLite's own, in the committing call. */
+  backgroundCheckpointMs?: number; onCheckpointError?: (code: string) => void;
 }
 
 type CommitHook = (db: Database.Database) => void;
@@ -41,6 +44,7 @@ export class SqliteSpool implements Spool {
   private readonly packs: PackLedger;
   private consuming = false;
   private dataVersion: number;
+  private checkpointer: BackgroundCheckpointer | undefined;
   /** Pack texts recently read to move items out (a dead destination retries a pack's items one call at a time). */
   private readonly packTexts = new Map<number, string>();
   private readonly st: Record<'insertPack' | 'insertDead' | 'version' | 'lease' | 'delete' | 'deletePacks' | 'packText' | 'insertRetry', Database.Statement>;
@@ -100,6 +104,7 @@ export class SqliteSpool implements Spool {
     this.timer = undefined;
     const batch = this.waiting.splice(0);
     if (batch.length === 0) return;
+    this.checkpointer ??= checkpointerFor(this.opts);
     const now = Date.now();
     let written: NewPack[];
     try {
@@ -284,6 +289,7 @@ export class SqliteSpool implements Spool {
       }
       this.claim.release();
     } finally {
+      await this.checkpointer?.close();
       this.db.close();
     }
   }
