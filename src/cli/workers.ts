@@ -6,7 +6,7 @@ import { ConfigError } from '../errors.js';
 import { cpuQuota, type CgroupRoots } from './cpu-quota.js';
 import { createLogger, type Logger } from '../observability/log.js';
 import { flag, type ParsedArgs } from './args.js';
-import { workerExecArgv } from './worker-flags.js';
+import { v8PoolSize, workerExecArgv } from './worker-flags.js';
 
 // `phiwall serve --workers N`: Node's cluster module behind one port (the primary accepts and
 // hands connections round-robin). Each worker owns its own SQLite spool: one writer per file
@@ -107,7 +107,7 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
     if (stopping && live().length === 0) process.exit(failed ? 1 : 0);
   });
   relayClusterCalls(count, () => live().filter((w) => listened.has(w.id)));
-  cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS) });
+  cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS, v8PoolSize(Math.min(choice.cores, choice.cpuQuota ?? choice.cores), count)) });
   process.on('SIGTERM', () => stopAll('SIGTERM'));
   process.on('SIGINT', () => stopAll('SIGINT'));
   // Only to listening workers: one still starting has no SIGHUP handler yet (the default would
