@@ -18,8 +18,11 @@
 // that keeps what the compiler freed. With one worker per CPU, a worker's threads beyond the
 // CPUs it has only compete with the other workers; sized to the CPUs per worker (1 when
 // workers = CPUs) a worker held ~7 MB less outside the V8 heap at its peak RSS (20 -> 13.5 MB
-// single events, 28 -> 20 MB batches; .tmp/h43/NOTES.md). It is read at process start only,
-// so a one-process collector keeps Node's default.
+// single events, 28 -> 20 MB batches; .tmp/h43/NOTES.md). Optimizing compiles then wait for
+// that one thread: on a starved machine a cold worker warms up more slowly (8 s runs without
+// warm-up cost more CPU per event; with the bench's 1 s warm-up they cost the same or less).
+// `node --v8-pool-size=4 bin/phiwall.mjs serve` keeps Node's default. It is read at process
+// start only, so a one-process collector keeps Node's default.
 
 import v8 from 'node:v8';
 
