@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { asciiOnly } from './ascii-only.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 mkdirSync(join(root, 'dist'), { recursive: true });
@@ -22,7 +23,8 @@ const result = await build({
 });
 for (const file of result.outputFiles) {
   const tmp = `${file.path}.${process.pid}.tmp`;
-  writeFileSync(tmp, file.contents);
+  // Pure ASCII, so V8 stores the module source in one byte per character (scripts/ascii-only.mjs).
+  writeFileSync(tmp, file.path.endsWith('.js') ? asciiOnly(file.text, file.path) : file.contents);
   renameSync(tmp, file.path);
 }
 writeFileSync(join(root, 'dist/.stamp'), String(Date.now()));

@@ -12,6 +12,17 @@
 // `node --heap-growing-percent=50 bin/phiwall.mjs serve`; `=0` restores V8's own growth.
 // A collector that runs as one process (`--workers 1`, a one-CPU container) has no primary to
 // start it so: `serve` sets the flags on itself before it builds its runtime (applyOwnNodeFlags).
+//
+// `--v8-pool-size`: V8 runs its GC helpers and optimizing compiler on a pool of background
+// threads, 4 per process by default, and each thread that allocates gets its own malloc arena
+// that keeps what the compiler freed. With one worker per CPU, a worker's threads beyond the
+// CPUs it has only compete with the other workers; sized to the CPUs per worker (1 when
+// workers = CPUs) a worker held ~7 MB less outside the V8 heap at its peak RSS (20 -> 13.5 MB
+// single events, 28 -> 20 MB batches; .tmp/h43/NOTES.md). Optimizing compiles then wait for
+// that one thread: on a starved machine a cold worker warms up more slowly (8 s runs without
+// warm-up cost more CPU per event; with the bench's 1 s warm-up they cost the same or less).
+// `node --v8-pool-size=4 bin/phiwall.mjs serve` keeps Node's default. It is read at process
+// start only, so a one-process collector keeps Node's default.
 
 import v8 from 'node:v8';
 
@@ -21,18 +32,28 @@ export const WORKER_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=100
 /** `--max_old_space_size=1` and `--max-old-space-size 1` name the same flag. */
 const nameOf = (flag: string): string => flag.split('=')[0].replace(/_/g, '-');
 
-/**
- * The workers' node flags: the primary's own (`process.execArgv`, what cluster passes by
- * default), plus each of WORKER_NODE_FLAGS not already set there or in NODE_OPTIONS.
- */
-export function workerExecArgv(execArgv: readonly string[], nodeOptions = ''): string[] {
-  return [...execArgv, ...missingFlags(execArgv, nodeOptions)];
+/** Node's own V8 thread pool size, the most a worker gets. */
+const NODE_DEFAULT_POOL = 4;
+
+/** V8 background threads per worker: the CPUs each worker has (whole, at least 1), at most Node's default. */
+export function v8PoolSize(cpus: number, workers: number): number {
+  return Math.max(1, Math.min(NODE_DEFAULT_POOL, Math.floor(cpus / Math.max(1, workers))));
 }
 
-/** Each of WORKER_NODE_FLAGS not set in `execArgv` or NODE_OPTIONS. */
-export function missingFlags(execArgv: readonly string[], nodeOptions = ''): string[] {
+/**
+ * The workers' node flags: the primary's own (`process.execArgv`, what cluster passes by
+ * default), plus each of WORKER_NODE_FLAGS and `--v8-pool-size=<poolSize>` not already set
+ * there or in NODE_OPTIONS.
+ */
+export function workerExecArgv(execArgv: readonly string[], nodeOptions = '', poolSize?: number): string[] {
+  const wanted = poolSize === undefined ? WORKER_NODE_FLAGS : [...WORKER_NODE_FLAGS, `--v8-pool-size=${poolSize}`];
+  return [...execArgv, ...missingFlags(execArgv, nodeOptions, wanted)];
+}
+
+/** Each of `wanted` (WORKER_NODE_FLAGS) not set in `execArgv` or NODE_OPTIONS. */
+export function missingFlags(execArgv: readonly string[], nodeOptions = '', wanted: readonly string[] = WORKER_NODE_FLAGS): string[] {
   const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].filter((a) => a.startsWith('--')).map(nameOf));
-  return WORKER_NODE_FLAGS.filter((f) => !given.has(nameOf(f)));
+  return wanted.filter((f) => !given.has(nameOf(f)));
 }
 
 /**

@@ -6,7 +6,7 @@ import { ConfigError } from '../errors.js';
 import { cpuQuota, type CgroupRoots } from './cpu-quota.js';
 import { createLogger, type Logger } from '../observability/log.js';
 import { flag, type ParsedArgs } from './args.js';
-import { workerExecArgv } from './worker-flags.js';
+import { v8PoolSize, workerExecArgv } from './worker-flags.js';
 import { BACKGROUND_CHECKPOINT_MS } from '../spool/sqlite/checkpointer.js';
 import { PrimaryCheckpoints } from '../spool/sqlite/primary-checkpoints.js';
 
@@ -112,7 +112,7 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
     if (stopping && live().length === 0) exit();
   });
   relayClusterCalls(count, () => live().filter((w) => listened.has(w.id)));
-  cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS) });
+  cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS, v8PoolSize(Math.min(choice.cores, choice.cpuQuota ?? choice.cores), count)) });
   process.on('SIGTERM', () => stopAll('SIGTERM'));
   process.on('SIGINT', () => stopAll('SIGINT'));
   // Only to listening workers: one still starting has no SIGHUP handler yet (the default would

@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Pool, poolRequest } from './undici-pool.js';
 import { z } from 'zod';
 import type { ItemResult } from './types.js';
 import { scrubVendorText } from './scrub.js';
@@ -43,7 +43,7 @@ export class HttpClient {
   async post(url: string, body: string, headers: Record<string, string>): Promise<HttpOutcome> {
     try {
       const target = this.target(url);
-      const res = await this.pool(target.origin).request({
+      const res = await poolRequest(this.pool(target.origin), {
         path: target.path,
         method: 'POST',
         headers,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WORKER_NODE_FLAGS, workerExecArgv } from '../../src/cli/worker-flags.js';
+import { WORKER_NODE_FLAGS, v8PoolSize, workerExecArgv } from '../../src/cli/worker-flags.js';
 
 // The cluster test (tests/cli/workers.test.ts) checks that running workers carry these flags.
 describe('the node flags of serve --workers N', () => {
@@ -13,5 +13,19 @@ describe('the node flags of serve --workers N', () => {
     expect(workerExecArgv(['--heap-growing-percent=50'])).toEqual(['--heap-growing-percent=50']);
     expect(workerExecArgv(['--heap_growing_percent=0'])).toEqual(['--heap_growing_percent=0']);
     expect(workerExecArgv([], '--inspect  --heap-growing-percent=30')).toEqual([]);
+  });
+
+  it('size V8\'s background thread pool to the CPUs each worker has, unless the operator chose one', () => {
+    expect(workerExecArgv([], '', 1)).toEqual(['--heap-growing-percent=100', '--v8-pool-size=1']);
+    expect(workerExecArgv(['--v8-pool-size=4'], '', 1)).toEqual(['--v8-pool-size=4', '--heap-growing-percent=100']);
+    expect(workerExecArgv([], '--v8_pool_size=3', 1)).toEqual(['--heap-growing-percent=100']);
+  });
+
+  it('give a worker one thread per CPU it has: at least 1, at most Node\'s default 4', () => {
+    expect(v8PoolSize(2, 2)).toBe(1);
+    expect(v8PoolSize(8, 8)).toBe(1);
+    expect(v8PoolSize(8, 3)).toBe(2);
+    expect(v8PoolSize(2, 4)).toBe(1);
+    expect(v8PoolSize(32, 2)).toBe(4);
   });
 });

@@ -10,7 +10,8 @@ import { childPids, exited, metric, request, spawnCollector, type ChildCollector
 import { REPO, tempDir, waitFor, writeConfig } from '../helpers/collector.js';
 import { sha256Hex } from '../../src/common/hash.js';
 import { parseArgs } from '../../src/cli/args.js';
-import { workerCount } from '../../src/cli/workers.js';
+import { chooseWorkers, workerCount } from '../../src/cli/workers.js';
+import { v8PoolSize } from '../../src/cli/worker-flags.js';
 
 const ADMIN_TOKEN = 'admin-token-0000000000001';
 /** The bundled rules with ADMIN_TOKEN as the ops admin key, up to the destinations the caller lists. */
@@ -85,8 +86,10 @@ describe('phiwall serve --workers 2', () => {
     await fake.close();
   });
 
-  it('starts each worker with the old generation\'s growth bounded (src/cli/worker-flags.ts)', () => {
-    for (const pid of childPids(c.child.pid!)) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--heap-growing-percent=100');
+  it('starts each worker with the old generation\'s growth bounded and V8\'s threads sized to its CPUs (src/cli/worker-flags.ts)', () => {
+    const { cores, cpuQuota } = chooseWorkers(parseArgs(['serve', '--workers', 'auto']));
+    const pool = `--v8-pool-size=${v8PoolSize(Math.min(cores, cpuQuota ?? cores), 2)}`;
+    for (const pid of childPids(c.child.pid!)) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining(['--heap-growing-percent=100', pool]));
   });
 
   it('serves one port from two workers; /metrics counts every worker\'s events; a visitor keeps one id on either worker', async () => {
