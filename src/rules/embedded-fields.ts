@@ -1,4 +1,5 @@
 import { formDecoded } from './form-decoded.js';
+import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
 
 // Field names written INSIDE a string value: a query string or a `k=v|k=v` blob copied into a
 // property (`fname=Jane|lname=Doe`), a form's JSON kept as text (`{"naam":"Jan de Vries"}`,
@@ -20,10 +21,12 @@ const TITLE_WORD = /^[A-Z][a-z]+$/;
 function opensItem(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && text.charCodeAt(i) === 32) i--;
+  // A YAML list item (`- member_id: W123`) opens at a dash that starts its line.
+  if (i >= 0 && text[i] === '-' && (i === 0 || text[i - 1] === '\n')) return true;
   return i < 0 || ';|,\n\t{[(&'.includes(text[i]);
 }
 
-interface Pair { key: string; start: number; end: number; strong: boolean }
+interface Pair { key: string; start: number; end: number; strong: boolean; lead: boolean }
 
 /** The pairs of `text`: keyed values, with their value's span. */
 function pairsOf(text: string): Pair[] {
@@ -53,12 +56,13 @@ function pairsOf(text: string): Pair[] {
       while (end > start && text.charCodeAt(end - 1) === 32) end--;
     }
     const strong = m[3] === '=' || quotedKey;
-    if (end > start && (strong || (!TITLE_WORD.test(key) && opensItem(text, m.index)))) pairs.push({ key, start, end, strong });
+    if (end > start && (strong || (!TITLE_WORD.test(key) && opensItem(text, m.index)))) pairs.push({ key, start, end, strong, lead: m.index === 0 && (open === 34 || open === 39 || key.includes('_')) });
     re.lastIndex = Math.max(end, m.index + m[0].length);
   }
-  // One bare `Word: text` is a sentence; two or more (`pt_nm: Jane Doe; dob: 03/04/61`) a record.
+  // One bare `Word: text` is a sentence; two or more (`pt_nm: Jane Doe; dob: 03/04/61`) a record,
+  // and so is one that opens the text with a code-like key or a quoted value (`last_name: Doe`, `lastname: "Doe"`).
   const bare = pairs.filter((p) => !p.strong).length;
-  return bare === 1 ? pairs.filter((p) => p.strong) : pairs;
+  return bare === 1 ? pairs.filter((p) => p.strong || p.lead) : pairs;
 }
 
 function rewrite(text: string, verdict: PairVerdict): string | undefined {
@@ -90,11 +94,18 @@ export function mayHoldPairs(text: string): boolean {
  * forwarded decoded, as the scanner does (form-decoded.ts).
  */
 export function rewriteEmbedded(text: string, verdict: PairVerdict): string | undefined {
-  const table = text.indexOf('\n') > 2 ? rewriteTable(text, verdict) : undefined;
+  const nl = text.indexOf('\n');
+  const hl7 = holdsHl7(text, nl) ? rewriteHl7(text, verdict) : undefined;
+  if (hl7 !== undefined) return hl7;
+  const table = nl > 2 ? rewriteTable(text, verdict) : undefined;
   if (table !== undefined) return table;
-  const xml = text.indexOf('</') > 0 ? rewriteElements(text, verdict) : undefined;
+  // One look for `<` serves both markup readers (most texts have none).
+  const lt = text.indexOf('<');
+  const xml = lt >= 0 && text.indexOf('</', lt) > 0 ? rewriteElements(text, verdict) : undefined;
   if (xml !== undefined) return xml;
   if (!mayHoldPairs(text)) return undefined;
+  const inputs = lt >= 0 && text.indexOf('value', lt) > 0 ? rewriteInputs(text, verdict) : undefined;
+  if (inputs !== undefined) return rewrite(inputs, verdict) ?? inputs;
   const card = VCARD_FIRST.includes(text.charCodeAt(0)) && VCARD_START.test(text) ? rewriteVcard(text, verdict) : undefined;
   if (card !== undefined) return card;
   const plain = rewrite(text, verdict);
@@ -102,6 +113,38 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return undefined;
   const decoded = formDecoded(text);
   return decoded === undefined ? undefined : rewrite(decoded, verdict);
+}
+
+// Form markup kept as text (a form's HTML captured by a tag, an autofill log): an element's
+// `value` is the field its `name`, `id` or `autocomplete` names (`<input name="last_name" value="Doe">`),
+// or its `type` where that says email or phone.
+const TAG_RE = /<[A-Za-z][A-Za-z0-9-]{0,20}(\s[^<>]{0,1024})>/g;
+const ATTR_RE = /([A-Za-z_:][A-Za-z0-9_:.-]{0,40})[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')/g;
+const NAMING_ATTRS = ['name', 'id', 'autocomplete'];
+const INPUT_TYPES: Readonly<Record<string, string>> = { email: 'email', tel: 'phone' };
+
+function rewriteInputs(text: string, verdict: PairVerdict): string | undefined {
+  let changed = false;
+  const out = text.replace(TAG_RE, (tag: string) => {
+    const attrs = new Map<string, { value: string; at: number }>();
+    ATTR_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ATTR_RE.exec(tag)) !== null) {
+      const value = m[2] ?? m[3];
+      attrs.set(m[1].toLowerCase(), { value, at: m.index + m[0].length - value.length - 1 });
+    }
+    const input = attrs.get('value');
+    if (input === undefined || input.value === '') return tag;
+    const type = INPUT_TYPES[attrs.get('type')?.value.toLowerCase() ?? ''];
+    for (const label of type === undefined ? NAMING_ATTRS.map((a) => attrs.get(a)?.value) : [type]) {
+      const v = label === undefined ? null : verdict(label, input.value);
+      if (v === null) continue;
+      changed = true;
+      return tag.slice(0, input.at) + v + tag.slice(input.at + input.value.length);
+    }
+    return tag;
+  });
+  return changed ? out : undefined;
 }
 
 // vCard and iCalendar text (a contact or an appointment saved into a property): properties are

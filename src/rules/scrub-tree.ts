@@ -3,11 +3,13 @@ import type { Action } from '../config/schema.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { AllowNode } from './allow-tree.js';
 import { rewriteEmbedded } from './embedded-fields.js';
+import { scrubVariables } from './graphql-vars.js';
 import { coordinatePair } from './detectors/geo.js';
 import type { FieldRule } from './field-matcher.js';
 import { FORBIDDEN_KEYS } from './field-name.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
+import { scrubNumber } from './scrub-number.js';
 import type { DestinationPlan, Plan } from './plan.js';
 import type { EventMemo, StringFacts } from './event-memo.js';
 
@@ -59,10 +61,17 @@ export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext
     const node = allow.child(key);
     if (!node) continue;
     // FHIR's HumanName (`{family: "Doe", given: ["Jane"]}`): beside `given`, `family` is the surname.
-    const value = scrubField(key === 'family' && Object.hasOwn(obj, 'given') ? 'familyName' : key, obj[key], node, ctx);
+    const value = key === 'variables' ? scrubRequest(obj, node, ctx) : scrubField(key === 'family' && Object.hasOwn(obj, 'given') ? 'familyName' : key, obj[key], node, ctx);
     if (value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/** GraphQL variables named by position (`$a`) go by the argument each fills (graphql-vars.ts). */
+function scrubRequest(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonValue | undefined {
+  const vars = obj.variables;
+  if (typeof obj.query !== 'string' || !isJsonObject(vars)) return scrubField('variables', vars, allow, ctx);
+  return scrubVariables(vars, obj.query, (k, name, v) => { const n = allow.child(k); return n && scrubField(name, v, n, ctx); });
 }
 
 function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubContext): JsonValue | undefined {
@@ -88,11 +97,12 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
 // Also the short and schema-like spellings of other builders and stores: `{n, v}`, `{attribute, value}`
 // (customer attributes), `{property, value}`, `{param, data}`, `{fieldLabel, content}`.
 // `type`/`system` last (`{type: "lastName", value}`, FHIR's `{system: "phone", value}`); a label may
-// itself be an object naming the field (Typeform's `{field: {ref: "last_name"}, text}`).
+// itself be an object naming the field (Typeform's `{field: {ref: "last_name"}, text}`); an entry
+// `[k, v]` serialised as an object is `{"0": k, "1": v}`.
 const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
-  'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'type', 'system'];
+  'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'type', 'system', '0'];
 const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
-  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values'];
+  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', '1'];
 const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
 // Each name's place in its list: an object's own keys (a handful) are looked up, rather than
 // every name of both lists tried on every object.
@@ -133,7 +143,15 @@ function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonOb
 
 function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): JsonValue[] | undefined {
   // `[42.3601, -71.0589]`: a geocode as numbers (the geo detector reads it as text).
-  if (values.length === 2 && coordinatePair(values[0], values[1])) { ctx.hits.push('geo'); return undefined; }
+  if (values.length === 2) {
+    if (coordinatePair(values[0], values[1])) { ctx.hits.push('geo'); return undefined; }
+    // One entry `["last_name", "Doe"]` as a field's value: by its name's rule (`["name", "email"]` is a list of names).
+    const k = values[0], v = values[1];
+    if (typeof k === 'string' && typeof v === 'string' && namesField(k, ctx) && !namesField(v, ctx)) {
+      const inner = scrubField(k, v, allow, ctx);
+      return inner === undefined ? [k] : [k, inner];
+    }
+  }
   const out: JsonValue[] = [];
   for (const item of values) {
     // Form-field arrays: [{name: "email", value: "..."}] carry the field name as data.
@@ -241,24 +259,6 @@ function scanString(value: string, ctx: ScrubContext, facts: StringFacts | undef
     if (ctx.plan.detectorTextAction.get(k) === 'drop') return undefined;
   }
   return text;
-}
-
-// Normalized names of amounts and counts: a 7-8 digit number there is money or a tally, not a
-// record number.
-const MEASURES: ReadonlySet<string> = new Set([
-  'value', 'price', 'revenue', 'amount', 'total', 'subtotal', 'tax', 'shipping', 'discount', 'cost', 'budget',
-  'quantity', 'qty', 'count', 'score', 'duration', 'views', 'impressions', 'clicks', 'sessions', 'users', 'bytes', 'size',
-]);
-
-/** `norm`: the number's normalized key, when it has one (see MEASURES). */
-function scrubNumber(value: number, ctx: ScrubContext, norm?: string): number | undefined {
-  // Long integers can be SSNs, account or phone numbers sent as numbers; 7-8 digits can be a
-  // record number (the detectors read those as such in text), except as an amount or count.
-  const abs = Math.abs(value);
-  if (abs >= 1e6 && Number.isInteger(abs) && (abs >= 1e8 || norm === undefined || !MEASURES.has(norm))) {
-    if (ctx.plan.scanner.hits(String(value))) { ctx.hits.push('number'); return undefined; }
-  }
-  return value;
 }
 
 /**

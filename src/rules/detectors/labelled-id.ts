@@ -50,9 +50,9 @@ const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insuranc
 // cannot span: after a plate label, up to three short groups with 2+ digits among them.
 // Other words for a plate: the registration (`reg: AB12 CDE`, `rego`), a US `tag` (`tag #`, `Oregon
 // tag 412 KLM`), and other languages' (Kennzeichen, matrícula, immatriculation, plaque, targa, placa, kenteken).
-// `tag` and `reg` are common words: they need a number word or `:`/`#` after them, or (tag) a state
+// `tag` and `reg` are common words: they need a number word or `:`/`#` after them, or a state
 // or a vehicle word before them (see tagOfVehicle).
-const PLATE_WORDS = 'plate|rego|kennzeichen|matr[ií]cula|immatriculation|plaque|targa|placa|kenteken|(?:tag|reg(?:istration)?)(?=[ _-]?(?:number|num|nbr|no\\b|#)|[ \\t]*[:#])|(tag)';
+const PLATE_WORDS = 'plate|rego|kennzeichen|matr[ií]cula|immatriculation|plaque|targa|placa|kenteken|(?:tag|reg(?:istration)?)(?=[ _-]?(?:number|num|nbr|no\\b|#)|[ \\t]*[:#])|(tag|reg(?:istration)?)';
 const PLATE_RE = new RegExp(
   `(?<![A-Za-z])(?:${PLATE_WORDS})(?:[ _-]?(?:number|num|nbr|no|#))?(?:[\\s:#=."'+-]|%3[AaDd]|%2[023]){1,8}([A-Za-z0-9]{1,4}(?:[ -][A-Za-z0-9]{1,4}){1,2})(?![A-Za-z0-9])`,
   'gi',
@@ -61,7 +61,7 @@ const PLATE_HINT = /plate|tag|reg|kenn|matr|immat|plaq|targa|placa|kente/i;
 const VEHICLE_BEFORE = new RegExp(`(?:car|vehicle|auto|truck|van|motorcycle|licen[cs]e|${STATE_NAME})[ \\t]*$`, 'i');
 const STATE_BEFORE = new RegExp(`(?<![A-Za-z])(?:${STATE_CODE})[ \\t]*$`);
 
-/** A bare `tag` names a plate after a state or a vehicle word (`OR tag`, `Oregon tag`, `car tag`), not in `price tag 25`. */
+/** A bare `tag` (`reg`) names a plate after a state or a vehicle word (`OR tag`, `Oregon tag`, `car reg`), not in `price tag 25`. */
 function tagOfVehicle(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 18), at);
   return VEHICLE_BEFORE.test(before) || STATE_BEFORE.test(before);
@@ -89,8 +89,10 @@ function announces(label: string, sep: string): boolean {
 }
 
 function scan(text: string, out: Detection[], kind: string): void {
-  if (text.length < 7 || !hasDigits(text, 3)) return;
+  if (text.length < 7) return;
   const mark = out.length;
+  // A UK registration has two digits only (`reg: AB12 CDE`): plates are looked for with two.
+  if (!hasDigits(text, 3)) { scanPlates(text, out, kind, mark); return; }
   const re = resetAt(LABELLED_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

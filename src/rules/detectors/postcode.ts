@@ -20,6 +20,11 @@ const CA = '[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] [0-9][ABCEGHJ-NPRSTV-Z][0-
 const IE = '(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[0-9])(?=[0-9]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}';
 const POSTCODE_RE = new RegExp(`(?<![A-Za-z0-9])(?:${UK}|${CA}|${IE})(?![A-Za-z0-9])`, 'gi');
 
+// Glued (`m5v3l9`), a Canadian code is read only after a word that says postcode (`postal code
+// t2p1j9`, `code postal: H2X1Y4`); alone it is as likely a product or booking code.
+const CA_CUED_RE = /(?<![A-Za-z])(?:postal|post|zip|code[ _-]?postal)(?:[ _-]?code)?[ \t]*[:#=]?[ \t]*([ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9])(?![A-Za-z0-9])/gi;
+const CUE_HINT = /post|zip/i;
+
 /** A space between two short tokens that have digits near it (`1A 2A`, `K1A 0B1`, `D02 X285`): every format above has one. */
 function mayHold(text: string): boolean {
   for (let i = text.indexOf(' ', 1); i > 0 && i + 1 < text.length; i = text.indexOf(' ', i + 1)) {
@@ -33,10 +38,15 @@ function mayHold(text: string): boolean {
 }
 
 function scan(text: string, out: Detection[], kind: string): void {
-  if (text.length < 6 || !mayHold(text)) return;
-  const re = resetAt(POSTCODE_RE, 0);
+  if (text.length < 6) return;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  if (mayHold(text)) {
+    const re = resetAt(POSTCODE_RE, 0);
+    while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+  if (text.length < 10 || !CUE_HINT.test(text)) return;
+  const cued = resetAt(CA_CUED_RE, 0);
+  while ((m = cued.exec(text)) !== null) out.push({ start: m.index + m[0].length - 6, end: m.index + m[0].length, kind });
 }
 
 /** UK, Canadian and Irish postal codes (B). */

@@ -52,7 +52,8 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['jwt', gate(35, 0, EYJ)],
   ['bearer', gate(6, 0, EQ | PCT3 | EARER)],
   ['uuid', gate(36, 0, DASH)],
-  ['labelled_id', gate(7, 3)],
+  // Two digits: a UK registration after its label (`reg: AB12 CDE`); other labelled ids need three.
+  ['labelled_id', gate(7, 2)],
   ['ssn', gate(0, 9)],
   ['credit_card', gate(0, 12)],
   ['npi', gate(0, 10)],

@@ -1,0 +1,59 @@
+import type { PairVerdict } from './embedded-fields.js';
+
+// HL7 v2 messages logged as text (an integration's ADT feed copied into a property):
+// `PID|1||12345^^^MRN||DOE^JANE^Q||19610314|F|||12 MAIN ST^^PORTLAND^OR^97201||503-555-0143`.
+// A field's meaning is its position, not a cue: PID-5 is the patient's name, and nothing in
+// `DOE^JANE^Q` says so. Each field the standard defines as an identifier is read as the field
+// of that name (the pack's rules decide), the rest goes to the detectors as before.
+const FIELDS: Readonly<Record<string, Readonly<Record<number, string>>>> = {
+  // Patient: ids, name, mother's maiden name, birth date, alias, address, phones, account, SSN, licence.
+  PID: { 2: 'patientid', 3: 'mrn', 4: 'patientid', 5: 'name', 6: 'name', 7: 'birthdate', 9: 'name', 11: 'address', 13: 'phone', 14: 'phone', 18: 'account', 19: 'ssn', 20: 'license' },
+  // Next of kin: name, address, phones, contact person.
+  NK1: { 2: 'name', 4: 'address', 5: 'phone', 6: 'phone', 30: 'name', 31: 'phone', 32: 'address' },
+  // Guarantor: number, name, spouse, address, phones, birth date, SSN.
+  GT1: { 2: 'account', 3: 'name', 4: 'name', 5: 'address', 6: 'phone', 7: 'phone', 8: 'birthdate', 12: 'ssn' },
+  // Insurance: the insured's name, birth date, address; policy number; insured's id.
+  IN1: { 16: 'name', 18: 'birthdate', 19: 'address', 36: 'policy', 49: 'memberid' },
+  IN2: { 1: 'memberid', 2: 'ssn', 8: 'medicaid', 6: 'medicare' },
+  // Merge: the prior patient ids and name.
+  MRG: { 1: 'mrn', 2: 'patientid', 3: 'account', 7: 'name' },
+};
+// A segment line: three capitals (or two and a digit) and the field separator.
+const SEGMENT_LINE = /^[A-Z][A-Z0-9]{2}\|/;
+const LINE_BREAK = /(\r\n|\r|\n)/;
+
+/** Whether `text` opens with an HL7 segment (`MSH|`, `PID|`): one look at its fourth character first. */
+function startsHl7(text: string): boolean {
+  return text.charCodeAt(3) === 124 && SEGMENT_LINE.test(text);
+}
+
+/**
+ * Whether `text` opens with a segment or has one on a later line (`ADT received:\nPID|...`);
+ * `nl`: the text's first line break. Only the fourth character after each break is looked at first.
+ */
+export function holdsHl7(text: string, nl: number): boolean {
+  if (startsHl7(text)) return true;
+  for (let i = nl; i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i + 4) === 124 && SEGMENT_LINE.test(text.slice(i + 1, i + 5))) return true;
+  }
+  return false;
+}
+
+/** `text` (lines of segments) with each identifying field replaced as `verdict` says, or undefined. */
+export function rewriteHl7(text: string, verdict: PairVerdict): string | undefined {
+  let changed = false;
+  const parts = text.split(LINE_BREAK);
+  for (let i = 0; i < parts.length; i += 2) {
+    const fields = FIELDS[parts[i].slice(0, 3)];
+    if (fields === undefined || parts[i].charCodeAt(3) !== 124) continue;
+    const cells = parts[i].split('|');
+    for (let f = 1; f < cells.length; f++) {
+      const key = fields[f];
+      if (key === undefined || cells[f] === '' || cells[f] === '""') continue;
+      const v = verdict(key, cells[f]);
+      if (v !== null) { cells[f] = v; changed = true; }
+    }
+    parts[i] = cells.join('|');
+  }
+  return changed ? parts.join('') : undefined;
+}
