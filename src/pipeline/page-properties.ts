@@ -4,7 +4,7 @@ import { canonicalPath } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
 import { classNamePaths } from './class-names.js';
-import { pageNamePath } from './page-readings.js';
+import { pageNamePath, statePath } from './page-readings.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 
 // What an event's properties say about pages. Page fields travel in `page`, never again inside
@@ -149,12 +149,10 @@ function pageAt(v: JsonValue | undefined): string | undefined {
   return v.charCodeAt(0) === 35 ? `/${v}` : isPathOrUrl(v) ? v : undefined;
 }
 
-const DOTTED = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/i;
-
 /** A router's state name as a path (`portal.messages.inbox` is `/portal/messages/inbox`). */
 function routeNamePath(v: string): string {
   const t = v.trim();
-  return DOTTED.test(t) ? `/${t.replace(/\./g, '/')}` : pageNamePath(t);
+  return statePath(t) ?? pageNamePath(t);
 }
 
 const FORM_WORD = /(?:[-_\s]+|(?<=[a-z0-9])(?=F))[Ff]orms?$/;

@@ -228,12 +228,18 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   else if (route || value.indexOf('/') > 0) {
     out.push(`/${value}`);
     // A dotted state name (`portal.messages.inbox`) is a path whose segments the dots separate.
-    if (route && value.indexOf('.') > 0 && DOTTED_STATE.test(value)) out.push(`/${value.replace(/\./g, '/')}`);
+    const state = route && value.indexOf('.') > 0 ? statePath(value) : undefined;
+    if (state !== undefined) out.push(state);
   }
 }
 
 // Words joined by dots (a file name, `index.html`, reads as `/index/html`, which names nothing).
 const DOTTED_STATE = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/i;
+
+/** A router's dotted state name as a path (`portal.messages.inbox` is `/portal/messages/inbox`), else undefined. */
+export function statePath(value: string): string | undefined {
+  return DOTTED_STATE.test(value) ? `/${value.replace(/\./g, '/')}` : undefined;
+}
 
 /** Whether a query parameter is a site search (see ROOT_SEARCH_PARAMS). */
 function isSearch(key: string, root: boolean): boolean {

@@ -97,7 +97,7 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   const nl = text.indexOf('\n');
   const hl7 = holdsHl7(text, nl) ? rewriteHl7(text, verdict) : undefined;
   if (hl7 !== undefined) return hl7;
-  const table = nl > 2 ? rewriteTable(text, verdict) : undefined;
+  const table = nl > 2 ? rewriteTable(text, nl, verdict) : undefined;
   if (table !== undefined) return table;
   // One look for `<` serves both markup readers (most texts have none).
   const lt = text.indexOf('<');
@@ -181,8 +181,8 @@ function rewriteVcard(text: string, verdict: PairVerdict): string | undefined {
 const HEADER_CELL = /^[A-Za-z_][A-Za-z0-9_ .-]{0,40}$/;
 const TABLE_SEPARATORS = [',', ';', '\t', '|'];
 
-function rewriteTable(text: string, verdict: PairVerdict): string | undefined {
-  const nl = text.indexOf('\n');
+/** `nl`: the text's first line break, which ends the header. */
+function rewriteTable(text: string, nl: number, verdict: PairVerdict): string | undefined {
   const header = text.slice(0, nl).replace(/\r$/, '');
   const sep = TABLE_SEPARATORS.find((c) => header.includes(c));
   if (sep === undefined) return undefined;
