@@ -77,7 +77,8 @@ export async function dlqCommand(args: ParsedArgs): Promise<number> {
     try {
       return action === 'replay' ? await replay(spools, rules, audit, destination, code) : await purge(spools, audit, destination);
     } finally {
-      await audit.close();
+      const closed = await audit.close();
+      if (closed.keptIn) process.stderr.write(`phiwall: ${closed.unwritten} audit record(s) kept in ${closed.keptIn} (data directory); the next collector start on it writes them\n`);
     }
   } finally {
     await Promise.all(spools.map((s) => s.spool.close()));

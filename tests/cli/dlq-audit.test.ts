@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -37,7 +37,7 @@ async function seed(spool: Spool): Promise<void> {
   await spool.close();
 }
 
-interface Backend { name: string; setup(): Promise<{ data: string; config: (dests: string) => string; rows(): Promise<AuditRow[]>; verify(): Promise<boolean>; dead(): Promise<number> }> }
+interface Backend { name: string; setup(): Promise<{ data: string; config: (dests: string) => string; rows(): Promise<AuditRow[]>; verify(): Promise<boolean>; dead(): Promise<number>; sql?(text: string): Promise<void> }> }
 
 const sqlite: Backend = {
   name: 'sqlite',
@@ -71,6 +71,7 @@ const postgres: Backend = {
       rows: () => query(async (pool) => (await pool.query<AuditRow>('SELECT seq, actor, role, action, details FROM phiwall_audit_log ORDER BY seq')).rows) as Promise<AuditRow[]>,
       verify: () => query(async (pool) => ({ ok: (await verifyPostgresChain(pool)).ok })).then((r) => r.ok),
       dead: async () => { const s = open(); try { return (await s.stats()).dead; } finally { await s.close(); } },
+      sql: async (text) => { await query(async (pool) => (await pool.query(text)).rows); },
     };
   },
 };
@@ -110,6 +111,31 @@ for (const b of run ? [sqlite, postgres] : [sqlite]) {
     });
   });
 }
+
+describe.runIf(run)('phiwall dlq replay when PostgreSQL stops taking audit records after the replay', () => {
+  it('keeps the record in the data directory, and the next audit on it writes the record once', async () => {
+    const s = await postgres.setup();
+    const config = s.config(' ga4: { type: ga4 } ');
+    expect(await dlq('replay', '--destination', 'ga4', '--code', 'HTTP_400', '--data', s.data, '--config', config)).toBe(0);
+    // The audit table refuses writes from now on; the spool still works, so the replay happens.
+    await s.sql!(`CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$ LANGUAGE plpgsql;
+      CREATE TRIGGER refuse BEFORE INSERT ON phiwall_audit_log FOR EACH ROW EXECUTE FUNCTION refuse()`);
+    out = '';
+    expect(await dlq('replay', '--destination', 'ga4', '--data', s.data, '--config', config)).toBe(1);
+    expect(out).toContain('replayed 2');
+    expect(out).toContain('dlq.replay done, but its audit record was not written yet');
+    expect(out).toMatch(/1 audit record\(s\) kept in audit-unwritten-/);
+    expect(await s.dead()).toBe(0);
+    expect(readdirSync(s.data).filter((f) => f.startsWith('audit-unwritten-'))).toHaveLength(1);
+    await s.sql!('DROP TRIGGER refuse ON phiwall_audit_log');
+    // The next process auditing on this data directory writes the kept record first.
+    expect(await dlq('purge', '--destination', 'ga4', '--data', s.data, '--config', config)).toBe(0);
+    const rows = (await s.rows()).filter((r) => r.action.startsWith('dlq.'));
+    expect(rows.map((r) => [r.action, details(r).replayed ?? details(r).purged])).toEqual([['dlq.replay', 1], ['dlq.replay', 2], ['dlq.purge', 0]]);
+    expect(readdirSync(s.data).filter((f) => f.startsWith('audit-unwritten-'))).toEqual([]);
+    expect(await s.verify()).toBe(true);
+  }, 60_000);
+});
 
 describe('phiwall dlq replay without an audit log', () => {
   it('moves nothing when the audit record cannot be written', async () => {
