@@ -39,7 +39,7 @@ export interface ReloadAuditPolicy {
   claim(configHash: string): void;
   /** Consulted for applied reloads without an actor (file watch, SIGHUP). */
   recordsApplied(configAfter: string): boolean;
-  /** At start: the record of a change this worker starts with that the chain does not show yet (written only if so), or none. */
+  /** At start: the record of a change this process starts with that the chain does not show yet (written only if so), or none. */
   missedChange(configAfter: string, policyVersion: string): AuditEntry | undefined;
 }
 
@@ -63,9 +63,10 @@ export class ClusterReloadAudit implements ReloadAuditPolicy {
     return (this.worker ?? 0) === 0 && !claimed;
   }
 
+  /** Also in a single process: a config edited while the collector was stopped is a change the chain should show. */
   missedChange(configAfter: string, policyVersion: string): AuditEntry | undefined {
-    if (this.worker === undefined) return undefined;
-    return { actor: 'system', role: 'system', action: 'config.reload', configAfter, ifConfigChanged: true, details: { result: 'applied', at: 'start', policyVersion, worker: this.worker } };
+    const worker = this.worker === undefined ? {} : { worker: this.worker };
+    return { actor: 'system', role: 'system', action: 'config.reload', configAfter, ifConfigChanged: true, details: { result: 'applied', at: 'start', policyVersion, ...worker } };
   }
 
   /** Answers other workers' claims (cluster IPC). */
