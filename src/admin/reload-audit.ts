@@ -65,8 +65,9 @@ export class ClusterReloadAudit implements ReloadAuditPolicy {
 
   /** Also in a single process: a config edited while the collector was stopped is a change the chain should show. */
   missedChange(configAfter: string, policyVersion: string): AuditEntry | undefined {
-    const worker = this.worker === undefined ? {} : { worker: this.worker };
-    return { actor: 'system', role: 'system', action: 'config.reload', configAfter, ifConfigChanged: true, details: { result: 'applied', at: 'start', policyVersion, ...worker } };
+    const details: Record<string, string | number> = { result: 'applied', at: 'start', policyVersion };
+    if (this.worker !== undefined) details.worker = this.worker;
+    return { actor: 'system', role: 'system', action: 'config.reload', configAfter, ifConfigChanged: true, details };
   }
 
   /** Answers other workers' claims (cluster IPC). */
