@@ -68,3 +68,14 @@ export class ConfigError extends Error {
  * a PhiwallError code), else its class name. Never its message, which may quote values or a URL.
  */
 export const errorCode = (err: unknown): string => String((err as { code?: unknown }).code ?? (err as Error).name ?? 'error');
+
+/** What a zod issue carries that an error detail may use. */
+interface SchemaIssue { readonly path: readonly PropertyKey[]; readonly code: string; readonly message: string }
+
+/**
+ * A request's schema failures as `path: problem` for an error detail. zod's unknown-key message
+ * quotes the keys, which are client text (a key can be an email), so that one is named, not quoted.
+ */
+export function issuesDetail(issues: readonly SchemaIssue[], root: string, limit = 5): string {
+  return issues.slice(0, limit).map((i) => `${i.path.map(String).join('.') || root}: ${i.code === 'unrecognized_keys' ? 'unknown key(s)' : i.message}`).join('; ');
+}

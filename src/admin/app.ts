@@ -29,7 +29,12 @@ export function buildAdminApp(runtime: Runtime): Hono<AdminEnv> {
   const keys = new AdminKeys(runtime.governance.db, () => runtime.config.rules.admin?.keys ?? []);
   const limiter = new MinuteLimiter(() => runtime.config.rules.admin?.rate_per_minute ?? 120);
   app.onError((err, c) => {
-    if (err instanceof PhiwallError) return c.json({ success: false, error: err.toJSON() }, err.status as 400);
+    if (err instanceof PhiwallError) {
+      // When to come back: the limiter's windows are clock minutes; a 503 is the audit store's.
+      if (err.status === 429) c.header('Retry-After', String(60 - Math.floor((Date.now() % 60_000) / 1000)));
+      if (err.status === 503) c.header('Retry-After', '5');
+      return c.json({ success: false, error: err.toJSON() }, err.status as 400);
+    }
     runtime.log.error({ name: (err as Error).name, code: (err as { code?: string }).code }, 'admin request error');
     return c.json({ success: false, error: { code: 'PW_ERR_INTERNAL', message: 'internal error' } }, 500);
   });

@@ -53,7 +53,9 @@ export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: Ad
     const { yaml } = parseBody(ConfigBody, await adminBody(c, 1_100_000));
     const result = await applyConfig(runtime, yaml, { actor: who.name, role: who.role });
     c.set('audit', { applied: result.applied, policyVersion: result.policyVersion ?? null });
-    return c.json({ success: result.applied, ...result }, result.applied ? 200 : 400);
+    // A refusal carries the usual error object too; `problems` (file:line: what was expected) says why.
+    const error = result.applied ? {} : { error: new PhiwallError('PW_ERR_INVALID_BODY', { detail: 'config refused, see problems' }).toJSON() };
+    return c.json({ success: result.applied, ...error, ...result }, result.applied ? 200 : 400);
   }));
   app.post('/dlq/replay', needs('admin', async (c) => {
     const { destination, code } = parseBody(Replay, await adminBody(c, 4096));

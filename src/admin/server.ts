@@ -1,8 +1,8 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Runtime } from '../runtime.js';
 import { buildAdminApp, type AdminEnv } from './app.js';
-import { hardenServer } from '../server/http-server.js';
+import { serveHardened } from '../server/http-server.js';
 
 /** The admin API on its own port (`admin.port`), loopback unless `admin.host` says otherwise. */
 export function startAdminServer(runtime: Runtime): ServerType | undefined {
@@ -10,7 +10,7 @@ export function startAdminServer(runtime: Runtime): ServerType | undefined {
   if (!cfg?.enabled || cfg.port === undefined) return undefined;
   const app = new Hono<AdminEnv>();
   app.route('/admin', buildAdminApp(runtime));
-  return hardenServer(serve({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) => {
+  return serveHardened({ fetch: app.fetch, port: cfg.port, hostname: cfg.host }, (info) => {
     runtime.log.info({ port: info.port }, 'phiwall admin API listening');
-  }));
+  });
 }

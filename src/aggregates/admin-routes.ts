@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { MODELS, parseModel } from '../attribution/models.js';
 import { AggregateDestination } from '../destinations/aggregate.js';
-import { PhiwallError } from '../errors.js';
+import { issuesDetail, PhiwallError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { DAY_MS } from './options.js';
 import { makeRng } from './noise.js';
@@ -20,7 +20,7 @@ const Query = z.strictObject({
 
 function parseQuery(q: Record<string, string>): z.infer<typeof Query> {
   const parsed = Query.safeParse(q);
-  if (!parsed.success) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  if (!parsed.success) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: issuesDetail(parsed.error.issues, 'query', Infinity) });
   return parsed.data;
 }
 

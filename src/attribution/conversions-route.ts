@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { AggregateDestination } from '../destinations/aggregate.js';
-import { PhiwallError } from '../errors.js';
+import { issuesDetail, PhiwallError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { readJsonBody, resolveSite, writeKeyOf, type AppEnv } from '../server/ingest.js';
 import { forwardOffline } from './forwarder.js';
@@ -40,9 +40,7 @@ export interface ConversionSummary { inserted: number; confirmed: number; duplic
 function parseBody(body: unknown): ConversionInput[] {
   const parsed = ConversionsBody.safeParse(body);
   if (!parsed.success) {
-    // Paths and messages only: zod messages here never quote the input.
-    const detail = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
-    throw new PhiwallError('PW_ERR_INVALID_CONVERSION', { detail });
+    throw new PhiwallError('PW_ERR_INVALID_CONVERSION', { detail: issuesDetail(parsed.error.issues, '(body)') });
   }
   return 'conversions' in parsed.data ? parsed.data.conversions : [parsed.data];
 }

@@ -1,8 +1,7 @@
-import { serve } from '@hono/node-server';
 import cluster from 'node:cluster';
 import { watch, type FSWatcher } from 'node:fs';
 import { buildApp } from '../server/app.js';
-import { hardenServer } from '../server/http-server.js';
+import { serveHardened } from '../server/http-server.js';
 import { startAdminServer } from '../admin/server.js';
 import { Runtime } from '../runtime.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
@@ -30,9 +29,9 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   const port = Number(flag(args, 'port', process.env.PORT ?? String(serverCfg?.port ?? 8080)));
   const host = flag(args, 'host', serverCfg?.host ?? '0.0.0.0');
   const app = buildApp(runtime);
-  const server = hardenServer(serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  const server = serveHardened({ fetch: app.fetch, port, hostname: host }, (info) => {
     runtime.log.info({ port: info.port, plan: runtime.plan.version }, 'phiwall listening');
-  }));
+  });
   const adminServer = startAdminServer(runtime);
   const watchers = watchConfig(runtime);
   process.on('SIGHUP', () => { void runtime.reload(); });

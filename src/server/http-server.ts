@@ -1,5 +1,6 @@
-import type { ServerType } from '@hono/node-server';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener, RequestError, type ServerType } from '@hono/node-server';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 
 // What Node's HTTP layer answers itself never reaches the app: a request its parser refuses (an
@@ -17,6 +18,60 @@ const PARSER_ERRORS: Readonly<Record<string, [number, string, string]>> = {
 const REASONS: Readonly<Record<number, string>> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
 const errorBody = (code: string, message: string): string => JSON.stringify({ success: false, error: { code, message } });
+
+/** Node keeps the first 2000 headers and drops the rest unseen (Host, Content-Length among them). */
+export const MAX_HEADER_COUNT = 2000;
+/** Host given to a request without one (HTTP/1.0): only builds the request URL, never trusted. */
+const DEFAULT_HOST = 'localhost';
+
+type Refusal = [status: number, code: string, message: string];
+
+/**
+ * What Node would otherwise answer with a bare status line, or pass on half-read: an HTTP/1.1
+ * request without Host (RFC 9112 3.2: 400), and one with more headers than Node keeps (the
+ * dropped ones could be its Host, Content-Length or Authorization). Two field reads a request.
+ */
+function earlyRefusal(req: IncomingMessage): Refusal | undefined {
+  if (req.rawHeaders.length >= 2 * MAX_HEADER_COUNT) return [431, 'PW_ERR_HEADERS_TOO_LARGE', `more than ${MAX_HEADER_COUNT - 1} request headers`];
+  if (req.headers.host === undefined && req.httpVersion === '1.1') return [400, 'PW_ERR_BAD_REQUEST', 'HTTP/1.1 request without a Host header'];
+  return undefined;
+}
+
+function refuse(res: ServerResponse, [status, code, message]: Refusal): void {
+  const body = errorBody(code, message);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' }).end(body);
+}
+
+const jsonResponse = ([status, code, message]: Refusal): Response =>
+  new Response(errorBody(code, message), { status, headers: { 'content-type': 'application/json' } });
+
+/**
+ * @hono/node-server answers a request target or Host it cannot turn into a URL (`Host: a b`, a
+ * backslash in the path, `ftp://` absolute form) with an empty 400, and an exception escaping the
+ * app with an empty 500: both get the JSON error body, quoting nothing from the request.
+ */
+const listenerError = (err: unknown): Response => err instanceof RequestError
+  ? jsonResponse([400, 'PW_ERR_BAD_REQUEST', 'malformed request target or Host header'])
+  : jsonResponse([500, 'PW_ERR_INTERNAL', 'internal error']);
+
+type FetchCallback = Parameters<typeof getRequestListener>[0];
+
+/**
+ * `serve()` from @hono/node-server with every answer Node or the adapter would give on its own
+ * replaced by the app's JSON errors (see hardenServer); used by the collector and the admin port.
+ */
+export function serveHardened(opts: { fetch: FetchCallback; port: number; hostname?: string }, onListening?: (info: AddressInfo) => void): ServerType {
+  const listener = getRequestListener(opts.fetch, { hostname: DEFAULT_HOST, errorHandler: listenerError });
+  // requireHostHeader off: Node's own refusal is a bare 400; earlyRefusal answers it in JSON.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
+    const refusal = earlyRefusal(req);
+    if (refusal) refuse(res, refusal);
+    else void listener(req, res);
+  });
+  server.maxHeadersCount = MAX_HEADER_COUNT;
+  server.listen(opts.port, opts.hostname, () => onListening?.(server.address() as AddressInfo));
+  return hardenServer(server);
+}
 
 function answerParserError(socket: Duplex, errCode: string | undefined): void {
   const [status, code, message] = PARSER_ERRORS[errCode ?? ''] ?? [400, 'PW_ERR_BAD_REQUEST', 'malformed HTTP request'];

@@ -1,11 +1,11 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { Runtime } from '../../src/runtime.js';
 import { buildApp } from '../../src/server/app.js';
-import { hardenServer } from '../../src/server/http-server.js';
+import { serveHardened } from '../../src/server/http-server.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const PACKS = join(REPO, 'rules/packs');
@@ -41,7 +41,7 @@ export async function startCollector(opts: { configPath?: string; dataDir?: stri
   });
   const app = buildApp(runtime);
   const server: ServerType = await new Promise((ok) => {
-    const s = hardenServer(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s)));
+    const s = serveHardened({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
