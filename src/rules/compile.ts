@@ -10,6 +10,7 @@ import { DETECTORS_BY_KIND, hasAny, redactText, type Generalize } from './detect
 import { DetectorPrefilter, NON_ASCII, textFeatures, type TextFeatures } from './detectors/prefilter.js';
 import type { ValueDetector } from './detectors/types.js';
 import { FieldMatcher, type FieldRule } from './field-matcher.js';
+import { normalizeFieldName } from './field-name.js';
 import { globToRegExp, hostGlobToRegExp } from './glob.js';
 import { FRAMEWORK_DIRS } from './canonical-path.js';
 import { HHS_RESTRICTED_ZIP3, zip3 } from './ops/generalize.js';
@@ -103,8 +104,9 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
     // A rule that finds ages in text holds ages in its fields too (`age: 93`); other date rules' bare numbers are days or months.
     const ages = r.detectors.includes('age_over_89');
     const rule: FieldRule = { id: r.id, action: r.action, baaAction: r.baa_action ?? r.action, textAction: r.text_action, matchKey: r.match_key, safeHarbor: r.safe_harbor, ages };
-    for (const f of r.fields) if (!exact.has(f)) exact.set(f, rule);
-    for (const f of r.fields_containing) containing.push([f, rule]);
+    // Names are matched normalized (field-name.ts): a pack may write `フリガナ` or `E-Mail` as a user would.
+    for (const f of r.fields) { const k = normalizeFieldName(f); if (k !== '' && !exact.has(k)) exact.set(k, rule); }
+    for (const f of r.fields_containing) { const k = normalizeFieldName(f); if (k !== '') containing.push([k, rule]); }
     for (const kind of r.detectors) {
       const d = DETECTORS_BY_KIND.get(kind);
       if (!d) { errors.push(`identifiers.${i}.detectors: unknown detector "${kind}" (known: ${[...DETECTORS_BY_KIND.keys()].join(', ')})`); continue; }

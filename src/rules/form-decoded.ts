@@ -163,12 +163,14 @@ function base64Decoded(text: string): string | undefined {
 export const DASH_CHARS = '\\u2010-\\u2015\\u2043\\u2212\\ufe58\\ufe63\\uff0d';
 const DASHES = new RegExp(`[${DASH_CHARS}]`, 'g');
 export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const CIRCLED_A = /[\u24b6\u24d0]/g;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const BIDI_ALL = new RegExp(BIDI.source, 'g');
 
 /** The text with compatibility forms folded (NFKC: fullwidth `＠１２３`, typed by IME users, is `@123` to any system downstream; dashes become `-`, invisible characters go), or undefined when that changes nothing. */
 export function folded(text: string): string | undefined {
-  let f = text.normalize('NFKC').replace(DASHES, '-').replace(INVISIBLE, '');
+  // A circled `ⓐ`/`Ⓐ` stands for `@` (`jane.doeⓐmail.example`); NFKC would make it a plain `a`.
+  let f = text.replace(CIRCLED_A, '@').normalize('NFKC').replace(DASHES, '-').replace(INVISIBLE, '');
   // Direction marks and embeddings (`\u200fjane\u200e@x.org`, pasted from right-to-left text)
   // are as invisible as a zero-width space; paths drop them too (path-verdicts.ts).
   if (BIDI.test(f)) f = f.replace(BIDI_ALL, '');

@@ -39,6 +39,11 @@ export function holdsHl7(text: string, nl: number): boolean {
   return false;
 }
 
+// HL7's DTM `YYYYMMDD[HHMM...]`: dashed, so the birth-date rule's `year` action can find the year
+// (`19610314` alone has no year boundary and was replaced whole).
+const HL7_DATE = /^(\d{4})(\d{2})(\d{2})\d*$/;
+const hl7Date = (cell: string): string => cell.replace(HL7_DATE, '$1-$2-$3');
+
 /** `text` (lines of segments) with each identifying field replaced as `verdict` says, or undefined. */
 export function rewriteHl7(text: string, verdict: PairVerdict): string | undefined {
   let changed = false;
@@ -50,7 +55,7 @@ export function rewriteHl7(text: string, verdict: PairVerdict): string | undefin
     for (let f = 1; f < cells.length; f++) {
       const key = fields[f];
       if (key === undefined || cells[f] === '' || cells[f] === '""') continue;
-      const v = verdict(key, cells[f]);
+      const v = verdict(key, key === 'birthdate' ? hl7Date(cells[f]) : cells[f]);
       if (v !== null) { cells[f] = v; changed = true; }
     }
     parts[i] = cells.join('|');

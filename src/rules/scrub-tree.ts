@@ -98,11 +98,14 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
 // (customer attributes), `{property, value}`, `{param, data}`, `{fieldLabel, content}`.
 // `type`/`system` last (`{type: "lastName", value}`, FHIR's `{system: "phone", value}`); a label may
 // itself be an object naming the field (Typeform's `{field: {ref: "last_name"}, text}`); an entry
-// `[k, v]` serialised as an object is `{"0": k, "1": v}`.
+// `[k, v]` serialised as an object is `{"0": k, "1": v}`. Wizards and page builders: `{step: "mrn", value}`,
+// `{q, a}`, `{prompt, response}`, `{caption, content}`, `{kind, val}`, `{question, reply}`, `{title, body}`,
+// `{header, cell}`, `{placeholder, value}`, `{slug, entry}`, `{tag, value}`.
 const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
-  'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'type', 'system', '0'];
+  'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
+  'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'type', 'system', '0'];
 const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
-  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', '1'];
+  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', 'reply', 'a', 'body', 'entry', 'cell', '1'];
 const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
 // Each name's place in its list: an object's own keys (a handful) are looked up, rather than
 // every name of both lists tried on every object.

@@ -99,16 +99,39 @@ function accept(m: RegExpExecArray): boolean {
   return m[21] !== undefined;
 }
 
+// A month of a year before 2010 with no day (`04/1958`, `1958-04`, `April 1958`): with no cue
+// (partial-date.ts wants one) it is still not a campaign or report month, which are recent; it
+// is a birth or care date far more often. Recent ones (`11/2026`, `2024-03`) stay, and so does
+// the month of an invalid day-first date (`31 Apr 1961`, which the date detector rejects).
+const OLD_YEAR = '(?:19[0-9]{2}|200[0-9])';
+const OLD_MONTH_YEAR_RE = new RegExp(
+  `(?<![0-9A-Za-z/.-])(?:(?:0?[1-9]|1[0-2])[/.-]${OLD_YEAR}|${OLD_YEAR}[/-](?:0?[1-9]|1[0-2])|(?<![0-9][ -])${MONTH}\\.?,? ${OLD_YEAR})(?![0-9A-Za-z]|[/.-][0-9])`,
+  'gi',
+);
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (!hasDigits(text, 3)) return;
   const re = resetAt(DATE_RE, 0);
   let m: RegExpExecArray | null;
+  const mark = out.length;
   while ((m = re.exec(text)) !== null) {
     if (!accept(m)) {
       re.lastIndex = m.index + 1;
       continue;
     }
     out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+  if (text.indexOf('19') >= 0 || text.indexOf('200') >= 0) scanOldMonthYear(text, out, kind, mark);
+}
+
+function scanOldMonthYear(text: string, out: Detection[], kind: string, mark: number): void {
+  const re = resetAt(OLD_MONTH_YEAR_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index, end = m.index + m[0].length;
+    let inside = false;
+    for (let i = mark; i < out.length && !inside; i++) inside = out[i].start <= start && out[i].end >= end;
+    if (!inside) out.push({ start, end, kind });
   }
 }
 

@@ -108,16 +108,30 @@ function scan(text: string, out: Detection[], kind: string): void {
     // `lee @ example.org`: one or two spaces may sit on either side of a typed `@`.
     const before = sepLen === 1 ? spacesBefore(text, pos, lastEnd) : 0;
     const start = quotedStart(text, pos, lastEnd) ?? localStart(text, pos - before, lastEnd);
-    if (start < 0) continue;
+    if (start < 0) { if (sepLen === 1) lastEnd = handleAt(text, pos, out, kind, lastEnd); continue; }
     const after = sepLen === 1 ? spacesAfter(text, pos + 1) : 0;
     const from = pos + sepLen + after;
     const domain = literalEnd(text, pos + sepLen) ?? domainEnd(text, from);
     const end = domain >= 0 ? domain : webmailEnd(text, from);
-    if (end < 0) continue;
+    if (end < 0) { if (sepLen === 1) lastEnd = handleAt(text, pos, out, kind, lastEnd); continue; }
     out.push({ start, end, kind });
     lastEnd = end;
   }
   if (SPELLED_HINT.test(text)) scanSpelled(text, out, kind);
+}
+
+// A social handle (Safe Harbor N's personal web identity) after a word that says so: `follow me
+// @jane_doe`, `IG: @jane.doe`, `my tiktok is @janedoe`. A bare `@word` is left (`@media`, a brand's own handle).
+const HANDLE_RE = /@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![A-Za-z0-9_@]|\.[A-Za-z])/y;
+const HANDLE_CUE = /(?<![A-Za-z])(?:follow(?:[ ]+(?:me|us))?|ig|insta(?:gram)?|twitter|tiktok|snap(?:chat)?|threads|handle|dm[ ]+me|find[ ]+me)(?:[ ]+(?:on[ ]+[a-z]+|is|at))?[ :=-]{0,3}$/i;
+
+/** The handle at `pos` after a cue, pushed; returns the new scan floor. */
+function handleAt(text: string, pos: number, out: Detection[], kind: string, floor: number): number {
+  HANDLE_RE.lastIndex = pos;
+  const m = HANDLE_RE.exec(text);
+  if (m === null || !HANDLE_CUE.test(text.slice(Math.max(floor, pos - 24), pos))) return floor;
+  out.push({ start: pos, end: pos + m[0].length, kind });
+  return pos + m[0].length;
 }
 
 // Webmail providers people name without the TLD (`jane@gmail`, `jane at gmail`, `jane(at)aol`):

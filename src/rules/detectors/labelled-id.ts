@@ -20,7 +20,7 @@ const LABEL =
     // National identity numbers of other countries, under their own names (CPF, RUT and BSN are
     // long numbers already: a label here would cover only their first groups).
     `dni|nie|curp|pesel|personnummer|codice[ _-]?fiscale|ahv(?:[ _-]?nr\\.?)?|nino|ni[ _-]?(?:number|no)|insee`,
-    `(?:patient|member|subscriber|insurance|beneficiary|device|medicaid|medicare|health[ _-]?plan)${ID_SUFFIX}`,
+    `(?:patient|member|mbr|enrollee|insured|subscriber|insurance|beneficiary|device|medicaid|medicare|health[ _-]?plan)${ID_SUFFIX}`,
     `(?:policy|group|account|claim)${NUM_SUFFIX}`,
     // Certificate and licence numbers (K): `cert # 882134`, `Certificate number CA-778812`.
     `(?:acct|licen[cs]e|passport|serial|plate|cert(?:ificate)?)(?:${NUM_SUFFIX})?`,
@@ -29,15 +29,16 @@ const LABEL =
     `lic\\.?${NUM_SUFFIX}`,
     // Ids of the person at work, school or a program: `Employee ID: E-040223`, `badge # 4471`.
     `(?:employee|emp|staff|badge|applicant|candidate|donor|student)${ID_SUFFIX}`,
-    // Device serials printed as `SN G7X87109`, `S/N: 88213`.
-    's/?n',
+    // Device serials printed as `SN G7X87109`, `S/N: 88213`, `S.N. 20260090A`.
+    's[./]?n\\.?',
     'dl#?',
     // Bare generic words last (the suffixed forms above win): scan() wants `:`, `#` or `=` after them.
     'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare',
   ].join('|') +
   ')';
 // Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes.
-const SEPARATOR = '(?:[\\s:#=."\'+\\-]|%3[AaDd]|%2[023]){0,8}';
+// A US licence or plate may name its state first (`lic. no. WA DOEJA123XY`): two letters before a 4+ character value are skipped.
+const SEPARATOR = '(?:[\\s:#=."\'+\\-]|%3[AaDd]|%2[023]){0,8}(?:[A-Z]{2} (?=[A-Za-z0-9*]{4}))?';
 // The value: 4-30 id characters, not continuing into a longer token; a value printed in
 // groups (`0105 5433`, `01.126.704`, `ABC 0108 7109`) takes up to three more digit groups, and a
 // masked one (`***4623`) still shows digits that identify.
@@ -116,7 +117,17 @@ function scan(text: string, out: Detection[], kind: string): void {
     }
     out.push({ start: glued ? m.index : tokenStart, end: tokenEnd, kind });
   }
+  if (text.indexOf('(21)') >= 0) scanUdiSerial(text, out, kind);
   scanPlates(text, out, kind, mark);
+}
+
+// A device's UDI in GS1 form (`(01)00812345678905(17)271231(21)A7Q2209`): the (01) device id names
+// the model, the (21) serial number is this one device (M).
+const UDI_SERIAL_RE = /\(21\)([A-Za-z0-9][A-Za-z0-9-]{0,19})/g;
+function scanUdiSerial(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(UDI_SERIAL_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index + 4, end: m.index + m[0].length, kind });
 }
 
 /**

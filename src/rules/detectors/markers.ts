@@ -68,7 +68,7 @@ function ageEnd(c: number): boolean {
 export function markerAt(text: string, i: number, c: number): number {
   switch (c) {
     case 64: return AT;
-    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) ? NAME_CUE : 0);
+    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) ? NAME_CUE : 0) | dataImageAt(text, i);
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0);
@@ -97,6 +97,10 @@ export function markerAt(text: string, i: number, c: number): number {
     default: return cueAt(text, i, c);
   }
 }
+
+/** IMG_EXT at the colon of `data:image/` (an inlined picture; photo-path.ts). */
+const dataImageAt = (text: string, i: number): number =>
+  lower(text.charCodeAt(i - 1)) === 97 && matchesAt(text, i - 4, 'data:image/', true) ? IMG_EXT : 0;
 
 const IMAGE_EXTS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'heic', 'heif', 'bmp', 'tif'];
 // First letters of those extensions, as a bit per letter (j, p, g, w, h, b, t).

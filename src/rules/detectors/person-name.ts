@@ -101,7 +101,33 @@ function closesLine(text: string, end: number): boolean {
   return /^[ .!]*(?:$|\n)/.test(text.slice(end, end + 8));
 }
 
+// A whole short value written as a record system prints a name: `OKAFOR, JANE M`, `Okafor, Jane M.`,
+// `SMITH JOHN A`. The middle initial is what tells it from `PORTLAND, OREGON` or `Cardiology,
+// Pediatrics` (no dictionary of names: `DOE, JANE` alone stays). Words that take a letter after
+// them (`Medicare Part B`, `Hepatitis, Type A`) are not names.
+const EHR_NAME = /^(?:\p{Lu}[\p{L}'\u2019-]+(?: \p{Lu}[\p{L}'\u2019-]+)?, \p{Lu}[\p{L}'\u2019-]+ \p{Lu}\.?|[A-Z][A-Z'-]+ [A-Z][A-Z'-]+ [A-Z])$/u;
+const NOT_NAME = new Set(['part', 'type', 'vitamin', 'hepatitis', 'hep', 'plan', 'group', 'phase', 'level', 'class', 'grade', 'section', 'unit',
+  'suite', 'building', 'bldg', 'floor', 'wing', 'tower', 'lot', 'zone', 'area', 'step', 'option', 'tier', 'schedule', 'room', 'gate', 'row',
+  'block', 'appendix', 'exhibit', 'form', 'site', 'campus', 'lab', 'clinic', 'hall', 'medicare', 'medicaid', 'strep', 'influenza', 'flu', 'covid', 'category', 'size', 'model', 'version', 'track', 'lane', 'pod', 'bay', 'dose']);
+export const WHOLE_NAME_MAX = 48;
+
+/** NAME_CUE for the prefilter when a short text ends in a capital initial (` M`, ` M.`): the only texts EHR_NAME can match. */
+export function initialEnd(text: string): boolean {
+  const n = text.length;
+  if (n < 6 || n > WHOLE_NAME_MAX) return false;
+  const e = text.charCodeAt(n - 1) === 46 ? n - 1 : n;
+  const c = text.charCodeAt(e - 1);
+  return c >= 65 && c <= 90 && text.charCodeAt(e - 2) === 32;
+}
+
+function wholeName(text: string): boolean {
+  if (!initialEnd(text) || !EHR_NAME.test(text)) return false;
+  for (const w of text.toLowerCase().split(/[ ,.]+/)) if (NOT_NAME.has(w)) return false;
+  return true;
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
+  if (wholeName(text)) { out.push({ start: 0, end: text.length, kind }); return; }
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

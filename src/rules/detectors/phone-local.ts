@@ -9,6 +9,26 @@ const LOCAL_RE = /(?<![0-9]|[0-9][ .-])[2-9][0-9]{2}[ .-][0-9]{4}(?![0-9]|[ .-][
 // Each cue word has a prefilter marker (prefilter.ts PHONE_CUE); a word added here needs one too.
 const CUE_BEFORE = /(?<![A-Za-z])(?:call|cell|cel|tel|phone|ph|mobile|mob|text|fax)[^0-9A-Za-z]{0,3}(?:[A-Za-z]{1,8}[^0-9A-Za-z]{1,3}){0,3}$/i;
 const WINDOW = 32;
+// A number read out digit by digit (`call five oh three, five five five, oh one four two`,
+// `FIVE-OH-THREE 555 0142`): number words and digit groups, after a phone word. Counted as
+// digits, 7 at least, 3 of them words (digits alone are the phone detector's).
+const SPELLED_RE = /(?<![A-Za-z])(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})(?:[ ,.-]{1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})){4,}(?![A-Za-z0-9])/gi;
+const DIGIT_RUN = /[0-9]+/g;
+// The prefilter lets a text this long through on a phone word alone (prefilter.ts phone_local).
+export const SPELLED_MIN = 28;
+
+function spelled(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(SPELLED_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const runs = m[0].match(DIGIT_RUN) ?? [];
+    const digitCount = runs.reduce((n, r) => n + r.length, 0);
+    const words = m[0].split(/[ ,.-]+/).length - runs.length;
+    if (words >= 3 && digitCount + words >= 7 && CUE_BEFORE.test(text.slice(Math.max(0, m.index - WINDOW), m.index))) {
+      out.push({ start: m.index, end: m.index + m[0].length, kind });
+    }
+  }
+}
 
 function scan(text: string, out: Detection[], kind: string): void {
   const re = resetAt(LOCAL_RE, 0);
@@ -16,6 +36,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     if (CUE_BEFORE.test(text.slice(Math.max(0, m.index - WINDOW), m.index))) out.push({ start: m.index, end: m.index + 8, kind });
   }
+  if (text.length >= SPELLED_MIN) spelled(text, out, kind);
 }
 
 /** Local telephone numbers (D) without an area code, after a phone word. */

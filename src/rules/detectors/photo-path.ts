@@ -17,7 +17,17 @@ const PHOTO_RE = new RegExp(
 );
 const HAS_EXT = new RegExp(EXT, 'i');
 
+// An image inlined as a data URI (`data:image/jpeg;base64,/9j/4AAQ...`): a picture in the event
+// itself, whose face no cue can rule out; the whole URI goes. The walk marks `data:image`
+// (markers.ts) with this detector's IMG_EXT.
+const DATA_IMAGE_RE = /data:image\/[A-Za-z0-9.+-]+(?:;[A-Za-z0-9=.+-]+)*,[A-Za-z0-9+/=%_-]*/gi;
+
 function scan(text: string, out: Detection[], kind: string): void {
+  if (text.indexOf('image/') >= 0) {
+    const d = resetAt(DATA_IMAGE_RE, 0);
+    let m: RegExpExecArray | null;
+    while ((m = d.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
   if (!HAS_EXT.test(text)) return;
   const re = resetAt(PHOTO_RE, 0);
   let m: RegExpExecArray | null;

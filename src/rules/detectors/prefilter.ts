@@ -3,6 +3,8 @@ import {
   PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW, ageNumAt, cueAt, markerAt,
 } from './markers.js';
 import type { ValueDetector } from './types.js';
+import { WHOLE_NAME_MAX, initialEnd } from './person-name.js';
+import { SPELLED_MIN } from './phone-local.js';
 
 export { NON_ASCII } from './markers.js';
 
@@ -30,6 +32,8 @@ export function textFeatures(text: string): TextFeatures {
     if (k === 1) { if (digits < 12) digits++; if (c === 57 || c === 49) flags |= ageNumAt(text, i, c); } else if (k === 2) flags |= markerAt(text, i, c);
     else if (CUE_NEXT[(c << 7) | (text.charCodeAt(i + 1) & 127)] === 1) flags |= cueAt(text, i, c);
   }
+  // A short value ending in a capital initial may be a record-style name (`OKAFOR, JANE M`; person-name.ts).
+  if (text.length <= WHOLE_NAME_MAX && initialEnd(text)) flags |= NAME_CUE;
   return { length: text.length, digits, flags };
 }
 
@@ -41,9 +45,11 @@ interface Gate {
   readonly anyOf: number;
   /** The IP gate's own rule (see passes). */
   readonly ip: boolean;
+  /** phone_local's: a long enough text needs no digits (numbers spelled as words). */
+  readonly spelled: boolean;
 }
 
-const gate = (length: number, digits: number, anyOf = 0, ip = false): Gate => ({ length, digits, anyOf, ip });
+const gate = (length: number, digits: number, anyOf = 0, ip = false, spelled = false): Gate => ({ length, digits, anyOf, ip, spelled });
 
 const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   // `@`, `%40`, a bracketed `[at]` (AT too) or the word `dot` (`lee at example dot org`).
@@ -82,8 +88,9 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['person_name', gate(6, 0, NAME_CUE)],
   // Six hex pairs joined by `:` or `-`, or three dotted quads (most have a few digits).
   ['mac', gate(14, 3, MAC_SHAPE)],
-  // Seven digits after a phone word (`call me at 555-0143`).
-  ['phone_local', gate(10, 7, PHONE_CUE)],
+  // Seven digits after a phone word (`call me at 555-0143`), or a number read out in words
+  // (`call five oh three...`: SPELLED_MIN characters, no digits needed; see passes).
+  ['phone_local', gate(10, 7, PHONE_CUE, false, true)],
   // Two decimals of 3+ places (8 digits and a dot), or a degree sign (DMS: 6 digits).
   ['geo', gate(9, 6, DOT | NON_ASCII)],
   // A plus code's `+` between code characters, or what3words' `///` (the walk marks both).
@@ -95,6 +102,7 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
 ]);
 
 function passes(g: Gate, f: TextFeatures): boolean {
+  if (g.spelled && f.length >= SPELLED_MIN && f.digits < g.digits) return (f.flags & g.anyOf) !== 0;
   if (f.length < g.length || f.digits < g.digits) return false;
   if (g.anyOf !== 0 && (f.flags & g.anyOf) === 0) return false;
   // IPv6 candidates need a colon; a dotted IPv4 address has at least four digits (its dots may
@@ -104,7 +112,7 @@ function passes(g: Gate, f: TextFeatures): boolean {
 }
 
 // Every length a gate asks about; a text's features are cached by the last one it reaches.
-const LENGTHS = [...new Set([...GATES.values()].map((g) => g.length))].sort((a, b) => a - b);
+const LENGTHS = [...new Set([...GATES.values()].map((g) => g.length).concat(SPELLED_MIN))].sort((a, b) => a - b);
 const LONGEST = LENGTHS[LENGTHS.length - 1];
 const BUCKET = Uint8Array.from({ length: LONGEST + 1 }, (_, n) => LENGTHS.filter((l) => n >= l).length);
 const MAX_CACHED = 4096;

@@ -74,8 +74,16 @@ export function sanitizeUrl(raw: string, queryAllow: ReadonlySet<string>, scanne
   // Most URLs have no query: no searchParams, no map for them.
   const kept = url.search === '' ? NO_QUERY : plainKeptQuery(url.search, queryAllow, scanner) ?? keptQuery(url.searchParams, queryAllow, scanner);
   const query = kept.size ? '?' + serializeQuery(kept) : '';
-  const host = relative ? '' : `${url.protocol}//${url.host}`;
+  const host = relative ? '' : `${url.protocol}//${hostWithoutIds(url.host)}`;
   return { url: host + path + query, query: kept };
+}
+
+const LONG_DIGITS = /\d{7}/;
+const DIGIT_LABEL = /(?<=^|\.)[\d-]*\d{7}[\d-]*(?=\.)/g;
+
+/** A host label of 7+ digits is a number, not a name (`5035550142.sms-gw.example`): it becomes `id`. */
+function hostWithoutIds(host: string): string {
+  return LONG_DIGITS.test(host) ? host.replace(DIGIT_LABEL, 'id') : host;
 }
 
 const NO_QUERY: ReadonlyMap<string, string> = new Map();
