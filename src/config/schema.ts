@@ -35,6 +35,8 @@ export const BlockedPath = z.strictObject({
   glob: z.string().optional(),
   regex: z.string().optional(),
   description: z.string().optional(),
+  /** `sensitive`: the rule blocks only a page that names a sensitive term or is in a sensitive group (a condition page's booking step). */
+  when: z.enum(['sensitive']).optional(),
 }).refine((b) => (b.glob === undefined) !== (b.regex === undefined), { message: 'give exactly one of glob or regex' });
 export type BlockedPath = z.infer<typeof BlockedPath>;
 

@@ -8,6 +8,7 @@ import { appRoute, extraLocations, hostsOf, routesOf } from './page-readings.js'
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
 import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
+import { framedBy, sensitiveStep } from './frames-and-steps.js';
 import { nameBlock, pageTitleVerdict } from './title-verdicts.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
@@ -70,7 +71,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   };
   const host = hostMemo(urls);
   const properties = pageProperties(props, plan, host);
-  const others = otherLocations(raw, context, ctxPage, props, page);
+  const others = framedBy(page, otherLocations(raw, context, ctxPage, props, page));
   const { checkPaths, canonicalPagePath, referrerSameSite, routedUrls } = collectPaths(page, props, others, withContextReferrer(takeCameFrom(), context.referrer), str(ctxPage.search) ?? str(props.search), site, plan, host);
   // A page routing to another site's URL (`/login-redirect?next=https://mychart...`) is on its way there.
   const pageHosts = hostsOf(host, [page.url, str(props.url)], others, routedUrls);
@@ -294,6 +295,5 @@ export function blockReason(info: EventInfo, plan: Plan): string | undefined {
   }
   // A page titled as the portal (`Messages | MyChart`), or a tracked event named after it
   // (`MyChart Login`), is the portal whatever its URL says.
-  return info.namedBlocked;
+  return info.namedBlocked ?? (info.sensitivePage ? sensitiveStep(info, plan) : undefined);
 }
-

@@ -49,7 +49,10 @@ const ROUTE_NAMES: ReadonlySet<string> = new Set(['routename', 'statename', 'cur
  * Normalized names of a form's id or name: a form named after an area (`bill-pay-form`,
  * `Online Bill Payment`, `patientIntakeForm`) is that area's form, on whatever page it sits.
  */
-const FORM_NAMES: ReadonlySet<string> = new Set(['formid', 'formname', 'formtitle']);
+const FORM_NAMES: ReadonlySet<string> = new Set(['formid', 'formname', 'formtitle',
+  // So is an event's category or a widget's view or tab (`category: "Bill Pay"`, `view: "test-results"`) when
+  // it names an area in two words or more: one word (`view: "results"`, `tab: "reviews"`) is a display option.
+  'category', 'eventcategory', 'view', 'viewname', 'currentview', 'activeview', 'tab', 'tabname', 'activetab', 'selectedtab', 'currenttab']);
 /** Normalized names of e-commerce item lists (Segment's `products`, GA4's `items`): see productCategories. */
 const PRODUCT_LISTS: ReadonlySet<string> = new Set(['products', 'items', 'cartitems', 'lineitems']);
 /**

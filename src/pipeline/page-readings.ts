@@ -2,6 +2,10 @@ import { isJsonObject, type JsonObject } from '../common/json.js';
 import { safeDecode } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import { classNamePaths } from './class-names.js';
+import { numberedAlias, proofpointUrl, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
+import { screenPath, statePath } from './screen-names.js';
+
+export { statePath };
 
 // Where else a page says where it is. Sites send the location under their own names
 // (`href`, GA4's `page_location`, `pathname`, Mixpanel's `$current_url`...), single-page apps
@@ -32,7 +36,15 @@ const ROUTE_PARAMS: ReadonlySet<string> = new Set([
   'option', 'task', 'slug', 'alias', 'name',
   // AngularJS ui-router and other state routers name the page by a dotted state (`portal.messages.inbox`).
   'state',
+  // MediaWiki's and OpenCart's `title`, DotNetNuke's `tabname` (`?tabid=57&tabname=PayMyBill`).
+  'title', 'tabname',
 ]);
+/**
+ * A procedure's billing code in a query (`/price-estimator?cpt=70553`, `?drg=470`): a price looked
+ * up for the visitor's own procedure, read as the estimate page `/estimate`.
+ */
+const knownValueRoute = new Map<string, boolean>();
+
 
 /**
  * Site-search parameters: WordPress answers `?s=` on any page, the others are a search when the
@@ -44,7 +56,7 @@ const SEARCH_ANYWHERE = 's';
  * On the site's root the page has nothing else to be: `/?view=pay-bill`, `/?section=test-results`
  * are the routes of a single-page app (elsewhere these are a directory's display options).
  */
-const ROOT_ROUTE_PARAMS: ReadonlySet<string> = new Set(['view', 'section', 'tab', 'sec', 'content', 'area', 'mode', 'show']);
+const ROOT_ROUTE_PARAMS: ReadonlySet<string> = new Set(['view', 'section', 'tab', 'sec', 'content', 'area', 'mode', 'show', 'q']);
 const knownRootRoute = new Map<string, boolean>();
 const ROOT_SEARCH_PARAMS: ReadonlySet<string> = new Set(['query', 'search', 'searchterm', 'searchtext', 'keys', 'keyword', 'keywords', 'k', 'term']);
 const knownSearch = new Map<string, boolean>();
@@ -134,19 +146,6 @@ function collect(o: JsonObject, all: boolean, out: string[] | undefined): string
 // Angular's named outlets in a fragment route: `(sidebar:messages)`.
 const OUTLET = /\((?:[a-z0-9_-]+:)?/gi;
 const OUTLET_ROUTE = /\((?:[a-z0-9_-]+:)?([^()]+)\)/gi;
-// An app's screen class names the screen and its kind (`LabResultsActivity`, `BillPayViewController`).
-const UI_SUFFIX = /(?<=[a-z0-9])(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Details?|Tab|Modal)$/;
-// `Pharmacy - Refill`, `MyChart > Messages`, `Billing: Pay`: the separators apps put in names.
-const NAME_SEPARATORS = /\s*[|>:\/\u2013\u2014\u00b7\u2022\u203a\u00bb]\s*|\s+-\s+/g;
-
-/** An app screen's name read as a path (`MyChart - Messages` is `/mychart/messages`). */
-function screenPath(name: string): string {
-  // A class name's words run together (`RefillRequestActivity` is the refill-request screen).
-  const t = name.trim();
-  const words = UI_SUFFIX.test(t) ? t.replace(UI_SUFFIX, '').replace(/([a-z0-9])(?=[A-Z])/g, '$1-') : t;
-  return '/' + words.toLowerCase().replace(NAME_SEPARATORS, '/').replace(/\s+/g, '-');
-}
-
 /**
  * Paths a URL routes to besides its own path: a fragment route (`#/x`, `#!/x`, `#!x`) and the
  * values of route-like query parameters, or of any parameter whose value is itself a path.
@@ -212,6 +211,8 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** The route in one `name=value` of a query (url[from, to)), if any. */
 function queryRoute(url: string, from: number, to: number, root: boolean, out: string[]): void {
   const eq = url.indexOf('=', from);
+  // A bare URL as the whole query (`https://href.li/?https://x/patient-portal`) is where the link goes.
+  if ((eq < 0 || eq >= to) && url.startsWith('http', from)) { const v = safeDecode(url.slice(from, to)); if (SCHEME.test(v)) out.push(v); return; }
   if (eq <= from || eq >= to - 1) return;
   if (isSearch(url.slice(from, eq), root)) { out.push('/search'); return; }
   // Decoding every value is the cost here: only a route parameter, or a value that may be a
@@ -219,10 +220,14 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   // of the parameters seen) are never routes.
   const key = url.slice(from, eq);
   const route = !url.startsWith('utm_', from) && (memoHas(knownRoute, ROUTE_PARAMS, key) || (root && memoHas(knownRootRoute, ROOT_ROUTE_PARAMS, key)));
+  if (!route && memoHas(knownValueRoute, VALUE_ROUTE_PARAMS, key) && valueRoute(normalizeFieldName(key), url, eq + 1, to, out)) return;
   if (!route && !mayHoldPath(url, eq + 1, to)) return;
   let value = safeDecode(url.slice(eq + 1, to).replace(/\+/g, ' ')).trim();
-  // Joomla names its components `com_<name>` (`option=com_portal`).
+  // Joomla names its components `com_<name>` (`option=com_portal`) and articles `<id>:<alias>`.
   if (value.startsWith('com_')) value = value.slice(4);
+  const alias = numberedAlias(value);
+  if (alias !== undefined) { out.push(alias); return; }
+  value = proofpointUrl(value);
   if (value.startsWith('/') || SCHEME.test(value)) out.push(value);
   // A value with segments (`intake/new-patient`) is a path under any parameter name.
   else if (route || value.indexOf('/') > 0) {
@@ -233,13 +238,6 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   }
 }
 
-// Words joined by dots (a file name, `index.html`, reads as `/index/html`, which names nothing).
-const DOTTED_STATE = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/i;
-
-/** A router's dotted state name as a path (`portal.messages.inbox` is `/portal/messages/inbox`), else undefined. */
-export function statePath(value: string): string | undefined {
-  return DOTTED_STATE.test(value) ? `/${value.replace(/\./g, '/')}` : undefined;
-}
 
 /** Whether a query parameter is a site search (see ROOT_SEARCH_PARAMS). */
 function isSearch(key: string, root: boolean): boolean {

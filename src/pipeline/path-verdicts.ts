@@ -42,7 +42,9 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
 // for a space (`patient+portal`, `patient%20portal`), `_` and `.` (`bill_pay`, `billing.pay`);
 // soft hyphens, zero-width and other invisible characters are removed.
 const OTHER_SEPARATORS = new RegExp(`[${DASH_CHARS}+\\s_.]+`, 'g');
-const MAY_FOLD = /[^\x00-\x7f]|[+\s_.']/;
+const MAY_FOLD = /[^\x00-\x7f]|[+\s_.']|\/[0-9]{1,6}-[a-z]/;
+// A CMS's numbered slug (Joomla `/article/14-test-results`, `/12-pay-my-bill`): the number is the item's id.
+const NUMBERED_SLUG = /\/[0-9]{1,6}-(?=[a-z])/g;
 // Apostrophes (ASCII, right single quotation mark, modifier letter): a French elision separates words
 // (`résultats d’analyses` is `resultats-d-analyses`), an English possessive `'s` joins them
 // (`patient's guide` is `patients-guide`, as its slug would be).
@@ -77,7 +79,7 @@ const unaccented = (s: string): string => s.normalize('NFD').replace(COMBINING_M
 /** The path with those separators folded to `-` (and look-alike and accented letters to Latin), or undefined when that changes nothing. */
 export function separatorsFolded(path: string): string | undefined {
   if (!MAY_FOLD.test(path)) return undefined;
-  let folded = path.replace(INVISIBLE, '').replace(OTHER_SEPARATORS, '-');
+  let folded = path.replace(INVISIBLE, '').replace(OTHER_SEPARATORS, '-').replace(NUMBERED_SLUG, '/');
   if (folded.indexOf("'") >= 0 || folded.indexOf('\u2019') >= 0 || folded.indexOf('\u02bc') >= 0) folded = folded.replace(POSSESSIVE, '').replace(APOSTROPHE, '-');
   if (/[^\x00-\x7f]/.test(folded)) {
     folded = folded.replace(MORE_INVISIBLE, '').replace(LOOKALIKE, latinOf);

@@ -13,7 +13,11 @@ const EXTENSION = /\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|n
  * prefixes include them (see compile), so they are skipped at the start like locale prefixes at
  * no cost per path.
  */
-export const FRAMEWORK_DIRS: readonly string[] = ['cgi-bin', 'servlet', 'servlets', 'webapp', 'webapps', 'amp', 'm', 'mobile', 'webview', 'app', 'apps', 'tabs', 'lang', 'site'];
+export const FRAMEWORK_DIRS: readonly string[] = ['cgi-bin', 'servlet', 'servlets', 'webapp', 'webapps', 'amp', 'm', 'mobile', 'webview', 'app', 'apps', 'tabs', 'lang', 'site',
+  // SharePoint's site collections and system pages (`/sites/Portal/...`, `/_layouts/15/...`; the version is skipped too).
+  'sites', '_layouts'];
+/** Past a `_layouts` prefix, its version segment (`/_layouts/15/`). */
+const afterLayouts = (out: readonly string[], first: number): number => (first > 0 && out[first - 1] === '_layouts' && /^[0-9]{1,2}$/.test(out[first] ?? '') ? first + 1 : first);
 /**
  * Escapes decodeURIComponent refuses that servers still read as a slash, dot or backslash: IIS's `%u002f`
  * and overlong UTF-8 (`%c0%af`), also percent-encoded again (`%25c0%25af`).
@@ -150,6 +154,7 @@ function plainCanonical(decoded: string, localePrefixes: ReadonlySet<string>): s
   const out = p.split('/').filter((seg) => seg !== '');
   let first = 0;
   while (first < out.length && (localePrefixes.has(out[first]) || isLocaleTag(out[first]))) first++;
+  first = afterLayouts(out, first);
   if (first > 0) out.splice(0, first);
   if (out.length && out[out.length - 1] === 'index') out.pop();
   return '/' + out.join('/');
@@ -188,7 +193,7 @@ export function canonicalPathOf(path: string, localePrefixes: ReadonlySet<string
   let first = dataRouteStart(out);
   // A front controller's script before more segments (`/index.jsp/portal/inbox`) routes to them.
   while (first < out.length && (localePrefixes.has(out[first]) || isLocaleTag(out[first]) || (first < out.length - 1 && EXTENSION.test(out[first])))) first++;
-  first = cachePrefixEnd(out, first);
+  first = cachePrefixEnd(out, afterLayouts(out, first));
   if (first > 0) out.splice(0, first);
   if (out.length) {
     const last = out[out.length - 1];

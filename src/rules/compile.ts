@@ -38,7 +38,10 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
   const scanner = buildScanner(detectors, zip3Restricted);
   const destinations = compileDestinations(rules, options, errors);
   const sites = (rules.sites ?? []).map((s, i) => compileSite(s, i, errors));
-  const blocked = (rules.blocked_paths ?? []).map((b, i) => ({ name: b.name, re: compilePattern(b.glob, b.regex, `blocked_paths.${i}`, errors) }));
+  const blocked = (rules.blocked_paths ?? []).map((b, i) => ({ name: b.name, re: compilePattern(b.glob, b.regex, `blocked_paths.${i}`, errors), when: b.when }));
+  const [always, whenSensitive] = [blocked.filter((b) => b.when === undefined), blocked.filter((b) => b.when === 'sensitive')].map((l) => l.map(({ name, re }) => ({ name, re })));
+  // `when: sensitive` reads a page's paths and event name: a host rule cannot take it.
+  for (const [i, b] of (rules.blocked_hosts ?? []).entries()) if (b.when !== undefined) errors.push(`blocked_hosts.${i}.when: only blocked_paths rules take "when"`);
   const blockedHosts = (rules.blocked_hosts ?? []).map((b, i) => ({ name: b.name, re: compileHostPattern(b.glob, b.regex, `blocked_hosts.${i}`, errors) }));
   const pageGroups = (rules.page_groups ?? []).map((g, i) => ({
     name: g.name, sensitive: g.sensitive, res: g.paths.map((p) => compilePattern(p, undefined, `page_groups.${i}`, errors)),
@@ -50,8 +53,9 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
     version: policyVersion(rules),
     sites,
     sitesByKey: new Map(sites.map((s) => [s.writeKey, s])),
-    blocked,
-    blockedAny: combinePatterns(blocked.map((b) => b.re)),
+    blocked: always,
+    blockedWhenSensitive: whenSensitive,
+    blockedAny: combinePatterns(always.map((b) => b.re)),
     blockedHosts,
     // Framework directories (`/cgi-bin/`) are skipped at a path's start like locale prefixes.
     localePrefixes: new Set([...(rules.locale_prefixes ?? []).map((l) => l.toLowerCase()), ...FRAMEWORK_DIRS]),

@@ -1,0 +1,64 @@
+import { safeDecode } from '../rules/canonical-path.js';
+
+// Query values and URLs that route somewhere in a shape of their own: a multi-step flow's step, a
+// CMS's numbered alias, and links rewritten by mail link protection (Proofpoint URL Defense).
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** The link a Proofpoint URL Defense v3 URL wraps (`https://urldefense.com/v3/__https://x/bill-pay__;!!...`), added to `out`. */
+export function wrappedLink(url: string, out: string[]): void {
+  const at = url.indexOf('/v3/__');
+  if (at < 0) return;
+  const end = url.indexOf('__;', at + 6);
+  const inner = url.slice(at + 6, end < 0 ? undefined : end);
+  if (SCHEME.test(inner)) out.push(inner);
+}
+
+/**
+ * A procedure's billing code (`/price-estimator?cpt=70553`, `?drg=470`): a price looked up for the
+ * visitor's own procedure, read as the estimate page `/estimate`.
+ */
+const PROCEDURE_PARAMS: ReadonlySet<string> = new Set(['cpt', 'cptcode', 'hcpcs', 'hcpcscode', 'drg', 'drgcode', 'procedurecode', 'msdrg']);
+/** A multi-step flow's step (`/book?step=confirmation`): read as a segment under the page's path (`/book/confirmation`). */
+const STEP_PARAMS: ReadonlySet<string> = new Set(['step', 'stage', 'phase']);
+/** Normalized names of the parameters valueRoute reads (TYPO3's `id` may be a page alias: `?id=bill-pay`). */
+export const VALUE_ROUTE_PARAMS: ReadonlySet<string> = new Set([...PROCEDURE_PARAMS, ...STEP_PARAMS, 'id']);
+// A slug of two words or more (`bill-pay`), not a number or a token.
+const SLUG = /^[a-z]+(?:-[a-z]+)+$/i;
+
+/** Adds the route one of VALUE_ROUTE_PARAMS (normalized `key`) with the value url[from, to) names, if any. */
+export function valueRoute(key: string, url: string, from: number, to: number, out: string[]): boolean {
+  if (PROCEDURE_PARAMS.has(key)) { out.push('/estimate'); return true; }
+  if (key !== 'id') return stepRoute(url, from, to, out);
+  const v = url.slice(from, to);
+  if (!SLUG.test(v)) return false;
+  out.push(`/${v}`);
+  return true;
+}
+
+/** Adds `<page path>/<step>` when a step parameter's value url[from, to) is a word (a path is read as other values are). */
+function stepRoute(url: string, from: number, to: number, out: string[]): boolean {
+  const step = url.slice(from, to);
+  if (!/^[a-z][a-z0-9_-]*$/i.test(step)) return false;
+  const path = url.slice(0, url.indexOf('?')).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  out.push(`${path.endsWith('/') ? path : `${path}/`}${step}`);
+  return true;
+}
+
+// Joomla's `id=12:pay-my-bill`: the article's number, then its alias (the page's slug); Oracle APEX's
+// `p=100:BILLPAY:12345`: the application's number, the page's alias, then the session.
+const NUMBERED_ALIAS = /^[0-9]+:([a-z][a-z0-9_-]*)(?::.*)?$/i;
+
+/** A numbered alias as a path (`12:pay-my-bill` is `/pay-my-bill`), else undefined. */
+export function numberedAlias(value: string): string | undefined {
+  const m = NUMBERED_ALIAS.exec(value);
+  return m === null ? undefined : `/${m[1]}`;
+}
+
+const PROOFPOINT = /^https?-3A__/i;
+
+/** Proofpoint's v2 rewritten link (`https-3A__host_patient-2Dportal_inbox`: `-XX` escapes, `_` for `/`) as a URL; other values as they are. */
+export function proofpointUrl(v: string): string {
+  if (!v.startsWith('http') || !PROOFPOINT.test(v)) return v;
+  return safeDecode(v.replace(/-([0-9A-F]{2})/g, '%$1').replace(/_/g, '/'));
+}

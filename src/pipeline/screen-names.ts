@@ -1,0 +1,33 @@
+// An app screen's name, a screen constant or a router's dotted state read as a path: apps name the
+// screen's area in it the way a web page's path does.
+
+// An app's screen class names the screen and its kind (`LabResultsActivity`, `BillPayViewController`).
+const UI_SUFFIX = /(?<=[a-z0-9])(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Details?|Tab|Modal)$/;
+// `Pharmacy - Refill`, `MyChart > Messages`, `Billing: Pay`: the separators apps put in names.
+const NAME_SEPARATORS = /\s*[|>:\/\u2013\u2014\u00b7\u2022\u203a\u00bb]\s*|\s+-\s+/g;
+
+// A screen constant's or route key's kind word and step (`SCREEN_BILL_PAY`, `bill.pay.screen`,
+// `PAY-BILL-STEP-2`): not part of the screen's name.
+const SCREEN_AFFIX = /^(?:screen|scr|view|page)[_.:\/-](?=[a-z])|[_.:\/-](?:screen|scr|view|page|vc|activity|fragment)$|[_.:\/-]step[_.-]?[0-9]+$/i;
+
+/** An app screen's name read as a path (`MyChart - Messages` is `/mychart/messages`). */
+export function screenPath(name: string): string {
+  // A class name's words run together (`RefillRequestActivity` is the refill-request screen).
+  let t = name.trim();
+  if (SCREEN_AFFIX.test(t)) {
+    t = t.replace(SCREEN_AFFIX, '').replace(SCREEN_AFFIX, '');
+    // What is left of a dotted key names segments (`screen.results.detail` is `/results/detail`).
+    const state = statePath(t);
+    if (state !== undefined) return state.toLowerCase();
+  }
+  const words = UI_SUFFIX.test(t) ? t.replace(UI_SUFFIX, '').replace(/([a-z0-9])(?=[A-Z])/g, '$1-') : t;
+  return '/' + words.toLowerCase().replace(NAME_SEPARATORS, '/').replace(/\s+/g, '-');
+}
+
+// Words joined by dots (a file name, `index.html`, reads as `/index/html`, which names nothing).
+const DOTTED_STATE = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/i;
+
+/** A router's dotted state name as a path (`portal.messages.inbox` is `/portal/messages/inbox`), else undefined. */
+export function statePath(value: string): string | undefined {
+  return DOTTED_STATE.test(value) ? `/${value.replace(/\./g, '/')}` : undefined;
+}
