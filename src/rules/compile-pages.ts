@@ -1,0 +1,85 @@
+import type { RulesFile } from '../config/schema.js';
+import { FRAMEWORK_DIRS } from './canonical-path.js';
+import { globToRegExp, hostGlobToRegExp } from './glob.js';
+import type { PageGroupPlan, Plan } from './plan.js';
+
+/** The plan's page rules: blocked paths and hosts, locale prefixes and page groups. */
+export type PagePlan = Pick<Plan, 'blocked' | 'blockedWhenSensitive' | 'blockedAny' | 'blockedHosts' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex'>;
+
+/** Compiles the page rules; a bad pattern is reported in `errors` (file:line comes from the loader). */
+export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
+  const blocked = (rules.blocked_paths ?? []).map((b, i) => ({ name: b.name, re: compilePattern(b.glob, b.regex, `blocked_paths.${i}`, errors), when: b.when }));
+  const [always, whenSensitive] = [blocked.filter((b) => b.when === undefined), blocked.filter((b) => b.when === 'sensitive')].map((l) => l.map(({ name, re }) => ({ name, re })));
+  // `when: sensitive` reads a page's paths and event name: a host rule cannot take it.
+  for (const [i, b] of (rules.blocked_hosts ?? []).entries()) if (b.when !== undefined) errors.push(`blocked_hosts.${i}.when: only blocked_paths rules take "when"`);
+  const blockedHosts = (rules.blocked_hosts ?? []).map((b, i) => ({ name: b.name, re: compileHostPattern(b.glob, b.regex, `blocked_hosts.${i}`, errors) }));
+  const pageGroups = (rules.page_groups ?? []).map((g, i) => ({
+    name: g.name, sensitive: g.sensitive, res: g.paths.map((p) => compilePattern(p, undefined, `page_groups.${i}`, errors)),
+  }));
+  return {
+    blocked: always,
+    blockedWhenSensitive: whenSensitive,
+    blockedAny: combinePatterns(always.map((b) => b.re)),
+    blockedHosts,
+    // Framework directories (`/cgi-bin/`) are skipped at a path's start like locale prefixes.
+    localePrefixes: new Set([...(rules.locale_prefixes ?? []).map((l) => l.toLowerCase()), ...FRAMEWORK_DIRS]),
+    pageGroups,
+    pageGroupsAny: combinePatterns(pageGroups.flatMap((g) => g.res)),
+    pageGroupIndex: indexPageGroups(rules.page_groups ?? [], pageGroups),
+  };
+}
+
+function compilePattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
+  try {
+    return regex !== undefined ? new RegExp(regex, 'i') : globToRegExp(glob ?? '');
+  } catch {
+    errors.push(`${where}: invalid pattern`);
+    return /$^/;
+  }
+}
+
+/** One case-insensitive alternation of several patterns, or undefined when they cannot combine. */
+function combinePatterns(res: readonly RegExp[]): RegExp | undefined {
+  if (!res.length) return undefined;
+  // Backreferences would point at other patterns' groups once combined: the first test could
+  // then miss a real match (a blocked page let through). No combined test for those.
+  if (res.some((r) => /\\(?:[1-9]|k<)/.test(r.source))) return undefined;
+  try { return new RegExp(res.map((r) => `(?:${r.source})`).join('|'), 'i'); } catch { return undefined; }
+}
+
+/** The literal first segment of a path glob, or undefined when it has none (`/*`, `/**`, `//x`). */
+function firstSegment(glob: string): string | undefined {
+  // Read as globToRegExp reads it: trimmed, lower case, rooted.
+  const g = glob.trim().toLowerCase();
+  const path = g.startsWith('/') ? g : `/${g}`;
+  const end = path.indexOf('/', 1);
+  const segment = path.slice(1, end < 0 ? undefined : end);
+  // `/` alone matches the root only, whose first segment is empty.
+  if ((segment === '' && path !== '/') || segment.includes('*') || segment.includes('?')) return undefined;
+  return segment;
+}
+
+/** Plan['pageGroupIndex'], or undefined when a glob has no literal first segment. */
+function indexPageGroups(config: NonNullable<RulesFile['page_groups']>, groups: readonly PageGroupPlan[]): Plan['pageGroupIndex'] {
+  const index = new Map<string, { group: PageGroupPlan; res: RegExp[] }[]>();
+  for (let g = 0; g < groups.length; g++) {
+    for (let p = 0; p < config[g].paths.length; p++) {
+      const segment = firstSegment(config[g].paths[p]);
+      if (segment === undefined) return undefined;
+      const entries = index.get(segment) ?? [];
+      if (entries.at(-1)?.group !== groups[g]) entries.push({ group: groups[g], res: [] });
+      entries.at(-1)!.res.push(groups[g].res[p]);
+      index.set(segment, entries);
+    }
+  }
+  return index;
+}
+
+function compileHostPattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
+  try {
+    return regex !== undefined ? new RegExp(regex, 'i') : hostGlobToRegExp(glob ?? '');
+  } catch {
+    errors.push(`${where}: invalid pattern`);
+    return /$^/;
+  }
+}
