@@ -1,5 +1,8 @@
+import { mayBeCard, rewriteVcard } from './card-lines.js';
 import { formDecoded } from './form-decoded.js';
 import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
+import { rewriteElements, rewriteInputs } from './markup-fields.js';
+import { rewriteMultipart, rewritePhp } from './serialized-fields.js';
 
 // Field names written INSIDE a string value: a query string or a `k=v|k=v` blob copied into a
 // property (`fname=Jane|lname=Doe`), a form's JSON kept as text (`{"naam":"Jan de Vries"}`,
@@ -12,7 +15,8 @@ export type PairVerdict = (key: string, value: string) => string | null;
 
 // A key: an identifier-like token, right after the start, a separator or a (JSON) quote, then
 // `=` or `:`. Keys are short: longer runs are prose or data, not field names.
-const KEY_RE = /(?<![A-Za-z0-9_$.\-])([A-Za-z_$][A-Za-z0-9_$.\-]{0,40})(\\*["'])?[ \t]*([=:])[ \t]*/g;
+// Ruby and PHP write `=>` (`{:last_name=>"Doe"}`, `'dob' => '1961-03-04'`).
+const KEY_RE = /(?<![A-Za-z0-9_$.\-])([A-Za-z_$][A-Za-z0-9_$.\-]{0,40})(\\*["'])?[ \t]*(=>|[=:])[ \t]*/g;
 // Where an unquoted value ends: the next separator of a pair list (a `,` only before another key).
 const VALUE_END = /[&|;\n\t}\]"]|,(?=[ \t]*\\*["']?[A-Za-z_$][A-Za-z0-9_$.\-]*\\*["']?[ \t]*[=:])/g;
 const TITLE_WORD = /^[A-Z][a-z]+$/;
@@ -55,7 +59,7 @@ function pairsOf(text: string): Pair[] {
       end = stop === null ? text.length : stop.index;
       while (end > start && text.charCodeAt(end - 1) === 32) end--;
     }
-    const strong = m[3] === '=' || quotedKey;
+    const strong = m[3] !== ':' || quotedKey;
     if (end > start && (strong || (!TITLE_WORD.test(key) && opensItem(text, m.index)))) pairs.push({ key, start, end, strong, lead: m.index === 0 && (open === 34 || open === 39 || key.includes('_')) });
     re.lastIndex = Math.max(end, m.index + m[0].length);
   }
@@ -81,6 +85,15 @@ function rewrite(text: string, verdict: PairVerdict): string | undefined {
   return changed ? out + text.slice(cursor) : undefined;
 }
 
+/** Elements first (`<lastName>Doe</lastName>`, `<span itemprop="familyName">`), then attributes (`value`, `content`, `datetime`). */
+function rewriteMarkup(text: string, lt: number, verdict: PairVerdict): string | undefined {
+  const xml = text.indexOf('</', lt) > 0 ? rewriteElements(text, verdict) : undefined;
+  const cur = xml ?? text;
+  if (cur.indexOf('=') < 0 || (cur.indexOf('value', lt) < 0 && cur.indexOf('content', lt) < 0 && cur.indexOf('datetime', lt) < 0)) return xml;
+  const inputs = rewriteInputs(cur, verdict);
+  return inputs === undefined ? xml : rewrite(inputs, verdict) ?? inputs;
+}
+
 /** Whether `text` could hold a pair at all (one cheap look before any regex). */
 export function mayHoldPairs(text: string): boolean {
   // A text that is a URL is the url detector's (it is redacted whole).
@@ -101,79 +114,21 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   if (table !== undefined) return table;
   // One look for `<` serves both markup readers (most texts have none).
   const lt = text.indexOf('<');
-  const xml = lt >= 0 && text.indexOf('</', lt) > 0 ? rewriteElements(text, verdict) : undefined;
-  if (xml !== undefined) return xml;
+  const markup = lt >= 0 ? rewriteMarkup(text, lt, verdict) : undefined;
+  if (markup !== undefined) return markup;
   if (!mayHoldPairs(text)) return undefined;
-  const inputs = lt >= 0 && text.indexOf('value', lt) > 0 ? rewriteInputs(text, verdict) : undefined;
-  if (inputs !== undefined) return rewrite(inputs, verdict) ?? inputs;
-  const card = VCARD_FIRST.includes(text.charCodeAt(0)) && VCARD_START.test(text) ? rewriteVcard(text, verdict) : undefined;
+  const card = mayBeCard(text) ? rewriteVcard(text, verdict) : undefined;
   if (card !== undefined) return card;
+  // PHP `serialize()` blobs (`s:9:"last_name";s:3:"Doe";`) and multipart bodies (`name="dob"` then the value).
+  const php = text.indexOf('";s:') >= 0 ? rewritePhp(text, verdict) : undefined;
+  if (php !== undefined) return php;
+  const part = text.indexOf('form-data') >= 0 ? rewriteMultipart(text, verdict) : undefined;
+  if (part !== undefined) return part;
   const plain = rewrite(text, verdict);
   if (plain !== undefined) return plain;
   if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return undefined;
   const decoded = formDecoded(text);
   return decoded === undefined ? undefined : rewrite(decoded, verdict);
-}
-
-// Form markup kept as text (a form's HTML captured by a tag, an autofill log): an element's
-// `value` is the field its `name`, `id` or `autocomplete` names (`<input name="last_name" value="Doe">`),
-// or its `type` where that says email or phone.
-const TAG_RE = /<[A-Za-z][A-Za-z0-9-]{0,20}(\s[^<>]{0,1024})>/g;
-const ATTR_RE = /([A-Za-z_:][A-Za-z0-9_:.-]{0,40})[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')/g;
-const NAMING_ATTRS = ['name', 'id', 'autocomplete'];
-const INPUT_TYPES: Readonly<Record<string, string>> = { email: 'email', tel: 'phone' };
-
-function rewriteInputs(text: string, verdict: PairVerdict): string | undefined {
-  let changed = false;
-  const out = text.replace(TAG_RE, (tag: string) => {
-    const attrs = new Map<string, { value: string; at: number }>();
-    ATTR_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = ATTR_RE.exec(tag)) !== null) {
-      const value = m[2] ?? m[3];
-      attrs.set(m[1].toLowerCase(), { value, at: m.index + m[0].length - value.length - 1 });
-    }
-    const input = attrs.get('value');
-    if (input === undefined || input.value === '') return tag;
-    const type = INPUT_TYPES[attrs.get('type')?.value.toLowerCase() ?? ''];
-    for (const label of type === undefined ? NAMING_ATTRS.map((a) => attrs.get(a)?.value) : [type]) {
-      const v = label === undefined ? null : verdict(label, input.value);
-      if (v === null) continue;
-      changed = true;
-      return tag.slice(0, input.at) + v + tag.slice(input.at + input.value.length);
-    }
-    return tag;
-  });
-  return changed ? out : undefined;
-}
-
-// vCard and iCalendar text (a contact or an appointment saved into a property): properties are
-// `NAME;PARAM=...:value` lines, the name says what the value is (`FN:Jane Doe`, `N:Doe;Jane;;;`,
-// `TEL;TYPE=cell:...`, `BDAY:19610304`, `DTSTART:20260315T140000Z`, `ATTENDEE;CN=Jane Doe:mailto:...`).
-// Each is read as the field it names; a name's parameters (`CN=`) go with its value.
-const VCARD_FIELDS: Readonly<Record<string, string>> = {
-  FN: 'fullname', N: 'fullname', NICKNAME: 'nickname', TEL: 'phone', EMAIL: 'email', ADR: 'address', LABEL: 'address', GEO: 'geo',
-  BDAY: 'birthdate', ANNIVERSARY: 'date', DTSTART: 'appointmentdate', DTEND: 'appointmentdate', PHOTO: 'photo',
-  ATTENDEE: 'attendeename', ORGANIZER: 'contactname', CONTACT: 'contactname',
-};
-// First characters of the lines a card or calendar text starts with (B, F, N, T, E, A, D).
-const VCARD_FIRST = [66, 70, 78, 84, 69, 65, 68];
-const VCARD_START = /^(?:BEGIN:V(?:CARD|CALENDAR|EVENT)|(?:FN|N|TEL|EMAIL|ADR|BDAY|DTSTART|ATTENDEE)[;:])/;
-const VCARD_LINE = /^([A-Z][A-Z-]*)((?:;[^:\n]*)?):(.*)$/gm;
-
-function rewriteVcard(text: string, verdict: PairVerdict): string | undefined {
-  let changed = false;
-  const out = text.replace(VCARD_LINE, (line: string, name: string, params: string, value: string) => {
-    const key = VCARD_FIELDS[name];
-    if (key === undefined) return line;
-    // A name in the parameters (`CN=Jane Doe`) is as much the value as what follows the colon.
-    const named = params.includes('CN=');
-    const v = verdict(key, named ? `${params.slice(1)}:${value}` : value);
-    if (v === null) return line;
-    changed = true;
-    return named ? `${name}:${v}` : `${name}${params}:${v}`;
-  });
-  return changed ? out : undefined;
 }
 
 // A table kept as text (a CSV export or upload preview, a pasted spreadsheet): `first,last,dob` on
@@ -213,19 +168,4 @@ function splitRow(line: string, sep: string): string[] {
   }
   cells.push(line.slice(start));
   return cells;
-}
-
-// XML kept as text (a SOAP or CDA fragment, a form serialised as XML): `<lastName>Doe</lastName>`,
-// each element's text read as the field its tag names.
-const ELEMENT_RE = /<([A-Za-z_][\w.:-]{0,40})(\s[^<>]*)?>([^<]{1,256})<\/\1>/g;
-
-function rewriteElements(text: string, verdict: PairVerdict): string | undefined {
-  let changed = false;
-  const out = text.replace(ELEMENT_RE, (whole: string, tag: string, attrs: string | undefined, value: string) => {
-    const v = verdict(tag.slice(tag.indexOf(':') + 1), value);
-    if (v === null) return whole;
-    changed = true;
-    return `<${tag}${attrs ?? ''}>${v}</${tag}>`;
-  });
-  return changed ? out : undefined;
 }

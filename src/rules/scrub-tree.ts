@@ -2,6 +2,7 @@ import { PlanMemos } from '../common/bounded-memo.js';
 import type { Action } from '../config/schema.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { AllowNode } from './allow-tree.js';
+import { VCARD_FIELDS } from './card-lines.js';
 import { rewriteEmbedded } from './embedded-fields.js';
 import { scrubVariables } from './graphql-vars.js';
 import { coordinatePair } from './detectors/geo.js';
@@ -9,6 +10,8 @@ import type { FieldRule } from './field-matcher.js';
 import { FORBIDDEN_KEYS } from './field-name.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
+import { urlScanner } from './query-fields.js';
+import { namesAThing, productCode } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
 import type { DestinationPlan, Plan } from './plan.js';
 import type { EventMemo, StringFacts } from './event-memo.js';
@@ -40,11 +43,11 @@ const addresses = new PlanMemos<string | null>(4096);
 
 function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
   const { plan } = ctx;
-  if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, plan.scanner, ctx.memo)?.url;
+  if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, urlScanner(plan), ctx.memo)?.url;
   const memo = addresses.of(plan);
   let out = memo.get(url);
   if (out === undefined) {
-    out = sanitizeUrl(url, plan.queryAllow, plan.scanner, ctx.memo)?.url ?? null;
+    out = sanitizeUrl(url, plan.queryAllow, urlScanner(plan), ctx.memo)?.url ?? null;
     memo.set(url, out);
   }
   return out ?? undefined;
@@ -61,7 +64,9 @@ export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext
     const node = allow.child(key);
     if (!node) continue;
     // FHIR's HumanName (`{family: "Doe", given: ["Jane"]}`): beside `given`, `family` is the surname.
-    const value = key === 'variables' ? scrubRequest(obj, node, ctx) : scrubField(key === 'family' && Object.hasOwn(obj, 'given') ? 'familyName' : key, obj[key], node, ctx);
+    // A schema.org Product's `name` is the product's (schema-org.ts): free text, not a person's name.
+    const value = key === 'variables' ? scrubRequest(obj, node, ctx) : key === 'name' && namesAThing(obj) ? scrubString(obj.name as string, ctx)
+      : scrubField(key === 'family' && Object.hasOwn(obj, 'given') ? 'familyName' : key, obj[key], node, ctx);
     if (value !== undefined) out[key] = value;
   }
   return out;
@@ -86,7 +91,7 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
   if (typeof value === 'number') return scrubNumber(value, ctx, norm);
   if (typeof value === 'string') {
     if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
-    return scrubString(value, ctx);
+    return productCode(norm, value) ? value : scrubString(value, ctx);
   }
   if (Array.isArray(value)) return scrubArray(value, allow, ctx);
   return scrubPair(value, allow, ctx) ?? scrubObject(value, allow, ctx);
@@ -100,10 +105,10 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
 // itself be an object naming the field (Typeform's `{field: {ref: "last_name"}, text}`); an entry
 // `[k, v]` serialised as an object is `{"0": k, "1": v}`. Wizards and page builders: `{step: "mrn", value}`,
 // `{q, a}`, `{prompt, response}`, `{caption, content}`, `{kind, val}`, `{question, reply}`, `{title, body}`,
-// `{header, cell}`, `{placeholder, value}`, `{slug, entry}`, `{tag, value}`.
+// `{header, cell}`, `{placeholder, value}`, `{slug, entry}`, `{tag, value}`; schema.org's `{propertyID: "MRN", value}`.
 const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
   'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
-  'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'type', 'system', '0'];
+  'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'type', 'system', '0'];
 const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
   'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', 'reply', 'a', 'body', 'entry', 'cell', '1'];
 const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
@@ -145,6 +150,9 @@ function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonOb
 }
 
 function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): JsonValue[] | undefined {
+  // A jCard property `["fn", {}, "text", "Jane Doe"]`: its name says what the value is, as in a vCard.
+  const card = values.length === 4 && typeof values[0] === 'string' && typeof values[2] === 'string' && isJsonObject(values[1]) ? VCARD_FIELDS[values[0].toUpperCase()] : undefined;
+  if (card !== undefined) { const v = scrubField(card, values[3], allow, ctx); return v === undefined ? values.slice(0, 3) : [...values.slice(0, 3), v]; }
   // `[42.3601, -71.0589]`: a geocode as numbers (the geo detector reads it as text).
   if (values.length === 2) {
     if (coordinatePair(values[0], values[1])) { ctx.hits.push('geo'); return undefined; }

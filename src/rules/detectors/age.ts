@@ -30,6 +30,26 @@ const PERSON_AGE_RE = new RegExp(
 );
 // After `90`: `+` (the category itself; `95+` tells more).
 const CATEGORY_AFTER = /^[ \t]*\+/;
+// The same ages in words (a chat or survey answer): `ninety-two years old`, `aged ninety one`,
+// `a hundred and one years young`. `in her nineties` is no finer than `90+` and stays.
+const WORDS = '(?:ninety(?:[ -]?(?:one|two|three|four|five|six|seven|eight|nine))?|(?:one[ -]|a[ -])?hundred(?:[ -]and)?(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|ten))?)';
+const SPELLED_RE = new RegExp(
+  `(?<![\\p{L}\\p{M}-])(?:(?:ages?|aged|age[ \\t]+of)[ \\t]{1,2}(?:is[ \\t]+)?(${WORDS})|(${WORDS})(?=[ \\t-]{1,2}(?:years?[ \\t-]+(?:old|young|of[ \\t]+age)|yrs?|year-old|y/o)(?![\\p{L}\\p{M}])))(?![\\p{L}\\p{M}])`,
+  'giu',
+);
+/** A text shorter than `aged ninety` holds no age in words (prefilter.ts). */
+export const SPELLED_AGE_MIN = 11;
+const SPELLED_HINT = /inety|undred/i;
+
+function scanSpelled(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(SPELLED_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const words = m[1] ?? m[2];
+    const end = m.index + m[0].length;
+    out.push({ start: end - words.length, end, kind });
+  }
+}
 
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 4) return;
@@ -50,6 +70,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     // `she is 96 years old`: the unit already found this number.
     if (!foundAt(out, mark, end)) out.push({ start: end - m[1].length, end, kind });
   }
+  if (SPELLED_HINT.test(text)) scanSpelled(text, out, kind);
 }
 
 function foundAt(out: readonly Detection[], from: number, end: number): boolean {
@@ -57,5 +78,5 @@ function foundAt(out: readonly Detection[], from: number, end: number): boolean 
   return false;
 }
 
-/** Ages over 89 (C), after an age word or before an age unit. */
+/** Ages over 89 (C), after an age word or before an age unit, in digits or in words. */
 export const ageOver89Detector = defineDetector('age_over_89', '[AGE]', 'C', scan);

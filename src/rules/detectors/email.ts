@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { isAsciiAlnum, isAsciiLetter, resetAt } from './scan.js';
 import { WEBMAIL_WORDS } from './cue-words.js';
+import { displayNameBefore } from './display-name.js';
 import type { Detection } from './types.js';
 
 // Scanning outward from each '@' / '%40' is linear and cannot backtrack, unlike a regex whose
@@ -114,6 +115,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     const domain = literalEnd(text, pos + sepLen) ?? domainEnd(text, from);
     const end = domain >= 0 ? domain : webmailEnd(text, from);
     if (end < 0) { if (sepLen === 1) lastEnd = handleAt(text, pos, out, kind, lastEnd); continue; }
+    const name = displayNameBefore(text, start, lastEnd);
+    if (name !== undefined) out.push({ start: name.start, end: name.end, kind });
     out.push({ start, end, kind });
     lastEnd = end;
   }
@@ -273,5 +276,6 @@ function spelledUserStart(text: string, start: number): number {
 }
 
 /** Email addresses (F), including `%40`-encoded ones in URLs, the address inside `mailto:`,
- * internationalised addresses and addresses spelled out with `at` / `dot`. */
+ * internationalised addresses and addresses spelled out with `at` / `dot`; the display name a
+ * mail header gives an address (`"Jane Doe" <jane@x.org>`) goes with it. */
 export const emailDetector = defineDetector('email', '[EMAIL]', 'F', scan);

@@ -7,6 +7,9 @@ import {
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { geocodeAt } from './geocode.js';
+import { clockAt, signatureAt } from './person-name.js';
+import { authorizationAt } from './tokens.js';
+import { messengerAt } from './url.js';
 
 export * from './marker-bits.js';
 
@@ -68,7 +71,7 @@ function ageEnd(c: number): boolean {
 export function markerAt(text: string, i: number, c: number): number {
   switch (c) {
     case 64: return AT;
-    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) ? NAME_CUE : 0) | dataImageAt(text, i);
+    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0);
@@ -80,6 +83,7 @@ export function markerAt(text: string, i: number, c: number): number {
       const next = lower(text.charCodeAt(i + 1));
       if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
       if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : webmailAt(text, i); // hospitalized, hotmail
+      if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
       return next === 101 || next === 105 ? heHiCue(text, i, next) : 0;
     }
     case 119: case 87: return lower(text.charCodeAt(i + 1)) === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
@@ -87,11 +91,13 @@ export function markerAt(text: string, i: number, c: number): number {
       const next = text.charCodeAt(i + 1);
       if (next === 121) return matchesAt(text, i, 'eyJ', false) ? EYJ : 0;
       if (next === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // tel
+      if (next === 116) return matchesAt(text, i - 3, 'ninety', true) ? AGE_NUM : 0; // an age in words (age.ts)
       return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : 0;
     }
     case 69: {
       const next = text.charCodeAt(i + 1);
       if (lower(next) === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // TEL, TEl
+      if (lower(next) === 116) return matchesAt(text, i - 3, 'ninety', true) ? AGE_NUM : 0;
       return next === 65 && matchesAt(text, i, 'EARER', false) ? EARER : 0;
     }
     default: return cueAt(text, i, c);
@@ -227,7 +233,7 @@ export function cueAt(text: string, i: number, c: number): number {
     }
     case 44: case 10: {
       for (const w of SIGN_OFFS) if (endsAt(text, i, w)) return NAME_CUE;
-      return 0;
+      return c === 10 && signatureAt(text, i) ? NAME_CUE : 0; // a mail signature's `-- ` line (person-name.ts)
     }
     case 8211: return personLabelBefore(text, i) ? NAME_CUE : 0;
     default: return 0;

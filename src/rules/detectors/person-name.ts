@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { resetAt } from './scan.js';
+import { isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -24,10 +24,48 @@ const PERSON_LABEL =
   '|(?:my|his|her|their)[ ]' + RELATIVE + '[ ]*,?[ ]+|(?:mrs?|ms)\\.?[ ]+|dear[ ]+';
 const SIGN_OFF =
   '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente|signed)[ ]*[,\\n][ \\n]*';
+// A mail signature's delimiter (`-- ` on its own line, RFC 3676) is a sign-off too.
 const CUE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+)|(${SIGN_OFF}))`,
+  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*))`,
   'giu',
 );
+
+// A chat transcript names its speaker beside a clock, at the start of a line: `[10:02] Jane Doe: ...`
+// (group 1: the clock before) or `Jane Doe (10:02 AM): ...` (group 2: the name before the clock).
+// A chat export may date the line too (`[11/03/26, 10:02:15] Jane Doe:`).
+const CLOCK = '[[(](?:\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4},?[ ])?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ ]?[AaPp][Mm])?[\\])]';
+const SPEAKER_RE = new RegExp(`(?:^|\\n)[ \\t]*(?:(${CLOCK}[ \\t-]*)|(?=(\\p{Lu}[^:\\n\\[(]{0,60}?)[ ]?${CLOCK}:))`, 'gu');
+
+/** A bracketed clock (`[10:02]`, `(10:02 AM)`) at this colon: a chat line's speaker is beside it (person-name.ts). */
+export function clockAt(text: string, i: number): boolean {
+  if (!isDigit(text.charCodeAt(i - 1)) || !isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2))) return false;
+  let j = i + 3;
+  if (text.charCodeAt(j) === 58 && isDigit(text.charCodeAt(j + 1))) j += 3;
+  if (text.charCodeAt(j) === 32) j++;
+  const l = text.charCodeAt(j) | 0x20;
+  if ((l === 97 || l === 112) && (text.charCodeAt(j + 1) | 0x20) === 109) j += 2;
+  const c = text.charCodeAt(j);
+  return c === 93 || c === 41;
+}
+
+/** Whether the line break at `i` ends a signature delimiter `-- ` (`--`, `\r\n` too). */
+export function signatureAt(text: string, i: number): boolean {
+  let j = i;
+  if (text.charCodeAt(j - 1) === 13) j--;
+  if (text.charCodeAt(j - 1) === 32) j--;
+  return text.charCodeAt(j - 1) === 45 && text.charCodeAt(j - 2) === 45;
+}
+
+function scanSpeakers(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(SPEAKER_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    const end = nameEnd(text, from, true, true);
+    if (end > from && (m[1] === undefined ? end === from + m[2].length : text.charCodeAt(end) === 58)) out.push({ start: from, end, kind });
+    if (re.lastIndex === m.index) re.lastIndex++;
+  }
+}
 
 const UPPER = /\p{Lu}/u;
 const LETTER = /[\p{L}\p{M}]/u;
@@ -110,6 +148,7 @@ const NOT_NAME = new Set(['part', 'type', 'vitamin', 'hepatitis', 'hep', 'plan',
   'suite', 'building', 'bldg', 'floor', 'wing', 'tower', 'lot', 'zone', 'area', 'step', 'option', 'tier', 'schedule', 'room', 'gate', 'row',
   'block', 'appendix', 'exhibit', 'form', 'site', 'campus', 'lab', 'clinic', 'hall', 'medicare', 'medicaid', 'strep', 'influenza', 'flu', 'covid', 'category', 'size', 'model', 'version', 'track', 'lane', 'pod', 'bay', 'dose']);
 export const WHOLE_NAME_MAX = 48;
+const CLOCK_HINT = /\d:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?[\])]/;
 
 /** NAME_CUE for the prefilter when a short text ends in a capital initial (` M`, ` M.`): the only texts EHR_NAME can match. */
 export function initialEnd(text: string): boolean {
@@ -128,6 +167,7 @@ function wholeName(text: string): boolean {
 
 function scan(text: string, out: Detection[], kind: string): void {
   if (wholeName(text)) { out.push({ start: 0, end: text.length, kind }); return; }
+  if (CLOCK_HINT.test(text)) scanSpeakers(text, out, kind);
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

@@ -5,6 +5,7 @@ import {
 import type { ValueDetector } from './types.js';
 import { WHOLE_NAME_MAX, initialEnd } from './person-name.js';
 import { SPELLED_MIN } from './phone-local.js';
+import { SPELLED_AGE_MIN } from './age.js';
 
 export { NON_ASCII } from './markers.js';
 
@@ -45,11 +46,11 @@ interface Gate {
   readonly anyOf: number;
   /** The IP gate's own rule (see passes). */
   readonly ip: boolean;
-  /** phone_local's: a long enough text needs no digits (numbers spelled as words). */
-  readonly spelled: boolean;
+  /** phone_local's and age_over_89's: a text this long (0: never) needs no digits (numbers spelled as words). */
+  readonly spelled: number;
 }
 
-const gate = (length: number, digits: number, anyOf = 0, ip = false, spelled = false): Gate => ({ length, digits, anyOf, ip, spelled });
+const gate = (length: number, digits: number, anyOf = 0, ip = false, spelled = 0): Gate => ({ length, digits, anyOf, ip, spelled });
 
 const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   // `@`, `%40`, a bracketed `[at]` (AT too) or the word `dot` (`lee at example dot org`).
@@ -90,19 +91,20 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['mac', gate(14, 3, MAC_SHAPE)],
   // Seven digits after a phone word (`call me at 555-0143`), or a number read out in words
   // (`call five oh three...`: SPELLED_MIN characters, no digits needed; see passes).
-  ['phone_local', gate(10, 7, PHONE_CUE, false, true)],
+  ['phone_local', gate(10, 7, PHONE_CUE, false, SPELLED_MIN)],
   // Two decimals of 3+ places (8 digits and a dot), or a degree sign (DMS: 6 digits).
   ['geo', gate(9, 6, DOT | NON_ASCII)],
   // A plus code's `+` between code characters, or what3words' `///` (the walk marks both).
   ['geocode', gate(7, 0, GEOCODE)],
   // An image file's extension (`.jpg`, the walk marks it at the dot) after a name.
   ['photo_path', gate(6, 0, IMG_EXT)],
-  // A number from 90 to 119 (the walk marks it) with an age word or unit around it.
-  ['age_over_89', gate(4, 2, AGE_NUM)],
+  // A number from 90 to 119 (the walk marks it) with an age word or unit around it, or
+  // `ninety`/`hundred` spelled (`aged ninety-one`: no digits; the walk marks the word too).
+  ['age_over_89', gate(4, 2, AGE_NUM, false, SPELLED_AGE_MIN)],
 ]);
 
 function passes(g: Gate, f: TextFeatures): boolean {
-  if (g.spelled && f.length >= SPELLED_MIN && f.digits < g.digits) return (f.flags & g.anyOf) !== 0;
+  if (g.spelled > 0 && f.length >= g.spelled && f.digits < g.digits) return (f.flags & g.anyOf) !== 0;
   if (f.length < g.length || f.digits < g.digits) return false;
   if (g.anyOf !== 0 && (f.flags & g.anyOf) === 0) return false;
   // IPv6 candidates need a colon; a dotted IPv4 address has at least four digits (its dots may
@@ -112,7 +114,7 @@ function passes(g: Gate, f: TextFeatures): boolean {
 }
 
 // Every length a gate asks about; a text's features are cached by the last one it reaches.
-const LENGTHS = [...new Set([...GATES.values()].map((g) => g.length).concat(SPELLED_MIN))].sort((a, b) => a - b);
+const LENGTHS = [...new Set([...GATES.values()].flatMap((g) => (g.spelled > 0 ? [g.length, g.spelled] : [g.length])))].sort((a, b) => a - b);
 const LONGEST = LENGTHS[LENGTHS.length - 1];
 const BUCKET = Uint8Array.from({ length: LONGEST + 1 }, (_, n) => LENGTHS.filter((l) => n >= l).length);
 const MAX_CACHED = 4096;

@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
+import { EARER } from './marker-bits.js';
 
 // Header `eyJ` (base64url of `{"`), then payload and signature; bounds keep a pathological
 // non-token run from being rescanned per position.
@@ -23,6 +24,9 @@ export const jwtDetector = defineDetector('jwt', '[TOKEN]', 'R', scanJwt);
 const BEARER_RE =
   /(?<![A-Za-z])bearer\s{1,4}([A-Za-z0-9._~+/-]{8,8192}=*)|(?<![A-Za-z0-9_])(?:(?:[A-Za-z0-9]{1,20}_)?(?:access_token|id_token|refresh_token|token|session_?id|jsessionid|phpsessid|sid|api_?key)|code|auth)(?:=|%3D)([^&#\s"'<>;,]{1,8192})/gi;
 
+// An `Authorization:` header's credentials (`Basic base64(user:password)`, whose user part is often an
+// email). Its own pattern, run only on text that names the header (most texts with `=` do not).
+const AUTHORIZATION_RE = /authorization[:=]\s{0,4}(?:basic|digest|negotiate|token)\s{1,4}([A-Za-z0-9._~+/-]{8,8192}=*)/gi;
 const NOT_SECRETS = new Set(['true', 'false', 'null', 'none', 'undefined', 'yes', 'no', 'on', 'off']);
 
 /** "Bearer of bad news" is prose; real bearer tokens have a digit or punctuation, or are long. */
@@ -35,10 +39,18 @@ function looksLikeBearerToken(token: string): boolean {
   return false;
 }
 
+function scanCredentials(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(AUTHORIZATION_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) if (looksLikeBearerToken(m[1])) out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, kind });
+}
+
 function scanBearer(text: string, out: Detection[], kind: string): void {
   if (text.length < 6) return;
   // Every branch needs `=`, `%3D` or the word bearer; most strings have none of them.
-  if (text.indexOf('=') < 0 && text.indexOf('%3') < 0 && text.indexOf('earer') < 0 && text.indexOf('EARER') < 0) return;
+  const auth = text.indexOf('uthorization') >= 0 || text.indexOf('UTHORIZATION') >= 0;
+  if (text.indexOf('=') < 0 && text.indexOf('%3') < 0 && text.indexOf('earer') < 0 && text.indexOf('EARER') < 0 && !auth) return;
+  if (auth) scanCredentials(text, out, kind);
   const re = resetAt(BEARER_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -56,3 +68,8 @@ function scanBearer(text: string, out: Detection[], kind: string): void {
  * `api_key=`, `code=`... Only the value is covered, so `?code=[TOKEN]&state=1` keeps its shape.
  */
 export const bearerDetector = defineDetector('bearer', '[TOKEN]', 'R', scanBearer);
+
+/** EARER (the bearer gate's marker) at the colon of an `Authorization:` header (its `Basic` credentials; tokens.ts). */
+export const authorizationAt = (text: string, i: number): number =>
+  (text.charCodeAt(i - 1) | 0x20) === 110 && i >= 13 && AUTHORIZATION_END.test(text.slice(i - 13, i + 1)) ? EARER : 0;
+const AUTHORIZATION_END = /^authorization:$/i;

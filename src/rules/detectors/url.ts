@@ -7,7 +7,8 @@ import type { Detection } from './types.js';
 // class with nothing after it, so the engine never backtracks into it. A host typed without
 // either (`linkedin.com/in/jane-doe`, `bit.ly/3xYz`) counts when a path follows a common
 // top-level domain (the prefilter marks that dot, markers.ts hostPathAt): a bare `example.com`
-// names a site, not a page about someone.
+// names a site, not a page about someone. Messenger links carry a person's account or number
+// (`skype:jane.doe?call`, `facetime:jane@x.org`, `viber://chat?number=...`, `xmpp:`, `sip:`).
 const URL_RE =
   /(?:(?<![A-Za-z])https?(?::\/\/|%3A%2F%2F)|(?<![0-9A-Za-z.@/-])www[0-9]{0,3}\.(?=[0-9A-Za-z-]{1,63}\.[A-Za-z])|(?<![0-9A-Za-z.@/_%&=+-])(?=(?:[0-9A-Za-z-]{1,63}\.){1,4}(?:com|org|net|edu|gov|io|me|ly|co|app|us|info|biz|tv|blog|page|link|site)\/[0-9A-Za-z@~]))[^\s<>"'`\\^{}|\x00-\x1f\x7f]+/gi;
 
@@ -28,6 +29,33 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
+// `viber:`, `whatsapp:` and `tg:` only with `//` (`TG: 150` is a lab value).
+const MESSENGER_END = /(?<![A-Za-z])(skype|facetime(?:-audio)?|xmpp|sips?|sgnl|(viber|whatsapp|tg)):$/i;
+const LINK_END = /[\s<>"'`\\^{}|\x00-\x1f\x7f]/g;
+
+/** Start of the messenger scheme whose colon is at `i` (`skype:`), or -1. Most colons (`https:`) fail the first tests. */
+export function messengerAt(text: string, i: number): number {
+  const l = text.charCodeAt(i - 1) | 0x20;
+  if (l !== 101 && l !== 111 && l !== 112 && l !== 115 && l !== 114 && l !== 103 && l !== 108) return -1;
+  const t = l === 115 ? i - 4 : i - 3; // the `tt` of https, http
+  if ((l === 112 || l === 115) && (text.charCodeAt(t) | 0x20) === 116 && (text.charCodeAt(t + 1) | 0x20) === 116) return -1;
+  const from = Math.max(0, i - 15);
+  const m = MESSENGER_END.exec(text.slice(from, i + 1));
+  return m === null || (m[2] !== undefined && !text.startsWith('//', i + 1)) ? -1 : from + m.index;
+}
+
+/** Messenger links (`skype:jane.doe?call`, `facetime:`, `viber://chat?number=`): the scheme to the next space or quote. */
+function scanMessengers(text: string, out: Detection[], kind: string): void {
+  for (let i = text.indexOf(':'); i > 0; i = text.indexOf(':', i + 1)) {
+    const start = messengerAt(text, i);
+    if (start < 0) continue;
+    LINK_END.lastIndex = i + 1;
+    const stop = LINK_END.exec(text);
+    const end = trimEnd(text, start, stop === null ? text.length : stop.index);
+    if (end > i + 1) { out.push({ start, end, kind }); i = end - 1; }
+  }
+}
+
 /** Length of the `http(s)://` (or encoded) prefix; 0 for `www.` hosts, whose regex needs a host. */
 function schemeLength(match: string): number {
   if ((match.charCodeAt(0) | 0x20) !== 104 || (match.charCodeAt(3) | 0x20) !== 112 || (match.charCodeAt(1) | 0x20) !== 116) return 0;
@@ -44,6 +72,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (end - m.index <= schemeLength(m[0])) continue;
     out.push({ start: m.index, end, kind });
   }
+  scanMessengers(text, out, kind);
 }
 
 /** Web URLs (N): http(s) URLs, percent-encoded ones, `www.` hosts and schemeless host/path in free text. */

@@ -1,0 +1,96 @@
+import type { PairVerdict } from './embedded-fields.js';
+
+// Markup kept as text (a form's HTML captured by a tag, an autofill log, a page's structured data
+// copied by a CMS): what an element or attribute holds is the field its markup names.
+
+// Form markup: an element's `value` is the field its `name`, `id` or `autocomplete` names
+// (`<input name="last_name" value="Doe">`), or its `type` where that says email or phone.
+// Structured data in attributes (schema.org microdata, RDFa, Open Graph): `<meta itemprop="email"
+// content="...">`, `<meta property="profile:last_name" content="Doe">`, `<time itemprop="birthDate"
+// datetime="1961-03-14">`: the `content`/`datetime` is the field `itemprop`/`property`/`name` names.
+const TAG_RE = /<[A-Za-z][A-Za-z0-9-]{0,20}(\s[^<>]{0,1024})>/g;
+const ATTR_RE = /([A-Za-z_:][A-Za-z0-9_:.-]{0,40})[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')/g;
+const NAMING_ATTRS = ['name', 'id', 'autocomplete'];
+const DATA_NAMING_ATTRS = ['itemprop', 'property', 'name'];
+const INPUT_TYPES: Readonly<Record<string, string>> = { email: 'email', tel: 'phone' };
+
+interface Attr { value: string; at: number }
+
+function attrsOf(tag: string): Map<string, Attr> {
+  const attrs = new Map<string, Attr>();
+  ATTR_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ATTR_RE.exec(tag)) !== null) {
+    const value = m[2] ?? m[3];
+    attrs.set(m[1].toLowerCase(), { value, at: m.index + m[0].length - value.length - 1 });
+  }
+  return attrs;
+}
+
+/** The attribute holding the tag's data and the names that say what it is, or undefined. */
+function dataOf(attrs: Map<string, Attr>): { input: Attr; labels: (string | undefined)[] } | undefined {
+  const input = attrs.get('value');
+  if (input !== undefined && input.value !== '') {
+    const type = INPUT_TYPES[attrs.get('type')?.value.toLowerCase() ?? ''];
+    return { input, labels: type === undefined ? NAMING_ATTRS.map((a) => attrs.get(a)?.value) : [type] };
+  }
+  const data = attrs.get('content') ?? attrs.get('datetime');
+  if (data === undefined || data.value === '') return undefined;
+  return { input: data, labels: DATA_NAMING_ATTRS.map((a) => attrs.get(a)?.value) };
+}
+
+export function rewriteInputs(text: string, verdict: PairVerdict): string | undefined {
+  let changed = false;
+  const out = text.replace(TAG_RE, (tag: string) => {
+    const found = dataOf(attrsOf(tag));
+    if (found === undefined) return tag;
+    const { input, labels } = found;
+    for (const label of labels) {
+      const v = label === undefined ? null : verdict(label, input.value);
+      if (v === null) continue;
+      changed = true;
+      return tag.slice(0, input.at) + v + tag.slice(input.at + input.value.length);
+    }
+    return tag;
+  });
+  return changed ? out : undefined;
+}
+
+// XML kept as text (a SOAP or CDA fragment, a form serialised as XML): `<lastName>Doe</lastName>`,
+// each element's text read as the field its tag names; in HTML, as the field its microdata/RDFa
+// property or its microformat class names (`<span itemprop="familyName">Doe</span>`,
+// `<span property="name">`, h-card `<span class="p-name">`, hCard `<span class="fn">`).
+const ELEMENT_RE = /<([A-Za-z_][\w.:-]{0,40})(\s[^<>]*)?>([^<]{1,256})<\/\1>/g;
+const PROPERTY_ATTR = /\b(?:itemprop|property)[ \t]*=[ \t]*["']([^"']{1,60})["']/;
+const CLASS_ATTR = /\bclass[ \t]*=[ \t]*["']([^"']{1,120})["']/;
+// Classic hCard class names whose own words name no field.
+const HCARD: Readonly<Record<string, string>> = { fn: 'fullname', bday: 'birthdate', adr: 'address', tel: 'phone', n: 'fullname' };
+const MF_PREFIX = /^(?:p|u|dt|e)-/;
+
+/** Names an element's attributes give its text: a microdata/RDFa property, then microformat classes. */
+function attrNames(attrs: string): string[] {
+  const names: string[] = [];
+  const prop = PROPERTY_ATTR.exec(attrs);
+  if (prop !== null) names.push(prop[1]);
+  const cls = CLASS_ATTR.exec(attrs);
+  if (cls !== null) {
+    for (const c of cls[1].split(/\s+/)) {
+      const bare = c.replace(MF_PREFIX, '');
+      if (bare !== '') names.push(HCARD[bare] ?? bare);
+    }
+  }
+  return names;
+}
+
+export function rewriteElements(text: string, verdict: PairVerdict): string | undefined {
+  let changed = false;
+  const out = text.replace(ELEMENT_RE, (whole: string, tag: string, attrs: string | undefined, value: string) => {
+    let v: string | null = null;
+    if (attrs !== undefined && attrs.indexOf('=') >= 0) for (const name of attrNames(attrs)) if ((v = verdict(name, value)) !== null) break;
+    if (v === null) v = verdict(tag.slice(tag.indexOf(':') + 1), value);
+    if (v === null) return whole;
+    changed = true;
+    return `<${tag}${attrs ?? ''}>${v}</${tag}>`;
+  });
+  return changed ? out : undefined;
+}

@@ -1,0 +1,28 @@
+import { rewriteEmbedded } from './embedded-fields.js';
+import type { TextScanner } from './ops/sanitize-url.js';
+import type { Plan } from './plan.js';
+
+// An allowed query parameter (`utm_content`, `ref`) keeps its value only when nothing identifying
+// is in it. Detectors cannot tell a bare surname from a campaign name, but a value that writes a
+// field's name beside it (`a:1:{s:9:"last_name";s:3:"Doe";}`, `last_name=Doe`, markup, a card)
+// says what it is, as a property's text does (embedded-fields.ts): such a value is not kept.
+const scanners = new WeakMap<Plan, TextScanner>();
+
+/** Whether `text` could hold an embedded field at all (most query values and path segments cannot). */
+const mayEmbed = (text: string): boolean =>
+  text.length > 6 && (text.indexOf('=') >= 0 || text.indexOf(':') >= 0 || text.indexOf('%3') >= 0 || text.indexOf('<') >= 0);
+
+/** The plan's scanner, whose `hits` also counts a field rule or free-text field named inside the text. */
+export function urlScanner(plan: Plan): TextScanner {
+  let s = scanners.get(plan);
+  if (s === undefined) {
+    const names = (key: string): string | null => {
+      const { norm, rule } = plan.fields.matchKey(key);
+      return rule !== undefined || plan.freeTextFields.has(norm) ? '' : null;
+    };
+    const base = plan.scanner;
+    s = { hits: (text) => base.hits(text) || (mayEmbed(text) && rewriteEmbedded(text, names) !== undefined), redact: (text) => base.redact(text) };
+    scanners.set(plan, s);
+  }
+  return s;
+}
