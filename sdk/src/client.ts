@@ -35,13 +35,13 @@ export function start(options: Options): void {
   granted.ads = !!analytics && !gpc;
 }
 
+/** A URL of this page's site (or a path) on a blocked path; stripping our origin leaves a path only for same-site URLs, others never match. */
+const blocked = (url: string): boolean => isBlockedPath(url.replace(location.origin, ''), o.blockedPaths);
+
 /** Same-site referrers on a blocked path would leak that path: they are sent as empty. */
 function makeEvent(fields: Ev): Ev {
-  const l = location;
-  // Stripping our origin leaves a path only for same-site URLs; others never match a pattern.
-  const referrer = isBlockedPath(ref.replace(l.origin, ''), o.blockedPaths) ? '' : ref;
   // No `search`: the query string is in the url already, and one copy is one less to scrub.
-  const page = { path: l.pathname, url: here(), referrer, title: document.title };
+  const page = { path: location.pathname, url: here(), referrer: blocked(ref) ? '' : ref, title: document.title };
   const context = { page, locale: navigator.language, consent: granted, library: { name: 'phiwall.js', version: __VERSION__ } };
   // No context.gpc flag: GPC is already in consent.ads, and browsers with the signal also send the
   // Sec-GPC header, which the collector reads itself.
@@ -50,7 +50,7 @@ function makeEvent(fields: Ev): Ev {
 
 // Without a write key events are still sent: the collector's 401 makes the mistake visible.
 function enqueue(fields: Ev): void {
-  if (analytics == false || isBlockedPath(location.pathname, o.blockedPaths)) return;
+  if (analytics == false || blocked(here())) return;
   // At most 100 events are held while consent is pending; beyond that the oldest go first.
   if (queue.push(makeEvent(fields)) > 100) queue.shift();
   if (queue.length > 9) flush();

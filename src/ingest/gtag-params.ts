@@ -83,3 +83,55 @@ export function consentOf(params: Map<string, string>): Consent | undefined {
   const ads = adSignals.length > 0 && adSignals.every(Boolean) && params.get('npa') !== '1';
   return { analytics: analytics === true, ads };
 }
+
+// GA4 item fields (`pr1=idSKU~nmName~caRx~pr12.5~qt1`): two-letter code -> GA4 item key. Numbers
+// are converted; anything not listed (or a code gtag adds later) is not copied. The item's name is
+// free text (`Gift card for Jane Okafor`): it goes in as `name`, as a Segment product's name does,
+// so the rules treat it the same way (dropped as a name field).
+const ITEM_TEXT: ReadonlyMap<string, string> = new Map([
+  ['id', 'item_id'], ['nm', 'name'], ['br', 'item_brand'], ['ca', 'item_category'], ['c2', 'item_category2'],
+  ['c3', 'item_category3'], ['c4', 'item_category4'], ['c5', 'item_category5'], ['va', 'item_variant'], ['cp', 'coupon'],
+  ['ln', 'item_list_name'], ['li', 'item_list_id'], ['af', 'affiliation'], ['lo', 'location_id'],
+]);
+const ITEM_NUMBER: ReadonlyMap<string, string> = new Map([['pr', 'price'], ['qt', 'quantity'], ['ds', 'discount'], ['lp', 'index']]);
+const ITEM_PARAM = /^pr([1-9]\d{0,2})$/;
+const MAX_ITEMS = 200;
+
+/**
+ * `pr1`…`pr200` -> GA4 `items` objects, in index order, or undefined when the hit has none. Read
+ * so the rules see what Segment's `products` would show them: an item whose category is a
+ * prescription blocks the event, an item's name is scanned, an item's custom parameter
+ * (`k0patient_email~v0…`) is a property under its own name and dropped by name like any other.
+ */
+export function itemsOf(params: Map<string, string>): Record<string, string | number>[] | undefined {
+  let found: [number, Record<string, string | number>][] | undefined;
+  for (const [key, value] of params) {
+    if (key.charCodeAt(0) !== 112 || key.charCodeAt(1) !== 114) continue; // 'pr'
+    const m = ITEM_PARAM.exec(key);
+    if (!m || Number(m[1]) > MAX_ITEMS) continue;
+    (found ??= []).push([Number(m[1]), itemOf(value)]);
+  }
+  return found?.sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+}
+
+function itemOf(value: string): Record<string, string | number> {
+  const item: Record<string, string | number> = {};
+  const custom: Record<string, string> = {};
+  for (const part of value.split('~')) {
+    const code = part.slice(0, 2);
+    const v = part.slice(2);
+    const text = ITEM_TEXT.get(code);
+    if (text !== undefined) { item[text] = v; continue; }
+    const num = ITEM_NUMBER.get(code);
+    if (num !== undefined) { const n = Number(v); if (v.trim() !== '' && Number.isFinite(n)) item[num] = n; continue; }
+    // Custom item parameters: `k<d><name>` pairs with `v<d><value>`.
+    if ((code[0] === 'k' || code[0] === 'v') && code.charCodeAt(1) >= 48 && code.charCodeAt(1) <= 57) custom[code] = v;
+  }
+  for (const code in custom) {
+    if (code[0] !== 'k') continue;
+    const name = custom[code];
+    const v = custom[`v${code[1]}`];
+    if (name.length > 0 && v !== undefined && !UNSAFE_KEYS.has(name) && !(name in item)) item[name] = v;
+  }
+  return item;
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { consentOf, mergeParams, prefixed } from './gtag-params.js';
+import { consentOf, itemsOf, mergeParams, prefixed } from './gtag-params.js';
 
 // GA4 protocol v2 hits, as gtag.js sends them to `<server_container_url>/g/collect`: parameters
 // shared by all events in the query string, one event per body line (each line itself a URL-encoded
@@ -47,6 +47,9 @@ function hitToEvent(p: Map<string, string>): Record<string, unknown> | undefined
   const properties: Record<string, unknown> = prefixed(p, 'ep.', 'epn.');
   const sid = Number(p.get('sid'));
   if (p.has('sid') && Number.isFinite(sid)) properties.session_id = sid;
+  // GA4 items (`pr1`…): read like Segment's `products` (an item's category can block the event).
+  const items = itemsOf(p);
+  if (items) properties.items = items;
   const traits = prefixed(p, 'up.', 'upn.');
   const page = pageOf(p);
   const event: Record<string, unknown> = {

@@ -42,6 +42,8 @@ const PAGE_AT_NAMES: ReadonlySet<string> = new Set([
   'hash', 'fragment', 'locationhash',
   // The browser's own location and a router's current path under the site's names.
   'windowlocation', 'windowlocationhref', 'routepath', 'currentroutepath', 'routeurl', 'loc',
+  // RudderStack's page properties carry the tab's URL (`tab_url`) beside `url`.
+  'taburl',
 ]);
 /** Normalized names of a router's state or route name (`portal.messages.inbox`, `billing.pay`): the dots separate segments. */
 const ROUTE_NAMES: ReadonlySet<string> = new Set(['routename', 'statename', 'currentstate', 'uistate', 'currentroutename']);

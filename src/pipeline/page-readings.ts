@@ -19,6 +19,8 @@ const LOCATION_KEYS: ReadonlySet<string> = new Set([
   'currentpage', 'fullurl', 'documentlocation', 'documentpath', 'documenturl', 'dl', 'dp', 'pagehref', 'locationhref', 'route',
   // Adobe's data layer (`digitalData.page.pageInfo.destinationURL`).
   'destinationurl',
+  // RudderStack's `context.page.tab_url` (the page URL as the browser tab shows it).
+  'taburl',
 ]);
 
 /**

@@ -42,6 +42,11 @@ describe('client-side blocked paths', () => {
     ['/*/confirm', '/appointments/confirm', true],
     ['/*/confirm', '/appointments/confirmed', false],
     ['/services', '/conditions', false],
+    // A hash-routed app's page is its fragment route; an anchor or another route is not.
+    ['/patient-portal', '/app#/patient-portal/messages', true],
+    ['/patient-portal', '/#!/patient-portal', true],
+    ['/patient-portal', '/app#/services?from=/patient-portal', false],
+    ['/patient-portal', '/faq#patient-portal', false],
   ])('%s blocks %s: %s', (pattern, path, blocked) => {
     expect(isBlockedPath(path, [pattern])).toBe(blocked);
   });

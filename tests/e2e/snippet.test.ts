@@ -130,6 +130,34 @@ describe.skipIf(SKIP_BROWSER)('phiwall snippet end to end', () => {
     expect(out.filter((l) => l.page_group === 'condition')).toHaveLength(1);
   });
 
+  it('reads a hash route as the page: the collector blocks a portal route, the client blocks it when configured', async () => {
+    // A hash-routed app (`/app#/patient-portal/messages`): without the route the portal's events
+    // would arrive as `/app` and reach the destination.
+    await page.goto(`${site.url}/app#access_token=abc.def`);
+    await page.evaluate(() => { location.hash = '#/patient-portal/messages'; });
+    await page.waitForFunction(() => new Promise((r) => setTimeout(() => r(true), 50)));
+    await page.evaluate(() => (window as unknown as { demoTrack: (n: string) => void }).demoTrack('Inbox Viewed'));
+    await leave();
+    const events = await posted();
+    expect(events.map((e) => `${e.type} ${e.context.page.url}`)).toEqual([
+      `page ${site.url}/app`, `page ${site.url}/app#/patient-portal/messages`, `track ${site.url}/app#/patient-portal/messages`]);
+    await delivered(1);
+    await new Promise((r) => setTimeout(r, 300)); // a blocked event would have been written with the rest
+    const ids = new Set(collector.output().map((l) => l.message_id));
+    expect(events.map((e) => ids.has(e.messageId))).toEqual([true, false, false]);
+
+    // With the area blocked in the browser, the route's events are never sent, nor is it a referrer.
+    attrs = () => ({ src: `${collector.url}/assets/site.js`, blockedPaths: '/patient-portal' });
+    sent.length = 0;
+    await page.goto(`${site.url}/app`);
+    await page.evaluate(() => { location.hash = '#!/patient-portal/messages'; });
+    await page.waitForFunction(() => new Promise((r) => setTimeout(() => r(true), 50)));
+    await page.evaluate(() => { location.hash = '#/services'; });
+    await leave();
+    const second = (await posted()).filter((e) => !events.some((x) => x.messageId === e.messageId));
+    expect(second.map((e) => [e.context.page.url, e.context.page.referrer])).toEqual([[`${site.url}/app`, ''], [`${site.url}/app#/services`, '']]);
+  });
+
   it('sends nothing before consent, then the held events once analytics is granted', async () => {
     attrs = () => ({ src: `${collector.url}/assets/site.js`, requireConsent: true });
     await page.goto(`${site.url}/services`);

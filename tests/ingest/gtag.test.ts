@@ -157,3 +157,25 @@ describe('gtagToEvents: robustness', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('gtagToEvents: items (pr1…pr200)', () => {
+  it('maps each item\'s two-letter fields to GA4 item keys (the name as a Segment product\'s `name`), in index order, with numbers as numbers', () => {
+    const [ev] = parse('v=2&tid=G-T&cid=1.2&en=purchase&cu=USD', 'pr2=idB~nmSecond~pr3&pr1=idA~nmFirst~brAcme~caRx~c2Refills~vaBlue~pr12.50~qt2~ds1~cpSAVE~lp1~lnList~liL1~afShop~loStore9~xxIgnored').events;
+    expect(ev!.properties.items).toEqual([
+      { item_id: 'A', name: 'First', item_brand: 'Acme', item_category: 'Rx', item_category2: 'Refills', item_variant: 'Blue', price: 12.5, quantity: 2,
+        discount: 1, coupon: 'SAVE', index: 1, item_list_name: 'List', item_list_id: 'L1', affiliation: 'Shop', location_id: 'Store9' },
+      { item_id: 'B', name: 'Second', price: 3 },
+    ]);
+  });
+
+  it('copies custom item parameters under their own names, never prototype keys, and ignores pr0 and pr201', () => {
+    const [ev] = parse('v=2&tid=G-T&cid=1.2&en=add_to_cart', 'pr1=idA~k0patient_email~v0jane@x.example~k1__proto__~v1x~k2item_id~v2override~qtmany&pr0=idZ&pr201=idY&price=1').events;
+    expect(ev!.properties.items).toEqual([{ item_id: 'A', patient_email: 'jane@x.example' }]);
+    expect(Object.getPrototypeOf((ev!.properties.items as object[])[0])).toBe(Object.prototype);
+  });
+
+  it('adds no items to a hit without pr parameters', () => {
+    const [ev] = parse('v=2&tid=G-T&cid=1.2&en=page_view&pr=1&product=x').events;
+    expect(ev!.properties.items).toBeUndefined();
+  });
+});
