@@ -151,3 +151,9 @@ describe('prefilter gates for the new cues', () => {
     }), { numRuns: 4000 });
   });
 });
+
+describe('a field named for both parts of a name', () => {
+  it.each(['first_last', 'lastFirst', 'first_and_last'])('drops %s', (key) => {
+    expect(props({ [key]: 'Ines Quennell' })).not.toMatch(SURNAME);
+  });
+});
