@@ -9,7 +9,8 @@ export function backoffDelay(attempt: number, retryAfterMs: number | undefined, 
 
 /**
  * A circuit breaker per destination: after `threshold` consecutive failures it opens for a
- * cool-down that doubles up to `maxCooldownMs`; then one probe batch decides.
+ * cool-down that doubles up to `maxCooldownMs`; then one probe decides (DestinationWorker sends
+ * a single event as the probe).
  */
 export class CircuitBreaker {
   private failures = 0;
@@ -25,9 +26,12 @@ export class CircuitBreaker {
     return Math.max(0, this.openUntil - now);
   }
 
-  success(): void {
+  /** Records a success; true when the breaker had opened since the last one (the vendor recovered). */
+  success(): boolean {
+    const recovered = this.failures >= this.threshold;
     this.failures = 0;
     this.cooldown = this.baseCooldownMs;
+    return recovered;
   }
 
   failure(now: number): void {
@@ -36,6 +40,11 @@ export class CircuitBreaker {
       this.openUntil = now + this.cooldown;
       this.cooldown = Math.min(this.maxCooldownMs, this.cooldown * 2);
     }
+  }
+
+  /** It opened and no success has come since: the next send is a probe. */
+  get tripped(): boolean {
+    return this.failures >= this.threshold;
   }
 
   get open(): boolean {

@@ -34,6 +34,14 @@ export interface DeliveryHooks {
 
 export const DEFAULT_LINGER_MS = 25;
 
+/**
+ * Longest pause between probes of a dead destination. It bounds how long a recovered vendor
+ * waits for us to notice (then releaseBacklog sends what the outage held back): at 60 s, a 30 s
+ * outage against the shared fakes took ~60 s more to drain. A probe is one event (loop), so
+ * probing more often costs a dead vendor one request and one row one attempt per 15 s.
+ */
+const BREAKER_MAX_COOLDOWN_MS = 15_000;
+
 const sleep = (ms: number, signal: { wake?: () => void }) => new Promise<void>((resolve) => {
   const t = setTimeout(done, ms);
   function done() { clearTimeout(t); signal.wake = undefined; resolve(); }
@@ -51,6 +59,8 @@ export class DestinationWorker {
   private readonly breaker: CircuitBreaker;
   private readonly limiter: RateLimiter | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
+  /** A loop is sending the one-item probe of a tripped breaker. */
+  private probing = false;
   private readonly screen: PolicyScreen | undefined;
 
   constructor(
@@ -61,7 +71,7 @@ export class DestinationWorker {
     private readonly opts: WorkerOptions,
   ) {
     const { breaker_threshold: threshold, retry_base_ms: base, retry_max_ms: cap } = dest.config.delivery;
-    this.breaker = new CircuitBreaker(threshold, Math.min(1000, base), Math.min(60_000, cap));
+    this.breaker = new CircuitBreaker(threshold, Math.min(1000, base), Math.min(BREAKER_MAX_COOLDOWN_MS, cap));
     const rate = dest.config.delivery.rate_per_second;
     this.limiter = rate ? new RateLimiter(rate) : undefined;
     this.screen = opts.policy && new PolicyScreen(dest, opts.policy, spool);
@@ -102,17 +112,27 @@ export class DestinationWorker {
       try {
         const waited = await this.waitForCapacity(signal);
         if (waited) continue;
-        const batchSize = Math.min(this.dest.config.delivery.batch_size ?? this.dest.destination.maxBatch, this.dest.destination.maxBatch);
-        const items = await this.spool.lease(this.dest.name, batchSize, this.dest.config.delivery.lease_ms);
-        if (items.length === 0) { await sleep(this.opts.idlePollMs, signal); continue; }
-        await this.deliver(items);
-        // A partial batch means the queue is drained: let the next one fill up.
-        if (items.length < batchSize && this.running) await sleep(this.opts.lingerMs ?? DEFAULT_LINGER_MS, signal);
+        // Half-open after an outage: one event, sent by one loop, tests the vendor, so each probe
+        // of a vendor still down costs one row an attempt (not a batch of rows: max_attempts).
+        const probe = this.breaker.tripped;
+        if (probe && this.probing) { await sleep(this.opts.idlePollMs, signal); continue; }
+        this.probing = probe;
+        try { await this.round(signal, probe); } finally { if (probe) this.probing = false; }
       } catch (err) {
         this.log.error({ destination: this.dest.name, code: (err as { code?: string }).code ?? (err as Error).name }, 'delivery loop error');
         await sleep(1000, signal);
       }
     }
+  }
+
+  /** Lease -> deliver one batch (one item when probing); idles when nothing is due. */
+  private async round(signal: { wake?: () => void }, probe: boolean): Promise<void> {
+    const batchSize = probe ? 1 : Math.min(this.dest.config.delivery.batch_size ?? this.dest.destination.maxBatch, this.dest.destination.maxBatch);
+    const items = await this.spool.lease(this.dest.name, batchSize, this.dest.config.delivery.lease_ms);
+    if (items.length === 0) { await sleep(this.opts.idlePollMs, signal); return; }
+    await this.deliver(items);
+    // A partial batch means the queue is drained: let the next one fill up.
+    if (items.length < batchSize && this.running) await sleep(this.opts.lingerMs ?? DEFAULT_LINGER_MS, signal);
   }
 
   private async waitForCapacity(signal: { wake?: () => void }): Promise<boolean> {
@@ -200,7 +220,21 @@ export class DestinationWorker {
       this.metrics.delivered.inc({ destination: this.dest.name }, ok.length);
       await this.opts.hooks?.delivered?.(this.dest.name, okItems);
     }
-    if (anyRetry && ok.length === 0) this.breaker.failure(now); else this.breaker.success();
+    if (anyRetry && ok.length === 0) this.breaker.failure(now);
+    else if (this.breaker.success()) await this.releaseBacklog(now);
+  }
+
+  /**
+   * The vendor answered again after the breaker had opened: the rows the outage pushed back
+   * (full-jitter backoff, up to retry_max_ms) go now rather than trickling out over the next
+   * minute or more. Rows scheduled beyond retry_max_ms (a long Retry-After, Google Ads' "try again
+   * in 6 hours") keep their time. The breaker still paces: a relapse opens it again.
+   */
+  private async releaseBacklog(now: number): Promise<void> {
+    const released = await this.spool.releaseRetries(this.dest.name, now + this.dest.config.delivery.retry_max_ms);
+    if (released === 0) return;
+    this.log.info({ destination: this.dest.name, released }, 'destination recovered: retries released');
+    this.wakeNow();
   }
 
   private async dead(item: LeasedItem, code: string, reason: string): Promise<void> {

@@ -79,6 +79,11 @@ export interface Spool {
    * Returns how many (version, destination) records went.
    */
   prunePolicies(keep: string, recordedSince: number): Promise<number>;
+  /**
+   * After a destination recovers from an outage: its retries waiting until `before` or sooner
+   * (not leased) become due now instead of at their backed-off time; returns how many.
+   */
+  releaseRetries(destination: string, before: number): Promise<number>;
   /** Earliest next-attempt time of a destination's pending items (epoch ms), if any. */
   nextDue(destination: string): Promise<number | undefined>;
   /** Checks the store accepts writes (readiness). */

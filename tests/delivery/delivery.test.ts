@@ -92,3 +92,42 @@ destinations:
     await c.close();
   });
 });
+
+describe('recovery after an outage', () => {
+  it('sends the backlog as soon as the destination answers again, not at each row\'s backed-off time', async () => {
+    const fake = await startWebhookFake({ secret: 's3cret-signing-key' });
+    // Default retry_max_ms (10 min): the held row waits 5 minutes unless the recovery releases it.
+    const c = await startCollector({ configPath: writeConfig(configFor(fake.url).replace(/delivery: \{[^}]*\}/, 'delivery: { concurrency: 1, breaker_threshold: 1 }')) });
+    try {
+      fake.failNext(503, { headers: { 'retry-after': '300' } });
+      await post(`${c.url}/v1/track`, track('held-1'));
+      await waitFor(() => fake.requests.filter((r) => r.fault).length, (n) => n === 1, 5000);
+      await post(`${c.url}/v1/track`, track('fresh-1'));
+      const got = await waitFor(() => delivered(fake), (d) => d.includes('fresh-1') && d.includes('held-1'), 15_000);
+      expect(got.filter((id) => id === 'held-1')).toHaveLength(1);
+      await waitFor(() => c.runtime.spool.stats(), (s) => (s.byDestination.hook?.pending ?? 0) === 0, 5000);
+    } finally {
+      await c.close();
+      await fake.close();
+    }
+  });
+
+  it('while the vendor stays down, each probe costs one event an attempt, not the whole backlog', async () => {
+    const fake = await startWebhookFake({ secret: 's3cret-signing-key' });
+    const c = await startCollector({ configPath: writeConfig(configFor(fake.url).replace(/max_attempts: 50/, 'max_attempts: 3').replace(/breaker_threshold: 3/, 'breaker_threshold: 1')) });
+    try {
+      // One failed batch trips the breaker; the 7 failures after it are one-event probes.
+      fake.burst5xx(8);
+      const ids = Array.from({ length: 20 }, (_, i) => `backlog-${i}`);
+      expect((await post(`${c.url}/v1/batch`, { batch: ids.map(track) })).status).toBe(200);
+      await waitFor(() => c.runtime.spool.stats(), (s) => (s.byDestination.hook?.pending ?? 0) === 0, 20_000);
+      const dead = (await c.runtime.spool.listDead('hook', 50)).filter((d) => d.code === 'MAX_ATTEMPTS');
+      // A row dies after 3 failures: the batch's plus two probes, so at most 3 of 20 (all 20 when probes were whole batches).
+      expect(dead.length).toBeLessThanOrEqual(3);
+      expect(new Set(delivered(fake)).size + dead.length).toBe(20);
+    } finally {
+      await c.close();
+      await fake.close();
+    }
+  });
+});

@@ -126,6 +126,24 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       expect((await s.getDead((await s.listDead('d', 1))[0].id))?.payload).toEqual({ i: 4, text: 'p4' });
     });
 
+    it('releases a destination\'s backed-off retries after an outage, leaving leased rows, far-off retries and other destinations', async () => {
+      const { first: { spool: s } } = await start();
+      await s.enqueue([row(1), row(2), row(3), row(4), row(5, 'other')]);
+      const [a, b, c, d] = await s.lease('d', 10, 60_000);
+      const [o] = await s.lease('other', 10, 60_000);
+      await s.retry([a.id, b.id], Date.now() + 120_000, 'HTTP 503');
+      await s.retry([c.id], Date.now() + 6 * 3_600_000, 'TOO_RECENT_CLICK');
+      await s.retry([o.id], Date.now() + 120_000, 'HTTP 503');
+      expect(await s.lease('d', 10, 60_000)).toEqual([]);
+      expect(await s.releaseRetries('d', Date.now() + 600_000)).toBe(2);
+      const due = await s.lease('d', 10, 60_000);
+      expect(due.map((x) => [x.messageId, x.attempts])).toEqual([['m1', 1], ['m2', 1]]);
+      expect(await s.releaseRetries('d', Date.now() + 600_000)).toBe(0);
+      expect(await s.lease('other', 10, 60_000)).toEqual([]);
+      await s.ack([d.id, ...due.map((x) => x.id)]);
+      expect((await s.stats()).byDestination.d.pending).toBe(1);
+    });
+
     it('leases rows another instance wrote while this one consumes (a new enqueue, a dead-letter replay)', async () => {
       const { open, first: { spool: s } } = await start();
       await s.enqueue([row(1)]);

@@ -239,6 +239,14 @@ export class PostgresSpool implements Spool {
   async policyOf(version: string, destination: string): Promise<string | undefined> { await this.ready.ensure(); return policyOf(this.pool, version, destination); }
   async prunePolicies(keep: string, recordedSince: number): Promise<number> { await this.ready.ensure(); return prunePolicies(this.pool, keep, recordedSince); }
 
+  async releaseRetries(destination: string, before: number): Promise<number> {
+    await this.ready.ensure();
+    // A leased row's due_at is its lease expiry (lease_until > now): left alone.
+    const { rowCount } = await this.pool.query('UPDATE phiwall_outbox SET due_at = $2 WHERE destination = $1 AND due_at > $2 AND due_at <= $3 AND lease_until <= $2',
+      [destination, Date.now(), before]);
+    return rowCount ?? 0;
+  }
+
   async nextDue(destination: string): Promise<number | undefined> {
     await this.ready.ensure();
     const { rows } = await this.pool.query<{ t: string | null }>('SELECT MIN(due_at) AS t FROM phiwall_outbox WHERE destination = $1', [destination]);

@@ -87,6 +87,12 @@ export function countByDestination(db: Database.Database, now: number): { by: Sp
   return { by, dead, leasedOnDisk };
 }
 
+/** Spool.releaseRetries: retried rows (never leased ones, never packs) waiting until `before` become due now. */
+export function releaseRetriesOnDisk(db: Database.Database, destination: string, before: number): number {
+  const now = Date.now();
+  return db.prepare('UPDATE outbox SET next_at = ? WHERE destination = ? AND next_at > ? AND next_at <= ? AND lease_until <= ?').run(now, destination, now, before, now).changes;
+}
+
 /** Earliest time an outbox row of the destination can be leased; with `packs`, also its oldest pack (due at once). */
 export function nextDueOnDisk(db: Database.Database, destination: string, packs: boolean): number | undefined {
   const r = db.prepare('SELECT MIN(MAX(next_at, lease_until)) AS t FROM outbox WHERE destination = ?').get(destination) as { t: number | null };

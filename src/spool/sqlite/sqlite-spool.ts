@@ -6,7 +6,7 @@ import type { DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool
 import { joinKeys } from '../row-meta.js';
 import { checkpointerFor, type BackgroundCheckpointer } from './checkpointer.js';
 import { ConsumerClaim } from './consumer.js';
-import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, listDead, nextDueOnDisk, policyOf, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
+import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, listDead, nextDueOnDisk, policyOf, releaseRetriesOnDisk, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
 import { isPackId, PackLedger, type PackItem, type PackMeta } from './packs.js';
 import { addGovernanceColumns, SQLITE_SCHEMA } from './schema.js';
 
@@ -262,6 +262,8 @@ export class SqliteSpool implements Spool {
   async recordPolicies(version: string, policies: Readonly<Record<string, string>>): Promise<void> { recordPolicies(this.db, version, policies); }
   async policyOf(version: string, destination: string): Promise<string | undefined> { return policyOf(this.db, version, destination); }
   async prunePolicies(keep: string, recordedSince: number): Promise<number> { return prunePolicies(this.db, keep, recordedSince); }
+
+  async releaseRetries(destination: string, before: number): Promise<number> { return releaseRetriesOnDisk(this.db, destination, before); }
 
   async nextDue(destination: string): Promise<number | undefined> {
     const onDisk = nextDueOnDisk(this.db, destination, !this.consuming);
