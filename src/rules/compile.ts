@@ -105,6 +105,15 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
   return { matcher: new FieldMatcher(exact, containing), detectorTextAction, detectors };
 }
 
+// A link the decoded reading cut at a space: its label, then that space.
+const URL_CUT = '[URL] ';
+const PLACEHOLDER_OR_ESCAPE = /\[[A-Z_0-9]+\]|%[0-9A-Fa-f]{2}/g;
+const WORD_CHARS = /[A-Za-z0-9]/g;
+/** Letters and digits a redaction left standing (placeholders and `%XX` escapes aside). */
+function standing(text: string): number {
+  return text.replace(PLACEHOLDER_OR_ESCAPE, ' ').match(WORD_CHARS)?.length ?? 0;
+}
+
 function buildScanner(detectors: readonly ValueDetector[], zip3Restricted: ReadonlySet<string>): TextScanner {
   const prefilter = new DetectorPrefilter(detectors, DETECTORS_BY_KIND);
   const none = (text: string) => ({ text, kinds: [] as string[] });
@@ -122,7 +131,12 @@ function buildScanner(detectors: readonly ValueDetector[], zip3Restricted: Reado
     const decoded = formDecoded(text);
     if (decoded === undefined) return raw;
     const read = scan(decoded);
-    return read.kinds.length > 0 ? read : raw;
+    if (read.kinds.length === 0) return raw;
+    // A link whose query or path decodes to spaces (`?origin=1420+NW+Lovejoy+St`) is cut at the
+    // first space in the decoded reading, leaving the street behind: when the raw reading took a
+    // link and left less of the text standing, its text is the tighter one (with both readings' kinds).
+    if (read.text.indexOf(URL_CUT) < 0 || !raw.kinds.includes('url') || standing(raw.text) >= standing(read.text)) return read;
+    return { text: raw.text, kinds: read.kinds.every((k) => raw.kinds.includes(k)) ? raw.kinds : [...new Set([...raw.kinds, ...read.kinds])] };
   };
   // Text with non-ASCII characters (the prefilter's walk says which) is then read with
   // compatibility forms folded (fullwidth `＠１２３` is `@123` downstream). Folding the

@@ -79,5 +79,21 @@ export function displayNameBefore(text: string, at: number, floor: number): Span
   let e = open;
   while (e > floor && open - e < 2 && text.charCodeAt(e - 1) === 32) e--;
   if (e <= floor) return undefined;
-  return text.charCodeAt(e - 1) === 34 ? quotedBefore(text, e - 1, floor) : wordsBefore(text, e, floor);
+  return text.charCodeAt(e - 1) === 34 ? quotedBefore(text, e - 1, floor) : wordsBefore(text, e, floor) ?? lowerWordsBefore(text, e, floor);
+}
+
+// A mail client may keep a name as typed (`jane doe <jane@x.org>`): two or three lower-case words
+// that open the text, a line or a header value (after `: `, `, `, `; `), none of them a word of
+// the prose around an address (`email us <info@…>`, `write to <…>`).
+const LOWER_RUN = /(?:^|[\n:,;][ ]?)((?:[a-z][a-z'-]+ ){1,2}[a-z][a-z'-]+)$/;
+const PROSE = new Set(['at', 'to', 'us', 'me', 'or', 'and', 'the', 'via', 'from', 'email', 'mail', 'e-mail', 'contact', 'write', 'send',
+  'reply', 'cc', 'bcc', 'our', 'your', 'my', 'please', 'address', 'is', 'support', 'team', 'office', 'help', 'info', 'sales', 'admin',
+  'patient', 'services', 'service', 'billing', 'customer', 'care', 'member', 'appointments', 'scheduling', 'records', 'clinic', 'hospital', 'here', 'feedback']);
+
+function lowerWordsBefore(text: string, end: number, floor: number): Span | undefined {
+  const from = Math.max(floor, end - 60);
+  const m = LOWER_RUN.exec(text.slice(from, end));
+  if (m === null || (from > floor && m.index === 0 && m[0] === m[1])) return undefined;
+  for (const w of m[1].split(' ')) if (PROSE.has(w)) return undefined;
+  return { start: end - m[1].length, end };
 }

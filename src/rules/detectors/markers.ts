@@ -7,6 +7,7 @@ import {
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { geocodeAt } from './geocode.js';
+import { fileExtAt } from './file-name.js';
 import { clockAt, signatureAt } from './person-name.js';
 import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
@@ -75,7 +76,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0);
-    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i);
+    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0);
     case 43: case 47: return geocodeAt(text, i, c);
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.

@@ -1,5 +1,7 @@
 import { defineDetector } from './define.js';
 import { isDigit, resetAt } from './scan.js';
+import { scanFileNames } from './file-name.js';
+import { giftItem, scanGiftItem } from './item-name.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -148,6 +150,8 @@ const NOT_NAME = new Set(['part', 'type', 'vitamin', 'hepatitis', 'hep', 'plan',
   'suite', 'building', 'bldg', 'floor', 'wing', 'tower', 'lot', 'zone', 'area', 'step', 'option', 'tier', 'schedule', 'room', 'gate', 'row',
   'block', 'appendix', 'exhibit', 'form', 'site', 'campus', 'lab', 'clinic', 'hall', 'medicare', 'medicaid', 'strep', 'influenza', 'flu', 'covid', 'category', 'size', 'model', 'version', 'track', 'lane', 'pod', 'bay', 'dose']);
 export const WHOLE_NAME_MAX = 48;
+// A document's file name may carry a name (file-name.ts); the walk marks its extension's dot.
+const FILE_HINT = /\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif)(?![A-Za-z0-9])/i;
 const CLOCK_HINT = /\d:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?[\])]/;
 
 /** NAME_CUE for the prefilter when a short text ends in a capital initial (` M`, ` M.`): the only texts EHR_NAME can match. */
@@ -168,6 +172,8 @@ function wholeName(text: string): boolean {
 function scan(text: string, out: Detection[], kind: string): void {
   if (wholeName(text)) { out.push({ start: 0, end: text.length, kind }); return; }
   if (CLOCK_HINT.test(text)) scanSpeakers(text, out, kind);
+  if (FILE_HINT.test(text)) scanFileNames(text, out, kind);
+  if (giftItem(text)) scanGiftItem(text, out, kind);
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

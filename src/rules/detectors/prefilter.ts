@@ -4,6 +4,7 @@ import {
 } from './markers.js';
 import type { ValueDetector } from './types.js';
 import { WHOLE_NAME_MAX, initialEnd } from './person-name.js';
+import { giftItem } from './item-name.js';
 import { SPELLED_MIN } from './phone-local.js';
 import { SPELLED_AGE_MIN } from './age.js';
 
@@ -35,6 +36,8 @@ export function textFeatures(text: string): TextFeatures {
   }
   // A short value ending in a capital initial may be a record-style name (`OKAFOR, JANE M`; person-name.ts).
   if (text.length <= WHOLE_NAME_MAX && initialEnd(text)) flags |= NAME_CUE;
+  // A gift item may name its recipient (`Flowers for Jane Okafor`; item-name.ts).
+  else if (giftItem(text)) flags |= NAME_CUE;
   return { length: text.length, digits, flags };
 }
 

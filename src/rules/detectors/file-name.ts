@@ -1,0 +1,108 @@
+import { isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// A person's name in a document's file name (Safe Harbor A): `lab-report-Linda-Harrington.pdf`,
+// `Jane_Doe_CV.pdf`, `Statement_DOE_JANE_2026-03.pdf`, `Marcus Webb - intake form.docx`. No
+// dictionary of names: a pair of capitalised words (`Linda-Harrington`) beside a document word
+// (`report`, `CV`, `intake`) or a date, or a pair of upper-case words beside a document word
+// (acronyms such as `HIPAA_NPP_2026` have no document word). Words a site's own file names are
+// made of (`Heart-Health-Guide`, `New-Patient-Forms-2026`) are never name words, and a provider
+// (`Dr-Jane-Lee-CV`, `Jane-Lee-MD-CV`) is not a patient. Lower-case names (`jane-doe-report.pdf`)
+// look like any slug and are left; image paths with a cue are photo-path.ts's.
+const EXTS = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'rtf', 'odt', 'txt', 'csv', 'jpg', 'jpeg', 'png', 'heic', 'tif'];
+// The extensions by first letter: a host's `.com` or `.org` costs one short list, `.example` none.
+const BY_FIRST: readonly (readonly string[])[] = Array.from({ length: 26 }, (_, l) => EXTS.filter((e) => e.charCodeAt(0) - 97 === l));
+const FIRST = EXTS.reduce((m, e) => m | (1 << (e.charCodeAt(0) - 97)), 0);
+
+/** Whether the dot at `i` starts a file extension this module reads (the prefilter's NAME_CUE). */
+export function fileExtAt(text: string, i: number): boolean {
+  const l = lower(text.charCodeAt(i + 1)) - 97;
+  if (l < 0 || l > 25 || ((FIRST >> l) & 1) === 0 || i === 0) return false;
+  const exts = BY_FIRST[l];
+  for (let k = 0; k < exts.length; k++) {
+    const ext = exts[k];
+    if (!matchesAt(text, i + 1, ext, true)) continue;
+    const after = text.charCodeAt(i + 1 + ext.length);
+    if (!isLetter(after) && !isDigitCode(after)) return true;
+  }
+  return false;
+}
+
+const FILE_RE = /[^\s/\\?#&=:"'<>|]{3,120}\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif)(?![A-Za-z0-9])/gi;
+// A whole value that is a file name may have spaces in it (`Marcus Webb - intake form.docx`).
+const WHOLE_FILE_RE = /^[^/\\?#&=:"<>|\n]{3,120}\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif)$/i;
+const WORD_RE = /[A-Za-z0-9']+/g;
+const CAPITALISED = /^[A-Z][a-z']+$/;
+const UPPER = /^[A-Z]{2,}$/;
+const DATE_WORD = /^(?:\d{4}|\d{6}|\d{8})$/;
+
+const DOC = new Set(('report reports cv resume statement invoice bill billing receipt record records result results lab labs form forms ' +
+  'intake referral letter card id scan xray mri ct rx prescription claim claims eob summary discharge chart notes note consent visit ' +
+  'authorization registration history questionnaire assessment eval evaluation imaging pathology biopsy vaccination immunization ' +
+  'immunizations certificate license passport insurance signed signature application transcript').split(' '));
+const STOP = new Set(('new patient patients health heart care guide guides annual brochure policy notice privacy rights medical clinic ' +
+  'clinics center centre services service price prices pricing list menu flyer map maps schedule open enrollment benefits plan plans welcome ' +
+  'packet financial assistance quick start fact facts sheet handbook visitor visitors information info update newsletter spring summer ' +
+  'fall winter january february march april may june july august september october november december jan feb mar apr jun jul aug sep ' +
+  'sept oct nov dec monday tuesday wednesday thursday friday saturday sunday the and our your my of for to in on at with family medicine ' +
+  'primary urgent pediatric pediatrics women womens men mens child children kids senior seniors wellness nutrition diabetes cancer flu ' +
+  'vaccine vaccines covid mental behavioral dental vision eye skin sleep weight pain back physical therapy home hospital free final draft ' +
+  'copy version updated revised sample template blank fillable printable english spanish full page front side edition official standard ' +
+  'general community public online terms conditions conduct code board staff team provider providers doctor doctors nurse physician ' +
+  'directory location locations hours contact about us faq faqs tips checklist overview introduction getting started how what why fee ' +
+  'fees cost costs coverage network accepted rates employee employer member members job jobs careers career position description press ' +
+  'release news event events class classes program programs support group groups resource resources booklet poster logo brand style ' +
+  'healthy living life better good best day week month year office campus building parking directions main street north south east ' +
+  'west city county state portal hipaa npp ada aca gdpr pdf doc dr mr mrs ms prof md ' +
+  // Specialties and plans a site titles its forms with (`Summit-Orthopedics-Referral-Form`, `Medicare-Advantage-Summary`).
+  'cardiology orthopedics orthopedic oncology neurology dermatology radiology obstetrics gynecology urology gastroenterology ' +
+  'endocrinology pulmonology rheumatology nephrology ophthalmology audiology hearing spine sports surgery surgical emergency ' +
+  'maternity birth labor rehab rehabilitation hospice palliative transplant vascular stroke trauma wound infusion dialysis allergy ' +
+  'immunology psychiatry psychology counseling medicare medicaid advantage supplement aetna cigna humana kaiser anthem regence ' +
+  'tricare blue cross shield united healthcare estimate faith transparency surprise act').split(' '));
+/** A word a site's own titles are made of (`Health`, `Guide`, `March`), never a name word. */
+export function commonWord(lower: string): boolean {
+  return STOP.has(lower) || DOC.has(lower);
+}
+
+const PROVIDER_BEFORE = new Set(['dr', 'doctor', 'prof', 'professor', 'nurse', 'np', 'pa']);
+const PROVIDER_AFTER = new Set(['md', 'do', 'np', 'pa', 'rn', 'dds', 'dmd', 'phd', 'pharmd', 'dnp', 'fnp', 'lcsw', 'psyd', 'od']);
+
+interface Word { readonly s: number; readonly e: number; readonly w: string }
+
+function words(text: string, from: number, to: number): Word[] {
+  const out: Word[] = [];
+  const re = resetAt(WORD_RE, from);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < to) out.push({ s: m.index, e: Math.min(to, m.index + m[0].length), w: m[0] });
+  return out;
+}
+
+function nameWord(w: string, upper: boolean): boolean {
+  return (upper ? UPPER.test(w) : CAPITALISED.test(w)) && !STOP.has(w.toLowerCase()) && !DOC.has(w.toLowerCase());
+}
+
+/** A name-shaped pair in the file stem [from, to) beside a document word (or a date, for capitalised pairs). */
+function scanStem(text: string, from: number, to: number, out: Detection[], kind: string): void {
+  const ws = words(text, from, to);
+  for (let i = 0; i + 1 < ws.length; i++) {
+    const upper = UPPER.test(ws[i].w);
+    if (!nameWord(ws[i].w, upper) || !nameWord(ws[i + 1].w, upper)) continue;
+    const before = i > 0 ? ws[i - 1].w.toLowerCase() : '';
+    const after = i + 2 < ws.length ? ws[i + 2].w.toLowerCase() : '';
+    if (PROVIDER_BEFORE.has(before) || PROVIDER_AFTER.has(after)) continue;
+    const doc = DOC.has(before) || DOC.has(after);
+    if (!doc && (upper || !(DATE_WORD.test(before) || DATE_WORD.test(after)))) continue;
+    out.push({ start: ws[i].s, end: ws[i + 1].e, kind });
+    i++;
+  }
+}
+
+/** Person names in document file names (see above); the caller gates on fileExtAt. */
+export function scanFileNames(text: string, out: Detection[], kind: string): void {
+  if (WHOLE_FILE_RE.test(text)) { scanStem(text, 0, text.lastIndexOf('.'), out, kind); return; }
+  const re = resetAt(FILE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) scanStem(text, m.index, m.index + m[0].lastIndexOf('.'), out, kind);
+}
