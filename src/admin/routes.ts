@@ -22,6 +22,13 @@ const NewKey = z.object({ name: z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/), rol
 const ConfigBody = z.object({ yaml: z.string().min(1).max(1_000_000) });
 
 export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: AdminKeys): void {
+  mountViewerRoutes(app, runtime);
+  mountChangeRoutes(app, runtime);
+  mountKeyRoutes(app, keys);
+}
+
+/** What a viewer may read: stats, k-anonymous reports, the plan, the audit chain, disclosures. */
+function mountViewerRoutes(app: Hono<AdminEnv>, runtime: Runtime): void {
   const gov = runtime.governance;
   app.get('/stats', needs('viewer', async (c) => {
     const head = await gov.audit.verify();
@@ -44,6 +51,11 @@ export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: Ad
     if (Number.isNaN(from) || Number.isNaN(to)) throw new PhiwallError('PW_ERR_INVALID_BODY', { detail: 'from and to must be ISO timestamps' });
     return c.json(await gov.ledger.report(destination, from, to));
   }));
+}
+
+/** Analyst and admin actions on the running collector; each is audited by `needs`. */
+function mountChangeRoutes(app: Hono<AdminEnv>, runtime: Runtime): void {
+  const gov = runtime.governance;
   app.post('/dry-run', needs('analyst', async (c) => {
     const body = await adminBody(c, runtime.plan.limits.bodyBytes);
     const ids = new KeyedHashVisitorIds(randomBytes(16).toString('hex'), runtime.plan.rotateMs);
@@ -78,6 +90,9 @@ export function mountAdminRoutes(app: Hono<AdminEnv>, runtime: Runtime, keys: Ad
     c.set('audit', { subjectKey: key, added });
     return c.json({ success: true, suppressed: true, added }, added ? 201 : 200);
   }));
+}
+
+function mountKeyRoutes(app: Hono<AdminEnv>, keys: AdminKeys): void {
   app.get('/keys', needs('admin', (c) => c.json({ keys: keys.list() })));
   app.post('/keys', needs('admin', async (c) => {
     const { name, role } = parseBody(NewKey, await adminBody(c, 4096));
