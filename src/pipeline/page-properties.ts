@@ -1,9 +1,9 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
-import { PlanMemos } from '../common/bounded-memo.js';
 import { canonicalPath } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
 import { classNamePaths } from './class-names.js';
+import { formReading, namesPrescription, productCategories, RX_FLAGS } from './form-and-item-readings.js';
 import { pageNamePath, statePath } from './page-readings.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 
@@ -24,6 +24,7 @@ const CAME_FROM = 6;
 const ROUTE_NAME = 7;
 const FORM_NAME = 8;
 const PRODUCTS = 9;
+const RX_FLAG = 10;
 const PAGE_FIELDS: ReadonlySet<string> = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
 // A page's title (`page_title: "Patient Portal - Messages"`, GA4's `ep.page_title`) names it too.
 // So do a content group or site section (`content_group: "MyChart"`).
@@ -51,12 +52,14 @@ const ROUTE_NAMES: ReadonlySet<string> = new Set(['routename', 'statename', 'cur
  * Normalized names of a form's id or name: a form named after an area (`bill-pay-form`,
  * `Online Bill Payment`, `patientIntakeForm`) is that area's form, on whatever page it sits.
  */
-const FORM_NAMES: ReadonlySet<string> = new Set(['formid', 'formname', 'formtitle',
+const FORM_NAMES: ReadonlySet<string> = new Set(['formid', 'formname', 'formtitle', 'form', 'formslug', 'formkey', 'formlabel', 'formtype', 'formref',
   // So is an event's category or a widget's view or tab (`category: "Bill Pay"`, `view: "test-results"`) when
   // it names an area in two words or more: one word (`view: "results"`, `tab: "reviews"`) is a display option.
   'category', 'eventcategory', 'view', 'viewname', 'currentview', 'activeview', 'tab', 'tabname', 'activetab', 'selectedtab', 'currenttab']);
+// A form under the site's or a plugin's own key (`wpforms_form`, `gravityForm`, `hsFormName`); not `platform`.
+const FORM_KEY = /(?:^|[_.\-\s])[Ff]orms?(?:[_.\-\s]?(?:[Ii][Dd]|[Nn]ame|[Tt]itle|[Ss]lug|[Kk]ey|[Ll]abel))?$|[a-z0-9]Forms?(?:Id|ID|Name|Title|Slug|Key|Label)?$/;
 /** Normalized names of e-commerce item lists (Segment's `products`, GA4's `items`): see productCategories. */
-const PRODUCT_LISTS: ReadonlySet<string> = new Set(['products', 'items', 'cartitems', 'lineitems']);
+const PRODUCT_LISTS: ReadonlySet<string> = new Set(['products', 'items', 'cartitems', 'lineitems', 'ecommerce']);
 /**
  * Normalized names of pages the visitor came from (GA4's `page_referrer`, a landing page): read
  * as referrers are, so a blocked page of the same site blocks the event and another site's does not.
@@ -79,7 +82,7 @@ function kindOf(key: string): number {
   if (kind === undefined) {
     const norm = normalizeFieldName(key);
     kind = PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) ? PAGE_AT : CAME_FROM_NAMES.has(norm) ? CAME_FROM
-      : ROUTE_NAMES.has(norm) ? ROUTE_NAME : FORM_NAMES.has(norm) ? FORM_NAME : PRODUCT_LISTS.has(norm) ? PRODUCTS
+      : ROUTE_NAMES.has(norm) ? ROUTE_NAME : FORM_NAMES.has(norm) || FORM_KEY.test(key) ? FORM_NAME : PRODUCT_LISTS.has(norm) ? PRODUCTS : RX_FLAGS.has(norm) ? RX_FLAG
       : CRUMB_PARTS.some((p) => norm.includes(p)) ? CRUMBS : LINK_PARTS.some((p) => norm.includes(p)) ? LINK : NONE;
     if (kinds.size >= 10_000) kinds.clear();
     kinds.set(key, kind);
@@ -113,11 +116,16 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     else if (kind === ROUTE_NAME) { if (typeof v === 'string' && v.length > 1) (found ??= []).push(routeNamePath(v)); }
     else if (kind === FORM_NAME) { const at = formReading(v, plan); if (at !== undefined) (found ??= []).push(at); }
     else if (kind === PRODUCTS) found = productCategories(v, found);
+    // A flag saying the event's product is a prescription (`requires_prescription: true`) names the pharmacy.
+    else if (kind === RX_FLAG) { if (v === true) (found ??= []).push('/rx'); }
     else if (!strip && linksToBlocked(v, plan, host)) strip = true;
   }
   // One product's event (Segment's `Product Added`) carries the product's fields at the top.
-  const category = props.category;
-  if (typeof category === 'string' && category.length > 0 && (props.product_id !== undefined || props.sku !== undefined)) (found ??= []).push(pageNamePath(category));
+  if (props.product_id !== undefined || props.sku !== undefined) {
+    const category = props.category;
+    if (typeof category === 'string' && category.length > 0) (found ??= []).push(pageNamePath(category));
+    if (typeof category === 'string' && namesPrescription(category)) (found ??= []).push('/rx');
+  }
   return strip ? without(props, keys, plan, host) : props;
 }
 
@@ -158,57 +166,6 @@ function pageAt(v: JsonValue | undefined): string | undefined {
 function routeNamePath(v: string): string {
   const t = v.trim();
   return statePath(t) ?? pageNamePath(t);
-}
-
-const FORM_WORD = /(?:[-_\s]+|(?<=[a-z0-9])(?=F))[Ff]orms?$/;
-
-// A form's name comes with every submission of it: whether it names an area is remembered per plan
-// (bounded), and a name that names none (`contact-us`) adds no reading to the event.
-const formReadings = new PlanMemos<string | null>(1024);
-
-/** formPath of a form's name when that path is blocked or sensitive, else undefined. */
-function formReading(v: JsonValue | undefined, plan: Plan): string | undefined {
-  if (typeof v !== 'string' || v.length < 3) return undefined;
-  const memo = formReadings.of(plan);
-  let at = memo.get(v);
-  if (at === undefined) {
-    const path = formPath(v);
-    const verdict = path === undefined ? undefined : pathVerdict(canonicalPath(path, plan.localePrefixes), plan);
-    at = path !== undefined && verdict !== undefined && (verdict.blocked !== null || verdict.sensitive) ? path : null;
-    memo.set(v, at);
-  }
-  return at ?? undefined;
-}
-
-/**
- * A form's id or name as a path, without its trailing `form` (`bill-pay-form` is `/bill-pay`), when
- * at least two words name it: a one-word form (`search`, `LoginForm`, `checkout`) is a widget on
- * any public page (the header's search box, a gift shop's cart), not an area.
- */
-function formPath(v: string): string | undefined {
-  const words = v.trim().replace(FORM_WORD, '').replace(/([a-z0-9])(?=[A-Z])/g, '$1-');
-  return /[a-z0-9][-_\s]+[a-z0-9]/i.test(words) ? pageNamePath(words) : undefined;
-}
-
-const CATEGORY_KEYS = ['category', 'item_category', 'item_category2', 'item_category3'];
-
-/**
- * The categories of an e-commerce item list, read as page names: what is bought names the area
- * (a cart of `Prescriptions` or `Rx Refill` items is the pharmacy, whatever page the cart is on).
- */
-function productCategories(v: JsonValue | undefined, out: string[] | undefined): string[] | undefined {
-  if (!Array.isArray(v)) return out;
-  for (let i = 0; i < v.length && i < 50; i++) {
-    const item = v[i];
-    if (!isJsonObject(item)) continue;
-    for (const k of CATEGORY_KEYS) {
-      const c = item[k];
-      if (typeof c !== 'string' || c.length === 0) continue;
-      const at = pageNamePath(c);
-      if (out === undefined) out = [at]; else if (!out.includes(at)) out.push(at);
-    }
-  }
-  return out;
 }
 
 /** Whether a value is a path (`/x`) or an http(s) URL. */

@@ -1,6 +1,7 @@
 import { isJsonObject, type JsonObject } from '../common/json.js';
 import { safeDecode } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
+import { appReadings } from './app-screens.js';
 import { classNamePaths } from './class-names.js';
 import { numberedAlias, proofpointUrl, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
@@ -124,6 +125,7 @@ export function extraLocations(raw: JsonObject, context: JsonObject, ctxPage: Js
     (out ??= []).push(screenPath(raw.name));
     for (const p of classNamePaths(raw.name)) if (!out.includes(p)) out.push(p);
   }
+  out = appReadings(raw, context, props, typeof ctxPage.url === 'string' ? ctxPage.url : undefined, out);
   return out ?? NONE;
 }
 

@@ -51,10 +51,28 @@ function trie(words: readonly (readonly string[])[]): string {
 // one can only match where the text has one.
 const NON_ASCII_FIRST = /^[^\x00-\x7f]/;
 
-/** A case-insensitive test for any of the terms starting a word, or undefined for none. */
+// A term written `=prep` names a condition only as a whole value (`service_line: "PrEP"`): as a word
+// start, `prep` would also take `prepare-for-your-visit` and `meal-prep`. It joins the trie like the
+// others, ending with a look ahead (only separators up to the string's end) and then a look back (only
+// separators from the string's start): both run only where the whole word has matched, and no
+// alternative is tried at every position.
+const WHOLE_VALUE = '=';
+const TO_END = '(?=[\\s_-]*$)';
+
+/** A term's tokens; a whole-value term's anchored to the string's start and end. */
+function termTokens(term: string): string[] {
+  if (term.length < 2 || !term.startsWith(WHOLE_VALUE)) return tokens(term);
+  const t = tokens(term.slice(1));
+  return t.length === 0 ? t : [...t, TO_END, `(?<=^[\\s_-]*${t.join('')})`];
+}
+
+/**
+ * A case-insensitive test for any of the terms starting a word (or, for `=term`, being the whole
+ * value, separators around it aside), or undefined for none.
+ */
 export function compileTerms(terms: readonly string[]): RegExp | undefined {
   if (!terms.length) return undefined;
-  const words = terms.map(tokens);
+  const words = terms.map(termTokens);
   const other = words.filter((w) => w.length > 0 && NON_ASCII_FIRST.test(w[0]));
   if (other.length === 0) return new RegExp(`(?:^|[^a-z])(?:${trie(words)})`, 'i');
   const ascii = words.filter((w) => !(w.length > 0 && NON_ASCII_FIRST.test(w[0])));

@@ -1,0 +1,51 @@
+import { isJsonObject, type JsonObject } from '../common/json.js';
+import { classNamePaths } from './class-names.js';
+import { screenPath } from './screen-names.js';
+
+// Where an app event is, beyond its screen's name read as a path (page-readings). A screen of a
+// health system's app, a check-in kiosk or a bedside tablet shows its user's own data: the same name
+// on a web page (`/immunizations`, `/allergies`) is the public page about the topic, but the app's
+// `ImmunizationsScreen` is the user's immunization record. So an app screen is also read as the
+// user's own page, `/my-<screen>` (`/my-immunizations`), which the pack's `^/my-…` rules block; a web
+// page is never read that way. A page inside an app (a Capacitor or Ionic webview, Android's asset
+// loader) is an app screen too, and the app's own name (`MyChart`) names the app's area.
+
+// Webview origins: the path after them is the app's route (`capacitor://localhost/rpm`,
+// `https://appassets.androidplatform.net/assets/portal/inbox.html`, `file:///android_asset/www/…`).
+const WEBVIEW = /^(?:(?:capacitor|ionic):\/\/localhost|https?:\/\/appassets\.androidplatform\.net\/(?:assets|res)|file:\/\/\/android_(?:asset|res)(?:\/www)?)(\/[^?#]*)?/i;
+
+/** The app readings of an event, appended to `out` (usually none: only app events have them). */
+export function appReadings(raw: JsonObject, context: JsonObject, props: JsonObject, pageUrl: string | undefined, out: string[] | undefined): string[] | undefined {
+  if (raw.type === 'screen' && typeof raw.name === 'string' && raw.name.length > 0) out = ownScreen(raw.name, out);
+  const app = context.app;
+  if (isJsonObject(app)) {
+    // An app's tracked events name their screen in a property (`screen_name`, Firebase's `firebase_screen_class`).
+    for (const k of SCREEN_KEYS) { const v = props[k]; if (typeof v === 'string' && v.length > 1) out = ownScreen(v, out); }
+    // The app's own name (`MyChart`, `Lobby Kiosk`, `Bedside Tablet`) names every screen's area.
+    if (typeof app.name === 'string' && app.name.length > 1) { const p = screenPath(app.name); out = own(p, push(out, p)); }
+  }
+  const m = pageUrl === undefined || pageUrl.length < 12 ? null : WEBVIEW.exec(pageUrl);
+  if (m) {
+    const route = m[1] ?? '/';
+    out = push(out, route);
+    out = own(route, out);
+  }
+  return out;
+}
+
+const SCREEN_KEYS = ['screen_name', 'screenName', 'screen_class', 'screenClass', 'firebase_screen', 'firebase_screen_class'];
+
+function ownScreen(name: string, out: string[] | undefined): string[] | undefined {
+  out = own(screenPath(name), out);
+  for (const p of classNamePaths(name)) out = own(p, out);
+  return out;
+}
+
+/** `/x` also read as the user's own `/my-x`. */
+const own = (p: string, out: string[] | undefined): string[] | undefined => (p.length > 1 ? push(out, `/my-${p.slice(1)}`) : out);
+
+function push(out: string[] | undefined, p: string): string[] {
+  if (out === undefined) return [p];
+  if (!out.includes(p)) out.push(p);
+  return out;
+}
