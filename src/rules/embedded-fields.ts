@@ -3,6 +3,9 @@ import { formDecoded } from './form-decoded.js';
 import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
 import { rewriteElements, rewriteInputs } from './markup-fields.js';
 import { rewriteMultipart, rewritePhp } from './serialized-fields.js';
+import { holdsDicom, rewriteDicom } from './dicom-tags.js';
+import { holdsNcpdp, rewriteNcpdp } from './ncpdp-fields.js';
+import { holdsX12, rewriteX12 } from './x12-segments.js';
 
 // Field names written INSIDE a string value: a query string or a `k=v|k=v` blob copied into a
 // property (`fname=Jane|lname=Doe`), a form's JSON kept as text (`{"naam":"Jan de Vries"}`,
@@ -85,11 +88,15 @@ function rewrite(text: string, verdict: PairVerdict): string | undefined {
   return changed ? out + text.slice(cursor) : undefined;
 }
 
-/** Elements first (`<lastName>Doe</lastName>`, `<span itemprop="familyName">`), then attributes (`value`, `content`, `datetime`). */
-function rewriteMarkup(text: string, lt: number, verdict: PairVerdict): string | undefined {
+/**
+ * Elements first (`<lastName>Doe</lastName>`, `<span itemprop="familyName">`), then attributes (`value`,
+ * `content`, `datetime`, an `<id>`'s `extension`). In a name with a `<given>` part (CDA, FHIR XML), `family` is the surname.
+ */
+function rewriteMarkup(text: string, lt: number, given: PairVerdict): string | undefined {
+  const verdict = text.indexOf('<given', lt) >= 0 ? familyName(given) : given;
   const xml = text.indexOf('</', lt) > 0 ? rewriteElements(text, verdict) : undefined;
   const cur = xml ?? text;
-  if (cur.indexOf('=') < 0 || (cur.indexOf('value', lt) < 0 && cur.indexOf('content', lt) < 0 && cur.indexOf('datetime', lt) < 0)) return xml;
+  if (cur.indexOf('=') < 0 || (cur.indexOf('value', lt) < 0 && cur.indexOf('content', lt) < 0 && cur.indexOf('datetime', lt) < 0 && cur.indexOf('extension', lt) < 0)) return xml;
   const inputs = rewriteInputs(cur, verdict);
   return inputs === undefined ? xml : rewrite(inputs, verdict) ?? inputs;
 }
@@ -110,6 +117,9 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   const nl = text.indexOf('\n');
   const hl7 = holdsHl7(text, nl) ? rewriteHl7(text, verdict) : undefined;
   if (hl7 !== undefined) return hl7;
+  // Other healthcare interchange formats by position or tag: X12, DICOM dumps, NCPDP claims.
+  const record = rewriteRecord(text, verdict);
+  if (record !== undefined) return record;
   const table = nl > 2 ? rewriteTable(text, nl, verdict) : undefined;
   if (table !== undefined) return table;
   // One look for `<` serves both markup readers (most texts have none).
@@ -124,11 +134,33 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   if (php !== undefined) return php;
   const part = text.indexOf('form-data') >= 0 ? rewriteMultipart(text, verdict) : undefined;
   if (part !== undefined) return part;
-  const plain = rewrite(text, verdict);
+  // A FHIR search (`Patient?family=Doe&birthdate=…`) names the surname `family`.
+  const plain = rewrite(text, text.indexOf('family=') >= 0 ? familyName(verdict) : verdict);
   if (plain !== undefined) return plain;
   if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return undefined;
   const decoded = formDecoded(text);
   return decoded === undefined ? undefined : rewrite(decoded, verdict);
+}
+
+/** `verdict` reading a `family` key as the surname (FHIR's HumanName and search parameters). */
+const familyName = (verdict: PairVerdict): PairVerdict => (k, v) => verdict(k === 'family' ? 'familyName' : k, v);
+
+/**
+ * X12 segments, DICOM tags and NCPDP fields, then the rest of the text's pairs. Each needs a
+ * character most texts lack (`*`, `(`, the field separator 0x1C) and is longer than 12 characters.
+ */
+function rewriteRecord(text: string, verdict: PairVerdict): string | undefined {
+  if (text.length < 12) return undefined;
+  const paren = text.indexOf('(');
+  const x12 = holdsX12(text) ? rewriteX12(text, verdict) : undefined;
+  const a = x12 ?? text;
+  const dicom = paren >= 0 && holdsDicom(a) ? rewriteDicom(a, verdict) : undefined;
+  const b = dicom ?? a;
+  const ncpdp = holdsNcpdp(b, paren) ? rewriteNcpdp(b, verdict) : undefined;
+  const c = ncpdp ?? b;
+  if (c === text) return undefined;
+  // Other fields written beside these (`PatientName=…` in a DICOM dump) are read too.
+  return (mayHoldPairs(c) ? rewrite(c, verdict) : undefined) ?? c;
 }
 
 // A table kept as text (a CSV export or upload preview, a pasted spreadsheet): `first,last,dob` on

@@ -8,7 +8,10 @@ import type { PairVerdict } from './embedded-fields.js';
 // Structured data in attributes (schema.org microdata, RDFa, Open Graph): `<meta itemprop="email"
 // content="...">`, `<meta property="profile:last_name" content="Doe">`, `<time itemprop="birthDate"
 // datetime="1961-03-14">`: the `content`/`datetime` is the field `itemprop`/`property`/`name` names.
-const TAG_RE = /<[A-Za-z][A-Za-z0-9-]{0,20}(\s[^<>]{0,1024})>/g;
+// FHIR XML and HL7 CDA write data in attributes of an element the field is named by:
+// `<family value="Doe"/>`, `<birthTime value="19610314"/>`, `<id extension="4480123" root="…"/>`
+// (an instance identifier): with no naming attribute, the element's own name says what it is.
+const TAG_RE = /<([A-Za-z][A-Za-z0-9-]{0,20})(\s[^<>]{0,1024})>/g;
 const ATTR_RE = /([A-Za-z_:][A-Za-z0-9_:.-]{0,40})[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)')/g;
 const NAMING_ATTRS = ['name', 'id', 'autocomplete'];
 const DATA_NAMING_ATTRS = ['itemprop', 'property', 'name'];
@@ -28,12 +31,14 @@ function attrsOf(tag: string): Map<string, Attr> {
 }
 
 /** The attribute holding the tag's data and the names that say what it is, or undefined. */
-function dataOf(attrs: Map<string, Attr>): { input: Attr; labels: (string | undefined)[] } | undefined {
+function dataOf(attrs: Map<string, Attr>, element: string): { input: Attr; labels: (string | undefined)[] } | undefined {
   const input = attrs.get('value');
   if (input !== undefined && input.value !== '') {
     const type = INPUT_TYPES[attrs.get('type')?.value.toLowerCase() ?? ''];
-    return { input, labels: type === undefined ? NAMING_ATTRS.map((a) => attrs.get(a)?.value) : [type] };
+    return { input, labels: type === undefined ? [...NAMING_ATTRS.map((a) => attrs.get(a)?.value), element] : [type] };
   }
+  const id = element === 'id' ? attrs.get('extension') : undefined;
+  if (id !== undefined && id.value !== '') return { input: id, labels: [element] };
   const data = attrs.get('content') ?? attrs.get('datetime');
   if (data === undefined || data.value === '') return undefined;
   return { input: data, labels: DATA_NAMING_ATTRS.map((a) => attrs.get(a)?.value) };
@@ -41,8 +46,8 @@ function dataOf(attrs: Map<string, Attr>): { input: Attr; labels: (string | unde
 
 export function rewriteInputs(text: string, verdict: PairVerdict): string | undefined {
   let changed = false;
-  const out = text.replace(TAG_RE, (tag: string) => {
-    const found = dataOf(attrsOf(tag));
+  const out = text.replace(TAG_RE, (tag: string, element: string) => {
+    const found = dataOf(attrsOf(tag), element);
     if (found === undefined) return tag;
     const { input, labels } = found;
     for (const label of labels) {

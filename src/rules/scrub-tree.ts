@@ -8,6 +8,7 @@ import { scrubVariables } from './graphql-vars.js';
 import { coordinatePair } from './detectors/geo.js';
 import type { FieldRule } from './field-matcher.js';
 import { FORBIDDEN_KEYS } from './field-name.js';
+import { fhirFieldName } from './fhir-fields.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
 import { urlScanner } from './query-fields.js';
@@ -63,10 +64,9 @@ export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext
     if (FORBIDDEN_KEYS.has(key) || key === skip) continue;
     const node = allow.child(key);
     if (!node) continue;
-    // FHIR's HumanName (`{family: "Doe", given: ["Jane"]}`): beside `given`, `family` is the surname.
-    // A schema.org Product's `name` is the product's (schema-org.ts): free text, not a person's name.
+    // FHIR names some fields by a sibling (fhir-fields.ts); a schema.org Product's `name` is the product's (schema-org.ts).
     const value = key === 'variables' ? scrubRequest(obj, node, ctx) : key === 'name' && namesAThing(obj) ? scrubString(obj.name as string, ctx)
-      : scrubField(key === 'family' && Object.hasOwn(obj, 'given') ? 'familyName' : key, obj[key], node, ctx);
+      : scrubField(fhirFieldName(obj, key), obj[key], node, ctx);
     if (value !== undefined) out[key] = value;
   }
   return out;

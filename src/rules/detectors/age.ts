@@ -8,14 +8,15 @@ import type { Detection } from './types.js';
 // `edad`, `âge`, `Alter`) or an age unit after it (`years old`, `yrs`, `y/o`, `yo`, `ans`, `años`,
 // `anni`, `Jahre alt`, `jaar oud`, `år gammal`, `lat`, `歳`). `90+` is the Safe Harbor category
 // itself and stays, `95+` tells more; `ages 95 and up` is how programs and prose speak, and stays.
-const NUM = '(9[0-9]|1[01][0-9])';
+// One leading zero: DICOM writes an age as `096Y`, a form may pad one (`AGE 092`).
+const NUM = '(0?(?:9[0-9]|1[01][0-9]))';
 // `90 ans de soins`, `90 años de experiencia`, `90 anni di storia`: a span of years, not an age.
 const NOT_AN_AGE = "(?![ \\t]+(?:d['\u2019]|(?:de(?![ \\t]+(?:idade|edad))|di|da|do|of|del|della|dans|en|w|tradycji)(?![\\p{L}\\p{M}])|experi))";
 const AGE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:ages?|aged|edad|âge|alter|età|idade)(?:[ \\t]{0,2}(?:[:=#-]|is|of|was|de|von))?[ \\t]{0,2}${NUM}` +
     '(?![0-9]|[.,][0-9]|[ \\t]+(?:and|or|&)[ \\t]+(?:up|over|older|above))' +
     `|(?<![0-9]|[0-9][.,]|[$€£])${NUM}(?:[ \\t]{0,2}|[ \\t]?-[ \\t]?)` +
-    '(?:years?[ \\t-]+old|years?[ \\t-]+of[ \\t]+age|yrs?\\.?|y\\.[ \\t]?o\\.?|y/o|yo' +
+    '(?:years?[ \\t-]+old|years?[ \\t-]+of[ \\t]+age|yrs?\\.?|y\\.[ \\t]?o\\.?|y/o|yo|(?<=[0-9])y' +
     `|(?:ans|años|anos|anni|lat)${NOT_AN_AGE}|jahre[ \\t]+alt|jaar[ \\t]+oud|år[ \\t]+gam(?:mal|mel)|歳)(?![\\p{L}\\p{M}])`,
   'giu',
 );
@@ -37,8 +38,8 @@ const SPELLED_RE = new RegExp(
   `(?<![\\p{L}\\p{M}-])(?:(?:ages?|aged|age[ \\t]+of)[ \\t]{1,2}(?:is[ \\t]+)?(${WORDS})|(${WORDS})(?=[ \\t-]{1,2}(?:years?[ \\t-]+(?:old|young|of[ \\t]+age)|yrs?|year-old|y/o)(?![\\p{L}\\p{M}])))(?![\\p{L}\\p{M}])`,
   'giu',
 );
-/** A text shorter than `aged ninety` holds no age in words (prefilter.ts). */
-export const SPELLED_AGE_MIN = 11;
+/** A text shorter than `ninety yr` (or `age ninety`, 10) holds no age in words (prefilter.ts). */
+export const SPELLED_AGE_MIN = 9;
 const SPELLED_HINT = /inety|undred/i;
 
 function scanSpelled(text: string, out: Detection[], kind: string): void {

@@ -8,8 +8,11 @@ import type { Detection } from './types.js';
 // (`report`, `CV`, `intake`) or a date, or a pair of upper-case words beside a document word
 // (acronyms such as `HIPAA_NPP_2026` have no document word). Words a site's own file names are
 // made of (`Heart-Health-Guide`, `New-Patient-Forms-2026`) are never name words, and a provider
-// (`Dr-Jane-Lee-CV`, `Jane-Lee-MD-CV`) is not a patient. Lower-case names (`jane-doe-report.pdf`)
-// look like any slug and are left; image paths with a cue are photo-path.ts's.
+// (`Dr-Jane-Lee-CV`, `Jane-Lee-MD-CV`) is not a patient. A lower-case pair (`lab-results-jane-doe.pdf`,
+// `doe_jane_discharge_summary.pdf`, `Scan 2026-03-14 jane doe.jpg`) looks like any slug, so it is
+// read only beside a word of a patient's own document (results, summary, intake...) or after a
+// number, and neither word may have the ending of a common noun or adjective (`-tion`, `-ing`...);
+// image paths with a cue are photo-path.ts's.
 const EXTS = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'rtf', 'odt', 'txt', 'csv', 'jpg', 'jpeg', 'png', 'heic', 'tif'];
 // The extensions by first letter: a host's `.com` or `.org` costs one short list, `.example` none.
 const BY_FIRST: readonly (readonly string[])[] = Array.from({ length: 26 }, (_, l) => EXTS.filter((e) => e.charCodeAt(0) - 97 === l));
@@ -35,6 +38,12 @@ const WHOLE_FILE_RE = /^[^/\\?#&=:"<>|\n]{3,120}\.(?:pdf|docx?|xlsx?|rtf|odt|txt
 const WORD_RE = /[A-Za-z0-9']+/g;
 const CAPITALISED = /^[A-Z][a-z']+$/;
 const UPPER = /^[A-Z]{2,}$/;
+const LOWER = /^[a-z][a-z']{2,}$/;
+const NOUN_ENDING = /(?:tion|sion|ment|ing|ity|ness|ive|ance|ence|ogy|ics|ical|ism|ist|able|ible|ous|ful|less|ure|ary|ery|age|ship|hood)$/;
+const NUMBER = /^\d+$/;
+// A patient's own documents (a site's forms, `registration-form.pdf`, are not among them).
+const PATIENT_DOC = new Set(('report reports cv resume statement invoice bill receipt record records result results lab labs intake referral ' +
+  'letter id scan xray mri ct rx prescription claim eob summary discharge chart notes note consent visit imaging pathology biopsy signed').split(' '));
 const DATE_WORD = /^(?:\d{4}|\d{6}|\d{8})$/;
 
 const DOC = new Set(('report reports cv resume statement invoice bill billing receipt record records result results lab labs form forms ' +
@@ -83,10 +92,22 @@ function nameWord(w: string, upper: boolean): boolean {
   return (upper ? UPPER.test(w) : CAPITALISED.test(w)) && !STOP.has(w.toLowerCase()) && !DOC.has(w.toLowerCase());
 }
 
+const lowerWord = (w: string): boolean => LOWER.test(w) && !STOP.has(w) && !DOC.has(w) && !NOUN_ENDING.test(w);
+
+/** A lower-case pair beside a patient's document word, or after a number (a date, a scan's). */
+function lowerPair(ws: readonly Word[], i: number): boolean {
+  if (!lowerWord(ws[i].w) || !lowerWord(ws[i + 1].w)) return false;
+  const before = i > 0 ? ws[i - 1].w : '';
+  const after = i + 2 < ws.length ? ws[i + 2].w : '';
+  if (PROVIDER_BEFORE.has(before) || PROVIDER_AFTER.has(after)) return false;
+  return PATIENT_DOC.has(before) || PATIENT_DOC.has(after) || NUMBER.test(before);
+}
+
 /** A name-shaped pair in the file stem [from, to) beside a document word (or a date, for capitalised pairs). */
 function scanStem(text: string, from: number, to: number, out: Detection[], kind: string): void {
   const ws = words(text, from, to);
   for (let i = 0; i + 1 < ws.length; i++) {
+    if (lowerPair(ws, i)) { out.push({ start: ws[i].s, end: ws[i + 1].e, kind }); i++; continue; }
     const upper = UPPER.test(ws[i].w);
     if (!nameWord(ws[i].w, upper) || !nameWord(ws[i + 1].w, upper)) continue;
     const before = i > 0 ? ws[i - 1].w.toLowerCase() : '';

@@ -8,20 +8,25 @@ import type { Detection } from './types.js';
 // short value that starts with a gift word (the prefilter's whole-text check, giftItem), and only
 // a capitalised pair after `for`/`to`/`from` whose words are not title words (`Gift card for
 // Mother's Day`, `Get well card for Kids`).
-const GIFT_START = /^(?:e-?gift|gift|flowers?|floral|bouquet|balloons?|get[ -]well|greeting|sympathy|teddy|plush|fruit|care[ -]package|delivery)(?![a-z])/i;
+const GIFT_START = /^(?:e-?gift|gift|flowers?|floral|bouquet|balloons?|get[ -]well|greeting|sympathy|teddy|plush|fruit|care[ -]package|delivery|cards?)(?![a-z])/i;
 // The first two letters of those words (`gi`, `fl`, `ba`...) as a bitmask of second letters per
 // first letter: most values fail this with integer tests alone.
 const OPENINGS = ['gi', 'e-', 'eg', 'fl', 'bo', 'ba', 'ge', 'gr', 'sy', 'te', 'pl', 'fr', 'ca', 'de'];
 const SECOND = new Int32Array(26);
 for (const w of OPENINGS) SECOND[w.charCodeAt(0) - 97] |= 1 << (w.charCodeAt(1) === 45 ? 26 : w.charCodeAt(1) - 97);
 export const GIFT_MAX = 100;
-const NAME_AFTER = /(?<![\p{L}\p{M}])(?:for|to|from)[ ]+(\p{Lu}[\p{Ll}'\u2019-]+)(?:[ ]\p{Lu}\.?)?[ ](\p{Lu}[\p{Ll}'\u2019-]+)(?![\p{L}\p{M}])/gu;
+const NAME_AFTER = /(?<![\p{L}\p{M}])(?:for|to|from):?[ ]+(\p{Lu}[\p{Ll}'\u2019-]+)(?:[ ]\p{Lu}\.?)?[ ](\p{Lu}[\p{Ll}'\u2019-]+)(?![\p{L}\p{M}])/gu;
 const HOLIDAY = new Set(["mother's", "father's", "valentine's", "mothers", "fathers", 'valentines', 'christmas', 'easter', 'hanukkah', 'birthday',
   'anniversary', 'graduation', 'get', 'well', 'thank', 'thanks', 'new', 'boy', 'girl', 'nurses', 'nurse', 'doctors', 'staff', 'teachers',
   'any', 'all', 'every', 'occasion', 'occasions', 'holiday', 'holidays', 'season', 'order', 'orders', 'friends', 'loved', 'ones', 'someone', 'special',
   // A giver or a shop is an organisation (`from Providence Foundation`, `for Whole Foods`).
   'gift', 'gifts', 'foundation', 'auxiliary', 'volunteers', 'guild', 'society', 'association', 'inc', 'llc', 'company', 'shop', 'store', 'foods', 'market',
   'pharmacy', 'florist', 'bakery', 'cafe', 'restaurant', 'coffee', 'amazon', 'target', 'walmart', 'starbucks']);
+
+/** A word of a holiday, an occasion or an organisation (never a recipient's name). */
+export function titleWord(lower: string): boolean {
+  return HOLIDAY.has(lower);
+}
 
 /** Whether `text` is a short value opening with a gift word (the prefilter's NAME_CUE). */
 export function giftItem(text: string): boolean {

@@ -118,6 +118,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     out.push({ start: glued ? m.index : tokenStart, end: tokenEnd, kind });
   }
   if (text.indexOf('(21)') >= 0) scanUdiSerial(text, out, kind);
+  else if (text.indexOf(' 21') >= 0) scanSpacedUdiSerial(text, out, kind);
   scanPlates(text, out, kind, mark);
 }
 
@@ -128,6 +129,16 @@ function scanUdiSerial(text: string, out: Detection[], kind: string): void {
   const re = resetAt(UDI_SERIAL_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) out.push({ start: m.index + 4, end: m.index + m[0].length, kind });
+}
+
+// The same element string printed under a barcode with spaces for parentheses (`01 00812345678905
+// 17 271231 10 LOT7 21 A7Q2209`), or run together up to a space before the serial
+// (`0100812345678905 17271231 21A7Q2209`): the GTIN, dates (6 digits), a lot or other AIs, then (21) the serial.
+const UDI_SPACED_RE = /(?<![0-9A-Za-z])01 ?[0-9]{14}(?: ?1[1-7] ?[0-9]{6}| (?:10|2[2-3]|24[01]|30) [!-~]{1,20})* 21 ?([!-~]{1,20})/g;
+function scanSpacedUdiSerial(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(UDI_SPACED_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, kind });
 }
 
 /**

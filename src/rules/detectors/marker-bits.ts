@@ -42,3 +42,8 @@ export function matchesAt(text: string, i: number, word: string, anyCase: boolea
   }
   return true;
 }
+
+/** Whether the lower-cased text just before `i` ends with `word` (written in lower case). */
+export function endsAt(text: string, i: number, word: string): boolean {
+  return i >= word.length && matchesAt(text, i - word.length, word, true);
+}

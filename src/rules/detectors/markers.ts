@@ -3,71 +3,18 @@
 // one the walk stops at), so a marker costs nothing on text without that character.
 import {
   AGE_NUM, APOS, AT, COLON, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, IMG_EXT, MAC_SHAPE, MASK, NAME_CUE, PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW,
-  isDigitCode, isLetter, lower, matchesAt,
+  endsAt, isDigitCode, isLetter, lower, matchesAt,
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { geocodeAt } from './geocode.js';
 import { fileExtAt } from './file-name.js';
 import { clockAt, signatureAt } from './person-name.js';
+import { recordPairAt } from './record-name.js';
 import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
 
 export * from './marker-bits.js';
-
-/**
- * AGE_NUM when the digit `c` at `i` (a `9` or a `1`) starts a number from 90 to 119 that has
- * what the age detector wants around it (age.ts): a `y` after it (`years`, `yo`, `y/o`), or
- * before it a word ending in e, s, d, r or à (`age`, `ages`, `aged`, `edad`, `alter`, `età`)
- * or one of the small words between (`age is 93`, `edad de 92`). IP octets, versions and
- * prices rarely have either.
- */
-export function ageNumAt(text: string, i: number, c: number): number {
-  if (isDigitCode(text.charCodeAt(i - 1)) || !isDigitCode(text.charCodeAt(i + 1))) return 0;
-  const third = isDigitCode(text.charCodeAt(i + 2));
-  let end = i + 2;
-  if (c === 57) { if (third) return 0; }
-  else {
-    const n1 = text.charCodeAt(i + 1);
-    if ((n1 !== 48 && n1 !== 49) || !third || isDigitCode(text.charCodeAt(i + 3))) return 0;
-    end = i + 3;
-  }
-  return unitAfter(text, end) || ageWordBefore(text, i) ? AGE_NUM : 0;
-}
-
-const isBlank = (c: number): boolean => c === 32 || c === 9;
-
-function unitAfter(text: string, end: number): boolean {
-  let j = end;
-  while (j - end < 3 && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
-  const c = lower(text.charCodeAt(j));
-  // y(ears), a(ns/ños/nos/nni), j(ahre/aar), l(at), å(r), 歳
-  return c === 121 || c === 97 || c === 106 || c === 108 || c === 229 || c === 27507;
-}
-
-function ageWordBefore(text: string, i: number): boolean {
-  const j = skipBlanksBack(text, i);
-  const c = text.charCodeAt(j - 1);
-  // `[:=#-]` or a small word (is, of, was, de) may stand between the age word and the number.
-  if (c === 58 || c === 61 || c === 35 || c === 45) return ageEnd(text.charCodeAt(skipBlanksBack(text, j - 1) - 1));
-  let w = j;
-  while (j - w < 4 && isLetter(text.charCodeAt(w - 1))) w--;
-  const small = j - w <= 3 && (endsAt(text, j, 'is') || endsAt(text, j, 'of') || endsAt(text, j, 'was') || endsAt(text, j, 'de') || endsAt(text, j, 'von')) && j - w >= 2;
-  return ageEnd(c) || (small && ageEnd(text.charCodeAt(skipBlanksBack(text, w) - 1)));
-}
-
-/** `i` moved back over up to two spaces or tabs. */
-function skipBlanksBack(text: string, i: number): number {
-  let j = i;
-  while (i - j < 2 && isBlank(text.charCodeAt(j - 1))) j--;
-  return j;
-}
-
-/** The last letter of an age word: agE, ageS, ageD, edaD, alteR, età; or of a person said to be
- * that old: fatheR, husbanD, hE, shE, he'S, I aM, I'M (age.ts PERSON_AGE_RE). */
-function ageEnd(c: number): boolean {
-  const l = lower(c);
-  return l === 101 || l === 115 || l === 100 || l === 114 || l === 109 || c === 224 || c === 192;
-}
+export { ageNumAt } from './age-marker.js';
 
 export function markerAt(text: string, i: number, c: number): number {
   switch (c) {
@@ -75,7 +22,9 @@ export function markerAt(text: string, i: number, c: number): number {
     case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
-    case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0);
+    // ` - ` after a person label (`Emergency contact - Jane Doe`).
+    case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0)
+      | (text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && personLabelBefore(text, i) ? NAME_CUE : 0);
     case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0);
     case 43: case 47: return geocodeAt(text, i, c);
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
@@ -85,9 +34,14 @@ export function markerAt(text: string, i: number, c: number): number {
       if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
       if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : webmailAt(text, i); // hospitalized, hotmail
       if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
+      if (next === 97) return lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true) ? NAME_CUE : 0; // a greeting before a name (person-name.ts)
       return next === 101 || next === 105 ? heHiCue(text, i, next) : 0;
     }
-    case 119: case 87: return lower(text.charCodeAt(i + 1)) === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
+    case 119: case 87: {
+      const next = lower(text.charCodeAt(i + 1));
+      if (next === 111) return lower(text.charCodeAt(i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : 0; // two (a number read out)
+      return next === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
+    }
     case 101: {
       const next = text.charCodeAt(i + 1);
       if (next === 121) return matchesAt(text, i, 'eyJ', false) ? EYJ : 0;
@@ -167,21 +121,18 @@ const macSeparator = (text: string, i: number, c: number): number => (text.charC
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
 const PERSON_LABELS = ['caller', 'guardian', 'spouse', 'contact', 'kin', 'attn', 'attention', 'mother', 'father', 'husband', 'wife', 'son', 'daughter', 'parent',
-  'partner', 'brother', 'sister', 'mom', 'dad'];
+  'partner', 'brother', 'sister', 'mom', 'dad', 'party', 'guarantor', 'subscriber', 'dependent', 'insured', 'beneficiary', 'recipient', 'employer', 'holder', 'card to', 'ship to',
+  'deliver to', 'send to', 'bill to'];
 
 function personLabelBefore(text: string, i: number): boolean {
   let j = i;
-  while (j > 0 && i - j < 2 && text.charCodeAt(j - 1) === 32) j--;
-  // Each label ends in r, n, e, t, d or m: one test rules out most colons (`https:`, `12:30`).
+  // Any run of spaces, as the detector's `[ ]*` takes it (aligned forms: `Caller      : Jane Doe`).
+  while (j > 0 && text.charCodeAt(j - 1) === 32) j--;
+  // Each label ends in r, n, e, t, d, m, y or o: one test rules out most colons (`https:`, `12:30`).
   const last = lower(text.charCodeAt(j - 1));
-  if (last !== 114 && last !== 110 && last !== 101 && last !== 116 && last !== 100 && last !== 109) return false;
+  if (last !== 114 && last !== 110 && last !== 101 && last !== 116 && last !== 100 && last !== 109 && last !== 121 && last !== 111) return false;
   for (const w of PERSON_LABELS) if (endsAt(text, j, w)) return true;
   return false;
-}
-
-/** Whether the lower-cased text just before `i` ends with `word` (written in lower case). */
-function endsAt(text: string, i: number, word: string): boolean {
-  return i >= word.length && matchesAt(text, i - word.length, word, true);
 }
 
 // Sign-offs whose name follows a comma or a line break (`Sincerely, Jane Doe`).
@@ -205,8 +156,10 @@ export function cueAt(text: string, i: number, c: number): number {
       return lower(text.charCodeAt(a)) === 97 && lower(text.charCodeAt(a + 1)) === 116 && !isLetter(text.charCodeAt(a + 2)) ? AT : 0;
     }
     case 120: case 88: {
-      // te`x`t, fa`x`; an `xx` run is a mask, and `faxxxx-xx-…` is both.
+      // te`x`t, fa`x`; an `xx` run is a mask, and `faxxxx-xx-…` is both; si`x` (a number read out).
       const p1 = lower(text.charCodeAt(i - 1));
+      if (p1 === 105 && lower(text.charCodeAt(i - 2)) === 115 && digitWord(text, i - 2, 3)) return PHONE_CUE;
+      if (p1 === 101 && n1 === 112 && matchesAt(text, i - 1, 'expired', true)) return careCue(text, i + 6); // (a death's date follows)
       const cue = (p1 === 101 && lower(text.charCodeAt(i - 2)) === 116) || (p1 === 97 && lower(text.charCodeAt(i - 2)) === 102) ? PHONE_CUE : 0;
       return n1 === 120 ? MASK | cue : cue;
     }
@@ -214,8 +167,18 @@ export function cueAt(text: string, i: number, c: number): number {
     case 99: case 67:
       if (n1 === 108) return webmailAt(text, i - 1);
       return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE : 0;
-    // gmail, yahoo, ymail
-    case 103: case 71: case 121: case 89: return webmailAt(text, i);
+    // gmail, yahoo, ymail; `get well` before a name (person-name.ts)
+    case 103: case 71:
+      if (n1 === 104) return lower(text.charCodeAt(i - 1)) === 105 && matchesAt(text, i - 3, 'eight', true) && digitWord(text, i - 3, 5) ? PHONE_CUE : 0; // a number read out
+      if (n1 === 101) return text.charCodeAt(i + 3) === 32 && matchesAt(text, i, 'get well', true) ? NAME_CUE : 0;
+      return webmailAt(text, i);
+    // fi`v`e, se`v`en (a number read out, phone-local.ts)
+    case 118: case 86:
+      if (n1 === 105) return lower(text.charCodeAt(i + 2)) === 115 && matchesAt(text, i, 'visit', true) ? careCue(text, i + 5) : 0; // (last) visit: a date follows
+      if (lower(text.charCodeAt(i - 1)) === 105) return matchesAt(text, i - 2, 'five', true) && digitWord(text, i - 2, 4) ? PHONE_CUE : 0;
+      return matchesAt(text, i - 2, 'seven', true) && digitWord(text, i - 2, 5) ? PHONE_CUE : 0;
+    // yob (a year of birth follows, partial-date.ts)
+    case 121: case 89: return n1 === 111 ? (lower(text.charCodeAt(i + 2)) === 98 && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i + 3)) ? DATE_CUE : 0) : webmailAt(text, i);
     case 115: case 83: {
       const n2 = text.charCodeAt(i + 2);
       if (n1 === 117) return lower(n2) === 114 && lower(text.charCodeAt(i + 3)) === 103 ? careCue(text, i + 4) : 0; // surg(ery)
@@ -226,6 +189,7 @@ export function cueAt(text: string, i: number, c: number): number {
     case 109: case 77: return mCue(text, i, n1);
     case 112: case 80: {
       if (n1 === 104) return PHONE_CUE; // ph(one)
+      if (n1 === 114) return lower(text.charCodeAt(i + 3)) === 99 && matchesAt(text, i, 'procedure', true) ? careCue(text, i + 9) : 0; // a care event's date follows
       // ap`p`t, ap`p`ointment (a care event's date follows)
       if (n1 === 112) return lower(text.charCodeAt(i - 1)) === 97 && (lower(text.charCodeAt(i + 2)) === 116 || matchesAt(text, i + 2, 'oint', true)) ? careCue(text, i + 2) : 0;
       const n2 = lower(text.charCodeAt(i + 2));
@@ -233,6 +197,8 @@ export function cueAt(text: string, i: number, c: number): number {
       return pt || (n1 === 97 && (n2 === 116 || n2 === 99) && lower(text.charCodeAt(i + 3)) === 105) ? NAME_CUE : 0; // pt, pati(ent), paci(ente)
     }
     case 44: case 10: {
+      // `DOE, JANE`: a record's name without an initial (record-name.ts).
+      if (c === 44 && recordPairAt(text, i)) return NAME_CUE;
       for (const w of SIGN_OFFS) if (endsAt(text, i, w)) return NAME_CUE;
       return c === 10 && signatureAt(text, i) ? NAME_CUE : 0; // a mail signature's `-- ` line (person-name.ts)
     }
@@ -241,14 +207,34 @@ export function cueAt(text: string, i: number, c: number): number {
   }
 }
 
+/** Whether the `length` letters at `start` stand as a word of their own, with a digit or another number word after them (`five five`, `five-0`): `Five Tips` is not read out. */
+function digitWord(text: string, start: number, length: number): boolean {
+  const end = start + length;
+  if (isLetter(text.charCodeAt(start - 1)) || isLetter(text.charCodeAt(end))) return false;
+  let j = end;
+  while (j - end < 3 && SEPARATOR[text.charCodeAt(j) & 127] === 1 && text.charCodeAt(j) < 128) j++;
+  if (j === end && !isDigitCode(text.charCodeAt(j))) return false;
+  const c = lower(text.charCodeAt(j));
+  if (isDigitCode(c)) return true;
+  for (const w of NUMBER_WORDS) if (c === w.charCodeAt(0) && matchesAt(text, j, w, true)) return true;
+  return false;
+}
+const NUMBER_WORDS = ['zero', 'oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'niner'];
+const SEPARATOR = new Uint8Array(128);
+for (const c of ' ,.-') SEPARATOR[c.charCodeAt(0)] = 1;
+
 /** At a `d`: `dot` (spelled emails), dob, died, diagnosed, deceased, death, adm(itted); `dear` before a name. */
 function dCue(text: string, i: number, n1: number): number {
   const n2 = lower(text.charCodeAt(i + 2));
-  if (n1 === 111) return n2 === 116 ? DOT_WORD : n2 === 98 ? DATE_CUE : 0;
+  // dos (date of service) as a word of its own
+  if (n1 === 111) return n2 === 116 ? DOT_WORD : n2 === 98 || (n2 === 115 && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i + 3))) ? DATE_CUE : 0;
+  if (n1 === 117) return n2 === 101 && endsAt(text, i, 'refill ') ? DATE_CUE : 0; // refill due
   if (n1 === 109 && lower(text.charCodeAt(i - 1)) === 97) return DATE_CUE; // adm(itted)
   // `dear` (a salutation before a name) shares `dea` with death.
   if (n1 === 101 && n2 === 97) return lower(text.charCodeAt(i + 3)) === 114 ? DATE_CUE | NAME_CUE : DATE_CUE;
-  if (n1 === 101 && n2 === 108) return matchesAt(text, i + 3, 'ivered', true) ? careCue(text, i + 9) : 0; // delivered
+  // delivered (a date follows), `deliver to` (a name follows)
+  if (n1 === 101 && n2 === 108) return matchesAt(text, i + 3, 'ivered', true) ? careCue(text, i + 9) | (matchesAt(text, i + 9, ' to', true) ? NAME_CUE : 0)
+    : matchesAt(text, i + 3, 'iver to', true) || matchesAt(text, i + 3, 'ivery to', true) ? NAME_CUE : 0;
   return (n1 === 105 && (n2 === 101 || n2 === 115 || n2 === 97)) || (n1 === 101 && n2 === 99) ? DATE_CUE : 0;
 }
 
@@ -279,7 +265,7 @@ function mCue(text: string, i: number, n1: number): number {
 export const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = 1;
 for (const c of "@:=-.%hHwWeE*#',\n[({<+/") CLASS[c.charCodeAt(0)] = 2;
-for (const c of 'xXsSdDbBmMpPcCgGyY') CLASS[c.charCodeAt(0)] = 3;
+for (const c of 'xXsSdDbBmMpPcCgGyYvV') CLASS[c.charCodeAt(0)] = 3;
 
 // Cue letters are common: most are ruled out by the character after them, one table lookup
 // instead of a call. Indexed by (letter << 7) | (next & 127); `x` is rare and always checked.
@@ -288,12 +274,13 @@ const cueNext = (letters: string, nexts: string): void => {
   for (const l of letters) for (const n of nexts) for (const v of [n, n.toUpperCase()]) CUE_NEXT[(l.charCodeAt(0) << 7) | v.charCodeAt(0)] = 1;
 };
 cueNext('sS', 'sou');
-cueNext('dD', 'oiem');
+cueNext('dD', 'oiemu');
 cueNext('bB', 'oi. :');
 cueNext('mM', 'ebo :yrs');
-cueNext('pP', 'tahp');
+cueNext('pP', 'tahpr');
 cueNext('cC', 'ael');
-cueNext('gG', 'm');
-cueNext('yY', 'am');
+cueNext('gG', 'meh');
+cueNext('vV', 'ei');
+cueNext('yY', 'amo');
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }
 

@@ -7,13 +7,16 @@ import type { Detection } from './types.js';
 // (`born March 14`, `DOB 03/14`) still has to go. Without a cue such a value is as often a
 // campaign or report period (`spring-2024`, `2024-03 newsletter`), so a cue word must come
 // first: born, birth, b., DOB, admitted, admission, discharged, died, death, deceased,
-// diagnosed, surgery, appointment, delivered, hospitalized. The date detector already takes full dates, whatever precedes them.
+// diagnosed, surgery, appointment, delivered, hospitalized, visit, procedure, DOS, expired, refill due.
+// The date detector already takes full dates, whatever precedes them.
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const CUE =
-  '(?:born|birth(?:[ _-]?(?:date|day))?|b\\.|geb\\.|geboren|d\\.?o\\.?b\\.?|bday|admitted|admission|admit(?:[ _-]?date)?|discharged?|died|death|deceased|diagnosed' +
+  '(?:born|birth(?:[ _-]?(?:date|day))?|b\\.|geb\\.|geboren|d\\.?o\\.?b\\.?|bday|yob|admitted|admission|admit(?:[ _-]?date)?|discharged?|died|death|deceased|diagnosed' +
   // Care events of the person: `my surgery was in March 2019`, `appointment: 03/2024`.
-  '|surger(?:y|ies)|surgical|appointments?|appt|delivered|hospitali[sz]ed)';
+  '|surger(?:y|ies)|surgical|appointments?|appt|delivered|hospitali[sz]ed' +
+  // A visit, a procedure, a date of service, a death, a refill (`last visit: 14.03`, `DOS 3/14`, `expired 14/03`).
+  '|visit(?:ed|s)?|procedures?|dos|expired|refill[ ]due)';
 // Between cue and date: separators, URL-encoded ones, and a few small words (`born in`, `DOB was`).
 const FILLER = '(?:[\\s:=#,.\\-"\'(]|%3[Aa]|%20|(?:on|in|of|the|date|dt|was|is|circa|around|early|late|mid)(?![A-Za-z])){0,6}';
 const YEAR = '(?:1[89]|20)[0-9]{2}';
@@ -24,13 +27,14 @@ const DATE_PART =
   `|${MONTH}\\.?[ ]${DAY}(?:st|nd|rd|th)?` + // March 14
   `|${DAY}(?:st|nd|rd|th)?[ -](?:of[ ])?${MONTH}` + // 14 March, 14th of March
   `|${MM}[/.-]${YEAR}|${MM}/(?:[0-9]{2}|[1-9])` + // 03/1961, 3-1961, 03/61, 03/14, 12/3
+  `|(?:1[3-9]|2[0-9]|3[01])/${MM}|${DAY}\\.${MM}` + // 14/03, 14.03 (day first)
   `|${YEAR}[/.-]${MM}` + // 1961-03
   `|[0-3]?[0-9]([.-])[0-3]?[0-9]\\2[0-9]{2}` + // 26.12.50, 3-14-61 (the date detector wants a `/` for 2-digit years)
   `|${YEAR})`; // born 1931: only a year that shows an age over 89 (see scan)
 const PARTIAL_RE = new RegExp(`(?<![A-Za-z])${CUE}${FILLER}${DATE_PART}(?![0-9A-Za-z]|[/.-][0-9])`, 'gi');
 
 const YEAR_ONLY = /^[0-9]{4}$/;
-const BIRTH_CUE = /^(?:born|birth|b\.|geb|d\.?o\.?b|bday)/i;
+const BIRTH_CUE = /^(?:born|birth|b\.|geb|d\.?o\.?b|bday|yob)/i;
 
 function scan(text: string, out: Detection[], kind: string): void {
   const re = resetAt(PARTIAL_RE, 0);

@@ -1,7 +1,8 @@
 import { defineDetector } from './define.js';
 import { isDigit, resetAt } from './scan.js';
-import { scanFileNames } from './file-name.js';
-import { giftItem, scanGiftItem } from './item-name.js';
+import { commonWord, scanFileNames } from './file-name.js';
+import { giftItem, scanGiftItem, titleWord } from './item-name.js';
+import { scanRecordNames } from './record-name.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -20,15 +21,22 @@ const NAME_LABEL =
   "|me[ ]llamo[ ]+|je[ ]m['\u2019]appelle[ ]+|ich[ ]hei(?:ß|ss)e[ ]+|mein[ ]name[ ]ist[ ]+|mi[ ]chiamo[ ]+|(?:meu|mon|il[ ]mio)[ ]nom(?:e)?[ ](?:é|est|è)[ ]+" +
   "|(?:^|(?<=[,;|\\n([{\"'][ ]?))(?:name|nom|nome)[ ]*[:=][ ]*";
 const RELATIVE = '(?:mother|father|husband|wife|son|daughter|parent|spouse|partner|brother|sister|grand(?:mother|father|son|daughter)|mom|dad)';
+// A relative, guarantor or other party of a registration or a claim, and who a card or parcel goes to
+// (`Responsible party: …`, `Emergency contact - …`, `Card to: …`, `Ship to: …`).
+const PARTY = '(?:responsible[ ]party|guarantor|subscriber|dependent|insured|beneficiary|recipient|employer|(?:policy|card|account)[ ]?holder|(?:card|ship|deliver|send|bill)[ ]to)';
 const PERSON_LABEL =
-  '(?:patient|pt|paciente)[ ]*[:=\\u2013-][ ]*|(?:caller|guardian|spouse|next[ ]of[ ]kin|emergency[ ]contact|attn|attention|' + RELATIVE + ')[ ]*[:=\\u2013][ ]*' +
+  '(?:patient|pt|paciente)[ ]*[:=\\u2013-][ ]*|(?:caller|guardian|spouse|next[ ]of[ ]kin|emergency[ ]contact|attn|attention|' + PARTY + '|' + RELATIVE + ')(?:[ ]*[:=\\u2013][ ]*|[ ]+-[ ]+)' +
   // A relative named in passing (`my husband John Smith`), an honorific (`Mrs. Jane Doe`), a salutation (`Dear Jane Doe`).
   '|(?:my|his|her|their)[ ]' + RELATIVE + '[ ]*,?[ ]+|(?:mrs?|ms)\\.?[ ]+|dear[ ]+';
 const SIGN_OFF =
   '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente|signed)[ ]*[,\\n][ \\n]*';
+// A greeting or a delivery names a person after it (`Happy 90th birthday Jane Doe!`, `Get well soon,
+// Jane Doe`, `Deliver to Jane Doe (Room 412)`): read only as a given name and a surname (group 6).
+const GREETING =
+  '(?:happy[ ](?:[0-9]{1,3}(?:st|nd|rd|th)[ ])?(?:birthday|anniversary|retirement)|get[ ]well(?:[ ]soon)?|deliver(?:ed|y)?[ ]to)[ ]*[,!:-]?[ ]*';
 // A mail signature's delimiter (`-- ` on its own line, RFC 3676) is a sign-off too.
 const CUE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*))`,
+  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING}))`,
   'giu',
 );
 
@@ -136,6 +144,12 @@ function callerTail(text: string, end: number): boolean {
   return /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/.test(rest);
 }
 
+/** A greeting's name is a given name and a surname, neither a word titles are made of (`Happy Birthday To You`, `Get Well Soon Balloons`). */
+function fullName(text: string, from: number, end: number): boolean {
+  const words = text.slice(from, end).split(' ');
+  return words.length >= 2 && words.every((w) => !commonWord(w.toLowerCase()) && !titleWord(w.toLowerCase()));
+}
+
 /** A sign-off's name closes the text or its line. */
 function closesLine(text: string, end: number): boolean {
   return /^[ .!]*(?:$|\n)/.test(text.slice(end, end + 8));
@@ -153,6 +167,7 @@ export const WHOLE_NAME_MAX = 48;
 // A document's file name may carry a name (file-name.ts); the walk marks its extension's dot.
 const FILE_HINT = /\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif)(?![A-Za-z0-9])/i;
 const CLOCK_HINT = /\d:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?[\])]/;
+const RECORD_HINT = /[A-Z]{2}, ?[A-Z]{3}/;
 
 /** NAME_CUE for the prefilter when a short text ends in a capital initial (` M`, ` M.`): the only texts EHR_NAME can match. */
 export function initialEnd(text: string): boolean {
@@ -174,6 +189,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (CLOCK_HINT.test(text)) scanSpeakers(text, out, kind);
   if (FILE_HINT.test(text)) scanFileNames(text, out, kind);
   if (giftItem(text)) scanGiftItem(text, out, kind);
+  if (RECORD_HINT.test(text)) scanRecordNames(text, out, kind);
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -183,6 +199,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (end < 0) continue;
     if (m[4] !== undefined && !callerTail(text, end)) continue;
     if (m[5] !== undefined && !closesLine(text, end)) continue;
+    if (m[6] !== undefined && !fullName(text, from, end)) continue;
     out.push({ start: from, end, kind });
     re.lastIndex = end;
   }

@@ -11,7 +11,9 @@ const CUE_BEFORE = /(?<![A-Za-z])(?:call|cell|cel|tel|phone|ph|mobile|mob|text|f
 const WINDOW = 32;
 // A number read out digit by digit (`call five oh three, five five five, oh one four two`,
 // `FIVE-OH-THREE 555 0142`): number words and digit groups, after a phone word. Counted as
-// digits, 7 at least, 3 of them words (digits alone are the phone detector's).
+// digits, 7 at least, 3 of them words (digits alone are the phone detector's). With no phone word,
+// a whole number: 10 digits at least (`four five eight, five five five, oh six one four`, `458 five
+// five five 0614`); nothing else is read out ten digits long.
 const SPELLED_RE = /(?<![A-Za-z])(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})(?:[ ,.-]{1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})){4,}(?![A-Za-z0-9])/gi;
 const DIGIT_RUN = /[0-9]+/g;
 // The prefilter lets a text this long through on a phone word alone (prefilter.ts phone_local).
@@ -24,7 +26,8 @@ function spelled(text: string, out: Detection[], kind: string): void {
     const runs = m[0].match(DIGIT_RUN) ?? [];
     const digitCount = runs.reduce((n, r) => n + r.length, 0);
     const words = m[0].split(/[ ,.-]+/).length - runs.length;
-    if (words >= 3 && digitCount + words >= 7 && CUE_BEFORE.test(text.slice(Math.max(0, m.index - WINDOW), m.index))) {
+    const whole = digitCount + words >= 10;
+    if (words >= 3 && digitCount + words >= 7 && (whole || CUE_BEFORE.test(text.slice(Math.max(0, m.index - WINDOW), m.index)))) {
       out.push({ start: m.index, end: m.index + m[0].length, kind });
     }
   }

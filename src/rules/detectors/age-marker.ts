@@ -1,0 +1,60 @@
+import { AGE_NUM, endsAt, isDigitCode, isLetter, lower } from './marker-bits.js';
+
+// The prefilter's age marker (prefilter.ts AGE_NUM), split from markers.ts.
+
+/**
+ * AGE_NUM when the digit `c` at `i` (a `9` or a `1`) starts a number from 90 to 119 that has
+ * what the age detector wants around it (age.ts): a `y` after it (`years`, `yo`, `y/o`), or
+ * before it a word ending in e, s, d, r or à (`age`, `ages`, `aged`, `edad`, `alter`, `età`)
+ * or one of the small words between (`age is 93`, `edad de 92`). IP octets, versions and
+ * prices rarely have either.
+ */
+export function ageNumAt(text: string, i: number, c: number): number {
+  // One leading zero is how DICOM writes an age (`096Y`) and a form may pad one (`AGE 092`).
+  const zero = text.charCodeAt(i - 1) === 48 && !isDigitCode(text.charCodeAt(i - 2));
+  if ((!zero && isDigitCode(text.charCodeAt(i - 1))) || !isDigitCode(text.charCodeAt(i + 1))) return 0;
+  const third = isDigitCode(text.charCodeAt(i + 2));
+  let end = i + 2;
+  if (c === 57) { if (third) return 0; }
+  else {
+    const n1 = text.charCodeAt(i + 1);
+    if ((n1 !== 48 && n1 !== 49) || !third || isDigitCode(text.charCodeAt(i + 3))) return 0;
+    end = i + 3;
+  }
+  return unitAfter(text, end) || ageWordBefore(text, zero ? i - 1 : i) ? AGE_NUM : 0;
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+function unitAfter(text: string, end: number): boolean {
+  let j = end;
+  while (j - end < 3 && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
+  const c = lower(text.charCodeAt(j));
+  // y(ears), a(ns/ños/nos/nni), j(ahre/aar), l(at), å(r), 歳
+  return c === 121 || c === 97 || c === 106 || c === 108 || c === 229 || c === 27507;
+}
+
+function ageWordBefore(text: string, i: number): boolean {
+  const j = skipBlanksBack(text, i);
+  const c = text.charCodeAt(j - 1);
+  // `[:=#-]` or a small word (is, of, was, de) may stand between the age word and the number.
+  if (c === 58 || c === 61 || c === 35 || c === 45) return ageEnd(text.charCodeAt(skipBlanksBack(text, j - 1) - 1));
+  let w = j;
+  while (j - w < 4 && isLetter(text.charCodeAt(w - 1))) w--;
+  const small = j - w <= 3 && (endsAt(text, j, 'is') || endsAt(text, j, 'of') || endsAt(text, j, 'was') || endsAt(text, j, 'de') || endsAt(text, j, 'von')) && j - w >= 2;
+  return ageEnd(c) || (small && ageEnd(text.charCodeAt(skipBlanksBack(text, w) - 1)));
+}
+
+/** `i` moved back over up to two spaces or tabs. */
+function skipBlanksBack(text: string, i: number): number {
+  let j = i;
+  while (i - j < 2 && isBlank(text.charCodeAt(j - 1))) j--;
+  return j;
+}
+
+/** The last letter of an age word: agE, ageS, ageD, edaD, alteR, età; or of a person said to be
+ * that old: fatheR, husbanD, hE, shE, he'S, I aM, I'M (age.ts PERSON_AGE_RE). */
+function ageEnd(c: number): boolean {
+  const l = lower(c);
+  return l === 101 || l === 115 || l === 100 || l === 114 || l === 109 || c === 224 || c === 192;
+}

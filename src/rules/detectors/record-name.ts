@@ -1,0 +1,54 @@
+import { commonWord } from './file-name.js';
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// A record system's name without a middle initial (Safe Harbor A): `DOE, JANE`, `OKAFOR,JANE` as a
+// whole value, or inside a sentence (`Results for WAVERLY, DESMOND`). Two upper-case words around a
+// comma are also how places, departments and lists are written (`PORTLAND, OREGON`, `CARDIOLOGY,
+// PEDIATRICS`, `MEN, WOMEN`), so neither word may be one a site titles things with (file-name.ts
+// commonWord), a US state or province, a country, a company suffix or a degree, a colour or a size;
+// the given name has three letters at least (`SALEM, OR`). Inside a longer text the pair must open
+// it, a line or a field (`|`, `;`, a tab), or follow a word that introduces a person's record
+// (`Results for`, `Re:`, `Patient`): capitals in prose are as often emphasis (`sale: SHOES, BAGS`).
+const PAIR_RE = /(?<![\p{L}\p{M}'’-])(\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?),[ ]?(\p{Lu}{3,}(?:['’-]\p{Lu}{2,})?)(?![\p{L}\p{M}'’-])/gu;
+const NOT_NAMES: ReadonlySet<string> = new Set((
+  'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas ' +
+  'kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey ' +
+  'mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode island tennessee texas utah vermont virginia washington wisconsin ' +
+  'wyoming columbia ontario quebec alberta manitoba saskatchewan scotia brunswick usa canada america england france germany spain italy ' +
+  'ireland scotland wales japan china india australia zealand uk us dc pr ' +
+  'inc llc ltd llp plc corp co pc pllc lp gmbh sa ag md do rn np pa phd dds dmd pharmd lcsw mph msn bsn jr sr ii iii iv esq cpa ' +
+  'red green blue black white yellow orange purple pink gray grey brown silver gold small medium large xl xxl ' +
+  'yes no ok none other all na tbd todo note notes warning error info debug fatal true false null on off id name last first mi ' +
+  'icd cpt hcpcs loinc snomed ndc phi pii api sdk url uri json xml html css csv sms mms ceo cfo cto seo ppc crm erp ehr emr fhir hl7 ' +
+  'adt oru dicom edi ncpdp udi pet ekg ecg icu ent gyn usps ups fedex dhl').split(' '));
+
+function plainWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return !commonWord(w) && !NOT_NAMES.has(w);
+}
+
+const INTRO = /(?:^|[\n|;\t]|(?<![\p{L}\p{M}])(?:for|re|of|to|from|by|patient|pt|name|member|subscriber|insured|guarantor|chart|record|mrn|acct)[ ]?[:#-]?)[ ]*$/iu;
+
+/** Whether what precedes the pair at `start` opens a record (see above); a few characters are enough to look at. */
+const introduced = (text: string, start: number): boolean => INTRO.test(text.slice(Math.max(0, start - 16), start));
+
+export function scanRecordNames(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(PAIR_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    if (plainWord(m[1]) && plainWord(m[2]) && introduced(text, m.index)) out.push({ start: m.index, end, kind });
+  }
+}
+
+/** The prefilter's check at a comma: an upper-case word ends before it and one starts after it (at most one space between). */
+export function recordPairAt(text: string, i: number): boolean {
+  const a = text.charCodeAt(i - 1);
+  const b = text.charCodeAt(i - 2);
+  if (a < 65 || a > 90 || b < 65 || b > 90) return false;
+  const j = text.charCodeAt(i + 1) === 32 ? i + 2 : i + 1;
+  const c = text.charCodeAt(j);
+  const d = text.charCodeAt(j + 1);
+  return c >= 65 && c <= 90 && d >= 65 && d <= 90;
+}

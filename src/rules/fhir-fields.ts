@@ -1,0 +1,39 @@
+import type { JsonObject } from '../common/json.js';
+
+// FHIR R4 resources copied into analytics (an integration's request or response in a debug
+// field): some person fields are named by a sibling key, not by their own.
+//  - HumanName `{family, given}`: beside `given`, `family` is the surname.
+//  - Reference `{reference: "Patient/8812", display: "Jane Doe"}`: `display` is the name of the
+//    patient, a relative or a person (a Practitioner's or an Organization's is left to the detectors).
+//  - Extension `{url: ".../patient-mothersMaidenName", valueString}`: the value is the field the
+//    url's last segment names; Parameters `{name: "birthdate", valueDate}`: the field `name` names.
+//  - QuestionnaireResponse item `{linkId, text: "Date of birth", answer: [{valueDate}]}`: the
+//    answers are the field the item's text names.
+//  - Narrative `{status: "generated", div: "<div>Jane Doe, …</div>"}`: the resource in prose, free text.
+const PERSON_REFERENCE = /^(?:Patient|RelatedPerson|Person)\//;
+
+/** The field name `key` stands for inside `obj` (usually `key` itself). One character test rules out most keys. */
+export function fhirFieldName(obj: JsonObject, key: string): string {
+  const c = key.charCodeAt(0);
+  if (c === 102) return key === 'family' && Object.hasOwn(obj, 'given') ? 'familyName' : key;
+  if (c === 100) {
+    if (key === 'display') return personReference(obj.reference) ? 'fullName' : key;
+    return key === 'div' && typeof obj.status === 'string' ? 'text' : key;
+  }
+  if (c === 97) return key === 'answer' && typeof obj.text === 'string' && Object.hasOwn(obj, 'linkId') ? obj.text : key;
+  if (c === 118 && key.length > 5) {
+    const k = key.charCodeAt(5);
+    if (k >= 65 && k <= 90 && key.startsWith('value')) return valueLabel(obj) ?? key;
+  }
+  return key;
+}
+
+const personReference = (ref: unknown): boolean => typeof ref === 'string' && PERSON_REFERENCE.test(ref);
+
+/** What an extension's url (last segment) or a parameter's name says its `value[x]` is. */
+function valueLabel(obj: JsonObject): string | undefined {
+  const url = obj.url;
+  const label = typeof url === 'string' ? url.slice(url.lastIndexOf('/') + 1) : typeof obj.name === 'string' ? obj.name : '';
+  if (label === '') return undefined;
+  return label === 'family' ? 'familyName' : label;
+}
