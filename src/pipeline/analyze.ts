@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
+import { nonEmptyString, objectOrEmpty, type JsonObject } from '../common/json.js';
 import { canonicalMemo } from './canonical-readings.js';
 import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/canonical-path.js';
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
@@ -10,6 +10,7 @@ import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { framedBy, sensitiveStep } from './frames-and-steps.js';
 import { nameBlock, pageTitleVerdict } from './title-verdicts.js';
+import { consentOf, eventTime, isoTime } from './time-and-consent.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -49,8 +50,8 @@ export interface EventInfo {
   readonly traits: JsonObject;
 }
 
-const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-const obj = (v: JsonValue | undefined): JsonObject => (isJsonObject(v) ? v : {});
+const str = nonEmptyString;
+const obj = objectOrEmpty;
 
 /** Whom the pseudonymous id belongs to; total (never throws) so it can run before analysis. */
 export function visitorKeyOf(raw: JsonObject, site: SitePlan): string {
@@ -63,12 +64,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const context = obj(raw.context);
   const props = obj(raw.properties);
   const ctxPage = obj(context.page);
-  const page = {
-    path: str(ctxPage.path) ?? str(props.path),
-    url: str(ctxPage.url) ?? str(props.url),
-    referrer: str(ctxPage.referrer) ?? str(props.referrer),
-    title: str(ctxPage.title) ?? str(props.title),
-  };
+  const page = pageOf(ctxPage, props);
   const host = hostMemo(urls);
   const properties = pageProperties(props, plan, host);
   const others = framedBy(page, otherLocations(raw, context, ctxPage, props, page));
@@ -110,6 +106,16 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     visitorKey: visitorKeyOf(raw, site),
     properties,
     traits: obj(raw.traits ?? context.traits),
+  };
+}
+
+/** The page as the event states it: Segment's `context.page`, else the page fields among the properties. */
+function pageOf(ctxPage: JsonObject, props: JsonObject): EventInfo['page'] {
+  return {
+    path: str(ctxPage.path) ?? str(props.path),
+    url: str(ctxPage.url) ?? str(props.url),
+    referrer: str(ctxPage.referrer) ?? str(props.referrer),
+    title: str(ctxPage.title) ?? str(props.title),
   };
 }
 
@@ -249,38 +255,6 @@ function hostMemo(urls: UrlCache | undefined): (u: string | undefined) => string
     b = a; bHost = aHost; a = u; aHost = host;
     return host;
   };
-}
-
-// Consecutive events of a request share the arrival time: format it once.
-let lastIsoMs = Number.NaN;
-let lastIso = '';
-function isoTime(ms: number): string {
-  if (ms !== lastIsoMs) { lastIso = new Date(ms).toISOString(); lastIsoMs = ms; }
-  return lastIso;
-}
-
-/** The first boolean of two (consent flags come under several names). */
-function pick(a: JsonValue | undefined, b: JsonValue | undefined): boolean | undefined {
-  return typeof a === 'boolean' ? a : typeof b === 'boolean' ? b : undefined;
-}
-
-function consentOf(context: JsonObject): { analytics?: boolean; ads?: boolean } {
-  const c = obj(context.consent);
-  const prefs = obj(c.categoryPreferences);
-  const analytics = pick(pick(c.analytics, prefs.analytics), prefs.Analytics);
-  let ads = pick(pick(pick(c.ads, c.advertising), pick(prefs.ads, prefs.Advertising)), prefs.advertising);
-  if (context.gpc === true || c.gpc === true) ads = false;
-  const out: { analytics?: boolean; ads?: boolean } = {};
-  if (analytics !== undefined) out.analytics = analytics;
-  if (ads !== undefined) out.ads = ads;
-  return out;
-}
-
-function eventTime(raw: JsonObject, receivedAt: number): string {
-  const t = str(raw.timestamp) ?? str(raw.originalTimestamp);
-  const ms = t ? Date.parse(t) : NaN;
-  // A client clock in the future is clamped to arrival time.
-  return Number.isFinite(ms) && ms <= receivedAt ? new Date(ms).toISOString() : isoTime(receivedAt);
 }
 
 /** The name of the first blocked-path rule matching any of the event's paths, if any. */

@@ -1,0 +1,37 @@
+// An event's times and consent flags, read from the raw event (analyze.ts).
+import { nonEmptyString, objectOrEmpty, type JsonObject, type JsonValue } from '../common/json.js';
+
+const str = nonEmptyString;
+const obj = objectOrEmpty;
+
+// Consecutive events of a request share the arrival time: format it once.
+let lastIsoMs = Number.NaN;
+let lastIso = '';
+export function isoTime(ms: number): string {
+  if (ms !== lastIsoMs) { lastIso = new Date(ms).toISOString(); lastIsoMs = ms; }
+  return lastIso;
+}
+
+/** The first boolean of two (consent flags come under several names). */
+function pick(a: JsonValue | undefined, b: JsonValue | undefined): boolean | undefined {
+  return typeof a === 'boolean' ? a : typeof b === 'boolean' ? b : undefined;
+}
+
+export function consentOf(context: JsonObject): { analytics?: boolean; ads?: boolean } {
+  const c = obj(context.consent);
+  const prefs = obj(c.categoryPreferences);
+  const analytics = pick(pick(c.analytics, prefs.analytics), prefs.Analytics);
+  let ads = pick(pick(pick(c.ads, c.advertising), pick(prefs.ads, prefs.Advertising)), prefs.advertising);
+  if (context.gpc === true || c.gpc === true) ads = false;
+  const out: { analytics?: boolean; ads?: boolean } = {};
+  if (analytics !== undefined) out.analytics = analytics;
+  if (ads !== undefined) out.ads = ads;
+  return out;
+}
+
+export function eventTime(raw: JsonObject, receivedAt: number): string {
+  const t = str(raw.timestamp) ?? str(raw.originalTimestamp);
+  const ms = t ? Date.parse(t) : NaN;
+  // A client clock in the future is clamped to arrival time.
+  return Number.isFinite(ms) && ms <= receivedAt ? new Date(ms).toISOString() : isoTime(receivedAt);
+}
