@@ -1,10 +1,10 @@
 import { loadConfig, type LoadedConfig } from './config/load.js';
+import { compileLocated } from './config/compile-located.js';
 import { DestinationWorker } from './delivery/worker.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
 import { processEvent } from './pipeline/process.js';
 import type { VisitorIds } from './pipeline/project.js';
-import { compileRules } from './rules/compile.js';
 import type { Plan, SitePlan } from './rules/plan.js';
 import type { JsonObject } from './common/json.js';
 import type { EnqueueRow, Spool } from './spool/port.js';
@@ -74,7 +74,7 @@ export class Runtime {
   constructor(private readonly opts: RuntimeOptions) {
     this.log = opts.logger ?? createLogger();
     this.config = loadConfig(opts.configPath);
-    this.plan = compileRules(this.config.rules, { dataDir: opts.dataDir, onBackgroundError: this.backgroundError });
+    this.plan = compileLocated(this.config, { dataDir: opts.dataDir, onBackgroundError: this.backgroundError });
     this.storage = openStorage(this.config.rules, {
       dataDir: opts.dataDir, spoolPath: opts.spoolPath, maxPageCount: opts.maxPageCount, clusterWorker: opts.clusterWorker,
       onError: (what, code) => this.log.error({ what, code }, 'storage background error'),
@@ -231,7 +231,7 @@ export class Runtime {
     let config: LoadedConfig;
     try {
       config = loadConfig(this.opts.configPath);
-      next = compileRules(config.rules, { dataDir: this.opts.dataDir, onBackgroundError: this.backgroundError });
+      next = compileLocated(config, { dataDir: this.opts.dataDir, onBackgroundError: this.backgroundError });
     } catch (err) {
       this.metrics.configReloads.inc({ result: 'refused' });
       this.governance.record({ ...actor, action: 'config.reload', configBefore: before, details: { result: 'refused', problems: String((err as Error).message).split('\n').length, ...worker } });

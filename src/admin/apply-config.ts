@@ -3,7 +3,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ConfigError } from '../errors.js';
-import { compileRules } from '../rules/compile.js';
+import { compileLocated } from '../config/compile-located.js';
 import type { Actor, Runtime } from '../runtime.js';
 import { configHash } from '../governance/governance.js';
 import { claimConfigChange } from './reload-audit.js';
@@ -27,11 +27,11 @@ export async function applyConfig(runtime: Runtime, yaml: string, by: Actor): Pr
   try {
     const config = loadConfig(candidate);
     hash = configHash(config.rules);
-    const plan = compileRules(config.rules, { dataDir: runtime.dataDir });
+    const plan = compileLocated(config, { dataDir: runtime.dataDir });
     await Promise.all(plan.destinations.map((d) => d.destination.close()));
   } catch (err) {
     rmSync(candidate, { force: true });
-    const problems = err instanceof ConfigError ? err.issues.map((i) => i.replaceAll(candidate, basename(entry))).slice(0, 50) : ['config could not be compiled'];
+    const problems = err instanceof ConfigError ? err.issues.map((i) => i.replaceAll(candidate, basename(entry)).replaceAll(basename(candidate), basename(entry))).slice(0, 50) : ['config could not be compiled'];
     runtime.governance.record({ ...by, action: 'config.apply', details: { result: 'invalid', problems: problems.length } });
     return { applied: false, problems };
   }

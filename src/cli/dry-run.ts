@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { parseSegmentBody } from '../ingest/segment.js';
 import { processEvent } from '../pipeline/process.js';
 import type { VisitorIds } from '../pipeline/project.js';
-import { compileRules } from '../rules/compile.js';
+import { compileLocated } from '../config/compile-located.js';
 import type { Plan } from '../rules/plan.js';
 import type { EnqueueRow } from '../spool/port.js';
 import { isJsonObject, type JsonValue } from '../common/json.js';
@@ -72,7 +72,7 @@ function routedLines(messageId: string, rows: readonly EnqueueRow[], skipped: re
 
 export async function dryRunCommand(args: ParsedArgs): Promise<number> {
   const config = loadConfig(flag(args, 'config', DEFAULT_CONFIG));
-  const plan = compileRules(config.rules, { dataDir: flag(args, 'data', DEFAULT_DATA) });
+  const plan = compileLocated(config, { dataDir: flag(args, 'data', DEFAULT_DATA) });
   const only = args.flags.get('destination');
   const ids = new EphemeralVisitorIds();
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });

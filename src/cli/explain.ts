@@ -1,11 +1,11 @@
 import { loadConfig } from '../config/load.js';
-import { compileRules } from '../rules/compile.js';
+import { compileLocated } from '../config/compile-located.js';
 import { explainMarkdown, explainPlan } from '../rules/explain.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
 
 export function explainCommand(args: ParsedArgs): number {
   const config = loadConfig(flag(args, 'config', DEFAULT_CONFIG));
-  const plan = compileRules(config.rules, { dataDir: flag(args, 'data', DEFAULT_DATA) });
+  const plan = compileLocated(config, { dataDir: flag(args, 'data', DEFAULT_DATA) });
   const model = explainPlan(plan);
   process.stdout.write(flag(args, 'format', 'md') === 'json' ? JSON.stringify(model, null, 2) + '\n' : explainMarkdown(model));
   return 0;

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { ConfigError } from '../errors.js';
 import { parseArgs } from './args.js';
 import { checkCommand } from './check.js';
@@ -55,6 +56,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (err instanceof ConfigError) {
       process.stderr.write(`phiwall: invalid configuration\n${err.issues.map((i) => `  ${i}`).join('\n')}\n`);
       process.exitCode = 1;
+      // A cluster worker's IPC channel would keep it alive, and its exit is what stops the primary
+      // (stderr to a pipe or file is written synchronously, so the message is out).
+      if (cluster.isWorker) process.exit(1);
       return;
     }
     throw err;

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve, relative } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import type { z } from 'zod';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { RulesFile } from './schema.js';
+import { displayPath, formatIssue, locateMessage, type Origin } from './locate.js';
+import { didYouMean } from './suggest.js';
 
 export interface LoadedConfig {
   /** The merged, validated, frozen configuration. */
@@ -12,6 +13,8 @@ export interface LoadedConfig {
   readonly files: readonly string[];
   /** The entry file, absolute. */
   readonly entry: string;
+  /** Prefixes a compiler problem (`destinations.x.options.url: …`) with the file:line that holds it. */
+  readonly locate: (issues: readonly string[]) => string[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -23,46 +26,91 @@ export function loadConfig(entryPath: string, env: Env = process.env): LoadedCon
   const entry = resolve(entryPath);
   const files: string[] = [];
   const errors: string[] = [];
-  const merged = readWithIncludes(entry, env, files, errors, new Set());
+  const merged = readWithIncludes(entry, { env, files, errors, seen: new Set(), chain: [] });
   if (errors.length) throw new ConfigError(errors);
   const parsed = RulesFile.safeParse(merged.value);
-  if (!parsed.success) throw new ConfigError(locateIssues(parsed.error.issues, merged.origins, entry));
-  return { rules: deepFreeze(parsed.data), files, entry };
+  const fallback = `${displayPath(entry)}:1:1`;
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.flatMap((i) => formatIssue(i, RulesFile, merged.value, merged.origins, fallback)));
+  const locate = (issues: readonly string[]) => issues.map((i) => locateMessage(i, merged.origins));
+  return { rules: deepFreeze(parsed.data), files, entry, locate };
 }
 
-interface Origin { file: string; doc: Document; lines: LineCounter; prefix: (string | number)[] }
 interface Merged { value: Record<string, unknown>; origins: Origin[] }
+interface ReadState { env: Env; files: string[]; errors: string[]; seen: Set<string>; chain: string[] }
+const EMPTY = (): Merged => ({ value: {}, origins: [] });
 
-function readWithIncludes(file: string, env: Env, files: string[], errors: string[], seen: Set<string>): Merged {
-  if (seen.has(file)) { errors.push(`${file}: include cycle`); return { value: {}, origins: [] }; }
-  seen.add(file);
-  files.push(file);
+/** `from` is where the include naming this file is written (`entry.yaml:3:5: include "x"`). */
+function readWithIncludes(file: string, st: ReadState, from?: string): Merged {
+  const at = from ?? displayPath(file);
+  if (st.chain.includes(file)) {
+    st.errors.push(`${at}: include loop: ${[...st.chain.slice(st.chain.indexOf(file)), file].map((f) => basename(f)).join(' -> ')}`);
+    return EMPTY();
+  }
+  if (st.seen.has(file)) { st.errors.push(`${at}: ${displayPath(file)} is included more than once`); return EMPTY(); }
+  st.seen.add(file);
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (err) {
-    errors.push(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-    return { value: {}, origins: [] };
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const what = from ? `${from}: ` : '';
+    st.errors.push(code === 'ENOENT' ? `${what}no such file: ${displayPath(file)}${siblingHint(file)}` : `${what}cannot read ${displayPath(file)} (${code})`);
+    return EMPTY();
   }
+  st.files.push(file);
+  const parsed = parseYaml(file, text, st);
+  if (!parsed) return EMPTY();
+  const { own, origin } = parsed;
+  st.chain.push(file);
+  const result = EMPTY();
+  const includes = Array.isArray(own.include) ? own.include : [];
+  includes.forEach((inc, index) => {
+    if (typeof inc !== 'string') return;
+    const where = `${whereOf(origin, ['include', index])}: include "${inc}"`;
+    mergeInto(result, readWithIncludes(resolve(dirname(file), inc), st, where));
+  });
+  st.chain.pop();
+  mergeInto(result, { value: own, origins: [origin] });
+  return result;
+}
+
+/** Parses one file and interpolates `${VAR}`; null (with errors pushed) when it cannot be used. */
+function parseYaml(file: string, text: string, st: ReadState): { own: Record<string, unknown>; origin: Origin } | null {
+  const shown = displayPath(file);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) {
     const pos = lines.linePos(e.pos[0]);
-    errors.push(`${file}:${pos.line}:${pos.col}: ${e.message.split('\n')[0]}`);
+    const duplicate = e.code === 'DUPLICATE_KEY' ? ` ("${text.slice(e.pos[0]).split(/[:\n]/)[0].trim()}")` : '';
+    st.errors.push(`${shown}:${pos.line}:${pos.col}: ${e.message.split('\n')[0]}${duplicate}`);
   }
-  if (doc.errors.length) return { value: {}, origins: [] };
-  const raw = interpolate(doc.toJS() ?? {}, env, (name) => errors.push(`${file}: environment variable ${name} is not set`));
+  if (doc.errors.length) return null;
+  let js: unknown;
+  // The yaml library refuses alias expansion past its limit (a "billion laughs" file) by throwing.
+  try { js = doc.toJS() ?? {}; } catch (err) {
+    st.errors.push(`${shown}: YAML anchors and aliases expand too far (${(err as Error).name}); write the values out`);
+    return null;
+  }
+  const raw = interpolate(js, st.env, (name) => {
+    const pos = lines.linePos(Math.max(0, text.indexOf(`\${${name}`)));
+    st.errors.push(`${shown}:${pos.line}:${pos.col}: environment variable ${name} is not set (write \${${name}:-default} to give a default)`);
+  });
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    errors.push(`${file}:1:1: expected a mapping at the top level`);
-    return { value: {}, origins: [] };
+    st.errors.push(`${shown}:1:1: expected a mapping at the top level`);
+    return null;
   }
-  const own = raw as Record<string, unknown>;
-  const includes = Array.isArray(own.include) ? own.include.filter((x): x is string => typeof x === 'string') : [];
-  const result: Merged = { value: {}, origins: [] };
-  for (const inc of includes) {
-    const sub = readWithIncludes(resolve(dirname(file), inc), env, files, errors, seen);
-    mergeInto(result, sub);
-  }
-  mergeInto(result, { value: own, origins: [{ file, doc, lines, prefix: [] }] });
-  return result;
+  return { own: raw as Record<string, unknown>, origin: { file, doc, lines } };
+}
+
+function whereOf(origin: Origin, path: (string | number)[]): string {
+  const node = origin.doc.getIn(path, true) as { range?: [number, number] } | undefined;
+  const pos = origin.lines.linePos(node?.range?.[0] ?? 0);
+  return `${displayPath(origin.file)}:${pos.line}:${pos.col}`;
+}
+
+/** ` (did you mean "x.yaml"?)` from the files next to a missing one. */
+function siblingHint(file: string): string {
+  let names: string[];
+  try { names = readdirSync(dirname(file)); } catch { return ''; }
+  return didYouMean(basename(file), names);
 }
 
 /** Lists concatenate (packs first), mappings merge, scalars from the later file win. */
@@ -98,48 +146,6 @@ function interpolate(value: unknown, env: Env, missing: (name: string) => void):
     return out;
   }
   return value;
-}
-
-/** Maps each zod issue to the file and line that holds the offending node. */
-function locateIssues(issues: readonly z.core.$ZodIssue[], origins: readonly Origin[], entry: string): string[] {
-  return issues.map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    // Point at the unknown key itself, not at its parent mapping.
-    const target = issue.code === 'unrecognized_keys' && issue.keys.length ? [...path, issue.keys[0]] : path;
-    const where = findNode(target, origins) ?? `${displayPath(entry)}:1:1`;
-    const dotted = path.join('.') || '(root)';
-    const message = issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-    return `${where}: ${dotted}: ${message}`;
-  });
-}
-
-function findNode(path: (string | number)[], origins: readonly Origin[]): string | undefined {
-  // Array indexes refer to the concatenated list: walk origins, counting their items.
-  for (let depth = path.length; depth >= 0; depth--) {
-    const sub = path.slice(0, depth);
-    let offset = 0;
-    for (const o of origins) {
-      const local = sub.slice();
-      if (typeof local[1] === 'number') {
-        const list = o.doc.getIn([local[0]]);
-        const size = isNode(list) && 'items' in list && Array.isArray(list.items) ? list.items.length : 0;
-        if (local[1] - offset >= size) { offset += size; continue; }
-        local[1] = local[1] - offset;
-      }
-      const node = o.doc.getIn(local, true);
-      if (isNode(node) && node.range) {
-        const pos = o.lines.linePos(node.range[0]);
-        return `${displayPath(o.file)}:${pos.line}:${pos.col}`;
-      }
-    }
-  }
-  return undefined;
-}
-
-/** Relative to the working directory when inside it, else absolute. */
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { offlineForwardingIssues } from '../attribution/forward-config.js';
+import { allowIssues } from './allow-check.js';
 
 // The rule language. One schema, one inferred type of the same name; unknown keys are errors.
 
@@ -51,7 +52,8 @@ export type PageGroup = z.infer<typeof PageGroup>;
 export const Site = z.strictObject({
   name: z.string(),
   write_key: z.string().min(1),
-  allowed_origins: z.array(z.string()).default([]),
+  /** Browser Origin headers are `scheme://host[:port]`: an entry without the scheme, or with a path, would never match. */
+  allowed_origins: z.array(z.string().regex(/^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s]+|null)$/, 'an origin is scheme://host[:port] with no path (`https://www.example.org`, `http://localhost:*`)')).default([]),
   trusted_proxies: z.array(z.string()).default([]),
   /** Own hostnames: referrers from them are checked against blocked paths. */
   hosts: z.array(z.string()).default([]),
@@ -64,15 +66,16 @@ export const Site = z.strictObject({
 export type Site = z.infer<typeof Site>;
 
 /** A BAA registry entry: dates are ISO (YYYY-MM-DD or full timestamps); after `expires` the destination counts as baa: false. */
+const IsoDate = z.union([z.iso.date(), z.iso.datetime()], { error: 'expected a date (YYYY-MM-DD) or an ISO timestamp' });
 export const BaaRecord = z.strictObject({
-  signed: z.iso.date().or(z.iso.datetime()),
-  expires: z.iso.date().or(z.iso.datetime()),
-});
+  signed: IsoDate,
+  expires: IsoDate,
+}).refine((b) => Date.parse(b.expires) >= Date.parse(b.signed), { message: 'expires is before signed', path: ['expires'] });
 export type BaaRecord = z.infer<typeof BaaRecord>;
 
 export const DestinationConfig = z.strictObject({
   type: z.string(),
-  baa: z.union([z.boolean(), BaaRecord]).default(false),
+  baa: z.union([z.boolean(), BaaRecord], { error: 'expected true, false or { signed: YYYY-MM-DD, expires: YYYY-MM-DD }' }).default(false),
   enabled: z.boolean().default(true),
   /** Field paths this destination may receive (dot paths, `*` one level, `**` any depth). */
   allow: z.array(z.string()).default([]),
@@ -158,7 +161,7 @@ export const RulesFile = z.strictObject({
   identifiers: z.array(IdentifierRule).optional(),
   free_text_fields: z.array(z.string()).optional(),
   zip3_restricted: z.array(z.string().regex(/^\d{3}$/)).optional(),
-  destinations: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/), DestinationConfig).optional(),
+  destinations: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a destination name is lower-case letters, digits, _ and -, starting with a letter'), DestinationConfig).optional(),
   /** Admin API (/admin/*): off by default. Keys are SHA-256 hex digests of the bearer tokens. */
   admin: z.strictObject({
     enabled: z.boolean().default(false),
@@ -180,5 +183,13 @@ export const RulesFile = z.strictObject({
 }).superRefine((rules, ctx) => {
   // References between destinations (src/attribution/forward-config.ts).
   for (const issue of offlineForwardingIssues(rules.destinations)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  for (const issue of allowIssues(rules.destinations)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  // Included lists concatenate: a second rule with a pack's id would not replace the pack's, it would quietly lose to it.
+  const firstIndex = new Map<string, number>();
+  (rules.identifiers ?? []).forEach((r, i) => {
+    const first = firstIndex.get(r.id);
+    if (first === undefined) firstIndex.set(r.id, i);
+    else ctx.addIssue({ code: 'custom', path: ['identifiers', i, 'id'], message: `"${r.id}" is already defined by identifiers[${first}] (an included pack's list and this one are concatenated, so this rule would not replace it; change the rule where it is defined, or give it another id)` });
+  });
 });
 export type RulesFile = z.infer<typeof RulesFile>;

@@ -28,6 +28,10 @@ export interface AllowedFields {
   readonly clickIds: AllowNode | undefined;
 }
 
+/** The output fields allowedFields reads: an allow entry whose first segment is none of these allows nothing (config/allow-check.ts). */
+export const ALLOW_ROOTS = ['event', 'name', 'visitor_id', 'user_id', 'anonymous_id', 'page_group', 'page', 'ip', 'user_agent', 'locale', 'consent', 'properties', 'traits', 'campaign', 'click_ids'] as const;
+export const PAGE_FIELDS = ['path', 'url', 'title', 'referrer'] as const;
+
 const EMPTY = AllowNode.compile([]);
 const known = new WeakMap<AllowNode, AllowedFields>();
 

@@ -32,8 +32,8 @@ export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
 function compilePattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
   try {
     return regex !== undefined ? new RegExp(regex, 'i') : globToRegExp(glob ?? '');
-  } catch {
-    errors.push(`${where}: invalid pattern`);
+  } catch (err) {
+    errors.push(patternProblem(where, regex, err));
     return /$^/;
   }
 }
@@ -78,8 +78,14 @@ function indexPageGroups(config: NonNullable<RulesFile['page_groups']>, groups: 
 function compileHostPattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
   try {
     return regex !== undefined ? new RegExp(regex, 'i') : hostGlobToRegExp(glob ?? '');
-  } catch {
-    errors.push(`${where}: invalid pattern`);
+  } catch (err) {
+    errors.push(patternProblem(where, regex, err));
     return /$^/;
   }
+}
+
+/** `blocked_paths.3.regex: invalid regular expression (Unterminated group)`: the key and the engine's reason, not the pattern again. */
+function patternProblem(where: string, regex: string | undefined, err: unknown): string {
+  const reason = err instanceof SyntaxError ? /: ([^:]+)$/.exec(err.message)?.[1] : undefined;
+  return regex !== undefined ? `${where}.regex: invalid pattern: not a regular expression${reason ? ` (${reason})` : ''}` : `${where}.glob: invalid pattern`;
 }

@@ -3,6 +3,8 @@ import ipaddr from 'ipaddr.js';
 import type { RulesFile, Site, DestinationConfig, IdentifierRule } from '../config/schema.js';
 import { hashKeyOf } from '../config/secrets.js';
 import { ConfigError } from '../errors.js';
+import { didYouMean } from '../config/suggest.js';
+import { optionProblems } from '../config/locate.js';
 import { DESTINATION_TYPES } from '../destinations/registry.js';
 import type { DestinationDeps } from '../destinations/types.js';
 import { AllowNode } from './allow-tree.js';
@@ -97,7 +99,7 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
     for (const f of r.fields_containing) { const k = normalizeFieldName(f); if (k !== '') containing.push([k, rule]); }
     for (const kind of r.detectors) {
       const d = DETECTORS_BY_KIND.get(kind);
-      if (!d) { errors.push(`identifiers.${i}.detectors: unknown detector "${kind}" (known: ${[...DETECTORS_BY_KIND.keys()].join(', ')})`); continue; }
+      if (!d) { errors.push(`identifiers.${i}.detectors.${r.detectors.indexOf(kind)}: unknown detector "${kind}"${didYouMean(kind, DETECTORS_BY_KIND.keys())} (known: ${[...DETECTORS_BY_KIND.keys()].join(', ')})`); continue; }
       if (!detectors.includes(d)) detectors.push(d);
       if (r.text_action === 'drop' || !detectorTextAction.has(kind)) detectorTextAction.set(kind, r.text_action);
     }
@@ -170,11 +172,11 @@ function compileDestinations(rules: RulesFile, options: CompileOptions, errors: 
     if (!cfg.enabled) continue;
     const where = `destinations.${name}`;
     const type = DESTINATION_TYPES.get(cfg.type);
-    if (!type) { errors.push(`${where}.type: unknown destination type "${cfg.type}" (known: ${[...DESTINATION_TYPES.keys()].join(', ')})`); continue; }
+    if (!type) { errors.push(`${where}.type: unknown destination type "${cfg.type}"${didYouMean(cfg.type, DESTINATION_TYPES.keys())} (known: ${[...DESTINATION_TYPES.keys()].join(', ')})`); continue; }
     checkMatchKeyPolicy(name, cfg, errors);
     const parsed = type.configSchema.safeParse(cfg.options);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(`${where}.options.${issue.path.join('.')}: ${issue.message}`);
+      for (const issue of parsed.error.issues) errors.push(...optionProblems(`${where}.options`, issue, type.configSchema));
       continue;
     }
     const baa = baaInForce(cfg.baa, (options.now ?? Date.now)());

@@ -83,6 +83,9 @@ describe('admin API', () => {
     const bad = await call(c, 'POST', '/config', TOKENS.admin, { yaml: 'destinations:\n  sink:\n    type: nope\n' });
     expect(bad.status).toBe(400);
     expect((bad.json.problems as string[]).join('\n')).toMatch(/unknown destination type "nope"/);
+    // Located in the file the admin sent, under the entry's name, not the candidate's.
+    expect((bad.json.problems as string[]).join('\n')).toMatch(/^phiwall\.yaml:3:\d+: destinations\.sink\.type: /m);
+    expect((bad.json.problems as string[]).join('\n')).not.toContain('candidate');
     expect(c.runtime.plan.version).toBe(before);
     const good = await call(c, 'POST', '/config', TOKENS.admin, { yaml: yaml(', properties.step') });
     expect(good.status).toBe(200);

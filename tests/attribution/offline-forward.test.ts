@@ -156,7 +156,7 @@ destinations:
 ${extra}`));
 
   it('refuses a target that is not google-ads/meta, has no BAA, lacks match_keys, or does not exist', () => {
-    expect(load('[out]', '  out: { type: webhook, baa: true, options: { url: "https://x.example/h" } }')).toThrow(/forward_offline\.0.*"out" is a webhook destination/s);
+    expect(load('[out]', '  out: { type: webhook, baa: true, options: { url: "https://x.example/h" } }')).toThrow(/forward_offline\[0\].*"out" is a webhook destination/s);
     expect(load('[fb]', '  fb: { type: meta, options: { pixel_id: "1", access_token: t } }')).toThrow(/"fb" has no BAA/);
     expect(load('[fb]', '  fb: { type: meta, baa: true, options: { pixel_id: "1", access_token: t } }')).toThrow(/"fb" needs match_keys: true/);
     expect(load('[nope]', '')).toThrow(ConfigError);

@@ -25,7 +25,7 @@ describe('phiwall check', () => {
     const config = writeConfig('version: 1\nsites:\n  - name: s\n    write_key: k\n    require_consent: maybe\n');
     const err = await run(process.execPath, [join(REPO, 'bin/phiwall.mjs'), 'check', '--config', config], { cwd: REPO }).catch((e: { code: number; stderr: string }) => e);
     expect((err as { code: number }).code).toBe(1);
-    expect((err as { stderr: string }).stderr).toMatch(/phiwall\.yaml:5:\d+: sites\.0\.require_consent/);
+    expect((err as { stderr: string }).stderr).toMatch(/phiwall\.yaml:5:\d+: sites\[0\]\.require_consent/);
   });
 
   it('dry-run prints one line per (event, destination) with the exact payload, or the block reason', async () => {

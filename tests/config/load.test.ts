@@ -28,7 +28,7 @@ describe('config loading', () => {
   it('names file, line and column for a wrong value', () => {
     const path = writeConfig('version: 1\nsites:\n  - name: s\n    write_key: k\n    require_consent: "yes"\n');
     const [issue] = problems(() => loadConfig(path, {}));
-    expect(issue).toMatch(/phiwall\.yaml:5:22: sites\.0\.require_consent: .*boolean/);
+    expect(issue).toMatch(/phiwall\.yaml:5:22: sites\[0\]\.require_consent: expected boolean/);
   });
 
   it('names the pack file and line when the error is inside an included pack', () => {
@@ -37,11 +37,11 @@ describe('config loading', () => {
     const main = writeConfig(`include: ["${join(dir, 'phiwall.yaml')}"]\n`, tempDir());
     const [issue] = problems(() => loadConfig(main, {}));
     expect(issue).toContain(`${dir}/phiwall.yaml:5:`);
-    expect(issue).toMatch(/identifiers\.1\.action/);
+    expect(issue).toMatch(/identifiers\[1\]\.action/);
   });
 
   it('rejects unknown keys and YAML syntax errors with positions', () => {
-    expect(problems(() => loadConfig(writeConfig('sites:\n  - name: s\n    write_key: k\n    colour: red\n'), {}))[0]).toMatch(/:4:\d+: sites\.0: unknown key\(s\) "colour"/);
+    expect(problems(() => loadConfig(writeConfig('sites:\n  - name: s\n    write_key: k\n    colour: red\n'), {}))[0]).toMatch(/:4:\d+: sites\[0\]: unknown key "colour"/);
     expect(problems(() => loadConfig(writeConfig('sites: [\n'), {}))[0]).toMatch(/phiwall\.yaml:\d+:\d+:/);
   });
 
@@ -57,6 +57,19 @@ describe('config loading', () => {
     const text = problems(() => compileRules(loadConfig(path, {}).rules, { dataDir: tempDir() })).join('\n');
     expect(text).toMatch(/unknown destination type "carrier-pigeon"/);
     expect(text).toMatch(/unknown detector "telepathy"/);
-    expect(text).toMatch(/blocked_paths\.0: invalid pattern/);
+    expect(text).toMatch(/blocked_paths\.0\.regex: invalid pattern/);
+  });
+
+  it('refuses what would silently do nothing: an origin without its scheme, a repeated identifier id, an allow entry naming no field', () => {
+    const site = 'sites:\n  - name: s\n    write_key: k\n    allowed_origins: ["www.example.org", "https://ok.example", "null"]\n';
+    const ids = 'identifiers:\n  - id: email\n    action: drop\n  - id: email\n    action: hash\n';
+    const dest = 'destinations:\n  out:\n    type: file\n    allow: [event, visitorid, page.pth, page.*, properties.x]\n';
+    const text = problems(() => loadConfig(writeConfig(site + ids + dest), {})).join('\n');
+    expect(text).toMatch(/:4:23: sites\[0\]\.allowed_origins\[0\]: an origin is scheme:\/\/host\[:port\]/);
+    expect(text).not.toMatch(/allowed_origins\[[12]\]/);
+    expect(text).toMatch(/:13:20: destinations\.out\.allow\[1\]: "visitorid" is not an output field \(did you mean "visitor_id"\?\)/);
+    expect(text).toMatch(/destinations\.out\.allow\[2\]: "page\.pth" is not an output field \(did you mean "path"\?\)/);
+    expect(text).toMatch(/:8:9: identifiers\[1\]\.id: "email" is already defined by identifiers\[0\]/);
+    expect(text.split('\n')).toHaveLength(4);
   });
 });
