@@ -18,6 +18,8 @@ export const IdentifierRule = z.strictObject({
   fields: z.array(z.string()).default([]),
   /** Normalized substrings: a field whose normalized name contains one of them matches. */
   fields_containing: z.array(z.string()).default([]),
+  /** Normalized substrings that keep fields_containing from matching (`ssn` is not in `classname`). */
+  not_containing: z.array(z.string()).default([]),
   /** Value detectors whose hits inside any allowed string belong to this identifier. */
   detectors: z.array(z.string()).default([]),
   /** What happens to a field matched by name, for destinations without a BAA. */

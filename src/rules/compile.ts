@@ -87,7 +87,7 @@ export function policyVersion(rules: RulesFile): string {
 
 function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: string[]) {
   const exact = new Map<string, FieldRule>();
-  const containing: [string, FieldRule][] = [];
+  const containing: [string, FieldRule, string[]][] = [];
   const detectorTextAction = new Map<string, 'redact' | 'drop'>();
   const detectors: ValueDetector[] = [];
   identifiers.forEach((r, i) => {
@@ -96,7 +96,8 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
     const rule: FieldRule = { id: r.id, action: r.action, baaAction: r.baa_action ?? r.action, textAction: r.text_action, matchKey: r.match_key, safeHarbor: r.safe_harbor, ages };
     // Names are matched normalized (field-name.ts): a pack may write `フリガナ` or `E-Mail` as a user would.
     for (const f of r.fields) { const k = normalizeFieldName(f); if (k !== '' && !exact.has(k)) exact.set(k, rule); }
-    for (const f of r.fields_containing) { const k = normalizeFieldName(f); if (k !== '') containing.push([k, rule]); }
+    const not = r.not_containing.map(normalizeFieldName).filter((k) => k !== '');
+    for (const f of r.fields_containing) { const k = normalizeFieldName(f); if (k !== '') containing.push([k, rule, not]); }
     for (const kind of r.detectors) {
       const d = DETECTORS_BY_KIND.get(kind);
       if (!d) { errors.push(`identifiers.${i}.detectors.${r.detectors.indexOf(kind)}: unknown detector "${kind}"${didYouMean(kind, DETECTORS_BY_KIND.keys())} (known: ${[...DETECTORS_BY_KIND.keys()].join(', ')})`); continue; }

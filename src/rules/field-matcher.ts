@@ -41,7 +41,8 @@ export class FieldMatcher {
 
   constructor(
     private readonly exact: ReadonlyMap<string, FieldRule>,
-    private readonly containing: ReadonlyArray<readonly [string, FieldRule]>,
+    /** Needle, rule and the substrings that keep the needle from matching (the pack's not_containing). */
+    private readonly containing: ReadonlyArray<readonly [string, FieldRule, ReadonlyArray<string>]>,
   ) {}
 
   private readonly keys = new Map<string, KeyMatch>();
@@ -70,7 +71,7 @@ export class FieldMatcher {
   private lookup(name: string): FieldRule | undefined {
     const exact = this.exact.get(name);
     if (exact) return exact;
-    for (const [needle, rule] of this.containing) if (name.includes(needle)) return rule;
+    for (const [needle, rule, not] of this.containing) if (name.includes(needle) && !not.some((n) => name.includes(n))) return rule;
     return undefined;
   }
 
@@ -78,7 +79,13 @@ export class FieldMatcher {
   describe(): Map<string, string[]> {
     const out = new Map<string, string[]>();
     for (const [name, rule] of this.exact) out.set(rule.id, [...(out.get(rule.id) ?? []), name]);
-    for (const [needle, rule] of this.containing) out.set(rule.id, [...(out.get(rule.id) ?? []), `*${needle}*`]);
+    const excepted = new Map<string, ReadonlyArray<string>>();
+    for (const [needle, rule, not] of this.containing) {
+      out.set(rule.id, [...(out.get(rule.id) ?? []), `*${needle}*`]);
+      if (not.length > 0) excepted.set(rule.id, not);
+    }
+    // The pack's not_containing, once per rule after its needles.
+    for (const [id, not] of excepted) out.set(id, [...(out.get(id) ?? []), `not *${not.join('*, *')}*`]);
     return out;
   }
 }

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../common/json.js';
+import { contentDate } from './content-date.js';
 
 // A store's structured data copied into analytics (`{"@context": "https://schema.org", "@type":
 // "Product", "name": ..., "gtin13": ...}`) names things, not people: a product's `name` is not a
@@ -9,10 +10,30 @@ const THING_TYPES: ReadonlySet<string> = new Set([
   'WebPage', 'WebSite', 'ImageObject', 'VideoObject',
 ]);
 
-/** Whether `obj` is a schema.org thing whose `name` is its own (a product's, a page's). */
+/** Whether `obj` is a schema.org thing whose `name` is its own (a product's, a page's), or a cart's line item. */
 export function namesAThing(obj: JsonObject): boolean {
+  if (typeof obj.name !== 'string') return false;
   const type = obj['@type'];
-  return typeof type === 'string' && THING_TYPES.has(type) && typeof obj.name === 'string';
+  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj);
+}
+
+// A Segment `products[]` entry (`{product_id, sku, name, price, quantity}`) or a store's cart line:
+// its `name` is the product's (`Vitamin D3`, `First Aid Kit`), dropped as a person's name before. Both
+// a catalogue key and a price or quantity must be there, and the name must be a plain title: one that
+// says who an item is for or from, or has a comma or colon (`Flu shot voucher for Sontquiley, Lucía M.`,
+// `Gift card for Jane Okafor`), is still dropped by the name rule. A kept name is scanned by every detector.
+const CATALOGUE_KEYS = ['product_id', 'productId', 'sku', 'item_id', 'itemId', 'variant_id', 'variantId'];
+const NOT_PLAIN = /[,:;@]|(?<![\p{L}\p{M}])(?:for|to|from|para|pour|für)(?![\p{L}\p{M}])/iu;
+// A whole name shaped as a person's (`Jane Okafor`, `Jane M. Okafor`, `JANE OKAFOR`) is still dropped:
+// without a dictionary it cannot be told from a two-word product (`Flu Shot` goes too, fail closed).
+const PERSON_SHAPED = /^(?:\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.?)?\s+\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,}(?:\s+\p{Lu}\.?)?\s+\p{Lu}{2,})$/u;
+
+function lineItem(obj: JsonObject): boolean {
+  if (obj.price === undefined && obj.quantity === undefined) return false;
+  const name = obj.name as string;
+  if (name.length > 80 || NOT_PLAIN.test(name) || PERSON_SHAPED.test(name)) return false;
+  for (const k of CATALOGUE_KEYS) if (obj[k] !== undefined) return true;
+  return false;
 }
 
 const VOCABULARIES: ReadonlySet<string> = new Set(['https://schema.org', 'https://schema.org/', 'http://schema.org', 'http://schema.org/']);
@@ -40,4 +61,9 @@ export function productCode(norm: string, value: string): boolean {
   const c = norm.charCodeAt(0);
   if (norm.length > 7 || (c !== 103 && c !== 117 && c !== 101 && c !== 99)) return false;
   return GTIN_KEYS.has(norm) ? gs1Valid(value) : norm === 'context' && VOCABULARIES.has(value);
+}
+
+/** A string that goes out as it is under the normalized key `norm`: a product code or a content date (content-date.ts). */
+export function keptAsIs(norm: string, value: string, nowYear: number): boolean {
+  return productCode(norm, value) || contentDate(norm, value, nowYear);
 }

@@ -12,7 +12,7 @@ import { fhirFieldName } from './fhir-fields.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
 import { urlScanner } from './query-fields.js';
-import { namesAThing, productCode } from './schema-org.js';
+import { keptAsIs, namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
 import type { DestinationPlan, Plan } from './plan.js';
 import type { EventMemo, StringFacts } from './event-memo.js';
@@ -91,7 +91,7 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
   if (typeof value === 'number') return scrubNumber(value, ctx, norm);
   if (typeof value === 'string') {
     if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
-    return productCode(norm, value) ? value : scrubString(value, ctx);
+    return keptAsIs(norm, value, ctx.nowYear) ? value : scrubString(value, ctx);
   }
   if (Array.isArray(value)) return scrubArray(value, allow, ctx);
   return scrubPair(value, allow, ctx) ?? scrubObject(value, allow, ctx);

@@ -41,10 +41,11 @@ describe('the same page and identifiers through every channel', () => {
     expect(out.get('items-rx')).toEqual([]);
     expect(JSON.stringify(out.get('items-k0'))).not.toMatch(/jane|okafor/i);
     expect((out.get('items-k0')![0]!.properties as Row).items).toEqual([{ item_id: 'OTC1', item_category: 'Devices', price: 12, quantity: 2 }]);
-    // An item's name goes in as a Segment product's `name` and is treated like one (it can name a person).
+    // An item's name goes in as a Segment product's `name` and is treated like one: a plain title is the product's and is
+    // scanned by the detectors; one saying who it is for (`Gift card for Jane Okafor`) is dropped (H59).
     expect((out.get('items-clean')![0]!.properties as Row).items).toEqual([
-      { item_id: 'OTC1', item_category: 'Devices', price: 12, quantity: 1 },
-      { item_id: 'OTC9', item_category: 'Home', price: 9 },
+      { item_id: 'OTC1', name: 'Thermometer', item_category: 'Devices', price: 12, quantity: 1 },
+      { item_id: 'OTC9', name: 'Heat pad', item_category: 'Home', price: 9 },
     ]);
   });
 

@@ -53,7 +53,7 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
 }
 
 function scan(text: string, out: Detection[], kind: string): void {
-  if (text.length < 4) return;
+  if (text.length < 3) return; // `92y` alone is an age
   const mark = out.length;
   const re = resetAt(AGE_RE, 0);
   let m: RegExpExecArray | null;

@@ -18,13 +18,30 @@ function countDigitsAndLetters(token: string): [number, number] {
   return [digits, letters];
 }
 
+// A campaign, coupon or experiment named with this year (`HOLIDAY2026`, `flu_2026_q4`, `fall_flu_shots_2026`,
+// `checkout_flow_2026q4`): words, a year within a year of today's and at most a 1-2 digit quarter or month.
+// An older year stays a code (`jsmith1961` may carry a birth year); so does any other digit run.
+function yearCode(token: string): boolean {
+  let year = -1, extra = 0, word = 0, run = 0, letters = 0;
+  for (let i = 0; i <= token.length; i++) {
+    const c = i < token.length ? token.charCodeAt(i) : 95;
+    if (c >= 48 && c <= 57) { run++; if (letters > word) word = letters; letters = 0; continue; }
+    if (run === 4 && year < 0) year = +token.slice(i - 4, i);
+    else if (run > 2 || (run > 0 && extra++ > 0)) return false;
+    run = 0;
+    if (c === 95) { if (letters > word) word = letters; letters = 0; } else letters++;
+  }
+  // snake_case words may be short (`flu_2026_q4`, `exp_2026_11`); glued ones need a word of 4 (`W2026K1ABC` is an id).
+  return word >= (token.includes('_') ? 3 : 4) && Math.abs(year - new Date().getUTCFullYear()) <= 1;
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 10) return;
   const re = resetAt(TOKEN_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const [digits, letters] = countDigitsAndLetters(m[0]);
-    if (digits >= 4 && letters >= 2) out.push({ start: m.index, end: m.index + m[0].length, kind });
+    if (digits >= 4 && letters >= 2 && (digits > 6 || !yearCode(m[0]))) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
 }
 

@@ -31,6 +31,22 @@ function separatorLength(text: string, at: number): number {
   return 0;
 }
 
+// A DICOM UID under the standard's own root (`1.2.840.10008.5.1.4.1.1.2` CT Image Storage, `1.2.840.10008.1.2.1`
+// a transfer syntax) names a kind of object, never a patient's (instance UIDs have an organisation's root and
+// stay numbers). The standard's components are short: one of 4+ digits is not such a UID.
+const DICOM_ROOT = '1.2.840.10008.';
+const DICOM_MAX = 40;
+
+function standardUid(text: string, start: number, end: number): boolean {
+  if (end - start > DICOM_MAX || !text.startsWith(DICOM_ROOT, start)) return false;
+  let run = 0;
+  for (let i = start + DICOM_ROOT.length; i < end; i++) {
+    if (text.charCodeAt(i) === 46) run = 0;
+    else if (++run > 3) return false;
+  }
+  return true;
+}
+
 // A plain loop rather than a regex: `\d+(?:[ .-]\d+)*` style patterns are exactly the nested
 // quantifiers that backtrack badly, and this single pass allocates nothing.
 function scan(text: string, out: Detection[], kind: string): void {
@@ -58,7 +74,7 @@ function scan(text: string, out: Detection[], kind: string): void {
       seps++;
       i += sep;
     }
-    if (dotsOnly && seps > 0 && productVersion(text, start)) continue;
+    if (dotsOnly && seps > 0 && (productVersion(text, start) || standardUid(text, start, end))) continue;
     if (digits >= MIN_DIGITS || (digits >= MIN_BARE_DIGITS && end - start === digits && standsAlone(text, start, end))) out.push({ start, end, kind });
   }
 }

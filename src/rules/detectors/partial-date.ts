@@ -30,6 +30,7 @@ const DATE_PART =
   `|(?:1[3-9]|2[0-9]|3[01])/${MM}|${DAY}\\.${MM}` + // 14/03, 14.03 (day first)
   `|${YEAR}[/.-]${MM}` + // 1961-03
   `|[0-3]?[0-9]([.-])[0-3]?[0-9]\\2[0-9]{2}` + // 26.12.50, 3-14-61 (the date detector wants a `/` for 2-digit years)
+  `|the[ ]${DAY}(?:st|nd|rd|th)(?:[ ]of[ ]${MONTH})?(?![ ]+(?:floor|time|dose|trimester|grade|level|day|week|month|year|opinion|shot|round|cycle|child|baby))` + // admitted on the 14th
   `|${YEAR})`; // born 1931: only a year that shows an age over 89 (see scan)
 const PARTIAL_RE = new RegExp(`(?<![A-Za-z])${CUE}${FILLER}${DATE_PART}(?![0-9A-Za-z]|[/.-][0-9])`, 'gi');
 

@@ -150,6 +150,21 @@ function fullName(text: string, from: number, end: number): boolean {
   return words.length >= 2 && words.every((w) => !commonWord(w.toLowerCase()) && !titleWord(w.toLowerCase()));
 }
 
+// After a relative or party label and a spaced dash, a title's words: `Parent - Teacher Night`, `Partner - Blue
+// Cross`, `Partner - Aetna Open House`. Skipped only when the first two words are both such words (or the only one
+// is): a name keeps at least one word of its own (`Mother - Jane Cross`, `Partner - Blue Okafor`).
+const TITLE_AFTER_DASH = new Set(['teacher', 'teachers', 'night', 'nights', 'evening', 'morning', 'conference', 'conferences', 'open', 'house',
+  'fair', 'breakfast', 'lunch', 'luncheon', 'dinner', 'gala', 'workshop', 'workshops', 'orientation', 'tour', 'tours', 'meeting', 'panel', 'class',
+  'classes', 'program', 'programs', 'group', 'groups', 'support', 'event', 'events', 'session', 'sessions', 'blue', 'cross', 'shield', 'aetna',
+  'cigna', 'humana', 'kaiser', 'anthem', 'regence', 'united', 'healthcare', 'medicare', 'medicaid', 'tricare', 'plan', 'plans', 'insurance',
+  'network', 'sponsor', 'sponsors', 'day', 'days', 'week', 'month', 'visit', 'visits', 'resources', 'guide', 'yoga', 'bonding', 'swim']);
+const DASH_END = /[ ]-[ ]+$/;
+
+function titleAfterDash(text: string, from: number, end: number): boolean {
+  const words = text.slice(from, end).toLowerCase().split(' ');
+  return TITLE_AFTER_DASH.has(words[0]) && (words.length === 1 || TITLE_AFTER_DASH.has(words[1]));
+}
+
 /** A sign-off's name closes the text or its line. */
 function closesLine(text: string, end: number): boolean {
   return /^[ .!]*(?:$|\n)/.test(text.slice(end, end + 8));
@@ -200,6 +215,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (m[4] !== undefined && !callerTail(text, end)) continue;
     if (m[5] !== undefined && !closesLine(text, end)) continue;
     if (m[6] !== undefined && !fullName(text, from, end)) continue;
+    if (m[2] !== undefined && DASH_END.test(m[2]) && titleAfterDash(text, from, end)) continue;
     out.push({ start: from, end, kind });
     re.lastIndex = end;
   }

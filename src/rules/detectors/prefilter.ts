@@ -101,9 +101,9 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['geocode', gate(7, 0, GEOCODE)],
   // An image file's extension (`.jpg`, the walk marks it at the dot) after a name.
   ['photo_path', gate(6, 0, IMG_EXT)],
-  // A number from 90 to 119 (the walk marks it) with an age word or unit around it, or
+  // A number from 90 to 119 (the walk marks it) with an age word or unit around it (`92y` is a whole value), or
   // `ninety`/`hundred` spelled (`aged ninety-one`: no digits; the walk marks the word too).
-  ['age_over_89', gate(4, 2, AGE_NUM, false, SPELLED_AGE_MIN)],
+  ['age_over_89', gate(3, 2, AGE_NUM, false, SPELLED_AGE_MIN)],
 ]);
 
 function passes(g: Gate, f: TextFeatures): boolean {

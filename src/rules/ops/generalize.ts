@@ -102,6 +102,8 @@ export const AGE_TOP_CODE = '>=90';
 
 const YEAR_IN_DATE = /\b(1[89]\d{2}|20\d{2})\b/;
 const SHORT_YEAR_DATE = /^\s*\d{1,2}[/.-]\d{1,2}[/.-](\d{2})\s*$/;
+// HL7 v2 / CDA time stamps (`19610305`, `196103051200-0500`): the year is the first four digits.
+const COMPACT_DATE = /^\s*(1[89]\d{2}|20\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:\d{2}){0,3}(?:\.\d{1,4})?(?:[+-]\d{4})?\s*$/;
 
 /**
  * Dates to their year; a year (or age) that implies an age over 89 becomes "90 or older" (>=90). Ages are
@@ -117,7 +119,7 @@ export function toYear(value: string | number, nowYear: number, ages = true): st
     return age > 89 ? AGE_TOP_CODE : typeof value === 'number' ? value : s;
   }
   let year: number | undefined;
-  const m = s.match(YEAR_IN_DATE);
+  const m = s.match(YEAR_IN_DATE) ?? s.match(COMPACT_DATE);
   if (m) year = Number(m[1]);
   else {
     const short = s.match(SHORT_YEAR_DATE);

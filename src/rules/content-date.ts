@@ -1,0 +1,26 @@
+// A date a site publishes about its own content or offers (`published: 2026-12-31`, `sale_ends: 12/31/2026`,
+// `promo_valid_until: December 24, 2026`) is no one's birth, visit or discharge date, but the date detector
+// redacts every date: news and promotions lost theirs. Kept only when the field is named for such a date,
+// the whole value is one date and its year is near today's (a birth date never is; older
+// dates stay `[DATE]`, `published: 1961-03-05` might be anything).
+const CONTENT_DATE_FIELDS: ReadonlySet<string> = new Set([
+  'published', 'publishdate', 'publishedat', 'publishedon', 'publisheddate', 'datepublished', 'publicationdate', 'pubdate',
+  'updated', 'updatedat', 'updatedon', 'lastupdated', 'modified', 'modifiedat', 'datemodified', 'lastmodified',
+  'posted', 'postedat', 'postedon', 'postdate', 'dateposted', 'validuntil', 'validthrough', 'validfrom', 'pricevaliduntil',
+  'promovaliduntil', 'promoends', 'promoend', 'promostart', 'promostarts', 'promoexpires', 'saleends', 'saleend', 'salestarts',
+  'salestart', 'offerends', 'offerexpires', 'offervaliduntil', 'couponexpires', 'releasedate', 'releasedat',
+]);
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+// ISO date or date-time, US `12/31/2026`, `December 24, 2026`, `24 Dec 2026`: the year's place in each.
+const WHOLE_DATE = new RegExp(
+  '^(?:(\\d{4})-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?' +
+  `|\\d{1,2}/\\d{1,2}/(\\d{4})|(?:${MONTHS})\\.? \\d{1,2},? (\\d{4})|\\d{1,2} (?:${MONTHS})\\.? (\\d{4}))$`, 'i');
+
+/** Whether `value` under the normalized key `norm` is a content or offer date kept as it is (see above). */
+export function contentDate(norm: string, value: string, nowYear: number): boolean {
+  if (value.length > 32 || !CONTENT_DATE_FIELDS.has(norm)) return false;
+  const m = WHOLE_DATE.exec(value);
+  if (m === null) return false;
+  const year = +(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  return year >= nowYear - 1 && year <= nowYear + 2;
+}
