@@ -93,6 +93,8 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
   identifiers.forEach((r, i) => {
     // A rule that finds ages in text holds ages in its fields too (`age: 93`); other date rules' bare numbers are days or months.
     const ages = r.detectors.includes('age_over_89');
+    // `action` is what destinations without a BAA get: a raw or match-key identifier there is what phiwall exists to stop.
+    if (r.action === 'keep' || r.action === 'match_key') errors.push(`identifiers.${i}.action: ${r.action} is the action for destinations without a BAA, and ${r.action === 'keep' ? 'a raw identifier' : 'a match key'} needs a BAA (set baa_action: ${r.action} and action: drop, hash or redact)`);
     const rule: FieldRule = { id: r.id, action: r.action, baaAction: r.baa_action ?? r.action, textAction: r.text_action, matchKey: r.match_key, safeHarbor: r.safe_harbor, ages };
     // Names are matched normalized (field-name.ts): a pack may write `フリガナ` or `E-Mail` as a user would.
     for (const f of r.fields) { const k = normalizeFieldName(f); if (k !== '' && !exact.has(k)) exact.set(k, rule); }

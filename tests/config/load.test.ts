@@ -52,6 +52,14 @@ describe('config loading', () => {
     expect(issues.join('\n')).toMatch(/actions\.email: keep \(raw identifier\) needs baa: true/);
   });
 
+  it("the compiler refuses a rule whose action (what destinations without a BAA get) is keep or match_key", () => {
+    const path = writeConfig(`identifiers:\n  - id: em\n    safe_harbor: F\n    fields: [email]\n    action: keep\n  - id: ph\n    safe_harbor: D\n    fields: [phone]\n    action: match_key\n  - id: ok\n    safe_harbor: F\n    fields: [mail]\n    action: hash\n    baa_action: keep\n`);
+    const issues = problems(() => compileRules(loadConfig(path, {}).rules, { dataDir: tempDir() })).join('\n');
+    expect(issues).toMatch(/identifiers\.0\.action: keep is the action for destinations without a BAA/);
+    expect(issues).toMatch(/identifiers\.1\.action: match_key is the action for destinations without a BAA/);
+    expect(issues).not.toMatch(/identifiers\.2/);
+  });
+
   it('the compiler refuses unknown destination types, detectors and bad regexes', () => {
     const path = writeConfig(`destinations:\n  x:\n    type: carrier-pigeon\nidentifiers:\n  - id: a\n    action: drop\n    detectors: [telepathy]\nblocked_paths:\n  - name: b\n    regex: "(unclosed"\n`);
     const text = problems(() => compileRules(loadConfig(path, {}).rules, { dataDir: tempDir() })).join('\n');
