@@ -102,10 +102,7 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.ZodType, root: un
   }
   if (issue.code === 'unrecognized_keys') {
     const known = keysAt(schema, path);
-    return issue.keys.map((key) => {
-      const hint = didYouMean(key, known) || (known.length ? ` (expected one of: ${known.join(', ')})` : '');
-      return `${whereIs([...path, key], origins, true) ?? fallback}: ${dotted(path)}: unknown key ${shown(key)}${hint}`;
-    });
+    return issue.keys.map((key) => `${whereIs([...path, key], origins, true) ?? fallback}: ${dotted(path)}: unknown key ${shown(key)}${keyHint(key, known)}`);
   }
   return [`${whereIs(path, origins) ?? fallback}: ${dotted(path)}: ${issueMessage(issue, root, path)}`];
 }
@@ -152,5 +149,10 @@ export function optionProblems(where: string, issue: z.core.$ZodIssue, schema: z
   const at = [where, ...path].join('.');
   if (issue.code !== 'unrecognized_keys') return [`${at}: ${issue.message}`];
   const known = keysAt(schema, issue.path.filter((p): p is string | number => typeof p !== 'symbol'));
-  return issue.keys.map((k) => `${[at, k].join('.')}: unknown option ${shown(k)}${didYouMean(k, known) || (known.length ? ` (expected one of: ${known.join(', ')})` : '')}`);
+  return issue.keys.map((k) => `${[at, k].join('.')}: unknown option ${shown(k)}${keyHint(k, known)}`);
+}
+
+/** The nearest valid key, or the list of them when none is near. */
+function keyHint(key: string, known: readonly string[]): string {
+  return didYouMean(key, known) || (known.length ? ` (expected one of: ${known.join(', ')})` : '');
 }

@@ -3,6 +3,8 @@
 // redacts every date: news and promotions lost theirs. Kept only when the field is named for such a date,
 // the whole value is one date and its year is near today's (a birth date never is; older
 // dates stay `[DATE]`, `published: 1961-03-05` might be anything).
+import { MONTH_NAMES } from './detectors/month-names.js';
+
 const CONTENT_DATE_FIELDS: ReadonlySet<string> = new Set([
   'published', 'publishdate', 'publishedat', 'publishedon', 'publisheddate', 'datepublished', 'publicationdate', 'pubdate',
   'updated', 'updatedat', 'updatedon', 'lastupdated', 'modified', 'modifiedat', 'datemodified', 'lastmodified',
@@ -10,11 +12,10 @@ const CONTENT_DATE_FIELDS: ReadonlySet<string> = new Set([
   'promovaliduntil', 'promoends', 'promoend', 'promostart', 'promostarts', 'promoexpires', 'saleends', 'saleend', 'salestarts',
   'salestart', 'offerends', 'offerexpires', 'offervaliduntil', 'couponexpires', 'releasedate', 'releasedat',
 ]);
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 // ISO date or date-time, US `12/31/2026`, `December 24, 2026`, `24 Dec 2026`: the year's place in each.
 const WHOLE_DATE = new RegExp(
   '^(?:(\\d{4})-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?' +
-  `|\\d{1,2}/\\d{1,2}/(\\d{4})|(?:${MONTHS})\\.? \\d{1,2},? (\\d{4})|\\d{1,2} (?:${MONTHS})\\.? (\\d{4}))$`, 'i');
+  `|\\d{1,2}/\\d{1,2}/(\\d{4})|(?:${MONTH_NAMES})\\.? \\d{1,2},? (\\d{4})|\\d{1,2} (?:${MONTH_NAMES})\\.? (\\d{4}))$`, 'i');
 
 /** Whether `value` under the normalized key `norm` is a content or offer date kept as it is (see above). */
 export function contentDate(norm: string, value: string, nowYear: number): boolean {

@@ -1,9 +1,9 @@
 import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
 import type { Detection } from './types.js';
+import { MONTH_NAMES } from './month-names.js';
 
-const MONTH =
-  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH = `(${MONTH_NAMES})`;
 // Month names of the languages hospital sites most often serve besides English (es, fr, it,
 // de, pt, nl, sv, pl), written out in full: their abbreviations collide with common words. Day-first only,
 // as these languages write dates (`14 de marzo de 1961`, `14 mars 1961`, `14. März 1961`).

@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
+import { MONTH_NAMES } from './month-names.js';
 
 // Safe Harbor keeps only the year of a date tied to the person (spec §1.4): a month with its
 // year (`born March 1961`, `DOB: 03/1961`, `dob 1961-03`, `b. Mar '61`) or a month with its day
@@ -9,8 +10,7 @@ import type { Detection } from './types.js';
 // first: born, birth, b., DOB, admitted, admission, discharged, died, death, deceased,
 // diagnosed, surgery, appointment, delivered, hospitalized, visit, procedure, DOS, expired, refill due.
 // The date detector already takes full dates, whatever precedes them.
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH = `(?:${MONTH_NAMES})`;
 const CUE =
   '(?:born|birth(?:[ _-]?(?:date|day))?|b\\.|geb\\.|geboren|d\\.?o\\.?b\\.?|bday|yob|admitted|admission|admit(?:[ _-]?date)?|discharged?|died|death|deceased|diagnosed' +
   // Care events of the person: `my surgery was in March 2019`, `appointment: 03/2024`.
