@@ -47,7 +47,7 @@ export class SqliteSpool implements Spool {
   private checkpointer: BackgroundCheckpointer | undefined;
   /** Pack texts recently read to move items out (a dead destination retries a pack's items one call at a time). */
   private readonly packTexts = new Map<number, string>();
-  private readonly st: Record<'insertPack' | 'insertDead' | 'version' | 'lease' | 'delete' | 'deletePacks' | 'packText' | 'insertRetry', Database.Statement>;
+  private readonly st: Record<'insertPack' | 'insertDead' | 'version' | 'due' | 'lease' | 'delete' | 'deletePacks' | 'packText' | 'insertRetry', Database.Statement>;
 
   constructor(private readonly opts: SqliteSpoolOptions) {
     this.db = openWalDatabase(opts.path, { timeoutMs: 2000, synchronous: opts.synchronous === 'full' ? 'FULL' : 'NORMAL' });
@@ -63,6 +63,9 @@ export class SqliteSpool implements Spool {
       insertDead: db.prepare(`INSERT INTO dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       version: db.prepare('PRAGMA data_version').pluck(),
+      // The lease's condition, read only: the UPDATE takes a write transaction even when it matches
+      // nothing (~16 us of CPU per lease vs ~1.7 for this read; outbox rows are retries and replays).
+      due: db.prepare('SELECT 1 FROM outbox WHERE destination = ? AND next_at <= ? AND lease_until <= ? LIMIT 1').pluck(),
       lease: db.prepare(`UPDATE outbox SET lease_until = ? WHERE id IN (
         SELECT id FROM outbox WHERE destination = ? AND next_at <= ? AND lease_until <= ? ORDER BY next_at, id LIMIT ?)
         RETURNING id, message_id, destination, payload, attempts, enqueued_at, policy_version, subject_keys, scrubbed_at`),
@@ -160,7 +163,8 @@ export class SqliteSpool implements Spool {
 
   async lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]> {
     const now = Date.now();
-    const rows = this.st.lease.all(now + leaseMs, destination, now, now, limit) as OutboxRow[];
+    const due = this.st.due.get(destination, now, now) !== undefined;
+    const rows = due ? this.st.lease.all(now + leaseMs, destination, now, now, limit) as OutboxRow[] : [];
     const out = rows.sort((a, b) => a.id - b.id).map(fromOutbox);
     if (out.length < limit && this.consumes(now)) {
       this.noticeOtherWriters();
