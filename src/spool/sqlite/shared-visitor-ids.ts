@@ -48,7 +48,7 @@ export class SharedRandomVisitorIds implements VisitorIds {
       wanted.forEach((w, i) => {
         // Inserted: ours is the stored token (this transaction holds the write lock). Ignored: another worker's won.
         const ours = insert.run(w.key, w.destination, w.period, tokens[i]).changes === 1;
-        this.cache.set(w.cacheKey, ours ? tokens[i] : this.select.get(w.key, w.destination, w.period) as string);
+        this.cache.set(w.key, w.destination, w.period, ours ? tokens[i] : this.select.get(w.key, w.destination, w.period) as string);
       });
     });
     startPruning(this.db, rotateMs, (code) => opts.onError('pseudo-ids prune', code));
@@ -72,8 +72,7 @@ export class SharedRandomVisitorIds implements VisitorIds {
     for (const visitorKey of new Set(visitorKeys)) {
       const key = this.hasher.keyOf(visitorKey);
       for (const destination of destinations) {
-        const cacheKey = TokenCache.keyOf(key, destination, period);
-        if (!this.cache.has(cacheKey)) out.push({ key, destination, period, cacheKey });
+        if (!this.cache.has(key, destination, period)) out.push({ key, destination, period, cacheKey: TokenCache.keyOf(key, destination, period) });
       }
     }
     return out;
@@ -82,17 +81,17 @@ export class SharedRandomVisitorIds implements VisitorIds {
   /** Read first: a token another worker made needs no write lock. */
   private fromFile(w: Wanted): boolean {
     const stored = this.select.get(w.key, w.destination, w.period) as string | undefined;
-    if (stored !== undefined) this.cache.set(w.cacheKey, stored);
+    if (stored !== undefined) this.cache.set(w.key, w.destination, w.period, stored);
     return stored !== undefined;
   }
 
   idFor(visitorKey: string, destination: string, now: number): string {
-    const cacheKey = TokenCache.keyOf(this.hasher.keyOf(visitorKey), destination, Math.floor(now / this.rotateMs));
-    const cached = this.cache.get(cacheKey);
+    const key = this.hasher.keyOf(visitorKey), period = Math.floor(now / this.rotateMs);
+    const cached = this.cache.get(key, destination, period);
     if (cached !== undefined) return cached;
     // Not prepared (or dropped from the cache since): resolve it now, synchronously.
     const missing = this.unresolved([visitorKey], [destination], now).filter((w) => !this.fromFile(w));
     if (missing.length) this.claim.immediate(missing);
-    return this.cache.get(cacheKey)!;
+    return this.cache.get(key, destination, period)!;
   }
 }

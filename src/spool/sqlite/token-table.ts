@@ -33,21 +33,34 @@ export const INSERT_TOKEN_SQL = 'INSERT OR IGNORE INTO pseudo_ids (visitor_key, 
 // budget (issue #5). Past that, a lookup costs one read of the WITHOUT ROWID table's primary key.
 const CACHE_MAX = 50_000;
 
-/** Tokens already resolved, by `visitor key|destination|period`; bounded (cleared when full: a miss only costs a read). */
+/**
+ * Tokens already resolved, by destination, period and visitor key; bounded (cleared when full: a
+ * miss only costs a read). Nested maps, not one map keyed `visitor|destination|period`: a lookup
+ * (per event and destination) builds and hashes no key string, and an entry costs ~117 bytes of
+ * heap instead of ~293 (22 instead of 56 MB when full; H43's measurement).
+ */
 export class TokenCache {
-  private readonly map = new Map<string, string>();
+  private readonly byDestination = new Map<string, Map<number, Map<string, string>>>();
+  private size = 0;
+  /** The claim batch's key for a wanted token (claim-batch.ts dedupes by it). */
   static keyOf(visitorKey: string, destination: string, period: number): string {
     return `${visitorKey}|${destination}|${period}`;
   }
-  get(cacheKey: string): string | undefined {
-    return this.map.get(cacheKey);
+  get(visitorKey: string, destination: string, period: number): string | undefined {
+    return this.byDestination.get(destination)?.get(period)?.get(visitorKey);
   }
-  has(cacheKey: string): boolean {
-    return this.map.has(cacheKey);
+  has(visitorKey: string, destination: string, period: number): boolean {
+    return this.get(visitorKey, destination, period) !== undefined;
   }
-  set(cacheKey: string, token: string): void {
-    if (this.map.size >= CACHE_MAX) this.map.clear();
-    this.map.set(cacheKey, token);
+  set(visitorKey: string, destination: string, period: number, token: string): void {
+    if (this.size >= CACHE_MAX) { this.byDestination.clear(); this.size = 0; }
+    let periods = this.byDestination.get(destination);
+    if (!periods) { periods = new Map(); this.byDestination.set(destination, periods); }
+    let tokens = periods.get(period);
+    if (!tokens) { tokens = new Map(); periods.set(period, tokens); }
+    const before = tokens.size;
+    tokens.set(visitorKey, token);
+    this.size += tokens.size - before;
   }
 }
 

@@ -34,13 +34,12 @@ export class RandomVisitorIds implements VisitorIds {
   idFor(visitorKey: string, destination: string, now: number): string {
     const period = Math.floor(now / this.rotateMs);
     const key = this.hasher.keyOf(visitorKey);
-    const cacheKey = TokenCache.keyOf(key, destination, period);
-    const cached = this.cache.get(cacheKey);
+    const cached = this.cache.get(key, destination, period);
     if (cached !== undefined) return cached;
     const stored = this.select.get(key, destination, period) as { token: string } | undefined;
     const token = stored?.token ?? newToken();
     if (!stored) this.pending.push([key, destination, period, token]);
-    this.cache.set(cacheKey, token);
+    this.cache.set(key, destination, period, token);
     return token;
   }
 }
