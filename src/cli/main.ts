@@ -14,7 +14,7 @@ import { serveCommand } from './serve.js';
 const USAGE = `phiwall <command> [options]
 
   serve    [--config rules/phiwall.yaml] [--port 8080] [--data ./data] [--workers N|auto]
-  check    [--config ...] [--validate]          validate rules; exit 1 on error (--validate: GA4 debug endpoint)
+  check    [--config ...] [--strict] [--validate]  validate rules; exit 1 on error, or on a warning with --strict (--validate: GA4 debug endpoint)
   dry-run  [--config ...] [--destination NAME] < events.jsonl
   explain  [--config ...] [--format md|json]    data-flow map for compliance
   dlq      list|show|replay|purge --destination NAME [--id ID] [--config ...] [--data ./data]

@@ -71,7 +71,10 @@ export function spoolPathFor(dataDir: string, index: number | undefined): string
  * Runs the cluster primary: forks `count` workers, restarts one that dies after it was
  * listening, forwards SIGHUP (reload) and SIGTERM/SIGINT (drain), and exits once every worker
  * has exited. A worker that dies before listening (bad config, port taken) stops the cluster
- * with exit code 1 rather than crash-looping.
+ * with exit code 1 rather than crash-looping. Worker 0 starts alone and the others once it
+ * listens: it validates the config (and the port) for all of them, so a bad config is printed
+ * once, by one worker, instead of once per worker. The primary does not load the config itself:
+ * it stays a small process without the collector's code (src/cli/primary.ts).
  */
 export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): void {
   const count = choice.workers;
@@ -96,7 +99,13 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
     for (const w of live()) w.process.kill(signal === 'SIGINT' ? 'SIGTERM' : signal);
     if (live().length === 0) exit();
   };
-  cluster.on('listening', (w) => { listened.add(w.id); });
+  let othersForked = count === 1;
+  cluster.on('listening', (w) => {
+    listened.add(w.id);
+    if (othersForked || stopping || indexOf.get(w.id) !== 0) return;
+    othersForked = true;
+    for (let i = 1; i < count; i++) fork(i);
+  });
   cluster.on('exit', (w, code, signal) => {
     const index = indexOf.get(w.id) ?? -1;
     indexOf.delete(w.id);
@@ -119,7 +128,7 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
   // kill it), and it reads the current config anyway.
   process.on('SIGHUP', () => { for (const w of live()) if (listened.has(w.id)) w.process.kill('SIGHUP'); });
   log.info({ ...choice }, 'phiwall primary starting workers');
-  for (let i = 0; i < count; i++) fork(i);
+  fork(0);
 }
 
 interface Pending { caller: Worker; callerId: number; waiting: Set<number>; results: unknown[]; timer: NodeJS.Timeout }

@@ -11,9 +11,9 @@ import { REPO, tempDir, writeConfig } from '../helpers/collector.js';
 const run = promisify(execFile);
 const BASE = 'version: 1\nsites:\n  - name: demo\n    write_key: demo\ndestinations:\n  out:\n    type: file\n    baa: false\n    allow: [event]\n';
 
-async function check(config: string, env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+async function check(config: string | undefined, env: Record<string, string> = {}, extra: string[] = []): Promise<{ code: number; out: string }> {
   try {
-    const r = await run(process.execPath, [join(REPO, 'bin/phiwall.mjs'), 'check', '--config', config], { cwd: REPO, env: { ...process.env, ...env } });
+    const r = await run(process.execPath, [join(REPO, 'bin/phiwall.mjs'), 'check', ...(config === undefined ? [] : ['--config', config]), ...extra], { cwd: REPO, env: { ...process.env, ...env } });
     return { code: 0, out: r.stdout + r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -92,5 +92,56 @@ describe('phiwall check messages', () => {
     expect(err.signal).toBeNull();
     expect(err.code).toBe(1);
     expect(err.stderr).toMatch(/phiwall\.yaml:10:1: \(top level\): unknown key "destinatons" \(did you mean "destinations"\?\)/);
+  });
+
+  it('serve with two workers prints a broken config once: the first worker validates it before the others start', async () => {
+    const config = writeConfig(BASE.replace('type: file', 'type: fiel'));
+    const err = await run(process.execPath, [join(REPO, 'bin/phiwall.mjs'), 'serve', '--workers', '2', '--port', '0', '--data', tempDir(), '--config', config], { cwd: REPO, timeout: 60_000 })
+      .then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
+    expect(err.code).toBe(1);
+    expect(err.stderr.match(/invalid configuration/g)).toHaveLength(1);
+    expect(err.stderr.match(/unknown destination type "fiel"/g)).toHaveLength(1);
+  });
+
+  it('refuses a file that declares no site or no destination, with what is missing and how to add it; the bundled config still runs without --config', async () => {
+    for (const text of ['', '# a draft\n', '{}\n', 'version: 1\n']) {
+      const r = await check(writeConfig(text));
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/phiwall\.yaml:1:1: this file declares no sites and no destinations, .*Add a site and a destination \(rules\/phiwall\.yaml is a complete example\), or leave out --config/);
+    }
+    const pack = await check(join(REPO, 'rules/packs/sensitive-pages.yaml'));
+    expect(pack.out).toMatch(/sensitive-pages\.yaml:1:1: this file declares no sites and no destinations, .*a pack is included by a config, not run on its own/);
+    const noDestination = await check(writeConfig('version: 1\nsites:\n  - name: demo\n    write_key: demo\n'));
+    expect(noDestination.code).toBe(1);
+    expect(noDestination.out).toMatch(/phiwall\.yaml:1:1: destinations: no destination is declared, so every event would go nowhere; add one under destinations:/);
+    const emptySites = await check(writeConfig(BASE.replace('sites:\n  - name: demo\n    write_key: demo\n', 'sites: []\n')));
+    expect(emptySites.out).toMatch(/phiwall\.yaml:2:8: sites: no site is declared, so every request would be refused \(401\); add one under sites:/);
+    const bundled = await check(undefined);
+    expect(bundled.code).toBe(0);
+    expect(bundled.out).toMatch(/^ok: plan \w+ .* 1 destination\(s\)\n$/);
+  });
+
+  it('warns of allow entries a destination without a BAA never receives and of a BAA ending within 30 days; exit 0, or 1 with --strict', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const config = writeConfig(`include: ["\${PACKS}/hipaa-safe-harbor.yaml"]\n` + BASE.replace('allow: [event]', 'allow: [event, user_id, properties.message, properties.email, properties.service_line]')
+      + `  crm:\n    type: file\n    baa: { signed: ${day(-300)}, expires: ${day(10)} }\n    allow: [event, user_id]\n`
+      + `  old:\n    type: file\n    baa: { signed: ${day(-400)}, expires: ${day(-2)} }\n    allow: [anonymous_id]\n`
+      + `  fine:\n    type: file\n    baa: { signed: ${day(-10)}, expires: ${day(90)} }\n    allow: [user_id]\n`);
+    const r = await check(config);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/phiwall\.yaml:10:20: destinations\.out\.allow\[1\]: "user_id" is never sent here \(baa: false\): the raw user_id goes only to destinations with a BAA in force/);
+    expect(r.out).toMatch(/destinations\.out\.allow\[2\]: "properties\.message" is never sent here \(baa: false\): "message" is a free-text field \(free_text_fields\)/);
+    expect(r.out).toMatch(/destinations\.out\.allow\[3\]: "properties\.email" is never sent here \(baa: false\): identifier rule "email" drops it/);
+    expect(r.out).toMatch(/phiwall\.yaml:13:10: destinations\.crm\.baa: the BAA expires on .* \(in 10 days\): from then on this destination is treated as baa: false/);
+    expect(r.out).toMatch(/destinations\.crm\.allow\[1\]: "user_id" will no longer be sent when the BAA expires/);
+    expect(r.out).toMatch(/destinations\.old\.baa: the BAA expired on .*: this destination is treated as baa: false/);
+    expect(r.out).toMatch(/destinations\.old\.allow\[0\]: "anonymous_id" is never sent here \(BAA expired /);
+    expect(r.out).not.toMatch(/service_line|destinations\.fine/);
+    expect(r.out).toMatch(/^ok: plan .*, 7 warning\(s\)$/m);
+    const strict = await check(config, {}, ['--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.out).toMatch(/phiwall: 7 warning\(s\), refused by --strict/);
+    expect(strict.out).not.toMatch(/^ok:/m);
+    expect((await check(writeConfig(BASE), {}, ['--strict'])).code).toBe(0);
   });
 });
