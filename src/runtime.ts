@@ -1,5 +1,6 @@
 import { loadConfig, type LoadedConfig } from './config/load.js';
 import { compileLocated } from './config/compile-located.js';
+import { baaWarnings } from './config/baa-warnings.js';
 import { DestinationWorker } from './delivery/worker.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
@@ -103,6 +104,7 @@ export class Runtime {
     this.governance.startTimers(() => this.plan);
     this.metrics.planVersion.set({ version: this.plan.version }, 1);
     this.log.info({ version: this.plan.version, destinations: this.plan.destinations.length, files: this.config.files.length }, 'config loaded');
+    this.logConfigWarnings();
     if (opts.deliver !== false) {
       this.startWorkers();
       this.maintenance = setInterval(() => { void this.maintain(); }, 3_600_000);
@@ -257,7 +259,14 @@ export class Runtime {
       this.governance.record({ ...actor, action: 'config.reload', configBefore: before, configAfter: after, ...once, details: { result: 'applied', policyVersion: next.version, previous: old.version, ...worker } });
     }
     this.log.info({ version: next.version, previous: old.version }, 'config reloaded');
+    this.logConfigWarnings();
     return true;
+  }
+
+  /** `phiwall check`'s warnings (config keys and dates, never event values), at every load. */
+  private logConfigWarnings(): void {
+    const warnings = this.config.locate(baaWarnings(this.plan, this.config.rules.destinations, Date.now()));
+    if (warnings.length) this.log.warn({ version: this.plan.version, warnings }, 'config warnings: allow entries that are never sent, or a BAA expiring');
   }
 
   async shutdown(timeoutMs: number): Promise<void> {
