@@ -22,11 +22,17 @@ export function announceSpool(path: string): void {
   if (canAnnounceSpool()) process.send!(msg);
 }
 
-/** Primary side: PASSIVE checkpoints of every announced spool file every `intervalMs`. */
+/**
+ * Primary side: PASSIVE checkpoints of every announced spool file every `intervalMs`, one file
+ * per tick (ticks `intervalMs / files` apart). The primary also hands new connections to the
+ * workers, and a checkpoint holds its event loop for 5-9 ms per busy spool (.tmp/h58/NOTES.md):
+ * one file at a time keeps that wait to one checkpoint's instead of the sum of all of them.
+ */
 export class PrimaryCheckpoints {
   private readonly dbs = new Map<string, Database.Database>();
   private readonly failing = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private turn = 0;
 
   constructor(private readonly intervalMs: number, private readonly onError: (code: string) => void) {
     cluster.on('message', (_w, msg: unknown) => { if (isAnnounce(msg)) this.add(msg.path); });
@@ -44,19 +50,20 @@ export class PrimaryCheckpoints {
       this.onError(codeOf(err));
       return;
     }
-    this.timer ??= setInterval(() => this.checkpointAll(), this.intervalMs);
+    clearInterval(this.timer);
+    this.timer = setInterval(() => this.checkpointNext(), Math.max(1, Math.floor(this.intervalMs / this.dbs.size)));
   }
 
-  private checkpointAll(): void {
-    for (const [path, db] of this.dbs) {
-      try {
-        db.pragma('wal_checkpoint(PASSIVE)');
-        this.failing.delete(path);
-      } catch (err) {
-        // Reported once per run of failures; the worker's own automatic checkpoints still run.
-        if (!this.failing.has(path)) this.onError(codeOf(err));
-        this.failing.add(path);
-      }
+  private checkpointNext(): void {
+    const paths = [...this.dbs.keys()];
+    const path = paths[this.turn++ % paths.length];
+    try {
+      this.dbs.get(path)!.pragma('wal_checkpoint(PASSIVE)');
+      this.failing.delete(path);
+    } catch (err) {
+      // Reported once per run of failures; the worker's own automatic checkpoints still run.
+      if (!this.failing.has(path)) this.onError(codeOf(err));
+      this.failing.add(path);
     }
   }
 
