@@ -89,8 +89,9 @@ export function separatorsFolded(path: string): string | undefined {
 }
 
 function blockedRule(path: string, plan: Plan): string | null {
-  // One combined test first: most paths match no rule at all.
-  if (plan.blockedAny && !plan.blockedAny.test(path)) return null;
+  // Each rule in turn, with no combined alternation tested first: V8 runs the 129 bundled
+  // patterns one by one in 2-7 us per unseen path, and their 21,000-character alternation in
+  // 12-56 us (.tmp/lead/blocked-re2.mjs), as it cannot use any one pattern's literal prefix.
   for (const rule of plan.blocked) if (rule.re.test(path)) return rule.name;
   return null;
 }

@@ -4,7 +4,7 @@ import { globToRegExp, hostGlobToRegExp } from './glob.js';
 import type { PageGroupPlan, Plan } from './plan.js';
 
 /** The plan's page rules: blocked paths and hosts, locale prefixes and page groups. */
-export type PagePlan = Pick<Plan, 'blocked' | 'blockedWhenSensitive' | 'blockedAny' | 'blockedHosts' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex'>;
+export type PagePlan = Pick<Plan, 'blocked' | 'blockedWhenSensitive' | 'blockedHosts' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex'>;
 
 /** Compiles the page rules; a bad pattern is reported in `errors` (file:line comes from the loader). */
 export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
@@ -19,7 +19,6 @@ export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
   return {
     blocked: always,
     blockedWhenSensitive: whenSensitive,
-    blockedAny: combinePatterns(always.map((b) => b.re)),
     blockedHosts,
     // Framework directories (`/cgi-bin/`) are skipped at a path's start like locale prefixes.
     localePrefixes: new Set([...(rules.locale_prefixes ?? []).map((l) => l.toLowerCase()), ...FRAMEWORK_DIRS]),

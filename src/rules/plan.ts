@@ -59,8 +59,6 @@ export interface Plan {
   readonly blocked: readonly BlockRule[];
   /** Blocked-path rules with `when: sensitive`: read only for a sensitive page (see blockReason). */
   readonly blockedWhenSensitive: readonly BlockRule[];
-  /** All blocked-path patterns as one alternation (a cheap first test), when they combine. */
-  readonly blockedAny?: RegExp;
   readonly blockedHosts: readonly BlockRule[];
   readonly localePrefixes: ReadonlySet<string>;
   readonly pageGroups: readonly PageGroupPlan[];
