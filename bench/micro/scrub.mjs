@@ -67,6 +67,26 @@ function planRunner(engine, configPath, events) {
   return mutates ? (ev) => run(structuredClone(ev)) : run;
 }
 
+/**
+ * The corpus with every event new to the plan's cross-event memos (page paths, URLs, clean
+ * strings, visitor hashes; each bounded at 4,096 and started over when full): its page path gets
+ * a segment of its own (`/services/orthopedics/v123`, in the path, URL and every copy), its visitor
+ * id a suffix and its properties a campaign label of its own. A pool of `count` such events, read
+ * in turn: the same event comes back only after `count` others, by when each memo has started over.
+ */
+function unseenEvents(events, count) {
+  return Array.from({ length: count }, (_, k) => {
+    const ev = events[k % events.length];
+    const path = ev.properties?.path;
+    let text = JSON.stringify(ev);
+    if (typeof path === 'string' && path.length > 1) text = text.split(JSON.stringify(path).slice(1, -1)).join(`${path}/v${k}`);
+    const fresh = JSON.parse(text);
+    fresh.anonymousId = `${fresh.anonymousId}-${k}`;
+    if (fresh.properties) fresh.properties.campaign_label = `Winter wellness ${k}`;
+    return fresh;
+  });
+}
+
 function redactAll(redactor, v) {
   if (typeof v === 'string') return redactor.redact(v);
   if (Array.isArray(v)) return v.map((x) => redactAll(redactor, x));
@@ -94,6 +114,7 @@ async function main() {
   const result = {
     seconds_per_engine: SECONDS,
     phiwall: { ...timeLoop(events, scrubOnly), ...phiwallAcc, plan: 'bundled HIPAA pack, one non-BAA destination allowing every field' },
+    phiwall_unseen: { ...timeLoop(unseenEvents(events, 20_000), scrubOnly), plan: 'one destination as above; every event new to the plan: its own page path, URL, visitor id and campaign label' },
     phiwall_four_destinations: { ...timeLoop(events, full), plan: 'bench config: ga4, meta, tiktok, webhook (BAA), destination payload mapping included' },
     redact_pii: { ...timeLoop(clones, (ev) => redactAll(redactor, ev)), ...redactAcc, version: JSON.parse(readFileSync(join(ROOT, 'node_modules/redact-pii/package.json'), 'utf8')).version },
   };
