@@ -5,7 +5,7 @@
 // dates stay `[DATE]`, `published: 1961-03-05` might be anything).
 import { MONTH_NAMES } from './detectors/month-names.js';
 
-const CONTENT_DATE_FIELDS: ReadonlySet<string> = new Set([
+export const CONTENT_DATE_FIELDS: ReadonlySet<string> = new Set([
   'published', 'publishdate', 'publishedat', 'publishedon', 'publisheddate', 'datepublished', 'publicationdate', 'pubdate',
   'updated', 'updatedat', 'updatedon', 'lastupdated', 'modified', 'modifiedat', 'datemodified', 'lastmodified',
   'posted', 'postedat', 'postedon', 'postdate', 'dateposted', 'validuntil', 'validthrough', 'validfrom', 'pricevaliduntil',
@@ -17,9 +17,8 @@ const WHOLE_DATE = new RegExp(
   '^(?:(\\d{4})-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?' +
   `|\\d{1,2}/\\d{1,2}/(\\d{4})|(?:${MONTH_NAMES})\\.? \\d{1,2},? (\\d{4})|\\d{1,2} (?:${MONTH_NAMES})\\.? (\\d{4}))$`, 'i');
 
-/** Whether `value` under the normalized key `norm` is a content or offer date kept as it is (see above). */
-export function contentDate(norm: string, value: string, nowYear: number): boolean {
-  if (value.length > 32 || !CONTENT_DATE_FIELDS.has(norm)) return false;
+/** Whether `value` is one whole date of a year near today's (under a content date's name: see above). */
+export function wholeContentDate(value: string, nowYear: number): boolean {
   const m = WHOLE_DATE.exec(value);
   if (m === null) return false;
   const year = +(m[1] ?? m[2] ?? m[3] ?? m[4]);

@@ -1,5 +1,4 @@
 import type { JsonObject } from '../common/json.js';
-import { contentDate } from './content-date.js';
 
 // A store's structured data copied into analytics (`{"@context": "https://schema.org", "@type":
 // "Product", "name": ..., "gtin13": ...}`) names things, not people: a product's `name` is not a
@@ -61,9 +60,4 @@ export function productCode(norm: string, value: string): boolean {
   const c = norm.charCodeAt(0);
   if (norm.length > 7 || (c !== 103 && c !== 117 && c !== 101 && c !== 99)) return false;
   return GTIN_KEYS.has(norm) ? gs1Valid(value) : norm === 'context' && VOCABULARIES.has(value);
-}
-
-/** A string that goes out as it is under the normalized key `norm`: a product code or a content date (content-date.ts). */
-export function keptAsIs(norm: string, value: string, nowYear: number): boolean {
-  return productCode(norm, value) || contentDate(norm, value, nowYear);
 }

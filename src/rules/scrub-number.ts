@@ -8,8 +8,10 @@ const MEASURES: ReadonlySet<string> = new Set([
 ]);
 
 // An age in months stays (`age_months: 7`, pass 7), unless it is over 89 years (1,068 months: `age_months: 1155`).
-const AGE_MONTHS: ReadonlySet<string> = new Set(['agemonths', 'ageinmonths', 'agemos', 'ageinmos', 'monthsold', 'ageinmonth', 'agemonth']);
-const MONTHS_89 = 89 * 12;
+// A string holding such an age goes too (named-values.ts).
+export const AGE_MONTHS: ReadonlySet<string> = new Set(['agemonths', 'ageinmonths', 'agemos', 'ageinmos', 'monthsold', 'ageinmonth', 'agemonth',
+  'patientagemonths', 'childagemonths', 'infantagemonths', 'babyagemonths', 'agemo', 'ageinmo', 'ageinmonthsold']);
+export const MONTHS_89 = 89 * 12;
 
 /** `norm`: the number's normalized key, when it has one (see MEASURES). */
 export function scrubNumber(value: number, ctx: ScrubContext, norm?: string): number | undefined {

@@ -12,8 +12,11 @@ import { fhirFieldName } from './fhir-fields.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
 import { urlScanner } from './query-fields.js';
-import { keptAsIs, namesAThing } from './schema-org.js';
+import { DROP, KEEP, namedValue } from './named-values.js';
+import { INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
+import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
+import { dropMailbox, spellsIdentifier } from './split-values.js';
 import type { DestinationPlan, Plan } from './plan.js';
 import type { EventMemo, StringFacts } from './event-memo.js';
 
@@ -60,15 +63,18 @@ function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
  */
 export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext, skip?: string): JsonObject {
   const out: JsonObject = {};
+  let domain = false;
   for (const key of Object.keys(obj)) {
     if (FORBIDDEN_KEYS.has(key) || key === skip) continue;
     const node = allow.child(key);
     if (!node) continue;
+    if (key === 'domain' || key === 'host') domain = true;
     // FHIR names some fields by a sibling (fhir-fields.ts); a schema.org Product's `name` is the product's (schema-org.ts).
     const value = key === 'variables' ? scrubRequest(obj, node, ctx) : key === 'name' && namesAThing(obj) ? scrubString(obj.name as string, ctx)
       : scrubField(fhirFieldName(obj, key), obj[key], node, ctx);
     if (value !== undefined) out[key] = value;
   }
+  if (domain) dropMailbox(obj, out, ctx);
   return out;
 }
 
@@ -91,31 +97,15 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
   if (typeof value === 'number') return scrubNumber(value, ctx, norm);
   if (typeof value === 'string') {
     if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
-    return keptAsIs(norm, value, ctx.nowYear) ? value : scrubString(value, ctx);
+    const named = namedValue(norm, value, ctx.nowYear);
+    if (named === DROP) { ctx.hits.push('age'); return undefined; }
+    return named === KEEP ? value : scrubString(value, ctx);
   }
   if (Array.isArray(value)) return scrubArray(value, allow, ctx);
   return scrubPair(value, allow, ctx) ?? scrubObject(value, allow, ctx);
 }
 
-// Form builders send a field's name as data beside its value: `{label: "Email", value}`,
-// `{key, val}`, `{question, answer}`, `{fieldName, fieldValue}`, `custom_field_12: {name, value}`.
-// Also the short and schema-like spellings of other builders and stores: `{n, v}`, `{attribute, value}`
-// (customer attributes), `{property, value}`, `{param, data}`, `{fieldLabel, content}`.
-// `type`/`system` last (`{type: "lastName", value}`, FHIR's `{system: "phone", value}`); a label may
-// itself be an object naming the field (Typeform's `{field: {ref: "last_name"}, text}`); an entry
-// `[k, v]` serialised as an object is `{"0": k, "1": v}`. Wizards and page builders: `{step: "mrn", value}`,
-// `{q, a}`, `{prompt, response}`, `{caption, content}`, `{kind, val}`, `{question, reply}`, `{title, body}`,
-// `{header, cell}`, `{placeholder, value}`, `{slug, entry}`, `{tag, value}`; schema.org's `{propertyID: "MRN", value}`.
-const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
-  'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
-  'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'type', 'system', '0'];
-const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
-  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', 'reply', 'a', 'body', 'entry', 'cell', '1'];
-const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
-// Each name's place in its list: an object's own keys (a handful) are looked up, rather than
-// every name of both lists tried on every object.
-const VALUE_RANK: ReadonlyMap<string, number> = new Map(PAIR_VALUES.map((k, i) => [k, i]));
-const LABEL_RANK: ReadonlyMap<string, number> = new Map(PAIR_LABELS.map((k, i) => [k, i]));
+// A pair's label and value names: pair-names.ts.
 
 /** A pair's label: a string, or the first string naming a field inside a label object. */
 function labelOf(label: JsonValue, ctx: ScrubContext): string | undefined {
@@ -153,6 +143,7 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
   // A jCard property `["fn", {}, "text", "Jane Doe"]`: its name says what the value is, as in a vCard.
   const card = values.length === 4 && typeof values[0] === 'string' && typeof values[2] === 'string' && isJsonObject(values[1]) ? VCARD_FIELDS[values[0].toUpperCase()] : undefined;
   if (card !== undefined) { const v = scrubField(card, values[3], allow, ctx); return v === undefined ? values.slice(0, 3) : [...values.slice(0, 3), v]; }
+  if (values.length > 1 && spellsIdentifier(values, ctx)) { ctx.hits.push('split'); return undefined; }
   // `[42.3601, -71.0589]`: a geocode as numbers (the geo detector reads it as text).
   if (values.length === 2) {
     if (coordinatePair(values[0], values[1])) { ctx.hits.push('geo'); return undefined; }

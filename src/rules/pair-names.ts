@@ -1,0 +1,20 @@
+// The names of a pair's label and value (scrub-tree's scrubPair).
+// Form builders send a field's name as data beside its value: `{label: "Email", value}`,
+// `{key, val}`, `{question, answer}`, `{fieldName, fieldValue}`, `custom_field_12: {name, value}`.
+// Also the short and schema-like spellings of other builders and stores: `{n, v}`, `{attribute, value}`
+// (customer attributes), `{property, value}`, `{param, data}`, `{fieldLabel, content}`.
+// `type`/`system` last (`{type: "lastName", value}`, FHIR's `{system: "phone", value}`); a label may
+// itself be an object naming the field (Typeform's `{field: {ref: "last_name"}, text}`); an entry
+// `[k, v]` serialised as an object is `{"0": k, "1": v}`. Wizards and page builders: `{step: "mrn", value}`,
+// `{q, a}`, `{prompt, response}`, `{caption, content}`, `{kind, val}`, `{question, reply}`, `{title, body}`,
+// `{header, cell}`, `{placeholder, value}`, `{slug, entry}`, `{tag, value}`; schema.org's `{propertyID: "MRN", value}`.
+export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
+  'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
+  'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'type', 'system', '0'];
+export const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
+  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', 'reply', 'a', 'body', 'entry', 'cell', '1'];
+export const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
+// Each name's place in its list: an object's own keys (a handful) are looked up, rather than
+// every name of both lists tried on every object.
+export const VALUE_RANK: ReadonlyMap<string, number> = new Map(PAIR_VALUES.map((k, i) => [k, i]));
+export const LABEL_RANK: ReadonlyMap<string, number> = new Map(PAIR_LABELS.map((k, i) => [k, i]));
