@@ -19,6 +19,10 @@ import { scrubNumber } from './scrub-number.js';
 import { dropMailbox, spellsIdentifier } from './split-values.js';
 import type { DestinationPlan, Plan } from './plan.js';
 import type { EventMemo, StringFacts } from './event-memo.js';
+import { namesHealthContext, namesTerm } from './health-terms.js';
+import { knownClean, rememberClean } from './clean-strings.js';
+
+export { namesHealth } from './health-terms.js';
 
 export interface ScrubContext {
   readonly plan: Plan;
@@ -210,13 +214,22 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
 
 /** Free text: each detector hit is redacted, or the whole value dropped where a rule says so. */
 export function scrubString(value: string, ctx: ScrubContext): string | undefined {
+  // Scrubbed to itself in an earlier event: the same answer again, without the scans (clean-strings.ts).
+  if (knownClean(value, ctx.plan)) return value;
   const facts = ctx.memo?.of(value);
   if (namesHealthContext(value, ctx, facts)) return undefined;
   // Fields inside the text (JSON kept as a string, `k=v` blobs) follow their keys' rules first.
   const json = scrubJsonText(value, ctx);
   if (json !== undefined) return json;
-  const inner = rewriteEmbedded(value, (key, v) => embeddedValue(key, v, ctx));
-  return inner === undefined ? scanString(value, ctx, facts) : scanString(inner, ctx, ctx.memo?.of(inner));
+  const mark = ctx.hits.length;
+  let judged = false;
+  const inner = rewriteEmbedded(value, (key, v) => { judged = true; return embeddedValue(key, v, ctx); });
+  if (inner !== undefined) return scanString(inner, ctx, ctx.memo?.of(inner));
+  const out = scanString(value, ctx, facts);
+  // Clean for every destination (clean-strings.ts): nothing found, no pair judged by a key's
+  // rule (actions differ per destination) and no sensitive term (a BAA destination skips that test).
+  if (out === value && ctx.hits.length === mark && !judged && !namesTerm(value, ctx.plan, facts)) rememberClean(value, ctx.plan);
+  return out;
 }
 
 const ALLOW_ALL = AllowNode.compile(['**']);
@@ -261,30 +274,4 @@ function scanString(value: string, ctx: ScrubContext, facts: StringFacts | undef
     if (ctx.plan.detectorTextAction.get(k) === 'drop') return undefined;
   }
   return text;
-}
-
-/**
- * A string naming a condition or treatment (a title, a URL, a campaign, a nested copy of the
- * page) never reaches a destination without a BAA, wherever it sits in the event.
- */
-function namesHealthContext(value: string, ctx: ScrubContext, facts?: StringFacts): boolean {
-  if (!namesHealth(value, ctx, facts)) return false;
-  ctx.hits.push('health_context');
-  return true;
-}
-
-/**
- * Whether a destination without a BAA must not see `value` (the sensitive-terms test, once per
- * string of the event). `facts`: the string's memo entry when the caller has it already.
- */
-export function namesHealth(value: string, ctx: ScrubContext, facts?: StringFacts): boolean {
-  const terms = ctx.plan.sensitiveTerms;
-  if (ctx.dest.baa || terms === undefined) return false;
-  const f = facts ?? ctx.memo?.of(value);
-  let named = f?.health;
-  if (named === undefined) {
-    named = terms.test(value);
-    if (f) f.health = named;
-  }
-  return named;
 }

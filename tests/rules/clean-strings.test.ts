@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../src/common/json.js';
+import { loadConfig } from '../../src/config/load.js';
+import { processEvent } from '../../src/pipeline/process.js';
+import { compileRules } from '../../src/rules/compile.js';
+import type { Plan } from '../../src/rules/plan.js';
+import { REPO, tempDir, writeConfig } from '../helpers/collector.js';
+
+// Strings that scrub to themselves are remembered across events (src/rules/clean-strings.ts).
+// What a destination receives must never depend on which events came before: a string first
+// seen by a destination that keeps it (a BAA skips the sensitive-terms test; an action override
+// keeps an embedded pair) must still be withheld or redacted for the next destination that
+// must not see it.
+const DESTINATIONS: Record<string, string> = {
+  baa_hook: '{ type: webhook, baa: true, allow: ["**"], actions: { medical_record_number: keep }, options: { url: "http://127.0.0.1:9/hook" } }',
+  ads_file: '{ type: file, allow: ["**"], events: { exclude: [First] } }',
+};
+const configOf = (names: readonly string[]) => `version: 1
+include: ["${join(REPO, 'rules/phiwall.yaml')}"]
+destinations:
+  local_file: { type: file, enabled: false }
+${names.map((n) => `  ${n}: ${DESTINATIONS[n]}`).join('\n')}
+`;
+
+const NOW = Date.parse('2026-11-20T00:00:00Z');
+const ids = { idFor: (visitor: string, dest: string) => `pw_${dest}_${visitor.length}` };
+const compile = (names = Object.keys(DESTINATIONS)): Plan => compileRules(loadConfig(writeConfig(configOf(names))).rules, { dataDir: tempDir() });
+
+function track(messageId: string, event: string, properties: JsonObject): JsonObject {
+  return { type: 'track', messageId, event, anonymousId: 'a1', properties, context: { page: { path: '/contact', url: 'https://www.northbay-health.example/contact' } } };
+}
+
+/** Each destination's payload and the hits for `event`: from `plan` (warm), and from fresh plans holding that destination alone (cold). */
+function outcomes(plan: Plan, event: JsonObject) {
+  const rowsOf = (p: Plan) => {
+    const out = processEvent(structuredClone(event), p.sites[0], p, ids, NOW);
+    if (out.kind !== 'routed') throw new Error(out.kind);
+    return { rows: out.rows.map((r) => JSON.stringify(r)), hits: out.hits };
+  };
+  const warm = rowsOf(plan);
+  const alone = Object.keys(DESTINATIONS).map((n) => rowsOf(compile([n])));
+  const cold = { rows: alone.flatMap((o) => o.rows), hits: alone.flatMap((o) => o.hits) };
+  return { warm: { rows: warm.rows, hits: [...warm.hits].sort() }, cold: { rows: cold.rows, hits: [...cold.hits].sort() } };
+}
+
+describe('strings remembered clean across events', () => {
+  // A sensitive term; a free-text key inside the text (a BAA leaves its pair as it is); an
+  // identifier's pair (kept by the BAA destination's override); a clean label; JSON text.
+  const strings = ['oncology follow-up', 'comments=call me back', 'mrn=A1234567', 'Spring newsletter', '{"cta":"depression"}'];
+
+  it.each(strings)('scrub %j for a later destination as if never seen before', (note) => {
+    const plan = compile();
+    // Only the BAA destination takes event First (the file destination excludes it).
+    const first = processEvent(track('m1', 'First', { cta: note, form_id: note }), plan.sites[0], plan, ids, NOW);
+    expect(first.kind).toBe('routed');
+    const { warm, cold } = outcomes(plan, track('m2', 'Second', { cta: note, form_id: note }));
+    expect(warm).toEqual(cold);
+  });
+
+  it('keep a value the BAA destination received unchanged away from the one without a BAA', () => {
+    const plan = compile();
+    processEvent(track('m1', 'First', { cta: 'oncology follow-up' }), plan.sites[0], plan, ids, NOW);
+    const out = processEvent(track('m2', 'Second', { cta: 'oncology follow-up' }), plan.sites[0], plan, ids, NOW);
+    if (out.kind !== 'routed') throw new Error(out.kind);
+    const byDest = new Map(out.rows.map((r) => [r.destination, JSON.stringify(r.payload)]));
+    expect(byDest.get('baa_hook')).toContain('oncology follow-up');
+    expect(byDest.get('ads_file')).not.toContain('oncology');
+  });
+});
