@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
-import { sha256Hex } from '../common/hash.js';
+import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
 
@@ -31,7 +31,7 @@ function userData(e: CleanEvent, timeMs: number): JsonObject {
   // The visitor id is a random token, not PII, but the pixel side hashes external_id, so the
   // same SHA-256 form keeps pixel and server events joinable.
   if (e.visitorId !== undefined) {
-    const hashed = sha256Hex(e.visitorId);
+    const hashed = visitorIdHash(e.visitorId);
     const existing = Array.isArray(ud.external_id) ? ud.external_id : [];
     ud.external_id = existing.includes(hashed) ? existing : [...existing, hashed];
   }

@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
 import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody, vendorReason } from './http.js';
-import { sha256Hex } from '../common/hash.js';
+import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 import { parseEventTime } from './event-time.js';
 
@@ -43,7 +43,7 @@ function tiktokUser(e: CleanEvent): JsonObject {
   const key = e.matchKeys?.external_id;
   if (key !== undefined && HEX64.test(key)) external.push(key);
   // A SHA-256 in hex is always in the checked form: only told apart from the match key.
-  const visitor = e.visitorId !== undefined ? sha256Hex(e.visitorId.toLowerCase()) : undefined;
+  const visitor = e.visitorId !== undefined ? visitorIdHash(e.visitorId.toLowerCase()) : undefined;
   if (visitor !== undefined && visitor !== key) external.push(visitor);
   if (external.length) user.external_id = external;
   if (e.clickIds?.ttclid !== undefined) user.ttclid = e.clickIds.ttclid;
