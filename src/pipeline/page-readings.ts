@@ -3,7 +3,7 @@ import { safeDecode } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import { appReadings } from './app-screens.js';
 import { classNamePaths } from './class-names.js';
-import { numberedAlias, proofpointUrl, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
+import { joinedRoute, numberedAlias, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
 
 export { statePath };
@@ -67,6 +67,7 @@ const knownSearch = new Map<string, boolean>();
 // Key names repeat across events: remember the answers (bounded, like FieldMatcher).
 const knownLocation = new Map<string, boolean>();
 const knownRoute = new Map<string, boolean>();
+const knownSubRoute = new Map<string, boolean>();
 
 function memoHas(memo: Map<string, boolean>, names: ReadonlySet<string>, key: string): boolean {
   let hit = memo.get(key);
@@ -178,12 +179,14 @@ function routeReadings(url: string, out: string[]): void {
 }
 
 function queryRoutes(url: string, q: number, end: number, root: boolean, out: string[]): void {
+  const parts: string[] = [];
   for (let from = q + 1; from < end;) {
     let amp = url.indexOf('&', from);
     if (amp < 0 || amp > end) amp = end;
-    queryRoute(url, from, amp, root, out);
+    queryRoute(url, from, amp, root, out, parts);
     from = amp + 1;
   }
+  joinedRoute(parts, out);
 }
 
 /** Whether url[0, q) is a site's root page (`https://x/`, `/`, `/index.php`). */
@@ -213,7 +216,7 @@ export function routesOf(url: string): readonly string[] {
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** The route in one `name=value` of a query (url[from, to)), if any. */
-function queryRoute(url: string, from: number, to: number, root: boolean, out: string[]): void {
+function queryRoute(url: string, from: number, to: number, root: boolean, out: string[], parts: string[]): void {
   const eq = url.indexOf('=', from);
   // A bare URL as the whole query (`https://href.li/?https://x/patient-portal`) is where the link goes.
   if ((eq < 0 || eq >= to) && url.startsWith('http', from)) { const v = safeDecode(url.slice(from, to)); if (SCHEME.test(v)) out.push(v); return; }
@@ -224,6 +227,7 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   // of the parameters seen) are never routes.
   const key = url.slice(from, eq);
   const route = !url.startsWith('utm_', from) && (memoHas(knownRoute, ROUTE_PARAMS, key) || (root && memoHas(knownRootRoute, ROOT_ROUTE_PARAMS, key)));
+  if (route || (parts.length > 0 && memoHas(knownSubRoute, SUB_ROUTE_PARAMS, key))) parts.push(url.slice(eq + 1, to));
   if (!route && memoHas(knownValueRoute, VALUE_ROUTE_PARAMS, key) && valueRoute(normalizeFieldName(key), url, eq + 1, to, out)) return;
   if (!route && !mayHoldPath(url, eq + 1, to)) return;
   let value = safeDecode(url.slice(eq + 1, to).replace(/\+/g, ' ')).trim();

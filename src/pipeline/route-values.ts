@@ -45,6 +45,21 @@ function stepRoute(url: string, from: number, to: number, out: string[]): boolea
   return true;
 }
 
+/**
+ * A route spelled across parameters (`?controller=appointments&action=confirm`, `?page=appointments&sub=confirm`):
+ * a route parameter's value, then these after it, name the page's segments in order. These do not
+ * start a route: `/find-a-doctor?view=results&tab=profile` is a directory's display options.
+ */
+export const SUB_ROUTE_PARAMS: ReadonlySet<string> = new Set(['sub', 'subpage', 'subview', 'subsection', 'view', 'section', 'tab', 'mode', 'do', 'op', 'method']);
+const WORD = /^[a-z][a-z0-9_-]*$/i;
+
+/** Adds `/<part>/<part>...` for two or more raw route values that are words (`appointments`, `confirm`). */
+export function joinedRoute(parts: readonly string[], out: string[]): void {
+  if (parts.length < 2) return;
+  const words = parts.filter((p) => WORD.test(p));
+  if (words.length >= 2) out.push(`/${words.join('/')}`);
+}
+
 // Joomla's `id=12:pay-my-bill`: the article's number, then its alias (the page's slug); Oracle APEX's
 // `p=100:BILLPAY:12345`: the application's number, the page's alias, then the session.
 const NUMBERED_ALIAS = /^[0-9]+:([a-z][a-z0-9_-]*)(?::.*)?$/i;

@@ -134,12 +134,18 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   if (php !== undefined) return php;
   const part = text.indexOf('form-data') >= 0 ? rewriteMultipart(text, verdict) : undefined;
   if (part !== undefined) return part;
-  // A FHIR search (`Patient?family=Doe&birthdate=…`) names the surname `family`.
-  const plain = rewrite(text, text.indexOf('family=') >= 0 ? familyName(verdict) : verdict);
+  // A FHIR search (`Patient?family=Doe&birthdate=…`) names the surname `family`, and so does a
+  // GraphQL or JS filter of FHIR names (`{family: "Doe", birthdate: "…"}`) beside a given name or birth date.
+  const plain = rewrite(text, fhirFamily(text) ? familyName(verdict) : verdict);
   if (plain !== undefined) return plain;
   if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return undefined;
   const decoded = formDecoded(text);
   return decoded === undefined ? undefined : rewrite(decoded, verdict);
+}
+
+function fhirFamily(text: string): boolean {
+  if (text.indexOf('family=') >= 0) return true;
+  return text.indexOf('family:') >= 0 && (text.indexOf('given') >= 0 || text.indexOf('birth') >= 0);
 }
 
 /** `verdict` reading a `family` key as the surname (FHIR's HumanName and search parameters). */
@@ -163,29 +169,59 @@ function rewriteRecord(text: string, verdict: PairVerdict): string | undefined {
   return (mayHoldPairs(c) ? rewrite(c, verdict) : undefined) ?? c;
 }
 
-// A table kept as text (a CSV export or upload preview, a pasted spreadsheet): `first,last,dob` on
-// the first line names each column, and every cell below is read as the field its column names.
+// A table kept as text (a CSV export or upload preview, a pasted spreadsheet, a Markdown table):
+// `first,last,dob` on the first line names each column, and every cell below is read as the field
+// its column names. A two-column table is also read row by row as label and value (`| Patient | Jane
+// Doe |`, `DOB<TAB>1961-03-04`): a record printed as a table names each field in its first cell.
 const HEADER_CELL = /^[A-Za-z_][A-Za-z0-9_ .-]{0,40}$/;
 const TABLE_SEPARATORS = [',', ';', '\t', '|'];
+// Markdown's line under the header (`|---|:---:|`).
+const RULE_ROW = /^[\s|:-]*-{3,}[\s|:-]*$/;
 
 /** `nl`: the text's first line break, which ends the header. */
 function rewriteTable(text: string, nl: number, verdict: PairVerdict): string | undefined {
   const header = text.slice(0, nl).replace(/\r$/, '');
   const sep = TABLE_SEPARATORS.find((c) => header.includes(c));
   if (sep === undefined) return undefined;
-  const names = splitRow(header, sep).map((c) => c.replace(/^"|"$/g, '').trim());
+  const names = rowOf(header, sep).cells.map((c) => c.replace(/^"|"$/g, '').trim());
   if (names.length < 2 || !names.every((n) => HEADER_CELL.test(n))) return undefined;
   let changed = false;
-  const rows = text.slice(nl + 1).split('\n').map((line) => {
-    const cells = splitRow(line, sep);
+  let vertical = false;
+  const lines = text.split('\n');
+  for (let at = 1; at < lines.length; at++) {
+    if (RULE_ROW.test(lines[at])) continue;
+    const row = rowOf(lines[at], sep);
+    const cells = row.cells;
+    if (names.length === 2 && labelPair(cells, verdict)) vertical = changed = true;
     for (let i = 0; i < cells.length && i < names.length; i++) {
       const cell = cells[i].replace(/^\s*"|"\s*$|\r$/g, '').trim();
       const v = cell === '' ? null : verdict(names[i], cell);
       if (v !== null) { cells[i] = v; changed = true; }
     }
-    return cells.join(sep);
-  });
-  return changed ? `${text.slice(0, nl + 1)}${rows.join('\n')}` : undefined;
+    lines[at] = `${row.pre}${cells.join(sep)}${row.post}`;
+  }
+  // The first line is a header unless the rows below are labels and values: then it is a pair too.
+  if (vertical) { const row = rowOf(lines[0], sep); if (labelPair(row.cells, verdict)) lines[0] = `${row.pre}${row.cells.join(sep)}${row.post}`; }
+  return changed ? lines.join('\n') : undefined;
+}
+
+/** Reads a two-cell row as a label and its value (`Patient | Jane Doe`), replacing the value in `cells`. */
+function labelPair(cells: string[], verdict: PairVerdict): boolean {
+  if (cells.length !== 2) return false;
+  const label = cells[0].trim();
+  const value = cells[1].replace(/\r$/, '').trim();
+  const v = value !== '' && HEADER_CELL.test(label) ? verdict(label, value) : null;
+  if (v === null) return false;
+  cells[1] = cells[1].endsWith('\r') ? `${v}\r` : v;
+  return true;
+}
+
+/** A row's cells without a Markdown row's outer pipes (`| a | b |`), which are kept as `pre`/`post`. */
+function rowOf(line: string, sep: string): { cells: string[]; pre: string; post: string } {
+  if (sep !== '|') return { cells: splitRow(line, sep), pre: '', post: '' };
+  const m = /^(\s*\|)?([^]*?)(\|\s*\r?)?$/.exec(line);
+  const pre = m?.[1] ?? '', post = m?.[3] ?? '';
+  return { cells: splitRow(m?.[2] ?? line, sep), pre, post };
 }
 
 /** A row's cells; a separator inside double quotes (`"Doe, Jane"`) is part of its cell. */
