@@ -122,13 +122,18 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
   });
   relayClusterCalls(count, () => live().filter((w) => listened.has(w.id)));
   cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS, v8PoolSize(Math.min(choice.cores, choice.cpuQuota ?? choice.cores), count)) });
-  process.on('SIGTERM', () => stopAll('SIGTERM'));
-  process.on('SIGINT', () => stopAll('SIGINT'));
-  // Only to listening workers: one still starting has no SIGHUP handler yet (the default would
-  // kill it), and it reads the current config anyway.
-  process.on('SIGHUP', () => { for (const w of live()) if (listened.has(w.id)) w.process.kill('SIGHUP'); });
+  forwardSignals(stopAll, () => live().filter((w) => listened.has(w.id)));
   log.info({ ...choice }, 'phiwall primary starting workers');
   fork(0);
+}
+
+/** SIGTERM/SIGINT drain the cluster; SIGHUP (reload) goes to the listening workers only. */
+function forwardSignals(stopAll: (signal: NodeJS.Signals) => void, listening: () => Worker[]): void {
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+  process.on('SIGINT', () => stopAll('SIGINT'));
+  // A worker still starting has no SIGHUP handler yet (the default would kill it), and it reads
+  // the current config anyway.
+  process.on('SIGHUP', () => { for (const w of listening()) w.process.kill('SIGHUP'); });
 }
 
 interface Pending { caller: Worker; callerId: number; waiting: Set<number>; results: unknown[]; timer: NodeJS.Timeout }

@@ -1,0 +1,25 @@
+import type Database from 'better-sqlite3';
+
+/** The embedded spool's prepared statements (sqlite-spool.ts), prepared once per open file. */
+export type SpoolStatements = Record<'insertPack' | 'insertDead' | 'version' | 'due' | 'lease' | 'delete' | 'deletePacks' | 'packText' | 'insertRetry', Database.Statement>;
+
+export function prepareSpoolStatements(db: Database.Database): SpoolStatements {
+  return {
+    insertPack: db.prepare('INSERT INTO outbox_packs (destination, n, bytes, meta, payload, enqueued_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertDead: db.prepare(`INSERT INTO dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    version: db.prepare('PRAGMA data_version').pluck(),
+    // The lease's condition, read only: the UPDATE takes a write transaction even when it matches
+    // nothing (~16 us of CPU per lease vs ~1.7 for this read; outbox rows are retries and replays).
+    due: db.prepare('SELECT 1 FROM outbox WHERE destination = ? AND next_at <= ? AND lease_until <= ? LIMIT 1').pluck(),
+    lease: db.prepare(`UPDATE outbox SET lease_until = ? WHERE id IN (
+      SELECT id FROM outbox WHERE destination = ? AND next_at <= ? AND lease_until <= ? ORDER BY next_at, id LIMIT ?)
+      RETURNING id, message_id, destination, payload, attempts, enqueued_at, policy_version, subject_keys, scrubbed_at`),
+    // One statement for the whole batch: ~10-15% less per row than a DELETE per id (measured at batch 100).
+    delete: db.prepare('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?)) RETURNING LENGTH(payload) AS b'),
+    deletePacks: db.prepare('DELETE FROM outbox_packs WHERE id IN (SELECT value FROM json_each(?))'),
+    packText: db.prepare('SELECT payload FROM outbox_packs WHERE id = ?').pluck(),
+    insertRetry: db.prepare(`INSERT INTO outbox (message_id, destination, payload, attempts, next_at, enqueued_at, last_error, policy_version, subject_keys)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+  };
+}
