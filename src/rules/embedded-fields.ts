@@ -1,7 +1,7 @@
 import { mayBeCard, rewriteVcard } from './card-lines.js';
 import { formDecoded } from './form-decoded.js';
 import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
-import { rewriteElements, rewriteInputs } from './markup-fields.js';
+import { rewriteCellPairs, rewriteElements, rewriteInputs } from './markup-fields.js';
 import { rewriteMultipart, rewritePhp } from './serialized-fields.js';
 import { holdsDicom, rewriteDicom } from './dicom-tags.js';
 import { holdsNcpdp, rewriteNcpdp } from './ncpdp-fields.js';
@@ -94,7 +94,9 @@ function rewrite(text: string, verdict: PairVerdict): string | undefined {
  */
 function rewriteMarkup(text: string, lt: number, given: PairVerdict): string | undefined {
   const verdict = text.indexOf('<given', lt) >= 0 ? familyName(given) : given;
-  const xml = text.indexOf('</', lt) > 0 ? rewriteElements(text, verdict) : undefined;
+  const closes = text.indexOf('</', lt) > 0;
+  const cells = closes ? rewriteCellPairs(text, verdict) : undefined;
+  const xml = closes ? rewriteElements(cells ?? text, verdict) ?? cells : undefined;
   const cur = xml ?? text;
   if (cur.indexOf('=') < 0 || (cur.indexOf('value', lt) < 0 && cur.indexOf('content', lt) < 0 && cur.indexOf('datetime', lt) < 0 && cur.indexOf('extension', lt) < 0)) return xml;
   const inputs = rewriteInputs(cur, verdict);

@@ -99,3 +99,20 @@ export function rewriteElements(text: string, verdict: PairVerdict): string | un
   });
   return changed ? out : undefined;
 }
+
+// A record printed as an HTML table or description list: a label cell, then the cell holding its
+// value (`<th>Patient</th><td>Jane Doe</td>`, `<dt>Date of birth:</dt><dd>03/04/1961</dd>`,
+// `<b>Name:</b> <span>Jane Doe</span>`). The label names the field, as a two-column text table's does.
+const CELL_PAIR_RE = /<(th|td|dt|label|b|strong)\b[^<>]{0,200}>\s*([A-Za-z][A-Za-z0-9 _.\/-]{0,40}?)\s*:?\s*<\/\1>(\s*<(td|dd|span)\b[^<>]{0,200}>)([^<]{1,200})<\/\4>/gi;
+
+export function rewriteCellPairs(text: string, verdict: PairVerdict): string | undefined {
+  let changed = false;
+  const out = text.replace(CELL_PAIR_RE, (whole: string, _label: string, label: string, open: string, tag: string, value: string) => {
+    const trimmed = value.trim();
+    const v = trimmed === '' ? null : verdict(label, trimmed);
+    if (v === null) return whole;
+    changed = true;
+    return `${whole.slice(0, whole.length - value.length - tag.length - 3 - open.length)}${open}${v}</${tag}>`;
+  });
+  return changed ? out : undefined;
+}

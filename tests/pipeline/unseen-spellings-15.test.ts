@@ -33,6 +33,21 @@ describe('a record printed as a table', () => {
     expect(out).not.toMatch(/Valderrama|10\/02\/1958/);
   });
 
+  it('drops the value cell beside a name or birth-date label in HTML (table rows, description lists, bold labels)', () => {
+    const out = props({
+      row: '<table><tr><th>Patient</th><td>Ines Valderrama</td></tr><tr><th>DOB</th><td class="v">10/02/1958</td></tr></table>',
+      dl: '<dl><dt>Full name:</dt> <dd>Ines Valderrama</dd><dt>Date of birth</dt><dd>1958-10-02</dd></dl>',
+      bold: '<p><b>Email:</b> <span>ines.v@mailbox.example</span></p>',
+    });
+    expect(out).not.toMatch(/Valderrama|10\/02\/1958|1958-10-02|ines\.v@/);
+    expect(out).toContain('<th>Patient</th><td>');
+  });
+
+  it('keeps an HTML table of opening hours and prices', () => {
+    const html = '<table><tr><th>Clinic</th><td>Northbay Urgent Care</td></tr><tr><th>Hours</th><td>8am - 8pm</td></tr><tr><th>Price</th><td>$40</td></tr></table>';
+    expect(props({ html })).toContain(JSON.stringify(html).slice(1, -1));
+  });
+
   it('keeps a price table and a header naming its columns', () => {
     const table = '| Plan | Monthly |\n|---|---|\n| Single | $40 |\n| Family | $95 |';
     expect(props({ table })).toContain(JSON.stringify(table).slice(1, -1));
