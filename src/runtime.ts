@@ -1,6 +1,6 @@
 import { loadConfig, type LoadedConfig } from './config/load.js';
 import { compileLocated } from './config/compile-located.js';
-import { baaWarnings } from './config/baa-warnings.js';
+import { locatedBaaWarnings } from './config/baa-warnings.js';
 import { DestinationWorker } from './delivery/worker.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
@@ -265,7 +265,7 @@ export class Runtime {
 
   /** `phiwall check`'s warnings (config keys and dates, never event values), at every load. */
   private logConfigWarnings(): void {
-    const warnings = this.config.locate(baaWarnings(this.plan, this.config.rules.destinations, Date.now()));
+    const warnings = locatedBaaWarnings(this.config, this.plan, Date.now());
     if (warnings.length) this.log.warn({ version: this.plan.version, warnings }, 'config warnings: allow entries that are never sent, or a BAA expiring');
   }
 

@@ -1,4 +1,5 @@
 import type { DestinationConfig } from './schema.js';
+import type { LoadedConfig } from './load.js';
 import type { Plan } from '../rules/plan.js';
 import { baaExpiry, baaInForce, withoutBaaActions } from '../rules/compile.js';
 import { normalizeFieldName } from '../rules/field-name.js';
@@ -11,6 +12,11 @@ import { normalizeFieldName } from '../rules/field-name.js';
 const DAY_MS = 86_400_000;
 /** How far ahead an expiring BAA is warned of. */
 export const BAA_EXPIRY_WARNING_DAYS = 30;
+
+/** The warnings of `config` compiled into `plan`, each at the file:line of its key (for `check` and the collector's log). */
+export function locatedBaaWarnings(config: LoadedConfig, plan: Plan, now: number): string[] {
+  return config.locate(baaWarnings(plan, config.rules.destinations, now));
+}
 
 /** `destinations.x.allow.2: …`, located later by LoadedConfig.locate. */
 export function baaWarnings(plan: Plan, destinations: Readonly<Record<string, DestinationConfig>> | undefined, now: number): string[] {
