@@ -1,4 +1,4 @@
-import { nonEmptyString, objectOrEmpty, type JsonObject } from '../common/json.js';
+import { nonEmptyString, objectOrEmpty, type JsonObject, type JsonValue } from '../common/json.js';
 import { canonicalMemo } from './canonical-readings.js';
 import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/canonical-path.js';
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
@@ -59,6 +59,14 @@ export function visitorKeyOf(raw: JsonObject, site: SitePlan): string {
   return str(raw.anonymousId) ?? str(raw.userId) ?? `cookieless:${site.name}:${str(context.ip) ?? ''}:${str(context.userAgent) ?? ''}`;
 }
 
+/**
+ * A tracked event's category and name read together, as an analytics category and action are
+ * (`category: "virtual-visit"` + `Session Joined`): a rule matching inside a text blocks it.
+ */
+function categoryNameBlock(category: JsonValue | undefined, event: string, plan: Plan): string | undefined {
+  return typeof category === 'string' && category.length > 0 && category !== event ? nameBlock(`${category} ${event}`, plan) : undefined;
+}
+
 /** `urls`: the event's parsed-URL cache, shared with projection. */
 export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receivedAt: number, urls?: UrlCache): EventInfo {
   const context = obj(raw.context);
@@ -94,7 +102,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     referrerBlockedHost: referrerHost !== undefined && hostBlock(referrerHost, plan) !== null,
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || sensitiveByTerm,
-    namedBlocked: title?.blocked ?? (event === undefined ? undefined : nameBlock(event, plan)),
+    namedBlocked: title?.blocked ?? (event === undefined ? undefined : nameBlock(event, plan) ?? categoryNameBlock(props.category, event, plan)),
     campaign,
     clickIds: clickIdsOf(query),
     ip: str(context.ip),

@@ -31,7 +31,9 @@ const PAGE_FIELDS: ReadonlySet<string> = new Set(['path', 'url', 'referrer', 'ti
 const PAGE_NAMES: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpath', 'virtualurl', 'vpv', 'vpname', 'screen', 'pagetitle', 'documenttitle', 'screentitle',
   'contentgroup', 'contentgroup1', 'contentgroup2', 'contentgroup3', 'contentgroup4', 'contentgroup5', 'pagecategory', 'pagetype', 'sitesection', 'pagesection',
   // Sections and templates under the site's own names (`section: "mychart > inbox"`), an app's screen class.
-  'section', 'subsection', 'sitearea', 'appsection', 'area', 'channel', 'pagetemplate', 'template', 'itemcategory', 'screenclass', 'firebasescreenclass', 'firebasescreen']);
+  'section', 'subsection', 'sitearea', 'appsection', 'area', 'channel', 'pagetemplate', 'template', 'itemcategory', 'screenclass', 'firebasescreenclass', 'firebasescreen',
+  // The page's main heading, copied by a CMS's data layer (`h1: "Prescription Refill Request"` on `/?page_id=88`).
+  'h1', 'pageh1', 'pageheading']);
 /**
  * Normalized names that say where the page itself is (GA4's `page_location`/`page_path`,
  * Mixpanel's `$current_url`, AMP's `ampdocUrl`...): a path or URL there is read like the page's,
@@ -107,7 +109,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
   for (const k of keys) {
     const kind = kindOf(k);
     if (kind === NONE) continue;
-    if (kind === PAGE_FIELD) { strip = true; continue; }
+    if (kind === PAGE_FIELD) { if (!productName(props, k)) strip = true; continue; }
     const v = props[k];
     if (kind === PAGE_NAME) { if (typeof v === 'string' && v.length > 0) { (found ??= []).push(pageNamePath(v)); found.push(...classNamePaths(v)); } }
     else if (kind === PAGE_AT) { const at = pageAt(v); if (at !== undefined) (found ??= []).push(at); }
@@ -143,12 +145,20 @@ export function takePageNames(): string[] | undefined {
   return names;
 }
 
+/**
+ * A one-product event's `name` (Segment's `Product Added`: `{product_id, name, price}`) is the product's,
+ * not the page's: it stays, and the field rules judge it as a cart line's name (schema-org.ts).
+ */
+function productName(props: JsonObject, key: string): boolean {
+  return key === 'name' && (props.product_id !== undefined || props.sku !== undefined);
+}
+
 /** A fresh object rather than a copy with keys deleted (deleting turns it into a slow map). */
 function without(props: JsonObject, keys: readonly string[], plan: Plan, host: HostOf): JsonObject {
   const copy: JsonObject = {};
   for (const k of keys) {
     const kind = kindOf(k);
-    if (kind === PAGE_FIELD || (kind === LINK && linksToBlocked(props[k], plan, host))) continue;
+    if ((kind === PAGE_FIELD && !productName(props, k)) || (kind === LINK && linksToBlocked(props[k], plan, host))) continue;
     // Defined, not assigned: an own `__proto__` key must stay a key, as a spread copy keeps it.
     if (k === '__proto__') Object.defineProperty(copy, k, { value: props[k], enumerable: true, writable: true, configurable: true });
     else copy[k] = props[k];

@@ -189,10 +189,15 @@ function queryRoutes(url: string, q: number, end: number, root: boolean, out: st
   joinedRoute(parts, out);
 }
 
-/** Whether url[0, q) is a site's root page (`https://x/`, `/`, `/index.php`). */
+// A dispatcher script at the site's root whose own name says nothing (`/main.jsp?section=appointments&sub=confirm`,
+// `/page.cfm?area=billing`): its query is the page, as on `/index.php`. A script named for a page
+// (`/find-a-doctor.php?view=results`) is that page.
+const ROOT_SCRIPT = /^\/(index|default|main|home|page|site|app|start|content|cms|web|go|dispatch|router|frontend)\.[a-z]+$/i;
+
+/** Whether url[0, q) is a site's root page (`https://x/`, `/`, `/index.php`, `/main.jsp`). */
 function isRootPath(url: string, q: number): boolean {
   const path = url.slice(0, q).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
-  return path === '' || path === '/' || /^\/(index|default)\.[a-z]+$/i.test(path);
+  return path === '' || path === '/' || ROOT_SCRIPT.test(path);
 }
 
 // Page URLs repeat with every view of the page: their routes are remembered (bounded).

@@ -26,8 +26,22 @@ export function namesTerm(value: string, plan: Plan, facts: StringFacts | undefi
   if (terms === undefined) return false;
   let named = facts?.health;
   if (named === undefined) {
-    named = terms.test(value);
+    named = terms.test(value) && !namesOnlyACharity(value, terms);
     if (facts) facts.health = named;
   }
   return named;
+}
+
+// A charity's or fund's name (`American Cancer Society 5K`, `Cancer Foundation Golf Classic`,
+// `Children's Cancer Fund Gala`) names a cause the visitor gives to, not a condition of theirs: the
+// word right before `Society`, `Foundation`, `Fund` or `Association` (and `Research`) is not read.
+// Anything else naming a term still is (`Breast Cancer Walk`, `Cancer Center`, `Fundraiser`).
+const CHARITY_WORD = /society|foundation|fund|association/i;
+const CHARITY_NAME = /[\p{L}'’]+[\s_-]+(?:research[\s_-]+)?(?:society|foundation|fund|association)(?![\p{L}])/giu;
+
+/** Whether every term `value` names sits in a charity's name (asked only once a term matched). */
+function namesOnlyACharity(value: string, terms: RegExp): boolean {
+  if (!CHARITY_WORD.test(value)) return false;
+  const rest = value.replace(CHARITY_NAME, ' ');
+  return rest !== value && !terms.test(rest);
 }

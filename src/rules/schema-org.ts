@@ -24,13 +24,16 @@ export function namesAThing(obj: JsonObject): boolean {
 const CATALOGUE_KEYS = ['product_id', 'productId', 'sku', 'item_id', 'itemId', 'variant_id', 'variantId'];
 const NOT_PLAIN = /[,:;@]|(?<![\p{L}\p{M}])(?:for|to|from|para|pour|für)(?![\p{L}\p{M}])/iu;
 // A whole name shaped as a person's (`Jane Okafor`, `Jane M. Okafor`, `JANE OKAFOR`) is still dropped:
-// without a dictionary it cannot be told from a two-word product (`Flu Shot` goes too, fail closed).
+// without a dictionary it cannot be told from a two-word product, unless its last word is a kind of
+// product or service no one is surnamed (`Flu Shot`, `Gift Basket`, `Ice Packs`: kept; not `Card`, `Brace`,
+// `Box`, which are surnames).
 const PERSON_SHAPED = /^(?:\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.?)?\s+\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,}(?:\s+\p{Lu}\.?)?\s+\p{Lu}{2,})$/u;
+const PRODUCT_NOUN = /\s(?:shots?|vaccines?|vaccinations?|tests?|kits?|screenings?|exams?|certificates?|baskets?|bouquets?|balloons?|tablets?|capsules?|sprays?|gels?|drops|strips|pads|wipes|masks?|bandages?|lotions?|vitamins?|gummies|thermometers?|classes|passes|packs|boxes|bottles?)$/i;
 
 function lineItem(obj: JsonObject): boolean {
   if (obj.price === undefined && obj.quantity === undefined) return false;
   const name = obj.name as string;
-  if (name.length > 80 || NOT_PLAIN.test(name) || PERSON_SHAPED.test(name)) return false;
+  if (name.length > 80 || NOT_PLAIN.test(name) || (PERSON_SHAPED.test(name) && !PRODUCT_NOUN.test(name))) return false;
   for (const k of CATALOGUE_KEYS) if (obj[k] !== undefined) return true;
   return false;
 }
