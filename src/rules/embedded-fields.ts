@@ -2,6 +2,7 @@ import { mayBeCard, rewriteVcard } from './card-lines.js';
 import { formDecoded } from './form-decoded.js';
 import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
 import { rewriteCellPairs, rewriteElements, rewriteInputs } from './markup-fields.js';
+import { rewriteLinePairs } from './line-pairs.js';
 import { rewriteMultipart, rewritePhp } from './serialized-fields.js';
 import { holdsDicom, rewriteDicom } from './dicom-tags.js';
 import { holdsNcpdp, rewriteNcpdp } from './ncpdp-fields.js';
@@ -19,7 +20,8 @@ export type PairVerdict = (key: string, value: string) => string | null;
 // A key: an identifier-like token, right after the start, a separator or a (JSON) quote, then
 // `=` or `:`. Keys are short: longer runs are prose or data, not field names.
 // Ruby and PHP write `=>` (`{:last_name=>"Doe"}`, `'dob' => '1961-03-04'`).
-const KEY_RE = /(?<![A-Za-z0-9_$.\-])([A-Za-z_$][A-Za-z0-9_$.\-]{0,40})(\\*["'])?[ \t]*(=>|[=:])[ \t]*/g;
+// A bracketed name (PHP, Rails, WPForms: `patient[last_name]=`, `wpforms[fields][1][first]=`) is read by its last part.
+const KEY_RE = /(?<![A-Za-z0-9_$.\-])([A-Za-z_$][A-Za-z0-9_$.\-]{0,40})(\\*["']|\])?[ \t]*(=>|[=:])[ \t]*/g;
 // Where an unquoted value ends: the next separator of a pair list (a `,` only before another key).
 const VALUE_END = /[&|;\n\t}\]"]|,(?=[ \t]*\\*["']?[A-Za-z_$][A-Za-z0-9_$.\-]*\\*["']?[ \t]*[=:])/g;
 const TITLE_WORD = /^[A-Z][a-z]+$/;
@@ -128,7 +130,8 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   const lt = text.indexOf('<');
   const markup = lt >= 0 ? rewriteMarkup(text, lt, verdict) : undefined;
   if (markup !== undefined) return markup;
-  if (!mayHoldPairs(text)) return undefined;
+  // A one-line record with `|`, `»`, `→`… between labels and values (line-pairs.ts).
+  if (!mayHoldPairs(text)) return nl < 0 ? rewriteLinePairs(text, verdict) : undefined;
   const card = mayBeCard(text) ? rewriteVcard(text, verdict) : undefined;
   if (card !== undefined) return card;
   // PHP `serialize()` blobs (`s:9:"last_name";s:3:"Doe";`) and multipart bodies (`name="dob"` then the value).
@@ -140,6 +143,8 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   // GraphQL or JS filter of FHIR names (`{family: "Doe", birthdate: "…"}`) beside a given name or birth date.
   const plain = rewrite(text, fhirFamily(text) ? familyName(verdict) : verdict);
   if (plain !== undefined) return plain;
+  const line = nl < 0 ? rewriteLinePairs(text, verdict) : undefined;
+  if (line !== undefined) return line;
   if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return undefined;
   const decoded = formDecoded(text);
   return decoded === undefined ? undefined : rewrite(decoded, verdict);

@@ -1,4 +1,5 @@
 import { normalizeFieldName } from './field-name.js';
+import { formPartName } from './form-part-keys.js';
 import type { Action } from '../config/schema.js';
 
 export interface FieldRule {
@@ -52,7 +53,8 @@ export class FieldMatcher {
     let hit = this.keys.get(key);
     if (hit === undefined) {
       const norm = normalizeFieldName(key);
-      hit = { norm, rule: this.match(norm), suspect: suspectKey(key) };
+      const part = formPartName(key);
+      hit = { norm, rule: this.match(part ?? norm), suspect: suspectKey(key) };
       if (this.keys.size >= CACHE_MAX) this.keys.clear();
       this.keys.set(key, hit);
     }

@@ -223,7 +223,9 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
   if (json !== undefined) return json;
   const mark = ctx.hits.length;
   let judged = false;
-  const inner = rewriteEmbedded(value, (key, v) => { judged = true; return embeddedValue(key, v, ctx); });
+  // Judged: a key naming a rule or a free-text field, whose action differs per destination. A key naming
+  // nothing (`Flu Shots | Northbay Health` read as a label) leaves the text the same for every destination.
+  const inner = rewriteEmbedded(value, (key, v) => { if (namesField(key, ctx)) judged = true; return embeddedValue(key, v, ctx); });
   if (inner !== undefined) return scanString(inner, ctx, ctx.memo?.of(inner));
   const out = scanString(value, ctx, facts);
   // Clean for every destination (clean-strings.ts): nothing found, no pair judged by a key's

@@ -3,7 +3,7 @@
 // letter of the word, the one the walk stops at (markers.ts CLASS 3).
 import { APOS, AT, DATE_CUE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, endsAt, isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
-import { recordPairAt } from './record-name.js';
+import { mixedPairAt, recordPairAt } from './record-name.js';
 import { signatureAt } from './person-name.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
@@ -109,7 +109,7 @@ function pCue(text: string, i: number, n1: number): number {
 
 /** At a comma or line break: `DOE, JANE` (record-name.ts), a sign-off, a mail signature's `-- ` line (person-name.ts). */
 function breakCue(text: string, i: number, c: number): number {
-  if (c === 44 && recordPairAt(text, i)) return NAME_CUE;
+  if (c === 44 && (recordPairAt(text, i) || mixedPairAt(text, i))) return NAME_CUE;
   for (const w of SIGN_OFFS) if (endsAt(text, i, w)) return NAME_CUE;
   return c === 10 && signatureAt(text, i) ? NAME_CUE : 0;
 }

@@ -7,7 +7,7 @@ import { MONTH_NAMES } from './month-names.js';
 // year (`born March 1961`, `DOB: 03/1961`, `dob 1961-03`, `b. Mar '61`) or a month with its day
 // (`born March 14`, `DOB 03/14`) still has to go. Without a cue such a value is as often a
 // campaign or report period (`spring-2024`, `2024-03 newsletter`), so a cue word must come
-// first: born, birth, b., DOB, admitted, admission, discharged, died, death, deceased,
+// first (then also a date in digits only: `dob 030461`): born, birth, b., DOB, admitted, admission, discharged, died, death, deceased,
 // diagnosed, surgery, appointment, delivered, hospitalized, visit, procedure, DOS, expired, refill due.
 // The date detector already takes full dates, whatever precedes them.
 const MONTH = `(?:${MONTH_NAMES})`;
@@ -22,6 +22,8 @@ const FILLER = '(?:[\\s:=#,.\\-"\'(]|%3[Aa]|%20|(?:on|in|of|the|date|dt|was|is|c
 const YEAR = '(?:1[89]|20)[0-9]{2}';
 const DAY = '(?:0?[1-9]|[12][0-9]|3[01])';
 const MM = '(?:0?[1-9]|1[0-2])';
+const MM2 = '(?:0[1-9]|1[0-2])';
+const DAY2 = '(?:0[1-9]|[12][0-9]|3[01])';
 const DATE_PART =
   `(${MONTH}\\.?,?[ -]?(?:of[ ])?(?:${YEAR}|['\u2019][0-9]{2})` + // March 1961, Mar. 1961, March of 1961, Mar '61
   `|${MONTH}\\.?[ ]${DAY}(?:st|nd|rd|th)?` + // March 14
@@ -29,6 +31,7 @@ const DATE_PART =
   `|${MM}[/.-]${YEAR}|${MM}/(?:[0-9]{2}|[1-9])` + // 03/1961, 3-1961, 03/61, 03/14, 12/3
   `|(?:1[3-9]|2[0-9]|3[01])/${MM}|${DAY}\\.${MM}` + // 14/03, 14.03 (day first)
   `|${YEAR}[/.-]${MM}` + // 1961-03
+  `|${YEAR}${MM2}${DAY2}|${MM2}${DAY2}(?:${YEAR}|[0-9]{2})` + // 19610304, 03041961, 030461 (digits only, after the cue)
   `|[0-3]?[0-9]([.-])[0-3]?[0-9]\\2[0-9]{2}` + // 26.12.50, 3-14-61 (the date detector wants a `/` for 2-digit years)
   `|the[ ]${DAY}(?:st|nd|rd|th)(?:[ ]of[ ]${MONTH})?(?![ ]+(?:floor|time|dose|trimester|grade|level|day|week|month|year|opinion|shot|round|cycle|child|baby))` + // admitted on the 14th
   `|${YEAR})`; // born 1931: only a year that shows an age over 89 (see scan)

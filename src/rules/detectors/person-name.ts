@@ -2,11 +2,12 @@ import { defineDetector } from './define.js';
 import { isDigit, resetAt } from './scan.js';
 import { commonWord, scanFileNames } from './file-name.js';
 import { giftItem, scanGiftItem, titleWord } from './item-name.js';
-import { scanRecordNames } from './record-name.js';
+import { scanMixedNames, scanRecordNames } from './record-name.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
-// dictionary of names): `my name is Jane Doe`, `Name: Jane Doe`, `Pt name - Jane Doe`,
+// dictionary of names, except the common given names that tell `Doe, Jane` from `Portland, Oregon`,
+// record-name.ts): `my name is Jane Doe`, `Name: Jane Doe`, `Pt name - Jane Doe`,
 // `Nombre: Juana Pérez`, `me llamo Juana`, `Patient: Jane Doe`, `I'm Jane Doe`, `this is Jane
 // Doe calling`, `Sincerely, Jane Doe`. Groups tell the cues apart:
 //  1 a name label (`my name is`, `full name:`, `Name:` opening the text): lower case names too;
@@ -183,6 +184,7 @@ export const WHOLE_NAME_MAX = 48;
 const FILE_HINT = /\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif)(?![A-Za-z0-9])/i;
 const CLOCK_HINT = /\d:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?[\])]/;
 const RECORD_HINT = /[A-Z]{2}, ?[A-Z]{3}/;
+const MIXED_HINT = /\p{L}, ?\p{Lu}\p{Ll}/u;
 
 /** NAME_CUE for the prefilter when a short text ends in a capital initial (` M`, ` M.`): the only texts EHR_NAME can match. */
 export function initialEnd(text: string): boolean {
@@ -205,6 +207,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (FILE_HINT.test(text)) scanFileNames(text, out, kind);
   if (giftItem(text)) scanGiftItem(text, out, kind);
   if (RECORD_HINT.test(text)) scanRecordNames(text, out, kind);
+  if (MIXED_HINT.test(text)) scanMixedNames(text, out, kind);
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

@@ -7,12 +7,16 @@ import type { Detection } from './types.js';
 // `media/avatars/doe_jane.png`, `jane-doe-insurance-card-front.jpeg`. An image path counts when a
 // directory says whose pictures it holds, or its file name says what it shows (an ID or insurance
 // card, a selfie, a headshot). Full URLs are the url detector's; this covers relative paths and
-// bare file names. Site images (`/img/hero-banner.jpg`) have neither cue.
+// bare file names. Site images (`/img/hero-banner.jpg`) have neither cue. Biometric captures (`face-scan-…`)
+// and directories of patients' photos or faces count too.
 const EXT = '\\.(?:jpe?g|png|gif|webp|hei[cf]|bmp|tiff?)(?![A-Za-z0-9])';
 const SEG = '[A-Za-z0-9_.%-]+';
+// A biometric capture named as such (`face-scan-1113.heic`, `iris_capture_2.png`, `webcam-capture.png`), not
+// a product or a banner (`face-wash.jpg`, `smiling-faces.jpg`).
+const CAPTURE = '(?:face|iris|retina|palm|finger)[-_]?(?:scan|capture|print|template|photo|id)|webcam[-_]?(?:capture|photo|snap)';
 const PHOTO_RE = new RegExp(
-  `(?<![A-Za-z0-9_.%/-])/?(?:${SEG}/){0,6}?(?:(?:patients?|avatars?|headshots?|profiles?|photos?|selfies?|portraits?|users?|members?)/(?:${SEG}/){0,4}${SEG}` +
-    `|[A-Za-z0-9_.%-]*(?:id[-_]?card|insurance[-_]?card|licen[cs]e|selfie|avatar|headshot|passport)[A-Za-z0-9_.%-]*)${EXT}`,
+  `(?<![A-Za-z0-9_.%/-])/?(?:${SEG}/){0,6}?(?:(?:patients?|avatars?|headshots?|profiles?|photos?|selfies?|portraits?|users?|members?|patient[-_]?photos?|faces|biometrics?)/(?:${SEG}/){0,4}${SEG}` +
+    `|[A-Za-z0-9_.%-]*(?:id[-_]?card|insurance[-_]?card|licen[cs]e|selfie|avatar|headshot|passport|${CAPTURE})[A-Za-z0-9_.%-]*)${EXT}`,
   'gi',
 );
 const HAS_EXT = new RegExp(EXT, 'i');

@@ -1,4 +1,5 @@
 import { commonWord } from './file-name.js';
+import { GIVEN_NAMES } from './given-names.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
@@ -40,6 +41,52 @@ export function scanRecordNames(text: string, out: Detection[], kind: string): v
     const end = m.index + m[0].length;
     if (plainWord(m[1]) && plainWord(m[2]) && introduced(text, m.index)) out.push({ start: m.index, end, kind });
   }
+}
+
+// Surname first in mixed case: `Doe, Jane`, `O'Brien-Smith, Mary Ann`, `McAllister,Jane`, and a record system's
+// `DOE, Jane`. Two capitalised words around a comma are far more often a place or a list (`Portland, Oregon`,
+// `Vitamins, Supplements`), so after a mixed-case surname the word after the comma must be a common given name
+// (given-names.ts); the pair is then a name wherever it stands (`Remove Doe, Jane from list`). A surname in capitals
+// before a capitalised given name (`DOE, Jane`) is how record systems print names, and places rarely are: it is read
+// as the upper-case pair is (whole value, line or record word first), or anywhere with a common given name.
+const MIXED_RE = /(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]{0,30}\p{L}),[ ]?(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{M}])/gu;
+// A second given name or an initial after the first (`Mary Ann`, `Jane M.`) goes with it.
+const MORE_RE = /^[ ](?:\p{Lu}\.?|\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{M}])/u;
+const LOWER_LETTER = /\p{Ll}/u;
+// Without a known given name, `DOE, Jane` must also end its value, line or field (`SALE, Today only` goes on).
+const CLOSES = /^(?:$|[ ]*[|;\t\n)(,.])/;
+
+export function scanMixedNames(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(MIXED_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const surname = m[1], given = m[2];
+    const known = GIVEN_NAMES.has(given.toLowerCase());
+    const capitals = !LOWER_LETTER.test(surname);
+    if (!plainWord(surname) || !(known || (capitals && given.length >= 3 && plainWord(given)))) continue;
+    let end = m.index + m[0].length;
+    const more = MORE_RE.exec(text.slice(end, end + 24));
+    if (more !== null && (more[0].length <= 4 || GIVEN_NAMES.has(more[0].slice(1).toLowerCase()))) end += more[0].length;
+    if (!known && !(introduced(text, m.index) && CLOSES.test(text.slice(end, end + 4)))) continue;
+    out.push({ start: m.index, end, kind });
+  }
+}
+
+/** The prefilter's check at a comma for scanMixedNames: a letter before it, a capital and a small letter after it
+ * (at most one space between), and a common given name unless the letter before is a capital (`DOE, Jane`). */
+export function mixedPairAt(text: string, i: number): boolean {
+  const a = text.charCodeAt(i - 1);
+  const upperBefore = (a >= 65 && a <= 90) || a >= 128;
+  if (!upperBefore && !(a >= 97 && a <= 122)) return false;
+  const j = text.charCodeAt(i + 1) === 32 ? i + 2 : i + 1;
+  const c = text.charCodeAt(j);
+  const d = text.charCodeAt(j + 1);
+  if (c >= 128 || d >= 128) return true;
+  if (c < 65 || c > 90 || d < 97 || d > 122) return false;
+  if (upperBefore) return true;
+  let k = j + 1;
+  while (k < text.length && k - j <= 21) { const e = text.charCodeAt(k); if (e < 97 || e > 122) break; k++; }
+  return GIVEN_NAMES.has(text.slice(j, k).toLowerCase());
 }
 
 /** The prefilter's check at a comma: an upper-case word ends before it and one starts after it (at most one space between). */

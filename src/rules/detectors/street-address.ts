@@ -3,8 +3,9 @@ import { hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
 // A street address in free text: a post office box (`P.O. Box 4471`), or a house number, one
-// to four name words and a USPS street suffix, then an optional unit (`3409 Evergreen Terrace
-// Apt 5`, `12B N Main St., Suite 200`). Text without a space, tab or `+` is never scanned.
+// to four name words and a USPS street suffix, then up to two units (`3409 Evergreen Terrace
+// Apt 5`, `12B N Main St., Suite 200`, `1420-B Oak Blvd Bldg 4 Apt 12`). Text without a space,
+// tab or `+` is never scanned.
 // Field names catch addresses sent under `street`/`address`; this catches the ones typed into
 // comments, copied into event names and campaign values, or sent under names no list has.
 // Gaps are spaces, tabs or `+` (a form-encoded space). Prose words (`in`, `for`, `the`...) may
@@ -17,6 +18,8 @@ const UNIT = '(?:apt|apartment|suite|ste|unit|fl|floor|rm|room|bldg|building|#)'
 // Spaces, tabs and `+`: the same characters isGap looks for.
 const SP = '[ \\t+]';
 const GAP = `${SP}{1,3}`;
+// A rural route or highway contract box (`RR 2 Box 152`, `HC 61 Box 20`), read as a post office box is.
+const RURAL = `(?:r\\.?r\\.?|rural${SP}route|h\\.?c\\.?|star${SP}route)${SP}{0,2}[0-9]{1,4}`;
 const STOP = '(?:in|for|of|to|the|a|an|and|or|with|on|at|by|from|your|our|my|is|are|was|per|near|off|top|best|ways?)';
 // A name word, or a numbered street (`W 4th St`).
 const WORD = `(?:[0-9]{1,3}(?:st|nd|rd|th)|(?!${STOP}(?![A-Za-z]))[A-Za-z][A-Za-z'.-]{0,24})`;
@@ -29,9 +32,9 @@ const FR_WORD = `[${FR_LETTERS}'-]{1,24}`; // after the first letter
 const FR_TYPE = '(?:rue|boulevard|bd|chemin|all[ée]e|impasse|quai|avenue|place|cours)';
 const FR_ARTICLE = `(?:(?:de${SP}la|des|de|du|la|le)${GAP}|l['\u2019]|d['\u2019])`;
 export const ADDRESS_RE = new RegExp(
-  `(?<![A-Za-z])(?:p\\.?${SP}?o\\.?|post${SP}office)${SP}{0,2}box${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?![0-9])|` +
-  `(?<![0-9A-Za-z#.-])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,5})?${GAP}(?:${WORD}${GAP}){1,4}${SUFFIX}\\.?(?![A-Za-z0-9])` +
-    `(?:,?${GAP}${UNIT}\\.?${SP}{0,3}#?${SP}{0,2}[A-Za-z0-9-]{1,8}(?![A-Za-z0-9]))?|` +
+  `(?<![A-Za-z])(?:p\\.?${SP}?o\\.?|post${SP}office|${RURAL})${SP}{0,2}box${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?![0-9])|` +
+  `(?<![0-9A-Za-z#.-])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,5}|-[A-Za-z](?![A-Za-z]))?${GAP}(?:${WORD}${GAP}){1,4}${SUFFIX}\\.?(?![A-Za-z0-9])` +
+    `(?:,?${GAP}${UNIT}\\.?${SP}{0,3}#?${SP}{0,2}[A-Za-z0-9-]{1,8}(?![A-Za-z0-9])){0,2}|` +
   `(?<![0-9A-Za-z#.-])[0-9]{1,5}(?:${SP}?(?:bis|ter))?,?${GAP}${FR_TYPE}${GAP}${FR_ARTICLE}?(${FR_LETTER}${FR_WORD})`,
   'gi',
 );
@@ -67,7 +70,8 @@ function addressShapes(text: string): number {
     while (j < text.length && isDigit(text.charCodeAt(j))) j++;
     if (!(isDigit(before) || isAsciiLetter(before) || before === 35 || before === 46 || before === 45)) {
       if (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
-      if (text.charCodeAt(j) === 45) { j++; while (j < text.length && isDigit(text.charCodeAt(j))) j++; }
+      // `-12` (a range) or `-B` (a lettered house number: `1420-B Main St`)
+      if (text.charCodeAt(j) === 45) { j++; if (isAsciiLetter(text.charCodeAt(j))) j++; else while (j < text.length && isDigit(text.charCodeAt(j))) j++; }
       if (text.charCodeAt(j) === 44 && isGap(text.charCodeAt(j + 1))) j++; // `15, avenue Foch`
       if (j < text.length && isGap(text.charCodeAt(j))) shapes |= NUMBER_FIRST;
     }

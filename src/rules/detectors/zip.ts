@@ -11,7 +11,8 @@ const LABELLED_RE =
   /(?<![A-Za-z])(?:zip(?:[ _-]?code)?|post(?:al)?[ _-]?code)(?:[\s:#="'+]|%3[AaDd]|%2[02]){0,6}([0-9]{5}(?:-[0-9]{4})?)(?![0-9])/gi;
 
 // `Boston, MA 02115`: a comma, a USPS state code or a state's name and five digits is an
-// address tail; so is a state code right after a word (`Boston MA 02115`), and a comma may
+// address tail; so is a state code or name right after a word (`Boston MA 02115`, `Portland Oregon
+// 97209`), and a comma may
 // follow the state (`Boston, MA, 02115`).
 export const STATE_CODE = 'A[AEKLPRSZ]|C[AOT]|D[CE]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY]';
 export const STATE_NAME =
@@ -19,7 +20,7 @@ export const STATE_NAME =
   'Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|' +
   'New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|' +
   'South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Puerto Rico';
-const STATE_RE = new RegExp(`(?:, ?(?:${STATE_CODE}|${STATE_NAME})|(?<=[A-Za-z.]) (?:${STATE_CODE})),? {1,2}([0-9]{5})(?![0-9])`, 'g');
+const STATE_RE = new RegExp(`(?:, ?(?:${STATE_CODE}|${STATE_NAME})|(?<=[A-Za-z.]) (?:${STATE_CODE}|${STATE_NAME})),? {1,2}([0-9]{5})(?![0-9])`, 'g');
 
 const CONTEXT_RES: readonly RegExp[] = [LABELLED_RE, STATE_RE];
 

@@ -1,6 +1,7 @@
 import { safeDecode } from '../canonical-path.js';
 import { undoUrlEscapes } from '../form-decoded.js';
 import { parseUrl, type UrlCache } from '../url-parts.js';
+import { personParent, personSlug } from './person-slug.js';
 
 export interface TextScanner {
   /** True when any identifier detector finds something in the text. */
@@ -38,12 +39,15 @@ function isIdLike(segment: string, scanner: TextScanner): boolean {
 function withoutIds(pathname: string, scanner: TextScanner): string {
   let out = '';
   let from = 0;
+  // A person's name or username under `/patients/`, `/members/`, `/u/`… (person-slug.ts).
+  let people = false;
   for (let start = 0; start <= pathname.length;) {
     let end = pathname.indexOf('/', start);
     if (end < 0) end = pathname.length;
     if (end > start) {
       const decoded = safeDecode(pathname.slice(start, end));
-      if (decoded !== '' && isIdLike(decoded, scanner)) { out += pathname.slice(from, start) + ':id'; from = end; }
+      if (decoded !== '' && (isIdLike(decoded, scanner) || (people && personSlug(decoded)))) { out += pathname.slice(from, start) + ':id'; from = end; }
+      people = personParent(decoded);
     }
     start = end + 1;
   }

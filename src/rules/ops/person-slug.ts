@@ -1,0 +1,35 @@
+import { commonWord } from '../detectors/file-name.js';
+import { GIVEN_NAMES } from '../detectors/given-names.js';
+
+// A path segment naming a person under a segment that lists people who are not staff:
+// `/patients/jane-doe-1961`, `/members/doe-jane/`, `/thank-you/robert-brightwater`, `/u/jdoe61`. A site's
+// own pages under those parents are words (`/patients/new-patient-forms`, `/members/login`); a person is a
+// common given name beside another word (given-names.ts), or a username (letters, then 2+ digits).
+// Providers' and staff pages (`/providers/jane-lee`, `/our-team/jane-lee`) are not under these parents
+// and keep their names (a provider's public profile is not a patient's identifier).
+const PERSON_PARENTS: ReadonlySet<string> = new Set(['patients', 'patient', 'members', 'member', 'clients', 'client', 'users', 'user', 'u',
+  'profile', 'profiles', 'my', 'me', 'share', 'shared', 'account', 'accounts', 'thank-you', 'thankyou', 'thanks', 'guests', 'guest',
+  'customers', 'customer', 'invitee', 'invitees', 'attendees', 'attendee', 'residents', 'resident', 'family', 'dependents', 'dependent']);
+const USERNAME = /^[a-z]{2,}\d{2,}$/i;
+const PART = /[a-z]+|\d+/gi;
+
+/** Whether the segment `parent` (decoded) is one whose child segment names a person. */
+export function personParent(parent: string): boolean {
+  return parent.length <= 10 && PERSON_PARENTS.has(parent.toLowerCase());
+}
+
+/** Whether `segment` (decoded, under a person parent) is a person's name or username. */
+export function personSlug(segment: string): boolean {
+  if (USERNAME.test(segment)) return true;
+  const parts = segment.toLowerCase().match(PART);
+  if (parts === null) return false;
+  let words = 0, given = false;
+  for (const p of parts) {
+    const c = p.charCodeAt(0);
+    if (c >= 48 && c <= 57) continue;
+    if (commonWord(p)) return false;
+    words++;
+    if (GIVEN_NAMES.has(p)) given = true;
+  }
+  return given && words >= 2 && words <= 3;
+}
