@@ -53,6 +53,20 @@ export class PhiwallError extends Error {
   }
 }
 
+/**
+ * A SQLite file under --data that cannot be opened (corrupt, not a database, read-only, a
+ * directory): the collector refuses to start, and says which file, with SQLite's own code.
+ */
+export class StorageFileError extends Error {
+  readonly code: string;
+  constructor(readonly path: string, cause: unknown) {
+    const code = String((cause as { code?: unknown }).code ?? 'error');
+    super(`cannot open ${path}: ${(cause as Error).message} (${code})`);
+    this.name = 'StorageFileError';
+    this.code = code;
+  }
+}
+
 /** A configuration problem, located in a file. */
 export class ConfigError extends Error {
   readonly issues: readonly string[];

@@ -74,6 +74,11 @@ export async function dryRunCommand(args: ParsedArgs): Promise<number> {
   const config = loadConfig(flag(args, 'config', DEFAULT_CONFIG));
   const plan = compileLocated(config, { dataDir: flag(args, 'data', DEFAULT_DATA) });
   const only = args.flags.get('destination');
+  // A mistyped name would print nothing, which reads as "this destination gets nothing".
+  if (only !== undefined && (only === true || !plan.destinations.some((d) => d.name === only))) {
+    process.stderr.write(`phiwall dry-run: --destination names no enabled destination of the config (${plan.destinations.map((d) => d.name).join(', ')})\n`);
+    return 2;
+  }
   const ids = new EphemeralVisitorIds();
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let lineNo = 0;

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { ConfigError } from '../errors.js';
+import { ConfigError, StorageFileError } from '../errors.js';
 import { parseArgs } from './args.js';
 import { checkCommand } from './check.js';
 import { dlqCommand } from './dlq.js';
@@ -17,7 +17,7 @@ const USAGE = `phiwall <command> [options]
   check    [--config ...] [--strict] [--validate]  validate rules; exit 1 on error, or on a warning with --strict (--validate: GA4 debug endpoint)
   dry-run  [--config ...] [--destination NAME] < events.jsonl
   explain  [--config ...] [--format md|json]    data-flow map for compliance
-  dlq      list|show|replay|purge --destination NAME [--id ID] [--config ...] [--data ./data]
+  dlq      list|show|replay|purge --destination NAME [--id ID] [--code CODE] [--actor NAME] [--config ...] [--data ./data]
   report   attribution|aggregates|release [--model time-decay] [--from D] [--to D] [--demo]
   migrate  [--config ...]                       apply PostgreSQL migrations (storage.kind: postgres)
   schema                                        JSON Schema of the rule language
@@ -58,6 +58,12 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = 1;
       // A cluster worker's IPC channel would keep it alive, and its exit is what stops the primary
       // (stderr to a pipe or file is written synchronously, so the message is out).
+      if (cluster.isWorker) process.exit(1);
+      return;
+    }
+    if (err instanceof StorageFileError) {
+      process.stderr.write(`phiwall: ${err.message}; nothing was started or changed\n`);
+      process.exitCode = 1;
       if (cluster.isWorker) process.exit(1);
       return;
     }

@@ -20,6 +20,12 @@ export function primaryMain(argv: readonly string[]): boolean {
     throw err;
   }
   if (choice.workers <= 1) return false;
-  runPrimary(choice);
+  try {
+    runPrimary(choice);
+  } catch (err) {
+    // A bad PHIWALL_LOG_LEVEL, before anything started: the full CLI reports it the usual way.
+    if (err instanceof ConfigError) return false;
+    throw err;
+  }
   return true;
 }

@@ -1,10 +1,12 @@
 import cluster from 'node:cluster';
 import { watch, type FSWatcher } from 'node:fs';
+import { z } from 'zod';
 import { buildApp } from '../server/app.js';
 import { serveHardened } from '../server/http-server.js';
 import { startAdminServer } from '../admin/server.js';
 import { Runtime } from '../runtime.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
+import { ConfigError, errorCode } from '../errors.js';
 import { chooseWorkers, runPrimary, spoolPathFor, workerIndex, type WorkerChoice } from './workers.js';
 import { applyOwnNodeFlags } from './worker-flags.js';
 import { ClusterReloadAudit } from '../admin/reload-audit.js';
@@ -21,12 +23,13 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
     // One process: no primary starts it with the workers' node flags (worker-flags.ts).
     applyOwnNodeFlags(process.execArgv, process.env.NODE_OPTIONS);
   }
+  const portOverride = portFromFlagOrEnv(args);
   const dataDir = flag(args, 'data', DEFAULT_DATA);
   const reloadAudit = new ClusterReloadAudit(index);
   const runtime = new Runtime({ configPath: flag(args, 'config', DEFAULT_CONFIG), dataDir, spoolPath: spoolPathFor(dataDir, index), clusterWorker: index !== undefined, reloadAudit });
   if (single) runtime.log.info({ ...single }, 'phiwall runs one process');
   const serverCfg = runtime.config.rules.server;
-  const port = Number(flag(args, 'port', process.env.PORT ?? String(serverCfg?.port ?? 8080)));
+  const port = portOverride ?? serverCfg?.port ?? 8080;
   const host = flag(args, 'host', serverCfg?.host ?? '0.0.0.0');
   const app = buildApp(runtime);
   const server = serveHardened({ fetch: app.fetch, port, hostname: host }, (info) => {
@@ -46,13 +49,36 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
     const hardStop = setTimeout(() => process.exit(1), timeout + 2000);
     hardStop.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await runtime.shutdown(timeout);
+    try {
+      await runtime.shutdown(timeout);
+    } catch (err) {
+      // A spool that cannot write its last changes (a full disk) keeps its rows whole: they are sent
+      // again after the restart (at least once). Logged by code; a stack trace says no more.
+      runtime.log.error({ code: errorCode(err) }, 'shutdown incomplete; undelivered rows stay in the spool');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGTERM', () => { void stop('SIGTERM'); });
   process.on('SIGINT', () => { void stop('SIGINT'); });
   if (index !== undefined) { reloadAudit.listen(); joinCluster(runtime, () => { void stop('primary gone'); }); }
 }
+
+/**
+ * `--port`, else PORT (empty counts as unset), checked before anything is opened: `--port abc` or
+ * 99999 is refused like a bad config instead of a listen() stack trace, and `PORT=` does not
+ * become port 0 (a random port). The config's `server.port` is checked by its schema.
+ */
+function portFromFlagOrEnv(args: ParsedArgs): number | undefined {
+  const given = args.flags.get('port');
+  const env = process.env.PORT === '' ? undefined : process.env.PORT;
+  const raw = given ?? env;
+  if (raw === undefined) return undefined;
+  const port = PortText.safeParse(raw);
+  if (!port.success) throw new ConfigError([`${given === undefined ? 'PORT' : '--port'}: must be an integer from 0 to 65535`]);
+  return port.data;
+}
+const PortText = z.string().regex(/^\d{1,5}$/).transform(Number).pipe(z.number().max(65535));
 
 /**
  * A cluster worker answers the other workers' questions (/metrics, admin stats), and stops when

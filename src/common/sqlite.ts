@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { StorageFileError } from '../errors.js';
 
 export interface OpenSqliteOptions {
   /** Busy timeout for ordinary statements (ms). */
@@ -30,13 +31,14 @@ const isBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((e
  */
 export function openWalDatabase(path: string, opts: OpenSqliteOptions): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { timeout: opts.timeoutMs });
+  let db: Database.Database;
+  try { db = new Database(path, { timeout: opts.timeoutMs }); } catch (err) { throw new StorageFileError(path, err); }
   for (let waited = 0; ; waited += 25) {
     try {
       db.pragma('journal_mode = WAL');
       break;
     } catch (err) {
-      if (!isBusy(err) || waited >= opts.timeoutMs) { db.close(); throw err; }
+      if (!isBusy(err) || waited >= opts.timeoutMs) { db.close(); throw isBusy(err) ? err : new StorageFileError(path, err); }
       sleepMs(25);
     }
   }

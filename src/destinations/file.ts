@@ -1,4 +1,5 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
+import { errorCode } from '../errors.js';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, OutboundItem } from './types.js';
@@ -29,11 +30,31 @@ class FileDestination implements Destination {
     this.ready ??= mkdir(join(this.path, '..'), { recursive: true });
     try {
       await this.ready;
-      await appendFile(this.path, batch.map((item) => JSON.stringify(item.payload)).join('\n') + '\n');
+      await this.append(batch.map((item) => JSON.stringify(item.payload)).join('\n') + '\n');
       return { kind: 'ok' };
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-      return { kind: 'retry', reason: `file write failed (${code})` };
+      return { kind: 'retry', reason: `file write failed (${errorCode(err)})` };
+    }
+  }
+
+  /**
+   * A full disk can take part of a batch: that part is cut off again, so the file holds whole
+   * lines only and the retry writes each line once (a cut line would fuse with the next one).
+   * It is cut only while the file ends with it: another process appending to the same file (the
+   * cluster's workers) since then leaves it in place rather than lose that process's lines.
+   */
+  private async append(text: string): Promise<void> {
+    const data = Buffer.from(text);
+    const file = await open(this.path, 'a');
+    const start = (await file.stat()).size;
+    let written = 0;
+    try {
+      while (written < data.length) written += (await file.write(data, written)).bytesWritten;
+    } catch (err) {
+      if (written > 0 && (await file.stat()).size === start + written) await file.truncate(start);
+      throw err;
+    } finally {
+      await file.close();
     }
   }
 

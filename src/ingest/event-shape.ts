@@ -8,6 +8,26 @@ const namesTrackEvent = (e: { type?: unknown; event?: unknown }): boolean => e.t
 const hasSender = (e: { type?: unknown; userId?: unknown; anonymousId?: unknown }): boolean =>
   e.userId != null || e.anonymousId != null || e.type === 'page' || e.type === 'track' || e.type === 'screen';
 
+// The page address fields the blocked-path check reads. A value there of another JSON type (a
+// page given as a string, a path in an array) would be read as no page at all, and the event of
+// a blocked page would go on without it: refused instead, naming the field (null reads as absent).
+const PAGE_TEXT = ['path', 'url', 'referrer', 'title', 'search'] as const;
+const PROPERTY_TEXT = ['path', 'url'] as const;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const notText = (v: unknown): boolean => v !== undefined && v !== null && typeof v !== 'string';
+/** The path of the first page address field that is not text, or undefined. */
+export function pageValueNotText(e: { context?: unknown; properties?: unknown }): string[] | undefined {
+  const page = isObject(e.context) ? e.context.page : undefined;
+  if (page !== undefined && page !== null) {
+    if (!isObject(page)) return ['context', 'page'];
+    const key = PAGE_TEXT.find((k) => notText(page[k]));
+    if (key) return ['context', 'page', key];
+  }
+  const props = e.properties;
+  const key = isObject(props) ? PROPERTY_TEXT.find((k) => notText(props[k])) : undefined;
+  return key ? ['properties', key] : undefined;
+}
+
 /** The Segment event envelope phiwall accepts; its issues name the field that is wrong. */
 export const EventShape = z.object({
   type: z.enum(TYPES),
@@ -20,7 +40,11 @@ export const EventShape = z.object({
   traits: z.record(z.string(), z.unknown()).optional(),
   context: z.record(z.string(), z.unknown()).optional(),
 }).refine(namesTrackEvent, { message: 'track needs a non-empty event name', path: ['event'] })
-  .refine(hasSender, { message: 'userId or anonymousId is required', path: ['userId'] });
+  .refine(hasSender, { message: 'userId or anonymousId is required', path: ['userId'] })
+  .superRefine((e, ctx) => {
+    const path = pageValueNotText(e);
+    if (path) ctx.addIssue({ code: 'custom', message: path.length === 2 && path[1] === 'page' ? 'must be an object' : 'must be a string', path });
+  });
 
 const TYPE_SET: ReadonlySet<unknown> = new Set(TYPES);
 const optionalText = (v: JsonValue | undefined, max: number): boolean => v === undefined || (typeof v === 'string' && v.length <= max);
@@ -39,5 +63,5 @@ export function isPlainValidEvent(e: JsonObject): boolean {
   if (!optionalText(e.event, 512) || !optionalText(e.timestamp, 64)) return false;
   if (!optionalId(e.userId) || !optionalId(e.anonymousId)) return false;
   if (!optionalRecord(e.properties) || !optionalRecord(e.traits) || !optionalRecord(e.context)) return false;
-  return namesTrackEvent(e) && hasSender(e);
+  return namesTrackEvent(e) && hasSender(e) && pageValueNotText(e) === undefined;
 }

@@ -64,6 +64,10 @@ export function serveHardened(opts: { fetch: FetchCallback; port: number; hostna
   const listener = getRequestListener(opts.fetch, { hostname: DEFAULT_HOST, errorHandler: listenerError });
   // requireHostHeader off: Node's own refusal is a bare 400; earlyRefusal answers it in JSON.
   const server = createServer({ requireHostHeader: false }, (req, res) => {
+    // Draining (server.close() called): Node closes the connections idle at that moment, but a
+    // keep-alive client that keeps sending would be served until the hard stop killed the process
+    // mid-delivery. Each answer now ends its connection, so the drain completes.
+    if (!server.listening) res.setHeader('connection', 'close');
     const refusal = earlyRefusal(req);
     if (refusal) refuse(res, refusal);
     else void listener(req, res);

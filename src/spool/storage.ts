@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { RulesFile } from '../config/schema.js';
 import type { VisitorIds } from '../pipeline/project.js';
 import type { Spool } from './port.js';
+import { errorCode, StorageFileError } from '../errors.js';
 import { PostgresSpool } from './postgres/postgres-spool.js';
 import { PostgresVisitorIds } from './postgres/visitor-ids.js';
 import { BACKGROUND_CHECKPOINT_MS } from './sqlite/checkpointer.js';
@@ -45,7 +46,13 @@ export function openStorage(rules: RulesFile, opts: StorageOptions): Storage {
   const onCheckpointError = (code: string) => opts.onError?.('spool checkpoint', code);
   // WAL checkpoints off the event loop: by the cluster primary for a worker, else by a thread (checkpointer.ts).
   const byPrimary = opts.clusterWorker === true && canAnnounceSpool();
-  const spool = new SqliteSpool({ ...limits, path, synchronous, maxPageCount: opts.maxPageCount, ...(byPrimary ? {} : { backgroundCheckpointMs: BACKGROUND_CHECKPOINT_MS, onCheckpointError }) });
+  let spool: SqliteSpool;
+  try {
+    spool = new SqliteSpool({ ...limits, path, synchronous, maxPageCount: opts.maxPageCount, ...(byPrimary ? {} : { backgroundCheckpointMs: BACKGROUND_CHECKPOINT_MS, onCheckpointError }) });
+  } catch (err) {
+    // A corrupt page found while opening (SQLITE_CORRUPT) is said like a file SQLite cannot open.
+    throw err instanceof StorageFileError || !errorCode(err).startsWith('SQLITE_') ? err : new StorageFileError(path, err);
+  }
   if (byPrimary) announceSpool(path);
   return { kind: 'sqlite', spool, randomIds: (secret, rotateMs) => sqliteRandomIds(spool, secret, rotateMs, path, synchronous, opts) };
 }

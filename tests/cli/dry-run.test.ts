@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dryRunLine } from '../../src/cli/dry-run.js';
@@ -26,6 +26,15 @@ describe('phiwall dry-run', () => {
   it('--destination keeps only that destination, skipped lines included', () => {
     const lines = dryRunLine({ type: 'track', event: 'E', messageId: 'm-2', anonymousId: 'a-2' }, plan, { idFor: () => 'pw_2' }, 'meta');
     expect(lines.map((l) => [l.destination, l.skipped])).toEqual([['meta', 'META_NO_USER_AGENT']]);
+  });
+
+  it('--destination naming no destination of the config is exit 2 naming the ones there, not an empty output that reads as "gets nothing"', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'bin/phiwall.mjs'), 'dry-run', '--config', join(REPO, 'rules/examples/ad-platforms.yaml'), '--destination', 'metaa'], {
+      cwd: REPO, encoding: 'utf8', input: JSON.stringify({ type: 'track', event: 'E', anonymousId: 'a' }) + '\n',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--destination names no enabled destination of the config \(.*\bmeta\b.*\)/);
   });
 
   it('exits 0 without an EPIPE stack when the reader closes early (`| head -1`)', async () => {

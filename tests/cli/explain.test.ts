@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,15 @@ describe('phiwall explain', () => {
     expect(file.notAllowed).toEqual(expect.arrayContaining(['user_id', 'anonymous_id', 'page.title', 'traits']));
     expect(file.identifierActions.find((i) => i.id === 'email')?.action).toBe('drop');
     expect(model.blockedPaths.map((b) => b.name)).toEqual(expect.arrayContaining(['patient_portal', 'appointment_confirmation', 'pharmacy_refill', 'billing_payment', 'intake_forms', 'login_account', 'site_search']));
+  });
+});
+
+describe('phiwall explain --format', () => {
+  it('refuses a format it does not write (exit 2), instead of printing Markdown where JSON was asked for', () => {
+    const run = (format: string) => spawnSync(process.execPath, [join(REPO, 'bin/phiwall.mjs'), 'explain', '--format', format], { cwd: REPO, encoding: 'utf8' });
+    const bad = run('jsno');
+    expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', 'phiwall explain: --format must be md or json\n']);
+    expect(JSON.parse(run('json').stdout)).toHaveProperty('destinations');
   });
 });
 

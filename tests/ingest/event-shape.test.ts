@@ -12,6 +12,9 @@ const text = (max: number) => fc.oneof(fc.string({ maxLength: max }), fc.constan
 const anyJson: fc.Arbitrary<JsonValue> = fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<JsonValue>;
 const field = (value: fc.Arbitrary<JsonValue>) => fc.option(fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: anyJson }), { nil: undefined });
 const record = fc.oneof(fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 4, noNullPrototype: true }), fc.constant(Object.create(null) as JsonObject));
+const defined = (o: Record<string, JsonValue | undefined>): JsonObject => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as JsonObject;
+/** Page address fields, mostly text and sometimes any JSON, which the schema and the shortcut must judge alike. */
+const textFields = (keys: string[]) => fc.record(Object.fromEntries(keys.map((k) => [k, field(text(20))])), { requiredKeys: [] }).map(defined);
 const event = fc.record({
   type: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('track', 'page', 'identify', 'screen', 'group', 'alias', 'Track', 'batch') }, { weight: 1, arbitrary: anyJson }),
   messageId: field(fc.oneof({ weight: 3, arbitrary: fc.stringMatching(/^[\w.:+-]{1,130}$/) }, { weight: 1, arbitrary: text(130) })),
@@ -19,7 +22,8 @@ const event = fc.record({
   userId: field(fc.oneof(text(520), fc.double(), fc.constant(null))),
   anonymousId: field(fc.oneof(text(520), fc.integer(), fc.constant(null))),
   timestamp: field(text(70)),
-  properties: field(record), traits: field(record), context: field(record),
+  properties: field(fc.oneof(record, textFields(['path', 'url']))), traits: field(record),
+  context: field(fc.oneof(record, fc.record({ page: field(textFields(['path', 'url', 'referrer', 'title', 'search'])) }).map(defined))),
   extra: field(anyJson),
 }, { requiredKeys: [], noNullPrototype: true }).map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as JsonObject);
 

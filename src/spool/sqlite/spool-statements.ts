@@ -23,3 +23,14 @@ export function prepareSpoolStatements(db: Database.Database): SpoolStatements {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   };
 }
+
+/**
+ * Readiness after a failed group commit (a full disk): a 64 KB pack row added and removed in one
+ * committed transaction, which no reader ever sees. It throws while a commit of that size would.
+ */
+export function probeWrite(db: Database.Database, st: SpoolStatements): void {
+  db.transaction(() => {
+    const id = st.insertPack.run('', 0, 0, '[]', 'x'.repeat(65_536), Date.now()).lastInsertRowid;
+    st.deletePacks.run(`[${id}]`);
+  })();
+}

@@ -9,7 +9,7 @@ import { ConsumerClaim } from './consumer.js';
 import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, listDead, nextDueOnDisk, policyOf, releaseRetriesOnDisk, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
 import { isPackId, PackLedger, type PackItem, type PackMeta } from './packs.js';
 import { addGovernanceColumns, SQLITE_SCHEMA } from './schema.js';
-import { prepareSpoolStatements, type SpoolStatements } from './spool-statements.js';
+import { prepareSpoolStatements, probeWrite, type SpoolStatements } from './spool-statements.js';
 
 export interface SqliteSpoolOptions {
   path: string;
@@ -49,6 +49,8 @@ export class SqliteSpool implements Spool {
   /** Pack texts recently read to move items out (a dead destination retries a pack's items one call at a time). */
   private readonly packTexts = new Map<number, string>();
   private readonly st: SpoolStatements;
+  /** The last group commit failed (a full disk): /readyz says not ready until a write goes through. */
+  private commitFailing = false;
 
   constructor(private readonly opts: SqliteSpoolOptions) {
     this.db = openWalDatabase(opts.path, { timeoutMs: 2000, synchronous: opts.synchronous === 'full' ? 'FULL' : 'NORMAL' });
@@ -104,9 +106,11 @@ export class SqliteSpool implements Spool {
       })();
     } catch (err) {
       const failure = new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: (err as { code?: string }).code ?? 'error' });
+      this.commitFailing = true;
       for (const w of batch) w.reject(failure);
       return;
     }
+    this.commitFailing = false;
     if (this.consuming) for (const p of written) this.packs.pushOwn(p.id, p.destination, p.rows, p.bytes, now);
     for (const w of batch) { this.rows += w.live; this.bytes += w.bytes; w.resolve(); }
   }
@@ -260,7 +264,11 @@ export class SqliteSpool implements Spool {
   }
 
   async writable(): Promise<boolean> {
-    try { this.db.prepare('SELECT 1').get(); return this.rows < this.opts.maxRows; } catch { return false; }
+    try {
+      this.db.prepare('SELECT 1').get();
+      if (this.commitFailing) { probeWrite(this.db, this.st); this.commitFailing = false; }
+      return this.rows < this.opts.maxRows;
+    } catch { return false; }
   }
 
   async close(): Promise<void> {
