@@ -5,6 +5,7 @@ import { PhiwallError } from '../errors.js';
 import type { VisitorIds } from '../pipeline/project.js';
 import type { Plan } from '../rules/plan.js';
 import { isJsonObject, type JsonValue } from '../common/json.js';
+import { safeMessageId } from '../pipeline/message-id.js';
 
 export interface DryRunResult {
   messageId: string;
@@ -24,7 +25,7 @@ export function dryRun(body: JsonValue, plan: Plan, ids: VisitorIds): DryRunResu
   const isBatch = isJsonObject(body) && Array.isArray(body.batch);
   withMessageIds(body);
   const { events } = parseSegmentBody(structuredClone(body), isBatch ? 'batch' : 'event', { ...plan.limits });
-  const before = new Map(events.map((e) => [String(e.messageId), e as JsonValue]));
+  const before = new Map(events.map((e) => [safeMessageId(String(e.messageId), plan), e as JsonValue]));
   const results = new Map<string, DryRunResult>();
   for (const line of dryRunLine(body, plan, ids)) {
     const { messageId, ...rest } = line;

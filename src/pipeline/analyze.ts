@@ -67,8 +67,8 @@ function categoryNameBlock(category: JsonValue | undefined, event: string, plan:
   return typeof category === 'string' && category.length > 0 && category !== event ? nameBlock(`${category} ${event}`, plan) : undefined;
 }
 
-/** `urls`: the event's parsed-URL cache, shared with projection. */
-export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receivedAt: number, urls?: UrlCache): EventInfo {
+/** `messageId`: the id as it goes on (message-id.ts); `urls`: the event's parsed-URL cache, shared with projection. */
+export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receivedAt: number, messageId: string, urls?: UrlCache): EventInfo {
   const context = obj(raw.context);
   const props = obj(raw.properties);
   const ctxPage = obj(context.page);
@@ -89,7 +89,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const event = type === 'track' ? str(raw.event) : undefined;
   return {
     type,
-    messageId: String(raw.messageId),
+    messageId,
     timestamp: eventTime(raw, receivedAt),
     receivedAt: isoTime(receivedAt),
     event,

@@ -7,6 +7,7 @@ import { routeSkipReason, type VisitorIds } from './project.js';
 import { projectShared, type SharedProjections } from './shared-projection.js';
 import { newEventMemo } from '../rules/event-memo.js';
 import type { EventGovernance } from '../governance/port.js';
+import { safeMessageId } from './message-id.js';
 
 // Skip codes meaning "this destination does not take this kind of event": not a failure.
 const NOT_APPLICABLE = /(_UNSUPPORTED_TYPE|_NOT_A_CONVERSION)$/;
@@ -22,10 +23,12 @@ export type EventOutcome =
  * code only (an error message could quote a value).
  */
 export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: VisitorIds, now: number, gov?: EventGovernance): EventOutcome {
-  const messageId = String(raw.messageId);
+  // Until the id is read, a failure is reported under no id (the raw one could spell an identifier).
+  let messageId = '';
   try {
+    messageId = safeMessageId(String(raw.messageId), plan);
     const memo = newEventMemo();
-    const info = analyzeEvent(raw, site, plan, now, memo);
+    const info = analyzeEvent(raw, site, plan, now, messageId, memo);
     const reason = blockReason(info, plan);
     if (reason !== undefined) return { kind: 'blocked', messageId, reason };
     if (gov?.suppressed(info)) return { kind: 'blocked', messageId, reason: 'suppressed' };

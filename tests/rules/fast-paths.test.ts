@@ -128,7 +128,7 @@ describe('scrub-engine shortcuts answer what the general algorithm answers', () 
     const segment = fc.constantFrom('conditions', 'Conditions', 'condition', 'drugs', 'health-library', 'services', 'cardiology', 'es', 'en', '', 'x', 'classes', 'library', 'cancer-care', 'locations', 'index.html');
     const path = fc.array(segment, { maxLength: 4 }).map((a) => '/' + a.join('/'));
     fc.assert(fc.property(path, (p) => {
-      const info = analyzeEvent({ type: 'page', messageId: 'm', context: { page: { path: p } } }, plan.sites[0], plan, Date.now());
+      const info = analyzeEvent({ type: 'page', messageId: 'm', context: { page: { path: p } } }, plan.sites[0], plan, Date.now(), 'm');
       const group = plan.pageGroups.find((g) => g.res.some((re) => re.test(info.canonicalPagePath ?? '')));
       const sensitiveTerm = plan.sensitiveTerms !== undefined && info.checkPaths.some((c) => plan.sensitiveTerms!.test(c));
       expect(info.pageGroup).toBe(group?.name ?? (sensitiveTerm ? 'health_topic' : undefined));
