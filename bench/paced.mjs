@@ -28,7 +28,9 @@ export async function pacedDrive(server, requests, { rate, duration, connections
   await new Promise((resolve) => {
     const tick = setInterval(() => {
       const now = Math.min(performance.now(), end);
-      const due = Math.floor(((now - start) / 1000) * rate);
+      // Request k is scheduled at k / rate: by `now`, floor(elapsed * rate) + 1 of them are due (sending
+      // only floor(elapsed * rate) held each one back an interval and counted that interval as latency).
+      const due = Math.min(Math.floor(((now - start) / 1000) * rate) + 1, Math.ceil(duration * rate));
       // Each request keeps its own scheduled time, so lateness of this loop counts as latency too.
       while (sent < due) send(start + (sent / rate) * 1000);
       if (now >= end) { clearInterval(tick); resolve(); }
