@@ -1,13 +1,14 @@
 import type { Plan } from '../rules/plan.js';
 
-// Ids that generators make and no identifier fits: a UUID, a ULID, the snippet's four random
-// decimal words (sdk/src/ids.ts), a hex digest after a short prefix (Segment's `ajs-next-<md5>`,
-// a keyed hash made here, `h_<hex>`). They are kept without scanning.
+// Ids that generators make and no identifier fits: a UUID or a hex digest, after up to three short
+// words and a Unix time in seconds or milliseconds (Segment's analytics.js `ajs-next-<ms>-<uuid>`,
+// a keyed hash made here, `h_<hex>`); a ULID; the snippet's four random decimal words
+// (sdk/src/ids.ts). They are kept without scanning. (A 10-digit time starts with 1, which no
+// North American phone number does.)
 const GENERATED: readonly RegExp[] = [
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  /^(?:[a-z]{1,16}[-_:.]){0,3}(?:1\d{9}(?:\d{3})?[-_:.])?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{16,64})$/i,
   /^[0-9A-HJKMNP-TV-Z]{26}$/i,
   /^\d{5,10}(?:-\d{5,10}){3}$/,
-  /^(?:[a-z]{1,16}[-_:.]){0,3}(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{16,64}$/i,
 ];
 
 /**

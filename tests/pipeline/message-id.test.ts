@@ -15,7 +15,7 @@ const sentId = (messageId: string): string => {
 };
 
 describe('messageId', () => {
-  it.each(['123-45-6789', '617-555-0134', 'MRN-00123456', 'dob-1961-03-04'])('%s spelling an identifier leaves as a keyed hash', (raw) => {
+  it.each(['123-45-6789', '617-555-0134', 'MRN-00123456', 'dob-1961-03-04', 'ajs-6175550134-3f2a9c1e-7d4b-4e8a-9b1c-2d3e4f5a6b7c'])('%s spelling an identifier leaves as a keyed hash', (raw) => {
     const id = sentId(raw);
     expect(id).toMatch(/^h_[0-9a-f]{32}$/);
     expect(id).not.toContain(raw.replace(/\D/g, '').slice(0, 6));
@@ -27,7 +27,7 @@ describe('messageId', () => {
   });
 
   it.each(['tour-1', 'order-1042', 'dev-12', '3f2a9c1e-7d4b-4e8a-9b1c-2d3e4f5a6b7c', '3512345678-1234567-4294967295-88888',
-    'ajs-next-5d41402abc4b2a76b9719d911017c592', '01ARZ3NDEKTSV4RRFFQ69G5FAV'])('keeps %s as sent', (raw) => {
+    'ajs-next-5d41402abc4b2a76b9719d911017c592', 'ajs-next-1764390000000-3f2a9c1e-7d4b-4e8a-9b1c-2d3e4f5a6b7c', '01ARZ3NDEKTSV4RRFFQ69G5FAV'])('keeps %s as sent', (raw) => {
     expect(sentId(raw)).toBe(raw);
   });
 
