@@ -45,8 +45,8 @@ const PAGE_AT_NAMES: ReadonlySet<string> = new Set([
   'hash', 'fragment', 'locationhash',
   // The browser's own location and a router's current path under the site's names.
   'windowlocation', 'windowlocationhref', 'routepath', 'currentroutepath', 'routeurl', 'loc',
-  // RudderStack's page properties carry the tab's URL (`tab_url`) beside `url`.
-  'taburl',
+  // RudderStack's page properties carry the tab's URL (`tab_url`) beside `url`; Amplitude's page view its `[Amplitude] Page URL`.
+  'taburl', 'amplitudepageurl', 'amplitudepagepath', 'amplitudepagelocation',
 ]);
 /** Normalized names of a router's state or route name (`portal.messages.inbox`, `billing.pay`): the dots separate segments. */
 const ROUTE_NAMES: ReadonlySet<string> = new Set(['routename', 'statename', 'currentstate', 'uistate', 'currentroutename']);
@@ -108,10 +108,14 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
   cameFrom = undefined;
   for (const k of keys) {
     const kind = kindOf(k);
-    if (kind === NONE) continue;
+    if (kind === NONE) { const v = props[k]; if (typeof v === 'object' && v !== null) found = nestedPages(v, found, 0); continue; }
     if (kind === PAGE_FIELD) { if (!productName(props, k)) strip = true; continue; }
     const v = props[k];
-    if (kind === PAGE_NAME) { if (typeof v === 'string' && v.length > 0) { (found ??= []).push(pageNamePath(v)); found.push(...classNamePaths(v)); } }
+    if (kind === PAGE_NAME) {
+      if (typeof v === 'string' && v.length > 0) { (found ??= []).push(pageNamePath(v)); found.push(...classNamePaths(v)); }
+      // A screen or page object (`screen: {firebase_screen_class: ...}`) says it in its own keys.
+      else if (typeof v === 'object' && v !== null) found = nestedPages(v, found, 0);
+    }
     else if (kind === PAGE_AT) { const at = pageAt(v); if (at !== undefined) (found ??= []).push(at); }
     else if (kind === CAME_FROM) { if (isPathOrUrl(v)) (cameFrom ??= []).push(v); }
     else if (kind === CRUMBS) found = crumbs(v, found);
@@ -129,6 +133,56 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     if (typeof category === 'string' && namesPrescription(category)) (found ??= []).push('/rx');
   }
   return strip ? without(props, keys, plan, host) : props;
+}
+
+// Page names nested in a vendor's payload count under keys that say page or screen (`s.pageName`,
+// `utag_data.page_name`), and Matomo's `action_name` (its page title): a nested `section` or `channel` is anyone's.
+const NESTED_NAME = /page|screen/i;
+// A page view's own record (Heap's `{type: "pageview", path}`): its path and URL are the page's.
+const VIEW_TYPE = /^\$?(?:mp_web_)?page_?view$/i;
+
+/**
+ * Where a vendor's payload forwarded whole says the page is (Mixpanel's `properties.$current_url`,
+ * Adobe's `s.pageName`, Tealium's `utag_data.page_name`, GA4/Firebase `event_params` entries
+ * `{key: "page_location", value: {string_value}}`), appended to `out`. Three levels at most.
+ */
+function nestedPages(v: JsonValue, out: string[] | undefined, depth: number): string[] | undefined {
+  if (Array.isArray(v)) {
+    for (const item of v.length > 50 ? v.slice(0, 50) : v) {
+      if (!isJsonObject(item)) continue;
+      out = typeof item.key === 'string' ? paramPage(item.key, item.value, out) : depth < 2 ? nestedPages(item, out, depth + 1) : out;
+    }
+    return out;
+  }
+  if (!isJsonObject(v)) return out;
+  const view = typeof v.type === 'string' && VIEW_TYPE.test(v.type);
+  for (const k in v) {
+    const x = v[k];
+    if (typeof x === 'string') out = view && (k === 'path' || k === 'url') ? addAt(x, out) : nestedPage(k, x, out);
+    else if (depth < 2 && typeof x === 'object' && x !== null) out = nestedPages(x, out, depth + 1);
+  }
+  return out;
+}
+
+/** An event parameter's value (`{string_value}`, Firebase's `{stringValue}`, or the string) read under its key. */
+function paramPage(key: string, value: JsonValue | undefined, out: string[] | undefined): string[] | undefined {
+  const s = typeof value === 'string' ? value : isJsonObject(value) ? value.string_value ?? value.stringValue : undefined;
+  return typeof s === 'string' && s.length > 0 ? nestedPage(key, s, out) : out;
+}
+
+function nestedPage(key: string, v: string, out: string[] | undefined): string[] | undefined {
+  const kind = kindOf(key);
+  if (kind === PAGE_AT) return addAt(v, out);
+  if ((kind !== PAGE_NAME || !NESTED_NAME.test(key)) && key !== 'action_name' && key !== 'actionName') return out;
+  (out ??= []).push(pageNamePath(v));
+  out.push(...classNamePaths(v));
+  return out;
+}
+
+function addAt(v: string, out: string[] | undefined): string[] | undefined {
+  const at = pageAt(v);
+  if (at !== undefined) (out ??= []).push(at);
+  return out;
 }
 
 /** The pages the properties pageProperties just read say the visitor came from, if any. */

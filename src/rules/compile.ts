@@ -110,8 +110,9 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
   return { matcher: new FieldMatcher(exact, containing), detectorTextAction, detectors };
 }
 
-// A link the decoded reading cut at a space: its label, then that space.
-const URL_CUT = '[URL] ';
+// A link the decoded reading cut short: at a space, or where a parameter's decoded JSON begins
+// (`?state={"user":{"name":"Jane Doe"}}`, which the raw reading took whole).
+const URL_CUT = '[URL]';
 const PLACEHOLDER_OR_ESCAPE = /\[[A-Z_0-9]+\]|%[0-9A-Fa-f]{2}/g;
 const WORD_CHARS = /[A-Za-z0-9]/g;
 /** Letters and digits a redaction left standing (placeholders and `%XX` escapes aside). */

@@ -1,4 +1,5 @@
 import { mayBeCard, rewriteVcard } from './card-lines.js';
+import { encodedForm } from './encoded-values.js';
 import { formDecoded } from './form-decoded.js';
 import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
 import { rewriteCellPairs, rewriteElements, rewriteInputs } from './markup-fields.js';
@@ -131,7 +132,7 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   const markup = lt >= 0 ? rewriteMarkup(text, lt, verdict) : undefined;
   if (markup !== undefined) return markup;
   // A one-line record with `|`, `»`, `→`… between labels and values (line-pairs.ts).
-  if (!mayHoldPairs(text)) return nl < 0 ? rewriteLinePairs(text, verdict) : undefined;
+  if (!mayHoldPairs(text)) return nl < 0 ? rewriteLinePairs(text, verdict) ?? encodedPairs(text, verdict) : undefined;
   const card = mayBeCard(text) ? rewriteVcard(text, verdict) : undefined;
   if (card !== undefined) return card;
   // PHP `serialize()` blobs (`s:9:"last_name";s:3:"Doe";`) and multipart bodies (`name="dob"` then the value).
@@ -145,9 +146,15 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   if (plain !== undefined) return plain;
   const line = nl < 0 ? rewriteLinePairs(text, verdict) : undefined;
   if (line !== undefined) return line;
-  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return undefined;
+  if (text.indexOf('%') < 0 && text.indexOf('+') < 0) return encodedPairs(text, verdict);
   const decoded = formDecoded(text);
   return decoded === undefined ? undefined : rewrite(decoded, verdict);
+}
+
+/** A query string sent as base64 (encoded-values.ts), read and forwarded decoded as the scanner does. */
+function encodedPairs(text: string, verdict: PairVerdict): string | undefined {
+  const form = encodedForm(text);
+  return form === undefined ? undefined : rewrite(form, verdict);
 }
 
 function fhirFamily(text: string): boolean {

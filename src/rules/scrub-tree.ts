@@ -21,6 +21,7 @@ import type { DestinationPlan, Plan } from './plan.js';
 import type { EventMemo, StringFacts } from './event-memo.js';
 import { namesHealthContext, namesTerm } from './health-terms.js';
 import { knownClean, rememberClean } from './clean-strings.js';
+import { DROPPED, rewriteEncoded } from './encoded-values.js';
 
 export { namesHealth } from './health-terms.js';
 
@@ -219,13 +220,22 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
   const facts = ctx.memo?.of(value);
   if (namesHealthContext(value, ctx, facts)) return undefined;
   // Fields inside the text (JSON kept as a string, `k=v` blobs) follow their keys' rules first.
-  const json = scrubJsonText(value, ctx);
-  if (json !== undefined) return json;
+  const json = scrubJsonText(value, ctx) ?? scrubEncoded(value, ctx);
+  if (json !== undefined) return json === DROPPED ? undefined : json;
   const mark = ctx.hits.length;
   let judged = false;
   // Judged: a key naming a rule or a free-text field, whose action differs per destination. A key naming
-  // nothing (`Flu Shots | Northbay Health` read as a label) leaves the text the same for every destination.
-  const inner = rewriteEmbedded(value, (key, v) => { if (namesField(key, ctx)) judged = true; return embeddedValue(key, v, ctx); });
+  // nothing (`Flu Shots | Northbay Health` read as a label) leaves the text the same for every destination;
+  // its value may still be encoded JSON (`ue_px=eyJ...` in a tracker's query string), judged by its own keys.
+  const inner = rewriteEmbedded(value, (key, v) => {
+    if (namesField(key, ctx)) judged = true;
+    const named = embeddedValue(key, v, ctx);
+    if (named !== null) return named;
+    const enc = scrubEncoded(v, ctx);
+    if (enc === undefined) return null;
+    judged = true;
+    return enc === DROPPED ? REDACTED : enc === v ? null : enc;
+  });
   if (inner !== undefined) return scanString(inner, ctx, ctx.memo?.of(inner));
   const out = scanString(value, ctx, facts);
   // Clean for every destination (clean-strings.ts): nothing found, no pair judged by a key's
@@ -247,6 +257,16 @@ function scrubJsonText(value: string, ctx: ScrubContext): string | undefined {
   try { parsed = JSON.parse(value) as JsonValue; } catch { return undefined; }
   if (Array.isArray(parsed)) return JSON.stringify(scrubArray(parsed, ALLOW_ALL, ctx));
   return isJsonObject(parsed) ? JSON.stringify(scrubPair(parsed, ALLOW_ALL, ctx) ?? scrubObject(parsed, ALLOW_ALL, ctx)) : undefined;
+}
+
+/**
+ * base64 JSON scrubbed by its keys, then read whole by the detectors as the token's decoded reading
+ * was (a link in it goes), and spelled as it came; DROPPED for a compressed blob (encoded-values.ts).
+ */
+function scrubEncoded(value: string, ctx: ScrubContext): string | undefined {
+  const out = rewriteEncoded(value, (json) => { const s = scrubJsonText(json, ctx); return s === undefined ? s : scanString(s, ctx, undefined) ?? DROPPED; });
+  if (out === DROPPED) ctx.hits.push('compressed');
+  return out;
 }
 
 /** An embedded pair's value under its key's rule (as if it were a field), or null when the key names none. */
