@@ -5,25 +5,21 @@
 // arrives as plain text. A compressed blob (gzip or zlib, then base64) cannot be read at all, yet
 // any recipient inflates it in one call: it is dropped (fail closed).
 
+import { B64_VALUE, BASE64 } from './form-decoded.js';
+
 /** What an encoded value holds: JSON text and how to spell a scrubbed copy the same way, or a compressed blob. */
 export type Encoded = { readonly json: string; readonly encode: (json: string) => string } | typeof COMPRESSED;
 export const COMPRESSED = 'compressed';
 
-const TOKEN = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
+const TOKEN = BASE64;
 const MAX_TOKEN = 65_536;
-
-// Value of each base64 and base64url character (-1: none).
-const B64 = new Int8Array(128).fill(-1);
-'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((ch, i) => { B64[ch.charCodeAt(0)] = i; });
-B64[45] = 62; // -
-B64[95] = 63; // _
 
 /** The first two bytes the token decodes to (from its first three characters), or -1. */
 function firstBytes(text: string): number {
   let bits = 0;
   for (let i = 0; i < 3; i++) {
     const c = text.charCodeAt(i);
-    const v = c < 128 ? B64[c] : -1;
+    const v = c < 128 ? B64_VALUE[c] : -1;
     if (v < 0) return -1;
     bits = (bits << 6) | v;
   }

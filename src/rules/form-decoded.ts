@@ -120,10 +120,10 @@ function unescaped(text: string): string | undefined {
 
 // A value that is one base64 or base64url token (a `state`, a `d` or a campaign parameter
 // carrying `{"email": ...}` or `email=...&phone=...`): its decoded text, when that is text.
-const BASE64 = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
+export const BASE64 = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
 
 // Value of each base64 and base64url character (-1: none).
-const B64_VALUE = new Int8Array(128).fill(-1);
+export const B64_VALUE = new Int8Array(128).fill(-1);
 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((ch, i) => { B64_VALUE[ch.charCodeAt(0)] = i; });
 B64_VALUE[45] = 62; // -
 B64_VALUE[95] = 63; // _
