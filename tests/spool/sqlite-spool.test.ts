@@ -61,6 +61,25 @@ describe('SQLite spool', () => {
     await s.close();
   });
 
+  it('an ack made while other events wait for their group commit is on disk once it resolves', async () => {
+    const path = join(tempDir(), 'spool.db');
+    const opts = { path, maxRows: 1000, maxBytes: 1e7, synchronous: 'normal' as const, groupCommitMs: 20 };
+    const s = new SqliteSpool(opts);
+    await s.enqueue([row(1), row(2)]);
+    const leased = await s.lease('d', 10, 60_000);
+    const later = s.enqueue([row(3)]);
+    await s.ack(leased.map((l) => l.id));
+    // Another process reading the file (a standby, `phiwall dlq`, a restart) no longer sees the acked pack.
+    const reader = new Database(path, { readonly: true });
+    expect(reader.prepare('SELECT COUNT(*) FROM outbox_packs WHERE n = 2').pluck().get()).toBe(0);
+    await later;
+    reader.close();
+    await s.close();
+    const again = new SqliteSpool(opts);
+    expect((await again.lease('d', 10, 60_000)).map((l) => l.messageId)).toEqual(['m3']);
+    await again.close();
+  });
+
   it('dead letters keep code and reason, can be listed, replayed and purged', async () => {
     const s = open();
     await s.enqueue([row(1), row(2)]);
