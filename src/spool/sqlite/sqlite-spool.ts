@@ -151,18 +151,21 @@ export class SqliteSpool implements Spool {
     if (!ids.length) return;
     const rowIds: number[] = [];
     const closed: number[] = [];
+    let behind = false;
     for (const id of ids) {
       if (!isPackId(id)) { rowIds.push(Number(id)); continue; }
       const item = this.packs.get(id);
       if (!item) continue;
       const done = this.packs.settle(item);
       if (done !== undefined) closed.push(done);
+      behind ||= this.packs.behind(item.pack.destination);
       this.rows--; this.bytes -= PackLedger.bytes(item.pack, item.index);
     }
     // Joining a pending group commit saves a write transaction per ack; with none pending a timer's
-    // wake-up would cost more CPU than the DELETE's own commit (.tmp/h62/txcpu.mjs).
+    // wake-up would cost more CPU than the DELETE's own commit (.tmp/h62/txcpu.mjs). Not while rows
+    // wait for the destination: a round that waits for the commit would let delivery fall behind a flood.
     let deleted: Promise<void> | undefined;
-    if (closed.length && this.timer) {
+    if (closed.length && this.timer && !behind) {
       this.closedPacks.push(...closed);
       deleted = new Promise((resolve, reject) => { this.waiting.push({ rows: [], texts: [], live: 0, bytes: 0, resolve, reject }); });
     } else if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
