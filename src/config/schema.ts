@@ -111,6 +111,8 @@ export const DestinationConfig = z.strictObject({
     breaker_threshold: z.number().int().positive().default(5),
     /** How long a leased batch is reserved; a crashed process's leases come back after it. */
     lease_ms: z.number().int().positive().default(30_000),
+    /** Longest wait between delivery rounds when rounds find few rows (low traffic): bounds how long a row waits to be sent. */
+    max_linger_ms: z.number().int().min(25).max(10_000).optional(),
   }).default({ max_attempts: 12, max_age_hours: 72, concurrency: 2, retry_base_ms: 1000, retry_max_ms: 600_000, breaker_threshold: 5, lease_ms: 30_000 }),
 });
 export type DestinationConfig = z.infer<typeof DestinationConfig>;

@@ -9,6 +9,7 @@ import { REFUSED_BEFORE_SENDING, unmappedEvent } from '../spool/unmapped.js';
 import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
 import { reprojectClean } from './reproject.js';
 import { PolicyScreen, type PolicyView, type Verdict } from './screen.js';
+import { sleep, type Sleeper } from './sleeper.js';
 
 export interface WorkerOptions {
   idlePollMs: number;
@@ -19,6 +20,11 @@ export interface WorkerOptions {
    * per request with 4 destinations). Default DEFAULT_LINGER_MS; the delay is invisible to vendors.
    */
   lingerMs?: number;
+  /**
+   * At low rates the linger grows up to this (adapt()): a round there is mostly fixed cost (lease, vendor
+   * request, ack, ledger write, wake-ups). A destination's `delivery.max_linger_ms` wins; default DEFAULT_MAX_LINGER_MS.
+   */
+  maxLingerMs?: number;
   hooks?: DeliveryHooks;
   /** The running plan's policies: rows scrubbed under an older policy of this destination are re-checked (screen.ts). */
   policy?: PolicyView;
@@ -33,6 +39,10 @@ export interface DeliveryHooks {
 }
 
 export const DEFAULT_LINGER_MS = 25;
+export const DEFAULT_MAX_LINGER_MS = 400;
+/** At low rates a round waits for about this many rows (or a quarter batch, if less), up to maxLingerMs. */
+const FEW_ROWS = 32;
+const IDLE_MAX_MS = 30_000; // a quiet destination's other idle loops: the first one polls
 
 /**
  * Longest pause between probes of a dead destination. It bounds how long a recovered vendor
@@ -42,12 +52,6 @@ export const DEFAULT_LINGER_MS = 25;
  */
 const BREAKER_MAX_COOLDOWN_MS = 15_000;
 
-const sleep = (ms: number, signal: { wake?: () => void }) => new Promise<void>((resolve) => {
-  const t = setTimeout(done, ms);
-  function done() { clearTimeout(t); signal.wake = undefined; resolve(); }
-  signal.wake = done;
-});
-
 /**
  * One worker per destination: lease -> send -> ack / retry / dead-letter. Each destination has
  * its own loops, breaker and rate limit, so a dead destination never slows the others.
@@ -55,13 +59,18 @@ const sleep = (ms: number, signal: { wake?: () => void }) => new Promise<void>((
 export class DestinationWorker {
   private running = false;
   private loops: Promise<void>[] = [];
-  private readonly sleepers: { wake?: () => void }[] = [];
+  private readonly sleepers: Sleeper[] = [];
   private readonly breaker: CircuitBreaker;
   private readonly limiter: RateLimiter | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
   /** A loop is sending the one-item probe of a tripped breaker. */
   private probing = false;
   private readonly screen: PolicyScreen | undefined;
+  /** The current linger (adapt()), lingerMs..maxLingerMs. */
+  private linger: number;
+  private readonly maxLinger: number;
+  /** Rows leased by all loops since `since` (adapt()). */
+  private readonly leased = { since: Date.now(), rows: 0 };
 
   constructor(
     private readonly dest: DestinationPlan,
@@ -75,23 +84,39 @@ export class DestinationWorker {
     const rate = dest.config.delivery.rate_per_second;
     this.limiter = rate ? new RateLimiter(rate) : undefined;
     this.screen = opts.policy && new PolicyScreen(dest, opts.policy, spool);
+    this.linger = opts.lingerMs ?? DEFAULT_LINGER_MS;
+    this.maxLinger = dest.config.delivery.max_linger_ms ?? opts.maxLingerMs ?? DEFAULT_MAX_LINGER_MS;
   }
 
   start(): void {
     this.running = true;
     for (let i = 0; i < this.dest.config.delivery.concurrency; i++) {
-      const signal: { wake?: () => void } = {};
+      const signal: Sleeper = {};
       this.sleepers.push(signal);
       this.loops.push(this.loop(signal));
     }
   }
 
-  /** New rows were spooled: stop idling, after the linger (coalesces the wakes of many requests). */
+  /**
+   * New rows were spooled: after the linger (coalesces the wakes of many requests) every loop, as
+   * ever while busy (concurrency keeps up with a flood); when quiet one idle loop, none while a
+   * loop lingers (its next lease takes the rows).
+   */
   wake(): void {
     if (this.wakeTimer || !this.running) return;
-    const linger = this.opts.lingerMs ?? DEFAULT_LINGER_MS;
-    if (linger <= 0) { this.wakeNow(); return; }
-    this.wakeTimer = setTimeout(() => { this.wakeTimer = undefined; this.wakeNow(); }, linger);
+    if (this.linger <= 0) { this.wakeNow(); return; }
+    if (!this.quiet()) { this.wakeTimer = setTimeout(() => { this.wakeTimer = undefined; this.wakeNow(); }, this.linger); return; }
+    if (this.lingering()) return;
+    this.wakeTimer = setTimeout(() => { this.wakeTimer = undefined; if (!this.lingering()) this.wakeIdle(1); }, this.linger);
+  }
+
+  private quiet(): boolean { return this.linger > (this.opts.lingerMs ?? DEFAULT_LINGER_MS); } // low traffic: the linger grew
+
+  private lingering(): boolean { return this.sleepers.some((s) => s.state === 'linger'); }
+
+  /** Wakes up to `n` loops idling after an empty lease. */
+  private wakeIdle(n: number): void {
+    for (const s of this.sleepers) if (n > 0 && s.state === 'idle') { n--; s.wake?.(); }
   }
 
   private wakeNow(): void {
@@ -107,7 +132,7 @@ export class DestinationWorker {
     await Promise.race([Promise.all(this.loops), new Promise((r) => setTimeout(r, timeoutMs))]);
   }
 
-  private async loop(signal: { wake?: () => void }): Promise<void> {
+  private async loop(signal: Sleeper): Promise<void> {
     while (this.running) {
       try {
         const waited = await this.waitForCapacity(signal);
@@ -126,16 +151,44 @@ export class DestinationWorker {
   }
 
   /** Lease -> deliver one batch (one item when probing); idles when nothing is due. */
-  private async round(signal: { wake?: () => void }, probe: boolean): Promise<void> {
+  private async round(signal: Sleeper, probe: boolean): Promise<void> {
     const batchSize = probe ? 1 : Math.min(this.dest.config.delivery.batch_size ?? this.dest.destination.maxBatch, this.dest.destination.maxBatch);
     const items = await this.spool.lease(this.dest.name, batchSize, this.dest.config.delivery.lease_ms);
-    if (items.length === 0) { await sleep(this.opts.idlePollMs, signal); return; }
+    if (items.length === 0) { await sleep(this.idleWait(signal), signal, 'idle'); return; }
+    // A full batch after a quiet spell: more is probably waiting, so the idle loops share it (concurrency).
+    if (items.length >= batchSize && !probe && this.quiet()) this.wakeIdle(this.sleepers.length);
+    if (!probe) this.adapt(items.length, batchSize);
     await this.deliver(items);
     // A partial batch means the queue is drained: let the next one fill up.
-    if (items.length < batchSize && this.running) await sleep(this.opts.lingerMs ?? DEFAULT_LINGER_MS, signal);
+    if (items.length < batchSize && this.running) await sleep(this.linger, signal, 'linger');
   }
 
-  private async waitForCapacity(signal: { wake?: () => void }): Promise<boolean> {
+  /**
+   * When quiet, one idle loop per destination polls (retries coming due) at multiples of idlePollMs
+   * on the clock, so all destinations' idle loops wake together (one wake-up, not one per loop);
+   * the others wait for wake() or a full batch.
+   */
+  private idleWait(signal: Sleeper): number {
+    if (!this.quiet()) return this.opts.idlePollMs;
+    if (signal !== this.sleepers[0]) return IDLE_MAX_MS;
+    const poll = this.opts.idlePollMs, now = Date.now();
+    return Math.max(1, Math.ceil((now + Math.max(poll, this.linger)) / poll) * poll - now);
+  }
+
+  /**
+   * The linger: how long the destination takes to gather a few rows (FEW_ROWS, or a quarter batch)
+   * at the rate all its loops leased over the last second, within lingerMs..maxLingerMs; a full
+   * batch brings it back to lingerMs at once.
+   */
+  private adapt(n: number, batchSize: number): void {
+    const base = this.opts.lingerMs ?? DEFAULT_LINGER_MS, now = Date.now(), w = this.leased;
+    w.rows += n;
+    if (n < batchSize && now - w.since < 1000) return;
+    this.linger = n >= batchSize ? base : Math.min(this.maxLinger, Math.max(base, Math.round((Math.min(FEW_ROWS, batchSize / 4) * (now - w.since)) / w.rows)));
+    w.since = now; w.rows = 0;
+  }
+
+  private async waitForCapacity(signal: Sleeper): Promise<boolean> {
     const breakerWait = this.breaker.waitMs(Date.now());
     if (breakerWait > 0) { await sleep(breakerWait, {}); return true; }
     const rateWait = this.limiter?.take(this.dest.destination.maxBatch) ?? 0;
