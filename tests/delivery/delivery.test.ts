@@ -4,21 +4,9 @@ import { replayDeadLetters } from '../../src/delivery/replay.js';
 import { startWebhookFake } from '../fakes/webhook.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { post, readOutput, REPO, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
+import { delivered, track, webhookConfig } from '../helpers/webhook-delivery.js';
 
-const configFor = (hookUrl: string) => `
-version: 1
-include: ["${join(REPO, 'rules/phiwall.yaml')}"]
-destinations:
-  hook:
-    type: webhook
-    baa: false
-    allow: [event, visitor_id, properties.n]
-    options: { url: "${hookUrl}/hook/in", secret: "s3cret-signing-key" }
-    delivery: { retry_base_ms: 50, retry_max_ms: 400, max_attempts: 50, concurrency: 1, breaker_threshold: 3 }
-`;
-
-const track = (id: string) => ({ type: 'track', event: 'Button Clicked', messageId: id, anonymousId: 'anon', properties: { n: 1 } });
-const delivered = (fake: FakeServer) => fake.handled('/hook/in').flatMap((r) => (r.json as { message_id: string }[]).map((x) => x.message_id));
+const configFor = (hookUrl: string) => webhookConfig(hookUrl, '{ retry_base_ms: 50, retry_max_ms: 400, max_attempts: 50, concurrency: 1, breaker_threshold: 3 }');
 
 describe('durable delivery', () => {
   let fake: FakeServer;

@@ -1,24 +1,11 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookFake } from '../fakes/webhook.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { loadConfig } from '../../src/config/load.js';
-import { post, REPO, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
+import { post, startCollector, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
+import { delivered, track, webhookConfig } from '../helpers/webhook-delivery.js';
 
-const configFor = (hookUrl: string, delivery = '{ concurrency: 2 }') => `
-version: 1
-include: ["${join(REPO, 'rules/phiwall.yaml')}"]
-destinations:
-  hook:
-    type: webhook
-    baa: false
-    allow: [event, visitor_id, properties.n]
-    options: { url: "${hookUrl}/hook/in", secret: "s3cret-signing-key" }
-    delivery: ${delivery}
-`;
-
-const track = (id: string) => ({ type: 'track', event: 'Button Clicked', messageId: id, anonymousId: 'anon', properties: { n: 1 } });
-const delivered = (fake: FakeServer) => fake.handled('/hook/in').flatMap((r) => (r.json as { message_id: string }[]).map((x) => x.message_id));
+const configFor = (hookUrl: string, delivery = '{ concurrency: 2 }') => webhookConfig(hookUrl, delivery);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('delivery at low traffic', () => {
