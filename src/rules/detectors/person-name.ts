@@ -3,6 +3,7 @@ import { isDigit, resetAt } from './scan.js';
 import { commonWord, scanFileNames } from './file-name.js';
 import { giftItem, scanGiftItem, titleWord } from './item-name.js';
 import { scanMixedNames, scanRecordNames } from './record-name.js';
+import { bareName } from './bare-name.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -202,7 +203,7 @@ function wholeName(text: string): boolean {
 }
 
 function scan(text: string, out: Detection[], kind: string): void {
-  if (wholeName(text)) { out.push({ start: 0, end: text.length, kind }); return; }
+  if (wholeName(text) || bareName(text)) { out.push({ start: 0, end: text.length, kind }); return; }
   if (CLOCK_HINT.test(text)) scanSpeakers(text, out, kind);
   if (FILE_HINT.test(text)) scanFileNames(text, out, kind);
   if (giftItem(text)) scanGiftItem(text, out, kind);

@@ -5,6 +5,7 @@ import {
 import type { ValueDetector } from './types.js';
 import { WHOLE_NAME_MAX, initialEnd } from './person-name.js';
 import { giftItem } from './item-name.js';
+import { bareNameStart } from './bare-name.js';
 import { SPELLED_MIN } from './phone-local.js';
 import { SPELLED_AGE_MIN } from './age.js';
 
@@ -38,6 +39,8 @@ export function textFeatures(text: string): TextFeatures {
   if (text.length <= WHOLE_NAME_MAX && initialEnd(text)) flags |= NAME_CUE;
   // A gift item may name its recipient (`Flowers for Jane Okafor`; item-name.ts).
   else if (giftItem(text)) flags |= NAME_CUE;
+  // A whole short value that may be a bare name (`Jane Doe`; bare-name.ts).
+  else if (bareNameStart(text, digits)) flags |= NAME_CUE;
   return { length: text.length, digits, flags };
 }
 
