@@ -146,3 +146,14 @@ export function mbiValid(mbi: string): boolean {
   }
   return true;
 }
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+/**
+ * Spanish DNI / NIE control letter: `number mod 23` indexes DNI_LETTERS. `number` is the DNI's
+ * 8 digits, or for an NIE its 7 digits after the prefix X, Y or Z read as 0, 1 or 2.
+ */
+export function spanishIdLetterValid(number: number, letter: number): boolean {
+  const upper = letter >= 97 && letter <= 122 ? letter - 32 : letter;
+  return Number.isSafeInteger(number) && number >= 0 && DNI_LETTERS.charCodeAt(number % 23) === upper;
+}

@@ -1,5 +1,6 @@
 import { defineDetector } from './define.js';
 import { isAsciiLetter, isDigit } from './scan.js';
+import { spanishIdAround } from './spanish-id.js';
 import type { Detection } from './types.js';
 
 const MIN_DIGITS = 9;
@@ -76,12 +77,16 @@ function scan(text: string, out: Detection[], kind: string): void {
     }
     if (dotsOnly && seps > 0 && (productVersion(text, start) || standardUid(text, start, end))) continue;
     if (digits >= MIN_DIGITS || (digits >= MIN_BARE_DIGITS && end - start === digits && standsAlone(text, start, end))) out.push({ start, end, kind });
+    else {
+      const id = spanishIdAround(text, start, end, digits);
+      if (id !== undefined) out.push({ start: id[0], end: id[1], kind });
+    }
   }
 }
 
 /**
- * Safety net (R): any run of 9+ digits, with single separators between groups, and bare 7-8
- * digit numbers standing alone. findAll gives it the lowest priority, so it only applies where
+ * Safety net (R): any run of 9+ digits, with single separators between groups, bare 7-8
+ * digit numbers standing alone, and Spanish DNI/NIE numbers with a valid control letter. findAll gives it the lowest priority, so it only applies where
  * no specific detector claimed the digits.
  */
 export const longNumberDetector = defineDetector('long_number', '[NUMBER]', 'R', scan);

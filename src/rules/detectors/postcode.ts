@@ -25,6 +25,20 @@ const POSTCODE_RE = new RegExp(`(?<![A-Za-z0-9])(?:${UK}|${CA}|${IE})(?![A-Za-z0
 const CA_CUED_RE = /(?<![A-Za-z])(?:postal|post|zip|code[ _-]?postal)(?:[ _-]?code)?[ \t]*[:#=]?[ \t]*([ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z][0-9][ABCEGHJ-NPRSTV-Z][0-9])(?![A-Za-z0-9])/gi;
 const CUE_HINT = /post|zip/i;
 
+// Brazil's CEP `01310-100` (5 digits, a dash, 3) covers a street or a stretch of one. The shape
+// alone is as likely an order or part number, so it is read only after a state code at an address
+// tail (`São Paulo - SP, 01310-100`, `Rio de Janeiro, RJ 20040-020`) or after the word CEP.
+const BR_STATES = 'AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO';
+const CEP_RE = new RegExp(`(?:(?<![A-Za-z])[Cc][Ee][Pp] ?[:#=]? ?|(?<![A-Za-z])(?:${BR_STATES}),? ?-? ?)([0-9]{5}-[0-9]{3})(?![0-9A-Za-z]|-[0-9])`, 'g');
+
+/** A dash with five digits before it and three after (`01310-100`): CEP_RE's cheap precheck. */
+function cepShape(text: string): boolean {
+  for (let i = text.indexOf('-', 5); i > 0 && i + 3 < text.length; i = text.indexOf('-', i + 1)) {
+    if (isDigit(text.charCodeAt(i + 3)) && isDigit(text.charCodeAt(i - 5)) && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
 /** A space between two short tokens that have digits near it (`1A 2A`, `K1A 0B1`, `D02 X285`): every format above has one. */
 function mayHold(text: string): boolean {
   for (let i = text.indexOf(' ', 1); i > 0 && i + 1 < text.length; i = text.indexOf(' ', i + 1)) {
@@ -44,10 +58,14 @@ function scan(text: string, out: Detection[], kind: string): void {
     const re = resetAt(POSTCODE_RE, 0);
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
+  if (text.length >= 12 && cepShape(text)) {
+    const cep = resetAt(CEP_RE, 0);
+    while ((m = cep.exec(text)) !== null) out.push({ start: m.index + m[0].length - 9, end: m.index + m[0].length, kind });
+  }
   if (text.length < 10 || !CUE_HINT.test(text)) return;
   const cued = resetAt(CA_CUED_RE, 0);
   while ((m = cued.exec(text)) !== null) out.push({ start: m.index + m[0].length - 6, end: m.index + m[0].length, kind });
 }
 
-/** UK, Canadian and Irish postal codes (B). */
+/** UK, Canadian, Irish and (at an address tail or after CEP) Brazilian postal codes (B). */
 export const postcodeDetector = defineDetector('postcode', '[POSTCODE]', 'B', scan);
