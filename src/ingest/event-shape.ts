@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonObject, JsonValue } from '../common/json.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 
 const TYPES = ['track', 'page', 'identify', 'screen', 'group', 'alias'] as const;
 const MESSAGE_ID = /^[\w.:+-]+$/;
@@ -13,18 +13,17 @@ const hasSender = (e: { type?: unknown; userId?: unknown; anonymousId?: unknown 
 // a blocked page would go on without it: refused instead, naming the field (null reads as absent).
 const PAGE_TEXT = ['path', 'url', 'referrer', 'title', 'search'] as const;
 const PROPERTY_TEXT = ['path', 'url'] as const;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const notText = (v: unknown): boolean => v !== undefined && v !== null && typeof v !== 'string';
 /** The path of the first page address field that is not text, or undefined. */
 export function pageValueNotText(e: { context?: unknown; properties?: unknown }): string[] | undefined {
-  const page = isObject(e.context) ? e.context.page : undefined;
+  const page = isJsonObject(e.context) ? e.context.page : undefined;
   if (page !== undefined && page !== null) {
-    if (!isObject(page)) return ['context', 'page'];
+    if (!isJsonObject(page)) return ['context', 'page'];
     const key = PAGE_TEXT.find((k) => notText(page[k]));
     if (key) return ['context', 'page', key];
   }
   const props = e.properties;
-  const key = isObject(props) ? PROPERTY_TEXT.find((k) => notText(props[k])) : undefined;
+  const key = isJsonObject(props) ? PROPERTY_TEXT.find((k) => notText(props[k])) : undefined;
   return key ? ['properties', key] : undefined;
 }
 

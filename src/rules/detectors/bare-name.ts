@@ -25,7 +25,8 @@ export function bareName(text: string): boolean {
   // What the prefilter checked (so it never skips a text this reads as a name), then the whole shape.
   if (!bareNameStart(text, 0)) return false;
   const m = BARE_NAME.exec(text);
-  if (m === null || !GIVEN_NAMES.has(m[1].toLowerCase())) return false;
+  // The first word is the one bareNameStart found among the given names.
+  if (m === null) return false;
   const middle = m[2];
   if (middle !== undefined && middle.length > 2 && !GIVEN_NAMES.has(middle.toLowerCase())) return false;
   for (const part of m[3].toLowerCase().split('-')) if (commonWord(part)) return false;
