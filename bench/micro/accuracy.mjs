@@ -2,11 +2,15 @@
 // gives, per corpus event, the text that would leave (undefined when the event is dropped) and
 // a predicate telling whether a clean input string survived unchanged.
 
-/** String leaves that a redactor is asked to keep: properties, page fields, names. */
-export function cleanLeaves(ev, canaryValues) {
+/**
+ * String leaves that a redactor is asked to keep: properties, page fields, names. A leaf holding a planted
+ * value in any of its labelled forms (`?to=jane.doe%40mail.example` holds the email URL-encoded) is not clean.
+ */
+export function cleanLeaves(ev, canaryValues, canaryForms = []) {
   const out = [];
+  const holdsForm = (v) => canaryForms.some((f) => f.length >= 6 && v.includes(f));
   const visit = (v) => {
-    if (typeof v === 'string') { if (v.length > 0 && !canaryValues.some((c) => v.includes(c) || c.includes(v))) out.push(v); return; }
+    if (typeof v === 'string') { if (v.length > 0 && !canaryValues.some((c) => v.includes(c) || c.includes(v)) && !holdsForm(v)) out.push(v); return; }
     if (Array.isArray(v)) { v.forEach(visit); return; }
     if (v && typeof v === 'object') Object.values(v).forEach(visit);
   };
@@ -29,7 +33,8 @@ export function measureAccuracy(events, labels, run) {
       if (text === undefined || !c.forms.some((f) => text.includes(f) || text.toLowerCase().includes(f.toLowerCase()))) removed++;
     }
     if (label.mustBlock || text === undefined) return;
-    for (const leaf of cleanLeaves(ev, values)) { clean++; if (!kept(leaf)) altered++; }
+    const forms = label.canaries.flatMap((c) => c.forms.map(String));
+    for (const leaf of cleanLeaves(ev, values, forms)) { clean++; if (!kept(leaf)) altered++; }
   });
   return { recall: +(removed / planted).toFixed(4), clean_altered: +(altered / Math.max(1, clean)).toFixed(4), planted, clean_items: clean };
 }

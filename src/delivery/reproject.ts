@@ -7,6 +7,7 @@ import { canonicalPath } from '../rules/canonical-path.js';
 import { hostBlock, pathVerdict } from '../pipeline/path-verdicts.js';
 import { hostOf } from '../rules/url-parts.js';
 import { identifierValue, scrubFlat } from '../pipeline/project.js';
+import { clickIdShaped } from '../rules/marketing-ids.js';
 import { namesHealth, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 
 // A stored scrubbed event (an ingest-time dead letter, see src/spool/unmapped.ts) whose
@@ -101,7 +102,7 @@ function reprojectContext(out: CleanEvent, clean: CleanEvent, ctx: ScrubContext)
   const { dest } = ctx;
   const allow = allowedFields(dest.allow);
   if (clean.campaign !== undefined && allow.campaign) out.campaign = scrubFlat(clean.campaign, allow.campaign, ctx);
-  if (clean.clickIds !== undefined && allow.clickIds) out.clickIds = scrubFlat(clean.clickIds, allow.clickIds, ctx);
+  if (clean.clickIds !== undefined && allow.clickIds) out.clickIds = scrubFlat(clean.clickIds, allow.clickIds, ctx, clickIdShaped);
   const ip = clean.ip !== undefined && allow.ip ? identifierValue('ip', clean.ip, ctx, truncateIp) : undefined;
   if (ip !== undefined) out.ip = ip;
   const ua = clean.userAgent !== undefined && allow.userAgent ? identifierValue('useragent', clean.userAgent, ctx, generalizeOnce) : undefined;

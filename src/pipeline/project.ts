@@ -7,6 +7,7 @@ import { generalizeUa, truncateIp } from '../rules/ops/generalize.js';
 import { sha256Hex } from '../common/hash.js';
 import { normalizeMatchKey } from '../rules/ops/hash.js';
 import { originOf } from '../rules/ops/sanitize-url.js';
+import { clickIdShaped } from '../rules/marketing-ids.js';
 import type { DestinationPlan, SitePlan } from '../rules/plan.js';
 import { actionFor, namesHealth, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 import type { EventInfo } from './analyze.js';
@@ -67,7 +68,7 @@ function projectContext(clean: CleanEvent, info: EventInfo, ctx: ScrubContext, m
   const { dest } = ctx;
   const allow = allowedFields(dest.allow);
   if (allow.campaign) clean.campaign = scrubFlat(info.campaign, allow.campaign, ctx);
-  if (allow.clickIds && hasKeys(info.clickIds)) clean.clickIds = scrubFlat(info.clickIds, allow.clickIds, ctx);
+  if (allow.clickIds && hasKeys(info.clickIds)) clean.clickIds = scrubFlat(info.clickIds, allow.clickIds, ctx, clickIdShaped);
   const ip = info.ip && allow.ip ? identifierValue('ip', info.ip, ctx, truncateIp) : undefined;
   if (ip !== undefined) clean.ip = ip;
   const ua = info.userAgent && allow.userAgent ? identifierValue('useragent', info.userAgent, ctx, generalizeUa) : undefined;
@@ -111,13 +112,16 @@ function projectPage(info: EventInfo, allow: AllowedFields, ctx: ScrubContext): 
   return allowed ? page : undefined;
 }
 
-/** Campaign and click-id values: allowed keys only, each scanned and capped (also re-projection, delivery/reproject.ts). */
-export function scrubFlat(values: Record<string, string>, allow: AllowNode, ctx: ScrubContext): Record<string, string> {
+/**
+ * Campaign and click-id values: allowed keys only, each scanned and capped (also re-projection, delivery/reproject.ts).
+ * `opaque`: a value of the platform's own token shape goes as it is (click ids: marketing-ids.ts).
+ */
+export function scrubFlat(values: Record<string, string>, allow: AllowNode, ctx: ScrubContext, opaque?: (v: string) => boolean): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of Object.keys(values)) {
     // A re-projected row's values come back from the spool: only strings are read.
     if (!allow.child(k) || typeof values[k] !== 'string') continue;
-    const s = scrubString(values[k], ctx);
+    const s = opaque?.(values[k]) === true ? values[k] : scrubString(values[k], ctx);
     if (s !== undefined) out[k] = s.slice(0, 200);
   }
   return out;

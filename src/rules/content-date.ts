@@ -11,6 +11,10 @@ export const CONTENT_DATE_FIELDS: ReadonlySet<string> = new Set([
   'posted', 'postedat', 'postedon', 'postdate', 'dateposted', 'validuntil', 'validthrough', 'validfrom', 'pricevaliduntil',
   'promovaliduntil', 'promoends', 'promoend', 'promostart', 'promostarts', 'promoexpires', 'saleends', 'saleend', 'salestarts',
   'salestart', 'offerends', 'offerexpires', 'offervaliduntil', 'couponexpires', 'releasedate', 'releasedat',
+  // Offers, coupons and a public event's registration window under their longer names.
+  'offervalidthrough', 'offervalidfrom', 'offerstarts', 'offerend', 'dealends', 'dealexpires', 'couponexpiry', 'couponexpiration',
+  'couponvaliduntil', 'couponvalidthrough', 'promoexpiry', 'promoexpiration', 'saleexpires', 'registrationcloses',
+  'registrationdeadline', 'registrationopens', 'earlybirdends', 'webinardate',
 ]);
 // ISO date or date-time, US `12/31/2026`, `December 24, 2026`, `24 Dec 2026`: the year's place in each.
 const WHOLE_DATE = new RegExp(

@@ -26,7 +26,7 @@ export function namesTerm(value: string, plan: Plan, facts: StringFacts | undefi
   if (terms === undefined) return false;
   let named = facts?.health;
   if (named === undefined) {
-    named = terms.test(value) && !namesOnlyACharity(value, terms);
+    named = termInText(value, terms);
     if (facts) facts.health = named;
   }
   return named;
@@ -39,9 +39,27 @@ export function namesTerm(value: string, plan: Plan, facts: StringFacts | undefi
 const CHARITY_WORD = /society|foundation|fund|association/i;
 const CHARITY_NAME = /[\p{L}'’]+[\s_-]+(?:research[\s_-]+)?(?:society|foundation|fund|association)(?![\p{L}])/giu;
 
-/** Whether every term `value` names sits in a charity's name (asked only once a term matched). */
-function namesOnlyACharity(value: string, terms: RegExp): boolean {
-  if (!CHARITY_WORD.test(value)) return false;
-  const rest = value.replace(CHARITY_NAME, ' ');
+// A compound in which a term's word means something else (H74: campaigns and products were withheld for these):
+// food and exam prep (`meal-prep-now`, `test-prep`, `prep-school`), standard shipping (`free-std-shipping`), a
+// brush's or a swimmer's stroke, a film screening or a job applicant's background screening, lithium batteries,
+// binge-watching, alcohol as an ingredient (`alcohol-based`, `isopropyl alcohol`; not `alcohol-free`, which can be
+// about drinking), the Great Depression and a tropical one. Anything else naming a term still is (`meal-prep-for-
+// chemo-patients` is withheld for `chemo`; `stroke-awareness`, `std-testing`, `prep-now` stay withheld).
+const COMPOUND = new RegExp('(?<![\\p{L}])(?:(?:meal|food|test|exam|sat|college|lunch|dinner|batch)[\\s_-]*prep(?:ping)?' +
+  '|prep[\\s_-]*(?:school|time|cook|kitchen)|std[\\s_-]*(?:shipping|delivery|ground|rate|size|edition|tier)' +
+  '|(?:brush|paint|pen|back|breast|swim|master|golf)[\\s_-]*strokes?|(?:film|movie|premiere|private)[\\s_-]*screenings?' +
+  '|screening[\\s_-]*rooms?|background[\\s_-]*(?:check[\\s_-]*and[\\s_-]*)?screenings?|lithium[\\s_-]*(?:ion|batter(?:y|ies)|polymer)' +
+  '|binge[\\s_-]*(?:watch(?:ing|ed)?|worthy)|alcohol[\\s_-]*(?:based|wipes?|swabs?)|(?:rubbing|isopropyl)[\\s_-]*alcohol' +
+  '|(?:great|tropical)[\\s_-]*depression)(?![\\p{L}])', 'giu');
+
+/** The sensitive-terms test of a value (a property, a campaign): a term matched outside a charity's name or a compound. */
+export function termInText(value: string, terms: RegExp): boolean {
+  return terms.test(value) && !namesOtherThings(value, terms);
+}
+
+/** Whether every term `value` names sits in a charity's name or a compound (asked only once a term matched). */
+function namesOtherThings(value: string, terms: RegExp): boolean {
+  let rest = CHARITY_WORD.test(value) ? value.replace(CHARITY_NAME, ' ') : value;
+  rest = rest.replace(COMPOUND, ' ');
   return rest !== value && !terms.test(rest);
 }

@@ -8,13 +8,14 @@
 // - an age in months over 89 years held as a string (`age_months: "1155"`), dropped as the number is.
 import { CONTENT_DATE_FIELDS, wholeContentDate } from './content-date.js';
 import { AGE_MONTHS, MONTHS_89 } from './scrub-number.js';
+import { AD_OBJECT_FIELDS, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, TRACE_FIELDS, traceShaped } from './marketing-ids.js';
 import { productCode } from './schema-org.js';
 
 export const KEEP = 1;
 export const DROP = 2;
 export type NamedVerdict = typeof KEEP | typeof DROP | 0;
 
-const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4;
+const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4, TRACE = 5, CATALOGUE = 6, AD_OBJECT = 7;
 // Not a bare `release`: in a hospital's events it can be a discharge (`release: 2026.11.28`).
 const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buildnumber', 'buildno', 'buildid', 'buildversion', 'appbuild',
   'releaseversion', 'releasetag', 'sdkversion', 'libraryversion', 'libversion', 'clientversion', 'bundleversion', 'versionname',
@@ -27,17 +28,29 @@ const KINDS: ReadonlyMap<string, number> = new Map([
   ...VERSION_FIELDS.map((k): [string, number] => [k, VERSION]),
   ...ORDER_FIELDS.map((k): [string, number] => [k, ORDER]),
   ...[...AGE_MONTHS].map((k): [string, number] => [k, AGE_IN_MONTHS]),
+  ...TRACE_FIELDS.map((k): [string, number] => [k, TRACE]),
+  ...CATALOGUE_FIELDS.map((k): [string, number] => [k, CATALOGUE]),
+  ...AD_OBJECT_FIELDS.map((k): [string, number] => [k, AD_OBJECT]),
 ]);
 
 /** KEEP: the string goes out as it is; DROP: the field goes; 0: the detectors decide. */
 export function namedValue(norm: string, value: string, nowYear: number): NamedVerdict {
   if (productCode(norm, value)) return KEEP;
-  if (value.length > 32) return 0;
-  switch (KINDS.get(norm)) {
-    case undefined: return 0;
+  if (value.length > 55) return 0;
+  const kind = KINDS.get(norm);
+  // Only a traceparent (55 characters) is longer than 32.
+  if (kind === undefined || (value.length > 32 && kind !== TRACE)) return 0;
+  return verdict(kind, value, nowYear);
+}
+
+function verdict(kind: number, value: string, nowYear: number): NamedVerdict {
+  switch (kind) {
     case CONTENT: return wholeContentDate(value, nowYear) ? KEEP : 0;
     case VERSION: return versionShaped(value, nowYear) ? KEEP : 0;
-    case ORDER: return shopOrderId(value) ? KEEP : 0;
+    case ORDER: return shopOrderId(value, nowYear) ? KEEP : 0;
+    case TRACE: return traceShaped(value) ? KEEP : 0;
+    case CATALOGUE: return catalogueShaped(value) ? KEEP : 0;
+    case AD_OBJECT: return adObjectShaped(value) ? KEEP : 0;
     default: return monthsOver89(value) ? DROP : 0;
   }
 }
@@ -61,10 +74,19 @@ function versionShaped(value: string, nowYear: number): boolean {
 }
 
 // A shop's prefix, an optional year and 4-8 digits: not 9 (an SSN) or 10-11 (a phone number).
-const SHOP_ORDER = /^(?:ORD|ORDER|TXN|TRX|TX|TRANS|INV|PO|SO|PUR|PAY|CHK|CART|SHOP|WEB)[-_#]?(?:20\d\d[-_])?\d{4,8}$/i;
+const PREFIX = '(?:ORD|ORDER|TXN|TRX|TX|TRANS|INV|PO|SO|PUR|PAY|CHK|CART|SHOP|WEB|CO|CS)';
+const SHOP_ORDER = new RegExp(`^${PREFIX}[-_#]?(?:20\\d\\d[-_])?\\d{4,8}$`, 'i');
+// The order's own day before its number (`ORD-2026-11-23-00042`, `ORDER-20261127-0042`): the day of a purchase,
+// which the event's timestamp already carries; a year far from today's is not an order's (`ORD-1961-03-14-…`).
+const DATED_ORDER = new RegExp(`^${PREFIX}[-_]?(20\\d\\d)[-_]?(?:0[1-9]|1[0-2])[-_]?(?:0[1-9]|[12]\\d|3[01])[-_]\\d{3,8}$`, 'i');
+// A shop's prefix and a random hex token (`chk_7e1f2c9a`, `cart-5f0c2d9e41ab`): with a letter, and no run of 5
+// digits (`TXN-6175550134` is a phone number).
+const TOKEN_ORDER = new RegExp(`^${PREFIX}[-_](?=[0-9a-f]*[a-f])(?![0-9a-f]*[0-9]{5})[0-9a-f]{8,32}$`, 'i');
 
-function shopOrderId(value: string): boolean {
-  return SHOP_ORDER.test(value);
+function shopOrderId(value: string, nowYear: number): boolean {
+  if (SHOP_ORDER.test(value) || TOKEN_ORDER.test(value)) return true;
+  const dated = DATED_ORDER.exec(value);
+  return dated !== null && Math.abs(+(dated[1] as string) - nowYear) <= 1;
 }
 
 // `1155`, `1,155`, `1155 months`, `1155mo`: the number's digits, when nothing else is there.

@@ -28,7 +28,7 @@ const NOT_PLAIN = /[,:;@]|(?<![\p{L}\p{M}])(?:for|to|from|para|pour|für)(?![\p{
 // product or service no one is surnamed (`Flu Shot`, `Gift Basket`, `Ice Packs`: kept; not `Card`, `Brace`,
 // `Box`, which are surnames).
 const PERSON_SHAPED = /^(?:\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.?)?\s+\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,}(?:\s+\p{Lu}\.?)?\s+\p{Lu}{2,})$/u;
-const PRODUCT_NOUN = /\s(?:shots?|vaccines?|vaccinations?|tests?|kits?|screenings?|exams?|certificates?|baskets?|bouquets?|balloons?|tablets?|capsules?|sprays?|gels?|drops|strips|pads|wipes|masks?|bandages?|lotions?|vitamins?|gummies|thermometers?|classes|passes|packs|boxes|bottles?)$/i;
+const PRODUCT_NOUN = /\s(?:shots?|vaccines?|vaccinations?|tests?|kits?|screenings?|exams?|certificates?|baskets?|bouquets?|balloons?|tablets?|capsules?|sprays?|gels?|drops|strips|pads|wipes|masks?|bandages?|lotions?|vitamins?|gummies|thermometers?|classes|passes|packs|boxes|bottles?|mats?|mugs?|tumblers?|socks|blankets?|candles?|pillows?|towels?|shirts?|tees|hoodies?|sweatshirts?|beanies?|umbrellas?|totes?|journals?|notebooks?|ornaments?|magnets?|stickers?|puzzles?|plushies|plush)$/i;
 
 function lineItem(obj: JsonObject): boolean {
   if (obj.price === undefined && obj.quantity === undefined) return false;

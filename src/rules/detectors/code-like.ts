@@ -35,13 +35,34 @@ function yearCode(token: string): boolean {
   return word >= (token.includes('_') ? 3 : 4) && Math.abs(year - new Date().getUTCFullYear()) <= 1;
 }
 
+// A creative's or campaign's snake_case label (`banner_728x90_v2`, `video_15s_v4`, `q4_retargeting_1pct`): words,
+// at most one ad size (`300x250`), tags of a word and 1-2 digits (`v2`, `q4`), at most two 1-2 digit numbers and
+// this year; with a word of 3+ letters. A part with another digit run (`xjh_4488_12019`, `jsmith_1961`) is a code.
+const AD_SIZE = /^\d{2,4}x\d{2,4}$/i;
+const TAG = /^(?:[a-z]{1,4}\d{1,2}|\d{1,2}[a-z]{1,4})$/i;
+const WORD = /^[a-z]+$/i;
+
+function snakeLabel(token: string): boolean {
+  if (!token.includes('_')) return false;
+  let word = 0, sizes = 0, numbers = 0;
+  for (const part of token.split('_')) {
+    if (WORD.test(part)) { if (part.length > word) word = part.length; continue; }
+    if (AD_SIZE.test(part)) { if (sizes++ > 0) return false; continue; }
+    if (TAG.test(part)) continue;
+    if (part.length <= 2 && /^\d+$/.test(part)) { if (numbers++ > 1) return false; continue; }
+    if (part.length === 4 && /^\d+$/.test(part) && Math.abs(+part - new Date().getUTCFullYear()) <= 1) continue;
+    return false;
+  }
+  return word >= 3;
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 10) return;
   const re = resetAt(TOKEN_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const [digits, letters] = countDigitsAndLetters(m[0]);
-    if (digits >= 4 && letters >= 2 && (digits > 6 || !yearCode(m[0]))) out.push({ start: m.index, end: m.index + m[0].length, kind });
+    if (digits >= 4 && letters >= 2 && (digits > 6 || !yearCode(m[0])) && !(digits <= 10 && snakeLabel(m[0]))) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
 }
 

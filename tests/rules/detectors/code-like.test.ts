@@ -15,3 +15,12 @@ describe('code_like detector', () => {
     expect(find('member-XZH809674012')).toEqual(['XZH809674012']);
   });
 });
+
+describe('code_like: a creative or campaign label in snake_case (H74)', () => {
+  it.each(['banner_728x90_v2', 'display_300x250_q4', 'video_1920x1080_v3', 'hero_1080x1080_b'])('keeps %s', (text) => {
+    expect(find(text)).toEqual([]);
+  });
+  it.each(['xjh_4488_12019', 'jsmith_1961_a', 'member_448812019', 'banner_300x250_728x90_v2', 'ab_12_34_56_7890'])('still finds the code in %s', (text) => {
+    expect(find(text).length).toBe(1);
+  });
+});

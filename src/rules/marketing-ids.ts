@@ -1,0 +1,63 @@
+// Ids that analytics tools, shops and ad platforms mint for their own objects, kept when the field is named for
+// such an object and the whole value has that object's shape (named-values.ts decides by field name first):
+// - a W3C trace context (`trace_id: 4bf92f35…` 32 hex, `span_id` 16 hex, `traceparent: 00-…-…-01`): the
+//   long-hex detector reads any 32 hex digits as an id (an MD5 of an email is one), a tracer's are not a person's;
+// - a catalogue's product, item and content numbers (`sku: 8675309`, `product_id: prod_48213`, `SKU-88412-BLU`):
+//   7-8 digits read as a record number, 5 as a ZIP code. An SSN- or phone-shaped value (9-11 digits, or digits
+//   split by separators with no letter) is not taken for a catalogue code and is left to the detectors;
+// - an ad click id (`fbclid`, `msclkid`, `ttclid`, under `click_ids.*`, which a destination receives only when its
+//   allow list names it): the platform's opaque token, read by code_like or long-hex as an id. A token of URL-safe
+//   characters with letters and digits; anything else (an email, a phone number, an SSN: no letter or an `@`) is scanned;
+// - an ad platform's or testing tool's numeric object id (`campaign_id: 120208374918230045`, `adset_id`,
+//   `ad_group_id`, `creative_id`, `variation_id: 7031245561`): digits only. Not `ad_id`/`adid`, which is also
+//   a phone's advertising id (M).
+
+export const TRACE_FIELDS = ['traceid', 'spanid', 'parentid', 'parentspanid', 'rootspanid', 'traceparent', 'xb3traceid',
+  'xb3spanid', 'xb3parentspanid', 'otteltraceid', 'otelspanid', 'oteltraceid'];
+export const CATALOGUE_FIELDS = ['sku', 'skuid', 'productid', 'productsku', 'productcode', 'productnumber', 'itemid', 'itemsku',
+  'itemnumber', 'itemcode', 'variantid', 'variantsku', 'contentid', 'articleid', 'postid', 'catalognumber', 'catalogueno',
+  'catalogno', 'partnumber', 'partno', 'mpn', 'modelnumber', 'styleid', 'stylenumber', 'offerid', 'listingid', 'collectionid'];
+export const AD_OBJECT_FIELDS = ['campaignid', 'adsetid', 'adgroupid', 'creativeid', 'placementid', 'lineitemid', 'insertionorderid',
+  'advertiserid', 'utmid', 'experimentid', 'variationid', 'testid', 'audienceid', 'keywordid', 'adcampaignid'];
+
+const TRACE = /^(?:[0-9a-f]{32}|[0-9a-f]{16}|[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2})$/i;
+
+/** A W3C trace or span id, or a whole `traceparent`. */
+export function traceShaped(value: string): boolean {
+  return TRACE.test(value);
+}
+
+// One run of 3-8 or 12-14 digits (a GTIN's lengths; 9-11 is an SSN's or a phone number's); or a code with a letter: letters and digits in up to 4 parts joined by `-` or `_`
+// (`prod_48213`, `SKU-88412-BLU`, `HX-2026-55510`, `GS-TEDDY-12`), 14 digits at most.
+const DIGITS = /^(?:\d{3,8}|\d{12,14})$/;
+const LETTERED = /^[0-9A-Za-z]{1,16}(?:[-_][0-9A-Za-z]{1,16}){0,3}$/;
+
+/** A product, item or content number as a catalogue writes it. */
+export function catalogueShaped(value: string): boolean {
+  if (DIGITS.test(value)) return true;
+  if (!LETTERED.test(value) || !/[A-Za-z]/.test(value)) return false;
+  let digits = 0;
+  for (let i = 0; i < value.length; i++) { const c = value.charCodeAt(i); if (c >= 48 && c <= 57) digits++; }
+  return digits <= 14;
+}
+
+/** An ad platform's or testing tool's object id: 5-20 digits. */
+export function adObjectShaped(value: string): boolean {
+  return /^\d{5,20}$/.test(value);
+}
+
+// 16-200 URL-safe characters (base64url and dots: `E.C.P.CrgB…`), 4+ letters and 4+ digits, no run of
+// 9+ digits (a phone number or SSN glued into a token).
+const CLICK = /^[A-Za-z0-9][A-Za-z0-9._-]{15,199}$/;
+
+/** An ad platform's click id (gclid, fbclid, msclkid, ttclid...) as the platform writes it. */
+export function clickIdShaped(value: string): boolean {
+  if (!CLICK.test(value) || /\d{9}/.test(value)) return false;
+  let digits = 0, letters = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i) | 32;
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 97 && c <= 122) letters++;
+  }
+  return digits >= 4 && letters >= 4;
+}
