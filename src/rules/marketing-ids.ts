@@ -18,7 +18,7 @@ export const CATALOGUE_FIELDS = ['sku', 'skuid', 'productid', 'productsku', 'pro
   'itemnumber', 'itemcode', 'variantid', 'variantsku', 'contentid', 'articleid', 'postid', 'catalognumber', 'catalogueno',
   'catalogno', 'partnumber', 'partno', 'mpn', 'modelnumber', 'styleid', 'stylenumber', 'offerid', 'listingid', 'collectionid'];
 export const AD_OBJECT_FIELDS = ['campaignid', 'adsetid', 'adgroupid', 'creativeid', 'placementid', 'lineitemid', 'insertionorderid',
-  'advertiserid', 'utmid', 'experimentid', 'variationid', 'testid', 'audienceid', 'keywordid', 'adcampaignid'];
+  'advertiserid', 'utmid', 'experimentid', 'variationid', 'audienceid', 'keywordid', 'adcampaignid'];
 
 const TRACE = /^(?:[0-9a-f]{32}|[0-9a-f]{16}|[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2})$/i;
 
