@@ -29,9 +29,30 @@ function pageProperties(e: CleanEvent): JsonObject {
   return out;
 }
 
+/**
+ * Amplitude's own names for what Segment calls page, screen and identify (its SDKs send them to
+ * the same HTTP V2 endpoint: `$identify` carries `user_properties.$set` and nothing else).
+ */
+function eventType(e: CleanEvent): string | undefined {
+  switch (e.type) {
+    case 'page': return '[Amplitude] Page Viewed';
+    case 'screen': return '[Amplitude] Screen Viewed';
+    case 'identify': return Object.keys(e.traits).length ? '$identify' : undefined;
+    case 'track': return e.event;
+    default: return undefined;
+  }
+}
+
+function eventProperties(e: CleanEvent): JsonObject {
+  if (e.type === 'page') return { ...e.properties, ...pageProperties(e) };
+  if (e.type === 'screen' && e.name !== undefined) return { ...e.properties, '[Amplitude] Screen Name': e.name };
+  return { ...e.properties };
+}
+
 /** CleanEvent -> HTTP V2 event; insert_id = messageId makes retries safe for 7 days. */
 export function toAmplitudeEvent(e: CleanEvent, minIdLength = 5): JsonObject | { skip: string } {
-  const name = e.type === 'page' ? '[Amplitude] Page Viewed' : e.type === 'track' ? e.event : undefined;
+  const name = eventType(e);
+  // An identify with no trait left to set is as inapplicable as group/alias (not a dead letter).
   if (!name) return { skip: e.type === 'track' ? 'AMPLITUDE_NO_EVENT_NAME' : 'AMPLITUDE_UNSUPPORTED_TYPE' };
   const time = Date.parse(e.timestamp);
   if (!Number.isFinite(time)) return { skip: 'AMPLITUDE_BAD_TIME' };
@@ -45,8 +66,11 @@ export function toAmplitudeEvent(e: CleanEvent, minIdLength = 5): JsonObject | {
   if (e.sessionId !== undefined) event.session_id = e.sessionId * 1000;
   if (e.ip !== undefined) event.ip = e.ip;
   if (e.locale !== undefined) event.language = e.locale;
-  event.event_properties = { ...e.properties, ...(e.type === 'page' ? pageProperties(e) : {}) };
-  if (Object.keys(e.traits).length) event.user_properties = e.traits;
+  if (e.type === 'identify') event.user_properties = { $set: e.traits };
+  else {
+    event.event_properties = eventProperties(e);
+    if (Object.keys(e.traits).length) event.user_properties = e.traits;
+  }
   return event;
 }
 

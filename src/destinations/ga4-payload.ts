@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
+import { GA4_ECOMMERCE_FIRST, ga4Ecommerce } from './ga4-ecommerce.js';
 import { ga4EventName, ga4ParamName } from './ga4-names.js';
 import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
@@ -61,7 +62,8 @@ export function ga4Params(e: CleanEvent): JsonObject {
   add('page_path', e.page?.path);
   add('page_title', e.page?.title);
   add('page_referrer', e.page?.referrer);
-  const props = e.properties;
+  const props = ga4Ecommerce(e.properties);
+  if (props !== e.properties) for (const key of GA4_ECOMMERCE_FIRST) add(key, props[key]);
   for (const key of Object.keys(props)) add(ga4ParamName(key), props[key]);
   return params;
 }

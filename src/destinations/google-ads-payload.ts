@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
+import { eventValue, isoCurrency } from './money.js';
 import type { CleanEvent } from './types.js';
 
 // ClickConversion rules (destinations spec §4.2).
@@ -28,11 +29,10 @@ function userIdentifiers(e: CleanEvent): JsonObject[] {
 
 function valueFields(properties: JsonObject): JsonObject {
   const out: JsonObject = {};
-  const raw = properties.value;
-  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-  if (typeof value === 'number' && Number.isFinite(value)) out.conversionValue = value;
-  const currency = properties.currency;
-  if (typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency)) out.currencyCode = currency.toUpperCase();
+  const value = eventValue(properties);
+  if (value !== undefined) out.conversionValue = value;
+  const currency = isoCurrency(properties.currency);
+  if (currency !== undefined) out.currencyCode = currency;
   return out;
 }
 

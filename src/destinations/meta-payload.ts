@@ -3,6 +3,7 @@ import { isJsonObject } from '../common/json.js';
 import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
+import { eventValue, isoCurrency } from './money.js';
 
 // Meta CAPI server event rules (destinations spec §3.2-§3.4).
 export const META_MAX_AGE_S = 7 * 86400;
@@ -42,19 +43,14 @@ function userData(e: CleanEvent, timeMs: number): JsonObject {
   return ud;
 }
 
-function numeric(value: JsonValue | undefined): number | undefined {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-}
-
 /** Properties as custom_data: `value` must be a number and `currency` an ISO 4217 code. */
 function customData(properties: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(properties)) if (key !== 'value' && key !== 'currency') out[key] = value;
-  const value = numeric(properties.value);
+  const value = eventValue(properties);
   if (value !== undefined) out.value = value;
-  const currency = properties.currency;
-  if (typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency)) out.currency = currency.toUpperCase();
+  const currency = isoCurrency(properties.currency);
+  if (currency !== undefined) out.currency = currency;
   return out;
 }
 

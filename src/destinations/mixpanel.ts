@@ -31,6 +31,11 @@ const MIN_TIME_MS = Date.UTC(1971, 0, 1);
 const MAX_FUTURE_MS = 3600 * 1000;
 const MAX_PROPERTIES = 250;
 const MAX_STRING = 255;
+const MAX_DEPTH = 3;
+// Mixpanel has no screen event of its own (page views are $mp_web_page_view, web only); this is
+// the name Segment's Mixpanel integration gives screen calls. Identify/group/alias are profile
+// and identity-merge APIs other than /import: not applicable here.
+const SCREEN_EVENT = 'Loaded a Screen';
 
 /** messageId when Mixpanel accepts it as $insert_id (<= 36 of [A-Za-z0-9-]), else a stable 36-char hash of it. */
 export function mixpanelInsertId(messageId: string): string {
@@ -47,15 +52,30 @@ function pageProps(e: CleanEvent): JsonObject {
   return out;
 }
 
+/**
+ * A property value within /import's limits: nested objects at most 3 deep with < 255 keys,
+ * arrays < 255 elements (spec §6.1; strict mode fails the record otherwise). What sits deeper
+ * is kept as its JSON text, cut like any string; strings over 255 chars are cut as Mixpanel would.
+ */
+function fitValue(value: JsonValue, depth: number): JsonValue {
+  if (typeof value === 'string') return value.slice(0, MAX_STRING);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return JSON.stringify(value).slice(0, MAX_STRING);
+  if (Array.isArray(value)) return value.slice(0, MAX_PROPERTIES).map((v) => fitValue(v, depth + 1));
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value).slice(0, MAX_PROPERTIES)) out[k] = fitValue(v, depth + 1);
+  return out;
+}
+
 function customProps(properties: JsonObject): JsonObject {
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(properties).slice(0, MAX_PROPERTIES)) out[k] = typeof v === 'string' ? v.slice(0, MAX_STRING) : v;
+  for (const [k, v] of Object.entries(properties).slice(0, MAX_PROPERTIES)) out[k] = fitValue(v, 0);
   return out;
 }
 
 /** CleanEvent -> /import record; system properties are written last so properties cannot override them. */
 export function toMixpanelEvent(e: CleanEvent): JsonObject | { skip: string } {
-  const name = e.type === 'page' ? '$mp_web_page_view' : e.type === 'track' ? e.event : undefined;
+  const name = e.type === 'page' ? '$mp_web_page_view' : e.type === 'screen' ? SCREEN_EVENT : e.type === 'track' ? e.event : undefined;
   if (!name) return { skip: e.type === 'track' ? 'MIXPANEL_NO_EVENT_NAME' : 'MIXPANEL_UNSUPPORTED_TYPE' };
   const time = Date.parse(e.timestamp);
   const received = Date.parse(e.receivedAt);
@@ -64,6 +84,7 @@ export function toMixpanelEvent(e: CleanEvent): JsonObject | { skip: string } {
   const distinctId = e.userId ?? e.visitorId ?? '';
   if (PLACEHOLDERS.has(distinctId.toLowerCase())) return { skip: 'MIXPANEL_PLACEHOLDER_ID' };
   const props: JsonObject = { ...customProps(e.properties), ...pageProps(e) };
+  if (e.type === 'screen' && e.name !== undefined) props.screen_name = e.name.slice(0, MAX_STRING);
   if (e.ip !== undefined) props.ip = e.ip;
   if (e.visitorId !== undefined) props.$device_id = e.visitorId;
   if (e.userId !== undefined) props.$user_id = e.userId;

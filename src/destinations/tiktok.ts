@@ -6,6 +6,7 @@ import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody, vendorRea
 import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 import { parseEventTime } from './event-time.js';
+import { eventValue, isoCurrency } from './money.js';
 
 export const TikTokConfig = z.strictObject({
   /** Pixel code (event_source_id for web events). */
@@ -56,10 +57,11 @@ function tiktokUser(e: CleanEvent): JsonObject {
 
 function tiktokProperties(properties: JsonObject): JsonObject {
   const out: JsonObject = { ...properties };
-  const value = typeof properties.value === 'string' ? Number(properties.value) : properties.value;
-  if (typeof value === 'number' && Number.isFinite(value)) out.value = value;
+  const value = eventValue(properties);
+  if (value !== undefined) out.value = value;
   else delete out.value;
-  if (typeof out.currency === 'string' && /^[A-Za-z]{3}$/.test(out.currency)) out.currency = out.currency.toUpperCase();
+  const currency = isoCurrency(out.currency);
+  if (currency !== undefined) out.currency = currency;
   else delete out.currency;
   return out;
 }

@@ -68,6 +68,17 @@ describe('amplitude destination', () => {
     expect((create({ min_id_length: 3 }).map(cleanEvent({ visitorId: 'abc' })) as JsonObject).device_id).toBe('abc');
   });
 
+  it('screen calls are [Amplitude] Screen Viewed; identify is a $identify setting the traits', async () => {
+    const screen = cleanEvent({ type: 'screen', event: undefined, name: 'Settings', page: undefined, properties: { tab: 'privacy' } });
+    const identify = cleanEvent({ type: 'identify', event: undefined, properties: {}, traits: { plan: 'gold', logins: 3 } });
+    expect(dest.map(screen)).toMatchObject({ event_type: '[Amplitude] Screen Viewed', event_properties: { tab: 'privacy', '[Amplitude] Screen Name': 'Settings' } });
+    const mapped = dest.map(identify) as JsonObject;
+    expect(mapped).toMatchObject({ event_type: '$identify', user_properties: { $set: { plan: 'gold', logins: 3 } } });
+    expect(mapped.event_properties).toBeUndefined();
+    expect(await dest.send(toItems(dest, [screen, identify]))).toEqual({ kind: 'ok' });
+    expect(ingestedAmplitudeEvents(fake).map((e) => e.event_type)).toEqual(['[Amplitude] Screen Viewed', '$identify']);
+  });
+
   it('puts api_key in the body', async () => {
     expect(await dest.send(toItems(dest, [cleanEvent()]))).toEqual({ kind: 'ok' });
     expect(fake.handled()[0].json).toMatchObject({ api_key: API_KEY });

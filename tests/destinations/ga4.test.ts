@@ -88,7 +88,8 @@ describe('ga4 destination', () => {
           page_referrer: 'https://www.google.com/',
           plan: 'basic',
           value: 49,
-          currency: 'usd',
+          // GA4 takes ISO 4217 codes: 'usd' is sent upper-cased.
+          currency: 'USD',
           trial: 'true',
         },
       },

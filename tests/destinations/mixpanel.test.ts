@@ -65,6 +65,23 @@ describe('mixpanel destination', () => {
     expect(dest.map(cleanEvent({ visitorId: 'anonymous' }))).toEqual({ skip: 'MIXPANEL_PLACEHOLDER_ID' });
   });
 
+  it('screen calls are Loaded a Screen events with the screen name', () => {
+    const screen = dest.map(cleanEvent({ type: 'screen', event: undefined, name: 'Cart', page: undefined, properties: { step: 2 } }, FIXED_NOW)) as { event: string; properties: JsonObject };
+    expect(screen.event).toBe('Loaded a Screen');
+    expect(screen.properties).toMatchObject({ screen_name: 'Cart', step: 2 });
+  });
+
+  it('nesting deeper than 3 levels and arrays of 255+ are fitted, and the fake imports them', async () => {
+    const properties: JsonObject = { deep: { a: { b: { c: { d: 1 } } } }, list: Array.from({ length: 300 }, (_, i) => i), filters: { size: ['S', 'M'] } };
+    const event = cleanEvent({ properties }, FIXED_NOW);
+    const record = dest.map(event) as { properties: JsonObject };
+    expect(record.properties.deep).toEqual({ a: { b: { c: '{"d":1}' } } });
+    expect(record.properties.list).toHaveLength(250);
+    expect(record.properties.filters).toEqual({ size: ['S', 'M'] });
+    expect(await dest.send(toItems(dest, [cleanEvent({ properties })]))).toEqual({ kind: 'ok' });
+    expect(importedMixpanelRecords(fake)).toHaveLength(1);
+  });
+
   it('derives a stable 36-char $insert_id from messageIds Mixpanel would refuse', () => {
     const long = 'ajs-next-1700000000000-0f8fad5b-d9cb-469f-a165-70867728950e';
     expect(mixpanelInsertId(long)).toHaveLength(36);

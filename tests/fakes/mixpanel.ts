@@ -39,6 +39,23 @@ function recordProblem(e: unknown): [field: string, message: string] | undefined
   if (timeS > Date.now() / 1000 + 3600) return ['properties.time', "'properties.time' must not be more than 1 hour in the future"];
   if (typeof p.distinct_id !== 'string' || PLACEHOLDERS.has(p.distinct_id.toLowerCase())) return ['properties.distinct_id', "'properties.distinct_id' is invalid"];
   if (Object.keys(p).length >= 255) return ['properties', 'too many properties'];
+  for (const [k, v] of Object.entries(p)) {
+    const problem = nestedProblem(v, 0);
+    if (problem) return [`properties.${k}`, problem];
+  }
+  return undefined;
+}
+
+/** Nested objects at most 3 deep with < 255 keys, arrays < 255 elements (import-events limits). */
+function nestedProblem(v: unknown, depth: number): string | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  if (depth >= 3) return 'nesting deeper than 3 levels';
+  const children = Array.isArray(v) ? v : Object.values(v);
+  if (children.length >= 255) return Array.isArray(v) ? 'array of 255 or more elements' : 'object of 255 or more keys';
+  for (const c of children) {
+    const problem = nestedProblem(c, depth + 1);
+    if (problem) return problem;
+  }
   return undefined;
 }
 

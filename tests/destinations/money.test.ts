@@ -1,0 +1,116 @@
+// Amounts and currencies as sites send them (Segment's ecommerce spec, numbers as text, codes in
+// lower case or with spaces) reach GA4, Meta, TikTok and Google Ads in the form each API takes,
+// checked against each vendor's fake.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../src/common/json.js';
+import { ga4Destination } from '../../src/destinations/ga4.js';
+import { googleAdsDestination } from '../../src/destinations/google-ads.js';
+import { metaDestination } from '../../src/destinations/meta.js';
+import { amount, isoCurrency } from '../../src/destinations/money.js';
+import { tiktokDestination } from '../../src/destinations/tiktok.js';
+import type { Destination } from '../../src/destinations/types.js';
+import { acceptedGa4Events, startGa4Fake } from '../fakes/ga4.js';
+import { TOKEN_PATH, startGoogleAdsFake } from '../fakes/google-ads.js';
+import type { FakeServer } from '../fakes/http-fake.js';
+import { acceptedMetaEvents, startMetaFake } from '../fakes/meta.js';
+import { acceptedTikTokEvents, startTikTokFake } from '../fakes/tiktok.js';
+import { cleanEvent, testDeps, toItems } from './fixtures.js';
+
+// Segment's Order Completed: revenue and order_id, products with product_id/name, numbers as text.
+const ORDER: JsonObject = {
+  order_id: 'ord-5521',
+  revenue: '64.50',
+  currency: ' usd ',
+  products: [
+    { product_id: 'sku-1', name: 'Vitamin D 1000IU', price: '12.00', quantity: 2, category: 'Supplements', brand: 'Northbay' },
+    { product_id: 'sku-2', name: 'First aid kit', price: 40.5, quantity: '1' },
+  ],
+};
+
+describe('money helpers', () => {
+  it.each([[' usd ', 'USD'], ['eur', 'EUR'], ['US$', undefined], ['Euro', undefined], [12, undefined]])('currency %j -> %j', (input, out) => {
+    expect(isoCurrency(input)).toBe(out);
+  });
+  it.each([['19.99', 19.99], [' 7.50 ', 7.5], ['-5', -5], ['1e3', 1000], [12.5, 12.5], ['', undefined], ['NaN', undefined], ['Infinity', undefined], ['$25.00', undefined], ['1,299.00', undefined], [Number.NaN, undefined], [true, undefined]])('amount %j -> %j', (input, out) => {
+    expect(amount(input)).toBe(out);
+  });
+});
+
+describe('GA4 gets ecommerce in its own spelling', () => {
+  let fake: FakeServer;
+  let dest: Destination;
+  beforeAll(async () => {
+    fake = await startGa4Fake({ measurementId: 'G-TEST123', apiSecret: 'secret' });
+    dest = ga4Destination.create(ga4Destination.configSchema.parse({ measurement_id: 'G-TEST123', api_secret: 'secret', endpoint: fake.url }), testDeps('ga4'));
+  });
+  afterAll(async () => { await dest.close(); await fake.close(); });
+  beforeEach(() => fake.reset());
+
+  it('products become items, revenue the value, order_id the transaction_id, amounts numbers', async () => {
+    expect(await dest.send(toItems(dest, [cleanEvent({ event: 'Order Completed', properties: ORDER })]))).toEqual({ kind: 'ok' });
+    const [event] = acceptedGa4Events(fake) as Array<{ name: string; params: JsonObject }>;
+    expect(event.name).toBe('order_completed');
+    expect(event.params).toMatchObject({ currency: 'USD', value: 64.5, transaction_id: 'ord-5521' });
+    expect(event.params.products).toBeUndefined();
+    expect(event.params.items).toEqual([
+      { item_id: 'sku-1', item_name: 'Vitamin D 1000IU', item_brand: 'Northbay', item_category: 'Supplements', price: 12, quantity: 2 },
+      { item_id: 'sku-2', item_name: 'First aid kit', price: 40.5, quantity: 1 },
+    ]);
+  });
+
+  it('keeps the ecommerce params when properties exceed the 25-param cap', () => {
+    const properties: JsonObject = {};
+    for (let i = 0; i < 40; i++) properties[`attr_${i}`] = i;
+    Object.assign(properties, { value: '10', currency: 'eur' });
+    const params = (dest.map(cleanEvent({ properties })) as { event: { params: JsonObject } }).event.params;
+    expect(Object.keys(params)).toHaveLength(25);
+    expect(params).toMatchObject({ value: 10, currency: 'EUR' });
+  });
+
+  it('drops what GA4 would misread rather than guessing', () => {
+    const params = (dest.map(cleanEvent({ properties: { value: '$25.00', currency: 'US$', price: 'NaN' } })) as { event: { params: JsonObject } }).event.params;
+    expect(params.value).toBeUndefined();
+    expect(params.currency).toBeUndefined();
+    expect(params.price).toBeUndefined();
+  });
+});
+
+describe('ad platforms read revenue/total and trimmed currencies', () => {
+  it('Meta: a Purchase with revenue and " usd " is accepted (was dead-lettered as META_PURCHASE_NEEDS_VALUE)', async () => {
+    const fake = await startMetaFake({ pixelId: '123', accessToken: 'tok' });
+    const dest = metaDestination.create(metaDestination.configSchema.parse({ pixel_id: '123', access_token: 'tok', endpoint: fake.url }), testDeps('meta'));
+    try {
+      const mapped = dest.map(cleanEvent({ event: 'Purchase', properties: ORDER }));
+      expect(mapped).toMatchObject({ custom_data: { value: 64.5, currency: 'USD' } });
+      expect(await dest.send(toItems(dest, [cleanEvent({ event: 'Purchase', properties: ORDER })]))).toEqual({ kind: 'ok' });
+      expect(acceptedMetaEvents(fake)).toHaveLength(1);
+    } finally { await dest.close(); await fake.close(); }
+  });
+
+  it('TikTok: value from total, currency upper-cased; an empty value is left out, not sent as 0', async () => {
+    const fake = await startTikTokFake({ pixelCode: 'PX', accessToken: 'tok' });
+    const dest = tiktokDestination.create(tiktokDestination.configSchema.parse({ pixel_code: 'PX', access_token: 'tok', endpoint: fake.url }), testDeps('tiktok'));
+    try {
+      const events = [cleanEvent({ event: 'CompletePayment', properties: { total: '30.00', currency: 'cad' } }), cleanEvent({ properties: { value: '', currency: 'usd' } })];
+      expect(await dest.send(toItems(dest, events))).toEqual({ kind: 'ok' });
+      const props = acceptedTikTokEvents(fake).map((e) => e.properties as JsonObject);
+      expect(props[0]).toMatchObject({ value: 30, currency: 'CAD' });
+      expect(props[1].value).toBeUndefined();
+    } finally { await dest.close(); await fake.close(); }
+  });
+
+  it('Google Ads: conversionValue from revenue, currencyCode trimmed', async () => {
+    const creds = { customerId: '1234567890', developerToken: 'dev', clientId: 'cid', clientSecret: 'cs', refreshToken: 'rt' };
+    const { server } = await startGoogleAdsFake(creds);
+    const dest = googleAdsDestination.create(googleAdsDestination.configSchema.parse({
+      customer_id: creds.customerId, developer_token: creds.developerToken, client_id: creds.clientId, client_secret: creds.clientSecret, refresh_token: creds.refreshToken,
+      token_url: `${server.url}${TOKEN_PATH}`, endpoint: server.url, conversion_actions: { 'Order Completed': '555' },
+    }), testDeps('ads'));
+    try {
+      expect(await dest.send(toItems(dest, [cleanEvent({ event: 'Order Completed', properties: ORDER })]))).toEqual({ kind: 'ok' });
+      const sent = server.handled().filter((r) => r.path.endsWith(':uploadClickConversions') && r.errors.length === 0).flatMap((r) => (r.json as { conversions: JsonObject[] }).conversions);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ conversionValue: 64.5, currencyCode: 'USD' });
+    } finally { await dest.close(); await server.close(); }
+  });
+});
