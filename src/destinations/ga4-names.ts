@@ -1,4 +1,5 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
+import { romanize } from './ga4-translit.js';
 // GA4 naming rules (destinations spec §1.3/§1.4). GA silently drops what breaks them, so we
 // rename instead: snake_case, [A-Za-z][A-Za-z0-9_]{0,39}, and reserved names get a prefix.
 
@@ -22,11 +23,12 @@ export const GA4_RESERVED_PREFIX = /^(google_|ga_|firebase_)/;
 export function toSnakeCase(name: string): string {
   const ascii = asciiSnakeCase(name);
   if (ascii !== undefined) return ascii;
-  return name
+  const folded = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
+    .toLowerCase();
+  return romanize(folded)
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }

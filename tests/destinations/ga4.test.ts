@@ -34,8 +34,23 @@ describe('ga4 names', () => {
     ['404 Page', 'evt_404_page'],
     ['Café visité', 'cafe_visite'],
     ['x'.repeat(60), 'x'.repeat(40)],
+    // Cyrillic and Greek are romanised (GA4 names are ASCII), and Latin letters NFKD keeps whole.
+    ['Заявка отправлена', 'zaiavka_otpravlena'],
+    ['Реєстрація', 'reiestratsiia'],
+    ['Ψυχολόγος ραντεβού', 'psychologos_rantevoy'],
+    ['Größe gewählt', 'grosse_gewahlt'],
+    ['Łódź Ærø', 'lodz_aero'],
   ])('event %j -> %j', (input, expected) => {
     expect(ga4EventName(input)).toBe(expected);
+  });
+
+  it('delivers Cyrillic-named events and properties GA4 accepts (were dead-lettered as GA4_INVALID_EVENT_NAME)', async () => {
+    const fake = await startGa4Fake({ measurementId: MEASUREMENT_ID, apiSecret: API_SECRET });
+    const dest = ga4Destination.create(ga4Destination.configSchema.parse({ measurement_id: MEASUREMENT_ID, api_secret: API_SECRET, endpoint: fake.url }), testDeps('ga4'));
+    try {
+      expect(await dest.send(toItems(dest, [cleanEvent({ event: 'Заявка отправлена', properties: { 'Размер': 'большой' } })]))).toEqual({ kind: 'ok' });
+      expect(acceptedGa4Events(fake)).toMatchObject([{ name: 'zaiavka_otpravlena', params: { razmer: 'большой' } }]);
+    } finally { await dest.close(); await fake.close(); }
   });
 
   it('gives up on names with nothing usable', () => {
