@@ -34,10 +34,16 @@ function withAmounts(source: JsonObject, keys: readonly string[]): JsonObject {
   return out;
 }
 
+/** A product as a GA4 item: Segment keys renamed (the first of product_id/sku/id wins), the rest kept. */
 function ga4Item(product: JsonObject): JsonObject {
   const item: JsonObject = {};
-  for (const [from, to] of ITEM_KEYS) if (item[to] === undefined && product[from] !== undefined) item[to] = product[from];
-  for (const [key, v] of Object.entries(product)) if (!ITEM_KEYS.some(([from]) => from === key) && item[key] === undefined) item[key] = v;
+  const renamed = new Set<string>();
+  for (const [from, to] of ITEM_KEYS) {
+    if (item[to] !== undefined || product[from] === undefined) continue;
+    item[to] = product[from];
+    renamed.add(from);
+  }
+  for (const [key, v] of Object.entries(product)) if (!renamed.has(key) && item[key] === undefined) item[key] = v;
   return withAmounts(item, ['price', 'quantity', 'discount', 'index']);
 }
 

@@ -22,7 +22,7 @@ const ORDER: JsonObject = {
   revenue: '64.50',
   currency: ' usd ',
   products: [
-    { product_id: 'sku-1', name: 'Vitamin D 1000IU', price: '12.00', quantity: 2, category: 'Supplements', brand: 'Northbay' },
+    { product_id: 'p-1', sku: 'SKU-1', name: 'Vitamin D 1000IU', price: '12.00', quantity: 2, category: 'Supplements', brand: 'Northbay' },
     { product_id: 'sku-2', name: 'First aid kit', price: 40.5, quantity: '1' },
   ],
 };
@@ -53,7 +53,7 @@ describe('GA4 gets ecommerce in its own spelling', () => {
     expect(event.params).toMatchObject({ currency: 'USD', value: 64.5, transaction_id: 'ord-5521' });
     expect(event.params.products).toBeUndefined();
     expect(event.params.items).toEqual([
-      { item_id: 'sku-1', item_name: 'Vitamin D 1000IU', item_brand: 'Northbay', item_category: 'Supplements', price: 12, quantity: 2 },
+      { item_id: 'p-1', sku: 'SKU-1', item_name: 'Vitamin D 1000IU', item_brand: 'Northbay', item_category: 'Supplements', price: 12, quantity: 2 },
       { item_id: 'sku-2', item_name: 'First aid kit', price: 40.5, quantity: 1 },
     ]);
   });
