@@ -52,13 +52,25 @@ function items(properties: JsonObject): JsonValue | undefined {
   return list?.filter(isJsonObject).map(ga4Item);
 }
 
-const TOUCHED = [...AMOUNTS, 'currency', 'revenue', 'total', 'order_id', 'items', 'products'];
+const ISO_UPPER = /^[A-Z]{3}$/;
+
+/** Whether ga4Ecommerce would change anything: most events have no such key, or already GA4's forms. */
+function needsChange(p: JsonObject): boolean {
+  for (const key of AMOUNTS) {
+    const v = p[key];
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) return true;
+  }
+  if (p.currency !== undefined && !(typeof p.currency === 'string' && ISO_UPPER.test(p.currency))) return true;
+  if (p.value === undefined && (p.revenue !== undefined || p.total !== undefined)) return true;
+  if (p.transaction_id === undefined && p.order_id !== undefined) return true;
+  return p.items !== undefined || p.products !== undefined;
+}
 /** The params GA4 reads for revenue: sent before other properties so the 25-param cap keeps them. */
 export const GA4_ECOMMERCE_FIRST = ['currency', 'value', 'transaction_id', 'items'];
 
 /** Properties in GA4's ecommerce spelling; other properties unchanged (the same object when none apply). */
 export function ga4Ecommerce(properties: JsonObject): JsonObject {
-  if (!TOUCHED.some((key) => properties[key] !== undefined)) return properties;
+  if (!needsChange(properties)) return properties;
   const out = withAmounts(properties, AMOUNTS);
   if (out.currency !== undefined) {
     const code = isoCurrency(out.currency);

@@ -63,7 +63,7 @@ export function ga4Params(e: CleanEvent): JsonObject {
   add('page_title', e.page?.title);
   add('page_referrer', e.page?.referrer);
   const props = ga4Ecommerce(e.properties);
-  if (props !== e.properties) for (const key of GA4_ECOMMERCE_FIRST) add(key, props[key]);
+  for (const key of GA4_ECOMMERCE_FIRST) add(key, props[key]);
   for (const key of Object.keys(props)) add(ga4ParamName(key), props[key]);
   return params;
 }
