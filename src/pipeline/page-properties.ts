@@ -47,7 +47,13 @@ const PAGE_AT_NAMES: ReadonlySet<string> = new Set([
   'windowlocation', 'windowlocationhref', 'routepath', 'currentroutepath', 'routeurl', 'loc',
   // RudderStack's page properties carry the tab's URL (`tab_url`) beside `url`; Amplitude's page view its `[Amplitude] Page URL`.
   'taburl', 'amplitudepageurl', 'amplitudepagepath', 'amplitudepagelocation',
+  // A frame's address (a portal or bill-pay page embedded in a public one): the event happened there, not on a link.
+  'frameurl', 'framesrc', 'framelocation', 'framehref', 'framepath', 'iframeurl', 'iframesrc', 'iframelocation', 'iframehref', 'iframepath',
+  'embedurl', 'embedsrc', 'embeddedurl', 'embedlocation', 'framedurl', 'childframeurl',
 ]);
+/** Normalized names of a frame's own object (`iframe: {src, title}`): its `src`/`url`/`href` is where the event happened. */
+const FRAME_OBJECTS: ReadonlySet<string> = new Set(['iframe', 'frame', 'embed', 'embedded', 'iframeinfo', 'frameinfo', 'embeddedframe', 'childframe', 'widgetframe']);
+const FRAME_SRC_KEYS = ['src', 'url', 'href', 'location'];
 /** Normalized names of a router's state or route name (`portal.messages.inbox`, `billing.pay`): the dots separate segments. */
 const ROUTE_NAMES: ReadonlySet<string> = new Set(['routename', 'statename', 'currentstate', 'uistate', 'currentroutename']);
 /**
@@ -108,7 +114,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
   cameFrom = undefined;
   for (const k of keys) {
     const kind = kindOf(k);
-    if (kind === NONE) { const v = props[k]; if (typeof v === 'object' && v !== null) found = nestedPages(v, found, 0); continue; }
+    if (kind === NONE) { const v = props[k]; if (typeof v === 'object' && v !== null) found = frameSrc(k, v, nestedPages(v, found, 0)); continue; }
     if (kind === PAGE_FIELD) { if (!productName(props, k)) strip = true; continue; }
     const v = props[k];
     if (kind === PAGE_NAME) {
@@ -176,6 +182,13 @@ function nestedPage(key: string, v: string, out: string[] | undefined): string[]
   if ((kind !== PAGE_NAME || !NESTED_NAME.test(key)) && key !== 'action_name' && key !== 'actionName') return out;
   (out ??= []).push(pageNamePath(v));
   out.push(...classNamePaths(v));
+  return out;
+}
+
+/** A frame object's address (`iframe: {src: ".../mychart/Scheduling"}`), appended to `out`; any other key's object adds nothing. */
+function frameSrc(key: string, v: JsonValue, out: string[] | undefined): string[] | undefined {
+  if (!isJsonObject(v) || !FRAME_OBJECTS.has(normalizeFieldName(key))) return out;
+  for (const k of FRAME_SRC_KEYS) { const u = v[k]; if (typeof u === 'string') out = addAt(u, out); }
   return out;
 }
 
