@@ -9,12 +9,16 @@ const NONE: readonly string[] = Object.freeze([]);
 const UI_KIND = /(?<=[a-z0-9])(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Tab|Modal|BottomSheet|Sheet|Dialog|Route|Container|Flow|Step[0-9]*|Component|Widget|Panel|Wizard|Layout|Host)$/;
 const UI_ITEMS = /(?<=[a-z0-9])(?:Details?|List|Item)$/;
 const CLASS_NAME = /^[A-Za-z][A-Za-z0-9_]*[a-z0-9][A-Z][A-Za-z0-9_]*$/;
+// A screen named in words (`Billing Statement Detail`, `Lab Result List`) ends with the same UI words.
+const SPACED_NAME = /^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+){1,7}$/;
+const UI_WORDS = /(?: (?:Details?|List|Item|Screen|View|Page|Tab|Modal|Sheet|Dialog|Overview))+$/i;
 const knownClassNames = new Map<string, readonly string[]>();
 const classPath = (words: string): string => '/' + words.replace(/([a-z0-9])(?=[A-Z])/g, '$1-').replace(/_+/g, '-').toLowerCase();
 
 /**
  * An app's screen class name (camel or Pascal case, no spaces) as paths: its words with the UI kinds
- * after them removed, with and without a trailing `Details`/`List`. None for other names (remembered, bounded).
+ * after them removed, with and without a trailing `Details`/`List`; a name in words without its trailing
+ * UI words. None for other names (remembered, bounded).
  */
 export function classNamePaths(name: string): readonly string[] {
   let paths = knownClassNames.get(name);
@@ -26,6 +30,9 @@ export function classNamePaths(name: string): readonly string[] {
       for (let i = 0; i < 4; i++) { const next = words.replace(UI_KIND, ''); if (next === words) break; words = next; }
       const bare = words.replace(UI_ITEMS, '');
       paths = bare === words || bare.length < 3 ? [classPath(words)] : [classPath(words), classPath(bare)];
+    } else if (SPACED_NAME.test(t)) {
+      const bare = t.replace(UI_WORDS, '');
+      if (bare !== t && bare.length >= 3) paths = ['/' + bare.toLowerCase().replace(/ /g, '-')];
     }
     if (knownClassNames.size >= 2048) knownClassNames.clear();
     knownClassNames.set(name, paths);

@@ -122,3 +122,31 @@ describe('signing up for, enrolling in or ordering care on a condition page', ()
     expect(sent(page)).not.toContain('cpap');
   });
 });
+
+// Found by the held half, fixed after it was measured.
+describe('consultations, intake steps, patients’ sign-in and screens named in words', () => {
+  it('blocks a consultation booked or confirmed', () => {
+    expect(blocked(pageOn('/cosmetic-surgery/consult/booked'))).toBe(true);
+    expect(blocked(titled('Your consultation has been scheduled'))).toBe(true);
+    expect(blocked(pageOn('/second-opinion/request-a-consultation'))).toBe(false);
+  });
+
+  it('blocks an intake named with its step', () => {
+    expect(blocked(pageOn('/behavioral-health/intake-questionnaire-adult'))).toBe(true);
+    expect(blocked(pageOn('/recovery/intake-step-3'))).toBe(true);
+    expect(blocked(pageOn('/careers/intake-coordinator'))).toBe(false);
+  });
+
+  it('blocks a patient’s or member’s sign-in, not a help page about it', () => {
+    expect(blocked(pageOn('/oncology/member-sign-in'))).toBe(true);
+    expect(blocked(titled('Secure Log On | Northbay Clinic'))).toBe(true);
+    expect(blocked(pageOn('/patient-login-help'))).toBe(false);
+  });
+
+  it('reads an app screen named in words without its UI words', () => {
+    expect(blocked({ type: 'screen', name: 'Lab Result Detail' })).toBe(true);
+    expect(blocked({ type: 'screen', name: 'Care Team Messages List' })).toBe(true);
+    expect(blocked({ type: 'screen', name: 'Find A Doctor List' })).toBe(false);
+    expect(blocked({ type: 'screen', name: 'News Detail' })).toBe(false);
+  });
+});
