@@ -7,6 +7,8 @@ export const ERROR_CATALOGUE = {
   PW_ERR_UNSUPPORTED_MEDIA: { status: 415, message: 'content-type must be application/json or text/plain' },
   PW_ERR_UNSUPPORTED_ENCODING: { status: 415, message: 'content-encoding must be gzip, deflate, br or identity' },
   PW_ERR_BAD_ENCODING: { status: 400, message: 'body is not valid {encoding} data' },
+  PW_ERR_BAD_CHARSET: { status: 400, message: '{what} is not valid {charset} text (send UTF-8, or name the charset in Content-Type)' },
+  PW_ERR_UNSUPPORTED_CHARSET: { status: 415, message: 'the charset in Content-Type is not one the collector reads (send UTF-8)' },
   PW_ERR_BODY_INCOMPLETE: { status: 400, message: 'request body was cut short or could not be read' },
   PW_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'method not allowed on this route' },
   PW_ERR_TOO_DEEP: { status: 400, message: 'nesting depth exceeds the limit of {limit}' },

@@ -7,6 +7,8 @@ import { compileLocated } from '../config/compile-located.js';
 import type { Actor, Runtime } from '../runtime.js';
 import { configHash } from '../governance/governance.js';
 import { claimConfigChange } from './reload-audit.js';
+import { includeRoots } from '../config/include-roots.js';
+import { writePathProblems } from './config-paths.js';
 
 export interface ApplyResult {
   applied: boolean;
@@ -25,7 +27,10 @@ export async function applyConfig(runtime: Runtime, yaml: string, by: Actor): Pr
   writeFileSync(candidate, yaml, { mode: 0o600 });
   let hash: string;
   try {
-    const config = loadConfig(candidate);
+    // Includes only from the config's own tree and the bundled rules/ (config/include-roots.ts).
+    const config = loadConfig(candidate, process.env, { includeRoots: includeRoots(dirname(entry)) });
+    const pathProblems = writePathProblems(config.rules, [runtime.dataDir, dirname(entry)]);
+    if (pathProblems.length) throw new ConfigError(pathProblems);
     hash = configHash(config.rules);
     const plan = compileLocated(config, { dataDir: runtime.dataDir });
     await Promise.all(plan.destinations.map((d) => d.destination.close()));

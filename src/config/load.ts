@@ -5,6 +5,7 @@ import { ConfigError } from '../errors.js';
 import { RulesFile } from './schema.js';
 import { displayPath, formatIssue, locateMessage, type Origin } from './locate.js';
 import { didYouMean } from './suggest.js';
+import { includeRefusal } from './include-roots.js';
 
 export interface LoadedConfig {
   /** The merged, validated, frozen configuration. */
@@ -21,12 +22,15 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const ENV_REF = /\$\{([A-Z_][A-Z0-9_]*)(?::-([^}]*))?\}/g;
 
+/** `includeRoots`: when given, every include must lie under one of them (config/include-roots.ts). */
+export interface LoadOptions { readonly includeRoots?: readonly string[] }
+
 /** Loads an entry file and its includes; every error names file:line:column. */
-export function loadConfig(entryPath: string, env: Env = process.env): LoadedConfig {
+export function loadConfig(entryPath: string, env: Env = process.env, opts: LoadOptions = {}): LoadedConfig {
   const entry = resolve(entryPath);
   const files: string[] = [];
   const errors: string[] = [];
-  const merged = readWithIncludes(entry, { env, files, errors, seen: new Set(), chain: [] });
+  const merged = readWithIncludes(entry, { env, files, errors, seen: new Set(), chain: [], roots: opts.includeRoots });
   if (errors.length) throw new ConfigError(errors);
   const parsed = RulesFile.safeParse(merged.value);
   const fallback = `${displayPath(entry)}:1:1`;
@@ -36,7 +40,7 @@ export function loadConfig(entryPath: string, env: Env = process.env): LoadedCon
 }
 
 interface Merged { value: Record<string, unknown>; origins: Origin[] }
-interface ReadState { env: Env; files: string[]; errors: string[]; seen: Set<string>; chain: string[] }
+interface ReadState { env: Env; files: string[]; errors: string[]; seen: Set<string>; chain: string[]; roots?: readonly string[] }
 const EMPTY = (): Merged => ({ value: {}, origins: [] });
 
 /** `from` is where the include naming this file is written (`entry.yaml:3:5: include "x"`). */
@@ -65,7 +69,10 @@ function readWithIncludes(file: string, st: ReadState, from?: string): Merged {
   includes.forEach((inc, index) => {
     if (typeof inc !== 'string') return;
     const where = `${whereOf(origin, ['include', index])}: include "${inc}"`;
-    mergeInto(result, readWithIncludes(resolve(dirname(file), inc), st, where));
+    const target = resolve(dirname(file), inc);
+    const refused = st.roots && includeRefusal(target, st.roots);
+    if (refused) st.errors.push(`${where}: ${refused}`);
+    else mergeInto(result, readWithIncludes(target, st, where));
   });
   st.chain.pop();
   mergeInto(result, { value: own, origins: [origin] });

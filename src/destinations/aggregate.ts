@@ -10,6 +10,7 @@ import { buildSinks, type Sink } from '../aggregates/sinks.js';
 import { closeAggregateStore, openAggregateStore } from '../aggregates/backend.js';
 import type { AggregateStore } from '../aggregates/store.js';
 import type { JsonValue } from '../common/json.js';
+import { truncateUnits } from '../common/well-formed.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, OutboundItem } from './types.js';
 
 export { AggregateConfig };
@@ -66,7 +67,7 @@ export class AggregateDestination implements Destination {
     const channel = channelOf(e);
     const label = eventLabel(e);
     const part: AttributionPart = {
-      v: visitorHmac(secret, key), ch: channel, cp: e.campaign?.name?.slice(0, 100) ?? '(none)',
+      v: visitorHmac(secret, key), ch: channel, cp: e.campaign?.name !== undefined ? truncateUnits(e.campaign.name, 100) : '(none)',
       touch: channel !== 'direct' || e.type === 'page', direct: channel === 'direct',
     };
     // The client messageId only dedupes; stored as an HMAC since a client may put anything in it.

@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { GA4_ECOMMERCE_FIRST, ga4Ecommerce } from './ga4-ecommerce.js';
+import { truncateUnits } from '../common/well-formed.js';
 import { ga4EventName, ga4ParamName } from './ga4-names.js';
 import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
@@ -21,7 +22,7 @@ export interface Ga4Payload {
 }
 
 function scalar(value: JsonValue): string | number | undefined {
-  if (typeof value === 'string') return value.slice(0, MAX_VALUE);
+  if (typeof value === 'string') return truncateUnits(value, MAX_VALUE);
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   // GA4 params hold strings and numbers; booleans become their text so they stay filterable.
   if (typeof value === 'boolean') return String(value);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
+import { truncateUnits } from '../common/well-formed.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
 import { sha256Hex } from '../common/hash.js';
 import { HttpClient, HttpOptionsShape, basicAuth, classifyOutcome, parseJsonBody } from './http.js';
@@ -58,9 +59,9 @@ function pageProps(e: CleanEvent): JsonObject {
  * is kept as its JSON text, cut like any string; strings over 255 chars are cut as Mixpanel would.
  */
 function fitValue(value: JsonValue, depth: number): JsonValue {
-  if (typeof value === 'string') return value.slice(0, MAX_STRING);
+  if (typeof value === 'string') return truncateUnits(value, MAX_STRING);
   if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_DEPTH) return JSON.stringify(value).slice(0, MAX_STRING);
+  if (depth >= MAX_DEPTH) return truncateUnits(JSON.stringify(value), MAX_STRING);
   if (Array.isArray(value)) return value.slice(0, MAX_PROPERTIES).map((v) => fitValue(v, depth + 1));
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(value).slice(0, MAX_PROPERTIES)) out[k] = fitValue(v, depth + 1);
@@ -84,7 +85,7 @@ export function toMixpanelEvent(e: CleanEvent): JsonObject | { skip: string } {
   const distinctId = e.userId ?? e.visitorId ?? '';
   if (PLACEHOLDERS.has(distinctId.toLowerCase())) return { skip: 'MIXPANEL_PLACEHOLDER_ID' };
   const props: JsonObject = { ...customProps(e.properties), ...pageProps(e) };
-  if (e.type === 'screen' && e.name !== undefined) props.screen_name = e.name.slice(0, MAX_STRING);
+  if (e.type === 'screen' && e.name !== undefined) props.screen_name = truncateUnits(e.name, MAX_STRING);
   if (e.ip !== undefined) props.ip = e.ip;
   if (e.visitorId !== undefined) props.$device_id = e.visitorId;
   if (e.userId !== undefined) props.$user_id = e.userId;

@@ -1,5 +1,6 @@
 import type { CleanEvent } from '../destinations/types.js';
 import type { JsonObject } from '../common/json.js';
+import { truncateUnits } from '../common/well-formed.js';
 import type { AllowNode } from '../rules/allow-tree.js';
 import { allowedFields, type AllowedFields } from './allowed-fields.js';
 import { normalizeFieldName } from '../rules/field-name.js';
@@ -73,7 +74,7 @@ function projectContext(clean: CleanEvent, info: EventInfo, ctx: ScrubContext, m
   if (ip !== undefined) clean.ip = ip;
   const ua = info.userAgent && allow.userAgent ? identifierValue('useragent', info.userAgent, ctx, generalizeUa) : undefined;
   if (ua !== undefined) clean.userAgent = ua;
-  if (info.locale && allow.locale) clean.locale = info.locale.slice(0, 16);
+  if (info.locale && allow.locale) clean.locale = truncateUnits(info.locale, 16);
   if (allow.consent && hasKeys(info.consent)) clean.consent = { ...info.consent };
   const keys = dest.matchKeys && dest.baa && matchKeysAllowed ? matchKeysOf(info, ctx) : undefined;
   if (keys !== undefined) clean.matchKeys = keys;
@@ -122,7 +123,7 @@ export function scrubFlat(values: Record<string, string>, allow: AllowNode, ctx:
     // A re-projected row's values come back from the spool: only strings are read.
     if (!allow.child(k) || typeof values[k] !== 'string') continue;
     const s = opaque?.(values[k]) === true ? values[k] : scrubString(values[k], ctx);
-    if (s !== undefined) out[k] = s.slice(0, 200);
+    if (s !== undefined) out[k] = truncateUnits(s, 200);
   }
   return out;
 }

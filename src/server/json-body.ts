@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync, type ZlibOptions } from 'node:zlib';
 import { errorCode, PhiwallError } from '../errors.js';
 import type { JsonValue } from '../common/json.js';
+import { makeWellFormed, mayHoldSurrogate } from '../common/well-formed.js';
 
 // Request bodies are untrusted in size, framing and encoding. Every problem becomes a 4xx
 // PhiwallError naming the limit or the encoding, never quoting the body.
@@ -80,17 +81,55 @@ function decode(c: Context, raw: Uint8Array, limit: number): Uint8Array {
   }
 }
 
-/** Reads a body as text within `limit` bytes (raw and decompressed). Invalid UTF-8 becomes U+FFFD. */
-export async function readBoundedText(c: Context, limit: number): Promise<string> {
-  return new TextDecoder().decode(decode(c, await readRaw(c, limit), limit));
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** One decoder per WHATWG label a client named (a fixed set: an unknown label is refused, not kept). */
+const CHARSET_DECODERS = new Map<string, TextDecoder>();
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
+
+/**
+ * The body's text in the charset its Content-Type names (UTF-8 when none, as JSON and gtag.js
+ * send), decoded strictly: a byte that is not in that charset refuses the request (400) rather
+ * than becoming U+FFFD, which would turn `José` into `Jos\uFFFD` and a name or an email the
+ * detectors know into text they do not. A BOM is dropped.
+ */
+function decodeText(c: Context, bytes: Uint8Array): string {
+  const label = CHARSET.exec(c.req.header('content-type') ?? '')?.[1]?.toLowerCase();
+  const decoder = label === undefined || label === 'utf-8' || label === 'utf8' ? UTF8 : decoderFor(label);
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new PhiwallError('PW_ERR_BAD_CHARSET', { what: 'body', charset: decoder.encoding });
+  }
 }
 
-/** Reads a JSON body within `limit` bytes; errors never quote the body. */
+function decoderFor(label: string): TextDecoder {
+  let decoder = CHARSET_DECODERS.get(label);
+  if (decoder) return decoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    throw new PhiwallError('PW_ERR_UNSUPPORTED_CHARSET');
+  }
+  CHARSET_DECODERS.set(label, decoder);
+  return decoder;
+}
+
+/** Reads a body as text within `limit` bytes (raw and decompressed), in its declared charset. */
+export async function readBoundedText(c: Context, limit: number): Promise<string> {
+  return decodeText(c, decode(c, await readRaw(c, limit), limit));
+}
+
+/**
+ * Reads a JSON body within `limit` bytes; errors never quote the body. Lone surrogates
+ * (`"\ud800"` escapes) become U+FFFD here, before anything reads the value (common/well-formed.ts).
+ */
 export async function readBoundedJson(c: Context, limit: number): Promise<JsonValue> {
   const text = await readBoundedText(c, limit);
+  let value: JsonValue;
   try {
-    return JSON.parse(text) as JsonValue;
+    value = JSON.parse(text) as JsonValue;
   } catch {
     throw new PhiwallError('PW_ERR_MALFORMED_JSON');
   }
+  return mayHoldSurrogate(text) ? makeWellFormed(value) : value;
 }
