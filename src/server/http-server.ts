@@ -1,5 +1,5 @@
 import { getRequestListener, RequestError, type ServerType } from '@hono/node-server';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 
@@ -73,8 +73,20 @@ export function serveHardened(opts: { fetch: FetchCallback; port: number; hostna
     else void listener(req, res);
   });
   server.maxHeadersCount = MAX_HEADER_COUNT;
+  allowHalfClose(server);
   server.listen(opts.port, opts.hostname, () => onListening?.(server.address() as AddressInfo));
   return hardenServer(server);
+}
+
+/**
+ * A client may half-close (send FIN) once its request is written (`nc -N`, some proxies and
+ * SDKs). Node then ends the socket at once by default, while the handler is still committing the
+ * event: the event was spooled but its answer never sent, so the client retried and duplicated it.
+ * With this flag Node ends the connection after the answer instead (Node's own field, read in
+ * _http_server.js socketOnEnd; not in its typings).
+ */
+function allowHalfClose(server: Server): void {
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
 }
 
 function answerParserError(socket: Duplex, errCode: string | undefined): void {
