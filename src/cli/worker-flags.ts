@@ -23,6 +23,20 @@
 // warm-up cost more CPU per event; with the bench's 1 s warm-up they cost the same or less).
 // `node --v8-pool-size=4 bin/phiwall.mjs serve` keeps Node's default. It is read at process
 // start only, so a one-process collector keeps Node's default.
+//
+// Measured and left out (H77, batch bench runs alternated on a shared 2-core VM, footprint MB):
+// - glibc malloc env for the workers. MALLOC_ARENA_MAX=2 or 1 moves what V8's and libuv's
+//   threads allocate into the main arena, which glibc returns to the OS only from its top: a
+//   worker's brk heap went from 10-20 MB to 30-44 MB, the footprint up (paired with the run
+//   before it: 292 -> 332 / 315, 254 -> 267 / 265, 245 -> 252 / 263). Fixed
+//   MALLOC_MMAP_THRESHOLD_/MALLOC_TRIM_THRESHOLD_ (128 or 64 KB, MALLOC_TOP_PAD_ 64 KB) changed
+//   neither the brk heap nor the footprint (222 vs 222, 216 vs 217 / 207).
+// - `--optimize-for-size`: -30 to -60 MB, but V8 then keeps 1 MB semi-spaces (whatever
+//   --max-semi-space-size says): 20-40x as many scavenges per request (8 MB semi-spaces: ~2.3x). `--single-threaded-gc`
+//   and `--max-lazy`: no difference beyond the run-to-run spread.
+// What a worker holds at its batch peak is V8's heap: 32 MB of young generation, an old
+// generation up to 2x a live heap of ~25-30 MB, ~6 MB of code, 6-8 MB of large objects; then
+// 10-20 MB of malloc (SQLite page caches, sockets) and 3-9 MB of Buffers.
 
 import v8 from 'node:v8';
 
