@@ -26,17 +26,19 @@
 //
 // Measured and left out (H77, batch bench runs alternated on a shared 2-core VM, footprint MB):
 // - glibc malloc env for the workers. MALLOC_ARENA_MAX=2 or 1 moves what V8's and libuv's
-//   threads allocate into the main arena, which glibc returns to the OS only from its top: a
-//   worker's brk heap went from 10-20 MB to 30-44 MB, the footprint up (paired with the run
-//   before it: 292 -> 332 / 315, 254 -> 267 / 265, 245 -> 252 / 263). Fixed
+//   threads allocate into the main arena, which glibc returns to the OS only from its top: in
+//   8 of 9 runs a worker's brk heap ended at 30-44 MB (10-20 MB without), and the footprint
+//   rose (after the run without: 292 -> 332 / 315, 254 -> 267 / 265, 245 -> 252 / 263;
+//   `bench/run.mjs`: 273 vs 221-229). Fixed
 //   MALLOC_MMAP_THRESHOLD_/MALLOC_TRIM_THRESHOLD_ (128 or 64 KB, MALLOC_TOP_PAD_ 64 KB) changed
 //   neither the brk heap nor the footprint (222 vs 222, 216 vs 217 / 207).
 // - `--optimize-for-size`: -30 to -60 MB, but V8 then keeps 1 MB semi-spaces (whatever
-//   --max-semi-space-size says): 20-40x as many scavenges per request (8 MB semi-spaces: ~2.3x). `--single-threaded-gc`
-//   and `--max-lazy`: no difference beyond the run-to-run spread.
-// What a worker holds at its batch peak is V8's heap: 32 MB of young generation, an old
-// generation up to 2x a live heap of ~25-30 MB, ~6 MB of code, 6-8 MB of large objects; then
-// 10-20 MB of malloc (SQLite page caches, sockets) and 3-9 MB of Buffers.
+//   --max-semi-space-size says): 20-40x as many scavenges per request (8 MB semi-spaces:
+//   ~2.3x). `--single-threaded-gc` and `--max-lazy`: no difference beyond the run-to-run spread.
+// What a worker holds at its batch peak is V8's heap (process.memoryUsage() and heap spaces at
+// the peak): 32 MB of young generation, an old generation up to 2x a live heap of ~25-30 MB,
+// ~6 MB of code, 4-8 MB of large objects; then 10-20 MB of malloc (SQLite page caches among
+// it) and 4-9 MB of external memory (Buffers 1-5 MB of it).
 
 import v8 from 'node:v8';
 
