@@ -18,11 +18,13 @@ export function spoolBacklog(dataDir) {
   for (const f of files) {
     const db = new Database(f, { readonly: true, fileMustExist: true, timeout: 5000 });
     try {
-      rows += db.prepare('SELECT COUNT(*) AS n FROM outbox').get().n;
+      // A worker still starting may have created its file but not its tables yet (on a loaded
+      // machine the bench's health checks can all reach worker 0 first): nothing waits there.
+      const has = (name) => db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(name) !== undefined;
+      if (has('outbox')) rows += db.prepare('SELECT COUNT(*) AS n FROM outbox').get().n;
       // Fresh events wait in packs (one row per group commit and destination: src/spool/sqlite/packs.ts).
-      const packs = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'outbox_packs'").get();
-      if (packs) rows += db.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM outbox_packs').get().n;
-      dead += db.prepare('SELECT COUNT(*) AS n FROM dead_letters').get().n;
+      if (has('outbox_packs')) rows += db.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM outbox_packs').get().n;
+      if (has('dead_letters')) dead += db.prepare('SELECT COUNT(*) AS n FROM dead_letters').get().n;
     } finally { db.close(); }
   }
   return { rows, dead, files: files.length };
