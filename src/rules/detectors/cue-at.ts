@@ -1,10 +1,12 @@
 // The cue words' markers (prefilter.ts): short words a cue-based detector cannot match without
 // (partial SSNs, spelled emails and numbers, month-year and care dates, names), each tested at one
 // letter of the word, the one the walk stops at (markers.ts CLASS 3).
-import { APOS, AT, DATE_CUE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, endsAt, isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
+import { APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, endsAt, isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { mixedPairAt, recordPairAt } from './record-name.js';
 import { signatureAt } from './person-name.js';
+import { attributionDashAt, redactedHrefAt } from './name-cues.js';
+import { geohashAt } from './geocode.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
@@ -32,7 +34,8 @@ export function cueAt(text: string, i: number, c: number): number {
   switch (c) {
     case 42: case 35: return MASK;
     case 39: case 8217: return apostropheCue(text, i, n1);
-    case 91: case 40: case 123: case 60: return bracketAtCue(text, i, n1);
+    case 91: return bracketAtCue(text, i, n1) | (redactedHrefAt(text, i) ? NAME_CUE : 0);
+    case 40: case 123: case 60: return bracketAtCue(text, i, n1);
     case 120: case 88: return xCue(text, i, n1);
     // call, cell, cel; (i)cloud
     case 99: case 67:
@@ -48,7 +51,8 @@ export function cueAt(text: string, i: number, c: number): number {
     case 109: case 77: return mCue(text, i, n1);
     case 112: case 80: return pCue(text, i, n1);
     case 44: case 10: return breakCue(text, i, c);
-    case 8211: return personLabelBefore(text, i) ? NAME_CUE : 0;
+    case 8211: return personLabelBefore(text, i) || attributionDashAt(text, i) ? NAME_CUE : 0;
+    case 8212: case 8213: return attributionDashAt(text, i) ? NAME_CUE : 0;
     default: return 0;
   }
 }
@@ -76,10 +80,10 @@ function xCue(text: string, i: number, n1: number): number {
   return n1 === 120 ? MASK | cue : cue;
 }
 
-/** gmail; ei`g`ht (a number read out); `get well` before a name (person-name.ts). */
+/** gmail; ei`g`ht (a number read out); `get well` before a name (person-name.ts); `geohash` (geocode.ts). */
 function gCue(text: string, i: number, n1: number): number {
   if (n1 === 104) return lower(text.charCodeAt(i - 1)) === 105 && matchesAt(text, i - 3, 'eight', true) && digitWord(text, i - 3, 5) ? PHONE_CUE : 0;
-  if (n1 === 101) return text.charCodeAt(i + 3) === 32 && matchesAt(text, i, 'get well', true) ? NAME_CUE : 0;
+  if (n1 === 101) return text.charCodeAt(i + 3) === 32 && matchesAt(text, i, 'get well', true) ? NAME_CUE : geohashAt(text, i) ? GEOCODE : 0;
   return webmailAt(text, i);
 }
 

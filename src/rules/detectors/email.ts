@@ -108,6 +108,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (pos < lastEnd) continue;
     // `lee @ example.org`: one or two spaces may sit on either side of a typed `@`.
     const before = sepLen === 1 ? spacesBefore(text, pos, lastEnd) : 0;
+    if (before > 0 && text.charCodeAt(pos + 1) !== 32 && cuedHandle(text, pos, lastEnd)) { lastEnd = handleAt(text, pos, out, kind, lastEnd); continue; }
     const start = quotedStart(text, pos, lastEnd) ?? localStart(text, pos - before, lastEnd);
     if (start < 0) { if (sepLen === 1) lastEnd = handleAt(text, pos, out, kind, lastEnd); continue; }
     const after = sepLen === 1 ? spacesAfter(text, pos + 1) : 0;
@@ -125,14 +126,21 @@ function scan(text: string, out: Detection[], kind: string): void {
 
 // A social handle (Safe Harbor N's personal web identity) after a word that says so: `follow me
 // @jane_doe`, `IG: @jane.doe`, `my tiktok is @janedoe`. A bare `@word` is left (`@media`, a brand's own handle).
-const HANDLE_RE = /@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![A-Za-z0-9_@]|\.[A-Za-z])/y;
-const HANDLE_CUE = /(?<![A-Za-z])(?:follow(?:[ ]+(?:me|us))?|ig|insta(?:gram)?|twitter|tiktok|snap(?:chat)?|threads|handle|dm[ ]+me|find[ ]+me)(?:[ ]+(?:on[ ]+[a-z]+|is|at))?[ :=-]{0,3}$/i;
+// Payment apps' handles take hyphens (Venmo's `@Jane-Doe-7`).
+const HANDLE_RE = /@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?(?![A-Za-z0-9_@-]|\.[A-Za-z])/y;
+// `follow us @Brand` names the site's own account and stays; payment apps and other networks name a person's.
+// The added words need a space or `:` before the `@` (`user@localhost` is a mailbox).
+const HANDLE_CUE = new RegExp('(?<![A-Za-z])(?:(?:follow(?:[ ]+me)?|ig|insta(?:gram)?|twitter|tiktok|snap(?:chat)?|threads|handle|dm[ ]+me|find[ ]+me)' +
+  '(?:[ ]+(?:on[ ]+[a-z]+|is|at))?[ :=-]{0,3}|(?:venmo|cash[ ]?app|paypal|telegram|discord|reddit|twitch|youtube|facebook|fb|bluesky|mastodon' +
+  '|user(?:[ _]?name)?|screen[ _]?name|gamer[ _]?tag)(?:[ ]+(?:on[ ]+[a-z]+|is|at))?[ :=-]{1,3})$', 'i');
+// The word before a spaced `@` that is a handle's cue (`DM me on insta @jane.doe84`) is not a mailbox.
+const cuedHandle = (text: string, pos: number, floor: number): boolean => HANDLE_CUE.test(text.slice(Math.max(floor, pos - 24), pos));
 
 /** The handle at `pos` after a cue, pushed; returns the new scan floor. */
 function handleAt(text: string, pos: number, out: Detection[], kind: string, floor: number): number {
   HANDLE_RE.lastIndex = pos;
   const m = HANDLE_RE.exec(text);
-  if (m === null || !HANDLE_CUE.test(text.slice(Math.max(floor, pos - 24), pos))) return floor;
+  if (m === null || !cuedHandle(text, pos, floor)) return floor;
   out.push({ start: pos, end: pos + m[0].length, kind });
   return pos + m[0].length;
 }

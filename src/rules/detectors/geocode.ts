@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { GEOCODE, isLetter } from './marker-bits.js';
+import { GEOCODE, isLetter, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
@@ -12,11 +12,23 @@ const OLC = '[2-9CFGHJMPQRVWX]';
 // letter, so arithmetic (`3456+78`) is not a code.
 const PLUS_RE = new RegExp(`(?<![0-9A-Za-z+])(?=[2-9]*[CFGHJMPQRVWXcfghjmpqrvwx])(?:${OLC}{8}\\+${OLC}{0,3}|(?:${OLC}{4}|${OLC}{6})\\+${OLC}{2,3})(?![0-9A-Za-z+])`, 'gi');
 const W3W_RE = /(?<![:/])\/\/\/\p{L}+\.\p{L}+\.\p{L}+(?![.\p{L}])/gu;
+// A geohash after its own name (`geohash: c20g8x7g`, `location (geohash) 9q8yyk8`): 5 characters pin ~5 km, 7 ~150 m.
+// Without the word, a short base32 token is any code (a commit, a slug) and stays.
+const GEOHASH_RE = /(?<![A-Za-z])geo[ _-]?hash(?:[ ]*\))?(?:[ ]*[:=][ ]*|[ ]+)([0-9b-hjkmnp-zB-HJKMNP-Z]{5,12})(?![0-9A-Za-z])/gi;
 
 // Characters of the code alphabet (either case), for the prefilter's mark at a `+`.
 const IN_OLC = new Uint8Array(128);
 for (const c of '23456789CFGHJMPQRVWXcfghjmpqrvwx') IN_OLC[c.charCodeAt(0)] = 1;
 const olc = (c: number): boolean => c < 128 && IN_OLC[c] === 1;
+
+const GEOCODE_WORD = /geo[ _-]?hash/i;
+
+/** GEOCODE at the `g` of `geohash` (`geo hash`, `geo_hash`). */
+export function geohashAt(text: string, i: number): boolean {
+  if (!matchesAt(text, i, 'geo', true)) return false;
+  const j = text.charCodeAt(i + 3) === 32 || text.charCodeAt(i + 3) === 95 || text.charCodeAt(i + 3) === 45 ? i + 4 : i + 3;
+  return matchesAt(text, j, 'hash', true);
+}
 
 /** GEOCODE at a `+` with four code characters before it (a full code may end at its `+`), or at the first `/` of `///word`. */
 export function geocodeAt(text: string, i: number, c: number): number {
@@ -33,11 +45,15 @@ function scan(text: string, out: Detection[], kind: string): void {
     const re = resetAt(PLUS_RE, 0);
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
+  if (GEOCODE_WORD.test(text)) {
+    const re = resetAt(GEOHASH_RE, 0);
+    while ((m = re.exec(text)) !== null) out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, kind });
+  }
   if (text.indexOf('///') >= 0) {
     const re = resetAt(W3W_RE, 0);
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
 }
 
-/** Plus codes and what3words addresses (B). */
+/** Plus codes, what3words addresses and geohashes after their name (B). */
 export const geocodeDetector = defineDetector('geocode', '[GEO]', 'B', scan);

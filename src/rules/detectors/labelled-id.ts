@@ -21,6 +21,8 @@ const LABEL =
     // long numbers already: a label here would cover only their first groups).
     `dni|nie|curp|pesel|personnummer|codice[ _-]?fiscale|ahv(?:[ _-]?nr\\.?)?|nino|ni[ _-]?(?:number|no)|insee`,
     `(?:patient|member|mbr|enrollee|insured|subscriber|insurance|beneficiary|device|medicaid|medicare|health[ _-]?plan)${ID_SUFFIX}`,
+    // An implanted or worn device's own id (M): `transmitter ID 8GM4K2`, `pump SN 88173`, `pacemaker serial # …`.
+    `(?:transmitter|sensor|pump|pacemaker|defibrillator|icd|implant|receiver|pdm|cgm)(?:${ID_SUFFIX}|[ _-]?(?:serial|s[./]?n\\.?)(?:${NUM_SUFFIX})?)`,
     `(?:policy|group|account|claim)${NUM_SUFFIX}`,
     // Certificate and licence numbers (K): `cert # 882134`, `Certificate number CA-778812`.
     `(?:acct|licen[cs]e|passport|serial|plate|cert(?:ificate)?)(?:${NUM_SUFFIX})?`,
@@ -33,7 +35,7 @@ const LABEL =
     's[./]?n\\.?',
     'dl#?',
     // Bare generic words last (the suffixed forms above win): scan() wants `:`, `#` or `=` after them.
-    'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare',
+    'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare|transmitter',
   ].join('|') +
   ')';
 // Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes.
@@ -45,7 +47,7 @@ const SEPARATOR = '(?:[\\s:#=."\'+\\-]|%3[AaDd]|%2[023]){0,8}(?:[A-Z]{2} (?=[A-Z
 const VALUE = '(?:[A-Za-z0-9][A-Za-z0-9-]{1,29}|[*\u2022]{2,12}[0-9]{3,12})(?:[ .][0-9]{2,12}){0,3}';
 const LABELLED_RE = new RegExp(`(?<![A-Za-z])(${LABEL})(${SEPARATOR})(${VALUE})(?![A-Za-z0-9-])`, 'gi');
 
-const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare']);
+const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare', 'transmitter']);
 
 // Plates are printed in groups (`ABC 1234`, `7 ABC 123`), which the one-token value above
 // cannot span: after a plate label, up to three short groups with 2+ digits among them.
@@ -68,8 +70,15 @@ function tagOfVehicle(text: string, at: number): boolean {
   return VEHICLE_BEFORE.test(before) || STATE_BEFORE.test(before);
 }
 
+// A bare `tag` before one token shaped as a US plate (5-8 letters and digits, 2+ digits and a letter: `permit
+// for tag 4GHT882`); `price tag 25`, `tag v20250`, a year's `tag 2026Q4` stay.
+const TAG_PLATE_RE = /(?<![A-Za-z])tag[ ]+(?![Vv][0-9]|(?:19|20)[0-9]{2})(?=(?:[A-Za-z]*[0-9]){2})(?=[0-9]*[A-Za-z])([A-Za-z0-9]{5,8})(?![A-Za-z0-9.-])/gi;
+
 function scanPlates(text: string, out: Detection[], kind: string, mark: number): void {
   if (!PLATE_HINT.test(text)) return;
+  const tags = resetAt(TAG_PLATE_RE, 0);
+  let t: RegExpExecArray | null;
+  while ((t = tags.exec(text)) !== null) out.push({ start: t.index + t[0].length - t[1].length, end: t.index + t[0].length, kind });
   const re = resetAt(PLATE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -83,6 +92,19 @@ function scanPlates(text: string, out: Detection[], kind: string, mark: number):
   }
 }
 
+// A login or screen name after its label (R): `user: rosie_f75`, `username=kwasante1961`, `login: purplefalcon77`.
+// The value must hold two digits, as handles people pick do (the prefilter's gate asks as much), so `user: guest`
+// and `login: required` stay.
+const USERNAME_RE = /(?<![A-Za-z])(?:user(?:[ _-]?name)?|login|screen[ _-]?name|gamer[ _-]?tag)[ ]*[:=][ ]*(?=(?:[A-Za-z_.-]*[0-9]){2})([A-Za-z0-9_][A-Za-z0-9_.-]{1,30}[A-Za-z0-9_])(?![A-Za-z0-9_@.-])/gi;
+const USER_HINT = /user|login|screen|gamer/i;
+
+function scanUsernames(text: string, out: Detection[], kind: string): void {
+  if (!USER_HINT.test(text)) return;
+  const re = resetAt(USERNAME_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, kind });
+}
+
 /** `Policy: HMO-5521` labels a value; `policy 2024` or `patient 3` is prose. */
 function announces(label: string, sep: string): boolean {
   if (!BARE.has(label.toLowerCase())) return true;
@@ -93,6 +115,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 7) return;
   const mark = out.length;
   // A UK registration has two digits only (`reg: AB12 CDE`): plates are looked for with two.
+  scanUsernames(text, out, kind);
   if (!hasDigits(text, 3)) { scanPlates(text, out, kind, mark); return; }
   const re = resetAt(LABELLED_RE, 0);
   let m: RegExpExecArray | null;

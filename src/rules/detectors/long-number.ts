@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { isAsciiLetter, isDigit } from './scan.js';
 import { spanishIdAround } from './spanish-id.js';
+import { productCode } from './product-code.js';
 import type { Detection } from './types.js';
 
 const MIN_DIGITS = 9;
@@ -76,6 +77,7 @@ function scan(text: string, out: Detection[], kind: string): void {
       i += sep;
     }
     if (dotsOnly && seps > 0 && (productVersion(text, start) || standardUid(text, start, end))) continue;
+    if (seps > 0 && !dotsOnly && productCode(text, start, end)) continue;
     if (digits >= MIN_DIGITS || (digits >= MIN_BARE_DIGITS && end - start === digits && standsAlone(text, start, end))) out.push({ start, end, kind });
     else {
       const id = spanishIdAround(text, start, end, digits);

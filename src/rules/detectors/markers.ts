@@ -10,6 +10,7 @@ import { cueAt, digitWord, personLabelBefore } from './cue-at.js';
 import { geocodeAt } from './geocode.js';
 import { fileExtAt } from './file-name.js';
 import { clockAt } from './person-name.js';
+import { attributionDashAt, colonNameCue, greetingAt, pipeRowAt } from './name-cues.js';
 import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
 
@@ -20,14 +21,15 @@ export { cueAt };
 export function markerAt(text: string, i: number, c: number): number {
   switch (c) {
     case 64: return AT;
-    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
+    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) || colonNameCue(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     // ` - ` after a person label (`Emergency contact - Jane Doe`).
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0)
-      | (text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && personLabelBefore(text, i) ? NAME_CUE : 0);
+      | ((text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && personLabelBefore(text, i)) || attributionDashAt(text, i) ? NAME_CUE : 0);
     case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0);
     case 43: case 47: return geocodeAt(text, i, c);
+    case 124: return pipeRowAt(text, i) ? NAME_CUE : 0;
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
     case 104: case 72: {
@@ -105,6 +107,7 @@ const AT_WORD = /\sat\s/i;
 
 /** NAME_CUE at the `h` of (ich) `heiße`, `her`/`their`/`his` before a relative, or `this is`. */
 function heHiCue(text: string, i: number, next: number): number {
+  if (greetingAt(text, i)) return NAME_CUE; // `Hi Jane,` opening a line (name-cues.ts)
   const n2 = lower(text.charCodeAt(i + 2));
   const p1 = lower(text.charCodeAt(i - 1));
   if (next === 101) {
@@ -123,7 +126,7 @@ const macSeparator = (text: string, i: number, c: number): number => (text.charC
 // (cueAt), 0 for the rest (most letters).
 export const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = 1;
-for (const c of "@:=-.%hHwWeE*#',\n[({<+/") CLASS[c.charCodeAt(0)] = 2;
+for (const c of "@:=-.%hHwWeE*#',\n[({<+/|") CLASS[c.charCodeAt(0)] = 2;
 for (const c of 'xXsSdDbBmMpPcCgGyYvV') CLASS[c.charCodeAt(0)] = 3;
 
 // Cue letters are common: most are ruled out by the character after them, one table lookup

@@ -4,6 +4,7 @@ import { commonWord, scanFileNames } from './file-name.js';
 import { giftItem, scanGiftItem, titleWord } from './item-name.js';
 import { scanMixedNames, scanRecordNames } from './record-name.js';
 import { bareName } from './bare-name.js';
+import { scanNameCues } from './name-cues.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -86,6 +87,8 @@ const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der'
 const STOP = new Set([
   'and', 'or', 'i', 'my', 'is', 'am', 'from', 'calling', 'speaking', 'here', 'with', 'the', 'a', 'an', 'for', 'to', 'at',
   'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'again', 'required', 'optional', 'none', 'unknown',
+  // An honorific is a cue of its own (`Dear Mr. Okafor`: the name is the word after it).
+  'mr', 'mrs', 'ms', 'mx', 'miss',
 ]);
 // Capitalised words that follow `I'm`, `this is`, `Patient:` or a sign-off in titles and prose.
 const TITLE_STOP = new Set([
@@ -118,7 +121,7 @@ function wordEnd(text: string, i: number): number {
 }
 
 /** End of the name that starts at `from`, or -1: up to three words (and particles). */
-function nameEnd(text: string, from: number, capitalised: boolean, weak: boolean): number {
+export function nameEnd(text: string, from: number, capitalised: boolean, weak: boolean): number {
   let p = from;
   let end = -1;
   let words = 0;
@@ -147,7 +150,7 @@ function callerTail(text: string, end: number): boolean {
 }
 
 /** A greeting's name is a given name and a surname, neither a word titles are made of (`Happy Birthday To You`, `Get Well Soon Balloons`). */
-function fullName(text: string, from: number, end: number): boolean {
+export function fullName(text: string, from: number, end: number): boolean {
   const words = text.slice(from, end).split(' ');
   return words.length >= 2 && words.every((w) => !commonWord(w.toLowerCase()) && !titleWord(w.toLowerCase()));
 }
@@ -209,6 +212,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (giftItem(text)) scanGiftItem(text, out, kind);
   if (RECORD_HINT.test(text)) scanRecordNames(text, out, kind);
   if (MIXED_HINT.test(text)) scanMixedNames(text, out, kind);
+  scanNameCues(text, out, kind);
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

@@ -1,0 +1,196 @@
+import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { resetAt } from './scan.js';
+import { fullName, nameEnd } from './person-name.js';
+import { GIVEN_NAMES } from './given-names.js';
+import type { Detection } from './types.js';
+
+// Names after weaker cues in longer text (Safe Harbor A), each needing the shape around the name
+// as well as the cue, so prose and titles stay:
+//  - a chat transcript's speaker named in brackets after a role: `Visitor (Jane Doe): …`,
+//    `Guest (Folasade Oyelowo):` (the bracket must close on the name, a colon after it);
+//  - a testimonial's attribution: a dash after a closing quote, a sentence or at a line's start,
+//    then a full name and a comma, a bracket or the end (`"…" — Jane Doe, patient`);
+//  - a greeting opening a line: `Hi Priyanka,`, `Hello Jane Doe!` (`Hi there,` stays);
+//  - the text of a mailto/tel/sms link: `<a href="mailto:…">Jane Doe</a>`, `[Jane Doe](tel:+1…)`;
+//  - a copy line opening a line: `cc: jane doe; Mark Lee` (full names, lower case too);
+//  - a row of cells: a given name and a surname beside a date (`Jane | Doe | 1980-02-03`).
+// The prefilter's walk marks each at one character (colonNameCue, attributionDashAt, greetingAt, pipeRowAt,
+// redactedHrefAt) so other text skips the scans.
+
+const ROLE_PAREN_RE = /(?<![\p{L}\p{M}])(?:visitor|guest|customer|client|caller|member|patient|user|parent|chat[ ]?user)[ ]?\((?=\p{Lu})/giu;
+const ATTRIBUTION_RE = /(?:^|\n|["\u201d\u2019'][ ]*|[.!?][ ]+)(?:\u2014|\u2013|\u2015|--?)[ ]*(?=\p{Lu})/gu;
+const GREETING_RE = /(?:^|\n)[ \t]*(?:hi|hello|hey|hiya)[ ]+(?=\p{Lu})/giu;
+// The href may already read `[REDACTED]`: an embedded `href=` pair is judged by its key before the scans (scrub-tree.ts).
+const LINK_RE = /<a\b[^>]{0,200}?\bhref=["']?(?:mailto:|tel:|sms:|\[REDACTED\])[^>]{0,200}>[ ]*([^<]{2,60}?)[ ]*<\/a>|\[[ ]*([^\]\n]{2,60}?)[ ]*\]\((?:mailto|tel|sms):/giu;
+// A copy line's people (`cc: jane doe; Mark Lee`), lower case too: each a full name.
+const CC_RE = /(?:^|\n)[ \t]*b?cc[ ]*:[ ]*/giu;
+// A record's row in cells: a given name and a surname in cells of their own, beside a date (`Jane | Doe | 1980-02-03`).
+// The first cell must be a common given name, or the date a birth date's (a year before 2010): `Size | Medium | 2026-01-02` stays.
+const PIPE_ROW_RE = /(?:^|\n|\|)[ ]*(\p{Lu}[\p{Ll}'\u2019-]+)[ ]*\|[ ]*(\p{Lu}[\p{Ll}'\u2019-]+)[ ]*\|[ ]*(?:[^|\n]{0,20}\|[ ]*){0,2}(\d{1,4}[-/.]\d{1,2}[-/.](\d{1,4}))/gu;
+// Words a greeting addresses that are not a person (`Hi there,`, `Hello Everyone!`).
+const NOT_ADDRESSEE = new Set(['there', 'all', 'everyone', 'everybody', 'team', 'folks', 'guys', 'friends', 'friend', 'world', 'again', 'neighbors',
+  'neighbours', 'members', 'patients', 'parents', 'families', 'y', 'ya', 'you', 'support', 'billing', 'doctor', 'nurse', 'dr', 'doc']);
+
+function scanRoleParen(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(ROLE_PAREN_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    const end = nameEnd(text, from, true, true);
+    if (end > from && /^\)[ ]?:/.test(text.slice(end, end + 3))) out.push({ start: from, end, kind });
+  }
+}
+
+function scanAttribution(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(ATTRIBUTION_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    const end = nameEnd(text, from, true, true);
+    if (end > from && fullName(text, from, end) && /^(?:$|[ ]*[,(\n])/.test(text.slice(end, end + 3))) out.push({ start: from, end, kind });
+    if (re.lastIndex === m.index) re.lastIndex++;
+  }
+}
+
+function scanGreeting(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(GREETING_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    const end = nameEnd(text, from, true, true);
+    if (end <= from || NOT_ADDRESSEE.has(text.slice(from, end).split(' ')[0].toLowerCase())) continue;
+    if (/^[ ]*(?:[,!:]|[ ]-[ ])/.test(text.slice(end, end + 4))) out.push({ start: from, end, kind });
+    if (re.lastIndex === m.index) re.lastIndex++;
+  }
+}
+
+function scanLinkText(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(LINK_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const inner = m[1] ?? m[2];
+    const from = m.index + m[0].indexOf(inner, m[1] === undefined ? 0 : m[0].indexOf('>'));
+    const end = nameEnd(text, from, true, true);
+    if (end === from + inner.length && fullName(text, from, end)) out.push({ start: from, end, kind });
+  }
+}
+
+function scanCc(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(CC_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let from = m.index + m[0].length;
+    for (let n = 0; n < 6; n++) {
+      const end = nameEnd(text, from, false, true);
+      if (end <= from || !fullName(text, from, end)) break;
+      out.push({ start: from, end, kind });
+      const sep = /^[ ]*[,;][ ]*/.exec(text.slice(end, end + 4));
+      if (sep === null) break;
+      from = end + sep[0].length;
+    }
+    if (re.lastIndex === m.index) re.lastIndex++;
+  }
+}
+
+/** A date whose year (first or last group, four digits; two digits from 30 read as 19xx) is before 2010. */
+function oldYear(date: string, last: string): boolean {
+  const first = /^\d{4}/.exec(date);
+  const y = first !== null ? Number(first[0]) : last.length === 4 ? Number(last) : last.length === 2 && Number(last) >= 30 ? 1900 + Number(last) : 9999;
+  return y >= 1900 && y < 2010;
+}
+
+function scanPipeRows(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(PIPE_ROW_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const given = m.index + m[0].indexOf(m[1]);
+    const surname = m.index + m[0].indexOf(m[2], given - m.index + m[1].length);
+    if (!fullName(`${m[1]} ${m[2]}`, 0, m[1].length + 1 + m[2].length) || !(GIVEN_NAMES.has(m[1].toLowerCase()) || oldYear(m[3], m[4]))) continue;
+    out.push({ start: given, end: given + m[1].length, kind }, { start: surname, end: surname + m[2].length, kind });
+  }
+}
+
+/** Names after the weaker cues above, found by their shapes. */
+export function scanNameCues(text: string, out: Detection[], kind: string): void {
+  if (text.indexOf('(') >= 0) scanRoleParen(text, out, kind);
+  if (/[-\u2013\u2014\u2015]/.test(text)) scanAttribution(text, out, kind);
+  scanGreeting(text, out, kind);
+  if (text.indexOf(':') >= 0 || text.indexOf('[REDACTED]') >= 0) scanLinkText(text, out, kind);
+  if (text.indexOf(':') >= 0) scanCc(text, out, kind);
+  if (text.indexOf('|') >= 0) scanPipeRows(text, out, kind);
+}
+
+const ROLES = ['visitor', 'guest', 'customer', 'client', 'caller', 'member', 'patient', 'user', 'parent'];
+
+/** At a `:`: `Role (Jane Doe):` before it, `cc:` opening a line, or a link's `mailto:`/`tel:`/`sms:` scheme after `href=` or `](`. */
+export function colonNameCue(text: string, i: number): boolean {
+  if (text.charCodeAt(i - 1) === 41 || (text.charCodeAt(i - 1) === 32 && text.charCodeAt(i - 2) === 41)) {
+    const open = text.lastIndexOf('(', i);
+    if (open < 1 || i - open > 64) return false;
+    const j = text.charCodeAt(open - 1) === 32 ? open - 1 : open;
+    for (const w of ROLES) if (j >= w.length && matchesAt(text, j - w.length, w, true) && !isLetter(text.charCodeAt(j - w.length - 1))) return true;
+    return false;
+  }
+  if (lower(text.charCodeAt(i - 1)) === 99 && lower(text.charCodeAt(i - 2)) === 99) return lineStart(text, lower(text.charCodeAt(i - 3)) === 98 ? i - 3 : i - 2);
+  let s = i;
+  if (lower(text.charCodeAt(i - 1)) === 111) s = i - 6; // mailto
+  else if (lower(text.charCodeAt(i - 1)) === 108 || lower(text.charCodeAt(i - 1)) === 115) s = i - 3; // tel, sms
+  else return false;
+  if (!(matchesAt(text, s, 'mailto', true) || matchesAt(text, s, 'tel', true) || matchesAt(text, s, 'sms', true))) return false;
+  const p = text.charCodeAt(s - 1);
+  return p === 40 || p === 61 || p === 34 || p === 39;
+}
+
+/** At a dash (`—`, `–`, ` - `, `~`): a testimonial's attribution may follow (after a quote, a sentence or at a line's start). */
+export function attributionDashAt(text: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 45)) j--;
+  if (j > 0) {
+    const p = text.charCodeAt(j - 1);
+    if (!(p === 10 || p === 34 || p === 39 || p === 0x201d || p === 0x2019 || p === 46 || p === 33 || p === 63)) return false;
+  }
+  let k = i + 1;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 45)) k++;
+  const c = text.charCodeAt(k);
+  return (c >= 65 && c <= 90) || c >= 192;
+}
+
+/** At the `[` of an href already judged `[REDACTED]` (a mailto link's address, see LINK_RE). */
+export function redactedHrefAt(text: string, i: number): boolean {
+  if (!matchesAt(text, i, '[REDACTED]', false)) return false;
+  const j = text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39 ? i - 1 : i;
+  return matchesAt(text, j - 5, 'href=', true);
+}
+
+/** Whether only spaces or tabs stand between a line's start and `i`. */
+function lineStart(text: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9)) j--;
+  return j === 0 || text.charCodeAt(j - 1) === 10;
+}
+
+/** At a `|`: a one-word cell before it, a capitalised one after it, and a later cell opening with a digit (a row `Jane | Doe | 1980-02-03`). */
+export function pipeRowAt(text: string, i: number): boolean {
+  if (!isLetter(text.charCodeAt(i - 1)) && !(text.charCodeAt(i - 1) === 32 && isLetter(text.charCodeAt(i - 2)))) return false;
+  let k = i + 1;
+  if (text.charCodeAt(k) === 32) k++;
+  const c = text.charCodeAt(k);
+  if (!((c >= 65 && c <= 90) || c >= 192)) return false;
+  const next = text.indexOf('|', k);
+  if (next < 0 || next - k > 40) return false;
+  for (let j = next + 1; j < text.length && j - next < 80; j++) {
+    const d = text.charCodeAt(j);
+    if (d >= 48 && d <= 57 && (text.charCodeAt(j - 1) === 124 || text.charCodeAt(j - 1) === 32)) return true;
+    if (d === 10) return false;
+  }
+  return false;
+}
+
+/** At the `h` of `hi`/`hello`/`hey` opening a line, before a capitalised word. */
+export function greetingAt(text: string, i: number): boolean {
+  if (!lineStart(text, i)) return false;
+  let k = i + 1;
+  while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+  const w = text.slice(i, k).toLowerCase();
+  return (w === 'hi' || w === 'hello' || w === 'hey' || w === 'hiya') && text.charCodeAt(k) === 32;
+}

@@ -1,0 +1,38 @@
+import { isAsciiLetter, isDigit } from './scan.js';
+
+// Codes that name a product, not a person, printed after their own label (R's long-number net
+// would take them): a drug's NDC in one of its three dashed layouts (`NDC 0002-8215-01`: 4-4-2,
+// 5-3-2, 5-4-1; the 11-digit 5-4-2 billing form too) and a book's ISBN whose check digit holds
+// (`ISBN 978-0-306-40615-7`, `ISBN-10: 0-306-40615-2`). Without the label, or with another
+// layout or a wrong check digit, the digits stay a number.
+const NDC_LAYOUTS = new Set(['4-4-2', '5-3-2', '5-4-1', '5-4-2']);
+
+/** The label right before `start` (spaces, `:`, `#` between), lower-cased, or ''. */
+function labelBefore(text: string, start: number): string {
+  let j = start;
+  while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 58 || text.charCodeAt(j - 1) === 35)) j--;
+  let k = j;
+  while (k > 0 && (isAsciiLetter(text.charCodeAt(k - 1)) || isDigit(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 45) && j - k < 8) k--;
+  if (k > 0 && isAsciiLetter(text.charCodeAt(k - 1))) return '';
+  return text.slice(k, j).toLowerCase();
+}
+
+function isbnValid(d: string): boolean {
+  if (d.length === 13) {
+    let s = 0;
+    for (let i = 0; i < 13; i++) s += (d.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
+    return s % 10 === 0 && (d.startsWith('978') || d.startsWith('979'));
+  }
+  if (d.length !== 10) return false;
+  let s = 0;
+  for (let i = 0; i < 10; i++) s += (d.charCodeAt(i) - 48) * (10 - i);
+  return s % 11 === 0;
+}
+
+/** Whether text[start, end) is an NDC or ISBN printed after its label. */
+export function productCode(text: string, start: number, end: number): boolean {
+  const label = labelBefore(text, start);
+  if (label === 'ndc') return NDC_LAYOUTS.has(text.slice(start, end).split('-').map((g) => g.length).join('-'));
+  if (label === 'isbn' || label === 'isbn-13' || label === 'isbn-10' || label === 'isbn13' || label === 'isbn10') return isbnValid(text.slice(start, end).replace(/[- ]/g, ''));
+  return false;
+}
