@@ -49,7 +49,7 @@ const DATE_WORD = /^(?:\d{4}|\d{6}|\d{8})$/;
 const DOC = new Set(('report reports cv resume statement invoice bill billing receipt record records result results lab labs form forms ' +
   'intake referral letter card id scan xray mri ct rx prescription claim claims eob summary discharge chart notes note consent visit ' +
   'authorization registration history questionnaire assessment eval evaluation imaging pathology biopsy vaccination immunization ' +
-  'immunizations certificate license passport insurance signed signature application transcript').split(' '));
+  'immunizations certificate license passport insurance signed signature application transcript headshot headshots selfie').split(' '));
 const STOP = new Set(('new patient patients health heart care guide guides annual brochure policy notice privacy rights medical clinic ' +
   'clinics center centre services service price prices pricing list menu flyer map maps schedule open enrollment benefits plan plans welcome ' +
   'packet financial assistance quick start fact facts sheet handbook visitor visitors information info update newsletter spring summer ' +
@@ -103,18 +103,25 @@ function lowerPair(ws: readonly Word[], i: number): boolean {
   return PATIENT_DOC.has(before) || PATIENT_DOC.has(after) || NUMBER.test(before);
 }
 
+/** A date written in parts (`2026-03-14`, read as three words) just before word `i`. */
+function datePartsBefore(ws: readonly Word[], i: number): boolean {
+  return i >= 3 && /^\d{4}$/.test(ws[i - 3].w) && /^\d{1,2}$/.test(ws[i - 2].w) && /^\d{1,2}$/.test(ws[i - 1].w);
+}
+
 /** A name-shaped pair in the file stem [from, to) beside a document word (or a date, for capitalised pairs). */
 function scanStem(text: string, from: number, to: number, out: Detection[], kind: string): void {
   const ws = words(text, from, to);
   for (let i = 0; i + 1 < ws.length; i++) {
     if (lowerPair(ws, i)) { out.push({ start: ws[i].s, end: ws[i + 1].e, kind }); i++; continue; }
     const upper = UPPER.test(ws[i].w);
-    if (!nameWord(ws[i].w, upper) || !nameWord(ws[i + 1].w, upper)) continue;
+    // A record's `DOE_Jane` (or `Jane_DOE`) reads as a capitalised pair.
+    const mixed = upper !== UPPER.test(ws[i + 1].w) && nameWord(ws[i].w, upper) && nameWord(ws[i + 1].w, !upper);
+    if (!mixed && (!nameWord(ws[i].w, upper) || !nameWord(ws[i + 1].w, upper))) continue;
     const before = i > 0 ? ws[i - 1].w.toLowerCase() : '';
     const after = i + 2 < ws.length ? ws[i + 2].w.toLowerCase() : '';
     if (PROVIDER_BEFORE.has(before) || PROVIDER_AFTER.has(after)) continue;
     const doc = DOC.has(before) || DOC.has(after);
-    if (!doc && (upper || !(DATE_WORD.test(before) || DATE_WORD.test(after)))) continue;
+    if (!doc && ((upper && !mixed) || !(DATE_WORD.test(before) || DATE_WORD.test(after) || datePartsBefore(ws, i)))) continue;
     out.push({ start: ws[i].s, end: ws[i + 1].e, kind });
     i++;
   }

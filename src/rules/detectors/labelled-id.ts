@@ -2,6 +2,7 @@ import { defineDetector } from './define.js';
 import { countDigits, hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { STATE_CODE, STATE_NAME } from './zip.js';
+import { ibanEnd } from './iban.js';
 
 // Labels are kept tight: generic words ("group", "account", "policy") need a number-ish suffix so
 // analytics keys like `groupId` or `accountType` are not treated as identifiers.
@@ -23,9 +24,13 @@ const LABEL =
     `(?:patient|member|mbr|enrollee|insured|subscriber|insurance|beneficiary|device|medicaid|medicare|health[ _-]?plan)${ID_SUFFIX}`,
     // An implanted or worn device's own id (M): `transmitter ID 8GM4K2`, `pump SN 88173`, `pacemaker serial # …`.
     `(?:transmitter|sensor|pump|pacemaker|defibrillator|icd|implant|receiver|pdm|cgm)(?:${ID_SUFFIX}|[ _-]?(?:serial|s[./]?n\\.?)(?:${NUM_SUFFIX})?)`,
-    `(?:policy|group|account|claim)${NUM_SUFFIX}`,
+    `(?:policy|group|grp|account|claim)${NUM_SUFFIX}`,
+    // Medi-Cal's Benefits Identification Card number (`BIC 94418823A`); a bank's SWIFT BIC has too few digits.
+    `bic(?:${NUM_SUFFIX})?(?=[\\s:#=]{1,4}[0-9])`,
     // Certificate and licence numbers (K): `cert # 882134`, `Certificate number CA-778812`.
     `(?:acct|licen[cs]e|passport|serial|plate|cert(?:ificate)?)(?:${NUM_SUFFIX})?`,
+    // Passports in other languages (`Reisepass-Nr.`, `pasaporte n.º`, `passeport n°`).
+    `(?:reisepass|pasaporte|passeport|passaporto|paspoort)(?:[ _-]?(?:nr|no|n[.]?[°º]|num|number|#))?`,
     // Plates under other words, one token (`tag # 7ABC123`, `Kennzeichen: BMW1234`); grouped values are scanPlates'.
     `(?:kennzeichen|kenteken|immatriculation|matr[ií]cula|rego)(?:${NUM_SUFFIX})?|(?:tag|reg(?:istration)?)${NUM_SUFFIX}`,
     `lic\\.?${NUM_SUFFIX}`,
@@ -125,6 +130,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     const tokenStart = m.index + label.length + sep.length;
     let tokenEnd = m.index + m[0].length;
     while (text.charCodeAt(tokenEnd - 1) === 45) tokenEnd--;
+    // An IBAN in groups is longer than the value's pattern reaches (`Account number: ES91 2100 0418 4502 0005 1332`).
+    tokenEnd = Math.max(tokenEnd, ibanEnd(text, tokenStart));
     if (tokenEnd - tokenStart < 4 || countDigits(text, tokenStart, tokenEnd) < 3 || !announces(label, sep)) {
       re.lastIndex = m.index + 1;
       continue;

@@ -2,6 +2,9 @@ import { defineDetector } from './define.js';
 import { isAsciiLetter, isDigit } from './scan.js';
 import { spanishIdAround } from './spanish-id.js';
 import { productCode } from './product-code.js';
+import { ibanEnd } from './iban.js';
+
+const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
 import type { Detection } from './types.js';
 
 const MIN_DIGITS = 9;
@@ -59,6 +62,9 @@ function scan(text: string, out: Detection[], kind: string): void {
       i++;
       continue;
     }
+    // An IBAN's check digits follow its country letters (`GB29 NWBK …`): taken whole (iban.ts).
+    const iban = i >= 2 && isAsciiUpper(text.charCodeAt(i - 1)) && isAsciiUpper(text.charCodeAt(i - 2)) ? ibanEnd(text, i - 2) : -1;
+    if (iban > 0) { out.push({ start: i - 2, end: iban, kind }); i = iban; continue; }
     const start = i;
     let digits = 0;
     let end = i;
@@ -77,7 +83,7 @@ function scan(text: string, out: Detection[], kind: string): void {
       i += sep;
     }
     if (dotsOnly && seps > 0 && (productVersion(text, start) || standardUid(text, start, end))) continue;
-    if (seps > 0 && !dotsOnly && productCode(text, start, end)) continue;
+    if ((seps === 0 || !dotsOnly) && productCode(text, start, end)) continue;
     if (digits >= MIN_DIGITS || (digits >= MIN_BARE_DIGITS && end - start === digits && standsAlone(text, start, end))) out.push({ start, end, kind });
     else {
       const id = spanishIdAround(text, start, end, digits);
@@ -88,7 +94,7 @@ function scan(text: string, out: Detection[], kind: string): void {
 
 /**
  * Safety net (R): any run of 9+ digits, with single separators between groups, bare 7-8
- * digit numbers standing alone, and Spanish DNI/NIE numbers with a valid control letter. findAll gives it the lowest priority, so it only applies where
+ * digit numbers standing alone, IBANs whose check holds (J), and Spanish DNI/NIE numbers with a valid control letter. findAll gives it the lowest priority, so it only applies where
  * no specific detector claimed the digits.
  */
 export const longNumberDetector = defineDetector('long_number', '[NUMBER]', 'R', scan);

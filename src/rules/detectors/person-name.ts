@@ -133,7 +133,8 @@ export function nameEnd(text: string, from: number, capitalised: boolean, weak: 
     const particle = words > 0 && PARTICLES.has(lower);
     if (!particle) {
       if (STOP.has(lower) || (capitalised && !UPPER.test(word[0]))) break;
-      if (words === 0 && weak && (TITLE_STOP.has(lower) || /(?:ing|ed|ly)$/.test(lower))) return -1;
+      // A hyphenated word is judged by its first part too (`Patient-Rights-and-Responsibilities.pdf`: a slug, not a name).
+      if (words === 0 && weak && (TITLE_STOP.has(lower) || TITLE_STOP.has(lower.split('-')[0]) || /(?:ing|ed|ly)$/.test(lower))) return -1;
       words++;
       end = e;
     }

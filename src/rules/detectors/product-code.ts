@@ -3,7 +3,8 @@ import { isAsciiLetter, isDigit } from './scan.js';
 // Codes that name a product, not a person, printed after their own label (R's long-number net
 // would take them): a drug's NDC in one of its three dashed layouts (`NDC 0002-8215-01`: 4-4-2,
 // 5-3-2, 5-4-1; the 11-digit 5-4-2 billing form too) and a book's ISBN whose check digit holds
-// (`ISBN 978-0-306-40615-7`, `ISBN-10: 0-306-40615-2`). Without the label, or with another
+// (`ISBN 978-0-306-40615-7`, `ISBN-10: 0-306-40615-2`), a UPC/EAN/GTIN whose GS1 check digit holds
+// (`UPC 036000291452`). Without the label, or with another
 // layout or a wrong check digit, the digits stay a number.
 const NDC_LAYOUTS = new Set(['4-4-2', '5-3-2', '5-4-1', '5-4-2']);
 
@@ -29,10 +30,19 @@ function isbnValid(d: string): boolean {
   return s % 11 === 0;
 }
 
-/** Whether text[start, end) is an NDC or ISBN printed after its label. */
+/** A GS1 check digit (UPC-A, EAN-8/13, GTIN-14): the digits weighted 3 and 1 from the right sum to a multiple of 10. */
+function gs1Valid(d: string): boolean {
+  if (d.length !== 8 && d.length !== 12 && d.length !== 13 && d.length !== 14) return false;
+  let s = 0;
+  for (let i = d.length - 1, w = 1; i >= 0; i--, w = 4 - w) s += (d.charCodeAt(i) - 48) * w;
+  return s % 10 === 0;
+}
+
+/** Whether text[start, end) is an NDC, ISBN or GS1 product number (UPC, EAN, GTIN) printed after its label. */
 export function productCode(text: string, start: number, end: number): boolean {
   const label = labelBefore(text, start);
   if (label === 'ndc') return NDC_LAYOUTS.has(text.slice(start, end).split('-').map((g) => g.length).join('-'));
   if (label === 'isbn' || label === 'isbn-13' || label === 'isbn-10' || label === 'isbn13' || label === 'isbn10') return isbnValid(text.slice(start, end).replace(/[- ]/g, ''));
+  if (label === 'upc' || label === 'ean' || label === 'gtin' || label === 'upc-a' || label === 'ean-13') return gs1Valid(text.slice(start, end).replace(/[- ]/g, ''));
   return false;
 }
