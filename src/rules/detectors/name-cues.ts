@@ -112,6 +112,8 @@ function scanPipeRows(text: string, out: Detection[], kind: string): void {
 
 /** Names after the weaker cues above, found by their shapes. */
 export function scanNameCues(text: string, out: Detection[], kind: string): void {
+  // The prefilter's gate lets person_name run on 6 characters and more (prefilter.ts).
+  if (text.length < 6) return;
   if (text.indexOf('(') >= 0) scanRoleParen(text, out, kind);
   if (/[-\u2013\u2014\u2015]/.test(text)) scanAttribution(text, out, kind);
   scanGreeting(text, out, kind);
