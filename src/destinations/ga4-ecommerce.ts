@@ -52,15 +52,13 @@ function items(properties: JsonObject): JsonValue | undefined {
   return list?.filter(isJsonObject).map(ga4Item);
 }
 
-const ISO_UPPER = /^[A-Z]{3}$/;
-
 /** Whether ga4Ecommerce would change anything: most events have no such key, or already GA4's forms. */
 function needsChange(p: JsonObject): boolean {
   for (const key of AMOUNTS) {
     const v = p[key];
-    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v))) return true;
+    if (v !== undefined && amount(v) !== v) return true;
   }
-  if (p.currency !== undefined && !(typeof p.currency === 'string' && ISO_UPPER.test(p.currency))) return true;
+  if (p.currency !== undefined && isoCurrency(p.currency) !== p.currency) return true;
   if (p.value === undefined && (p.revenue !== undefined || p.total !== undefined)) return true;
   if (p.transaction_id === undefined && p.order_id !== undefined) return true;
   return p.items !== undefined || p.products !== undefined;

@@ -12,6 +12,8 @@
 //   `ad_group_id`, `creative_id`, `variation_id: 7031245561`): digits only. Not `ad_id`/`adid`, which is also
 //   a phone's advertising id (M).
 
+import { countDigits } from './detectors/scan.js';
+
 export const TRACE_FIELDS = ['traceid', 'spanid', 'parentid', 'parentspanid', 'rootspanid', 'traceparent', 'xb3traceid',
   'xb3spanid', 'xb3parentspanid', 'otteltraceid', 'otelspanid', 'oteltraceid'];
 export const CATALOGUE_FIELDS = ['sku', 'skuid', 'productid', 'productsku', 'productcode', 'productnumber', 'itemid', 'itemsku',
@@ -36,9 +38,7 @@ const LETTERED = /^[0-9A-Za-z]{1,16}(?:[-_][0-9A-Za-z]{1,16}){0,3}$/;
 export function catalogueShaped(value: string): boolean {
   if (DIGITS.test(value)) return true;
   if (!LETTERED.test(value) || !/[A-Za-z]/.test(value)) return false;
-  let digits = 0;
-  for (let i = 0; i < value.length; i++) { const c = value.charCodeAt(i); if (c >= 48 && c <= 57) digits++; }
-  return digits <= 14;
+  return countDigits(value, 0, value.length) <= 14;
 }
 
 /** An ad platform's or testing tool's object id: 5-20 digits. */
