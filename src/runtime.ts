@@ -12,6 +12,7 @@ import type { EnqueueRow, Spool } from './spool/port.js';
 import { openStorage, type Storage } from './spool/storage.js';
 import { KeyedHashVisitorIds, NO_VISITOR_IDS } from './spool/sqlite/visitor-ids.js';
 import { visitorKeyOf } from './pipeline/analyze.js';
+import { callIdKeys } from './pipeline/identity.js';
 import { errorCode, PhiwallError } from './errors.js';
 import { destinationPolicies } from './delivery/policy.js';
 import type { PolicyView } from './delivery/screen.js';
@@ -189,9 +190,9 @@ export class Runtime {
 
   /** Shared id stores answer asynchronously: resolve this request's ids before the pipeline runs. */
   private async prepareIds(prepare: NonNullable<VisitorIds['prepare']>, events: readonly JsonObject[], site: SitePlan, plan: Plan, now: number): Promise<void> {
-    const destinations = plan.destinations.filter((d) => d.allow.allows('visitor_id')).map((d) => d.name);
+    const destinations = plan.destinations.filter((d) => d.allow.allows('visitor_id') || d.allow.allows('group_id')).map((d) => d.name);
     try {
-      await prepare(events.map((ev) => visitorKeyOf(ev, site)), destinations, now);
+      await prepare(events.flatMap((ev) => [visitorKeyOf(ev, site), ...callIdKeys(ev)]), destinations, now);
     } catch (err) {
       throw err instanceof PhiwallError ? err : new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: String((err as { code?: unknown }).code ?? 'error') });
     }

@@ -61,6 +61,9 @@ export function reprojectClean(clean: CleanEvent, plan: Plan, dest: DestinationP
   if (clean.visitorId !== undefined && allow.visitorId) out.visitorId = clean.visitorId;
   if (clean.userId !== undefined && dest.baa && allow.userId) out.userId = clean.userId;
   if (clean.anonymousId !== undefined && dest.baa && allow.anonymousId) out.anonymousId = clean.anonymousId;
+  // A stored groupId/previousId may be raw (scrubbed with a BAA) or a token: kept only when it was a token.
+  if (clean.groupId !== undefined && allow.groupId && scrubbedWithBaa === false) out.groupId = clean.groupId;
+  if (clean.previousId !== undefined && allow.visitorId && scrubbedWithBaa === false) out.previousId = clean.previousId;
   if (clean.pageGroup !== undefined && allow.pageGroup) out.pageGroup = clean.pageGroup;
   const page = clean.page !== undefined && !hidePage ? reprojectPage(clean.page, allow, ctx) : undefined;
   if (page !== undefined) out.page = page;

@@ -11,6 +11,8 @@ export const AmplitudeConfig = z.strictObject({
   endpoint: z.url({ protocol: /^https?$/ }).optional(),
   /** Amplitude rejects user/device ids shorter than this (default 5). */
   min_id_length: z.number().int().min(1).max(100).optional(),
+  /** Amplitude group type a group call's groupId is filed under (Accounts add-on), `account` by default. */
+  group_type: z.string().min(1).max(64).optional(),
   max_batch: z.number().int().min(1).max(1999).optional(),
   ...HttpOptionsShape,
 });
@@ -29,15 +31,19 @@ function pageProperties(e: CleanEvent): JsonObject {
   return out;
 }
 
+const DEFAULT_GROUP_TYPE = 'account';
+
 /**
- * Amplitude's own names for what Segment calls page, screen and identify (its SDKs send them to
- * the same HTTP V2 endpoint: `$identify` carries `user_properties.$set` and nothing else).
+ * Amplitude's own names for what Segment calls page, screen, identify and group (its SDKs send
+ * them to the same HTTP V2 endpoint: `$identify` carries `user_properties.$set`, and setGroup is an
+ * `$identify` with `groups` too). Group properties go to /groupidentify, another API: not sent.
  */
 function eventType(e: CleanEvent): string | undefined {
   switch (e.type) {
     case 'page': return '[Amplitude] Page Viewed';
     case 'screen': return '[Amplitude] Screen Viewed';
     case 'identify': return Object.keys(e.traits).length ? '$identify' : undefined;
+    case 'group': return e.groupId !== undefined ? '$identify' : undefined;
     case 'track': return e.event;
     default: return undefined;
   }
@@ -49,11 +55,24 @@ function eventProperties(e: CleanEvent): JsonObject {
   return { ...e.properties };
 }
 
+/** The user properties and event properties an event carries (a group call sets its membership). */
+function withProperties(event: JsonObject, e: CleanEvent, groupType: string): void {
+  if (e.type === 'identify') event.user_properties = { $set: e.traits };
+  else if (e.type === 'group' && e.groupId !== undefined) {
+    event.groups = { [groupType]: e.groupId };
+    event.user_properties = { $set: { [groupType]: e.groupId } };
+  } else {
+    event.event_properties = eventProperties(e);
+    if (Object.keys(e.traits).length) event.user_properties = e.traits;
+  }
+}
+
 /** CleanEvent -> HTTP V2 event; insert_id = messageId makes retries safe for 7 days. */
-export function toAmplitudeEvent(e: CleanEvent, minIdLength = 5): JsonObject | { skip: string } {
+export function toAmplitudeEvent(e: CleanEvent, minIdLength = 5, groupType = DEFAULT_GROUP_TYPE): JsonObject | { skip: string } {
   const name = eventType(e);
-  // An identify with no trait left to set is as inapplicable as group/alias (not a dead letter).
-  if (!name) return { skip: e.type === 'track' ? 'AMPLITUDE_NO_EVENT_NAME' : 'AMPLITUDE_UNSUPPORTED_TYPE' };
+  // An identify with no trait left to set, or a group call without its group_id allowed, is as
+  // inapplicable as an alias (Amplitude maps users with another API): not a dead letter.
+  if (!name) return { skip: e.type === 'track' ? 'AMPLITUDE_NO_EVENT_NAME' : e.type === 'group' ? 'AMPLITUDE_GROUP_ID_NOT_ALLOWED' : 'AMPLITUDE_UNSUPPORTED_TYPE' };
   const time = Date.parse(e.timestamp);
   if (!Number.isFinite(time)) return { skip: 'AMPLITUDE_BAD_TIME' };
   const userId = e.userId !== undefined && e.userId.length >= minIdLength ? e.userId : undefined;
@@ -66,11 +85,7 @@ export function toAmplitudeEvent(e: CleanEvent, minIdLength = 5): JsonObject | {
   if (e.sessionId !== undefined) event.session_id = e.sessionId * 1000;
   if (e.ip !== undefined) event.ip = e.ip;
   if (e.locale !== undefined) event.language = e.locale;
-  if (e.type === 'identify') event.user_properties = { $set: e.traits };
-  else {
-    event.event_properties = eventProperties(e);
-    if (Object.keys(e.traits).length) event.user_properties = e.traits;
-  }
+  withProperties(event, e, groupType);
   return event;
 }
 
@@ -107,7 +122,7 @@ class AmplitudeDestination implements Destination {
   }
 
   map(event: CleanEvent) {
-    return toAmplitudeEvent(event, this.config.min_id_length);
+    return toAmplitudeEvent(event, this.config.min_id_length, this.config.group_type);
   }
 
   async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
@@ -156,6 +171,6 @@ class AmplitudeDestination implements Destination {
 export const amplitudeDestination: DestinationType<AmplitudeConfig> = {
   type: 'amplitude',
   configSchema: AmplitudeConfig,
-  describe: 'Amplitude HTTP V2: [Amplitude] Page Viewed and track events, insert_id = messageId, device_id = visitorId',
+  describe: 'Amplitude HTTP V2: [Amplitude] Page/Screen Viewed, track events, $identify for identify and group (groups), insert_id = messageId, device_id = visitorId',
   create: (config, deps) => new AmplitudeDestination(deps.name, config, deps),
 };

@@ -34,8 +34,9 @@ const MAX_PROPERTIES = 250;
 const MAX_STRING = 255;
 const MAX_DEPTH = 3;
 // Mixpanel has no screen event of its own (page views are $mp_web_page_view, web only); this is
-// the name Segment's Mixpanel integration gives screen calls. Identify/group/alias are profile
-// and identity-merge APIs other than /import: not applicable here.
+// the name Segment's Mixpanel integration gives screen calls. An alias is a `$merge` of its two
+// ids, which Mixpanel takes only through /import (Original ID Merge; other ID systems ignore it).
+// Identify and group set user and group profiles (/engage, /groups): not applicable to /import.
 const SCREEN_EVENT = 'Loaded a Screen';
 
 /** messageId when Mixpanel accepts it as $insert_id (<= 36 of [A-Za-z0-9-]), else a stable 36-char hash of it. */
@@ -74,14 +75,30 @@ function customProps(properties: JsonObject): JsonObject {
   return out;
 }
 
-/** CleanEvent -> /import record; system properties are written last so properties cannot override them. */
-export function toMixpanelEvent(e: CleanEvent): JsonObject | { skip: string } {
-  const name = e.type === 'page' ? '$mp_web_page_view' : e.type === 'screen' ? SCREEN_EVENT : e.type === 'track' ? e.event : undefined;
-  if (!name) return { skip: e.type === 'track' ? 'MIXPANEL_NO_EVENT_NAME' : 'MIXPANEL_UNSUPPORTED_TYPE' };
+/** The event time in ms when /import takes it, else the skip reason. */
+function importTime(e: CleanEvent): number | { skip: string } {
   const time = Date.parse(e.timestamp);
   const received = Date.parse(e.receivedAt);
   if (!Number.isFinite(time) || time < MIN_TIME_MS) return { skip: 'MIXPANEL_BAD_TIME' };
   if (Number.isFinite(received) && time - received > MAX_FUTURE_MS) return { skip: 'MIXPANEL_TIME_IN_FUTURE' };
+  return Math.trunc(time);
+}
+
+/** An alias as `$merge` of the id it replaces and the one it names (the raw ids, or their tokens). */
+function toMixpanelMerge(e: CleanEvent, time: number): JsonObject | { skip: string } {
+  const to = e.userId ?? e.visitorId;
+  if (e.previousId === undefined || to === undefined) return { skip: 'MIXPANEL_PREVIOUS_ID_NOT_ALLOWED' };
+  if (PLACEHOLDERS.has(e.previousId.toLowerCase()) || PLACEHOLDERS.has(to.toLowerCase())) return { skip: 'MIXPANEL_PLACEHOLDER_ID' };
+  return { event: '$merge', properties: { $distinct_ids: [e.previousId, to], time, distinct_id: to, $insert_id: mixpanelInsertId(e.messageId) } };
+}
+
+/** CleanEvent -> /import record; system properties are written last so properties cannot override them. */
+export function toMixpanelEvent(e: CleanEvent): JsonObject | { skip: string } {
+  const name = e.type === 'page' ? '$mp_web_page_view' : e.type === 'screen' ? SCREEN_EVENT : e.type === 'track' ? e.event : undefined;
+  if (!name && e.type !== 'alias') return { skip: e.type === 'track' ? 'MIXPANEL_NO_EVENT_NAME' : 'MIXPANEL_UNSUPPORTED_TYPE' };
+  const time = importTime(e);
+  if (typeof time !== 'number') return time;
+  if (!name) return toMixpanelMerge(e, time);
   const distinctId = e.userId ?? e.visitorId ?? '';
   if (PLACEHOLDERS.has(distinctId.toLowerCase())) return { skip: 'MIXPANEL_PLACEHOLDER_ID' };
   const props: JsonObject = { ...customProps(e.properties), ...pageProps(e) };
@@ -89,7 +106,7 @@ export function toMixpanelEvent(e: CleanEvent): JsonObject | { skip: string } {
   if (e.ip !== undefined) props.ip = e.ip;
   if (e.visitorId !== undefined) props.$device_id = e.visitorId;
   if (e.userId !== undefined) props.$user_id = e.userId;
-  props.time = Math.trunc(time);
+  props.time = time;
   props.distinct_id = distinctId;
   props.$insert_id = mixpanelInsertId(e.messageId);
   return { event: name, properties: props };
@@ -172,6 +189,6 @@ class MixpanelDestination implements Destination {
 export const mixpanelDestination: DestinationType<MixpanelConfig> = {
   type: 'mixpanel',
   configSchema: MixpanelConfig,
-  describe: 'Mixpanel /import (strict): $mp_web_page_view and track events, $insert_id from messageId, failed_records per index',
+  describe: 'Mixpanel /import (strict): $mp_web_page_view, track and screen events, alias as $merge, $insert_id from messageId, failed_records per index',
   create: (config, deps) => new MixpanelDestination(deps.name, config, deps),
 };

@@ -28,20 +28,37 @@ function segmentContext(e: CleanEvent): JsonObject {
   return context;
 }
 
-/** CleanEvent -> a Segment message (for BAA-covered CDPs). messageId is Segment's dedupe key. */
-export function toSegmentMessage(e: CleanEvent): JsonObject | { skip: string } {
-  // alias and group need previousId/groupId, which the clean projection does not carry.
-  if (e.type === 'alias' || e.type === 'group') return { skip: 'SEGMENT_UNSUPPORTED_TYPE' };
-  if (e.type === 'track' && !e.event) return { skip: 'SEGMENT_NO_EVENT_NAME' };
-  const anonymousId = e.anonymousId ?? e.visitorId;
-  if (e.userId === undefined && anonymousId === undefined) return { skip: 'SEGMENT_NO_USER_ANON_ID' };
-  const msg: JsonObject = { type: e.type, messageId: e.messageId, timestamp: e.timestamp };
-  if (e.userId !== undefined) msg.userId = e.userId;
-  if (anonymousId !== undefined) msg.anonymousId = anonymousId;
+/**
+ * Who sent the call: userId and anonymousId as Segment reads them. An alias names the id it
+ * moves to as its userId (Segment requires one): the raw userId, else this visitor's token.
+ */
+function senders(e: CleanEvent): { userId?: string; anonymousId?: string } {
+  if (e.type === 'alias') return { userId: e.userId ?? e.visitorId, anonymousId: e.anonymousId };
+  return { userId: e.userId, anonymousId: e.anonymousId ?? e.visitorId };
+}
+
+/** The call-specific fields: event, name, traits or properties, groupId, previousId. */
+function callFields(e: CleanEvent, msg: JsonObject): void {
   if (e.type === 'track' && e.event !== undefined) msg.event = e.event;
   if ((e.type === 'page' || e.type === 'screen') && e.name !== undefined) msg.name = e.name;
-  if (e.type === 'identify') msg.traits = e.traits;
-  else msg.properties = e.properties;
+  if (e.type === 'group' && e.groupId !== undefined) msg.groupId = e.groupId;
+  if (e.type === 'alias' && e.previousId !== undefined) msg.previousId = e.previousId;
+  if (e.type === 'identify' || e.type === 'group') msg.traits = e.traits;
+  else if (e.type !== 'alias') msg.properties = e.properties;
+}
+
+/** CleanEvent -> a Segment message (for BAA-covered CDPs). messageId is Segment's dedupe key. */
+export function toSegmentMessage(e: CleanEvent): JsonObject | { skip: string } {
+  if (e.type === 'track' && !e.event) return { skip: 'SEGMENT_NO_EVENT_NAME' };
+  // Segment requires groupId on a group call and previousId on an alias (spec §5.1).
+  if (e.type === 'group' && e.groupId === undefined) return { skip: 'SEGMENT_GROUP_ID_NOT_ALLOWED' };
+  if (e.type === 'alias' && e.previousId === undefined) return { skip: 'SEGMENT_PREVIOUS_ID_NOT_ALLOWED' };
+  const { userId, anonymousId } = senders(e);
+  if (userId === undefined && anonymousId === undefined) return { skip: 'SEGMENT_NO_USER_ANON_ID' };
+  const msg: JsonObject = { type: e.type, messageId: e.messageId, timestamp: e.timestamp };
+  if (userId !== undefined) msg.userId = userId;
+  if (anonymousId !== undefined) msg.anonymousId = anonymousId;
+  callFields(e, msg);
   msg.context = segmentContext(e);
   if (Buffer.byteLength(JSON.stringify(msg)) > MAX_EVENT_BYTES) return { skip: 'SEGMENT_EVENT_TOO_LARGE' };
   return msg;
@@ -113,6 +130,6 @@ class SegmentDestination implements Destination {
 export const segmentDestination: DestinationType<SegmentConfig> = {
   type: 'segment',
   configSchema: SegmentConfig,
-  describe: 'Segment HTTP API /v1/batch (also RudderStack): track/page/screen/identify, messageId kept; for BAA-covered CDPs',
+  describe: 'Segment HTTP API /v1/batch (also RudderStack): track/page/screen/identify/group/alias, messageId kept; for BAA-covered CDPs',
   create: (config, deps) => new SegmentDestination(deps.name, config, deps),
 };

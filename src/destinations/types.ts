@@ -21,6 +21,12 @@ export interface CleanEvent {
   /** Raw ids: only present for destinations allowed to receive them (baa: true + allow). */
   userId?: string;
   anonymousId?: string;
+  /**
+   * A group call's groupId and an alias call's previousId: the raw id for a BAA destination
+   * whose allow list takes raw ids, else this destination's pseudonymous token for it.
+   */
+  groupId?: string;
+  previousId?: string;
   /** Session id (number of seconds since epoch at session start), when known. */
   sessionId?: number;
   pageGroup?: string;

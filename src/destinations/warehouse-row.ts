@@ -20,6 +20,8 @@ export function toWarehouseRow(e: CleanEvent): JsonObject {
   if (e.visitorId !== undefined) row.visitor_id = e.visitorId;
   if (e.userId !== undefined) row.user_id = e.userId;
   if (e.anonymousId !== undefined) row.anonymous_id = e.anonymousId;
+  if (e.groupId !== undefined) row.group_id = e.groupId;
+  if (e.previousId !== undefined) row.previous_id = e.previousId;
   if (e.sessionId !== undefined) row.session_id = e.sessionId;
   if (e.pageGroup !== undefined) row.page_group = e.pageGroup;
   if (e.page?.path !== undefined) row.path = e.page.path;

@@ -11,6 +11,7 @@ export interface AllowedFields {
   readonly visitorId: boolean;
   readonly userId: boolean;
   readonly anonymousId: boolean;
+  readonly groupId: boolean;
   readonly pageGroup: boolean;
   readonly pagePath: boolean;
   readonly pageUrl: boolean;
@@ -29,7 +30,7 @@ export interface AllowedFields {
 }
 
 /** The output fields allowedFields reads: an allow entry whose first segment is none of these allows nothing (config/allow-check.ts). */
-export const ALLOW_ROOTS = ['event', 'name', 'visitor_id', 'user_id', 'anonymous_id', 'page_group', 'page', 'ip', 'user_agent', 'locale', 'consent', 'properties', 'traits', 'campaign', 'click_ids'] as const;
+export const ALLOW_ROOTS = ['event', 'name', 'visitor_id', 'user_id', 'anonymous_id', 'group_id', 'page_group', 'page', 'ip', 'user_agent', 'locale', 'consent', 'properties', 'traits', 'campaign', 'click_ids'] as const;
 export const PAGE_FIELDS = ['path', 'url', 'title', 'referrer'] as const;
 
 const EMPTY = AllowNode.compile([]);
@@ -44,6 +45,7 @@ export function allowedFields(allow: AllowNode): AllowedFields {
       visitorId: allow.allows('visitor_id'),
       userId: allow.allows('user_id'),
       anonymousId: allow.allows('anonymous_id'),
+      groupId: allow.allows('group_id'),
       pageGroup: allow.allows('page_group'),
       pagePath: allow.allows('page.path'),
       pageUrl: allow.allows('page.url'),

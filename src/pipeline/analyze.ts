@@ -11,6 +11,7 @@ import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { framedBy, sensitiveStep } from './frames-and-steps.js';
 import { nameBlock, pageTitleVerdict } from './title-verdicts.js';
 import { consentOf, eventTime, isoTime } from './time-and-consent.js';
+import { idText } from './identity.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -44,6 +45,9 @@ export interface EventInfo {
   readonly consent: { analytics?: boolean; ads?: boolean };
   readonly userId?: string;
   readonly anonymousId?: string;
+  /** A group call's groupId and an alias call's previousId (identity.ts), as text. */
+  readonly groupId?: string;
+  readonly previousId?: string;
   /** Stable per visitor (anonymousId, userId, or ip+ua when cookieless): never forwarded. */
   readonly visitorKey: string;
   readonly properties: JsonObject;
@@ -109,8 +113,10 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     userAgent: str(context.userAgent),
     locale: str(context.locale),
     consent: consentOf(context),
-    userId: str(raw.userId) ?? (typeof raw.userId === 'number' ? String(raw.userId) : undefined),
+    userId: idText(raw.userId),
     anonymousId: str(raw.anonymousId),
+    groupId: type === 'group' ? idText(raw.groupId) : undefined,
+    previousId: type === 'alias' ? idText(raw.previousId) : undefined,
     visitorKey: visitorKeyOf(raw, site),
     properties,
     traits: obj(raw.traits ?? context.traits),

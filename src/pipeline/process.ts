@@ -10,7 +10,8 @@ import type { EventGovernance } from '../governance/port.js';
 import { safeMessageId } from './message-id.js';
 
 // Skip codes meaning "this destination does not take this kind of event": not a failure.
-const NOT_APPLICABLE = /(_UNSUPPORTED_TYPE|_NOT_A_CONVERSION)$/;
+// `_NOT_ALLOWED`: the call needs a field the destination's allow list withholds (a group call's group_id).
+const NOT_APPLICABLE = /(_UNSUPPORTED_TYPE|_NOT_A_CONVERSION|_NOT_ALLOWED)$/;
 
 export type EventOutcome =
   | { kind: 'routed'; messageId: string; rows: EnqueueRow[]; skipped: { destination: string; reason: string }[]; hits: string[] }

@@ -12,6 +12,7 @@ import { clickIdShaped } from '../rules/marketing-ids.js';
 import type { DestinationPlan, SitePlan } from '../rules/plan.js';
 import { actionFor, namesHealth, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 import type { EventInfo } from './analyze.js';
+import { projectCallIds, senderKey } from './identity.js';
 
 export interface VisitorIds {
   /** The pseudonymous id a destination receives for this visitor, or undefined when off. */
@@ -53,10 +54,11 @@ export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds
   if (event !== undefined) clean.event = event;
   const name = info.name !== undefined && allow.name && !hidePage ? scrubString(info.name, ctx) : undefined;
   if (name !== undefined) clean.name = name;
-  const visitorId = allow.visitorId ? ids.idFor(info.visitorKey, dest.name, ctx.now) : undefined;
+  const visitorId = allow.visitorId ? ids.idFor(senderKey(info), dest.name, ctx.now) : undefined;
   if (visitorId !== undefined) clean.visitorId = visitorId;
   if (dest.baa && allow.userId && info.userId) clean.userId = info.userId;
   if (dest.baa && allow.anonymousId && info.anonymousId) clean.anonymousId = info.anonymousId;
+  if (info.groupId !== undefined || info.previousId !== undefined) projectCallIds(clean, info, allow, ctx, ids);
   if (info.pageGroup !== undefined && allow.pageGroup) clean.pageGroup = info.pageGroup;
   const page = hidePage ? undefined : projectPage(info, allow, ctx);
   if (page !== undefined) clean.page = page;

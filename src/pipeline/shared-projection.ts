@@ -43,7 +43,8 @@ function policyKey(dest: DestinationPlan, plan: Plan): string | null {
 /** projectEvent, reusing the event's projection for an earlier destination with the same policy. */
 export function projectShared(info: EventInfo, ctx: ScrubContext, ids: VisitorIds, matchKeysAllowed: boolean, shared: SharedProjections): CleanEvent {
   const policy = policyKey(ctx.dest, ctx.plan);
-  if (policy === null) return projectEvent(info, ctx, ids, matchKeysAllowed);
+  // Group and alias calls carry ids of their own, tokenised per destination: projected afresh (they are rare).
+  if (policy === null || info.groupId !== undefined || info.previousId !== undefined) return projectEvent(info, ctx, ids, matchKeysAllowed);
   const key = matchKeysAllowed ? `k${policy}` : policy;
   const prior = shared.get(key);
   if (prior === undefined) {
@@ -74,6 +75,8 @@ export function copyWith(c: CleanEvent, visitorId: string | undefined): CleanEve
   if (visitorId !== undefined) out.visitorId = visitorId;
   if (c.userId !== undefined) out.userId = c.userId;
   if (c.anonymousId !== undefined) out.anonymousId = c.anonymousId;
+  if (c.groupId !== undefined) out.groupId = c.groupId;
+  if (c.previousId !== undefined) out.previousId = c.previousId;
   if (c.sessionId !== undefined) out.sessionId = c.sessionId;
   if (c.pageGroup !== undefined) out.pageGroup = c.pageGroup;
   if (c.page !== undefined) out.page = c.page;

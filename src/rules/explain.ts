@@ -10,6 +10,7 @@ const OUTPUT_FIELDS: readonly [string, string][] = [
   ['visitor_id', 'pseudonymous id, random per visitor per destination, rotated'],
   ['user_id', 'raw userId (BAA destinations only)'],
   ['anonymous_id', 'raw anonymousId (BAA destinations only)'],
+  ['group_id', "group call's groupId: raw for BAA destinations, else a pseudonymous token like visitor_id (an alias's previousId goes with visitor_id, raw only where user_id and anonymous_id are)"],
   ['page_group', 'page group of the path (e.g. condition, service)'],
   ['page.path', 'sanitize_url: id-like segments -> :id; omitted on sensitive pages (non-BAA)'],
   ['page.url', 'sanitize_url: query allowlist, no fragment, id-like segments -> :id; omitted on sensitive pages (non-BAA)'],

@@ -79,6 +79,17 @@ describe('amplitude destination', () => {
     expect(ingestedAmplitudeEvents(fake).map((e) => e.event_type)).toEqual(['[Amplitude] Screen Viewed', '$identify']);
   });
 
+  it('a group call is an $identify filing the user under the group (groups), group_type configurable', async () => {
+    const group = cleanEvent({ type: 'group', event: undefined, groupId: 'pw_group0001', properties: {}, traits: { plan: 'enterprise' } });
+    const mapped = dest.map(group) as JsonObject;
+    expect(mapped).toMatchObject({ event_type: '$identify', groups: { account: 'pw_group0001' }, user_properties: { $set: { account: 'pw_group0001' } } });
+    expect(mapped.event_properties).toBeUndefined();
+    expect((create({ group_type: 'practice' }).map(group) as JsonObject).groups).toEqual({ practice: 'pw_group0001' });
+    expect(dest.map(cleanEvent({ type: 'group', event: undefined }))).toEqual({ skip: 'AMPLITUDE_GROUP_ID_NOT_ALLOWED' });
+    expect(await dest.send(toItems(dest, [group]))).toEqual({ kind: 'ok' });
+    expect(ingestedAmplitudeEvents(fake).map((e) => e.groups)).toEqual([{ account: 'pw_group0001' }]);
+  });
+
   it('puts api_key in the body', async () => {
     expect(await dest.send(toItems(dest, [cleanEvent()]))).toEqual({ kind: 'ok' });
     expect(fake.handled()[0].json).toMatchObject({ api_key: API_KEY });

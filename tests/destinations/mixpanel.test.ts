@@ -65,6 +65,17 @@ describe('mixpanel destination', () => {
     expect(dest.map(cleanEvent({ visitorId: 'anonymous' }))).toEqual({ skip: 'MIXPANEL_PLACEHOLDER_ID' });
   });
 
+  it('an alias is a $merge of the previous id and the new one, imported by the fake', async () => {
+    const alias = cleanEvent({ type: 'alias', event: undefined, previousId: 'pw_previous01', properties: {} }, FIXED_NOW);
+    const record = dest.map(alias) as { event: string; properties: JsonObject };
+    expect(record.event).toBe('$merge');
+    expect(record.properties).toMatchObject({ $distinct_ids: ['pw_previous01', 'v_3kq9x7w2p0zz'], distinct_id: 'v_3kq9x7w2p0zz', time: FIXED_NOW - 60_000 });
+    expect(dest.map(cleanEvent({ type: 'alias', event: undefined }))).toEqual({ skip: 'MIXPANEL_PREVIOUS_ID_NOT_ALLOWED' });
+    expect(dest.map(cleanEvent({ type: 'group', event: undefined, groupId: 'g' }))).toEqual({ skip: 'MIXPANEL_UNSUPPORTED_TYPE' });
+    expect(await dest.send(toItems(dest, [cleanEvent({ type: 'alias', event: undefined, previousId: 'pw_previous01' })]))).toEqual({ kind: 'ok' });
+    expect(importedMixpanelRecords(fake).map((r) => r.event)).toEqual(['$merge']);
+  });
+
   it('screen calls are Loaded a Screen events with the screen name', () => {
     const screen = dest.map(cleanEvent({ type: 'screen', event: undefined, name: 'Cart', page: undefined, properties: { step: 2 } }, FIXED_NOW)) as { event: string; properties: JsonObject };
     expect(screen.event).toBe('Loaded a Screen');

@@ -66,8 +66,25 @@ describe('segment destination', () => {
     expect(identify.properties).toBeUndefined();
   });
 
+  it('group and alias calls carry their groupId/previousId and are accepted by the fake', async () => {
+    const group = dest.map(cleanEvent({ type: 'group', event: undefined, groupId: 'pw_grouptoken1', traits: { plan: 'enterprise' } })) as JsonObject;
+    expect(group).toMatchObject({ type: 'group', groupId: 'pw_grouptoken1', anonymousId: 'v_3kq9x7w2p0zz', traits: { plan: 'enterprise' } });
+    expect(group.properties).toBeUndefined();
+    // Without raw ids the alias moves from the previous id's token to this visitor's token.
+    const alias = dest.map(cleanEvent({ type: 'alias', event: undefined, previousId: 'v_previous0001' })) as JsonObject;
+    expect(alias).toMatchObject({ type: 'alias', previousId: 'v_previous0001', userId: 'v_3kq9x7w2p0zz' });
+    expect(alias.anonymousId).toBeUndefined();
+    const raw = dest.map(cleanEvent({ type: 'alias', event: undefined, userId: 'member-7', anonymousId: 'anon-1', previousId: 'anon-1' })) as JsonObject;
+    expect(raw).toMatchObject({ userId: 'member-7', anonymousId: 'anon-1', previousId: 'anon-1' });
+    expect(results(await dest.send(toItems(dest, [cleanEvent({ type: 'group', event: undefined, groupId: 'g1' }), cleanEvent({ type: 'alias', event: undefined, previousId: 'p1' })])), 2).map((r) => r.kind)).toEqual(['ok', 'ok']);
+    expect(fake.handled().flatMap((r) => r.errors)).toEqual([]);
+    expect(acceptedSegmentMessages(fake)).toHaveLength(2);
+  });
+
   it('skips what Segment cannot take', () => {
-    expect(dest.map(cleanEvent({ type: 'alias' }))).toEqual({ skip: 'SEGMENT_UNSUPPORTED_TYPE' });
+    // A group or alias whose id the allow list withholds: not applicable (not a dead letter).
+    expect(dest.map(cleanEvent({ type: 'alias', event: undefined }))).toEqual({ skip: 'SEGMENT_PREVIOUS_ID_NOT_ALLOWED' });
+    expect(dest.map(cleanEvent({ type: 'group', event: undefined }))).toEqual({ skip: 'SEGMENT_GROUP_ID_NOT_ALLOWED' });
     expect(dest.map(cleanEvent({ visitorId: undefined }))).toEqual({ skip: 'SEGMENT_NO_USER_ANON_ID' });
     expect(dest.map(cleanEvent({ properties: { blob: 'x'.repeat(40_000) } }))).toEqual({ skip: 'SEGMENT_EVENT_TOO_LARGE' });
   });

@@ -64,6 +64,12 @@ describe('webhook destination', () => {
     });
   });
 
+  it('group and alias rows carry group_id and previous_id', () => {
+    const dest = create({});
+    expect(dest.map(cleanEvent({ type: 'group', event: undefined, groupId: 'pw_group0001', traits: { plan: 'gold' } }))).toMatchObject({ event_type: 'group', group_id: 'pw_group0001', traits: { plan: 'gold' } });
+    expect(dest.map(cleanEvent({ type: 'alias', event: undefined, previousId: 'pw_prev' }))).toMatchObject({ event_type: 'alias', visitor_id: 'v_3kq9x7w2p0zz', previous_id: 'pw_prev' });
+  });
+
   it('signs the exact body with HMAC-SHA-256 and stamps the time', async () => {
     fake.reset();
     const dest = create({ secret: SECRET, headers: { 'x-tenant': 'clinic-1' } });

@@ -39,6 +39,9 @@ function recordProblem(e: unknown): [field: string, message: string] | undefined
   if (timeS > Date.now() / 1000 + 3600) return ['properties.time', "'properties.time' must not be more than 1 hour in the future"];
   if (typeof p.distinct_id !== 'string' || PLACEHOLDERS.has(p.distinct_id.toLowerCase())) return ['properties.distinct_id', "'properties.distinct_id' is invalid"];
   if (Object.keys(p).length >= 255) return ['properties', 'too many properties'];
+  // $merge joins exactly two distinct_ids (identity-merge reference).
+  const ids = p.$distinct_ids;
+  if (e.event === '$merge' && !(Array.isArray(ids) && ids.length === 2 && ids.every((id) => typeof id === 'string' && id !== '' && !PLACEHOLDERS.has(id.toLowerCase())))) return ['properties.$distinct_ids', "'$merge' needs two valid $distinct_ids"];
   for (const [k, v] of Object.entries(p)) {
     const problem = nestedProblem(v, 0);
     if (problem) return [`properties.${k}`, problem];

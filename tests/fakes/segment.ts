@@ -31,6 +31,9 @@ export function validateSegment(req: RecordedRequest, isBatch: boolean): [string
     if (isBatch && !TYPES.has(String(e.type))) soft.push(`batch[${i}].type: invalid`);
     if (!e.userId && !e.anonymousId) soft.push(`batch[${i}]: no_user_anon_id`);
     if (e.type === 'track' && !e.event) soft.push(`batch[${i}].event: required for track`);
+    // Per-type required fields (spec §5.1): group needs groupId, alias previousId and userId.
+    if (e.type === 'group' && !e.groupId) soft.push(`batch[${i}].groupId: required for group`);
+    if (e.type === 'alias' && (!e.previousId || !e.userId)) soft.push(`batch[${i}]: alias needs previousId and userId`);
     if (typeof e.messageId === 'string' && e.messageId.length >= 100) soft.push(`batch[${i}].messageId: over 100 chars`);
   });
   return [fatal, soft];

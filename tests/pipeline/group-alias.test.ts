@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../src/common/json.js';
+import { loadConfig } from '../../src/config/load.js';
+import { processEvent } from '../../src/pipeline/process.js';
+import { compileRules } from '../../src/rules/compile.js';
+import { KeyedHashVisitorIds } from '../../src/spool/sqlite/visitor-ids.js';
+import { REPO, tempDir, writeConfig } from '../helpers/collector.js';
+
+// Segment group and alias calls carry ids of their own (groupId, previousId). They are
+// identifiers: a destination without a BAA gets pseudonymous tokens for them from the same store
+// as visitor ids, a BAA destination the raw ids only where its allow list takes raw ids, and a
+// destination that does not allow them none (its group calls are not applicable, not dead letters).
+const yaml = `version: 1
+include: ["${join(REPO, 'rules/phiwall.yaml')}"]
+destinations:
+  local_file: { type: file, enabled: false }
+  plain: { type: file, allow: [event, visitor_id, group_id, "traits.*"] }
+  no_group: { type: segment, baa: true, allow: [event, visitor_id, "traits.*"], options: { write_key: k, endpoint: "http://127.0.0.1:9" } }
+  covered: { type: webhook, baa: true, allow: [event, visitor_id, user_id, anonymous_id, group_id, "traits.*"], options: { url: "http://127.0.0.1:9/hook" } }
+`;
+const plan = compileRules(loadConfig(writeConfig(yaml)).rules, { dataDir: tempDir() });
+const ids = new KeyedHashVisitorIds('group-alias-test-key-0123456789', 24 * 3600 * 1000);
+const now = Date.parse('2026-11-20T12:00:00Z');
+const context = { page: { path: '/about', url: 'https://www.northbay-health.example/about' } };
+
+function send(event: JsonObject) {
+  const out = processEvent({ messageId: `m-${Math.random().toString(36).slice(2)}`, context, ...event }, plan.sites[0], plan, ids, now);
+  if (out.kind !== 'routed') throw new Error(`not routed: ${out.kind}`);
+  const rows = new Map(out.rows.map((r) => [r.destination, r]));
+  return { rows, payload: (d: string) => rows.get(d)?.payload as JsonObject | undefined, skipped: out.skipped };
+}
+
+describe('group and alias calls', () => {
+  it('a group id leaves as a token without a BAA and raw with one; traits are scanned', () => {
+    const out = send({ type: 'group', anonymousId: 'anon-1', groupId: 'acct-42', traits: { plan: 'enterprise', phone: '(617) 555-0134' } });
+    const plain = out.payload('plain');
+    expect(plain?.group_id).toMatch(/^pk_/);
+    expect(JSON.stringify(plain)).not.toContain('acct-42');
+    expect(JSON.stringify(plain)).not.toContain('555-0134');
+    expect(plain?.traits).toMatchObject({ plan: 'enterprise' });
+    expect(out.payload('covered')?.group_id).toBe('acct-42');
+    // The same group gets the same token from another visitor; another group another one.
+    expect(send({ type: 'group', anonymousId: 'anon-2', groupId: 'acct-42' }).payload('plain')?.group_id).toBe(plain?.group_id);
+    expect(send({ type: 'group', anonymousId: 'anon-1', groupId: 9001 }).payload('plain')?.group_id).not.toBe(plain?.group_id);
+  });
+
+  it('a destination that does not allow group_id skips group calls as not applicable', () => {
+    const out = send({ type: 'group', anonymousId: 'anon-1', groupId: 'acct-42' });
+    expect(out.rows.has('no_group')).toBe(false);
+    expect(out.skipped).toContainEqual({ destination: 'no_group', reason: 'SEGMENT_GROUP_ID_NOT_ALLOWED' });
+  });
+
+  it("an alias joins the previous id's token to the token of the userId it names", () => {
+    const before = send({ type: 'page', anonymousId: 'anon-7' }).payload('plain');
+    const after = send({ type: 'track', event: 'Signed Up', userId: 'member-7' }).payload('plain');
+    const alias = send({ type: 'alias', anonymousId: 'anon-7', userId: 'member-7', previousId: 'anon-7' });
+    expect(alias.payload('plain')).toMatchObject({ event_type: 'alias', previous_id: before?.visitor_id, visitor_id: after?.visitor_id });
+    expect(JSON.stringify(alias.payload('plain'))).not.toMatch(/anon-7|member-7/);
+    expect(alias.payload('covered')).toMatchObject({ previous_id: 'anon-7', user_id: 'member-7' });
+  });
+});
