@@ -1,5 +1,7 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
+import { sha256Hex } from '../common/hash.js';
 import { romanize } from './ga4-translit.js';
+import { romanizeSyllabaries } from './ga4-syllabaries.js';
 // GA4 naming rules (destinations spec §1.3/§1.4). GA silently drops what breaks them, so we
 // rename instead: snake_case, [A-Za-z][A-Za-z0-9_]{0,39}, and reserved names get a prefix.
 
@@ -19,18 +21,28 @@ export const GA4_RESERVED_EVENTS: ReadonlySet<string> = new Set(
 const RESERVED_PARAMS: ReadonlySet<string> = new Set(['firebase_conversion']);
 export const GA4_RESERVED_PREFIX = /^(google_|ga_|firebase_)/;
 
+// A letter or digit outside ASCII that survived folding and romanisation (CJK, Thai, Arabic...).
+const UNSPELT = /[^\x00-\x7f]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A name in snake_case, and whether letters or digits were lost on the way (`lossy`). */
+function spell(name: string): { snake: string; lossy: boolean } {
+  const ascii = asciiSnakeCase(name);
+  if (ascii !== undefined) return { snake: ascii, lossy: false };
+  const folded = romanize(
+    romanizeSyllabaries(name)
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase(),
+  );
+  const lossy = UNSPELT.test(folded) && LETTER_OR_DIGIT.test(folded.replace(/[\x00-\x7f]+/g, ''));
+  return { snake: folded.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, ''), lossy };
+}
+
 /** "Order Completed" / "orderCompleted" / "order-completed" -> "order_completed". */
 export function toSnakeCase(name: string): string {
-  const ascii = asciiSnakeCase(name);
-  if (ascii !== undefined) return ascii;
-  const folded = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase();
-  return romanize(folded)
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+  return spell(name).snake;
 }
 
 const isLowerOrDigit = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -69,6 +81,11 @@ function fit(name: string): string {
 function sanitize(name: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
   let out = toSnakeCase(name);
   if (out === '') return undefined;
+  return finish(out, prefix, reserved);
+}
+
+function finish(snake: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
+  let out = snake;
   if (!/^[a-z]/.test(out) || reserved(out)) out = `${prefix}${out}`;
   out = fit(out);
   // Truncation can land on a reserved name again ("evt_" + long name is safe; this is a guard).
@@ -78,9 +95,33 @@ function sanitize(name: string, prefix: string, reserved: (n: string) => boolean
 const reservedEvent = (n: string): boolean => GA4_RESERVED_EVENTS.has(n) || GA4_RESERVED_PREFIX.test(n);
 const reservedParam = (n: string): boolean => RESERVED_PARAMS.has(n) || GA4_RESERVED_PREFIX.test(n);
 
+/**
+ * A GA4 event name. `lossy`: the name has letters the Measurement Protocol's [A-Za-z0-9_] cannot
+ * spell (CJK ideographs, Thai, Arabic, Hebrew, Devanagari...) or nothing spellable at all (🎉):
+ * it is then what could be spelt plus 8 hex of the name's SHA-256 (`evt_3fa2c1d0` when nothing
+ * could), so two such names never merge into one event, and the sender's text goes along as the
+ * `original_event_name` param (ga4-payload.ts).
+ */
+export interface Ga4EventName {
+  readonly name: string;
+  readonly lossy: boolean;
+}
+
+function sanitizeEvent(name: string): Ga4EventName | null {
+  if (name.trim() === '') return null;
+  const { snake, lossy } = spell(name);
+  if (!lossy && snake !== '') {
+    const plain = finish(snake, 'evt_', reservedEvent);
+    return plain === undefined ? null : { name: plain, lossy: false };
+  }
+  const tag = sha256Hex(name).slice(0, 8);
+  const readable = snake === '' ? 'evt' : fit(/^[a-z]/.test(snake) && !GA4_RESERVED_PREFIX.test(snake) ? snake : `evt_${snake}`).slice(0, MAX_NAME - tag.length - 1).replace(/_+$/, '');
+  return { name: `${readable}_${tag}`, lossy: true };
+}
+
 // Event and property names repeat across events and are renamed for every event sent to GA4:
 // the answers are remembered (bounded, like the field-name matches; null: nothing usable).
-const eventNames = new BoundedMemo<string | null>(10_000);
+const eventNames = new BoundedMemo<Ga4EventName | null>(10_000);
 const paramNames = new BoundedMemo<string | null>(10_000);
 
 function remembered(memo: BoundedMemo<string | null>, name: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
@@ -92,9 +133,14 @@ function remembered(memo: BoundedMemo<string | null>, name: string, prefix: stri
   return out ?? undefined;
 }
 
-/** A valid, non-reserved GA4 event name, or undefined when nothing usable is left. */
-export function ga4EventName(name: string): string | undefined {
-  return remembered(eventNames, name, 'evt_', reservedEvent);
+/** A valid, non-reserved GA4 event name, or undefined for a blank name. */
+export function ga4EventName(name: string): Ga4EventName | undefined {
+  let out = eventNames.get(name);
+  if (out === undefined) {
+    out = sanitizeEvent(name);
+    eventNames.set(name, out);
+  }
+  return out ?? undefined;
 }
 
 /** A valid, non-reserved GA4 parameter name, or undefined. */

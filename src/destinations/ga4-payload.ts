@@ -2,7 +2,7 @@ import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { GA4_ECOMMERCE_FIRST, ga4Ecommerce } from './ga4-ecommerce.js';
 import { truncateUnits } from '../common/well-formed.js';
-import { ga4EventName, ga4ParamName } from './ga4-names.js';
+import { ga4EventName, ga4ParamName, type Ga4EventName } from './ga4-names.js';
 import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
 
@@ -45,8 +45,11 @@ function paramValue(name: string, value: JsonValue): JsonValue | undefined {
   return scalar(value);
 }
 
-/** Fixed params first (they win on name clashes), then properties until 25. */
-export function ga4Params(e: CleanEvent): JsonObject {
+/**
+ * Fixed params first (they win on name clashes), then properties until 25. `originalName`: the
+ * event's own name when GA4 could not spell it (ga4-names.ts), sent as `original_event_name`.
+ */
+export function ga4Params(e: CleanEvent, originalName?: string): JsonObject {
   const params: JsonObject = {};
   // Params set so far (counted rather than asking Object.keys for every param).
   let count = 0;
@@ -59,6 +62,7 @@ export function ga4Params(e: CleanEvent): JsonObject {
   if (e.sessionId !== undefined) add('session_id', e.sessionId);
   // MP needs a positive engagement time for an event to count as engaged/realtime.
   add('engagement_time_msec', 1);
+  add('original_event_name', originalName);
   add('page_location', e.page?.url);
   add('page_path', e.page?.path);
   add('page_title', e.page?.title);
@@ -69,9 +73,12 @@ export function ga4Params(e: CleanEvent): JsonObject {
   return params;
 }
 
-function eventName(e: CleanEvent): string | { skip: string } {
-  if (e.type === 'page') return 'page_view';
-  if (e.type === 'screen') return 'screen_view';
+const PAGE_VIEW: Ga4EventName = { name: 'page_view', lossy: false };
+const SCREEN_VIEW: Ga4EventName = { name: 'screen_view', lossy: false };
+
+function eventName(e: CleanEvent): Ga4EventName | { skip: string } {
+  if (e.type === 'page') return PAGE_VIEW;
+  if (e.type === 'screen') return SCREEN_VIEW;
   if (e.type !== 'track') return { skip: 'GA4_UNSUPPORTED_TYPE' };
   return ga4EventName(e.event ?? '') ?? { skip: 'GA4_INVALID_EVENT_NAME' };
 }
@@ -83,7 +90,7 @@ function eventName(e: CleanEvent): string | { skip: string } {
 export function toGa4Payload(e: CleanEvent): JsonObject | { skip: string } {
   if (!e.visitorId) return { skip: 'GA4_NO_CLIENT_ID' };
   const name = eventName(e);
-  if (typeof name !== 'string') return name;
+  if ('skip' in name) return name;
   const time = parseEventTime(e.timestamp);
   if (!Number.isFinite(time)) return { skip: 'GA4_BAD_TIMESTAMP' };
   const received = parseEventTime(e.receivedAt);
@@ -94,7 +101,7 @@ export function toGa4Payload(e: CleanEvent): JsonObject | { skip: string } {
     const state = e.consent.ads ? 'GRANTED' : 'DENIED';
     payload.consent = { ad_user_data: state, ad_personalization: state };
   }
-  payload.event = { name, params: ga4Params(e), timestamp_micros: Math.trunc(time) * 1000 };
+  payload.event = { name: name.name, params: ga4Params(e, name.lossy ? e.event : undefined), timestamp_micros: Math.trunc(time) * 1000 };
   return payload;
 }
 

@@ -40,8 +40,14 @@ describe('ga4 names', () => {
     ['Ψυχολόγος ραντεβού', 'psychologos_rantevoy'],
     ['Größe gewählt', 'grosse_gewahlt'],
     ['Łódź Ærø', 'lodz_aero'],
+    // Hangul and kana are syllabaries with one reading per letter: spelt (Revised Romanization, Hepburn).
+    ['신청 완료', 'sincheong_wanryo'],
+    ['예약하기', 'yeyakhagi'],
+    ['ダウンロード', 'daunrodo'],
+    ['チェックアウト', 'chekkuauto'],
+    ['きっぷ', 'kippu'],
   ])('event %j -> %j', (input, expected) => {
-    expect(ga4EventName(input)).toBe(expected);
+    expect(ga4EventName(input)).toEqual({ name: expected, lossy: false });
   });
 
   it('delivers Cyrillic-named events and properties GA4 accepts (were dead-lettered as GA4_INVALID_EVENT_NAME)', async () => {
@@ -53,9 +59,28 @@ describe('ga4 names', () => {
     } finally { await dest.close(); await fake.close(); }
   });
 
-  it('gives up on names with nothing usable', () => {
-    expect(ga4EventName('!!!')).toBeUndefined();
-    expect(ga4EventName('日本語')).toBeUndefined();
+  it('names GA4 cannot spell keep what can be spelt plus a digest of the whole name (were dead-lettered)', () => {
+    for (const name of ['予約完了', 'تم الحجز', 'הרשמה הושלמה', 'ลงทะเบียนสำเร็จ', 'हिंदी बटन क्लिक', '🎉', '!!!']) {
+      expect(ga4EventName(name)).toEqual({ name: expect.stringMatching(/^evt_[0-9a-f]{8}$/), lossy: true });
+    }
+    expect(ga4EventName('下载 PDF')?.name).toMatch(/^pdf_[0-9a-f]{8}$/);
+    expect(ga4EventName('カートに追加')?.name).toMatch(/^katoni_[0-9a-f]{8}$/);
+    expect(ga4EventName('ga_x 予約')?.name).toMatch(/^evt_ga_x_[0-9a-f]{8}$/);
+    // Two such names never merge into one GA4 event.
+    expect(ga4EventName('下载 PDF')?.name).not.toBe(ga4EventName('打印 PDF')?.name);
+    expect(ga4EventName('   ')).toBeUndefined();
+  });
+
+  it('delivers them with the name as sent in original_event_name, and the fake accepts them', async () => {
+    const fake = await startGa4Fake({ measurementId: MEASUREMENT_ID, apiSecret: API_SECRET });
+    const dest = ga4Destination.create(ga4Destination.configSchema.parse({ measurement_id: MEASUREMENT_ID, api_secret: API_SECRET, endpoint: fake.url }), testDeps('ga4'));
+    try {
+      const events = ['予約完了', 'تم الحجز', '신청 완료'].map((event) => cleanEvent({ event }));
+      expect(await dest.send(toItems(dest, events))).toEqual({ kind: 'ok' });
+      const accepted = acceptedGa4Events(fake) as { name: string; params: JsonObject }[];
+      expect(accepted.map((e) => e.params.original_event_name)).toEqual(['予約完了', 'تم الحجز', undefined]);
+      expect(accepted[2].name).toBe('sincheong_wanryo');
+    } finally { await dest.close(); await fake.close(); }
   });
 
   it('renames reserved parameter names', () => {
@@ -122,7 +147,7 @@ describe('ga4 destination', () => {
 
   it('skips what GA4 cannot take', () => {
     expect(dest.map(cleanEvent({ visitorId: undefined }))).toEqual({ skip: 'GA4_NO_CLIENT_ID' });
-    expect(dest.map(cleanEvent({ event: '%%%' }))).toEqual({ skip: 'GA4_INVALID_EVENT_NAME' });
+    expect(dest.map(cleanEvent({ event: ' ' }))).toEqual({ skip: 'GA4_INVALID_EVENT_NAME' });
     expect(dest.map(cleanEvent({ type: 'identify' }))).toEqual({ skip: 'GA4_UNSUPPORTED_TYPE' });
     const old = cleanEvent({ timestamp: new Date(FIXED_NOW - 73 * 3600e3).toISOString(), receivedAt: new Date(FIXED_NOW).toISOString() });
     expect(dest.map(old)).toEqual({ skip: 'GA4_TOO_OLD' });
