@@ -4,6 +4,7 @@ import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
 import { eventValue, isoCurrency } from './money.js';
+import { metaContents, productsKey, productsOf } from './contents.js';
 
 // Meta CAPI server event rules (destinations spec §3.2-§3.4).
 export const META_MAX_AGE_S = 7 * 86400;
@@ -43,10 +44,17 @@ function userData(e: CleanEvent, timeMs: number): JsonObject {
   return ud;
 }
 
-/** Properties as custom_data: `value` must be a number and `currency` an ISO 4217 code. */
+/**
+ * Properties as custom_data: `value` must be a number and `currency` an ISO 4217 code; a product
+ * list (Segment `products`, GA4 `items`) becomes contents/content_ids/num_items unless the event
+ * already spells them Meta's way.
+ */
 function customData(properties: JsonObject): JsonObject {
   const out: JsonObject = {};
-  for (const [key, value] of Object.entries(properties)) if (key !== 'value' && key !== 'currency') out[key] = value;
+  const products = properties.contents === undefined && properties.content_ids === undefined ? productsOf(properties) : undefined;
+  const listedAs = products === undefined ? undefined : productsKey(properties);
+  for (const [key, value] of Object.entries(properties)) if (key !== 'value' && key !== 'currency' && key !== listedAs) out[key] = value;
+  if (products !== undefined) for (const [key, value] of Object.entries(metaContents(products))) if (out[key] === undefined) out[key] = value;
   const value = eventValue(properties);
   if (value !== undefined) out.value = value;
   const currency = isoCurrency(properties.currency);

@@ -7,6 +7,7 @@ import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 import { parseEventTime } from './event-time.js';
 import { eventValue, isoCurrency } from './money.js';
+import { productsKey, productsOf, tiktokContents } from './contents.js';
 
 export const TikTokConfig = z.strictObject({
   /** Pixel code (event_source_id for web events). */
@@ -55,8 +56,14 @@ function tiktokUser(e: CleanEvent): JsonObject {
   return user;
 }
 
+/** Properties with value/currency in TikTok's forms and a product list as `contents` (unless sent so). */
 function tiktokProperties(properties: JsonObject): JsonObject {
   const out: JsonObject = { ...properties };
+  const products = properties.contents === undefined ? productsOf(properties) : undefined;
+  if (products !== undefined) {
+    delete out[productsKey(properties) ?? 'products'];
+    for (const [key, value] of Object.entries(tiktokContents(products))) if (out[key] === undefined) out[key] = value;
+  }
   const value = eventValue(properties);
   if (value !== undefined) out.value = value;
   else delete out.value;

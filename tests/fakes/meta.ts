@@ -28,6 +28,18 @@ function checkUserData(ud: unknown, i: number, website: boolean, out: Problem[])
   for (const k of ['fbp', 'fbc']) if (ud[k] !== undefined && !(typeof ud[k] === 'string' && FB_COOKIE.test(ud[k]))) out.push([`data[${i}].user_data.${k}`, 'bad format']);
 }
 
+// custom_data product fields (server-event custom data parameters): content_ids strings,
+// contents objects with a string id, an integer quantity and a number item_price, num_items an integer.
+function checkContents(cd: unknown, i: number, out: Problem[]): void {
+  if (!isObject(cd)) return;
+  if (cd.content_ids !== undefined && !(Array.isArray(cd.content_ids) && cd.content_ids.every((id) => typeof id === 'string'))) out.push([`data[${i}].custom_data.content_ids`, 'array of strings']);
+  if (cd.num_items !== undefined && !Number.isInteger(cd.num_items)) out.push([`data[${i}].custom_data.num_items`, 'integer']);
+  if (cd.contents === undefined) return;
+  const ok = Array.isArray(cd.contents) && cd.contents.every((c) => isObject(c) && typeof c.id === 'string'
+    && (c.quantity === undefined || Number.isInteger(c.quantity)) && (c.item_price === undefined || typeof c.item_price === 'number'));
+  if (!ok) out.push([`data[${i}].custom_data.contents`, 'objects with id string, integer quantity, number item_price']);
+}
+
 function checkEvent(e: unknown, i: number, nowS: number, out: Problem[]): void {
   if (!isObject(e)) return void out.push([`data[${i}]`, 'must be an object']);
   if (!e.event_name) out.push([`data[${i}].event_name`, 'required']);
@@ -38,6 +50,7 @@ function checkEvent(e: unknown, i: number, nowS: number, out: Problem[]): void {
   const website = e.action_source === 'website';
   if (website && !e.event_source_url) out.push([`data[${i}].event_source_url`, 'required for website events']);
   checkUserData(e.user_data, i, website, out);
+  checkContents(e.custom_data, i, out);
   if (e.event_name === 'Purchase') {
     const cd = isObject(e.custom_data) ? e.custom_data : {};
     if (typeof cd.value !== 'number' || typeof cd.currency !== 'string') out.push([`data[${i}].custom_data`, 'Purchase requires value and currency', 2804019]);

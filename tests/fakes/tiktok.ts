@@ -25,6 +25,10 @@ export function validateTikTokBody(body: unknown, pixelCode?: string): string[] 
     for (const k of ['email', 'phone', 'external_id']) {
       for (const v of ([] as unknown[]).concat(user[k] ?? [])) if (typeof v !== 'string' || !HEX64.test(v)) out.push(`data[${i}].user.${k}: must be SHA-256 hex`);
     }
+    // properties.contents (Events API 2.0): objects with a string content_id, a number price, an integer quantity.
+    const contents = isObject(e.properties) ? e.properties.contents : undefined;
+    if (contents !== undefined && !(Array.isArray(contents) && contents.every((c) => isObject(c) && typeof c.content_id === 'string'
+      && (c.price === undefined || typeof c.price === 'number') && (c.quantity === undefined || Number.isInteger(c.quantity))))) out.push(`data[${i}].properties.contents: invalid`);
   });
   return out;
 }
