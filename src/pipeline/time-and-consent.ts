@@ -29,9 +29,20 @@ export function consentOf(context: JsonObject): { analytics?: boolean; ads?: boo
   return out;
 }
 
+// An ISO date and time without a zone (`2026-11-29T09:00:00`, also with a space): Date.parse
+// reads it in the server's local time zone, so the same event would move with where phiwall
+// runs. Read as UTC instead, as a date alone already is.
+const ZONELESS = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/;
+
+/** A client timestamp in ms since the epoch (NaN when unreadable); zoneless date-times are UTC. */
+export function clientTimeMs(text: string): number {
+  const zoneless = ZONELESS.exec(text.trim());
+  return Date.parse(zoneless ? `${zoneless[1]}T${zoneless[2]}Z` : text);
+}
+
 export function eventTime(raw: JsonObject, receivedAt: number): string {
   const t = str(raw.timestamp) ?? str(raw.originalTimestamp);
-  const ms = t ? Date.parse(t) : NaN;
+  const ms = t ? clientTimeMs(t) : NaN;
   // A client clock in the future is clamped to arrival time.
   return Number.isFinite(ms) && ms <= receivedAt ? new Date(ms).toISOString() : isoTime(receivedAt);
 }
