@@ -39,6 +39,24 @@ function ga4Item(item: JsonObject): JsonObject {
   return out;
 }
 
+const MAX_FLAT_DEPTH = 3;
+
+/**
+ * A property GA4 cannot hold as it is, spelt as params it can: an object's fields as
+ * `parent_child` params (`cta: {pos: 2}` -> cta_pos, 3 levels), a list of strings, numbers or
+ * booleans as its comma-joined text. GA4 takes scalars only, and dropped both before. Lists of
+ * objects other than `items` stay out.
+ */
+function addFlat(add: (name: string | undefined, value: JsonValue | undefined) => void, key: string, value: JsonValue, depth: number): void {
+  if (isJsonObject(value)) {
+    if (depth < MAX_FLAT_DEPTH) for (const k of Object.keys(value)) addFlat(add, `${key}_${k}`, value[k], depth + 1);
+    return;
+  }
+  const name = ga4ParamName(key);
+  if (!Array.isArray(value) || name === 'items') return add(name, value);
+  if (value.length > 0 && value.every((v) => v !== null && typeof v !== 'object')) add(name, value.join(','));
+}
+
 /** `items` is the one param GA4 accepts as an array (ecommerce); everything else must be scalar. */
 function paramValue(name: string, value: JsonValue): JsonValue | undefined {
   if (name === 'items' && Array.isArray(value)) return value.filter(isJsonObject).slice(0, MAX_ITEMS).map(ga4Item);
@@ -69,7 +87,11 @@ export function ga4Params(e: CleanEvent, originalName?: string): JsonObject {
   add('page_referrer', e.page?.referrer);
   const props = ga4Ecommerce(e.properties);
   for (const key of GA4_ECOMMERCE_FIRST) add(key, props[key]);
-  for (const key of Object.keys(props)) add(ga4ParamName(key), props[key]);
+  for (const key of Object.keys(props)) {
+    const value = props[key];
+    if (value !== null && typeof value === 'object') addFlat(add, key, value, 0);
+    else add(ga4ParamName(key), value);
+  }
   return params;
 }
 

@@ -131,6 +131,8 @@ describe('ga4 destination', () => {
           // GA4 takes ISO 4217 codes: 'usd' is sent upper-cased.
           currency: 'USD',
           trial: 'true',
+          // GA4 params are scalars: an object's fields are spelt parent_child.
+          nested_a: 1,
         },
       },
     });
@@ -233,3 +235,14 @@ describe('ga4 destination', () => {
 function fakeRequest(body: unknown): RecordedRequest {
   return { method: 'POST', url: '/mp/collect', path: '/mp/collect', query: { measurement_id: MEASUREMENT_ID, api_secret: 's' }, headers: {}, raw: JSON.stringify(body), json: JSON.parse(JSON.stringify(body)), errors: [] };
 }
+
+describe('ga4 nested properties', () => {
+  it('objects become parent_child params (3 levels) and lists of scalars their text; the validator accepts them', () => {
+    const dest = ga4Destination.create(ga4Destination.configSchema.parse({ measurement_id: MEASUREMENT_ID, api_secret: API_SECRET, endpoint: 'http://127.0.0.1:9' }), testDeps('ga4'));
+    const properties: JsonObject = { cta: { pos: 2, label: 'Book now', deep: { x: { y: 1 } } }, tags: ['a', 'b', 3], rows: [{ a: 1 }], empty: [], plan: 'gold' };
+    const { event } = dest.map(cleanEvent({ properties })) as { event: { params: JsonObject } };
+    expect(event.params).toMatchObject({ cta_pos: 2, cta_label: 'Book now', tags: 'a,b,3', plan: 'gold' });
+    expect(Object.keys(event.params).filter((k) => /deep|rows|empty/.test(k))).toEqual(['cta_deep_x_y']);
+    expect(validateGa4Request(fakeRequest({ client_id: 'c', events: [{ ...event, timestamp_micros: undefined }] }))).toEqual([]);
+  });
+});
