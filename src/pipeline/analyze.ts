@@ -119,7 +119,8 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     previousId: type === 'alias' ? idText(raw.previousId) : undefined,
     visitorKey: visitorKeyOf(raw, site),
     properties,
-    traits: obj(raw.traits ?? context.traits),
+    // A group call's traits describe the group: the user's own (context.traits, RudderStack sends them on every call) are not its.
+    traits: obj(raw.traits ?? (type === 'group' ? undefined : context.traits)),
   };
 }
 

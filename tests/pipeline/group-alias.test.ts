@@ -60,3 +60,13 @@ describe('group and alias calls', () => {
     expect(alias.payload('covered')).toMatchObject({ previous_id: 'anon-7', user_id: 'member-7' });
   });
 });
+
+describe('group traits', () => {
+  it("are the call's own: the user's traits in context.traits never become the group's", () => {
+    const out = send({ type: 'group', anonymousId: 'anon-1', groupId: 'acct-42', context: { ...context, traits: { plan: 'personal-plan' } } });
+    expect(out.payload('plain')?.traits).toBeUndefined();
+    expect(out.payload('covered')?.traits).toBeUndefined();
+    const own = send({ type: 'group', anonymousId: 'anon-1', groupId: 'acct-42', traits: { plan: 'enterprise' }, context: { ...context, traits: { plan: 'personal-plan' } } });
+    expect(own.payload('plain')?.traits).toEqual({ plan: 'enterprise' });
+  });
+});
