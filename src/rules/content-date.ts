@@ -15,6 +15,10 @@ export const CONTENT_DATE_FIELDS: ReadonlySet<string> = new Set([
   'offervalidthrough', 'offervalidfrom', 'offerstarts', 'offerend', 'dealends', 'dealexpires', 'couponexpiry', 'couponexpiration',
   'couponvaliduntil', 'couponvalidthrough', 'promoexpiry', 'promoexpiration', 'saleexpires', 'registrationcloses',
   'registrationdeadline', 'registrationopens', 'earlybirdends', 'webinardate',
+  // A public class's, course's, workshop's or webinar's scheduled date (a visit's or a session's is not here: a
+  // telehealth session is a visit).
+  'classdate', 'classstartdate', 'classstarts', 'coursedate', 'coursestartdate', 'coursestarts', 'workshopdate', 'seminardate',
+  'webinarstart', 'webinarstartdate', 'webinarstarts', 'webinartime', 'lecturedate', 'tourdate',
 ]);
 // ISO date or date-time, US `12/31/2026`, `December 24, 2026`, `24 Dec 2026`: the year's place in each.
 const WHOLE_DATE = new RegExp(

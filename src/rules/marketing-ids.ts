@@ -13,12 +13,17 @@
 //   a phone's advertising id (M).
 
 import { countDigits } from './detectors/scan.js';
+import { careWord } from './event-time.js';
 
 export const TRACE_FIELDS = ['traceid', 'spanid', 'parentid', 'parentspanid', 'rootspanid', 'traceparent', 'xb3traceid',
   'xb3spanid', 'xb3parentspanid', 'otteltraceid', 'otelspanid', 'oteltraceid'];
 export const CATALOGUE_FIELDS = ['sku', 'skuid', 'productid', 'productsku', 'productcode', 'productnumber', 'itemid', 'itemsku',
   'itemnumber', 'itemcode', 'variantid', 'variantsku', 'contentid', 'articleid', 'postid', 'catalognumber', 'catalogueno',
   'catalogno', 'partnumber', 'partno', 'mpn', 'modelnumber', 'styleid', 'stylenumber', 'offerid', 'listingid', 'collectionid'];
+// A job posting's own number (`job_id: REQ-2026-18342`, `requisition_number: 18877`): the site's listing, like a
+// product's; an applicant's or a candidate's id is a person's (the field rules drop it first).
+export const JOB_FIELDS = ['jobid', 'jobreqid', 'jobnumber', 'jobcode', 'jobpostingid', 'postingid', 'requisitionid', 'requisitionnumber',
+  'requisitionno', 'reqid', 'jobrequisitionid', 'jobrequisition', 'vacancyid', 'openingid'];
 export const AD_OBJECT_FIELDS = ['campaignid', 'adsetid', 'adgroupid', 'creativeid', 'placementid', 'lineitemid', 'insertionorderid',
   'advertiserid', 'utmid', 'experimentid', 'variationid', 'audienceid', 'keywordid', 'adcampaignid'];
 
@@ -60,4 +65,32 @@ export function clickIdShaped(value: string): boolean {
     else if (c >= 97 && c <= 122) letters++;
   }
   return digits >= 4 && letters >= 4;
+}
+
+// A site's or a tool's own object, named as such at the end of the key (`request_id`, `hs_form_guid`, `asset_id`,
+// `bundle_hash`, `release_sha`, `etag`, `survey_id`): not a person's. Its id is a UUID, a hex digest or a
+// tool's prefixed token (`dpl_7Hk2mQ9xV4`, `SV_3kH8mQ1pZ2wX9rT`), which the uuid, long-hex and code_like
+// detectors read as a device's or a person's id. Not a session, user, visitor, device or chat id (those keys
+// end otherwise, and the field rules drop them first), nor an object of someone's care (`appointment_request_id`,
+// `refill_request_id`: event-time.ts's care words).
+export const OBJECT_ENDINGS = ['requestid', 'correlationid', 'assetid', 'articleid', 'entryid', 'formid', 'formguid', 'templateid',
+  'componentid', 'widgetid', 'deployid', 'deploymentid', 'commit', 'commitsha', 'commithash', 'gitsha', 'releasesha', 'buildsha',
+  'etag', 'bundlehash', 'contenthash', 'assethash', 'cachekey', 'listid', 'surveyid', 'pollid', 'videoid', 'playlistid'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^(?=[0-9]*[a-f])[0-9a-f]{7,64}$/i;
+// A tool's prefix, then letters and digits: no run of 7 digits (a record number), no `@`.
+const PREFIXED = /^[A-Za-z]{1,10}[_-](?![0-9A-Za-z]*\d{7})[0-9A-Za-z]{6,40}$/;
+// An HTTP entity tag, weak or strong (`W/"5e1f-18c2a7b9d4e"`): hex parts with a letter.
+const ETAG = /^(?:W\/)?"(?=[^"]*[a-f])[0-9a-f]{1,32}(?:-[0-9a-f]{1,32}){0,2}"$/i;
+
+/** Whether a normalized key ends naming a site's or tool's object (see OBJECT_ENDINGS). */
+export function objectName(norm: string): boolean {
+  for (const e of OBJECT_ENDINGS) if (norm.endsWith(e)) return !careWord(norm);
+  return false;
+}
+
+/** A UUID, a hex digest with a letter, a prefixed token or an entity tag, as a tool writes an object's id. */
+export function objectIdShaped(value: string): boolean {
+  return UUID.test(value) || HEX.test(value) || PREFIXED.test(value) || ETAG.test(value);
 }

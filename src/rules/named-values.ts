@@ -5,55 +5,84 @@
 //   read as a date, a browser's `120.0.6099.109` as a record number; kept when the whole value has that shape;
 // - order and transaction ids with a shop's prefix (`TXN-98765432`, `ORD-2026-123456`): an order is not in
 //   the Safe Harbor list (a medical record number is: `MRN-123456` has no shop prefix and is still redacted);
-// - an age in months over 89 years held as a string (`age_months: "1155"`), dropped as the number is.
+// - an age in months over 89 years held as a string (`age_months: "1155"`), dropped as the number is;
+// - by the key's last word (memoized per key): an amount or count written as a string (`goal_amount: "2500000"`,
+//   `reach_count: "1,450,211"`: read as a record number or, at 5 digits, a ZIP code), the event's own time
+//   (event-time.ts), a site's or tool's object id (marketing-ids.ts).
 import { CONTENT_DATE_FIELDS, wholeContentDate } from './content-date.js';
-import { AGE_MONTHS, MONTHS_89 } from './scrub-number.js';
-import { AD_OBJECT_FIELDS, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, TRACE_FIELDS, traceShaped } from './marketing-ids.js';
+import { AGE_MONTHS, measureName, MONTHS_89 } from './scrub-number.js';
+import { eventTimeName, nearNow } from './event-time.js';
+import { AD_OBJECT_FIELDS, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JOB_FIELDS, objectIdShaped, objectName, TRACE_FIELDS,
+  traceShaped } from './marketing-ids.js';
 import { productCode } from './schema-org.js';
 
 export const KEEP = 1;
 export const DROP = 2;
 export type NamedVerdict = typeof KEEP | typeof DROP | 0;
 
-const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4, TRACE = 5, CATALOGUE = 6, AD_OBJECT = 7;
+const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4, TRACE = 5, CATALOGUE = 6, AD_OBJECT = 7, MEASURE = 8, EVENT_TIME = 9, OBJECT = 10,
+  NONE = 0;
 // Not a bare `release`: in a hospital's events it can be a discharge (`release: 2026.11.28`).
 const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buildnumber', 'buildno', 'buildid', 'buildversion', 'appbuild',
   'releaseversion', 'releasetag', 'sdkversion', 'libraryversion', 'libversion', 'clientversion', 'bundleversion', 'versionname',
   'softwareversion', 'firmwareversion', 'osversion', 'browserversion', 'pluginversion', 'themeversion', 'apiversion', 'schemaversion',
   'configversion', 'siteversion', 'webversion', 'codeversion', 'trackerversion', 'tagversion', 'uaversion'];
 const ORDER_FIELDS = ['orderid', 'ordernumber', 'orderno', 'ordernum', 'orderref', 'orderreference', 'transactionid', 'transactionnumber',
-  'transactionref', 'txnid', 'txn', 'trxid', 'checkoutid', 'invoiceid', 'invoicenumber', 'invoiceno', 'purchaseid', 'paymentid'];
+  'transactionref', 'txnid', 'txn', 'trxid', 'checkoutid', 'invoiceid', 'invoicenumber', 'invoiceno', 'purchaseid', 'paymentid',
+  'cartid', 'basketid', 'cartnumber', 'basketnumber'];
 const KINDS: ReadonlyMap<string, number> = new Map([
   ...[...CONTENT_DATE_FIELDS].map((k): [string, number] => [k, CONTENT]),
   ...VERSION_FIELDS.map((k): [string, number] => [k, VERSION]),
   ...ORDER_FIELDS.map((k): [string, number] => [k, ORDER]),
   ...[...AGE_MONTHS].map((k): [string, number] => [k, AGE_IN_MONTHS]),
   ...TRACE_FIELDS.map((k): [string, number] => [k, TRACE]),
-  ...CATALOGUE_FIELDS.map((k): [string, number] => [k, CATALOGUE]),
+  ...[...CATALOGUE_FIELDS, ...JOB_FIELDS].map((k): [string, number] => [k, CATALOGUE]),
   ...AD_OBJECT_FIELDS.map((k): [string, number] => [k, AD_OBJECT]),
 ]);
 
-/** KEEP: the string goes out as it is; DROP: the field goes; 0: the detectors decide. */
-export function namedValue(norm: string, value: string, nowYear: number): NamedVerdict {
+/** KEEP: the string goes out as it is; DROP: the field goes; 0: the detectors decide. `now`: ms since 1970. */
+export function namedValue(norm: string, value: string, nowYear: number, now: number): NamedVerdict {
   if (productCode(norm, value)) return KEEP;
   if (value.length > 55) return 0;
-  const kind = KINDS.get(norm);
-  // Only a traceparent (55 characters) is longer than 32.
-  if (kind === undefined || (value.length > 32 && kind !== TRACE)) return 0;
-  return verdict(kind, value, nowYear);
+  const kind = kindOf(norm);
+  // Only a traceparent (55 characters), a UUID (36) and a digest are longer than 32.
+  if (kind === NONE || (value.length > 32 && kind !== TRACE && kind !== OBJECT && kind !== CATALOGUE)) return 0;
+  return verdict(kind, value, nowYear, now);
 }
 
-function verdict(kind: number, value: string, nowYear: number): NamedVerdict {
+// Kinds read from a key's last word, remembered per normalized key (bounded: keys repeat across events).
+const derived = new Map<string, number>();
+
+function kindOf(norm: string): number {
+  const named = KINDS.get(norm);
+  if (named !== undefined) return named;
+  let kind = derived.get(norm);
+  if (kind === undefined) {
+    kind = measureName(norm) ? MEASURE : eventTimeName(norm) ? EVENT_TIME : objectName(norm) ? OBJECT : NONE;
+    if (derived.size >= 10_000) derived.clear();
+    derived.set(norm, kind);
+  }
+  return kind;
+}
+
+function verdict(kind: number, value: string, nowYear: number, now: number): NamedVerdict {
   switch (kind) {
     case CONTENT: return wholeContentDate(value, nowYear) ? KEEP : 0;
     case VERSION: return versionShaped(value, nowYear) ? KEEP : 0;
     case ORDER: return shopOrderId(value, nowYear) ? KEEP : 0;
     case TRACE: return traceShaped(value) ? KEEP : 0;
-    case CATALOGUE: return catalogueShaped(value) ? KEEP : 0;
+    case CATALOGUE: return catalogueShaped(value) || objectIdShaped(value) ? KEEP : 0;
     case AD_OBJECT: return adObjectShaped(value) ? KEEP : 0;
+    case MEASURE: return AMOUNT.test(value) ? KEEP : 0;
+    case EVENT_TIME: return nearNow(value, now) ? KEEP : 0;
+    case OBJECT: return objectIdShaped(value) ? KEEP : 0;
     default: return monthsOver89(value) ? DROP : 0;
   }
 }
+
+// An amount or a tally as text: up to 8 digits (`2500000`, `18230.55`) or grouped by commas (`$1,482,115`);
+// 9 digits or more are an SSN's, a phone number's or an account's length and are left to the detectors.
+const AMOUNT = /^(?:[$€£]\s?)?(?:\d{1,8}|\d{1,3}(?:,\d{3}){1,2})(?:\.\d{1,4})?$/;
 
 // A calendar version: a recent year's `YYYY` or `YYYYMMDD`, then 1-3 short dotted parts (8 digits at most:
 // no phone number or SSN after a year), then perhaps a pre-release word or a commit hash (no free words).
@@ -74,7 +103,7 @@ function versionShaped(value: string, nowYear: number): boolean {
 }
 
 // A shop's prefix, an optional year and 4-8 digits: not 9 (an SSN) or 10-11 (a phone number).
-const PREFIX = '(?:ORD|ORDER|TXN|TRX|TX|TRANS|INV|PO|SO|PUR|PAY|CHK|CART|SHOP|WEB|CO|CS)';
+const PREFIX = '(?:ORD|ORDER|TXN|TRX|TX|TRANS|INV|PO|SO|PUR|PAY|CHK|CART|BSK|BASKET|SHOP|WEB|CO|CS)';
 const SHOP_ORDER = new RegExp(`^${PREFIX}[-_#]?(?:20\\d\\d[-_])?\\d{4,8}$`, 'i');
 // The order's own day before its number (`ORD-2026-11-23-00042`, `ORDER-20261127-0042`): the day of a purchase,
 // which the event's timestamp already carries; a year far from today's is not an order's (`ORD-1961-03-14-…`).

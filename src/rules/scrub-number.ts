@@ -1,11 +1,24 @@
 import type { ScrubContext } from './scrub-tree.js';
+import { eventTimeName, nearNow } from './event-time.js';
 
 // Normalized names of amounts and counts: a 7-8 digit number there is money or a tally, not a
-// record number.
+// record number. Exact names, and longer names ending in a measure's word (`campaign_raised_amount`,
+// `total_page_views`, `points_balance`, `reach_count`; not `account`, which ends in `count`). Not a name
+// ending in `value` (`input_value`: a form's value can be anything), `id` or `number`.
 const MEASURES: ReadonlySet<string> = new Set([
   'value', 'price', 'revenue', 'amount', 'total', 'subtotal', 'tax', 'shipping', 'discount', 'cost', 'budget',
   'quantity', 'qty', 'count', 'score', 'duration', 'views', 'impressions', 'clicks', 'sessions', 'users', 'bytes', 'size',
 ]);
+const MEASURE_ENDINGS = ['amount', 'total', 'count', 'counts', 'price', 'revenue', 'cost', 'spend', 'budget', 'balance', 'points',
+  'raised', 'views', 'pageviews', 'impressions', 'clicks', 'visitors', 'users', 'score', 'quantity', 'qty', 'bytes'];
+
+/** Whether a normalized key names an amount or a count (see MEASURES). */
+export function measureName(norm: string): boolean {
+  if (MEASURES.has(norm)) return true;
+  if (norm.endsWith('account')) return false;
+  for (const e of MEASURE_ENDINGS) if (norm.length > e.length && norm.endsWith(e)) return true;
+  return false;
+}
 
 // An age in months stays (`age_months: 7`, pass 7), unless it is over 89 years (1,068 months: `age_months: 1155`).
 // A string holding such an age goes too (named-values.ts).
@@ -19,7 +32,9 @@ export function scrubNumber(value: number, ctx: ScrubContext, norm?: string): nu
   // Long integers can be SSNs, account or phone numbers sent as numbers; 7-8 digits can be a
   // record number (the detectors read those as such in text), except as an amount or count.
   const abs = Math.abs(value);
-  if (abs >= 1e6 && Number.isInteger(abs) && (abs >= 1e8 || norm === undefined || !MEASURES.has(norm))) {
+  // An epoch (10 or 13 digits) under the event's own time, near the moment the event came (event-time.ts).
+  if (abs >= 1e9 && norm !== undefined && eventTimeName(norm) && nearNow(value, ctx.now)) return value;
+  if (abs >= 1e6 && Number.isInteger(abs) && (abs >= 1e8 || norm === undefined || !measureName(norm))) {
     if (ctx.plan.scanner.hits(String(value))) { ctx.hits.push('number'); return undefined; }
   }
   return value;

@@ -102,7 +102,7 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
   if (typeof value === 'number') return scrubNumber(value, ctx, norm);
   if (typeof value === 'string') {
     if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
-    const named = namedValue(norm, value, ctx.nowYear);
+    const named = namedValue(norm, value, ctx.nowYear, ctx.now);
     if (named === DROP) { ctx.hits.push('age'); return undefined; }
     return named === KEEP ? value : scrubString(value, ctx);
   }
