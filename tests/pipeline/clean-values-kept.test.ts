@@ -102,3 +102,12 @@ describe('a shop or store checkout', () => {
     }
   });
 });
+
+describe('a registrant and a city under longer names (found by the blind held half)', () => {
+  it('drops them and keeps the capacity and the state', () => {
+    const out = props({ registrantName: 'Dorin Albescuqh', participant_name: 'Ines Vantongeren', geoCity: 'Tualatin', ip_city: 'Beaverton',
+      city_state: 'Salem, OR', capacity: 300, ipRegionCode: 'WA', registrant: 'Oluwaseun Adebayo' });
+    for (const v of ['Albescuqh', 'Vantongeren', 'Tualatin', 'Beaverton', 'Salem', 'Adebayo']) expect(out).not.toContain(v);
+    for (const v of ['"capacity":300', '"ipRegionCode":"WA"']) expect(out).toContain(v);
+  });
+});
