@@ -19,6 +19,8 @@ export const CONTENT_DATE_FIELDS: ReadonlySet<string> = new Set([
   // telehealth session is a visit).
   'classdate', 'classstartdate', 'classstarts', 'coursedate', 'coursestartdate', 'coursestarts', 'workshopdate', 'seminardate',
   'webinarstart', 'webinarstartdate', 'webinarstarts', 'webinartime', 'lecturedate', 'tourdate',
+  'posteddate', 'publisheddatetime', 'modifieddate', 'updateddate', 'lastmodifieddate', 'lastupdateddate', 'reviseddate', 'revised',
+  'lastreviewed', 'reviewedon', 'datereviewed', 'medicallyreviewed', 'closingdate', 'applicationdeadline',
 ]);
 // ISO date or date-time, US `12/31/2026`, `December 24, 2026`, `24 Dec 2026`: the year's place in each.
 const WHOLE_DATE = new RegExp(

@@ -8,20 +8,26 @@
 // - an age in months over 89 years held as a string (`age_months: "1155"`), dropped as the number is;
 // - by the key's last word (memoized per key): an amount or count written as a string (`goal_amount: "2500000"`,
 //   `reach_count: "1,450,211"`: read as a record number or, at 5 digits, a ZIP code), the event's own time
-//   (event-time.ts), a site's or tool's object id (marketing-ids.ts).
+//   (event-time.ts), a site's or tool's object id (marketing-ids.ts), a version under any `*version` key
+//   (`form_version: 2026.10.2`), a browser's language list, a bare host name under a host key (host-values.ts).
 import { CONTENT_DATE_FIELDS, wholeContentDate } from './content-date.js';
 import { AGE_MONTHS, measureName, MONTHS_89 } from './scrub-number.js';
 import { eventTimeName, nearNow } from './event-time.js';
 import { AD_OBJECT_FIELDS, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JOB_FIELDS, objectIdShaped, objectName, TRACE_FIELDS,
   traceShaped } from './marketing-ids.js';
 import { productCode } from './schema-org.js';
+import { bareHost, HOST_KEY } from './host-values.js';
+
+export { bareHost, keptHost } from './host-values.js';
 
 export const KEEP = 1;
 export const DROP = 2;
-export type NamedVerdict = typeof KEEP | typeof DROP | 0;
+/** A bare host name under a host key: kept unless a blocked host or a sensitive term (host-values.ts). */
+export const HOST_NAME = 3;
+export type NamedVerdict = typeof KEEP | typeof DROP | typeof HOST_NAME | 0;
 
 const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4, TRACE = 5, CATALOGUE = 6, AD_OBJECT = 7, MEASURE = 8, EVENT_TIME = 9, OBJECT = 10,
-  NONE = 0;
+  LANGUAGES = 11, HOSTS = 12, NONE = 0;
 // Not a bare `release`: in a hospital's events it can be a discharge (`release: 2026.11.28`).
 const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buildnumber', 'buildno', 'buildid', 'buildversion', 'appbuild',
   'releaseversion', 'releasetag', 'sdkversion', 'libraryversion', 'libversion', 'clientversion', 'bundleversion', 'versionname',
@@ -58,7 +64,8 @@ function kindOf(norm: string): number {
   if (named !== undefined) return named;
   let kind = derived.get(norm);
   if (kind === undefined) {
-    kind = measureName(norm) ? MEASURE : eventTimeName(norm) ? EVENT_TIME : objectName(norm) ? OBJECT : NONE;
+    kind = measureName(norm) ? MEASURE : eventTimeName(norm) ? EVENT_TIME : objectName(norm) ? OBJECT
+      : norm.endsWith('version') ? VERSION : LANGUAGE_NAME.test(norm) ? LANGUAGES : HOST_KEY.test(norm) ? HOSTS : NONE;
     if (derived.size >= 10_000) derived.clear();
     derived.set(norm, kind);
   }
@@ -76,9 +83,16 @@ function verdict(kind: number, value: string, nowYear: number, now: number): Nam
     case MEASURE: return AMOUNT.test(value) ? KEEP : 0;
     case EVENT_TIME: return nearNow(value, now) ? KEEP : 0;
     case OBJECT: return objectIdShaped(value) ? KEEP : 0;
+    case LANGUAGES: return ACCEPT_LANGUAGE.test(value) ? KEEP : 0;
+    case HOSTS: return bareHost(value) ? HOST_NAME : 0;
     default: return monthsOver89(value) ? DROP : 0;
   }
 }
+
+// A browser's language list as its Accept-Language header writes it (`es-MX,es;q=0.9,en;q=0.8`), read as a
+// `q` (search query) field inside a text; under a key naming languages (`browser_language`, `accept_language`).
+const LANGUAGE_NAME = /(?:language|languages|lang|langs|locale|locales)$/;
+const ACCEPT_LANGUAGE = /^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}|\*)(?:;q=[01](?:\.\d{1,3})?)?(?:,\s?(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}|\*)(?:;q=[01](?:\.\d{1,3})?)?){0,11}$/;
 
 // An amount or a tally as text: up to 8 digits (`2500000`, `18230.55`) or grouped by commas (`$1,482,115`);
 // 9 digits or more are an SSN's, a phone number's or an account's length and are left to the detectors.

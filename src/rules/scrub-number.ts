@@ -10,13 +10,16 @@ const MEASURES: ReadonlySet<string> = new Set([
   'quantity', 'qty', 'count', 'score', 'duration', 'views', 'impressions', 'clicks', 'sessions', 'users', 'bytes', 'size',
 ]);
 const MEASURE_ENDINGS = ['amount', 'total', 'count', 'counts', 'price', 'revenue', 'cost', 'spend', 'budget', 'balance', 'points',
-  'raised', 'views', 'pageviews', 'impressions', 'clicks', 'visitors', 'users', 'score', 'quantity', 'qty', 'bytes'];
+  'raised', 'goal', 'views', 'pageviews', 'impressions', 'clicks', 'visitors', 'users', 'score', 'quantity', 'qty', 'bytes',
+  // Durations (`idle_ms: "90000"` was cut to a ZIP-3).
+  'duration', 'durationms', 'timems', 'idlems', 'elapsedms', 'latencyms', 'delayms', 'waitms', 'loadms', 'millis', 'msec', 'seconds',
+  'secs', 'minutes'];
 
 /** Whether a normalized key names an amount or a count (see MEASURES). */
 export function measureName(norm: string): boolean {
   if (MEASURES.has(norm)) return true;
   if (norm.endsWith('account')) return false;
-  for (const e of MEASURE_ENDINGS) if (norm.length > e.length && norm.endsWith(e)) return true;
+  for (const e of MEASURE_ENDINGS) if (norm.endsWith(e)) return true;
   return false;
 }
 

@@ -12,7 +12,7 @@ import { fhirFieldName } from './fhir-fields.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
 import { urlScanner } from './query-fields.js';
-import { DROP, KEEP, namedValue } from './named-values.js';
+import { bareHost, DROP, HOST_NAME, KEEP, keptHost, namedValue } from './named-values.js';
 import { INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
@@ -104,7 +104,7 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
     if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
     const named = namedValue(norm, value, ctx.nowYear, ctx.now);
     if (named === DROP) { ctx.hits.push('age'); return undefined; }
-    return named === KEEP ? value : scrubString(value, ctx);
+    return named === KEEP ? value : named === HOST_NAME && !namesHealthContext(value, ctx) ? keptHost(value, ctx) : scrubString(value, ctx);
   }
   if (Array.isArray(value)) return scrubArray(value, allow, ctx);
   return scrubPair(value, allow, ctx) ?? scrubObject(value, allow, ctx);
@@ -209,7 +209,7 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
     case 'zip3': return zip3(value, ctx.plan.zip3Restricted);
     case 'year': return toYear(value, ctx.nowYear, rule.ages === true);
     case 'generalize_ua': return generalizeUa(s);
-    case 'sanitize_url': { const url = sanitizeUrlMemo(s, ctx); return url === undefined || namesHealthContext(url, ctx) ? undefined : url; }
+    case 'sanitize_url': { const url = bareHost(s) ? keptHost(s, ctx) : sanitizeUrlMemo(s, ctx); return url === undefined || namesHealthContext(url, ctx) ? undefined : url; }
   }
 }
 

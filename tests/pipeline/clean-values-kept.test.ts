@@ -88,26 +88,28 @@ describe("a site's or tool's own object ids", () => {
   });
 });
 
-describe('a shop or store checkout', () => {
-  const page = (path: string, title: string) => rows({ event: 'Checkout Step Viewed', messageId: 'c81', context: { page: { path, url: `${SITE}${path}`, title } } });
-  it('flows from a site shop or store, also named only in the title', () => {
-    expect(page('/shop/checkout/shipping', 'Checkout | Northbay Wellness Shop')[0]?.payload).toBeDefined();
-    expect(page('/store/checkout', 'Checkout | Westside Store')[0]?.payload).toBeDefined();
-  });
-
-  it('still blocks a bare, pharmacy, medical-supply or bill checkout', () => {
-    for (const [path, title] of [['/checkout', 'Checkout | Northbay Health'], ['/shop/pharmacy/checkout', 'Checkout'], ['/cpap-store/checkout', 'Checkout'],
-      ['/store/bill/checkout', 'Checkout | Store'], ['/shop/checkout/patient-balance', 'Checkout']] as const) {
-      expect(page(path, title)[0]).toMatchObject({ blocked: 'billing_payment' });
-    }
-  });
-});
-
 describe('a registrant and a city under longer names (found by the blind held half)', () => {
   it('drops them and keeps the capacity and the state', () => {
     const out = props({ registrantName: 'Dorin Albescuqh', participant_name: 'Ines Vantongeren', geoCity: 'Tualatin', ip_city: 'Beaverton',
       city_state: 'Salem, OR', capacity: 300, ipRegionCode: 'WA', registrant: 'Oluwaseun Adebayo' });
     for (const v of ['Albescuqh', 'Vantongeren', 'Tualatin', 'Beaverton', 'Salem', 'Adebayo']) expect(out).not.toContain(v);
     for (const v of ['"capacity":300', '"ipRegionCode":"WA"']) expect(out).toContain(v);
+  });
+});
+
+describe('versions, language lists, durations and hosts under their keys', () => {
+  it('keeps a form version, an Accept-Language list, a duration in ms, a goal, a posting date and a bare host', () => {
+    const y = new Date().getUTCFullYear();
+    const out = props({ form_version: `${y}.10.2`, browserLanguage: 'es-MX,es;q=0.9,en;q=0.8', idle_ms: '90000', fundraisingGoal: 2000000,
+      postedDate: `${y}-11-21`, outbound_host: 'www.healthgrades.com', referrer_host: 'www.google.com', linkHostname: 'apps.apple.com' });
+    for (const v of [`"form_version":"${y}.10.2"`, '"es-MX,es;q=0.9,en;q=0.8"', '"idle_ms":"90000"', '"fundraisingGoal":2000000', `"postedDate":"${y}-11-21"`,
+      '"outbound_host":"www.healthgrades.com"', '"referrer_host":"www.google.com"', '"linkHostname":"apps.apple.com"']) expect(out).toContain(v);
+  });
+
+  it('still catches a phone under a version key, a query in a language key, a ZIP, a blocked or numbered host and a host naming a condition', () => {
+    const out = props({ form_version: '617.555.0134', browser_language: 'en;q=jane@mailbox.example', zip: '90000', fundraisingGoal: '123-45-6789',
+      outbound_host: 'mychart.example-health.org', referrer_host: 'ip-73-21-100-9.isp.net', link_domain: '5035550142.sms-gw.example',
+      exit_host: 'www.hiv-testing-clinic.example', postedDate: '1961-03-14' });
+    for (const v of ['617.555.0134', 'jane@mailbox', '90000', '123-45-6789', 'mychart', '73-21-100-9', '5035550142', 'hiv-testing', '1961-03-14']) expect(out).not.toContain(v);
   });
 });
