@@ -1,7 +1,7 @@
 // A bare host name (`www.healthgrades.com`, `apps.apple.com`) under a key naming a host or a domain
-// (`outbound_host`, `referrer_host`, `linkHostname`, `link_domain`): an origin without its scheme, which is what an
-// external referrer keeps (README "Referrers"), but the URL detector read `www.…` as a URL and the url rule's
-// sanitize_url dropped a value that is not a URL. Kept when it has no digit (a phone number or an IP address
+// (`outbound_host`, `linkHostname`, `exit_domain`): an origin without its scheme, which is what an external
+// referrer keeps (README "Referrers"), but the URL detector read `www.…` as a URL. Keys the url rule takes
+// (`referrer_host`, `website_domain`: a person's own site is an identifier) still go by that rule. Kept when it has no digit (a phone number or an IP address
 // written into a host label is still read by the detectors), is not a blocked host (a portal on its own
 // subdomain goes, as a link to it does) and, like any kept string, names no sensitive term (checked by the caller).
 import type { ScrubContext } from './scrub-tree.js';

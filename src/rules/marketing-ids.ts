@@ -67,13 +67,17 @@ export function clickIdShaped(value: string): boolean {
   return digits >= 4 && letters >= 4;
 }
 
-// A site's or a tool's own object, named as such at the end of the key (`request_id`, `hs_form_guid`, `asset_id`,
+// A site's or a tool's own object, named as such at the end of the key (`hs_form_guid`, `asset_id`, `request_id`,
 // `bundle_hash`, `release_sha`, `etag`, `survey_id`): not a person's. Its id is a UUID, a hex digest or a
 // tool's prefixed token (`dpl_7Hk2mQ9xV4`, `SV_3kH8mQ1pZ2wX9rT`), which the uuid, long-hex and code_like
 // detectors read as a device's or a person's id. Not a session, user, visitor, device or chat id (those keys
 // end otherwise, and the field rules drop them first), nor an object of someone's care (`appointment_request_id`,
 // `refill_request_id`: event-time.ts's care words).
-export const OBJECT_ENDINGS = ['requestid', 'correlationid', 'assetid', 'articleid', 'entryid', 'formid', 'formguid', 'templateid',
+// Not a bare `*request_id` (`contact_request_id`, `callback_request_id`: a lead's record) nor `entry_id` (a form
+// entry is a submission): an HTTP request's id only by its own names (OBJECT_NAMES).
+export const OBJECT_NAMES: ReadonlySet<string> = new Set(['requestid', 'xrequestid', 'httprequestid', 'apirequestid', 'awsrequestid',
+  'serverrequestid', 'correlationid', 'xcorrelationid']);
+export const OBJECT_ENDINGS = ['correlationid', 'assetid', 'articleid', 'formid', 'formguid', 'templateid',
   'componentid', 'widgetid', 'deployid', 'deploymentid', 'commit', 'commitsha', 'commithash', 'gitsha', 'releasesha', 'buildsha',
   'etag', 'bundlehash', 'contenthash', 'assethash', 'cachekey', 'listid', 'surveyid', 'pollid', 'videoid', 'playlistid'];
 
@@ -86,6 +90,7 @@ const ETAG = /^(?:W\/)?"(?=[^"]*[a-f])[0-9a-f]{1,32}(?:-[0-9a-f]{1,32}){0,2}"$/i
 
 /** Whether a normalized key ends naming a site's or tool's object (see OBJECT_ENDINGS). */
 export function objectName(norm: string): boolean {
+  if (OBJECT_NAMES.has(norm)) return true;
   for (const e of OBJECT_ENDINGS) if (norm.endsWith(e)) return !careWord(norm);
   return false;
 }

@@ -18,7 +18,7 @@ import { AD_OBJECT_FIELDS, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JO
 import { productCode } from './schema-org.js';
 import { bareHost, HOST_KEY } from './host-values.js';
 
-export { bareHost, keptHost } from './host-values.js';
+export { keptHost } from './host-values.js';
 
 export const KEEP = 1;
 export const DROP = 2;

@@ -12,7 +12,7 @@ import { fhirFieldName } from './fhir-fields.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
 import { urlScanner } from './query-fields.js';
-import { bareHost, DROP, HOST_NAME, KEEP, keptHost, namedValue } from './named-values.js';
+import { DROP, HOST_NAME, KEEP, keptHost, namedValue } from './named-values.js';
 import { INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
@@ -209,7 +209,7 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
     case 'zip3': return zip3(value, ctx.plan.zip3Restricted);
     case 'year': return toYear(value, ctx.nowYear, rule.ages === true);
     case 'generalize_ua': return generalizeUa(s);
-    case 'sanitize_url': { const url = bareHost(s) ? keptHost(s, ctx) : sanitizeUrlMemo(s, ctx); return url === undefined || namesHealthContext(url, ctx) ? undefined : url; }
+    case 'sanitize_url': { const url = sanitizeUrlMemo(s, ctx); return url === undefined || namesHealthContext(url, ctx) ? undefined : url; }
   }
 }
 

@@ -82,6 +82,7 @@ describe("a site's or tool's own object ids", () => {
 
   it('still catches the same shapes as device, user or appointment ids, and identifiers under object keys', () => {
     const out = props({ advertising_id: uuid, user_hash: 'e3b0c44298fc1c149afbf4c8996fb924', appointment_request_id: 'c0a80164-7f3e-4d2b-b1a9-5e6f7a8b9c0d',
+      contact_request_id: 'c0a80164-7f3e-4d2b-b1a9-5e6f7a8b9c0e', entry_id: 'c0a80164-7f3e-4d2b-b1a9-5e6f7a8b9c0f',
       request_id: 'jane.okafor@mailbox.example', form_id: 'MRN-12345678', list_id: '617-555-0134', cart_id: 'CART-6175550134', job_id: '123-45-6789',
       asset_id: '5035550142', applicant_id: 'JR-0048213' });
     for (const v of [uuid, 'e3b0c44298fc1c149afbf4c8996fb924', 'c0a80164', 'okafor', '12345678', '617-555-0134', '6175550134', '123-45-6789', '5035550142', 'JR-0048213']) expect(out).not.toContain(v);
@@ -101,15 +102,15 @@ describe('versions, language lists, durations and hosts under their keys', () =>
   it('keeps a form version, an Accept-Language list, a duration in ms, a goal, a posting date and a bare host', () => {
     const y = new Date().getUTCFullYear();
     const out = props({ form_version: `${y}.10.2`, browserLanguage: 'es-MX,es;q=0.9,en;q=0.8', idle_ms: '90000', fundraisingGoal: 2000000,
-      postedDate: `${y}-11-21`, outbound_host: 'www.healthgrades.com', referrer_host: 'www.google.com', linkHostname: 'apps.apple.com' });
+      postedDate: `${y}-11-21`, outbound_host: 'www.healthgrades.com', linkHostname: 'apps.apple.com' });
     for (const v of [`"form_version":"${y}.10.2"`, '"es-MX,es;q=0.9,en;q=0.8"', '"idle_ms":"90000"', '"fundraisingGoal":2000000', `"postedDate":"${y}-11-21"`,
-      '"outbound_host":"www.healthgrades.com"', '"referrer_host":"www.google.com"', '"linkHostname":"apps.apple.com"']) expect(out).toContain(v);
+      '"outbound_host":"www.healthgrades.com"', '"linkHostname":"apps.apple.com"']) expect(out).toContain(v);
   });
 
   it('still catches a phone under a version key, a query in a language key, a ZIP, a blocked or numbered host and a host naming a condition', () => {
     const out = props({ form_version: '617.555.0134', browser_language: 'en;q=jane@mailbox.example', zip: '90000', fundraisingGoal: '123-45-6789',
       outbound_host: 'mychart.example-health.org', referrer_host: 'ip-73-21-100-9.isp.net', link_domain: '5035550142.sms-gw.example',
-      exit_host: 'www.hiv-testing-clinic.example', postedDate: '1961-03-14' });
-    for (const v of ['617.555.0134', 'jane@mailbox', '90000', '123-45-6789', 'mychart', '73-21-100-9', '5035550142', 'hiv-testing', '1961-03-14']) expect(out).not.toContain(v);
+      exit_host: 'www.hiv-testing-clinic.example', postedDate: '1961-03-14', website: 'www.janedoe-portfolio.example', website_domain: 'www.janedoe.example' });
+    for (const v of ['617.555.0134', 'jane@mailbox', '90000', '123-45-6789', 'mychart', '73-21-100-9', '5035550142', 'hiv-testing', '1961-03-14', 'janedoe']) expect(out).not.toContain(v);
   });
 });
