@@ -119,6 +119,12 @@ export function mayHoldPairs(text: string): boolean {
  * forwarded decoded, as the scanner does (form-decoded.ts).
  */
 export function rewriteEmbedded(text: string, verdict: PairVerdict): string | undefined {
+  // A data: URI's payload (`data:text/vcard;base64,…` saved from a contact button): its fields, read
+  // decoded as the scanner reads and forwards it (form-decoded.ts), so a card's `FN:` goes by its label.
+  if (text.charCodeAt(0) === 100 && text.startsWith('data:')) {
+    const payload = formDecoded(text);
+    if (payload !== undefined && !payload.startsWith('data:')) return rewriteEmbedded(payload, verdict);
+  }
   const nl = text.indexOf('\n');
   const hl7 = holdsHl7(text, nl) ? rewriteHl7(text, verdict) : undefined;
   if (hl7 !== undefined) return hl7;

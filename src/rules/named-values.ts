@@ -17,6 +17,8 @@ import { AD_OBJECT_FIELDS, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JO
   traceShaped } from './marketing-ids.js';
 import { productCode } from './schema-org.js';
 import { bareHost, HOST_KEY } from './host-values.js';
+import { datedCampaign } from './campaign-values.js';
+import type { JsonValue } from '../common/json.js';
 
 export { keptHost } from './host-values.js';
 
@@ -50,10 +52,22 @@ const KINDS: ReadonlyMap<string, number> = new Map([
 export function namedValue(norm: string, value: string, nowYear: number, now: number): NamedVerdict {
   if (productCode(norm, value)) return KEEP;
   if (value.length > 55) return 0;
+  if (datedCampaign(norm, value, nowYear)) return KEEP;
   const kind = kindOf(norm);
   // Only a traceparent (55 characters), a UUID (36) and a digest are longer than 32.
   if (kind === NONE || (value.length > 32 && kind !== TRACE && kind !== OBJECT && kind !== CATALOGUE)) return 0;
   return verdict(kind, value, nowYear, now);
+}
+
+/**
+ * Whether a list under a plural key keeps every entry as its singular key would (`content_ids:
+ * ["48213"]`, `skus`, `item_ids`): each entry is a string that key's verdict keeps.
+ */
+export function keptList(norm: string, values: readonly JsonValue[], nowYear: number, now: number): boolean {
+  if (values.length === 0 || norm.charCodeAt(norm.length - 1) !== 115) return false;
+  const one = norm.slice(0, -1);
+  if (!KINDS.has(one)) return false;
+  return values.every((v) => typeof v === 'string' && namedValue(one, v, nowYear, now) === KEEP);
 }
 
 // Kinds read from a key's last word, remembered per normalized key (bounded: keys repeat across events).

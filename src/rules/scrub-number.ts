@@ -10,7 +10,7 @@ const MEASURES: ReadonlySet<string> = new Set([
   'quantity', 'qty', 'count', 'score', 'duration', 'views', 'impressions', 'clicks', 'sessions', 'users', 'bytes', 'size',
 ]);
 const MEASURE_ENDINGS = ['amount', 'total', 'count', 'counts', 'price', 'revenue', 'cost', 'spend', 'budget', 'balance', 'points',
-  'raised', 'goal', 'views', 'pageviews', 'impressions', 'clicks', 'visitors', 'users', 'score', 'quantity', 'qty', 'bytes',
+  'raised', 'goal', 'steps', 'cents', 'credits', 'views', 'pageviews', 'impressions', 'clicks', 'visitors', 'users', 'score', 'quantity', 'qty', 'bytes',
   // Durations (`idle_ms: "90000"` was cut to a ZIP-3).
   'duration', 'durationms', 'timems', 'idlems', 'elapsedms', 'latencyms', 'delayms', 'waitms', 'loadms', 'millis', 'msec', 'seconds',
   'secs', 'minutes'];

@@ -8,11 +8,11 @@ import { scrubVariables } from './graphql-vars.js';
 import { coordinatePair } from './detectors/geo.js';
 import type { FieldRule } from './field-matcher.js';
 import { FORBIDDEN_KEYS } from './field-name.js';
-import { fhirFieldName } from './fhir-fields.js';
+import { fieldNameIn } from './link-text.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
 import { urlScanner } from './query-fields.js';
-import { DROP, HOST_NAME, KEEP, keptHost, namedValue } from './named-values.js';
+import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue } from './named-values.js';
 import { INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
@@ -74,9 +74,9 @@ export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext
     const node = allow.child(key);
     if (!node) continue;
     if (key === 'domain' || key === 'host') domain = true;
-    // FHIR names some fields by a sibling (fhir-fields.ts); a schema.org Product's `name` is the product's (schema-org.ts).
+    // FHIR and contact links name some fields by a sibling (link-text.ts); a schema.org Product's `name` is the product's (schema-org.ts).
     const value = key === 'variables' ? scrubRequest(obj, node, ctx) : key === 'name' && namesAThing(obj) ? scrubString(obj.name as string, ctx)
-      : scrubField(fhirFieldName(obj, key), obj[key], node, ctx);
+      : scrubField(fieldNameIn(obj, key), obj[key], node, ctx);
     if (value !== undefined) out[key] = value;
   }
   if (domain) dropMailbox(obj, out, ctx);
@@ -106,7 +106,7 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
     if (named === DROP) { ctx.hits.push('age'); return undefined; }
     return named === KEEP ? value : named === HOST_NAME && !namesHealthContext(value, ctx) ? keptHost(value, ctx) : scrubString(value, ctx);
   }
-  if (Array.isArray(value)) return scrubArray(value, allow, ctx);
+  if (Array.isArray(value)) return keptList(norm, value, ctx.nowYear, ctx.now) && !spellsIdentifier(value, ctx) ? value : scrubArray(value, allow, ctx);
   return scrubPair(value, allow, ctx) ?? scrubObject(value, allow, ctx);
 }
 

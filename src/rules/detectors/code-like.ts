@@ -1,5 +1,6 @@
 import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
+import { generatedId } from './generated-ids.js';
 import type { Detection } from './types.js';
 
 // A standalone token of 10+ letters/digits mixing at least 2 letters and 4 digits: member ids,
@@ -62,7 +63,10 @@ function scan(text: string, out: Detection[], kind: string): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const [digits, letters] = countDigitsAndLetters(m[0]);
-    if (digits >= 4 && letters >= 2 && (digits > 6 || !yearCode(m[0])) && !(digits <= 10 && snakeLabel(m[0]))) out.push({ start: m.index, end: m.index + m[0].length, kind });
+    if (digits < 4 || letters < 2 || (digits <= 6 && yearCode(m[0])) || (digits <= 10 && snakeLabel(m[0]))) continue;
+    // A request's ULID or KSUID (generated-ids.ts) is the library's, not a person's.
+    if ((m[0].length === 26 || m[0].length === 27) && generatedId(m[0])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
 }
 

@@ -7,6 +7,7 @@ import { mixedPairAt, recordPairAt } from './record-name.js';
 import { signatureAt } from './person-name.js';
 import { attributionDashAt, redactedHrefAt } from './name-cues.js';
 import { geohashAt } from './geocode.js';
+import { verbNameAt } from './verb-name.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
@@ -40,7 +41,8 @@ export function cueAt(text: string, i: number, c: number): number {
     // call, cell, cel; (i)cloud
     case 99: case 67:
       if (n1 === 108) return webmailAt(text, i - 1);
-      return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE : 0;
+      // `call Jane Doe` names whom to call too (verb-name.ts).
+      return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE | (n1 === 97 && verbNameAt(text, i) ? NAME_CUE : 0) : 0;
     case 103: case 71: return gCue(text, i, n1);
     case 118: case 86: return vCue(text, i, n1);
     // yob (a year of birth follows, partial-date.ts)
@@ -76,7 +78,8 @@ function xCue(text: string, i: number, n1: number): number {
   const p1 = lower(text.charCodeAt(i - 1));
   if (p1 === 105 && lower(text.charCodeAt(i - 2)) === 115 && digitWord(text, i - 2, 3)) return PHONE_CUE;
   if (p1 === 101 && n1 === 112 && matchesAt(text, i - 1, 'expired', true)) return careCue(text, i + 6);
-  const cue = (p1 === 101 && lower(text.charCodeAt(i - 2)) === 116) || (p1 === 97 && lower(text.charCodeAt(i - 2)) === 102) ? PHONE_CUE : 0;
+  const text_ = p1 === 101 && lower(text.charCodeAt(i - 2)) === 116;
+  const cue = text_ || (p1 === 97 && lower(text.charCodeAt(i - 2)) === 102) ? PHONE_CUE | (text_ && verbNameAt(text, i - 2) ? NAME_CUE : 0) : 0;
   return n1 === 120 ? MASK | cue : cue;
 }
 
@@ -103,7 +106,7 @@ function sCue(text: string, i: number, n1: number): number {
 
 /** ph(one); procedure and ap`p`(ointmen)t: a care date follows; pt, pati(ent), paci(ente) before a name. */
 function pCue(text: string, i: number, n1: number): number {
-  if (n1 === 104) return PHONE_CUE;
+  if (n1 === 104) return verbNameAt(text, i) ? PHONE_CUE | NAME_CUE : PHONE_CUE;
   if (n1 === 114) return lower(text.charCodeAt(i + 3)) === 99 && matchesAt(text, i, 'procedure', true) ? careCue(text, i + 9) : 0;
   if (n1 === 112) return lower(text.charCodeAt(i - 1)) === 97 && (lower(text.charCodeAt(i + 2)) === 116 || matchesAt(text, i + 2, 'oint', true)) ? careCue(text, i + 2) : 0;
   const n2 = lower(text.charCodeAt(i + 2));
@@ -162,6 +165,7 @@ function bCue(text: string, i: number, n1: number): number {
 function mCue(text: string, i: number, n1: number): number {
   const p1 = lower(text.charCodeAt(i - 1));
   const p2 = lower(text.charCodeAt(i - 2));
+  if (n1 === 101 && verbNameAt(text, i)) return NAME_CUE; // `Message Jane Doe` (verb-name.ts)
   if (p2 === 110 && ((p1 === 97 && n1 === 101) || (p1 === 111 && (n1 === 98 || n1 === 101 || n1 === 32 || n1 === 58)))) return NAME_CUE;
   if (p1 === 97 && (p2 === 108 || p2 === 105) && n1 === 111) return NAME_CUE;
   const wordStart = !isLetter(p1);

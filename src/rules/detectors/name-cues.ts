@@ -2,6 +2,8 @@ import { isLetter, lower, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { fullName, nameEnd } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
+import { scanVerbName } from './verb-name.js';
+import { scanScriptCues } from './script-cues.js';
 import type { Detection } from './types.js';
 
 // Names after weaker cues in longer text (Safe Harbor A), each needing the shape around the name
@@ -120,6 +122,8 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   if (text.indexOf(':') >= 0 || text.indexOf('[REDACTED]') >= 0) scanLinkText(text, out, kind);
   if (text.indexOf(':') >= 0) scanCc(text, out, kind);
   if (text.indexOf('|') >= 0) scanPipeRows(text, out, kind);
+  scanVerbName(text, out, kind);
+  scanScriptCues(text, out, kind);
 }
 
 const ROLES = ['visitor', 'guest', 'customer', 'client', 'caller', 'member', 'patient', 'user', 'parent'];

@@ -31,6 +31,21 @@ const CUE_HINT = /post|zip/i;
 const BR_STATES = 'AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO';
 const CEP_RE = new RegExp(`(?:(?<![A-Za-z])[Cc][Ee][Pp] ?[:#=]? ?|(?<![A-Za-z])(?:${BR_STATES}),? ?-? ?)([0-9]{5}-[0-9]{3})(?![0-9A-Za-z]|-[0-9])`, 'g');
 
+// Australia's four-digit postcode after a state code at an address tail (`Toowong QLD 4066`,
+// `Parramatta, NSW 2150`): a capitalised suburb, the state in capitals, the digits. Alone, four
+// digits are a year, a count or a model number; `NSW 2026 budget` without a suburb before it stays.
+const AU_RE = /(?<=\p{Lu}[\p{Ll}'.-]+,?[ \t]+)(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+([0-9]{4})(?![0-9A-Za-z])/gu;
+
+/** Four digits standing alone after a space and a capital letter (`QLD 4066`): AU_RE's cheap precheck. */
+function auShape(text: string): boolean {
+  for (let i = text.indexOf(' ', 3); i > 0 && i + 4 <= text.length; i = text.indexOf(' ', i + 1)) {
+    const b = text.charCodeAt(i - 1);
+    if (b < 65 || b > 90 || !isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 4))) continue;
+    if (!isDigit(text.charCodeAt(i + 5))) return true;
+  }
+  return false;
+}
+
 /** A dash with five digits before it and three after (`01310-100`): CEP_RE's cheap precheck. */
 function cepShape(text: string): boolean {
   for (let i = text.indexOf('-', 5); i > 0 && i + 3 < text.length; i = text.indexOf('-', i + 1)) {
@@ -61,6 +76,10 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (text.length >= 12 && cepShape(text)) {
     const cep = resetAt(CEP_RE, 0);
     while ((m = cep.exec(text)) !== null) out.push({ start: m.index + m[0].length - 9, end: m.index + m[0].length, kind });
+  }
+  if (text.length >= 12 && auShape(text)) {
+    const au = resetAt(AU_RE, 0);
+    while ((m = au.exec(text)) !== null) out.push({ start: m.index + m[0].length - 4, end: m.index + m[0].length, kind });
   }
   if (text.length < 10 || !CUE_HINT.test(text)) return;
   const cued = resetAt(CA_CUED_RE, 0);

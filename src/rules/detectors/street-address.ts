@@ -13,13 +13,16 @@ import type { Detection } from './types.js';
 const SUFFIX =
   '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|terrace|terr|ter|place|pl|parkway|pkwy|' +
   'highway|hwy|circle|cir|trail|trl|square|sq|loop|pike|plaza|plz|alley|aly|crescent|cres|row|ridge|crossing|xing|' +
-  'expressway|expy|turnpike|tpke)';
+  'expressway|expy|turnpike|tpke|close|mews|grove|gardens|gdns|esplanade|esp|parade|pde)';
 const UNIT = '(?:apt|apartment|suite|ste|unit|fl|floor|rm|room|bldg|building|#)';
 // Spaces, tabs and `+`: the same characters isGap looks for.
 const SP = '[ \\t+]';
 const GAP = `${SP}{1,3}`;
 // A rural route or highway contract box (`RR 2 Box 152`, `HC 61 Box 20`), read as a post office box is.
 const RURAL = `(?:r\\.?r\\.?|rural${SP}route|h\\.?c\\.?|star${SP}route)${SP}{0,2}[0-9]{1,4}`;
+// Box-like addresses of other posts: a private mailbox (`PMB 442`), New Zealand's and Australia's
+// `Private Bag 92019`, `Locked Bag 7`, `GPO Box 1234`.
+const BAG = `(?:pmb|(?:private|locked)${SP}bag|gpo${SP}box)${SP}{0,2}#?${SP}{0,2}[0-9]{1,6}(?![0-9])`;
 const STOP = '(?:in|for|of|to|the|a|an|and|or|with|on|at|by|from|your|our|my|is|are|was|per|near|off|top|best|ways?)';
 // A name word, or a numbered street (`W 4th St`).
 const WORD = `(?:[0-9]{1,3}(?:st|nd|rd|th)|(?!${STOP}(?![A-Za-z]))[A-Za-z][A-Za-z'.-]{0,24})`;
@@ -32,13 +35,15 @@ const FR_WORD = `[${FR_LETTERS}'-]{1,24}`; // after the first letter
 const FR_TYPE = '(?:rue|boulevard|bd|chemin|all[ée]e|impasse|quai|avenue|place|cours)';
 const FR_ARTICLE = `(?:(?:de${SP}la|des|de|du|la|le)${GAP}|l['\u2019]|d['\u2019])`;
 export const ADDRESS_RE = new RegExp(
-  `(?<![A-Za-z])(?:p\\.?${SP}?o\\.?|post${SP}office|${RURAL})${SP}{0,2}box${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?![0-9])|` +
+  `(?<![A-Za-z])(?:p\\.?${SP}?o\\.?|post${SP}office|${RURAL})${SP}{0,2}box${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?![0-9])|(?<![A-Za-z])${BAG}|` +
   `(?<![0-9A-Za-z#.-])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,5}|-[A-Za-z](?![A-Za-z]))?${GAP}(?:${WORD}${GAP}){1,4}${SUFFIX}\\.?(?![A-Za-z0-9])` +
     `(?:,?${GAP}${UNIT}\\.?${SP}{0,3}#?${SP}{0,2}[A-Za-z0-9-]{1,8}(?![A-Za-z0-9])){0,2}|` +
   `(?<![0-9A-Za-z#.-])[0-9]{1,5}(?:${SP}?(?:bis|ter))?,?${GAP}${FR_TYPE}${GAP}${FR_ARTICLE}?(${FR_LETTER}${FR_WORD})`,
   'gi',
 );
 const UPPER = /^\p{Lu}/u;
+// British and Australian street types are also everyday words (`2 doors close at 5pm`): read only capitalised.
+const PROSE_SUFFIX = /[0-9A-Za-z][ \t+]+(?:close|mews|grove|gardens|gdns|esplanade|esp|parade|pde)\.?(?![A-Za-z])/;
 
 const isGap = (c: number): boolean => c === 32 || c === 43 || c === 9;
 
@@ -80,7 +85,24 @@ function addressShapes(text: string): number {
   }
   return shapes;
 }
-const BOX = /box/i;
+const BOX = /box|pmb|bag/i;
+
+// After an address, the locality of a post whose postcode has four digits (Australia, New Zealand,
+// and Safe Harbor's city goes with it): `, Parramatta NSW 2150`, `, Lambton Quay, Wellington 6145`,
+// `, Victoria Street West, Auckland 1142`: up to two capitalised place parts, a capitalised suburb or
+// city, an Australian state, then the four digits closing the text or followed by a comma or a break.
+// A US tail keeps its five-digit ZIP (the zip detector's) and its city, as before.
+const PLACE = "\\p{Lu}[\\p{L}'.-]*(?:[ \\t]+\\p{Lu}[\\p{L}'.-]*){0,3}";
+const TAIL_RE = new RegExp(`(?:,[ \\t]*${PLACE}){0,2},?[ \\t]+(?:${PLACE}[ \\t]+)?(?:(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \\t]+)?[0-9]{4}(?=$|[ \\t]*[,;.\\n)])`, 'uy');
+
+/** Where an address's four-digit locality tail ends (see TAIL_RE), or `end` when none follows. */
+function tailEnd(text: string, end: number): number {
+  const c = text.charCodeAt(end);
+  if (c !== 44 && c !== 32) return end;
+  const re = resetAt(TAIL_RE, end);
+  const m = re.exec(text);
+  return m === null ? end : end + m[0].length;
+}
 
 // Type-first addresses (es, pt, it, ca, and German compounds): `Calle Mayor 12`, `Avenida
 // Paulista 1578`, `Rua Augusta 300`, `Via Roma 10`, `C/ Balmes, 45`, `Paseo de Gracia 21`,
@@ -106,8 +128,10 @@ function scan(text: string, out: Detection[], kind: string): void {
     const re = resetAt(ADDRESS_RE, 0);
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      if (m[1] !== undefined && !UPPER.test(m[1])) continue;
-      out.push({ start: m.index, end: m.index + m[0].length, kind });
+      if ((m[1] !== undefined && !UPPER.test(m[1])) || PROSE_SUFFIX.test(m[0])) continue;
+      const end = tailEnd(text, m.index + m[0].length);
+      out.push({ start: m.index, end, kind });
+      re.lastIndex = end;
     }
   }
   if ((shapes & NUMBER_AFTER_GAP) !== 0 && TYPE_HINT.test(text)) {

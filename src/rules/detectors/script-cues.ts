@@ -1,0 +1,40 @@
+import { NAME_CUE } from './marker-bits.js';
+import { resetAt } from './scan.js';
+import { nameEnd } from './person-name.js';
+import type { Detection } from './types.js';
+
+// `my name is` in scripts other than Latin (Safe Harbor A): Russian `меня зовут`, Ukrainian `мене звати`,
+// Greek `με λένε` / `ονομάζομαι`, Arabic `اسمي`, Hebrew `שמי` / `קוראים לי`, Chinese `我叫` / `我的名字是`,
+// Japanese `私の名前は`, Korean `제 이름은`. A spaced script's name is read as after `my name is`: up to
+// three words to a comma or a stop (case is not needed: Arabic and Hebrew have none). A name in Chinese,
+// Japanese or Korean runs on without a space: up to four characters after the cue, and the words after
+// them go too when nothing separates them (the cost of not segmenting text). The prefilter's walk marks
+// each cue at its first character (scriptCueAt).
+const SPACED = ['меня зовут ', 'мене звати ', 'με λένε ', 'ονομάζομαι ', 'اسمي ', 'שמי ', 'קוראים לי '];
+const GLUED = ['我叫', '我的名字是', '私の名前は', 'わたしの名前は', '僕の名前は', '제 이름은 ', '내 이름은 '];
+const CUE_RE = new RegExp(`(?<![\\p{L}\\p{M}])(${SPACED.join('|')})[ ]*|(${GLUED.join('|')})[ ]*`, 'giu');
+const FIRSTS: ReadonlySet<number> = new Set([...SPACED, ...GLUED].flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]));
+const LONGEST = Math.max(...[...SPACED, ...GLUED].map((w) => w.length));
+const HINT = /[\u0370-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+const GLUED_NAME = /^[\p{L}\p{M}]{1,4}/u;
+
+/** NAME_CUE at the first character of a cue above (a non-ASCII character: `c` is its code). */
+export function scriptCueAt(text: string, i: number, c: number): number {
+  if (!FIRSTS.has(c)) return 0;
+  const at = text.slice(i, i + LONGEST).toLowerCase();
+  for (const w of SPACED) if (at.startsWith(w)) return NAME_CUE;
+  for (const w of GLUED) if (at.startsWith(w)) return NAME_CUE;
+  return 0;
+}
+
+/** Names after the cues above. */
+export function scanScriptCues(text: string, out: Detection[], kind: string): void {
+  if (!HINT.test(text)) return;
+  const re = resetAt(CUE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    const end = m[1] !== undefined ? nameEnd(text, from, false, false) : from + (GLUED_NAME.exec(text.slice(from))?.[0].length ?? 0);
+    if (end > from) out.push({ start: from, end, kind });
+  }
+}

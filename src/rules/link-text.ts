@@ -1,0 +1,40 @@
+import type { JsonObject } from '../common/json.js';
+import { fullName, nameEnd } from './detectors/person-name.js';
+import { fhirFieldName } from './fhir-fields.js';
+
+// A link's text sent beside its address as a property of its own (`{link_url: "mailto:…",
+// link_text: "Jane Doe"}`, `{href: "tel:…", anchor_text: …}`, `{linkUrl: "sms:…", linkText: …}`):
+// the text of a mailto/tel/sms link names whom it reaches, as `<a href="mailto:…">Jane Doe</a>`
+// does inside one string (name-cues.ts). When the whole text is a full name it goes as a full name field;
+// `Email the appointments team`, `Call us`, `Press enquiries` are not full names and stay.
+const CONTACT_SCHEME = /^(?:mailto|tel|sms|callto|facetime|imessage):/i;
+
+/** Whether `key` names a link's visible text: `…text`, `…label`, `anchor`, `title` in any spelling. */
+function textKey(key: string): boolean {
+  const n = key.length;
+  if (n < 4) return false;
+  const last = key.charCodeAt(n - 1) | 0x20;
+  // t(ext), l(abel), r (anchor), e (title)
+  if (last !== 116 && last !== 108 && last !== 114 && last !== 101) return false;
+  const k = key.toLowerCase();
+  return k.endsWith('text') || k.endsWith('label') || k.endsWith('anchor') || k.endsWith('title');
+}
+
+/** Whether `obj[key]` is a mailto/tel/sms link's text that is a person's full name. */
+export function contactLinkName(obj: JsonObject, key: string): boolean {
+  if (!textKey(key)) return false;
+  const value = obj[key];
+  if (typeof value !== 'string' || value.length < 5 || value.length > 60) return false;
+  let contact = false;
+  for (const k in obj) { const v = obj[k]; if (k !== key && typeof v === 'string' && CONTACT_SCHEME.test(v)) { contact = true; break; } }
+  if (!contact) return false;
+  const text = value.trim();
+  const end = nameEnd(text, 0, true, true);
+  return end === text.length && fullName(text, 0, end);
+}
+
+/** The field name `key` stands for inside `obj`: FHIR's sibling-named fields (fhir-fields.ts), a contact link's name. */
+export function fieldNameIn(obj: JsonObject, key: string): string {
+  const name = fhirFieldName(obj, key);
+  return name === key && contactLinkName(obj, key) ? 'fullName' : name;
+}
