@@ -136,3 +136,21 @@ describe('the prefilter with these shapes', () => {
     expectPrefilterSound(parts, { maxLength: 8, numRuns: 3000, examples: [['Call Jane Okafor'], ['Toowong QLD 2150'], ['please text Jane Doe now']] });
   });
 });
+
+describe('a JSON Web Token without a full signature', () => {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const header = part({ alg: 'none', typ: 'JWT' });
+  const payload = part({ sub: '8812', email: 'wilhelmina.beaumont@mail.example' });
+
+  it.each([
+    ['unsigned (alg none)', `${header}.${payload}.`],
+    ['with a short signature', `${header}.${payload}.c2ln`],
+    ['without its last dot', `${header}.${payload}`],
+  ])('removes a token %s, whose payload carries an email', (_what, token) => {
+    expect(sent(track({ session_hint: token }))).not.toContain(payload);
+  });
+
+  it('keeps dotted text that only opens like a token', () => {
+    expect(sent(track({ note_id: 'eyJhbGciOi.notjson.x' }))).toContain('eyJhbGciOi.notjson.x');
+  });
+});

@@ -4,9 +4,12 @@ import type { Detection } from './types.js';
 import { EARER } from './marker-bits.js';
 
 // Header `eyJ` (base64url of `{"`), then payload and signature; bounds keep a pathological
-// non-token run from being rescanned per position.
+// non-token run from being rescanned per position. An unsigned token (`alg: none`, an empty
+// signature after its dot) or one with a short signature still carries its payload: when the
+// payload is JSON too (`eyJ`) of 20+ characters (15 bytes: room for an email or a name; `{"sub":1}`
+// is not), any signature, or none, makes it a token.
 const JWT_RE =
-  /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{7,8192}\.[A-Za-z0-9_-]{10,65536}\.[A-Za-z0-9_-]{10,65536}/g;
+  /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{7,8192}\.(?:[A-Za-z0-9_-]{10,65536}\.[A-Za-z0-9_-]{10,65536}|eyJ[A-Za-z0-9_-]{17,65536}(?:\.[A-Za-z0-9_-]{0,65536})?)/g;
 
 function scanJwt(text: string, out: Detection[], kind: string): void {
   if (text.length < 35 || text.indexOf('eyJ') < 0) return;
