@@ -140,14 +140,15 @@ describe('the prefilter with these shapes', () => {
 describe('a JSON Web Token without a full signature', () => {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const header = part({ alg: 'none', typ: 'JWT' });
-  const payload = part({ sub: '8812', email: 'wilhelmina.beaumont@mail.example' });
+  // Three digits in its base64url: code_like (4+ digits) does not take it on its own.
+  const payload = part({ email: 'wb@mail.example' });
 
   it.each([
     ['unsigned (alg none)', `${header}.${payload}.`],
     ['with a short signature', `${header}.${payload}.c2ln`],
     ['without its last dot', `${header}.${payload}`],
   ])('removes a token %s, whose payload carries an email', (_what, token) => {
-    expect(sent(track({ session_hint: token }))).not.toContain(payload);
+    expect(sent(track({ ref_data: token }))).not.toContain(payload);
   });
 
   it('keeps dotted text that only opens like a token', () => {
