@@ -9,22 +9,27 @@ import { fhirFieldName } from './fhir-fields.js';
 // `Email the appointments team`, `Call us`, `Press enquiries` are not full names and stay.
 const CONTACT_SCHEME = /^(?:mailto|tel|sms|callto|facetime|imessage):/i;
 
+const TEXT_ENDS = ['text', 'label', 'anchor', 'title'];
+
+/** Whether `key` ends with `end` in any case (no copy of the key: this runs for every property). */
+function endsWithAnyCase(key: string, end: string): boolean {
+  const off = key.length - end.length;
+  if (off < 0) return false;
+  for (let i = 0; i < end.length; i++) if ((key.charCodeAt(off + i) | 0x20) !== end.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Whether `key` names a link's visible text: `…text`, `…label`, `anchor`, `title` in any spelling. */
 function textKey(key: string): boolean {
-  const n = key.length;
-  if (n < 4) return false;
-  const last = key.charCodeAt(n - 1) | 0x20;
-  // t(ext), l(abel), r (anchor), e (title)
-  if (last !== 116 && last !== 108 && last !== 114 && last !== 101) return false;
-  const k = key.toLowerCase();
-  return k.endsWith('text') || k.endsWith('label') || k.endsWith('anchor') || k.endsWith('title');
+  for (const end of TEXT_ENDS) if (endsWithAnyCase(key, end)) return true;
+  return false;
 }
 
 /** Whether `obj[key]` is a mailto/tel/sms link's text that is a person's full name. */
 export function contactLinkName(obj: JsonObject, key: string): boolean {
-  if (!textKey(key)) return false;
   const value = obj[key];
-  if (typeof value !== 'string' || value.length < 5 || value.length > 60) return false;
+  // The value first: most properties are not a short string, and those that are rarely sit under a text key.
+  if (typeof value !== 'string' || value.length < 5 || value.length > 60 || !textKey(key)) return false;
   let contact = false;
   for (const k in obj) { const v = obj[k]; if (k !== key && typeof v === 'string' && CONTACT_SCHEME.test(v)) { contact = true; break; } }
   if (!contact) return false;
