@@ -12,7 +12,6 @@ import type { Detection } from './types.js';
 // `Email Billing Team`. The prefilter's walk marks the verb at its first letter (verbNameAt).
 const VERBS = ['call', 'text', 'message', 'phone'] as const;
 const VERB_RE = /(?<![\p{L}\p{M}])(?:call|text|message|phone)[ ](?=\p{Lu})/giu;
-const HINT = /(?:call|text|message|phone) \p{Lu}/iu;
 // Words that name a place, a desk or a service to call rather than a person.
 const NOT_PERSON = new Set(['now', 'today', 'us', 'our', 'ahead', 'back', 'team', 'desk', 'front', 'office', 'department', 'dept', 'line',
   'center', 'centre', 'clinic', 'pharmacy', 'billing', 'support', 'services', 'service', 'nurse', 'nurses', 'hotline', 'helpline', 'unit',
@@ -32,9 +31,19 @@ export function verbNameAt(text: string, i: number): boolean {
   return false;
 }
 
+/** Whether a contact verb stands before a space and a capital somewhere in `text` (VERB_RE's precheck, no regex). */
+function mayHold(text: string): boolean {
+  for (let s = text.indexOf(' ', 4); s > 0; s = text.indexOf(' ', s + 1)) {
+    const c = text.charCodeAt(s + 1);
+    if (!((c >= 65 && c <= 90) || c >= 192)) continue;
+    for (const v of VERBS) if (s >= v.length && verbNameAt(text, s - v.length)) return true;
+  }
+  return false;
+}
+
 /** Full names after a contact verb (see above). */
 export function scanVerbName(text: string, out: Detection[], kind: string): void {
-  if (!HINT.test(text)) return;
+  if (!mayHold(text)) return;
   const re = resetAt(VERB_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
