@@ -21,6 +21,9 @@ function endsWithAnyCase(key: string, end: string): boolean {
 
 /** Whether `key` names a link's visible text: `…text`, `…label`, `anchor`, `title` in any spelling. */
 function textKey(key: string): boolean {
+  // One test rules out most keys: each ending's last letter is t, l, r or e.
+  const last = key.charCodeAt(key.length - 1) | 0x20;
+  if (last !== 116 && last !== 108 && last !== 114 && last !== 101) return false;
   for (const end of TEXT_ENDS) if (endsWithAnyCase(key, end)) return true;
   return false;
 }
