@@ -5,6 +5,7 @@ import type { Plan } from '../rules/plan.js';
 import { classNamePaths } from './class-names.js';
 import { formReading, namesPrescription, productCategories, RX_FLAGS } from './form-and-item-readings.js';
 import { pageNamePath, statePath } from './page-readings.js';
+import { FRAME_SRC_KEYS, isFrameAt, isFrameObject } from './frame-keys.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 
 // What an event's properties say about pages. Page fields travel in `page`, never again inside
@@ -51,9 +52,6 @@ const PAGE_AT_NAMES: ReadonlySet<string> = new Set([
   'frameurl', 'framesrc', 'framelocation', 'framehref', 'framepath', 'iframeurl', 'iframesrc', 'iframelocation', 'iframehref', 'iframepath',
   'embedurl', 'embedsrc', 'embeddedurl', 'embedlocation', 'framedurl', 'childframeurl',
 ]);
-/** Normalized names of a frame's own object (`iframe: {src, title}`): its `src`/`url`/`href` is where the event happened. */
-const FRAME_OBJECTS: ReadonlySet<string> = new Set(['iframe', 'frame', 'embed', 'embedded', 'iframeinfo', 'frameinfo', 'embeddedframe', 'childframe', 'widgetframe']);
-const FRAME_SRC_KEYS = ['src', 'url', 'href', 'location'];
 /** Normalized names of a router's state or route name (`portal.messages.inbox`, `billing.pay`): the dots separate segments. */
 const ROUTE_NAMES: ReadonlySet<string> = new Set(['routename', 'statename', 'currentstate', 'uistate', 'currentroutename']);
 /**
@@ -89,7 +87,7 @@ function kindOf(key: string): number {
   let kind = kinds.get(key);
   if (kind === undefined) {
     const norm = normalizeFieldName(key);
-    kind = PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) ? PAGE_AT : CAME_FROM_NAMES.has(norm) ? CAME_FROM
+    kind = PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) || isFrameAt(norm) ? PAGE_AT : CAME_FROM_NAMES.has(norm) ? CAME_FROM
       : ROUTE_NAMES.has(norm) ? ROUTE_NAME : FORM_NAMES.has(norm) || FORM_KEY.test(key) ? FORM_NAME : PRODUCT_LISTS.has(norm) ? PRODUCTS : RX_FLAGS.has(norm) ? RX_FLAG
       : CRUMB_PARTS.some((p) => norm.includes(p)) ? CRUMBS : LINK_PARTS.some((p) => norm.includes(p)) ? LINK : NONE;
     if (kinds.size >= 10_000) kinds.clear();
@@ -165,7 +163,7 @@ function nestedPages(v: JsonValue, out: string[] | undefined, depth: number): st
   for (const k in v) {
     const x = v[k];
     if (typeof x === 'string') out = view && (k === 'path' || k === 'url') ? addAt(x, out) : nestedPage(k, x, out);
-    else if (depth < 2 && typeof x === 'object' && x !== null) out = nestedPages(x, out, depth + 1);
+    else if (depth < 2 && typeof x === 'object' && x !== null) out = frameSrc(k, x, nestedPages(x, out, depth + 1));
   }
   return out;
 }
@@ -187,7 +185,7 @@ function nestedPage(key: string, v: string, out: string[] | undefined): string[]
 
 /** A frame object's address (`iframe: {src: ".../mychart/Scheduling"}`), appended to `out`; any other key's object adds nothing. */
 function frameSrc(key: string, v: JsonValue, out: string[] | undefined): string[] | undefined {
-  if (!isJsonObject(v) || !FRAME_OBJECTS.has(normalizeFieldName(key))) return out;
+  if (!isJsonObject(v) || !isFrameObject(key)) return out;
   for (const k of FRAME_SRC_KEYS) { const u = v[k]; if (typeof u === 'string') out = addAt(u, out); }
   return out;
 }

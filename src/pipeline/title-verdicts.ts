@@ -31,8 +31,9 @@ export function titleVerdict(title: string, plan: Plan): TitleVerdict {
   const memo = titleAnswers.of(plan);
   let verdict = memo.get(title);
   if (verdict === undefined) {
-    const asPath = pathVerdict(pageNamePath(title), plan);
-    verdict = { blocked: asPath.blocked ?? matchLoose(title, plan), sensitive: asPath.sensitive };
+    const text = nfkc(title);
+    const asPath = pathVerdict(pageNamePath(text), plan);
+    verdict = { blocked: asPath.blocked ?? matchLoose(text, plan), sensitive: asPath.sensitive };
     memo.set(title, verdict);
   }
   return verdict;
@@ -71,10 +72,16 @@ function nameAnswer(name: string, plan: Plan): string | undefined {
   const known = memo.get(name);
   if (known !== undefined) return known ?? undefined;
   // Words of a name are separated by spaces where a path has `-`.
-  const answer = matchLoose(name, plan) ?? matchLoose(name.trim().toLowerCase().replace(/\s+/g, '-'), plan);
+  const text = nfkc(name);
+  const answer = matchLoose(text, plan) ?? matchLoose(text.trim().toLowerCase().replace(/\s+/g, '-'), plan);
   memo.set(name, answer ?? null);
   return answer;
 }
+
+// Read in NFKC, as paths are and as the plan's patterns are written (compile-pages.ts nfkcLetters):
+// a Thai title's SARA AM, a full-width `Ｐａｙ Ｂｉｌｌ`. Once per distinct text (the answers are memoized).
+const NON_ASCII = /[^\x00-\x7f]/;
+const nfkc = (s: string): string => (NON_ASCII.test(s) ? s.normalize('NFKC') : s);
 
 function matchLoose(text: string, plan: Plan): string | undefined {
   let any = looseRules.get(plan);

@@ -28,9 +28,21 @@ export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
   };
 }
 
+/**
+ * A pattern's letters in NFKC, the form canonicalPath and hostBlock read paths and hosts in: a rule
+ * written as a language is typed (Thai `ชำระ` with SARA AM, which NFKC splits into two characters;
+ * a half-width katakana) would otherwise never match. Only runs of letters, marks and digits are
+ * folded, so a full-width bracket in a pattern never turns into regex syntax.
+ */
+export function nfkcLetters(pattern: string): string {
+  return NON_ASCII.test(pattern) ? pattern.replace(LETTER_RUN, (run) => run.normalize('NFKC')) : pattern;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+const LETTER_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+
 function compilePattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
   try {
-    return regex !== undefined ? new RegExp(regex, 'i') : globToRegExp(glob ?? '');
+    return regex !== undefined ? new RegExp(nfkcLetters(regex), 'i') : globToRegExp(nfkcLetters(glob ?? ''));
   } catch (err) {
     errors.push(patternProblem(where, regex, err));
     return /$^/;
@@ -76,7 +88,7 @@ function indexPageGroups(config: NonNullable<RulesFile['page_groups']>, groups: 
 
 function compileHostPattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
   try {
-    return regex !== undefined ? new RegExp(regex, 'i') : hostGlobToRegExp(glob ?? '');
+    return regex !== undefined ? new RegExp(nfkcLetters(regex), 'i') : hostGlobToRegExp(nfkcLetters(glob ?? ''));
   } catch (err) {
     errors.push(patternProblem(where, regex, err));
     return /$^/;
