@@ -128,3 +128,11 @@ describe('GA4 hits', () => {
     expect(hitBlocked({ en: 'page_view', dl: `${OPEN_SITE}/cs/kontakty` })).toBe(false);
   });
 });
+
+describe('patient bill-pay vendors’ own domains', () => {
+  it('blocks their pages and keeps the hospital’s', () => {
+    expect(blocked({ context: { page: { path: '/', url: 'https://northbay.billpay.waystar.com/' } } })).toBe(true);
+    expect(blocked({ context: { page: { path: '/pay', url: 'https://www.paymydoctor.com/pay' } } })).toBe(true);
+    expect(blocked(pageOn('/patients-and-visitors/paying-your-bill-faq'))).toBe(false);
+  });
+});
