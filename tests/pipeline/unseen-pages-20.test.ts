@@ -133,6 +133,19 @@ describe('patient bill-pay vendors’ own domains', () => {
   it('blocks their pages and keeps the hospital’s', () => {
     expect(blocked({ context: { page: { path: '/', url: 'https://northbay.billpay.waystar.com/' } } })).toBe(true);
     expect(blocked({ context: { page: { path: '/pay', url: 'https://www.paymydoctor.com/pay' } } })).toBe(true);
+    expect(blocked({ context: { page: { path: '/statements', url: 'https://stmarys.mysecurebill.com/statements' } } })).toBe(true);
     expect(blocked(pageOn('/patients-and-visitors/paying-your-bill-faq'))).toBe(false);
+  });
+});
+
+describe('BH (behavioral health) beside a program word', () => {
+  it('withholds the page from a destination without a BAA', () => {
+    const page = { context: { page: { path: '/bh-clinic/adults', url: `${OPEN_SITE}/bh-clinic/adults`, title: 'Adult BH Clinic' } } };
+    expect(blocked(page)).toBe(false);
+    expect(sent(page)).not.toContain('bh-clinic');
+  });
+
+  it('keeps words that only contain the letters', () => {
+    expect(sent(pageOn('/neighborhood-fair'))).toContain('/neighborhood-fair');
   });
 });
