@@ -4,7 +4,8 @@ import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/can
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
-import { appRoute, extraLocations, hostsOf, routesOf } from './page-readings.js';
+import { appRoute, hostsOf, withoutRouteGroups } from './extra-readings.js';
+import { extraLocations, routesOf } from './page-readings.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
 import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
@@ -246,6 +247,8 @@ function addReading(readings: string[], t: string): void {
   if (!readings.includes(t)) readings.push(t);
   const route = appRoute(t);
   if (route !== undefined && !readings.includes(route)) readings.push(route);
+  const plain = withoutRouteGroups(t);
+  if (plain !== undefined && !readings.includes(plain)) readings.push(plain);
   if (t.startsWith('//')) {
     const rest = t.replace(/^\/\/[^/?#]*/, '');
     if (!readings.includes(rest)) readings.push(rest);

@@ -3,6 +3,7 @@ import { safeDecode } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import { appReadings } from './app-screens.js';
 import { classNamePaths } from './class-names.js';
+import { isFrameAt, isFrameObject } from './frame-keys.js';
 import { joinedRoute, numberedAlias, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
 
@@ -69,17 +70,19 @@ const knownLocation = new Map<string, boolean>();
 const knownRoute = new Map<string, boolean>();
 const knownSubRoute = new Map<string, boolean>();
 
-function memoHas(memo: Map<string, boolean>, names: ReadonlySet<string>, key: string): boolean {
+function memoHas(memo: Map<string, boolean>, names: ReadonlySet<string>, key: string, shape?: (norm: string) => boolean): boolean {
   let hit = memo.get(key);
   if (hit === undefined) {
-    hit = names.has(normalizeFieldName(key.indexOf('%') >= 0 ? safeDecode(key) : key));
+    const norm = normalizeFieldName(key.indexOf('%') >= 0 ? safeDecode(key) : key);
+    hit = names.has(norm) || (shape !== undefined && shape(norm));
     if (memo.size >= 10_000) memo.clear();
     memo.set(key, hit);
   }
   return hit;
 }
 
-const isLocationKey = (key: string): boolean => memoHas(knownLocation, LOCATION_KEYS_AND_NAMES, key);
+// Also a frame's, widget's or host page's address under any key of that shape (`parent_url`, `topLocation`).
+const isLocationKey = (key: string): boolean => memoHas(knownLocation, LOCATION_KEYS_AND_NAMES, key, isFrameAt);
 
 /**
  * Normalized key names that name the page rather than give its URL: tag managers' and Adobe's
@@ -121,6 +124,7 @@ export function extraLocations(raw: JsonObject, context: JsonObject, ctxPage: Js
   if (isJsonObject(props.digitalData) && isJsonObject(props.digitalData.page)) out = dataLayerPage(props.digitalData.page, collect(props.digitalData.page, true, out));
   if (isJsonObject(context.location)) out = collect(context.location, true, out);
   if (isJsonObject(ctxPage.location)) out = collect(ctxPage.location, true, out);
+  out = frameObjects(ctxPage, frameObjects(context, out));
   // An app screen has no URL: its name says where it is.
   if (raw.type === 'screen' && typeof raw.name === 'string' && raw.name.length > 0) {
     (out ??= []).push(screenPath(raw.name));
@@ -128,6 +132,17 @@ export function extraLocations(raw: JsonObject, context: JsonObject, ctxPage: Js
   }
   out = appReadings(raw, context, props, typeof ctxPage.url === 'string' ? ctxPage.url : undefined, out);
   return out ?? NONE;
+}
+
+/** The addresses of `o`'s frame, widget or host-page objects (`context.frame: {top_url}`, `widget: {src}`), appended to `out`. */
+function frameObjects(o: JsonObject, out: string[] | undefined): string[] | undefined {
+  for (const k in o) {
+    const v = o[k];
+    if (!isJsonObject(v) || !isFrameObject(k)) continue;
+    out = collect(v, true, out);
+    if (typeof v.src === 'string' && v.src.length > 1) (out ??= []).push(v.src);
+  }
+  return out;
 }
 
 /** The locations in a data layer's page object's `pageInfo`, appended to `out`. */
@@ -269,29 +284,4 @@ function mayHoldPath(url: string, from: number, to: number): boolean {
     }
   }
   return false;
-}
-
-/**
- * An app's deep link (`northbay://pay-my-bill`, `capacitor://localhost/tabs/inbox`) read as a path
- * as a whole: the host part names the route too. Undefined for web URLs and paths (they start
- * with `h` or `/`, one character test).
- */
-export function appRoute(t: string): string | undefined {
-  const c = t.charCodeAt(0);
-  if (c === 47 || c === 104 || c === 72) return undefined;
-  const sep = t.indexOf('://');
-  return sep > 0 && !/^https?$/i.test(t.slice(0, sep)) ? `/${t.slice(sep + 3)}` : undefined;
-}
-
-/** The distinct hosts of the page's URLs, other locations and routed URLs (one test per host: they usually share theirs). */
-export function hostsOf(host: (u: string | undefined) => string | undefined, page: readonly (string | undefined)[], others: readonly string[], routed: readonly string[] | undefined): string[] {
-  const hosts: string[] = [];
-  for (const u of page) addHost(hosts, host(u));
-  for (const u of others) addHost(hosts, host(u));
-  if (routed !== undefined) for (const u of routed) addHost(hosts, host(u));
-  return hosts;
-}
-
-function addHost(hosts: string[], h: string | undefined): void {
-  if (h !== undefined && !hosts.includes(h)) hosts.push(h);
 }

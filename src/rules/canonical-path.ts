@@ -160,17 +160,13 @@ function plainCanonical(decoded: string, localePrefixes: ReadonlySet<string>): s
   return '/' + out.join('/');
 }
 
-const ROUTE_GROUP = /\/\([a-z0-9_-]+\)(?=[/?#]|$)/gi;
-
 export function canonicalPath(urlOrPath: string, localePrefixes: ReadonlySet<string>): string {
   return canonicalPathOf(pathOf(urlOrPath), localePrefixes);
 }
 
 /** canonicalPath of what pathOf returned (a URL and its path share it: computed once). */
 export function canonicalPathOf(path: string, localePrefixes: ReadonlySet<string>): string {
-  let decoded = safeDecode(path.indexOf('%') >= 0 && HAS_ODD_ESCAPE.test(path) ? path.replace(ODD_ESCAPES, oddEscape) : path);
-  // File-system routers' groups (`/(tabs)/results`: Expo Router, Next.js) are folders, never in the URL.
-  if (decoded.indexOf('/(') >= 0) decoded = decoded.replace(ROUTE_GROUP, '');
+  const decoded = safeDecode(path.indexOf('%') >= 0 && HAS_ODD_ESCAPE.test(path) ? path.replace(ODD_ESCAPES, oddEscape) : path);
   const plain = plainCanonical(decoded, localePrefixes);
   if (plain !== undefined) return plain;
   // NFKC folds full-width look-alikes; plain ASCII needs none of it.

@@ -88,6 +88,13 @@ describe('a frame’s, widget’s or host page’s address under any key of that
     expect(blocked(track('Widget Loaded', '/embed/x', { chat: { host: { pathname: '/appointments/confirmation' } } }))).toBe(true);
   });
 
+  it('reads the same shapes in the event’s context', () => {
+    expect(blocked({ context: { page: { path: '/embed/x', url: `${OPEN_SITE}/embed/x`, parentUrl: `${OPEN_SITE}/patient-portal/inbox` } } })).toBe(true);
+    expect(blocked({ context: { page: { path: '/embed/x' }, frame: { top_url: `${OPEN_SITE}/billing/pay` } } })).toBe(true);
+    expect(blocked({ type: 'track', event: 'Opened', properties: {}, context: { page: { path: '/embed/x' }, widget: { hostPage: '/mychart/inbox' } } })).toBe(true);
+    expect(blocked({ context: { page: { path: '/embed/x' }, widget: { src: 'https://maps.example.com/embed' } } })).toBe(false);
+  });
+
   it('lets a map, a public host page and a named host through; a link is still only dropped', () => {
     expect(blocked(track('Map Loaded', '/locations/eastside', { widget_url: 'https://maps.example.com/embed?q=clinic' }))).toBe(false);
     expect(blocked(track('Widget Loaded', '/widgets/reviews', { host_page: '/locations/eastside' }))).toBe(false);
@@ -108,6 +115,7 @@ describe('file-system routers’ groups', () => {
   it('lets public routes and Angular outlets through', () => {
     expect(blocked({ type: 'screen', name: 'Find Care', properties: { route: '/(tabs)/find-care' }, context: {} })).toBe(false);
     expect(blocked(pageOn('/locations/(sidebar:map)'))).toBe(false);
+    expect(blocked(pageOn('/inbox/(popup:compose)'))).toBe(true);
   });
 });
 

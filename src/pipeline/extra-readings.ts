@@ -1,0 +1,40 @@
+// More readings of a page's address: an app's deep link read as a path, the path without a
+// file-system router's groups, and the distinct hosts of the page's URLs (see analyze.ts).
+
+/**
+ * An app's deep link (`northbay://pay-my-bill`, `capacitor://localhost/tabs/inbox`) read as a path
+ * as a whole: the host part names the route too. Undefined for web URLs and paths (they start
+ * with `h` or `/`, one character test).
+ */
+export function appRoute(t: string): string | undefined {
+  const c = t.charCodeAt(0);
+  if (c === 47 || c === 104 || c === 72) return undefined;
+  const sep = t.indexOf('://');
+  return sep > 0 && !/^https?$/i.test(t.slice(0, sep)) ? `/${t.slice(sep + 3)}` : undefined;
+}
+
+/** The distinct hosts of the page's URLs, other locations and routed URLs (one test per host: they usually share theirs). */
+export function hostsOf(host: (u: string | undefined) => string | undefined, page: readonly (string | undefined)[], others: readonly string[], routed: readonly string[] | undefined): string[] {
+  const hosts: string[] = [];
+  for (const u of page) addHost(hosts, host(u));
+  for (const u of others) addHost(hosts, host(u));
+  if (routed !== undefined) for (const u of routed) addHost(hosts, host(u));
+  return hosts;
+}
+
+function addHost(hosts: string[], h: string | undefined): void {
+  if (h !== undefined && !hosts.includes(h)) hosts.push(h);
+}
+
+const ROUTE_GROUP = /\/\([a-z0-9_-]+\)(?=[/?#]|$)/gi;
+
+/**
+ * A path without file-system routers' groups (`/(tabs)/results` is `/results`: Expo Router's and
+ * Next.js's `(group)` folders are never in the URL), or undefined when it has none. An extra
+ * reading: the path as sent is still read (an Angular outlet `/inbox/(popup:compose)` keeps it).
+ */
+export function withoutRouteGroups(t: string): string | undefined {
+  if (t.indexOf('/(') < 0) return undefined;
+  const plain = t.replace(ROUTE_GROUP, '');
+  return plain === t ? undefined : plain || '/';
+}
