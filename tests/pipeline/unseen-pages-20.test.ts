@@ -99,6 +99,9 @@ describe('a frame’s, widget’s or host page’s address under any key of that
     expect(blocked(track('Map Loaded', '/locations/eastside', { widget_url: 'https://maps.example.com/embed?q=clinic' }))).toBe(false);
     expect(blocked(track('Widget Loaded', '/widgets/reviews', { host_page: '/locations/eastside' }))).toBe(false);
     expect(blocked(track('Webinar Joined', '/classes/cpr', { host: { name: 'Northbay Health', url: `${OPEN_SITE}/about` } }))).toBe(false);
+    // A page's parent in the site's tree, not a window: the billing FAQ stays public.
+    expect(blocked(track('FAQ Expanded', '/billing/faq', { parent_path: '/billing', parent: { title: 'Billing', url: `${OPEN_SITE}/billing` } }))).toBe(false);
+    expect(blocked(track('Chat Opened', '/chat/frame', { parentWindow: { href: `${OPEN_SITE}/billing/pay-now` } }))).toBe(true);
     const click = track('Link Clicked', '/services/dermatology', { href: `${OPEN_SITE}/mychart/login`, link: { url: `${OPEN_SITE}/pharmacy/refill` } });
     expect(blocked(click)).toBe(false);
     expect(sent(click)).not.toContain('mychart');
