@@ -9,6 +9,10 @@ import { configHash } from '../governance/governance.js';
 import { claimConfigChange } from './reload-audit.js';
 import { includeRoots } from '../config/include-roots.js';
 import { writePathProblems } from './config-paths.js';
+import { redirectedSecretProblems } from './config-secrets.js';
+
+/** How problems name the document an admin posted (not the entry file it would replace). */
+export const POSTED_NAME = 'posted yaml';
 
 export interface ApplyResult {
   applied: boolean;
@@ -27,16 +31,17 @@ export async function applyConfig(runtime: Runtime, yaml: string, by: Actor): Pr
   writeFileSync(candidate, yaml, { mode: 0o600 });
   let hash: string;
   try {
-    // Includes only from the config's own tree and the bundled rules/ (config/include-roots.ts).
-    const config = loadConfig(candidate, process.env, { includeRoots: includeRoots(dirname(entry)) });
-    const pathProblems = writePathProblems(config.rules, [runtime.dataDir, dirname(entry)]);
-    if (pathProblems.length) throw new ConfigError(pathProblems);
+    // Includes only from the config's own tree and the bundled rules/ (config/include-roots.ts);
+    // `${VAR}` only as the running config writes it (config/env-refs.ts).
+    const config = loadConfig(candidate, process.env, { includeRoots: includeRoots(dirname(entry)), entryName: POSTED_NAME, envRefsAllowed: runtime.config.envRefs });
+    const refused = [...config.locate(writePathProblems(config.rules, [runtime.dataDir, dirname(entry)])), ...redirectedSecretProblems(config, runtime.config)];
+    if (refused.length) throw new ConfigError(refused);
     hash = configHash(config.rules);
     const plan = compileLocated(config, { dataDir: runtime.dataDir });
     await Promise.all(plan.destinations.map((d) => d.destination.close()));
   } catch (err) {
     rmSync(candidate, { force: true });
-    const problems = err instanceof ConfigError ? err.issues.map((i) => i.replaceAll(candidate, basename(entry)).replaceAll(basename(candidate), basename(entry))).slice(0, 50) : ['config could not be compiled'];
+    const problems = err instanceof ConfigError ? err.issues.map((i) => i.replaceAll(candidate, POSTED_NAME).replaceAll(basename(candidate), POSTED_NAME)).slice(0, 50) : ['config could not be compiled'];
     runtime.governance.record({ ...by, action: 'config.apply', details: { result: 'invalid', problems: problems.length } });
     return { applied: false, problems };
   }

@@ -1,4 +1,3 @@
-import { displayPath } from './locate.js';
 import type { LoadedConfig } from './load.js';
 
 // A file that declares no site or no destination is valid YAML and a valid rule file, yet a
@@ -13,7 +12,7 @@ export function missingEssentials(config: LoadedConfig): string[] {
   const noSites = (config.rules.sites ?? []).length === 0;
   const noDestinations = Object.keys(config.rules.destinations ?? {}).length === 0;
   if (!noSites && !noDestinations) return [];
-  const top = `${displayPath(config.entry)}:1:1`;
+  const top = `${config.entryName}:1:1`;
   if (noSites && noDestinations) {
     const included = config.files.length > 1 ? ` (nor do the ${config.files.length - 1} file(s) it includes)` : '';
     return [`${top}: this file declares no sites and no destinations${included}, so a collector running it would accept and send nothing (is it the right file? a pack is included by a config, not run on its own). Add a site and a destination (rules/phiwall.yaml is a complete example), or leave out --config to run the bundled rules/phiwall.yaml`];

@@ -3,9 +3,10 @@ import { basename, dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { RulesFile } from './schema.js';
-import { displayPath, formatIssue, locateMessage, type Origin } from './locate.js';
+import { displayPath, dotted, formatIssue, locateMessage, type Origin } from './locate.js';
 import { didYouMean } from './suggest.js';
 import { includeRefusal } from './include-roots.js';
+import { interpolate, type Env } from './env-refs.js';
 
 export interface LoadedConfig {
   /** The merged, validated, frozen configuration. */
@@ -16,47 +17,62 @@ export interface LoadedConfig {
   readonly entry: string;
   /** Prefixes a compiler problem (`destinations.x.options.url: …`) with the file:line that holds it. */
   readonly locate: (issues: readonly string[]) => string[];
+  /** How problems name the entry file (its path, or what an admin posted). */
+  readonly entryName: string;
+  /** Where each `${VAR}` is written, as config/env-refs.ts signatures (every file read). */
+  readonly envRefs: ReadonlySet<string>;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-const ENV_REF = /\$\{([A-Z_][A-Z0-9_]*)(?::-([^}]*))?\}/g;
-
-/** `includeRoots`: when given, every include must lie under one of them (config/include-roots.ts). */
-export interface LoadOptions { readonly includeRoots?: readonly string[] }
+/**
+ * `includeRoots`: when given, every include must lie under one of them (config/include-roots.ts).
+ * `entryName`: the entry's name in problems (a posted config is not the file it will replace).
+ * `envRefsAllowed`: when given, a `${VAR}` is filled only where a signature in it allows (config/env-refs.ts).
+ */
+export interface LoadOptions {
+  readonly includeRoots?: readonly string[];
+  readonly entryName?: string;
+  readonly envRefsAllowed?: ReadonlySet<string>;
+}
 
 /** Loads an entry file and its includes; every error names file:line:column. */
 export function loadConfig(entryPath: string, env: Env = process.env, opts: LoadOptions = {}): LoadedConfig {
   const entry = resolve(entryPath);
   const files: string[] = [];
   const errors: string[] = [];
-  const merged = readWithIncludes(entry, { env, files, errors, seen: new Set(), chain: [], roots: opts.includeRoots });
+  const entryName = opts.entryName ?? displayPath(entry);
+  const nameOf = (file: string) => (file === entry ? entryName : displayPath(file));
+  const envRefs = new Set<string>();
+  const st: ReadState = { env, files, errors, seen: new Set(), chain: [], roots: opts.includeRoots, nameOf, envRefs, envRefsAllowed: opts.envRefsAllowed };
+  const merged = readWithIncludes(entry, st);
   if (errors.length) throw new ConfigError(errors);
   const parsed = RulesFile.safeParse(merged.value);
-  const fallback = `${displayPath(entry)}:1:1`;
+  const fallback = `${entryName}:1:1`;
   if (!parsed.success) throw new ConfigError(parsed.error.issues.flatMap((i) => formatIssue(i, RulesFile, merged.value, merged.origins, fallback)));
   const locate = (issues: readonly string[]) => issues.map((i) => locateMessage(i, merged.origins));
-  return { rules: deepFreeze(parsed.data), files, entry, locate };
+  return { rules: deepFreeze(parsed.data), files, entry, locate, entryName, envRefs };
 }
 
 interface Merged { value: Record<string, unknown>; origins: Origin[] }
-interface ReadState { env: Env; files: string[]; errors: string[]; seen: Set<string>; chain: string[]; roots?: readonly string[] }
+interface ReadState {
+  env: Env; files: string[]; errors: string[]; seen: Set<string>; chain: string[]; roots?: readonly string[];
+  nameOf: (file: string) => string; envRefs: Set<string>; envRefsAllowed?: ReadonlySet<string>;
+}
 const EMPTY = (): Merged => ({ value: {}, origins: [] });
 
 /** `from` is where the include naming this file is written (`entry.yaml:3:5: include "x"`). */
 function readWithIncludes(file: string, st: ReadState, from?: string): Merged {
-  const at = from ?? displayPath(file);
+  const at = from ?? st.nameOf(file);
   if (st.chain.includes(file)) {
     st.errors.push(`${at}: include loop: ${[...st.chain.slice(st.chain.indexOf(file)), file].map((f) => basename(f)).join(' -> ')}`);
     return EMPTY();
   }
-  if (st.seen.has(file)) { st.errors.push(`${at}: ${displayPath(file)} is included more than once`); return EMPTY(); }
+  if (st.seen.has(file)) { st.errors.push(`${at}: ${st.nameOf(file)} is included more than once`); return EMPTY(); }
   st.seen.add(file);
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     const what = from ? `${from}: ` : '';
-    st.errors.push(code === 'ENOENT' ? `${what}no such file: ${displayPath(file)}${siblingHint(file)}` : `${what}cannot read ${displayPath(file)} (${code})`);
+    st.errors.push(code === 'ENOENT' ? `${what}no such file: ${st.nameOf(file)}${siblingHint(file)}` : `${what}cannot read ${st.nameOf(file)} (${code})`);
     return EMPTY();
   }
   st.files.push(file);
@@ -81,7 +97,7 @@ function readWithIncludes(file: string, st: ReadState, from?: string): Merged {
 
 /** Parses one file and interpolates `${VAR}`; null (with errors pushed) when it cannot be used. */
 function parseYaml(file: string, text: string, st: ReadState): { own: Record<string, unknown>; origin: Origin } | null {
-  const shown = displayPath(file);
+  const shown = st.nameOf(file);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) {
@@ -96,21 +112,26 @@ function parseYaml(file: string, text: string, st: ReadState): { own: Record<str
     st.errors.push(`${shown}: YAML anchors and aliases expand too far (${(err as Error).name}); write the values out`);
     return null;
   }
-  const raw = interpolate(js, st.env, (name) => {
+  const origin: Origin = { file, doc, lines, name: shown };
+  const missing = (name: string) => {
     const pos = lines.linePos(Math.max(0, text.indexOf(`\${${name}`)));
     st.errors.push(`${shown}:${pos.line}:${pos.col}: environment variable ${name} is not set (write \${${name}:-default} to give a default)`);
-  });
+  };
+  const refused = (name: string, path: readonly (string | number)[]) => st.errors.push(`${whereOf(origin, [...path])}: ${dotted(path)}: \${${name}}: ${REFUSED_REF}`);
+  const raw = interpolate(js, st.env, { missing, refused, allowed: st.envRefsAllowed, seen: st.envRefs });
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     st.errors.push(`${shown}:1:1: expected a mapping at the top level`);
     return null;
   }
-  return { own: raw as Record<string, unknown>, origin: { file, doc, lines } };
+  return { own: raw as Record<string, unknown>, origin };
 }
+
+const REFUSED_REF = 'an admin-posted config may use an environment variable only at a key where the running config uses it, written the same way (edit the file on disk to add one)';
 
 function whereOf(origin: Origin, path: (string | number)[]): string {
   const node = origin.doc.getIn(path, true) as { range?: [number, number] } | undefined;
   const pos = origin.lines.linePos(node?.range?.[0] ?? 0);
-  return `${displayPath(origin.file)}:${pos.line}:${pos.col}`;
+  return `${origin.name ?? displayPath(origin.file)}:${pos.line}:${pos.col}`;
 }
 
 /** ` (did you mean "x.yaml"?)` from the files next to a missing one. */
@@ -134,25 +155,6 @@ function mergeInto(target: Merged, source: Merged): void {
 
 function isPlain(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function interpolate(value: unknown, env: Env, missing: (name: string) => void): unknown {
-  if (typeof value === 'string') {
-    return value.replace(ENV_REF, (_, name: string, dflt: string | undefined) => {
-      const v = env[name];
-      if (v !== undefined && v !== '') return v;
-      if (dflt !== undefined) return dflt;
-      missing(name);
-      return '';
-    });
-  }
-  if (Array.isArray(value)) return value.map((v) => interpolate(v, env, missing));
-  if (isPlain(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = interpolate(v, env, missing);
-    return out;
-  }
-  return value;
 }
 
 function deepFreeze<T>(value: T): T {

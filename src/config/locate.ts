@@ -6,7 +6,8 @@ import { isMap, isNode, isScalar, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
 import { didYouMean } from './suggest.js';
 
-export interface Origin { file: string; doc: Document; lines: LineCounter }
+/** `name`: how problems name the file, when not by its path (a posted config). */
+export interface Origin { file: string; doc: Document; lines: LineCounter; name?: string }
 type Path = readonly (string | number)[];
 
 /** Relative to the working directory when inside it, else absolute. */
@@ -31,7 +32,7 @@ export function whereIs(path: Path, origins: readonly Origin[], key = false): st
       const node = key && depth === path.length && depth > 0 ? keyNode(o.doc, local) : o.doc.getIn(local, true);
       if (isNode(node) && node.range) {
         const pos = o.lines.linePos(node.range[0]);
-        return `${displayPath(o.file)}:${pos.line}:${pos.col}`;
+        return `${o.name ?? displayPath(o.file)}:${pos.line}:${pos.col}`;
       }
     }
   }

@@ -83,8 +83,8 @@ describe('admin API', () => {
     const bad = await call(c, 'POST', '/config', TOKENS.admin, { yaml: 'destinations:\n  sink:\n    type: nope\n' });
     expect(bad.status).toBe(400);
     expect((bad.json.problems as string[]).join('\n')).toMatch(/unknown destination type "nope"/);
-    // Located in the file the admin sent, under the entry's name, not the candidate's.
-    expect((bad.json.problems as string[]).join('\n')).toMatch(/^phiwall\.yaml:3:\d+: destinations\.sink\.type: /m);
+    // Located in the document the admin sent (not the entry file it would replace, nor the candidate).
+    expect((bad.json.problems as string[]).join('\n')).toMatch(/^posted yaml:3:\d+: destinations\.sink\.type: /m);
     expect((bad.json.problems as string[]).join('\n')).not.toContain('candidate');
     expect(c.runtime.plan.version).toBe(before);
     const good = await call(c, 'POST', '/config', TOKENS.admin, { yaml: yaml(', properties.step') });
