@@ -6,6 +6,8 @@ export const ERROR_CATALOGUE = {
   PW_ERR_MALFORMED_JSON: { status: 400, message: 'body is not valid JSON' },
   PW_ERR_UNSUPPORTED_MEDIA: { status: 415, message: 'content-type must be application/json or text/plain' },
   PW_ERR_UNSUPPORTED_ENCODING: { status: 415, message: 'content-encoding must be gzip, deflate, br or identity' },
+  PW_ERR_UNSUPPORTED_TRANSFER_CODING: { status: 400, message: 'transfer-encoding {coding} is not supported: send chunked, after gzip, deflate or br if compressed' },
+  PW_ERR_TOO_MANY_CODINGS: { status: 400, message: 'more than {limit} content and transfer codings on one body' },
   PW_ERR_BAD_ENCODING: { status: 400, message: 'body is not valid {encoding} data' },
   PW_ERR_BAD_CHARSET: { status: 400, message: '{what} is not valid {charset} text (send UTF-8, or name the charset in Content-Type)' },
   PW_ERR_UNSUPPORTED_CHARSET: { status: 415, message: 'the charset in Content-Type is not one the collector reads (send UTF-8)' },

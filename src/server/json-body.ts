@@ -51,34 +51,69 @@ async function readChunked(c: Context, limit: number): Promise<Uint8Array> {
   return Buffer.concat(chunks, size);
 }
 
-type Decoder = (buf: Uint8Array, opts: ZlibOptions) => Buffer;
+type Decode = (buf: Uint8Array, opts: ZlibOptions) => Buffer;
+/** `label`: the coding named when its data is broken. */
+type Decoder = Decode & { label: string };
 /** HTTP `deflate` is zlib-wrapped, but some clients send raw deflate: both are read. */
-const inflateEither: Decoder = (buf, opts) => {
+const inflateEither: Decode = (buf, opts) => {
   try { return inflateSync(buf, opts); } catch (err) {
     if (errorCode(err) === 'ERR_BUFFER_TOO_LARGE') throw err;
     return inflateRawSync(buf, opts);
   }
 };
+const labelled = (label: string, d: Decode): Decoder => Object.assign((buf: Uint8Array, opts: ZlibOptions) => d(buf, opts), { label });
 const DECODERS: ReadonlyMap<string, Decoder> = new Map<string, Decoder>([
-  ['gzip', gunzipSync], ['x-gzip', gunzipSync], ['deflate', inflateEither], ['br', brotliDecompressSync],
+  ['gzip', labelled('gzip', gunzipSync)], ['x-gzip', labelled('gzip', gunzipSync)],
+  ['deflate', labelled('deflate', inflateEither)], ['br', labelled('br', brotliDecompressSync)],
 ]);
 
+/** Registered codings we do not decode, named in the refusal; any other token is "an unknown one". */
+const NAMED_CODINGS = new Set(['compress', 'x-compress', 'zstd', 'exi', 'pack200-gzip', 'dcb', 'dcz', 'aes128gcm']);
+/** A body is decompressed at most this many times (each capped at the limit): no coding chains. */
+const MAX_CODINGS = 2;
+
+const tokens = (header: string | undefined): string[] =>
+  (header ?? '').split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '' && t !== 'identity');
+
 /**
- * Undoes one Content-Encoding (server-side SDKs gzip batches). The decompressed size is capped
- * at `limit` too, so a small bomb stops at the limit instead of filling memory.
+ * The codings to undo, in order. Node's parser undoes only `chunked` (always last on a request);
+ * codings before it (`Transfer-Encoding: gzip, chunked`) are still on the bytes, applied after the
+ * Content-Encoding: they are undone first, last applied first, then the Content-Encoding's.
+ */
+function codingsOf(c: Context): Decoder[] {
+  const transfer = tokens(c.req.header('transfer-encoding')).filter((t) => t !== 'chunked');
+  const content = tokens(c.req.header('content-encoding'));
+  if (transfer.length + content.length > MAX_CODINGS) throw new PhiwallError('PW_ERR_TOO_MANY_CODINGS', { limit: MAX_CODINGS });
+  const decoders = transfer.reverse().map((t) => {
+    const d = DECODERS.get(t);
+    if (!d) throw new PhiwallError('PW_ERR_UNSUPPORTED_TRANSFER_CODING', { coding: NAMED_CODINGS.has(t) ? t : '(an unknown coding)' });
+    return d;
+  });
+  for (const t of content.reverse()) {
+    const d = DECODERS.get(t);
+    if (!d) throw new PhiwallError('PW_ERR_UNSUPPORTED_ENCODING');
+    decoders.push(d);
+  }
+  return decoders;
+}
+
+/**
+ * Undoes the body's codings (server-side SDKs gzip batches; some proxies gzip the transfer).
+ * Each decompressed size is capped at `limit` too, so a small bomb stops at the limit instead of
+ * filling memory.
  */
 function decode(c: Context, raw: Uint8Array, limit: number): Uint8Array {
-  const encoding = (c.req.header('content-encoding') ?? '').trim().toLowerCase();
-  if (encoding === '' || encoding === 'identity') return raw;
-  const decoder = DECODERS.get(encoding);
-  if (!decoder) throw new PhiwallError('PW_ERR_UNSUPPORTED_ENCODING');
-  if (raw.byteLength === 0) return raw;
-  try {
-    return decoder(raw, { maxOutputLength: limit });
-  } catch (err) {
-    if (errorCode(err) === 'ERR_BUFFER_TOO_LARGE') throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
-    throw new PhiwallError('PW_ERR_BAD_ENCODING', { encoding });
+  let bytes = raw;
+  for (const decoder of codingsOf(c)) {
+    if (bytes.byteLength === 0) return bytes;
+    try {
+      bytes = decoder(bytes, { maxOutputLength: limit });
+    } catch (err) {
+      if (errorCode(err) === 'ERR_BUFFER_TOO_LARGE') throw new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
+      throw new PhiwallError('PW_ERR_BAD_ENCODING', { encoding: decoder.label });
+    }
   }
+  return bytes;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
