@@ -176,6 +176,13 @@ export class PackLedger {
     return pack.id;
   }
 
+  /** Ids of the packs whose open items are all among `items` (distinct, unsettled): settling them closes those packs. */
+  static closedBy(items: readonly PackItem[]): number[] {
+    const settling = new Map<Pack, number>();
+    for (const item of items) if (item.pack.state[item.index] !== 2) settling.set(item.pack, (settling.get(item.pack) ?? 0) + 1);
+    return [...settling].filter(([pack, n]) => n === pack.open).map(([pack]) => pack.id);
+  }
+
   /** Length of an item's payload text: what the byte limit counts. */
   static bytes(pack: Pack, index: number): number {
     return pack.bytes ? pack.bytes[index] : pack.meta![index][3];

@@ -202,7 +202,10 @@ export class SqliteSpool implements Spool {
 
   /**
    * One transaction: moves pack items out (`onItem` writes the item's own row from its stored
-   * text; returns whether it leaves the spool) and applies `onRow` to single outbox rows.
+   * text; returns whether it leaves the spool) and applies `onRow` to single outbox rows. Memory
+   * follows only once it commits: a transaction that fails (a full disk) leaves the items leased,
+   * to be handed out again when the lease runs out. Settled first, a rolled-back retry's items were
+   * never handed out again, and their pack row was deleted with its other items' acks (lost).
    */
   private settlePacks(ids: readonly string[], onItem: (item: PackItem, text: string) => boolean, onRow: (id: number) => void): void {
     // The stored text, not the leased object: a destination may have changed that while sending.
@@ -216,18 +219,18 @@ export class SqliteSpool implements Spool {
       const offset = PackLedger.offset(item);
       return text.slice(offset, offset + PackLedger.bytes(item.pack, item.index));
     };
-    this.db.transaction(() => {
-      const closed: number[] = [];
-      for (const id of ids) {
-        if (!isPackId(id)) { onRow(Number(id)); continue; }
-        const item = this.packs.get(id);
-        if (!item) continue;
-        if (onItem(item, textOf(item))) { this.rows--; this.bytes -= PackLedger.bytes(item.pack, item.index); }
-        const done = this.packs.settle(item);
-        if (done !== undefined) closed.push(done);
-      }
+    const items = [...new Set(ids.filter(isPackId).map((id) => this.packs.get(id)).filter((i): i is PackItem => i !== undefined))];
+    const leaving = this.db.transaction(() => {
+      for (const id of ids) if (!isPackId(id)) onRow(Number(id));
+      const out = items.map((item) => onItem(item, textOf(item)));
+      const closed = PackLedger.closedBy(items);
       if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
+      return out;
     })();
+    items.forEach((item, i) => {
+      if (leaving[i]) { this.rows--; this.bytes -= PackLedger.bytes(item.pack, item.index); }
+      this.packs.settle(item);
+    });
   }
 
   async stats(): Promise<SpoolStats> {
