@@ -30,7 +30,10 @@ const isBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((e
  * once could see SQLITE_BUSY and exit before listening: retry that step for up to the timeout.
  */
 export function openWalDatabase(path: string, opts: OpenSqliteOptions): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // A data directory that cannot be made (read-only file system, a file in the way) is named in one line too.
+  if (path !== ':memory:') {
+    try { mkdirSync(dirname(path), { recursive: true }); } catch (err) { throw new StorageFileError(path, err); }
+  }
   let db: Database.Database;
   try { db = new Database(path, { timeout: opts.timeoutMs }); } catch (err) { throw new StorageFileError(path, err); }
   for (let waited = 0; ; waited += 25) {

@@ -48,6 +48,17 @@ describe('phiwall serve flags and environment', () => {
     }
   });
 
+  it('a data directory that cannot be made (a file in the way, a read-only file system) is named in one line, one process or a cluster', () => {
+    const file = join(tempDir(), 'not-a-dir');
+    writeFileSync(file, 'x');
+    for (const workers of ['1', '2']) {
+      const r = spawnSync(process.execPath, [join(REPO, 'bin/phiwall.mjs'), 'serve', '--workers', workers, '--port', '0', '--data', join(file, 'data')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`phiwall: cannot open ${join(file, 'data', 'spool.db')}: ENOTDIR`);
+      expect(r.stderr).not.toContain('    at ');
+    }
+  });
+
   it('an empty PORT leaves the config port in force', async () => {
     const port = await freePort();
     const config = writeConfig(`version: 1\ninclude: ["${join(REPO, 'rules/phiwall.yaml')}"]\nserver: { port: ${port}, host: 127.0.0.1 }\n`);
