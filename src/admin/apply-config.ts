@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { compileLocated } from '../config/compile-located.js';
+import { locatedBaaWarnings } from '../config/baa-warnings.js';
 import type { Actor, Runtime } from '../runtime.js';
 import { configHash } from '../governance/governance.js';
 import { claimConfigChange } from './reload-audit.js';
@@ -18,6 +19,8 @@ export interface ApplyResult {
   applied: boolean;
   policyVersion?: string;
   problems?: string[];
+  /** `phiwall check`'s warnings for the applied config (a wildcard allow without a BAA, an expiring BAA). */
+  warnings?: string[];
 }
 
 /**
@@ -30,6 +33,7 @@ export async function applyConfig(runtime: Runtime, yaml: string, by: Actor): Pr
   const candidate = join(dirname(entry), `.${basename(entry)}.${randomBytes(6).toString('hex')}.candidate`);
   writeFileSync(candidate, yaml, { mode: 0o600 });
   let hash: string;
+  let warnings: string[];
   try {
     // Includes only from the config's own tree and the bundled rules/ (config/include-roots.ts);
     // `${VAR}` only as the running config writes it (config/env-refs.ts).
@@ -38,6 +42,7 @@ export async function applyConfig(runtime: Runtime, yaml: string, by: Actor): Pr
     if (refused.length) throw new ConfigError(refused);
     hash = configHash(config.rules);
     const plan = compileLocated(config, { dataDir: runtime.dataDir });
+    warnings = locatedBaaWarnings(config, plan, Date.now()).slice(0, 50);
     await Promise.all(plan.destinations.map((d) => d.destination.close()));
   } catch (err) {
     rmSync(candidate, { force: true });
@@ -49,5 +54,6 @@ export async function applyConfig(runtime: Runtime, yaml: string, by: Actor): Pr
   await claimConfigChange(hash, runtime.log, runtime.reloadAudit);
   renameSync(candidate, entry);
   const applied = await runtime.reload(by);
-  return applied ? { applied, policyVersion: runtime.plan.version } : { applied, problems: ['reload refused (see logs)'] };
+  if (!applied) return { applied, problems: ['reload refused (see logs)'] };
+  return { applied, policyVersion: runtime.plan.version, ...(warnings.length ? { warnings } : {}) };
 }

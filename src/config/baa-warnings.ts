@@ -32,12 +32,25 @@ export function baaWarnings(plan: Plan, destinations: Readonly<Record<string, De
     if (inForce && !soon) continue;
     const actions = withoutBaaActions(cfg.actions);
     cfg.allow.forEach((entry, i) => {
+      if (!inForce && isCatchAll(entry)) out.push(`${where}.allow.${i}: "${entry}" allows every event and user property, including ones nobody has seen, to a destination without a BAA (${noBaaReason(cfg.baa, now)}): ${CATCH_ALL}`);
       const why = withheldWithoutBaa(entry, plan, actions);
       if (why === undefined) return;
       out.push(`${where}.allow.${i}: "${entry}" ${soon ? 'will no longer be sent when the BAA expires' : `is never sent here (${noBaaReason(cfg.baa, now)})`}: ${why}`);
     });
   }
   return out;
+}
+
+// Default deny is the guard for fields nobody has seen: a wildcard over the free-form fields turns
+// it off for a destination without a BAA, leaving only identifier rules and detectors between an
+// unknown field's text (a note, a name after a cue no detector reads) and the vendor.
+const CATCH_ALL = 'what no identifier rule or detector recognises in them is sent; list the properties instead';
+
+/** `**`, `*`, `properties.*`, `traits.**`: an entry that allows free-form fields by wildcard. */
+function isCatchAll(entry: string): boolean {
+  const [root, next] = entry.split('.');
+  if (root === '*' || root === '**') return true;
+  return (root === 'properties' || root === 'traits') && (next === undefined || next === '*' || next === '**');
 }
 
 /** Why the pipeline drops an allow entry for a destination without a BAA, or undefined. */
