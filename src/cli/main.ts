@@ -36,6 +36,8 @@ function quietOnClosedPipe(): void {
 export async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
   const [command] = args.positionals;
+  // `phiwall serve --help` started a collector (the flag was ignored): any command's --help or -h prints the usage.
+  if (args.flags.has('help') || args.positionals.includes('-h')) { quietOnClosedPipe(); process.stdout.write(USAGE); return; }
   if (command !== 'serve') quietOnClosedPipe();
   try {
     switch (command) {

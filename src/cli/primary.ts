@@ -10,7 +10,8 @@ import { chooseWorkers, runPrimary, type WorkerChoice } from './workers.js';
 export function primaryMain(argv: readonly string[]): boolean {
   if (!cluster.isPrimary) return false;
   const args = parseArgs(argv);
-  if (args.positionals[0] !== 'serve') return false;
+  // --help: the full CLI prints the usage; no workers are started.
+  if (args.positionals[0] !== 'serve' || args.flags.has('help') || args.positionals.includes('-h')) return false;
   let choice: WorkerChoice;
   try {
     choice = chooseWorkers(args);

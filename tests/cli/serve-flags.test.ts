@@ -59,6 +59,15 @@ describe('phiwall serve flags and environment', () => {
     }
   });
 
+  it('serve --help (and any command\'s -h) prints the usage and exits 0 instead of starting a collector', () => {
+    for (const args of [['serve', '--help'], ['serve', '-h', '--port', '0'], ['dlq', 'list', '--help']]) {
+      const r = spawnSync(process.execPath, [join(REPO, 'bin/phiwall.mjs'), ...args], { cwd: REPO, encoding: 'utf8', timeout: 20_000 });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('phiwall <command> [options]');
+      expect(r.stdout + r.stderr).not.toContain('listening');
+    }
+  });
+
   it('an empty PORT leaves the config port in force', async () => {
     const port = await freePort();
     const config = writeConfig(`version: 1\ninclude: ["${join(REPO, 'rules/phiwall.yaml')}"]\nserver: { port: ${port}, host: 127.0.0.1 }\n`);
