@@ -92,6 +92,13 @@ function blockedRule(path: string, plan: Plan): string | null {
   // Each rule in turn, with no combined alternation tested first: V8 runs the 129 bundled
   // patterns one by one in 2-7 us per unseen path, and their 21,000-character alternation in
   // 12-56 us (.tmp/lead/blocked-re2.mjs), as it cannot use any one pattern's literal prefix.
+  // The plan's literal index skips the rules whose needed literals the path lacks (~1.2 instead
+  // of ~11 us per path new to the plan) and gives the same first match.
+  const index = plan.blockedIndex;
+  if (index !== undefined) {
+    const i = index.firstMatch(path);
+    return i < 0 ? null : plan.blocked[i].name;
+  }
   for (const rule of plan.blocked) if (rule.re.test(path)) return rule.name;
   return null;
 }

@@ -1,10 +1,11 @@
 import type { RulesFile } from '../config/schema.js';
 import { FRAMEWORK_DIRS } from './canonical-path.js';
 import { globToRegExp, hostGlobToRegExp } from './glob.js';
+import { LiteralIndex } from './literal-index.js';
 import type { PageGroupPlan, Plan } from './plan.js';
 
 /** The plan's page rules: blocked paths and hosts, locale prefixes and page groups. */
-export type PagePlan = Pick<Plan, 'blocked' | 'blockedWhenSensitive' | 'blockedHosts' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex'>;
+export type PagePlan = Pick<Plan, 'blocked' | 'blockedIndex' | 'blockedWhenSensitive' | 'blockedHosts' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex'>;
 
 /** Compiles the page rules; a bad pattern is reported in `errors` (file:line comes from the loader). */
 export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
@@ -18,6 +19,7 @@ export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
   }));
   return {
     blocked: always,
+    blockedIndex: new LiteralIndex(always.map((b) => b.re)),
     blockedWhenSensitive: whenSensitive,
     blockedHosts,
     // Framework directories (`/cgi-bin/`) are skipped at a path's start like locale prefixes.

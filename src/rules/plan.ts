@@ -1,3 +1,4 @@
+import type { LiteralIndex } from './literal-index.js';
 import type { DestinationConfig, IdentifierRule, Site } from '../config/schema.js';
 import type { Destination } from '../destinations/types.js';
 import type { AllowNode } from './allow-tree.js';
@@ -57,6 +58,8 @@ export interface Plan {
   readonly sites: readonly SitePlan[];
   readonly sitesByKey: ReadonlyMap<string, SitePlan>;
   readonly blocked: readonly BlockRule[];
+  /** `blocked`'s patterns indexed by the literals they need (literal-index.ts): the same first match, fewer tests. */
+  readonly blockedIndex?: LiteralIndex;
   /** Blocked-path rules with `when: sensitive`: read only for a sensitive page (see blockReason). */
   readonly blockedWhenSensitive: readonly BlockRule[];
   readonly blockedHosts: readonly BlockRule[];
