@@ -4,7 +4,8 @@ import { locatedBaaWarnings } from './config/baa-warnings.js';
 import { DestinationWorker } from './delivery/worker.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
-import { processEvent } from './pipeline/process.js';
+import { processEvent, type EventOutcome } from './pipeline/process.js';
+import { TimeSlices } from './common/time-slices.js';
 import type { VisitorIds } from './pipeline/project.js';
 import type { Plan, SitePlan } from './rules/plan.js';
 import type { JsonObject } from './common/json.js';
@@ -153,39 +154,55 @@ export class Runtime {
     return writeKey === undefined ? undefined : this.plan.sitesByKey.get(writeKey);
   }
 
-  /** Runs events through the pipeline and resolves once their rows are committed to the spool. */
+  /**
+   * Runs events through the pipeline and resolves once their rows are committed to the spool.
+   * A large request runs in time slices (common/time-slices.ts) so that other requests are
+   * answered meanwhile; its rows are enqueued together after the last event, so the caller's
+   * 2xx still means every row is durable. What a slice reads is fixed at the start: the plan,
+   * the id store the ids were prepared in and the governance gate (a reload between slices does
+   * not mix two plans in one request).
+   */
   async ingest(events: readonly JsonObject[], site: SitePlan, now = Date.now()): Promise<IngestSummary> {
     const plan = this.plan;
+    const ids = this.visitorIds;
+    const gate = this.governance.gate;
     const rows: EnqueueRow[] = [];
     const summary: IngestSummary = { accepted: 0, blocked: 0, failed: 0 };
-    const ids = this.visitorIds.prepare ? this.prepareIds(this.visitorIds.prepare.bind(this.visitorIds), events, site, plan, now) : undefined;
-    await Promise.all([ids, this.governance.prepare(events, now)]);
-    for (const ev of events) {
-      const outcome = processEvent(ev, site, plan, this.visitorIds, now, this.governance.gate);
-      this.metrics.ingested.inc();
-      if (outcome.kind === 'blocked') { summary.blocked++; this.metrics.blocked.inc({ reason: outcome.reason }); continue; }
-      if (outcome.kind === 'failed') {
-        summary.failed++;
-        this.metrics.failedClosed.inc({ reason: outcome.reason });
-        this.log.warn({ messageId: outcome.messageId, reason: outcome.reason }, 'event failed closed');
-        continue;
-      }
-      summary.accepted++;
-      // Governance metadata rides in the spool row (delivery re-checks suppressions, the ledger names the policy).
-      const subjectKeys = outcome.rows.length ? this.governance.subjectKeysOf(ev) : undefined;
-      for (const r of outcome.rows) {
-        r.policyVersion = plan.version;
-        r.subjectKeys = subjectKeys;
-        rows.push(r);
-        if (r.dead) this.metrics.deadLettered.inc({ destination: r.destination, code: r.dead.code });
-        else this.metrics.routed.inc({ destination: r.destination });
-      }
-      for (const s of outcome.skipped) this.metrics.skipped.inc({ destination: s.destination, reason: s.reason });
-      for (const h of outcome.hits) this.metrics.identifierHits.inc({ identifier: h });
+    const prepared = ids.prepare ? this.prepareIds(ids.prepare.bind(ids), events, site, plan, now) : undefined;
+    await Promise.all([prepared, this.governance.prepare(events, now)]);
+    const slices = new TimeSlices();
+    for (let i = 0; i < events.length; i++) {
+      const pause = slices.pause(i);
+      if (pause !== undefined) await pause;
+      this.account(events[i], processEvent(events[i], site, plan, ids, now, gate), plan, rows, summary);
     }
     await this.spool.enqueue(rows);
     for (const w of this.workers) w.wake();
     return summary;
+  }
+
+  /** Counts one event's outcome and collects its spool rows. */
+  private account(ev: JsonObject, outcome: EventOutcome, plan: Plan, rows: EnqueueRow[], summary: IngestSummary): void {
+    this.metrics.ingested.inc();
+    if (outcome.kind === 'blocked') { summary.blocked++; this.metrics.blocked.inc({ reason: outcome.reason }); return; }
+    if (outcome.kind === 'failed') {
+      summary.failed++;
+      this.metrics.failedClosed.inc({ reason: outcome.reason });
+      this.log.warn({ messageId: outcome.messageId, reason: outcome.reason }, 'event failed closed');
+      return;
+    }
+    summary.accepted++;
+    // Governance metadata rides in the spool row (delivery re-checks suppressions, the ledger names the policy).
+    const subjectKeys = outcome.rows.length ? this.governance.subjectKeysOf(ev) : undefined;
+    for (const r of outcome.rows) {
+      r.policyVersion = plan.version;
+      r.subjectKeys = subjectKeys;
+      rows.push(r);
+      if (r.dead) this.metrics.deadLettered.inc({ destination: r.destination, code: r.dead.code });
+      else this.metrics.routed.inc({ destination: r.destination });
+    }
+    for (const s of outcome.skipped) this.metrics.skipped.inc({ destination: s.destination, reason: s.reason });
+    for (const h of outcome.hits) this.metrics.identifierHits.inc({ identifier: h });
   }
 
   /** Shared id stores answer asynchronously: resolve this request's ids before the pipeline runs. */
