@@ -155,12 +155,10 @@ export class Runtime {
   }
 
   /**
-   * Runs events through the pipeline and resolves once their rows are committed to the spool.
-   * A large request runs in time slices (common/time-slices.ts) so that other requests are
-   * answered meanwhile; its rows are enqueued together after the last event, so the caller's
-   * 2xx still means every row is durable. What a slice reads is fixed at the start: the plan,
-   * the id store the ids were prepared in and the governance gate (a reload between slices does
-   * not mix two plans in one request).
+   * Runs events through the pipeline and resolves once their rows are committed to the spool. A
+   * large request runs in time slices (common/time-slices.ts), other requests answered meanwhile;
+   * its rows are enqueued together after the last event (a 2xx still means all are durable). The
+   * plan, id store and gate are taken once: a reload between slices cannot mix two plans.
    */
   async ingest(events: readonly JsonObject[], site: SitePlan, now = Date.now()): Promise<IngestSummary> {
     const plan = this.plan;
@@ -197,6 +195,8 @@ export class Runtime {
     for (const r of outcome.rows) {
       r.policyVersion = plan.version;
       r.subjectKeys = subjectKeys;
+      // Serialized here, inside the request's time slice, not all at once when the rows are enqueued.
+      r.payloadText = JSON.stringify(r.payload);
       rows.push(r);
       if (r.dead) this.metrics.deadLettered.inc({ destination: r.destination, code: r.dead.code });
       else this.metrics.routed.inc({ destination: r.destination });

@@ -10,6 +10,8 @@ export interface EnqueueRow {
   messageId: string;
   destination: string;
   payload: JsonValue;
+  /** JSON.stringify(payload), when the caller already made it (the runtime does, in a request's time slices). */
+  payloadText?: string;
   /** Set when the destination's rules reject the event before any send: stored as a dead letter at once. */
   dead?: { code: string; reason: string };
   /** Governance metadata stored with the row (no second write): the policy version it was scrubbed under, */

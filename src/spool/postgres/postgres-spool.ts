@@ -99,7 +99,7 @@ export class PostgresSpool implements Spool {
     let bytes = 0;
     let live = 0;
     // Rows rejected by the destination rules (`dead`) go straight to the dead letters, outside the limits.
-    for (const r of rows) if (!r.dead) { bytes += JSON.stringify(r.payload).length; live++; }
+    for (const r of rows) if (!r.dead) { bytes += (r.payloadText ?? JSON.stringify(r.payload)).length; live++; }
     if (this.rows + live > this.opts.maxRows || this.bytes + bytes > this.opts.maxBytes) {
       return Promise.reject(new PhiwallError('PW_ERR_SPOOL_FULL'));
     }
@@ -122,7 +122,7 @@ export class PostgresSpool implements Spool {
     const codes: (string | null)[] = [], reasons: (string | null)[] = [];
     for (const w of batch) {
       for (const r of w.rows) {
-        ids.push(r.messageId); dests.push(r.destination); payloads.push(JSON.stringify(r.payload));
+        ids.push(r.messageId); dests.push(r.destination); payloads.push(r.payloadText ?? JSON.stringify(r.payload));
         versions.push(r.policyVersion ?? null); keys.push(joinKeys(r.subjectKeys));
         codes.push(r.dead?.code ?? null); reasons.push(r.dead?.reason ?? null);
       }

@@ -79,7 +79,7 @@ export class SqliteSpool implements Spool {
     let bytes = 0;
     let live = 0;
     // Serialized once here; the commit writes these strings.
-    const texts = rows.map((r) => JSON.stringify(r.payload));
+    const texts = rows.map((r) => r.payloadText ?? JSON.stringify(r.payload));
     rows.forEach((r, i) => { if (!r.dead) { bytes += texts[i].length; live++; } });
     if (this.rows + live > this.opts.maxRows || this.bytes + bytes > this.opts.maxBytes) {
       return Promise.reject(new PhiwallError('PW_ERR_SPOOL_FULL'));
