@@ -1,4 +1,5 @@
 import { PlanMemos } from '../common/bounded-memo.js';
+import { LiteralIndex } from '../rules/literal-index.js';
 import type { Plan } from '../rules/plan.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict } from './path-verdicts.js';
@@ -17,10 +18,12 @@ export interface TitleVerdict {
   readonly sensitive: boolean;
 }
 
-// Rules that can match inside a text (not anchored at a path's start or at a segment), combined
-// once per plan (lazily, on the plan's first titled event).
+// Rules that can match inside a text (not anchored at a path's start or at a segment), indexed
+// once per plan (lazily, on the plan's first titled event) by the literals they need: a title new
+// to the plan was tested against their combined alternation first, ~20,000 characters that V8
+// cannot skip through by any one rule's literal (literal-index.ts; the same first match).
 const loose = (re: RegExp): boolean => !re.source.startsWith('^') && !re.source.startsWith('(^|\\/)');
-const looseRules = new WeakMap<Plan, RegExp | null>();
+const looseRules = new WeakMap<Plan, { readonly index: LiteralIndex; readonly names: readonly string[] }>();
 // A site has a few hundred page titles and event names, sent again with every view: the answer
 // per string is remembered per plan (bounded).
 const titleAnswers = new PlanMemos<TitleVerdict>(2048);
@@ -84,14 +87,12 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const nfkc = (s: string): string => (NON_ASCII.test(s) ? s.normalize('NFKC') : s);
 
 function matchLoose(text: string, plan: Plan): string | undefined {
-  let any = looseRules.get(plan);
-  if (any === undefined) {
-    const rules = plan.blocked.filter((r) => loose(r.re));
-    try { any = rules.length ? new RegExp(rules.map((r) => `(?:${r.re.source})`).join('|'), 'i') : null; } catch { any = undefined; }
-    // A rule set that cannot be combined is tested rule by rule (never skipped).
-    if (any !== undefined) looseRules.set(plan, any);
+  let rules = looseRules.get(plan);
+  if (rules === undefined) {
+    const list = plan.blocked.filter((r) => loose(r.re));
+    rules = { index: new LiteralIndex(list.map((r) => r.re)), names: list.map((r) => r.name) };
+    looseRules.set(plan, rules);
   }
-  if (any === null || (any !== undefined && !any.test(text))) return undefined;
-  for (const rule of plan.blocked) if (loose(rule.re) && rule.re.test(text)) return rule.name;
-  return undefined;
+  const i = rules.index.firstMatch(text);
+  return i < 0 ? undefined : rules.names[i];
 }
