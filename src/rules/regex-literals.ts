@@ -22,6 +22,7 @@ const MAX_CLASS = 16;
 const lower = (c: string): string => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { t: '\t', n: '\n', r: '\r', v: '\v', f: '\f' };
 const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S']);
+const HEX = /^[0-9a-fA-F]+$/;
 
 /** Recursive-descent reader of a non-unicode JavaScript pattern source. */
 class Reader {
@@ -42,7 +43,13 @@ class Reader {
 
   private sequence(): Node {
     const items: Node[] = [];
-    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') items.push(this.quantified(this.atom()));
+    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
+      const item = this.quantified(this.atom());
+      const last = items[items.length - 1];
+      // A run of plain characters is one string (fewer partial products to join at compile time).
+      if (item.t === 'chars' && item.set.length === 1 && last?.t === 'chars' && last.set.length === 1) items[items.length - 1] = { t: 'chars', set: [last.set[0] + item.set[0]] };
+      else items.push(item);
+    }
     return { t: 'seq', items };
   }
 
@@ -104,7 +111,7 @@ class Reader {
     const hex = c === 'x' ? 2 : c === 'u' ? 4 : 0;
     if (hex) {
       const digits = this.s.slice(this.i, this.i + hex);
-      if (!new RegExp(`^[0-9a-fA-F]{${hex}}$`).test(digits)) throw new Unsupported();
+      if (digits.length !== hex || !HEX.test(digits)) throw new Unsupported();
       this.i += hex;
       return String.fromCharCode(parseInt(digits, 16));
     }
