@@ -34,6 +34,19 @@ function windowOf(s: string): number | undefined {
   return best ?? (/[^\x00-\x7f]/.test(s) ? NON_ASCII_KEY : undefined);
 }
 
+// A pattern's windows, read once per RegExp object: the loose-rule index of titles (title-verdicts.ts)
+// indexes a subset of the blocked-path rules' own patterns.
+const windowsOfPattern = new WeakMap<RegExp, readonly number[] | null>();
+function patternWindows(re: RegExp): readonly number[] | null {
+  let windows = windowsOfPattern.get(re);
+  if (windows === undefined) {
+    const list = neededLiterals(re)?.map(windowOf);
+    windows = list === undefined || list.some((w) => w === undefined) ? null : [...new Set(list as number[])];
+    windowsOfPattern.set(re, windows);
+  }
+  return windows;
+}
+
 /** Patterns (in order) indexed by the windows of their needed literals. */
 export class LiteralIndex {
   private readonly grams = new Map<number, number[]>();
@@ -46,9 +59,9 @@ export class LiteralIndex {
     this.base = new Uint8Array(patterns.length);
     this.marks = new Uint8Array(patterns.length);
     patterns.forEach((re, i) => {
-      const windows = neededLiterals(re)?.map(windowOf);
-      if (windows === undefined || windows.some((w) => w === undefined)) { this.base[i] = 1; return; }
-      for (const w of new Set(windows as number[])) {
+      const windows = patternWindows(re);
+      if (windows === null) { this.base[i] = 1; return; }
+      for (const w of windows) {
         const list = this.grams.get(w);
         if (list === undefined) this.grams.set(w, [i]); else list.push(i);
       }
