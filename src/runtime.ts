@@ -48,11 +48,7 @@ export interface RuntimeOptions {
   auditQueue?: AuditQueueOptions;
 }
 
-export interface IngestSummary {
-  accepted: number;
-  blocked: number;
-  failed: number;
-}
+export interface IngestSummary { accepted: number; blocked: number; failed: number }
 
 /** Everything a running collector holds: the current plan, the spool, the workers. */
 export class Runtime {

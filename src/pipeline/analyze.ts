@@ -114,14 +114,21 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     userAgent: str(context.userAgent),
     locale: str(context.locale),
     consent: consentOf(context),
-    userId: idText(raw.userId),
-    anonymousId: str(raw.anonymousId),
-    groupId: type === 'group' ? idText(raw.groupId) : undefined,
-    previousId: type === 'alias' ? idText(raw.previousId) : undefined,
+    ...callIds(raw, type),
     visitorKey: visitorKeyOf(raw, site),
     properties,
     // A group call's traits describe the group: the user's own (context.traits, RudderStack sends them on every call) are not its.
     traits: obj(raw.traits ?? (type === 'group' ? undefined : context.traits)),
+  };
+}
+
+/** The ids a call names: its user's, and a group call's groupId or an alias's previousId. */
+function callIds(raw: JsonObject, type: EventType): Pick<EventInfo, 'userId' | 'anonymousId' | 'groupId' | 'previousId'> {
+  return {
+    userId: idText(raw.userId),
+    anonymousId: str(raw.anonymousId),
+    groupId: type === 'group' ? idText(raw.groupId) : undefined,
+    previousId: type === 'alias' ? idText(raw.previousId) : undefined,
   };
 }
 
