@@ -2,7 +2,7 @@ import { isLetter, lower, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { fullName, nameEnd } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
-import { scanVerbName } from './verb-name.js';
+import { scanRoleName, scanVerbName } from './verb-name.js';
 import { scanScriptCues } from './script-cues.js';
 import type { Detection } from './types.js';
 
@@ -123,6 +123,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   if (text.indexOf(':') >= 0) scanCc(text, out, kind);
   if (text.indexOf('|') >= 0) scanPipeRows(text, out, kind);
   scanVerbName(text, out, kind);
+  scanRoleName(text, out, kind);
   scanScriptCues(text, out, kind);
 }
 

@@ -1,6 +1,7 @@
 import { isLetter, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { fullName, nameEnd } from './person-name.js';
+import { GIVEN_NAMES } from './given-names.js';
 import type { Detection } from './types.js';
 
 // A person named as whom to reach, after a contact verb (Safe Harbor A): a button's or a care
@@ -51,6 +52,26 @@ export function scanVerbName(text: string, out: Detection[], kind: string): void
     const end = nameEnd(text, from, true, true);
     if (end <= from || !fullName(text, from, end)) continue;
     if (text.slice(from, end).toLowerCase().split(/[ .]+/).some((w) => NOT_PERSON.has(w))) continue;
+    out.push({ start: from, end, kind });
+  }
+}
+
+// A patient named in a note's text without a colon (`Patient Jane Doe presented with…`, `pt John
+// Smith`): the role word, one space, a full name whose first word is a common given name (given-names.ts),
+// so `Patient Portal Login`, `Patient Financial Services` and `Patient Rights` stay. The prefilter marks
+// `patient`/`pt` at its `p` already (cue-at.ts pCue).
+const ROLE_RE = /(?<![\p{L}\p{M}])(?:patient|pt)[ ](?=\p{Lu})/giu;
+
+/** Full names after `patient`/`pt` and a space (see above). */
+export function scanRoleName(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(ROLE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    const end = nameEnd(text, from, true, true);
+    if (end <= from || !fullName(text, from, end)) continue;
+    const words = text.slice(from, end).toLowerCase().split(/[ .]+/);
+    if (!GIVEN_NAMES.has(words[0] ?? '') || words.some((w) => NOT_PERSON.has(w))) continue;
     out.push({ start: from, end, kind });
   }
 }
