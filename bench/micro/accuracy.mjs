@@ -21,6 +21,19 @@ export function cleanLeaves(ev, canaryValues, canaryForms = []) {
   return out;
 }
 
+// A form of 6+ characters counts anywhere in the output; a shorter one (a ZIP-3 such as `556`) only as a
+// whole token, since it also turns up inside the payload's own clock (`received_at: …19.556Z`).
+const tokenForms = new Map();
+function holdsForm(text, form) {
+  if (form.length >= 6) return text.includes(form) || text.toLowerCase().includes(form.toLowerCase());
+  let re = tokenForms.get(form);
+  if (re === undefined) {
+    re = new RegExp(`(?<![0-9A-Za-z])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9A-Za-z])`, 'i');
+    tokenForms.set(form, re);
+  }
+  return re.test(text);
+}
+
 /** `run(ev)` -> { text: string | undefined, kept: (leaf) => boolean }. */
 export function measureAccuracy(events, labels, run) {
   let planted = 0, removed = 0, clean = 0, altered = 0;
@@ -30,7 +43,7 @@ export function measureAccuracy(events, labels, run) {
     const values = label.canaries.map((c) => c.value);
     for (const c of label.canaries) {
       planted++;
-      if (text === undefined || !c.forms.some((f) => text.includes(f) || text.toLowerCase().includes(f.toLowerCase()))) removed++;
+      if (text === undefined || !c.forms.some((f) => holdsForm(text, String(f)))) removed++;
     }
     if (label.mustBlock || text === undefined) return;
     const forms = label.canaries.flatMap((c) => c.forms.map(String));
