@@ -24,13 +24,18 @@ export const pageOn = (path: string): Event => pageAt(`${OPEN_SITE}${path}`);
 /** Context of the open site's home page. */
 export const HOME_PAGE = { context: { page: { path: '/', url: `${OPEN_SITE}/`, title: 'Example Health' } } };
 
-export function openPlanProbe(messageId: string) {
-  const plan = compileRules(loadConfig(writeConfig(`
+/** The bundled rules compiled with one destination `open` (no BAA) allowing `allow` (YAML flow list). */
+export function openPlan(allow = '[event, name, visitor_id, page.path, page.url, page.title, page.referrer, campaign.*, properties.*, traits.*]') {
+  return compileRules(loadConfig(writeConfig(`
 version: 1
 include: ["${join(REPO, 'rules/phiwall.yaml')}"]
 destinations:
-  open: { type: file, baa: false, allow: [event, name, visitor_id, page.path, page.url, page.title, page.referrer, campaign.*, properties.*, traits.*] }
+  open: { type: file, baa: false, allow: ${allow} }
 `)).rules, { dataDir: tempDir() });
+}
+
+export function openPlanProbe(messageId: string) {
+  const plan = openPlan();
   const rows = (event: Event) =>
     dryRunLine({ type: 'page', messageId, anonymousId: `a-${messageId}`, ...event } as never, plan, { idFor: () => 'pw' });
   /** Whether the event goes nowhere. */

@@ -1,20 +1,12 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dryRunLine } from '../../src/cli/dry-run.js';
-import { loadConfig } from '../../src/config/load.js';
-import { compileRules } from '../../src/rules/compile.js';
-import { REPO, tempDir, writeConfig } from '../helpers/collector.js';
+import { openPlan } from '../helpers/open-plan.js';
 
 // H81, utility pass 2: clean analytics values from hospital and clinic sites that still went out redacted, dropped
 // or withheld with their event. Each kept class is checked beside the same shape in a personal context, which
 // is still caught. The destination has no BAA and allows every property.
 const SITE = 'https://www.example-health.org';
-const plan = compileRules(loadConfig(writeConfig(`
-version: 1
-include: ["${join(REPO, 'rules/phiwall.yaml')}"]
-destinations:
-  open: { type: file, baa: false, allow: ["**"] }
-`)).rules, { dataDir: tempDir() });
+const plan = openPlan('["**"]');
 type Event = Record<string, unknown>;
 const rows = (event: Event) =>
   dryRunLine({ type: 'track', event: 'Clicked', messageId: 'm81', anonymousId: 'a81', ...event } as never, plan, { idFor: () => 'pw' });

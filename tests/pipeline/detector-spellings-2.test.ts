@@ -1,19 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dryRunLine } from '../../src/cli/dry-run.js';
-import { loadConfig } from '../../src/config/load.js';
-import { compileRules } from '../../src/rules/compile.js';
-import { REPO, tempDir, writeConfig } from '../helpers/collector.js';
+import { openPlan } from '../helpers/open-plan.js';
 
 // A third set of identifier spellings (H30 red team: values, not names or paths), end to end
 // through the bundled rules with a destination that allows every field and has no BAA, so
 // only the value detectors stand between the values and the output.
-const plan = compileRules(loadConfig(writeConfig(`
-version: 1
-include: ["${join(REPO, 'rules/phiwall.yaml')}"]
-destinations:
-  open: { type: file, baa: false, allow: ["**"] }
-`)).rules, { dataDir: tempDir() });
+const plan = openPlan('["**"]');
 const SITE = 'https://www.example-health.org';
 
 function sent(properties: Record<string, unknown>, title = 'Contact us'): string {
