@@ -44,14 +44,22 @@ function mayHold(text: string): boolean {
 
 /** Full names after a contact verb (see above). */
 export function scanVerbName(text: string, out: Detection[], kind: string): void {
-  if (!mayHold(text)) return;
-  const re = resetAt(VERB_RE, 0);
+  if (mayHold(text)) scanCueName(VERB_RE, text, out, kind, false);
+}
+
+/**
+ * A full name after each match of `cue` (a global regex ending at the name's first letter): two or three
+ * capitalised words, none a desk or service word; with `givenFirst`, the first a common given name.
+ */
+function scanCueName(cue: RegExp, text: string, out: Detection[], kind: string, givenFirst: boolean): void {
+  const re = resetAt(cue, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
     const end = nameEnd(text, from, true, true);
     if (end <= from || !fullName(text, from, end)) continue;
-    if (text.slice(from, end).toLowerCase().split(/[ .]+/).some((w) => NOT_PERSON.has(w))) continue;
+    const words = text.slice(from, end).toLowerCase().split(/[ .]+/);
+    if ((givenFirst && !GIVEN_NAMES.has(words[0] ?? '')) || words.some((w) => NOT_PERSON.has(w))) continue;
     out.push({ start: from, end, kind });
   }
 }
@@ -64,14 +72,5 @@ const ROLE_RE = /(?<![\p{L}\p{M}])(?:patient|pt)[ ](?=\p{Lu})/giu;
 
 /** Full names after `patient`/`pt` and a space (see above). */
 export function scanRoleName(text: string, out: Detection[], kind: string): void {
-  const re = resetAt(ROLE_RE, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const from = m.index + m[0].length;
-    const end = nameEnd(text, from, true, true);
-    if (end <= from || !fullName(text, from, end)) continue;
-    const words = text.slice(from, end).toLowerCase().split(/[ .]+/);
-    if (!GIVEN_NAMES.has(words[0] ?? '') || words.some((w) => NOT_PERSON.has(w))) continue;
-    out.push({ start: from, end, kind });
-  }
+  scanCueName(ROLE_RE, text, out, kind, true);
 }
