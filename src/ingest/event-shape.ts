@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
+import { EPOCH_WINDOW, epochMs, isEpochText, TIME_FIELDS } from './epoch-time.js';
 
 const TYPES = ['track', 'page', 'identify', 'screen', 'group', 'alias'] as const;
 const MESSAGE_ID = /^[\w.:+-]+$/;
@@ -27,6 +28,11 @@ export function pageValueNotText(e: { context?: unknown; properties?: unknown })
   return key ? ['properties', key] : undefined;
 }
 
+// A time is ISO 8601 text, or a number (or digits) since the epoch within EPOCH_WINDOW.
+const epochOutOfRange = (v: unknown): boolean => (typeof v === 'number' || (typeof v === 'string' && isEpochText(v))) && epochMs(v) === undefined;
+const TimeField = z.union([z.string().max(64), z.number()], { error: `must be ${EPOCH_WINDOW}` })
+  .refine((v) => !epochOutOfRange(v), { message: `out of range: give ${EPOCH_WINDOW}` }).optional().nullable();
+
 /** The Segment event envelope phiwall accepts; its issues name the field that is wrong. */
 export const EventShape = z.object({
   type: z.enum(TYPES),
@@ -34,7 +40,8 @@ export const EventShape = z.object({
   event: z.string().max(512).optional(),
   userId: z.union([z.string().max(512), z.number()]).optional().nullable(),
   anonymousId: z.union([z.string().max(512), z.number()]).optional().nullable(),
-  timestamp: z.string().max(64).optional(),
+  timestamp: TimeField,
+  originalTimestamp: TimeField,
   properties: z.record(z.string(), z.unknown()).optional(),
   traits: z.record(z.string(), z.unknown()).optional(),
   context: z.record(z.string(), z.unknown()).optional(),
@@ -48,6 +55,8 @@ export const EventShape = z.object({
 const TYPE_SET: ReadonlySet<unknown> = new Set(TYPES);
 const optionalText = (v: JsonValue | undefined, max: number): boolean => v === undefined || (typeof v === 'string' && v.length <= max);
 const optionalId = (v: JsonValue | undefined): boolean => v === undefined || v === null || (typeof v === 'string' && v.length <= 512) || (typeof v === 'number' && Number.isFinite(v));
+// ISO text, certainly valid: numbers and digit strings go through the schema's range check.
+const plainTime = (v: JsonValue | undefined): boolean => v === undefined || v === null || (typeof v === 'string' && v.length <= 64 && !isEpochText(v));
 const optionalRecord = (v: JsonValue | undefined): boolean => v === undefined || (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype);
 
 /**
@@ -59,7 +68,7 @@ export function isPlainValidEvent(e: JsonObject): boolean {
   if (!TYPE_SET.has(e.type)) return false;
   const id = e.messageId;
   if (id !== undefined && !(typeof id === 'string' && id.length >= 1 && id.length <= 128 && MESSAGE_ID.test(id))) return false;
-  if (!optionalText(e.event, 512) || !optionalText(e.timestamp, 64)) return false;
+  if (!optionalText(e.event, 512) || !TIME_FIELDS.every((k) => plainTime(e[k]))) return false;
   if (!optionalId(e.userId) || !optionalId(e.anonymousId)) return false;
   if (!optionalRecord(e.properties) || !optionalRecord(e.traits) || !optionalRecord(e.context)) return false;
   return namesTrackEvent(e) && hasSender(e) && pageValueNotText(e) === undefined;

@@ -3,6 +3,7 @@ import { PhiwallError } from '../errors.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { checkShape, type ShapeLimits } from './limits.js';
 import { EventShape, isPlainValidEvent } from './event-shape.js';
+import { epochAsIso, TIME_FIELDS } from './epoch-time.js';
 
 export type SegmentType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -67,6 +68,11 @@ export function parseSegmentBody(body: JsonValue, route: SegmentType | 'batch' |
     }
     const ev = merged as JsonObject;
     if (typeof ev.messageId !== 'string') ev.messageId = randomUUID();
+    // An epoch time goes on as the ISO text every later reader (and the spool) expects.
+    for (const k of TIME_FIELDS) {
+      const v = ev[k];
+      if (typeof v === 'number' || typeof v === 'string') ev[k] = epochAsIso(v);
+    }
     events.push(ev);
   }
   return { events, rejected };
