@@ -78,12 +78,6 @@ function fit(name: string): string {
   return name.slice(0, MAX_NAME).replace(/_+$/, '');
 }
 
-function sanitize(name: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
-  let out = toSnakeCase(name);
-  if (out === '') return undefined;
-  return finish(out, prefix, reserved);
-}
-
 function finish(snake: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
   let out = snake;
   if (!/^[a-z]/.test(out) || reserved(out)) out = `${prefix}${out}`;
@@ -107,6 +101,17 @@ export interface Ga4EventName {
   readonly lossy: boolean;
 }
 
+/**
+ * What could be spelt of a name plus 8 hex of its SHA-256 (`prefix` + tag when nothing could),
+ * kept within 40 characters and clear of reserved names and prefixes.
+ */
+function tagged(name: string, snake: string, prefix: string): string {
+  const tag = sha256Hex(name).slice(0, 8);
+  if (snake === '') return `${prefix}${tag}`;
+  const start = /^[a-z]/.test(snake) && !GA4_RESERVED_PREFIX.test(snake) ? snake : `${prefix}${snake}`;
+  return `${fit(start).slice(0, MAX_NAME - tag.length - 1).replace(/_+$/, '')}_${tag}`;
+}
+
 function sanitizeEvent(name: string): Ga4EventName | null {
   if (name.trim() === '') return null;
   const { snake, lossy } = spell(name);
@@ -114,24 +119,25 @@ function sanitizeEvent(name: string): Ga4EventName | null {
     const plain = finish(snake, 'evt_', reservedEvent);
     return plain === undefined ? null : { name: plain, lossy: false };
   }
-  const tag = sha256Hex(name).slice(0, 8);
-  const readable = snake === '' ? 'evt' : fit(/^[a-z]/.test(snake) && !GA4_RESERVED_PREFIX.test(snake) ? snake : `evt_${snake}`).slice(0, MAX_NAME - tag.length - 1).replace(/_+$/, '');
-  return { name: `${readable}_${tag}`, lossy: true };
+  return { name: tagged(name, snake, 'evt_'), lossy: true };
+}
+
+/**
+ * A parameter name, spelt like an event name: one with letters GA4 cannot spell (`价格档`,
+ * `الفئة`) or none at all (`🎯`) is its spellable part plus 8 hex of its SHA-256 (`p_1c0ffee2`),
+ * so it reaches GA4 as a param of its own instead of being dropped, and two never merge.
+ */
+function sanitizeParam(name: string): string | null {
+  if (name.trim() === '') return null;
+  const { snake, lossy } = spell(name);
+  if (!lossy && snake !== '') return finish(snake, 'p_', reservedParam) ?? null;
+  return tagged(name, snake, 'p_');
 }
 
 // Event and property names repeat across events and are renamed for every event sent to GA4:
 // the answers are remembered (bounded, like the field-name matches; null: nothing usable).
 const eventNames = new BoundedMemo<Ga4EventName | null>(10_000);
 const paramNames = new BoundedMemo<string | null>(10_000);
-
-function remembered(memo: BoundedMemo<string | null>, name: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
-  let out = memo.get(name);
-  if (out === undefined) {
-    out = sanitize(name, prefix, reserved) ?? null;
-    memo.set(name, out);
-  }
-  return out ?? undefined;
-}
 
 /** A valid, non-reserved GA4 event name, or undefined for a blank name. */
 export function ga4EventName(name: string): Ga4EventName | undefined {
@@ -145,5 +151,10 @@ export function ga4EventName(name: string): Ga4EventName | undefined {
 
 /** A valid, non-reserved GA4 parameter name, or undefined. */
 export function ga4ParamName(name: string): string | undefined {
-  return remembered(paramNames, name, 'p_', reservedParam);
+  let out = paramNames.get(name);
+  if (out === undefined) {
+    out = sanitizeParam(name);
+    paramNames.set(name, out);
+  }
+  return out ?? undefined;
 }

@@ -89,6 +89,30 @@ describe('ga4 names', () => {
     expect(ga4ParamName('_private')).toBe('private');
     expect(ga4ParamName('1st')).toBe('p_1st');
   });
+
+  // A property named in a script GA4 cannot spell was dropped: GA4 never saw it. Its name is
+  // now spelt like an unspellable event name (spellable part + 8 hex of SHA-256), within GA4's rules.
+  it('maps parameter names in unspellable scripts to their spellable part plus a hash, and the fake accepts them', async () => {
+    const names = ['价格档', 'الفئة', 'หมวดหมู่', '🎯', 'size_サイズ_中文', '選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選選'];
+    const mapped = names.map((n) => ga4ParamName(n));
+    for (const m of mapped) expect(m).toMatch(/^[a-z][a-z0-9_]{0,39}$/);
+    expect(mapped[3]).toMatch(/^p_[0-9a-f]{8}$/);
+    expect(mapped[4]).toMatch(/^size_saizu_[0-9a-f]{8}$/);
+    expect(new Set(mapped).size).toBe(names.length);
+    // Same name, same param, every time; Cyrillic and Greek are still romanised without a hash.
+    expect(ga4ParamName('价格档')).toBe(mapped[0]);
+    expect(ga4ParamName('цвет')).toBe('tsvet');
+    const fake = await startGa4Fake({ measurementId: MEASUREMENT_ID, apiSecret: API_SECRET });
+    const dest = ga4Destination.create(ga4Destination.configSchema.parse({ measurement_id: MEASUREMENT_ID, api_secret: API_SECRET, endpoint: fake.url }), testDeps('ga4'));
+    try {
+      const properties: JsonObject = Object.fromEntries(names.map((n, i) => [n, i]));
+      properties.items = [{ item_id: 'a', 'カラー': 'blue' }];
+      expect(await dest.send(toItems(dest, [cleanEvent({ event: 'Gift Bought', properties })]))).toEqual({ kind: 'ok' });
+      const [accepted] = acceptedGa4Events(fake) as { params: JsonObject }[];
+      for (const [i, m] of mapped.entries()) expect(accepted.params[m as string]).toBe(i);
+      expect(accepted.params.items).toEqual([{ item_id: 'a', [ga4ParamName('カラー') as string]: 'blue' }]);
+    } finally { await dest.close(); await fake.close(); }
+  });
 });
 
 describe('ga4 destination', () => {
