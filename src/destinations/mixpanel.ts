@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { truncateUnits } from '../common/well-formed.js';
+import { customProps, PLACEHOLDERS, profileAccepted, profileTarget, PROFILE_MAX_BATCH, toMixpanelProfile, type ProfileTarget } from './mixpanel-profiles.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
 import { sha256Hex } from '../common/hash.js';
 import { HttpClient, HttpOptionsShape, basicAuth, classifyOutcome, parseJsonBody } from './http.js';
@@ -18,25 +19,32 @@ export const MixpanelConfig = z
     /** https://api.mixpanel.com by default (https://api-eu.mixpanel.com, https://api-in.mixpanel.com). */
     endpoint: z.url({ protocol: /^https?$/ }).optional(),
     max_batch: z.number().int().min(1).max(2000).optional(),
+    /**
+     * Send identify traits to user profiles (/engage `$set`) and group traits to group profiles
+     * (/groups `$set`); needs project_token (the profile APIs take no service account). Off by
+     * default: profiles are a lasting store about a person, so an operator turns them on.
+     */
+    profiles: z.boolean().optional(),
+    /** The group key (Project Settings > Group Keys) a group call's groupId is filed under, `company_id` by default. */
+    group_key: z.string().min(1).max(255).optional(),
     ...HttpOptionsShape,
   })
   .refine((c) => c.project_token !== undefined || (c.service_account_user && c.service_account_secret && c.project_id), {
     message: 'set project_token, or service_account_user + service_account_secret + project_id',
-  });
+  })
+  .refine((c) => !c.profiles || c.project_token !== undefined, { message: 'profiles: true needs project_token (Mixpanel\'s profile APIs take the project token)', path: ['profiles'] });
 export type MixpanelConfig = z.infer<typeof MixpanelConfig>;
 
 // /import strict-mode rules (spec §6.1).
 const INSERT_ID = /^[A-Za-z0-9-]{1,36}$/;
-const PLACEHOLDERS: ReadonlySet<string> = new Set(['anon', 'anonymous', 'nil', 'none', 'null', 'n/a', 'na', 'undefined', 'unknown', '<nil>', '0', '-1', 'true', 'false', '[]', '{}', '00000000-0000-0000-0000-000000000000']);
 const MIN_TIME_MS = Date.UTC(1971, 0, 1);
 const MAX_FUTURE_MS = 3600 * 1000;
-const MAX_PROPERTIES = 250;
 const MAX_STRING = 255;
-const MAX_DEPTH = 3;
 // Mixpanel has no screen event of its own (page views are $mp_web_page_view, web only); this is
 // the name Segment's Mixpanel integration gives screen calls. An alias is a `$merge` of its two
 // ids, which Mixpanel takes only through /import (Original ID Merge; other ID systems ignore it).
-// Identify and group set user and group profiles (/engage, /groups): not applicable to /import.
+// Identify and group set user and group profiles (/engage, /groups: mixpanel-profiles.ts) when
+// `profiles` is on; else they are not applicable (skipped, not dead letters).
 const SCREEN_EVENT = 'Loaded a Screen';
 
 /** messageId when Mixpanel accepts it as $insert_id (<= 36 of [A-Za-z0-9-]), else a stable 36-char hash of it. */
@@ -51,27 +59,6 @@ function pageProps(e: CleanEvent): JsonObject {
   if (e.page?.title !== undefined) out.current_page_title = e.page.title;
   if (e.page?.referrer !== undefined) out.$referrer = e.page.referrer;
   for (const [k, v] of Object.entries(e.campaign ?? {})) if (v !== undefined) out[`utm_${k === 'name' ? 'campaign' : k}`] = v;
-  return out;
-}
-
-/**
- * A property value within /import's limits: nested objects at most 3 deep with < 255 keys,
- * arrays < 255 elements (spec §6.1; strict mode fails the record otherwise). What sits deeper
- * is kept as its JSON text, cut like any string; strings over 255 chars are cut as Mixpanel would.
- */
-function fitValue(value: JsonValue, depth: number): JsonValue {
-  if (typeof value === 'string') return truncateUnits(value, MAX_STRING);
-  if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_DEPTH) return truncateUnits(JSON.stringify(value), MAX_STRING);
-  if (Array.isArray(value)) return value.slice(0, MAX_PROPERTIES).map((v) => fitValue(v, depth + 1));
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(value).slice(0, MAX_PROPERTIES)) out[k] = fitValue(v, depth + 1);
-  return out;
-}
-
-function customProps(properties: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(properties).slice(0, MAX_PROPERTIES)) out[k] = fitValue(v, 0);
   return out;
 }
 
@@ -133,34 +120,66 @@ class MixpanelDestination implements Destination {
   readonly maxBatch: number;
   private readonly http: HttpClient;
   private readonly url: string;
+  private readonly profileUrls: Record<ProfileTarget, string>;
   private readonly auth: string;
   private readonly secrets: string[];
 
   constructor(
     readonly name: string,
-    config: MixpanelConfig,
+    private readonly config: MixpanelConfig,
     private readonly deps: DestinationDeps,
   ) {
     this.maxBatch = config.max_batch ?? 2000;
     this.http = new HttpClient(config);
     const query = new URLSearchParams({ strict: '1' });
     if (config.project_id) query.set('project_id', config.project_id);
-    this.url = `${(config.endpoint ?? 'https://api.mixpanel.com').replace(/\/+$/, '')}/import?${query}`;
+    const base = (config.endpoint ?? 'https://api.mixpanel.com').replace(/\/+$/, '');
+    this.url = `${base}/import?${query}`;
+    this.profileUrls = { engage: `${base}/engage?verbose=1`, groups: `${base}/groups?verbose=1` };
     const serviceAccount = config.service_account_user && config.service_account_secret;
     this.auth = serviceAccount ? basicAuth(config.service_account_user ?? '', config.service_account_secret) : basicAuth(config.project_token ?? '');
     this.secrets = [config.project_token, config.service_account_secret, this.auth].filter((s): s is string => !!s);
   }
 
   map(event: CleanEvent) {
+    if (this.config.profiles && (event.type === 'identify' || event.type === 'group')) return toMixpanelProfile(event, this.config.group_key ?? 'company_id');
     return toMixpanelEvent(event);
   }
 
+  /** Events go to /import, profile updates to /engage or /groups: each API gets its own requests. */
   async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
     const results: ItemResult[] = batch.map(() => ({ kind: 'ok' }));
-    for (const part of chunk(batch.map((_, i) => i), this.maxBatch)) {
-      await fillResults(results, part, (indexes) => bisect(indexes.map((i) => batch[i].payload), (items) => this.attempt(items)));
+    const byTarget = new Map<ProfileTarget | 'import', number[]>();
+    batch.forEach((item, i) => {
+      const target = profileTarget(item.payload) ?? 'import';
+      const list = byTarget.get(target);
+      if (list) list.push(i);
+      else byTarget.set(target, [i]);
+    });
+    for (const [target, indexes] of byTarget) {
+      const attempt = target === 'import' ? (items: JsonValue[]) => this.attempt(items) : (items: JsonValue[]) => this.attemptProfiles(target, items);
+      for (const part of chunk(indexes, target === 'import' ? this.maxBatch : Math.min(this.maxBatch, PROFILE_MAX_BATCH))) {
+        await fillResults(results, part, (idx) => bisect(idx.map((i) => batch[i].payload), attempt));
+      }
     }
     return collapseResults(results);
+  }
+
+  /**
+   * Profile updates answer 200 even when refused (the verbose body says so, for the request as a
+   * whole): a refused request is halved until the update at fault is alone, then dropped.
+   */
+  private async attemptProfiles(target: ProfileTarget, items: JsonValue[]): Promise<BatchAttempt> {
+    const body = items.map((p) => ({ $token: this.config.project_token ?? '', ...(isJsonObject(p) ? p : {}) }));
+    const outcome = await this.http.postJson(this.profileUrls[target], body);
+    const result = classifyOutcome(outcome, { secrets: this.secrets, now: this.deps.now() });
+    if (outcome.kind !== 'response' || result.kind !== 'ok') {
+      return outcome.kind === 'response' && outcome.status === 413 ? { kind: 'rejected', result } : { kind: 'results', results: items.map(() => result) };
+    }
+    const verdict = profileAccepted(outcome.bodyText);
+    if (verdict.ok) return { kind: 'results', results: items.map(() => result) };
+    const reason = scrubVendorText(`Mixpanel /${target} refused the update: ${verdict.error}`, this.secrets).slice(0, 200);
+    return { kind: 'rejected', result: { kind: 'drop', code: `MIXPANEL_${target.toUpperCase()}_REFUSED`, reason } };
   }
 
   /** 400 is a partial success naming failed records; 413 is about size, so halve the batch. */
@@ -189,6 +208,6 @@ class MixpanelDestination implements Destination {
 export const mixpanelDestination: DestinationType<MixpanelConfig> = {
   type: 'mixpanel',
   configSchema: MixpanelConfig,
-  describe: 'Mixpanel /import (strict): $mp_web_page_view, track and screen events, alias as $merge, $insert_id from messageId, failed_records per index',
+  describe: 'Mixpanel /import (strict): $mp_web_page_view, track and screen events, alias as $merge, $insert_id from messageId, failed_records per index; with profiles: identify traits to /engage $set, group traits to /groups $set',
   create: (config, deps) => new MixpanelDestination(deps.name, config, deps),
 };

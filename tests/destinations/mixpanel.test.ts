@@ -3,7 +3,7 @@ import type { JsonObject } from '../../src/common/json.js';
 import { mixpanelDestination, mixpanelInsertId } from '../../src/destinations/mixpanel.js';
 import type { Destination, DestinationType } from '../../src/destinations/types.js';
 import type { FakeServer } from '../fakes/http-fake.js';
-import { importedMixpanelRecords, startMixpanelFake } from '../fakes/mixpanel.js';
+import { acceptedMixpanelProfiles, importedMixpanelRecords, startMixpanelFake } from '../fakes/mixpanel.js';
 import { describeDestinationConformance } from './destination.case.js';
 import { FIXED_NOW, cleanEvent, results, testDeps, toItems } from './fixtures.js';
 
@@ -156,5 +156,62 @@ describe('mixpanel destination', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+// Identify traits and group traits are profile updates, which /import does not take: with
+// `profiles: true` they go to /engage and /groups ($set), in the same batch as the events.
+describe('mixpanel profiles', () => {
+  let fake: FakeServer;
+  let dest: Destination;
+  beforeAll(async () => {
+    fake = await startMixpanelFake({ projectToken: TOKEN });
+    dest = mixpanelDestination.create(mixpanelDestination.configSchema.parse({ endpoint: fake.url, project_token: TOKEN, profiles: true, group_key: 'org_id' }), testDeps('mixpanel'));
+  });
+  afterAll(async () => { await dest.close(); await fake.close(); });
+  beforeEach(() => fake.reset());
+
+  const identify = (traits: JsonObject, extra: Partial<Parameters<typeof cleanEvent>[0]> = {}) => cleanEvent({ type: 'identify', event: undefined, properties: {}, traits, ...extra });
+  const group = (traits: JsonObject) => cleanEvent({ type: 'group', event: undefined, properties: {}, groupId: 'pw_group_token01', traits });
+
+  it('sends identify traits to /engage and group traits to /groups beside the events, and the fake takes all three', async () => {
+    const long = 'x'.repeat(400);
+    const events = [cleanEvent(), identify({ plan: 'gold', note: long, deep: { a: { b: { c: { d: 1 } } } } }), group({ industry: 'nonprofit', employees: 12 })];
+    expect(await dest.send(toItems(dest, events))).toEqual({ kind: 'ok' });
+    expect(importedMixpanelRecords(fake)).toHaveLength(1);
+    const [profile] = acceptedMixpanelProfiles(fake, '/engage');
+    expect(profile).toMatchObject({ $token: TOKEN, $distinct_id: 'v_3kq9x7w2p0zz', $ip: '203.0.113.7', $set: { plan: 'gold' } });
+    expect(((profile.$set as JsonObject).note as string).length).toBe(255);
+    expect((profile.$set as JsonObject).deep).toEqual({ a: { b: { c: '{"d":1}' } } });
+    expect(acceptedMixpanelProfiles(fake, '/groups')).toEqual([{ $token: TOKEN, $group_key: 'org_id', $group_id: 'pw_group_token01', $set: { industry: 'nonprofit', employees: 12 } }]);
+    // The token is added when sending, never stored in the spooled payload.
+    expect(JSON.stringify(toItems(dest, events).map((i) => i.payload))).not.toContain(TOKEN);
+  });
+
+  it('a user id is the profile\'s distinct_id; without an ip allowed, $ip "0" keeps Mixpanel from placing it at phiwall', () => {
+    expect(dest.map(identify({ plan: 'gold' }, { userId: 'u_5001', ip: undefined }))).toMatchObject({ $distinct_id: 'u_5001', $ip: '0' });
+  });
+
+  it('skips what has no profile to set: no traits left, no group id allowed, a placeholder id', () => {
+    expect(dest.map(identify({}))).toEqual({ skip: 'MIXPANEL_NO_TRAITS' });
+    expect(dest.map(cleanEvent({ type: 'group', event: undefined, traits: { a: 1 } }))).toEqual({ skip: 'MIXPANEL_GROUP_ID_NOT_ALLOWED' });
+    expect(dest.map(identify({ a: 1 }, { visitorId: 'undefined' }))).toEqual({ skip: 'MIXPANEL_PLACEHOLDER_ID' });
+  });
+
+  it('a refused update (200 with status 0) is found by halving and dropped alone; the others are taken', async () => {
+    const good = toItems(dest, [identify({ plan: 'a' }), identify({ plan: 'b' }), identify({ plan: 'c' })]);
+    const bad = { ...(good[1].payload as JsonObject), $distinct_id: 'null' };
+    const items = [good[0], { ...good[1], payload: bad }, good[2]];
+    const r = results(await dest.send(items), 3);
+    expect(r.map((x) => x.kind)).toEqual(['ok', 'drop', 'ok']);
+    expect(r[1]).toMatchObject({ code: 'MIXPANEL_ENGAGE_REFUSED' });
+    expect(JSON.stringify(r)).not.toContain(TOKEN);
+    expect(acceptedMixpanelProfiles(fake, '/engage').map((p) => (p.$set as JsonObject).plan).sort()).toEqual(['a', 'c']);
+  });
+
+  it('is off by default (identify and group stay skipped) and needs the project token', () => {
+    const off = mixpanelDestination.create(mixpanelDestination.configSchema.parse({ endpoint: fake.url, project_token: TOKEN }), testDeps('mixpanel'));
+    expect(off.map(identify({ plan: 'gold' }))).toEqual({ skip: 'MIXPANEL_UNSUPPORTED_TYPE' });
+    expect(mixpanelDestination.configSchema.safeParse({ service_account_user: SA.user, service_account_secret: SA.secret, project_id: SA.projectId, profiles: true }).success).toBe(false);
   });
 });

@@ -62,8 +62,40 @@ function nestedProblem(v: unknown, depth: number): string | undefined {
   return undefined;
 }
 
+// Profile APIs (/engage user profiles, /groups group profiles; Ingestion API reference): a JSON
+// array of updates, each with the project token, its profile's ids and one operation. They answer
+// 200 whatever happened; with verbose=1 the body is {status: 1|0, error}.
+const PROFILE_OPS = ['$set', '$set_once', '$add', '$union', '$append', '$remove', '$unset', '$delete'];
+
+function profileProblem(u: unknown, path: string, o: MixpanelFakeOptions): string | undefined {
+  if (!isObject(u)) return 'update must be an object';
+  if (typeof u.$token !== 'string' || (o.projectToken !== undefined && u.$token !== o.projectToken)) return '$token is missing or invalid';
+  if (path === '/engage' && (typeof u.$distinct_id !== 'string' || u.$distinct_id === '' || PLACEHOLDERS.has(u.$distinct_id.toLowerCase()))) return '$distinct_id is missing or invalid';
+  if (path === '/groups' && (typeof u.$group_key !== 'string' || u.$group_key === '' || (typeof u.$group_id !== 'string' && typeof u.$group_id !== 'number'))) return '$group_key and $group_id are required';
+  const ops = PROFILE_OPS.filter((k) => k in u);
+  if (ops.length !== 1) return 'exactly one operation per update';
+  const set = u[ops[0]];
+  if (ops[0] === '$set' && (!isObject(set) || Object.keys(set).length >= 255)) return '$set must be an object of fewer than 255 properties';
+  for (const [k, v] of Object.entries(isObject(set) ? set : {})) {
+    const problem = nestedProblem(v, 0);
+    if (problem) return `$set.${k}: ${problem}`;
+  }
+  return undefined;
+}
+
+function profileReply(req: RecordedRequest, o: MixpanelFakeOptions): FakeReply {
+  const verbose = req.query.verbose === '1';
+  const updates = req.json;
+  const problem = !Array.isArray(updates) ? 'body must be a JSON array of updates' : updates.length > 2000 ? 'more than 2000 updates'
+    : updates.map((u) => profileProblem(u, req.path, o)).find((p) => p !== undefined);
+  if (problem) req.errors.push(`! ${problem}`);
+  if (!verbose) return { status: 200, body: problem ? 0 : 1 };
+  return { status: 200, body: { status: problem ? 0 : 1, error: problem ?? null } };
+}
+
 export function startMixpanelFake(options: MixpanelFakeOptions = {}): Promise<FakeServer> {
   return FakeServer.start((req): FakeReply => {
+    if (req.method === 'POST' && (req.path === '/engage' || req.path === '/groups')) return profileReply(req, options);
     if (req.method !== 'POST' || req.path !== '/import') return { status: 404, body: { error: 'not found' } };
     const reject = (reply: FakeReply): FakeReply => {
       req.errors.push(`* ${JSON.stringify(reply.body)}`);
@@ -86,6 +118,11 @@ export function startMixpanelFake(options: MixpanelFakeOptions = {}): Promise<Fa
     if (failed.length) return { status: 400, body: { code: 400, error: 'some data points in the request failed validation', status: 'Bad Request', num_records_imported: imported, failed_records: failed } };
     return { status: 200, body: { code: 200, num_records_imported: imported, status: 'OK' } };
   });
+}
+
+/** Profile updates a profile API took (`/engage` or `/groups`). */
+export function acceptedMixpanelProfiles(fake: FakeServer, path: '/engage' | '/groups'): Record<string, unknown>[] {
+  return fake.handled(path).filter((r) => r.errors.length === 0 && Array.isArray(r.json)).flatMap((r) => (r.json as unknown[]).filter(isObject));
 }
 
 /** Records Mixpanel imported (a 400 still imports the records not listed as failed). */
