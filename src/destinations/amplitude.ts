@@ -36,7 +36,8 @@ const DEFAULT_GROUP_TYPE = 'account';
 /**
  * Amplitude's own names for what Segment calls page, screen, identify and group (its SDKs send
  * them to the same HTTP V2 endpoint: `$identify` carries `user_properties.$set`, and setGroup is an
- * `$identify` with `groups` too). Group properties go to /groupidentify, another API: not sent.
+ * `$identify` with `groups` too). A group's traits follow as the SDKs' groupIdentify does it: a
+ * `$groupidentify` event with `groups` and `group_properties.$set` (amplitude-payload below).
  */
 function eventType(e: CleanEvent): string | undefined {
   switch (e.type) {
@@ -89,6 +90,29 @@ export function toAmplitudeEvent(e: CleanEvent, minIdLength = 5, groupType = DEF
   return event;
 }
 
+/**
+ * What one event stores: its HTTP V2 event, or for a group call with traits two events, the
+ * membership `$identify` and the group's `$groupidentify` (its own insert_id), sent together.
+ */
+export function toAmplitudePayload(e: CleanEvent, minIdLength = 5, groupType = DEFAULT_GROUP_TYPE): JsonValue | { skip: string } {
+  const event = toAmplitudeEvent(e, minIdLength, groupType);
+  if ('skip' in event || e.type !== 'group' || e.groupId === undefined || Object.keys(e.traits).length === 0) return event;
+  const groupIdentify: JsonObject = { ...event, event_type: '$groupidentify', insert_id: `${e.messageId}-group`, group_properties: { $set: e.traits } };
+  // The user's membership is the $identify's: the group update sets the group's properties only.
+  delete groupIdentify.user_properties;
+  return [event, groupIdentify];
+}
+
+/** The events of stored payloads, and which payload each came from. */
+function flatten(items: readonly JsonValue[]): { events: JsonValue[]; owner: number[] } {
+  const events: JsonValue[] = [];
+  const owner: number[] = [];
+  items.forEach((item, i) => {
+    for (const ev of Array.isArray(item) ? item : [item]) { events.push(ev); owner.push(i); }
+  });
+  return { events, owner };
+}
+
 /** Indexes Amplitude names in a 400 body (events_with_* maps and silenced_events). */
 function invalidIndexes(bodyText: string): Map<number, string> {
   const parsed = parseJsonBody(bodyText);
@@ -122,7 +146,7 @@ class AmplitudeDestination implements Destination {
   }
 
   map(event: CleanEvent) {
-    return toAmplitudeEvent(event, this.config.min_id_length, this.config.group_type);
+    return toAmplitudePayload(event, this.config.min_id_length, this.config.group_type);
   }
 
   async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
@@ -138,7 +162,8 @@ class AmplitudeDestination implements Destination {
    * once right away. A 413 is about size, so the batch is halved.
    */
   private async attempt(items: JsonValue[], resend: boolean): Promise<BatchAttempt> {
-    const body: JsonObject = { api_key: this.config.api_key, events: items };
+    const { events, owner } = flatten(items);
+    const body: JsonObject = { api_key: this.config.api_key, events };
     if (this.config.min_id_length !== undefined) body.options = { min_id_length: this.config.min_id_length };
     const outcome = await this.http.postJson(this.url, body);
     const result = classifyOutcome(outcome, { secrets: [this.config.api_key], now: this.deps.now() });
@@ -148,8 +173,11 @@ class AmplitudeDestination implements Destination {
     if (outcome.status === 413) return { kind: 'rejected', result };
     const invalid = outcome.status === 400 ? invalidIndexes(outcome.bodyText) : new Map<number, string>();
     if (invalid.size === 0) return every(result);
+    // An event named bad drops the stored payload it belongs to (both events of a group call).
+    const badItems = new Map<number, string>();
+    for (const [index, field] of invalid) if (owner[index] !== undefined) badItems.set(owner[index], field);
     const results: ItemResult[] = items.map((_, i) => {
-      const field = invalid.get(i);
+      const field = badItems.get(i);
       return field === undefined
         ? { kind: 'retry', delayMs: 0, reason: 'batch rejected because of other events; resend' }
         : { kind: 'drop', code: 'AMPLITUDE_INVALID_EVENT', reason: `Amplitude rejected the event (${field.replace(/[^\w.$ -]/g, '')})` };
@@ -171,6 +199,6 @@ class AmplitudeDestination implements Destination {
 export const amplitudeDestination: DestinationType<AmplitudeConfig> = {
   type: 'amplitude',
   configSchema: AmplitudeConfig,
-  describe: 'Amplitude HTTP V2: [Amplitude] Page/Screen Viewed, track events, $identify for identify and group (groups), insert_id = messageId, device_id = visitorId',
+  describe: 'Amplitude HTTP V2: [Amplitude] Page/Screen Viewed, track events, $identify for identify and group (groups), a group\'s traits as $groupidentify (group_properties), insert_id = messageId, device_id = visitorId',
   create: (config, deps) => new AmplitudeDestination(deps.name, config, deps),
 };

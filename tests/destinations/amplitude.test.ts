@@ -5,7 +5,7 @@ import type { Destination, DestinationType } from '../../src/destinations/types.
 import { ingestedAmplitudeEvents, startAmplitudeFake } from '../fakes/amplitude.js';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { describeDestinationConformance } from './destination.case.js';
-import { FIXED_NOW, cleanEvent, results, testDeps, toItems } from './fixtures.js';
+import { FIXED_NOW, cleanEvent, itemsOf, results, testDeps, toItems } from './fixtures.js';
 
 const API_KEY = 'amp_3e5f7a9b1c2d4e6f8a0b';
 
@@ -80,7 +80,7 @@ describe('amplitude destination', () => {
   });
 
   it('a group call is an $identify filing the user under the group (groups), group_type configurable', async () => {
-    const group = cleanEvent({ type: 'group', event: undefined, groupId: 'pw_group0001', properties: {}, traits: { plan: 'enterprise' } });
+    const group = cleanEvent({ type: 'group', event: undefined, groupId: 'pw_group0001', properties: {}, traits: {} });
     const mapped = dest.map(group) as JsonObject;
     expect(mapped).toMatchObject({ event_type: '$identify', groups: { account: 'pw_group0001' }, user_properties: { $set: { account: 'pw_group0001' } } });
     expect(mapped.event_properties).toBeUndefined();
@@ -88,6 +88,27 @@ describe('amplitude destination', () => {
     expect(dest.map(cleanEvent({ type: 'group', event: undefined }))).toEqual({ skip: 'AMPLITUDE_GROUP_ID_NOT_ALLOWED' });
     expect(await dest.send(toItems(dest, [group]))).toEqual({ kind: 'ok' });
     expect(ingestedAmplitudeEvents(fake).map((e) => e.groups)).toEqual([{ account: 'pw_group0001' }]);
+  });
+
+  // A group's traits were dropped (they need the group API). Amplitude's SDKs send them as a
+  // $groupidentify event on the same HTTP V2 endpoint: the group call now stores both events.
+  it('a group call with traits also sends them as a $groupidentify (group_properties.$set), and the fake ingests both', async () => {
+    const group = cleanEvent({ type: 'group', event: undefined, groupId: 'pw_group0002', properties: {}, traits: { plan: 'enterprise', employees: 12 } });
+    const [membership, groupIdentify] = dest.map(group) as JsonObject[];
+    expect(membership).toMatchObject({ event_type: '$identify', insert_id: group.messageId, user_properties: { $set: { account: 'pw_group0002' } } });
+    expect(groupIdentify).toMatchObject({ event_type: '$groupidentify', insert_id: `${group.messageId}-group`, device_id: 'v_3kq9x7w2p0zz', groups: { account: 'pw_group0002' }, group_properties: { $set: { plan: 'enterprise', employees: 12 } } });
+    expect(groupIdentify.user_properties).toBeUndefined();
+    expect(await dest.send(toItems(dest, [cleanEvent(), group]))).toEqual({ kind: 'ok' });
+    expect(ingestedAmplitudeEvents(fake).map((e) => e.event_type)).toEqual(['Signup Completed', '$identify', '$groupidentify']);
+  });
+
+  it('an invalid event of a group call drops that call only (index mapped back to its stored payload)', async () => {
+    const group = cleanEvent({ type: 'group', event: undefined, groupId: 'pw_group0003', properties: {}, traits: { plan: 'team' } });
+    const [membership, groupIdentify] = dest.map(group) as JsonObject[];
+    const items = itemsOf([dest.map(cleanEvent()) as JsonObject, [membership, { ...groupIdentify, time: 1.5 }], dest.map(cleanEvent({ event: 'Second' })) as JsonObject]);
+    const r = results(await dest.send(items), 3);
+    expect(r.map((x) => x.kind)).toEqual(['ok', 'drop', 'ok']);
+    expect(ingestedAmplitudeEvents(fake).map((e) => e.event_type)).toEqual(['Signup Completed', 'Second']);
   });
 
   it('puts api_key in the body', async () => {
