@@ -10,6 +10,14 @@ import type { VisitorIds } from './project.js';
 // much as userId does, so they get its treatment: a destination without a BAA gets the same
 // pseudonymous token the visitor ids come from (random per destination, rotated), one with a
 // BAA the raw id only where its allow list lets raw ids through; nothing when not allowed.
+//
+// A group's token rotates with `rotate_hours` like a visitor's, on purpose. A groupId is not
+// always an organisation: a household, a family account, a caregiver circle or a three-person
+// practice are groups too, and their traits describe them. A token that never changed would
+// also undo the visitors' rotation: each period's visitor token joins the same group token
+// through the membership call, so in a group of one or two the vendor could chain a person's
+// daily tokens back together. Group analytics that need a lasting id use a BAA destination
+// allowed `group_id` (it gets the raw groupId).
 
 /** A call's id as text: a non-empty string, or a finite number's digits (Segment allows both). */
 export function idText(v: JsonValue | undefined): string | undefined {

@@ -45,6 +45,23 @@ describe('group and alias calls', () => {
     expect(send({ type: 'group', anonymousId: 'anon-1', groupId: 9001 }).payload('plain')?.group_id).not.toBe(plain?.group_id);
   });
 
+  // Decided in identity.ts: a group can be a household, and a lasting group token would chain a
+  // small group's members' rotated visitor tokens back together. BAA destinations keep the raw id.
+  it('a group token rotates with rotate_hours like a visitor token; the raw id for a BAA destination does not', () => {
+    const groupAt = (t: number) => {
+      const out = processEvent({ messageId: `m-rot-${t}`, context, type: 'group', anonymousId: 'anon-1', groupId: 'household-12' }, plan.sites[0], plan, ids, t);
+      if (out.kind !== 'routed') throw new Error(`not routed: ${out.kind}`);
+      const row = (d: string) => out.rows.find((r) => r.destination === d)?.payload as JsonObject | undefined;
+      return { plain: row('plain')?.group_id, covered: row('covered')?.group_id };
+    };
+    const today = groupAt(now);
+    const sameDay = groupAt(now + 3600_000);
+    const nextDay = groupAt(now + 24 * 3600_000);
+    expect(sameDay.plain).toBe(today.plain);
+    expect(nextDay.plain).not.toBe(today.plain);
+    expect([today.covered, nextDay.covered]).toEqual(['household-12', 'household-12']);
+  });
+
   it('a destination that does not allow group_id skips group calls as not applicable', () => {
     const out = send({ type: 'group', anonymousId: 'anon-1', groupId: 'acct-42' });
     expect(out.rows.has('no_group')).toBe(false);
