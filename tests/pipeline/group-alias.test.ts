@@ -18,6 +18,7 @@ destinations:
   plain: { type: file, allow: [event, visitor_id, group_id, "traits.*"] }
   no_group: { type: segment, baa: true, allow: [event, visitor_id, "traits.*"], options: { write_key: k, endpoint: "http://127.0.0.1:9" } }
   covered: { type: webhook, baa: true, allow: [event, visitor_id, user_id, anonymous_id, group_id, "traits.*"], options: { url: "http://127.0.0.1:9/hook" } }
+  mp: { type: mixpanel, allow: [event, visitor_id, group_id, "traits.plan"], options: { project_token: t, endpoint: "http://127.0.0.1:9", profiles: true } }
 `;
 const plan = compileRules(loadConfig(writeConfig(yaml)).rules, { dataDir: tempDir() });
 const ids = new KeyedHashVisitorIds('group-alias-test-key-0123456789', 24 * 3600 * 1000);
@@ -60,6 +61,18 @@ describe('group and alias calls', () => {
     expect(sameDay.plain).toBe(today.plain);
     expect(nextDay.plain).not.toBe(today.plain);
     expect([today.covered, nextDay.covered]).toEqual(['household-12', 'household-12']);
+  });
+
+  // Mixpanel profiles: an identify or group call whose traits are all withheld has nothing to
+  // set; it is skipped as not applicable, never a dead letter. The allowed trait goes to the profile.
+  it('a profile update with no trait left is not applicable for Mixpanel; an allowed trait is $set', () => {
+    const none = send({ type: 'identify', anonymousId: 'anon-1', traits: { email: 'pat@example.com', tier: 'x' } });
+    expect(none.rows.has('mp')).toBe(false);
+    expect(none.skipped).toContainEqual({ destination: 'mp', reason: 'MIXPANEL_NO_TRAITS' });
+    const some = send({ type: 'identify', anonymousId: 'anon-1', traits: { plan: 'gold', email: 'pat@example.com' } });
+    expect(some.payload('mp')).toMatchObject({ $set: { plan: 'gold' } });
+    expect(JSON.stringify(some.payload('mp'))).not.toContain('pat@');
+    expect(send({ type: 'group', anonymousId: 'anon-1', groupId: 'acct-42', traits: { plan: 'team' } }).payload('mp')).toMatchObject({ $group_key: 'company_id', $set: { plan: 'team' } });
   });
 
   it('a destination that does not allow group_id skips group calls as not applicable', () => {
