@@ -31,10 +31,10 @@ function fitValue(value: JsonValue, depth: number): JsonValue {
   return out;
 }
 
-/** Properties (or traits) fitted to Mixpanel's limits, at most 250 of them. */
-export function customProps(properties: JsonObject): JsonObject {
+/** Properties (or traits) fitted to Mixpanel's limits, at most `max` (250) of them. */
+export function customProps(properties: JsonObject, max = MAX_PROPERTIES): JsonObject {
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(properties).slice(0, MAX_PROPERTIES)) out[k] = fitValue(v, 0);
+  for (const [k, v] of Object.entries(properties).slice(0, Math.min(max, MAX_PROPERTIES))) out[k] = fitValue(v, 0);
   return out;
 }
 

@@ -40,6 +40,7 @@ const INSERT_ID = /^[A-Za-z0-9-]{1,36}$/;
 const MIN_TIME_MS = Date.UTC(1971, 0, 1);
 const MAX_FUTURE_MS = 3600 * 1000;
 const MAX_STRING = 255;
+const MAX_RECORD_PROPERTIES = 254;
 // Mixpanel has no screen event of its own (page views are $mp_web_page_view, web only); this is
 // the name Segment's Mixpanel integration gives screen calls. An alias is a `$merge` of its two
 // ids, which Mixpanel takes only through /import (Original ID Merge; other ID systems ignore it).
@@ -88,15 +89,16 @@ export function toMixpanelEvent(e: CleanEvent): JsonObject | { skip: string } {
   if (!name) return toMixpanelMerge(e, time);
   const distinctId = e.userId ?? e.visitorId ?? '';
   if (PLACEHOLDERS.has(distinctId.toLowerCase())) return { skip: 'MIXPANEL_PLACEHOLDER_ID' };
-  const props: JsonObject = { ...customProps(e.properties), ...pageProps(e) };
-  if (e.type === 'screen' && e.name !== undefined) props.screen_name = truncateUnits(e.name, MAX_STRING);
-  if (e.ip !== undefined) props.ip = e.ip;
-  if (e.visitorId !== undefined) props.$device_id = e.visitorId;
-  if (e.userId !== undefined) props.$user_id = e.userId;
-  props.time = time;
-  props.distinct_id = distinctId;
-  props.$insert_id = mixpanelInsertId(e.messageId);
-  return { event: name, properties: props };
+  const system: JsonObject = pageProps(e);
+  if (e.type === 'screen' && e.name !== undefined) system.screen_name = truncateUnits(e.name, MAX_STRING);
+  if (e.ip !== undefined) system.ip = e.ip;
+  if (e.visitorId !== undefined) system.$device_id = e.visitorId;
+  if (e.userId !== undefined) system.$user_id = e.userId;
+  system.time = time;
+  system.distinct_id = distinctId;
+  system.$insert_id = mixpanelInsertId(e.messageId);
+  // Strict mode fails a record of 255 properties or more: the event's own fill what the system ones leave.
+  return { event: name, properties: { ...customProps(e.properties, MAX_RECORD_PROPERTIES - Object.keys(system).length), ...system } };
 }
 
 interface FailedRecord {

@@ -93,6 +93,18 @@ describe('mixpanel destination', () => {
     expect(importedMixpanelRecords(fake)).toHaveLength(1);
   });
 
+  // 250 own properties plus page, campaign and id properties made a record of 255 or more, which
+  // strict mode fails: the own properties now fill only what the system ones leave.
+  it('an event with hundreds of properties stays under 255 with every system property, and the fake imports it', async () => {
+    const properties: JsonObject = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`opt_${i}`, i]));
+    const event = cleanEvent({ properties, userId: 'u_5001' }, FIXED_NOW);
+    const record = dest.map(event) as { properties: JsonObject };
+    expect(Object.keys(record.properties).length).toBe(254);
+    expect(record.properties).toMatchObject({ distinct_id: 'u_5001', $insert_id: event.messageId, utm_campaign: 'fall', ip: '203.0.113.7' });
+    expect(await dest.send(toItems(dest, [event]))).toEqual({ kind: 'ok' });
+    expect(importedMixpanelRecords(fake)).toHaveLength(1);
+  });
+
   it('derives a stable 36-char $insert_id from messageIds Mixpanel would refuse', () => {
     const long = 'ajs-next-1700000000000-0f8fad5b-d9cb-469f-a165-70867728950e';
     expect(mixpanelInsertId(long)).toHaveLength(36);
