@@ -91,7 +91,8 @@ const reservedParam = (n: string): boolean => RESERVED_PARAMS.has(n) || GA4_RESE
 
 /**
  * A GA4 event name. `lossy`: the name has letters the Measurement Protocol's [A-Za-z0-9_] cannot
- * spell (CJK ideographs, Thai, Arabic, Hebrew, Devanagari...) or nothing spellable at all (🎉):
+ * spell (CJK ideographs, Thai, Arabic, Hebrew, Devanagari...), nothing spellable at all (🎉), or
+ * more than 40 characters once spelt (tooLong):
  * it is then what could be spelt plus 8 hex of the name's SHA-256 (`evt_3fa2c1d0` when nothing
  * could), so two such names never merge into one event, and the sender's text goes along as the
  * `original_event_name` param (ga4-payload.ts).
@@ -112,10 +113,19 @@ function tagged(name: string, snake: string, prefix: string): string {
   return `${fit(start).slice(0, MAX_NAME - tag.length - 1).replace(/_+$/, '')}_${tag}`;
 }
 
+/**
+ * Longer than GA4's 40 characters once spelt (with its prefix when it needs one): cut to 40, two
+ * long names sharing their first 40 characters (`Clicked hero CTA on the home page: Book now` /
+ * `…: Learn more`) would merge, so such a name is cut shorter and tagged like an unspellable one.
+ */
+function tooLong(snake: string, prefix: string, reserved: (n: string) => boolean): boolean {
+  return (!/^[a-z]/.test(snake) || reserved(snake) ? prefix.length : 0) + snake.length > MAX_NAME;
+}
+
 function sanitizeEvent(name: string): Ga4EventName | null {
   if (name.trim() === '') return null;
   const { snake, lossy } = spell(name);
-  if (!lossy && snake !== '') {
+  if (!lossy && snake !== '' && !tooLong(snake, 'evt_', reservedEvent)) {
     const plain = finish(snake, 'evt_', reservedEvent);
     return plain === undefined ? null : { name: plain, lossy: false };
   }
@@ -130,7 +140,7 @@ function sanitizeEvent(name: string): Ga4EventName | null {
 function sanitizeParam(name: string): string | null {
   if (name.trim() === '') return null;
   const { snake, lossy } = spell(name);
-  if (!lossy && snake !== '') return finish(snake, 'p_', reservedParam) ?? null;
+  if (!lossy && snake !== '' && !tooLong(snake, 'p_', reservedParam)) return finish(snake, 'p_', reservedParam) ?? null;
   return tagged(name, snake, 'p_');
 }
 
