@@ -1,3 +1,4 @@
+import { FreeTextNames } from './free-text-names.js';
 import { sha256Hex } from '../common/hash.js';
 import ipaddr from 'ipaddr.js';
 import type { RulesFile, Site, DestinationConfig, IdentifierRule } from '../config/schema.js';
@@ -52,7 +53,7 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
     sensitiveEventName: rules.sensitive_event_name ?? 'Content Interaction',
     eventMap: new Map(Object.entries(rules.event_map ?? {})),
     fields: matcher,
-    freeTextFields: new Set((rules.free_text_fields ?? []).map((f) => f.toLowerCase())),
+    freeTextFields: new FreeTextNames((rules.free_text_fields ?? []).map((f) => f.toLowerCase())),
     identifiers,
     scanner,
     detectorTextAction,

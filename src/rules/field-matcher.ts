@@ -1,5 +1,6 @@
 import { normalizeFieldName } from './field-name.js';
 import { formPartName } from './form-part-keys.js';
+import { containsAsWordPart, wordStarts } from './key-words.js';
 import type { Action } from '../config/schema.js';
 
 export interface FieldRule {
@@ -54,7 +55,9 @@ export class FieldMatcher {
     if (hit === undefined) {
       const norm = normalizeFieldName(key);
       const part = formPartName(key);
-      hit = { norm, rule: this.match(part ?? norm), suspect: suspectKey(key) };
+      // A key written in words is matched by words: a needle must begin or end one (key-words.ts).
+      const mask = part === undefined || part === null ? wordStarts(key, norm.length) : null;
+      hit = { norm, rule: mask === null ? this.match(part ?? norm) : this.lookup(norm, mask), suspect: suspectKey(key) };
       if (this.keys.size >= CACHE_MAX) this.keys.clear();
       this.keys.set(key, hit);
     }
@@ -70,10 +73,12 @@ export class FieldMatcher {
     return rule;
   }
 
-  private lookup(name: string): FieldRule | undefined {
+  private lookup(name: string, mask: Uint8Array | null = null): FieldRule | undefined {
     const exact = this.exact.get(name);
     if (exact) return exact;
-    for (const [needle, rule, not] of this.containing) if (name.includes(needle) && !not.some((n) => name.includes(n))) return rule;
+    for (const [needle, rule, not] of this.containing) {
+      if (containsAsWordPart(name, needle, mask) && !not.some((n) => name.includes(n))) return rule;
+    }
     return undefined;
   }
 
