@@ -34,3 +34,29 @@ export function wholeContentDate(value: string, nowYear: number): boolean {
   const year = +(m[1] ?? m[2] ?? m[3] ?? m[4]);
   return year >= nowYear - 1 && year <= nowYear + 2;
 }
+
+// A public event's or a listing's date under a key of its own (`gala_date`, `event_start_date`, `menu_date`,
+// `race_starts_at`): the head word names a public gathering or a posted schedule, the last a date or a start/end.
+// Kept only when the whole value is one date from today to two years ahead (a registration is for what is to
+// come; an event's past date may be a person's, `event_date` of a life event) and no care word is in the key.
+const PUBLIC_HEADS = ['event', 'class', 'course', 'webinar', 'workshop', 'seminar', 'lecture', 'tour', 'conference', 'symposium',
+  'summit', 'gala', 'fundraiser', 'race', 'fair', 'festival', 'concert', 'ceremony', 'expo', 'menu', 'meetup', 'drive', 'walk'];
+const DATE_TAILS = /(?:date|dates|day|start|starts|startdate|startsat|starttime|startson|end|ends|enddate|endsat|endson|datetime|time|at|on)$/;
+
+/** Whether a normalized key names a public event's or a posted schedule's date (see above). */
+export function publicDateName(norm: string, careWord: (norm: string) => boolean): boolean {
+  const tail = DATE_TAILS.exec(norm);
+  if (tail === null) return false;
+  let head = norm.slice(0, tail.index);
+  if (head.endsWith('start') || head.endsWith('end')) head = head.slice(0, head.endsWith('end') ? -3 : -5);
+  return PUBLIC_HEADS.some((h) => head.endsWith(h)) && !careWord(norm);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whether `value` is one whole date (see WHOLE_DATE) from two days ago to two years ahead of `now`. */
+export function comingDate(value: string, now: number): boolean {
+  if (WHOLE_DATE.exec(value) === null) return false;
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  return t >= now - 2 * DAY_MS && t <= now + 731 * DAY_MS;
+}

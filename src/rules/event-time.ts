@@ -8,7 +8,9 @@
 // A word naming whose time it is: the event's, the sending or receiving client's or server's, a log's.
 const ANCHORS = ['event', 'client', 'server', 'sent', 'received', 'created', 'updated', 'modified', 'logged', 'log', 'hit',
   'request', 'response', 'local', 'utc', 'unix', 'epoch', 'fired', 'tracked', 'captured', 'recorded', 'processed', 'ingest',
-  'collected', 'browser', 'device', 'pageload', 'loaded', 'started', 'ended', 'heartbeat', 'clock', 'current', 'now'];
+  'collected', 'browser', 'device', 'pageload', 'loaded', 'started', 'ended', 'heartbeat', 'clock', 'current', 'now',
+  // A report's, an export's or a tool's own step (`generated_at`, `exported_at`, `exposure_ts`, `synced_at`).
+  'generated', 'exported', 'computed', 'rendered', 'fetched', 'synced', 'sampled', 'evaluated', 'exposure', 'exposed', 'polled'];
 // Names that are the time alone.
 const BARE = new Set(['ts', 'time', 'timestamp', 'datetime', 'unixtime', 'epoch', 'epochms', 'timestampms', 'tsms', 'tsunix', 'unixts']);
 // A word about care, a person's life or a booking: its date is a Safe Harbor date however near it is.

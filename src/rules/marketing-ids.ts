@@ -14,6 +14,7 @@
 
 import { countDigits } from './detectors/scan.js';
 import { careWord } from './event-time.js';
+import { ssnValid } from './detectors/checksums.js';
 
 export const TRACE_FIELDS = ['traceid', 'spanid', 'parentid', 'parentspanid', 'rootspanid', 'traceparent', 'xb3traceid',
   'xb3spanid', 'xb3parentspanid', 'otteltraceid', 'otelspanid', 'oteltraceid'];
@@ -79,23 +80,58 @@ export const OBJECT_NAMES: ReadonlySet<string> = new Set(['requestid', 'xrequest
   'serverrequestid', 'correlationid', 'xcorrelationid']);
 export const OBJECT_ENDINGS = ['correlationid', 'assetid', 'articleid', 'formid', 'formguid', 'templateid',
   'componentid', 'widgetid', 'deployid', 'deploymentid', 'commit', 'commitsha', 'commithash', 'gitsha', 'releasesha', 'buildsha',
-  'etag', 'bundlehash', 'contenthash', 'assethash', 'cachekey', 'listid', 'surveyid', 'pollid', 'videoid', 'playlistid'];
+  'etag', 'bundlehash', 'contenthash', 'assethash', 'cachekey', 'listid', 'surveyid', 'pollid', 'videoid', 'playlistid',
+  // A public event's, a course's or a press release's listing, an app's crash or error report, a feature flag's rule
+  // (`event_id: evt_2026_cpr_1205`, `crash_id: 5f1c9e0a…`, `rule_id: rule_7f3a`): the site's or the tool's own objects.
+  'eventid', 'courseid', 'webinarid', 'episodeid', 'crashid', 'errorid', 'exceptionid', 'issueid', 'ruleid', 'flagid', 'linkid'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^(?=[0-9]*[a-f])[0-9a-f]{7,64}$/i;
 // A tool's prefix, then letters and digits: no run of 7 digits (a record number), no `@`.
 const PREFIXED = /^[A-Za-z]{1,10}[_-](?![0-9A-Za-z]*\d{7})[0-9A-Za-z]{6,40}$/;
+// A tool's slug in parts (`gr_2026_11_18`, `evt_2026_cpr_1205`): a word first, then 2-7 parts of lower-case letters or
+// up to 4 digits, one separator throughout. Digit parts in a row hold 6 digits at most (`ev_617_555_0134` is a phone
+// number, `x_123_45_6789` an SSN), or are a date of this century (`2026_11_18`; `vid_1961_03_14` may be a birth date).
+const SLUG = /^(?=.{8,48}$)[a-z]{2,12}(?:([_-])(?:[a-z]{1,16}|\d{1,4}))(?:\1(?:[a-z]{1,16}|\d{1,4})){1,6}$/;
+const DIGIT_RUN = /\d+(?:[_-]\d+)*/g;
+const RECENT_DATE = /^20\d\d[_-](?:(?:0?[1-9]|1[0-2])(?:[_-](?:0?[1-9]|[12]\d|3[01]))?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$/;
+
+function slugId(value: string): boolean {
+  if (!SLUG.test(value)) return false;
+  for (const run of value.match(DIGIT_RUN) ?? []) {
+    if (/^19\d\d(?!\d)/.test(run) || (run.length - countSeparators(run) > 6 && !RECENT_DATE.test(run))) return false;
+  }
+  return true;
+}
+
+function countSeparators(run: string): number {
+  let n = 0;
+  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) === 95 || run.charCodeAt(i) === 45) n++;
+  return n;
+}
 // An HTTP entity tag, weak or strong (`W/"5e1f-18c2a7b9d4e"`): hex parts with a letter.
 const ETAG = /^(?:W\/)?"(?=[^"]*[a-f])[0-9a-f]{1,32}(?:-[0-9a-f]{1,32}){0,2}"$/i;
 
 /** Whether a normalized key ends naming a site's or tool's object (see OBJECT_ENDINGS). */
 export function objectName(norm: string): boolean {
   if (OBJECT_NAMES.has(norm)) return true;
-  for (const e of OBJECT_ENDINGS) if (norm.endsWith(e)) return !careWord(norm);
+  // The care word is looked for before the object's own name (`release_sha` is a build's, `refill_video_id` is not).
+  for (const e of OBJECT_ENDINGS) if (norm.endsWith(e)) return !careWord(norm.slice(0, norm.length - e.length));
   return false;
 }
 
-/** A UUID, a hex digest with a letter, a prefixed token or an entity tag, as a tool writes an object's id. */
+/**
+ * A tool's numeric object id (`video_id: 917245633`, a Zoom `webinar_id: 84512093311`): 5-12 digits, but not a
+ * valid SSN's nine nor a North American phone number's ten (or eleven after a 1), which the detectors still read.
+ */
+export function objectDigits(value: string): boolean {
+  if (!/^\d{5,12}$/.test(value)) return false;
+  if (value.length === 9) return !ssnValid(value);
+  const phone = value.length === 11 && value.charCodeAt(0) === 49 ? value.slice(1) : value.length === 10 ? value : '';
+  return phone === '' || phone.charCodeAt(0) < 50 || phone.charCodeAt(3) < 50;
+}
+
+/** A UUID, a hex digest with a letter, a prefixed token or slug or an entity tag, as a tool writes an object's id. */
 export function objectIdShaped(value: string): boolean {
-  return UUID.test(value) || HEX.test(value) || PREFIXED.test(value) || ETAG.test(value);
+  return UUID.test(value) || HEX.test(value) || PREFIXED.test(value) || ETAG.test(value) || slugId(value);
 }

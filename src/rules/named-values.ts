@@ -10,10 +10,10 @@
 //   `reach_count: "1,450,211"`: read as a record number or, at 5 digits, a ZIP code), the event's own time
 //   (event-time.ts), a site's or tool's object id (marketing-ids.ts), a version under any `*version` key
 //   (`form_version: 2026.10.2`), a browser's language list, a bare host name under a host key (host-values.ts).
-import { CONTENT_DATE_FIELDS, wholeContentDate } from './content-date.js';
+import { comingDate, CONTENT_DATE_FIELDS, publicDateName, wholeContentDate } from './content-date.js';
 import { AGE_MONTHS, measureName, MONTHS_89 } from './scrub-number.js';
-import { eventTimeName, nearNow } from './event-time.js';
-import { AD_OBJECT_FIELDS, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JOB_FIELDS, objectIdShaped, objectName, TRACE_FIELDS,
+import { careWord, eventTimeName, nearNow } from './event-time.js';
+import { AD_OBJECT_FIELDS, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JOB_FIELDS, objectDigits, objectIdShaped, objectName, TRACE_FIELDS,
   traceShaped } from './marketing-ids.js';
 import { productCode } from './schema-org.js';
 import { bareHost, HOST_KEY } from './host-values.js';
@@ -29,7 +29,7 @@ export const HOST_NAME = 3;
 export type NamedVerdict = typeof KEEP | typeof DROP | typeof HOST_NAME | 0;
 
 const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4, TRACE = 5, CATALOGUE = 6, AD_OBJECT = 7, MEASURE = 8, EVENT_TIME = 9, OBJECT = 10,
-  LANGUAGES = 11, HOSTS = 12, NONE = 0;
+  LANGUAGES = 11, HOSTS = 12, PUBLIC_DATE = 13, NONE = 0;
 // Not a bare `release`: in a hospital's events it can be a discharge (`release: 2026.11.28`).
 const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buildnumber', 'buildno', 'buildid', 'buildversion', 'appbuild',
   'releaseversion', 'releasetag', 'sdkversion', 'libraryversion', 'libversion', 'clientversion', 'bundleversion', 'versionname',
@@ -78,7 +78,7 @@ function kindOf(norm: string): number {
   if (named !== undefined) return named;
   let kind = derived.get(norm);
   if (kind === undefined) {
-    kind = measureName(norm) ? MEASURE : eventTimeName(norm) ? EVENT_TIME : objectName(norm) ? OBJECT
+    kind = measureName(norm) ? MEASURE : publicDateName(norm, careWord) ? PUBLIC_DATE : eventTimeName(norm) ? EVENT_TIME : objectName(norm) ? OBJECT
       : norm.endsWith('version') ? VERSION : LANGUAGE_NAME.test(norm) ? LANGUAGES : HOST_KEY.test(norm) ? HOSTS : NONE;
     if (derived.size >= 10_000) derived.clear();
     derived.set(norm, kind);
@@ -93,10 +93,11 @@ function verdict(kind: number, value: string, nowYear: number, now: number): Nam
     case ORDER: return shopOrderId(value, nowYear) ? KEEP : 0;
     case TRACE: return traceShaped(value) ? KEEP : 0;
     case CATALOGUE: return catalogueShaped(value) || objectIdShaped(value) ? KEEP : 0;
-    case AD_OBJECT: return adObjectShaped(value) ? KEEP : 0;
+    case AD_OBJECT: return adObjectShaped(value) || objectIdShaped(value) ? KEEP : 0;
     case MEASURE: return AMOUNT.test(value) ? KEEP : 0;
     case EVENT_TIME: return nearNow(value, now) ? KEEP : 0;
-    case OBJECT: return objectIdShaped(value) ? KEEP : 0;
+    case PUBLIC_DATE: return nearNow(value, now) || comingDate(value, now) ? KEEP : 0;
+    case OBJECT: return objectIdShaped(value) || objectDigits(value) ? KEEP : 0;
     case LANGUAGES: return ACCEPT_LANGUAGE.test(value) ? KEEP : 0;
     case HOSTS: return bareHost(value) ? HOST_NAME : 0;
     default: return monthsOver89(value) ? DROP : 0;
@@ -114,8 +115,9 @@ const AMOUNT = /^(?:[$€£]\s?)?(?:\d{1,8}|\d{1,3}(?:,\d{3}){1,2})(?:\.\d{1,4})
 
 // A calendar version: a recent year's `YYYY` or `YYYYMMDD`, then 1-3 short dotted parts (8 digits at most:
 // no phone number or SSN after a year), then perhaps a pre-release word or a commit hash (no free words).
-const CALVER = new RegExp('^v?(20\\d\\d)(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]))?(?:\\.\\d{1,2}){1,2}(?:\\.\\d{1,4})?' +
-  '(?:[-+](?:(?:alpha|beta|rc|dev|pre|preview|canary|nightly|hotfix|patch|snapshot|build|b)(?:\\.?\\d{1,4})?|[0-9a-f]{7,12}))?$');
+// A channel's word may come first (`web-2026.11.27-3`, `fs-2026-11-27.3`), and the parts may be dashed as a date's are.
+const CALVER = new RegExp('^(?:[a-z]{1,10}[-_])?v?(20\\d\\d)(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]))?(?:([.-])\\d{1,2})(?:\\2\\d{1,2})?(?:\\.\\d{1,4})?' +
+  '(?:[-+](?:(?:alpha|beta|rc|dev|pre|preview|canary|nightly|hotfix|patch|snapshot|build|b)(?:\\.?\\d{1,4})?|[0-9a-f]{7,12}|\\d{1,4}))?$', 'i');
 // A browser's four-part version (`120.0.6099.109`), its build part read as a record number. Shorter dotted
 // versions (`4.1.0`) are left to the detectors, which keep them, and which still read a dotted date (`3.14.85`),
 // phone number (`617.555.0134`) or IPv4 address as one.
@@ -140,8 +142,17 @@ const DATED_ORDER = new RegExp(`^${PREFIX}[-_]?(20\\d\\d)[-_]?(?:0[1-9]|1[0-2])[
 // digits (`TXN-6175550134` is a phone number).
 const TOKEN_ORDER = new RegExp(`^${PREFIX}[-_](?=[0-9a-f]*[a-f])(?![0-9a-f]*[0-9]{5})[0-9a-f]{8,32}$`, 'i');
 
+// Any shop's own prefix of 1-5 letters (`GS-2026-004187` at a gift shop, `WS-2026-58213` at a web store), unless it
+// names a record, a person, a claim or a visit (`MRN-2026-123456`, `FIN-…`, `CSN-…`), which stays a record number.
+const ANY_PREFIX_ORDER = /^([A-Za-z]{1,5})[-_#]?(?:20\d\d[-_])?\d{4,8}$/;
+const RECORD_PREFIXES: ReadonlySet<string> = new Set(('MRN MR MRUN MED MEDS PT PAT PATNT PID ENC EN VN ADM ACC ACCN ACCT AC LAB LABS RAD ' +
+  'RX RXN CLM CLAIM MBR MEM MID SSN SS SSA DL NPI DEA EMP HAR FIN CSN HN HCN PHN NHS ID UID CASE CHART VISIT APPT REF AUTH PA ELIG ' +
+  'GRP POL SUB INS CARD DOB ER ED OR HSP HOSP BED ROOM RM UNIT').split(' '));
+
 function shopOrderId(value: string, nowYear: number): boolean {
   if (SHOP_ORDER.test(value) || TOKEN_ORDER.test(value)) return true;
+  const any = ANY_PREFIX_ORDER.exec(value);
+  if (any !== null && !RECORD_PREFIXES.has((any[1] as string).toUpperCase())) return true;
   const dated = DATED_ORDER.exec(value);
   return dated !== null && Math.abs(+(dated[1] as string) - nowYear) <= 1;
 }

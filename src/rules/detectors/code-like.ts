@@ -64,6 +64,8 @@ function scan(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const [digits, letters] = countDigitsAndLetters(m[0]);
     if (digits < 4 || letters < 2 || (digits <= 6 && yearCode(m[0])) || (digits <= 10 && snakeLabel(m[0]))) continue;
+    // A ClinicalTrials.gov registry number (`NCT06611234`) names a public study, not a person.
+    if (m[0].length === 11 && m[0].startsWith('NCT') && digits === 8) continue;
     // A request's ULID or KSUID (generated-ids.ts) is the library's, not a person's.
     if ((m[0].length === 26 || m[0].length === 27) && generatedId(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind });

@@ -100,6 +100,20 @@ export function zip3(value: string | number, restricted: ReadonlySet<string>): s
  */
 export const AGE_TOP_CODE = '>=90';
 
+// An age band as a form or a report writes it (`18-24`, `25–34 years`, `6-8 yrs`, `65+`, `under 18`, `18 and over`): a
+// category, not a person's age, unless its bounds pass 89 (`85-94`, `90+` become >=90).
+const AGE_RANGE = /^(\d{1,3})\s?(?:-|–|to)\s?(\d{1,3})(?:\s?(?:y|yo|yrs?|years?)(?: old)?\.?)?$/i;
+const AGE_FROM = /^(\d{1,3})(?:\s?\+|\s(?:and|&|or)\s(?:over|older|up|above))(?:\s?(?:yrs?|years?))?$/i;
+const AGE_BELOW = /^(?:under|below|<|less than)\s?(\d{1,3})(?:\s?(?:yrs?|years?))?$/i;
+
+/** The highest age an age band names (its lower bound when open-ended), or undefined when `s` is not one. */
+function ageBand(s: string): number | undefined {
+  const range = AGE_RANGE.exec(s);
+  if (range !== null) return Math.max(+(range[1] as string), +(range[2] as string));
+  const from = AGE_FROM.exec(s) ?? AGE_BELOW.exec(s);
+  return from === null ? undefined : +(from[1] as string);
+}
+
 const YEAR_IN_DATE = /\b(1[89]\d{2}|20\d{2})\b/;
 const SHORT_YEAR_DATE = /^\s*\d{1,2}[/.-]\d{1,2}[/.-](\d{2})\s*$/;
 // HL7 v2 / CDA time stamps (`19610305`, `196103051200-0500`): the year is the first four digits.
@@ -117,6 +131,10 @@ export function toYear(value: string | number, nowYear: number, ages = true): st
     if (!ages) return undefined;
     const age = Number(s);
     return age > 89 ? AGE_TOP_CODE : typeof value === 'number' ? value : s;
+  }
+  if (ages) {
+    const top = ageBand(s);
+    if (top !== undefined) return top > 89 ? AGE_TOP_CODE : s;
   }
   let year: number | undefined;
   const m = s.match(YEAR_IN_DATE) ?? s.match(COMPACT_DATE);
