@@ -23,6 +23,17 @@ const HOLIDAY = new Set(["mother's", "father's", "valentine's", "mothers", "fath
   'gift', 'gifts', 'foundation', 'auxiliary', 'volunteers', 'guild', 'society', 'association', 'inc', 'llc', 'company', 'shop', 'store', 'foods', 'market',
   'pharmacy', 'florist', 'bakery', 'cafe', 'restaurant', 'coffee', 'amazon', 'target', 'walmart', 'starbucks']);
 
+// What a gift shop sells, as the last word of an item's title after a greeting (`Get Well Teddy Bear`, `Get Well Soon
+// Cookie Tin`): no one is surnamed so. Not `Card`, `Box`, `Rose` or `Brace`, which are surnames.
+const GOODS = new Set(['bear', 'bears', 'teddy', 'balloon', 'balloons', 'bouquet', 'bouquets', 'basket', 'baskets', 'arrangement',
+  'arrangements', 'flowers', 'roses', 'tulips', 'lilies', 'daisies', 'orchid', 'orchids', 'plant', 'plants', 'plush', 'plushie', 'cookies',
+  'cupcakes', 'chocolates', 'candy', 'tin', 'mug', 'mugs', 'blanket', 'blankets', 'socks', 'slippers', 'pillow', 'candle', 'candles', 'kit', 'kits']);
+
+/** Whether a lower-case word is a kind of gift-shop item (see GOODS). */
+export function goodsWord(lower: string): boolean {
+  return GOODS.has(lower);
+}
+
 /** A word of a holiday, an occasion or an organisation (never a recipient's name). */
 export function titleWord(lower: string): boolean {
   return HOLIDAY.has(lower);

@@ -1,7 +1,8 @@
 import { defineDetector } from './define.js';
 import { isDigit, resetAt } from './scan.js';
 import { commonWord, scanFileNames } from './file-name.js';
-import { giftItem, scanGiftItem, titleWord } from './item-name.js';
+import { giftItem, goodsWord, scanGiftItem, titleWord } from './item-name.js';
+import { GIVEN_NAMES } from './given-names.js';
 import { scanMixedNames, scanRecordNames } from './record-name.js';
 import { bareName } from './bare-name.js';
 import { scanNameCues } from './name-cues.js';
@@ -144,6 +145,15 @@ export function nameEnd(text: string, from: number, capitalised: boolean, weak: 
   return end;
 }
 
+/**
+ * An item's title after the greeting (`Get Well Teddy Bear`, `Get Well Soon Cookie Tin`): its last word is goods and
+ * its first is goods too or no common given name (`Get well Jane Bear` is still a name).
+ */
+function goodsTitle(words: readonly string[]): boolean {
+  const first = (words[0] as string).toLowerCase();
+  return goodsWord((words[words.length - 1] as string).toLowerCase()) && (goodsWord(first) || !GIVEN_NAMES.has(first));
+}
+
 /** `this is Jane Doe` must go on as a caller does (`calling`, `here`, a comma) or end there. */
 function callerTail(text: string, end: number): boolean {
   const rest = text.slice(end, end + 12).toLowerCase();
@@ -153,7 +163,7 @@ function callerTail(text: string, end: number): boolean {
 /** A greeting's name is a given name and a surname, neither a word titles are made of (`Happy Birthday To You`, `Get Well Soon Balloons`). */
 export function fullName(text: string, from: number, end: number): boolean {
   const words = text.slice(from, end).split(' ');
-  return words.length >= 2 && words.every((w) => !commonWord(w.toLowerCase()) && !titleWord(w.toLowerCase()));
+  return words.length >= 2 && words.every((w) => !commonWord(w.toLowerCase()) && !titleWord(w.toLowerCase())) && !goodsTitle(words);
 }
 
 // After a relative or party label and a spaced dash, a title's words: `Parent - Teacher Night`, `Partner - Blue

@@ -22,7 +22,9 @@ const NOT_NAMES: ReadonlySet<string> = new Set((
   'red green blue black white yellow orange purple pink gray grey brown silver gold small medium large xl xxl ' +
   'yes no ok none other all na tbd todo note notes warning error info debug fatal true false null on off id name last first mi ' +
   'icd cpt hcpcs loinc snomed ndc phi pii api sdk url uri json xml html css csv sms mms ceo cfo cto seo ppc crm erp ehr emr fhir hl7 ' +
-  'adt oru dicom edi ncpdp udi pet ekg ecg icu ent gyn usps ups fedex dhl').split(' '));
+  'adt oru dicom edi ncpdp udi pet ekg ecg icu ent gyn usps ups fedex dhl ' +
+  // File formats, listed in capitals (`SVG, PNG, EPS`; `PDF, DOCX`).
+  'svg png eps pdf jpg jpeg gif tif tiff webp heic bmp raw mp3 mp4 mov avi wav doc docx xls xlsx ppt pptx txt rtf zip psd indd').split(' '));
 
 function plainWord(word: string): boolean {
   const w = word.toLowerCase();

@@ -9,13 +9,15 @@ import { GIVEN_NAMES } from '../detectors/given-names.js';
 // and keep their names (a provider's public profile is not a patient's identifier).
 const PERSON_PARENTS: ReadonlySet<string> = new Set(['patients', 'patient', 'members', 'member', 'clients', 'client', 'users', 'user', 'u',
   'profile', 'profiles', 'my', 'me', 'share', 'shared', 'account', 'accounts', 'thank-you', 'thankyou', 'thanks', 'guests', 'guest',
-  'customers', 'customer', 'invitee', 'invitees', 'attendees', 'attendee', 'residents', 'resident', 'family', 'dependents', 'dependent']);
+  'customers', 'customer', 'invitee', 'invitees', 'attendees', 'attendee', 'residents', 'resident', 'family', 'dependents', 'dependent',
+  // A tribute's, memorial's or obituary's page names the person it honours (`/give/tribute/jane-okafor-smith`).
+  'tribute', 'tributes', 'memorial', 'memorials', 'obituary', 'obituaries', 'in-memory-of', 'in-honor-of', 'in-honour-of']);
 const USERNAME = /^[a-z]{2,}\d{2,}$/i;
 const PART = /[a-z]+|\d+/gi;
 
 /** Whether the segment `parent` (decoded) is one whose child segment names a person. */
 export function personParent(parent: string): boolean {
-  return parent.length <= 10 && PERSON_PARENTS.has(parent.toLowerCase());
+  return parent.length <= 13 && PERSON_PARENTS.has(parent.toLowerCase());
 }
 
 /** Whether `segment` (decoded, under a person parent) is a person's name or username. */
@@ -31,5 +33,6 @@ export function personSlug(segment: string): boolean {
     words++;
     if (GIVEN_NAMES.has(p)) given = true;
   }
-  return given && words >= 2 && words <= 3;
+  // Up to five words: a given name, a middle name and a double surname (`jane-elizabeth-okafor-smith`).
+  return given && words >= 2 && words <= 5;
 }

@@ -26,9 +26,14 @@ const ID_SEGMENT = [
 // Letters, dashes and dots only, shorter than a token: no detector can fire on it.
 const PLAIN_WORDS = /^[A-Za-z._~-]{0,23}$/;
 
-function isIdLike(segment: string, scanner: TextScanner): boolean {
+// An article's slug: three or more lower-case words joined by dashes (`northbay-opens-west-tower`), a title and not a
+// token however long it is (its length alone made it `:id`); still read by the detectors, and not under a people parent.
+const WORD_SLUG = /^[a-z]{1,24}(?:-[a-z]{1,24}){2,}$/;
+
+function isIdLike(segment: string, scanner: TextScanner, people: boolean): boolean {
   if (PLAIN_WORDS.test(segment)) return false;
-  for (const re of ID_SEGMENT) if (re.test(segment)) return true;
+  // Under `/patients/`, `/u/`… a long slug may be a person's names (person-slug.ts): read as before.
+  if (people || !WORD_SLUG.test(segment)) for (const re of ID_SEGMENT) if (re.test(segment)) return true;
   return scanner.hits(segment);
 }
 
@@ -46,7 +51,7 @@ function withoutIds(pathname: string, scanner: TextScanner): string {
     if (end < 0) end = pathname.length;
     if (end > start) {
       const decoded = safeDecode(pathname.slice(start, end));
-      if (decoded !== '' && (isIdLike(decoded, scanner) || (people && personSlug(decoded)))) { out += pathname.slice(from, start) + ':id'; from = end; }
+      if (decoded !== '' && (isIdLike(decoded, scanner, people) || (people && personSlug(decoded)))) { out += pathname.slice(from, start) + ':id'; from = end; }
       people = personParent(decoded);
     }
     start = end + 1;
