@@ -29,11 +29,16 @@ export function wordStarts(key: string, normLength: number): Uint8Array | null {
   return mask;
 }
 
+// The last letters of the words a short needle hides in: waiting, visiting, editing (`g`), adobe, zombie (`e`), combined
+// (`ned`), ambient (`ent`), primeiro (`ro`)...
+const WORD_ENDINGS: ReadonlySet<string> = new Set(['g', 'ng', 'e', 'ed', 'ned', 'ent', 'ents', 'er', 'ers', 'ro', 'ra', 'y', 'ie', 'ies', 'ation']);
+
 /**
  * Whether `needle` occurs in `name` as a word part (or anywhere, without a mask): beginning or ending a word
- * (`spouse_ssn`, `patientDob`, `patientdob_v2`), or inside one before a plural's `s`/`es` (`kids_firstnames`) or 4+
- * letters, a compound joined without a separator (`my_userssnlast4`). Not inside a word's last letters (`waiting`, `adobe`, `combined`) nor
- * across two words without beginning or ending either (`time_in_app`, `business_number`).
+ * (`spouse_ssn`, `patientDob`, `patientdob_v2`), or inside one before anything but the last letters of a word it is
+ * part of (`my_userssnlast4`, `home_cellphoneno`, `kids_firstnames`: a compound joined without a separator). Not
+ * before a word's own ending (`wait-ing`, `ado-be`, `combi-ned`, `primei-ro`) nor across two words without
+ * beginning or ending either (`time_in_app`, `business_number`).
  */
 export function containsAsWordPart(name: string, needle: string, mask: Uint8Array | null): boolean {
   let at = name.indexOf(needle);
@@ -43,8 +48,7 @@ export function containsAsWordPart(name: string, needle: string, mask: Uint8Arra
     if (mask[at] === 1 || mask[end] === 1) return true;
     let wordEnd = at + 1;
     while (mask[wordEnd] !== 1) wordEnd++;
-    const rest = wordEnd - end;
-    if (rest >= 4 || (name.charCodeAt(wordEnd - 1) === 115 && (rest === 1 || (rest === 2 && name.charCodeAt(end) === 101)))) return true;
+    if (wordEnd > end && !WORD_ENDINGS.has(name.slice(end, wordEnd))) return true;
     at = name.indexOf(needle, at + 1);
   }
   return false;
