@@ -13,7 +13,9 @@ const MEASURE_ENDINGS = ['amount', 'total', 'count', 'counts', 'price', 'revenue
   'raised', 'goal', 'steps', 'cents', 'credits', 'views', 'pageviews', 'impressions', 'clicks', 'visitors', 'users', 'score', 'quantity', 'qty', 'bytes',
   // Durations (`idle_ms: "90000"` was cut to a ZIP-3).
   'duration', 'durationms', 'timems', 'idlems', 'elapsedms', 'latencyms', 'delayms', 'waitms', 'loadms', 'millis', 'msec', 'seconds',
-  'secs', 'minutes'];
+  'secs', 'minutes',
+  // Store amounts in millionths (Google Play's `price_amount_micros: 12990000`, `revenue_micros`) and sizes in kilobytes.
+  'micros', 'kb', 'mb'];
 
 /** Whether a normalized key names an amount or a count (see MEASURES). */
 export function measureName(norm: string): boolean {
