@@ -24,7 +24,7 @@ export const CATALOGUE_FIELDS = ['sku', 'skuid', 'productid', 'productsku', 'pro
 // A job posting's own number (`job_id: REQ-2026-18342`, `requisition_number: 18877`): the site's listing, like a
 // product's; an applicant's or a candidate's id is a person's (the field rules drop it first).
 export const JOB_FIELDS = ['jobid', 'jobreqid', 'jobnumber', 'jobcode', 'jobpostingid', 'postingid', 'requisitionid', 'requisitionnumber',
-  'requisitionno', 'reqid', 'jobrequisitionid', 'jobrequisition', 'vacancyid', 'openingid'];
+  'requisitionno', 'reqid', 'jobrequisitionid', 'jobrequisition', 'vacancyid', 'openingid', 'requisition', 'jobreq'];
 export const AD_OBJECT_FIELDS = ['campaignid', 'adsetid', 'adgroupid', 'creativeid', 'placementid', 'lineitemid', 'insertionorderid',
   'advertiserid', 'utmid', 'experimentid', 'variationid', 'audienceid', 'keywordid', 'adcampaignid'];
 

@@ -142,9 +142,9 @@ const DATED_ORDER = new RegExp(`^${PREFIX}[-_]?(20\\d\\d)[-_]?(?:0[1-9]|1[0-2])[
 // digits (`TXN-6175550134` is a phone number).
 const TOKEN_ORDER = new RegExp(`^${PREFIX}[-_](?=[0-9a-f]*[a-f])(?![0-9a-f]*[0-9]{5})[0-9a-f]{8,32}$`, 'i');
 
-// Any shop's own prefix of 1-5 letters (`GS-2026-004187` at a gift shop, `WS-2026-58213` at a web store), unless it
+// Any shop's own prefix of 1-5 letters (`GS-2026-004187` at a gift shop, `WS-2026-58213`, `T-88213-2026`), unless it
 // names a record, a person, a claim or a visit (`MRN-2026-123456`, `FIN-…`, `CSN-…`), which stays a record number.
-const ANY_PREFIX_ORDER = /^([A-Za-z]{1,5})[-_#]?(?:20\d\d[-_])?\d{4,8}$/;
+const ANY_PREFIX_ORDER = /^([A-Za-z]{1,5})[-_#]?(?:20\d\d[-_])?\d{4,8}(?:[-_]20\d\d)?$/;
 const RECORD_PREFIXES: ReadonlySet<string> = new Set(('MRN MR MRUN MED MEDS PT PAT PATNT PID ENC EN VN ADM ACC ACCN ACCT AC LAB LABS RAD ' +
   'RX RXN CLM CLAIM MBR MEM MID SSN SS SSA DL NPI DEA EMP HAR FIN CSN HN HCN PHN NHS ID UID CASE CHART VISIT APPT REF AUTH PA ELIG ' +
   'GRP POL SUB INS CARD DOB ER ED OR HSP HOSP BED ROOM RM UNIT').split(' '));

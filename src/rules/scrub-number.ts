@@ -15,7 +15,9 @@ const MEASURE_ENDINGS = ['amount', 'total', 'count', 'counts', 'price', 'revenue
   'duration', 'durationms', 'timems', 'idlems', 'elapsedms', 'latencyms', 'delayms', 'waitms', 'loadms', 'millis', 'msec', 'seconds',
   'secs', 'minutes',
   // Store amounts in millionths (Google Play's `price_amount_micros: 12990000`, `revenue_micros`) and sizes in kilobytes.
-  'micros', 'kb', 'mb'];
+  'micros', 'kb', 'mb',
+  // A posting's pay (`salary_min: "70000"` was read as a ZIP code).
+  'salary', 'salarymin', 'salarymax', 'wage', 'wages', 'paymin', 'paymax'];
 
 /** Whether a normalized key names an amount or a count (see MEASURES). */
 export function measureName(norm: string): boolean {
