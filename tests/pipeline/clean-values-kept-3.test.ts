@@ -155,3 +155,16 @@ describe("a vehicle's kind, a build's fingerprint, a posting's pay and number, a
     for (const v of ['8KLM442', 'SHTL-12', 'f1e2d3', '70000', '88213']) expect(out).not.toContain(v);
   });
 });
+
+// Found probing slugs for the object-id class: digits joined by underscores went out under any neutral key on d844ad5.
+describe('an SSN or a phone number written with underscores', () => {
+  it('is redacted like its dashed form, alone, in text and inside a slug', () => {
+    const out = props({ a: '536_22_4411', b: 'ref 536_22_4411', c: 'x_536_22_4411', d: '503_555_0142', e: 'call 503_555_0142', f: 'lead_1_503_555_0142' });
+    for (const v of ['536_22', '503_555']) expect(out).not.toContain(v);
+  });
+
+  it('leaves slugs of dates, ad sizes and counters as they were', () => {
+    const out = props({ video_id: 'gr_2026_11_18', creative: 'banner_728x90_v2', campaign: 'flu_2026_q4' });
+    for (const v of ['gr_2026_11_18', 'banner_728x90_v2', 'flu_2026_q4']) expect(out).toContain(v);
+  });
+});

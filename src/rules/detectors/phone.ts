@@ -4,14 +4,14 @@ import type { Detection } from './types.js';
 
 // Two branches, NANP first so `+1 ...` numbers are held to NANP rules:
 //  1. NANP: optional `+1`/`1` country code, area code (2-9xx, optionally parenthesised), exchange
-//     (2-9xx), 4-digit line; each gap may be one space, dot or dash.
+//     (2-9xx), 4-digit line; each gap may be one space, dot, dash or underscore (`503_555_0142` in a slug).
 //  2. E.164: `+`, a non-zero digit, then 7-14 more digits with optional single spaces/dashes.
 // The lookarounds keep both out of longer digit runs (`...9-617-555-0002`, `6175550002123`).
 // Every quantifier is bounded and no group nests an unbounded one, so backtracking stays linear.
 // The line number may spell a zero as the letter O (`617-555-O1OO`): a typo or a dodge, and
 // still dialled as digits. Such a line must not run on into a word (`212-555-OOOps`).
 const PHONE_RE =
-  /(?:(?<![0-9+]|[0-9][.-])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ .-]?)[2-9][0-9]{2}[ .-]?([0-9Oo]{4})|(?<![0-9A-Za-z+])(\+[1-9](?:[ -]?[0-9]){7,14}))(?![0-9]|[.-][0-9])/g;
+  /(?:(?<![0-9+]|[0-9][._-])(?:\+?1[ ._-]?)?(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ ._-]?)[2-9][0-9]{2}[ ._-]?([0-9Oo]{4})|(?<![0-9A-Za-z+])(\+[1-9](?:[ -]?[0-9]){7,14}))(?![0-9]|[._-][0-9])/g;
 const LETTER_O = /[Oo]/;
 
 function scan(text: string, out: Detection[], kind: string): void {

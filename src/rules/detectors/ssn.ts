@@ -7,8 +7,9 @@ import type { Detection } from './types.js';
 // mixed ones), or 9 bare digits. The lookarounds reject digits that continue a longer run,
 // including across a dash or dot (`1-495-57-0053-2`).
 // A dash or dot may have a space on either side (`140 - 31 - 1813`), and spaces may be doubled
-// (`231  80  3710`), as typed into forms.
-const SSN_RE = /(?<![0-9]|[0-9][.-])([0-9]{3})( ?[.-] ?| {1,2}|)([0-9]{2})\2([0-9]{4})(?![0-9]|[.-][0-9])/g;
+// (`231  80  3710`), as typed into forms. An underscore is a delimiter too (`536_22_4411`: a slug or a file name
+// made from the number).
+const SSN_RE = /(?<![0-9]|[0-9][._-])([0-9]{3})( ?[.-] ?| {1,2}|_|)([0-9]{2})\2([0-9]{4})(?![0-9]|[._-][0-9])/g;
 
 function scan(text: string, out: Detection[], kind: string): void {
   if (!hasDigits(text, 9)) return;
