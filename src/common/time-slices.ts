@@ -19,6 +19,15 @@ export class TimeSlices {
    */
   pause(i: number): Promise<void> | undefined {
     if ((i & (CHECK_EVERY - 1)) !== CHECK_EVERY - 1 || performance.now() - this.start < this.budgetMs) return undefined;
+    return this.yieldTurn();
+  }
+
+  /** pause() for callers whose items are large chunks: the clock is read on every call. */
+  pauseNow(): Promise<void> | undefined {
+    return performance.now() - this.start < this.budgetMs ? undefined : this.yieldTurn();
+  }
+
+  private yieldTurn(): Promise<void> {
     return new Promise((resolve) => setImmediate(() => { this.start = performance.now(); resolve(); }));
   }
 }

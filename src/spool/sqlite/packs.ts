@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { JsonValue } from '../../common/json.js';
 import type { EnqueueRow, LeasedItem } from '../port.js';
-import { joinKeys, splitKeys } from '../row-meta.js';
+import { splitKeys } from '../row-meta.js';
 
 // In-memory leasing of packs (outbox_packs rows: one group commit's events for one destination).
 // Only the spool's consumer (consumer.ts) uses this. Leases live here, not on disk: a lease was
@@ -237,26 +237,3 @@ function makeLeased(pack: Pack, i: number): LeasedItem {
 }
 
 export interface NewPack { id: number; destination: string; rows: EnqueueRow[]; bytes: number[] }
-
-/**
- * Writes a group commit's rows (each caller's rows with their payload texts): one pack per
- * destination for the whole commit (many callers' events in one row: a single-event request
- * costs a share of a row, not a row); rejected rows go to dead_letters.
- */
-export function writePacks(st: { insertPack: Database.Statement; insertDead: Database.Statement }, batch: readonly { rows: readonly EnqueueRow[]; texts: readonly string[] }[], now: number): NewPack[] {
-  const groups = new Map<string, NewPack & { texts: string[] }>();
-  for (const w of batch) {
-    w.rows.forEach((r, i) => {
-      const text = w.texts[i];
-      if (r.dead) { st.insertDead.run(r.messageId, r.destination, text, 0, r.dead.code, r.dead.reason, now, now, r.policyVersion ?? null, joinKeys(r.subjectKeys)); return; }
-      let g = groups.get(r.destination);
-      if (!g) { g = { id: 0, destination: r.destination, rows: [], texts: [], bytes: [] }; groups.set(r.destination, g); }
-      g.rows.push(r); g.texts.push(text); g.bytes.push(text.length);
-    });
-  }
-  for (const g of groups.values()) {
-    const meta: PackMeta[] = g.rows.map((r, i) => [r.messageId, r.policyVersion ?? null, joinKeys(r.subjectKeys), g.bytes[i]]);
-    g.id = Number(st.insertPack.run(g.destination, g.rows.length, g.bytes.reduce((a, b) => a + b, 0), JSON.stringify(meta), `[${g.texts.join(',')}]`, now).lastInsertRowid);
-  }
-  return [...groups.values()];
-}

@@ -7,7 +7,8 @@ import { joinKeys } from '../row-meta.js';
 import { checkpointerFor, type BackgroundCheckpointer } from './checkpointer.js';
 import { ConsumerClaim } from './consumer.js';
 import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, listDead, nextDueOnDisk, policyOf, releaseRetriesOnDisk, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
-import { isPackId, PackLedger, writePacks, type NewPack, type PackItem } from './packs.js';
+import { isPackId, PackLedger, type NewPack, type PackItem } from './packs.js';
+import { prepareRows, writePrepared, type PreparedRows } from './pack-prep.js';
 import { addGovernanceColumns, SQLITE_SCHEMA } from './schema.js';
 import { prepareSpoolStatements, probeWrite, type SpoolStatements } from './spool-statements.js';
 
@@ -24,7 +25,7 @@ export interface SqliteSpoolOptions {
 }
 
 type CommitHook = (db: Database.Database) => void;
-interface Waiter { rows: readonly EnqueueRow[]; texts: readonly string[]; live: number; bytes: number; resolve: () => void; reject: (e: unknown) => void }
+interface Waiter { prepared: PreparedRows; live: number; bytes: number; resolve: () => void; reject: (e: unknown) => void }
 
 /**
  * The embedded spool. Group commit: enqueues arriving within `groupCommitMs` share one
@@ -84,10 +85,11 @@ export class SqliteSpool implements Spool {
     if (this.rows + live > this.opts.maxRows || this.bytes + bytes > this.opts.maxBytes) {
       return Promise.reject(new PhiwallError('PW_ERR_SPOOL_FULL'));
     }
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ rows, texts, live, bytes, resolve, reject });
+    // The packs' texts are built before the group commit, in slices (pack-prep.ts).
+    return prepareRows(rows, texts).then((prepared) => new Promise((resolve, reject) => {
+      this.waiting.push({ prepared, live, bytes, resolve, reject });
       this.timer ??= setTimeout(() => this.flush(), this.opts.groupCommitMs);
-    });
+    }));
   }
 
   private flush(): void {
@@ -101,7 +103,7 @@ export class SqliteSpool implements Spool {
     try {
       written = this.db.transaction(() => {
         if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
-        const packs = writePacks(this.st, batch, now);
+        const packs = writePrepared(this.st, batch.map((w) => w.prepared), now);
         for (const hook of this.hooks) hook(this.db);
         // Holding the write lock now: a pack another connection committed before ours makes memory incomplete.
         this.noticeOtherWriters();
@@ -167,7 +169,7 @@ export class SqliteSpool implements Spool {
     let deleted: Promise<void> | undefined;
     if (closed.length && this.timer && !behind) {
       this.closedPacks.push(...closed);
-      deleted = new Promise((resolve, reject) => { this.waiting.push({ rows: [], texts: [], live: 0, bytes: 0, resolve, reject }); });
+      deleted = new Promise((resolve, reject) => { this.waiting.push({ prepared: { parts: new Map(), dead: [] }, live: 0, bytes: 0, resolve, reject }); });
     } else if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
     if (rowIds.length) {
       const gone = this.st.delete.all(JSON.stringify(rowIds)) as { b: number }[];

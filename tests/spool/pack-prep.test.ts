@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { EnqueueRow } from '../../src/spool/port.js';
+import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
+import { tempDir } from '../helpers/collector.js';
+
+// A large request's packs (one row per destination, its items' meta and payload texts) are built
+// in chunks before the group commit, with turns of the event loop between them (pack-prep.ts).
+// A small request enqueued meanwhile commits without waiting for them (before, both shared one
+// group commit that wrote the large request's texts in one piece). Whatever the chunking, a pack
+// must read back from disk as the items enqueued, in order, with their metadata.
+
+const open = (path: string): SqliteSpool => new SqliteSpool({ path, maxRows: 1e6, maxBytes: 1e9, synchronous: 'normal', groupCommitMs: 2 });
+
+function rowsOf(prefix: string, n: number): EnqueueRow[] {
+  const rows: EnqueueRow[] = [];
+  for (let i = 0; i < n; i++) {
+    // Payloads of varied lengths and characters, so a chunk boundary falls anywhere.
+    const payload = { event: 'Button Clicked', i, note: `n${'é"\\,]'.repeat(i % 7)}` };
+    const meta = { policyVersion: i % 3 === 0 ? undefined : `v${i % 2}`, subjectKeys: i % 5 === 0 ? undefined : i % 5 === 1 ? [] : [`k${i}`, `j${i}`] };
+    rows.push({ messageId: `${prefix}-${i}`, destination: 'ga4', payload, ...meta });
+    rows.push({ messageId: `${prefix}-${i}`, destination: 'webhook', payload: { ...payload, hook: true }, payloadText: JSON.stringify({ ...payload, hook: true }), ...meta });
+    if (i % 4 === 0) rows.push({ messageId: `${prefix}-${i}`, destination: 'meta', payload, dead: { code: 'META_NO_SOURCE_URL', reason: 'refused before sending' } });
+  }
+  return rows;
+}
+
+const view = (r: { messageId: string; payload: unknown; policyVersion?: string; subjectKeys?: readonly string[] }) => ({ messageId: r.messageId, payload: r.payload, policyVersion: r.policyVersion, subjectKeys: r.subjectKeys });
+
+describe('SQLite spool: packs of a large enqueue', () => {
+  it('a small enqueue commits before a large one started first; both read back from disk as enqueued, in order', async () => {
+    const path = join(tempDir(), 'spool.db');
+    const spool = open(path);
+    const large = rowsOf('large', 1300);
+    const small = rowsOf('small', 3);
+    const order: string[] = [];
+    await Promise.all([spool.enqueue(large).then(() => order.push('large')), spool.enqueue(small).then(() => order.push('small'))]);
+    expect(order).toEqual(['small', 'large']);
+    await spool.close();
+
+    // Pack rows on disk (one per destination and group commit: the small request's may or may not
+    // have been joined by the large one's, depending on when its texts were ready).
+    const db = new Database(path, { readonly: true });
+    const packs = db.prepare('SELECT destination, SUM(n) AS n FROM outbox_packs GROUP BY destination ORDER BY destination').all();
+    db.close();
+    expect(packs).toEqual([{ destination: 'ga4', n: 1303 }, { destination: 'webhook', n: 1303 }]);
+
+    const again = open(path);
+    const all = [...small, ...large];
+    for (const destination of ['ga4', 'webhook']) {
+      const leased = (await again.lease(destination, 5000, 60_000)).map(view);
+      for (const prefix of ['small-', 'large-']) {
+        expect(leased.filter((r) => r.messageId.startsWith(prefix))).toEqual(all.filter((r) => r.destination === destination && r.messageId.startsWith(prefix)).map(view));
+      }
+      expect(leased).toHaveLength(1303);
+    }
+    const dead = await again.listDead('meta', 5000);
+    expect(dead.map((d) => d.messageId).sort()).toEqual(all.filter((r) => r.dead).map((r) => r.messageId).sort());
+    await again.close();
+  });
+});
