@@ -59,4 +59,16 @@ describe('SQLite spool: packs of a large enqueue', () => {
     expect(dead.map((d) => d.messageId).sort()).toEqual(all.filter((r) => r.dead).map((r) => r.messageId).sort());
     await again.close();
   });
+
+  it('close() waits for a large enqueue whose texts are being built: it commits, nothing is refused', async () => {
+    const path = join(tempDir(), 'spool.db');
+    const spool = open(path);
+    const large = rowsOf('closing', 1300);
+    const enqueued = spool.enqueue(large);
+    await spool.close();
+    await expect(enqueued).resolves.toBeUndefined();
+    const again = open(path);
+    expect((await again.lease('ga4', 5000, 60_000)).map(view)).toEqual(large.filter((r) => r.destination === 'ga4').map(view));
+    await again.close();
+  });
 });

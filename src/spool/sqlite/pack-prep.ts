@@ -6,9 +6,10 @@ import type { NewPack, PackMeta } from './packs.js';
 
 // A 457 KB /v1/batch becomes ~12,000 rows: building its packs' meta JSON and joined payload
 // texts took 6-31 ms inside the group commit, one piece on the event loop (H88). They are built
-// here instead, when the rows are enqueued, in chunks with a turn of the event loop between
-// slices; the commit only concatenates each caller's pieces and writes them. The stored texts
-// are the same strings: JSON.stringify of an array is its elements' texts joined by ','.
+// here instead, when the rows are enqueued: a request of more than CHUNK rows in chunks, with a
+// turn of the event loop between ~8 ms slices (close() waits for them); the commit only joins
+// each caller's pieces and writes them, still one transaction for all of a request's rows. The
+// stored texts are the same strings: JSON.stringify of an array is its elements' texts joined by ','.
 
 /** Rows a chunk's texts are built from before the clock is read again. */
 const CHUNK = 256;
@@ -19,8 +20,37 @@ interface Part { rows: EnqueueRow[]; bytes: number[]; meta: string[]; payload: s
 /** One enqueue call's rows, grouped by destination (first appearance order); dead rows apart. */
 export interface PreparedRows { parts: Map<string, Part>; dead: { row: EnqueueRow; text: string; dead: NonNullable<EnqueueRow['dead']> }[] }
 
-/** Groups `rows` and builds their pack texts, yielding to the event loop every few ms. */
-export async function prepareRows(rows: readonly EnqueueRow[], texts: readonly string[]): Promise<PreparedRows> {
+/** The payload texts the commit writes (serialized once), and the live rows' count and bytes (spool limits). */
+export function measure(rows: readonly EnqueueRow[]): { texts: string[]; live: number; bytes: number } {
+  const texts = rows.map((r) => r.payloadText ?? JSON.stringify(r.payload));
+  let live = 0;
+  let bytes = 0;
+  rows.forEach((r, i) => { if (!r.dead) { bytes += texts[i].length; live++; } });
+  return { texts, live, bytes };
+}
+
+/**
+ * Prepares each enqueue's rows for the group commit. A small request (most) is grouped at once,
+ * as before; a large one's texts are built in slices first and the caller awaits them.
+ */
+export class PackPrep {
+  private readonly inFlight = new Set<Promise<PreparedRows>>();
+
+  prepare(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedRows | Promise<PreparedRows> {
+    if (rows.length <= CHUNK) return build(group(rows, texts));
+    const p = sliced(group(rows, texts));
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+    return p;
+  }
+
+  /** Settles once every large request being prepared has reached the commit queue (close waits for it). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+}
+
+function group(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedRows {
   const parts = new Map<string, Part>();
   const dead: PreparedRows['dead'] = [];
   rows.forEach((r, i) => {
@@ -31,23 +61,36 @@ export async function prepareRows(rows: readonly EnqueueRow[], texts: readonly s
     p.bytes.push(texts[i].length);
     p.payload.push(texts[i]);
   });
+  return { parts, dead };
+}
+
+/** One chunk of a part's meta and payload texts (rows [start, end)). */
+function chunk(p: Part, whole: readonly string[], start: number, end: number): void {
+  const meta: PackMeta[] = [];
+  for (let i = start; i < end; i++) { const r = p.rows[i]; meta.push([r.messageId, r.policyVersion ?? null, joinKeys(r.subjectKeys), p.bytes[i]]); }
+  p.meta.push(JSON.stringify(meta).slice(1, -1));
+  p.payload.push(whole.slice(start, end).join(','));
+}
+
+function build(prepared: PreparedRows): PreparedRows {
+  for (const p of prepared.parts.values()) { const whole = p.payload; p.payload = []; chunk(p, whole, 0, p.rows.length); }
+  return prepared;
+}
+
+async function sliced(prepared: PreparedRows): Promise<PreparedRows> {
   // A large request's last pipeline slice has just run: its packs start in a turn of their own.
-  if (rows.length > CHUNK) await new Promise((resolve) => setImmediate(resolve));
-  const slices = rows.length > CHUNK ? new TimeSlices() : undefined;
-  for (const p of parts.values()) {
+  await new Promise((resolve) => setImmediate(resolve));
+  const slices = new TimeSlices();
+  for (const p of prepared.parts.values()) {
     const whole = p.payload;
     p.payload = [];
     for (let start = 0; start < p.rows.length; start += CHUNK) {
-      const end = Math.min(start + CHUNK, p.rows.length);
-      const meta: PackMeta[] = [];
-      for (let i = start; i < end; i++) { const r = p.rows[i]; meta.push([r.messageId, r.policyVersion ?? null, joinKeys(r.subjectKeys), p.bytes[i]]); }
-      p.meta.push(JSON.stringify(meta).slice(1, -1));
-      p.payload.push(whole.slice(start, end).join(','));
-      const pause = slices?.pauseNow();
+      chunk(p, whole, start, Math.min(start + CHUNK, p.rows.length));
+      const pause = slices.pauseNow();
       if (pause !== undefined) await pause;
     }
   }
-  return { parts, dead };
+  return prepared;
 }
 
 /**

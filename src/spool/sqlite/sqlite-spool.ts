@@ -8,7 +8,7 @@ import { checkpointerFor, type BackgroundCheckpointer } from './checkpointer.js'
 import { ConsumerClaim } from './consumer.js';
 import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, listDead, nextDueOnDisk, policyOf, releaseRetriesOnDisk, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
 import { isPackId, PackLedger, type NewPack, type PackItem } from './packs.js';
-import { prepareRows, writePrepared, type PreparedRows } from './pack-prep.js';
+import { measure, PackPrep, writePrepared, type PreparedRows } from './pack-prep.js';
 import { addGovernanceColumns, SQLITE_SCHEMA } from './schema.js';
 import { prepareSpoolStatements, probeWrite, type SpoolStatements } from './spool-statements.js';
 
@@ -51,6 +51,7 @@ export class SqliteSpool implements Spool {
   /** Acked packs the pending group commit deletes (ack resolves after it; with none pending, ack deletes at once). */
   private closedPacks: number[] = [];
   private readonly st: SpoolStatements;
+  private readonly prep = new PackPrep();
   /** The last group commit failed (a full disk): /readyz says not ready until a write goes through. */
   private commitFailing = false;
 
@@ -77,19 +78,16 @@ export class SqliteSpool implements Spool {
 
   enqueue(rows: readonly EnqueueRow[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
-    let bytes = 0;
-    let live = 0;
-    // Serialized once here; the commit writes these strings.
-    const texts = rows.map((r) => r.payloadText ?? JSON.stringify(r.payload));
-    rows.forEach((r, i) => { if (!r.dead) { bytes += texts[i].length; live++; } });
+    const { texts, live, bytes } = measure(rows);
     if (this.rows + live > this.opts.maxRows || this.bytes + bytes > this.opts.maxBytes) {
       return Promise.reject(new PhiwallError('PW_ERR_SPOOL_FULL'));
     }
-    // The packs' texts are built before the group commit, in slices (pack-prep.ts).
-    return prepareRows(rows, texts).then((prepared) => new Promise((resolve, reject) => {
-      this.waiting.push({ prepared, live, bytes, resolve, reject });
-      this.timer ??= setTimeout(() => this.flush(), this.opts.groupCommitMs);
-    }));
+    const prepared = this.prep.prepare(rows, texts); // a large request's pack texts are built in slices first (pack-prep.ts)
+    return prepared instanceof Promise ? prepared.then((p) => this.wait(p, live, bytes)) : this.wait(prepared, live, bytes);
+  }
+
+  private wait(prepared: PreparedRows, live: number, bytes: number): Promise<void> {
+    return new Promise((resolve, reject) => { this.waiting.push({ prepared, live, bytes, resolve, reject }); this.timer ??= setTimeout(() => this.flush(), this.opts.groupCommitMs); });
   }
 
   private flush(): void {
@@ -277,6 +275,7 @@ export class SqliteSpool implements Spool {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    await this.prep.settled();
     if (this.timer) { clearTimeout(this.timer); this.flush(); }
     try {
       // Packs with some items settled would be delivered whole by the next consumer: keep only
