@@ -2,7 +2,8 @@ import cluster from 'node:cluster';
 import { watch, type FSWatcher } from 'node:fs';
 import { z } from 'zod';
 import { buildApp } from '../server/app.js';
-import { serveHardened } from '../server/http-server.js';
+import { serveHardened, serverLimits } from '../server/http-server.js';
+import { continueCheck } from '../server/expect-continue.js';
 import { startAdminServer } from '../admin/server.js';
 import { Runtime } from '../runtime.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
@@ -32,7 +33,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   const port = portOverride ?? serverCfg?.port ?? 8080;
   const host = flag(args, 'host', serverCfg?.host ?? '0.0.0.0');
   const app = buildApp(runtime);
-  const server = serveHardened({ fetch: app.fetch, port, hostname: host }, (info) => {
+  const server = serveHardened({ fetch: app.fetch, port, hostname: host, limits: serverLimits(serverCfg), continueCheck: continueCheck(runtime) }, (info) => {
     runtime.log.info({ port: info.port, plan: runtime.plan.version }, 'phiwall listening');
   });
   const adminServer = startAdminServer(runtime);

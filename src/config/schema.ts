@@ -129,7 +129,15 @@ export const RulesFile = z.strictObject({
     max_keys: z.number().int().positive().default(1000),
     snippet_path: z.string().default('/assets/site.js'),
     shutdown_timeout_ms: z.number().int().positive().default(10_000),
-  }).optional(),
+    /** Open connections per process; one more is answered 503 and closed (server/connections.ts). */
+    max_connections: z.number().int().positive().default(900),
+    /** A request's headers must arrive within this (a slowloris is answered 408 after it). */
+    headers_timeout_ms: z.number().int().min(1000).default(10_000),
+    /** The whole request (headers and body) must arrive within this. */
+    request_timeout_ms: z.number().int().min(1000).default(60_000),
+    /** An idle keep-alive connection is closed after this. */
+    keep_alive_timeout_ms: z.number().int().min(100).default(5_000),
+  }).refine((s) => s.headers_timeout_ms < s.request_timeout_ms, { message: 'headers_timeout_ms must be shorter than request_timeout_ms', path: ['headers_timeout_ms'] }).optional(),
   spool: z.strictObject({
     max_rows: z.number().int().positive().default(2_000_000),
     max_bytes: z.number().int().positive().default(2 * 1024 ** 3),

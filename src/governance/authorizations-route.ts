@@ -49,8 +49,11 @@ export function mountAuthorizations(app: Hono<AppEnv>, runtime: Runtime): void {
   });
 }
 
+/** A grant or a revocation is small: its body limit is far below the event routes'. */
+export const AUTHORIZATION_BODY_BYTES = 16 * 1024;
+
 async function backendRequest(c: Context<AppEnv>, runtime: Runtime): Promise<{ site: SitePlan; body: JsonValue }> {
-  const body = await readJsonBody(c, 16 * 1024);
+  const body = await readJsonBody(c, AUTHORIZATION_BODY_BYTES);
   const site = resolveSite(c, runtime, writeKeyOf(c, body));
   if (!site.backend) throw new PhiwallError('PW_ERR_FORBIDDEN', { detail: 'authorizations need the write key of a site with backend: true' });
   return { site, body };

@@ -2,20 +2,46 @@ import { getRequestListener, RequestError, type ServerType } from '@hono/node-se
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { PhiwallError } from '../errors.js';
+import type { RulesFile } from '../config/schema.js';
+import { capConnections, isOverCap, owe, rawAnswer, refuseAfterOwed } from './connections.js';
 
 // What Node's HTTP layer answers itself never reaches the app: a request its parser refuses (an
 // unknown method, a malformed header, broken chunked framing, headers over 16 KB) or an `Expect`
 // it cannot meet. Node's own answers are bare status lines; these carry the app's JSON error
 // body instead, and name no request content.
 
-/** A whole request (headers and body) must arrive within this: a slow body holds a socket no longer. */
-export const REQUEST_TIMEOUT_MS = 60_000;
+/** Connection limits and timeouts (YAML `server:`); the defaults are the schema's. */
+export interface ServerLimits {
+  /** Open connections per process; one more is answered 503 and closed. */
+  maxConnections: number;
+  /** A request's headers must arrive within this: a slowloris holds a socket no longer. */
+  headersTimeoutMs: number;
+  /** A whole request (headers and body) must arrive within this: a slow body holds a socket no longer. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+}
+export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = { maxConnections: 900, headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 5_000 };
+
+/** The limits a config's `server:` section sets (absent: the defaults). */
+export function serverLimits(cfg: RulesFile['server']): Partial<ServerLimits> {
+  if (!cfg) return {};
+  return { maxConnections: cfg.max_connections, headersTimeoutMs: cfg.headers_timeout_ms, requestTimeoutMs: cfg.request_timeout_ms, keepAliveTimeoutMs: cfg.keep_alive_timeout_ms };
+}
+
+/**
+ * How often Node checks the two timeouts above (its default, 30 s, let a slowloris run up to 30 s
+ * past a 10 s headers timeout).
+ */
+const TIMEOUT_CHECK_MS = 1000;
 
 const PARSER_ERRORS: Readonly<Record<string, [number, string, string]>> = {
   HPE_HEADER_OVERFLOW: [431, 'PW_ERR_HEADERS_TOO_LARGE', 'request headers are too large'],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'PW_ERR_REQUEST_TIMEOUT', 'the request did not arrive in time'],
 };
 const REASONS: Readonly<Record<number, string>> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+const OVER_CAP_BODY = JSON.stringify({ success: false, error: { code: 'PW_ERR_TOO_MANY_CONNECTIONS', message: 'too many open connections; retry later' } });
 
 const errorBody = (code: string, message: string): string => JSON.stringify({ success: false, error: { code, message } });
 
@@ -37,7 +63,8 @@ function earlyRefusal(req: IncomingMessage): Refusal | undefined {
   return undefined;
 }
 
-function refuse(res: ServerResponse, [status, code, message]: Refusal): void {
+function refuse(res: ServerResponse, refusal: Refusal | PhiwallError): void {
+  const [status, code, message] = Array.isArray(refusal) ? refusal : [refusal.status, refusal.code, refusal.message];
   const body = errorBody(code, message);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' }).end(body);
 }
@@ -56,14 +83,28 @@ const listenerError = (err: unknown): Response => err instanceof RequestError
 
 type FetchCallback = Parameters<typeof getRequestListener>[0];
 
+export interface ServeOptions {
+  fetch: FetchCallback;
+  port: number;
+  hostname?: string;
+  limits?: Partial<ServerLimits>;
+  /**
+   * Asked before a request with `Expect: 100-continue` is told to send its body: a refusal
+   * (unknown write key, body over the limit) is answered at once and the body never read.
+   */
+  continueCheck?: (req: IncomingMessage) => PhiwallError | undefined;
+}
+
 /**
  * `serve()` from @hono/node-server with every answer Node or the adapter would give on its own
  * replaced by the app's JSON errors (see hardenServer); used by the collector and the admin port.
  */
-export function serveHardened(opts: { fetch: FetchCallback; port: number; hostname?: string }, onListening?: (info: AddressInfo) => void): ServerType {
+export function serveHardened(opts: ServeOptions, onListening?: (info: AddressInfo) => void): ServerType {
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...opts.limits };
   const listener = getRequestListener(opts.fetch, { hostname: DEFAULT_HOST, errorHandler: listenerError });
-  // requireHostHeader off: Node's own refusal is a bare 400; earlyRefusal answers it in JSON.
-  const server = createServer({ requireHostHeader: false }, (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    if (isOverCap(req.socket)) { req.resume(); return; }
+    owe(req, res);
     // Draining (server.close() called): Node closes the connections idle at that moment, but a
     // keep-alive client that keeps sending would be served until the hard stop killed the process
     // mid-delivery. Each answer now ends its connection, so the drain completes.
@@ -71,8 +112,20 @@ export function serveHardened(opts: { fetch: FetchCallback; port: number; hostna
     const refusal = earlyRefusal(req);
     if (refusal) refuse(res, refusal);
     else void listener(req, res);
+  };
+  // requireHostHeader off: Node's own refusal is a bare 400; earlyRefusal answers it in JSON.
+  const server = createServer({ requireHostHeader: false, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, handle);
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const refusal = isOverCap(req.socket) ? undefined : earlyRefusal(req) ?? opts.continueCheck?.(req);
+    if (refusal) { owe(req, res); refuse(res, refusal); return; }
+    res.writeContinue();
+    handle(req, res);
   });
   server.maxHeadersCount = MAX_HEADER_COUNT;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  capConnections(server, limits.maxConnections, OVER_CAP_BODY);
   allowHalfClose(server);
   server.listen(opts.port, opts.hostname, () => onListening?.(server.address() as AddressInfo));
   return hardenServer(server);
@@ -91,18 +144,15 @@ function allowHalfClose(server: Server): void {
 
 function answerParserError(socket: Duplex, errCode: string | undefined): void {
   const [status, code, message] = PARSER_ERRORS[errCode ?? ''] ?? [400, 'PW_ERR_BAD_REQUEST', 'malformed HTTP request'];
-  const body = errorBody(code, message);
-  socket.end(`HTTP/1.1 ${status} ${REASONS[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(rawAnswer(status, REASONS[status], errorBody(code, message)));
 }
 
-/** Applies the request timeout and the JSON answers above to a server from `serve()`. */
-export function hardenServer(server: ServerType): ServerType {
-  if ('requestTimeout' in server) server.requestTimeout = REQUEST_TIMEOUT_MS;
+/** The JSON answers above on a server from `serve()`. */
+function hardenServer(server: ServerType): ServerType {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    // As Node's own handler: no answer once a response has started, or to a socket already gone.
-    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) { socket.destroy(); return; }
-    answerParserError(socket, err.code);
+    if (err.code === 'ECONNRESET' || !socket.writable) { socket.destroy(); return; }
+    // A response already under way (headers sent) is left to finish; the refusal follows it.
+    refuseAfterOwed(socket, () => answerParserError(socket, err.code));
   });
   server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {
     const body = errorBody('PW_ERR_EXPECTATION_FAILED', 'only Expect: 100-continue is supported');

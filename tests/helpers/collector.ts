@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { Runtime } from '../../src/runtime.js';
 import { buildApp } from '../../src/server/app.js';
-import { serveHardened } from '../../src/server/http-server.js';
+import { serveHardened, type ServerLimits } from '../../src/server/http-server.js';
+import { continueCheck } from '../../src/server/expect-continue.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const PACKS = join(REPO, 'rules/packs');
@@ -30,7 +31,7 @@ export function writeConfig(yaml: string, dir = tempDir()): string {
 }
 
 /** A real collector on a loopback port, in this process. */
-export async function startCollector(opts: { configPath?: string; dataDir?: string; deliver?: boolean; maxPageCount?: number; logger?: import('pino').Logger } = {}): Promise<Collector> {
+export async function startCollector(opts: { configPath?: string; dataDir?: string; deliver?: boolean; maxPageCount?: number; logger?: import('pino').Logger; limits?: Partial<ServerLimits> } = {}): Promise<Collector> {
   const dataDir = opts.dataDir ?? tempDir();
   const runtime = new Runtime({
     configPath: opts.configPath ?? join(REPO, 'rules/phiwall.yaml'),
@@ -41,7 +42,7 @@ export async function startCollector(opts: { configPath?: string; dataDir?: stri
   });
   const app = buildApp(runtime);
   const server: ServerType = await new Promise((ok) => {
-    const s = serveHardened({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
+    const s = serveHardened({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', limits: opts.limits, continueCheck: continueCheck(runtime) }, () => ok(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
