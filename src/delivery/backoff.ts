@@ -15,6 +15,8 @@ export function backoffDelay(attempt: number, retryAfterMs: number | undefined, 
 export class CircuitBreaker {
   private failures = 0;
   private openUntil = 0;
+  /** The pause the breaker last opened for: no wait is longer, whatever the wall clock did since. */
+  private openedFor = 0;
   private cooldown: number;
 
   constructor(private readonly threshold = 5, private readonly baseCooldownMs = 1000, private readonly maxCooldownMs = 60_000) {
@@ -23,7 +25,9 @@ export class CircuitBreaker {
 
   /** Milliseconds to wait before the next attempt (0 when closed or half-open). */
   waitMs(now: number): number {
-    return Math.max(0, this.openUntil - now);
+    // A wall clock set back by hours while open (NTP step, VM restore) made openUntil hours away,
+    // and the destination's loop slept that long: the wait is bounded by the pause it opened for.
+    return Math.min(this.openedFor, Math.max(0, this.openUntil - now));
   }
 
   /** Records a success; true when the breaker had opened since the last one (the vendor recovered). */
@@ -38,6 +42,7 @@ export class CircuitBreaker {
     this.failures++;
     if (this.failures >= this.threshold) {
       this.openUntil = now + this.cooldown;
+      this.openedFor = this.cooldown;
       this.cooldown = Math.min(this.maxCooldownMs, this.cooldown * 2);
     }
   }
@@ -48,7 +53,7 @@ export class CircuitBreaker {
   }
 
   get open(): boolean {
-    return this.openUntil > Date.now();
+    return this.waitMs(Date.now()) > 0;
   }
 }
 
@@ -62,7 +67,8 @@ export class RateLimiter {
   /** Milliseconds until `n` events may go (0 = now; the tokens are then taken). */
   take(n: number): number {
     const now = Date.now();
-    this.tokens = Math.min(this.ratePerSecond, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    // A clock set back counts as no time passed: a negative span drained the bucket by hours' worth.
+    this.tokens = Math.min(this.ratePerSecond, this.tokens + (Math.max(0, now - this.last) / 1000) * this.ratePerSecond);
     this.last = now;
     if (this.tokens >= Math.min(n, this.ratePerSecond)) { this.tokens -= n; return 0; }
     return Math.ceil(((Math.min(n, this.ratePerSecond) - this.tokens) / this.ratePerSecond) * 1000);

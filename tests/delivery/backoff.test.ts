@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { backoffDelay, CircuitBreaker } from '../../src/delivery/backoff.js';
+import { describe, expect, it, vi } from 'vitest';
+import { backoffDelay, CircuitBreaker, RateLimiter } from '../../src/delivery/backoff.js';
 
 describe('circuit breaker', () => {
   it('opens after the threshold, doubles its pause up to the cap, and reports the recovery once', () => {
@@ -28,5 +28,29 @@ describe('retry delay', () => {
     expect(backoffDelay(0, 30_000, () => 0.99)).toBe(30_000);
     expect(backoffDelay(3, undefined, () => 0.5, 1000, 600_000)).toBe(4000);
     expect(backoffDelay(30, undefined, () => 0.999, 1000, 600_000)).toBeLessThan(600_000);
+  });
+});
+
+describe('a wall clock that jumps while delivering', () => {
+  it('set back by hours while the breaker is open: the wait stays the pause it opened for (it was hours)', () => {
+    const b = new CircuitBreaker(1, 1000, 60_000);
+    const t = Date.UTC(2026, 10, 29, 12);
+    b.failure(t);
+    expect(b.waitMs(t)).toBe(1000);
+    expect(b.waitMs(t - 3 * 3_600_000)).toBe(1000);
+    expect(b.waitMs(t + 3 * 3_600_000)).toBe(0);
+  });
+
+  it('set back by hours under a rate limit: the next wait is at most a second (the bucket had drained by hours)', () => {
+    const t = Date.UTC(2026, 10, 29, 12);
+    vi.useFakeTimers({ now: t, toFake: ['Date'] });
+    try {
+      const limiter = new RateLimiter(10);
+      expect(limiter.take(10)).toBe(0);
+      vi.setSystemTime(t - 2 * 3_600_000);
+      expect(limiter.take(10)).toBeLessThanOrEqual(1000);
+      vi.setSystemTime(t - 2 * 3_600_000 + 1000);
+      expect(limiter.take(10)).toBe(0);
+    } finally { vi.useRealTimers(); }
   });
 });
