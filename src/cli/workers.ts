@@ -80,8 +80,8 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
   const count = choice.workers;
   const indexOf = new Map<number, number>();
   const listened = new Set<number>();
-  let stopping = false;
-  let failed = false;
+  let clusterUp = false; // a worker listened once: the config and the port are good
+  let stopping = false, failed = false;
   // The workers' spool files, checkpointed here rather than on their event loops (primary-checkpoints.ts).
   const checkpoints = new PrimaryCheckpoints(BACKGROUND_CHECKPOINT_MS, (code) => log.error({ code }, 'spool checkpoint failed'));
   const exit = () => { checkpoints.close(); process.exit(failed ? 1 : 0); };
@@ -101,7 +101,7 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
   };
   let othersForked = count === 1;
   cluster.on('listening', (w) => {
-    listened.add(w.id);
+    listened.add(w.id); clusterUp = true;
     if (othersForked || stopping || indexOf.get(w.id) !== 0) return;
     othersForked = true;
     for (let i = 1; i < count; i++) fork(i);
@@ -109,7 +109,7 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
   cluster.on('exit', (w, code, signal) => {
     const index = indexOf.get(w.id) ?? -1;
     indexOf.delete(w.id);
-    if (!stopping && !listened.has(w.id)) {
+    if (!stopping && afterWorkerExit(listened.has(w.id), clusterUp, signal) === 'stop') {
       log.error({ worker: index, code, signal }, 'worker exited before listening; stopping');
       failed = true;
       stopAll('SIGTERM');
@@ -125,6 +125,17 @@ export function runPrimary(choice: WorkerChoice, log: Logger = createLogger()): 
   forwardSignals(stopAll, () => live().filter((w) => listened.has(w.id)));
   log.info({ ...choice }, 'phiwall primary starting workers');
   fork(0);
+}
+
+/**
+ * What the primary does when a worker exits unasked. One that had listened is restarted. One that
+ * exits before it listened stops the cluster (a bad config or a taken port: no crash loop),
+ * except one killed by a signal (SIGKILL, the OOM killer) once another worker has listened (the
+ * config and the port are good then): it is restarted. Such a kill of a worker still starting
+ * (a restart, or the second worker at boot) used to stop every worker, for good (exit 1).
+ */
+export function afterWorkerExit(listened: boolean, clusterUp: boolean, signal: string | null): 'restart' | 'stop' {
+  return listened || (clusterUp && signal !== null) ? 'restart' : 'stop';
 }
 
 /** SIGTERM/SIGINT drain the cluster; SIGHUP (reload) goes to the listening workers only. */

@@ -230,6 +230,20 @@ describe('phiwall serve --workers 2', () => {
     }
   }, 30_000);
 
+  it('a worker killed again while it restarts (before it listens) is restarted again: the cluster keeps serving (it stopped, exit 1)', async () => {
+    const before = childPids(c.child.pid!);
+    process.kill(before[0], 'SIGKILL');
+    const [fresh] = await waitFor(() => childPids(c.child.pid!).filter((p) => !before.includes(p)), (p) => p.length === 1, 20_000);
+    process.kill(fresh, 'SIGKILL');
+    await waitFor(() => childPids(c.child.pid!), (p) => p.length === 2 && !p.includes(fresh) && !p.includes(before[0]), 20_000);
+    // Both workers listen again (each answers the cluster's /metrics), and events are taken.
+    await waitFor(async () => metric((await request(`${c.url}/metrics`, 'GET')).text, 'phiwall_cluster_workers_reporting'), (n) => n === 2, 20_000);
+    expect((await request(`${c.url}/v1/track`, 'POST', { type: 'track', event: 'Clicked', messageId: 'after-restart-kill', anonymousId: 'b' })).status).toBe(200);
+    const log = readFileSync(join(dataDir, 'serve.log'), 'utf8');
+    expect(log).not.toContain('worker exited before listening');
+    expect(c.child.exitCode).toBeNull();
+  }, 60_000);
+
   it('restarts a worker that dies and keeps serving; SIGTERM stops all with exit 0', async () => {
     const [victim] = childPids(c.child.pid!);
     process.kill(victim, 'SIGKILL');
