@@ -43,6 +43,20 @@ export const BlockedPath = z.strictObject({
 }).refine((b) => (b.glob === undefined) !== (b.regex === undefined), { message: 'give exactly one of glob or regex' });
 export type BlockedPath = z.infer<typeof BlockedPath>;
 
+/** A blocked host: a host glob or regex, or a list of domains (each with every host under it), optionally only some of its pages. */
+export const BlockedHost = z.strictObject({
+  name: z.string(),
+  glob: z.string().optional(),
+  regex: z.string().optional(),
+  /** Domains or hosts, each matching itself and every host under it (`zocdoc.com` is also `www.zocdoc.com`). */
+  domains: z.array(z.string().min(1)).min(1).optional(),
+  /** Path globs: the rule blocks only these pages of its hosts (`/booking/**`); without it, every page. */
+  paths: z.array(z.string().min(1)).min(1).optional(),
+  description: z.string().optional(),
+  when: z.enum(['sensitive']).optional(),
+}).refine((b) => [b.glob, b.regex, b.domains].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of glob, regex or domains' });
+export type BlockedHost = z.infer<typeof BlockedHost>;
+
 export const PageGroup = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9_]*$/),
   paths: z.array(z.string()).min(1),
@@ -164,8 +178,8 @@ export const RulesFile = z.strictObject({
   locale_prefixes: z.array(z.string()).optional(),
   url_query_allow: z.array(z.string()).optional(),
   blocked_paths: z.array(BlockedPath).optional(),
-  /** Hostname globs (`mychart.*`) or regexes: events from these hosts are blocked, referrers from them dropped. */
-  blocked_hosts: z.array(BlockedPath).optional(),
+  /** Hostname globs (`mychart.*`), regexes or domain lists (`paths` for some pages only): events from them are blocked, referrers from whole blocked hosts dropped. */
+  blocked_hosts: z.array(BlockedHost).optional(),
   page_groups: z.array(PageGroup).optional(),
   sensitive_terms: z.array(z.string()).optional(),
   sensitive_event_name: z.string().optional(),

@@ -4,7 +4,7 @@ import { generalizeUa, truncateIp } from '../rules/ops/generalize.js';
 import type { KeyedHasher } from '../rules/ops/hash.js';
 import type { DestinationPlan, Plan } from '../rules/plan.js';
 import { canonicalPath } from '../rules/canonical-path.js';
-import { hostBlock, pathVerdict } from '../pipeline/path-verdicts.js';
+import { hostBlock, hostPathBlock, pathVerdict } from '../pipeline/path-verdicts.js';
 import { hostOf } from '../rules/url-parts.js';
 import { identifierValue, scrubFlat } from '../pipeline/project.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
@@ -80,7 +80,7 @@ function blockedNow(page: CleanEvent['page'], plan: Plan): boolean {
     if (at === undefined) continue;
     if (pathVerdict(canonicalPath(at, plan.localePrefixes), plan).blocked !== null) return true;
     const host = hostOf(at);
-    if (host !== undefined && hostBlock(host, plan) !== null) return true;
+    if (host !== undefined && (hostBlock(host, plan) !== null || hostPathBlock(host, at, plan) !== null)) return true;
   }
   return false;
 }

@@ -4,7 +4,7 @@ import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/can
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
-import { appRoute, hostsOf, withoutRouteGroups } from './extra-readings.js';
+import { appRoute, hostPathsBlock, hostsOf, withoutRouteGroups } from './extra-readings.js';
 import { extraLocations, routesOf } from './page-readings.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
 import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
@@ -12,7 +12,7 @@ import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { framedBy, sensitiveStep } from './frames-and-steps.js';
 import { nameBlock, pageTitleVerdict } from './title-verdicts.js';
 import { consentOf, eventTime, isoTime } from './time-and-consent.js';
-import { idText } from './identity.js';
+import { callIds } from './identity.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -32,6 +32,8 @@ export interface EventInfo {
   readonly referrerSameSite: boolean;
   /** Hosts of the page URLs (for blocked_hosts). */
   readonly pageHosts: readonly string[];
+  /** The path-scoped blocked-host rule a page URL matches (a vendor's booking pages), if any. */
+  readonly hostPathBlocked?: string;
   /** The referrer comes from a blocked host (a portal): it is never forwarded. */
   readonly referrerBlockedHost: boolean;
   readonly pageGroup?: string;
@@ -104,6 +106,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     canonicalPagePath,
     referrerSameSite,
     pageHosts,
+    hostPathBlocked: hostPathsBlock(host, [page.url, str(props.url)], others, routedUrls, plan),
     referrerBlockedHost: referrerHost !== undefined && hostBlock(referrerHost, plan) !== null,
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || sensitiveByTerm,
@@ -119,16 +122,6 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     properties,
     // A group call's traits describe the group: the user's own (context.traits, RudderStack sends them on every call) are not its.
     traits: obj(raw.traits ?? (type === 'group' ? undefined : context.traits)),
-  };
-}
-
-/** The ids a call names: its user's, and a group call's groupId or an alias's previousId. */
-function callIds(raw: JsonObject, type: EventType): Pick<EventInfo, 'userId' | 'anonymousId' | 'groupId' | 'previousId'> {
-  return {
-    userId: idText(raw.userId),
-    anonymousId: str(raw.anonymousId),
-    groupId: type === 'group' ? idText(raw.groupId) : undefined,
-    previousId: type === 'alias' ? idText(raw.previousId) : undefined,
   };
 }
 
@@ -288,6 +281,7 @@ export function blockReason(info: EventInfo, plan: Plan): string | undefined {
     const rule = hostBlock(h, plan);
     if (rule !== null) return rule;
   }
+  if (info.hostPathBlocked !== undefined) return info.hostPathBlocked;
   for (const p of info.checkPaths) {
     const rule = pathVerdict(p, plan).blocked;
     if (rule !== null) return rule;

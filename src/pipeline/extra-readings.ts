@@ -1,3 +1,6 @@
+import type { Plan } from '../rules/plan.js';
+import { hostPathBlock } from './path-verdicts.js';
+
 // More readings of a page's address: an app's deep link read as a path, the path without a
 // file-system router's groups, and the distinct hosts of the page's URLs (see analyze.ts).
 
@@ -20,6 +23,19 @@ export function hostsOf(host: (u: string | undefined) => string | undefined, pag
   for (const u of others) addHost(hosts, host(u));
   if (routed !== undefined) for (const u of routed) addHost(hosts, host(u));
   return hosts;
+}
+
+/** The first path-scoped blocked-host rule (`zocdoc.com` + `/booking/**`) a page URL, other location or routed URL matches. */
+export function hostPathsBlock(host: (u: string | undefined) => string | undefined, page: readonly (string | undefined)[], others: readonly string[], routed: readonly string[] | undefined, plan: Plan): string | undefined {
+  if (plan.blockedHostPaths.length === 0) return undefined;
+  for (const list of [page, others, routed ?? []]) {
+    for (const u of list) {
+      const h = u === undefined ? undefined : host(u);
+      const rule = h === undefined || u === undefined ? null : hostPathBlock(h, u, plan);
+      if (rule !== null) return rule;
+    }
+  }
+  return undefined;
 }
 
 function addHost(hosts: string[], h: string | undefined): void {

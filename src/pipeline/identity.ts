@@ -1,8 +1,8 @@
-import type { JsonObject, JsonValue } from '../common/json.js';
+import { nonEmptyString, type JsonObject, type JsonValue } from '../common/json.js';
 import type { CleanEvent } from '../destinations/types.js';
 import type { ScrubContext } from '../rules/scrub-tree.js';
 import type { AllowedFields } from './allowed-fields.js';
-import type { EventInfo } from './analyze.js';
+import type { EventInfo, EventType } from './analyze.js';
 import type { VisitorIds } from './project.js';
 
 // The ids a group or alias call carries besides its sender: `groupId` (an account, employer or
@@ -62,4 +62,14 @@ export function projectCallIds(clean: CleanEvent, info: EventInfo, allow: Allowe
     const id = raw ? info.previousId : allow.visitorId ? ids.idFor(info.previousId, dest.name, ctx.now) : undefined;
     if (id !== undefined) clean.previousId = id;
   }
+}
+
+/** The ids a call names: its user's, and a group call's groupId or an alias's previousId. */
+export function callIds(raw: JsonObject, type: EventType): Pick<EventInfo, 'userId' | 'anonymousId' | 'groupId' | 'previousId'> {
+  return {
+    userId: idText(raw.userId),
+    anonymousId: nonEmptyString(raw.anonymousId),
+    groupId: type === 'group' ? idText(raw.groupId) : undefined,
+    previousId: type === 'alias' ? idText(raw.previousId) : undefined,
+  };
 }

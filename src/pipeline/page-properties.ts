@@ -6,7 +6,7 @@ import { classNamePaths } from './class-names.js';
 import { formReading, namesPrescription, productCategories, RX_FLAGS } from './form-and-item-readings.js';
 import { pageNamePath, statePath } from './page-readings.js';
 import { FRAME_SRC_KEYS, isFrameAt, isFrameObject } from './frame-keys.js';
-import { hostBlock, pathVerdict } from './path-verdicts.js';
+import { hostBlock, hostPathBlock, pathVerdict } from './path-verdicts.js';
 
 // What an event's properties say about pages. Page fields travel in `page`, never again inside
 // properties (where they would bypass page rules). A page name (`pageName`, GA4's
@@ -269,7 +269,7 @@ function linksToBlocked(v: JsonValue | undefined, plan: Plan, host: HostOf): boo
   if (!isPathOrUrl(v)) return false;
   if (v.charCodeAt(0) !== 47) {
     const h = host(v);
-    if (h !== undefined && hostBlock(h, plan) !== null) return true;
+    if (h !== undefined && (hostBlock(h, plan) !== null || hostPathBlock(h, v, plan) !== null)) return true;
   }
   return pathVerdict(canonicalPath(v, plan.localePrefixes), plan).blocked !== null;
 }

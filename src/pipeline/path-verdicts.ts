@@ -1,7 +1,8 @@
 import { domainToUnicode } from 'node:url';
 import { PlanMemos } from '../common/bounded-memo.js';
 import { DASH_CHARS, INVISIBLE } from '../rules/form-decoded.js';
-import type { PageGroupPlan, Plan } from '../rules/plan.js';
+import { canonicalPath } from '../rules/canonical-path.js';
+import type { HostPathRule, PageGroupPlan, Plan } from '../rules/plan.js';
 
 /** What a plan says about one canonical page path. */
 export interface PathVerdict {
@@ -153,6 +154,28 @@ function hostAnswer(host: string, plan: Plan): string | null {
     memo.set(host, rule);
   }
   return rule;
+}
+
+// A vendor's host where only some pages are the patient's (`zocdoc.com` + `/booking/**`): the rules
+// whose host test a host passes are remembered per host (none for a site's own, the usual answer),
+// and the page's canonical path is read only when some rule applies.
+const hostPathRules = new PlanMemos<readonly HostPathRule[]>(4096);
+const NO_RULES: readonly HostPathRule[] = [];
+
+/** The path-scoped blocked-host rule the page at `url` (on the lower-cased `host`) matches, or null. */
+export function hostPathBlock(host: string, url: string, plan: Plan): string | null {
+  if (plan.blockedHostPaths.length === 0) return null;
+  const memo = hostPathRules.of(plan);
+  let rules = memo.get(host);
+  if (rules === undefined) {
+    const alt = host.indexOf('xn--') >= 0 ? hostLookalike(host) : undefined;
+    const found = plan.blockedHostPaths.filter((r) => r.re.test(host) || (alt !== undefined && r.re.test(alt)));
+    rules = found.length ? found : NO_RULES;
+    memo.set(host, rules);
+  }
+  if (rules.length === 0) return null;
+  const path = canonicalPath(url, plan.localePrefixes);
+  return rules.find((r) => r.paths.test(path))?.name ?? null;
 }
 
 /** An IDN host in Unicode with look-alike letters read as Latin (`xn--mychrt-6nf.x` is `mychart.x`), or undefined. */

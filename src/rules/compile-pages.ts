@@ -1,11 +1,12 @@
-import type { RulesFile } from '../config/schema.js';
+import { domainToASCII } from 'node:url';
+import type { BlockedHost, RulesFile } from '../config/schema.js';
 import { FRAMEWORK_DIRS } from './canonical-path.js';
 import { globToRegExp, hostGlobToRegExp } from './glob.js';
 import { LiteralIndex } from './literal-index.js';
-import type { PageGroupPlan, Plan } from './plan.js';
+import type { BlockRule, HostPathRule, PageGroupPlan, Plan } from './plan.js';
 
 /** The plan's page rules: blocked paths and hosts, locale prefixes and page groups. */
-export type PagePlan = Pick<Plan, 'blocked' | 'blockedIndex' | 'blockedWhenSensitive' | 'blockedHosts' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex'>;
+export type PagePlan = Pick<Plan, 'blocked' | 'blockedIndex' | 'blockedWhenSensitive' | 'blockedHosts' | 'blockedHostPaths' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex'>;
 
 /** Compiles the page rules; a bad pattern is reported in `errors` (file:line comes from the loader). */
 export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
@@ -13,7 +14,7 @@ export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
   const [always, whenSensitive] = [blocked.filter((b) => b.when === undefined), blocked.filter((b) => b.when === 'sensitive')].map((l) => l.map(({ name, re }) => ({ name, re })));
   // `when: sensitive` reads a page's paths and event name: a host rule cannot take it.
   for (const [i, b] of (rules.blocked_hosts ?? []).entries()) if (b.when !== undefined) errors.push(`blocked_hosts.${i}.when: only blocked_paths rules take "when"`);
-  const blockedHosts = (rules.blocked_hosts ?? []).map((b, i) => ({ name: b.name, re: compileHostPattern(b.glob, b.regex, `blocked_hosts.${i}`, errors) }));
+  const hostRules = (rules.blocked_hosts ?? []).map((b, i) => compileHostRule(b, `blocked_hosts.${i}`, errors));
   const pageGroups = (rules.page_groups ?? []).map((g, i) => ({
     name: g.name, sensitive: g.sensitive, res: g.paths.map((p) => compilePattern(p, undefined, `page_groups.${i}`, errors)),
   }));
@@ -21,7 +22,8 @@ export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
     blocked: always,
     blockedIndex: new LiteralIndex(always.map((b) => b.re)),
     blockedWhenSensitive: whenSensitive,
-    blockedHosts,
+    blockedHosts: hostRules.filter((r): r is BlockRule => !('paths' in r)),
+    blockedHostPaths: hostRules.filter((r): r is HostPathRule => 'paths' in r),
     // Framework directories (`/cgi-bin/`) are skipped at a path's start like locale prefixes.
     localePrefixes: new Set([...(rules.locale_prefixes ?? []).map((l) => l.toLowerCase()), ...FRAMEWORK_DIRS]),
     pageGroups,
@@ -86,6 +88,27 @@ function indexPageGroups(config: NonNullable<RulesFile['page_groups']>, groups: 
     }
   }
   return index;
+}
+
+/** A blocked_hosts entry: its host test (glob, regex or domains) and, with `paths`, the pages of those hosts it blocks. */
+function compileHostRule(b: BlockedHost, where: string, errors: string[]): BlockRule | HostPathRule {
+  const re = b.domains !== undefined ? domainsPattern(b.domains, where, errors) : compileHostPattern(b.glob, b.regex, where, errors);
+  if (b.paths === undefined) return { name: b.name, re };
+  const paths = b.paths.map((p, j) => compilePattern(p, undefined, `${where}.paths.${j}`, errors));
+  return { name: b.name, re, paths: combinePatterns(paths) ?? /$^/ };
+}
+
+/**
+ * `zocdoc.com` as a host test: the domain itself and every host under it. Written in Unicode or
+ * punycode alike (hosts are read in ASCII); a `*.` before it or a final dot changes nothing.
+ */
+function domainsPattern(domains: readonly string[], where: string, errors: string[]): RegExp {
+  const ascii = domains.map((d, j) => {
+    const host = domainToASCII(d.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, ''));
+    if (host === '') errors.push(`${where}.domains.${j}: not a host name`);
+    return host.replace(/[.+?^${}()|[\]\\*]/g, '\\$&');
+  }).filter((h) => h !== '');
+  return ascii.length ? new RegExp(`^(?:[a-z0-9-]+\\.)*(?:${ascii.join('|')})$`) : /$^/;
 }
 
 function compileHostPattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {

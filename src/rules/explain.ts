@@ -68,7 +68,7 @@ export function explainPlan(plan: Plan): ExplainModel {
     policyVersion: plan.version,
     destinations: plan.destinations.map((d) => describeDestination(d, plan)),
     blockedPaths: [...plan.blocked.map((b) => ({ name: b.name, pattern: b.re.source })), ...plan.blockedWhenSensitive.map((b) => ({ name: `${b.name} (sensitive pages only)`, pattern: b.re.source }))],
-    blockedHosts: plan.blockedHosts.map((b) => ({ name: b.name, pattern: b.re.source })),
+    blockedHosts: [...plan.blockedHosts.map((b) => ({ name: b.name, pattern: b.re.source })), ...plan.blockedHostPaths.map((b) => ({ name: `${b.name} (these pages only: ${b.paths.source})`, pattern: b.re.source }))],
     pageGroups: plan.pageGroups.map((g) => ({ name: g.name, sensitive: g.sensitive, patterns: g.res.map((r) => r.source) })),
     identifiers: plan.identifiers.map((r) => ({ id: r.id, safeHarbor: r.safe_harbor ?? '', fields: describe.get(r.id) ?? [], detectors: r.detectors })),
   };

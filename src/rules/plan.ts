@@ -13,6 +13,11 @@ export interface BlockRule {
   readonly re: RegExp;
 }
 
+/** A blocked-host rule for some pages only (`zocdoc.com` + `/booking/**`): a host test, then a canonical-path test. */
+export interface HostPathRule extends BlockRule {
+  readonly paths: RegExp;
+}
+
 export interface PageGroupPlan {
   readonly name: string;
   readonly res: readonly RegExp[];
@@ -63,6 +68,8 @@ export interface Plan {
   /** Blocked-path rules with `when: sensitive`: read only for a sensitive page (see blockReason). */
   readonly blockedWhenSensitive: readonly BlockRule[];
   readonly blockedHosts: readonly BlockRule[];
+  /** Blocked-host rules with `paths`: only those pages of the host are blocked (hostPathBlock). */
+  readonly blockedHostPaths: readonly HostPathRule[];
   readonly localePrefixes: ReadonlySet<string>;
   readonly pageGroups: readonly PageGroupPlan[];
   /** Every page-group pattern as one alternation (a cheap first test), when they combine. */

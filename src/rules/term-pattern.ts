@@ -59,16 +59,28 @@ const NON_ASCII_FIRST = /^[^\x00-\x7f]/;
 const WHOLE_VALUE = '=';
 const TO_END = '(?=[\\s_-]*$)';
 
-/** A term's tokens; a whole-value term's anchored to the string's start and end. */
+// A term written `/bh` names a condition only as a whole path segment (`/bh/`, `/services/sud`,
+// `/mat`): a program's short code, which inside a longer segment is another word (`/about/bh-board`,
+// `/hopital-sud`, `/mattress`) and as a whole value is left to `=term`. Same shape as `=term`: the
+// word, then a look ahead (the segment ends) and a look back (a `/` right before the word).
+const SEGMENT = '/';
+const SEGMENT_END = '(?=/|$)';
+
+/** A term's tokens; a whole-value term's anchored to the string's start and end, a segment term's to `/`s. */
 function termTokens(term: string): string[] {
-  if (term.length < 2 || !term.startsWith(WHOLE_VALUE)) return tokens(term);
+  if (term.length < 2) return tokens(term);
+  if (term.startsWith(SEGMENT)) {
+    const t = tokens(term.slice(1));
+    return t.length === 0 ? t : [...t, SEGMENT_END, `(?<=/${t.join('')})`];
+  }
+  if (!term.startsWith(WHOLE_VALUE)) return tokens(term);
   const t = tokens(term.slice(1));
   return t.length === 0 ? t : [...t, TO_END, `(?<=^[\\s_-]*${t.join('')})`];
 }
 
 /**
  * A case-insensitive test for any of the terms starting a word (or, for `=term`, being the whole
- * value, separators around it aside), or undefined for none.
+ * value, separators around it aside; for `/term`, being a whole path segment), or undefined for none.
  */
 export function compileTerms(terms: readonly string[]): RegExp | undefined {
   if (!terms.length) return undefined;

@@ -59,13 +59,20 @@ function nodeHeader(c: Context<AppEnv>, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Server-side facts the browser cannot be trusted with: the client IP and user agent. */
+/**
+ * Server-side facts the browser cannot be trusted with: the client IP and user agent. Also where the
+ * request came from: a browser's `Referer` names the page that sent it (a `fetch` or beacon with only
+ * an event name, from the portal), read as one more location of the event (`context.location`,
+ * checked against the blocked pages and hosts like the page itself, never forwarded).
+ */
 export function enrich(c: Context<AppEnv>, events: JsonObject[], site: SitePlan): void {
   const ip = clientIp(c.env?.incoming?.socket?.remoteAddress, { xff: nodeHeader(c, 'x-forwarded-for'), forwarded: nodeHeader(c, 'forwarded') }, site);
   const ua = nodeHeader(c, 'user-agent');
   const gpc = nodeHeader(c, 'sec-gpc') === '1';
+  const referer = nodeHeader(c, 'referer');
   for (const ev of events) {
     const context: JsonObject = isJsonObject(ev.context) ? { ...ev.context } : {};
+    if (referer && context.location === undefined) context.location = { href: referer };
     if (!(site.backend && typeof context.ip === 'string')) {
       if (ip) context.ip = ip; else delete context.ip;
     }

@@ -32,4 +32,10 @@ describe('sensitive-terms pattern', () => {
     expect(re.test('archive')).toBe(false);
     expect(re.test('Chemotherapy')).toBe(true);
   });
+
+  it('reads a `/term` only as a whole path segment', () => {
+    const re = compileTerms(['/bh', '/ob-gyn', 'chemo'])!;
+    for (const t of ['/bh', '/bh/', '/services/bh/adult', 'https://x.example/bh?q=1'.split('?')[0], '/OB_GYN/', '/care/ob-gyn']) expect(re.test(t)).toBe(true);
+    for (const t of ['bh', 'BH Board', '/about/bh-board', '/bhutan', '/abh/', 'x/bh2', '/ob-gyne']) expect(re.test(t)).toBe(false);
+  });
 });
