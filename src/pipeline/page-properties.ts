@@ -212,11 +212,21 @@ export function takePageNames(): string[] | undefined {
 
 /**
  * A one-product event's `name` (Segment's `Product Added`: `{product_id, name, price}`) is the product's,
- * not the page's: it stays, and the field rules judge it as a cart line's name (schema-org.ts).
+ * not the page's: it stays, and the field rules judge it as a cart line's name (schema-org.ts). So does a contact link.
  */
 function productName(props: JsonObject, key: string): boolean {
-  return key === 'name' && (props.product_id !== undefined || props.sku !== undefined);
+  return (key === 'name' && (props.product_id !== undefined || props.sku !== undefined)) || contactLink(props[key]);
 }
+
+/**
+ * A mailto/tel/sms address under a page key (`{href: "mailto:…", text: "Jane Doe"}`, a click on a contact link)
+ * is the link's, not the page's: it stays with the properties, where the detectors read it and its text beside
+ * it is read as whom it reaches (link-text.ts).
+ */
+function contactLink(v: JsonValue | undefined): boolean {
+  return typeof v === 'string' && v.length > 4 && CONTACT_LINK.test(v);
+}
+const CONTACT_LINK = /^(?:mailto|tel|sms|callto|facetime|imessage):/i;
 
 /** A fresh object rather than a copy with keys deleted (deleting turns it into a slow map). */
 function without(props: JsonObject, keys: readonly string[], plan: Plan, host: HostOf): JsonObject {

@@ -1,4 +1,6 @@
 import { mayBeCard, rewriteVcard } from './card-lines.js';
+import { normalizeFieldName } from './field-name.js';
+import { roleNameValue } from './role-values.js';
 import { encodedForm } from './encoded-values.js';
 import { formDecoded } from './form-decoded.js';
 import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
@@ -82,7 +84,9 @@ function rewrite(text: string, verdict: PairVerdict): string | undefined {
   let cursor = 0;
   let changed = false;
   for (const p of pairs) {
-    const v = verdict(p.key, text.slice(p.start, p.end));
+    const value = text.slice(p.start, p.end);
+    // A role key's full name (`cust=Cornelius Abernathy`) goes as it would in a field of its own (role-values.ts).
+    const v = verdict(p.key, value) ?? (roleNameValue(normalizeFieldName(p.key), value) ? '[REDACTED]' : null);
     if (v === null) continue;
     out += text.slice(cursor, p.start) + v;
     cursor = p.end;

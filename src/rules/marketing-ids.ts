@@ -47,6 +47,21 @@ export function catalogueShaped(value: string): boolean {
   return countDigits(value, 0, value.length) <= 14;
 }
 
+// The same kind of object under a name of its own, read from the key's end (named-values.ts): a meeting's or a
+// webinar's number (Zoom's 9-11 digits: `zoom_meeting_id: 84512367901`, `webinarId`), which everyone who joins
+// shares, and a testing tool's experiment, variation or layer keyed by the tool (`optimizely: {experiment:
+// "24567890123", variation: …}`). Not a meeting of someone's care (a telehealth or video visit's: careWord, `tele`).
+const AD_OBJECT_ENDINGS = ['meetingid', 'meetingnumber', 'meetingno', 'webinarid', 'webinarnumber', 'webinarno', 'experimentid',
+  'variationid', 'layerid'];
+const AD_OBJECT_BARE: ReadonlySet<string> = new Set(['experiment', 'variation', 'layer', 'meeting', 'webinar']);
+
+/** Whether a normalized key ends naming a meeting, a webinar or a testing tool's object (see above). */
+export function adObjectName(norm: string): boolean {
+  if (AD_OBJECT_BARE.has(norm)) return true;
+  for (const e of AD_OBJECT_ENDINGS) if (norm.endsWith(e)) return !careWord(norm) && !norm.includes('tele');
+  return false;
+}
+
 /** An ad platform's or testing tool's object id: 5-20 digits. */
 export function adObjectShaped(value: string): boolean {
   return /^\d{5,20}$/.test(value);

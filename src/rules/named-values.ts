@@ -13,11 +13,12 @@
 import { comingDate, CONTENT_DATE_FIELDS, publicDateName, wholeContentDate } from './content-date.js';
 import { AGE_MONTHS, measureName, MONTHS_89 } from './scrub-number.js';
 import { careWord, eventTimeName, nearNow } from './event-time.js';
-import { AD_OBJECT_FIELDS, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JOB_FIELDS, objectDigits, objectIdShaped, objectName, TRACE_FIELDS,
+import { AD_OBJECT_FIELDS, adObjectName, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JOB_FIELDS, objectDigits, objectIdShaped, objectName, TRACE_FIELDS,
   traceShaped } from './marketing-ids.js';
 import { productCode } from './schema-org.js';
 import { bareHost, HOST_KEY } from './host-values.js';
 import { datedCampaign } from './campaign-values.js';
+import { roleNameValue } from './role-values.js';
 import type { JsonValue } from '../common/json.js';
 
 export { keptHost } from './host-values.js';
@@ -26,7 +27,9 @@ export const KEEP = 1;
 export const DROP = 2;
 /** A bare host name under a host key: kept unless a blocked host or a sensitive term (host-values.ts). */
 export const HOST_NAME = 3;
-export type NamedVerdict = typeof KEEP | typeof DROP | typeof HOST_NAME | 0;
+/** A person's full name under a key naming a role (role-values.ts): the field goes, counted as a name. */
+export const PERSON = 4;
+export type NamedVerdict = typeof KEEP | typeof DROP | typeof HOST_NAME | typeof PERSON | 0;
 
 const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4, TRACE = 5, CATALOGUE = 6, AD_OBJECT = 7, MEASURE = 8, EVENT_TIME = 9, OBJECT = 10,
   LANGUAGES = 11, HOSTS = 12, PUBLIC_DATE = 13, NONE = 0;
@@ -37,7 +40,9 @@ const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buil
   'configversion', 'siteversion', 'webversion', 'codeversion', 'trackerversion', 'tagversion', 'uaversion'];
 const ORDER_FIELDS = ['orderid', 'ordernumber', 'orderno', 'ordernum', 'orderref', 'orderreference', 'transactionid', 'transactionnumber',
   'transactionref', 'txnid', 'txn', 'trxid', 'checkoutid', 'invoiceid', 'invoicenumber', 'invoiceno', 'purchaseid', 'paymentid',
-  'cartid', 'basketid', 'cartnumber', 'basketnumber'];
+  'cartid', 'basketid', 'cartnumber', 'basketnumber',
+  // The object named alone (`order: "ORD-2026-118833"`, `{transaction: "TXN-…"}`): the shape test is the same.
+  'order', 'transaction', 'invoice', 'purchase', 'receipt', 'receiptnumber', 'receiptno'];
 const KINDS: ReadonlyMap<string, number> = new Map([
   ...[...CONTENT_DATE_FIELDS].map((k): [string, number] => [k, CONTENT]),
   ...VERSION_FIELDS.map((k): [string, number] => [k, VERSION]),
@@ -52,6 +57,7 @@ const KINDS: ReadonlyMap<string, number> = new Map([
 export function namedValue(norm: string, value: string, nowYear: number, now: number): NamedVerdict {
   if (productCode(norm, value)) return KEEP;
   if (value.length > 55) return 0;
+  if (roleNameValue(norm, value)) return PERSON;
   if (datedCampaign(norm, value, nowYear)) return KEEP;
   const kind = kindOf(norm);
   // Only a traceparent (55 characters), a UUID (36) and a digest are longer than 32.
@@ -78,7 +84,8 @@ function kindOf(norm: string): number {
   if (named !== undefined) return named;
   let kind = derived.get(norm);
   if (kind === undefined) {
-    kind = measureName(norm) ? MEASURE : publicDateName(norm, careWord) ? PUBLIC_DATE : eventTimeName(norm) ? EVENT_TIME : objectName(norm) ? OBJECT
+    kind = measureName(norm) ? MEASURE : publicDateName(norm, careWord) ? PUBLIC_DATE : eventTimeName(norm) ? EVENT_TIME : adObjectName(norm) ? AD_OBJECT
+      : objectName(norm) ? OBJECT
       : norm.endsWith('version') ? VERSION : LANGUAGE_NAME.test(norm) ? LANGUAGES : HOST_KEY.test(norm) ? HOSTS : NONE;
     if (derived.size >= 10_000) derived.clear();
     derived.set(norm, kind);

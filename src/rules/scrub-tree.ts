@@ -12,7 +12,7 @@ import { fieldNameIn } from './link-text.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
 import { urlScanner } from './query-fields.js';
-import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue } from './named-values.js';
+import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON } from './named-values.js';
 import { INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
@@ -103,7 +103,7 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
   if (typeof value === 'string') {
     if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
     const named = namedValue(norm, value, ctx.nowYear, ctx.now);
-    if (named === DROP) { ctx.hits.push('age'); return undefined; }
+    if (named === DROP || named === PERSON) { ctx.hits.push(named === DROP ? 'age' : 'name'); return undefined; }
     return named === KEEP ? value : named === HOST_NAME && !namesHealthContext(value, ctx) ? keptHost(value, ctx) : scrubString(value, ctx);
   }
   if (Array.isArray(value)) return keptList(norm, value, ctx.nowYear, ctx.now) && !spellsIdentifier(value, ctx) ? value : scrubArray(value, allow, ctx);

@@ -110,10 +110,15 @@ function scanUsernames(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, kind });
 }
 
-/** `Policy: HMO-5521` labels a value; `policy 2024` or `patient 3` is prose. */
-function announces(label: string, sep: string): boolean {
-  if (!BARE.has(label.toLowerCase())) return true;
-  return /[:#=]|%3[AaDd]|%23/.test(sep);
+/**
+ * `Policy: HMO-5521` labels a value; `policy 2024` or `patient 3` is prose. On an insurance card copied out,
+ * a bare `Group` after a member's or policy's labelled number is the card's group number too (`Member ID
+ * W772913455, Group 4471120`, five digits or more): `afterId` says such a number was found earlier in the text.
+ */
+function announces(label: string, sep: string, afterId: boolean, digits: number): boolean {
+  const lower = label.toLowerCase();
+  if (!BARE.has(lower)) return true;
+  return /[:#=]|%3[AaDd]|%23/.test(sep) || (afterId && lower === 'group' && digits >= 5);
 }
 
 function scan(text: string, out: Detection[], kind: string): void {
@@ -132,7 +137,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     while (text.charCodeAt(tokenEnd - 1) === 45) tokenEnd--;
     // An IBAN in groups is longer than the value's pattern reaches (`Account number: ES91 2100 0418 4502 0005 1332`).
     tokenEnd = Math.max(tokenEnd, ibanEnd(text, tokenStart));
-    if (tokenEnd - tokenStart < 4 || countDigits(text, tokenStart, tokenEnd) < 3 || !announces(label, sep)) {
+    const digits = countDigits(text, tokenStart, tokenEnd);
+    if (tokenEnd - tokenStart < 4 || digits < 3 || !announces(label, sep, out.length > mark, digits)) {
       re.lastIndex = m.index + 1;
       continue;
     }

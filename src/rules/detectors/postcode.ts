@@ -34,7 +34,12 @@ const CEP_RE = new RegExp(`(?:(?<![A-Za-z])[Cc][Ee][Pp] ?[:#=]? ?|(?<![A-Za-z])(
 // Australia's four-digit postcode after a state code at an address tail (`Toowong QLD 4066`,
 // `Parramatta, NSW 2150`): a capitalised suburb, the state in capitals, the digits. Alone, four
 // digits are a year, a count or a model number; `NSW 2026 budget` without a suburb before it stays.
+// A year followed by a word naming an event or a season (`Sydney NSW 2026 conference`, `Melbourne VIC 2027
+// Summit`, `Perth WA 2026 marathon`) is the event's year: no address goes on with such a word.
 const AU_RE = /(?<=\p{Lu}[\p{Ll}'.-]+,?[ \t]+)(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+([0-9]{4})(?![0-9A-Za-z])/gu;
+const EVENT_AFTER = new RegExp('[ \\t]+(?:conferences?|summit|expo|congress|symposium|forum|convention|meeting|meetup|gala|festival|fair|' +
+  'awards?|marathon|fun[ \\t]?run|games|championships?|cup|open|tour|roadshow|workshops?|retreat|season|budget|election|programm?e?|' +
+  'series|showcase|show|week|day|challenge|report|plan|strategy|census)(?![\\p{L}])', 'iuy');
 
 /** Four digits standing alone after a space and a capital letter (`QLD 4066`): AU_RE's cheap precheck. */
 function auShape(text: string): boolean {
@@ -79,7 +84,10 @@ function scan(text: string, out: Detection[], kind: string): void {
   }
   if (text.length >= 12 && auShape(text)) {
     const au = resetAt(AU_RE, 0);
-    while ((m = au.exec(text)) !== null) out.push({ start: m.index + m[0].length - 4, end: m.index + m[0].length, kind });
+    while ((m = au.exec(text)) !== null) {
+      const end = m.index + m[0].length;
+      if (!resetAt(EVENT_AFTER, end).test(text)) out.push({ start: end - 4, end, kind });
+    }
   }
   if (text.length < 10 || !CUE_HINT.test(text)) return;
   const cued = resetAt(CA_CUED_RE, 0);

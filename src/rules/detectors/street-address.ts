@@ -91,16 +91,22 @@ const BOX = /box|pmb|bag/i;
 // and Safe Harbor's city goes with it): `, Parramatta NSW 2150`, `, Lambton Quay, Wellington 6145`,
 // `, Victoria Street West, Auckland 1142`: up to two capitalised place parts, a capitalised suburb or
 // city, an Australian state, then the four digits closing the text or followed by a comma or a break.
-// A US tail keeps its five-digit ZIP (the zip detector's) and its city, as before.
+// A US tail's city goes with the address too (`4411 Juniper Hollow Rd, Wenatchee, WA`, `…, Ellensburg WA 98926`):
+// the capitalised place words before a state's code or name; the state stays, and the ZIP is the zip detector's (ZIP-3).
 const PLACE = "\\p{Lu}[\\p{L}'.-]*(?:[ \\t]+\\p{Lu}[\\p{L}'.-]*){0,3}";
 const TAIL_RE = new RegExp(`(?:,[ \\t]*${PLACE}){0,2},?[ \\t]+(?:${PLACE}[ \\t]+)?(?:(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \\t]+)?[0-9]{4}(?=$|[ \\t]*[,;.\\n)])`, 'uy');
+const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|' +
+  'VT|VA|WA|WV|WI|WY|PR|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|' +
+  'Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|' +
+  'New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|' +
+  'Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming';
+const US_TAIL_RE = new RegExp(`(?:,[ \\t]*${PLACE}){1,2}(?=,?[ \\t]+(?:${US_STATES})(?![\\p{L}]))`, 'uy');
 
-/** Where an address's four-digit locality tail ends (see TAIL_RE), or `end` when none follows. */
+/** Where an address's locality tail ends (see TAIL_RE and US_TAIL_RE), or `end` when none follows. */
 function tailEnd(text: string, end: number): number {
   const c = text.charCodeAt(end);
   if (c !== 44 && c !== 32) return end;
-  const re = resetAt(TAIL_RE, end);
-  const m = re.exec(text);
+  const m = resetAt(TAIL_RE, end).exec(text) ?? (c === 44 ? resetAt(US_TAIL_RE, end).exec(text) : null);
   return m === null ? end : end + m[0].length;
 }
 

@@ -2,6 +2,7 @@ import { isLetter, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { fullName, nameEnd } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
+import { commonWord } from './file-name.js';
 import type { Detection } from './types.js';
 
 // A person named as whom to reach, after a contact verb (Safe Harbor A): a button's or a care
@@ -49,7 +50,8 @@ export function scanVerbName(text: string, out: Detection[], kind: string): void
 
 /**
  * A full name after each match of `cue` (a global regex ending at the name's first letter): two or three
- * capitalised words, none a desk or service word; with `givenFirst`, the first a common given name.
+ * capitalised words, none a desk or service word; with `givenFirst`, the first a common given name unless
+ * the cue opens the text or a sentence of it and no word of the name is a department's (see ROLE_RE).
  */
 function scanCueName(cue: RegExp, text: string, out: Detection[], kind: string, givenFirst: boolean): void {
   const re = resetAt(cue, 0);
@@ -59,7 +61,8 @@ function scanCueName(cue: RegExp, text: string, out: Detection[], kind: string, 
     const end = nameEnd(text, from, true, true);
     if (end <= from || !fullName(text, from, end)) continue;
     const words = text.slice(from, end).toLowerCase().split(/[ .]+/);
-    if ((givenFirst && !GIVEN_NAMES.has(words[0] ?? '')) || words.some((w) => NOT_PERSON.has(w))) continue;
+    if (words.some((w) => NOT_PERSON.has(w))) continue;
+    if (givenFirst && !GIVEN_NAMES.has(words[0] ?? '') && !(opensSentence(text, m.index) && words.every(nameWord))) continue;
     out.push({ start: from, end, kind });
   }
 }
@@ -67,10 +70,44 @@ function scanCueName(cue: RegExp, text: string, out: Detection[], kind: string, 
 // A patient named in a note's text without a colon (`Patient Jane Doe presented with…`, `pt John
 // Smith`): the role word, one space, a full name whose first word is a common given name (given-names.ts),
 // so `Patient Portal Login`, `Patient Financial Services` and `Patient Rights` stay. The prefilter marks
-// `patient`/`pt` at its `p` already (cue-at.ts pCue).
+// `patient`/`pt` at its `p` already (cue-at.ts pCue). Where the role word opens the text or a sentence
+// (`Patient Ottoline Marchbanks called…`, a note's or a summary's first words), the name needs no common
+// given name: a department there is named by words of its own (`Patient Experience Team`, `Patient
+// Advocacy Office`, `Patient Transport Coordination`), which NOT_PERSON, the titles' words and DEPARTMENT say.
 const ROLE_RE = /(?<![\p{L}\p{M}])(?:patient|pt)[ ](?=\p{Lu})/giu;
+const DEPARTMENT = new Set(['experience', 'advocacy', 'advocate', 'advocates', 'access', 'relations', 'liaison', 'navigator', 'navigators',
+  'navigation', 'engagement', 'satisfaction', 'safety', 'rights', 'responsibilities', 'portal', 'login', 'registration', 'transport',
+  'transportation', 'accounts', 'account', 'affairs', 'representative', 'representatives', 'ombudsman', 'feedback', 'survey', 'surveys',
+  'stories', 'story', 'testimonials', 'testimonial', 'intake', 'forms', 'form', 'handbook', 'library', 'lounge', 'assistance', 'financial',
+  'finance', 'billing', 'payments', 'payment', 'scheduling', 'appointments', 'education', 'learning', 'information', 'services', 'service',
+  'family', 'families', 'visitor', 'visitors', 'privacy', 'portal', 'app', 'guide', 'guides', 'hub', 'room', 'rooms', 'lift', 'flow',
+  'coordinator', 'coordinators', 'coordination', 'advisory', 'council', 'committee', 'board', 'partners', 'partner', 'voices', 'voice', 'week',
+  'day', 'month', 'appreciation', 'recognition', 'rounding', 'handoff', 'census', 'portal', 'care', 'centered', 'centred', 'first']);
+// Word endings of a department's or a programme's words (`Registration`, `Engagement`, `Wellness`, `Safety`,
+// `Radiology`, `Logistics`, `Assistance`), which given names and surnames rarely have.
+const DEPARTMENT_END = /(?:tion|sion|ment|ness|ity|ogy|ics|ices|ance|ancy|ship|ware)$/;
+
+function nameWord(w: string): boolean {
+  return !DEPARTMENT.has(w) && !commonWord(w) && !DEPARTMENT_END.test(w);
+}
+
+/** Whether the cue at `at` opens the text, a line or a sentence (after `.`, `!`, `?`, `;`, `:` or a dash). */
+function opensSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i < 0 || '.!?;:\n\r-\u2013\u2014|'.includes(text[i]);
+}
 
 /** Full names after `patient`/`pt` and a space (see above). */
 export function scanRoleName(text: string, out: Detection[], kind: string): void {
   scanCueName(ROLE_RE, text, out, kind, true);
+}
+
+/** Whether the whole of `text` is a full name as above with no department's or title's word (`Ignatius Fairweather`, not `Financial Services`). */
+export function wholeFullName(text: string): boolean {
+  if (text.length < 5 || text.length > 48) return false;
+  const end = nameEnd(text, 0, true, true);
+  if (end !== text.length || !fullName(text, 0, end)) return false;
+  const words = text.toLowerCase().split(/[ .]+/).filter((w) => w.length > 0);
+  return words.every((w) => !NOT_PERSON.has(w) && (w.length === 1 || nameWord(w)));
 }

@@ -1,0 +1,60 @@
+import type { JsonObject, JsonValue } from '../common/json.js';
+import { normalizeFieldName } from './field-name.js';
+
+// A telephone number sent in pieces, one sibling key each (Safe Harbor D/E): a form's area-code box and
+// number box (`{area: "503", number: "555-0142"}`, `{areaCode: "415", line: "5550199"}`, `{prefix: "617",
+// suffix: "555-0187"}`), NANP's three boxes (`{npa, nxx, xxxx}`), a country code beside a national number
+// (`{cc: "44", national: "7946 0958"}`). No piece is a phone number alone and none sits under a phone word
+// when the object's own key says `contact` or `caller`; together they are one. Read by structure: every piece
+// under a key naming a part of a number (below), the pieces' digits adding up to a number's: an area or
+// country code of 1-3 digits and a local number of 7-8, or 3, 3 and 4. `{room_prefix: "B", room_number: "214"}`,
+// `{width: "300", height: "2500000"}` and a version's `{major: 4, minor: 12}` are no such pieces.
+
+// Key endings of each piece: an area or country code, a local number, and NANP's exchange and line boxes.
+const CODE_ENDS = ['area', 'areacode', 'npa', 'prefix', 'cc', 'country', 'countrycode', 'dialcode', 'callingcode', 'dialingcode'];
+const LOCAL_ENDS = ['number', 'num', 'line', 'linenumber', 'local', 'localnumber', 'suffix', 'subscriber', 'subscribernumber', 'national',
+  'nationalnumber'];
+const EXCHANGE_ENDS = ['nxx', 'exchange', 'exch', 'prefix', 'cocode'];
+const LINE_ENDS = ['line', 'linenumber', 'suffix', 'xxxx', 'subscriber', 'station'];
+
+const CODE = 1, LOCAL = 2, EXCHANGE = 4, LINE = 8;
+
+/** What piece a key and its value could be (bits above), 0 for none. */
+function pieceOf(key: string, v: JsonValue | undefined): number {
+  const digits = pieceDigits(v);
+  if (digits === 0) return 0;
+  const norm = normalizeFieldName(key);
+  const ends = (list: readonly string[]): boolean => list.some((e) => norm.endsWith(e));
+  let bits = 0;
+  if (digits <= 3 && ends(CODE_ENDS)) bits |= CODE;
+  if ((digits === 7 || digits === 8) && ends(LOCAL_ENDS)) bits |= LOCAL;
+  if (digits === 3 && ends(EXCHANGE_ENDS)) bits |= EXCHANGE;
+  if (digits === 4 && ends(LINE_ENDS)) bits |= LINE;
+  return bits;
+}
+
+// A piece: digits with at most one separator between groups, an optional `+` or parentheses round a code.
+const PIECE = /^(?:\+?\d{1,3}|\(\d{3}\)|\d{3,4}(?:[ .-]?\d{4})?)$/;
+
+/** The number of digits a piece holds, or 0 when the value is no piece of a number. */
+function pieceDigits(v: JsonValue | undefined): number {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 && v < 1e8 ? String(v).length : 0;
+  if (typeof v !== 'string' || v.length === 0 || v.length > 10 || !PIECE.test(v)) return 0;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) { const c = v.charCodeAt(i); if (c >= 48 && c <= 57) n++; }
+  return n;
+}
+
+/** Whether `obj[key]` is one piece of a telephone number written across its siblings (see above). */
+export function phonePiece(obj: JsonObject, key: string): boolean {
+  // The value first: almost no property is a short run of digits.
+  const own = pieceOf(key, obj[key]);
+  if (own === 0) return false;
+  const pieces = [own];
+  for (const k in obj) if (k !== key) { const p = pieceOf(k, obj[k]); if (p !== 0) pieces.push(p); }
+  if (pieces.length < 2 || pieces.length > 4) return false;
+  // A code and a local number (two pieces), or a code, an exchange and a line (three boxes, each its own piece).
+  const some = (bit: number): boolean => pieces.some((p) => (p & bit) !== 0);
+  if (some(CODE) && some(LOCAL)) return true;
+  return pieces.length >= 3 && some(CODE) && some(EXCHANGE) && some(LINE);
+}
