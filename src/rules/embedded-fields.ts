@@ -1,5 +1,4 @@
 import { mayBeCard, rewriteVcard } from './card-lines.js';
-import { normalizeFieldName } from './field-name.js';
 import { roleNameValue } from './role-values.js';
 import { encodedForm } from './encoded-values.js';
 import { formDecoded } from './form-decoded.js';
@@ -86,7 +85,7 @@ function rewrite(text: string, verdict: PairVerdict): string | undefined {
   for (const p of pairs) {
     const value = text.slice(p.start, p.end);
     // A role key's full name (`cust=Cornelius Abernathy`) goes as it would in a field of its own (role-values.ts).
-    const v = verdict(p.key, value) ?? (roleNameValue(normalizeFieldName(p.key), value) ? '[REDACTED]' : null);
+    const v = verdict(p.key, value) ?? (roleNameValue(p.key, value, false) ? '[REDACTED]' : null);
     if (v === null) continue;
     out += text.slice(cursor, p.start) + v;
     cursor = p.end;

@@ -19,18 +19,30 @@ const LINE_ENDS = ['line', 'linenumber', 'suffix', 'xxxx', 'subscriber', 'statio
 
 const CODE = 1, LOCAL = 2, EXCHANGE = 4, LINE = 8;
 
+// What pieces a raw key could name (bits above), remembered per key (bounded: keys repeat across events).
+const keyRoles = new Map<string, number>();
+
+function rolesOf(key: string): number {
+  let bits = keyRoles.get(key);
+  if (bits === undefined) {
+    const norm = normalizeFieldName(key);
+    const ends = (list: readonly string[]): boolean => list.some((e) => norm.endsWith(e));
+    bits = (ends(CODE_ENDS) ? CODE : 0) | (ends(LOCAL_ENDS) ? LOCAL : 0) | (ends(EXCHANGE_ENDS) ? EXCHANGE : 0) | (ends(LINE_ENDS) ? LINE : 0);
+    if (keyRoles.size >= 10_000) keyRoles.clear();
+    keyRoles.set(key, bits);
+  }
+  return bits;
+}
+
 /** What piece a key and its value could be (bits above), 0 for none. */
 function pieceOf(key: string, v: JsonValue | undefined): number {
   const digits = pieceDigits(v);
   if (digits === 0) return 0;
-  const norm = normalizeFieldName(key);
-  const ends = (list: readonly string[]): boolean => list.some((e) => norm.endsWith(e));
-  let bits = 0;
-  if (digits <= 3 && ends(CODE_ENDS)) bits |= CODE;
-  if ((digits === 7 || digits === 8) && ends(LOCAL_ENDS)) bits |= LOCAL;
-  if (digits === 3 && ends(EXCHANGE_ENDS)) bits |= EXCHANGE;
-  if (digits === 4 && ends(LINE_ENDS)) bits |= LINE;
-  return bits;
+  const roles = rolesOf(key);
+  if (roles === 0) return 0;
+  // Each role by the digits it holds: a code 1-3, a local number 7-8, an exchange 3, a line 4.
+  const fits = (digits <= 3 ? CODE : 0) | (digits === 7 || digits === 8 ? LOCAL : 0) | (digits === 3 ? EXCHANGE : 0) | (digits === 4 ? LINE : 0);
+  return roles & fits;
 }
 
 // A piece: digits with at most one separator between groups, an optional `+` or parentheses round a code.
@@ -38,8 +50,11 @@ const PIECE = /^(?:\+?\d{1,3}|\(\d{3}\)|\d{3,4}(?:[ .-]?\d{4})?)$/;
 
 /** The number of digits a piece holds, or 0 when the value is no piece of a number. */
 function pieceDigits(v: JsonValue | undefined): number {
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 && v < 1e8 ? String(v).length : 0;
-  if (typeof v !== 'string' || v.length === 0 || v.length > 10 || !PIECE.test(v)) return 0;
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 && v < 1e8 ? (v < 10 ? 1 : Math.floor(Math.log10(v)) + 1) : 0;
+  if (typeof v !== 'string' || v.length === 0 || v.length > 10) return 0;
+  const first = v.charCodeAt(0);
+  if ((first < 48 || first > 57) && first !== 43 && first !== 40) return 0;
+  if (!PIECE.test(v)) return 0;
   let n = 0;
   for (let i = 0; i < v.length; i++) { const c = v.charCodeAt(i); if (c >= 48 && c <= 57) n++; }
   return n;
