@@ -127,6 +127,13 @@ describe('places and numbers read by what surrounds them', () => {
     expect(sent(track({ summary: 'MRN 55123345 in support group 2026 session' }))).toContain('support group 2026 session');
   });
 
+  it('reads labels abbreviated with a full stop, and a pharmacy group under rx_group', () => {
+    const out = sent(track({ summary: 'Cert. No. 88-2241-A on file; Pol. No. HMO55213, Grp. # 4471120', rx: { rx_bin: '610014', rx_group: 'RX8842' } }));
+    for (const v of ['88-2241-A', 'HMO55213', '4471120', 'RX8842']) expect(out).not.toContain(v);
+    // The plan's routing number (the PBM's, shared by every member) stays.
+    expect(out).toContain('"rx_bin":"610014"');
+  });
+
   it('keeps the kind and state of a licence, and still drops its number', () => {
     const out = sent(track({ license_type: 'annual', licence_status: 'active', license_seats: '5', license_number: 'WDL0ABC12345' }));
     for (const v of ['"license_type":"annual"', '"licence_status":"active"', '"license_seats":"5"']) expect(out).toContain(v);

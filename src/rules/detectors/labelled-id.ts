@@ -24,11 +24,12 @@ const LABEL =
     `(?:patient|member|mbr|enrollee|insured|subscriber|insurance|beneficiary|device|medicaid|medicare|health[ _-]?plan)${ID_SUFFIX}`,
     // An implanted or worn device's own id (M): `transmitter ID 8GM4K2`, `pump SN 88173`, `pacemaker serial # …`.
     `(?:transmitter|sensor|pump|pacemaker|defibrillator|icd|implant|receiver|pdm|cgm)(?:${ID_SUFFIX}|[ _-]?(?:serial|s[./]?n\\.?)(?:${NUM_SUFFIX})?)`,
-    `(?:policy|group|grp|account|claim)${NUM_SUFFIX}`,
+    // Abbreviated with a full stop too (`Pol. No.`, `Grp. #`, `Acct. No.`, `Cert. No. 88-2241-A`).
+    `(?:policy|pol\\.|group|grp\\.?|account|claim)${NUM_SUFFIX}`,
     // Medi-Cal's Benefits Identification Card number (`BIC 94418823A`); a bank's SWIFT BIC has too few digits.
     `bic(?:${NUM_SUFFIX})?(?=[\\s:#=]{1,4}[0-9])`,
     // Certificate and licence numbers (K): `cert # 882134`, `Certificate number CA-778812`.
-    `(?:acct|licen[cs]e|passport|serial|plate|cert(?:ificate)?)(?:${NUM_SUFFIX})?`,
+    `(?:acct\\.?|licen[cs]e|passport|serial|plate|cert(?:ificate|\\.)?)(?:${NUM_SUFFIX})?`,
     // Passports in other languages (`Reisepass-Nr.`, `pasaporte n.º`, `passeport n°`).
     `(?:reisepass|pasaporte|passeport|passaporto|paspoort)(?:[ _-]?(?:nr|no|n[.]?[°º]|num|number|#))?`,
     // Plates under other words, one token (`tag # 7ABC123`, `Kennzeichen: BMW1234`); grouped values are scanPlates'.
