@@ -1,7 +1,7 @@
 import type { JsonObject } from '../common/json.js';
 import { fullName, nameEnd } from './detectors/person-name.js';
 import { fhirFieldName } from './fhir-fields.js';
-import { phonePiece } from './phone-parts.js';
+import { phonePiece, ssnBox } from './number-pieces.js';
 
 // A link's text sent beside its address as a property of its own (`{link_url: "mailto:…",
 // link_text: "Jane Doe"}`, `{href: "tel:…", anchor_text: …}`, `{linkUrl: "sms:…", linkText: …}`):
@@ -44,10 +44,10 @@ export function contactLinkName(obj: JsonObject, key: string): boolean {
 
 /**
  * The field name `key` stands for inside `obj`: FHIR's sibling-named fields (fhir-fields.ts), a contact link's name,
- * a piece of a telephone number written across sibling keys (phone-parts.ts).
+ * a piece of a telephone number or an SSN's box written across sibling keys (number-pieces.ts).
  */
 export function fieldNameIn(obj: JsonObject, key: string): string {
   const name = fhirFieldName(obj, key);
   if (name !== key) return name;
-  return contactLinkName(obj, key) ? 'fullName' : phonePiece(obj, key) ? 'phone' : name;
+  return contactLinkName(obj, key) ? 'fullName' : phonePiece(obj, key) ? 'phone' : ssnBox(obj, key) ? 'ssn' : name;
 }

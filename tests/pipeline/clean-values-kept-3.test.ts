@@ -93,9 +93,10 @@ describe('age bands', () => {
     for (const v of ['"6-8 yrs"', '"18-24"', '"65+"', '"25–34 years"', '"under 18"', '"18 and over"']) expect(out).toContain(v);
   });
 
-  it('still top-codes a band past 89, an age over 89, and drops a band under a birth key', () => {
-    const out = props({ age_range: '85-94', age: 93, age_group: '90+', birth_year: '12-18', dob: '03-04' });
-    expect(out).toContain('"age_range":">=90"');
+  it('top-codes a band wholly past 89 and an age over 89, drops a band across 89 and a band under a birth key', () => {
+    const out = props({ age_range: '85-94', age: 93, age_group: '90+', age_bucket: '95-99', birth_year: '12-18', dob: '03-04' });
+    expect(out).not.toContain('"age_range"');
+    expect(out).toContain('"age_bucket":">=90"');
     expect(out).toContain('"age":">=90"');
     expect(out).toContain('"age_group":">=90"');
     for (const v of ['85-94', '93', '12-18', '03-04']) expect(out).not.toContain(v);

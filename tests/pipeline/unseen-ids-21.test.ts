@@ -33,6 +33,30 @@ describe('a telephone number sent in pieces, one sibling key each', () => {
   });
 });
 
+describe("an SSN typed into three boxes", () => {
+  it.each([
+    ['indexed boxes under a neutral word', { social_1: '624', social_2: '18', social_3: '3390' }, '3390'],
+    ["the SSA's part names", { area: '458', group: '71', serial: '2265' }, '2265'],
+    ['lettered boxes', { taxA: '512', taxB: '38', taxC: '6620' }, '6620'],
+  ])('removes %s', (_what, boxes, serial) => {
+    expect(sent(track({ step2: boxes, form_name: 'Charity care' }))).not.toContain(serial);
+  });
+
+  it('keeps indexed numbers that cannot be an SSN', () => {
+    const kept = { score_1: '999', score_2: '10', score_3: '1234', page: '12', size: '20', box_1: '123', box_2: '00', box_3: '4567' };
+    const out = sent(track(kept));
+    for (const [k, v] of Object.entries(kept)) expect(out).toContain(`${JSON.stringify(k)}:${JSON.stringify(v)}`);
+  });
+});
+
+describe('age bands', () => {
+  it('keeps a band that tells no age over 89, and still top-codes or drops the rest', () => {
+    const out = sent(track({ age_range: '25-34', age_band: '65–74', ageGroup: '18 to 24', age_bucket: '65+', more: { age_group: '90+', age_range: '85-94', age_bucket: '95+', age: '93' } }));
+    for (const v of ['"age_range":"25-34"', '"age_band":"65–74"', '"ageGroup":"18 to 24"', '"age_bucket":"65+"', '"age_group":">=90"', '"age":">=90"']) expect(out).toContain(v);
+    for (const v of ['85-94', '95+', '93']) expect(out).not.toContain(v);
+  });
+});
+
 describe("a contact link's text beside a top-level href", () => {
   it.each([
     ['mailto', 'mailto:w.pelham@inbox.example', 'label', 'Wystan Pelham', 'Pelham'],

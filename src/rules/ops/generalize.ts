@@ -101,17 +101,19 @@ export function zip3(value: string | number, restricted: ReadonlySet<string>): s
 export const AGE_TOP_CODE = '>=90';
 
 // An age band as a form or a report writes it (`18-24`, `25–34 years`, `6-8 yrs`, `65+`, `under 18`, `18 and over`): a
-// category, not a person's age, unless its bounds pass 89 (`85-94`, `90+` become >=90).
+// category, not a person's age, unless it tells an age over 89 (see toYear).
 const AGE_RANGE = /^(\d{1,3})\s?(?:-|–|to)\s?(\d{1,3})(?:\s?(?:y|yo|yrs?|years?)(?: old)?\.?)?$/i;
 const AGE_FROM = /^(\d{1,3})(?:\s?\+|\s(?:and|&|or)\s(?:over|older|up|above))(?:\s?(?:yrs?|years?))?$/i;
 const AGE_BELOW = /^(?:under|below|<|less than)\s?(\d{1,3})(?:\s?(?:yrs?|years?))?$/i;
 
-/** The highest age an age band names (its lower bound when open-ended), or undefined when `s` is not one. */
-function ageBand(s: string): number | undefined {
+/** An age band's [lowest, highest] age as the decision reads it (an open band `65+` as [65, 65]), or undefined. */
+function ageBand(s: string): [number, number] | undefined {
   const range = AGE_RANGE.exec(s);
-  if (range !== null) return Math.max(+(range[1] as string), +(range[2] as string));
-  const from = AGE_FROM.exec(s) ?? AGE_BELOW.exec(s);
-  return from === null ? undefined : +(from[1] as string);
+  if (range !== null) { const a = +(range[1] as string), b = +(range[2] as string); return [Math.min(a, b), Math.max(a, b)]; }
+  const from = AGE_FROM.exec(s);
+  if (from !== null) return [+(from[1] as string), +(from[1] as string)];
+  const below = AGE_BELOW.exec(s);
+  return below === null ? undefined : [0, +(below[1] as string)];
 }
 
 const YEAR_IN_DATE = /\b(1[89]\d{2}|20\d{2})\b/;
@@ -133,8 +135,10 @@ export function toYear(value: string | number, nowYear: number, ages = true): st
     return age > 89 ? AGE_TOP_CODE : typeof value === 'number' ? value : s;
   }
   if (ages) {
-    const top = ageBand(s);
-    if (top !== undefined) return top > 89 ? AGE_TOP_CODE : s;
+    // A band that tells no age over 89 is kept as written; one wholly past 89 (`90-94`, `95+`) is Safe Harbor's top
+    // category; one across 89 (`85-94`) would say neither truly, so it goes.
+    const band = ageBand(s);
+    if (band !== undefined) return band[1] <= 89 ? s : band[0] >= 90 ? AGE_TOP_CODE : undefined;
   }
   let year: number | undefined;
   const m = s.match(YEAR_IN_DATE) ?? s.match(COMPACT_DATE);

@@ -73,3 +73,34 @@ export function phonePiece(obj: JsonObject, key: string): boolean {
   if (some(CODE) && some(LOCAL)) return true;
   return pieces.length >= 3 && some(CODE) && some(EXCHANGE) && some(LINE);
 }
+
+// A Social Security number typed into three boxes (Safe Harbor G): sibling keys that differ only by a last
+// index or part word (`social_1`/`_2`/`_3`, `ssnA`…, `{area, group, serial}` as the SSA names the parts) holding
+// 3, 2 and 4 digits, a valid area (not 000, 666 or 9xx), group (not 00) and serial (not 0000). Each box alone is
+// a short number; together they are the SSN. Read only from a 2-4 digit string (a code is typed as text).
+const SSN_BOX = /^\d{2,4}$/;
+const BOX_END = /(?:[ _.-]?(?:\d|[abc]|part\d|first|middle|mid|last|area|group|serial|one|two|three))$/i;
+
+/** The key without its box index or part word (`social_3` is `social`), or undefined when it has none. */
+function boxStem(key: string): string | undefined {
+  const m = BOX_END.exec(key);
+  return m === null || m.index === 0 ? undefined : key.slice(0, m.index).toLowerCase();
+}
+
+/** Whether `obj[key]` is one box of an SSN typed across three sibling boxes (see above). */
+export function ssnBox(obj: JsonObject, key: string): boolean {
+  const own = obj[key];
+  if (typeof own !== 'string' || !SSN_BOX.test(own)) return false;
+  const stem = boxStem(key);
+  const boxes: string[] = [];
+  for (const k in obj) {
+    const v = obj[k];
+    if (typeof v === 'string' && SSN_BOX.test(v) && (k === key || (stem === undefined ? isSsaPart(k) : boxStem(k) === stem))) boxes.push(v);
+  }
+  if (stem === undefined && !isSsaPart(key)) return false;
+  const area = boxes.find((b) => b.length === 3), group = boxes.find((b) => b.length === 2), serial = boxes.find((b) => b.length === 4);
+  if (boxes.length !== 3 || area === undefined || group === undefined || serial === undefined) return false;
+  return area !== '000' && area !== '666' && area[0] !== '9' && group !== '00' && serial !== '0000';
+}
+
+const isSsaPart = (k: string): boolean => k === 'area' || k === 'group' || k === 'serial';
