@@ -1,5 +1,5 @@
 import type { JsonObject } from '../common/json.js';
-import { fullName, nameEnd } from './detectors/person-name.js';
+import { wholeFullName } from './detectors/verb-name.js';
 import { fhirFieldName } from './fhir-fields.js';
 import { phonePiece, ssnBox } from './number-pieces.js';
 
@@ -37,9 +37,8 @@ export function contactLinkName(obj: JsonObject, key: string): boolean {
   let contact = false;
   for (const k in obj) { const v = obj[k]; if (k !== key && typeof v === 'string' && CONTACT_SCHEME.test(v)) { contact = true; break; } }
   if (!contact) return false;
-  const text = value.trim();
-  const end = nameEnd(text, 0, true, true);
-  return end === text.length && fullName(text, 0, end);
+  // A full name with no desk's, service's or verb's word (`Call Scheduling`, `Email Billing` are buttons: verb-name.ts).
+  return wholeFullName(value.trim());
 }
 
 /**

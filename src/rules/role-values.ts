@@ -9,7 +9,7 @@ import { normalizeFieldName } from './field-name.js';
 // (verb-name.ts wholeFullName), goes. `customer: "Blue Cross"`, `user: "Guest User"` stay.
 const ROLE_ENDS = ['customer', 'cust', 'buyer', 'shopper', 'purchaser', 'resident', 'tenant', 'dependent', 'dependant', 'beneficiary',
   'child', 'kid', 'baby', 'infant', 'parent', 'caller', 'user', 'owner', 'homeowner', 'client', 'consumer', 'donor', 'volunteer', 'enrollee',
-  'subscriber', 'referredby', 'contactperson'];
+  'subscriber', 'referredby', 'contactperson', 'payer', 'payor'];
 
 // A business is a customer too (`customer: "Acme Corp"`): its words say so.
 const BUSINESS = /(?:^| )(?:corp|corporation|inc|llc|ltd|limited|co|company|group|partners|associates|foundation|university|college|bank|trust|holdings|industries|enterprises|solutions|systems|labs|studio|studios|agency|media|digital|global|international|consulting|capital)\.?(?: |$)/i;

@@ -21,8 +21,8 @@ describe('a telephone number sent in pieces, one sibling key each', () => {
   });
 
   it('removes pieces under tel_ keys', () => {
-    const out = sent(track({ tel_prefix: '617', tel_suffix: '555-0187', telAreaCode: '206', telLocal: '5550133' }));
-    for (const v of ['555-0187', '5550133']) expect(out).not.toContain(v);
+    const out = sent(track({ tel_prefix: '617', tel_suffix: '555-0187', telAreaCode: '206', telLocal: '5550133', jp: { tel1: '090', tel2: '5550', tel3: '0161' } }));
+    for (const v of ['555-0187', '5550133', '"5550"', '"0161"']) expect(out).not.toContain(v);
   });
 
   it('keeps sibling numbers that are not a telephone number', () => {
@@ -70,6 +70,7 @@ describe("a contact link's text beside a top-level href", () => {
 
   it("keeps a desk's label beside a contact href, and a page link's label", () => {
     expect(sent(track({ href: 'tel:+18005550100', label: 'Call the nurse line' }))).toContain('Call the nurse line');
+    expect(sent(track({ href: 'tel:+17025550100', label: 'Call Scheduling' }))).toContain('"label":"Call Scheduling"');
     expect(sent(track({ href: 'mailto:scheduling@example-health.org', link_text: 'Email the scheduling team' }))).toContain('Email the scheduling team');
     expect(sent(track({ href: '/services/cardiology', label: 'Cardiology Services' }))).toContain('Cardiology Services');
   });
@@ -104,6 +105,7 @@ describe("a person's full name under a key naming a role", () => {
     ['customer', { customer: 'Cornelius Abernathy' }, 'Abernathy'],
     ['a buyer with a middle initial', { buyer: 'Wystan Q. Pelham' }, 'Pelham'],
     ['a primary user', { primary_user: 'Tamsin Ravenscroft' }, 'Ravenscroft'],
+    ['a payer', { payer: 'Casimir Wendelstein' }, 'Wendelstein'],
     ['a role key inside a key=value text', { label: 'cust=Leopold Castellanet|plan=gold' }, 'Castellanet'],
   ])('removes %s', (_what, props, surname) => {
     expect(sent(track(props))).not.toContain(surname);
@@ -140,8 +142,10 @@ describe('places and numbers read by what surrounds them', () => {
   });
 
   it("removes a US city written after a street address, keeping the state", () => {
-    const out = sent(track({ summary: 'Please mail the forms to 4411 Juniper Hollow Rd, Wenatchee, WA', note2: 'send to 12 Oak St, Apt 4, Kalispell MT 59901' }));
-    for (const v of ['Wenatchee', 'Kalispell', 'Juniper']) expect(out).not.toContain(v);
+    const out = sent(track({ summary: 'Please mail the forms to 4411 Juniper Hollow Rd, Wenatchee, WA', note2: 'send to 12 Oak St, Apt 4, Kalispell MT 59901',
+      s3: "Ship to 88 Larch Ct, Coeur d'Alene, ID 83814", s4: '742 Evergreen Terrace Springfield, OR' }));
+    for (const v of ['Wenatchee', 'Kalispell', 'Juniper', 'Alene', 'Springfield']) expect(out).not.toContain(v);
+    expect(sent(track({ s5: 'our clinic at 100 Main St is open daily' }))).toContain('is open daily');
     expect(out).toContain(', WA');
   });
 

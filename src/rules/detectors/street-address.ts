@@ -100,13 +100,18 @@ const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|M
   'Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|' +
   'New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|' +
   'Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming';
-const US_TAIL_RE = new RegExp(`(?:,[ \\t]*${PLACE}){1,2}(?=,?[ \\t]+(?:${US_STATES})(?![\\p{L}]))`, 'uy');
+// A US city may carry a lower-case particle (`Coeur d'Alene`, `Lake of the Woods`), and may follow the street
+// without a comma when a comma and the state follow it (`742 Evergreen Terrace Springfield, OR`).
+const US_WORD = "(?:\\p{Lu}|[a-z]{1,2}['\u2019]\\p{Lu})[\\p{L}'\u2019.-]*";
+const US_PLACE = `${US_WORD}(?:[ \\t]+(?:(?:of|the|on|upon|in|de|la|du)[ \\t]+){0,2}${US_WORD}){0,3}`;
+const US_TAIL_RE = new RegExp(`(?:,[ \\t]*${US_PLACE}(?:,[ \\t]*${US_PLACE})?(?=,?[ \\t]+(?:${US_STATES})(?![\\p{L}]))` +
+  `|[ \\t]+${US_PLACE}(?=,[ \\t]*(?:${US_STATES})(?![\\p{L}])))`, 'uy');
 
 /** Where an address's locality tail ends (see TAIL_RE and US_TAIL_RE), or `end` when none follows. */
 function tailEnd(text: string, end: number): number {
   const c = text.charCodeAt(end);
   if (c !== 44 && c !== 32) return end;
-  const m = resetAt(TAIL_RE, end).exec(text) ?? (c === 44 ? resetAt(US_TAIL_RE, end).exec(text) : null);
+  const m = resetAt(TAIL_RE, end).exec(text) ?? resetAt(US_TAIL_RE, end).exec(text);
   return m === null ? end : end + m[0].length;
 }
 
