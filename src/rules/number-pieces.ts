@@ -4,11 +4,12 @@ import { normalizeFieldName } from './field-name.js';
 // A telephone number sent in pieces, one sibling key each (Safe Harbor D/E): a form's area-code box and
 // number box (`{area: "503", number: "555-0142"}`, `{areaCode: "415", line: "5550199"}`, `{prefix: "617",
 // suffix: "555-0187"}`), NANP's three boxes (`{npa, nxx, xxxx}`), a country code beside a national number
-// (`{cc: "44", national: "7946 0958"}`). No piece is a phone number alone and none sits under a phone word
-// when the object's own key says `contact` or `caller`; together they are one. Read by structure: every piece
+// (`{cc: "44", national: "7946 0958"}`). No piece is a phone number alone, and the keys need not say `phone`
+// (`{callback: {area, number}}`); together they are one. Read by structure: every piece
 // under a key naming a part of a number (below), the pieces' digits adding up to a number's: an area or
 // country code of 1-3 digits and a local number of 7-8, or 3, 3 and 4. `{room_prefix: "B", room_number: "214"}`,
 // `{width: "300", height: "2500000"}` and a version's `{major: 4, minor: 12}` are no such pieces.
+// An SSN typed into three boxes is read the same way (ssnBox, below).
 
 // Key endings of each piece: an area or country code, a local number, and NANP's exchange and line boxes.
 const CODE_ENDS = ['area', 'areacode', 'npa', 'prefix', 'cc', 'country', 'countrycode', 'dialcode', 'callingcode', 'dialingcode'];
