@@ -91,7 +91,8 @@ function boxStem(key: string): string | undefined {
 /** Whether `obj[key]` is one box of an SSN typed across three sibling boxes (see above). */
 export function ssnBox(obj: JsonObject, key: string): boolean {
   const own = obj[key];
-  if (typeof own !== 'string' || !SSN_BOX.test(own)) return false;
+  // The value first (2-4 characters, a digit first): almost every string fails here, before any regex.
+  if (typeof own !== 'string' || own.length < 2 || own.length > 4 || own.charCodeAt(0) > 57 || !SSN_BOX.test(own)) return false;
   const stem = boxStem(key);
   const boxes: string[] = [];
   for (const k in obj) {
