@@ -32,7 +32,7 @@ export const PERSON = 4;
 export type NamedVerdict = typeof KEEP | typeof DROP | typeof HOST_NAME | typeof PERSON | 0;
 
 const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4, TRACE = 5, CATALOGUE = 6, AD_OBJECT = 7, MEASURE = 8, EVENT_TIME = 9, OBJECT = 10,
-  LANGUAGES = 11, HOSTS = 12, PUBLIC_DATE = 13, NONE = 0;
+  LANGUAGES = 11, HOSTS = 12, PUBLIC_DATE = 13, MEETING = 14, NONE = 0;
 // Not a bare `release`: in a hospital's events it can be a discharge (`release: 2026.11.28`).
 const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buildnumber', 'buildno', 'buildid', 'buildversion', 'appbuild',
   'releaseversion', 'releasetag', 'sdkversion', 'libraryversion', 'libversion', 'clientversion', 'bundleversion', 'versionname',
@@ -84,7 +84,7 @@ function kindOf(norm: string): number {
   if (named !== undefined) return named;
   let kind = derived.get(norm);
   if (kind === undefined) {
-    kind = measureName(norm) ? MEASURE : publicDateName(norm, careWord) ? PUBLIC_DATE : eventTimeName(norm) ? EVENT_TIME : adObjectName(norm) ? AD_OBJECT
+    kind = measureName(norm) ? MEASURE : publicDateName(norm, careWord) ? PUBLIC_DATE : eventTimeName(norm) ? EVENT_TIME : adObjectName(norm) ? MEETING
       : objectName(norm) ? OBJECT
       : norm.endsWith('version') ? VERSION : LANGUAGE_NAME.test(norm) ? LANGUAGES : HOST_KEY.test(norm) ? HOSTS : NONE;
     if (derived.size >= 10_000) derived.clear();
@@ -105,6 +105,10 @@ function verdict(kind: number, value: string, nowYear: number, now: number): Nam
     case EVENT_TIME: return nearNow(value, now) ? KEEP : 0;
     case PUBLIC_DATE: return nearNow(value, now) || comingDate(value, now) ? KEEP : 0;
     case OBJECT: return objectIdShaped(value) || objectDigits(value) ? KEEP : 0;
+    // A meeting's, webinar's or test's number (Zoom's 9-11 digits) is the meeting's, except a NANP number written
+    // 1 then 10 digits, as a dial-in or a phone number is (`15035550142`).
+    case MEETING: return (adObjectShaped(value) && !(value.length === 11 && value.charCodeAt(0) === 49 && !objectDigits(value)))
+      || objectIdShaped(value) ? KEEP : 0;
     case LANGUAGES: return ACCEPT_LANGUAGE.test(value) ? KEEP : 0;
     case HOSTS: return bareHost(value) ? HOST_NAME : 0;
     default: return monthsOver89(value) ? DROP : 0;
