@@ -44,3 +44,17 @@ export function openPlanProbe(messageId: string) {
   const sent = (event: Event) => JSON.stringify(rows(event).map((r) => r.payload));
   return { plan, rows, blocked, sent };
 }
+
+/**
+ * A `Clicked` track to the open destination allowing every field (`**`), for utility tests: `props` sends
+ * properties on a page of the open site (`/about` unless given), `pathOut` only the page at `path`.
+ */
+export function allowAllProbe(messageId: string) {
+  const plan = openPlan('["**"]');
+  const rows = (event: Event) =>
+    dryRunLine({ type: 'track', event: 'Clicked', messageId, anonymousId: `a-${messageId}`, ...event } as never, plan, { idFor: () => 'pw' });
+  const sent = (event: Event): string => JSON.stringify(rows(event).map((r) => r.payload));
+  const props = (properties: Event, path = '/about'): string => sent({ properties, ...pageOn(path) });
+  const pathOut = (path: string): string => sent(pageOn(path));
+  return { sent, props, pathOut };
+}

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dryRunLine } from '../../src/cli/dry-run.js';
-import { openPlan } from '../helpers/open-plan.js';
+import { allowAllProbe } from '../helpers/open-plan.js';
 
 // H89, utility pass 3: clean values from a hospital's other sites (dental, foundation, CME, research, parking and
 // wayfinding, gift shop, jobs, events, newsroom) and a health app's product analytics that still went out dropped or
 // redacted. Each kept class is checked beside the same shape carrying an identifier, which is still caught. The
 // destination has no BAA and allows every property.
-const SITE = 'https://www.example-health.org';
-const plan = openPlan('["**"]');
-type Event = Record<string, unknown>;
-const rows = (event: Event) =>
-  dryRunLine({ type: 'track', event: 'Clicked', messageId: 'm89', anonymousId: 'a89', ...event } as never, plan, { idFor: () => 'pw' });
-const sent = (event: Event): string => JSON.stringify(rows(event).map((r) => r.payload));
-const props = (properties: Event, path = '/about'): string => sent({ properties, context: { page: { path, url: `${SITE}${path}` } } });
-const pathOut = (path: string): string => sent({ context: { page: { path, url: `${SITE}${path}` } } });
+const { props, pathOut } = allowAllProbe('m89');
 const year = new Date().getUTCFullYear();
 
 describe("a field rule's needle inside another word of the key", () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dryRunLine } from '../../src/cli/dry-run.js';
-import { openPlan } from '../helpers/open-plan.js';
+import { allowAllProbe } from '../helpers/open-plan.js';
 
 // H81, utility pass 2: clean analytics values from hospital and clinic sites that still went out redacted, dropped
 // or withheld with their event. Each kept class is checked beside the same shape in a personal context, which
 // is still caught. The destination has no BAA and allows every property.
-const SITE = 'https://www.example-health.org';
-const plan = openPlan('["**"]');
-type Event = Record<string, unknown>;
-const rows = (event: Event) =>
-  dryRunLine({ type: 'track', event: 'Clicked', messageId: 'm81', anonymousId: 'a81', ...event } as never, plan, { idFor: () => 'pw' });
-const sent = (event: Event): string => JSON.stringify(rows(event).map((r) => r.payload));
-const props = (properties: Event, path = '/about'): string => sent({ properties, context: { page: { path, url: `${SITE}${path}` } } });
+const { props } = allowAllProbe('m81');
 
 describe('tallies and descriptions of an identifier-named thing', () => {
   it("keeps session counts, an account's type, a device's model and a promotion's slot", () => {
