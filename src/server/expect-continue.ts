@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { PhiwallError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
 import { originAllowed } from './cors.js';
+import { basicWriteKey } from './ingest.js';
 import { AUTHORIZATION_BODY_BYTES } from '../governance/authorizations-route.js';
 
 // A client sending `Expect: 100-continue` waits for leave before it sends its body. Node gave
@@ -11,16 +12,6 @@ import { AUTHORIZATION_BODY_BYTES } from '../governance/authorizations-route.js'
 /** Routes whose write key and body limit are the collector's (the admin API has its own auth). */
 const KEYED = /^\/(?:v1\/[^/?]+|beacon\/v1\/batch)(?:\?|$)/;
 const GTAG = /^\/g\/collect(?:\?|$)/;
-
-/**
- * The write key of HTTP Basic, which wins over any other (server/ingest.ts writeKeyOf). Without
- * it the body's `writeKey` comes before `?writeKey=`, so only the body can settle the key.
- */
-function keyBeforeBody(req: IncomingMessage): string | undefined {
-  const auth = req.headers.authorization;
-  if (!auth?.toLowerCase().startsWith('basic ')) return undefined;
-  return Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8').split(':')[0] || undefined;
-}
 
 /**
  * The refusal a request earns from its headers alone: a declared body over the limit (413), a
@@ -36,7 +27,9 @@ export function continueCheck(runtime: Runtime): (req: IncomingMessage) => Phiwa
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > limit) return new PhiwallError('PW_ERR_BODY_TOO_LARGE', { limit });
     if (!keyed) return undefined;
-    const key = keyBeforeBody(req);
+    // Basic wins over any other key (writeKeyOf); without it the body's key comes before `?writeKey=`,
+    // so only the body can settle it.
+    const key = basicWriteKey(req.headers.authorization);
     if (key === undefined) return undefined;
     const site = runtime.site(key);
     if (!site) return new PhiwallError('PW_ERR_UNAUTHORIZED');

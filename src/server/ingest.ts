@@ -18,14 +18,16 @@ export async function readJsonBody(c: Context<AppEnv>, limit: number): Promise<J
   return readBoundedJson(c, limit);
 }
 
+/** The write key an `Authorization: Basic` header carries (its username; the password is empty), if any. */
+export function basicWriteKey(auth: string | undefined): string | undefined {
+  if (!auth?.toLowerCase().startsWith('basic ')) return undefined;
+  return Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8').split(':')[0] || undefined;
+}
+
 /** Write key from HTTP Basic (username, empty password), then the body, then `?writeKey=`. */
 export function writeKeyOf(c: Context<AppEnv>, body: JsonValue): string | undefined {
-  const auth = c.req.header('authorization');
-  if (auth?.toLowerCase().startsWith('basic ')) {
-    const decoded = Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8');
-    const user = decoded.split(':')[0];
-    if (user) return user;
-  }
+  const user = basicWriteKey(c.req.header('authorization'));
+  if (user) return user;
   if (isJsonObject(body) && typeof body.writeKey === 'string') return body.writeKey;
   return c.req.query('writeKey') ?? undefined;
 }
