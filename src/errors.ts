@@ -14,7 +14,7 @@ export const ERROR_CATALOGUE = {
   PW_ERR_BODY_INCOMPLETE: { status: 400, message: 'request body was cut short or could not be read' },
   PW_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'method not allowed on this route' },
   PW_ERR_TOO_DEEP: { status: 400, message: 'nesting depth exceeds the limit of {limit}' },
-  PW_ERR_TOO_MANY_KEYS: { status: 400, message: 'key count exceeds the limit of {limit}' },
+  PW_ERR_TOO_MANY_KEYS: { status: 400, message: 'distinct key names exceed the limit of {limit}' },
   PW_ERR_FORBIDDEN_KEY: { status: 400, message: 'forbidden key name at {path}' },
   PW_ERR_INVALID_EVENT: { status: 400, message: 'invalid event: {detail}' },
   PW_ERR_NO_EVENTS: { status: 400, message: 'no valid event in the request' },

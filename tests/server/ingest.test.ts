@@ -131,6 +131,15 @@ describe('Segment-compatible ingest', () => {
     expect((r.json.rejected as { code: string }[]).map((x) => x.code)).toEqual(['PW_ERR_TOO_DEEP', 'PW_ERR_TOO_MANY_KEYS']);
   });
 
+  it('counts distinct key names, not list entries: 500 products of 3 keys within 32 KB are one event, as Segment takes them', async () => {
+    const products = Array.from({ length: 500 }, (_, i) => ({ product_id: `p${i}`, price: 1 + (i % 7), quantity: 1 }));
+    const tags = Array.from({ length: 400 }, (_, i) => `t${i}`);
+    const r = await post(`${c.url}/v1/batch`, { batch: [{ ...page('long-list'), properties: { products, tags } }, page('fine-2')] });
+    expect(r.status).toBe(200);
+    expect(r.json.accepted).toBe(2);
+    expect(r.json.rejected ?? []).toEqual([]);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('rejects an event carrying a %s key and pollutes nothing', async (key) => {
     const body = `{"batch":[{"type":"track","event":"X","messageId":"proto-${key}","anonymousId":"a","properties":{"${key}":{"polluted":true}}}]}`;
     const r = await post(`${c.url}/v1/batch`, body);
