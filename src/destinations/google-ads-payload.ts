@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { eventValue, isoCurrency } from './money.js';
 import type { CleanEvent } from './types.js';
+import { conversionOrderId } from './dedup-ids.js';
 
 // ClickConversion rules (destinations spec §4.2).
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -38,7 +39,8 @@ function valueFields(properties: JsonObject): JsonObject {
 
 /**
  * CleanEvent -> ClickConversion. Only track events named in `conversion_actions` are
- * conversions; orderId = messageId makes re-uploads after a retry idempotent.
+ * conversions; orderId (the order or transaction id, else messageId) makes re-uploads after a
+ * retry, and a server copy of the tag's conversion, count once.
  */
 export function toClickConversion(e: CleanEvent, customerId: string, actions: Readonly<Record<string, string>>): JsonObject | { skip: string } {
   if (e.type !== 'track' || e.event === undefined) return { skip: 'GOOGLE_ADS_NOT_A_CONVERSION' };
@@ -49,7 +51,7 @@ export function toClickConversion(e: CleanEvent, customerId: string, actions: Re
   const conversion: JsonObject = {
     conversionAction: conversionActionName(customerId, action),
     conversionDateTime: adsDateTime(timeMs),
-    orderId: e.messageId,
+    orderId: conversionOrderId(e),
   };
   for (const key of CLICK_IDS) if (e.clickIds?.[key]) conversion[key] = e.clickIds[key];
   const ids = userIdentifiers(e);

@@ -145,6 +145,6 @@ class GoogleAdsDestination implements Destination {
 export const googleAdsDestination: DestinationType<GoogleAdsConfig> = {
   type: 'google-ads',
   configSchema: GoogleAdsConfig,
-  describe: 'Google Ads uploadClickConversions: gclid/gbraid/wbraid or hashed email/phone, orderId = messageId, per-index partial failure',
+  describe: 'Google Ads uploadClickConversions: gclid/gbraid/wbraid or hashed email/phone, orderId = order_id or transaction_id, else messageId, per-index partial failure',
   create: (config, deps) => new GoogleAdsDestination(deps.name, config, deps),
 };

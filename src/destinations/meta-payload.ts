@@ -5,6 +5,7 @@ import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
 import { eventValue, isoCurrency } from './money.js';
 import { metaContents, productsKey, productsOf } from './contents.js';
+import { pixelEventId } from './dedup-ids.js';
 
 // Meta CAPI server event rules (destinations spec §3.2-§3.4).
 export const META_MAX_AGE_S = 7 * 86400;
@@ -88,7 +89,7 @@ export function toMetaEvent(e: CleanEvent, sourceUrl?: string): JsonObject | { s
   const event: JsonObject = {
     event_name: name,
     event_time: Math.floor(timeMs / 1000),
-    event_id: e.messageId,
+    event_id: pixelEventId(e),
     action_source: 'website',
     event_source_url: url,
     user_data: userData(e, Math.trunc(timeMs)),

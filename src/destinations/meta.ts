@@ -108,6 +108,6 @@ function all(items: readonly unknown[], result: ItemResult): BatchAttempt {
 export const metaDestination: DestinationType<MetaConfig> = {
   type: 'meta',
   configSchema: MetaConfig,
-  describe: 'Meta Conversions API: PageView and custom events, event_id = messageId, hashed match keys, fbc/fbp',
+  describe: 'Meta Conversions API: PageView and custom events, event_id = the event_id property, else messageId, hashed match keys, fbc/fbp',
   create: (config, deps) => new MetaDestination(deps.name, config, deps),
 };

@@ -8,6 +8,7 @@ import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, Destinat
 import { parseEventTime } from './event-time.js';
 import { eventValue, isoCurrency } from './money.js';
 import { productsKey, productsOf, tiktokContents } from './contents.js';
+import { pixelEventId } from './dedup-ids.js';
 
 export const TikTokConfig = z.strictObject({
   /** Pixel code (event_source_id for web events). */
@@ -73,13 +74,13 @@ function tiktokProperties(properties: JsonObject): JsonObject {
   return out;
 }
 
-/** CleanEvent -> one Events API 2.0 `data[]` entry; event_id = messageId dedupes with the pixel. */
+/** CleanEvent -> one Events API 2.0 `data[]` entry; event_id (the site's event id, else messageId) dedupes with the pixel. */
 export function toTikTokEvent(e: CleanEvent): JsonObject | { skip: string } {
   const name = e.type === 'page' ? 'Pageview' : e.type === 'track' ? e.event?.trim() : undefined;
   if (!name) return { skip: e.type === 'track' ? 'TIKTOK_NO_EVENT_NAME' : 'TIKTOK_UNSUPPORTED_TYPE' };
   const timeMs = parseEventTime(e.timestamp);
   if (!Number.isFinite(timeMs)) return { skip: 'TIKTOK_BAD_TIMESTAMP' };
-  const event: JsonObject = { event: name, event_time: Math.floor(timeMs / 1000), event_id: e.messageId, user: tiktokUser(e) };
+  const event: JsonObject = { event: name, event_time: Math.floor(timeMs / 1000), event_id: pixelEventId(e), user: tiktokUser(e) };
   const page: JsonObject = {};
   if (e.page?.url !== undefined) page.url = e.page.url;
   if (e.page?.referrer !== undefined) page.referrer = e.page.referrer;
@@ -164,6 +165,6 @@ class TikTokDestination implements Destination {
 export const tiktokDestination: DestinationType<TikTokConfig> = {
   type: 'tiktok',
   configSchema: TikTokConfig,
-  describe: 'TikTok Events API 2.0: Pageview and custom events, event_id = messageId, hashed email/phone/external_id, ttclid',
+  describe: 'TikTok Events API 2.0: Pageview and custom events, event_id = the event_id property, else messageId, hashed email/phone/external_id, ttclid',
   create: (config, deps) => new TikTokDestination(deps.name, config, deps),
 };

@@ -69,6 +69,14 @@ describe('google-ads destination', () => {
     });
   });
 
+  it('orderId is the order (or transaction) id, so a server copy of the tag\'s conversion counts once; else messageId', () => {
+    const orderOf = (messageId: string, properties: JsonObject) => (dest.map(cleanEvent({ messageId, event: 'Purchase', properties }, FIXED_NOW)) as JsonObject).orderId;
+    expect(orderOf('ajs-1', { order_id: 'A-1042', value: 5 })).toBe('A-1042');
+    expect(orderOf('uuid-2', { transaction_id: 'A-1042' })).toBe('A-1042');
+    expect(orderOf('uuid-3', { orderId: 1042 })).toBe('1042');
+    expect(orderOf('uuid-4', { value: 5 })).toBe('uuid-4');
+  });
+
   it('skips events that are not conversions or cannot be attributed', () => {
     expect(dest.map(cleanEvent({ event: 'Viewed Doctor Page' }))).toEqual({ skip: 'GOOGLE_ADS_NOT_A_CONVERSION' });
     expect(dest.map(cleanEvent({ type: 'page', event: undefined }))).toEqual({ skip: 'GOOGLE_ADS_NOT_A_CONVERSION' });

@@ -63,6 +63,14 @@ describe('meta destination', () => {
     });
   });
 
+  it('event_id is the event id the site gave its pixel copy (any spelling), so browser and server copies dedupe; else messageId', () => {
+    const browser = cleanEvent({ messageId: 'ajs-next-1-a', event: 'Purchase', properties: { value: 30, currency: 'USD', eventID: 'ord-77.f00d' } }, FIXED_NOW);
+    const server = cleanEvent({ messageId: '5b0e7c1e-0000-4000-a000-000000000001', event: 'Purchase', properties: { value: 30, currency: 'USD', event_id: 'ord-77.f00d' } }, FIXED_NOW);
+    expect([dest.map(browser), dest.map(server)].map((p) => (p as JsonObject).event_id)).toEqual(['ord-77.f00d', 'ord-77.f00d']);
+    const plain = cleanEvent({ messageId: 'msg-9', event: 'Purchase', properties: { value: 30, currency: 'USD', event_id: '' } }, FIXED_NOW);
+    expect((dest.map(plain) as JsonObject).event_id).toBe('msg-9');
+  });
+
   it('maps a page view as PageView, without an IP when none is allowed', () => {
     const payload = dest.map(cleanEvent({ type: 'page', event: undefined, ip: undefined, matchKeys: undefined, clickIds: undefined, properties: {} }, FIXED_NOW)) as JsonObject;
     expect(payload.event_name).toBe('PageView');

@@ -57,6 +57,11 @@ describe('tiktok destination', () => {
     });
   });
 
+  it('event_id is the site\'s own event id when it sends one (the pixel\'s), else messageId', () => {
+    expect((dest.map(cleanEvent({ messageId: 'm-1', event: 'CompletePayment', properties: { 'event-id': 'px-991' } })) as JsonObject).event_id).toBe('px-991');
+    expect((dest.map(cleanEvent({ messageId: 'm-2', event: 'CompletePayment', properties: { event_id: { nested: 1 } } })) as JsonObject).event_id).toBe('m-2');
+  });
+
   it('maps page views to Pageview and skips other types', () => {
     expect((dest.map(cleanEvent({ type: 'page', event: undefined })) as JsonObject).event).toBe('Pageview');
     expect(dest.map(cleanEvent({ type: 'identify' }))).toEqual({ skip: 'TIKTOK_UNSUPPORTED_TYPE' });
