@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
-import { amount } from './money.js';
+import { adAmount, amount } from './money.js';
 
 // The products of an ecommerce event as the ad platforms list them: Meta custom_data.contents
 // ({id, quantity, item_price}) with content_ids/num_items, TikTok properties.contents
@@ -39,7 +39,8 @@ function product(o: JsonObject): Product | undefined {
   const out: { -readonly [K in keyof Product]: Product[K] } = { id };
   const name = first(o, ['name', 'item_name']);
   if (name !== undefined) out.name = name;
-  const price = amount(o.price);
+  // Ad platforms only (Meta, TikTok): a negative price is a refund line, which they do not take.
+  const price = adAmount(o.price);
   if (price !== undefined) out.price = price;
   const quantity = amount(o.quantity);
   if (quantity !== undefined && Number.isInteger(quantity) && quantity >= 0) out.quantity = quantity;

@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
-import { eventValue, isoCurrency } from './money.js';
+import { adValue, isoCurrency } from './money.js';
 import type { CleanEvent } from './types.js';
 import { conversionOrderId } from './dedup-ids.js';
 
@@ -30,7 +30,7 @@ function userIdentifiers(e: CleanEvent): JsonObject[] {
 
 function valueFields(properties: JsonObject): JsonObject {
   const out: JsonObject = {};
-  const value = eventValue(properties);
+  const { value } = adValue(properties);
   if (value !== undefined) out.conversionValue = value;
   const currency = isoCurrency(properties.currency);
   if (currency !== undefined) out.currencyCode = currency;
@@ -46,6 +46,9 @@ export function toClickConversion(e: CleanEvent, customerId: string, actions: Re
   if (e.type !== 'track' || e.event === undefined) return { skip: 'GOOGLE_ADS_NOT_A_CONVERSION' };
   const action = Object.hasOwn(actions, e.event) ? actions[e.event] : undefined;
   if (action === undefined) return { skip: 'GOOGLE_ADS_NOT_A_CONVERSION' };
+  // A negative value is a refund; uploaded without it, it would count as a conversion of the
+  // action's default value. Google Ads reverses conversions with adjustments, not uploads.
+  if (adValue(e.properties).negative) return { skip: 'GOOGLE_ADS_REFUND_NOT_A_CONVERSION' };
   const timeMs = Date.parse(e.timestamp);
   if (!Number.isFinite(timeMs)) return { skip: 'GOOGLE_ADS_BAD_TIMESTAMP' };
   const conversion: JsonObject = {

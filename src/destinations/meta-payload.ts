@@ -3,7 +3,7 @@ import { isJsonObject } from '../common/json.js';
 import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
-import { eventValue, isoCurrency } from './money.js';
+import { adValue, isoCurrency } from './money.js';
 import { metaContents, productsKey, productsOf } from './contents.js';
 import { pixelEventId } from './dedup-ids.js';
 
@@ -56,7 +56,7 @@ function customData(properties: JsonObject): JsonObject {
   const listedAs = products === undefined ? undefined : productsKey(properties);
   for (const [key, value] of Object.entries(properties)) if (key !== 'value' && key !== 'currency' && key !== listedAs) out[key] = value;
   if (products !== undefined) for (const [key, value] of Object.entries(metaContents(products))) if (out[key] === undefined) out[key] = value;
-  const value = eventValue(properties);
+  const { value } = adValue(properties);
   if (value !== undefined) out.value = value;
   const currency = isoCurrency(properties.currency);
   if (currency !== undefined) out.currency = currency;
@@ -85,6 +85,8 @@ export function toMetaEvent(e: CleanEvent, sourceUrl?: string): JsonObject | { s
   const url = e.page?.url || sourceUrl;
   if (!url) return { skip: 'META_NO_SOURCE_URL' };
   const custom = customData(e.properties);
+  // A Purchase of negative value is a refund: Meta has no event for it and takes no negative value.
+  if (name === 'Purchase' && adValue(e.properties).negative) return { skip: 'META_REFUND_NOT_A_CONVERSION' };
   if (name === 'Purchase' && (custom.value === undefined || custom.currency === undefined)) return { skip: 'META_PURCHASE_NEEDS_VALUE' };
   const event: JsonObject = {
     event_name: name,

@@ -28,6 +28,24 @@ export function amount(value: JsonValue | undefined): number | undefined {
 }
 
 /**
+ * The event's value for an ad platform: Meta's Conversions API takes no negative `value` (a
+ * refund is no event of Meta's, TikTok's or a click conversion's; Google Ads reverses one with a
+ * conversion adjustment), so a negative amount is left out like an unreadable one. `negative`
+ * tells the caller the event was a reversal, for the events that cannot go without a value.
+ */
+export function adValue(properties: JsonObject): { value?: number; negative: boolean } {
+  const value = eventValue(properties);
+  if (value === undefined) return { negative: false };
+  return value < 0 ? { negative: true } : { value, negative: false };
+}
+
+/** A non-negative amount (a price or quantity for an ad platform), else undefined. */
+export function adAmount(value: JsonValue | undefined): number | undefined {
+  const n = amount(value);
+  return n !== undefined && n >= 0 ? n : undefined;
+}
+
+/**
  * The event's monetary value: `value`, else Segment's `revenue`, else `total` (Segment's Order
  * Completed carries revenue/total and no value; its own GA4/Meta/TikTok mappings read them).
  */

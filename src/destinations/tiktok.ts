@@ -6,7 +6,7 @@ import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody, vendorRea
 import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 import { parseEventTime } from './event-time.js';
-import { eventValue, isoCurrency } from './money.js';
+import { adValue, isoCurrency } from './money.js';
 import { productsKey, productsOf, tiktokContents } from './contents.js';
 import { pixelEventId } from './dedup-ids.js';
 
@@ -65,7 +65,7 @@ function tiktokProperties(properties: JsonObject): JsonObject {
     delete out[productsKey(properties) ?? 'products'];
     for (const [key, value] of Object.entries(tiktokContents(products))) if (out[key] === undefined) out[key] = value;
   }
-  const value = eventValue(properties);
+  const { value } = adValue(properties);
   if (value !== undefined) out.value = value;
   else delete out.value;
   const currency = isoCurrency(out.currency);

@@ -6,7 +6,7 @@ import type { JsonObject } from '../../src/common/json.js';
 import { ga4Destination } from '../../src/destinations/ga4.js';
 import { googleAdsDestination } from '../../src/destinations/google-ads.js';
 import { metaDestination } from '../../src/destinations/meta.js';
-import { amount, isoCurrency } from '../../src/destinations/money.js';
+import { adValue, amount, isoCurrency } from '../../src/destinations/money.js';
 import { tiktokDestination } from '../../src/destinations/tiktok.js';
 import type { Destination } from '../../src/destinations/types.js';
 import { acceptedGa4Events, startGa4Fake } from '../fakes/ga4.js';
@@ -33,6 +33,40 @@ describe('money helpers', () => {
   });
   it.each([['19.99', 19.99], [' 7.50 ', 7.5], ['-5', -5], ['1e3', 1000], [12.5, 12.5], ['', undefined], ['NaN', undefined], ['Infinity', undefined], ['$25.00', undefined], ['1,299.00', undefined], [Number.NaN, undefined], [true, undefined]])('amount %j -> %j', (input, out) => {
     expect(amount(input)).toBe(out);
+  });
+});
+
+describe('negative amounts (refunds) for the ad platforms', () => {
+  it.each([[{ value: -25 }, { negative: true }], [{ revenue: '-0.01' }, { negative: true }], [{ value: 0 }, { value: 0, negative: false }], [{ total: '12.5' }, { value: 12.5, negative: false }], [{ value: 'abc' }, { negative: false }]])('adValue(%j) -> %j', (properties, out) => {
+    expect(adValue(properties as JsonObject)).toEqual(out);
+  });
+
+  it('Meta: a negative value or item price is left out and the event goes; a Purchase of negative value is a refund, skipped as not a conversion', async () => {
+    const fake = await startMetaFake({ pixelId: '123', accessToken: 'tok' });
+    const dest = metaDestination.create(metaDestination.configSchema.parse({ pixel_id: '123', access_token: 'tok', endpoint: fake.url }), testDeps('meta'));
+    try {
+      const removed = cleanEvent({ event: 'Product Removed', properties: { value: '-25.00', currency: 'usd', products: [{ product_id: 'p-1', price: -25, quantity: 1 }] } });
+      const mapped = dest.map(removed) as JsonObject;
+      expect((mapped.custom_data as JsonObject).value).toBeUndefined();
+      expect((mapped.custom_data as JsonObject).contents).toEqual([{ id: 'p-1', quantity: 1 }]);
+      expect(await dest.send(toItems(dest, [removed, cleanEvent({ event: 'Lead', properties: { value: 0, currency: 'USD' } })]))).toEqual({ kind: 'ok' });
+      expect(acceptedMetaEvents(fake)).toHaveLength(2);
+      // _NOT_A_CONVERSION: the pipeline counts it as skipped (not applicable), never as a dead letter.
+      expect(dest.map(cleanEvent({ event: 'Purchase', properties: { value: -25, currency: 'USD' } }))).toEqual({ skip: 'META_REFUND_NOT_A_CONVERSION' });
+    } finally { await dest.close(); await fake.close(); }
+  });
+
+  it('TikTok leaves a negative value and price out; Google Ads skips a negative-value conversion (a refund is an adjustment there)', async () => {
+    const tt = tiktokDestination.create(tiktokDestination.configSchema.parse({ pixel_code: 'PX', access_token: 'tok' }), testDeps('tiktok'));
+    const props = (tt.map(cleanEvent({ event: 'CompletePayment', properties: { value: -3, currency: 'usd', items: [{ item_id: 'a', price: '-3.00' }] } })) as JsonObject).properties as JsonObject;
+    expect(props.value).toBeUndefined();
+    expect(props.contents).toEqual([{ content_id: 'a' }]);
+    const ads = googleAdsDestination.create(googleAdsDestination.configSchema.parse({
+      customer_id: '1234567890', developer_token: 'dev', client_id: 'cid', client_secret: 'cs', refresh_token: 'rt', conversion_actions: { Purchase: '555' },
+    }), testDeps('ads'));
+    expect(ads.map(cleanEvent({ event: 'Purchase', properties: { value: '-12.00', currency: 'USD' } }))).toEqual({ skip: 'GOOGLE_ADS_REFUND_NOT_A_CONVERSION' });
+    expect(ads.map(cleanEvent({ event: 'Purchase', properties: { value: 0, currency: 'USD' } }))).toMatchObject({ conversionValue: 0 });
+    await tt.close(); await ads.close();
   });
 });
 

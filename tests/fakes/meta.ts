@@ -32,12 +32,15 @@ function checkUserData(ud: unknown, i: number, website: boolean, out: Problem[])
 // contents objects with a string id, an integer quantity and a number item_price, num_items an integer.
 function checkContents(cd: unknown, i: number, out: Problem[]): void {
   if (!isObject(cd)) return;
+  // "Meta's Conversion API does not accept negative value fields" (a CAPI integrator's refund
+  // notes, help.smart-modules.com pixel-plus/refund-event: [C]; Meta's own page is silent).
+  if (typeof cd.value === 'number' && cd.value < 0) out.push([`data[${i}].custom_data.value`, 'must not be negative']);
   if (cd.content_ids !== undefined && !(Array.isArray(cd.content_ids) && cd.content_ids.every((id) => typeof id === 'string'))) out.push([`data[${i}].custom_data.content_ids`, 'array of strings']);
   if (cd.num_items !== undefined && !Number.isInteger(cd.num_items)) out.push([`data[${i}].custom_data.num_items`, 'integer']);
   if (cd.contents === undefined) return;
   const ok = Array.isArray(cd.contents) && cd.contents.every((c) => isObject(c) && typeof c.id === 'string'
-    && (c.quantity === undefined || Number.isInteger(c.quantity)) && (c.item_price === undefined || typeof c.item_price === 'number'));
-  if (!ok) out.push([`data[${i}].custom_data.contents`, 'objects with id string, integer quantity, number item_price']);
+    && (c.quantity === undefined || Number.isInteger(c.quantity)) && (c.item_price === undefined || (typeof c.item_price === 'number' && c.item_price >= 0)));
+  if (!ok) out.push([`data[${i}].custom_data.contents`, 'objects with id string, integer quantity, non-negative number item_price']);
 }
 
 function checkEvent(e: unknown, i: number, nowS: number, out: Problem[]): void {
