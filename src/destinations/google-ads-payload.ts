@@ -8,7 +8,10 @@ import { conversionOrderId } from './dedup-ids.js';
 const HEX64 = /^[0-9a-f]{64}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 const MAX_IDENTIFIERS = 5;
-const CLICK_IDS = ['gclid', 'gbraid', 'wbraid'] as const;
+// A conversion carries exactly one of them (Google's upload examples: "Set exactly one of gclid,
+// gbraid, or wbraid"); a landing URL can hold several. gclid first (any click), then wbraid
+// (iOS web clicks, what a site's page sees), then gbraid (iOS app clicks).
+const CLICK_IDS = ['gclid', 'wbraid', 'gbraid'] as const;
 
 /** `yyyy-mm-dd hh:mm:ss+00:00` in UTC, the only format the API accepts. */
 export function adsDateTime(ms: number): string {
@@ -56,7 +59,10 @@ export function toClickConversion(e: CleanEvent, customerId: string, actions: Re
     conversionDateTime: adsDateTime(timeMs),
     orderId: conversionOrderId(e),
   };
-  for (const key of CLICK_IDS) if (e.clickIds?.[key]) conversion[key] = e.clickIds[key];
+  for (const key of CLICK_IDS) {
+    const id = e.clickIds?.[key];
+    if (id) { conversion[key] = id; break; }
+  }
   const ids = userIdentifiers(e);
   if (ids.length) conversion.userIdentifiers = ids;
   if (!CLICK_IDS.some((k) => k in conversion) && ids.length === 0) return { skip: 'GOOGLE_ADS_NO_IDENTIFIER' };
@@ -74,6 +80,7 @@ export function clickConversionProblem(p: JsonValue): string | undefined {
   if (typeof p.conversionDateTime !== 'string' || !DATE_TIME.test(p.conversionDateTime)) return 'GOOGLE_ADS_BAD_DATE_TIME';
   const ids = Array.isArray(p.userIdentifiers) ? p.userIdentifiers : [];
   if (ids.length > MAX_IDENTIFIERS) return 'GOOGLE_ADS_TOO_MANY_IDENTIFIERS';
+  if (CLICK_IDS.filter((k) => p[k] !== undefined).length > 1) return 'GOOGLE_ADS_SEVERAL_CLICK_IDS';
   const hashedOk = ids.every((u) => isJsonObject(u) && ['hashedEmail', 'hashedPhoneNumber'].every((k) => u[k] === undefined || (typeof u[k] === 'string' && HEX64.test(u[k]))));
   if (!hashedOk) return 'GOOGLE_ADS_UNHASHED_IDENTIFIER';
   if (!CLICK_IDS.some((k) => typeof p[k] === 'string' && p[k] !== '') && ids.length === 0) return 'GOOGLE_ADS_NO_IDENTIFIER';

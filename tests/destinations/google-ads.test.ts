@@ -77,6 +77,15 @@ describe('google-ads destination', () => {
     expect(orderOf('uuid-4', { value: 5 })).toBe('uuid-4');
   });
 
+  it('a landing URL with several click ids gives the conversion one (gclid, else wbraid, else gbraid), which the API takes', async () => {
+    const both = cleanEvent({ event: 'Purchase', clickIds: { gclid: 'Cj0KCQiA_test-gclid_123', wbraid: 'CjkKCQiA_wbraid_456', gbraid: '0AAAAA_gbraid_789' } }, FIXED_NOW);
+    expect(dest.map(both)).toMatchObject({ gclid: 'Cj0KCQiA_test-gclid_123' });
+    expect(dest.map(both)).not.toHaveProperty('wbraid');
+    const ios = dest.map(cleanEvent({ event: 'Purchase', clickIds: { wbraid: 'CjkKCQiA_wbraid_456', gbraid: '0AAAAA_gbraid_789' } }, FIXED_NOW)) as JsonObject;
+    expect([ios.wbraid, ios.gbraid, ios.gclid]).toEqual(['CjkKCQiA_wbraid_456', undefined, undefined]);
+    expect(await dest.send(toItems(dest, [both, cleanEvent({ event: 'Purchase', clickIds: { wbraid: 'CjkKCQiA_wbraid_456', gbraid: '0AAAAA_gbraid_789' } }, FIXED_NOW)]))).toEqual({ kind: 'ok' });
+  });
+
   it('skips events that are not conversions or cannot be attributed', () => {
     expect(dest.map(cleanEvent({ event: 'Viewed Doctor Page' }))).toEqual({ skip: 'GOOGLE_ADS_NOT_A_CONVERSION' });
     expect(dest.map(cleanEvent({ type: 'page', event: undefined }))).toEqual({ skip: 'GOOGLE_ADS_NOT_A_CONVERSION' });

@@ -27,6 +27,8 @@ function conversionErrors(c: unknown, i: number): IndexedError[] {
   const err = (code: string, message: string): void => void out.push({ index: i, code, message });
   if (!isObject(c)) return [{ index: i, code: 'INVALID_ARGUMENT', message: 'not an object' }];
   if (!c.gclid && !c.gbraid && !c.wbraid && !(Array.isArray(c.userIdentifiers) && c.userIdentifiers.length)) err('CLICK_NOT_FOUND', 'click id or user identifiers required');
+  // Google's own UploadOfflineConversion examples (Java, PHP, Perl clients): "Set exactly one of gclid, gbraid, or wbraid."
+  if ([c.gclid, c.gbraid, c.wbraid].filter((v) => v !== undefined).length > 1) err('VALUE_MUST_BE_UNSET', 'only one of gclid, gbraid and wbraid may be set');
   if (typeof c.gclid === 'string' && !/^[A-Za-z0-9_-]{8,}$/.test(c.gclid)) err('UNPARSEABLE_GCLID', 'The imported gclid could not be decoded.');
   if (!DATE_TIME.test(String(c.conversionDateTime ?? ''))) err('INVALID_ARGUMENT', 'conversionDateTime format yyyy-mm-dd hh:mm:ss+hh:mm');
   if (typeof c.conversionAction !== 'string' || !/^customers\/\d+\/conversionActions\/\d+$/.test(c.conversionAction)) err('NO_CONVERSION_ACTION_FOUND', 'conversion action not found');
