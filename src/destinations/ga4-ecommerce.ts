@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
-import { amount, eventValue, isoCurrency } from './money.js';
+import { amount, eventCurrency, eventValue } from './money.js';
 
 // GA4's ecommerce params (Measurement Protocol reference, "items" and recommended events) in
 // the forms GA4 takes: `value`, `tax`, `shipping`, item `price`/`quantity` numbers, `currency` an
@@ -58,7 +58,7 @@ function needsChange(p: JsonObject): boolean {
     const v = p[key];
     if (v !== undefined && amount(v) !== v) return true;
   }
-  if (p.currency !== undefined && isoCurrency(p.currency) !== p.currency) return true;
+  if (eventCurrency(p) !== p.currency) return true;
   if (p.value === undefined && (p.revenue !== undefined || p.total !== undefined)) return true;
   if (p.transaction_id === undefined && p.order_id !== undefined) return true;
   return p.items !== undefined || p.products !== undefined;
@@ -70,15 +70,14 @@ export const GA4_ECOMMERCE_FIRST = ['currency', 'value', 'transaction_id', 'item
 export function ga4Ecommerce(properties: JsonObject): JsonObject {
   if (!needsChange(properties)) return properties;
   const out = withAmounts(properties, AMOUNTS);
-  if (out.currency !== undefined) {
-    const code = isoCurrency(out.currency);
-    if (code === undefined) delete out.currency;
-    else out.currency = code;
-  }
-  if (out.value === undefined && properties.value === undefined) {
-    const value = eventValue(properties);
-    if (value !== undefined) out.value = value;
-  }
+  // Read with the currency: "€12,50" is 12.5 EUR, and a value whose mark names another currency
+  // than `currency` is left out.
+  const code = eventCurrency(properties);
+  if (code === undefined) delete out.currency;
+  else out.currency = code;
+  const value = eventValue(properties);
+  if (value === undefined) delete out.value;
+  else out.value = value;
   if (out.transaction_id === undefined && (typeof properties.order_id === 'string' || typeof properties.order_id === 'number')) out.transaction_id = properties.order_id;
   const list = items(properties);
   if (list !== undefined) {

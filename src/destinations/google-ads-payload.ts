@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
-import { adValue, isoCurrency } from './money.js';
+import { adValue, eventCurrency } from './money.js';
 import type { CleanEvent } from './types.js';
 import { conversionOrderId } from './dedup-ids.js';
 
@@ -35,7 +35,7 @@ function valueFields(properties: JsonObject): JsonObject {
   const out: JsonObject = {};
   const { value } = adValue(properties);
   if (value !== undefined) out.conversionValue = value;
-  const currency = isoCurrency(properties.currency);
+  const currency = eventCurrency(properties);
   if (currency !== undefined) out.currencyCode = currency;
   return out;
 }

@@ -3,7 +3,7 @@ import { isJsonObject } from '../common/json.js';
 import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
-import { adValue, isoCurrency } from './money.js';
+import { adValue, eventCurrency } from './money.js';
 import { metaContents, productsKey, productsOf } from './contents.js';
 import { pixelEventId } from './dedup-ids.js';
 
@@ -58,7 +58,7 @@ function customData(properties: JsonObject): JsonObject {
   if (products !== undefined) for (const [key, value] of Object.entries(metaContents(products))) if (out[key] === undefined) out[key] = value;
   const { value } = adValue(properties);
   if (value !== undefined) out.value = value;
-  const currency = isoCurrency(properties.currency);
+  const currency = eventCurrency(properties);
   if (currency !== undefined) out.currency = currency;
   return out;
 }

@@ -6,7 +6,7 @@ import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody, vendorRea
 import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 import { parseEventTime } from './event-time.js';
-import { adValue, isoCurrency } from './money.js';
+import { adValue, eventCurrency } from './money.js';
 import { productsKey, productsOf, tiktokContents } from './contents.js';
 import { pixelEventId } from './dedup-ids.js';
 
@@ -68,7 +68,7 @@ function tiktokProperties(properties: JsonObject): JsonObject {
   const { value } = adValue(properties);
   if (value !== undefined) out.value = value;
   else delete out.value;
-  const currency = isoCurrency(out.currency);
+  const currency = eventCurrency(properties);
   if (currency !== undefined) out.currency = currency;
   else delete out.currency;
   return out;

@@ -28,10 +28,13 @@ const ORDER: JsonObject = {
 };
 
 describe('money helpers', () => {
-  it.each([[' usd ', 'USD'], ['eur', 'EUR'], ['US$', undefined], ['Euro', undefined], [12, undefined]])('currency %j -> %j', (input, out) => {
+  it.each([[' usd ', 'USD'], ['eur', 'EUR'], ['US$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['$', undefined], ['¥', undefined], ['Euro', undefined], [12, undefined]])('currency %j -> %j', (input, out) => {
     expect(isoCurrency(input)).toBe(out);
   });
-  it.each([['19.99', 19.99], [' 7.50 ', 7.5], ['-5', -5], ['1e3', 1000], [12.5, 12.5], ['', undefined], ['NaN', undefined], ['Infinity', undefined], ['$25.00', undefined], ['1,299.00', undefined], [Number.NaN, undefined], [true, undefined]])('amount %j -> %j', (input, out) => {
+  it.each([['19.99', 19.99], [' 7.50 ', 7.5], ['-5', -5], ['1e3', 1000], [12.5, 12.5], ['', undefined], ['NaN', undefined], ['Infinity', undefined], ['$25.00', 25], ['1,299.00', 1299], ['1,234.50', 1234.5], ['1.234,50', 1234.5], ['12,50', 12.5], ['€12,50', 12.5], ['1 234,50 €', 1234.5], ['19.99 USD', 19.99], ['1,234,567', 1234567],
+    // Ambiguous (1299 or 1.299?), two marks, a sign before the minus, words: left out.
+    ['1,299', undefined], ['$25 USD', undefined], ['-$25', undefined], ['12 apples', undefined], ['Fr. 12', undefined],
+    [Number.NaN, undefined], [true, undefined]])('amount %j -> %j', (input, out) => {
     expect(amount(input)).toBe(out);
   });
 });
@@ -54,6 +57,20 @@ describe('negative amounts (refunds) for the ad platforms', () => {
       // _NOT_A_CONVERSION: the pipeline counts it as skipped (not applicable), never as a dead letter.
       expect(dest.map(cleanEvent({ event: 'Purchase', properties: { value: -25, currency: 'USD' } }))).toEqual({ skip: 'META_REFUND_NOT_A_CONVERSION' });
     } finally { await dest.close(); await fake.close(); }
+  });
+
+  it('Meta, TikTok and Google Ads read "1,234.50", "€49,90" and a currency sign like GA4, and their fakes take them', async () => {
+    const fake = await startMetaFake({ pixelId: '123', accessToken: 'tok' });
+    const meta = metaDestination.create(metaDestination.configSchema.parse({ pixel_id: '123', access_token: 'tok', endpoint: fake.url }), testDeps('meta'));
+    try {
+      const purchase = cleanEvent({ event: 'Purchase', properties: { value: '€49,90' } });
+      expect(meta.map(purchase)).toMatchObject({ custom_data: { value: 49.9, currency: 'EUR' } });
+      expect(await meta.send(toItems(meta, [purchase]))).toEqual({ kind: 'ok' });
+      expect(acceptedMetaEvents(fake)).toHaveLength(1);
+    } finally { await meta.close(); await fake.close(); }
+    const tt = tiktokDestination.create(tiktokDestination.configSchema.parse({ pixel_code: 'PX', access_token: 'tok' }), testDeps('tiktok'));
+    expect((tt.map(cleanEvent({ event: 'CompletePayment', properties: { value: '1,234.50', currency: '£' } })) as JsonObject).properties).toMatchObject({ value: 1234.5, currency: 'GBP' });
+    await tt.close();
   });
 
   it('TikTok leaves a negative value and price out; Google Ads skips a negative-value conversion (a refund is an adjustment there)', async () => {
@@ -101,8 +118,17 @@ describe('GA4 gets ecommerce in its own spelling', () => {
     expect(params).toMatchObject({ value: 10, currency: 'EUR' });
   });
 
+  it('reads amounts as text with their currency mark: "€12,50" is 12.5 EUR, "1,234.50" 1234.5', () => {
+    const params = (p: JsonObject) => (dest.map(cleanEvent({ properties: p })) as { event: { params: JsonObject } }).event.params;
+    expect(params({ value: '€12,50' })).toMatchObject({ value: 12.5, currency: 'EUR' });
+    expect(params({ value: '1,234.50', currency: 'usd' })).toMatchObject({ value: 1234.5, currency: 'USD' });
+    expect(params({ revenue: '$25.00', currency: 'US$' })).toMatchObject({ value: 25, currency: 'USD' });
+    // The mark names another currency than the event's: which is right is not known.
+    expect(params({ value: '€12,50', currency: 'USD' }).value).toBeUndefined();
+  });
+
   it('drops what GA4 would misread rather than guessing', () => {
-    const params = (dest.map(cleanEvent({ properties: { value: '$25.00', currency: 'US$', price: 'NaN' } })) as { event: { params: JsonObject } }).event.params;
+    const params = (dest.map(cleanEvent({ properties: { value: '1,299', currency: '$', price: 'NaN' } })) as { event: { params: JsonObject } }).event.params;
     expect(params.value).toBeUndefined();
     expect(params.currency).toBeUndefined();
     expect(params.price).toBeUndefined();
