@@ -60,7 +60,7 @@ const isPlain = (v: object): boolean => { const p: unknown = Object.getPrototype
  * bounds the rest, and Segment itself refuses by bytes only: 300 products of 3 keys are its event.
  */
 export function checkShape(value: JsonValue, limits: ShapeLimits & { bytes?: number }): ShapeProblem | undefined {
-  const keys = new Set<string>();
+  let keys = 0;
   const size = new JsonLengthBounds();
   const stack: [JsonValue, number, string][] = [[value, 1, '']];
   if (typeof value !== 'object' || value === null) size.leaf(value);
@@ -81,17 +81,35 @@ export function checkShape(value: JsonValue, limits: ShapeLimits & { bytes?: num
       for (const k of names) {
         // The key name itself is safe to echo: it is one of three fixed words.
         if (FORBIDDEN_KEYS.has(k)) return { code: 'PW_ERR_FORBIDDEN_KEY', path: path ? `${path}.${k}` : k };
-        keys.add(k);
+        keys++;
         size.text(k);
         const child = v[k];
         if (typeof child === 'object' && child !== null) stack.push([child, depth + 1, path ? `${path}.<key>` : '<key>']);
         else size.leaf(child);
       }
     }
-    if (keys.size > limits.keys) return { code: 'PW_ERR_TOO_MANY_KEYS', limit: limits.keys };
   }
+  // Counting occurrences is cheap; names are told apart only when they could be too many.
+  if (keys > limits.keys && distinctNamesOver(value, limits.keys)) return { code: 'PW_ERR_TOO_MANY_KEYS', limit: limits.keys };
   if (limits.bytes !== undefined && size.exceeds(value, limits.bytes)) return { code: 'PW_ERR_EVENT_TOO_LARGE', limit: limits.bytes };
   return undefined;
+}
+
+/** Whether a value's objects use more than `max` distinct key names (checkShape has bounded its depth). */
+function distinctNamesOver(value: JsonValue, max: number): boolean {
+  const names = new Set<string>();
+  const stack: JsonValue[] = [value];
+  while (stack.length) {
+    const v = stack.pop()!;
+    if (Array.isArray(v)) { for (const child of v) stack.push(child); continue; }
+    if (!isJsonObject(v)) continue;
+    for (const [k, child] of Object.entries(v)) {
+      names.add(k);
+      if (names.size > max) return true;
+      stack.push(child);
+    }
+  }
+  return false;
 }
 
 /** True when `value` nests deeper than `max` levels; iterative, so any depth is safe to ask about. */
