@@ -5,6 +5,7 @@ import { truncateUnits } from '../common/well-formed.js';
 import { ga4EventName, ga4ParamName, type Ga4EventName } from './ga4-names.js';
 import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
+import { amount } from './money.js';
 
 // GA4 MP limits (destinations spec §1.3).
 export const GA4_MAX_EVENTS = 25;
@@ -63,6 +64,12 @@ function paramValue(name: string, value: JsonValue): JsonValue | undefined {
   return scalar(value);
 }
 
+/** A positive whole number of milliseconds, else 1 (engaged, as little as can be said). */
+function engagementMs(value: JsonValue | undefined): number {
+  const n = amount(value);
+  return n !== undefined && Number.isInteger(n) && n > 0 ? n : 1;
+}
+
 /**
  * Fixed params first (they win on name clashes), then properties until 25. `originalName`: the
  * event's own name when GA4 could not spell it (ga4-names.ts), sent as `original_event_name`.
@@ -78,8 +85,9 @@ export function ga4Params(e: CleanEvent, originalName?: string): JsonObject {
     if (v !== undefined) { params[name] = v; count++; }
   };
   if (e.sessionId !== undefined) add('session_id', e.sessionId);
-  // MP needs a positive engagement time for an event to count as engaged/realtime.
-  add('engagement_time_msec', 1);
+  // MP needs a positive engagement time for an event to count as engaged/realtime: the site's own
+  // (a data layer's engagement_time_msec, as a number or digits) when it has one.
+  add('engagement_time_msec', engagementMs(e.properties.engagement_time_msec));
   add('original_event_name', originalName);
   add('page_location', e.page?.url);
   add('page_path', e.page?.path);

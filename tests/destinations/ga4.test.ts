@@ -150,6 +150,11 @@ describe('ga4 destination', () => {
     clock = Date.now();
   });
 
+  it('engagement_time_msec is the site\'s own when it sends a positive whole number (or digits), else 1', () => {
+    const ms = (v: JsonValue) => ((dest.map(cleanEvent({ properties: { engagement_time_msec: v } })) as { event: { params: JsonObject } }).event.params.engagement_time_msec);
+    expect([ms(1200), ms('250'), ms(0), ms(-5), ms('abc'), ms(12.5)]).toEqual([1200, 250, 1, 1, 1, 1]);
+  });
+
   it('maps a track event (golden)', () => {
     const event = cleanEvent({ messageId: 'msg-1', properties: { plan: 'basic', value: 49, currency: 'usd', trial: true, nested: { a: 1 } } }, FIXED_NOW);
     expect(dest.map(event)).toEqual({
