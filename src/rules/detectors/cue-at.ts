@@ -8,6 +8,8 @@ import { signatureAt } from './person-name.js';
 import { attributionDashAt, redactedHrefAt } from './name-cues.js';
 import { geohashAt } from './geocode.js';
 import { verbNameAt } from './verb-name.js';
+import { roleOpensAt } from './role-opening.js';
+import { residenceAt } from './residence.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
@@ -92,6 +94,7 @@ function gCue(text: string, i: number, n1: number): number {
 
 /** (last) `v`isit: a date follows; fi`v`e, se`v`en (a number read out, phone-local.ts). */
 function vCue(text: string, i: number, n1: number): number {
+  if (residenceAt(text, i)) return GEOCODE; // live, living, moved, vivo (residence.ts)
   if (n1 === 105) return lower(text.charCodeAt(i + 2)) === 115 && matchesAt(text, i, 'visit', true) ? careCue(text, i + 5) : 0;
   if (lower(text.charCodeAt(i - 1)) === 105) return matchesAt(text, i - 2, 'five', true) && digitWord(text, i - 2, 4) ? PHONE_CUE : 0;
   return matchesAt(text, i - 2, 'seven', true) && digitWord(text, i - 2, 5) ? PHONE_CUE : 0;
@@ -118,7 +121,7 @@ function pCue(text: string, i: number, n1: number): number {
 function breakCue(text: string, i: number, c: number): number {
   if (c === 44 && (recordPairAt(text, i) || mixedPairAt(text, i))) return NAME_CUE;
   for (const w of SIGN_OFFS) if (endsAt(text, i, w)) return NAME_CUE;
-  return c === 10 && signatureAt(text, i) ? NAME_CUE : 0;
+  return c === 10 && (signatureAt(text, i) || roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
 }
 
 /** Whether the `length` letters at `start` stand as a word of their own, with a digit or another number word after them (`five five`, `five-0`): `Five Tips` is not read out. */
@@ -140,6 +143,7 @@ for (const c of ' ,.-') SEPARATOR[c.charCodeAt(0)] = 1;
 /** At a `d`: `dot` (spelled emails), dob, died, diagnosed, deceased, death, adm(itted); `dear` before a name. */
 function dCue(text: string, i: number, n1: number): number {
   const n2 = lower(text.charCodeAt(i + 2));
+  if (n1 === 101 && residenceAt(text, i)) return GEOCODE; // reside (residence.ts)
   // dos (date of service) as a word of its own
   if (n1 === 111) return n2 === 116 ? DOT_WORD : n2 === 98 || (n2 === 115 && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i + 3))) ? DATE_CUE : 0;
   if (n1 === 117) return n2 === 101 && endsAt(text, i, 'refill ') ? DATE_CUE : 0; // refill due
@@ -163,6 +167,7 @@ function bCue(text: string, i: number, n1: number): number {
 
 /** At an `m`: name, nombre, nome, nom, llamo, chiamo, I am, my, Mr, Mrs, Ms (`I'm` is marked at the apostrophe). */
 function mCue(text: string, i: number, n1: number): number {
+  if ((n1 === 32 || n1 === 111) && residenceAt(text, i)) return GEOCODE; // `I'm from`, moro (residence.ts)
   const p1 = lower(text.charCodeAt(i - 1));
   const p2 = lower(text.charCodeAt(i - 2));
   if (n1 === 101 && verbNameAt(text, i)) return NAME_CUE; // `Message Jane Doe` (verb-name.ts)

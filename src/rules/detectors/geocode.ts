@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { GEOCODE, isLetter, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
+import { scanResidence } from './residence.js';
 import type { Detection } from './types.js';
 
 // Geocodes that are not coordinates (Safe Harbor B): an Open Location Code ("plus code", what
@@ -53,7 +54,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     const re = resetAt(W3W_RE, 0);
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
+  scanResidence(text, out, kind);
 }
 
-/** Plus codes, what3words addresses and geohashes after their name (B). */
+/** Plus codes, what3words addresses, geohashes after their name and places after a residence verb (B; residence.ts). */
 export const geocodeDetector = defineDetector('geocode', '[GEO]', 'B', scan);

@@ -2,7 +2,7 @@
 // detector's pattern cannot match without. Each is tested at one character of the word (the
 // one the walk stops at), so a marker costs nothing on text without that character.
 import {
-  AGE_NUM, AT, COLON, DASH, DOT, EARER, EQ, EYJ, HTTP, IMG_EXT, MAC_SHAPE, NAME_CUE, PCT3, PCT40, PHONE_CUE, WWW,
+  AGE_NUM, AT, COLON, DASH, DOT, EARER, EQ, EYJ, GEOCODE, HTTP, IMG_EXT, MAC_SHAPE, NAME_CUE, PCT3, PCT40, PHONE_CUE, WWW,
   isDigitCode, isLetter, lower, matchesAt,
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
@@ -13,6 +13,7 @@ import { clockAt } from './person-name.js';
 import { attributionDashAt, colonNameCue, greetingAt, pipeRowAt } from './name-cues.js';
 import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
+import { residenceAt } from './residence.js';
 
 export * from './marker-bits.js';
 export { ageNumAt } from './age-marker.js';
@@ -37,12 +38,12 @@ export function markerAt(text: string, i: number, c: number): number {
       if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
       if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : webmailAt(text, i); // hospitalized, hotmail
       if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
-      if (next === 97) return lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true) ? NAME_CUE : 0; // a greeting before a name (person-name.ts)
+      if (next === 97) return lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0; // a greeting before a name (person-name.ts); habite
       return next === 101 || next === 105 ? heHiCue(text, i, next) : 0;
     }
     case 119: case 87: {
       const next = lower(text.charCodeAt(i + 1));
-      if (next === 111) return lower(text.charCodeAt(i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : 0; // two (a number read out)
+      if (next === 111) return lower(text.charCodeAt(i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
       return next === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
     }
     case 101: {
@@ -142,7 +143,7 @@ cueNext('mM', 'ebo :yrs');
 cueNext('pP', 'tahpr');
 cueNext('cC', 'ael');
 cueNext('gG', 'meh');
-cueNext('vV', 'ei');
+cueNext('vV', 'eio');
 cueNext('yY', 'amo');
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }
 

@@ -4,6 +4,7 @@ import { fullName, nameEnd } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { scanRoleName, scanVerbName } from './verb-name.js';
 import { scanScriptCues } from './script-cues.js';
+import { scanRoleOpening } from './role-opening.js';
 import type { Detection } from './types.js';
 
 // Names after weaker cues in longer text (Safe Harbor A), each needing the shape around the name
@@ -125,6 +126,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   scanVerbName(text, out, kind);
   scanRoleName(text, out, kind);
   scanScriptCues(text, out, kind);
+  scanRoleOpening(text, out, kind);
 }
 
 const ROLES = ['visitor', 'guest', 'customer', 'client', 'caller', 'member', 'patient', 'user', 'parent'];

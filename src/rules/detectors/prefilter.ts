@@ -9,6 +9,7 @@ import { bareNameStart } from './bare-name.js';
 import { SPELLED_MIN } from './phone-local.js';
 import { SPELLED_AGE_MIN } from './age.js';
 import { scriptCueAt } from './script-cues.js';
+import { roleOpensAt } from './role-opening.js';
 
 export { NON_ASCII } from './markers.js';
 
@@ -43,6 +44,8 @@ export function textFeatures(text: string): TextFeatures {
   else if (giftItem(text)) flags |= NAME_CUE;
   // A whole short value that may be a bare name (`Jane Doe`; bare-name.ts).
   else if (bareNameStart(text, digits)) flags |= NAME_CUE;
+  // A role word opening the text before a name (`Caller Eudora Whitlock asked…`; role-opening.ts); a line's opening is marked at its break.
+  if (roleOpensAt(text, 0)) flags |= NAME_CUE;
   return { length: text.length, digits, flags };
 }
 

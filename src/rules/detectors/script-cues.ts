@@ -10,13 +10,18 @@ import type { Detection } from './types.js';
 // Japanese or Korean runs on without a space: up to four characters after the cue, and the words after
 // them go too when nothing separates them (the cost of not segmenting text). The prefilter's walk marks
 // each cue at its first character (scriptCueAt).
-const SPACED = ['меня зовут ', 'мене звати ', 'με λένε ', 'ονομάζομαι ', 'اسمي ', 'שמי ', 'קוראים לי '];
-const GLUED = ['我叫', '我的名字是', '私の名前は', 'わたしの名前は', '僕の名前は', '제 이름은 ', '내 이름은 '];
+// A label naming the patient or the person with a colon counts as the cue too: `Пациент: Иванова Мария`,
+// `ФИО: …`, `المريض: …`, `患者：李秀英`, `氏名：山田 花子`, `환자: 김민수` (ASCII or full-width colon).
+const SPACED = ['меня зовут ', 'мене звати ', 'με λένε ', 'ονομάζομαι ', 'اسمي ', 'שמי ', 'קוראים לי ', 'пациент: ', 'пациентка: ', 'фио: ',
+  'пацієнт: ', 'ασθενής: ', 'المريض: ', 'المريضة: ', 'الاسم: ', 'החולה: ', 'המטופל: '];
+const GLUED = ['我叫', '我的名字是', '私の名前は', 'わたしの名前は', '僕の名前は', '제 이름은 ', '내 이름은 ', '患者：', '患者:', '病人：', '病人:',
+  '姓名：', '姓名:', '氏名：', '氏名:', '患者名：', '患者名:', '환자: ', '환자 이름: ', '이름: ', '성명: '];
 const CUE_RE = new RegExp(`(?<![\\p{L}\\p{M}])(${SPACED.join('|')})[ ]*|(${GLUED.join('|')})[ ]*`, 'giu');
 const FIRSTS: ReadonlySet<number> = new Set([...SPACED, ...GLUED].flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]));
 const LONGEST = Math.max(...[...SPACED, ...GLUED].map((w) => w.length));
 const HINT = /[\u0370-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
-const GLUED_NAME = /^[\p{L}\p{M}]{1,4}/u;
+// A CJK name may be written with a space between family and given name (`山田 花子`): the second part goes too.
+const GLUED_NAME = /^[\p{L}\p{M}]{1,4}(?:[ \u3000][\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{1,3}(?![\p{L}\p{M}]))?/u;
 
 /** NAME_CUE at the first character of a cue above (a non-ASCII character: `c` is its code). */
 export function scriptCueAt(text: string, i: number, c: number): number {

@@ -1,0 +1,69 @@
+import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// A place a person says they live in or come from (Safe Harbor B: a city is a geographic subdivision
+// smaller than a state): `my mom lives in Maple Grove, MN`, `Moved here from Tacoma last year`,
+// `we're from Bellingham`, `I live in Eden Prairie`, `vivo en Zapopan`, `wohne in Bad Homburg`. The
+// signal is the residence verb: it says whose place it is (the writer's, or a relative's), which a
+// clinic's own copy never says of a town (`New clinic opening in Plymouth, MN`, `Serving patients from
+// Everett to Lynnwood`, `pediatrician in Minnetonka` stay). The place: one to three capitalised words
+// (a lower-case particle between them: `Coeur d'Alene`, `Lake of the Woods`), and a state or province
+// code after a comma or a space (`, MN`). Marked by the prefilter at the `v` of the verb or the `m` of
+// `from` (residenceAt), the detector's own gate (geocode.ts).
+const VERB = "(?:lives?|lived|living|reside[sd]?|residing|moved(?:[ ]here|[ ]over|[ ]back)?|(?:i['\u2019]m|i[ ]am|we['\u2019]re|we[ ]are|they['\u2019]re|he['\u2019]s|she['\u2019]s|originally|i['\u2019]m[ ]originally|come)" +
+  '|vivo|vive|vivimos|viven|moro|mora|moramos|wohne|wohnt|wohnen|habite|habitons|habitent)';
+const PREP = '(?:in|from|to|near|outside(?:[ ]of)?|en|em|no|na|in[ ]der[ ]nähe[ ]von|à|a|près[ ]de|cerca[ ]de)';
+// The pattern is case-sensitive (a place's words must be capitals: `\p{Lu}` under the `i` flag is any letter), so the
+// verb's and preposition's letters take either case here.
+const anyCase = (src: string): string => src.replace(/[a-z](?![^[]*\])/g, (c) => `[${c}${c.toUpperCase()}]`);
+const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
+const RESIDENCE_RE = new RegExp(
+  `(?<![\\p{L}\\p{M}])${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}[ ]+((?:${WORD})(?:[ ](?:(?:of[ ]the|d['\u2019]|de|del|la|le|am|an[ ]der)[ ]?)?${WORD}){0,2}(?:,?[ ][A-Z]{2}(?![\\p{L}\\p{M}]))?)`,
+  'gu',
+);
+// Whose place it is: a first-person word, a relative or a pronoun for a person somewhere in the text (a first-person
+// verb says it by itself: vivo, moro, wohne, habite). Without one (`Patients living in Rural Areas`, `Live in Concert`)
+// the text is a site's copy, not someone's own words.
+const PERSONAL = /(?<![\p{L}\p{M}])(?:i|i['\u2019]m|me|my|mine|we|we['\u2019]re|our|us|he|she|his|her|they|their|mom|mum|mother|dad|father|husband|wife|son|daughter|parents?|grand(?:ma|pa|mother|father)|sister|brother|aunt|uncle|mi|mis|yo|vivo|vivimos|meu|minha|eu|moro|moramos|ich|mein|meine|wohne|je|j['\u2019]habite|mon|ma|nous)(?![\p{L}\p{M}])/iu;
+// Capitalised words after a residence verb that are not a place: a pronoun, a weekday or month, an institution.
+const NOT_PLACE = new Set(['i', 'the', 'a', 'my', 'our', 'your', 'this', 'that', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'hospital', 'clinic', 'room', 'unit', 'ward', 'icu', 'er', 'medicare', 'medicaid', 'assisted', 'memory', 'hospice', 'home', 'apt', 'apartment',
+  'suite', 'member', 'members', 'services', 'service', 'billing', 'support', 'team', 'department', 'dept', 'office', 'health', 'care', 'center',
+  'centre', 'pharmacy', 'insurance', 'network', 'portal', 'app', 'website', 'facebook', 'google']);
+
+// Words before `from` that make it a residence (`I'm from`, `moved here from`, `originally from`).
+const FROM_BEFORE = /(?:['\u2019](?:m|re|s)|\bam|\bare|\bis|originally|here|over|back|moved|come|comes|came|live[sd]?)[ ]+$/i;
+
+/**
+ * GEOCODE where a residence verb may start a place (the prefilter's walk, see above): at the `v` of live, living,
+ * moved, vive, vivo; the `m` of `from` (after `I'm`, `moved here`...) and of moro/mora; the `d` of reside; the
+ * `w` of wohne; the `h` of habite.
+ */
+export function residenceAt(text: string, i: number): boolean {
+  const c = lower(text.charCodeAt(i));
+  const p1 = lower(text.charCodeAt(i - 1));
+  const p2 = lower(text.charCodeAt(i - 2));
+  if (c === 118) return p1 === 105 ? (p2 === 108 || p2 === 118) && !isLetter(text.charCodeAt(i - 3)) : p1 === 111 && p2 === 109 && !isLetter(text.charCodeAt(i - 3));
+  if (c === 109) {
+    if (p1 === 111 && p2 === 114 && lower(text.charCodeAt(i - 3)) === 102) return text.charCodeAt(i + 1) === 32 && FROM_BEFORE.test(text.slice(Math.max(0, i - 20), i - 3));
+    return !isLetter(p1) && (matchesAt(text, i, 'moro ', true) || matchesAt(text, i, 'mora ', true) || matchesAt(text, i, 'moramos ', true));
+  }
+  if (c === 100) return p1 === 105 && matchesAt(text, i - 4, 'resid', true) && !isLetter(text.charCodeAt(i - 5));
+  if (c === 119) return !isLetter(p1) && matchesAt(text, i, 'wohn', true);
+  return c === 104 && !isLetter(p1) && matchesAt(text, i, 'habit', true);
+}
+
+/** Places after a residence verb (see above). */
+export function scanResidence(text: string, out: Detection[], kind: string): void {
+  if (!PERSONAL.test(text)) return;
+  const re = resetAt(RESIDENCE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const place = m[1];
+    if (place.split(/[ ,]+/).some((w) => NOT_PLACE.has(w.toLowerCase()))) continue;
+    const start = m.index + m[0].length - place.length;
+    out.push({ start, end: start + place.replace(/[.,]+$/, '').length, kind });
+  }
+}
