@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import { generatedId } from './generated-ids.js';
+import { tcfConsent } from './consent-string.js';
 import type { Detection } from './types.js';
 
 // A standalone token of 10+ letters/digits mixing at least 2 letters and 4 digits: member ids,
@@ -68,6 +69,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (m[0].length === 11 && m[0].startsWith('NCT') && digits === 8) continue;
     // A request's ULID or KSUID (generated-ids.ts) is the library's, not a person's.
     if ((m[0].length === 26 || m[0].length === 27) && generatedId(m[0])) continue;
+    // A consent banner's TCF v2 string (consent-string.ts): the whole base64url run, `-` and `.` segments too, stays.
+    if (tcfConsent(m[0])) { re.lastIndex = m.index + (/^[0-9A-Za-z_.-]*/.exec(text.slice(m.index))?.[0].length ?? m[0].length); continue; }
     out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
 }

@@ -66,7 +66,9 @@ function apostropheCue(text: string, i: number, n1: number): number {
   const p1 = lower(text.charCodeAt(i - 1));
   const im = p1 === 105 && n1 === 109 && !isLetter(text.charCodeAt(i - 2));
   const mappelle = p1 === 109 && n1 === 97 && !isLetter(text.charCodeAt(i - 2));
-  return im || mappelle ? APOS | NAME_CUE : APOS;
+  // `it's Jane Doe` (a caller naming themselves, person-name.ts group 4)
+  const its = p1 === 116 && n1 === 115 && lower(text.charCodeAt(i - 2)) === 105 && !isLetter(text.charCodeAt(i - 3));
+  return im || mappelle || its ? APOS | NAME_CUE : APOS;
 }
 
 /** `[at]`, `(at)`, `{at}`, `<at>`: a spelled-out `@` (email's own marker). */
@@ -103,7 +105,9 @@ function vCue(text: string, i: number, n1: number): number {
 /** surg(ery): a care date follows; ssn, ss#, soc. */
 function sCue(text: string, i: number, n1: number): number {
   const n2 = text.charCodeAt(i + 2);
-  if (n1 === 117) return lower(n2) === 114 && lower(text.charCodeAt(i + 3)) === 103 ? careCue(text, i + 4) : 0;
+  if (n1 === 117) return lower(n2) === 114 && lower(text.charCodeAt(i + 3)) === 103 ? careCue(text, i + 4) : matchesAt(text, i - 3, 'je suis ', true) ? NAME_CUE : 0;
+  // `soy`, `sou`, `sono` (`I am` before a name, person-name.ts)
+  if (n1 === 111 && !isLetter(text.charCodeAt(i - 1)) && (matchesAt(text, i, 'soy ', true) || matchesAt(text, i, 'sou ', true) || matchesAt(text, i, 'sono ', true))) return NAME_CUE;
   return (n1 === 115 && (lower(n2) === 110 || n2 === 35)) || (n1 === 111 && lower(n2) === 99) ? SSN_WORD : 0;
 }
 
@@ -161,6 +165,7 @@ function bCue(text: string, i: number, n1: number): number {
   const p1 = lower(text.charCodeAt(i - 1));
   if (p1 === 111 && lower(text.charCodeAt(i - 2)) === 109) return PHONE_CUE; // mob(ile)
   const n2 = lower(text.charCodeAt(i + 2));
+  if (n1 === 105 && n2 === 110 && matchesAt(text, i - 4, 'ich bin ', true)) return NAME_CUE; // `ich bin` before a name (person-name.ts)
   const geb = p1 === 101 && lower(text.charCodeAt(i - 2)) === 103; // geb.
   return ((n1 === 111 || n1 === 105) && n2 === 114) || (n1 === 46 && (!isLetter(p1) || geb)) ? DATE_CUE : 0; // born, birth, b.
 }

@@ -44,7 +44,22 @@ function scanRoleParen(text: string, out: Detection[], kind: string): void {
   }
 }
 
+// A message signed at its end after a spaced dash (`…you can reach me at 508-555-0176 - Imogen Thistlewood`): the full
+// name must close the text, and the text before it must be someone's own words (a first-person word), so a page
+// title's brand after a dash (`About Us - Kaiser Permanente`) stays.
+const SIGNED_END_RE = /[ ](?:\u2014|\u2013|--?)[ ]+(?=\p{Lu}[^\n]{2,46}$)/u;
+const FIRST_PERSON = /(?<![\p{L}\p{M}])(?:I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|us|I['\u2019]m)(?![\p{L}\p{M}])/u;
+
+function scanSignedEnd(text: string, out: Detection[], kind: string): void {
+  const m = SIGNED_END_RE.exec(text.length > 64 ? text.slice(-64) : text);
+  if (m === null) return;
+  const from = text.length - Math.min(text.length, 64) + m.index + m[0].length;
+  const end = nameEnd(text, from, true, true);
+  if (end > from && /^[ .!]*$/.test(text.slice(end)) && fullName(text, from, end) && FIRST_PERSON.test(text.slice(0, from))) out.push({ start: from, end, kind });
+}
+
 function scanAttribution(text: string, out: Detection[], kind: string): void {
+  scanSignedEnd(text, out, kind);
   const re = resetAt(ATTRIBUTION_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -156,7 +171,8 @@ export function attributionDashAt(text: string, i: number): boolean {
   while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 45)) j--;
   if (j > 0) {
     const p = text.charCodeAt(j - 1);
-    if (!(p === 10 || p === 34 || p === 39 || p === 0x201d || p === 0x2019 || p === 46 || p === 33 || p === 63)) return false;
+    // Elsewhere only a signature closing the text (scanSignedEnd): the dash within its last 50 characters.
+    if (!(p === 10 || p === 34 || p === 39 || p === 0x201d || p === 0x2019 || p === 46 || p === 33 || p === 63) && text.length - i > 50) return false;
   }
   let k = i + 1;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 45)) k++;

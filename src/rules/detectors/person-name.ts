@@ -37,10 +37,14 @@ const SIGN_OFF =
 // A greeting or a delivery names a person after it (`Happy 90th birthday Jane Doe!`, `Get well soon,
 // Jane Doe`, `Deliver to Jane Doe (Room 412)`): read only as a given name and a surname (group 6).
 const GREETING =
-  '(?:happy[ ](?:[0-9]{1,3}(?:st|nd|rd|th)[ ])?(?:birthday|anniversary|retirement)|get[ ]well(?:[ ]soon)?|deliver(?:ed|y)?[ ]to)[ ]*[,!:-]?[ ]*';
+  '(?:happy[ ](?:[0-9]{1,3}(?:st|nd|rd|th)[ ])?(?:birthday|anniversary|retirement)|get[ ]well(?:[ ]soon)?|deliver(?:ed|y)?[ ]to)[ ]*[,!:-]?[ ]*' +
+  // `I am` in Spanish, Portuguese, French, German and Italian (`Hola, soy María José de la Cruz`, `sou a Ana Souza`, `je suis
+  // Jean-Luc O'Brien`, `ich bin Hans Müller`): read as a given name and a surname too, so `je suis Prête` stays. `soy` is English
+  // too (`Soy Protein Shake`): `soy`, `sou` and `sono` count after a greeting's comma or stop, or after `yo`/`eu`/`io`.
+  "|(?:(?<=[,;.!?][ ]?|(?:yo|eu|io)[ ])(?:soy|sou(?:[ ][ao](?=[ ]))?|sono)|je[ ]suis|ich[ ]bin)[ ]+";
 // A mail signature's delimiter (`-- ` on its own line, RFC 3676) is a sign-off too.
 const CUE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING}))`,
+  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+|it['\\u2019]s[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING}))`,
   'giu',
 );
 
@@ -231,7 +235,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     const label = m[1] !== undefined;
     const end = nameEnd(text, from, !label, !label);
     if (end < 0) continue;
-    if (m[4] !== undefined && !callerTail(text, end)) continue;
+    if (m[4] !== undefined && (!callerTail(text, end) || (m[4][1] !== 'h' && m[4][1] !== 'H' && !fullName(text, from, end)))) continue;
     if (m[5] !== undefined && !closesLine(text, end)) continue;
     if (m[6] !== undefined && !fullName(text, from, end)) continue;
     if (m[2] !== undefined && DASH_END.test(m[2]) && titleAfterDash(text, from, end)) continue;

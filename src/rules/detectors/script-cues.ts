@@ -16,7 +16,10 @@ const SPACED = ['меня зовут ', 'мене звати ', 'με λένε '
   'пацієнт: ', 'ασθενής: ', 'المريض: ', 'المريضة: ', 'الاسم: ', 'החולה: ', 'המטופל: '];
 const GLUED = ['我叫', '我的名字是', '私の名前は', 'わたしの名前は', '僕の名前は', '제 이름은 ', '내 이름은 ', '患者：', '患者:', '病人：', '病人:',
   '姓名：', '姓名:', '氏名：', '氏名:', '患者名：', '患者名:', '환자: ', '환자 이름: ', '이름: ', '성명: '];
-const CUE_RE = new RegExp(`(?<![\\p{L}\\p{M}])(${SPACED.join('|')})[ ]*|(${GLUED.join('|')})[ ]*`, 'giu');
+// Vietnamese `my name is` (`Tên tôi là Nguyễn Thị Minh`, `tôi tên là …`): Latin letters, marked at their second
+// character (the first non-ASCII one), read as a spaced script's name.
+const VIETNAMESE = ['tên tôi là ', 'tôi tên là ', 'tên của tôi là '];
+const CUE_RE = new RegExp(`(?<![\\p{L}\\p{M}])(${[...SPACED, ...VIETNAMESE].join('|')})[ ]*|(${GLUED.join('|')})[ ]*`, 'giu');
 const FIRSTS: ReadonlySet<number> = new Set([...SPACED, ...GLUED].flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]));
 const LONGEST = Math.max(...[...SPACED, ...GLUED].map((w) => w.length));
 const HINT = /[\u0370-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
@@ -25,6 +28,10 @@ const GLUED_NAME = /^[\p{L}\p{M}]{1,4}(?:[ \u3000][\u3040-\u30ff\u4e00-\u9fff\ua
 
 /** NAME_CUE at the first character of a cue above (a non-ASCII character: `c` is its code). */
 export function scriptCueAt(text: string, i: number, c: number): number {
+  if (c === 0xea || c === 0xf4 || c === 0xca || c === 0xd4) {
+    const at = text.slice(i - 1, i + 14).toLowerCase();
+    for (const w of VIETNAMESE) if (at.startsWith(w)) return NAME_CUE;
+  }
   if (!FIRSTS.has(c)) return 0;
   const at = text.slice(i, i + LONGEST).toLowerCase();
   for (const w of SPACED) if (at.startsWith(w)) return NAME_CUE;
@@ -34,7 +41,7 @@ export function scriptCueAt(text: string, i: number, c: number): number {
 
 /** Names after the cues above. */
 export function scanScriptCues(text: string, out: Detection[], kind: string): void {
-  if (!HINT.test(text)) return;
+  if (!HINT.test(text) && !/t[êÊ]n|t[ôÔ]i/.test(text)) return;
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

@@ -107,11 +107,17 @@ const US_PLACE = `${US_WORD}(?:[ \\t]+(?:(?:of|the|on|upon|in|de|la|du)[ \\t]+){
 const US_TAIL_RE = new RegExp(`(?:,[ \\t]*${US_PLACE}(?:,[ \\t]*${US_PLACE})?(?=,?[ \\t]+(?:${US_STATES})(?![\\p{L}]))` +
   `|[ \\t]+${US_PLACE}(?=,[ \\t]*(?:${US_STATES})(?![\\p{L}])))`, 'uy');
 
-/** Where an address's locality tail ends (see TAIL_RE and US_TAIL_RE), or `end` when none follows. */
+// A continental European tail: the postcode before the city (`Lindenstraße 14, 10969 Berlin`, `12 rue de la Paix, 75002
+// Paris`, `Calle Mayor 12, 28013 Madrid`, `Bahnhofstrasse 3, CH-8001 Zürich`): four or five digits, a country letter or two
+// before them, then the capitalised city; both go with the address.
+// Without a comma only five digits (`Lindenstraße 14 10969 Berlin`; `Hauptstraße 5 2026 tour` stays).
+const EU_TAIL_RE = new RegExp(`(?:,[ \\t]*(?:[A-Z]{1,2}-)?[0-9]{4,5}|[ \\t]+(?:[A-Z]{1,2}-)?[0-9]{5})[ \\t]+${PLACE}`, 'uy');
+
+/** Where an address's locality tail ends (see TAIL_RE, US_TAIL_RE and EU_TAIL_RE), or `end` when none follows. */
 function tailEnd(text: string, end: number): number {
   const c = text.charCodeAt(end);
   if (c !== 44 && c !== 32) return end;
-  const m = resetAt(TAIL_RE, end).exec(text) ?? resetAt(US_TAIL_RE, end).exec(text);
+  const m = resetAt(TAIL_RE, end).exec(text) ?? resetAt(US_TAIL_RE, end).exec(text) ?? resetAt(EU_TAIL_RE, end).exec(text);
   return m === null ? end : end + m[0].length;
 }
 
@@ -152,7 +158,7 @@ function scan(text: string, out: Detection[], kind: string): void {
       const end = m.index + m[0].length;
       // `Via Christi Hospital 2024 report`, `Plaza de España 2025 tour`: a year inside a sentence.
       if (YEAR_END.test(m[0]) && end < text.length && !AFTER_NUMBER.test(text[end])) continue;
-      out.push({ start: m.index, end, kind });
+      out.push({ start: m.index, end: tailEnd(text, end), kind });
     }
   }
 }
