@@ -47,7 +47,7 @@ function scanRoleParen(text: string, out: Detection[], kind: string): void {
 // A message signed at its end after a spaced dash (`…you can reach me at 508-555-0176 - Imogen Thistlewood`): the full
 // name must close the text, and the text before it must be someone's own words (a first-person word), so a page
 // title's brand after a dash (`About Us - Kaiser Permanente`) stays.
-const SIGNED_END_RE = /[ ](?:\u2014|\u2013|--?)[ ]+(?=\p{Lu}[^\n]{2,46}$)/u;
+const SIGNED_END_RE = /[ ](?:\u2014|\u2013|--?)[ ]{1,2}(?=\p{Lu}[^\n]{2,46}$)/u;
 const FIRST_PERSON = /(?<![\p{L}\p{M}])(?:I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|us|I['\u2019]m)(?![\p{L}\p{M}])/u;
 
 function scanSignedEnd(text: string, out: Detection[], kind: string): void {

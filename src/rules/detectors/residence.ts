@@ -11,15 +11,18 @@ import type { Detection } from './types.js';
 // (a lower-case particle between them: `Coeur d'Alene`, `Lake of the Woods`), and a state or province
 // code after a comma or a space (`, MN`). Marked by the prefilter at the `v` of the verb or the `m` of
 // `from` (residenceAt), the detector's own gate (geocode.ts).
-const VERB = "(?:lives?|lived|living|reside[sd]?|residing|moved(?:[ ]here|[ ]over|[ ]back)?|(?:i['\u2019]m|i[ ]am|we['\u2019]re|we[ ]are|they['\u2019]re|he['\u2019]s|she['\u2019]s|originally|i['\u2019]m[ ]originally|come)" +
-  '|vivo|vive|vivimos|viven|moro|mora|moramos|wohne|wohnt|wohnen|habite|habitons|habitent)';
+// Verbs that say where someone lives (`lives in`, `moved here from`, `vivo en`), and words before `from` that say where
+// someone comes from (`I'm from`, `originally from`): the latter take only `from` (`I'm in Tacoma` is where they are today).
+const VERB = '(?:lives?|lived|living|reside[sd]?|residing|moved(?:[ ]here|[ ]over|[ ]back)?|vivo|vive|vivimos|viven|moro|mora|moramos|wohne|wohnt|wohnen|habite|habitons|habitent)';
+const FROM_VERB = "(?:i['\u2019]m|i[ ]am|we['\u2019]re|we[ ]are|they['\u2019]re|he['\u2019]s|she['\u2019]s|(?:i['\u2019]m[ ])?originally|comes?|came)";
 const PREP = '(?:in|from|to|near|outside(?:[ ]of)?|en|em|no|na|in[ ]der[ ]nähe[ ]von|à|a|près[ ]de|cerca[ ]de)';
 // The pattern is case-sensitive (a place's words must be capitals: `\p{Lu}` under the `i` flag is any letter), so the
 // verb's and preposition's letters take either case here.
 const anyCase = (src: string): string => src.replace(/[a-z](?![^[]*\])/g, (c) => `[${c}${c.toUpperCase()}]`);
 const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
 const RESIDENCE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}[ ]+((?:${WORD})(?:[ ](?:(?:of[ ]the|d['\u2019]|de|del|la|le|am|an[ ]der)[ ]?)?${WORD}){0,2}(?:,?[ ][A-Z]{2}(?![\\p{L}\\p{M}]))?)`,
+  `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')})[ ]+` +
+    `((?:${WORD})(?:[ ](?:(?:of[ ]the|d['\u2019]|de|del|la|le|am|an[ ]der)[ ]?)?${WORD}){0,2}(?:,?[ ][A-Z]{2}(?![\\p{L}\\p{M}]))?)`,
   'gu',
 );
 // Whose place it is: a first-person word, a relative or a pronoun for a person somewhere in the text (a first-person
