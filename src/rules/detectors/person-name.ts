@@ -239,7 +239,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (m[5] !== undefined && !closesLine(text, end)) continue;
     if (m[6] !== undefined && !fullName(text, from, end)) continue;
     if (m[2] !== undefined && DASH_END.test(m[2]) && titleAfterDash(text, from, end)) continue;
-    out.push({ start: from, end, kind });
+    // A role label opening a line (`Caller: …`) is role-opening.ts's too: one detection of the same name.
+    if (!out.some((d) => d.start === from && d.end === end)) out.push({ start: from, end, kind });
     re.lastIndex = end;
   }
 }
