@@ -43,8 +43,28 @@ const PUBLIC_HEADS = ['event', 'class', 'course', 'webinar', 'workshop', 'semina
   'summit', 'gala', 'fundraiser', 'race', 'fair', 'festival', 'concert', 'ceremony', 'expo', 'menu', 'meetup', 'drive', 'walk'];
 const DATE_TAILS = /(?:date|dates|day|start|starts|startdate|startsat|starttime|startson|end|ends|enddate|endsat|endson|datetime|time|at|on)$/;
 
-/** Whether a normalized key names a public event's or a posted schedule's date (see above). */
+// An offer's, a posting's or a listing's end or opening (`posting_expires`, `offer_ends_on`, `apply_by`, `available_until`,
+// `early_bird_deadline`, a location's `next_available`): the head names what a site publishes, the tail its end. The care
+// words are read in the head only: `expir` is one (a prescription's expiry), but here the tail says it. A bare `expires_on`
+// or `expiry` stays `[DATE]`: it may be a card's or a coverage's, a person's date.
+const OFFER_HEADS = ['offer', 'promo', 'promotion', 'coupon', 'deal', 'sale', 'discount', 'price', 'pricing', 'banner', 'campaign',
+  'posting', 'jobposting', 'listing', 'vacancy', 'opening', 'apply', 'registration', 'signup', 'earlybird', 'ticket',
+  'available', 'availability', 'nextavailable', 'firstavailable', 'nextopening', ...PUBLIC_HEADS];
+const OFFER_TAILS = /(?:expires|expireson|expiresat|expiry|expiration|expirationdate|expirydate|ends|endson|endsat|enddate|until|deadline|closes|closeson|closesat|by|opens)$/;
+const AVAILABLE = /^(?:next|first|earliest)(?:available|opening)(?:date|day|on|at)?$/;
+
+function offerDateName(norm: string, careWord: (norm: string) => boolean): boolean {
+  if (AVAILABLE.test(norm)) return true;
+  const tail = OFFER_TAILS.exec(norm);
+  if (tail === null || tail.index === 0) return false;
+  const head = norm.slice(0, tail.index);
+  // `available` holds `lab`, a care word, in its letters.
+  return OFFER_HEADS.some((h) => head.endsWith(h)) && !careWord(head.replace('available', ''));
+}
+
+/** Whether a normalized key names a public event's or a posted schedule's date, or an offer's end (see above). */
 export function publicDateName(norm: string, careWord: (norm: string) => boolean): boolean {
+  if (offerDateName(norm, careWord)) return true;
   const tail = DATE_TAILS.exec(norm);
   if (tail === null) return false;
   let head = norm.slice(0, tail.index);

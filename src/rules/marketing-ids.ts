@@ -96,6 +96,8 @@ export const OBJECT_NAMES: ReadonlySet<string> = new Set(['requestid', 'xrequest
 export const OBJECT_ENDINGS = ['correlationid', 'assetid', 'articleid', 'formid', 'formguid', 'templateid',
   'componentid', 'widgetid', 'deployid', 'deploymentid', 'commit', 'commitsha', 'commithash', 'gitsha', 'releasesha', 'buildsha',
   'etag', 'bundlehash', 'contenthash', 'assethash', 'cachekey', 'listid', 'surveyid', 'pollid', 'videoid', 'playlistid',
+  // A player's own names for its video (`vimeo_id`, `wistia_media_id`, `clip_id`), as `video_id` is.
+  'vimeoid', 'mediaid', 'clipid',
   // A public event's, a course's or a press release's listing, an app's crash or error report, a feature flag's rule
   // (`event_id: evt_2026_cpr_1205`, `crash_id: 5f1c9e0a…`, `rule_id: rule_7f3a`): the site's or the tool's own objects.
   'eventid', 'courseid', 'webinarid', 'episodeid', 'crashid', 'errorid', 'exceptionid', 'issueid', 'ruleid', 'flagid', 'linkid'];

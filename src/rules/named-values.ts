@@ -11,7 +11,7 @@
 //   (event-time.ts), a site's or tool's object id (marketing-ids.ts), a version under any `*version` key
 //   (`form_version: 2026.10.2`), a browser's language list, a bare host name under a host key (host-values.ts).
 import { comingDate, CONTENT_DATE_FIELDS, publicDateName, wholeContentDate } from './content-date.js';
-import { AGE_MONTHS, measureName, MONTHS_89 } from './scrub-number.js';
+import { AGE_MONTHS, BUILD_NUMBERS, measureName, MONTHS_89 } from './scrub-number.js';
 import { careWord, eventTimeName, nearNow } from './event-time.js';
 import { AD_OBJECT_FIELDS, adObjectName, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JOB_FIELDS, objectDigits, objectIdShaped, objectName, TRACE_FIELDS,
   traceShaped } from './marketing-ids.js';
@@ -37,7 +37,8 @@ const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4, TRACE = 5, CATALOG
 const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buildnumber', 'buildno', 'buildid', 'buildversion', 'appbuild',
   'releaseversion', 'releasetag', 'sdkversion', 'libraryversion', 'libversion', 'clientversion', 'bundleversion', 'versionname',
   'softwareversion', 'firmwareversion', 'osversion', 'browserversion', 'pluginversion', 'themeversion', 'apiversion', 'schemaversion',
-  'configversion', 'siteversion', 'webversion', 'codeversion', 'trackerversion', 'tagversion', 'uaversion'];
+  'configversion', 'siteversion', 'webversion', 'codeversion', 'trackerversion', 'tagversion', 'uaversion', 'buildnum', 'buildcode',
+  'versioncode', 'appversioncode'];
 const ORDER_FIELDS = ['orderid', 'ordernumber', 'orderno', 'ordernum', 'orderref', 'orderreference', 'transactionid', 'transactionnumber',
   'transactionref', 'txnid', 'txn', 'trxid', 'checkoutid', 'invoiceid', 'invoicenumber', 'invoiceno', 'purchaseid', 'paymentid',
   'cartid', 'basketid', 'cartnumber', 'basketnumber',
@@ -62,7 +63,7 @@ export function namedValue(norm: string, value: string, nowYear: number, now: nu
   const kind = kindOf(norm);
   // Only a traceparent (55 characters), a UUID (36) and a digest are longer than 32.
   if (kind === NONE || (value.length > 32 && kind !== TRACE && kind !== OBJECT && kind !== CATALOGUE)) return 0;
-  return verdict(kind, value, nowYear, now);
+  return verdict(kind, norm, value, nowYear, now);
 }
 
 /**
@@ -93,10 +94,10 @@ function kindOf(norm: string): number {
   return kind;
 }
 
-function verdict(kind: number, value: string, nowYear: number, now: number): NamedVerdict {
+function verdict(kind: number, norm: string, value: string, nowYear: number, now: number): NamedVerdict {
   switch (kind) {
     case CONTENT: return wholeContentDate(value, nowYear) ? KEEP : 0;
-    case VERSION: return versionShaped(value, nowYear) ? KEEP : 0;
+    case VERSION: return versionShaped(value, nowYear) || (BUILD_NUMBERS.has(norm) && BUILD_DIGITS.test(value)) ? KEEP : 0;
     case ORDER: return shopOrderId(value, nowYear) ? KEEP : 0;
     case TRACE: return traceShaped(value) ? KEEP : 0;
     case CATALOGUE: return catalogueShaped(value) || objectIdShaped(value) ? KEEP : 0;
@@ -133,6 +134,8 @@ const CALVER = new RegExp('^(?:[a-z]{1,10}[-_])?v?(20\\d\\d)(?:(?:0[1-9]|1[0-2])
 // versions (`4.1.0`) are left to the detectors, which keep them, and which still read a dotted date (`3.14.85`),
 // phone number (`617.555.0134`) or IPv4 address as one.
 const BROWSER = /^v?\d{1,3}\.\d{1,3}\.\d{4,5}\.\d{1,3}$/;
+// A build number as an app store counts builds (`build_number: "5301042"`): 8 digits at most, as an amount's.
+const BUILD_DIGITS = /^\d{1,8}$/;
 // A build date alone (`build: 20261110`).
 const BUILD_DATE = /^(20\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 

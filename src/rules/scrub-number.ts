@@ -1,5 +1,6 @@
 import type { ScrubContext } from './scrub-tree.js';
 import { eventTimeName, nearNow } from './event-time.js';
+import { adObjectName, adObjectShaped, objectDigits, objectName } from './marketing-ids.js';
 
 // Normalized names of amounts and counts: a 7-8 digit number there is money or a tally, not a
 // record number. Exact names, and longer names ending in a measure's word (`campaign_raised_amount`,
@@ -33,6 +34,10 @@ export const AGE_MONTHS: ReadonlySet<string> = new Set(['agemonths', 'ageinmonth
   'patientagemonths', 'childagemonths', 'infantagemonths', 'babyagemonths', 'agemo', 'ageinmo', 'ageinmonthsold']);
 export const MONTHS_89 = 89 * 12;
 
+// A build number as an app store counts builds (Android's `versionCode: 5301042`, iOS's `CFBundleVersion`): up to 8 digits.
+export const BUILD_NUMBERS: ReadonlySet<string> = new Set(['build', 'buildnumber', 'buildno', 'buildnum', 'buildcode', 'appbuild', 'versioncode',
+  'appversioncode', 'bundleversion', 'cfbundleversion']);
+
 /** `norm`: the number's normalized key, when it has one (see MEASURES). */
 export function scrubNumber(value: number, ctx: ScrubContext, norm?: string): number | undefined {
   if (value > MONTHS_89 && norm !== undefined && AGE_MONTHS.has(norm)) { ctx.hits.push('age'); return undefined; }
@@ -41,8 +46,16 @@ export function scrubNumber(value: number, ctx: ScrubContext, norm?: string): nu
   const abs = Math.abs(value);
   // An epoch (10 or 13 digits) under the event's own time, near the moment the event came (event-time.ts).
   if (abs >= 1e9 && norm !== undefined && eventTimeName(norm) && nearNow(value, ctx.now)) return value;
-  if (abs >= 1e6 && Number.isInteger(abs) && (abs >= 1e8 || norm === undefined || !measureName(norm))) {
+  // A meeting's, a test's or a video's number sent as a number (marketing-ids.ts), kept as its string is (named-values.ts).
+  if (abs >= 1e4 && norm !== undefined && toolNumber(norm, String(value))) return value;
+  if (abs >= 1e6 && Number.isInteger(abs) && (abs >= 1e8 || norm === undefined || !(measureName(norm) || BUILD_NUMBERS.has(norm)))) {
     if (ctx.plan.scanner.hits(String(value))) { ctx.hits.push('number'); return undefined; }
   }
   return value;
+}
+
+/** A meeting's or a test's 5-20 digits (not `1` and ten more: a dial-in), or a site object's (objectDigits: no SSN or phone). */
+function toolNumber(norm: string, digits: string): boolean {
+  if (adObjectName(norm)) return adObjectShaped(digits) && !(digits.length === 11 && digits.charCodeAt(0) === 49);
+  return objectName(norm) && objectDigits(digits);
 }

@@ -1,4 +1,3 @@
-import { PlanMemos } from '../common/bounded-memo.js';
 import type { Action } from '../config/schema.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { AllowNode } from './allow-tree.js';
@@ -10,8 +9,8 @@ import type { FieldRule } from './field-matcher.js';
 import { FORBIDDEN_KEYS } from './field-name.js';
 import { fieldNameIn } from './link-text.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
-import { sanitizeUrl } from './ops/sanitize-url.js';
-import { urlScanner } from './query-fields.js';
+import { keptUrl, sanitizeUrlMemo } from './url-memo.js';
+import { NOT_SPARED, PUBLIC_IMAGE, sparedBy } from './rule-exceptions.js';
 import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON } from './named-values.js';
 import { INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
@@ -24,6 +23,7 @@ import { knownClean, rememberClean } from './clean-strings.js';
 import { DROPPED, rewriteEncoded } from './encoded-values.js';
 
 export { namesHealth } from './health-terms.js';
+export { sanitizeUrlMemo } from './url-memo.js';
 
 export interface ScrubContext {
   readonly plan: Plan;
@@ -34,32 +34,6 @@ export interface ScrubContext {
   readonly hits: string[];
   /** Per-event results shared by all destinations' projections (see EventMemo). */
   readonly memo?: EventMemo;
-}
-
-/** sanitize_url through the event's memo. */
-export function sanitizeUrlMemo(url: string, ctx: ScrubContext): string | undefined {
-  const facts = ctx.memo?.of(url);
-  if (facts?.urlDone) return facts.url;
-  const out = sanitizedAddress(url, ctx);
-  if (facts) { facts.url = out; facts.urlDone = true; }
-  return out;
-}
-
-// Page paths and URLs come again with every view of the page: their sanitize_url results are
-// remembered per plan (bounded, like the path verdicts; null: not a URL). Only addresses
-// without a query or fragment, whose parameters are the visitor's own.
-const addresses = new PlanMemos<string | null>(4096);
-
-function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
-  const { plan } = ctx;
-  if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, urlScanner(plan), ctx.memo)?.url;
-  const memo = addresses.of(plan);
-  let out = memo.get(url);
-  if (out === undefined) {
-    out = sanitizeUrl(url, plan.queryAllow, urlScanner(plan), ctx.memo)?.url ?? null;
-    memo.set(url, out);
-  }
-  return out ?? undefined;
 }
 
 /**
@@ -93,6 +67,9 @@ function scrubRequest(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): Jso
 function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubContext): JsonValue | undefined {
   const { norm, rule, suspect } = ctx.plan.fields.matchKey(key);
   if (rule) {
+    // A value the rule's key does not make someone's (rule-exceptions.ts): a screen's name, a site's picture.
+    const spared = typeof value === 'string' ? sparedBy(rule.id, norm, value) : NOT_SPARED;
+    if (spared !== NOT_SPARED) return spared === PUBLIC_IMAGE ? keptUrl(value as string, ctx) : scrubString(value as string, ctx);
     ctx.hits.push(rule.id);
     return applyRule(rule, value, ctx);
   }
@@ -209,7 +186,7 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
     case 'zip3': return zip3(value, ctx.plan.zip3Restricted);
     case 'year': return toYear(value, ctx.nowYear, rule.ages === true);
     case 'generalize_ua': return generalizeUa(s);
-    case 'sanitize_url': { const url = sanitizeUrlMemo(s, ctx); return url === undefined || namesHealthContext(url, ctx) ? undefined : url; }
+    case 'sanitize_url': return keptUrl(s, ctx);
   }
 }
 

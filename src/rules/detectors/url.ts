@@ -63,13 +63,19 @@ function schemeLength(match: string): number {
   return s + (match.charCodeAt(s) === 58 ? 3 : 9);
 }
 
+// A script's, a style sheet's or a source map's address, perhaps with the line and column a stack trace gives
+// (`at renderResults (https://www.site.example/_next/static/chunks/pages/fad-3f9c2a1b.js:1:48213)`): a site's code, the
+// same for every visitor. No query, fragment, user, escape or directory with a run of 5 digits (`/u/77120/`) may come
+// with it; the other detectors still read the text (a name or a number in it is theirs).
+const CODE_URL = /^https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/(?![^/]*\d{5})[A-Za-z0-9._~-]{1,100}){0,12}\/[A-Za-z0-9._~-]{1,160}\.(?:m?js|cjs|css|map|wasm)(?::\d{1,7}){0,2}$/;
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 8) return;
   const re = resetAt(URL_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const end = trimEnd(text, m.index, m.index + m[0].length);
-    if (end - m.index <= schemeLength(m[0])) continue;
+    if (end - m.index <= schemeLength(m[0]) || CODE_URL.test(text.slice(m.index, end))) continue;
     out.push({ start: m.index, end, kind });
   }
   scanMessengers(text, out, kind);

@@ -30,11 +30,21 @@ const PLAIN_WORDS = /^[A-Za-z._~-]{0,23}$/;
 // token however long it is (its length alone made it `:id`); still read by the detectors, and not under a people parent.
 const WORD_SLUG = /^[a-z]{1,24}(?:-[a-z]{1,24}){2,}$/;
 
+// A picture's size in its file's name (`winter-walk-1200x630.jpg`, `hero-1600w.avif`, `icon_512px.png`): the digits are
+// pixels, not a code's; read without them (`pt12345x.jpg` keeps its code, which no separator sets apart).
+const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|ico)$/i;
+const PIXELS = /(?<=[-_.@])\d{2,5}(?:x\d{2,5}|w|h|px)(?=[-_.@])/gi;
+// A screen density before the extension (`hero@2x.jpg`, `logo@1.5x.png`): no mailbox.
+const DENSITY = /@[1-4](?:\.5)?x(?=\.[A-Za-z]{3,4}$)/i;
+
 function isIdLike(segment: string, scanner: TextScanner, people: boolean): boolean {
   if (PLAIN_WORDS.test(segment)) return false;
+  const image = IMAGE_FILE.test(segment);
+  const read = image ? segment.replace(DENSITY, '') : segment;
+  const shape = image ? read.replace(PIXELS, 'px') : segment;
   // Under `/patients/`, `/u/`… a long slug may be a person's names (person-slug.ts): read as before.
-  if (people || !WORD_SLUG.test(segment)) for (const re of ID_SEGMENT) if (re.test(segment)) return true;
-  return scanner.hits(segment);
+  if (people || !WORD_SLUG.test(segment)) for (const re of ID_SEGMENT) if (re.test(shape)) return true;
+  return scanner.hits(read);
 }
 
 /**

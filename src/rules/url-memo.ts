@@ -1,0 +1,38 @@
+// sanitize_url for field values and page addresses, through the event's memo and a per-plan memo of page addresses.
+import { PlanMemos } from '../common/bounded-memo.js';
+import { namesHealthContext } from './health-terms.js';
+import { sanitizeUrl } from './ops/sanitize-url.js';
+import { urlScanner } from './query-fields.js';
+import type { ScrubContext } from './scrub-tree.js';
+
+/** sanitize_url through the event's memo. */
+export function sanitizeUrlMemo(url: string, ctx: ScrubContext): string | undefined {
+  const facts = ctx.memo?.of(url);
+  if (facts?.urlDone) return facts.url;
+  const out = sanitizedAddress(url, ctx);
+  if (facts) { facts.url = out; facts.urlDone = true; }
+  return out;
+}
+
+// Page paths and URLs come again with every view of the page: their sanitize_url results are
+// remembered per plan (bounded, like the path verdicts; null: not a URL). Only addresses
+// without a query or fragment, whose parameters are the visitor's own.
+const addresses = new PlanMemos<string | null>(4096);
+
+function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
+  const { plan } = ctx;
+  if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, urlScanner(plan), ctx.memo)?.url;
+  const memo = addresses.of(plan);
+  let out = memo.get(url);
+  if (out === undefined) {
+    out = sanitizeUrl(url, plan.queryAllow, urlScanner(plan), ctx.memo)?.url ?? null;
+    memo.set(url, out);
+  }
+  return out ?? undefined;
+}
+
+/** A field's address as the url rule sends it: sanitized, and dropped when it names a health context. */
+export function keptUrl(value: string, ctx: ScrubContext): string | undefined {
+  const url = sanitizeUrlMemo(value, ctx);
+  return url === undefined || namesHealthContext(url, ctx) ? undefined : url;
+}
