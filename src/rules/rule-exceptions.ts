@@ -19,7 +19,7 @@ export const PUBLIC_IMAGE = 2;
 export type Spared = typeof NOT_SPARED | typeof SCREEN_NAME | typeof PUBLIC_IMAGE;
 
 const SCREEN_KEY = /screen|view|route/;
-const SCREEN_VALUE = /^(?:[A-Z][A-Za-z0-9]{0,40}(?:Screen|View|Page|Activity|Fragment|Controller|Tab|Modal|Dialog|Sheet|Scene|Route)|[a-z]{1,20}(?:[_-][a-z]{1,20}){0,4}[_-](?:screen|view|page|tab|modal|dialog|sheet))$/;
+const SCREEN_VALUE = /^(?:[A-Z][A-Za-z0-9]{0,40}(?:Screen|View|Page|Activity|Fragment|Controller|Tab|Modal|Dialog|Sheet|Scene|Route|Picker|List|Details?|Form|Wizard|Flow|Menu|Drawer|Panel|Popup|Overlay)|[a-z]{1,20}(?:[_-][a-z]{1,20}){0,4}[_-](?:screen|view|page|tab|modal|dialog|sheet))$/;
 
 const IMAGE_KEY = /image|thumbnail|picture/;
 const PERSON_KEY = /profile|avatar|user|patient|member|selfie|face|headshot|portrait|person|people|customer|signature|upload|card|licen[cs]e|passport|insurance|document|scan|xray|wound|skin|rash|lesion|photo|biometric|finger|retina|iris|my/;

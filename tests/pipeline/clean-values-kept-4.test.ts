@@ -28,8 +28,8 @@ describe("a site's pictures under image keys", () => {
 describe("an app's screens and builds", () => {
   it('keeps screen, view and route names under a screen-name key, and build numbers', () => {
     const out = props({ screen_name: 'FindCareScreen', screenName: 'appointment_type_screen', screen_name_prev: 'ApptTypePickerViewController',
-      build_number: 5301042, build: '540017', versionCode: '5301042' });
-    for (const v of ['"screen_name":"FindCareScreen"', '"screenName":"appointment_type_screen"', '"screen_name_prev":"ApptTypePickerViewController"',
+      firebase_screen_name: 'AppointmentTypePicker', build_number: 5301042, build: '540017', versionCode: '5301042' });
+    for (const v of ['"screen_name":"FindCareScreen"', '"screenName":"appointment_type_screen"', '"screen_name_prev":"ApptTypePickerViewController"', '"firebase_screen_name":"AppointmentTypePicker"',
       '"build_number":5301042', '"build":"540017"', '"versionCode":"5301042"']) expect(out).toContain(v);
   });
 
