@@ -2,6 +2,7 @@ import { domainToUnicode } from 'node:url';
 import { PlanMemos } from '../common/bounded-memo.js';
 import { DASH_CHARS, INVISIBLE } from '../rules/form-decoded.js';
 import { canonicalPath } from '../rules/canonical-path.js';
+import { termInText } from '../rules/health-terms.js';
 import type { HostPathRule, PageGroupPlan, Plan } from '../rules/plan.js';
 
 /** What a plan says about one canonical page path. */
@@ -30,12 +31,18 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
     const alt = separatorsFolded(path);
     verdict = {
       blocked: blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)),
-      sensitive: (plan.sensitiveTerms?.test(path) ?? false) || (alt !== undefined && (plan.sensitiveTerms?.test(alt) ?? false)),
+      sensitive: namesTermIn(path, plan) || (alt !== undefined && namesTermIn(alt, plan)),
       group: pageGroupOf(path, plan),
     };
     memo.set(path, verdict);
   }
   return verdict;
+}
+
+// A path names a term as a value does: not inside a compound where the term's word means something else
+// (`/gift-shop/std-delivery`, `/careers/background-screening`); a term elsewhere in the path still counts.
+function namesTermIn(path: string, plan: Plan): boolean {
+  return plan.sensitiveTerms !== undefined && termInText(path, plan.sensitiveTerms);
 }
 
 // Word separators other than `-` that sites, editors and encoders put in paths: Unicode hyphens

@@ -66,9 +66,20 @@ const TO_END = '(?=[\\s_-]*$)';
 const SEGMENT = '/';
 const SEGMENT_END = '(?=/|$)';
 
-/** A term's tokens; a whole-value term's anchored to the string's start and end, a segment term's to `/`s. */
+// A term written `hiv~` is an abbreviation read as a whole word: a letter right after it makes another
+// word (`hivemind`, `hives`, the French `hiver`, `stdout`, the Swedish `sidan`). A plural `s` and a care
+// word run on to it still name it (`/stds`, `/hivtesting`, `hivcare`, `stdclinic`). One token at the
+// term's end, so the trie shares the term's prefix with the others as before.
+const WHOLE_WORD = '~';
+const WORD_END = '(?:s?(?![a-z])|(?:test|care|clinic|aids|prevent|treat|screen|servic|program|prep|pep|posit|negat|status|med|drug|panel|kit|symptom|vaccin|counsel|support|info|resource))';
+
+/** A term's tokens; a whole-value term's anchored to the string's start and end, a segment term's to `/`s, a whole word's end checked. */
 function termTokens(term: string): string[] {
   if (term.length < 2) return tokens(term);
+  if (term.endsWith(WHOLE_WORD)) {
+    const t = tokens(term.slice(0, -1));
+    return t.length === 0 ? t : [...t, WORD_END];
+  }
   if (term.startsWith(SEGMENT)) {
     const t = tokens(term.slice(1));
     return t.length === 0 ? t : [...t, SEGMENT_END, `(?<=/${t.join('')})`];
@@ -80,7 +91,8 @@ function termTokens(term: string): string[] {
 
 /**
  * A case-insensitive test for any of the terms starting a word (or, for `=term`, being the whole
- * value, separators around it aside; for `/term`, being a whole path segment), or undefined for none.
+ * value, separators around it aside; for `/term`, being a whole path segment; for `term~`, being a
+ * whole word or run on to a care word), or undefined for none.
  */
 export function compileTerms(terms: readonly string[]): RegExp | undefined {
   if (!terms.length) return undefined;

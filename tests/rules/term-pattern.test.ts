@@ -38,4 +38,10 @@ describe('sensitive-terms pattern', () => {
     for (const t of ['/bh', '/bh/', '/services/bh/adult', 'https://x.example/bh?q=1'.split('?')[0], '/OB_GYN/', '/care/ob-gyn']) expect(re.test(t)).toBe(true);
     for (const t of ['bh', 'BH Board', '/about/bh-board', '/bhutan', '/abh/', 'x/bh2', '/ob-gyne']) expect(re.test(t)).toBe(false);
   });
+
+  it('reads a `term~` as a whole word, or run on to a plural or a care word', () => {
+    const re = compileTerms(['hiv~', 'std~', 'chemo'])!;
+    for (const t of ['/hiv', 'HIV+', '/hiv-1/', '/hivtesting', '/HIVCare', '/stds', '/std-screening', 'hiv/aids']) expect(re.test(t)).toBe(true);
+    for (const t of ['/hivemind', 'beehives', '/fr/hiver', '/stdout', 'STDLIB', '/archive']) expect(re.test(t)).toBe(false);
+  });
 });

@@ -37,13 +37,30 @@ const PIXELS = /(?<=[-_.@])\d{2,5}(?:x\d{2,5}|w|h|px)(?=[-_.@])/gi;
 // A screen density before the extension (`hero@2x.jpg`, `logo@1.5x.png`): no mailbox.
 const DENSITY = /@[1-4](?:\.5)?x(?=\.[A-Za-z]{3,4}$)/i;
 
+// Words run together or joined by one dash (`northbayhalfmarathonandfunrun`, `WhatToExpectAfterSurgery`): letters only,
+// at least 1 in 4 of them vowels, no 7 consonants in a row and at most 1 in 4 capitals. Tokens have digits or mixed
+// case: a digit rules a segment out, and about 1 in 300 random mixed-case letter strings of 24 pass (1 in 40,000 base64url
+// ones). A token of lower-case letters only would pass 1 time in 4; generators of ids and session tokens do not make them.
+const LETTER_RUN = /^[A-Za-z]+(?:[_-][A-Za-z]+)?$/;
+const CONSONANTS_7 = /[b-df-hj-np-tv-xz]{7}/i;
+const VOWELS = /[aeiouy]/gi;
+const CAPITALS = /[A-Z]/g;
+
+function wordRun(segment: string): boolean {
+  if (!LETTER_RUN.test(segment) || CONSONANTS_7.test(segment)) return false;
+  const letters = segment.length - (segment.indexOf('-') >= 0 || segment.indexOf('_') >= 0 ? 1 : 0);
+  const vowels = segment.match(VOWELS)?.length ?? 0;
+  const capitals = segment.match(CAPITALS)?.length ?? 0;
+  return vowels * 4 >= letters && capitals * 4 <= letters;
+}
+
 function isIdLike(segment: string, scanner: TextScanner, people: boolean): boolean {
   if (PLAIN_WORDS.test(segment)) return false;
   const image = IMAGE_FILE.test(segment);
   const read = image ? segment.replace(DENSITY, '') : segment;
   const shape = image ? read.replace(PIXELS, 'px') : segment;
   // Under `/patients/`, `/u/`… a long slug may be a person's names (person-slug.ts): read as before.
-  if (people || !WORD_SLUG.test(segment)) for (const re of ID_SEGMENT) if (re.test(shape)) return true;
+  if (people || !(WORD_SLUG.test(segment) || wordRun(segment))) for (const re of ID_SEGMENT) if (re.test(shape)) return true;
   return scanner.hits(read);
 }
 
