@@ -6,6 +6,7 @@ import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
 import { appRoute, hostPathsBlock, hostsOf, withoutRouteGroups } from './extra-readings.js';
 import { extraLocations, routesOf } from './page-readings.js';
+import { webPageInAppLink } from './app-links.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
 import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
@@ -160,7 +161,7 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, others: readon
   let referrerSameSite = false;
   const propsReferrer = str(props.referrer);
   for (const r of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
-    if (r && sameSite(r, pageHost, site, host)) { addReferrer(readings, r); referrerSameSite = true; }
+    if (r && sameSite(r, pageHost, site, host)) { addReferrer(readings, r); referrerSameSite = true; } else if (r) addAppReferrer(readings, r, pageHost, site, host);
   }
   // Pages the properties say the visitor came from are read like referrers (the page's own
   // referrer keeps its same-site reading: an external one is still cut to its origin).
@@ -192,6 +193,12 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, others: readon
 
 /** A same-site referrer's readings: its path and its routes (`/#/billing/pay`, `?option=com_portal`). */
 const addReferrer = (readings: string[], r: string): void => { addRaw(readings, r, undefined); routesInto(readings, r, undefined); };
+
+/** A page opened from an app's screen (`android-app://<package>/https/<host>/<path>`): the site's page inside is read like a referrer. */
+function addAppReferrer(readings: string[], r: string, pageHost: string | undefined, site: SitePlan, host: (u: string | undefined) => string | undefined): void {
+  const inner = r.charCodeAt(0) === 104 ? undefined : webPageInAppLink(r);
+  if (inner !== undefined && sameSite(inner, pageHost, site, host)) addReferrer(readings, inner);
+}
 
 function sameSite(url: string, pageHost: string | undefined, site: SitePlan, host: (u: string | undefined) => string | undefined): boolean {
   const h = host(url);

@@ -16,7 +16,9 @@ const WEBVIEW = /^(?:(?:capacitor|ionic):\/\/localhost|https?:\/\/appassets\.and
 
 /** The app readings of an event, appended to `out` (usually none: only app events have them). */
 export function appReadings(raw: JsonObject, context: JsonObject, props: JsonObject, pageUrl: string | undefined, out: string[] | undefined): string[] | undefined {
-  if (raw.type === 'screen' && typeof raw.name === 'string' && raw.name.length > 0) out = ownScreen(raw.name, out);
+  // A screen call names its screen at the top, or (some SDKs and server-side senders) in its properties.
+  const name = raw.type !== 'screen' ? undefined : typeof raw.name === 'string' && raw.name.length > 0 ? raw.name : typeof props.name === 'string' && props.name.length > 0 ? props.name : undefined;
+  if (name !== undefined) out = ownScreen(name, out);
   const app = context.app;
   if (isJsonObject(app)) {
     // An app's tracked events name their screen in a property (`screen_name`, Firebase's `firebase_screen_class`).

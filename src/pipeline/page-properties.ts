@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js
 import { canonicalPath } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
+import { DEEP_LINK_NAMES, deepLinkPath } from './app-links.js';
 import { classNamePaths } from './class-names.js';
 import { formReading, namesPrescription, productCategories, RX_FLAGS } from './form-and-item-readings.js';
 import { pageNamePath, statePath } from './page-readings.js';
@@ -26,6 +27,7 @@ const ROUTE_NAME = 7;
 const FORM_NAME = 8;
 const PRODUCTS = 9;
 const RX_FLAG = 10;
+const DEEP_LINK = 11;
 const PAGE_FIELDS: ReadonlySet<string> = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
 // A page's title (`page_title: "Patient Portal - Messages"`, GA4's `ep.page_title`) names it too.
 // So do a content group or site section (`content_group: "MyChart"`).
@@ -34,7 +36,9 @@ const PAGE_NAMES: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virt
   // Sections and templates under the site's own names (`section: "mychart > inbox"`), an app's screen class.
   'section', 'subsection', 'sitearea', 'appsection', 'area', 'channel', 'pagetemplate', 'template', 'itemcategory', 'screenclass', 'firebasescreenclass', 'firebasescreen',
   // The page's main heading, copied by a CMS's data layer (`h1: "Prescription Refill Request"` on `/?page_id=88`).
-  'h1', 'pageh1', 'pageheading']);
+  'h1', 'pageh1', 'pageheading',
+  // The title a page gives to sharing and search (`og_title`, `meta_title`), and a browser tab's or window's.
+  'ogtitle', 'metatitle', 'seotitle', 'twittertitle', 'htmltitle', 'headtitle', 'tabtitle', 'windowtitle']);
 /**
  * Normalized names that say where the page itself is (GA4's `page_location`/`page_path`,
  * Mixpanel's `$current_url`, AMP's `ampdocUrl`...): a path or URL there is read like the page's,
@@ -87,7 +91,7 @@ function kindOf(key: string): number {
   let kind = kinds.get(key);
   if (kind === undefined) {
     const norm = normalizeFieldName(key);
-    kind = PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) || isFrameAt(norm) ? PAGE_AT : CAME_FROM_NAMES.has(norm) ? CAME_FROM
+    kind = PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) || isFrameAt(norm) ? PAGE_AT : DEEP_LINK_NAMES.has(norm) ? DEEP_LINK : CAME_FROM_NAMES.has(norm) ? CAME_FROM
       : ROUTE_NAMES.has(norm) ? ROUTE_NAME : FORM_NAMES.has(norm) || FORM_KEY.test(key) ? FORM_NAME : PRODUCT_LISTS.has(norm) ? PRODUCTS : RX_FLAGS.has(norm) ? RX_FLAG
       : CRUMB_PARTS.some((p) => norm.includes(p)) ? CRUMBS : LINK_PARTS.some((p) => norm.includes(p)) ? LINK : NONE;
     if (kinds.size >= 10_000) kinds.clear();
@@ -121,6 +125,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
       else if (typeof v === 'object' && v !== null) found = nestedPages(v, found, 0);
     }
     else if (kind === PAGE_AT) { const at = pageAt(v); if (at !== undefined) (found ??= []).push(at); }
+    else if (kind === DEEP_LINK) { const at = typeof v === 'string' ? deepLinkPath(v) : undefined; if (at !== undefined) (found ??= []).push(at); }
     else if (kind === CAME_FROM) { if (isPathOrUrl(v)) (cameFrom ??= []).push(v); }
     else if (kind === CRUMBS) found = crumbs(v, found);
     else if (kind === ROUTE_NAME) { if (typeof v === 'string' && v.length > 1) (found ??= []).push(routeNamePath(v)); }
@@ -177,6 +182,7 @@ function paramPage(key: string, value: JsonValue | undefined, out: string[] | un
 function nestedPage(key: string, v: string, out: string[] | undefined): string[] | undefined {
   const kind = kindOf(key);
   if (kind === PAGE_AT) return addAt(v, out);
+  if (kind === DEEP_LINK) { const at = deepLinkPath(v); if (at !== undefined) (out ??= []).push(at); return out; }
   if ((kind !== PAGE_NAME || !NESTED_NAME.test(key)) && key !== 'action_name' && key !== 'actionName') return out;
   (out ??= []).push(pageNamePath(v));
   out.push(...classNamePaths(v));

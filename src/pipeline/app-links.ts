@@ -1,0 +1,34 @@
+// Addresses of an app's screens. A deep link or universal link opens the app on the screen it names: a
+// custom scheme's "host" is the route's first segment (`nbh://billing/pay` is `/billing/pay`), Branch's
+// `$deeplink_path` is a route without its `/` (`portal/messages/9`). Android and iOS write a link that
+// opened a page from an app as `android-app://<package>/<scheme>/<host>/<path>` and
+// `ios-app://<id>/<scheme>/<host>/<path>`: the page inside is an address on the web like any other.
+
+// Normalized property names holding the link the app was opened with: read as where the event is.
+export const DEEP_LINK_NAMES: ReadonlySet<string> = new Set([
+  'deeplink', 'deeplinkurl', 'deeplinkpath', 'deeplinkuri', 'deeplinkroute', 'applink', 'applinkurl', 'universallink', 'universallinkurl',
+  'referringlink', 'openedurl', 'openurl', 'launchurl', 'launchlink', 'dynamiclink', 'dynamiclinkurl', 'nonbranchlink', 'canonicalidentifier',
+]);
+
+const APP_PAGE = /^(?:android-app|ios-app):\/\/[^/]+\/([a-z][a-z0-9+.-]*)\/([^/?#]+)(\/[^#]*)?/i;
+const CUSTOM_SCHEME = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^#]*)/i;
+const WEB_SCHEME = /^(?:https?|ftp|file|about|data|blob|javascript|mailto)$/i;
+const ROUTE = /^[a-z0-9][\w.~-]*(?:\/[^\s]*)?$/i;
+
+/** The web address inside an `android-app://` or `ios-app://` link (`https://host/path`), or undefined. */
+export function webPageInAppLink(v: string): string | undefined {
+  const m = v.length > 12 ? APP_PAGE.exec(v) : null;
+  return m === null ? undefined : `${m[1]}://${m[2]}${m[3] ?? '/'}`;
+}
+
+/** A deep link's screen as a path (`nbh://billing/pay` is `/billing/pay`; `portal/inbox` is `/portal/inbox`), or undefined. */
+export function deepLinkPath(v: string): string | undefined {
+  const t = v.trim();
+  if (t.length < 2) return undefined;
+  const inApp = webPageInAppLink(t);
+  if (inApp !== undefined) return inApp;
+  const m = CUSTOM_SCHEME.exec(t);
+  if (m !== null) return WEB_SCHEME.test(m[1]) ? t : `/${m[2]}${m[3]}`;
+  if (t.charCodeAt(0) === 47) return t;
+  return ROUTE.test(t) ? `/${t}` : undefined;
+}
