@@ -11,7 +11,7 @@ import { pageProperties, takeCameFrom, takePageNames } from './page-properties.j
 import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { framedBy, sensitiveStep } from './frames-and-steps.js';
-import { nameBlock, pageTitleVerdict } from './title-verdicts.js';
+import { nameBlock, pageCategory, pageTitleVerdict } from './title-verdicts.js';
 import { consentOf, eventTime, isoTime } from './time-and-consent.js';
 import { callIds } from './identity.js';
 
@@ -89,7 +89,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const pageHosts = hostsOf(host, [page.url, str(props.url)], others, routedUrls);
   const referrerHost = host(page.referrer);
   const group = canonicalPagePath === undefined ? undefined : pathVerdict(canonicalPagePath, plan).group;
-  const title = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan, str(raw.category));
+  const title = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan, pageCategory(raw, props));
   const query = queryOf(page.url);
   const campaign = campaignOf(obj(context.campaign), query);
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && (checkPaths.some((p) => pathVerdict(p, plan).sensitive) || (title?.sensitive ?? false) || urlCampaignNamesTerm(page.url, query, plan));

@@ -1,4 +1,5 @@
 import { PlanMemos } from '../common/bounded-memo.js';
+import type { JsonObject } from '../common/json.js';
 import { LiteralIndex } from '../rules/literal-index.js';
 import type { Plan } from '../rules/plan.js';
 import { pageNamePath } from './page-readings.js';
@@ -95,4 +96,10 @@ function matchLoose(text: string, plan: Plan): string | undefined {
   }
   const i = rules.index.firstMatch(text);
   return i < 0 ? undefined : rules.names[i];
+}
+
+/** A page's or screen's category: Segment's top-level field, or the copy analytics.js also puts in its properties. */
+export function pageCategory(raw: JsonObject, props: JsonObject): string | undefined {
+  const c = raw.category ?? (raw.type === 'track' ? undefined : props.category);
+  return typeof c === 'string' && c.length > 0 ? c : undefined;
 }

@@ -42,7 +42,12 @@ describe('a long slug of words run together', () => {
     expect(pathOut(path)).toContain(path);
   });
 
+  it.each(['/blog/7-signs-you-need-more-sleep-this-winter', '/news/top-10-health-stories-of-2027'])('%s, a title with a number among its words, keeps its path', (path) => {
+    expect(pathOut(path)).toContain(path);
+  });
+
   it('still cuts ids and tokens of the same length', () => {
+    for (const path of ['/callback/555-867-5309-0042', '/r/2027-01-15-88412']) expect(pathOut(path)).toContain(':id');
     for (const [path, id] of [['/reset/Zk3qP9xLm2VbN7cRt5YwA8sD', 'Zk3qP9xLm2VbN7cRt5YwA8sD'], ['/s/QwRtYpLkJhGfDsAzXcVbNmQwRt', 'QwRtYpLkJhGfDsAzXcVbNmQwRt'], ['/v/abcd1234efgh5678ijkl9012', 'abcd1234efgh5678ijkl9012']]) {
       expect(pathOut(path)).not.toContain(id);
       expect(pathOut(path)).toContain(':id');
@@ -138,5 +143,13 @@ describe('titles under other keys, and a booking done said as a sentence', () =>
   it('lets public titles through', () => {
     for (const t of ['Đặt lịch khám tại Example Health', 'Flu Shot Clinics | Example Health']) expect(blocked(title('/', t))).toBe(false);
     expect(blocked({ properties: { og_title: 'Our Pharmacy Team Is Hiring' }, ...pageOn('/careers') })).toBe(false);
+  });
+});
+
+describe("a page's category in its properties", () => {
+  it('names the page like the top-level category (analytics.js copies it there)', () => {
+    expect(blocked({ type: 'page', name: 'Statement Detail', properties: { category: 'Billing', name: 'Statement Detail' }, ...pageOn('/') })).toBe(true);
+    expect(blocked({ type: 'screen', name: 'Thread', properties: { category: 'Inbox' }, context: { app: { name: 'Example Health' } } })).toBe(true);
+    expect(blocked({ type: 'page', name: 'Cardiology', properties: { category: 'Services' }, ...pageOn('/') })).toBe(false);
   });
 });

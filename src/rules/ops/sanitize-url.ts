@@ -29,6 +29,23 @@ const PLAIN_WORDS = /^[A-Za-z._~-]{0,23}$/;
 // An article's slug: three or more lower-case words joined by dashes (`northbay-opens-west-tower`), a title and not a
 // token however long it is (its length alone made it `:id`); still read by the detectors, and not under a people parent.
 const WORD_SLUG = /^[a-z]{1,24}(?:-[a-z]{1,24}){2,}$/;
+// A number among the words (`5-reasons-to-get-a-flu-shot`, `top-10-tips-for-2026`) is a title's too: up to two of
+// them, of 1-4 digits, beside three words of two letters or more (a date, a phone number or `smith-1980` is not one).
+const SLUG_PART = /^(?:[a-z]{1,24}|[0-9]{1,4})$/;
+const LETTERS_2 = /^[a-z]{2,}$/;
+
+function numberedWordSlug(segment: string): boolean {
+  if (segment.length > 300 || segment.indexOf('-') < 0) return false;
+  const parts = segment.split('-');
+  let words = 0;
+  let numbers = 0;
+  for (const p of parts) {
+    if (!SLUG_PART.test(p)) return false;
+    if (LETTERS_2.test(p)) words++;
+    else if (p.charCodeAt(0) <= 57) numbers++;
+  }
+  return words >= 3 && numbers <= 2;
+}
 
 // A picture's size in its file's name (`winter-walk-1200x630.jpg`, `hero-1600w.avif`, `icon_512px.png`): the digits are
 // pixels, not a code's; read without them (`pt12345x.jpg` keeps its code, which no separator sets apart).
@@ -60,7 +77,9 @@ function isIdLike(segment: string, scanner: TextScanner, people: boolean): boole
   const read = image ? segment.replace(DENSITY, '') : segment;
   const shape = image ? read.replace(PIXELS, 'px') : segment;
   // Under `/patients/`, `/u/`… a long slug may be a person's names (person-slug.ts): read as before.
-  if (people || !(WORD_SLUG.test(segment) || wordRun(segment))) for (const re of ID_SEGMENT) if (re.test(shape)) return true;
+  if (people || !(WORD_SLUG.test(segment) || numberedWordSlug(segment) || wordRun(segment))) {
+    for (const re of ID_SEGMENT) if (re.test(shape)) return true;
+  }
   return scanner.hits(read);
 }
 
