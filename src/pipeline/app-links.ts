@@ -7,7 +7,7 @@
 // Normalized property names holding the link the app was opened with: read as where the event is.
 export const DEEP_LINK_NAMES: ReadonlySet<string> = new Set([
   'deeplink', 'deeplinkurl', 'deeplinkpath', 'deeplinkuri', 'deeplinkroute', 'applink', 'applinkurl', 'universallink', 'universallinkurl',
-  'referringlink', 'openedurl', 'openurl', 'launchurl', 'launchlink', 'dynamiclink', 'dynamiclinkurl', 'nonbranchlink', 'canonicalidentifier',
+  'referringlink', 'openedurl', 'launchurl', 'launchlink', 'dynamiclink', 'dynamiclinkurl', 'nonbranchlink', 'canonicalidentifier',
 ]);
 
 const APP_PAGE = /^(?:android-app|ios-app):\/\/[^/]+\/([a-z][a-z0-9+.-]*)\/([^/?#]+)(\/[^#]*)?/i;
