@@ -68,18 +68,14 @@ const SEGMENT_END = '(?=/|$)';
 
 // A term written `hiv~` is an abbreviation read as a whole word: a letter right after it makes another
 // word (`hivemind`, `hives`, the French `hiver`, `stdout`, the Swedish `sidan`). A plural `s` and a care
-// word run on to it still name it (`/stds`, `/hivtesting`, `hivcare`, `stdclinic`). One token at the
-// term's end, so the trie shares the term's prefix with the others as before.
+// word run on to it still name it (`/stds`, `/hivtesting`, `hivcare`, `stdclinic`). One check at the
+// word's end, once for all of them.
 const WHOLE_WORD = '~';
-const WORD_END = '(?:s?(?![a-z])|(?:test|care|clinic|aids|prevent|treat|screen|servic|program|prep|pep|posit|negat|status|med|drug|panel|kit|symptom|vaccin|counsel|support|info|resource))';
+const WORD_END = '(?:s?(?![a-z])|test|care|clinic|aids|prevent|treat|screen|servic|program|prep|pep|posit|med|drug|kit|symptom|vaccin|counsel)';
 
 /** A term's tokens; a whole-value term's anchored to the string's start and end, a segment term's to `/`s, a whole word's end checked. */
 function termTokens(term: string): string[] {
   if (term.length < 2) return tokens(term);
-  if (term.endsWith(WHOLE_WORD)) {
-    const t = tokens(term.slice(0, -1));
-    return t.length === 0 ? t : [...t, WORD_END];
-  }
   if (term.startsWith(SEGMENT)) {
     const t = tokens(term.slice(1));
     return t.length === 0 ? t : [...t, SEGMENT_END, `(?<=/${t.join('')})`];
@@ -96,7 +92,11 @@ function termTokens(term: string): string[] {
  */
 export function compileTerms(terms: readonly string[]): RegExp | undefined {
   if (!terms.length) return undefined;
-  const words = terms.map(termTokens);
+  const words = terms.filter((t) => !t.endsWith(WHOLE_WORD)).map(termTokens);
+  // Whole words share one end check, written once: V8 stops optimizing a regex whose source passes 20 KB
+  // (about ten times slower on every string), and the bundled terms are close to that (see term-pattern.test).
+  const whole = terms.filter((t) => t.endsWith(WHOLE_WORD) && t.length > 1).map((t) => tokens(t.slice(0, -1)));
+  if (whole.length > 0) words.push([`(?:${trie(whole)})${WORD_END}`]);
   const other = words.filter((w) => w.length > 0 && NON_ASCII_FIRST.test(w[0]));
   if (other.length === 0) return new RegExp(`(?:^|[^a-z])(?:${trie(words)})`, 'i');
   const ascii = words.filter((w) => !(w.length > 0 && NON_ASCII_FIRST.test(w[0])));
