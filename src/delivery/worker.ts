@@ -253,7 +253,7 @@ export class DestinationWorker {
   private async settle(items: LeasedItem[], results: ItemResult[]): Promise<void> {
     const ok: string[] = [];
     const okItems: LeasedItem[] = [];
-    const now = Date.now();
+    const now = Date.now(), spoolNow = this.spool.now?.() ?? now; // ages and retry times on the spool's clock (a stepped wall clock ages nothing)
     const { max_attempts: maxAttempts, max_age_hours: maxAgeHours } = this.dest.config.delivery;
     let anyRetry = false;
     for (let i = 0; i < items.length; i++) {
@@ -263,9 +263,9 @@ export class DestinationWorker {
       if (r.kind === 'drop') { await this.dead(item, r.code, r.reason); continue; }
       anyRetry = true;
       if (item.attempts + 1 >= maxAttempts) { await this.dead(item, 'MAX_ATTEMPTS', r.reason); continue; }
-      if (now - item.enqueuedAt > maxAgeHours * 3_600_000) { await this.dead(item, 'MAX_AGE', r.reason); continue; }
+      if (spoolNow - item.enqueuedAt > maxAgeHours * 3_600_000) { await this.dead(item, 'MAX_AGE', r.reason); continue; }
       const { retry_base_ms: base, retry_max_ms: cap } = this.dest.config.delivery;
-      await this.spool.retry([item.id], now + backoffDelay(item.attempts, r.delayMs, Math.random, base, cap), r.reason);
+      await this.spool.retry([item.id], spoolNow + backoffDelay(item.attempts, r.delayMs, Math.random, base, cap), r.reason);
       this.metrics.retried.inc({ destination: this.dest.name });
     }
     if (ok.length) {
@@ -274,7 +274,7 @@ export class DestinationWorker {
       await this.opts.hooks?.delivered?.(this.dest.name, okItems);
     }
     if (anyRetry && ok.length === 0) this.breaker.failure(now);
-    else if (this.breaker.success()) await this.releaseBacklog(now);
+    else if (this.breaker.success()) await this.releaseBacklog(spoolNow);
   }
 
   /**

@@ -88,6 +88,8 @@ export interface Spool {
   releaseRetries(destination: string, before: number): Promise<number>;
   /** Earliest next-attempt time of a destination's pending items (epoch ms), if any. */
   nextDue(destination: string): Promise<number | undefined>;
+  /** The spool's clock (epoch ms) for retry times and ages: SQLite's is steady (src/common/steady-clock.ts); absent, the wall clock (Postgres: shared by hosts). */
+  now?(): number;
   /** Checks the store accepts writes (readiness). */
   writable(): Promise<boolean>;
   close(): Promise<void>;

@@ -35,7 +35,7 @@ export class ConsumerClaim {
   /** Whether this spool may consume packs now; claims or renews as a side effect (cheap: at most one write per BEAT_MS). */
   holds(now: number): boolean {
     if (this.held) {
-      if (now - this.lastBeat >= BEAT_MS) this.beat(now);
+      if (now - this.lastBeat >= BEAT_MS || now < this.lastBeat) this.beat(now); // a clock set back: beat at once, not in hours
       return this.held;
     }
     // A standby checks with a read (no lock) on every lease, so it takes over as soon as the holder is gone.

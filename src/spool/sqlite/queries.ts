@@ -36,9 +36,8 @@ export function getDead(db: Database.Database, id: string): (DeadLetter & { payl
  * Moves the permit's dead letters back into the outbox (fresh attempts and age; see unmapped.ts).
  * The scrub time travels along (scrubbed_at): the BAA check at delivery needs it, not the replay time.
  */
-export function replayDead(db: Database.Database, permit: ReplayPermit): number {
+export function replayDead(db: Database.Database, permit: ReplayPermit, now: number): number {
   checkReplayPermit(permit);
-  const now = Date.now();
   const code = permit.code ?? null;
   const ids = permit.ids === undefined ? null : JSON.stringify(permit.ids.map(Number));
   const where = 'destination = ? AND (? IS NULL OR code = ?) AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))';
@@ -58,8 +57,8 @@ export function deadScrubs(db: Database.Database, destination: string, code?: st
   return rows.map((r) => (r.v === null ? { id: String(r.id), scrubbedAt: r.t } : { id: String(r.id), policyVersion: r.v, scrubbedAt: r.t }));
 }
 
-export function purgeDead(db: Database.Database, destination: string, olderThanMs?: number): number {
-  const cutoff = olderThanMs === undefined ? Number.MAX_SAFE_INTEGER : Date.now() - olderThanMs;
+export function purgeDead(db: Database.Database, destination: string, olderThanMs: number | undefined, now: number): number {
+  const cutoff = olderThanMs === undefined ? Number.MAX_SAFE_INTEGER : now - olderThanMs;
   const where = destination === '*' ? '1 = 1' : 'destination = ?';
   const args: (string | number)[] = destination === '*' ? [cutoff] : [destination, cutoff];
   return db.prepare(`DELETE FROM dead_letters WHERE ${where} AND failed_at < ?`).run(...args).changes;
@@ -88,9 +87,21 @@ export function countByDestination(db: Database.Database, now: number): { by: Sp
 }
 
 /** Spool.releaseRetries: retried rows (never leased ones, never packs) waiting until `before` become due now. */
-export function releaseRetriesOnDisk(db: Database.Database, destination: string, before: number): number {
-  const now = Date.now();
+export function releaseRetriesOnDisk(db: Database.Database, destination: string, before: number, now: number): number {
   return db.prepare('UPDATE outbox SET next_at = ? WHERE destination = ? AND next_at > ? AND next_at <= ? AND lease_until <= ?').run(now, destination, now, before, now).changes;
+}
+
+/**
+ * The newest time the file holds (the clock at the last clean close, a row's receipt, a dead
+ * letter's failure): where its spool clock starts at the earliest (steady-clock.ts).
+ */
+export function newestTime(db: Database.Database): number {
+  return (db.prepare(`SELECT MAX(COALESCE((SELECT t FROM spool_clock), 0), COALESCE((SELECT MAX(enqueued_at) FROM outbox), 0),
+    COALESCE((SELECT MAX(enqueued_at) FROM outbox_packs), 0), COALESCE((SELECT MAX(failed_at) FROM dead_letters), 0))`).pluck().get() as number);
+}
+
+export function saveClock(db: Database.Database, now: number): void {
+  db.prepare('INSERT OR REPLACE INTO spool_clock (k, t) VALUES (0, ?)').run(now);
 }
 
 /** Earliest time an outbox row of the destination can be leased; with `packs`, also its oldest pack (due at once). */

@@ -64,6 +64,8 @@ CREATE TABLE IF NOT EXISTS spool_consumer (
   pid INTEGER NOT NULL,
   beat INTEGER NOT NULL
 );
+-- The spool clock's last reading at a clean close (steady-clock.ts): a clock set back while stopped does not hold back what was scheduled.
+CREATE TABLE IF NOT EXISTS spool_clock (k INTEGER PRIMARY KEY CHECK (k = 0), t INTEGER NOT NULL);
 ${PSEUDO_IDS_DDL};
 `;
 

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { openWalDatabase } from '../../common/sqlite.js';
+import { SteadyClock } from '../../common/steady-clock.js';
 import { PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool, SpoolStats } from '../port.js';
 import { joinKeys } from '../row-meta.js';
 import { checkpointerFor, type BackgroundCheckpointer } from './checkpointer.js';
 import { ConsumerClaim } from './consumer.js';
-import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, listDead, nextDueOnDisk, policyOf, releaseRetriesOnDisk, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
+import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, listDead, newestTime, nextDueOnDisk, policyOf, saveClock, releaseRetriesOnDisk, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
 import { isPackId, PackLedger, type NewPack, type PackItem } from './packs.js';
 import { measure, PackPrep, writePrepared, type PreparedRows } from './pack-prep.js';
 import { addGovernanceColumns, SQLITE_SCHEMA } from './schema.js';
@@ -54,6 +55,8 @@ export class SqliteSpool implements Spool {
   private readonly prep = new PackPrep();
   /** The last group commit failed (a full disk): /readyz says not ready until a write goes through. */
   private commitFailing = false;
+  /** Receipt, retry, lease and failure times (steady-clock.ts); the consumer claim, shared with other processes, keeps the wall clock. */
+  private readonly clock: SteadyClock;
 
   constructor(private readonly opts: SqliteSpoolOptions) {
     this.db = openWalDatabase(opts.path, { timeoutMs: 2000, synchronous: opts.synchronous === 'full' ? 'FULL' : 'NORMAL' });
@@ -69,12 +72,13 @@ export class SqliteSpool implements Spool {
     this.claim = new ConsumerClaim(this.db);
     this.packs = new PackLedger(this.db);
     ({ n: this.rows, b: this.bytes } = countSpooled(this.db));
+    this.clock = new SteadyClock(newestTime(this.db));
   }
 
+  now(): number { return this.clock.now(); }
+
   /** Runs inside every group-commit transaction (e.g. to persist new pseudonymous ids). */
-  addCommitHook(hook: CommitHook): void {
-    this.hooks.push(hook);
-  }
+  addCommitHook(hook: CommitHook): void { this.hooks.push(hook); }
 
   enqueue(rows: readonly EnqueueRow[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
@@ -96,7 +100,7 @@ export class SqliteSpool implements Spool {
     if (batch.length === 0) return;
     const closed = this.closedPacks.splice(0);
     this.checkpointer ??= checkpointerFor(this.opts);
-    const now = Date.now();
+    const now = this.clock.now();
     let written: NewPack[];
     try {
       written = this.db.transaction(() => {
@@ -129,18 +133,18 @@ export class SqliteSpool implements Spool {
   }
 
   /** Packs are consumed by the claim holder only; a change of hands resets what memory knows. */
-  private consumes(now: number): boolean {
-    const holds = this.claim.holds(now);
+  private consumes(): boolean {
+    const holds = this.claim.holds(Date.now());
     if (holds !== this.consuming) { this.packs.reset(); this.consuming = holds; }
     return holds;
   }
 
   async lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]> {
-    const now = Date.now();
+    const now = this.clock.now();
     const due = this.st.due.get(destination, now, now) !== undefined;
     const rows = due ? this.st.lease.all(now + leaseMs, destination, now, now, limit) as OutboxRow[] : [];
     const out = rows.sort((a, b) => a.id - b.id).map(fromOutbox);
-    if (out.length < limit && this.consumes(now)) {
+    if (out.length < limit && this.consumes()) {
       this.noticeOtherWriters();
       out.push(...this.packs.take(destination, limit - out.length, leaseMs, now));
     }
@@ -189,7 +193,7 @@ export class SqliteSpool implements Spool {
     const move = this.db.prepare(`INSERT INTO dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys, scrubbed_at)
       SELECT message_id, destination, payload, attempts + 1, ?, ?, enqueued_at, ?, policy_version, subject_keys, scrubbed_at FROM outbox WHERE id = ?`);
     const del = this.db.prepare('DELETE FROM outbox WHERE id = ? RETURNING LENGTH(payload) AS b');
-    const now = Date.now(), why = reason.slice(0, 300);
+    const now = this.clock.now(), why = reason.slice(0, 300);
     this.settlePacks(ids, (item, text) => {
       this.st.insertDead.run(item.leased.messageId, item.leased.destination, text, 1, code, why, item.leased.enqueuedAt, now, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys));
       return true;
@@ -235,33 +239,31 @@ export class SqliteSpool implements Spool {
 
   async stats(): Promise<SpoolStats> {
     this.deleteClosedNow();
-    const now = Date.now();
-    const { by, dead, leasedOnDisk } = countByDestination(this.db, now);
+    const now = this.clock.now(), { by, dead, leasedOnDisk } = countByDestination(this.db, now);
     return { pending: this.rows, leased: leasedOnDisk + this.packs.leased(now), dead, bytes: this.bytes, byDestination: by };
   }
 
   async listDead(destination: string, limit: number): Promise<DeadLetter[]> { return listDead(this.db, destination, limit); }
-
   async getDead(id: string): Promise<(DeadLetter & { payload: JsonValue }) | undefined> { return getDead(this.db, id); }
   async deadScrubs(destination: string, code?: string): Promise<DeadScrub[]> { return deadScrubs(this.db, destination, code); }
 
   async replayDead(permit: ReplayPermit): Promise<number> {
     this.deleteClosedNow();
-    const moved = replayDead(this.db, permit);
+    const moved = replayDead(this.db, permit, this.clock.now());
     ({ n: this.rows, b: this.bytes } = countSpooled(this.db));
     return moved;
   }
 
-  async purgeDead(destination: string, olderThanMs?: number): Promise<number> { return purgeDead(this.db, destination, olderThanMs); }
+  async purgeDead(destination: string, olderThanMs?: number): Promise<number> { return purgeDead(this.db, destination, olderThanMs, this.clock.now()); }
   async recordPolicies(version: string, policies: Readonly<Record<string, string>>): Promise<void> { recordPolicies(this.db, version, policies); }
   async policyOf(version: string, destination: string): Promise<string | undefined> { return policyOf(this.db, version, destination); }
   async prunePolicies(keep: string, recordedSince: number): Promise<number> { return prunePolicies(this.db, keep, recordedSince); }
 
-  async releaseRetries(destination: string, before: number): Promise<number> { return releaseRetriesOnDisk(this.db, destination, before); }
+  async releaseRetries(destination: string, before: number): Promise<number> { return releaseRetriesOnDisk(this.db, destination, before, this.clock.now()); }
 
   async nextDue(destination: string): Promise<number | undefined> {
     const onDisk = nextDueOnDisk(this.db, destination, !this.consuming);
-    const inMemory = this.consuming ? this.packs.nextDue(destination, Date.now()) : undefined;
+    const inMemory = this.consuming ? this.packs.nextDue(destination, this.clock.now()) : undefined;
     return onDisk === undefined || inMemory === undefined ? onDisk ?? inMemory : Math.min(onDisk, inMemory);
   }
 
@@ -281,14 +283,14 @@ export class SqliteSpool implements Spool {
       // Packs with some items settled would be delivered whole by the next consumer: keep only
       // their unsettled items, as outbox rows, so a clean restart sends nothing twice. If this
       // fails the packs stay whole: sent again (at least once), and close reports the error.
-      const now = Date.now();
+      const now = this.clock.now();
       if (this.consuming) {
         this.settlePacks(this.packs.unsettledOfPartialPacks().map((i) => i.leased.id), (item, text) => {
           this.st.insertRetry.run(item.leased.messageId, item.leased.destination, text, 0, now, item.leased.enqueuedAt, null, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys));
           return false;
         }, () => undefined);
       }
-      this.claim.release();
+      saveClock(this.db, this.clock.now()); this.claim.release();
     } finally {
       await this.checkpointer?.close();
       this.db.close();
