@@ -2,7 +2,8 @@ import cluster from 'node:cluster';
 import { watch, type FSWatcher } from 'node:fs';
 import { z } from 'zod';
 import { buildApp } from '../server/app.js';
-import { serveHardened, serverLimits } from '../server/http-server.js';
+import { DEFAULT_SERVER_LIMITS, serveHardened, serverLimits, type ServerLimits } from '../server/http-server.js';
+import { connectionBudget } from '../server/fd-limit.js';
 import { continueCheck } from '../server/expect-continue.js';
 import { startAdminServer } from '../admin/server.js';
 import { Runtime } from '../runtime.js';
@@ -33,7 +34,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   const port = portOverride ?? serverCfg?.port ?? 8080;
   const host = flag(args, 'host', serverCfg?.host ?? '0.0.0.0');
   const app = buildApp(runtime);
-  const server = serveHardened({ fetch: app.fetch, port, hostname: host, limits: serverLimits(serverCfg), continueCheck: continueCheck(runtime) }, (info) => {
+  const server = serveHardened({ fetch: app.fetch, port, hostname: host, limits: connectionLimits(runtime), continueCheck: continueCheck(runtime) }, (info) => {
     runtime.log.info({ port: info.port, plan: runtime.plan.version }, 'phiwall listening');
   });
   const adminServer = startAdminServer(runtime);
@@ -63,6 +64,17 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   process.on('SIGTERM', () => { void stop('SIGTERM'); });
   process.on('SIGINT', () => { void stop('SIGINT'); });
   if (index !== undefined) { reloadAudit.listen(); joinCluster(runtime, () => { void stop('primary gone'); }); }
+}
+
+/** The config's server limits, with max_connections lowered (and a warning naming the numbers) where the open-file limit would run out first (fd-limit.ts). */
+function connectionLimits(runtime: Runtime): Partial<ServerLimits> {
+  const limits = serverLimits(runtime.config.rules.server);
+  const budget = connectionBudget(limits.maxConnections ?? DEFAULT_SERVER_LIMITS.maxConnections);
+  if (budget) {
+    limits.maxConnections = budget.effective;
+    runtime.log.warn({ ...budget }, 'server.max_connections is more than the open-file limit leaves room for: connections capped at effective (raise LimitNOFILE / ulimit -n)');
+  }
+  return limits;
 }
 
 /**
