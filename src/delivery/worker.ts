@@ -34,8 +34,10 @@ export interface WorkerOptions {
 export interface DeliveryHooks {
   /** Ids of leased items that must never be sent (opted-out subjects): they are dropped. A rejection sends nothing (leases expire). */
   withheld?(destination: string, items: readonly LeasedItem[]): Set<string> | Promise<Set<string>>;
-  /** Items the destination confirmed, after their ack (a shared ledger answers asynchronously). */
+  /** Items the destination confirmed, before their ack (a shared ledger answers asynchronously). */
   delivered?(destination: string, items: readonly LeasedItem[]): void | Promise<void>;
+  /** False while the disclosure ledger owes records of sent batches: nothing is sent (rows wait in the spool). */
+  ready?(): boolean | Promise<boolean>;
 }
 
 export const DEFAULT_LINGER_MS = 25;
@@ -45,17 +47,13 @@ const FEW_ROWS = 32;
 const IDLE_MAX_MS = 30_000; // a quiet destination's other idle loops: the first one polls
 
 /**
- * Longest pause between probes of a dead destination. It bounds how long a recovered vendor
- * waits for us to notice (then releaseBacklog sends what the outage held back): at 60 s, a 30 s
- * outage against the shared fakes took ~60 s more to drain. A probe is one event (loop), so
- * probing more often costs a dead vendor one request and one row one attempt per 15 s.
+ * Longest pause between probes of a dead destination: how long a recovered vendor waits for us to notice (then
+ * releaseBacklog sends what the outage held back): at 60 s, a 30 s outage against the shared fakes took ~60 s more
+ * to drain. A probe is one event (loop): probing more often costs a dead vendor one request and one row one attempt per 15 s.
  */
 const BREAKER_MAX_COOLDOWN_MS = 15_000;
 
-/**
- * One worker per destination: lease -> send -> ack / retry / dead-letter. Each destination has
- * its own loops, breaker and rate limit, so a dead destination never slows the others.
- */
+/** One worker per destination: lease -> send -> ack / retry / dead-letter. Each destination has its own loops, breaker and rate limit: a dead one never slows the others. */
 export class DestinationWorker {
   private running = false;
   private loops: Promise<void>[] = [];
@@ -152,6 +150,7 @@ export class DestinationWorker {
 
   /** Lease -> deliver one batch (one item when probing); idles when nothing is due. */
   private async round(signal: Sleeper, probe: boolean): Promise<void> {
+    if (await this.opts.hooks?.ready?.() === false) { await sleep(this.opts.idlePollMs, signal, 'idle'); return; }
     const batchSize = probe ? 1 : Math.min(this.dest.config.delivery.batch_size ?? this.dest.destination.maxBatch, this.dest.destination.maxBatch);
     const items = await this.spool.lease(this.dest.name, batchSize, this.dest.config.delivery.lease_ms);
     if (items.length === 0) { await sleep(this.idleWait(signal), signal, 'idle'); return; }
@@ -269,9 +268,10 @@ export class DestinationWorker {
       this.metrics.retried.inc({ destination: this.dest.name });
     }
     if (ok.length) {
+      // Recorded before the ack: an ack that fails (a full disk) has the rows sent again later, but this send happened.
+      await this.opts.hooks?.delivered?.(this.dest.name, okItems);
       await this.spool.ack(ok);
       this.metrics.delivered.inc({ destination: this.dest.name }, ok.length);
-      await this.opts.hooks?.delivered?.(this.dest.name, okItems);
     }
     if (anyRetry && ok.length === 0) this.breaker.failure(now);
     else if (this.breaker.success()) await this.releaseBacklog(spoolNow);

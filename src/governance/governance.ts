@@ -19,6 +19,7 @@ import { openGovernanceBackends } from './backends.js';
 import { Gate } from './gate.js';
 import { LegacySpoolMeta } from './legacy-meta.js';
 import { GovernanceMetrics } from './metrics.js';
+import { OwedDisclosures } from './owed-disclosures.js';
 import type { GovernanceStore } from './store-port.js';
 import { SubjectKeys } from './subjects.js';
 
@@ -64,6 +65,8 @@ export class Governance {
   /** Names this process in audit records (host and pid: no values). */
   readonly instance = `${hostname()}/${process.pid}`;
   private readonly legacy: LegacySpoolMeta;
+  /** Sent batches the ledger could not record yet: deliveries pause until it does (owed-disclosures.ts). */
+  private readonly owed: OwedDisclosures;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: GovernanceOptions) {
@@ -95,7 +98,9 @@ export class Governance {
     this.gate = new Gate(this.store, this.subjects, this.metrics, opts.log, (destination) => {
       this.record({ actor: 'system', role: 'system', action: 'baa.expired', details: { destination } });
     });
-    this.deliveryHooks = { withheld: (d, items) => this.withheld(d, items), delivered: (d, items) => this.delivered(d, items) };
+    this.owed = new OwedDisclosures(this.ledger, opts.log, () => this.metrics.ledgerErrors.inc());
+    this.metrics.observeLedgerOwed(() => this.owed.events);
+    this.deliveryHooks = { withheld: (d, items) => this.withheld(d, items), delivered: (d, items) => this.delivered(d, items), ready: () => this.owed.ready() };
   }
 
   record(entry: AuditEntry): void {
@@ -178,6 +183,7 @@ export class Governance {
    */
   async close(timeoutMs = 5000): Promise<void> {
     clearInterval(this.timer);
+    await this.owed.close();
     const { unwritten, keptIn } = await this.audit.close(timeoutMs);
     if (keptIn) {
       // An error, not a warning: a data directory that does not outlive the process (a pod without a volume) loses them.
@@ -211,7 +217,7 @@ export class Governance {
 
   private async delivered(destination: string, items: readonly LeasedItem[]): Promise<void> {
     try {
-      const fresh = await this.ledger.add(items.map((it) => ({
+      const fresh = await this.owed.add(items.map((it) => ({
         destination, messageId: it.messageId, policyVersion: this.metaOf(it, destination).policyVersion ?? 'unknown', payload: it.payload,
       })));
       for (const f of fresh) {
