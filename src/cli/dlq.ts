@@ -52,7 +52,9 @@ export async function dlqCommand(args: ParsedArgs): Promise<number> {
   const [, action] = args.positionals;
   const destination = flag(args, 'destination', '');
   const code = args.flags.has('code') ? flag(args, 'code', '') : undefined;
-  if (!action || !['list', 'show', 'replay', 'purge'].includes(action) || (!destination && action !== 'show') || (code !== undefined && !DLQ_CODE.test(code))) {
+  const limit = Number(flag(args, 'limit', '100'));
+  const bad = (action === 'show' && !args.flags.has('id')) || !Number.isSafeInteger(limit) || limit < 1;
+  if (!action || !['list', 'show', 'replay', 'purge'].includes(action) || (!destination && action !== 'show') || (code !== undefined && !DLQ_CODE.test(code)) || bad) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -63,7 +65,6 @@ export async function dlqCommand(args: ParsedArgs): Promise<number> {
   try {
     if (action === 'show') return await show(spools, flag(args, 'id', ''));
     if (action === 'list') {
-      const limit = Number(flag(args, 'limit', '100'));
       for (const s of spools) for (const d of await s.spool.listDead(destination, limit)) process.stdout.write(JSON.stringify({ ...d, id: s.prefix + d.id }) + '\n');
       return 0;
     }

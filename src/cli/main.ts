@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { ConfigError, StorageFileError } from '../errors.js';
-import { parseArgs } from './args.js';
+import { argsProblem, parseArgs } from './args.js';
 import { checkCommand } from './check.js';
 import { dlqCommand } from './dlq.js';
 import { auditCommand } from './audit.js';
@@ -39,6 +39,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   // `phiwall serve --help` started a collector (the flag was ignored): any command's --help or -h prints the usage.
   if (args.flags.has('help') || args.positionals.includes('-h')) { quietOnClosedPipe(); process.stdout.write(USAGE); return; }
   if (command !== 'serve') quietOnClosedPipe();
+  const problem = argsProblem(args);
+  if (problem) { process.stderr.write(`phiwall ${command}: ${problem}; see phiwall --help\n`); process.exitCode = 2; if (cluster.isWorker) process.exit(2); return; }
   try {
     switch (command) {
       case 'serve': await serveCommand(args); return;
@@ -51,8 +53,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       case 'report': process.exitCode = await reportCommand(args); return;
       case 'migrate': process.exitCode = await migrateCommand(args); return;
       default:
+        if (command !== undefined && command !== 'help') { process.stderr.write(`phiwall: unknown command "${command.slice(0, 40)}"\n${USAGE}`); process.exitCode = 2; return; }
         process.stdout.write(USAGE);
-        process.exitCode = command === undefined || command === 'help' ? 0 : 2;
     }
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -3,7 +3,7 @@
 // With the full bundle and its dependencies it sat at ~80 MB of RSS doing nothing (bench).
 import cluster from 'node:cluster';
 import { ConfigError } from '../errors.js';
-import { parseArgs } from './args.js';
+import { argsProblem, parseArgs } from './args.js';
 import { chooseWorkers, runPrimary, type WorkerChoice } from './workers.js';
 
 /** Runs the primary when argv asks for `serve` with more than one worker; false leaves it to the full CLI. */
@@ -11,7 +11,8 @@ export function primaryMain(argv: readonly string[]): boolean {
   if (!cluster.isPrimary) return false;
   const args = parseArgs(argv);
   // --help: the full CLI prints the usage; no workers are started.
-  if (args.positionals[0] !== 'serve' || args.flags.has('help') || args.positionals.includes('-h')) return false;
+  // --help, or arguments the full CLI refuses (an unknown flag): no workers are started.
+  if (args.positionals[0] !== 'serve' || args.flags.has('help') || args.positionals.includes('-h') || argsProblem(args)) return false;
   let choice: WorkerChoice;
   try {
     choice = chooseWorkers(args);

@@ -47,7 +47,7 @@ export function chooseWorkers(args: ParsedArgs, roots?: CgroupRoots): WorkerChoi
     return { workers: Math.max(1, Math.min(quota, MAX_WORKERS)), cores, cpuQuota: quota, reason: 'cpu quota' };
   }
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new ConfigError([`--workers: must be an integer from 1 to ${MAX_WORKERS}`]);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new ConfigError([`${typeof args.flags.get('workers') === 'string' ? '--workers' : 'PHIWALL_WORKERS'}: must be an integer from 1 to ${MAX_WORKERS}`]);
   return { workers: n, cores, reason: 'flag' };
 }
 
