@@ -78,6 +78,7 @@ export class Runtime {
       dataDir: opts.dataDir, spoolPath: opts.spoolPath, maxPageCount: opts.maxPageCount, clusterWorker: opts.clusterWorker,
       onError: (what, code) => this.log.error({ what, code }, 'storage background error'),
       onRecovered: (failedAttempts) => this.log.info({ failedAttempts }, 'storage reachable; migrations ran'),
+      onStandby: ({ pid, host }) => this.log.warn({ pid, host }, 'another phiwall process consumes this spool file (same data directory?): this one delivers nothing until it stops'),
     });
     this.spool = this.storage.spool;
     this.policy = this.recordPolicies();

@@ -8,6 +8,7 @@ import { PostgresVisitorIds } from './postgres/visitor-ids.js';
 import { BACKGROUND_CHECKPOINT_MS } from './sqlite/checkpointer.js';
 import { announceSpool, canAnnounceSpool } from './sqlite/primary-checkpoints.js';
 import { SqliteSpool } from './sqlite/sqlite-spool.js';
+import { otherConsumer } from './sqlite/consumer.js';
 import { RandomVisitorIds } from './sqlite/visitor-ids.js';
 import { SharedRandomVisitorIds } from './sqlite/shared-visitor-ids.js';
 import { PSEUDO_IDS_FILE } from './sqlite/token-table.js';
@@ -21,6 +22,8 @@ export interface StorageOptions {
   onRecovered?: (failedAttempts: number) => void;
   /** A cluster worker: SQLite random ids live in `<data>/pseudo-ids.db`, shared by every worker. */
   clusterWorker?: boolean;
+  /** SQLite: another live process consumes the spool file (a second collector on the same data directory). */
+  onStandby?: (holder: { pid: number; host: string }) => void;
 }
 
 /** The shared state of a collector: its spool, and the table of random pseudonymous ids. */
@@ -54,6 +57,8 @@ export function openStorage(rules: RulesFile, opts: StorageOptions): Storage {
     throw err instanceof StorageFileError || !errorCode(err).startsWith('SQLITE_') ? err : new StorageFileError(path, err);
   }
   if (byPrimary) announceSpool(path);
+  const holder = otherConsumer(spool.db, Date.now());
+  if (holder) opts.onStandby?.(holder);
   return { kind: 'sqlite', spool, randomIds: (secret, rotateMs) => sqliteRandomIds(spool, secret, rotateMs, path, synchronous, opts) };
 }
 

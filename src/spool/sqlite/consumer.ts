@@ -20,6 +20,18 @@ const alive = (pid: number): boolean => {
 
 interface Holder { token: string; host: string; pid: number; beat: number }
 
+/**
+ * Another live process consuming this spool file, if any (its beat fresh; on this host, its pid
+ * alive): a second collector started on the same data directory by mistake. It ingests into the
+ * same file, but delivers nothing until the holder stops: said at start, not found out later.
+ */
+export function otherConsumer(db: Database.Database, now: number): { pid: number; host: string } | undefined {
+  const h = db.prepare('SELECT token, host, pid, beat FROM spool_consumer WHERE k = 0').get() as Holder | undefined;
+  if (!h || now - h.beat > STALE_MS || LIVE_TOKENS.has(h.token)) return undefined;
+  if (h.host === HOST && (h.pid === process.pid || !alive(h.pid))) return undefined;
+  return { pid: h.pid, host: h.host };
+}
+
 export class ConsumerClaim {
   private readonly token = randomBytes(9).toString('base64url');
   private held = false;
