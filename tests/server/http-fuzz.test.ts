@@ -255,7 +255,10 @@ describe('HTTP edges under adversarial input', () => {
     expect([...refused].filter((id) => ids.has(id))).toEqual([]);
     const names = new Set(items.map((i) => i.payload.event_name));
     expect([...gtagAcked].filter((n) => !names.has(n))).toEqual([]);
-    expect(acked.size).toBeGreaterThan(50);
+    // The fuzz must have acknowledged enough events for the spool checks above to mean something. The count is
+    // random (fast-check draws new inputs each run): 59-73 in six runs on this code and on 13e6aff, and exactly 50 in
+    // one CI run, so the floor sits far below that spread.
+    expect(acked.size).toBeGreaterThan(25);
     expect(faults).toEqual([]);
     expect(Object.getOwnPropertyNames(Object.prototype).sort().join()).toBe(protoNames);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
