@@ -67,6 +67,14 @@ export function adObjectShaped(value: string): boolean {
   return /^\d{5,20}$/.test(value);
 }
 
+/**
+ * A meeting's, webinar's or test's number (Zoom's 9-11 digits): 5-20 digits, except a valid NANP number written 1
+ * then 10 digits, as a dial-in or a phone number is (`15035550142`). One rule for the text and the JSON number.
+ */
+export function meetingDigits(value: string): boolean {
+  return adObjectShaped(value) && !(value.length === 11 && value.charCodeAt(0) === 49 && !objectDigits(value));
+}
+
 // 16-200 URL-safe characters (base64url and dots: `E.C.P.CrgB…`), 4+ letters and 4+ digits, no run of
 // 9+ digits (a phone number or SSN glued into a token).
 const CLICK = /^[A-Za-z0-9][A-Za-z0-9._-]{15,199}$/;

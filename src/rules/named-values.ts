@@ -13,7 +13,7 @@
 import { comingDate, CONTENT_DATE_FIELDS, publicDateName, wholeContentDate } from './content-date.js';
 import { AGE_MONTHS, BUILD_NUMBERS, measureName, MONTHS_89 } from './scrub-number.js';
 import { careWord, eventTimeName, nearNow } from './event-time.js';
-import { AD_OBJECT_FIELDS, adObjectName, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JOB_FIELDS, objectDigits, objectIdShaped, objectName, TRACE_FIELDS,
+import { AD_OBJECT_FIELDS, adObjectName, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JOB_FIELDS, meetingDigits, objectDigits, objectIdShaped, objectName, TRACE_FIELDS,
   traceShaped } from './marketing-ids.js';
 import { productCode } from './schema-org.js';
 import { bareHost, HOST_KEY } from './host-values.js';
@@ -106,10 +106,7 @@ function verdict(kind: number, norm: string, value: string, nowYear: number, now
     case EVENT_TIME: return nearNow(value, now) ? KEEP : 0;
     case PUBLIC_DATE: return nearNow(value, now) || comingDate(value, now) ? KEEP : 0;
     case OBJECT: return objectIdShaped(value) || objectDigits(value) ? KEEP : 0;
-    // A meeting's, webinar's or test's number (Zoom's 9-11 digits) is the meeting's, except a NANP number written
-    // 1 then 10 digits, as a dial-in or a phone number is (`15035550142`).
-    case MEETING: return (adObjectShaped(value) && !(value.length === 11 && value.charCodeAt(0) === 49 && !objectDigits(value)))
-      || objectIdShaped(value) ? KEEP : 0;
+    case MEETING: return meetingDigits(value) || objectIdShaped(value) ? KEEP : 0;
     case LANGUAGES: return ACCEPT_LANGUAGE.test(value) ? KEEP : 0;
     case HOSTS: return bareHost(value) ? HOST_NAME : 0;
     default: return monthsOver89(value) ? DROP : 0;

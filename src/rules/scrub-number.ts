@@ -1,6 +1,6 @@
 import type { ScrubContext } from './scrub-tree.js';
 import { eventTimeName, nearNow } from './event-time.js';
-import { adObjectName, adObjectShaped, objectDigits, objectName } from './marketing-ids.js';
+import { adObjectName, meetingDigits, objectDigits, objectName } from './marketing-ids.js';
 
 // Normalized names of amounts and counts: a 7-8 digit number there is money or a tally, not a
 // record number. Exact names, and longer names ending in a measure's word (`campaign_raised_amount`,
@@ -54,8 +54,8 @@ export function scrubNumber(value: number, ctx: ScrubContext, norm?: string): nu
   return value;
 }
 
-/** A meeting's or a test's 5-20 digits (not `1` and ten more: a dial-in), or a site object's (objectDigits: no SSN or phone). */
+/** A meeting's or a test's number (meetingDigits), or a site object's (objectDigits: no SSN or phone), as their text is. */
 function toolNumber(norm: string, digits: string): boolean {
-  if (adObjectName(norm)) return adObjectShaped(digits) && !(digits.length === 11 && digits.charCodeAt(0) === 49);
+  if (adObjectName(norm)) return meetingDigits(digits);
   return objectName(norm) && objectDigits(digits);
 }
