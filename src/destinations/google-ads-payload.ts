@@ -65,7 +65,10 @@ export function toClickConversion(e: CleanEvent, customerId: string, actions: Re
   }
   const ids = userIdentifiers(e);
   if (ids.length) conversion.userIdentifiers = ids;
-  if (!CLICK_IDS.some((k) => k in conversion) && ids.length === 0) return { skip: 'GOOGLE_ADS_NO_IDENTIFIER' };
+  // No click id and no hashed email or phone (enhanced conversions for leads, only with match keys):
+  // nothing ties the conversion to an ad click, so the API can never accept it. A visit that did
+  // not come from a Google ad is not a Google Ads conversion: skipped and counted, not a dead letter.
+  if (!CLICK_IDS.some((k) => k in conversion) && ids.length === 0) return { skip: 'GOOGLE_ADS_NO_AD_CLICK' };
   Object.assign(conversion, valueFields(e.properties));
   if (e.consent?.ads !== undefined) {
     const state = e.consent.ads ? 'GRANTED' : 'DENIED';

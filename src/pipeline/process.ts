@@ -12,7 +12,8 @@ import { safeMessageId } from './message-id.js';
 // Skip codes meaning "this destination does not take this kind of event": not a failure.
 // `_NOT_ALLOWED`: the call needs a field the destination's allow list withholds (a group call's group_id).
 // `_NO_TRAITS`: a profile update (identify, group) with no trait left to set has nothing to send.
-const NOT_APPLICABLE = /(_UNSUPPORTED_TYPE|_NOT_A_CONVERSION|_NOT_ALLOWED|_NO_TRAITS)$/;
+// `_NO_AD_CLICK`: a conversion with nothing tying it to an ad click (no click id, no match key).
+const NOT_APPLICABLE = /(_UNSUPPORTED_TYPE|_NOT_A_CONVERSION|_NOT_ALLOWED|_NO_TRAITS|_NO_AD_CLICK)$/;
 
 export type EventOutcome =
   | { kind: 'routed'; messageId: string; rows: EnqueueRow[]; skipped: { destination: string; reason: string }[]; hits: string[] }

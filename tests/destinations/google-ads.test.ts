@@ -90,7 +90,7 @@ describe('google-ads destination', () => {
     expect(dest.map(cleanEvent({ event: 'Viewed Doctor Page' }))).toEqual({ skip: 'GOOGLE_ADS_NOT_A_CONVERSION' });
     expect(dest.map(cleanEvent({ type: 'page', event: undefined }))).toEqual({ skip: 'GOOGLE_ADS_NOT_A_CONVERSION' });
     expect(dest.map(cleanEvent({ event: 'toString' }))).toEqual({ skip: 'GOOGLE_ADS_NOT_A_CONVERSION' });
-    expect(dest.map(cleanEvent({ clickIds: {}, matchKeys: undefined }))).toEqual({ skip: 'GOOGLE_ADS_NO_IDENTIFIER' });
+    expect(dest.map(cleanEvent({ clickIds: {}, matchKeys: undefined }))).toEqual({ skip: 'GOOGLE_ADS_NO_AD_CLICK' });
     const emailOnly = dest.map(cleanEvent({ clickIds: {}, matchKeys: { em: EM_HASH } })) as JsonObject;
     expect(emailOnly.userIdentifiers).toEqual([{ hashedEmail: EM_HASH }]);
     expect(emailOnly.gclid).toBeUndefined();
