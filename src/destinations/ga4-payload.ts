@@ -6,12 +6,12 @@ import { ga4EventName, ga4ParamName, type Ga4EventName } from './ga4-names.js';
 import type { CleanEvent } from './types.js';
 import { parseEventTime } from './event-time.js';
 import { amount } from './money.js';
+import { ga4Items } from './ga4-items.js';
 
 // GA4 MP limits (destinations spec §1.3).
 export const GA4_MAX_EVENTS = 25;
 const MAX_PARAMS = 25;
 const MAX_VALUE = 100;
-const MAX_ITEMS = 200;
 export const GA4_MAX_AGE_MS = 72 * 3600 * 1000;
 
 /** What `map` stores per event: the request-level fields it needs plus the event itself. */
@@ -30,14 +30,11 @@ function scalar(value: JsonValue): string | number | undefined {
   return undefined;
 }
 
-function ga4Item(item: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(item)) {
-    const name = ga4ParamName(key);
-    const v = scalar(value);
-    if (name !== undefined && v !== undefined && !(name in out)) out[name] = v;
-  }
-  return out;
+/** An item param as GA4 spells and holds it, or undefined when it cannot. */
+function itemParam(key: string, value: JsonValue): [string, JsonValue] | undefined {
+  const name = ga4ParamName(key);
+  const v = scalar(value);
+  return name !== undefined && v !== undefined ? [name, v] : undefined;
 }
 
 const MAX_FLAT_DEPTH = 3;
@@ -60,7 +57,7 @@ function addFlat(add: (name: string | undefined, value: JsonValue | undefined) =
 
 /** `items` is the one param GA4 accepts as an array (ecommerce); everything else must be scalar. */
 function paramValue(name: string, value: JsonValue): JsonValue | undefined {
-  if (name === 'items' && Array.isArray(value)) return value.filter(isJsonObject).slice(0, MAX_ITEMS).map(ga4Item);
+  if (name === 'items' && Array.isArray(value)) return ga4Items(value, itemParam);
   return scalar(value);
 }
 

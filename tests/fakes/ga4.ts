@@ -21,7 +21,26 @@ function checkTimestamp(ts: unknown, path: string, out: Message[]): void {
   else if (Date.now() * 1000 - ts > 72 * 3600e6) out.push([path, 'VALUE_OUT_OF_BOUNDS']);
 }
 
+// Item params GA4 documents; an item holds at most 27 others, an event at most 200 items.
+const STANDARD_ITEM_PARAMS = new Set('item_id item_name affiliation coupon discount index item_brand item_category item_category2 item_category3 item_category4 item_category5 item_list_id item_list_name item_variant location_id price quantity promotion_id promotion_name creative_name creative_slot'.split(' '));
+
+function checkItems(items: unknown, prefix: string, out: Message[]): void {
+  if (!Array.isArray(items)) return;
+  if (items.length > 200) out.push([`${prefix}.params.items`, 'EXCEEDED_MAX_ENTITIES']);
+  items.forEach((item, j) => {
+    if (!isObject(item)) return void out.push([`${prefix}.params.items[${j}]`, 'VALUE_INVALID']);
+    const custom = Object.keys(item).filter((k) => !STANDARD_ITEM_PARAMS.has(k));
+    if (custom.length > 27) out.push([`${prefix}.params.items[${j}]`, 'EXCEEDED_MAX_ENTITIES']);
+    for (const [k, v] of Object.entries(item)) {
+      if (!NAME.test(k)) out.push([`${prefix}.params.items[${j}].${k}`, 'NAME_INVALID']);
+      if (typeof v === 'string' && v.length > 100) out.push([`${prefix}.params.items[${j}].${k}`, 'VALUE_OUT_OF_BOUNDS']);
+      if (v !== null && typeof v === 'object') out.push([`${prefix}.params.items[${j}].${k}`, 'VALUE_INVALID']);
+    }
+  });
+}
+
 function checkParams(params: Record<string, unknown>, prefix: string, out: Message[]): void {
+  checkItems(params.items, prefix, out);
   const keys = Object.keys(params);
   if (keys.length > 25) out.push([`${prefix}.params`, 'EXCEEDED_MAX_ENTITIES']);
   for (const k of keys) {
