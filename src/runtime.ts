@@ -4,12 +4,14 @@ import { locatedBaaWarnings } from './config/baa-warnings.js';
 import { DestinationWorker } from './delivery/worker.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
-import { processEvent, type EventOutcome } from './pipeline/process.js';
+import { processEvent } from './pipeline/process.js';
+import { accountOutcome, type Accounting, type IngestSummary } from './runtime-account.js';
+import { IngestDedup } from './spool/ingest-dedup.js';
 import { TimeSlices } from './common/time-slices.js';
 import type { VisitorIds } from './pipeline/project.js';
 import type { Plan, SitePlan } from './rules/plan.js';
 import type { JsonObject } from './common/json.js';
-import type { EnqueueRow, Spool } from './spool/port.js';
+import type { Spool } from './spool/port.js';
 import { openStorage, type Storage } from './spool/storage.js';
 import { KeyedHashVisitorIds, NO_VISITOR_IDS } from './spool/sqlite/visitor-ids.js';
 import { visitorKeyOf } from './pipeline/analyze.js';
@@ -48,7 +50,7 @@ export interface RuntimeOptions {
   auditQueue?: AuditQueueOptions;
 }
 
-export interface IngestSummary { accepted: number; blocked: number; failed: number }
+export type { IngestSummary } from './runtime-account.js';
 
 /** Everything a running collector holds: the current plan, the spool, the workers. */
 export class Runtime {
@@ -64,6 +66,8 @@ export class Runtime {
   /** The running plan's per-destination projection policies (see recordPolicies). */
   private policy: PolicyView;
   private maintenance: NodeJS.Timeout | undefined;
+  /** Retried POSTs: absent when the spool keeps no keys (src/spool/ingest-dedup.ts). */
+  private readonly dedup: IngestDedup | undefined;
   /** Destinations' timer work has no caller to fail: its errors are logged and counted here (codes, never values). */
   private readonly backgroundError = (destination: string, task: string, code: string, detail?: string): void => {
     this.metrics.backgroundErrors.inc({ task, destination, code });
@@ -81,6 +85,7 @@ export class Runtime {
       onStandby: ({ pid, host }) => this.log.warn({ pid, host }, 'another phiwall process consumes this spool file (same data directory?): this one delivers nothing until it stops'),
     });
     this.spool = this.storage.spool;
+    this.dedup = this.spool.seen ? new IngestDedup({ seen: this.spool.seen.bind(this.spool) }, hashKeyOf(this.config.rules)) : undefined;
     this.policy = this.recordPolicies();
     // Aggregate destinations open their store on first use: shared tables on Postgres.
     // Named per data directory (a cluster worker: per its own directory), so a restart retries its own release claims at once.
@@ -155,51 +160,32 @@ export class Runtime {
    * Runs events through the pipeline and resolves once their rows are committed to the spool. A
    * large request runs in time slices (common/time-slices.ts), other requests answered meanwhile;
    * its rows are enqueued together after the last event (a 2xx still means all are durable). The
-   * plan, id store and gate are taken once: a reload between slices cannot mix two plans.
+   * plan, id store and gate are taken once: a reload between slices cannot mix two plans. A copy of
+   * an event already taken (a retried POST) is answered as accepted once its original is durable.
    */
   async ingest(events: readonly JsonObject[], site: SitePlan, now = Date.now()): Promise<IngestSummary> {
     const plan = this.plan;
     const ids = this.visitorIds;
     const gate = this.governance.gate;
-    const rows: EnqueueRow[] = [];
-    const summary: IngestSummary = { accepted: 0, blocked: 0, failed: 0 };
+    const a: Accounting = { metrics: this.metrics, log: this.log, governance: this.governance, plan, rows: [], summary: { accepted: 0, blocked: 0, failed: 0 }, committed: new Set() };
     const prepared = ids.prepare ? this.prepareIds(ids.prepare.bind(ids), events, site, plan, now) : undefined;
     await Promise.all([prepared, this.governance.prepare(events, now)]);
-    const slices = new TimeSlices();
-    for (let i = 0; i < events.length; i++) {
-      const pause = slices.pause(i);
-      if (pause !== undefined) await pause;
-      this.account(events[i], processEvent(events[i], site, plan, ids, now, gate), plan, rows, summary);
-    }
-    await this.spool.enqueue(rows);
+    const claim = this.dedup ? await this.dedup.claim(site.name, events, (ev) => visitorKeyOf(ev, site), now) : undefined;
+    try {
+      const slices = new TimeSlices();
+      for (let i = 0; i < events.length; i++) {
+        const pause = slices.pause(i);
+        if (pause !== undefined) await pause;
+        const key = claim?.keys[i];
+        if (claim && key === undefined && typeof events[i].messageId === 'string') { a.summary.accepted++; this.metrics.duplicates.inc(); continue; }
+        accountOutcome(a, events[i], processEvent(events[i], site, plan, ids, now, gate), key);
+      }
+      await this.spool.enqueue(a.rows);
+    } catch (err) { claim?.release(err, a.committed, now); throw err; }
+    claim?.release(undefined, a.committed, now);
     for (const w of this.workers) w.wake();
-    return summary;
-  }
-
-  /** Counts one event's outcome and collects its spool rows. */
-  private account(ev: JsonObject, outcome: EventOutcome, plan: Plan, rows: EnqueueRow[], summary: IngestSummary): void {
-    this.metrics.ingested.inc();
-    if (outcome.kind === 'blocked') { summary.blocked++; this.metrics.blocked.inc({ reason: outcome.reason }); return; }
-    if (outcome.kind === 'failed') {
-      summary.failed++;
-      this.metrics.failedClosed.inc({ reason: outcome.reason });
-      this.log.warn({ messageId: outcome.messageId, reason: outcome.reason }, 'event failed closed');
-      return;
-    }
-    summary.accepted++;
-    // Governance metadata rides in the spool row (delivery re-checks suppressions, the ledger names the policy).
-    const subjectKeys = outcome.rows.length ? this.governance.subjectKeysOf(ev) : undefined;
-    for (const r of outcome.rows) {
-      r.policyVersion = plan.version;
-      r.subjectKeys = subjectKeys;
-      // Serialized here, inside the request's time slice, not all at once when the rows are enqueued.
-      r.payloadText = JSON.stringify(r.payload);
-      rows.push(r);
-      if (r.dead) this.metrics.deadLettered.inc({ destination: r.destination, code: r.dead.code });
-      else this.metrics.routed.inc({ destination: r.destination });
-    }
-    for (const s of outcome.skipped) this.metrics.skipped.inc({ destination: s.destination, reason: s.reason });
-    for (const h of outcome.hits) this.metrics.identifierHits.inc({ identifier: h });
+    await claim?.settled();
+    return a.summary;
   }
 
   /** Shared id stores answer asynchronously: resolve this request's ids before the pipeline runs. */

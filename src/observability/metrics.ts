@@ -10,6 +10,7 @@ export class Metrics {
   readonly blocked = new Counter({ name: 'phiwall_events_blocked_total', help: 'Events blocked by a blocked_paths rule', labelNames: ['reason'], registers: [this.registry] });
   readonly failedClosed = new Counter({ name: 'phiwall_events_failed_closed_total', help: 'Events dropped because processing failed', labelNames: ['reason'], registers: [this.registry] });
   readonly routed = new Counter({ name: 'phiwall_events_routed_total', help: 'Events spooled per destination', labelNames: ['destination'], registers: [this.registry] });
+  readonly duplicates = new Counter({ name: 'phiwall_events_duplicate_total', help: 'Copies of events already taken (a retried POST, same messageId and sender within 24 h): answered, not processed again', registers: [this.registry] });
   readonly skipped = new Counter({ name: 'phiwall_events_skipped_total', help: 'Events not sent to a destination', labelNames: ['destination', 'reason'], registers: [this.registry] });
   readonly identifierHits = new Counter({ name: 'phiwall_identifier_hits_total', help: 'Identifier rules or detectors that fired', labelNames: ['identifier'], registers: [this.registry] });
   readonly delivered = new Counter({ name: 'phiwall_delivered_total', help: 'Events confirmed by a destination', labelNames: ['destination'], registers: [this.registry] });

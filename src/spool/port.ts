@@ -18,6 +18,8 @@ export interface EnqueueRow {
   policyVersion?: string;
   /** and its subjects' keyed hashes (delivery re-checks suppressions against them). */
   subjectKeys?: readonly string[];
+  /** The event's ingest dedup key (src/spool/ingest-dedup.ts), committed with the row. */
+  dedupKey?: string;
 }
 
 export interface LeasedItem {
@@ -90,6 +92,8 @@ export interface Spool {
   nextDue(destination: string): Promise<number | undefined>;
   /** The spool's clock (epoch ms) for retry times and ages: SQLite's is steady (src/common/steady-clock.ts); absent, the wall clock (Postgres: shared by hosts). */
   now?(): number;
+  /** Of these ingest dedup keys, those committed with their rows at `since` or later; absent: no dedup (src/spool/ingest-dedup.ts). */
+  seen?(keys: readonly string[], since: number): Promise<ReadonlySet<string>>;
   /** Checks the store accepts writes (readiness). */
   writable(): Promise<boolean>;
   close(): Promise<void>;

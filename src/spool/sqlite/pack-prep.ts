@@ -17,8 +17,8 @@ const CHUNK = 256;
 /** One caller's rows for one destination: its pieces of the pack's meta and payload texts. */
 interface Part { rows: EnqueueRow[]; bytes: number[]; meta: string[]; payload: string[] }
 
-/** One enqueue call's rows, grouped by destination (first appearance order); dead rows apart. */
-export interface PreparedRows { parts: Map<string, Part>; dead: { row: EnqueueRow; text: string; dead: NonNullable<EnqueueRow['dead']> }[] }
+/** One enqueue call's rows, grouped by destination (first appearance order); dead rows apart; the rows' dedup keys (seen-keys.ts). */
+export interface PreparedRows { parts: Map<string, Part>; dead: { row: EnqueueRow; text: string; dead: NonNullable<EnqueueRow['dead']> }[]; seen: string[] }
 
 /** The payload texts the commit writes (serialized once), and the live rows' count and bytes (spool limits). */
 export function measure(rows: readonly EnqueueRow[]): { texts: string[]; live: number; bytes: number } {
@@ -53,7 +53,9 @@ export class PackPrep {
 function group(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedRows {
   const parts = new Map<string, Part>();
   const dead: PreparedRows['dead'] = [];
+  const seen = new Set<string>();
   rows.forEach((r, i) => {
+    if (r.dedupKey !== undefined) seen.add(r.dedupKey);
     if (r.dead) { dead.push({ row: r, text: texts[i], dead: r.dead }); return; }
     let p = parts.get(r.destination);
     if (!p) { p = { rows: [], bytes: [], meta: [], payload: [] }; parts.set(r.destination, p); }
@@ -61,7 +63,7 @@ function group(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedR
     p.bytes.push(texts[i].length);
     p.payload.push(texts[i]);
   });
-  return { parts, dead };
+  return { parts, dead, seen: [...seen] };
 }
 
 /** One chunk of a part's meta and payload texts (rows [start, end)). */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { PSEUDO_IDS_DDL } from './token-table.js';
+import { SEEN_KEYS_DDL } from './seen-keys.js';
 
 export const SQLITE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS outbox (
@@ -67,6 +68,7 @@ CREATE TABLE IF NOT EXISTS spool_consumer (
 -- The spool clock's last reading at a clean close (steady-clock.ts): a clock set back while stopped does not hold back what was scheduled.
 CREATE TABLE IF NOT EXISTS spool_clock (k INTEGER PRIMARY KEY CHECK (k = 0), t INTEGER NOT NULL);
 ${PSEUDO_IDS_DDL};
+${SEEN_KEYS_DDL};
 `;
 
 /**

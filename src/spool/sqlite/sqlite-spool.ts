@@ -12,6 +12,7 @@ import { isPackId, PackLedger, type NewPack, type PackItem } from './packs.js';
 import { measure, PackPrep, writePrepared, type PreparedRows } from './pack-prep.js';
 import { addGovernanceColumns, SQLITE_SCHEMA } from './schema.js';
 import { prepareSpoolStatements, probeWrite, type SpoolStatements } from './spool-statements.js';
+import { SeenKeys } from './seen-keys.js'; import { DEDUP_WINDOW_MS } from '../ingest-dedup.js';
 
 export interface SqliteSpoolOptions {
   path: string;
@@ -40,8 +41,7 @@ export class SqliteSpool implements Spool {
   private readonly waiting: Waiter[] = [];
   private readonly hooks: CommitHook[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private rows = 0;
-  private bytes = 0;
+  private rows = 0; private bytes = 0;
   private readonly claim: ConsumerClaim;
   private readonly packs: PackLedger;
   private consuming = false;
@@ -57,6 +57,7 @@ export class SqliteSpool implements Spool {
   private commitFailing = false;
   /** Receipt, retry, lease and failure times (steady-clock.ts); the consumer claim, shared with other processes, keeps the wall clock. */
   private readonly clock: SteadyClock;
+  private readonly seenKeys: SeenKeys;
 
   constructor(private readonly opts: SqliteSpoolOptions) {
     this.db = openWalDatabase(opts.path, { timeoutMs: 2000, synchronous: opts.synchronous === 'full' ? 'FULL' : 'NORMAL' });
@@ -72,11 +73,10 @@ export class SqliteSpool implements Spool {
     this.claim = new ConsumerClaim(this.db);
     this.packs = new PackLedger(this.db);
     ({ n: this.rows, b: this.bytes } = countSpooled(this.db));
-    this.clock = new SteadyClock(newestTime(this.db));
+    this.clock = new SteadyClock(newestTime(this.db)); this.seenKeys = new SeenKeys(db, DEDUP_WINDOW_MS);
   }
 
   now(): number { return this.clock.now(); }
-
   /** Runs inside every group-commit transaction (e.g. to persist new pseudonymous ids). */
   addCommitHook(hook: CommitHook): void { this.hooks.push(hook); }
 
@@ -106,6 +106,7 @@ export class SqliteSpool implements Spool {
       written = this.db.transaction(() => {
         if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
         const packs = writePrepared(this.st, batch.map((w) => w.prepared), now);
+        this.seenKeys.write(batch.map((w) => w.prepared.seen), now);
         for (const hook of this.hooks) hook(this.db);
         // Holding the write lock now: a pack another connection committed before ours makes memory incomplete.
         this.noticeOtherWriters();
@@ -171,7 +172,7 @@ export class SqliteSpool implements Spool {
     let deleted: Promise<void> | undefined;
     if (closed.length && this.timer && !behind) {
       this.closedPacks.push(...closed);
-      deleted = new Promise((resolve, reject) => { this.waiting.push({ prepared: { parts: new Map(), dead: [] }, live: 0, bytes: 0, resolve, reject }); });
+      deleted = new Promise((resolve, reject) => { this.waiting.push({ prepared: { parts: new Map(), dead: [], seen: [] }, live: 0, bytes: 0, resolve, reject }); });
     } else if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
     if (rowIds.length) {
       const gone = this.st.delete.all(JSON.stringify(rowIds)) as { b: number }[];
@@ -242,7 +243,6 @@ export class SqliteSpool implements Spool {
     const now = this.clock.now(), { by, dead, leasedOnDisk } = countByDestination(this.db, now);
     return { pending: this.rows, leased: leasedOnDisk + this.packs.leased(now), dead, bytes: this.bytes, byDestination: by };
   }
-
   async listDead(destination: string, limit: number): Promise<DeadLetter[]> { return listDead(this.db, destination, limit); }
   async getDead(id: string): Promise<(DeadLetter & { payload: JsonValue }) | undefined> { return getDead(this.db, id); }
   async deadScrubs(destination: string, code?: string): Promise<DeadScrub[]> { return deadScrubs(this.db, destination, code); }
@@ -258,7 +258,7 @@ export class SqliteSpool implements Spool {
   async recordPolicies(version: string, policies: Readonly<Record<string, string>>): Promise<void> { recordPolicies(this.db, version, policies); }
   async policyOf(version: string, destination: string): Promise<string | undefined> { return policyOf(this.db, version, destination); }
   async prunePolicies(keep: string, recordedSince: number): Promise<number> { return prunePolicies(this.db, keep, recordedSince); }
-
+  async seen(keys: readonly string[], since: number): Promise<ReadonlySet<string>> { return this.seenKeys.recent(keys, since); }
   async releaseRetries(destination: string, before: number): Promise<number> { return releaseRetriesOnDisk(this.db, destination, before, this.clock.now()); }
 
   async nextDue(destination: string): Promise<number | undefined> {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEDUP_WINDOW_MS, IngestDedup } from '../../src/spool/ingest-dedup.js';
+
+// A copy of an event whose original is still on its way is answered only once the original's
+// rows are durable: when that commit fails, the copy fails too (and the next copy is taken afresh).
+const noneSeen = { seen: async () => new Set<string>() };
+const ev = (messageId: string) => ({ type: 'track', event: 'Clicked', messageId, anonymousId: 'a-1' });
+const sender = (e: Record<string, unknown>) => String(e.anonymousId);
+
+describe('IngestDedup', () => {
+  it('a copy waits for its original: resolved by its commit, failed by its failure', async () => {
+    const dedup = new IngestDedup(noneSeen, 'k'.repeat(32));
+    const now = Date.now();
+    const original = await dedup.claim('demo', [ev('m-1'), ev('m-2')], sender, now);
+    const copy = await dedup.claim('demo', [ev('m-1')], sender, now);
+    expect(original.keys.every((k) => k !== undefined)).toBe(true);
+    expect(copy.keys).toEqual([undefined]);
+    let settled = false;
+    const waiting = copy.settled().then(() => { settled = true; });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(settled).toBe(false);
+    original.release(undefined, new Set(original.keys as string[]), now);
+    await waiting;
+    // Committed: later copies are known without waiting; past the window they are new events.
+    expect((await dedup.claim('demo', [ev('m-2')], sender, now + 1000)).keys).toEqual([undefined]);
+    expect((await dedup.claim('demo', [ev('m-2')], sender, now + DEDUP_WINDOW_MS + 1)).keys[0]).toBeDefined();
+
+    const failing = await dedup.claim('demo', [ev('m-9')], sender, now);
+    const copy2 = await dedup.claim('demo', [ev('m-9')], sender, now);
+    failing.release(new Error('disk full'), new Set(), now);
+    await expect(copy2.settled()).rejects.toThrow('disk full');
+    expect((await dedup.claim('demo', [ev('m-9')], sender, now)).keys[0]).toBeDefined();
+  });
+
+  it('keys are keyed hashes of site, sender and messageId: nothing stored as sent', () => {
+    const dedup = new IngestDedup(noneSeen, 'k'.repeat(32));
+    const k = dedup.key('demo', 'jane@example.org', 'm-1');
+    expect(k).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(dedup.key('demo', 'other', 'm-1')).not.toBe(k);
+    expect(dedup.key('shop', 'jane@example.org', 'm-1')).not.toBe(k);
+  });
+});
