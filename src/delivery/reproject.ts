@@ -1,4 +1,5 @@
 import type { CleanEvent } from '../destinations/types.js';
+import { projectClientContext } from '../pipeline/client-context.js';
 import { allowedFields } from '../pipeline/allowed-fields.js';
 import { generalizeUa, truncateIp } from '../rules/ops/generalize.js';
 import type { KeyedHasher } from '../rules/ops/hash.js';
@@ -112,6 +113,9 @@ function reprojectContext(out: CleanEvent, clean: CleanEvent, ctx: ScrubContext)
   if (ua !== undefined) out.userAgent = ua;
   if (clean.locale !== undefined && allow.locale) out.locale = clean.locale;
   if (clean.consent !== undefined && allow.consent) out.consent = { ...clean.consent };
+  if (typeof clean.sessionId === 'number' && allow.sessionId) out.sessionId = clean.sessionId;
+  const client = clean.client !== undefined && allow.context ? projectClientContext(clean.client, allow.context, ctx) : undefined;
+  if (client !== undefined) out.client = client;
   if (clean.matchKeys !== undefined && dest.matchKeys && dest.baa) out.matchKeys = { ...clean.matchKeys };
 }
 

@@ -68,6 +68,14 @@ function withProperties(event: JsonObject, e: CleanEvent, groupType: string): vo
   }
 }
 
+/** The client's OS, device and app version in Amplitude's own event fields (HTTP V2 reference), when allowed. */
+function clientFields(event: JsonObject, e: CleanEvent): void {
+  const c = e.client;
+  if (c === undefined) return;
+  const pairs: [string, string | undefined][] = [['os_name', c.os?.name], ['os_version', c.os?.version], ['device_manufacturer', c.device?.manufacturer], ['device_model', c.device?.model], ['app_version', c.app?.version]];
+  for (const [k, v] of pairs) if (v !== undefined) event[k] = v;
+}
+
 /** CleanEvent -> HTTP V2 event; insert_id = messageId makes retries safe for 7 days. */
 export function toAmplitudeEvent(e: CleanEvent, minIdLength = 5, groupType = DEFAULT_GROUP_TYPE): JsonObject | { skip: string } {
   const name = eventType(e);
@@ -86,6 +94,7 @@ export function toAmplitudeEvent(e: CleanEvent, minIdLength = 5, groupType = DEF
   if (e.sessionId !== undefined) event.session_id = e.sessionId * 1000;
   if (e.ip !== undefined) event.ip = e.ip;
   if (e.locale !== undefined) event.language = e.locale;
+  clientFields(event, e);
   withProperties(event, e, groupType);
   return event;
 }

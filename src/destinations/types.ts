@@ -27,7 +27,7 @@ export interface CleanEvent {
    */
   groupId?: string;
   previousId?: string;
-  /** Session id (number of seconds since epoch at session start), when known. */
+  /** Session id: the session's start in seconds since the epoch (gtag's sid), when the event has one of that shape (pipeline/session-id.ts). */
   sessionId?: number;
   pageGroup?: string;
   page?: { path?: string; url?: string; referrer?: string; title?: string };
@@ -38,6 +38,8 @@ export interface CleanEvent {
   userAgent?: string;
   locale?: string;
   consent?: { analytics?: boolean; ads?: boolean };
+  /** The client software as Segment's context describes it (pipeline/client-context.ts): only allowed, non-identifying fields. */
+  client?: ClientContext;
   properties: JsonObject;
   traits: JsonObject;
   /**
@@ -45,6 +47,16 @@ export interface CleanEvent {
    * plan allows match keys for this destination and event.
    */
   matchKeys?: Partial<Record<'em' | 'ph' | 'fn' | 'ln' | 'zp' | 'ct' | 'st' | 'country' | 'db' | 'ge' | 'external_id', string>>;
+}
+
+/** Segment `context` fields about the client: time zone, OS, app, device model/type/maker, screen, library. */
+export interface ClientContext {
+  timezone?: string;
+  os?: Record<string, string>;
+  app?: Record<string, string>;
+  device?: Record<string, string>;
+  screen?: Record<string, number>;
+  library?: Record<string, string>;
 }
 
 /** One spooled row handed to `send` (the leased item itself: read only). `payload` is what `map` returned. */

@@ -21,16 +21,18 @@ export interface AllowedFields {
   readonly userAgent: boolean;
   readonly locale: boolean;
   readonly consent: boolean;
+  readonly sessionId: boolean;
   /** Allowed subtrees: an empty tree when nothing below is allowed (properties, traits), or
    * undefined when the field is not sent at all (campaign, click ids). */
   readonly properties: AllowNode;
   readonly traits: AllowNode;
   readonly campaign: AllowNode | undefined;
   readonly clickIds: AllowNode | undefined;
+  readonly context: AllowNode | undefined;
 }
 
 /** The output fields allowedFields reads: an allow entry whose first segment is none of these allows nothing (config/allow-check.ts). */
-export const ALLOW_ROOTS = ['event', 'name', 'visitor_id', 'user_id', 'anonymous_id', 'group_id', 'page_group', 'page', 'ip', 'user_agent', 'locale', 'consent', 'properties', 'traits', 'campaign', 'click_ids'] as const;
+export const ALLOW_ROOTS = ['event', 'name', 'visitor_id', 'user_id', 'anonymous_id', 'group_id', 'page_group', 'page', 'ip', 'user_agent', 'locale', 'consent', 'properties', 'traits', 'campaign', 'click_ids', 'session_id', 'context'] as const;
 export const PAGE_FIELDS = ['path', 'url', 'title', 'referrer'] as const;
 
 const EMPTY = AllowNode.compile([]);
@@ -55,10 +57,12 @@ export function allowedFields(allow: AllowNode): AllowedFields {
       userAgent: allow.allows('user_agent'),
       locale: allow.allows('locale'),
       consent: allow.allows('consent'),
+      sessionId: allow.allows('session_id'),
       properties: allow.child('properties') ?? EMPTY,
       traits: allow.child('traits') ?? EMPTY,
       campaign: allow.child('campaign'),
       clickIds: allow.child('click_ids'),
+      context: allow.child('context'),
     });
     known.set(allow, fields);
   }

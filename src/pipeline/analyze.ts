@@ -11,9 +11,11 @@ import { pageProperties, takeCameFrom, takePageNames } from './page-properties.j
 import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { framedBy, sensitiveStep } from './frames-and-steps.js';
-import { nameBlock, pageCategory, pageTitleVerdict } from './title-verdicts.js';
+import { categoryNameBlock, nameBlock, pageCategory, pageTitleVerdict } from './title-verdicts.js';
 import { consentOf, eventTime, isoTime } from './time-and-consent.js';
 import { callIds } from './identity.js';
+import { sessionStartOf } from './session-id.js';
+import { clientContextOf, type ClientContext } from './client-context.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -47,6 +49,9 @@ export interface EventInfo {
   readonly userAgent?: string;
   readonly locale?: string;
   readonly consent: { analytics?: boolean; ads?: boolean };
+  /** The session's start (s since epoch) when the event has a session id of that shape (session-id.ts); the client software (client-context.ts). */
+  readonly sessionId?: number;
+  readonly client?: ClientContext;
   readonly userId?: string;
   readonly anonymousId?: string;
   /** A group call's groupId and an alias call's previousId (identity.ts), as text. */
@@ -65,14 +70,6 @@ const obj = objectOrEmpty;
 export function visitorKeyOf(raw: JsonObject, site: SitePlan): string {
   const context = obj(raw.context);
   return str(raw.anonymousId) ?? str(raw.userId) ?? `cookieless:${site.name}:${str(context.ip) ?? ''}:${str(context.userAgent) ?? ''}`;
-}
-
-/**
- * A tracked event's category and name read together, as an analytics category and action are
- * (`category: "virtual-visit"` + `Session Joined`): a rule matching inside a text blocks it.
- */
-function categoryNameBlock(category: JsonValue | undefined, event: string, plan: Plan): string | undefined {
-  return typeof category === 'string' && category.length > 0 && category !== event ? nameBlock(`${category} ${event}`, plan) : undefined;
 }
 
 /** `messageId`: the id as it goes on (message-id.ts); `urls`: the event's parsed-URL cache, shared with projection. */
@@ -95,10 +92,11 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && (checkPaths.some((p) => pathVerdict(p, plan).sensitive) || (title?.sensitive ?? false) || urlCampaignNamesTerm(page.url, query, plan));
   const type = raw.type as EventType;
   const event = type === 'track' ? str(raw.event) : undefined;
+  const timestamp = eventTime(raw, receivedAt);
   return {
     type,
     messageId,
-    timestamp: eventTime(raw, receivedAt),
+    timestamp,
     receivedAt: isoTime(receivedAt),
     event,
     name: str(raw.name) ?? (type === 'page' ? page.title : undefined),
@@ -118,6 +116,8 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     userAgent: str(context.userAgent),
     locale: str(context.locale),
     consent: consentOf(context),
+    sessionId: sessionStartOf(raw, props, timestamp),
+    client: clientContextOf(context),
     ...callIds(raw, type),
     visitorKey: visitorKeyOf(raw, site),
     properties,

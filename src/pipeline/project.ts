@@ -13,6 +13,7 @@ import type { DestinationPlan, SitePlan } from '../rules/plan.js';
 import { actionFor, namesHealth, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 import type { EventInfo } from './analyze.js';
 import { projectCallIds, senderKey } from './identity.js';
+import { projectClientContext } from './client-context.js';
 
 export interface VisitorIds {
   /** The pseudonymous id a destination receives for this visitor, or undefined when off. */
@@ -78,6 +79,9 @@ function projectContext(clean: CleanEvent, info: EventInfo, ctx: ScrubContext, m
   if (ua !== undefined) clean.userAgent = ua;
   if (info.locale && allow.locale) clean.locale = truncateUnits(info.locale, 16);
   if (allow.consent && hasKeys(info.consent)) clean.consent = { ...info.consent };
+  if (info.sessionId !== undefined && allow.sessionId) clean.sessionId = info.sessionId;
+  const client = info.client !== undefined && allow.context ? projectClientContext(info.client, allow.context, ctx) : undefined;
+  if (client !== undefined) clean.client = client;
   const keys = dest.matchKeys && dest.baa && matchKeysAllowed ? matchKeysOf(info, ctx) : undefined;
   if (keys !== undefined) clean.matchKeys = keys;
 }

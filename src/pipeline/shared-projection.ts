@@ -77,7 +77,6 @@ export function copyWith(c: CleanEvent, visitorId: string | undefined): CleanEve
   if (c.anonymousId !== undefined) out.anonymousId = c.anonymousId;
   if (c.groupId !== undefined) out.groupId = c.groupId;
   if (c.previousId !== undefined) out.previousId = c.previousId;
-  if (c.sessionId !== undefined) out.sessionId = c.sessionId;
   if (c.pageGroup !== undefined) out.pageGroup = c.pageGroup;
   if (c.page !== undefined) out.page = c.page;
   if (c.campaign !== undefined) out.campaign = c.campaign;
@@ -86,6 +85,8 @@ export function copyWith(c: CleanEvent, visitorId: string | undefined): CleanEve
   if (c.userAgent !== undefined) out.userAgent = c.userAgent;
   if (c.locale !== undefined) out.locale = c.locale;
   if (c.consent !== undefined) out.consent = c.consent;
+  if (c.sessionId !== undefined) out.sessionId = c.sessionId;
+  if (c.client !== undefined) out.client = c.client;
   if (c.matchKeys !== undefined) out.matchKeys = c.matchKeys;
   return out;
 }

@@ -1,5 +1,5 @@
 import { PlanMemos } from '../common/bounded-memo.js';
-import type { JsonObject } from '../common/json.js';
+import type { JsonObject, JsonValue } from '../common/json.js';
 import { LiteralIndex } from '../rules/literal-index.js';
 import type { Plan } from '../rules/plan.js';
 import { pageNamePath } from './page-readings.js';
@@ -102,4 +102,12 @@ function matchLoose(text: string, plan: Plan): string | undefined {
 export function pageCategory(raw: JsonObject, props: JsonObject): string | undefined {
   const c = raw.category ?? (raw.type === 'track' ? undefined : props.category);
   return typeof c === 'string' && c.length > 0 ? c : undefined;
+}
+
+/**
+ * A tracked event's category and name read together, as an analytics category and action are
+ * (`category: "virtual-visit"` + `Session Joined`): a rule matching inside a text blocks it.
+ */
+export function categoryNameBlock(category: JsonValue | undefined, event: string, plan: Plan): string | undefined {
+  return typeof category === 'string' && category.length > 0 && category !== event ? nameBlock(`${category} ${event}`, plan) : undefined;
 }

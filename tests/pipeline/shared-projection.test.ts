@@ -64,12 +64,12 @@ describe('shared projections', () => {
     // must be added to copyWith too.
     const full: Required<CleanEvent> = {
       messageId: 'm', type: 'track', timestamp: 't', receivedAt: 'r', properties: { p: 1 }, traits: { t: 1 }, event: 'e', name: 'n', visitorId: 'v',
-      userId: 'u', anonymousId: 'a', groupId: 'gr', previousId: 'pv', sessionId: 1, pageGroup: 'g', page: { path: '/' }, campaign: { source: 's' }, clickIds: { gclid: 'c' },
-      ip: '1.2.3.0', userAgent: 'ua', locale: 'en', consent: { ads: true }, matchKeys: { em: 'h' },
+      userId: 'u', anonymousId: 'a', groupId: 'gr', previousId: 'pv', pageGroup: 'g', page: { path: '/' }, campaign: { source: 's' }, clickIds: { gclid: 'c' },
+      ip: '1.2.3.0', userAgent: 'ua', locale: 'en', consent: { ads: true }, sessionId: 1, client: { os: { name: 'iOS' } }, matchKeys: { em: 'h' },
     };
     expect(JSON.stringify(copyWith(full, 'other'))).toBe(JSON.stringify({ ...full, visitorId: 'other' }));
     const { visitorId: _v, ...anonymous } = full;
     expect(JSON.stringify(copyWith(anonymous, undefined))).toBe(JSON.stringify({ ...anonymous }));
-    expect(Object.keys(full).length).toBe(23);
+    expect(Object.keys(full).length).toBe(24);
   });
 });
