@@ -1,6 +1,8 @@
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_AUTH, post, readOutput, startCollector, tempDir, waitFor, type Collector } from '../helpers/collector.js';
+import { DEMO_AUTH, REPO, post, readOutput, startCollector as startWith, tempDir, waitFor, writeConfig, type Collector } from '../helpers/collector.js';
+import { sqliteAndPostgres } from '../helpers/storages.js';
 
 // A browser that got no answer sends the same batch again (same messageIds). Each copy used to
 // be spooled and delivered again (GA4, Mixpanel and Amplitude count it twice). Now a copy is
@@ -26,7 +28,15 @@ function postAndHangUp(url: string, body: unknown): Promise<void> {
   });
 }
 
-describe('a retried POST is idempotent', () => {
+// On both spool adapters: SQLite (one process's file) and a shared PostgreSQL.
+const storages = sqliteAndPostgres('dedup');
+for (const storage of storages) describe(`a retried POST is idempotent (${storage.name})`, () => {
+  let configPath: string | undefined;
+  const startCollector = async (opts: { deliver: boolean; dataDir?: string }) => {
+    configPath ??= writeConfig(`version: 1\ninclude: ["${join(REPO, 'rules/phiwall.yaml')}"]\n${await storage.yaml()}\n`);
+    return startWith({ ...opts, configPath });
+  };
+
   it('the retry after a lost answer gets the same 200 and the event is delivered once', async () => {
     collector = await startCollector({ deliver: true });
     const body = { batch: [track('rt-1'), track('rt-2')] };
@@ -64,5 +74,20 @@ describe('a retried POST is idempotent', () => {
     await waitFor(() => delivered(dataDir, 'rt-5'), (n) => n >= 1);
     await new Promise((r) => setTimeout(r, 800));
     expect([delivered(dataDir, 'rt-4'), delivered(dataDir, 'rt-5')]).toEqual([1, 1]);
+  });
+
+  // Instances sharing one PostgreSQL spool: a copy may reach another instance than its original.
+  if (storage.name === 'postgres') it('a copy sent to another instance is known there too', async () => {
+    collector = await startCollector({ deliver: true });
+    const other = await startCollector({ deliver: true });
+    try {
+      const body = { batch: [track('rt-6')] };
+      expect((await post(`${collector.url}/v1/batch`, body)).status).toBe(200);
+      expect((await post(`${other.url}/v1/batch`, body)).json).toEqual({ success: true, accepted: 1, blocked: 0, failed: 0 });
+      const both = () => delivered(collector!.dataDir, 'rt-6') + delivered(other.dataDir, 'rt-6');
+      await waitFor(both, (n) => n >= 1);
+      await new Promise((r) => setTimeout(r, 800));
+      expect(both()).toBe(1);
+    } finally { await other.close(); }
   });
 });

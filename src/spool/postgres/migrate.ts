@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { AUDIT_RECORD_ID_SQL, GOVERNANCE_AUDIT_SQL } from '../../audit/postgres-schema.js';
 import { AGGREGATES_SQL, RELEASE_CLAIMS_SQL } from '../../aggregates/postgres-schema.js';
 import { transact, withSessionLock, type ClientLease } from './transaction.js';
+import { SEEN_MESSAGES_SQL } from './enqueue-sql.js';
 
 // Migrations are append-only: a released step is never edited, a change is a new step.
 // Each step runs once, in its own transaction, recorded in phiwall_migrations.
@@ -77,6 +78,7 @@ ALTER TABLE phiwall_outbox ADD COLUMN IF NOT EXISTS scrubbed_at BIGINT;
 ALTER TABLE phiwall_dead_letters ADD COLUMN IF NOT EXISTS scrubbed_at BIGINT;
 ALTER TABLE phiwall_policy_history ADD COLUMN IF NOT EXISTS recorded_at BIGINT NOT NULL DEFAULT 0;`,
   },
+  { id: 9, name: 'ingest dedup keys', sql: SEEN_MESSAGES_SQL },
 ];
 
 /** Arbitrary but fixed: every phiwall instance serialises migrations on this advisory lock. */

@@ -10,6 +10,8 @@ import { MAINTENANCE_LOCK, migrate } from './migrate.js';
 import { openPool } from './pool.js';
 import { Readiness } from './readiness.js';
 import { withSessionLock } from './transaction.js';
+import { ENQUEUE, PURGE_SEEN, SEEN } from './enqueue-sql.js';
+import { DEDUP_WINDOW_MS } from '../ingest-dedup.js';
 
 export interface PostgresSpoolOptions {
   url: string;
@@ -32,16 +34,6 @@ export type MaintenanceTask = (client: pg.PoolClient, now: number) => Promise<vo
 interface Waiter { rows: readonly EnqueueRow[]; live: number; bytes: number; resolve: () => void; reject: (e: unknown) => void }
 interface OutboxRow { id: string; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: string; policy_version: string | null; subject_keys: string | null; scrubbed_at: string | null }
 interface DeadRow { id: string; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: string }
-
-const INPUT = 'unnest($1::text[], $2::text[], $3::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(m, d, p, v, k, c, r)';
-const ENQUEUE = `INSERT INTO phiwall_outbox (message_id, destination, payload, due_at, enqueued_at, policy_version, subject_keys)
-  SELECT m, d, p, $4, $4, v, k FROM ${INPUT}`;
-// One statement, so live and rejected rows of a batch commit together.
-const ENQUEUE_WITH_DEAD = `WITH input AS (SELECT * FROM ${INPUT}),
-  dead AS (INSERT INTO phiwall_dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
-    SELECT m, d, p, 0, c, r, $4, $4, v, k FROM input WHERE c IS NOT NULL)
-  INSERT INTO phiwall_outbox (message_id, destination, payload, due_at, enqueued_at, policy_version, subject_keys)
-  SELECT m, d, p, $4, $4, v, k FROM input WHERE c IS NULL`;
 
 function toLeased(r: OutboxRow): LeasedItem {
   const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, attempts: r.attempts, enqueuedAt: Number(r.enqueued_at) };
@@ -119,18 +111,18 @@ export class PostgresSpool implements Spool {
 
   private async flush(batch: Waiter[]): Promise<void> {
     const ids: string[] = [], dests: string[] = [], payloads: string[] = [], versions: (string | null)[] = [], keys: (string | null)[] = [];
-    const codes: (string | null)[] = [], reasons: (string | null)[] = [];
+    const codes: (string | null)[] = [], reasons: (string | null)[] = [], dedup: (string | null)[] = [];
     for (const w of batch) {
       for (const r of w.rows) {
         ids.push(r.messageId); dests.push(r.destination); payloads.push(r.payloadText ?? JSON.stringify(r.payload));
         versions.push(r.policyVersion ?? null); keys.push(joinKeys(r.subjectKeys));
-        codes.push(r.dead?.code ?? null); reasons.push(r.dead?.reason ?? null);
+        codes.push(r.dead?.code ?? null); reasons.push(r.dead?.reason ?? null); dedup.push(r.dedupKey ?? null);
       }
     }
     const now = Date.now();
     try {
       await this.ready.ensure();
-      await this.pool.query(codes.some((c) => c !== null) ? ENQUEUE_WITH_DEAD : ENQUEUE, [ids, dests, payloads, now, versions, keys, codes, reasons]);
+      await this.pool.query(ENQUEUE, [ids, dests, payloads, now, versions, keys, codes, reasons, dedup]);
     } catch (err) {
       const failure = err instanceof PhiwallError ? err : new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: errorCode(err) });
       for (const w of batch) w.reject(failure);
@@ -264,12 +256,19 @@ export class PostgresSpool implements Spool {
     }
   }
 
+  async seen(keys: readonly string[], since: number): Promise<ReadonlySet<string>> {
+    if (keys.length === 0) return new Set();
+    await this.ready.ensure();
+    return new Set((await this.pool.query<{ key_hash: string }>(SEEN, [keys, since])).rows.map((r) => r.key_hash));
+  }
+
   /** Periodic cleanup, by one instance at a time: expired dead letters, then registered tasks. */
   async maintain(now = Date.now()): Promise<boolean> {
     await this.ready.ensure();
     const lock = { sql: 'SELECT pg_try_advisory_lock($1) AS ok', unlockSql: 'SELECT pg_advisory_unlock($1)', params: [MAINTENANCE_LOCK] };
     const done = await withSessionLock(this.pool, lock, async (client) => {
       await client.query('DELETE FROM phiwall_dead_letters WHERE failed_at < $1', [now - this.opts.deadLetterDays * 86_400_000]);
+      await client.query(PURGE_SEEN, [now - DEDUP_WINDOW_MS]);
       for (const task of this.tasks) await task(client, now);
     });
     return done.ran;
