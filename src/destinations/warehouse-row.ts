@@ -36,6 +36,8 @@ export function toWarehouseRow(e: CleanEvent): JsonObject {
   if (e.userAgent !== undefined) row.user_agent = e.userAgent;
   if (e.locale !== undefined) row.locale = e.locale;
   if (e.consent !== undefined) row.consent = { ...e.consent };
+  // Plain strings and numbers (pipeline/client-context.ts).
+  if (e.client !== undefined) row.client = { ...e.client } as JsonObject;
   if (hasKeys(e.properties)) row.properties = e.properties;
   if (hasKeys(e.traits)) row.traits = e.traits;
   if (e.matchKeys !== undefined) row.match_keys = { ...e.matchKeys };

@@ -19,6 +19,7 @@ destinations:
   amp: { type: amplitude, allow: [event, visitor_id, session_id], options: { api_key: k, endpoint: "http://127.0.0.1:9" } }
   no_session: { type: ga4, allow: [event, visitor_id], options: { measurement_id: G-TEST000002, api_secret: s, endpoint: "http://127.0.0.1:9" } }
   cdp: { type: segment, baa: false, allow: [event, visitor_id, "context.**"], options: { write_key: w, endpoint: "http://127.0.0.1:9" } }
+  wh: { type: webhook, allow: [event, visitor_id, session_id, "context.os.*"], options: { url: "http://127.0.0.1:9/hook" } }
 `;
 const plan = compileRules(loadConfig(writeConfig(yaml)).rules, { dataDir: tempDir() });
 const ids = new KeyedHashVisitorIds('session-client-test-key-0123456789', 24 * 3600 * 1000);
@@ -48,6 +49,7 @@ describe('session ids', () => {
       expect(ga4Session(p)).toBe(startS);
       expect(((p('amp').events as JsonObject[]) ?? [p('amp')])[0]).toMatchObject({ session_id: startS * 1000 });
       expect(ga4Session(p, 'no_session')).toBeUndefined();
+      expect(p('wh')).toMatchObject({ session_id: startS });
     }
   });
 
@@ -82,6 +84,8 @@ describe('Segment context about the client', () => {
     expect(Object.keys(context.device as JsonObject).sort()).toEqual(['manufacturer', 'model', 'type']);
     const text = JSON.stringify(p('cdp'));
     for (const gone of ['B5372DB0', '7A3CBEA0', 'ff15bc0c', 'Okafor']) expect(text).not.toContain(gone);
+    expect(p('wh')).toMatchObject({ client: { os: { name: 'iOS', version: '17.2.1' } } });
+    expect(Object.keys(p('wh').client as JsonObject)).toEqual(['os']);
     // GA4 allows no context: nothing of it.
     expect(JSON.stringify(p('ga4'))).not.toContain('iPhone15');
   });
