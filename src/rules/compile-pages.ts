@@ -3,6 +3,7 @@ import type { BlockedHost, RulesFile } from '../config/schema.js';
 import { FRAMEWORK_DIRS } from './canonical-path.js';
 import { globToRegExp, hostGlobToRegExp } from './glob.js';
 import { LiteralIndex } from './literal-index.js';
+import { backtrackingProblem } from './regex-safety.js';
 import type { BlockRule, HostPathRule, PageGroupPlan, Plan } from './plan.js';
 
 /** The plan's page rules: blocked paths and hosts, locale prefixes and page groups. */
@@ -46,7 +47,7 @@ const LETTER_RUN = /[\p{L}\p{M}\p{N}]+/gu;
 
 function compilePattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
   try {
-    return regex !== undefined ? new RegExp(nfkcLetters(regex), 'i') : globToRegExp(nfkcLetters(glob ?? ''));
+    return regex !== undefined ? operatorRegExp(regex, where, errors) : globToRegExp(nfkcLetters(glob ?? ''));
   } catch (err) {
     errors.push(patternProblem(where, regex, err));
     return /$^/;
@@ -113,11 +114,23 @@ function domainsPattern(domains: readonly string[], where: string, errors: strin
 
 function compileHostPattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {
   try {
-    return regex !== undefined ? new RegExp(nfkcLetters(regex), 'i') : hostGlobToRegExp(nfkcLetters(glob ?? ''));
+    return regex !== undefined ? operatorRegExp(regex, where, errors) : hostGlobToRegExp(nfkcLetters(glob ?? ''));
   } catch (err) {
     errors.push(patternProblem(where, regex, err));
     return /$^/;
   }
+}
+
+/**
+ * An operator's `regex:`, refused (never run) when it can backtrack catastrophically: it would run
+ * on every page an event names, and one crafted path could hold the event loop for minutes.
+ */
+function operatorRegExp(regex: string, where: string, errors: string[]): RegExp {
+  const re = new RegExp(nfkcLetters(regex), 'i');
+  const problem = backtrackingProblem(re.source, re.flags);
+  if (problem === undefined) return re;
+  errors.push(`${where}.regex: refused: this pattern can take exponential time on a path or host it does not match (${problem}); give each repetition one way to read a text, e.g. "([a-z]+)+" as "[a-z]+", "(a|ab)+" as "(ab?)+"`);
+  return /$^/;
 }
 
 /** `blocked_paths.3.regex: invalid regular expression (Unterminated group)`: the key and the engine's reason, not the pattern again. */
