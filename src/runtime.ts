@@ -1,6 +1,6 @@
 import { loadConfig, type LoadedConfig } from './config/load.js';
 import { compileLocated } from './config/compile-located.js';
-import { locatedBaaWarnings } from './config/baa-warnings.js';
+import { locatedConfigWarnings } from './config/config-warnings.js';
 import { DestinationWorker } from './delivery/worker.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
@@ -266,8 +266,8 @@ export class Runtime {
 
   /** `phiwall check`'s warnings (config keys and dates, never event values), at every load. */
   private logConfigWarnings(): void {
-    const warnings = locatedBaaWarnings(this.config, this.plan, Date.now());
-    if (warnings.length) this.log.warn({ version: this.plan.version, warnings }, 'config warnings: allow entries that are never sent, or a BAA expiring');
+    const warnings = locatedConfigWarnings(this.config, this.plan, Date.now());
+    if (warnings.length) this.log.warn({ version: this.plan.version, warnings }, 'config warnings: allow entries that are never sent, a BAA expiring, or a rule that blocks every page');
   }
 
   async shutdown(timeoutMs: number): Promise<void> {

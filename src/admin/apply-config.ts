@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { compileLocated } from '../config/compile-located.js';
-import { locatedBaaWarnings } from '../config/baa-warnings.js';
+import { locatedConfigWarnings } from '../config/config-warnings.js';
 import type { Actor, Runtime } from '../runtime.js';
 import { configHash } from '../governance/governance.js';
 import { claimConfigChange } from './reload-audit.js';
@@ -42,7 +42,7 @@ export async function applyConfig(runtime: Runtime, yaml: string, by: Actor): Pr
     if (refused.length) throw new ConfigError(refused);
     hash = configHash(config.rules);
     const plan = compileLocated(config, { dataDir: runtime.dataDir });
-    warnings = locatedBaaWarnings(config, plan, Date.now()).slice(0, 50);
+    warnings = locatedConfigWarnings(config, plan, Date.now()).slice(0, 50);
     await Promise.all(plan.destinations.map((d) => d.destination.close()));
   } catch (err) {
     rmSync(candidate, { force: true });

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/load.js';
 import { compileLocated } from '../config/compile-located.js';
-import { locatedBaaWarnings } from '../config/baa-warnings.js';
+import { locatedConfigWarnings } from '../config/config-warnings.js';
 import { validateDestinations } from './check-validate.js';
 import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
 
@@ -12,7 +12,7 @@ import { DEFAULT_CONFIG, DEFAULT_DATA, flag, type ParsedArgs } from './args.js';
 export async function checkCommand(args: ParsedArgs): Promise<number> {
   const config = loadConfig(flag(args, 'config', DEFAULT_CONFIG));
   const plan = compileLocated(config, { dataDir: flag(args, 'data', DEFAULT_DATA) });
-  const warnings = locatedBaaWarnings(config, plan, Date.now());
+  const warnings = locatedConfigWarnings(config, plan, Date.now());
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const strict = args.flags.has('strict') && warnings.length > 0;
   if (strict) process.stderr.write(`phiwall: ${warnings.length} warning(s), refused by --strict\n`);

@@ -1,0 +1,43 @@
+import type { LoadedConfig } from './load.js';
+import type { RulesFile } from './schema.js';
+import type { Plan } from '../rules/plan.js';
+import { baaWarnings } from './baa-warnings.js';
+import { nfkcLetters } from '../rules/compile-pages.js';
+import { globToRegExp, hostGlobToRegExp } from '../rules/glob.js';
+
+// What `phiwall check`, the collector's log at every load and the admin API's apply warn about
+// without refusing: BAA-related allow entries (baa-warnings.ts), and a blocked_paths or
+// blocked_hosts rule that blocks every page (`(?:)`, `.*`, `/**`, `^/`, `**`). Such a rule fails
+// closed (nothing is sent), but silently: every event is blocked and the dashboards go quiet.
+// It is a warning, not an error, so an operator can still stop all collection on purpose.
+
+// Pages and hosts no real rule blocks all of: a rule matching every one of them matches every page.
+const ORDINARY_PATHS = ['/a', '/index.html', '/about-us', '/products/shoes/42', '/blog/2024/05/hello-world', '/search', '/zz9', '/en/contact'];
+const ORDINARY_HOSTS = ['www.example.org', 'shop.example.com', 'localhost', 'a.b.example.co.uk', 'x1.io'];
+
+/** The warnings of `config` compiled into `plan`, each at the file:line of its key. */
+export function locatedConfigWarnings(config: LoadedConfig, plan: Plan, now: number): string[] {
+  return config.locate([...baaWarnings(plan, config.rules.destinations, now), ...catchAllRuleWarnings(config.rules)]);
+}
+
+/** `blocked_paths.3.regex: …`: unconditional rules that match every ordinary page or host. */
+export function catchAllRuleWarnings(rules: RulesFile): string[] {
+  const out: string[] = [];
+  (rules.blocked_paths ?? []).forEach((b, i) => {
+    if (b.when !== undefined) return;
+    const re = compiled(() => (b.regex !== undefined ? new RegExp(nfkcLetters(b.regex), 'i') : globToRegExp(nfkcLetters(b.glob ?? ''))));
+    if (re && ORDINARY_PATHS.every((p) => re.test(p))) out.push(`blocked_paths.${i}.${b.regex !== undefined ? 'regex' : 'glob'}: rule "${b.name}" ${EVERY_PAGE}`);
+  });
+  (rules.blocked_hosts ?? []).forEach((b, i) => {
+    if (b.paths !== undefined || b.domains !== undefined) return;
+    const re = compiled(() => (b.regex !== undefined ? new RegExp(nfkcLetters(b.regex), 'i') : hostGlobToRegExp(nfkcLetters(b.glob ?? ''))));
+    if (re && ORDINARY_HOSTS.every((h) => re.test(h))) out.push(`blocked_hosts.${i}.${b.regex !== undefined ? 'regex' : 'glob'}: rule "${b.name}" ${EVERY_PAGE.replace('page', 'host')}`);
+  });
+  return out;
+}
+
+const EVERY_PAGE = 'matches every page (it matches /products/shoes/42, /about-us and /search alike): every event is blocked and nothing is sent; anchor it to the pages meant (`^/patient/`, `/portal/**`)';
+
+function compiled(make: () => RegExp): RegExp | undefined {
+  try { return make(); } catch { return undefined; }
+}
