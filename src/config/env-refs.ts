@@ -22,8 +22,8 @@ export function refSignature(path: Path, raw: string): string {
 export const signaturePath = (signature: string): string => signature.slice(0, signature.indexOf('\u0000'));
 
 export interface RefHooks {
-  /** A variable with no value and no default. */
-  readonly missing: (name: string) => void;
+  /** A variable with no value (`empty`: set to the empty string) and no default. */
+  readonly missing: (name: string, empty: boolean) => void;
   /** A reference outside `allowed` (only when `allowed` is given). */
   readonly refused: (name: string, path: Path) => void;
   /** Signatures a reference must have to be filled; undefined: any (a config on disk). */
@@ -56,7 +56,7 @@ function fill(raw: string, env: Env, hooks: RefHooks, path: Path): string {
     const v = env[name];
     if (v !== undefined && v !== '') return v;
     if (dflt !== undefined) return dflt;
-    hooks.missing(name);
+    hooks.missing(name, v === '');
     return '';
   });
 }

@@ -7,6 +7,7 @@ import { displayPath, dotted, formatIssue, locateMessage, type Origin } from './
 import { didYouMean } from './suggest.js';
 import { includeRefusal } from './include-roots.js';
 import { interpolate, type Env } from './env-refs.js';
+import { readEnvScalars } from './env-scalars.js';
 
 export interface LoadedConfig {
   /** The merged, validated, frozen configuration. */
@@ -45,9 +46,20 @@ export function loadConfig(entryPath: string, env: Env = process.env, opts: Load
   const st: ReadState = { env, files, errors, seen: new Set(), chain: [], roots: opts.includeRoots, nameOf, envRefs, envRefsAllowed: opts.envRefsAllowed };
   const merged = readWithIncludes(entry, st);
   if (errors.length) throw new ConfigError(errors);
-  const parsed = RulesFile.safeParse(merged.value);
+  let parsed = RulesFile.safeParse(merged.value);
+  // Numbers and booleans written as `${VAR}` are text until the schema asks for one (env-scalars.ts).
+  const envProblems = new Map<string, string>();
+  for (let round = 0; round < 3 && !parsed.success; round++) {
+    const env = readEnvScalars(parsed.error.issues, merged.value, merged.origins);
+    for (const [k, v] of env.problems) envProblems.set(k, v);
+    if (!env.changed) break;
+    parsed = RulesFile.safeParse(merged.value);
+  }
   const fallback = `${entryName}:1:1`;
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.flatMap((i) => formatIssue(i, RulesFile, merged.value, merged.origins, fallback)));
+  if (!parsed.success) {
+    const rest = parsed.error.issues.filter((i) => !envProblems.has(dotted(i.path.filter((p): p is string | number => typeof p !== 'symbol'))));
+    throw new ConfigError([...envProblems.values(), ...rest.flatMap((i) => formatIssue(i, RulesFile, merged.value, merged.origins, fallback))]);
+  }
   const locate = (issues: readonly string[]) => issues.map((i) => locateMessage(i, merged.origins));
   return { rules: deepFreeze(parsed.data), files, entry, locate, entryName, envRefs };
 }
@@ -113,9 +125,9 @@ function parseYaml(file: string, text: string, st: ReadState): { own: Record<str
     return null;
   }
   const origin: Origin = { file, doc, lines, name: shown };
-  const missing = (name: string) => {
+  const missing = (name: string, empty: boolean) => {
     const pos = lines.linePos(Math.max(0, text.indexOf(`\${${name}`)));
-    st.errors.push(`${shown}:${pos.line}:${pos.col}: environment variable ${name} is not set (write \${${name}:-default} to give a default)`);
+    st.errors.push(`${shown}:${pos.line}:${pos.col}: environment variable ${name} is ${empty ? 'empty' : 'not set'} (write \${${name}:-default} to give a default)`);
   };
   const refused = (name: string, path: readonly (string | number)[]) => st.errors.push(`${whereOf(origin, [...path])}: ${dotted(path)}: \${${name}}: ${REFUSED_REF}`);
   const raw = interpolate(js, st.env, { missing, refused, allowed: st.envRefsAllowed, seen: st.envRefs });

@@ -19,22 +19,28 @@ export function displayPath(file: string): string {
 /** `file:line:col` of the node at path (or its nearest ancestor); list indexes count across included files. `key`: of the key, not its value. */
 export function whereIs(path: Path, origins: readonly Origin[], key = false): string | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
-    const sub = path.slice(0, depth);
-    let offset = 0;
-    for (const o of origins) {
-      const local = sub.slice();
-      if (typeof local[1] === 'number') {
-        const list = o.doc.getIn([local[0]]);
-        const size = isNode(list) && 'items' in list && Array.isArray(list.items) ? list.items.length : 0;
-        if (local[1] - offset >= size) { offset += size; continue; }
-        local[1] = local[1] - offset;
-      }
-      const node = key && depth === path.length && depth > 0 ? keyNode(o.doc, local) : o.doc.getIn(local, true);
-      if (isNode(node) && node.range) {
-        const pos = o.lines.linePos(node.range[0]);
-        return `${o.name ?? displayPath(o.file)}:${pos.line}:${pos.col}`;
-      }
+    const found = nodeAt(path.slice(0, depth), origins, key && depth === path.length && depth > 0);
+    if (found) {
+      const pos = found.origin.lines.linePos(found.range[0]);
+      return `${found.origin.name ?? displayPath(found.origin.file)}:${pos.line}:${pos.col}`;
     }
+  }
+  return undefined;
+}
+
+/** The YAML node at exactly this merged path, in the file that wrote it (its text as written, before `${VAR}` was filled). */
+export function nodeAt(path: Path, origins: readonly Origin[], key = false): { node: unknown; range: [number, number, number]; origin: Origin } | undefined {
+  let offset = 0;
+  for (const o of origins) {
+    const local = path.slice();
+    if (typeof local[1] === 'number') {
+      const list = o.doc.getIn([local[0]]);
+      const size = isNode(list) && 'items' in list && Array.isArray(list.items) ? list.items.length : 0;
+      if (local[1] - offset >= size) { offset += size; continue; }
+      local[1] = local[1] - offset;
+    }
+    const node = key ? keyNode(o.doc, local) : o.doc.getIn(local, true);
+    if (isNode(node) && node.range) return { node, range: node.range, origin: o };
   }
   return undefined;
 }
