@@ -11,11 +11,17 @@ import { performance } from 'node:perf_hooks';
  * process was down counts as the wall clock says: a restart cannot tell downtime from a jump.
  */
 export class SteadyClock {
-  private readonly base: number;
+  private base: number;
 
   constructor(floor = 0) {
     const wall = Date.now();
     this.base = Math.max(wall, floor) - performance.now();
+  }
+
+  /** Moves the clock forward to `floor` if it is behind it (a floor read after start: Postgres answers asynchronously). */
+  raise(floor: number): void {
+    const behind = floor - this.now();
+    if (behind > 0) this.base += behind;
   }
 
   now(): number {

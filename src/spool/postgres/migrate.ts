@@ -79,6 +79,12 @@ ALTER TABLE phiwall_dead_letters ADD COLUMN IF NOT EXISTS scrubbed_at BIGINT;
 ALTER TABLE phiwall_policy_history ADD COLUMN IF NOT EXISTS recorded_at BIGINT NOT NULL DEFAULT 0;`,
   },
   { id: 9, name: 'ingest dedup keys', sql: SEEN_MESSAGES_SQL },
+  {
+    id: 10,
+    name: 'spool clock',
+    // The newest spool-clock reading any collector closed with (src/spool/postgres/clock.ts).
+    sql: `CREATE TABLE IF NOT EXISTS phiwall_spool_clock (k INTEGER PRIMARY KEY CHECK (k = 0), t BIGINT NOT NULL);`,
+  },
 ];
 
 /** Arbitrary but fixed: every phiwall instance serialises migrations on this advisory lock. */

@@ -12,6 +12,8 @@ import { Readiness } from './readiness.js';
 import { withSessionLock } from './transaction.js';
 import { ENQUEUE, PURGE_SEEN, SEEN } from './enqueue-sql.js';
 import { DEDUP_WINDOW_MS } from '../ingest-dedup.js';
+import { newestSpoolTime, saveSpoolTime } from './clock.js';
+import { SteadyClock } from '../../common/steady-clock.js';
 
 export interface PostgresSpoolOptions {
   url: string;
@@ -65,10 +67,12 @@ export class PostgresSpool implements Spool {
   // Global row/byte counts are refreshed periodically; local enqueues add to them in between.
   private rows = 0;
   private bytes = 0;
+  /** Receipt, lease, retry and failure times: steady (a stepped wall clock ages and stalls nothing), never behind the spool's newest. */
+  private readonly clock = new SteadyClock();
 
   constructor(private readonly opts: PostgresSpoolOptions) {
     this.pool = openPool({ connectionString: opts.url, max: opts.pool, connectionTimeoutMillis: 5000, statement_timeout: 15_000 }, (code) => opts.onError?.('idle client', code));
-    this.ready = new Readiness(() => migrate(this.pool).then(() => this.refreshCounts()), {
+    this.ready = new Readiness(() => migrate(this.pool).then(() => this.refreshCounts()).then(() => newestSpoolTime(this.pool)).then((t) => this.clock.raise(t)), {
       onFailure: (code) => opts.onError?.('migrate', code),
       onRecovered: opts.onRecovered,
     });
@@ -81,6 +85,8 @@ export class PostgresSpool implements Spool {
     }
     for (const t of this.intervals) t.unref();
   }
+
+  now(): number { return this.clock.now(); }
 
   addMaintenance(task: MaintenanceTask): void {
     this.tasks.push(task);
@@ -119,7 +125,7 @@ export class PostgresSpool implements Spool {
         codes.push(r.dead?.code ?? null); reasons.push(r.dead?.reason ?? null); dedup.push(r.dedupKey ?? null);
       }
     }
-    const now = Date.now();
+    const now = this.clock.now();
     try {
       await this.ready.ensure();
       await this.pool.query(ENQUEUE, [ids, dests, payloads, now, versions, keys, codes, reasons, dedup]);
@@ -133,7 +139,7 @@ export class PostgresSpool implements Spool {
 
   async lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]> {
     await this.ready.ensure();
-    const now = Date.now();
+    const now = this.clock.now();
     const { rows } = await this.pool.query<OutboxRow>(`WITH due AS (
         SELECT id FROM phiwall_outbox WHERE destination = $1 AND due_at <= $2 ORDER BY due_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
       UPDATE phiwall_outbox o SET lease_until = $4, due_at = $4 FROM due WHERE o.id = due.id
@@ -161,13 +167,13 @@ export class PostgresSpool implements Spool {
     const { rows } = await this.pool.query<{ b: number }>(`WITH moved AS (DELETE FROM phiwall_outbox WHERE id = ANY($1::bigint[]) RETURNING *)
       INSERT INTO phiwall_dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys, scrubbed_at)
       SELECT message_id, destination, payload, attempts + 1, $2, $3, enqueued_at, $4, policy_version, subject_keys, scrubbed_at FROM moved RETURNING octet_length(payload) AS b`,
-    [ids, code, reason.slice(0, 300), Date.now()]);
+    [ids, code, reason.slice(0, 300), this.clock.now()]);
     for (const r of rows) { this.rows--; this.bytes -= r.b; }
   }
 
   async stats(): Promise<SpoolStats> {
     await this.ready.ensure();
-    const now = Date.now();
+    const now = this.clock.now();
     const by: SpoolStats['byDestination'] = {};
     let pending = 0, leased = 0, dead = 0;
     const out = await this.pool.query<{ d: string; n: string; l: string }>(
@@ -198,7 +204,7 @@ export class PostgresSpool implements Spool {
   async replayDead(permit: ReplayPermit): Promise<number> {
     checkReplayPermit(permit);
     await this.ready.ensure();
-    const now = Date.now();
+    const now = this.clock.now();
     // Legacy ingest-time dead letters get the unmapped envelope on the way (see unmapped.ts).
     const res = await this.pool.query(`WITH moved AS (DELETE FROM phiwall_dead_letters
         WHERE destination = $1 AND ($5::text IS NULL OR code = $5) AND ($6::bigint[] IS NULL OR id = ANY($6::bigint[]))
@@ -219,7 +225,7 @@ export class PostgresSpool implements Spool {
 
   async purgeDead(destination: string, olderThanMs?: number): Promise<number> {
     await this.ready.ensure();
-    const cutoff = olderThanMs === undefined ? Number.MAX_SAFE_INTEGER : Date.now() - olderThanMs;
+    const cutoff = olderThanMs === undefined ? Number.MAX_SAFE_INTEGER : this.clock.now() - olderThanMs;
     const res = destination === '*'
       ? await this.pool.query('DELETE FROM phiwall_dead_letters WHERE failed_at < $1', [cutoff])
       : await this.pool.query('DELETE FROM phiwall_dead_letters WHERE destination = $1 AND failed_at < $2', [destination, cutoff]);
@@ -235,7 +241,7 @@ export class PostgresSpool implements Spool {
     await this.ready.ensure();
     // A leased row's due_at is its lease expiry (lease_until > now): left alone.
     const { rowCount } = await this.pool.query('UPDATE phiwall_outbox SET due_at = $2 WHERE destination = $1 AND due_at > $2 AND due_at <= $3 AND lease_until <= $2',
-      [destination, Date.now(), before]);
+      [destination, this.clock.now(), before]);
     return rowCount ?? 0;
   }
 
@@ -267,7 +273,8 @@ export class PostgresSpool implements Spool {
     await this.ready.ensure();
     const lock = { sql: 'SELECT pg_try_advisory_lock($1) AS ok', unlockSql: 'SELECT pg_advisory_unlock($1)', params: [MAINTENANCE_LOCK] };
     const done = await withSessionLock(this.pool, lock, async (client) => {
-      await client.query('DELETE FROM phiwall_dead_letters WHERE failed_at < $1', [now - this.opts.deadLetterDays * 86_400_000]);
+      // Failure times are on the spool clock (a `now` given ahead moves it alike); the tasks (pseudonymous id periods) keep the wall clock their rows were written with.
+      await client.query('DELETE FROM phiwall_dead_letters WHERE failed_at < $1', [this.clock.now() + (now - Date.now()) - this.opts.deadLetterDays * 86_400_000]);
       await client.query(PURGE_SEEN, [now - DEDUP_WINDOW_MS]);
       for (const task of this.tasks) await task(client, now);
     });
@@ -284,6 +291,7 @@ export class PostgresSpool implements Spool {
     for (const t of this.intervals) clearInterval(t);
     if (this.timer) { clearTimeout(this.timer); this.startFlush(); }
     await Promise.allSettled([...this.inflight]);
+    if (this.ready.ok) await saveSpoolTime(this.pool, this.clock.now()).catch((e) => this.opts.onError?.('clock', errorCode(e)));
     await this.ready.close();
     await this.pool.end();
   }
