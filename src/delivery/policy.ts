@@ -60,12 +60,14 @@ export function parsePolicy(policy: string): PolicyRecord | undefined {
 }
 
 /** Whether a row of this record scrubbed at `at` (epoch ms) was scrubbed as for a BAA partner. */
-export function baaAt(record: PolicyRecord, at: number): boolean {
+export function baaAt(record: PolicyRecord, at: number, slack = 0): boolean {
   if (record.baa === 'b') return true;
   if (record.baa === 'n') return false;
   const m = /^d(-?\d+)-(-?\d+)$/.exec(record.baa);
   // Unreadable: assume it was (fail closed: such a row is not sent to a destination without a BAA).
-  return m === null || (Number(m[1]) <= at && at < Number(m[2]));
+  // `slack`: how far the stamp's clock may be from the calendar the BAA's dates are on (a spool clock
+  // that did not follow a wall-clock step): a row scrubbed that near the window counts as inside it.
+  return m === null || (Number(m[1]) - slack <= at && at < Number(m[2]) + slack);
 }
 
 /**

@@ -29,7 +29,7 @@ export class PolicyScreen {
   private readonly known = new Map<string, PolicyRecord>();
   private readonly current: PolicyRecord | undefined;
 
-  constructor(private readonly dest: DestinationPlan, private readonly view: PolicyView, private readonly spool: Pick<Spool, 'policyOf'>) {
+  constructor(private readonly dest: DestinationPlan, private readonly view: PolicyView, private readonly spool: Pick<Spool, 'policyOf' | 'now'>) {
     const own = view.policies[dest.name];
     this.current = own === undefined ? undefined : parsePolicy(own);
   }
@@ -45,18 +45,22 @@ export class PolicyScreen {
     if (!expired && items.every((i) => i.policyVersion === this.view.version)) return undefined;
     const out = new Map<string, Verdict>();
     for (const item of items) {
-      const verdict = await this.verdict(item, expired);
+      const verdict = await this.verdict(item, expired, now);
       if (verdict) out.set(item.id, verdict);
     }
     return out;
   }
 
-  private async verdict(item: LeasedItem, expired: boolean): Promise<Verdict | undefined> {
+  private async verdict(item: LeasedItem, expired: boolean, now: number): Promise<Verdict | undefined> {
     const current = item.policyVersion === this.view.version;
     if (current && !expired) return undefined;
     const then = current ? this.current : item.policyVersion === undefined ? undefined : await this.recordOf(item.policyVersion);
     // Undefined: unknown, treated as scrubbed for a BAA (fail closed).
-    const withBaa = then === undefined ? undefined : baaAt(then, item.scrubbedAt ?? item.enqueuedAt);
+    // Scrub times are on the spool's steady clock, BAA dates on the calendar: while the two disagree
+    // (a wall clock stepped back, or a spool clock started ahead), a row scrubbed within that gap of
+    // the BAA's window counts as scrubbed with it (not sent to a destination without one).
+    const slack = Math.abs((this.spool.now?.() ?? now) - now);
+    const withBaa = then === undefined ? undefined : baaAt(then, item.scrubbedAt ?? item.enqueuedAt, slack);
     const baaNow = this.dest.baa && !expired;
     if (withBaa !== false && !baaNow && expired) return { kind: 'dead', code: 'BAA_EXPIRED', reason: EXPIRED };
     const fits = then !== undefined && this.current !== undefined && compareProjection(then, this.current) !== 'changed';
