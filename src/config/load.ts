@@ -112,10 +112,11 @@ function parseYaml(file: string, text: string, st: ReadState): { own: Record<str
   const shown = st.nameOf(file);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const hinted = new Set<number>();
   for (const e of doc.errors) {
     const pos = lines.linePos(e.pos[0]);
     const duplicate = e.code === 'DUPLICATE_KEY' ? ` ("${text.slice(e.pos[0]).split(/[:\n]/)[0].trim()}")` : '';
-    st.errors.push(`${shown}:${pos.line}:${pos.col}: ${e.message.split('\n')[0]}${duplicate}`);
+    st.errors.push(`${shown}:${pos.line}:${pos.col}: ${e.message.split('\n')[0]}${duplicate}${refHint(text, pos.line, hinted)}`);
   }
   if (doc.errors.length) return null;
   let js: unknown;
@@ -136,6 +137,15 @@ function parseYaml(file: string, text: string, st: ReadState): { own: Record<str
     return null;
   }
   return { own: raw as Record<string, unknown>, origin };
+}
+
+// `{ max_connections: ${MAXC} }`: in a flow mapping or list, YAML reads the `{` of an unquoted
+// reference as a nested mapping and reports tokens, not the cause. Said once per line.
+function refHint(text: string, line: number, hinted: Set<number>): string {
+  const source = text.split('\n')[line - 1] ?? '';
+  if (hinted.has(line) || !/[{[][^'"]*\$\{/.test(source)) return '';
+  hinted.add(line);
+  return ' (inside { } or [ ], quote a ${VAR}: "${VAR}")';
 }
 
 const REFUSED_REF = 'an admin-posted config may use an environment variable only at a key where the running config uses it, written the same way (edit the file on disk to add one)';

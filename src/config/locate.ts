@@ -56,7 +56,14 @@ function keyNode(doc: Document, path: (string | number)[]): unknown {
 /** A value analysts typed, quoted only when short and not shaped like an identifier or a credential. */
 export function shown(value: unknown): string {
   if (typeof value !== 'string') return kind(value);
-  return value.length <= 40 && !/@|\d{5,}|[A-Za-z0-9+/_-]{24,}/.test(value) ? `"${value}"` : '(value not shown)';
+  return value.length <= 40 && !/@|\d{5,}|[A-Za-z0-9+/_-]{24,}/.test(value) ? `"${visible(value)}"` : '(value not shown)';
+}
+
+// A zero-width space, a byte-order mark or a control character pasted into a key looks like the
+// key it was meant to be: `unknown key "destinations"` (did you mean "destinations"?). Escaped, it shows.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u2000-\u200a\u3000]/gu;
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
 /** What a value is, never what it says. */

@@ -37,4 +37,13 @@ describe('numbers and booleans from ${VAR}', () => {
     expect(problems({ ...ENV, MAXC: '' })).toEqual([expect.stringMatching(/:3:20: environment variable MAXC is empty \(write \$\{MAXC:-default\}/)]);
     expect(problems({ WK: 'k', AGE: '2' })).toEqual([expect.stringMatching(/:3:20: environment variable MAXC is not set/)]);
   });
+
+  it('an unquoted reference inside { } says to quote it; an invisible character in a key is shown escaped', () => {
+    const problemsOf = (yaml: string) => { try { loadConfig(writeConfig(yaml), { M: '5' }); } catch (err) { if (err instanceof ConfigError) return [...err.issues]; throw err; } return []; };
+    const flow = problemsOf('version: 1\nserver: { max_connections: ${M} }\n');
+    expect(flow[0]).toMatch(/phiwall\.yaml:2:\d+: .*\(inside \{ \} or \[ \], quote a \$\{VAR\}: "\$\{VAR\}"\)/);
+    expect(flow.filter((p) => p.includes('quote a'))).toHaveLength(1);
+    expect(problemsOf('version: 1\nserver: { max_connections: "${M}" }\n')).toEqual([]);
+    expect(problemsOf('version: 1\ndestinations\u200b: {}\n')[0]).toMatch(/unknown key "destinations\\u200b" \(did you mean "destinations"\?\)/);
+  });
 });
