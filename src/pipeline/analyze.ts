@@ -63,8 +63,7 @@ export interface EventInfo {
   readonly traits: JsonObject;
 }
 
-const str = nonEmptyString;
-const obj = objectOrEmpty;
+const str = nonEmptyString, obj = objectOrEmpty;
 
 /** Whom the pseudonymous id belongs to; total (never throws) so it can run before analysis. */
 export function visitorKeyOf(raw: JsonObject, site: SitePlan): string {
@@ -93,6 +92,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const type = raw.type as EventType;
   const event = type === 'track' ? str(raw.event) : undefined;
   const timestamp = eventTime(raw, receivedAt);
+  const ids = callIds(raw, type);
   return {
     type,
     messageId,
@@ -118,7 +118,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     consent: consentOf(context),
     sessionId: sessionStartOf(raw, props, timestamp),
     client: clientContextOf(context),
-    ...callIds(raw, type),
+    userId: ids.userId, anonymousId: ids.anonymousId, groupId: ids.groupId, previousId: ids.previousId,
     visitorKey: visitorKeyOf(raw, site),
     properties,
     // A group call's traits describe the group: the user's own (context.traits, RudderStack sends them on every call) are not its.
