@@ -1,0 +1,103 @@
+// Instructions per event of the compiled plan (valgrind callgrind), for before/after comparisons
+// on a shared machine where the micro-bench's wall-clock figures swing by 10-45%:
+//
+//   node bench/micro/plan-instructions.mjs [--engine bundle.mjs] [--case one|four|unseen]
+//        [--warm 10] [--n 2000] [--no-valgrind]
+//
+// The micro-bench's three cases (scrub.mjs): `one` the corpus through one non-BAA destination
+// allowing every field, `four` the bench config (ga4, meta, tiktok, webhook), `unseen` the first-
+// visit pool (every event new to the plan's cross-event memos). Runs `--warm` passes over the
+// corpus (700 events a pass for `unseen`) so the JIT has settled, dumps callgrind's counters,
+// runs `--n` events, dumps again: the second dump is the measured events alone (start-up,
+// plan compilation and warm-up are in the first). Printed per event: the main thread's count
+// and all threads' (V8's background compiler and GC helpers run beside it). `--engine` takes a
+// bundle built from another checkout (as MICRO_ENGINE does for scrub.mjs); the default is this
+// checkout's src/, bundled. Under callgrind a run takes 2-4 minutes of CPU, mostly start-up.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { BENCH_KEY, writeBenchConfig } from '../config.mjs';
+import { loadCorpus } from '../workload.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => { const i = args.indexOf(`--${name}`); return i < 0 ? fallback : args[i + 1]; };
+const kase = opt('case', 'one');
+const WARM = Number(opt('warm', '10'));
+const N = Number(opt('n', '2000'));
+
+if (args.includes('--child')) await child(opt('engine'), args.includes('--dumps'));
+else await parent();
+
+async function parent() {
+  const work = mkdtempSync(join(tmpdir(), 'phiwall-plan-ir-'));
+  try {
+    let engine = opt('engine');
+    if (engine === undefined) {
+      engine = join(ROOT, 'dist/bench/engine.mjs');
+      await build({ entryPoints: [join(ROOT, 'bench/micro/engine-entry.ts')], outfile: engine, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning', absWorkingDir: ROOT });
+    }
+    const me = fileURLToPath(import.meta.url);
+    const childArgs = [me, '--child', '--engine', resolve(engine), '--case', kase, '--warm', String(WARM), '--n', String(N)];
+    if (args.includes('--no-valgrind')) {
+      process.stdout.write(execFileSync(process.execPath, childArgs));
+      return;
+    }
+    const out = join(work, 'cg.out');
+    const run = spawnSync('valgrind', ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${out}.%p`, process.execPath, ...childArgs, '--dumps'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`valgrind exited ${run.status}: ${run.stderr.slice(-2000)}`);
+    // Dump 2 of each thread (`cg.out.<pid>.2-<thread>`) is the measured phase; thread 01 is the main thread.
+    const measured = readdirSync(work).filter((f) => /\.2-\d+$/.test(f));
+    const ir = (f) => Number(/^summary: (\d+)/m.exec(readFileSync(join(work, f), 'utf8'))?.[1] ?? 0);
+    const main = measured.filter((f) => f.endsWith('.2-01')).reduce((s, f) => s + ir(f), 0);
+    const all = measured.reduce((s, f) => s + ir(f), 0);
+    console.log(JSON.stringify({ case: kase, events: N, warm_passes: WARM, ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), engine }));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The measured loop (also run without valgrind: `--no-valgrind` prints CPU µs per event). */
+async function child(enginePath, dumps) {
+  const engine = await import(pathToFileURL(enginePath).href);
+  const work = mkdtempSync(join(tmpdir(), 'phiwall-plan-ir-child-'));
+  const open = join(work, 'open.yaml');
+  writeFileSync(open, `version: 1\ninclude: ["${join(ROOT, 'rules/phiwall.yaml')}"]\nsites: [{ name: bench, write_key: ${BENCH_KEY}, allowed_origins: ["http://localhost:*"], trusted_proxies: [], hosts: [www.northbay-health.example] }]\ndestinations:\n  local_file: { type: file, enabled: false }\n  scrubbed: { type: webhook, baa: false, allow: ["**"], options: { url: "http://127.0.0.1:9/hook" } }\n`);
+  const plan = engine.compileRules(engine.loadConfig(kase === 'four' ? writeBenchConfig(ROOT, work, 'http://127.0.0.1:9') : open).rules, { dataDir: work });
+  const site = plan.sitesByKey.get(BENCH_KEY);
+  // The micro-bench's in-memory visitor ids (scrub.mjs).
+  const m = new Map();
+  const ids = { idFor: (k, d) => { const key = `${d}|${k}`; let v = m.get(key); if (!v) { v = `pw_${m.size}`; m.set(key, v); } return v; } };
+  let events = loadCorpus(ROOT).map((e) => JSON.parse(JSON.stringify(e)));
+  if (kase === 'unseen') events = unseenEvents(events, 20_000);
+  const now = Date.parse('2026-11-29T00:00:00Z');
+  let routed = 0;
+  const run = (ev) => { const o = engine.processEvent(ev, site, plan, ids, now); routed += o.kind === 'routed' ? o.rows.length : 0; };
+  const warm = WARM * (kase === 'unseen' ? 700 : events.length);
+  let i = 0;
+  for (; i < warm; i++) run(events[i % events.length]);
+  if (dumps) execFileSync('callgrind_control', ['-d', String(process.pid)], { stdio: 'ignore' });
+  const cpu0 = process.cpuUsage();
+  for (let k = 0; k < N; k++, i++) run(events[i % events.length]);
+  const cpu = process.cpuUsage(cpu0);
+  if (dumps) execFileSync('callgrind_control', ['-d', String(process.pid)], { stdio: 'ignore' });
+  rmSync(work, { recursive: true, force: true });
+  if (!dumps) console.log(JSON.stringify({ case: kase, events: N, rows: routed, cpu_us_per_event: (cpu.user + cpu.system) / N }));
+}
+
+/** scrub.mjs's first-visit pool: each event with a page path, visitor id and campaign label of its own. */
+function unseenEvents(events, count) {
+  return Array.from({ length: count }, (_, k) => {
+    const ev = events[k % events.length];
+    const path = ev.properties?.path;
+    let text = JSON.stringify(ev);
+    if (typeof path === 'string' && path.length > 1) text = text.split(JSON.stringify(path).slice(1, -1)).join(`${path}/v${k}`);
+    const fresh = JSON.parse(text);
+    fresh.anonymousId = `${fresh.anonymousId}-${k}`;
+    if (fresh.properties) fresh.properties.campaign_label = `Winter wellness ${k}`;
+    return fresh;
+  });
+}
