@@ -2,6 +2,7 @@ import { isJsonObject, type JsonValue } from '../common/json.js';
 import { PlanMemos } from '../common/bounded-memo.js';
 import type { Plan } from '../rules/plan.js';
 import { termInText } from '../rules/health-terms.js';
+import type { TermTest } from '../rules/term-pattern.js';
 import type { QueryGet } from './query.js';
 
 // What an event's context says about the page beyond its location: the campaign in the page URL
@@ -24,7 +25,7 @@ export function urlCampaignNamesTerm(url: string | undefined, query: QueryGet, p
   return false;
 }
 
-function termIn(v: string, terms: RegExp, plan: Plan): boolean {
+function termIn(v: string, terms: TermTest, plan: Plan): boolean {
   const memo = answers.of(plan);
   let hit = memo.get(v);
   if (hit === undefined) { hit = termInText(v, terms); memo.set(v, hit); }

@@ -1,6 +1,7 @@
 import type { Plan } from './plan.js';
 import type { ScrubContext } from './scrub-tree.js';
 import type { StringFacts } from './event-memo.js';
+import type { TermTest } from './term-pattern.js';
 
 /**
  * A string naming a condition or treatment (a title, a URL, a campaign, a nested copy of the
@@ -53,12 +54,12 @@ const COMPOUND = new RegExp('(?<![\\p{L}])(?:(?:meal|food|test|exam|sat|college|
   '|(?:great|tropical)[\\s_-]*depression)(?![\\p{L}])', 'giu');
 
 /** The sensitive-terms test of a value (a property, a campaign): a term matched outside a charity's name or a compound. */
-export function termInText(value: string, terms: RegExp): boolean {
+export function termInText(value: string, terms: TermTest): boolean {
   return terms.test(value) && !namesOtherThings(value, terms);
 }
 
 /** Whether every term `value` names sits in a charity's name or a compound (asked only once a term matched). */
-function namesOtherThings(value: string, terms: RegExp): boolean {
+function namesOtherThings(value: string, terms: TermTest): boolean {
   let rest = CHARITY_WORD.test(value) ? value.replace(CHARITY_NAME, ' ') : value;
   rest = rest.replace(COMPOUND, ' ');
   return rest !== value && !terms.test(rest);

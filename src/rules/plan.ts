@@ -5,6 +5,7 @@ import type { AllowNode } from './allow-tree.js';
 import type { FieldMatcher, FieldRule } from './field-matcher.js';
 import type { KeyedHasher } from './ops/hash.js';
 import type { TextScanner } from './ops/sanitize-url.js';
+import type { TermTest } from './term-pattern.js';
 
 // The compiled, immutable rule plan: everything the hot path needs, precomputed.
 
@@ -80,7 +81,7 @@ export interface Plan {
    */
   readonly pageGroupIndex?: ReadonlyMap<string, readonly { readonly group: PageGroupPlan; readonly res: readonly RegExp[] }[]>;
   /** One alternation of condition/treatment terms, matched against paths, titles, event names. */
-  readonly sensitiveTerms: RegExp | undefined;
+  readonly sensitiveTerms: TermTest | undefined;
   readonly sensitiveEventName: string;
   readonly eventMap: ReadonlyMap<string, string>;
   readonly fields: FieldMatcher;

@@ -28,24 +28,33 @@ function tokens(term: string): string[] {
 
 /** The alternation of the token sequences, factored by common prefixes ('' when one is empty). */
 function trie(words: readonly (readonly string[])[]): string {
+  return trieBranches(words).join('|');
+}
+
+/**
+ * The branches of the trie, one per first token. A rest that is one branch is written straight after its
+ * token (`cancer`, not `c(?:a(?:n(?:c(?:e(?:r)))))`): a group is needed only around an alternation, and each
+ * group cost five characters per letter, most of the source (V8's 20 KB limit, see compileTerms).
+ */
+function trieBranches(words: readonly (readonly string[])[]): string[] {
   const next = new Map<string, string[][]>();
   for (const w of words) {
     // An empty rest matches here already: longer words add nothing.
-    if (w.length === 0) return '';
+    if (w.length === 0) return [''];
     const rests = next.get(w[0]) ?? [];
     rests.push(w.slice(1));
     next.set(w[0], rests);
   }
   const branches: string[] = [];
   for (const [first, rests] of next) {
-    const rest = trie(rests);
-    branches.push(rest === '' ? first : `${first}(?:${rest})`);
+    const rest = trieBranches(rests);
+    branches.push(rest.length === 1 ? first + rest[0] : `${first}(?:${rest.join('|')})`);
   }
-  return branches.join('|');
+  return branches;
 }
 
-// Terms in other scripts (`онколог`, `癌`, `임신`) sit in one branch entered only at a non-ASCII
-// character: the test runs on every string sent to a destination without a BAA, mostly ASCII, and
+// Terms in other scripts (`онколог`, `癌`, `임신`) sit in their own pieces, tested only on a string with a
+// non-ASCII character: the test runs on every string sent to a destination without a BAA, mostly ASCII, and
 // a branch per first letter of every script cost each of them about 3%. Same matches: without the
 // `u` flag, case folding never maps a non-ASCII character to an ASCII one, so a term starting with
 // one can only match where the text has one.
@@ -85,21 +94,104 @@ function termTokens(term: string): string[] {
   return t.length === 0 ? t : [...t, TO_END, `(?<=^[\\s_-]*${t.join('')})`];
 }
 
+// V8 stops optimizing a regex whose source passes 20 KB (kRegExpTooLargeToOptimize): every string tested then
+// takes ten times as long (0.12 us a string under it, 2.1-2.8 us over it). The terms are therefore compiled into
+// pieces, each a trie of a run of the terms sorted by their tokens (neighbours share prefixes), cut before its
+// source would pass PIECE_BUDGET: half the limit, so a piece has room to grow and the list grows by adding pieces.
+// Same matches: `test` asks whether some alternative matches somewhere, and each alternative sits in exactly one piece.
+export const PIECE_BUDGET = 10 * 1024;
+/** The compiled sensitive-terms test: true when any piece matches (one piece for the bundled terms). */
+export class TermTest {
+  /** The one piece, when there is one (the loop below cost a few percent on the per-string test). */
+  private readonly only: RegExp | undefined;
+
+  constructor(readonly pieces: readonly RegExp[]) {
+    this.only = pieces.length === 1 ? pieces[0] : undefined;
+  }
+
+  test(value: string): boolean {
+    if (this.only !== undefined) return this.only.test(value);
+    for (const re of this.pieces) if (re.test(value)) return true;
+    return false;
+  }
+}
+
+const piece = (words: readonly (readonly string[])[]): string => `(?:^|[^a-z])(?:${trie(words)})`;
+
+const PIECE_OVERHEAD = piece([['x']]).length - 1;
+
+const byTokens = (a: readonly string[], b: readonly string[]): number => {
+  const x = a.join('\0'), y = b.join('\0');
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/**
+ * Runs of the words whose pieces stay under the budget, each the longest that fits, found by halving. Sorted
+ * by tokens, a word never comes before one it extends, so a run's piece never shrinks when the next word joins
+ * (a word that a run's word extends would cut that word's branch short).
+ */
+function splitRuns(words: readonly (readonly string[])[], budget: number): (readonly string[])[][] {
+  const sorted = [...words].sort(byTokens);
+  const out: (readonly string[])[][] = [];
+  for (let start = 0; start < sorted.length;) {
+    let lo = start + 1, hi = sorted.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (piece(sorted.slice(start, mid)).length <= budget) lo = mid; else hi = mid - 1;
+    }
+    out.push(sorted.slice(start, lo));
+    start = lo;
+  }
+  return out;
+}
+
+/**
+ * The words in runs whose pieces stay under the budget. A trie's top level is one branch per first token,
+ * joined by `|`: the words go by first token (in token order, neighbours share prefixes), each branch built
+ * once, and whole branches are packed while the sum of their lengths fits. A branch alone over the budget is
+ * split by halving.
+ */
+function chunks(words: readonly (readonly string[])[], budget: number): (readonly string[])[][] {
+  // An empty word matches after any non-letter: one piece says so (trie() gives '' for it).
+  if (words.some((w) => w.length === 0)) return [[...words]];
+  const byFirst = new Map<string, (readonly string[])[]>();
+  for (const w of words) byFirst.set(w[0], [...(byFirst.get(w[0]) ?? []), w]);
+  const out: (readonly string[])[][] = [];
+  let run: (readonly string[])[] = [], size = PIECE_OVERHEAD;
+  for (const first of [...byFirst.keys()].sort()) {
+    const group = byFirst.get(first) ?? [];
+    const len = trie(group).length + 1;
+    if (PIECE_OVERHEAD + len > budget) { out.push(...splitRuns(group, budget)); continue; }
+    if (run.length > 0 && size + len > budget) { out.push(run); run = []; size = PIECE_OVERHEAD; }
+    run.push(...group);
+    size += len;
+  }
+  if (run.length > 0) out.push(run);
+  return out;
+}
+
+/**
+ * Words sharing one check, each run of them (under the budget) as one word: `(?:run)` between `before` and `after`.
+ * One alternative each, so a run stays in one piece.
+ */
+function sharing(words: readonly (readonly string[])[], before: string, after: string, budget: number): string[][] {
+  const room = budget - before.length - after.length - 4;
+  return words.length === 0 ? [] : chunks(words, room).map((run) => [`${before}(?:${trie(run)})${after}`]);
+}
+
 /**
  * A case-insensitive test for any of the terms starting a word (or, for `=term`, being the whole
  * value, separators around it aside; for `/term`, being a whole path segment; for `term~`, being a
- * whole word or run on to a care word), or undefined for none.
+ * whole word or run on to a care word), or undefined for none. `budget`: a piece's source length at most
+ * (tests pass a small one to check that pieces answer what one regex answers).
  */
-export function compileTerms(terms: readonly string[]): RegExp | undefined {
+export function compileTerms(terms: readonly string[], budget = PIECE_BUDGET): TermTest | undefined {
   if (!terms.length) return undefined;
+  const isOther = (w: readonly string[]): boolean => w.length > 0 && NON_ASCII_FIRST.test(w[0]);
   const words = terms.filter((t) => !t.endsWith(WHOLE_WORD)).map(termTokens);
-  // Whole words share one end check, written once: V8 stops optimizing a regex whose source passes 20 KB
-  // (about ten times slower on every string), and the bundled terms are close to that (see term-pattern.test).
+  // Whole words share one end check, written once.
   const whole = terms.filter((t) => t.endsWith(WHOLE_WORD) && t.length > 1).map((t) => tokens(t.slice(0, -1)));
-  if (whole.length > 0) words.push([`(?:${trie(whole)})${WORD_END}`]);
-  const other = words.filter((w) => w.length > 0 && NON_ASCII_FIRST.test(w[0]));
-  if (other.length === 0) return new RegExp(`(?:^|[^a-z])(?:${trie(words)})`, 'i');
-  const ascii = words.filter((w) => !(w.length > 0 && NON_ASCII_FIRST.test(w[0])));
-  const scripts = `(?=[^\\x00-\\x7f])(?:${trie(other)})`;
-  return new RegExp(`(?:^|[^a-z])(?:${ascii.length ? `${trie(ascii)}|` : ''}${scripts})`, 'i');
+  const ascii = [...words.filter((w) => !isOther(w)), ...sharing(whole, '', WORD_END, budget)];
+  const other = sharing(words.filter(isOther), '(?=[^\\x00-\\x7f])', '', budget);
+  return new TermTest(chunks([...ascii, ...other], budget).map((run) => new RegExp(piece(run), 'i')));
 }
