@@ -6,7 +6,7 @@ import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
 import { appRoute, hostPathsBlock, hostsOf, withoutRouteGroups } from './extra-readings.js';
 import { extraLocations, routesOf } from './page-readings.js';
-import { webPageInAppLink } from './app-links.js';
+import { webPageInAppLink, withAppScreen } from './app-links.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
 import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
@@ -16,6 +16,7 @@ import { consentOf, eventTime, isoTime } from './time-and-consent.js';
 import { callIds } from './identity.js';
 import { sessionStartOf } from './session-id.js';
 import { clientContextOf, type ClientContext } from './client-context.js';
+import { outOfCache } from './cached-page.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -74,9 +75,8 @@ export function visitorKeyOf(raw: JsonObject, site: SitePlan): string {
 /** `messageId`: the id as it goes on (message-id.ts); `urls`: the event's parsed-URL cache, shared with projection. */
 export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receivedAt: number, messageId: string, urls?: UrlCache): EventInfo {
   const context = obj(raw.context);
-  const props = obj(raw.properties);
   const ctxPage = obj(context.page);
-  const page = pageOf(ctxPage, props);
+  const { page, props } = outOfCache(withAppScreen(pageOf(ctxPage, obj(raw.properties))), obj(raw.properties));
   const host = hostMemo(urls);
   const properties = pageProperties(props, plan, host);
   const others = framedBy(page, otherLocations(raw, context, ctxPage, props, page));

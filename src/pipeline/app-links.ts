@@ -32,3 +32,18 @@ export function deepLinkPath(v: string): string | undefined {
   if (t.charCodeAt(0) === 47) return t;
   return ROUTE.test(t) ? `/${t}` : undefined;
 }
+
+/**
+ * A page whose address is an app's deep link (`nbh://locations/downtown`, sent as the URL by app SDKs) and that
+ * names no path is on the link's screen: its path is the screen's (`/locations/downtown`), read and grouped like
+ * a web page's (the deep link itself is not a web address and is not sent on).
+ */
+export function withAppScreen<P extends { readonly path?: string; readonly url?: string }>(page: P): P {
+  const url = page.url;
+  if (page.path !== undefined || url === undefined || url.indexOf('://') < 0) return page;
+  const m = CUSTOM_SCHEME.exec(url.trim());
+  if (m === null || WEB_SCHEME.test(m[1]) || APP_SCHEME.test(m[1])) return page;
+  const path = deepLinkPath(url);
+  return path === undefined || path.charCodeAt(0) !== 47 ? page : { ...page, path };
+}
+const APP_SCHEME = /^(?:android-app|ios-app)$/i;

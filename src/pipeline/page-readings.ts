@@ -4,7 +4,7 @@ import { normalizeFieldName } from '../rules/field-name.js';
 import { appReadings } from './app-screens.js';
 import { classNamePaths } from './class-names.js';
 import { isFrameAt, isFrameObject } from './frame-keys.js';
-import { joinedRoute, numberedAlias, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
+import { base64Url, joinedRoute, numberedAlias, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
 
 export { statePath };
@@ -249,6 +249,8 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   const route = !url.startsWith('utm_', from) && (memoHas(knownRoute, ROUTE_PARAMS, key) || (root && memoHas(knownRootRoute, ROOT_ROUTE_PARAMS, key)));
   if (route || (parts.length > 0 && memoHas(knownSubRoute, SUB_ROUTE_PARAMS, key))) parts.push(url.slice(eq + 1, to));
   if (!route && memoHas(knownValueRoute, VALUE_ROUTE_PARAMS, key) && valueRoute(normalizeFieldName(key), url, eq + 1, to, out)) return;
+  const encoded = base64Url(url, eq + 1, to);
+  if (encoded !== undefined) { out.push(encoded); return; }
   if (!route && !mayHoldPath(url, eq + 1, to)) return;
   let value = safeDecode(url.slice(eq + 1, to).replace(/\+/g, ' ')).trim();
   // Joomla names its components `com_<name>` (`option=com_portal`) and articles `<id>:<alias>`.

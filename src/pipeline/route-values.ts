@@ -77,3 +77,18 @@ export function proofpointUrl(v: string): string {
   if (!v.startsWith('http') || !PROOFPOINT.test(v)) return v;
   return safeDecode(v.replace(/-([0-9A-F]{2})/g, '%$1').replace(/_/g, '/'));
 }
+
+// Link shorteners and click trackers carry their target base64- or base64url-encoded (`/redirect?u=aHR0cHM6Ly9…`,
+// `?target=`, `?dest=`, under any parameter name): `http://` and `https://` always encode to `aHR0cDovL` and
+// `aHR0cHM6Ly`, so only a value starting so is decoded, and only a decoded `http(s)://` URL of text is kept.
+const BASE64_URL = /^aHR0c(?:HM6Ly|DovL)[A-Za-z0-9+/_-]*(?:={0,2}|(?:%3D){0,2})$/;
+const DECODED_URL = /^https?:\/\/[^\s\x00-\x1f]+$/;
+
+/** The URL a base64 or base64url value encodes (url[from, to)), or undefined. */
+export function base64Url(url: string, from: number, to: number): string | undefined {
+  if (!url.startsWith('aHR0c', from)) return undefined;
+  const v = url.slice(from, to);
+  if (!BASE64_URL.test(v)) return undefined;
+  const text = Buffer.from(v.replace(/%3D/gi, '').replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  return DECODED_URL.test(text) ? text : undefined;
+}

@@ -52,7 +52,27 @@ export function pageTitleVerdict(name: string | undefined, title: string | undef
   const titled = title === undefined ? undefined : titleVerdict(title, plan);
   if (track) return titled;
   const named = name === undefined || name === title ? titled : either(titleVerdict(name, plan), titled);
-  return category === undefined || category === name ? named : either(titleVerdict(category, plan), named);
+  return category === undefined || category === name ? named : either(categoryVerdict(category, name, plan), named);
+}
+
+/**
+ * A category is the area, the page's name its page in it: a category naming a blocked area (`Billing`) is read
+ * with the name under it, as the path `/billing/faq` would be (`page("Billing", "Billing FAQ")`: a name repeating
+ * the category is read without it), so the pack's public pages of the area flow (`FAQ`, `Help`, `Financial
+ * Policies`, `Understanding Your Bill`) and any other page of it stays blocked (`Statements`, `Step 2`, `Home`).
+ * Without a name the category alone decides.
+ */
+function categoryVerdict(category: string, name: string | undefined, plan: Plan): TitleVerdict {
+  const alone = titleVerdict(category, plan);
+  if (alone.blocked === undefined || name === undefined) return alone;
+  const area = pageNamePath(nfkc(category)).replace(/\/+$/, '');
+  let page = pageNamePath(nfkc(name));
+  for (const repeated of [`${area}-`, `${area}/`]) {
+    if (page.toLowerCase().startsWith(repeated.toLowerCase()) && page.length > repeated.length) page = `/${page.slice(repeated.length)}`;
+  }
+  if (area.length < 2 || page.charCodeAt(0) !== 47 || page.length < 2) return alone;
+  const under = pathVerdict(`${area}${page}`, plan);
+  return under.blocked ? alone : { blocked: undefined, sensitive: alone.sensitive || under.sensitive };
 }
 
 function either(a: TitleVerdict, b: TitleVerdict | undefined): TitleVerdict {

@@ -43,14 +43,16 @@ function cachePrefixEnd(out: readonly string[], first: number): number {
 
 // Single-page frameworks fetch a page's data at a URL made of the page's path (analytics on
 // client-side navigation reports it): Next.js `/_next/data/<build>/<path>.json`, Gatsby
-// `/page-data/<path>/page-data.json`, Nuxt `/<path>/_payload.json`. The page's own path is read.
+// `/page-data/<path>/page-data.json`, Nuxt `/<path>/_payload.json` (under `/_nuxt/` too). The page's own path is read.
 // Only paths with a `.` take this (slow) path, so plain paths pay nothing.
 function dataRouteStart(out: string[]): number {
   const n = out.length;
   if (n < 2) return 0;
   const last = out[n - 1];
+  // Nuxt 2's full-static build: `/_nuxt/static/<build>/<path>/payload.js` (and `state.js`).
+  if (out[0] === '_nuxt' && (last === 'payload.js' || last === 'state.js')) { out.pop(); return out[1] === 'static' && n > 4 ? 3 : 1; }
   if (!last.endsWith('.json')) return 0;
-  if (last === '_payload.json' || last === 'payload.json') { out.pop(); return 0; }
+  if (last === '_payload.json' || last === 'payload.json') { out.pop(); return out[0] === '_nuxt' ? 1 : 0; }
   if (out[0] === 'page-data' && last === 'page-data.json') { out.pop(); return 1; }
   if (out[0] === '_next' && out[1] === 'data' && n > 3) { out[n - 1] = last.slice(0, -5); return 3; }
   return 0;

@@ -1,0 +1,38 @@
+import type { JsonObject } from '../common/json.js';
+import { safeDecode } from '../rules/canonical-path.js';
+import type { EventInfo } from './analyze.js';
+
+// A search engine's cached copy of a page (`https://webcache.googleusercontent.com/search?q=cache:<id>:<url>+<words>`)
+// is that page: the cache's own path (`/search`, read as the site's search results) says nothing about it. The page
+// is read as the URL inside, and its path and URL stand for the page's (a `path`/`url` among the properties too,
+// when they are the cache's). Any other page is left as it is; only URLs on a cache's host take the slow path.
+const CACHE_HOST = /^https?:\/\/(?:webcache\.googleusercontent\.com|cc\.bingj\.com|[a-z0-9-]+\.yandexwebcache\.net)\//i;
+const CACHED = /[?&](?:q=cache(?::|%3A)|url=|u=)([^&#]+)/i;
+// Google's `<id>:` before the URL (not a scheme's `:` before `//`), and the search words after a `+` or space.
+const CACHE_ID = /^[A-Za-z0-9_-]{4,32}:(?!\/\/)/;
+const SCHEME = /^https?:\/\//i;
+
+/** The page a cache URL holds, or undefined. */
+export function cachedUrl(url: string | undefined): string | undefined {
+  if (url === undefined || !CACHE_HOST.test(url)) return undefined;
+  const m = CACHED.exec(url);
+  if (m === null) return undefined;
+  let inner = safeDecode(m[1].split('+')[0]).trim().split(/\s/)[0].replace(CACHE_ID, '');
+  if (!SCHEME.test(inner)) inner = `http://${inner.replace(/^\/+/, '')}`;
+  try {
+    return new URL(inner).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The event's page and properties with a search engine's cached copy read as the page it holds. */
+export function outOfCache(page: EventInfo['page'], props: JsonObject): { page: EventInfo['page']; props: JsonObject } {
+  const inner = cachedUrl(page.url) ?? (typeof props.url === 'string' ? cachedUrl(props.url) : undefined);
+  if (inner === undefined) return { page, props };
+  const path = new URL(inner).pathname;
+  const cacheUrl = (v: unknown): boolean => typeof v === 'string' && cachedUrl(v) !== undefined;
+  // The properties' path is the cache's when their URL is (or the page's path was reported beside a cache URL).
+  const ownProps = { ...props, ...(cacheUrl(props.url) ? { url: inner } : {}), ...(typeof props.path === 'string' && props.path === page.path ? { path } : {}) };
+  return { page: { ...page, url: inner, path }, props: ownProps };
+}
