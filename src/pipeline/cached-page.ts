@@ -18,7 +18,8 @@ export function cachedUrl(url: string | undefined): string | undefined {
   const m = CACHED.exec(url);
   if (m === null) return undefined;
   let inner = safeDecode(m[1].split('+')[0]).trim().split(/\s/)[0].replace(CACHE_ID, '');
-  if (!SCHEME.test(inner)) inner = `http://${inner.replace(/^\/+/, '')}`;
+  // No scheme (`cache:host/path`): most sites answer on https.
+  if (!SCHEME.test(inner)) inner = `https://${inner.replace(/^\/+/, '')}`;
   try {
     return new URL(inner).href;
   } catch {
