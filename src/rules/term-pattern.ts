@@ -118,6 +118,10 @@ export class TermTest {
 
 const piece = (words: readonly (readonly string[])[]): string => `(?:^|[^a-z])(?:${trie(words)})`;
 
+// The shared-check branches (`(?:…)` whole words, `(?=[^\x00-\x7f])` other scripts) go after the letters': a
+// regex tries its branches in order at every position, and these two fail there for most text (ASCII words).
+const lettersFirst = (a: string, b: string): number => (a.startsWith('(') !== b.startsWith('(') ? (a.startsWith('(') ? 1 : -1) : a < b ? -1 : a > b ? 1 : 0);
+
 const PIECE_OVERHEAD = piece([['x']]).length - 1;
 
 const byTokens = (a: readonly string[], b: readonly string[]): number => {
@@ -158,7 +162,7 @@ function chunks(words: readonly (readonly string[])[], budget: number): (readonl
   for (const w of words) byFirst.set(w[0], [...(byFirst.get(w[0]) ?? []), w]);
   const out: (readonly string[])[][] = [];
   let run: (readonly string[])[] = [], size = PIECE_OVERHEAD;
-  for (const first of [...byFirst.keys()].sort()) {
+  for (const first of [...byFirst.keys()].sort(lettersFirst)) {
     const group = byFirst.get(first) ?? [];
     const len = trie(group).length + 1;
     if (PIECE_OVERHEAD + len > budget) { out.push(...splitRuns(group, budget)); continue; }
