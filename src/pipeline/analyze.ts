@@ -16,7 +16,7 @@ import { consentOf, eventTime, isoTime } from './time-and-consent.js';
 import { callIds } from './identity.js';
 import { sessionStartOf } from './session-id.js';
 import { clientContextOf, type ClientContext } from './client-context.js';
-import { outOfCache } from './cached-page.js';
+import { outOfCache, proxiedPage } from './cached-page.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -165,7 +165,7 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, others: readon
   }
   // Pages the properties say the visitor came from are read like referrers (the page's own
   // referrer keeps its same-site reading: an external one is still cut to its origin).
-  if (cameFrom !== undefined) for (const r of cameFrom) if (sameSite(r, pageHost, site, host)) addReferrer(readings, r);
+  if (cameFrom !== undefined) for (const r of cameFrom) if (sameSite(r, pageHost, site, host)) addReferrer(readings, r); else addAppReferrer(readings, r, pageHost, site, host);
   const canonical: string[] = [];
   const checkPaths: string[] = [];
   // A page URL and its path field have the same path part: canonicalized once.
@@ -194,9 +194,9 @@ function collectPaths(page: EventInfo['page'], props: JsonObject, others: readon
 /** A same-site referrer's readings: its path and its routes (`/#/billing/pay`, `?option=com_portal`). */
 const addReferrer = (readings: string[], r: string): void => { addRaw(readings, r, undefined); routesInto(readings, r, undefined); };
 
-/** A page opened from an app's screen (`android-app://<package>/https/<host>/<path>`): the site's page inside is read like a referrer. */
+/** A page opened from an app's screen (`android-app://<package>/https/<host>/<path>`) or an AMP or search cache's copy: the site's page inside is read like a referrer. */
 function addAppReferrer(readings: string[], r: string, pageHost: string | undefined, site: SitePlan, host: (u: string | undefined) => string | undefined): void {
-  const inner = r.charCodeAt(0) === 104 ? undefined : webPageInAppLink(r);
+  const inner = r.charCodeAt(0) === 104 ? proxiedPage(r) : webPageInAppLink(r);
   if (inner !== undefined && sameSite(inner, pageHost, site, host)) addReferrer(readings, inner);
 }
 

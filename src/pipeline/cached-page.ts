@@ -37,3 +37,14 @@ export function outOfCache(page: EventInfo['page'], props: JsonObject): { page: 
   const ownProps = { ...props, ...(cacheUrl(props.url) ? { url: inner } : {}), ...(typeof props.path === 'string' && props.path === page.path ? { path } : {}) };
   return { page: { ...page, url: inner, path }, props: ownProps };
 }
+
+// An AMP cache serves the site's page at `https://<x>.cdn.ampproject.org/c/s/<host>/<path>` (`/v/s/` the viewer,
+// `/c/<host>/` over http; Bing's at `<x>.bing-amp.com`), Google's AMP viewer at `https://www.google.<tld>/amp/s/<host>/…`.
+const AMP_PAGE = /^https?:\/\/(?:[a-z0-9-]+\.(?:cdn\.ampproject\.org|bing-amp\.com)\/[cvi]|www\.google\.[a-z.]+\/amp)\/(s\/)?([a-z0-9.-]+\.[a-z]{2,})(\/[^#]*)?/i;
+
+/** The site's page that an AMP cache or viewer URL, or a search engine's cached copy, serves; undefined for others. */
+export function proxiedPage(url: string): string | undefined {
+  const m = url.length > 30 ? AMP_PAGE.exec(url) : null;
+  if (m !== null) return `${m[1] ? 'https' : 'http'}://${m[2]}${m[3] ?? '/'}`;
+  return cachedUrl(url);
+}

@@ -96,3 +96,22 @@ describe('Nuxt payload routes under /_nuxt/', () => {
     expect(blocked({ ...HOME_PAGE, ...pageAt(`${OPEN_SITE}/_nuxt/entry.8c1f2.js`) })).toBe(false);
   });
 });
+
+describe("the site's page as an AMP cache or a search cache served it, as the referrer", () => {
+  const from = (referrer: string) => ({ context: { page: { path: '/visitors', url: `${OPEN_SITE}/visitors`, referrer } } });
+  const amp = 'https://www-example--health-org.cdn.ampproject.org';
+
+  it('blocks an event coming from a blocked page of the site through the cache', () => {
+    expect(blocked(from(`${amp}/c/s/www.example-health.org/mychart/messages`))).toBe(true);
+    expect(blocked(from(`${amp}/v/s/www.example-health.org/pay-online?amp_js_v=0.1`))).toBe(true);
+    expect(blocked(from('https://www.google.com/amp/s/www.example-health.org/lab-results'))).toBe(true);
+    expect(blocked(from('https://webcache.googleusercontent.com/search?q=cache:www.example-health.org/pharmacy/refills'))).toBe(true);
+    expect(blocked({ ...pageOn('/visitors'), properties: { page_referrer: `${amp}/c/s/www.example-health.org/billing/pay` } })).toBe(true);
+  });
+
+  it("keeps events coming from the site's public pages, and from another site's cached pages", () => {
+    expect(blocked(from(`${amp}/c/s/www.example-health.org/locations/north`))).toBe(false);
+    expect(blocked(from('https://shop-example-com.cdn.ampproject.org/c/s/shop.example.com/billing/pay'))).toBe(false);
+    expect(blocked(from('https://www.google.com/search?q=pay+my+bill'))).toBe(false);
+  });
+});
