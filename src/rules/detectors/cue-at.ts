@@ -52,6 +52,9 @@ export function cueAt(text: string, i: number, c: number): number {
     case 115: case 83: return sCue(text, i, n1);
     case 100: case 68: return dCue(text, i, n1);
     case 98: case 66: return bCue(text, i, n1);
+    case 110: case 78: return nCue(text, i, n1);
+    case 105: case 73: return n1 === 116 && !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'its ', true) ? NAME_CUE : 0; // `its Jane Doe calling`
+    case 102: case 70: return fCue(text, i, n1);
     case 109: case 77: return mCue(text, i, n1);
     case 112: case 80: return pCue(text, i, n1);
     case 44: case 10: return breakCue(text, i, c);
@@ -105,6 +108,8 @@ function vCue(text: string, i: number, n1: number): number {
 /** surg(ery): a care date follows; ssn, ss#, soc. */
 function sCue(text: string, i: number, n1: number): number {
   const n2 = text.charCodeAt(i + 2);
+  // Sr., Sra., Srta. (honorifics before a name, person-name.ts)
+  if (n1 === 114) return !isLetter(text.charCodeAt(i - 1)) && (n2 === 46 || lower(n2) === 97 || lower(n2) === 116) ? NAME_CUE : 0;
   if (n1 === 117) return lower(n2) === 114 && lower(text.charCodeAt(i + 3)) === 103 ? careCue(text, i + 4) : matchesAt(text, i - 3, 'je suis ', true) ? NAME_CUE : 0;
   // `soy`, `sou`, `sono` (`I am` before a name, person-name.ts)
   if (n1 === 111 && !isLetter(text.charCodeAt(i - 1)) && (matchesAt(text, i, 'soy ', true) || matchesAt(text, i, 'sou ', true) || matchesAt(text, i, 'sono ', true))) return NAME_CUE;
@@ -147,6 +152,7 @@ for (const c of ' ,.-') SEPARATOR[c.charCodeAt(0)] = 1;
 /** At a `d`: `dot` (spelled emails), dob, died, diagnosed, deceased, death, adm(itted); `dear` before a name. */
 function dCue(text: string, i: number, n1: number): number {
   const n2 = lower(text.charCodeAt(i + 2));
+  if (n1 === 104) return n2 === 114 && !isLetter(text.charCodeAt(i - 1)) ? NAME_CUE : 0; // Dhr. (an honorific, person-name.ts)
   if (n1 === 101 && residenceAt(text, i)) return GEOCODE; // reside (residence.ts)
   // dos (date of service) as a word of its own
   if (n1 === 111) return n2 === 116 ? DOT_WORD : n2 === 98 || (n2 === 115 && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i + 3))) ? DATE_CUE : 0;
@@ -167,8 +173,24 @@ function bCue(text: string, i: number, n1: number): number {
   const n2 = lower(text.charCodeAt(i + 2));
   if (n1 === 105 && n2 === 110 && matchesAt(text, i - 4, 'ich bin ', true)) return NAME_CUE; // `ich bin` before a name (person-name.ts)
   const geb = p1 === 101 && lower(text.charCodeAt(i - 2)) === 103; // geb.
-  return ((n1 === 111 || n1 === 105) && n2 === 114) || (n1 === 46 && (!isLetter(p1) || geb)) ? DATE_CUE : 0; // born, birth, b.
+  // born, geboren, geb.: a birthplace may follow (residence.ts)
+  const place = (n1 === 111 && ((!isLetter(p1) && matchesAt(text, i, 'born ', true)) || (geb && matchesAt(text, i - 2, 'geboren ', true)))) || (n1 === 46 && geb);
+  return (((n1 === 111 || n1 === 105) && n2 === 114) || (n1 === 46 && (!isLetter(p1) || geb)) ? DATE_CUE : 0) | (place ? GEOCODE : 0); // born, birth, b.
 }
+
+/** At an `f`: `Frau` before a name, `famil(y|ie|le|ia)` (a family's title, family-name.ts). */
+function fCue(text: string, i: number, n1: number): number {
+  if (isLetter(text.charCodeAt(i - 1))) return 0;
+  return (n1 === 114 && matchesAt(text, i, 'frau ', true)) || (n1 === 97 && matchesAt(text, i, 'famil', true)) ? NAME_CUE : 0;
+}
+
+/** At an `n`: nacido/nacida, nascido/nascida, nato/nata (born; a birthplace may follow, residence.ts). */
+function nCue(text: string, i: number, n1: number): number {
+  if (n1 !== 97 || isLetter(text.charCodeAt(i - 1))) return 0;
+  return matchesAt(text, i, 'nacid', true) || matchesAt(text, i, 'nascid', true) || matchesAt(text, i, 'nato ', false) || matchesAt(text, i, 'nata ', false) ? GEOCODE : 0;
+}
+
+const FOREIGN_TITLES = ['monsieur', 'madame', 'mme', 'mlle', 'mevr', 'meneer'];
 
 /** At an `m`: name, nombre, nome, nom, llamo, chiamo, I am, my, Mr, Mrs, Ms (`I'm` is marked at the apostrophe). */
 function mCue(text: string, i: number, n1: number): number {
@@ -176,6 +198,7 @@ function mCue(text: string, i: number, n1: number): number {
   const p1 = lower(text.charCodeAt(i - 1));
   const p2 = lower(text.charCodeAt(i - 2));
   if (n1 === 101 && verbNameAt(text, i)) return NAME_CUE; // `Message Jane Doe` (verb-name.ts)
+  if (!isLetter(p1) && FOREIGN_TITLES.some((w) => matchesAt(text, i, w, true))) return NAME_CUE; // Monsieur, Mme, Mevr. (person-name.ts)
   if (p2 === 110 && ((p1 === 97 && n1 === 101) || (p1 === 111 && (n1 === 98 || n1 === 101 || n1 === 32 || n1 === 58)))) return NAME_CUE;
   if (p1 === 97 && (p2 === 108 || p2 === 105) && n1 === 111) return NAME_CUE;
   const wordStart = !isLetter(p1);

@@ -113,13 +113,26 @@ const OLD_MONTH_YEAR_RE = new RegExp(
   'gi',
 );
 
+// A date that does not exist (`31/02/1961`, `1961-13-04`) is still what someone typed, a birth date mistyped: echoed by a
+// form's or an API's error (`invalid date 31/02/1961`, `dob "1961-13-04" rejected`) or written after a birth word, it goes.
+// Only numeric layouts with a four-digit year from 1900 to 2099 and day and month parts of at most 39; only where the text
+// says so (an error's or a date's word), so a part number shaped like a date elsewhere stays.
+const ECHO_CUE = /invalid|not[ ]a[ ]valid|rejected|out[ ]of[ ]range|does[ ]not[ ]match|doesn['’]t[ ]match|must[ ]be|error|failed|unparseable|cannot[ ]parse|ung[üu]ltig|inv[áa]lid|incorrect|dob|birth|date|born|geb/i;
+
+function impossible(m: RegExpExecArray): boolean {
+  const [y, a, b] = m[1] !== undefined ? [m[1], m[2], m[3]] : m[4] !== undefined ? [m[4], m[6], m[7]] : m[8] !== undefined ? [m[11], m[8], m[10]] : ['', '', ''];
+  return y.length === 4 && +y >= 1900 && +y <= 2099 && +a <= 39 && +b <= 39;
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (!hasDigits(text, 3)) return;
   const re = resetAt(DATE_RE, 0);
   let m: RegExpExecArray | null;
   const mark = out.length;
+  let echo: boolean | undefined;
   while ((m = re.exec(text)) !== null) {
     if (!accept(m)) {
+      if (impossible(m) && (echo ??= ECHO_CUE.test(text))) { out.push({ start: m.index, end: m.index + m[0].length, kind }); continue; }
       re.lastIndex = m.index + 1;
       continue;
     }

@@ -113,7 +113,7 @@ function heHiCue(text: string, i: number, next: number): number {
   const p1 = lower(text.charCodeAt(i - 1));
   if (next === 101) {
     if (n2 === 105 && (text.charCodeAt(i + 3) === 223 || lower(text.charCodeAt(i + 3)) === 115)) return NAME_CUE; // heiße, heisse
-    if (n2 === 114 && text.charCodeAt(i + 3) === 32 && !isLetter(p1)) return NAME_CUE; // her
+    if (n2 === 114 && (text.charCodeAt(i + 3) === 32 || (lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32)) && !isLetter(p1)) return NAME_CUE; // her, Herr
     return n2 === 105 && p1 === 116 && lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32 ? NAME_CUE : 0; // their
   }
   if (n2 === 115 && text.charCodeAt(i + 3) === 32 && !isLetter(p1)) return NAME_CUE; // his
@@ -128,7 +128,7 @@ const macSeparator = (text: string, i: number, c: number): number => (text.charC
 export const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = 1;
 for (const c of "@:=-.%hHwWeE*#',\n[({<+/|") CLASS[c.charCodeAt(0)] = 2;
-for (const c of 'xXsSdDbBmMpPcCgGyYvV') CLASS[c.charCodeAt(0)] = 3;
+for (const c of 'xXsSdDbBmMpPcCgGyYvVnNiIfF') CLASS[c.charCodeAt(0)] = 3;
 
 // Cue letters are common: most are ruled out by the character after them, one table lookup
 // instead of a call. Indexed by (letter << 7) | (next & 127); `x` is rare and always checked.
@@ -136,14 +136,17 @@ export const CUE_NEXT = new Uint8Array(128 * 128);
 const cueNext = (letters: string, nexts: string): void => {
   for (const l of letters) for (const n of nexts) for (const v of [n, n.toUpperCase()]) CUE_NEXT[(l.charCodeAt(0) << 7) | v.charCodeAt(0)] = 1;
 };
-cueNext('sS', 'sou');
-cueNext('dD', 'oiemu');
+cueNext('sS', 'sour');
+cueNext('dD', 'oiemuh');
 cueNext('bB', 'oi. :');
-cueNext('mM', 'ebo :yrs');
+cueNext('mM', 'ebo :yrsaml');
 cueNext('pP', 'tahpr');
 cueNext('cC', 'ael');
 cueNext('gG', 'meh');
 cueNext('vV', 'eio');
+cueNext('nN', 'a');
+cueNext('iI', 't');
+cueNext('fF', 'ar');
 cueNext('yY', 'amo');
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }
 

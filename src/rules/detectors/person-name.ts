@@ -6,6 +6,8 @@ import { GIVEN_NAMES } from './given-names.js';
 import { scanMixedNames, scanRecordNames } from './record-name.js';
 import { bareName } from './bare-name.js';
 import { scanNameCues } from './name-cues.js';
+import { scanFamilyNames } from './family-name.js';
+import { nameWord } from './verb-name.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -28,10 +30,15 @@ const RELATIVE = '(?:mother|father|husband|wife|son|daughter|parent|spouse|partn
 // A relative, guarantor or other party of a registration or a claim, and who a card or parcel goes to
 // (`Responsible party: …`, `Emergency contact - …`, `Card to: …`, `Ship to: …`).
 const PARTY = '(?:responsible[ ]party|guarantor|subscriber|dependent|insured|beneficiary|recipient|employer|(?:policy|card|account)[ ]?holder|(?:card|ship|deliver|send|bill)[ ]to)';
+const FOREIGN_HONORIFIC = '(?:herr|frau|se\u00f1ora?|sra\\.?|sr\\.|srta\\.?|monsieur|madame|mme\\.?|mlle\\.?|dhr\\.?|mevr\\.?|mevrouw|meneer)';
 const PERSON_LABEL =
   '(?:patient|pt|paciente)[ ]*[:=\\u2013-][ ]*|(?:caller|guardian|spouse|next[ ]of[ ]kin|emergency[ ]contact|attn|attention|' + PARTY + '|' + RELATIVE + ')(?:[ ]*[:=\\u2013][ ]*|[ ]+-[ ]+)' +
   // A relative named in passing (`my husband John Smith`), an honorific (`Mrs. Jane Doe`), a salutation (`Dear Jane Doe`).
-  '|(?:my|his|her|their)[ ]' + RELATIVE + '[ ]*,?[ ]+|(?:mrs?|ms)\\.?[ ]+|dear[ ]+';
+  '|(?:my|his|her|their)[ ]' + RELATIVE + '[ ]*,?[ ]+|(?:mrs?|ms)\\.?[ ]+|dear[ ]+' +
+  // The same honorifics in other languages (`Herr Kleinschmidt`, `Sra. Echeverría`, `Mme Durand`, `Dhr. de Vries`): their
+  // names are judged word by word (HONORIFIC_RE), so `Sr. Wellness Walk` (senior) stays.
+  '|' + FOREIGN_HONORIFIC + '[ ]+';
+const HONORIFIC_RE = new RegExp(`^${FOREIGN_HONORIFIC}[ ]+$`, 'iu');
 const SIGN_OFF =
   '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente|signed)[ ]*[,\\n][ \\n]*';
 // A greeting or a delivery names a person after it (`Happy 90th birthday Jane Doe!`, `Get well soon,
@@ -44,7 +51,7 @@ const GREETING =
   "|(?:(?<=[,;.!?][ ]?|(?:yo|eu|io)[ ])(?:soy|sou(?:[ ][ao](?=[ ]))?|sono)|je[ ]suis|ich[ ]bin)[ ]+";
 // A mail signature's delimiter (`-- ` on its own line, RFC 3676) is a sign-off too.
 const CUE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+|it['\\u2019]s[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING}))`,
+  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+|it['\\u2019]?s[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING}))`,
   'giu',
 );
 
@@ -158,10 +165,15 @@ function goodsTitle(words: readonly string[]): boolean {
   return goodsWord((words[words.length - 1] as string).toLowerCase()) && (goodsWord(first) || !GIVEN_NAMES.has(first));
 }
 
-/** `this is Jane Doe` must go on as a caller does (`calling`, `here`, a comma) or end there. */
-function callerTail(text: string, end: number): boolean {
+/** `this is Jane Doe` must go on as a caller does (`calling`, `here`, a comma) or end there; `its Jane Doe` (no apostrophe, also a word of its own) only with a caller's word. */
+function callerTail(text: string, end: number, strict: boolean): boolean {
   const rest = text.slice(end, end + 12).toLowerCase();
-  return /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/.test(rest);
+  return (strict ? /^[ ]+(?:calling|speaking|here|again)(?![a-z])/ : /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/).test(rest);
+}
+
+/** After a foreign honorific, each word of the name is one no desk, programme or title is named by (`Sr. Wellness Walk` stays). */
+function honorificName(text: string, from: number, end: number): boolean {
+  return text.slice(from, end).toLowerCase().split(' ').every((w) => nameWord(w) && !titleWord(w));
 }
 
 /** A greeting's name is a given name and a surname, neither a word titles are made of (`Happy Birthday To You`, `Get Well Soon Balloons`). */
@@ -228,6 +240,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (RECORD_HINT.test(text)) scanRecordNames(text, out, kind);
   if (MIXED_HINT.test(text)) scanMixedNames(text, out, kind);
   scanNameCues(text, out, kind);
+  scanFamilyNames(text, out, kind);
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -235,7 +248,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     const label = m[1] !== undefined;
     const end = nameEnd(text, from, !label, !label);
     if (end < 0) continue;
-    if (m[4] !== undefined && (!callerTail(text, end) || (m[4][1] !== 'h' && m[4][1] !== 'H' && !fullName(text, from, end)))) continue;
+    if (m[4] !== undefined && (!callerTail(text, end, m[4][2] === 's' || m[4][2] === 'S') || (m[4][1] !== 'h' && m[4][1] !== 'H' && !fullName(text, from, end)))) continue;
+    if (m[2] !== undefined && HONORIFIC_RE.test(m[2]) && !honorificName(text, from, end)) continue;
     if (m[5] !== undefined && !closesLine(text, end)) continue;
     if (m[6] !== undefined && !fullName(text, from, end)) continue;
     if (m[2] !== undefined && DASH_END.test(m[2]) && titleAfterDash(text, from, end)) continue;

@@ -1,6 +1,7 @@
 import { isLetter, lower, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
+import { STATE_NAME } from './zip.js';
 
 // A place a person says they live in or come from (Safe Harbor B: a city is a geographic subdivision
 // smaller than a state): `my mom lives in Maple Grove, MN`, `Moved here from Tacoma last year`,
@@ -28,13 +29,35 @@ const RESIDENCE_RE = new RegExp(
 // Whose place it is: a first-person word, a relative or a pronoun for a person somewhere in the text (a first-person
 // verb says it by itself: vivo, moro, wohne, habite). Without one (`Patients living in Rural Areas`, `Live in Concert`)
 // the text is a site's copy, not someone's own words.
-const PERSONAL = /(?<![\p{L}\p{M}])(?:i|i['\u2019]m|me|my|mine|we|we['\u2019]re|our|us|he|she|his|her|they|their|mom|mum|mother|dad|father|husband|wife|son|daughter|parents?|grand(?:ma|pa|mother|father)|sister|brother|aunt|uncle|mi|mis|yo|vivo|vivimos|meu|minha|eu|moro|moramos|ich|mein|meine|wohne|je|j['\u2019]habite|mon|ma|nous)(?![\p{L}\p{M}])/iu;
+const PERSONAL = /(?<![\p{L}\p{M}])(?:i|i['\u2019]m|me|my|mine|we|we['\u2019]re|our|us|he|she|his|her|they|their|mom|mum|mother|dad|father|husband|wife|son|daughter|parents?|grand(?:ma|pa|mother|father)|sister|brother|aunt|uncle|mi|mis|yo|vivo|vivimos|meu|minha|eu|moro|moramos|ich|mein|meine|wohne|je|j['\u2019]habite|mon|ma|nous|sono|mio|mia|mijn|jag|jeg|mitt|moja|mój)(?![\p{L}\p{M}])/iu;
 // Capitalised words after a residence verb that are not a place: a pronoun, a weekday or month, an institution.
 const NOT_PLACE = new Set(['i', 'the', 'a', 'my', 'our', 'your', 'this', 'that', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'hospital', 'clinic', 'room', 'unit', 'ward', 'icu', 'er', 'medicare', 'medicaid', 'assisted', 'memory', 'hospice', 'home', 'apt', 'apartment',
   'suite', 'member', 'members', 'services', 'service', 'billing', 'support', 'team', 'department', 'dept', 'office', 'health', 'care', 'center',
   'centre', 'pharmacy', 'insurance', 'network', 'portal', 'app', 'website', 'facebook', 'google']);
+
+// A place where someone was born (`Ich bin geboren am 3.4.1961 in Wuppertal`, `née le 14 mars 1958 à Lyon`, `nacido en
+// Sevilla`, `born in Fresno`): a birth word, optionally its date (up to 30 characters, no comma), then `in`/`à`/`en`/`te`…
+// and the place. Read where the text is someone's own words (PERSONAL) or a date stands between word and place
+// (`geb. 17.09.1955 in Bielefeld`), so site copy (`Babies born in Portland hospitals`) stays.
+// Words that are also other words in capitals (`NATO`) are read in lower case or with a capital only.
+const BIRTH = `(?:${anyCase('(?:born|geboren|geb\\.)')}|[Nn]ée?|[Nn]acid[oa]|[Nn]ascid[oa]|nat[oa]|født|född)`;
+const BIRTH_PREP = '(?:in|à|a|en|em|no|na|te|at|i|w)';
+const BIRTH_RE = new RegExp(
+  `(?<![\\p{L}\\p{M}])${BIRTH}((?:[ \\t]+[^,;\\n]{0,30}?)?)[ \\t]+${anyCase(BIRTH_PREP)}[ \\t]+` +
+    `((?:${WORD})(?:[ ](?:(?:d['\u2019]|de|del|la|le|am|an[ ]der)[ ]?)?${WORD}){0,2}(?:,?[ ][A-Z]{2}(?![\\p{L}\\p{M}]))?)`,
+  'gu',
+);
+// A state, province or country named alone is no subdivision smaller than a state (README: the state is kept):
+// `I moved to Texas`, `born in Mexico`, `we're from Ontario`.
+const REGION_RE = new RegExp(
+  `^(?:${STATE_NAME}|[A-Z]{2}|Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland|Nova Scotia|Ontario|Qu[eé]bec|Saskatchewan|Yukon|` +
+    'the (?:US|USA|U\\.S\\.|UK|States|Philippines|Netherlands)|America|USA|Canada|Mexico|England|Scotland|Wales|Ireland|Germany|France|Spain|Italy|' +
+    'Portugal|Poland|Ukraine|Russia|India|China|Japan|Korea|Vietnam|Brazil|Colombia|Peru|Cuba|Guatemala|Honduras|El Salvador|Nicaragua|' +
+    'Venezuela|Argentina|Chile|Haiti|Jamaica|Nigeria|Ghana|Kenya|Ethiopia|Somalia|Iran|Iraq|Syria|Afghanistan|Pakistan|Bangladesh|Nepal|' +
+    'Thailand|Cambodia|Laos|Taiwan|Australia|New Zealand|Deutschland|Frankreich|Espa[nñ]a|Italia|Alemania|Allemagne|Espagne|Italie)$',
+);
 
 // Words before `from` that make it a residence (`I'm from`, `moved here from`, `originally from`).
 const FROM_BEFORE = /(?:['\u2019](?:m|re|s)|\bam|\bare|\bis|originally|here|over|back|moved|come|comes|came|live[sd]?)[ ]+$/i;
@@ -60,13 +83,23 @@ export function residenceAt(text: string, i: number): boolean {
 
 /** Places after a residence verb (see above). */
 export function scanResidence(text: string, out: Detection[], kind: string): void {
-  if (!PERSONAL.test(text)) return;
-  const re = resetAt(RESIDENCE_RE, 0);
+  const personal = PERSONAL.test(text);
+  if (personal) scanPlaces(resetAt(RESIDENCE_RE, 0), 1, text, out, kind);
+  if (BIRTH_HINT.test(text)) scanPlaces(resetAt(BIRTH_RE, 0), 2, text, out, kind, personal);
+}
+
+const BIRTH_HINT = /born|geb|né|nac|nasc|nat|f[øö]d/i;
+const DIGIT = /[0-9]/;
+
+/** Each place the regex's group `g` holds (a birth's needs PERSONAL or a date in group 1: `personal` given). */
+function scanPlaces(re: RegExp, g: number, text: string, out: Detection[], kind: string, personal?: boolean): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const place = m[1];
-    if (place.split(/[ ,]+/).some((w) => NOT_PLACE.has(w.toLowerCase()))) continue;
+    const place = m[g];
+    if (personal === false && !DIGIT.test(m[1])) continue;
+    const bare = place.replace(/[.,]+$/, '');
+    if (place.split(/[ ,]+/).some((w) => NOT_PLACE.has(w.toLowerCase())) || REGION_RE.test(bare.replace(/,? [A-Z]{2}$/, ''))) continue;
     const start = m.index + m[0].length - place.length;
-    out.push({ start, end: start + place.replace(/[.,]+$/, '').length, kind });
+    out.push({ start, end: start + bare.length, kind });
   }
 }

@@ -1,4 +1,4 @@
-import { NAME_CUE } from './marker-bits.js';
+import { GEOCODE, NAME_CUE, isLetter } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
@@ -28,6 +28,10 @@ const GLUED_NAME = /^[\p{L}\p{M}]{1,4}(?:[ \u3000][\u3040-\u30ff\u4e00-\u9fff\ua
 
 /** NAME_CUE at the first character of a cue above (a non-ASCII character: `c` is its code). */
 export function scriptCueAt(text: string, i: number, c: number): number {
+  // né, née, født, född: a birthplace may follow (residence.ts)
+  if (c === 0xe9 || c === 0xf8 || c === 0xf6) return birthAt(text, i, c) ? GEOCODE : 0;
+  // Señor, Señora (an honorific before a name, person-name.ts)
+  if (c === 0xf1 || c === 0xd1) return (text.charCodeAt(i - 1) | 0x20) === 101 && (text.charCodeAt(i - 2) | 0x20) === 115 ? NAME_CUE : 0;
   if (c === 0xea || c === 0xf4 || c === 0xca || c === 0xd4) {
     const at = text.slice(i - 1, i + 14).toLowerCase();
     for (const w of VIETNAMESE) if (at.startsWith(w)) return NAME_CUE;
@@ -37,6 +41,12 @@ export function scriptCueAt(text: string, i: number, c: number): number {
   for (const w of SPACED) if (at.startsWith(w)) return NAME_CUE;
   for (const w of GLUED) if (at.startsWith(w)) return NAME_CUE;
   return 0;
+}
+
+function birthAt(text: string, i: number, c: number): boolean {
+  const p1 = text.charCodeAt(i - 1) | 0x20;
+  if (c === 0xe9) return p1 === 110 && !isLetter(text.charCodeAt(i - 2)) && text.charCodeAt(i - 2) < 192;
+  return p1 === 102 && text.charCodeAt(i + 1) === 100 && !isLetter(text.charCodeAt(i - 2));
 }
 
 /** Names after the cues above. */

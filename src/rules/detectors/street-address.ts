@@ -134,6 +134,17 @@ const TYPE_FIRST_RE = new RegExp(
     `|(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}-]{1,30}(?:straße|strasse|str\\.|gasse|allee|platz)[ \\t]+[0-9]{1,4}[a-z]?(?![0-9])`,
   'gu',
 );
+// A street named without a type word (`Am Kirschgarten 7`, `Unter den Linden 12`, `Keizersgracht 123`, `Østerbrogade 44`):
+// read only with the postcode and the city after it (`, 60311 Frankfurt`, `, 1015 CJ Amsterdam`, `, 111 21 Stockholm`,
+// `, 2100 København`), which go with it. A four-digit postcode that reads as a year needs the Dutch letters (`Seite 3, 2026
+// Ausgabe` stays).
+const LEAD = '(?:(?:Am|An|Auf|Im|In|Unter|Zum|Zur|Vor|Hinter|Op|Aan|Bij|Het|De|Den|Der|Dem|Die|Das|der|den|dem|de|het|van)[ \\t]+){0,2}';
+const POSTCODE = '(?:[A-Z]{1,2}-)?(?:[0-9]{4}[ ]?[A-Z]{2}(?![\\p{L}])|[0-9]{3}[ ][0-9]{2}|(?!(?:19|20)[0-9]{2}[ \\t])[0-9]{4,5})';
+const NAMED_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])${LEAD}\\p{Lu}[\\p{L}'.-]{2,30}(?:[ \\t]+\\p{Lu}[\\p{L}'.-]{1,30}){0,2}[ \\t]+[0-9]{1,4}[A-Za-z]?,?[ \\t]+${POSTCODE}[ \\t]+${PLACE}`,
+  'gu',
+);
+const NAMED_HINT = /[0-9][A-Za-z]?,?[ \t]+(?:[A-Z]{1,2}-)?[0-9]{3,5}[ \t]/;
 const YEAR_END = /[ \t](?:19|20)[0-9]{2}$/;
 const AFTER_NUMBER = /[,;\n]/;
 const TYPE_HINT = /alle|C\/|venida|vda|[Av]\.|[Rr]ua |[Vv]ia|aseo|laza|za\.|arrer|amino|ravessa|iazza|orso|argo|ra[çc]a|ambla|onda|stra(?:ß|ss)e|str\.|gasse|allee|platz/;
@@ -150,6 +161,11 @@ function scan(text: string, out: Detection[], kind: string): void {
       out.push({ start: m.index, end, kind });
       re.lastIndex = end;
     }
+  }
+  if ((shapes & NUMBER_AFTER_GAP) !== 0 && NAMED_HINT.test(text)) {
+    const re = resetAt(NAMED_RE, 0);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
   if ((shapes & NUMBER_AFTER_GAP) !== 0 && TYPE_HINT.test(text)) {
     const re = resetAt(TYPE_FIRST_RE, 0);

@@ -87,7 +87,7 @@ const DEPARTMENT = new Set(['experience', 'advocacy', 'advocate', 'advocates', '
 // `Radiology`, `Logistics`, `Assistance`), which given names and surnames rarely have.
 const DEPARTMENT_END = /(?:tion|sion|ment|ness|ity|ogy|ics|ices|ance|ancy|ship|ware)$/;
 
-function nameWord(w: string): boolean {
+export function nameWord(w: string): boolean {
   return !DEPARTMENT.has(w) && !commonWord(w) && !DEPARTMENT_END.test(w);
 }
 
@@ -103,11 +103,18 @@ export function scanRoleName(text: string, out: Detection[], kind: string): void
   scanCueName(ROLE_RE, text, out, kind, true);
 }
 
+// Words a work's or a place's title is made of, never a surname (`Resident Evil Village`, `Resident Alien`, `Member Berries
+// Season 2`): a game, a show or a town after a role word is no person.
+const WORK_TITLE = new Set(['evil', 'village', 'alien', 'aliens', 'kingdom', 'legends', 'legend', 'world', 'wars', 'chronicles', 'saga',
+  'quest', 'edition', 'remastered', 'episode', 'season', 'series', 'movie', 'film', 'game', 'games', 'show', 'tour', 'album', 'trilogy',
+  'returns', 'rising', 'origins', 'remake', 'dead', 'zombie', 'zombies', 'heroes', 'adventures', 'mystery', 'empire', 'galaxy',
+  'requiem', 'revelations', 'district', 'hotel', 'island', 'planet', 'universe', 'league', 'podcast', 'radio', 'magazine', 'part']);
+
 /** Whether the whole of `text` is a full name as above with no department's or title's word (`Ignatius Fairweather`, not `Financial Services`). */
 export function wholeFullName(text: string): boolean {
   if (text.length < 5 || text.length > 48) return false;
   const end = nameEnd(text, 0, true, true);
   if (end !== text.length || !fullName(text, 0, end)) return false;
   const words = text.toLowerCase().split(/[ .]+/).filter((w) => w.length > 0);
-  return words.every((w) => !NOT_PERSON.has(w) && (w.length === 1 || nameWord(w)));
+  return words.every((w) => !NOT_PERSON.has(w) && !WORK_TITLE.has(w) && (w.length === 1 || nameWord(w)));
 }
