@@ -18,3 +18,21 @@ export const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
 // every name of both lists tried on every object.
 export const VALUE_RANK: ReadonlyMap<string, number> = new Map(PAIR_VALUES.map((k, i) => [k, i]));
 export const LABEL_RANK: ReadonlyMap<string, number> = new Map(PAIR_LABELS.map((k, i) => [k, i]));
+
+// A pair sent flat, as a form posts it (`fields[1][name]=full_name&fields[1][value]=…`, `data[fields][3][label]`): the value's
+// key ends in a value's name in brackets and a sibling key with the same prefix ends in a label's.
+const BRACKET_VALUES: ReadonlySet<string> = new Set(['value', 'val', 'answer', 'response', 'v', 'text', 'input']);
+const BRACKET_LABELS = ['name', 'label', 'key', 'field', 'title', 'question', 'id'];
+
+/** The label a flat bracketed value key's sibling gives it (`fields[1][value]` beside `fields[1][name]: "full_name"`), or undefined. */
+export function bracketLabel(obj: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  if (key.charCodeAt(key.length - 1) !== 93) return undefined;
+  const open = key.lastIndexOf('[');
+  if (open <= 0 || !BRACKET_VALUES.has(key.slice(open + 1, -1))) return undefined;
+  const prefix = key.slice(0, open + 1);
+  for (const l of BRACKET_LABELS) {
+    const v = obj[`${prefix}${l}]`];
+    if (typeof v === 'string' && v.length > 0) return v;
+  }
+  return undefined;
+}

@@ -12,7 +12,7 @@ import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { keptUrl, sanitizeUrlMemo } from './url-memo.js';
 import { NOT_SPARED, PUBLIC_IMAGE, sparedBy } from './rule-exceptions.js';
 import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON } from './named-values.js';
-import { INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
+import { bracketLabel, INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
 import { dropMailbox, spellsIdentifier } from './split-values.js';
@@ -49,8 +49,10 @@ export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext
     if (!node) continue;
     if (key === 'domain' || key === 'host') domain = true;
     // FHIR and contact links name some fields by a sibling (link-text.ts); a schema.org Product's `name` is the product's (schema-org.ts).
+    // A flat pair (`fields[1][name]: "full_name"`, `fields[1][value]`): the label's rule decides the value, as in scrubPair.
+    const label = bracketLabel(obj, key);
     const value = key === 'variables' ? scrubRequest(obj, node, ctx) : key === 'name' && namesAThing(obj) ? scrubString(obj.name as string, ctx)
-      : scrubField(fieldNameIn(obj, key), obj[key], node, ctx);
+      : scrubField(label !== undefined && namesField(label, ctx) ? label : fieldNameIn(obj, key), obj[key], node, ctx);
     if (value !== undefined) out[key] = value;
   }
   if (domain) dropMailbox(obj, out, ctx);

@@ -34,8 +34,14 @@ const CATEGORY_AFTER = /^[ \t]*\+/;
 // The same ages in words (a chat or survey answer): `ninety-two years old`, `aged ninety one`,
 // `a hundred and one years young`. `in her nineties` is no finer than `90+` and stays.
 const WORDS = '(?:ninety(?:[ -]?(?:one|two|three|four|five|six|seven|eight|nine))?|(?:one[ -]|a[ -])?hundred(?:[ -]and)?(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|ten))?)';
+// A person said to be that old, in words (`my grandmother turned ninety three`, `she is ninety-four`, `I'm a hundred and
+// one`): the same people as PERSON_AGE_RE, or `turned`/`turns`; a unit after it makes it something else (`is ninety minutes`).
+const PERSON_SAYS = '(?:turned|turns|turning|(?:he|she|i|who|(?:my|his|her|our|their)[ \\t]+(?:grand|great[ -]?grand)?(?:father|mother|dad|mom|mum|pa|ma|parent|husband|wife|spouse|partner|brother|sister|aunt|uncle))' +
+  "(?:[ \\t]+(?:is|was)|['\u2019]s)|i['\u2019]m|i[ \\t]+am)[ \\t]{1,2}(?:now[ \\t]+|just[ \\t]+)?";
+const NOT_UNIT = '(?![ \\t-]*(?:percent|per|pounds?|lbs?|kilos?|minutes?|mins?|seconds?|hours?|days?|weeks?|months?|miles?|degrees?|dollars?|cents?|points?|pages?|feet)(?![\\p{L}\\p{M}]))';
 const SPELLED_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}-])(?:(?:ages?|aged|age[ \\t]+of)[ \\t]{1,2}(?:is[ \\t]+)?(${WORDS})|(${WORDS})(?=[ \\t-]{1,2}(?:years?[ \\t-]+(?:old|young|of[ \\t]+age)|yrs?|year-old|y/o)(?![\\p{L}\\p{M}])))(?![\\p{L}\\p{M}])`,
+  `(?<![\\p{L}\\p{M}-])(?:(?:ages?|aged|age[ \\t]+of)[ \\t]{1,2}(?:is[ \\t]+)?(${WORDS})|(${WORDS})(?=[ \\t-]{1,2}(?:years?[ \\t-]+(?:old|young|of[ \\t]+age)|yrs?|year-old|y/o)(?![\\p{L}\\p{M}]))` +
+    `|${PERSON_SAYS}(${WORDS})${NOT_UNIT})(?![\\p{L}\\p{M}])`,
   'giu',
 );
 /** A text shorter than `ninety yr` (or `age ninety`, 10) holds no age in words (prefilter.ts). */
@@ -46,7 +52,7 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
   const re = resetAt(SPELLED_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const words = m[1] ?? m[2];
+    const words = m[1] ?? m[2] ?? m[3];
     const end = m.index + m[0].length;
     out.push({ start: end - words.length, end, kind });
   }

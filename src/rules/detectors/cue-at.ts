@@ -118,6 +118,7 @@ function sCue(text: string, i: number, n1: number): number {
 
 /** ph(one); procedure and ap`p`(ointmen)t: a care date follows; pt, pati(ent), paci(ente) before a name. */
 function pCue(text: string, i: number, n1: number): number {
+  if (n1 === 111) return lower(text.charCodeAt(i - 1)) === 115 && verbNameAt(text, i - 1) ? NAME_CUE : 0; // spoke with (verb-name.ts)
   if (n1 === 104) return verbNameAt(text, i) ? PHONE_CUE | NAME_CUE : PHONE_CUE;
   if (n1 === 114) return lower(text.charCodeAt(i + 3)) === 99 && matchesAt(text, i, 'procedure', true) ? careCue(text, i + 9) : 0;
   if (n1 === 112) return lower(text.charCodeAt(i - 1)) === 97 && (lower(text.charCodeAt(i + 2)) === 116 || matchesAt(text, i + 2, 'oint', true)) ? careCue(text, i + 2) : 0;

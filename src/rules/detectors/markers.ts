@@ -140,7 +140,7 @@ cueNext('sS', 'sour');
 cueNext('dD', 'oiemuh');
 cueNext('bB', 'oi. :');
 cueNext('mM', 'ebo :yrsaml');
-cueNext('pP', 'tahpr');
+cueNext('pP', 'tahpro');
 cueNext('cC', 'ael');
 cueNext('gG', 'meh');
 cueNext('vV', 'eio');

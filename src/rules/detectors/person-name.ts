@@ -171,6 +171,21 @@ function callerTail(text: string, end: number, strict: boolean): boolean {
   return (strict ? /^[ ]+(?:calling|speaking|here|again)(?![a-z])/ : /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/).test(rest);
 }
 
+const ANY_UPPER = /\p{Lu}/u;
+const SPOKEN_TAIL = /^(?:$|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and)(?![a-z]))/;
+
+/**
+ * A caller's name in a text with no capital at all (speech to text: `hello this is cornelius abernathy my date of birth…`):
+ * two words, neither a stop, title or common word nor an `-ing`/`-ed`/`-ly` word, then a caller's or first-person word or the end.
+ */
+function spokenName(text: string, from: number): number {
+  const end = nameEnd(text, from, false, true);
+  if (end < 0 || ANY_UPPER.test(text)) return -1;
+  const words = text.slice(from, end).split(' ');
+  if (words.length !== 2 || words.some((w) => commonWord(w) || TITLE_STOP.has(w) || /(?:ing|ed|ly)$/.test(w))) return -1;
+  return SPOKEN_TAIL.test(text.slice(end, end + 10)) ? end : -1;
+}
+
 /** After a foreign honorific, each word of the name is one no desk, programme or title is named by (`Sr. Wellness Walk` stays). */
 function honorificName(text: string, from: number, end: number): boolean {
   return text.slice(from, end).toLowerCase().split(' ').every((w) => nameWord(w) && !titleWord(w));
@@ -246,9 +261,11 @@ function scan(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
     const label = m[1] !== undefined;
-    const end = nameEnd(text, from, !label, !label);
+    let end = nameEnd(text, from, !label, !label);
+    const spoken = end < 0 && m[4] !== undefined;
+    if (spoken) end = spokenName(text, from);
     if (end < 0) continue;
-    if (m[4] !== undefined && (!callerTail(text, end, m[4][2] === 's' || m[4][2] === 'S') || (m[4][1] !== 'h' && m[4][1] !== 'H' && !fullName(text, from, end)))) continue;
+    if (m[4] !== undefined && !spoken && (!callerTail(text, end, m[4][2] === 's' || m[4][2] === 'S') || (m[4][1] !== 'h' && m[4][1] !== 'H' && !fullName(text, from, end)))) continue;
     if (m[2] !== undefined && HONORIFIC_RE.test(m[2]) && !honorificName(text, from, end)) continue;
     if (m[5] !== undefined && !closesLine(text, end)) continue;
     if (m[6] !== undefined && !fullName(text, from, end)) continue;

@@ -144,6 +144,17 @@ const NAMED_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])${LEAD}\\p{Lu}[\\p{L}'.-]{2,30}(?:[ \\t]+\\p{Lu}[\\p{L}'.-]{1,30}){0,2}[ \\t]+[0-9]{1,4}[A-Za-z]?,?[ \\t]+${POSTCODE}[ \\t]+${PLACE}`,
   'gu',
 );
+// The same street after a person addressed by an honorific and a comma, as a letter's or parcel's first line is written
+// (`Herr Albrecht Wunderlich, Am Sonnenhang 3`, `Mevr. Jansen, Lindengracht 12`): the street and number close the text, line
+// or clause. The name is person-name.ts's.
+// A ward's, a room's or a stop's word and number after a name is where the person is in the building, not an address.
+const NOT_STREET = '(?!(?:Room|Rm|Zimmer|Station|Unit|Bed|Bett|Suite|Floor|Ward|Kamer|Afdeling|Etage|Stock|Raum|Gate|Bay|Pod|Wing|Level|Ebene|Seite|Page|Linie|Line|Bus|Tram|Gleis|Track|Table|Tisch)(?![\\p{L}]))';
+const ADDRESSEE_RE = new RegExp(
+  `(?<![\\p{L}])(?:Herrn?|Frau|Dhr\\.?|Mevr\\.?|Mevrouw|Meneer|M(?:rs?|s)\\.?|Familie|Fam\\.)[ ]+(?:\\p{Lu}[\\p{L}'\u2019.-]*[ ]+){0,2}\\p{Lu}[\\p{L}'\u2019-]+[ ]*,[ ]*` +
+    `(${LEAD}${NOT_STREET}\\p{Lu}[\\p{L}'.-]{2,30}(?:[ \\t]+\\p{Lu}[\\p{L}'.-]{1,30}){0,2}[ \\t]+[0-9]{1,4}[A-Za-z]?)(?=[ ]*(?:$|[,;\\n]))`,
+  'gu',
+);
+const ADDRESSEE_HINT = /Herr|Frau|Dhr|Mevr|Meneer|Mr|Ms|Fam/;
 const NAMED_HINT = /[0-9][A-Za-z]?,?[ \t]+(?:[A-Z]{1,2}-)?[0-9]{3,5}[ \t]/;
 const YEAR_END = /[ \t](?:19|20)[0-9]{2}$/;
 const AFTER_NUMBER = /[,;\n]/;
@@ -166,6 +177,11 @@ function scan(text: string, out: Detection[], kind: string): void {
     const re = resetAt(NAMED_RE, 0);
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+  if ((shapes & NUMBER_AFTER_GAP) !== 0 && ADDRESSEE_HINT.test(text)) {
+    const re = resetAt(ADDRESSEE_RE, 0);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, kind });
   }
   if ((shapes & NUMBER_AFTER_GAP) !== 0 && TYPE_HINT.test(text)) {
     const re = resetAt(TYPE_FIRST_RE, 0);

@@ -12,8 +12,9 @@ import type { Detection } from './types.js';
 // A provider named with a title stays, as on a find-a-doctor page (`Call Dr. Priya Raman`: `Dr.`
 // is a title word, README's policy), and so do `Call Now`, `Call the front desk`, `Call Pharmacy`,
 // `Email Billing Team`. The prefilter's walk marks the verb at its first letter (verbNameAt).
-const VERBS = ['call', 'text', 'message', 'phone'] as const;
-const VERB_RE = /(?<![\p{L}\p{M}])(?:call|text|message|phone)[ ](?=\p{Lu})/giu;
+// A staff note says whom it spoke with (`Spoke with J. Whitlock about her refill`): an initial and a surname count as a full name.
+const VERBS = ['call', 'text', 'message', 'phone', 'spoke with', 'spoke to', 'spoken with', 'spoken to'] as const;
+const VERB_RE = /(?<![\p{L}\p{M}])(?:call|text|message|phone|spoken?[ ](?:with|to))[ ](?=\p{Lu})/giu;
 // Words that name a place, a desk or a service to call rather than a person.
 const NOT_PERSON = new Set(['now', 'today', 'us', 'our', 'ahead', 'back', 'team', 'desk', 'front', 'office', 'department', 'dept', 'line',
   'center', 'centre', 'clinic', 'pharmacy', 'billing', 'support', 'services', 'service', 'nurse', 'nurses', 'hotline', 'helpline', 'unit',
