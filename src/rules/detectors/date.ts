@@ -114,10 +114,10 @@ const OLD_MONTH_YEAR_RE = new RegExp(
 );
 
 // A date that does not exist (`31/02/1961`, `1961-13-04`) is still what someone typed, a birth date mistyped: echoed by a
-// form's or an API's error (`invalid date 31/02/1961`, `dob "1961-13-04" rejected`) or written after a birth word, it goes.
-// Only numeric layouts with a four-digit year from 1900 to 2099 and day and month parts of at most 39; only where the text
-// says so (an error's or a date's word), so a part number shaped like a date elsewhere stays.
-const ECHO_CUE = /invalid|not[ ]a[ ]valid|rejected|out[ ]of[ ]range|does[ ]not[ ]match|doesn['’]t[ ]match|must[ ]be|error|failed|unparseable|cannot[ ]parse|ung[üu]ltig|inv[áa]lid|incorrect|dob|birth|date|born|geb/i;
+// form's or an API's error (`invalid date 31/02/1961`, `dob "1961-13-04" rejected`), it goes. Only numeric layouts with a
+// four-digit year from 1900 to 2099 and day and month parts of at most 39, and only in an error's text, so a part number
+// shaped like a date, or `dob: 2024-13-01` with no error around it, stays as before.
+const ECHO_CUE = /invalid|not[ ]a[ ]valid|rejected|out[ ]of[ ]range|does[ ]not[ ]match|doesn['’]t[ ]match|must[ ]be|error|failed|unparseable|cannot[ ]parse|ung[üu]ltig|inv[áa]lid|incorrect|no[ ]v[áa]lid/i;
 
 function impossible(m: RegExpExecArray): boolean {
   const [y, a, b] = m[1] !== undefined ? [m[1], m[2], m[3]] : m[4] !== undefined ? [m[4], m[6], m[7]] : m[8] !== undefined ? [m[11], m[8], m[10]] : ['', '', ''];
