@@ -19,6 +19,7 @@ describe('names in people\'s own words', () => {
     ['Spanish Sr.', 'El Sr. Villalobos llamó para cambiar su cita', 'Villalobos'],
     ['Spanish Señora', 'Señora Gutiérrez llamó ayer', 'Gutiérrez'],
     ['French Mme', 'Mme Durand-Lefèvre a appelé ce matin', 'Durand'],
+    ['Dutch Dhr. and a particle', 'Dhr. de Vries belde over de uitslag', 'Vries'],
     ['a family signing a card', 'Thank you for everything you did for Mom. With love, The Lindqvist-Okoro Family', 'Lindqvist'],
     ['German Familie closing the text', 'Gute Besserung wünscht Familie Brandstätter', 'Brandstätter'],
     ['an initial and a surname after spoke with', 'Spoke with J. Whitlock about her refill, she will call back', 'Whitlock'],

@@ -186,6 +186,13 @@ function spokenName(text: string, from: number): number {
   return SPOKEN_TAIL.test(text.slice(end, end + 10)) ? end : -1;
 }
 
+const LEAD_PARTICLE = /^(?:van[ ]de[nr]?|van|de|ter|ten|von[ ]der|von)[ ](?=\p{Lu})/u;
+
+/** Length of a lower-case particle opening a surname at `from` (`de `, `van der `), or 0. */
+function particleLead(text: string, from: number): number {
+  return LEAD_PARTICLE.exec(text.slice(from, from + 12))?.[0].length ?? 0;
+}
+
 /** After a foreign honorific, each word of the name is one no desk, programme or title is named by (`Sr. Wellness Walk` stays). */
 function honorificName(text: string, from: number, end: number): boolean {
   return text.slice(from, end).toLowerCase().split(' ').every((w) => nameWord(w) && !titleWord(w));
@@ -261,12 +268,14 @@ function scan(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
     const label = m[1] !== undefined;
-    let end = nameEnd(text, from, !label, !label);
+    // A Dutch or German surname after an honorific may open with its particle (`Dhr. de Vries`, `Mevr. van Dijk`).
+    const honorific = m[2] !== undefined && HONORIFIC_RE.test(m[2]);
+    let end = nameEnd(text, honorific ? from + particleLead(text, from) : from, !label, !label);
     const spoken = end < 0 && m[4] !== undefined;
     if (spoken) end = spokenName(text, from);
     if (end < 0) continue;
     if (m[4] !== undefined && !spoken && (!callerTail(text, end, m[4][2] === 's' || m[4][2] === 'S') || (m[4][1] !== 'h' && m[4][1] !== 'H' && !fullName(text, from, end)))) continue;
-    if (m[2] !== undefined && HONORIFIC_RE.test(m[2]) && !honorificName(text, from, end)) continue;
+    if (honorific && !honorificName(text, from + particleLead(text, from), end)) continue;
     if (m[5] !== undefined && !closesLine(text, end)) continue;
     if (m[6] !== undefined && !fullName(text, from, end)) continue;
     if (m[2] !== undefined && DASH_END.test(m[2]) && titleAfterDash(text, from, end)) continue;
