@@ -24,7 +24,10 @@ export const LABEL_RANK: ReadonlyMap<string, number> = new Map(PAIR_LABELS.map((
 const BRACKET_VALUES: ReadonlySet<string> = new Set(['value', 'val', 'answer', 'response', 'v', 'text', 'input']);
 const BRACKET_LABELS = ['name', 'label', 'key', 'field', 'title', 'question', 'id'];
 
-/** The label a flat bracketed value key's sibling gives it (`fields[1][value]` beside `fields[1][name]: "full_name"`), or undefined. */
+/**
+ * The label a flat bracketed value key's sibling gives it (`fields[1][value]` beside `fields[1][name]: "full_name"`), or
+ * the field's own name in the part before the value's (`data[fields][tel][value]`), or undefined.
+ */
 export function bracketLabel(obj: Readonly<Record<string, unknown>>, key: string): string | undefined {
   if (key.charCodeAt(key.length - 1) !== 93) return undefined;
   const open = key.lastIndexOf('[');
@@ -34,5 +37,7 @@ export function bracketLabel(obj: Readonly<Record<string, unknown>>, key: string
     const v = obj[`${prefix}${l}]`];
     if (typeof v === 'string' && v.length > 0) return v;
   }
-  return undefined;
+  const before = key.lastIndexOf('[', open - 2);
+  const part = key.charCodeAt(open - 1) === 93 && before >= 0 ? key.slice(before + 1, open - 1) : '';
+  return /^[A-Za-z][\w-]*$/.test(part) ? part : undefined;
 }

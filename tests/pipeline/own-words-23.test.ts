@@ -71,12 +71,16 @@ describe('dates and ages', () => {
     ['an impossible month', 'dob "1961-13-04" rejected: month out of range', '1961-13'],
     ['an age in words after turned', 'my grandmother turned ninety three last week', 'ninety three'],
     ['an age in words said of a person', 'My dad is ninety-four and lives alone', 'ninety-four'],
+    ['an age in German words', 'Meine Mutter ist zweiundneunzig Jahre alt', 'neunzig'],
+    ['an age in Spanish words', 'mi abuela tiene noventa y dos años', 'noventa'],
+    ['an age in French words', 'ma mère a quatre-vingt-treize ans', 'vingt'],
   ])('removes %s', (_what, text, part) => {
     expect(sent(track({ q2_response: text }))).not.toContain(part);
   });
 
   it('keeps errors without a date, part numbers and spans of time', () => {
-    keeps(['invalid date range: end before start', 'part 1961-13-04 in stock', 'the drive is ninety minutes', 'Get a ninety-day supply delivered']);
+    keeps(['invalid date range: end before start', 'part 1961-13-04 in stock', 'the drive is ninety minutes', 'Get a ninety-day supply delivered',
+      'neunzig Jahre Klinikum', 'noventa años de experiencia']);
   });
 });
 
@@ -86,12 +90,19 @@ describe('a form sent as flat bracketed pairs', () => {
     expect(out).not.toContain('Thorncastle');
     expect(out).toContain('Payment plan');
   });
+
+  it("reads a value by its field's own name in the bracket before it", () => {
+    const out = sent(track({ 'data[fields][name][value]': 'Imogen Strathdee', 'data[fields][topic][value]': 'Medical records' }));
+    expect(out).not.toContain('Strathdee');
+    expect(out).toContain('Medical records');
+  });
 });
 
 describe('the prefilter', () => {
   it('skips no text the new cues would read', () => {
     const parts = ['its ', 'Its ', 'Herr ', 'Frau ', 'Sr. ', 'Sra. ', 'Señora ', 'Mme ', 'Dhr. ', 'The ', ' Family', 'Familie ', 'geboren am ', 'née le ', 'nacido en ',
-      'born in ', 'geb. ', 'spoke with ', 'this is ', 'in ', 'à ', 'Jane ', 'Doe', 'J. ', 'cornelius abernathy', ' calling', ', ', '3.4.1961 ', 'Lyon', '12', ', 10117 ', 'Berlin'];
+      'born in ', 'geb. ', 'spoke with ', 'this is ', 'in ', 'à ', 'Jane ', 'Doe', 'J. ', 'cornelius abernathy', ' calling', ', ', '3.4.1961 ', 'Lyon', '12', ', 10117 ', 'Berlin',
+      'zweiundneunzig ', 'NEUNZIG ', 'noventa y dos ', 'quatre-vingt-treize ', 'Jahre alt', 'años', 'ans'];
     expectPrefilterSound(parts, { maxLength: 7, numRuns: 2500, examples: [['its Jane Doe calling'], ['geboren am 3.4.1961 in Lyon'], ['Herr Doe, Am Lyon 12']] });
   });
 });

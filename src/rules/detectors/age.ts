@@ -44,6 +44,18 @@ const SPELLED_RE = new RegExp(
     `|${PERSON_SAYS}(${WORDS})${NOT_UNIT})(?![\\p{L}\\p{M}])`,
   'giu',
 );
+// The same in the other languages hospital sites serve, before their age unit (`zweiundneunzig Jahre alt`, `noventa y dos
+// años`, `quatre-vingt-treize ans`, `novantadue anni`, `tweeënnegentig jaar`): a span of years (`neunzig Jahre Klinik`) has
+// no `alt`, and `ans`/`años`/`anni` take NOT_AN_AGE as the digits do.
+const FOREIGN_WORDS = "(?:(?:ein|zwei|drei|vier|f(?:ü|ue)nf|sechs|sieben|acht|neun)und)?neunzig|noventa(?:[ ](?:y|e)[ ](?:un[oa]?|um|dos|duas|dois|tres|três|cuatro|quatro|cinco|seis|siete|sete|ocho|oito|nueve|nove))?" +
+  '|quatre-vingt-(?:dix(?:-(?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize)|nonante(?:-(?:et-un|deux|trois|quatre|cinq|six|sept|huit|neuf))?' +
+  '|novant(?:a|uno|adue|atr[eé]|aquattro|acinque|asei|asette|otto|anove)|(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:ën|en))?negentig';
+const FOREIGN_SPELLED_RE = new RegExp(
+  `(?<![\\p{L}\\p{M}-])(${FOREIGN_WORDS})[ \\t]+(?:jahre[ \\t]+alt|(?:años|anos|ans|anni)${NOT_AN_AGE}|jaar[ \\t]+oud)(?![\\p{L}\\p{M}])`,
+  'giu',
+);
+const FOREIGN_HINT = /neunzig|novent|novant|nonante|quatre-vingt|negentig/i;
+
 /** A text shorter than `ninety yr` (or `age ninety`, 10) holds no age in words (prefilter.ts). */
 export const SPELLED_AGE_MIN = 9;
 const SPELLED_HINT = /inety|undred/i;
@@ -78,6 +90,10 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (!foundAt(out, mark, end)) out.push({ start: end - m[1].length, end, kind });
   }
   if (SPELLED_HINT.test(text)) scanSpelled(text, out, kind);
+  if (FOREIGN_HINT.test(text)) {
+    const re = resetAt(FOREIGN_SPELLED_RE, 0);
+    while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[1].length, kind });
+  }
 }
 
 function foundAt(out: readonly Detection[], from: number, end: number): boolean {

@@ -1,7 +1,7 @@
 // The cue words' markers (prefilter.ts): short words a cue-based detector cannot match without
 // (partial SSNs, spelled emails and numbers, month-year and care dates, names), each tested at one
 // letter of the word, the one the walk stops at (markers.ts CLASS 3).
-import { APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, endsAt, isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
+import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, endsAt, isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { mixedPairAt, recordPairAt } from './record-name.js';
 import { signatureAt } from './person-name.js';
@@ -92,6 +92,7 @@ function xCue(text: string, i: number, n1: number): number {
 
 /** gmail; ei`g`ht (a number read out); `get well` before a name (person-name.ts); `geohash` (geocode.ts). */
 function gCue(text: string, i: number, n1: number): number {
+  if (n1 === 101 && matchesAt(text, i - 2, 'negentig', true)) return AGE_NUM; // an age in Dutch words (age.ts)
   if (n1 === 104) return lower(text.charCodeAt(i - 1)) === 105 && matchesAt(text, i - 3, 'eight', true) && digitWord(text, i - 3, 5) ? PHONE_CUE : 0;
   if (n1 === 101) return text.charCodeAt(i + 3) === 32 && matchesAt(text, i, 'get well', true) ? NAME_CUE : geohashAt(text, i) ? GEOCODE : 0;
   return webmailAt(text, i);
@@ -100,7 +101,7 @@ function gCue(text: string, i: number, n1: number): number {
 /** (last) `v`isit: a date follows; fi`v`e, se`v`en (a number read out, phone-local.ts). */
 function vCue(text: string, i: number, n1: number): number {
   if (residenceAt(text, i)) return GEOCODE; // live, living, moved, vivo (residence.ts)
-  if (n1 === 105) return lower(text.charCodeAt(i + 2)) === 115 && matchesAt(text, i, 'visit', true) ? careCue(text, i + 5) : 0;
+  if (n1 === 105) return lower(text.charCodeAt(i + 2)) === 115 && matchesAt(text, i, 'visit', true) ? careCue(text, i + 5) : matchesAt(text, i - 7, 'quatre-vingt', true) ? AGE_NUM : 0;
   if (lower(text.charCodeAt(i - 1)) === 105) return matchesAt(text, i - 2, 'five', true) && digitWord(text, i - 2, 4) ? PHONE_CUE : 0;
   return matchesAt(text, i - 2, 'seven', true) && digitWord(text, i - 2, 5) ? PHONE_CUE : 0;
 }
@@ -187,6 +188,7 @@ function fCue(text: string, i: number, n1: number): number {
 
 /** At an `n`: nacido/nacida, nascido/nascida, nato/nata (born; a birthplace may follow, residence.ts). */
 function nCue(text: string, i: number, n1: number): number {
+  if (n1 === 111) return matchesAt(text, i, 'novent', true) || matchesAt(text, i, 'novant', true) || matchesAt(text, i, 'nonante', true) ? AGE_NUM : 0; // age.ts
   if (n1 !== 97 || isLetter(text.charCodeAt(i - 1))) return 0;
   return matchesAt(text, i, 'nacid', true) || matchesAt(text, i, 'nascid', true) || matchesAt(text, i, 'nato ', false) || matchesAt(text, i, 'nata ', false) ? GEOCODE : 0;
 }

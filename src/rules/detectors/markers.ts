@@ -51,12 +51,14 @@ export function markerAt(text: string, i: number, c: number): number {
       if (next === 121) return matchesAt(text, i, 'eyJ', false) ? EYJ : 0;
       if (next === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // tel
       if (next === 116) return matchesAt(text, i - 3, 'ninety', true) ? AGE_NUM : 0; // an age in words (age.ts)
+      if (next === 117) return matchesAt(text, i - 1, 'neunzig', true) ? AGE_NUM : 0; // an age in German words (age.ts)
       return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : 0;
     }
     case 69: {
       const next = text.charCodeAt(i + 1);
       if (lower(next) === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // TEL, TEl
       if (lower(next) === 116) return matchesAt(text, i - 3, 'ninety', true) ? AGE_NUM : 0;
+      if (lower(next) === 117) return matchesAt(text, i - 1, 'neunzig', true) ? AGE_NUM : 0;
       return next === 65 && matchesAt(text, i, 'EARER', false) ? EARER : 0;
     }
     default: return cueAt(text, i, c);
@@ -144,7 +146,7 @@ cueNext('pP', 'tahpro');
 cueNext('cC', 'ael');
 cueNext('gG', 'meh');
 cueNext('vV', 'eio');
-cueNext('nN', 'a');
+cueNext('nN', 'ao');
 cueNext('iI', 't');
 cueNext('fF', 'ar');
 cueNext('yY', 'amo');

@@ -45,7 +45,7 @@ export function scriptCueAt(text: string, i: number, c: number): number {
 
 function birthAt(text: string, i: number, c: number): boolean {
   const p1 = text.charCodeAt(i - 1) | 0x20;
-  if (c === 0xe9) return p1 === 110 && !isLetter(text.charCodeAt(i - 2)) && text.charCodeAt(i - 2) < 192;
+  if (c === 0xe9) return p1 === 110 && !isLetter(text.charCodeAt(i - 2));
   return p1 === 102 && text.charCodeAt(i + 1) === 100 && !isLetter(text.charCodeAt(i - 2));
 }
 
