@@ -6,6 +6,7 @@ import { DEEP_LINK_NAMES, deepLinkPath } from './app-links.js';
 import { classNamePaths } from './class-names.js';
 import { formReading, namesPrescription, productCategories, RX_FLAGS } from './form-and-item-readings.js';
 import { pageNamePath, statePath } from './page-readings.js';
+import { documentLink, mediaKey } from './link-values.js';
 import { FRAME_SRC_KEYS, isFrameAt, isFrameObject } from './frame-keys.js';
 import { hostBlock, hostPathBlock, pathVerdict } from './path-verdicts.js';
 
@@ -116,9 +117,9 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
   cameFrom = undefined;
   for (const k of keys) {
     const kind = kindOf(k);
-    if (kind === NONE) { const v = props[k]; if (typeof v === 'object' && v !== null) found = frameSrc(k, v, nestedPages(v, found, 0)); continue; }
-    if (kind === PAGE_FIELD) { if (!productName(props, k)) strip = true; continue; }
     const v = props[k];
+    if (kind === NONE) { if (typeof v === 'object' && v !== null) found = frameSrc(k, v, nestedPages(v, found, 0)); else if (!strip && mediaKey(k) && linksToBlocked(v, plan, host)) strip = true; continue; }
+    if (kind === PAGE_FIELD) { if (documentLink(k, v) ? !strip && linksToBlocked(v, plan, host) : !productName(props, k)) strip = true; continue; }
     if (kind === PAGE_NAME) {
       if (typeof v === 'string' && v.length > 0) { (found ??= []).push(pageNamePath(v)); found.push(...classNamePaths(v)); }
       // A screen or page object (`screen: {firebase_screen_class: ...}`) says it in its own keys.
@@ -239,7 +240,8 @@ function without(props: JsonObject, keys: readonly string[], plan: Plan, host: H
   const copy: JsonObject = {};
   for (const k of keys) {
     const kind = kindOf(k);
-    if ((kind === PAGE_FIELD && !productName(props, k)) || (kind === LINK && linksToBlocked(props[k], plan, host))) continue;
+    const link = kind === LINK || (kind === PAGE_FIELD && documentLink(k, props[k])) || (kind === NONE && mediaKey(k));
+    if ((kind === PAGE_FIELD && !link && !productName(props, k)) || (link && linksToBlocked(props[k], plan, host))) continue;
     // Defined, not assigned: an own `__proto__` key must stay a key, as a spread copy keeps it.
     if (k === '__proto__') Object.defineProperty(copy, k, { value: props[k], enumerable: true, writable: true, configurable: true });
     else copy[k] = props[k];

@@ -8,6 +8,8 @@ import { projectShared, type SharedProjections } from './shared-projection.js';
 import { newEventMemo } from '../rules/event-memo.js';
 import type { EventGovernance } from '../governance/port.js';
 import { safeMessageId } from './message-id.js';
+import { setCodeSite } from '../rules/detectors/url.js';
+import { hostOf } from '../rules/url-parts.js';
 
 // Skip codes meaning "this destination does not take this kind of event": not a failure.
 // `_NOT_ALLOWED`: the call needs a field the destination's allow list withholds (a group call's group_id).
@@ -32,6 +34,8 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
     messageId = safeMessageId(String(raw.messageId), plan);
     const memo = newEventMemo();
     const info = analyzeEvent(raw, site, plan, now, messageId, memo);
+    // The page's host, whose scripts in a stack trace are the site's own code (detectors/url.ts), for this event only.
+    setCodeSite(hostOf(info.page.url, memo));
     const reason = blockReason(info, plan);
     if (reason !== undefined) return { kind: 'blocked', messageId, reason };
     if (gov?.suppressed(info)) return { kind: 'blocked', messageId, reason: 'suppressed' };
@@ -59,6 +63,8 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
     return { kind: 'routed', messageId, rows, skipped, hits };
   } catch (err) {
     return { kind: 'failed', messageId, reason: failureCode(err) };
+  } finally {
+    setCodeSite(undefined);
   }
 }
 

@@ -18,5 +18,6 @@ export function knownClean(value: string, plan: Plan): boolean {
 }
 
 export function rememberClean(value: string, plan: Plan): void {
-  if (value.length <= MAX_LENGTH) clean.of(plan).set(value, true);
+  // A code URL kept in it may be kept for this event's site only (detectors/url.ts): not remembered for every site.
+  if (value.length <= MAX_LENGTH && value.indexOf('://') < 0) clean.of(plan).set(value, true);
 }

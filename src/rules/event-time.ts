@@ -8,7 +8,7 @@
 // A word naming whose time it is: the event's, the sending or receiving client's or server's, a log's.
 const ANCHORS = ['event', 'client', 'server', 'sent', 'received', 'created', 'updated', 'modified', 'logged', 'log', 'hit',
   'request', 'response', 'local', 'utc', 'unix', 'epoch', 'fired', 'tracked', 'captured', 'recorded', 'processed', 'ingest',
-  'collected', 'browser', 'device', 'pageload', 'loaded', 'started', 'ended', 'heartbeat', 'clock', 'current', 'now',
+  'collected', 'browser', 'device', 'pageload', 'loaded', 'started', 'ended', 'heartbeat', 'clock', 'current', 'now', 'send',
   // A report's, an export's or a tool's own step (`generated_at`, `exported_at`, `exposure_ts`, `synced_at`).
   'generated', 'exported', 'computed', 'rendered', 'fetched', 'synced', 'sampled', 'evaluated', 'exposure', 'exposed', 'polled'];
 // Names that are the time alone.
@@ -30,7 +30,8 @@ export function eventTimeName(norm: string): boolean {
   if (BARE.has(norm)) return true;
   if (!TIME_WORD.test(norm) || !ANCHORS.some((a) => norm.includes(a))) return false;
   // `started_at`/`ended_at` name the event's own span; `start`/`end` alone may be an appointment's.
-  const rest = norm.replace(/started|ended/g, '');
+  // `send` (`send_time`) holds `end` in its letters.
+  const rest = norm.replace(/started|ended|send/g, '');
   return !careWord(rest) && !/start|end/.test(rest);
 }
 

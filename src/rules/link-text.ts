@@ -48,5 +48,18 @@ export function contactLinkName(obj: JsonObject, key: string): boolean {
 export function fieldNameIn(obj: JsonObject, key: string): string {
   const name = fhirFieldName(obj, key);
   if (name !== key) return name;
+  if (key.length === 9 && flagTreatment(obj, key)) return 'variation';
   return contactLinkName(obj, key) ? 'fullName' : phonePiece(obj, key) ? 'phone' : ssnBox(obj, key) ? 'ssn' : name;
+}
+
+// A feature-flag tool's treatment (Split's impression `{split: "fad_filters_layout", treatment: "sidebar_v2"}`): the
+// variation served, beside the flag's name. `treatment` alone is free text (a person's care); beside a flag it is read
+// as a variation, scanned like any string (a sensitive term in it still goes for a destination without a BAA).
+const FLAG_KEYS = ['split', 'splitName', 'split_name', 'feature', 'featureName', 'feature_name', 'featureFlag', 'feature_flag',
+  'flag', 'flagKey', 'flag_key', 'flagName', 'flag_name'];
+
+function flagTreatment(obj: JsonObject, key: string): boolean {
+  if (key !== 'treatment' && key !== 'Treatment') return false;
+  for (const k of FLAG_KEYS) if (typeof obj[k] === 'string') return true;
+  return false;
 }

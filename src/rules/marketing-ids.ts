@@ -51,14 +51,17 @@ export function catalogueShaped(value: string): boolean {
 // webinar's number (Zoom's 9-11 digits: `zoom_meeting_id: 84512367901`, `webinarId`), which everyone who joins
 // shares, and a testing tool's experiment, variation or layer keyed by the tool (`optimizely: {experiment:
 // "24567890123", variation: …}`). Not a meeting of someone's care (a telehealth or video visit's: careWord, `tele`).
+// A campaign's or a chat tool's playbook's number under a longer name (`email_campaign_id: 38119274`, Drift's `playbook_id`)
+// is the sender's object too.
 const AD_OBJECT_ENDINGS = ['meetingid', 'meetingnumber', 'meetingno', 'webinarid', 'webinarnumber', 'webinarno', 'experimentid',
-  'variationid', 'layerid'];
+  'variationid', 'layerid', 'campaignid', 'playbookid'];
 const AD_OBJECT_BARE: ReadonlySet<string> = new Set(['experiment', 'variation', 'layer', 'meeting', 'webinar']);
 
 /** Whether a normalized key ends naming a meeting, a webinar or a testing tool's object (see above). */
 export function adObjectName(norm: string): boolean {
   if (AD_OBJECT_BARE.has(norm)) return true;
-  for (const e of AD_OBJECT_ENDINGS) if (norm.endsWith(e)) return !careWord(norm) && !norm.includes('tele');
+  // `playbook` holds `book` (a booking), a care word, in its letters.
+  for (const e of AD_OBJECT_ENDINGS) if (norm.endsWith(e)) return !careWord(norm.replace('playbook', '')) && !norm.includes('tele');
   return false;
 }
 

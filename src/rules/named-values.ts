@@ -38,7 +38,9 @@ const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buil
   'releaseversion', 'releasetag', 'sdkversion', 'libraryversion', 'libversion', 'clientversion', 'bundleversion', 'versionname',
   'softwareversion', 'firmwareversion', 'osversion', 'browserversion', 'pluginversion', 'themeversion', 'apiversion', 'schemaversion',
   'configversion', 'siteversion', 'webversion', 'codeversion', 'trackerversion', 'tagversion', 'uaversion', 'buildnum', 'buildcode',
-  'versioncode', 'appversioncode'];
+  'versioncode', 'appversioncode',
+  // An error tracker's release of the site's code (Sentry's `release: "web@2026.11.27-2"` under the tool's name).
+  'sentryrelease', 'apprelease', 'clientrelease', 'webrelease', 'frontendrelease', 'coderelease'];
 const ORDER_FIELDS = ['orderid', 'ordernumber', 'orderno', 'ordernum', 'orderref', 'orderreference', 'transactionid', 'transactionnumber',
   'transactionref', 'txnid', 'txn', 'trxid', 'checkoutid', 'invoiceid', 'invoicenumber', 'invoiceno', 'purchaseid', 'paymentid',
   'cartid', 'basketid', 'cartnumber', 'basketnumber',
@@ -136,7 +138,12 @@ const BUILD_DIGITS = /^\d{1,8}$/;
 // A build date alone (`build: 20261110`).
 const BUILD_DATE = /^(20\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 
-function versionShaped(value: string, nowYear: number): boolean {
+// A package's name before its version, as Sentry writes a release (`web@2026.11.27-2`, `my-app@2026.3.1`): lower-case
+// letters, digits and dashes, no dot (no mail domain).
+const PACKAGE_AT = /^[a-z][a-z0-9-]{0,40}@/;
+
+function versionShaped(raw: string, nowYear: number): boolean {
+  const value = raw.indexOf('@') > 0 ? raw.replace(PACKAGE_AT, '') : raw;
   const cal = CALVER.exec(value) ?? BUILD_DATE.exec(value);
   if (cal === null) return BROWSER.test(value);
   const y = +(cal[1] as string);

@@ -9,6 +9,8 @@
 //   a directory (`/users/77120/…`, `/u/8841/…`). It then goes as the url rule sends an address (sanitize_url: id-like
 //   segments cut, detectors read). Keys naming a person's, a document's or a body's picture stay dropped whatever the value.
 import { photoPathDetector } from './detectors/photo-path.js';
+import { comingDate } from './content-date.js';
+import { onAssetHost } from './ops/media-urls.js';
 import type { Detection } from './detectors/types.js';
 
 export const NOT_SPARED = 0;
@@ -16,7 +18,9 @@ export const NOT_SPARED = 0;
 export const SCREEN_NAME = 1;
 /** Sent as the url rule sends an address. */
 export const PUBLIC_IMAGE = 2;
-export type Spared = typeof NOT_SPARED | typeof SCREEN_NAME | typeof PUBLIC_IMAGE;
+/** Sent as it is. */
+export const AS_IS = 3;
+export type Spared = typeof NOT_SPARED | typeof SCREEN_NAME | typeof PUBLIC_IMAGE | typeof AS_IS;
 
 const SCREEN_KEY = /screen|view|route/;
 const SCREEN_VALUE = /^(?:[A-Z][A-Za-z0-9]{0,40}(?:Screen|View|Page|Activity|Fragment|Controller|Tab|Modal|Dialog|Sheet|Scene|Route|Picker|List|Details?|Form|Wizard|Flow|Menu|Drawer|Panel|Popup|Overlay)|[a-z]{1,20}(?:[_-][a-z]{1,20}){0,4}[_-](?:screen|view|page|tab|modal|dialog|sheet))$/;
@@ -30,12 +34,44 @@ const NUMBER_DIR = /\/(?!(?:19|20)\d\d\/)\d{3,}\//;
 
 const found: Detection[] = [];
 
+// A class's or webinar's coming session (`next_session: 2027-01-12`, `upcoming_session`, `nextClassSession`): `session`
+// makes the unique_id rule read a session id. A coming date there passes; any other value is scanned as text (a
+// schedule, `Tuesdays 6:30 PM`); a token with digits is still code_like.
+const SESSION_SCHEDULE = /^(?:next|upcoming|following)(?:class|course|webinar|workshop)?session(?:date|start|starts)?$/;
+// A video tool's own id of a video under a hashed-id key (Wistia's `wistia_hashed_id`, `videoHashedId`): `hashed`
+// makes the unique_id rule read a hashed identifier; the key's video word and the id's shape (10 lower-case letters
+// and digits, as Wistia makes them; no digest, which is 32+ hex) say it is a video's.
+const MEDIA_HASH_KEY = /(?:wistia|video|media)hashedid$/;
+const MEDIA_HASH = /^(?=[a-z]*[0-9])(?=[0-9]*[a-z])[a-z0-9]{10}$/;
+// A picture's alt text or caption under an image key (`image_alt`, `imageCaption`): the words describing a site's
+// picture, scanned as any text, as a title is. A person's picture's (`avatar_alt`, `profile_image_alt`) stays dropped.
+const IMAGE_TEXT = /(?:alt|alttext|caption|imagetitle)$/;
+
+function uniqueIdSpared(norm: string, value: string, now: number): Spared {
+  if (SCREEN_KEY.test(norm) && SCREEN_VALUE.test(value)) return SCREEN_NAME;
+  if (SESSION_SCHEDULE.test(norm)) return comingDate(value, now) ? AS_IS : SCREEN_NAME;
+  return MEDIA_HASH_KEY.test(norm) && MEDIA_HASH.test(value) ? AS_IS : NOT_SPARED;
+}
+
 /** Whether `value` under the key `norm`, which the rule `ruleId` names, is one of the values above. */
-export function sparedBy(ruleId: string, norm: string, value: string): Spared {
-  if (ruleId === 'unique_id') return SCREEN_KEY.test(norm) && SCREEN_VALUE.test(value) ? SCREEN_NAME : NOT_SPARED;
+export function sparedBy(ruleId: string, norm: string, value: string, now: number): Spared {
+  if (ruleId === 'unique_id') return uniqueIdSpared(norm, value, now);
   if (ruleId !== 'biometric' || !IMAGE_KEY.test(norm) || PERSON_KEY.test(norm)) return NOT_SPARED;
-  if (!IMAGE_URL.test(value) || NUMBER_DIR.test(value)) return NOT_SPARED;
+  if (IMAGE_TEXT.test(norm)) return SCREEN_NAME;
+  // An asset host's numbered directories are a shop's or a space's (media-urls.ts); sanitize_url still reads them.
+  if (!IMAGE_URL.test(value) || (NUMBER_DIR.test(value) && !onAssetHost(value))) return NOT_SPARED;
   found.length = 0;
   photoPathDetector.find(value.replace(/^https?:\/\/[^/]*/i, ''), found);
   return found.length === 0 ? PUBLIC_IMAGE : NOT_SPARED;
+}
+
+// A media element's source under a key that says so and no url word (`poster`, `embed_src`, `player_src`, `video_src`):
+// one address, sent as the url rule sends one (sanitize_url) rather than `[URL]`; at the top of the properties, dropped
+// when it leads to a blocked page (page-properties.ts). A person's picture's key is not one.
+const MEDIA_SOURCE_KEY = /(?:src|poster)$/;
+const ONE_ADDRESS = /^(?:https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?)?\/[^\s"'<>\\]{0,2000}$/;
+
+/** Whether a string under the key `norm`, which no rule names, is a media element's address (above). */
+export function mediaSource(norm: string, value: string): boolean {
+  return MEDIA_SOURCE_KEY.test(norm) && !PERSON_KEY.test(norm) && ONE_ADDRESS.test(value);
 }

@@ -10,7 +10,7 @@ import { FORBIDDEN_KEYS } from './field-name.js';
 import { fieldNameIn } from './link-text.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { keptUrl, sanitizeUrlMemo } from './url-memo.js';
-import { NOT_SPARED, PUBLIC_IMAGE, sparedBy } from './rule-exceptions.js';
+import { AS_IS, mediaSource, NOT_SPARED, PUBLIC_IMAGE, sparedBy } from './rule-exceptions.js';
 import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON } from './named-values.js';
 import { bracketLabel, INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
@@ -70,8 +70,8 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
   const { norm, rule, suspect } = ctx.plan.fields.matchKey(key);
   if (rule) {
     // A value the rule's key does not make someone's (rule-exceptions.ts): a screen's name, a site's picture.
-    const spared = typeof value === 'string' ? sparedBy(rule.id, norm, value) : NOT_SPARED;
-    if (spared !== NOT_SPARED) return spared === PUBLIC_IMAGE ? keptUrl(value as string, ctx) : scrubString(value as string, ctx);
+    const spared = typeof value === 'string' ? sparedBy(rule.id, norm, value, ctx.now) : NOT_SPARED;
+    if (spared !== NOT_SPARED) return spared === PUBLIC_IMAGE ? keptUrl(value as string, ctx) : spared === AS_IS ? value : scrubString(value as string, ctx);
     ctx.hits.push(rule.id);
     return applyRule(rule, value, ctx);
   }
@@ -83,7 +83,9 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
     if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
     const named = namedValue(norm, value, ctx.nowYear, ctx.now);
     if (named === DROP || named === PERSON) { ctx.hits.push(named === DROP ? 'age' : 'name'); return undefined; }
-    return named === KEEP ? value : named === HOST_NAME && !namesHealthContext(value, ctx) ? keptHost(value, ctx) : scrubString(value, ctx);
+    if (named === KEEP) return value;
+    if (named === HOST_NAME) return namesHealthContext(value, ctx) ? scrubString(value, ctx) : keptHost(value, ctx);
+    return mediaSource(norm, value) ? keptUrl(value, ctx) : scrubString(value, ctx);
   }
   if (Array.isArray(value)) return keptList(norm, value, ctx.nowYear, ctx.now) && !spellsIdentifier(value, ctx) ? value : scrubArray(value, allow, ctx);
   return scrubPair(value, allow, ctx) ?? scrubObject(value, allow, ctx);

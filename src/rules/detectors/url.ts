@@ -66,8 +66,35 @@ function schemeLength(match: string): number {
 // A script's, a style sheet's or a source map's address, perhaps with the line and column a stack trace gives
 // (`at renderResults (https://www.site.example/_next/static/chunks/pages/fad-3f9c2a1b.js:1:48213)`): a site's code, the
 // same for every visitor. No query, fragment, user, escape or directory with a run of 5 digits (`/u/77120/`) may come
-// with it; the other detectors still read the text (a name or a number in it is theirs).
-const CODE_URL = /^https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/(?![^/]*\d{5})[A-Za-z0-9._~-]{1,100}){0,12}\/[A-Za-z0-9._~-]{1,160}\.(?:m?js|cjs|css|map|wasm)(?::\d{1,7}){0,2}$/;
+// with it; the other detectors still read the text (a name or a number in it is theirs). Only the site's own code (its
+// host, or a host under the same domain: `static.site.example`) and a public script CDN's or a well-known tag's: any
+// other host's address may be anyone's (`https://jdoe-portfolio.example/u/jdoe/widget.js`) and stays `[URL]`.
+const CODE_URL = /^https?:\/\/([A-Za-z0-9.-]{1,253})(?::\d{1,5})?(?:\/(?![^/]*\d{5})[A-Za-z0-9._~-]{1,100}){0,12}\/[A-Za-z0-9._~-]{1,160}\.(?:m?js|cjs|css|map|wasm)(?::\d{1,7}){0,2}$/;
+const CDN_HOSTS = new RegExp('^(?:cdn\\.jsdelivr\\.net|unpkg\\.com|cdnjs\\.cloudflare\\.com|ajax\\.googleapis\\.com|code\\.jquery\\.com|' +
+  '(?:www|ssl)\\.google-analytics\\.com|www\\.googletagmanager\\.com|www\\.gstatic\\.com|maps\\.googleapis\\.com|cdn\\.segment\\.com|' +
+  'connect\\.facebook\\.net|(?:static|script)\\.hotjar\\.com|js\\.hs-scripts\\.com|js\\.hsforms\\.net|cdn\\.cookielaw\\.org|' +
+  'static\\.cloudflareinsights\\.com|js-agent\\.newrelic\\.com|(?:browser|js)\\.sentry-cdn\\.com|cdn\\.optimizely\\.com|' +
+  'fast\\.wistia\\.(?:com|net)|www\\.youtube\\.com|player\\.vimeo\\.com|cdn\\.shopify\\.com|snap\\.licdn\\.com|' +
+  'static\\.ads-twitter\\.com|analytics\\.tiktok\\.com|bat\\.bing\\.com|cdn\\.userway\\.org|js\\.driftt\\.com|widget\\.intercom\\.io|' +
+  'js\\.intercomcdn\\.com|cdn\\.amplitude\\.com|cdn\\.mxpnl\\.com|cdn\\.heapanalytics\\.com|cdn\\.rudderlabs\\.com|static\\.zdassets\\.com|' +
+  'assets\\.calendly\\.com|js\\.stripe\\.com|www\\.recaptcha\\.net)$', 'i');
+
+// The site's domain for the event being processed (its page URL's host without `www.`): set once per event by the
+// pipeline (process.ts), '' between events. Detectors run synchronously inside one event's processing.
+let siteDomain = '';
+
+/** Names the event's page host, whose code URLs are the site's (see CODE_URL); undefined clears it. */
+export function setCodeSite(host: string | undefined): void {
+  siteDomain = host === undefined ? '' : host.toLowerCase().replace(/^www\./, '');
+}
+
+function keptCode(url: string): boolean {
+  const m = CODE_URL.exec(url);
+  if (m === null) return false;
+  const host = (m[1] as string).toLowerCase();
+  if (CDN_HOSTS.test(host)) return true;
+  return siteDomain !== '' && (host === siteDomain || (host.endsWith(siteDomain) && host.charCodeAt(host.length - siteDomain.length - 1) === 46));
+}
 
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 8) return;
@@ -75,7 +102,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const end = trimEnd(text, m.index, m.index + m[0].length);
-    if (end - m.index <= schemeLength(m[0]) || CODE_URL.test(text.slice(m.index, end))) continue;
+    if (end - m.index <= schemeLength(m[0]) || keptCode(text.slice(m.index, end))) continue;
     out.push({ start: m.index, end, kind });
   }
   scanMessengers(text, out, kind);

@@ -1,6 +1,7 @@
 import { safeDecode } from '../canonical-path.js';
 import { undoUrlEscapes } from '../form-decoded.js';
 import { parseUrl, type UrlCache } from '../url-parts.js';
+import { ASSET_IMAGE, assetIdSegment, keptMediaParam, mediaKind, NO_MEDIA, VIDEO_HOST, videoIdSegment, type MediaKind } from './media-urls.js';
 import { personParent, personSlug } from './person-slug.js';
 
 export interface TextScanner {
@@ -47,10 +48,11 @@ function numberedWordSlug(segment: string): boolean {
   return words >= 3 && numbers <= 2;
 }
 
-// A picture's size in its file's name (`winter-walk-1200x630.jpg`, `hero-1600w.avif`, `icon_512px.png`): the digits are
+// A picture's size in its file's name (`winter-walk-1200x630.jpg`, `hero-1600w.avif`, `icon_512px.png`, Shopify's
+// `vase_800x.jpg` and `_x400.png`): the digits are
 // pixels, not a code's; read without them (`pt12345x.jpg` keeps its code, which no separator sets apart).
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|ico)$/i;
-const PIXELS = /(?<=[-_.@])\d{2,5}(?:x\d{2,5}|w|h|px)(?=[-_.@])/gi;
+const PIXELS = /(?<=[-_.@])(?:\d{2,5}(?:x\d{2,5}|x|w|h|px)|x\d{2,5})(?=[-_.@])/gi;
 // A screen density before the extension (`hero@2x.jpg`, `logo@1.5x.png`): no mailbox.
 const DENSITY = /@[1-4](?:\.5)?x(?=\.[A-Za-z]{3,4}$)/i;
 
@@ -71,8 +73,15 @@ function wordRun(segment: string): boolean {
   return vowels * 4 >= letters && capitals * 4 <= letters;
 }
 
+// A build's script, style sheet or font named by its content hash (`3c9e1f2a8b7d4e60.css`, `main.7c1e9b2f.js`,
+// `framework-4c2e9d1a.js`): the site's code, the same for everyone. The hash has a letter and no run of 5 digits; a name
+// before it is still read by the detectors.
+const CODE_FILE = /^(?:([A-Za-z0-9_-]{1,60})[.-])?(?=[0-9a-f]*[a-f])(?![0-9a-f]*\d{5})[0-9a-f]{6,32}\.(?:m?js|css|map|wasm|woff2?)$/i;
+
 function isIdLike(segment: string, scanner: TextScanner, people: boolean): boolean {
   if (PLAIN_WORDS.test(segment)) return false;
+  const code = people ? null : CODE_FILE.exec(segment);
+  if (code !== null) return code[1] !== undefined && scanner.hits(code[1]);
   const image = IMAGE_FILE.test(segment);
   const read = image ? segment.replace(DENSITY, '') : segment;
   const shape = image ? read.replace(PIXELS, 'px') : segment;
@@ -80,14 +89,15 @@ function isIdLike(segment: string, scanner: TextScanner, people: boolean): boole
   if (people || !(WORD_SLUG.test(segment) || numberedWordSlug(segment) || wordRun(segment))) {
     for (const re of ID_SEGMENT) if (re.test(shape)) return true;
   }
-  return scanner.hits(read);
+  // A picture's pixel sizes are not read as a code's digits (`teddy-12in_400x400.png` is not code_like).
+  return scanner.hits(shape);
 }
 
 /**
  * The path with each id-like segment replaced by `:id`. Most paths have none: they come back
  * as they are, without splitting and joining them again.
  */
-function withoutIds(pathname: string, scanner: TextScanner): string {
+function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, host: string): string {
   let out = '';
   let from = 0;
   // A person's name or username under `/patients/`, `/members/`, `/u/`… (person-slug.ts).
@@ -97,7 +107,9 @@ function withoutIds(pathname: string, scanner: TextScanner): string {
     if (end < 0) end = pathname.length;
     if (end > start) {
       const decoded = safeDecode(pathname.slice(start, end));
-      if (decoded !== '' && (isIdLike(decoded, scanner, people) || (people && personSlug(decoded)))) { out += pathname.slice(from, start) + ':id'; from = end; }
+      // A video host's id of its video, an asset host's ids of its image (media-urls.ts) are no one's.
+      const own = media === VIDEO_HOST ? videoIdSegment(host, decoded) : media === ASSET_IMAGE && !people && assetIdSegment(decoded, end === pathname.length);
+      if (decoded !== '' && !own && (isIdLike(decoded, scanner, people) || (people && personSlug(decoded)))) { out += pathname.slice(from, start) + ':id'; from = end; }
       people = personParent(decoded);
     }
     start = end + 1;
@@ -125,9 +137,11 @@ export function sanitizeUrl(raw: string, queryAllow: ReadonlySet<string>, scanne
   const url = relative ? relativeUrl(input) : parseUrl(input, cache);
   if (url === undefined) return undefined;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  const path = withoutIds(url.pathname, scanner);
+  const media = mediaKind(relative ? '' : url.host, url.pathname);
+  const path = withoutIds(url.pathname, scanner, media, url.host);
   // Most URLs have no query: no searchParams, no map for them.
-  const kept = url.search === '' ? NO_QUERY : plainKeptQuery(url.search, queryAllow, scanner) ?? keptQuery(url.searchParams, queryAllow, scanner);
+  const q: QueryRules = { allow: queryAllow, media, host: url.host };
+  const kept = url.search === '' ? NO_QUERY : plainKeptQuery(url.search, q, scanner) ?? keptQuery(url.searchParams, q, scanner);
   const query = kept.size ? '?' + serializeQuery(kept) : '';
   const host = relative ? '' : `${url.protocol}//${hostWithoutIds(url.host)}`;
   return { url: host + path + query, query: kept };
@@ -156,7 +170,7 @@ function escapeFree(s: string): boolean {
  * keptQuery without URLSearchParams, for a query whose names (and allowlisted values) decode
  * to themselves; undefined for any other query. Same pairs, same order, same map.
  */
-function plainKeptQuery(search: string, queryAllow: ReadonlySet<string>, scanner: TextScanner): Map<string, string> | undefined {
+function plainKeptQuery(search: string, q: QueryRules, scanner: TextScanner): Map<string, string> | undefined {
   const kept = new Map<string, string>();
   for (const part of search.slice(1).split('&')) {
     if (part === '') continue;
@@ -164,8 +178,8 @@ function plainKeptQuery(search: string, queryAllow: ReadonlySet<string>, scanner
     const name = eq < 0 ? part : part.slice(0, eq);
     if (!escapeFree(name)) return undefined;
     const k = name.toLowerCase();
-    if (!queryAllow.has(k)) continue;
     const value = eq < 0 ? '' : part.slice(eq + 1);
+    if (!q.allow.has(k)) { if (q.media !== NO_MEDIA && escapeFree(value) && keptMediaParam(q.media, q.host, k, value, scanner)) kept.set(name, value); continue; }
     if (!escapeFree(value)) return undefined;
     // Without `%`, safeDecode(value) is value: one scan answers both of keptQuery's.
     if (!scanner.hits(value)) kept.set(k, value);
@@ -202,11 +216,16 @@ function formEncode(s: string): string | undefined {
   return from === 0 ? s : out + s.slice(from);
 }
 
-function keptQuery(params: URLSearchParams, queryAllow: ReadonlySet<string>, scanner: TextScanner): Map<string, string> {
+/** The query's allowlisted names, and the media address (media-urls.ts) whose own parameters are kept too. */
+interface QueryRules { allow: ReadonlySet<string>; media: MediaKind; host: string }
+
+function keptQuery(params: URLSearchParams, q: QueryRules, scanner: TextScanner): Map<string, string> {
   const kept = new Map<string, string>();
   for (const [key, value] of params) {
     const k = key.toLowerCase();
-    if (queryAllow.has(k) && !scanner.hits(value) && !scanner.hits(safeDecode(value))) kept.set(k, value);
+    if (q.allow.has(k)) { if (!scanner.hits(value) && !scanner.hits(safeDecode(value))) kept.set(k, value); }
+    // A media address's own parameter keeps its spelling (`videoFoam=true`).
+    else if (q.media !== NO_MEDIA && keptMediaParam(q.media, q.host, k, value, scanner)) kept.set(key, value);
   }
   return kept;
 }
