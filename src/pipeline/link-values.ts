@@ -14,7 +14,7 @@ export function documentLink(key: string, v: JsonValue | undefined): v is string
 
 // A media element's source as a string (`poster`, `player_src`) is an address too, sent as the url rule sends one
 // (rule-exceptions.ts mediaSource): page-properties.ts drops it when it leads to a blocked page, like a link.
-const MEDIA_KEY = /(?:src|poster)$/i;
+const MEDIA_KEY = /(?:src|poster|img)$/i;
 
 /** Whether a top-level property's key names a media element's source (see above). */
 export function mediaKey(key: string): boolean {

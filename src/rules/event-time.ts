@@ -10,7 +10,9 @@ const ANCHORS = ['event', 'client', 'server', 'sent', 'received', 'created', 'up
   'request', 'response', 'local', 'utc', 'unix', 'epoch', 'fired', 'tracked', 'captured', 'recorded', 'processed', 'ingest',
   'collected', 'browser', 'device', 'pageload', 'loaded', 'started', 'ended', 'heartbeat', 'clock', 'current', 'now', 'send',
   // A report's, an export's or a tool's own step (`generated_at`, `exported_at`, `exposure_ts`, `synced_at`).
-  'generated', 'exported', 'computed', 'rendered', 'fetched', 'synced', 'sampled', 'evaluated', 'exposure', 'exposed', 'polled'];
+  'generated', 'exported', 'computed', 'rendered', 'fetched', 'synced', 'sampled', 'evaluated', 'exposure', 'exposed', 'polled',
+  // A push or mailing tool's step on this device (`subscribed_at`, `opened_at`, `clicked_at`).
+  'subscribed', 'unsubscribed', 'opened', 'clicked', 'dismissed', 'delivered'];
 // Names that are the time alone.
 const BARE = new Set(['ts', 'time', 'timestamp', 'datetime', 'unixtime', 'epoch', 'epochms', 'timestampms', 'tsms', 'tsunix', 'unixts']);
 // A word about care, a person's life or a booking: its date is a Safe Harbor date however near it is.

@@ -49,6 +49,7 @@ export function fieldNameIn(obj: JsonObject, key: string): string {
   const name = fhirFieldName(obj, key);
   if (name !== key) return name;
   if (key.length === 9 && flagTreatment(obj, key)) return 'variation';
+  if (classSession(obj, key)) return 'nextClassSession';
   return contactLinkName(obj, key) ? 'fullName' : phonePiece(obj, key) ? 'phone' : ssnBox(obj, key) ? 'ssn' : name;
 }
 
@@ -61,5 +62,16 @@ const FLAG_KEYS = ['split', 'splitName', 'split_name', 'feature', 'featureName',
 function flagTreatment(obj: JsonObject, key: string): boolean {
   if (key !== 'treatment' && key !== 'Treatment') return false;
   for (const k of FLAG_KEYS) if (typeof obj[k] === 'string') return true;
+  return false;
+}
+
+// A class's next session (`{class_name: "CPR & AED", next_session: "2027-01-12"}`): beside a key naming a class, course,
+// webinar, workshop or seminar, `next_session` or `upcoming_session` is that class's (rule-exceptions.ts), not a visit's.
+const NEXT_SESSION = /^(?:next|upcoming)[_-]?[Ss]ession$/;
+const CLASS_KEY = /^(?:class|course|webinar|workshop|seminar)/i;
+
+function classSession(obj: JsonObject, key: string): boolean {
+  if (key.length < 11 || key.length > 16 || !NEXT_SESSION.test(key)) return false;
+  for (const k in obj) if (CLASS_KEY.test(k)) return true;
   return false;
 }

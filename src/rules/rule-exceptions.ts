@@ -28,16 +28,17 @@ const SCREEN_VALUE = /^(?:[A-Z][A-Za-z0-9]{0,40}(?:Screen|View|Page|Activity|Fra
 const IMAGE_KEY = /image|thumbnail|picture/;
 const PERSON_KEY = /profile|avatar|user|patient|member|selfie|face|headshot|portrait|person|people|customer|signature|upload|card|licen[cs]e|passport|insurance|document|scan|xray|wound|skin|rash|lesion|photo|biometric|finger|retina|iris|my/;
 const SIZE_PARAM = '(?:w|h|width|height|fm|format|q|quality|fit|auto|dpr|crop|v|ver)=[A-Za-z0-9.,_-]{1,16}';
-const IMAGE_URL = new RegExp(`^(?:https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?)?/[A-Za-z0-9@._~%/-]{0,400}\\.(?:jpe?g|png|gif|webp|avif|svg)` +
+const IMAGE_URL = new RegExp(`^(?:https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?)?/[A-Za-z0-9@._~%/,-]{0,400}\\.(?:jpe?g|png|gif|webp|avif|svg)` +
   `(?:\\?${SIZE_PARAM}(?:&${SIZE_PARAM}){0,7})?$`, 'i');
 const NUMBER_DIR = /\/(?!(?:19|20)\d\d\/)\d{3,}\//;
 
 const found: Detection[] = [];
 
-// A class's or webinar's coming session (`next_session: 2027-01-12`, `upcoming_session`, `nextClassSession`): `session`
-// makes the unique_id rule read a session id. A coming date there passes; any other value is scanned as text (a
-// schedule, `Tuesdays 6:30 PM`); a token with digits is still code_like.
-const SESSION_SCHEDULE = /^(?:next|upcoming|following)(?:class|course|webinar|workshop)?session(?:date|start|starts)?$/;
+// A class's or webinar's session (`webinar_session`, `next_class_session`; a bare `next_session` beside a class's key,
+// link-text.ts): `session` makes the unique_id rule read a session id. A coming date there passes; any other value is
+// scanned as text (a schedule, `Tuesdays 6:30 PM`; a token with digits is still code_like). A bare `session` or
+// `next_session` may be a therapy's or a telehealth visit's and stays dropped.
+const SESSION_SCHEDULE = /^(?:next|upcoming|following)?(?:class|course|webinar|workshop|seminar)session(?:date|start|starts)?$/;
 // A video tool's own id of a video under a hashed-id key (Wistia's `wistia_hashed_id`, `videoHashedId`): `hashed`
 // makes the unique_id rule read a hashed identifier; the key's video word and the id's shape (10 lower-case letters
 // and digits, as Wistia makes them; no digest, which is 32+ hex) say it is a video's.
@@ -68,7 +69,7 @@ export function sparedBy(ruleId: string, norm: string, value: string, now: numbe
 // A media element's source under a key that says so and no url word (`poster`, `embed_src`, `player_src`, `video_src`):
 // one address, sent as the url rule sends one (sanitize_url) rather than `[URL]`; at the top of the properties, dropped
 // when it leads to a blocked page (page-properties.ts). A person's picture's key is not one.
-const MEDIA_SOURCE_KEY = /(?:src|poster)$/;
+const MEDIA_SOURCE_KEY = /(?:src|poster|img)$/;
 const ONE_ADDRESS = /^(?:https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?)?\/[^\s"'<>\\]{0,2000}$/;
 
 /** Whether a string under the key `norm`, which no rule names, is a media element's address (above). */

@@ -18,7 +18,9 @@ const MEASURE_ENDINGS = ['amount', 'total', 'count', 'counts', 'price', 'revenue
   // Store amounts in millionths (Google Play's `price_amount_micros: 12990000`, `revenue_micros`) and sizes in kilobytes.
   'micros', 'kb', 'mb',
   // A posting's pay (`salary_min: "70000"` was read as a ZIP code).
-  'salary', 'salarymin', 'salarymax', 'wage', 'wages', 'paymin', 'paymax'];
+  'salary', 'salarymin', 'salarymax', 'wage', 'wages', 'paymin', 'paymax',
+  // A resource's or a file's size (a performance entry's `transfer_size: "18342"` was cut to a ZIP-3).
+  'size'];
 
 /** Whether a normalized key names an amount or a count (see MEASURES). */
 export function measureName(norm: string): boolean {

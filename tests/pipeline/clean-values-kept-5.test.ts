@@ -35,7 +35,8 @@ describe("a media element's source and an image CDN's parameters", () => {
     const kept = { poster: `${H}/media/posters/heart-valve-animation.jpg`, player_src: 'https://player.vimeo.com/video/1012345678',
       image_url: 'https://cdn.sanity.io/images/q8n2kz4a/production/7f3e2b91c4d8e6a0b1f2-1200x800.jpg?w=800&q=75&fm=webp',
       background_image: 'https://images.ctfassets.net/x7q2kz9lm3/5nQw8Rk2Tt/hero-bg-maternity.jpg',
-      thumbnail: 'https://cdn.shopify.com/s/files/1/0612/3344/products/teddy-12in_400x400.png?v=1729001122',
+      thumbnail: 'https://cdn.shopify.com/s/files/1/0612/3344/products/teddy-12in_400x400.png?v=1729001122', hero_img: `${H}/images/locations/lobby.jpg`,
+      bg_image: 'https://res.cloudinary.com/northbay/image/upload/f_auto,q_auto,w_1600/v1731000000/sections/womens-health-bg.jpg',
       promo_image: 'https://cdn.shopify.com/s/files/1/0612/3344/files/holiday-banner_1600x.jpg' };
     const out = props(kept);
     for (const [k, v] of Object.entries(kept)) expect(out).toContain(field(out, k, v));
@@ -53,7 +54,8 @@ describe("a media element's source and an image CDN's parameters", () => {
 describe("a site picture's alt text, a download link and a class's coming session", () => {
   it('keeps alt text under an image key, a document link under href or url, and a coming session date or schedule', () => {
     const kept = { image_alt: 'Aerial view of the new patient tower at sunrise', href: `${H}/documents/2026-financial-assistance-application.pdf`,
-      url: '/documents/visitor-guide-2026.docx', next_session: soon(40), upcoming_session: 'Tuesdays 6:30-8:30 PM' };
+      url: '/documents/visitor-guide-2026.docx', class_name: 'Childbirth Preparation', next_session: soon(40), upcoming_session: 'Tuesdays 6:30-8:30 PM',
+      webinar_session: soon(5) };
     const out = props(kept);
     for (const [k, v] of Object.entries(kept)) expect(out).toContain(field(out, k, v));
   });
@@ -62,6 +64,8 @@ describe("a site picture's alt text, a download link and a class's coming sessio
     const out = props({ avatar_alt: 'Dorota Kowalczyk', image_alt: 'Photo sent by jane.doe@mail.example', next_session: '1961-03-14',
       next_session_id: 'sess_8f3e2b91c4d8e6a0', href: `${H}/about/leadership` });
     for (const v of ['Dorota', 'jane.doe', '1961-03-14', 'sess_8f3e', 'leadership']) expect(out).not.toContain(v);
+    // Without a class beside it, a next session may be a therapy's or a visit's.
+    expect(props({ therapy_type: 'physical', next_session: soon(4), session: soon(4) })).not.toContain(soon(4));
     const portal = props({ href: `${H}/patient-portal/statements/statement-2026-10.pdf`, link_text: 'Statement' });
     expect(portal).not.toContain('patient-portal');
   });
@@ -70,15 +74,16 @@ describe("a site picture's alt text, a download link and a class's coming sessio
 describe("a mailing's, a chat tool's, a flag tool's and an error tracker's own values", () => {
   it('keeps mailing templates and campaign numbers, a playbook number, a split treatment, a Sentry release and a send time', () => {
     const kept = { email_template: 'Monthly Wellness Digest - December', email_campaign_id: '38119274', playbook_id: '2873164',
-      split_name: 'fad_filters_layout', treatment: 'sidebar_v2', sentry_release: 'web@2026.11.27-2', send_time: new Date().toISOString() };
+      split_name: 'fad_filters_layout', treatment: 'sidebar_v2', sentry_release: 'web@2026.11.27-2', send_time: new Date().toISOString(),
+      subscribed_at: new Date().toISOString(), transfer_size: '18342' };
     const out = props(kept);
     for (const [k, v] of Object.entries(kept)) expect(out).toContain(field(out, k, v));
   });
 
   it("still drops an email address, an email in a template's name, a record number, a treatment without a flag, a care word in a treatment and an old date", () => {
     const out = props({ email_address: 'jane.doe@mail.example', email_template: 'Copy to ana.lima@mail.example', patient_id: '2873164',
-      sentry_release: 'jane@1961.03.14', send_time: '1961-03-14T10:00:00Z' });
-    for (const v of ['jane.doe', 'ana.lima', '2873164', '1961.03.14', '1961-03-14']) expect(out).not.toContain(v);
+      sentry_release: 'jane@1961.03.14', send_time: '1961-03-14T10:00:00Z', subscribed_at: '1958-04-02T10:00:00Z', transfer_size: '536-22-4411' });
+    for (const v of ['jane.doe', 'ana.lima', '2873164', '1961.03.14', '1961-03-14', '1958-04-02', '536-22-4411']) expect(out).not.toContain(v);
     expect(props({ treatment: 'sidebar_v2' })).not.toContain('sidebar_v2');
     expect(props({ split: 'scheduling_widget', treatment: 'chemotherapy' })).not.toContain('chemotherapy');
   });

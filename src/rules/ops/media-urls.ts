@@ -26,7 +26,8 @@ export type MediaKind = typeof NO_MEDIA | typeof VIDEO_HOST | typeof IMAGE_FILE_
 // or record number fits) and no `@`; a person's directory (`/patients/`, `/u/`) is still read as one; the file's name
 // is kept when it is a content hash (16-64 hex digits, perhaps with its pixel size), else read as anywhere.
 const ASSET_HOSTS = /^(?:images\.ctfassets\.net|cdn\.sanity\.io|cdn\.shopify\.com|res\.cloudinary\.com|images\.prismic\.io|[a-z0-9-]{1,63}\.imgix\.net)$/i;
-const ASSET_DIR = /^(?!.*\d{5})[A-Za-z0-9_-]{1,40}$/;
+// Cloudinary's transformations (`f_auto,q_auto,w_1600`) and version (`v1731000000`, epoch seconds) are directories too.
+const ASSET_DIR = /^(?:(?!.*\d{5})[A-Za-z0-9_-]{1,40}|v1[4-8]\d{8}|[a-z]{1,2}_[A-Za-z0-9.]{1,20}(?:,[a-z]{1,2}_[A-Za-z0-9.]{1,20}){0,9})$/;
 const HASH_FILE = /^[0-9a-f]{16,64}(?:-\d{2,5}x\d{2,5})?\.(?:jpe?g|png|gif|webp|avif|svg)$/i;
 
 const ASSET_URL = /^https:\/\/([A-Za-z0-9.-]{1,253})\//;
