@@ -53,6 +53,9 @@ function numberedWordSlug(segment: string): boolean {
 // pixels, not a code's; read without them (`pt12345x.jpg` keeps its code, which no separator sets apart).
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|ico)$/i;
 const PIXELS = /(?<=[-_.@])(?:\d{2,5}(?:x\d{2,5}|x|w|h|px)|x\d{2,5})(?=[-_.@])/gi;
+// What the detectors read of an image file's name without its sizes: pairs (`400x400`) and Shopify's one-sided sizes
+// after a word (`banner_1600x.jpg`, `vase_x400.png`). Digits after digits (`503_555_0142x.jpg`) stay for the detectors.
+const SCAN_PIXELS = /(?<=[-_.@])\d{2,5}x\d{2,5}(?=[-_.@])|(?<=[A-Za-z][-_])(?:\d{3,4}x|x\d{3,4})(?=\.[A-Za-z]{3,4}$)/gi;
 // A screen density before the extension (`hero@2x.jpg`, `logo@1.5x.png`): no mailbox.
 const DENSITY = /@[1-4](?:\.5)?x(?=\.[A-Za-z]{3,4}$)/i;
 
@@ -90,7 +93,7 @@ function isIdLike(segment: string, scanner: TextScanner, people: boolean): boole
     for (const re of ID_SEGMENT) if (re.test(shape)) return true;
   }
   // A picture's pixel sizes are not read as a code's digits (`teddy-12in_400x400.png` is not code_like).
-  return scanner.hits(shape);
+  return scanner.hits(image ? read.replace(SCAN_PIXELS, 'px') : read);
 }
 
 /**
