@@ -85,7 +85,7 @@ export class Runtime {
       onStandby: ({ pid, host }) => this.log.warn({ pid, host }, 'another phiwall process consumes this spool file (same data directory?): this one delivers nothing until it stops'),
     });
     this.spool = this.storage.spool;
-    this.dedup = this.spool.seen ? new IngestDedup({ seen: this.spool.seen.bind(this.spool) }, hashKeyOf(this.config.rules)) : undefined;
+    this.dedup = this.spool.seen && this.config.rules.spool?.dedup_retries !== false ? new IngestDedup({ seen: this.spool.seen.bind(this.spool) }, hashKeyOf(this.config.rules)) : undefined;
     this.policy = this.recordPolicies();
     // Aggregate destinations open their store on first use: shared tables on Postgres.
     // Named per data directory (a cluster worker: per its own directory), so a restart retries its own release claims at once.

@@ -158,6 +158,8 @@ export const RulesFile = z.strictObject({
     synchronous: z.enum(['full', 'normal']).default('normal'),
     dead_letter_days: z.number().positive().default(14),
     group_commit_ms: z.number().min(0).default(2),
+    /** A retried POST (same site, sender and messageId within 24 h) is answered and not taken again (src/spool/ingest-dedup.ts); false turns it off. */
+    dedup_retries: z.boolean().default(true),
   }).optional(),
   /** Where the spool and pseudonymous ids live: embedded SQLite (default) or shared PostgreSQL. */
   storage: z.strictObject({

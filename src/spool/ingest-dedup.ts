@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JsonObject } from '../common/json.js';
 
 // A browser retries a POST whose answer it did not get (analytics.js, RudderStack: same
@@ -45,8 +45,9 @@ export class IngestDedup {
 
   constructor(private readonly store: SeenStore, private readonly secret: string) {}
 
+  /** Keyed by the secret prefixed (one-shot hash: a third of an HMAC object's cost per event; only equality is asked of it). */
   key(site: string, sender: string, messageId: string): string {
-    return createHmac('sha256', this.secret).update(`${site}\0${sender}\0${messageId}`).digest('base64url').slice(0, 22);
+    return hash('sha256', `${this.secret}\0${site}\0${sender}\0${messageId}`, 'base64url').slice(0, 22);
   }
 
   /** Which of `events` are copies; the others' keys are held until `release`. */

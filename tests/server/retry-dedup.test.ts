@@ -76,6 +76,14 @@ for (const storage of storages) describe(`a retried POST is idempotent (${storag
     expect([delivered(dataDir, 'rt-4'), delivered(dataDir, 'rt-5')]).toEqual([1, 1]);
   });
 
+  if (storage.name === 'sqlite') it('spool.dedup_retries: false takes every copy (as before)', async () => {
+    collector = await startWith({ deliver: true, configPath: writeConfig(`version: 1\ninclude: ["${join(REPO, 'rules/phiwall.yaml')}"]\nspool: { dedup_retries: false }\n`) });
+    const body = { batch: [track('rt-7')] };
+    await post(`${collector.url}/v1/batch`, body);
+    await post(`${collector.url}/v1/batch`, body);
+    await waitFor(() => delivered(collector!.dataDir, 'rt-7'), (n) => n >= 2);
+  });
+
   // Instances sharing one PostgreSQL spool: a copy may reach another instance than its original.
   if (storage.name === 'postgres') it('a copy sent to another instance is known there too', async () => {
     collector = await startCollector({ deliver: true });
