@@ -14,8 +14,7 @@ import { framedBy, sensitiveStep } from './frames-and-steps.js';
 import { categoryNameBlock, nameBlock, pageCategory, pageTitleVerdict } from './title-verdicts.js';
 import { consentOf, eventTime, isoTime } from './time-and-consent.js';
 import { callIds } from './identity.js';
-import { sessionStartOf } from './session-id.js';
-import { clientContextOf, type ClientContext } from './client-context.js';
+import { clientFacts, type ClientContext } from './session-id.js';
 import { outOfCache, proxiedPage } from './cached-page.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
@@ -91,12 +90,11 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && (checkPaths.some((p) => pathVerdict(p, plan).sensitive) || (title?.sensitive ?? false) || urlCampaignNamesTerm(page.url, query, plan));
   const type = raw.type as EventType;
   const event = type === 'track' ? str(raw.event) : undefined;
-  const timestamp = eventTime(raw, receivedAt);
   const ids = callIds(raw, type);
   return {
     type,
     messageId,
-    timestamp,
+    ...clientFacts(raw, props, context, eventTime(raw, receivedAt)),
     receivedAt: isoTime(receivedAt),
     event,
     name: str(raw.name) ?? (type === 'page' ? page.title : undefined),
@@ -116,8 +114,6 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     userAgent: str(context.userAgent),
     locale: str(context.locale),
     consent: consentOf(context),
-    sessionId: sessionStartOf(raw, props, timestamp),
-    client: clientContextOf(context),
     userId: ids.userId, anonymousId: ids.anonymousId, groupId: ids.groupId, previousId: ids.previousId,
     visitorKey: visitorKeyOf(raw, site),
     properties,

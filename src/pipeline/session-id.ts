@@ -1,4 +1,7 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
+import { clientContextOf, type ClientContext } from './client-context.js';
+
+export type { ClientContext };
 
 // Session ids as the analytics tools make them: the session's start time since the epoch
 // (gtag's `sid` and GA4's `ga_session_id` in seconds, Amplitude's `session_id` and RudderStack's
@@ -38,4 +41,9 @@ export function sessionStartOf(raw: JsonObject, props: JsonObject, eventTimeIso:
     if (ms !== undefined && ms <= eventMs + CLOCK_SKEW_MS && ms >= eventMs - MAX_SESSION_MS) return Math.floor(ms / 1000);
   }
   return undefined;
+}
+
+/** The event's time with what it says of the session and the client software (analyze.ts). */
+export function clientFacts(raw: JsonObject, props: JsonObject, context: JsonObject, timestamp: string): { timestamp: string; sessionId?: number; client?: ClientContext } {
+  return { timestamp, sessionId: sessionStartOf(raw, props, timestamp), client: clientContextOf(context) };
 }
