@@ -31,7 +31,8 @@ describe('names in people\'s own words', () => {
   it('keeps titles, programmes, shows and buildings', () => {
     keeps(['The clinic and its Patient Advisory Council meet monthly', 'Sr. Wellness Walk', 'Sr. Fitness Hour', 'Herr der Ringe Marathon',
       'The Addams Family (hospital theater night)', 'Wexler Family Pavilion', 'Family Medicine Residency', 'Resident Evil Village',
-      'Resident Evil Village on the lobby console please', 'Spoke with Billing Team', 'this is mission critical for us', 'this is fine and i agree']);
+      'Resident Evil Village on the lobby console please', 'Spoke with Billing Team', 'this is mission critical for us', 'this is fine and i agree',
+      'this is prior authorization and i need help']);
   });
 
   it('still removes a resident named after the role word', () => {

@@ -182,7 +182,7 @@ function spokenName(text: string, from: number): number {
   const end = nameEnd(text, from, false, true);
   if (end < 0 || ANY_UPPER.test(text)) return -1;
   const words = text.slice(from, end).split(' ');
-  if (words.length !== 2 || words.some((w) => commonWord(w) || TITLE_STOP.has(w) || /(?:ing|ed|ly)$/.test(w))) return -1;
+  if (words.length !== 2 || words.some((w) => !nameWord(w) || TITLE_STOP.has(w) || /(?:ing|ed|ly)$/.test(w))) return -1;
   return SPOKEN_TAIL.test(text.slice(end, end + 10)) ? end : -1;
 }
 
