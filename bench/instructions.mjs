@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_AUTH, BENCH_TID, writeBenchConfig } from './config.mjs';
-import { batchRequests, gtagRequests, loadCorpus, singleRequests } from './workload.mjs';
+import { batchRequests, freshRequest, gtagRequests, loadCorpus, singleRequests } from './workload.mjs';
 import { startPortPrinter, stopChild } from './proc.mjs';
 import { spoolBacklog } from './spool-backlog.mjs';
 
@@ -85,7 +85,8 @@ function startTarget() {
   return spawn(cmd, argv, { stdio: ['ignore', log, log], env: { ...process.env, PORT: String(port), PHIWALL_LOG_LEVEL: 'warn' } });
 }
 
-function sendOnce(r) {
+function sendOnce(listed) {
+  const r = freshRequest({ ...listed });
   return new Promise((res, rej) => {
     const q = http.request({ host: '127.0.0.1', port, method: r.method, path: r.path, headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) }, agent }, (s) => {
       s.resume();

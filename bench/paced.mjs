@@ -5,6 +5,7 @@
 // server. Here requests are scheduled uniformly (rate / 1000 per millisecond) and each latency is
 // measured from its scheduled time, so a stalled server still shows its queueing delay.
 import { Pool } from 'undici';
+import { freshRequest } from './workload.mjs';
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;
@@ -18,7 +19,7 @@ export async function pacedDrive(server, requests, { rate, duration, connections
   const start = performance.now();
   const end = start + duration * 1000;
   const send = (scheduled) => {
-    const r = requests[sent++ % requests.length];
+    const r = freshRequest({ ...requests[sent++ % requests.length] });
     inflight++;
     pool.request({ method: r.method, path: r.path, headers: r.headers, body: r.body })
       .then(async (res) => { await res.body.dump(); if (res.statusCode < 300) ok++; else errors++; })

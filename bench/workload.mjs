@@ -33,11 +33,31 @@ export function loadCorpus(root) {
   });
 }
 
-const json = (path, body, headers) => ({ method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/**
+ * Every request sent carries messageIds never sent before, as browsers' do: phiwall takes a copy of an
+ * event it already took (same site, sender and messageId within 24 h) as a retry and answers it
+ * without scrubbing or spooling it again, so cycling through a fixed list would measure duplicates.
+ * The ids are UUID-shaped like analytics.js's: the request's sequence number, then the event's index.
+ */
+const SEQ = '@@SEQ@@';
+let sequence = 0;
+const nextSeq = () => (sequence++ % 0x1_0000_0000).toString(16).padStart(8, '0');
+const withIds = (ev, index) => ({ ...ev, messageId: `${SEQ}-${index.toString(16).padStart(4, '0')}-4000-8000-000000000000` });
+
+/** The request to send now: its body with fresh ids (autocannon's `setupRequest`; paced.mjs calls it too). */
+export function freshRequest(req) {
+  if (req.bodyParts) req.body = req.bodyParts.join(nextSeq());
+  return req;
+}
+
+const json = (path, body, headers) => {
+  const text = JSON.stringify(body);
+  return { method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, body: text, bodyParts: text.split(SEQ), setupRequest: freshRequest };
+};
 
 /** One event per request on the type's shorthand route (/v1/t, /v1/p, /v1/i). */
 export function singleRequests(events, auth) {
-  return spread(events).map((ev, i) => json(ROUTE[ev.type] ?? '/v1/t', { ...ev, anonymousId: visitorId(i) }, { authorization: auth }));
+  return spread(events).map((ev, i) => json(ROUTE[ev.type] ?? '/v1/t', { ...withIds(ev, 0), anonymousId: visitorId(i) }, { authorization: auth }));
 }
 
 /** 20 consecutive corpus events per /v1/batch request. */
@@ -46,7 +66,7 @@ export function batchRequests(events, auth) {
   const all = spread(events);
   for (let i = 0; i + BATCH_SIZE <= all.length; i += BATCH_SIZE) {
     const anonymousId = visitorId(i / BATCH_SIZE);
-    out.push(json('/v1/batch', { batch: all.slice(i, i + BATCH_SIZE).map((ev) => ({ ...ev, anonymousId })) }, { authorization: auth }));
+    out.push(json('/v1/batch', { batch: all.slice(i, i + BATCH_SIZE).map((ev, k) => ({ ...withIds(ev, k), anonymousId })) }, { authorization: auth }));
   }
   return out;
 }
