@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { BENCH_KEY, writeBenchConfig } from '../config.mjs';
 import { loadCorpus } from '../workload.mjs';
+import { unseenEvents } from './unseen-events.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -86,18 +87,4 @@ async function child(enginePath, dumps) {
   if (dumps) execFileSync('callgrind_control', ['-d', String(process.pid)], { stdio: 'ignore' });
   rmSync(work, { recursive: true, force: true });
   if (!dumps) console.log(JSON.stringify({ case: kase, events: N, rows: routed, cpu_us_per_event: (cpu.user + cpu.system) / N }));
-}
-
-/** scrub.mjs's first-visit pool: each event with a page path, visitor id and campaign label of its own. */
-function unseenEvents(events, count) {
-  return Array.from({ length: count }, (_, k) => {
-    const ev = events[k % events.length];
-    const path = ev.properties?.path;
-    let text = JSON.stringify(ev);
-    if (typeof path === 'string' && path.length > 1) text = text.split(JSON.stringify(path).slice(1, -1)).join(`${path}/v${k}`);
-    const fresh = JSON.parse(text);
-    fresh.anonymousId = `${fresh.anonymousId}-${k}`;
-    if (fresh.properties) fresh.properties.campaign_label = `Winter wellness ${k}`;
-    return fresh;
-  });
 }

@@ -10,6 +10,7 @@ import redactPii from 'redact-pii';
 import { BENCH_KEY, writeBenchConfig } from '../config.mjs';
 import { loadCorpus } from '../workload.mjs';
 import { measureAccuracy } from './accuracy.mjs';
+import { unseenEvents } from './unseen-events.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SECONDS = Number(process.env.MICRO_SECONDS ?? 3);
@@ -65,26 +66,6 @@ function planRunner(engine, configPath, events) {
   const run = (ev) => engine.processEvent(ev, site, plan, ids, Date.now());
   const mutates = events.some((ev) => { const before = JSON.stringify(ev); run(structuredClone(ev)); const copy = structuredClone(ev); run(copy); return JSON.stringify(copy) !== before; });
   return mutates ? (ev) => run(structuredClone(ev)) : run;
-}
-
-/**
- * The corpus with every event new to the plan's cross-event memos (page paths, URLs, clean
- * strings, visitor hashes; each bounded at 4,096 and started over when full): its page path gets
- * a segment of its own (`/services/orthopedics/v123`, in the path, URL and every copy), its visitor
- * id a suffix and its properties a campaign label of its own. A pool of `count` such events, read
- * in turn: the same event comes back only after `count` others, by when each memo has started over.
- */
-function unseenEvents(events, count) {
-  return Array.from({ length: count }, (_, k) => {
-    const ev = events[k % events.length];
-    const path = ev.properties?.path;
-    let text = JSON.stringify(ev);
-    if (typeof path === 'string' && path.length > 1) text = text.split(JSON.stringify(path).slice(1, -1)).join(`${path}/v${k}`);
-    const fresh = JSON.parse(text);
-    fresh.anonymousId = `${fresh.anonymousId}-${k}`;
-    if (fresh.properties) fresh.properties.campaign_label = `Winter wellness ${k}`;
-    return fresh;
-  });
 }
 
 function redactAll(redactor, v) {
