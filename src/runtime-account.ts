@@ -9,7 +9,8 @@ import type { EnqueueRow } from './spool/port.js';
 export interface IngestSummary { accepted: number; blocked: number; failed: number }
 
 /** What a request's events are counted into (Runtime.ingest). */
-export interface Accounting { metrics: Metrics; log: Logger; governance: Governance; plan: Plan; rows: EnqueueRow[]; summary: IngestSummary; committed: Set<string> }
+/** A request's accounting; `now`: the wall-clock time its scrub decisions used (EnqueueRow.scrubbedAt). */
+export interface Accounting { metrics: Metrics; log: Logger; governance: Governance; plan: Plan; now: number; rows: EnqueueRow[]; summary: IngestSummary; committed: Set<string> }
 
 /** Counts one event's outcome and collects its spool rows; `dedupKey` rides on them (src/spool/ingest-dedup.ts). */
 export function accountOutcome(a: Accounting, ev: JsonObject, outcome: EventOutcome, dedupKey: string | undefined): void {
@@ -28,6 +29,7 @@ export function accountOutcome(a: Accounting, ev: JsonObject, outcome: EventOutc
   if (dedupKey !== undefined && outcome.rows.length) a.committed.add(dedupKey);
   for (const r of outcome.rows) {
     r.policyVersion = a.plan.version;
+    r.scrubbedAt = a.now;
     r.subjectKeys = subjectKeys;
     if (dedupKey !== undefined) r.dedupKey = dedupKey;
     // Serialized here, inside the request's time slice, not all at once when the rows are enqueued.

@@ -167,7 +167,7 @@ export class Runtime {
     const plan = this.plan;
     const ids = this.visitorIds;
     const gate = this.governance.gate;
-    const a: Accounting = { metrics: this.metrics, log: this.log, governance: this.governance, plan, rows: [], summary: { accepted: 0, blocked: 0, failed: 0 }, committed: new Set() };
+    const a: Accounting = { metrics: this.metrics, log: this.log, governance: this.governance, plan, now, rows: [], summary: { accepted: 0, blocked: 0, failed: 0 }, committed: new Set() };
     const prepared = ids.prepare ? this.prepareIds(ids.prepare.bind(ids), events, site, plan, now) : undefined;
     await Promise.all([prepared, this.governance.prepare(events, now)]);
     const claim = this.dedup ? await this.dedup.claim(site.name, events, (ev) => visitorKeyOf(ev, site), now) : undefined;

@@ -64,7 +64,7 @@ async function planTarget(runtime: Runtime, dest: AggregateDestination, target: 
     if (typeof payload === 'string') { count(summary, payload); continue; }
     if (!(await dest.store.claimForward(dest.name, conversionId, target.destination, now))) { count(summary, 'already_forwarded'); continue; }
     out.claims.push({ conversionId, target: target.destination });
-    out.rows.push({ messageId, destination: target.destination, payload, policyVersion: runtime.plan.version, subjectKeys: keys });
+    out.rows.push({ messageId, destination: target.destination, payload, policyVersion: runtime.plan.version, subjectKeys: keys, scrubbedAt: now });
     summary.forwarded++;
   }
   return summary;

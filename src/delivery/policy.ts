@@ -59,6 +59,16 @@ export function parsePolicy(policy: string): PolicyRecord | undefined {
   return legacy ? { baa: legacy[1], projection: legacy[2] } : undefined;
 }
 
+/**
+ * Whether a row of this record was scrubbed as for a BAA partner: by its scrub time on the calendar
+ * (the wall clock its scrub decisions used). A row stored before that time was kept has only its
+ * enqueue time on the spool's steady clock, which a stepped wall clock leaves apart from the
+ * calendar: `gap` (spool clock minus wall clock, now) is allowed for on both sides (fail closed).
+ */
+export function scrubbedUnderBaa(record: PolicyRecord, row: { scrubbedAt?: number; enqueuedAt: number }, gap: number): boolean {
+  return row.scrubbedAt !== undefined ? baaAt(record, row.scrubbedAt) : baaAt(record, row.enqueuedAt, Math.abs(gap));
+}
+
 /** Whether a row of this record scrubbed at `at` (epoch ms) was scrubbed as for a BAA partner. */
 export function baaAt(record: PolicyRecord, at: number, slack = 0): boolean {
   if (record.baa === 'b') return true;

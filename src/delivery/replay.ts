@@ -2,7 +2,7 @@ import type { RulesFile } from '../config/schema.js';
 import { baaExpiry } from '../rules/compile.js';
 import type { Spool } from '../spool/port.js';
 import { issueReplayPermit } from '../spool/replay-permit.js';
-import { baaAt, parsePolicy, type PolicyRecord } from './policy.js';
+import { parsePolicy, scrubbedUnderBaa, type PolicyRecord } from './policy.js';
 
 // The one place that decides whether dead letters may go back to pending (CLI, admin API and
 // each cluster worker call replayDeadLetters; the spool moves nothing without its permit).
@@ -42,7 +42,7 @@ type ReplaySpool = Pick<Spool, 'replayDead' | 'deadScrubs' | 'policyOf' | 'now'>
 /**
  * The ids of a spool's dead letters that may move although the destination's BAA expired: those
  * whose version's record says they were scrubbed without a BAA at their scrub time (policy.ts
- * baaAt; a row scrubbed after the expiry was). Unknown versions stay (fail closed).
+ * scrubbedUnderBaa; a row scrubbed after the expiry was). Unknown versions stay (fail closed).
  */
 async function scrubbedWithoutBaa(spool: ReplaySpool, req: ReplayRequest): Promise<{ ids: string[]; kept: number }> {
   const rows = await spool.deadScrubs(req.destination, req.code);
@@ -55,8 +55,7 @@ async function scrubbedWithoutBaa(spool: ReplaySpool, req: ReplayRequest): Promi
       records.set(r.policyVersion, p === undefined ? undefined : parsePolicy(p));
     }
     const record = records.get(r.policyVersion);
-    // Scrub times are on the spool's clock; BAA dates on the calendar (screen.ts: the gap between them is slack).
-    if (record !== undefined && !baaAt(record, r.scrubbedAt, Math.abs((spool.now?.() ?? Date.now()) - Date.now()))) ids.push(r.id);
+    if (record !== undefined && !scrubbedUnderBaa(record, r, (spool.now?.() ?? Date.now()) - Date.now())) ids.push(r.id);
   }
   return { ids, kept: rows.length - ids.length };
 }

@@ -1,7 +1,7 @@
 import type { DestinationPlan, Plan } from '../rules/plan.js';
 import type { LeasedItem, Spool } from '../spool/port.js';
 import { unmappedEvent } from '../spool/unmapped.js';
-import { baaAt, compareProjection, parsePolicy, type PolicyRecord } from './policy.js';
+import { compareProjection, parsePolicy, scrubbedUnderBaa, type PolicyRecord } from './policy.js';
 
 // Default deny holds at delivery time, not only at ingest: a row scrubbed under a policy of its
 // destination that no longer holds (allow list tightened, BAA switched off, identifier rules
@@ -56,11 +56,7 @@ export class PolicyScreen {
     if (current && !expired) return undefined;
     const then = current ? this.current : item.policyVersion === undefined ? undefined : await this.recordOf(item.policyVersion);
     // Undefined: unknown, treated as scrubbed for a BAA (fail closed).
-    // Scrub times are on the spool's steady clock, BAA dates on the calendar: while the two disagree
-    // (a wall clock stepped back, or a spool clock started ahead), a row scrubbed within that gap of
-    // the BAA's window counts as scrubbed with it (not sent to a destination without one).
-    const slack = Math.abs((this.spool.now?.() ?? now) - now);
-    const withBaa = then === undefined ? undefined : baaAt(then, item.scrubbedAt ?? item.enqueuedAt, slack);
+    const withBaa = then === undefined ? undefined : scrubbedUnderBaa(then, item, (this.spool.now?.() ?? now) - now);
     const baaNow = this.dest.baa && !expired;
     if (withBaa !== false && !baaNow && expired) return { kind: 'dead', code: 'BAA_EXPIRED', reason: EXPIRED };
     const fits = then !== undefined && this.current !== undefined && compareProjection(then, this.current) !== 'changed';

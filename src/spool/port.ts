@@ -20,6 +20,11 @@ export interface EnqueueRow {
   subjectKeys?: readonly string[];
   /** The event's ingest dedup key (src/spool/ingest-dedup.ts), committed with the row. */
   dedupKey?: string;
+  /**
+   * The calendar time (wall clock, epoch ms) the scrub decisions used. A dated BAA's window is on
+   * the calendar, while the spool stamps rows on its steady clock, which a stepped wall clock leaves apart.
+   */
+  scrubbedAt?: number;
 }
 
 export interface LeasedItem {
@@ -33,7 +38,11 @@ export interface LeasedItem {
   policyVersion?: string;
   /** Shared with the enqueued row (no copy per lease): read only. */
   subjectKeys?: readonly string[];
-  /** When its content was scrubbed, if not at `enqueuedAt` (a replayed dead letter: replay restarts the age, not the scrub time). */
+  /**
+   * When its content was scrubbed, on the calendar (EnqueueRow.scrubbedAt); it travels through
+   * retries, dead letters and replays (replay restarts the age, not the scrub time). Absent on rows
+   * spooled before it was stored: their `enqueuedAt` (spool clock) stands in (policy.ts scrubbedUnderBaa).
+   */
   scrubbedAt?: number;
 }
 
@@ -47,7 +56,8 @@ export interface DeadLetter {
   failedAt: number;
 }
 
-export interface DeadScrub { id: string; policyVersion?: string; scrubbedAt: number }
+/** A dead letter's scrub facts for `dlq replay` after a BAA expired (see LeasedItem.scrubbedAt). */
+export interface DeadScrub { id: string; policyVersion?: string; scrubbedAt?: number; enqueuedAt: number }
 
 export interface SpoolStats {
   pending: number;

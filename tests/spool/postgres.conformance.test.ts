@@ -53,7 +53,7 @@ if (run) {
       const spool = new PostgresSpool({ url, pool: 2, maxRows: 1000, maxBytes: 1e9, groupCommitMs: 1, deadLetterDays: 1, maintenanceMs: 0 });
       expect(await spool.policyOf('v0', 'd')).toBe('n:0123456789abcdef');
       expect(await spool.prunePolicies('v9', Date.now())).toBe(0);
-      expect((await spool.deadScrubs('d')).map((x) => [x.policyVersion, x.scrubbedAt])).toEqual([['v0', 0]]);
+      expect((await spool.deadScrubs('d')).map((x) => [x.policyVersion, x.scrubbedAt, x.enqueuedAt])).toEqual([['v0', undefined, 0]]);
       await spool.purgeDead('d');
       expect(await spool.prunePolicies('v9', Date.now())).toBe(1);
       await spool.close();

@@ -7,7 +7,7 @@ import { issueReplayPermit, PERMIT_TTL_MS } from '../../src/spool/replay-permit.
 import type { SpoolHarness } from './spool.case.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const dead = (i: number, code: string, policyVersion?: string) => ({ messageId: `m${i}`, destination: 'd', payload: { i }, policyVersion, dead: { code, reason: 'x' } });
+const dead = (i: number, code: string, policyVersion?: string, scrubbedAt?: number) => ({ messageId: `m${i}`, destination: 'd', payload: { i }, policyVersion, scrubbedAt, dead: { code, reason: 'x' } });
 const permit = (more: { code?: string; ids?: string[] } = {}) => issueReplayPermit({ destination: 'd', ...more, issuedAt: Date.now() });
 
 export function describeReplayAndRetention(h: SpoolHarness): void {
@@ -28,10 +28,11 @@ export function describeReplayAndRetention(h: SpoolHarness): void {
 
     it('replays only the code or the ids asked for; a replayed row keeps its scrub time through another dead letter', async () => {
       const s = await fresh();
-      await s.enqueue([dead(1, 'HTTP_400', 'v1'), dead(2, 'HTTP_503', 'v1'), dead(3, 'HTTP_503', 'v1')]);
+      // Scrub times are the calendar's (the wall clock the scrub decisions used), not the spool's clock.
+      const scrubbedAt = Date.now() - 3_600_000;
+      await s.enqueue([dead(1, 'HTTP_400', 'v1', scrubbedAt), dead(2, 'HTTP_503', 'v1', scrubbedAt), dead(3, 'HTTP_503', 'v1', scrubbedAt)]);
       const scrubs = await s.deadScrubs('d', 'HTTP_503');
-      expect(scrubs.map((x) => x.policyVersion)).toEqual(['v1', 'v1']);
-      const scrubbedAt = scrubs[0]!.scrubbedAt;
+      expect(scrubs.map((x) => [x.policyVersion, x.scrubbedAt])).toEqual([['v1', scrubbedAt], ['v1', scrubbedAt]]);
       await sleep(30);
       expect(await s.replayDead(permit({ code: 'HTTP_503', ids: [scrubs[0]!.id] }))).toBe(1);
       expect((await s.listDead('d', 10)).map((x) => x.messageId)).toEqual(['m1', 'm3']);
@@ -42,6 +43,36 @@ export function describeReplayAndRetention(h: SpoolHarness): void {
       expect((await s.deadScrubs('d', 'HTTP_500')).map((x) => x.scrubbedAt)).toEqual([scrubbedAt]);
       expect(await s.replayDead(permit({ code: 'HTTP_400' }))).toBe(1);
       expect((await s.listDead('d', 10)).map((x) => x.code).sort()).toEqual(['HTTP_500', 'HTTP_503']);
+    });
+
+    it('a live row keeps its calendar scrub time from disk, through a retry and into a dead letter', async () => {
+      const opener = await h.fresh();
+      const first = opener().spool;
+      opened.push(first);
+      const scrubbedAt = Date.now() - 7_200_000; // a wall clock two hours behind the spool's
+      await first.enqueue([{ messageId: 'live', destination: 'd', payload: { i: 1 }, policyVersion: 'v1', scrubbedAt }]);
+      await first.close();
+      const s = opener().spool; // read back from disk, not from the writer's memory
+      opened.push(s);
+      const [item] = await s.lease('d', 10, 60_000);
+      expect(item).toMatchObject({ messageId: 'live', scrubbedAt });
+      await s.retry([item!.id], Date.now() - 1, 'x');
+      const [again] = await s.lease('d', 10, 60_000);
+      expect(again).toMatchObject({ messageId: 'live', scrubbedAt });
+      await s.deadLetter([again!.id], 'HTTP_400', 'x');
+      expect((await s.deadScrubs('d')).map((x) => x.scrubbedAt)).toEqual([scrubbedAt]);
+    });
+
+    it('a row stored without a scrub time (older versions) is replayed with its enqueue time as one', async () => {
+      const s = await fresh();
+      await s.enqueue([dead(1, 'HTTP_400', 'v1')]);
+      const [before] = await s.deadScrubs('d');
+      expect(before).toMatchObject({ policyVersion: 'v1' });
+      expect(before!.scrubbedAt).toBeUndefined();
+      await sleep(30);
+      expect(await s.replayDead(permit())).toBe(1);
+      const [item] = await s.lease('d', 10, 60_000);
+      expect(item).toMatchObject({ messageId: 'm1', scrubbedAt: before!.enqueuedAt });
     });
 
     it('forgets the policies of versions no pending or dead row refers to, but not the running version nor recent records', async () => {

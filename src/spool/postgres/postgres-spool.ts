@@ -5,7 +5,7 @@ import type { DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool
 import { checkReplayPermit } from '../replay-permit.js';
 import { policyOf, prunePolicies, recordPolicies } from './policy-history.js';
 import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
-import { joinKeys, splitKeys } from '../row-meta.js';
+import { joinKeys, splitKeys, toDeadScrub } from '../row-meta.js';
 import { MAINTENANCE_LOCK, migrate } from './migrate.js';
 import { openPool } from './pool.js';
 import { Readiness } from './readiness.js';
@@ -117,18 +117,19 @@ export class PostgresSpool implements Spool {
 
   private async flush(batch: Waiter[]): Promise<void> {
     const ids: string[] = [], dests: string[] = [], payloads: string[] = [], versions: (string | null)[] = [], keys: (string | null)[] = [];
-    const codes: (string | null)[] = [], reasons: (string | null)[] = [], dedup: (string | null)[] = [];
+    const codes: (string | null)[] = [], reasons: (string | null)[] = [], dedup: (string | null)[] = [], scrubbed: (string | null)[] = [];
     for (const w of batch) {
       for (const r of w.rows) {
         ids.push(r.messageId); dests.push(r.destination); payloads.push(r.payloadText ?? JSON.stringify(r.payload));
         versions.push(r.policyVersion ?? null); keys.push(joinKeys(r.subjectKeys));
         codes.push(r.dead?.code ?? null); reasons.push(r.dead?.reason ?? null); dedup.push(r.dedupKey ?? null);
+        scrubbed.push(r.scrubbedAt === undefined ? null : String(r.scrubbedAt));
       }
     }
     const now = this.clock.now();
     try {
       await this.ready.ensure();
-      await this.pool.query(ENQUEUE, [ids, dests, payloads, now, versions, keys, codes, reasons, dedup]);
+      await this.pool.query(ENQUEUE, [ids, dests, payloads, now, versions, keys, codes, reasons, dedup, scrubbed]);
     } catch (err) {
       const failure = err instanceof PhiwallError ? err : new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: errorCode(err) });
       for (const w of batch) w.reject(failure);
@@ -218,9 +219,9 @@ export class PostgresSpool implements Spool {
 
   async deadScrubs(destination: string, code?: string): Promise<DeadScrub[]> {
     await this.ready.ensure();
-    const { rows } = await this.pool.query<{ id: string; v: string | null; t: string }>(`SELECT id, policy_version AS v, COALESCE(scrubbed_at, enqueued_at) AS t
+    const { rows } = await this.pool.query<{ id: string; v: string | null; s: string | null; e: string }>(`SELECT id, policy_version AS v, scrubbed_at AS s, enqueued_at AS e
       FROM phiwall_dead_letters WHERE destination = $1 AND ($2::text IS NULL OR code = $2) ORDER BY id`, [destination, code ?? null]);
-    return rows.map((r) => (r.v === null ? { id: String(r.id), scrubbedAt: Number(r.t) } : { id: String(r.id), policyVersion: r.v, scrubbedAt: Number(r.t) }));
+    return rows.map((r) => toDeadScrub(String(r.id), r.v, r.s === null ? null : Number(r.s), Number(r.e)));
   }
 
   async purgeDead(destination: string, olderThanMs?: number): Promise<number> {

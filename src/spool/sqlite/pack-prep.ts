@@ -69,7 +69,7 @@ function group(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedR
 /** One chunk of a part's meta and payload texts (rows [start, end)). */
 function chunk(p: Part, whole: readonly string[], start: number, end: number): void {
   const meta: PackMeta[] = [];
-  for (let i = start; i < end; i++) { const r = p.rows[i]; meta.push([r.messageId, r.policyVersion ?? null, joinKeys(r.subjectKeys), p.bytes[i]]); }
+  for (let i = start; i < end; i++) { const r = p.rows[i]; meta.push([r.messageId, r.policyVersion ?? null, joinKeys(r.subjectKeys), p.bytes[i], r.scrubbedAt ?? null]); }
   p.meta.push(JSON.stringify(meta).slice(1, -1));
   p.payload.push(whole.slice(start, end).join(','));
 }
@@ -103,7 +103,7 @@ async function sliced(prepared: PreparedRows): Promise<PreparedRows> {
 export function writePrepared(st: { insertPack: Database.Statement; insertDead: Database.Statement }, batch: readonly PreparedRows[], now: number): NewPack[] {
   const groups = new Map<string, NewPack & { meta: string[]; payload: string[] }>();
   for (const w of batch) {
-    for (const { row: r, text, dead } of w.dead) st.insertDead.run(r.messageId, r.destination, text, 0, dead.code, dead.reason, now, now, r.policyVersion ?? null, joinKeys(r.subjectKeys));
+    for (const { row: r, text, dead } of w.dead) st.insertDead.run(r.messageId, r.destination, text, 0, dead.code, dead.reason, now, now, r.policyVersion ?? null, joinKeys(r.subjectKeys), r.scrubbedAt ?? null);
     for (const [destination, p] of w.parts) {
       let g = groups.get(destination);
       if (!g) { g = { id: 0, destination, rows: [], bytes: [], meta: [], payload: [] }; groups.set(destination, g); }

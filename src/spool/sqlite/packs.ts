@@ -25,8 +25,8 @@ const READY_CAP = 1024;
  */
 const PEEK_PACKS = 64;
 
-/** Per item: message id, policy version, subject keys (row-meta format), length of its payload text. */
-export type PackMeta = [string, string | null, string | null, number];
+/** Per item: message id, policy version, subject keys (row-meta format), length of its payload text, scrub time (absent in older packs). */
+export type PackMeta = [string, string | null, string | null, number, (number | null)?];
 
 /** A pack row. Items are made when leased: a pack waiting in memory costs one object, not one per event. */
 interface Pack {
@@ -228,11 +228,12 @@ export class PackLedger {
 
 function makeLeased(pack: Pack, i: number): LeasedItem {
   const r = pack.rows?.[i];
-  const [messageId, policyVersion, keys] = r ? [r.messageId, r.policyVersion ?? null, undefined] : pack.meta![i];
+  const [messageId, policyVersion, keys, , scrubbedAt] = r ? [r.messageId, r.policyVersion ?? null, undefined, 0, r.scrubbedAt] : pack.meta![i];
   const item: LeasedItem = { id: `${pack.id}.${i}`, messageId, destination: pack.destination, payload: r ? r.payload : pack.payloads![i], attempts: 0, enqueuedAt: pack.enqueuedAt };
   if (policyVersion !== null) item.policyVersion = policyVersion;
   const subjectKeys = r ? r.subjectKeys : splitKeys(keys);
   if (subjectKeys) item.subjectKeys = subjectKeys;
+  if (scrubbedAt != null) item.scrubbedAt = scrubbedAt;
   return item;
 }
 

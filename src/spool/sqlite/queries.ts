@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, DeadScrub, LeasedItem, SpoolStats } from '../port.js';
-import { splitKeys } from '../row-meta.js';
+import { splitKeys, toDeadScrub } from '../row-meta.js';
 import { checkReplayPermit, type ReplayPermit } from '../replay-permit.js';
 import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
 
@@ -52,9 +52,9 @@ export function replayDead(db: Database.Database, permit: ReplayPermit, now: num
 }
 
 export function deadScrubs(db: Database.Database, destination: string, code?: string): DeadScrub[] {
-  const rows = db.prepare(`SELECT id, policy_version AS v, COALESCE(scrubbed_at, enqueued_at) AS t FROM dead_letters WHERE destination = ? AND (? IS NULL OR code = ?) ORDER BY id`)
-    .all(destination, code ?? null, code ?? null) as { id: number; v: string | null; t: number }[];
-  return rows.map((r) => (r.v === null ? { id: String(r.id), scrubbedAt: r.t } : { id: String(r.id), policyVersion: r.v, scrubbedAt: r.t }));
+  const rows = db.prepare(`SELECT id, policy_version AS v, scrubbed_at AS s, enqueued_at AS e FROM dead_letters WHERE destination = ? AND (? IS NULL OR code = ?) ORDER BY id`)
+    .all(destination, code ?? null, code ?? null) as { id: number; v: string | null; s: number | null; e: number }[];
+  return rows.map((r) => toDeadScrub(String(r.id), r.v, r.s, r.e));
 }
 
 export function purgeDead(db: Database.Database, destination: string, olderThanMs: number | undefined, now: number): number {

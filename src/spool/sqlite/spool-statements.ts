@@ -6,8 +6,8 @@ export type SpoolStatements = Record<'insertPack' | 'insertDead' | 'version' | '
 export function prepareSpoolStatements(db: Database.Database): SpoolStatements {
   return {
     insertPack: db.prepare('INSERT INTO outbox_packs (destination, n, bytes, meta, payload, enqueued_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    insertDead: db.prepare(`INSERT INTO dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertDead: db.prepare(`INSERT INTO dead_letters (message_id, destination, payload, attempts, code, reason, enqueued_at, failed_at, policy_version, subject_keys, scrubbed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     version: db.prepare('PRAGMA data_version').pluck(),
     // The lease's condition, read only: the UPDATE takes a write transaction even when it matches
     // nothing (~16 us of CPU per lease vs ~1.7 for this read; outbox rows are retries and replays).
@@ -19,8 +19,8 @@ export function prepareSpoolStatements(db: Database.Database): SpoolStatements {
     delete: db.prepare('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?)) RETURNING LENGTH(payload) AS b'),
     deletePacks: db.prepare('DELETE FROM outbox_packs WHERE id IN (SELECT value FROM json_each(?))'),
     packText: db.prepare('SELECT payload FROM outbox_packs WHERE id = ?').pluck(),
-    insertRetry: db.prepare(`INSERT INTO outbox (message_id, destination, payload, attempts, next_at, enqueued_at, last_error, policy_version, subject_keys)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRetry: db.prepare(`INSERT INTO outbox (message_id, destination, payload, attempts, next_at, enqueued_at, last_error, policy_version, subject_keys, scrubbed_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   };
 }
 

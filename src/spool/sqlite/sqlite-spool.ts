@@ -185,7 +185,7 @@ export class SqliteSpool implements Spool {
     const upd = this.db.prepare('UPDATE outbox SET attempts = attempts + 1, next_at = ?, lease_until = 0, last_error = ? WHERE id = ?');
     const why = reason.slice(0, 300);
     this.settlePacks(ids, (item, text) => {
-      this.st.insertRetry.run(item.leased.messageId, item.leased.destination, text, 1, nextAttemptAt, item.leased.enqueuedAt, why, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys));
+      this.st.insertRetry.run(item.leased.messageId, item.leased.destination, text, 1, nextAttemptAt, item.leased.enqueuedAt, why, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys), item.leased.scrubbedAt ?? null);
       return false;
     }, (id) => { upd.run(nextAttemptAt, why, id); });
   }
@@ -196,7 +196,7 @@ export class SqliteSpool implements Spool {
     const del = this.db.prepare('DELETE FROM outbox WHERE id = ? RETURNING LENGTH(payload) AS b');
     const now = this.clock.now(), why = reason.slice(0, 300);
     this.settlePacks(ids, (item, text) => {
-      this.st.insertDead.run(item.leased.messageId, item.leased.destination, text, 1, code, why, item.leased.enqueuedAt, now, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys));
+      this.st.insertDead.run(item.leased.messageId, item.leased.destination, text, 1, code, why, item.leased.enqueuedAt, now, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys), item.leased.scrubbedAt ?? null);
       return true;
     }, (id) => {
       move.run(code, why, now, id);
@@ -286,7 +286,7 @@ export class SqliteSpool implements Spool {
       const now = this.clock.now();
       if (this.consuming) {
         this.settlePacks(this.packs.unsettledOfPartialPacks().map((i) => i.leased.id), (item, text) => {
-          this.st.insertRetry.run(item.leased.messageId, item.leased.destination, text, 0, now, item.leased.enqueuedAt, null, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys));
+          this.st.insertRetry.run(item.leased.messageId, item.leased.destination, text, 0, now, item.leased.enqueuedAt, null, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys), item.leased.scrubbedAt ?? null);
           return false;
         }, () => undefined);
       }
