@@ -27,12 +27,12 @@ export function cachedUrl(url: string | undefined): string | undefined {
   }
 }
 
-/** The event's page and properties with a search engine's cached copy read as the page it holds. */
+/** The event's page and properties with a search engine's cached copy or an AMP cache's page read as the page it holds. */
 export function outOfCache(page: EventInfo['page'], props: JsonObject): { page: EventInfo['page']; props: JsonObject } {
-  const inner = cachedUrl(page.url) ?? (typeof props.url === 'string' ? cachedUrl(props.url) : undefined);
+  const inner = servedPage(page.url) ?? (typeof props.url === 'string' ? servedPage(props.url) : undefined);
   if (inner === undefined) return { page, props };
   const path = new URL(inner).pathname;
-  const cacheUrl = (v: unknown): boolean => typeof v === 'string' && cachedUrl(v) !== undefined;
+  const cacheUrl = (v: unknown): boolean => typeof v === 'string' && servedPage(v) !== undefined;
   // The properties' path is the cache's when their URL is (or the page's path was reported beside a cache URL).
   const ownProps = { ...props, ...(cacheUrl(props.url) ? { url: inner } : {}), ...(typeof props.path === 'string' && props.path === page.path ? { path } : {}) };
   return { page: { ...page, url: inner, path }, props: ownProps };
@@ -41,6 +41,19 @@ export function outOfCache(page: EventInfo['page'], props: JsonObject): { page: 
 // An AMP cache serves the site's page at `https://<x>.cdn.ampproject.org/c/s/<host>/<path>` (`/v/s/` the viewer,
 // `/c/<host>/` over http; Bing's at `<x>.bing-amp.com`), Google's AMP viewer at `https://www.google.<tld>/amp/s/<host>/…`.
 const AMP_PAGE = /^https?:\/\/(?:[a-z0-9-]+\.(?:cdn\.ampproject\.org|bing-amp\.com)\/[cvi]|www\.google\.[a-z.]+\/amp)\/(s\/)?([a-z0-9.-]+\.[a-z]{2,})(\/[^#]*)?/i;
+
+/**
+ * The page a search engine's cached copy or an AMP cache or viewer serves (H105: an AMP page's URL
+ * `https://<x>.cdn.ampproject.org/c/s/<host>/<path>` went on with its host segment as `:id`, the host
+ * being a web address to the detectors; it is the site's page, as analytics reports it). Only URLs
+ * that name `amp` past the scheme are matched against the AMP shapes.
+ */
+function servedPage(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  if (url.indexOf('amp', 8) < 0) return cachedUrl(url);
+  const inner = proxiedPage(url);
+  return inner !== undefined && URL.canParse(inner) ? inner : undefined;
+}
 
 /** The site's page that an AMP cache or viewer URL, or a search engine's cached copy, serves; undefined for others. */
 export function proxiedPage(url: string): string | undefined {

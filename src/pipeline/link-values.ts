@@ -1,4 +1,7 @@
-import type { JsonValue } from '../common/json.js';
+import type { JsonObject, JsonValue } from '../common/json.js';
+import { canonicalPath } from '../rules/canonical-path.js';
+import type { Plan } from '../rules/plan.js';
+import { hostBlock, hostPathBlock, pathVerdict } from './path-verdicts.js';
 
 // A file's extension ending the path (a query of its own may follow; no fragment), of a path or an http(s) URL.
 const DOCUMENT_FILE = /^(?:\/|https?:\/\/)[^?#]*\/[^/?#]+\.(?:pdf|docx?|xlsx?|pptx?|csv|rtf|odt|ods|txt|zip|ics|epub)(?:\?[^#]*)?$/i;
@@ -19,4 +22,66 @@ const MEDIA_KEY = /(?:src|poster|img)$/i;
 /** Whether a top-level property's key names a media element's source (see above). */
 export function mediaKey(key: string): boolean {
   return MEDIA_KEY.test(key);
+}
+
+/** Whether a value is a path (`/x`) or an http(s) URL. */
+export function isPathOrUrl(v: JsonValue | undefined): v is string {
+  if (typeof v !== 'string' || v.length < 2) return false;
+  const c = v.charCodeAt(0);
+  return c === 47 || ((c === 104 || c === 72) && /^https?:\/\//i.test(v));
+}
+
+/** Whether a value is a path or http(s) URL of a blocked page or host (one memoized verdict per path). */
+export function linksToBlocked(v: JsonValue | undefined, plan: Plan, host: (u: string | undefined) => string | undefined): boolean {
+  if (!isPathOrUrl(v)) return false;
+  if (v.charCodeAt(0) !== 47) {
+    const h = host(v);
+    if (h !== undefined && (hostBlock(h, plan) !== null || hostPathBlock(h, v, plan) !== null)) return true;
+  }
+  return pathVerdict(canonicalPath(v, plan.localePrefixes), plan).blocked !== null;
+}
+
+/** Whether a nested key holds a link; and whether a value is a link to a blocked page or host. */
+export interface LinkTests {
+  linkKey(key: string): boolean;
+  blocked(v: JsonValue | undefined): boolean;
+}
+
+/**
+ * A value with every nested link to a blocked page or host left out (`items[].url`, `link: {url}`,
+ * `nav.sections[].links[].href`), seven containers deep and 50 items an array; the same value when it has none.
+ * A top-level link to such a page is not sent (page-properties.ts): one a level down is the same
+ * link, and its path carries the portal's or the record's own ids (`/test-results/lab/55012`), of
+ * which sanitize_url's `:id` leaves the area readable. The rest of the object (its id, its label) stays.
+ */
+export function withoutBlockedLinks(v: JsonValue, t: LinkTests, depth = 0): JsonValue {
+  if (depth > 6 || typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    let copy: JsonValue[] | undefined;
+    const n = Math.min(v.length, 50);
+    for (let i = 0; i < n; i++) {
+      const x = withoutBlockedLinks(v[i], t, depth + 1);
+      if (x !== v[i]) (copy ??= v.slice())[i] = x;
+    }
+    return copy ?? v;
+  }
+  const keys = Object.keys(v);
+  let out: JsonObject | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const x = v[k];
+    const drop = typeof x === 'string' && t.linkKey(k) && t.blocked(x);
+    const y = drop || typeof x !== 'object' || x === null ? x : withoutBlockedLinks(x, t, depth + 1);
+    if (out === undefined && !drop && y === x) continue;
+    // A fresh object rather than a copy with keys deleted (deleting turns it into a slow map).
+    if (out === undefined) { out = {}; for (let j = 0; j < i; j++) put(out, keys[j], v[keys[j]]); }
+    if (!drop) put(out, k, y);
+  }
+  return out ?? v;
+}
+
+/** Defined, not assigned: an own `__proto__` key stays a key. */
+function put(o: JsonObject, k: string, v: JsonValue): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
 }

@@ -1,14 +1,12 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
-import { canonicalPath } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
 import { DEEP_LINK_NAMES, deepLinkPath } from './app-links.js';
 import { classNamePaths } from './class-names.js';
 import { formReading, namesPrescription, productCategories, RX_FLAGS } from './form-and-item-readings.js';
 import { pageNamePath, statePath } from './page-readings.js';
-import { documentLink, mediaKey } from './link-values.js';
+import { documentLink, isPathOrUrl, linksToBlocked, mediaKey, withoutBlockedLinks, type LinkTests } from './link-values.js';
 import { FRAME_SRC_KEYS, isFrameAt, isFrameObject } from './frame-keys.js';
-import { hostBlock, hostPathBlock, pathVerdict } from './path-verdicts.js';
 
 // What an event's properties say about pages. Page fields travel in `page`, never again inside
 // properties (where they would bypass page rules). A page name (`pageName`, GA4's
@@ -115,9 +113,15 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
   let strip = false;
   found = undefined;
   cameFrom = undefined;
+  let nested: Map<string, JsonValue> | undefined;
+  let tests: LinkTests | undefined;
   for (const k of keys) {
     const kind = kindOf(k);
     const v = props[k];
+    if (typeof v === 'object' && v !== null && kind !== PAGE_FIELD) {
+      const kept = withoutBlockedLinks(v, tests ??= { linkKey, blocked: (x) => linksToBlocked(x, plan, host) });
+      if (kept !== v) (nested ??= new Map()).set(k, kept);
+    }
     if (kind === NONE) { if (typeof v === 'object' && v !== null) found = frameSrc(k, v, nestedPages(v, found, 0)); else if (!strip && mediaKey(k) && linksToBlocked(v, plan, host)) strip = true; continue; }
     if (kind === PAGE_FIELD) { if (documentLink(k, v) ? !strip && linksToBlocked(v, plan, host) : !productName(props, k)) strip = true; continue; }
     if (kind === PAGE_NAME) {
@@ -142,8 +146,11 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     if (typeof category === 'string' && category.length > 0) (found ??= []).push(pageNamePath(category));
     if (typeof category === 'string' && namesPrescription(category)) (found ??= []).push('/rx');
   }
-  return strip ? without(props, keys, plan, host) : props;
+  return strip || nested !== undefined ? without(props, keys, plan, host, nested) : props;
 }
+
+/** Link keys a level down or more: a link's (`href`, `link_url`, `target`) and a page field's address (`url`, `path`). */
+const linkKey = (k: string): boolean => k === 'url' || k === 'href' || k === 'path' || kindOf(k) === LINK;
 
 // Page names nested in a vendor's payload count under keys that say page or screen (`s.pageName`,
 // `utag_data.page_name`), and Matomo's `action_name` (its page title): a nested `section` or `channel` is anyone's.
@@ -236,15 +243,16 @@ function contactLink(v: JsonValue | undefined): boolean {
 const CONTACT_LINK = /^(?:mailto|tel|sms|callto|facetime|imessage):/i;
 
 /** A fresh object rather than a copy with keys deleted (deleting turns it into a slow map). */
-function without(props: JsonObject, keys: readonly string[], plan: Plan, host: HostOf): JsonObject {
+function without(props: JsonObject, keys: readonly string[], plan: Plan, host: HostOf, nested: ReadonlyMap<string, JsonValue> | undefined): JsonObject {
   const copy: JsonObject = {};
   for (const k of keys) {
     const kind = kindOf(k);
     const link = kind === LINK || (kind === PAGE_FIELD && documentLink(k, props[k])) || (kind === NONE && mediaKey(k));
     if ((kind === PAGE_FIELD && !link && !productName(props, k)) || (link && linksToBlocked(props[k], plan, host))) continue;
+    const v = nested?.get(k) ?? props[k];
     // Defined, not assigned: an own `__proto__` key must stay a key, as a spread copy keeps it.
-    if (k === '__proto__') Object.defineProperty(copy, k, { value: props[k], enumerable: true, writable: true, configurable: true });
-    else copy[k] = props[k];
+    if (k === '__proto__') Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else copy[k] = v;
   }
   return copy;
 }
@@ -261,13 +269,6 @@ function routeNamePath(v: string): string {
   return statePath(t) ?? pageNamePath(t);
 }
 
-/** Whether a value is a path (`/x`) or an http(s) URL. */
-function isPathOrUrl(v: JsonValue | undefined): v is string {
-  if (typeof v !== 'string' || v.length < 2) return false;
-  const c = v.charCodeAt(0);
-  return c === 47 || ((c === 104 || c === 72) && /^https?:\/\//i.test(v));
-}
-
 /** The paths and URLs of an array of pages (strings, or objects with a url, path or href), or a trail as text, appended to `out`. */
 function crumbs(v: JsonValue | undefined, out: string[] | undefined): string[] | undefined {
   // A trail written as text (`Home > Billing > Pay My Bill`) is a page name after its first crumb.
@@ -280,14 +281,4 @@ function crumbs(v: JsonValue | undefined, out: string[] | undefined): string[] |
     }
   }
   return out;
-}
-
-/** Whether a value is a path or http(s) URL of a blocked page or host (one memoized verdict per path). */
-function linksToBlocked(v: JsonValue | undefined, plan: Plan, host: HostOf): boolean {
-  if (!isPathOrUrl(v)) return false;
-  if (v.charCodeAt(0) !== 47) {
-    const h = host(v);
-    if (h !== undefined && (hostBlock(h, plan) !== null || hostPathBlock(h, v, plan) !== null)) return true;
-  }
-  return pathVerdict(canonicalPath(v, plan.localePrefixes), plan).blocked !== null;
 }

@@ -81,14 +81,21 @@ export function proofpointUrl(v: string): string {
 // Link shorteners and click trackers carry their target base64- or base64url-encoded (`/redirect?u=aHR0cHM6Ly9…`,
 // `?target=`, `?dest=`, under any parameter name): `http://` and `https://` always encode to `aHR0cDovL` and
 // `aHR0cHM6Ly`, so only a value starting so is decoded, and only a decoded `http(s)://` URL of text is kept.
-const BASE64_URL = /^aHR0c(?:HM6Ly|DovL)[A-Za-z0-9+/_-]*(?:={0,2}|(?:%3D){0,2})$/;
+// H105: a bare path (`?to=L3BhdGllbnQtcG9ydGFs` for `/patient-portal`) starts `L` then `0`-`3` (a letter after the
+// `/`) or `z` (a digit); it is kept when it decodes to a path of printable text, which a random token of that start
+// does about once in 2,500 for 8 bytes and less the longer it is. Its `/`, `+` and `=` may come escaped.
+const BASE64_URL = /^(?:aHR0c(?:HM6Ly|DovL)|L[0-3z])[A-Za-z0-9+/_-]*(?:={0,2}|(?:%3D){0,2})$/;
 const DECODED_URL = /^https?:\/\/[^\s\x00-\x1f]+$/;
+const DECODED_PATH = /^\/[A-Za-z0-9][\x21-\x7e]{4,}$/;
+const ESCAPED_B64 = /%(?:2F|2B)/gi;
 
-/** The URL a base64 or base64url value encodes (url[from, to)), or undefined. */
+/** The URL or path a base64 or base64url value encodes (url[from, to)), or undefined. */
 export function base64Url(url: string, from: number, to: number): string | undefined {
-  if (!url.startsWith('aHR0c', from)) return undefined;
-  const v = url.slice(from, to);
+  const c = url.charCodeAt(from);
+  if (c === 76 /* L */ ? to - from < 8 : !url.startsWith('aHR0c', from)) return undefined;
+  let v = url.slice(from, to);
+  if (v.indexOf('%') >= 0) v = v.replace(ESCAPED_B64, (e) => (e[2] === 'F' || e[2] === 'f' ? '/' : '+'));
   if (!BASE64_URL.test(v)) return undefined;
   const text = Buffer.from(v.replace(/%3D/gi, '').replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-  return DECODED_URL.test(text) ? text : undefined;
+  return (c === 76 ? DECODED_PATH : DECODED_URL).test(text) ? text : undefined;
 }
