@@ -91,3 +91,17 @@ describe('the areas in Swahili', () => {
     }
   });
 });
+
+describe('more scripts: a confirmed appointment and one\'s results (found by the held half)', () => {
+  it('blocks them in Hebrew, Hindi, Bengali and Malay paths and titles', () => {
+    for (const path of ['/he/קביעת-תור/הושלם', '/hi/अपॉइंटमेंट-कन्फर्म', '/bn/আমার-ফলাফল', '/bn/ল্যাব-রিপোর্ট/২০২৬', '/hi/मेरी-रिपोर्ट', '/ms/keputusan-ujian-darah']) {
+      expect(blocked(pageOn(path)), path).toBe(true);
+    }
+    expect(blocked({ ...pageOn('/he/x'), properties: { title: 'התור שלך אושר' } })).toBe(true);
+  });
+
+  it('keeps research results, news and a Malay section of the site', () => {
+    for (const path of ['/bn/গবেষণার-ফলাফল', '/hi/समाचार', '/ms/berita', '/he/חדשות']) expect(blocked(pageOn(path)), path).toBe(false);
+    expect(blocked(pageOn('/ms/keputusan-mesyuarat-lembaga'))).toBe(false);
+  });
+});
