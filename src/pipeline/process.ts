@@ -8,7 +8,7 @@ import { projectShared, type SharedProjections } from './shared-projection.js';
 import { newEventMemo } from '../rules/event-memo.js';
 import type { EventGovernance } from '../governance/port.js';
 import { safeMessageId } from './message-id.js';
-import { setCodeSite } from '../rules/detectors/url.js';
+import { codeSiteOf } from '../rules/detectors/url.js';
 import { hostOf } from '../rules/url-parts.js';
 
 // Skip codes meaning "this destination does not take this kind of event": not a failure.
@@ -34,8 +34,6 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
     messageId = safeMessageId(String(raw.messageId), plan);
     const memo = newEventMemo();
     const info = analyzeEvent(raw, site, plan, now, messageId, memo);
-    // The page's host, whose scripts in a stack trace are the site's own code (detectors/url.ts), for this event only.
-    setCodeSite(hostOf(info.page.url, memo));
     const reason = blockReason(info, plan);
     if (reason !== undefined) return { kind: 'blocked', messageId, reason };
     if (gov?.suppressed(info)) return { kind: 'blocked', messageId, reason: 'suppressed' };
@@ -43,13 +41,15 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
     const skipped: { destination: string; reason: string }[] = [];
     const hits: string[] = [];
     const nowYear = utcYear(now);
+    // The page's host, whose scripts in a stack trace are the site's own code (detectors/url.ts): this event's projections only.
+    const codeSite = codeSiteOf(hostOf(info.page.url, memo));
     const shared: SharedProjections = new Map();
     for (const planned of plan.destinations) {
       const dest = gov ? gov.effective(planned, now) : planned;
       const skip = routeSkipReason(info, dest, site);
       if (skip !== undefined) { skipped.push({ destination: dest.name, reason: skip }); continue; }
       const keysOk = dest.matchKeys && dest.baa && gov !== undefined && gov.matchKeysAllowed(info, dest, now);
-      const clean = projectShared(info, { plan, dest, now, nowYear, hits, memo }, ids, keysOk, shared);
+      const clean = projectShared(info, { plan, dest, now, nowYear, hits, memo, codeSite }, ids, keysOk, shared);
       const payload = dest.destination.map(clean);
       if (isSkip(payload)) {
         skipped.push({ destination: dest.name, reason: payload.skip });
@@ -63,8 +63,6 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
     return { kind: 'routed', messageId, rows, skipped, hits };
   } catch (err) {
     return { kind: 'failed', messageId, reason: failureCode(err) };
-  } finally {
-    setCodeSite(undefined);
   }
 }
 

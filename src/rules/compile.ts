@@ -126,18 +126,19 @@ function buildScanner(detectors: readonly ValueDetector[], zip3Restricted: Reado
   const none = (text: string) => ({ text, kinds: [] as string[] });
   // A whole-value ZIP keeps its ZIP-3 under the plan's restricted list, as the zip3 action does.
   const generalize: Generalize = (kind, match) => (kind === 'zip' ? zip3(match, zip3Restricted) : undefined);
-  const scan = (text: string, f = textFeatures(text)) => {
+  // `site`: the event's site domain, whose own code URLs are kept (detectors/url.ts); '' outside a projection.
+  const scan = (text: string, site: string, f = textFeatures(text)) => {
     const candidates = prefilter.candidatesFor(f);
-    return candidates.length === 0 ? none(text) : redactText(text, candidates, generalize);
+    return candidates.length === 0 ? none(text) : redactText(text, candidates, generalize, site);
   };
-  const hits = (text: string, f = textFeatures(text)) => hasAny(text, prefilter.candidatesFor(f));
+  const hits = (text: string, site: string, f = textFeatures(text)) => hasAny(text, prefilter.candidatesFor(f), site);
   // Encoded text is also read decoded; when the decoded reading holds identifiers, it is the
   // reading redacted and forwarded (see form-decoded.ts).
-  const decodedFirst = (text: string, f: TextFeatures) => {
-    const raw = scan(text, f);
+  const decodedFirst = (text: string, site: string, f: TextFeatures) => {
+    const raw = scan(text, site, f);
     const decoded = formDecoded(text);
     if (decoded === undefined) return raw;
-    const read = scan(decoded);
+    const read = scan(decoded, site);
     if (read.kinds.length === 0) return raw;
     // A link whose query or path decodes to spaces (`?origin=1420+NW+Lovejoy+St`) is cut at the
     // first space in the decoded reading, leaving the street behind: when the raw reading took a
@@ -150,21 +151,21 @@ function buildScanner(detectors: readonly ValueDetector[], zip3Restricted: Reado
   // already redacted text keeps what was found: folding can glue an id to a fullwidth word next
   // to it (`MK73ｐａｔｉｅｎｔ`), hiding it from a second look.
   return {
-    hits: (text) => {
+    hits: (text, site = '') => {
       const f = textFeatures(text);
-      if (hits(text, f)) return true;
+      if (hits(text, site, f)) return true;
       const decoded = formDecoded(text);
-      if (decoded !== undefined && hits(decoded)) return true;
+      if (decoded !== undefined && hits(decoded, site)) return true;
       const fold = (f.flags & NON_ASCII) === 0 ? undefined : folded(decoded ?? text);
-      return fold !== undefined && hits(fold);
+      return fold !== undefined && hits(fold, site);
     },
-    redact: (text) => {
+    redact: (text, site = '') => {
       const f = textFeatures(text);
-      const first = decodedFirst(text, f);
+      const first = decodedFirst(text, site, f);
       if ((f.flags & NON_ASCII) === 0) return first;
       const fold = folded(first.text);
       if (fold === undefined) return first;
-      const more = scan(fold);
+      const more = scan(fold, site);
       if (more.kinds.length === 0) return first;
       return { text: more.text, kinds: first.kinds.length === 0 ? more.kinds : [...new Set([...first.kinds, ...more.kinds])] };
     },

@@ -12,8 +12,16 @@ const scanners = new WeakMap<Plan, TextScanner>();
 const mayEmbed = (text: string): boolean =>
   text.length > 6 && (text.indexOf('=') >= 0 || text.indexOf(':') >= 0 || text.indexOf('%3') >= 0 || text.indexOf('<') >= 0);
 
-/** The plan's scanner, whose `hits` also counts a field rule or free-text field named inside the text. */
-export function urlScanner(plan: Plan): TextScanner {
+/**
+ * The plan's scanner, whose `hits` also counts a field rule or free-text field named inside the text; with
+ * `site` (the event's site domain), one that reads the text for that site (sanitizeUrl takes no site of its own).
+ */
+export function urlScanner(plan: Plan, site = ''): TextScanner {
+  const s = planUrlScanner(plan);
+  return site === '' ? s : { hits: (text) => s.hits(text, site), redact: (text) => s.redact(text, site) };
+}
+
+function planUrlScanner(plan: Plan): TextScanner {
   let s = scanners.get(plan);
   if (s === undefined) {
     const names = (key: string): string | null => {
@@ -21,7 +29,7 @@ export function urlScanner(plan: Plan): TextScanner {
       return rule !== undefined || plan.freeTextFields.has(norm) ? '' : null;
     };
     const base = plan.scanner;
-    s = { hits: (text) => base.hits(text) || (mayEmbed(text) && rewriteEmbedded(text, names) !== undefined), redact: (text) => base.redact(text) };
+    s = { hits: (text, site) => base.hits(text, site) || (mayEmbed(text) && rewriteEmbedded(text, names) !== undefined), redact: (text, site) => base.redact(text, site) };
     scanners.set(plan, s);
   }
   return s;

@@ -51,7 +51,7 @@ export function scrubNumber(value: number, ctx: ScrubContext, norm?: string): nu
   // A meeting's, a test's or a video's number sent as a number (marketing-ids.ts), kept as its string is (named-values.ts).
   if (abs >= 1e4 && norm !== undefined && toolNumber(norm, String(value))) return value;
   if (abs >= 1e6 && Number.isInteger(abs) && (abs >= 1e8 || norm === undefined || !(measureName(norm) || BUILD_NUMBERS.has(norm)))) {
-    if (ctx.plan.scanner.hits(String(value))) { ctx.hits.push('number'); return undefined; }
+    if (ctx.plan.scanner.hits(String(value), ctx.codeSite)) { ctx.hits.push('number'); return undefined; }
   }
   return value;
 }

@@ -34,6 +34,8 @@ export interface ScrubContext {
   readonly hits: string[];
   /** Per-event results shared by all destinations' projections (see EventMemo). */
   readonly memo?: EventMemo;
+  /** The event's site domain, whose own code URLs in text are kept (detectors/url.ts codeSiteOf); absent: none. */
+  readonly codeSite?: string;
 }
 
 /**
@@ -76,7 +78,7 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
     return applyRule(rule, value, ctx);
   }
   // Data used as a key (`{"617-555-0134": "mobile"}`) goes out with the key: the entry goes.
-  if (suspect && ctx.plan.scanner.hits(key)) { ctx.hits.push('key'); return undefined; }
+  if (suspect && ctx.plan.scanner.hits(key, ctx.codeSite)) { ctx.hits.push('key'); return undefined; }
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') return scrubNumber(value, ctx, norm);
   if (typeof value === 'string') {
@@ -267,7 +269,7 @@ const REDACTED = '[REDACTED]';
 function scanString(value: string, ctx: ScrubContext, facts: StringFacts | undefined): string | undefined {
   let scanned = facts?.scan;
   if (scanned === undefined) {
-    scanned = ctx.plan.scanner.redact(value);
+    scanned = ctx.plan.scanner.redact(value, ctx.codeSite);
     if (facts) facts.scan = scanned;
   }
   const { text, kinds } = scanned;

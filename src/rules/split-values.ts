@@ -19,7 +19,7 @@ export function spellsIdentifier(values: readonly JsonValue[], ctx: ScrubContext
     if (v.charCodeAt(0) === AT || v.charCodeAt(v.length - 1) === AT) at = true;
     if (!chars && !at && v.length > 64) return false;
   }
-  return (chars || at) && ctx.plan.scanner.hits((values as string[]).join(''));
+  return (chars || at) && ctx.plan.scanner.hits((values as string[]).join(''), ctx.codeSite);
 }
 
 // Names a mailbox is sent under beside its domain.
@@ -32,6 +32,6 @@ export function dropMailbox(obj: JsonObject, out: JsonObject, ctx: ScrubContext)
   if (typeof domain !== 'string' || domain.indexOf('.') < 0) return;
   for (const k of MAILBOX_KEYS) {
     const v = out[k];
-    if (typeof v === 'string' && MAILBOX.test(v) && ctx.plan.scanner.hits(`${v}@${domain}`)) { ctx.hits.push('email'); delete out[k]; }
+    if (typeof v === 'string' && MAILBOX.test(v) && ctx.plan.scanner.hits(`${v}@${domain}`, ctx.codeSite)) { ctx.hits.push('email'); delete out[k]; }
   }
 }

@@ -21,11 +21,11 @@ const addresses = new PlanMemos<string | null>(4096);
 
 function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
   const { plan } = ctx;
-  if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, urlScanner(plan), ctx.memo)?.url;
+  if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, urlScanner(plan, ctx.codeSite), ctx.memo)?.url;
   const memo = addresses.of(plan);
   let out = memo.get(url);
   if (out === undefined) {
-    out = sanitizeUrl(url, plan.queryAllow, urlScanner(plan), ctx.memo)?.url ?? null;
+    out = sanitizeUrl(url, plan.queryAllow, urlScanner(plan, ctx.codeSite), ctx.memo)?.url ?? null;
     memo.set(url, out);
   }
   return out ?? undefined;

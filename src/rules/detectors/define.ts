@@ -1,7 +1,8 @@
 import type { Detection, ValueDetector } from './types.js';
 
 /** The detector-specific scanning routine; may assume `text` is a string. */
-export type Scan = (text: string, out: Detection[], kind: string) => void;
+/** `site`: the event's site domain (see ValueDetector.find), '' when none. */
+export type Scan = (text: string, out: Detection[], kind: string, site: string) => void;
 
 /**
  * Wraps a scan routine into a frozen ValueDetector that upholds the "never throws" contract.
@@ -20,12 +21,12 @@ export function defineDetector(
     kind,
     label,
     safeHarbor,
-    find(text: string, out: Detection[]): void {
+    find(text: string, out: Detection[], site = ''): void {
       // Callers hand us parsed JSON; a non-string has nothing to scan, and must not crash the event.
       if (typeof text !== 'string' || text.length === 0) return;
       const mark = out.length;
       try {
-        scan(text, out, kind);
+        scan(text, out, kind, site);
       } catch {
         out.length = mark;
         out.push({ start: 0, end: text.length, kind });

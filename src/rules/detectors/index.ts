@@ -111,9 +111,9 @@ const FALLBACK_KINDS: ReadonlySet<string> = new Set([longNumberDetector.kind, co
  * overlap the longer detection wins, ties go to the detector listed first; fallback kinds
  * (`long_number`) only survive where nothing else matched.
  */
-export function findAll(text: string, detectors: readonly ValueDetector[]): Detection[] {
+export function findAll(text: string, detectors: readonly ValueDetector[], site = ''): Detection[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  return resolveDetections(text, detectors, FALLBACK_KINDS).detections;
+  return resolveDetections(text, detectors, FALLBACK_KINDS, site).detections;
 }
 
 /**
@@ -121,13 +121,13 @@ export function findAll(text: string, detectors: readonly ValueDetector[]): Dete
  * least one of several valid detections, so the first valid one answers. Same fail-closed rule
  * as collect (resolve.ts): a detector that throws counts as covering the whole text.
  */
-export function hasAny(text: string, detectors: readonly ValueDetector[]): boolean {
+export function hasAny(text: string, detectors: readonly ValueDetector[], site = ''): boolean {
   if (typeof text !== 'string' || text.length === 0) return false;
   const found: Detection[] = [];
   for (const d of detectors) {
     found.length = 0;
     try {
-      d.find(text, found);
+      d.find(text, found, site);
     } catch {
       return true;
     }
@@ -145,9 +145,9 @@ export type Generalize = (kind: string, match: string) => string | undefined;
  * `kinds` lists each detector kind that hit, once, in order of first occurrence (callers count
  * per kind, not per match).
  */
-export function redactText(text: string, detectors: readonly ValueDetector[], generalize?: Generalize): { text: string; kinds: string[] } {
+export function redactText(text: string, detectors: readonly ValueDetector[], generalize?: Generalize, site = ''): { text: string; kinds: string[] } {
   if (typeof text !== 'string' || text.length === 0) return { text, kinds: [] };
-  const { detections, owners } = resolveDetections(text, detectors, FALLBACK_KINDS);
+  const { detections, owners } = resolveDetections(text, detectors, FALLBACK_KINDS, site);
   if (detections.length === 0) return { text, kinds: [] };
   let result = '';
   let cursor = 0;

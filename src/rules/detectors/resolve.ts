@@ -11,13 +11,13 @@ export interface Resolved {
 const raw: Detection[] = [];
 const owner: number[] = [];
 
-function collect(text: string, detectors: readonly ValueDetector[]): number {
+function collect(text: string, detectors: readonly ValueDetector[], site: string): number {
   raw.length = 0;
   owner.length = 0;
   for (let i = 0; i < detectors.length; i++) {
     const mark = raw.length;
     try {
-      detectors[i].find(text, raw);
+      detectors[i].find(text, raw, site);
     } catch {
       // Same fail-closed rule as the built-ins (define.ts), for custom detectors that break the contract.
       raw.length = mark;
@@ -53,8 +53,9 @@ export function resolveDetections(
   text: string,
   detectors: readonly ValueDetector[],
   fallbackKinds: ReadonlySet<string>,
+  site = '',
 ): Resolved {
-  const n = collect(text, detectors);
+  const n = collect(text, detectors, site);
   if (n === 0) return { detections: [], owners: [] };
 
   const byStart: number[] = [];
@@ -91,7 +92,7 @@ export function resolveDetections(
       kept.push(d);
       keptOwners.push(owner[i]);
     } else if (fallback(i) === 1) {
-      refill(text, detectors[owner[i]], owner[i], d, claimed, kept, keptOwners);
+      refill(text, site, detectors[owner[i]], owner[i], d, claimed, kept, keptOwners);
     }
   }
   const idx = kept.map((_, i) => i).sort((a, b) => kept[a].start - kept[b].start);
@@ -110,6 +111,7 @@ function isFree(claimed: Uint8Array, start: number, end: number): boolean {
  */
 function refill(
   text: string,
+  site: string,
   detector: ValueDetector,
   detectorIndex: number,
   d: Detection,
@@ -125,7 +127,7 @@ function refill(
     if (p === a) break;
     const found: Detection[] = [];
     try {
-      detector.find(text.slice(a, p), found);
+      detector.find(text.slice(a, p), found, site);
     } catch {
       found.length = 0;
       found.push({ start: 0, end: p - a, kind: detector.kind });

@@ -21,6 +21,8 @@ export interface ValueDetector {
   /**
    * Appends every validated occurrence in `text` to `out`. Must be pure, must not throw on
    * any input, must not build a RegExp per call (use module-level regexes; reset lastIndex).
+   * `site`: the event's site domain, whose own code URLs the url detector keeps (detectors/url.ts
+   * codeSiteOf); '' or absent outside an event's projection. Other detectors ignore it.
    */
-  find(text: string, out: Detection[]): void;
+  find(text: string, out: Detection[], site?: string): void;
 }

@@ -79,16 +79,12 @@ const CDN_HOSTS = new RegExp('^(?:cdn\\.jsdelivr\\.net|unpkg\\.com|cdnjs\\.cloud
   'js\\.intercomcdn\\.com|cdn\\.amplitude\\.com|cdn\\.mxpnl\\.com|cdn\\.heapanalytics\\.com|cdn\\.rudderlabs\\.com|static\\.zdassets\\.com|' +
   'assets\\.calendly\\.com|js\\.stripe\\.com|www\\.recaptcha\\.net)$', 'i');
 
-// The site's domain for the event being processed (its page URL's host without `www.`): set once per event by the
-// pipeline (process.ts), '' between events. Detectors run synchronously inside one event's processing.
-let siteDomain = '';
-
-/** Names the event's page host, whose code URLs are the site's (see CODE_URL); undefined clears it. */
-export function setCodeSite(host: string | undefined): void {
-  siteDomain = host === undefined ? '' : host.toLowerCase().replace(/^www\./, '');
+/** The domain whose own code URLs an event's text keeps: its page host without `www.` ('' for none). Once per event (process.ts). */
+export function codeSiteOf(host: string | undefined): string {
+  return host === undefined ? '' : host.toLowerCase().replace(/^www\./, '');
 }
 
-function keptCode(url: string): boolean {
+function keptCode(url: string, siteDomain: string): boolean {
   const m = CODE_URL.exec(url);
   if (m === null) return false;
   const host = (m[1] as string).toLowerCase();
@@ -96,13 +92,13 @@ function keptCode(url: string): boolean {
   return siteDomain !== '' && (host === siteDomain || (host.endsWith(siteDomain) && host.charCodeAt(host.length - siteDomain.length - 1) === 46));
 }
 
-function scan(text: string, out: Detection[], kind: string): void {
+function scan(text: string, out: Detection[], kind: string, site: string): void {
   if (text.length < 8) return;
   const re = resetAt(URL_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const end = trimEnd(text, m.index, m.index + m[0].length);
-    if (end - m.index <= schemeLength(m[0]) || keptCode(text.slice(m.index, end))) continue;
+    if (end - m.index <= schemeLength(m[0]) || keptCode(text.slice(m.index, end), site)) continue;
     out.push({ start: m.index, end, kind });
   }
   scanMessengers(text, out, kind);

@@ -4,11 +4,12 @@ import { parseUrl, type UrlCache } from '../url-parts.js';
 import { ASSET_IMAGE, assetIdSegment, keptMediaParam, mediaKind, NO_MEDIA, VIDEO_HOST, videoIdSegment, type MediaKind } from './media-urls.js';
 import { personParent, personSlug } from './person-slug.js';
 
+/** `site` (both methods): the event's site domain, whose own code URLs are not a finding (detectors/url.ts); '' or absent: none. */
 export interface TextScanner {
   /** True when any identifier detector finds something in the text. */
-  hits(text: string): boolean;
+  hits(text: string, site?: string): boolean;
   /** Replaces each finding with its label; `kinds` names the detectors that fired. */
-  redact(text: string): { text: string; kinds: readonly string[] };
+  redact(text: string, site?: string): { text: string; kinds: readonly string[] };
 }
 
 // Path segments that identify a person or a record rather than a page.
