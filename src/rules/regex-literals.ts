@@ -1,157 +1,17 @@
+import { parseRegex, type ClassItem, type Syntax } from './regex-syntax.js';
+
 // Which literal text a regular expression needs: a set of strings, one of which occurs in every
 // string the expression matches (lower-cased, for case-insensitive use). literal-index.ts uses it
 // to skip, for a given text, the patterns that cannot match it. The analysis is conservative:
-// any syntax it does not model makes the whole pattern "needs nothing" (always tested), so a
-// pattern is skipped only when the text lacks every one of its needed strings.
-
-/** A parsed pattern, reduced to what matters for needed literals. */
-type Node =
-  | { readonly t: 'chars'; readonly set: readonly string[] }
-  | { readonly t: 'any' }
-  | { readonly t: 'empty' }
-  | { readonly t: 'seq'; readonly items: readonly Node[] }
-  | { readonly t: 'alt'; readonly items: readonly Node[] }
-  | { readonly t: 'rep'; readonly item: Node; readonly min: number; readonly max: number };
-
-class Unsupported extends Error {}
+// any syntax it does not model (the reader read it leniently, regex-syntax.ts) makes the whole
+// pattern "needs nothing" (always tested), so a pattern is skipped only when the text lacks every
+// one of its needed strings.
 
 /** Bounds that keep the expansion of alternations and classes small. */
 const MAX_EXACT = 64;
 const MAX_CLASS = 16;
 
-const lower = (c: string): string => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { t: '\t', n: '\n', r: '\r', v: '\v', f: '\f' };
-const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S']);
-const HEX = /^[0-9a-fA-F]+$/;
-
-/** Recursive-descent reader of a non-unicode JavaScript pattern source. */
-class Reader {
-  i = 0;
-  constructor(private readonly s: string) {}
-
-  parse(): Node {
-    const node = this.alternation();
-    if (this.i !== this.s.length) throw new Unsupported();
-    return node;
-  }
-
-  private alternation(): Node {
-    const items = [this.sequence()];
-    while (this.s[this.i] === '|') { this.i++; items.push(this.sequence()); }
-    return items.length === 1 ? items[0] : { t: 'alt', items };
-  }
-
-  private sequence(): Node {
-    const items: Node[] = [];
-    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
-      const item = this.quantified(this.atom());
-      const last = items[items.length - 1];
-      // A run of plain characters is one string (fewer partial products to join at compile time).
-      if (item.t === 'chars' && item.set.length === 1 && last?.t === 'chars' && last.set.length === 1) items[items.length - 1] = { t: 'chars', set: [last.set[0] + item.set[0]] };
-      else items.push(item);
-    }
-    return { t: 'seq', items };
-  }
-
-  private quantified(item: Node): Node {
-    const c = this.s[this.i];
-    let min: number;
-    let max: number;
-    if (c === '*' || c === '+' || c === '?') { this.i++; [min, max] = c === '*' ? [0, Infinity] : c === '+' ? [1, Infinity] : [0, 1]; }
-    else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(this.i));
-      // A `{` that is not a quantifier is a literal in web-compatible syntax: not modelled.
-      if (!m) throw new Unsupported();
-      this.i += m[0].length;
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-    } else return item;
-    if (this.s[this.i] === '?') this.i++;
-    return { t: 'rep', item, min, max };
-  }
-
-  private atom(): Node {
-    const c = this.s[this.i++];
-    if (c === '(') return this.group();
-    if (c === '[') return this.charClass();
-    if (c === '.') return { t: 'any' };
-    if (c === '^' || c === '$') return { t: 'empty' };
-    if (c === '\\') return this.escape();
-    if (c === ')' || c === '{' || c === '}' || c === ']' || c === '*' || c === '+' || c === '?') throw new Unsupported();
-    return { t: 'chars', set: [lower(c)] };
-  }
-
-  private group(): Node {
-    const rest = this.s.slice(this.i, this.i + 3);
-    // Lookarounds match no text of their own: read as empty (their needs are not counted).
-    const look = rest.startsWith('?=') || rest.startsWith('?!') ? 2 : rest.startsWith('?<=') || rest.startsWith('?<!') ? 3 : 0;
-    if (look) this.i += look;
-    else if (rest.startsWith('?:')) this.i += 2;
-    else if (rest.startsWith('?<')) { const end = this.s.indexOf('>', this.i); if (end < 0) throw new Unsupported(); this.i = end + 1; }
-    else if (rest.startsWith('?')) throw new Unsupported();
-    const inner = this.alternation();
-    if (this.s[this.i++] !== ')') throw new Unsupported();
-    return look ? { t: 'empty' } : inner;
-  }
-
-  private escape(): Node {
-    const c = this.s[this.i++];
-    if (c === undefined) throw new Unsupported();
-    if (c === 'b' || c === 'B') return { t: 'empty' };
-    if (CLASS_ESCAPES.has(c)) return { t: 'any' };
-    // Backreferences match what a group matched: anything, as far as literals go.
-    if (/[1-9]/.test(c)) { while (/[0-9]/.test(this.s[this.i] ?? '')) this.i++; return { t: 'any' }; }
-    if (c === 'k') { const end = this.s.indexOf('>', this.i); if (this.s[this.i] !== '<' || end < 0) throw new Unsupported(); this.i = end + 1; return { t: 'any' }; }
-    return { t: 'chars', set: [lower(this.escapedChar(c))] };
-  }
-
-  /** The character of an escape that stands for one (`\/`, `\.`, `\x41`, `\u00e9`, `\n`). */
-  private escapedChar(c: string): string {
-    if (SIMPLE_ESCAPES[c] !== undefined) return SIMPLE_ESCAPES[c];
-    const hex = c === 'x' ? 2 : c === 'u' ? 4 : 0;
-    if (hex) {
-      const digits = this.s.slice(this.i, this.i + hex);
-      if (digits.length !== hex || !HEX.test(digits)) throw new Unsupported();
-      this.i += hex;
-      return String.fromCharCode(parseInt(digits, 16));
-    }
-    // Only punctuation stands for itself; a letter or digit escape not listed above is not modelled.
-    if (/[A-Za-z0-9]/.test(c)) throw new Unsupported();
-    return c;
-  }
-
-  private charClass(): Node {
-    const negated = this.s[this.i] === '^';
-    if (negated) this.i++;
-    const chars = new Set<string>();
-    let wide = negated;
-    while (this.s[this.i] !== ']') {
-      if (this.i >= this.s.length) throw new Unsupported();
-      const first = this.classChar();
-      if (first === undefined) { wide = true; continue; }
-      if (this.s[this.i] === '-' && this.s[this.i + 1] !== ']' && this.i + 1 < this.s.length) {
-        this.i++;
-        const last = this.classChar();
-        if (last === undefined || last < first) throw new Unsupported();
-        if (last.charCodeAt(0) - first.charCodeAt(0) >= MAX_CLASS) { wide = true; continue; }
-        for (let k = first.charCodeAt(0); k <= last.charCodeAt(0); k++) chars.add(lower(String.fromCharCode(k)));
-      } else chars.add(lower(first));
-    }
-    this.i++;
-    return wide || chars.size > MAX_CLASS || chars.size === 0 ? { t: 'any' } : { t: 'chars', set: [...chars] };
-  }
-
-  /** One class member; undefined for a class escape (`\d`, `\s`...). */
-  private classChar(): string | undefined {
-    const c = this.s[this.i++];
-    if (c !== '\\') return c;
-    const e = this.s[this.i++];
-    if (e === undefined) throw new Unsupported();
-    if (CLASS_ESCAPES.has(e)) return undefined;
-    if (e === 'b') return '\b';
-    return this.escapedChar(e);
-  }
-}
+const lower = (code: number): string => String.fromCharCode(code >= 65 && code <= 90 ? code + 32 : code);
 
 /** What one node needs: the exact strings it matches (when few), else one-of substrings (or none). */
 interface Info {
@@ -173,7 +33,7 @@ function better(a: readonly string[] | undefined, b: readonly string[] | undefin
   return score(b) > score(a) ? b : a;
 }
 
-function infoSeq(items: readonly Node[]): Info {
+function infoSeq(items: readonly Syntax[]): Info {
   // Adjacent exact parts are joined while few; a part too many to join starts over, and the
   // sequence then needs the best of the need sets met along the way.
   let acc: Info = { exact: [''] };
@@ -195,7 +55,7 @@ function infoSeq(items: readonly Node[]): Info {
   return best ? { needs: best } : NONE;
 }
 
-function infoAlt(items: readonly Node[]): Info {
+function infoAlt(items: readonly Syntax[]): Info {
   const infos = items.map(info);
   if (infos.every((x) => x.exact)) {
     const all = [...new Set(infos.flatMap((x) => x.exact!))];
@@ -206,7 +66,7 @@ function infoAlt(items: readonly Node[]): Info {
   return { needs: [...new Set(needs.flatMap((n) => n!))] };
 }
 
-function infoRep(item: Node, min: number, max: number): Info {
+function infoRep(item: Syntax, min: number, max: number): Info {
   const x = info(item);
   if (min === 1 && max === 1) return x;
   if (min === 0) return max === 1 && x.exact && x.exact.length < MAX_EXACT ? { exact: [...new Set(['', ...x.exact])] } : NONE;
@@ -215,15 +75,30 @@ function infoRep(item: Node, min: number, max: number): Info {
   return needs ? { needs } : NONE;
 }
 
-function info(node: Node): Info {
+function info(node: Syntax): Info {
   switch (node.t) {
-    case 'chars': return { exact: node.set };
-    case 'any': return NONE;
-    case 'empty': return { exact: [''] };
+    case 'char': return { exact: [lower(node.code)] };
+    case 'class': return infoClass(node.items, node.negated);
+    // A class escape, `.`, or a backreference (what a group matched): anything, as far as literals go.
+    case 'dot': case 'escape': case 'any': case 'backref': return NONE;
+    // Lookarounds match no text of their own (their needs are not counted).
+    case 'empty': case 'look': return { exact: [''] };
     case 'seq': return infoSeq(node.items);
     case 'alt': return infoAlt(node.items);
     case 'rep': return infoRep(node.item, node.min, node.max);
   }
+}
+
+/** A class of a few characters is the exact strings they spell; a wide or negated one, anything. */
+function infoClass(items: readonly ClassItem[], negated: boolean): Info {
+  if (negated) return NONE;
+  const chars = new Set<string>();
+  for (const m of items) {
+    if (m.t === 'char') chars.add(lower(m.code));
+    else if (m.t !== 'range' || m.to - m.from >= MAX_CLASS) return NONE;
+    else for (let k = m.from; k <= m.to; k++) chars.add(lower(k));
+  }
+  return chars.size > MAX_CLASS || chars.size === 0 ? NONE : { exact: [...chars] };
 }
 
 /**
@@ -233,10 +108,6 @@ function info(node: Node): Info {
  */
 export function neededLiterals(re: RegExp): readonly string[] | undefined {
   if (/[uvgy]/.test(re.flags)) return undefined;
-  try {
-    return needsOf(info(new Reader(re.source).parse()));
-  } catch (err) {
-    if (err instanceof Unsupported) return undefined;
-    throw err;
-  }
+  const { tree, strict } = parseRegex(re.source);
+  return strict ? needsOf(info(tree)) : undefined;
 }

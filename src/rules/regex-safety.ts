@@ -1,4 +1,4 @@
-import { CharSet, ShapeReader, type Shape } from './regex-shape.js';
+import { CharSet, readShape, type Shape } from './regex-shape.js';
 
 // An operator's own pattern (blocked_paths / blocked_hosts `regex:`) runs on every page an event
 // names. V8 backtracks: a repeated part that can consume the same text in more than one way
@@ -29,7 +29,7 @@ const EMPTY_INFO: Info = { nullable: true, first: NONE(), last: NONE(), loops: N
 
 /** Why the pattern can backtrack catastrophically (naming the part), or undefined when it cannot. */
 export function backtrackingProblem(source: string, flags: string): string | undefined {
-  const shape = new ShapeReader(source, flags.includes('i')).read();
+  const shape = readShape(source, flags.includes('i'));
   const found: string[] = [];
   walk(shape, (rep) => {
     const why = repProblem(rep);

@@ -1,7 +1,9 @@
+import { parseRegex, type ClassItem, type Syntax } from './regex-syntax.js';
+
 // A JavaScript (non-unicode) pattern read into the shape backtracking depends on: which characters
 // each part can consume, how parts repeat and alternate. regex-safety.ts reads it. Every doubt is
 // resolved towards "more characters" (a set grows, never shrinks), which can only make the safety
-// check stricter, never let a dangerous pattern through.
+// check stricter, never let a dangerous pattern through (the reader, regex-syntax.ts, reads any source).
 
 /** Characters as 128 ASCII bits (letters folded when case-insensitive) plus "some character beyond ASCII". */
 export class CharSet {
@@ -57,131 +59,44 @@ const CLASS_ESCAPES: Readonly<Record<string, () => CharSet>> = {
 };
 const DOT = (): CharSet => { const s = CharSet.all(); s.bits[0] &= ~((1 << 10) | (1 << 13)); return s; };
 
-/** Recursive-descent reader; `fold` for the `i` flag. */
-export class ShapeReader {
-  private i = 0;
-  constructor(private readonly s: string, private readonly fold: boolean) {}
+/** The shape of `source`; `fold` for the `i` flag. */
+export function readShape(source: string, fold: boolean): Shape {
+  return shapeOf(parseRegex(source).tree, fold);
+}
 
-  read(): Shape {
-    const shape = this.alternation();
-    // A stray `)` cannot occur in a pattern RegExp accepted; read the rest anyway, conservatively.
-    return this.i < this.s.length ? { t: 'seq', items: [shape, { t: 'rep', item: { t: 'set', set: CharSet.all() }, min: 0, max: Infinity, from: this.i, to: this.s.length }] } : shape;
-  }
+const set = (s: CharSet): Shape => ({ t: 'set', set: s });
 
-  private alternation(): Shape {
-    const items = [this.sequence()];
-    while (this.s[this.i] === '|') { this.i++; items.push(this.sequence()); }
-    return items.length === 1 ? items[0] : { t: 'alt', items };
-  }
-
-  private sequence(): Shape {
-    const items: Shape[] = [];
-    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
-      const from = this.i;
-      items.push(this.quantified(this.atom(), from));
-    }
-    return { t: 'seq', items };
-  }
-
-  private quantified(item: Shape, from: number): Shape {
-    const c = this.s[this.i];
-    let min: number, max: number;
-    if (c === '*' || c === '+' || c === '?') { this.i++; [min, max] = c === '*' ? [0, Infinity] : c === '+' ? [1, Infinity] : [0, 1]; }
-    else {
-      const m = c === '{' ? /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(this.i)) : null;
-      if (!m) return item;
-      this.i += m[0].length;
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-    }
-    if (this.s[this.i] === '?') this.i++;
-    return { t: 'rep', item, min, max, from, to: this.i };
-  }
-
-  private atom(): Shape {
-    const c = this.s[this.i++];
-    if (c === '(') return this.group();
-    if (c === '[') return { t: 'set', set: this.charClass() };
-    if (c === '.') return { t: 'set', set: DOT() };
-    if (c === '^' || c === '$') return { t: 'empty' };
-    if (c === '\\') return this.escape();
-    return { t: 'set', set: CharSet.of(c.charCodeAt(0), this.fold) };
-  }
-
-  private group(): Shape {
-    const rest = this.s.slice(this.i, this.i + 3);
-    const look = rest.startsWith('?=') || rest.startsWith('?!') ? 2 : rest.startsWith('?<=') || rest.startsWith('?<!') ? 3 : 0;
-    if (look) this.i += look;
-    else if (rest.startsWith('?:')) this.i += 2;
-    else if (rest.startsWith('?<')) this.i = Math.max(this.i, this.s.indexOf('>', this.i) + 1);
-    const body = this.alternation();
-    if (this.s[this.i] === ')') this.i++;
-    return look ? { t: 'look', body } : body;
-  }
-
-  private escape(): Shape {
-    const c = this.s[this.i++] ?? '\\';
-    if (c === 'b' || c === 'B') return { t: 'empty' };
-    const cls = CLASS_ESCAPES[c];
-    if (cls) return { t: 'set', set: this.folded(cls()) };
+function shapeOf(n: Syntax, fold: boolean): Shape {
+  switch (n.t) {
+    case 'char': return set(CharSet.of(n.code, fold));
+    case 'dot': return set(DOT());
+    case 'escape': return set(escapeSet(n.c, fold));
+    case 'any': return set(CharSet.all());
+    case 'class': return set(classSet(n.items, n.negated, fold));
     // A backreference repeats what its group matched: read as "any text" (a loop of its own).
-    if (/[1-9]/.test(c) || (c === 'k' && this.s[this.i] === '<')) {
-      while (/[0-9]/.test(this.s[this.i] ?? '')) this.i++;
-      if (c === 'k') this.i = Math.max(this.i, this.s.indexOf('>', this.i) + 1);
-      return { t: 'rep', item: { t: 'set', set: CharSet.all() }, min: 0, max: Infinity, from: this.i - 2, to: this.i };
-    }
-    return { t: 'set', set: this.escapedSet(c) };
+    case 'backref': return { t: 'rep', item: set(CharSet.all()), min: 0, max: Infinity, from: n.from, to: n.to };
+    case 'empty': return { t: 'empty' };
+    case 'look': return { t: 'look', body: shapeOf(n.body, fold) };
+    case 'seq': case 'alt': return { t: n.t, items: n.items.map((x) => shapeOf(x, fold)) };
+    case 'rep': return { t: 'rep', item: shapeOf(n.item, fold), min: n.min, max: n.max, from: n.from, to: n.to };
   }
+}
 
-  /** The characters an escape outside a class stands for; unknown letter escapes read as any character. */
-  private escapedSet(c: string): CharSet {
-    const code = this.escapedCode(c);
-    return code === undefined ? CharSet.all() : CharSet.of(code, this.fold);
-  }
+/** `\d`, `\w`, `\s` and their complements, letters folded under `i`. */
+function escapeSet(c: string, fold: boolean): CharSet {
+  const s = (CLASS_ESCAPES[c] as () => CharSet)();
+  if (!fold) return s;
+  const out = new CharSet(s.bits.slice(), s.other);
+  for (let code = 65; code <= 122; code++) if (s.bits[code >> 5] & (1 << (code & 31))) out.add(code, true);
+  return out;
+}
 
-  /** The one character an escape stands for (`\/`, `\x41`, `\n`), or undefined when not modelled. */
-  private escapedCode(c: string): number | undefined {
-    const simple: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13, '0': 0 };
-    if (simple[c] !== undefined) return simple[c];
-    const hex = c === 'x' ? 2 : c === 'u' ? 4 : 0;
-    const digits = this.s.slice(this.i, this.i + hex);
-    if (hex && digits.length === hex && /^[0-9a-fA-F]+$/.test(digits)) { this.i += hex; return parseInt(digits, 16); }
-    return /[A-Za-z0-9]/.test(c) ? undefined : c.charCodeAt(0);
+function classSet(items: readonly ClassItem[], negated: boolean, fold: boolean): CharSet {
+  let s = new CharSet();
+  for (const m of items) {
+    if (m.t === 'char') s.add(m.code, fold);
+    else if (m.t === 'range') s.addRange(m.from, m.to, fold);
+    else s = s.union(m.t === 'escape' ? escapeSet(m.c, fold) : CharSet.all());
   }
-
-  private folded(set: CharSet): CharSet {
-    if (!this.fold) return set;
-    const out = new CharSet(set.bits.slice(), set.other);
-    for (let c = 65; c <= 122; c++) if (set.bits[c >> 5] & (1 << (c & 31))) out.add(c, true);
-    return out;
-  }
-
-  private charClass(): CharSet {
-    const negated = this.s[this.i] === '^';
-    if (negated) this.i++;
-    let set = new CharSet();
-    while (this.i < this.s.length && this.s[this.i] !== ']') {
-      const first = this.classMember();
-      if (first instanceof CharSet) { set = set.union(first); continue; }
-      if (this.s[this.i] === '-' && this.s[this.i + 1] !== ']' && this.i + 1 < this.s.length) {
-        this.i++;
-        const last = this.classMember();
-        if (last instanceof CharSet) { set = set.union(last); set.add(first, this.fold); set.add(45, false); continue; }
-        set.addRange(first, last, this.fold);
-      } else set.add(first, this.fold);
-    }
-    this.i++;
-    return negated ? set.complement() : set;
-  }
-
-  /** A class member: one character's code, or a set for a class escape (or an escape not modelled). */
-  private classMember(): number | CharSet {
-    const c = this.s[this.i++];
-    if (c !== '\\') return c.charCodeAt(0);
-    const e = this.s[this.i++] ?? '\\';
-    const cls = CLASS_ESCAPES[e];
-    if (cls) return this.folded(cls());
-    if (e === 'b') return 8;
-    return this.escapedCode(e) ?? CharSet.all();
-  }
+  return negated ? s.complement() : s;
 }
