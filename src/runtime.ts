@@ -14,6 +14,7 @@ import type { JsonObject } from './common/json.js';
 import type { Spool } from './spool/port.js';
 import { openStorage, type Storage } from './spool/storage.js';
 import { KeyedHashVisitorIds, NO_VISITOR_IDS } from './spool/sqlite/visitor-ids.js';
+import { SqliteOwedStore } from './governance/owed-store.js';
 import { visitorKeyOf } from './pipeline/analyze.js';
 import { callIdKeys } from './pipeline/identity.js';
 import { errorCode, PhiwallError } from './errors.js';
@@ -101,6 +102,7 @@ export class Runtime {
       log: this.log,
       postgres: this.storage.postgres,
       auditQueue: opts.auditQueue,
+      owedStore: this.storage.db && new SqliteOwedStore(this.storage.db),
     });
     const missed = opts.reloadAudit?.missedChange(configHash(this.config.rules), this.plan.version);
     if (missed) this.governance.record(missed);

@@ -20,6 +20,7 @@ import { Gate } from './gate.js';
 import { LegacySpoolMeta } from './legacy-meta.js';
 import { GovernanceMetrics } from './metrics.js';
 import { OwedDisclosures } from './owed-disclosures.js';
+import type { OwedStore } from './owed-store.js';
 import type { GovernanceStore } from './store-port.js';
 import { SubjectKeys } from './subjects.js';
 
@@ -36,6 +37,8 @@ export interface GovernanceOptions {
   postgres?: PgHandle;
   /** How the shared audit chain holds records it cannot write yet (defaults: src/audit/postgres-audit.ts). */
   auditQueue?: AuditQueueOptions;
+  /** Where batches owed to the ledger survive a kill (the SQLite spool's file); absent: memory only. */
+  owedStore?: OwedStore;
 }
 
 /** SHA-256 of the whole merged configuration (secrets included, so any change shows). */
@@ -98,7 +101,7 @@ export class Governance {
     this.gate = new Gate(this.store, this.subjects, this.metrics, opts.log, (destination) => {
       this.record({ actor: 'system', role: 'system', action: 'baa.expired', details: { destination } });
     });
-    this.owed = new OwedDisclosures(this.ledger, opts.log, () => this.metrics.ledgerErrors.inc());
+    this.owed = new OwedDisclosures(this.ledger, opts.log, () => this.metrics.ledgerErrors.inc(), opts.owedStore);
     this.metrics.observeLedgerOwed(() => this.owed.events);
     this.deliveryHooks = { withheld: (d, items) => this.withheld(d, items), delivered: (d, items) => this.delivered(d, items), ready: () => this.owed.ready() };
   }

@@ -31,6 +31,8 @@ export interface Storage {
   kind: 'sqlite' | 'postgres';
   spool: Spool;
   randomIds(secret: string, rotateMs: number): VisitorIds;
+  /** SQLite only: the spool file's database, which also keeps disclosures owed to the ledger (governance/owed-store.ts). */
+  db?: SqliteSpool['db'];
   /** Postgres only: the spool's pool and its gate `ready` (migrations ran), shared by the governance/audit/aggregate adapters. */
   postgres?: Pick<PostgresSpool, 'pool' | 'ready' | 'addMaintenance'>;
 }
@@ -59,7 +61,7 @@ export function openStorage(rules: RulesFile, opts: StorageOptions): Storage {
   if (byPrimary) announceSpool(path);
   const holder = otherConsumer(spool.db, Date.now());
   if (holder) opts.onStandby?.(holder);
-  return { kind: 'sqlite', spool, randomIds: (secret, rotateMs) => sqliteRandomIds(spool, secret, rotateMs, path, synchronous, opts) };
+  return { kind: 'sqlite', spool, db: spool.db, randomIds: (secret, rotateMs) => sqliteRandomIds(spool, secret, rotateMs, path, synchronous, opts) };
 }
 
 /** One process keeps tokens in its spool's group commit; cluster workers share one token file. */
