@@ -16,7 +16,9 @@ export function sanitizeUrlMemo(url: string, ctx: ScrubContext): string | undefi
 
 // Page paths and URLs come again with every view of the page: their sanitize_url results are
 // remembered per plan (bounded, like the path verdicts; null: not a URL). Only addresses
-// without a query or fragment, whose parameters are the visitor's own.
+// without a query or fragment, whose parameters are the visitor's own. Remembered for every site, so read
+// for none: a code URL spelled in a path segment (`/go/https%3A%2F%2Fsite.example%2Fu%2Fjdoe%2Fw.js`) is
+// kept only on its own site (detectors/url.ts), and remembered as kept it went out on every other site.
 const addresses = new PlanMemos<string | null>(4096);
 
 function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
@@ -25,7 +27,7 @@ function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
   const memo = addresses.of(plan);
   let out = memo.get(url);
   if (out === undefined) {
-    out = sanitizeUrl(url, plan.queryAllow, urlScanner(plan, ctx.codeSite), ctx.memo)?.url ?? null;
+    out = sanitizeUrl(url, plan.queryAllow, urlScanner(plan), ctx.memo)?.url ?? null;
     memo.set(url, out);
   }
   return out ?? undefined;

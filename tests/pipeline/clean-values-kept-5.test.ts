@@ -110,4 +110,11 @@ describe('code URLs in a stack trace', () => {
     expect(other).not.toContain('jdoe-portfolio');
     expect(other).not.toContain('8842197730');
   });
+
+  it("cuts another host's script spelled in a link's path, also when an event of that host came first", () => {
+    const link = `${H}/go/${encodeURIComponent('https://jdoe-portfolio.example/u/jdoe/widget.js')}`;
+    on('https://jdoe-portfolio.example/x', { link_url: link });
+    const other = on(`${H}/find-a-doctor`, { link_url: link });
+    expect(other).not.toContain('jdoe');
+  });
 });
