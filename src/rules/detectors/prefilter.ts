@@ -96,8 +96,9 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['ssn_partial', gate(8, 4, MASK | SSN_WORD | NON_ASCII)],
   // A month and a year (or a day) after a cue such as born, DOB, admitted or died.
   ['partial_date', gate(6, 1, DATE_CUE)],
-  // Names need a cue: `my name is`, `I'm`, `this is ... calling`, `Patient:`, a sign-off.
-  ['person_name', gate(6, 0, NAME_CUE)],
+  // Names need a cue: `my name is`, `I'm`, `this is ... calling`, `Patient:`, a sign-off. The shortest
+  // texts it fires on have four characters (`Mr X`, `Ms Li`, a signature's `--` line and `Jo`).
+  ['person_name', gate(4, 0, NAME_CUE)],
   // Six hex pairs joined by `:` or `-`, or three dotted quads (most have a few digits).
   ['mac', gate(14, 3, MAC_SHAPE)],
   // Seven digits after a phone word (`call me at 555-0143`), or a number read out in words
