@@ -35,3 +35,32 @@ export class PlanMemos<V> {
     return memo;
   }
 }
+
+/**
+ * Answers remembered for the `max` keys last stored and up to `max` before them: when the young
+ * map fills it becomes the old one (the one before is dropped) and a key found only in the old
+ * map moves to the young one. The keys in use stay through a turnover, unlike BoundedMemo's clear.
+ */
+export class GenerationMemo<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+  constructor(private readonly max: number) {}
+
+  get(key: string): V | undefined {
+    const v = this.young.get(key);
+    if (v !== undefined) return v;
+    const kept = this.old.get(key);
+    if (kept !== undefined) this.set(key, kept);
+    return kept;
+  }
+
+  set(key: string, value: V): void {
+    if (this.young.size >= this.max) { this.old = this.young; this.young = new Map(); }
+    this.young.set(key, value);
+  }
+
+  /** Entries held (a key in both maps counted twice). */
+  get size(): number {
+    return this.young.size + this.old.size;
+  }
+}

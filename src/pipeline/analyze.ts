@@ -1,21 +1,19 @@
 import { nonEmptyString, objectOrEmpty, type JsonObject, type JsonValue } from '../common/json.js';
-import { canonicalMemo } from './canonical-readings.js';
-import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/canonical-path.js';
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
-import { appRoute, hostPathsBlock, hostsOf, withoutRouteGroups } from './extra-readings.js';
-import { extraLocations, routesOf } from './page-readings.js';
-import { webPageInAppLink, withAppScreen } from './app-links.js';
+import { extraLocations } from './page-readings.js';
+import { withAppScreen } from './app-links.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
 import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
+import { pageAddress } from './address-memo.js';
 import { framedBy, sensitiveStep } from './frames-and-steps.js';
 import { categoryNameBlock, nameBlock, pageCategory, pageTitleVerdict } from './title-verdicts.js';
 import { consentOf, eventTime, isoTime } from './time-and-consent.js';
 import { callIds } from './identity.js';
 import { clientFacts, type ClientContext } from './session-id.js';
-import { outOfCache, proxiedPage } from './cached-page.js';
+import { outOfCache } from './cached-page.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -79,15 +77,14 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const host = hostMemo(urls);
   const properties = pageProperties(props, plan, host);
   const others = framedBy(page, otherLocations(raw, context, ctxPage, props, page));
-  const { checkPaths, canonicalPagePath, referrerSameSite, routedUrls } = collectPaths(page, props, others, withContextReferrer(takeCameFrom(), context.referrer), str(ctxPage.search) ?? str(props.search), site, plan, host);
-  // A page routing to another site's URL (`/login-redirect?next=https://mychart...`) is on its way there.
-  const pageHosts = hostsOf(host, [page.url, str(props.url)], others, routedUrls);
-  const referrerHost = host(page.referrer);
-  const group = canonicalPagePath === undefined ? undefined : pathVerdict(canonicalPagePath, plan).group;
+  const cameFrom = withContextReferrer(takeCameFrom(), context.referrer);
+  const search = str(ctxPage.search) ?? str(props.search);
+  const address = pageAddress({ page, propsPath: str(props.path), propsUrl: str(props.url), propsReferrer: str(props.referrer), others, cameFrom, search }, site, plan, host);
+  const { checkPaths, canonicalPagePath, group } = address;
   const title = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan, pageCategory(raw, props));
   const query = queryOf(page.url);
   const campaign = campaignOf(obj(context.campaign), query);
-  const sensitiveByTerm = plan.sensitiveTerms !== undefined && (checkPaths.some((p) => pathVerdict(p, plan).sensitive) || (title?.sensitive ?? false) || urlCampaignNamesTerm(page.url, query, plan));
+  const sensitiveByTerm = plan.sensitiveTerms !== undefined && (address.pathSensitive || (title?.sensitive ?? false) || urlCampaignNamesTerm(page.url, query, plan));
   const type = raw.type as EventType;
   const event = type === 'track' ? str(raw.event) : undefined;
   const ids = callIds(raw, type);
@@ -101,10 +98,10 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     page,
     checkPaths,
     canonicalPagePath,
-    referrerSameSite,
-    pageHosts,
-    hostPathBlocked: hostPathsBlock(host, [page.url, str(props.url)], others, routedUrls, plan),
-    referrerBlockedHost: referrerHost !== undefined && hostBlock(referrerHost, plan) !== null,
+    referrerSameSite: address.referrerSameSite,
+    pageHosts: address.pageHosts,
+    hostPathBlocked: address.hostPathBlocked,
+    referrerBlockedHost: address.referrerBlockedHost,
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || sensitiveByTerm,
     namedBlocked: title?.blocked ?? (event === undefined ? undefined : nameBlock(event, plan) ?? categoryNameBlock(props.category, event, plan)),
@@ -139,123 +136,6 @@ function otherLocations(raw: JsonObject, context: JsonObject, ctxPage: JsonObjec
   // A fragment sent apart from the URL (`hash: "#/billing/pay"`) routes like one in it.
   const hash = str(ctxPage.hash);
   return names === undefined && hash === undefined ? located : [...located, ...(names ?? []), ...(hash === undefined ? [] : [`/${hash}`])];
-}
-
-function collectPaths(page: EventInfo['page'], props: JsonObject, others: readonly string[], cameFrom: readonly string[] | undefined, search: string | undefined, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined) {
-  // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
-  // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
-  // A handful of strings: arrays (distinct, in first-seen order) are cheaper than a Set here.
-  const readings: string[] = [];
-  const propsPath = str(props.path);
-  addRaw(readings, page.path, undefined);
-  addRaw(readings, propsPath, page.path);
-  addRaw(readings, page.url, propsPath);
-  addRaw(readings, str(props.url), page.url);
-  for (const o of others) addRaw(readings, o, undefined);
-  const routedUrls = addRoutes(readings, page, propsPath, str(props.url), others, search);
-  const pageHost = host(page.url);
-  let referrerSameSite = false;
-  const propsReferrer = str(props.referrer);
-  for (const r of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
-    if (r && sameSite(r, pageHost, site, host)) { addReferrer(readings, r); referrerSameSite = true; } else if (r) addAppReferrer(readings, r, pageHost, site, host);
-  }
-  // Pages the properties say the visitor came from are read like referrers (the page's own
-  // referrer keeps its same-site reading: an external one is still cut to its origin).
-  if (cameFrom !== undefined) for (const r of cameFrom) if (sameSite(r, pageHost, site, host)) addReferrer(readings, r); else addAppReferrer(readings, r, pageHost, site, host);
-  const canonical: string[] = [];
-  const checkPaths: string[] = [];
-  // A page URL and its path field have the same path part: canonicalized once.
-  const parts: (string | undefined)[] = [];
-  for (const t of readings) {
-    const memo = canonicalMemo(t, plan);
-    let c = memo?.get(t);
-    let part: string | undefined;
-    if (c === undefined) {
-      part = pathOf(t);
-      const seen = parts.indexOf(part);
-      c = seen >= 0 ? canonical[seen] : canonicalPathOf(part, plan.localePrefixes);
-      memo?.set(t, c);
-    }
-    parts.push(part);
-    canonical.push(c);
-    if (!checkPaths.includes(c)) checkPaths.push(c);
-  }
-  const first = page.path ?? page.url ?? str(props.path) ?? str(props.url) ?? others[0];
-  // canonicalPath trims first, so the trimmed reading's result is the page's.
-  const at = first ? readings.indexOf(first.trim()) : -1;
-  const canonicalPagePath = first ? (at >= 0 ? canonical[at] : canonicalPath(first, plan.localePrefixes)) : undefined;
-  return { checkPaths, canonicalPagePath, referrerSameSite, routedUrls };
-}
-
-/** A same-site referrer's readings: its path and its routes (`/#/billing/pay`, `?option=com_portal`). */
-const addReferrer = (readings: string[], r: string): void => { addRaw(readings, r, undefined); routesInto(readings, r, undefined); };
-
-/** A page opened from an app's screen (`android-app://<package>/https/<host>/<path>`) or an AMP or search cache's copy: the site's page inside is read like a referrer. */
-function addAppReferrer(readings: string[], r: string, pageHost: string | undefined, site: SitePlan, host: (u: string | undefined) => string | undefined): void {
-  const inner = r.charCodeAt(0) === 104 ? proxiedPage(r) : webPageInAppLink(r);
-  if (inner !== undefined && sameSite(inner, pageHost, site, host)) addReferrer(readings, inner);
-}
-
-function sameSite(url: string, pageHost: string | undefined, site: SitePlan, host: (u: string | undefined) => string | undefined): boolean {
-  const h = host(url);
-  return h === undefined || h === pageHost || site.hosts.has(h);
-}
-
-/**
- * Fragment and query routes of the page's URLs (see page-readings), as more readings: also those
- * of an escaped URL (`/app%23%2Fbilling`) and a route's own routes (`?next=%2F%23%2Fbilling`). The
- * routes that are absolute URLs are returned (their hosts are checked).
- */
-function addRoutes(readings: string[], page: EventInfo['page'], propsPath: string | undefined, propsUrl: string | undefined, others: readonly string[], search: string | undefined): string[] | undefined {
-  let urls = routesInto(readings, page.path, undefined);
-  // The page URL and its properties copy are usually the same string: read once.
-  if (propsPath !== page.path) urls = routesInto(readings, propsPath, urls);
-  urls = routesInto(readings, page.url, urls);
-  if (propsUrl !== page.url) urls = routesInto(readings, propsUrl, urls);
-  for (const o of others) urls = routesInto(readings, o, urls);
-  // A query sent apart from the URL (`search: "?page=billing/pay"`), unless the URL ends with it.
-  if (search && !(page.url?.endsWith(search) ?? false)) urls = routesInto(readings, search.startsWith('?') ? search : `?${search}`, urls);
-  return urls;
-}
-
-// `%23` and `%3F` (also escaped again) hide a fragment or query from routesOf.
-const HIDDEN_ROUTE = /%(?:25)*(?:23|3f)/i;
-
-/** The routes of one URL as readings; `urls` collects the absolute ones. */
-function routesInto(readings: string[], url: string | undefined, urls: string[] | undefined): string[] | undefined {
-  if (!url) return urls;
-  const routes = routesOf(url);
-  if (routes.length > 0) urls = routeEach(readings, routes, 0, urls);
-  if (url.indexOf('%') >= 0 && HIDDEN_ROUTE.test(url)) urls = routeEach(readings, routesOf(safeDecode(url)), 0, urls);
-  return urls;
-}
-
-function routeEach(readings: string[], routes: readonly string[], depth: number, urls: string[] | undefined): string[] | undefined {
-  for (const r of routes) {
-    addRaw(readings, r, undefined);
-    if (r.charCodeAt(0) !== 47 && r.indexOf('://') > 0) (urls ??= []).push(r);
-    if (depth === 0) { const more = routesOf(r); if (more.length > 0) urls = routeEach(readings, more, 1, urls); }
-  }
-  return urls;
-}
-
-/** The readings of one raw path or URL (none new when it repeats the one before). */
-function addRaw(readings: string[], r: string | undefined, before: string | undefined): void {
-  if (!r || r === before) return;
-  addReading(readings, r.trim());
-  if (r.indexOf('%') >= 0) addReading(readings, safeDecode(r).trim());
-}
-
-function addReading(readings: string[], t: string): void {
-  if (!readings.includes(t)) readings.push(t);
-  const route = appRoute(t);
-  if (route !== undefined && !readings.includes(route)) readings.push(route);
-  const plain = withoutRouteGroups(t);
-  if (plain !== undefined && !readings.includes(plain)) readings.push(plain);
-  if (t.startsWith('//')) {
-    const rest = t.replace(/^\/\/[^/?#]*/, '');
-    if (!readings.includes(rest)) readings.push(rest);
-  }
 }
 
 /**

@@ -1,0 +1,181 @@
+import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/canonical-path.js';
+import type { PageGroupPlan, Plan, SitePlan } from '../rules/plan.js';
+import { canonicalMemo } from './canonical-readings.js';
+import { appRoute, hostPathsBlock, hostsOf, withoutRouteGroups } from './extra-readings.js';
+import { routesOf } from './page-readings.js';
+import { webPageInAppLink } from './app-links.js';
+import { hostBlock, pathVerdict } from './path-verdicts.js';
+import { proxiedPage } from './cached-page.js';
+
+// Where a page is, read from the addresses an event gives (page path and URL, their copies among
+// the properties, other locations, referrers): the paths checked against the blocked-path rules,
+// the page's own canonical path and group, the hosts, and the referrer's standing. A function of
+// those strings, the site and the plan alone (address-memo.ts remembers it per page).
+
+type Host = (u: string | undefined) => string | undefined;
+
+/** The strings the address analysis reads, and nothing else of the event. */
+export interface AddressInputs {
+  /** The page's path, URL and referrer (its title is not read here). */
+  readonly page: { readonly path?: string; readonly url?: string; readonly referrer?: string };
+  readonly propsPath: string | undefined;
+  readonly propsUrl: string | undefined;
+  readonly propsReferrer: string | undefined;
+  /** Other statements of where the page is (page-readings extraLocations, frames). */
+  readonly others: readonly string[];
+  /** Pages the properties or `context.referrer` say the visitor came from. */
+  readonly cameFrom: readonly string[] | undefined;
+  /** A query sent apart from the URL (`context.page.search`). */
+  readonly search: string | undefined;
+}
+
+/** What the addresses say about the page. */
+export interface PageAddress {
+  /** Canonical paths of the page and of same-site referrers, for blocking. */
+  readonly checkPaths: readonly string[];
+  readonly canonicalPagePath: string | undefined;
+  readonly referrerSameSite: boolean;
+  /** Hosts of the page URLs (for blocked_hosts). */
+  readonly pageHosts: readonly string[];
+  readonly hostPathBlocked: string | undefined;
+  readonly referrerBlockedHost: boolean;
+  /** The page group of the page's own canonical path. */
+  readonly group: PageGroupPlan | undefined;
+  /** A checked path names a sensitive term (false when the plan has no terms). */
+  readonly pathSensitive: boolean;
+}
+
+/** The address analysis of one event's page (uncached: see address-memo.ts). */
+export function addressOf(a: AddressInputs, site: SitePlan, plan: Plan, host: Host): PageAddress {
+  const { checkPaths, canonicalPagePath, referrerSameSite, routedUrls } = collectPaths(a, site, plan, host);
+  const pageUrls = [a.page.url, a.propsUrl];
+  // A page routing to another site's URL (`/login-redirect?next=https://mychart...`) is on its way there.
+  const pageHosts = hostsOf(host, pageUrls, a.others, routedUrls);
+  const referrerHost = host(a.page.referrer);
+  return {
+    checkPaths,
+    canonicalPagePath,
+    referrerSameSite,
+    pageHosts,
+    hostPathBlocked: hostPathsBlock(host, pageUrls, a.others, routedUrls, plan),
+    referrerBlockedHost: referrerHost !== undefined && hostBlock(referrerHost, plan) !== null,
+    group: canonicalPagePath === undefined ? undefined : pathVerdict(canonicalPagePath, plan).group,
+    pathSensitive: plan.sensitiveTerms !== undefined && checkPaths.some((p) => pathVerdict(p, plan).sensitive),
+  };
+}
+
+function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) {
+  // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
+  // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
+  // A handful of strings: arrays (distinct, in first-seen order) are cheaper than a Set here.
+  const { page, propsPath, propsUrl, propsReferrer, others, cameFrom } = a;
+  const readings: string[] = [];
+  addRaw(readings, page.path, undefined);
+  addRaw(readings, propsPath, page.path);
+  addRaw(readings, page.url, propsPath);
+  addRaw(readings, propsUrl, page.url);
+  for (const o of others) addRaw(readings, o, undefined);
+  const routedUrls = addRoutes(readings, page, propsPath, propsUrl, others, a.search);
+  const pageHost = host(page.url);
+  let referrerSameSite = false;
+  for (const r of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
+    if (r && sameSite(r, pageHost, site, host)) { addReferrer(readings, r); referrerSameSite = true; } else if (r) addAppReferrer(readings, r, pageHost, site, host);
+  }
+  // Pages the properties say the visitor came from are read like referrers (the page's own
+  // referrer keeps its same-site reading: an external one is still cut to its origin).
+  if (cameFrom !== undefined) for (const r of cameFrom) if (sameSite(r, pageHost, site, host)) addReferrer(readings, r); else addAppReferrer(readings, r, pageHost, site, host);
+  const canonical: string[] = [];
+  const checkPaths: string[] = [];
+  // A page URL and its path field have the same path part: canonicalized once.
+  const parts: (string | undefined)[] = [];
+  for (const t of readings) {
+    const memo = canonicalMemo(t, plan);
+    let c = memo?.get(t);
+    let part: string | undefined;
+    if (c === undefined) {
+      part = pathOf(t);
+      const seen = parts.indexOf(part);
+      c = seen >= 0 ? canonical[seen] : canonicalPathOf(part, plan.localePrefixes);
+      memo?.set(t, c);
+    }
+    parts.push(part);
+    canonical.push(c);
+    if (!checkPaths.includes(c)) checkPaths.push(c);
+  }
+  const first = page.path ?? page.url ?? propsPath ?? propsUrl ?? others[0];
+  // canonicalPath trims first, so the trimmed reading's result is the page's.
+  const at = first ? readings.indexOf(first.trim()) : -1;
+  const canonicalPagePath = first ? (at >= 0 ? canonical[at] : canonicalPath(first, plan.localePrefixes)) : undefined;
+  return { checkPaths, canonicalPagePath, referrerSameSite, routedUrls };
+}
+
+/** A same-site referrer's readings: its path and its routes (`/#/billing/pay`, `?option=com_portal`). */
+const addReferrer = (readings: string[], r: string): void => { addRaw(readings, r, undefined); routesInto(readings, r, undefined); };
+
+/** A page opened from an app's screen (`android-app://<package>/https/<host>/<path>`) or an AMP or search cache's copy: the site's page inside is read like a referrer. */
+function addAppReferrer(readings: string[], r: string, pageHost: string | undefined, site: SitePlan, host: Host): void {
+  const inner = r.charCodeAt(0) === 104 ? proxiedPage(r) : webPageInAppLink(r);
+  if (inner !== undefined && sameSite(inner, pageHost, site, host)) addReferrer(readings, inner);
+}
+
+function sameSite(url: string, pageHost: string | undefined, site: SitePlan, host: Host): boolean {
+  const h = host(url);
+  return h === undefined || h === pageHost || site.hosts.has(h);
+}
+
+/**
+ * Fragment and query routes of the page's URLs (see page-readings), as more readings: also those
+ * of an escaped URL (`/app%23%2Fbilling`) and a route's own routes (`?next=%2F%23%2Fbilling`). The
+ * routes that are absolute URLs are returned (their hosts are checked).
+ */
+function addRoutes(readings: string[], page: AddressInputs['page'], propsPath: string | undefined, propsUrl: string | undefined, others: readonly string[], search: string | undefined): string[] | undefined {
+  let urls = routesInto(readings, page.path, undefined);
+  // The page URL and its properties copy are usually the same string: read once.
+  if (propsPath !== page.path) urls = routesInto(readings, propsPath, urls);
+  urls = routesInto(readings, page.url, urls);
+  if (propsUrl !== page.url) urls = routesInto(readings, propsUrl, urls);
+  for (const o of others) urls = routesInto(readings, o, urls);
+  // A query sent apart from the URL (`search: "?page=billing/pay"`), unless the URL ends with it.
+  if (search && !(page.url?.endsWith(search) ?? false)) urls = routesInto(readings, search.startsWith('?') ? search : `?${search}`, urls);
+  return urls;
+}
+
+// `%23` and `%3F` (also escaped again) hide a fragment or query from routesOf.
+const HIDDEN_ROUTE = /%(?:25)*(?:23|3f)/i;
+
+/** The routes of one URL as readings; `urls` collects the absolute ones. */
+function routesInto(readings: string[], url: string | undefined, urls: string[] | undefined): string[] | undefined {
+  if (!url) return urls;
+  const routes = routesOf(url);
+  if (routes.length > 0) urls = routeEach(readings, routes, 0, urls);
+  if (url.indexOf('%') >= 0 && HIDDEN_ROUTE.test(url)) urls = routeEach(readings, routesOf(safeDecode(url)), 0, urls);
+  return urls;
+}
+
+function routeEach(readings: string[], routes: readonly string[], depth: number, urls: string[] | undefined): string[] | undefined {
+  for (const r of routes) {
+    addRaw(readings, r, undefined);
+    if (r.charCodeAt(0) !== 47 && r.indexOf('://') > 0) (urls ??= []).push(r);
+    if (depth === 0) { const more = routesOf(r); if (more.length > 0) urls = routeEach(readings, more, 1, urls); }
+  }
+  return urls;
+}
+
+/** The readings of one raw path or URL (none new when it repeats the one before). */
+function addRaw(readings: string[], r: string | undefined, before: string | undefined): void {
+  if (!r || r === before) return;
+  addReading(readings, r.trim());
+  if (r.indexOf('%') >= 0) addReading(readings, safeDecode(r).trim());
+}
+
+function addReading(readings: string[], t: string): void {
+  if (!readings.includes(t)) readings.push(t);
+  const route = appRoute(t);
+  if (route !== undefined && !readings.includes(route)) readings.push(route);
+  const plain = withoutRouteGroups(t);
+  if (plain !== undefined && !readings.includes(plain)) readings.push(plain);
+  if (t.startsWith('//')) {
+    const rest = t.replace(/^\/\/[^/?#]*/, '');
+    if (!readings.includes(rest)) readings.push(rest);
+  }
+}
