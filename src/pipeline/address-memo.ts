@@ -16,8 +16,8 @@ import { addressOf, type AddressInputs, type PageAddress } from './page-address.
 // are new objects) and the old memo goes with the old plan. An analysis that throws stores
 // nothing: the event fails closed and the next one reads the page afresh.
 
-const GENERATION = 2048;
-const MAX_KEY = 600;
+const GENERATION = 1024;
+const MAX_KEY = 512;
 // A query or fragment, or one escaped (also twice: `%253F`).
 const HIDDEN_QUERY = /%(?:25)*(?:23|3f)/i;
 

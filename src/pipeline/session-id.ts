@@ -17,6 +17,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const PROPERTY_KEYS = ['session_id', 'sessionId', 'ga_session_id', '$session_id'];
 
 function epochMs(v: JsonValue | undefined): number | undefined {
+  if (v === undefined || v === null) return undefined;
   const text = typeof v === 'number' && Number.isInteger(v) ? String(v) : typeof v === 'string' ? v.trim() : '';
   if (/^\d{10}$/.test(text)) return Number(text) * 1000;
   if (/^\d{13}$/.test(text)) return Number(text);
@@ -34,11 +35,14 @@ function candidates(raw: JsonObject, props: JsonObject): (JsonValue | undefined)
 
 /** The session's start in whole seconds since the epoch, when the event carries one of that shape. */
 export function sessionStartOf(raw: JsonObject, props: JsonObject, eventTimeIso: string): number | undefined {
-  const eventMs = Date.parse(eventTimeIso);
-  if (!Number.isFinite(eventMs)) return undefined;
+  // Most events carry no session id of that shape: the event's time is parsed only when one does.
+  let eventMs: number | undefined;
   for (const v of candidates(raw, props)) {
     const ms = epochMs(v);
-    if (ms !== undefined && ms <= eventMs + CLOCK_SKEW_MS && ms >= eventMs - MAX_SESSION_MS) return Math.floor(ms / 1000);
+    if (ms === undefined) continue;
+    eventMs ??= Date.parse(eventTimeIso);
+    if (!Number.isFinite(eventMs)) return undefined;
+    if (ms <= eventMs + CLOCK_SKEW_MS && ms >= eventMs - MAX_SESSION_MS) return Math.floor(ms / 1000);
   }
   return undefined;
 }
