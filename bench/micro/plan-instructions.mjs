@@ -2,7 +2,7 @@
 // on a shared machine where the micro-bench's wall-clock figures swing by 10-45%:
 //
 //   node bench/micro/plan-instructions.mjs [--engine bundle.mjs] [--case one|four|unseen]
-//        [--warm 10] [--n 2000] [--no-valgrind]
+//        [--warm 10] [--n 2000] [--no-valgrind] [--instr-late]
 //
 // The micro-bench's three cases (scrub.mjs): `one` the corpus through one non-BAA destination
 // allowing every field, `four` the bench config (ga4, meta, tiktok, webhook), `unseen` the first-
@@ -13,6 +13,8 @@
 // and all threads' (V8's background compiler and GC helpers run beside it). `--engine` takes a
 // bundle built from another checkout (as MICRO_ENGINE does for scrub.mjs); the default is this
 // checkout's src/, bundled. Under callgrind a run takes 2-4 minutes of CPU, mostly start-up.
+// `--instr-late`: callgrind instruments only the measured events (`--instr-atstart=no`, switched
+// on after the warm-up): the same count, in a fraction of the time on a loaded machine.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +31,7 @@ const opt = (name, fallback) => { const i = args.indexOf(`--${name}`); return i 
 const kase = opt('case', 'one');
 const WARM = Number(opt('warm', '10'));
 const N = Number(opt('n', '2000'));
+const LATE = args.includes('--instr-late');
 
 if (args.includes('--child')) await child(opt('engine'), args.includes('--dumps'));
 else await parent();
@@ -42,20 +45,20 @@ async function parent() {
       await build({ entryPoints: [join(ROOT, 'bench/micro/engine-entry.ts')], outfile: engine, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning', absWorkingDir: ROOT });
     }
     const me = fileURLToPath(import.meta.url);
-    const childArgs = [me, '--child', '--engine', resolve(engine), '--case', kase, '--warm', String(WARM), '--n', String(N)];
+    const childArgs = [me, '--child', '--engine', resolve(engine), '--case', kase, '--warm', String(WARM), '--n', String(N), ...(LATE ? ['--instr-late'] : [])];
     if (args.includes('--no-valgrind')) {
       process.stdout.write(execFileSync(process.execPath, childArgs));
       return;
     }
     const out = join(work, 'cg.out');
-    const run = spawnSync('valgrind', ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${out}.%p`, process.execPath, ...childArgs, '--dumps'], { encoding: 'utf8' });
+    const run = spawnSync('valgrind', ['--tool=callgrind', ...(LATE ? ['--instr-atstart=no'] : []), '--separate-threads=yes', `--callgrind-out-file=${out}.%p`, process.execPath, ...childArgs, '--dumps'], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`valgrind exited ${run.status}: ${run.stderr.slice(-2000)}`);
     // Dump 2 of each thread (`cg.out.<pid>.2-<thread>`) is the measured phase; thread 01 is the main thread.
     const measured = readdirSync(work).filter((f) => /\.2-\d+$/.test(f));
     const ir = (f) => Number(/^summary: (\d+)/m.exec(readFileSync(join(work, f), 'utf8'))?.[1] ?? 0);
     const main = measured.filter((f) => f.endsWith('.2-01')).reduce((s, f) => s + ir(f), 0);
     const all = measured.reduce((s, f) => s + ir(f), 0);
-    console.log(JSON.stringify({ case: kase, events: N, warm_passes: WARM, ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), engine }));
+    console.log(JSON.stringify({ case: kase, events: N, warm_passes: WARM, instr_late: LATE, ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), engine }));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -81,6 +84,7 @@ async function child(enginePath, dumps) {
   let i = 0;
   for (; i < warm; i++) run(events[i % events.length]);
   if (dumps) execFileSync('callgrind_control', ['-d', String(process.pid)], { stdio: 'ignore' });
+  if (dumps && LATE) execFileSync('callgrind_control', ['-i', 'on', String(process.pid)], { stdio: 'ignore' });
   const cpu0 = process.cpuUsage();
   for (let k = 0; k < N; k++, i++) run(events[i % events.length]);
   const cpu = process.cpuUsage(cpu0);

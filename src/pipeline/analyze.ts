@@ -37,6 +37,10 @@ export interface EventInfo {
   readonly hostPathBlocked?: string;
   /** The referrer comes from a blocked host (a portal): it is never forwarded. */
   readonly referrerBlockedHost: boolean;
+  /** What the page's addresses block on (page-address.ts), null for nothing: blockReason reads it instead of the three above. */
+  readonly addressBlocked?: string | null;
+  /** The host of the page's URL, when analysis read it. */
+  readonly pageUrlHost?: string;
   readonly pageGroup?: string;
   readonly sensitivePage: boolean;
   /** The blocked-path rule the page title or a tracked event's name matches (see title-verdicts). */
@@ -102,6 +106,8 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     pageHosts: address.pageHosts,
     hostPathBlocked: address.hostPathBlocked,
     referrerBlockedHost: address.referrerBlockedHost,
+    addressBlocked: address.blocked,
+    pageUrlHost: address.urlHost,
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || sensitiveByTerm,
     namedBlocked: title?.blocked ?? (event === undefined ? undefined : nameBlock(event, plan) ?? categoryNameBlock(props.category, event, plan)),
@@ -160,6 +166,19 @@ function hostMemo(urls: UrlCache | undefined): (u: string | undefined) => string
 
 /** The name of the first blocked-path rule matching any of the event's paths, if any. */
 export function blockReason(info: EventInfo, plan: Plan): string | undefined {
+  if (info.addressBlocked !== undefined) {
+    if (info.addressBlocked !== null) return info.addressBlocked;
+  } else {
+    const rule = addressRule(info, plan);
+    if (rule !== undefined) return rule;
+  }
+  // A page titled as the portal (`Messages | MyChart`), or a tracked event named after it
+  // (`MyChart Login`), is the portal whatever its URL says.
+  return info.namedBlocked ?? (info.sensitivePage ? sensitiveStep(info, plan) : undefined);
+}
+
+/** The first blocked-host, path-scoped host or blocked-path rule of an EventInfo that does not carry it. */
+function addressRule(info: EventInfo, plan: Plan): string | undefined {
   for (const h of info.pageHosts) {
     const rule = hostBlock(h, plan);
     if (rule !== null) return rule;
@@ -169,7 +188,5 @@ export function blockReason(info: EventInfo, plan: Plan): string | undefined {
     const rule = pathVerdict(p, plan).blocked;
     if (rule !== null) return rule;
   }
-  // A page titled as the portal (`Messages | MyChart`), or a tracked event named after it
-  // (`MyChart Login`), is the portal whatever its URL says.
-  return info.namedBlocked ?? (info.sensitivePage ? sensitiveStep(info, plan) : undefined);
+  return undefined;
 }

@@ -43,6 +43,10 @@ export interface PageAddress {
   readonly group: PageGroupPlan | undefined;
   /** A checked path names a sensitive term (false when the plan has no terms). */
   readonly pathSensitive: boolean;
+  /** The first blocked-host, path-scoped host or blocked-path rule the addresses match, in that order (blockReason), or null. */
+  readonly blocked: string | null;
+  /** The host of the page's URL (the site whose scripts are its own code, detectors/url.ts). */
+  readonly urlHost: string | undefined;
 }
 
 /** The address analysis of one event's page (uncached: see address-memo.ts). */
@@ -52,16 +56,33 @@ export function addressOf(a: AddressInputs, site: SitePlan, plan: Plan, host: Ho
   // A page routing to another site's URL (`/login-redirect?next=https://mychart...`) is on its way there.
   const pageHosts = hostsOf(host, pageUrls, a.others, routedUrls);
   const referrerHost = host(a.page.referrer);
+  const hostPathBlocked = hostPathsBlock(host, pageUrls, a.others, routedUrls, plan);
   return {
     checkPaths,
     canonicalPagePath,
     referrerSameSite,
     pageHosts,
-    hostPathBlocked: hostPathsBlock(host, pageUrls, a.others, routedUrls, plan),
+    hostPathBlocked,
     referrerBlockedHost: referrerHost !== undefined && hostBlock(referrerHost, plan) !== null,
     group: canonicalPagePath === undefined ? undefined : pathVerdict(canonicalPagePath, plan).group,
     pathSensitive: plan.sensitiveTerms !== undefined && checkPaths.some((p) => pathVerdict(p, plan).sensitive),
+    blocked: addressBlock(pageHosts, hostPathBlocked, checkPaths, plan),
+    urlHost: host(a.page.url),
   };
+}
+
+/** The first rule the page's hosts, its path-scoped host rule or its checked paths match, or null. */
+function addressBlock(pageHosts: readonly string[], hostPathBlocked: string | undefined, checkPaths: readonly string[], plan: Plan): string | null {
+  for (const h of pageHosts) {
+    const rule = hostBlock(h, plan);
+    if (rule !== null) return rule;
+  }
+  if (hostPathBlocked !== undefined) return hostPathBlocked;
+  for (const p of checkPaths) {
+    const rule = pathVerdict(p, plan).blocked;
+    if (rule !== null) return rule;
+  }
+  return null;
 }
 
 function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) {

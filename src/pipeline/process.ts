@@ -42,7 +42,7 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
     const hits: string[] = [];
     const nowYear = utcYear(now);
     // The page's host, whose scripts in a stack trace are the site's own code (detectors/url.ts): this event's projections only.
-    const codeSite = codeSiteOf(hostOf(info.page.url, memo));
+    const codeSite = codeSiteOf(info.pageUrlHost ?? hostOf(info.page.url, memo));
     const shared: SharedProjections = new Map();
     for (const planned of plan.destinations) {
       const dest = gov ? gov.effective(planned, now) : planned;
