@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { compileRules } from '../../src/rules/compile.js';
 import type { Plan, SitePlan } from '../../src/rules/plan.js';
 import { processEvent } from '../../src/pipeline/process.js';
+import { analyzeEvent, blockReason, type EventInfo } from '../../src/pipeline/analyze.js';
 import { memoKey, pageAddress } from '../../src/pipeline/address-memo.js';
 import { addressOf, type AddressInputs } from '../../src/pipeline/page-address.js';
 import { hostOf } from '../../src/rules/url-parts.js';
@@ -157,5 +158,20 @@ describe('the per-page memo of the address analysis', () => {
     expect(referrer(reloaded)).toContain('"kind":"routed"');
     expect(referrer(reloaded)).not.toContain('ads.partner');
     expect(referrer(plan)).toContain('"referrer":"https://ads.partner.example/"');
+  });
+
+  it('blocks a page on the remembered decision exactly as on its hosts and paths read one by one', () => {
+    const r = rng(99);
+    let blocked = 0;
+    for (let i = 0; i < 800; i++) {
+      const a = randomInputs(r);
+      const raw = { type: 'page', messageId: 'm', anonymousId: 'a', properties: {}, context: { page: { ...a.page } } };
+      const info = analyzeEvent(raw, site, plan, NOW, 'm');
+      const { addressBlocked: _, ...without } = info;
+      const reason = blockReason(info, plan);
+      expect(blockReason(without as EventInfo, plan)).toBe(reason);
+      if (reason !== undefined) blocked++;
+    }
+    expect(blocked).toBeGreaterThan(100);
   });
 });
