@@ -16,6 +16,7 @@ import { bracketLabel, INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from 
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
 import { dropMailbox, spellsIdentifier } from './split-values.js';
+import { NOT_SIBLING, siblingValue, type SiblingScrub } from './array-siblings.js';
 import type { DestinationPlan, Plan } from './plan.js';
 import type { EventMemo, StringFacts } from './event-memo.js';
 import { namesHealthContext, namesTerm } from './health-terms.js';
@@ -143,7 +144,12 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
     }
   }
   const out: JsonValue[] = [];
-  for (const item of values) {
+  // `["Patient name:", "Jane Doe", …]`, `["Visitor: this is", "Jane Doe", …]`: an element read by the one before it (array-siblings.ts).
+  const sib = values.length > 1 ? siblingScrub(allow, ctx) : undefined;
+  for (let i = 0; i < values.length; i++) {
+    const item = values[i];
+    const bySibling = sib && i > 0 ? siblingValue(values, i, sib) : NOT_SIBLING;
+    if (bySibling !== NOT_SIBLING) { if (bySibling !== undefined) out.push(bySibling); continue; }
     // Form-field arrays: [{name: "email", value: "..."}] carry the field name as data.
     if (isJsonObject(item) && typeof item.name === 'string' && 'value' in item) {
       // `{name: "input_1.6", label: "Last", value}`: a builder's own input id beside the label that names the field.
@@ -168,6 +174,11 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
   }
   return out;
 }
+
+const siblingScrub = (allow: AllowNode, ctx: ScrubContext): SiblingScrub => ({
+  namesField: (l) => namesField(l, ctx), field: (l, v) => scrubField(l, v, allow, ctx), object: (o, skip) => scrubObject(o, allow, ctx, skip),
+  string: (v) => scrubString(v, ctx), scan: (t) => scanString(t, ctx, undefined), redacted: (t) => ctx.plan.scanner.redact(t).text,
+});
 
 /** Whether `label` names a field rule or a free-text field (a pair's label that decides its value). */
 const namesField = (label: string, ctx: ScrubContext): boolean => {
