@@ -38,6 +38,8 @@ const PERSON_LABEL =
   // The same honorifics in other languages (`Herr Kleinschmidt`, `Sra. Echeverría`, `Mme Durand`, `Dhr. de Vries`): their
   // names are judged word by word (HONORIFIC_RE), so `Sr. Wellness Walk` (senior) stays.
   '|' + FOREIGN_HONORIFIC + '[ ]+';
+const PATIENT_LABEL = /^(?:patient|pt|paciente)/i;
+const DOCTOR_TITLE = /^(?:dr\.?|doctor|dra\.?|prof\.?)[ ]+(?=\p{Lu})/iu;
 const HONORIFIC_RE = new RegExp(`^${FOREIGN_HONORIFIC}[ ]+$`, 'iu');
 const SIGN_OFF =
   '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente|signed)[ ]*[,\\n][ \\n]*';
@@ -268,6 +270,14 @@ function scan(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
     const label = m[1] !== undefined;
+    // A patient who is a doctor (`Patient: Dr. Jane Doe`, `my name is Dr. Jane Doe`): the clinician's title spares a
+    // provider named on a page, never the person a name label or the patient's label names. The name after it is a full name.
+    const title = label || (m[2] !== undefined && PATIENT_LABEL.test(m[2])) ? DOCTOR_TITLE.exec(text.slice(from, from + 12)) : null;
+    if (title !== null) {
+      const end = nameEnd(text, from + title[0].length, true, true);
+      if (end > 0 && fullName(text, from + title[0].length, end)) { out.push({ start: from + title[0].length, end, kind }); re.lastIndex = end; }
+      continue;
+    }
     // A Dutch or German surname after an honorific may open with its particle (`Dhr. de Vries`, `Mevr. van Dijk`).
     const honorific = m[2] !== undefined && HONORIFIC_RE.test(m[2]);
     let end = nameEnd(text, honorific ? from + particleLead(text, from) : from, !label, !label);

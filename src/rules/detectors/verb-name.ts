@@ -13,8 +13,11 @@ import type { Detection } from './types.js';
 // is a title word, README's policy), and so do `Call Now`, `Call the front desk`, `Call Pharmacy`,
 // `Email Billing Team`. The prefilter's walk marks the verb at its first letter (verbNameAt).
 // A staff note says whom it spoke with (`Spoke with J. Whitlock about her refill`): an initial and a surname count as a full name.
-const VERBS = ['call', 'text', 'message', 'phone', 'spoke with', 'spoke to', 'spoken with', 'spoken to'] as const;
-const VERB_RE = /(?<![\p{L}\p{M}])(?:call|text|message|phone|spoken?[ ](?:with|to))[ ](?=\p{Lu})/giu;
+// A call log's past tense and shorthand too: `called back J. Abernathy-Cole`, `texted P. Lindgren`, `left vm for T. Ruiz`,
+// `LVM for …`, `left a voicemail for …`, `spoke w/ R. Oyelaran`. A longer verb comes before its prefix (`called` before `call`).
+const VERBS = ['called back', 'called', 'call', 'texted', 'text', 'messaged', 'message for', 'message', 'phoned', 'phone', 'spoke with', 'spoke to',
+  'spoke w/', 'spoken with', 'spoken to', 'voicemail for', 'vm for', 'lvm for'] as const;
+const VERB_RE = /(?<![\p{L}\p{M}])(?:called(?:[ ]back)?|call|texted|text|messaged|message(?:[ ]for)?|phoned|phone|spoke[ ]w\/|spoken?[ ](?:with|to)|(?:l?vm|voicemail)[ ]for)[ ](?=\p{Lu})/giu;
 // Words that name a place, a desk or a service to call rather than a person.
 const NOT_PERSON = new Set(['now', 'today', 'us', 'our', 'ahead', 'back', 'team', 'desk', 'front', 'office', 'department', 'dept', 'line',
   'center', 'centre', 'clinic', 'pharmacy', 'billing', 'support', 'services', 'service', 'nurse', 'nurses', 'hotline', 'helpline', 'unit',
