@@ -18,6 +18,7 @@ import { vinDetector } from './vin.js';
 import { resolveDetections } from './resolve.js';
 import { ssnPartialDetector } from './ssn-partial.js';
 import { partialDateDetector } from './partial-date.js';
+import { spokenDateDetector } from './spoken-date.js';
 import { personNameDetector } from './person-name.js';
 import { macDetector } from './mac.js';
 import { geoDetector } from './geo.js';
@@ -53,6 +54,7 @@ export {
   phoneLocalDetector,
   photoPathDetector,
   postcodeDetector,
+  spokenDateDetector,
   ssnDetector,
   ssnPartialDetector,
   streetAddressDetector,
@@ -90,6 +92,7 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   photoPathDetector,
   dateDetector,
   partialDateDetector,
+  spokenDateDetector,
   ageOver89Detector,
   streetAddressDetector,
   personNameDetector,
