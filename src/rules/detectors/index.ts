@@ -19,6 +19,7 @@ import { resolveDetections } from './resolve.js';
 import { ssnPartialDetector } from './ssn-partial.js';
 import { partialDateDetector } from './partial-date.js';
 import { spokenDateDetector } from './spoken-date.js';
+import { kvnrDetector } from './health-number.js';
 import { personNameDetector } from './person-name.js';
 import { macDetector } from './mac.js';
 import { geoDetector } from './geo.js';
@@ -43,6 +44,7 @@ export {
   geocodeDetector,
   ipDetector,
   jwtDetector,
+  kvnrDetector,
   labelledIdDetector,
   longNumberDetector,
   macDetector,
@@ -76,6 +78,7 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   bearerDetector,
   uuidDetector,
   labelledIdDetector,
+  kvnrDetector,
   ssnDetector,
   ssnPartialDetector,
   creditCardDetector,

@@ -96,6 +96,8 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['ssn_partial', gate(8, 4, MASK | SSN_WORD | NON_ASCII)],
   // A month and a year (or a day) after a cue such as born, DOB, admitted or died.
   ['partial_date', gate(6, 1, DATE_CUE)],
+  // A letter and nine digits (a German KVNR, health-number.ts).
+  ['kvnr', gate(10, 9, 0)],
   // A birth date in words (`born march third`): an English birth word is a date cue; other languages' cues have a non-ASCII
   // letter nearby often enough (née, März, Geburtsdatum's umlaut-free spelling is read by the detector's own precheck).
   ['spoken_date', gate(12, 0, DATE_CUE | NON_ASCII)],

@@ -16,7 +16,9 @@ function scan(text: string, out: Detection[], kind: string): void {
   const re = resetAt(SSN_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    if (!ssnValid(m[1] + m[3] + m[4])) {
+    // Nine digits led by one letter that opens a token (`B739201841`): a code, or a KVNR (health-number.ts), not an SSN.
+    const letterLed = m[2] === '' && /[A-Za-z]/.test(text[m.index - 1] ?? '') && !/[A-Za-z0-9]/.test(text[m.index - 2] ?? '');
+    if (letterLed || !ssnValid(m[1] + m[3] + m[4])) {
       // A rejected candidate may overlap a valid one starting inside it (spaced digit groups).
       re.lastIndex = m.index + 1;
       continue;
