@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { allowAllProbe } from '../helpers/open-plan.js';
+
+// Pass 24 (.tmp/h104): identifiers no single string shows whole (a cue in one array element, the value in the next),
+// call-log shorthand, a doctor who is the patient, birth dates in words, and Germany's KVNR. Every event goes to an open
+// destination (no BAA, every field allowed); the look-alikes beside them must stay.
+const { props } = allowAllProbe('s24');
+
+describe('an array element read by the one before it', () => {
+  it.each([
+    ['a transcript cut after "this is"', ['Visitor: this is', 'Ingrid Valtonen', 'calling about my results'], 'Valtonen'],
+    ['a question asking for the full name', ['Agent: May I have your full name?', 'Ingrid Valtonen', 'Agent: Thanks!'], 'Valtonen'],
+    ['a question naming the name', ['Bot: What name is the appointment under?', 'Chinedu Marlowe'], 'Marlowe'],
+    ['a label with a colon', ['Patient name:', 'Rosalind Thackeray', 'Reason', 'follow-up'], 'Thackeray'],
+    ['labels alternating with values', ['Name of patient', 'Wilhelmina Draycott', 'Relationship', 'self'], 'Draycott'],
+  ])('removes %s', (_what, transcript, surname) => {
+    expect(props({ transcript })).not.toContain(surname);
+  });
+
+  it('removes a value object after its label object', () => {
+    expect(props({ cells: [{ label: 'Full name' }, { value: 'Bartholomew Quennell' }, { label: 'Preferred time' }, { value: 'mornings' }] })).not.toContain('Quennell');
+  });
+
+  it('keeps elements after a cue that name no one, and lists of labels', () => {
+    const out = props({ a: ['Visitor: this is', 'about parking', 'Agent: the garage is on Elm St'], b: ['Variant', 'control', 'Traffic', '50%'],
+      c: ['name', 'email', 'phone'], d: ['What is your name?', 'Enter your email:', 'Pick a time?'] });
+    for (const v of ['about parking', 'control', '50%', '"email"', 'Enter your email:', 'Pick a time?']) expect(out).toContain(v);
+  });
+});
+
+describe('call-log shorthand and a doctor who is the patient', () => {
+  it.each([
+    'left vm for T. Kowalczyk-Ruiz re: lab results',
+    'LVM for M. Kowalczyk-Ruiz to confirm Tuesday',
+    'texted P. Kowalczyk-Ruiz the prep instructions',
+    'called back J. Kowalczyk-Ruiz, no answer',
+    'spoke w/ R. Kowalczyk-Ruiz about prior auth',
+    'patient: Dr. Amelia Kowalczyk-Ruiz, returning for a knee consult',
+    'my name is Dr. Amelia Kowalczyk-Ruiz and I need my records',
+  ])('removes the name in "%s"', (line) => {
+    expect(props({ summary_line: line })).not.toContain('Kowalczyk');
+  });
+
+  it('keeps a provider with a title and desks after a verb', () => {
+    const out = props({ a: 'Call Dr. Priya Raman at the front desk', b: 'left vm for Dr. Patel re: schedule change', c: 'called Pharmacy about refill', d: 'vm for Billing Team' });
+    for (const v of ['Priya Raman', 'Dr. Patel', 'called Pharmacy', 'Billing Team']) expect(out).toContain(v);
+  });
+});
+
+describe('a birth date in words', () => {
+  it.each([
+    ['my date of birth is march third nineteen sixty one', 'march third'],
+    ['I was born on the third of March sixty-one', 'third of March'],
+    ['date of birth, uh, july twenty second nineteen seventy', 'july twenty second'],
+    ['Mein Geburtsdatum ist der dritte März neunzehnhunderteinundsechzig', 'dritte März'],
+    ['je suis née le trois mars mille neuf cent soixante et un', 'trois mars'],
+  ])('removes the day and month of "%s"', (utterance, date) => {
+    expect(props({ utterance })).not.toContain(date);
+  });
+
+  it('keeps dates in words with no birth word', () => {
+    expect(props({ a: 'our march third banner is live', b: 'the clinic opens on the first of June' })).toContain('march third banner');
+    expect(props({ b: 'the clinic opens on the first of June' })).toContain('first of June');
+  });
+});
+
+describe("Germany's health insurance number (KVNR)", () => {
+  it('removes a valid KVNR, its letter too', () => {
+    const out = props({ kv: 'T482019373', msg: 'Versichertennummer: A123456780, bitte Rückruf' });
+    for (const v of ['T482019373', 'A123456780', '"T[']) expect(out).not.toContain(v);
+  });
+});
