@@ -13,7 +13,17 @@ const THING_TYPES: ReadonlySet<string> = new Set([
 export function namesAThing(obj: JsonObject): boolean {
   if (typeof obj.name !== 'string') return false;
   const type = obj['@type'];
-  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj);
+  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj) || metric(obj);
+}
+
+// A performance metric as the web-vitals library reports it (`{name: "INP", value: 184, rating: "good", delta, id,
+// navigationType}`): its `name` is the metric's, an upper-case abbreviation (LCP, INP, CLS, FCP, TTFB, FID), with a
+// number beside it and a rating, delta or navigation type. A person's name never has that shape; `JANE` with a score
+// and no rating is still dropped.
+const METRIC_NAME = /^[A-Z][A-Z0-9]{1,5}$/;
+
+function metric(obj: JsonObject): boolean {
+  return typeof obj.value === 'number' && METRIC_NAME.test(obj.name as string) && (obj.rating !== undefined || obj.delta !== undefined || obj.navigationType !== undefined);
 }
 
 // A Segment `products[]` entry (`{product_id, sku, name, price, quantity}`) or a store's cart line:

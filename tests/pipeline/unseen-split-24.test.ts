@@ -70,3 +70,26 @@ describe("Germany's health insurance number (KVNR)", () => {
     for (const v of ['T482019373', 'A123456780', '"T[']) expect(out).not.toContain(v);
   });
 });
+
+describe('a record row with `;` or tabs between its cells', () => {
+  it('removes the surname and given name beside a birth date', () => {
+    const out = props({ line: 'Achterhof;Marieke;12-04-1968;Utrecht', tsv: 'Okafor\tJane\t1961-03-03' });
+    for (const v of ['Achterhof', 'Marieke', 'Okafor']) expect(out).not.toContain(v);
+  });
+
+  it('keeps rows that are no one (no old year, no given name) and style strings', () => {
+    const out = props({ x: 'Size;Medium;2026-01-02', css: 'color:Red;Font:Bold' });
+    for (const v of ['Size;Medium;', 'color:Red;Font:Bold']) expect(out).toContain(v);
+  });
+});
+
+describe('a web-vitals metric', () => {
+  it("keeps the metric's name beside its value and rating", () => {
+    const out = props({ metric: { name: 'INP', value: 184, rating: 'good', delta: 12, navigationType: 'navigate' } });
+    expect(out).toContain('"name":"INP"');
+  });
+
+  it('still drops a person-shaped name beside a number', () => {
+    expect(props({ score: { name: 'JANE', value: 5 }, other: { name: 'Jane Okafor', value: 5, rating: 'good' } })).not.toMatch(/JANE|Okafor/);
+  });
+});

@@ -30,7 +30,7 @@ export function markerAt(text: string, i: number, c: number): number {
       | ((text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && personLabelBefore(text, i)) || attributionDashAt(text, i) ? NAME_CUE : 0);
     case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0);
     case 43: case 47: return geocodeAt(text, i, c);
-    case 124: return pipeRowAt(text, i) ? NAME_CUE : 0;
+    case 124: case 59: case 9: return pipeRowAt(text, i) ? NAME_CUE : 0;
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
     case 104: case 72: {
@@ -129,7 +129,7 @@ const macSeparator = (text: string, i: number, c: number): number => (text.charC
 // (cueAt), 0 for the rest (most letters).
 export const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = 1;
-for (const c of "@:=-.%hHwWeE*#',\n[({<+/|") CLASS[c.charCodeAt(0)] = 2;
+for (const c of "@:=-.%hHwWeE*#',\n[({<+/|;\t") CLASS[c.charCodeAt(0)] = 2;
 for (const c of 'xXsSdDbBmMpPcCgGyYvVnNiIfF') CLASS[c.charCodeAt(0)] = 3;
 
 // Cue letters are common: most are ruled out by the character after them, one table lookup

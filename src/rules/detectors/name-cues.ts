@@ -29,7 +29,8 @@ const LINK_RE = /<a\b[^>]{0,200}?\bhref=["']?(?:mailto:|tel:|sms:|\[REDACTED\])[
 const CC_RE = /(?:^|\n)[ \t]*b?cc[ ]*:[ ]*/giu;
 // A record's row in cells: a given name and a surname in cells of their own, beside a date (`Jane | Doe | 1980-02-03`).
 // The first cell must be a common given name, or the date a birth date's (a year before 2010): `Size | Medium | 2026-01-02` stays.
-const PIPE_ROW_RE = /(?:^|\n|\|)[ ]*(\p{Lu}[\p{Ll}'\u2019-]+)[ ]*\|[ ]*(\p{Lu}[\p{Ll}'\u2019-]+)[ ]*\|[ ]*(?:[^|\n]{0,20}\|[ ]*){0,2}(\d{1,4}[-/.]\d{1,2}[-/.](\d{1,4}))/gu;
+// The same row with `;` or a tab between its cells (a CSV export's row pasted without its header: `Achterhof;Marieke;12-04-1968`).
+const PIPE_ROW_RE = /(?:^|\n|[|;\t])[ ]*(\p{Lu}[\p{Ll}'\u2019-]+)[ ]*([|;\t])[ ]*(\p{Lu}[\p{Ll}'\u2019-]+)[ ]*\2[ ]*(?:[^|;\t\n]{0,20}\2[ ]*){0,2}(\d{1,4}[-/.]\d{1,2}[-/.](\d{1,4}))/gu;
 // Words a greeting addresses that are not a person (`Hi there,`, `Hello Everyone!`).
 const NOT_ADDRESSEE = new Set(['there', 'all', 'everyone', 'everybody', 'team', 'folks', 'guys', 'friends', 'friend', 'world', 'again', 'neighbors',
   'neighbours', 'members', 'patients', 'parents', 'families', 'y', 'ya', 'you', 'support', 'billing', 'doctor', 'nurse', 'dr', 'doc']);
@@ -122,9 +123,9 @@ function scanPipeRows(text: string, out: Detection[], kind: string): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const given = m.index + m[0].indexOf(m[1]);
-    const surname = m.index + m[0].indexOf(m[2], given - m.index + m[1].length);
-    if (!fullName(`${m[1]} ${m[2]}`, 0, m[1].length + 1 + m[2].length) || !(GIVEN_NAMES.has(m[1].toLowerCase()) || oldYear(m[3], m[4]))) continue;
-    out.push({ start: given, end: given + m[1].length, kind }, { start: surname, end: surname + m[2].length, kind });
+    const surname = m.index + m[0].indexOf(m[3], given - m.index + m[1].length);
+    if (!fullName(`${m[1]} ${m[3]}`, 0, m[1].length + 1 + m[3].length) || !(GIVEN_NAMES.has(m[1].toLowerCase()) || oldYear(m[4], m[5]))) continue;
+    out.push({ start: given, end: given + m[1].length, kind }, { start: surname, end: surname + m[3].length, kind });
   }
 }
 
@@ -137,7 +138,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   scanGreeting(text, out, kind);
   if (text.indexOf(':') >= 0 || text.indexOf('[REDACTED]') >= 0) scanLinkText(text, out, kind);
   if (text.indexOf(':') >= 0) scanCc(text, out, kind);
-  if (text.indexOf('|') >= 0) scanPipeRows(text, out, kind);
+  if (text.indexOf('|') >= 0 || text.indexOf(';') >= 0 || text.indexOf('\t') >= 0) scanPipeRows(text, out, kind);
   scanVerbName(text, out, kind);
   scanRoleName(text, out, kind);
   scanScriptCues(text, out, kind);
@@ -194,18 +195,19 @@ function lineStart(text: string, i: number): boolean {
   return j === 0 || text.charCodeAt(j - 1) === 10;
 }
 
-/** At a `|`: a one-word cell before it, a capitalised one after it, and a later cell opening with a digit (a row `Jane | Doe | 1980-02-03`). */
+/** At a `|` (or a `;`, a tab): a one-word cell before it, a capitalised one after it, and a later cell opening with a digit (a row `Jane | Doe | 1980-02-03`). */
 export function pipeRowAt(text: string, i: number): boolean {
+  const sep = text.charCodeAt(i);
   if (!isLetter(text.charCodeAt(i - 1)) && !(text.charCodeAt(i - 1) === 32 && isLetter(text.charCodeAt(i - 2)))) return false;
   let k = i + 1;
   if (text.charCodeAt(k) === 32) k++;
   const c = text.charCodeAt(k);
   if (!((c >= 65 && c <= 90) || c >= 192)) return false;
-  const next = text.indexOf('|', k);
+  const next = text.indexOf(text[i], k);
   if (next < 0 || next - k > 40) return false;
   for (let j = next + 1; j < text.length && j - next < 80; j++) {
     const d = text.charCodeAt(j);
-    if (d >= 48 && d <= 57 && (text.charCodeAt(j - 1) === 124 || text.charCodeAt(j - 1) === 32)) return true;
+    if (d >= 48 && d <= 57 && (text.charCodeAt(j - 1) === sep || text.charCodeAt(j - 1) === 32)) return true;
     if (d === 10) return false;
   }
   return false;
