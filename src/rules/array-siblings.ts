@@ -70,10 +70,14 @@ export function loneValueKey(obj: JsonObject): string | undefined {
 export const endsOnCue = (prev: JsonValue | undefined): prev is string =>
   typeof prev === 'string' && prev.length <= MAX_CUE && CUT_AFTER_CUE.test(prev);
 
-/** Whether every even element is a label (short words) and the array has a value for each. */
+/** Whether every even element is a label (short words) and each is followed by its value (a string or a number). */
 function alternates(values: readonly JsonValue[]): boolean {
   if (values.length % 2 !== 0) return false;
-  for (let i = 0; i < values.length; i += 2) { const v = values[i]; if (typeof v !== 'string' || !LABEL_TEXT.test(v)) return false; }
+  for (let i = 0; i < values.length; i += 2) {
+    const v = values[i], w = values[i + 1];
+    // A value is a string or a number: `["version", {}, "text", "4.0"]` (a jCard property) alternates nothing.
+    if (typeof v !== 'string' || !LABEL_TEXT.test(v) || (typeof w !== 'string' && typeof w !== 'number')) return false;
+  }
   return true;
 }
 
