@@ -2,7 +2,7 @@ import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-// Germany's health insurance number (Krankenversichertennummer, KVNR; Safe Harbor D/K): a capital letter and nine
+// Germany's health insurance number (Krankenversichertennummer, KVNR; Safe Harbor I): a capital letter and nine
 // digits, the last a check digit (the letter as its alphabet position in two digits, then the first eight digits;
 // weights 1,2,1,2…, each product's digits summed, the total mod 10). The whole token goes, its letter too (the SSN
 // detector would cut only the digits and leave the letter). A code of the same shape whose check digit fails
@@ -30,4 +30,4 @@ function scan(text: string, out: Detection[], kind: string): void {
 }
 
 /** German KVNR health insurance numbers, check digit validated (see above). */
-export const kvnrDetector = defineDetector('kvnr', '[ID]', 'K', scan);
+export const kvnrDetector = defineDetector('kvnr', '[ID]', 'I', scan);
