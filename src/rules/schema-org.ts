@@ -13,7 +13,7 @@ const THING_TYPES: ReadonlySet<string> = new Set([
 export function namesAThing(obj: JsonObject): boolean {
   if (typeof obj.name !== 'string') return false;
   const type = obj['@type'];
-  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj) || metric(obj);
+  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj) || namesAMetric(obj);
 }
 
 // A performance metric as the web-vitals library reports it (`{name: "INP", value: 184, rating: "good", delta, id,
@@ -22,8 +22,9 @@ export function namesAThing(obj: JsonObject): boolean {
 // and no rating is still dropped.
 const METRIC_NAME = /^[A-Z][A-Z0-9]{1,5}$/;
 
-function metric(obj: JsonObject): boolean {
-  return typeof obj.value === 'number' && METRIC_NAME.test(obj.name as string) && (obj.rating !== undefined || obj.delta !== undefined || obj.navigationType !== undefined);
+/** Whether `obj` is a web-vitals metric whose `name` is the metric's (see above). */
+export function namesAMetric(obj: JsonObject): boolean {
+  return typeof obj.value === 'number' && typeof obj.name === 'string' && METRIC_NAME.test(obj.name) && (obj.rating !== undefined || obj.delta !== undefined || obj.navigationType !== undefined);
 }
 
 // A Segment `products[]` entry (`{product_id, sku, name, price, quantity}`) or a store's cart line:

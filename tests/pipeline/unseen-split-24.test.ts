@@ -89,6 +89,10 @@ describe('a web-vitals metric', () => {
     expect(out).toContain('"name":"INP"');
   });
 
+  it('keeps the name when the metric is sent as the properties (it is not the page name)', () => {
+    expect(props({ name: 'LCP', value: 2100.4, rating: 'needs-improvement', delta: 2100.4, navigationType: 'navigate' })).toContain('"name":"LCP"');
+  });
+
   it('still drops a person-shaped name beside a number', () => {
     expect(props({ score: { name: 'JANE', value: 5 }, other: { name: 'Jane Okafor', value: 5, rating: 'good' } })).not.toMatch(/JANE|Okafor/);
   });
