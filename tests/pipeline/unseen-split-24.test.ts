@@ -97,3 +97,13 @@ describe('a web-vitals metric', () => {
     expect(props({ score: { name: 'JANE', value: 5 }, other: { name: 'Jane Okafor', value: 5, rating: 'good' } })).not.toMatch(/JANE|Okafor/);
   });
 });
+
+describe("a code host's revision in a link", () => {
+  it('keeps a commit hash after commit, blob or tree, and still cuts ids elsewhere', () => {
+    const link = (url: string) => props({ link: url });
+    expect(link('https://github.com/northbay/design-system/tree/5e4d3c2b1a09f8e7/packages/button')).toContain('tree/5e4d3c2b1a09f8e7/packages');
+    expect(link('https://gitlab.example.com/web/site/-/blob/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/src/app.ts')).toContain('blob/a1b2c3d4e5f60718293a4b5c6d7e8f9012345678/src');
+    const out = link('https://www.example-health.org/patients/5e4d3c2b1a09f8e7/records');
+    expect(out).not.toContain('patients/5e4d3c2b1a09f8e7');
+  });
+});

@@ -97,6 +97,11 @@ function isIdLike(segment: string, scanner: TextScanner, people: boolean): boole
   return scanner.hits(image ? read.replace(SCAN_PIXELS, 'px') : read);
 }
 
+// A code host's revision (`/commit/3f2a9c1…`, `/blob/a1b2c3d/src/app.ts`, `/tree/5e4d3c2b/packages`, `/commits/…`): a
+// commit hash after a version-control word names a version of the code, the same for every visitor, not a person.
+const REVISION_PARENTS: ReadonlySet<string> = new Set(['commit', 'commits', 'blob', 'tree', 'raw', 'blame', 'src', 'compare', 'rev', 'revision', 'changeset']);
+const REVISION = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}$/;
+
 /**
  * The path with each id-like segment replaced by `:id`. Most paths have none: they come back
  * as they are, without splitting and joining them again.
@@ -106,6 +111,7 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
   let from = 0;
   // A person's name or username under `/patients/`, `/members/`, `/u/`… (person-slug.ts).
   let people = false;
+  let revision = false;
   for (let start = 0; start <= pathname.length;) {
     let end = pathname.indexOf('/', start);
     if (end < 0) end = pathname.length;
@@ -113,8 +119,10 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
       const decoded = safeDecode(pathname.slice(start, end));
       // A video host's id of its video, an asset host's ids of its image (media-urls.ts) are no one's.
       const own = media === VIDEO_HOST ? videoIdSegment(host, decoded) : media === ASSET_IMAGE && !people && assetIdSegment(decoded, end === pathname.length);
-      if (decoded !== '' && !own && (isIdLike(decoded, scanner, people) || (people && personSlug(decoded)))) { out += pathname.slice(from, start) + ':id'; from = end; }
+      const kept = own || (revision && REVISION.test(decoded));
+      if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && personSlug(decoded)))) { out += pathname.slice(from, start) + ':id'; from = end; }
       people = personParent(decoded);
+      revision = REVISION_PARENTS.has(decoded);
     }
     start = end + 1;
   }
