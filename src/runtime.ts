@@ -7,6 +7,7 @@ import { Metrics } from './observability/metrics.js';
 import { processEvent } from './pipeline/process.js';
 import { accountOutcome, type Accounting, type IngestSummary } from './runtime-account.js';
 import { IngestDedup } from './spool/ingest-dedup.js';
+import { SHARED_CLAIMS_FILE, SharedClaims } from './spool/sqlite/shared-claims.js';
 import { TimeSlices } from './common/time-slices.js';
 import type { VisitorIds } from './pipeline/project.js';
 import type { Plan, SitePlan } from './rules/plan.js';
@@ -39,8 +40,10 @@ export interface RuntimeOptions {
   dataDir: string;
   /** Spool file; default `<dataDir>/spool.db` (cluster workers each get their own). */
   spoolPath?: string;
-  /** A `phiwall serve --workers N` worker: state shared by the workers (random pseudonymous ids) lives in shared files. */
+  /** A `phiwall serve --workers N` worker: state shared by the workers (random pseudonymous ids, ingest dedup claims) lives in shared files. */
   clusterWorker?: boolean;
+  /** That worker's index (serve sets it): a restarted worker settles the dedup claims its predecessor left. */
+  workerIndex?: number;
   /** Start delivery workers (off for dry-run and tools). */
   deliver?: boolean;
   logger?: Logger;
@@ -69,6 +72,7 @@ export class Runtime {
   private maintenance: NodeJS.Timeout | undefined;
   /** Retried POSTs: absent when the spool keeps no keys (src/spool/ingest-dedup.ts). */
   private readonly dedup: IngestDedup | undefined;
+  private sharedClaims: SharedClaims | undefined;
   /** Destinations' timer work has no caller to fail: its errors are logged and counted here (codes, never values). */
   private readonly backgroundError = (destination: string, task: string, code: string, detail?: string): void => {
     this.metrics.backgroundErrors.inc({ task, destination, code });
@@ -86,7 +90,7 @@ export class Runtime {
       onStandby: ({ pid, host }) => this.log.warn({ pid, host }, 'another phiwall process consumes this spool file (same data directory?): this one delivers nothing until it stops'),
     });
     this.spool = this.storage.spool;
-    this.dedup = this.spool.seen && this.config.rules.spool?.dedup_retries !== false ? new IngestDedup({ seen: this.spool.seen.bind(this.spool) }, hashKeyOf(this.config.rules)) : undefined;
+    this.dedup = this.buildDedup();
     this.policy = this.recordPolicies();
     // Aggregate destinations open their store on first use: shared tables on Postgres.
     // Named per data directory (a cluster worker: per its own directory), so a restart retries its own release claims at once.
@@ -141,6 +145,17 @@ export class Runtime {
     } catch (err) {
       this.log.error({ code: errorCode(err) }, 'policy history retention failed');
     }
+  }
+
+  /** Cluster workers on SQLite each have a spool: their claims meet in one shared file (shared-claims.ts). */
+  private buildDedup(): IngestDedup | undefined {
+    const seen = this.spool.seen?.bind(this.spool);
+    if (!seen || this.config.rules.spool?.dedup_retries === false) return undefined;
+    if (this.opts.clusterWorker && this.storage.kind === 'sqlite') {
+      this.sharedClaims = new SharedClaims({ path: join(this.opts.dataDir, SHARED_CLAIMS_FILE), worker: this.opts.workerIndex ?? 0, synchronous: this.config.rules.spool?.synchronous === 'full' ? 'FULL' : 'NORMAL', onError: (what, code) => this.backgroundError('*', what, code) });
+      this.sharedClaims.recover(seen, Date.now()).catch((err: unknown) => this.backgroundError('*', 'ingest claims recovery', errorCode(err)));
+    }
+    return new IngestDedup({ seen }, hashKeyOf(this.config.rules), this.sharedClaims);
   }
 
   private buildVisitorIds(): VisitorIds {
@@ -280,6 +295,7 @@ export class Runtime {
     // Governance first: with Postgres its queued audit records are written through the spool's pool.
     // What is left of the timeout (at least 1 s: `serve` allows 2 s past it before a hard exit).
     await this.governance.close(Math.max(1000, end - Date.now()));
+    this.sharedClaims?.close();
     await this.spool.close();
   }
 }

@@ -28,7 +28,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   const portOverride = portFromFlagOrEnv(args);
   const dataDir = flag(args, 'data', DEFAULT_DATA);
   const reloadAudit = new ClusterReloadAudit(index);
-  const runtime = new Runtime({ configPath: flag(args, 'config', DEFAULT_CONFIG), dataDir, spoolPath: spoolPathFor(dataDir, index), clusterWorker: index !== undefined, reloadAudit });
+  const runtime = new Runtime({ configPath: flag(args, 'config', DEFAULT_CONFIG), dataDir, spoolPath: spoolPathFor(dataDir, index), clusterWorker: index !== undefined, workerIndex: index, reloadAudit });
   if (single) runtime.log.info({ ...single }, 'phiwall runs one process');
   const serverCfg = runtime.config.rules.server;
   const port = portOverride ?? serverCfg?.port ?? 8080;

@@ -10,19 +10,41 @@ import type { JsonObject } from '../common/json.js';
 // on its way waits for that commit and is answered like it (a failed commit fails it too).
 // Segment deduplicates on messageId over about a day: the same window here.
 export const DEDUP_WINDOW_MS = 24 * 3600_000;
-const RECENT_MAX = 50_000;
+/**
+ * Keys committed by this process kept in memory: only to close the race of a copy whose durable
+ * lookup ran before its original committed (the lookup missed it, the original has released it).
+ * A lookup that overlapped an eviction is run again (see `durable`), so the bound is a memory
+ * bound, not a correctness one. It was 50,000: about 7 MB per worker (two worker-sized spikes of
+ * the batch bench's footprint) for a race a few microtasks wide on SQLite.
+ */
+export const RECENT_MAX = 8192;
 
 /** The durable half: keys committed with their rows (src/spool/sqlite/seen-keys.ts). */
 export interface SeenStore { seen(keys: readonly string[], since: number): Promise<ReadonlySet<string>> }
+
+/** Another process's verdict on a key (src/spool/sqlite/shared-claims.ts): ours to take, durable there, or on its way there. */
+export type SharedVerdict = 'taken' | 'done' | 'pending';
+
+/** Claims shared by processes that each have their own spool (`serve --workers N` on SQLite). */
+export interface SharedClaimStore {
+  claim(keys: readonly string[], now: number): Promise<SharedVerdict[]>;
+  /** After this process's commit (or its failure): kept keys are done, the others free again. */
+  release(keys: readonly string[], committed: ReadonlySet<string>, failed: boolean, now: number): void;
+  /** Resolves once another process's pending keys are durable; rejects if that original failed or was given up. */
+  waitFor(keys: readonly string[]): Promise<void>;
+}
 
 interface Deferred { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void }
 
 function deferred(): Deferred {
   let resolve!: () => void, reject!: (e: unknown) => void;
   const promise = new Promise<void>((ok, no) => { resolve = ok; reject = no; });
-  promise.catch(() => undefined); // awaited only by duplicates, if any
+  promise.catch(() => undefined); // awaited only by duplicates
   return { promise, resolve, reject };
 }
+
+/** A key this process is taking: its copies' wait is made only when a copy arrives (most never do). */
+interface Hold { waiters?: Deferred }
 
 /** One request's claim on its events' keys. */
 export interface DedupClaim {
@@ -38,12 +60,19 @@ export interface DedupClaim {
   settled(): Promise<void>;
 }
 
-export class IngestDedup {
-  private readonly pending = new Map<string, Deferred>();
-  /** Keys this process committed lately (commit time), oldest first: a copy racing its original's commit is still seen. */
-  private readonly recent = new Map<string, number>();
+interface Local { keys: (string | undefined)[]; held: Map<string, Hold>; waits: Promise<void>[]; copies: number }
 
-  constructor(private readonly store: SeenStore, private readonly secret: string) {}
+const NOTHING: ReadonlySet<string> = new Set();
+
+export class IngestDedup {
+  private readonly pending = new Map<string, Hold>();
+  /** Keys this process committed lately (commit time), oldest first. */
+  private readonly recent = new Map<string, number>();
+  /** Entries ever put in `recent`, and ever evicted from it (oldest first): a lookup started at `added` = n missed nothing if `evicted` <= n. */
+  private added = 0;
+  private evicted = 0;
+
+  constructor(private readonly store: SeenStore, private readonly secret: string, private readonly shared?: SharedClaimStore) {}
 
   /** Keyed by the secret prefixed (one-shot hash: a third of an HMAC object's cost per event; only equality is asked of it). */
   key(site: string, sender: string, messageId: string): string {
@@ -52,40 +81,92 @@ export class IngestDedup {
 
   /** Which of `events` are copies; the others' keys are held until `release`. */
   async claim(site: string, events: readonly JsonObject[], senderOf: (ev: JsonObject) => string, now: number): Promise<DedupClaim> {
-    const wanted = events.map((ev) => (typeof ev.messageId === 'string' ? this.key(site, senderOf(ev), ev.messageId) : undefined));
-    const durable = await this.store.seen(wanted.filter((k): k is string => k !== undefined), now - DEDUP_WINDOW_MS);
-    // From here to the end, no await: the checks and the holds are one step.
-    const keys: (string | undefined)[] = [];
-    const held = new Map<string, Deferred>();
-    const waits: Promise<void>[] = [];
-    let copies = 0;
-    for (const k of wanted) {
-      if (k === undefined) { keys.push(undefined); continue; }
-      const original = this.pending.get(k);
-      if (durable.has(k) || (this.recent.get(k) ?? -Infinity) >= now - DEDUP_WINDOW_MS || held.has(k) || original !== undefined) {
-        if (original !== undefined && !held.has(k)) waits.push(original.promise);
-        keys.push(undefined);
-        copies++;
-        continue;
-      }
-      const d = deferred();
-      held.set(k, d);
-      this.pending.set(k, d);
-      keys.push(k);
+    const wanted: (string | undefined)[] = new Array<string | undefined>(events.length);
+    const lookup: string[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const id = events[i].messageId;
+      if (typeof id === 'string') lookup.push(wanted[i] = this.key(site, senderOf(events[i]), id));
     }
-    return { keys, copies, release: (failure, committed, at) => this.release(held, failure, committed, at), settled: () => Promise.all(waits).then(() => undefined) };
+    const durable = lookup.length ? await this.durable(lookup, now) : NOTHING;
+    const local = this.hold(wanted, durable, now);
+    if (this.shared && local.held.size) await this.claimShared(this.shared, local, now);
+    const { keys, held, waits, copies } = local;
+    return {
+      keys, copies,
+      release: (failure, committed, at) => this.release(held, failure, committed, at),
+      settled: () => (waits.length === 0 ? Promise.resolve() : waits.length === 1 ? waits[0] : Promise.all(waits).then(() => undefined)),
+    };
   }
 
-  private release(held: ReadonlyMap<string, Deferred>, failure: unknown, committed: ReadonlySet<string>, now: number): void {
-    for (const [k, d] of held) {
-      this.pending.delete(k);
-      if (failure !== undefined) { d.reject(failure); continue; }
-      d.resolve();
-      if (committed.has(k)) this.recent.set(k, now);
+  /** The durable lookup, again if an eviction may have dropped a key committed while it ran. */
+  private async durable(keys: readonly string[], now: number): Promise<ReadonlySet<string>> {
+    for (;;) {
+      const mark = this.added;
+      const found = await this.store.seen(keys, now - DEDUP_WINDOW_MS);
+      if (this.evicted <= mark) return found;
     }
-    if (this.recent.size > RECENT_MAX) {
-      let drop = this.recent.size - RECENT_MAX;
-      for (const k of this.recent.keys()) { if (drop-- <= 0) break; this.recent.delete(k); }
+  }
+
+  /** No await: the checks and the holds are one step. */
+  private hold(wanted: readonly (string | undefined)[], durable: ReadonlySet<string>, now: number): Local {
+    const local: Local = { keys: new Array<string | undefined>(wanted.length), held: new Map(), waits: [], copies: 0 };
+    for (let i = 0; i < wanted.length; i++) {
+      const k = wanted[i];
+      if (k === undefined) continue;
+      const original = this.pending.get(k);
+      if (durable.has(k) || (this.recent.get(k) ?? -Infinity) >= now - DEDUP_WINDOW_MS || local.held.has(k) || original !== undefined) {
+        if (original !== undefined && !local.held.has(k)) local.waits.push((original.waiters ??= deferred()).promise);
+        local.copies++;
+        continue;
+      }
+      const h: Hold = {};
+      local.held.set(k, h);
+      this.pending.set(k, h);
+      local.keys[i] = k;
+    }
+    return local;
+  }
+
+  /** Keys held here that another worker took first become copies: done there, or waited for. */
+  private async claimShared(shared: SharedClaimStore, local: Local, now: number): Promise<void> {
+    const mine = [...local.held.keys()];
+    let verdicts: SharedVerdict[];
+    try { verdicts = await shared.claim(mine, now); } catch (err) { this.settle(local.held, err, NOTHING, now); throw err; }
+    const elsewhere = new Map<string, Hold>(), waitFor = new Set<string>();
+    mine.forEach((k, i) => {
+      if (verdicts[i] === 'taken') return;
+      elsewhere.set(k, local.held.get(k)!);
+      local.held.delete(k);
+      if (verdicts[i] === 'pending') waitFor.add(k);
+    });
+    if (elsewhere.size === 0) return;
+    for (let i = 0; i < local.keys.length; i++) { const k = local.keys[i]; if (k !== undefined && elsewhere.has(k)) { local.keys[i] = undefined; local.copies++; } }
+    const done = new Map([...elsewhere].filter(([k]) => !waitFor.has(k)));
+    this.settle(done, undefined, NOTHING, now);
+    if (waitFor.size === 0) return;
+    // Local copies of these wait on the local hold, which settles with the other worker's original.
+    const wait = shared.waitFor([...waitFor]);
+    const holds = new Map([...waitFor].map((k) => [k, elsewhere.get(k)!]));
+    wait.then(() => this.settle(holds, undefined, NOTHING, now), (err: unknown) => this.settle(holds, err, NOTHING, now));
+    local.waits.push(wait);
+  }
+
+  private release(held: ReadonlyMap<string, Hold>, failure: unknown, committed: ReadonlySet<string>, now: number): void {
+    this.settle(held, failure, committed, now);
+    if (this.shared && held.size) this.shared.release([...held.keys()], committed, failure !== undefined, now);
+  }
+
+  private settle(held: ReadonlyMap<string, Hold>, failure: unknown, committed: ReadonlySet<string>, now: number): void {
+    for (const [k, h] of held) {
+      if (this.pending.get(k) === h) this.pending.delete(k);
+      if (failure !== undefined) { h.waiters?.reject(failure); continue; }
+      h.waiters?.resolve();
+      if (committed.has(k)) { this.recent.set(k, now); this.added++; }
+    }
+    for (const k of this.recent.keys()) {
+      if (this.recent.size <= RECENT_MAX) break;
+      this.recent.delete(k);
+      this.evicted++;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEDUP_WINDOW_MS, IngestDedup } from '../../src/spool/ingest-dedup.js';
+import { DEDUP_WINDOW_MS, IngestDedup, RECENT_MAX } from '../../src/spool/ingest-dedup.js';
 
 // A copy of an event whose original is still on its way is answered only once the original's
 // rows are durable: when that commit fails, the copy fails too (and the next copy is taken afresh).
@@ -38,5 +38,25 @@ describe('IngestDedup', () => {
     expect(k).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(dedup.key('demo', 'other', 'm-1')).not.toBe(k);
     expect(dedup.key('shop', 'jane@example.org', 'm-1')).not.toBe(k);
+  });
+
+  it('a durable lookup that overlapped its original\'s commit still finds it, however many keys were committed meanwhile', async () => {
+    // The store answers like a spool: keys committed before the lookup runs. The copy's lookup is held open
+    // while its original and RECENT_MAX other events commit (the memory of recent commits overflows).
+    const disk = new Set<string>();
+    let open!: () => void;
+    let gate: Promise<void> | undefined;
+    const store = { seen: async (keys: readonly string[]) => { const before = new Set(keys.filter((k) => disk.has(k))); if (gate) { const g = gate; gate = undefined; await g; } return before; } };
+    const dedup = new IngestDedup(store, 'k'.repeat(32));
+    const now = Date.now();
+    gate = new Promise((r) => { open = r; });
+    const copyClaim = dedup.claim('demo', [ev('m-r')], sender, now); // its first lookup misses: nothing is on disk yet
+    const original = await dedup.claim('demo', [ev('m-r')], sender, now);
+    const commit = (c: typeof original) => { for (const k of c.keys) if (k) disk.add(k); c.release(undefined, new Set(c.keys as string[]), now); };
+    commit(original);
+    for (let i = 0; i < RECENT_MAX + 10; i++) commit(await dedup.claim('demo', [ev(`m-o${i}`)], sender, now));
+    open();
+    const copy = await copyClaim;
+    expect([copy.keys, copy.copies]).toEqual([[undefined], 1]);
   });
 });

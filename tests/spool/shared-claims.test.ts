@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IngestDedup } from '../../src/spool/ingest-dedup.js';
+import { SharedClaims } from '../../src/spool/sqlite/shared-claims.js';
+import { tempDir } from '../helpers/collector.js';
+
+// Two cluster workers, each with its own spool, meet in one claims file (real SQLite): a retry
+// landing on the other worker is a copy, answered only once the original is durable on its
+// worker, failed if that commit fails, and taken afresh if the original's worker died pending.
+const opened: SharedClaims[] = [];
+afterEach(() => { for (const c of opened.splice(0)) c.close(); });
+
+const noneSeen = { seen: async () => new Set<string>() };
+const ev = (messageId: string) => ({ type: 'track', event: 'Clicked', messageId, anonymousId: 'a-1' });
+const sender = (e: Record<string, unknown>) => String(e.anonymousId);
+
+function workers(opts: { staleMs?: number; waitMs?: number } = {}) {
+  const path = join(tempDir(), 'ingest-claims.db');
+  const claims = [0, 1].map((worker) => new SharedClaims({ path, worker, pid: 1000 + worker, synchronous: 'NORMAL', onError: () => undefined, ...opts }));
+  opened.push(...claims);
+  return { path, claims, dedup: claims.map((c) => new IngestDedup(noneSeen, 'k'.repeat(32), c)) };
+}
+const stateOf = async (p: Promise<void>) => Promise.race([p.then(() => 'resolved', () => 'rejected'), new Promise((r) => setTimeout(() => r('waiting'), 30))]);
+
+describe('SharedClaims (serve --workers N on SQLite)', () => {
+  it('a copy on the other worker waits for the original\'s commit there, then is known at once', async () => {
+    const { dedup: [a, b] } = workers();
+    const now = Date.now();
+    const original = await a.claim('demo', [ev('m-1'), ev('m-2')], sender, now);
+    expect(original.keys.every((k) => k !== undefined)).toBe(true);
+    const copy = await b.claim('demo', [ev('m-1'), ev('m-3')], sender, now);
+    expect([copy.keys[0], copy.copies]).toEqual([undefined, 1]);
+    expect(copy.keys[1]).toBeDefined();
+    const waiting = copy.settled();
+    expect(await stateOf(waiting)).toBe('waiting');
+    original.release(undefined, new Set(original.keys as string[]), now);
+    expect(await stateOf(waiting)).toBe('resolved');
+    copy.release(undefined, new Set([copy.keys[1]!]), now);
+    // Durable on worker A: a later copy on B is a copy with nothing to wait for.
+    const later = await b.claim('demo', [ev('m-2')], sender, now + 1000);
+    expect(later.keys).toEqual([undefined]);
+    expect(await stateOf(later.settled())).toBe('resolved');
+  });
+
+  it('a failed commit fails the copy waiting on the other worker; the next copy is taken afresh', async () => {
+    const { dedup: [a, b] } = workers();
+    const now = Date.now();
+    const original = await a.claim('demo', [ev('m-9')], sender, now);
+    const copy = await b.claim('demo', [ev('m-9')], sender, now);
+    original.release(new Error('disk full'), new Set(), now);
+    await expect(copy.settled()).rejects.toMatchObject({ code: 'PW_ERR_SPOOL_UNAVAILABLE' });
+    expect((await b.claim('demo', [ev('m-9')], sender, now)).keys[0]).toBeDefined();
+  });
+
+  it('an event that went nowhere (no rows) is not remembered: its copy on the other worker is answered, the next is taken', async () => {
+    const { dedup: [a, b] } = workers();
+    const now = Date.now();
+    const original = await a.claim('demo', [ev('m-5')], sender, now);
+    const copy = await b.claim('demo', [ev('m-5')], sender, now);
+    original.release(undefined, new Set(), now);
+    expect(await stateOf(copy.settled())).toBe('resolved');
+    expect((await b.claim('demo', [ev('m-5')], sender, now)).keys[0]).toBeDefined();
+  });
+
+  it('a claim left pending by a dead worker: copies fail (503) until it is stale, then one is taken; a restarted worker settles its own', async () => {
+    const { path, claims, dedup: [a, b] } = workers({ staleMs: 200, waitMs: 100 });
+    const now = Date.now();
+    const lost = await a.claim('demo', [ev('m-7'), ev('m-8')], sender, now); // never released: the worker died
+    const copy = await b.claim('demo', [ev('m-7')], sender, now);
+    await expect(copy.settled()).rejects.toMatchObject({ code: 'PW_ERR_SPOOL_UNAVAILABLE' });
+    expect((await b.claim('demo', [ev('m-7')], sender, now + 300)).keys[0]).toBeDefined();
+    // Worker 0 restarts (another pid): m-8 was committed in its spool before it died, so it is done, not taken again.
+    claims[0].close(); opened.shift();
+    const restarted = new SharedClaims({ path, worker: 0, pid: 2000, synchronous: 'NORMAL', onError: () => undefined });
+    opened.push(restarted);
+    const m8 = lost.keys[1]!;
+    expect(await restarted.recover(async (keys) => new Set(keys.filter((k) => k === m8)), now)).toBe(1);
+    expect((await b.claim('demo', [ev('m-8')], sender, now)).keys).toEqual([undefined]);
+  });
+});
