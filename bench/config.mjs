@@ -1,6 +1,7 @@
 // The phiwall configuration under test: the bundled config (full HIPAA Safe Harbor pack and
 // sensitive-pages pack), its file destination disabled, and four network destinations
 // pointed at the local sink. Durable spool on (synchronous NORMAL, WAL, group commit).
+// BENCH_DEDUP_RETRIES=false turns ingest dedup off (spool.dedup_retries), to measure its cost A/B.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,7 +18,7 @@ export function writeBenchConfig(root, dir, sinkUrl, storageUrl) {
   writeFileSync(path, `
 version: 1
 include: ["${join(root, 'rules/phiwall.yaml')}"]
-spool: { max_rows: 50000000, max_bytes: 21474836480, synchronous: normal }
+spool: { max_rows: 50000000, max_bytes: 21474836480, synchronous: normal${process.env.BENCH_DEDUP_RETRIES === 'false' ? ', dedup_retries: false' : ''} }
 ${storageUrl ? `storage: { kind: postgres, url: "${storageUrl}", pool: 10 }\n` : ''}sites:
   - name: bench
     write_key: ${BENCH_KEY}
