@@ -58,7 +58,8 @@ export class SharedClaims implements SharedClaimStore {
       ON CONFLICT (k) DO UPDATE SET state = ${PENDING}, worker = excluded.worker, pid = excluded.pid, at = excluded.at
       WHERE state >= ${RELEASED} OR (state = ${PENDING} AND at < ?) OR (state = ${DONE} AND at < ?)`);
     this.stateOf = this.db.prepare('SELECT state, pid FROM ingest_claims WHERE k = ?');
-    this.settle = this.db.prepare(`UPDATE ingest_claims SET state = ?, at = ? WHERE k = ? AND pid = ? AND state = ${PENDING}`);
+    // `at` stays the claim's time (the window runs from it): a changed `at` would move the row in the index too.
+    this.settle = this.db.prepare(`UPDATE ingest_claims SET state = ? WHERE k = ? AND pid = ? AND state = ${PENDING}`);
     this.purge = this.db.prepare('DELETE FROM ingest_claims WHERE at < ?');
   }
 
@@ -89,6 +90,7 @@ export class SharedClaims implements SharedClaimStore {
 
   /** True once done (or released without rows); throws if the original failed or the claim changed hands. */
   private settled(k: string): boolean {
+    if (!this.db.open) throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: 'shutting down' });
     const row = this.stateOf.get(k) as { state: number; pid: number } | undefined;
     if (row === undefined || row.pid !== this.owners.get(k) || row.state === FAILED) {
       this.owners.delete(k);
@@ -102,7 +104,7 @@ export class SharedClaims implements SharedClaimStore {
     const left = this.db.prepare(`SELECT k, pid FROM ingest_claims WHERE worker = ? AND pid != ? AND state = ${PENDING}`).all(this.opts.worker, this.pid) as { k: string; pid: number }[];
     if (left.length === 0) return 0;
     const durable = await seen(left.map((r) => r.k), now - DEDUP_WINDOW_MS);
-    this.db.transaction(() => { for (const r of left) this.settle.run(durable.has(r.k) ? DONE : RELEASED, now, r.k, r.pid); }).immediate();
+    this.db.transaction(() => { for (const r of left) this.settle.run(durable.has(r.k) ? DONE : RELEASED, r.k, r.pid); }).immediate();
     return left.length;
   }
 
@@ -142,7 +144,7 @@ export class SharedClaims implements SharedClaimStore {
 
   /** Inside the write transaction: releases first (a copy in this batch may wait on one), then the claims. */
   private write(claims: readonly string[], releases: readonly Release[], now: number): SharedVerdict[] {
-    for (const r of releases) this.settle.run(r.state, now, r.k, this.pid);
+    for (const r of releases) this.settle.run(r.state, r.k, this.pid);
     const verdicts = claims.map((k): SharedVerdict => {
       if (this.take.run(k, this.opts.worker, this.pid, now, now - (this.opts.staleMs ?? STALE_MS), now - DEDUP_WINDOW_MS).changes === 1) return 'taken';
       const row = this.stateOf.get(k) as { state: number; pid: number };
