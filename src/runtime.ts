@@ -6,8 +6,9 @@ import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
 import { processEvent } from './pipeline/process.js';
 import { accountOutcome, type Accounting, type IngestSummary } from './runtime-account.js';
-import { IngestDedup } from './spool/ingest-dedup.js';
-import { SHARED_CLAIMS_FILE, SharedClaims } from './spool/sqlite/shared-claims.js';
+import type { IngestDedup } from './spool/ingest-dedup.js';
+import type { SharedClaims } from './spool/sqlite/shared-claims.js';
+import { buildIngestDedup } from './runtime-dedup.js';
 import { TimeSlices } from './common/time-slices.js';
 import type { VisitorIds } from './pipeline/project.js';
 import type { Plan, SitePlan } from './rules/plan.js';
@@ -72,7 +73,7 @@ export class Runtime {
   private maintenance: NodeJS.Timeout | undefined;
   /** Retried POSTs: absent when the spool keeps no keys (src/spool/ingest-dedup.ts). */
   private readonly dedup: IngestDedup | undefined;
-  private sharedClaims: SharedClaims | undefined;
+  private readonly sharedClaims: SharedClaims | undefined;
   /** Destinations' timer work has no caller to fail: its errors are logged and counted here (codes, never values). */
   private readonly backgroundError = (destination: string, task: string, code: string, detail?: string): void => {
     this.metrics.backgroundErrors.inc({ task, destination, code });
@@ -90,7 +91,8 @@ export class Runtime {
       onStandby: ({ pid, host }) => this.log.warn({ pid, host }, 'another phiwall process consumes this spool file (same data directory?): this one delivers nothing until it stops'),
     });
     this.spool = this.storage.spool;
-    this.dedup = this.buildDedup();
+    ({ dedup: this.dedup, sharedClaims: this.sharedClaims } = buildIngestDedup({ spool: this.spool, rules: this.config.rules, storageKind: this.storage.kind, dataDir: opts.dataDir,
+      clusterWorker: opts.clusterWorker, workerIndex: opts.workerIndex, onError: (what, code) => this.backgroundError('*', what, code) }));
     this.policy = this.recordPolicies();
     // Aggregate destinations open their store on first use: shared tables on Postgres.
     // Named per data directory (a cluster worker: per its own directory), so a restart retries its own release claims at once.
@@ -145,17 +147,6 @@ export class Runtime {
     } catch (err) {
       this.log.error({ code: errorCode(err) }, 'policy history retention failed');
     }
-  }
-
-  /** Cluster workers on SQLite each have a spool: their claims meet in one shared file (shared-claims.ts). */
-  private buildDedup(): IngestDedup | undefined {
-    const seen = this.spool.seen?.bind(this.spool);
-    if (!seen || this.config.rules.spool?.dedup_retries === false) return undefined;
-    if (this.opts.clusterWorker && this.storage.kind === 'sqlite') {
-      this.sharedClaims = new SharedClaims({ path: join(this.opts.dataDir, SHARED_CLAIMS_FILE), worker: this.opts.workerIndex ?? 0, synchronous: this.config.rules.spool?.synchronous === 'full' ? 'FULL' : 'NORMAL', onError: (what, code) => this.backgroundError('*', what, code) });
-      this.sharedClaims.recover(seen, Date.now()).catch((err: unknown) => this.backgroundError('*', 'ingest claims recovery', errorCode(err)));
-    }
-    return new IngestDedup({ seen }, hashKeyOf(this.config.rules), this.sharedClaims);
   }
 
   private buildVisitorIds(): VisitorIds {
