@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alive, childPids, exited, metric, request, spawnCollector, type ChildCollector } from '../helpers/child-collector.js';
+import { alive, childPids, exited, metric, request, spawnCluster, type ChildCollector } from '../helpers/child-collector.js';
 import { tempDir, waitFor, writeConfig } from '../helpers/collector.js';
 import { loadConfig } from '../../src/config/load.js';
 import { configHash } from '../../src/governance/governance.js';
@@ -38,8 +38,7 @@ describe('phiwall serve --workers 2: a config edit while worker 0 restarts', () 
   beforeAll(async () => {
     dataDir = tempDir();
     configPath = writeConfig(base);
-    c = await spawnCollector(configPath, dataDir, { PHIWALL_WORKERS: '2' });
-    await waitFor(() => childPids(c.child.pid!).length, (n) => n === 2, 20_000);
+    c = await spawnCluster(configPath, dataDir, 2);
   }, 60_000);
   afterAll(async () => {
     if (c.child.exitCode === null) { process.kill(c.child.pid!, 'SIGCONT'); c.child.kill('SIGTERM'); await exited(c.child); }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startWebhookFake } from '../fakes/webhook.js';
-import { childPids, metric, request, spawnCollector, type ChildCollector } from '../helpers/child-collector.js';
+import { metric, request, spawnCluster, type ChildCollector } from '../helpers/child-collector.js';
 import { REPO, tempDir, waitFor, writeConfig } from '../helpers/collector.js';
 
 // `serve --workers 2` on SQLite: each worker has its own spool, and the cluster hands connections
@@ -28,8 +28,7 @@ destinations:
     allow: [event]
     options: { url: "${fake.url}/hook/dedup" }
 `);
-    c = await spawnCollector(configPath, dataDir, { PHIWALL_WORKERS: '2' });
-    await waitFor(() => childPids(c.child.pid!).length, (n) => n === 2, 20_000);
+    c = await spawnCluster(configPath, dataDir, 2);
   }, 60_000);
   afterAll(async () => {
     if (c.child.exitCode === null) c.child.kill('SIGKILL');

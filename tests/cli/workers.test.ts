@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeServer } from '../fakes/http-fake.js';
 import { startWebhookFake } from '../fakes/webhook.js';
-import { childPids, exited, metric, request, spawnCollector, type ChildCollector } from '../helpers/child-collector.js';
+import { childPids, exited, metric, request, spawnCluster, spawnCollector, type ChildCollector } from '../helpers/child-collector.js';
 import { REPO, tempDir, waitFor, writeConfig } from '../helpers/collector.js';
 import { sha256Hex } from '../../src/common/hash.js';
 import { parseArgs } from '../../src/cli/args.js';
@@ -78,8 +78,7 @@ describe('phiwall serve --workers 2', () => {
     options: { url: "${fake.url}/gone" }
 `;
     configPath = writeConfig(configYaml);
-    c = await spawnCollector(configPath, dataDir, { PHIWALL_WORKERS: '2' });
-    await waitFor(() => childPids(c.child.pid!).length, (n) => n === 2, 20_000);
+    c = await spawnCluster(configPath, dataDir, 2);
   }, 60_000);
   afterAll(async () => {
     if (c.child.exitCode === null) c.child.kill('SIGKILL');

@@ -30,6 +30,17 @@ export async function spawnCollector(configPath: string, dataDir: string, env: R
   throw new Error('collector did not become healthy');
 }
 
+/** `phiwall serve` with `workers` cluster workers, returned once all of them run. */
+export async function spawnCluster(configPath: string, dataDir: string, workers: number): Promise<ChildCollector> {
+  const c = await spawnCollector(configPath, dataDir, { PHIWALL_WORKERS: String(workers) });
+  const deadline = Date.now() + 20_000;
+  while (childPids(c.child.pid!).length !== workers) {
+    if (Date.now() > deadline) throw new Error(`expected ${workers} workers`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return c;
+}
+
 /** Every worker of a cluster listens (a cluster's /metrics counts them); a single process once it answers. */
 async function allListening(url: string): Promise<boolean> {
   const r = await fetch(`${url}/metrics`);

@@ -282,11 +282,11 @@ export class SqliteSpool implements Spool {
     try {
       // Packs with some items settled would be delivered whole by the next consumer: keep only
       // their unsettled items, as outbox rows, so a clean restart sends nothing twice. If this
-      // fails the packs stay whole: sent again (at least once), and close reports the error.
-      const now = this.clock.now();
+      // fails the packs stay whole: sent again (at least once), and close reports the error. Due at 0,
+      // not at our clock's now: the next consumer's steady clock may read a millisecond behind ours.
       if (this.consuming) {
         this.settlePacks(this.packs.unsettledOfPartialPacks().map((i) => i.leased.id), (item, text) => {
-          this.st.insertRetry.run(item.leased.messageId, item.leased.destination, text, 0, now, item.leased.enqueuedAt, null, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys), item.leased.scrubbedAt ?? null);
+          this.st.insertRetry.run(item.leased.messageId, item.leased.destination, text, 0, 0, item.leased.enqueuedAt, null, item.leased.policyVersion ?? null, joinKeys(item.leased.subjectKeys), item.leased.scrubbedAt ?? null);
           return false;
         }, () => undefined);
       }
