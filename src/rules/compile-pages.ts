@@ -3,6 +3,7 @@ import type { BlockedHost, RulesFile } from '../config/schema.js';
 import { FRAMEWORK_DIRS } from './canonical-path.js';
 import { globToRegExp, hostGlobToRegExp } from './glob.js';
 import { LiteralIndex } from './literal-index.js';
+import { polynomialProblem } from './regex-polynomial.js';
 import { backtrackingProblem } from './regex-safety.js';
 import type { BlockRule, HostPathRule, PageGroupPlan, Plan } from './plan.js';
 
@@ -123,13 +124,20 @@ function compileHostPattern(glob: string | undefined, regex: string | undefined,
 
 /**
  * An operator's `regex:`, refused (never run) when it can backtrack catastrophically: it would run
- * on every page an event names, and one crafted path could hold the event loop for minutes.
+ * on every page an event names, and one crafted path could hold the event loop for minutes. Two
+ * unbounded repetitions reading the same characters side by side cost the square or cube of a text's
+ * length (`\s*\s*x`: 7 s on 2,000 spaces), refused alike (regex-polynomial.ts).
  */
 function operatorRegExp(regex: string, where: string, errors: string[]): RegExp {
   const re = new RegExp(nfkcLetters(regex), 'i');
-  const problem = backtrackingProblem(re.source, re.flags);
-  if (problem === undefined) return re;
-  errors.push(`${where}.regex: refused: this pattern can take exponential time on a path or host it does not match (${problem}); give each repetition one way to read a text, e.g. "([a-z]+)+" as "[a-z]+", "(a|ab)+" as "(ab?)+"`);
+  const exponential = backtrackingProblem(re.source, re.flags);
+  if (exponential !== undefined) {
+    errors.push(`${where}.regex: refused: this pattern can take exponential time on a path or host it does not match (${exponential}); give each repetition one way to read a text, e.g. "([a-z]+)+" as "[a-z]+", "(a|ab)+" as "(ab?)+"`);
+    return /$^/;
+  }
+  const polynomial = polynomialProblem(re.source, re.flags);
+  if (polynomial === undefined) return re;
+  errors.push(`${where}.regex: refused: this pattern can take polynomial time (the square of a text's length or worse) on a path or host it does not match (${polynomial}); let one of them read the run, e.g. "\\s*\\s*" as "\\s*", ".*.*" as ".*", "a+(b)?a+" as "a+(ba+)?"`);
   return /$^/;
 }
 

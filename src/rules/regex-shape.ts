@@ -5,9 +5,13 @@ import { parseRegex, type ClassItem, type Syntax } from './regex-syntax.js';
 // resolved towards "more characters" (a set grows, never shrinks), which can only make the safety
 // check stricter, never let a dangerous pattern through (the reader, regex-syntax.ts, reads any source).
 
-/** Characters as 128 ASCII bits (letters folded when case-insensitive) plus "some character beyond ASCII". */
+/**
+ * Characters as 128 ASCII bits (letters folded when case-insensitive) plus those beyond ASCII: `other`
+ * when there are any, `wide` their ranges when known (absent: any of them). Without the ranges
+ * `[а-я]*[\s/_-]*` read as two parts sharing characters (both "beyond ASCII").
+ */
 export class CharSet {
-  constructor(readonly bits = new Uint32Array(4), public other = false) {}
+  constructor(readonly bits = new Uint32Array(4), public other = false, public wide?: readonly (readonly [number, number])[]) {}
 
   static of(code: number, fold: boolean): CharSet {
     const s = new CharSet();
@@ -18,7 +22,7 @@ export class CharSet {
   static all(): CharSet { return new CharSet(Uint32Array.from([~0, ~0, ~0, ~0]), true); }
 
   add(code: number, fold: boolean): void {
-    if (code >= 128) { this.other = true; return; }
+    if (code >= 128) { this.addWide(code, code, fold); return; }
     this.bits[code >> 5] |= 1 << (code & 31);
     if (!fold) return;
     const lower = code | 0x20;
@@ -27,15 +31,39 @@ export class CharSet {
 
   addRange(from: number, to: number, fold: boolean): void {
     for (let c = from; c <= Math.min(to, 127); c++) this.add(c, fold);
-    if (to >= 128) this.other = true;
+    if (to >= 128) this.addWide(Math.max(from, 128), to, fold);
+  }
+
+  /** Beyond ASCII; folded, each character's other cases too (a long range folded: any character). */
+  private addWide(from: number, to: number, fold: boolean): void {
+    const known = !this.other || this.wide !== undefined;
+    this.other = true;
+    if (!known) return;
+    if (fold && to - from > 4096) { this.wide = undefined; return; }
+    const out = [...(this.wide ?? []), [from, to] as const];
+    if (fold) {
+      for (let c = from; c <= to; c++) {
+        for (const v of [String.fromCharCode(c).toUpperCase(), String.fromCharCode(c).toLowerCase()]) {
+          const code = v.length === 1 ? v.charCodeAt(0) : c;
+          if (code !== c) out.push([code, code]);
+        }
+      }
+    }
+    this.wide = out;
   }
 
   union(o: CharSet): CharSet {
-    return new CharSet(this.bits.map((b, i) => b | o.bits[i]), this.other || o.other);
+    const wide = (this.other && this.wide === undefined) || (o.other && o.wide === undefined) ? undefined : [...(this.wide ?? []), ...(o.wide ?? [])];
+    return new CharSet(this.bits.map((b, i) => b | o.bits[i]), this.other || o.other, wide);
   }
 
   intersect(o: CharSet): CharSet {
-    return new CharSet(this.bits.map((b, i) => b & o.bits[i]), this.other && o.other);
+    const bits = this.bits.map((b, i) => b & o.bits[i]);
+    if (!this.other || !o.other) return new CharSet(bits, false);
+    if (this.wide === undefined || o.wide === undefined) return new CharSet(bits, true, this.wide ?? o.wide);
+    const both: [number, number][] = [];
+    for (const [a, b] of this.wide) for (const [c, d] of o.wide) if (Math.max(a, c) <= Math.min(b, d)) both.push([Math.max(a, c), Math.min(b, d)]);
+    return new CharSet(bits, both.length > 0, both.length ? both : undefined);
   }
 
   complement(): CharSet { return new CharSet(this.bits.map((b) => ~b), true); }
@@ -53,9 +81,15 @@ export type Shape =
 
 const DIGITS = (): CharSet => { const s = new CharSet(); s.addRange(48, 57, false); return s; };
 const WORD = (): CharSet => { const s = DIGITS(); s.addRange(65, 90, false); s.addRange(97, 122, false); s.add(95, false); return s; };
-const SPACE = (): CharSet => { const s = new CharSet(); s.addRange(9, 13, false); s.add(32, false); s.other = true; return s; };
+/** V8's `\s`: ASCII white space, and beyond ASCII the Unicode spaces and line ends. */
+const SPACE = (): CharSet => {
+  const s = new CharSet();
+  s.addRange(9, 13, false); s.add(32, false);
+  for (const [a, b] of [[0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff]]) s.addRange(a, b, false);
+  return s;
+};
 const CLASS_ESCAPES: Readonly<Record<string, () => CharSet>> = {
-  d: DIGITS, D: () => DIGITS().complement(), w: WORD, W: () => WORD().complement(), s: SPACE, S: () => { const s = SPACE().complement(); s.other = true; return s; },
+  d: DIGITS, D: () => DIGITS().complement(), w: WORD, W: () => WORD().complement(), s: SPACE, S: () => SPACE().complement(),
 };
 const DOT = (): CharSet => { const s = CharSet.all(); s.bits[0] &= ~((1 << 10) | (1 << 13)); return s; };
 
@@ -86,7 +120,7 @@ function shapeOf(n: Syntax, fold: boolean): Shape {
 function escapeSet(c: string, fold: boolean): CharSet {
   const s = (CLASS_ESCAPES[c] as () => CharSet)();
   if (!fold) return s;
-  const out = new CharSet(s.bits.slice(), s.other);
+  const out = new CharSet(s.bits.slice(), s.other, s.wide);
   for (let code = 65; code <= 122; code++) if (s.bits[code >> 5] & (1 << (code & 31))) out.add(code, true);
   return out;
 }
