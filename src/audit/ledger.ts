@@ -49,7 +49,7 @@ export function summarize(items: readonly Disclosure[], now: number, perEvent: b
  * payload's SHA-256. Returns the field names that reached a destination for the first time.
  */
 export class DisclosureLedger implements DisclosureStore {
-  private readonly record: Database.Transaction<(s: LedgerSummary, now: number) => { fresh: NewField[]; written: string[] }>;
+  private readonly write: Database.Transaction<(s: LedgerSummary, now: number) => { fresh: NewField[]; written: string[] }>;
   /**
    * (destination, hour, policy version, field) rows this process has committed: their two
    * INSERT OR IGNOREs would change nothing (rows are never deleted), and a delivered batch
@@ -64,7 +64,7 @@ export class DisclosureLedger implements DisclosureStore {
     const field = db.prepare('INSERT OR IGNORE INTO disclosure_fields (destination, hour, policy_version, field) VALUES (?, ?, ?, ?)');
     const first = db.prepare('INSERT OR IGNORE INTO disclosure_first_seen (destination, field, first_at, policy_version) VALUES (?, ?, ?, ?)');
     const event = db.prepare('INSERT INTO disclosure_events (destination, time, policy_version, message_id, payload_sha256) VALUES (?, ?, ?, ?, ?)');
-    this.record = db.transaction((s: LedgerSummary, now: number) => {
+    this.write = db.transaction((s: LedgerSummary, now: number) => {
       for (const e of s.events) event.run(e.destination, now, e.policyVersion, e.messageId, e.sha256);
       const fresh: NewField[] = [];
       const written: string[] = [];
@@ -83,8 +83,13 @@ export class DisclosureLedger implements DisclosureStore {
   }
 
   async add(items: readonly Disclosure[], now = Date.now()): Promise<NewField[]> {
-    if (!items.length) return [];
-    const { fresh, written } = this.record(summarize(items, now, this.perEvent), now);
+    return items.length ? this.record(this.summarize(items, now), now) : [];
+  }
+
+  summarize(items: readonly Disclosure[], now: number): LedgerSummary { return summarize(items, now, this.perEvent); }
+
+  async record(summary: LedgerSummary, now: number): Promise<NewField[]> {
+    const { fresh, written } = this.write(summary, now);
     // Only after the commit: a rolled-back insert must be tried again.
     if (this.known.size + written.length > 100_000) this.known.clear();
     for (const key of written) this.known.add(key);

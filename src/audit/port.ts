@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditRow } from './audit-log.js';
-import type { Disclosure, NewField } from './ledger.js';
+import type { Disclosure, LedgerSummary, NewField } from './ledger.js';
 import type { DisclosureReport } from './report.js';
 import type { VerifyResult } from './verify.js';
 
@@ -66,5 +66,9 @@ export interface AuditChain {
 export interface DisclosureStore {
   /** Counts what was delivered; returns the field names that reached a destination for the first time (decided once, across instances). */
   add(items: readonly Disclosure[], now?: number): Promise<NewField[]>;
+  /** What `record` writes of a batch sent at `now`: counts, field names, per-event ids and hashes, never a payload value (kept while owed). */
+  summarize(items: readonly Disclosure[], now: number): LedgerSummary;
+  /** `add`, for a batch already summarized. */
+  record(summary: LedgerSummary, now: number): Promise<NewField[]>;
   report(destination: string, from: number, to: number): Promise<DisclosureReport>;
 }

@@ -17,9 +17,16 @@ export class PostgresDisclosureLedger implements DisclosureStore {
   constructor(private readonly pg: PgHandle, private readonly perEvent: boolean) {}
 
   async add(items: readonly Disclosure[], now = Date.now()): Promise<NewField[]> {
-    if (items.length === 0) return [];
+    return items.length ? this.record(this.summarize(items, now), now) : [];
+  }
+
+  summarize(items: readonly Disclosure[], now: number): LedgerSummary {
     const summary = summarize(items, now, this.perEvent);
     summary.counts.sort((a, b) => cmp(a.destination, b.destination) || cmp(a.policyVersion, b.policyVersion));
+    return summary;
+  }
+
+  async record(summary: LedgerSummary, now: number): Promise<NewField[]> {
     await this.pg.ready.ensure();
     try {
       return await this.write(summary, now);
@@ -33,7 +40,8 @@ export class PostgresDisclosureLedger implements DisclosureStore {
     return inTransaction(this.pg.pool, (client) => this.statements(client, s, now));
   }
 
-  private async statements(client: PoolClient, s: LedgerSummary, now: number): Promise<NewField[]> {
+  /** The batch's writes on a client in a caller's transaction (an owed batch claimed in the same one: governance/postgres-owed.ts). */
+  async statements(client: PoolClient, s: LedgerSummary, now: number): Promise<NewField[]> {
     const c = s.counts;
     await client.query(`INSERT INTO phiwall_disclosure_hourly AS h (destination, hour, policy_version, events)
       SELECT d, $4, v, n FROM unnest($1::text[], $2::text[], $3::bigint[]) AS t(d, v, n)

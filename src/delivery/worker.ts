@@ -4,7 +4,7 @@ import type { Logger } from '../observability/log.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DestinationPlan } from '../rules/plan.js';
 import { isSkip } from '../pipeline/process.js';
-import type { LeasedItem, Spool } from '../spool/port.js';
+import type { BeforeCommit, LeasedItem, Spool } from '../spool/port.js';
 import { REFUSED_BEFORE_SENDING, unmappedEvent } from '../spool/unmapped.js';
 import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
 import { reprojectClean } from './reproject.js';
@@ -34,8 +34,8 @@ export interface WorkerOptions {
 export interface DeliveryHooks {
   /** Ids of leased items that must never be sent (opted-out subjects): they are dropped. A rejection sends nothing (leases expire). */
   withheld?(destination: string, items: readonly LeasedItem[]): Set<string> | Promise<Set<string>>;
-  /** Items the destination confirmed, before their ack (a shared ledger answers asynchronously). */
-  delivered?(destination: string, items: readonly LeasedItem[]): void | Promise<void>;
+  /** Items the destination confirmed, before their ack (a shared ledger answers asynchronously); returns work the ack commits with (BeforeCommit). */
+  delivered?(destination: string, items: readonly LeasedItem[]): BeforeCommit | undefined | Promise<BeforeCommit | undefined>;
   /** False while the disclosure ledger owes records of sent batches: nothing is sent (rows wait in the spool). */
   ready?(): boolean | Promise<boolean>;
 }
@@ -268,9 +268,8 @@ export class DestinationWorker {
       this.metrics.retried.inc({ destination: this.dest.name });
     }
     if (ok.length) {
-      // Recorded before the ack: an ack that fails (a full disk) has the rows sent again later, but this send happened.
-      await this.opts.hooks?.delivered?.(this.dest.name, okItems);
-      await this.spool.ack(ok);
+      // Recorded before the ack: an ack that fails (a full disk) has the rows sent again later, but this send happened. A batch the ledger owes is kept in the ack's transaction.
+      await this.spool.ack(ok, await this.opts.hooks?.delivered?.(this.dest.name, okItems));
       this.metrics.delivered.inc({ destination: this.dest.name }, ok.length);
     }
     if (anyRetry && ok.length === 0) this.breaker.failure(now);

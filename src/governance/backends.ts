@@ -5,6 +5,8 @@ import type { AuditChain, AuditQueueOptions, DisclosureStore } from '../audit/po
 import { PostgresAuditChain, type AuditErrorReport } from '../audit/postgres-audit.js';
 import { PostgresDisclosureLedger } from '../audit/postgres-ledger.js';
 import type { PgHandle } from '../audit/postgres-schema.js';
+import type { OwedStore } from './owed-store.js';
+import { PostgresOwedStore } from './postgres-owed.js';
 import { PostgresGovernanceStore } from './postgres-store.js';
 import { SqliteGovernanceStore } from './store.js';
 import type { GovernanceStore } from './store-port.js';
@@ -14,6 +16,8 @@ export interface GovernanceBackends {
   store: GovernanceStore;
   audit: AuditChain;
   ledger: DisclosureStore;
+  /** PostgreSQL: where owed ledger batches are kept (postgres-owed.ts); SQLite storage passes the spool file's. */
+  owed?: OwedStore;
 }
 
 /**
@@ -33,7 +37,8 @@ export function openGovernanceBackends(db: Database.Database, opts: {
 }): GovernanceBackends {
   if (opts.postgres) {
     const pg = opts.postgres;
-    return { kind: 'postgres', store: new PostgresGovernanceStore(pg), audit: new PostgresAuditChain(pg, opts.onAuditError, opts.auditQueue, opts.auditKeepDir), ledger: new PostgresDisclosureLedger(pg, opts.perEventLedger) };
+    const ledger = new PostgresDisclosureLedger(pg, opts.perEventLedger);
+    return { kind: 'postgres', store: new PostgresGovernanceStore(pg), audit: new PostgresAuditChain(pg, opts.onAuditError, opts.auditQueue, opts.auditKeepDir), ledger, owed: new PostgresOwedStore(pg, ledger) };
   }
   const audit = new AuditLog(db);
   // Records the shared chain kept or journaled before storage was switched back to SQLite.

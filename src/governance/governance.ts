@@ -11,7 +11,7 @@ import type { DeliveryHooks } from '../delivery/worker.js';
 import type { Logger } from '../observability/log.js';
 import type { Plan } from '../rules/plan.js';
 import type { JsonObject } from '../common/json.js';
-import type { LeasedItem } from '../spool/port.js';
+import type { BeforeCommit, LeasedItem } from '../spool/port.js';
 import { errorCode, PhiwallError } from '../errors.js';
 import type Database from 'better-sqlite3';
 import { openWalDatabase } from '../common/sqlite.js';
@@ -37,7 +37,7 @@ export interface GovernanceOptions {
   postgres?: PgHandle;
   /** How the shared audit chain holds records it cannot write yet (defaults: src/audit/postgres-audit.ts). */
   auditQueue?: AuditQueueOptions;
-  /** Where batches owed to the ledger survive a kill (the SQLite spool's file); absent: memory only. */
+  /** Where batches owed to the ledger survive a kill with SQLite storage (the spool's file; PostgreSQL: its own table); absent: memory only. */
   owedStore?: OwedStore;
 }
 
@@ -101,7 +101,7 @@ export class Governance {
     this.gate = new Gate(this.store, this.subjects, this.metrics, opts.log, (destination) => {
       this.record({ actor: 'system', role: 'system', action: 'baa.expired', details: { destination } });
     });
-    this.owed = new OwedDisclosures(this.ledger, opts.log, () => this.metrics.ledgerErrors.inc(), opts.owedStore);
+    this.owed = new OwedDisclosures(this.ledger, opts.log, () => this.metrics.ledgerErrors.inc(), backends.owed ?? opts.owedStore);
     this.metrics.observeLedgerOwed(() => this.owed.events);
     this.deliveryHooks = { withheld: (d, items) => this.withheld(d, items), delivered: (d, items) => this.delivered(d, items), ready: () => this.owed.ready() };
   }
@@ -218,9 +218,10 @@ export class Governance {
     return out;
   }
 
-  private async delivered(destination: string, items: readonly LeasedItem[]): Promise<void> {
+  /** Records a confirmed batch; when the ledger owes it, the work its ack commits with (owed-disclosures.ts). */
+  private async delivered(destination: string, items: readonly LeasedItem[]): Promise<BeforeCommit | undefined> {
     try {
-      const fresh = await this.owed.add(items.map((it) => ({
+      const { fresh, withAck } = await this.owed.add(items.map((it) => ({
         destination, messageId: it.messageId, policyVersion: this.metaOf(it, destination).policyVersion ?? 'unknown', payload: it.payload,
       })));
       for (const f of fresh) {
@@ -228,9 +229,11 @@ export class Governance {
         // Field names are the allow-listed output schema, not values.
         this.opts.log.warn({ destination: f.destination, field: f.field, policyVersion: f.policyVersion }, 'field sent to destination for the first time');
       }
+      return withAck;
     } catch (err) {
       this.metrics.ledgerErrors.inc();
       this.opts.log.error({ destination, code: errorCode(err) }, 'disclosure ledger write failed');
+      return undefined;
     }
   }
 }

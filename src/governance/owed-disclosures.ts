@@ -2,59 +2,62 @@ import type { Disclosure, NewField } from '../audit/ledger.js';
 import type { DisclosureStore } from '../audit/port.js';
 import { errorCode } from '../errors.js';
 import type { Logger } from '../observability/log.js';
-import type { OwedStore } from './owed-store.js';
+import type { BeforeCommit } from '../spool/port.js';
+import type { OwedBatch, OwedStore } from './owed-store.js';
 
 /** How often a failing ledger is tried again while deliveries wait for it. */
 const RETRY_MS = 1000;
+
+/** A confirmed batch's ledger answer: the fields new to a destination, or the work to commit with its ack when it is owed. */
+export interface Recorded { fresh: NewField[]; withAck?: BeforeCommit }
 
 /**
  * Disclosures sent and confirmed but not yet in the disclosure ledger (its disk full, its
  * database down). A compliance officer must be able to show where every event went: while any
  * is owed, no destination sends (ready() is false: rows wait in the spool, ingest goes on), and
  * the owed batches are written first, at the time they were sent, once the ledger takes writes.
- * Before, delivery went on and the ledger only logged each failed write (a counter counted them).
- * At most one batch per delivery loop is owed (deliveries stop at the first). With a store (the
- * SQLite spool's file, owed-store.ts) an owed batch is kept there before the worker acknowledges it,
- * and the next start records what a killed process left owed; without one (a Postgres spool), or
- * when the store cannot write either, it is held in memory only and lost with the process (logged).
- * Killed after the ledger write and before the store's delete, a batch is recorded twice (a count
- * too high, never a send missing).
+ * At most one batch per delivery loop is owed (deliveries stop at the first). Owed, a batch is
+ * held as the ledger's summary of it (counts, field names, ids and hashes: no payload value), and
+ * with a store (the SQLite spool's file: owed-store.ts; PostgreSQL: postgres-owed.ts) kept there
+ * in the transaction that acks its rows (`withAck`): a kill leaves the batch kept and its rows gone
+ * (recorded at the next start), or neither (the rows are sent again and recorded then). Without a
+ * store, or when that transaction fails, it is held in memory only (lost with the process, logged).
  */
 export class OwedDisclosures {
-  private readonly owed: { items: readonly Disclosure[]; at: number; id?: number }[] = [];
+  private readonly owed: OwedBatch[] = [];
   private nextTry = 0;
   private writing: Promise<boolean> | undefined;
+  /** Batches a previous process left in the store were read (at the first ready(): PostgreSQL answers asynchronously). */
+  private loaded: boolean;
 
   constructor(private readonly ledger: DisclosureStore, private readonly log: Logger, private readonly onError: () => void, private readonly store?: OwedStore) {
-    const left = store?.load() ?? [];
-    if (!left.length) return;
-    this.owed.push(...left);
-    this.log.warn({ batches: left.length, events: this.events }, 'disclosure ledger records a previous process owed: written before deliveries resume');
+    this.loaded = store === undefined;
   }
 
-  get events(): number { return this.owed.reduce((n, o) => n + o.items.length, 0); }
+  get events(): number { return this.owed.reduce((n, o) => n + o.summary.counts.reduce((m, c) => m + c.events, 0), 0); }
 
   /** Records a confirmed batch (after anything owed); on failure it is owed and deliveries pause. */
-  async add(items: readonly Disclosure[], now = Date.now()): Promise<NewField[]> {
-    if (this.owed.length === 0) {
-      try { return await this.ledger.add(items, now); } catch (err) { this.fail(err, items.length); }
+  async add(items: readonly Disclosure[], now = Date.now()): Promise<Recorded> {
+    if (items.length === 0) return { fresh: [] };
+    const summary = this.ledger.summarize(items, now);
+    if (this.owed.length === 0 && this.loaded) {
+      try { return { fresh: await this.ledger.record(summary, now) }; } catch (err) { this.fail(err, items.length); }
     }
-    this.owed.push({ items, at: now, id: this.kept(items, now) });
-    return [];
-  }
-
-  /** The batch's id in the store, once kept there (before the worker's ack); undefined when it could not be. */
-  private kept(items: readonly Disclosure[], at: number): number | undefined {
-    if (!this.store) return undefined;
-    try { return this.store.save(items, at); } catch (err) {
-      this.log.error({ code: errorCode(err), events: items.length }, 'owed disclosure records not kept on disk: lost if the process is killed before the ledger records them');
-      return undefined;
-    }
+    const batch: OwedBatch = { summary, at: now };
+    this.owed.push(batch);
+    const store = this.store;
+    if (!store) return { fresh: [] };
+    // Runs inside the ack's transaction: an id only once the store has the row (a rollback leaves an id that removes nothing).
+    return { fresh: [], withAck: (tx) => {
+      const id = store.save(tx, summary, now);
+      if (typeof id === 'number') { batch.id = id; return; }
+      return id.then((n) => { batch.id = n; });
+    } };
   }
 
   /** Whether deliveries may send: nothing owed, or the owed batches were just written. */
   ready(): boolean | Promise<boolean> {
-    if (this.owed.length === 0) return true;
+    if (this.owed.length === 0 && this.loaded) return true;
     if (Date.now() < this.nextTry) return false;
     return this.writing ??= this.writeOwed().finally(() => { this.writing = undefined; });
   }
@@ -62,11 +65,11 @@ export class OwedDisclosures {
   private async writeOwed(): Promise<boolean> {
     this.nextTry = Date.now() + RETRY_MS;
     try {
+      if (!this.loaded) await this.load();
+      if (this.owed.length === 0) return true;
       while (this.owed.length) {
-        const first = this.owed[0];
-        await this.ledger.add(first.items, first.at);
+        await this.write(this.owed[0]);
         this.owed.shift();
-        if (first.id !== undefined) this.forget(first.id);
       }
     } catch (err) {
       this.onError();
@@ -76,9 +79,20 @@ export class OwedDisclosures {
     return true;
   }
 
-  /** Recorded: off the store. A failed delete only means a later start records the batch again (logged). */
-  private forget(id: number): void {
-    try { this.store?.remove(id); } catch (err) { this.log.error({ code: errorCode(err) }, 'owed disclosure record written but not removed from the spool: a restart records it again'); }
+  private async load(): Promise<void> {
+    const left = await this.store!.load((items, at) => this.ledger.summarize(items, at));
+    const known = new Set(this.owed.map((o) => o.id));
+    // Before anything this process owes: they were sent earlier.
+    this.owed.unshift(...left.filter((o) => !known.has(o.id)));
+    this.loaded = true;
+    if (left.length) this.log.warn({ batches: left.length, events: this.events }, 'disclosure ledger records a previous process owed: written before deliveries resume');
+  }
+
+  /** Kept: through the store (which removes it; PostgreSQL in the ledger's own transaction). A failed removal only means a later start records it again (logged). */
+  private async write(o: OwedBatch): Promise<void> {
+    if (o.id === undefined || !this.store) { await this.ledger.record(o.summary, o.at); return; }
+    const notRemoved = await this.store.record({ ...o, id: o.id }, this.ledger);
+    if (notRemoved !== undefined) this.log.error({ code: errorCode(notRemoved) }, 'owed disclosure record written but not removed from the spool: a restart records it again');
   }
 
   private fail(err: unknown, events: number): void {
@@ -95,6 +109,6 @@ export class OwedDisclosures {
     if (!this.owed.length) return;
     const lost = this.owed.filter((o) => o.id === undefined);
     if (lost.length < this.owed.length) this.log.warn({ batches: this.owed.length - lost.length }, 'disclosure ledger records not written at shutdown: kept in the spool, written at the next start');
-    if (lost.length) this.log.error({ events: lost.reduce((n, o) => n + o.items.length, 0), batches: lost.length }, 'disclosure ledger records not written at shutdown (alert): those events were sent');
+    if (lost.length) this.log.error({ events: lost.reduce((n, o) => n + o.summary.counts.reduce((m, c) => m + c.events, 0), 0), batches: lost.length }, 'disclosure ledger records not written at shutdown (alert): those events were sent');
   }
 }

@@ -1,48 +1,69 @@
 import type Database from 'better-sqlite3';
-import type { Disclosure } from '../audit/ledger.js';
+import type { Disclosure, LedgerSummary } from '../audit/ledger.js';
+import type { DisclosureStore } from '../audit/port.js';
+import type { SpoolTransaction } from '../spool/port.js';
 
-/** An owed batch as kept on disk: its id there, the disclosures and when they were sent. */
-export interface OwedBatch { id: number; items: readonly Disclosure[]; at: number }
+/**
+ * A batch sent but not yet in the disclosure ledger: what the ledger will write (counts, field names,
+ * per-event message ids and payload hashes when the per-event ledger is on; no payload value), when it
+ * was sent, and its id in the store once kept there.
+ */
+export interface OwedBatch { id?: number; summary: LedgerSummary; at: number }
 
 /**
  * Where batches owed to the disclosure ledger are kept until it records them (owed-disclosures.ts),
  * so that a process killed meanwhile (SIGKILL, OOM) does not lose the record of a send.
  */
 export interface OwedStore {
-  /** Kept durably before the batch is acknowledged in the spool; throws when it cannot be (then held in memory only). */
-  save(items: readonly Disclosure[], at: number): number;
-  /** The ledger recorded it. */
-  remove(id: number): void;
-  /** Batches a previous process left owed, oldest first. */
-  load(): OwedBatch[];
+  /** Keeps a batch in the transaction that acks its rows (the spool's BeforeCommit): kept and acked, or neither. */
+  save(tx: SpoolTransaction, summary: LedgerSummary, at: number): number | Promise<number>;
+  /** Batches left owed (a previous process's, oldest first); `summarize` reads rows an older release kept whole. */
+  load(summarize: (items: readonly Disclosure[], at: number) => LedgerSummary): OwedBatch[] | Promise<OwedBatch[]>;
+  /**
+   * Writes a kept batch to the ledger and removes it. Resolves with the error of a removal that
+   * failed after the write (the batch is recorded again at the next start), else undefined.
+   */
+  record(batch: OwedBatch & { id: number }, ledger: DisclosureStore): Promise<unknown>;
 }
 
 // In the spool's own file (SQLite): the spool has one consumer (its claim), the process that sends its rows,
 // so whoever delivers a spool's rows after a restart also records what the last one sent unrecorded. Not the
 // governance database: with SQLite storage that is the ledger's own file, refusing writes when the ledger does.
-// The rows hold what the ledger needs (the sent payloads, already in the spool as rows before their ack).
+// Written in the ack's transaction (sqlite/ack-with.ts). The ledger write and the removal are in two files:
+// a kill between them records the batch twice (a count too high, never a send missing).
 const SCHEMA = `CREATE TABLE IF NOT EXISTS ledger_owed (
   id INTEGER PRIMARY KEY AUTOINCREMENT, sent_at INTEGER NOT NULL, items TEXT NOT NULL)`;
 
 export class SqliteOwedStore implements OwedStore {
-  private readonly insert: Database.Statement;
   private readonly del: Database.Statement;
   private readonly all: Database.Statement;
+  private readonly rewrite: Database.Statement;
 
   constructor(db: Database.Database) {
     db.exec(SCHEMA);
-    this.insert = db.prepare('INSERT INTO ledger_owed (sent_at, items) VALUES (?, ?)');
+    this.rewrite = db.prepare('UPDATE ledger_owed SET items = ? WHERE id = ?');
     this.del = db.prepare('DELETE FROM ledger_owed WHERE id = ?');
     this.all = db.prepare('SELECT id, sent_at, items FROM ledger_owed ORDER BY id');
   }
 
-  save(items: readonly Disclosure[], at: number): number {
-    return Number(this.insert.run(at, JSON.stringify(items)).lastInsertRowid);
+  save(tx: SpoolTransaction, summary: LedgerSummary, at: number): number {
+    if (tx.kind !== 'sqlite') throw new Error('the SQLite owed store keeps batches in a SQLite spool transaction');
+    return Number(tx.db.prepare('INSERT INTO ledger_owed (sent_at, items) VALUES (?, ?)').run(at, JSON.stringify(summary)).lastInsertRowid);
   }
 
-  remove(id: number): void { this.del.run(id); }
+  load(summarize: (items: readonly Disclosure[], at: number) => LedgerSummary): OwedBatch[] {
+    return (this.all.all() as { id: number; sent_at: number; items: string }[]).map((r) => {
+      const kept = JSON.parse(r.items) as LedgerSummary | Disclosure[];
+      if (!Array.isArray(kept)) return { id: r.id, at: r.sent_at, summary: kept };
+      // An older release kept the sent disclosures whole (payloads): summarized, and only the summary stays.
+      const summary = summarize(kept, r.sent_at);
+      this.rewrite.run(JSON.stringify(summary), r.id);
+      return { id: r.id, at: r.sent_at, summary };
+    });
+  }
 
-  load(): OwedBatch[] {
-    return (this.all.all() as { id: number; sent_at: number; items: string }[]).map((r) => ({ id: r.id, at: r.sent_at, items: JSON.parse(r.items) as Disclosure[] }));
+  async record(batch: OwedBatch & { id: number }, ledger: DisclosureStore): Promise<unknown> {
+    await ledger.record(batch.summary, batch.at);
+    try { this.del.run(batch.id); return undefined; } catch (err) { return err; }
   }
 }

@@ -1,3 +1,5 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { PoolClient } from 'pg';
 import type { JsonValue } from '../common/json.js';
 import type { ReplayPermit } from './replay-permit.js';
 
@@ -67,12 +69,22 @@ export interface SpoolStats {
   byDestination: Record<string, { pending: number; dead: number }>;
 }
 
+/** An open spool transaction, as its adapter has it: work an ack commits with (BeforeCommit). */
+export type SpoolTransaction = { kind: 'sqlite'; db: BetterSqlite3.Database } | { kind: 'postgres'; client: PoolClient };
+/**
+ * Work done in an ack's own transaction, committed with it or not at all: the disclosure ledger's
+ * owed batch (src/governance/owed-store.ts), so a kill leaves either both (the batch recorded at the
+ * next start, its rows gone) or neither (the rows sent again and recorded then). SQLite: synchronous.
+ */
+export type BeforeCommit = (tx: SpoolTransaction) => void | Promise<void>;
+
 export interface Spool {
   /** Durably commits all rows (group commit: may share a transaction with other callers). */
   enqueue(rows: readonly EnqueueRow[]): Promise<void>;
   /** Leases up to `limit` due items of a destination for `leaseMs`. */
   lease(destination: string, limit: number, leaseMs: number): Promise<LeasedItem[]>;
-  ack(ids: readonly string[]): Promise<void>;
+  /** Removes delivered items; with `beforeCommit`, in one transaction with its work (and, SQLite, settled on disk even within a pack). */
+  ack(ids: readonly string[], beforeCommit?: BeforeCommit): Promise<void>;
   retry(ids: readonly string[], nextAttemptAt: number, reason: string): Promise<void>;
   deadLetter(ids: readonly string[], code: string, reason: string): Promise<void>;
   stats(): Promise<SpoolStats>;

@@ -85,6 +85,12 @@ ALTER TABLE phiwall_policy_history ADD COLUMN IF NOT EXISTS recorded_at BIGINT N
     // The newest spool-clock reading any collector closed with (src/spool/postgres/clock.ts).
     sql: `CREATE TABLE IF NOT EXISTS phiwall_spool_clock (k INTEGER PRIMARY KEY CHECK (k = 0), t BIGINT NOT NULL);`,
   },
+  {
+    id: 11,
+    name: 'disclosure ledger owed batches',
+    // A sent batch the ledger could not record, written with its rows' ack (src/governance/postgres-owed.ts): a ledger summary, no payload values.
+    sql: `CREATE TABLE IF NOT EXISTS phiwall_ledger_owed (id BIGSERIAL PRIMARY KEY, sent_at BIGINT NOT NULL, summary TEXT NOT NULL);`,
+  },
 ];
 
 /** Arbitrary but fixed: every phiwall instance serialises migrations on this advisory lock. */

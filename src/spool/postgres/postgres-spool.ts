@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { errorCode, PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
-import type { DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool, SpoolStats } from '../port.js';
+import type { BeforeCommit, DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool, SpoolStats } from '../port.js';
 import { checkReplayPermit } from '../replay-permit.js';
 import { policyOf, prunePolicies, recordPolicies } from './policy-history.js';
 import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
@@ -9,7 +9,7 @@ import { joinKeys, splitKeys, toDeadScrub } from '../row-meta.js';
 import { MAINTENANCE_LOCK, migrate } from './migrate.js';
 import { openPool } from './pool.js';
 import { Readiness } from './readiness.js';
-import { withSessionLock } from './transaction.js';
+import { inTransaction, withSessionLock } from './transaction.js';
 import { ENQUEUE, PURGE_SEEN, SEEN } from './enqueue-sql.js';
 import { DEDUP_WINDOW_MS } from '../ingest-dedup.js';
 import { newestSpoolTime, saveSpoolTime } from './clock.js';
@@ -45,9 +45,7 @@ function toLeased(r: OutboxRow): LeasedItem {
   if (r.scrubbed_at !== null) item.scrubbedAt = Number(r.scrubbed_at);
   return item;
 }
-const toDead = (r: DeadRow): DeadLetter => ({
-  id: String(r.id), messageId: r.message_id, destination: r.destination, attempts: r.attempts, code: r.code, reason: r.reason, failedAt: Number(r.failed_at),
-});
+const toDead = (r: DeadRow): DeadLetter => ({ id: String(r.id), messageId: r.message_id, destination: r.destination, attempts: r.attempts, code: r.code, reason: r.reason, failedAt: Number(r.failed_at) });
 
 /**
  * The shared spool for several collectors. Group commit: enqueues arriving within
@@ -88,9 +86,7 @@ export class PostgresSpool implements Spool {
 
   now(): number { return this.clock.now(); }
 
-  addMaintenance(task: MaintenanceTask): void {
-    this.tasks.push(task);
-  }
+  addMaintenance(task: MaintenanceTask): void { this.tasks.push(task); }
 
   enqueue(rows: readonly EnqueueRow[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
@@ -148,10 +144,12 @@ export class PostgresSpool implements Spool {
     return rows.sort((a, b) => Number(a.id) - Number(b.id)).map(toLeased);
   }
 
-  async ack(ids: readonly string[]): Promise<void> {
+  /** With `beforeCommit`, its work (the ledger's owed batch) and the DELETE in one transaction. */
+  async ack(ids: readonly string[], beforeCommit?: BeforeCommit): Promise<void> {
     if (!ids.length) return;
     await this.ready.ensure();
-    const { rows } = await this.pool.query<{ b: number }>('DELETE FROM phiwall_outbox WHERE id = ANY($1::bigint[]) RETURNING octet_length(payload) AS b', [ids]);
+    const del = (q: pg.Pool | pg.PoolClient) => q.query<{ b: number }>('DELETE FROM phiwall_outbox WHERE id = ANY($1::bigint[]) RETURNING octet_length(payload) AS b', [ids]);
+    const { rows } = beforeCommit ? await inTransaction(this.pool, async (client) => { await beforeCommit({ kind: 'postgres', client }); return del(client); }) : await del(this.pool);
     for (const r of rows) { this.rows--; this.bytes -= r.b; }
   }
 

@@ -53,8 +53,10 @@ export class PackLedger {
   private readonly queues = new Map<string, Queue>();
   private readonly peek: Database.Statement;
   private readonly load: Database.Statement;
+  private readonly acked: Database.Statement;
 
   constructor(db: Database.Database) {
+    this.acked = db.prepare('SELECT pack_id AS id, idx FROM pack_acks WHERE pack_id > ? AND pack_id <= ?');
     // n precedes the texts in the record: peeking does not read their overflow pages.
     this.peek = db.prepare(`SELECT id, n FROM outbox_packs WHERE destination = ? AND id > ? ORDER BY id LIMIT ${PEEK_PACKS}`);
     this.load = db.prepare('SELECT id, n, meta, payload, enqueued_at FROM outbox_packs WHERE destination = ? AND id > ? AND id <= ? ORDER BY id');
@@ -99,11 +101,21 @@ export class PackLedger {
       // Caught up once every pack on disk is in memory: new ones are pushed as they commit.
       if (heads.length < PEEK_PACKS && upTo === (heads.at(-1)?.id ?? 0)) q.spilled = false;
       if (upTo === 0) break;
-      for (const r of this.load.all(destination, q.cursor, upTo) as PackRow[]) {
+      const from = q.cursor;
+      for (const r of this.load.all(destination, from, upTo) as PackRow[]) {
         this.add(q, { id: r.id, n: r.n, open: r.n, destination, enqueuedAt: r.enqueued_at, rows: undefined, bytes: undefined,
           payloads: JSON.parse(r.payload) as JsonValue[], meta: JSON.parse(r.meta) as PackMeta[], next: 0, state: new Uint8Array(r.n), items: [] });
       }
+      this.skipAcked(from, upTo);
       q.cursor = Math.max(q.cursor, upTo);
+    }
+  }
+
+  /** Items acknowledged on disk (pack_acks, an ack with work of its own) are settled: never handed out again. */
+  private skipAcked(after: number, upTo: number): void {
+    for (const { id, idx } of this.acked.all(after, upTo) as { id: number; idx: number }[]) {
+      const pack = this.packs.get(id);
+      if (pack && pack.state[idx] !== 2) { pack.state[idx] = 2; pack.open--; }
     }
   }
 

@@ -48,6 +48,10 @@ CREATE TABLE IF NOT EXISTS outbox_packs (
   enqueued_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS packs_by_dest ON outbox_packs(destination);
+-- Items of packs still on disk acknowledged in a transaction that wrote something with the ack (the
+-- ledger's owed batch: sqlite/ack-with.ts); a restarted consumer skips them (packs.ts). Other acks
+-- of a pack's items live in memory until the pack closes (at-least-once after a crash).
+CREATE TABLE IF NOT EXISTS pack_acks (pack_id INTEGER NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY (pack_id, idx)) WITHOUT ROWID;
 -- Per plan version, each destination's projection policy (src/delivery/policy.ts): delivery
 -- re-checks a row of an older version only when its destination's policy changed.
 CREATE TABLE IF NOT EXISTS policy_history (

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** The embedded spool's prepared statements (sqlite-spool.ts), prepared once per open file. */
-export type SpoolStatements = Record<'insertPack' | 'insertDead' | 'version' | 'due' | 'lease' | 'delete' | 'deletePacks' | 'packText' | 'insertRetry', Database.Statement>;
+export type SpoolStatements = Record<'insertPack' | 'insertDead' | 'version' | 'due' | 'lease' | 'delete' | 'deletePacks' | 'packText' | 'insertRetry' | 'insertPackAck', Database.Statement>;
 
 export function prepareSpoolStatements(db: Database.Database): SpoolStatements {
   return {
@@ -21,7 +21,17 @@ export function prepareSpoolStatements(db: Database.Database): SpoolStatements {
     packText: db.prepare('SELECT payload FROM outbox_packs WHERE id = ?').pluck(),
     insertRetry: db.prepare(`INSERT INTO outbox (message_id, destination, payload, attempts, next_at, enqueued_at, last_error, policy_version, subject_keys, scrubbed_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertPackAck: db.prepare('INSERT OR IGNORE INTO pack_acks (pack_id, idx) VALUES (?, ?)'),
   };
+}
+
+/**
+ * At open: forgets the settled items of packs gone since (pack ids are never reused: AUTOINCREMENT)
+ * and returns how many items of packs on disk are settled, which the packs' counts still include.
+ */
+export function settledPackItems(db: Database.Database): number {
+  db.prepare('DELETE FROM pack_acks WHERE pack_id NOT IN (SELECT id FROM outbox_packs)').run();
+  return db.prepare('SELECT COUNT(*) FROM pack_acks').pluck().get() as number;
 }
 
 /**

@@ -3,7 +3,7 @@ import { openWalDatabase } from '../../common/sqlite.js';
 import { SteadyClock } from '../../common/steady-clock.js';
 import { PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
-import type { DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool, SpoolStats } from '../port.js';
+import type { BeforeCommit, DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool, SpoolStats } from '../port.js'; import { ackInTransaction } from './ack-with.js';
 import { joinKeys } from '../row-meta.js';
 import { checkpointerFor, type BackgroundCheckpointer } from './checkpointer.js';
 import { ConsumerClaim } from './consumer.js';
@@ -11,7 +11,7 @@ import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, list
 import { isPackId, PackLedger, type NewPack, type PackItem } from './packs.js';
 import { measure, PackPrep, writePrepared, type PreparedRows } from './pack-prep.js';
 import { addGovernanceColumns, SQLITE_SCHEMA } from './schema.js';
-import { prepareSpoolStatements, probeWrite, type SpoolStatements } from './spool-statements.js';
+import { prepareSpoolStatements, probeWrite, settledPackItems, type SpoolStatements } from './spool-statements.js';
 import { SeenKeys } from './seen-keys.js'; import { DEDUP_WINDOW_MS } from '../ingest-dedup.js';
 
 export interface SqliteSpoolOptions {
@@ -72,7 +72,7 @@ export class SqliteSpool implements Spool {
     this.dataVersion = this.st.version.get() as number;
     this.claim = new ConsumerClaim(this.db);
     this.packs = new PackLedger(this.db);
-    ({ n: this.rows, b: this.bytes } = countSpooled(this.db));
+    ({ n: this.rows, b: this.bytes } = countSpooled(this.db)); this.rows -= settledPackItems(this.db);
     this.clock = new SteadyClock(newestTime(this.db)); this.seenKeys = new SeenKeys(db, DEDUP_WINDOW_MS);
   }
 
@@ -124,14 +124,8 @@ export class SqliteSpool implements Spool {
   }
 
   /** Before counting from disk: acked packs must be gone (an ack in flight waits for a pending commit). */
-  private deleteClosedNow(): void {
-    if (this.closedPacks.length && this.timer) { clearTimeout(this.timer); this.flush(); }
-  }
-
-  private noticeOtherWriters(): void {
-    const v = this.st.version.get() as number;
-    if (v !== this.dataVersion) { this.dataVersion = v; this.packs.spillAll(); }
-  }
+  private deleteClosedNow(): void { if (this.closedPacks.length && this.timer) { clearTimeout(this.timer); this.flush(); } }
+  private noticeOtherWriters(): void { const v = this.st.version.get() as number; if (v !== this.dataVersion) { this.dataVersion = v; this.packs.spillAll(); } }
 
   /** Packs are consumed by the claim holder only; a change of hands resets what memory knows. */
   private consumes(): boolean {
@@ -152,8 +146,14 @@ export class SqliteSpool implements Spool {
     return out;
   }
 
-  async ack(ids: readonly string[]): Promise<void> {
+  async ack(ids: readonly string[], beforeCommit?: BeforeCommit): Promise<void> {
     if (!ids.length) return;
+    if (beforeCommit) { // memory follows once the transaction committed (ack-with.ts); a failed one settles nothing (the leases run out)
+      const { items, gone } = ackInTransaction(this.db, this.st, this.packs, ids, beforeCommit);
+      for (const item of items) { this.packs.settle(item); this.rows--; this.bytes -= PackLedger.bytes(item.pack, item.index); }
+      for (const r of gone) { this.rows--; this.bytes -= r.b; }
+      return;
+    }
     const rowIds: number[] = [];
     const closed: number[] = [];
     let behind = false;
@@ -250,7 +250,7 @@ export class SqliteSpool implements Spool {
   async replayDead(permit: ReplayPermit): Promise<number> {
     this.deleteClosedNow();
     const moved = replayDead(this.db, permit, this.clock.now());
-    ({ n: this.rows, b: this.bytes } = countSpooled(this.db));
+    ({ n: this.rows, b: this.bytes } = countSpooled(this.db)); this.rows -= settledPackItems(this.db);
     return moved;
   }
 
