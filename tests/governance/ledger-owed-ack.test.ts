@@ -85,4 +85,27 @@ describe('an owed ledger batch and its ack, across kill -9', () => {
     expect(kept[0]).not.toContain('Clicked');
     expect(JSON.parse(kept[0])).toMatchObject({ counts: [{ destination: 'hook', events: 2, fields: ['event', 'message_id'] }] });
   }, 60_000);
+
+  it('a batch an older release kept whole (payloads) is summarized at the next start, then recorded', async () => {
+    const dir = tempDir();
+    const spool = new SqliteSpool({ path: join(dir, 'spool.db'), maxRows: 1000, maxBytes: 1e7, synchronous: 'full', groupCommitMs: 1 });
+    const store = new SqliteOwedStore(spool.db);
+    const sent = MESSAGES.map((m) => ({ destination: 'hook', messageId: m, policyVersion: 'v1', payload: { event: 'Clicked', message_id: m } }));
+    spool.db.prepare('INSERT INTO ledger_owed (sent_at, items) VALUES (?, ?)').run(Date.now(), JSON.stringify(sent));
+    const gov = new Governance({ path: join(dir, 'governance.db'), secret: SECRET, metaDays: 18, perEventLedger: true, registry: new Registry(), log: createLogger('fatal'), owedStore: store });
+    gov.db.pragma('query_only = 1');
+    expect(await gov.deliveryHooks.ready!()).toBe(false);
+    // Read while the ledger still refuses: only the summary is left at rest.
+    const kept = spool.db.prepare('SELECT items FROM ledger_owed').pluck().all() as string[];
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).not.toContain('Clicked');
+    gov.db.pragma('query_only = 0');
+    await new Promise((r) => setTimeout(r, 1100)); // the owed batches' retry wait
+    expect(await gov.deliveryHooks.ready!()).toBe(true);
+    const report = await gov.ledger.report('hook', Date.now() - 3_600_000, Date.now() + 3_600_000);
+    expect(report.total).toBe(3);
+    expect(spool.db.prepare('SELECT COUNT(*) FROM ledger_owed').pluck().get()).toBe(0);
+    await gov.close();
+    await spool.close();
+  }, 30_000);
 });
