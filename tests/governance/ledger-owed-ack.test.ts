@@ -30,16 +30,16 @@ function sendAndKill(dir: string, at: 'before-ack' | 'after-ack'): void {
     import { Registry } from 'prom-client';
     const spool = new SqliteSpool({ path: ${JSON.stringify(join(dir, 'spool.db'))}, maxRows: 1000, maxBytes: 1e7, synchronous: 'full', groupCommitMs: 1 });
     const gov = new Governance({ path: ${JSON.stringify(join(dir, 'governance.db'))}, secret: '${SECRET}', metaDays: 18, perEventLedger: true, registry: new Registry(), log: createLogger('fatal'), owedStore: new SqliteOwedStore(spool.db) });
-    await gov.deliveryHooks.ready!();
+    await gov.deliveryHooks.ready();
     await spool.enqueue(${JSON.stringify(MESSAGES)}.map((m) => ({ messageId: m, destination: 'hook', payload: { event: 'Clicked', message_id: m } })));
     const sent = await spool.lease('hook', 2, 600000);
     gov.db.pragma('query_only = 1'); // the ledger's writes are refused, as on a full disk
-    const withAck = await gov.deliveryHooks.delivered!('hook', sent);
+    const withAck = await gov.deliveryHooks.delivered('hook', sent);
     if (${JSON.stringify(at)} === 'before-ack') process.kill(process.pid, 'SIGKILL');
     await spool.ack(sent.map((s) => s.id), withAck);
     process.kill(process.pid, 'SIGKILL');`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
-  expect([child.signal, child.stderr]).toEqual(['SIGKILL', '']);
+  expect({ signal: child.signal, stderr: child.stderr.slice(0, 600) }).toEqual({ signal: 'SIGKILL', stderr: '' });
 }
 
 /** The next start: owed batches recorded first, then every row left is sent and recorded; how often each message was recorded. */
