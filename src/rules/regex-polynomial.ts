@@ -13,15 +13,14 @@ import { CharSet, readShape, type Shape } from './regex-shape.js';
 type Rep = Extract<Shape, { t: 'rep' }>;
 
 /**
- * Of a part: whether it can match empty text, the characters its match can start and end with, and the
- * unbounded repetitions that can start (head) or end (tail) its match, each with the characters it reads
+ * Of a part: whether it can match empty text, and the unbounded repetitions that can start (head) or end (tail) its match, each with the characters it reads
  * and those it can read at that end.
  */
-interface Edges { readonly nullable: boolean; readonly first: CharSet; readonly last: CharSet; readonly head: readonly Edge[]; readonly tail: readonly Edge[] }
+interface Edges { readonly nullable: boolean; readonly head: readonly Edge[]; readonly tail: readonly Edge[] }
 interface Edge { readonly rep: Rep; readonly reads: CharSet; readonly end: CharSet }
 
 const NONE = new CharSet();
-const NOTHING: Edges = { nullable: true, first: NONE, last: NONE, head: [], tail: [] };
+const NOTHING: Edges = { nullable: true, head: [], tail: [] };
 
 /** Why the pattern can take polynomial time (naming the two parts), or undefined when it cannot this way. */
 export function polynomialProblem(source: string, flags: string): string | undefined {
@@ -71,22 +70,22 @@ function edgesOf(s: Shape): Edges {
 
 function compute(s: Shape): Edges {
   switch (s.t) {
-    case 'set': return { nullable: false, first: s.set, last: s.set, head: [], tail: [] };
+    case 'set': return { nullable: false, head: [], tail: [] };
     case 'empty': case 'look': return NOTHING;
     case 'alt': {
       const all = s.items.map(edgesOf);
-      return { nullable: all.some((e) => e.nullable), first: unionOf(all, 'first'), last: unionOf(all, 'last'), head: all.flatMap((e) => e.head), tail: all.flatMap((e) => e.tail) };
+      return { nullable: all.some((e) => e.nullable), head: all.flatMap((e) => e.head), tail: all.flatMap((e) => e.tail) };
     }
     case 'seq': {
-      const all = s.items.map(edgesOf), back = [...all].reverse();
-      return { nullable: all.every((e) => e.nullable), first: unionOf(run(all), 'first'), last: unionOf(run(back), 'last'), head: run(all).flatMap((e) => e.head), tail: run(back).flatMap((e) => e.tail) };
+      const all = s.items.map(edgesOf), front = run(all), back = run([...all].reverse());
+      return { nullable: all.every((e) => e.nullable), head: front.flatMap((e) => e.head), tail: back.flatMap((e) => e.tail) };
     }
     case 'rep': {
       const body = edgesOf(s.item);
       const nullable = s.min === 0 || body.nullable;
       if (s.max !== Infinity) return { ...body, nullable };
       const reads = consumed(s.item);
-      return { ...body, nullable, head: [{ rep: s, reads, end: body.first }, ...body.head], tail: [{ rep: s, reads, end: body.last }, ...body.tail] };
+      return { ...body, nullable, head: [{ rep: s, reads, end: ends(s.item, 'first') }, ...body.head], tail: [{ rep: s, reads, end: ends(s.item, 'last') }, ...body.tail] };
     }
   }
 }
@@ -97,10 +96,35 @@ function run(items: readonly Edges[]): Edges[] {
   return k < 0 ? [...items] : items.slice(0, k + 1);
 }
 
-const unionOf = (all: readonly Edges[], end: 'first' | 'last'): CharSet => all.reduce((a, e) => a.union(e[end]), NONE);
+const endMemo = { first: new WeakMap<Shape, CharSet>(), last: new WeakMap<Shape, CharSet>() };
+/** The characters a part's match can start (first) or end (last) with: asked of repeated parts only. */
+function ends(s: Shape, end: 'first' | 'last'): CharSet {
+  let out = endMemo[end].get(s);
+  if (out) return out;
+  switch (s.t) {
+    case 'set': out = s.set; break;
+    case 'empty': case 'look': out = NONE; break;
+    case 'rep': out = ends(s.item, end); break;
+    case 'alt': out = s.items.reduce((a, x) => a.union(ends(x, end)), NONE); break;
+    case 'seq': {
+      const items = end === 'first' ? s.items : [...s.items].reverse();
+      const k = items.findIndex((x) => !edgesOf(x).nullable);
+      out = (k < 0 ? items : items.slice(0, k + 1)).reduce((a, x) => a.union(ends(x, end)), NONE);
+    }
+  }
+  endMemo[end].set(s, out);
+  return out;
+}
 
+const eaten = new WeakMap<Shape, CharSet>();
 /** Every character a part can consume (lookarounds consume none). */
 function consumed(s: Shape): CharSet {
+  let out = eaten.get(s);
+  if (!out) { out = consume(s); eaten.set(s, out); }
+  return out;
+}
+
+function consume(s: Shape): CharSet {
   switch (s.t) {
     case 'set': return s.set;
     case 'rep': return consumed(s.item);

@@ -49,11 +49,11 @@ export class CharSet {
         }
       }
     }
-    this.wide = out;
+    this.wide = merged(out);
   }
 
   union(o: CharSet): CharSet {
-    const wide = (this.other && this.wide === undefined) || (o.other && o.wide === undefined) ? undefined : [...(this.wide ?? []), ...(o.wide ?? [])];
+    const wide = (this.other && this.wide === undefined) || (o.other && o.wide === undefined) ? undefined : merged([...(this.wide ?? []), ...(o.wide ?? [])]);
     return new CharSet(this.bits.map((b, i) => b | o.bits[i]), this.other || o.other, wide);
   }
 
@@ -62,13 +62,28 @@ export class CharSet {
     if (!this.other || !o.other) return new CharSet(bits, false);
     if (this.wide === undefined || o.wide === undefined) return new CharSet(bits, true, this.wide ?? o.wide);
     const both: [number, number][] = [];
-    for (const [a, b] of this.wide) for (const [c, d] of o.wide) if (Math.max(a, c) <= Math.min(b, d)) both.push([Math.max(a, c), Math.min(b, d)]);
+    // Both lists sorted and disjoint (merged): one pass.
+    for (let i = 0, j = 0; i < this.wide.length && j < o.wide.length;) {
+      const [a, b] = this.wide[i], [c, d] = o.wide[j];
+      if (Math.max(a, c) <= Math.min(b, d)) both.push([Math.max(a, c), Math.min(b, d)]);
+      if (b < d) i++; else j++;
+    }
     return new CharSet(bits, both.length > 0, both.length ? both : undefined);
   }
 
   complement(): CharSet { return new CharSet(this.bits.map((b) => ~b), true); }
 
   get empty(): boolean { return !this.other && this.bits.every((b) => b === 0); }
+}
+
+/** Ranges sorted and joined where they meet or touch. */
+function merged(ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b); else out.push([a, b]);
+  }
+  return out;
 }
 
 export type Shape =
