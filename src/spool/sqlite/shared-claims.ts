@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openWalDatabase } from '../../common/sqlite.js';
+import { inTransaction, openWalDatabase } from '../../common/sqlite.js';
 import { PhiwallError } from '../../errors.js';
 import { DEDUP_WINDOW_MS, type SharedClaimStore, type SharedVerdict } from '../ingest-dedup.js';
 
@@ -104,7 +104,7 @@ export class SharedClaims implements SharedClaimStore {
     const left = this.db.prepare(`SELECT k, pid FROM ingest_claims WHERE worker = ? AND pid != ? AND state = ${PENDING}`).all(this.opts.worker, this.pid) as { k: string; pid: number }[];
     if (left.length === 0) return 0;
     const durable = await seen(left.map((r) => r.k), now - DEDUP_WINDOW_MS);
-    this.db.transaction(() => { for (const r of left) this.settle.run(durable.has(r.k) ? DONE : RELEASED, r.k, r.pid); }).immediate();
+    inTransaction(this.db, () => { for (const r of left) this.settle.run(durable.has(r.k) ? DONE : RELEASED, r.k, r.pid); }, 'immediate');
     return left.length;
   }
 
@@ -130,7 +130,7 @@ export class SharedClaims implements SharedClaimStore {
     // The requests' clock (the latest of them): a claim's age and window are judged on the time its request was taken.
     const now = Math.max(Date.now(), batch?.now ?? 0);
     try {
-      const verdicts = this.db.transaction(() => this.write(batch?.claims ?? [], releases, now)).immediate();
+      const verdicts = inTransaction(this.db, () => this.write(batch?.claims ?? [], releases, now), 'immediate');
       batch?.resolve(verdicts);
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'error';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openWalDatabase } from '../../common/sqlite.js';
+import { inTransaction, openWalDatabase } from '../../common/sqlite.js';
 import { SteadyClock } from '../../common/steady-clock.js';
 import { PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
@@ -103,7 +103,7 @@ export class SqliteSpool implements Spool {
     const now = this.clock.now();
     let written: NewPack[];
     try {
-      written = this.db.transaction(() => {
+      written = inTransaction(this.db, () => {
         if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
         const packs = writePrepared(this.st, batch.map((w) => w.prepared), now);
         this.seenKeys.write(batch.map((w) => w.prepared.seen), now);
@@ -111,7 +111,7 @@ export class SqliteSpool implements Spool {
         // Holding the write lock now: a pack another connection committed before ours makes memory incomplete.
         this.noticeOtherWriters();
         return packs;
-      })();
+      });
     } catch (err) {
       const failure = new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: (err as { code?: string }).code ?? 'error' });
       this.commitFailing = true;
@@ -225,13 +225,13 @@ export class SqliteSpool implements Spool {
       return text.slice(offset, offset + PackLedger.bytes(item.pack, item.index));
     };
     const items = [...new Set(ids.filter(isPackId).map((id) => this.packs.get(id)).filter((i): i is PackItem => i !== undefined))];
-    const leaving = this.db.transaction(() => {
+    const leaving = inTransaction(this.db, () => {
       for (const id of ids) if (!isPackId(id)) onRow(Number(id));
       const out = items.map((item) => onItem(item, textOf(item)));
       const closed = PackLedger.closedBy(items);
       if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
       return out;
-    })();
+    });
     items.forEach((item, i) => {
       if (leaving[i]) { this.rows--; this.bytes -= PackLedger.bytes(item.pack, item.index); }
       this.packs.settle(item);
