@@ -143,12 +143,12 @@ const MAX_CACHED = 4096;
  */
 export class DetectorPrefilter {
   private readonly gates: (Gate | undefined)[];
-  private readonly subsets = new Map<number, readonly ValueDetector[]>();
+  /** One array per distinct subset, keyed by which detectors it keeps ('1'/'0' per detector, any number of them). */
+  private readonly subsets = new Map<string, readonly ValueDetector[]>();
   private readonly byFeatures = new Map<number, readonly ValueDetector[]>();
 
   constructor(private readonly detectors: readonly ValueDetector[], builtIns: ReadonlyMap<string, ValueDetector>) {
-    // A bitmask needs one bit per detector; beyond 30 every detector runs.
-    this.gates = detectors.map((d) => (detectors.length <= 30 && builtIns.get(d.kind) === d ? GATES.get(d.kind) : undefined));
+    this.gates = detectors.map((d) => (builtIns.get(d.kind) === d ? GATES.get(d.kind) : undefined));
   }
 
   candidates(text: string): readonly ValueDetector[] {
@@ -157,21 +157,19 @@ export class DetectorPrefilter {
 
   /** candidates() for a text whose features the caller has already. */
   candidatesFor(f: TextFeatures): readonly ValueDetector[] {
-    if (this.detectors.length > 30) return this.detectors;
     const bucket = f.length >= LONGEST ? LENGTHS.length : BUCKET[f.length];
     // Gates read only the flags, the digit count (capped at 12) and which lengths are reached.
     const key = (f.flags * 13 + f.digits) * 32 + bucket;
     const known = this.byFeatures.get(key);
     if (known !== undefined) return known;
-    let mask = 0;
-    for (let i = 0; i < this.gates.length; i++) {
-      const g = this.gates[i];
-      if (g === undefined || passes(g, f)) mask |= 1 << i;
-    }
-    let subset = this.subsets.get(mask);
+    // A string key, not a bitmask: a 32-bit mask capped the plan at 30 detectors, and the 31st (pass 24's kvnr)
+    // silently ran every detector on every text. Built only when a feature key is first seen.
+    const kept = this.gates.map((g) => g === undefined || passes(g, f));
+    const id = kept.map((k) => (k ? '1' : '0')).join('');
+    let subset = this.subsets.get(id);
     if (subset === undefined) {
-      subset = this.detectors.filter((_, i) => (mask & (1 << i)) !== 0);
-      this.subsets.set(mask, subset);
+      subset = this.detectors.filter((_, i) => kept[i]);
+      this.subsets.set(id, subset);
     }
     if (this.byFeatures.size < MAX_CACHED) this.byFeatures.set(key, subset);
     return subset;
