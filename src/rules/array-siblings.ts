@@ -24,11 +24,11 @@ const CUT_AFTER_CUE = /(?<![\p{L}])(?:is|am|i['\u2019]?m|it['\u2019]?s|called|na
 const MAX_CUE = 200;
 
 /** The field a string element names for the element after it (`Patient name:`, `…your full name?`), or undefined. */
-export function labelBefore(prev: JsonValue | undefined, namesField: (label: string) => boolean, paired: boolean): string | undefined {
+export function labelBefore(prev: JsonValue | undefined, namesField: (label: string) => boolean, paired: () => boolean): string | undefined {
   if (typeof prev === 'string') {
     if (prev.length > MAX_CUE) return undefined;
     // A bare label (`Phone`, no colon) only where the array alternates labels and values: `["Email", "Phone"]` is a list.
-    if (LABEL_TEXT.test(prev) && (paired || prev.trimEnd().endsWith(':'))) {
+    if (LABEL_TEXT.test(prev) && (prev.trimEnd().endsWith(':') || paired())) {
       const label = prev.replace(/[ ]*:?[ ]*$/, '');
       return namesField(label) ? label : ASKS_NAME.test(label) && PERSON_WORD.test(label) ? 'name' : undefined;
     }
@@ -81,8 +81,27 @@ function alternates(values: readonly JsonValue[]): boolean {
   return true;
 }
 
+/**
+ * Whether siblingValue could read `item` by `before`: a necessary condition of its label and cut readings, in a few
+ * character tests, so the common array (tags, numbers, objects after objects) calls nothing and allocates nothing.
+ * A label ends in `:`, a label character or a letter, a question in `?`, a cut sentence in a cue word, `,` or `:`,
+ * each before spaces only; a label object names the field of an object or string after it.
+ */
+export function mayReadNext(before: JsonValue | undefined, item: JsonValue): boolean {
+  if (typeof item !== 'string' && !isJsonObject(item)) return false;
+  if (typeof before !== 'string') return before !== undefined && isJsonObject(before);
+  if (before.length > MAX_CUE) return false;
+  let e = before.length - 1;
+  while (e >= 0 && before.charCodeAt(e) === 32) e--;
+  const c = before.charCodeAt(e);
+  // ' , - . / : ? _ then letters and marks (any code above 127 may be one).
+  return c === 39 || (c >= 44 && c <= 47) || c === 58 || c === 63 || c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+}
+
 /** What siblingValue needs of the tree walk (scrub-tree.ts), passed in so this file does not import it. */
 export interface SiblingScrub {
+  /** Whether this array alternates labels and values (alternates()), once worked out; undefined until asked. */
+  paired?: boolean;
   namesField(label: string): boolean;
   field(label: string, value: JsonValue): JsonValue | undefined;
   object(obj: JsonObject, skip: string): JsonObject;
@@ -101,7 +120,8 @@ export const NOT_SIBLING = Symbol('not a sibling');
  */
 export function siblingValue(values: readonly JsonValue[], i: number, s: SiblingScrub): JsonValue | undefined | typeof NOT_SIBLING {
   const before = values[i - 1], item = values[i];
-  const label = labelBefore(before, s.namesField, i % 2 === 1 && alternates(values));
+  // A bare label (no colon) needs the whole array to alternate: worked out once per array, and only when asked.
+  const label = labelBefore(before, s.namesField, () => i % 2 === 1 && (s.paired ??= alternates(values)));
   if (label !== undefined) {
     if (typeof item === 'string') return PROMPT_END.test(item) || (item.length <= 40 && s.namesField(item)) ? NOT_SIBLING : s.field(label, item);
     const k = isJsonObject(item) ? loneValueKey(item) : undefined;

@@ -16,7 +16,7 @@ import { bracketLabel, INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from 
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
 import { dropMailbox, spellsIdentifier } from './split-values.js';
-import { NOT_SIBLING, siblingValue, type SiblingScrub } from './array-siblings.js';
+import { mayReadNext, NOT_SIBLING, siblingValue, type SiblingScrub } from './array-siblings.js';
 import type { DestinationPlan, Plan } from './plan.js';
 import type { EventMemo, StringFacts } from './event-memo.js';
 import { namesHealthContext, namesTerm } from './health-terms.js';
@@ -145,10 +145,11 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
   }
   const out: JsonValue[] = [];
   // `["Patient name:", "Jane Doe", …]`, `["Visitor: this is", "Jane Doe", …]`: an element read by the one before it (array-siblings.ts).
-  const sib = values.length > 1 ? siblingScrub(allow, ctx) : undefined;
+  // Built on the first element that may be so read (mayReadNext, a few character tests): most arrays never build it.
+  let sib: SiblingScrub | undefined;
   for (let i = 0; i < values.length; i++) {
     const item = values[i];
-    const bySibling = sib && i > 0 ? siblingValue(values, i, sib) : NOT_SIBLING;
+    const bySibling = i > 0 && mayReadNext(values[i - 1], item) ? siblingValue(values, i, (sib ??= siblingScrub(allow, ctx))) : NOT_SIBLING;
     if (bySibling !== NOT_SIBLING) { if (bySibling !== undefined) out.push(bySibling); continue; }
     // Form-field arrays: [{name: "email", value: "..."}] carry the field name as data.
     if (isJsonObject(item) && typeof item.name === 'string' && 'value' in item) {
