@@ -145,7 +145,7 @@ cueNext('mM', 'ebo :yrsaml');
 cueNext('pP', 'tahpro');
 cueNext('cC', 'ael');
 cueNext('gG', 'meh');
-cueNext('vV', 'eio');
+cueNext('vV', 'eiom'); // m: vm for, lvm for (verb-name.ts)
 cueNext('nN', 'ao');
 cueNext('iI', 't');
 cueNext('fF', 'ar');

@@ -195,20 +195,44 @@ function lineStart(text: string, i: number): boolean {
   return j === 0 || text.charCodeAt(j - 1) === 10;
 }
 
-/** At a `|` (or a `;`, a tab): a one-word cell before it, a capitalised one after it, and a later cell opening with a digit (a row `Jane | Doe | 1980-02-03`). */
+/**
+ * At a `|` (or a `;`, a tab): PIPE_ROW_RE's necessary shape around its first separator, the walk's NAME_CUE. A cell
+ * ending in a small letter before it (spaces aside), a capitalised word of small letters after it, the same separator
+ * right after that word, then a cell opening with a digit after at most two more cells (`Jane | Doe | 1980-02-03`).
+ * A user agent's `(Linux; Android 14; Pixel 8)` has a number in its second cell, so it opens no name scan.
+ */
 export function pipeRowAt(text: string, i: number): boolean {
   const sep = text.charCodeAt(i);
-  if (!isLetter(text.charCodeAt(i - 1)) && !(text.charCodeAt(i - 1) === 32 && isLetter(text.charCodeAt(i - 2)))) return false;
+  let b = i - 1;
+  while (text.charCodeAt(b) === 32) b--;
+  if (!rowWordChar(text.charCodeAt(b))) return false;
   let k = i + 1;
-  if (text.charCodeAt(k) === 32) k++;
+  while (text.charCodeAt(k) === 32) k++;
   const c = text.charCodeAt(k);
-  if (!((c >= 65 && c <= 90) || c >= 192)) return false;
-  const next = text.indexOf(text[i], k);
-  if (next < 0 || next - k > 40) return false;
-  for (let j = next + 1; j < text.length && j - next < 80; j++) {
-    const d = text.charCodeAt(j);
-    if (d >= 48 && d <= 57 && (text.charCodeAt(j - 1) === sep || text.charCodeAt(j - 1) === 32)) return true;
-    if (d === 10) return false;
+  if (!((c >= 65 && c <= 90) || c >= 128)) return false;
+  let j = k + 1;
+  while (rowWordChar(text.charCodeAt(j))) j++;
+  if (j === k + 1) return false;
+  while (text.charCodeAt(j) === 32) j++;
+  return text.charCodeAt(j) === sep && dateCellAfter(text, j, sep);
+}
+
+/** PIPE_ROW_RE's `[\p{Ll}'\u2019-]` read loosely: a small ASCII letter, `'`, `-`, or any non-ASCII character. */
+const rowWordChar = (c: number): boolean => (c >= 97 && c <= 122) || c === 39 || c === 45 || c >= 128;
+
+/** After the separator at `j`: a digit opening a cell (after spaces), that cell or one of the two after it. */
+function dateCellAfter(text: string, j: number, sep: number): boolean {
+  for (let cells = 0; cells < 3; cells++) {
+    j++;
+    while (text.charCodeAt(j) === 32) j++;
+    // The cell's first up to 21 characters (20 and its separator): a digit right after a space may start the date too.
+    for (let n = 0; n <= 20; n++, j++) {
+      const d = text.charCodeAt(j);
+      if (d >= 48 && d <= 57 && (n === 0 || text.charCodeAt(j - 1) === 32)) return true;
+      if (d === sep) break;
+      if (d === 124 || d === 59 || d === 9 || d === 10 || Number.isNaN(d)) return false;
+    }
+    if (text.charCodeAt(j) !== sep) return false;
   }
   return false;
 }

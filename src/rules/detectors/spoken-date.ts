@@ -6,8 +6,8 @@ import type { Detection } from './types.js';
 // nineteen sixty one`, `the third of March sixty-one`, `July twenty second`, German `dritten März`, French `trois
 // mars`, Spanish `cinco de agosto`. The day and month go (the year alone may stay, as `year` does for dates).
 // Only near a birth word before it (born, birth, DOB, geboren, Geburtsdatum, née, naissance, nacimiento, nascita),
-// so `the March third banner` or `May first sale` stay. The prefilter runs it on texts with a date cue or a
-// non-ASCII letter (DATE_CUE | NON_ASCII; foreign cues are read here).
+// so `the March third banner` or `May first sale` stay. The prefilter runs it on every text of 12 characters or more
+// (its own precheck, MAY_HOLD, is the gate: prefilter.ts).
 const EN_MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
 const EN_UNIT = '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)';
 const EN_DAY = `(?:(?:twenty|thirty)[ -]?${EN_UNIT}|${EN_UNIT}|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|` +
