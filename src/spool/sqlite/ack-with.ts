@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { inTransaction } from '../../common/sqlite.js';
 import type { BeforeCommit } from '../port.js';
 import { isPackId, PackLedger, type PackItem } from './packs.js';
 import type { SpoolStatements } from './spool-statements.js';
@@ -13,12 +14,12 @@ export function ackInTransaction(db: Database.Database, st: SpoolStatements, pac
   const items = [...new Set(ids.filter(isPackId).map((id) => packs.get(id)).filter((i): i is PackItem => i !== undefined))];
   const rowIds = ids.filter((id) => !isPackId(id)).map(Number);
   const closed = new Set(PackLedger.closedBy(items));
-  const gone = db.transaction(() => {
+  const gone = inTransaction(db, () => {
     // better-sqlite3 cannot wait inside a transaction: work that would is a programming error, rolled back.
     if (beforeCommit({ kind: 'sqlite', db }) instanceof Promise) throw new Error('an ack hook of the SQLite spool must be synchronous');
     if (closed.size) st.deletePacks.run(JSON.stringify([...closed]));
     for (const item of items) if (!closed.has(item.pack.id)) st.insertPackAck.run(item.pack.id, item.index);
     return rowIds.length ? st.delete.all(JSON.stringify(rowIds)) as { b: number }[] : [];
-  })();
+  });
   return { items, gone };
 }
