@@ -14,6 +14,7 @@ import { consentOf, eventTime, isoTime } from './time-and-consent.js';
 import { callIds } from './identity.js';
 import { clientFacts, type ClientContext } from './session-id.js';
 import { outOfCache } from './cached-page.js';
+import { hashRouted } from './fragment-route.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -26,7 +27,8 @@ export interface EventInfo {
   readonly receivedAt: string;
   readonly event?: string;
   readonly name?: string;
-  readonly page: { path?: string; url?: string; referrer?: string; title?: string };
+  /** `route`: a hash-routed page's fragment route (fragment-route.ts), sent on with its path and URL. */
+  readonly page: { path?: string; url?: string; referrer?: string; title?: string; route?: string };
   /** Canonical paths of the page and of same-site referrers, for blocking. */
   readonly checkPaths: readonly string[];
   readonly canonicalPagePath?: string;
@@ -84,7 +86,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const cameFrom = withContextReferrer(takeCameFrom(), context.referrer);
   const search = str(ctxPage.search) ?? str(props.search);
   const address = pageAddress({ page, propsPath: str(props.path), propsUrl: str(props.url), propsReferrer: str(props.referrer), others, cameFrom, search }, site, plan, host);
-  const { checkPaths, canonicalPagePath, group } = address;
+  const { route, group } = hashRouted(page.url, address.group, plan);
   const title = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan, pageCategory(raw, props));
   const query = queryOf(page.url);
   const campaign = campaignOf(obj(context.campaign), query);
@@ -99,9 +101,9 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     receivedAt: isoTime(receivedAt),
     event,
     name: str(raw.name) ?? (type === 'page' ? page.title : undefined),
-    page,
-    checkPaths,
-    canonicalPagePath,
+    page: route === undefined ? page : { ...page, route },
+    checkPaths: address.checkPaths,
+    canonicalPagePath: address.canonicalPagePath,
     referrerSameSite: address.referrerSameSite,
     pageHosts: address.pageHosts,
     hostPathBlocked: address.hostPathBlocked,
@@ -109,7 +111,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     addressBlocked: address.blocked,
     pageUrlHost: address.urlHost,
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
-    sensitivePage: (group?.sensitive ?? false) || sensitiveByTerm,
+    sensitivePage: (group?.sensitive ?? false) || (address.group?.sensitive ?? false) || sensitiveByTerm,
     namedBlocked: title?.blocked ?? (event === undefined ? undefined : nameBlock(event, plan) ?? categoryNameBlock(props.category, event, plan)),
     campaign,
     clickIds: clickIdsOf(query),

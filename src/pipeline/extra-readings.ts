@@ -54,3 +54,15 @@ export function withoutRouteGroups(t: string): string | undefined {
   const plain = t.replace(ROUTE_GROUP, '');
   return plain === t ? undefined : plain || '/';
 }
+
+// A matrix parameter (`;name=value`, JAX-RS, Angular, Spring) whose value is a step of the route:
+// `/pharmacy;section=refills/request` is the pharmacy's refills, not `/pharmacy/request`. A session
+// id (`;jsessionid=`, `;sid=`) is no step. Values are read in place of their parameters.
+const MATRIX_PARAM = /;(?!(?:jsessionid|phpsessid|sid|sessionid|cfid|cftoken)=)(?:[^;/?#=]*=)?([^;/?#]*)/gi;
+
+/** The path with its matrix parameters' values as segments, or undefined when it has none. */
+export function matrixRoute(t: string): string | undefined {
+  if (t.indexOf(';') < 0) return undefined;
+  const plain = t.replace(MATRIX_PARAM, (_, value: string) => (value === '' ? '' : `/${value}`));
+  return plain === t ? undefined : plain;
+}

@@ -60,7 +60,8 @@ const SEARCH_ANYWHERE = 's';
  * On the site's root the page has nothing else to be: `/?view=pay-bill`, `/?section=test-results`
  * are the routes of a single-page app (elsewhere these are a directory's display options).
  */
-const ROOT_ROUTE_PARAMS: ReadonlySet<string> = new Set(['view', 'section', 'tab', 'sec', 'content', 'area', 'mode', 'show', 'q']);
+// A home-grown dispatcher's verb (`/?do=pay-bill`, `/?op=refill`, `/?cmd=results`) too: there it is the page.
+const ROOT_ROUTE_PARAMS: ReadonlySet<string> = new Set(['view', 'section', 'tab', 'sec', 'content', 'area', 'mode', 'show', 'q', 'do', 'op', 'cmd', 'act', 'func', 'sub', 'subpage']);
 const knownRootRoute = new Map<string, boolean>();
 const ROOT_SEARCH_PARAMS: ReadonlySet<string> = new Set(['query', 'search', 'searchterm', 'searchtext', 'keys', 'keyword', 'keywords', 'k', 'term']);
 const knownSearch = new Map<string, boolean>();

@@ -103,12 +103,14 @@ function projectPage(info: EventInfo, allow: AllowedFields, ctx: ScrubContext): 
   // An allowed field whose value scrubs away still yields a (possibly empty) page object.
   let allowed = false;
   const { path, url, title, referrer } = info.page;
+  // A hash-routed page's route (fragment-route.ts) follows its path and URL, sanitized like a path.
+  const route = info.page.route === undefined ? '' : routeSuffix(info.page.route, ctx);
   if (path && allow.pagePath) {
     allowed = true;
     const v = sanitizeUrlMemo(path.startsWith('/') ? path : `/${path}`, ctx);
-    if (v !== undefined) page.path = v;
+    if (v !== undefined) page.path = v + route;
   }
-  if (url && allow.pageUrl) { allowed = true; const v = sanitizeUrlMemo(url, ctx); if (v !== undefined) page.url = v; }
+  if (url && allow.pageUrl) { allowed = true; const v = sanitizeUrlMemo(url, ctx); if (v !== undefined) page.url = v + route; }
   if (title && allow.pageTitle) { allowed = true; const v = scrubString(title, ctx); if (v !== undefined) page.title = v; }
   if (referrer && allow.pageReferrer && !info.referrerBlockedHost) {
     allowed = true;
@@ -117,6 +119,12 @@ function projectPage(info: EventInfo, allow: AllowedFields, ctx: ScrubContext): 
     if (v !== undefined) page.referrer = v;
   }
   return allowed ? page : undefined;
+}
+
+/** `#` and the route as sanitize_url reads a path (ids as `:id`), or nothing when it reads none. */
+function routeSuffix(route: string, ctx: ScrubContext): string {
+  const v = sanitizeUrlMemo(route, ctx);
+  return v === undefined ? '' : `#${v}`;
 }
 
 /**
