@@ -50,7 +50,8 @@ function stepRoute(url: string, from: number, to: number, out: string[]): boolea
  * a route parameter's value, then these after it, name the page's segments in order. These do not
  * start a route: `/find-a-doctor?view=results&tab=profile` is a directory's display options.
  */
-export const SUB_ROUTE_PARAMS: ReadonlySet<string> = new Set(['sub', 'subpage', 'subview', 'subsection', 'view', 'section', 'tab', 'mode', 'do', 'op', 'method']);
+// A flow's step continues a route too (`/?section=appointments&step=confirmed` is `/appointments/confirmed`: H110).
+export const SUB_ROUTE_PARAMS: ReadonlySet<string> = new Set(['sub', 'subpage', 'subview', 'subsection', 'view', 'section', 'tab', 'mode', 'do', 'op', 'method', 'step', 'stage', 'phase']);
 const WORD = /^[a-z][a-z0-9_-]*$/i;
 
 /** Adds `/<part>/<part>...` for two or more raw route values that are words (`appointments`, `confirm`). */

@@ -104,3 +104,12 @@ describe('a request done said in a title, and more vendor hosts', () => {
     expect(blocked({ context: { page: { url: 'https://www.nexhealth.com/pricing' } } })).toBe(false);
   });
 });
+
+describe('found by the held half after its measurement', () => {
+  it("reads a flow's step after a route spelled in the query, and Solv's booking pages", () => {
+    for (const path of ['/?section=appointments&step=confirmed', '/?page=appointments&stage=done']) expect(blocked(pageOn(path)), path).toBe(true);
+    expect(blocked(pageOn('/find-a-doctor?view=results&step=2'))).toBe(false);
+    expect(blocked({ context: { page: { url: 'https://www.solvhealth.com/book-online/lakeview-urgent-care-x2' } } })).toBe(true);
+    expect(blocked({ context: { page: { url: 'https://www.solvhealth.com/urgent-care/wa/seattle' } } })).toBe(false);
+  });
+});
