@@ -1,6 +1,9 @@
 // The cue words' markers (prefilter.ts): short words a cue-based detector cannot match without
 // (partial SSNs, spelled emails and numbers, month-year and care dates, names), each tested at one
 // letter of the word, the one the walk stops at (markers.ts CLASS 3).
+import { spacedDobAt } from './ocr-label.js';
+import { nameBeforeIdAt } from './name-before-id.js';
+import { spelledAt } from './spelled-name.js';
 import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, endsAt, isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { mixedPairAt, recordPairAt } from './record-name.js';
@@ -44,7 +47,7 @@ export function cueAt(text: string, i: number, c: number): number {
     case 99: case 67:
       if (n1 === 108) return webmailAt(text, i - 1);
       // `call Jane Doe` names whom to call too (verb-name.ts).
-      return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE | (n1 === 97 && verbNameAt(text, i) ? NAME_CUE : 0) : 0;
+      return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE | ((n1 === 97 ? verbNameAt(text, i) : nameBeforeIdAt(text, i)) ? NAME_CUE : 0) : 0;
     case 103: case 71: return gCue(text, i, n1);
     case 118: case 86: return vCue(text, i, n1);
     // yob (a year of birth follows, partial-date.ts)
@@ -110,6 +113,7 @@ function vCue(text: string, i: number, n1: number): number {
 
 /** surg(ery): a care date follows; ssn, ss#, soc. */
 function sCue(text: string, i: number, n1: number): number {
+  if (n1 === 112) return spelledAt(text, i) ? NAME_CUE : 0; // a name spelled out (spelled-name.ts)
   const n2 = text.charCodeAt(i + 2);
   // Sr., Sra., Srta. (honorifics before a name, person-name.ts)
   if (n1 === 114) return !isLetter(text.charCodeAt(i - 1)) && (n2 === 46 || lower(n2) === 97 || lower(n2) === 116) ? NAME_CUE : 0;
@@ -159,6 +163,7 @@ function dCue(text: string, i: number, n1: number): number {
   if (n1 === 104) return n2 === 114 && !isLetter(text.charCodeAt(i - 1)) ? NAME_CUE : 0; // Dhr. (an honorific, person-name.ts)
   if (n1 === 101 && residenceAt(text, i)) return GEOCODE; // reside (residence.ts)
   // dos (date of service) as a word of its own
+  if (n1 === 111 && n2 === 98) return DATE_CUE | (nameBeforeIdAt(text, i) ? NAME_CUE : 0); // a name right before (name-before-id.ts)
   if (n1 === 111) return n2 === 116 ? DOT_WORD : n2 === 98 || (n2 === 115 && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i + 3))) ? DATE_CUE : 0;
   if (n1 === 117) return n2 === 101 && endsAt(text, i, 'refill ') ? DATE_CUE : 0; // refill due
   if (n1 === 109 && lower(text.charCodeAt(i - 1)) === 97) return DATE_CUE; // adm(itted)
@@ -173,13 +178,16 @@ function dCue(text: string, i: number, n1: number): number {
 /** At a `b`: born, birth, `b.`, `geb.` (dates); mob(ile) (phones). */
 function bCue(text: string, i: number, n1: number): number {
   const p1 = lower(text.charCodeAt(i - 1));
-  if (p1 === 111 && lower(text.charCodeAt(i - 2)) === 109) return PHONE_CUE; // mob(ile)
+  if (p1 === 111 && lower(text.charCodeAt(i - 2)) === 109) return PHONE_CUE | (nameBeforeIdAt(text, i - 2) ? NAME_CUE : 0); // mob(ile)
+  if (!isLetter(n1) && spacedDobAt(text, i)) return DATE_CUE | (nameBeforeIdAt(text, i - 4) ? NAME_CUE : 0); // `d o b`, `d-o-b` (ocr-label.ts)
   const n2 = lower(text.charCodeAt(i + 2));
   if (n1 === 105 && n2 === 110 && matchesAt(text, i - 4, 'ich bin ', true)) return NAME_CUE; // `ich bin` before a name (person-name.ts)
   const geb = p1 === 101 && lower(text.charCodeAt(i - 2)) === 103; // geb.
   // born, geboren, geb.: a birthplace may follow (residence.ts)
   const place = (n1 === 111 && ((!isLetter(p1) && matchesAt(text, i, 'born ', true)) || (geb && matchesAt(text, i - 2, 'geboren ', true)))) || (n1 === 46 && geb);
-  return (((n1 === 111 || n1 === 105) && n2 === 114) || (n1 === 46 && (!isLetter(p1) || geb)) ? DATE_CUE : 0) | (place ? GEOCODE : 0); // born, birth, b.
+  // born, birth (`date of birth`), a name right before them (name-before-id.ts)
+  const named = (n1 === 111 || n1 === 105) && n2 === 114 && !isLetter(p1) && nameBeforeIdAt(text, endsAt(text, i, 'date of ') ? i - 8 : i);
+  return (((n1 === 111 || n1 === 105) && n2 === 114) || (n1 === 46 && (!isLetter(p1) || geb)) ? DATE_CUE : 0) | (place ? GEOCODE : 0) | (named ? NAME_CUE : 0); // born, birth, b.
 }
 
 /** At an `f`: `Frau` before a name, `famil(y|ie|le|ia)` (a family's title, family-name.ts). */
@@ -202,6 +210,7 @@ function mCue(text: string, i: number, n1: number): number {
   if ((n1 === 32 || n1 === 111) && residenceAt(text, i)) return GEOCODE; // `I'm from`, moro (residence.ts)
   const p1 = lower(text.charCodeAt(i - 1));
   const p2 = lower(text.charCodeAt(i - 2));
+  if (n1 === 114 && lower(text.charCodeAt(i + 2)) === 110 && !isLetter(p1)) return nameBeforeIdAt(text, i) ? NAME_CUE : 0; // MRN after a name (name-before-id.ts)
   if (n1 === 101 && verbNameAt(text, i)) return NAME_CUE; // `Message Jane Doe` (verb-name.ts)
   if (!isLetter(p1) && FOREIGN_TITLES.some((w) => matchesAt(text, i, w, true))) return NAME_CUE; // Monsieur, Mme, Mevr. (person-name.ts)
   if (p2 === 110 && ((p1 === 97 && n1 === 101) || (p1 === 111 && (n1 === 98 || n1 === 101 || n1 === 32 || n1 === 58)))) return NAME_CUE;

@@ -11,6 +11,7 @@ import { geocodeAt } from './geocode.js';
 import { fileExtAt } from './file-name.js';
 import { clockAt } from './person-name.js';
 import { attributionDashAt, colonNameCue, greetingAt, pipeRowAt } from './name-cues.js';
+import { misreadLabelAt } from './ocr-label.js';
 import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
 import { residenceAt } from './residence.js';
@@ -22,7 +23,7 @@ export { cueAt };
 export function markerAt(text: string, i: number, c: number): number {
   switch (c) {
     case 64: return AT;
-    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) || colonNameCue(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
+    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) || colonNameCue(text, i) || misreadLabelAt(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     // ` - ` after a person label (`Emergency contact - Jane Doe`).
@@ -138,7 +139,7 @@ export const CUE_NEXT = new Uint8Array(128 * 128);
 const cueNext = (letters: string, nexts: string): void => {
   for (const l of letters) for (const n of nexts) for (const v of [n, n.toUpperCase()]) CUE_NEXT[(l.charCodeAt(0) << 7) | v.charCodeAt(0)] = 1;
 };
-cueNext('sS', 'sour');
+cueNext('sS', 'sourp');
 cueNext('dD', 'oiemuh');
 cueNext('bB', 'oi. :');
 cueNext('mM', 'ebo :yrsaml');

@@ -5,6 +5,9 @@ import { GIVEN_NAMES } from './given-names.js';
 import { scanRoleName, scanVerbName } from './verb-name.js';
 import { scanScriptCues } from './script-cues.js';
 import { scanRoleOpening } from './role-opening.js';
+import { scanMisreadLabels } from './ocr-label.js';
+import { NAME_ID_HINT, scanNameBeforeId } from './name-before-id.js';
+import { SPELLED_HINT, scanSpelledNames } from './spelled-name.js';
 import type { Detection } from './types.js';
 
 // Names after weaker cues in longer text (Safe Harbor A), each needing the shape around the name
@@ -143,6 +146,9 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   scanRoleName(text, out, kind);
   scanScriptCues(text, out, kind);
   scanRoleOpening(text, out, kind);
+  if (text.indexOf(':') >= 0) scanMisreadLabels(text, out, kind);
+  if (NAME_ID_HINT.test(text)) scanNameBeforeId(text, out, kind);
+  if (SPELLED_HINT.test(text)) scanSpelledNames(text, out, kind);
 }
 
 const ROLES = ['visitor', 'guest', 'customer', 'client', 'caller', 'member', 'patient', 'user', 'parent'];

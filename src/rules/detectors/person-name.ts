@@ -7,7 +7,7 @@ import { scanMixedNames, scanRecordNames } from './record-name.js';
 import { bareName } from './bare-name.js';
 import { scanNameCues } from './name-cues.js';
 import { scanFamilyNames } from './family-name.js';
-import { nameWord } from './verb-name.js';
+import { nameWord, verbLike } from './verb-name.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -100,7 +100,7 @@ const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der'
 // Words that end a name: joiners, pronouns and what callers say after their name.
 const STOP = new Set([
   'and', 'or', 'i', 'my', 'is', 'am', 'from', 'calling', 'speaking', 'here', 'with', 'the', 'a', 'an', 'for', 'to', 'at',
-  'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'again', 'required', 'optional', 'none', 'unknown',
+  'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'again', 'required', 'optional', 'none', 'unknown', 'spelled', 'spelling', 'spelt',
   // An honorific is a cue of its own (`Dear Mr. Okafor`: the name is the word after it).
   'mr', 'mrs', 'ms', 'mx', 'miss',
 ]);
@@ -148,7 +148,7 @@ export function nameEnd(text: string, from: number, capitalised: boolean, weak: 
     if (!particle) {
       if (STOP.has(lower) || (capitalised && !UPPER.test(word[0]))) break;
       // A hyphenated word is judged by its first part too (`Patient-Rights-and-Responsibilities.pdf`: a slug, not a name).
-      if (words === 0 && weak && (TITLE_STOP.has(lower) || TITLE_STOP.has(lower.split('-')[0]) || /(?:ing|ed|ly)$/.test(lower))) return -1;
+      if (words === 0 && weak && (TITLE_STOP.has(lower) || TITLE_STOP.has(lower.split('-')[0]) || verbLike(lower))) return -1;
       words++;
       end = e;
     }
@@ -174,7 +174,7 @@ function callerTail(text: string, end: number, strict: boolean): boolean {
 }
 
 const ANY_UPPER = /\p{Lu}/u;
-const SPOKEN_TAIL = /^(?:$|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and)(?![a-z]))/;
+const SPOKEN_TAIL = /^(?:$|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and|spelled|spelling|spelt)(?![a-z]))/;
 
 /**
  * A caller's name in a text with no capital at all (speech to text: `hello this is cornelius abernathy my date of birth…`):
@@ -184,7 +184,7 @@ function spokenName(text: string, from: number): number {
   const end = nameEnd(text, from, false, true);
   if (end < 0 || ANY_UPPER.test(text)) return -1;
   const words = text.slice(from, end).split(' ');
-  if (words.length !== 2 || words.some((w) => !nameWord(w) || TITLE_STOP.has(w) || /(?:ing|ed|ly)$/.test(w))) return -1;
+  if (words.length !== 2 || words.some((w) => !nameWord(w) || TITLE_STOP.has(w) || verbLike(w))) return -1;
   return SPOKEN_TAIL.test(text.slice(end, end + 10)) ? end : -1;
 }
 

@@ -26,18 +26,44 @@ const SPOKEN_RE = new RegExp(
   `|${FR_DAY}[ ]+${FR_MONTH}|${ES_DAY}[ ]+de[ ]+${ES_MONTH})(?![\\p{L}])`,
   'giu',
 );
-// A birth word before the date, within BIRTH_REACH characters.
-const BIRTH_RE = /(?<![\p{L}])(?:born|birth\p{L}*|dob|d\.o\.b|b-?day|geboren|geburts?\p{L}*|n\u00e9e?|naissance|nacimiento|nac\u00ed|nacid[oa]|nascita|nat[oa]|geboorte\p{L}*)(?![\p{L}])/iu;
+// A birth word before the date, within BIRTH_REACH characters; spaced or dashed `d o b`, `d-o-b` (speech to text, OCR) too.
+const BIRTH_RE = /(?<![\p{L}])(?:(born|n\u00e9e?|geboren|nacid[oa]|nat[oa])|birth\p{L}*|d[ .-]?o[ .-]?b|b-?day|geburts?\p{L}*|naissance|nacimiento|nac\u00ed|nascita|geboorte\p{L}*)(?![\p{L}])/giu;
 const BIRTH_REACH = 80;
-const MAY_HOLD = /(?:born|birth|dob|d\.o\.b|b-?day|geb|n\u00e9|naissance|naci|nasc|nat[oa]|geboorte)/i;
+const MAY_HOLD = /(?:born|birth|d[ .-]?o[ .-]?b|b-?day|geb|n\u00e9|naissance|naci|nasc|nat[oa]|geboorte)/i;
+// What may stand between a birth word and its date: verbs, articles and fillers (`date of birth is`, `born on the`,
+// `Geburtsdatum ist der`, `née le`, `uh`). A birth word that opens a song, film or product title has other words there
+// (`born to run sale starts may first`, `Born in the USA tribute night june fourth`): its date is an event's, not a birth's.
+const LINK = new Set(['is', 'was', 'on', 'the', 'of', 'in', 'at', 'a', 'my', 'his', 'her', 'their', 'your', 'date', 'day', 'its', "it's", 'it',
+  'um', 'uh', 'er', 'erm', 'like', 'yeah', 'so', 'and', 'be', 'would', 'ist', 'der', 'den', 'am', 'war', 'le', 'la', 'est', 'el', 'es', 'fue',
+  'de', 'du', 'il', 'op', 'van', 'dem', 'des', 'al', 'del', 'ngày']);
+// A participle (`born`, `née`) reads as someone's birth with its subject before it (`I was born`, `baby boy born`); a
+// title's `Born` has none. Then up to two other words may stand in the gap (`was born in Boston on march third`).
+const SUBJECT_BEFORE = /(?:^|[^\p{L}])(?:was|were|is|am|been|being|i|he|she|you|we|they|baby|boy|girl|son|daughter|child|patient|who|which)[ ]+$/iu;
+
+/** Whether the birth word `m` (ending at `end`) and a date starting at `at` belong together (see LINK). */
+function linked(text: string, m: RegExpExecArray, end: number, at: number): boolean {
+  let others = 0;
+  for (const w of text.slice(end, at).toLowerCase().split(/[^\p{L}\p{N}']+/u)) if (w !== '' && !LINK.has(w)) others++;
+  if (others === 0) return true;
+  const participle = m[1] !== undefined;
+  return others <= 2 && (!participle || SUBJECT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)));
+}
+
+/** Whether a birth word within BIRTH_REACH before `at` belongs to the date there. */
+function birthBefore(text: string, at: number): boolean {
+  const from = Math.max(0, at - BIRTH_REACH);
+  const re = resetAt(BIRTH_RE, 0);
+  const window = text.slice(from, at);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(window)) !== null) if (linked(window, m, m.index + m[0].length, window.length)) return true;
+  return false;
+}
 
 function scan(text: string, out: Detection[], kind: string): void {
   if (!MAY_HOLD.test(text)) return;
   const re = resetAt(SPOKEN_RE, 0);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (BIRTH_RE.test(text.slice(Math.max(0, m.index - BIRTH_REACH), m.index))) out.push({ start: m.index, end: m.index + m[0].length, kind });
-  }
+  while ((m = re.exec(text)) !== null) if (birthBefore(text, m.index)) out.push({ start: m.index, end: m.index + m[0].length, kind });
 }
 
 /** A birth date's day and month in words near a birth word (see above). */

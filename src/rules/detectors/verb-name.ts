@@ -106,6 +106,12 @@ const DEPARTMENT = new Set(['experience', 'advocacy', 'advocate', 'advocates', '
 // `Radiology`, `Logistics`, `Assistance`), which given names and surnames rarely have.
 const DEPARTMENT_END = /(?:tion|sion|ment|ness|ity|ogy|ics|ices|ance|ancy|ship|ware)$/;
 
+// A first word ending like a verb or an adverb (`Updated`, `Looking`, `Kindly`) opens a sentence, not a name, after a weak
+// cue; common given names end so too (`Mildred`, `Emily`), and so does every `-fred` (`Winnifred`, `Wilfred`, `Manfred`).
+export function verbLike(w: string): boolean {
+  return /(?:ing|ed|ly)$/.test(w) && !GIVEN_NAMES.has(w) && !w.endsWith('fred');
+}
+
 export function nameWord(w: string): boolean {
   return !DEPARTMENT.has(w) && !commonWord(w) && !DEPARTMENT_END.test(w);
 }
