@@ -1,6 +1,7 @@
 import { normalizeFieldName } from './field-name.js';
 import { formPartName } from './form-part-keys.js';
 import { containsAsWordPart, wordStarts } from './key-words.js';
+import { misreadKeys } from './key-misread.js';
 import type { Action } from '../config/schema.js';
 
 export interface FieldRule {
@@ -58,6 +59,11 @@ export class FieldMatcher {
       // A key written in words is matched by words: a needle must begin or end one (key-words.ts).
       const mask = part === undefined || part === null ? wordStarts(key, norm.length) : null;
       hit = { norm, rule: mask === null ? this.match(part ?? norm) : this.lookup(norm, mask), suspect: suspectKey(key) };
+      // A misread key (`Pat1ent Name`, `Narne`) has the rule of what it reads as (key-misread.ts).
+      for (const reading of hit.rule === undefined ? misreadKeys(key) : []) {
+        const rule = this.matchKey(reading).rule;
+        if (rule !== undefined) { hit = { ...hit, rule }; break; }
+      }
       if (this.keys.size >= CACHE_MAX) this.keys.clear();
       this.keys.set(key, hit);
     }

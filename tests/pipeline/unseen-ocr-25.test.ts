@@ -91,3 +91,15 @@ describe('names a sign-off or a label in another script gives', () => {
     expect(props({ caption: 'Όνομα: Ευτυχία Καραγιάννη, παρακαλώ' })).not.toContain('Καραγιάννη');
   });
 });
+
+describe('a misread key', () => {
+  it('has the rule of the key it reads as', () => {
+    const out = props({ 'Pat1ent Name': 'Evangeline Rutherford-Oakes', Narne: 'Cassius Ellingboe', Surnarne: 'Fairweather-Mbeki', D0B: '1961-04-12' });
+    for (const v of ['Rutherford-Oakes', 'Ellingboe', 'Fairweather-Mbeki', '04-12']) expect(out).not.toContain(v);
+  });
+
+  it('keeps keys with digits that are numbers, and keys a clean rule reads', () => {
+    const out = props({ h1b: 'sponsored', turn_count: 3, b2b: 'yes', step4: 'done' });
+    for (const v of ['"h1b":"sponsored"', '"turn_count":3', '"b2b":"yes"', '"step4":"done"']) expect(out).toContain(v);
+  });
+});

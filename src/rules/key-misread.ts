@@ -1,0 +1,21 @@
+// A key as OCR or a hurried typist leaves it (`Pat1ent Name`, `D0B`, `Narne`, `Surnarne`): digits read for the
+// letters they look like, inside a word, and `rn` read for `m`. The field matcher tries these readings only when
+// the key as written matches no rule (field-matcher.ts), so clean keys cost nothing and keep their meaning.
+
+const LOOK_ALIKE: Readonly<Record<string, string>> = { 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't', 8: 'b' };
+// A look-alike digit between two letters (`Pat1ent`, `D0B`, `n4me`); a digit beside a digit or at a word's edge is a number.
+const DIGIT_IN_WORD = /(?<=\p{L})[0134578](?=\p{L})/gu;
+const MAX_KEY = 40;
+
+/** The readings of a misread key, most likely first; empty when the key has nothing to misread. */
+export function misreadKeys(key: string): string[] {
+  if (key.length > MAX_KEY) return [];
+  const base = key.replace(DIGIT_IN_WORD, (d) => LOOK_ALIKE[d] ?? d);
+  const out = base === key ? [] : [base];
+  // Each `rn` alone (`Surnarne` is `Surname`: its first `rn` is a real one), then all of them.
+  const at: number[] = [];
+  for (let i = base.toLowerCase().indexOf('rn'); i >= 0 && at.length < 3; i = base.toLowerCase().indexOf('rn', i + 2)) at.push(i);
+  for (const i of at) out.push(`${base.slice(0, i)}m${base.slice(i + 2)}`);
+  if (at.length > 1) out.push(base.replace(/rn/gi, 'm'));
+  return out;
+}
