@@ -24,6 +24,14 @@ describe('a name label as OCR or a hurried typist leaves it', () => {
   });
 });
 
+describe('a record number under its label spelled with dots or spaces', () => {
+  it('removes the number', () => {
+    const out = props({ raw: 'M.R.N. 0091-7734 / BED 4', b: 'M R N 3308-1142', c: 'M. R. N.: 4410-923' });
+    for (const v of ['0091-7734', '3308-1142', '4410-923']) expect(out).not.toContain(v);
+    expect(out).toContain('BED 4');
+  });
+});
+
 describe('a name with no label, right before its birth date, record number or phone', () => {
   it.each([
     ['a doctor who is the patient', 'Dr. Rosalind Achterberg, DOB 04/12/1961, asking for a copy of her MRI', 'Achterberg'],
@@ -94,8 +102,9 @@ describe('names a sign-off or a label in another script gives', () => {
 
 describe('a misread key', () => {
   it('has the rule of the key it reads as', () => {
-    const out = props({ 'Pat1ent Name': 'Evangeline Rutherford-Oakes', Narne: 'Cassius Ellingboe', Surnarne: 'Fairweather-Mbeki', D0B: '1961-04-12' });
-    for (const v of ['Rutherford-Oakes', 'Ellingboe', 'Fairweather-Mbeki', '04-12']) expect(out).not.toContain(v);
+    const out = props({ 'Pat1ent Name': 'Evangeline Rutherford-Oakes', Narne: 'Cassius Ellingboe', Surnarne: 'Fairweather-Mbeki', D0B: '1961-04-12',
+      'p\u0430tient_name': 'Clementine Auerbach-Ngata' });
+    for (const v of ['Rutherford-Oakes', 'Ellingboe', 'Fairweather-Mbeki', '04-12', 'Auerbach-Ngata']) expect(out).not.toContain(v);
   });
 
   it('keeps keys with digits that are numbers, and keys a clean rule reads', () => {

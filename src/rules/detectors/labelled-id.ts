@@ -13,6 +13,8 @@ const LABEL =
   [
     `mrn(?:${ID_SUFFIX})?`,
     `mr${ID_SUFFIX}`,
+    // Its letters spaced or dotted, as OCR and some EHR printouts give them (`M.R.N. 0091-7734`, `M R N 00482913`).
+    `m[ .]{1,2}r[ .]{1,2}n\\.?(?:${ID_SUFFIX})?`,
     `med(?:ical)?[ ._-]{0,2}rec(?:ord)?s?(?:${ID_SUFFIX})?`,
     // Record numbers under a site's own word: `chart #`, `Hospital No`, `Pt ID`, `case no.`.
     `(?:chart|hospital|hosp|pt|case|visit|encounter|admission|record|file)${ID_SUFFIX}`,
