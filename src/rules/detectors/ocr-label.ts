@@ -61,7 +61,8 @@ function runStart(text: string, end: number): number {
 export function misreadLabel(text: string, colon: number): string | undefined {
   let end = colon;
   while (end > 0 && colon - end < 3 && text.charCodeAt(end - 1) === 32) end--;
-  if (end === 0 || !LABEL_CHAR.test(text[end - 1])) return undefined;
+  // Every name label ends in a letter (a clock's `12:30` or a timestamp stops here).
+  if (end === 0 || !isLetter(text.charCodeAt(end - 1))) return undefined;
   const start = runStart(text, end);
   if (start > 0 && isLetter(text.charCodeAt(start - 1))) return undefined;
   const words = text.slice(start, end).split(/(?<=[A-Za-z0-9|!@$])[ ](?=[A-Za-z0-9|!@$])/);
@@ -74,10 +75,8 @@ export function misreadLabel(text: string, colon: number): string | undefined {
   return undefined;
 }
 
-/** NAME_CUE at a colon (markers.ts): a misread name label before it. Most colons fail on the character before. */
+/** NAME_CUE at a colon (markers.ts): a misread name label before it. Most colons fail on the character before (misreadLabel). */
 export function misreadLabelAt(text: string, colon: number): boolean {
-  const p = lower(text.charCodeAt(colon - 1));
-  if (!(isLetter(p) || (p >= 48 && p <= 57) || p === 32)) return false;
   return misreadLabel(text, colon) !== undefined;
 }
 
