@@ -1,4 +1,4 @@
-import { CharSet, readShape, type Shape } from './regex-shape.js';
+import { CharSet, consumed, memoByShape, readShape, type Shape } from './regex-shape.js';
 
 // The polynomial half of the backtracking check (regex-safety.ts refuses the exponential one). Two
 // unbounded repetitions that meet with only optional parts between them (`\s*\s*x`, `.*.*=.*`,
@@ -61,12 +61,7 @@ function meet(a: Edge, b: Edge): boolean {
   return !a.end.intersect(b.reads).empty && !b.end.intersect(a.reads).empty;
 }
 
-const memo = new WeakMap<Shape, Edges>();
-function edgesOf(s: Shape): Edges {
-  let out = memo.get(s);
-  if (!out) { out = compute(s); memo.set(s, out); }
-  return out;
-}
+const edgesOf = memoByShape((s) => compute(s));
 
 function compute(s: Shape): Edges {
   switch (s.t) {
@@ -116,19 +111,3 @@ function ends(s: Shape, end: 'first' | 'last'): CharSet {
   return out;
 }
 
-const eaten = new WeakMap<Shape, CharSet>();
-/** Every character a part can consume (lookarounds consume none). */
-function consumed(s: Shape): CharSet {
-  let out = eaten.get(s);
-  if (!out) { out = consume(s); eaten.set(s, out); }
-  return out;
-}
-
-function consume(s: Shape): CharSet {
-  switch (s.t) {
-    case 'set': return s.set;
-    case 'rep': return consumed(s.item);
-    case 'seq': case 'alt': return s.items.map(consumed).reduce((a, b) => a.union(b), new CharSet());
-    default: return new CharSet();
-  }
-}

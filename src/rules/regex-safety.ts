@@ -1,4 +1,4 @@
-import { CharSet, readShape, type Shape } from './regex-shape.js';
+import { CharSet, consumed, memoByShape, readShape, type Shape } from './regex-shape.js';
 
 // An operator's own pattern (blocked_paths / blocked_hosts `regex:`) runs on every page an event
 // names. V8 backtracks: a repeated part that can consume the same text in more than one way
@@ -113,12 +113,7 @@ function spell(s: Shape): CharSet[][] | undefined {
   }
 }
 
-const memo = new WeakMap<Shape, Info>();
-function info(s: Shape): Info {
-  let out = memo.get(s);
-  if (!out) { out = compute(s); memo.set(s, out); }
-  return out;
-}
+const info = memoByShape((s) => compute(s));
 
 function compute(s: Shape): Info {
   switch (s.t) {
@@ -149,12 +144,3 @@ function sequence(a: Info, b: Info): Info {
   };
 }
 
-/** Every character a part can consume. */
-function consumed(s: Shape): CharSet {
-  switch (s.t) {
-    case 'set': return s.set;
-    case 'rep': return consumed(s.item);
-    case 'seq': case 'alt': return s.items.map(consumed).reduce((a, b) => a.union(b), NONE());
-    default: return NONE();
-  }
-}

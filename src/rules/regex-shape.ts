@@ -108,6 +108,26 @@ const CLASS_ESCAPES: Readonly<Record<string, () => CharSet>> = {
 };
 const DOT = (): CharSet => { const s = CharSet.all(); s.bits[0] &= ~((1 << 10) | (1 << 13)); return s; };
 
+/** `fn` remembered per shape: a check walks shared sub-shapes many times, and shapes never change. */
+export function memoByShape<T>(fn: (s: Shape) => T): (s: Shape) => T {
+  const memo = new WeakMap<Shape, T>();
+  return (s) => {
+    let out = memo.get(s);
+    if (out === undefined) { out = fn(s); memo.set(s, out); }
+    return out;
+  };
+}
+
+/** Every character a part can consume (lookarounds consume none). */
+export const consumed: (s: Shape) => CharSet = memoByShape((s) => {
+  switch (s.t) {
+    case 'set': return s.set;
+    case 'rep': return consumed(s.item);
+    case 'seq': case 'alt': return s.items.map(consumed).reduce((a, b) => a.union(b), new CharSet());
+    default: return new CharSet();
+  }
+});
+
 /** The shape of `source`; `fold` for the `i` flag. */
 export function readShape(source: string, fold: boolean): Shape {
   return shapeOf(parseRegex(source).tree, fold);
