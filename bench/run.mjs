@@ -5,6 +5,7 @@
 // --workers N (cores) --delivery-seconds S (60, 0 skips) --delivery-rate EV/S (20000) --no-build --no-micro
 // --storage postgres --instances N (2): instead, N instances on one PostgreSQL vs one on SQLite
 // (bench/scale.mjs); sections a run does not measure are kept from the previous latest.json.
+// --help prints this; an unknown option is an error (exit 2), not a full run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -23,13 +24,21 @@ import { batchRequests, eventsPerRequest, gtagRequests, loadCorpus, singleReques
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KNOWN = new Set(['duration', 'connections', 'scenario', 'workers', 'delivery-seconds', 'delivery-rate', 'no-build', 'no-micro', 'storage', 'instances']);
 
+/** The header comment's option list, printed by --help. */
+function usage() {
+  const head = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//'));
+  return head.map((l) => l.replace(/^\/\/ ?/, '')).join('\n');
+}
+
 function parseOptions(argv) {
   const o = new Map();
+  if (argv.includes('--help') || argv.includes('-h')) { console.log(usage()); process.exit(0); }
   for (let i = 0; i < argv.length; i++) {
     if (!argv[i].startsWith('--')) continue;
     const [k, inline] = argv[i].slice(2).split('=', 2);
     const v = inline ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : true);
-    if (!KNOWN.has(k)) console.warn(`bench: ignoring unknown option --${k}`);
+    // A typo must not start a 3-minute run that overwrites bench/results.
+    if (!KNOWN.has(k)) { console.error(`bench: unknown option --${k}\n\n${usage()}`); process.exit(2); }
     o.set(k, v);
   }
   const num = (k, d) => (o.has(k) ? Number(o.get(k)) : d);
