@@ -5,7 +5,7 @@ import { DestinationWorker } from './delivery/worker.js';
 import { createLogger, type Logger } from './observability/log.js';
 import { Metrics } from './observability/metrics.js';
 import { processEvent } from './pipeline/process.js';
-import { accountOutcome, type Accounting, type IngestSummary } from './runtime-account.js';
+import { accountOutcome, MetricTally, type Accounting, type IngestSummary } from './runtime-account.js';
 import type { IngestDedup } from './spool/ingest-dedup.js';
 import type { SharedClaims } from './spool/sqlite/shared-claims.js';
 import { buildIngestDedup } from './runtime-dedup.js';
@@ -175,7 +175,7 @@ export class Runtime {
     const plan = this.plan;
     const ids = this.visitorIds;
     const gate = this.governance.gate;
-    const a: Accounting = { metrics: this.metrics, log: this.log, governance: this.governance, plan, now, rows: [], summary: { accepted: 0, blocked: 0, failed: 0 }, committed: new Set() };
+    const a: Accounting = { metrics: this.metrics, log: this.log, governance: this.governance, plan, now, rows: [], summary: { accepted: 0, blocked: 0, failed: 0 }, committed: new Set(), tally: new MetricTally() };
     const prepared = ids.prepare ? this.prepareIds(ids.prepare.bind(ids), events, site, plan, now) : undefined;
     await Promise.all([prepared, this.governance.prepare(events, now)]);
     const claim = this.dedup ? await this.dedup.claim(site.name, events, (ev) => visitorKeyOf(ev, site), now) : undefined;
@@ -183,13 +183,14 @@ export class Runtime {
       const slices = new TimeSlices();
       for (let i = 0; i < events.length; i++) {
         const pause = slices.pause(i);
-        if (pause !== undefined) await pause;
+        if (pause !== undefined) { a.tally.flush(); await pause; } // /metrics shows a large request's progress
         const key = claim?.keys[i];
-        if (claim && key === undefined && typeof events[i].messageId === 'string') { a.summary.accepted++; this.metrics.duplicates.inc(); continue; }
+        if (claim && key === undefined && typeof events[i].messageId === 'string') { a.summary.accepted++; a.tally.add(this.metrics.duplicates, {}, ''); continue; }
         accountOutcome(a, events[i], processEvent(events[i], site, plan, ids, now, gate), key);
       }
+      a.tally.flush();
       await this.spool.enqueue(a.rows);
-    } catch (err) { claim?.release(err, a.committed, now); throw err; }
+    } catch (err) { a.tally.flush(); claim?.release(err, a.committed, now); throw err; }
     claim?.release(undefined, a.committed, now);
     for (const w of this.workers) w.wake();
     await claim?.settled();
