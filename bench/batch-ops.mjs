@@ -1,0 +1,79 @@
+// CPU per event of the batch ingest path, in one process, stage by stage (the real Runtime, the
+// bench config: full pack, four destinations on a local sink, durable SQLite spool, cluster-worker
+// dedup claims):
+//   node --import tsx bench/batch-ops.mjs [--root DIR (this repo)] [--requests 3000] [--concurrency 20] [--rounds 3]
+// parse:    JSON.parse of each 20-event /v1/batch body + parseSegmentBody (zod, limits)
+// process:  processEvent of each event alone (the plan: analyze, project, scrub, map), no spool
+// ingest:   Runtime.ingest with delivery off: process + accounting + dedup claims + enqueue + group commit
+// deliver:  the spooled rows delivered to the sink (lease, screen, encode, HTTP, ack, ledger)
+// Figures are CPU microseconds per event (process.cpuUsage, user + system, this process only: the
+// sink is a child process); each round measures every stage once, stages interleaved.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeBenchConfig, BENCH_KEY, BENCH_AUTH } from './config.mjs';
+import { startPortPrinter, stopChild } from './proc.mjs';
+import { batchRequests, freshRequest, loadCorpus } from './workload.mjs';
+
+const arg = (name, d) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : d; };
+const ROOT = resolve(arg('root', join(import.meta.dirname, '..')));
+const REQUESTS = Number(arg('requests', 3000)), CONC = Number(arg('concurrency', 20)), ROUNDS = Number(arg('rounds', 3));
+const src = (p) => import(pathToFileURL(join(ROOT, 'src', p)).href);
+const { Runtime } = await src('runtime.ts');
+const { parseSegmentBody } = await src('ingest/segment.ts');
+const { processEvent } = await src('pipeline/process.ts');
+
+const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
+const dir = mkdtempSync(join(tmpdir(), 'phiwall-batch-ops-'));
+const sink = await startPortPrinter([join(ROOT, 'bench/sink.mjs')]);
+const stats = async () => (await (await fetch(`${sink.url}/stats`)).json());
+const config = writeBenchConfig(ROOT, dir, sink.url);
+const requests = batchRequests(loadCorpus(ROOT), BENCH_AUTH);
+let next = 0;
+const body = () => freshRequest(requests[next++ % requests.length]).body;
+
+function parse(rt, text) {
+  const limits = rt.plan.limits;
+  const { events } = parseSegmentBody(JSON.parse(text), 'batch', { depth: limits.depth, keys: limits.keys, eventBytes: limits.eventBytes });
+  // What enrich() adds from the HTTP request (src/server/ingest.ts).
+  for (const ev of events) ev.context = { ...ev.context, ip: '203.0.113.7', userAgent: ev.context?.userAgent ?? 'Mozilla/5.0 (bench)' };
+  return events;
+}
+
+async function stage(name, fn, events) {
+  const t = cpu();
+  await fn();
+  return [name, (cpu() - t) / events];
+}
+
+async function round(rt, site, out) {
+  const bodies = Array.from({ length: REQUESTS }, body);
+  let parsed;
+  const [, p] = await stage('parse', () => { parsed = bodies.map((b) => parse(rt, b)); }, REQUESTS * 20);
+  const again = Array.from({ length: REQUESTS }, () => parse(rt, body()));
+  const [, q] = await stage('process', () => { for (const evs of again) for (const ev of evs) processEvent(ev, site, rt.plan, rt.visitorIds, Date.now(), rt.governance.gate); }, REQUESTS * 20);
+  const [, i] = await stage('ingest', async () => {
+    for (let k = 0; k < parsed.length; k += CONC) await Promise.all(parsed.slice(k, k + CONC).map((evs) => rt.ingest(evs, site)));
+  }, REQUESTS * 20);
+  const before = (await stats());
+  const t = cpu();
+  rt.startWorkers();
+  while ((await rt.spool.stats()).pending > 0) await new Promise((r) => setTimeout(r, 20));
+  await Promise.all(rt.workers.map((w) => w.stop(5000)));
+  const d = (cpu() - t) / (REQUESTS * 20);
+  const after = (await stats());
+  out.push({ parse: +p.toFixed(1), process: +q.toFixed(1), ingest: +i.toFixed(1), deliver: +d.toFixed(1), delivered_rows: after.ga4 + after.meta + after.tiktok + after.webhook - (before.ga4 + before.meta + before.tiktok + before.webhook) });
+}
+
+const rt = new Runtime({ configPath: config, dataDir: dir, clusterWorker: true, workerIndex: 0, deliver: false, logger: undefined });
+const site = rt.site(BENCH_KEY);
+const out = [];
+try {
+  for (let r = 0; r <= ROUNDS; r++) await round(rt, site, out); // round 0 warms the JIT
+  for (const [k, row] of out.entries()) console.log(k === 0 ? 'warm-up' : `round ${k}`, JSON.stringify(row));
+} finally {
+  await rt.shutdown(5000);
+  await stopChild(sink.child);
+  rmSync(dir, { recursive: true, force: true });
+}
