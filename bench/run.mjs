@@ -3,6 +3,7 @@
 // sustained-delivery run and the scrub-engine micro-bench. Writes bench/results/latest.{json,md}.
 // Options: --duration S (8) --connections N (50) --scenario single,batch,gtag (all)
 // --workers N (cores) --delivery-seconds S (60, 0 skips) --delivery-rate EV/S (20000) --no-build --no-micro
+// --out DIR (bench/results): where latest.{json,md} go, e.g. a scratch directory for A/B runs
 // --storage postgres --instances N (2): instead, N instances on one PostgreSQL vs one on SQLite
 // (bench/scale.mjs); sections a run does not measure are kept from the previous latest.json.
 // --help prints this; an unknown option is an error (exit 2), not a full run.
@@ -22,7 +23,7 @@ import { spoolBacklog } from './spool-backlog.mjs';
 import { batchRequests, eventsPerRequest, gtagRequests, loadCorpus, singleRequests } from './workload.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const KNOWN = new Set(['duration', 'connections', 'scenario', 'workers', 'delivery-seconds', 'delivery-rate', 'no-build', 'no-micro', 'storage', 'instances']);
+const KNOWN = new Set(['duration', 'connections', 'scenario', 'workers', 'delivery-seconds', 'delivery-rate', 'no-build', 'no-micro', 'storage', 'instances', 'out']);
 
 /** The header comment's option list, printed by --help. */
 function usage() {
@@ -52,6 +53,7 @@ function parseOptions(argv) {
     scenarios: scenario === 'all' ? ['single', 'batch', 'gtag'] : scenario.split(',').filter(Boolean),
     deliverySeconds: num('delivery-seconds', scale ? 0 : 60), deliveryRate: num('delivery-rate', 20_000),
     build: !o.has('no-build'), micro: !o.has('no-micro') && !scale, scale, instances: num('instances', 2), raw: Object.fromEntries(o),
+    out: typeof o.get('out') === 'string' ? o.get('out') : join(ROOT, 'bench/results'),
   };
 }
 
@@ -164,8 +166,8 @@ function runMicro() {
 }
 
 /** Sections this run did not measure come from the previous latest.json, with the command that measured them. */
-function keepUnmeasured(results) {
-  const file = join(ROOT, 'bench/results/latest.json');
+function keepUnmeasured(results, out) {
+  const file = join(out, 'latest.json');
   if (!existsSync(file)) return results;
   let prev;
   try { prev = JSON.parse(readFileSync(file, 'utf8')); } catch { return results; }
@@ -204,11 +206,11 @@ async function main() {
       machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version },
       options: { duration_s: opts.duration, connections: opts.connections, workers: opts.workers },
       scenarios, delivery, micro, scale, wall_s: Math.round((Date.now() - t0) / 1000),
-    });
-    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');
+    }, opts.out);
+    mkdirSync(opts.out, { recursive: true });
+    writeFileSync(join(opts.out, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
     const md = renderMarkdown(results);
-    writeFileSync(join(ROOT, 'bench/results/latest.md'), md);
+    writeFileSync(join(opts.out, 'latest.md'), md);
     console.log(`\n${md}`);
   } finally {
     await stopChild(sink.child);
