@@ -14,6 +14,7 @@ import { applyOwnNodeFlags } from './worker-flags.js';
 import { ClusterReloadAudit } from '../admin/reload-audit.js';
 import { answerClusterCalls } from '../common/cluster-ipc.js';
 import { localMetricsJson, METRICS_OP } from '../observability/metrics.js';
+import { watchEventLoop } from '../observability/loop-delay.js';
 import { answerSpoolCalls } from '../spool/cluster-spool.js';
 
 export async function serveCommand(args: ParsedArgs): Promise<void> {
@@ -33,6 +34,7 @@ export async function serveCommand(args: ParsedArgs): Promise<void> {
   const serverCfg = runtime.config.rules.server;
   const port = portOverride ?? serverCfg?.port ?? 8080;
   const host = flag(args, 'host', serverCfg?.host ?? '0.0.0.0');
+  watchEventLoop(runtime.metrics.registry); // lateness and GC pauses in /metrics, one watch per process (ends with it)
   const app = buildApp(runtime);
   const server = serveHardened({ fetch: app.fetch, port, hostname: host, limits: connectionLimits(runtime), continueCheck: continueCheck(runtime) }, (info) => {
     runtime.log.info({ port: info.port, plan: runtime.plan.version }, 'phiwall listening');
