@@ -18,6 +18,15 @@ function scenarioTable(scenarios) {
   return rows.join('\n');
 }
 
+/** Whose wait the half-load tail was (paced.mjs): the workers' event loops, their GC, or the load generator. */
+function stallLines(scenarios) {
+  const lines = Object.entries(scenarios).filter(([, s]) => s.half_load?.server_loop_delay_max_ms !== undefined).map(([name, s]) => {
+    const h = s.half_load;
+    return `- ${LABEL[name] ?? name}: worst worker's event loop late by p99 ${h.server_loop_delay_p99_ms} ms, at most ${h.server_loop_delay_max_ms} ms; GC pauses ${h.gc_pauses} (over 10 ms: ${h.gc_pauses_over_10ms}); the load generator itself late by p99 ${h.client_lag_p99_ms} ms, at most ${h.client_lag_max_ms} ms`;
+  });
+  return lines.length ? `\nStalls during the half-load runs (phiwall's \`phiwall_event_loop_delay_seconds\` and \`phiwall_gc_pause_seconds\`, and the paced client's own event loop):\n\n${lines.join('\n')}\n` : '';
+}
+
 function targets(r) {
   const s = r.scenarios;
   const rss = Math.max(0, ...Object.values(s).map((x) => x.rss_mb));
@@ -73,7 +82,7 @@ export function renderMarkdown(r) {
 ## Throughput
 ${keptNote(r, 'scenarios')}
 ${scenarioTable(r.scenarios)}
-
+${stallLines(r.scenarios)}
 ${d ? `## Sustained delivery
 ${keptNote(r, 'delivery')}
 ${d.offered_events_per_s} events/s offered in 20-event batches for ${d.seconds} s: ingested ${d.ingested_events_per_s} events/s (errors ${d.errors}, p99 ${d.p99_ms} ms), delivered ${d.delivered_per_s} destination rows/s${d.delivered_share === undefined ? ` (${d.delivered_events_per_s} events/s x 4 destinations)` : ` of ${d.spooled_rows_per_s} spooled (${(d.delivered_share * 100).toFixed(1)}%; an event is one row per destination that takes it: ${(d.spooled_rows_per_s / d.ingested_events_per_s).toFixed(2)} of the 4 here)`}${d.dead_letters ? `, ${d.dead_letters} dead letters` : ''}. Spool backlog rows every 5 s: ${d.backlog_rows_samples.join(', ')}; at the end ${d.backlog_rows_end}; ${d.drain_ms === null ? `not drained within 30 s (${d.backlog_rows_after_drain} rows left)` : `drained in ${(d.drain_ms / 1000).toFixed(1)} s`}.

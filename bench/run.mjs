@@ -112,11 +112,12 @@ async function runScenario(name, requests, opts, sink, workDir) {
   const halfBacklog = spoolBacklog(half.dataDir);
   await stopChild(half.child);
   const delivered = after.deliveries - before.deliveries;
+  const { requests: _sent, ...halfFigures } = halfRes; // with the stall figures of paced.mjs
   return {
     ...res, ratio_vs_noop: +(res.rps / Math.max(1, noopRes.rps)).toFixed(3), noop: noopRes,
     cpu_ratio_vs_noop: res.rps_per_cpu_core && noopRes.rps_per_cpu_core ? +(res.rps_per_cpu_core / noopRes.rps_per_cpu_core).toFixed(3) : null,
     delivered_per_s: Math.round(delivered / res.seconds), spool_backlog_rows: backlog.rows, dead_letters: backlog.dead,
-    half_load: { rps: halfRes.rps, p50_ms: halfRes.p50_ms, p99_ms: halfRes.p99_ms, p99_9_ms: halfRes.p99_9_ms, errors: halfRes.errors, spool_backlog_rows: halfBacklog.rows, warmup_backlog_rows: warmBacklog },
+    half_load: { ...halfFigures, spool_backlog_rows: halfBacklog.rows, warmup_backlog_rows: warmBacklog },
   };
 }
 
