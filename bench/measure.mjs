@@ -21,6 +21,8 @@ export async function drive(server, requests, { duration, connections, overallRa
     rss_mb: mem.total_mb,
     rss_max_process_mb: mem.max_process_mb,
     rss_footprint_mb: mem.footprint_mb,
+    // At the footprint's peak: private MB per process (the primary first), shared file pages, shmem.
+    rss_footprint_parts: mem.footprint_parts,
     processes: mem.processes,
     seconds: +seconds.toFixed(1),
     // The machine is shared: CPU time per request says what the server costs, whatever the load.

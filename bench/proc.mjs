@@ -79,6 +79,9 @@ export function sampleRss(pid, everyMs = 200) {
   let peakTotalKb = 0;
   let peakProcessKb = 0;
   let peakFootprintKb = 0;
+  // What the footprint's peak was made of: each process's private memory (the server first), and
+  // the shared file-backed and shmem pages counted once (where RSS work has to look).
+  let peakParts = { anon: [], file: 0, shmem: 0 };
   let pids = processTree(pid);
   let ticks = 0;
   const tick = () => {
@@ -87,16 +90,18 @@ export function sampleRss(pid, everyMs = 200) {
     let anon = 0;
     let file = 0;
     let shmem = 0;
+    const anons = [];
     for (const p of pids) {
       const m = memoryKb(p);
       total += m.VmRSS;
       anon += m.RssAnon;
+      anons.push(m.RssAnon);
       file = Math.max(file, m.RssFile);
       shmem = Math.max(shmem, m.RssShmem);
       peakProcessKb = Math.max(peakProcessKb, m.VmHWM);
     }
     peakTotalKb = Math.max(peakTotalKb, total);
-    peakFootprintKb = Math.max(peakFootprintKb, anon + file + shmem);
+    if (anon + file + shmem > peakFootprintKb) { peakFootprintKb = anon + file + shmem; peakParts = { anon: anons, file, shmem }; }
   };
   tick();
   const timer = setInterval(tick, everyMs);
@@ -106,7 +111,8 @@ export function sampleRss(pid, everyMs = 200) {
     stop() {
       clearInterval(timer);
       tick();
-      return { total_mb: mb(peakTotalKb), max_process_mb: mb(peakProcessKb), footprint_mb: mb(peakFootprintKb), processes: pids.length };
+      const parts = { private_mb: peakParts.anon.map(mb), shared_file_mb: mb(peakParts.file), shmem_mb: mb(peakParts.shmem) };
+      return { total_mb: mb(peakTotalKb), max_process_mb: mb(peakProcessKb), footprint_mb: mb(peakFootprintKb), footprint_parts: parts, processes: pids.length };
     },
   };
 }

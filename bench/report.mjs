@@ -27,6 +27,15 @@ function stallLines(scenarios) {
   return lines.length ? `\nStalls during the half-load runs (phiwall's \`phiwall_event_loop_delay_seconds\` and \`phiwall_gc_pause_seconds\`, and the paced client's own event loop):\n\n${lines.join('\n')}\n` : '';
 }
 
+/** What phiwall's footprint peak was made of (measure.mjs): where RSS work has to look. */
+function memoryLines(scenarios) {
+  const lines = Object.entries(scenarios).filter(([, s]) => s.rss_footprint_parts?.private_mb?.length).map(([name, s]) => {
+    const [primary, ...workers] = s.rss_footprint_parts.private_mb;
+    return `- ${LABEL[name] ?? name}: primary ${primary} MB, workers ${workers.join(' / ')} MB private; file pages ${s.rss_footprint_parts.shared_file_mb} MB and shmem ${s.rss_footprint_parts.shmem_mb} MB, counted once`;
+  });
+  return lines.length ? `\nphiwall's footprint at its peak, by process:\n\n${lines.join('\n')}\n` : '';
+}
+
 function targets(r) {
   const s = r.scenarios;
   const rss = Math.max(0, ...Object.values(s).map((x) => x.rss_mb));
@@ -82,7 +91,7 @@ export function renderMarkdown(r) {
 ## Throughput
 ${keptNote(r, 'scenarios')}
 ${scenarioTable(r.scenarios)}
-${stallLines(r.scenarios)}
+${stallLines(r.scenarios)}${memoryLines(r.scenarios)}
 ${d ? `## Sustained delivery
 ${keptNote(r, 'delivery')}
 ${d.offered_events_per_s} events/s offered in 20-event batches for ${d.seconds} s: ingested ${d.ingested_events_per_s} events/s (errors ${d.errors}, p99 ${d.p99_ms} ms), delivered ${d.delivered_per_s} destination rows/s${d.delivered_share === undefined ? ` (${d.delivered_events_per_s} events/s x 4 destinations)` : ` of ${d.spooled_rows_per_s} spooled (${(d.delivered_share * 100).toFixed(1)}%; an event is one row per destination that takes it: ${(d.spooled_rows_per_s / d.ingested_events_per_s).toFixed(2)} of the 4 here)`}${d.dead_letters ? `, ${d.dead_letters} dead letters` : ''}. Spool backlog rows every 5 s: ${d.backlog_rows_samples.join(', ')}; at the end ${d.backlog_rows_end}; ${d.drain_ms === null ? `not drained within 30 s (${d.backlog_rows_after_drain} rows left)` : `drained in ${(d.drain_ms / 1000).toFixed(1)} s`}.
