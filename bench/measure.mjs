@@ -31,8 +31,8 @@ export async function drive(server, requests, { duration, connections, overallRa
   };
 }
 
-export async function warm(server, requests, connections) {
-  await autocannon({ url: server.url, connections, duration: 1, requests });
+export async function warm(server, requests, connections, seconds = 1) {
+  await autocannon({ url: server.url, connections, duration: seconds, requests });
 }
 
 export async function sinkStats(sinkUrl) {

@@ -86,7 +86,7 @@ export function renderMarkdown(r) {
   const d = r.delivery;
   return `# phiwall bench — ${r.generated_at}
 
-\`${r.command}\` on ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}; ${r.options.connections} connections, ${r.options.duration_s} s per run, phiwall and no-op both with ${r.options.workers} cluster workers. autocannon, the sink and the servers share the machine: figures are noisy. \"@ half max\" rows: an evenly paced open-loop load (bench/paced.mjs) at half the measured maximum, after 3 s of warm-up at that rate and the delivery of what it spooled, latency from each request's scheduled send time.
+\`${r.command}\` on ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}; ${r.options.connections} connections, ${r.options.duration_s} s per run after ${r.options.warmup_s ?? 1} s of warm-up, phiwall and no-op both with ${r.options.workers} cluster workers. autocannon, the sink and the servers share the machine: figures are noisy. \"@ half max\" rows: an evenly paced open-loop load (bench/paced.mjs) at half the measured maximum, after ${Math.max(3, r.options.warmup_s ?? 3)} s of warm-up at that rate and the delivery of what it spooled, latency from each request's scheduled send time.
 
 ## Throughput
 ${keptNote(r, 'scenarios')}

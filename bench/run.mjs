@@ -3,6 +3,8 @@
 // sustained-delivery run and the scrub-engine micro-bench. Writes bench/results/latest.{json,md}.
 // Options: --duration S (8) --connections N (50) --scenario single,batch,gtag (all)
 // --workers N (cores) --delivery-seconds S (60, 0 skips) --delivery-rate EV/S (20000) --no-build --no-micro
+// --warmup S (5): load before each measured run, for the JIT (a fresh process runs the plan 3-6x
+// slower over its first ~10,000 events); the half-load run warms at its own rate for as long
 // --out DIR (bench/results): where latest.{json,md} go, e.g. a scratch directory for A/B runs
 // --storage postgres --instances N (2): instead, N instances on one PostgreSQL vs one on SQLite
 // (bench/scale.mjs); sections a run does not measure are kept from the previous latest.json.
@@ -23,7 +25,7 @@ import { spoolBacklog } from './spool-backlog.mjs';
 import { batchRequests, eventsPerRequest, gtagRequests, loadCorpus, singleRequests } from './workload.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const KNOWN = new Set(['duration', 'connections', 'scenario', 'workers', 'delivery-seconds', 'delivery-rate', 'no-build', 'no-micro', 'storage', 'instances', 'out']);
+const KNOWN = new Set(['duration', 'connections', 'scenario', 'workers', 'delivery-seconds', 'delivery-rate', 'no-build', 'no-micro', 'storage', 'instances', 'out', 'warmup']);
 
 /** The header comment's option list, printed by --help. */
 function usage() {
@@ -51,7 +53,7 @@ function parseOptions(argv) {
   return {
     duration: num('duration', 8), connections: num('connections', 50), workers: num('workers', availableParallelism()),
     scenarios: scenario === 'all' ? ['single', 'batch', 'gtag'] : scenario.split(',').filter(Boolean),
-    deliverySeconds: num('delivery-seconds', scale ? 0 : 60), deliveryRate: num('delivery-rate', 20_000),
+    warmup: num('warmup', 5), deliverySeconds: num('delivery-seconds', scale ? 0 : 60), deliveryRate: num('delivery-rate', 20_000),
     build: !o.has('no-build'), micro: !o.has('no-micro') && !scale, scale, instances: num('instances', 2), raw: Object.fromEntries(o),
     out: typeof o.get('out') === 'string' ? o.get('out') : join(ROOT, 'bench/results'),
   };
@@ -80,7 +82,7 @@ async function runScenario(name, requests, opts, sink, workDir) {
   const load = { duration: opts.duration, connections: opts.connections, eventsPerRequest: epr };
   console.log(`\n[${name}] no-op server`);
   const noop = await startNoop(opts, workDir);
-  await warm(noop, requests, opts.connections);
+  await warm(noop, requests, opts.connections, opts.warmup);
   const noopRes = await drive(noop, requests, load);
   await stopChild(noop.child);
   console.log(`[${name}] phiwall (--workers ${opts.workers})`);
@@ -88,7 +90,7 @@ async function runScenario(name, requests, opts, sink, workDir) {
   // Warmed like the no-op, so both are measured with their hot paths compiled (a cold collector
   // spends a large share of a short run's CPU compiling them), and then left to deliver what the
   // warm-up spooled: the measured run starts with an empty backlog.
-  await warm(pw, requests, opts.connections);
+  await warm(pw, requests, opts.connections, opts.warmup);
   await drained(pw.dataDir);
   const before = await sinkStats(sink.url);
   const res = await drive(pw, requests, load);
@@ -98,10 +100,10 @@ async function runScenario(name, requests, opts, sink, workDir) {
   console.log(`[${name}] phiwall at half of its maximum (${Math.round(res.rps / 2)} req/s)`);
   const half = await startPhiwall(opts, sink.url, workDir, `${name}-half`);
   // Evenly paced, latency from each request's scheduled time (see paced.mjs for why not autocannon's
-  // rate). The first 3 s at the same rate warm the JIT and reach steady state, and are not counted:
+  // rate). The first --warmup s (at least 3) at the same rate warm the JIT and reach steady state, and are not counted:
   // an open-loop load on a cold process queues up and would measure the warm-up.
   const halfLoad = { rate: Math.max(1, Math.round(res.rps / 2)), connections: opts.connections };
-  await pacedDrive(half, requests, { ...halfLoad, duration: 3 });
+  await pacedDrive(half, requests, { ...halfLoad, duration: Math.max(3, opts.warmup) });
   // Then, as for the maximum above, what the warm-up spooled is delivered first: a cold collector
   // falls behind on delivery in those 3 s (10,000-32,000 rows left at 640 batches/s), and without
   // this the measured run's first second was that catch-up, not the steady state (94% of its
@@ -205,7 +207,7 @@ async function main() {
     const results = keepUnmeasured({
       generated_at: new Date().toISOString(), command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
       machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, node: process.version },
-      options: { duration_s: opts.duration, connections: opts.connections, workers: opts.workers },
+      options: { duration_s: opts.duration, warmup_s: opts.warmup, connections: opts.connections, workers: opts.workers },
       scenarios, delivery, micro, scale, wall_s: Math.round((Date.now() - t0) / 1000),
     }, opts.out);
     mkdirSync(opts.out, { recursive: true });

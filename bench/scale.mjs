@@ -39,7 +39,7 @@ async function driveAll(servers, requests, opts) {
 }
 
 async function measure(ctx, servers, requests, backlog) {
-  for (const s of servers) await warm(s, requests, Math.max(1, Math.round(ctx.opts.connections / servers.length)));
+  for (const s of servers) await warm(s, requests, Math.max(1, Math.round(ctx.opts.connections / servers.length)), ctx.opts.warmup);
   const before = await sinkStats(ctx.sink.url);
   const res = await driveAll(servers, requests, ctx.opts);
   const after = await sinkStats(ctx.sink.url);
