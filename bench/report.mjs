@@ -60,6 +60,7 @@ function microTable(m) {
     `| phiwall compiled plan, one destination | ${m.phiwall.events_per_s} (${m.phiwall.wall_events_per_s}) | ${(m.phiwall.recall * 100).toFixed(1)}% | ${(m.phiwall.clean_altered * 100).toFixed(1)}% |`,
     m.phiwall_unseen ? `| phiwall, one destination, every event's page path, URL, visitor id and a label new to the plan | ${m.phiwall_unseen.events_per_s} (${m.phiwall_unseen.wall_events_per_s}) | | |` : '',
     `| phiwall, the four bench destinations | ${m.phiwall_four_destinations.events_per_s} (${m.phiwall_four_destinations.wall_events_per_s}) | | |`,
+    m.phiwall_four_server_shaped ? `| phiwall, the four bench destinations, events as the server hands them (new messageIds, 2,000 visitors, parsed by the ingest) | ${m.phiwall_four_server_shaped.events_per_s} (${m.phiwall_four_server_shaped.wall_events_per_s}) | | |` : '',
     `| redact-pii ${m.redact_pii.version} (npm), every string of the event | ${m.redact_pii.events_per_s} (${m.redact_pii.wall_events_per_s}) | ${(m.redact_pii.recall * 100).toFixed(1)}% | ${(m.redact_pii.clean_altered * 100).toFixed(1)}% |`].filter(Boolean).join('\n');
 }
 

@@ -2,3 +2,4 @@
 export { loadConfig } from '../../src/config/load.js';
 export { compileRules } from '../../src/rules/compile.js';
 export { processEvent } from '../../src/pipeline/process.js';
+export { parseSegmentBody } from '../../src/ingest/segment.js';

@@ -2,7 +2,7 @@
 // on a shared machine where the micro-bench's wall-clock figures swing by 10-45%:
 //
 //   node bench/micro/plan-instructions.mjs [--engine bundle.mjs] [--case one|four|unseen]
-//        [--warm 10] [--n 2000] [--no-valgrind] [--instr-late]
+//        [--warm 10] [--n 2000] [--no-valgrind] [--instr-late] [--shape corpus|server] [--v8 "flags"]
 //
 // The micro-bench's three cases (scrub.mjs): `one` the corpus through one non-BAA destination
 // allowing every field, `four` the bench config (ga4, meta, tiktok, webhook), `unseen` the first-
@@ -15,6 +15,10 @@
 // checkout's src/, bundled. Under callgrind a run takes 2-4 minutes of CPU, mostly start-up.
 // `--instr-late`: callgrind instruments only the measured events (`--instr-atstart=no`, switched
 // on after the warm-up): the same count, in a fraction of the time on a loaded machine.
+// `--shape server`: the events as the server hands them to the plan (server-events.mjs: a new
+// messageId every event, 2,000 visitors, parsed by the ingest), 700 a warm pass. `--warm 0
+// --no-valgrind`: the first `--n` events of a freshly compiled plan in a new process (the JIT's
+// warm-up, which the warm runs leave out). `--v8`: V8 flags for the measured child.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { BENCH_KEY, writeBenchConfig } from '../config.mjs';
 import { loadCorpus } from '../workload.mjs';
+import { serverEvents } from './server-events.mjs';
 import { unseenEvents } from './unseen-events.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,6 +37,9 @@ const kase = opt('case', 'one');
 const WARM = Number(opt('warm', '10'));
 const N = Number(opt('n', '2000'));
 const LATE = args.includes('--instr-late');
+const SHAPE = opt('shape', 'corpus');
+// `--v8 "--no-concurrent-recompilation"`: V8 flags for the measured child (space-separated).
+const V8 = (opt('v8', '') ?? '').split(' ').filter(Boolean);
 
 if (args.includes('--child')) await child(opt('engine'), args.includes('--dumps'));
 else await parent();
@@ -45,20 +53,20 @@ async function parent() {
       await build({ entryPoints: [join(ROOT, 'bench/micro/engine-entry.ts')], outfile: engine, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning', absWorkingDir: ROOT });
     }
     const me = fileURLToPath(import.meta.url);
-    const childArgs = [me, '--child', '--engine', resolve(engine), '--case', kase, '--warm', String(WARM), '--n', String(N), ...(LATE ? ['--instr-late'] : [])];
+    const childArgs = [me, '--child', '--engine', resolve(engine), '--case', kase, '--warm', String(WARM), '--n', String(N), '--shape', SHAPE, ...(LATE ? ['--instr-late'] : [])];
     if (args.includes('--no-valgrind')) {
-      process.stdout.write(execFileSync(process.execPath, childArgs));
+      process.stdout.write(execFileSync(process.execPath, [...V8, ...childArgs]));
       return;
     }
     const out = join(work, 'cg.out');
-    const run = spawnSync('valgrind', ['--tool=callgrind', ...(LATE ? ['--instr-atstart=no'] : []), '--separate-threads=yes', `--callgrind-out-file=${out}.%p`, process.execPath, ...childArgs, '--dumps'], { encoding: 'utf8' });
+    const run = spawnSync('valgrind', ['--tool=callgrind', ...(LATE ? ['--instr-atstart=no'] : []), '--separate-threads=yes', `--callgrind-out-file=${out}.%p`, process.execPath, ...V8, ...childArgs, '--dumps'], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`valgrind exited ${run.status}: ${run.stderr.slice(-2000)}`);
     // Dump 2 of each thread (`cg.out.<pid>.2-<thread>`) is the measured phase; thread 01 is the main thread.
     const measured = readdirSync(work).filter((f) => /\.2-\d+$/.test(f));
     const ir = (f) => Number(/^summary: (\d+)/m.exec(readFileSync(join(work, f), 'utf8'))?.[1] ?? 0);
     const main = measured.filter((f) => f.endsWith('.2-01')).reduce((s, f) => s + ir(f), 0);
     const all = measured.reduce((s, f) => s + ir(f), 0);
-    console.log(JSON.stringify({ case: kase, events: N, warm_passes: WARM, instr_late: LATE, ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), engine }));
+    console.log(JSON.stringify({ case: kase, shape: SHAPE, events: N, warm_passes: WARM, instr_late: LATE, v8: V8.join(' '), ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), engine }));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -77,10 +85,11 @@ async function child(enginePath, dumps) {
   const ids = { idFor: (k, d) => { const key = `${d}|${k}`; let v = m.get(key); if (!v) { v = `pw_${m.size}`; m.set(key, v); } return v; } };
   let events = loadCorpus(ROOT).map((e) => JSON.parse(JSON.stringify(e)));
   if (kase === 'unseen') events = unseenEvents(events, 20_000);
+  else if (SHAPE === 'server') events = serverEvents(engine, plan, events, WARM * 700 + N);
   const now = Date.parse('2026-11-29T00:00:00Z');
   let routed = 0;
   const run = (ev) => { const o = engine.processEvent(ev, site, plan, ids, now); routed += o.kind === 'routed' ? o.rows.length : 0; };
-  const warm = WARM * (kase === 'unseen' ? 700 : events.length);
+  const warm = WARM * (kase === 'unseen' || SHAPE === 'server' ? 700 : events.length);
   let i = 0;
   for (; i < warm; i++) run(events[i % events.length]);
   if (dumps) execFileSync('callgrind_control', ['-d', String(process.pid)], { stdio: 'ignore' });
@@ -90,5 +99,5 @@ async function child(enginePath, dumps) {
   const cpu = process.cpuUsage(cpu0);
   if (dumps) execFileSync('callgrind_control', ['-d', String(process.pid)], { stdio: 'ignore' });
   rmSync(work, { recursive: true, force: true });
-  if (!dumps) console.log(JSON.stringify({ case: kase, events: N, rows: routed, cpu_us_per_event: (cpu.user + cpu.system) / N }));
+  if (!dumps) console.log(JSON.stringify({ case: kase, shape: SHAPE, events: N, rows: routed, cpu_us_per_event: (cpu.user + cpu.system) / N }));
 }

@@ -10,6 +10,7 @@ import redactPii from 'redact-pii';
 import { BENCH_KEY, writeBenchConfig } from '../config.mjs';
 import { loadCorpus } from '../workload.mjs';
 import { measureAccuracy } from './accuracy.mjs';
+import { serverEvents } from './server-events.mjs';
 import { unseenEvents } from './unseen-events.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,13 +55,17 @@ function timeLoop(events, fn) {
   return { events_per_s: Math.round(n / ((cpu.user + cpu.system) / 1e6)), wall_events_per_s: Math.round(n / ((performance.now() - start) / 1000)) };
 }
 
+function planRunner(engine, configPath, events) {
+  const plan = engine.compileRules(engine.loadConfig(configPath).rules, { dataDir: work });
+  return runnerFor(engine, plan, events);
+}
+
 /**
  * processEvent does not modify its input, so the timed loop hands it the corpus events as they
  * are (a structuredClone per call would time the harness, not the plan). Checked first: if an
  * engine ever mutated its input, every call gets a fresh copy instead.
  */
-function planRunner(engine, configPath, events) {
-  const plan = engine.compileRules(engine.loadConfig(configPath).rules, { dataDir: work });
+function runnerFor(engine, plan, events) {
   const site = plan.sitesByKey.get(BENCH_KEY);
   const ids = memoryIds();
   const run = (ev) => engine.processEvent(ev, site, plan, ids, Date.now());
@@ -81,7 +86,9 @@ async function main() {
   // V8 objects in a slower dictionary shape that parsed request bodies do not have).
   const events = loadCorpus(ROOT).map((e) => JSON.parse(JSON.stringify(e)));
   const labels = readFileSync(join(ROOT, 'tests/fixtures/corpus/labels.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const full = planRunner(engine, writeBenchConfig(ROOT, work, 'http://127.0.0.1:9'), events);
+  const benchPlan = engine.compileRules(engine.loadConfig(writeBenchConfig(ROOT, work, 'http://127.0.0.1:9')).rules, { dataDir: work });
+  const full = runnerFor(engine, benchPlan, events);
+  const served = serverEvents(engine, benchPlan, events, 20_000);
   const scrubOnly = planRunner(engine, writeAccuracyConfig(), events);
   const redactor = new redactPii.SyncRedactor();
   const clones = events.map((e) => structuredClone(e));
@@ -97,6 +104,7 @@ async function main() {
     phiwall: { ...timeLoop(events, scrubOnly), ...phiwallAcc, plan: 'bundled HIPAA pack, one non-BAA destination allowing every field' },
     phiwall_unseen: { ...timeLoop(unseenEvents(events, 20_000), scrubOnly), plan: 'one destination as above; every event new to the plan: its own page path, URL, visitor id and campaign label' },
     phiwall_four_destinations: { ...timeLoop(events, full), plan: 'bench config: ga4, meta, tiktok, webhook (BAA), destination payload mapping included' },
+    phiwall_four_server_shaped: { ...timeLoop(served, full), plan: 'four destinations as above; the events as the single-event bench sends them and the server hands them on (server-events.mjs): a new messageId every event, 2,000 visitors, parsed by the ingest, context copied with the client ip' },
     redact_pii: { ...timeLoop(clones, (ev) => redactAll(redactor, ev)), ...redactAcc, version: JSON.parse(readFileSync(join(ROOT, 'node_modules/redact-pii/package.json'), 'utf8')).version },
   };
   if (!process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
