@@ -9,8 +9,7 @@ import type { Counter } from 'prom-client';
 
 export interface IngestSummary { accepted: number; blocked: number; failed: number }
 
-/** What a request's events are counted into (Runtime.ingest). */
-/** A request's accounting; `now`: the wall-clock time its scrub decisions used (EnqueueRow.scrubbedAt). */
+/** What a request's events are counted into (Runtime.ingest); `now`: the wall-clock time its scrub decisions used (EnqueueRow.scrubbedAt). */
 export interface Accounting { metrics: Metrics; log: Logger; governance: Governance; plan: Plan; now: number; rows: EnqueueRow[]; summary: IngestSummary; committed: Set<string>; tally: MetricTally }
 
 /**
