@@ -49,7 +49,7 @@ export function summarize(items: readonly Disclosure[], now: number, perEvent: b
  * payload's SHA-256. Returns the field names that reached a destination for the first time.
  */
 export class DisclosureLedger implements DisclosureStore {
-  private readonly write: Database.Transaction<(s: LedgerSummary, now: number) => { fresh: NewField[]; written: string[] }>;
+  private readonly write: Database.Transaction<(s: LedgerSummary, now: number, once?: string) => { fresh: NewField[]; written: string[] }>;
   /**
    * (destination, hour, policy version, field) rows this process has committed: their two
    * INSERT OR IGNOREs would change nothing (rows are never deleted), and a delivered batch
@@ -64,7 +64,10 @@ export class DisclosureLedger implements DisclosureStore {
     const field = db.prepare('INSERT OR IGNORE INTO disclosure_fields (destination, hour, policy_version, field) VALUES (?, ?, ?, ?)');
     const first = db.prepare('INSERT OR IGNORE INTO disclosure_first_seen (destination, field, first_at, policy_version) VALUES (?, ?, ?, ?)');
     const event = db.prepare('INSERT INTO disclosure_events (destination, time, policy_version, message_id, payload_sha256) VALUES (?, ?, ?, ?, ?)');
-    this.write = db.transaction((s: LedgerSummary, now: number) => {
+    const batch = db.prepare('INSERT OR IGNORE INTO disclosure_owed_recorded (batch, recorded_at) VALUES (?, ?)');
+    this.write = db.transaction((s: LedgerSummary, now: number, once?: string) => {
+      // An owed batch this ledger already holds (its spool row outlived the record: a kill between the two files).
+      if (once !== undefined && batch.run(once, Date.now()).changes === 0) return { fresh: [], written: [] };
       for (const e of s.events) event.run(e.destination, now, e.policyVersion, e.messageId, e.sha256);
       const fresh: NewField[] = [];
       const written: string[] = [];
@@ -88,8 +91,8 @@ export class DisclosureLedger implements DisclosureStore {
 
   summarize(items: readonly Disclosure[], now: number): LedgerSummary { return summarize(items, now, this.perEvent); }
 
-  async record(summary: LedgerSummary, now: number): Promise<NewField[]> {
-    const { fresh, written } = this.write(summary, now);
+  async record(summary: LedgerSummary, now: number, once?: string): Promise<NewField[]> {
+    const { fresh, written } = this.write(summary, now, once);
     // Only after the commit: a rolled-back insert must be tried again.
     if (this.known.size + written.length > 100_000) this.known.clear();
     for (const key of written) this.known.add(key);

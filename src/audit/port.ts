@@ -68,7 +68,11 @@ export interface DisclosureStore {
   add(items: readonly Disclosure[], now?: number): Promise<NewField[]>;
   /** What `record` writes of a batch sent at `now`: counts, field names, per-event ids and hashes, never a payload value (kept while owed). */
   summarize(items: readonly Disclosure[], now: number): LedgerSummary;
-  /** `add`, for a batch already summarized. */
-  record(summary: LedgerSummary, now: number): Promise<NewField[]>;
+  /**
+   * `add`, for a batch already summarized. `once`: an owed batch's key (governance/owed-store.ts), recorded
+   * with it, so that the same key again writes nothing (SQLite: the owed row is in another file, the spool's).
+   * The PostgreSQL ledger takes none: it writes an owed batch in the transaction that deletes it (postgres-owed.ts).
+   */
+  record(summary: LedgerSummary, now: number, once?: string): Promise<NewField[]>;
   report(destination: string, from: number, to: number): Promise<DisclosureReport>;
 }

@@ -50,5 +50,11 @@ CREATE TABLE IF NOT EXISTS disclosure_events (
   message_id TEXT NOT NULL,
   payload_sha256 TEXT NOT NULL
 );
+-- Owed batches (governance/owed-store.ts) recorded here, by their key: the owed row lives in the spool's
+-- file, so a kill after this commit and before its delete finds the key at the next start and records nothing twice.
+CREATE TABLE IF NOT EXISTS disclosure_owed_recorded (
+  batch TEXT PRIMARY KEY,
+  recorded_at INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS disclosure_events_by_dest ON disclosure_events(destination, time);
 `;

@@ -21,7 +21,8 @@ export interface Recorded { fresh: NewField[]; withAck?: BeforeCommit }
  * with a store (the SQLite spool's file: owed-store.ts; PostgreSQL: postgres-owed.ts) kept there
  * in the transaction that acks its rows (`withAck`): a kill leaves the batch kept and its rows gone
  * (recorded at the next start), or neither (the rows are sent again and recorded then). Without a
- * store, or when that transaction fails, it is held in memory only (lost with the process, logged).
+ * store it is held in memory only (lost with the process, logged). Either way it is owed only once
+ * the ack committed: a failed ack owes nothing (its rows are sent again and recorded then).
  */
 export class OwedDisclosures {
   private readonly owed: OwedBatch[] = [];
@@ -43,16 +44,22 @@ export class OwedDisclosures {
     if (this.owed.length === 0 && this.loaded) {
       try { return { fresh: await this.ledger.record(summary, now) }; } catch (err) { this.fail(err, items.length); }
     }
-    const batch: OwedBatch = { summary, at: now };
-    this.owed.push(batch);
+    return { fresh: [], withAck: this.oweWithAck({ summary, at: now }) };
+  }
+
+  /**
+   * The ack's work for an owed batch: kept in the store in its transaction, and owed here (the gauge,
+   * the write before deliveries resume) only once that committed. A rolled-back ack owes nothing: its
+   * rows were not acknowledged, are sent again, and that send is recorded, once.
+   */
+  private oweWithAck(batch: OwedBatch): BeforeCommit {
+    const owe = (id?: number) => () => { batch.id = id; this.owed.push(batch); };
     const store = this.store;
-    if (!store) return { fresh: [] };
-    // Runs inside the ack's transaction: an id only once the store has the row (a rollback leaves an id that removes nothing).
-    return { fresh: [], withAck: (tx) => {
-      const id = store.save(tx, summary, now);
-      if (typeof id === 'number') { batch.id = id; return; }
-      return id.then((n) => { batch.id = n; });
-    } };
+    if (!store) return () => owe();
+    return (tx) => {
+      const id = store.save(tx, batch.summary, batch.at);
+      return typeof id === 'number' ? owe(id) : id.then(owe);
+    };
   }
 
   /** Whether deliveries may send: nothing owed, or the owed batches were just written. */

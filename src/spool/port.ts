@@ -75,8 +75,11 @@ export type SpoolTransaction = { kind: 'sqlite'; db: BetterSqlite3.Database } | 
  * Work done in an ack's own transaction, committed with it or not at all: the disclosure ledger's
  * owed batch (src/governance/owed-store.ts), so a kill leaves either both (the batch recorded at the
  * next start, its rows gone) or neither (the rows sent again and recorded then). SQLite: synchronous.
+ * It may return what memory learns once the transaction committed (AfterCommit: a failed commit runs none).
  */
-export type BeforeCommit = (tx: SpoolTransaction) => void | Promise<void>;
+export type BeforeCommit = (tx: SpoolTransaction) => AfterCommit | void | Promise<AfterCommit | void>;
+/** Runs after the ack's transaction committed, never after a rollback: counts follow what is on disk. */
+export type AfterCommit = () => void;
 
 export interface Spool {
   /** Durably commits all rows (group commit: may share a transaction with other callers). */

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { errorCode, PhiwallError } from '../../errors.js';
 import type { JsonValue } from '../../common/json.js';
-import type { BeforeCommit, DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool, SpoolStats } from '../port.js';
+import type { AfterCommit, BeforeCommit, DeadLetter, DeadScrub, EnqueueRow, LeasedItem, ReplayPermit, Spool, SpoolStats } from '../port.js';
 import { checkReplayPermit } from '../replay-permit.js';
 import { policyOf, prunePolicies, recordPolicies } from './policy-history.js';
 import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
@@ -149,8 +149,10 @@ export class PostgresSpool implements Spool {
     if (!ids.length) return;
     await this.ready.ensure();
     const del = (q: pg.Pool | pg.PoolClient) => q.query<{ b: number }>('DELETE FROM phiwall_outbox WHERE id = ANY($1::bigint[]) RETURNING octet_length(payload) AS b', [ids]);
-    const { rows } = beforeCommit ? await inTransaction(this.pool, async (client) => { await beforeCommit({ kind: 'postgres', client }); return del(client); }) : await del(this.pool);
+    let after: AfterCommit | void = undefined;
+    const { rows } = beforeCommit ? await inTransaction(this.pool, async (client) => { after = await beforeCommit({ kind: 'postgres', client }); return del(client); }) : await del(this.pool);
     for (const r of rows) { this.rows--; this.bytes -= r.b; }
+    (after as AfterCommit | void)?.();
   }
 
   async retry(ids: readonly string[], nextAttemptAt: number, reason: string): Promise<void> {

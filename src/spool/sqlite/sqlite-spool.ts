@@ -149,9 +149,10 @@ export class SqliteSpool implements Spool {
   async ack(ids: readonly string[], beforeCommit?: BeforeCommit): Promise<void> {
     if (!ids.length) return;
     if (beforeCommit) { // memory follows once the transaction committed (ack-with.ts); a failed one settles nothing (the leases run out)
-      const { items, gone } = ackInTransaction(this.db, this.st, this.packs, ids, beforeCommit);
+      const { items, gone, after } = ackInTransaction(this.db, this.st, this.packs, ids, beforeCommit);
       for (const item of items) { this.packs.settle(item); this.rows--; this.bytes -= PackLedger.bytes(item.pack, item.index); }
       for (const r of gone) { this.rows--; this.bytes -= r.b; }
+      after?.();
       return;
     }
     const rowIds: number[] = [];
