@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { countSpooled } from './queries.js';
 
 /** The embedded spool's prepared statements (sqlite-spool.ts), prepared once per open file. */
 export type SpoolStatements = Record<'insertPack' | 'insertDead' | 'version' | 'due' | 'lease' | 'delete' | 'deletePacks' | 'packText' | 'insertRetry' | 'insertPackAck', Database.Statement>;
@@ -26,12 +27,17 @@ export function prepareSpoolStatements(db: Database.Database): SpoolStatements {
 }
 
 /**
- * At open: forgets the settled items of packs gone since (pack ids are never reused: AUTOINCREMENT)
- * and returns how many items of packs on disk are settled, which the packs' counts still include.
+ * The events spooled and their payload bytes, less the items of packs on disk already settled
+ * (pack_acks), which their pack's count and bytes still include. Also forgets the settled items of
+ * packs gone since (pack ids are never reused: AUTOINCREMENT). Each pack item's meta holds its
+ * payload text's length at [3] (packs.ts), the same length an item's ack subtracts in memory.
  */
-export function settledPackItems(db: Database.Database): number {
+export function countLive(db: Database.Database): { n: number; b: number } {
   db.prepare('DELETE FROM pack_acks WHERE pack_id NOT IN (SELECT id FROM outbox_packs)').run();
-  return db.prepare('SELECT COUNT(*) FROM pack_acks').pluck().get() as number;
+  const all = countSpooled(db);
+  const settled = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(json_extract(p.meta, '$[' || a.idx || '][3]')), 0) AS b
+    FROM pack_acks a JOIN outbox_packs p ON p.id = a.pack_id`).get() as { n: number; b: number };
+  return { n: all.n - settled.n, b: all.b - settled.b };
 }
 
 /**

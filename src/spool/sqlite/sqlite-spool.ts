@@ -7,11 +7,11 @@ import type { BeforeCommit, DeadLetter, DeadScrub, EnqueueRow, LeasedItem, Repla
 import { joinKeys } from '../row-meta.js';
 import { checkpointerFor, type BackgroundCheckpointer } from './checkpointer.js';
 import { ConsumerClaim } from './consumer.js';
-import { countByDestination, countSpooled, deadScrubs, fromOutbox, getDead, listDead, newestTime, nextDueOnDisk, policyOf, saveClock, releaseRetriesOnDisk, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
+import { countByDestination, deadScrubs, fromOutbox, getDead, listDead, newestTime, nextDueOnDisk, policyOf, saveClock, releaseRetriesOnDisk, prunePolicies, purgeDead, recordPolicies, replayDead, type OutboxRow } from './queries.js';
 import { isPackId, PackLedger, type NewPack, type PackItem } from './packs.js';
 import { measure, PackPrep, writePrepared, type PreparedRows } from './pack-prep.js';
 import { addGovernanceColumns, SQLITE_SCHEMA } from './schema.js';
-import { prepareSpoolStatements, probeWrite, settledPackItems, type SpoolStatements } from './spool-statements.js';
+import { countLive, prepareSpoolStatements, probeWrite, type SpoolStatements } from './spool-statements.js';
 import { SeenKeys } from './seen-keys.js'; import { DEDUP_WINDOW_MS } from '../ingest-dedup.js';
 
 export interface SqliteSpoolOptions {
@@ -72,7 +72,7 @@ export class SqliteSpool implements Spool {
     this.dataVersion = this.st.version.get() as number;
     this.claim = new ConsumerClaim(this.db);
     this.packs = new PackLedger(this.db);
-    ({ n: this.rows, b: this.bytes } = countSpooled(this.db)); this.rows -= settledPackItems(this.db);
+    ({ n: this.rows, b: this.bytes } = countLive(this.db));
     this.clock = new SteadyClock(newestTime(this.db)); this.seenKeys = new SeenKeys(db, DEDUP_WINDOW_MS);
   }
 
@@ -251,7 +251,7 @@ export class SqliteSpool implements Spool {
   async replayDead(permit: ReplayPermit): Promise<number> {
     this.deleteClosedNow();
     const moved = replayDead(this.db, permit, this.clock.now());
-    ({ n: this.rows, b: this.bytes } = countSpooled(this.db)); this.rows -= settledPackItems(this.db);
+    ({ n: this.rows, b: this.bytes } = countLive(this.db));
     return moved;
   }
 
