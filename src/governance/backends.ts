@@ -34,11 +34,13 @@ export function openGovernanceBackends(db: Database.Database, opts: {
   auditKeepDir?: string;
   /** SQLite: what `AuditLog.importKept` wrote from `auditKeepDir` at start. */
   onKeptImported?: (imported: KeptImport) => void;
+  /** PostgreSQL: how long an instance holds its owed ledger batches before another may take them over (postgres-owed.ts). */
+  owedLeaseMs?: number;
 }): GovernanceBackends {
   if (opts.postgres) {
     const pg = opts.postgres;
     const ledger = new PostgresDisclosureLedger(pg, opts.perEventLedger);
-    return { kind: 'postgres', store: new PostgresGovernanceStore(pg), audit: new PostgresAuditChain(pg, opts.onAuditError, opts.auditQueue, opts.auditKeepDir), ledger, owed: new PostgresOwedStore(pg, ledger) };
+    return { kind: 'postgres', store: new PostgresGovernanceStore(pg), audit: new PostgresAuditChain(pg, opts.onAuditError, opts.auditQueue, opts.auditKeepDir), ledger, owed: new PostgresOwedStore(pg, ledger, opts.owedLeaseMs) };
   }
   const audit = new AuditLog(db);
   // Records the shared chain kept or journaled before storage was switched back to SQLite.

@@ -39,6 +39,8 @@ export interface GovernanceOptions {
   auditQueue?: AuditQueueOptions;
   /** Where batches owed to the ledger survive a kill with SQLite storage (the spool's file; PostgreSQL: its own table); absent: memory only. */
   owedStore?: OwedStore;
+  /** PostgreSQL: how long an instance holds its owed ledger batches before a running one takes them over (default 60 s). */
+  owedLeaseMs?: number;
 }
 
 /** SHA-256 of the whole merged configuration (secrets included, so any change shows). */
@@ -80,6 +82,7 @@ export class Governance {
       perEventLedger: opts.perEventLedger,
       auditQueue: opts.auditQueue,
       auditKeepDir: dirname(opts.path),
+      owedLeaseMs: opts.owedLeaseMs,
       onKeptImported: ({ records, files, invalid }) => {
         if (invalid) this.metrics.auditErrors.inc({ result: 'dropped' }, invalid);
         if (files) opts.log.warn({ records, files, invalid }, 'audit records kept for the PostgreSQL chain written to the SQLite chain');

@@ -30,6 +30,9 @@ export class OwedDisclosures {
   private writing: Promise<boolean> | undefined;
   /** Batches a previous process left in the store were read (at the first ready(): PostgreSQL answers asynchronously). */
   private loaded: boolean;
+  /** The next load is a sweep (a shared store: batches whose owner's lease ran out), not the first at start. */
+  private sweeping = false;
+  private nextSweep = 0;
 
   constructor(private readonly ledger: DisclosureStore, private readonly log: Logger, private readonly onError: () => void, private readonly store?: OwedStore) {
     this.loaded = store === undefined;
@@ -64,9 +67,26 @@ export class OwedDisclosures {
 
   /** Whether deliveries may send: nothing owed, or the owed batches were just written. */
   ready(): boolean | Promise<boolean> {
+    this.sweepDue();
     if (this.owed.length === 0 && this.loaded) return true;
     if (Date.now() < this.nextTry) return false;
     return this.writing ??= this.writeOwed().finally(() => { this.writing = undefined; });
+  }
+
+  /**
+   * A shared store is looked at again every `sweepMs`: batches an instance left when it stopped for good
+   * (its lease ran out) are taken over and written here, and this instance's own leases are renewed.
+   */
+  private sweepDue(): void {
+    const every = this.store?.sweepMs;
+    if (every === undefined || !this.loaded || this.writing !== undefined) return;
+    const now = Date.now();
+    if (this.nextSweep === 0) this.nextSweep = now + every;
+    if (now < this.nextSweep) return;
+    this.nextSweep = now + every;
+    this.loaded = false;
+    this.sweeping = true;
+    this.nextTry = 0;
   }
 
   private async writeOwed(): Promise<boolean> {
@@ -87,12 +107,14 @@ export class OwedDisclosures {
   }
 
   private async load(): Promise<void> {
-    const left = await this.store!.load((items, at) => this.ledger.summarize(items, at));
+    const left = await this.store!.load((items, at) => this.ledger.summarize(items, at), this.sweeping);
     const known = new Set(this.owed.map((o) => o.id));
-    // Before anything this process owes: they were sent earlier.
-    this.owed.unshift(...left.filter((o) => !known.has(o.id)));
+    // Before anything this process owes: they were sent earlier. (A sweep also returns this process's own, renewed.)
+    const taken = left.filter((o) => !known.has(o.id));
+    this.owed.unshift(...taken);
     this.loaded = true;
-    if (left.length) this.log.warn({ batches: left.length, events: this.events }, 'disclosure ledger records a previous process owed: written before deliveries resume');
+    this.sweeping = false;
+    if (taken.length) this.log.warn({ batches: taken.length, events: this.events }, 'disclosure ledger records another process owed (a previous one, or one that stopped): written before deliveries resume');
   }
 
   /** Kept: through the store (which removes it; PostgreSQL in the ledger's own transaction). A failed removal only means a later start records it again (logged). */

@@ -18,8 +18,13 @@ export interface OwedBatch { id?: number; summary: LedgerSummary; at: number }
 export interface OwedStore {
   /** Keeps a batch in the transaction that acks its rows (the spool's BeforeCommit): kept and acked, or neither. */
   save(tx: SpoolTransaction, summary: LedgerSummary, at: number): number | Promise<number>;
-  /** Batches left owed (a previous process's, oldest first); `summarize` reads rows an older release kept whole. */
-  load(summarize: (items: readonly Disclosure[], at: number) => LedgerSummary): OwedBatch[] | Promise<OwedBatch[]>;
+  /**
+   * Batches left owed (a previous process's, oldest first); `summarize` reads rows an older release kept whole.
+   * `sweep`: a later look while running (only with `sweepMs`), for batches of an instance that stopped.
+   */
+  load(summarize: (items: readonly Disclosure[], at: number) => LedgerSummary, sweep?: boolean): OwedBatch[] | Promise<OwedBatch[]>;
+  /** Shared stores (PostgreSQL): how often a running instance looks again for batches another left (load with `sweep`). */
+  readonly sweepMs?: number;
   /**
    * Writes a kept batch to the ledger and removes it. Resolves with the error of a removal that
    * failed after the write (the batch is recorded again at the next start), else undefined.

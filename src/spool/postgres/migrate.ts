@@ -91,6 +91,13 @@ ALTER TABLE phiwall_policy_history ADD COLUMN IF NOT EXISTS recorded_at BIGINT N
     // A sent batch the ledger could not record, written with its rows' ack (src/governance/postgres-owed.ts): a ledger summary, no payload values.
     sql: `CREATE TABLE IF NOT EXISTS phiwall_ledger_owed (id BIGSERIAL PRIMARY KEY, sent_at BIGINT NOT NULL, summary TEXT NOT NULL);`,
   },
+  {
+    id: 12,
+    name: 'owed ledger batches: owner and lease',
+    // The instance that holds an owed batch and until when (database clock, ms): a running instance takes over
+    // those of one that stopped renewing (src/governance/postgres-owed.ts). Rows from before: no owner, lease 0.
+    sql: `ALTER TABLE phiwall_ledger_owed ADD COLUMN IF NOT EXISTS owner TEXT, ADD COLUMN IF NOT EXISTS lease_until BIGINT NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** Arbitrary but fixed: every phiwall instance serialises migrations on this advisory lock. */
