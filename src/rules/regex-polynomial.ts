@@ -7,9 +7,20 @@ import { CharSet, consumed, memoByShape, readShape, type Shape } from './regex-s
 // the cost grows with the square (three such parts: the cube) of the text's length. The test is
 // structural and errs towards refusing: it asks only whether the characters one repetition can read
 // last and the next one can read first meet. Repetitions with a bound (`?`, `{1,3}`) split a run in a
-// bounded number of ways and are not counted; parts separated by a required character (`.*=.*`,
-// `[^/]*[0-9][^/]*`) are not refused either: a text can hold that character only so often.
-
+// bounded number of ways and are not counted.
+//
+// Separated: a required part between them does not help when it can be one character both repetitions
+// read (`x.*y.*z`, `.*=.*b`, `[^/]*[0-9][^/]*$`): a run of that character ("yyyy", "====", "1111") can
+// be split at each of its characters, and after each the second repetition reads to the end and backs off
+// (measured on 4,000 characters: `.*=.*b` 51 s, `[^/]*[0-9][^/]*/$` 65 s; `x.*y.*y.*z` 58 s). Refused
+// when the part between can be matched by characters both read, whatever anchors or literals stand
+// around them: `^` leaves one start position but the square of the length per event (`^x.*y.*z`: 8 ms
+// on 2,000 characters, 62 ms on 4,000), and a literal before them (`x.*y.*z`) can be repeated by
+// the sender ("xyxy..."), a start position each. Not refused: a part between that either cannot read
+// (`[^/]*/.*x`: "/" ends the first), a second repetition that ends the pattern (`.*=.*`: the first split
+// found is a match), and a part between of two characters or more (`([a-z0-9]+-)*refills?(-[a-z0-9]+)*/`,
+// sixteen bundled page rules: a split per occurrence of the word, the square of the length over its
+// length, 0.7 s on a 14,000-character path segment): a known gap, not a safe shape.
 type Rep = Extract<Shape, { t: 'rep' }>;
 
 /**
@@ -25,29 +36,71 @@ const NOTHING: Edges = { nullable: true, head: [], tail: [] };
 /** Why the pattern can take polynomial time (naming the two parts), or undefined when it cannot this way. */
 export function polynomialProblem(source: string, flags: string): string | undefined {
   const found: string[] = [];
-  visit(readShape(source, flags.includes('i')), (a, b) => {
-    found.push(`"${source.slice(a.from, a.to)}" and "${source.slice(b.from, b.to)}" can both read the same run of characters, one after the other`);
+  visit(readShape(source, flags.includes('i')), true, (a, b, separated) => {
+    const between = separated ? `, with "${source.slice(a.to, b.from)}" between them, which both can read too (let the first stop at it: ".*=.*x" as "[^=]*=.*x")` : ', one after the other';
+    found.push(`"${source.slice(a.from, a.to)}" and "${source.slice(b.from, b.to)}" can both read the same run of characters${between}`);
   });
   return found[0];
 }
 
-function visit(s: Shape, report: (a: Rep, b: Rep) => void): void {
+type Report = (a: Rep, b: Rep, separated: boolean) => void;
+
+/** `last`: nothing follows this part's match in the pattern (a repetition there ends the attempt with its first match). */
+function visit(s: Shape, last: boolean, report: Report): void {
   switch (s.t) {
-    case 'rep': visit(s.item, report); break;
-    case 'look': visit(s.body, report); break;
-    case 'alt': for (const x of s.items) visit(x, report); break;
-    case 'seq': checkSequence(s.items, report); for (const x of s.items) visit(x, report); break;
+    case 'rep': visit(s.item, last && s.max <= 1, report); break;
+    case 'look': visit(s.body, false, report); break;
+    case 'alt': for (const x of s.items) visit(x, last, report); break;
+    case 'seq': checkSequence(s.items, last, report); s.items.forEach((x, i) => visit(x, last && i === s.items.length - 1, report)); break;
     default: break;
   }
 }
 
-/** Each item's tail against the heads of the items that can follow it with only optional parts between. */
-function checkSequence(items: readonly Shape[], report: (a: Rep, b: Rep) => void): void {
+/**
+ * Each item's tail against the heads of the items after it: with only optional parts between, when
+ * they meet; with required parts between, when both can read a text those parts match (separated).
+ */
+function checkSequence(items: readonly Shape[], last: boolean, report: Report): void {
   const edges = items.map(edgesOf);
   for (let i = 0; i < items.length; i++) {
+    let required = false;
     for (let j = i + 1; j < items.length; j++) {
-      for (const a of edges[i].tail) for (const b of edges[j].head) if (meet(a, b)) { report(a.rep, b.rep); return; }
-      if (!edges[j].nullable) break;
+      const ends = last && j === items.length - 1;
+      for (const a of edges[i].tail) {
+        for (const b of edges[j].head) {
+          if (!required && meet(a, b)) { report(a.rep, b.rep, false); return; }
+          if (required && !(ends && edges[j].tail.some((t) => t.rep === b.rep)) && pumped(a, b, items.slice(i + 1, j))) { report(a.rep, b.rep, true); return; }
+        }
+      }
+      required ||= !edges[j].nullable;
+    }
+  }
+}
+
+/**
+ * Whether `a`, the parts `between` and `b` can all read one run of characters both repetitions read, the
+ * parts between matching a single one of them (so the run splits at each of its characters).
+ */
+function pumped(a: Edge, b: Edge, between: readonly Shape[]): boolean {
+  const common = a.reads.intersect(b.reads);
+  if (common.empty || a.end.intersect(common).empty || b.end.intersect(common).empty) return false;
+  return between.reduce((w, x) => plus(w, widths(x, common)), ZERO).one;
+}
+
+/** Whether a part can match no character, or one, of `chars` (lookarounds: assumed so). */
+interface Widths { readonly zero: boolean; readonly one: boolean }
+const ZERO: Widths = { zero: true, one: false };
+const plus = (x: Widths, y: Widths): Widths => ({ zero: x.zero && y.zero, one: (x.zero && y.one) || (x.one && y.zero) });
+
+function widths(s: Shape, chars: CharSet): Widths {
+  switch (s.t) {
+    case 'set': return { zero: false, one: !s.set.intersect(chars).empty };
+    case 'empty': case 'look': return ZERO;
+    case 'alt': return s.items.map((x) => widths(x, chars)).reduce((x, y) => ({ zero: x.zero || y.zero, one: x.one || y.one }));
+    case 'seq': return s.items.reduce((w, x) => plus(w, widths(x, chars)), ZERO);
+    case 'rep': {
+      const w = widths(s.item, chars);
+      return { zero: s.min === 0 || w.zero, one: w.one && s.max >= 1 && (s.min <= 1 || w.zero) };
     }
   }
 }
