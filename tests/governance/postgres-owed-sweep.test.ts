@@ -122,4 +122,34 @@ describe.runIf(run)('PostgreSQL: owed ledger batches of an instance that never c
     expect(await owedRows(url)).toEqual([held]);
     for (const i of [owner, other]) { await i.gov.close(); await i.spool.close(); }
   }, 60_000);
+
+  it('an ack whose transaction fails after the owed hook ran owes nothing; resent, each message is recorded once', async () => {
+    const { url, recover } = await refusingLedger();
+    const registry = new Registry();
+    const spool = new PostgresSpool(spoolOpts(url));
+    const gov = new Governance({ path: join(tempDir(), 'governance.db'), secret: SECRET, metaDays: 18, perEventLedger: true, registry, log: createLogger('fatal'), postgres: spool, owedLeaseMs: LEASE_MS });
+    expect(await gov.deliveryHooks.ready!()).toBe(true);
+    await spool.enqueue(MESSAGES.map((m) => ({ messageId: m, destination: 'hook', payload: { event: 'Clicked', message_id: m } })));
+    const sent = await spool.lease('hook', 2, 300);
+    const withAck = await gov.deliveryHooks.delivered!('hook', sent);
+    expect(withAck).toBeDefined();
+    // The ack's DELETE fails after the owed batch was inserted in its transaction: all of it rolls back.
+    await sql(url, `CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+      CREATE TRIGGER refuse_ack BEFORE DELETE ON phiwall_outbox FOR EACH ROW EXECUTE FUNCTION refuse();`);
+    await expect(spool.ack(sent.map((x) => x.id), withAck)).rejects.toThrow(/refused/);
+    expect((await registry.getSingleMetric('phiwall_ledger_owed_events')!.get()).values[0]?.value).toBe(0);
+    expect(await owedRows(url)).toEqual([]);
+    await sql(url, 'DROP TRIGGER refuse_ack ON phiwall_outbox');
+    await recover();
+    expect(await gov.deliveryHooks.ready!()).toBe(true);
+    for (const until = Date.now() + 10_000; (await spool.stats()).pending > 0 && Date.now() < until;) {
+      const left = await spool.lease('hook', 10, 60_000);
+      if (left.length) await spool.ack(left.map((l) => l.id), await gov.deliveryHooks.delivered!('hook', left));
+      else await new Promise((res) => setTimeout(res, 100));
+    }
+    await gov.close();
+    await spool.close();
+    const rows = (await sql(url, 'SELECT message_id AS m, COUNT(*)::int AS n FROM phiwall_disclosure_events GROUP BY message_id')).rows as { m: string; n: number }[];
+    expect(Object.fromEntries(rows.map((x) => [x.m, x.n]))).toEqual(Object.fromEntries(MESSAGES.map((m) => [m, 1])));
+  }, 60_000);
 });
