@@ -95,6 +95,25 @@ describe('an owed ledger batch recorded in governance.db, its row deleted from t
   }, 120_000);
 });
 
+describe('a spool file whose owed rows an older release wrote (no key column)', () => {
+  it('is given the column and each row a key at load; the row is recorded once', async () => {
+    const dir = tempDir();
+    const file = new Database(join(dir, 'spool.db'));
+    file.exec('CREATE TABLE ledger_owed (id INTEGER PRIMARY KEY AUTOINCREMENT, sent_at INTEGER NOT NULL, items TEXT NOT NULL)');
+    const summary = { hour: 0, counts: [{ destination: 'hook', policyVersion: 'v1', events: 2, fields: ['event'] }], events: [] };
+    file.prepare('INSERT INTO ledger_owed (sent_at, items) VALUES (?, ?)').run(Date.now(), JSON.stringify(summary));
+    file.close();
+    const spool = new SqliteSpool(spoolOpts(dir));
+    const gov = new Governance(govOpts(dir, spool));
+    expect(await gov.deliveryHooks.ready!()).toBe(true);
+    expect(spool.db.prepare('SELECT COUNT(*) FROM ledger_owed').pluck().get()).toBe(0);
+    const report = await gov.ledger.report('hook', 0, Date.now() + 3_600_000);
+    expect(report.total).toBe(2);
+    await gov.close();
+    await spool.close();
+  });
+});
+
 describe('an ack whose transaction fails after the owed hook ran', () => {
   it('owes nothing: the gauge stays 0 and each message, sent again, is recorded once', async () => {
     const dir = tempDir();
