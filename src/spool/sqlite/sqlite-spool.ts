@@ -152,8 +152,7 @@ export class SqliteSpool implements Spool {
       const { items, gone, after } = ackInTransaction(this.db, this.st, this.packs, ids, beforeCommit);
       for (const item of items) { this.packs.settle(item); this.rows--; this.bytes -= PackLedger.bytes(item.pack, item.index); }
       for (const r of gone) { this.rows--; this.bytes -= r.b; }
-      after?.();
-      return;
+      return after?.(); // what the work's owner counts, now that it is on disk
     }
     const rowIds: number[] = [];
     const closed: number[] = [];
