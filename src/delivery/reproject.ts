@@ -8,6 +8,7 @@ import { canonicalPath } from '../rules/canonical-path.js';
 import { hostBlock, hostPathBlock, pathVerdict } from '../pipeline/path-verdicts.js';
 import { hostOf } from '../rules/url-parts.js';
 import { identifierValue, scrubFlat } from '../pipeline/project.js';
+import { fragmentRoute, withRoute } from '../pipeline/fragment-route.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
 import { namesHealth, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 
@@ -80,6 +81,9 @@ function blockedNow(page: CleanEvent['page'], plan: Plan): boolean {
   for (const at of [page?.path, page?.url]) {
     if (at === undefined) continue;
     if (pathVerdict(canonicalPath(at, plan.localePrefixes), plan).blocked !== null) return true;
+    // The hash route it kept (`/#/portal/inbox`), under rules added since.
+    const route = fragmentRoute(at);
+    if (route !== undefined && pathVerdict(canonicalPath(route, plan.localePrefixes), plan).blocked !== null) return true;
     const host = hostOf(at);
     if (host !== undefined && (hostBlock(host, plan) !== null || hostPathBlock(host, at, plan) !== null)) return true;
   }
@@ -91,9 +95,11 @@ function reprojectPage(page: NonNullable<CleanEvent['page']>, allow: ReturnType<
   // URLs through sanitize_url again (a sanitized URL comes out as it went in), the title through the scan.
   const keep = (value: string | undefined, allowed: boolean, scrub: (v: string, c: ScrubContext) => string | undefined): string | undefined =>
     (value !== undefined && allowed ? scrub(value, ctx) : undefined);
-  const path = keep(page.path, allow.pagePath, sanitizeUrlMemo);
+  // A hash-routed page's route stays after its path and URL, sanitized again like them (as projectPage sends it).
+  const routed = (v: string, c: ScrubContext): string | undefined => withRoute(v, (part) => sanitizeUrlMemo(part, c));
+  const path = keep(page.path, allow.pagePath, routed);
   if (path !== undefined) out.path = path;
-  const url = keep(page.url, allow.pageUrl, sanitizeUrlMemo);
+  const url = keep(page.url, allow.pageUrl, routed);
   if (url !== undefined) out.url = url;
   const title = keep(page.title, allow.pageTitle, scrubString);
   if (title !== undefined) out.title = title;

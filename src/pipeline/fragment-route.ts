@@ -30,3 +30,16 @@ export function hashRouted(url: string | undefined, pathGroup: PageGroupPlan | u
   if (route === undefined) return { group: pathGroup };
   return { route, group: pathVerdict(canonicalPath(route, plan.localePrefixes), plan).group ?? pathGroup };
 }
+
+/**
+ * A stored page path or URL sanitized again with its hash route, as projectPage sends it live (the
+ * dead-letter re-projection, delivery/reproject.ts: sanitize_url alone drops the fragment, and a replayed
+ * event lost the route a live one carries). `scrub` reads the part before `#` and the route, each.
+ */
+export function withRoute(value: string, scrub: (v: string) => string | undefined): string | undefined {
+  const route = fragmentRoute(value);
+  if (route === undefined) return scrub(value);
+  const base = scrub(value.slice(0, value.indexOf('#')) || '/');
+  const sanitized = base === undefined ? undefined : scrub(route);
+  return base === undefined || sanitized === undefined ? base : `${base}#${sanitized}`;
+}

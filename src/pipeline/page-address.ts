@@ -134,9 +134,14 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) 
 const addReferrer = (readings: string[], r: string): void => { addRaw(readings, r, undefined); routesInto(readings, r, undefined); };
 
 /** A page opened from an app's screen (`android-app://<package>/https/<host>/<path>`) or an AMP or search cache's copy: the site's page inside is read like a referrer. */
+// A redirector's or click tracker's link (`google.com/url?q=<url>`, `l.facebook.com/l.php?u=<url>`, `/out?target=`) carries
+// its target in the query: a target on this site is read like a same-site referrer (blind pass 26). A shortener's opaque
+// code (`t.co/Xk2p`, `bit.ly/3Nb`) names no page and is left as the external referrer it is.
 function addAppReferrer(readings: string[], r: string, pageHost: string | undefined, site: SitePlan, host: Host): void {
   const inner = r.charCodeAt(0) === 104 ? proxiedPage(r) : webPageInAppLink(r);
   if (inner !== undefined && sameSite(inner, pageHost, site, host)) addReferrer(readings, inner);
+  if (inner !== undefined || r.indexOf('?') < 0) return;
+  for (const t of routesOf(r)) if (t.indexOf('://') > 0 && t.charCodeAt(0) !== 47 && host(t) !== undefined && sameSite(t, pageHost, site, host)) addReferrer(readings, t);
 }
 
 function sameSite(url: string, pageHost: string | undefined, site: SitePlan, host: Host): boolean {

@@ -4,6 +4,7 @@ import { normalizeFieldName } from '../rules/field-name.js';
 import { appReadings } from './app-screens.js';
 import { classNamePaths } from './class-names.js';
 import { isFrameAt, isFrameObject } from './frame-keys.js';
+import { type FormStep, formStepParam, formStepRoute } from './form-steps.js';
 import { base64Url, joinedRoute, numberedAlias, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
 
@@ -196,13 +197,17 @@ function routeReadings(url: string, out: string[]): void {
 
 function queryRoutes(url: string, q: number, end: number, root: boolean, out: string[]): void {
   const parts: string[] = [];
+  const form: FormStep = { done: false };
   for (let from = q + 1; from < end;) {
     let amp = url.indexOf('&', from);
     if (amp < 0 || amp > end) amp = end;
     queryRoute(url, from, amp, root, out, parts);
+    const eq = url.indexOf('=', from);
+    if (eq > from && eq < amp - 1) formStepParam(url.slice(from, eq), url.slice(eq + 1, amp), form);
     from = amp + 1;
   }
   joinedRoute(parts, out);
+  if (url.indexOf('#') < 0 || url.indexOf('#') > q) formStepRoute(url.slice(0, q).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/', form, out);
 }
 
 // A dispatcher script at the site's root whose own name says nothing (`/main.jsp?section=appointments&sub=confirm`,

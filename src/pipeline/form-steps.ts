@@ -1,0 +1,69 @@
+import { safeDecode } from '../rules/canonical-path.js';
+import { normalizeFieldName } from '../rules/field-name.js';
+
+// A form plugin's done step (blind pass 26): after a submission the plugin lands on a thank-you page whose
+// query says which form was sent and that it was sent (Joomla RSForm `?task=thankyou&form=…`, Gravity Forms'
+// confirmation, WPForms' `?wpforms_return=…&wpforms_form=…`, HubSpot's `?submissionGuid=…`, ChronoForms'
+// `event=submit`, a Drupal webform's `/done?webform=…`). Read together they are `/<form name>/submitted`, judged
+// like any path: a booking, bill-pay, refill or intake form sent is that area's done step; a newsletter, donation
+// or contact form sent names nothing. Compile-time tables only; each key is normalized once and remembered.
+
+/** Normalized parameter names that name the form that was sent. */
+const FORM_NAME_PARAMS: ReadonlySet<string> = new Set([
+  'form', 'formname', 'formslug', 'formtitle', 'formalias', 'formkey', 'webform', 'webformid', 'chronoform', 'wpformsform',
+  'gform', 'gfform', 'ninjaform', 'nfform', 'frmform', 'formidentifier', 'formtype',
+]);
+/** Parameters a plugin adds only to the page after a submission (HubSpot, WPForms, Formstack, Jotform). */
+const DONE_ONLY_PARAMS: ReadonlySet<string> = new Set(['submissionguid', 'wpformsreturn', 'submissionid', 'formsubmissionid', 'hssubmission']);
+/** Parameters whose value says which step of the form this is (`task=thankyou`, `gf_page=confirmation`, `event=submit`). */
+const STEP_VALUE_PARAMS: ReadonlySet<string> = new Set(['task', 'event', 'gfpage', 'status', 'result', 'formstatus', 'action', 'state', 'page']);
+/** Flags set on the page after a submission (`?submitted=1`, `?success=true`). */
+const DONE_FLAG_PARAMS: ReadonlySet<string> = new Set(['submitted', 'formsubmitted', 'success', 'sent', 'thanks', 'thankyou', 'done', 'complete']);
+const DONE_WORD = /^(thank-?you|thanks|confirm(ation|ed)?|submit(ted)?|success(ful)?|done|complete[d]?|received|sent|finish(ed)?)$/;
+const DONE_FLAG = /^(1|true|yes|y|on)$/i;
+// A form's name is a slug or words (`book-appointment`, `Request a Visit`), not a number or a token.
+const FORM_NAME = /^[a-z][a-z0-9]*(?:[-_ ][a-z0-9]+)+$/i;
+
+const kinds = new Map<string, number>();
+const NAME = 1, DONE_ONLY = 2, STEP = 3, FLAG = 4, OTHER = 0;
+
+function kindOf(key: string): number {
+  let k = kinds.get(key);
+  if (k === undefined) {
+    const n = normalizeFieldName(key.indexOf('%') >= 0 ? safeDecode(key) : key);
+    k = FORM_NAME_PARAMS.has(n) ? NAME : DONE_ONLY_PARAMS.has(n) ? DONE_ONLY : STEP_VALUE_PARAMS.has(n) ? STEP : DONE_FLAG_PARAMS.has(n) ? FLAG : OTHER;
+    if (kinds.size >= 10_000) kinds.clear();
+    kinds.set(key, k);
+  }
+  return k;
+}
+
+/** What a query says about a form: the name of the form sent, and whether this is its done step. */
+export interface FormStep { name?: string; done: boolean }
+
+/** Reads one `key=value` of a query (value still escaped) into `step`. */
+export function formStepParam(key: string, rawValue: string, step: FormStep): void {
+  const kind = kindOf(key);
+  if (kind === OTHER) return;
+  if (kind === DONE_ONLY) { step.done = true; return; }
+  const value = rawValue.indexOf('%') >= 0 || rawValue.indexOf('+') >= 0 ? safeDecode(rawValue.replace(/\+/g, ' ')) : rawValue;
+  if (kind === NAME) { if (step.name === undefined && FORM_NAME.test(value)) step.name = value.toLowerCase().replace(/[_ ]/g, '-'); return; }
+  if (kind === FLAG) { if (DONE_FLAG.test(value)) step.done = true; return; }
+  if (DONE_WORD.test(value.toLowerCase().replace(/[_ ]/g, '-'))) step.done = true;
+}
+
+/**
+ * The done step `step` names, appended to `out`: `/<form name>/submitted`, or with no name but a submission's
+ * own parameter (`/appointment-request?submissionGuid=…`) the page's path then `/submitted`. `path` is the URL's
+ * path (its last segment may itself be the done step: `/thank-you?form=…`).
+ */
+export function formStepRoute(path: string, step: FormStep, out: string[]): void {
+  if (!step.done && (step.name === undefined || !DONE_WORD.test(lastSegment(path)))) return;
+  if (step.name !== undefined) out.push(`/${step.name}/submitted`);
+  else if (step.done) out.push(`${path.endsWith('/') ? path : `${path}/`}submitted`);
+}
+
+function lastSegment(path: string): string {
+  const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase().replace(/[_ ]/g, '-').replace(/\.[a-z]+$/, '');
+}
