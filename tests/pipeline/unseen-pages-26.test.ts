@@ -95,3 +95,11 @@ describe('the areas in Urdu, and public pay pages', () => {
     for (const path of ['/parking/pay-your-bill', '/billing/pay-online', '/pay-now']) expect(blocked(pageOn(path)), path).toBe(true);
   });
 });
+
+describe('a check-in said with a verb or a possessive (found by the held half, after its measurement)', () => {
+  it('blocks the check-in and keeps a check-in desk', () => {
+    expect(blocked(titled('/page.aspx', 'Complete Your Pre-Visit Check-In | Example Health'))).toBe(true);
+    expect(blocked(pageOn('/start-my-check-in'))).toBe(true);
+    expect(blocked(pageOn('/visitors/check-in-desk'))).toBe(false);
+  });
+});
