@@ -41,11 +41,14 @@ function kindOf(key: string): number {
 /** What a query says about a form: the name of the form sent, and whether this is its done step. */
 export interface FormStep { name?: string; done: boolean }
 
-/** Reads one `key=value` of a query (value still escaped) into `step`. */
-export function formStepParam(key: string, rawValue: string, step: FormStep): void {
+/** Reads one parameter of a query, `key` and its value url(eq, to) (still escaped), into `step`. */
+export function formStepParam(key: string, url: string, eq: number, to: number, step: FormStep): void {
+  // Campaign tags are most of the parameters seen, and never a form's.
+  if (key.startsWith('utm_')) return;
   const kind = kindOf(key);
   if (kind === OTHER) return;
   if (kind === DONE_ONLY) { step.done = true; return; }
+  const rawValue = url.slice(eq + 1, to);
   const value = rawValue.indexOf('%') >= 0 || rawValue.indexOf('+') >= 0 ? safeDecode(rawValue.replace(/\+/g, ' ')) : rawValue;
   if (kind === NAME) { if (step.name === undefined && FORM_NAME.test(value)) step.name = value.toLowerCase().replace(/[_ ]/g, '-'); return; }
   if (kind === FLAG) { if (DONE_FLAG.test(value)) step.done = true; return; }

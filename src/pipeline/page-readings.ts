@@ -201,13 +201,11 @@ function queryRoutes(url: string, q: number, end: number, root: boolean, out: st
   for (let from = q + 1; from < end;) {
     let amp = url.indexOf('&', from);
     if (amp < 0 || amp > end) amp = end;
-    queryRoute(url, from, amp, root, out, parts);
-    const eq = url.indexOf('=', from);
-    if (eq > from && eq < amp - 1) formStepParam(url.slice(from, eq), url.slice(eq + 1, amp), form);
+    queryRoute(url, from, amp, root, out, parts, form);
     from = amp + 1;
   }
   joinedRoute(parts, out);
-  if (url.indexOf('#') < 0 || url.indexOf('#') > q) formStepRoute(url.slice(0, q).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/', form, out);
+  if ((form.done || form.name !== undefined) && !(url.indexOf('#') >= 0 && url.indexOf('#') < q)) formStepRoute(url.slice(0, q).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/', form, out);
 }
 
 // A dispatcher script at the site's root whose own name says nothing (`/main.jsp?section=appointments&sub=confirm`,
@@ -242,7 +240,7 @@ export function routesOf(url: string): readonly string[] {
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** The route in one `name=value` of a query (url[from, to)), if any. */
-function queryRoute(url: string, from: number, to: number, root: boolean, out: string[], parts: string[]): void {
+function queryRoute(url: string, from: number, to: number, root: boolean, out: string[], parts: string[], form: FormStep): void {
   const eq = url.indexOf('=', from);
   // A bare URL as the whole query (`https://href.li/?https://x/patient-portal`) is where the link goes.
   if ((eq < 0 || eq >= to) && url.startsWith('http', from)) { const v = safeDecode(url.slice(from, to)); if (SCHEME.test(v)) out.push(v); return; }
@@ -252,6 +250,7 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   // path or URL (a `/` or `:`, plain or escaped), is decoded and read. Campaign tags (`utm_*`, most
   // of the parameters seen) are never routes.
   const key = url.slice(from, eq);
+  formStepParam(key, url, eq, to, form);
   const route = !url.startsWith('utm_', from) && (memoHas(knownRoute, ROUTE_PARAMS, key) || (root && memoHas(knownRootRoute, ROOT_ROUTE_PARAMS, key)));
   if (route || (parts.length > 0 && memoHas(knownSubRoute, SUB_ROUTE_PARAMS, key))) parts.push(url.slice(eq + 1, to));
   if (!route && memoHas(knownValueRoute, VALUE_ROUTE_PARAMS, key) && valueRoute(normalizeFieldName(key), url, eq + 1, to, out)) return;
