@@ -22,7 +22,17 @@ export interface PathVerdict {
 // a new plan after a reload starts empty).
 const verdicts = new PlanMemos<PathVerdict>(4096);
 
+/**
+ * The longest path the patterns are run on. A backtracking pattern of the `([a-z0-9]+-)*word(-[a-z0-9]+)*`
+ * kind (29 bundled ones, and analysts write the same) is quadratic in a segment's length: a crafted
+ * 14,000-character segment held a worker ~0.7 s, within the 32 KB event limit several seconds.
+ * Sitemaps cap a whole URL at 2,048 characters; a longer path is not read and blocks (fail closed).
+ */
+export const MAX_CHECKED_PATH = 2048;
+const TOO_LONG: PathVerdict = Object.freeze({ blocked: 'page_path_too_long', sensitive: true, group: undefined });
+
 export function pathVerdict(path: string, plan: Plan): PathVerdict {
+  if (path.length > MAX_CHECKED_PATH) return TOO_LONG;
   const memo = verdicts.of(plan);
   let verdict = memo.get(path);
   if (verdict === undefined) {
