@@ -27,6 +27,7 @@ const KEY_RE = /(?<![A-Za-z0-9_$.\-])([A-Za-z_$][A-Za-z0-9_$.\-]{0,40})(\\*["']|
 // Where an unquoted value ends: the next separator of a pair list (a `,` only before another key).
 const VALUE_END = /[&|;\n\t}\]"]|,(?=[ \t]*\\*["']?[A-Za-z_$][A-Za-z0-9_$.\-]*\\*["']?[ \t]*[=:])/g;
 const TITLE_WORD = /^[A-Z][a-z]+$/;
+const SCHEME_RE = /^(?:mailto|sms|smsto|mms|tel|facetime|whatsapp)$/i;
 
 /** A bare `key:` opens the text or an item of a list (`; dob:`), not a phrase (`Visitor policy:`). */
 function opensItem(text: string, at: number): boolean {
@@ -49,6 +50,8 @@ function pairsOf(text: string): Pair[] {
     const key = m[1];
     const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
     const quotedKey = m[2] !== undefined && (before === 34 || before === 39);
+    // A link's scheme (`mailto:desk@x.org?subject=…&body=…`) is no key: its query's own keys follow it.
+    if (m[3] === ':' && !quotedKey && SCHEME_RE.test(key)) { re.lastIndex = m.index + m[0].length; continue; }
     // `https:`, `Note:` in prose: a bare `:` pair counts only in a list of pairs (see below).
     let start = m.index + m[0].length;
     while (text.charCodeAt(start) === 92) start++;

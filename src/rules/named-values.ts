@@ -32,7 +32,7 @@ export const PERSON = 4;
 export type NamedVerdict = typeof KEEP | typeof DROP | typeof HOST_NAME | typeof PERSON | 0;
 
 const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4, TRACE = 5, CATALOGUE = 6, AD_OBJECT = 7, MEASURE = 8, EVENT_TIME = 9, OBJECT = 10,
-  LANGUAGES = 11, HOSTS = 12, PUBLIC_DATE = 13, MEETING = 14, NONE = 0;
+  LANGUAGES = 11, HOSTS = 12, PUBLIC_DATE = 13, MEETING = 14, SHORT_CODE = 15, NONE = 0;
 // Not a bare `release`: in a hospital's events it can be a discharge (`release: 2026.11.28`).
 const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buildnumber', 'buildno', 'buildid', 'buildversion', 'appbuild',
   'releaseversion', 'releasetag', 'sdkversion', 'libraryversion', 'libversion', 'clientversion', 'bundleversion', 'versionname',
@@ -89,7 +89,7 @@ function kindOf(norm: string): number {
   if (kind === undefined) {
     kind = measureName(norm) ? MEASURE : publicDateName(norm, careWord) ? PUBLIC_DATE : eventTimeName(norm) ? EVENT_TIME : adObjectName(norm) ? MEETING
       : objectName(norm) ? OBJECT
-      : norm.endsWith('version') ? VERSION : LANGUAGE_NAME.test(norm) ? LANGUAGES : HOST_KEY.test(norm) ? HOSTS : NONE;
+      : norm.endsWith('version') ? VERSION : LANGUAGE_NAME.test(norm) ? LANGUAGES : HOST_KEY.test(norm) ? HOSTS : SHORT_CODE_NAME.test(norm) ? SHORT_CODE : NONE;
     if (derived.size >= 10_000) derived.clear();
     derived.set(norm, kind);
   }
@@ -111,9 +111,15 @@ function verdict(kind: number, norm: string, value: string, nowYear: number, now
     case MEETING: return meetingDigits(value) || objectIdShaped(value) ? KEEP : 0;
     case LANGUAGES: return ACCEPT_LANGUAGE.test(value) ? KEEP : 0;
     case HOSTS: return bareHost(value) ? HOST_NAME : 0;
+    case SHORT_CODE: return SHORT_CODE_DIGITS.test(value) ? KEEP : 0;
     default: return monthsOver89(value) ? DROP : 0;
   }
 }
+
+// An SMS short code or a shop's promo code held as five digits (`sms_short_code: "47132"`, `promo_code: "90210"`): under a
+// key naming that code it is no ZIP code, which a bare five-digit value under a key naming nothing is read as (zip.ts).
+const SHORT_CODE_NAME = /(?:short|sms|promo|promotion|coupon|discount|voucher|offer|referral|redemption|keyword)code$|^(?:sms|smsnumber|promo|coupon|voucher)$/;
+const SHORT_CODE_DIGITS = /^\d{4,6}$/;
 
 // A browser's language list as its Accept-Language header writes it (`es-MX,es;q=0.9,en;q=0.8`), read as a
 // `q` (search query) field inside a text; under a key naming languages (`browser_language`, `accept_language`).

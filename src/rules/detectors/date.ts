@@ -124,6 +124,17 @@ function impossible(m: RegExpExecArray): boolean {
   return y.length === 4 && +y >= 1900 && +y <= 2099 && +a <= 39 && +b <= 39;
 }
 
+// A calendar version after the word for it (`build 2026.11.29`, `ver. 2026.11.29`, `firmware: 2025.12.01`, `SDK 2026-11-03`):
+// a year-first date whose year is this century, dotted or dashed, right after a version word. Not after a bare `release`
+// (a hospital's release is a discharge) and not with a time (a build's time stamp is still a day).
+const VERSION_LEAD_RE = /(?:^|[^A-Za-z])(?:version|ver|build|firmware|fw|sdk|rev|revision)\.?\s?[:#]?\s?$/i;
+
+function versionDate(text: string, m: RegExpExecArray): boolean {
+  const year = m[1] ?? m[4];
+  if (year === undefined || year[0] !== '2' || (m[1] !== undefined && m[0].length > 10) || (m[4] !== undefined && m[5] !== '.')) return false;
+  return VERSION_LEAD_RE.test(text.slice(Math.max(0, m.index - 14), m.index));
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (!hasDigits(text, 3)) return;
   const re = resetAt(DATE_RE, 0);
@@ -136,6 +147,7 @@ function scan(text: string, out: Detection[], kind: string): void {
       re.lastIndex = m.index + 1;
       continue;
     }
+    if (versionDate(text, m)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
   if (text.indexOf('19') >= 0 || text.indexOf('200') >= 0) scanOldMonthYear(text, out, kind, mark);

@@ -5,6 +5,7 @@ import { GIVEN_NAMES } from './given-names.js';
 import { scanRoleName, scanVerbName } from './verb-name.js';
 import { scanScriptCues } from './script-cues.js';
 import { scanRoleOpening } from './role-opening.js';
+import { scanCaptionName } from './caption-name.js';
 import { scanMisreadLabels } from './ocr-label.js';
 import { NAME_ID_HINT, scanNameBeforeId } from './name-before-id.js';
 import { SPELLED_HINT, scanSpelledNames } from './spelled-name.js';
@@ -146,6 +147,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   scanRoleName(text, out, kind);
   scanScriptCues(text, out, kind);
   scanRoleOpening(text, out, kind);
+  scanCaptionName(text, out, kind);
   if (text.indexOf(':') >= 0) scanMisreadLabels(text, out, kind);
   if (NAME_ID_HINT.test(text)) scanNameBeforeId(text, out, kind);
   if (SPELLED_HINT.test(text)) scanSpelledNames(text, out, kind);

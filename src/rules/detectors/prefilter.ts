@@ -10,6 +10,7 @@ import { SPELLED_MIN } from './phone-local.js';
 import { SPELLED_AGE_MIN } from './age.js';
 import { scriptCueAt } from './script-cues.js';
 import { roleOpensAt } from './role-opening.js';
+import { captionNameStart } from './caption-name.js';
 
 export { NON_ASCII } from './markers.js';
 
@@ -46,6 +47,8 @@ export function textFeatures(text: string): TextFeatures {
   else if (bareNameStart(text, digits)) flags |= NAME_CUE;
   // A role word opening the text before a name (`Caller Eudora Whitlock asked…`; role-opening.ts); a line's opening is marked at its break.
   if (roleOpensAt(text, 0)) flags |= NAME_CUE;
+  // A caption opening with a common given name (`Photo: Maria Gonzalez after her surgery`; caption-name.ts).
+  else if (captionNameStart(text) >= 0) flags |= NAME_CUE;
   return { length: text.length, digits, flags };
 }
 
