@@ -63,3 +63,41 @@ describe("a mailto link's query", () => {
     expect(out).toContain('mailto:');
   });
 });
+
+describe('a page path written into a value, with a person under a parent that lists people', () => {
+  it('removes the person and keeps the path around it', () => {
+    const out = props({ next: '/members/ophelia-brandstetter-1977/claims', redirect: '/patients/jane-doe-1961', back: 'return to /patients/doe-jane?tab=2' });
+    for (const v of ['brandstetter', 'jane-doe', 'doe-jane']) expect(out).not.toContain(v);
+    for (const v of ['/members/', '/claims', '/patients/', '?tab=2']) expect(out).toContain(v);
+  });
+
+  it("keeps a site's own pages under those parents and providers' pages", () => {
+    const clean = { a: '/patients/new-patient-forms', b: '/members/login', c: '/providers/jane-lee', d: '/patients/flu-shot-2026', e: '/patients/visitor-guide-1998' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = ['/patients/', '/members/', '/providers/', 'jane-doe', 'wendell-ashcroft', '-1961', '-2026', 'login', '/', '?', ' ', 'x'];
+    expectPrefilterSound(parts, { maxLength: 6, numRuns: 2000, examples: [['/patients/jane-doe-1961'], ['go /members/wendell-ashcroft-1961/x']] });
+  });
+});
+
+describe('a phone number said digit by digit after the words that give it', () => {
+  it('removes the number', () => {
+    const out = props({ transcript: 'my number is five five five one two three four', speech: 'ok so my cell number is four one five two nine eight one and thanks' });
+    for (const v of ['five five five one two three four', 'four one five two nine eight one']) expect(out).not.toContain(v);
+  });
+
+  it('keeps counted words that are no number of anyone', () => {
+    const clean = { a: 'the number is one two three four five six seven in the queue', b: 'I would like to book one of the three five minute slots',
+      c: 'Call 1-800-FLOWERS for sympathy arrangements' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = ['my number is ', 'my cell number: ', 'my ', 'the number is ', 'five ', 'one ', 'two ', 'oh ', '555 ', 'x', ' '];
+    expectPrefilterSound(parts, { maxLength: 10, numRuns: 2000, examples: [['my number is five five five one two three four']] });
+  });
+});

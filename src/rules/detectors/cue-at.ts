@@ -203,6 +203,7 @@ function nCue(text: string, i: number, n1: number): number {
   return matchesAt(text, i, 'nacid', true) || matchesAt(text, i, 'nascid', true) || matchesAt(text, i, 'nato ', false) || matchesAt(text, i, 'nata ', false) ? GEOCODE : 0;
 }
 
+const MY_NUMBER = /^my (?:home |cell |callback |call back |contact )?number/i;
 const FOREIGN_TITLES = ['monsieur', 'madame', 'mme', 'mlle', 'mevr', 'meneer'];
 
 /** At an `m`: name, nombre, nome, nom, llamo, chiamo, I am, my, Mr, Mrs, Ms (`I'm` is marked at the apostrophe). */
@@ -217,7 +218,8 @@ function mCue(text: string, i: number, n1: number): number {
   if (p1 === 97 && (p2 === 108 || p2 === 105) && n1 === 111) return NAME_CUE;
   const wordStart = !isLetter(p1);
   // `my` (my husband ...), `Mr`, `Ms` standing alone, and `Mrs`.
-  if (wordStart && (n1 === 121 || n1 === 114 || n1 === 115) && !isLetter(text.charCodeAt(i + 2))) return NAME_CUE;
+  // `my number is five five five …` (phone-local.ts SPOKEN_CUE) is a phone word too.
+  if (wordStart && (n1 === 121 || n1 === 114 || n1 === 115) && !isLetter(text.charCodeAt(i + 2))) return n1 === 121 && MY_NUMBER.test(text.slice(i, i + 32)) ? NAME_CUE | PHONE_CUE : NAME_CUE;
   if (wordStart && n1 === 114 && lower(text.charCodeAt(i + 2)) === 115 && !isLetter(text.charCodeAt(i + 3))) return NAME_CUE;
   return p1 === 97 && p2 === 32 && lower(text.charCodeAt(i - 3)) === 105 ? NAME_CUE : 0;
 }

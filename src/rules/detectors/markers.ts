@@ -1,6 +1,7 @@
 // Markers the prefilter's walk sets (prefilter.ts): characters and short words that a
 // detector's pattern cannot match without. Each is tested at one character of the word (the
 // one the walk stops at), so a marker costs nothing on text without that character.
+import { personPathAt } from './person-path.js';
 import {
   AGE_NUM, AT, COLON, DASH, DOT, EARER, EQ, EYJ, GEOCODE, HTTP, IMG_EXT, MAC_SHAPE, NAME_CUE, PCT3, PCT40, PHONE_CUE, WWW,
   isDigitCode, isLetter, lower, matchesAt,
@@ -30,7 +31,9 @@ export function markerAt(text: string, i: number, c: number): number {
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0)
       | ((text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && personLabelBefore(text, i)) || attributionDashAt(text, i) ? NAME_CUE : 0);
     case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0);
-    case 43: case 47: return geocodeAt(text, i, c);
+    case 43: return geocodeAt(text, i, c);
+    // `/patients/jane-doe-1961` in text (person-path.ts).
+    case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) ? NAME_CUE : 0);
     case 124: case 59: case 9: return pipeRowAt(text, i) ? NAME_CUE : 0;
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.

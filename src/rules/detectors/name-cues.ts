@@ -6,6 +6,7 @@ import { scanRoleName, scanVerbName } from './verb-name.js';
 import { scanScriptCues } from './script-cues.js';
 import { scanRoleOpening } from './role-opening.js';
 import { scanCaptionName } from './caption-name.js';
+import { scanPersonPaths } from './person-path.js';
 import { scanMisreadLabels } from './ocr-label.js';
 import { NAME_ID_HINT, scanNameBeforeId } from './name-before-id.js';
 import { SPELLED_HINT, scanSpelledNames } from './spelled-name.js';
@@ -148,6 +149,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   scanScriptCues(text, out, kind);
   scanRoleOpening(text, out, kind);
   scanCaptionName(text, out, kind);
+  if (text.indexOf('/') >= 0) scanPersonPaths(text, out, kind);
   if (text.indexOf(':') >= 0) scanMisreadLabels(text, out, kind);
   if (NAME_ID_HINT.test(text)) scanNameBeforeId(text, out, kind);
   if (SPELLED_HINT.test(text)) scanSpelledNames(text, out, kind);

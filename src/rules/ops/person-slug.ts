@@ -14,6 +14,7 @@ const PERSON_PARENTS: ReadonlySet<string> = new Set(['patients', 'patient', 'mem
   'tribute', 'tributes', 'memorial', 'memorials', 'obituary', 'obituaries', 'in-memory-of', 'in-honor-of', 'in-honour-of']);
 const USERNAME = /^[a-z]{2,}\d{2,}$/i;
 const PART = /[a-z]+|\d+/gi;
+const OLD_YEAR = /^(?:19\d\d|200\d)$/;
 
 /** Whether the segment `parent` (decoded) is one whose child segment names a person. */
 export function personParent(parent: string): boolean {
@@ -25,14 +26,16 @@ export function personSlug(segment: string): boolean {
   if (USERNAME.test(segment)) return true;
   const parts = segment.toLowerCase().match(PART);
   if (parts === null) return false;
-  let words = 0, given = false;
+  let words = 0, given = false, born = false;
   for (const p of parts) {
     const c = p.charCodeAt(0);
-    if (c >= 48 && c <= 57) continue;
+    if (c >= 48 && c <= 57) { born ||= OLD_YEAR.test(p); continue; }
     if (commonWord(p)) return false;
     words++;
     if (GIVEN_NAMES.has(p)) given = true;
   }
-  // Up to five words: a given name, a middle name and a double surname (`jane-elizabeth-okafor-smith`).
-  return given && words >= 2 && words <= 5;
+  // Up to five words: a given name, a middle name and a double surname (`jane-elizabeth-okafor-smith`). Two names
+  // and a year before 2010 are someone's name and birth year whatever the given name (`wendell-ashcroft-1961`): a
+  // site's own page under these parents is recent (`/patients/flu-shot-2026`) or made of common words.
+  return (given || born) && words >= 2 && words <= 5;
 }
