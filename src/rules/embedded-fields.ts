@@ -171,7 +171,9 @@ function encodedPairs(text: string, verdict: PairVerdict): string | undefined {
 
 function fhirFamily(text: string): boolean {
   if (text.indexOf('family=') >= 0) return true;
-  return text.indexOf('family:') >= 0 && (text.indexOf('given') >= 0 || text.indexOf('birth') >= 0);
+  // A pasted fragment of FHIR JSON quotes its keys (`"family": "Doe", "given": [`), cut short so it no longer parses.
+  const colon = text.indexOf('family:') >= 0 || text.indexOf('family":') >= 0 || text.indexOf('family" :') >= 0;
+  return colon && (text.indexOf('given') >= 0 || text.indexOf('birth') >= 0);
 }
 
 /** `verdict` reading a `family` key as the surname (FHIR's HumanName and search parameters). */

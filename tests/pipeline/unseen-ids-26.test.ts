@@ -101,3 +101,12 @@ describe('a phone number said digit by digit after the words that give it', () =
     expectPrefilterSound(parts, { maxLength: 10, numRuns: 2000, examples: [['my number is five five five one two three four']] });
   });
 });
+
+describe('a fragment of FHIR JSON pasted into a field, cut short so it no longer parses', () => {
+  it('reads the quoted family key as the surname', () => {
+    const out = props({ pasted: '{"resourceType":"Patient","name":[{"use":"official","family":"Lindqvist","given":["Astrid"]}],"birthDate":"1958-03-14"' });
+    expect(out).not.toContain('Lindqvist');
+    expect(out).not.toContain('1958-03-14');
+    expect(props({ label: 'our family: 4 kids, given the chance' })).toContain('our family: 4 kids, given the chance');
+  });
+});
