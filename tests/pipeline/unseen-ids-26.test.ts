@@ -110,3 +110,16 @@ describe('a fragment of FHIR JSON pasted into a field, cut short so it no longer
     expect(props({ label: 'our family: 4 kids, given the chance' })).toContain('our family: 4 kids, given the chance');
   });
 });
+
+describe('a ZIP code right after the place someone says they live in', () => {
+  it('goes with the place', () => {
+    const out = props({ chat_line: 'I live in Beverly Hills 90210 and need a closer clinic', other: 'we moved to Springfield 62704 last year' });
+    for (const v of ['90210', '62704', 'Beverly Hills', 'Springfield']) expect(out).not.toContain(v);
+  });
+
+  it('keeps five digits that follow no one\'s place', () => {
+    const clean = { a: 'Beverly Hills 90210 was a TV show', b: 'Text STOP to 47132 to opt out', c: 'Reply HELP to 78512 for help' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+});

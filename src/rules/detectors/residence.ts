@@ -100,6 +100,10 @@ function scanPlaces(re: RegExp, g: number, text: string, out: Detection[], kind:
     const bare = place.replace(/[.,]+$/, '');
     if (place.split(/[ ,]+/).some((w) => NOT_PLACE.has(w.toLowerCase())) || REGION_RE.test(bare.replace(/,? [A-Z]{2}$/, ''))) continue;
     const start = m.index + m[0].length - place.length;
-    out.push({ start, end: start + bare.length, kind });
+    // The ZIP code after the place is that person's too (`I live in Beverly Hills 90210`): no state stands between
+    // them for the ZIP detector's address tail, so it goes with the place.
+    const zip = ZIP_AFTER.exec(text.slice(start + bare.length, start + bare.length + 13));
+    out.push({ start, end: start + bare.length + (zip === null ? 0 : zip[0].length), kind });
   }
 }
+const ZIP_AFTER = /^,?[ ][0-9]{5}(?:-[0-9]{4})?(?![0-9])/;
