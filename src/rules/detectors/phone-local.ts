@@ -16,8 +16,8 @@ const WINDOW = 32;
 // five five 0614`); nothing else is read out ten digits long.
 const SPELLED_RE = /(?<![A-Za-z])(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})(?:[ ,.-]{1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})){4,}(?![A-Za-z0-9])/gi;
 const DIGIT_RUN = /[0-9]+/g;
-// Said rather than labelled (`my number is five five five …`, `my cell number: …`): only before number words, and the
-// prefilter marks `my number` as a phone word (cue-at.ts mCue); digits after it still need a phone word.
+// Said rather than labelled (`my number is five five five …`, `my number is 555-0143`): the prefilter marks `my number`
+// as a phone word (cue-at.ts mCue).
 const SPOKEN_CUE = /(?<![A-Za-z])my[ ](?:home[ ]|cell[ ]|callback[ ]|call[ ]back[ ]|contact[ ])?number(?:[ ]is|[ ]?'s|:)?[^0-9A-Za-z]{1,3}$/i;
 // The prefilter lets a text this long through on a phone word alone (prefilter.ts phone_local).
 export const SPELLED_MIN = 28;
@@ -41,7 +41,8 @@ function scan(text: string, out: Detection[], kind: string): void {
   const re = resetAt(LOCAL_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    if (CUE_BEFORE.test(text.slice(Math.max(0, m.index - WINDOW), m.index))) out.push({ start: m.index, end: m.index + 8, kind });
+    const before = text.slice(Math.max(0, m.index - WINDOW), m.index);
+    if (CUE_BEFORE.test(before) || SPOKEN_CUE.test(before)) out.push({ start: m.index, end: m.index + 8, kind });
   }
   if (text.length >= SPELLED_MIN) spelled(text, out, kind);
 }
