@@ -98,8 +98,6 @@ describe('a phone number said digit by digit after the words that give it', () =
   });
 
   it('is found by the prefilter wherever the detectors find it', () => {
-    // Only number words the walk marks (two, five, six, seven, eight): a number said with none of them is a gap of its own
-    // (prefilter.ts phone_local; see the pass 26 report), not this cue's.
     const parts = ['my number is ', 'my cell number: ', 'my ', 'the number is ', 'five ', 'two ', 'seven ', '555 ', '555-0143', 'x', ' '];
     expectPrefilterSound(parts, { maxLength: 10, numRuns: 2000, examples: [['my number is five five five one two three four']] });
   });
@@ -124,5 +122,24 @@ describe('a ZIP code right after the place someone says they live in', () => {
     const clean = { a: 'Beverly Hills 90210 was a TV show', b: 'Text STOP to 47132 to opt out', c: 'Reply HELP to 78512 for help' };
     const out = props(clean);
     for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+});
+
+describe('a number said with only the words one, three, four, nine, zero, niner and oh', () => {
+  it('is removed like any number read out', () => {
+    const out = props({ transcript: 'reach me at nine one three 555 0143 anytime', b: 'nine one three, four four four, zero one nine three',
+      c: 'oh one oh, three three three, oh nine one four' });
+    for (const v of ['nine one three 555 0143', 'four four four', 'three three three']) expect(out).not.toContain(v);
+  });
+
+  it('keeps prose with those words', () => {
+    const clean = { a: 'one of our three clinics is open nine to four', b: 'Oh, one more thing: zero copay for four visits' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = ['one', 'three', 'four', 'nine', 'zero', 'niner', 'oh', 'ONE', 'Four', 'Zero', '555', '0143', ' ', ', ', '-', 'x', 'bone', 'reach me at '];
+    expectPrefilterSound(parts, { maxLength: 14, numRuns: 4000, examples: [['nine one three, four four four, zero one nine three']] });
   });
 });

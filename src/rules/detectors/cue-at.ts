@@ -193,6 +193,7 @@ function bCue(text: string, i: number, n1: number): number {
 /** At an `f`: `Frau` before a name, `famil(y|ie|le|ia)` (a family's title, family-name.ts). */
 function fCue(text: string, i: number, n1: number): number {
   if (isLetter(text.charCodeAt(i - 1))) return 0;
+  if (n1 === 111) return matchesAt(text, i, 'four', true) && digitWord(text, i, 4) ? PHONE_CUE : 0; // four (a number read out)
   return (n1 === 114 && matchesAt(text, i, 'frau ', true)) || (n1 === 97 && matchesAt(text, i, 'famil', true)) ? NAME_CUE : 0;
 }
 
@@ -224,3 +225,24 @@ function mCue(text: string, i: number, n1: number): number {
   return p1 === 97 && p2 === 32 && lower(text.charCodeAt(i - 3)) === 105 ? NAME_CUE : 0;
 }
 
+
+/**
+ * PHONE_CUE at the `e` of one, three, nine, zero and niner and at the `h` of oh, words of a number read out
+ * (phone-local.ts spelled) that the other marks (two, four, five, six, seven, eight) leave out: a number said
+ * with only these (`nine one three, four four four, zero one nine three`) must not skip the detector.
+ */
+export function numberWordAt(text: string, i: number): number {
+  const p1 = lower(text.charCodeAt(i - 1));
+  const n1 = text.charCodeAt(i + 1);
+  if (lower(text.charCodeAt(i)) === 104) return p1 === 111 && !isLetter(n1) && digitWord(text, i - 1, 2) ? PHONE_CUE : 0;
+  if (lower(n1) === 114) {
+    const zero = p1 === 122 && matchesAt(text, i - 1, 'zero', true) && digitWord(text, i - 1, 4);
+    return zero || (p1 === 110 && matchesAt(text, i - 3, 'niner', true) && digitWord(text, i - 3, 5)) ? PHONE_CUE : 0;
+  }
+  if (isLetter(n1)) return 0;
+  if (p1 === 110) {
+    const p2 = lower(text.charCodeAt(i - 2));
+    return (p2 === 111 && digitWord(text, i - 2, 3)) || (p2 === 105 && matchesAt(text, i - 3, 'nine', true) && digitWord(text, i - 3, 4)) ? PHONE_CUE : 0;
+  }
+  return p1 === 101 && matchesAt(text, i - 4, 'three', true) && digitWord(text, i - 4, 5) ? PHONE_CUE : 0;
+}

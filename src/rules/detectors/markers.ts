@@ -7,7 +7,7 @@ import {
   isDigitCode, isLetter, lower, matchesAt,
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
-import { cueAt, digitWord, personLabelBefore } from './cue-at.js';
+import { cueAt, digitWord, numberWordAt, personLabelBefore } from './cue-at.js';
 import { geocodeAt } from './geocode.js';
 import { fileExtAt } from './file-name.js';
 import { clockAt } from './person-name.js';
@@ -43,7 +43,7 @@ export function markerAt(text: string, i: number, c: number): number {
       if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : webmailAt(text, i); // hospitalized, hotmail
       if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
       if (next === 97) return lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0; // a greeting before a name (person-name.ts); habite
-      return next === 101 || next === 105 ? heHiCue(text, i, next) : 0;
+      return next === 101 || next === 105 ? heHiCue(text, i, next) : numberWordAt(text, i); // oh (a number read out)
     }
     case 119: case 87: {
       const next = lower(text.charCodeAt(i + 1));
@@ -56,14 +56,14 @@ export function markerAt(text: string, i: number, c: number): number {
       if (next === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // tel
       if (next === 116) return matchesAt(text, i - 3, 'ninety', true) ? AGE_NUM : 0; // an age in words (age.ts)
       if (next === 117) return matchesAt(text, i - 1, 'neunzig', true) ? AGE_NUM : 0; // an age in German words (age.ts)
-      return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : 0;
+      return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : numberWordAt(text, i); // one, three, nine, zero
     }
     case 69: {
       const next = text.charCodeAt(i + 1);
       if (lower(next) === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // TEL, TEl
       if (lower(next) === 116) return matchesAt(text, i - 3, 'ninety', true) ? AGE_NUM : 0;
       if (lower(next) === 117) return matchesAt(text, i - 1, 'neunzig', true) ? AGE_NUM : 0;
-      return next === 65 && matchesAt(text, i, 'EARER', false) ? EARER : 0;
+      return next === 65 && matchesAt(text, i, 'EARER', false) ? EARER : numberWordAt(text, i);
     }
     default: return cueAt(text, i, c);
   }
@@ -152,7 +152,7 @@ cueNext('gG', 'meh');
 cueNext('vV', 'eiom'); // m: vm for, lvm for (verb-name.ts)
 cueNext('nN', 'ao');
 cueNext('iI', 't');
-cueNext('fF', 'ar');
+cueNext('fF', 'aro'); // o: four (a number read out)
 cueNext('yY', 'amo');
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }
 
