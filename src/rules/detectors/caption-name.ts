@@ -1,4 +1,5 @@
 import { GIVEN_NAMES } from './given-names.js';
+import { matchesAt } from './marker-bits.js';
 import { nameEnd } from './person-name.js';
 import { wholeFullName } from './verb-name.js';
 import type { Detection } from './types.js';
@@ -26,8 +27,7 @@ export function captionNameStart(text: string): number {
   let from = 0;
   const c0 = text.charCodeAt(0);
   if (c0 === 80 || c0 === 73 || c0 === 86 || c0 === 67 || c0 === 65 || c0 === 112 || c0 === 105 || c0 === 118 || c0 === 99 || c0 === 97) {
-    const head = text.slice(0, 13).toLowerCase();
-    for (const lead of LEADS) if (head.startsWith(lead)) { from = lead.length; break; }
+    for (const lead of LEADS) if (matchesAt(text, 0, lead, true)) { from = lead.length; break; }
   }
   const a = text.charCodeAt(from), b = text.charCodeAt(from + 1);
   if (a < 65 || a > 90 || b < 97 || b > 122) return -1;

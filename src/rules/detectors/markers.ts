@@ -43,7 +43,7 @@ export function markerAt(text: string, i: number, c: number): number {
       if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : webmailAt(text, i); // hospitalized, hotmail
       if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
       if (next === 97) return lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0; // a greeting before a name (person-name.ts); habite
-      return next === 101 || next === 105 ? heHiCue(text, i, next) : numberWordAt(text, i); // oh (a number read out)
+      return next === 101 || next === 105 ? heHiCue(text, i, next) : next < 65 ? numberWordAt(text, i) : 0; // oh (a number read out)
     }
     case 119: case 87: {
       const next = lower(text.charCodeAt(i + 1));
@@ -56,14 +56,15 @@ export function markerAt(text: string, i: number, c: number): number {
       if (next === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // tel
       if (next === 116) return matchesAt(text, i - 3, 'ninety', true) ? AGE_NUM : 0; // an age in words (age.ts)
       if (next === 117) return matchesAt(text, i - 1, 'neunzig', true) ? AGE_NUM : 0; // an age in German words (age.ts)
-      return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : numberWordAt(text, i); // one, three, nine, zero
+      // one, three, nine at a word's end (a separator or digit next), zero and niner before their `r` (a number read out).
+      return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : next < 65 || next === 114 || next === 82 ? numberWordAt(text, i) : 0;
     }
     case 69: {
       const next = text.charCodeAt(i + 1);
       if (lower(next) === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // TEL, TEl
       if (lower(next) === 116) return matchesAt(text, i - 3, 'ninety', true) ? AGE_NUM : 0;
       if (lower(next) === 117) return matchesAt(text, i - 1, 'neunzig', true) ? AGE_NUM : 0;
-      return next === 65 && matchesAt(text, i, 'EARER', false) ? EARER : numberWordAt(text, i);
+      return next === 65 && matchesAt(text, i, 'EARER', false) ? EARER : next < 65 || next === 82 || next === 114 ? numberWordAt(text, i) : 0;
     }
     default: return cueAt(text, i, c);
   }

@@ -1,4 +1,5 @@
-import { personParent, personSlug } from '../ops/person-slug.js';
+import { PERSON_PARENTS, personParent, personSlug } from '../ops/person-slug.js';
+import { isLetter, lower, matchesAt } from './marker-bits.js';
 import type { Detection } from './types.js';
 
 // A page path written into text (`next: /members/jane-doe-1961/claims`, `redirect=/patients/doe-jane`): the
@@ -7,10 +8,25 @@ import type { Detection } from './types.js';
 // A full URL is the URL detector's. The prefilter marks the `/` before such a parent (personPathAt).
 const PATH_RE = /\/([A-Za-z-]{1,13})\/([A-Za-z0-9._%-]{3,80})(?=[/?#&"'\s),;]|$)/g;
 
+// The parents by length, compared in place: the walk calls personPathAt at every `/` of every string (URLs among them).
+// Their first two characters (`u/` for `/u/`) in a table: most segments (`www`, `services`) end the test there.
+const BY_LENGTH: string[][] = [];
+const OPENS = new Uint8Array(128 * 128);
+for (const p of PERSON_PARENTS) {
+  (BY_LENGTH[p.length] ??= []).push(p);
+  OPENS[(p.charCodeAt(0) << 7) | (p.length > 1 ? p.charCodeAt(1) : 47)] = 1;
+}
+
 /** Whether `text` at `i` (a `/`) opens a segment naming a people's parent followed by another `/`. */
 export function personPathAt(text: string, i: number): boolean {
-  const close = text.indexOf('/', i + 2);
-  return close > i + 1 && close - i <= 14 && personParent(text.slice(i + 1, close));
+  if (OPENS[((lower(text.charCodeAt(i + 1)) & 127) << 7) | (lower(text.charCodeAt(i + 2)) & 127)] !== 1) return false;
+  let j = i + 1;
+  while (j - i <= 14 && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
+  if (text.charCodeAt(j) !== 47) return false;
+  const names = BY_LENGTH[j - i - 1];
+  if (names === undefined) return false;
+  for (const n of names) if (matchesAt(text, i + 1, n, true)) return true;
+  return false;
 }
 
 /** The person's segment of each such path in `text` (see above). */

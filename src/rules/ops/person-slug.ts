@@ -7,7 +7,7 @@ import { GIVEN_NAMES } from '../detectors/given-names.js';
 // common given name beside another word (given-names.ts), or a username (letters, then 2+ digits).
 // Providers' and staff pages (`/providers/jane-lee`, `/our-team/jane-lee`) are not under these parents
 // and keep their names (a provider's public profile is not a patient's identifier).
-const PERSON_PARENTS: ReadonlySet<string> = new Set(['patients', 'patient', 'members', 'member', 'clients', 'client', 'users', 'user', 'u',
+export const PERSON_PARENTS: ReadonlySet<string> = new Set(['patients', 'patient', 'members', 'member', 'clients', 'client', 'users', 'user', 'u',
   'profile', 'profiles', 'my', 'me', 'share', 'shared', 'account', 'accounts', 'thank-you', 'thankyou', 'thanks', 'guests', 'guest',
   'customers', 'customer', 'invitee', 'invitees', 'attendees', 'attendee', 'residents', 'resident', 'family', 'dependents', 'dependent',
   // A tribute's, memorial's or obituary's page names the person it honours (`/give/tribute/jane-okafor-smith`).
