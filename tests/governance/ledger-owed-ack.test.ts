@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +6,8 @@ import { Governance } from '../../src/governance/governance.js';
 import { SqliteOwedStore } from '../../src/governance/owed-store.js';
 import { createLogger } from '../../src/observability/log.js';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
-import { REPO, tempDir } from '../helpers/collector.js';
+import { tempDir } from '../helpers/collector.js';
+import { runUntilKilled, srcModule } from '../helpers/killed-child.js';
 
 // A batch sent while the disclosure ledger cannot write is owed to it and its rows acknowledged: the owed
 // record and the ack commit in one transaction (the spool's BeforeCommit), and the pack items acked with it
@@ -17,16 +16,15 @@ import { REPO, tempDir } from '../helpers/collector.js';
 // the owed record and the rows (sent again: recorded twice), and a kill after it left the owed record and the
 // pack whole (its acked items sent again: recorded twice).
 
-const mod = (p: string) => JSON.stringify(pathToFileURL(join(REPO, p)).href);
 const SECRET = 'owed-ack-secret-0123456789abcdef';
 const MESSAGES = ['m1', 'm2', 'm3'];
 
 /** The first process: three events in one pack, two leased and sent while the ledger refuses writes, then killed at `at`. */
 function sendAndKill(dir: string, at: 'before-ack' | 'after-ack'): void {
-  const script = `import { SqliteSpool } from ${mod('src/spool/sqlite/sqlite-spool.ts')};
-    import { Governance } from ${mod('src/governance/governance.ts')};
-    import { SqliteOwedStore } from ${mod('src/governance/owed-store.ts')};
-    import { createLogger } from ${mod('src/observability/log.ts')};
+  const script = `import { SqliteSpool } from ${srcModule('src/spool/sqlite/sqlite-spool.ts')};
+    import { Governance } from ${srcModule('src/governance/governance.ts')};
+    import { SqliteOwedStore } from ${srcModule('src/governance/owed-store.ts')};
+    import { createLogger } from ${srcModule('src/observability/log.ts')};
     import { Registry } from 'prom-client';
     const spool = new SqliteSpool({ path: ${JSON.stringify(join(dir, 'spool.db'))}, maxRows: 1000, maxBytes: 1e7, synchronous: 'full', groupCommitMs: 1 });
     const gov = new Governance({ path: ${JSON.stringify(join(dir, 'governance.db'))}, secret: '${SECRET}', metaDays: 18, perEventLedger: true, registry: new Registry(), log: createLogger('fatal'), owedStore: new SqliteOwedStore(spool.db) });
@@ -38,8 +36,7 @@ function sendAndKill(dir: string, at: 'before-ack' | 'after-ack'): void {
     if (${JSON.stringify(at)} === 'before-ack') process.kill(process.pid, 'SIGKILL');
     await spool.ack(sent.map((s) => s.id), withAck);
     process.kill(process.pid, 'SIGKILL');`;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
-  expect({ signal: child.signal, stderr: child.stderr.slice(0, 600) }).toEqual({ signal: 'SIGKILL', stderr: '' });
+  runUntilKilled(script);
 }
 
 /** The next start: owed batches recorded first, then every row left is sent and recorded; how often each message was recorded. */

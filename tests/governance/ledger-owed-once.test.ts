@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +6,8 @@ import { Governance } from '../../src/governance/governance.js';
 import { SqliteOwedStore } from '../../src/governance/owed-store.js';
 import { createLogger } from '../../src/observability/log.js';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
-import { REPO, tempDir } from '../helpers/collector.js';
+import { tempDir } from '../helpers/collector.js';
+import { runUntilKilled, srcModule } from '../helpers/killed-child.js';
 
 // With SQLite storage an owed ledger batch is kept in the spool's file and the ledger is governance.db:
 // recording it is a write to one file, then a delete in the other. A process killed (SIGKILL) between the
@@ -16,7 +15,6 @@ import { REPO, tempDir } from '../helpers/collector.js';
 // with its record and writes a key it holds only once. And an ack whose transaction fails after the owed
 // hook ran no longer leaves the batch owed in memory: its rows are sent again and recorded then, once.
 
-const mod = (p: string) => JSON.stringify(pathToFileURL(join(REPO, p)).href);
 const SECRET = 'owed-once-secret-0123456789abcdef';
 const MESSAGES = ['m1', 'm2', 'm3'];
 const spoolOpts = (dir: string) => ({ path: join(dir, 'spool.db'), maxRows: 1000, maxBytes: 1e7, synchronous: 'full' as const, groupCommitMs: 1 });
@@ -25,10 +23,10 @@ const govOpts = (dir: string, spool: SqliteSpool, registry = new Registry()) =>
 
 /** Two of three events sent while the ledger refuses writes (owed, acked); then the ledger writes again and the process is killed as the owed row's delete begins. */
 function owedThenKilledBeforeDelete(dir: string): void {
-  const script = `import { SqliteSpool } from ${mod('src/spool/sqlite/sqlite-spool.ts')};
-    import { Governance } from ${mod('src/governance/governance.ts')};
-    import { SqliteOwedStore } from ${mod('src/governance/owed-store.ts')};
-    import { createLogger } from ${mod('src/observability/log.ts')};
+  const script = `import { SqliteSpool } from ${srcModule('src/spool/sqlite/sqlite-spool.ts')};
+    import { Governance } from ${srcModule('src/governance/governance.ts')};
+    import { SqliteOwedStore } from ${srcModule('src/governance/owed-store.ts')};
+    import { createLogger } from ${srcModule('src/observability/log.ts')};
     import { Registry } from 'prom-client';
     const spool = new SqliteSpool(${JSON.stringify(spoolOpts(dir))});
     const gov = new Governance({ path: ${JSON.stringify(join(dir, 'governance.db'))}, secret: '${SECRET}', metaDays: 18, perEventLedger: true, registry: new Registry(), log: createLogger('fatal'), owedStore: new SqliteOwedStore(spool.db) });
@@ -44,8 +42,7 @@ function owedThenKilledBeforeDelete(dir: string): void {
     await new Promise((r) => setTimeout(r, 1100)); // the owed batches' retry wait
     await gov.deliveryHooks.ready();
     console.error('not killed');`;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
-  expect({ signal: child.signal, stderr: child.stderr.slice(0, 600) }).toEqual({ signal: 'SIGKILL', stderr: '' });
+  runUntilKilled(script);
 }
 
 function ledgerCounts(dir: string): Record<string, number> {

@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +6,8 @@ import { Governance } from '../../src/governance/governance.js';
 import { createLogger } from '../../src/observability/log.js';
 import { migrate } from '../../src/spool/postgres/migrate.js';
 import { PostgresSpool } from '../../src/spool/postgres/postgres-spool.js';
-import { REPO, tempDir } from '../helpers/collector.js';
+import { tempDir } from '../helpers/collector.js';
+import { runUntilKilled, srcModule } from '../helpers/killed-child.js';
 import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 
 // With PostgreSQL storage a batch sent while the disclosure ledger cannot write was owed in memory only: a
@@ -18,7 +17,6 @@ import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/p
 // exactly once, also when two instances start at once.
 
 const run = postgresRequired();
-const mod = (p: string) => JSON.stringify(pathToFileURL(join(REPO, p)).href);
 const SECRET = 'owed-pg-secret-0123456789abcdef';
 const MESSAGES = ['m1', 'm2', 'm3'];
 const spoolOpts = (url: string) => ({ url, pool: 2, maxRows: 1000, maxBytes: 1e7, groupCommitMs: 1, deadLetterDays: 7, maintenanceMs: 0 });
@@ -31,9 +29,9 @@ async function sql(url: string, text: string): Promise<pg.QueryResult> {
 
 /** Three events spooled, two leased (1.5 s) and sent while the ledger refuses writes (a CHECK no row passes), then killed at `at`. */
 function sendAndKill(url: string, at: 'before-ack' | 'after-ack'): void {
-  const script = `import { PostgresSpool } from ${mod('src/spool/postgres/postgres-spool.ts')};
-    import { Governance } from ${mod('src/governance/governance.ts')};
-    import { createLogger } from ${mod('src/observability/log.ts')};
+  const script = `import { PostgresSpool } from ${srcModule('src/spool/postgres/postgres-spool.ts')};
+    import { Governance } from ${srcModule('src/governance/governance.ts')};
+    import { createLogger } from ${srcModule('src/observability/log.ts')};
     import { Registry } from 'prom-client';
     const spool = new PostgresSpool(${JSON.stringify(spoolOpts(url))});
     await spool.ready.ensure();
@@ -45,8 +43,7 @@ function sendAndKill(url: string, at: 'before-ack' | 'after-ack'): void {
     if (${JSON.stringify(at)} === 'before-ack') process.kill(process.pid, 'SIGKILL');
     await spool.ack(sent.map((s) => s.id), withAck);
     process.kill(process.pid, 'SIGKILL');`;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
-  expect({ signal: child.signal, stderr: child.stderr.slice(0, 600) }).toEqual({ signal: 'SIGKILL', stderr: '' });
+  runUntilKilled(script);
 }
 
 interface Instance { spool: PostgresSpool; gov: Governance }

@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +6,8 @@ import { Governance } from '../../src/governance/governance.js';
 import { createLogger } from '../../src/observability/log.js';
 import { migrate } from '../../src/spool/postgres/migrate.js';
 import { PostgresSpool } from '../../src/spool/postgres/postgres-spool.js';
-import { REPO, tempDir } from '../helpers/collector.js';
+import { tempDir } from '../helpers/collector.js';
+import { runUntilKilled, srcModule } from '../helpers/killed-child.js';
 import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 
 // On PostgreSQL a batch owed to the ledger is kept in phiwall_ledger_owed and recorded by the instance that
@@ -18,7 +17,6 @@ import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/p
 // a batch whose lease ran out is taken (FOR UPDATE SKIP LOCKED) and recorded, once, by one of them.
 
 const run = postgresRequired();
-const mod = (p: string) => JSON.stringify(pathToFileURL(join(REPO, p)).href);
 const SECRET = 'owed-sweep-secret-0123456789abcdef';
 const MESSAGES = ['m1', 'm2', 'm3'];
 const LEASE_MS = 900;
@@ -32,9 +30,9 @@ async function sql(url: string, text: string): Promise<pg.QueryResult> {
 
 /** Three events spooled, two sent while the ledger refuses writes and acked (owed, kept), then SIGKILL: the instance never comes back. */
 function sendOweAndDie(url: string): void {
-  const script = `import { PostgresSpool } from ${mod('src/spool/postgres/postgres-spool.ts')};
-    import { Governance } from ${mod('src/governance/governance.ts')};
-    import { createLogger } from ${mod('src/observability/log.ts')};
+  const script = `import { PostgresSpool } from ${srcModule('src/spool/postgres/postgres-spool.ts')};
+    import { Governance } from ${srcModule('src/governance/governance.ts')};
+    import { createLogger } from ${srcModule('src/observability/log.ts')};
     import { Registry } from 'prom-client';
     const spool = new PostgresSpool(${JSON.stringify(spoolOpts(url))});
     await spool.ready.ensure();
@@ -44,8 +42,7 @@ function sendOweAndDie(url: string): void {
     const sent = await spool.lease('hook', 2, 60000);
     await spool.ack(sent.map((s) => s.id), await gov.deliveryHooks.delivered('hook', sent));
     process.kill(process.pid, 'SIGKILL');`;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
-  expect({ signal: child.signal, stderr: child.stderr.slice(0, 600) }).toEqual({ signal: 'SIGKILL', stderr: '' });
+  runUntilKilled(script);
 }
 
 interface Instance { spool: PostgresSpool; gov: Governance }

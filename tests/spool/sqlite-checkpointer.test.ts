@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
 import { REPO, tempDir } from '../helpers/collector.js';
+import { runUntilKilled } from '../helpers/killed-child.js';
 
 // The collector's spool checkpoints its WAL on a thread (src/spool/sqlite/checkpointer.ts), so
 // the commit that crosses SQLite's automatic-checkpoint threshold no longer copies ~40 MB on the
@@ -63,9 +63,8 @@ describe('SQLite spool: background WAL checkpoints', () => {
         if (checkpointedAt < 0 && statSync(${JSON.stringify(path)}).size > 100000) checkpointedAt = i;
       }
       process.kill(process.pid, 'SIGKILL');`;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
-    expect([child.signal, child.stderr]).toEqual(['SIGKILL', '']);
-    const acked = Number(child.stdout.trim().split('\n').at(-1));
+    const stdout = runUntilKilled(script);
+    const acked = Number(stdout.trim().split('\n').at(-1));
     // The loop ran until the thread had copied pages into the file, and 20 enqueues past that.
     expect(acked).toBeGreaterThan(200);
     expect(acked).toBeLessThan(20_000);

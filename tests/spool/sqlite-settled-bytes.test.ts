@@ -1,20 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
-import { REPO, tempDir } from '../helpers/collector.js';
+import { tempDir } from '../helpers/collector.js';
+import { runUntilKilled, srcModule } from '../helpers/killed-child.js';
 
 // Items of a pack acknowledged with work of their own (the ledger's owed batch) are settled on disk in
 // pack_acks while their pack stays. Opened after a kill, the spool subtracted them from its row count but
 // not from its bytes: stats (and the max_bytes limit, which reads the same count) overstated what waits.
 
 const opts = (dir: string) => ({ path: join(dir, 'spool.db'), maxRows: 1000, maxBytes: 1e7, synchronous: 'full' as const, groupCommitMs: 1 });
-const mod = (p: string) => JSON.stringify(pathToFileURL(join(REPO, p)).href);
 
 /** Three events of different sizes in one pack, the first two acked with work (settled in pack_acks); stats printed, then SIGKILL. */
 function settleTwoAndKill(dir: string): { pending: number; bytes: number } {
-  const script = `import { SqliteSpool } from ${mod('src/spool/sqlite/sqlite-spool.ts')};
+  const script = `import { SqliteSpool } from ${srcModule('src/spool/sqlite/sqlite-spool.ts')};
     const spool = new SqliteSpool(${JSON.stringify(opts(dir))});
     await spool.enqueue([['m1', 500], ['m2', 1500], ['m3', 40]].map(([m, n]) => ({ messageId: m, destination: 'hook', payload: { event: 'Clicked', message_id: m, pad: 'x'.repeat(n) } })));
     const sent = await spool.lease('hook', 2, 60000);
@@ -22,9 +20,8 @@ function settleTwoAndKill(dir: string): { pending: number; bytes: number } {
     const { pending, bytes } = await spool.stats();
     process.stdout.write(JSON.stringify({ pending, bytes, settled: spool.db.prepare('SELECT COUNT(*) FROM pack_acks').pluck().get() }));
     process.kill(process.pid, 'SIGKILL');`;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
-  expect({ signal: child.signal, stderr: child.stderr.slice(0, 600) }).toEqual({ signal: 'SIGKILL', stderr: '' });
-  const seen = JSON.parse(child.stdout) as { pending: number; bytes: number; settled: number };
+  const stdout = runUntilKilled(script);
+  const seen = JSON.parse(stdout) as { pending: number; bytes: number; settled: number };
   expect(seen.settled).toBe(2);
   return { pending: seen.pending, bytes: seen.bytes };
 }

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
 import { issueReplayPermit } from '../../src/spool/replay-permit.js';
 import { post, REPO, startCollector, tempDir, writeConfig } from '../helpers/collector.js';
+import { runUntilKilled } from '../helpers/killed-child.js';
 
 const open = (extra: Partial<ConstructorParameters<typeof SqliteSpool>[0]> = {}) => new SqliteSpool({
   path: join(tempDir(), 'spool.db'), maxRows: 1000, maxBytes: 10_000_000, synchronous: 'normal', groupCommitMs: 2, ...extra,
@@ -104,8 +104,7 @@ describe('SQLite spool', () => {
       const a = await s.lease('d', 2, 600000);
       await s.ack([a[0].id]);
       process.kill(process.pid, 'SIGKILL');`;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
-    expect([child.signal, child.stderr]).toEqual(['SIGKILL', '']);
+    runUntilKilled(script);
     const s = new SqliteSpool(JSON.parse(opts) as ConstructorParameters<typeof SqliteSpool>[0]);
     // Leases lived in the dead process's memory: nothing waits for them to expire. The item
     // acknowledged in a pack whose other items were unsettled is sent again (at least once).
