@@ -20,6 +20,12 @@ export interface NewField {
 }
 
 export const HOUR = 3_600_000;
+/**
+ * How long the ledger keeps an owed batch's key once recorded. The key only has to outlive the spool's
+ * owed row, removed right after the record (or at the next start after a kill between the two files),
+ * so a month is ample; without a bound the table grew by a row per owed batch for ever.
+ */
+export const OWED_KEY_KEEP_MS = 30 * 24 * HOUR;
 
 /** A batch folded per destination and policy version: the event count and the field names (never values). */
 export interface LedgerSummary {
@@ -57,7 +63,8 @@ export class DisclosureLedger implements DisclosureStore {
    */
   private readonly known = new Set<string>();
 
-  constructor(private readonly db: Database.Database, private readonly perEvent: boolean) {
+  /** `clock`: when an owed batch's key is recorded (tests move it to show old keys forgotten). */
+  constructor(private readonly db: Database.Database, private readonly perEvent: boolean, clock: () => number = Date.now) {
     db.exec(AUDIT_SCHEMA);
     const count = db.prepare(`INSERT INTO disclosure_hourly (destination, hour, policy_version, events) VALUES (?, ?, ?, ?)
       ON CONFLICT(destination, hour, policy_version) DO UPDATE SET events = events + excluded.events`);
@@ -65,9 +72,14 @@ export class DisclosureLedger implements DisclosureStore {
     const first = db.prepare('INSERT OR IGNORE INTO disclosure_first_seen (destination, field, first_at, policy_version) VALUES (?, ?, ?, ?)');
     const event = db.prepare('INSERT INTO disclosure_events (destination, time, policy_version, message_id, payload_sha256) VALUES (?, ?, ?, ?, ?)');
     const batch = db.prepare('INSERT OR IGNORE INTO disclosure_owed_recorded (batch, recorded_at) VALUES (?, ?)');
+    const forget = db.prepare('DELETE FROM disclosure_owed_recorded WHERE recorded_at < ?');
     this.write = db.transaction((s: LedgerSummary, now: number, once?: string) => {
       // An owed batch this ledger already holds (its spool row outlived the record: a kill between the two files).
-      if (once !== undefined && batch.run(once, Date.now()).changes === 0) return { fresh: [], written: [] };
+      if (once !== undefined) {
+        const at = clock();
+        forget.run(at - OWED_KEY_KEEP_MS);
+        if (batch.run(once, at).changes === 0) return { fresh: [], written: [] };
+      }
       for (const e of s.events) event.run(e.destination, now, e.policyVersion, e.messageId, e.sha256);
       const fresh: NewField[] = [];
       const written: string[] = [];
