@@ -30,10 +30,11 @@ const result = await build({
 const code = result.outputFiles[0].contents;
 const gz = gzipSync(code, { level: 9 }).length;
 const sri = 'sha384-' + createHash('sha384').update(code).digest('base64');
-// Write-then-rename: a collector or test serving the file never reads half of it.
+// Write-then-rename: a collector or test serving the file never reads half of it; the temporary name is
+// this process's, so two builds at once (test files running in parallel) never rename each other's file.
 for (const [file, data] of [[out, code], [out + '.sri', sri + '\n']]) {
-  writeFileSync(file + '.tmp', data);
-  renameSync(file + '.tmp', file);
+  writeFileSync(`${file}.${process.pid}.tmp`, data);
+  renameSync(`${file}.${process.pid}.tmp`, file);
 }
 console.log(`sdk/dist/phiwall.min.js ${code.length} bytes, ${gz} bytes gzipped (budget ${BUDGET})`);
 console.log(`integrity="${sri}"`);
