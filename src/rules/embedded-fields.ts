@@ -56,6 +56,7 @@ function pairsOf(text: string): Pair[] {
     let start = m.index + m[0].length;
     while (text.charCodeAt(start) === 92) start++;
     const open = text.charCodeAt(start);
+    if (open === 91 && (m[3] !== ':' || quotedKey)) listItems(text, start + 1, key, pairs);
     if (open === 123 || open === 91) { re.lastIndex = start; continue; }
     let end: number;
     if (open === 34 || open === 39) {
@@ -77,6 +78,29 @@ function pairsOf(text: string): Pair[] {
   // and so is one that opens the text with a code-like key or a quoted value (`last_name: Doe`, `lastname: "Doe"`).
   const bare = pairs.filter((p) => !p.strong).length;
   return bare === 1 ? pairs.filter((p) => p.strong || p.lead) : pairs;
+}
+
+// A list of strings after a key (`"given":["Jane","Q"]`, `emails: ['a@x.org']`) in a fragment cut short so it no longer
+// parses as JSON: each item is a value of that key (a parsed list is read as a field already). Stops at anything else.
+const LIST_ITEM = /[ \t]*(\\*)(["'])/y;
+
+function listItems(text: string, from: number, key: string, pairs: Pair[]): void {
+  let at = from;
+  for (let n = 0; n < 16; n++) {
+    LIST_ITEM.lastIndex = at;
+    const m = LIST_ITEM.exec(text);
+    if (m === null) return;
+    const start = at + m[0].length;
+    let end = text.indexOf(m[2], start);
+    if (end < 0) end = text.length;
+    const close = end;
+    while (end > start && text.charCodeAt(end - 1) === 92) end--;
+    if (end > start) pairs.push({ key, start, end, strong: true, lead: false });
+    at = close + 1;
+    while (text.charCodeAt(at) === 32) at++;
+    if (text.charCodeAt(at) !== 44) return;
+    at++;
+  }
 }
 
 function rewrite(text: string, verdict: PairVerdict): string | undefined {
@@ -172,7 +196,7 @@ function encodedPairs(text: string, verdict: PairVerdict): string | undefined {
 function fhirFamily(text: string): boolean {
   if (text.indexOf('family=') >= 0) return true;
   // A pasted fragment of FHIR JSON quotes its keys (`"family": "Doe", "given": [`), cut short so it no longer parses.
-  const colon = text.indexOf('family:') >= 0 || text.indexOf('family":') >= 0 || text.indexOf('family" :') >= 0;
+  const colon = text.indexOf('family:') >= 0 || text.indexOf('family":') >= 0 || text.indexOf('family" :') >= 0 || text.indexOf('family\\":') >= 0;
   return colon && (text.indexOf('given') >= 0 || text.indexOf('birth') >= 0);
 }
 
