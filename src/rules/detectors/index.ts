@@ -25,6 +25,7 @@ import { macDetector } from './mac.js';
 import { geoDetector } from './geo.js';
 import { photoPathDetector } from './photo-path.js';
 import { phoneLocalDetector } from './phone-local.js';
+import { phoneVanityDetector } from './phone-vanity.js';
 import { zipDetector } from './zip.js';
 import { postcodeDetector } from './postcode.js';
 import { geocodeDetector } from './geocode.js';
@@ -54,6 +55,7 @@ export {
   personNameDetector,
   phoneDetector,
   phoneLocalDetector,
+  phoneVanityDetector,
   photoPathDetector,
   postcodeDetector,
   spokenDateDetector,
@@ -88,6 +90,7 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   vinDetector,
   phoneDetector,
   phoneLocalDetector,
+  phoneVanityDetector,
   ipDetector,
   macDetector,
   geoDetector,

@@ -113,6 +113,9 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   // Seven digits after a phone word (`call me at 555-0143`), or a number read out in words
   // (`call five oh three...`: SPELLED_MIN characters, no digits needed; see passes).
   ['phone_local', gate(10, 7, PHONE_CUE, false, SPELLED_MIN)],
+  // An area code's 3 digits and keypad letters after `my cell`, `reach me at` (phone-vanity.ts; its own precheck asks for
+  // three capitals after a dash or space: `reach me` has no marker of the walk's).
+  ['phone_vanity', gate(12, 3)],
   // Two decimals of 3+ places (8 digits and a dot), or a degree sign (DMS: 6 digits).
   ['geo', gate(9, 6, DOT | NON_ASCII)],
   // A plus code's `+` between code characters, or what3words' `///` (the walk marks both).
