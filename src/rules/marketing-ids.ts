@@ -120,9 +120,11 @@ const PREFIXED = /^[A-Za-z]{1,10}[_-](?![0-9A-Za-z]*\d{7})[0-9A-Za-z]{6,40}$/;
 // A tool's slug in parts (`gr_2026_11_18`, `evt_2026_cpr_1205`): a word first, then 2-7 parts of lower-case letters or
 // up to 4 digits, one separator throughout. Digit parts in a row hold 6 digits at most (`ev_617_555_0134` is a phone
 // number, `x_123_45_6789` an SSN), or are a date of this century (`2026_11_18`; `vid_1961_03_14` may be a birth date).
-const SLUG = /^(?=.{8,48}$)[a-z]{2,12}(?:([_-])(?:[a-z]{1,16}|\d{1,4}))(?:\1(?:[a-z]{1,16}|\d{1,4})){1,6}$/;
+// A part may also be a short version (`v2`, `q4`) or a day of this century written without separators (`exp_20261129_checkout_v2`:
+// a test's launch day; RECENT_DATE below still refuses other 8-digit parts).
+const SLUG = /^(?=.{8,48}$)[a-z]{2,12}(?:([_-])(?:[a-z]{1,16}|\d{1,4}|[a-z]\d{1,2}|20\d{6}))(?:\1(?:[a-z]{1,16}|\d{1,4}|[a-z]\d{1,2}|20\d{6})){1,6}$/;
 const DIGIT_RUN = /\d+(?:[_-]\d+)*/g;
-const RECENT_DATE = /^20\d\d[_-](?:(?:0?[1-9]|1[0-2])(?:[_-](?:0?[1-9]|[12]\d|3[01]))?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$/;
+const RECENT_DATE = /^20\d\d(?:[_-](?:(?:0?[1-9]|1[0-2])(?:[_-](?:0?[1-9]|[12]\d|3[01]))?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$/;
 
 function slugId(value: string): boolean {
   if (!SLUG.test(value)) return false;

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../common/json.js';
+import { isbnValid } from './detectors/product-code.js';
 
 // A store's structured data copied into analytics (`{"@context": "https://schema.org", "@type":
 // "Product", "name": ..., "gtin13": ...}`) names things, not people: a product's `name` is not a
@@ -67,11 +68,18 @@ function gs1Valid(code: string): boolean {
 
 /**
  * Whether a string under the normalized key `norm` is a product code or a JSON-LD vocabulary
- * that goes out as it is: a GTIN/UPC/EAN with a valid check digit, `@context: https://schema.org`.
- * One character test rules out almost every key (g, u, e, c).
+ * that goes out as it is: a GTIN/UPC/EAN with a valid check digit, `@context: https://schema.org`,
+ * a book's ISBN under a key ending in `isbn` (`isbn13`, `book_isbn`) whose check digit holds, hyphens allowed.
+ * One character test rules out almost every key (g, u, e, c; i and n, the last letters of `isbn`).
  */
 export function productCode(norm: string, value: string): boolean {
   const c = norm.charCodeAt(0);
+  if (isbnKey(norm)) return ISBN_SHAPE.test(value) && isbnValid(value.replace(/-/g, ''));
   if (norm.length > 7 || (c !== 103 && c !== 117 && c !== 101 && c !== 99)) return false;
   return GTIN_KEYS.has(norm) ? gs1Valid(value) : norm === 'context' && VOCABULARIES.has(value);
 }
+
+// `isbn`, `isbn10`, `isbn13`, `book_isbn`, `print_isbn`: the key's last word.
+const ISBN_KEY = /isbn(?:10|13)?$/;
+const ISBN_SHAPE = /^(?:97[89]-?)?\d{1,5}-?\d{1,7}-?\d{1,7}-?\d$/;
+const isbnKey = (norm: string): boolean => norm.length >= 4 && norm.length <= 16 && (norm.charCodeAt(norm.length - 1) === 110 || norm.charCodeAt(norm.length - 1) === 51 || norm.charCodeAt(norm.length - 1) === 48) && ISBN_KEY.test(norm);

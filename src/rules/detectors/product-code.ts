@@ -18,7 +18,8 @@ function labelBefore(text: string, start: number): string {
   return text.slice(k, j).toLowerCase();
 }
 
-function isbnValid(d: string): boolean {
+/** An ISBN-13 (978/979) or ISBN-10 whose check digit holds, digits only. */
+export function isbnValid(d: string): boolean {
   if (d.length === 13) {
     let s = 0;
     for (let i = 0; i < 13; i++) s += (d.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
