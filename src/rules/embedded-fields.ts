@@ -196,7 +196,9 @@ function encodedPairs(text: string, verdict: PairVerdict): string | undefined {
 function fhirFamily(text: string): boolean {
   if (text.indexOf('family=') >= 0) return true;
   // A pasted fragment of FHIR JSON quotes its keys (`"family": "Doe", "given": [`), cut short so it no longer parses.
-  const colon = text.indexOf('family:') >= 0 || text.indexOf('family":') >= 0 || text.indexOf('family" :') >= 0 || text.indexOf('family\\":') >= 0;
+  // Quoted as JSON, escaped once more (`family\\":`) or as a Python dict prints it (`'family': 'Doe'`).
+  const colon = text.indexOf('family:') >= 0 || text.indexOf('family":') >= 0 || text.indexOf('family" :') >= 0 || text.indexOf('family\\":') >= 0 ||
+    text.indexOf("family':") >= 0;
   return colon && (text.indexOf('given') >= 0 || text.indexOf('birth') >= 0);
 }
 

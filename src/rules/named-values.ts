@@ -173,8 +173,12 @@ const RECORD_PREFIXES: ReadonlySet<string> = new Set(('MRN MR MRUN MED MEDS PT P
   'RX RXN CLM CLAIM MBR MEM MID SSN SS SSA DL NPI DEA EMP HAR FIN CSN HN HCN PHN NHS ID UID CASE CHART VISIT APPT REF AUTH PA ELIG ' +
   'GRP POL SUB INS CARD DOB ER ED OR HSP HOSP BED ROOM RM UNIT').split(' '));
 
+// A marketplace's order number in its own 3-7-7 layout (`112-7734019-2284711`, Amazon's): no SSN's, phone number's or
+// card's layout, and only under an order key.
+const MARKETPLACE_ORDER = /^\d{3}-\d{7}-\d{7}$/;
+
 function shopOrderId(value: string, nowYear: number): boolean {
-  if (SHOP_ORDER.test(value) || TOKEN_ORDER.test(value)) return true;
+  if (SHOP_ORDER.test(value) || TOKEN_ORDER.test(value) || MARKETPLACE_ORDER.test(value)) return true;
   const any = ANY_PREFIX_ORDER.exec(value);
   if (any !== null && !RECORD_PREFIXES.has((any[1] as string).toUpperCase())) return true;
   const dated = DATED_ORDER.exec(value);

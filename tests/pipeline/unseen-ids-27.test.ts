@@ -94,3 +94,16 @@ describe('clean look-alikes under keys that name them', () => {
     for (const v of ['40615-8', '123456789', '61755501', '19610314']) expect(out).not.toContain(v);
   });
 });
+
+// Found by the held half of pass 27's blind set (fixed after it was measured).
+describe('held-set findings', () => {
+  it("removes the surname in a FHIR fragment printed as a Python dict", () => {
+    const out = props({ raw: "{'resourceType': 'Patient', 'name': [{'given': ['Ottoline', 'R'], 'family': 'Brackenbury'}], 'birthDate': '1950-02-17'}" });
+    for (const w of ['Ottoline', 'Brackenbury', '02-17']) expect(out).not.toContain(w);
+  });
+
+  it("keeps a marketplace's 3-7-7 order number under an order key, not under another key", () => {
+    expect(props({ order_number: '112-7734019-2284711' })).toContain('112-7734019-2284711');
+    expect(props({ member_ref: '112-7734019-2284711' })).not.toContain('2284711');
+  });
+});
