@@ -14,6 +14,8 @@ describe('a caption that opens with a name whose given name is in no list and go
     ['a caption after its lead', { caption: 'Photo: Thandiwe Mokoena recovering at home' }, ['Thandiwe', 'Mokoena']],
     ['a figure caption after a comma', { figcaption: 'Siosaia Taufahema, a year after his first visit' }, ['Taufahema']],
     ['an aria label with a linking verb', { aria_label: 'Video: Bartek Wozniak describes his recovery' }, ['Wozniak']],
+    ['a name opening with a letter beyond ASCII', { image_alt: 'Ólafur Sigurðsson after his knee surgery' }, ['Sigurðsson']],
+    ['a name in another script, in an English caption', { image_alt: 'Γιώργος Παπαδόπουλος after his knee surgery' }, ['Παπαδόπουλος']],
   ])('removes the name in %s', (_what, event, words) => {
     const out = props(event);
     for (const w of words) expect(out).not.toContain(w);
@@ -23,13 +25,13 @@ describe('a caption that opens with a name whose given name is in no list and go
     const clean = { a: "Dr. Smith's team with her patients", b: 'Mayo Clinic campus at sunset', c: 'Saint Mary Hospital after the storm',
       d: 'Heart Walk 2026 volunteers at the finish line', e: 'Northbay Pavilion after its renovation', f: 'Central Park with her kids',
       g: 'Boston Marathon, his first since the injury', h: 'Fitbit Charge helps her sleep', i: 'Golden Gate Bridge at dawn, seen from her window',
-      j: 'Cardiology Services | Northbay Health' };
+      j: 'Cardiology Services | Northbay Health', k: 'Île Saint-Louis with her dog', l: 'Zürich Hauptbahnhof after its renovation' };
     const out = props(clean);
     for (const v of Object.values(clean)) expect(out).toContain(v);
   });
 
   it('is found by the prefilter wherever the detectors find it', () => {
-    const parts = ['Photo: ', 'Oluwaseun ', 'Adeyemi', 'Mokoena ', 'Central ', 'Park', ' after her', ' recovering', ', two years after his',
+    const parts = ['Photo: ', 'Oluwaseun ', 'Adeyemi', 'Mokoena ', 'Ólafur ', 'Γιώργος ', 'Central ', 'Park', ' after her', ' recovering', ', two years after his',
       ' helps her', ' with', ' ', ',', 'X', 'Dr. ', 'surgery'];
     expectPrefilterSound(parts, { maxLength: 7, numRuns: 2000, examples: [['Oluwaseun Adeyemi after her surgery'], ['Photo: Adeyemi Mokoena recovering']] });
   });

@@ -34,6 +34,8 @@ const UNLISTED_HINT = new RegExp(`(?<![A-Za-z])(?:${CARE})(?![A-Za-z])`, 'i');
 // `with her twins`, `describes his`), so a product's verb (`Fitbit Charge helps her sleep`) does not read as a person's.
 const LINK = 'after|during|with|and|before|following|at|in|talks|shares|describes|tells|says|holds|hugs|celebrates|returns|smiles|thanks|meets|reunites';
 const NEAR_TAIL_RE = new RegExp(`^(?:(?:,|\\s[-\u2013\u2014]|:)\\s(?:[A-Za-z\u2019']+,?\\s){0,3}?|\\s(?:${LINK})\\s(?:[A-Za-z\u2019']+,?\\s){0,2}?|\\s)(?:${CARE})(?![A-Za-z])`, 'i');
+const OPENS_NAME = /^\p{Lu}[\p{Ll}\p{M}]/u;
+const CAPITAL = /\p{Lu}/u;
 const PLACE_WORD = new Set(['park', 'lake', 'river', 'bridge', 'gate', 'mount', 'mountain', 'mountains', 'beach', 'bay', 'island', 'valley', 'hill',
   'hills', 'square', 'street', 'avenue', 'road', 'garden', 'gardens', 'museum', 'library', 'university', 'college', 'school', 'academy', 'stadium',
   'arena', 'field', 'church', 'chapel', 'cathedral', 'temple', 'mosque', 'building', 'tower', 'hall', 'pavilion', 'wing', 'campus', 'plaza',
@@ -51,12 +53,14 @@ export function captionNameStart(text: string): number {
     for (const lead of LEADS) if (matchesAt(text, 0, lead, true)) { from = lead.length; break; }
   }
   const a = text.charCodeAt(from), b = text.charCodeAt(from + 1);
-  if (a < 65 || a > 90 || b < 97 || b > 122) return -1;
+  // A name may open with a letter beyond ASCII (`Ólafur Sigurðsson`, `Γιώργος Παπαδόπουλος`): a capital, then a small letter.
+  const wide = a >= 128 || b >= 128;
+  if (wide ? !OPENS_NAME.test(text.slice(from, from + 2)) : a < 65 || a > 90 || b < 97 || b > 122) return -1;
   const sp = text.indexOf(' ', from + 2);
   if (sp < 0 || sp - from > 14) return -1;
   if (sp - from <= 12 && GIVEN_NAMES.has(text.slice(from, sp).toLowerCase())) return from;
   const c = text.charCodeAt(sp + 1);
-  return c >= 65 && c <= 90 && UNLISTED_HINT.test(text.slice(sp, sp + 70)) ? from : -1;
+  return ((c >= 65 && c <= 90) || (c >= 128 && CAPITAL.test(text[sp + 1]))) && UNLISTED_HINT.test(text.slice(sp, sp + 70)) ? from : -1;
 }
 
 /** The full name a caption opens with, when the words after it are about that person's care (see above). */
@@ -74,5 +78,6 @@ export function scanCaptionName(text: string, out: Detection[], kind: string): v
 /** Two or three words, none a place's, building's or event's word, none in capitals only (an acronym). */
 function unlistedName(name: string): boolean {
   const words = name.split(' ');
-  return words.length >= 2 && words.length <= 3 && words.every((w) => w.length >= 2 && w !== w.toUpperCase() && !PLACE_WORD.has(w.toLowerCase()));
+  return words.length >= 2 && words.length <= 3 && words.every((w) => w.length >= 2 && w !== w.toUpperCase() &&
+    w.toLowerCase().split('-').every((part) => !PLACE_WORD.has(part)));
 }
