@@ -18,9 +18,10 @@ import { CharSet, consumed, memoByShape, readShape, type Shape } from './regex-s
 // on 2,000 characters, 62 ms on 4,000), and a literal before them (`x.*y.*z`) can be repeated by
 // the sender ("xyxy..."), a start position each. Not refused: a part between that either cannot read
 // (`[^/]*/.*x`: "/" ends the first), a second repetition that ends the pattern (`.*=.*`: the first split
-// found is a match), and a part between of two characters or more (`([a-z0-9]+-)*refills?(-[a-z0-9]+)*/`,
-// sixteen bundled page rules: a split per occurrence of the word, the square of the length over its
-// length, 0.7 s on a 14,000-character path segment): a known gap, not a safe shape.
+// found is a match). A part between of several characters is refused alike when it can match a text made
+// only of characters both read (`([a-z0-9]+-)*refills?(-[a-z0-9]+)*(/|$)`: "refill-refill-…" splits at each
+// "refill"; nineteen bundled page rules had that shape, 1-8 ms each on a 2,000-character segment, now written
+// with the segment checked once in a lookahead and the word found lazily, see rules/packs/sensitive-pages.yaml).
 type Rep = Extract<Shape, { t: 'rep' }>;
 
 /**
@@ -37,13 +38,16 @@ const NOTHING: Edges = { nullable: true, head: [], tail: [] };
 export function polynomialProblem(source: string, flags: string): string | undefined {
   const found: string[] = [];
   visit(readShape(source, flags.includes('i')), true, (a, b, separated) => {
-    const between = separated ? `, with "${source.slice(a.to, b.from)}" between them, which both can read too (let the first stop at it: ".*=.*x" as "[^=]*=.*x")` : ', one after the other';
+    const part = source.slice(a.to, b.from);
+    const between = separated ? `, with "${part}" between them, which both can read too (${part.length > 1 ? HINT_WORD : HINT_CHAR})` : ', one after the other';
     found.push(`"${source.slice(a.from, a.to)}" and "${source.slice(b.from, b.to)}" can both read the same run of characters${between}`);
   });
   return found[0];
 }
 
 type Report = (a: Rep, b: Rep, separated: boolean) => void;
+const HINT_CHAR = 'let the first stop at it: ".*=.*x" as "[^=]*=.*x"';
+const HINT_WORD = 'check the text around the word once, in a lookahead, and find the word lazily: "(^|/)([a-z0-9]+-)*w(-[a-z0-9]+)*(/|$)" as "(^|/)(?=[a-z0-9]+(?:-[a-z0-9]+)*(?:/|$))(?:[a-z0-9]+-)*?w(?=[-/]|$)"';
 
 /** `last`: nothing follows this part's match in the pattern (a repetition there ends the attempt with its first match). */
 function visit(s: Shape, last: boolean, report: Report): void {
@@ -78,29 +82,31 @@ function checkSequence(items: readonly Shape[], last: boolean, report: Report): 
 }
 
 /**
- * Whether `a`, the parts `between` and `b` can all read one run of characters both repetitions read, the
- * parts between matching a single one of them (so the run splits at each of its characters).
+ * Whether `a`, the parts `between` and `b` can all read one run of characters both repetitions read: the
+ * parts between match a text made only of such characters, one character (`.*=.*b`) or several
+ * (`([a-z0-9]+-)*refills?(-[a-z0-9]+)*(/|$)`: "refill"), so a run repeating that text splits at each repeat.
  */
 function pumped(a: Edge, b: Edge, between: readonly Shape[]): boolean {
   const common = a.reads.intersect(b.reads);
   if (common.empty || a.end.intersect(common).empty || b.end.intersect(common).empty) return false;
-  return between.reduce((w, x) => plus(w, widths(x, common)), ZERO).one;
+  return between.reduce((w, x) => plus(w, within(x, common)), ZERO).some;
 }
 
-/** Whether a part can match no character, or one, of `chars` (lookarounds: assumed so). */
-interface Widths { readonly zero: boolean; readonly one: boolean }
-const ZERO: Widths = { zero: true, one: false };
-const plus = (x: Widths, y: Widths): Widths => ({ zero: x.zero && y.zero, one: (x.zero && y.one) || (x.one && y.zero) });
+/** Whether a part can match empty text, and a non-empty text made only of `chars` (lookarounds: assumed so). */
+interface Fit { readonly zero: boolean; readonly some: boolean }
+const ZERO: Fit = { zero: true, some: false };
+const fits = (x: Fit): boolean => x.zero || x.some;
+const plus = (x: Fit, y: Fit): Fit => ({ zero: x.zero && y.zero, some: fits(x) && fits(y) && (x.some || y.some) });
 
-function widths(s: Shape, chars: CharSet): Widths {
+function within(s: Shape, chars: CharSet): Fit {
   switch (s.t) {
-    case 'set': return { zero: false, one: !s.set.intersect(chars).empty };
+    case 'set': return { zero: false, some: !s.set.intersect(chars).empty };
     case 'empty': case 'look': return ZERO;
-    case 'alt': return s.items.map((x) => widths(x, chars)).reduce((x, y) => ({ zero: x.zero || y.zero, one: x.one || y.one }));
-    case 'seq': return s.items.reduce((w, x) => plus(w, widths(x, chars)), ZERO);
+    case 'alt': return s.items.map((x) => within(x, chars)).reduce((x, y) => ({ zero: x.zero || y.zero, some: x.some || y.some }));
+    case 'seq': return s.items.reduce((w, x) => plus(w, within(x, chars)), ZERO);
     case 'rep': {
-      const w = widths(s.item, chars);
-      return { zero: s.min === 0 || w.zero, one: w.one && s.max >= 1 && (s.min <= 1 || w.zero) };
+      const w = within(s.item, chars);
+      return { zero: s.min === 0 || w.zero, some: w.some && s.max >= 1 };
     }
   }
 }
