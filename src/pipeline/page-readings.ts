@@ -43,6 +43,8 @@ const ROUTE_PARAMS: ReadonlySet<string> = new Set([
   'state',
   // MediaWiki's and OpenCart's `title`, DotNetNuke's `tabname` (`?tabid=57&tabname=PayMyBill`).
   'title', 'tabname',
+  // The same word in Spanish, Portuguese, Italian and German CMSs (`?pagina=resultados`, `?seite=rechnung`).
+  'pagina', 'seite',
 ]);
 /**
  * A procedure's billing code in a query (`/price-estimator?cpt=70553`, `?drg=470`): a price looked
@@ -61,8 +63,10 @@ const SEARCH_ANYWHERE = 's';
  * On the site's root the page has nothing else to be: `/?view=pay-bill`, `/?section=test-results`
  * are the routes of a single-page app (elsewhere these are a directory's display options).
  */
-// A home-grown dispatcher's verb (`/?do=pay-bill`, `/?op=refill`, `/?cmd=results`) too: there it is the page.
-const ROOT_ROUTE_PARAMS: ReadonlySet<string> = new Set(['view', 'section', 'tab', 'sec', 'content', 'area', 'mode', 'show', 'q', 'do', 'op', 'cmd', 'act', 'func', 'sub', 'subpage']);
+// A home-grown dispatcher's verb (`/?do=pay-bill`, `/?op=refill`, `/?cmd=results`) too: there it is the page,
+// and so is a classic ASP or PHP site's menu item (`/default.asp?id=12&mnu=billpay`, `?menu=`, `?nav=`).
+const ROOT_ROUTE_PARAMS: ReadonlySet<string> = new Set(['view', 'section', 'tab', 'sec', 'content', 'area', 'mode', 'show', 'q', 'do', 'op', 'cmd', 'act', 'func', 'sub', 'subpage',
+  'menu', 'mnu', 'nav']);
 const knownRootRoute = new Map<string, boolean>();
 const ROOT_SEARCH_PARAMS: ReadonlySet<string> = new Set(['query', 'search', 'searchterm', 'searchtext', 'keys', 'keyword', 'keywords', 'k', 'term']);
 const knownSearch = new Map<string, boolean>();
