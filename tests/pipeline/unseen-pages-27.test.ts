@@ -70,3 +70,16 @@ describe('a prescription renewal named noun first in Portuguese and Spanish', ()
     for (const path of ['/es/receta-de-pollo', '/blog/receitas-saudaveis', '/pt/pedido-de-orcamento']) expect(blocked(pageOn(path)), path).toBe(false);
   });
 });
+
+describe('the areas in Vietnamese, Tagalog, Polish and Portuguese said another common way', () => {
+  it.each(['/vi/gia-han-thuoc', '/tl/renew-ng-reseta', '/pl/odnowienia-recepty', '/pt-br/boletos', '/pt/segunda-via-da-conta', '/pl/platnosci-online/karta',
+    '/pt-br/minhas-exames', '/pt/laudos-online', '/pt-br/resultado-dos-exames'])('blocks %s', (path) => {
+    expect(blocked(pageOn(path))).toBe(true);
+  });
+
+  it('lets news, recipes, booking forms and articles about exams flow', () => {
+    for (const path of ['/vi/tin-tuc', '/pt/receitas-saudaveis', '/pl/e-rejestracja', '/pt/via-verde', '/pt-br/exames', '/pt/blog/como-ler-seus-exames']) {
+      expect(blocked(pageOn(path)), path).toBe(false);
+    }
+  });
+});
