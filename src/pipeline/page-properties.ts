@@ -28,6 +28,8 @@ const FORM_NAME = 8;
 const PRODUCTS = 9;
 const RX_FLAG = 10;
 const DEEP_LINK = 11;
+// A router's transition (`{to: "/#/messages", from: "/#/home"}`, as Vue Router's and others' hooks give it).
+const TRANSITION = 12;
 const PAGE_FIELDS: ReadonlySet<string> = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
 // A page's title (`page_title: "Patient Portal - Messages"`, GA4's `ep.page_title`) names it too.
 // So do a content group or site section (`content_group: "MyChart"`).
@@ -49,7 +51,7 @@ const PAGE_AT_NAMES: ReadonlySet<string> = new Set([
   'fullurl', 'documentlocation', 'documentpath', 'documenturl', 'locationhref', 'ampdocurl', 'canonicalurl', 'dl', 'dp', 'page', 'location', 'route',
   'hash', 'fragment', 'locationhash',
   // The browser's own location and a router's current path under the site's names.
-  'windowlocation', 'windowlocationhref', 'routepath', 'currentroutepath', 'routeurl', 'loc',
+  'windowlocation', 'windowlocationhref', 'routepath', 'currentroutepath', 'routeurl', 'loc', 'toroute', 'topath', 'newroute', 'newpath', 'newurl',
   // RudderStack's page properties carry the tab's URL (`tab_url`) beside `url`; Amplitude's page view its `[Amplitude] Page URL`.
   'taburl', 'amplitudepageurl', 'amplitudepagepath', 'amplitudepagelocation',
   // A frame's address (a portal or bill-pay page embedded in a public one): the event happened there, not on a link.
@@ -78,6 +80,7 @@ const CAME_FROM_NAMES: ReadonlySet<string> = new Set([
   'pagereferrer', 'referrerurl', 'previouspage', 'previousurl', 'previouspath', 'landingpage', 'landingpageurl', 'landingpath', 'initialurl', 'initialpath', 'entrypage', 'entryurl',
   'previouspagepath', 'previouspageurl', 'prevpage', 'prevurl', 'prevpath', 'frompage', 'fromurl', 'frompath', 'sourcepage', 'sourceurl', 'lastpage', 'lasturl', 'lastpath',
   'referringurl', 'referringpage', 'referringpath', 'referer', 'refererurl', 'originpage', 'originurl', 'originpath', 'documentreferrer',
+  'fromroute', 'oldroute', 'oldpath', 'oldurl', 'prevroute', 'previousroute',
 ]);
 /** Normalized name parts of arrays of pages (breadcrumbs): each entry's path or URL is read. */
 const CRUMB_PARTS = ['breadcrumb', 'crumbs'];
@@ -91,7 +94,7 @@ function kindOf(key: string): number {
   let kind = kinds.get(key);
   if (kind === undefined) {
     const norm = normalizeFieldName(key);
-    kind = PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) || isFrameAt(norm) ? PAGE_AT : DEEP_LINK_NAMES.has(norm) ? DEEP_LINK : CAME_FROM_NAMES.has(norm) ? CAME_FROM
+    kind = key === 'to' || key === 'from' ? TRANSITION : PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) || isFrameAt(norm) ? PAGE_AT : DEEP_LINK_NAMES.has(norm) ? DEEP_LINK : CAME_FROM_NAMES.has(norm) ? CAME_FROM
       : ROUTE_NAMES.has(norm) ? ROUTE_NAME : FORM_NAMES.has(norm) || FORM_KEY.test(key) ? FORM_NAME : PRODUCT_LISTS.has(norm) ? PRODUCTS : RX_FLAGS.has(norm) ? RX_FLAG
       : CRUMB_PARTS.some((p) => norm.includes(p)) ? CRUMBS : LINK_PARTS.some((p) => norm.includes(p)) ? LINK : NONE;
     if (kinds.size >= 10_000) kinds.clear();
@@ -139,6 +142,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     else if (kind === PRODUCTS) found = productCategories(v, found);
     // A flag saying the event's product is a prescription (`requires_prescription: true`) names the pharmacy.
     else if (kind === RX_FLAG) { if (v === true) (found ??= []).push('/rx'); }
+    else if (kind === TRANSITION) transition(props, k, v);
     else if (!strip && linksToBlocked(v, plan, host)) strip = true;
   }
   // One product's event (Segment's `Product Added`) carries the product's fields at the top.
@@ -257,6 +261,13 @@ function without(props: JsonObject, keys: readonly string[], plan: Plan, host: H
     else copy[k] = v;
   }
   return copy;
+}
+
+/** With both set to places, `to` is the page now shown and `from` the one left; a lone `to` is a link's. */
+function transition(props: JsonObject, k: string, v: JsonValue): void {
+  const at = pageAt(v);
+  if (at === undefined || pageAt(props[k === 'to' ? 'from' : 'to']) === undefined) return;
+  if (k === 'to') (found ??= []).push(at); else (cameFrom ??= []).push(at);
 }
 
 /** A location value as a reading: a path or URL as it is, a fragment route (`#/x`) on the root. */

@@ -23,10 +23,11 @@ export interface PathVerdict {
 const verdicts = new PlanMemos<PathVerdict>(4096);
 
 /**
- * The longest path the patterns are run on. A backtracking pattern of the `([a-z0-9]+-)*word(-[a-z0-9]+)*`
- * kind (29 bundled ones, and analysts write the same) is quadratic in a segment's length: a crafted
- * 14,000-character segment held a worker ~0.7 s, within the 32 KB event limit several seconds.
- * Sitemaps cap a whole URL at 2,048 characters; a longer path is not read and blocks (fail closed).
+ * The longest path the patterns are run on. Sitemaps cap a whole URL at 2,048 characters; a longer path is
+ * not read and blocks (fail closed). Patterns of the `([a-z0-9]+-)*word(-[a-z0-9]+)*` kind, quadratic in a
+ * segment's length (a crafted 14,000-character segment held a worker ~0.7 s), are now refused when rules
+ * compile (regex-polynomial.ts) and the bundled ones are written in a linear form; the cap still bounds
+ * every other pattern's cost per path, and an analyst's pattern that passes the structural check.
  */
 export const MAX_CHECKED_PATH = 2048;
 const TOO_LONG: PathVerdict = Object.freeze({ blocked: 'page_path_too_long', sensitive: true, group: undefined });

@@ -30,17 +30,31 @@ const looseRules = new WeakMap<Plan, { readonly index: LiteralIndex; readonly na
 const titleAnswers = new PlanMemos<TitleVerdict>(2048);
 const nameAnswers = new PlanMemos<string | null>(2048);
 
-/** What a page title says (`Inbox | MyChart`, `Pay Your Bill | Northbay`). */
-export function titleVerdict(title: string, plan: Plan): TitleVerdict {
+/**
+ * What a page title says (`Inbox | MyChart`, `Pay Your Bill | Northbay`). On a story's or posting's page
+ * (`area`: `news`, `blog`, `careers`...) the title is read as a page of that area, as the pack reads their
+ * paths: `Patient Portal Upgrade This Weekend` on `/news/2026/11/...` is `/news/patient-portal-upgrade-...`.
+ */
+export function titleVerdict(title: string, plan: Plan, area?: string): TitleVerdict {
   const memo = titleAnswers.of(plan);
-  let verdict = memo.get(title);
+  const key = area === undefined ? title : `${area}\n${title}`;
+  let verdict = memo.get(key);
   if (verdict === undefined) {
     const text = nfkc(title);
-    const asPath = pathVerdict(pageNamePath(text), plan);
-    verdict = { blocked: asPath.blocked ?? matchLoose(text, plan), sensitive: asPath.sensitive };
-    memo.set(title, verdict);
+    const path = pageNamePath(text);
+    const storyPath = area !== undefined && path.charCodeAt(0) === 47 ? `/${area}${path}` : undefined;
+    const asPath = pathVerdict(storyPath ?? path, plan);
+    verdict = { blocked: asPath.blocked ?? (storyPath === undefined ? matchLoose(text, plan) : undefined), sensitive: asPath.sensitive };
+    memo.set(key, verdict);
   }
   return verdict;
+}
+
+// Areas of stories and postings whose paths the pack reads apart (`(?<!^/(news|blog|...)/.*)`): a title there is the area's page.
+const STORY_AREA = /^\/(news|newsroom|blog|blogs|press-releases|articles|stories|careers|jobs)\/[^/]/;
+/** The story or posting area a page's canonical path is in (`news` for `/news/2026/11/x`), if any. */
+export function storyArea(path: string | undefined): string | undefined {
+  return path === undefined ? undefined : STORY_AREA.exec(path)?.[1];
 }
 
 /**
@@ -48,10 +62,10 @@ export function titleVerdict(title: string, plan: Plan): TitleVerdict {
  * (`name: "Pay Your Bill"` on a page titled otherwise names the page too), and its Segment
  * `category` (`analytics.page("Test Results", "Lab Detail")`: the category is the area).
  */
-export function pageTitleVerdict(name: string | undefined, title: string | undefined, track: boolean, plan: Plan, category?: string): TitleVerdict | undefined {
-  const titled = title === undefined ? undefined : titleVerdict(title, plan);
+export function pageTitleVerdict(name: string | undefined, title: string | undefined, track: boolean, plan: Plan, category?: string, area?: string): TitleVerdict | undefined {
+  const titled = title === undefined ? undefined : titleVerdict(title, plan, area);
   if (track) return titled;
-  const named = name === undefined || name === title ? titled : either(titleVerdict(name, plan), titled);
+  const named = name === undefined || name === title ? titled : either(titleVerdict(name, plan, area), titled);
   return category === undefined || category === name ? named : either(categoryVerdict(category, name, plan), named);
 }
 

@@ -83,3 +83,30 @@ describe('the areas in Vietnamese, Tagalog, Polish and Portuguese said another c
     }
   });
 });
+
+// Found by the held half of blind pass 27, after its measurement.
+describe("a router's transition, a story's title, a booking done in European Portuguese", () => {
+  const route = (properties: Record<string, string>) => ({ type: 'track', event: 'Navigation', properties, ...pageOn('/portal-app/') });
+  it("blocks a transition whose destination or origin is a sensitive route, and lets a clean one and a lone link's `to` go on", () => {
+    expect(blocked(route({ to: '#/inbox/thread/77', from: '#/dashboard' }))).toBe(true);
+    expect(blocked(route({ to: '/#/start', from: '/#/statements/2026-10' }))).toBe(true);
+    expect(blocked(route({ toRoute: '/#/lab-results/88' }))).toBe(true);
+    expect(blocked(route({ to: '#/find-a-doctor', from: '#/start' }))).toBe(false);
+    expect(blocked(route({ to: 'billing@example-health.org', from: 'noreply@example-health.org' }))).toBe(false);
+  });
+
+  it("reads a story's or posting's title as a page of its area", () => {
+    expect(blocked(titled('/news/2027/01/15/update', 'MyChart Maintenance Tonight | Example Health'))).toBe(false);
+    expect(blocked(titled('/blog/portal-tips', 'Five Patient Portal Features You Might Have Missed'))).toBe(false);
+    expect(blocked(titled('/about/leadership', 'Patient Portal'))).toBe(true);
+    expect(blocked(titled('/news/item/12', 'Your Lab Results'))).toBe(true);
+  });
+
+  it.each(['/pt/marcacao-de-consulta/confirmado', '/pt/marcacoes-de-consultas/obrigada'])('blocks %s', (path) => {
+    expect(blocked(pageOn(path))).toBe(true);
+  });
+
+  it('lets the booking page itself flow', () => {
+    expect(blocked(pageOn('/pt/marcacao-de-consultas'))).toBe(false);
+  });
+});
