@@ -142,7 +142,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     else if (kind === PRODUCTS) found = productCategories(v, found);
     // A flag saying the event's product is a prescription (`requires_prescription: true`) names the pharmacy.
     else if (kind === RX_FLAG) { if (v === true) (found ??= []).push('/rx'); }
-    else if (kind === TRANSITION) transition(props, k, v);
+    else if (kind === TRANSITION) { if (!transition(props, k, v) && !strip && linksToBlocked(v, plan, host)) strip = true; }
     else if (!strip && linksToBlocked(v, plan, host)) strip = true;
   }
   // One product's event (Segment's `Product Added`) carries the product's fields at the top.
@@ -253,7 +253,7 @@ function without(props: JsonObject, keys: readonly string[], plan: Plan, host: H
   const copy: JsonObject = {};
   for (const k of keys) {
     const kind = kindOf(k);
-    const link = kind === LINK || (kind === PAGE_FIELD && documentLink(k, props[k])) || (kind === NONE && mediaKey(k));
+    const link = kind === LINK || (kind === TRANSITION && !isTransition(props)) || (kind === PAGE_FIELD && documentLink(k, props[k])) || (kind === NONE && mediaKey(k));
     if ((kind === PAGE_FIELD && !link && !productName(props, k)) || (link && linksToBlocked(props[k], plan, host))) continue;
     const v = nested?.get(k) ?? props[k];
     // Defined, not assigned: an own `__proto__` key must stay a key, as a spread copy keeps it.
@@ -263,11 +263,13 @@ function without(props: JsonObject, keys: readonly string[], plan: Plan, host: H
   return copy;
 }
 
-/** With both set to places, `to` is the page now shown and `from` the one left; a lone `to` is a link's. */
-function transition(props: JsonObject, k: string, v: JsonValue): void {
+/** With both set to places, `to` is the page now shown and `from` the one left; a lone one is a link's (dropped when blocked). */
+const isTransition = (props: JsonObject): boolean => pageAt(props.to) !== undefined && pageAt(props.from) !== undefined;
+function transition(props: JsonObject, k: string, v: JsonValue): boolean {
   const at = pageAt(v);
-  if (at === undefined || pageAt(props[k === 'to' ? 'from' : 'to']) === undefined) return;
+  if (at === undefined || !isTransition(props)) return false;
   if (k === 'to') (found ??= []).push(at); else (cameFrom ??= []).push(at);
+  return true;
 }
 
 /** A location value as a reading: a path or URL as it is, a fragment route (`#/x`) on the root. */

@@ -5,7 +5,7 @@ import { openPlanProbe, pageAt, pageOn } from '../helpers/open-plan.js';
 // routed by its id or state, a classic site's menu parameter, a prescription renewal named noun first in
 // Portuguese and Spanish. Every event goes to the open destination (no BAA); spellings are the tests' own,
 // not the blind corpus's.
-const { blocked } = openPlanProbe('p27');
+const { blocked, sent } = openPlanProbe('p27');
 const titled = (path: string, title: string) => { const e = pageOn(path); (e.context as { page: Record<string, string> }).page.title = title; return { ...e, name: title }; };
 
 describe("vendors' patient-facing hosts", () => {
@@ -93,6 +93,13 @@ describe("a router's transition, a story's title, a booking done in European Por
     expect(blocked(route({ toRoute: '/#/lab-results/88' }))).toBe(true);
     expect(blocked(route({ to: '#/find-a-doctor', from: '#/start' }))).toBe(false);
     expect(blocked(route({ to: 'billing@example-health.org', from: 'noreply@example-health.org' }))).toBe(false);
+  });
+
+  it("drops a lone `to` or `from` that links to a blocked page, and keeps a clean one", () => {
+    const out = sent(route({ to: '/patient-portal/inbox', label: 'Messages' }));
+    expect(out).not.toContain('/patient-portal/inbox');
+    expect(out).toContain('Messages');
+    expect(sent(route({ to: '/find-a-doctor' }))).toContain('/find-a-doctor');
   });
 
   it("reads a story's or posting's title as a page of its area", () => {
