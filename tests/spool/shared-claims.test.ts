@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IngestDedup } from '../../src/spool/ingest-dedup.js';
 import { SharedClaims } from '../../src/spool/sqlite/shared-claims.js';
@@ -76,5 +77,34 @@ describe('SharedClaims (serve --workers N on SQLite)', () => {
     const m8 = lost.keys[1]!;
     expect(await restarted.recover(async (keys) => new Set(keys.filter((k) => k === m8)), now)).toBe(1);
     expect((await b.claim('demo', [ev('m-8')], sender, now)).keys).toEqual([undefined]);
+  });
+});
+
+describe('SharedClaims: a claims file of an older release (no tickets)', () => {
+  it('opens with its claims kept: done keys stay copies, a dead worker\'s pending key is recovered, new keys are taken and settled', async () => {
+    const path = join(tempDir(), 'ingest-claims.db');
+    const dedupKey = (id: string) => new IngestDedup(noneSeen, 'k'.repeat(32)).key('demo', 'a-1', id);
+    const now = Date.now();
+    // The file as the release before tickets wrote it: a done key, and one left pending by worker 0 (pid 999), which died.
+    const old = new Database(path);
+    old.pragma('journal_mode = WAL');
+    old.exec(`CREATE TABLE ingest_claims (k TEXT PRIMARY KEY, state INTEGER NOT NULL, worker INTEGER NOT NULL, pid INTEGER NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE INDEX ingest_claims_at ON ingest_claims (at)`);
+    old.prepare('INSERT INTO ingest_claims VALUES (?, 1, 1, 998, ?), (?, 0, 0, 999, ?)').run(dedupKey('m-old-done'), now - 1000, dedupKey('m-old-pending'), now - 1000);
+    old.close();
+    const [a, b] = [0, 1].map((worker) => new SharedClaims({ path, worker, pid: 2000 + worker, synchronous: 'NORMAL', onError: () => undefined }));
+    opened.push(a, b);
+    const [da, db] = [a, b].map((c) => new IngestDedup(noneSeen, 'k'.repeat(32), c));
+    // Worker 0's successor finds the pending key in its spool: done, so a copy on worker 1 is a copy.
+    expect(await a.recover(async (keys) => new Set(keys), now)).toBe(1);
+    const copies = await db.claim('demo', [ev('m-old-done'), ev('m-old-pending')], sender, now);
+    expect([copies.keys, copies.copies]).toEqual([[undefined, undefined], 2]);
+    // New keys in the migrated file: one request, one committed and one without rows.
+    const fresh = await da.claim('demo', [ev('m-new-1'), ev('m-new-2')], sender, now);
+    fresh.release(undefined, new Set([fresh.keys[0]!]), now);
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await db.claim('demo', [ev('m-new-1'), ev('m-new-2')], sender, now);
+    expect(again.keys[0]).toBeUndefined(); // committed on worker 0: a copy
+    expect(again.keys[1]).toBeDefined(); // went nowhere: taken afresh
   });
 });

@@ -2,18 +2,17 @@ import type Database from 'better-sqlite3';
 import { inTransaction, openWalDatabase } from '../../common/sqlite.js';
 import { PhiwallError } from '../../errors.js';
 import { DEDUP_WINDOW_MS, type SharedClaimStore, type SharedVerdict } from '../ingest-dedup.js';
+import { claimStatements, DONE, FAILED, openClaimsSchema, PENDING, RELEASED, type ClaimStatements } from './shared-claims-schema.js';
 
 // Ingest dedup across `serve --workers N` on SQLite, where each worker has its own spool: a
 // retry on a new connection may land on another worker. Every worker claims its events' keys in
-// one shared file first (INSERT ... ON CONFLICT DO UPDATE WHERE free: the write lock makes one
-// worker win). The winner's key turns `done` only after ITS spool committed the rows, so a copy
+// one shared file first (an INSERT, or taking over a key that is free again, in one write
+// transaction: the write lock makes one worker win). The winner's key turns `done` only after ITS spool committed the rows, so a copy
 // on another worker is answered 200 only once the original is durable ("ack means durable"), and
 // fails (503, retry) if the original's commit failed. Claims and releases arriving in one
-// event-loop turn share one write transaction.
+// event-loop turn share one write transaction. A request's claims share a ticket, settled as one
+// row (shared-claims-schema.ts).
 export const SHARED_CLAIMS_FILE = 'ingest-claims.db';
-const DDL = `CREATE TABLE IF NOT EXISTS ingest_claims (k TEXT PRIMARY KEY, state INTEGER NOT NULL, worker INTEGER NOT NULL, pid INTEGER NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS ingest_claims_at ON ingest_claims (at)`;
-const PENDING = 0, DONE = 1, RELEASED = 2, FAILED = 3;
 /** A pending claim older than this is given up (its worker died before committing): the next copy takes the event. */
 export const STALE_MS = 30_000;
 /** How long a copy waits for another worker's original before answering 503 (the client retries). */
@@ -33,15 +32,17 @@ export interface SharedClaimsOptions {
   waitMs?: number;
 }
 
-interface Batch { claims: string[]; now: number; out: Promise<SharedVerdict[]>; resolve: (v: SharedVerdict[]) => void; reject: (e: unknown) => void }
-interface Release { k: string; state: number }
+/** One turn's claim calls (a request each: a ticket each), answered together. */
+interface Batch { calls: (readonly string[])[]; now: number; out: Promise<SharedVerdict[][]>; resolve: (v: SharedVerdict[][]) => void; reject: (e: unknown) => void }
+/** A request's settlement: its ticket's state (undefined: left pending), and keys settled apart from it. */
+interface Release { ticket: number; state: number | undefined; keys: { k: string; state: number }[] }
 
 export class SharedClaims implements SharedClaimStore {
   private readonly db: Database.Database;
-  private readonly take: Database.Statement;
-  private readonly stateOf: Database.Statement;
-  private readonly settle: Database.Statement;
-  private readonly purge: Database.Statement;
+  private readonly st: ClaimStatements;
+  /** Keys this process took and has not released yet: their ticket, and how many of its keys are still held. */
+  private readonly held = new Map<string, number>();
+  private readonly ticketKeys = new Map<number, number>();
   private open: Batch | undefined;
   private releases: Release[] = [];
   private flushing = false;
@@ -53,27 +54,41 @@ export class SharedClaims implements SharedClaimStore {
   constructor(private readonly opts: SharedClaimsOptions) {
     this.pid = opts.pid ?? process.pid;
     this.db = openWalDatabase(opts.path, { timeoutMs: opts.busyTimeoutMs ?? 1000, synchronous: opts.synchronous });
-    this.db.exec(DDL);
-    this.take = this.db.prepare(`INSERT INTO ingest_claims (k, state, worker, pid, at) VALUES (?, ${PENDING}, ?, ?, ?)
-      ON CONFLICT (k) DO UPDATE SET state = ${PENDING}, worker = excluded.worker, pid = excluded.pid, at = excluded.at
-      WHERE state >= ${RELEASED} OR (state = ${PENDING} AND at < ?) OR (state = ${DONE} AND at < ?)`);
-    this.stateOf = this.db.prepare('SELECT state, pid FROM ingest_claims WHERE k = ?');
-    // `at` stays the claim's time (the window runs from it): a changed `at` would move the row in the index too.
-    this.settle = this.db.prepare(`UPDATE ingest_claims SET state = ? WHERE k = ? AND pid = ? AND state = ${PENDING}`);
-    this.purge = this.db.prepare('DELETE FROM ingest_claims WHERE at < ?');
+    openClaimsSchema(this.db);
+    this.st = claimStatements(this.db);
   }
 
   claim(keys: readonly string[], now: number): Promise<SharedVerdict[]> {
     const batch = this.open ?? this.start();
     batch.now = Math.max(batch.now, now);
-    const from = batch.claims.length;
-    batch.claims.push(...keys);
-    return batch.out.then((all) => all.slice(from, from + keys.length));
+    const call = batch.calls.push(keys) - 1;
+    return batch.out.then((all) => all[call]);
   }
 
+  /**
+   * A request's keys: committed ones done, the others free again (all failed if its commit failed).
+   * All of a ticket's keys at once: the ticket row; the keys without rows apart. Part of a ticket's
+   * keys (not this module's caller's way): each apart, the ticket left pending for the rest.
+   */
   release(keys: readonly string[], committed: ReadonlySet<string>, failed: boolean, _now: number): void {
-    for (const k of keys) this.releases.push({ k, state: failed ? FAILED : committed.has(k) ? DONE : RELEASED });
-    this.schedule();
+    const byTicket = new Map<number, string[]>();
+    for (const k of keys) {
+      const ticket = this.held.get(k);
+      if (ticket === undefined) continue;
+      this.held.delete(k);
+      let list = byTicket.get(ticket);
+      if (!list) byTicket.set(ticket, (list = []));
+      list.push(k);
+    }
+    for (const [ticket, list] of byTicket) {
+      const left = this.ticketKeys.get(ticket)! - list.length;
+      if (left > 0) this.ticketKeys.set(ticket, left); else this.ticketKeys.delete(ticket);
+      const stateOf = (k: string) => (failed ? FAILED : committed.has(k) ? DONE : RELEASED);
+      if (left > 0) { this.releases.push({ ticket, state: undefined, keys: list.map((k) => ({ k, state: stateOf(k) })) }); continue; }
+      const own = failed ? FAILED : DONE;
+      this.releases.push({ ticket, state: own, keys: list.filter((k) => stateOf(k) !== own).map((k) => ({ k, state: stateOf(k) })) });
+    }
+    if (this.releases.length) this.schedule();
   }
 
   async waitFor(keys: readonly string[]): Promise<void> {
@@ -91,7 +106,7 @@ export class SharedClaims implements SharedClaimStore {
   /** True once done (or released without rows); throws if the original failed or the claim changed hands. */
   private settled(k: string): boolean {
     if (!this.db.open) throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: 'shutting down' });
-    const row = this.stateOf.get(k) as { state: number; pid: number } | undefined;
+    const row = this.st.stateOf.get(k) as { state: number; pid: number } | undefined;
     if (row === undefined || row.pid !== this.owners.get(k) || row.state === FAILED) {
       this.owners.delete(k);
       throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: 'original on another worker not committed' });
@@ -101,17 +116,17 @@ export class SharedClaims implements SharedClaimStore {
 
   /** Claims its predecessor (same worker index, another pid) left pending: done if this worker's spool has the key, else free. */
   async recover(seen: (keys: readonly string[], since: number) => Promise<ReadonlySet<string>>, now: number): Promise<number> {
-    const left = this.db.prepare(`SELECT k, pid FROM ingest_claims WHERE worker = ? AND pid != ? AND state = ${PENDING}`).all(this.opts.worker, this.pid) as { k: string; pid: number }[];
+    const left = this.st.leftPending.all(this.opts.worker, this.pid) as { k: string; pid: number; ticket: number | null }[];
     if (left.length === 0) return 0;
     const durable = await seen(left.map((r) => r.k), now - DEDUP_WINDOW_MS);
-    inTransaction(this.db, () => { for (const r of left) this.settle.run(durable.has(r.k) ? DONE : RELEASED, r.k, r.pid); }, 'immediate');
+    inTransaction(this.db, () => { for (const r of left) this.st.settleKey.run(durable.has(r.k) ? DONE : RELEASED, r.k, r.pid, r.ticket); }, 'immediate');
     return left.length;
   }
 
   private start(): Batch {
     let resolve!: Batch['resolve'], reject!: Batch['reject'];
-    const out = new Promise<SharedVerdict[]>((ok, no) => { resolve = ok; reject = no; });
-    this.open = { claims: [], now: 0, out, resolve, reject };
+    const out = new Promise<SharedVerdict[][]>((ok, no) => { resolve = ok; reject = no; });
+    this.open = { calls: [], now: 0, out, resolve, reject };
     this.schedule();
     return this.open;
   }
@@ -130,7 +145,13 @@ export class SharedClaims implements SharedClaimStore {
     // The requests' clock (the latest of them): a claim's age and window are judged on the time its request was taken.
     const now = Math.max(Date.now(), batch?.now ?? 0);
     try {
-      const verdicts = inTransaction(this.db, () => this.write(batch?.claims ?? [], releases, now), 'immediate');
+      const { verdicts, tickets } = inTransaction(this.db, () => this.write(batch?.calls ?? [], releases, now), 'immediate');
+      // Committed: the keys taken are this process's to release, by their request's ticket.
+      verdicts.forEach((v, c) => {
+        let n = 0;
+        v.forEach((verdict, i) => { if (verdict === 'taken') { this.held.set(batch!.calls[c][i], tickets[c]); n++; } });
+        if (n) this.ticketKeys.set(tickets[c], n);
+      });
       batch?.resolve(verdicts);
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'error';
@@ -142,18 +163,31 @@ export class SharedClaims implements SharedClaimStore {
     }
   }
 
-  /** Inside the write transaction: releases first (a copy in this batch may wait on one), then the claims. */
-  private write(claims: readonly string[], releases: readonly Release[], now: number): SharedVerdict[] {
-    for (const r of releases) this.settle.run(r.state, r.k, this.pid);
-    const verdicts = claims.map((k): SharedVerdict => {
-      if (this.take.run(k, this.opts.worker, this.pid, now, now - (this.opts.staleMs ?? STALE_MS), now - DEDUP_WINDOW_MS).changes === 1) return 'taken';
-      const row = this.stateOf.get(k) as { state: number; pid: number };
-      if (row.state === DONE) return 'done';
-      this.owners.set(k, row.pid);
-      return 'pending';
-    });
-    if (now - this.lastPurge >= PURGE_EVERY_MS) { this.purge.run(now - DEDUP_WINDOW_MS); this.lastPurge = now; }
-    return verdicts;
+  /** Inside the write transaction: releases first (a copy in this batch may wait on one), then the claims, a ticket per call. */
+  private write(calls: readonly (readonly string[])[], releases: readonly Release[], now: number): { verdicts: SharedVerdict[][]; tickets: number[] } {
+    for (const r of releases) {
+      for (const { k, state } of r.keys) this.st.settleKey.run(state, k, this.pid, r.ticket);
+      if (r.state !== undefined) this.st.settleTicket.run(r.state, r.ticket);
+    }
+    const tickets = calls.map(() => Number(this.st.newTicket.run(now).lastInsertRowid));
+    const verdicts = calls.map((keys, c) => keys.map((k) => this.take(k, tickets[c], now)));
+    if (now - this.lastPurge >= PURGE_EVERY_MS) {
+      this.st.purge.run(now - DEDUP_WINDOW_MS);
+      this.st.purgeTickets.run(now - DEDUP_WINDOW_MS);
+      this.lastPurge = now;
+    }
+    return { verdicts, tickets };
+  }
+
+  /** A new key is ours; a known one is ours again if it was freed, failed, left pending too long or is older than the window. */
+  private take(k: string, ticket: number, now: number): SharedVerdict {
+    if (this.st.take.run(k, this.opts.worker, this.pid, now, ticket).changes === 1) return 'taken';
+    const row = this.st.stateOf.get(k) as { state: number; pid: number; at: number };
+    const stale = row.state >= RELEASED || (row.state === PENDING && row.at < now - (this.opts.staleMs ?? STALE_MS)) || (row.state === DONE && row.at < now - DEDUP_WINDOW_MS);
+    if (stale) { this.st.retake.run(this.opts.worker, this.pid, now, ticket, k); return 'taken'; }
+    if (row.state === DONE) return 'done';
+    this.owners.set(k, row.pid);
+    return 'pending';
   }
 
   close(): void {
