@@ -54,6 +54,10 @@ export class SharedClaims implements SharedClaimStore {
   constructor(private readonly opts: SharedClaimsOptions) {
     this.pid = opts.pid ?? process.pid;
     this.db = openWalDatabase(opts.path, { timeoutMs: opts.busyTimeoutMs ?? 1000, synchronous: opts.synchronous });
+    // As the spool's (sqlite-spool.ts): every claim lands on a random page, and a checkpoint every
+    // ~40 MB of WAL instead of 4 MB copies a page rewritten by several commits out once (claims
+    // micro, 400-key turns at 240,000 keys, 3 interleaved pairs: 16-17 -> 12-15 us of CPU per key claimed).
+    this.db.pragma('wal_autocheckpoint = 10000');
     openClaimsSchema(this.db);
     this.st = claimStatements(this.db);
   }
