@@ -20,13 +20,16 @@ export interface DedupParts {
 /**
  * Retried POSTs' dedup (src/spool/ingest-dedup.ts), absent when the spool keeps no keys or the
  * config turns it off. Cluster workers on SQLite each have a spool: their claims meet in one
- * shared file (shared-claims.ts), whose claims a restarted worker settles first.
+ * shared file (shared-claims.ts), whose claims a restarted worker settles first; their spools log
+ * their keys for that alone (seen-keys.ts).
  */
 export function buildIngestDedup(p: DedupParts): { dedup?: IngestDedup; sharedClaims?: SharedClaims } {
   const seen = p.spool.seen?.bind(p.spool);
   if (!seen || p.rules.spool?.dedup_retries === false) return {};
   let sharedClaims: SharedClaims | undefined;
-  if (p.clusterWorker && p.storageKind === 'sqlite') {
+  const clustered = p.clusterWorker === true && p.storageKind === 'sqlite';
+  p.spool.seenKeysLogged?.(clustered);
+  if (clustered) {
     sharedClaims = new SharedClaims({ path: join(p.dataDir, SHARED_CLAIMS_FILE), worker: p.workerIndex ?? 0, synchronous: p.rules.spool?.synchronous === 'full' ? 'FULL' : 'NORMAL', onError: p.onError });
     sharedClaims.recover(seen, Date.now()).catch((err: unknown) => p.onError('ingest claims recovery', errorCode(err)));
   }

@@ -87,7 +87,8 @@ export class IngestDedup {
       const id = events[i].messageId;
       if (typeof id === 'string') lookup.push(wanted[i] = this.key(site, senderOf(events[i]), id));
     }
-    const durable = lookup.length ? await this.durable(lookup, now) : NOTHING;
+    // With shared claims their file answers for the window: this process's spool is read only at recovery (seen-keys.ts).
+    const durable = lookup.length && !this.shared ? await this.durable(lookup, now) : NOTHING;
     const local = this.hold(wanted, durable, now);
     if (this.shared && local.held.size) await this.claimShared(this.shared, local, now);
     const { keys, held, waits, copies } = local;

@@ -119,6 +119,8 @@ export interface Spool {
   now?(): number;
   /** Of these ingest dedup keys, those committed with their rows at `since` or later; absent: no dedup (src/spool/ingest-dedup.ts). */
   seen?(keys: readonly string[], since: number): Promise<ReadonlySet<string>>;
+  /** SQLite: a cluster worker's keys are logged per commit, read only at recovery (true); else kept per key (src/spool/sqlite/seen-keys.ts). */
+  seenKeysLogged?(logged: boolean): void;
   /** Checks the store accepts writes (readiness). */
   writable(): Promise<boolean>;
   close(): Promise<void>;

@@ -37,11 +37,11 @@ destinations:
 
   const batch = (tag: string) => ({ batch: [0, 1, 2].map((i) => ({ type: 'track', event: 'Clicked', messageId: `${tag}-${i}`, anonymousId: `anon-${tag}` })) });
   const deliveredOf = (tag: string) => fake.handled('/hook/dedup').flatMap((r) => r.json as { message_id: string }[]).filter((x) => x.message_id.startsWith(`${tag}-`));
-  /** Keys each worker committed to its own spool (seen_messages): which worker took the originals. */
+  /** Keys each worker committed to its own spool (a cluster worker's: its seen_log, one row per commit): which worker took the originals. */
   const keysIn = (file: string) => {
     if (!existsSync(file)) return 0;
     const db = new Database(file, { readonly: true });
-    try { return (db.prepare('SELECT count(*) AS n FROM seen_messages').get() as { n: number }).n; } finally { db.close(); }
+    try { return (db.prepare('SELECT (SELECT count(*) FROM seen_messages) + (SELECT COALESCE(SUM(json_array_length(keys)), 0) FROM seen_log) AS n').get() as { n: number }).n; } finally { db.close(); }
   };
 
   it('sent again on new connections (one after another, then all at once): every copy 200, each event taken and delivered once', async () => {

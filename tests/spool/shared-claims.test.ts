@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IngestDedup } from '../../src/spool/ingest-dedup.js';
 import { SharedClaims } from '../../src/spool/sqlite/shared-claims.js';
+import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
 import { tempDir } from '../helpers/collector.js';
 
 // Two cluster workers, each with its own spool, meet in one claims file (real SQLite): a retry
@@ -106,5 +107,28 @@ describe('SharedClaims: a claims file of an older release (no tickets)', () => {
     const again = await db.claim('demo', [ev('m-new-1'), ev('m-new-2')], sender, now);
     expect(again.keys[0]).toBeUndefined(); // committed on worker 0: a copy
     expect(again.keys[1]).toBeDefined(); // went nowhere: taken afresh
+  });
+});
+
+describe('SharedClaims recovery from a cluster worker\'s spool (its keys logged per commit)', () => {
+  it('a key committed by a worker that died before settling its claim is done after the restart, one claimed but never committed is free', async () => {
+    const { path, claims, dedup: [a, b] } = workers();
+    const spoolPath = join(tempDir(), 'spool.db');
+    const spool = new SqliteSpool({ path: spoolPath, maxRows: 1000, maxBytes: 1e7, synchronous: 'normal', groupCommitMs: 2 });
+    spool.seenKeysLogged(true);
+    const now = Date.now();
+    const lost = await a.claim('demo', [ev('m-c1'), ev('m-c2')], sender, now);
+    await spool.enqueue([{ messageId: 'm-c1', destination: 'd', payload: {}, dedupKey: lost.keys[0]! }]); // m-c2's rows never committed
+    await spool.close(); // the worker dies: its claims stay pending
+    claims[0].close(); opened.shift();
+    const restarted = new SharedClaims({ path, worker: 0, pid: 3000, synchronous: 'NORMAL', onError: () => undefined });
+    opened.push(restarted);
+    const reopened = new SqliteSpool({ path: spoolPath, maxRows: 1000, maxBytes: 1e7, synchronous: 'normal', groupCommitMs: 2 });
+    reopened.seenKeysLogged(true);
+    expect(await restarted.recover((keys, since) => reopened.seen(keys, since), Date.now())).toBe(2);
+    const copies = await b.claim('demo', [ev('m-c1'), ev('m-c2')], sender, now);
+    expect(copies.keys[0]).toBeUndefined(); // durable on worker 0: a copy
+    expect(copies.keys[1]).toBeDefined(); // never committed: taken afresh
+    await reopened.close();
   });
 });

@@ -41,7 +41,7 @@ export function claimStatements(db: Database.Database) {
     // One key apart from its request's ticket; the ticket guards against a claim taken over since.
     settleKey: db.prepare('UPDATE ingest_claims SET state = ?, ticket = NULL WHERE k = ? AND pid = ? AND ticket IS ?'),
     // A restarted worker's predecessor's claims still pending (their own state, or their ticket's).
-    leftPending: db.prepare(`SELECT c.k AS k, c.pid AS pid, c.ticket AS ticket FROM ingest_claims c LEFT JOIN claim_tickets t ON t.ticket = c.ticket
+    leftPending: db.prepare(`SELECT c.k AS k, c.pid AS pid, c.ticket AS ticket, c.at AS at FROM ingest_claims c LEFT JOIN claim_tickets t ON t.ticket = c.ticket
       WHERE c.worker = ? AND c.pid != ? AND ${EFFECTIVE_STATE} = ${PENDING}`),
     purge: db.prepare('DELETE FROM ingest_claims WHERE at < ?'),
     // Tickets are appended in time order (near enough: the boundary is the first one inside the window, so none inside it goes).

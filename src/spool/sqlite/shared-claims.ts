@@ -18,6 +18,8 @@ export const STALE_MS = 30_000;
 /** How long a copy waits for another worker's original before answering 503 (the client retries). */
 export const WAIT_MS = 10_000;
 const PURGE_EVERY_MS = 60_000;
+/** Recovery reads the spool's keys from this long before the oldest claim it settles (the spool's clock is steady, the claims' the wall's). */
+const RECOVERY_MARGIN_MS = 10 * 60_000;
 
 export interface SharedClaimsOptions {
   path: string;
@@ -120,9 +122,11 @@ export class SharedClaims implements SharedClaimStore {
 
   /** Claims its predecessor (same worker index, another pid) left pending: done if this worker's spool has the key, else free. */
   async recover(seen: (keys: readonly string[], since: number) => Promise<ReadonlySet<string>>, now: number): Promise<number> {
-    const left = this.st.leftPending.all(this.opts.worker, this.pid) as { k: string; pid: number; ticket: number | null }[];
+    const left = this.st.leftPending.all(this.opts.worker, this.pid) as { k: string; pid: number; ticket: number | null; at: number }[];
     if (left.length === 0) return 0;
-    const durable = await seen(left.map((r) => r.k), now - DEDUP_WINDOW_MS);
+    // Committed after they were claimed: the spool's keys from then on (a cluster worker's are a log read from there, seen-keys.ts).
+    const since = Math.max(now - DEDUP_WINDOW_MS, left.reduce((m, r) => Math.min(m, r.at), Infinity) - RECOVERY_MARGIN_MS);
+    const durable = await seen(left.map((r) => r.k), since);
     inTransaction(this.db, () => { for (const r of left) this.st.settleKey.run(durable.has(r.k) ? DONE : RELEASED, r.k, r.pid, r.ticket); }, 'immediate');
     return left.length;
   }

@@ -67,13 +67,12 @@ export class SqliteSpool implements Spool {
     if (opts.maxPageCount) this.db.pragma(`max_page_count = ${opts.maxPageCount}`);
     this.db.exec(SQLITE_SCHEMA);
     addGovernanceColumns(this.db);
-    const db = this.db;
-    this.st = prepareSpoolStatements(db);
+    this.st = prepareSpoolStatements(this.db);
     this.dataVersion = this.st.version.get() as number;
     this.claim = new ConsumerClaim(this.db);
     this.packs = new PackLedger(this.db);
     ({ n: this.rows, b: this.bytes } = countLive(this.db));
-    this.clock = new SteadyClock(newestTime(this.db)); this.seenKeys = new SeenKeys(db, DEDUP_WINDOW_MS);
+    this.clock = new SteadyClock(newestTime(this.db)); this.seenKeys = new SeenKeys(this.db, DEDUP_WINDOW_MS);
   }
 
   now(): number { return this.clock.now(); }
@@ -259,6 +258,7 @@ export class SqliteSpool implements Spool {
   async policyOf(version: string, destination: string): Promise<string | undefined> { return policyOf(this.db, version, destination); }
   async prunePolicies(keep: string, recordedSince: number): Promise<number> { return prunePolicies(this.db, keep, recordedSince); }
   async seen(keys: readonly string[], since: number): Promise<ReadonlySet<string>> { return this.seenKeys.recent(keys, since); }
+  seenKeysLogged(logged: boolean): void { this.seenKeys.useLog(logged, this.clock.now()); }
   async releaseRetries(destination: string, before: number): Promise<number> { return releaseRetriesOnDisk(this.db, destination, before, this.clock.now()); }
 
   async nextDue(destination: string): Promise<number | undefined> {
