@@ -43,7 +43,8 @@ export class SeenKeys {
   /** Cluster worker (true): later commits append to the log. Else the log's keys become rows (at open). */
   useLog(logged: boolean, now: number): void {
     this.logged = logged;
-    if (logged) return;
+    // Nothing to move (most opens): no write transaction (a second process on this file would wait for the lock).
+    if (logged || this.db.prepare('SELECT 1 FROM seen_log LIMIT 1').get() === undefined) return;
     inTransaction(this.db, () => {
       this.db.prepare('INSERT OR REPLACE INTO seen_messages (k, at) SELECT j.value, l.at FROM seen_log l, json_each(l.keys) j WHERE l.at >= ?').run(now - this.windowMs);
       this.db.prepare('DELETE FROM seen_log').run();
