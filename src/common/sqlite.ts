@@ -22,7 +22,8 @@ export interface OpenSqliteOptions {
 export const DEFAULT_CACHE_KIB = 4096;
 
 const sleepMs = (ms: number): void => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms); };
-const isBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown }).code ?? ''));
+/** SQLITE_BUSY or SQLITE_LOCKED (any extended code): another connection holds the lock. */
+export const isBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown }).code ?? ''));
 
 /**
  * Opens a SQLite file in WAL mode. Switching a fresh file to WAL takes an exclusive lock that

@@ -20,11 +20,12 @@ interface Batch<W> {
  * setImmediate: a WAL commit and one turn of the cross-worker write lock per batch instead of
  * per request, for a wait of the rest of the current turn (no timer).
  *
- * The claim is synchronous (better-sqlite3), so a batch runs start to finish before any caller
- * can add more: a caller only ever waits on the open batch. A want already in the open batch is
- * claimed once, whichever requests ask for it. A failed claim rejects every caller of that batch
- * (they fail closed: nothing is pipelined with no token); the next batch starts afresh, so one
- * SQLITE_BUSY does not poison later ones.
+ * The claim may wait (asynchronously) for another worker's write lock (busy-retry.ts): the batch
+ * is closed first, so later callers start the next batch, which may commit before it. A want in
+ * both is claimed twice; the second insert is ignored and reads back the first one's token, as
+ * across workers. A want already in the open batch is claimed once, whichever requests ask for it.
+ * A failed claim rejects every caller of that batch (they fail closed: nothing is pipelined with
+ * no token); the next batch starts afresh, so one SQLITE_BUSY does not poison later ones.
  */
 export class ClaimBatcher<W> {
   private open: Batch<W> | undefined;
@@ -35,7 +36,7 @@ export class ClaimBatcher<W> {
    * most that many wants, so a burst (a batch request of many new visitors) holds the write
    * lock the workers share for one bounded transaction at a time.
    */
-  constructor(private readonly claim: (wants: readonly W[]) => void, private readonly maxPerTransaction = MAX_CLAIMS_PER_TRANSACTION) {
+  constructor(private readonly claim: (wants: readonly W[]) => void | Promise<void>, private readonly maxPerTransaction = MAX_CLAIMS_PER_TRANSACTION) {
     if (!Number.isInteger(maxPerTransaction) || maxPerTransaction < 1) throw new RangeError('maxPerTransaction must be a positive integer');
   }
 
@@ -57,18 +58,18 @@ export class ClaimBatcher<W> {
     const done = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
     const batch: Batch<W> = { wants: new Map(), done, resolve, reject };
     this.open = batch;
-    setImmediate(() => this.flush(batch));
+    setImmediate(() => void this.flush(batch));
     return batch;
   }
 
-  private flush(batch: Batch<W>): void {
+  private async flush(batch: Batch<W>): Promise<void> {
     // Closed before the claim: whatever arrives next (after it) starts the next batch.
     this.open = undefined;
     try {
       // Chunks commit in order; a failed one rejects every caller of the batch (fail closed),
       // the chunks before it stay committed (their tokens are valid and found by the next request).
       const wants = [...batch.wants.values()];
-      for (let i = 0; i < wants.length; i += this.maxPerTransaction) this.claim(wants.slice(i, i + this.maxPerTransaction));
+      for (let i = 0; i < wants.length; i += this.maxPerTransaction) await this.claim(wants.slice(i, i + this.maxPerTransaction));
     } catch (err) {
       batch.reject(err);
       return;

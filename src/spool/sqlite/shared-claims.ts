@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { inTransaction, openWalDatabase } from '../../common/sqlite.js';
+import { retryBusy, SHARED_BUSY_SPIN_MS } from '../../common/busy-retry.js';
+import { inTransaction, isBusy, openWalDatabase } from '../../common/sqlite.js';
 import { PhiwallError } from '../../errors.js';
 import { DEDUP_WINDOW_MS, type SharedClaimStore, type SharedVerdict } from '../ingest-dedup.js';
 import { claimStatements, DONE, FAILED, openClaimsSchema, PENDING, RELEASED, type ClaimStatements } from './shared-claims-schema.js';
@@ -27,6 +28,7 @@ export interface SharedClaimsOptions {
   worker: number;
   synchronous: 'NORMAL' | 'FULL';
   onError: (what: string, code: string) => void;
+  /** How long a flush waits for another worker's write lock, on timers (busy-retry.ts); default 1000 ms. */
   busyTimeoutMs?: number;
   /** This process's id in the file: default its pid (tests run two "workers" in one process). */
   pid?: number;
@@ -61,6 +63,7 @@ export class SharedClaims implements SharedClaimStore {
     // micro, 400-key turns at 240,000 keys, 3 interleaved pairs: 16-17 -> 12-15 us of CPU per key claimed).
     this.db.pragma('wal_autocheckpoint = 10000');
     openClaimsSchema(this.db);
+    this.db.pragma(`busy_timeout = ${Math.min(opts.busyTimeoutMs ?? 1000, SHARED_BUSY_SPIN_MS)}`);
     this.st = claimStatements(this.db);
   }
 
@@ -112,7 +115,9 @@ export class SharedClaims implements SharedClaimStore {
   /** True once done (or released without rows); throws if the original failed or the claim changed hands. */
   private settled(k: string): boolean {
     if (!this.db.open) throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: 'shutting down' });
-    const row = this.st.stateOf.get(k) as { state: number; pid: number } | undefined;
+    let row: { state: number; pid: number } | undefined;
+    // A read that meets a lock (rare in WAL) is asked again at the next poll, within waitMs.
+    try { row = this.st.stateOf.get(k) as typeof row; } catch (err) { if (isBusy(err)) return false; throw err; }
     if (row === undefined || row.pid !== this.owners.get(k) || row.state === FAILED) {
       this.owners.delete(k);
       throw new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: 'original on another worker not committed' });
@@ -127,7 +132,7 @@ export class SharedClaims implements SharedClaimStore {
     // Committed after they were claimed: the spool's keys from then on (a cluster worker's are a log read from there, seen-keys.ts).
     const since = Math.max(now - DEDUP_WINDOW_MS, left.reduce((m, r) => Math.min(m, r.at), Infinity) - RECOVERY_MARGIN_MS);
     const durable = await seen(left.map((r) => r.k), since);
-    inTransaction(this.db, () => { for (const r of left) this.st.settleKey.run(durable.has(r.k) ? DONE : RELEASED, r.k, r.pid, r.ticket); }, 'immediate');
+    await retryBusy(() => inTransaction(this.db, () => { for (const r of left) this.st.settleKey.run(durable.has(r.k) ? DONE : RELEASED, r.k, r.pid, r.ticket); }, 'immediate'), this.opts.busyTimeoutMs ?? 1000);
     return left.length;
   }
 
@@ -151,7 +156,11 @@ export class SharedClaims implements SharedClaimStore {
     this.open = undefined;
     this.releases = [];
     // The requests' clock (the latest of them): a claim's age and window are judged on the time its request was taken.
-    const now = Math.max(Date.now(), batch?.now ?? 0);
+    this.commit(batch, releases, Math.max(Date.now(), batch?.now ?? 0), Date.now(), 1);
+  }
+
+  /** One try; another worker's write lock is waited for on timers, up to busyTimeoutMs (busy-retry.ts). */
+  private commit(batch: Batch | undefined, releases: Release[], now: number, since: number, pause: number): void {
     try {
       const { verdicts, tickets } = inTransaction(this.db, () => this.write(batch?.calls ?? [], releases, now), 'immediate');
       // Committed: the keys taken are this process's to release, by their request's ticket.
@@ -162,11 +171,15 @@ export class SharedClaims implements SharedClaimStore {
       });
       batch?.resolve(verdicts);
     } catch (err) {
+      if (isBusy(err) && this.db.open && Date.now() + pause - since <= (this.opts.busyTimeoutMs ?? 1000)) {
+        setTimeout(() => this.commit(batch, releases, now, since, Math.min(pause * 2, 25)), pause);
+        return;
+      }
       const code = (err as { code?: string }).code ?? 'error';
       this.opts.onError('ingest claims', code);
       // Releases are kept for the next turn (a copy elsewhere waits for them); claims fail closed (503).
       this.releases.unshift(...releases);
-      if (this.releases.length) this.schedule();
+      if (this.releases.length && this.db.open) this.schedule(); // closed: nothing left to try
       batch?.reject(new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: code }));
     }
   }

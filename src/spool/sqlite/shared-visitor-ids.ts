@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { openWalDatabase } from '../../common/sqlite.js';
+import { retryBusy, SHARED_BUSY_SPIN_MS } from '../../common/busy-retry.js';
+import { isBusy, openWalDatabase } from '../../common/sqlite.js';
 import type { VisitorIds } from '../../pipeline/project.js';
 import { VisitorKeyHasher } from '../visitor-key.js';
 import { ClaimBatcher } from './claim-batch.js';
@@ -14,7 +15,7 @@ export interface SharedIdsOptions {
   ownsLegacy: boolean;
   synchronous: 'NORMAL' | 'FULL';
   onError: (what: string, code: string) => void;
-  /** How long a claim waits for another worker's write lock before failing (SQLITE_BUSY); default 5000 ms. */
+  /** How long a claim waits for another worker's write lock before failing (SQLITE_BUSY); default 5000 ms, waited on timers (busy-retry.ts). */
   busyTimeoutMs?: number;
 }
 
@@ -34,13 +35,18 @@ export class SharedRandomVisitorIds implements VisitorIds {
   private readonly hasher: VisitorKeyHasher;
   private readonly select: Database.Statement;
   private readonly claim: Database.Transaction<(wanted: readonly Wanted[]) => void>;
-  private readonly batcher = new ClaimBatcher<Wanted>((wanted) => this.claim.immediate(wanted));
+  private readonly busyMs: number;
+  private readonly batcher = new ClaimBatcher<Wanted>((wanted) => retryBusy(() => this.claim.immediate(wanted), this.busyMs));
 
   constructor(opts: SharedIdsOptions, secret: string, private readonly rotateMs: number) {
     this.hasher = new VisitorKeyHasher(secret);
-    this.db = openWalDatabase(opts.path, { timeoutMs: opts.busyTimeoutMs ?? 5000, synchronous: opts.synchronous });
+    this.busyMs = opts.busyTimeoutMs ?? 5000;
+    // Start-up (schema, moving a single process's tokens) may wait as before; after it, another
+    // worker's write lock is waited for on timers, never on this event loop (busy-retry.ts).
+    this.db = openWalDatabase(opts.path, { timeoutMs: this.busyMs, synchronous: opts.synchronous });
     this.db.exec(PSEUDO_IDS_DDL);
     moveTokens(this.db, opts.legacySpool, opts.ownsLegacy);
+    this.db.pragma(`busy_timeout = ${Math.min(this.busyMs, SHARED_BUSY_SPIN_MS)}`);
     this.select = this.db.prepare(SELECT_TOKEN_SQL).pluck();
     const insert = this.db.prepare(INSERT_TOKEN_SQL);
     this.claim = this.db.transaction((wanted: readonly Wanted[]) => {
@@ -51,7 +57,7 @@ export class SharedRandomVisitorIds implements VisitorIds {
         this.cache.set(w.key, w.destination, w.period, ours ? tokens[i] : this.select.get(w.key, w.destination, w.period) as string);
       });
     });
-    startPruning(this.db, rotateMs, (code) => opts.onError('pseudo-ids prune', code));
+    startPruning(this.db, rotateMs, (code) => opts.onError('pseudo-ids prune', code), this.busyMs);
   }
 
   /** Resolves a request's ids; new tokens wait for the batch of requests arriving alongside (the runtime calls this before the pipeline). */
@@ -78,9 +84,10 @@ export class SharedRandomVisitorIds implements VisitorIds {
     return out;
   }
 
-  /** Read first: a token another worker made needs no write lock. */
+  /** Read first: a token another worker made needs no write lock. A busy read leaves it to the claim, which waits on timers. */
   private fromFile(w: Wanted): boolean {
-    const stored = this.select.get(w.key, w.destination, w.period) as string | undefined;
+    let stored: string | undefined;
+    try { stored = this.select.get(w.key, w.destination, w.period) as string | undefined; } catch (err) { if (isBusy(err)) return false; throw err; }
     if (stored !== undefined) this.cache.set(w.key, w.destination, w.period, stored);
     return stored !== undefined;
   }
@@ -89,9 +96,15 @@ export class SharedRandomVisitorIds implements VisitorIds {
     const key = this.hasher.keyOf(visitorKey), period = Math.floor(now / this.rotateMs);
     const cached = this.cache.get(key, destination, period);
     if (cached !== undefined) return cached;
-    // Not prepared (or dropped from the cache since): resolve it now, synchronously.
-    const missing = this.unresolved([visitorKey], [destination], now).filter((w) => !this.fromFile(w));
-    if (missing.length) this.claim.immediate(missing);
+    // Not prepared (or dropped from the cache since): resolve it now, synchronously, waiting for
+    // the lock on this thread as before (rare: prepare() resolved it moments ago).
+    this.db.pragma(`busy_timeout = ${this.busyMs}`);
+    try {
+      const missing = this.unresolved([visitorKey], [destination], now).filter((w) => !this.fromFile(w));
+      if (missing.length) this.claim.immediate(missing);
+    } finally {
+      this.db.pragma(`busy_timeout = ${Math.min(this.busyMs, SHARED_BUSY_SPIN_MS)}`);
+    }
     return this.cache.get(key, destination, period)!;
   }
 }

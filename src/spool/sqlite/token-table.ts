@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { retryBusy } from '../../common/busy-retry.js';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 
@@ -69,12 +70,17 @@ export function pruneTokens(db: Database.Database, rotateMs: number, now: number
   return db.prepare('DELETE FROM pseudo_ids WHERE period < ?').run(Math.floor(now / rotateMs) - 1).changes;
 }
 
-/** Prunes now and hourly, while `db` is open (the timer never keeps the process alive). */
-export function startPruning(db: Database.Database, rotateMs: number, onError: (code: string) => void): void {
+/**
+ * Prunes now and hourly, while `db` is open (the timer never keeps the process alive). With
+ * `busyMs` (a file other workers write), a locked file is waited for on timers up to that long.
+ */
+export function startPruning(db: Database.Database, rotateMs: number, onError: (code: string) => void, busyMs = 0): void {
+  const failed = (err: unknown) => onError(String((err as { code?: unknown }).code ?? (err as Error).name));
   const run = () => {
     if (!db.open) { clearInterval(timer); return; }
     // Housekeeping only: a failure (a busy file) is reported and retried next hour.
-    try { pruneTokens(db, rotateMs, Date.now()); } catch (err) { onError(String((err as { code?: unknown }).code ?? (err as Error).name)); }
+    if (busyMs > 0) { retryBusy(() => db.open && pruneTokens(db, rotateMs, Date.now()), busyMs).catch(failed); return; }
+    try { pruneTokens(db, rotateMs, Date.now()); } catch (err) { failed(err); }
   };
   const timer = setInterval(run, PRUNE_EVERY_MS);
   timer.unref();
