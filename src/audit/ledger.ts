@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { retryBusy, withShortBusyWait } from '../common/busy-retry.js';
 import { sha256Hex } from '../common/hash.js';
 import type { JsonValue } from '../common/json.js';
 import { addFieldNames } from './field-names.js';
@@ -63,9 +64,13 @@ export class DisclosureLedger implements DisclosureStore {
    */
   private readonly known = new Set<string>();
 
+  /** The connection's own busy timeout: how long a record waits for the lock in all (on timers). */
+  private readonly busyMs: number;
+
   /** `clock`: when an owed batch's key is recorded (tests move it to show old keys forgotten). */
   constructor(private readonly db: Database.Database, private readonly perEvent: boolean, clock: () => number = Date.now) {
     db.exec(AUDIT_SCHEMA);
+    this.busyMs = Number(db.pragma('busy_timeout', { simple: true }));
     const count = db.prepare(`INSERT INTO disclosure_hourly (destination, hour, policy_version, events) VALUES (?, ?, ?, ?)
       ON CONFLICT(destination, hour, policy_version) DO UPDATE SET events = events + excluded.events`);
     const field = db.prepare('INSERT OR IGNORE INTO disclosure_fields (destination, hour, policy_version, field) VALUES (?, ?, ?, ?)');
@@ -104,7 +109,9 @@ export class DisclosureLedger implements DisclosureStore {
   summarize(items: readonly Disclosure[], now: number): LedgerSummary { return summarize(items, now, this.perEvent); }
 
   async record(summary: LedgerSummary, now: number, once?: string): Promise<NewField[]> {
-    const { fresh, written } = this.write(summary, now, once);
+    // Every worker records its deliveries in this one file: another's write lock is waited for on
+    // timers, not on this event loop (busy-retry.ts); past the same total wait, the same error.
+    const { fresh, written } = await retryBusy(() => withShortBusyWait(this.db, this.busyMs, () => this.write(summary, now, once)), this.busyMs);
     // Only after the commit: a rolled-back insert must be tried again.
     if (this.known.size + written.length > 100_000) this.known.clear();
     for (const key of written) this.known.add(key);

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { isBusy } from './sqlite.js';
 
 // Waiting for another cluster worker's write lock without blocking this worker's event loop.
@@ -28,4 +29,14 @@ export async function retryBusy<T>(fn: () => T, budgetMs: number, since = Date.n
     }
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
+}
+
+/**
+ * Runs `fn` on `db` with the busy timeout cut to SHARED_BUSY_SPIN_MS, then restores `restoreMs`:
+ * for a connection whose other statements still wait synchronously (the governance file), one
+ * write that waits on timers instead (retryBusy).
+ */
+export function withShortBusyWait<T>(db: Database.Database, restoreMs: number, fn: () => T): T {
+  db.pragma(`busy_timeout = ${SHARED_BUSY_SPIN_MS}`);
+  try { return fn(); } finally { db.pragma(`busy_timeout = ${restoreMs}`); }
 }
