@@ -12,6 +12,7 @@ import { attributionDashAt, redactedHrefAt } from './name-cues.js';
 import { geohashAt } from './geocode.js';
 import { verbNameAt } from './verb-name.js';
 import { roleOpensAt } from './role-opening.js';
+import { foreignNameCueAt } from './foreign-cues.js';
 import { residenceAt } from './residence.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
@@ -201,6 +202,7 @@ function fCue(text: string, i: number, n1: number): number {
 function nCue(text: string, i: number, n1: number): number {
   if (n1 === 111) return matchesAt(text, i, 'novent', true) || matchesAt(text, i, 'novant', true) || matchesAt(text, i, 'nonante', true) ? AGE_NUM : 0; // age.ts
   if (n1 !== 97 || isLetter(text.charCodeAt(i - 1))) return 0;
+  if (foreignNameCueAt(text, i)) return NAME_CUE; // nazywam się, mijn naam is, mitt namn är, mit navn er (foreign-cues.ts)
   return matchesAt(text, i, 'nacid', true) || matchesAt(text, i, 'nascid', true) || matchesAt(text, i, 'nato ', false) || matchesAt(text, i, 'nata ', false) ? GEOCODE : 0;
 }
 
@@ -217,6 +219,7 @@ function mCue(text: string, i: number, n1: number): number {
   if (!isLetter(p1) && FOREIGN_TITLES.some((w) => matchesAt(text, i, w, true))) return NAME_CUE; // Monsieur, Mme, Mevr. (person-name.ts)
   if (p2 === 110 && ((p1 === 97 && n1 === 101) || (p1 === 111 && (n1 === 98 || n1 === 101 || n1 === 32 || n1 === 58)))) return NAME_CUE;
   if (p1 === 97 && (p2 === 108 || p2 === 105) && n1 === 111) return NAME_CUE;
+  if ((p1 === 97 && p2 === 104 && n1 === 111) || (n1 === 97 && !isLetter(p1)) || (p1 === 106 && n1 === 101)) return foreignNameCueAt(text, i) ? NAME_CUE : 0; // me chamo, mam na imię, jmenuji se
   const wordStart = !isLetter(p1);
   // `my` (my husband ...), `Mr`, `Ms` standing alone, and `Mrs`.
   // `my number is five five five …` (phone-local.ts SPOKEN_CUE) is a phone word too.

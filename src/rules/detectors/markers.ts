@@ -16,6 +16,7 @@ import { misreadLabelAt } from './ocr-label.js';
 import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
 import { residenceAt } from './residence.js';
+import { foreignVerbCueAt } from './foreign-cues.js';
 
 export * from './marker-bits.js';
 export { ageNumAt } from './age-marker.js';
@@ -119,6 +120,7 @@ function heHiCue(text: string, i: number, next: number): number {
   const n2 = lower(text.charCodeAt(i + 2));
   const p1 = lower(text.charCodeAt(i - 1));
   if (next === 101) {
+    if (foreignVerbCueAt(text, i)) return NAME_CUE; // ik heet, jag heter, jeg hedder (foreign-cues.ts)
     if (n2 === 105 && (text.charCodeAt(i + 3) === 223 || lower(text.charCodeAt(i + 3)) === 115)) return NAME_CUE; // heiße, heisse
     if (n2 === 114 && (text.charCodeAt(i + 3) === 32 || (lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32)) && !isLetter(p1)) return NAME_CUE; // her, Herr
     return n2 === 105 && p1 === 116 && lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32 ? NAME_CUE : 0; // their

@@ -2,6 +2,7 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { MONTH_NAMES } from './month-names.js';
+import { scanCjkDates } from './cjk-date.js';
 
 // Safe Harbor keeps only the year of a date tied to the person (spec §1.4): a month with its
 // year (`born March 1961`, `DOB: 03/1961`, `dob 1961-03`, `b. Mar '61`) or a month with its day
@@ -49,6 +50,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     const end = m.index + m[0].length;
     out.push({ start: end - m[1].length, end, kind });
   }
+  scanCjkDates(text, out, kind);
 }
 
 /** Month-and-year or month-and-day dates (C) after a cue that ties them to the person. */

@@ -6,6 +6,7 @@ import { GIVEN_NAMES } from './given-names.js';
 import { scanMixedNames, scanRecordNames } from './record-name.js';
 import { bareName } from './bare-name.js';
 import { scanNameCues } from './name-cues.js';
+import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB } from './foreign-cues.js';
 import { scanFamilyNames } from './family-name.js';
 import { nameWord, verbLike } from './verb-name.js';
 import type { Detection } from './types.js';
@@ -24,7 +25,7 @@ import type { Detection } from './types.js';
 const OWNER = "my|your|his|her|their|full|first|last|legal|patient'?s?|pt'?s?|caller'?s?|member|contact|parent|guardian|spouse|child'?s?|mother'?s?|father'?s?|customer|client|guest|visitor|recipient|sender";
 const NAME_LABEL =
   `(?:(?:${OWNER})[ _-]?name|mi[ ]nombre|nombre(?:[ ](?:del[ ]paciente|completo))?)(?:[ ]*[:=\\u2013-][ ]*|[ ]+(?:is|es)[ ]+)` +
-  "|me[ ]llamo[ ]+|je[ ]m['\u2019]appelle[ ]+|ich[ ]hei(?:ß|ss)e[ ]+|mein[ ]name[ ]ist[ ]+|mi[ ]chiamo[ ]+|(?:meu|mon|il[ ]mio)[ ]nom(?:e)?[ ](?:é|est|è)[ ]+" +
+  "|me[ ]llamo[ ]+|je[ ]m['\u2019]appelle[ ]+|ich[ ]hei(?:ß|ss)e[ ]+|mein[ ]name[ ]ist[ ]+|mi[ ]chiamo[ ]+|(?:meu|mon|il[ ]mio)[ ]nom(?:e)?[ ](?:é|est|è)[ ]+|" + FOREIGN_NAME_LABEL +
   "|(?:^|(?<=[,;|\\n([{\"'][ ]?))(?:name|nom|nome)[ ]*[:=][ ]*";
 const RELATIVE = '(?:mother|father|husband|wife|son|daughter|parent|spouse|partner|brother|sister|grand(?:mother|father|son|daughter)|mom|dad)';
 // A relative, guarantor or other party of a registration or a claim, and who a card or parcel goes to
@@ -34,12 +35,11 @@ const FOREIGN_HONORIFIC = '(?:herr|frau|se\u00f1ora?|sra\\.?|sr\\.|srta\\.?|mons
 const PERSON_LABEL =
   '(?:patient|pt|paciente)[ ]*[:=\\u2013-][ ]*|(?:caller|guardian|spouse|next[ ]of[ ]kin|emergency[ ]contact|attn|attention|' + PARTY + '|' + RELATIVE + ')(?:[ ]*[:=\\u2013][ ]*|[ ]+-[ ]+)' +
   // A relative named in passing (`my husband John Smith`), an honorific (`Mrs. Jane Doe`), a salutation (`Dear Jane Doe`).
-  '|(?:my|his|her|their)[ ]' + RELATIVE + '[ ]*,?[ ]+|(?:mrs?|ms)\\.?[ ]+|dear[ ]+' +
+  '|' + FOREIGN_NAME_VERB + '|(?:my|his|her|their)[ ]' + RELATIVE + '[ ]*,?[ ]+|(?:mrs?|ms)\\.?[ ]+|dear[ ]+' +
   // The same honorifics in other languages (`Herr Kleinschmidt`, `Sra. Echeverría`, `Mme Durand`, `Dhr. de Vries`): their
   // names are judged word by word (HONORIFIC_RE), so `Sr. Wellness Walk` (senior) stays.
   '|' + FOREIGN_HONORIFIC + '[ ]+';
-const PATIENT_LABEL = /^(?:patient|pt|paciente)/i;
-const DOCTOR_TITLE = /^(?:dr\.?|doctor|dra\.?|prof\.?)[ ]+(?=\p{Lu})/iu;
+const PATIENT_LABEL = /^(?:patient|pt|paciente)/i; const DOCTOR_TITLE = /^(?:dr\.?|doctor|dra\.?|prof\.?)[ ]+(?=\p{Lu})/iu;
 const HONORIFIC_RE = new RegExp(`^${FOREIGN_HONORIFIC}[ ]+$`, 'iu');
 const SIGN_OFF =
   '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente|signed)[ ]*[,\\n][ \\n]*';
@@ -100,7 +100,7 @@ const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der'
 // Words that end a name: joiners, pronouns and what callers say after their name.
 const STOP = new Set([
   'and', 'or', 'i', 'my', 'is', 'am', 'from', 'calling', 'speaking', 'here', 'with', 'the', 'a', 'an', 'for', 'to', 'at',
-  'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'again', 'required', 'optional', 'none', 'unknown', 'spelled', 'spelling', 'spelt',
+  'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'und', 'en', 'och', 'og', 'et', 'e', 'again', 'required', 'optional', 'none', 'unknown', 'spelled', 'spelling', 'spelt',
   // An honorific is a cue of its own (`Dear Mr. Okafor`: the name is the word after it).
   'mr', 'mrs', 'ms', 'mx', 'miss',
 ]);

@@ -2,6 +2,7 @@ import { GEOCODE, NAME_CUE, isLetter } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
+import { cjkDateCueAt } from './cjk-date.js';
 
 // `my name is` in scripts other than Latin (Safe Harbor A): Russian `меня зовут`, Ukrainian `мене звати`,
 // Greek `με λένε` / `ονομάζομαι`, Arabic `اسمي`, Hebrew `שמי` / `קוראים לי`, Chinese `我叫` / `我的名字是`,
@@ -38,7 +39,7 @@ export function scriptCueAt(text: string, i: number, c: number): number {
     const at = text.slice(i - 1, i + 14).toLowerCase();
     for (const w of VIETNAMESE) if (at.startsWith(w)) return NAME_CUE;
   }
-  if (!FIRSTS.has(c)) return 0;
+  if (!FIRSTS.has(c)) return c >= 0x4e00 ? cjkDateCueAt(text, i, c) : 0; // a date's cue or era (cjk-date.ts)
   const at = text.slice(i, i + LONGEST).toLowerCase();
   for (const w of SPACED) if (at.startsWith(w)) return NAME_CUE;
   for (const w of GLUED) if (at.startsWith(w)) return NAME_CUE;
