@@ -74,3 +74,27 @@ describe('free-text fields as sites in other languages name them', () => {
     expect(props({ hintergrund: 'blau' })).toContain('blau');
   });
 });
+
+describe('a postcode after the word other countries label it with', () => {
+  it.each([
+    ['German', 'Postleitzahl 10115 Berlin', '10115'],
+    ['German, abbreviated', 'PLZ: 80331 München', '80331'],
+    ['French', 'code postal 75002', '75002'],
+    ['Spanish', 'C.P. 28013 Madrid', '28013'],
+    ['Brazilian', 'Código postal: 01310-100', '01310-100'],
+    ['Portuguese', 'código postal 1000-001 Lisboa', '1000-001'],
+    ['Polish', 'kod pocztowy 00-590', '00-590'],
+    ['Czech', 'PSČ 113 51', '113 51'],
+    ['Swedish', 'postnummer 114 55', '114 55'],
+    ['Indian', 'PIN code 560001', '560001'],
+    ['Dutch', 'Postcode: 3511LX Utrecht', '3511LX'],
+    ['Japanese', '〒150-0002 東京都渋谷区', '150-0002'],
+  ])('removes the %s one', (_where, line, code) => {
+    expect(props({ transcript: line })).not.toContain(code);
+  });
+
+  it('keeps a card PIN, a price and opening hours', () => {
+    const out = props({ a: 'PIN code 1234', b: 'Preis 1.234,56 € inkl. Versand', c: 'Öffnungszeiten 08:00–17:00' });
+    for (const v of ['PIN code 1234', 'Preis 1.234,56 € inkl. Versand', 'Öffnungszeiten 08:00–17:00']) expect(out).toContain(v);
+  });
+});

@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { isAsciiAlnum, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
+import { scanLabelledPostcodes } from './postcode-label.js';
 
 // Postal codes of other countries written in text (Safe Harbor B: a geographic subdivision
 // smaller than a state; ZIP-3's exception is for US ZIPs only). A full UK postcode covers about
@@ -89,10 +90,11 @@ function scan(text: string, out: Detection[], kind: string): void {
       if (!resetAt(EVENT_AFTER, end).test(text)) out.push({ start: end - 4, end, kind });
     }
   }
+  scanLabelledPostcodes(text, out, kind);
   if (text.length < 10 || !CUE_HINT.test(text)) return;
   const cued = resetAt(CA_CUED_RE, 0);
   while ((m = cued.exec(text)) !== null) out.push({ start: m.index + m[0].length - 6, end: m.index + m[0].length, kind });
 }
 
-/** UK, Canadian, Irish and (at an address tail or after CEP) Brazilian postal codes (B). */
+/** UK, Canadian, Irish, (at an address tail or after CEP) Brazilian and (after their label) other countries' postal codes (B). */
 export const postcodeDetector = defineDetector('postcode', '[POSTCODE]', 'B', scan);
