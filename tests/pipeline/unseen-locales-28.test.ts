@@ -98,3 +98,25 @@ describe('a postcode after the word other countries label it with', () => {
     for (const v of ['PIN code 1234', 'Preis 1.234,56 € inkl. Versand', 'Öffnungszeiten 08:00–17:00']) expect(out).toContain(v);
   });
 });
+
+describe('a birth date in short forms after its label in other languages (found on the held set, fixed after it was measured)', () => {
+  it.each([
+    ['Geburtsdatum 14.3.58, Versicherung AOK', '14.3.58'],
+    ['geboortedatum 14-03-58', '14-03-58'],
+    ['data di nascita 14-3-58', '14-3-58'],
+    ['date de naissance 14/03/58', '14/03/58'],
+    ['data de nascimento: 14.3.58', '14.3.58'],
+    ['fecha de nacimiento: 03/1961', '03/1961'],
+  ])('removes the date in "%s"', (line, date) => {
+    expect(props({ transcript: line })).not.toContain(date);
+  });
+
+  it('keeps a birthday party\'s day and the time', () => {
+    expect(props({ a: 'Geburtstagsfeier am 14.3. um 18 Uhr' })).toContain('Geburtstagsfeier am 14.3. um 18 Uhr');
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = ['Geburtsdatum ', 'geboortedatum ', 'data di nascita ', 'date de naissance ', 'fecha de nacimiento: ', '14.3.58', '14-03-58', '03/1961', ' ', ',', 'X'];
+    expectPrefilterSound(parts, { maxLength: 5, numRuns: 2000, examples: [['Geburtsdatum 14.3.58'], ['data di nascita 14-3-58']] });
+  });
+});

@@ -98,6 +98,7 @@ function xCue(text: string, i: number, n1: number): number {
 function gCue(text: string, i: number, n1: number): number {
   if (n1 === 101 && matchesAt(text, i - 2, 'negentig', true)) return AGE_NUM; // an age in Dutch words (age.ts)
   if (n1 === 104) return lower(text.charCodeAt(i - 1)) === 105 && matchesAt(text, i - 3, 'eight', true) && digitWord(text, i - 3, 5) ? PHONE_CUE : 0;
+  if (n1 === 101 && (matchesAt(text, i, 'geburts', true) || matchesAt(text, i, 'geboortedat', true))) return DATE_CUE; // Geburtsdatum, geboortedatum (partial-date.ts)
   if (n1 === 101) return text.charCodeAt(i + 3) === 32 && matchesAt(text, i, 'get well', true) ? NAME_CUE : geohashAt(text, i) ? GEOCODE : 0;
   return webmailAt(text, i);
 }
@@ -203,6 +204,7 @@ function nCue(text: string, i: number, n1: number): number {
   if (n1 === 111) return matchesAt(text, i, 'novent', true) || matchesAt(text, i, 'novant', true) || matchesAt(text, i, 'nonante', true) ? AGE_NUM : 0; // age.ts
   if (n1 !== 97 || isLetter(text.charCodeAt(i - 1))) return 0;
   if (foreignNameCueAt(text, i)) return NAME_CUE; // nazywam się, mijn naam is, mitt namn är, mit navn er (foreign-cues.ts)
+  if (matchesAt(text, i, 'nacimiento', true) || matchesAt(text, i, 'naissance', true) || matchesAt(text, i, 'nascit', true) || matchesAt(text, i, 'nascimento', true)) return DATE_CUE; // fecha de nacimiento…
   return matchesAt(text, i, 'nacid', true) || matchesAt(text, i, 'nascid', true) || matchesAt(text, i, 'nato ', false) || matchesAt(text, i, 'nata ', false) ? GEOCODE : 0;
 }
 

@@ -8,12 +8,13 @@ import { scanCjkDates } from './cjk-date.js';
 // year (`born March 1961`, `DOB: 03/1961`, `dob 1961-03`, `b. Mar '61`) or a month with its day
 // (`born March 14`, `DOB 03/14`) still has to go. Without a cue such a value is as often a
 // campaign or report period (`spring-2024`, `2024-03 newsletter`), so a cue word must come
-// first (then also a date in digits only: `dob 030461`): born, birth, b., DOB, admitted, admission, discharged, died, death, deceased,
+// first (then also a date in digits only: `dob 030461`): born, birth, b., DOB, Geburtsdatum, fecha de nacimiento (and the French,
+// Italian, Portuguese and Dutch words), admitted, admission, discharged, died, death, deceased,
 // diagnosed, surgery, appointment, delivered, hospitalized, visit, procedure, DOS, expired, refill due.
 // The date detector already takes full dates, whatever precedes them.
 const MONTH = `(?:${MONTH_NAMES})`;
 const CUE =
-  '(?:born|birth(?:[ _-]?(?:date|day))?|b\\.|geb\\.|geboren|d\\.?o\\.?b\\.?|bday|yob|admitted|admission|admit(?:[ _-]?date)?|discharged?|died|death|deceased|diagnosed' +
+  '(?:born|birth(?:[ _-]?(?:date|day))?|b\\.|geb\\.|geboren|geburts(?:datum|tag)|geboortedatum|(?:fecha|date|data)[ ]d[ei][ ](?:nacimiento|naissance|nascita|nascimento)|d\\.?o\\.?b\\.?|bday|yob|admitted|admission|admit(?:[ _-]?date)?|discharged?|died|death|deceased|diagnosed' +
   // Care events of the person: `my surgery was in March 2019`, `appointment: 03/2024`.
   '|surger(?:y|ies)|surgical|appointments?|appt|delivered|hospitali[sz]ed' +
   // A visit, a procedure, a date of service, a death, a refill (`last visit: 14.03`, `DOS 3/14`, `expired 14/03`).
