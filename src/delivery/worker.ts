@@ -10,7 +10,6 @@ import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
 import { reprojectClean } from './reproject.js';
 import { PolicyScreen, type PolicyView, type Verdict } from './screen.js';
 import { sleep, type Sleeper } from './sleeper.js';
-import { deliveryTurns } from './turns.js';
 
 export interface WorkerOptions {
   idlePollMs: number;
@@ -152,7 +151,6 @@ export class DestinationWorker {
   /** Lease -> deliver one batch (one item when probing); idles when nothing is due. */
   private async round(signal: Sleeper, probe: boolean): Promise<void> {
     if (await this.opts.hooks?.ready?.() === false) { await sleep(this.opts.idlePollMs, signal, 'idle'); return; }
-    await deliveryTurns.next(); // lease, encode and send: one step, in a turn of its own (turns.ts)
     const batchSize = probe ? 1 : Math.min(this.dest.config.delivery.batch_size ?? this.dest.destination.maxBatch, this.dest.destination.maxBatch);
     const items = await this.spool.lease(this.dest.name, batchSize, this.dest.config.delivery.lease_ms);
     if (items.length === 0) { await sleep(this.idleWait(signal), signal, 'idle'); return; }
@@ -213,7 +211,6 @@ export class DestinationWorker {
       result = { kind: 'retry', reason: `send threw ${(err as Error).name}` };
     }
     this.metrics.sendSeconds.observe({ destination: this.dest.name }, Number(process.hrtime.bigint() - started) / 1e9);
-    await deliveryTurns.next(); // the answer's ledger record and ack: the next step, in its own turn
     const perItem: ItemResult[] = result.kind === 'per_item' ? result.results : items.map(() => result as ItemResult);
     await this.settle(items, perItem);
   }
@@ -253,7 +250,8 @@ export class DestinationWorker {
   }
 
   private async settle(items: LeasedItem[], results: ItemResult[]): Promise<void> {
-    const ok: string[] = [], okItems: LeasedItem[] = [];
+    const ok: string[] = [];
+    const okItems: LeasedItem[] = [];
     const now = Date.now(), spoolNow = this.spool.now?.() ?? now; // ages and retry times on the spool's clock (a stepped wall clock ages nothing)
     const { max_attempts: maxAttempts, max_age_hours: maxAgeHours } = this.dest.config.delivery;
     let anyRetry = false;
