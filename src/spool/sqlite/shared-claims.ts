@@ -156,32 +156,25 @@ export class SharedClaims implements SharedClaimStore {
     this.open = undefined;
     this.releases = [];
     // The requests' clock (the latest of them): a claim's age and window are judged on the time its request was taken.
-    this.commit(batch, releases, Math.max(Date.now(), batch?.now ?? 0), Date.now(), 1);
-  }
-
-  /** One try; another worker's write lock is waited for on timers, up to busyTimeoutMs (busy-retry.ts). */
-  private commit(batch: Batch | undefined, releases: Release[], now: number, since: number, pause: number): void {
-    try {
-      const { verdicts, tickets } = inTransaction(this.db, () => this.write(batch?.calls ?? [], releases, now), 'immediate');
-      // Committed: the keys taken are this process's to release, by their request's ticket.
-      verdicts.forEach((v, c) => {
-        let n = 0;
-        v.forEach((verdict, i) => { if (verdict === 'taken') { this.held.set(batch!.calls[c][i], tickets[c]); n++; } });
-        if (n) this.ticketKeys.set(tickets[c], n);
+    const now = Math.max(Date.now(), batch?.now ?? 0);
+    // The first try runs now (close() flushes synchronously); another worker's write lock is waited for on timers.
+    retryBusy(() => inTransaction(this.db, () => this.write(batch?.calls ?? [], releases, now), 'immediate'), this.opts.busyTimeoutMs ?? 1000)
+      .then(({ verdicts, tickets }) => {
+        // Committed: the keys taken are this process's to release, by their request's ticket.
+        verdicts.forEach((v, c) => {
+          let n = 0;
+          v.forEach((verdict, i) => { if (verdict === 'taken') { this.held.set(batch!.calls[c][i], tickets[c]); n++; } });
+          if (n) this.ticketKeys.set(tickets[c], n);
+        });
+        batch?.resolve(verdicts);
+      }, (err: unknown) => {
+        const code = (err as { code?: string }).code ?? 'error';
+        this.opts.onError('ingest claims', code);
+        // Releases are kept for the next turn (a copy elsewhere waits for them); claims fail closed (503).
+        this.releases.unshift(...releases);
+        if (this.releases.length && this.db.open) this.schedule(); // closed: nothing left to try
+        batch?.reject(new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: code }));
       });
-      batch?.resolve(verdicts);
-    } catch (err) {
-      if (isBusy(err) && this.db.open && Date.now() + pause - since <= (this.opts.busyTimeoutMs ?? 1000)) {
-        setTimeout(() => this.commit(batch, releases, now, since, Math.min(pause * 2, 25)), pause);
-        return;
-      }
-      const code = (err as { code?: string }).code ?? 'error';
-      this.opts.onError('ingest claims', code);
-      // Releases are kept for the next turn (a copy elsewhere waits for them); claims fail closed (503).
-      this.releases.unshift(...releases);
-      if (this.releases.length && this.db.open) this.schedule(); // closed: nothing left to try
-      batch?.reject(new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: code }));
-    }
   }
 
   /** Inside the write transaction: releases first (a copy in this batch may wait on one), then the claims, a ticket per call. */
