@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { dryRunLine } from '../../src/cli/dry-run.js';
 import { loadConfig } from '../../src/config/load.js';
 import { compileRules } from '../../src/rules/compile.js';
@@ -56,5 +57,10 @@ export function allowAllProbe(messageId: string) {
   const sent = (event: Event): string => JSON.stringify(rows(event).map((r) => r.payload));
   const props = (properties: Event, path = '/about'): string => sent({ properties, ...pageOn(path) });
   const pathOut = (path: string): string => sent(pageOn(path));
-  return { sent, props, pathOut };
+  /** Asserts that every value of `clean`, sent as properties, leaves whole. */
+  const expectKept = (clean: Record<string, string>): void => {
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  };
+  return { sent, props, pathOut, expectKept };
 }

@@ -5,7 +5,7 @@ import { expectPrefilterSound } from '../helpers/prefilter-soundness.js';
 // Pass 26 (.tmp/h113): identifiers whose cue is weak or absent, and clean numbers read as identifiers. Every event goes to
 // an open destination (no BAA, every field allowed) under keys a site really uses (`image_alt`, `caption`, `share_link`);
 // the look-alikes beside them must stay as they are.
-const { props } = allowAllProbe('s26');
+const { props, expectKept } = allowAllProbe('s26');
 
 describe('a caption or alt text that opens with a person and goes on about their care', () => {
   it.each([
@@ -21,8 +21,7 @@ describe('a caption or alt text that opens with a person and goes on about their
     const clean = { a: "Dr. Smith's team in the cardiology wing", b: 'Mayo Clinic campus at sunset', c: 'Saint Mary Hospital main entrance',
       d: 'Apple Watch heart rate screen', e: 'Mary Jones Award winners announced', f: 'Photo of Linda Nguyen, RN, with her team',
       g: 'Martin Luther King Day service with our team' };
-    const out = props(clean);
-    for (const v of Object.values(clean)) expect(out).toContain(v);
+    expectKept(clean);
   });
 
   it('is found by the prefilter wherever the detectors find it', () => {
@@ -73,8 +72,7 @@ describe('a page path written into a value, with a person under a parent that li
 
   it("keeps a site's own pages under those parents and providers' pages", () => {
     const clean = { a: '/patients/new-patient-forms', b: '/members/login', c: '/providers/jane-lee', d: '/patients/flu-shot-2026', e: '/patients/visitor-guide-1998' };
-    const out = props(clean);
-    for (const v of Object.values(clean)) expect(out).toContain(v);
+    expectKept(clean);
   });
 
   it('is found by the prefilter wherever the detectors find it', () => {
@@ -93,8 +91,7 @@ describe('a phone number said digit by digit after the words that give it', () =
   it('keeps counted words that are no number of anyone', () => {
     const clean = { a: 'the number is one two three four five six seven in the queue', d: 'the number is 555-0143 in the queue', b: 'I would like to book one of the three five minute slots',
       c: 'Call 1-800-FLOWERS for sympathy arrangements' };
-    const out = props(clean);
-    for (const v of Object.values(clean)) expect(out).toContain(v);
+    expectKept(clean);
   });
 
   it('is found by the prefilter wherever the detectors find it', () => {
@@ -120,8 +117,7 @@ describe('a ZIP code right after the place someone says they live in', () => {
 
   it('keeps five digits that follow no one\'s place', () => {
     const clean = { a: 'Beverly Hills 90210 was a TV show', b: 'Text STOP to 47132 to opt out', c: 'Reply HELP to 78512 for help' };
-    const out = props(clean);
-    for (const v of Object.values(clean)) expect(out).toContain(v);
+    expectKept(clean);
   });
 });
 
@@ -134,8 +130,7 @@ describe('a number said with only the words one, three, four, nine, zero, niner 
 
   it('keeps prose with those words', () => {
     const clean = { a: 'one of our three clinics is open nine to four', b: 'Oh, one more thing: zero copay for four visits' };
-    const out = props(clean);
-    for (const v of Object.values(clean)) expect(out).toContain(v);
+    expectKept(clean);
   });
 
   it('is found by the prefilter wherever the detectors find it', () => {

@@ -6,7 +6,7 @@ import { expectPrefilterSound } from '../helpers/prefilter-soundness.js';
 // number the writer calls their own), structured fragments cut short (FHIR JSON lists), and clean numbers read as
 // identifiers (a build numbered by its day). Every event goes to an open destination (no BAA, every field allowed) under
 // keys sites really use; the look-alikes beside them must stay as they are.
-const { props } = allowAllProbe('s27');
+const { props, expectKept } = allowAllProbe('s27');
 
 describe('a caption that opens with a name whose given name is in no list and goes on about that person', () => {
   it.each([
@@ -26,8 +26,7 @@ describe('a caption that opens with a name whose given name is in no list and go
       d: 'Heart Walk 2026 volunteers at the finish line', e: 'Northbay Pavilion after its renovation', f: 'Central Park with her kids',
       g: 'Boston Marathon, his first since the injury', h: 'Fitbit Charge helps her sleep', i: 'Golden Gate Bridge at dawn, seen from her window',
       j: 'Cardiology Services | Northbay Health', k: 'Île Saint-Louis with her dog', l: 'Zürich Hauptbahnhof after its renovation' };
-    const out = props(clean);
-    for (const v of Object.values(clean)) expect(out).toContain(v);
+    expectKept(clean);
   });
 
   it('is found by the prefilter wherever the detectors find it', () => {
@@ -69,8 +68,7 @@ describe('a build or release numbered by its day, written without separators', (
 describe('a telephone number written with keypad letters', () => {
   it("keeps a clinic's own marketing number", () => {
     const clean = { cta: 'Call 617-555-CARE to book', banner: 'Questions? 1-800-MY-DOCTOR', footer: 'Nurse line: (555) 123-HEAL, 24/7', ad: 'Call us at 1-888-NORTHBAY' };
-    const out = props(clean);
-    for (const v of Object.values(clean)) expect(out).toContain(v);
+    expectKept(clean);
   });
 
   it('removes a number the writer says is their own', () => {
@@ -87,8 +85,7 @@ describe('a telephone number written with keypad letters', () => {
 describe('clean look-alikes under keys that name them', () => {
   it("keeps a book's ISBN whose check digit holds under an isbn key, and a test's slug with its launch day and version", () => {
     const clean = { book_isbn: '978-0-306-40615-7', isbn: '9780306406157', isbn10: '0-306-40615-2', experiment_id: 'exp_20261129_checkout_v2' };
-    const out = props(clean);
-    for (const v of Object.values(clean)) expect(out).toContain(v);
+    expectKept(clean);
   });
 
   it('still cuts an ISBN-shaped number whose check digit fails, and a slug holding a birth date or a phone number', () => {
