@@ -16,6 +16,24 @@ export function appRoute(t: string): string | undefined {
   return sep > 0 && !/^https?$/i.test(t.slice(0, sep)) ? `/${t.slice(sep + 3)}` : undefined;
 }
 
+// A front controller's script deeper in a path (`/web/index.php/portal/messages`, `/cms/Default.aspx/billing/pay`):
+// the framework routes what follows it, wherever the script is installed (canonicalPath skips only a leading one).
+// The path as sent is still read, so a directory before the script that names the area (`/portal/index.php/home`) counts.
+const MID_SCRIPT = /\/[^/?#.]+\.(?:php[0-9]?|aspx?|cfm|cfc|jspx?|do|action|cgi|pl|py|rb|dll|exe|nsf)(?=\/[^/?#])/i;
+// Fusebox's and ColdBox's search-engine-safe URLs spell the query as segments after the script
+// (`/index.cfm/fuseaction/billing.pay/id/7`, `/index.cfm/event/portal.messages`): the handler's dotted name is the page.
+const SES_HANDLER = /^\/(?:fuseaction|event|action|method|handler|circuit|do)\/([a-z][a-z0-9_-]*(?:[.:][a-z][a-z0-9_-]*)+)(?=[/?#]|$)/i;
+
+/** What a front controller deeper in the path routes to (`/web/index.php/portal/x` is `/portal/x`), else undefined. */
+export function frontControllerRoute(t: string): string | undefined {
+  if (t.indexOf('.') < 0) return undefined;
+  const m = MID_SCRIPT.exec(t);
+  if (m === null) return undefined;
+  const rest = t.slice(m.index + m[0].length);
+  const ses = SES_HANDLER.exec(rest);
+  return ses === null ? rest : `/${ses[1].replace(/[.:]/g, '/')}`;
+}
+
 /** The distinct hosts of the page's URLs, other locations and routed URLs (one test per host: they usually share theirs). */
 export function hostsOf(host: (u: string | undefined) => string | undefined, page: readonly (string | undefined)[], others: readonly string[], routed: readonly string[] | undefined): string[] {
   const hosts: string[] = [];

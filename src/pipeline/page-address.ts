@@ -1,7 +1,7 @@
 import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/canonical-path.js';
 import type { PageGroupPlan, Plan, SitePlan } from '../rules/plan.js';
 import { canonicalMemo } from './canonical-readings.js';
-import { appRoute, hostPathsBlock, hostsOf, matrixRoute, withoutRouteGroups } from './extra-readings.js';
+import { appRoute, frontControllerRoute, hostPathsBlock, hostsOf, matrixRoute, withoutRouteGroups } from './extra-readings.js';
 import { routesOf } from './page-readings.js';
 import { webPageInAppLink } from './app-links.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
@@ -202,6 +202,8 @@ function addReading(readings: string[], t: string): void {
   if (plain !== undefined && !readings.includes(plain)) readings.push(plain);
   const matrix = matrixRoute(t);
   if (matrix !== undefined && !readings.includes(matrix)) readings.push(matrix);
+  const routed = frontControllerRoute(t);
+  if (routed !== undefined && !readings.includes(routed)) readings.push(routed);
   if (t.startsWith('//')) {
     const rest = t.replace(/^\/\/[^/?#]*/, '');
     if (!readings.includes(rest)) readings.push(rest);

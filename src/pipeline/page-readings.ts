@@ -5,7 +5,7 @@ import { appReadings } from './app-screens.js';
 import { classNamePaths } from './class-names.js';
 import { isFrameAt, isFrameObject } from './frame-keys.js';
 import { type FormStep, formStepParam, formStepRoute } from './form-steps.js';
-import { base64Url, joinedRoute, numberedAlias, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
+import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
 
 export { statePath };
@@ -52,7 +52,6 @@ const ROUTE_PARAMS: ReadonlySet<string> = new Set([
  */
 const knownValueRoute = new Map<string, boolean>();
 
-
 /**
  * Site-search parameters: WordPress answers `?s=` on any page, the others are a search when the
  * page is the site's root (`/?query=bipolar`); `/providers?search=smith` is a directory filter, and
@@ -65,7 +64,7 @@ const SEARCH_ANYWHERE = 's';
  */
 // A home-grown dispatcher's verb (`/?do=pay-bill`, `/?op=refill`, `/?cmd=results`) too: there it is the page,
 // and so is a classic ASP or PHP site's menu item (`/default.asp?id=12&mnu=billpay`, `?menu=`, `?nav=`).
-const ROOT_ROUTE_PARAMS: ReadonlySet<string> = new Set(['view', 'section', 'tab', 'sec', 'content', 'area', 'mode', 'show', 'q', 'do', 'op', 'cmd', 'act', 'func', 'sub', 'subpage',
+const ROOT_ROUTE_PARAMS: ReadonlySet<string> = new Set(['event', 'view', 'section', 'tab', 'sec', 'content', 'area', 'mode', 'show', 'q', 'do', 'op', 'cmd', 'act', 'func', 'sub', 'subpage',
   'menu', 'mnu', 'nav']);
 const knownRootRoute = new Map<string, boolean>();
 const ROOT_SEARCH_PARAMS: ReadonlySet<string> = new Set(['query', 'search', 'searchterm', 'searchtext', 'keys', 'keyword', 'keywords', 'k', 'term']);
@@ -75,6 +74,7 @@ const knownSearch = new Map<string, boolean>();
 const knownLocation = new Map<string, boolean>();
 const knownRoute = new Map<string, boolean>();
 const knownSubRoute = new Map<string, boolean>();
+const knownHandler = new Map<string, boolean>();
 
 function memoHas(memo: Map<string, boolean>, names: ReadonlySet<string>, key: string, shape?: (norm: string) => boolean): boolean {
   let hit = memo.get(key);
@@ -246,8 +246,8 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** The route in one `name=value` of a query (url[from, to)), if any. */
 function queryRoute(url: string, from: number, to: number, root: boolean, out: string[], parts: string[], form: FormStep): void {
   const eq = url.indexOf('=', from);
-  // A bare URL as the whole query (`https://href.li/?https://x/patient-portal`) is where the link goes.
-  if ((eq < 0 || eq >= to) && url.startsWith('http', from)) { const v = safeDecode(url.slice(from, to)); if (SCHEME.test(v)) out.push(v); return; }
+  // A bare URL or path as the whole query (`https://href.li/?https://x/patient-portal`, `/index.php?/portal/inbox`) is where the page goes.
+  if (eq < 0 || eq >= to) { const v = bareQueryRoute(url, from, to); if (v !== undefined) out.push(v); return; }
   if (eq <= from || eq >= to - 1) return;
   if (isSearch(url.slice(from, eq), root)) { out.push('/search'); return; }
   // Decoding every value is the cost here: only a route parameter, or a value that may be a
@@ -260,8 +260,10 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   if (!route && memoHas(knownValueRoute, VALUE_ROUTE_PARAMS, key) && valueRoute(normalizeFieldName(key), url, eq + 1, to, out)) return;
   const encoded = base64Url(url, eq + 1, to);
   if (encoded !== undefined) { out.push(encoded); return; }
-  if (!route && !mayHoldPath(url, eq + 1, to)) return;
+  const handler = memoHas(knownHandler, HANDLER_PARAMS, key);
+  if (!route && !handler && !mayHoldPath(url, eq + 1, to)) return;
   let value = safeDecode(url.slice(eq + 1, to).replace(/\+/g, ' ')).trim();
+  if (handler && handlerRoute(url, value, out)) return;
   // Joomla names its components `com_<name>` (`option=com_portal`) and articles `<id>:<alias>`.
   if (value.startsWith('com_')) value = value.slice(4);
   const alias = numberedAlias(value);
@@ -276,7 +278,6 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
     if (state !== undefined) out.push(state);
   }
 }
-
 
 /** Whether a query parameter is a site search (see ROOT_SEARCH_PARAMS). */
 function isSearch(key: string, root: boolean): boolean {

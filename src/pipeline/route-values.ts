@@ -100,3 +100,39 @@ export function base64Url(url: string, from: number, to: number): string | undef
   const text = Buffer.from(v.replace(/%3D/gi, '').replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
   return (c === 76 ? DECODED_PATH : DECODED_URL).test(text) ? text : undefined;
 }
+
+// Dispatcher parameters of MVC frameworks (ColdBox `?event=portal.messages`, Fusebox `?fuseaction=billing.pay`,
+// Struts `Pharmacy.do?method=refill`, home-grown `?action=rx:refill`): the value names a handler and its action,
+// joined by a dot, a colon or a slash, so the area is in the value wherever the script is.
+export const HANDLER_PARAMS: ReadonlySet<string> = new Set(['event', 'evt', 'handler', 'fuseaction', 'action', 'method', 'do', 'op', 'cmd', 'dispatch', 'task']);
+const HANDLER_STATE = /^[a-z][a-z0-9_-]*(?:[.:/][a-z][a-z0-9_-]*)+$/i;
+const HANDLER_WORD = /^[a-z][a-z0-9_-]*$/i;
+// A script named for its page (`/Pharmacy.do`, `/billing/Statement.cfm`): a dispatcher's action is a step under it.
+const PAGE_SCRIPT = /^(.*\/[^/.]+)\.(?:php[0-9]?|aspx?|cfm|jspx?|do|action|cgi|pl)$/i;
+
+/** A handler's name with its words split where case changes (`refillRequest` is `refill-request`). */
+const handlerWords = (v: string): string => v.replace(/([a-z0-9])(?=[A-Z])/g, '$1-');
+
+/**
+ * Adds the page a dispatcher parameter's value (decoded) names: a handler and action (`portal.messages`,
+ * `appointments:confirm`) as segments, or one action word as a step of the script it is sent to
+ * (`/Pharmacy.do?method=refill` is `/Pharmacy/refill`). True when the value was a handler's name (nothing more to
+ * read in it); a word is still read as the route it may also be (`/?action=refill`).
+ */
+export function handlerRoute(url: string, value: string, out: string[]): boolean {
+  if (HANDLER_STATE.test(value)) { out.push(`/${handlerWords(value).replace(/[.:]/g, '/')}`); return true; }
+  if (!HANDLER_WORD.test(value)) return false;
+  const q = url.indexOf('?');
+  const m = PAGE_SCRIPT.exec(url.slice(0, q < 0 ? url.length : q).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));
+  if (m === null) return false;
+  out.push(`${m[1]}/${handlerWords(value)}`);
+  return false;
+}
+
+/** A query that is a bare path or URL (CodeIgniter's `index.php?/portal/inbox`, `href.li/?https://x/`), decoded, else undefined. */
+export function bareQueryRoute(url: string, from: number, to: number): string | undefined {
+  const c = url.charCodeAt(from);
+  if (c !== 47 && c !== 37 && c !== 104) return undefined;
+  const v = safeDecode(url.slice(from, to));
+  return v.charCodeAt(0) === 47 && v.charCodeAt(1) !== 47 ? v : SCHEME.test(v) ? v : undefined;
+}

@@ -60,12 +60,15 @@ function dataRouteStart(out: string[]): number {
 
 // A language tag with a region or script (`en-gb`, `pt_br`, `es-419`, `zh-hans`) is a locale prefix
 // whether or not the plan lists it; bare two-letter ones stay the plan's list (`/md/` is not Moldovan).
-const LOCALE_TAG = /^[a-z]{2}[-_](?:[a-z]{2}|[0-9]{3}|[a-z]{4})$/;
+// A script is one of the scripts sites tag (any four letters took `/my-labs` and `/my-bill` for a locale: H125),
+// and `my-`/`mi-` are a possessive (`/my-rx`, `/my-id`, `/mi-cita`) except as Burmese in Myanmar and Maori in New Zealand.
+const LOCALE_TAG = /^[a-z]{2}[-_](?:[a-z]{2}|[0-9]{3}|latn|cyrl|hans|hant|arab|deva|beng|grek|hebr|jpan|kore|thai|geor|armn|ethi|taml|telu|guru|gujr|knda|mlym|sinh|khmr|laoo|mymr|tibt)$/;
+const POSSESSIVE_TAG = /^m[yi][-_](?!mm$|nz$)/;
 function isLocaleTag(seg: string): boolean {
   const n = seg.length;
   if (n < 5 || n > 7) return false;
   const sep = seg.charCodeAt(2);
-  return (sep === 45 || sep === 95) && LOCALE_TAG.test(seg);
+  return (sep === 45 || sep === 95) && LOCALE_TAG.test(seg) && !POSSESSIVE_TAG.test(seg);
 }
 
 export function safeDecode(s: string): string {

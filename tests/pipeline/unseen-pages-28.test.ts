@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { openPlanProbe, pageOn } from '../helpers/open-plan.js';
+
+// Blind pass 28 (H125): a front controller deeper in the path, MVC dispatcher parameters (ColdBox, Fusebox,
+// Struts), a possessive read as a locale tag, one's own labs and images, a results look-up, and a prescription
+// requested in German and Finnish. Every event goes to the open destination (no BAA); spellings are the tests'
+// own, not the blind corpus's.
+const { blocked, sent } = openPlanProbe('p28');
+
+describe('a front controller deeper in the path routes what follows it', () => {
+  it.each([
+    '/public/index.php/billing/statements', '/cms/Default.aspx/pay-my-bill', '/clinic/index.cfm/prescriptions/renew',
+    '/index.cfm/fuseaction/portal.messages', '/northbay/index.cfm/event/billing.pay/id/3', '/v2/app.php/test-results/latest',
+    '/web/index.php%2Fpatient-portal%2Finbox', '/index.php?/test-results/latest', '/index.php?%2Fbilling%2Fpay',
+  ])('blocks %s', (path) => {
+    expect(blocked(pageOn(path))).toBe(true);
+  });
+
+  it('lets public pages under a front controller flow, with their path', () => {
+    for (const path of ['/public/index.php/about/history', '/cms/Default.aspx/careers/nursing', '/index.cfm/fuseaction/news.detail/id/4', '/index.php?/locations/west']) {
+      expect(blocked(pageOn(path)), path).toBe(false);
+    }
+    expect(sent(pageOn('/public/index.php/about/history'))).toContain('/public/index.php/about/history');
+  });
+});
+
+describe("a dispatcher parameter's handler and action", () => {
+  it.each([
+    '/index.cfm?event=billing.statements', '/?fuseaction=portal:inbox', '/clinic/main.cfm?event=rx.renewRequest',
+    '/events.cfm?event=mychart.inbox', '/Pharmacy.do?method=renewRx', '/Lab.action?method=viewResults', '/Visit.do?method=confirm',
+    '/index.cfm?Event=Appointments:Confirmation',
+  ])('blocks %s', (path) => {
+    expect(blocked(pageOn(path))).toBe(true);
+  });
+
+  it('lets public handlers flow', () => {
+    for (const path of ['/Locations.do?method=list', '/index.cfm?event=news.detail&id=9', '/Events.cfm?action=calendar.month', '/Pharmacy.do?method=hours']) {
+      expect(blocked(pageOn(path)), path).toBe(false);
+    }
+  });
+});
+
+describe("`my-` before a short word is a possessive, not a locale tag", () => {
+  it.each(['/my-labs', '/my-bill', '/my-rx', '/my-meds/list'])('blocks %s', (path) => {
+    expect(blocked(pageOn(path))).toBe(true);
+  });
+
+  it('still reads real locale tags before a path', () => {
+    for (const path of ['/zh-hant/patient-portal', '/sr-latn/bill-pay', '/my-mm/patient-portal', '/en-gb/test-results']) expect(blocked(pageOn(path)), path).toBe(true);
+    expect(blocked(pageOn('/my-mm/about'))).toBe(false);
+  });
+});
+
+describe("one's own labs and images, a results look-up, a prescription requested in German and Finnish", () => {
+  it.each([
+    '/imaging/download-your-x-rays', '/access-my-imaging', '/lab-results-lookup', '/covid/check-your-results', '/my-images/2026',
+    '/de/folgerezept', '/de/rezeptanforderung', '/fi/uusi-resepti', '/fi/reseptin-uusintapyynto',
+  ])('blocks %s', (path) => {
+    expect(blocked(pageOn(path))).toBe(true);
+  });
+
+  it('lets service and directory pages flow', () => {
+    for (const path of ['/services/radiology/mri', '/find-a-doctor/results', '/services/imaging/locations', '/fi/uutiset']) {
+      expect(blocked(pageOn(path)), path).toBe(false);
+    }
+  });
+});
