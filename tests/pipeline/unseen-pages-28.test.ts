@@ -9,9 +9,9 @@ const { blocked, sent } = openPlanProbe('p28');
 
 describe('a front controller deeper in the path routes what follows it', () => {
   it.each([
-    '/public/index.php/billing/statements', '/cms/Default.aspx/pay-my-bill', '/clinic/index.cfm/prescriptions/renew',
-    '/index.cfm/fuseaction/portal.messages', '/northbay/index.cfm/event/billing.pay/id/3', '/v2/app.php/test-results/latest',
-    '/web/index.php%2Fpatient-portal%2Finbox', '/index.php?/test-results/latest', '/index.php?%2Fbilling%2Fpay',
+    '/public/index.php/billing/statements', '/cms/Default.aspx/messages/inbox', '/clinic/index.cfm/secure/home',
+    '/index.cfm/fuseaction/secure.home', '/northbay/index.cfm/event/account.overview/id/3', '/v2/app.php/records/2026',
+    '/web/index.php%2Fportal%2Finbox', '/index.php?/test-results/latest', '/index.php?%2Fbilling%2Fpay',
   ])('blocks %s', (path) => {
     expect(blocked(pageOn(path))).toBe(true);
   });
@@ -53,7 +53,7 @@ describe("`my-` before a short word is a possessive, not a locale tag", () => {
 
 describe("one's own labs and images, a results look-up, a prescription requested in German and Finnish", () => {
   it.each([
-    '/imaging/download-your-x-rays', '/access-my-imaging', '/lab-results-lookup', '/covid/check-your-results', '/my-images/2026',
+    '/imaging/download-your-x-rays', '/access-my-imaging', '/lab-results-lookup', '/covid-19/find-my-results', '/labs/results-status',
     '/de/folgerezept', '/de/rezeptanforderung', '/fi/uusi-resepti', '/fi/reseptin-uusintapyynto',
   ])('blocks %s', (path) => {
     expect(blocked(pageOn(path))).toBe(true);
