@@ -95,7 +95,7 @@ const isLocationKey = (key: string): boolean => memoHas(knownLocation, LOCATION_
  * `pageName` (`nbh:patient-portal:messages`), `screen_name`, virtual page views. Read as a
  * screen's name is (see screenPath).
  */
-const PAGE_NAME_KEYS: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualurl', 'vpv', 'vpname']);
+const PAGE_NAME_KEYS: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpageurl', 'virtualurl', 'vpv', 'vpname']);
 const LOCATION_KEYS_AND_NAMES: ReadonlySet<string> = new Set([...LOCATION_KEYS, ...PAGE_NAME_KEYS]);
 const knownPageName = new Map<string, boolean>();
 // Asked only of keys already known to be location keys (rare): a second memo costs nothing per event.
@@ -124,7 +124,7 @@ export function extraLocations(raw: JsonObject, context: JsonObject, ctxPage: Js
   // Properties are the event's own data: read for a location only when the page gave none.
   if (!hasPath) out = collect(props, false, out);
   if (isJsonObject(props.page)) out = dataLayerPage(props.page, collect(props.page, true, out));
-  if (isJsonObject(props.location)) out = collect(props.location, true, out);
+  for (const o of [props.location, props.route]) if (isJsonObject(o)) out = collect(o, true, out); // a router's `route: {name, path}` too
   // A data layer pushed whole (Adobe's `digitalData.page.pageInfo`, `pageInfo` on its own).
   if (isJsonObject(props.pageInfo)) out = collect(props.pageInfo, true, out);
   if (isJsonObject(props.digitalData) && isJsonObject(props.digitalData.page)) out = dataLayerPage(props.digitalData.page, collect(props.digitalData.page, true, out));

@@ -14,6 +14,8 @@ const EXTENSION = /\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|n
  * no cost per path.
  */
 export const FRAMEWORK_DIRS: readonly string[] = ['cgi-bin', 'servlet', 'servlets', 'webapp', 'webapps', 'amp', 'm', 'mobile', 'webview', 'app', 'apps', 'tabs', 'lang', 'site',
+  // A tag manager's virtual page views under their own folder (`/vp/portal/messages`, `/virtual/bill-pay/step-2`).
+  'vp', 'vpv', 'virtual',
   // SharePoint's site collections and system pages (`/sites/Portal/...`, `/_layouts/15/...`; the version is skipped too).
   'sites', '_layouts'];
 /** Past a `_layouts` prefix, its version segment (`/_layouts/15/`). */

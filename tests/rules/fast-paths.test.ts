@@ -44,7 +44,7 @@ function referenceCanonical(urlOrPath: string, localePrefixes: ReadonlySet<strin
   }
   const ext = /\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|nsf)$/;
   // Locale prefixes and region tags (`en-gb`, `es-419`), and a front controller before more segments.
-  while (out.length && (localePrefixes.has(out[0]) || /^[a-z]{2}[-_](?:[a-z]{2}|[0-9]{3}|[a-z]{4})$/.test(out[0]) || (out.length > 1 && ext.test(out[0])))) out.shift();
+  while (out.length && (localePrefixes.has(out[0]) || (/^[a-z]{2}[-_](?:[a-z]{2}|[0-9]{3}|latn|cyrl|hans|hant|arab|deva|beng|grek|hebr|jpan|kore|thai|geor|armn|ethi|taml|telu|guru|gujr|knda|mlym|sinh|khmr|laoo|mymr|tibt)$/.test(out[0]) && !/^m[yi][-_](?!mm$|nz$)/.test(out[0])) || (out.length > 1 && ext.test(out[0])))) out.shift();
   // An AMP cache's `/c/s/<host>/` before the page's own path.
   let cache = ['c', 'v', 'i'].includes(out[0]) ? 1 : 0;
   if (out[cache] === 's') cache++;
