@@ -65,3 +65,31 @@ describe("one's own labs and images, a results look-up, a prescription requested
     }
   });
 });
+
+describe('second dev set: results, images, tele-specialties, CMS accounts and prescription requests in other words', () => {
+  it.each([
+    '/fr/vos-resultats', '/de/meine-laborwerte', '/es/tus-resultados', '/it/le-mie-analisi', '/de/ihre-ergebnisse',
+    '/sti-testing/results', '/drug-testing/reports', '/x-ray-copies', '/radiology-cd-request', '/patient-images-download',
+    '/teletherapy/join/8812', '/telepsych/waiting-room', '/virtual-counseling/session/5', '/user/password', '/user/reset/12/abc',
+    '/it/richiedi-la-ricetta', '/fr/demander-une-ordonnance', '/pt/solicitar-receita', '/sv/receptbestallning',
+  ])('blocks %s', (path) => {
+    expect(blocked(pageOn(path))).toBe(true);
+  });
+
+  it("blocks PocketHealth's patient app, not the company's site", () => {
+    expect(blocked({ context: { page: { url: 'https://mypockethealth.com/share/9f2c' } } })).toBe(true);
+    expect(blocked({ context: { page: { url: 'https://www.pockethealth.com/blog/imaging-access' } } })).toBe(false);
+  });
+
+  it("reads a virtual page view's URL and a router's route object as the page", () => {
+    expect(blocked({ type: 'track', event: 'Virtual Page View', properties: { virtualPageURL: '/vp/secure/home' }, ...pageOn('/') })).toBe(true);
+    expect(blocked({ type: 'track', event: 'Navigated', properties: { route: { name: 'inbox', path: '/messages/inbox' } }, ...pageOn('/') })).toBe(true);
+    expect(blocked({ type: 'track', event: 'Navigated', properties: { route: { name: 'doctors', path: '/find-a-doctor' } }, ...pageOn('/') })).toBe(false);
+  });
+
+  it('lets look-alike public pages flow', () => {
+    for (const path of ['/careers/teletherapy-clinician', '/news/testing/results-of-annual-survey', '/blog/2026/imaging-access', '/services/radiology/image-guided-biopsy', '/user-guide', '/fr/vos-droits']) {
+      expect(blocked(pageOn(path)), path).toBe(false);
+    }
+  });
+});
