@@ -26,12 +26,24 @@ const SES_HANDLER = /^\/(?:fuseaction|event|action|method|handler|circuit|do)\/(
 
 /** What a front controller deeper in the path routes to (`/web/index.php/portal/x` is `/portal/x`), else undefined. */
 export function frontControllerRoute(t: string): string | undefined {
-  if (t.indexOf('.') < 0) return undefined;
-  const m = MID_SCRIPT.exec(t);
+  // Most readings have no `.` in their path (a URL's host has them): only those are searched.
+  const at = t.charCodeAt(0) === 47 ? 0 : t.indexOf('/', t.indexOf('://') + 3);
+  if (at < 0 || !dotInPath(t, at)) return undefined;
+  const m = MID_SCRIPT.exec(t.slice(at));
   if (m === null) return undefined;
-  const rest = t.slice(m.index + m[0].length);
+  const rest = t.slice(at + m.index + m[0].length);
   const ses = SES_HANDLER.exec(rest);
   return ses === null ? rest : `/${ses[1].replace(/[.:]/g, '/')}`;
+}
+
+/** Whether t has a `.` from `at` to its query or fragment. */
+function dotInPath(t: string, at: number): boolean {
+  for (let i = at; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46) return true;
+    if (c === 63 || c === 35) return false;
+  }
+  return false;
 }
 
 /** The distinct hosts of the page's URLs, other locations and routed URLs (one test per host: they usually share theirs). */

@@ -93,3 +93,12 @@ describe('second dev set: results, images, tele-specialties, CMS accounts and pr
     }
   });
 });
+
+describe("a public page's session parameter", () => {
+  it('is dropped from the path, and the segment it follows is kept', () => {
+    const out = sent(pageOn('/careers;jsessionid=9A1FC0DE77B2/nursing'));
+    expect(out).toContain('/careers/nursing');
+    expect(out).not.toContain('9A1FC0DE77B2');
+    expect(sent(pageOn('/locations/X7Q2K9LM4P;jsessionid=1/hours'))).toContain('/locations/:id/hours');
+  });
+});

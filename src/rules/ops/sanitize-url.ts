@@ -116,11 +116,16 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
     let end = pathname.indexOf('/', start);
     if (end < 0) end = pathname.length;
     if (end > start) {
-      const decoded = safeDecode(pathname.slice(start, end));
+      // A segment's session or matrix parameters (`/careers;jsessionid=9A1F…/search`) are no part of its name: the name is
+      // read alone and the parameters dropped (a session id is a token; the whole segment became `:id`, and so did `careers`).
+      const semi = pathname.indexOf(';', start);
+      const head = semi > start && semi < end ? semi : end;
+      const decoded = safeDecode(pathname.slice(start, head));
+      if (head < end) { out += pathname.slice(from, head); from = end; }
       // A video host's id of its video, an asset host's ids of its image (media-urls.ts) are no one's.
       const own = media === VIDEO_HOST ? videoIdSegment(host, decoded) : media === ASSET_IMAGE && !people && assetIdSegment(decoded, end === pathname.length);
       const kept = own || (revision && REVISION.test(decoded));
-      if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && personSlug(decoded)))) { out += pathname.slice(from, start) + ':id'; from = end; }
+      if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && personSlug(decoded)))) { out = head < end ? out.slice(0, out.length - (head - start)) + ':id' : out + pathname.slice(from, start) + ':id'; from = end; }
       people = personParent(decoded);
       revision = REVISION_PARENTS.has(decoded);
     }
