@@ -112,13 +112,14 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
   // A person's name or username under `/patients/`, `/members/`, `/u/`… (person-slug.ts).
   let people = false;
   let revision = false;
+  const anySemi = pathname.indexOf(';') >= 0;
   for (let start = 0; start <= pathname.length;) {
     let end = pathname.indexOf('/', start);
     if (end < 0) end = pathname.length;
     if (end > start) {
       // A segment's session or matrix parameters (`/careers;jsessionid=9A1F…/search`) are no part of its name: the name is
       // read alone and the parameters dropped (a session id is a token; the whole segment became `:id`, and so did `careers`).
-      const semi = pathname.indexOf(';', start);
+      const semi = anySemi ? pathname.indexOf(';', start) : -1;
       const head = semi > start && semi < end ? semi : end;
       const decoded = safeDecode(pathname.slice(start, head));
       if (head < end) { out += pathname.slice(from, head); from = end; }
