@@ -40,9 +40,15 @@ function opensItem(text: string, at: number): boolean {
 
 interface Pair { key: string; start: number; end: number; strong: boolean; lead: boolean }
 
+// A header block copied into a value (`Host: …\r\nX-Forwarded-User: Jane Doe`): two header lines in a row, one a dashed
+// name. Each line's name is a field name there, Title-Case or not (`From:`), where a lone `Note: …` in prose is a sentence.
+const HEADER_BLOCK = /(?:^|\n)[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t][^\n]*\n[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*:[ \t]|(?:^|\n)[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]*:[ \t][^\n]*\n[A-Za-z][A-Za-z0-9-]*:[ \t]/;
+const lineStart = (text: string, at: number): boolean => at === 0 || text.charCodeAt(at - 1) === 10;
+
 /** The pairs of `text`: keyed values, with their value's span. */
 function pairsOf(text: string): Pair[] {
   const pairs: Pair[] = [];
+  const headers = text.indexOf('\n') > 0 && HEADER_BLOCK.test(text);
   const re = KEY_RE;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -70,7 +76,8 @@ function pairsOf(text: string): Pair[] {
       end = stop === null ? text.length : stop.index;
       while (end > start && text.charCodeAt(end - 1) === 32) end--;
     }
-    const strong = m[3] !== ':' || quotedKey;
+    while (end > start && text.charCodeAt(end - 1) === 13) end--;
+    const strong = m[3] !== ':' || quotedKey || (headers && lineStart(text, m.index));
     if (end > start && (strong || (!TITLE_WORD.test(key) && opensItem(text, m.index)))) pairs.push({ key, start, end, strong, lead: m.index === 0 && (open === 34 || open === 39 || key.includes('_')) });
     re.lastIndex = Math.max(end, m.index + m[0].length);
   }

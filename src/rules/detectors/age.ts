@@ -6,7 +6,8 @@ import type { Detection } from './types.js';
 // `95-year-old`, `edad: 96`, `92 ans`, `91 años`, `93 Jahre alt` go (`[AGE]`, like every other
 // redaction). A number alone is not an age, so an age word must come before it (`age`, `aged`,
 // `edad`, `âge`, `Alter`) or an age unit after it (`years old`, `yrs`, `y/o`, `yo`, `ans`, `años`,
-// `anni`, `Jahre alt`, `jaar oud`, `år gammal`, `lat`, `歳`). `90+` is the Safe Harbor category
+// `anni`, `Jahre alt`, `jaar oud`, `år gammal`, `lat`, `歳`; Polish `lata`, Czech/Slovak `let`/`rokov`, Croatian
+// `godina`, Romanian `(de) ani`, Finnish `vuotta`/`-vuotias`, Lithuanian `metai`, Hungarian `éves`, Turkish `yaşında`, Greek `ετών`). `90+` is the Safe Harbor category
 // itself and stays, `95+` tells more; `ages 95 and up` is how programs and prose speak, and stays.
 // One leading zero: DICOM writes an age as `096Y`, a form may pad one (`AGE 092`).
 const NUM = '(0?(?:9[0-9]|1[01][0-9]))';
@@ -17,7 +18,8 @@ const AGE_RE = new RegExp(
     '(?![0-9]|[.,][0-9]|[ \\t]+(?:and|or|&)[ \\t]+(?:up|over|older|above))' +
     `|(?<![0-9]|[0-9][.,]|[$€£])${NUM}(?:[ \\t]{0,2}|[ \\t]?-[ \\t]?)` +
     '(?:years?[ \\t-]+old|years?[ \\t-]+of[ \\t]+age|yrs?\\.?|y\\.[ \\t]?o\\.?|y/o|yo|(?<=[0-9])y' +
-    `|(?:ans|años|anos|anni|lat)${NOT_AN_AGE}|jahre[ \\t]+alt|jaar[ \\t]+oud|år[ \\t]+gam(?:mal|mel)|歳)(?![\\p{L}\\p{M}])`,
+    `|(?:ans|años|anos|anni|lat|lata|let|rokov|godina|godine|(?:de[ \\t]+)?ani|vuotta|metai|metų)${NOT_AN_AGE}|jahre[ \\t]+alt|jaar[ \\t]+oud|år[ \\t]+gam(?:mal|mel)|歳` +
+    '|éves|yaşında(?:ki)?|vuotias|ετών|χρονών)(?![\\p{L}\\p{M}])',
   'giu',
 );
 // A person, then the number: `my father is 94`, `my husband turned 92`, `she's 91`, `I'm 93`, `I am 95`

@@ -14,11 +14,20 @@ import type { Detection } from './types.js';
 // `surgery`, `treatment`, `discharged`). `Saint Mary Hospital entrance`, `Mayo Clinic campus`, `Dr. Smith's
 // team`, `Apple Watch heart rate screen` and `Mary Jones Award winners announced` stay.
 const LEADS = ['photo of ', 'photo: ', 'photo - ', 'image of ', 'image: ', 'picture of ', 'picture: ', 'pictured: ', 'pictured ', 'video: ',
-  'portrait of ', 'portrait: ', 'caption: ', 'alt: '];
+  'portrait of ', 'portrait: ', 'caption: ', 'alt: ', 'photo : ', 'photo de ', 'foto: ', 'foto de ', 'foto di ', 'foto van ', 'foto von ',
+  'imagen de ', 'imagem de ', 'image de ', 'immagine di ', 'bild: ', 'bild von ', 'afbeelding van '];
+// The same care words in Spanish, French, German, Portuguese, Italian and Dutch (a patient story on a site in those languages):
+// possessives (`tras su cirugía`, `après son opération`, `nach seiner Knie-OP`, `na haar knieoperatie`) and care nouns. They also
+// say a building's or an event's (`Kölner Dom nach seiner Renovierung`): PLACE_WORD holds those languages' place words too.
+const CARE_FOREIGN = 'su|sus|cirug[ií]a|operaci[óo]n|tratamiento|recuperaci[óo]n|rehabilitaci[óo]n|quimioterapia|diagn[óo]stico|paciente|' +
+  'son|sa|ses|op[ée]ration|chirurgie|traitement|r[ée][ée]ducation|gu[ée]rison|patiente|ihrer|ihrem|ihre|ihren|seiner|seinem|seine|seinen|' +
+  'operation|behandlung|reha|therapie|genesung|patientin|seu|sua|seus|suas|cirurgia|tratamento|recupera[çc][ãa]o|suo|intervento|' +
+  'operazione|terapia|riabilitazione|paziente|haar|zijn|operatie|behandeling|revalidatie|herstel';
+const WORD = "[\\p{L}\\p{M}\u2019']+";
 const TAIL_RE = new RegExp(
-  '^(?:,|\\s[-\u2013\u2014]|:)?\\s(?:[A-Za-z\u2019\']+,?\\s){0,5}?' +
+  `^(?:,|\\s[-\u2013\u2014]|:)?\\s(?:${WORD},?\\s){0,5}?` +
   '(?:her|his|their|she|he|recovering|recovers|recovered|recovery|surgery|operation|treatment|therapy|rehab|rehabilitation|diagnosis|' +
-  'diagnosed|discharged|discharge|transplant|bedside|hospital\\sbed|as\\sa\\spatient|patient)(?![A-Za-z])', 'i');
+  `diagnosed|discharged|discharge|transplant|bedside|hospital\\sbed|as\\sa\\spatient|patient|${CARE_FOREIGN})(?![\\p{L}\\p{M}])`, 'iu');
 // A clinician's credential right after the name (`Linda Nguyen, RN, with her team`): staff, whom the caption names as such.
 const CREDENTIAL_RE = /^,?\s(?:MD|DO|RN|BSN|MSN|NP|APRN|CNM|CRNA|PA|PA-C|PhD|PharmD|DDS|DMD|DPT|OD|LCSW|FACS|FACC)(?![A-Za-z])/;
 
@@ -28,12 +37,13 @@ const CREDENTIAL_RE = /^,?\s(?:MD|DO|RN|BSN|MSN|NP|APRN|CNM|CRNA|PA|PA-C|PhD|Pha
 // a building's or an event's (`Central Park with her kids`, `Boston Marathon, his first since surgery`, `Northbay
 // Pavilion after its renovation` stay). The prefilter asks UNLISTED_HINT of the 70 characters after the first word.
 const CARE = 'her|his|their|she|he|recovering|recovers|recovered|recovery|surgery|operation|treatment|therapy|rehab|rehabilitation|' +
-  'diagnosis|diagnosed|discharged|discharge|transplant|chemotherapy|chemo|dialysis|bedside|as\\sa\\spatient|patient';
-const UNLISTED_HINT = new RegExp(`(?<![A-Za-z])(?:${CARE})(?![A-Za-z])`, 'i');
+  'diagnosis|diagnosed|discharged|discharge|transplant|chemotherapy|chemo|dialysis|bedside|as\\sa\\spatient|patient|' + CARE_FOREIGN;
+const UNLISTED_HINT = new RegExp(`(?<![\\p{L}\\p{M}])(?:${CARE})(?![\\p{L}\\p{M}])`, 'iu');
 // After a comma or a dash, up to three words; after a space, the care word itself or a linking word first (`after her`,
 // `with her twins`, `describes his`), so a product's verb (`Fitbit Charge helps her sleep`) does not read as a person's.
-const LINK = 'after|during|with|and|before|following|at|in|talks|shares|describes|tells|says|holds|hugs|celebrates|returns|smiles|thanks|meets|reunites';
-const NEAR_TAIL_RE = new RegExp(`^(?:(?:,|\\s[-\u2013\u2014]|:)\\s(?:[A-Za-z\u2019']+,?\\s){0,3}?|\\s(?:${LINK})\\s(?:[A-Za-z\u2019']+,?\\s){0,2}?|\\s)(?:${CARE})(?![A-Za-z])`, 'i');
+const LINK = 'after|during|with|and|before|following|at|in|talks|shares|describes|tells|says|holds|hugs|celebrates|returns|smiles|thanks|meets|reunites|' +
+  'tras|despu[ée]s|durante|con|antes|y|apr[èe]s|avec|pendant|lors|et|nach|mit|w[äa]hrend|vor|bei|und|ap[óo]s|depois|com|e|dopo|na|met|tijdens|en';
+const NEAR_TAIL_RE = new RegExp(`^(?:(?:,|\\s[-\u2013\u2014]|:)\\s(?:${WORD},?\\s){0,3}?|\\s(?:${LINK})\\s(?:${WORD},?\\s){0,2}?|\\s)(?:${CARE})(?![\\p{L}\\p{M}])`, 'iu');
 const OPENS_NAME = /^\p{Lu}[\p{Ll}\p{M}]/u;
 const CAPITAL = /\p{Lu}/u;
 const PLACE_WORD = new Set(['park', 'lake', 'river', 'bridge', 'gate', 'mount', 'mountain', 'mountains', 'beach', 'bay', 'island', 'valley', 'hill',
@@ -42,14 +52,27 @@ const PLACE_WORD = new Set(['park', 'lake', 'river', 'bridge', 'gate', 'mount', 
   'memorial', 'trail', 'national', 'county', 'city', 'state', 'north', 'south', 'east', 'west', 'new', 'saint', 'st', 'san', 'santa', 'los', 'las',
   'fort', 'port', 'lodge', 'house', 'marathon', 'walk', 'run', 'ride', 'race', 'festival', 'gala', 'day', 'week', 'month', 'awards', 'award',
   'foundation', 'institute', 'medical', 'health', 'healthcare', 'clinic', 'hospital', 'center', 'centre', 'children', 'womens', 'mens', 'cancer',
-  'heart', 'kaiser', 'permanente', 'mayo', 'apple', 'google', 'watch', 'app', 'program', 'programme', 'team', 'unit', 'ward', 'floor', 'lobby']);
+  'heart', 'kaiser', 'permanente', 'mayo', 'apple', 'google', 'watch', 'app', 'program', 'programme', 'team', 'unit', 'ward', 'floor', 'lobby',
+  // An event, a stream or a platform (`Zoom Webinar on her recovery`, `Facebook Live with her care team`, `YouTube Premiere of her story`).
+  'live', 'livestream', 'stream', 'webinar', 'webcast', 'meeting', 'meet', 'event', 'session', 'premiere', 'podcast', 'episode', 'series',
+  'talk', 'talks', 'conference', 'summit', 'seminar', 'workshop', 'class', 'course', 'panel', 'forum', 'interview', 'story', 'stories', 'video',
+  'tour', 'night', 'fair', 'expo', 'fundraiser', 'concert', 'show', 'registration', 'tickets', 'zoom', 'teams', 'webex', 'youtube', 'instagram',
+  'facebook', 'tiktok', 'linkedin', 'spotify', 'twitch',
+  // Places and buildings in Spanish, French, German, Portuguese, Italian and Dutch (the possessives above also say theirs).
+  'parque', 'parc', 'parco', 'plaza', 'praça', 'piazza', 'place', 'platz', 'plein', 'calle', 'rue', 'rua', 'via', 'straße', 'strasse', 'straat',
+  'museo', 'musée', 'museu', 'museum', 'iglesia', 'église', 'igreja', 'chiesa', 'kirche', 'kerk', 'catedral', 'cathédrale', 'dom', 'duomo',
+  'playa', 'plage', 'praia', 'spiaggia', 'strand', 'puente', 'pont', 'ponte', 'brücke', 'brug', 'jardín', 'jardin', 'jardim', 'giardino', 'schloss',
+  'hospital', 'hôpital', 'ospedale', 'krankenhaus', 'ziekenhuis', 'klinik', 'klinikum', 'clínica', 'clinica', 'clinique', 'kliniek', 'praxis',
+  'centro', 'zentrum', 'centrum', 'universidad', 'université', 'universität', 'universidade', 'università', 'escuela', 'école', 'schule', 'escola',
+  'scuola', 'school', 'estadio', 'stade', 'stadion', 'estádio', 'stadio', 'torre', 'tour', 'turm', 'toren', 'mercado', 'marché', 'markt', 'mercato']);
 
 /** Start of the name the text opens with (after a caption's lead), or -1: a capital starting a common given name,
  * or any two capitalised words with a word for the person or their care soon after (UNLISTED_HINT, see below). */
 export function captionNameStart(text: string): number {
   let from = 0;
   const c0 = text.charCodeAt(0);
-  if (c0 === 80 || c0 === 73 || c0 === 86 || c0 === 67 || c0 === 65 || c0 === 112 || c0 === 105 || c0 === 118 || c0 === 99 || c0 === 97) {
+  const l0 = c0 | 0x20; // p, i, v, c, a, f, b: the first letters of LEADS
+  if (l0 === 112 || l0 === 105 || l0 === 118 || l0 === 99 || l0 === 97 || l0 === 102 || l0 === 98) {
     for (const lead of LEADS) if (matchesAt(text, 0, lead, true)) { from = lead.length; break; }
   }
   const a = text.charCodeAt(from), b = text.charCodeAt(from + 1);

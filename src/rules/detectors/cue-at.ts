@@ -12,7 +12,7 @@ import { attributionDashAt, redactedHrefAt } from './name-cues.js';
 import { geohashAt } from './geocode.js';
 import { verbNameAt } from './verb-name.js';
 import { roleOpensAt } from './role-opening.js';
-import { foreignNameCueAt } from './foreign-cues.js';
+import { foreignNameCueAt, letterCueAt, nWordCueAt } from './foreign-cues.js';
 import { residenceAt } from './residence.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
@@ -57,7 +57,7 @@ export function cueAt(text: string, i: number, c: number): number {
     case 100: case 68: return dCue(text, i, n1);
     case 98: case 66: return bCue(text, i, n1);
     case 110: case 78: return nCue(text, i, n1);
-    case 105: case 73: return n1 === 116 && !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'its ', true) ? NAME_CUE : 0; // `its Jane Doe calling`
+    case 105: case 73: return (n1 === 116 && !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'its ', true)) || letterCueAt(text, i, 105) ? NAME_CUE : 0; // `its Jane Doe calling`, ismim
     case 102: case 70: return fCue(text, i, n1);
     case 109: case 77: return mCue(text, i, n1);
     case 112: case 80: return pCue(text, i, n1);
@@ -105,6 +105,7 @@ function gCue(text: string, i: number, n1: number): number {
 
 /** (last) `v`isit: a date follows; fi`v`e, se`v`en (a number read out, phone-local.ts). */
 function vCue(text: string, i: number, n1: number): number {
+  if (letterCueAt(text, i, 118)) return NAME_CUE; // zovem se, volám sa (foreign-cues.ts)
   // vm for, voicemail for, lvm for: whom a call log left a message for (verb-name.ts)
   if ((n1 === 109 || n1 === 111) && (verbNameAt(text, i) || (lower(text.charCodeAt(i - 1)) === 108 && verbNameAt(text, i - 1)))) return NAME_CUE;
   if (residenceAt(text, i)) return GEOCODE; // live, living, moved, vivo (residence.ts)
@@ -162,6 +163,7 @@ for (const c of ' ,.-') SEPARATOR[c.charCodeAt(0)] = 1;
 /** At a `d`: `dot` (spelled emails), dob, died, diagnosed, deceased, death, adm(itted); `dear` before a name. */
 function dCue(text: string, i: number, n1: number): number {
   const n2 = lower(text.charCodeAt(i + 2));
+  if ((n1 === 305 || n1 === 105) && n2 === 109 && letterCueAt(text, i, 100)) return NAME_CUE; // Turkish `adım` (foreign-cues.ts)
   if (n1 === 104) return n2 === 114 && !isLetter(text.charCodeAt(i - 1)) ? NAME_CUE : 0; // Dhr. (an honorific, person-name.ts)
   if (n1 === 101 && residenceAt(text, i)) return GEOCODE; // reside (residence.ts)
   // dos (date of service) as a word of its own
@@ -201,6 +203,7 @@ function fCue(text: string, i: number, n1: number): number {
 
 /** At an `n`: nacido/nacida, nascido/nascida, nato/nata (born; a birthplace may follow, residence.ts). */
 function nCue(text: string, i: number, n1: number): number {
+  if (nWordCueAt(text, i)) return NAME_CUE; // mă numesc, nevem, nimeni on (foreign-cues.ts)
   if (n1 === 111) return matchesAt(text, i, 'novent', true) || matchesAt(text, i, 'novant', true) || matchesAt(text, i, 'nonante', true) ? AGE_NUM : 0; // age.ts
   if (n1 !== 97 || isLetter(text.charCodeAt(i - 1))) return 0;
   if (foreignNameCueAt(text, i)) return NAME_CUE; // nazywam się, mijn naam is, mitt namn är, mit navn er (foreign-cues.ts)

@@ -1,5 +1,6 @@
 import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
+import { scanBirthLabels } from './birth-label.js';
 import type { Detection } from './types.js';
 import { MONTH_NAMES } from './month-names.js';
 
@@ -151,6 +152,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
   if (text.indexOf('19') >= 0 || text.indexOf('200') >= 0) scanOldMonthYear(text, out, kind, mark);
+  scanBirthLabels(text, out, kind); // `födelsedatum 3/5-80`, `datum narození 22.1.71` (birth-label.ts)
 }
 
 function scanOldMonthYear(text: string, out: Detection[], kind: string, mark: number): void {

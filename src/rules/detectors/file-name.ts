@@ -43,13 +43,16 @@ const NOUN_ENDING = /(?:tion|sion|ment|ing|ity|ness|ive|ance|ence|ogy|ics|ical|i
 const NUMBER = /^\d+$/;
 // A patient's own documents (a site's forms, `registration-form.pdf`, are not among them).
 const PATIENT_DOC = new Set(('report reports cv resume statement invoice bill receipt record records result results lab labs intake referral ' +
-  'letter id scan xray mri ct rx prescription claim eob summary discharge chart notes note consent visit imaging pathology biopsy signed').split(' '));
+  'letter id scan xray mri ct rx prescription claim eob summary discharge chart notes note consent visit imaging pathology biopsy signed ' +
+  // A patient's result photos (`jane-doe-before-after.jpg`, `doe-jane-progress.png`).
+  'before after beforeafter progress').split(' '));
 const DATE_WORD = /^(?:\d{4}|\d{6}|\d{8})$/;
 
 const DOC = new Set(('report reports cv resume statement invoice bill billing receipt record records result results lab labs form forms ' +
   'intake referral letter card id scan xray mri ct rx prescription claim claims eob summary discharge chart notes note consent visit ' +
   'authorization registration history questionnaire assessment eval evaluation imaging pathology biopsy vaccination immunization ' +
-  'immunizations certificate license passport insurance signed signature application transcript headshot headshots selfie').split(' '));
+  'immunizations certificate license passport insurance signed signature application transcript headshot headshots selfie ' +
+  'before after beforeafter progress').split(' '));
 const STOP = new Set(('new patient patients health heart care guide guides annual brochure policy notice privacy rights medical clinic ' +
   'clinics center centre services service price prices pricing list menu flyer map maps schedule open enrollment benefits plan plans welcome ' +
   'packet financial assistance quick start fact facts sheet handbook visitor visitors information info update newsletter spring summer ' +

@@ -8,9 +8,15 @@ import { isLetter, lower, matchesAt } from './marker-bits.js';
 //  - cues whose verb also means something else, read only before a capitalised name (person-name.ts's person
 //    labels): Dutch `ik heet` (`heet` is also "hot"; `ik heet u welkom` is a welcome), Swedish and Norwegian
 //    `jag/jeg heter`, Danish `jeg hedder`.
+// Further cues that only ever introduce a name: Romanian `mă numesc`, `numele meu este`, Hungarian `(a) nevem`, Finnish
+// `(minun) nimeni on`, Estonian `minu nimi on`, Turkish `benim adım`, `(benim) ismim`, Croatian, Serbian and Bosnian `zovem se`,
+// Slovak `volám sa`, Lithuanian `mano vardas (yra)`, Latvian `mani sauc`. Turkish `adım` alone is also "step" (`Adım Adım
+// Sağlıklı Yaşam`): it counts only after a greeting's comma or stop (person-name.ts GREETING).
+const MORE_NAME_LABEL = 'm(?:ă|a)[ ]numesc[ ]+|numele[ ]meu[ ](?:este|e)[ ]+|(?:a[ ])?nevem[ ]+|(?:minun[ ])?nimeni[ ]on[ ]+|minu[ ]nimi[ ]on[ ]+' +
+  '|benim[ ]ad[ıi]m[ ]+|(?:benim[ ])?ismim[ ]+|zovem[ ]se[ ]+|vol(?:á|a)m[ ]sa[ ]+|mano[ ]vardas(?:[ ]yra)?[ ]+|mani[ ]sauc[ ]+';
 export const FOREIGN_NAME_LABEL =
   'nazywam[ ]si(?:ę|e)[ ]+|mam[ ]na[ ]imi(?:ę|e)[ ]+|mijn[ ]naam[ ]is[ ]+|mitt[ ]namn[ ](?:är|ar)[ ]+|mit+[ ]navn[ ]er[ ]+' +
-  '|me[ ]chamo[ ]+|jmenuj(?:i|u)[ ]se[ ]+';
+  '|me[ ]chamo[ ]+|jmenuj(?:i|u)[ ]se[ ]+|' + MORE_NAME_LABEL;
 export const FOREIGN_NAME_VERB = '(?:ik[ ]heet|j(?:a|e)g[ ]heter|jeg[ ]hedder)[ ]+';
 
 /** NAME_CUE's test at an `n` or `m` the prefilter's walk stops at (nazywam, naam, namn, navn, mam na; the `m` of chamo, jmenuji). */
@@ -19,7 +25,25 @@ export function foreignNameCueAt(text: string, i: number): boolean {
   if (p1 === 106) return matchesAt(text, i - 1, 'jmenuj', true) && !isLetter(text.charCodeAt(i - 2));
   if (isLetter(p1)) return p1 === 97 && lower(text.charCodeAt(i - 2)) === 104 && matchesAt(text, i - 3, 'chamo ', true);
   return matchesAt(text, i, 'nazywam ', true) || matchesAt(text, i, 'naam is ', true) || matchesAt(text, i, 'namn ', true)
-    || matchesAt(text, i, 'navn er ', true) || matchesAt(text, i, 'mam na imi', true);
+    || matchesAt(text, i, 'navn er ', true) || matchesAt(text, i, 'mam na imi', true) || matchesAt(text, i, 'mano vardas ', true)
+    || matchesAt(text, i, 'mani sauc ', true);
+}
+
+const N_WORDS = ['numesc ', 'numele meu ', 'nevem ', 'nimeni on ', 'nimi on '];
+
+/** NAME_CUE's test at the `n` opening numesc, numele, nevem, nimeni, nimi (MORE_NAME_LABEL). */
+export function nWordCueAt(text: string, i: number): boolean {
+  if (isLetter(text.charCodeAt(i - 1))) return false;
+  for (const w of N_WORDS) if (matchesAt(text, i, w, true)) return true;
+  return false;
+}
+
+/** NAME_CUE's test at the `v` of `zovem se` and `volám sa`, the `i` of `ismim` and `benim`, the `d` of `adım` (MORE_NAME_LABEL). */
+export function letterCueAt(text: string, i: number, at: number): boolean {
+  if (at === 118) return (matchesAt(text, i - 2, 'zovem se ', true) && !isLetter(text.charCodeAt(i - 3)))
+    || (!isLetter(text.charCodeAt(i - 1)) && (matchesAt(text, i, 'volám sa ', true) || matchesAt(text, i, 'volam sa ', true)));
+  if (at === 105) return (!isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'ismim ', true)) || (matchesAt(text, i - 3, 'benim ', true) && !isLetter(text.charCodeAt(i - 4)));
+  return lower(text.charCodeAt(i - 1)) === 97 && !isLetter(text.charCodeAt(i - 2)) && (matchesAt(text, i, 'dım ', true) || matchesAt(text, i, 'dim ', true));
 }
 
 /** NAME_CUE's test at the `h` of heet, heter, hedder after `ik`, `jag` or `jeg`. */

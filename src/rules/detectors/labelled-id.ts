@@ -37,6 +37,15 @@ const LABEL =
     // Plates under other words, one token (`tag # 7ABC123`, `Kennzeichen: BMW1234`); grouped values are scanPlates'.
     `(?:kennzeichen|kenteken|immatriculation|matr[ií]cula|rego)(?:${NUM_SUFFIX})?|(?:tag|reg(?:istration)?)${NUM_SUFFIX}`,
     `lic\\.?${NUM_SUFFIX}`,
+    // Serial numbers and driving licences in other languages (`n° de série HA-77321-KF`, `número de serie`, `numer seryjny`,
+    // `permiso de conducir 48271936Q`, `permis de conduire`, `prawo jazdy`, `rijbewijsnummer`, `körkort`, `ehliyet`).
+    `(?:(?:n[°º.o]?|num[ée]ro|n[úu]mero|nr\\.?|numer)[ ](?:de[ ]|di[ ])?s[ée]rie|(?:numer|nr)[ ]seryjny|seri(?:e|en)nummer|sarjanumero|` +
+      `s[ée]riov[ée][ ][čc][íi]slo|seri[ ](?:no|numaras[ıi])|num[ăa]r(?:ul)?[ ]de[ ]serie|gy[áa]ri[ ]sz[áa]m|` +
+      `(?:permiso|carn[ée]t?)[ ]de[ ]conducir|permis[ ]de[ ]conduire|carta[ ]de[ ]condu[çc][ãa]o|carteira[ ]de[ ]motorista|prawo[ ]jazdy|` +
+      `rijbewijs(?:nummer)?|f(?:ü|ue)hrerschein|k[öo]rkort(?:snummer)?|ajokortti|[řr][íi]di[čc]sk[ýy][ ]pr[ůu]kaz|jogos[íi]tv[áa]ny|ehliyet|` +
+      `permis(?:ul)?[ ]de[ ]conducere)(?:[ _-]?(?:nr\\.?|no\\.?|n[.]?[°º]|num|number|#|n[úu]mero|numer))?`,
+    // A biometric template's or enrolment's id (P): `fingerprint template id FPT-8821-QX-4471`, `voiceprint no. VP-…`.
+    `(?:finger[ ]?print|voice[ ]?print|face[ ]?(?:print|template)|iris|retina|palm[ ]?print|palm[ ]?vein|biometric)(?:[ ]template)?${ID_SUFFIX}`,
     // Ids of the person at work, school or a program: `Employee ID: E-040223`, `badge # 4471`.
     `(?:employee|emp|staff|badge|applicant|candidate|donor|student)${ID_SUFFIX}`,
     // Device serials printed as `SN G7X87109`, `S/N: 88213`, `S.N. 20260090A`.
@@ -58,17 +67,21 @@ const LABELLED_RE = new RegExp(`(?<![A-Za-z])(${LABEL})(${SEPARATOR})(${VALUE})(
 const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare', 'transmitter']);
 
 // Plates are printed in groups (`ABC 1234`, `7 ABC 123`), which the one-token value above
-// cannot span: after a plate label, up to three short groups with 2+ digits among them.
+// cannot span: after a plate label, up to three short groups with 2+ digits among them (a Polish plate's second group has
+// five: `WX 48271`).
 // Other words for a plate: the registration (`reg: AB12 CDE`, `rego`), a US `tag` (`tag #`, `Oregon
 // tag 412 KLM`), and other languages' (Kennzeichen, matrícula, immatriculation, plaque, targa, placa, kenteken).
 // `tag` and `reg` are common words: they need a number word or `:`/`#` after them, or a state
 // or a vehicle word before them (see tagOfVehicle).
-const PLATE_WORDS = 'plate|rego|kennzeichen|matr[ií]cula|immatriculation|plaque|targa|placa|kenteken|(?:tag|reg(?:istration)?)(?=[ _-]?(?:number|num|nbr|no\\b|#)|[ \\t]*[:#])|(tag|reg(?:istration)?)';
+const PLATE_WORDS = 'plate|rego|kennzeichen|matr[ií]cula|immatriculation|plaque|targa|placa|kenteken|' +
+  // Polish, Czech, Slovak, Hungarian, Turkish, Romanian, Finnish and Nordic plate words (`nr rejestracyjny WX 48271`, `SPZ 1AB 2345`).
+  '(?:nr|numer)[ ]rej(?:estracyjny|\\.)|tablica[ ]rejestracyjna|rejestracja|spz|e[čc]v|rendsz[áa]m|plaka|[îi]nmatriculare|rekisterinumero|rekkari|' +
+  'registreringsnummer|reg\\.?[ ]?nr|(?:tag|reg(?:istration)?)(?=[ _-]?(?:number|num|nbr|no\\b|#)|[ \\t]*[:#])|(tag|reg(?:istration)?)';
 const PLATE_RE = new RegExp(
-  `(?<![A-Za-z])(?:${PLATE_WORDS})(?:[ _-]?(?:number|num|nbr|no|#))?(?:[\\s:#=."'+-]|%3[AaDd]|%2[023]){1,8}([A-Za-z0-9]{1,4}(?:[ -][A-Za-z0-9]{1,4}){1,2})(?![A-Za-z0-9])`,
+  `(?<![A-Za-z])(?:${PLATE_WORDS})(?:[ _-]?(?:number|num|nbr|no|#))?(?:[\\s:#=."'+-]|%3[AaDd]|%2[023]){1,8}([A-Za-z0-9]{1,4}(?:[ -][A-Za-z0-9]{1,5}){1,2})(?![A-Za-z0-9])`,
   'gi',
 );
-const PLATE_HINT = /plate|tag|reg|kenn|matr|immat|plaq|targa|placa|kente/i;
+const PLATE_HINT = /plate|tag|reg|kenn|matr|immat|plaq|targa|placa|kente|rej|spz|[eě][čc]v|rendsz|plaka|nmatric|rekist|rekkari/i;
 const VEHICLE_BEFORE = new RegExp(`(?:car|vehicle|auto|truck|van|motorcycle|licen[cs]e|${STATE_NAME})[ \\t]*$`, 'i');
 const STATE_BEFORE = new RegExp(`(?<![A-Za-z])(?:${STATE_CODE})[ \\t]*$`);
 

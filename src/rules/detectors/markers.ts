@@ -146,15 +146,15 @@ const cueNext = (letters: string, nexts: string): void => {
   for (const l of letters) for (const n of nexts) for (const v of [n, n.toUpperCase()]) CUE_NEXT[(l.charCodeAt(0) << 7) | v.charCodeAt(0)] = 1;
 };
 cueNext('sS', 'sourp');
-cueNext('dD', 'oiemuh');
+cueNext('dD', 'oiemuh1'); // 1: `ı` (305 & 127), Turkish `adım` (foreign-cues.ts)
 cueNext('bB', 'oi. :');
 cueNext('mM', 'ebo :yrsaml');
 cueNext('pP', 'tahpro');
 cueNext('cC', 'ael');
 cueNext('gG', 'meh');
 cueNext('vV', 'eiom'); // m: vm for, lvm for (verb-name.ts)
-cueNext('nN', 'ao');
-cueNext('iI', 't');
+cueNext('nN', 'aoeui'); // e, u, i: nevem, numesc, nimeni (foreign-cues.ts)
+cueNext('iI', 'tsm'); // s, m: ismim, benim (foreign-cues.ts)
 cueNext('fF', 'aro'); // o: four (a number read out)
 cueNext('yY', 'amo');
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }

@@ -50,7 +50,8 @@ const GREETING =
   // `I am` in Spanish, Portuguese, French, German and Italian (`Hola, soy María José de la Cruz`, `sou a Ana Souza`, `je suis
   // Jean-Luc O'Brien`, `ich bin Hans Müller`): read as a given name and a surname too, so `je suis Prête` stays. `soy` is English
   // too (`Soy Protein Shake`): `soy`, `sou` and `sono` count after a greeting's comma or stop, or after `yo`/`eu`/`io`.
-  "|(?:(?<=[,;.!?][ ]?|(?:yo|eu|io)[ ])(?:soy|sou(?:[ ][ao](?=[ ]))?|sono)|je[ ]suis|ich[ ]bin)[ ]+";
+  // Turkish `adım` (my name; also "step") counts after a greeting's comma or stop too, never before another `adım`.
+  "|(?:(?<=[,;.!?][ ]?|(?:yo|eu|io)[ ])(?:soy|sou(?:[ ][ao](?=[ ]))?|sono|ad[ıi]m(?![ ]+ad[ıi]m))|je[ ]suis|ich[ ]bin)[ ]+";
 // A mail signature's delimiter (`-- ` on its own line, RFC 3676) is a sign-off too.
 const CUE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+|it['\\u2019]?s[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING}))`,
@@ -100,7 +101,7 @@ const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der'
 // Words that end a name: joiners, pronouns and what callers say after their name.
 const STOP = new Set([
   'and', 'or', 'i', 'my', 'is', 'am', 'from', 'calling', 'speaking', 'here', 'with', 'the', 'a', 'an', 'for', 'to', 'at',
-  'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'und', 'en', 'och', 'og', 'et', 'e', 'again', 'required', 'optional', 'none', 'unknown', 'spelled', 'spelling', 'spelt',
+  'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'und', 'en', 'och', 'og', 'et', 'e', 'și', 'și', 'si', 'ja', 'és', 've', 'ir', 'un', 'again', 'required', 'optional', 'none', 'unknown', 'spelled', 'spelling', 'spelt',
   // An honorific is a cue of its own (`Dear Mr. Okafor`: the name is the word after it).
   'mr', 'mrs', 'ms', 'mx', 'miss',
 ]);

@@ -5,7 +5,7 @@ import type { Detection } from './types.js';
 import { cjkDateCueAt } from './cjk-date.js';
 
 // `my name is` in scripts other than Latin (Safe Harbor A): Russian `меня зовут`, Ukrainian `мене звати`,
-// Greek `με λένε` / `ονομάζομαι`, Arabic `اسمي`, Hebrew `שמי` / `קוראים לי`, Chinese `我叫` / `我的名字是`,
+// Greek `με λένε` / `ονομάζομαι` / `το όνομά μου είναι`, Arabic `اسمي`, Hebrew `שמי` / `קוראים לי`, Chinese `我叫` / `我的名字是`,
 // Japanese `私の名前は`, Korean `제 이름은`. A spaced script's name is read as after `my name is`: up to
 // three words to a comma or a stop (case is not needed: Arabic and Hebrew have none). A name in Chinese,
 // Japanese or Korean runs on without a space: up to four characters after the cue, and the words after
@@ -13,7 +13,7 @@ import { cjkDateCueAt } from './cjk-date.js';
 // each cue at its first character (scriptCueAt).
 // A label naming the patient or the person with a colon counts as the cue too: `Пациент: Иванова Мария`,
 // `ФИО: …`, `المريض: …`, `患者：李秀英`, `氏名：山田 花子`, `환자: 김민수` (ASCII or full-width colon).
-const SPACED = ['меня зовут ', 'мене звати ', 'με λένε ', 'ονομάζομαι ', 'اسمي ', 'שמי ', 'קוראים לי ', 'пациент: ', 'пациентка: ', 'фио: ',
+const SPACED = ['меня зовут ', 'мене звати ', 'με λένε ', 'ονομάζομαι ', 'το όνομά μου είναι ', 'το ονομα μου ειναι ', 'λέγομαι ', 'اسمي ', 'שמי ', 'קוראים לי ', 'пациент: ', 'пациентка: ', 'фио: ',
   'пацієнт: ', 'ασθενής: ', 'المريض: ', 'المريضة: ', 'الاسم: ', 'החולה: ', 'המטופל: ',
   // Name and surname labels (Ukrainian `ПІБ:` is Russian `ФИО:`): `ПІБ: Ковальчук Олена`, `Όνομα: …`, `Фамилия: …`.
   'піб: ', 'имя: ', 'фамилия: ', "ім'я: ", 'ім\u2019я: ', 'прізвище: ', 'όνομα: ', 'ονοματεπώνυμο: ', 'επώνυμο: '];

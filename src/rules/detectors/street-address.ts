@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
+import { floorEnd, scanEuropeanStreets } from './street-eu.js';
 
 // A street address in free text: a post office box (`P.O. Box 4471`), or a house number, one
 // to four name words and a USPS street suffix, then up to two units (`3409 Evergreen Terrace
@@ -190,9 +191,10 @@ function scan(text: string, out: Detection[], kind: string): void {
       const end = m.index + m[0].length;
       // `Via Christi Hospital 2024 report`, `Plaza de España 2025 tour`: a year inside a sentence.
       if (YEAR_END.test(m[0]) && end < text.length && !AFTER_NUMBER.test(text[end])) continue;
-      out.push({ start: m.index, end: tailEnd(text, end), kind });
+      out.push({ start: m.index, end: tailEnd(text, floorEnd(text, end)), kind });
     }
   }
+  if ((shapes & NUMBER_AFTER_GAP) !== 0) scanEuropeanStreets(text, out, kind); // `ul. Długa 12/4`, `Storgatan 8B` (street-eu.ts)
 }
 
 /** Street addresses (B) in free text: house number, street name, street suffix, optional unit. */

@@ -1,0 +1,55 @@
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// Street addresses as visitors in Poland, Romania, Hungary, Belgium and Switzerland, the Netherlands, the Nordics, Finland,
+// Czechia and Slovakia write them in free text, with no label and often with no postcode (Safe Harbor B):
+//  - a type word first, then the name and the number: Polish `ul. Długa 12/4`, `al. Jerozolimskie 144 m. 17`, `os. Tysiąclecia
+//    48/12`, `pl. Grunwaldzki 3`; Romanian `Str. Mihai Eminescu nr. 14, bl. 3`, `Bd. Unirii 27`, `Calea Victoriei 12`; French with
+//    the number after the name (`rue des Lilas 18`, `avenue Jean Jaurès 112 bis`);
+//  - the type word after the name: Hungarian `Kossuth Lajos utca 12.`, `Váci út 8`, `Deák Ferenc tér 3`;
+//  - the type glued to the name: Dutch `Kerkstraat 14-2`, `Lindenlaan 3`, Swedish `Storgatan 8B`, `Sveavägen 12`, Danish
+//    `Østerbrogade 44`, `Vesterbrovej 3`, Norwegian `Kirkeveien 5`, Finnish `Mannerheimintie 12`, `Hämeenkatu 4`, German `Birkenweg 4`;
+//  - a Czech, Slovak or Polish street adjective before a house and orientation number (`Vinohradská 1284/56`, `Mickiewiczowska
+//    5/3`): the `N/N` number and the adjective's ending together, so `Size 38/40` and `Season 2024/25` stay.
+// The flat, block, stair and floor after any of these go too (`m. 17`, `bl. 3, sc. B, ap. 12`, `2º B`, `3º Esq.`).
+const NAME = "\\p{Lu}[\\p{L}'.-]{1,30}";
+const ARTICLE = "(?:(?:de[ \\t]la|des|de|du|la|le|das|da|do|dos)[ \\t]+|l['\u2019]|d['\u2019])";
+const NAMES = `${ARTICLE}?${NAME}(?:[ \\t]+${ARTICLE}?${NAME}){0,3}`;
+const NUMBER = '[0-9]{1,4}[A-Za-z]?(?:/[0-9]{1,4}[A-Za-z]?|-[0-9]{1,3})?(?:[ \\t]?(?:bis|ter))?(?![0-9/])';
+// Type words open a sentence too (`Ul. Długa 12/4`, `Str. Mihai Eminescu 14`): their first letter in either case; the regex has no
+// `i` flag, under which `\p{Lu}` would take any letter and the name words' capital would say nothing.
+const anyCaseFirst = (words: string): string => words.split('|').map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
+const TYPE_FIRST = `(?:${anyCaseFirst('ul\\.|ulica|al\\.|aleja|os\\.|osiedle|pl\\.|plac|str\\.|strada|bd\\.|b-dul|bulevardul|calea|aleea|șos\\.|şos\\.|șoseaua|' +
+  'rue|avenue|boulevard|bd|chemin|allée|allee|impasse|quai|place|cours')})`;
+const TYPE_AFTER = '(?:utca|u\\.|[úu]t|[úu]tja|t[ée]r|k[öo]r[úu]t|krt\\.|sor|köz|fasor)';
+const GLUED = '(?:straat|laan|gracht|plein|kade|singel|dijk|gatan|v[äa]gen|gata|gade|vej|veien|vegen|katu|tie|weg)';
+const SLAVIC = '(?:sk[áa]|ck[áa]|ní|ov[áa]|owa|ska|cka|ego)';
+const EU_STREET_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${TYPE_FIRST}[ \\t]*${NAMES},?[ \\t]+(?:nr\\.?[ \\t]?)?${NUMBER}` +
+    `|${NAMES}[ \\t]+${TYPE_AFTER}[ \\t]+${NUMBER}\\.?` +
+    `|\\p{Lu}[\\p{L}-]{2,30}${GLUED}[ \\t]+${NUMBER}` +
+    `|\\p{Lu}[\\p{L}-]{2,30}${SLAVIC}[ \\t]+[0-9]{1,4}/[0-9]{1,4}[A-Za-z]?(?![0-9/]))`,
+  'gu',
+);
+// A flat, block, stair, floor or door after the number (Polish `m. 17`, `lok. 5`; Romanian `bl. 3, sc. B, et. 2, ap. 12`;
+// Spanish and Portuguese `2º B`, `4º Izq`, `3º Esq.`).
+const FLOOR_RE = /(?:,?[ \t]*(?:(?:m|lok|bl|sc|et|ap|apt|app)\.[ \t]?[0-9A-Z]{1,4}|[0-9]{1,2}[º°ª](?:[ \t]?(?:[A-H]|izq(?:da)?|dcha|der|esq|dto|dir)\.?)?(?![\p{L}])))+/iuy;
+const HINT = /ul\.|al\.|os\.|pl\.|ulica|aleja|osiedle|plac|str|bd|bul|calea|aleea|os\.|oseaua|rue|avenue|boulevard|chemin|all[ée]e|impasse|quai|place|cours|utca|u\.|[úu]t|t[ée]r|k[öo]r|sor|köz|straat|laan|gracht|plein|kade|singel|dijk|gat|v[äa]g|gade|vej|veien|vegen|katu|tie|weg|[0-9]\/[0-9]/i;
+
+/** Where a flat, block or floor after an address ending at `end` ends, or `end` when none follows. */
+export function floorEnd(text: string, end: number): number {
+  const m = resetAt(FLOOR_RE, end).exec(text);
+  return m === null ? end : end + m[0].length;
+}
+
+/** The street addresses above (B), with the flat or floor after them. */
+export function scanEuropeanStreets(text: string, out: Detection[], kind: string): void {
+  if (!HINT.test(text)) return;
+  const re = resetAt(EU_STREET_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = floorEnd(text, m.index + m[0].length);
+    out.push({ start: m.index, end, kind });
+    re.lastIndex = end;
+  }
+}
