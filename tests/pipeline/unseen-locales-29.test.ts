@@ -112,7 +112,8 @@ describe('national telephone numbers and European street addresses', () => {
 
   it('keeps numbered phrases, fractions and seasons', () => {
     const clean = { a: 'Size 38/40 in stock', b: 'Season 2024/25 tickets', c: 'Place 2 in the ranking', d: 'Rated 4/5 by patients', e: 'Tahini 1/2 cup',
-      f: 'Page 12/4', g: 'Route 66 diner', h: 'Teams 3 and 4' };
+      f: 'Page 12/4', g: 'Route 66 diner', h: 'Teams 3 and 4', i: 'Place Your Order 2 Day Shipping', j: 'Bowtie 3 pack', k: 'Fire Brigade 3 arrives',
+      l: 'Avenue Q 2 tickets' };
     const out = props(clean);
     for (const v of Object.values(clean)) expect(out).toContain(v);
   });

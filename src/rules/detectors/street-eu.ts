@@ -16,18 +16,22 @@ const NAME = "\\p{Lu}[\\p{L}'.-]{1,30}";
 const ARTICLE = "(?:(?:de[ \\t]la|des|de|du|la|le|das|da|do|dos)[ \\t]+|l['\u2019]|d['\u2019])";
 const NAMES = `${ARTICLE}?${NAME}(?:[ \\t]+${ARTICLE}?${NAME}){0,3}`;
 const NUMBER = '[0-9]{1,4}[A-Za-z]?(?:/[0-9]{1,4}[A-Za-z]?|-[0-9]{1,3})?(?:[ \\t]?(?:bis|ter))?(?![0-9/])';
-// Type words open a sentence too (`Ul. Długa 12/4`, `Str. Mihai Eminescu 14`): their first letter in either case; the regex has no
-// `i` flag, under which `\p{Lu}` would take any letter and the name words' capital would say nothing.
+// Polish and Romanian type words open a sentence too (`Ul. Długa 12/4`, `Str. Mihai Eminescu 14`): their first letter in either
+// case; the regex has no `i` flag, under which `\p{Lu}` would take any letter and the name words' capital would say nothing.
+// French ones are lower case in running text; capitalised only before an article (`Rue de la Paix 12`), so a button's `Place
+// Your Order 2` stays.
 const anyCaseFirst = (words: string): string => words.split('|').map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
-const TYPE_FIRST = `(?:${anyCaseFirst('ul\\.|ulica|al\\.|aleja|os\\.|osiedle|pl\\.|plac|str\\.|strada|bd\\.|b-dul|bulevardul|calea|aleea|șos\\.|şos\\.|șoseaua|' +
-  'rue|avenue|boulevard|bd|chemin|allée|allee|impasse|quai|place|cours')})`;
+const FR_TYPES = 'rue|avenue|boulevard|bd|chemin|allée|allee|impasse|quai|place|cours';
+const capitalised = (words: string): string => words.split('|').map((w) => `${w[0].toUpperCase()}${w.slice(1)}`).join('|');
+const TYPE_FIRST = `(?:${anyCaseFirst('ul\\.|ulica|al\\.|aleja|os\\.|osiedle|pl\\.|plac|str\\.|strada|bd\\.|b-dul|bulevardul|calea|aleea|șos\\.|şos\\.|șoseaua')}` +
+  `|${FR_TYPES}|(?:${capitalised(FR_TYPES)})(?=[ \\t]+(?:de|des|du|la|le|l['\u2019]|d['\u2019])))`;
 const TYPE_AFTER = '(?:utca|u\\.|[úu]t|[úu]tja|t[ée]r|k[öo]r[úu]t|krt\\.|sor|köz|fasor)';
-const GLUED = '(?:straat|laan|gracht|plein|kade|singel|dijk|gatan|v[äa]gen|gata|gade|vej|veien|vegen|katu|tie|weg)';
+const GLUED = '(?:straat|laan|gracht|plein|kade|singel|dijk|gatan|v[äa]gen|gata|gade|vej|veien|vegen|katu|ntie|weg)';
 const SLAVIC = '(?:sk[áa]|ck[áa]|ní|ov[áa]|owa|ska|cka|ego)';
 const EU_STREET_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${TYPE_FIRST}[ \\t]*${NAMES},?[ \\t]+(?:nr\\.?[ \\t]?)?${NUMBER}` +
     `|${NAMES}[ \\t]+${TYPE_AFTER}[ \\t]+${NUMBER}\\.?` +
-    `|\\p{Lu}[\\p{L}-]{2,30}${GLUED}[ \\t]+${NUMBER}` +
+    `|\\p{Lu}[\\p{L}-]{3,30}${GLUED}[ \\t]+${NUMBER}` +
     `|\\p{Lu}[\\p{L}-]{2,30}${SLAVIC}[ \\t]+[0-9]{1,4}/[0-9]{1,4}[A-Za-z]?(?![0-9/]))`,
   'gu',
 );
