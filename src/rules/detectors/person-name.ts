@@ -101,7 +101,7 @@ const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der'
 // Words that end a name: joiners, pronouns and what callers say after their name.
 const STOP = new Set([
   'and', 'or', 'i', 'my', 'is', 'am', 'from', 'calling', 'speaking', 'here', 'with', 'the', 'a', 'an', 'for', 'to', 'at',
-  'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'und', 'en', 'och', 'og', 'et', 'e', 'și', 'și', 'si', 'ja', 'és', 've', 'ir', 'un', 'again', 'required', 'optional', 'none', 'unknown', 'spelled', 'spelling', 'spelt',
+  'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'und', 'en', 'och', 'og', 'et', 'e', 'și', 'şi', 'si', 'ja', 'és', 've', 'ir', 'un', 'again', 'required', 'optional', 'none', 'unknown', 'spelled', 'spelling', 'spelt',
   // An honorific is a cue of its own (`Dear Mr. Okafor`: the name is the word after it).
   'mr', 'mrs', 'ms', 'mx', 'miss',
 ]);
