@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { canonicalPath } from '../rules/canonical-path.js';
+import { CHANGE_VALUES, LABEL_RANK, VALUE_RANK } from '../rules/pair-names.js';
 import type { Plan } from '../rules/plan.js';
 import { hostBlock, hostPathBlock, pathVerdict } from './path-verdicts.js';
 
@@ -67,17 +68,29 @@ export function withoutBlockedLinks(v: JsonValue, t: LinkTests, depth = 0): Json
   }
   const keys = Object.keys(v);
   let out: JsonObject | undefined;
+  let label = false;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     const x = v[k];
     const drop = typeof x === 'string' && t.linkKey(k) && t.blocked(x);
+    if (drop && LABEL_RANK.has(k)) label = true;
     const y = drop || typeof x !== 'object' || x === null ? x : withoutBlockedLinks(x, t, depth + 1);
     if (out === undefined && !drop && y === x) continue;
     // A fresh object rather than a copy with keys deleted (deleting turns it into a slow map).
     if (out === undefined) { out = {}; for (let j = 0; j < i; j++) put(out, keys[j], v[keys[j]]); }
     if (!drop) put(out, k, y);
   }
-  return out ?? v;
+  return label && out !== undefined ? withoutPairValues(out) : out ?? v;
+}
+
+/**
+ * A pair whose label was such a link (a JSON Patch `{op, path: "/patient/name/family", value}`, a metric
+ * `{path, value}`): without its label nothing would say what the value is, so it goes too (scrub-tree's scrubPair).
+ */
+function withoutPairValues(o: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const k of Object.keys(o)) if (!VALUE_RANK.has(k) && !CHANGE_VALUES.has(k)) put(out, k, o[k]);
+  return out;
 }
 
 /** Defined, not assigned: an own `__proto__` key stays a key. */

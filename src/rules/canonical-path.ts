@@ -3,6 +3,8 @@
 // characters, locale prefixes, framework directories (`/cgi-bin/`), trailing slashes and dots, file
 // extensions, IIS `%u` and overlong UTF-8 escapes.
 
+import { undoUrlEscapes } from './form-decoded.js';
+
 const NON_ASCII = /[^\x00-\x7f]/;
 // Server-side page extensions (`/billpay.pl`, `/cgi-bin/portal.cgi`, `/Portal/Home.action`).
 const EXTENSION = /\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|nsf)$/;
@@ -94,8 +96,10 @@ export function pathOf(urlOrPath: string): string {
   // A leading `//` stays: in a path field it is an evasion (`//patient-portal`), and callers that
   // need the protocol-relative reading check that form too (see analyze).
   const t = urlOrPath.trim();
-  const s = t.slice(schemeHostEnd(t));
-  const cut = firstOf(s, 63 /* ? */, 35 /* # */);
+  let s = t.slice(schemeHostEnd(t));
+  let cut = firstOf(s, 63 /* ? */, 35 /* # */);
+  // `&#45;` (a template escaped the address twice: `/patient&#45;portal`) spells a character; its `#` starts no fragment.
+  if (cut > 0 && s.charCodeAt(cut) === 35 && s.charCodeAt(cut - 1) === 38) { s = undoUrlEscapes(s, false); cut = firstOf(s, 63, 35); }
   return cut >= 0 ? s.slice(0, cut) : s;
 }
 

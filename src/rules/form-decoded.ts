@@ -34,6 +34,7 @@ function hasGluedPlus(text: string): boolean {
 export function formDecoded(text: string): string | undefined {
   let decoded = percentDecoded(text) ?? text;
   decoded = unescaped(decoded) ?? decoded;
+  decoded = encodedWords(decoded) ?? decoded;
   const b64 = base64Decoded(decoded) ?? dataUriPayload(decoded);
   if (b64 !== undefined) { const again = percentDecoded(b64) ?? b64; decoded = unescaped(again) ?? again; }
   // A reference may spell a dash or an invisible character (`&ndash;`, `&#8209;`, `&shy;`):
@@ -50,6 +51,26 @@ function dataUriPayload(text: string): string | undefined {
   if (text.charCodeAt(0) !== 100 || !text.startsWith('data:')) return undefined;
   const m = DATA_B64.exec(text);
   return m === null ? undefined : base64Decoded(text.slice(m[0].length));
+}
+
+// A mail header's encoded words (RFC 2047: `=?UTF-8?B?SmFuZSBEb2U=?=`, `=?iso-8859-1?Q?Ren=E9_Dupont?=`), read
+// as any mail client shows them: a `From:` or `To:` line copied into a property names its person so.
+// White space between two encoded words is not part of the text.
+const ENCODED_WORD = /=\?([A-Za-z0-9_.:-]{1,40})\?([BbQq])\?([^?\s]{1,2048})\?=/g;
+const BETWEEN_WORDS = /\?=[ \t\r\n]+(?==\?)/g;
+const QP_BYTE = /=([0-9A-Fa-f]{2})/g;
+const SINGLE_BYTE = /^(?:us-ascii|iso-8859-1|latin1|windows-1252|cp1252)$/i;
+
+function encodedWords(text: string): string | undefined {
+  if (text.indexOf('=?') < 0 || text.indexOf('?=') < 0) return undefined;
+  const out = text.replace(BETWEEN_WORDS, '?=').replace(ENCODED_WORD, wordText);
+  return out === text ? undefined : out;
+}
+
+function wordText(_: string, charset: string, kind: string, payload: string): string {
+  const bytes = kind === 'B' || kind === 'b' ? Buffer.from(payload, 'base64')
+    : Buffer.from(payload.replace(/_/g, ' ').replace(QP_BYTE, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+  return bytes.toString(SINGLE_BYTE.test(charset) ? 'latin1' : 'utf8');
 }
 
 // A `+` is a form-encoded space, except in an address's plus tag (`jane+news@x.org`): read as

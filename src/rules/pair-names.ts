@@ -8,11 +8,17 @@
 // `[k, v]` serialised as an object is `{"0": k, "1": v}`. Wizards and page builders: `{step: "mrn", value}`,
 // `{q, a}`, `{prompt, response}`, `{caption, content}`, `{kind, val}`, `{question, reply}`, `{title, body}`,
 // `{header, cell}`, `{placeholder, value}`, `{slug, entry}`, `{tag, value}`; schema.org's `{propertyID: "MRN", value}`.
+// Change records name the field by a path and carry the value before and after: a JSON Patch operation
+// `{op, path: "/patient/name/family", value}`, an audit or undo entry `{attribute, oldValue, newValue}`
+// (every value key of a pair goes by the label's rule, not only the first).
 export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
   'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
-  'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'type', 'system', '0'];
+  'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'path', 'pointer', 'fieldPath', 'field_path', 'type', 'system', '0'];
 export const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
-  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', 'reply', 'a', 'body', 'entry', 'cell', '1'];
+  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', 'reply', 'a', 'body', 'entry', 'cell', 'newValue', 'new_value',
+  'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value', '1'];
+/** A change record's values before and after: beside the pair's value, each goes by the label's rule too. */
+export const CHANGE_VALUES: ReadonlySet<string> = new Set(['newValue', 'new_value', 'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value']);
 export const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
 // Each name's place in its list: an object's own keys (a handful) are looked up, rather than
 // every name of both lists tried on every object.

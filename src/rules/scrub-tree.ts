@@ -12,7 +12,7 @@ import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { keptUrl, sanitizeUrlMemo } from './url-memo.js';
 import { AS_IS, mediaSource, NOT_SPARED, PUBLIC_IMAGE, sparedBy } from './rule-exceptions.js';
 import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON } from './named-values.js';
-import { bracketLabel, INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
+import { bracketLabel, CHANGE_VALUES, INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
 import { dropMailbox, spellsIdentifier } from './split-values.js';
@@ -22,6 +22,7 @@ import type { EventMemo, StringFacts } from './event-memo.js';
 import { namesHealthContext, namesTerm } from './health-terms.js';
 import { knownClean, rememberClean } from './clean-strings.js';
 import { DROPPED, rewriteEncoded } from './encoded-values.js';
+import { jsonValuesOf } from './json-text.js';
 
 export { namesHealth } from './health-terms.js';
 export { sanitizeUrlMemo } from './url-memo.js';
@@ -43,11 +44,11 @@ export interface ScrubContext {
  * Applies the allow list first (default deny), then field rules and detectors to what is left.
  * `skip`: a key left out (a pair's value, scrubbed by its label's rule instead).
  */
-export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext, skip?: string): JsonObject {
+export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext, skip?: string | ReadonlySet<string>): JsonObject {
   const out: JsonObject = {};
   let domain = false;
   for (const key of Object.keys(obj)) {
-    if (FORBIDDEN_KEYS.has(key) || key === skip) continue;
+    if (FORBIDDEN_KEYS.has(key) || key === skip || (typeof skip === 'object' && skip.has(key))) continue;
     const node = allow.child(key);
     if (!node) continue;
     if (key === 'domain' || key === 'host') domain = true;
@@ -120,9 +121,11 @@ function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonOb
   for (const k of labels) {
     const label = labelOf(obj[k], ctx);
     if (label === undefined) continue;
-    const out = scrubObject(obj, allow, ctx, valueKey);
-    const inner = scrubField(label, obj[valueKey], allow, ctx);
-    if (inner !== undefined) out[valueKey] = inner;
+    // A change record's values before and after (`oldValue`, `newValue`) all go by the label's rule.
+    const values = [valueKey];
+    for (const v in obj) if (v !== valueKey && CHANGE_VALUES.has(v)) values.push(v);
+    const out = scrubObject(obj, allow, ctx, values.length === 1 ? valueKey : new Set(values));
+    for (const v of values) { const inner = scrubField(label, obj[v], allow, ctx); if (inner !== undefined) out[v] = inner; }
     return out;
   }
   return undefined;
@@ -240,16 +243,18 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
 }
 
 const ALLOW_ALL = AllowNode.compile(['**']);
-const MAX_JSON_TEXT = 32_768;
 
-/** A JSON object or array kept as text, scrubbed as the structure it is (field rules apply to its keys). */
+/** JSON kept as text (an object, an array, or JSON Lines: json-text.ts), scrubbed as the structures it holds (field rules apply to their keys). */
 function scrubJsonText(value: string, ctx: ScrubContext): string | undefined {
-  const first = value.charCodeAt(0);
-  if ((first !== 123 && first !== 91) || value.length > MAX_JSON_TEXT) return undefined;
-  const last = value.charCodeAt(value.length - 1);
-  if (last !== 125 && last !== 93) return undefined;
-  let parsed: JsonValue;
-  try { parsed = JSON.parse(value) as JsonValue; } catch { return undefined; }
+  const values = jsonValuesOf(value);
+  if (values === undefined) return undefined;
+  if (values.length === 1) return scrubbedJson(values[0], ctx);
+  // Clean lines leave the text as it came; a line that scrubs to nothing goes.
+  const lines = values.map((v) => scrubbedJson(v, ctx));
+  return lines.every((l, i) => l === JSON.stringify(values[i])) ? value : lines.filter((l) => l !== undefined).join('\n');
+}
+
+function scrubbedJson(parsed: JsonValue, ctx: ScrubContext): string | undefined {
   if (Array.isArray(parsed)) return JSON.stringify(scrubArray(parsed, ALLOW_ALL, ctx));
   return isJsonObject(parsed) ? JSON.stringify(scrubPair(parsed, ALLOW_ALL, ctx) ?? scrubObject(parsed, ALLOW_ALL, ctx)) : undefined;
 }
