@@ -1,6 +1,7 @@
 import { mayBeCard, rewriteVcard } from './card-lines.js';
 import { roleNameValue } from './role-values.js';
 import { encodedForm } from './encoded-values.js';
+import { rewriteEchoed } from './echoed-values.js';
 import { formDecoded } from './form-decoded.js';
 import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
 import { rewriteCellPairs, rewriteElements, rewriteInputs } from './markup-fields.js';
@@ -166,7 +167,7 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   const hl7 = holdsHl7(text, nl) ? rewriteHl7(text, verdict) : undefined;
   if (hl7 !== undefined) return hl7;
   // Other healthcare interchange formats by position or tag: X12, DICOM dumps, NCPDP claims.
-  const record = rewriteRecord(text, verdict);
+  const record = rewriteRecord(text, verdict) ?? rewriteEchoed(text, verdict);
   if (record !== undefined) return record;
   const table = nl > 2 ? rewriteTable(text, nl, verdict) : undefined;
   if (table !== undefined) return table;

@@ -18,11 +18,13 @@ import { scrubNumber } from './scrub-number.js';
 import { dropMailbox, spellsIdentifier } from './split-values.js';
 import { mayReadNext, NOT_SIBLING, siblingValue, type SiblingScrub } from './array-siblings.js';
 import type { DestinationPlan, Plan } from './plan.js';
-import type { EventMemo, StringFacts } from './event-memo.js';
+import type { EventMemo } from './event-memo.js';
 import { namesHealthContext, namesTerm } from './health-terms.js';
 import { knownClean, rememberClean } from './clean-strings.js';
 import { DROPPED, rewriteEncoded } from './encoded-values.js';
 import { jsonValuesOf } from './json-text.js';
+import { scanString } from './scan-string.js';
+import { columnsOf, scrubbedColumns } from './column-arrays.js';
 
 export { namesHealth } from './health-terms.js';
 export { sanitizeUrlMemo } from './url-memo.js';
@@ -92,7 +94,17 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
     return mediaSource(norm, value) ? keptUrl(value, ctx) : scrubString(value, ctx);
   }
   if (Array.isArray(value)) return keptList(norm, value, ctx.nowYear, ctx.now) && !spellsIdentifier(value, ctx) ? value : scrubArray(value, allow, ctx);
-  return scrubPair(value, allow, ctx) ?? scrubObject(value, allow, ctx);
+  return scrubPair(value, allow, ctx) ?? scrubColumns(value, allow, ctx) ?? scrubObject(value, allow, ctx);
+}
+
+/** Names and values in parallel arrays (column-arrays.ts): each value by the name at its place. */
+function scrubColumns(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonObject | undefined {
+  const cols = columnsOf(obj);
+  if (cols === undefined) return undefined;
+  const out = scrubObject(obj, allow, ctx, cols.key);
+  const node = allow.child(cols.key);
+  if (node) out[cols.key] = scrubbedColumns(obj[cols.key] as JsonValue[], cols.names, (name, v) => scrubField(name, v, node, ctx));
+  return out;
 }
 
 // A pair's label and value names: pair-names.ts.
@@ -282,18 +294,3 @@ function embeddedValue(key: string, value: string, ctx: ScrubContext): string | 
   return REDACTED;
 }
 const REDACTED = '[REDACTED]';
-
-function scanString(value: string, ctx: ScrubContext, facts: StringFacts | undefined): string | undefined {
-  let scanned = facts?.scan;
-  if (scanned === undefined) {
-    scanned = ctx.plan.scanner.redact(value, ctx.codeSite);
-    if (facts) facts.scan = scanned;
-  }
-  const { text, kinds } = scanned;
-  if (kinds.length === 0) return value;
-  for (const k of kinds) {
-    ctx.hits.push(k);
-    if (ctx.plan.detectorTextAction.get(k) === 'drop') return undefined;
-  }
-  return text;
-}

@@ -67,3 +67,40 @@ describe('a page address escaped as character references', () => {
     expect(blocked({ type: 'page', ...pageOn('/visiting&#45;hours') })).toBe(false);
   });
 });
+
+describe('names and values in parallel arrays', () => {
+  it('takes each value by the name at its place (one row, rows, a schema’s named fields)', () => {
+    const text = out({
+      form_state: { keys: ['familyName', 'birthdate', 'tier'], values: ['Pennywhistle', '1952-10-30', 'silver'] },
+      result: { columns: ['surname', 'service'], rows: [['Pennywhistle', 'Dermatology'], ['Abernethy-Cole', 'Oncology']] },
+      bq: { schema: [{ name: 'mobile', type: 'STRING' }, { name: 'visits', type: 'INTEGER' }], rows: [['(971) 555-0133', 7]] },
+    });
+    expect(text).not.toMatch(/Pennywhistle|Abernethy|10-30|555-0133/);
+    expect(text).toContain('silver');
+    expect(text).toContain('Dermatology');
+  });
+
+  it('keeps a table of clean columns as it came', () => {
+    const table = { columns: ['service', 'clicks', 'week'], rows: [['Cardiology', 4, '2026-W47'], ['Pediatrics', 9, '2026-W47']] };
+    expect(out({ table })).toContain(JSON.stringify(table));
+  });
+});
+
+describe('error messages that echo a value beside its field', () => {
+  it('takes the value by the field’s name', () => {
+    const text = out({
+      db_error: 'ERROR: duplicate key value violates unique constraint "member_uq" DETAIL: Key (surname, birth_date)=(Pennywhistle, 1952-10-30) already exists.',
+      mysql_error: "Duplicate entry 'Abernethy-Cole' for key 'idx_last_name'",
+      form_error: "Invalid value 'Pennywhistle' for field 'familyName'",
+      yup_error: '"lastName" with value "Abernethy-Cole" fails to match the required pattern',
+    });
+    expect(text).not.toMatch(/Pennywhistle|Abernethy|10-30/);
+    expect(text).toContain('already exists');
+  });
+
+  it('keeps messages whose fields name no one', () => {
+    const clean = { db_error: 'DETAIL: Key (slug)=(flu-clinic-hours) already exists.', form_error: "Invalid value 'next week' for field 'preferredWindow'" };
+    const text = out(clean);
+    for (const v of Object.values(clean)) expect(text).toContain(JSON.stringify(v).slice(1, -1));
+  });
+});
