@@ -104,3 +104,24 @@ describe('error messages that echo a value beside its field', () => {
     for (const v of Object.values(clean)) expect(text).toContain(JSON.stringify(v).slice(1, -1));
   });
 });
+
+describe('base64 wrapped in lines as mail and PEM write it', () => {
+  const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64');
+  const wrap = (token: string, width: number, eol: string): string => (token.match(new RegExp(`.{1,${width}}`, 'g')) ?? []).join(eol);
+
+  it('reads the keys of JSON wrapped at 76 or 64 characters', () => {
+    const token = b64({ familyName: 'Pennywhistle', birthDate: '1952-10-30', channel: 'web', padding: 'p'.repeat(60) });
+    for (const [width, eol] of [[76, '\n'], [64, '\r\n']] as const) {
+      const sent = out({ attachment: `${wrap(token, width, eol)}${eol}` });
+      const value = /"attachment":"([^"]*)"/.exec(sent)?.[1] ?? '';
+      const readBack = Buffer.from(JSON.parse(`"${value}"`).replace(/\s+/g, ''), 'base64').toString('utf8');
+      expect(readBack).not.toMatch(/Pennywhistle|10-30/);
+      expect(readBack).toContain('"channel":"web"');
+    }
+  });
+
+  it('keeps wrapped base64 that holds nothing of anyone as it came', () => {
+    const blob = wrap(b64({ service: 'Cardiology', layout: 'wide', widgets: ['map', 'hours', 'parking', 'directions', 'careers'] }), 76, '\n');
+    expect(out({ attachment: blob })).toContain(JSON.stringify(blob).slice(1, -1));
+  });
+});
