@@ -3,6 +3,7 @@
 //
 //   node bench/instructions.mjs --kind gtag|single|batch [--root DIR] [--n 200] [--warm 40]
 //        [--pick I] [--node-flags "--max-semi-space-size=8"] [--noop] [--idle 15] [--no-valgrind]
+//        [--keep DIR]
 //
 // Starts DIR's `phiwall serve --workers 1` (the bench config: full pack, four destinations to a
 // local sink, durable spool) under callgrind, or with --noop the bench's no-op server. Sends
@@ -16,7 +17,7 @@
 // Under callgrind a request takes 10-50 ms and start-up 1-2 min of CPU; on a loaded machine the
 // idle share grows with the wall time, so compare `ir_per_request` with `ir_per_request_raw`.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -36,6 +37,8 @@ const WARM = Number(opt('warm', kind === 'batch' ? '10' : '40'));
 const IDLE_S = Number(opt('idle', '15'));
 const noop = args.includes('--noop');
 const valgrind = !args.includes('--no-valgrind');
+/** Where the measured phase's callgrind dump is copied, for `callgrind_annotate` (the work dir is removed). */
+const keep = opt('keep', undefined);
 const nodeFlags = (opt('node-flags', '') ?? '').split(' ').filter(Boolean);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -68,6 +71,7 @@ try {
   const idleS = (Date.now() - ti) / 1000;
   await sleep(2000);
   report(measuredS, idleS);
+  if (keep && valgrind) keepDump(keep);
 } finally {
   agent.destroy();
   server.kill('SIGKILL');
@@ -129,6 +133,12 @@ async function drain() {
 
 function callgrind(flag) {
   if (valgrind) execFileSync('callgrind_control', [flag, String(server.pid)], { stdio: 'ignore' });
+}
+
+function keepDump(dir) {
+  mkdirSync(dir, { recursive: true });
+  const first = readdirSync(work).filter((f) => f.startsWith('callgrind.out.')).sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))[0];
+  if (first) copyFileSync(join(work, first), join(dir, `callgrind.${kind}.out`));
 }
 
 function report(measuredS, idleS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEDUP_WINDOW_MS, IngestDedup, RECENT_MAX } from '../../src/spool/ingest-dedup.js';
+import { DEDUP_WINDOW_MS, IngestDedup, RECENT_MAX, RECENT_SLACK } from '../../src/spool/ingest-dedup.js';
 
 // A copy of an event whose original is still on its way is answered only once the original's
 // rows are durable: when that commit fails, the copy fails too (and the next copy is taken afresh).
@@ -42,7 +42,7 @@ describe('IngestDedup', () => {
 
   it('a durable lookup that overlapped its original\'s commit still finds it, however many keys were committed meanwhile', async () => {
     // The store answers like a spool: keys committed before the lookup runs. The copy's lookup is held open
-    // while its original and RECENT_MAX other events commit (the memory of recent commits overflows).
+    // while its original and RECENT_MAX + RECENT_SLACK other events commit (the memory of recent commits overflows).
     const disk = new Set<string>();
     let open!: () => void;
     let gate: Promise<void> | undefined;
@@ -54,7 +54,7 @@ describe('IngestDedup', () => {
     const original = await dedup.claim('demo', [ev('m-r')], sender, now);
     const commit = (c: typeof original) => { for (const k of c.keys) if (k) disk.add(k); c.release(undefined, new Set(c.keys as string[]), now); };
     commit(original);
-    for (let i = 0; i < RECENT_MAX + 10; i++) commit(await dedup.claim('demo', [ev(`m-o${i}`)], sender, now));
+    for (let i = 0; i < RECENT_MAX + RECENT_SLACK + 10; i++) commit(await dedup.claim('demo', [ev(`m-o${i}`)], sender, now));
     open();
     const copy = await copyClaim;
     expect([copy.keys, copy.copies]).toEqual([[undefined], 1]);
