@@ -13,7 +13,12 @@
 // delivery polls) and subtracts that rate over the measured phase's wall time. What is left is
 // what a request costs: HTTP, pipeline, group commit and its delivery. Start-up and JIT warm-up
 // are outside the measured phase. Sequential requests share no group commit (the bench's 20
-// connections do), so this is the per-request cost at low concurrency.
+// connections do), so this is the per-request cost at low concurrency. `ir_main_per_request`
+// counts the main thread only: after the default 40 warm-up requests V8's compiler threads still
+// optimise functions that only now get hot (200 compiles over 2,000 requests after 2,000 warm
+// ones, bench/deopt-trace.mjs), 45-60% of all instructions counted, and with the GC's helper
+// threads they swing the total by more than most changes. Compare main-thread counts, with a
+// larger --warm (e.g. 1000) for changes of a few percent.
 // Under callgrind a request takes 10-50 ms and start-up 1-2 min of CPU; on a loaded machine the
 // idle share grows with the wall time, so compare `ir_per_request` with `ir_per_request_raw`.
 import { execFileSync, spawn } from 'node:child_process';
@@ -84,7 +89,8 @@ function startTarget() {
   const target = noop ? [join(root, 'bench/noop-server.mjs')]
     : [join(root, 'bin/phiwall.mjs'), 'serve', '--config', cfg, '--data', data, '--port', String(port), '--host', '127.0.0.1', '--workers', '1'];
   const node = [...nodeFlags, ...target];
-  const [cmd, argv] = valgrind ? ['valgrind', ['--tool=callgrind', '--smc-check=all-non-file', `--callgrind-out-file=${out}`, process.execPath, ...node]] : [process.execPath, node];
+  // One dump per thread: the main thread's count leaves out V8's compiler and GC helper threads.
+  const [cmd, argv] = valgrind ? ['valgrind', ['--tool=callgrind', '--smc-check=all-non-file', '--separate-threads=yes', `--callgrind-out-file=${out}`, process.execPath, ...node]] : [process.execPath, node];
   const log = openSync(join(work, 'server.log'), 'a');
   return spawn(cmd, argv, { stdio: ['ignore', log, log], env: { ...process.env, PORT: String(port), PHIWALL_LOG_LEVEL: 'warn' } });
 }
@@ -135,17 +141,33 @@ function callgrind(flag) {
   if (valgrind) execFileSync('callgrind_control', [flag, String(server.pid)], { stdio: 'ignore' });
 }
 
+/** The dumps of one `-d` (by its sequence number), per thread: `callgrind.out.<part>-<thread>`. */
+function dumpsByPart() {
+  const parts = new Map();
+  for (const f of readdirSync(work)) {
+    const m = /^callgrind\.out\.(\d+)-(\d+)$/.exec(f);
+    if (!m) continue;
+    if (!parts.has(Number(m[1]))) parts.set(Number(m[1]), new Map());
+    parts.get(Number(m[1])).set(Number(m[2]), f);
+  }
+  return [...parts].sort((a, b) => a[0] - b[0]).map(([, threads]) => threads);
+}
+
 function keepDump(dir) {
   mkdirSync(dir, { recursive: true });
-  const first = readdirSync(work).filter((f) => f.startsWith('callgrind.out.')).sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()))[0];
-  if (first) copyFileSync(join(work, first), join(dir, `callgrind.${kind}.out`));
+  const first = dumpsByPart()[0];
+  for (const [thread, f] of first ?? []) copyFileSync(join(work, f), join(dir, `callgrind.${kind}.out-${String(thread).padStart(2, '0')}`));
 }
 
 function report(measuredS, idleS) {
-  const dumps = valgrind ? readdirSync(work).filter((f) => f.startsWith('callgrind.out.')).sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop())) : [];
-  const total = (f) => Number(/^(?:summary|totals): (\d+)/m.exec(readFileSync(join(work, f), 'utf8'))?.[1]);
-  const run = dumps[0] ? total(dumps[0]) : null;
-  const idle = dumps[1] ? total(dumps[1]) : null;
-  const perReq = run === null || idle === null ? null : Math.round((run - (idle / idleS) * measuredS) / N);
-  console.log(JSON.stringify({ root, kind, noop, nodeFlags, n: N, warm: WARM, codes, ir_per_request: perReq, ir_per_request_raw: run && Math.round(run / N), measured_s: measuredS, idle_ir_per_s: idle && Math.round(idle / idleS) }));
+  const parts = valgrind ? dumpsByPart() : [];
+  const total = (f) => Number(/^(?:summary|totals): (\d+)/m.exec(readFileSync(join(work, f), 'utf8'))?.[1] ?? 0);
+  const sum = (threads, onlyMain) => (threads ? [...threads].reduce((n, [t, f]) => n + (onlyMain && t !== 1 ? 0 : total(f)), 0) : null);
+  const [run, idle] = [sum(parts[0], false), sum(parts[1], false)];
+  const [runMain, idleMain] = [sum(parts[0], true), sum(parts[1], true)];
+  const perReq = (r, i) => (r === null || i === null ? null : Math.round((r - (i / idleS) * measuredS) / N));
+  console.log(JSON.stringify({ root, kind, noop, nodeFlags, n: N, warm: WARM, codes,
+    ir_per_request: perReq(run, idle), ir_per_request_raw: run && Math.round(run / N),
+    ir_main_per_request: perReq(runMain, idleMain), ir_main_per_request_raw: runMain && Math.round(runMain / N),
+    measured_s: measuredS, idle_ir_per_s: idle && Math.round(idle / idleS) }));
 }
