@@ -43,8 +43,9 @@ try {
   for (let i = 0; i < N; i++) await send(reqs[(WARM + i) % reqs.length]);
   await new Promise((r) => setTimeout(r, 1000));
   const lines = readFileSync(logPath, 'utf8').slice(mark).split('\n');
-  const count = (re) => { const m = new Map(); for (const l of lines) { const x = re.exec(l); if (x) m.set(x[1], (m.get(x[1]) ?? 0) + 1); } return [...m].sort((a, b) => b[1] - a[1]); };
-  const opt2 = count(/completed (?:optimizing|compiling) .*?<JSFunction ([^ >]+)/);
+  // `<JSFunction (sfi = ...)>`: an anonymous function.
+  const count = (re) => { const m = new Map(); for (const l of lines) { const x = re.exec(l); if (x) { const k = x[1] === '(sfi' ? '(anonymous)' : x[1]; m.set(k, (m.get(k) ?? 0) + 1); } } return [...m].sort((a, b) => b[1] - a[1]); };
+  const opt2 = count(/completed optimizing .*?<JSFunction ([^ >]+)/);
   const deopt = count(/(?:deoptimizing|bailout \(kind: [^)]*\)).*?<JSFunction ([^ >]+)/);
   const reasons = count(/reason: ([^)\]]+)/);
   console.log(JSON.stringify({ kind, warm: WARM, n: N, optimized: opt2.reduce((a, [, n]) => a + n, 0), deopts: deopt.reduce((a, [, n]) => a + n, 0) }));

@@ -15,7 +15,7 @@
 // are outside the measured phase. Sequential requests share no group commit (the bench's 20
 // connections do), so this is the per-request cost at low concurrency. `ir_main_per_request`
 // counts the main thread only: after the default 40 warm-up requests V8's compiler threads still
-// optimise functions that only now get hot (200 compiles over 2,000 requests after 2,000 warm
+// optimise functions that only now get hot (about 100 functions optimised over 3,000 requests after 3,000 warm
 // ones, bench/deopt-trace.mjs), 45-60% of all instructions counted, and with the GC's helper
 // threads they swing the total by more than most changes. Compare main-thread counts, with a
 // larger --warm (e.g. 1000) for changes of a few percent.
