@@ -21,8 +21,7 @@ import { holdsX12, rewriteX12 } from './x12-segments.js';
 export type PairVerdict = (key: string, value: string) => string | null;
 
 // A key: an identifier-like token, right after the start, a separator or a (JSON) quote, then
-// `=` or `:`. Keys are short: longer runs are prose or data, not field names.
-// Ruby and PHP write `=>` (`{:last_name=>"Doe"}`, `'dob' => '1961-03-04'`).
+// `=` or `:` (Ruby and PHP: `=>`). Keys are short: longer runs are prose or data, not field names.
 // A bracketed name (PHP, Rails, WPForms: `patient[last_name]=`, `wpforms[fields][1][first]=`) is read by its last part.
 const KEY_RE = /(?<![A-Za-z0-9_$.\-])([A-Za-z_$][A-Za-z0-9_$.\-]{0,40})(\\*["']|\])?[ \t]*(=>|[=:])[ \t]*/g;
 // Where an unquoted value ends: the next separator of a pair list (a `,` only before another key).
