@@ -24,6 +24,8 @@ function holdLock(path: string, ms: number): Promise<void> {
 /**
  * How often a 1 ms interval ran while `work` ran: a synchronous busy wait holds it back for the
  * whole wait (a count, not the longest gap: on a loaded machine the scheduler alone makes gaps).
+ * A synchronous wait lets it run 0 times before `work` settles; 2 or more says the loop ran. A higher
+ * floor (10) failed on a machine at load 15, where a 40 ms wait may see only a few ticks.
  */
 async function ticksDuring<T>(work: Promise<T>): Promise<{ value: T; ticks: number }> {
   let ticks = 0;
@@ -42,7 +44,7 @@ describe('waiting for a shared file another worker is writing', () => {
     await released;
     // Committed after the lock was released (300 ms), by a claim that let the loop run meanwhile.
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
-    expect(ticks).toBeGreaterThanOrEqual(10);
+    expect(ticks).toBeGreaterThanOrEqual(2);
     expect(ids.idFor('v-1', 'd', now)).toMatch(/^pw_[\w-]{16}$/);
     expect(ids.idFor('v-1', 'd', now)).not.toBe(ids.idFor('v-2', 'd', now));
   });
@@ -55,7 +57,7 @@ describe('waiting for a shared file another worker is writing', () => {
     const { value, ticks } = await ticksDuring(claims.claim(['k-1', 'k-2'], Date.now()));
     await released;
     expect(value).toEqual(['taken', 'taken']);
-    expect(ticks).toBeGreaterThanOrEqual(10);
+    expect(ticks).toBeGreaterThanOrEqual(2);
   });
 
   it('past its wait an ingest claim fails closed (503 code), and the next one is taken once the lock is free', async () => {
@@ -67,7 +69,7 @@ describe('waiting for a shared file another worker is writing', () => {
     const { value, ticks } = await ticksDuring(claims.claim(['k-1'], Date.now()).then(() => 'taken', (e: { code?: string }) => e.code));
     expect(value).toBe('PW_ERR_SPOOL_UNAVAILABLE');
     expect(errors[0]).toMatch(/^SQLITE_BUSY/);
-    expect(ticks).toBeGreaterThanOrEqual(10);
+    expect(ticks).toBeGreaterThanOrEqual(2);
     await released;
     expect(await claims.claim(['k-1'], Date.now())).toEqual(['taken']);
   });
