@@ -12,6 +12,7 @@ import { AllowNode } from './allow-tree.js';
 import { DETECTORS_BY_KIND, hasAny, redactText, type Generalize } from './detectors/index.js';
 import { DetectorPrefilter, NON_ASCII, textFeatures, type TextFeatures } from './detectors/prefilter.js';
 import type { ValueDetector } from './detectors/types.js';
+import { encodedNameDetector, mayEncodeName } from './detectors/encoded-name.js';
 import { FieldMatcher, type FieldRule } from './field-matcher.js';
 import { normalizeFieldName } from './field-name.js';
 import { compilePageRules } from './compile-pages.js';
@@ -127,11 +128,15 @@ function buildScanner(detectors: readonly ValueDetector[], zip3Restricted: Reado
   // A whole-value ZIP keeps its ZIP-3 under the plan's restricted list, as the zip3 action does.
   const generalize: Generalize = (kind, match) => (kind === 'zip' ? zip3(match, zip3Restricted) : undefined);
   // `site`: the event's site domain, whose own code URLs are kept (detectors/url.ts); '' outside a projection.
+  // A name spelled whole in references (detectors/encoded-name.ts) is read where names are, by its own gate.
+  const names = detectors.some((d) => d.kind === 'person_name');
+  const candidatesOf = (text: string, f: TextFeatures): readonly ValueDetector[] =>
+    (names && mayEncodeName(text) ? [...prefilter.candidatesFor(f), encodedNameDetector] : prefilter.candidatesFor(f));
   const scan = (text: string, site: string, f = textFeatures(text)) => {
-    const candidates = prefilter.candidatesFor(f);
+    const candidates = candidatesOf(text, f);
     return candidates.length === 0 ? none(text) : redactText(text, candidates, generalize, site);
   };
-  const hits = (text: string, site: string, f = textFeatures(text)) => hasAny(text, prefilter.candidatesFor(f), site);
+  const hits = (text: string, site: string, f = textFeatures(text)) => hasAny(text, candidatesOf(text, f), site);
   // Encoded text is also read decoded; when the decoded reading holds identifiers, it is the
   // reading redacted and forwarded (see form-decoded.ts).
   const decodedFirst = (text: string, site: string, f: TextFeatures) => {

@@ -3,6 +3,7 @@ import { roleNameValue } from './role-values.js';
 import { encodedForm } from './encoded-values.js';
 import { rewriteEchoed } from './echoed-values.js';
 import { formDecoded } from './form-decoded.js';
+import { familyName, fhirFamily } from './fhir-fields.js';
 import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
 import { rewriteCellPairs, rewriteElements, rewriteInputs } from './markup-fields.js';
 import { rewriteLinePairs } from './line-pairs.js';
@@ -37,6 +38,9 @@ function opensItem(text: string, at: number): boolean {
   if (i >= 0 && text[i] === '-' && (i === 0 || text[i - 1] === '\n')) return true;
   return i < 0 || ';|,\n\t{[(&'.includes(text[i]);
 }
+
+/** A key opening the text, or a JS object literal's first key (`{lastName:"Doe"}`: code, not a sentence's `Note:`). */
+const opensText = (text: string, at: number): boolean => at === 0 || (text.charCodeAt(0) === 123 && text.slice(1, at).trim() === '');
 
 interface Pair { key: string; start: number; end: number; strong: boolean; lead: boolean }
 
@@ -78,7 +82,7 @@ function pairsOf(text: string): Pair[] {
     }
     while (end > start && text.charCodeAt(end - 1) === 13) end--;
     const strong = m[3] !== ':' || quotedKey || (headers && lineStart(text, m.index));
-    if (end > start && (strong || (!TITLE_WORD.test(key) && opensItem(text, m.index)))) pairs.push({ key, start, end, strong, lead: m.index === 0 && (open === 34 || open === 39 || key.includes('_')) });
+    if (end > start && (strong || (!TITLE_WORD.test(key) && opensItem(text, m.index)))) pairs.push({ key, start, end, strong, lead: opensText(text, m.index) && (open === 34 || open === 39 || key.includes('_')) });
     re.lastIndex = Math.max(end, m.index + m[0].length);
   }
   // One bare `Word: text` is a sentence; two or more (`pt_nm: Jane Doe; dob: 03/04/61`) a record,
@@ -181,11 +185,12 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   // PHP `serialize()` blobs (`s:9:"last_name";s:3:"Doe";`) and multipart bodies (`name="dob"` then the value).
   const php = text.indexOf('";s:') >= 0 ? rewritePhp(text, verdict) : undefined;
   if (php !== undefined) return php;
-  const part = text.indexOf('form-data') >= 0 ? rewriteMultipart(text, verdict) : undefined;
+  // A FHIR search (`Patient?family=Doe&birthdate=…`) names the surname `family`, and so does a GraphQL or JS filter of
+  // FHIR names (`{family: "Doe", birthdate: "…"}`) or a multipart part (`name="family"`) beside a given name or birth date.
+  const byName = fhirFamily(text) ? familyName(verdict) : verdict;
+  const part = text.indexOf('form-data') >= 0 ? rewriteMultipart(text, byName) : undefined;
   if (part !== undefined) return part;
-  // A FHIR search (`Patient?family=Doe&birthdate=…`) names the surname `family`, and so does a
-  // GraphQL or JS filter of FHIR names (`{family: "Doe", birthdate: "…"}`) beside a given name or birth date.
-  const plain = rewrite(text, fhirFamily(text) ? familyName(verdict) : verdict);
+  const plain = rewrite(text, byName);
   if (plain !== undefined) return plain;
   const line = nl < 0 ? rewriteLinePairs(text, verdict) : undefined;
   if (line !== undefined) return line;
@@ -199,18 +204,6 @@ function encodedPairs(text: string, verdict: PairVerdict): string | undefined {
   const form = encodedForm(text);
   return form === undefined ? undefined : rewrite(form, verdict);
 }
-
-function fhirFamily(text: string): boolean {
-  if (text.indexOf('family=') >= 0) return true;
-  // A pasted fragment of FHIR JSON quotes its keys (`"family": "Doe", "given": [`), cut short so it no longer parses.
-  // Quoted as JSON, escaped once more (`family\\":`) or as a Python dict prints it (`'family': 'Doe'`).
-  const colon = text.indexOf('family:') >= 0 || text.indexOf('family":') >= 0 || text.indexOf('family" :') >= 0 || text.indexOf('family\\":') >= 0 ||
-    text.indexOf("family':") >= 0;
-  return colon && (text.indexOf('given') >= 0 || text.indexOf('birth') >= 0);
-}
-
-/** `verdict` reading a `family` key as the surname (FHIR's HumanName and search parameters). */
-const familyName = (verdict: PairVerdict): PairVerdict => (k, v) => verdict(k === 'family' ? 'familyName' : k, v);
 
 /**
  * X12 segments, DICOM tags and NCPDP fields, then the rest of the text's pairs. Each needs a

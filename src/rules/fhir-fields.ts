@@ -1,4 +1,5 @@
 import type { JsonObject } from '../common/json.js';
+import type { PairVerdict } from './embedded-fields.js';
 
 // FHIR R4 resources copied into analytics (an integration's request or response in a debug
 // field): some person fields are named by a sibling key, not by their own.
@@ -37,3 +38,16 @@ function valueLabel(obj: JsonObject): string | undefined {
   if (label === '') return undefined;
   return label === 'family' ? 'familyName' : label;
 }
+
+/** Whether an embedded text names the surname `family` (a FHIR search, a FHIR name fragment, a multipart part) beside a given name or birth date. */
+export function fhirFamily(text: string): boolean {
+  if (text.indexOf('family=') >= 0) return true;
+  // A pasted fragment of FHIR JSON quotes its keys (`"family": "Doe", "given": [`), cut short so it no longer parses.
+  // Quoted as JSON, escaped once more (`family\\":`) or as a Python dict prints it (`'family': 'Doe'`).
+  const colon = text.indexOf('family:') >= 0 || text.indexOf('family":') >= 0 || text.indexOf('family" :') >= 0 || text.indexOf('family\\":') >= 0 ||
+    text.indexOf("family':") >= 0 || text.indexOf('name="family"') >= 0;
+  return colon && (text.indexOf('given') >= 0 || text.indexOf('birth') >= 0);
+}
+
+/** `verdict` reading a `family` key as the surname (FHIR's HumanName and search parameters). */
+export const familyName = (verdict: PairVerdict): PairVerdict => (k, v) => verdict(k === 'family' ? 'familyName' : k, v);

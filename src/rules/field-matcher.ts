@@ -1,3 +1,4 @@
+import { personNameKey } from './name-keys.js';
 import { normalizeFieldName } from './field-name.js';
 import { formPartName } from './form-part-keys.js';
 import { containsAsWordPart, wordStarts } from './key-words.js';
@@ -22,6 +23,8 @@ export interface KeyMatch {
   readonly rule: FieldRule | undefined;
   /** The key itself may be an identifier (`{"jane@example.org": true}`): it has an `@`, a `%` or 7+ digits. */
   readonly suspect: boolean;
+  /** The key is a person's name written `Surname, Given` (name-keys.ts): the entry goes with it. */
+  readonly personKey: boolean;
 }
 
 /** Whether a key could be an email, phone, record or account number (see KeyMatch.suspect). */
@@ -58,7 +61,7 @@ export class FieldMatcher {
       const part = formPartName(key);
       // A key written in words is matched by words: a needle must begin or end one (key-words.ts).
       const mask = part === undefined || part === null ? wordStarts(key, norm.length) : null;
-      hit = { norm, rule: mask === null ? this.match(part ?? norm) : this.lookup(norm, mask), suspect: suspectKey(key) };
+      hit = { norm, rule: mask === null ? this.match(part ?? norm) : this.lookup(norm, mask), suspect: suspectKey(key), personKey: personNameKey(key) };
       // A misread key (`Pat1ent Name`, `Narne`) has the rule of what it reads as (key-misread.ts).
       for (const reading of hit.rule === undefined ? misreadKeys(key) : []) {
         const rule = this.matchKey(reading).rule;

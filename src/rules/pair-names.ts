@@ -11,9 +11,12 @@
 // Change records name the field by a path and carry the value before and after: a JSON Patch operation
 // `{op, path: "/patient/name/family", value}`, an audit or undo entry `{attribute, oldValue, newValue}`
 // (every value key of a pair goes by the label's rule, not only the first).
+// A DOM or form event names its field by the element it came from: `{type: "change", target: "input#surname", value}`,
+// `{selector: '[name="last_name"]', value}`, `{element: "#patient-dob", value}` (selectorField reads the selector).
 export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
   'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
-  'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'path', 'pointer', 'fieldPath', 'field_path', 'type', 'system', '0'];
+  'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'path', 'pointer', 'fieldPath', 'field_path',
+  'target', 'selector', 'element', 'targetSelector', 'cssSelector', 'elementSelector', 'type', 'system', '0'];
 export const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
   'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', 'reply', 'a', 'body', 'entry', 'cell', 'newValue', 'new_value',
   'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value', '1'];
@@ -46,4 +49,17 @@ export function bracketLabel(obj: Readonly<Record<string, unknown>>, key: string
   const before = key.lastIndexOf('[', open - 2);
   const part = key.charCodeAt(open - 1) === 93 && before >= 0 ? key.slice(before + 1, open - 1) : '';
   return /^[A-Za-z][\w-]*$/.test(part) ? part : undefined;
+}
+
+// The field a CSS selector names: the last `#id` or name-like attribute (`input#surname`, `form .row [name="last_name"]`,
+// `input[formcontrolname=dob]`). An id may carry a form's prefix (`#patient-dob`): the field matcher reads words inside names.
+const SELECTOR_FIELD = /#([A-Za-z_][\w-]{0,63})|\[(?:name|id|for|data-field|data-name|formcontrolname|ng-model|v-model)[~|^$*]?=["']?([^"'\]]{1,64})/g;
+
+/** The field name inside a label written as a CSS selector, or undefined (the label then names nothing more than it says). */
+export function selectorField(label: string): string | undefined {
+  if (label.indexOf('#') < 0 && label.indexOf('[') < 0) return undefined;
+  let field: string | undefined;
+  SELECTOR_FIELD.lastIndex = 0;
+  for (let m = SELECTOR_FIELD.exec(label); m !== null; m = SELECTOR_FIELD.exec(label)) field = m[1] ?? m[2];
+  return field;
 }

@@ -12,7 +12,7 @@ import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { keptUrl, sanitizeUrlMemo } from './url-memo.js';
 import { AS_IS, mediaSource, NOT_SPARED, PUBLIC_IMAGE, sparedBy } from './rule-exceptions.js';
 import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON } from './named-values.js';
-import { bracketLabel, CHANGE_VALUES, INNER_LABELS, LABEL_RANK, PAIR_VALUES, VALUE_RANK } from './pair-names.js';
+import { bracketLabel, CHANGE_VALUES, INNER_LABELS, LABEL_RANK, PAIR_VALUES, selectorField, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
 import { dropMailbox, spellsIdentifier } from './split-values.js';
@@ -73,7 +73,7 @@ function scrubRequest(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): Jso
 }
 
 function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubContext): JsonValue | undefined {
-  const { norm, rule, suspect } = ctx.plan.fields.matchKey(key);
+  const { norm, rule, suspect, personKey } = ctx.plan.fields.matchKey(key);
   if (rule) {
     // A value the rule's key does not make someone's (rule-exceptions.ts): a screen's name, a site's picture.
     const spared = typeof value === 'string' ? sparedBy(rule.id, norm, value, ctx.now) : NOT_SPARED;
@@ -81,8 +81,8 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
     ctx.hits.push(rule.id);
     return applyRule(rule, value, ctx);
   }
-  // Data used as a key (`{"617-555-0134": "mobile"}`) goes out with the key: the entry goes.
-  if (suspect && ctx.plan.scanner.hits(key, ctx.codeSite)) { ctx.hits.push('key'); return undefined; }
+  // Data used as a key (`{"617-555-0134": "mobile"}`, `{"Okafor, Kenji": …}`) goes out with the key: the entry goes.
+  if (personKey || (suspect && ctx.plan.scanner.hits(key, ctx.codeSite))) { ctx.hits.push('key'); return undefined; }
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') return scrubNumber(value, ctx, norm);
   if (typeof value === 'string') {
@@ -111,7 +111,7 @@ function scrubColumns(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): Jso
 
 /** A pair's label: a string, or the first string naming a field inside a label object. */
 function labelOf(label: JsonValue, ctx: ScrubContext): string | undefined {
-  if (typeof label === 'string') return namesField(label, ctx) ? label : undefined;
+  if (typeof label === 'string') { const f = namesField(label, ctx) ? label : selectorField(label); return f !== undefined && namesField(f, ctx) ? f : undefined; }
   if (!isJsonObject(label)) return undefined;
   for (const k of INNER_LABELS) { const v = label[k]; if (typeof v === 'string' && namesField(v, ctx)) return v; }
   return undefined;

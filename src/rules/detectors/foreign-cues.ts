@@ -52,3 +52,15 @@ export function foreignVerbCueAt(text: string, i: number): boolean {
   const verb = matchesAt(text, i, 'heet ', true) || matchesAt(text, i, 'heter ', true) || matchesAt(text, i, 'hedder ', true);
   return verb && (matchesAt(text, i - 3, 'ik', true) || matchesAt(text, i - 4, 'jag', true) || matchesAt(text, i - 4, 'jeg', true));
 }
+
+// A heading or slogan that opens with a name cue (`Mă numesc speranță: campanie de donare`, `My name is hope – a campaign`):
+// its writer capitalised the cue, and would have capitalised a name; a lower-case word there before a title's `:`, dash or
+// `|` is the slogan's own. A visitor's `mă numesc ioana popescu` (all lower case) or a name before more prose is still a name.
+const TITLE_BREAK = /^[ ]*(?::|[ ][-\u2013\u2014|][ ])/;
+const UPPER_FIRST = /^\p{Lu}/u;
+const LOWER_FIRST = /^\p{Ll}/u;
+
+/** Whether the lower-case "name" at `from`..`end` after a capitalised name label at `cue` is a slogan's word (see above). */
+export function sloganAfterCue(text: string, cue: number, from: number, end: number): boolean {
+  return UPPER_FIRST.test(text.slice(cue, cue + 1)) && LOWER_FIRST.test(text.slice(from, from + 1)) && TITLE_BREAK.test(text.slice(end, end + 4));
+}

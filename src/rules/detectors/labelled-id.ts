@@ -95,6 +95,19 @@ function tagOfVehicle(text: string, at: number): boolean {
 // for tag 4GHT882`); `price tag 25`, `tag v20250`, a year's `tag 2026Q4` stay.
 const TAG_PLATE_RE = /(?<![A-Za-z])tag[ ]+(?![Vv][0-9]|(?:19|20)[0-9]{2})(?=(?:[A-Za-z]*[0-9]){2})(?=[0-9]*[A-Za-z])([A-Za-z0-9]{5,8})(?![A-Za-z0-9.-])/gi;
 
+// A plate written in capitals and digits ends before a lower-case word the group shape would take as its last group:
+// the sentence going on (`matrícula 1234 BCD el parking`, `nr rejestracyjny WX 48271 na parking`). A plate typed all in
+// lower case keeps its groups (nothing tells its last one from a word).
+const TRAILING_WORD = /[ -]\p{Ll}+$/u;
+const LOWER = /\p{Ll}/u;
+
+/** The length of a plate's value without the lower-case words that follow a capitals-and-digits plate. */
+function plateLength(value: string): number {
+  let v = value;
+  for (let cut = TRAILING_WORD.exec(v); cut !== null && !LOWER.test(v.slice(0, cut.index)); cut = TRAILING_WORD.exec(v)) v = v.slice(0, cut.index);
+  return v.length;
+}
+
 function scanPlates(text: string, out: Detection[], kind: string, mark: number): void {
   if (!PLATE_HINT.test(text)) return;
   const tags = resetAt(TAG_PLATE_RE, 0);
@@ -104,8 +117,8 @@ function scanPlates(text: string, out: Detection[], kind: string, mark: number):
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[1] !== undefined && !tagOfVehicle(text, m.index)) { re.lastIndex = m.index + 1; continue; }
-    const end = m.index + m[0].length;
-    const start = end - m[2].length;
+    const start = m.index + m[0].length - m[2].length;
+    const end = start + plateLength(m[2]);
     // A grouped value (`plate: KTX 4410`) may have been found whole by the main scan already.
     let seen = false;
     for (let i = mark; i < out.length && !seen; i++) seen = out[i].start === start && out[i].end === end;

@@ -6,7 +6,7 @@ import { GIVEN_NAMES } from './given-names.js';
 import { scanMixedNames, scanRecordNames } from './record-name.js';
 import { bareName } from './bare-name.js';
 import { scanNameCues } from './name-cues.js';
-import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB } from './foreign-cues.js';
+import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB, sloganAfterCue } from './foreign-cues.js';
 import { scanFamilyNames } from './family-name.js';
 import { nameWord, verbLike } from './verb-name.js';
 import type { Detection } from './types.js';
@@ -232,7 +232,7 @@ function closesLine(text: string, end: number): boolean {
 // Pediatrics` (no dictionary of names: `DOE, JANE` alone stays). Words that take a letter after
 // them (`Medicare Part B`, `Hepatitis, Type A`) are not names.
 const EHR_NAME = /^(?:\p{Lu}[\p{L}'\u2019-]+(?: \p{Lu}[\p{L}'\u2019-]+)?, \p{Lu}[\p{L}'\u2019-]+ \p{Lu}\.?|[A-Z][A-Z'-]+ [A-Z][A-Z'-]+ [A-Z])$/u;
-const NOT_NAME = new Set(['part', 'type', 'vitamin', 'hepatitis', 'hep', 'plan', 'group', 'phase', 'level', 'class', 'grade', 'section', 'unit',
+export const NOT_NAME = new Set(['part', 'type', 'vitamin', 'hepatitis', 'hep', 'plan', 'group', 'phase', 'level', 'class', 'grade', 'section', 'unit',
   'suite', 'building', 'bldg', 'floor', 'wing', 'tower', 'lot', 'zone', 'area', 'step', 'option', 'tier', 'schedule', 'room', 'gate', 'row',
   'block', 'appendix', 'exhibit', 'form', 'site', 'campus', 'lab', 'clinic', 'hall', 'medicare', 'medicaid', 'strep', 'influenza', 'flu', 'covid', 'category', 'size', 'model', 'version', 'track', 'lane', 'pod', 'bay', 'dose']);
 export const WHOLE_NAME_MAX = 48;
@@ -284,7 +284,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     let end = nameEnd(text, honorific ? from + particleLead(text, from) : from, !label, !label);
     const spoken = end < 0 && m[4] !== undefined;
     if (spoken) end = spokenName(text, from);
-    if (end < 0) continue;
+    if (end < 0 || (label && sloganAfterCue(text, m.index, from, end))) continue;
     if (m[4] !== undefined && !spoken && (!callerTail(text, end, m[4][2] === 's' || m[4][2] === 'S') || (m[4][1] !== 'h' && m[4][1] !== 'H' && !fullName(text, from, end)))) continue;
     if (honorific && !honorificName(text, from + particleLead(text, from), end)) continue;
     if (m[5] !== undefined && !closesLine(text, end)) continue;
