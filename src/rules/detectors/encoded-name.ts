@@ -27,6 +27,6 @@ function scanEncodedNames(text: string, out: Detection[], kind: string): void {
 }
 
 /** Whether a text may hold references or escapes at all (the detector's own gate, outside the prefilter's walk). */
-export const mayEncodeName = (text: string): boolean => text.indexOf('&#') >= 0 || text.indexOf('\\') >= 0;
+export const mayEncodeName = (text: string): boolean => text.indexOf('&#') >= 0 || text.indexOf('\\u') >= 0 || text.indexOf('\\x') >= 0;
 
 export const encodedNameDetector: ValueDetector = defineDetector('person_name', '[NAME]', 'A', scanEncodedNames);
