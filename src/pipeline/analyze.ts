@@ -9,7 +9,7 @@ import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { pageAddress } from './address-memo.js';
 import { framedBy, sensitiveStep } from './frames-and-steps.js';
-import { categoryNameBlock, nameBlock, pageCategory, pageTitleVerdict, storyArea } from './title-verdicts.js';
+import { categoryNameBlock, nameBlock, pageCategory, pageTitleVerdict, storyArea, withDoneStep } from './title-verdicts.js';
 import { consentOf, eventTime, isoTime } from './time-and-consent.js';
 import { callIds } from './identity.js';
 import { clientFacts, type ClientContext } from './session-id.js';
@@ -87,7 +87,8 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const search = str(ctxPage.search) ?? str(props.search);
   const address = pageAddress({ page, propsPath: str(props.path), propsUrl: str(props.url), propsReferrer: str(props.referrer), others, cameFrom, search }, site, plan, host);
   const { route, group } = hashRouted(page.url, address.group, plan);
-  const title = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan, pageCategory(raw, props), storyArea(address.canonicalPagePath));
+  const titled = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan, pageCategory(raw, props), storyArea(address.canonicalPagePath));
+  const title = raw.type === 'track' ? titled : withDoneStep(titled, page.title, page.url, plan);
   const query = queryOf(page.url);
   const campaign = campaignOf(obj(context.campaign), query);
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && (address.pathSensitive || (title?.sensitive ?? false) || urlCampaignNamesTerm(page.url, query, plan));

@@ -16,7 +16,9 @@ const FORM_NAME_PARAMS: ReadonlySet<string> = new Set([
 /** Parameters a plugin adds only to the page after a submission (HubSpot, WPForms, Formstack, Jotform). */
 const DONE_ONLY_PARAMS: ReadonlySet<string> = new Set(['submissionguid', 'wpformsreturn', 'submissionid', 'formsubmissionid', 'hssubmission']);
 /** Parameters whose value says which step of the form this is (`task=thankyou`, `gf_page=confirmation`, `event=submit`). */
-const STEP_VALUE_PARAMS: ReadonlySet<string> = new Set(['task', 'event', 'gfpage', 'status', 'result', 'formstatus', 'action', 'state', 'page']);
+// A multi-step form's or wizard's own step (`?step=confirmation`, `?stage=thank-you`, `?form_step=done`) too.
+const STEP_VALUE_PARAMS: ReadonlySet<string> = new Set(['task', 'event', 'gfpage', 'status', 'result', 'formstatus', 'action', 'state', 'page',
+  'step', 'stage', 'formstep', 'formstage', 'wizardstep', 'currentstep', 'paso', 'etape', 'schritt']);
 /** Flags set on the page after a submission (`?submitted=1`, `?success=true`). */
 const DONE_FLAG_PARAMS: ReadonlySet<string> = new Set(['submitted', 'formsubmitted', 'success', 'sent', 'thanks', 'thankyou', 'done', 'complete']);
 const DONE_WORD = /^(thank-?you|thanks|confirm(ation|ed)?|submit(ted)?|success(ful)?|done|complete[d]?|received|sent|finish(ed)?)$/;
@@ -69,4 +71,31 @@ export function formStepRoute(path: string, step: FormStep, out: string[]): void
 function lastSegment(path: string): string {
   const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
   return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase().replace(/[_ ]/g, '-').replace(/\.[a-z]+$/, '');
+}
+
+// Whether a page URL's query says a form was sent without naming the form (`/?page_id=12&step=confirmation`): the page's
+// title then names it (title-verdicts.ts). Page URLs repeat with every view: answers are remembered (bounded).
+const unnamedDone = new Map<string, boolean>();
+
+/** Whether `url`'s query (before any fragment) marks a form's done step and names no form. */
+export function unnamedDoneStep(url: string): boolean {
+  const q = url.indexOf('?');
+  if (q < 0) return false;
+  let done = unnamedDone.get(url);
+  if (done === undefined) {
+    const hash = url.indexOf('#');
+    const end = hash > q ? hash : url.length;
+    const step: FormStep = { done: false };
+    for (let from = q + 1; from < end;) {
+      let amp = url.indexOf('&', from);
+      if (amp < 0 || amp > end) amp = end;
+      const eq = url.indexOf('=', from);
+      if (eq > from && eq < amp - 1) formStepParam(url.slice(from, eq), url, eq, amp, step);
+      from = amp + 1;
+    }
+    done = step.done && step.name === undefined && !(hash >= 0 && hash < q);
+    if (unnamedDone.size >= 4096) unnamedDone.clear();
+    unnamedDone.set(url, done);
+  }
+  return done;
 }

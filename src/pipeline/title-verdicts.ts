@@ -2,6 +2,7 @@ import { PlanMemos } from '../common/bounded-memo.js';
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { LiteralIndex } from '../rules/literal-index.js';
 import type { Plan } from '../rules/plan.js';
+import { unnamedDoneStep } from './form-steps.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict } from './path-verdicts.js';
 
@@ -87,6 +88,31 @@ function categoryVerdict(category: string, name: string | undefined, plan: Plan)
   if (area.length < 2 || page.charCodeAt(0) !== 47 || page.length < 2) return alone;
   const under = pathVerdict(`${area}${page}`, plan);
   return under.blocked ? alone : { blocked: undefined, sensitive: alone.sensitive || under.sensitive };
+}
+
+// A title's parts: the page's name and the site's (`Schedule an Appointment | Northbay`, `Northbay - Book Online`).
+const TITLE_PARTS = /\s+(?:[|\u2013\u2014:\u00b7-]|::)\s+/;
+
+/**
+ * A generic page whose query says a form was sent without naming the form (`/?page_id=12&step=confirmation`,
+ * `?stage=thank-you`): its title names the form, and the page is read as that form's done step
+ * (`Schedule an Appointment` is `/schedule-an-appointment/submitted`, blocked like the path; `Contact Us` flows).
+ */
+export function withDoneStep(verdict: TitleVerdict | undefined, title: string | undefined, url: string | undefined, plan: Plan): TitleVerdict | undefined {
+  if (title === undefined || url === undefined || verdict?.blocked !== undefined || !unnamedDoneStep(url)) return verdict;
+  const memo = titleAnswers.of(plan);
+  const key = `\u0001submitted\n${title}`;
+  let done = memo.get(key);
+  if (done === undefined) {
+    let blocked: string | undefined;
+    for (const part of nfkc(title).split(TITLE_PARTS, 4)) {
+      const path = pageNamePath(part.trim());
+      if (path.charCodeAt(0) === 47 && path.length > 1) blocked ??= pathVerdict(`${path.replace(/\/+$/, '')}/submitted`, plan).blocked ?? undefined;
+    }
+    done = { blocked, sensitive: false };
+    memo.set(key, done);
+  }
+  return done.blocked === undefined ? verdict : { blocked: done.blocked, sensitive: verdict?.sensitive ?? false };
 }
 
 function either(a: TitleVerdict, b: TitleVerdict | undefined): TitleVerdict {

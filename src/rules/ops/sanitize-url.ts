@@ -102,6 +102,16 @@ function isIdLike(segment: string, scanner: TextScanner, people: boolean): boole
 const REVISION_PARENTS: ReadonlySet<string> = new Set(['commit', 'commits', 'blob', 'tree', 'raw', 'blame', 'src', 'compare', 'rev', 'revision', 'changeset']);
 const REVISION = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{7,40}$/;
 
+// A segment's parameters start at a `;`, sent as is or escaped once or twice (`/careers%3Bjsessionid=…/search`).
+const SEGMENT_PARAMS_ESCAPED = /%(?:25)?3b/i;
+const SEGMENT_PARAMS = /;|%(?:25)?3b/gi;
+
+/** Where the first segment parameters at or after `from` start (a `;` or its escape), or -1. */
+function segmentParams(pathname: string, from: number): number {
+  SEGMENT_PARAMS.lastIndex = from;
+  return SEGMENT_PARAMS.exec(pathname)?.index ?? -1;
+}
+
 /**
  * The path with each id-like segment replaced by `:id`. Most paths have none: they come back
  * as they are, without splitting and joining them again.
@@ -112,14 +122,14 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
   // A person's name or username under `/patients/`, `/members/`, `/u/`… (person-slug.ts).
   let people = false;
   let revision = false;
-  const anySemi = pathname.indexOf(';') >= 0;
+  const anySemi = pathname.indexOf(';') >= 0 || SEGMENT_PARAMS_ESCAPED.test(pathname);
   for (let start = 0; start <= pathname.length;) {
     let end = pathname.indexOf('/', start);
     if (end < 0) end = pathname.length;
     if (end > start) {
       // A segment's session or matrix parameters (`/careers;jsessionid=9A1F…/search`) are no part of its name: the name is
       // read alone and the parameters dropped (a session id is a token; the whole segment became `:id`, and so did `careers`).
-      const semi = anySemi ? pathname.indexOf(';', start) : -1;
+      const semi = anySemi ? segmentParams(pathname, start) : -1;
       const head = semi > start && semi < end ? semi : end;
       const decoded = safeDecode(pathname.slice(start, head));
       if (head < end) { out += pathname.slice(from, head); from = end; }
