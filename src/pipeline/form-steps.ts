@@ -18,10 +18,16 @@ const DONE_ONLY_PARAMS: ReadonlySet<string> = new Set(['submissionguid', 'wpform
 /** Parameters whose value says which step of the form this is (`task=thankyou`, `gf_page=confirmation`, `event=submit`). */
 // A multi-step form's or wizard's own step (`?step=confirmation`, `?stage=thank-you`, `?form_step=done`) too.
 const STEP_VALUE_PARAMS: ReadonlySet<string> = new Set(['task', 'event', 'gfpage', 'status', 'result', 'formstatus', 'action', 'state', 'page',
-  'step', 'stage', 'formstep', 'formstage', 'wizardstep', 'currentstep', 'paso', 'etape', 'schritt']);
+  'step', 'stage', 'formstep', 'formstage', 'wizardstep', 'currentstep', 'paso', 'etapa', 'etape', 'schritt', 'fase', 'passo', 'stap', 'krok', 'steg', 'adim']);
 /** Flags set on the page after a submission (`?submitted=1`, `?success=true`). */
 const DONE_FLAG_PARAMS: ReadonlySet<string> = new Set(['submitted', 'formsubmitted', 'success', 'sent', 'thanks', 'thankyou', 'done', 'complete']);
-const DONE_WORD = /^(thank-?you|thanks|confirm(ation|ed)?|submit(ted)?|success(ful)?|done|complete[d]?|received|sent|finish(ed)?)$/;
+// Also in other languages (`?paso=confirmacion`, `?etape=merci`, `?schritt=bestaetigung`, `?krok=potwierdzenie`).
+const DONE_WORD = new RegExp('^(thank-?you|thanks|confirm(ation|ed)?|submit(ted)?|success(ful)?|done|complete[d]?|received|sent|finish(ed)?' +
+  '|gracias|confirmacion|confirmada|confirmado|enviad[oa]|completad[oa]|obrigad[oa]|confirmacao|merci|envoye|terminee?|danke|bestaetigung|bestatigung' +
+  '|gesendet|abgeschlossen|grazie|conferma(ta|to)?|inviat[oa]|bedankt|bevestiging|verzonden|dziekujemy|potwierdzenie|wyslano|tack|bekraftelse|skickat' +
+  '|tesekkurler|onay|gonderildi|dekujeme|potvrzeni|odeslano)$');
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}/gu;
 const DONE_FLAG = /^(1|true|yes|y|on)$/i;
 // A form's name is a slug or words (`book-appointment`, `Request a Visit`), not a number or a token.
 const FORM_NAME = /^[a-z][a-z0-9]*(?:[-_ ][a-z0-9]+)+$/i;
@@ -54,7 +60,9 @@ export function formStepParam(key: string, url: string, eq: number, to: number, 
   const value = rawValue.indexOf('%') >= 0 || rawValue.indexOf('+') >= 0 ? safeDecode(rawValue.replace(/\+/g, ' ')) : rawValue;
   if (kind === NAME) { if (step.name === undefined && FORM_NAME.test(value)) step.name = value.toLowerCase().replace(/[_ ]/g, '-'); return; }
   if (kind === FLAG) { if (DONE_FLAG.test(value)) step.done = true; return; }
-  if (DONE_WORD.test(value.toLowerCase().replace(/[_ ]/g, '-'))) step.done = true;
+  const word = value.toLowerCase().replace(/[_ ]/g, '-');
+  // Accents are dropped (`confirmación`, `envoyé`, `bestätigung`): the words above are written without them.
+  if (DONE_WORD.test(NON_ASCII.test(word) ? word.normalize('NFD').replace(MARKS, '') : word)) step.done = true;
 }
 
 /**

@@ -91,6 +91,7 @@ function categoryVerdict(category: string, name: string | undefined, plan: Plan)
 }
 
 // A title's parts: the page's name and the site's (`Schedule an Appointment | Northbay`, `Northbay - Book Online`).
+const DONE_STEPS = ['/submitted', '/confirmation'] as const;
 const TITLE_PARTS = /\s+(?:[|\u2013\u2014:\u00b7-]|::)\s+/;
 
 /**
@@ -107,7 +108,9 @@ export function withDoneStep(verdict: TitleVerdict | undefined, title: string | 
     let blocked: string | undefined;
     for (const part of nfkc(title).split(TITLE_PARTS, 4)) {
       const path = pageNamePath(part.trim());
-      if (path.charCodeAt(0) === 47 && path.length > 1) blocked ??= pathVerdict(`${path.replace(/\/+$/, '')}/submitted`, plan).blocked ?? undefined;
+      if (path.charCodeAt(0) !== 47 || path.length < 2) continue;
+      // Done steps are spelled both ways in the pack (a plugin's `/<form>/submitted`, a booking's `/<form>/confirmation`).
+      for (const step of DONE_STEPS) blocked ??= pathVerdict(`${path.replace(/\/+$/, '')}${step}`, plan).blocked ?? undefined;
     }
     done = { blocked, sensitive: false };
     memo.set(key, done);

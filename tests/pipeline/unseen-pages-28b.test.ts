@@ -62,14 +62,16 @@ describe("a generic page's booking form sent: the step parameter says done, the 
   it.each([
     ['Schedule an Appointment', '?page_id=12&step=confirmation'], ['Request an Appointment', '?stage=thank-you'],
     ['Book an Appointment | Example Health', '?form_step=3&status=complete'], ['Example Health - Make an Appointment', '?p=88&step=done'],
-    ['Request a Visit', '?wizard_step=finished&current_step=thank-you'],
+    ['Request a Visit', '?wizard_step=finished&current_step=thank-you'], ['Agendar Cita | Clínica Norte', '?page_id=4&paso=confirmaci%C3%B3n'],
+    ['Prendre rendez-vous', '?etape=merci'], ['Termin buchen', '?schritt=best%C3%A4tigung'],
   ])('blocks "%s" at %s', (title, query) => {
     expect(blocked(titled(title, query))).toBe(true);
   });
 
   it('lets a contact or newsletter form sent, and the booking form itself, flow', () => {
     for (const [title, query] of [['Contact Us', '?page_id=12&step=confirmation'], ['Newsletter Signup', '?stage=thank-you'],
-      ['Contact Us | Example Health', '?form_step=3&status=complete'], ['Schedule an Appointment', '?page_id=12&step=2'], ['Schedule an Appointment', '?page_id=12']]) {
+      ['Contact Us | Example Health', '?form_step=3&status=complete'], ['Schedule an Appointment', '?page_id=12&step=2'], ['Schedule an Appointment', '?page_id=12'], ['Contacto', '?paso=gracias'],
+      ['Kontakt', '?schritt=danke']]) {
       expect(blocked(titled(title, query)), `${title} ${query}`).toBe(false);
     }
   });

@@ -122,7 +122,7 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
   // A person's name or username under `/patients/`, `/members/`, `/u/`… (person-slug.ts).
   let people = false;
   let revision = false;
-  const anySemi = pathname.indexOf(';') >= 0 || SEGMENT_PARAMS_ESCAPED.test(pathname);
+  const anySemi = pathname.indexOf(';') >= 0 || (pathname.indexOf('%') >= 0 && SEGMENT_PARAMS_ESCAPED.test(pathname));
   for (let start = 0; start <= pathname.length;) {
     let end = pathname.indexOf('/', start);
     if (end < 0) end = pathname.length;
