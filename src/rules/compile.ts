@@ -122,6 +122,25 @@ function standing(text: string): number {
   return text.replace(PLACEHOLDER_OR_ESCAPE, ' ').match(WORD_CHARS)?.length ?? 0;
 }
 
+type Scan = (text: string, site: string, f?: TextFeatures) => { text: string; kinds: string[] };
+
+/**
+ * Encoded text is also read decoded; when the decoded reading holds identifiers, it is the
+ * reading redacted and forwarded (see form-decoded.ts).
+ */
+function decodedFirst(scan: Scan, text: string, site: string, f: TextFeatures): { text: string; kinds: string[] } {
+  const raw = scan(text, site, f);
+  const decoded = formDecoded(text);
+  if (decoded === undefined) return raw;
+  const read = scan(decoded, site);
+  if (read.kinds.length === 0) return raw;
+  // A link whose query or path decodes to spaces (`?origin=1420+NW+Lovejoy+St`) is cut at the
+  // first space in the decoded reading, leaving the street behind: when the raw reading took a
+  // link and left less of the text standing, its text is the tighter one (with both readings' kinds).
+  if (read.text.indexOf(URL_CUT) < 0 || !raw.kinds.includes('url') || standing(raw.text) >= standing(read.text)) return read;
+  return { text: raw.text, kinds: read.kinds.every((k) => raw.kinds.includes(k)) ? raw.kinds : [...new Set([...raw.kinds, ...read.kinds])] };
+}
+
 function buildScanner(detectors: readonly ValueDetector[], zip3Restricted: ReadonlySet<string>): TextScanner {
   const prefilter = new DetectorPrefilter(detectors, DETECTORS_BY_KIND);
   const none = (text: string) => ({ text, kinds: [] as string[] });
@@ -137,20 +156,6 @@ function buildScanner(detectors: readonly ValueDetector[], zip3Restricted: Reado
     return candidates.length === 0 ? none(text) : redactText(text, candidates, generalize, site);
   };
   const hits = (text: string, site: string, f = textFeatures(text)) => hasAny(text, candidatesOf(text, f), site);
-  // Encoded text is also read decoded; when the decoded reading holds identifiers, it is the
-  // reading redacted and forwarded (see form-decoded.ts).
-  const decodedFirst = (text: string, site: string, f: TextFeatures) => {
-    const raw = scan(text, site, f);
-    const decoded = formDecoded(text);
-    if (decoded === undefined) return raw;
-    const read = scan(decoded, site);
-    if (read.kinds.length === 0) return raw;
-    // A link whose query or path decodes to spaces (`?origin=1420+NW+Lovejoy+St`) is cut at the
-    // first space in the decoded reading, leaving the street behind: when the raw reading took a
-    // link and left less of the text standing, its text is the tighter one (with both readings' kinds).
-    if (read.text.indexOf(URL_CUT) < 0 || !raw.kinds.includes('url') || standing(raw.text) >= standing(read.text)) return read;
-    return { text: raw.text, kinds: read.kinds.every((k) => raw.kinds.includes(k)) ? raw.kinds : [...new Set([...raw.kinds, ...read.kinds])] };
-  };
   // Text with non-ASCII characters (the prefilter's walk says which) is then read with
   // compatibility forms folded (fullwidth `＠１２３` is `@123` downstream). Folding the
   // already redacted text keeps what was found: folding can glue an id to a fullwidth word next
@@ -166,7 +171,7 @@ function buildScanner(detectors: readonly ValueDetector[], zip3Restricted: Reado
     },
     redact: (text, site = '') => {
       const f = textFeatures(text);
-      const first = decodedFirst(text, site, f);
+      const first = decodedFirst(scan, text, site, f);
       if ((f.flags & NON_ASCII) === 0) return first;
       const fold = folded(first.text);
       if (fold === undefined) return first;
