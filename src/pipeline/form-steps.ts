@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../common/bounded-memo.js';
 import { safeDecode } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 
@@ -83,7 +84,7 @@ function lastSegment(path: string): string {
 
 // Whether a page URL's query says a form was sent without naming the form (`/?page_id=12&step=confirmation`): the page's
 // title then names it (title-verdicts.ts). Page URLs repeat with every view: answers are remembered (bounded).
-const unnamedDone = new Map<string, boolean>();
+const unnamedDone = new BoundedMemo<boolean>(4096);
 
 /** Whether `url`'s query (before any fragment) marks a form's done step and names no form. */
 export function unnamedDoneStep(url: string): boolean {
@@ -102,7 +103,6 @@ export function unnamedDoneStep(url: string): boolean {
       from = amp + 1;
     }
     done = step.done && step.name === undefined && !(hash >= 0 && hash < q);
-    if (unnamedDone.size >= 4096) unnamedDone.clear();
     unnamedDone.set(url, done);
   }
   return done;

@@ -17,7 +17,7 @@ export function jsonValuesOf(value: string): JsonValue[] | undefined {
   if (!opens(value.charCodeAt(0)) || value.length > MAX_JSON_TEXT) return undefined;
   const last = value.charCodeAt(value.length - 1);
   // JSON Lines end with a line break.
-  if (last === 10 || last === 13) return closes(value.trimEnd().charCodeAt(value.trimEnd().length - 1)) ? jsonLines(value) : undefined;
+  if (last === 10 || last === 13) { const body = value.trimEnd(); return closes(body.charCodeAt(body.length - 1)) ? jsonLines(value) : undefined; }
   if (!closes(last)) return undefined;
   try { return [JSON.parse(value) as JsonValue]; } catch { return jsonLines(value); }
 }

@@ -17,11 +17,11 @@ export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 
   'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
   'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'path', 'pointer', 'fieldPath', 'field_path',
   'target', 'selector', 'element', 'targetSelector', 'cssSelector', 'elementSelector', 'type', 'system', '0'];
-export const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
-  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', 'reply', 'a', 'body', 'entry', 'cell', 'newValue', 'new_value',
-  'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value', '1'];
 /** A change record's values before and after: beside the pair's value, each goes by the label's rule too. */
-export const CHANGE_VALUES: ReadonlySet<string> = new Set(['newValue', 'new_value', 'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value']);
+const CHANGE_VALUE_KEYS = ['newValue', 'new_value', 'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value'];
+export const CHANGE_VALUES: ReadonlySet<string> = new Set(CHANGE_VALUE_KEYS);
+export const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
+  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', 'reply', 'a', 'body', 'entry', 'cell', ...CHANGE_VALUE_KEYS, '1'];
 export const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
 // Each name's place in its list: an object's own keys (a handful) are looked up, rather than
 // every name of both lists tried on every object.
