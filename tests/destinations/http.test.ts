@@ -133,7 +133,7 @@ describe('HttpClient', () => {
   it('reports transport failures by code', async () => {
     fake.resetNext();
     expect(await client.postJson(`${fake.url}/a`, {})).toMatchObject({ kind: 'network', code: expect.stringMatching(/UND_ERR_SOCKET|ECONNRESET/) });
-    fake.delayNext(1_000);
+    fake.delayNext(5_000); // far past the 300 ms headers timeout: a loaded machine once let a 1 s delay answer first
     expect(await client.postJson(`${fake.url}/a`, {})).toEqual({ kind: 'network', code: 'UND_ERR_HEADERS_TIMEOUT' });
     expect(await client.postJson('not a url', {})).toEqual({ kind: 'network', code: 'ERR_INVALID_URL' });
   });
