@@ -4,18 +4,15 @@ import type { Plan } from '../rules/plan.js';
 // URLs, titles, host and field names come again with every view. Each memo is bounded and starts
 // over when full (no eviction order to keep per lookup); a new plan after a reload starts empty.
 
-/** Answers remembered for at most `max` keys. */
-export class BoundedMemo<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-
-  get(key: string): V | undefined {
-    return this.map.get(key);
+/** Answers remembered for at most `max` keys. A Map itself, so a lookup is Map's own `get` (no call through a wrapper). */
+export class BoundedMemo<V> extends Map<string, V> {
+  constructor(private readonly max: number) {
+    super();
   }
 
-  set(key: string, value: V): void {
-    if (this.map.size >= this.max) this.map.clear();
-    this.map.set(key, value);
+  override set(key: string, value: V): this {
+    if (this.size >= this.max) this.clear();
+    return super.set(key, value);
   }
 }
 

@@ -2,6 +2,7 @@ import { Pool, poolRequest } from './undici-pool.js';
 import { z } from 'zod';
 import type { ItemResult } from './types.js';
 import { scrubVendorText } from './scrub.js';
+import { BoundedMemo } from '../common/bounded-memo.js';
 
 /** Timeout options every HTTP destination accepts (spread into its strictObject). */
 export const HttpOptionsShape = {
@@ -25,7 +26,7 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
 /** One keep-alive undici Pool per origin, owned by one destination instance. */
 export class HttpClient {
   private readonly pools = new Map<string, Pool>();
-  private readonly targets = new Map<string, { origin: string; path: string }>();
+  private readonly targets = new BoundedMemo<{ origin: string; path: string }>(64);
   private readonly connectTimeout: number;
   private readonly headersTimeout: number;
   private readonly bodyTimeout: number;
@@ -68,7 +69,6 @@ export class HttpClient {
     if (!target) {
       const parsed = new URL(url);
       target = { origin: parsed.origin, path: parsed.pathname + parsed.search };
-      if (this.targets.size >= 64) this.targets.clear();
       this.targets.set(url, target);
     }
     return target;

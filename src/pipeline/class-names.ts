@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../common/bounded-memo.js';
 // An app reports a screen by its class name (`PayBillSheet`, `CheckInFlowStep2`, `LabResultsFragment`):
 // the words run together and end with the kind of UI. Read as paths, they name the screen's area
 // like a web page's path does.
@@ -12,7 +13,7 @@ const CLASS_NAME = /^[A-Za-z][A-Za-z0-9_]*[a-z0-9][A-Z][A-Za-z0-9_]*$/;
 // A screen named in words (`Billing Statement Detail`, `Lab Result List`) ends with the same UI words.
 const SPACED_NAME = /^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+){1,7}$/;
 const UI_WORDS = /(?: (?:Details?|List|Item|Screen|View|Page|Tab|Modal|Sheet|Dialog|Overview))+$/i;
-const knownClassNames = new Map<string, readonly string[]>();
+const knownClassNames = new BoundedMemo<readonly string[]>(2048);
 const classPath = (words: string): string => '/' + words.replace(/([a-z0-9])(?=[A-Z])/g, '$1-').replace(/_+/g, '-').toLowerCase();
 
 /**
@@ -34,7 +35,6 @@ export function classNamePaths(name: string): readonly string[] {
       const bare = t.replace(UI_WORDS, '');
       if (bare !== t && bare.length >= 3) paths = ['/' + bare.toLowerCase().replace(/ /g, '-')];
     }
-    if (knownClassNames.size >= 2048) knownClassNames.clear();
     knownClassNames.set(name, paths);
   }
   return paths;

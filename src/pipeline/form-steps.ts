@@ -33,7 +33,7 @@ const DONE_FLAG = /^(1|true|yes|y|on)$/i;
 // A form's name is a slug or words (`book-appointment`, `Request a Visit`), not a number or a token.
 const FORM_NAME = /^[a-z][a-z0-9]*(?:[-_ ][a-z0-9]+)+$/i;
 
-const kinds = new Map<string, number>();
+const kinds = new BoundedMemo<number>(10_000);
 const NAME = 1, DONE_ONLY = 2, STEP = 3, FLAG = 4, OTHER = 0;
 
 function kindOf(key: string): number {
@@ -41,7 +41,6 @@ function kindOf(key: string): number {
   if (k === undefined) {
     const n = normalizeFieldName(key.indexOf('%') >= 0 ? safeDecode(key) : key);
     k = FORM_NAME_PARAMS.has(n) ? NAME : DONE_ONLY_PARAMS.has(n) ? DONE_ONLY : STEP_VALUE_PARAMS.has(n) ? STEP : DONE_FLAG_PARAMS.has(n) ? FLAG : OTHER;
-    if (kinds.size >= 10_000) kinds.clear();
     kinds.set(key, k);
   }
   return k;

@@ -1,4 +1,5 @@
 import { normalizeFieldName } from '../rules/field-name.js';
+import { BoundedMemo } from '../common/bounded-memo.js';
 
 // Key shapes that put an event inside a frame, widget or host page (see page-properties.ts): the
 // address under them is where the event happened, not a link the visitor may follow.
@@ -26,12 +27,11 @@ export const FRAME_SRC_KEYS = ['src', 'url', 'href', 'location', 'path', 'pathna
 export const isFrameAt = (norm: string): boolean => FRAME_AT.test(norm);
 
 // Object keys repeat across events: remembered (bounded) like kinds.
-const frameObjects = new Map<string, boolean>();
+const frameObjects = new BoundedMemo<boolean>(10_000);
 export function isFrameObject(key: string): boolean {
   let hit = frameObjects.get(key);
   if (hit === undefined) {
     hit = FRAME_OBJECT.test(normalizeFieldName(key));
-    if (frameObjects.size >= 10_000) frameObjects.clear();
     frameObjects.set(key, hit);
   }
   return hit;

@@ -8,6 +8,7 @@ import { formReading, namesPrescription, productCategories, RX_FLAGS } from './f
 import { pageNamePath, statePath } from './page-readings.js';
 import { documentLink, isPathOrUrl, linksToBlocked, mediaKey, withoutBlockedLinks, type LinkTests } from './link-values.js';
 import { FRAME_SRC_KEYS, isFrameAt, isFrameObject } from './frame-keys.js';
+import { BoundedMemo } from '../common/bounded-memo.js';
 
 // What an event's properties say about pages. Page fields travel in `page`, never again inside
 // properties (where they would bypass page rules). A page name (`pageName`, GA4's
@@ -88,7 +89,7 @@ const CRUMB_PARTS = ['breadcrumb', 'crumbs'];
 const LINK_PARTS = ['url', 'uri', 'href', 'link', 'dest', 'target', 'outbound', 'redirect', 'path', 'location', 'goto', 'next', 'return', 'continue', 'route'];
 
 // Property names repeat across events: their kind is remembered (bounded), one lookup a key.
-const kinds = new Map<string, number>();
+const kinds = new BoundedMemo<number>(10_000);
 
 function kindOf(key: string): number {
   let kind = kinds.get(key);
@@ -97,7 +98,6 @@ function kindOf(key: string): number {
     kind = key === 'to' || key === 'from' ? TRANSITION : PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) || isFrameAt(norm) ? PAGE_AT : DEEP_LINK_NAMES.has(norm) ? DEEP_LINK : CAME_FROM_NAMES.has(norm) ? CAME_FROM
       : ROUTE_NAMES.has(norm) ? ROUTE_NAME : FORM_NAMES.has(norm) || FORM_KEY.test(key) ? FORM_NAME : PRODUCT_LISTS.has(norm) ? PRODUCTS : RX_FLAGS.has(norm) ? RX_FLAG
       : CRUMB_PARTS.some((p) => norm.includes(p)) ? CRUMBS : LINK_PARTS.some((p) => norm.includes(p)) ? LINK : NONE;
-    if (kinds.size >= 10_000) kinds.clear();
     kinds.set(key, kind);
   }
   return kind;

@@ -7,6 +7,7 @@ import { isFrameAt, isFrameObject } from './frame-keys.js';
 import { type FormStep, formStepParam, formStepRoute } from './form-steps.js';
 import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
+import { BoundedMemo } from '../common/bounded-memo.js';
 
 export { statePath };
 
@@ -50,7 +51,7 @@ const ROUTE_PARAMS: ReadonlySet<string> = new Set([
  * A procedure's billing code in a query (`/price-estimator?cpt=70553`, `?drg=470`): a price looked
  * up for the visitor's own procedure, read as the estimate page `/estimate`.
  */
-const knownValueRoute = new Map<string, boolean>();
+const knownValueRoute = new BoundedMemo<boolean>(10_000);
 
 /**
  * Site-search parameters: WordPress answers `?s=` on any page, the others are a search when the
@@ -66,22 +67,21 @@ const SEARCH_ANYWHERE = 's';
 // and so is a classic ASP or PHP site's menu item (`/default.asp?id=12&mnu=billpay`, `?menu=`, `?nav=`).
 const ROOT_ROUTE_PARAMS: ReadonlySet<string> = new Set(['event', 'view', 'section', 'tab', 'sec', 'content', 'area', 'mode', 'show', 'q', 'do', 'op', 'cmd', 'act', 'func', 'sub', 'subpage',
   'menu', 'mnu', 'nav']);
-const knownRootRoute = new Map<string, boolean>();
+const knownRootRoute = new BoundedMemo<boolean>(10_000);
 const ROOT_SEARCH_PARAMS: ReadonlySet<string> = new Set(['query', 'search', 'searchterm', 'searchtext', 'keys', 'keyword', 'keywords', 'k', 'term']);
-const knownSearch = new Map<string, boolean>();
+const knownSearch = new BoundedMemo<boolean>(10_000);
 
 // Key names repeat across events: remember the answers (bounded, like FieldMatcher).
-const knownLocation = new Map<string, boolean>();
-const knownRoute = new Map<string, boolean>();
-const knownSubRoute = new Map<string, boolean>();
-const knownHandler = new Map<string, boolean>();
+const knownLocation = new BoundedMemo<boolean>(10_000);
+const knownRoute = new BoundedMemo<boolean>(10_000);
+const knownSubRoute = new BoundedMemo<boolean>(10_000);
+const knownHandler = new BoundedMemo<boolean>(10_000);
 
-function memoHas(memo: Map<string, boolean>, names: ReadonlySet<string>, key: string, shape?: (norm: string) => boolean): boolean {
+function memoHas(memo: BoundedMemo<boolean>, names: ReadonlySet<string>, key: string, shape?: (norm: string) => boolean): boolean {
   let hit = memo.get(key);
   if (hit === undefined) {
     const norm = normalizeFieldName(key.indexOf('%') >= 0 ? safeDecode(key) : key);
     hit = names.has(norm) || (shape !== undefined && shape(norm));
-    if (memo.size >= 10_000) memo.clear();
     memo.set(key, hit);
   }
   return hit;
@@ -97,7 +97,7 @@ const isLocationKey = (key: string): boolean => memoHas(knownLocation, LOCATION_
  */
 const PAGE_NAME_KEYS: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpageurl', 'virtualurl', 'vpv', 'vpname']);
 const LOCATION_KEYS_AND_NAMES: ReadonlySet<string> = new Set([...LOCATION_KEYS, ...PAGE_NAME_KEYS]);
-const knownPageName = new Map<string, boolean>();
+const knownPageName = new BoundedMemo<boolean>(10_000);
 // Asked only of keys already known to be location keys (rare): a second memo costs nothing per event.
 const isPageNameKey = (key: string): boolean => memoHas(knownPageName, PAGE_NAME_KEYS, key);
 
@@ -224,8 +224,7 @@ function isRootPath(url: string, q: number): boolean {
 }
 
 // Page URLs repeat with every view of the page: their routes are remembered (bounded).
-const knownRoutes = new Map<string, readonly string[]>();
-const ROUTE_MEMO = 4096;
+const knownRoutes = new BoundedMemo<readonly string[]>(4096);
 
 /** routeReadings of a URL or path, remembered; none without a `?` or `#`. */
 export function routesOf(url: string): readonly string[] {
@@ -235,7 +234,6 @@ export function routesOf(url: string): readonly string[] {
     const out: string[] = [];
     routeReadings(url, out);
     routes = out.length > 0 ? out : NONE;
-    if (knownRoutes.size >= ROUTE_MEMO) knownRoutes.clear();
     knownRoutes.set(url, routes);
   }
   return routes;

@@ -4,6 +4,7 @@ import { formPartName } from './form-part-keys.js';
 import { containsAsWordPart, wordStarts } from './key-words.js';
 import { misreadKeys } from './key-misread.js';
 import type { Action } from '../config/schema.js';
+import { BoundedMemo } from '../common/bounded-memo.js';
 
 export interface FieldRule {
   readonly id: string;
@@ -43,7 +44,7 @@ function suspectKey(key: string): boolean {
  * order. Results are memoized (field names repeat endlessly across events).
  */
 export class FieldMatcher {
-  private readonly cache = new Map<string, FieldRule | null>();
+  private readonly cache = new BoundedMemo<FieldRule | null>(CACHE_MAX);
 
   constructor(
     private readonly exact: ReadonlyMap<string, FieldRule>,
@@ -51,7 +52,7 @@ export class FieldMatcher {
     private readonly containing: ReadonlyArray<readonly [string, FieldRule, ReadonlyArray<string>]>,
   ) {}
 
-  private readonly keys = new Map<string, KeyMatch>();
+  private readonly keys = new BoundedMemo<KeyMatch>(CACHE_MAX);
 
   /** A raw key's normalized name and rule: normalizing builds a new string, so it is remembered too. */
   matchKey(key: string): KeyMatch {
@@ -67,7 +68,6 @@ export class FieldMatcher {
         const rule = this.matchKey(reading).rule;
         if (rule !== undefined) { hit = { ...hit, rule }; break; }
       }
-      if (this.keys.size >= CACHE_MAX) this.keys.clear();
       this.keys.set(key, hit);
     }
     return hit;
@@ -77,7 +77,6 @@ export class FieldMatcher {
     const hit = this.cache.get(normalizedName);
     if (hit !== undefined) return hit ?? undefined;
     const rule = this.lookup(normalizedName);
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(normalizedName, rule ?? null);
     return rule;
   }

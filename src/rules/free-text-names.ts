@@ -1,3 +1,5 @@
+import { BoundedMemo } from '../common/bounded-memo.js';
+
 // Free-text fields under longer names. `free_text_fields` lists whole normalized names (`message`, `notes`,
 // `feedback`), and a personal text under a compound key went out scanned only: a gift card's `card_message`
 // ("Get well soon Nell! Love, the Teague family") carried a surname no detector can find. A name is free text
@@ -16,14 +18,13 @@ const CACHE_MAX = 10_000;
 
 /** The configured free-text names, and compound names of free text (see above), remembered per name. */
 export class FreeTextNames extends Set<string> {
-  private readonly compound = new Map<string, boolean>();
+  private readonly compound = new BoundedMemo<boolean>(CACHE_MAX);
 
   override has(norm: string): boolean {
     if (super.has(norm)) return true;
     let hit = this.compound.get(norm);
     if (hit === undefined) {
       hit = this.compoundName(norm);
-      if (this.compound.size >= CACHE_MAX) this.compound.clear();
       this.compound.set(norm, hit);
     }
     return hit;

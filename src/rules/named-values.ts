@@ -20,6 +20,7 @@ import { bareHost, HOST_KEY } from './host-values.js';
 import { datedCampaign } from './campaign-values.js';
 import { roleNameValue } from './role-values.js';
 import type { JsonValue } from '../common/json.js';
+import { BoundedMemo } from '../common/bounded-memo.js';
 
 export { keptHost } from './host-values.js';
 
@@ -80,7 +81,7 @@ export function keptList(norm: string, values: readonly JsonValue[], nowYear: nu
 }
 
 // Kinds read from a key's last word, remembered per normalized key (bounded: keys repeat across events).
-const derived = new Map<string, number>();
+const derived = new BoundedMemo<number>(10_000);
 
 function kindOf(norm: string): number {
   const named = KINDS.get(norm);
@@ -90,7 +91,6 @@ function kindOf(norm: string): number {
     kind = measureName(norm) ? MEASURE : publicDateName(norm, careWord) ? PUBLIC_DATE : eventTimeName(norm) ? EVENT_TIME : adObjectName(norm) ? MEETING
       : objectName(norm) ? OBJECT
       : norm.endsWith('version') ? VERSION : LANGUAGE_NAME.test(norm) ? LANGUAGES : HOST_KEY.test(norm) ? HOSTS : SHORT_CODE_NAME.test(norm) ? SHORT_CODE : NONE;
-    if (derived.size >= 10_000) derived.clear();
     derived.set(norm, kind);
   }
   return kind;

@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { normalizeFieldName } from './field-name.js';
+import { BoundedMemo } from '../common/bounded-memo.js';
 
 // A telephone number sent in pieces, one sibling key each (Safe Harbor D/E): a form's area-code box and
 // number box (`{area: "503", number: "555-0142"}`, `{areaCode: "415", line: "5550199"}`, `{prefix: "617",
@@ -21,7 +22,7 @@ const LINE_ENDS = ['line', 'linenumber', 'suffix', 'xxxx', 'subscriber', 'statio
 const CODE = 1, LOCAL = 2, EXCHANGE = 4, LINE = 8;
 
 // What pieces a raw key could name (bits above), remembered per key (bounded: keys repeat across events).
-const keyRoles = new Map<string, number>();
+const keyRoles = new BoundedMemo<number>(10_000);
 
 function rolesOf(key: string): number {
   let bits = keyRoles.get(key);
@@ -29,7 +30,6 @@ function rolesOf(key: string): number {
     const norm = normalizeFieldName(key);
     const ends = (list: readonly string[]): boolean => list.some((e) => norm.endsWith(e));
     bits = (ends(CODE_ENDS) ? CODE : 0) | (ends(LOCAL_ENDS) ? LOCAL : 0) | (ends(EXCHANGE_ENDS) ? EXCHANGE : 0) | (ends(LINE_ENDS) ? LINE : 0);
-    if (keyRoles.size >= 10_000) keyRoles.clear();
     keyRoles.set(key, bits);
   }
   return bits;

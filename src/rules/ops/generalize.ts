@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { UAParser } from 'ua-parser-js';
+import { BoundedMemo } from '../../common/bounded-memo.js';
 
 /** IPv4 to its /24, IPv6 to its /48; anything unparsable is dropped (undefined). */
 export function truncateIp(value: string): string | undefined {
@@ -151,8 +152,7 @@ export function toYear(value: string | number, nowYear: number, ages = true): st
   return nowYear - year > 89 ? AGE_TOP_CODE : String(year);
 }
 
-const uaCache = new Map<string, string>();
-const UA_CACHE_MAX = 5000;
+const uaCache = new BoundedMemo<string>(5000);
 
 /** Browser family + major version, OS family, device type: e.g. "Chrome 131 / Windows / desktop". */
 export function generalizeUa(ua: string): string {
@@ -161,7 +161,6 @@ export function generalizeUa(ua: string): string {
   const r = new UAParser(ua).getResult();
   const browser = [r.browser.name ?? 'Other', r.browser.major].filter(Boolean).join(' ');
   const out = `${browser} / ${r.os.name ?? 'Other'} / ${r.device.type ?? 'desktop'}`;
-  if (uaCache.size >= UA_CACHE_MAX) uaCache.clear();
   uaCache.set(ua, out);
   return out;
 }

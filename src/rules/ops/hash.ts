@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { BoundedMemo } from '../../common/bounded-memo.js';
 
 /**
  * Keyed hashing per destination with scheduled rotation: the key for (destination, period) is
@@ -6,7 +7,7 @@ import { createHmac } from 'node:crypto';
  * leaked period key exposes one period only. Never a plain hash of the value.
  */
 export class KeyedHasher {
-  private readonly keys = new Map<string, Buffer>();
+  private readonly keys = new BoundedMemo<Buffer>(257);
 
   constructor(private readonly secret: string, private readonly rotationMs: number) {}
 
@@ -15,7 +16,6 @@ export class KeyedHasher {
     const id = `${destination}:${period}`;
     let key = this.keys.get(id);
     if (!key) {
-      if (this.keys.size > 256) this.keys.clear();
       key = createHmac('sha256', this.secret).update(id).digest();
       this.keys.set(id, key);
     }
