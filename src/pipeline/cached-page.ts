@@ -50,6 +50,8 @@ const AMP_PAGE = /^https?:\/\/(?:[a-z0-9-]+\.(?:cdn\.ampproject\.org|bing-amp\.c
  */
 function servedPage(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
+  const translated = translatedPage(url);
+  if (translated !== undefined) return translated;
   if (url.indexOf('amp', 8) < 0) return cachedUrl(url);
   const inner = proxiedPage(url);
   return inner !== undefined && URL.canParse(inner) ? inner : undefined;
@@ -57,7 +59,27 @@ function servedPage(url: string | undefined): string | undefined {
 
 /** The site's page that an AMP cache or viewer URL, or a search engine's cached copy, serves; undefined for others. */
 export function proxiedPage(url: string): string | undefined {
+  const translated = translatedPage(url);
+  if (translated !== undefined) return translated;
   const m = url.length > 30 ? AMP_PAGE.exec(url) : null;
   if (m !== null) return `${m[1] ? 'https' : 'http'}://${m[2]}${m[3] ?? '/'}`;
   return cachedUrl(url);
+}
+
+// Google Translate's proxy serves the site's page translated (how visitors of a language-access program often read a
+// site without its own translation) at `https://<host>.translate.goog/<path>?_x_tr_sl=en&_x_tr_tl=vi`, the host's `-`
+// written `--` and its `.` written `-` (`www-northbay--health-example.translate.goog` is `www.northbay-health.example`).
+const TRANSLATE_PAGE = /^https?:\/\/([a-z0-9-]+)\.translate\.goog(?=[/?#]|$)/i;
+// The proxy's own parameters (`_x_tr_sl`, `_x_tr_tl`, `_x_tr_hl`, `_x_tr_pto`), no part of the site's page.
+const TRANSLATE_PARAMS = /([?&])_x_tr_[a-z]+=[^&#]*&?/gi;
+
+/** The site's page Google Translate's proxy serves at `url`, or undefined for any other URL. */
+function translatedPage(url: string): string | undefined {
+  if (url.indexOf('.translate.goog', 8) < 0) return undefined;
+  const m = TRANSLATE_PAGE.exec(url);
+  if (m === null) return undefined;
+  const host = m[1].toLowerCase().split('--').map((part) => part.replace(/-/g, '.')).join('-');
+  const rest = url.slice(m[0].length).replace(TRANSLATE_PARAMS, '$1').replace(/[?&]+(?=#|$)/, '');
+  const inner = `https://${host}${rest.startsWith('/') ? rest : `/${rest}`}`;
+  return URL.canParse(inner) ? inner : undefined;
 }

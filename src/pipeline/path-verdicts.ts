@@ -4,6 +4,7 @@ import { DASH_CHARS, INVISIBLE } from '../rules/form-decoded.js';
 import { canonicalPath } from '../rules/canonical-path.js';
 import { termInText } from '../rules/health-terms.js';
 import type { HostPathRule, PageGroupPlan, Plan } from '../rules/plan.js';
+import { englishStoryPath } from './story-areas.js';
 
 /** What a plan says about one canonical page path. */
 export interface PathVerdict {
@@ -40,10 +41,12 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
     // A path spelled with other separators is read a second time with them folded (once per
     // path and plan: the answer is remembered with the verdict).
     const alt = separatorsFolded(path);
+    // A story or posting area named in another language is read as the pack names it (`/noticias/…` as `/news/…`).
+    const read = englishStoryPath(alt ?? path);
     verdict = {
-      blocked: blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)),
+      blocked: read !== undefined ? blockedRule(read, plan) : blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)),
       sensitive: namesTermIn(path, plan) || (alt !== undefined && namesTermIn(alt, plan)),
-      group: pageGroupOf(path, plan),
+      group: pageGroupOf(read ?? path, plan),
     };
     memo.set(path, verdict);
   }

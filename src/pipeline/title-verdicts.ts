@@ -4,7 +4,8 @@ import { LiteralIndex } from '../rules/literal-index.js';
 import type { Plan } from '../rules/plan.js';
 import { unnamedDoneStep } from './form-steps.js';
 import { pageNamePath } from './page-readings.js';
-import { pathVerdict } from './path-verdicts.js';
+import { pathVerdict, separatorsFolded } from './path-verdicts.js';
+import { englishStoryPath } from './story-areas.js';
 
 // What a page's title and a tracked event's name say about where the visitor is. A title names
 // its page the way an app's screen name does (`Pay Your Bill | Northbay` is the bill-pay page,
@@ -55,7 +56,7 @@ export function titleVerdict(title: string, plan: Plan, area?: string): TitleVer
 const STORY_AREA = /^\/(news|newsroom|blog|blogs|press-releases|articles|stories|careers|jobs)\/[^/]/;
 /** The story or posting area a page's canonical path is in (`news` for `/news/2026/11/x`), if any. */
 export function storyArea(path: string | undefined): string | undefined {
-  return path === undefined ? undefined : STORY_AREA.exec(path)?.[1];
+  return path === undefined ? undefined : STORY_AREA.exec(englishStoryPath(separatorsFolded(path) ?? path) ?? path)?.[1];
 }
 
 /**
@@ -138,9 +139,12 @@ function nameAnswer(name: string, plan: Plan): string | undefined {
   const memo = nameAnswers.of(plan);
   const known = memo.get(name);
   if (known !== undefined) return known ?? undefined;
-  // Words of a name are separated by spaces where a path has `-`.
+  // Words of a name are separated by spaces where a path has `-`; accents are folded as a path's are
+  // (`Đặt lịch thành công`, `Agendamento concluído`: the pack's words are written without them).
   const text = nfkc(name);
-  const answer = matchLoose(text, plan) ?? matchLoose(text.trim().toLowerCase().replace(/\s+/g, '-'), plan);
+  const slug = text.trim().toLowerCase().replace(/\s+/g, '-');
+  const folded = separatorsFolded(slug);
+  const answer = matchLoose(text, plan) ?? matchLoose(slug, plan) ?? (folded === undefined ? undefined : matchLoose(folded, plan));
   memo.set(name, answer ?? null);
   return answer;
 }
