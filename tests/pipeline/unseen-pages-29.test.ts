@@ -68,7 +68,7 @@ describe('recipes share the word for prescriptions in many languages', () => {
 describe('stories and postings under a translated area name are read like /news and /careers', () => {
   it('lets a story about the portal or a posting that names it flow', () => {
     for (const path of ['/es/noticias/nuevo-portal-del-paciente', '/pt/noticias/novo-portal-do-paciente', '/fr/actualites/nouveau-portail-patient',
-      '/vi/tin-tuc/ra-mat-cong-thong-tin-benh-nhan',      '/es/empleos/analista-del-portal-del-paciente', '/tl/mga-balita/bagong-portal-ng-pasyente']) {
+      '/vi/tin-tuc/ra-mat-cong-thong-tin-benh-nhan', '/es/empleos/analista-del-portal-del-paciente', '/tl/mga-balita/bagong-portal-ng-pasyente']) {
       expect(blocked(pageOn(path)), path).toBe(false);
     }
   });
@@ -109,6 +109,33 @@ describe('addiction and mental health in Russian and Ukrainian name a condition'
       ['/ru/narkologiya/наркомания', 'Наркомания']]) {
       const out = sent({ context: { page: { path, url: `${OPEN_SITE}${path}`, title } } });
       expect(out, path).not.toMatch(/алкогол|психічн|наркоман/);
+    }
+  });
+});
+
+describe("a language's own name as the folder of its translated pages", () => {
+  it('reads the path after it as after a language code', () => {
+    for (const path of ['/espanol/mensajes', '/tieng-viet/tin-nhan', '/kreyol/mesaj', '/chinese/my-account', '/espanol/mi-salud']) expect(blocked(pageOn(path)), path).toBe(true);
+    for (const path of ['/espanol', '/espanol/servicios/pediatria', '/tieng-viet/lien-he', '/kreyol/sevis']) expect(blocked(pageOn(path)), path).toBe(false);
+  });
+});
+
+describe('the areas in the Asian, Middle Eastern and South Asian languages of language-access programs', () => {
+  it.each([
+    '/ko/비대면진료/대기실', '/ko/화상상담/입장', '/ja/オンライン診療/待合室', '/zh/在线问诊/候诊室', '/zh-hant/視訊門診/等候室', '/vi/kham-truc-tuyen/phong-cho',
+    '/ja/web問診票', '/ko/사전문진', '/zh/预问诊/填写', '/ru/анкета-для-пациента', '/vi/dang-ky-truoc', '/ar/إعادة-صرف-الوصفة', '/ur/دوا-کی-ریفل',
+    '/hi/प्रिस्क्रिप्शन-रिफिल', '/fa/نوبت-گیری/ثبت-شد', '/hi/अपॉइंटमेंट-सफल', '/ht/mesaj', '/vi/tin-nhan', '/ja/メッセージ',
+  ])('blocks %s', (path) => {
+    expect(blocked(pageOn(path))).toBe(true);
+  });
+
+  it.each(['예약이 확정되었습니다', '予約が完了しました', '预约已成功'])('blocks the event "%s"', (event) => {
+    expect(blocked(track(event, '/'))).toBe(true);
+  });
+
+  it('lets the services, guides and news pages flow', () => {
+    for (const path of ['/ko/비대면진료', '/ja/オンライン診療', '/zh/就诊指南', '/vi/kham-tu-xa', '/ko/오시는길', '/ar/الأخبار', '/ja/アクセス', '/vi/tin-tuc']) {
+      expect(blocked(pageOn(path)), path).toBe(false);
     }
   });
 });
