@@ -56,7 +56,12 @@ export function titleVerdict(title: string, plan: Plan, area?: string): TitleVer
 const STORY_AREA = /^\/(news|newsroom|blog|blogs|press-releases|articles|stories|careers|jobs)\/[^/]/;
 /** The story or posting area a page's canonical path is in (`news` for `/news/2026/11/x`), if any. */
 export function storyArea(path: string | undefined): string | undefined {
-  return path === undefined ? undefined : STORY_AREA.exec(englishStoryPath(separatorsFolded(path) ?? path) ?? path)?.[1];
+  if (path === undefined) return undefined;
+  const area = STORY_AREA.exec(path)?.[1];
+  if (area !== undefined) return area;
+  // The area named in another language (`/noticias/…`, `/tin-tức/…` read without its accents).
+  const read = englishStoryPath(path) ?? (NON_ASCII.test(path) ? englishStoryPath(separatorsFolded(path) ?? path) : undefined);
+  return read === undefined ? undefined : STORY_AREA.exec(read)?.[1];
 }
 
 /**
