@@ -10,7 +10,7 @@ import { normalizeMatchKey } from '../rules/ops/hash.js';
 import { originOf } from '../rules/ops/sanitize-url.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
 import type { DestinationPlan, SitePlan } from '../rules/plan.js';
-import { actionFor, namesHealth, sanitizeUrlMemo, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
+import { actionFor, namesHealth, sanitizeUrlMemo, scrubColumns, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 import type { EventInfo } from './analyze.js';
 import { projectCallIds, senderKey } from './identity.js';
 import { projectClientContext } from './client-context.js';
@@ -44,8 +44,8 @@ export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds
     type: info.type,
     timestamp: info.timestamp,
     receivedAt: info.receivedAt,
-    properties: scrubObject(info.properties, allow.properties, ctx),
-    traits: scrubObject(info.traits, allow.traits, ctx),
+    properties: scrubColumns(info.properties, allow.properties, ctx) ?? scrubObject(info.properties, allow.properties, ctx),
+    traits: scrubColumns(info.traits, allow.traits, ctx) ?? scrubObject(info.traits, allow.traits, ctx),
   };
   // Fields are set only when they have a value, in this order (the payload's key order), never
   // assigned undefined and deleted later (deleting keys turns an object into a slow dictionary).

@@ -3,27 +3,45 @@
 // query result or a dataframe split by orientation (`{columns: ["last_name", …], rows: [["Doe", …]]}`,
 // pandas' `{columns, index, data}`), a schema's `{fields: [{name: "dob"}], rows}`. Each value goes by
 // the name at its place, as if that name were its key (scrub-tree's scrubColumns); a value dropped
-// leaves `null` so that the others keep their places.
+// leaves `null` so that the others keep their places. A survey's or form tool's answers keyed by
+// question id beside the questions' labels under the same ids (Qualtrics' `{values: {QID1_TEXT: …},
+// labels: {QID1_TEXT: "Full name"}}`) go by their labels the same way; a label that names no field
+// leaves its answer to its own key's rule (scrub-tree's scrubColumns), never laxer than the key.
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 
 const NAME_LISTS: ReadonlySet<string> = new Set(['keys', 'columns', 'cols', 'fields', 'headers', 'header', 'names', 'labels',
-  'columnNames', 'column_names', 'fieldNames', 'field_names', 'schema']);
-const VALUE_LISTS: ReadonlySet<string> = new Set(['values', 'rows', 'data', 'records', 'row', 'cells', 'vals']);
+  'columnNames', 'column_names', 'fieldNames', 'field_names', 'schema', 'questions', 'fieldLabels', 'field_labels', 'questionLabels']);
+const VALUE_LISTS: ReadonlySet<string> = new Set(['values', 'rows', 'data', 'records', 'row', 'cells', 'vals', 'answers', 'responses']);
+
+/** Names by position (parallel arrays) or by key (a labels object beside a values object). */
+export type ColumnNames = readonly string[] | Readonly<Record<string, string>>;
 const NAME_KEYS = ['name', 'label', 'title', 'id', 'key', 'field', 'data'];
 const MAX_COLUMNS = 200;
 const MAX_ROWS = 500;
 
-/** The list of names and the key of the values an object holds side by side, or undefined. */
-export function columnsOf(obj: JsonObject): { names: readonly string[]; key: string } | undefined {
-  let names: string[] | undefined;
+/** The names and the key of the values an object holds side by side, or undefined. */
+export function columnsOf(obj: JsonObject): { names: ColumnNames; key: string } | undefined {
+  let names: ColumnNames | undefined;
   let key: string | undefined;
   for (const k in obj) {
     const v = obj[k];
-    if (!Array.isArray(v) || v.length === 0) continue;
-    if (names === undefined && NAME_LISTS.has(k)) names = namesIn(v);
-    else if (key === undefined && VALUE_LISTS.has(k)) key = k;
+    if (names === undefined && NAME_LISTS.has(k)) names = Array.isArray(v) ? namesIn(v) : isJsonObject(v) ? labelsIn(v) : undefined;
+    else if (key === undefined && VALUE_LISTS.has(k) && (Array.isArray(v) ? v.length > 0 : isJsonObject(v))) key = k;
   }
-  return names !== undefined && key !== undefined ? { names, key } : undefined;
+  if (names === undefined || key === undefined || Array.isArray(names) !== Array.isArray(obj[key])) return undefined;
+  return { names, key };
+}
+
+/** A labels object's entries when every one is a string (at most MAX_COLUMNS), or undefined. */
+function labelsIn(map: JsonObject): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const k in map) {
+    const label = map[k];
+    if (typeof label !== 'string' || ++n > MAX_COLUMNS) return undefined;
+    out[k] = label;
+  }
+  return n > 0 ? out : undefined;
 }
 
 /** Each entry's name (a string, or the name an object gives: BigQuery's `{name, type}`), or undefined when one has none. */
@@ -38,9 +56,19 @@ function namesIn(list: readonly JsonValue[]): string[] | undefined {
   return out;
 }
 
-/** The values (one row, or rows of them) each read by `cell` under the name at its place. */
-export function scrubbedColumns(values: readonly JsonValue[], names: readonly string[], cell: (name: string, v: JsonValue) => JsonValue | undefined): JsonValue[] {
-  const row = (r: readonly JsonValue[]): JsonValue[] => r.map((v, i) => cell(names[i] ?? '', v) ?? null);
-  if (values.every((r) => Array.isArray(r))) return values.slice(0, MAX_ROWS).map((r) => row(r as JsonValue[]));
-  return row(values);
+/**
+ * The values (one row, or rows of them) each read by `cell` under the name at its place; or, keyed,
+ * each entry under its label (`cell` gets the entry's own key too) and left out when dropped.
+ */
+export function scrubbedColumns(values: JsonValue, names: ColumnNames, cell: (name: string | undefined, v: JsonValue, key?: string) => JsonValue | undefined): JsonValue {
+  if (isJsonObject(values)) {
+    const out: JsonObject = {};
+    const labels = names as Readonly<Record<string, string>>;
+    for (const k in values) { const v = cell(Object.hasOwn(labels, k) ? labels[k] : undefined, values[k], k); if (v !== undefined) out[k] = v; }
+    return out;
+  }
+  const list = values as readonly JsonValue[], byPlace = names as readonly string[];
+  const row = (r: readonly JsonValue[]): JsonValue[] => r.map((v, i) => cell(byPlace[i] ?? '', v) ?? null);
+  if (list.every((r) => Array.isArray(r))) return list.slice(0, MAX_ROWS).map((r) => row(r as JsonValue[]));
+  return row(list);
 }

@@ -6,6 +6,7 @@
 // any recipient inflates it in one call: it is dropped (fail closed).
 
 import { B64_VALUE, BASE64 } from './form-decoded.js';
+import { wrappedToken } from './base64-lines.js';
 
 /** What an encoded value holds: JSON text and how to spell a scrubbed copy the same way, or a compressed blob. */
 export type Encoded = { readonly json: string; readonly encode: (json: string) => string } | typeof COMPRESSED;
@@ -88,30 +89,6 @@ export function rewriteEncoded(value: string, readJson: (json: string) => string
   const json = readJson(enc.json);
   if (json === undefined || json === DROPPED) return json;
   return json === enc.json ? value : lines === undefined ? enc.encode(json) : lines.wrap(enc.encode(json));
-}
-
-// Base64 as mail (MIME, 76 characters a line) and PEM (64) write it: the lines joined are one
-// token, and a scrubbed copy is wrapped the same way. Only the first line's length is looked at
-// before anything is split: most values have no line break at 64 or 76.
-type Wrapped = { readonly token: string; readonly wrap: (token: string) => string };
-
-function wrappedToken(value: string): Wrapped | undefined {
-  const nl = value.indexOf('\n');
-  const cr = nl > 0 && value.charCodeAt(nl - 1) === 13;
-  const width = cr ? nl - 1 : nl;
-  if (width !== 76 && width !== 64) return undefined;
-  const eol = cr ? '\r\n' : '\n';
-  const lines = value.split(eol);
-  const trailing = lines[lines.length - 1] === '';
-  if (trailing) lines.pop();
-  const last = lines[lines.length - 1];
-  if (last.length === 0 || last.length > width || lines.some((l, i) => i < lines.length - 1 && l.length !== width)) return undefined;
-  const wrap = (token: string): string => {
-    const out: string[] = [];
-    for (let i = 0; i < token.length; i += width) out.push(token.slice(i, i + width));
-    return out.join(eol) + (trailing ? eol : '');
-  };
-  return { token: lines.join(''), wrap };
 }
 
 // A query string in base64 (`qs=ZW1haWw9...` for `email=...&lname=...`): it opens with a key, a

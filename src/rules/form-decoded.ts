@@ -1,4 +1,5 @@
 import { safeDecode } from './canonical-path.js';
+import { wrappedToken } from './base64-lines.js';
 
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
@@ -32,10 +33,14 @@ function hasGluedPlus(text: string): boolean {
  * will decode, not only the escaped spelling.
  */
 export function formDecoded(text: string): string | undefined {
-  let decoded = percentDecoded(text) ?? text;
+  // A value that is one base64 token, on one line or wrapped as mail and PEM write it (a SAML
+  // response, an attachment), is read as base64 first: its `+` is a digit, not a form space, and
+  // its lines are one token.
+  const token = base64Text(text);
+  let decoded = token === undefined ? percentDecoded(text) ?? text : text;
   decoded = unescaped(decoded) ?? decoded;
   decoded = encodedWords(decoded) ?? decoded;
-  const b64 = base64Decoded(decoded) ?? dataUriPayload(decoded);
+  const b64 = token ?? base64Decoded(decoded) ?? dataUriPayload(decoded);
   if (b64 !== undefined) { const again = percentDecoded(b64) ?? b64; decoded = unescaped(again) ?? again; }
   // A reference may spell a dash or an invisible character (`&ndash;`, `&#8209;`, `&shy;`):
   // the decoded text is read as the folded text would be (see folded).
@@ -164,6 +169,9 @@ function printableStart(text: string): boolean {
   }
   return true;
 }
+
+/** The text a value that is one base64 token encodes (on one line, or wrapped in lines of 64 or 76), when that is text. */
+export const base64Text = (value: string): string | undefined => base64Decoded(wrappedToken(value)?.token ?? value);
 
 function base64Decoded(text: string): string | undefined {
   if (text.length < 16 || text.length > 8192 || !printableStart(text) || !BASE64.test(text)) return undefined;

@@ -23,6 +23,7 @@ import { namesHealthContext, namesTerm } from './health-terms.js';
 import { knownClean, rememberClean } from './clean-strings.js';
 import { DROPPED, rewriteEncoded } from './encoded-values.js';
 import { jsonValuesOf } from './json-text.js';
+import { base64Text } from './form-decoded.js';
 import { scanString } from './scan-string.js';
 import { columnsOf, scrubbedColumns } from './column-arrays.js';
 
@@ -97,13 +98,13 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
   return scrubPair(value, allow, ctx) ?? scrubColumns(value, allow, ctx) ?? scrubObject(value, allow, ctx);
 }
 
-/** Names and values in parallel arrays (column-arrays.ts): each value by the name at its place. */
-function scrubColumns(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonObject | undefined {
+/** Names and values in parallel arrays or keyed objects (column-arrays.ts): each value by the name at its place; undefined when `obj` holds none. */
+export function scrubColumns(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonObject | undefined {
   const cols = columnsOf(obj);
   if (cols === undefined) return undefined;
   const out = scrubObject(obj, allow, ctx, cols.key);
   const node = allow.child(cols.key);
-  if (node) out[cols.key] = scrubbedColumns(obj[cols.key] as JsonValue[], cols.names, (name, v) => scrubField(name, v, node, ctx));
+  if (node) out[cols.key] = scrubbedColumns(obj[cols.key], cols.names, (name, v, k) => scrubField(k === undefined || (name !== undefined && namesField(name, ctx)) ? name ?? '' : k, v, node, ctx));
   return out;
 }
 
@@ -232,6 +233,9 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
   // Fields inside the text (JSON kept as a string, `k=v` blobs) follow their keys' rules first.
   const json = scrubJsonText(value, ctx) ?? scrubEncoded(value, ctx);
   if (json !== undefined) return json === DROPPED ? undefined : json;
+  // Text in base64 (a SAML response's XML, a wrapped attachment) is read as the text it is; clean, it leaves as it came.
+  const text = base64Text(value);
+  if (text !== undefined) { const out = scrubString(text, ctx); return out === text ? value : out; }
   const mark = ctx.hits.length;
   let judged = false;
   // Judged: a key naming a rule or a free-text field, whose action differs per destination. A key naming
