@@ -190,7 +190,8 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   const byName = fhirFamily(text) ? familyName(verdict) : verdict;
   const part = text.indexOf('form-data') >= 0 ? rewriteMultipart(text, byName) : undefined;
   if (part !== undefined) return part;
-  const plain = rewrite(text, byName);
+  // In a multipart body `name="topic"` names a part, not a person: its part reader had no rule for it.
+  const plain = rewrite(text, part === undefined && text.indexOf('form-data') >= 0 ? partNames(byName) : byName);
   if (plain !== undefined) return plain;
   const line = nl < 0 ? rewriteLinePairs(text, verdict) : undefined;
   if (line !== undefined) return line;
@@ -198,6 +199,8 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   const decoded = formDecoded(text);
   return decoded === undefined ? undefined : rewrite(decoded, verdict);
 }
+
+const partNames = (verdict: PairVerdict): PairVerdict => (k, v) => (k === 'name' ? null : verdict(k, v));
 
 /** A query string sent as base64 (encoded-values.ts), read and forwarded decoded as the scanner does. */
 function encodedPairs(text: string, verdict: PairVerdict): string | undefined {

@@ -61,3 +61,13 @@ describe('answers keyed by question id beside their labels', () => {
     expect(text).toContain('"QID9":"Spring"');
   });
 });
+
+describe('a multipart body kept as text', () => {
+  it('keeps its parts’ names as they came, and still takes a named part by its rule', () => {
+    const body = '--XyZ\r\nContent-Disposition: form-data; name="topic"\r\n\r\nparking\r\n--XyZ\r\nContent-Disposition: form-data; name="campus"\r\n\r\nNorth Annex\r\n--XyZ--';
+    expect(out({ raw_post: body })).toContain('name=\\"topic\\"\\r\\n\\r\\nparking');
+    const named = out({ raw_post: '--XyZ\r\nContent-Disposition: form-data; name="email"\r\n\r\nc.upwarrick@post.example\r\n--XyZ--' });
+    expect(named).toContain('name=\\"email\\"');
+    expect(named).not.toMatch(/upwarrick/i);
+  });
+});
