@@ -5,7 +5,7 @@ import { rewriteEchoed } from './echoed-values.js';
 import { formDecoded } from './form-decoded.js';
 import { familyName, fhirFamily } from './fhir-fields.js';
 import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
-import { rewriteCellPairs, rewriteElements, rewriteInputs } from './markup-fields.js';
+import { rewriteCellPairs, rewriteElements, rewriteWrappedValues, rewriteInputs } from './markup-fields.js';
 import { rewriteLinePairs } from './line-pairs.js';
 import { rewriteMultipart, rewritePhp } from './serialized-fields.js';
 import { holdsDicom, rewriteDicom } from './dicom-tags.js';
@@ -140,7 +140,8 @@ function rewriteMarkup(text: string, lt: number, given: PairVerdict): string | u
   const verdict = text.indexOf('<given', lt) >= 0 ? familyName(given) : given;
   const closes = text.indexOf('</', lt) > 0;
   const cells = closes ? rewriteCellPairs(text, verdict) : undefined;
-  const xml = closes ? rewriteElements(cells ?? text, verdict) ?? cells : undefined;
+  const elements = closes ? rewriteElements(cells ?? text, verdict) ?? cells : undefined;
+  const xml = closes ? rewriteWrappedValues(elements ?? text, verdict) ?? elements : undefined;
   const cur = xml ?? text;
   if (cur.indexOf('=') < 0 || (cur.indexOf('value', lt) < 0 && cur.indexOf('content', lt) < 0 && cur.indexOf('datetime', lt) < 0 && cur.indexOf('extension', lt) < 0)) return xml;
   const inputs = rewriteInputs(cur, verdict);
@@ -190,8 +191,8 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   const byName = fhirFamily(text) ? familyName(verdict) : verdict;
   const part = text.indexOf('form-data') >= 0 ? rewriteMultipart(text, byName) : undefined;
   if (part !== undefined) return part;
-  // In a multipart body `name="topic"` names a part, not a person: its part reader had no rule for it.
-  const plain = rewrite(text, part === undefined && text.indexOf('form-data') >= 0 ? partNames(byName) : byName);
+  // In a multipart body or markup `name="topic"` names a part or an element, not a person: their readers had no rule for it.
+  const plain = rewrite(text, (part === undefined && text.indexOf('form-data') >= 0) || (lt >= 0 && NAMED_TAG.test(text)) ? partNames(byName) : byName);
   if (plain !== undefined) return plain;
   const line = nl < 0 ? rewriteLinePairs(text, verdict) : undefined;
   if (line !== undefined) return line;
@@ -200,6 +201,7 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   return decoded === undefined ? undefined : rewrite(decoded, verdict);
 }
 
+const NAMED_TAG = /<[A-Za-z][\w:.-]{0,40}\s[^<>]{0,400}\bname="[^"<>]{0,200}"/;
 const partNames = (verdict: PairVerdict): PairVerdict => (k, v) => (k === 'name' ? null : verdict(k, v));
 
 /** A query string sent as base64 (encoded-values.ts), read and forwarded decoded as the scanner does. */

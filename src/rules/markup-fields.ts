@@ -72,11 +72,13 @@ const CLASS_ATTR = /\bclass[ \t]*=[ \t]*["']([^"']{1,120})["']/;
 const HCARD: Readonly<Record<string, string>> = { fn: 'fullname', bday: 'birthdate', adr: 'address', tel: 'phone', n: 'fullname' };
 const MF_PREFIX = /^(?:p|u|dt|e)-/;
 
-/** Names an element's attributes give its text: a microdata/RDFa property, then microformat classes. */
+/** Names an element's attributes give its text: a microdata/RDFa property, a naming attribute (`<property name="lastName">`), then microformat classes. */
 function attrNames(attrs: string): string[] {
   const names: string[] = [];
   const prop = PROPERTY_ATTR.exec(attrs);
   if (prop !== null) names.push(prop[1]);
+  const named = namingAttr(attrs);
+  if (named !== undefined) names.push(named);
   const cls = CLASS_ATTR.exec(attrs);
   if (cls !== null) {
     for (const c of cls[1].split(/\s+/)) {
@@ -85,6 +87,32 @@ function attrNames(attrs: string): string[] {
     }
   }
   return names;
+}
+
+// An attribute naming what an element holds: SAML's `FriendlyName`/`Name` (a claim URI or `urn:oid:…`: its last segment
+// names the field, `…/claims/emailaddress`), a config's or a serialiser's `name`, `key` or `field`.
+const NAMING_ATTR = /\b(?:FriendlyName|Name|name|key|field)[ \t]*=[ \t]*["']([^"']{1,200})["']/;
+function namingAttr(attrs: string): string | undefined {
+  const m = NAMING_ATTR.exec(attrs);
+  if (m === null) return undefined;
+  const v = m[1];
+  return v.slice(Math.max(v.lastIndexOf('/'), v.lastIndexOf(':'), v.lastIndexOf('#')) + 1) || undefined;
+}
+
+// A value element inside one that names it by attribute: SAML's `<saml:Attribute Name="displayName"><saml:AttributeValue>Jane
+// Doe</saml:AttributeValue>`, a config's `<property name="lastName"><value>Doe</value>`. The inner element's text goes by that name.
+const WRAPPED_RE = /<([A-Za-z_][\w.:-]{0,40})(\s[^<>]{0,400})>(\s{0,20}<([A-Za-z_][\w.:-]{0,40})(?:\s[^<>]{0,200})?>)([^<]{1,256})<\/\4>/g;
+
+export function rewriteWrappedValues(text: string, verdict: PairVerdict): string | undefined {
+  let changed = false;
+  const out = text.replace(WRAPPED_RE, (whole: string, _tag: string, attrs: string, open: string, inner: string, value: string) => {
+    const name = namingAttr(attrs);
+    const v = name === undefined ? null : verdict(name, value);
+    if (v === null) return whole;
+    changed = true;
+    return `${whole.slice(0, whole.length - value.length - inner.length - 3)}${v}</${inner}>`;
+  });
+  return changed ? out : undefined;
 }
 
 export function rewriteElements(text: string, verdict: PairVerdict): string | undefined {

@@ -71,3 +71,21 @@ describe('a multipart body kept as text', () => {
     expect(named).not.toMatch(/upwarrick/i);
   });
 });
+
+describe('XML that names a value by an attribute', () => {
+  it('takes a SAML attribute’s value by its Name or claim URI', () => {
+    const xml = '<saml:AttributeStatement><saml:Attribute Name="displayName"><saml:AttributeValue>Barnaby Lombidgeway</saml:AttributeValue></saml:Attribute>' +
+      '<saml:Attribute Name="http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname"><saml:AttributeValue>Quenwinter</saml:AttributeValue></saml:Attribute>' +
+      '<saml:Attribute Name="role"><saml:AttributeValue>member</saml:AttributeValue></saml:Attribute></saml:AttributeStatement>';
+    const text = out({ assertion: xml, saml: Buffer.from(xml).toString('base64') });
+    expect(text).not.toMatch(/Lombidgeway|Quenwinter/);
+    expect(text).toContain('<saml:AttributeValue>member</saml:AttributeValue>');
+  });
+
+  it('takes an element’s text by its name or key attribute, and keeps element names as they came', () => {
+    const text = out({ cfg: '<properties><property name="lastName">Lombidgeway</property><property name="theme">dark</property></properties>' });
+    expect(text).not.toMatch(/Lombidgeway/);
+    expect(text).toContain('<property name=\\"theme\\">dark</property>');
+    expect(out({ form: '<form name="contact"><select name="campus"><option>North Annex</option></select></form>' })).toContain('<select name=\\"campus\\">');
+  });
+});
