@@ -145,7 +145,7 @@ function rewriteMarkup(text: string, lt: number, given: PairVerdict): string | u
   const cur = xml ?? text;
   if (cur.indexOf('=') < 0 || (cur.indexOf('value', lt) < 0 && cur.indexOf('content', lt) < 0 && cur.indexOf('datetime', lt) < 0 && cur.indexOf('extension', lt) < 0)) return xml;
   const inputs = rewriteInputs(cur, verdict);
-  return inputs === undefined ? xml : rewrite(inputs, verdict) ?? inputs;
+  return inputs === undefined ? xml : rewrite(inputs, partNames(verdict)) ?? inputs;
 }
 
 /** Whether `text` could hold a pair at all (one cheap look before any regex). */
@@ -192,7 +192,7 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   const part = text.indexOf('form-data') >= 0 ? rewriteMultipart(text, byName) : undefined;
   if (part !== undefined) return part;
   // In a multipart body or markup `name="topic"` names a part or an element, not a person: their readers had no rule for it.
-  const plain = rewrite(text, (part === undefined && text.indexOf('form-data') >= 0) || (lt >= 0 && NAMED_TAG.test(text)) ? partNames(byName) : byName);
+  const plain = rewrite(text, text.indexOf('form-data') >= 0 || (lt >= 0 && NAMED_TAG.test(text)) ? partNames(byName) : byName);
   if (plain !== undefined) return plain;
   const line = nl < 0 ? rewriteLinePairs(text, verdict) : undefined;
   if (line !== undefined) return line;
