@@ -87,5 +87,9 @@ describe('XML that names a value by an attribute', () => {
     expect(text).not.toMatch(/Lombidgeway/);
     expect(text).toContain('<property name=\\"theme\\">dark</property>');
     expect(out({ form: '<form name="contact"><select name="campus"><option>North Annex</option></select></form>' })).toContain('<select name=\\"campus\\">');
+    const inputs = out({ html: '<form><input name="topic" value="parking"><input name="last_name" value="Quenwinter"></form>' });
+    expect(inputs).toContain('<input name=\\"topic\\" value=\\"parking\\">');
+    expect(inputs).toContain('<input name=\\"last_name\\"');
+    expect(inputs).not.toMatch(/Quenwinter/);
   });
 });
