@@ -54,7 +54,8 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
     sensitiveEventName: rules.sensitive_event_name ?? 'Content Interaction',
     eventMap: new Map(Object.entries(rules.event_map ?? {})),
     fields: matcher,
-    freeTextFields: new FreeTextNames((rules.free_text_fields ?? []).map((f) => f.toLowerCase())),
+    // Written as sites write them (`संदेश`, `komantè`) and read as keys are: folded like a key's own name.
+    freeTextFields: new FreeTextNames((rules.free_text_fields ?? []).map(normalizeFieldName)),
     identifiers,
     scanner,
     detectorTextAction,

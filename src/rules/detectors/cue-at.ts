@@ -14,6 +14,7 @@ import { verbNameAt } from './verb-name.js';
 import { roleOpensAt } from './role-opening.js';
 import { foreignNameCueAt, letterCueAt, nWordCueAt } from './foreign-cues.js';
 import { residenceAt } from './residence.js';
+import { accessCueAt } from './access-cues.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
@@ -57,6 +58,7 @@ export function cueAt(text: string, i: number, c: number): number {
     case 100: case 68: return dCue(text, i, n1);
     case 98: case 66: return bCue(text, i, n1);
     case 110: case 78: return nCue(text, i, n1);
+    case 107: case 75: return accessCueAt(text, i) ? NAME_CUE : 0; // Tagalog `ako si` (access-cues.ts)
     case 105: case 73: return (n1 === 116 && !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'its ', true)) || letterCueAt(text, i, 105) ? NAME_CUE : 0; // `its Jane Doe calling`, ismim
     case 102: case 70: return fCue(text, i, n1);
     case 109: case 77: return mCue(text, i, n1);
@@ -128,6 +130,7 @@ function sCue(text: string, i: number, n1: number): number {
 
 /** ph(one); procedure and ap`p`(ointmen)t: a care date follows; pt, pati(ent), paci(ente) before a name. */
 function pCue(text: string, i: number, n1: number): number {
+  if (n1 === 97 && accessCueAt(text, i)) return NAME_CUE; // Tagalog `pangalan` (access-cues.ts)
   if (n1 === 111) return lower(text.charCodeAt(i - 1)) === 115 && verbNameAt(text, i - 1) ? NAME_CUE : 0; // spoke with (verb-name.ts)
   if (n1 === 104) return verbNameAt(text, i) ? PHONE_CUE | NAME_CUE : PHONE_CUE;
   if (n1 === 114) return lower(text.charCodeAt(i + 3)) === 99 && matchesAt(text, i, 'procedure', true) ? careCue(text, i + 9) : 0;
@@ -203,6 +206,7 @@ function fCue(text: string, i: number, n1: number): number {
 
 /** At an `n`: nacido/nacida, nascido/nascida, nato/nata (born; a birthplace may follow, residence.ts). */
 function nCue(text: string, i: number, n1: number): number {
+  if ((n1 === 112 || n1 === 111) && accessCueAt(text, i)) return NAME_CUE; // Hmong `npe`, Haitian `non mwen` (access-cues.ts)
   if (nWordCueAt(text, i)) return NAME_CUE; // mă numesc, nevem, nimeni on (foreign-cues.ts)
   if (n1 === 111) return matchesAt(text, i, 'novent', true) || matchesAt(text, i, 'novant', true) || matchesAt(text, i, 'nonante', true) ? AGE_NUM : 0; // age.ts
   if (n1 !== 97 || isLetter(text.charCodeAt(i - 1))) return 0;
@@ -217,6 +221,7 @@ const FOREIGN_TITLES = ['monsieur', 'madame', 'mme', 'mlle', 'mevr', 'meneer'];
 /** At an `m`: name, nombre, nome, nom, llamo, chiamo, I am, my, Mr, Mrs, Ms (`I'm` is marked at the apostrophe). */
 function mCue(text: string, i: number, n1: number): number {
   if ((n1 === 32 || n1 === 111) && residenceAt(text, i)) return GEOCODE; // `I'm from`, moro (residence.ts)
+  if ((n1 === 119 || n1 === 97 || n1 === 105 || n1 === 111 || n1 === 101) && accessCueAt(text, i)) return NAME_CUE; // `mwen rele`, `magac`, `mi esposo` (access-cues.ts)
   const p1 = lower(text.charCodeAt(i - 1));
   const p2 = lower(text.charCodeAt(i - 2));
   if (n1 === 114 && lower(text.charCodeAt(i + 2)) === 110 && !isLetter(p1)) return nameBeforeIdAt(text, i) ? NAME_CUE : 0; // MRN after a name (name-before-id.ts)

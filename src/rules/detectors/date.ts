@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
 import { scanBirthLabels } from './birth-label.js';
+import { scanAccessDates } from './access-dates.js';
 import type { Detection } from './types.js';
 import { MONTH_NAMES } from './month-names.js';
 
@@ -153,6 +154,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   }
   if (text.indexOf('19') >= 0 || text.indexOf('200') >= 0) scanOldMonthYear(text, out, kind, mark);
   scanBirthLabels(text, out, kind); // `födelsedatum 3/5-80`, `datum narození 22.1.71` (birth-label.ts)
+  scanAccessDates(text, out, kind); // `Marso 19, 1957`, `7 сентября 1951`, `생년월일: 56.02.29` (access-dates.ts)
 }
 
 function scanOldMonthYear(text: string, out: Detection[], kind: string, mark: number): void {

@@ -111,9 +111,28 @@ function datePartsBefore(ws: readonly Word[], i: number): boolean {
   return i >= 3 && /^\d{4}$/.test(ws[i - 3].w) && /^\d{1,2}$/.test(ws[i - 2].w) && /^\d{1,2}$/.test(ws[i - 1].w);
 }
 
+// A portrait's or headshot's file named for whom it shows, the stem nothing but the photo word and a pair of name words (and a
+// number or a size): `rosalind-thornbury-portrait.jpg`, `portrait-of-cordelia-wexbrooke-2026.jpg`, `Headshot_Ignatius_Pemberworth`;
+// `portrait-mode-photography-tips.jpg` and `team-headshot-placeholder.svg` have more words, or a site's own.
+const PHOTO_WORD = /^(?:portraits?|headshots?)$/i;
+const STEM_EXTRA = /^(?:\d+|\d+x\d+|v\d+|final|edit|edited|web|hi|hires|lowres|crop|cropped|square|small|large|thumb)$/i;
+
+/** The index of the name pair in a portrait's stem (see above), or -1. */
+function photoPair(ws: readonly Word[]): number {
+  const core = ws.filter((w) => !STEM_EXTRA.test(w.w));
+  if (core.length < 3 || core.length > 4) return -1;
+  const first = PHOTO_WORD.test(core[0].w);
+  if (!first && !PHOTO_WORD.test(core[core.length - 1].w)) return -1;
+  const pair = first ? core.slice(core.length === 4 && core[1].w.toLowerCase() === 'of' ? 2 : 1) : core.slice(0, core.length - 1);
+  if (pair.length !== 2 || pair.some((w) => !lowerWord(w.w.toLowerCase()) || !/^[A-Za-z']+$/.test(w.w))) return -1;
+  return ws.indexOf(pair[0]);
+}
+
 /** A name-shaped pair in the file stem [from, to) beside a document word (or a date, for capitalised pairs). */
 function scanStem(text: string, from: number, to: number, out: Detection[], kind: string): void {
   const ws = words(text, from, to);
+  const photo = photoPair(ws);
+  if (photo >= 0) { out.push({ start: ws[photo].s, end: ws[photo + 1].e, kind }); return; }
   for (let i = 0; i + 1 < ws.length; i++) {
     if (lowerPair(ws, i)) { out.push({ start: ws[i].s, end: ws[i + 1].e, kind }); i++; continue; }
     const upper = UPPER.test(ws[i].w);

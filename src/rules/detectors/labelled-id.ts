@@ -3,6 +3,7 @@ import { countDigits, hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.
 import type { Detection } from './types.js';
 import { STATE_CODE, STATE_NAME } from './zip.js';
 import { ibanEnd } from './iban.js';
+import { scanAccessIds } from './access-ids.js';
 
 // Labels are kept tight: generic words ("group", "account", "policy") need a number-ish suffix so
 // analytics keys like `groupId` or `accountType` are not treated as identifiers.
@@ -156,6 +157,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   // A UK registration has two digits only (`reg: AB12 CDE`): plates are looked for with two.
   scanUsernames(text, out, kind);
   if (!hasDigits(text, 3)) { scanPlates(text, out, kind, mark); return; }
+  scanAccessIds(text, out, kind); // `Número de miembro`, `회원번호`, `رقم الملف الطبي`, `serial … is QX7F4K92` (access-ids.ts)
   const re = resetAt(LABELLED_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

@@ -137,7 +137,7 @@ const macSeparator = (text: string, i: number, c: number): number => (text.charC
 export const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = 1;
 for (const c of "@:=-.%hHwWeE*#',\n[({<+/|;\t") CLASS[c.charCodeAt(0)] = 2;
-for (const c of 'xXsSdDbBmMpPcCgGyYvVnNiIfF') CLASS[c.charCodeAt(0)] = 3;
+for (const c of 'xXsSdDbBmMpPcCgGyYvVnNiIfFkK') CLASS[c.charCodeAt(0)] = 3;
 
 // Cue letters are common: most are ruled out by the character after them, one table lookup
 // instead of a call. Indexed by (letter << 7) | (next & 127); `x` is rare and always checked.
@@ -148,14 +148,15 @@ const cueNext = (letters: string, nexts: string): void => {
 cueNext('sS', 'sourp');
 cueNext('dD', 'oiemuh1'); // 1: `ı` (305 & 127), Turkish `adım` (foreign-cues.ts)
 cueNext('bB', 'oi. :');
-cueNext('mM', 'ebo :yrsaml');
+cueNext('mM', 'ebo :yrsamlwi'); // w, i: Haitian `mwen rele`, Spanish `mi esposo` (access-cues.ts)
 cueNext('pP', 'tahpro');
 cueNext('cC', 'ael');
 cueNext('gG', 'meh');
 cueNext('vV', 'eiom'); // m: vm for, lvm for (verb-name.ts)
-cueNext('nN', 'aoeui'); // e, u, i: nevem, numesc, nimeni (foreign-cues.ts)
+cueNext('nN', 'aoeuip'); // e, u, i: nevem, numesc, nimeni (foreign-cues.ts); p: Hmong `npe` (access-cues.ts)
 cueNext('iI', 'tsm'); // s, m: ismim, benim (foreign-cues.ts)
 cueNext('fF', 'aro'); // o: four (a number read out)
 cueNext('yY', 'amo');
+cueNext('kK', 'o'); // Tagalog `ako si` (access-cues.ts)
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }
 

@@ -4,6 +4,7 @@ import { fullName, nameEnd } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { scanRoleName, scanVerbName } from './verb-name.js';
 import { scanScriptCues } from './script-cues.js';
+import { scanAccessCues } from './access-cues.js';
 import { scanRoleOpening } from './role-opening.js';
 import { scanCaptionName } from './caption-name.js';
 import { scanPersonPaths } from './person-path.js';
@@ -147,6 +148,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   scanVerbName(text, out, kind);
   scanRoleName(text, out, kind);
   scanScriptCues(text, out, kind);
+  scanAccessCues(text, out, kind);
   scanRoleOpening(text, out, kind);
   scanCaptionName(text, out, kind);
   if (text.indexOf('/') >= 0) scanPersonPaths(text, out, kind);

@@ -9,6 +9,7 @@ import { scanNameCues } from './name-cues.js';
 import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB, sloganAfterCue } from './foreign-cues.js';
 import { scanFamilyNames } from './family-name.js';
 import { nameWord, verbLike } from './verb-name.js';
+import { NAME_PARTICLES, NAME_STOPS } from './name-words.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -97,13 +98,13 @@ function scanSpeakers(text: string, out: Detection[], kind: string): void {
 
 const UPPER = /\p{Lu}/u;
 const LETTER = /[\p{L}\p{M}]/u;
-const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'ibn', 'al']);
+const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'ibn', 'al', ...NAME_PARTICLES]);
 // Words that end a name: joiners, pronouns and what callers say after their name.
 const STOP = new Set([
   'and', 'or', 'i', 'my', 'is', 'am', 'from', 'calling', 'speaking', 'here', 'with', 'the', 'a', 'an', 'for', 'to', 'at',
   'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'und', 'en', 'och', 'og', 'et', 'e', 'și', 'şi', 'si', 'ja', 'és', 've', 'ir', 'un', 'again', 'required', 'optional', 'none', 'unknown', 'spelled', 'spelling', 'spelt',
   // An honorific is a cue of its own (`Dear Mr. Okafor`: the name is the word after it).
-  'mr', 'mrs', 'ms', 'mx', 'miss',
+  'mr', 'mrs', 'ms', 'mx', 'miss', ...NAME_STOPS,
 ]);
 // Capitalised words that follow `I'm`, `this is`, `Patient:` or a sign-off in titles and prose.
 const TITLE_STOP = new Set([
@@ -128,7 +129,7 @@ function wordEnd(text: string, i: number): number {
   while (e < text.length) {
     const ch = text[e];
     if (LETTER.test(ch)) { e++; continue; }
-    if ((ch === "'" || ch === '\u2019' || ch === '-') && e > i && e + 1 < text.length && LETTER.test(text[e + 1])) { e++; continue; }
+    if ((ch === "'" || ch === '\u2019' || ch === '-' || ch === '\u200c') && e > i && e + 1 < text.length && LETTER.test(text[e + 1])) { e++; continue; }
     break;
   }
   if (e - i === 1 && text[e] === '.') e++;
@@ -174,8 +175,7 @@ function callerTail(text: string, end: number, strict: boolean): boolean {
   return (strict ? /^[ ]+(?:calling|speaking|here|again)(?![a-z])/ : /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/).test(rest);
 }
 
-const ANY_UPPER = /\p{Lu}/u;
-const SPOKEN_TAIL = /^(?:$|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and|spelled|spelling|spelt)(?![a-z]))/;
+const ANY_UPPER = /\p{Lu}/u; const SPOKEN_TAIL = /^(?:$|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and|spelled|spelling|spelt)(?![a-z]))/;
 
 /**
  * A caller's name in a text with no capital at all (speech to text: `hello this is cornelius abernathy my date of birth…`):

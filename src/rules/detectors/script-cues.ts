@@ -3,6 +3,7 @@ import { resetAt } from './scan.js';
 import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
 import { cjkDateCueAt } from './cjk-date.js';
+import { accessScriptCueAt } from './access-cues.js';
 
 // `my name is` in scripts other than Latin (Safe Harbor A): Russian `меня зовут`, Ukrainian `мене звати`,
 // Greek `με λένε` / `ονομάζομαι` / `το όνομά μου είναι`, Arabic `اسمي`, Hebrew `שמי` / `קוראים לי`, Chinese `我叫` / `我的名字是`,
@@ -17,7 +18,7 @@ const SPACED = ['меня зовут ', 'мене звати ', 'με λένε '
   'пацієнт: ', 'ασθενής: ', 'المريض: ', 'المريضة: ', 'الاسم: ', 'החולה: ', 'המטופל: ',
   // Name and surname labels (Ukrainian `ПІБ:` is Russian `ФИО:`): `ПІБ: Ковальчук Олена`, `Όνομα: …`, `Фамилия: …`.
   'піб: ', 'имя: ', 'фамилия: ', "ім'я: ", 'ім\u2019я: ', 'прізвище: ', 'όνομα: ', 'ονοματεπώνυμο: ', 'επώνυμο: '];
-const GLUED = ['我叫', '我的名字是', '私の名前は', 'わたしの名前は', '僕の名前は', '제 이름은 ', '내 이름은 ', '患者：', '患者:', '病人：', '病人:',
+const GLUED = ['我叫', '我的名字是', '我的名字叫', '我名叫', 'お名前：', 'お名前:', '저의 이름은 ', '私の名前は', 'わたしの名前は', '僕の名前は', '제 이름은 ', '내 이름은 ', '患者：', '患者:', '病人：', '病人:',
   '姓名：', '姓名:', '氏名：', '氏名:', '患者名：', '患者名:', '환자: ', '환자 이름: ', '이름: ', '성명: '];
 // Vietnamese `my name is` (`Tên tôi là Nguyễn Thị Minh`, `tôi tên là …`): Latin letters, marked at their second
 // character (the first non-ASCII one), read as a spaced script's name.
@@ -35,6 +36,8 @@ export function scriptCueAt(text: string, i: number, c: number): number {
   if (c === 0xe9 || c === 0xf8 || c === 0xf6) return birthAt(text, i, c) ? GEOCODE : 0;
   // Señor, Señora (an honorific before a name, person-name.ts)
   if (c === 0xf1 || c === 0xd1) return (text.charCodeAt(i - 1) | 0x20) === 101 && (text.charCodeAt(i - 2) | 0x20) === 115 ? NAME_CUE : 0;
+  const access = accessScriptCueAt(text, i, c); // Hindi, Farsi, Amharic, Khmer… (access-cues.ts)
+  if (access !== 0) return access;
   if (c === 0xea || c === 0xf4 || c === 0xca || c === 0xd4) {
     const at = text.slice(i - 1, i + 14).toLowerCase();
     for (const w of VIETNAMESE) if (at.startsWith(w)) return NAME_CUE;

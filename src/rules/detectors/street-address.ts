@@ -2,6 +2,7 @@ import { defineDetector } from './define.js';
 import { hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { floorEnd, scanEuropeanStreets } from './street-eu.js';
+import { scanAccessStreets } from './access-streets.js';
 
 // A street address in free text: a post office box (`P.O. Box 4471`), or a house number, one
 // to four name words and a USPS street suffix, then up to two units (`3409 Evergreen Terrace
@@ -195,6 +196,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     }
   }
   if ((shapes & NUMBER_AFTER_GAP) !== 0) scanEuropeanStreets(text, out, kind); // `ul. Długa 12/4`, `Storgatan 8B` (street-eu.ts)
+  scanAccessStreets(text, out, kind); // `4410 Calle Olvera`, `2718 Đường Tully`, `斯托克顿街1187号` (access-streets.ts)
 }
 
 /** Street addresses (B) in free text: house number, street name, street suffix, optional unit. */

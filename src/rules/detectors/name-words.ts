@@ -1,0 +1,15 @@
+// Words that end or join a name in the languages of access-cues.ts (person-name.ts nameEnd), kept apart so the
+// cue modules and person-name.ts share them without an import cycle at load time.
+
+/** A copula or `and` after a name (`मेरा नाम प्रिया मल्होत्रा है`, `اسم من مریم رضایی است`, `ስሜ … ነው`, `Իմ անունը … է`), a Hebrew or
+ * Arabic `and I`/`and want` (`קוראים לי נועה אברהמי ואני…`), Tagalog `po` and `at`, Haitian `mwen` and `ak`, Somali `waxaan`/`iyo`, Hmong `kuv`. */
+export const NAME_STOPS: readonly string[] = ['है', 'हूँ', 'हूं', 'हो', 'हुँ', 'ہے', 'ہوں', 'است', 'هستم', 'هست', 'ነው', 'ይባላል', 'է', 'եմ', 'છે', 'છું',
+  'ਹੈ', 'ਹਾਂ', 'ပါ', 'और', 'اور', 'এবং', 'আর', 'و', 'ואני', 'ואנחנו', 'ואשמח', 'וצריך', 'וצריכה', 'ורוצה', 'وأريد', 'واريد', 'وأنا', 'وانا',
+  'po', 'mwen', 'ak', 'waxaan', 'iyo', 'kuv',
+  // Hindi and Urdu postpositions, Farsi `را`/`به`/`که` (`मेरी माँ कमला देवी अग्रवाल को दवा चाहिए`, `پدرم هوشنگ افشارپور نیاز به …`)
+  'को', 'का', 'की', 'के', 'ने', 'کو', 'کا', 'کی', 'نے', 'را', 'به', 'که', 'نیاز'];
+
+/** Words inside a name that do not count towards its three words: Vietnamese middle names `Thị`, `Văn`; Arabic `بن`, `بنت`, `أبو`, `آل`,
+ * and `عبد` with the divine name it is compounded with (`عبد الرحمن`, `عبد الله`: one given name). */
+export const NAME_PARTICLES: readonly string[] = ['thị', 'văn', 'عبد', 'بن', 'بنت', 'أبو', 'ابو', 'ابن', 'آل', 'الله', 'الرحمن', 'الرحيم', 'العزيز',
+  'الكريم', 'المجيد', 'الحميد', 'الملك', 'القادر', 'اللطيف', 'الغني', 'الباسط', 'الوهاب', 'الحي'];
