@@ -10,6 +10,6 @@ export const NAME_STOPS: readonly string[] = ['है', 'हूँ', 'हूं'
   'को', 'का', 'की', 'के', 'ने', 'کو', 'کا', 'کی', 'نے', 'را', 'به', 'که', 'نیاز'];
 
 /** Words inside a name that do not count towards its three words: Vietnamese middle names `Thị`, `Văn`; Arabic `بن`, `بنت`, `أبو`, `آل`,
- * and `عبد` with the divine name it is compounded with (`عبد الرحمن`, `عبد الله`: one given name). */
-export const NAME_PARTICLES: readonly string[] = ['thị', 'văn', 'عبد', 'بن', 'بنت', 'أبو', 'ابو', 'ابن', 'آل', 'الله', 'الرحمن', 'الرحيم', 'العزيز',
-  'الكريم', 'المجيد', 'الحميد', 'الملك', 'القادر', 'اللطيف', 'الغني', 'الباسط', 'الوهاب', 'الحي'];
+ * and `عبد`, which makes one given name with the word after it (`عبد الرحمن`), even opening the name (`عبد الله محمود الشريف`). */
+export const NAME_PARTICLES: readonly string[] = ['thị', 'văn', 'عبد', 'بن', 'بنت', 'أبو', 'ابو', 'ابن', 'آل'];
+export const LEADING_PARTICLES: ReadonlySet<string> = new Set(['عبد']);

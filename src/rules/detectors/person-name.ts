@@ -9,7 +9,7 @@ import { scanNameCues } from './name-cues.js';
 import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB, sloganAfterCue } from './foreign-cues.js';
 import { scanFamilyNames } from './family-name.js';
 import { nameWord, verbLike } from './verb-name.js';
-import { NAME_PARTICLES, NAME_STOPS } from './name-words.js';
+import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS } from './name-words.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -146,7 +146,7 @@ export function nameEnd(text: string, from: number, capitalised: boolean, weak: 
     if (e === p) break;
     const word = text.slice(p, e);
     const lower = word.toLowerCase();
-    const particle = words > 0 && PARTICLES.has(lower);
+    const particle = (words > 0 || LEADING_PARTICLES.has(lower)) && PARTICLES.has(lower);
     if (!particle) {
       if (STOP.has(lower) || (capitalised && !UPPER.test(word[0]))) break;
       // A hyphenated word is judged by its first part too (`Patient-Rights-and-Responsibilities.pdf`: a slug, not a name).
