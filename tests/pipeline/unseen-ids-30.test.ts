@@ -159,6 +159,31 @@ describe('pass 29 leftovers', () => {
     expect(props({ last_input: line })).not.toContain(serial);
   });
 
+  const refs = (t: string): string => [...t].map((c) => `&#${c.codePointAt(0)};`).join('');
+  it.each([
+    ['a surname alone', refs('Okonkwo'), 'Okonkwo'],
+    ['a name in lower case', refs('jane whitlock'), 'whitlock'],
+    ['a surname in escapes', '\\u0041\\u0064\\u0065\\u0062\\u0061\\u0079\\u006f', 'Adebayo'],
+  ])('removes %s spelled in character references', (_what, value, name) => {
+    const out = props({ display: value });
+    expect(out).toContain('[NAME]');
+    expect(out).not.toContain(value.slice(0, 12));
+    expect(out).not.toContain(name);
+  });
+
+  it.each([
+    ['an uncommon TLD', 'write to ngozi dot adebayo at inbox dot clinic', 'adebayo'],
+    ['a new TLD', 'email: t dot okafor at mailbox dot xyz please', 'okafor'],
+  ])('removes a spelled address whose user part spells its dots too (%s)', (_what, line, part) => {
+    expect(props({ last_input: line })).not.toContain(part);
+  });
+
+  it('keeps site words in references and prose around `dot` and `at`', () => {
+    const clean = { a: refs('Flu clinic'), b: refs('Contact us'), c: 'meet at noon dot Then', d: 'the red dot at the corner dot png', e: 'lee at example dot zz' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
   it('keeps site images and serial words without a serial', () => {
     const clean = { a: '/images/portrait-mode-photography-tips-1280x720.jpg', b: '/static/team-headshot-placeholder.svg', c: '/img/staff-portrait-2026.jpg',
       d: 'Your serial number is printed on the label', e: 'portrait-studio-lighting.jpg' };

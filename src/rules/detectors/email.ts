@@ -266,11 +266,14 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
     // A bare `at` with a dot that is not the word `dot` takes only the short TLDs the
     // prefilter's dot marker looks for (markers.ts bareAtBefore).
     const plainDot = !DOT_WORD_RE.test(m[2]);
-    if (!spelled || (bareAt && (!COMMON_TLDS.has(tld) || (plainDot && !PLAIN_DOT_TLDS.has(tld)) || NOT_A_USER.has(user)))) {
+    // A user part that spells its dots too (`ngozi dot adebayo at inbox dot clinic`) is no prose: any TLD then.
+    const start = spelledUserStart(text, m.index);
+    const tldKnown = (start < m.index && !plainDot) || (COMMON_TLDS.has(tld) && (!plainDot || PLAIN_DOT_TLDS.has(tld)));
+    if (!spelled || (bareAt && (!tldKnown || NOT_A_USER.has(user)))) {
       re.lastIndex = m.index + 1;
       continue;
     }
-    out.push({ start: spelledUserStart(text, m.index), end: m.index + m[0].length, kind });
+    out.push({ start, end: m.index + m[0].length, kind });
   }
 }
 
