@@ -38,7 +38,9 @@ const HINT = /[\u0530-\u058f\u05d0-\u05ea\u0600-\u06ff\u0900-\u0aff\u0e80-\u0eff
 const UPPER_FIRST = /^\p{Lu}/u;
 
 const LEADS = [...SPACED, ...TWO_RUNS, ...RELATIVE_LEADS];
-const FIRSTS: ReadonlySet<number> = new Set(LEADS.flatMap((w) => [w.charCodeAt(0), w.toUpperCase().charCodeAt(0)]));
+// The cues by their first character (either case): a character of these scripts is tested against its own few cues only.
+const BY_FIRST = new Map<number, string[]>();
+for (const w of LEADS) for (const c of new Set([w.charCodeAt(0), w.toUpperCase().charCodeAt(0)])) BY_FIRST.set(c, [...(BY_FIRST.get(c) ?? []), w]);
 const LONGEST = Math.max(...LEADS.map((w) => w.length));
 
 /** NAME_CUE at a non-ASCII character opening a cue above, `申` after `と`, `라` before `고`, or the `ê` of a Vietnamese `tên:`. */
@@ -48,9 +50,10 @@ export function accessScriptCueAt(text: string, i: number, c: number): number {
   if (c === 0xea || c === 0xca) return lower(text.charCodeAt(i - 1)) === 116 && /^[ ]*:|^[ ]b/.test(text.slice(i + 2, i + 5)) ? NAME_CUE : 0;
   // `mẹ tôi`, `chồng tôi` (a relative, access-relatives.ts)
   if (c === 0xf4 || c === 0xd4) return lower(text.charCodeAt(i - 1)) === 116 && lower(text.charCodeAt(i + 1)) === 105 ? NAME_CUE : 0;
-  if (!FIRSTS.has(c)) return 0;
+  const cues = BY_FIRST.get(c);
+  if (cues === undefined) return 0;
   const at = text.slice(i, i + LONGEST).toLowerCase();
-  for (const w of LEADS) if (at.startsWith(w)) return NAME_CUE;
+  for (const w of cues) if (at.startsWith(w)) return NAME_CUE;
   return 0;
 }
 
