@@ -233,8 +233,7 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
   // Fields inside the text (JSON kept as a string, `k=v` blobs) follow their keys' rules first.
   const json = scrubJsonText(value, ctx) ?? scrubEncoded(value, ctx);
   if (json !== undefined) return json === DROPPED ? undefined : json;
-  // Text in base64 (a SAML response's XML, a wrapped attachment) is read as the text it is; clean, it leaves as it came.
-  const text = base64Text(value);
+  const text = base64Text(value); // base64 text (a SAML response's XML, an attachment): read as that text; clean, it leaves as it came
   if (text !== undefined) { const out = scrubString(text, ctx); return out === text ? value : out; }
   const mark = ctx.hits.length;
   let judged = false;

@@ -13,3 +13,20 @@ export const NAME_STOPS: readonly string[] = ['है', 'हूँ', 'हूं'
  * and `عبد`, which makes one given name with the word after it (`عبد الرحمن`), even opening the name (`عبد الله محمود الشريف`). */
 export const NAME_PARTICLES: readonly string[] = ['thị', 'văn', 'عبد', 'بن', 'بنت', 'أبو', 'ابو', 'ابن', 'آل'];
 export const LEADING_PARTICLES: ReadonlySet<string> = new Set(['عبد']);
+
+// Capitalised words that follow `I'm`, `this is`, `Patient:` or a sign-off in titles and prose.
+export const TITLE_STOP: ReadonlySet<string> = new Set([
+  'looking', 'interested', 'not', 'new', 'here', 'so', 'very', 'sorry', 'ready', 'sure', 'glad', 'happy', 'just', 'still',
+  'also', 'now', 'able', 'unable', 'your', 'our', 'my', 'their', 'his', 'her', 'its', 'this', 'that', 'what', 'how', 'why',
+  'when', 'where', 'who', 'pregnant', 'sick', 'worried', 'concerned', 'back', 'done', 'over', 'under', 'about', 'all',
+  'some', 'any', 'no', 'yes', 'ok', 'okay', 'fine', 'well', 'good', 'great', 'better', 'worse', 'portal', 'login',
+  'education', 'resources', 'information', 'info', 'services', 'service', 'care', 'center', 'centre', 'stories', 'forms',
+  'form', 'rights', 'guide', 'safety', 'experience', 'visitor', 'visitors', 'records', 'record', 'support', 'access',
+  'account', 'name', 'number', 'test', 'welcome', 'home', 'health', 'medical', 'team', 'everyone', 'everybody', 'it',
+  'we', 'you', 'they', 'he', 'she', 'us', 'one', 'two', 'first', 'last', 'next', 'only', 'due', 'out', 'off', 'on', 'in',
+  'at', 'a', 'an', 'the', 'diabetic', 'allergic', 'asthmatic', 'epileptic', 'anemic', 'anaemic', 'bipolar', 'deaf', 'blind',
+  'disabled', 'insured', 'uninsured', 'covered', 'eligible', 'currently', 'still', 'positive', 'negative',
+  // after `Dear` and a relative: `Dear Valued Patient`, `my Mother's Day gift`
+  'valued', 'patient', 'patients', 'customer', 'customers', 'friend', 'friends', 'member', 'members', 'colleague', 'colleagues',
+  'sir', 'madam', 'doctor', 'dr', 'neighbor', 'neighbour', 'family', 'families', 'will', 'was', 'has', 'had', 'needs', 'wants',
+]);

@@ -9,7 +9,7 @@ import { scanNameCues } from './name-cues.js';
 import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB, sloganAfterCue } from './foreign-cues.js';
 import { scanFamilyNames } from './family-name.js';
 import { nameWord, verbLike } from './verb-name.js';
-import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS } from './name-words.js';
+import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS, TITLE_STOP } from './name-words.js';
 import type { Detection } from './types.js';
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -106,22 +106,6 @@ const STOP = new Set([
   // An honorific is a cue of its own (`Dear Mr. Okafor`: the name is the word after it).
   'mr', 'mrs', 'ms', 'mx', 'miss', ...NAME_STOPS,
 ]);
-// Capitalised words that follow `I'm`, `this is`, `Patient:` or a sign-off in titles and prose.
-const TITLE_STOP = new Set([
-  'looking', 'interested', 'not', 'new', 'here', 'so', 'very', 'sorry', 'ready', 'sure', 'glad', 'happy', 'just', 'still',
-  'also', 'now', 'able', 'unable', 'your', 'our', 'my', 'their', 'his', 'her', 'its', 'this', 'that', 'what', 'how', 'why',
-  'when', 'where', 'who', 'pregnant', 'sick', 'worried', 'concerned', 'back', 'done', 'over', 'under', 'about', 'all',
-  'some', 'any', 'no', 'yes', 'ok', 'okay', 'fine', 'well', 'good', 'great', 'better', 'worse', 'portal', 'login',
-  'education', 'resources', 'information', 'info', 'services', 'service', 'care', 'center', 'centre', 'stories', 'forms',
-  'form', 'rights', 'guide', 'safety', 'experience', 'visitor', 'visitors', 'records', 'record', 'support', 'access',
-  'account', 'name', 'number', 'test', 'welcome', 'home', 'health', 'medical', 'team', 'everyone', 'everybody', 'it',
-  'we', 'you', 'they', 'he', 'she', 'us', 'one', 'two', 'first', 'last', 'next', 'only', 'due', 'out', 'off', 'on', 'in',
-  'at', 'a', 'an', 'the', 'diabetic', 'allergic', 'asthmatic', 'epileptic', 'anemic', 'anaemic', 'bipolar', 'deaf', 'blind',
-  'disabled', 'insured', 'uninsured', 'covered', 'eligible', 'currently', 'still', 'positive', 'negative',
-  // after `Dear` and a relative: `Dear Valued Patient`, `my Mother's Day gift`
-  'valued', 'patient', 'patients', 'customer', 'customers', 'friend', 'friends', 'member', 'members', 'colleague', 'colleagues',
-  'sir', 'madam', 'doctor', 'dr', 'neighbor', 'neighbour', 'family', 'families', 'will', 'was', 'has', 'had', 'needs', 'wants',
-]);
 
 /** End of the word starting at `i` (letters and marks, inner `'`, `’` or `-`, an initial's dot). */
 function wordEnd(text: string, i: number): number {
@@ -175,7 +159,8 @@ function callerTail(text: string, end: number, strict: boolean): boolean {
   return (strict ? /^[ ]+(?:calling|speaking|here|again)(?![a-z])/ : /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/).test(rest);
 }
 
-const ANY_UPPER = /\p{Lu}/u; const SPOKEN_TAIL = /^(?:$|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and|spelled|spelling|spelt)(?![a-z]))/;
+const ANY_UPPER = /\p{Lu}/u;
+const SPOKEN_TAIL = /^(?:$|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and|spelled|spelling|spelt)(?![a-z]))/;
 
 /**
  * A caller's name in a text with no capital at all (speech to text: `hello this is cornelius abernathy my date of birth…`):
