@@ -12,6 +12,8 @@ export interface Disclosure {
   messageId: string;
   policyVersion: string;
   payload: JsonValue;
+  /** The payload's JSON text as sent, when the spool had it (LeasedItem.payloadText): hashed without serialising again. */
+  payloadText?: string;
 }
 
 export interface NewField {
@@ -45,7 +47,7 @@ export function summarize(items: readonly Disclosure[], now: number, perEvent: b
     entry.events++;
     addFieldNames(it.payload, entry.fields);
     counts.set(key, entry);
-    if (perEvent) events.push({ destination: it.destination, policyVersion: it.policyVersion, messageId: it.messageId, sha256: sha256(it.payload) });
+    if (perEvent) events.push({ destination: it.destination, policyVersion: it.policyVersion, messageId: it.messageId, sha256: sha256Hex(it.payloadText ?? JSON.stringify(it.payload)) });
   }
   return { hour: Math.floor(now / HOUR) * HOUR, counts: [...counts.values()].map((c) => ({ ...c, fields: [...c.fields].sort() })), events };
 }
@@ -121,8 +123,4 @@ export class DisclosureLedger implements DisclosureStore {
   async report(destination: string, from: number, to: number): Promise<DisclosureReport> {
     return disclosureReport(this.db, destination, from, to);
   }
-}
-
-function sha256(payload: JsonValue): string {
-  return sha256Hex(JSON.stringify(payload));
 }

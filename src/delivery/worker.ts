@@ -4,7 +4,7 @@ import type { Logger } from '../observability/log.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DestinationPlan } from '../rules/plan.js';
 import { isSkip } from '../pipeline/process.js';
-import type { BeforeCommit, LeasedItem, Spool } from '../spool/port.js';
+import { withPayload, type BeforeCommit, type LeasedItem, type Spool } from '../spool/port.js';
 import { REFUSED_BEFORE_SENDING, unmappedEvent } from '../spool/unmapped.js';
 import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
 import { reprojectClean } from './reproject.js';
@@ -244,7 +244,7 @@ export class DestinationWorker {
       }
       if (isSkip(mapped)) { await this.dead(item, mapped.skip, REFUSED_BEFORE_SENDING); continue; }
       // The ledger then names the policy the sent payload was projected under.
-      out.push(verdict && this.screen ? { ...item, payload: mapped, policyVersion: this.screen.version } : { ...item, payload: mapped });
+      out.push(withPayload(item, mapped, verdict && this.screen ? this.screen.version : item.policyVersion));
     }
     return out;
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, OutboundItem } from './types.js';
 import { toWarehouseRow } from './warehouse-row.js';
+import { payloadJson } from './payload-json.js';
 
 export const FileConfig = z.strictObject({
   /** Output file; default <data>/out/<destination>.jsonl */
@@ -30,7 +31,7 @@ class FileDestination implements Destination {
     this.ready ??= mkdir(join(this.path, '..'), { recursive: true });
     try {
       await this.ready;
-      await this.append(batch.map((item) => JSON.stringify(item.payload)).join('\n') + '\n');
+      await this.append(batch.map(payloadJson).join('\n') + '\n');
       return { kind: 'ok' };
     } catch (err) {
       return { kind: 'retry', reason: `file write failed (${errorCode(err)})` };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { JsonValue } from '../common/json.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
 import { HttpClient, HttpOptionsShape, classifyResponse, extractVendorError, networkRetry, parseJsonBody, parseRetryAfter, vendorReason } from './http.js';
 import { metaEventProblem, toMetaEvent } from './meta-payload.js';
+import { envelopeJson } from './payload-json.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
 export const MetaConfig = z.strictObject({
@@ -70,14 +70,14 @@ class MetaDestination implements Destination {
       else valid.push(i);
     });
     for (const part of chunk(valid, this.maxBatch)) {
-      await fillResults(results, part, (indexes) => bisect(indexes.map((i) => batch[i].payload), (data) => this.attempt(data)));
+      await fillResults(results, part, (indexes) => bisect(indexes.map((i) => batch[i]), (data) => this.attempt(data)));
     }
     return collapseResults(results);
   }
 
-  private async attempt(data: JsonValue[]): Promise<BatchAttempt> {
-    const body = this.config.test_event_code ? { data, test_event_code: this.config.test_event_code } : { data };
-    const outcome = await this.http.postJson(this.url, body);
+  private async attempt(data: OutboundItem[]): Promise<BatchAttempt> {
+    const body = envelopeJson({}, 'data', data, { test_event_code: this.config.test_event_code || undefined });
+    const outcome = await this.http.post(this.url, body, { 'content-type': 'application/json' });
     if (outcome.kind === 'network') return all(data, networkRetry(outcome.code));
     const { status, headers, bodyText } = outcome;
     const generic = classifyResponse(status, headers, bodyText, { secrets: this.secrets, now: this.deps.now() });

@@ -9,6 +9,7 @@ import { parseEventTime } from './event-time.js';
 import { adValue, eventCurrency } from './money.js';
 import { productsKey, productsOf, tiktokContents } from './contents.js';
 import { pixelEventId } from './dedup-ids.js';
+import { envelopeJson } from './payload-json.js';
 
 export const TikTokConfig = z.strictObject({
   /** Pixel code (event_source_id for web events). */
@@ -133,15 +134,14 @@ class TikTokDestination implements Destination {
       else valid.push(i);
     });
     for (const part of chunk(valid, this.maxBatch)) {
-      await fillResults(results, part, (indexes) => bisect(indexes.map((i) => batch[i].payload), (data) => this.attempt(data)));
+      await fillResults(results, part, (indexes) => bisect(indexes.map((i) => batch[i]), (data) => this.attempt(data)));
     }
     return collapseResults(results);
   }
 
-  private async attempt(data: JsonValue[]): Promise<BatchAttempt> {
-    const body: JsonObject = { event_source: 'web', event_source_id: this.config.pixel_code, data };
-    if (this.config.test_event_code) body.test_event_code = this.config.test_event_code;
-    const outcome = await this.http.postJson(this.url, body, { 'access-token': this.config.access_token });
+  private async attempt(data: OutboundItem[]): Promise<BatchAttempt> {
+    const body = envelopeJson({ event_source: 'web', event_source_id: this.config.pixel_code }, 'data', data, { test_event_code: this.config.test_event_code || undefined });
+    const outcome = await this.http.post(this.url, body, { 'content-type': 'application/json', 'access-token': this.config.access_token });
     const generic = classifyOutcome(outcome, { secrets: this.secrets, now: this.deps.now() });
     const every = (result: ItemResult): BatchAttempt => ({ kind: 'results', results: data.map(() => result) });
     if (generic.kind !== 'ok' || outcome.kind !== 'response') return every(generic);

@@ -64,6 +64,8 @@ export interface OutboundItem {
   readonly id: string;
   readonly messageId: string;
   readonly payload: JsonValue;
+  /** `payload` as the spool stored it (JSON text), when it is exactly that value: payload-json.ts posts it as is. */
+  readonly payloadText?: string;
   readonly attempts: number;
   /** Epoch ms when the event was first enqueued. */
   readonly enqueuedAt: number;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { HttpClient, HttpOptionsShape, classifyOutcome } from './http.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, OutboundItem } from './types.js';
 import { toWarehouseRow } from './warehouse-row.js';
+import { payloadArrayJson } from './payload-json.js';
 
 export const WebhookConfig = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
@@ -43,7 +44,7 @@ class WebhookDestination implements Destination {
   }
 
   async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
-    const body = JSON.stringify(batch.map((item) => item.payload));
+    const body = payloadArrayJson(batch);
     const headers: Record<string, string> = {
       ...this.config.headers,
       'content-type': 'application/json',

@@ -225,7 +225,7 @@ export class Governance {
   private async delivered(destination: string, items: readonly LeasedItem[]): Promise<BeforeCommit | undefined> {
     try {
       const { fresh, withAck } = await this.owed.add(items.map((it) => ({
-        destination, messageId: it.messageId, policyVersion: this.metaOf(it, destination).policyVersion ?? 'unknown', payload: it.payload,
+        destination, messageId: it.messageId, policyVersion: this.metaOf(it, destination).policyVersion ?? 'unknown', payload: it.payload, payloadText: it.payloadText,
       })));
       for (const f of fresh) {
         this.metrics.newField.inc({ destination: f.destination });

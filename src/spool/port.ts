@@ -34,6 +34,12 @@ export interface LeasedItem {
   messageId: string;
   destination: string;
   payload: JsonValue;
+  /**
+   * The payload's JSON text exactly as the spool stored it (JSON.stringify(payload) at enqueue;
+   * `payload` is that value or its parse). Set by the spool only; whoever hands on a different
+   * payload drops it (withPayload). Delivery posts it instead of serialising the payload again.
+   */
+  payloadText?: string;
   attempts: number;
   enqueuedAt: number;
   /** As enqueued; absent on rows spooled before the columns existed. */
@@ -46,6 +52,12 @@ export interface LeasedItem {
    * spooled before it was stored: their `enqueuedAt` (spool clock) stands in (policy.ts scrubbedUnderBaa).
    */
   scrubbedAt?: number;
+}
+
+/** The item carrying another payload (a replayed event mapped at delivery): without the stored text, which is not its text. */
+export function withPayload(item: LeasedItem, payload: JsonValue, policyVersion = item.policyVersion): LeasedItem {
+  const { payloadText: _stored, ...rest } = item;
+  return policyVersion === undefined ? { ...rest, payload } : { ...rest, payload, policyVersion };
 }
 
 export interface DeadLetter {

@@ -38,7 +38,7 @@ interface OutboxRow { id: string; message_id: string; destination: string; paylo
 interface DeadRow { id: string; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: string }
 
 function toLeased(r: OutboxRow): LeasedItem {
-  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, attempts: r.attempts, enqueuedAt: Number(r.enqueued_at) };
+  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, payloadText: r.payload, attempts: r.attempts, enqueuedAt: Number(r.enqueued_at) };
   if (r.policy_version !== null) item.policyVersion = r.policy_version;
   const keys = splitKeys(r.subject_keys);
   if (keys) item.subjectKeys = keys;

@@ -14,8 +14,8 @@ import type { NewPack, PackMeta } from './packs.js';
 /** Rows a chunk's texts are built from before the clock is read again. */
 const CHUNK = 256;
 
-/** One caller's rows for one destination: its pieces of the pack's meta and payload texts. */
-interface Part { rows: EnqueueRow[]; bytes: number[]; meta: string[]; payload: string[] }
+/** One caller's rows for one destination: their payload texts, and its pieces of the pack's meta and payload texts. */
+interface Part { rows: EnqueueRow[]; bytes: number[]; texts: string[]; meta: string[]; payload: string[] }
 
 /** One enqueue call's rows, grouped by destination (first appearance order); dead rows apart; the rows' dedup keys (seen-keys.ts). */
 export interface PreparedRows { parts: Map<string, Part>; dead: { row: EnqueueRow; text: string; dead: NonNullable<EnqueueRow['dead']> }[]; seen: string[] }
@@ -58,10 +58,10 @@ function group(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedR
     if (r.dedupKey !== undefined) seen.add(r.dedupKey);
     if (r.dead) { dead.push({ row: r, text: texts[i], dead: r.dead }); return; }
     let p = parts.get(r.destination);
-    if (!p) { p = { rows: [], bytes: [], meta: [], payload: [] }; parts.set(r.destination, p); }
+    if (!p) { p = { rows: [], bytes: [], texts: [], meta: [], payload: [] }; parts.set(r.destination, p); }
     p.rows.push(r);
     p.bytes.push(texts[i].length);
-    p.payload.push(texts[i]);
+    p.texts.push(texts[i]);
   });
   return { parts, dead, seen: [...seen] };
 }
@@ -75,7 +75,7 @@ function chunk(p: Part, whole: readonly string[], start: number, end: number): v
 }
 
 function build(prepared: PreparedRows): PreparedRows {
-  for (const p of prepared.parts.values()) { const whole = p.payload; p.payload = []; chunk(p, whole, 0, p.rows.length); }
+  for (const p of prepared.parts.values()) chunk(p, p.texts, 0, p.rows.length);
   return prepared;
 }
 
@@ -84,10 +84,8 @@ async function sliced(prepared: PreparedRows): Promise<PreparedRows> {
   await new Promise((resolve) => setImmediate(resolve));
   const slices = new TimeSlices();
   for (const p of prepared.parts.values()) {
-    const whole = p.payload;
-    p.payload = [];
     for (let start = 0; start < p.rows.length; start += CHUNK) {
-      chunk(p, whole, start, Math.min(start + CHUNK, p.rows.length));
+      chunk(p, p.texts, start, Math.min(start + CHUNK, p.rows.length));
       const pause = slices.pauseNow();
       if (pause !== undefined) await pause;
     }
@@ -106,9 +104,10 @@ export function writePrepared(st: { insertPack: Database.Statement; insertDead: 
     for (const { row: r, text, dead } of w.dead) st.insertDead.run(r.messageId, r.destination, text, 0, dead.code, dead.reason, now, now, r.policyVersion ?? null, joinKeys(r.subjectKeys), r.scrubbedAt ?? null);
     for (const [destination, p] of w.parts) {
       let g = groups.get(destination);
-      if (!g) { g = { id: 0, destination, rows: [], bytes: [], meta: [], payload: [] }; groups.set(destination, g); }
+      if (!g) { g = { id: 0, destination, rows: [], bytes: [], texts: [], meta: [], payload: [] }; groups.set(destination, g); }
       for (const r of p.rows) g.rows.push(r);
       for (const b of p.bytes) g.bytes.push(b);
+      for (const t of p.texts) g.texts.push(t);
       g.meta.push(...p.meta);
       g.payload.push(...p.payload);
     }
@@ -117,5 +116,5 @@ export function writePrepared(st: { insertPack: Database.Statement; insertDead: 
     const total = g.bytes.reduce((a, b) => a + b, 0);
     g.id = Number(st.insertPack.run(g.destination, g.rows.length, total, `[${g.meta.join(',')}]`, `[${g.payload.join(',')}]`, now).lastInsertRowid);
   }
-  return [...groups.values()].map(({ id, destination, rows, bytes }) => ({ id, destination, rows, bytes }));
+  return [...groups.values()].map(({ id, destination, rows, bytes, texts }) => ({ id, destination, rows, bytes, texts }));
 }

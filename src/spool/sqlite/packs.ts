@@ -35,6 +35,8 @@ interface Pack {
   rows: readonly EnqueueRow[] | undefined; payloads: JsonValue[] | undefined; meta: PackMeta[] | undefined;
   /** Per item, the length of its payload text (own packs; read-back packs have it in meta). */
   bytes: readonly number[] | undefined;
+  /** The items' payload texts as stored: per item (own packs), or the pack's text and where each item starts in it (read back). */
+  texts: readonly string[] | undefined; text: string | undefined; starts: Uint32Array | undefined;
   /** Next index not yet handed out. */
   next: number;
   /** Per item: 0 waiting, 1 leased, 2 settled. */
@@ -80,10 +82,10 @@ export class PackLedger {
   }
 
   /** A pack this process just committed: keep its payload objects (no re-read) unless the queue is behind on disk. */
-  pushOwn(packId: number, destination: string, rows: readonly EnqueueRow[], bytes: readonly number[], enqueuedAt: number): void {
-    const q = this.queue(destination);
-    if (q.spilled || q.waiting + rows.length > READY_CAP) { q.spilled = true; return; }
-    this.add(q, { id: packId, n: rows.length, open: rows.length, destination, enqueuedAt, rows, bytes, payloads: undefined, meta: undefined, next: 0, state: new Uint8Array(rows.length), items: [] });
+  pushOwn(p: NewPack, enqueuedAt: number): void {
+    const q = this.queue(p.destination), n = p.rows.length;
+    if (q.spilled || q.waiting + n > READY_CAP) { q.spilled = true; return; }
+    this.add(q, { id: p.id, n, open: n, destination: p.destination, enqueuedAt, rows: p.rows, bytes: p.bytes, texts: p.texts, text: undefined, starts: undefined, payloads: undefined, meta: undefined, next: 0, state: new Uint8Array(n), items: [] });
   }
 
   private add(q: Queue, pack: Pack): void {
@@ -103,8 +105,9 @@ export class PackLedger {
       if (upTo === 0) break;
       const from = q.cursor;
       for (const r of this.load.all(destination, from, upTo) as PackRow[]) {
-        this.add(q, { id: r.id, n: r.n, open: r.n, destination, enqueuedAt: r.enqueued_at, rows: undefined, bytes: undefined,
-          payloads: JSON.parse(r.payload) as JsonValue[], meta: JSON.parse(r.meta) as PackMeta[], next: 0, state: new Uint8Array(r.n), items: [] });
+        const meta = JSON.parse(r.meta) as PackMeta[];
+        this.add(q, { id: r.id, n: r.n, open: r.n, destination, enqueuedAt: r.enqueued_at, rows: undefined, bytes: undefined, texts: undefined, text: r.payload,
+          starts: itemStarts(meta), payloads: JSON.parse(r.payload) as JsonValue[], meta, next: 0, state: new Uint8Array(r.n), items: [] });
       }
       this.skipAcked(from, upTo);
       q.cursor = Math.max(q.cursor, upTo);
@@ -200,11 +203,11 @@ export class PackLedger {
     return pack.bytes ? pack.bytes[index] : pack.meta![index][3];
   }
 
-  /** Where an item's text starts in its pack's text ('[' + the items' texts joined by ',' + ']'). */
-  static offset(item: PackItem): number {
-    let offset = 1;
-    for (let i = 0; i < item.index; i++) offset += PackLedger.bytes(item.pack, i) + 1;
-    return offset;
+  /** An item's payload text as stored (what a retry or dead letter keeps, and what delivery posts). */
+  static text(pack: Pack, index: number): string {
+    if (pack.texts) return pack.texts[index];
+    const start = pack.starts![index];
+    return pack.text!.slice(start, start + pack.meta![index][3]);
   }
 
   /** The unsettled items (leased or not) of packs that have settled items too. */
@@ -238,10 +241,19 @@ export class PackLedger {
   }
 }
 
+/** Where each item's text starts in its pack's text ('[' + the items' texts joined by ',' + ']'). */
+function itemStarts(meta: readonly PackMeta[]): Uint32Array {
+  const starts = new Uint32Array(meta.length);
+  for (let i = 0, at = 1; i < meta.length; at += meta[i][3] + 1, i++) starts[i] = at;
+  return starts;
+}
+
 function makeLeased(pack: Pack, i: number): LeasedItem {
   const r = pack.rows?.[i];
   const [messageId, policyVersion, keys, , scrubbedAt] = r ? [r.messageId, r.policyVersion ?? null, undefined, 0, r.scrubbedAt] : pack.meta![i];
-  const item: LeasedItem = { id: `${pack.id}.${i}`, messageId, destination: pack.destination, payload: r ? r.payload : pack.payloads![i], attempts: 0, enqueuedAt: pack.enqueuedAt };
+  // The payload is the stored text's own value: the enqueued object it was serialised from, or its parse.
+  const item: LeasedItem = { id: `${pack.id}.${i}`, messageId, destination: pack.destination, payload: r ? r.payload : pack.payloads![i],
+    payloadText: PackLedger.text(pack, i), attempts: 0, enqueuedAt: pack.enqueuedAt };
   if (policyVersion !== null) item.policyVersion = policyVersion;
   const subjectKeys = r ? r.subjectKeys : splitKeys(keys);
   if (subjectKeys) item.subjectKeys = subjectKeys;
@@ -249,4 +261,4 @@ function makeLeased(pack: Pack, i: number): LeasedItem {
   return item;
 }
 
-export interface NewPack { id: number; destination: string; rows: EnqueueRow[]; bytes: number[] }
+export interface NewPack { id: number; destination: string; rows: EnqueueRow[]; bytes: number[]; texts: string[] }

@@ -11,7 +11,7 @@ import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
 export type OutboxRow = { id: number; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: number; policy_version: string | null; subject_keys: string | null; scrubbed_at: number | null };
 
 export function fromOutbox(r: OutboxRow): LeasedItem {
-  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, attempts: r.attempts, enqueuedAt: r.enqueued_at };
+  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, payloadText: r.payload, attempts: r.attempts, enqueuedAt: r.enqueued_at };
   if (r.policy_version !== null) item.policyVersion = r.policy_version;
   const keys = splitKeys(r.subject_keys);
   if (keys) item.subjectKeys = keys;

@@ -47,8 +47,6 @@ export class SqliteSpool implements Spool {
   private consuming = false;
   private dataVersion: number;
   private checkpointer: BackgroundCheckpointer | undefined;
-  /** Pack texts recently read to move items out (a dead destination retries a pack's items one call at a time). */
-  private readonly packTexts = new Map<number, string>();
   /** Acked packs the pending group commit deletes (ack resolves after it; with none pending, ack deletes at once). */
   private closedPacks: number[] = [];
   private readonly st: SpoolStatements;
@@ -118,7 +116,7 @@ export class SqliteSpool implements Spool {
       return;
     }
     this.commitFailing = false;
-    if (this.consuming) for (const p of written) this.packs.pushOwn(p.id, p.destination, p.rows, p.bytes, now);
+    if (this.consuming) for (const p of written) this.packs.pushOwn(p, now);
     for (const w of batch) { this.rows += w.live; this.bytes += w.bytes; w.resolve(); }
   }
 
@@ -212,21 +210,11 @@ export class SqliteSpool implements Spool {
    * never handed out again, and their pack row was deleted with its other items' acks (lost).
    */
   private settlePacks(ids: readonly string[], onItem: (item: PackItem, text: string) => boolean, onRow: (id: number) => void): void {
-    // The stored text, not the leased object: a destination may have changed that while sending.
-    const textOf = (item: PackItem): string => {
-      let text = this.packTexts.get(item.pack.id);
-      if (text === undefined) {
-        text = this.st.packText.get(item.pack.id) as string;
-        if (this.packTexts.size >= 8) this.packTexts.clear();
-        this.packTexts.set(item.pack.id, text);
-      }
-      const offset = PackLedger.offset(item);
-      return text.slice(offset, offset + PackLedger.bytes(item.pack, item.index));
-    };
     const items = [...new Set(ids.filter(isPackId).map((id) => this.packs.get(id)).filter((i): i is PackItem => i !== undefined))];
     const leaving = inTransaction(this.db, () => {
       for (const id of ids) if (!isPackId(id)) onRow(Number(id));
-      const out = items.map((item) => onItem(item, textOf(item)));
+      // The stored text, not the leased object: a destination may have changed that while sending.
+      const out = items.map((item) => onItem(item, PackLedger.text(item.pack, item.index)));
       const closed = PackLedger.closedBy(items);
       if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
       return out;
