@@ -12,11 +12,14 @@ interface PathNode {
   readonly leaf: string;
   keys: Map<string, PathNode> | undefined;
   items: PathNode | undefined;
+  /** The last FieldNames that recorded this leaf: a batch's payloads mostly repeat each other's fields, recorded once, not hashed into a set per payload. */
+  mark: number;
 }
 
-const node = (path: string): PathNode => ({ path, leaf: path.slice(0, 200), keys: undefined, items: undefined });
+const node = (path: string): PathNode => ({ path, leaf: path.slice(0, 200), keys: undefined, items: undefined, mark: 0 });
 let root = node('');
 let cached = 0;
+let marks = 0;
 
 function child(parent: PathNode, key: string): PathNode {
   parent.keys ??= new Map();
@@ -36,41 +39,66 @@ function items(parent: PathNode): PathNode {
 }
 
 /**
- * Adds one payload's field paths (at most MAX_FIELDS of its own) to `into`. Straight into it
- * while the payload has made fewer than MAX_FIELDS additions (so it cannot have reached the
- * cap); a payload that gets there is walked again with its own set, counting exactly.
+ * The field paths of payloads (names only, never values): objects by dotted key, arrays as `[]`,
+ * at most MAX_FIELDS per payload, so a hostile payload cannot blow up the ledger.
  */
-export function addFieldNames(payload: JsonValue, into: Set<string>): void {
-  let added = 0;
-  if (walk(payload, (path) => { into.add(path); added++; }, () => added >= MAX_FIELDS)) return;
-  const own = new Set<string>();
-  walk(payload, (path) => own.add(path), () => own.size >= MAX_FIELDS);
-  for (const f of own) into.add(f);
-}
+export class FieldNames {
+  private readonly mark = ++marks;
+  private readonly names: string[] = [];
+  /** Leaves visited in the payload being added (the bound counts visits, repeats included). */
+  private visits = 0;
 
-/** Walks a payload's field paths into `add` until `full()`; false when it stopped there. */
-function walk(payload: JsonValue, add: (path: string) => void, full: () => boolean): boolean {
-  const visit = (v: JsonValue, at: PathNode, depth: number) => {
-    if (full()) return;
-    if (Array.isArray(v)) { for (const item of v) visit(item, items(at), depth + 1); return; }
+  /**
+   * Adds one payload's paths. Straight in while the payload has visited fewer than MAX_FIELDS
+   * leaves (so it cannot have reached the cap); a payload that gets there is walked again with
+   * its own set, counting distinct paths exactly.
+   */
+  add(payload: JsonValue): void {
+    this.visits = 0;
+    this.visit(payload, root, 0);
+    if (this.visits < MAX_FIELDS) return;
+    const own = new Set<string>();
+    walkDistinct(payload, root, 0, own);
+    for (const f of own) this.names.push(f);
+  }
+
+  private visit(v: JsonValue, at: PathNode, depth: number): void {
+    if (this.visits >= MAX_FIELDS) return;
+    if (Array.isArray(v)) { const next = items(at); for (const item of v) this.visit(item, next, depth + 1); return; }
     if (v !== null && typeof v === 'object' && depth < MAX_DEPTH) {
       const keys = Object.keys(v);
-      if (keys.length === 0 && at.path) add(at.path);
-      for (const k of keys) visit(v[k], child(at, k), depth + 1);
+      // An empty object is recorded by its whole path (rare: not marked, sorted() drops repeats).
+      if (keys.length === 0 && at.path) { this.visits++; this.names.push(at.path); }
+      for (const k of keys) this.visit(v[k], child(at, k), depth + 1);
       return;
     }
-    if (at.path) add(at.leaf);
-  };
-  visit(payload, root, 0);
-  return !full();
+    if (!at.path) return;
+    this.visits++;
+    if (at.mark !== this.mark) { at.mark = this.mark; this.names.push(at.leaf); }
+  }
+
+  /** The distinct paths recorded, sorted. */
+  sorted(): string[] {
+    return [...new Set(this.names)].sort();
+  }
 }
 
-/**
- * The field paths of a payload (names only, never values): objects by dotted key, arrays as
- * `[]`. Bounded, so a hostile payload cannot blow up the ledger.
- */
+/** A payload's first MAX_FIELDS distinct paths into `own`. */
+function walkDistinct(v: JsonValue, at: PathNode, depth: number, own: Set<string>): void {
+  if (own.size >= MAX_FIELDS) return;
+  if (Array.isArray(v)) { const next = items(at); for (const item of v) walkDistinct(item, next, depth + 1, own); return; }
+  if (v !== null && typeof v === 'object' && depth < MAX_DEPTH) {
+    const keys = Object.keys(v);
+    if (keys.length === 0 && at.path) own.add(at.path);
+    for (const k of keys) walkDistinct(v[k], child(at, k), depth + 1, own);
+    return;
+  }
+  if (at.path) own.add(at.leaf);
+}
+
+/** The field paths of one payload, sorted. */
 export function fieldNames(payload: JsonValue): string[] {
-  const out = new Set<string>();
-  addFieldNames(payload, out);
-  return [...out].sort();
+  const names = new FieldNames();
+  names.add(payload);
+  return names.sorted();
 }

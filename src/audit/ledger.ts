@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { retryBusy, withShortBusyWait } from '../common/busy-retry.js';
 import { sha256Hex } from '../common/hash.js';
 import type { JsonValue } from '../common/json.js';
-import { addFieldNames } from './field-names.js';
+import { FieldNames } from './field-names.js';
 import type { DisclosureStore } from './port.js';
 import { disclosureReport, type DisclosureReport } from './report.js';
 import { AUDIT_SCHEMA } from './schema.js';
@@ -39,17 +39,17 @@ export interface LedgerSummary {
 }
 
 export function summarize(items: readonly Disclosure[], now: number, perEvent: boolean): LedgerSummary {
-  const counts = new Map<string, { destination: string; policyVersion: string; events: number; fields: Set<string> }>();
+  const counts = new Map<string, { destination: string; policyVersion: string; events: number; fields: FieldNames }>();
   const events: LedgerSummary['events'] = [];
   for (const it of items) {
     const key = `${it.destination}\u0000${it.policyVersion}`;
-    const entry = counts.get(key) ?? { destination: it.destination, policyVersion: it.policyVersion, events: 0, fields: new Set<string>() };
+    const entry = counts.get(key) ?? { destination: it.destination, policyVersion: it.policyVersion, events: 0, fields: new FieldNames() };
     entry.events++;
-    addFieldNames(it.payload, entry.fields);
+    entry.fields.add(it.payload);
     counts.set(key, entry);
     if (perEvent) events.push({ destination: it.destination, policyVersion: it.policyVersion, messageId: it.messageId, sha256: sha256Hex(it.payloadText ?? JSON.stringify(it.payload)) });
   }
-  return { hour: Math.floor(now / HOUR) * HOUR, counts: [...counts.values()].map((c) => ({ ...c, fields: [...c.fields].sort() })), events };
+  return { hour: Math.floor(now / HOUR) * HOUR, counts: [...counts.values()].map((c) => ({ ...c, fields: c.fields.sorted() })), events };
 }
 
 /**
