@@ -3,7 +3,7 @@
 //
 //   node bench/instructions.mjs --kind gtag|single|batch [--root DIR] [--n 200] [--warm 40]
 //        [--pick I] [--node-flags "--max-semi-space-size=8"] [--noop] [--idle 15] [--no-valgrind]
-//        [--keep DIR]
+//        [--keep DIR] [--connections C]
 //
 // Starts DIR's `phiwall serve --workers 1` (the bench config: full pack, four destinations to a
 // local sink, durable spool) under callgrind, or with --noop the bench's no-op server. Sends
@@ -13,7 +13,9 @@
 // delivery polls) and subtracts that rate over the measured phase's wall time. What is left is
 // what a request costs: HTTP, pipeline, group commit and its delivery. Start-up and JIT warm-up
 // are outside the measured phase. Sequential requests share no group commit (the bench's 20
-// connections do), so this is the per-request cost at low concurrency. `ir_main_per_request`
+// connections do), so this is the per-request cost at low concurrency; `--connections C` keeps C
+// requests in flight instead (C keep-alive connections), which is what the GC sees under load:
+// how much of the young generation survives a scavenge depends on the requests in flight. `ir_main_per_request`
 // counts the main thread only: after the default 40 warm-up requests V8's compiler threads still
 // optimise functions that only now get hot (about 100 functions optimised over 3,000 requests after 3,000 warm
 // ones, bench/deopt-trace.mjs), 45-60% of all instructions counted, and with the GC's helper
@@ -45,6 +47,7 @@ const valgrind = !args.includes('--no-valgrind');
 /** Where the measured phase's callgrind dump is copied, for `callgrind_annotate` (the work dir is removed). */
 const keep = opt('keep', undefined);
 const nodeFlags = (opt('node-flags', '') ?? '').split(' ').filter(Boolean);
+const CONNECTIONS = Math.max(1, Number(opt('connections', '1')));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const work = mkdtempSync(join(tmpdir(), 'phiwall-instr-'));
@@ -56,7 +59,7 @@ const request = mixes[kind]()[Number(opt('pick', kind === 'batch' ? '0' : '1'))]
 const sink = await startPortPrinter([join(HERE, 'sink.mjs')]);
 const port = 20000 + (process.pid % 5000);
 const server = startTarget();
-let agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+let agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 const codes = {};
 try {
   await waitHealthy();
@@ -112,13 +115,17 @@ async function send(r) {
   try { return await sendOnce(r); } catch (err) {
     if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') throw err;
     agent.destroy();
-    agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
     return sendOnce(r);
   }
 }
 
 async function sendMany(n) {
-  for (let i = 0; i < n; i++) { const status = await send(request); codes[status] = (codes[status] ?? 0) + 1; }
+  let left = n;
+  const loop = async () => {
+    while (left > 0) { left--; const status = await send(request); codes[status] = (codes[status] ?? 0) + 1; }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
 }
 
 async function waitHealthy() {
@@ -134,7 +141,7 @@ async function drain() {
   for (let i = 0; i < 600 && !noop; i++) { await sleep(1000); if (spoolBacklog(data).rows === 0) break; }
   await sleep(1500);
   agent.destroy();
-  agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 }
 
 function callgrind(flag) {
@@ -166,7 +173,7 @@ function report(measuredS, idleS) {
   const [run, idle] = [sum(parts[0], false), sum(parts[1], false)];
   const [runMain, idleMain] = [sum(parts[0], true), sum(parts[1], true)];
   const perReq = (r, i) => (r === null || i === null ? null : Math.round((r - (i / idleS) * measuredS) / N));
-  console.log(JSON.stringify({ root, kind, noop, nodeFlags, n: N, warm: WARM, codes,
+  console.log(JSON.stringify({ root, kind, noop, nodeFlags, n: N, warm: WARM, connections: CONNECTIONS, codes,
     ir_per_request: perReq(run, idle), ir_per_request_raw: run && Math.round(run / N),
     ir_main_per_request: perReq(runMain, idleMain), ir_main_per_request_raw: runMain && Math.round(runMain / N),
     measured_s: measuredS, idle_ir_per_s: idle && Math.round(idle / idleS) }));
