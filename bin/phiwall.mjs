@@ -12,8 +12,9 @@ import { execFileSync } from 'node:child_process';
 // (workers inherit the flag) bounds it at ~1.5x, ~40 MB less in the batch bench, but costs ~12%
 // of single-event throughput per core against V8's own growth; `=0` restores V8's own growth.
 // Workers also get --max-semi-space-size=8 (a 16 MB young generation instead of 32) and
-// --liftoff-only (undici's wasm HTTP parser is not recompiled by TurboFan: a 30-40 MB compile
-// under load); `node --max-semi-space-size=16 --no-liftoff-only bin/phiwall.mjs serve` undoes both.
+// --no-wasm-tier-up --no-wasm-dynamic-tiering (undici's wasm HTTP parser is not recompiled by
+// TurboFan: a 30-40 MB compile under load); `node --max-semi-space-size=16 --wasm-tier-up
+// --wasm-dynamic-tiering bin/phiwall.mjs serve` undoes them.
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist/phiwall.js');

@@ -35,14 +35,17 @@
 // - `--optimize-for-size`: -30 to -60 MB, but V8 then keeps 1 MB semi-spaces (whatever
 //   --max-semi-space-size says): 20-40x as many scavenges per request (8 MB semi-spaces:
 //   ~2.3x). `--single-threaded-gc` and `--max-lazy`: no difference beyond the run-to-run spread.
-// `--liftoff-only` (H134): undici parses delivery responses with llhttp compiled to WebAssembly.
-// V8 runs it first as Liftoff (baseline) code, then, once it is hot (after a few hundred
-// deliveries), recompiles the module with TurboFan on a background thread, and that one compile
-// holds 30-40 MB of compiler zone memory (V8's peak_malloced_memory: 42 MB in every worker with
-// it, 7-8 MB without). It happens under load, on top of the heap, and it was the largest process's
-// peak. Parsing small vendor responses in Liftoff code costs little; the TurboFan compile itself
-// cost ~100 ms of CPU (5,000 pooled requests alone: max RSS 94-97 -> 66-67 MB, CPU 844-922 ->
-// 756-850 ms). The flag can be set at run time, so a one-process collector gets it too.
+// `--no-wasm-tier-up --no-wasm-dynamic-tiering` (H134): undici parses delivery responses with
+// llhttp compiled to WebAssembly. V8 runs it as Liftoff (baseline) code, then, once it is hot (a
+// few hundred deliveries), recompiles it with TurboFan on a background thread, and that compile
+// holds 30-40 MB of compiler zone memory at once (V8's peak_malloced_memory: 42 MB in every
+// worker, 7-8 MB without it), under load, on top of the heap: it was the largest process's peak.
+// Both flags keep it on Liftoff (either alone does not: dynamic tiering still tiers up, or the
+// whole module is compiled with TurboFan up front); a function Liftoff cannot compile still goes
+// to TurboFan (unlike `--liftoff-only`, which makes that fatal). Parsing small vendor responses in
+// Liftoff code costs little, and the compile itself cost ~100 ms of CPU (3,000-5,000 pooled
+// requests alone: max RSS 94-97 -> 66-69 MB, CPU 733-922 -> 619-850 ms). V8 reads them when it
+// compiles the module, so a one-process collector gets them at run time too.
 // `--max-semi-space-size=8` (MB; Node 20's own cap is 16, a 32 MB young generation): under the
 // bench's single events (50 connections, 12,000 requests after 6,000) a worker's scavenges copy
 // about as much per request with 8 MB semi-spaces as with 16 (6.7 vs 5.8 KB survived, 4.3 vs 4.9
@@ -50,7 +53,7 @@
 // in flight, not the semi-space's size; 4 MB doubled the copying (10.1 KB). 16 MB less per
 // worker. V8 sizes the heap at start only: a one-process collector keeps Node's default unless
 // started as `node --max-semi-space-size=8 bin/phiwall.mjs serve --workers 1`.
-// `node --max-semi-space-size=16 --no-liftoff-only bin/phiwall.mjs serve` restores both defaults.
+// `node --max-semi-space-size=16 --wasm-tier-up --wasm-dynamic-tiering bin/phiwall.mjs serve` restores V8's defaults.
 // What a worker holds at its batch peak is V8's heap (process.memoryUsage() and heap spaces at
 // the peak): 32 MB of young generation, an old generation up to 2x a live heap of ~25-30 MB,
 // ~6 MB of code, 4-8 MB of large objects; then 10-20 MB of malloc (SQLite page caches among
@@ -59,10 +62,10 @@
 import v8 from 'node:v8';
 
 /** Added to each worker's node flags unless the operator gave the same flag. */
-export const WORKER_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=100', '--max-semi-space-size=8', '--liftoff-only'];
+export const WORKER_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=100', '--max-semi-space-size=8', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
 
 /** Those of WORKER_NODE_FLAGS a running process can take (V8 sizes its young generation at start only). */
-const RUN_TIME_FLAGS: readonly string[] = ['--heap-growing-percent=100', '--liftoff-only'];
+const RUN_TIME_FLAGS: readonly string[] = ['--heap-growing-percent=100', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
 
 /** `--max_old_space_size=1` and `--max-old-space-size 1` name the same flag; `--no-x` turns `--x` off. */
 const nameOf = (flag: string): string => flag.split('=')[0].replace(/_/g, '-').replace(/^--no-/, '--');

@@ -88,7 +88,7 @@ describe('phiwall serve --workers 2', () => {
   it('starts each worker with the old generation\'s growth bounded, a smaller young generation, wasm on its baseline compiler and V8\'s threads sized to its CPUs (src/cli/worker-flags.ts)', () => {
     const { cores, cpuQuota } = chooseWorkers(parseArgs(['serve', '--workers', 'auto']));
     const pool = `--v8-pool-size=${v8PoolSize(Math.min(cores, cpuQuota ?? cores), 2)}`;
-    for (const pid of childPids(c.child.pid!)) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining(['--heap-growing-percent=100', '--max-semi-space-size=8', '--liftoff-only', pool]));
+    for (const pid of childPids(c.child.pid!)) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining(['--heap-growing-percent=100', '--max-semi-space-size=8', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering', pool]));
   });
 
   it('serves one port from two workers; /metrics counts every worker\'s events; a visitor keeps one id on either worker', async () => {
