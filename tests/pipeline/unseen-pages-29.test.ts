@@ -59,7 +59,8 @@ describe('recipes share the word for prescriptions in many languages', () => {
 
   it('still blocks one prescription of the list, its state or its renewal, and the words that only mean a prescription', () => {
     for (const path of ['/de/rezepte/884213', '/es/recetas/activas', '/pt/receitas/historico', '/cs/recepty/aktivni', '/nl/recepten/verlengen',
-      '/it/ricette/rinnovo', `/de/rezepte/${'3f2a9c1e-7b4d-4e2a-9c1e-7b4d4e2a9c1e'}`, '/de/meine-rezepte', '/fr/ordonnances', '/zh/处方', '/ko/처방전', '/es/mis-recetas']) {
+      '/it/ricette/rinnovo', `/de/rezepte/${'3f2a9c1e-7b4d-4e2a-9c1e-7b4d4e2a9c1e'}`, '/de/meine-rezepte', '/fr/ordonnances', '/zh/处方', '/ko/처방전', '/es/mis-recetas',
+      '/pl/moje-recepty', '/pl/recepta', '/pl/recepta/zamow']) {
       expect(blocked(pageOn(path)), path).toBe(true);
     }
   });
