@@ -5,6 +5,9 @@ import type { JsonObject } from '../common/json.js';
 import type { AggregateConfig, Dimension } from './options.js';
 import type { CellDelta } from './store.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const DECIMAL_NUMBER = /^-?\d+(\.\d+)?$/;
+
 // What an aggregate destination keeps of an event: the configured dimensions, numeric sums
 // and (with attribution) a touch or conversion. Free text never becomes a dimension: every
 // value comes from a closed set or from a field the rule plan already generalised.
@@ -76,7 +79,7 @@ function dimension(d: Dimension, e: CleanEvent): string {
 
 function numeric(props: JsonObject, name: string): number | undefined {
   const v = props[name];
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && DECIMAL_NUMBER.test(v) ? Number(v) : NaN;
   return Number.isFinite(n) ? n : undefined;
 }
 

@@ -1,6 +1,10 @@
 // Marketing channel from what a touch carries: UTM medium/source first (the advertiser's own
 // labelling), then click ids, then the referrer's host. Everything else is direct.
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const LEADING_WWW = /^www\./;
+const TRAILING_DOT = /\.$/;
+
 export const CHANNELS = ['paid_search', 'organic_search', 'paid_social', 'organic_social', 'email', 'referral', 'display', 'direct'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -27,7 +31,7 @@ const SOCIAL_HOSTS = ['facebook.', 'instagram.', 'linkedin.', 'twitter.', 'x.com
 
 function hostOf(url: string): string | undefined {
   try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+    return new URL(url).hostname.toLowerCase().replace(LEADING_WWW, '');
   } catch {
     return undefined;
   }
@@ -38,7 +42,7 @@ function hostMatches(host: string, needles: readonly string[]): boolean {
 }
 
 function fromMedium(medium: string, source: string): Channel | undefined {
-  const socialSource = hostMatches(source, SOCIAL_HOSTS) || SOCIAL_HOSTS.some((h) => source === h.replace(/\.$/, ''));
+  const socialSource = hostMatches(source, SOCIAL_HOSTS) || SOCIAL_HOSTS.some((h) => source === h.replace(TRAILING_DOT, ''));
   if (PAID_SEARCH_MEDIA.has(medium)) return socialSource ? 'paid_social' : 'paid_search';
   if (PAID_SOCIAL_MEDIA.has(medium)) return 'paid_social';
   if (EMAIL_MEDIA.has(medium)) return 'email';
@@ -59,7 +63,7 @@ function fromClickIds(clickIds: Record<string, string>): Channel | undefined {
 
 function fromReferrer(referrer: string, pageHost: string | undefined): Channel {
   const host = hostOf(referrer);
-  if (host === undefined || host === pageHost?.replace(/^www\./, '')) return 'direct';
+  if (host === undefined || host === pageHost?.replace(LEADING_WWW, '')) return 'direct';
   if (hostMatches(host, SEARCH_HOSTS)) return 'organic_search';
   if (hostMatches(host, SOCIAL_HOSTS)) return 'organic_social';
   return 'referral';

@@ -1,6 +1,9 @@
 // Attribution models: a conversion's one unit of credit split over its touchpoints (oldest
 // first). Every function returns weights that sum to 1, one per touch.
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const HYPHENS = /-/g;
+
 export const MODELS = ['last_click', 'first_touch', 'linear', 'time_decay', 'u_shaped', 'w_shaped'] as const;
 export type ModelName = (typeof MODELS)[number];
 
@@ -20,7 +23,7 @@ export interface ModelOptions {
 
 /** Accepts `time-decay` as well as `time_decay` (the CLI spelling). */
 export function parseModel(name: string): ModelName | undefined {
-  const n = name.trim().toLowerCase().replace(/-/g, '_');
+  const n = name.trim().toLowerCase().replace(HYPHENS, '_');
   const aliases: Record<string, ModelName> = { last_touch: 'last_click', first_click: 'first_touch', position_based: 'u_shaped' };
   const m = aliases[n] ?? n;
   return (MODELS as readonly string[]).includes(m) ? (m as ModelName) : undefined;

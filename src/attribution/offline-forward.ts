@@ -6,6 +6,9 @@ import { adsDateTime, conversionActionName } from '../destinations/google-ads-pa
 import type { DestinationPlan } from '../rules/plan.js';
 import { googleMatchKeys, metaMatchKeys, type RawMatchKeys } from './offline-keys.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const HYPHENS = /-/g;
+
 // One confirmed offline conversion -> one Google Ads ClickConversion / Meta CAPI server event.
 // Only what the API needs: the mapped conversion action (Google) or a standard event name
 // (Meta, never the conversion type, which may name a service line), time, value, currency and
@@ -46,7 +49,7 @@ export function googleConversion(options: GoogleAdsConfig, c: OfflineConversion,
   if (keys.ph) ids.push({ hashedPhoneNumber: keys.ph });
   if (ids.length === 0 && c.gclid === undefined) return 'no_match_key';
   const conversion: JsonObject = {
-    conversionAction: conversionActionName(options.customer_id.replace(/-/g, ''), action),
+    conversionAction: conversionActionName(options.customer_id.replace(HYPHENS, ''), action),
     conversionDateTime: adsDateTime(c.time),
     orderId: messageId,
     ...withValue(c, 'conversionValue', 'currencyCode'),

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AuditEntry } from './audit-log.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const AUDIT_SPILL_SEQUENCE = /^audit-[a-z]+-(\d+)-/;
+
 // Records the shared (Postgres) audit chain still held when the process stopped, the database
 // being down: kept as a file in the data directory and queued again by the next start of a
 // collector on that directory, so a graceful shutdown during an outage loses no record (a kill
@@ -61,7 +64,7 @@ export function readKept(dir: string, journals: readonly string[] = []): { files
 }
 
 /** The time in a kept file's or journal's name (`audit-unwritten-<ms>-<pid>.jsonl`, `audit-journal-<ms>-<pid>-<n>.jsonl`). */
-const keptAt = (file: string): number => Number(/^audit-[a-z]+-(\d+)-/.exec(file)?.[1] ?? 0);
+const keptAt = (file: string): number => Number(AUDIT_SPILL_SEQUENCE.exec(file)?.[1] ?? 0);
 
 /**
  * The file's complete lines. A last line with no newline is a journal append cut by the kill

@@ -3,6 +3,10 @@ import type { DestinationConfig, RulesFile } from '../config/schema.js';
 import { baaExpiry } from '../rules/compile.js';
 import type { Plan } from '../rules/plan.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const LEGACY_POLICY_KEY = /^([bn]):([0-9a-f]+)$/;
+const BAA_DATE_RANGE = /^d(-?\d+)-(-?\d+)$/;
+
 // A spooled row records the plan version it was scrubbed under (a hash of the whole config).
 // Most config changes (a site, a rate limit, another destination) leave a destination's own
 // projection unchanged, so a row of an older version is re-checked only when the projection
@@ -55,7 +59,7 @@ export function parsePolicy(policy: string): PolicyRecord | undefined {
     if (!Array.isArray(allow) || !allow.every((a) => typeof a === 'string')) return undefined;
     return { baa: parts[1], projection: parts[2], rest: parts[3], allow };
   }
-  const legacy = /^([bn]):([0-9a-f]+)$/.exec(policy);
+  const legacy = LEGACY_POLICY_KEY.exec(policy);
   return legacy ? { baa: legacy[1], projection: legacy[2] } : undefined;
 }
 
@@ -73,7 +77,7 @@ export function scrubbedUnderBaa(record: PolicyRecord, row: { scrubbedAt?: numbe
 export function baaAt(record: PolicyRecord, at: number, slack = 0): boolean {
   if (record.baa === 'b') return true;
   if (record.baa === 'n') return false;
-  const m = /^d(-?\d+)-(-?\d+)$/.exec(record.baa);
+  const m = BAA_DATE_RANGE.exec(record.baa);
   // Unreadable: assume it was (fail closed: such a row is not sent to a destination without a BAA).
   // `slack`: how far the stamp's clock may be from the calendar the BAA's dates are on (a spool clock
   // that did not follow a wall-clock step): a row scrubbed that near the window counts as inside it.

@@ -5,6 +5,11 @@ import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from '
 import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody } from './http.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const ALL_ZEROS = /^0+$/;
+const TRAILING_SLASHES = /\/+$/;
+const NOT_PROPERTY_NAME_CHARS = /[^\w.$ -]/g;
+
 export const AmplitudeConfig = z.strictObject({
   api_key: z.string().min(1),
   /** https://api2.amplitude.com by default (EU: https://api.eu.amplitude.com). */
@@ -85,7 +90,7 @@ export function toAmplitudeEvent(e: CleanEvent, minIdLength = 5, groupType = DEF
   const time = Date.parse(e.timestamp);
   if (!Number.isFinite(time)) return { skip: 'AMPLITUDE_BAD_TIME' };
   const userId = e.userId !== undefined && e.userId.length >= minIdLength ? e.userId : undefined;
-  const deviceId = e.visitorId !== undefined && e.visitorId.length >= minIdLength && !/^0+$/.test(e.visitorId) ? e.visitorId : undefined;
+  const deviceId = e.visitorId !== undefined && e.visitorId.length >= minIdLength && !ALL_ZEROS.test(e.visitorId) ? e.visitorId : undefined;
   if (userId === undefined && deviceId === undefined) return { skip: 'AMPLITUDE_NO_ID' };
   const event: JsonObject = { event_type: name, time: Math.trunc(time), insert_id: e.messageId, platform: 'Web' };
   if (userId !== undefined) event.user_id = userId;
@@ -151,7 +156,7 @@ class AmplitudeDestination implements Destination {
   ) {
     this.maxBatch = config.max_batch ?? 1000;
     this.http = new HttpClient(config);
-    this.url = `${(config.endpoint ?? 'https://api2.amplitude.com').replace(/\/+$/, '')}/2/httpapi`;
+    this.url = `${(config.endpoint ?? 'https://api2.amplitude.com').replace(TRAILING_SLASHES, '')}/2/httpapi`;
   }
 
   map(event: CleanEvent) {
@@ -189,7 +194,7 @@ class AmplitudeDestination implements Destination {
       const field = badItems.get(i);
       return field === undefined
         ? { kind: 'retry', delayMs: 0, reason: 'batch rejected because of other events; resend' }
-        : { kind: 'drop', code: 'AMPLITUDE_INVALID_EVENT', reason: `Amplitude rejected the event (${field.replace(/[^\w.$ -]/g, '')})` };
+        : { kind: 'drop', code: 'AMPLITUDE_INVALID_EVENT', reason: `Amplitude rejected the event (${field.replace(NOT_PROPERTY_NAME_CHARS, '')})` };
     });
     const rest = results.flatMap((r, i) => (r.kind === 'retry' ? [i] : []));
     if (resend && rest.length) {

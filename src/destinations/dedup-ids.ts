@@ -1,6 +1,9 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import type { CleanEvent } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const NOT_LOWER_ALNUM = /[^a-z0-9]/g;
+
 // The ids vendors deduplicate on must be the ones the site's other copy of the event carries,
 // not ours. Meta and TikTok join a server event to its pixel event on `event_id` (the pixel's
 // `eventID` / `event_id`, destinations spec §3.3); Google Ads joins a click-conversion upload to
@@ -15,7 +18,7 @@ const ORDER_ID_NAMES: ReadonlySet<string> = new Set(['orderid', 'transactionid']
 // Meta's and Google's id fields are strings; longer values are not ids a tag would have made.
 const MAX_ID_CHARS = 100;
 
-const normalized = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+const normalized = (key: string): string => key.toLowerCase().replace(NOT_LOWER_ALNUM, '');
 
 function idText(value: JsonValue | undefined): string | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;

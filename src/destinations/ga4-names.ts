@@ -2,6 +2,15 @@ import { BoundedMemo } from '../common/bounded-memo.js';
 import { sha256Hex } from '../common/hash.js';
 import { romanize } from './ga4-translit.js';
 import { romanizeSyllabaries } from './ga4-syllabaries.js';
+
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const LOWER_THEN_UPPER = /([a-z0-9])([A-Z])/g;
+const ASCII_RUNS = /[\x00-\x7f]+/g;
+const NOT_LOWER_ALNUM_RUNS = /[^a-z0-9]+/g;
+const EDGE_UNDERSCORES = /^_+|_+$/g;
+const TRAILING_UNDERSCORES = /_+$/;
+const LEADING_LOWER_LETTER = /^[a-z]/;
 // GA4 naming rules (destinations spec §1.3/§1.4). GA silently drops what breaks them, so we
 // rename instead: snake_case, [A-Za-z][A-Za-z0-9_]{0,39}, and reserved names get a prefix.
 
@@ -32,12 +41,12 @@ function spell(name: string): { snake: string; lossy: boolean } {
   const folded = romanize(
     romanizeSyllabaries(name)
       .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(COMBINING_MARKS, '')
+      .replace(LOWER_THEN_UPPER, '$1_$2')
       .toLowerCase(),
   );
-  const lossy = UNSPELT.test(folded) && LETTER_OR_DIGIT.test(folded.replace(/[\x00-\x7f]+/g, ''));
-  return { snake: folded.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, ''), lossy };
+  const lossy = UNSPELT.test(folded) && LETTER_OR_DIGIT.test(folded.replace(ASCII_RUNS, ''));
+  return { snake: folded.replace(NOT_LOWER_ALNUM_RUNS, '_').replace(EDGE_UNDERSCORES, ''), lossy };
 }
 
 /** "Order Completed" / "orderCompleted" / "order-completed" -> "order_completed". */
@@ -75,12 +84,12 @@ function asciiSnakeCase(name: string): string | undefined {
 }
 
 function fit(name: string): string {
-  return name.slice(0, MAX_NAME).replace(/_+$/, '');
+  return name.slice(0, MAX_NAME).replace(TRAILING_UNDERSCORES, '');
 }
 
 function finish(snake: string, prefix: string, reserved: (n: string) => boolean): string | undefined {
   let out = snake;
-  if (!/^[a-z]/.test(out) || reserved(out)) out = `${prefix}${out}`;
+  if (!LEADING_LOWER_LETTER.test(out) || reserved(out)) out = `${prefix}${out}`;
   out = fit(out);
   // Truncation can land on a reserved name again ("evt_" + long name is safe; this is a guard).
   return GA4_NAME.test(out) && !reserved(out) ? out : undefined;
@@ -109,8 +118,8 @@ export interface Ga4EventName {
 function tagged(name: string, snake: string, prefix: string): string {
   const tag = sha256Hex(name).slice(0, 8);
   if (snake === '') return `${prefix}${tag}`;
-  const start = /^[a-z]/.test(snake) && !GA4_RESERVED_PREFIX.test(snake) ? snake : `${prefix}${snake}`;
-  return `${fit(start).slice(0, MAX_NAME - tag.length - 1).replace(/_+$/, '')}_${tag}`;
+  const start = LEADING_LOWER_LETTER.test(snake) && !GA4_RESERVED_PREFIX.test(snake) ? snake : `${prefix}${snake}`;
+  return `${fit(start).slice(0, MAX_NAME - tag.length - 1).replace(TRAILING_UNDERSCORES, '')}_${tag}`;
 }
 
 /**
@@ -119,7 +128,7 @@ function tagged(name: string, snake: string, prefix: string): string {
  * `…: Learn more`) would merge, so such a name is cut shorter and tagged like an unspellable one.
  */
 function tooLong(snake: string, prefix: string, reserved: (n: string) => boolean): boolean {
-  return (!/^[a-z]/.test(snake) || reserved(snake) ? prefix.length : 0) + snake.length > MAX_NAME;
+  return (!LEADING_LOWER_LETTER.test(snake) || reserved(snake) ? prefix.length : 0) + snake.length > MAX_NAME;
 }
 
 function sanitizeEvent(name: string): Ga4EventName | null {

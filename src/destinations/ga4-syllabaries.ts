@@ -5,6 +5,11 @@
 // Arabic, Hebrew and other scripts are left as they are (see ga4-names.ts for what happens then).
 // Run on the name as sent: NFKD would split a Hangul syllable into jamo and が into か + ゙.
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const SIBILANT_I_ENDING = /(sh|ch|j)i$/;
+const CONSONANT_VOWEL_ENDING = /[^aeiou][aeiou]$/;
+const LEADING_SYLLABLE_CONSONANT = /^[bcdfghjkmprstz]/;
+
 const INITIALS = 'g kk n d tt r m b pp s ss _ j jj ch k t p h'.split(' ').map((s) => (s === '_' ? '' : s));
 const MEDIALS = 'a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i'.split(' ');
 const FINALS = '_ k k k n n n t l k m l l l p l m p p t t ng t t k t p t'.split(' ').map((s) => (s === '_' ? '' : s));
@@ -23,9 +28,9 @@ function hangul(code: number): string {
 /** A small ya/yu/yo or vowel kana joins the syllable before it (kya, sha, fa); undefined if it stands alone. */
 function joinSmall(prev: string, code: number): string | undefined {
   const y = SMALL_Y.get(code);
-  if (y !== undefined && prev.endsWith('i') && prev.length > 1) return /(sh|ch|j)i$/.test(prev) ? prev.slice(0, -1) + y : prev.slice(0, -1) + 'y' + y;
+  if (y !== undefined && prev.endsWith('i') && prev.length > 1) return SIBILANT_I_ENDING.test(prev) ? prev.slice(0, -1) + y : prev.slice(0, -1) + 'y' + y;
   const v = SMALL_VOWEL.get(code);
-  if (v !== undefined && /[^aeiou][aeiou]$/.test(prev)) return prev.slice(0, -1) + v;
+  if (v !== undefined && CONSONANT_VOWEL_ENDING.test(prev)) return prev.slice(0, -1) + v;
   return undefined;
 }
 
@@ -44,7 +49,7 @@ export function romanizeSyllabaries(name: string): string {
     if (joined !== undefined) { out[out.length - 1] = joined; continue; }
     const latin = HIRAGANA[code - 0x3041];
     if (latin === '*') { double = true; continue; }
-    out.push(double && /^[bcdfghjkmprstz]/.test(latin) ? latin[0] + latin : latin);
+    out.push(double && LEADING_SYLLABLE_CONSONANT.test(latin) ? latin[0] + latin : latin);
     double = false;
   }
   return out.join('');

@@ -7,6 +7,11 @@ import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody } from './
 import { scrubVendorText } from './scrub.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const TRAILING_SLASHES = /\/+$/;
+const EVENTS_INDEX_PATH = /^events\[(\d+)\]/;
+const INDEX_IN_MESSAGE = /index: \[(\d+)\]/;
+
 export const Ga4Config = z.strictObject({
   measurement_id: z.string().regex(/^G-[A-Z0-9]+$/i),
   api_secret: z.string().min(1),
@@ -63,7 +68,7 @@ function splitBySize(indexes: number[], payloads: ReadonlyArray<Ga4Payload | und
 }
 
 function collectUrl(config: Ga4Config, debug: boolean): string {
-  const base = (config.endpoint ?? 'https://www.google-analytics.com').replace(/\/+$/, '');
+  const base = (config.endpoint ?? 'https://www.google-analytics.com').replace(TRAILING_SLASHES, '');
   const q = new URLSearchParams({ measurement_id: config.measurement_id, api_secret: config.api_secret });
   return `${base}${debug ? '/debug/mp/collect' : '/mp/collect'}?${q}`;
 }
@@ -80,7 +85,7 @@ function parseMessages(bodyText: string): Ga4ValidationMessage[] | undefined {
 
 /** Index of the event a message is about (`events[3].name` or "Event at index: [3]"), if any. */
 function messageEventIndex(m: Ga4ValidationMessage): number | undefined {
-  const hit = /^events\[(\d+)\]/.exec(m.fieldPath) ?? /index: \[(\d+)\]/.exec(m.description);
+  const hit = EVENTS_INDEX_PATH.exec(m.fieldPath) ?? INDEX_IN_MESSAGE.exec(m.description);
   return hit ? Number(hit[1]) : undefined;
 }
 

@@ -8,6 +8,11 @@ import { OAuthTokenSource } from './oauth-token.js';
 import { scrubVendorText } from './scrub.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const ERROR_CODE_NAME = /^[A-Z_]{1,60}$/;
+const TRAILING_SLASHES = /\/+$/;
+const HYPHENS = /-/g;
+
 export const GoogleAdsConfig = z.strictObject({
   /** Ads account id; the 123-456-7890 form is accepted. */
   customer_id: z.string().regex(/^\d[\d-]*$/),
@@ -51,7 +56,7 @@ function partialFailures(bodyText: string): IndexedError[] {
       const at = path.find((el) => isJsonObject(el) && el.fieldName === 'conversions' && typeof el.index === 'number');
       if (!isJsonObject(at) || typeof at.index !== 'number') continue;
       const codes = isJsonObject(error.errorCode) ? Object.values(error.errorCode) : [];
-      const code = typeof codes[0] === 'string' && /^[A-Z_]{1,60}$/.test(codes[0]) ? codes[0] : 'UNKNOWN';
+      const code = typeof codes[0] === 'string' && ERROR_CODE_NAME.test(codes[0]) ? codes[0] : 'UNKNOWN';
       out.push({ index: at.index, code, message: typeof error.message === 'string' ? error.message : '' });
     }
   }
@@ -78,8 +83,8 @@ class GoogleAdsDestination implements Destination {
       { tokenUrl: config.token_url ?? 'https://oauth2.googleapis.com/token', clientId: config.client_id, clientSecret: config.client_secret, refreshToken: config.refresh_token },
       deps.now,
     );
-    const base = (config.endpoint ?? 'https://googleads.googleapis.com').replace(/\/+$/, '');
-    this.customerId = config.customer_id.replace(/-/g, '');
+    const base = (config.endpoint ?? 'https://googleads.googleapis.com').replace(TRAILING_SLASHES, '');
+    this.customerId = config.customer_id.replace(HYPHENS, '');
     this.url = `${base}/${config.api_version ?? 'v21'}/customers/${this.customerId}:uploadClickConversions`;
   }
 
@@ -133,7 +138,7 @@ class GoogleAdsDestination implements Destination {
     const token = await this.oauth.token();
     if (token.kind === 'failed') return { kind: 'no_token', result: token.result };
     const headers: Record<string, string> = { authorization: `Bearer ${token.accessToken}`, 'developer-token': this.config.developer_token };
-    if (this.config.login_customer_id) headers['login-customer-id'] = this.config.login_customer_id.replace(/-/g, '');
+    if (this.config.login_customer_id) headers['login-customer-id'] = this.config.login_customer_id.replace(HYPHENS, '');
     return this.http.postJson(this.url, { conversions, partialFailure: true }, headers);
   }
 

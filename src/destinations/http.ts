@@ -4,6 +4,12 @@ import type { ItemResult } from './types.js';
 import { scrubVendorText } from './scrub.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const ERROR_CODE_NAME = /^[A-Z][A-Z0-9_]{1,40}$/;
+const DECIMAL_NUMBER = /^\d+(\.\d+)?$/;
+const HTML_TAGS = /<[^>]*>/g;
+const NOT_UPPER_ALNUM_RUNS = /[^A-Z0-9]+/g;
+
 /** Timeout options every HTTP destination accepts (spread into its strictObject). */
 export const HttpOptionsShape = {
   connect_timeout_ms: z.number().int().positive().optional(),
@@ -114,7 +120,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }): Pr
 export function networkErrorCode(err: unknown): string {
   for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return code;
+    if (typeof code === 'string' && ERROR_CODE_NAME.test(code)) return code;
     e = (e as { cause?: unknown }).cause;
   }
   return 'NETWORK_ERROR';
@@ -129,7 +135,7 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
   const raw = Array.isArray(value) ? value[0] : value;
   if (raw === undefined || raw.trim() === '') return undefined;
   const text = raw.trim();
-  const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  const ms = DECIMAL_NUMBER.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
   if (!Number.isFinite(ms)) return undefined;
   return Math.min(Math.max(0, Math.round(ms)), 86_400_000);
 }
@@ -157,7 +163,7 @@ export function extractVendorError(bodyText: string): VendorError {
   } catch {
     // Only the head: tag stripping backtracks quadratically on a body of unclosed `<` (64 KB: 1.6 s).
     const head = bodyText.slice(0, 4096);
-    return head.trim() ? { message: head.replace(/<[^>]*>/g, ' ') } : {};
+    return head.trim() ? { message: head.replace(HTML_TAGS, ' ') } : {};
   }
   if (typeof parsed !== 'object' || parsed === null) return {};
   const top = parsed as Record<string, unknown>;
@@ -175,7 +181,7 @@ export interface ClassifyOptions {
 }
 
 function dropCode(status: number, vendorCode: string | undefined): string {
-  const suffix = vendorCode && vendorCode !== String(status) ? `_${vendorCode.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}` : '';
+  const suffix = vendorCode && vendorCode !== String(status) ? `_${vendorCode.toUpperCase().replace(NOT_UPPER_ALNUM_RUNS, '_')}` : '';
   return `HTTP_${status}${suffix}`;
 }
 

@@ -5,6 +5,9 @@ import { metaEventProblem, toMetaEvent } from './meta-payload.js';
 import { envelopeJson } from './payload-json.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const TRAILING_SLASHES = /\/+$/;
+
 export const MetaConfig = z.strictObject({
   pixel_id: z.string().regex(/^[A-Za-z0-9_-]+$/),
   access_token: z.string().min(1),
@@ -51,7 +54,7 @@ class MetaDestination implements Destination {
     this.maxBatch = config.max_batch ?? 1000;
     this.http = new HttpClient(config);
     this.secrets = [config.access_token];
-    const base = (config.endpoint ?? 'https://graph.facebook.com').replace(/\/+$/, '');
+    const base = (config.endpoint ?? 'https://graph.facebook.com').replace(TRAILING_SLASHES, '');
     this.url = `${base}/${config.api_version ?? 'v21.0'}/${encodeURIComponent(config.pixel_id)}/events?access_token=${encodeURIComponent(config.access_token)}`;
   }
 

@@ -9,6 +9,12 @@ import { HttpClient, HttpOptionsShape, basicAuth, classifyOutcome, parseJsonBody
 import { scrubVendorText } from './scrub.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const PROPERTY_NAME = /^[\w$.]{1,40}$/;
+const TRAILING_SLASHES = /\/+$/;
+const NOT_ALNUM_RUNS = /[^A-Za-z0-9]+/g;
+const EDGE_UNDERSCORES = /^_+|_+$/g;
+
 export const MixpanelConfig = z
   .strictObject({
     /** Project token (Basic username, empty password), or a service account with project_id. */
@@ -112,7 +118,7 @@ function failedRecords(bodyText: string): FailedRecord[] | undefined {
   if (!isJsonObject(parsed) || !Array.isArray(parsed.failed_records)) return undefined;
   return parsed.failed_records.filter(isJsonObject).map((r) => ({
     index: typeof r.index === 'number' ? r.index : -1,
-    field: typeof r.field === 'string' && /^[\w$.]{1,40}$/.test(r.field) ? r.field : 'record',
+    field: typeof r.field === 'string' && PROPERTY_NAME.test(r.field) ? r.field : 'record',
     message: typeof r.message === 'string' ? r.message : '',
   }));
 }
@@ -135,7 +141,7 @@ class MixpanelDestination implements Destination {
     this.http = new HttpClient(config);
     const query = new URLSearchParams({ strict: '1' });
     if (config.project_id) query.set('project_id', config.project_id);
-    const base = (config.endpoint ?? 'https://api.mixpanel.com').replace(/\/+$/, '');
+    const base = (config.endpoint ?? 'https://api.mixpanel.com').replace(TRAILING_SLASHES, '');
     this.url = `${base}/import?${query}`;
     this.profileUrls = { engage: `${base}/engage?verbose=1`, groups: `${base}/groups?verbose=1` };
     const serviceAccount = config.service_account_user && config.service_account_secret;
@@ -197,7 +203,7 @@ class MixpanelDestination implements Destination {
     for (const f of failed) {
       if (f.index < 0 || f.index >= results.length) continue;
       const reason = scrubVendorText(`Mixpanel rejected ${f.field}: ${f.message}`, this.secrets);
-      results[f.index] = { kind: 'drop', code: `MIXPANEL_INVALID_${f.field.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase()}`, reason };
+      results[f.index] = { kind: 'drop', code: `MIXPANEL_INVALID_${f.field.replace(NOT_ALNUM_RUNS, '_').replace(EDGE_UNDERSCORES, '').toUpperCase()}`, reason };
     }
     return { kind: 'results', results };
   }

@@ -1,5 +1,8 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const MONEY_SPACES = /[ \u00a0\u202f]/g;
+
 // Amounts and currencies as sites send them (Segment's ecommerce spec, hand-written data
 // layers) versus what the ad and analytics APIs take: every vendor wants `value` as a number
 // and `currency` as an ISO 4217 code (GA4 reference, Meta custom_data, TikTok properties,
@@ -43,7 +46,7 @@ function plainNumber(text: string): number | undefined {
   let digits: string | undefined = DECIMAL.test(text) ? text : undefined;
   for (const [re, group, decimal] of GROUPED) {
     if (digits !== undefined || !re.test(text)) continue;
-    const ungrouped = group === ' ' ? text.replace(/[ \u00a0\u202f]/g, '') : group ? text.split(group).join('') : text;
+    const ungrouped = group === ' ' ? text.replace(MONEY_SPACES, '') : group ? text.split(group).join('') : text;
     digits = decimal === ',' ? ungrouped.replace(',', '.') : ungrouped;
   }
   if (digits === undefined) return undefined;

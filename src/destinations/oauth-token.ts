@@ -3,6 +3,9 @@ import { classifyOutcome, parseJsonBody } from './http.js';
 import { scrubVendorText } from './scrub.js';
 import type { ItemResult } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const TOKEN_ERROR_CODE = /^[a-z_]{1,40}$/;
+
 export interface RefreshTokenGrant {
   tokenUrl: string;
   clientId: string;
@@ -62,7 +65,7 @@ export class OAuthTokenSource {
     const parsed = outcome.kind === 'response' ? (parseJsonBody(outcome.bodyText) as Record<string, unknown> | undefined) : undefined;
     if (result.kind === 'drop') {
       // invalid_grant / invalid_client: the configured credentials are wrong or revoked.
-      const error = typeof parsed?.error === 'string' && /^[a-z_]{1,40}$/.test(parsed.error) ? parsed.error : 'error';
+      const error = typeof parsed?.error === 'string' && TOKEN_ERROR_CODE.test(parsed.error) ? parsed.error : 'error';
       return { kind: 'failed', result: { kind: 'drop', code: `OAUTH_${error.toUpperCase()}`, reason: scrubVendorText(`OAuth token refresh: ${result.reason}`, this.secrets()) } };
     }
     const token = parsed?.access_token;

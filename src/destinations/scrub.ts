@@ -2,6 +2,14 @@
 // the request URL with its access_token/api_secret. Reasons are stored with dead letters and
 // shown in logs, so everything that could identify a person or unlock an account goes.
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const DIGIT = /\d/;
+const ASCII_LETTER = /[A-Za-z]/;
+const REGEX_SPECIAL_CHARS = /[.*+?^${}()|[\]\\]/g;
+const WHITESPACE = /\s/;
+const TRAILING_NON_SPACE_RUN = /\S*$/;
+const WHITESPACE_RUNS = /\s+/g;
+
 const MAX_REASON = 200;
 /**
  * Only the head of a vendor body is scrubbed: the reason keeps 200 chars, and the email pattern
@@ -18,7 +26,7 @@ const OPAQUE_RUN = /[A-Za-z0-9]{16,}/g;
 
 function maskOpaque(candidate: string): string {
   const runs = candidate.match(OPAQUE_RUN) ?? [];
-  return runs.some((r) => /\d/.test(r) && /[A-Za-z]/.test(r)) ? '[token]' : candidate;
+  return runs.some((r) => DIGIT.test(r) && ASCII_LETTER.test(r)) ? '[token]' : candidate;
 }
 
 const BEFORE_TOKENS: ReadonlyArray<[RegExp, string]> = [
@@ -36,7 +44,7 @@ const AFTER_TOKENS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(REGEX_SPECIAL_CHARS, '\\$&');
 }
 
 function redactSecrets(text: string, secrets: readonly string[]): string {
@@ -53,11 +61,11 @@ function redactSecrets(text: string, secrets: readonly string[]): string {
 /** Scrubs and trims vendor text for a reason string (at most 200 chars). */
 export function scrubVendorText(text: string, secrets: readonly string[] = []): string {
   const cut = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
-  const head = cut !== text && /\s/.test(cut) ? cut.replace(/\S*$/, '') : cut;
+  const head = cut !== text && WHITESPACE.test(cut) ? cut.replace(TRAILING_NON_SPACE_RUN, '') : cut;
   let out = redactSecrets(head, secrets);
   for (const [pattern, replacement] of BEFORE_TOKENS) out = out.replace(pattern, replacement);
   out = out.replace(OPAQUE, maskOpaque);
   for (const [pattern, replacement] of AFTER_TOKENS) out = out.replace(pattern, replacement);
-  out = out.replace(/\s+/g, ' ').trim();
+  out = out.replace(WHITESPACE_RUNS, ' ').trim();
   return out.length > MAX_REASON ? `${out.slice(0, MAX_REASON - 1)}…` : out;
 }

@@ -11,6 +11,9 @@ import { productsKey, productsOf, tiktokContents } from './contents.js';
 import { pixelEventId } from './dedup-ids.js';
 import { envelopeJson } from './payload-json.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const TRAILING_SLASHES = /\/+$/;
+
 export const TikTokConfig = z.strictObject({
   /** Pixel code (event_source_id for web events). */
   pixel_code: z.string().min(1),
@@ -118,7 +121,7 @@ class TikTokDestination implements Destination {
     this.maxBatch = config.max_batch ?? 1000;
     this.http = new HttpClient(config);
     this.secrets = [config.access_token];
-    this.url = `${(config.endpoint ?? 'https://business-api.tiktok.com').replace(/\/+$/, '')}/open_api/v1.3/event/track/`;
+    this.url = `${(config.endpoint ?? 'https://business-api.tiktok.com').replace(TRAILING_SLASHES, '')}/open_api/v1.3/event/track/`;
   }
 
   map(event: CleanEvent) {

@@ -2,6 +2,10 @@
 // merged parameter maps, prefixed custom parameters and the consent-mode signals.
 
 /** Keys that would pollute prototypes or get the whole event rejected downstream: never copied. */
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const GCD_CONSENT_STATES = /^\d\d([a-z])\d([a-z])\d([a-z])\d([a-z])/i;
+const GCS_CONSENT_STATE = /^G1([01])([01])$/i;
+
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Query parameters, then one body line's: later values win (a line overrides the query). */
@@ -53,7 +57,7 @@ function letter(ch: string | undefined): Signal {
  * analytics_storage, ad_user_data, ad_personalization (e.g. `11r1r1r1r5`).
  */
 function parseGcd(gcd: string | undefined): Signal[] {
-  const m = gcd ? /^\d\d([a-z])\d([a-z])\d([a-z])\d([a-z])/i.exec(gcd) : null;
+  const m = gcd ? GCD_CONSENT_STATES.exec(gcd) : null;
   return m ? [letter(m[1]), letter(m[2]), letter(m[3]), letter(m[4])] : [];
 }
 
@@ -62,7 +66,7 @@ function parseGcd(gcd: string | undefined): Signal[] {
  * G110 ad_storage granted but analytics denied, G101 analytics granted but ad_storage denied.
  */
 function parseGcs(gcs: string | undefined): Signal[] {
-  const m = gcs ? /^G1([01])([01])$/i.exec(gcs) : null;
+  const m = gcs ? GCS_CONSENT_STATE.exec(gcs) : null;
   return m ? [m[1] === '1', m[2] === '1'] : [];
 }
 

@@ -2,6 +2,12 @@ import type { JsonObject } from '../common/json.js';
 import { safeDecode } from '../rules/canonical-path.js';
 import type { EventInfo } from './analyze.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const WHITESPACE = /\s/;
+const LEADING_SLASHES = /^\/+/;
+const HYPHENS = /-/g;
+const DANGLING_QUERY_SEPARATORS = /[?&]+(?=#|$)/;
+
 // A search engine's cached copy of a page (`https://webcache.googleusercontent.com/search?q=cache:<id>:<url>+<words>`)
 // is that page: the cache's own path (`/search`, read as the site's search results) says nothing about it. The page
 // is read as the URL inside, and its path and URL stand for the page's (a `path`/`url` among the properties too,
@@ -17,9 +23,9 @@ export function cachedUrl(url: string | undefined): string | undefined {
   if (url === undefined || !CACHE_HOST.test(url)) return undefined;
   const m = CACHED.exec(url);
   if (m === null) return undefined;
-  let inner = safeDecode(m[1].split('+')[0]).trim().split(/\s/)[0].replace(CACHE_ID, '');
+  let inner = safeDecode(m[1].split('+')[0]).trim().split(WHITESPACE)[0].replace(CACHE_ID, '');
   // No scheme (`cache:host/path`): most sites answer on https.
-  if (!SCHEME.test(inner)) inner = `https://${inner.replace(/^\/+/, '')}`;
+  if (!SCHEME.test(inner)) inner = `https://${inner.replace(LEADING_SLASHES, '')}`;
   try {
     return new URL(inner).href;
   } catch {
@@ -78,8 +84,8 @@ function translatedPage(url: string): string | undefined {
   if (url.indexOf('.translate.goog', 8) < 0) return undefined;
   const m = TRANSLATE_PAGE.exec(url);
   if (m === null) return undefined;
-  const host = m[1].toLowerCase().split('--').map((part) => part.replace(/-/g, '.')).join('-');
-  const rest = url.slice(m[0].length).replace(TRANSLATE_PARAMS, '$1').replace(/[?&]+(?=#|$)/, '');
+  const host = m[1].toLowerCase().split('--').map((part) => part.replace(HYPHENS, '.')).join('-');
+  const rest = url.slice(m[0].length).replace(TRANSLATE_PARAMS, '$1').replace(DANGLING_QUERY_SEPARATORS, '');
   const inner = `https://${host}${rest.startsWith('/') ? rest : `/${rest}`}`;
   return URL.canParse(inner) ? inner : undefined;
 }

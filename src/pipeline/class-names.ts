@@ -1,4 +1,9 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
+
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
+const UNDERSCORE_RUNS = /_+/g;
+const SPACES = / /g;
 // An app reports a screen by its class name (`PayBillSheet`, `CheckInFlowStep2`, `LabResultsFragment`):
 // the words run together and end with the kind of UI. Read as paths, they name the screen's area
 // like a web page's path does.
@@ -14,7 +19,7 @@ const CLASS_NAME = /^[A-Za-z][A-Za-z0-9_]*[a-z0-9][A-Z][A-Za-z0-9_]*$/;
 const SPACED_NAME = /^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+){1,7}$/;
 const UI_WORDS = /(?: (?:Details?|List|Item|Screen|View|Page|Tab|Modal|Sheet|Dialog|Overview))+$/i;
 const knownClassNames = new BoundedMemo<readonly string[]>(2048);
-const classPath = (words: string): string => '/' + words.replace(/([a-z0-9])(?=[A-Z])/g, '$1-').replace(/_+/g, '-').toLowerCase();
+const classPath = (words: string): string => '/' + words.replace(LOWER_BEFORE_UPPER, '$1-').replace(UNDERSCORE_RUNS, '-').toLowerCase();
 
 /**
  * An app's screen class name (camel or Pascal case, no spaces) as paths: its words with the UI kinds
@@ -33,7 +38,7 @@ export function classNamePaths(name: string): readonly string[] {
       paths = bare === words || bare.length < 3 ? [classPath(words)] : [classPath(words), classPath(bare)];
     } else if (SPACED_NAME.test(t)) {
       const bare = t.replace(UI_WORDS, '');
-      if (bare !== t && bare.length >= 3) paths = ['/' + bare.toLowerCase().replace(/ /g, '-')];
+      if (bare !== t && bare.length >= 3) paths = ['/' + bare.toLowerCase().replace(SPACES, '-')];
     }
     knownClassNames.set(name, paths);
   }

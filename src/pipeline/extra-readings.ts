@@ -1,6 +1,10 @@
 import type { Plan } from '../rules/plan.js';
 import { hostPathBlock } from './path-verdicts.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const HTTP_SCHEME = /^https?$/i;
+const DOT_OR_COLON = /[.:]/g;
+
 // More readings of a page's address: an app's deep link read as a path, the path without a
 // file-system router's groups, and the distinct hosts of the page's URLs (see analyze.ts).
 
@@ -13,7 +17,7 @@ export function appRoute(t: string): string | undefined {
   const c = t.charCodeAt(0);
   if (c === 47 || c === 104 || c === 72) return undefined;
   const sep = t.indexOf('://');
-  return sep > 0 && !/^https?$/i.test(t.slice(0, sep)) ? `/${t.slice(sep + 3)}` : undefined;
+  return sep > 0 && !HTTP_SCHEME.test(t.slice(0, sep)) ? `/${t.slice(sep + 3)}` : undefined;
 }
 
 // A front controller's script deeper in a path (`/web/index.php/portal/messages`, `/cms/Default.aspx/billing/pay`):
@@ -33,7 +37,7 @@ export function frontControllerRoute(t: string): string | undefined {
   if (m === null) return undefined;
   const rest = t.slice(at + m.index + m[0].length);
   const ses = SES_HANDLER.exec(rest);
-  return ses === null ? rest : `/${ses[1].replace(/[.:]/g, '/')}`;
+  return ses === null ? rest : `/${ses[1].replace(DOT_OR_COLON, '/')}`;
 }
 
 /** Whether t has a `.` from `at` to its query or fragment. */

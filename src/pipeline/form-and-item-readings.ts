@@ -6,6 +6,10 @@ import type { Plan } from '../rules/plan.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict } from './path-verdicts.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
+const WORD_SEPARATOR_BETWEEN_ALNUM = /[a-z0-9][-_\s]+[a-z0-9]/i;
+
 // What a form's name and an e-commerce item say about the page: a form named after an area
 // (`bill-pay-form`, `hiv-testing-intake`) is that area's form, and a cart of prescriptions is the
 // pharmacy, on whatever page they sit.
@@ -51,8 +55,8 @@ const COMPOUND = /^(my|e|rx|lab|labs|test|bill|bills|pay|online|patient|medical|
  * any public page (the header's search box, a gift shop's cart), not an area.
  */
 function formPath(v: string): string | undefined {
-  const words = v.trim().replace(FORM_WORD, '').replace(/([a-z0-9])(?=[A-Z])/g, '$1-');
-  if (/[a-z0-9][-_\s]+[a-z0-9]/i.test(words)) return pageNamePath(words);
+  const words = v.trim().replace(FORM_WORD, '').replace(LOWER_BEFORE_UPPER, '$1-');
+  if (WORD_SEPARATOR_BETWEEN_ALNUM.test(words)) return pageNamePath(words);
   const joined = words.toLowerCase();
   return COMPOUND.test(joined) ? `/${joined.replace(COMPOUND, '$1-')}` : undefined;
 }

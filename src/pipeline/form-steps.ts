@@ -2,6 +2,11 @@ import { BoundedMemo } from '../common/bounded-memo.js';
 import { safeDecode } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+export const PLUS_SIGNS = /\+/g;
+const UNDERSCORE_OR_SPACE = /[_ ]/g;
+const FILE_EXTENSION = /\.[a-z]+$/;
+
 // A form plugin's done step (blind pass 26): after a submission the plugin lands on a thank-you page whose
 // query says which form was sent and that it was sent (Joomla RSForm `?task=thankyou&form=…`, Gravity Forms'
 // confirmation, WPForms' `?wpforms_return=…&wpforms_form=…`, HubSpot's `?submissionGuid=…`, ChronoForms'
@@ -57,10 +62,10 @@ export function formStepParam(key: string, url: string, eq: number, to: number, 
   if (kind === OTHER) return;
   if (kind === DONE_ONLY) { step.done = true; return; }
   const rawValue = url.slice(eq + 1, to);
-  const value = rawValue.indexOf('%') >= 0 || rawValue.indexOf('+') >= 0 ? safeDecode(rawValue.replace(/\+/g, ' ')) : rawValue;
-  if (kind === NAME) { if (step.name === undefined && FORM_NAME.test(value)) step.name = value.toLowerCase().replace(/[_ ]/g, '-'); return; }
+  const value = rawValue.indexOf('%') >= 0 || rawValue.indexOf('+') >= 0 ? safeDecode(rawValue.replace(PLUS_SIGNS, ' ')) : rawValue;
+  if (kind === NAME) { if (step.name === undefined && FORM_NAME.test(value)) step.name = value.toLowerCase().replace(UNDERSCORE_OR_SPACE, '-'); return; }
   if (kind === FLAG) { if (DONE_FLAG.test(value)) step.done = true; return; }
-  const word = value.toLowerCase().replace(/[_ ]/g, '-');
+  const word = value.toLowerCase().replace(UNDERSCORE_OR_SPACE, '-');
   // Accents are dropped (`confirmación`, `envoyé`, `bestätigung`): the words above are written without them.
   if (DONE_WORD.test(NON_ASCII.test(word) ? word.normalize('NFD').replace(MARKS, '') : word)) step.done = true;
 }
@@ -78,7 +83,7 @@ export function formStepRoute(path: string, step: FormStep, out: string[]): void
 
 function lastSegment(path: string): string {
   const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase().replace(/[_ ]/g, '-').replace(/\.[a-z]+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase().replace(UNDERSCORE_OR_SPACE, '-').replace(FILE_EXTENSION, '');
 }
 
 // Whether a page URL's query says a form was sent without naming the form (`/?page_id=12&step=confirmation`): the page's

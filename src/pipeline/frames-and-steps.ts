@@ -4,6 +4,11 @@ import type { EventInfo } from './analyze.js';
 import { separatorsFolded } from './path-verdicts.js';
 import { wrappedLink } from './route-values.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const BLOB_SCHEME = /^blob:/i;
+const ABOUT_SCHEME = /^about:/i;
+const WHITESPACE_RUNS = /\s+/g;
+
 // Two readings of where a page is that need the whole event: a frame that has no address of its own
 // (its parent page is where it is), and a sensitive page's booking step (see blockReason).
 
@@ -18,8 +23,8 @@ export function framedBy(page: EventInfo['page'], others: readonly string[]): re
   const c = u.charCodeAt(0) | 0x20;
   if (c === 104 && u.startsWith('https://urldefense')) return wrapped(u, others);
   if (c !== 97 && c !== 98) return others;
-  const blob = /^blob:/i.test(u);
-  if (!blob && !/^about:/i.test(u)) return others;
+  const blob = BLOB_SCHEME.test(u);
+  if (!blob && !ABOUT_SCHEME.test(u)) return others;
   const more = [...others];
   if (blob) more.push(u.slice(5));
   if (page.referrer !== undefined) more.push(page.referrer);
@@ -53,7 +58,7 @@ function stepRule(text: string, plan: Plan, name: boolean): string | null {
   let rule = memo.get(text);
   if (rule === undefined) {
     // Words of a name are separated by spaces where a path has `-`.
-    const t = name ? text.trim().toLowerCase().replace(/\s+/g, '-') : text;
+    const t = name ? text.trim().toLowerCase().replace(WHITESPACE_RUNS, '-') : text;
     const alt = separatorsFolded(t);
     rule = plan.blockedWhenSensitive.find((r) => r.re.test(t) || (alt !== undefined && r.re.test(alt)))?.name ?? null;
     memo.set(text, rule);

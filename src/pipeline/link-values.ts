@@ -4,6 +4,9 @@ import { CHANGE_VALUES, LABEL_RANK, VALUE_RANK } from '../rules/pair-names.js';
 import type { Plan } from '../rules/plan.js';
 import { hostBlock, hostPathBlock, pathVerdict } from './path-verdicts.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const HTTP_URL_PREFIX = /^https?:\/\//i;
+
 // A file's extension ending the path (a query of its own may follow; no fragment), of a path or an http(s) URL.
 const DOCUMENT_FILE = /^(?:\/|https?:\/\/)[^?#]*\/[^/?#]+\.(?:pdf|docx?|xlsx?|pptx?|csv|rtf|odt|ods|txt|zip|ics|epub)(?:\?[^#]*)?$/i;
 
@@ -29,7 +32,7 @@ export function mediaKey(key: string): boolean {
 export function isPathOrUrl(v: JsonValue | undefined): v is string {
   if (typeof v !== 'string' || v.length < 2) return false;
   const c = v.charCodeAt(0);
-  return c === 47 || ((c === 104 || c === 72) && /^https?:\/\//i.test(v));
+  return c === 47 || ((c === 104 || c === 72) && HTTP_URL_PREFIX.test(v));
 }
 
 /** Whether a value is a path or http(s) URL of a blocked page or host (one memoized verdict per path). */

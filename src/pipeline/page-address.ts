@@ -7,6 +7,9 @@ import { webPageInAppLink } from './app-links.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { proxiedPage } from './cached-page.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const PROTOCOL_RELATIVE_HOST = /^\/\/[^/?#]*/;
+
 // Where a page is, read from the addresses an event gives (page path and URL, their copies among
 // the properties, other locations, referrers): the paths checked against the blocked-path rules,
 // the page's own canonical path and group, the hosts, and the referrer's standing. A function of
@@ -205,7 +208,7 @@ function addReading(readings: string[], t: string): void {
   const routed = frontControllerRoute(t);
   if (routed !== undefined && !readings.includes(routed)) readings.push(routed);
   if (t.startsWith('//')) {
-    const rest = t.replace(/^\/\/[^/?#]*/, '');
+    const rest = t.replace(PROTOCOL_RELATIVE_HOST, '');
     if (!readings.includes(rest)) readings.push(rest);
   }
 }

@@ -9,6 +9,7 @@ import { pageNamePath, statePath } from './page-readings.js';
 import { documentLink, isPathOrUrl, linksToBlocked, mediaKey, withoutBlockedLinks, type LinkTests } from './link-values.js';
 import { FRAME_SRC_KEYS, isFrameAt, isFrameObject } from './frame-keys.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
+import { crumbs } from './page-crumbs.js';
 
 // What an event's properties say about pages. Page fields travel in `page`, never again inside
 // properties (where they would bypass page rules). A page name (`pageName`, GA4's
@@ -282,18 +283,4 @@ function pageAt(v: JsonValue | undefined): string | undefined {
 function routeNamePath(v: string): string {
   const t = v.trim();
   return statePath(t) ?? pageNamePath(t);
-}
-
-/** The paths and URLs of an array of pages (strings, or objects with a url, path or href), or a trail as text, appended to `out`. */
-function crumbs(v: JsonValue | undefined, out: string[] | undefined): string[] | undefined {
-  // A trail written as text (`Home > Billing > Pay My Bill`) is a page name after its first crumb.
-  if (typeof v === 'string' && v.length > 0) { (out ??= []).push(pageNamePath(v).replace(/^\/home(?=\/)/, '')); return out; }
-  if (!Array.isArray(v)) return out;
-  for (const item of v.slice(0, 50)) {
-    if (isPathOrUrl(item)) (out ??= []).push(item);
-    else if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
-      for (const k of ['url', 'path', 'href', 'link', 'item']) { const u = item[k]; if (isPathOrUrl(u)) (out ??= []).push(u); }
-    }
-  }
-  return out;
 }

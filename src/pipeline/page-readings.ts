@@ -4,10 +4,12 @@ import { normalizeFieldName } from '../rules/field-name.js';
 import { appReadings } from './app-screens.js';
 import { classNamePaths } from './class-names.js';
 import { isFrameAt, isFrameObject } from './frame-keys.js';
-import { type FormStep, formStepParam, formStepRoute } from './form-steps.js';
-import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
+import { type FormStep, formStepParam, formStepRoute, PLUS_SIGNS } from './form-steps.js';
+import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, proofpointUrl, SCHEME_AND_HOST, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
+
+const CLOSING_PARENS = /\)/g;
 
 export { statePath };
 
@@ -187,7 +189,7 @@ function routeReadings(url: string, out: string[]): void {
     // Angular's named outlets (`#/home/(sidebar:messages)`) are routes of their own.
     if (frag.indexOf('(') >= 0) {
       for (const m of frag.matchAll(OUTLET_ROUTE)) out.push(`/${m[1]}`);
-      frag = frag.replace(OUTLET, '/').replace(/\)/g, '');
+      frag = frag.replace(OUTLET, '/').replace(CLOSING_PARENS, '');
     }
     // Plain anchors (`#billing`, `#section-2`) are positions on the page, not routes.
     const bang = url.charCodeAt(hash + 1) === 33;
@@ -209,7 +211,7 @@ function queryRoutes(url: string, q: number, end: number, root: boolean, out: st
     from = amp + 1;
   }
   joinedRoute(parts, out);
-  if ((form.done || form.name !== undefined) && !(url.indexOf('#') >= 0 && url.indexOf('#') < q)) formStepRoute(url.slice(0, q).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/', form, out);
+  if ((form.done || form.name !== undefined) && !(url.indexOf('#') >= 0 && url.indexOf('#') < q)) formStepRoute(url.slice(0, q).replace(SCHEME_AND_HOST, '') || '/', form, out);
 }
 
 // A dispatcher script at the site's root whose own name says nothing (`/main.jsp?section=appointments&sub=confirm`,
@@ -219,7 +221,7 @@ const ROOT_SCRIPT = /^\/(index|default|main|home|page|site|app|start|content|cms
 
 /** Whether url[0, q) is a site's root page (`https://x/`, `/`, `/index.php`, `/main.jsp`). */
 function isRootPath(url: string, q: number): boolean {
-  const path = url.slice(0, q).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  const path = url.slice(0, q).replace(SCHEME_AND_HOST, '');
   return path === '' || path === '/' || ROOT_SCRIPT.test(path);
 }
 
@@ -260,7 +262,7 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   if (encoded !== undefined) { out.push(encoded); return; }
   const handler = memoHas(knownHandler, HANDLER_PARAMS, key);
   if (!route && !handler && !mayHoldPath(url, eq + 1, to)) return;
-  let value = safeDecode(url.slice(eq + 1, to).replace(/\+/g, ' ')).trim();
+  let value = safeDecode(url.slice(eq + 1, to).replace(PLUS_SIGNS, ' ')).trim();
   if (handler && handlerRoute(url, value, out)) return;
   // Joomla names its components `com_<name>` (`option=com_portal`) and articles `<id>:<alias>`.
   if (value.startsWith('com_')) value = value.slice(4);

@@ -6,6 +6,9 @@ import { termInText } from '../rules/health-terms.js';
 import type { HostPathRule, PageGroupPlan, Plan } from '../rules/plan.js';
 import { englishStoryPath } from './story-areas.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** What a plan says about one canonical page path. */
 export interface PathVerdict {
   /** The first blocked-path rule the path matches, or null. */
@@ -103,7 +106,7 @@ export function separatorsFolded(path: string): string | undefined {
   if (!MAY_FOLD.test(path)) return undefined;
   let folded = path.replace(INVISIBLE, '').replace(OTHER_SEPARATORS, '-').replace(NUMBERED_SLUG, '/');
   if (folded.indexOf("'") >= 0 || folded.indexOf('\u2019') >= 0 || folded.indexOf('\u02bc') >= 0) folded = folded.replace(POSSESSIVE, '').replace(APOSTROPHE, '-');
-  if (/[^\x00-\x7f]/.test(folded)) {
+  if (NON_ASCII.test(folded)) {
     folded = folded.replace(MORE_INVISIBLE, '').replace(LOOKALIKE, latinOf);
     if (ACCENTED_LATIN.test(folded)) folded = unaccented(folded);
   }

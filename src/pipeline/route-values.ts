@@ -1,5 +1,14 @@
 import { safeDecode } from '../rules/canonical-path.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+export const SCHEME_AND_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
+const HEX_ESCAPE = /-([0-9A-F]{2})/g;
+const UNDERSCORES = /_/g;
+const ENCODED_EQUALS = /%3D/gi;
+const HYPHENS = /-/g;
+const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
+const DOT_OR_COLON = /[.:]/g;
+
 // Query values and URLs that route somewhere in a shape of their own: a multi-step flow's step, a
 // CMS's numbered alias, and links rewritten by mail link protection (Proofpoint URL Defense).
 
@@ -39,8 +48,8 @@ export function valueRoute(key: string, url: string, from: number, to: number, o
 /** Adds `<page path>/<step>` when a step parameter's value url[from, to) is a word (a path is read as other values are). */
 function stepRoute(url: string, from: number, to: number, out: string[]): boolean {
   const step = url.slice(from, to);
-  if (!/^[a-z][a-z0-9_-]*$/i.test(step)) return false;
-  const path = url.slice(0, url.indexOf('?')).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  if (!WORD.test(step)) return false;
+  const path = url.slice(0, url.indexOf('?')).replace(SCHEME_AND_HOST, '');
   out.push(`${path.endsWith('/') ? path : `${path}/`}${step}`);
   return true;
 }
@@ -76,7 +85,7 @@ const PROOFPOINT = /^https?-3A__/i;
 /** Proofpoint's v2 rewritten link (`https-3A__host_patient-2Dportal_inbox`: `-XX` escapes, `_` for `/`) as a URL; other values as they are. */
 export function proofpointUrl(v: string): string {
   if (!v.startsWith('http') || !PROOFPOINT.test(v)) return v;
-  return safeDecode(v.replace(/-([0-9A-F]{2})/g, '%$1').replace(/_/g, '/'));
+  return safeDecode(v.replace(HEX_ESCAPE, '%$1').replace(UNDERSCORES, '/'));
 }
 
 // Link shorteners and click trackers carry their target base64- or base64url-encoded (`/redirect?u=aHR0cHM6Ly9…`,
@@ -97,7 +106,7 @@ export function base64Url(url: string, from: number, to: number): string | undef
   let v = url.slice(from, to);
   if (v.indexOf('%') >= 0) v = v.replace(ESCAPED_B64, (e) => (e[2] === 'F' || e[2] === 'f' ? '/' : '+'));
   if (!BASE64_URL.test(v)) return undefined;
-  const text = Buffer.from(v.replace(/%3D/gi, '').replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  const text = Buffer.from(v.replace(ENCODED_EQUALS, '').replace(HYPHENS, '+').replace(UNDERSCORES, '/'), 'base64').toString('utf8');
   return (c === 76 ? DECODED_PATH : DECODED_URL).test(text) ? text : undefined;
 }
 
@@ -111,7 +120,7 @@ const HANDLER_WORD = /^[a-z][a-z0-9_-]*$/i;
 const PAGE_SCRIPT = /^(.*\/[^/.]+)\.(?:php[0-9]?|aspx?|cfm|jspx?|do|action|cgi|pl)$/i;
 
 /** A handler's name with its words split where case changes (`refillRequest` is `refill-request`). */
-const handlerWords = (v: string): string => v.replace(/([a-z0-9])(?=[A-Z])/g, '$1-');
+const handlerWords = (v: string): string => v.replace(LOWER_BEFORE_UPPER, '$1-');
 
 /**
  * Adds the page a dispatcher parameter's value (decoded) names: a handler and action (`portal.messages`,
@@ -120,10 +129,10 @@ const handlerWords = (v: string): string => v.replace(/([a-z0-9])(?=[A-Z])/g, '$
  * read in it); a word is still read as the route it may also be (`/?action=refill`).
  */
 export function handlerRoute(url: string, value: string, out: string[]): boolean {
-  if (HANDLER_STATE.test(value)) { out.push(`/${handlerWords(value).replace(/[.:]/g, '/')}`); return true; }
+  if (HANDLER_STATE.test(value)) { out.push(`/${handlerWords(value).replace(DOT_OR_COLON, '/')}`); return true; }
   if (!HANDLER_WORD.test(value)) return false;
   const q = url.indexOf('?');
-  const m = PAGE_SCRIPT.exec(url.slice(0, q < 0 ? url.length : q).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));
+  const m = PAGE_SCRIPT.exec(url.slice(0, q < 0 ? url.length : q).replace(SCHEME_AND_HOST, ''));
   if (m === null) return false;
   out.push(`${m[1]}/${handlerWords(value)}`);
   return false;

@@ -2,6 +2,11 @@
 // screen's area in it the way a web page's path does.
 
 // An app's screen class names the screen and its kind (`LabResultsActivity`, `BillPayViewController`).
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
+const WHITESPACE_RUNS = /\s+/g;
+const DOTS = /\./g;
+
 const UI_SUFFIX = /(?<=[a-z0-9])(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Details?|Tab|Modal)$/;
 // `Pharmacy - Refill`, `MyChart > Messages`, `Billing: Pay`: the separators apps put in names.
 const NAME_SEPARATORS = /\s*[|>:\/\u2013\u2014\u00b7\u2022\u203a\u00bb]\s*|\s+-\s+/g;
@@ -20,8 +25,8 @@ export function screenPath(name: string): string {
     const state = statePath(t);
     if (state !== undefined) return state.toLowerCase();
   }
-  const words = UI_SUFFIX.test(t) ? t.replace(UI_SUFFIX, '').replace(/([a-z0-9])(?=[A-Z])/g, '$1-') : t;
-  return '/' + words.toLowerCase().replace(NAME_SEPARATORS, '/').replace(/\s+/g, '-');
+  const words = UI_SUFFIX.test(t) ? t.replace(UI_SUFFIX, '').replace(LOWER_BEFORE_UPPER, '$1-') : t;
+  return '/' + words.toLowerCase().replace(NAME_SEPARATORS, '/').replace(WHITESPACE_RUNS, '-');
 }
 
 // Words joined by dots (a file name, `index.html`, reads as `/index/html`, which names nothing).
@@ -29,5 +34,5 @@ const DOTTED_STATE = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/i;
 
 /** A router's dotted state name as a path (`portal.messages.inbox` is `/portal/messages/inbox`), else undefined. */
 export function statePath(value: string): string | undefined {
-  return DOTTED_STATE.test(value) ? `/${value.replace(/\./g, '/')}` : undefined;
+  return DOTTED_STATE.test(value) ? `/${value.replace(DOTS, '/')}` : undefined;
 }

@@ -1,6 +1,10 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { clientContextOf, type ClientContext } from './client-context.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const UNIX_SECONDS = /^\d{10}$/;
+const UNIX_MILLISECONDS = /^\d{13}$/;
+
 export type { ClientContext };
 
 // Session ids as the analytics tools make them: the session's start time since the epoch
@@ -19,8 +23,8 @@ const PROPERTY_KEYS = ['session_id', 'sessionId', 'ga_session_id', '$session_id'
 function epochMs(v: JsonValue | undefined): number | undefined {
   if (v === undefined || v === null) return undefined;
   const text = typeof v === 'number' && Number.isInteger(v) ? String(v) : typeof v === 'string' ? v.trim() : '';
-  if (/^\d{10}$/.test(text)) return Number(text) * 1000;
-  if (/^\d{13}$/.test(text)) return Number(text);
+  if (UNIX_SECONDS.test(text)) return Number(text) * 1000;
+  if (UNIX_MILLISECONDS.test(text)) return Number(text);
   return undefined;
 }
 

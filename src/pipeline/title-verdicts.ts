@@ -7,6 +7,10 @@ import { pageNamePath } from './page-readings.js';
 import { pathVerdict, separatorsFolded } from './path-verdicts.js';
 import { englishStoryPath } from './story-areas.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const TRAILING_SLASHES = /\/+$/;
+const WHITESPACE_RUNS = /\s+/g;
+
 // What a page's title and a tracked event's name say about where the visitor is. A title names
 // its page the way an app's screen name does (`Pay Your Bill | Northbay` is the bill-pay page,
 // `Patient Portal – Messages` the portal): it is read as a path and checked like one, and a title
@@ -86,7 +90,7 @@ export function pageTitleVerdict(name: string | undefined, title: string | undef
 function categoryVerdict(category: string, name: string | undefined, plan: Plan): TitleVerdict {
   const alone = titleVerdict(category, plan);
   if (alone.blocked === undefined || name === undefined) return alone;
-  const area = pageNamePath(nfkc(category)).replace(/\/+$/, '');
+  const area = pageNamePath(nfkc(category)).replace(TRAILING_SLASHES, '');
   let page = pageNamePath(nfkc(name));
   for (const repeated of [`${area}-`, `${area}/`]) {
     if (page.toLowerCase().startsWith(repeated.toLowerCase()) && page.length > repeated.length) page = `/${page.slice(repeated.length)}`;
@@ -116,7 +120,7 @@ export function withDoneStep(verdict: TitleVerdict | undefined, title: string | 
       const path = pageNamePath(part.trim());
       if (path.charCodeAt(0) !== 47 || path.length < 2) continue;
       // Done steps are spelled both ways in the pack (a plugin's `/<form>/submitted`, a booking's `/<form>/confirmation`).
-      for (const step of DONE_STEPS) blocked ??= pathVerdict(`${path.replace(/\/+$/, '')}${step}`, plan).blocked ?? undefined;
+      for (const step of DONE_STEPS) blocked ??= pathVerdict(`${path.replace(TRAILING_SLASHES, '')}${step}`, plan).blocked ?? undefined;
     }
     done = { blocked, sensitive: false };
     memo.set(key, done);
@@ -147,7 +151,7 @@ function nameAnswer(name: string, plan: Plan): string | undefined {
   // Words of a name are separated by spaces where a path has `-`; accents are folded as a path's are
   // (`Đặt lịch thành công`, `Agendamento concluído`: the pack's words are written without them).
   const text = nfkc(name);
-  const slug = text.trim().toLowerCase().replace(/\s+/g, '-');
+  const slug = text.trim().toLowerCase().replace(WHITESPACE_RUNS, '-');
   const folded = separatorsFolded(slug);
   const answer = matchLoose(text, plan) ?? matchLoose(slug, plan) ?? (folded === undefined ? undefined : matchLoose(folded, plan));
   memo.set(name, answer ?? null);

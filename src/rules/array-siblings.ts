@@ -9,6 +9,10 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { LABEL_RANK, VALUE_RANK } from './pair-names.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const TRAILING_COLON_LABEL = /[ ]*:?[ ]*$/;
+const TRAILING_COLON_OR_QUESTION_LABEL = /[ ]*[:?]?[ ]*$/;
+
 // A label: a few words, maybe after a speaker (`Agent:`), maybe ending in `:` or `?`. Longer text is a sentence.
 const LABEL_TEXT = /^[\p{L}][\p{L}\p{M} '._/-]{0,38}[ ]*:?[ ]*$/u;
 // A question asking for a field: the words before its `?` (`…your full name?`, `…date of birth?`).
@@ -29,7 +33,7 @@ export function labelBefore(prev: JsonValue | undefined, namesField: (label: str
     if (prev.length > MAX_CUE) return undefined;
     // A bare label (`Phone`, no colon) only where the array alternates labels and values: `["Email", "Phone"]` is a list.
     if (LABEL_TEXT.test(prev) && (prev.trimEnd().endsWith(':') || paired())) {
-      const label = prev.replace(/[ ]*:?[ ]*$/, '');
+      const label = prev.replace(TRAILING_COLON_LABEL, '');
       return namesField(label) ? label : ASKS_NAME.test(label) && PERSON_WORD.test(label) ? 'name' : undefined;
     }
     const q = QUESTION.exec(prev);
@@ -49,7 +53,7 @@ function objectLabel(obj: JsonObject, namesField: (label: string) => boolean): s
   for (const k in obj) {
     const v = obj[k];
     if (VALUE_RANK.has(k) && v !== null && v !== '') return undefined;
-    if (LABEL_RANK.has(k) && typeof v === 'string' && label === undefined) label = v.replace(/[ ]*[:?]?[ ]*$/, '');
+    if (LABEL_RANK.has(k) && typeof v === 'string' && label === undefined) label = v.replace(TRAILING_COLON_OR_QUESTION_LABEL, '');
   }
   return label !== undefined && label.length <= 40 && namesField(label) ? label : undefined;
 }

@@ -5,6 +5,12 @@
 
 import { undoUrlEscapes } from './form-decoded.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const ONE_OR_TWO_DIGITS = /^[0-9]{1,2}$/;
+const PERCENT_ESCAPE = /%([0-9a-fA-F]{2})/g;
+const BACKSLASHES = /\\/g;
+const TRAILING_DOTS_AND_TILDES = /[.~]+$/;
+
 const NON_ASCII = /[^\x00-\x7f]/;
 // Server-side page extensions (`/billpay.pl`, `/cgi-bin/portal.cgi`, `/Portal/Home.action`).
 const EXTENSION = /\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|nsf)$/;
@@ -21,7 +27,7 @@ export const FRAMEWORK_DIRS: readonly string[] = ['cgi-bin', 'servlet', 'servlet
   // SharePoint's site collections and system pages (`/sites/Portal/...`, `/_layouts/15/...`; the version is skipped too).
   'sites', '_layouts'];
 /** Past a `_layouts` prefix, its version segment (`/_layouts/15/`). */
-const afterLayouts = (out: readonly string[], first: number): number => (first > 0 && out[first - 1] === '_layouts' && /^[0-9]{1,2}$/.test(out[first] ?? '') ? first + 1 : first);
+const afterLayouts = (out: readonly string[], first: number): number => (first > 0 && out[first - 1] === '_layouts' && ONE_OR_TWO_DIGITS.test(out[first] ?? '') ? first + 1 : first);
 /**
  * Escapes decodeURIComponent refuses that servers still read as a slash, dot or backslash: IIS's `%u002f`
  * and overlong UTF-8 (`%c0%af`), also percent-encoded again (`%25c0%25af`).
@@ -83,7 +89,7 @@ export function safeDecode(s: string): string {
     try {
       next = decodeURIComponent(prev);
     } catch {
-      next = prev.replace(/%([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      next = prev.replace(PERCENT_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     }
     if (next === prev) return next;
     prev = next;
@@ -182,7 +188,7 @@ export function canonicalPathOf(path: string, localePrefixes: ReadonlySet<string
   if (plain !== undefined) return plain;
   // NFKC folds full-width look-alikes; plain ASCII needs none of it.
   let p = (NON_ASCII.test(decoded) ? decoded.normalize('NFKC') : decoded).toLowerCase();
-  if (p.indexOf('\\') >= 0) p = p.replace(/\\/g, '/');
+  if (p.indexOf('\\') >= 0) p = p.replace(BACKSLASHES, '/');
   // Decoding may reveal a query or fragment that was encoded.
   const cut = firstOf(p, 63, 35);
   if (cut >= 0) p = p.slice(0, cut);
@@ -198,7 +204,7 @@ export function canonicalPathOf(path: string, localePrefixes: ReadonlySet<string
     if (seg === '' || seg === '.') continue;
     if (seg === '..') { out.pop(); continue; }
     // Windows servers ignore trailing dots: `/portal./` is `/portal/`; `~` ends an editor's backup copy's name.
-    if (seg.charCodeAt(seg.length - 1) === 46 || seg.charCodeAt(seg.length - 1) === 126) seg = seg.replace(/[.~]+$/, '');
+    if (seg.charCodeAt(seg.length - 1) === 46 || seg.charCodeAt(seg.length - 1) === 126) seg = seg.replace(TRAILING_DOTS_AND_TILDES, '');
     if (seg !== '') out.push(seg);
   }
   let first = dataRouteStart(out);

@@ -5,6 +5,9 @@
 // dates stay `[DATE]`, `published: 1961-03-05` might be anything).
 import { MONTH_NAMES } from './detectors/month-names.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export const CONTENT_DATE_FIELDS: ReadonlySet<string> = new Set([
   'published', 'publishdate', 'publishedat', 'publishedon', 'publisheddate', 'datepublished', 'publicationdate', 'pubdate',
   'updated', 'updatedat', 'updatedon', 'lastupdated', 'modified', 'modifiedat', 'datemodified', 'lastmodified',
@@ -77,6 +80,6 @@ const DAY_MS = 86_400_000;
 /** Whether `value` is one whole date (see WHOLE_DATE) from two days ago to two years ahead of `now`. */
 export function comingDate(value: string, now: number): boolean {
   if (WHOLE_DATE.exec(value) === null) return false;
-  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  const t = Date.parse(ISO_DATE.test(value) ? `${value}T12:00:00Z` : value);
   return t >= now - 2 * DAY_MS && t <= now + 731 * DAY_MS;
 }

@@ -1,6 +1,9 @@
 import type { PairVerdict } from './embedded-fields.js';
 import { hl7Date } from './hl7-segments.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const DICOM_AGE_YEARS = /^0*(\d{1,3})Y$/i;
+
 // DICOM headers dumped as text (an imaging viewer's debug log, dcmdump or pydicom output):
 // `(0010,0010) PN [DOE^JANE^M]`, `(0010, 0030) Patient's Birth Date  DA: '19610314'`. A value's
 // meaning is its tag: the patient module's (0010,xxxx) name, ids, birth date, age, address and
@@ -24,7 +27,7 @@ export function holdsDicom(text: string): boolean {
 
 /** A DICOM value as the field's rule reads it: DA dates dashed (`1961-03-14`), AS ages as years (`093Y` is 93). */
 function valueFor(key: string, value: string): string {
-  if (key === 'age') { const m = /^0*(\d{1,3})Y$/i.exec(value.trim()); return m === null ? value : m[1]; }
+  if (key === 'age') { const m = DICOM_AGE_YEARS.exec(value.trim()); return m === null ? value : m[1]; }
   return key.endsWith('date') ? hl7Date(value.trim()) : value;
 }
 

@@ -8,6 +8,9 @@
 import { B64_VALUE, BASE64 } from './form-decoded.js';
 import { wrappedToken } from './base64-lines.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const TRAILING_PADDING = /=+$/;
+
 /** What an encoded value holds: JSON text and how to spell a scrubbed copy the same way, or a compressed blob. */
 export type Encoded = { readonly json: string; readonly encode: (json: string) => string } | typeof COMPRESSED;
 export const COMPRESSED = 'compressed';
@@ -58,7 +61,7 @@ function decodeJson(token: string, depth: number): Encoded | undefined {
   const url = token.indexOf('-') >= 0 || token.indexOf('_') >= 0;
   const padded = token.endsWith('=');
   const text = Buffer.from(token, url ? 'base64url' : 'base64').toString('utf8');
-  const spell = (s: string): string => { const b = Buffer.from(s, 'utf8').toString(url ? 'base64url' : 'base64'); return padded ? b : b.replace(/=+$/, ''); };
+  const spell = (s: string): string => { const b = Buffer.from(s, 'utf8').toString(url ? 'base64url' : 'base64'); return padded ? b : b.replace(TRAILING_PADDING, ''); };
   const first = text.charCodeAt(0);
   if (first === 123 || first === 91) return looksJson(text) ? { json: text, encode: spell } : undefined;
   // Encoded twice: the inner token, then this one's spelling around it.

@@ -6,6 +6,10 @@
 // days of the moment the collector received the event: it then tells nothing that the timestamp does not.
 
 // A word naming whose time it is: the event's, the sending or receiving client's or server's, a log's.
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const TIME_KEY_VERBS = /started|ended|send/g;
+const START_OR_END = /start|end/;
+
 const ANCHORS = ['event', 'client', 'server', 'sent', 'received', 'created', 'updated', 'modified', 'logged', 'log', 'hit',
   'request', 'response', 'local', 'utc', 'unix', 'epoch', 'fired', 'tracked', 'captured', 'recorded', 'processed', 'ingest',
   'collected', 'browser', 'device', 'pageload', 'loaded', 'started', 'ended', 'heartbeat', 'clock', 'current', 'now', 'send',
@@ -33,8 +37,8 @@ export function eventTimeName(norm: string): boolean {
   if (!TIME_WORD.test(norm) || !ANCHORS.some((a) => norm.includes(a))) return false;
   // `started_at`/`ended_at` name the event's own span; `start`/`end` alone may be an appointment's.
   // `send` (`send_time`) holds `end` in its letters.
-  const rest = norm.replace(/started|ended|send/g, '');
-  return !careWord(rest) && !/start|end/.test(rest);
+  const rest = norm.replace(TIME_KEY_VERBS, '');
+  return !careWord(rest) && !START_OR_END.test(rest);
 }
 
 const DAY = 86_400_000;

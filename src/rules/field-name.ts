@@ -2,6 +2,9 @@
  * Normalizes a field name for matching: `EmailAddress`, `e-mail`, `E_Mail`, `eMail` all become
  * `emailaddress`/`email`. Letters and digits only, lower case.
  */
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const SHARP_S = /ß/g;
+
 export function normalizeFieldName(key: string): string {
   let out = '';
   for (let i = 0; i < key.length; i++) {
@@ -23,7 +26,7 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
  * the pack can name them; dropping them left `hten` and `` that no rule could match.
  */
 function foldRest(rest: string): string {
-  return rest.normalize('NFKD').replace(MARKS, '').normalize('NFC').toLowerCase().replace(NOT_WORD, '').replace(/ß/g, 'ss');
+  return rest.normalize('NFKD').replace(MARKS, '').normalize('NFC').toLowerCase().replace(NOT_WORD, '').replace(SHARP_S, 'ss');
 }
 
 /** Keys that could pollute prototypes if copied naively; events carrying them are rejected. */

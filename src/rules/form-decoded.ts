@@ -1,6 +1,9 @@
 import { safeDecode } from './canonical-path.js';
 import { wrappedToken } from './base64-lines.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const UNDERSCORES = /_/g;
+
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 102);
 }
@@ -74,7 +77,7 @@ function encodedWords(text: string): string | undefined {
 
 function wordText(_: string, charset: string, kind: string, payload: string): string {
   const bytes = kind === 'B' || kind === 'b' ? Buffer.from(payload, 'base64')
-    : Buffer.from(payload.replace(/_/g, ' ').replace(QP_BYTE, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+    : Buffer.from(payload.replace(UNDERSCORES, ' ').replace(QP_BYTE, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
   return bytes.toString(SINGLE_BYTE.test(charset) ? 'latin1' : 'utf8');
 }
 

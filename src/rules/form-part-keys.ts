@@ -6,6 +6,9 @@
 // each part is an identifier (Safe Harbor A or B) or harmless to drop (a prefix, a country), so a
 // part is matched as the name part its number gives. Other parts (a checkbox's choices `_7`, `_9`…)
 // and single inputs (`input_8`: email, phone or a dropdown alike) stay with the detectors.
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const FORM_PART_KEY = /^(?:input_)?\d{1,4}[._]\d$/;
+
 const PARTS: Readonly<Record<string, string>> = { 1: 'address1', 2: 'address2', 3: 'first', 4: 'name', 5: 'zip', 6: 'last', 8: 'name' };
 
 /** The field name a form builder's numbered part key stands for, or undefined (called once per distinct key: field-matcher memoizes). */
@@ -14,7 +17,7 @@ export function formPartName(key: string): string | undefined {
   // `7.3` at the shortest, `input_1234_8` at the longest.
   if (n < 3 || n > 12) return undefined;
   const sep = key.charCodeAt(n - 2);
-  if ((sep !== 46 && sep !== 95) || !/^(?:input_)?\d{1,4}[._]\d$/.test(key)) return undefined;
+  if ((sep !== 46 && sep !== 95) || !FORM_PART_KEY.test(key)) return undefined;
   // A bare `7_3` is not the builder's; `input_7_3`, `input_7.3` and `7.3` are.
   if (sep === 95 && !key.startsWith('input_')) return undefined;
   return PARTS[key.charAt(n - 1)];

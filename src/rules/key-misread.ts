@@ -3,6 +3,10 @@
 // (`pаtient_name` with a Cyrillic `а`, pasted or planted) read as the Latin letters they show. The field matcher tries these readings only when
 // the key as written matches no rule (field-matcher.ts), so clean keys cost nothing and keep their meaning.
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const ASCII_LETTER = /[A-Za-z]/;
+const MISREAD_RN = /rn/gi;
+
 const LOOK_ALIKE: Readonly<Record<string, string>> = { 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't', 8: 'b' };
 // A look-alike digit between two letters (`Pat1ent`, `D0B`, `n4me`); a digit beside a digit or at a word's edge is a number.
 const DIGIT_IN_WORD = /(?<=\p{L})[0134578](?=\p{L})/gu;
@@ -14,7 +18,7 @@ const HOMOGLYPH = /[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]/g;
 
 /** The key with look-alike letters of other scripts read as Latin, when it mixes them with Latin letters. */
 function latinReading(key: string): string {
-  if (!/[A-Za-z]/.test(key) || key.search(HOMOGLYPH) < 0) return key;
+  if (!ASCII_LETTER.test(key) || key.search(HOMOGLYPH) < 0) return key;
   return key.replace(HOMOGLYPH, (c) => HOMOGLYPHS.get(c) ?? c);
 }
 
@@ -27,6 +31,6 @@ export function misreadKeys(key: string): string[] {
   const at: number[] = [];
   for (let i = base.toLowerCase().indexOf('rn'); i >= 0 && at.length < 3; i = base.toLowerCase().indexOf('rn', i + 2)) at.push(i);
   for (const i of at) out.push(`${base.slice(0, i)}m${base.slice(i + 2)}`);
-  if (at.length > 1) out.push(base.replace(/rn/gi, 'm'));
+  if (at.length > 1) out.push(base.replace(MISREAD_RN, 'm'));
   return out;
 }

@@ -16,6 +16,13 @@ import { countDigits } from './detectors/scan.js';
 import { careWord } from './event-time.js';
 import { ssnValid } from './detectors/checksums.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const ASCII_LETTER = /[A-Za-z]/;
+const FIVE_TO_TWENTY_DIGITS = /^\d{5,20}$/;
+const NINE_DIGITS = /\d{9}/;
+const LEADING_19XX_YEAR = /^19\d\d(?!\d)/;
+const FIVE_TO_TWELVE_DIGITS = /^\d{5,12}$/;
+
 export const TRACE_FIELDS = ['traceid', 'spanid', 'parentid', 'parentspanid', 'rootspanid', 'traceparent', 'xb3traceid',
   'xb3spanid', 'xb3parentspanid', 'otteltraceid', 'otelspanid', 'oteltraceid'];
 export const CATALOGUE_FIELDS = ['sku', 'skuid', 'productid', 'productsku', 'productcode', 'productnumber', 'itemid', 'itemsku',
@@ -43,7 +50,7 @@ const LETTERED = /^[0-9A-Za-z]{1,16}(?:[-_][0-9A-Za-z]{1,16}){0,3}$/;
 /** A product, item or content number as a catalogue writes it. */
 export function catalogueShaped(value: string): boolean {
   if (DIGITS.test(value)) return true;
-  if (!LETTERED.test(value) || !/[A-Za-z]/.test(value)) return false;
+  if (!LETTERED.test(value) || !ASCII_LETTER.test(value)) return false;
   return countDigits(value, 0, value.length) <= 14;
 }
 
@@ -67,7 +74,7 @@ export function adObjectName(norm: string): boolean {
 
 /** An ad platform's or testing tool's object id: 5-20 digits. */
 export function adObjectShaped(value: string): boolean {
-  return /^\d{5,20}$/.test(value);
+  return FIVE_TO_TWENTY_DIGITS.test(value);
 }
 
 /**
@@ -84,7 +91,7 @@ const CLICK = /^[A-Za-z0-9][A-Za-z0-9._-]{15,199}$/;
 
 /** An ad platform's click id (gclid, fbclid, msclkid, ttclid...) as the platform writes it. */
 export function clickIdShaped(value: string): boolean {
-  if (!CLICK.test(value) || /\d{9}/.test(value)) return false;
+  if (!CLICK.test(value) || NINE_DIGITS.test(value)) return false;
   let digits = 0, letters = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i) | 32;
@@ -129,7 +136,7 @@ const RECENT_DATE = /^20\d\d(?:[_-](?:(?:0?[1-9]|1[0-2])(?:[_-](?:0?[1-9]|[12]\d
 function slugId(value: string): boolean {
   if (!SLUG.test(value)) return false;
   for (const run of value.match(DIGIT_RUN) ?? []) {
-    if (/^19\d\d(?!\d)/.test(run) || (run.length - countSeparators(run) > 6 && !RECENT_DATE.test(run))) return false;
+    if (LEADING_19XX_YEAR.test(run) || (run.length - countSeparators(run) > 6 && !RECENT_DATE.test(run))) return false;
   }
   return true;
 }
@@ -155,7 +162,7 @@ export function objectName(norm: string): boolean {
  * valid SSN's nine nor a North American phone number's ten (or eleven after a 1), which the detectors still read.
  */
 export function objectDigits(value: string): boolean {
-  if (!/^\d{5,12}$/.test(value)) return false;
+  if (!FIVE_TO_TWELVE_DIGITS.test(value)) return false;
   if (value.length === 9) return !ssnValid(value);
   const phone = value.length === 11 && value.charCodeAt(0) === 49 ? value.slice(1) : value.length === 10 ? value : '';
   return phone === '' || phone.charCodeAt(0) < 50 || phone.charCodeAt(3) < 50;

@@ -1,5 +1,8 @@
 import type { PairVerdict } from './embedded-fields.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const WHITESPACE_RUN = /\s+/;
+
 // Markup kept as text (a form's HTML captured by a tag, an autofill log, a page's structured data
 // copied by a CMS): what an element or attribute holds is the field its markup names.
 
@@ -81,7 +84,7 @@ function attrNames(attrs: string): string[] {
   if (named !== undefined) names.push(named);
   const cls = CLASS_ATTR.exec(attrs);
   if (cls !== null) {
-    for (const c of cls[1].split(/\s+/)) {
+    for (const c of cls[1].split(WHITESPACE_RUN)) {
       const bare = c.replace(MF_PREFIX, '');
       if (bare !== '') names.push(HCARD[bare] ?? bare);
     }

@@ -1,5 +1,8 @@
 import { NOT_NAME } from './detectors/person-name.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const NAME_PART_SEPARATORS = /[ ,.]+/;
+
 // A person's name used as an object key, as a record system prints it: `{"Okafor, Kenji": {visits: 3}}`, a roster
 // or a lookup keyed by patient. Keys name things and are never prose, so the `Surname, Given` shape (each word
 // capitalised, a middle initial allowed) is read as a name without the given-names dictionary a value needs to tell
@@ -12,6 +15,6 @@ const RECORD_NAME_KEY = new RegExp(`^${WORD}(?: ${WORD})?, ${WORD}(?: ${WORD})?(
 /** Whether an object key is a person's name written `Surname, Given` (see above). */
 export function personNameKey(key: string): boolean {
   if (key.length > 60 || key.indexOf(', ') < 0 || !RECORD_NAME_KEY.test(key)) return false;
-  for (const w of key.toLowerCase().split(/[ ,.]+/)) if (NOT_NAME.has(w)) return false;
+  for (const w of key.toLowerCase().split(NAME_PART_SEPARATORS)) if (NOT_NAME.has(w)) return false;
   return true;
 }

@@ -22,6 +22,9 @@ import { roleNameValue } from './role-values.js';
 import type { JsonValue } from '../common/json.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const COMMAS = /,/g;
+
 export { keptHost } from './host-values.js';
 
 export const KEEP = 1;
@@ -190,5 +193,5 @@ const MONTHS = /^\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:mo|mos|months?)?\.?\
 
 function monthsOver89(value: string): boolean {
   const m = MONTHS.exec(value);
-  return m !== null && +(m[1] as string).replace(/,/g, '') > MONTHS_89;
+  return m !== null && +(m[1] as string).replace(COMMAS, '') > MONTHS_89;
 }

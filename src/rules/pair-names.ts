@@ -13,6 +13,9 @@
 // (every value key of a pair goes by the label's rule, not only the first).
 // A DOM or form event names its field by the element it came from: `{type: "change", target: "input#surname", value}`,
 // `{selector: '[name="last_name"]', value}`, `{element: "#patient-dob", value}` (selectorField reads the selector).
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const PAIR_NAME = /^[A-Za-z][\w-]*$/;
+
 export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
   'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
   'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'path', 'pointer', 'fieldPath', 'field_path',
@@ -48,7 +51,7 @@ export function bracketLabel(obj: Readonly<Record<string, unknown>>, key: string
   }
   const before = key.lastIndexOf('[', open - 2);
   const part = key.charCodeAt(open - 1) === 93 && before >= 0 ? key.slice(before + 1, open - 1) : '';
-  return /^[A-Za-z][\w-]*$/.test(part) ? part : undefined;
+  return PAIR_NAME.test(part) ? part : undefined;
 }
 
 // The field a CSS selector names: the last `#id` or name-like attribute (`input#surname`, `form .row [name="last_name"]`,

@@ -13,6 +13,9 @@ import { comingDate } from './content-date.js';
 import { onAssetHost } from './ops/media-urls.js';
 import type { Detection } from './detectors/types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const HTTP_ORIGIN = /^https?:\/\/[^/]*/i;
+
 export const NOT_SPARED = 0;
 /** Scrubbed as any string (the detectors still read it). */
 export const SCREEN_NAME = 1;
@@ -62,7 +65,7 @@ export function sparedBy(ruleId: string, norm: string, value: string, now: numbe
   // An asset host's numbered directories are a shop's or a space's (media-urls.ts); sanitize_url still reads them.
   if (!IMAGE_URL.test(value) || (NUMBER_DIR.test(value) && !onAssetHost(value))) return NOT_SPARED;
   found.length = 0;
-  photoPathDetector.find(value.replace(/^https?:\/\/[^/]*/i, ''), found);
+  photoPathDetector.find(value.replace(HTTP_ORIGIN, ''), found);
   return found.length === 0 ? PUBLIC_IMAGE : NOT_SPARED;
 }
 

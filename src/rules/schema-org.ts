@@ -1,6 +1,9 @@
 import type { JsonObject } from '../common/json.js';
 import { isbnValid } from './detectors/product-code.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const HYPHENS = /-/g;
+
 // A store's structured data copied into analytics (`{"@context": "https://schema.org", "@type":
 // "Product", "name": ..., "gtin13": ...}`) names things, not people: a product's `name` is not a
 // person's name, the vocabulary URL and a valid GS1 number identify no one. Only these types: a
@@ -74,7 +77,7 @@ function gs1Valid(code: string): boolean {
  */
 export function productCode(norm: string, value: string): boolean {
   const c = norm.charCodeAt(0);
-  if (isbnKey(norm)) return ISBN_SHAPE.test(value) && isbnValid(value.replace(/-/g, ''));
+  if (isbnKey(norm)) return ISBN_SHAPE.test(value) && isbnValid(value.replace(HYPHENS, ''));
   if (norm.length > 7 || (c !== 103 && c !== 117 && c !== 101 && c !== 99)) return false;
   return GTIN_KEYS.has(norm) ? gs1Valid(value) : norm === 'context' && VOCABULARIES.has(value);
 }

@@ -1,4 +1,7 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
+
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const ABSOLUTE_URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** What the scrub engine reads of a parsed URL (a WHATWG URL has all of it). */
 export interface ParsedUrl {
   readonly protocol: string;
@@ -49,7 +52,7 @@ function plainUrlRemembered(input: string): ParsedUrl | undefined {
 export function hostOf(url: string | undefined, cache?: UrlCache): string | undefined {
   if (!url) return undefined;
   const t = url.trim();
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return undefined;
+  if (!ABSOLUTE_URL_SCHEME.test(t)) return undefined;
   return parseUrl(t, cache)?.hostname.toLowerCase();
 }
 

@@ -1,8 +1,14 @@
 import ipaddr from 'ipaddr.js';
 import type { SitePlan } from '../rules/plan.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const EDGE_BRACKETS = /^\[|\]$/g;
+const EDGE_QUOTES = /^"|"$/g;
+const FORWARDED_FOR = /for=("?\[?[^;,"\]]+\]?"?)/i;
+const TRAILING_PORT = /:\d+$/;
+
 function parse(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-  const clean = ip.trim().replace(/^\[|\]$/g, '').replace(/^"|"$/g, '');
+  const clean = ip.trim().replace(EDGE_BRACKETS, '').replace(EDGE_QUOTES, '');
   if (!ipaddr.isValid(clean)) return undefined;
   const addr = ipaddr.parse(clean);
   return addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? (addr as ipaddr.IPv6).toIPv4Address() : addr;
@@ -16,8 +22,8 @@ function trusted(addr: ipaddr.IPv4 | ipaddr.IPv6, site: SitePlan): boolean {
 function forwardedFor(header: string | undefined): string[] {
   if (!header) return [];
   return header.split(',').flatMap((part) => {
-    const m = part.match(/for=("?\[?[^;,"\]]+\]?"?)/i);
-    return m ? [m[1].replace(/^"|"$/g, '').replace(/:\d+$/, (p) => (m[1].includes('[') || m[1].split(':').length === 2 ? '' : p))] : [];
+    const m = part.match(FORWARDED_FOR);
+    return m ? [m[1].replace(EDGE_QUOTES, '').replace(TRAILING_PORT, (p) => (m[1].includes('[') || m[1].split(':').length === 2 ? '' : p))] : [];
   });
 }
 

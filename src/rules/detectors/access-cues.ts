@@ -4,6 +4,11 @@ import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
 import { RELATIVE_LEADS, scanRelatives } from './access-relatives.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const REGEX_SPECIAL_CHARS = /[.*+?^${}()|[\]\\]/g;
+const SPACES = / /g;
+const COLON_OR_B_AFTER_SPACES = /^[ ]*:|^[ ]b/;
+
 // `My name is` and name labels in the languages US hospitals offer language access in (Safe Harbor A), beyond the
 // cues script-cues.ts and foreign-cues.ts read:
 //  - scripts with spaces between words: Hindi and Nepali `मेरा/मेरो नाम`, Urdu `میرا نام`, Farsi `اسم من`/`نام من`/`اسمم`,
@@ -23,7 +28,7 @@ const SPACED = ['मेरा नाम ', 'मेरो नाम ', 'पूर
   'מיין נאָמען איז ', 'מיין נאמען איז ', 'שם מלא: ', 'שם: ', 'الاسم الكامل: ', 'моя фамилия ', 'моё имя ', 'мое имя ', "моє ім'я ", 'моє ім\u2019я ',
   'моє прізвище ', 'ф.и.о.: ', 'ф. и. о.: '];
 const TWO_RUNS = ['ខ្ញុំឈ្មោះ', 'ខ្ញុំបាទឈ្មោះ', 'នាងខ្ញុំឈ្មោះ', 'ຂ້ອຍຊື່', 'ຂ້ອຍມີຊື່', 'ຂ້າພະເຈົ້າຊື່', 'ကျွန်တော့်နာမည်', 'ကျွန်မနာမည်', 'ကျွန်တော်နာမည်'];
-const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ ]');
+const escape = (w: string): string => w.replace(REGEX_SPECIAL_CHARS, '\\$&').replace(SPACES, '[ ]');
 const SCRIPT_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:(${SPACED.map(escape).join('|')})|(${TWO_RUNS.map(escape).join('|')}))[ ]*`, 'giu');
 const LATIN_RE = new RegExp('(?<![\\p{L}\\p{M}])(?:((?:ang[ ])?pangalan[ ]ko(?:[ ]po)?[ ]ay|(?:buong[ ])?pangalan[ ]*:|magacayg[ua](?:[ ]waa)?' +
   '|magac(?:a|u)[ ]*:|non[ ]mwen[ ](?:se|rele)|non[ ]konpl[eè][ ]*:|kuv[ ](?:lub[ ])?npe[ ](?:yog|hu[ ]ua)|h[oọ][ ](?:v[aà][ ])?t[eê]n[ ]*:' +
@@ -47,7 +52,7 @@ const LONGEST = Math.max(...LEADS.map((w) => w.length));
 export function accessScriptCueAt(text: string, i: number, c: number): number {
   if (c === 0x7533) return text.charCodeAt(i - 1) === 0x3068 ? NAME_CUE : 0; // と申します
   if (c === 0xb77c) return text.charCodeAt(i + 1) === 0xace0 ? NAME_CUE : 0; // 라고
-  if (c === 0xea || c === 0xca) return lower(text.charCodeAt(i - 1)) === 116 && /^[ ]*:|^[ ]b/.test(text.slice(i + 2, i + 5)) ? NAME_CUE : 0;
+  if (c === 0xea || c === 0xca) return lower(text.charCodeAt(i - 1)) === 116 && COLON_OR_B_AFTER_SPACES.test(text.slice(i + 2, i + 5)) ? NAME_CUE : 0;
   // `mẹ tôi`, `chồng tôi` (a relative, access-relatives.ts)
   if (c === 0xf4 || c === 0xd4) return lower(text.charCodeAt(i - 1)) === 116 && lower(text.charCodeAt(i + 1)) === 105 ? NAME_CUE : 0;
   const cues = BY_FIRST.get(c);

@@ -4,6 +4,10 @@ import { generatedId } from './generated-ids.js';
 import { tcfConsent } from './consent-string.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const DIGITS_ONLY = /^\d+$/;
+const LEADING_CODE_CHARS = /^[0-9A-Za-z_.-]*/;
+
 // A standalone token of 10+ letters/digits mixing at least 2 letters and 4 digits: member ids,
 // VINs without a valid check digit, user ids, order numbers. Hyphenated slugs (`2024-flu-season`)
 // and words never qualify (UUIDs have their own detector).
@@ -51,8 +55,8 @@ function snakeLabel(token: string): boolean {
     if (WORD.test(part)) { if (part.length > word) word = part.length; continue; }
     if (AD_SIZE.test(part)) { if (sizes++ > 0) return false; continue; }
     if (TAG.test(part)) continue;
-    if (part.length <= 2 && /^\d+$/.test(part)) { if (numbers++ > 1) return false; continue; }
-    if (part.length === 4 && /^\d+$/.test(part) && Math.abs(+part - new Date().getUTCFullYear()) <= 1) continue;
+    if (part.length <= 2 && DIGITS_ONLY.test(part)) { if (numbers++ > 1) return false; continue; }
+    if (part.length === 4 && DIGITS_ONLY.test(part) && Math.abs(+part - new Date().getUTCFullYear()) <= 1) continue;
     return false;
   }
   return word >= 3;
@@ -70,7 +74,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     // A request's ULID or KSUID (generated-ids.ts) is the library's, not a person's.
     if ((m[0].length === 26 || m[0].length === 27) && generatedId(m[0])) continue;
     // A consent banner's TCF v2 string (consent-string.ts): the whole base64url run, `-` and `.` segments too, stays.
-    if (tcfConsent(m[0])) { re.lastIndex = m.index + (/^[0-9A-Za-z_.-]*/.exec(text.slice(m.index))?.[0].length ?? m[0].length); continue; }
+    if (tcfConsent(m[0])) { re.lastIndex = m.index + (LEADING_CODE_CHARS.exec(text.slice(m.index))?.[0].length ?? m[0].length); continue; }
     out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
 }

@@ -2,6 +2,9 @@ import { defineDetector } from './define.js';
 import type { Detection, ValueDetector } from './types.js';
 import { commonWord } from './file-name.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const NO_BREAK_SPACES = /\u00a0/g;
+
 // A whole name written as character references or escapes, letter by letter (`&#75;&#101;&#110;&#106;&#105;&#32;&#79;…`,
 // `\u004b\u0065…`), as a page template or a contact widget hides a person's name from scrapers. Decoded, such a name
 // has no cue before it (it is the whole text, or follows `Hello`); that every letter was encoded is the cue. A run of
@@ -28,7 +31,7 @@ function refChar(_ref: string, hexRef?: string, decRef?: string, u?: string, x?:
 function scanEncodedNames(text: string, out: Detection[], kind: string): void {
   RUN_RE.lastIndex = 0;
   for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) {
-    const spelled = m[0].replace(ONE_REF, refChar).replace(/\u00a0/g, ' ');
+    const spelled = m[0].replace(ONE_REF, refChar).replace(NO_BREAK_SPACES, ' ');
     if (NAME_WORDS.test(spelled) || uncommonWords(spelled)) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
 }

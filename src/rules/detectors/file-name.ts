@@ -2,6 +2,11 @@ import { isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const FOUR_DIGITS = /^\d{4}$/;
+const ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
+const LETTERS_AND_APOSTROPHES = /^[A-Za-z']+$/;
+
 // A person's name in a document's file name (Safe Harbor A): `lab-report-Linda-Harrington.pdf`,
 // `Jane_Doe_CV.pdf`, `Statement_DOE_JANE_2026-03.pdf`, `Marcus Webb - intake form.docx`. No
 // dictionary of names: a pair of capitalised words (`Linda-Harrington`) beside a document word
@@ -108,7 +113,7 @@ function lowerPair(ws: readonly Word[], i: number): boolean {
 
 /** A date written in parts (`2026-03-14`, read as three words) just before word `i`. */
 function datePartsBefore(ws: readonly Word[], i: number): boolean {
-  return i >= 3 && /^\d{4}$/.test(ws[i - 3].w) && /^\d{1,2}$/.test(ws[i - 2].w) && /^\d{1,2}$/.test(ws[i - 1].w);
+  return i >= 3 && FOUR_DIGITS.test(ws[i - 3].w) && ONE_OR_TWO_DIGITS.test(ws[i - 2].w) && ONE_OR_TWO_DIGITS.test(ws[i - 1].w);
 }
 
 // A portrait's or headshot's file named for whom it shows, the stem nothing but the photo word and a pair of name words (and a
@@ -124,7 +129,7 @@ function photoPair(ws: readonly Word[]): number {
   const first = PHOTO_WORD.test(core[0].w);
   if (!first && !PHOTO_WORD.test(core[core.length - 1].w)) return -1;
   const pair = first ? core.slice(core.length === 4 && core[1].w.toLowerCase() === 'of' ? 2 : 1) : core.slice(0, core.length - 1);
-  if (pair.length !== 2 || pair.some((w) => !lowerWord(w.w.toLowerCase()) || !/^[A-Za-z']+$/.test(w.w))) return -1;
+  if (pair.length !== 2 || pair.some((w) => !lowerWord(w.w.toLowerCase()) || !LETTERS_AND_APOSTROPHES.test(w.w))) return -1;
   return ws.indexOf(pair[0]);
 }
 

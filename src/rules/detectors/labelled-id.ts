@@ -5,6 +5,9 @@ import { STATE_CODE, STATE_NAME } from './zip.js';
 import { ibanEnd } from './iban.js';
 import { scanAccessIds } from './access-ids.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const LABEL_SEPARATOR = /[:#=]|%3[AaDd]|%23/;
+
 // Labels are kept tight: generic words ("group", "account", "policy") need a number-ish suffix so
 // analytics keys like `groupId` or `accountType` are not treated as identifiers.
 const ID_SUFFIX = '[ _-]?(?:identifier|id|number|num|nbr|no|#)';
@@ -148,7 +151,7 @@ function scanUsernames(text: string, out: Detection[], kind: string): void {
 function announces(label: string, sep: string, afterId: boolean, digits: number): boolean {
   const lower = label.toLowerCase();
   if (!BARE.has(lower)) return true;
-  return /[:#=]|%3[AaDd]|%23/.test(sep) || (afterId && lower === 'group' && digits >= 5);
+  return LABEL_SEPARATOR.test(sep) || (afterId && lower === 'group' && digits >= 5);
 }
 
 function scan(text: string, out: Detection[], kind: string): void {

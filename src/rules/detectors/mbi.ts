@@ -3,6 +3,9 @@ import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const SPACES = / /g;
+
 // Shape only (digit/letter per position, dashes after positions 4 and 7 used together);
 // mbiValid then applies the CMS rules: position 1 is 1-9, letters exclude S L O I B Z.
 // A space may stand for the dash too (`1EG4 TE5 MK73`, as the card prints it).
@@ -14,7 +17,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   const re = resetAt(MBI_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    if (mbiValid(m[1] === ' ' ? m[0].replace(/ /g, '-') : m[0])) out.push({ start: m.index, end: m.index + m[0].length, kind });
+    if (mbiValid(m[1] === ' ' ? m[0].replace(SPACES, '-') : m[0])) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
 }
 

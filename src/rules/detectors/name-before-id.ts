@@ -3,6 +3,10 @@ import { titleWord } from './item-name.js';
 import { isLetter } from './marker-bits.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const POSSESSIVE_BEFORE_END = /(?:^|[^\p{L}])(my|her|his)$/iu;
+const INITIALS_PREFIX = /^\p{Lu}\.\p{Lu}/u;
+
 // A full name with no label before it, followed by the person's own identifier (Safe Harbor A): `Dr. Amelia Stone,
 // DOB 04/12/1961`, `Stone, Amelia (DOB 4/12/61)`, `Portal summary for Jane Okafor, DOB …`, `Rufus Abernethy MRN
 // 7734021`, `Dr. Anouk Verhoeven cell 415-555-0178`. A birth date, a record number or a personal phone right after a
@@ -32,7 +36,7 @@ function beforeSeparators(text: string, at: number): number {
     break;
   }
   // Whose it is may stand between (`Jane Okafor, my birthday is …`, `… her DOB …`).
-  const own = j < at && /(?:^|[^\p{L}])(my|her|his)$/iu.exec(text.slice(Math.max(0, j - 4), j));
+  const own = j < at && POSSESSIVE_BEFORE_END.exec(text.slice(Math.max(0, j - 4), j));
   return own ? beforeSeparators(text, j - own[1].length) : j;
 }
 
@@ -48,7 +52,7 @@ export function nameBeforeIdAt(text: string, at: number): boolean {
 
 /** Whether the words are a person's name: two or more (an initial glued to a surname, `J.Okafor`, is two), none a common, title or honorific word. */
 function nameWords(given: readonly string[]): boolean {
-  const words = given.flatMap((w) => (/^\p{Lu}\.\p{Lu}/u.test(w) ? [w.slice(0, 2), w.slice(2)] : [w]));
+  const words = given.flatMap((w) => (INITIALS_PREFIX.test(w) ? [w.slice(0, 2), w.slice(2)] : [w]));
   return words.length >= 2 && words.every((w) => !TITLE.test(w) && !commonWord(w.toLowerCase()) && !titleWord(w.toLowerCase()));
 }
 

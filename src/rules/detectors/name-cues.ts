@@ -13,6 +13,15 @@ import { NAME_ID_HINT, scanNameBeforeId } from './name-before-id.js';
 import { SPELLED_HINT, scanSpelledNames } from './spelled-name.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const CLOSING_PAREN_COLON = /^\)[ ]?:/;
+const ONLY_SPACES_DOTS_BANGS = /^[ .!]*$/;
+const END_OR_COMMA_PAREN_NEWLINE = /^(?:$|[ ]*[,(\n])/;
+const CUE_PUNCTUATION_AFTER_NAME = /^[ ]*(?:[,!:]|[ ]-[ ])/;
+const LEADING_COMMA_OR_SEMICOLON = /^[ ]*[,;][ ]*/;
+const LEADING_FOUR_DIGITS = /^\d{4}/;
+const HYPHEN_OR_DASH = /[-\u2013\u2014\u2015]/;
+
 // Names after weaker cues in longer text (Safe Harbor A), each needing the shape around the name
 // as well as the cue, so prose and titles stay:
 //  - a chat transcript's speaker named in brackets after a role: `Visitor (Jane Doe): …`,
@@ -47,7 +56,7 @@ function scanRoleParen(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
     const end = nameEnd(text, from, true, true);
-    if (end > from && /^\)[ ]?:/.test(text.slice(end, end + 3))) out.push({ start: from, end, kind });
+    if (end > from && CLOSING_PAREN_COLON.test(text.slice(end, end + 3))) out.push({ start: from, end, kind });
   }
 }
 
@@ -62,7 +71,7 @@ function scanSignedEnd(text: string, out: Detection[], kind: string): void {
   if (m === null) return;
   const from = text.length - Math.min(text.length, 64) + m.index + m[0].length;
   const end = nameEnd(text, from, true, true);
-  if (end > from && /^[ .!]*$/.test(text.slice(end)) && fullName(text, from, end) && FIRST_PERSON.test(text.slice(0, from))) out.push({ start: from, end, kind });
+  if (end > from && ONLY_SPACES_DOTS_BANGS.test(text.slice(end)) && fullName(text, from, end) && FIRST_PERSON.test(text.slice(0, from))) out.push({ start: from, end, kind });
 }
 
 function scanAttribution(text: string, out: Detection[], kind: string): void {
@@ -72,7 +81,7 @@ function scanAttribution(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
     const end = nameEnd(text, from, true, true);
-    if (end > from && fullName(text, from, end) && /^(?:$|[ ]*[,(\n])/.test(text.slice(end, end + 3))) out.push({ start: from, end, kind });
+    if (end > from && fullName(text, from, end) && END_OR_COMMA_PAREN_NEWLINE.test(text.slice(end, end + 3))) out.push({ start: from, end, kind });
     if (re.lastIndex === m.index) re.lastIndex++;
   }
 }
@@ -84,7 +93,7 @@ function scanGreeting(text: string, out: Detection[], kind: string): void {
     const from = m.index + m[0].length;
     const end = nameEnd(text, from, true, true);
     if (end <= from || NOT_ADDRESSEE.has(text.slice(from, end).split(' ')[0].toLowerCase())) continue;
-    if (/^[ ]*(?:[,!:]|[ ]-[ ])/.test(text.slice(end, end + 4))) out.push({ start: from, end, kind });
+    if (CUE_PUNCTUATION_AFTER_NAME.test(text.slice(end, end + 4))) out.push({ start: from, end, kind });
     if (re.lastIndex === m.index) re.lastIndex++;
   }
 }
@@ -109,7 +118,7 @@ function scanCc(text: string, out: Detection[], kind: string): void {
       const end = nameEnd(text, from, false, true);
       if (end <= from || !fullName(text, from, end)) break;
       out.push({ start: from, end, kind });
-      const sep = /^[ ]*[,;][ ]*/.exec(text.slice(end, end + 4));
+      const sep = LEADING_COMMA_OR_SEMICOLON.exec(text.slice(end, end + 4));
       if (sep === null) break;
       from = end + sep[0].length;
     }
@@ -119,7 +128,7 @@ function scanCc(text: string, out: Detection[], kind: string): void {
 
 /** A date whose year (first or last group, four digits; two digits from 30 read as 19xx) is before 2010. */
 function oldYear(date: string, last: string): boolean {
-  const first = /^\d{4}/.exec(date);
+  const first = LEADING_FOUR_DIGITS.exec(date);
   const y = first !== null ? Number(first[0]) : last.length === 4 ? Number(last) : last.length === 2 && Number(last) >= 30 ? 1900 + Number(last) : 9999;
   return y >= 1900 && y < 2010;
 }
@@ -140,7 +149,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   // The prefilter's gate lets person_name run on 6 characters and more (prefilter.ts).
   if (text.length < 6) return;
   if (text.indexOf('(') >= 0) scanRoleParen(text, out, kind);
-  if (/[-\u2013\u2014\u2015]/.test(text)) scanAttribution(text, out, kind);
+  if (HYPHEN_OR_DASH.test(text)) scanAttribution(text, out, kind);
   scanGreeting(text, out, kind);
   if (text.indexOf(':') >= 0 || text.indexOf('[REDACTED]') >= 0) scanLinkText(text, out, kind);
   if (text.indexOf(':') >= 0) scanCc(text, out, kind);

@@ -2,6 +2,19 @@ import { isLetter, lower } from './marker-bits.js';
 import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const OCR_SEPARATORS = /[ ._'\u2019-]/g;
+const OCR_RN = /rn/g;
+const OCR_VV = /vv/g;
+const OCR_ONE_LIKE = /[1l|!]/g;
+const OCR_ZERO = /0/g;
+const OCR_THREE = /3/g;
+const OCR_FOUR_LIKE = /[4@]/g;
+const OCR_FIVE_LIKE = /[5$]/g;
+const OCR_EIGHT = /8/g;
+const SPACES = / /g;
+const SPACE_BETWEEN_LABEL_CHARS = /(?<=[A-Za-z0-9|!@$])[ ](?=[A-Za-z0-9|!@$])/;
+
 // A name label as a scanner's OCR or a hurried typist leaves it (Safe Harbor A): digits read for letters
 // (`Pat1ent:`, `Narne:` for `Name:` as `rn` reads `m`, `Iast name:`), letters spaced apart (`P a t i e n t :`,
 // `nam e:`) or two letters swapped (`Pateint:`, `Patinet:`). The cue tables (person-name.ts) read the clean
@@ -17,12 +30,12 @@ const PERSON_ONLY = new Set(['patient', 'caller']);
 
 /** The label with separators gone and every look-alike folded to one letter (`Pat1ent` and `Patlent` read `patient`). */
 function fold(s: string): string {
-  return s.toLowerCase().replace(/[ ._'\u2019-]/g, '').replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/[1l|!]/g, 'i').replace(/0/g, 'o')
-    .replace(/3/g, 'e').replace(/[4@]/g, 'a').replace(/[5$]/g, 's').replace(/8/g, 'b');
+  return s.toLowerCase().replace(OCR_SEPARATORS, '').replace(OCR_RN, 'm').replace(OCR_VV, 'w').replace(OCR_ONE_LIKE, 'i').replace(OCR_ZERO, 'o')
+    .replace(OCR_THREE, 'e').replace(OCR_FOUR_LIKE, 'a').replace(OCR_FIVE_LIKE, 's').replace(OCR_EIGHT, 'b');
 }
 
 const FOLDED = new Map<string, string>(LABELS.map((l) => [fold(l), l]));
-const CLEAN = new Set(LABELS.flatMap((l) => [l, l.replace(/ /g, ''), l.replace(/ /g, '_')]));
+const CLEAN = new Set(LABELS.flatMap((l) => [l, l.replace(SPACES, ''), l.replace(SPACES, '_')]));
 
 /** The clean label `s` (a candidate's characters) folds to, with one pair of neighbours swapped at most; undefined if none. */
 function labelOf(s: string): string | undefined {
@@ -65,7 +78,7 @@ export function misreadLabel(text: string, colon: number): string | undefined {
   if (end === 0 || !isLetter(text.charCodeAt(end - 1))) return undefined;
   const start = runStart(text, end);
   if (start > 0 && isLetter(text.charCodeAt(start - 1))) return undefined;
-  const words = text.slice(start, end).split(/(?<=[A-Za-z0-9|!@$])[ ](?=[A-Za-z0-9|!@$])/);
+  const words = text.slice(start, end).split(SPACE_BETWEEN_LABEL_CHARS);
   for (let k = 1; k <= words.length; k++) {
     const raw = words.slice(words.length - k).join(' ');
     const label = labelOf(raw);

@@ -12,6 +12,12 @@ import { nameWord, verbLike } from './verb-name.js';
 import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS, TITLE_STOP } from './name-words.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const SELF_INTRODUCTION_VERB = /^[ ]+(?:calling|speaking|here|again)(?![a-z])/;
+const NAME_END_OR_INTRODUCTION = /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/;
+const SPACES_DOTS_BANGS_TO_LINE_END = /^[ .!]*(?:$|\n)/;
+const NAME_PART_SEPARATORS = /[ ,.]+/;
+
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
 // dictionary of names, except the common given names that tell `Doe, Jane` from `Portland, Oregon`,
 // record-name.ts): `my name is Jane Doe`, `Name: Jane Doe`, `Pt name - Jane Doe`,
@@ -156,7 +162,7 @@ function goodsTitle(words: readonly string[]): boolean {
 /** `this is Jane Doe` must go on as a caller does (`calling`, `here`, a comma) or end there; `its Jane Doe` (no apostrophe, also a word of its own) only with a caller's word. */
 function callerTail(text: string, end: number, strict: boolean): boolean {
   const rest = text.slice(end, end + 12).toLowerCase();
-  return (strict ? /^[ ]+(?:calling|speaking|here|again)(?![a-z])/ : /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/).test(rest);
+  return (strict ? SELF_INTRODUCTION_VERB : NAME_END_OR_INTRODUCTION).test(rest);
 }
 
 const ANY_UPPER = /\p{Lu}/u;
@@ -209,7 +215,7 @@ function titleAfterDash(text: string, from: number, end: number): boolean {
 
 /** A sign-off's name closes the text or its line. */
 function closesLine(text: string, end: number): boolean {
-  return /^[ .!]*(?:$|\n)/.test(text.slice(end, end + 8));
+  return SPACES_DOTS_BANGS_TO_LINE_END.test(text.slice(end, end + 8));
 }
 
 // A whole short value written as a record system prints a name: `OKAFOR, JANE M`, `Okafor, Jane M.`,
@@ -238,7 +244,7 @@ export function initialEnd(text: string): boolean {
 
 function wholeName(text: string): boolean {
   if (!initialEnd(text) || !EHR_NAME.test(text)) return false;
-  for (const w of text.toLowerCase().split(/[ ,.]+/)) if (NOT_NAME.has(w)) return false;
+  for (const w of text.toLowerCase().split(NAME_PART_SEPARATORS)) if (NOT_NAME.has(w)) return false;
   return true;
 }
 

@@ -2,6 +2,9 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const PHONE_GROUP_SEPARATORS = /[ ,.-]+/;
+
 // A local number without its area code (`call me at 555-0143`, `cell: 555 0143`) is still a
 // telephone number (D), but seven digits alone are as often a count, a code or a part of a
 // longer number: a phone word must come shortly before, with no other digit in between.
@@ -28,7 +31,7 @@ function spelled(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const runs = m[0].match(DIGIT_RUN) ?? [];
     const digitCount = runs.reduce((n, r) => n + r.length, 0);
-    const words = m[0].split(/[ ,.-]+/).length - runs.length;
+    const words = m[0].split(PHONE_GROUP_SEPARATORS).length - runs.length;
     const whole = digitCount + words >= 10;
     const before = text.slice(Math.max(0, m.index - WINDOW), m.index);
     if (words >= 3 && digitCount + words >= 7 && (whole || CUE_BEFORE.test(before) || SPOKEN_CUE.test(before))) {

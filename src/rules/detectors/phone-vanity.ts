@@ -2,6 +2,10 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const VANITY_LETTER_GROUP = /[-) ][A-Z]{3}/;
+const NOT_UPPER_ALNUM = /[^A-Z0-9]/g;
+
 // A telephone number written with the keypad's letters (`617-555-HOPE`, `1-800-MY-DOCTOR`, `(555) 123-HEAL`). Such numbers
 // are nearly always a business's own marketing number (`Call 617-555-CARE to book`, `Nurse line: (555) 123-HEAL`): the
 // clinic's line is not a patient's identifier and stays. A person's own number written that way is still their number
@@ -15,11 +19,11 @@ const WINDOW = 40;
 
 function scan(text: string, out: Detection[], kind: string): void {
   // Cheap precheck: a dash or a space before three capitals somewhere (most texts with digits have none).
-  if (!/[-) ][A-Z]{3}/.test(text)) return;
+  if (!VANITY_LETTER_GROUP.test(text)) return;
   const re = resetAt(VANITY_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const keys = m[0].replace(/[^A-Z0-9]/g, '').length;
+    const keys = m[0].replace(NOT_UPPER_ALNUM, '').length;
     if (keys < 10 || !PERSONAL_CUE.test(text.slice(Math.max(0, m.index - WINDOW), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind });
   }

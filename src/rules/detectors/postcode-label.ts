@@ -1,6 +1,12 @@
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const PIN_LABEL = /^pin/i;
+const SIX_DIGITS = /^[0-9]{6}$/;
+const POSTCODE_LABEL = /^post[ ]?code/i;
+const ASCII_LETTER_ANY_CASE = /[A-Z]/i;
+
 // A postcode after the word other countries label it with (Safe Harbor B; ZIP-3's exception is for US ZIPs only, and
 // English labels before digits stay the zip detector's): German `PLZ`/`Postleitzahl`, French `code postal`, Spanish and
 // Portuguese `código postal`/`C.P.`, Polish `kod pocztowy`, Swedish and Norwegian `postnummer`, Finnish `postinumero`,
@@ -19,9 +25,9 @@ export function scanLabelledPostcodes(text: string, out: Detection[], kind: stri
   while ((m = re.exec(text)) !== null) {
     const code = m[1] as string;
     // India's PIN code has six digits: four after `PIN code` are a card's or a phone's PIN.
-    if (/^pin/i.test(m[0]) && !/^[0-9]{6}$/.test(code)) continue;
+    if (PIN_LABEL.test(m[0]) && !SIX_DIGITS.test(code)) continue;
     // After the English (and Dutch) word, digits alone are a US ZIP, the zip detector's (ZIP-3 kept): only `1012 AB` is read here.
-    if (/^post[ ]?code/i.test(m[0]) && !/[A-Z]/i.test(code)) continue;
+    if (POSTCODE_LABEL.test(m[0]) && !ASCII_LETTER_ANY_CASE.test(code)) continue;
     const end = m.index + m[0].length;
     out.push({ start: end - code.length, end, kind });
   }

@@ -1,5 +1,8 @@
 import { isAsciiLetter, isDigit } from './scan.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const HYPHEN_OR_SPACE = /[- ]/g;
+
 // Codes that name a product, not a person, printed after their own label (R's long-number net
 // would take them): a drug's NDC in one of its three dashed layouts (`NDC 0002-8215-01`: 4-4-2,
 // 5-3-2, 5-4-1; the 11-digit 5-4-2 billing form too) and a book's ISBN whose check digit holds
@@ -43,7 +46,7 @@ function gs1Valid(d: string): boolean {
 export function productCode(text: string, start: number, end: number): boolean {
   const label = labelBefore(text, start);
   if (label === 'ndc') return NDC_LAYOUTS.has(text.slice(start, end).split('-').map((g) => g.length).join('-'));
-  if (label === 'isbn' || label === 'isbn-13' || label === 'isbn-10' || label === 'isbn13' || label === 'isbn10') return isbnValid(text.slice(start, end).replace(/[- ]/g, ''));
-  if (label === 'upc' || label === 'ean' || label === 'gtin' || label === 'upc-a' || label === 'ean-13') return gs1Valid(text.slice(start, end).replace(/[- ]/g, ''));
+  if (label === 'isbn' || label === 'isbn-13' || label === 'isbn-10' || label === 'isbn13' || label === 'isbn10') return isbnValid(text.slice(start, end).replace(HYPHEN_OR_SPACE, ''));
+  if (label === 'upc' || label === 'ean' || label === 'gtin' || label === 'upc-a' || label === 'ean-13') return gs1Valid(text.slice(start, end).replace(HYPHEN_OR_SPACE, ''));
   return false;
 }

@@ -3,6 +3,12 @@ import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { STATE_NAME } from './zip.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const LOWER_LETTER_OUTSIDE_CLASS = /[a-z](?![^[]*\])/g;
+const TRAILING_DOTS_AND_COMMAS = /[.,]+$/;
+const SPACE_OR_COMMA_RUNS = /[ ,]+/;
+const TRAILING_STATE_CODE = /,? [A-Z]{2}$/;
+
 // A place a person says they live in or come from (Safe Harbor B: a city is a geographic subdivision
 // smaller than a state): `my mom lives in Maple Grove, MN`, `Moved here from Tacoma last year`,
 // `we're from Bellingham`, `I live in Eden Prairie`, `vivo en Zapopan`, `wohne in Bad Homburg`. The
@@ -19,7 +25,7 @@ const FROM_VERB = "(?:i['\u2019]m|i[ ]am|we['\u2019]re|we[ ]are|they['\u2019]re|
 const PREP = '(?:in|from|to|near|outside(?:[ ]of)?|en|em|no|na|in[ ]der[ ]nähe[ ]von|à|a|près[ ]de|cerca[ ]de)';
 // The pattern is case-sensitive (a place's words must be capitals: `\p{Lu}` under the `i` flag is any letter), so the
 // verb's and preposition's letters take either case here.
-const anyCase = (src: string): string => src.replace(/[a-z](?![^[]*\])/g, (c) => `[${c}${c.toUpperCase()}]`);
+const anyCase = (src: string): string => src.replace(LOWER_LETTER_OUTSIDE_CLASS, (c) => `[${c}${c.toUpperCase()}]`);
 const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
 const RESIDENCE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')})[ ]+` +
@@ -97,8 +103,8 @@ function scanPlaces(re: RegExp, g: number, text: string, out: Detection[], kind:
   while ((m = re.exec(text)) !== null) {
     const place = m[g];
     if (personal === false && !DIGIT.test(m[1])) continue;
-    const bare = place.replace(/[.,]+$/, '');
-    if (place.split(/[ ,]+/).some((w) => NOT_PLACE.has(w.toLowerCase())) || REGION_RE.test(bare.replace(/,? [A-Z]{2}$/, ''))) continue;
+    const bare = place.replace(TRAILING_DOTS_AND_COMMAS, '');
+    if (place.split(SPACE_OR_COMMA_RUNS).some((w) => NOT_PLACE.has(w.toLowerCase())) || REGION_RE.test(bare.replace(TRAILING_STATE_CODE, ''))) continue;
     const start = m.index + m[0].length - place.length;
     // The ZIP code after the place is that person's too (`I live in Beverly Hills 90210`): no state stands between
     // them for the ZIP detector's address tail, so it goes with the place.

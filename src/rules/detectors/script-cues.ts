@@ -5,6 +5,9 @@ import type { Detection } from './types.js';
 import { cjkDateCueAt } from './cjk-date.js';
 import { accessScriptCueAt } from './access-cues.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const VIETNAMESE_PRONOUN = /t[êÊ]n|t[ôÔ]i/;
+
 // `my name is` in scripts other than Latin (Safe Harbor A): Russian `меня зовут`, Ukrainian `мене звати`,
 // Greek `με λένε` / `ονομάζομαι` / `το όνομά μου είναι`, Arabic `اسمي`, Hebrew `שמי` / `קוראים לי`, Chinese `我叫` / `我的名字是`,
 // Japanese `私の名前は`, Korean `제 이름은`. A spaced script's name is read as after `my name is`: up to
@@ -57,7 +60,7 @@ function birthAt(text: string, i: number, c: number): boolean {
 
 /** Names after the cues above. */
 export function scanScriptCues(text: string, out: Detection[], kind: string): void {
-  if (!HINT.test(text) && !/t[êÊ]n|t[ôÔ]i/.test(text)) return;
+  if (!HINT.test(text) && !VIETNAMESE_PRONOUN.test(text)) return;
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

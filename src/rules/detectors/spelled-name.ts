@@ -1,6 +1,10 @@
 import { isLetter, matchesAt } from './marker-bits.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const LETTER = /\p{L}/u;
+const SPELLING_SEPARATORS = /[ .-]/g;
+
 // A name spelled out letter by letter, as a caller does and speech to text writes it (Safe Harbor A): `this is bertrand
 // calloway spelled c a l l o w a y`, `last name's spelled O-K-A-F-O-R`, `spelling: m.c.a.l.l.i.s.t.e.r`. The letters are
 // the name, so they go; so does every word of the text they spell (`calloway` above), which speech to text leaves in
@@ -22,7 +26,7 @@ function pushWord(text: string, word: string, out: Detection[], kind: string): v
   const lowerText = text.toLowerCase();
   for (let at = lowerText.indexOf(word); at >= 0; at = lowerText.indexOf(word, at + word.length)) {
     const end = at + word.length;
-    if (!/\p{L}/u.test(text[at - 1] ?? ' ') && !/\p{L}/u.test(text[end] ?? ' ')) out.push({ start: at, end, kind });
+    if (!LETTER.test(text[at - 1] ?? ' ') && !LETTER.test(text[end] ?? ' ')) out.push({ start: at, end, kind });
   }
 }
 
@@ -34,7 +38,7 @@ export function scanSpelledNames(text: string, out: Detection[], kind: string): 
   while ((m = re.exec(text)) !== null) {
     const start = m.index + m[0].length - m[1].length;
     out.push({ start, end: m.index + m[0].length, kind });
-    const word = m[1].replace(/[ .-]/g, '').toLowerCase();
+    const word = m[1].replace(SPELLING_SEPARATORS, '').toLowerCase();
     if (word.length >= 3) pushWord(text, word, out, kind);
   }
 }

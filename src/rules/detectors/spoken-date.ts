@@ -2,6 +2,9 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const NOT_WORD_CHARS = /[^\p{L}\p{N}']+/u;
+
 // A birth date said in words, as a voice transcript or a dictated note writes it (Safe Harbor C): `march third
 // nineteen sixty one`, `the third of March sixty-one`, `July twenty second`, German `dritten März`, French `trois
 // mars`, Spanish `cinco de agosto`. The day and month go (the year alone may stay, as `year` does for dates).
@@ -43,7 +46,7 @@ const SUBJECT_BEFORE = /(?:^|[^\p{L}])(?:was|were|is|am|been|being|i|he|she|you|
 /** Whether the birth word `m` (ending at `end`) and a date starting at `at` belong together (see LINK). */
 function linked(text: string, m: RegExpExecArray, end: number, at: number): boolean {
   let others = 0;
-  for (const w of text.slice(end, at).toLowerCase().split(/[^\p{L}\p{N}']+/u)) if (w !== '' && !LINK.has(w)) others++;
+  for (const w of text.slice(end, at).toLowerCase().split(NOT_WORD_CHARS)) if (w !== '' && !LINK.has(w)) others++;
   if (others === 0) return true;
   const participle = m[1] !== undefined;
   return others <= 2 && (!participle || SUBJECT_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)));

@@ -3,6 +3,10 @@ import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const ASCII_LETTER = /[A-Za-z]/;
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+
 // AAA-GG-SSSS with one delimiter (`-`, space, `.`) used consistently (the backreference rejects
 // mixed ones), or 9 bare digits. The lookarounds reject digits that continue a longer run,
 // including across a dash or dot (`1-495-57-0053-2`).
@@ -17,7 +21,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     // Nine digits led by one letter that opens a token (`B739201841`): a code, or a KVNR (health-number.ts), not an SSN.
-    const letterLed = m[2] === '' && /[A-Za-z]/.test(text[m.index - 1] ?? '') && !/[A-Za-z0-9]/.test(text[m.index - 2] ?? '');
+    const letterLed = m[2] === '' && ASCII_LETTER.test(text[m.index - 1] ?? '') && !ASCII_ALNUM.test(text[m.index - 2] ?? '');
     if (letterLed || !ssnValid(m[1] + m[3] + m[4])) {
       // A rejected candidate may overlap a valid one starting inside it (spaced digit groups).
       re.lastIndex = m.index + 1;

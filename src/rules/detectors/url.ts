@@ -2,6 +2,9 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const LEADING_WWW = /^www\./;
+
 // A scheme (plain or percent-encoded, as in `?redirect=https%3A%2F%2F...`) or a `www.` host,
 // then everything up to whitespace, quotes or angle brackets. The tail is a single negated
 // class with nothing after it, so the engine never backtracks into it. A host typed without
@@ -81,7 +84,7 @@ const CDN_HOSTS = new RegExp('^(?:cdn\\.jsdelivr\\.net|unpkg\\.com|cdnjs\\.cloud
 
 /** The domain whose own code URLs an event's text keeps: its page host without `www.` ('' for none). Once per event (process.ts). */
 export function codeSiteOf(host: string | undefined): string {
-  return host === undefined ? '' : host.toLowerCase().replace(/^www\./, '');
+  return host === undefined ? '' : host.toLowerCase().replace(LEADING_WWW, '');
 }
 
 function keptCode(url: string, siteDomain: string): boolean {

@@ -5,6 +5,10 @@ import { GIVEN_NAMES } from './given-names.js';
 import { commonWord } from './file-name.js';
 import type { Detection } from './types.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const SPACE_OR_DOT_RUNS = /[ .]+/;
+const VERB_LIKE_ENDING = /(?:ing|ed|ly)$/;
+
 // A person named as whom to reach, after a contact verb (Safe Harbor A): a button's or a care
 // team card's label, `Call Eudora Whitlock at the front desk`, `Text Ottoline Farrimond`,
 // `Message Cornelius Bramwell`, `please phone Jane Doe`. The verb and one space, then a full name:
@@ -79,7 +83,7 @@ function scanCueName(cue: RegExp, text: string, out: Detection[], kind: string, 
     const from = m.index + m[0].length;
     const end = nameEnd(text, from, true, true);
     if (end <= from || !fullName(text, from, end)) continue;
-    const words = text.slice(from, end).toLowerCase().split(/[ .]+/);
+    const words = text.slice(from, end).toLowerCase().split(SPACE_OR_DOT_RUNS);
     if (words.some((w) => NOT_PERSON.has(w))) continue;
     if (givenFirst && !GIVEN_NAMES.has(words[0] ?? '') && !(opensSentence(text, m.index) && words.every(nameWord))) continue;
     out.push({ start: from, end, kind });
@@ -109,7 +113,7 @@ const DEPARTMENT_END = /(?:tion|sion|ment|ness|ity|ogy|ics|ices|ance|ancy|ship|w
 // A first word ending like a verb or an adverb (`Updated`, `Looking`, `Kindly`) opens a sentence, not a name, after a weak
 // cue; common given names end so too (`Mildred`, `Emily`), and so does every `-fred` (`Winnifred`, `Wilfred`, `Manfred`).
 export function verbLike(w: string): boolean {
-  return /(?:ing|ed|ly)$/.test(w) && !GIVEN_NAMES.has(w) && !w.endsWith('fred');
+  return VERB_LIKE_ENDING.test(w) && !GIVEN_NAMES.has(w) && !w.endsWith('fred');
 }
 
 export function nameWord(w: string): boolean {
@@ -140,6 +144,6 @@ export function wholeFullName(text: string): boolean {
   if (text.length < 5 || text.length > 48) return false;
   const end = nameEnd(text, 0, true, true);
   if (end !== text.length || !fullName(text, 0, end)) return false;
-  const words = text.toLowerCase().split(/[ .]+/).filter((w) => w.length > 0);
+  const words = text.toLowerCase().split(SPACE_OR_DOT_RUNS).filter((w) => w.length > 0);
   return words.every((w) => !NOT_PERSON.has(w) && !WORK_TITLE.has(w) && (w.length === 1 || nameWord(w)));
 }

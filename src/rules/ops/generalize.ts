@@ -2,6 +2,10 @@ import ipaddr from 'ipaddr.js';
 import { UAParser } from 'ua-parser-js';
 import { BoundedMemo } from '../../common/bounded-memo.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const ZIP_CODE = /^(\d{3})\d{2}(?:[- ]?\d{4})?$/;
+const ONE_TO_THREE_DIGITS = /^\d{1,3}$/;
+
 /** IPv4 to its /24, IPv6 to its /48; anything unparsable is dropped (undefined). */
 export function truncateIp(value: string): string | undefined {
   const v = value.trim();
@@ -90,7 +94,7 @@ export const HHS_RESTRICTED_ZIP3: readonly string[] = ['036', '059', '063', '102
 
 /** First three ZIP digits, or `000` for restricted areas; non-ZIPs are dropped. */
 export function zip3(value: string | number, restricted: ReadonlySet<string>): string | undefined {
-  const digits = String(value).trim().match(/^(\d{3})\d{2}(?:[- ]?\d{4})?$/);
+  const digits = String(value).trim().match(ZIP_CODE);
   if (!digits) return undefined;
   return restricted.has(digits[1]) ? '000' : digits[1];
 }
@@ -130,7 +134,7 @@ const COMPACT_DATE = /^\s*(1[89]\d{2}|20\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|
  */
 export function toYear(value: string | number, nowYear: number, ages = true): string | number | undefined {
   const s = String(value).trim();
-  if (/^\d{1,3}$/.test(s)) {
+  if (ONE_TO_THREE_DIGITS.test(s)) {
     if (!ages) return undefined;
     const age = Number(s);
     return age > 89 ? AGE_TOP_CODE : typeof value === 'number' ? value : s;

@@ -1,6 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { BoundedMemo } from '../../common/bounded-memo.js';
 
+// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
+const EMAIL_ADDRESS = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/;
+const NON_DIGITS = /\D/g;
+const NON_LETTERS = /[^\p{L}]/gu;
+const TWO_LOWER_LETTERS = /^[a-z]{2}$/;
+const LEADING_FIVE_DIGITS = /^(\d{5})/;
+const ISO_DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
+const US_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
 /**
  * Keyed hashing per destination with scheduled rotation: the key for (destination, period) is
  * HMAC(secret, destination:period), so two destinations can never join on hashed values and a
@@ -27,18 +36,18 @@ export class KeyedHasher {
 export function normalizeMatchKey(kind: string, raw: string): string | undefined {
   const v = raw.trim().toLowerCase();
   switch (kind) {
-    case 'em': return /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/.test(v) ? v : undefined;
+    case 'em': return EMAIL_ADDRESS.test(v) ? v : undefined;
     case 'ph': {
-      const d = v.replace(/\D/g, '');
+      const d = v.replace(NON_DIGITS, '');
       if (d.length === 10) return '1' + d;
       return d.length >= 8 && d.length <= 15 ? d : undefined;
     }
-    case 'fn': case 'ln': case 'ct': return v.replace(/[^\p{L}]/gu, '') || undefined;
-    case 'st': case 'country': return /^[a-z]{2}$/.test(v) ? v : undefined;
-    case 'zp': { const m = v.match(/^(\d{5})/); return m ? m[1] : undefined; }
+    case 'fn': case 'ln': case 'ct': return v.replace(NON_LETTERS, '') || undefined;
+    case 'st': case 'country': return TWO_LOWER_LETTERS.test(v) ? v : undefined;
+    case 'zp': { const m = v.match(LEADING_FIVE_DIGITS); return m ? m[1] : undefined; }
     case 'ge': return v.startsWith('f') ? 'f' : v.startsWith('m') ? 'm' : undefined;
     case 'db': {
-      const m = v.match(/^(\d{4})-(\d{2})-(\d{2})/) ?? v.match(/^(\d{2})\/(\d{2})\/(\d{4})$/);
+      const m = v.match(ISO_DATE_PREFIX) ?? v.match(US_DATE);
       if (!m) return undefined;
       return m[1].length === 4 ? `${m[1]}${m[2]}${m[3]}` : `${m[3]}${m[1]}${m[2]}`;
     }

@@ -4,6 +4,8 @@ import { parseUrl, type UrlCache } from '../url-parts.js';
 import { ASSET_IMAGE, assetIdSegment, keptMediaParam, mediaKind, NO_MEDIA, VIDEO_HOST, videoIdSegment, type MediaKind } from './media-urls.js';
 import { personParent, personSlug } from './person-slug.js';
 
+const URL_CONTROL_CHARS = /[\\\t\n\r]/;
+
 /** `site` (both methods): the event's site domain, whose own code URLs are not a finding (detectors/url.ts); '' or absent: none. */
 export interface TextScanner {
   /** True when any identifier detector finds something in the text. */
@@ -284,7 +286,7 @@ function relativeUrl(input: string): UrlView | undefined {
   try {
     // Appending to the base parses one string instead of two. Only where that reads the same:
     // `\` and tab/newline (removed by the parser) can turn `/x` into a `//host` reference.
-    return /[\\\t\n\r]/.test(input) ? new URL(input, BASE) : new URL(BASE + input);
+    return URL_CONTROL_CHARS.test(input) ? new URL(input, BASE) : new URL(BASE + input);
   } catch {
     return undefined;
   }
