@@ -14,6 +14,7 @@ import { verbNameAt } from './verb-name.js';
 import { roleOpensAt } from './role-opening.js';
 import { foreignNameCueAt, letterCueAt, nWordCueAt } from './foreign-cues.js';
 import { residenceAt } from './residence.js';
+import { givenAfterCommaAt } from './script-cues.js';
 import { accessCueAt } from './access-cues.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
@@ -142,7 +143,7 @@ function pCue(text: string, i: number, n1: number): number {
 
 /** At a comma or line break: `DOE, JANE` (record-name.ts), a sign-off, a mail signature's `-- ` line (person-name.ts). */
 function breakCue(text: string, i: number, c: number): number {
-  if (c === 44 && (recordPairAt(text, i) || mixedPairAt(text, i))) return NAME_CUE;
+  if (c === 44 && (recordPairAt(text, i) || mixedPairAt(text, i) || givenAfterCommaAt(text, i))) return NAME_CUE;
   for (const w of SIGN_OFFS) if (endsAt(text, i, w)) return NAME_CUE;
   return c === 10 && (signatureAt(text, i) || roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
 }

@@ -43,7 +43,8 @@ export function markerAt(text: string, i: number, c: number): number {
       if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
       if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : webmailAt(text, i); // hospitalized, hotmail
       if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
-      if (next === 97) return lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0; // a greeting before a name (person-name.ts); habite
+      // a greeting before a name (person-name.ts); `behalf of` before a name (verb-name.ts); habite
+      if (next === 97) return (lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true)) || matchesAt(text, i - 2, 'behalf of ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0;
       return next === 101 || next === 105 ? heHiCue(text, i, next) : next < 65 ? numberWordAt(text, i) : 0; // oh (a number read out)
     }
     case 119: case 87: {

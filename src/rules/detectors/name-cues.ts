@@ -4,6 +4,7 @@ import { fullName, nameEnd } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { scanRoleName, scanVerbName } from './verb-name.js';
 import { scanScriptCues } from './script-cues.js';
+import { scanVietHonorifics } from './viet-honorific.js';
 import { scanAccessCues } from './access-cues.js';
 import { scanRoleOpening } from './role-opening.js';
 import { scanCaptionName } from './caption-name.js';
@@ -157,6 +158,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   scanVerbName(text, out, kind);
   scanRoleName(text, out, kind);
   scanScriptCues(text, out, kind);
+  scanVietHonorifics(text, out, kind);
   scanAccessCues(text, out, kind);
   scanRoleOpening(text, out, kind);
   scanCaptionName(text, out, kind);

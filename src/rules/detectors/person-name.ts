@@ -8,6 +8,7 @@ import { bareName } from './bare-name.js';
 import { scanNameCues } from './name-cues.js';
 import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB, sloganAfterCue } from './foreign-cues.js';
 import { scanFamilyNames } from './family-name.js';
+import { caselessName } from './caseless-name.js';
 import { nameWord, verbLike } from './verb-name.js';
 import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS, TITLE_STOP } from './name-words.js';
 import type { Detection } from './types.js';
@@ -275,6 +276,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     let end = nameEnd(text, honorific ? from + particleLead(text, from) : from, !label, !label);
     const spoken = end < 0 && m[4] !== undefined;
     if (spoken) end = spokenName(text, from);
+    const caseless = end < 0 && (label || m[2] !== undefined) ? caselessName(text, from) : null; // `Patient: ليلى المنصوري`
+    if (caseless !== null) { out.push({ start: caseless[0], end: caseless[1], kind }); re.lastIndex = caseless[1]; continue; }
     if (end < 0 || (label && sloganAfterCue(text, m.index, from, end))) continue;
     if (m[4] !== undefined && !spoken && (!callerTail(text, end, m[4][2] === 's' || m[4][2] === 'S') || (m[4][1] !== 'h' && m[4][1] !== 'H' && !fullName(text, from, end)))) continue;
     if (honorific && !honorificName(text, from + particleLead(text, from), end)) continue;

@@ -4,6 +4,7 @@ import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
 import { cjkDateCueAt } from './cjk-date.js';
 import { accessScriptCueAt } from './access-cues.js';
+import { vietHonorificAt } from './viet-honorific.js';
 
 // Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const VIETNAMESE_PRONOUN = /t[êÊ]n|t[ôÔ]i/;
@@ -39,6 +40,7 @@ export function scriptCueAt(text: string, i: number, c: number): number {
   if (c === 0xe9 || c === 0xf8 || c === 0xf6) return birthAt(text, i, c) ? GEOCODE : 0;
   // Señor, Señora (an honorific before a name, person-name.ts)
   if (c === 0xf1 || c === 0xd1) return (text.charCodeAt(i - 1) | 0x20) === 101 && (text.charCodeAt(i - 2) | 0x20) === 115 ? NAME_CUE : 0;
+  if ((c === 0xe0 || c === 0xc0 || (c | 0x20) === 0xf4 || c === 0x1ecb || c === 0x1eca) && vietHonorificAt(text, i, c)) return NAME_CUE; // Bà, Ông, Chị, Cô (viet-honorific.ts)
   const access = accessScriptCueAt(text, i, c); // Hindi, Farsi, Amharic, Khmer… (access-cues.ts)
   if (access !== 0) return access;
   if (c === 0xea || c === 0xf4 || c === 0xca || c === 0xd4) {
@@ -58,8 +60,33 @@ function birthAt(text: string, i: number, c: number): boolean {
   return p1 === 102 && text.charCodeAt(i + 1) === 100 && !isLetter(text.charCodeAt(i - 2));
 }
 
+// A given name after a bare `имя` / `ім'я` / `imię` (name) following a comma, as a surname said first leaves it
+// (`Моя фамилия Соколова, имя Аркадий`, `Nazywam się Kowalska, imię Jadwiga`): capitalised words only, so `, имя
+// пользователя` (user name) stays. The prefilter's walk marks the comma (givenAfterCommaAt).
+const GIVEN_AFTER_COMMA_RE = /,[ ]?(?:имя|ім['\u2019]я|imię)[ ]+(?=\p{Lu})/giu;
+const GIVEN_WORDS = ['имя ', "ім'я ", 'ім\u2019я ', 'imię '];
+
+/** At a comma: `имя`, `ім'я` or `imię` and a capital after it (see GIVEN_AFTER_COMMA_RE). */
+export function givenAfterCommaAt(text: string, i: number): boolean {
+  const j = text.charCodeAt(i + 1) === 32 ? i + 2 : i + 1;
+  const at = text.slice(j, j + 7).toLowerCase();
+  for (const w of GIVEN_WORDS) if (at.startsWith(w)) return true;
+  return false;
+}
+
+function scanGivenAfterComma(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(GIVEN_AFTER_COMMA_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    const end = nameEnd(text, from, true, false);
+    if (end > from) out.push({ start: from, end, kind });
+  }
+}
+
 /** Names after the cues above. */
 export function scanScriptCues(text: string, out: Detection[], kind: string): void {
+  if (text.indexOf('мя') >= 0 || text.indexOf('м\'я') >= 0 || text.indexOf('м\u2019я') >= 0 || text.indexOf('mię') >= 0) scanGivenAfterComma(text, out, kind);
   if (!HINT.test(text) && !VIETNAMESE_PRONOUN.test(text)) return;
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;

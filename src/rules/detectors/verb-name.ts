@@ -74,9 +74,10 @@ export function scanVerbName(text: string, out: Detection[], kind: string): void
 /**
  * A full name after each match of `cue` (a global regex ending at the name's first letter): two or three
  * capitalised words, none a desk or service word; with `givenFirst`, the first a common given name unless
- * the cue opens the text or a sentence of it and no word of the name is a department's (see ROLE_RE).
+ * the cue opens the text or a sentence of it and no word of the name is a department's (see ROLE_RE); with `'whose'`,
+ * no word of it a department's (WHOSE_RE).
  */
-function scanCueName(cue: RegExp, text: string, out: Detection[], kind: string, givenFirst: boolean): void {
+function scanCueName(cue: RegExp, text: string, out: Detection[], kind: string, givenFirst: boolean | 'whose'): void {
   const re = resetAt(cue, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -85,7 +86,7 @@ function scanCueName(cue: RegExp, text: string, out: Detection[], kind: string, 
     if (end <= from || !fullName(text, from, end)) continue;
     const words = text.slice(from, end).toLowerCase().split(SPACE_OR_DOT_RUNS);
     if (words.some((w) => NOT_PERSON.has(w))) continue;
-    if (givenFirst && !GIVEN_NAMES.has(words[0] ?? '') && !(opensSentence(text, m.index) && words.every(nameWord))) continue;
+    if (givenFirst === 'whose' ? !words.every(nameWord) : givenFirst && !GIVEN_NAMES.has(words[0] ?? '') && !(opensSentence(text, m.index) && words.every(nameWord))) continue;
     out.push({ start: from, end, kind });
   }
 }
@@ -127,9 +128,16 @@ function opensSentence(text: string, at: number): boolean {
   return i < 0 || '.!?;:\n\r-\u2013\u2014|'.includes(text[i]);
 }
 
-/** Full names after `patient`/`pt` and a space (see above). */
+// Whose the name is, said before it (`for patient Clementine Vespardine`, `regarding pt …`, `patient name Clementine
+// Vespardine` without a colon, `on behalf of Clementine Vespardine`): the cue says a person follows, so the name needs no
+// common given name, only words no department, programme or title is named by (`on behalf of Blue Cross` stays). The
+// prefilter marks `patient`/`pt` at its `p` and `behalf` at its `b` (cue-at.ts).
+const WHOSE_RE = /(?<![\p{L}\p{M}])(?:(?:for|of|regarding|re:?|about)[ ](?:the[ ]|our[ ]|your[ ])?(?:patient|pt)|(?:patient|pt)(?:['\u2019]s)?[ ]name|on[ ]behalf[ ]of)[ ](?=\p{Lu})/giu;
+
+/** Full names after `patient`/`pt` and a space (see above), and after a cue saying whose the name is. */
 export function scanRoleName(text: string, out: Detection[], kind: string): void {
   scanCueName(ROLE_RE, text, out, kind, true);
+  scanCueName(WHOSE_RE, text, out, kind, 'whose');
 }
 
 // Words a work's or a place's title is made of, never a surname (`Resident Evil Village`, `Resident Alien`, `Member Berries
