@@ -24,14 +24,19 @@ const DONE_ONLY_PARAMS: ReadonlySet<string> = new Set(['submissionguid', 'wpform
 /** Parameters whose value says which step of the form this is (`task=thankyou`, `gf_page=confirmation`, `event=submit`). */
 // A multi-step form's or wizard's own step (`?step=confirmation`, `?stage=thank-you`, `?form_step=done`) too.
 const STEP_VALUE_PARAMS: ReadonlySet<string> = new Set(['task', 'event', 'gfpage', 'status', 'result', 'formstatus', 'action', 'state', 'page',
-  'step', 'stage', 'formstep', 'formstage', 'wizardstep', 'currentstep', 'paso', 'etapa', 'etape', 'schritt', 'fase', 'passo', 'stap', 'krok', 'steg', 'adim']);
+  'step', 'stage', 'formstep', 'formstage', 'wizardstep', 'currentstep', 'paso', 'etapa', 'etape', 'schritt', 'fase', 'passo', 'stap', 'krok', 'steg', 'adim',
+  // Polish and Czech name a step `etap`/`faze`, Italian `passaggio`, Dutch `fase`/`stap`, Swedish `fas`.
+  'etap', 'faza', 'faze', 'passaggio', 'fas']);
 /** Flags set on the page after a submission (`?submitted=1`, `?success=true`). */
 const DONE_FLAG_PARAMS: ReadonlySet<string> = new Set(['submitted', 'formsubmitted', 'success', 'sent', 'thanks', 'thankyou', 'done', 'complete']);
-// Also in other languages (`?paso=confirmacion`, `?etape=merci`, `?schritt=bestaetigung`, `?krok=potwierdzenie`).
+// Also in other languages (`?paso=confirmacion`, `?etape=merci`, `?schritt=bestaetigung`, `?krok=potwierdzenie`), the thank-you
+// said as a noun too (`?etap=podziekowanie`, `?paso=agradecimiento`, `?etape=remerciements`, `?krok=podekovani`).
 const DONE_WORD = new RegExp('^(thank-?you|thanks|confirm(ation|ed)?|submit(ted)?|success(ful)?|done|complete[d]?|received|sent|finish(ed)?' +
   '|gracias|confirmacion|confirmada|confirmado|enviad[oa]|completad[oa]|obrigad[oa]|confirmacao|merci|envoye|terminee?|danke|bestaetigung|bestatigung' +
   '|gesendet|abgeschlossen|grazie|conferma(ta|to)?|inviat[oa]|bedankt|bevestiging|verzonden|dziekujemy|potwierdzenie|wyslano|tack|bekraftelse|skickat' +
-  '|tesekkurler|onay|gonderildi|dekujeme|potvrzeni|odeslano)$');
+  '|tesekkurler|onay|gonderildi|dekujeme|potvrzeni|odeslano' +
+  '|podziekowani[ea]|dziekuje|wyslane|zakonczono|agradecimiento|agradecimento|remerciements?|dankeschoen|dankeschon|vielen-dank|ringraziament[oi]' +
+  '|dank-u|dankjewel|podekovani|tesekkur|bekraftad|tackar)$');
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}/gu;
 const DONE_FLAG = /^(1|true|yes|y|on)$/i;
