@@ -32,12 +32,12 @@ describe("a wizard's step parameter and its thank-you word in the languages the 
 
 describe("a patient's own zone of the site", () => {
   it.each(['/zh-tw/病患專區', '/zh-tw/病人專區', '/zh-cn/患者专区', '/zh/病患专区/登入', '/es/zona-paciente', '/es/zona-del-paciente', '/es/area-del-paciente',
-    '/es/espacio-paciente', '/it/area-paziente', '/de/patientenbereich', '/cs/zona-pacienta', '/patient-zone', '/patient-area/sign-in'])('blocks %s', (path) => {
+    '/es/espacio-paciente', '/vi/cong-benh-nhan', '/it/area-paziente', '/de/patientenbereich', '/cs/zona-pacienta', '/patient-zone', '/patient-area/sign-in'])('blocks %s', (path) => {
     expect(blocked(pageOn(path))).toBe(true);
   });
 
   it('lets pages for patients in general, and other zones, flow', () => {
-    for (const path of ['/es/pacientes', '/es/pacientes-y-visitantes', '/zh/患者須知', '/zh-tw/病患衛教', '/es/zona-norte', '/es/areas-de-atencion',
+    for (const path of ['/es/pacientes', '/es/pacientes-y-visitantes', '/zh/患者須知', '/zh-tw/病患衛教', '/vi/benh-nhan', '/es/zona-norte', '/es/areas-de-atencion',
       '/it/pazienti', '/de/patienten-informationen', '/patients', '/patients-and-visitors']) {
       expect(blocked(pageOn(path)), path).toBe(false);
     }
