@@ -8,38 +8,23 @@
 // deliver:  the spooled rows delivered to the sink (lease, screen, encode, HTTP, ack, ledger)
 // Figures are CPU microseconds per event (process.cpuUsage, user + system, this process only: the
 // sink is a child process); each round measures every stage once, stages interleaved.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeBenchConfig, BENCH_KEY, BENCH_AUTH } from './config.mjs';
-import { startPortPrinter, stopChild } from './proc.mjs';
-import { batchRequests, freshRequest, loadCorpus } from './workload.mjs';
+import { BENCH_KEY } from './config.mjs';
+import { stopChild } from './proc.mjs';
+import { opsSetup } from './ops-setup.mjs';
 
 const arg = (name, d) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : d; };
 const ROOT = resolve(arg('root', join(import.meta.dirname, '..')));
 const REQUESTS = Number(arg('requests', 3000)), CONC = Number(arg('concurrency', 20)), ROUNDS = Number(arg('rounds', 3));
 const src = (p) => import(pathToFileURL(join(ROOT, 'src', p)).href);
 const { Runtime } = await src('runtime.ts');
-const { parseSegmentBody } = await src('ingest/segment.ts');
 const { processEvent } = await src('pipeline/process.ts');
 
 const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
-const dir = mkdtempSync(join(tmpdir(), 'phiwall-batch-ops-'));
-const sink = await startPortPrinter([join(ROOT, 'bench/sink.mjs')]);
+const { dir, sink, config, body, parse } = await opsSetup(ROOT, 'phiwall-batch-ops-');
 const stats = async () => (await (await fetch(`${sink.url}/stats`)).json());
-const config = writeBenchConfig(ROOT, dir, sink.url);
-const requests = batchRequests(loadCorpus(ROOT), BENCH_AUTH);
-let next = 0;
-const body = () => freshRequest(requests[next++ % requests.length]).body;
-
-function parse(rt, text) {
-  const limits = rt.plan.limits;
-  const { events } = parseSegmentBody(JSON.parse(text), 'batch', { depth: limits.depth, keys: limits.keys, eventBytes: limits.eventBytes });
-  // What enrich() adds from the HTTP request (src/server/ingest.ts).
-  for (const ev of events) ev.context = { ...ev.context, ip: '203.0.113.7', userAgent: ev.context?.userAgent ?? 'Mozilla/5.0 (bench)' };
-  return events;
-}
 
 async function stage(name, fn, events) {
   const t = cpu();

@@ -7,8 +7,7 @@
 // Instruction counts of the last round's drain (main thread: callgrind.out.1-01):
 //   valgrind --tool=callgrind --instr-atstart=no --smc-check=all-non-file --separate-threads=yes \
 //     --callgrind-out-file=DIR/cg.out node --import tsx bench/deliver-ops.mjs --requests 400 --rounds 2 --cg
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Session } from 'node:inspector/promises';
@@ -17,27 +16,15 @@ const CG = process.argv.includes('--cg');
 const cg = (flag) => execFileSync('callgrind_control', [flag, String(process.pid)], { stdio: 'ignore' });
 const arg = (name, d) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : d; };
 const ROOT = resolve(arg('root', join(import.meta.dirname, '..')));
-const { writeBenchConfig, BENCH_KEY, BENCH_AUTH } = await import(pathToFileURL(join(ROOT, 'bench/config.mjs')).href);
-const { startPortPrinter, stopChild } = await import(pathToFileURL(join(ROOT, 'bench/proc.mjs')).href);
-const { batchRequests, freshRequest, loadCorpus } = await import(pathToFileURL(join(ROOT, 'bench/workload.mjs')).href);
+const { BENCH_KEY } = await import(pathToFileURL(join(ROOT, 'bench/config.mjs')).href);
+const { stopChild } = await import(pathToFileURL(join(ROOT, 'bench/proc.mjs')).href);
+const { opsSetup } = await import('./ops-setup.mjs');
 const REQUESTS = Number(arg('requests', 2000)), ROUNDS = Number(arg('rounds', 3)), PROF = arg('prof', '');
 const src = (p) => import(pathToFileURL(join(ROOT, 'src', p)).href);
 const { Runtime } = await src('runtime.ts');
-const { parseSegmentBody } = await src('ingest/segment.ts');
 const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
-const dir = mkdtempSync(join(tmpdir(), 'phiwall-deliver-ops-'));
-const sink = await startPortPrinter([join(ROOT, 'bench/sink.mjs')]);
+const { dir, sink, config, body, parse } = await opsSetup(ROOT, 'phiwall-deliver-ops-');
 const stats = async () => { for (let k = 0; ; k++) { try { return await (await fetch(`${sink.url}/stats`, { headers: { connection: 'close' } })).json(); } catch (e) { if (k > 5) throw e; } } };
-const config = writeBenchConfig(ROOT, dir, sink.url);
-const requests = batchRequests(loadCorpus(ROOT), BENCH_AUTH);
-let next = 0;
-const body = () => freshRequest(requests[next++ % requests.length]).body;
-function parse(rt, text) {
-  const limits = rt.plan.limits;
-  const { events } = parseSegmentBody(JSON.parse(text), 'batch', { depth: limits.depth, keys: limits.keys, eventBytes: limits.eventBytes });
-  for (const ev of events) ev.context = { ...ev.context, ip: '203.0.113.7', userAgent: ev.context?.userAgent ?? 'Mozilla/5.0 (bench)' };
-  return events;
-}
 const rt = new Runtime({ configPath: config, dataDir: dir, clusterWorker: true, workerIndex: 0, deliver: false, logger: undefined });
 const site = rt.site(BENCH_KEY);
 const session = new Session(); session.connect();
