@@ -5,7 +5,6 @@ import type { JsonObject } from '../common/json.js';
 import type { AggregateConfig, Dimension } from './options.js';
 import type { CellDelta } from './store.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const DECIMAL_NUMBER = /^-?\d+(\.\d+)?$/;
 
 // What an aggregate destination keeps of an event: the configured dimensions, numeric sums

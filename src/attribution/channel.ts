@@ -1,7 +1,6 @@
 // Marketing channel from what a touch carries: UTM medium/source first (the advertiser's own
 // labelling), then click ids, then the referrer's host. Everything else is direct.
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const LEADING_WWW = /^www\./;
 const TRAILING_DOT = /\.$/;
 

@@ -1,7 +1,6 @@
 // Attribution models: a conversion's one unit of credit split over its touchpoints (oldest
 // first). Every function returns weights that sum to 1, one per touch.
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const HYPHENS = /-/g;
 
 export const MODELS = ['last_click', 'first_touch', 'linear', 'time_decay', 'u_shaped', 'w_shaped'] as const;

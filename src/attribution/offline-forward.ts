@@ -6,7 +6,6 @@ import { adsDateTime, conversionActionName } from '../destinations/google-ads-pa
 import type { DestinationPlan } from '../rules/plan.js';
 import { googleMatchKeys, metaMatchKeys, type RawMatchKeys } from './offline-keys.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const HYPHENS = /-/g;
 
 // One confirmed offline conversion -> one Google Ads ClickConversion / Meta CAPI server event.

@@ -1,7 +1,6 @@
 import { sha256Hex } from '../common/hash.js';
 import { normalizeMatchKey } from '../rules/ops/hash.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const DOTS = /\./g;
 
 // Match keys of a forwarded offline conversion, normalized and SHA-256 hashed the way each API

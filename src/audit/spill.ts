@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AuditEntry } from './audit-log.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const AUDIT_SPILL_SEQUENCE = /^audit-[a-z]+-(\d+)-/;
 
 // Records the shared (Postgres) audit chain still held when the process stopped, the database

@@ -56,7 +56,7 @@
 // started as `node --max-semi-space-size=8 bin/phiwall.mjs serve --workers 1`.
 // `node --max-semi-space-size=16 --wasm-tier-up --wasm-dynamic-tiering bin/phiwall.mjs serve` restores V8's defaults.
 // What a worker holds at its batch peak is V8's heap (process.memoryUsage() and heap spaces at
-// the peak): 32 MB of young generation, an old generation up to 2x a live heap of ~25-30 MB,
+// the peak): 32 MB of young generation (16 with the flag above), an old generation up to 2x a live heap of ~25-30 MB,
 // ~6 MB of code, 4-8 MB of large objects; then 10-20 MB of malloc (SQLite page caches among
 // it) and 4-9 MB of external memory (Buffers 1-5 MB of it).
 
@@ -66,7 +66,7 @@ import v8 from 'node:v8';
 export const WORKER_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=100', '--max-semi-space-size=8', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
 
 /** Those of WORKER_NODE_FLAGS a running process can take (V8 sizes its young generation at start only). */
-const RUN_TIME_FLAGS: readonly string[] = ['--heap-growing-percent=100', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering'];
+const RUN_TIME_FLAGS: readonly string[] = WORKER_NODE_FLAGS.filter((f) => !f.startsWith('--max-semi-space-size='));
 
 /** `--max_old_space_size=1` and `--max-old-space-size 1` name the same flag; `--no-x` turns `--x` off. */
 const nameOf = (flag: string): string => flag.split('=')[0].replace(/_/g, '-').replace(/^--no-/, '--');

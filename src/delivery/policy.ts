@@ -3,7 +3,6 @@ import type { DestinationConfig, RulesFile } from '../config/schema.js';
 import { baaExpiry } from '../rules/compile.js';
 import type { Plan } from '../rules/plan.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const LEGACY_POLICY_KEY = /^([bn]):([0-9a-f]+)$/;
 const BAA_DATE_RANGE = /^d(-?\d+)-(-?\d+)$/;
 

@@ -2,12 +2,10 @@ import { z } from 'zod';
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
-import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody } from './http.js';
+import { HttpClient, HttpOptionsShape, endpointBase, classifyOutcome, parseJsonBody } from './http.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const ALL_ZEROS = /^0+$/;
-const TRAILING_SLASHES = /\/+$/;
 const NOT_PROPERTY_NAME_CHARS = /[^\w.$ -]/g;
 
 export const AmplitudeConfig = z.strictObject({
@@ -156,7 +154,7 @@ class AmplitudeDestination implements Destination {
   ) {
     this.maxBatch = config.max_batch ?? 1000;
     this.http = new HttpClient(config);
-    this.url = `${(config.endpoint ?? 'https://api2.amplitude.com').replace(TRAILING_SLASHES, '')}/2/httpapi`;
+    this.url = `${endpointBase(config.endpoint, 'https://api2.amplitude.com')}/2/httpapi`;
   }
 
   map(event: CleanEvent) {

@@ -1,7 +1,6 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 import type { CleanEvent } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const NOT_LOWER_ALNUM = /[^a-z0-9]/g;
 
 // The ids vendors deduplicate on must be the ones the site's other copy of the event carries,

@@ -3,7 +3,6 @@ import { sha256Hex } from '../common/hash.js';
 import { romanize } from './ga4-translit.js';
 import { romanizeSyllabaries } from './ga4-syllabaries.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const LOWER_THEN_UPPER = /([a-z0-9])([A-Z])/g;
 const ASCII_RUNS = /[\x00-\x7f]+/g;

@@ -5,7 +5,6 @@
 // Arabic, Hebrew and other scripts are left as they are (see ga4-names.ts for what happens then).
 // Run on the name as sent: NFKD would split a Hangul syllable into jamo and が into か + ゙.
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const SIBILANT_I_ENDING = /(sh|ch|j)i$/;
 const CONSONANT_VOWEL_ENDING = /[^aeiou][aeiou]$/;
 const LEADING_SYLLABLE_CONSONANT = /^[bcdfghjkmprstz]/;

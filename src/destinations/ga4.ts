@@ -3,12 +3,10 @@ import type { JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { chunk, collapseResults, fillResults } from './batch.js';
 import { GA4_MAX_AGE_MS, GA4_MAX_EVENTS, isGa4Payload, toGa4Payload, type Ga4Payload } from './ga4-payload.js';
-import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody } from './http.js';
+import { HttpClient, HttpOptionsShape, endpointBase, classifyOutcome, parseJsonBody } from './http.js';
 import { scrubVendorText } from './scrub.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
-const TRAILING_SLASHES = /\/+$/;
 const EVENTS_INDEX_PATH = /^events\[(\d+)\]/;
 const INDEX_IN_MESSAGE = /index: \[(\d+)\]/;
 
@@ -68,7 +66,7 @@ function splitBySize(indexes: number[], payloads: ReadonlyArray<Ga4Payload | und
 }
 
 function collectUrl(config: Ga4Config, debug: boolean): string {
-  const base = (config.endpoint ?? 'https://www.google-analytics.com').replace(TRAILING_SLASHES, '');
+  const base = endpointBase(config.endpoint, 'https://www.google-analytics.com');
   const q = new URLSearchParams({ measurement_id: config.measurement_id, api_secret: config.api_secret });
   return `${base}${debug ? '/debug/mp/collect' : '/mp/collect'}?${q}`;
 }

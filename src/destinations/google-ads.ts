@@ -3,14 +3,12 @@ import type { JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { chunk, collapseResults, fillResults } from './batch.js';
 import { clickConversionProblem, toClickConversion } from './google-ads-payload.js';
-import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody, type HttpOutcome } from './http.js';
+import { HttpClient, HttpOptionsShape, endpointBase, classifyOutcome, parseJsonBody, type HttpOutcome } from './http.js';
 import { OAuthTokenSource } from './oauth-token.js';
 import { scrubVendorText } from './scrub.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const ERROR_CODE_NAME = /^[A-Z_]{1,60}$/;
-const TRAILING_SLASHES = /\/+$/;
 const HYPHENS = /-/g;
 
 export const GoogleAdsConfig = z.strictObject({
@@ -83,7 +81,7 @@ class GoogleAdsDestination implements Destination {
       { tokenUrl: config.token_url ?? 'https://oauth2.googleapis.com/token', clientId: config.client_id, clientSecret: config.client_secret, refreshToken: config.refresh_token },
       deps.now,
     );
-    const base = (config.endpoint ?? 'https://googleads.googleapis.com').replace(TRAILING_SLASHES, '');
+    const base = endpointBase(config.endpoint, 'https://googleads.googleapis.com');
     this.customerId = config.customer_id.replace(HYPHENS, '');
     this.url = `${base}/${config.api_version ?? 'v21'}/customers/${this.customerId}:uploadClickConversions`;
   }

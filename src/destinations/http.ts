@@ -4,7 +4,6 @@ import type { ItemResult } from './types.js';
 import { scrubVendorText } from './scrub.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const ERROR_CODE_NAME = /^[A-Z][A-Z0-9_]{1,40}$/;
 const DECIMAL_NUMBER = /^\d+(\.\d+)?$/;
 const HTML_TAGS = /<[^>]*>/g;
@@ -225,3 +224,8 @@ export function parseJsonBody(bodyText: string): unknown {
 export function basicAuth(user: string, password = ''): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
+
+const TRAILING_SLASHES = /\/+$/;
+
+/** A destination's base URL: its configured `endpoint` (a fake or a proxy) or the vendor's, without trailing slashes. */
+export const endpointBase = (endpoint: string | undefined, vendorUrl: string): string => (endpoint ?? vendorUrl).replace(TRAILING_SLASHES, '');

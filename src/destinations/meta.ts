@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
-import { HttpClient, HttpOptionsShape, classifyResponse, extractVendorError, networkRetry, parseJsonBody, parseRetryAfter, vendorReason } from './http.js';
+import { HttpClient, HttpOptionsShape, endpointBase, classifyResponse, extractVendorError, networkRetry, parseJsonBody, parseRetryAfter, vendorReason } from './http.js';
 import { metaEventProblem, toMetaEvent } from './meta-payload.js';
 import { envelopeJson } from './payload-json.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
-const TRAILING_SLASHES = /\/+$/;
 
 export const MetaConfig = z.strictObject({
   pixel_id: z.string().regex(/^[A-Za-z0-9_-]+$/),
@@ -54,7 +52,7 @@ class MetaDestination implements Destination {
     this.maxBatch = config.max_batch ?? 1000;
     this.http = new HttpClient(config);
     this.secrets = [config.access_token];
-    const base = (config.endpoint ?? 'https://graph.facebook.com').replace(TRAILING_SLASHES, '');
+    const base = endpointBase(config.endpoint, 'https://graph.facebook.com');
     this.url = `${base}/${config.api_version ?? 'v21.0'}/${encodeURIComponent(config.pixel_id)}/events?access_token=${encodeURIComponent(config.access_token)}`;
   }
 

@@ -5,13 +5,11 @@ import { truncateUnits } from '../common/well-formed.js';
 import { customProps, PLACEHOLDERS, profileAccepted, profileTarget, PROFILE_MAX_BATCH, toMixpanelProfile, type ProfileTarget } from './mixpanel-profiles.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
 import { sha256Hex } from '../common/hash.js';
-import { HttpClient, HttpOptionsShape, basicAuth, classifyOutcome, parseJsonBody } from './http.js';
+import { HttpClient, HttpOptionsShape, endpointBase, basicAuth, classifyOutcome, parseJsonBody } from './http.js';
 import { scrubVendorText } from './scrub.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const PROPERTY_NAME = /^[\w$.]{1,40}$/;
-const TRAILING_SLASHES = /\/+$/;
 const NOT_ALNUM_RUNS = /[^A-Za-z0-9]+/g;
 const EDGE_UNDERSCORES = /^_+|_+$/g;
 
@@ -141,7 +139,7 @@ class MixpanelDestination implements Destination {
     this.http = new HttpClient(config);
     const query = new URLSearchParams({ strict: '1' });
     if (config.project_id) query.set('project_id', config.project_id);
-    const base = (config.endpoint ?? 'https://api.mixpanel.com').replace(TRAILING_SLASHES, '');
+    const base = endpointBase(config.endpoint, 'https://api.mixpanel.com');
     this.url = `${base}/import?${query}`;
     this.profileUrls = { engage: `${base}/engage?verbose=1`, groups: `${base}/groups?verbose=1` };
     const serviceAccount = config.service_account_user && config.service_account_secret;

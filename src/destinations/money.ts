@@ -1,6 +1,5 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const MONEY_SPACES = /[ \u00a0\u202f]/g;
 
 // Amounts and currencies as sites send them (Segment's ecommerce spec, hand-written data

@@ -3,7 +3,6 @@ import { classifyOutcome, parseJsonBody } from './http.js';
 import { scrubVendorText } from './scrub.js';
 import type { ItemResult } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const TOKEN_ERROR_CODE = /^[a-z_]{1,40}$/;
 
 export interface RefreshTokenGrant {

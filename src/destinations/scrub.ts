@@ -1,11 +1,10 @@
+import { escapeRegExp } from '../common/regex-escape.js';
 // Vendor error bodies can echo what we sent (emails, phone numbers, hashed keys) and sometimes
 // the request URL with its access_token/api_secret. Reasons are stored with dead letters and
 // shown in logs, so everything that could identify a person or unlock an account goes.
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const DIGIT = /\d/;
 const ASCII_LETTER = /[A-Za-z]/;
-const REGEX_SPECIAL_CHARS = /[.*+?^${}()|[\]\\]/g;
 const WHITESPACE = /\s/;
 const TRAILING_NON_SPACE_RUN = /\S*$/;
 const WHITESPACE_RUNS = /\s+/g;
@@ -42,10 +41,6 @@ const AFTER_TOKENS: ReadonlyArray<[RegExp, string]> = [
   [/\+?\d[\d ().-]{6,}\d/g, '[number]'],
   [/\d{5,}/g, '[number]'],
 ];
-
-function escapeRegExp(text: string): string {
-  return text.replace(REGEX_SPECIAL_CHARS, '\\$&');
-}
 
 function redactSecrets(text: string, secrets: readonly string[]): string {
   let out = text;

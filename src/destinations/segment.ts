@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { bisect, collapseResults, fillResults, type BatchAttempt } from './batch.js';
-import { HttpClient, HttpOptionsShape, basicAuth, classifyOutcome } from './http.js';
+import { HttpClient, HttpOptionsShape, endpointBase, basicAuth, classifyOutcome } from './http.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
-const TRAILING_SLASHES = /\/+$/;
 
 export const SegmentConfig = z.strictObject({
   write_key: z.string().min(1),
@@ -104,7 +102,7 @@ class SegmentDestination implements Destination {
   ) {
     this.maxBatch = config.max_batch ?? 500;
     this.http = new HttpClient(config);
-    this.url = `${(config.endpoint ?? 'https://api.segment.io').replace(TRAILING_SLASHES, '')}/v1/batch`;
+    this.url = `${endpointBase(config.endpoint, 'https://api.segment.io')}/v1/batch`;
     this.auth = basicAuth(config.write_key);
   }
 

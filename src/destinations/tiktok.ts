@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
 import { bisect, chunk, collapseResults, fillResults, type BatchAttempt } from './batch.js';
-import { HttpClient, HttpOptionsShape, classifyOutcome, parseJsonBody, vendorReason } from './http.js';
+import { HttpClient, HttpOptionsShape, endpointBase, classifyOutcome, parseJsonBody, vendorReason } from './http.js';
 import { visitorIdHash } from './visitor-hash.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
 import { parseEventTime } from './event-time.js';
@@ -11,8 +11,6 @@ import { productsKey, productsOf, tiktokContents } from './contents.js';
 import { pixelEventId } from './dedup-ids.js';
 import { envelopeJson } from './payload-json.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
-const TRAILING_SLASHES = /\/+$/;
 
 export const TikTokConfig = z.strictObject({
   /** Pixel code (event_source_id for web events). */
@@ -121,7 +119,7 @@ class TikTokDestination implements Destination {
     this.maxBatch = config.max_batch ?? 1000;
     this.http = new HttpClient(config);
     this.secrets = [config.access_token];
-    this.url = `${(config.endpoint ?? 'https://business-api.tiktok.com').replace(TRAILING_SLASHES, '')}/open_api/v1.3/event/track/`;
+    this.url = `${endpointBase(config.endpoint, 'https://business-api.tiktok.com')}/open_api/v1.3/event/track/`;
   }
 
   map(event: CleanEvent) {

@@ -2,7 +2,6 @@
 // merged parameter maps, prefixed custom parameters and the consent-mode signals.
 
 /** Keys that would pollute prototypes or get the whole event rejected downstream: never copied. */
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const GCD_CONSENT_STATES = /^\d\d([a-z])\d([a-z])\d([a-z])\d([a-z])/i;
 const GCS_CONSENT_STATE = /^G1([01])([01])$/i;
 

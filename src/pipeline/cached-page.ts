@@ -2,7 +2,6 @@ import type { JsonObject } from '../common/json.js';
 import { safeDecode } from '../rules/canonical-path.js';
 import type { EventInfo } from './analyze.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const WHITESPACE = /\s/;
 const LEADING_SLASHES = /^\/+/;
 const HYPHENS = /-/g;

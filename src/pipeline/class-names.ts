@@ -1,6 +1,5 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
 const UNDERSCORE_RUNS = /_+/g;
 const SPACES = / /g;

@@ -1,7 +1,6 @@
 import type { Plan } from '../rules/plan.js';
 import { hostPathBlock } from './path-verdicts.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const HTTP_SCHEME = /^https?$/i;
 const DOT_OR_COLON = /[.:]/g;
 

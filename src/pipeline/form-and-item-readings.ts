@@ -6,7 +6,6 @@ import type { Plan } from '../rules/plan.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict } from './path-verdicts.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
 const WORD_SEPARATOR_BETWEEN_ALNUM = /[a-z0-9][-_\s]+[a-z0-9]/i;
 

@@ -2,7 +2,6 @@ import { BoundedMemo } from '../common/bounded-memo.js';
 import { safeDecode } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 export const PLUS_SIGNS = /\+/g;
 const UNDERSCORE_OR_SPACE = /[_ ]/g;
 const FILE_EXTENSION = /\.[a-z]+$/;

@@ -4,7 +4,6 @@ import type { EventInfo } from './analyze.js';
 import { separatorsFolded } from './path-verdicts.js';
 import { wrappedLink } from './route-values.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const BLOB_SCHEME = /^blob:/i;
 const ABOUT_SCHEME = /^about:/i;
 const WHITESPACE_RUNS = /\s+/g;

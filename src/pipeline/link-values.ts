@@ -4,7 +4,6 @@ import { CHANGE_VALUES, LABEL_RANK, VALUE_RANK } from '../rules/pair-names.js';
 import type { Plan } from '../rules/plan.js';
 import { hostBlock, hostPathBlock, pathVerdict } from './path-verdicts.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const HTTP_URL_PREFIX = /^https?:\/\//i;
 
 // A file's extension ending the path (a query of its own may follow; no fragment), of a path or an http(s) URL.

@@ -7,7 +7,6 @@ import { webPageInAppLink } from './app-links.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { proxiedPage } from './cached-page.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const PROTOCOL_RELATIVE_HOST = /^\/\/[^/?#]*/;
 
 // Where a page is, read from the addresses an event gives (page path and URL, their copies among

@@ -6,7 +6,6 @@ import { termInText } from '../rules/health-terms.js';
 import type { HostPathRule, PageGroupPlan, Plan } from '../rules/plan.js';
 import { englishStoryPath } from './story-areas.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** What a plan says about one canonical page path. */

@@ -1,6 +1,5 @@
 import { safeDecode } from '../rules/canonical-path.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 export const SCHEME_AND_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
 const HEX_ESCAPE = /-([0-9A-F]{2})/g;
 const UNDERSCORES = /_/g;

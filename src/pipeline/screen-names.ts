@@ -2,7 +2,6 @@
 // screen's area in it the way a web page's path does.
 
 // An app's screen class names the screen and its kind (`LabResultsActivity`, `BillPayViewController`).
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
 const WHITESPACE_RUNS = /\s+/g;
 const DOTS = /\./g;

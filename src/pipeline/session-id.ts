@@ -1,7 +1,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { clientContextOf, type ClientContext } from './client-context.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const UNIX_SECONDS = /^\d{10}$/;
 const UNIX_MILLISECONDS = /^\d{13}$/;
 

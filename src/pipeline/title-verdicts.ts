@@ -7,7 +7,6 @@ import { pageNamePath } from './page-readings.js';
 import { pathVerdict, separatorsFolded } from './path-verdicts.js';
 import { englishStoryPath } from './story-areas.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const TRAILING_SLASHES = /\/+$/;
 const WHITESPACE_RUNS = /\s+/g;
 

@@ -9,7 +9,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { LABEL_RANK, VALUE_RANK } from './pair-names.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const TRAILING_COLON_LABEL = /[ ]*:?[ ]*$/;
 const TRAILING_COLON_OR_QUESTION_LABEL = /[ ]*[:?]?[ ]*$/;
 

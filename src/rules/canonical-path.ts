@@ -5,7 +5,6 @@
 
 import { undoUrlEscapes } from './form-decoded.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const ONE_OR_TWO_DIGITS = /^[0-9]{1,2}$/;
 const PERCENT_ESCAPE = /%([0-9a-fA-F]{2})/g;
 const BACKSLASHES = /\\/g;

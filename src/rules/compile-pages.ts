@@ -6,6 +6,7 @@ import { LiteralIndex } from './literal-index.js';
 import { polynomialProblem } from './regex-polynomial.js';
 import { backtrackingProblem } from './regex-safety.js';
 import type { BlockRule, HostPathRule, PageGroupPlan, Plan } from './plan.js';
+import { escapeRegExp } from '../common/regex-escape.js';
 
 /** The plan's page rules: blocked paths and hosts, locale prefixes and page groups. */
 export type PagePlan = Pick<Plan, 'blocked' | 'blockedIndex' | 'blockedWhenSensitive' | 'blockedHosts' | 'blockedHostPaths' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex'>;
@@ -108,7 +109,7 @@ function domainsPattern(domains: readonly string[], where: string, errors: strin
   const ascii = domains.map((d, j) => {
     const host = domainToASCII(d.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, ''));
     if (host === '') errors.push(`${where}.domains.${j}: not a host name`);
-    return host.replace(/[.+?^${}()|[\]\\*]/g, '\\$&');
+    return escapeRegExp(host);
   }).filter((h) => h !== '');
   return ascii.length ? new RegExp(`^(?:[a-z0-9-]+\\.)*(?:${ascii.join('|')})$`) : /$^/;
 }

@@ -5,7 +5,6 @@
 // dates stay `[DATE]`, `published: 1961-03-05` might be anything).
 import { MONTH_NAMES } from './detectors/month-names.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const CONTENT_DATE_FIELDS: ReadonlySet<string> = new Set([

@@ -1,7 +1,6 @@
 import type { PairVerdict } from './embedded-fields.js';
 import { hl7Date } from './hl7-segments.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const DICOM_AGE_YEARS = /^0*(\d{1,3})Y$/i;
 
 // DICOM headers dumped as text (an imaging viewer's debug log, dcmdump or pydicom output):

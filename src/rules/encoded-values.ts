@@ -8,7 +8,6 @@
 import { B64_VALUE, BASE64 } from './form-decoded.js';
 import { wrappedToken } from './base64-lines.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const TRAILING_PADDING = /=+$/;
 
 /** What an encoded value holds: JSON text and how to spell a scrubbed copy the same way, or a compressed blob. */

@@ -6,7 +6,6 @@
 // days of the moment the collector received the event: it then tells nothing that the timestamp does not.
 
 // A word naming whose time it is: the event's, the sending or receiving client's or server's, a log's.
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const TIME_KEY_VERBS = /started|ended|send/g;
 const START_OR_END = /start|end/;
 

@@ -2,7 +2,6 @@
  * Normalizes a field name for matching: `EmailAddress`, `e-mail`, `E_Mail`, `eMail` all become
  * `emailaddress`/`email`. Letters and digits only, lower case.
  */
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const SHARP_S = /ß/g;
 
 export function normalizeFieldName(key: string): string {

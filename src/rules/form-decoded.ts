@@ -1,7 +1,6 @@
 import { safeDecode } from './canonical-path.js';
 import { wrappedToken } from './base64-lines.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const UNDERSCORES = /_/g;
 
 function isHex(c: number): boolean {

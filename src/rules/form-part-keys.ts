@@ -6,7 +6,6 @@
 // each part is an identifier (Safe Harbor A or B) or harmless to drop (a prefix, a country), so a
 // part is matched as the name part its number gives. Other parts (a checkbox's choices `_7`, `_9`…)
 // and single inputs (`input_8`: email, phone or a dropdown alike) stay with the detectors.
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const FORM_PART_KEY = /^(?:input_)?\d{1,4}[._]\d$/;
 
 const PARTS: Readonly<Record<string, string>> = { 1: 'address1', 2: 'address2', 3: 'first', 4: 'name', 5: 'zip', 6: 'last', 8: 'name' };

@@ -3,7 +3,6 @@
 // (`pаtient_name` with a Cyrillic `а`, pasted or planted) read as the Latin letters they show. The field matcher tries these readings only when
 // the key as written matches no rule (field-matcher.ts), so clean keys cost nothing and keep their meaning.
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const ASCII_LETTER = /[A-Za-z]/;
 const MISREAD_RN = /rn/gi;
 

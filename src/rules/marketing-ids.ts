@@ -16,7 +16,6 @@ import { countDigits } from './detectors/scan.js';
 import { careWord } from './event-time.js';
 import { ssnValid } from './detectors/checksums.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const ASCII_LETTER = /[A-Za-z]/;
 const FIVE_TO_TWENTY_DIGITS = /^\d{5,20}$/;
 const NINE_DIGITS = /\d{9}/;

@@ -1,6 +1,5 @@
 import type { PairVerdict } from './embedded-fields.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const WHITESPACE_RUN = /\s+/;
 
 // Markup kept as text (a form's HTML captured by a tag, an autofill log, a page's structured data

@@ -1,6 +1,5 @@
 import { NOT_NAME } from './detectors/person-name.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const NAME_PART_SEPARATORS = /[ ,.]+/;
 
 // A person's name used as an object key, as a record system prints it: `{"Okafor, Kenji": {visits: 3}}`, a roster

@@ -22,7 +22,6 @@ import { roleNameValue } from './role-values.js';
 import type { JsonValue } from '../common/json.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const COMMAS = /,/g;
 
 export { keptHost } from './host-values.js';

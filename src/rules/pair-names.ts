@@ -13,7 +13,6 @@
 // (every value key of a pair goes by the label's rule, not only the first).
 // A DOM or form event names its field by the element it came from: `{type: "change", target: "input#surname", value}`,
 // `{selector: '[name="last_name"]', value}`, `{element: "#patient-dob", value}` (selectorField reads the selector).
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const PAIR_NAME = /^[A-Za-z][\w-]*$/;
 
 export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',

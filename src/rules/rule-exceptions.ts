@@ -13,7 +13,6 @@ import { comingDate } from './content-date.js';
 import { onAssetHost } from './ops/media-urls.js';
 import type { Detection } from './detectors/types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const HTTP_ORIGIN = /^https?:\/\/[^/]*/i;
 
 export const NOT_SPARED = 0;

@@ -1,7 +1,6 @@
 import type { JsonObject } from '../common/json.js';
 import { isbnValid } from './detectors/product-code.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const HYPHENS = /-/g;
 
 // A store's structured data copied into analytics (`{"@context": "https://schema.org", "@type":

@@ -1,6 +1,5 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const ABSOLUTE_URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** What the scrub engine reads of a parsed URL (a WHATWG URL has all of it). */
 export interface ParsedUrl {

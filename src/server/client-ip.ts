@@ -1,7 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import type { SitePlan } from '../rules/plan.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const EDGE_BRACKETS = /^\[|\]$/g;
 const EDGE_QUOTES = /^"|"$/g;
 const FORWARDED_FOR = /for=("?\[?[^;,"\]]+\]?"?)/i;

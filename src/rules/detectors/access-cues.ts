@@ -1,11 +1,10 @@
 import { NAME_CUE, isLetter, lower, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
+import { escapeRegExp } from '../../common/regex-escape.js';
 import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
 import { RELATIVE_LEADS, scanRelatives } from './access-relatives.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
-const REGEX_SPECIAL_CHARS = /[.*+?^${}()|[\]\\]/g;
 const SPACES = / /g;
 const COLON_OR_B_AFTER_SPACES = /^[ ]*:|^[ ]b/;
 
@@ -28,7 +27,7 @@ const SPACED = ['मेरा नाम ', 'मेरो नाम ', 'पूर
   'מיין נאָמען איז ', 'מיין נאמען איז ', 'שם מלא: ', 'שם: ', 'الاسم الكامل: ', 'моя фамилия ', 'моё имя ', 'мое имя ', "моє ім'я ", 'моє ім\u2019я ',
   'моє прізвище ', 'ф.и.о.: ', 'ф. и. о.: '];
 const TWO_RUNS = ['ខ្ញុំឈ្មោះ', 'ខ្ញុំបាទឈ្មោះ', 'នាងខ្ញុំឈ្មោះ', 'ຂ້ອຍຊື່', 'ຂ້ອຍມີຊື່', 'ຂ້າພະເຈົ້າຊື່', 'ကျွန်တော့်နာမည်', 'ကျွန်မနာမည်', 'ကျွန်တော်နာမည်'];
-const escape = (w: string): string => w.replace(REGEX_SPECIAL_CHARS, '\\$&').replace(SPACES, '[ ]');
+const escape = (w: string): string => escapeRegExp(w).replace(SPACES, '[ ]');
 const SCRIPT_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:(${SPACED.map(escape).join('|')})|(${TWO_RUNS.map(escape).join('|')}))[ ]*`, 'giu');
 const LATIN_RE = new RegExp('(?<![\\p{L}\\p{M}])(?:((?:ang[ ])?pangalan[ ]ko(?:[ ]po)?[ ]ay|(?:buong[ ])?pangalan[ ]*:|magacayg[ua](?:[ ]waa)?' +
   '|magac(?:a|u)[ ]*:|non[ ]mwen[ ](?:se|rele)|non[ ]konpl[eè][ ]*:|kuv[ ](?:lub[ ])?npe[ ](?:yog|hu[ ]ua)|h[oọ][ ](?:v[aà][ ])?t[eê]n[ ]*:' +

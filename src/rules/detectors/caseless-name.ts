@@ -8,7 +8,6 @@ import { nameEnd } from './person-name.js';
 // a space too (`山田 花子`). Bidirectional marks before the name (RLM, LRM, ALM, isolates) are skipped: a right-to-left
 // name pasted after a Latin label often carries one.
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const BIDI_MARKS = /^[ \u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]*/;
 const CASELESS_LETTER = /^\p{Lo}/u;
 const HANGUL_WORD = /^[\uac00-\ud7af]{2,4}(?![\p{L}\p{M}])/u;

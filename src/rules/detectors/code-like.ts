@@ -4,7 +4,6 @@ import { generatedId } from './generated-ids.js';
 import { tcfConsent } from './consent-string.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const DIGITS_ONLY = /^\d+$/;
 const LEADING_CODE_CHARS = /^[0-9A-Za-z_.-]*/;
 

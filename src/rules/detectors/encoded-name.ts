@@ -2,7 +2,6 @@ import { defineDetector } from './define.js';
 import type { Detection, ValueDetector } from './types.js';
 import { commonWord } from './file-name.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const NO_BREAK_SPACES = /\u00a0/g;
 
 // A whole name written as character references or escapes, letter by letter (`&#75;&#101;&#110;&#106;&#105;&#32;&#79;…`,

@@ -2,7 +2,6 @@ import { isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const FOUR_DIGITS = /^\d{4}$/;
 const ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
 const LETTERS_AND_APOSTROPHES = /^[A-Za-z']+$/;

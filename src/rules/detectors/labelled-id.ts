@@ -5,7 +5,6 @@ import { STATE_CODE, STATE_NAME } from './zip.js';
 import { ibanEnd } from './iban.js';
 import { scanAccessIds } from './access-ids.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const LABEL_SEPARATOR = /[:#=]|%3[AaDd]|%23/;
 
 // Labels are kept tight: generic words ("group", "account", "policy") need a number-ish suffix so

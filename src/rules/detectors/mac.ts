@@ -2,7 +2,6 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const DOTS = /\./g;
 
 // A MAC address (IEEE EUI-48) names one network card for life: six hex pairs joined by one of

@@ -3,7 +3,6 @@ import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const SPACES = / /g;
 
 // Shape only (digit/letter per position, dashes after positions 4 and 7 used together);

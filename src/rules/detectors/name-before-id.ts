@@ -3,7 +3,6 @@ import { titleWord } from './item-name.js';
 import { isLetter } from './marker-bits.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const POSSESSIVE_BEFORE_END = /(?:^|[^\p{L}])(my|her|his)$/iu;
 const INITIALS_PREFIX = /^\p{Lu}\.\p{Lu}/u;
 

@@ -14,7 +14,6 @@ import { NAME_ID_HINT, scanNameBeforeId } from './name-before-id.js';
 import { SPELLED_HINT, scanSpelledNames } from './spelled-name.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const CLOSING_PAREN_COLON = /^\)[ ]?:/;
 const ONLY_SPACES_DOTS_BANGS = /^[ .!]*$/;
 const END_OR_COMMA_PAREN_NEWLINE = /^(?:$|[ ]*[,(\n])/;

@@ -2,7 +2,6 @@ import { isLetter, lower } from './marker-bits.js';
 import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const OCR_SEPARATORS = /[ ._'\u2019-]/g;
 const OCR_RN = /rn/g;
 const OCR_VV = /vv/g;

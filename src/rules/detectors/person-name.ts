@@ -13,7 +13,6 @@ import { nameWord, verbLike } from './verb-name.js';
 import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS, TITLE_STOP } from './name-words.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const SELF_INTRODUCTION_VERB = /^[ ]+(?:calling|speaking|here|again)(?![a-z])/;
 const NAME_END_OR_INTRODUCTION = /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/;
 const SPACES_DOTS_BANGS_TO_LINE_END = /^[ .!]*(?:$|\n)/;

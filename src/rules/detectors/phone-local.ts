@@ -2,7 +2,6 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const PHONE_GROUP_SEPARATORS = /[ ,.-]+/;
 
 // A local number without its area code (`call me at 555-0143`, `cell: 555 0143`) is still a

@@ -2,7 +2,6 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const VANITY_LETTER_GROUP = /[-) ][A-Z]{3}/;
 const NOT_UPPER_ALNUM = /[^A-Z0-9]/g;
 

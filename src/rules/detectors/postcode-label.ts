@@ -1,7 +1,6 @@
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const PIN_LABEL = /^pin/i;
 const SIX_DIGITS = /^[0-9]{6}$/;
 const POSTCODE_LABEL = /^post[ ]?code/i;

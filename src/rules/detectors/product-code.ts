@@ -1,6 +1,5 @@
 import { isAsciiLetter, isDigit } from './scan.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const HYPHEN_OR_SPACE = /[- ]/g;
 
 // Codes that name a product, not a person, printed after their own label (R's long-number net

@@ -3,7 +3,6 @@ import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { STATE_NAME } from './zip.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const LOWER_LETTER_OUTSIDE_CLASS = /[a-z](?![^[]*\])/g;
 const TRAILING_DOTS_AND_COMMAS = /[.,]+$/;
 const SPACE_OR_COMMA_RUNS = /[ ,]+/;

@@ -6,7 +6,6 @@ import { cjkDateCueAt } from './cjk-date.js';
 import { accessScriptCueAt } from './access-cues.js';
 import { vietHonorificAt } from './viet-honorific.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const VIETNAMESE_PRONOUN = /t[êÊ]n|t[ôÔ]i/;
 
 // `my name is` in scripts other than Latin (Safe Harbor A): Russian `меня зовут`, Ukrainian `мене звати`,

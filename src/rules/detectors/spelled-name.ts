@@ -1,7 +1,6 @@
 import { isLetter, matchesAt } from './marker-bits.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const LETTER = /\p{L}/u;
 const SPELLING_SEPARATORS = /[ .-]/g;
 

@@ -2,7 +2,6 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const NOT_WORD_CHARS = /[^\p{L}\p{N}']+/u;
 
 // A birth date said in words, as a voice transcript or a dictated note writes it (Safe Harbor C): `march third

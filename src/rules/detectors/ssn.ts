@@ -3,7 +3,6 @@ import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const ASCII_LETTER = /[A-Za-z]/;
 const ASCII_ALNUM = /[A-Za-z0-9]/;
 

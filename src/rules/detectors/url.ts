@@ -2,7 +2,6 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const LEADING_WWW = /^www\./;
 
 // A scheme (plain or percent-encoded, as in `?redirect=https%3A%2F%2F...`) or a `www.` host,

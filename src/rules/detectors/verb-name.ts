@@ -5,7 +5,6 @@ import { GIVEN_NAMES } from './given-names.js';
 import { commonWord } from './file-name.js';
 import type { Detection } from './types.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const SPACE_OR_DOT_RUNS = /[ .]+/;
 const VERB_LIKE_ENDING = /(?:ing|ed|ly)$/;
 

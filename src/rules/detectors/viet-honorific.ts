@@ -9,7 +9,6 @@ import type { Detection } from './types.js';
 // short list below (`Bà Rịa Vũng Tàu`, `đường Bà Triệu`). `Anh` (also a given name, and ASCII, which the prefilter's walk
 // would have to test at every `A`) is not read. The walk marks the honorific at its non-ASCII letter (vietHonorificAt).
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const HINT = /[\u00e0\u00f4\u00d4\u1ecb]/;
 const HONORIFIC_RE = /(?<![\p{L}\p{M}])(?:bà|ông|chị|cô)[ ](?=\p{Lu})/giu;
 const SYLLABLE = /^\p{Lu}[\p{Ll}\p{M}]{0,6}(?![\p{L}\p{M}'\u2019-])/u;

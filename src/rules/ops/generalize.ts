@@ -2,7 +2,6 @@ import ipaddr from 'ipaddr.js';
 import { UAParser } from 'ua-parser-js';
 import { BoundedMemo } from '../../common/bounded-memo.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const ZIP_CODE = /^(\d{3})\d{2}(?:[- ]?\d{4})?$/;
 const ONE_TO_THREE_DIGITS = /^\d{1,3}$/;
 

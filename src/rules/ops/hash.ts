@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { BoundedMemo } from '../../common/bounded-memo.js';
 
-// Hoisted: a regex literal inside a function allocates a new RegExp on every call (hot path).
 const EMAIL_ADDRESS = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/;
 const NON_DIGITS = /\D/g;
 const NON_LETTERS = /[^\p{L}]/gu;
