@@ -10,6 +10,7 @@ import { documentLink, isPathOrUrl, linksToBlocked, mediaKey, withoutBlockedLink
 import { FRAME_SRC_KEYS, isFrameAt, isFrameObject } from './frame-keys.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
 import { crumbs } from './page-crumbs.js';
+import { trackerHitPage } from './tracker-hits.js';
 
 // What an event's properties say about pages. Page fields travel in `page`, never again inside
 // properties (where they would bypass page rules). A page name (`pageName`, GA4's
@@ -123,6 +124,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
   for (const k of keys) {
     const kind = kindOf(k);
     const v = props[k];
+    if (typeof v === 'string' && (kind === NONE || kind === LINK)) found = hitPage(v, found);
     if (typeof v === 'object' && v !== null && kind !== PAGE_FIELD) {
       const kept = withoutBlockedLinks(v, tests ??= { linkKey, blocked: (x) => linksToBlocked(x, plan, host) });
       if (kept !== v) (nested ??= new Map()).set(k, kept);
@@ -172,6 +174,7 @@ const VIEW_TYPE = /^\$?(?:mp_web_)?page_?view$/i;
 function nestedPages(v: JsonValue, out: string[] | undefined, depth: number): string[] | undefined {
   if (Array.isArray(v)) {
     for (const item of v.length > 50 ? v.slice(0, 50) : v) {
+      if (typeof item === 'string') out = hitPage(item, out);
       if (!isJsonObject(item)) continue;
       out = typeof item.key === 'string' ? paramPage(item.key, item.value, out) : depth < 2 ? nestedPages(item, out, depth + 1) : out;
     }
@@ -181,7 +184,7 @@ function nestedPages(v: JsonValue, out: string[] | undefined, depth: number): st
   const view = typeof v.type === 'string' && VIEW_TYPE.test(v.type);
   for (const k in v) {
     const x = v[k];
-    if (typeof x === 'string') out = view && (k === 'path' || k === 'url') ? addAt(x, out) : nestedPage(k, x, out);
+    if (typeof x === 'string') out = hitPage(x, view && (k === 'path' || k === 'url') ? addAt(x, out) : nestedPage(k, x, out));
     else if (depth < 2 && typeof x === 'object' && x !== null) out = frameSrc(k, x, nestedPages(x, out, depth + 1));
   }
   return out;
@@ -208,6 +211,12 @@ function frameSrc(key: string, v: JsonValue, out: string[] | undefined): string[
   if (!isJsonObject(v) || !isFrameObject(key)) return out;
   for (const k of FRAME_SRC_KEYS) { const u = v[k]; if (typeof u === 'string') out = addAt(u, out); }
   return out;
+}
+
+/** A tracker's hit relayed whole (tracker-hits.ts): the page it names is the event's. */
+function hitPage(v: string, out: string[] | undefined): string[] | undefined {
+  const at = trackerHitPage(v);
+  return at === undefined ? out : addAt(at, out);
 }
 
 function addAt(v: string, out: string[] | undefined): string[] | undefined {

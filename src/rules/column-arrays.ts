@@ -11,7 +11,17 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js
 
 const NAME_LISTS: ReadonlySet<string> = new Set(['keys', 'columns', 'cols', 'fields', 'headers', 'header', 'names', 'labels',
   'columnNames', 'column_names', 'fieldNames', 'field_names', 'schema', 'questions', 'fieldLabels', 'field_labels', 'questionLabels']);
-const VALUE_LISTS: ReadonlySet<string> = new Set(['values', 'rows', 'data', 'records', 'row', 'cells', 'vals', 'answers', 'responses']);
+const VALUE_LISTS: ReadonlySet<string> = new Set(['values', 'rows', 'data', 'records', 'row', 'cells', 'vals', 'answers', 'responses', 'entry', 'submission']);
+// A form plugin's entry names each input by its field's number only (WPForms `wpforms[fields][3][first]`, Gravity Forms
+// `input_4`, `input_1.3`): beside a labels object keyed by those numbers, the input goes by its field's label.
+const FIELD_NUMBER = /\[(\d{1,6})\]|^input_(\d{1,6})(?![\d])/;
+
+function labelFor(labels: Readonly<Record<string, string>>, key: string): string | undefined {
+  if (Object.hasOwn(labels, key)) return labels[key];
+  const m = FIELD_NUMBER.exec(key);
+  const n = m === null ? undefined : m[1] ?? m[2];
+  return n !== undefined && Object.hasOwn(labels, n) ? labels[n] : undefined;
+}
 
 /** Names by position (parallel arrays) or by key (a labels object beside a values object). */
 export type ColumnNames = readonly string[] | Readonly<Record<string, string>>;
@@ -64,7 +74,7 @@ export function scrubbedColumns(values: JsonValue, names: ColumnNames, cell: (na
   if (isJsonObject(values)) {
     const out: JsonObject = {};
     const labels = names as Readonly<Record<string, string>>;
-    for (const k in values) { const v = cell(Object.hasOwn(labels, k) ? labels[k] : undefined, values[k], k); if (v !== undefined) out[k] = v; }
+    for (const k in values) { const v = cell(labelFor(labels, k), values[k], k); if (v !== undefined) out[k] = v; }
     return out;
   }
   const list = values as readonly JsonValue[], byPlace = names as readonly string[];

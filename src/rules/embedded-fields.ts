@@ -3,7 +3,7 @@ import { roleNameValue } from './role-values.js';
 import { encodedForm } from './encoded-values.js';
 import { rewriteEchoed } from './echoed-values.js';
 import { formDecoded } from './form-decoded.js';
-import { familyName, fhirFamily } from './fhir-fields.js';
+import { familyName, fhirFamily, loneFamily } from './fhir-fields.js';
 import { holdsHl7, rewriteHl7 } from './hl7-segments.js';
 import { rewriteCellPairs, rewriteElements, rewriteWrappedValues, rewriteInputs } from './markup-fields.js';
 import { rewriteLinePairs } from './line-pairs.js';
@@ -189,7 +189,7 @@ export function rewriteEmbedded(text: string, verdict: PairVerdict): string | un
   if (php !== undefined) return php;
   // A FHIR search (`Patient?family=Doe&birthdate=…`) names the surname `family`, and so does a GraphQL or JS filter of
   // FHIR names (`{family: "Doe", birthdate: "…"}`) or a multipart part (`name="family"`) beside a given name or birth date.
-  const byName = fhirFamily(text) ? familyName(verdict) : verdict;
+  const byName = fhirFamily(text) ? familyName(verdict) : text.indexOf('name="family"') >= 0 ? loneFamily(verdict) : verdict;
   const part = text.indexOf('form-data') >= 0 ? rewriteMultipart(text, byName) : undefined;
   if (part !== undefined) return part;
   // In a multipart body or markup `name="topic"` names a part or an element, not a person: their readers had no rule for it.

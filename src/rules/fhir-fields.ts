@@ -1,5 +1,6 @@
 import type { JsonObject } from '../common/json.js';
 import type { PairVerdict } from './embedded-fields.js';
+import { nameWord } from './detectors/verb-name.js';
 
 // FHIR R4 resources copied into analytics (an integration's request or response in a debug
 // field): some person fields are named by a sibling key, not by their own.
@@ -51,3 +52,16 @@ export function fhirFamily(text: string): boolean {
 
 /** `verdict` reading a `family` key as the surname (FHIR's HumanName and search parameters). */
 export const familyName = (verdict: PairVerdict): PairVerdict => (k, v) => verdict(k === 'family' ? 'familyName' : k, v);
+
+// A multipart part named `family` alone, with no given name or birth date beside it (a form posting the surname by
+// FHIR's word): its value is the surname when it is one or two capitalised words, none a department's or a common
+// word (`Ashboway`, `Van Buren`); `yes`, `2 children`, `Family Medicine` stay with the detectors.
+const SURNAME_SHAPE = /^\p{Lu}[\p{Ll}\p{M}'\u2019-]{1,30}(?: \p{Lu}[\p{Ll}\p{M}'\u2019-]{1,30})?$/u;
+
+function surnameValue(v: string): boolean {
+  const t = v.trim();
+  return SURNAME_SHAPE.test(t) && t.toLowerCase().split(' ').every((w) => w !== 'family' && nameWord(w));
+}
+
+/** `verdict` reading a lone multipart `family` part as the surname when its value is shaped like one (see above). */
+export const loneFamily = (verdict: PairVerdict): PairVerdict => (k, v) => verdict(k === 'family' && surnameValue(v) ? 'familyName' : k, v);

@@ -39,6 +39,16 @@ function suspectKey(key: string): boolean {
   return false;
 }
 
+// The last bracketed part of a key a form posts (PHP, Rails, WPForms), when it is a name and not a number or a list's `[]`.
+// A bare `[id]` is the id of what the key before it names (`wpforms[id]`: the form's), not a person's.
+const LAST_BRACKET = /\[([A-Za-z_][\w-]{0,40})\]$/;
+
+function bracketPart(key: string): string | undefined {
+  if (key.charCodeAt(key.length - 1) !== 93) return undefined;
+  const m = LAST_BRACKET.exec(key);
+  return m !== null && m.index > 0 && m[1].toLowerCase() !== 'id' ? m[1] : undefined;
+}
+
 /**
  * Field-name matching on normalized names: exact names first, then substrings in declared
  * order. Results are memoized (field names repeat endlessly across events).
@@ -63,6 +73,9 @@ export class FieldMatcher {
       // A key written in words is matched by words: a needle must begin or end one (key-words.ts).
       const mask = part === undefined || part === null ? wordStarts(key, norm.length) : null;
       hit = { norm, rule: mask === null ? this.match(part ?? norm) : this.lookup(norm, mask), suspect: suspectKey(key), personKey: personNameKey(key) };
+      // A form's bracketed name (`wpforms[fields][3][last]`, `patient[dob]`) is read by its last named part.
+      const inner = hit.rule === undefined ? bracketPart(key) : undefined;
+      if (inner !== undefined) hit = { ...hit, rule: this.matchKey(inner).rule };
       // A misread key (`Pat1ent Name`, `Narne`) has the rule of what it reads as (key-misread.ts).
       for (const reading of hit.rule === undefined ? misreadKeys(key) : []) {
         const rule = this.matchKey(reading).rule;

@@ -221,3 +221,16 @@ function asciiDigit(d: string): string {
   while (v < 50 && IS_DIGIT.test(String.fromCodePoint(cp - v - 1))) v++;
   return String(v % 10);
 }
+
+/**
+ * A query's or form's value that is base64 text once its percent escapes are undone (a SAML response posted in a form,
+ * `SAMLResponse=PHNhbWxw…%2B…&RelayState=…`: its `+` and `=` escaped), scrubbed by `scrub` as that text and sent escaped
+ * again (`[REDACTED]` when `scrub` drops it); the value itself when clean; undefined when it is no such value.
+ */
+export function scrubEscapedBase64(value: string, scrub: (text: string) => string | undefined): string | undefined {
+  if (value.length < 16 || !hasEscape(value)) return undefined;
+  const text = base64Text(safeDecode(value));
+  if (text === undefined) return undefined;
+  const out = scrub(text);
+  return out === text ? value : out === undefined ? '[REDACTED]' : encodeURIComponent(out);
+}

@@ -23,7 +23,7 @@ import { namesHealthContext, namesTerm } from './health-terms.js';
 import { knownClean, rememberClean } from './clean-strings.js';
 import { DROPPED, rewriteEncoded } from './encoded-values.js';
 import { jsonValuesOf } from './json-text.js';
-import { base64Text } from './form-decoded.js';
+import { base64Text, scrubEscapedBase64 } from './form-decoded.js';
 import { scanString } from './scan-string.js';
 import { columnsOf, scrubbedColumns } from './column-arrays.js';
 
@@ -244,7 +244,7 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
     if (namesField(key, ctx)) judged = true;
     const named = embeddedValue(key, v, ctx);
     if (named !== null) return named;
-    const enc = scrubEncoded(v, ctx);
+    const enc = scrubEncoded(v, ctx) ?? scrubEscapedBase64(v, (t) => scrubString(t, ctx));
     if (enc === undefined) return null;
     judged = true;
     return enc === DROPPED ? REDACTED : enc === v ? null : enc;
