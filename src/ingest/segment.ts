@@ -4,6 +4,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js
 import { checkShape, type ShapeLimits } from './limits.js';
 import { EventShape, isPlainValidEvent } from './event-shape.js';
 import { epochAsIso, TIME_FIELDS } from './epoch-time.js';
+import { notABatch } from './foreign-bodies.js';
 
 export type SegmentType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -44,7 +45,7 @@ export function parseSegmentBody(body: JsonValue, route: SegmentType | 'batch' |
   if (!isJsonObject(body)) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: 'body must be a JSON object' });
   let raw: JsonValue[];
   if (route === 'batch') {
-    if (!Array.isArray(body.batch)) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: 'batch must be an array' });
+    if (!Array.isArray(body.batch)) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: notABatch(body) });
     raw = body.batch;
   } else if (route === 'event') raw = [{ ...body, type: body.type ?? 'track' }];
   // The route is authoritative, as on Segment's HTTP API (a call to /v1/track is a track, whatever
