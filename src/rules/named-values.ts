@@ -101,7 +101,7 @@ function kindOf(norm: string): number {
 function verdict(kind: number, norm: string, value: string, nowYear: number, now: number): NamedVerdict {
   switch (kind) {
     case CONTENT: return wholeContentDate(value, nowYear) ? KEEP : 0;
-    case VERSION: return versionShaped(value, nowYear) || (BUILD_NUMBERS.has(norm) && BUILD_DIGITS.test(value)) ? KEEP : 0;
+    case VERSION: return versionShaped(value, nowYear, norm === 'apiversion' ? API_VERSIONS_SINCE : nowYear - 5) || (BUILD_NUMBERS.has(norm) && BUILD_DIGITS.test(value)) ? KEEP : 0;
     case ORDER: return shopOrderId(value, nowYear) ? KEEP : 0;
     case TRACE: return traceShaped(value) ? KEEP : 0;
     case CATALOGUE: return catalogueShaped(value) || objectIdShaped(value) ? KEEP : 0;
@@ -150,12 +150,16 @@ const BUILD_DATE = /^(20\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 // letters, digits and dashes, no dot (no mail domain).
 const PACKAGE_AT = /^[a-z][a-z0-9-]{0,40}@/;
 
-function versionShaped(raw: string, nowYear: number): boolean {
+// A web API's version is the day it was frozen, kept for years: every Twilio callback still says `ApiVersion=2010-04-01`.
+// Under an API version key a calendar version from 2000 on is a version; under other version keys the last five years.
+const API_VERSIONS_SINCE = 2000;
+
+function versionShaped(raw: string, nowYear: number, sinceYear: number): boolean {
   const value = raw.indexOf('@') > 0 ? raw.replace(PACKAGE_AT, '') : raw;
   const cal = CALVER.exec(value) ?? BUILD_DATE.exec(value);
   if (cal === null) return BROWSER.test(value);
   const y = +(cal[1] as string);
-  return y >= nowYear - 5 && y <= nowYear + 1;
+  return y >= sinceYear && y <= nowYear + 1;
 }
 
 // A shop's prefix, an optional year and 4-8 digits: not 9 (an SSN) or 10-11 (a phone number).

@@ -14,6 +14,9 @@
 // A DOM or form event names its field by the element it came from: `{type: "change", target: "input#surname", value}`,
 // `{selector: '[name="last_name"]', value}`, `{element: "#patient-dob", value}` (selectorField reads the selector).
 const PAIR_NAME = /^[A-Za-z][\w-]*$/;
+// An entry's name in a two-element array (`["last_name", "Doe"]`, `["Patient name:", …]`): a few words, not a query or a
+// path whose words name a field (`["?idsite=1&url=…", "?idsite=1&e_c=CTA"]` is a list of two hits).
+export const ENTRY_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _.:'-]{0,47}$/u;
 
 export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
   'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',

@@ -12,7 +12,7 @@ import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { keptUrl, sanitizeUrlMemo } from './url-memo.js';
 import { AS_IS, mediaSource, NOT_SPARED, PUBLIC_IMAGE, sparedBy } from './rule-exceptions.js';
 import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON } from './named-values.js';
-import { bracketLabel, CHANGE_VALUES, INNER_LABELS, LABEL_RANK, PAIR_VALUES, selectorField, VALUE_RANK } from './pair-names.js';
+import { bracketLabel, CHANGE_VALUES, ENTRY_NAME, INNER_LABELS, LABEL_RANK, PAIR_VALUES, selectorField, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
 import { dropMailbox, spellsIdentifier } from './split-values.js';
@@ -154,9 +154,9 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
     if (coordinatePair(values[0], values[1])) { ctx.hits.push('geo'); return undefined; }
     // One entry `["last_name", "Doe"]` as a field's value: by its name's rule (`["name", "email"]` is a list of names).
     const k = values[0], v = values[1];
-    if (typeof k === 'string' && typeof v === 'string' && namesField(k, ctx) && !namesField(v, ctx)) {
-      const inner = scrubField(k, v, allow, ctx);
-      return inner === undefined ? [k] : [k, inner];
+    if (typeof k === 'string' && typeof v === 'string' && ENTRY_NAME.test(k) && namesField(k, ctx) && !namesField(v, ctx)) {
+      const inner = scrubField(k, v, allow, ctx), name = scrubString(k, ctx); // the name is text too (`url: Jane Doe`)
+      return name === undefined ? [] : inner === undefined ? [name] : [name, inner];
     }
   }
   const out: JsonValue[] = [];

@@ -104,3 +104,26 @@ describe('base64 text inside a form-encoded string', () => {
     }
   });
 });
+
+describe('a web API’s version in a relayed webhook', () => {
+  it('keeps a dated API version from 2000 on (Twilio `ApiVersion: 2010-04-01`); a birth date under another key still goes', () => {
+    const text = out({ sms_status: { MessageStatus: 'delivered', ApiVersion: '2010-04-01', api_version: '2024-06-20' }, dob: '2010-04-01' });
+    expect(text).toContain('"ApiVersion":"2010-04-01"');
+    expect(text).toContain('"api_version":"2024-06-20"');
+    expect(text).not.toContain('"dob":"2010-04-01"');
+    expect(out({ apiVersion: '1961-03-14' })).not.toContain('1961-03-14');
+  });
+});
+
+describe('a list of two relayed hits', () => {
+  it('is a list, not an entry named by the first: both are scanned and both go', () => {
+    const text = out({ requests: ['?idsite=1&rec=1&uid=jane.whitlock%40mail.example&url=https%3A%2F%2Fwww.example-health.org%2Flocations', '?idsite=1&rec=1&e_c=CTA&e_a=click'] });
+    expect(decodeURIComponent(text)).not.toContain('jane.whitlock');
+    expect(text).toContain('?idsite=1&rec=1&e_c=CTA&e_a=click');
+  });
+
+  it('scans an entry’s name as text too', () => {
+    expect(out({ pair: ['email 617-555-0134', 'x'] })).not.toContain('555-0134');
+    expect(out({ pair: ['last_name', 'Whitlock'] })).not.toContain('Whitlock');
+  });
+});
