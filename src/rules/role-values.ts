@@ -30,7 +30,7 @@ export function roleNameValue(key: string, value: string, normalized = true): bo
   // The value's shape first (a capital, 5-48 characters): most values under any key fail it at once.
   const c = value.charCodeAt(0);
   if (value.length < 5 || value.length > 64 || c < 65 || c > 90) return false;
-  const text = value.indexOf(' ') < 0 ? value.replace(ENCODED_SPACE, ' ') : value;
+  const text = value.indexOf(' ') >= 0 ? value : value.indexOf('%20') >= 0 || value.indexOf('+') >= 0 ? value.replace(ENCODED_SPACE, ' ') : '';
   if (text.length > 48 || text.indexOf(' ') < 0) return false;
   const norm = normalized ? key : normalizeFieldName(key);
   if (!ROLE_ENDS.some((e) => norm.endsWith(e)) && !OPAQUE_SLOT.test(norm)) return false;
