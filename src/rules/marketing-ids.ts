@@ -117,7 +117,10 @@ export const OBJECT_ENDINGS = ['correlationid', 'assetid', 'articleid', 'formid'
   'vimeoid', 'mediaid', 'clipid',
   // A public event's, a course's or a press release's listing, an app's crash or error report, a feature flag's rule
   // (`event_id: evt_2026_cpr_1205`, `crash_id: 5f1c9e0a…`, `rule_id: rule_7f3a`): the site's or the tool's own objects.
-  'eventid', 'courseid', 'webinarid', 'episodeid', 'crashid', 'errorid', 'exceptionid', 'issueid', 'ruleid', 'flagid', 'linkid'];
+  'eventid', 'courseid', 'webinarid', 'episodeid', 'crashid', 'errorid', 'exceptionid', 'issueid', 'ruleid', 'flagid', 'linkid',
+  // A CMS's content, asset, article, page or post keyed by its UUID or GUID (`content_uuid`, `asset_guid`).
+  'contentuuid', 'contentguid', 'assetuuid', 'assetguid', 'articleuuid', 'articleguid', 'pageuuid', 'pageguid', 'postuuid', 'postguid',
+  'mediauuid', 'mediaguid'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^(?=[0-9]*[a-f])[0-9a-f]{7,64}$/i;
@@ -147,6 +150,8 @@ function countSeparators(run: string): number {
 }
 // An HTTP entity tag, weak or strong (`W/"5e1f-18c2a7b9d4e"`): hex parts with a letter.
 const ETAG = /^(?:W\/)?"(?=[^"]*[a-f])[0-9a-f]{1,32}(?:-[0-9a-f]{1,32}){0,2}"$/i;
+// A digest named by its algorithm, as subresource integrity and image registries write it (`sha256-…` base64, `sha256:…` hex).
+const NAMED_DIGEST = /^(?:sha(?:1|256|384|512)|md5)(?:-[A-Za-z0-9+/]{22,88}={0,2}|:[0-9a-f]{32,128})$/;
 
 /** Whether a normalized key ends naming a site's or tool's object (see OBJECT_ENDINGS). */
 export function objectName(norm: string): boolean {
@@ -169,5 +174,5 @@ export function objectDigits(value: string): boolean {
 
 /** A UUID, a hex digest with a letter, a prefixed token or slug or an entity tag, as a tool writes an object's id. */
 export function objectIdShaped(value: string): boolean {
-  return UUID.test(value) || HEX.test(value) || PREFIXED.test(value) || ETAG.test(value) || slugId(value);
+  return UUID.test(value) || HEX.test(value) || PREFIXED.test(value) || ETAG.test(value) || NAMED_DIGEST.test(value) || slugId(value);
 }

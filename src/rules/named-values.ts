@@ -62,7 +62,8 @@ const KINDS: ReadonlyMap<string, number> = new Map([
 /** KEEP: the string goes out as it is; DROP: the field goes; 0: the detectors decide. `now`: ms since 1970. */
 export function namedValue(norm: string, value: string, nowYear: number, now: number): NamedVerdict {
   if (productCode(norm, value)) return KEEP;
-  if (value.length > 55) return 0;
+  // A digest named by its algorithm may be longer (`sha256:` and 64 hex digits) under an object's key.
+  if (value.length > 55) return value.length <= 136 && kindOf(norm) === OBJECT ? verdict(OBJECT, norm, value, nowYear, now) : 0;
   if (roleNameValue(norm, value)) return PERSON;
   if (datedCampaign(norm, value, nowYear)) return KEEP;
   const kind = kindOf(norm);

@@ -27,12 +27,24 @@ const SHORT = '([0-9]{2,4}[./-][0-9]{1,2}[./-][0-9]{1,4}|[0-9]{6}|[0-9]{8})';
 const BIRTH_RE = new RegExp(`(?<![\\p{L}\\p{M}])${BIRTH_LABEL}[ \\t]*[:：՝,-]?[ \\t]*${SHORT}(?![0-9])`, 'giu');
 const HINT = /[^\x00-\x7f]|ika|enero|ebrero|arso|abril|mayo|unyo|ulyo|gosto|yembre|ktubre|janvye|fevriye|jen[ ,]|jiy|dawou|anm[ ,]|okt|kaarawan|kapanganakan|nesans|f[eè]t|dhalashada/i;
 
+// A ranking's count before a month's name is no day (`Top 10 jen 2024: konsèy sante`, `los mejores 5 …`): the list's
+// title names a month, the number counts its items.
+const RANK_BEFORE = /(?<![\p{L}])(?:top|best|mejores|meilleur[e]?s|melhores|pi[ ]bon)[ ]+$/iu;
+
+/** Whether a ranking's word stands right before `at` (see RANK_BEFORE; date.ts asks too, for `Top 10 June 2024`). */
+export function rankBefore(text: string, at: number): boolean {
+  return RANK_BEFORE.test(text.slice(Math.max(0, at - 12), at));
+}
+
 /** Dates (C) in the layouts above. */
 export function scanAccessDates(text: string, out: Detection[], kind: string): void {
   if (!HINT.test(text)) return;
   let re = resetAt(MONTH_NAME_RE, 0);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  while ((m = re.exec(text)) !== null) {
+    if (rankBefore(text, m.index) && +m[0].slice(-4) >= 2000) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
   re = resetAt(BIRTH_RE, 0);
   while ((m = re.exec(text)) !== null) out.push({ start: m.index + m[0].length - (m[1] as string).length, end: m.index + m[0].length, kind });
 }

@@ -32,6 +32,25 @@ export const RELATIVE_LEADS: readonly string[] = ['моя ', 'мой ', 'мій 
   '어머니', '아버지', '엄마', '아빠', '남편', '아내', '아들', '딸', '할머니', '할아버지', '어머님', '아버님', '장모님', '시어머니', '我'];
 export const RELATIVE_HINT = /m[ie] |ma |mon |minha|meu|mwen|[ ]ko\b|t[ôo]i|[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u0980-\u09ff\uac00-\ud7af我]/iu;
 
+// An Arabic-script name is a given name and a family name (`سميرة الدباغ`): a third word is the name's only after a
+// connector (`بن`, `بنت`, `أبو`, `عبد`) or as a family name with its article after a bare one (`سميرة أحمد الدباغ`); otherwise it is
+// the sentence going on (`والدتي سميرة الدباغ مريضة`: "is ill" stays).
+const ARABIC = /[\u0600-\u06ff]/;
+const CONNECTOR = new Set(['بن', 'بنت', 'ابن', 'أبو', 'ابو', 'عبد', 'آل']);
+
+function arabicNameEnd(text: string, from: number, end: number): number {
+  if (end <= from || !ARABIC.test(text.slice(from, from + 2))) return end;
+  const words = text.slice(from, end).split(' ');
+  let n = 1, names = 1;
+  while (n < words.length) {
+    const w = words[n] as string;
+    if (CONNECTOR.has(w) && n + 1 < words.length) { n += 2; names++; continue; }
+    if (names === 1 || (names === 2 && w.startsWith('ال') && !(words[n - 1] as string).startsWith('ال'))) { n++; names++; continue; }
+    break;
+  }
+  return from + words.slice(0, n).join(' ').length;
+}
+
 /** Relatives' names after the cues above. */
 export function scanRelatives(text: string, out: Detection[], kind: string): void {
   if (!RELATIVE_HINT.test(text)) return;
@@ -41,7 +60,7 @@ export function scanRelatives(text: string, out: Detection[], kind: string): voi
     const from = m.index + m[0].length;
     const capitalised = m[1] !== undefined;
     if (capitalised && !UPPER_FIRST.test(text.slice(from, from + 1))) continue;
-    const end = nameEnd(text, from, capitalised, false);
+    const end = capitalised ? nameEnd(text, from, true, false) : arabicNameEnd(text, from, nameEnd(text, from, false, false));
     if (end > from) out.push({ start: from, end, kind });
   }
   for (const shape of [KOREAN_RE, CHINESE_RE]) {

@@ -18,3 +18,14 @@ export function calendarBuild(text: string, start: number, end: number): boolean
   const before = text.slice(Math.max(0, start - 12), start);
   return LEAD_RE.test(before) || (RELEASE_RE.test(before) && ENDS_ITEM_RE.test(text.slice(end, end + 3)));
 }
+
+// A dotted version of three or four parts after the word for it (`version 10.0.19045.3803`, `build 17.1.2`, `firmware
+// 4.12.0`): a major part of 1-3 digits and no part over 5 digits. `version 617.555.0134` (three parts, a 3-digit major)
+// stays a phone number's shape, as under a version key.
+const DOTTED_RE = /^[0-9]{1,3}(?:\.[0-9]{1,5}){2,3}$/;
+
+/** Whether the dotted digits at [start, end) are a software version after a version word (see above). */
+export function dottedVersion(text: string, start: number, end: number, parts: number): boolean {
+  if (parts === 3 && text.charCodeAt(start + 2) !== 46 && text.charCodeAt(start + 1) !== 46) return false;
+  return DOTTED_RE.test(text.slice(start, end)) && LEAD_RE.test(text.slice(Math.max(0, start - 12), start));
+}

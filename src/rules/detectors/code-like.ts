@@ -61,6 +61,14 @@ function snakeLabel(token: string): boolean {
   return word >= 3;
 }
 
+const TAG_ID = /^[0-9A-Z]{10}$/;
+const TAG_PREFIX = /(?<![0-9A-Za-z_-])GT?-$/;
+
+/** A GA4 measurement id or Google tag id: `G-` or `GT-` and ten capitals and digits. */
+function googleTagId(text: string, start: number, token: string): boolean {
+  return TAG_ID.test(token) && TAG_PREFIX.test(text.slice(Math.max(0, start - 4), start));
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 10) return;
   const re = resetAt(TOKEN_RE, 0);
@@ -68,6 +76,8 @@ function scan(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const [digits, letters] = countDigitsAndLetters(m[0]);
     if (digits < 4 || letters < 2 || (digits <= 6 && yearCode(m[0])) || (digits <= 10 && snakeLabel(m[0]))) continue;
+    // A Google tag's id (GA4's measurement id `G-7Q2HB4MZ1K`, a Google tag `GT-…`) is the site's, set in its page for every visitor.
+    if (googleTagId(text, m.index, m[0])) continue;
     // A ClinicalTrials.gov registry number (`NCT06611234`) names a public study, not a person.
     if (m[0].length === 11 && m[0].startsWith('NCT') && digits === 8) continue;
     // A request's ULID or KSUID (generated-ids.ts) is the library's, not a person's.

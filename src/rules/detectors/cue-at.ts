@@ -37,6 +37,11 @@ export function personLabelBefore(text: string, i: number): boolean {
 // Sign-offs whose name follows a comma or a line break (`Sincerely, Jane Doe`).
 const SIGN_OFFS = ['sincerely', 'regards', 'thanks', 'cheers', 'best', 'respectfully', 'atentamente', 'saludos', 'cordialmente', 'signed'];
 
+/** `calling` after a space: a caller may have named themselves before it (`Hey, Jane Doe calling`). */
+function callingAt(text: string, i: number): boolean {
+  return text.charCodeAt(i - 1) === 32 && matchesAt(text, i, 'calling', true);
+}
+
 /** Markers for the cue-based detectors (partial SSNs, spelled emails, month-year dates, names). */
 export function cueAt(text: string, i: number, c: number): number {
   const n1 = lower(text.charCodeAt(i + 1));
@@ -49,8 +54,8 @@ export function cueAt(text: string, i: number, c: number): number {
     // call, cell, cel; (i)cloud
     case 99: case 67:
       if (n1 === 108) return webmailAt(text, i - 1);
-      // `call Jane Doe` names whom to call too (verb-name.ts).
-      return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE | ((n1 === 97 ? verbNameAt(text, i) : nameBeforeIdAt(text, i)) ? NAME_CUE : 0) : 0;
+      // `call Jane Doe` names whom to call too (verb-name.ts), and `Hey, Jane Doe calling` the caller (person-name.ts).
+      return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE | ((n1 === 97 ? verbNameAt(text, i) || callingAt(text, i) : nameBeforeIdAt(text, i)) ? NAME_CUE : 0) : 0;
     case 103: case 71: return gCue(text, i, n1);
     case 118: case 86: return vCue(text, i, n1);
     // yob (a year of birth follows, partial-date.ts)

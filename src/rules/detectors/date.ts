@@ -1,7 +1,7 @@
 import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
 import { scanBirthLabels } from './birth-label.js';
-import { scanAccessDates } from './access-dates.js';
+import { rankBefore, scanAccessDates } from './access-dates.js';
 import type { Detection } from './types.js';
 import { MONTH_NAMES } from './month-names.js';
 
@@ -150,6 +150,8 @@ function scan(text: string, out: Detection[], kind: string): void {
       continue;
     }
     if (versionDate(text, m)) continue;
+    // `Top 10 June 2024 picks`: a ranking's count, not a day (access-dates.ts); an older month stays a birth month's.
+    if (m[15] !== undefined && m[17].length === 4 && +m[17] >= 2000 && rankBefore(text, m.index)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
   if (text.indexOf('19') >= 0 || text.indexOf('200') >= 0) scanOldMonthYear(text, out, kind, mark);

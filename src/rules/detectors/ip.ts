@@ -15,6 +15,11 @@ const IPV4_RE = new RegExp(
 // pattern trivial and rules out clock times and MAC addresses.
 const IPV6_RE = /(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:\.[0-9]{1,3}){0,3}(?:%[0-9A-Za-z]{1,15})?/g;
 
+// Public DNS resolvers' anycast addresses (Cloudflare, Google, Quad9, OpenDNS), which help pages name (`set your DNS to
+// 1.1.1.1`): shared by millions of networks, never a visitor's own address.
+const PUBLIC_RESOLVERS: ReadonlySet<string> = new Set(['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112',
+  '208.67.222.222', '208.67.220.220']);
+
 /** IPv4 scan after IPv6, skipping the dotted tail of an IPv4-mapped address already found. */
 function scanV4(text: string, out: Detection[], kind: string, v6From: number): void {
   const re = resetAt(IPV4_RE, 0);
@@ -24,7 +29,7 @@ function scanV4(text: string, out: Detection[], kind: string, v6From: number): v
     const end = start + m[0].length;
     let inside = false;
     for (let i = v6From; i < out.length && !inside; i++) inside = out[i].start < end && start < out[i].end;
-    if (!inside) out.push({ start, end, kind });
+    if (!inside && !PUBLIC_RESOLVERS.has(m[0])) out.push({ start, end, kind });
   }
 }
 

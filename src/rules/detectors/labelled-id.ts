@@ -49,13 +49,15 @@ const LABEL =
       `permis(?:ul)?[ ]de[ ]conducere)(?:[ _-]?(?:nr\\.?|no\\.?|n[.]?[°º]|num|number|#|n[úu]mero|numer))?`,
     // A biometric template's or enrolment's id (P): `fingerprint template id FPT-8821-QX-4471`, `voiceprint no. VP-…`.
     `(?:finger[ ]?print|voice[ ]?print|face[ ]?(?:print|template)|iris|retina|palm[ ]?print|palm[ ]?vein|biometric)(?:[ ]template)?${ID_SUFFIX}`,
+    // A lab's specimen ids (R): `Accession no. S26-012345`, `lab accession #: 26-CH-004512`, `Specimen ID 26-0041882`.
+    `(?:accession|specimen)${ID_SUFFIX}`,
     // Ids of the person at work, school or a program: `Employee ID: E-040223`, `badge # 4471`.
     `(?:employee|emp|staff|badge|applicant|candidate|donor|student)${ID_SUFFIX}`,
     // Device serials printed as `SN G7X87109`, `S/N: 88213`, `S.N. 20260090A`.
     's[./]?n\\.?',
     'dl#?',
     // Bare generic words last (the suffixed forms above win): scan() wants `:`, `#` or `=` after them.
-    'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare|transmitter',
+    'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare|transmitter|accession|specimen',
   ].join('|') +
   ')';
 // Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes.
@@ -67,7 +69,8 @@ const SEPARATOR = '(?:[\\s:#=."\'+\\-]|%3[AaDd]|%2[023]){0,8}(?:[A-Z]{2} (?=[A-Z
 const VALUE = '(?:[A-Za-z0-9][A-Za-z0-9-]{1,29}|[*\u2022]{2,12}[0-9]{3,12})(?:[ .][0-9]{2,12}){0,3}';
 const LABELLED_RE = new RegExp(`(?<![A-Za-z])(${LABEL})(${SEPARATOR})(${VALUE})(?![A-Za-z0-9-])`, 'gi');
 
-const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare', 'transmitter']);
+const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare', 'transmitter',
+  'accession', 'specimen']);
 
 // Plates are printed in groups (`ABC 1234`, `7 ABC 123`), which the one-token value above
 // cannot span: after a plate label, up to three short groups with 2+ digits among them (a Polish plate's second group has

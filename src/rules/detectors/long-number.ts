@@ -3,7 +3,7 @@ import { isAsciiLetter, isDigit } from './scan.js';
 import { spanishIdAround } from './spanish-id.js';
 import { productCode } from './product-code.js';
 import { ibanEnd } from './iban.js';
-import { calendarBuild } from './calendar-build.js';
+import { calendarBuild, dottedVersion } from './calendar-build.js';
 
 const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
 import type { Detection } from './types.js';
@@ -86,6 +86,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (dotsOnly && seps > 0 && (productVersion(text, start) || standardUid(text, start, end))) continue;
     if ((seps === 0 || !dotsOnly) && productCode(text, start, end)) continue;
     if (dotsOnly && seps <= 1 && calendarBuild(text, start, end)) continue;
+    if (dotsOnly && seps >= 2 && dottedVersion(text, start, end, seps + 1)) continue;
     if (digits >= MIN_DIGITS || (digits >= MIN_BARE_DIGITS && end - start === digits && standsAlone(text, start, end))) out.push({ start, end, kind });
     else {
       const id = spanishIdAround(text, start, end, digits);

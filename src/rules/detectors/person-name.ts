@@ -60,8 +60,12 @@ const GREETING =
   // Turkish `adım` (my name; also "step") counts after a greeting's comma or stop too, never before another `adım`.
   "|(?:(?<=[,;.!?][ ]?|(?:yo|eu|io)[ ])(?:soy|sou(?:[ ][ao](?=[ ]))?|sono|ad[ıi]m(?![ ]+ad[ıi]m))|je[ ]suis|ich[ ]bin)[ ]+";
 // A mail signature's delimiter (`-- ` on its own line, RFC 3676) is a sign-off too.
+// A voicemail may open with a greeting and the caller's name before `calling` (`Hey, Ottoline Marchbanks calling again`,
+// `Good morning, Jane Doe calling about…`): group 7, a full name that `calling` must follow.
+const CALLER_GREETING = '(?:hi|hello|hey|good[ ](?:morning|afternoon|evening))(?:[ ]*[,!.])?[ ]+';
+const CALLING_TAIL = /^[ ]+calling(?![a-z])/i;
 const CUE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+|it['\\u2019]?s[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING}))`,
+  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+|it['\\u2019]?s[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING})|(${CALLER_GREETING}))`,
   'giu',
 );
 
@@ -282,6 +286,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (honorific && !honorificName(text, from + particleLead(text, from), end)) continue;
     if (m[5] !== undefined && !closesLine(text, end)) continue;
     if (m[6] !== undefined && !fullName(text, from, end)) continue;
+    if (m[7] !== undefined && (!fullName(text, from, end) || !CALLING_TAIL.test(text.slice(end, end + 9)))) continue;
     if (m[2] !== undefined && DASH_END.test(m[2]) && titleAfterDash(text, from, end)) continue;
     // A role label opening a line (`Caller: …`) is role-opening.ts's too: one detection of the same name.
     if (!out.some((d) => d.start === from && d.end === end)) out.push({ start: from, end, kind });

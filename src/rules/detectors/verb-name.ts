@@ -18,9 +18,11 @@ const VERB_LIKE_ENDING = /(?:ing|ed|ly)$/;
 // A staff note says whom it spoke with (`Spoke with J. Whitlock about her refill`): an initial and a surname count as a full name.
 // A call log's past tense and shorthand too: `called back J. Abernathy-Cole`, `texted P. Lindgren`, `left vm for T. Ruiz`,
 // `LVM for …`, `left a voicemail for …`, `spoke w/ R. Oyelaran`. A longer verb comes before its prefix (`called` before `call`).
-const VERBS = ['called back', 'called', 'call', 'texted', 'text', 'messaged', 'message for', 'message', 'phoned', 'phone', 'spoke with', 'spoke to',
-  'spoke w/', 'spoken with', 'spoken to', 'voicemail for', 'vm for', 'lvm for'] as const;
-const VERB_RE = /(?<![\p{L}\p{M}])(?:called(?:[ ]back)?|call|texted|text|messaged|message(?:[ ]for)?|phoned|phone|spoke[ ]w\/|spoken?[ ](?:with|to)|(?:l?vm|voicemail)[ ]for)[ ](?=\p{Lu})/giu;
+// A voicemail's caller names themselves after asking to be called back (`please call me back, Evangeline Ridgeway`,
+// `text me back, …`), and a message says whom it is for (`this message is for Jane Doe`).
+const VERBS = ['called back', 'called', 'call me back,', 'call', 'texted', 'text me back,', 'text', 'messaged', 'message for', 'message is for',
+  'message', 'phoned', 'phone', 'spoke with', 'spoke to', 'spoke w/', 'spoken with', 'spoken to', 'voicemail for', 'vm for', 'lvm for'] as const;
+const VERB_RE = /(?<![\p{L}\p{M}])(?:called(?:[ ]back)?|call(?:[ ]me[ ]back,)?|texted|text(?:[ ]me[ ]back,)?|messaged|message(?:[ ](?:is[ ])?for)?|phoned|phone|spoke[ ]w\/|spoken?[ ](?:with|to)|(?:l?vm|voicemail)[ ]for)[ ](?=\p{Lu})/giu;
 // Words that name a place, a desk or a service to call rather than a person.
 const NOT_PERSON = new Set(['now', 'today', 'us', 'our', 'ahead', 'back', 'team', 'desk', 'front', 'office', 'department', 'dept', 'line',
   'center', 'centre', 'clinic', 'pharmacy', 'billing', 'support', 'services', 'service', 'nurse', 'nurses', 'hotline', 'helpline', 'unit',
