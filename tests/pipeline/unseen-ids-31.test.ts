@@ -24,6 +24,27 @@ describe('a lab specimen number after its label (R)', () => {
   });
 });
 
+describe("a visitor's own case number after its label (R)", () => {
+  it.each([
+    ['a support ticket', 'Ticket #: 48213 about my bill', '48213'],
+    ["a booking's confirmation", 'Confirmation #: 7Q2HB4K for Tuesday', '7Q2HB4K'],
+    ['an appointment confirmation number', 'appointment confirmation number 48821', '48821'],
+    ['a referral number', 'Referral number R-260441 from Dr. Lee', 'R-260441'],
+    ["a plan's prior authorization", 'Prior auth #: 26PA0441 approved', '26PA0441'],
+    ['a booking reference', 'booking reference: 8XK2P7Q', '8XK2P7Q'],
+    ['a grievance', 'Grievance no. 2026-0412 still open', '2026-0412'],
+  ])('removes %s', (_case, line, part) => {
+    expect(props({ chat_preview: line })).not.toContain(part);
+  });
+
+  it("keeps a shop's order, a count, a word and a year after the same words", () => {
+    const clean = { a: 'Order #4471 shipped', b: 'Ticket #3 of 5 for the gala', c: 'Confirmation: sent 2026', d: 'Referral: 2 weeks',
+      e: 'The incident number 2026 was high' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+});
+
 describe("a refer-a-friend or invite code, the referrer's own (R)", () => {
   it.each([
     ['referral_code', 'AMBROSEASHBOWNEY25'],

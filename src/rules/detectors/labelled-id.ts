@@ -51,13 +51,18 @@ const LABEL =
     `(?:finger[ ]?print|voice[ ]?print|face[ ]?(?:print|template)|iris|retina|palm[ ]?print|palm[ ]?vein|biometric)(?:[ ]template)?${ID_SUFFIX}`,
     // A lab's specimen ids (R): `Accession no. S26-012345`, `lab accession #: 26-CH-004512`, `Specimen ID 26-0041882`.
     `(?:accession|specimen)${ID_SUFFIX}`,
+    // A visitor's own case with the site (R): a support ticket, a booking's confirmation, a referral, a plan's authorization, a
+    // grievance (`Ticket #: 48213`, `Confirmation #: 7Q2HB4K`, `Referral number R-260441`, `booking reference: 8XK2P7Q`).
+    // Not a shop's order (`Order #4471`: order ids pass, README) nor a count (`Ticket #3 of 5`: three digits at least).
+    `(?:ticket|confirmation|referral|authori[sz]ation|prior[ ]auth|pre-?auth|reservation|booking|grievance|complaint|incident|appeal)${ID_SUFFIX}`,
+    '(?:booking|reservation)[ ]ref(?:erence)?|confirmation[ ]code',
     // Ids of the person at work, school or a program: `Employee ID: E-040223`, `badge # 4471`.
     `(?:employee|emp|staff|badge|applicant|candidate|donor|student)${ID_SUFFIX}`,
     // Device serials printed as `SN G7X87109`, `S/N: 88213`, `S.N. 20260090A`.
     's[./]?n\\.?',
     'dl#?',
     // Bare generic words last (the suffixed forms above win): scan() wants `:`, `#` or `=` after them.
-    'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare|transmitter|accession|specimen',
+    'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare|transmitter|accession|specimen|ticket|confirmation|referral',
   ].join('|') +
   ')';
 // Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes.
@@ -70,7 +75,7 @@ const VALUE = '(?:[A-Za-z0-9][A-Za-z0-9-]{1,29}|[*\u2022]{2,12}[0-9]{3,12})(?:[ 
 const LABELLED_RE = new RegExp(`(?<![A-Za-z])(${LABEL})(${SEPARATOR})(${VALUE})(?![A-Za-z0-9-])`, 'gi');
 
 const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare', 'transmitter',
-  'accession', 'specimen']);
+  'accession', 'specimen', 'ticket', 'confirmation', 'referral']);
 
 // Plates are printed in groups (`ABC 1234`, `7 ABC 123`), which the one-token value above
 // cannot span: after a plate label, up to three short groups with 2+ digits among them (a Polish plate's second group has
@@ -156,6 +161,15 @@ function announces(label: string, sep: string, afterId: boolean, digits: number)
   return LABEL_SEPARATOR.test(sep) || (afterId && lower === 'group' && digits >= 5);
 }
 
+// A case's label takes a number, not a word before one nor a year (`Confirmation: sent 2026`, `incident number 2026` stay).
+const CASE_LABEL = /^(?:ticket|confirmation|referral|authori[sz]ation|prior|pre-?auth|reservation|booking|grievance|complaint|incident|appeal)/i;
+const WORD_THEN_NUMBER = /^[A-Za-z]+ /;
+const YEAR = /^(?:19|20)[0-9]{2}$/;
+
+function caseValue(label: string, value: string): boolean {
+  return !CASE_LABEL.test(label) || (!WORD_THEN_NUMBER.test(value) && !YEAR.test(value));
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 7) return;
   const mark = out.length;
@@ -174,7 +188,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     // An IBAN in groups is longer than the value's pattern reaches (`Account number: ES91 2100 0418 4502 0005 1332`).
     tokenEnd = Math.max(tokenEnd, ibanEnd(text, tokenStart));
     const digits = countDigits(text, tokenStart, tokenEnd);
-    if (tokenEnd - tokenStart < 4 || digits < 3 || !announces(label, sep, out.length > mark, digits)) {
+    if (tokenEnd - tokenStart < 4 || digits < 3 || !announces(label, sep, out.length > mark, digits) || !caseValue(label, text.slice(tokenStart, tokenEnd))) {
       re.lastIndex = m.index + 1;
       continue;
     }
