@@ -24,6 +24,33 @@ describe('a lab specimen number after its label (R)', () => {
   });
 });
 
+describe("a state programme's beneficiary number, and a member named in a card's cells (I, A)", () => {
+  it.each([
+    ['after `AHCCCS ID:`', 'AHCCCS ID: A11877342 (Arizona Medicaid)', 'A11877342'],
+    ['after `TennCare #:`', 'TennCare #: T4418207', 'T4418207'],
+    ['after `SoonerCare ID`', 'SoonerCare ID B4418207 expired?', 'B4418207'],
+    ['after `BadgerCare #:`', 'BadgerCare #: 44182-07', '44182-07'],
+    ['after `PeachCare ID:`', 'PeachCare ID: G4418207', 'G4418207'],
+  ])('removes the number %s', (_case, line, part) => {
+    expect(props({ note_to_billing: line })).not.toContain(part);
+  });
+
+  it("removes a member's name that opens a card's cell", () => {
+    expect(props({ scan_result: 'humana | Member Clementine Ashbwinter | Grp 0044 | PCP Dr. Lee' })).not.toContain('Ashbwinter');
+  });
+
+  it("keeps a chip, a team and a portal in the same words", () => {
+    const clean = { a: 'chip card reader broken', b: 'Cigna | Member Services Team | 1-800', c: 'Plan | Subscriber Portal Login' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = [' | ', '|', 'Member ', 'Subscriber ', 'Clementine ', 'Ashbwinter', 'Services Team', '\n', ' ', 'x'];
+    expectPrefilterSound(parts, { maxLength: 6, numRuns: 2000, examples: [['aetna | Member Clementine Ashbwinter | x']] });
+  });
+});
+
 describe("a visitor's own case number after its label (R)", () => {
   it.each([
     ['a support ticket', 'Ticket #: 48213 about my bill', '48213'],

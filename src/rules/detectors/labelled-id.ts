@@ -29,6 +29,11 @@ const LABEL =
     `(?:patient|member|mbr|enrollee|insured|subscriber|insurance|beneficiary|device|medicaid|medicare|health[ _-]?plan)${ID_SUFFIX}`,
     // An implanted or worn device's own id (M): `transmitter ID 8GM4K2`, `pump SN 88173`, `pacemaker serial # …`.
     `(?:transmitter|sensor|pump|pacemaker|defibrillator|icd|implant|receiver|pdm|cgm)(?:${ID_SUFFIX}|[ _-]?(?:serial|s[./]?n\\.?)(?:${NUM_SUFFIX})?)`,
+    // A state's Medicaid or CHIP programme named as the label (I): `AHCCCS ID: A02206312`, `TennCare #…`, `SoonerCare member
+    // id …`, `Apple Health (ProviderOne) client id …`.
+    '(?:ahcccs|masshealth|medi-?cal|tenncare|soonercare|badgercare|kancare|mainecare|husky|peachcare|hoosier[ ]?healthwise|' +
+      'mo[ ]?healthnet|healthy[ ]louisiana|providerone|familycare|centennial[ ]care|med-?quest|star[ ]?plus|denali[ ]kidcare|' +
+      `healthy[ ]connections|chip)\\)?(?:[ ](?:client|member|recipient|beneficiary|card))?${ID_SUFFIX}`,
     // Abbreviated with a full stop too (`Pol. No.`, `Grp. #`, `Acct. No.`, `Cert. No. 88-2241-A`).
     `(?:policy|pol\\.|group|grp\\.?|account|claim)${NUM_SUFFIX}`,
     // Medi-Cal's Benefits Identification Card number (`BIC 94418823A`); a bank's SWIFT BIC has too few digits.

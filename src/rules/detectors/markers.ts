@@ -17,6 +17,7 @@ import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
 import { residenceAt } from './residence.js';
 import { foreignVerbCueAt } from './foreign-cues.js';
+import { roleOpensAt } from './role-opening.js';
 
 export * from './marker-bits.js';
 export { ageNumAt } from './age-marker.js';
@@ -35,7 +36,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 43: return geocodeAt(text, i, c);
     // `/patients/jane-doe-1961` in text (person-path.ts).
     case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) ? NAME_CUE : 0);
-    case 124: case 59: case 9: return pipeRowAt(text, i) ? NAME_CUE : 0;
+    case 124: case 59: case 9: return pipeRowAt(text, i) || (c === 124 && roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
     case 104: case 72: {

@@ -12,7 +12,8 @@ import type { Detection } from './types.js';
 // must be two or three capitalised words none of which a desk, team, product or programme is named by
 // (verb-name.ts wholeFullName), so `Caller ID enabled`, `Member Services Team`, `Client Portal Upgrade`,
 // `Guardian Angel Program` stay. `patient`/`pt` anywhere in the text are verb-name.ts's ROLE_RE.
-// The prefilter marks the opening (roleOpensAt) at the text's start and after each line break.
+// The prefilter marks the opening (roleOpensAt) at the text's start, after each line break and after each `|` (a card's
+// text copied out as one line of cells).
 const ROLES = ['caller', 'member', 'guardian', 'subscriber', 'resident', 'client', 'spouse', 'dependent', 'dependant', 'insured',
   'policyholder', 'enrollee', 'enrolee', 'beneficiary', 'mother', 'father', 'parent of', 'guardian of', 'mother of', 'father of',
   'caregiver of', 'caregiver', 'paciente', 'patiente', 'patientin', 'versicherte', 'versicherter', 'versicherungsnehmer', 'mitglied',
@@ -49,13 +50,23 @@ export function roleOpensAt(text: string, i: number): boolean {
   return nameStartAt(text, i) >= 0;
 }
 
-/** Full names after a role word opening the text or a line (see above). */
+/**
+ * Where the next line or cell opens: after a line break, or after a `|` that parts a card's or a record's cells as one
+ * line (`aetna | Subscriber Wilhelmina Upwembry | Mbr ID …`); -1 if none.
+ */
+function nextOpening(text: string, i: number): number {
+  const nl = text.indexOf('\n', i);
+  const bar = text.indexOf('|', i);
+  const at = nl < 0 ? bar : bar < 0 ? nl : Math.min(nl, bar);
+  return at < 0 ? -1 : at + 1;
+}
+
+/** Full names after a role word opening the text, a line or a `|` cell (see above). */
 export function scanRoleOpening(text: string, out: Detection[], kind: string): void {
   for (let i = 0; i >= 0; ) {
     const from = nameStartAt(text, i);
     const end = from < 0 ? -1 : nameEnd(text, from, true, true);
     if (end > from && wholeFullName(text.slice(from, end))) out.push({ start: from, end, kind });
-    const nl = text.indexOf('\n', i);
-    i = nl < 0 ? -1 : nl + 1;
+    i = nextOpening(text, i);
   }
 }
