@@ -284,8 +284,9 @@ function transition(props: JsonObject, k: string, v: JsonValue): boolean {
 
 /** A location value as a reading: a path or URL as it is, a fragment route (`#/x`) on the root. */
 function pageAt(v: JsonValue | undefined): string | undefined {
-  if (typeof v !== 'string' || v.length < 2) return undefined;
-  return v.charCodeAt(0) === 35 ? `/${v}` : isPathOrUrl(v) ? v : undefined;
+  // The site's root `/` is a page (a transition from the home page is the commonest); one other character is none.
+  if (typeof v !== 'string' || (v.length < 2 && v !== '/')) return undefined;
+  return v === '/' ? v : v.charCodeAt(0) === 35 ? `/${v}` : isPathOrUrl(v) ? v : undefined;
 }
 
 /** A router's state name as a path (`portal.messages.inbox` is `/portal/messages/inbox`). */

@@ -7,17 +7,16 @@ import { isFrameAt, isFrameObject } from './frame-keys.js';
 import { type FormStep, formStepParam, formStepRoute, PLUS_SIGNS } from './form-steps.js';
 import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, proofpointUrl, SCHEME_AND_HOST, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
+import { researchWordSearch } from './search-page.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
 
 const CLOSING_PARENS = /\)/g;
 
 export { statePath };
 
-// Where else a page says where it is. Sites send the location under their own names
-// (`href`, GA4's `page_location`, `pathname`, Mixpanel's `$current_url`...), single-page apps
-// route in the fragment (`/#/portal/messages`, `#!/mychart`) or in the query
-// (`/?page=appointment-confirmation`, `/Default.aspx?route=%2Fbilling%2Fpay`). A blocked page
-// reached that way is still a blocked page: these readings are checked like the path.
+// Where else a page says where it is: under a site's own names (`href`, GA4's `page_location`, `pathname`, Mixpanel's
+// `$current_url`...), in a single-page app's fragment (`/#/portal/messages`, `#!/mychart`) or query (`/?page=appointment-
+// confirmation`, `/Default.aspx?route=%2Fbilling%2Fpay`). A blocked page reached so is still one: these are read like the path.
 
 /** Normalized key names (see normalizeFieldName) that hold a page URL or path. */
 const LOCATION_KEYS: ReadonlySet<string> = new Set([
@@ -56,9 +55,9 @@ const ROUTE_PARAMS: ReadonlySet<string> = new Set([
 const knownValueRoute = new BoundedMemo<boolean>(10_000);
 
 /**
- * Site-search parameters: WordPress answers `?s=` on any page, the others are a search when the
- * page is the site's root (`/?query=bipolar`); `/providers?search=smith` is a directory filter, and
- * `q` is Drupal's router (`/?q=node/12`). Either reads as `/search` (the search results page).
+ * Site-search parameters: WordPress answers `?s=` on any page, the others are a search when the page is the site's
+ * root (`/?query=bipolar`) or a search page (see search-page.ts); `/providers?search=smith` is a directory filter,
+ * and `q` is Drupal's router (`/?q=node/12`). Either reads as `/search` (the search results page).
  */
 const SEARCH_ANYWHERE = 's';
 /**
@@ -199,6 +198,7 @@ function routeReadings(url: string, out: string[]): void {
   // A query inside the fragment (`/#?route=billing/pay`, `/#/home?page=refills`) routes too.
   if (hash >= 0 && hash < q) { queryRoutes(url, q, url.length, false, out); return; }
   queryRoutes(url, q, hash >= 0 ? hash : url.length, isRootPath(url, q), out);
+  researchWordSearch(url, q, hash >= 0 ? hash : url.length, out);
 }
 
 function queryRoutes(url: string, q: number, end: number, root: boolean, out: string[]): void {

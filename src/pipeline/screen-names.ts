@@ -9,6 +9,11 @@ const DOTS = /\./g;
 const UI_SUFFIX = /(?<=[a-z0-9])(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Details?|Tab|Modal)$/;
 // `Pharmacy - Refill`, `MyChart > Messages`, `Billing: Pay`: the separators apps put in names.
 const NAME_SEPARATORS = /\s*[|>:\/\u2013\u2014\u00b7\u2022\u203a\u00bb]\s*|\s+-\s+/g;
+// A title said as a sentence or a question (`Am I Eligible? | Northbay`, `Ready? Pay Your Bill.`, `¿Pagar su factura?`):
+// a sentence's end separates like `|`, a comma or quote ends a word; neither is part of one (`eligible?` was read as one
+// word, so no rule read the title).
+const SENTENCE_ENDS = /[?!\u00bf\u00a1]+|\.+(?=\s|$)/g;
+const WORD_MARKS = /[,;"\u201c\u201d\u00ab\u00bb]+/g;
 
 // A screen constant's or route key's kind word and step (`SCREEN_BILL_PAY`, `bill.pay.screen`,
 // `PAY-BILL-STEP-2`): not part of the screen's name.
@@ -17,7 +22,7 @@ const SCREEN_AFFIX = /^(?:screen|scr|view|page)[_.:\/-](?=[a-z])|[_.:\/-](?:scre
 /** An app screen's name read as a path (`MyChart - Messages` is `/mychart/messages`). */
 export function screenPath(name: string): string {
   // A class name's words run together (`RefillRequestActivity` is the refill-request screen).
-  let t = name.trim();
+  let t = trimBars(name.replace(SENTENCE_ENDS, ' | ').replace(WORD_MARKS, ' '));
   if (SCREEN_AFFIX.test(t)) {
     t = t.replace(SCREEN_AFFIX, '').replace(SCREEN_AFFIX, '');
     // What is left of a dotted key names segments (`screen.results.detail` is `/results/detail`).
@@ -34,4 +39,13 @@ const DOTTED_STATE = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/i;
 /** A router's dotted state name as a path (`portal.messages.inbox` is `/portal/messages/inbox`), else undefined. */
 export function statePath(value: string): string | undefined {
   return DOTTED_STATE.test(value) ? `/${value.replace(DOTS, '/')}` : undefined;
+}
+
+/** `s` without spaces and `|` at either end (a sentence's marks there separate nothing). */
+function trimBars(s: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && (s.charCodeAt(from) === 124 || s.charCodeAt(from) <= 32)) from++;
+  while (to > from && (s.charCodeAt(to - 1) === 124 || s.charCodeAt(to - 1) <= 32)) to--;
+  return s.slice(from, to);
 }

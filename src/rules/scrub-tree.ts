@@ -90,7 +90,7 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
     if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
     const named = namedValue(norm, value, ctx.nowYear, ctx.now);
     if (named === DROP || named === PERSON) { ctx.hits.push(named === DROP ? 'age' : 'name'); return undefined; }
-    if (named === KEEP) return value;
+    if (named === KEEP) return namesHealthContext(value, ctx) ? undefined : value; // kept for its shape (`product_id: "tadalafil-5"`), not what it names
     if (named === HOST_NAME) return namesHealthContext(value, ctx) ? scrubString(value, ctx) : keptHost(value, ctx);
     return mediaSource(norm, value) ? keptUrl(value, ctx) : scrubString(value, ctx);
   }

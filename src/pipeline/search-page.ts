@@ -1,0 +1,29 @@
+import { normalizeFieldName } from '../rules/field-name.js';
+import { SCHEME_AND_HOST } from './route-values.js';
+
+// Site search in a language whose word for it also names a research section (blind pass 30): French `recherche`,
+// Italian `ricerca`, Portuguese `pesquisa`, Dutch `onderzoek` are a hospital's research pages as often as its
+// search box, so the pack cannot block the path (`/fr/recherche/essais-cliniques` is public). With a search
+// parameter in its query (`/fr/recherche?q=depression`, `?keys=`, `?texte=`) the page is the search results
+// page, read as `/search` like `?s=` anywhere. Compile-time tables; this runs once per URL (routesOf remembers).
+
+/** A path whose last segment is one of those words (after any locale folder), with or without a trailing slash. */
+const RESEARCH_OR_SEARCH_PAGE = /\/(recherche|ricerca|pesquisa|onderzoek)\/?$/i;
+
+/** Normalized parameter names that carry the words typed into a search box. */
+const SEARCH_TEXT_PARAMS: ReadonlySet<string> = new Set([
+  'q', 'query', 'search', 'searchterm', 'searchtext', 'keys', 'keyword', 'keywords', 'k', 'term', 'terms', 'text', 'texte', 'testo',
+  'texto', 'termo', 'motcle', 'motscles', 'parola', 'parole', 'zoekterm', 'recherche', 'ricerca', 'pesquisa', 'busca',
+]);
+
+/** Pushes `/search` when url[0, q) is such a page and its query, url(q, end), has a search parameter with a value. */
+export function researchWordSearch(url: string, q: number, end: number, out: string[]): void {
+  if (!RESEARCH_OR_SEARCH_PAGE.test(url.slice(0, q).replace(SCHEME_AND_HOST, ''))) return;
+  for (let from = q + 1; from < end;) {
+    let amp = url.indexOf('&', from);
+    if (amp < 0 || amp > end) amp = end;
+    const eq = url.indexOf('=', from);
+    if (eq > from && eq < amp - 1 && SEARCH_TEXT_PARAMS.has(normalizeFieldName(url.slice(from, eq)))) { out.push('/search'); return; }
+    from = amp + 1;
+  }
+}
