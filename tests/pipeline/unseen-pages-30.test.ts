@@ -17,6 +17,8 @@ describe("a storefront's intake for a condition, its quizzes and eligibility che
     '/assessment/ocd', '/assessments/alcohol-use/2', '/consultation/rosacea', '/online-visit/uti/symptoms', '/start-an-online-visit/cold-sores/intro',
     '/quiz/pe', '/quiz/hair-loss/step-4', '/es/quiz/acne', '/Get-Started/Insomnia', '/get-started%2Finsomnia%2Fstep-2',
     '/eligibility/weight-management', '/qualify', '/check-your-eligibility', '/glp-1/see-if-you-qualify', '/programs/do-i-qualify', '/eligibility-quiz',
+    '/es/empezar/acne/paso-1', '/fr/demarrer/insomnie', '/pt-br/avaliacao/ansiedade', '/de/starten/haarausfall/2', '/pt/questionario', '/nl/vragenlijst/stap-2',
+    '/visits/new/eczema', '/consult/start',
   ])('blocks %s', (path) => {
     expect(blocked(pageOn(path))).toBe(true);
   });
@@ -30,7 +32,7 @@ describe("a storefront's intake for a condition, its quizzes and eligibility che
 
   it("lets the storefront's public pages, quiz articles and a plain start page flow", () => {
     for (const path of ['/', '/pricing', '/how-it-works', '/get-started', '/start', '/quizzes', '/quizzes/how-well-do-you-know-your-sunscreen',
-      '/blog/quiz/test-your-summer-safety-knowledge-today', '/careers', '/press', '/reviews', '/providers', '/eligibility-for-interpreters-services-policy-faq']) {
+      '/blog/quiz/test-your-summer-safety-knowledge-today', '/careers', '/press', '/reviews', '/providers', '/eligibility', '/es/empezar', '/visits/plan-your-visit']) {
       expect(blocked(pageOn(path)), path).toBe(false);
     }
     expect(blocked(tracked('Navigation', '/', { to: '/how-it-works', from: '/' }))).toBe(false);
@@ -41,9 +43,9 @@ describe("a visitor's treatment plan, subscription, prescription orders, clinici
   it.each([
     '/treatment-plan/overview', '/my-treatment-plan', '/care-plan', '/my-plan/dosage', '/my-subscriptions', '/subscriptions/pause', '/membership/cancel',
     '/orders/NB-55120', '/order-status', '/track-my-order', '/shipments/9400111/track',
-    '/care-team/messages', '/clinicians/chat', '/therapist/inbox', '/conversations/8812',
+    '/care-team/messages', '/clinicians/chat', '/therapist/inbox', '/conversations/8812', '/messages/clinician', '/consult-chat/5521',
     '/activate/kit-55GH', '/register-your-kit', '/kits/activate', '/test-kit-registration/step-1',
-    '/match', '/get-matched/step-3', '/therapist-matching', '/find-a-counselor/counselor-match', '/match-me-with-a-therapist',
+    '/match', '/get-matched/step-3', '/therapist-matching', '/find-a-counselor/counselor-match', '/match-me-with-a-therapist', '/counselors/matched',
   ])('blocks %s', (path) => {
     expect(blocked(pageOn(path))).toBe(true);
   });
@@ -67,7 +69,7 @@ describe("a visitor's treatment plan, subscription, prescription orders, clinici
 
 describe('site search in other languages, as /search', () => {
   it.each(['/es/busqueda', '/es/buscar?q=vih', '/de/suche?q=psychotherapie', '/de/suchergebnisse', '/it/cerca', '/nl/zoeken', '/pt/busca',
-    '/fr/rechercher', '/fr/resultats-de-recherche', '/pl/szukaj', '/vi/tim-kiem', '/ru/поиск', '/ko/검색', '/ja/検索', '/zh/搜索'])('blocks %s', (path) => {
+    '/fr/rechercher', '/fr/resultats-de-recherche', '/pl/szukaj', '/pl/wyszukiwarka', '/vi/tim-kiem', '/ru/поиск', '/ko/검색', '/ja/検索', '/zh/搜索'])('blocks %s', (path) => {
     expect(blocked(pageOn(path))).toBe(true);
   });
 
