@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { RulesFile } from './schema.js';
-import { displayPath, dotted, formatIssue, locateMessage, type Origin } from './locate.js';
+import { displayPath, dotted, formatIssue, locateMessage, originOf, type Origin } from './locate.js';
 import { didYouMean } from './suggest.js';
 import { includeRefusal } from './include-roots.js';
 import { interpolate, type Env } from './env-refs.js';
@@ -125,7 +125,7 @@ function parseYaml(file: string, text: string, st: ReadState): { own: Record<str
     st.errors.push(`${shown}: YAML anchors and aliases expand too far (${(err as Error).name}); write the values out`);
     return null;
   }
-  const origin: Origin = { file, doc, lines, name: shown };
+  const origin = originOf(file, text, doc, lines, shown);
   const missing = (name: string, empty: boolean) => {
     const pos = lines.linePos(Math.max(0, text.indexOf(`\${${name}`)));
     st.errors.push(`${shown}:${pos.line}:${pos.col}: environment variable ${name} is ${empty ? 'empty' : 'not set'} (write \${${name}:-default} to give a default)`);
