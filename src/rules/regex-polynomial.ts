@@ -1,4 +1,4 @@
-import { CharSet, consumed, memoByShape, readShape, type Shape } from './regex-shape.js';
+import { CharSet, consumed, forgetShapes, memoByShape, readShape, type Shape } from './regex-shape.js';
 
 // The polynomial half of the backtracking check (regex-safety.ts refuses the exponential one). Two
 // unbounded repetitions that meet with only optional parts between them (`\s*\s*x`, `.*.*=.*`,
@@ -37,11 +37,13 @@ const NOTHING: Edges = { nullable: true, head: [], tail: [] };
 /** Why the pattern can take polynomial time (naming the two parts), or undefined when it cannot this way. */
 export function polynomialProblem(source: string, flags: string): string | undefined {
   const found: string[] = [];
-  visit(readShape(source, flags.includes('i')), true, (a, b, separated) => {
-    const part = source.slice(a.to, b.from);
-    const between = separated ? `, with "${part}" between them, which both can read too (${part.length > 1 ? HINT_WORD : HINT_CHAR})` : ', one after the other';
-    found.push(`"${source.slice(a.from, a.to)}" and "${source.slice(b.from, b.to)}" can both read the same run of characters${between}`);
-  });
+  try {
+    visit(readShape(source, flags.includes('i')), true, (a, b, separated) => {
+      const part = source.slice(a.to, b.from);
+      const between = separated ? `, with "${part}" between them, which both can read too (${part.length > 1 ? HINT_WORD : HINT_CHAR})` : ', one after the other';
+      found.push(`"${source.slice(a.from, a.to)}" and "${source.slice(b.from, b.to)}" can both read the same run of characters${between}`);
+    });
+  } finally { forgetShapes(); }
   return found[0];
 }
 
@@ -150,11 +152,12 @@ function run(items: readonly Edges[]): Edges[] {
   return k < 0 ? [...items] : items.slice(0, k + 1);
 }
 
-const endMemo = { first: new WeakMap<Shape, CharSet>(), last: new WeakMap<Shape, CharSet>() };
+const endMemo = { first: memoByShape((s) => endsOf(s, 'first')), last: memoByShape((s) => endsOf(s, 'last')) };
 /** The characters a part's match can start (first) or end (last) with: asked of repeated parts only. */
-function ends(s: Shape, end: 'first' | 'last'): CharSet {
-  let out = endMemo[end].get(s);
-  if (out) return out;
+const ends = (s: Shape, end: 'first' | 'last'): CharSet => endMemo[end](s);
+
+function endsOf(s: Shape, end: 'first' | 'last'): CharSet {
+  let out: CharSet = NONE;
   switch (s.t) {
     case 'set': out = s.set; break;
     case 'empty': case 'look': out = NONE; break;
@@ -166,7 +169,6 @@ function ends(s: Shape, end: 'first' | 'last'): CharSet {
       out = (k < 0 ? items : items.slice(0, k + 1)).reduce((a, x) => a.union(ends(x, end)), NONE);
     }
   }
-  endMemo[end].set(s, out);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { CharSet, consumed, memoByShape, readShape, type Shape } from './regex-shape.js';
+import { CharSet, consumed, forgetShapes, memoByShape, readShape, type Shape } from './regex-shape.js';
 
 // An operator's own pattern (blocked_paths / blocked_hosts `regex:`) runs on every page an event
 // names. V8 backtracks: a repeated part that can consume the same text in more than one way
@@ -31,10 +31,12 @@ const EMPTY_INFO: Info = { nullable: true, first: NONE(), last: NONE(), loops: N
 export function backtrackingProblem(source: string, flags: string): string | undefined {
   const shape = readShape(source, flags.includes('i'));
   const found: string[] = [];
-  walk(shape, (rep) => {
-    const why = repProblem(rep);
-    if (why) found.push(`"${source.slice(rep.from, rep.to)}" ${why}`);
-  });
+  try {
+    walk(shape, (rep) => {
+      const why = repProblem(rep);
+      if (why) found.push(`"${source.slice(rep.from, rep.to)}" ${why}`);
+    });
+  } finally { forgetShapes(); }
   return found[0];
 }
 
