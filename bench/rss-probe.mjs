@@ -1,11 +1,16 @@
 // One collector's own memory, for comparing checkouts (footprint figures in the bench follow the
 // throughput a run reaches, so a faster VM shows a larger peak for the same code):
-//   node bench/rss-probe.mjs [ROOT (this repo)] [--seconds 6] [--connections 20]
-// Starts ROOT's `phiwall serve --workers 1` with the bench config (full pack, four destinations on
-// a local sink, durable spool), reads its RssAnon (/proc/PID/status: private memory, no file pages)
-// 3 s after it is healthy, then every 50 ms under ROOT's single-event mix; prints one JSON line.
+//   node bench/rss-probe.mjs [ROOT (this repo)] [--seconds 6] [--connections 20] [--scenario single|batch|gtag]
+//        [--workers 1] [--breakdown] [--live]
+// Starts ROOT's `phiwall serve --workers N` with the bench config (full pack, four destinations on
+// a local sink, durable spool), reads each process's RssAnon (/proc/PID/status: private memory, no
+// file pages) 3 s after it is healthy, then every 50 ms under ROOT's request mix; prints one JSON
+// line. --breakdown loads bench/rss-sampler.mjs (THIS checkout's) into the collector processes and
+// adds what each one's peak was made of (V8 heap spaces, external memory, glibc's main arena);
+// --live adds each process's live heap after a full GC once the load is over (the old generation
+// grows to twice of it before V8 collects it: the figure that is steady from run to run).
 import autocannon from 'autocannon';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,25 +18,48 @@ import { pathToFileURL } from 'node:url';
 const arg = (name, d) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : d; };
 const ROOT = resolve(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : join(import.meta.dirname, '..'));
 const load = (file) => import(pathToFileURL(join(ROOT, file)).href);
-const { writeBenchConfig, BENCH_AUTH } = await load('bench/config.mjs');
-const { startPortPrinter, startServer, stopChild } = await load('bench/proc.mjs');
-const { loadCorpus, singleRequests } = await load('bench/workload.mjs');
+const { writeBenchConfig, BENCH_AUTH, BENCH_TID } = await load('bench/config.mjs');
+const { startPortPrinter, startServer, stopChild, processTree } = await load('bench/proc.mjs');
+const { loadCorpus, singleRequests, batchRequests, gtagRequests } = await load('bench/workload.mjs');
+const scenario = arg('scenario', 'single');
+const mixes = { single: singleRequests, batch: batchRequests, gtag: (events) => gtagRequests(events, BENCH_TID) };
+if (!mixes[scenario]) throw new Error(`--scenario: one of ${Object.keys(mixes).join(', ')}`);
+const breakdown = process.argv.includes('--breakdown') || process.argv.includes('--live');
 
 const work = mkdtempSync(join(tmpdir(), 'phiwall-rss-'));
+const samples = join(work, 'samples');
+mkdirSync(samples);
 const sink = await startPortPrinter([join(ROOT, 'bench/sink.mjs')]);
 const port = 19000 + Math.floor(Math.random() * 1000);
-const args = [join(ROOT, 'bin/phiwall.mjs'), 'serve', '--workers', '1', '--config', writeBenchConfig(ROOT, work, sink.url), '--data', join(work, 'data'), '--port', String(port)];
-const srv = await startServer(args, { port, logFile: join(work, 'serve.log') });
-const anonMb = () => Number(/RssAnon:\s+(\d+)/.exec(readFileSync(`/proc/${srv.child.pid}/status`, 'utf8'))[1]) / 1024;
+const args = [join(ROOT, 'bin/phiwall.mjs'), 'serve', '--workers', arg('workers', '1'), '--config', writeBenchConfig(ROOT, work, sink.url), '--data', join(work, 'data'), '--port', String(port)];
+const env = breakdown ? { RSS_SAMPLER_OUT: samples, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(import.meta.dirname, 'rss-sampler.mjs')).href}` } : {};
+const srv = await startServer(args, { port, logFile: join(work, 'serve.log'), env });
+const anonMb = (pid) => { try { return Number(/RssAnon:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return 0; } };
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 try {
+  for (let i = 0; i < 50; i++) await fetch(`${srv.url}/healthz`); // every worker up
   await new Promise((r) => setTimeout(r, 3000));
-  const idle = anonMb();
-  let peak = idle;
-  const sampler = setInterval(() => { peak = Math.max(peak, anonMb()); }, 50);
-  const requests = singleRequests(loadCorpus(ROOT), BENCH_AUTH);
-  await autocannon({ url: srv.url, connections: Number(arg('connections', 20)), duration: Number(arg('seconds', 6)), requests });
+  const pids = processTree(srv.child.pid);
+  const idle = pids.map(anonMb);
+  const peak = [...idle];
+  let peakSum = idle.reduce((a, b) => a + b, 0);
+  const sampler = setInterval(() => {
+    const now = pids.map(anonMb);
+    now.forEach((mb, i) => { peak[i] = Math.max(peak[i], mb); });
+    peakSum = Math.max(peakSum, now.reduce((a, b) => a + b, 0));
+  }, 50);
+  const requests = mixes[scenario](loadCorpus(ROOT), BENCH_AUTH);
+  const res = await autocannon({ url: srv.url, connections: Number(arg('connections', 20)), duration: Number(arg('seconds', 6)), requests });
   clearInterval(sampler);
-  console.log(JSON.stringify({ root: ROOT, idle_anon_mb: +idle.toFixed(1), peak_anon_mb: +peak.toFixed(1) }));
+  const round = (xs) => xs.map((x) => +x.toFixed(1));
+  const line = { root: ROOT, scenario, rps: Math.round(res.requests.average), idle_anon_mb: +idle.reduce((a, b) => a + b, 0).toFixed(1), peak_anon_mb: +peakSum.toFixed(1), per_process_peak_mb: round(peak) };
+  if (process.argv.includes('--live')) {
+    for (const p of pids) process.kill(p, 'SIGUSR2');
+    await new Promise((r) => setTimeout(r, 3000));
+    line.live_heap_mb = pids.map((p) => read(join(samples, `${p}.live.json`))?.heap_used_mb);
+  }
+  if (breakdown) { await new Promise((r) => setTimeout(r, 1100)); line.at_peak = pids.map((p) => read(join(samples, `${p}.json`))?.peak); }
+  console.log(JSON.stringify(line));
 } finally {
   await stopChild(srv.child);
   sink.child.kill();
