@@ -38,8 +38,19 @@ export function columnsOf(obj: JsonObject): { names: ColumnNames; key: string } 
     if (names === undefined && NAME_LISTS.has(k)) names = Array.isArray(v) ? namesIn(v) : isJsonObject(v) ? labelsIn(v) : undefined;
     else if (key === undefined && VALUE_LISTS.has(k) && (Array.isArray(v) ? v.length > 0 : isJsonObject(v))) key = k;
   }
+  if (names !== undefined && key === undefined && !Array.isArray(names)) key = numberedEntry(obj, names as Readonly<Record<string, string>>);
   if (names === undefined || key === undefined || Array.isArray(names) !== Array.isArray(obj[key])) return undefined;
   return { names, key };
+}
+
+/** A sibling object under any key (`gf_entry`, `wpforms_entry`) whose inputs the labels name by their fields' numbers (`input_4`, `wpforms[fields][5]`). */
+function numberedEntry(obj: JsonObject, labels: Readonly<Record<string, string>>): string | undefined {
+  for (const k in obj) {
+    const v = obj[k];
+    if (!isJsonObject(v) || NAME_LISTS.has(k)) continue;
+    for (const input in v) if (FIELD_NUMBER.test(input) && labelFor(labels, input) !== undefined) return k;
+  }
+  return undefined;
 }
 
 /** A labels object's entries when every one is a string (at most MAX_COLUMNS), or undefined. */

@@ -69,6 +69,13 @@ describe('a form plugin’s inputs named by a field number', () => {
     expect(text).not.toMatch(/Fairweather/);
     expect(text).toContain('"wpforms[fields][8]":"Cardiology"');
   });
+
+  it('finds that entry under the site’s own key (Gravity Forms `input_4` beside `labels`)', () => {
+    const text = out({ gf_entry: { input_4: 'Fairweather', input_9: 'Morning' }, labels: { 4: 'Surname', 9: 'Best time' } });
+    expect(text).not.toMatch(/Fairweather/);
+    expect(text).toContain('"input_9":"Morning"');
+    expect(out({ meta: { a: 'b' }, labels: { x: 'Surname' } })).toContain('"meta":{"a":"b"}');
+  });
 });
 
 describe('a multipart part named `family` alone', () => {
