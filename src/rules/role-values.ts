@@ -27,7 +27,7 @@ const ENCODED_SPACE = /%20|\+/g;
  * a role key or a tracker's opaque slot (see above).
  */
 export function roleNameValue(key: string, value: string, normalized = true): boolean {
-  // The value's shape first (a capital, 5-48 characters): most values under any key fail it at once.
+  // The value's shape first (a capital, 5-64 characters as sent, a space once decoded): most values under any key fail it at once.
   const c = value.charCodeAt(0);
   if (value.length < 5 || value.length > 64 || c < 65 || c > 90) return false;
   const text = value.indexOf(' ') >= 0 ? value : value.indexOf('%20') >= 0 || value.indexOf('+') >= 0 ? value.replace(ENCODED_SPACE, ' ') : '';
