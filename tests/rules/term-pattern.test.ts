@@ -77,4 +77,14 @@ describe('sensitive-terms pattern', () => {
     expect(doubled.length).toBeGreaterThan(pieces.length);
     for (const re of doubled) expect(re.source.length).toBeLessThanOrEqual(PIECE_BUDGET);
   });
+
+  it('counts a segment term\'s `/` as its regex source writes it (`\\/`) when cutting pieces', () => {
+    // H144: the bundled terms doubled passed the budget by 16 characters, one per `/` of the `/term` checks.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const segments = [...letters].flatMap((a) => [...letters].map((b) => `/q${a}${b}`));
+    const pieces = compileTerms(segments, 2048)!.pieces;
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const re of pieces) expect(re.source.length).toBeLessThanOrEqual(2048);
+    expect(pieces.some((re) => re.test('/services/qmz'))).toBe(true);
+  });
 });
