@@ -21,7 +21,7 @@ describe('a condition or prescription a telehealth service advertises', () => {
     ['/neuro/migraine-center', 'migraine'], ['/neuro/triptans', 'triptans'], ['/neuro/aimovig-injection', 'aimovig'], ['/neuro/nurtec-odt', 'nurtec'],
     ['/fertility/in-vitro-fertilisation', 'in-vitro'], ['/liver/epclusa-cost', 'epclusa'], ['/es/insomnio-cronico', 'insomnio'], ['/es/menopausia-tratamiento', 'menopausia'],
     ['/de/haarausfall-frauen', 'haarausfall'], ['/fr/insomnie-chronique', 'insomnie'], ['/es/migrana', 'migrana'],
-    ['/recovery/long-haulers-program', 'long-haulers'], ['/clinics/pasc', '/pasc'], ['/de/wechseljahre-beschwerden', 'wechseljahre'], ['/birth-control/slynd-pill', 'slynd'],
+    ['/recovery/long-haulers-program', 'long-haulers'], ['/clinics/pasc', '/pasc'], ['/de/wechseljahre-beschwerden', 'wechseljahre'], ['/birth-control/slynd-pill', 'slynd'], ['/prep/yeztugo-injection', 'yeztugo'], ['/harm-reduction/opvee-nasal-spray', 'opvee'],
   ])('%s is a sensitive page: the path stays home', (path, word) => {
     expect(blocked(pageOn(path))).toBe(false);
     expect(pathOut(path)).not.toContain(word);
