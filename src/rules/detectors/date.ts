@@ -87,6 +87,8 @@ function accept(m: RegExpExecArray): boolean {
     if (yearText.length === 2 && sep !== '/') return false;
     const known = yearText.length === 4;
     const year = +yearText;
+    // A dotted run whose last part is no one's year (`10.4.1234`, `1.6.2210`) is a version or a build: dotted dates here are 1800-2099.
+    if (sep === '.' && (year < 1800 || year > 2099)) return false;
     const a = +m[8];
     const b = +m[10];
     // US order first, then day-first; either reading being a real date is enough to redact.

@@ -51,6 +51,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 119: case 87: {
       const next = lower(text.charCodeAt(i + 1));
       if (next === 111) return lower(text.charCodeAt(i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
+      if (next === 101) return greetingAt(text, i) ? NAME_CUE : 0; // `Welcome back, Jane Doe` opening a line (name-cues.ts)
       return next === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
     }
     case 101: {

@@ -17,7 +17,9 @@ import type { Detection } from './types.js';
 const CLOSING_PAREN_COLON = /^\)[ ]?:/;
 const ONLY_SPACES_DOTS_BANGS = /^[ .!]*$/;
 const END_OR_COMMA_PAREN_NEWLINE = /^(?:$|[ ]*[,(\n])/;
-const CUE_PUNCTUATION_AFTER_NAME = /^[ ]*(?:[,!:]|[ ]-[ ])/;
+// After a greeting's name: its punctuation, or a page title's separator (`Welcome back, Jane Doe | Northbay Health`).
+const AFTER_GREETED_NAME = /^[ ]*(?:[,!:|\u2022\u00b7]|[ ]-[ ]|[ ][\u2013\u2014][ ])/;
+const ONLY_SPACES = /^[ ]*$/;
 const LEADING_COMMA_OR_SEMICOLON = /^[ ]*[,;][ ]*/;
 const LEADING_FOUR_DIGITS = /^\d{4}/;
 const HYPHEN_OR_DASH = /[-\u2013\u2014\u2015]/;
@@ -28,7 +30,8 @@ const HYPHEN_OR_DASH = /[-\u2013\u2014\u2015]/;
 //    `Guest (Folasade Oyelowo):` (the bracket must close on the name, a colon after it);
 //  - a testimonial's attribution: a dash after a closing quote, a sentence or at a line's start,
 //    then a full name and a comma, a bracket or the end (`"…" — Jane Doe, patient`);
-//  - a greeting opening a line: `Hi Priyanka,`, `Hello Jane Doe!` (`Hi there,` stays);
+//  - a greeting opening a line: `Hi Priyanka,`, `Hello, Jane Doe!`, a signed-in page's `Welcome back, Jane Doe | Site`
+//    (`Hi there,` stays; after `welcome` only a given name or a full name, so `Welcome Center | Site` stays);
 //  - the text of a mailto/tel/sms link: `<a href="mailto:…">Jane Doe</a>`, `[Jane Doe](tel:+1…)`;
 //  - a copy line opening a line: `cc: jane doe; Mark Lee` (full names, lower case too);
 //  - a row of cells: a given name and a surname beside a date (`Jane | Doe | 1980-02-03`).
@@ -37,7 +40,7 @@ const HYPHEN_OR_DASH = /[-\u2013\u2014\u2015]/;
 
 const ROLE_PAREN_RE = /(?<![\p{L}\p{M}])(?:visitor|guest|customer|client|caller|member|patient|user|parent|chat[ ]?user)[ ]?\((?=\p{Lu})/giu;
 const ATTRIBUTION_RE = /(?:^|\n|["\u201d\u2019'][ ]*|[.!?][ ]+)(?:\u2014|\u2013|\u2015|--?)[ ]*(?=\p{Lu})/gu;
-const GREETING_RE = /(?:^|\n)[ \t]*(?:hi|hello|hey|hiya)[ ]+(?=\p{Lu})/giu;
+const GREETING_RE = /(?:^|\n)[ \t]*(?:hi|hello|hey|hiya|(welcome(?:[ ]back)?))(?:,[ ]*|[ ]+)(?=\p{Lu})/giu;
 // The href may already read `[REDACTED]`: an embedded `href=` pair is judged by its key before the scans (scrub-tree.ts).
 const LINK_RE = /<a\b[^>]{0,200}?\bhref=["']?(?:mailto:|tel:|sms:|\[REDACTED\])[^>]{0,200}>[ ]*([^<]{2,60}?)[ ]*<\/a>|\[[ ]*([^\]\n]{2,60}?)[ ]*\]\((?:mailto|tel|sms):/giu;
 // A copy line's people (`cc: jane doe; Mark Lee`), lower case too: each a full name.
@@ -92,10 +95,20 @@ function scanGreeting(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
     const end = nameEnd(text, from, true, true);
-    if (end <= from || NOT_ADDRESSEE.has(text.slice(from, end).split(' ')[0].toLowerCase())) continue;
-    if (CUE_PUNCTUATION_AFTER_NAME.test(text.slice(end, end + 4))) out.push({ start: from, end, kind });
+    if (end > from && greetedName(text, from, end, m[1] !== undefined)) out.push({ start: from, end, kind });
     if (re.lastIndex === m.index) re.lastIndex++;
   }
+}
+
+/** The words a greeting addresses are a person's name: not `there`/`everyone`; after `welcome` a given name or a full name
+ * (a title's `Welcome Center`, `Welcome New Patients` stay); then the greeting's punctuation, a title's separator, or the
+ * text's end after a common given name (`Welcome back, Sarah` goes, `Hello Kitty Backpack` stays). */
+function greetedName(text: string, from: number, end: number, welcome: boolean): boolean {
+  const first = text.slice(from, end).split(' ')[0].toLowerCase();
+  if (NOT_ADDRESSEE.has(first)) return false;
+  const given = GIVEN_NAMES.has(first);
+  if (welcome && !given && !fullName(text, from, end)) return false;
+  return AFTER_GREETED_NAME.test(text.slice(end, end + 4)) || (given && ONLY_SPACES.test(text.slice(end)));
 }
 
 function scanLinkText(text: string, out: Detection[], kind: string): void {
@@ -259,11 +272,12 @@ function dateCellAfter(text: string, j: number, sep: number): boolean {
   return false;
 }
 
-/** At the `h` of `hi`/`hello`/`hey` opening a line, before a capitalised word. */
+/** At the `h` of `hi`/`hello`/`hey`, or the `w` of `welcome`, opening a line, before a space or a comma. */
 export function greetingAt(text: string, i: number): boolean {
   if (!lineStart(text, i)) return false;
   let k = i + 1;
   while (k < text.length && isLetter(text.charCodeAt(k))) k++;
   const w = text.slice(i, k).toLowerCase();
-  return (w === 'hi' || w === 'hello' || w === 'hey' || w === 'hiya') && text.charCodeAt(k) === 32;
+  const after = text.charCodeAt(k);
+  return (w === 'hi' || w === 'hello' || w === 'hey' || w === 'hiya' || w === 'welcome') && (after === 32 || after === 44);
 }
