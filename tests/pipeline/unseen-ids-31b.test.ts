@@ -41,6 +41,37 @@ describe('a name greeted by a signed-in page or a chat line', () => {
   });
 });
 
+describe('a name an account widget shows for the visitor signed in, or a record for who did it', () => {
+  it.each([
+    ['`Signed in as` and a full name', { account_label: 'Signed in as Cornelius Marchbank' }, 'Marchbank'],
+    ['`logged in as` inside a sentence, a common given name', { header_text: 'You are logged in as Margaret | Settings' }, 'Margaret'],
+    ['`Not …? Sign out`', { nav_text: 'Not Lucinda Pettigrew? Sign out' }, 'Pettigrew'],
+    ['`Not …?` before switching account', { nav_text: 'Not Jennifer? Switch account' }, 'Jennifer'],
+    ['`Good morning,` opening a title', { page_title: 'Good morning, Philippa Grimsdale | Patient Home' }, 'Grimsdale'],
+    ['`Good evening,` and a common given name closing the line', { greeting: 'Good evening, Dorothy' }, 'Dorothy'],
+    ['a form record\'s `Submitted by`', { entry_meta: 'Submitted by Bartholomew Ashcombe on 11/03' }, 'Ashcombe'],
+    ['a booking\'s `Booked by:`', { booking_note: 'Booked by: Cornelius Marchbank' }, 'Marchbank'],
+    ['`filled out by` and a common given name', { audit: 'Intake form filled out by Patricia' }, 'Patricia'],
+  ])('removes the name: %s', (_case, properties, part) => {
+    expect(props(properties)).not.toContain(part);
+  });
+
+  it('keeps widget text that names no one', () => {
+    const clean = {
+      a: 'Signed in as Guest', b: 'Not Sure? Call us', c: 'Not Ready Yet? Browse doctors', d: 'Good Morning America segment',
+      e: 'Logged in as admin', f: 'Do not Forget? Bring your card', g: 'Powered by Epic Systems', h: 'Submitted by Blue Cross',
+      i: 'Sponsored by Northbay Health Foundation', j: 'Cancelled by Patient',
+    };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = ['Signed in as ', 'logged in as ', 'Not ', 'not ', 'Good morning', 'good evening', 'Submitted', 'filled out', ' by', ':', ', ', ' ', '?', ' Sign out', 'Jane', 'Doe', 'Guest', 'x'];
+    expectPrefilterSound(parts, { maxLength: 6, numRuns: 2000, examples: [['Not Jane Doe? Sign out'], ['Signed in as Jane Doe'], ['Submitted by: Jane Doe']] });
+  });
+});
+
 describe('a dotted version whose last part is no one\'s year', () => {
   it('keeps app and build versions', () => {
     const clean = { app_version: '10.4.1234', sdk: '1.6.2210', plugin_version: 'v3.2.2500', release_label: 'Release 2.11.1024' };

@@ -8,7 +8,7 @@ import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_C
 import { careCue, webmailAt } from './cue-words.js';
 import { mixedPairAt, recordPairAt } from './record-name.js';
 import { signatureAt } from './person-name.js';
-import { attributionDashAt, redactedHrefAt } from './name-cues.js';
+import { attributionDashAt, greetingAt, redactedHrefAt } from './name-cues.js';
 import { geohashAt } from './geocode.js';
 import { verbNameAt } from './verb-name.js';
 import { roleOpensAt } from './role-opening.js';
@@ -16,6 +16,7 @@ import { foreignNameCueAt, letterCueAt, nWordCueAt } from './foreign-cues.js';
 import { residenceAt } from './residence.js';
 import { givenAfterCommaAt } from './script-cues.js';
 import { accessCueAt } from './access-cues.js';
+import { doneByAt, notYouAt, signedInAt } from './signed-in-name.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
@@ -65,7 +66,9 @@ export function cueAt(text: string, i: number, c: number): number {
     case 98: case 66: return bCue(text, i, n1);
     case 110: case 78: return nCue(text, i, n1);
     case 107: case 75: return accessCueAt(text, i) ? NAME_CUE : 0; // Tagalog `ako si` (access-cues.ts)
-    case 105: case 73: return (n1 === 116 && !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'its ', true)) || letterCueAt(text, i, 105) ? NAME_CUE : 0; // `its Jane Doe calling`, ismim
+    case 105: case 73:
+      if (n1 === 110) return signedInAt(text, i) ? NAME_CUE : 0; // signed in as (signed-in-name.ts)
+      return (n1 === 116 && !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'its ', true)) || letterCueAt(text, i, 105) ? NAME_CUE : 0; // `its Jane Doe calling`, ismim
     case 102: case 70: return fCue(text, i, n1);
     case 109: case 77: return mCue(text, i, n1);
     case 112: case 80: return pCue(text, i, n1);
@@ -104,6 +107,7 @@ function xCue(text: string, i: number, n1: number): number {
 
 /** gmail; ei`g`ht (a number read out); `get well` before a name (person-name.ts); `geohash` (geocode.ts). */
 function gCue(text: string, i: number, n1: number): number {
+  if (n1 === 111) return greetingAt(text, i) ? NAME_CUE : 0; // `Good morning, Jane Doe` opening a line (name-cues.ts)
   if (n1 === 101 && matchesAt(text, i - 2, 'negentig', true)) return AGE_NUM; // an age in Dutch words (age.ts)
   if (n1 === 104) return lower(text.charCodeAt(i - 1)) === 105 && matchesAt(text, i - 3, 'eight', true) && digitWord(text, i - 3, 5) ? PHONE_CUE : 0;
   if (n1 === 101 && (matchesAt(text, i, 'geburts', true) || matchesAt(text, i, 'geboortedat', true))) return DATE_CUE; // Geburtsdatum, geboortedatum (partial-date.ts)
@@ -190,6 +194,7 @@ function dCue(text: string, i: number, n1: number): number {
 
 /** At a `b`: born, birth, `b.`, `geb.` (dates); mob(ile) (phones). */
 function bCue(text: string, i: number, n1: number): number {
+  if (n1 === 121) return doneByAt(text, i) ? NAME_CUE : 0; // `Submitted by Jane Doe` (signed-in-name.ts)
   const p1 = lower(text.charCodeAt(i - 1));
   if (p1 === 111 && lower(text.charCodeAt(i - 2)) === 109) return PHONE_CUE | (nameBeforeIdAt(text, i - 2) ? NAME_CUE : 0); // mob(ile)
   if (!isLetter(n1) && spacedDobAt(text, i)) return DATE_CUE | (nameBeforeIdAt(text, i - 4) ? NAME_CUE : 0); // `d o b`, `d-o-b` (ocr-label.ts)
@@ -214,6 +219,7 @@ function fCue(text: string, i: number, n1: number): number {
 function nCue(text: string, i: number, n1: number): number {
   if ((n1 === 112 || n1 === 111) && accessCueAt(text, i)) return NAME_CUE; // Hmong `npe`, Haitian `non mwen` (access-cues.ts)
   if (nWordCueAt(text, i)) return NAME_CUE; // mă numesc, nevem, nimeni on (foreign-cues.ts)
+  if (n1 === 111 && notYouAt(text, i)) return NAME_CUE; // `Not Jane Doe? Sign out` (signed-in-name.ts)
   if (n1 === 111) return matchesAt(text, i, 'novent', true) || matchesAt(text, i, 'novant', true) || matchesAt(text, i, 'nonante', true) ? AGE_NUM : 0; // age.ts
   if (n1 !== 97 || isLetter(text.charCodeAt(i - 1))) return 0;
   if (foreignNameCueAt(text, i)) return NAME_CUE; // nazywam się, mijn naam is, mitt namn är, mit navn er (foreign-cues.ts)

@@ -12,6 +12,7 @@ import { scanPersonPaths } from './person-path.js';
 import { scanMisreadLabels } from './ocr-label.js';
 import { NAME_ID_HINT, scanNameBeforeId } from './name-before-id.js';
 import { SPELLED_HINT, scanSpelledNames } from './spelled-name.js';
+import { scanSignedIn } from './signed-in-name.js';
 import type { Detection } from './types.js';
 
 const CLOSING_PAREN_COLON = /^\)[ ]?:/;
@@ -30,8 +31,8 @@ const HYPHEN_OR_DASH = /[-\u2013\u2014\u2015]/;
 //    `Guest (Folasade Oyelowo):` (the bracket must close on the name, a colon after it);
 //  - a testimonial's attribution: a dash after a closing quote, a sentence or at a line's start,
 //    then a full name and a comma, a bracket or the end (`"…" — Jane Doe, patient`);
-//  - a greeting opening a line: `Hi Priyanka,`, `Hello, Jane Doe!`, a signed-in page's `Welcome back, Jane Doe | Site`
-//    (`Hi there,` stays; after `welcome` only a given name or a full name, so `Welcome Center | Site` stays);
+//  - a greeting opening a line: `Hi Priyanka,`, `Hello, Jane Doe!`, a signed-in page's `Welcome back, Jane Doe | Site`,
+//    `Good morning, Jane Doe` (`Hi there,` stays; after `welcome` or `good morning` only a given name or a full name, so `Welcome Center | Site` stays);
 //  - the text of a mailto/tel/sms link: `<a href="mailto:…">Jane Doe</a>`, `[Jane Doe](tel:+1…)`;
 //  - a copy line opening a line: `cc: jane doe; Mark Lee` (full names, lower case too);
 //  - a row of cells: a given name and a surname beside a date (`Jane | Doe | 1980-02-03`).
@@ -40,7 +41,7 @@ const HYPHEN_OR_DASH = /[-\u2013\u2014\u2015]/;
 
 const ROLE_PAREN_RE = /(?<![\p{L}\p{M}])(?:visitor|guest|customer|client|caller|member|patient|user|parent|chat[ ]?user)[ ]?\((?=\p{Lu})/giu;
 const ATTRIBUTION_RE = /(?:^|\n|["\u201d\u2019'][ ]*|[.!?][ ]+)(?:\u2014|\u2013|\u2015|--?)[ ]*(?=\p{Lu})/gu;
-const GREETING_RE = /(?:^|\n)[ \t]*(?:hi|hello|hey|hiya|(welcome(?:[ ]back)?))(?:,[ ]*|[ ]+)(?=\p{Lu})/giu;
+const GREETING_RE = /(?:^|\n)[ \t]*(?:hi|hello|hey|hiya|(welcome(?:[ ]back)?|good[ ](?:morning|afternoon|evening)))(?:,[ ]*|[ ]+)(?=\p{Lu})/giu;
 // The href may already read `[REDACTED]`: an embedded `href=` pair is judged by its key before the scans (scrub-tree.ts).
 const LINK_RE = /<a\b[^>]{0,200}?\bhref=["']?(?:mailto:|tel:|sms:|\[REDACTED\])[^>]{0,200}>[ ]*([^<]{2,60}?)[ ]*<\/a>|\[[ ]*([^\]\n]{2,60}?)[ ]*\]\((?:mailto|tel|sms):/giu;
 // A copy line's people (`cc: jane doe; Mark Lee`), lower case too: each a full name.
@@ -164,6 +165,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   if (text.indexOf('(') >= 0) scanRoleParen(text, out, kind);
   if (HYPHEN_OR_DASH.test(text)) scanAttribution(text, out, kind);
   scanGreeting(text, out, kind);
+  scanSignedIn(text, out, kind); // `Signed in as Jane Doe`, `Not Jane Doe? Sign out` (signed-in-name.ts)
   if (text.indexOf(':') >= 0 || text.indexOf('[REDACTED]') >= 0) scanLinkText(text, out, kind);
   if (text.indexOf(':') >= 0) scanCc(text, out, kind);
   if (text.indexOf('|') >= 0 || text.indexOf(';') >= 0 || text.indexOf('\t') >= 0) scanPipeRows(text, out, kind);
@@ -272,12 +274,13 @@ function dateCellAfter(text: string, j: number, sep: number): boolean {
   return false;
 }
 
-/** At the `h` of `hi`/`hello`/`hey`, or the `w` of `welcome`, opening a line, before a space or a comma. */
+/** At the `h` of `hi`/`hello`/`hey`, the `w` of `welcome` or the `g` of `good morning`, opening a line. */
 export function greetingAt(text: string, i: number): boolean {
   if (!lineStart(text, i)) return false;
   let k = i + 1;
   while (k < text.length && isLetter(text.charCodeAt(k))) k++;
   const w = text.slice(i, k).toLowerCase();
   const after = text.charCodeAt(k);
+  if (w === 'good') return matchesAt(text, k, ' morning', true) || matchesAt(text, k, ' afternoon', true) || matchesAt(text, k, ' evening', true);
   return (w === 'hi' || w === 'hello' || w === 'hey' || w === 'hiya' || w === 'welcome') && (after === 32 || after === 44);
 }
