@@ -17,21 +17,41 @@ const PAIR_NAME = /^[A-Za-z][\w-]*$/;
 // An entry's name in a two-element array (`["last_name", "Doe"]`, `["Patient name:", …]`): a few words, not a query or a
 // path whose words name a field (`["?idsite=1&url=…", "?idsite=1&e_c=CTA"]` is a list of two hits).
 export const ENTRY_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _.:'-]{0,47}$/u;
+// A lower-case letter then a capital: where a camel-case name's snake-case spelling puts `_`.
+const CAMEL_HUMP = /[a-z][A-Z]/g;
 
-export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
-  'property', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
+// Compound names say what the pair is before `Name`/`Value`: HubSpot's property changes `{propertyName: "lastname",
+// propertyValue}`, `{attributeName, attributeValue}`, `{paramName, paramValue}`, `{traitName, traitValue}`.
+const PAIR_STEMS = ['property', 'attribute', 'attr', 'param', 'parameter', 'trait', 'option', 'setting', 'variable', 'customField', 'input', 'question'];
+const STEM_LABELS = PAIR_STEMS.flatMap((s) => [`${s}Name`, `${s}Key`, `${s}Label`]);
+const STEM_VALUES = PAIR_STEMS.map((s) => `${s}Value`);
+export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', ...STEM_LABELS, 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
+  'property', 'trait', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
   'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'path', 'pointer', 'fieldPath', 'field_path',
   'target', 'selector', 'element', 'targetSelector', 'cssSelector', 'elementSelector', 'type', 'system', '0'];
 /** A change record's values before and after: beside the pair's value, each goes by the label's rule too. */
 const CHANGE_VALUE_KEYS = ['newValue', 'new_value', 'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value'];
-export const CHANGE_VALUES: ReadonlySet<string> = new Set(CHANGE_VALUE_KEYS);
+export const CHANGE_VALUES: ReadonlySet<string> = new Set(spellings(CHANGE_VALUE_KEYS).keys());
 export const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
-  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', 'values', 'reply', 'a', 'body', 'entry', 'cell', ...CHANGE_VALUE_KEYS, '1'];
+  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', ...STEM_VALUES, 'values', 'reply', 'a', 'body', 'entry', 'cell', ...CHANGE_VALUE_KEYS, '1'];
 export const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
 // Each name's place in its list: an object's own keys (a handful) are looked up, rather than
 // every name of both lists tried on every object.
-export const VALUE_RANK: ReadonlyMap<string, number> = new Map(PAIR_VALUES.map((k, i) => [k, i]));
-export const LABEL_RANK: ReadonlyMap<string, number> = new Map(PAIR_LABELS.map((k, i) => [k, i]));
+export const VALUE_RANK: ReadonlyMap<string, number> = spellings(PAIR_VALUES);
+export const LABEL_RANK: ReadonlyMap<string, number> = spellings(PAIR_LABELS);
+
+/**
+ * Each name at its place in `names`, in the spellings stores write it: as listed, capitalised (Salesforce's field
+ * history `{Field, OldValue, NewValue}`, .NET's `{Name, Value}`), lower case (`propertyname`) and snake case (`property_value`).
+ */
+function spellings(names: readonly string[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  names.forEach((k, i) => {
+    const forms = [k, k.charAt(0).toUpperCase() + k.slice(1), k.toLowerCase(), k.replace(CAMEL_HUMP, (m) => `${m[0]}_${m[1].toLowerCase()}`)];
+    for (const f of forms) if (!ranks.has(f)) ranks.set(f, i);
+  });
+  return ranks;
+}
 
 // A pair sent flat, as a form posts it (`fields[1][name]=full_name&fields[1][value]=…`, `data[fields][3][label]`): the value's
 // key ends in a value's name in brackets and a sibling key with the same prefix ends in a label's.

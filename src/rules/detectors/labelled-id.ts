@@ -4,6 +4,7 @@ import type { Detection } from './types.js';
 import { STATE_CODE, STATE_NAME } from './zip.js';
 import { ibanEnd } from './iban.js';
 import { scanAccessIds } from './access-ids.js';
+import { scanCellIds } from './cell-ids.js';
 
 const LABEL_SEPARATOR = /[:#=]|%3[AaDd]|%23/;
 
@@ -70,9 +71,10 @@ const LABEL =
     'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare|transmitter|accession|specimen|ticket|confirmation|referral',
   ].join('|') +
   ')';
-// Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes.
+// Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes, and a table's `|` between
+// the label's cell and the value's (`| Member ID | W12345678 |`).
 // A US licence or plate may name its state first (`lic. no. WA DOEJA123XY`): two letters before a 4+ character value are skipped.
-const SEPARATOR = '(?:[\\s:#=."\'+\\-]|%3[AaDd]|%2[023]){0,8}(?:[A-Z]{2} (?=[A-Za-z0-9*]{4}))?';
+const SEPARATOR = '(?:[\\s:#=."\'+|\\-]|%3[AaDd]|%2[023]){0,8}(?:[A-Z]{2} (?=[A-Za-z0-9*]{4}))?';
 // The value: 4-30 id characters, not continuing into a longer token; a value printed in
 // groups (`0105 5433`, `01.126.704`, `ABC 0108 7109`) takes up to three more digit groups, and a
 // masked one (`***4623`) still shows digits that identify.
@@ -182,6 +184,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   scanUsernames(text, out, kind);
   if (!hasDigits(text, 3)) { scanPlates(text, out, kind, mark); return; }
   scanAccessIds(text, out, kind); // `Número de miembro`, `회원번호`, `رقم الملف الطبي`, `serial … is QX7F4K92` (access-ids.ts)
+  scanCellIds(text, out, kind); // `Member | ID H44182071`: a bare `ID` in a card's or table's cell (cell-ids.ts)
   const re = resetAt(LABELLED_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

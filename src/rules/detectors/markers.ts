@@ -18,6 +18,7 @@ import { messengerAt } from './url.js';
 import { residenceAt } from './residence.js';
 import { foreignVerbCueAt } from './foreign-cues.js';
 import { roleOpensAt } from './role-opening.js';
+import { anhAt } from './viet-honorific.js';
 
 export * from './marker-bits.js';
 export { ageNumAt } from './age-marker.js';
@@ -46,7 +47,9 @@ export function markerAt(text: string, i: number, c: number): number {
       if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
       // a greeting before a name (person-name.ts); `behalf of` before a name (verb-name.ts); habite
       if (next === 97) return (lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true)) || matchesAt(text, i - 2, 'behalf of ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0;
-      return next === 101 || next === 105 ? heHiCue(text, i, next) : next < 65 ? numberWordAt(text, i) : 0; // oh (a number read out)
+      if (next === 101 || next === 105) return heHiCue(text, i, next);
+      // oh (a number read out); Vietnamese `Anh` before a family name, marked at its `h` (viet-honorific.ts)
+      return next < 65 ? numberWordAt(text, i) | (next === 32 && i >= 2 && anhAt(text, i - 2) ? NAME_CUE : 0) : 0;
     }
     case 119: case 87: {
       const next = lower(text.charCodeAt(i + 1));

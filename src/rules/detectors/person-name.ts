@@ -15,7 +15,8 @@ import type { Detection } from './types.js';
 
 const SELF_INTRODUCTION_VERB = /^[ ]+(?:calling|speaking|here|again)(?![a-z])/;
 const NAME_END_OR_INTRODUCTION = /^(?:$|[ ]*[,.!;\n]|[ ]+(?:calling|speaking|here|from|with|again)(?![a-z]))/;
-const SPACES_DOTS_BANGS_TO_LINE_END = /^[ .!]*(?:$|\n)/;
+// A line ends at a line break, in HTML too (`Jane Doe</p>`, `Jane Doe<br>`): a ticket's or a mail's body sent as markup.
+const SPACES_DOTS_BANGS_TO_LINE_END = /^[ .!]*(?:$|\n|<\/?(?:br|p|div)[ />])/;
 const NAME_PART_SEPARATORS = /[ ,.]+/;
 
 // Names in free text, found only after a cue that says a name follows (Safe Harbor A; no
@@ -49,7 +50,9 @@ const PERSON_LABEL =
 const PATIENT_LABEL = /^(?:patient|pt|paciente)/i; const DOCTOR_TITLE = /^(?:dr\.?|doctor|dra\.?|prof\.?)[ ]+(?=\p{Lu})/iu;
 const HONORIFIC_RE = new RegExp(`^${FOREIGN_HONORIFIC}[ ]+$`, 'iu');
 const SIGN_OFF =
-  '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente|signed)[ ]*[,\\n][ \\n]*';
+  '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente|signed)[ ]*[,\\n]' +
+  // The name's line may open after markup (`Thanks,<br>`, `Best,<br/>`, `Regards,</p><p>`, `Kind regards,</div><div>`).
+  '(?:[ \\n]|<\\/?(?:br|p|div)[ ]?\\/?>)*';
 // A greeting or a delivery names a person after it (`Happy 90th birthday Jane Doe!`, `Get well soon,
 // Jane Doe`, `Deliver to Jane Doe (Room 412)`): read only as a given name and a surname (group 6).
 const GREETING =

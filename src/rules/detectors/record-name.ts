@@ -55,6 +55,11 @@ const MIXED_RE = /(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]{0,30}\p{L}),[ ]
 // A second given name or an initial after the first (`Mary Ann`, `Jane M.`) goes with it.
 const MORE_RE = /^[ ](?:\p{Lu}\.?|\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{M}])/u;
 const LOWER_LETTER = /\p{Ll}/u;
+// A greeting, a thanks or a reply word before the comma is no surname (`Hey, Jane Doe here`, `Thanks, Maria`, `Yes, Grace`): the
+// name is the given name after it, with the capitalised word that follows (`Hi, Maria Garcia here`); the greeting stays.
+const OPENERS: ReadonlySet<string> = new Set(['hey', 'hi', 'hello', 'hiya', 'howdy', 'greetings', 'dear', 'thanks', 'thank', 'thx', 'cheers',
+  'regards', 'sincerely', 'best', 'ok', 'okay', 'yes', 'no', 'yeah', 'sorry', 'please', 'welcome', 'morning', 'evening', 'afternoon', 'bye', 'goodbye',
+  'oh', 'well', 'so', 'and', 'but', 'also', 'attn']);
 // Without a known given name, `DOE, Jane` must also end its value, line or field (`SALE, Today only` goes on).
 const CLOSES = /^(?:$|[ ]*[|;\t\n)(,.])/;
 
@@ -65,12 +70,13 @@ export function scanMixedNames(text: string, out: Detection[], kind: string): vo
     const surname = m[1], given = m[2];
     const known = GIVEN_NAMES.has(given.toLowerCase());
     const capitals = !LOWER_LETTER.test(surname);
-    if (!plainWord(surname) || !(known || (capitals && given.length >= 3 && plainWord(given)))) continue;
+    const opener = OPENERS.has(surname.toLowerCase());
+    if (!plainWord(surname) || !(known || (capitals && !opener && given.length >= 3 && plainWord(given)))) continue;
     let end = m.index + m[0].length;
     const more = MORE_RE.exec(text.slice(end, end + 24));
-    if (more !== null && (more[0].length <= 4 || GIVEN_NAMES.has(more[0].slice(1).toLowerCase()))) end += more[0].length;
+    if (more !== null && (opener || more[0].length <= 4 || GIVEN_NAMES.has(more[0].slice(1).toLowerCase()))) end += more[0].length;
     if (!known && !(introduced(text, m.index) && CLOSES.test(text.slice(end, end + 4)))) continue;
-    out.push({ start: m.index, end, kind });
+    out.push({ start: opener ? m.index + m[0].length - given.length : m.index, end, kind });
   }
 }
 

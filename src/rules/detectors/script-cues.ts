@@ -4,7 +4,7 @@ import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
 import { cjkDateCueAt } from './cjk-date.js';
 import { accessScriptCueAt } from './access-cues.js';
-import { anhNameAt, vietHonorificAt } from './viet-honorific.js';
+import { vietHonorificAt } from './viet-honorific.js';
 
 const VIETNAMESE_PRONOUN = /t[êÊ]n|t[ôÔ]i/;
 
@@ -40,7 +40,6 @@ export function scriptCueAt(text: string, i: number, c: number): number {
   // Señor, Señora (an honorific before a name, person-name.ts)
   if (c === 0xf1 || c === 0xd1) return (text.charCodeAt(i - 1) | 0x20) === 101 && (text.charCodeAt(i - 2) | 0x20) === 115 ? NAME_CUE : 0;
   if ((c === 0xe0 || c === 0xc0 || (c | 0x20) === 0xf4 || c === 0x1ecb || c === 0x1eca) && vietHonorificAt(text, i, c)) return NAME_CUE; // Bà, Ông, Chị, Cô (viet-honorific.ts)
-  if (c >= 0xc0 && c <= 0x1eff && anhNameAt(text, i)) return NAME_CUE; // Anh Nguyễn… (viet-honorific.ts)
   const access = accessScriptCueAt(text, i, c); // Hindi, Farsi, Amharic, Khmer… (access-cues.ts)
   if (access !== 0) return access;
   if (c === 0xea || c === 0xf4 || c === 0xca || c === 0xd4) {

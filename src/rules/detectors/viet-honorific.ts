@@ -1,3 +1,4 @@
+import { commonWord } from './file-name.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
@@ -8,9 +9,7 @@ import type { Detection } from './types.js';
 // too: after a capitalised word (`Núi Bà Đen`, `Chợ Bà Chiểu`, `Cầu Ông Lãnh`), or opening with a place's word of the
 // short list below (`Bà Rịa Vũng Tàu`, `đường Bà Triệu`). Only a place's noun before the honorific spares it (`Núi`,
 // `Chợ`, `Cầu`, `Đường`…): a verb opening a note does not (`Gọi Bà Lê Thị Hồng lúc 3 giờ`, `Nhắc Chị Trần Thị Lan…`).
-// `Anh` (elder brother, also "English" and a given name) counts only before a common family name written with its
-// accents (`Anh Nguyễn Văn Bình cần đặt lịch`; `Anh Văn giao tiếp`, `Lan Anh` stay): the walk marks the family name at
-// its first non-ASCII letter (anhNameAt), as it marks the other honorifics at theirs (vietHonorificAt).
+// `Anh` is read before a family name only (below). The walk marks the honorific at its non-ASCII letter (vietHonorificAt).
 
 const HINT = /[\u00e0\u00f4\u00d4\u1ecb]/;
 const HONORIFIC_RE = /(?<![\p{L}\p{M}])(?:bà|ông|chị|cô)[ ](?=\p{Lu})/giu;
@@ -18,11 +17,6 @@ const SYLLABLE = /^\p{Lu}[\p{Ll}\p{M}]{0,6}(?![\p{L}\p{M}'\u2019-])/u;
 const LETTER = /[\p{L}\p{M}]/u;
 // A place's noun before the honorific (`Núi Bà Đen`, `Chợ Bà Chiểu`, `Cầu Ông Lãnh`, `Miếu Bà Chúa Xứ`), capitalised.
 const PLACE_BEFORE = /(?<![\p{L}\p{M}])(?:Núi|Chợ|Cầu|Đình|Chùa|Miếu|Đền|Dinh|Lăng|Phố|Đường|Sông|Hồ|Rạch|Bến|Gò|Xóm|Ấp|Làng|Quận|Huyện|Phường|Xã|Tỉnh|Cửa|Kênh|Hẻm|Ngõ|Cồn|Mũi|Vũng|Hòn|Đảo|Đồi|Suối|Thác|Động|Hang|Bãi|Biển|Vịnh|Đèo|Cống|Ngã|Tiếng)[ ]$/u;
-// Common family names as written with their accents (each has a non-ASCII letter for the walk to stop at).
-const FAMILY = new Set(['nguyễn', 'trần', 'lê', 'phạm', 'hoàng', 'huỳnh', 'võ', 'vũ', 'đặng', 'bùi', 'đỗ', 'hồ', 'ngô', 'dương', 'lý',
-  'đinh', 'trương', 'lương', 'đoàn', 'lâm', 'tô', 'hà', 'tạ', 'châu', 'quách', 'trịnh', 'đào', 'mạc', 'thái']);
-const ANH_RE = /(?<![\p{L}\p{M}])anh[ ](?=\p{Lu})/giu;
-const WORD = /^[\p{L}\p{M}]+/u;
 // Places named with an honorific (their first word after it): Bà Rịa, Bà Chiểu, Bà Điểm, Bà Triệu, Ông Lãnh, Ông Tạ…
 const PLACE_WORDS = new Set(['rịa', 'chiểu', 'điểm', 'triệu', 'đen', 'lãnh', 'tạ', 'hom', 'quẹo', 'huyện', 'thanh']);
 
@@ -38,27 +32,51 @@ export function vietHonorificAt(text: string, i: number, c: number): boolean {
   return text.charCodeAt(end) === 32 && (start === 0 || !LETTER.test(text[start - 1] as string));
 }
 
-/** NAME_CUE at a family name's first non-ASCII letter when `Anh ` stands before the word (`Anh Nguyễn…`, see above). */
-export function anhNameAt(text: string, i: number): boolean {
-  let s = i;
-  while (s > 0 && i - s < 5 && (text.charCodeAt(s - 1) | 0x20) >= 97 && (text.charCodeAt(s - 1) | 0x20) <= 122) s--;
-  if (s < 4 || text.charCodeAt(s - 1) !== 32 || (text.charCodeAt(s - 2) | 0x20) !== 104 || (text.charCodeAt(s - 3) | 0x20) !== 110) return false;
-  if ((text.charCodeAt(s - 4) | 0x20) !== 97 || (s > 4 && LETTER.test(text[s - 5] as string))) return false;
-  return FAMILY.has((WORD.exec(text.slice(s, s + 8))?.[0] ?? '').toLowerCase());
+// `Anh` (elder brother, Mr) before a family name, typed with or without its accents (`Anh Phan Van Long muon dat lich`, `toi la
+// anh Truong Thi Hoa`): `Anh` is also a given name (`Anh Nguyen`) and `tiếng Anh` is English, so the word after it must be one of
+// the common family names below and a syllable must follow it; the name from the family name on goes, `Anh` stays.
+// `tiếng Anh` (the English language) before it: `hoc tieng Anh Le Van` names a class.
+const ENGLISH_BEFORE = /ti[eế]ng[ ]$/iu;
+const ANH_RE = /(?<![\p{L}\p{M}])anh[ ](?=\p{Lu})/giu;
+const FAMILY_NAMES: ReadonlySet<string> = new Set(('nguyen nguyễn tran trần le lê pham phạm hoang hoàng huynh huỳnh phan vu vũ vo võ dang đặng ' +
+  'bui bùi do đỗ ho hồ ngo ngô duong dương ly lý truong trương dinh đinh lam lâm trinh trịnh cao luong lương doan đoàn ta tạ thai thái ' +
+  'vuong vương quach quách luu lưu chau châu ha hà dao đào tang tăng mai la kieu kiều trieu triệu diep diệp').split(' '));
+
+/** Whether `Anh` stands as a word at `i` before a space and a capital (see above): the prefilter's walk marks it at its `h`. */
+export function anhAt(text: string, i: number): boolean {
+  if ((text.charCodeAt(i + 1) | 0x20) !== 110 || (text.charCodeAt(i + 2) | 0x20) !== 104 || text.charCodeAt(i + 3) !== 32) return false;
+  const next = text.charCodeAt(i + 4);
+  return ((next >= 65 && next <= 90) || next > 127) && (i === 0 || !LETTER.test(text[i - 1] as string));
 }
 
-/** Full names after a Vietnamese honorific, and after `Anh` before a family name (see above). */
-export function scanVietHonorifics(text: string, out: Detection[], kind: string): void {
-  if (HINT.test(text)) scanAfter(HONORIFIC_RE, text, out, kind, false);
-  scanAfter(ANH_RE, text, out, kind, true);
-}
-
-function scanAfter(cue: RegExp, text: string, out: Detection[], kind: string, family: boolean): void {
-  const re = resetAt(cue, 0);
+function scanAnh(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(ANH_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
-    if (family && !FAMILY.has((WORD.exec(text.slice(from, from + 8))?.[0] ?? '').toLowerCase())) continue;
+    const family = SYLLABLE.exec(text.slice(from, from + 8));
+    if (family === null || !FAMILY_NAMES.has(family[0].toLowerCase())) continue;
+    const end = syllablesEnd(text, from);
+    if (end < 0 || ENGLISH_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    // The name ends before a word a site titles things with (`Anh Le Clinic hours`: `Le` alone stays).
+    const words = text.slice(from, end).split(' ');
+    let n = 1;
+    while (n < words.length && !commonWord((words[n] as string).toLowerCase())) n++;
+    if (n < 2) continue;
+    const cut = from + words.slice(0, n).join(' ').length;
+    out.push({ start: from, end: cut, kind });
+    re.lastIndex = cut;
+  }
+}
+
+/** Full names after `Anh` before a family name, and after a Vietnamese honorific (see above). */
+export function scanVietHonorifics(text: string, out: Detection[], kind: string): void {
+  scanAnh(text, out, kind);
+  if (!HINT.test(text)) return;
+  const re = resetAt(HONORIFIC_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const from = m.index + m[0].length;
     const end = syllablesEnd(text, from);
     if (end < 0 || PLACE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     out.push({ start: from, end, kind });
