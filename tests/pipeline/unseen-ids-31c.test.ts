@@ -101,12 +101,22 @@ describe('a greeting before a name and a comma', () => {
     ['`Hey,`', 'Hey, Jane Doe here, can someone call me back?', 'Hey, '],
     ['`Hello,`', 'Hello, Maria Garcia here', 'Hello, '],
     ['`Thanks,`', 'Thanks, Maria', 'Thanks, '],
+    ['`Hi,` before a name no list knows and `here`', 'Hi, Ottoline Brackwater here, can someone call me back?', 'Hi, '],
   ])('keeps %s and removes the name', (_case, text, greeting) => {
     const out = props({ chat_preview: text });
     expect(out).toContain(greeting);
-    expect(out).not.toContain('Doe');
-    expect(out).not.toContain('Garcia');
-    expect(out).not.toContain('Maria');
+    for (const part of ['Doe', 'Garcia', 'Maria', 'Brackwater']) expect(out).not.toContain(part);
+  });
+
+  it('keeps a desk or a site introducing itself', () => {
+    const clean = { a: 'Hi, Northbay Health here', b: 'Hello, Customer Service here', c: 'Hey, quick question here: do you take Aetna?' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = ['Hi, ', 'Hey, ', 'hello,', 'Ottoline ', 'Brackwater', ' here', '\n', ' ', 'x'];
+    expectPrefilterSound(parts, { maxLength: 5, numRuns: 2000, examples: [['Hi, Ottoline Brackwater here']] });
   });
 
   it('still reads a surname first', () => {

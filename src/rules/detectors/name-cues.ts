@@ -41,7 +41,9 @@ const HYPHEN_OR_DASH = /[-\u2013\u2014\u2015]/;
 
 const ROLE_PAREN_RE = /(?<![\p{L}\p{M}])(?:visitor|guest|customer|client|caller|member|patient|user|parent|chat[ ]?user)[ ]?\((?=\p{Lu})/giu;
 const ATTRIBUTION_RE = /(?:^|\n|["\u201d\u2019'][ ]*|[.!?][ ]+)(?:\u2014|\u2013|\u2015|--?)[ ]*(?=\p{Lu})/gu;
-const GREETING_RE = /(?:^|\n)[ \t]*(?:hi|hello|hey|hiya|(welcome(?:[ ]back)?|good[ ](?:morning|afternoon|evening)))(?:,[ ]*|[ ]+)(?=\p{Lu})/giu;
+const GREETING_RE = /(?:^|\n)[ \t]*(?:hi|hello|hey|hiya|(welcome(?:[ ]back)?|good[ ](?:morning|afternoon|evening)))(?:(,)[ ]*|[ ]+)(?=\p{Lu})/giu;
+// After a greeting and a comma the name is the writer's own when `here` follows it (`Hey, Harriet Whitlock here`).
+const HERE_AFTER = /^[ ]here(?![\p{L}\p{M}])/u;
 // The href may already read `[REDACTED]`: an embedded `href=` pair is judged by its key before the scans (scrub-tree.ts).
 const LINK_RE = /<a\b[^>]{0,200}?\bhref=["']?(?:mailto:|tel:|sms:|\[REDACTED\])[^>]{0,200}>[ ]*([^<]{2,60}?)[ ]*<\/a>|\[[ ]*([^\]\n]{2,60}?)[ ]*\]\((?:mailto|tel|sms):/giu;
 // A copy line's people (`cc: jane doe; Mark Lee`), lower case too: each a full name.
@@ -96,7 +98,7 @@ function scanGreeting(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
     const end = nameEnd(text, from, true, true);
-    if (end > from && greetedName(text, from, end, m[1] !== undefined)) out.push({ start: from, end, kind });
+    if (end > from && (greetedName(text, from, end, m[1] !== undefined) || (m[2] === ',' && writerHere(text, from, end)))) out.push({ start: from, end, kind });
     if (re.lastIndex === m.index) re.lastIndex++;
   }
 }
@@ -104,6 +106,11 @@ function scanGreeting(text: string, out: Detection[], kind: string): void {
 /** The words a greeting addresses are a person's name: not `there`/`everyone`; after `welcome` a given name or a full name
  * (a title's `Welcome Center`, `Welcome New Patients` stay); then the greeting's punctuation, a title's separator, or the
  * text's end after a common given name (`Welcome back, Sarah` goes, `Hello Kitty Backpack` stays). */
+/** `Hi, Jane Doe here`: a full name the writer gives as their own after a greeting and a comma. */
+function writerHere(text: string, from: number, end: number): boolean {
+  return HERE_AFTER.test(text.slice(end, end + 6)) && !NOT_ADDRESSEE.has(text.slice(from, end).split(' ')[0].toLowerCase()) && fullName(text, from, end);
+}
+
 function greetedName(text: string, from: number, end: number, welcome: boolean): boolean {
   const first = text.slice(from, end).split(' ')[0].toLowerCase();
   if (NOT_ADDRESSEE.has(first)) return false;
