@@ -66,9 +66,7 @@ export function cueAt(text: string, i: number, c: number): number {
     case 98: case 66: return bCue(text, i, n1);
     case 110: case 78: return nCue(text, i, n1);
     case 107: case 75: return accessCueAt(text, i) ? NAME_CUE : 0; // Tagalog `ako si` (access-cues.ts)
-    case 105: case 73:
-      if (n1 === 110) return signedInAt(text, i) ? NAME_CUE : 0; // signed in as (signed-in-name.ts)
-      return (n1 === 116 && !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'its ', true)) || letterCueAt(text, i, 105) ? NAME_CUE : 0; // `its Jane Doe calling`, ismim
+    case 105: case 73: return (n1 === 116 && !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'its ', true)) || letterCueAt(text, i, 105) ? NAME_CUE : 0; // `its Jane Doe calling`, ismim
     case 102: case 70: return fCue(text, i, n1);
     case 109: case 77: return mCue(text, i, n1);
     case 112: case 80: return pCue(text, i, n1);
@@ -108,6 +106,7 @@ function xCue(text: string, i: number, n1: number): number {
 /** gmail; ei`g`ht (a number read out); `get well` before a name (person-name.ts); `geohash` (geocode.ts). */
 function gCue(text: string, i: number, n1: number): number {
   if (n1 === 111) return greetingAt(text, i) ? NAME_CUE : 0; // `Good morning, Jane Doe` opening a line (name-cues.ts)
+  if (signedInAt(text, i, n1)) return NAME_CUE; // signed in as, logged in as (signed-in-name.ts)
   if (n1 === 101 && matchesAt(text, i - 2, 'negentig', true)) return AGE_NUM; // an age in Dutch words (age.ts)
   if (n1 === 104) return lower(text.charCodeAt(i - 1)) === 105 && matchesAt(text, i - 3, 'eight', true) && digitWord(text, i - 3, 5) ? PHONE_CUE : 0;
   if (n1 === 101 && (matchesAt(text, i, 'geburts', true) || matchesAt(text, i, 'geboortedat', true))) return DATE_CUE; // Geburtsdatum, geboortedatum (partial-date.ts)

@@ -157,10 +157,10 @@ cueNext('bB', 'oi. :y'); // y: submitted by, booked by (signed-in-name.ts)
 cueNext('mM', 'ebo :yrsamlwi'); // w, i: Haitian `mwen rele`, Spanish `mi esposo` (access-cues.ts)
 cueNext('pP', 'tahpro');
 cueNext('cC', 'ael');
-cueNext('gG', 'meho'); // o: `Good morning, Jane Doe` (name-cues.ts)
+cueNext('gG', 'mehon'); // o: `Good morning, Jane Doe` (name-cues.ts); n: signed in as (signed-in-name.ts)
 cueNext('vV', 'eiom'); // m: vm for, lvm for (verb-name.ts)
 cueNext('nN', 'aoeuip'); // e, u, i: nevem, numesc, nimeni (foreign-cues.ts); p: Hmong `npe` (access-cues.ts)
-cueNext('iI', 'tsmn'); // s, m: ismim, benim (foreign-cues.ts); n: signed in as (signed-in-name.ts)
+cueNext('iI', 'tsm'); // s, m: ismim, benim (foreign-cues.ts)
 cueNext('fF', 'aro'); // o: four (a number read out)
 cueNext('yY', 'amo');
 cueNext('kK', 'o'); // Tagalog `ako si` (access-cues.ts)

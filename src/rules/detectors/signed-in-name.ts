@@ -43,9 +43,9 @@ export function scanSignedIn(text: string, out: Detection[], kind: string): void
   }
 }
 
-/** At the `i` of `signed in as` or `logged in as`. */
-export function signedInAt(text: string, i: number): boolean {
-  return matchesAt(text, i - 7, 'signed in as ', true) || matchesAt(text, i - 7, 'logged in as ', true);
+/** At the `g` of `sign…` or the second `g` of `logge…` (rarer pairs than the `in` of `in as`): `signed in as`, `logged in as`. */
+export function signedInAt(text: string, i: number, next: number): boolean {
+  return next === 110 ? matchesAt(text, i - 2, 'signed in as ', true) : next === 101 && matchesAt(text, i - 3, 'logged in as ', true);
 }
 
 /** At the `n` of a word `not` with a question mark later in the text (`Not Jane Doe? Sign out`). */
