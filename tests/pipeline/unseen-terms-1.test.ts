@@ -53,7 +53,12 @@ describe("a renewal at the site's root", () => {
     expect(blocked(pageOn(path))).toBe(true);
   });
 
-  it.each(['/renew/membership', '/renew/license', '/membership/renew', '/giving/renew-your-gift'])('%s, a renewal of something else, flows', (path) => {
+  // A membership or subscription renewed is one being managed (a storefront's plan, pass 30): blocked either way round.
+  it.each(['/renew/membership', '/membership/renew', '/renew/subscription'])('%s, a membership being managed, is blocked', (path) => {
+    expect(blocked(pageOn(path))).toBe(true);
+  });
+
+  it.each(['/renew/license', '/renew/parking', '/giving/renew-your-gift'])('%s, a renewal of something else, flows', (path) => {
     expect(blocked(pageOn(path))).toBe(false);
     expect(pathOut(path)).toContain(path);
   });
