@@ -7,7 +7,7 @@ import { spelledAt } from './spelled-name.js';
 import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, endsAt, isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { mixedPairAt, recordPairAt } from './record-name.js';
-import { signatureAt } from './person-name.js';
+import { signatureAt } from './speaker-marks.js';
 import { attributionDashAt, greetingAt, redactedHrefAt } from './name-cues.js';
 import { geohashAt } from './geocode.js';
 import { verbNameAt } from './verb-name.js';

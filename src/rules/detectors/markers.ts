@@ -10,7 +10,7 @@ import { careCue, webmailAt } from './cue-words.js';
 import { cueAt, digitWord, numberWordAt, personLabelBefore } from './cue-at.js';
 import { geocodeAt } from './geocode.js';
 import { fileExtAt } from './file-name.js';
-import { clockAt } from './person-name.js';
+import { clockAt } from './speaker-marks.js';
 import { attributionDashAt, colonNameCue, greetingAt, pipeRowAt } from './name-cues.js';
 import { misreadLabelAt } from './ocr-label.js';
 import { authorizationAt } from './tokens.js';
@@ -40,17 +40,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 124: case 59: case 9: return pipeRowAt(text, i) || (c === 124 && roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
-    case 104: case 72: {
-      const next = lower(text.charCodeAt(i + 1));
-      if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
-      if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : webmailAt(text, i); // hospitalized, hotmail
-      if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
-      // a greeting before a name (person-name.ts); `behalf of` before a name (verb-name.ts); habite
-      if (next === 97) return (lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true)) || matchesAt(text, i - 2, 'behalf of ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0;
-      if (next === 101 || next === 105) return heHiCue(text, i, next);
-      // oh (a number read out); Vietnamese `Anh` before a family name, marked at its `h` (viet-honorific.ts)
-      return next < 65 ? numberWordAt(text, i) | (next === 32 && i >= 2 && anhAt(text, i - 2) ? NAME_CUE : 0) : 0;
-    }
+    case 104: case 72: return hCue(text, i);
     case 119: case 87: {
       const next = lower(text.charCodeAt(i + 1));
       if (next === 111) return lower(text.charCodeAt(i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
@@ -75,6 +65,19 @@ export function markerAt(text: string, i: number, c: number): number {
     }
     default: return cueAt(text, i, c);
   }
+}
+
+/** Cues at an `h` (see markerAt: the next character rules most of them out first). */
+function hCue(text: string, i: number): number {
+  const next = lower(text.charCodeAt(i + 1));
+  if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
+  if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : webmailAt(text, i); // hospitalized, hotmail
+  if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
+  // a greeting before a name (person-name.ts); `behalf of` before a name (verb-name.ts); habite
+  if (next === 97) return (lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true)) || matchesAt(text, i - 2, 'behalf of ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0;
+  if (next === 101 || next === 105) return heHiCue(text, i, next);
+  // oh (a number read out); Vietnamese `Anh` before a family name, marked at its `h` (viet-honorific.ts)
+  return next < 65 ? numberWordAt(text, i) | (next === 32 && i >= 2 && anhAt(text, i - 2) ? NAME_CUE : 0) : 0;
 }
 
 /** IMG_EXT at the colon of `data:image/` (an inlined picture; photo-path.ts). */

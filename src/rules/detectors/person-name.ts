@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { isDigit, resetAt } from './scan.js';
+import { resetAt } from './scan.js';
 import { commonWord, scanFileNames } from './file-name.js';
 import { giftItem, goodsWord, scanGiftItem, titleWord } from './item-name.js';
 import { GIVEN_NAMES } from './given-names.js';
@@ -77,26 +77,6 @@ const CUE_RE = new RegExp(
 // A chat export may date the line too (`[11/03/26, 10:02:15] Jane Doe:`).
 const CLOCK = '[[(](?:\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4},?[ ])?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ ]?[AaPp][Mm])?[\\])]';
 const SPEAKER_RE = new RegExp(`(?:^|\\n)[ \\t]*(?:(${CLOCK}[ \\t-]*)|(?=(\\p{Lu}[^:\\n\\[(]{0,60}?)[ ]?${CLOCK}:))`, 'gu');
-
-/** A bracketed clock (`[10:02]`, `(10:02 AM)`) at this colon: a chat line's speaker is beside it (person-name.ts). */
-export function clockAt(text: string, i: number): boolean {
-  if (!isDigit(text.charCodeAt(i - 1)) || !isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2))) return false;
-  let j = i + 3;
-  if (text.charCodeAt(j) === 58 && isDigit(text.charCodeAt(j + 1))) j += 3;
-  if (text.charCodeAt(j) === 32) j++;
-  const l = text.charCodeAt(j) | 0x20;
-  if ((l === 97 || l === 112) && (text.charCodeAt(j + 1) | 0x20) === 109) j += 2;
-  const c = text.charCodeAt(j);
-  return c === 93 || c === 41;
-}
-
-/** Whether the line break at `i` ends a signature delimiter `-- ` (`--`, `\r\n` too). */
-export function signatureAt(text: string, i: number): boolean {
-  let j = i;
-  if (text.charCodeAt(j - 1) === 13) j--;
-  if (text.charCodeAt(j - 1) === 32) j--;
-  return text.charCodeAt(j - 1) === 45 && text.charCodeAt(j - 2) === 45;
-}
 
 function scanSpeakers(text: string, out: Detection[], kind: string): void {
   const re = resetAt(SPEAKER_RE, 0);
