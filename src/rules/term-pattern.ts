@@ -9,15 +9,21 @@ const SPECIAL = /[.+?^${}()|[\]\\*]/;
 const SEPARATOR = /[\s_-]/;
 /** A run of separators in a term matches any run (or none) in the text. */
 const ANY_SEPARATORS = '[\\s_-]*';
+// A `+` in a term is a separator the text must have (`retin+a~`: `Retin-A`, `retin a`, not `retina`; `treat+ed~`: not
+// `treated`), for a word that run together is another word. No bundled term had a `+`; separators beside it join it.
+const REQUIRED = '+';
+const SOME_SEPARATORS = '[\\s_-]+';
+const isSeparator = (c: string): boolean => c === REQUIRED || SEPARATOR.test(c);
 
-/** A term as regex tokens: one per character (escaped), one per run of separators. */
+/** A term as regex tokens: one per character (escaped), one per run of separators (required when it has a `+`). */
 function tokens(term: string): string[] {
   const t = term.toLowerCase();
   const out: string[] = [];
   for (let i = 0; i < t.length;) {
-    if (SEPARATOR.test(t[i])) {
-      while (i < t.length && SEPARATOR.test(t[i])) i++;
-      out.push(ANY_SEPARATORS);
+    if (isSeparator(t[i])) {
+      const start = i;
+      while (i < t.length && isSeparator(t[i])) i++;
+      out.push(t.slice(start, i).includes(REQUIRED) ? SOME_SEPARATORS : ANY_SEPARATORS);
     } else {
       out.push(SPECIAL.test(t[i]) ? `\\${t[i]}` : t[i]);
       i++;

@@ -65,6 +65,13 @@ describe('sensitive-terms pattern', () => {
     for (const t of ['/hivemind', 'beehives', '/fr/hiver', '/stdout', 'STDLIB', '/archive']) expect(re.test(t)).toBe(false);
   });
 
+  it('reads a `+` in a term as a separator the text must have', () => {
+    // H147: `retin+a~` is Retin-A, not `retina`; `treat+ed~` is not `treated`. A term's `-` still matches none.
+    const re = compileTerms(['retin+a~', 'treat+ed~', 'weight-loss', 'ed + pill'])!;
+    for (const t of ['/skin/retin-a', 'Retin-A Micro', 'retin_a', 'retin  a', '/how-we-treat-ed', 'Treat ED', 'weightloss', 'ed pill', 'ed-pills']) expect(re.test(t)).toBe(true);
+    for (const t of ['/retina-center', 'retinal', 'retin-al', 'treated', '/treat-edema', 'edpill', 'retin+a']) expect(re.test(t)).toBe(false);
+  });
+
   it("keeps every piece of the bundled terms' regex well under V8's 20 KB optimization limit", () => {
     // Past 20 * 1024 source characters V8 stops optimizing a regex: every string sent to a destination without
     // a BAA then took about ten times as long to test (measured: 0.12 us a string under it, 2.1-2.8 us over it).
