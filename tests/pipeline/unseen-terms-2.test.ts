@@ -27,7 +27,7 @@ describe('ED beside a treatment, drug or pill word is erectile dysfunction', () 
     ['/men/ed-treatment-options', 'ed-treatment'], ['/shop/ed_pills', 'ed_pills'], ['/store/ed-meds-online', 'ed-meds'],
     ['/learn/ed-medications-compared', 'ed-medications'], ['/how-we-treat-ed', 'treat-ed'], ['/blog/best-pills-for-ed', 'pills-for-ed'],
     ['/mens-health/ed', '/ed'], ['/for-men/ed/get-started', '/ed/'], ['/menshealth/ed', '/ed'], ['/shop/ed', '/ed'],
-    ['/learn/ed-drugs', 'ed-drugs'], ['/ed-therapy/shockwave', 'ed-therapy'], ['/learn/impotence', 'impotence'],
+    ['/learn/ed-drugs', 'ed-drugs'], ['/ed-therapy/shockwave', 'ed-therapy'], ['/learn/impotence', 'impotence'], ['/natural-ed-remedies', 'ed-remedies'],
   ])('%s is a sensitive page: the path stays home', withheld);
 
   it('a title, an event name and a property name it too', () => {
@@ -39,7 +39,7 @@ describe('ED beside a treatment, drug or pill word is erectile dysfunction', () 
   });
 
   it.each(['/ed/visit-the-ed', '/emergency/ed-wait-times', '/locations/main-campus/ed', '/services/ed', '/stories/treated-with-care',
-    '/education/med-ed', '/careers/ed-nurse-residency', '/about/ed-medical-director', '/shop/editions'])('%s, the emergency department or another word, keeps its path', flows);
+    '/education/med-ed', '/academics/ed-remediation-plan', '/ed-curriculum', '/careers/ed-nurse-residency', '/about/ed-medical-director', '/shop/editions'])('%s, the emergency department or another word, keeps its path', flows);
 
   it('a title naming the emergency department keeps it', () => {
     expect(sent(titled('/ed', 'ED Wait Times | Example Health'))).toContain('ED Wait Times');
