@@ -1,4 +1,4 @@
-import { namesAMetric } from '../rules/schema-org.js';
+import { namesAForm, namesAMetric } from '../rules/schema-org.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
@@ -244,8 +244,9 @@ export function takePageNames(): string[] | undefined {
  * not the page's: it stays, and the field rules judge it as a cart line's name (schema-org.ts). So does a contact link.
  */
 function productName(props: JsonObject, key: string): boolean {
+  // A form builder's submission names its form beside the form's id (schema-org.ts namesAForm).
   // A web-vitals metric sent as the properties (`track('Web Vitals', {name: "INP", value: 184, rating})`) names the metric.
-  return (key === 'name' && (props.product_id !== undefined || props.sku !== undefined || namesAMetric(props))) || contactLink(props[key]);
+  return (key === 'name' && (props.product_id !== undefined || props.sku !== undefined || namesAMetric(props) || (typeof props.name === 'string' && namesAForm(props)))) || contactLink(props[key]);
 }
 
 /**

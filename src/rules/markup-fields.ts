@@ -135,11 +135,29 @@ export function rewriteElements(text: string, verdict: PairVerdict): string | un
 // `<b>Name:</b> <span>Jane Doe</span>`). The label names the field, as a two-column text table's does.
 const CELL_PAIR_RE = /<(th|td|dt|label|b|strong)\b[^<>]{0,200}>\s*([A-Za-z][A-Za-z0-9 _.\/-]{0,40}?)\s*:?\s*<\/\1>(\s*<(td|dd|span)\b[^<>]{0,200}>)([^<]{1,200})<\/\4>/gi;
 
+// A label split over two cells, its id word in the second (`<td>Subscriber</td><td>ID</td><td>W12345678</td>`): read pairwise
+// the first cell names the second and the id in the third passes. The two cells together name the third; the id word stays.
+// An id word alone in a cell is a label's piece, never a value (the pairwise read would redact `ID` and let the id pass).
+const ID_WORD = /^(?:ids?|number|no\.?|#|nbr|num)$/i;
+const SPLIT_LABEL_RE = /<(th|td|dt|b|strong)\b[^<>]{0,200}>\s*([A-Za-z][A-Za-z0-9 _.\/-]{0,40}?)\s*<\/\1>\s*<(th|td|dt|b|strong)\b[^<>]{0,200}>\s*(ids?|number|no\.?|#|nbr|num)\s*:?\s*<\/\3>(\s*<(td|dd|span)\b[^<>]{0,200}>)([^<]{1,200})<\/\6>/gi;
+
+function rewriteSplitLabels(text: string, verdict: PairVerdict): string {
+  if (text.indexOf('</') < 0) return text;
+  return text.replace(SPLIT_LABEL_RE, (whole: string, _t1: string, label: string, _t2: string, idWord: string, open: string, tag: string, value: string) => {
+    const trimmed = value.trim();
+    const v = trimmed === '' ? null : verdict(`${label} ${idWord}`, trimmed);
+    if (v === null) return whole;
+    return `${whole.slice(0, whole.length - value.length - tag.length - 3 - open.length)}${open}${v}</${tag}>`;
+  });
+}
+
 export function rewriteCellPairs(text: string, verdict: PairVerdict): string | undefined {
   let changed = false;
+  const split = rewriteSplitLabels(text, verdict);
+  if (split !== text) { changed = true; text = split; }
   const out = text.replace(CELL_PAIR_RE, (whole: string, _label: string, label: string, open: string, tag: string, value: string) => {
     const trimmed = value.trim();
-    const v = trimmed === '' ? null : verdict(label, trimmed);
+    const v = trimmed === '' || ID_WORD.test(trimmed) ? null : verdict(label, trimmed);
     if (v === null) return whole;
     changed = true;
     return `${whole.slice(0, whole.length - value.length - tag.length - 3 - open.length)}${open}${v}</${tag}>`;

@@ -11,7 +11,7 @@
 //   (event-time.ts), a site's or tool's object id (marketing-ids.ts), a version under any `*version` key
 //   (`form_version: 2026.10.2`), a browser's language list, a bare host name under a host key (host-values.ts).
 import { comingDate, CONTENT_DATE_FIELDS, publicDateName, wholeContentDate } from './content-date.js';
-import { AGE_MONTHS, BUILD_NUMBERS, measureName, MONTHS_89 } from './scrub-number.js';
+import { AGE_MONTHS, BUILD_NUMBERS, BUILD_STAMP, measureName, MONTHS_89 } from './scrub-number.js';
 import { careWord, eventTimeName, nearNow } from './event-time.js';
 import { AD_OBJECT_FIELDS, adObjectName, adObjectShaped, CATALOGUE_FIELDS, catalogueShaped, JOB_FIELDS, meetingDigits, objectDigits, objectIdShaped, objectName, TRACE_FIELDS,
   traceShaped } from './marketing-ids.js';
@@ -144,8 +144,9 @@ const CALVER = new RegExp('^(?:[a-z]{1,10}[-_])?v?(20\\d\\d)(?:(?:0[1-9]|1[0-2])
 const BROWSER = /^v?\d{1,3}\.\d{1,3}\.\d{4,5}\.\d{1,3}$/;
 // A build number as an app store counts builds (`build_number: "5301042"`): 8 digits at most, as an amount's.
 const BUILD_DIGITS = /^\d{1,8}$/;
-// A build date alone (`build: 20261110`).
-const BUILD_DATE = /^(20\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
+// A build date alone (`build: 20261110`), or stamped to the minute or second (`202611301245`, `20261130-124501`): 12 and 14
+// digits can pass Luhn, but under a version key a real day and clock time of a recent year is the build's (BUILD_STAMP).
+const BUILD_DATE = BUILD_STAMP;
 
 // A package's name before its version, as Sentry writes a release (`web@2026.11.27-2`, `my-app@2026.3.1`): lower-case
 // letters, digits and dashes, no dot (no mail domain).

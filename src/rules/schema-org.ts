@@ -1,5 +1,6 @@
 import type { JsonObject } from '../common/json.js';
 import { isbnValid } from './detectors/product-code.js';
+import { GIVEN_NAMES } from './detectors/given-names.js';
 
 const HYPHENS = /-/g;
 
@@ -16,7 +17,21 @@ const THING_TYPES: ReadonlySet<string> = new Set([
 export function namesAThing(obj: JsonObject): boolean {
   if (typeof obj.name !== 'string') return false;
   const type = obj['@type'];
-  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj) || namesAMetric(obj);
+  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj) || namesAMetric(obj) || namesAForm(obj);
+}
+
+// A form builder's submission (Webflow's `{name: "Appointment Request", site, formId, data: {...}}`, HubSpot's `form_id`):
+// beside the form's own id its `name` is the form's. The visitor's answers sit under `data`/`fields` and keep their rules.
+// A name shaped as a person's (`Jane Doe`) stays dropped unless its last word is a form's (`Appointment Request`,
+// `Contact Form`, `Newsletter Signup`), and never one opening with a common given name; the kept name is still scanned.
+const FORM_KEYS = ['formId', 'form_id', 'formID', 'formGuid', 'form_guid', 'formGUID', 'formUuid', 'form_uuid'];
+const FORM_NOUN = /\s(?:requests?|forms?|sign[ -]?ups?|registrations?|inquiry|inquiries|enquiry|enquiries|surveys?|applications?|bookings?|newsletter|subscriptions?|feedback|quotes?|referrals?|intake|questionnaires?|consents?|waitlist|callbacks?|contact|us|rsvp|downloads?|demo|scheduler|estimate|evaluation|assessment)$/i;
+
+export function namesAForm(obj: JsonObject): boolean {
+  const name = obj.name as string;
+  if (name.length > 80 || NOT_PLAIN.test(name) || !FORM_KEYS.some((k) => obj[k] !== undefined)) return false;
+  if (GIVEN_NAMES.has((name.split(' ')[0] as string).toLowerCase())) return false;
+  return !PERSON_SHAPED.test(name) || FORM_NOUN.test(name);
 }
 
 // A performance metric as the web-vitals library reports it (`{name: "INP", value: 184, rating: "good", delta, id,

@@ -40,6 +40,18 @@ export const MONTHS_89 = 89 * 12;
 export const BUILD_NUMBERS: ReadonlySet<string> = new Set(['build', 'buildnumber', 'buildno', 'buildnum', 'buildcode', 'appbuild', 'versioncode',
   'appversioncode', 'bundleversion', 'cfbundleversion']);
 
+// A build's date, perhaps with its clock time (`20261130`, `202611301245`, `20261130.124501`): named-values.ts keeps it as a
+// string under a version key, and as a number under a build number's key (a 12-digit stamp can pass Luhn: not a card).
+export const BUILD_STAMP = /^(20\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[-._T]?(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?$/;
+
+/** A build stamp as a number under a build number's key, of a year from five before `now`'s to the next. */
+function buildStampNumber(value: number, norm: string, now: number): boolean {
+  if (!BUILD_NUMBERS.has(norm) || !Number.isSafeInteger(value)) return false;
+  const m = BUILD_STAMP.exec(String(value));
+  const year = new Date(now).getUTCFullYear();
+  return m !== null && +(m[1] as string) >= year - 5 && +(m[1] as string) <= year + 1;
+}
+
 /** `norm`: the number's normalized key, when it has one (see MEASURES). */
 export function scrubNumber(value: number, ctx: ScrubContext, norm?: string): number | undefined {
   if (value > MONTHS_89 && norm !== undefined && AGE_MONTHS.has(norm)) { ctx.hits.push('age'); return undefined; }
@@ -50,6 +62,7 @@ export function scrubNumber(value: number, ctx: ScrubContext, norm?: string): nu
   if (abs >= 1e9 && norm !== undefined && eventTimeName(norm) && nearNow(value, ctx.now)) return value;
   // A meeting's, a test's or a video's number sent as a number (marketing-ids.ts), kept as its string is (named-values.ts).
   if (abs >= 1e4 && norm !== undefined && toolNumber(norm, String(value))) return value;
+  if (abs >= 1e11 && norm !== undefined && buildStampNumber(value, norm, ctx.now)) return value;
   if (abs >= 1e6 && Number.isInteger(abs) && (abs >= 1e8 || norm === undefined || !(measureName(norm) || BUILD_NUMBERS.has(norm)))) {
     if (ctx.plan.scanner.hits(String(value), ctx.codeSite)) { ctx.hits.push('number'); return undefined; }
   }

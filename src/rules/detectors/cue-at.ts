@@ -17,6 +17,7 @@ import { residenceAt } from './residence.js';
 import { givenAfterCommaAt } from './script-cues.js';
 import { accessCueAt } from './access-cues.js';
 import { doneByAt, notYouAt, signedInAt } from './signed-in-name.js';
+import { addressedAt, possessiveRecordAt, recordForAt } from './addressed-name.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
@@ -84,7 +85,8 @@ function apostropheCue(text: string, i: number, n1: number): number {
   const mappelle = p1 === 109 && n1 === 97 && !isLetter(text.charCodeAt(i - 2));
   // `it's Jane Doe` (a caller naming themselves, person-name.ts group 4)
   const its = p1 === 116 && n1 === 115 && lower(text.charCodeAt(i - 2)) === 105 && !isLetter(text.charCodeAt(i - 3));
-  return im || mappelle || its ? APOS | NAME_CUE : APOS;
+  // `Jane Doe's Profile` (addressed-name.ts)
+  return im || mappelle || its || (isLetter(text.charCodeAt(i - 1)) && possessiveRecordAt(text, i)) ? APOS | NAME_CUE : APOS;
 }
 
 /** `[at]`, `(at)`, `{at}`, `<at>`: a spelled-out `@` (email's own marker). */
@@ -151,7 +153,8 @@ function pCue(text: string, i: number, n1: number): number {
 
 /** At a comma or line break: `DOE, JANE` (record-name.ts), a sign-off, a mail signature's `-- ` line (person-name.ts). */
 function breakCue(text: string, i: number, c: number): number {
-  if (c === 44 && (recordPairAt(text, i) || mixedPairAt(text, i) || givenAfterCommaAt(text, i))) return NAME_CUE;
+  // `Thanks for booking, Jane Doe.` (addressed-name.ts)
+  if (c === 44 && (recordPairAt(text, i) || mixedPairAt(text, i) || givenAfterCommaAt(text, i) || addressedAt(text, i) >= 0)) return NAME_CUE;
   for (const w of SIGN_OFFS) if (endsAt(text, i, w)) return NAME_CUE;
   return c === 10 && (signatureAt(text, i) || roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
 }
@@ -209,6 +212,8 @@ function bCue(text: string, i: number, n1: number): number {
 
 /** At an `f`: `Frau` before a name, `famil(y|ie|le|ia)` (a family's title, family-name.ts). */
 function fCue(text: string, i: number, n1: number): number {
+  // `Appointment for Jane Doe`, `Profile of Jane Doe` (addressed-name.ts)
+  if ((n1 === 111 || n1 === 32) && recordForAt(text, i)) return NAME_CUE;
   if (isLetter(text.charCodeAt(i - 1))) return 0;
   if (n1 === 111) return matchesAt(text, i, 'four', true) && digitWord(text, i, 4) ? PHONE_CUE : 0; // four (a number read out)
   return (n1 === 114 && matchesAt(text, i, 'frau ', true)) || (n1 === 97 && matchesAt(text, i, 'famil', true)) ? NAME_CUE : 0;

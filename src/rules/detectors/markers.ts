@@ -19,6 +19,7 @@ import { residenceAt } from './residence.js';
 import { foreignVerbCueAt } from './foreign-cues.js';
 import { roleOpensAt } from './role-opening.js';
 import { anhAt } from './viet-honorific.js';
+import { fromColonAt, holderAt } from './addressed-name.js';
 
 export * from './marker-bits.js';
 export { ageNumAt } from './age-marker.js';
@@ -27,7 +28,7 @@ export { cueAt };
 export function markerAt(text: string, i: number, c: number): number {
   switch (c) {
     case 64: return AT;
-    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) || colonNameCue(text, i) || misreadLabelAt(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
+    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) || colonNameCue(text, i) || misreadLabelAt(text, i) || fromColonAt(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     // ` - ` after a person label (`Emergency contact - Jane Doe`).
@@ -71,7 +72,7 @@ export function markerAt(text: string, i: number, c: number): number {
 function hCue(text: string, i: number): number {
   const next = lower(text.charCodeAt(i + 1));
   if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
-  if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : webmailAt(text, i); // hospitalized, hotmail
+  if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : holderAt(text, i) ? NAME_CUE : webmailAt(text, i); // hospitalized, holder (addressed-name.ts), hotmail
   if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
   // a greeting before a name (person-name.ts); `behalf of` before a name (verb-name.ts); habite
   if (next === 97) return (lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true)) || matchesAt(text, i - 2, 'behalf of ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0;
@@ -164,7 +165,7 @@ cueNext('gG', 'mehon'); // o: `Good morning, Jane Doe` (name-cues.ts); n: signed
 cueNext('vV', 'eiom'); // m: vm for, lvm for (verb-name.ts)
 cueNext('nN', 'aoeuip'); // e, u, i: nevem, numesc, nimeni (foreign-cues.ts); p: Hmong `npe` (access-cues.ts)
 cueNext('iI', 'tsm'); // s, m: ismim, benim (foreign-cues.ts)
-cueNext('fF', 'aro'); // o: four (a number read out)
+cueNext('fF', 'aro '); // o: four (a number read out); space: `Profile of Jane Doe` (addressed-name.ts)
 cueNext('yY', 'amo');
 cueNext('kK', 'o'); // Tagalog `ako si` (access-cues.ts)
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }

@@ -13,6 +13,7 @@ import { scanMisreadLabels } from './ocr-label.js';
 import { NAME_ID_HINT, scanNameBeforeId } from './name-before-id.js';
 import { SPELLED_HINT, scanSpelledNames } from './spelled-name.js';
 import { scanSignedIn } from './signed-in-name.js';
+import { scanAddressedNames } from './addressed-name.js';
 import type { Detection } from './types.js';
 
 const CLOSING_PAREN_COLON = /^\)[ ]?:/;
@@ -173,6 +174,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   if (HYPHEN_OR_DASH.test(text)) scanAttribution(text, out, kind);
   scanGreeting(text, out, kind);
   scanSignedIn(text, out, kind); // `Signed in as Jane Doe`, `Not Jane Doe? Sign out` (signed-in-name.ts)
+  scanAddressedNames(text, out, kind); // `Thanks for booking, Jane Doe.`, `Profile of Jane Doe` (addressed-name.ts)
   if (text.indexOf(':') >= 0 || text.indexOf('[REDACTED]') >= 0) scanLinkText(text, out, kind);
   if (text.indexOf(':') >= 0) scanCc(text, out, kind);
   if (text.indexOf('|') >= 0 || text.indexOf(';') >= 0 || text.indexOf('\t') >= 0) scanPipeRows(text, out, kind);

@@ -82,26 +82,51 @@ export function resolveDetections(
   });
   // Per-character claim map: each check and mark is O(span), so the whole pass is linear in the
   // total length of all detections rather than quadratic in their number.
-  const claimed = new Uint8Array(text.length);
+  // Each claimed character holds its detector's index + 1 (0: free), so a span overlapping one of its own kind is known.
+  const claimed = new Uint16Array(text.length);
   const kept: Detection[] = [];
   const keptOwners: number[] = [];
   for (const i of order) {
     const d = raw[i];
     if (isFree(claimed, d.start, d.end)) {
-      claimed.fill(1, d.start, d.end);
+      claimed.fill(owner[i] + 1, d.start, d.end);
       kept.push(d);
       keptOwners.push(owner[i]);
     } else if (fallback(i) === 1) {
       refill(text, site, detectors[owner[i]], owner[i], d, claimed, kept, keptOwners);
+    } else if (onlyOwnOverlap(claimed, d, owner[i] + 1)) {
+      // Two readings of one detector overlapping (`Congratulations, Jane` read as `Surname, Given` and `Jane Doe` addressed after
+      // the comma): both were found, so their union goes, not the longer alone (which left `Doe`).
+      keepRest(claimed, d, owner[i], kept, keptOwners);
     }
   }
   const idx = kept.map((_, i) => i).sort((a, b) => kept[a].start - kept[b].start);
   return { detections: idx.map((i) => kept[i]), owners: idx.map((i) => keptOwners[i]) };
 }
 
-function isFree(claimed: Uint8Array, start: number, end: number): boolean {
+function isFree(claimed: Uint16Array, start: number, end: number): boolean {
   for (let p = start; p < end; p++) if (claimed[p] !== 0) return false;
   return true;
+}
+
+/** Whether every claimed character under `d` is claimed by the detector marked `mark` (d's own). */
+function onlyOwnOverlap(claimed: Uint16Array, d: Detection, mark: number): boolean {
+  for (let p = d.start; p < d.end; p++) if (claimed[p] !== 0 && claimed[p] !== mark) return false;
+  return true;
+}
+
+/** Keeps the stretches of `d` no detection claimed yet, as detections of its kind. */
+function keepRest(claimed: Uint16Array, d: Detection, detectorIndex: number, kept: Detection[], keptOwners: number[]): void {
+  let p = d.start;
+  while (p < d.end) {
+    while (p < d.end && claimed[p] !== 0) p++;
+    const a = p;
+    while (p < d.end && claimed[p] === 0) p++;
+    if (p === a) break;
+    claimed.fill(detectorIndex + 1, a, p);
+    kept.push({ start: a, end: p, kind: d.kind });
+    keptOwners.push(detectorIndex);
+  }
 }
 
 /**
@@ -115,7 +140,7 @@ function refill(
   detector: ValueDetector,
   detectorIndex: number,
   d: Detection,
-  claimed: Uint8Array,
+  claimed: Uint16Array,
   kept: Detection[],
   keptOwners: number[],
 ): void {
@@ -136,7 +161,7 @@ function refill(
       const start = f.start + a;
       const end = f.end + a;
       if (start >= a && end <= p && start < end && isFree(claimed, start, end)) {
-        claimed.fill(1, start, end);
+        claimed.fill(detectorIndex + 1, start, end);
         kept.push({ start, end, kind: f.kind });
         keptOwners.push(detectorIndex);
       }

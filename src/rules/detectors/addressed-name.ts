@@ -1,0 +1,126 @@
+import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { resetAt } from './scan.js';
+import { fullName, nameEnd } from './person-name.js';
+import { GIVEN_NAMES } from './given-names.js';
+import type { Detection } from './types.js';
+
+// Names a confirmation, a receipt or an account page addresses or files things under (Safe Harbor A), in page titles,
+// banners and text captured from the page. Each needs a full name (no word a site's titles are made of) and a shape:
+//  - addressed after a comma closing the clause: `Thanks for booking, Jane Doe.`, `Your receipt, Jane Doe`, `See you soon,
+//    Jane Doe | Site`; a common given name first, or a clause opening as one speaks to someone (`thanks`, `your`, `see you`),
+//    so `Thanks for booking, Northbay Health.`, `Welcome, New Patients`, `Boston, Massachusetts General` stay;
+//  - after a record's word and `for`/`of`: `Appointment for Jane Doe on Dec 3`, `Profile of Jane Doe`;
+//  - after an account's holder without a colon (`Account holder Jane Doe`), after `From:` opening a line (`From: Jane Doe`);
+//  - before `'s` and a record's word: `Jane Doe's Profile | Site`.
+// The prefilter's walk marks each at one character (addressedAt at the comma, recordForAt at the `f`, holderAt at the `h`,
+// fromColonAt at the colon, possessiveRecordAt at the apostrophe), each calling what the scan below calls.
+
+const RECORD_WORDS = ['appointment', 'appointments', 'visit', 'visits', 'profile', 'account', 'record', 'records', 'chart', 'results', 'booking',
+  'reservation', 'receipt', 'invoice', 'statement', 'prescription', 'prescriptions', 'referral', 'messages', 'summary', 'claim', 'claims', 'bill'];
+const POSSESSED = ['profile', 'account', 'dashboard', 'chart', 'record', 'records', 'appointments', 'appointment', 'results', 'portal', 'page',
+  'visits', 'prescriptions', 'messages', 'care team', 'health record', 'medical record'];
+const OPENERS = ['thanks', 'thank you', 'congratulations', 'congrats', 'see you', 'your', "you're", 'you\u2019re', 'you are', 'welcome', 'goodbye',
+  'bye', 'sorry', 'happy', 'good luck', 'well done', 'great job', 'nice', 'all set', 'stay', 'take care', 'get well', 'dear'];
+// After an addressed name: the clause's or text's end, a title's separator.
+const CLAUSE_END = /^[ ]*(?:$|[.!?|\n\u2022\u00b7]|[ ][-\u2013\u2014][ ])/;
+const RECORD_FOR_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${RECORD_WORDS.join('|')})[ ](?:for|of)[ ]+(?=\\p{Lu})`, 'giu');
+const HOLDER_RE = /(?<![\p{L}\p{M}])(?:account|card|policy)[ ]?holder[ ]+(?=\p{Lu})/giu;
+const FROM_RE = /(?:^|\n)[ \t]*from[ ]*:[ ]*(?=\p{Lu})/giu;
+const COMMA_RE = /,[ ]+(?=\p{Lu})/gu;
+const POSSESSIVE_RE = new RegExp(`['\u2019]s[ ](?:${POSSESSED.join('|').replace(/ /g, '[ ]')})(?![\\p{L}\\p{M}])`, 'giu');
+// A saint's or a place's name before `'s` is a hospital's or a town's (`St Mary's Profile`, `St. Luke's Portal`).
+const PLACE_OPENER = /^(?:St|Ste|Saint|Mt|Mount|Fort|Ft|Lake|Port)[ ]/;
+const NAME_BEFORE = /(?:^|[^\p{L}\p{M}'\u2019.-])((?:\p{Lu}[\p{Ll}'\u2019-]+[ ]){1,2}\p{Lu}[\p{Ll}-]+)$/u;
+
+/** The end of a full name addressed after the comma at `i` (see above), or -1. */
+export function addressedAt(text: string, i: number): number {
+  let from = i + 1;
+  while (text.charCodeAt(from) === 32) from++;
+  const c = text.charCodeAt(from);
+  if (from === i + 1 || !((c >= 65 && c <= 90) || c >= 192)) return -1;
+  const end = nameEnd(text, from, true, true);
+  if (end <= from || !CLAUSE_END.test(text.slice(end, end + 4)) || !fullName(text, from, end)) return -1;
+  return GIVEN_NAMES.has(text.slice(from, text.indexOf(' ', from)).toLowerCase()) || opensAddress(text, i) ? end : -1;
+}
+
+/** Whether the clause before the comma at `i` opens as one speaks to someone (`Thanks for booking`, `Your receipt`). */
+function opensAddress(text: string, i: number): boolean {
+  let s = i;
+  while (s > 0 && i - s < 80 && !'.!?|\n:;'.includes(text[s - 1] as string)) s--;
+  while (text.charCodeAt(s) === 32) s++;
+  for (const w of OPENERS) if (matchesAt(text, s, w, true) && !isLetter(text.charCodeAt(s + w.length))) return true;
+  return false;
+}
+
+/** At the `f` of `for` or `of` after a record's word (`Appointment for`, `Profile of`). */
+export function recordForAt(text: string, i: number): boolean {
+  const start = lower(text.charCodeAt(i - 1)) === 111 ? i - 1 : i;
+  if (text.charCodeAt(start - 1) !== 32 || !(matchesAt(text, start, 'for ', true) || matchesAt(text, start, 'of ', true))) return false;
+  for (const w of RECORD_WORDS) if (matchesAt(text, start - 1 - w.length, w, true) && !isLetter(text.charCodeAt(start - 2 - w.length))) return true;
+  return false;
+}
+
+/** At the `h` of `holder ` (`Account holder Jane Doe`). */
+export const holderAt = (text: string, i: number): boolean => matchesAt(text, i, 'holder ', true);
+
+/** At a colon after `from` opening a line (`From: Jane Doe`). */
+export function fromColonAt(text: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && text.charCodeAt(j - 1) === 32) j--;
+  if (j < 4 || !matchesAt(text, j - 4, 'from', true)) return false;
+  let k = j - 4;
+  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  return k === 0 || text.charCodeAt(k - 1) === 10;
+}
+
+/** At the apostrophe of `'s` before a record's word (`Jane Doe's Profile`). */
+export function possessiveRecordAt(text: string, i: number): boolean {
+  if (lower(text.charCodeAt(i + 1)) !== 115 || text.charCodeAt(i + 2) !== 32) return false;
+  for (const w of POSSESSED) if (matchesAt(text, i + 3, w, true) && !isLetter(text.charCodeAt(i + 3 + w.length))) return true;
+  return false;
+}
+
+function scanAfter(re: RegExp, text: string, out: Detection[], kind: string): void {
+  const r = resetAt(re, 0);
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    const end = nameEnd(text, from, true, true);
+    if (end > from && fullName(text, from, end)) out.push({ start: from, end, kind });
+    if (r.lastIndex === m.index) r.lastIndex++;
+  }
+}
+
+function scanPossessive(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(POSSESSIVE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const before = NAME_BEFORE.exec(text.slice(Math.max(0, m.index - 64), m.index));
+    if (before === null) continue;
+    // Three words may open with a verb (`View Jane Doe's Profile`): then the last two are the name.
+    if (PLACE_OPENER.test(before[1] as string)) continue;
+    const from = m.index - (before[1] as string).length;
+    const second = text.indexOf(' ', from) + 1;
+    if (fullName(text, from, m.index)) out.push({ start: from, end: m.index, kind });
+    else if (second < m.index && fullName(text, second, m.index)) out.push({ start: second, end: m.index, kind });
+  }
+}
+
+const covered = (out: readonly Detection[], start: number, end: number): boolean => out.some((d) => d.start <= start && d.end >= end);
+
+/** Names addressed or filed under as above. */
+export function scanAddressedNames(text: string, out: Detection[], kind: string): void {
+  if (text.indexOf(',') >= 0) {
+    const re = resetAt(COMMA_RE, 0);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const end = addressedAt(text, m.index);
+      // `Doe, Jane Ann` is a surname-first name already found whole (record-name.ts): not a second one.
+      if (end > 0 && !covered(out, m.index + m[0].length, end)) out.push({ start: m.index + m[0].length, end, kind });
+    }
+  }
+  scanAfter(RECORD_FOR_RE, text, out, kind);
+  scanAfter(HOLDER_RE, text, out, kind);
+  if (text.indexOf(':') >= 0) scanAfter(FROM_RE, text, out, kind);
+  if (text.indexOf('s ') >= 0) scanPossessive(text, out, kind);
+}
