@@ -80,6 +80,11 @@ export function resolveDetections(
     const len = raw[b].end - raw[b].start - (raw[a].end - raw[a].start);
     return len !== 0 ? len : owner[a] - owner[b] || raw[a].start - raw[b].start;
   });
+  return claimInOrder(text, site, detectors, order, fallback);
+}
+
+/** Claims spans in `order` (see resolveDetections), the kept ones sorted by their start. */
+function claimInOrder(text: string, site: string, detectors: readonly ValueDetector[], order: readonly number[], fallback: (i: number) => number): Resolved {
   // Per-character claim map: each check and mark is O(span), so the whole pass is linear in the
   // total length of all detections rather than quadratic in their number.
   // Each claimed character holds its detector's index + 1 (0: free), so a span overlapping one of its own kind is known.
