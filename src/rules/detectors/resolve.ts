@@ -122,15 +122,22 @@ function onlyOwnOverlap(claimed: Uint16Array, d: Detection, mark: number): boole
 
 /** Keeps the stretches of `d` no detection claimed yet, as detections of its kind. */
 function keepRest(claimed: Uint16Array, d: Detection, detectorIndex: number, kept: Detection[], keptOwners: number[]): void {
+  forEachFreeStretch(claimed, d, (a, p) => {
+    claimed.fill(detectorIndex + 1, a, p);
+    kept.push({ start: a, end: p, kind: d.kind });
+    keptOwners.push(detectorIndex);
+  });
+}
+
+/** Calls `visit` with each stretch of `d` no detection has claimed, left to right. */
+function forEachFreeStretch(claimed: Uint16Array, d: Detection, visit: (start: number, end: number) => void): void {
   let p = d.start;
   while (p < d.end) {
     while (p < d.end && claimed[p] !== 0) p++;
     const a = p;
     while (p < d.end && claimed[p] === 0) p++;
     if (p === a) break;
-    claimed.fill(detectorIndex + 1, a, p);
-    kept.push({ start: a, end: p, kind: d.kind });
-    keptOwners.push(detectorIndex);
+    visit(a, p);
   }
 }
 
@@ -149,12 +156,7 @@ function refill(
   kept: Detection[],
   keptOwners: number[],
 ): void {
-  let p = d.start;
-  while (p < d.end) {
-    while (p < d.end && claimed[p] !== 0) p++;
-    const a = p;
-    while (p < d.end && claimed[p] === 0) p++;
-    if (p === a) break;
+  forEachFreeStretch(claimed, d, (a, p) => {
     const found: Detection[] = [];
     try {
       detector.find(text.slice(a, p), found, site);
@@ -171,5 +173,5 @@ function refill(
         keptOwners.push(detectorIndex);
       }
     }
-  }
+  });
 }
