@@ -1,6 +1,6 @@
 import { isLetter, lower, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
-import { fullName, nameEnd } from './person-name.js';
+import { fullName, nameEnd, scanNamesAfter } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
 import type { Detection } from './types.js';
 
@@ -80,17 +80,6 @@ export function possessiveRecordAt(text: string, i: number): boolean {
   return false;
 }
 
-function scanAfter(re: RegExp, text: string, out: Detection[], kind: string): void {
-  const r = resetAt(re, 0);
-  let m: RegExpExecArray | null;
-  while ((m = r.exec(text)) !== null) {
-    const from = m.index + m[0].length;
-    const end = nameEnd(text, from, true, true);
-    if (end > from && fullName(text, from, end)) out.push({ start: from, end, kind });
-    if (r.lastIndex === m.index) r.lastIndex++;
-  }
-}
-
 function scanPossessive(text: string, out: Detection[], kind: string): void {
   const re = resetAt(POSSESSIVE_RE, 0);
   let m: RegExpExecArray | null;
@@ -119,8 +108,9 @@ export function scanAddressedNames(text: string, out: Detection[], kind: string)
       if (end > 0 && !covered(out, m.index + m[0].length, end)) out.push({ start: m.index + m[0].length, end, kind });
     }
   }
-  scanAfter(RECORD_FOR_RE, text, out, kind);
-  scanAfter(HOLDER_RE, text, out, kind);
-  if (text.indexOf(':') >= 0) scanAfter(FROM_RE, text, out, kind);
+  const full = (from: number, end: number): boolean => fullName(text, from, end);
+  scanNamesAfter(RECORD_FOR_RE, text, out, kind, full);
+  scanNamesAfter(HOLDER_RE, text, out, kind, full);
+  if (text.indexOf(':') >= 0) scanNamesAfter(FROM_RE, text, out, kind, full);
   if (text.indexOf('s ') >= 0) scanPossessive(text, out, kind);
 }

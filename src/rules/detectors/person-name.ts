@@ -185,6 +185,18 @@ export function fullName(text: string, from: number, end: number): boolean {
   return words.length >= 2 && words.every((w) => !commonWord(w.toLowerCase()) && !titleWord(w.toLowerCase())) && !goodsTitle(words);
 }
 
+/** Each capitalised name right after a match of the cue `re` that `accepts` (from, end) takes (signed-in-name.ts, addressed-name.ts). */
+export function scanNamesAfter(re: RegExp, text: string, out: Detection[], kind: string, accepts: (from: number, end: number) => boolean): void {
+  const r = resetAt(re, 0);
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    const end = nameEnd(text, from, true, true);
+    if (end > from && accepts(from, end)) out.push({ start: from, end, kind });
+    if (r.lastIndex === m.index) r.lastIndex++;
+  }
+}
+
 // After a relative or party label and a spaced dash, a title's words: `Parent - Teacher Night`, `Partner - Blue
 // Cross`, `Partner - Aetna Open House`. Skipped only when the first two words are both such words (or the only one
 // is): a name keeps at least one word of its own (`Mother - Jane Cross`, `Partner - Blue Okafor`).

@@ -1,6 +1,5 @@
 import { endsAt, isLetter, matchesAt } from './marker-bits.js';
-import { resetAt } from './scan.js';
-import { fullName, nameEnd } from './person-name.js';
+import { fullName, scanNamesAfter } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
 import type { Detection } from './types.js';
 
@@ -21,26 +20,11 @@ function personNamed(text: string, from: number, end: number): boolean {
 
 /** Names an account widget shows for the visitor signed in. */
 export function scanSignedIn(text: string, out: Detection[], kind: string): void {
-  let re = resetAt(SIGNED_IN_RE, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const from = m.index + m[0].length;
-    const end = nameEnd(text, from, true, true);
-    if (personNamed(text, from, end)) out.push({ start: from, end, kind });
-  }
-  re = resetAt(DONE_BY_RE, 0);
-  while ((m = re.exec(text)) !== null) {
-    const from = m.index + m[0].length;
-    const end = nameEnd(text, from, true, true);
-    if (personNamed(text, from, end)) out.push({ start: from, end, kind });
-  }
+  const named = (from: number, end: number): boolean => personNamed(text, from, end);
+  scanNamesAfter(SIGNED_IN_RE, text, out, kind, named);
+  scanNamesAfter(DONE_BY_RE, text, out, kind, named);
   if (text.indexOf('?') < 0) return;
-  re = resetAt(NOT_YOU_RE, 0);
-  while ((m = re.exec(text)) !== null) {
-    const from = m.index + m[0].length;
-    const end = nameEnd(text, from, true, true);
-    if (personNamed(text, from, end) && QUESTION_AFTER.test(text.slice(end, end + 2))) out.push({ start: from, end, kind });
-  }
+  scanNamesAfter(NOT_YOU_RE, text, out, kind, (from, end) => named(from, end) && QUESTION_AFTER.test(text.slice(end, end + 2)));
 }
 
 /** At the `g` of `sign…` or the second `g` of `logge…` (rarer pairs than the `in` of `in as`): `signed in as`, `logged in as`. */
