@@ -12,6 +12,11 @@ const LABEL_SEPARATOR = /[:#=]|%3[AaDd]|%23/;
 // analytics keys like `groupId` or `accountType` are not treated as identifiers.
 const ID_SUFFIX = '[ _-]?(?:identifier|id|number|num|nbr|no|#)';
 const NUM_SUFFIX = '[ _-]?(?:number|num|nbr|no|#)';
+// A visitor's own case with the site (R); its label takes a number (caseValue).
+const CASE_WORDS = 'ticket|confirmation|referral|authori[sz]ation|prior[ ]auth|pre-?auth|reservation|booking|grievance|complaint|incident|appeal';
+// Generic words that label an id only with `:`, `#` or `=` after them (scan()).
+const BARE_WORDS = ['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare',
+  'transmitter', 'accession', 'specimen', 'ticket', 'confirmation', 'referral'];
 const LABEL =
   '(?:' +
   [
@@ -60,7 +65,7 @@ const LABEL =
     // A visitor's own case with the site (R): a support ticket, a booking's confirmation, a referral, a plan's authorization, a
     // grievance (`Ticket #: 48213`, `Confirmation #: 7Q2HB4K`, `Referral number R-260441`, `booking reference: 8XK2P7Q`).
     // Not a shop's order (`Order #4471`: order ids pass, README) nor a count (`Ticket #3 of 5`: three digits at least).
-    `(?:ticket|confirmation|referral|authori[sz]ation|prior[ ]auth|pre-?auth|reservation|booking|grievance|complaint|incident|appeal)${ID_SUFFIX}`,
+    `(?:${CASE_WORDS})${ID_SUFFIX}`,
     '(?:booking|reservation)[ ]ref(?:erence)?|confirmation[ ]code',
     // Ids of the person at work, school or a program: `Employee ID: E-040223`, `badge # 4471`.
     `(?:employee|emp|staff|badge|applicant|candidate|donor|student)${ID_SUFFIX}`,
@@ -68,7 +73,7 @@ const LABEL =
     's[./]?n\\.?',
     'dl#?',
     // Bare generic words last (the suffixed forms above win): scan() wants `:`, `#` or `=` after them.
-    'policy|member|subscriber|beneficiary|insurance|claim|patient|group|account|medicaid|medicare|transmitter|accession|specimen|ticket|confirmation|referral',
+    BARE_WORDS.join('|'),
   ].join('|') +
   ')';
 // Between label and value: spaces, `:`, `#`, `=`, `.`, quotes (JSON), `+` and their URL escapes, and a table's `|` between
@@ -81,8 +86,7 @@ const SEPARATOR = '(?:[\\s:#=."\'+|\\-]|%3[AaDd]|%2[023]){0,8}(?:[A-Z]{2} (?=[A-
 const VALUE = '(?:[A-Za-z0-9][A-Za-z0-9-]{1,29}|[*\u2022]{2,12}[0-9]{3,12})(?:[ .][0-9]{2,12}){0,3}';
 const LABELLED_RE = new RegExp(`(?<![A-Za-z])(${LABEL})(${SEPARATOR})(${VALUE})(?![A-Za-z0-9-])`, 'gi');
 
-const BARE = new Set(['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare', 'transmitter',
-  'accession', 'specimen', 'ticket', 'confirmation', 'referral']);
+const BARE = new Set(BARE_WORDS);
 
 // Plates are printed in groups (`ABC 1234`, `7 ABC 123`), which the one-token value above
 // cannot span: after a plate label, up to three short groups with 2+ digits among them (a Polish plate's second group has
@@ -169,7 +173,7 @@ function announces(label: string, sep: string, afterId: boolean, digits: number)
 }
 
 // A case's label takes a number, not a word before one nor a year (`Confirmation: sent 2026`, `incident number 2026` stay).
-const CASE_LABEL = /^(?:ticket|confirmation|referral|authori[sz]ation|prior|pre-?auth|reservation|booking|grievance|complaint|incident|appeal)/i;
+const CASE_LABEL = new RegExp(`^(?:${CASE_WORDS})`, 'i');
 const WORD_THEN_NUMBER = /^[A-Za-z]+ /;
 const YEAR = /^(?:19|20)[0-9]{2}$/;
 
