@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { analyzeEvent } from '../../src/pipeline/analyze.js';
 import { canonicalPath, safeDecode } from '../../src/rules/canonical-path.js';
+import { undoUrlEscapes } from '../../src/rules/form-decoded.js';
 import { compileRules } from '../../src/rules/compile.js';
 import { ALL_DETECTORS, findAll, redactText } from '../../src/rules/detectors/index.js';
 import { truncateIp } from '../../src/rules/ops/generalize.js';
@@ -22,8 +23,10 @@ const text = (n: number) => fc.array(fc.constantFrom(...pieces), { maxLength: n 
 
 /** canonicalPath as written before its plain-path shortcut (the general algorithm). */
 function referenceCanonical(urlOrPath: string, localePrefixes: ReadonlySet<string>): string {
-  const s = urlOrPath.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#\\\uff0f]*/i, '');
-  const cut0 = s.search(/[?#]/);
+  let s = urlOrPath.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#\\\uff0f]*/i, '');
+  let cut0 = s.search(/[?#]/);
+  // `&#45;` is a character reference, its `#` no fragment (a template escaped the address twice).
+  if (cut0 > 0 && s[cut0] === '#' && s[cut0 - 1] === '&') { s = undoUrlEscapes(s, false); cut0 = s.search(/[?#]/); }
   const decoded = safeDecode(cut0 >= 0 ? s.slice(0, cut0) : s);
   let p = (/[^\x00-\x7f]/.test(decoded) ? decoded.normalize('NFKC') : decoded).toLowerCase().replace(/\\/g, '/');
   const cut = p.search(/[?#]/);
