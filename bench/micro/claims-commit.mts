@@ -38,6 +38,9 @@ if (FROM) for (const ext of ['', '-wal']) if (existsSync(FROM + ext)) copyFileSy
 const onError = (what: string, code: string) => console.error(what, code);
 const all = Array.from({ length: WORKERS }, (_, worker) => new SharedClaims({ path, worker, pid: 1000 + worker, synchronous: 'NORMAL', onError, moveEveryMs: 0 })); // moveEveryMs: h148-recent's own mover off (the in-process one below stands for the primary)
 let next = 0;
+// --pragma 'mmap_size = 268435456': run on each SharedClaims' connection (an experiment's knob; the class keeps its db private).
+const PRAGMA = arg('pragma', '');
+if (PRAGMA) for (const c of all) (c as unknown as { db: Database.Database }).db.pragma(PRAGMA);
 
 /** Done keys an hour old, straight into the keyed table (the schema both trees share), one transaction; checkpointed into the file. */
 function prefill(n: number): void {
