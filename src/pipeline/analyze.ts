@@ -5,6 +5,7 @@ import { campaignOf, clickIdsOf, queryOf } from './query.js';
 import { extraLocations } from './page-readings.js';
 import { withAppScreen } from './app-links.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
+import { cartItemPaths } from './form-and-item-readings.js';
 import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { pageAddress } from './address-memo.js';
@@ -139,11 +140,17 @@ function pageOf(ctxPage: JsonObject, props: JsonObject): EventInfo['page'] {
 
 /** Where else the event says the page is: page names among its properties, extraLocations, a separate fragment. */
 function otherLocations(raw: JsonObject, context: JsonObject, ctxPage: JsonObject, props: JsonObject, page: EventInfo['page']): readonly string[] {
-  const names = takePageNames();
+  const names = withCartItems(takePageNames(), raw.type === 'track' ? str(raw.event) : undefined, props, page.path);
   const located = extraLocations(raw, context, ctxPage, props, (page.path ?? page.url ?? str(props.path) ?? str(props.url)) !== undefined);
   // A fragment sent apart from the URL (`hash: "#/billing/pay"`) routes like one in it.
   const hash = str(ctxPage.hash);
   return names === undefined && hash === undefined ? located : [...located, ...(names ?? []), ...(hash === undefined ? [] : [`/${hash}`])];
+}
+
+/** The page names found among the properties, and a cart event's items read under a cart (cartItemPaths). */
+function withCartItems(names: string[] | undefined, event: string | undefined, props: JsonObject, pagePath: string | undefined): string[] | undefined {
+  const items = cartItemPaths(event, props, pagePath);
+  return items === undefined ? names : names === undefined ? items : [...names, ...items];
 }
 
 /**

@@ -120,3 +120,39 @@ function isPrescriptionItem(item: JsonObject): boolean {
   }
   return false;
 }
+
+// H151: a cart's, checkout's or order's event (Segment's `Product Added`, `Cart Viewed`, `Checkout Started`, `Order
+// Completed`; GA4's `add_to_cart`, `view_cart`, `begin_checkout`, `purchase`; a data layer's `addToCart`). Browsing a
+// catalogue (`Product Viewed`, `Product List Viewed`, `view_item_list`) is not.
+const CART_EVENT = /cart|basket|checkout|purchase|order[\s_-]*(?:completed|placed|submitted|updated)|product[\s_-]*(?:added|removed)|(?:payment|shipping)[\s_-]*info/i;
+// A page's cart or checkout and what follows it, or its query (`/gift-shop/cart?step=2` is in `/gift-shop`).
+const SHOP_PAGE = /(?:\/(?:cart|carts|basket|bag|shopping-cart|shopping-bag|checkout)(?:\/[^?#]*)?)?(?:[?#].*)?$/i;
+// What names an item: its name and its ids (a catalogue's `product_id: "sildenafil-20mg"` names the drug too).
+const ITEM_NAMES = ['name', 'item_name', 'product_name', 'productName', 'title', 'product_id', 'item_id', 'sku', 'id'];
+
+/**
+ * The items of a cart's, checkout's or order's event read as pages under a cart (`/cart/valacyclovir-500mg`), so that
+ * a cart naming a condition or a treatment blocks as its checkout does (path-verdicts.ts). Undefined for other events.
+ */
+export function cartItemPaths(event: string | undefined, props: JsonObject, pagePath: string | undefined): string[] | undefined {
+  if (event === undefined || !CART_EVENT.test(event)) return undefined;
+  // Under the shop the page is in (`/gift-shop/cart` gives `/gift-shop/cart/<item>`), so its checkout's exceptions hold.
+  const shop = pagePath !== undefined && pagePath.charCodeAt(0) === 47 ? pagePath.replace(SHOP_PAGE, '') : '';
+  let out: string[] | undefined;
+  if (props.product_id !== undefined || props.sku !== undefined) out = cartItem(shop, props, out);
+  const ecommerce = props.ecommerce;
+  const lists = [props.products, props.items, isJsonObject(ecommerce) ? ecommerce.items ?? ecommerce.products : undefined];
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length && i < 50; i++) { const item = list[i]; if (isJsonObject(item)) out = cartItem(shop, item, out); }
+  }
+  return out;
+}
+
+function cartItem(shop: string, item: JsonObject, out: string[] | undefined): string[] | undefined {
+  for (const k of ITEM_NAMES) {
+    const v = item[k];
+    if (typeof v === 'string' && v.length > 1) out = add(out, `${shop}/cart${pageNamePath(v)}`);
+  }
+  return out;
+}

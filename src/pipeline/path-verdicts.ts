@@ -45,15 +45,21 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
     const alt = separatorsFolded(path);
     // A story or posting area named in another language is read as the pack names it (`/noticias/…` as `/news/…`).
     const read = englishStoryPath(alt ?? path);
-    verdict = {
-      blocked: read !== undefined ? blockedRule(read, plan) : blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)),
-      sensitive: namesTermIn(path, plan) || (alt !== undefined && namesTermIn(alt, plan)),
-      group: pageGroupOf(read ?? path, plan),
-    };
+    const sensitive = namesTermIn(path, plan) || (alt !== undefined && namesTermIn(alt, plan));
+    const blocked = read !== undefined ? blockedRule(read, plan) : blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan));
+    const cart = blocked === null && sensitive && CART_ITEM.test(path);
+    verdict = { blocked: cart ? blockedRule(path.replace(CART_ITEM, '$1checkout/'), plan) : blocked, sensitive, group: pageGroupOf(read ?? path, plan) };
     memo.set(path, verdict);
   }
   return verdict;
 }
+
+// H151: a cart that names a condition or a treatment (`/cart/finasteride-1mg`, a cart's `?product=` and a cart event's
+// items read under it) is that treatment's order: it is read as its checkout (`/checkout/finasteride-1mg`), which the
+// pack blocks, where the storefront's product page flows with the page withheld. A gift shop's cart is its checkout too
+// (`/gift-shop/cart/breast-cancer-pin` flows as the pack's gift-shop checkouts do); a cart naming nothing sensitive
+// (`/cart/ibuprofen-200mg`) is read as before.
+const CART_ITEM = /(^|\/)(?:cart|carts|basket|bag|shopping-cart|shopping-bag|cart-items?)\/(?=[^/])/;
 
 // A path names a term as a value does: not inside a compound where the term's word means something else
 // (`/gift-shop/std-delivery`, `/careers/background-screening`); a term elsewhere in the path still counts.

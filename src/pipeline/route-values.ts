@@ -29,14 +29,18 @@ export function wrappedLink(url: string, out: string[]): void {
 const PROCEDURE_PARAMS: ReadonlySet<string> = new Set(['cpt', 'cptcode', 'hcpcs', 'hcpcscode', 'drg', 'drgcode', 'procedurecode', 'msdrg']);
 /** A multi-step flow's step (`/book?step=confirmation`): read as a segment under the page's path (`/book/confirmation`). */
 const STEP_PARAMS: ReadonlySet<string> = new Set(['step', 'stage', 'phase']);
+/** A cart's item (`/cart?product=finasteride-1mg`, WooCommerce's `?add-to-cart=`): read as a segment under the cart (see cartRoute). */
+const ITEM_PARAMS: ReadonlySet<string> = new Set(['product', 'products', 'productid', 'productslug', 'sku', 'item', 'items', 'itemid', 'pid',
+  'addtocart', 'addtobag', 'variant', 'drug', 'medication', 'medicine', 'treatment', 'rx']);
 /** Normalized names of the parameters valueRoute reads (TYPO3's `id` may be a page alias: `?id=bill-pay`). */
-export const VALUE_ROUTE_PARAMS: ReadonlySet<string> = new Set([...PROCEDURE_PARAMS, ...STEP_PARAMS, 'id']);
+export const VALUE_ROUTE_PARAMS: ReadonlySet<string> = new Set([...PROCEDURE_PARAMS, ...STEP_PARAMS, ...ITEM_PARAMS, 'id']);
 // A slug of two words or more (`bill-pay`), not a number or a token.
 const SLUG = /^[a-z]+(?:-[a-z]+)+$/i;
 
 /** Adds the route one of VALUE_ROUTE_PARAMS (normalized `key`) with the value url[from, to) names, if any. */
 export function valueRoute(key: string, url: string, from: number, to: number, out: string[]): boolean {
   if (PROCEDURE_PARAMS.has(key)) { out.push('/estimate'); return true; }
+  if (ITEM_PARAMS.has(key)) return cartRoute(url, from, to, out);
   if (key !== 'id') return stepRoute(url, from, to, out);
   const v = url.slice(from, to);
   if (!SLUG.test(v)) return false;
@@ -50,6 +54,25 @@ function stepRoute(url: string, from: number, to: number, out: string[]): boolea
   if (!WORD.test(step)) return false;
   const path = url.slice(0, url.indexOf('?')).replace(SCHEME_AND_HOST, '');
   out.push(`${path.endsWith('/') ? path : `${path}/`}${step}`);
+  return true;
+}
+
+// A cart's page (`/cart`, `/shop/basket`, `/checkout/cart`): its last segment says so.
+const CART_PAGE = /\/(?:cart|carts|basket|bag|shopping-cart|shopping-bag|cart-items?)\/?$/i;
+// An item's value as one segment: no `/`, query or fragment (escapes are read when the path is canonicalised).
+const ITEM_VALUE = /^[^/?#&]{2,120}$/;
+
+/**
+ * Adds `<cart path>/<item>` when the page is a cart and the value url[from, to) is one item (`/cart?product=finasteride-1mg`
+ * is `/cart/finasteride-1mg`): a cart that names a treatment is its order (path-verdicts.ts). Other pages' item
+ * parameters are a catalogue's links and add nothing.
+ */
+function cartRoute(url: string, from: number, to: number, out: string[]): boolean {
+  const q = url.indexOf('?');
+  const path = url.slice(0, q).replace(SCHEME_AND_HOST, '');
+  const item = url.slice(from, to);
+  if (!CART_PAGE.test(path) || !ITEM_VALUE.test(item)) return false;
+  out.push(`${path.endsWith('/') ? path : `${path}/`}${item}`);
   return true;
 }
 

@@ -130,8 +130,9 @@ describe('a title said as a question or a sentence, and a catalogue id naming a 
     for (const title of ['Questions? Contact Us | Northbay', 'Hello, Northbay!', 'Dr. Lee, MD']) expect(blocked(titled('/about', title)), title).toBe(false);
   });
 
+  // H151: a product viewed in the catalogue; the same product added to a cart is its order and blocks (unseen-pages-31).
   it("drops a product id that names a drug, and keeps one that does not", () => {
-    const out = sent(tracked('Product Added', '/shop', { product_id: 'sildenafil-20mg-90', name: 'Hair kit', price: 30 }));
+    const out = sent(tracked('Product Viewed', '/shop', { product_id: 'sildenafil-20mg-90', name: 'Hair kit', price: 30 }));
     expect(out).not.toBe('[]');
     expect(out).not.toContain('sildenafil');
     expect(sent(tracked('Product Added', '/shop', { product_id: 'SKU-88412-BLU', price: 30 }))).toContain('SKU-88412-BLU');
