@@ -30,6 +30,14 @@ describe("a health plan member's own area", () => {
     expect(blocked(tracked('Screen Viewed', '/', { screen_name: 'ReferralStatusScreen' }))).toBe(true);
   });
 
+  it("blocks a member's claim filed, ID card and plan documents, and a booking's step saying booked", () => {
+    for (const path of ['/claim/new', '/claims/upload', '/digital-id-card', '/member/plan-documents/sbc-2027.pdf', '/appointments/imaging/scheduled']) {
+      expect(blocked(pageOn(path)), path).toBe(true);
+    }
+    expect(blocked({ type: 'screen', name: 'IdCardScreen', properties: {} })).toBe(true);
+    for (const path of ['/providers/claims/submit', '/brokers/claims/new', '/appointments/2025-flu-clinics']) expect(blocked(pageOn(path)), path).toBe(false);
+  });
+
   it("lets the plan's public pages for members and shoppers flow", () => {
     for (const path of ['/members/faq', '/members/rights-and-responsibilities', '/member/resources', '/prior-authorization', '/formulary',
       '/plans/compare', '/find-a-doctor', '/blog/what-is-an-eob', '/hsa', '/learn/what-is-an-hsa', '/careers/claims-examiner']) {
