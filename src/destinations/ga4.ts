@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { JsonValue } from '../common/json.js';
 import { isJsonObject } from '../common/json.js';
-import { chunk, collapseResults, fillResults } from './batch.js';
-import { GA4_MAX_AGE_MS, GA4_MAX_EVENTS, isGa4Payload, toGa4Payload, type Ga4Payload } from './ga4-payload.js';
+import { collapseResults, fillResults } from './batch.js';
+import { buildRequests, ga4BodyJson, type Ga4Entry, type Ga4Request } from './ga4-body.js';
+import { GA4_MAX_AGE_MS, isGa4Payload, toGa4Payload } from './ga4-payload.js';
 import { HttpClient, HttpOptionsShape, endpointBase, classifyOutcome, parseJsonBody } from './http.js';
 import { scrubVendorText } from './scrub.js';
 import type { CleanEvent, DeliveryResult, Destination, DestinationDeps, DestinationType, ItemResult, OutboundItem } from './types.js';
@@ -26,43 +27,6 @@ export interface Ga4ValidationMessage {
   fieldPath: string;
   description: string;
   validationCode: string;
-}
-
-// GA documents "smaller than 130kB" without a unit; the smaller reading is the safe one.
-const MAX_BODY_BYTES = 130_000;
-
-interface Ga4Request {
-  indexes: number[];
-  body: { client_id: string; user_id?: string; consent?: Ga4Payload['consent']; events: Ga4Payload['event'][] };
-  /** `body` serialised (the size check needs it): posted as is when every event is sent. */
-  text: string;
-}
-
-/** One request per (client_id, user_id, consent) with at most 25 events and < 130 kB. */
-function buildRequests(payloads: ReadonlyArray<Ga4Payload | undefined>): Ga4Request[] {
-  const groups = new Map<string, number[]>();
-  payloads.forEach((p, i) => {
-    if (!p) return;
-    const key = JSON.stringify([p.client_id, p.user_id ?? null, p.consent ?? null]);
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
-  const requests: Ga4Request[] = [];
-  for (const indexes of groups.values()) {
-    for (const part of chunk(indexes, GA4_MAX_EVENTS)) requests.push(...splitBySize(part, payloads));
-  }
-  return requests;
-}
-
-function splitBySize(indexes: number[], payloads: ReadonlyArray<Ga4Payload | undefined>): Ga4Request[] {
-  const first = payloads[indexes[0]] as Ga4Payload;
-  const body: Ga4Request['body'] = { client_id: first.client_id, events: indexes.map((i) => (payloads[i] as Ga4Payload).event) };
-  if (first.user_id !== undefined) body.user_id = first.user_id;
-  if (first.consent !== undefined) body.consent = first.consent;
-  const text = JSON.stringify(body);
-  // UTF-8 takes at most 3 bytes per UTF-16 unit: most bodies need no byte count.
-  if (indexes.length === 1 || text.length * 3 <= MAX_BODY_BYTES || Buffer.byteLength(text) <= MAX_BODY_BYTES) return [{ indexes, body, text }];
-  const mid = Math.ceil(indexes.length / 2);
-  return [...splitBySize(indexes.slice(0, mid), payloads), ...splitBySize(indexes.slice(mid), payloads)];
 }
 
 function collectUrl(config: Ga4Config, debug: boolean): string {
@@ -92,8 +56,8 @@ export async function validateGa4(payloads: readonly JsonValue[], config: Ga4Con
   const http = new HttpClient(config);
   try {
     const messages: Ga4ValidationMessage[] = [];
-    for (const request of buildRequests(payloads.map((p) => (isGa4Payload(p) ? p : undefined)))) {
-      const outcome = await http.postJson(collectUrl(config, true), request.body);
+    for (const request of buildRequests(payloads.map((p) => (isGa4Payload(p) ? { payload: p } : undefined)))) {
+      const outcome = await http.post(collectUrl(config, true), request.text, { 'content-type': 'application/json' });
       const parsed = outcome.kind === 'response' ? parseMessages(outcome.bodyText) : undefined;
       if (!parsed) throw new Error(`GA4 validation request failed (${outcome.kind === 'network' ? outcome.code : `HTTP ${outcome.status}`})`);
       messages.push(...parsed);
@@ -130,13 +94,13 @@ class Ga4Destination implements Destination {
   async send(batch: readonly OutboundItem[]): Promise<DeliveryResult> {
     const now = this.deps.now();
     const results: ItemResult[] = batch.map(() => ({ kind: 'ok' }));
-    const payloads = batch.map((item, i): Ga4Payload | undefined => {
+    const entries = batch.map((item, i): Ga4Entry | undefined => {
       if (!isGa4Payload(item.payload)) results[i] = { kind: 'drop', code: 'GA4_BAD_PAYLOAD', reason: 'stored payload is not a GA4 event' };
       else if (now - item.payload.event.timestamp_micros / 1000 > GA4_MAX_AGE_MS) results[i] = { kind: 'drop', code: 'GA4_TOO_OLD', reason: 'event older than 72 h' };
-      else return item.payload;
+      else return { payload: item.payload, item };
       return undefined;
     });
-    await Promise.all(buildRequests(payloads).map((request) => fillResults(results, request.indexes, () => this.sendRequest(request))));
+    await Promise.all(buildRequests(entries).map((request) => fillResults(results, request.indexes, () => this.sendRequest(request))));
     return collapseResults(results);
   }
 
@@ -150,9 +114,8 @@ class Ga4Destination implements Destination {
       keep = keep.filter((i) => results[i].kind === 'ok');
     }
     if (keep.length === 0) return results;
-    const outcome = keep.length === request.indexes.length
-      ? await this.http.post(this.url, request.text, { 'content-type': 'application/json' })
-      : await this.http.postJson(this.url, { ...request.body, events: keep.map((i) => request.body.events[i]) });
+    const text = keep.length === request.indexes.length ? request.text : ga4BodyJson(request.head, keep.map((i) => request.events[i]));
+    const outcome = await this.http.post(this.url, text, { 'content-type': 'application/json' });
     const sent = classifyOutcome(outcome, { secrets: this.secrets, now: this.deps.now() });
     for (const i of keep) results[i] = sent;
     return results;
@@ -160,7 +123,7 @@ class Ga4Destination implements Destination {
 
   /** Per-event verdicts from /debug/mp/collect, or one result for all when the check itself failed. */
   private async validateRequest(request: Ga4Request): Promise<ItemResult[] | ItemResult> {
-    const outcome = await this.http.postJson(collectUrl(this.config, true), request.body);
+    const outcome = await this.http.post(collectUrl(this.config, true), request.text, { 'content-type': 'application/json' });
     const failed = classifyOutcome(outcome, { secrets: this.secrets });
     if (failed.kind !== 'ok') return failed;
     const messages = outcome.kind === 'response' ? parseMessages(outcome.bodyText) : undefined;
