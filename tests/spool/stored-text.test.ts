@@ -2,6 +2,7 @@
 // delivery posts those bytes instead of serialising the payload again, so what a vendor receives is
 // what the spool holds, whether the item came from memory, from disk after a restart, or as a retry.
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/common/json.js';
 import { webhookDestination } from '../../src/destinations/webhook.js';
@@ -52,5 +53,25 @@ describe('SQLite spool: stored payload texts', () => {
     expect(fake.handled('/hook/stored').map((r) => r.raw)).toEqual([`[${committed.map((r) => r.payloadText).join(',')}]`]);
     await dest.close();
     await spool.close();
+  });
+
+  it('a pack read back from disk is parsed item by item as leased: one damaged text is never handed out, the items before it still are', async () => {
+    const path = join(tempDir(), 'spool.db');
+    const a = open(path);
+    const committed = rows(20, 3, true);
+    await a.enqueue(committed);
+    await a.close();
+    const db = new Database(path);
+    const pack = db.prepare('SELECT id, payload FROM outbox_packs').get() as { id: number; payload: string };
+    const at = 1 + committed[0].payloadText!.length + 1; // '[' + the first text + ','
+    expect(pack.payload.slice(at, at + committed[1].payloadText!.length)).toBe(committed[1].payloadText);
+    db.prepare('UPDATE outbox_packs SET payload = ? WHERE id = ?').run(`${pack.payload.slice(0, at)}!${pack.payload.slice(at + 1)}`, pack.id);
+    db.close();
+    const b = open(path);
+    const [first] = await b.lease('hook', 1, 60_000);
+    expect([first.messageId, first.payloadText, first.payload]).toEqual(['m20', committed[0].payloadText, JSON.parse(committed[0].payloadText!)]);
+    await expect(b.lease('hook', 10, 60_000)).rejects.toThrow(SyntaxError);
+    await expect(b.lease('hook', 10, 60_000)).rejects.toThrow(SyntaxError);
+    await b.close();
   });
 });

@@ -32,7 +32,7 @@ export type PackMeta = [string, string | null, string | null, number, (number | 
 interface Pack {
   id: number; n: number; open: number; destination: string; enqueuedAt: number;
   /** The events: the enqueued rows (this process wrote the pack) or what was read back from disk. */
-  rows: readonly EnqueueRow[] | undefined; payloads: JsonValue[] | undefined; meta: PackMeta[] | undefined;
+  rows: readonly EnqueueRow[] | undefined; meta: PackMeta[] | undefined;
   /** Per item, the length of its payload text (own packs; read-back packs have it in meta). */
   bytes: readonly number[] | undefined;
   /** The items' payload texts as stored: per item (own packs), or the pack's text and where each item starts in it (read back). */
@@ -85,7 +85,7 @@ export class PackLedger {
   pushOwn(p: NewPack, enqueuedAt: number): void {
     const q = this.queue(p.destination), n = p.rows.length;
     if (q.spilled || q.waiting + n > READY_CAP) { q.spilled = true; return; }
-    this.add(q, { id: p.id, n, open: n, destination: p.destination, enqueuedAt, rows: p.rows, bytes: p.bytes, texts: p.texts, text: undefined, starts: undefined, payloads: undefined, meta: undefined, next: 0, state: new Uint8Array(n), items: [] });
+    this.add(q, { id: p.id, n, open: n, destination: p.destination, enqueuedAt, rows: p.rows, bytes: p.bytes, texts: p.texts, text: undefined, starts: undefined, meta: undefined, next: 0, state: new Uint8Array(n), items: [] });
   }
 
   private add(q: Queue, pack: Pack): void {
@@ -107,7 +107,7 @@ export class PackLedger {
       for (const r of this.load.all(destination, from, upTo) as PackRow[]) {
         const meta = JSON.parse(r.meta) as PackMeta[];
         this.add(q, { id: r.id, n: r.n, open: r.n, destination, enqueuedAt: r.enqueued_at, rows: undefined, bytes: undefined, texts: undefined, text: r.payload,
-          starts: itemStarts(meta), payloads: JSON.parse(r.payload) as JsonValue[], meta, next: 0, state: new Uint8Array(r.n), items: [] });
+          starts: itemStarts(meta), meta, next: 0, state: new Uint8Array(r.n), items: [] });
       }
       this.skipAcked(from, upTo);
       q.cursor = Math.max(q.cursor, upTo);
@@ -137,10 +137,13 @@ export class PackLedger {
     while (out.length < limit && q.head < q.ready.length) {
       const pack = q.ready[q.head];
       if (pack.next >= pack.n) { q.head++; continue; }
-      const index = pack.next++;
+      const index = pack.next;
+      // Made (its text parsed) before the pack moves on: a text that does not parse throws here every time, and is never sent.
+      const leased = pack.state[index] === 0 ? makeLeased(pack, index) : undefined;
+      pack.next++;
       q.waiting--;
-      if (pack.state[index] !== 0) continue;
-      const item: PackItem = { pack, index, leased: makeLeased(pack, index), until: 0 };
+      if (!leased) continue;
+      const item: PackItem = { pack, index, leased, until: 0 };
       pack.items[index] = item;
       out.push(this.lease(q, item, until));
     }
@@ -251,9 +254,12 @@ function itemStarts(meta: readonly PackMeta[]): Uint32Array {
 function makeLeased(pack: Pack, i: number): LeasedItem {
   const r = pack.rows?.[i];
   const [messageId, policyVersion, keys, , scrubbedAt] = r ? [r.messageId, r.policyVersion ?? null, undefined, 0, r.scrubbedAt] : pack.meta![i];
-  // The payload is the stored text's own value: the enqueued object it was serialised from, or its parse.
-  const item: LeasedItem = { id: `${pack.id}.${i}`, messageId, destination: pack.destination, payload: r ? r.payload : pack.payloads![i],
-    payloadText: PackLedger.text(pack, i), attempts: 0, enqueuedAt: pack.enqueuedAt };
+  // The payload is the stored text's own value: the enqueued object it was serialised from, or the
+  // parse of the very text delivery posts (an item's, when leased: the rest of a pack read back
+  // stays text until its turn, rather than surviving young-generation GCs as objects).
+  const payloadText = PackLedger.text(pack, i);
+  const item: LeasedItem = { id: `${pack.id}.${i}`, messageId, destination: pack.destination, payload: r ? r.payload : JSON.parse(payloadText) as JsonValue,
+    payloadText, attempts: 0, enqueuedAt: pack.enqueuedAt };
   if (policyVersion !== null) item.policyVersion = policyVersion;
   const subjectKeys = r ? r.subjectKeys : splitKeys(keys);
   if (subjectKeys) item.subjectKeys = subjectKeys;
