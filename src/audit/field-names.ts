@@ -66,10 +66,12 @@ export class FieldNames {
     if (this.visits >= MAX_FIELDS) return;
     if (Array.isArray(v)) { const next = items(at); for (const item of v) this.visit(item, next, depth + 1); return; }
     if (v !== null && typeof v === 'object' && depth < MAX_DEPTH) {
-      const keys = Object.keys(v);
+      // for-in, not Object.keys: V8 reads each value through the object's enum cache instead of a
+      // megamorphic keyed load, with no key array (payloads are plain JSON objects: own keys only).
+      let empty = true;
+      for (const k in v) { empty = false; this.visit(v[k], child(at, k), depth + 1); }
       // An empty object is recorded by its whole path (rare: not marked, sorted() drops repeats).
-      if (keys.length === 0 && at.path) { this.visits++; this.names.push(at.path); }
-      for (const k of keys) this.visit(v[k], child(at, k), depth + 1);
+      if (empty && at.path) { this.visits++; this.names.push(at.path); }
       return;
     }
     if (!at.path) return;
@@ -88,9 +90,9 @@ function walkDistinct(v: JsonValue, at: PathNode, depth: number, own: Set<string
   if (own.size >= MAX_FIELDS) return;
   if (Array.isArray(v)) { const next = items(at); for (const item of v) walkDistinct(item, next, depth + 1, own); return; }
   if (v !== null && typeof v === 'object' && depth < MAX_DEPTH) {
-    const keys = Object.keys(v);
-    if (keys.length === 0 && at.path) own.add(at.path);
-    for (const k of keys) walkDistinct(v[k], child(at, k), depth + 1, own);
+    let empty = true;
+    for (const k in v) { empty = false; walkDistinct(v[k], child(at, k), depth + 1, own); }
+    if (empty && at.path) own.add(at.path);
     return;
   }
   if (at.path) own.add(at.leaf);

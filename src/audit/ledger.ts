@@ -41,12 +41,18 @@ export interface LedgerSummary {
 export function summarize(items: readonly Disclosure[], now: number, perEvent: boolean): LedgerSummary {
   const counts = new Map<string, { destination: string; policyVersion: string; events: number; fields: FieldNames }>();
   const events: LedgerSummary['events'] = [];
+  let last: { destination: string; policyVersion: string; events: number; fields: FieldNames } | undefined;
   for (const it of items) {
-    const key = `${it.destination}\u0000${it.policyVersion}`;
-    const entry = counts.get(key) ?? { destination: it.destination, policyVersion: it.policyVersion, events: 0, fields: new FieldNames() };
+    // A batch's items nearly always share destination and policy: the entry of the one before, without a key string per item.
+    let entry = last !== undefined && last.destination === it.destination && last.policyVersion === it.policyVersion ? last : undefined;
+    if (!entry) {
+      const key = `${it.destination}\u0000${it.policyVersion}`;
+      entry = counts.get(key) ?? { destination: it.destination, policyVersion: it.policyVersion, events: 0, fields: new FieldNames() };
+      counts.set(key, entry);
+      last = entry;
+    }
     entry.events++;
     entry.fields.add(it.payload);
-    counts.set(key, entry);
     if (perEvent) events.push({ destination: it.destination, policyVersion: it.policyVersion, messageId: it.messageId, sha256: sha256Hex(it.payloadText ?? JSON.stringify(it.payload)) });
   }
   return { hour: Math.floor(now / HOUR) * HOUR, counts: [...counts.values()].map((c) => ({ ...c, fields: c.fields.sorted() })), events };
