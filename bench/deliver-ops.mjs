@@ -6,7 +6,9 @@
 //   node --import tsx bench/deliver-ops.mjs [--root DIR] [--requests 2000] [--rounds 3] [--prof FILE.cpuprofile]
 // Instruction counts of the last round's drain (main thread: callgrind.out.1-01):
 //   valgrind --tool=callgrind --instr-atstart=no --smc-check=all-non-file --separate-threads=yes \
-//     --callgrind-out-file=DIR/cg.out node --import tsx bench/deliver-ops.mjs --requests 400 --rounds 2 --cg
+//     --callgrind-out-file=DIR/cg.out node --expose-gc --import tsx bench/deliver-ops.mjs --requests 400 --rounds 2 --cg
+// (--expose-gc: a full GC before each drain, so a drain does not pay for the ingest before it:
+// without it, runs of the same code differed by up to 20% in instructions, by where GC fell.)
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +37,7 @@ try {
     const parsed = Array.from({ length: REQUESTS }, () => parse(rt, body()));
     for (let k = 0; k < parsed.length; k += 20) await Promise.all(parsed.slice(k, k + 20).map((evs) => rt.ingest(evs, site)));
     const before = await stats();
+    globalThis.gc?.();
     const prof = PROF && r === ROUNDS;
     if (prof) { await session.post('Profiler.enable'); await session.post('Profiler.setSamplingInterval', { interval: 200 }); await session.post('Profiler.start'); }
     if (CG && r === ROUNDS) cg('--instr=on');
