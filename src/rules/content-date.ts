@@ -42,7 +42,9 @@ export function wholeContentDate(value: string, nowYear: number): boolean {
 // Kept only when the whole value is one date from today to two years ahead (a registration is for what is to
 // come; an event's past date may be a person's, `event_date` of a life event) and no care word is in the key.
 const PUBLIC_HEADS = ['event', 'class', 'course', 'webinar', 'workshop', 'seminar', 'lecture', 'tour', 'conference', 'symposium',
-  'summit', 'gala', 'fundraiser', 'race', 'fair', 'festival', 'concert', 'ceremony', 'expo', 'menu', 'meetup', 'drive', 'walk'];
+  'summit', 'gala', 'fundraiser', 'race', 'fair', 'festival', 'concert', 'ceremony', 'expo', 'menu', 'meetup', 'drive', 'walk',
+  // A marketing campaign's or a sale's flight (blind pass 32: `campaign_start_date: 2026-12-01` was cut).
+  'campaign', 'promo', 'promotion', 'sale'];
 const DATE_TAILS = /(?:date|dates|day|start|starts|startdate|startsat|starttime|startson|end|ends|enddate|endsat|endson|datetime|time|at|on)$/;
 
 // An offer's, a posting's or a listing's end or opening (`posting_expires`, `offer_ends_on`, `apply_by`, `available_until`,

@@ -13,6 +13,8 @@
 // (every value key of a pair goes by the label's rule, not only the first).
 // A DOM or form event names its field by the element it came from: `{type: "change", target: "input#surname", value}`,
 // `{selector: '[name="last_name"]', value}`, `{element: "#patient-dob", value}` (selectorField reads the selector).
+export { placeTypeField } from './place-types.js';
+
 const PAIR_NAME = /^[A-Za-z][\w-]*$/;
 // An entry's name in a two-element array (`["last_name", "Doe"]`, `["Patient name:", …]`): a few words, not a query or a
 // path whose words name a field (`["?idsite=1&url=…", "?idsite=1&e_c=CTA"]` is a list of two hits).
@@ -28,9 +30,11 @@ const STEM_VALUES = PAIR_STEMS.map((s) => `${s}Value`);
 export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', ...STEM_LABELS, 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
   'property', 'trait', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
   'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'path', 'pointer', 'fieldPath', 'field_path',
-  'target', 'selector', 'element', 'targetSelector', 'cssSelector', 'elementSelector', 'type', 'system', '0'];
+  'target', 'selector', 'element', 'targetSelector', 'cssSelector', 'elementSelector', 'type', 'system', '0', 'types'];
 /** A change record's values before and after: beside the pair's value, each goes by the label's rule too. */
-const CHANGE_VALUE_KEYS = ['newValue', 'new_value', 'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value'];
+// A geocoder's address component spells its value twice (`long_name` and `short_name`; place-types.ts): each goes by it.
+const CHANGE_VALUE_KEYS = ['newValue', 'new_value', 'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value',
+  'longName', 'shortName', 'longText', 'shortText'];
 export const CHANGE_VALUES: ReadonlySet<string> = new Set(spellings(CHANGE_VALUE_KEYS).keys());
 export const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
   'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', ...STEM_VALUES, 'values', 'reply', 'a', 'body', 'entry', 'cell', ...CHANGE_VALUE_KEYS, '1'];

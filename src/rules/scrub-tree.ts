@@ -12,7 +12,7 @@ import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { keptUrl, sanitizeUrlMemo } from './url-memo.js';
 import { AS_IS, mediaSource, NOT_SPARED, PUBLIC_IMAGE, sparedBy } from './rule-exceptions.js';
 import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON } from './named-values.js';
-import { bracketLabel, CHANGE_VALUES, ENTRY_NAME, INNER_LABELS, LABEL_RANK, PAIR_VALUES, selectorField, VALUE_RANK } from './pair-names.js';
+import { bracketLabel, CHANGE_VALUES, ENTRY_NAME, INNER_LABELS, LABEL_RANK, PAIR_VALUES, placeTypeField, selectorField, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
 import { dropMailbox, spellsIdentifier } from './split-values.js';
@@ -113,7 +113,7 @@ export function scrubColumns(obj: JsonObject, allow: AllowNode, ctx: ScrubContex
 /** A pair's label: a string, or the first string naming a field inside a label object. */
 function labelOf(label: JsonValue, ctx: ScrubContext): string | undefined {
   if (typeof label === 'string') { const f = namesField(label, ctx) ? label : selectorField(label); return f !== undefined && namesField(f, ctx) ? f : undefined; }
-  if (!isJsonObject(label)) return undefined;
+  if (!isJsonObject(label)) return Array.isArray(label) ? placeTypeField(label) : undefined;
   for (const k of INNER_LABELS) { const v = label[k]; if (typeof v === 'string' && namesField(v, ctx)) return v; }
   return undefined;
 }

@@ -41,11 +41,17 @@ function gs1Valid(d: string): boolean {
   return s % 10 === 0;
 }
 
-/** Whether text[start, end) is an NDC, ISBN or GS1 product number (UPC, EAN, GTIN) printed after its label. */
+// A shop's order or invoice number written with its prefix and year (`ORD-2026-123456` in a receipt's table, `INV-2025-0042`):
+// a purchase, not a person (the order keys keep the same shapes, named-values.ts). A record's prefix (`MRN-2026-…`) is no
+// shop's, and a number of 9 digits or more after the year stays a number.
+const SHOP_PREFIX = /^(?:ord|order|txn|trx|inv|invoice|po|so|pur|pay|cart|bsk|basket|shop|web|receipt|rcpt)[-_#]$/;
+const YEAR_ORDER = /^20\d\d[-_]\d{4,8}$/;
+
+/** Whether text[start, end) is an NDC, ISBN or GS1 product number (UPC, EAN, GTIN) printed after its label, or a shop's order number. */
 export function productCode(text: string, start: number, end: number): boolean {
   const label = labelBefore(text, start);
   if (label === 'ndc') return NDC_LAYOUTS.has(text.slice(start, end).split('-').map((g) => g.length).join('-'));
   if (label === 'isbn' || label === 'isbn-13' || label === 'isbn-10' || label === 'isbn13' || label === 'isbn10') return isbnValid(text.slice(start, end).replace(HYPHEN_OR_SPACE, ''));
   if (label === 'upc' || label === 'ean' || label === 'gtin' || label === 'upc-a' || label === 'ean-13') return gs1Valid(text.slice(start, end).replace(HYPHEN_OR_SPACE, ''));
-  return false;
+  return SHOP_PREFIX.test(label) && YEAR_ORDER.test(text.slice(start, end));
 }

@@ -109,6 +109,11 @@ const US_PLACE = `${US_WORD}(?:[ \\t]+(?:(?:of|the|on|upon|in|de|la|du)[ \\t]+){
 const US_TAIL_RE = new RegExp(`(?:,[ \\t]*${US_PLACE}(?:,[ \\t]*${US_PLACE})?(?=,?[ \\t]+(?:${US_STATES})(?![\\p{L}]))` +
   `|[ \\t]+${US_PLACE}(?=,[ \\t]*(?:${US_STATES})(?![\\p{L}])))`, 'uy');
 
+// An address's last line on its own (a verifier's `last_line: "Springfield MA 01105-2207"`, `Coeur d'Alene, ID 83814` in a
+// note): the place before a state and a ZIP is the city, which goes; the state stays, the ZIP is the zip detector's.
+const FIVE_DIGITS = /[ \t][0-9]{5}(?![0-9])/;
+const LAST_LINE_RE = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(${US_PLACE}),?[ \\t]+(?:${US_STATES}),?[ \\t]{1,2}[0-9]{5}(?:-[0-9]{4})?(?![0-9])`, 'gu');
+
 // A continental European tail: the postcode before the city (`Lindenstraße 14, 10969 Berlin`, `12 rue de la Paix, 75002
 // Paris`, `Calle Mayor 12, 28013 Madrid`, `Bahnhofstrasse 3, CH-8001 Zürich`): four or five digits, a country letter or two
 // before them, then the capitalised city; both go with the address.
@@ -195,8 +200,16 @@ function scan(text: string, out: Detection[], kind: string): void {
       out.push({ start: m.index, end: tailEnd(text, floorEnd(text, end)), kind });
     }
   }
+  if ((shapes & NUMBER_AFTER_GAP) !== 0 && FIVE_DIGITS.test(text)) scanLastLines(text, out, kind);
   if ((shapes & NUMBER_AFTER_GAP) !== 0) scanEuropeanStreets(text, out, kind); // `ul. Długa 12/4`, `Storgatan 8B` (street-eu.ts)
   scanAccessStreets(text, out, kind); // `4410 Calle Olvera`, `2718 Đường Tully`, `斯托克顿街1187号` (access-streets.ts)
+}
+
+/** The city of each US last line (LAST_LINE_RE). */
+function scanLastLines(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(LAST_LINE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[1].length, kind });
 }
 
 /** Street addresses (B) in free text: house number, street name, street suffix, optional unit. */

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { allowAllProbe } from '../helpers/open-plan.js';
+
+// Pass 32 (.tmp/h150): places and dates as tools send them (Safe Harbor B and C), and the leftovers of earlier passes,
+// fixed as classes. Every event goes to an open destination (no BAA, every field allowed); the look-alikes must stay.
+const { props } = allowAllProbe('s32');
+
+describe('places smaller than a county under their own names', () => {
+  it.each([
+    ['municipality'], ['home_town'], ['hometown'], ['township'], ['borough'], ['village'], ['locality'], ['suburb'], ['parish'],
+    ['sublocality_level_1'], ['residence_township'], ['billingSuburb'],
+  ])('drops %s', (key) => {
+    expect(props({ [key]: 'Gormbrook', tool: 'eligibility' })).not.toContain('Gormbrook');
+  });
+
+  it('keeps the state and what only mentions a town', () => {
+    const out = props({ search_state: 'MA', radius_miles: '25', town_hall_hours: '9-5', capacity: '120' });
+    for (const v of ['"MA"', '"25"', '"9-5"', '"120"']) expect(out).toContain(v);
+  });
+});
+
+describe("a geocoder's address components, named by their types", () => {
+  const components = [
+    { long_name: '9522', short_name: '9522', types: ['street_number'] },
+    { long_name: 'Wexthwaite Lane', short_name: 'Wexthwaite Ln', types: ['route'] },
+    { long_name: 'Oskmere', short_name: 'Oskmere', types: ['locality', 'political'] },
+    { long_name: 'Quillden', short_name: 'Quillden', types: ['sublocality_level_1', 'sublocality', 'political'] },
+    { long_name: 'Wexstead County', short_name: 'Wexstead County', types: ['administrative_area_level_2', 'political'] },
+    { long_name: 'Massachusetts', short_name: 'MA', types: ['administrative_area_level_1', 'political'] },
+    { long_name: 'United States', short_name: 'US', types: ['country', 'political'] },
+    { long_name: '01446', short_name: '01446', types: ['postal_code'] },
+  ];
+
+  it('drops the street, city, district and county of a Google Places result and keeps its state, country and ZIP-3', () => {
+    const out = props({ place: { address_components: components, formatted_address: '9522 Wexthwaite Ln, Oskmere, MA 01446, USA' } });
+    for (const v of ['Wexthwaite', 'Oskmere', 'Quillden', 'Wexstead', '01446', '9522']) expect(out).not.toContain(v);
+    for (const v of ['Massachusetts', '"MA"', 'United States', '"014"']) expect(out).toContain(v);
+  });
+
+  it('reads the Places API (New) spelling and a component list sent on its own', () => {
+    const out = props({ addressComponents: [{ longText: 'Wexthwaite Lane', shortText: 'Wexthwaite Ln', types: ['route'], languageCode: 'en' },
+      { longText: 'Oskmere', shortText: 'Oskmere', types: ['postal_town'] }] });
+    expect(out).not.toContain('Wexthwaite');
+    expect(out).not.toContain('Oskmere');
+  });
+
+  it('leaves a pair whose types name no address part to its own key', () => {
+    expect(props({ widget: { types: ['button', 'primary'], value: 'Book now' } })).toContain('Book now');
+  });
+});
+
+describe("an address's last line on its own", () => {
+  it.each([
+    ['Zellby MA 02301-4411'],
+    ['Zellby, MA 02301'],
+    ["mail it to Coeur d'Alene, ID 83814 please"],
+    ['Zellby Massachusetts 02301'],
+    ['Port Zellby, NH, 03301'],
+  ])('removes the city before the state and ZIP: %s', (text) => {
+    const out = props({ last_line: text });
+    expect(out).not.toContain('Zellby');
+    expect(out).not.toContain("d'Alene");
+  });
+
+  it('keeps the state', () => {
+    expect(props({ last_line: 'Zellby MA 02301' })).toContain(' MA ');
+  });
+
+  it('keeps capitals before a state that no ZIP follows, and a ZIP after no state', () => {
+    const clean = { a: 'Serving MA and NH since 1998', b: 'Boston Marathon 2026', c: 'Open in MA, NH and VT', d: 'Step 3 of 5 MA' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+});
+
+describe("a marketing campaign's or a sale's coming dates", () => {
+  it('keeps a coming date under a campaign, promotion or sale key', () => {
+    const out = props({ campaign_start_date: '2026-12-01', campaign_end: '2027-01-15', promo_start_time: '2026-12-01T09:00:00Z', sale_date: '2026-12-05' });
+    for (const v of ['2026-12-01', '2027-01-15', '2026-12-01T09:00:00Z', '2026-12-05']) expect(out).toContain(v);
+  });
+
+  it('still redacts a past or a birth-like date under those keys', () => {
+    const out = props({ campaign_start: '1961-03-04', sale_date: '03/04/1961' });
+    expect(out).not.toContain('1961-03-04');
+    expect(out).not.toContain('03/04/1961');
+  });
+});
+
+describe("a shop's order number with its prefix and year in text", () => {
+  it.each([
+    ['<td>Order</td><td>Number</td><td>ORD-2026-123456</td>', 'ORD-2026-123456'],
+    ['<tr><th>Order</th><th>No.</th><td>ORD-2026-22194</td></tr>', 'ORD-2026-22194'],
+    ['Invoice INV-2025-004211 is paid', 'INV-2025-004211'],
+    ['Your order ORDER-2026-88213 has shipped', 'ORDER-2026-88213'],
+  ])('keeps it: %s', (text, id) => {
+    expect(props({ receipt_html: text })).toContain(id);
+  });
+
+  it("still redacts a record's number and a phone number after a shop's prefix", () => {
+    const out = props({ a: 'MRN-2026-123456', b: 'ORD-2026-6175550134', c: 'ORD-1961-0304123' });
+    for (const v of ['2026-123456', '6175550134', '1961-0304123']) expect(out).not.toContain(v);
+  });
+});
