@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowAllProbe } from '../helpers/open-plan.js';
+import { expectPrefilterSound } from '../helpers/prefilter-soundness.js';
 
 // Pass 32 (.tmp/h150): places and dates as tools send them (Safe Harbor B and C), and the leftovers of earlier passes,
 // fixed as classes. Every event goes to an open destination (no BAA, every field allowed); the look-alikes must stay.
@@ -99,5 +100,29 @@ describe("a shop's order number with its prefix and year in text", () => {
   it("still redacts a record's number and a phone number after a shop's prefix", () => {
     const out = props({ a: 'MRN-2026-123456', b: 'ORD-2026-6175550134', c: 'ORD-1961-0304123' });
     for (const v of ['2026-123456', '6175550134', '1961-0304123']) expect(out).not.toContain(v);
+  });
+});
+
+describe('Vietnamese `Ong`, `Ba`, `Chi`, `Co` typed without accents before a family name', () => {
+  it.each([
+    ['Ong Ngo Thi Mai can dat lich kham mat', 'Thi Mai'],
+    ['Xin goi lai cho Ba Tran Van Long', 'Van Long'],
+    ['chi Le Thi Hong hoi ve lich hen', 'Thi Hong'],
+    ['Co Pham Thi Lan se den luc 3 gio', 'Thi Lan'],
+    ['Nhan tin cho ong Huynh Duc Thang', 'Duc Thang'],
+  ])('removes the name: %s', (text, name) => {
+    expect(props({ preview: text })).not.toContain(name);
+  });
+
+  it('keeps the English words and titles they spell', () => {
+    const clean = { a: 'Co-pay is due at check-in; Ong Bak movie night is cancelled', b: 'Chi Omega charity walk raises funds', c: 'Ba Dinh District tour',
+      d: 'Co Op Pharmacy hours', e: 'Chi Mai is our nurse', f: 'BA Honours in Nursing' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = ['Ong ', 'ong ', 'Ba ', 'ba ', 'Chi ', 'Co ', 'co', 'Ngo ', 'Thi ', 'Mai', 'Tran ', 'Van ', 'Long', ' ', '-', 'x'];
+    expectPrefilterSound(parts, { maxLength: 5, numRuns: 2000, examples: [['Ong Ngo Thi Mai'], ['cho Ba Tran Van Long']] });
   });
 });

@@ -14,6 +14,7 @@ import { verbNameAt } from './verb-name.js';
 import { roleOpensAt } from './role-opening.js';
 import { foreignNameCueAt, letterCueAt, nWordCueAt } from './foreign-cues.js';
 import { residenceAt } from './residence.js';
+import { plainHonorificAt } from './viet-honorific.js';
 import { givenAfterCommaAt } from './script-cues.js';
 import { accessCueAt } from './access-cues.js';
 import { doneByAt, notYouAt, signedInAt } from './signed-in-name.js';
@@ -56,6 +57,7 @@ export function cueAt(text: string, i: number, c: number): number {
     // call, cell, cel; (i)cloud
     case 99: case 67:
       if (n1 === 108) return webmailAt(text, i - 1);
+      if (n1 === 104 || n1 === 111) return plainHonorificAt(text, i) ? NAME_CUE : 0; // unaccented Vietnamese `Chi`, `Co` (viet-honorific.ts)
       // `call Jane Doe` names whom to call too (verb-name.ts), and `Hey, Jane Doe calling` the caller (person-name.ts).
       return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE | ((n1 === 97 ? verbNameAt(text, i) || callingAt(text, i) : nameBeforeIdAt(text, i)) ? NAME_CUE : 0) : 0;
     case 103: case 71: return gCue(text, i, n1);
@@ -107,6 +109,7 @@ function xCue(text: string, i: number, n1: number): number {
 
 /** gmail; ei`g`ht (a number read out); `get well` before a name (person-name.ts); `geohash` (geocode.ts). */
 function gCue(text: string, i: number, n1: number): number {
+  if (n1 === 32) return i >= 2 && plainHonorificAt(text, i - 2) ? NAME_CUE : 0; // unaccented Vietnamese `Ong` (viet-honorific.ts)
   if (n1 === 111) return greetingAt(text, i) ? NAME_CUE : 0; // `Good morning, Jane Doe` opening a line (name-cues.ts)
   if (signedInAt(text, i, n1)) return NAME_CUE; // signed in as, logged in as (signed-in-name.ts)
   if (n1 === 101 && matchesAt(text, i - 2, 'negentig', true)) return AGE_NUM; // an age in Dutch words (age.ts)
@@ -196,6 +199,7 @@ function dCue(text: string, i: number, n1: number): number {
 
 /** At a `b`: born, birth, `b.`, `geb.` (dates); mob(ile) (phones). */
 function bCue(text: string, i: number, n1: number): number {
+  if (n1 === 97) return plainHonorificAt(text, i) ? NAME_CUE : 0; // unaccented Vietnamese `Ba` (viet-honorific.ts)
   if (n1 === 121) return doneByAt(text, i) ? NAME_CUE : 0; // `Submitted by Jane Doe` (signed-in-name.ts)
   const p1 = lower(text.charCodeAt(i - 1));
   if (p1 === 111 && lower(text.charCodeAt(i - 2)) === 109) return PHONE_CUE | (nameBeforeIdAt(text, i - 2) ? NAME_CUE : 0); // mob(ile)

@@ -157,11 +157,11 @@ const cueNext = (letters: string, nexts: string): void => {
 };
 cueNext('sS', 'sourp');
 cueNext('dD', 'oiemuh1'); // 1: `ı` (305 & 127), Turkish `adım` (foreign-cues.ts)
-cueNext('bB', 'oi. :y'); // y: submitted by, booked by (signed-in-name.ts)
+cueNext('bB', 'oi. :ya'); // y: submitted by, booked by (signed-in-name.ts); a: unaccented Vietnamese `Ba` (viet-honorific.ts)
 cueNext('mM', 'ebo :yrsamlwi'); // w, i: Haitian `mwen rele`, Spanish `mi esposo` (access-cues.ts)
 cueNext('pP', 'tahpro');
-cueNext('cC', 'ael');
-cueNext('gG', 'mehon'); // o: `Good morning, Jane Doe` (name-cues.ts); n: signed in as (signed-in-name.ts)
+cueNext('cC', 'aelho'); // h, o: unaccented Vietnamese `Chi`, `Co` (viet-honorific.ts)
+cueNext('gG', 'mehon '); // o: `Good morning, Jane Doe` (name-cues.ts); n: signed in as (signed-in-name.ts); space: Vietnamese `Ong` (viet-honorific.ts)
 cueNext('vV', 'eiom'); // m: vm for, lvm for (verb-name.ts)
 cueNext('nN', 'aoeuip'); // e, u, i: nevem, numesc, nimeni (foreign-cues.ts); p: Hmong `npe` (access-cues.ts)
 cueNext('iI', 'tsm'); // s, m: ismim, benim (foreign-cues.ts)

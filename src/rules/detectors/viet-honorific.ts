@@ -36,8 +36,10 @@ export function vietHonorificAt(text: string, i: number, c: number): boolean {
 // anh Truong Thi Hoa`): `Anh` is also a given name (`Anh Nguyen`) and `tiếng Anh` is English, so the word after it must be one of
 // the common family names below and a syllable must follow it; the name from the family name on goes, `Anh` stays.
 // `tiếng Anh` (the English language) before it: `hoc tieng Anh Le Van` names a class.
+// The other honorifics typed without their accents (`Ong Ngo Thi Mai can dat lich`, `goi lai cho Ba Tran Van Long`) are
+// English or other words as often (`Ong Bak`, `Chi Omega`, `Co-pay`), so they are read as `Anh` is: before a family name.
 const ENGLISH_BEFORE = /ti[eế]ng[ ]$/iu;
-const ANH_RE = /(?<![\p{L}\p{M}])anh[ ](?=\p{Lu})/giu;
+const ANH_RE = /(?<![\p{L}\p{M}])(?:anh|ong|ba|chi|co)[ ](?=\p{Lu})/giu;
 const FAMILY_NAMES: ReadonlySet<string> = new Set(('nguyen nguyễn tran trần le lê pham phạm hoang hoàng huynh huỳnh phan vu vũ vo võ dang đặng ' +
   'bui bùi do đỗ ho hồ ngo ngô duong dương ly lý truong trương dinh đinh lam lâm trinh trịnh cao luong lương doan đoàn ta tạ thai thái ' +
   'vuong vương quach quách luu lưu chau châu ha hà dao đào tang tăng mai la kieu kiều trieu triệu diep diệp').split(' '));
@@ -47,6 +49,17 @@ export function anhAt(text: string, i: number): boolean {
   if ((text.charCodeAt(i + 1) | 0x20) !== 110 || (text.charCodeAt(i + 2) | 0x20) !== 104 || text.charCodeAt(i + 3) !== 32) return false;
   const next = text.charCodeAt(i + 4);
   return ((next >= 65 && next <= 90) || next > 127) && (i === 0 || !LETTER.test(text[i - 1] as string));
+}
+
+/** Whether `Ong`, `Ba`, `Chi` or `Co` (any case, unaccented) stands as a word at `i` before a space and a capital: the walk marks
+ * `Ong` at its `g`, the others at their first letter (cue-at.ts). */
+export function plainHonorificAt(text: string, i: number): boolean {
+  if (i > 0 && LETTER.test(text[i - 1] as string)) return false;
+  const c0 = text.charCodeAt(i) | 0x20, c1 = text.charCodeAt(i + 1) | 0x20;
+  const len = c0 === 111 && c1 === 110 && (text.charCodeAt(i + 2) | 0x20) === 103 ? 3 : c0 === 98 && c1 === 97 ? 2
+    : c0 === 99 && c1 === 104 && (text.charCodeAt(i + 2) | 0x20) === 105 ? 3 : c0 === 99 && c1 === 111 ? 2 : 0;
+  const next = text.charCodeAt(i + len + 1);
+  return len > 0 && text.charCodeAt(i + len) === 32 && ((next >= 65 && next <= 90) || next > 127);
 }
 
 function scanAnh(text: string, out: Detection[], kind: string): void {
@@ -69,7 +82,7 @@ function scanAnh(text: string, out: Detection[], kind: string): void {
   }
 }
 
-/** Full names after `Anh` before a family name, and after a Vietnamese honorific (see above). */
+/** Full names after `Anh` (or an unaccented `Ong`, `Ba`, `Chi`, `Co`) before a family name, and after a Vietnamese honorific (see above). */
 export function scanVietHonorifics(text: string, out: Detection[], kind: string): void {
   scanAnh(text, out, kind);
   if (!HINT.test(text)) return;
