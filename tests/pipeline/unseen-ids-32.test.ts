@@ -126,3 +126,26 @@ describe('Vietnamese `Ong`, `Ba`, `Chi`, `Co` typed without accents before a fam
     expectPrefilterSound(parts, { maxLength: 5, numRuns: 2000, examples: [['Ong Ngo Thi Mai'], ['cho Ba Tran Van Long']] });
   });
 });
+
+describe("a full name before a death's verb and its date or age", () => {
+  it.each([
+    ['Thaddeus Oskhollow passed away on March 14, 2026 surrounded by family'],
+    ['Thaddeus Oskhollow died peacefully Nov. 2, 2026'],
+    ['In loving memory: Thaddeus Oskhollow passed away at the age of 94'],
+    ['Mr. Thaddeus Oskhollow died 3/4/2026 at home'],
+    ['Our father, Thaddeus Oskhollow, passed away on 14 March 2026'],
+  ])('removes the name: %s', (text) => {
+    expect(props({ tribute: text })).not.toContain('Oskhollow');
+  });
+
+  it('keeps what passed or died without a person', () => {
+    const clean = { a: 'Flu Season passed', b: 'The Heart Walk passed 500 miles', c: 'Our Founder died in 1961', d: 'Annual Gala passed on to 2027' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = ['Thaddeus ', 'Oskhollow ', 'passed ', 'away ', 'died ', 'on ', 'peacefully ', 'March 14, 2026', '3/4/2026', 'aged 94', ', ', 'x'];
+    expectPrefilterSound(parts, { maxLength: 6, numRuns: 2000, examples: [['Thaddeus Oskhollow passed away on March 14, 2026'], ['Thaddeus Oskhollow died 3/4/2026']] });
+  });
+});

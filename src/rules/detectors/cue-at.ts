@@ -145,6 +145,7 @@ function sCue(text: string, i: number, n1: number): number {
 /** ph(one); procedure and ap`p`(ointmen)t: a care date follows; pt, pati(ent), paci(ente) before a name. */
 function pCue(text: string, i: number, n1: number): number {
   if (n1 === 97 && accessCueAt(text, i)) return NAME_CUE; // Tagalog `pangalan` (access-cues.ts)
+  if (n1 === 97 && matchesAt(text, i, 'passed', true) && !isLetter(text.charCodeAt(i + 6))) return nameBeforeIdAt(text, i) ? NAME_CUE : 0; // a death (name-before-id.ts)
   if (n1 === 111) return lower(text.charCodeAt(i - 1)) === 115 && verbNameAt(text, i - 1) ? NAME_CUE : 0; // spoke with (verb-name.ts)
   if (n1 === 104) return verbNameAt(text, i) ? PHONE_CUE | NAME_CUE : PHONE_CUE;
   if (n1 === 114) return lower(text.charCodeAt(i + 3)) === 99 && matchesAt(text, i, 'procedure', true) ? careCue(text, i + 9) : 0;
@@ -182,6 +183,7 @@ for (const c of ' ,.-') SEPARATOR[c.charCodeAt(0)] = 1;
 function dCue(text: string, i: number, n1: number): number {
   const n2 = lower(text.charCodeAt(i + 2));
   if ((n1 === 305 || n1 === 105) && n2 === 109 && letterCueAt(text, i, 100)) return NAME_CUE; // Turkish `adım` (foreign-cues.ts)
+  if (n1 === 105 && n2 === 101 && lower(text.charCodeAt(i + 3)) === 100 && !isLetter(text.charCodeAt(i + 4))) return DATE_CUE | (nameBeforeIdAt(text, i) ? NAME_CUE : 0); // died: a name before (name-before-id.ts)
   if (n1 === 104) return n2 === 114 && !isLetter(text.charCodeAt(i - 1)) ? NAME_CUE : 0; // Dhr. (an honorific, person-name.ts)
   if (n1 === 101 && residenceAt(text, i)) return GEOCODE; // reside (residence.ts)
   // dos (date of service) as a word of its own

@@ -14,9 +14,13 @@ const INITIALS_PREFIX = /^\p{Lu}\.\p{Lu}/u;
 // there (a digit or a month after the cue), so a bio's `Dr. Helena Marsh, born in Ohio` stays.
 
 // The walk marks each of these cues (cue-at.ts), so the scan runs only where one stands after a capitalised word.
-const CUE_RE = /(?<![\p{L}])(?:(d[ .-]?o[ .-]?b\.?|date[ ]of[ ]birth|birth[ ]?date|birthday(?:[ ]is)?|born(?:[ ]on)?)|(mrn#?|cell|mobile))(?![\p{L}])/giu;
+// A death's verb too (`Thaddeus Oskhollow passed away on March 14, 2026`, `Harriet Quarnby died peacefully Nov. 2`): an obituary's
+// or a memorial's subject, whose name and date of death are the decedent's identifiers.
+const CUE_RE = /(?<![\p{L}])(?:(d[ .-]?o[ .-]?b\.?|date[ ]of[ ]birth|birth[ ]?date|birthday(?:[ ]is)?|born(?:[ ]on)?)|(mrn#?|cell|mobile)|(passed[ ]away|died|passed))(?![\p{L}])/giu;
 // What a birth cue's value opens with (a digit, or a month's name: `1 March 1958`, `March 1, 1958`), within a few characters.
 const BIRTH_VALUE = /^[ :#=,-]{0,4}(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[ ]+\d)/i;
+// What a death's verb is followed by: a date (perhaps after `peacefully` and `on`) or an age (`at the age of 94`, `aged 94`).
+const DEATH_VALUE = /^[ ,]{0,2}(?:(?:peacefully|suddenly|unexpectedly|quietly|at[ ]home)[ ,]+){0,2}(?:on[ ]+|at[ ]the[ ]age[ ]of[ ]+|aged[ ]+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]+\d)/i;
 // A record number or phone: four digits or more, separators aside.
 const ID_VALUE = /^[ :#=.,-]{0,4}\(?\d[\d ().-]{3,}/;
 // The name: up to three capitalised words (an initial too), or `Surname, Given`, a title before either.
@@ -75,8 +79,8 @@ export function scanNameBeforeId(text: string, out: Detection[], kind: string): 
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-    if (!(m[1] !== undefined ? BIRTH_VALUE : ID_VALUE).test(after)) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    if (!(m[1] !== undefined ? BIRTH_VALUE : m[3] !== undefined ? DEATH_VALUE : ID_VALUE).test(after)) continue;
     const end = beforeSeparators(text, m.index);
     if (end === m.index && end > 0 && text.charCodeAt(end - 1) !== 32) continue;
     const span = nameBefore(text, end);
@@ -85,4 +89,4 @@ export function scanNameBeforeId(text: string, out: Detection[], kind: string): 
 }
 
 /** Whether the text may hold a cue scanNameBeforeId reads (its own precheck). */
-export const NAME_ID_HINT = /d[ .-]?o[ .-]?b|birth|born|mrn|cell|mobile/i;
+export const NAME_ID_HINT = /d[ .-]?o[ .-]?b|birth|born|mrn|cell|mobile|died|passed/i;

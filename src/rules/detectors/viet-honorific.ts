@@ -54,12 +54,12 @@ export function anhAt(text: string, i: number): boolean {
 /** Whether `Ong`, `Ba`, `Chi` or `Co` (any case, unaccented) stands as a word at `i` before a space and a capital: the walk marks
  * `Ong` at its `g`, the others at their first letter (cue-at.ts). */
 export function plainHonorificAt(text: string, i: number): boolean {
-  if (i > 0 && LETTER.test(text[i - 1] as string)) return false;
   const c0 = text.charCodeAt(i) | 0x20, c1 = text.charCodeAt(i + 1) | 0x20;
   const len = c0 === 111 && c1 === 110 && (text.charCodeAt(i + 2) | 0x20) === 103 ? 3 : c0 === 98 && c1 === 97 ? 2
     : c0 === 99 && c1 === 104 && (text.charCodeAt(i + 2) | 0x20) === 105 ? 3 : c0 === 99 && c1 === 111 ? 2 : 0;
   const next = text.charCodeAt(i + len + 1);
-  return len > 0 && text.charCodeAt(i + len) === 32 && ((next >= 65 && next <= 90) || next > 127);
+  // `co`, `ch` and `ba` open many English words: the character tests rule them out before the letter test before the word.
+  return len > 0 && text.charCodeAt(i + len) === 32 && ((next >= 65 && next <= 90) || next > 127) && (i === 0 || !LETTER.test(text[i - 1] as string));
 }
 
 function scanAnh(text: string, out: Detection[], kind: string): void {
