@@ -50,6 +50,29 @@ describe("a geocoder's address components, named by their types", () => {
   });
 });
 
+describe('other geocoders and the city closing a street address', () => {
+  it("drops Apple MapKit's street and number and what3words' nearest place", () => {
+    const out = props({ placemark: { thoroughfare: 'Wexthwaite Lane', subThoroughfare: '9522', administrativeArea: 'MA' },
+      w3w: { words: 'index.home.raft', nearestPlace: 'Oskmere, Massachusetts' } });
+    for (const v of ['Wexthwaite', '9522', 'Oskmere']) expect(out).not.toContain(v);
+    expect(out).toContain('"MA"');
+  });
+
+  it.each([
+    ['9522 Wexthwaite Ln, Oskmere'],
+    ['Send it to 9522 Wexthwaite Ln, Port Oskmere. Thanks'],
+    ['pickup at 12 Oak St, Oskmere\ncall when outside'],
+  ])('removes the city after the street: %s', (text) => {
+    expect(props({ pickup: text })).not.toContain('Oskmere');
+  });
+
+  it('keeps the words after the city and a clause after the street', () => {
+    const out = props({ a: 'Send it to 9522 Wexthwaite Ln, Port Oskmere. Thanks', b: 'Visit 100 Main St, then turn left' });
+    expect(out).toContain('. Thanks');
+    expect(out).toContain(', then turn left');
+  });
+});
+
 describe("an address's last line on its own", () => {
   it.each([
     ['Zellby MA 02301-4411'],

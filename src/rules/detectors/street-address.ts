@@ -106,8 +106,13 @@ const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|M
 // without a comma when a comma and the state follow it (`742 Evergreen Terrace Springfield, OR`).
 const US_WORD = "(?:\\p{Lu}|[a-z]{1,2}['\u2019]\\p{Lu})[\\p{L}'\u2019.-]*";
 const US_PLACE = `${US_WORD}(?:[ \\t]+(?:(?:of|the|on|upon|in|de|la|du)[ \\t]+){0,2}${US_WORD}){0,3}`;
+const CLOSING_WORD = "(?:\\p{Lu}|[a-z]{1,2}['\u2019]\\p{Lu})[\\p{L}'\u2019-]*";
+const CLOSING_PLACE = `${CLOSING_WORD}(?:[ \\t]+(?:(?:of|the|on|upon|in|de|la|du)[ \\t]+){0,2}${CLOSING_WORD}){0,3}`;
 const US_TAIL_RE = new RegExp(`(?:,[ \\t]*${US_PLACE}(?:,[ \\t]*${US_PLACE})?(?=,?[ \\t]+(?:${US_STATES})(?![\\p{L}]))` +
-  `|[ \\t]+${US_PLACE}(?=,[ \\t]*(?:${US_STATES})(?![\\p{L}])))`, 'uy');
+  `|[ \\t]+${US_PLACE}(?=,[ \\t]*(?:${US_STATES})(?![\\p{L}]))` +
+  // The city alone after the street's comma, closing the text or its sentence (`pickup: 9522 Wexthwaite Ln, Oskmere`): its words
+  // hold no full stop, which may end the sentence (`…, Oskmere. Thanks` keeps `Thanks`).
+  `|,[ \\t]*${CLOSING_PLACE}(?=[ \\t]*(?:$|[.;!?\\n])))`, 'uy');
 
 // An address's last line on its own (a verifier's `last_line: "Springfield MA 01105-2207"`, `Coeur d'Alene, ID 83814` in a
 // note): the place before a state and a ZIP is the city, which goes; the state stays, the ZIP is the zip detector's.
