@@ -172,3 +172,28 @@ describe("a full name before a death's verb and its date or age", () => {
     expectPrefilterSound(parts, { maxLength: 6, numRuns: 2000, examples: [['Thaddeus Oskhollow passed away on March 14, 2026'], ['Thaddeus Oskhollow died 3/4/2026']] });
   });
 });
+
+describe('a day and month after a care word, a weekday or a booking verb between', () => {
+  it.each([
+    ['Date of service: Nov 14', 'Nov 14'],
+    ['service date 11/14', '11/14'],
+    ['Appt: Tuesday, December 3', 'December 3'],
+    ['appointment on Wed. Dec 3rd', 'Dec 3rd'],
+    ['surgery scheduled for Dec 3', 'Dec 3'],
+    ['appointment moved to 12/3', '12/3'],
+  ])('removes the date: %s', (text, date) => {
+    expect(props({ reminder_label: text })).not.toContain(date);
+  });
+
+  it("keeps a schedule's days and hours", () => {
+    const clean = { a: 'Appointments open Monday to Friday', b: 'Visit us Tuesday 9-5', c: 'Surgery Center open Sat 8-12', d: 'Customer service dates back to 1998',
+      e: 'Book your appointment for 2 people' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = ['Date of service', 'service date', 'Appt', ': ', 'Tuesday, ', 'scheduled ', 'for ', 'Dec 3', '12/3', ' ', 'x'];
+    expectPrefilterSound(parts, { maxLength: 6, numRuns: 2000, examples: [['Date of service: Nov 14'], ['Appt: Tuesday, December 3']] });
+  });
+});

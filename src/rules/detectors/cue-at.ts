@@ -125,6 +125,8 @@ function vCue(text: string, i: number, n1: number): number {
   // vm for, voicemail for, lvm for: whom a call log left a message for (verb-name.ts)
   if ((n1 === 109 || n1 === 111) && (verbNameAt(text, i) || (lower(text.charCodeAt(i - 1)) === 108 && verbNameAt(text, i - 1)))) return NAME_CUE;
   if (residenceAt(text, i)) return GEOCODE; // live, living, moved, vivo (residence.ts)
+  // date of service, service date (partial-date.ts), marked at the `vi` of service
+  if (n1 === 105 && matchesAt(text, i - 3, 'service', true) && (endsAt(text, i - 3, 'date of ') || matchesAt(text, i + 4, ' date', true))) return DATE_CUE;
   if (n1 === 105) return lower(text.charCodeAt(i + 2)) === 115 && matchesAt(text, i, 'visit', true) ? careCue(text, i + 5) : matchesAt(text, i - 7, 'quatre-vingt', true) ? AGE_NUM : 0;
   if (lower(text.charCodeAt(i - 1)) === 105) return matchesAt(text, i - 2, 'five', true) && digitWord(text, i - 2, 4) ? PHONE_CUE : 0;
   return matchesAt(text, i - 2, 'seven', true) && digitWord(text, i - 2, 5) ? PHONE_CUE : 0;
