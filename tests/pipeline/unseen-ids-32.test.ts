@@ -197,3 +197,27 @@ describe('a day and month after a care word, a weekday or a booking verb between
     expectPrefilterSound(parts, { maxLength: 6, numRuns: 2000, examples: [['Date of service: Nov 14'], ['Appt: Tuesday, December 3']] });
   });
 });
+
+describe('an age over 89 said of a person in brackets, as turning, or as a German adjective', () => {
+  it.each([
+    ['my mom (93) fell last night', '93'],
+    ['my pa ( 96 ) lives alone', '96'],
+    ['she is turning 92 on Sunday', '92'],
+    ['my dad turning 95 next week', '95'],
+    ['91-jährige Patientin, Sturz', '91'],
+    ['93jähriger Mann mit Demenz', '93'],
+  ])('removes the age: %s', (text, age) => {
+    expect(props({ preview_label: text })).not.toContain(age);
+  });
+
+  it("keeps a jubilee, a share and a count in brackets", () => {
+    const clean = { a: 'Klinik feiert 95-jähriges Bestehen', b: 'my mom (93%) sure', c: 'Shipping 95 items (95) total', d: 'Hospital turning 100 this year' };
+    const out = props(clean);
+    for (const v of Object.values(clean)) expect(out).toContain(v);
+  });
+
+  it('is found by the prefilter wherever the detectors find it', () => {
+    const parts = ['my mom ', 'my pa ', 'she is ', 'turning ', '(', ' ', '93', ')', '91', '-jährige', 'jähriger ', '%', 'x'];
+    expectPrefilterSound(parts, { maxLength: 6, numRuns: 3000, examples: [['my mom (93)'], ['she is turning 92'], ['91-jährige']] });
+  });
+});

@@ -40,6 +40,7 @@ function ageWordBefore(text: string, i: number): boolean {
   const c = text.charCodeAt(j - 1);
   // `[:=#-]` or a small word (is, of, was, de) may stand between the age word and the number.
   if (c === 58 || c === 61 || c === 35 || c === 45) return ageEnd(text.charCodeAt(skipBlanksBack(text, j - 1) - 1));
+  if (c === 40) return true; // `my mom (93)`: a relative's age in brackets (age.ts)
   let w = j;
   while (j - w < 4 && isLetter(text.charCodeAt(w - 1))) w--;
   const small = j - w <= 3 && (endsAt(text, j, 'is') || endsAt(text, j, 'of') || endsAt(text, j, 'was') || endsAt(text, j, 'de') || endsAt(text, j, 'von')) && j - w >= 2;
@@ -54,8 +55,8 @@ function skipBlanksBack(text: string, i: number): number {
 }
 
 /** The last letter of an age word: agE, ageS, ageD, edaD, alteR, età; or of a person said to be
- * that old: fatheR, husbanD, hE, shE, he'S, I aM, I'M (age.ts PERSON_AGE_RE). */
+ * that old: fatheR, husbanD, hE, shE, he'S, I aM, I'M, turninG (age.ts PERSON_AGE_RE). */
 function ageEnd(c: number): boolean {
   const l = lower(c);
-  return l === 101 || l === 115 || l === 100 || l === 114 || l === 109 || c === 224 || c === 192;
+  return l === 101 || l === 115 || l === 100 || l === 114 || l === 109 || l === 103 || c === 224 || c === 192;
 }

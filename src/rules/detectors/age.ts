@@ -6,7 +6,7 @@ import type { Detection } from './types.js';
 // `95-year-old`, `edad: 96`, `92 ans`, `91 años`, `93 Jahre alt` go (`[AGE]`, like every other
 // redaction). A number alone is not an age, so an age word must come before it (`age`, `aged`,
 // `edad`, `âge`, `Alter`) or an age unit after it (`years old`, `yrs`, `y/o`, `yo`, `ans`, `años`,
-// `anni`, `Jahre alt`, `jaar oud`, `år gammal`, `lat`, `歳`; Polish `lata`, Czech/Slovak `let`/`rokov`, Croatian
+// `anni`, `Jahre alt`, `-jährige(r)` (not `-jähriges`, a jubilee), `jaar oud`, `år gammal`, `lat`, `歳`; Polish `lata`, Czech/Slovak `let`/`rokov`, Croatian
 // `godina`, Romanian `(de) ani`, Finnish `vuotta`/`-vuotias`, Lithuanian `metai`, Hungarian `éves`, Turkish `yaşında`, Greek `ετών`). `90+` is the Safe Harbor category
 // itself and stays, `95+` tells more; `ages 95 and up` is how programs and prose speak, and stays.
 // One leading zero: DICOM writes an age as `096Y`, a form may pad one (`AGE 092`).
@@ -19,16 +19,18 @@ const AGE_RE = new RegExp(
     `|(?<![0-9]|[0-9][.,]|[$€£])${NUM}(?:[ \\t]{0,2}|[ \\t]?-[ \\t]?)` +
     '(?:years?[ \\t-]+old|years?[ \\t-]+of[ \\t]+age|yrs?\\.?|y\\.[ \\t]?o\\.?|y/o|yo|(?<=[0-9])y' +
     `|(?:ans|años|anos|anni|lat|lata|let|rokov|godina|godine|(?:de[ \\t]+)?ani|vuotta|metai|metų)${NOT_AN_AGE}|jahre[ \\t]+alt|jaar[ \\t]+oud|år[ \\t]+gam(?:mal|mel)|歳` +
-    '|éves|yaşında(?:ki)?|vuotias|ετών|χρονών)(?![\\p{L}\\p{M}])',
+    '|éves|yaşında(?:ki)?|vuotias|j(?:ä|ae)hrige[rn]?|ετών|χρονών)(?![\\p{L}\\p{M}])',
   'giu',
 );
-// A person, then the number: `my father is 94`, `my husband turned 92`, `she's 91`, `I'm 93`, `I am 95`
+// A person, then the number: `my father is 94`, `my husband turned 92`, `she's 91`, `I'm 93`, `I am 95`, `she is turning 92`,
+// `my mom (93)`
 // (how a chat or survey answer says an age without an age word). Units that make the number
 // something else (`he is 95 lbs`, `I'm 90% sure`, `she was 92 minutes late`) are not ages.
 const PERSON_AGE_RE = new RegExp(
   '(?<![\\p{L}\\p{M}])(?:(?:my|his|her|our|their)[ \\t]+(?:grand|great[ -]?grand)?(?:father|mother|dad|mom|mum|pa|ma|parent|husband|wife|spouse|partner|brother|sister|aunt|uncle)' +
-    "(?:[ \\t]{1,2}(?:is|was|turned|turns|just[ \\t]+turned)|['\u2019]s)|(?:he|she)(?:[ \\t]{1,2}(?:is|was|turned|turns)|['\u2019]s)|i[ \\t]+am|i['\u2019]m)" +
-    `[ \\t]{1,2}${NUM}(?![0-9]|[.,][0-9]|[ \\t]*(?:%|°)|[ \\t]*(?:percent|per|pounds?|lbs?|kgs?|kilos?|minutes?|mins?|seconds?|hours?|hrs?|days?|weeks?|months?|miles?|mph|degrees?|dollars?|cents?|points?|pages?|feet|ft|inch|cm|mg|ml)(?![\\p{L}\\p{M}]))`,
+    "(?:[ \\t]{1,2}(?:is|was|turned|turns|(?:is[ \\t]+)?turning|just[ \\t]+turned)|['\u2019]s|[ \\t]{0,2}\\((?=[ \\t]?[0-9]))" +
+    "|(?:he|she)(?:[ \\t]{1,2}(?:is|was|turned|turns|(?:is[ \\t]+)?turning)|['\u2019]s)|i[ \\t]+am|i['\u2019]m)" +
+    `[ \\t]{0,2}${NUM}(?![0-9]|[.,][0-9]|[ \\t]*(?:%|°)|[ \\t]*(?:percent|per|pounds?|lbs?|kgs?|kilos?|minutes?|mins?|seconds?|hours?|hrs?|days?|weeks?|months?|miles?|mph|degrees?|dollars?|cents?|points?|pages?|feet|ft|inch|cm|mg|ml)(?![\\p{L}\\p{M}]))`,
   'giu',
 );
 // After `90`: `+` (the category itself; `95+` tells more).
