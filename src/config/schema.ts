@@ -20,6 +20,11 @@ export const IdentifierRule = z.strictObject({
   fields_containing: z.array(z.string()).default([]),
   /** Normalized substrings that keep fields_containing from matching (`ssn` is not in `classname`). */
   not_containing: z.array(z.string()).default([]),
+  /**
+   * Words matched only as the last word of a key written in several words (`location_lat`, `geoLng`): too short to
+   * match inside a name (`platform`, `salon`), as fields_containing would.
+   */
+  fields_last_word: z.array(z.string()).default([]),
   /** Value detectors whose hits inside any allowed string belong to this identifier. */
   detectors: z.array(z.string()).default([]),
   /** What happens to a field matched by name, for destinations without a BAA. */

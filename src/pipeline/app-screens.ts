@@ -1,6 +1,7 @@
 import { isJsonObject, type JsonObject } from '../common/json.js';
 import { classNamePaths } from './class-names.js';
 import { screenPath } from './screen-names.js';
+import { screenClassValues } from './app-routes.js';
 
 // Where an app event is, beyond its screen's name read as a path (page-readings). A screen of a
 // health system's app, a check-in kiosk or a bedside tablet shows its user's own data: the same name
@@ -23,6 +24,8 @@ export function appReadings(raw: JsonObject, context: JsonObject, props: JsonObj
   if (isJsonObject(app)) {
     // An app's tracked events name their screen in a property (`screen_name`, Firebase's `firebase_screen_class`).
     for (const k of SCREEN_KEYS) { const v = props[k]; if (typeof v === 'string' && v.length > 1) out = ownScreen(v, out); }
+    // Or a screen's class under any key (a crash report's `transaction`, `activity`, `previous_screen`; app-routes.ts).
+    screenClassValues(props, (screen) => { out = ownScreen(screen, asNamed(screen, out)); });
     // The app's own name (`MyChart`, `Lobby Kiosk`, `Bedside Tablet`) names every screen's area.
     if (typeof app.name === 'string' && app.name.length > 1) { const p = screenPath(app.name); out = own(p, push(out, p)); }
   }
@@ -35,11 +38,18 @@ export function appReadings(raw: JsonObject, context: JsonObject, props: JsonObj
   return out;
 }
 
-const SCREEN_KEYS = ['screen_name', 'screenName', 'screen_class', 'screenClass', 'firebase_screen', 'firebase_screen_class'];
+const SCREEN_KEYS = ['screen_name', 'screenName', 'screen_class', 'screenClass', 'firebase_screen', 'firebase_screen_class', '[Amplitude] Screen Name'];
 
 function ownScreen(name: string, out: string[] | undefined): string[] | undefined {
   out = own(screenPath(name), out);
   for (const p of classNamePaths(name)) out = own(p, out);
+  return out;
+}
+
+/** A screen's name read as paths, as a screen call's is (page-readings). */
+function asNamed(name: string, out: string[] | undefined): string[] | undefined {
+  out = push(out, screenPath(name));
+  for (const p of classNamePaths(name)) out = push(out, p);
   return out;
 }
 

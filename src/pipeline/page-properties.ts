@@ -11,6 +11,7 @@ import { FRAME_SRC_KEYS, isFrameAt, isFrameObject } from './frame-keys.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
 import { crumbs } from './page-crumbs.js';
 import { trackerHitPage } from './tracker-hits.js';
+import { propsRoute, routeObjects } from './app-routes.js';
 
 // What an event's properties say about pages. Page fields travel in `page`, never again inside
 // properties (where they would bypass page rules). A page name (`pageName`, GA4's
@@ -39,7 +40,7 @@ const PAGE_FIELDS: ReadonlySet<string> = new Set(['path', 'url', 'referrer', 'ti
 const PAGE_NAMES: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpageurl', 'virtualpagetitle', 'virtualpath', 'virtualurl', 'vpv', 'vpname', 'screen', 'pagetitle', 'documenttitle', 'screentitle',
   'contentgroup', 'contentgroup1', 'contentgroup2', 'contentgroup3', 'contentgroup4', 'contentgroup5', 'pagecategory', 'pagetype', 'sitesection', 'pagesection',
   // Sections and templates under the site's own names (`section: "mychart > inbox"`), an app's screen class.
-  'section', 'subsection', 'sitearea', 'appsection', 'area', 'channel', 'pagetemplate', 'template', 'itemcategory', 'screenclass', 'firebasescreenclass', 'firebasescreen',
+  'section', 'subsection', 'sitearea', 'appsection', 'area', 'channel', 'pagetemplate', 'template', 'itemcategory', 'screenclass', 'firebasescreenclass', 'firebasescreen', 'amplitudescreenname',
   // The page's main heading, copied by a CMS's data layer (`h1: "Prescription Refill Request"` on `/?page_id=88`).
   'h1', 'pageh1', 'pageheading',
   // The title a page gives to sharing and search (`og_title`, `meta_title`), and a browser tab's or window's.
@@ -117,7 +118,7 @@ let cameFrom: string[] | undefined;
 export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): JsonObject {
   const keys = Object.keys(props);
   let strip = false;
-  found = undefined;
+  found = propsRoute(props); // the properties as a router's route object (app-routes.ts)
   cameFrom = undefined;
   let nested: Map<string, JsonValue> | undefined;
   let tests: LinkTests | undefined;
@@ -126,6 +127,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     const v = props[k];
     if (typeof v === 'string' && (kind === NONE || kind === LINK)) found = hitPage(v, found);
     if (typeof v === 'object' && v !== null && kind !== PAGE_FIELD) {
+      found = routeObjects(v, found, 1);
       const kept = withoutBlockedLinks(v, tests ??= { linkKey, blocked: (x) => linksToBlocked(x, plan, host) });
       if (kept !== v) (nested ??= new Map()).set(k, kept);
     }

@@ -91,6 +91,7 @@ export function policyVersion(rules: RulesFile): string {
 function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: string[]) {
   const exact = new Map<string, FieldRule>();
   const containing: [string, FieldRule, string[]][] = [];
+  const lastWords = new Map<string, FieldRule>();
   const detectorTextAction = new Map<string, 'redact' | 'drop'>();
   const detectors: ValueDetector[] = [];
   identifiers.forEach((r, i) => {
@@ -103,6 +104,7 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
     for (const f of r.fields) { const k = normalizeFieldName(f); if (k !== '' && !exact.has(k)) exact.set(k, rule); }
     const not = r.not_containing.map(normalizeFieldName).filter((k) => k !== '');
     for (const f of r.fields_containing) { const k = normalizeFieldName(f); if (k !== '') containing.push([k, rule, not]); }
+    for (const f of r.fields_last_word) { const k = normalizeFieldName(f); if (k !== '' && !lastWords.has(k)) lastWords.set(k, rule); }
     for (const kind of r.detectors) {
       const d = DETECTORS_BY_KIND.get(kind);
       if (!d) { errors.push(`identifiers.${i}.detectors.${r.detectors.indexOf(kind)}: unknown detector "${kind}"${didYouMean(kind, DETECTORS_BY_KIND.keys())} (known: ${[...DETECTORS_BY_KIND.keys()].join(', ')})`); continue; }
@@ -110,7 +112,7 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
       if (r.text_action === 'drop' || !detectorTextAction.has(kind)) detectorTextAction.set(kind, r.text_action);
     }
   });
-  return { matcher: new FieldMatcher(exact, containing), detectorTextAction, detectors };
+  return { matcher: new FieldMatcher(exact, containing, lastWords), detectorTextAction, detectors };
 }
 
 // A link the decoded reading cut short: at a space, or where a parameter's decoded JSON begins

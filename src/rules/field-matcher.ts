@@ -49,6 +49,13 @@ function bracketPart(key: string): string | undefined {
   return m !== null && m.index > 0 && m[1].toLowerCase() !== 'id' ? m[1] : undefined;
 }
 
+/** Where the last word of a several-word key begins in its normalized name (`mask` from key-words.ts wordStarts). */
+function lastWordStart(mask: Uint8Array, length: number): number {
+  let at = length - 1;
+  while (at > 0 && mask[at] !== 1) at--;
+  return at;
+}
+
 /**
  * Field-name matching on normalized names: exact names first, then substrings in declared
  * order. Results are memoized (field names repeat endlessly across events).
@@ -60,6 +67,8 @@ export class FieldMatcher {
     private readonly exact: ReadonlyMap<string, FieldRule>,
     /** Needle, rule and the substrings that keep the needle from matching (the pack's not_containing). */
     private readonly containing: ReadonlyArray<readonly [string, FieldRule, ReadonlyArray<string>]>,
+    /** Words matched only as a several-word key's last word (the pack's fields_last_word). */
+    private readonly lastWords: ReadonlyMap<string, FieldRule> = new Map(),
   ) {}
 
   private readonly keys = new BoundedMemo<KeyMatch>(CACHE_MAX);
@@ -100,7 +109,7 @@ export class FieldMatcher {
     for (const [needle, rule, not] of this.containing) {
       if (containsAsWordPart(name, needle, mask) && !not.some((n) => name.includes(n))) return rule;
     }
-    return undefined;
+    return mask === null || this.lastWords.size === 0 ? undefined : this.lastWords.get(name.slice(lastWordStart(mask, name.length)));
   }
 
   /** Every rule with the names that trigger it (for explain). */
@@ -114,6 +123,7 @@ export class FieldMatcher {
     }
     // The pack's not_containing, once per rule after its needles.
     for (const [id, not] of excepted) out.set(id, [...(out.get(id) ?? []), `not *${not.join('*, *')}*`]);
+    for (const [word, rule] of this.lastWords) out.set(rule.id, [...(out.get(rule.id) ?? []), `*_${word}`]);
     return out;
   }
 }

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../common/json.js';
 import { isbnValid } from './detectors/product-code.js';
 import { GIVEN_NAMES } from './detectors/given-names.js';
+import { isRouteObject } from './route-object.js';
 
 const HYPHENS = /-/g;
 
@@ -13,11 +14,11 @@ const THING_TYPES: ReadonlySet<string> = new Set([
   'WebPage', 'WebSite', 'ImageObject', 'VideoObject',
 ]);
 
-/** Whether `obj` is a schema.org thing whose `name` is its own (a product's, a page's), or a cart's line item. */
+/** Whether `obj` is a schema.org thing whose `name` is its own (a product's, a page's), a cart's line item or an app router's route. */
 export function namesAThing(obj: JsonObject): boolean {
   if (typeof obj.name !== 'string') return false;
   const type = obj['@type'];
-  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj) || namesAMetric(obj) || namesAForm(obj);
+  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj) || namesAMetric(obj) || namesAForm(obj) || isRouteObject(obj);
 }
 
 // A form builder's submission (Webflow's `{name: "Appointment Request", site, formId, data: {...}}`, HubSpot's `form_id`):

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { openPlanProbe } from '../helpers/open-plan.js';
+
+// Pass 32 (.tmp/h152): events from hospital mobile apps and server SDKs (Segment's iOS, Android and React Native
+// libraries, Firebase, Amplitude, Sentry). An app event has no page: its screen is named by the router, the crash
+// reporter or the link that opened the app. Every event goes to the open destination (every property, no BAA).
+const { sent, blocked } = openPlanProbe('f32');
+const APP = { app: { name: 'Example Health', version: '5.12.0', build: '4411' }, os: { name: 'iOS', version: '17.5.1' }, library: { name: 'analytics-react-native', version: '2.19.0' } };
+const appTrack = (properties: Record<string, unknown>, event = 'Navigation State Changed') => ({ type: 'track', event, properties, context: APP });
+
+describe('a router’s route object names the app’s screen', () => {
+  it('blocks a sensitive screen named by React Navigation, a navigator state or Flutter’s RouteSettings', () => {
+    const routes = [
+      { route: { name: 'AppointmentConfirm', key: 'AppointmentConfirm-7gQx2', params: { appointmentId: 'A-77812' } } },
+      { route: { name: 'LabResultDetail', params: { resultId: 'r-1' } } },
+      { navigation_state: { index: 1, routes: [{ key: 'Home-a1', name: 'Home' }, { key: 'Results-b2', name: 'Results', state: { routes: [{ key: 'x', name: 'LabResultDetail' }] } }] } },
+      { settings: { name: '/pharmacy/refill-confirm', arguments: { rx: 3 } } },
+      { nav: { state: { routes: [{ name: 'billing.pay' }] } } },
+      // The properties are the route itself (a screen tracker sending `route` whole).
+      { name: 'PayBillSummary', params: { invoice: 'INV-1' } },
+    ];
+    for (const r of routes) expect(blocked(appTrack(r)), JSON.stringify(r)).toBe(true);
+  });
+
+  it('keeps a public screen’s route name, scanned, and still drops a person’s name beside params', () => {
+    const out = sent(appTrack({ route: { name: 'ProviderProfile', key: 'ProviderProfile-x8Kq2', params: { providerId: 'dr-priya-raman' } } }));
+    expect(out).toContain('"name":"ProviderProfile"');
+    expect(out).toContain('dr-priya-raman');
+    expect(sent(appTrack({ settings: { name: '/clinics/west', arguments: { tab: 'hours' } } }))).toContain('"name":"/clinics/west"');
+    expect(sent(appTrack({ contact: { name: 'Harriet Quarnerby', params: { topic: 'billing' } } }))).not.toContain('Quarnerby');
+  });
+});
+
+describe('an app event names its screen by the screen’s class under any key', () => {
+  it('blocks a crash report, a previous screen or a platform class naming a sensitive screen', () => {
+    const named = [
+      { transaction: 'BillPayScreen', level: 'fatal' },
+      { activity: 'org.example.health.ui.results.LabResultDetailActivity' },
+      { view_controller: 'ExampleHealth.LabResultDetailViewController' },
+      { swiftui_view: 'ModifiedContent<LabResultDetailView, _EnvironmentKeyWritingModifier<Optional<Color>>>' },
+      { previous_screen: 'PayBillScreen', screen: 'Home' },
+      { firebase_previous_class: 'TestResultsViewController', firebase_screen_class: 'HomeViewController' },
+      { screen_class: 'lab_result_detail_screen' },
+    ];
+    for (const p of named) expect(blocked(appTrack(p, 'App Crashed')), JSON.stringify(p)).toBe(true);
+  });
+
+  it('reads a crash reporter’s navigation crumbs, by name or by path, also in Sentry’s `{values}`', () => {
+    expect(blocked(appTrack({ breadcrumbs: [{ category: 'navigation', data: { from: 'LabResultsScreen', to: 'Home' } }] }, 'App Crashed'))).toBe(true);
+    expect(blocked(appTrack({ breadcrumbs: { values: [{ category: 'navigation', data: { from: '/', to: '/patient-portal/messages' } }] } }, 'App Crashed'))).toBe(true);
+  });
+
+  it('lets public screens flow with their classes and crumbs', () => {
+    const clean = { transaction: 'FindADoctorScreen', activity: 'org.example.health.ui.clinics.ClinicMapActivity', breadcrumbs: [{ category: 'navigation', data: { from: 'Home', to: 'ClinicLocations' } }], release: 'org.example.health@5.12.0+4411' };
+    const out = sent(appTrack(clean, 'App Warning'));
+    for (const v of ['FindADoctorScreen', 'ClinicMapActivity', 'ClinicLocations', 'org.example.health@5.12.0+4411']) expect(out).toContain(v);
+  });
+});
+
+describe('other places an app names where it is', () => {
+  it('reads Amplitude’s `[Amplitude] Screen Name` like a screen name', () => {
+    expect(blocked(appTrack({ '[Amplitude] Screen Name': 'Visit Summary' }, '[Amplitude] Screen Viewed'))).toBe(true);
+    expect(blocked(appTrack({ '[Amplitude] Screen Name': 'Find a Doctor' }, '[Amplitude] Screen Viewed'))).toBe(false);
+  });
+
+  it('reads the deep link an SDK puts in `context.referrer` as the app’s screen', () => {
+    const opened = (url: string) => ({ type: 'track', event: 'Application Opened', properties: { from_background: false }, context: { ...APP, referrer: { type: 'app', url } } });
+    expect(blocked(opened('exhealth://billing/pay'))).toBe(true);
+    expect(blocked(opened('exhealth://clinics/west'))).toBe(false);
+    expect(blocked(opened('https://www.google.com/'))).toBe(false);
+  });
+});
+
+describe('coordinates under longer keys', () => {
+  it('drops a latitude or longitude whose key ends with lat, lng or lon (Amplitude’s location_lat)', () => {
+    const out = sent(appTrack({ location_lat: 42.361452, location_lng: -71.057083, geo_lon: '-71.057083', gpsLat: '42.361452', platform: 'iOS', salon_name_kind: 'x' }, 'Provider Viewed'));
+    expect(out).not.toContain('42.361452');
+    expect(out).not.toContain('71.057083');
+    expect(out).toContain('"platform":"iOS"');
+  });
+
+  it('keeps keys where the short word is part of another (`platform`, `is_flat`, `translation`)', () => {
+    const out = sent(appTrack({ platform: 'android', is_flat: true, translation: 'es', ui_layout: 'compact' }, 'Settings Viewed'));
+    for (const v of ['"platform":"android"', '"is_flat":true', '"translation":"es"', '"ui_layout":"compact"']) expect(out).toContain(v);
+  });
+});
