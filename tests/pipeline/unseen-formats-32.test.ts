@@ -84,3 +84,27 @@ describe('coordinates under longer keys', () => {
     for (const v of ['"platform":"android"', '"is_flat":true', '"translation":"es"', '"ui_layout":"compact"']) expect(out).toContain(v);
   });
 });
+
+describe('push tokens and long digests under keys no rule names', () => {
+  const APNS = '52c55a7bc3fcf585c08bd32698c09ad74da89c6b9baf2eed085274509c26e836';
+  const FCM = 'dGhpc2lzYWZha2V0b2tlbjEyMzQ1:APA91bHun4MxP5egoKMwt2KZFBaFUH-1RYqxk9aQ2_Lm0pQ-7zT';
+  it('cuts a hex token whole, even with nine digits inside it that read like an SSN', () => {
+    const out = sent(appTrack({ apns: APNS, provider: 'apns' }, 'Push Registered'));
+    expect(out).not.toContain('c26e836');
+    expect(out).toContain('"provider":"apns"');
+  });
+
+  it('cuts a token longer than 65 characters (a SHA-512 digest, a long push token)', () => {
+    const sha512 = 'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e';
+    const out = sent(appTrack({ x: sha512, y: `${APNS}${APNS.slice(0, 32)}` }, 'Push Registered'));
+    expect(out).not.toContain('cf83e1357eef');
+    expect(out).not.toContain('a538327af927da3e');
+    expect(out).not.toContain('52c55a7bc3fc');
+  });
+
+  it('cuts a Firebase registration token whole, pieces after `-` and `_` too', () => {
+    const out = sent(appTrack({ registration: FCM, sdk_event: `fcm ${FCM} registered` }, 'Push Registered'));
+    for (const piece of ['1RYqxk9aQ2', 'Lm0pQ', '7zT', 'APA91']) expect(out).not.toContain(piece);
+    expect(out).toContain('registered');
+  });
+});

@@ -9,8 +9,9 @@ const LEADING_CODE_CHARS = /^[0-9A-Za-z_.-]*/;
 
 // A standalone token of 10+ letters/digits mixing at least 2 letters and 4 digits: member ids,
 // VINs without a valid check digit, user ids, order numbers. Hyphenated slugs (`2024-flu-season`)
-// and words never qualify (UUIDs have their own detector).
-const TOKEN_RE = /(?<![0-9A-Za-z_])[0-9A-Za-z][0-9A-Za-z_]{8,63}[0-9A-Za-z](?![0-9A-Za-z_])/g;
+// and words never qualify (UUIDs have their own detector). No longest length: a push token or a SHA-512 digest
+// (96, 128 hex characters) is one code too (capped at 65, a longer run went out whole).
+const TOKEN_RE = /(?<![0-9A-Za-z_])[0-9A-Za-z][0-9A-Za-z_]{8,}[0-9A-Za-z](?![0-9A-Za-z_])/g;
 
 function countDigitsAndLetters(token: string): [number, number] {
   let digits = 0;
@@ -69,8 +70,20 @@ function googleTagId(text: string, start: number, token: string): boolean {
   return TAG_ID.test(token) && TAG_PREFIX.test(text.slice(Math.max(0, start - 4), start));
 }
 
+// A Firebase Cloud Messaging registration token (a phone's push address, an app's device identifier): the app
+// instance's id, `:APA91` and a base64url run with `-` and `_`, which split it into pieces the token pattern took one
+// by one and left the short ones (`…-1RYqx`).
+const FCM_TOKEN = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{8,64}:APA91[A-Za-z0-9_-]{20,4096}/g;
+
+function scanFcm(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(FCM_TOKEN, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 10) return;
+  if (text.indexOf(':APA91') > 0) scanFcm(text, out, kind);
   const re = resetAt(TOKEN_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

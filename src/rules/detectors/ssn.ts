@@ -21,7 +21,10 @@ function scan(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     // Nine digits led by one letter that opens a token (`B739201841`): a code, or a KVNR (health-number.ts), not an SSN.
     const letterLed = m[2] === '' && ASCII_LETTER.test(text[m.index - 1] ?? '') && !ASCII_ALNUM.test(text[m.index - 2] ?? '');
-    if (letterLed || !ssnValid(m[1] + m[3] + m[4])) {
+    // Nine digits with a letter on both sides are inside a token (a push token's or a digest's hex, `…eed085274509c26…`):
+    // the code_like detector takes the token whole; an SSN cut out of it left the token's tail in the text.
+    const inToken = m[2] === '' && ASCII_LETTER.test(text[m.index - 1] ?? '') && ASCII_LETTER.test(text[m.index + m[0].length] ?? '');
+    if (letterLed || inToken || !ssnValid(m[1] + m[3] + m[4])) {
       // A rejected candidate may overlap a valid one starting inside it (spaced digit groups).
       re.lastIndex = m.index + 1;
       continue;
