@@ -8,6 +8,8 @@
 export const DEEP_LINK_NAMES: ReadonlySet<string> = new Set([
   'deeplink', 'deeplinkurl', 'deeplinkpath', 'deeplinkuri', 'deeplinkroute', 'applink', 'applinkurl', 'universallink', 'universallinkurl',
   'referringlink', 'openedurl', 'launchurl', 'launchlink', 'dynamiclink', 'dynamiclinkurl', 'nonbranchlink', 'canonicalidentifier',
+  // iOS's universal link (NSUserActivity's `webpageURL`), Android's intent data, AppsFlyer's deep link value (`lab-results`).
+  'webpageurl', 'intentdata', 'intenturi', 'incomingurl', 'deeplinkvalue',
 ]);
 
 const APP_PAGE = /^(?:android-app|ios-app):\/\/[^/]+\/([a-z][a-z0-9+.-]*)\/([^/?#]+)(\/[^#]*)?/i;
@@ -19,6 +21,16 @@ const ROUTE = /^[a-z0-9][\w.~-]*(?:\/[^\s]*)?$/i;
 export function webPageInAppLink(v: string): string | undefined {
   const m = v.length > 12 ? APP_PAGE.exec(v) : null;
   return m === null ? undefined : `${m[1]}://${m[2]}${m[3] ?? '/'}`;
+}
+
+/**
+ * Where a referrer or a page the visitor came from really is: a deep link that opened the app (`nbh://billing/pay`,
+ * React Native's `initialURL`, what an SDK puts in `context.referrer.url`) is the app's own screen, a path; any
+ * other address stays as it is.
+ */
+export function openedScreen(r: string): string {
+  const m = r.length > 4 && r.indexOf('://') > 0 ? CUSTOM_SCHEME.exec(r) : null;
+  return m === null || WEB_SCHEME.test(m[1] as string) ? r : deepLinkPath(r) ?? r;
 }
 
 /** A deep link's screen as a path (`nbh://billing/pay` is `/billing/pay`; `portal/inbox` is `/portal/inbox`), or undefined. */

@@ -100,3 +100,12 @@ function put(o: JsonObject, k: string, v: JsonValue): void {
   if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   else o[k] = v;
 }
+/**
+ * A mailto/tel/sms address under a page key (`{href: "mailto:…", text: "Jane Doe"}`, a click on a contact link)
+ * is the link's, not the page's: it stays with the properties, where the detectors read it and its text beside
+ * it is read as whom it reaches (link-text.ts).
+ */
+export function contactLink(v: JsonValue | undefined): boolean {
+  return typeof v === 'string' && v.length > 4 && CONTACT_LINK.test(v);
+}
+const CONTACT_LINK = /^(?:mailto|tel|sms|callto|facetime|imessage):/i;

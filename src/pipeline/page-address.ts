@@ -3,7 +3,7 @@ import type { PageGroupPlan, Plan, SitePlan } from '../rules/plan.js';
 import { canonicalMemo } from './canonical-readings.js';
 import { appRoute, frontControllerRoute, hostPathsBlock, hostsOf, matrixRoute, withoutRouteGroups } from './extra-readings.js';
 import { routesOf } from './page-readings.js';
-import { webPageInAppLink } from './app-links.js';
+import { openedScreen, webPageInAppLink } from './app-links.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { proxiedPage } from './cached-page.js';
 
@@ -101,12 +101,13 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) 
   const routedUrls = addRoutes(readings, page, propsPath, propsUrl, others, a.search);
   const pageHost = host(page.url);
   let referrerSameSite = false;
-  for (const r of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
+  for (const from of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
+    const r = from && openedScreen(from);
     if (r && sameSite(r, pageHost, site, host)) { addReferrer(readings, r); referrerSameSite = true; } else if (r) addAppReferrer(readings, r, pageHost, site, host);
   }
   // Pages the properties say the visitor came from are read like referrers (the page's own
   // referrer keeps its same-site reading: an external one is still cut to its origin).
-  if (cameFrom !== undefined) for (const r of cameFrom) if (sameSite(r, pageHost, site, host)) addReferrer(readings, r); else addAppReferrer(readings, r, pageHost, site, host);
+  if (cameFrom !== undefined) for (const from of cameFrom) { const r = openedScreen(from); if (sameSite(r, pageHost, site, host)) addReferrer(readings, r); else addAppReferrer(readings, r, pageHost, site, host); }
   const canonical: string[] = [];
   const checkPaths: string[] = [];
   // A page URL and its path field have the same path part: canonicalized once.

@@ -4,7 +4,6 @@ import type { Plan } from '../rules/plan.js';
 import { termInText } from '../rules/health-terms.js';
 import type { TermTest } from '../rules/term-pattern.js';
 import type { QueryGet } from './query.js';
-import { deepLinkPath } from './app-links.js';
 
 // What an event's context says about the page beyond its location: the campaign in the page URL
 // (a campaign naming a condition, `utm_campaign=depression-screening`, lands on that condition's
@@ -34,11 +33,10 @@ function termIn(v: string, terms: TermTest, plan: Plan): boolean {
 }
 
 /**
- * Segment's `context.referrer: {type, url}` is where the visitor came from, like a page referrer. An app's SDK puts
- * there the deep link that opened it (`nbh://billing/pay`): the app's own screen (app-links.ts), read as a path.
+ * Segment's `context.referrer: {type, url}` is where the visitor came from, like a page referrer (an app's SDK puts
+ * there the deep link that opened it, read as the app's screen: page-address.ts, app-links.ts openedScreen).
  */
 export function withContextReferrer(cameFrom: string[] | undefined, ref: JsonValue | undefined): readonly string[] | undefined {
   if (!isJsonObject(ref) || typeof ref.url !== 'string' || ref.url.length === 0) return cameFrom;
-  const at = ref.url.indexOf('://') > 0 ? deepLinkPath(ref.url) ?? ref.url : ref.url;
-  return cameFrom === undefined ? [at] : [...cameFrom, at];
+  return cameFrom === undefined ? [ref.url] : [...cameFrom, ref.url];
 }

@@ -2,11 +2,11 @@ import { namesAForm, namesAMetric } from '../rules/schema-org.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
-import { DEEP_LINK_NAMES, deepLinkPath } from './app-links.js';
+import { DEEP_LINK_NAMES, deepLinkPath, openedScreen } from './app-links.js';
 import { classNamePaths } from './class-names.js';
 import { formReading, namesPrescription, productCategories, RX_FLAGS } from './form-and-item-readings.js';
 import { pageNamePath, statePath } from './page-readings.js';
-import { documentLink, isPathOrUrl, linksToBlocked, mediaKey, withoutBlockedLinks, type LinkTests } from './link-values.js';
+import { contactLink, documentLink, isPathOrUrl, linksToBlocked, mediaKey, withoutBlockedLinks, type LinkTests } from './link-values.js';
 import { FRAME_SRC_KEYS, isFrameAt, isFrameObject } from './frame-keys.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
 import { crumbs } from './page-crumbs.js';
@@ -45,6 +45,9 @@ const PAGE_NAMES: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virt
   'h1', 'pageh1', 'pageheading',
   // The title a page gives to sharing and search (`og_title`, `meta_title`), and a browser tab's or window's.
   'ogtitle', 'metatitle', 'seotitle', 'twittertitle', 'htmltitle', 'headtitle', 'tabtitle', 'windowtitle']);
+// A screen's name or class under a longer key (`previous_screen_name`, `current_screen`, GA4's `ep.firebase_screen`):
+// the screen the app shows or showed, read as a page name (a screen left counts like a same-site referrer).
+const SCREEN_KEY_END = /screen(?:name|class|title)?$/;
 /**
  * Normalized names that say where the page itself is (GA4's `page_location`/`page_path`,
  * Mixpanel's `$current_url`, AMP's `ampdocUrl`...): a path or URL there is read like the page's,
@@ -98,7 +101,7 @@ function kindOf(key: string): number {
   let kind = kinds.get(key);
   if (kind === undefined) {
     const norm = normalizeFieldName(key);
-    kind = key === 'to' || key === 'from' ? TRANSITION : PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) || isFrameAt(norm) ? PAGE_AT : DEEP_LINK_NAMES.has(norm) ? DEEP_LINK : CAME_FROM_NAMES.has(norm) ? CAME_FROM
+    kind = key === 'to' || key === 'from' ? TRANSITION : PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) || SCREEN_KEY_END.test(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) || isFrameAt(norm) ? PAGE_AT : DEEP_LINK_NAMES.has(norm) ? DEEP_LINK : CAME_FROM_NAMES.has(norm) ? CAME_FROM
       : ROUTE_NAMES.has(norm) ? ROUTE_NAME : FORM_NAMES.has(norm) || FORM_KEY.test(key) ? FORM_NAME : PRODUCT_LISTS.has(norm) ? PRODUCTS : RX_FLAGS.has(norm) ? RX_FLAG
       : CRUMB_PARTS.some((p) => norm.includes(p)) ? CRUMBS : LINK_PARTS.some((p) => norm.includes(p)) ? LINK : NONE;
     kinds.set(key, kind);
@@ -140,7 +143,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     }
     else if (kind === PAGE_AT) { const at = pageAt(v); if (at !== undefined) (found ??= []).push(at); }
     else if (kind === DEEP_LINK) { const at = typeof v === 'string' ? deepLinkPath(v) : undefined; if (at !== undefined) (found ??= []).push(at); }
-    else if (kind === CAME_FROM) { if (isPathOrUrl(v)) (cameFrom ??= []).push(v); }
+    else if (kind === CAME_FROM) { const at = typeof v === 'string' ? openedScreen(v) : v; if (isPathOrUrl(at)) (cameFrom ??= []).push(at); }
     else if (kind === CRUMBS) found = crumbs(v, found);
     else if (kind === ROUTE_NAME) { if (typeof v === 'string' && v.length > 1) (found ??= []).push(routeNamePath(v)); }
     else if (kind === FORM_NAME) { const at = formReading(v, plan); if (at !== undefined) (found ??= []).push(at); }
@@ -251,15 +254,6 @@ function productName(props: JsonObject, key: string): boolean {
   return (key === 'name' && (props.product_id !== undefined || props.sku !== undefined || namesAMetric(props) || (typeof props.name === 'string' && namesAForm(props)))) || contactLink(props[key]);
 }
 
-/**
- * A mailto/tel/sms address under a page key (`{href: "mailto:…", text: "Jane Doe"}`, a click on a contact link)
- * is the link's, not the page's: it stays with the properties, where the detectors read it and its text beside
- * it is read as whom it reaches (link-text.ts).
- */
-function contactLink(v: JsonValue | undefined): boolean {
-  return typeof v === 'string' && v.length > 4 && CONTACT_LINK.test(v);
-}
-const CONTACT_LINK = /^(?:mailto|tel|sms|callto|facetime|imessage):/i;
 
 /** A fresh object rather than a copy with keys deleted (deleting turns it into a slow map). */
 function without(props: JsonObject, keys: readonly string[], plan: Plan, host: HostOf, nested: ReadonlyMap<string, JsonValue> | undefined): JsonObject {

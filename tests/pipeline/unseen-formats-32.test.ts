@@ -71,6 +71,27 @@ describe('other places an app names where it is', () => {
   });
 });
 
+describe('the link that opened the app and the screens under longer keys', () => {
+  it('reads the link the app was opened with (React Native’s initialURL, iOS’s webpageURL, intent data, AppsFlyer’s value)', () => {
+    const opened = [
+      { initialURL: 'exhealth://lab-results/12' },
+      { initialURL: 'exhealth://portal/messages' },
+      { webpageURL: 'https://www.example-health.org/mychart/app/messages' },
+      { intent_data: 'exhealth://billing/pay' },
+      { deep_link_value: 'lab-results' },
+    ];
+    for (const p of opened) expect(blocked(appTrack(p, 'Application Opened')), JSON.stringify(p)).toBe(true);
+    expect(blocked(appTrack({ initialURL: 'exhealth://clinics/west', deep_link_value: 'flu-shots' }, 'Application Opened'))).toBe(false);
+  });
+
+  it('reads a screen under a longer key (previous_screen_name, current_screen, GA4’s ep.firebase_screen), nested too', () => {
+    const named = [{ previous_screen_name: 'Pay Bill' }, { 'ep.firebase_screen': 'Bill Pay' }, { custom_keys: { current_screen: 'RefillRequest' } }];
+    for (const p of named) expect(blocked(appTrack(p, 'Screen Left')), JSON.stringify(p)).toBe(true);
+    const out = sent(appTrack({ current_screen: 'ClinicMap', fullscreen: 'false', splash_screen: 'LaunchScreen', screen: { width: 393 } }, 'Screen Left'));
+    for (const v of ['"current_screen":"ClinicMap"', '"fullscreen":"false"', '"splash_screen":"LaunchScreen"', '"width":393']) expect(out).toContain(v);
+  });
+});
+
 describe('coordinates under longer keys', () => {
   it('drops a latitude or longitude whose key ends with lat, lng or lon (Amplitude’s location_lat)', () => {
     const out = sent(appTrack({ location_lat: 42.361452, location_lng: -71.057083, geo_lon: '-71.057083', gpsLat: '42.361452', platform: 'iOS', salon_name_kind: 'x' }, 'Provider Viewed'));
