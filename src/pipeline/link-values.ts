@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
+import { openedScreen } from './app-links.js';
 import { canonicalPath } from '../rules/canonical-path.js';
 import { CHANGE_VALUES, LABEL_RANK, VALUE_RANK } from '../rules/pair-names.js';
 import type { Plan } from '../rules/plan.js';
@@ -36,6 +37,8 @@ export function isPathOrUrl(v: JsonValue | undefined): v is string {
 
 /** Whether a value is a path or http(s) URL of a blocked page or host (one memoized verdict per path). */
 export function linksToBlocked(v: JsonValue | undefined, plan: Plan, host: (u: string | undefined) => string | undefined): boolean {
+  // A link into the app (`nbh://billing/pay`, a push notification's `ab_uri`) leads to the screen it names.
+  if (typeof v === 'string' && v.indexOf('://') > 0 && !isPathOrUrl(v)) v = openedScreen(v);
   if (!isPathOrUrl(v)) return false;
   if (v.charCodeAt(0) !== 47) {
     const h = host(v);

@@ -18,7 +18,7 @@ const THING_TYPES: ReadonlySet<string> = new Set([
 export function namesAThing(obj: JsonObject): boolean {
   if (typeof obj.name !== 'string') return false;
   const type = obj['@type'];
-  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj) || namesAMetric(obj) || namesAForm(obj) || isRouteObject(obj);
+  return typeof type === 'string' ? THING_TYPES.has(type) : lineItem(obj) || namesAMetric(obj) || namesAForm(obj) || isRouteObject(obj) || namesSoftware(obj);
 }
 
 // A form builder's submission (Webflow's `{name: "Appointment Request", site, formId, data: {...}}`, HubSpot's `form_id`):
@@ -34,6 +34,14 @@ export function namesAForm(obj: JsonObject): boolean {
   if (GIVEN_NAMES.has((name.split(' ')[0] as string).toLowerCase())) return false;
   return !PERSON_SHAPED.test(name) || FORM_NOUN.test(name);
 }
+
+// Software beside its dotted version (a crash report's `contexts: {os: {name: "iOS", version: "17.5.1"}, browser: {name,
+// version}}`, an SDK's `{name: "sentry.cocoa", version: "8.36.0"}`): the name is the program's, still scanned. A record's
+// revision number (`{name, version: 3}`, as stores keep one on any row) is not a program's version: that name stays a person's.
+const VERSION = /^v?\d{1,5}(?:\.\d{1,6}){1,4}(?:[-+ ][0-9A-Za-z.()-]{1,40})?$/;
+
+/** Whether `obj` is software beside its version, whose `name` is the program's (see above). */
+const namesSoftware = (obj: JsonObject): boolean => typeof obj.version === 'string' && VERSION.test(obj.version);
 
 // A performance metric as the web-vitals library reports it (`{name: "INP", value: 184, rating: "good", delta, id,
 // navigationType}`): its `name` is the metric's, an upper-case abbreviation (LCP, INP, CLS, FCP, TTFB, FID), with a

@@ -84,11 +84,27 @@ describe('the link that opened the app and the screens under longer keys', () =>
     expect(blocked(appTrack({ initialURL: 'exhealth://clinics/west', deep_link_value: 'flu-shots' }, 'Application Opened'))).toBe(false);
   });
 
+  it('drops a link into the app that leads to a blocked screen (a push notification’s ab_uri), as a web link is', () => {
+    const out = sent(appTrack({ ab_uri: 'exhealth://portal/messages', cta: 'Open' }, 'Push Notification Tapped'));
+    expect(out).not.toContain('portal/messages');
+    expect(out).toContain('"cta":"Open"');
+    expect(sent(appTrack({ ab_uri: 'exhealth://clinics/west' }, 'Push Notification Tapped'))).toContain('"ab_uri":"exhealth://clinics/west"');
+  });
+
   it('reads a screen under a longer key (previous_screen_name, current_screen, GA4’s ep.firebase_screen), nested too', () => {
     const named = [{ previous_screen_name: 'Pay Bill' }, { 'ep.firebase_screen': 'Bill Pay' }, { custom_keys: { current_screen: 'RefillRequest' } }];
     for (const p of named) expect(blocked(appTrack(p, 'Screen Left')), JSON.stringify(p)).toBe(true);
     const out = sent(appTrack({ current_screen: 'ClinicMap', fullscreen: 'false', splash_screen: 'LaunchScreen', screen: { width: 393 } }, 'Screen Left'));
     for (const v of ['"current_screen":"ClinicMap"', '"fullscreen":"false"', '"splash_screen":"LaunchScreen"', '"width":393']) expect(out).toContain(v);
+  });
+});
+
+describe('a crash report’s software names', () => {
+  it('keeps a program’s name beside its dotted version (Sentry contexts, an SDK), and a person’s beside a record’s revision goes', () => {
+    const out = sent(appTrack({ contexts: { os: { name: 'iOS', version: '17.5.1' }, runtime: { name: 'Hermes', version: '0.12.0' } }, sdk: { name: 'sentry.cocoa', version: '8.36.0' } }, 'App Crashed'));
+    for (const v of ['"name":"iOS"', '"name":"Hermes"', '"name":"sentry.cocoa"']) expect(out).toContain(v);
+    expect(sent(appTrack({ record: { name: 'Zephyrine Brisbworth', version: 3 } }, 'Record Saved'))).not.toContain('Brisbworth');
+    expect(sent(appTrack({ record: { name: 'Zephyrine Brisbworth', version: '2' } }, 'Record Saved'))).not.toContain('Brisbworth');
   });
 });
 
