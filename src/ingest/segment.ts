@@ -4,7 +4,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js
 import { checkShape, type ShapeLimits } from './limits.js';
 import { EventShape, isPlainValidEvent } from './event-shape.js';
 import { epochAsIso, TIME_FIELDS } from './epoch-time.js';
-import { notABatch } from './foreign-bodies.js';
+import { notABatch, notAnObject } from './foreign-bodies.js';
 
 export type SegmentType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -42,7 +42,7 @@ export interface ParsedEvents {
  * one event typed by its own body (`track` if it has none), as the dry runs read a line or a body.
  */
 export function parseSegmentBody(body: JsonValue, route: SegmentType | 'batch' | 'event', limits: ShapeLimits & { eventBytes: number }): ParsedEvents {
-  if (!isJsonObject(body)) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: 'body must be a JSON object' });
+  if (!isJsonObject(body)) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: notAnObject(body) });
   let raw: JsonValue[];
   if (route === 'batch') {
     if (!Array.isArray(body.batch)) throw new PhiwallError('PW_ERR_INVALID_EVENT', { detail: notABatch(body) });
