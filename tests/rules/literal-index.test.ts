@@ -5,6 +5,8 @@ import { loadConfig } from '../../src/config/load.js';
 import { compileRules } from '../../src/rules/compile.js';
 import { LiteralIndex } from '../../src/rules/literal-index.js';
 import { neededLiterals } from '../../src/rules/regex-literals.js';
+import { polynomialProblem } from '../../src/rules/regex-polynomial.js';
+import { backtrackingProblem } from '../../src/rules/regex-safety.js';
 import { REPO, tempDir } from '../helpers/collector.js';
 
 // The literal index's one promise: for any text, the first pattern it finds is the first pattern
@@ -48,8 +50,11 @@ const atom: fc.Arbitrary<string> = fc.letrec((tie) => ({
   seq: fc.array(fc.tuple(tie('atom'), fc.constantFrom('', '', '', '?', '*', '+', '{2}', '{1,3}', '{0,2}', '{2,}', '+?')), { minLength: 1, maxLength: 4 })
     .map((parts) => (parts as [string, string][]).map(([a, q]) => (/^(\^|\$|\\b)$/.test(a) ? a : a + q)).join('')),
 })).seq;
+// Only patterns the rules compiler accepts: a random `(a+)+` against a 30-character text backtracks
+// for minutes inside one synchronous test (no timeout can stop it), and no compiled rule has that shape.
 const pattern = fc.tuple(fc.array(atom, { minLength: 1, maxLength: 2 }), fc.constantFrom('', 'i', 'i', 'u', 'iu', 's'))
-  .map(([alts, flags]) => { try { return new RegExp(alts.join('|'), flags); } catch { return /$^/; } });
+  .map(([alts, flags]) => { try { return new RegExp(alts.join('|'), flags); } catch { return /$^/; } })
+  .filter((re) => backtrackingProblem(re.source, re.flags) === undefined && polynomialProblem(re.source, re.flags) === undefined);
 const text = fc.array(fc.constantFrom(...CHARS, 'abc', 'bca', 'cab', 'ABC', 'ab-c', 'a-bc', '/ab'), { maxLength: 12 }).map((a) => a.join(''));
 
 describe('the literal index', () => {
