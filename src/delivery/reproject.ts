@@ -10,6 +10,7 @@ import { hostOf } from '../rules/url-parts.js';
 import { identifierValue, scrubFlat } from '../pipeline/project.js';
 import { fragmentRoute, withRoute } from '../pipeline/fragment-route.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
+import { withheldEventName } from '../rules/booking-names.js';
 import { namesHealth, sanitizeUrlMemo, scrubColumns, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 
 // A stored scrubbed event (an ingest-time dead letter, see src/spool/unmapped.ts) whose
@@ -55,7 +56,7 @@ export function reprojectClean(clean: CleanEvent, plan: Plan, dest: DestinationP
   };
   const hidePage = !dest.baa && scrubbedWithBaa !== false;
   if (clean.event !== undefined && allow.event) {
-    const event = namesHealth(clean.event, ctx) ? plan.sensitiveEventName : scrubString(clean.event, ctx);
+    const event = namesHealth(clean.event, ctx) ? withheldEventName(clean.event, plan) : scrubString(clean.event, ctx);
     if (event !== undefined) out.event = event;
   }
   const name = clean.name !== undefined && allow.name && !hidePage ? scrubString(clean.name, ctx) : undefined;

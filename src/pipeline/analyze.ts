@@ -16,6 +16,7 @@ import { callIds } from './identity.js';
 import { clientFacts, type ClientContext } from './session-id.js';
 import { outOfCache } from './cached-page.js';
 import { hashRouted } from './fragment-route.js';
+import { shellReadings } from './app-shell.js';
 
 export type EventType = 'track' | 'page' | 'identify' | 'screen' | 'group' | 'alias';
 
@@ -140,7 +141,10 @@ function pageOf(ctxPage: JsonObject, props: JsonObject): EventInfo['page'] {
 
 /** Where else the event says the page is: page names among its properties, extraLocations, a separate fragment. */
 function otherLocations(raw: JsonObject, context: JsonObject, ctxPage: JsonObject, props: JsonObject, page: EventInfo['page']): readonly string[] {
-  const names = withCartItems(takePageNames(), raw.type === 'track' ? str(raw.event) : undefined, props, page.path);
+  const found = withCartItems(takePageNames(), raw.type === 'track' ? str(raw.event) : undefined, props, page.path);
+  // An app shell's title and page names say which of the member's pages it shows (app-shell.ts).
+  const shell = shellReadings(page, raw.type === 'track' ? undefined : str(raw.name), props, found);
+  const names = shell === undefined ? found : [...(found ?? []), ...shell];
   const located = extraLocations(raw, context, ctxPage, props, (page.path ?? page.url ?? str(props.path) ?? str(props.url)) !== undefined);
   // A fragment sent apart from the URL (`hash: "#/billing/pay"`) routes like one in it.
   const hash = str(ctxPage.hash);

@@ -1,6 +1,8 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
 
 const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
+// An acronym runs into the next word (`EOBList`, `IDCardScreen`, `MyRXHistoryView`): it ends before the word's capital.
+const ACRONYM_END = /([A-Z])(?=[A-Z][a-z])/g;
 const UNDERSCORE_RUNS = /_+/g;
 const SPACES = / /g;
 // An app reports a screen by its class name (`PayBillSheet`, `CheckInFlowStep2`, `LabResultsFragment`):
@@ -11,14 +13,16 @@ const NONE: readonly string[] = Object.freeze([]);
 
 // The kinds of UI a class name ends with (`PayBillSheet`, `CheckInFlowStep2`, `MessagesInboxScreenView`),
 // removed one after another; then a trailing `Details`/`List` (`BillingStatementsList`) is read both ways.
-const UI_KIND = /(?<=[a-z0-9])(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Tab|Modal|BottomSheet|Sheet|Dialog|Route|Container|Flow|Step[0-9]*|Component|Widget|Panel|Wizard|Layout|Host)$/;
-const UI_ITEMS = /(?<=[a-z0-9])(?:Details?|List|Item)$/;
+const UI_KIND = /(?<=[a-z0-9]|[A-Z]{2})(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Tab|Modal|BottomSheet|Sheet|Dialog|Route|Container|Flow|Step[0-9]*|Component|Widget|Panel|Wizard|Layout|Host)$/;
+const UI_ITEMS = /(?<=[a-z0-9]|[A-Z]{2})(?:Details?|List|Item)$/;
 const CLASS_NAME = /^[A-Za-z][A-Za-z0-9_]*[a-z0-9][A-Z][A-Za-z0-9_]*$/;
+// A class name opening with an acronym and no other capital after a small letter (`EOBList`, `IDCard`).
+const ACRONYM_CLASS_NAME = /^[A-Z]{2,}[a-z]{2}[A-Za-z0-9]*$/;
 // A screen named in words (`Billing Statement Detail`, `Lab Result List`) ends with the same UI words.
 const SPACED_NAME = /^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+){1,7}$/;
 const UI_WORDS = /(?: (?:Details?|List|Item|Screen|View|Page|Tab|Modal|Sheet|Dialog|Overview))+$/i;
 const knownClassNames = new BoundedMemo<readonly string[]>(2048);
-const classPath = (words: string): string => '/' + words.replace(LOWER_BEFORE_UPPER, '$1-').replace(UNDERSCORE_RUNS, '-').toLowerCase();
+const classPath = (words: string): string => '/' + words.replace(LOWER_BEFORE_UPPER, '$1-').replace(ACRONYM_END, '$1-').replace(UNDERSCORE_RUNS, '-').toLowerCase();
 
 /**
  * An app's screen class name (camel or Pascal case, no spaces) as paths: its words with the UI kinds
@@ -30,7 +34,7 @@ export function classNamePaths(name: string): readonly string[] {
   if (paths === undefined) {
     const t = name.trim();
     paths = NONE;
-    if (CLASS_NAME.test(t)) {
+    if (CLASS_NAME.test(t) || ACRONYM_CLASS_NAME.test(t)) {
       let words = t;
       for (let i = 0; i < 4; i++) { const next = words.replace(UI_KIND, ''); if (next === words) break; words = next; }
       const bare = words.replace(UI_ITEMS, '');

@@ -37,7 +37,7 @@ const TRANSITION = 12;
 const PAGE_FIELDS: ReadonlySet<string> = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
 // A page's title (`page_title: "Patient Portal - Messages"`, GA4's `ep.page_title`) names it too.
 // So do a content group or site section (`content_group: "MyChart"`).
-const PAGE_NAMES: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpageurl', 'virtualpagetitle', 'virtualpath', 'virtualurl', 'vpv', 'vpname', 'screen', 'pagetitle', 'documenttitle', 'screentitle',
+const PAGE_NAMES: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpageurl', 'virtualpagetitle', 'virtualpagename', 'virtualpath', 'virtualurl', 'vpv', 'vpname', 'screen', 'pagetitle', 'documenttitle', 'screentitle',
   'contentgroup', 'contentgroup1', 'contentgroup2', 'contentgroup3', 'contentgroup4', 'contentgroup5', 'pagecategory', 'pagetype', 'sitesection', 'pagesection',
   // Sections and templates under the site's own names (`section: "mychart > inbox"`), an app's screen class.
   'section', 'subsection', 'sitearea', 'appsection', 'area', 'channel', 'pagetemplate', 'template', 'itemcategory', 'screenclass', 'firebasescreenclass', 'firebasescreen', 'amplitudescreenname',

@@ -96,7 +96,7 @@ const isLocationKey = (key: string): boolean => memoHas(knownLocation, LOCATION_
  * `pageName` (`nbh:patient-portal:messages`), `screen_name`, virtual page views. Read as a
  * screen's name is (see screenPath).
  */
-const PAGE_NAME_KEYS: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpageurl', 'virtualurl', 'vpv', 'vpname']);
+const PAGE_NAME_KEYS: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpageurl', 'virtualpagename', 'virtualurl', 'vpv', 'vpname']);
 const LOCATION_KEYS_AND_NAMES: ReadonlySet<string> = new Set([...LOCATION_KEYS, ...PAGE_NAME_KEYS]);
 const knownPageName = new BoundedMemo<boolean>(10_000);
 // Asked only of keys already known to be location keys (rare): a second memo costs nothing per event.

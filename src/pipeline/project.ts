@@ -9,6 +9,7 @@ import { sha256Hex } from '../common/hash.js';
 import { normalizeMatchKey } from '../rules/ops/hash.js';
 import { originOf } from '../rules/ops/sanitize-url.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
+import { withheldEventName } from '../rules/booking-names.js';
 import type { DestinationPlan, SitePlan } from '../rules/plan.js';
 import { actionFor, namesHealth, sanitizeUrlMemo, scrubColumns, scrubObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 import type { EventInfo } from './analyze.js';
@@ -94,7 +95,7 @@ function hasKeys(o: object): boolean {
 function eventName(name: string, ctx: ScrubContext): string | undefined {
   const mapped = ctx.dest.eventMap.get(name) ?? ctx.plan.eventMap.get(name);
   if (mapped !== undefined) return mapped;
-  if (namesHealth(name, ctx)) return ctx.plan.sensitiveEventName;
+  if (namesHealth(name, ctx)) return withheldEventName(name, ctx.plan);
   return scrubString(name, ctx);
 }
 

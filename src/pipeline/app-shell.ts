@@ -1,0 +1,92 @@
+import { BoundedMemo } from '../common/bounded-memo.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
+import { normalizeFieldName } from '../rules/field-name.js';
+import { pageNamePath } from './page-readings.js';
+
+// A member's or patient's single-page app whose URL never changes (`/app`, `/#/`, `/home`, `/dashboard`)
+// says which page is shown only by its title or a virtual page name (`Claims`, `Explanation of Benefits`,
+// `Find Care`, `ID Card`). Those words are also public explainers' titles on their own paths
+// (`/explanation-of-benefits` titled `Explanation of Benefits | Plan` flows), so a title is not enough:
+// the page must be such a shell. There the names are read as pages of the member area, as the pack
+// reads `/member/claims` or `/member/find-care` (a story's title is read under its area the same way).
+
+/** Where a shell's page names are read: the member area the pack's rules name (`/member/<object>`). */
+const MEMBER_AREA = '/member';
+// The shell's own paths: an app's mount point, a home or dashboard, an index file (a trailing slash too).
+const SHELL_PATH = /^\/(?:apps?|home|dashboard|main|spa|index(?:\.html?|\.php|\.aspx|\.jsp)?|default\.aspx)\/?$/i;
+// A fragment with no route in it (`#`, `#/`, `#!/`): the router's root.
+const EMPTY_ROUTE = /^#!?\/?$/;
+// Keys that say the visitor is signed in by their value being true (`logged_in: true`, `isAuthenticated: "yes"`).
+const SIGNED_IN_FLAGS: ReadonlySet<string> = new Set(['loggedin', 'isloggedin', 'userloggedin', 'memberloggedin', 'authenticated', 'isauthenticated',
+  'userauthenticated', 'signedin', 'issignedin', 'usersignedin', 'isloggedon', 'loggedon']);
+// Keys that say it in words (`login_status: "logged in"`, `user_status: "authenticated"`).
+const SIGNED_IN_STATES: ReadonlySet<string> = new Set(['loginstatus', 'loginstate', 'loggedinstatus', 'userstatus', 'userloginstatus', 'userloginstate',
+  'authstatus', 'authstate', 'authenticationstatus', 'authenticationstate', 'signinstatus', 'signinstate', 'visitorloginstate', 'visitorstatus', 'sessionstate']);
+const TRUE_WORDS = /^(?:true|yes|y|1)$/i;
+const SIGNED_IN_WORDS = /^(?:logged[\s_-]?in|signed[\s_-]?in|logged[\s_-]?on|authenticated|authed|auth)$/i;
+
+interface ShellPage { readonly path?: string; readonly url?: string; readonly title?: string }
+
+/**
+ * The page names of an app shell read as pages of the member area (`Claims` on `/app` is `/member/claims`):
+ * its title, a page or screen event's name and the page names its properties give (`virtualPageName`,
+ * `page_title`, `screen_name`, as found paths). None when the page is not a shell.
+ */
+export function shellReadings(page: ShellPage, name: string | undefined, props: JsonObject, names: readonly string[] | undefined): string[] | undefined {
+  if (!isShell(page, props)) return undefined;
+  let out: string[] | undefined;
+  for (const text of [page.title, name]) {
+    if (text === undefined || text.length < 2) continue;
+    const path = pageNamePath(text.trim());
+    if (path.charCodeAt(0) === 47 && path.charCodeAt(1) !== 47) (out ??= []).push(MEMBER_AREA + path);
+  }
+  for (const path of names ?? []) if (path.charCodeAt(0) === 47 && path.length > 1 && path.charCodeAt(1) !== 47) (out ??= []).push(MEMBER_AREA + path);
+  return out;
+}
+
+/** Whether the page is a shell: its path is one (with no route in its fragment), or the site root (or no page) of a signed-in visitor. */
+function isShell(page: ShellPage, props: JsonObject): boolean {
+  const { path, fragment } = pathAndFragment(page);
+  if (fragment !== undefined && !EMPTY_ROUTE.test(fragment)) return false;
+  if (path !== undefined && SHELL_PATH.test(path)) return true;
+  // The site's root, or an app's event with no page at all, is a shell once the visitor is said to be signed in.
+  return (path === undefined || path === '/') && (fragment !== undefined || signedIn(props) || (isJsonObject(props.user) && signedIn(props.user)));
+}
+
+function pathAndFragment(page: ShellPage): { path?: string; fragment?: string } {
+  const url = page.url;
+  const hashAt = url === undefined ? -1 : url.indexOf('#');
+  const fragment = url === undefined || hashAt < 0 ? undefined : url.slice(hashAt);
+  if (page.path !== undefined) return { path: page.path.split('?', 1)[0], fragment };
+  if (url === undefined) return {};
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const end = [url.indexOf('?'), hashAt].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), url.length);
+  return { path: start < 0 || start >= end ? '/' : url.slice(start, end), fragment };
+}
+
+const OTHER_KEY = 0;
+const FLAG_KEY = 1;
+const STATE_KEY = 2;
+// Property names repeat across events: their kind is remembered (bounded), one lookup a key.
+const keyKinds = new BoundedMemo<number>(4096);
+function keyKind(k: string): number {
+  let kind = keyKinds.get(k);
+  if (kind === undefined) {
+    const key = normalizeFieldName(k);
+    kind = SIGNED_IN_FLAGS.has(key) ? FLAG_KEY : SIGNED_IN_STATES.has(key) ? STATE_KEY : OTHER_KEY;
+    keyKinds.set(k, kind);
+  }
+  return kind;
+}
+
+/** Whether properties mark the visitor as signed in (a flag key with a true value, or a state key saying so). */
+function signedIn(props: JsonObject): boolean {
+  for (const k in props) {
+    const kind = keyKind(k);
+    if (kind === OTHER_KEY) continue;
+    const v: JsonValue | undefined = props[k];
+    if (kind === FLAG_KEY && (v === true || v === 1 || (typeof v === 'string' && TRUE_WORDS.test(v.trim())))) return true;
+    if (kind === STATE_KEY && typeof v === 'string' && SIGNED_IN_WORDS.test(v.trim())) return true;
+  }
+  return false;
+}
