@@ -35,12 +35,21 @@ interface ShellPage { readonly path?: string; readonly url?: string; readonly ti
 export function shellReadings(page: ShellPage, name: string | undefined, props: JsonObject, names: readonly string[] | undefined): string[] | undefined {
   if (!isShell(page, props)) return undefined;
   let out: string[] | undefined;
-  for (const text of [page.title, name]) {
-    if (text === undefined || text.length < 2) continue;
-    const path = pageNamePath(text.trim());
-    if (path.charCodeAt(0) === 47 && path.charCodeAt(1) !== 47) (out ??= []).push(MEMBER_AREA + path);
-  }
-  for (const path of names ?? []) if (path.charCodeAt(0) === 47 && path.length > 1 && path.charCodeAt(1) !== 47) (out ??= []).push(MEMBER_AREA + path);
+  for (const text of [page.title, name]) if (text !== undefined && text.length > 1) out = withMemberPage(out, pageNamePath(text.trim()));
+  for (const path of names ?? []) out = withMemberPage(out, path);
+  return out;
+}
+
+// A tagline addresses the reader (`Northbay Health | Your partner in care` on a public `/home`); an app names its page by the
+// object or in the member's voice (`My Prescriptions`). The pack reads `/member/your-…` as the member's own, so such parts are left out.
+const TAGLINE_SEGMENTS = /\/your-[^/]*/g;
+
+/** `out` with a path read under the member area, when the path names anything. */
+function withMemberPage(out: string[] | undefined, path: string): string[] | undefined {
+  if (path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47) return out;
+  const page = path.replace(TAGLINE_SEGMENTS, '');
+  if (page.length < 2) return out;
+  (out ??= []).push(MEMBER_AREA + page);
   return out;
 }
 

@@ -38,6 +38,7 @@ describe("a member's or patient's app shell names its page by its title", () => 
       titled('/insurance/understanding-your-id-card', 'Understanding your ID card'),
       titled('/app', 'Download the Acme app'),
       titled('/home', 'Home | Example Health'),
+      titled('/home', 'Example Health | Your partner in care'),
       titled('/', 'Example Health | Care close to home', {}, '#/'),
       // A public single-page site: the route is in the fragment, or nothing says the visitor is signed in.
       titled('/', 'Find a Doctor | Example Health', {}, '#/find-a-doctor'),
