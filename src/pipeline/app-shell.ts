@@ -56,10 +56,22 @@ function withMemberPage(out: string[] | undefined, path: string): string[] | und
 /** Whether the page is a shell: its path is one (with no route in its fragment), or the site root (or no page) of a signed-in visitor. */
 function isShell(page: ShellPage, props: JsonObject): boolean {
   const { path, fragment } = pathAndFragment(page);
-  if (fragment !== undefined && !EMPTY_ROUTE.test(fragment)) return false;
+  if ((fragment !== undefined && !EMPTY_ROUTE.test(fragment)) || !locationsAtShell(props)) return false;
   if (path !== undefined && SHELL_PATH.test(path)) return true;
   // The site's root, or an app's event with no page at all, is a shell once the visitor is said to be signed in.
   return (path === undefined || path === '/') && (fragment !== undefined || signedIn(props) || (isJsonObject(props.user) && signedIn(props.user)));
+}
+
+/** Whether every page location the properties give (GA4's `page_location`, `page_path`) is a shell or the root too. */
+function locationsAtShell(props: JsonObject): boolean {
+  for (const k in props) {
+    const v = props[k];
+    if (keyKind(k) !== LOCATION_KEY || typeof v !== 'string' || v.length === 0) continue;
+    const at = pathAndFragment(v.charCodeAt(0) === 47 ? { path: v.split('#', 1)[0], url: v } : { url: v });
+    if (at.path === undefined || (at.fragment !== undefined && !EMPTY_ROUTE.test(at.fragment))) return false;
+    if (at.path !== '/' && !SHELL_PATH.test(at.path)) return false;
+  }
+  return true;
 }
 
 function pathAndFragment(page: ShellPage): { path?: string; fragment?: string } {
@@ -76,13 +88,17 @@ function pathAndFragment(page: ShellPage): { path?: string; fragment?: string } 
 const OTHER_KEY = 0;
 const FLAG_KEY = 1;
 const STATE_KEY = 2;
+const LOCATION_KEY = 3;
+// Keys giving the page's own location among properties (GA4's `page_location`, `page_path`, `dl`, `dp`): a shell's page is there too.
+const LOCATION_KEYS: ReadonlySet<string> = new Set(['pagelocation', 'pagepath', 'pageurl', 'pageuri', 'dl', 'dp', 'currenturl', 'currentpath', 'pathname',
+  'locationhref', 'documentlocation', 'path', 'url', 'href']);
 // Property names repeat across events: their kind is remembered (bounded), one lookup a key.
 const keyKinds = new BoundedMemo<number>(4096);
 function keyKind(k: string): number {
   let kind = keyKinds.get(k);
   if (kind === undefined) {
     const key = normalizeFieldName(k);
-    kind = SIGNED_IN_FLAGS.has(key) ? FLAG_KEY : SIGNED_IN_STATES.has(key) ? STATE_KEY : OTHER_KEY;
+    kind = SIGNED_IN_FLAGS.has(key) ? FLAG_KEY : SIGNED_IN_STATES.has(key) ? STATE_KEY : LOCATION_KEYS.has(key) ? LOCATION_KEY : OTHER_KEY;
     keyKinds.set(k, kind);
   }
   return kind;
@@ -92,7 +108,7 @@ function keyKind(k: string): number {
 function signedIn(props: JsonObject): boolean {
   for (const k in props) {
     const kind = keyKind(k);
-    if (kind === OTHER_KEY) continue;
+    if (kind === OTHER_KEY || kind === LOCATION_KEY) continue;
     const v: JsonValue | undefined = props[k];
     if (kind === FLAG_KEY && (v === true || v === 1 || (typeof v === 'string' && TRUE_WORDS.test(v.trim())))) return true;
     if (kind === STATE_KEY && typeof v === 'string' && SIGNED_IN_WORDS.test(v.trim())) return true;

@@ -47,6 +47,9 @@ describe("a member's or patient's app shell names its page by its title", () => 
     ];
     for (const e of pages) expect(blocked(e), JSON.stringify(e.context.page)).toBe(false);
     expect(blocked({ type: 'track', event: 'virtual_pageview', properties: { virtualPageName: 'Find a Location' }, ...pageOn('/') })).toBe(false);
+    // A signed-in visitor's page view whose properties give a public page's own location is that page, not a shell.
+    expect(blocked({ type: 'track', event: 'page_view', properties: { logged_in: true, page_path: '/find-a-doctor', page_title: 'Find a Doctor' } })).toBe(false);
+    expect(blocked({ type: 'track', event: 'page_view', properties: { logged_in: true, page_location: `${OPEN_SITE}/find-a-doctor`, page_title: 'Find a Doctor' }, ...pageOn('/') })).toBe(false);
   });
 });
 
