@@ -26,10 +26,10 @@ function segmentContext(e: CleanEvent): JsonObject {
   if (e.userAgent !== undefined) context.userAgent = e.userAgent;
   if (e.locale !== undefined) context.locale = e.locale;
   if (e.consent !== undefined) context.consent = { categoryPreferences: { ...e.consent } };
-  // Segment's own context fields for the client (spec common fields): timezone, os, app, device, screen, library.
+  // Segment's own context fields for the client (spec common fields): timezone, os, app, device, network, screen, library.
   const c = e.client;
   if (c?.timezone !== undefined) context.timezone = c.timezone;
-  for (const key of ['os', 'app', 'device', 'screen', 'library'] as const) if (c?.[key] !== undefined) context[key] = { ...c[key] };
+  for (const key of ['os', 'app', 'device', 'network', 'screen', 'library'] as const) if (c?.[key] !== undefined) context[key] = { ...c[key] };
   return context;
 }
 

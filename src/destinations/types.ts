@@ -49,7 +49,7 @@ export interface CleanEvent {
   matchKeys?: Partial<Record<'em' | 'ph' | 'fn' | 'ln' | 'zp' | 'ct' | 'st' | 'country' | 'db' | 'ge' | 'external_id', string>>;
 }
 
-/** Segment `context` fields about the client: time zone, OS, app, device model/type/maker, screen, library. */
+/** Segment `context` fields about the client: time zone, OS, app, device model/type/maker, network carrier, screen, library. */
 export interface ClientContext {
   timezone?: string;
   os?: Record<string, string>;
@@ -57,6 +57,7 @@ export interface ClientContext {
   device?: Record<string, string>;
   screen?: Record<string, number>;
   library?: Record<string, string>;
+  network?: Record<string, string>;
 }
 
 /** One spooled row handed to `send` (the leased item itself: read only). `payload` is what `map` returned. */

@@ -4,6 +4,7 @@ import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
 import { extraLocations } from './page-readings.js';
 import { withAppScreen } from './app-links.js';
+import { openedLinkPaths } from './opened-links.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
 import { cartItemPaths } from './form-and-item-readings.js';
 import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
@@ -141,7 +142,8 @@ function pageOf(ctxPage: JsonObject, props: JsonObject): EventInfo['page'] {
 
 /** Where else the event says the page is: page names among its properties, extraLocations, a separate fragment. */
 function otherLocations(raw: JsonObject, context: JsonObject, ctxPage: JsonObject, props: JsonObject, page: EventInfo['page']): readonly string[] {
-  const found = withCartItems(takePageNames(), raw.type === 'track' ? str(raw.event) : undefined, props, page.path);
+  const event = raw.type === 'track' ? str(raw.event) : undefined;
+  const found = openedLinkPaths(event, props, withCartItems(takePageNames(), event, props, page.path));
   // An app shell's title and page names say which of the member's pages it shows (app-shell.ts).
   const shell = shellReadings(page, raw.type === 'track' ? undefined : str(raw.name), props, found);
   const names = shell === undefined ? found : [...(found ?? []), ...shell];

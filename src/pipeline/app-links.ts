@@ -10,6 +10,8 @@ export const DEEP_LINK_NAMES: ReadonlySet<string> = new Set([
   'referringlink', 'openedurl', 'launchurl', 'launchlink', 'dynamiclink', 'dynamiclinkurl', 'nonbranchlink', 'canonicalidentifier',
   // iOS's universal link (NSUserActivity's `webpageURL`), Android's intent data, AppsFlyer's deep link value (`lab-results`).
   'webpageurl', 'intentdata', 'intenturi', 'incomingurl', 'deeplinkvalue',
+  // Jetpack Navigation's destination as a string (`nav_destination: "results/{id}"`); as an object see app-routes.ts.
+  'navdestination', 'currentdestination', 'currentnavdestination', 'destinationroute',
 ]);
 
 const APP_PAGE = /^(?:android-app|ios-app):\/\/[^/]+\/([a-z][a-z0-9+.-]*)\/([^/?#]+)(\/[^#]*)?/i;
@@ -59,3 +61,41 @@ export function withAppScreen<P extends { readonly path?: string; readonly url?:
   return path === undefined || path.charCodeAt(0) !== 47 ? page : { ...page, path };
 }
 const APP_SCHEME = /^(?:android-app|ios-app)$/i;
+
+// An Android intent link names the app's screen and, in `S.browser_fallback_url`, the web page that opens without the
+// app (`intent://open#Intent;scheme=nbh;package=org.example;S.browser_fallback_url=https%3A%2F%2F…%2Fportal;end`):
+// both are where the link leads.
+const INTENT_FALLBACK = /;S\.browser_fallback_url=([^;#]+)/i;
+const INTENT_SCHEME = /^intent:/i;
+
+/** The web page an intent link falls back to, percent-decoded, or undefined (none, or not decodable: nothing to read). */
+export function intentFallback(v: string): string | undefined {
+  if (!INTENT_SCHEME.test(v)) return undefined;
+  const m = INTENT_FALLBACK.exec(v);
+  if (m === null) return undefined;
+  try {
+    return decodeURIComponent(m[1] as string);
+  } catch (e) {
+    // A malformed escape leaves no address to read; the link itself is still read by deepLinkPath and sent sanitized.
+    if (e instanceof URIError) return undefined;
+    throw e;
+  }
+}
+
+/** A deep link's screen and its intent's fallback page (deepLinkPath, intentFallback), appended to `out`. */
+export function deepLinkReadings(v: string, out: string[] | undefined): string[] | undefined {
+  const at = deepLinkPath(v);
+  if (at !== undefined) (out ??= []).push(at);
+  const fallback = intentFallback(v);
+  if (fallback !== undefined) (out ??= []).push(fallback);
+  return out;
+}
+
+// An install referrer is a query alone (`utm_source=google-play&utm_campaign=portal-signup`): no page, read as the
+// query of the site's root (its routes, `next=%2Fbilling`, still are), not as a path named by its words.
+const QUERY_ALONE = /^[A-Za-z_][\w.-]{0,40}(?:=|%3D)/i;
+
+/** A referrer as an address: a deep link as its screen (openedScreen), a query alone as the root's query. */
+export function referrerAddress(r: string): string {
+  return r.indexOf('/') < 0 && r.indexOf(':') < 0 && QUERY_ALONE.test(r) ? `/?${r}` : openedScreen(r);
+}

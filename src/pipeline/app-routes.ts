@@ -2,6 +2,8 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js
 import { isRouteObject, routeNameShaped } from '../rules/route-object.js';
 import { classNamePaths } from './class-names.js';
 import { screenPath, statePath } from './screen-names.js';
+import { SCREEN_KINDS } from './ui-kinds.js';
+import { deepLinkReadings } from './app-links.js';
 
 // Where an app's own payloads say its screen is, beyond a screen call's name and the screen-name keys:
 // - a router's route object (`route: {name: "AppointmentConfirm", params}`, Flutter's `settings: {name:
@@ -24,7 +26,7 @@ export function routeScreen(obj: JsonObject, out: string[] | undefined): string[
 export const propsRoute = (props: JsonObject): string[] | undefined => (isRouteObject(props) ? routeScreen(props, undefined) : undefined);
 
 // A class name that ends with a screen's kind of UI (words run together before it).
-const SCREEN_CLASS = /^[A-Z][A-Za-z0-9]{1,60}[a-z0-9](?:Activity|Fragment|ViewController|Controller|Screen|Page|View|Sheet|Modal|Dialog)$/;
+const SCREEN_CLASS = new RegExp(`^[A-Z][A-Za-z0-9]{1,60}[a-z0-9](?:${SCREEN_KINDS})$`);
 // A package or module before the class (`org.example.ui.LabActivity`, `NorthbayHealth.LabViewController`).
 const QUALIFIER = /^(?:[A-Za-z_][A-Za-z0-9_]{0,40}\.){1,12}/;
 // A generic type's first argument (SwiftUI reports `ModifiedContent<LabResultDetailView, …>`).
@@ -61,8 +63,19 @@ export function routeObjects(v: JsonValue, out: string[] | undefined, depth = 0,
   if (depth > 6 || typeof v !== 'object' || v === null) return out;
   if (Array.isArray(v)) { for (let i = 0; i < v.length && i < 50; i++) out = routeObjects(v[i] as JsonValue, out, depth + 1, listed); return out; }
   if (listed ? routeNameShaped(v.name) : isRouteObject(v)) out = routeScreen(v, out);
+  else if (isNavDestination(v)) out = deepLinkReadings(v.route as string, out);
   for (const k of ROUTE_HOLDERS) { const x = v[k]; if (isJsonObject(x) || Array.isArray(x)) out = routeObjects(x, out, depth + 1, k === 'routes'); }
   return out;
 }
 // Where routers keep routes: a navigator state's `routes` and a route's nested `state`, the current `route`.
 const ROUTE_HOLDERS = ['routes', 'state', 'route', 'settings'] as const;
+
+// Jetpack Navigation's destination (`NavDestination`: `{route: "results/{id}", id: 2131230890, label, navigatorName}`):
+// its route is the screen's, a path without its `/`. A `route` string beside a destination's own fields says so.
+const DESTINATION_FIELDS = ['id', 'label', 'navigatorName', 'navigator_name', 'arguments', 'parent'] as const;
+
+function isNavDestination(v: JsonObject): boolean {
+  if (typeof v.route !== 'string' || v.route.length < 2) return false;
+  for (const k of DESTINATION_FIELDS) if (v[k] !== undefined) return true;
+  return false;
+}

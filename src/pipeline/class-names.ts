@@ -1,4 +1,5 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
+import { UI_KINDS } from './ui-kinds.js';
 
 const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
 // An acronym runs into the next word (`EOBList`, `IDCardScreen`, `MyRXHistoryView`): it ends before the word's capital.
@@ -13,7 +14,7 @@ const NONE: readonly string[] = Object.freeze([]);
 
 // The kinds of UI a class name ends with (`PayBillSheet`, `CheckInFlowStep2`, `MessagesInboxScreenView`),
 // removed one after another; then a trailing `Details`/`List` (`BillingStatementsList`) is read both ways.
-const UI_KIND = /(?<=[a-z0-9]|[A-Z]{2})(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Tab|Modal|BottomSheet|Sheet|Dialog|Route|Container|Flow|Step[0-9]*|Component|Widget|Panel|Wizard|Layout|Host)$/;
+const UI_KIND = new RegExp(`(?<=[a-z0-9]|[A-Z]{2})(?:${UI_KINDS})$`);
 const UI_ITEMS = /(?<=[a-z0-9]|[A-Z]{2})(?:Details?|List|Item)$/;
 const CLASS_NAME = /^[A-Za-z][A-Za-z0-9_]*[a-z0-9][A-Z][A-Za-z0-9_]*$/;
 // A class name opening with an acronym and no other capital after a small letter (`EOBList`, `IDCard`).

@@ -8,16 +8,20 @@ export type { ClientContext };
 
 // What a Segment-style `context` says about the client software, for destinations that allow it
 // (`context.os.*`, `context.device.model`, `context.**`...): the time zone, the OS, the app, the
-// device's model, type and maker, the screen's size and the tracking library. Only the named
+// device's model, type and maker, the network's carrier, the screen's size and the tracking library. Only the named
 // fields are read: a device's id, advertising id, push token or name (`Jane's iPhone`) never are.
 // Text values are scanned like any allowed value; numbers must be plain sizes.
 
-const TEXT_FIELDS: Readonly<Record<'os' | 'app' | 'device' | 'library', readonly string[]>> = {
+// The mobile network's operator (`context.network.carrier`: `Verizon`), which millions share, as the device's maker is.
+const TEXT_FIELDS: Readonly<Record<TextGroup, readonly string[]>> = {
   os: ['name', 'version'],
   app: ['name', 'version', 'build', 'namespace'],
   device: ['model', 'type', 'manufacturer'],
   library: ['name', 'version'],
+  network: ['carrier'],
 };
+type TextGroup = 'os' | 'app' | 'device' | 'library' | 'network';
+const TEXT_GROUPS = ['os', 'app', 'device', 'library', 'network'] as const;
 const SCREEN_FIELDS = ['width', 'height', 'density'];
 
 // A time zone's name is a place. Kept only when the zone spans a US state or more, or a country
@@ -51,7 +55,7 @@ function texts(source: JsonValue | undefined, keys: readonly string[]): Record<s
 export function clientContextOf(context: JsonObject): ClientContext | undefined {
   const out: ClientContext = {};
   if (typeof context.timezone === 'string') out.timezone = context.timezone;
-  for (const group of ['os', 'app', 'device', 'library'] as const) {
+  for (const group of TEXT_GROUPS) {
     const t = texts(context[group], TEXT_FIELDS[group]);
     if (t !== undefined) out[group] = t;
   }
@@ -78,7 +82,7 @@ function scrubGroup(values: Record<string, string> | undefined, node: AllowNode 
 export function projectClientContext(c: ClientContext, allow: AllowNode, ctx: ScrubContext): ClientContext | undefined {
   const out: ClientContext = {};
   if (typeof c.timezone === 'string' && allow.child('timezone') && BROAD_ZONES.has(c.timezone)) out.timezone = c.timezone;
-  for (const group of ['os', 'app', 'device', 'library'] as const) {
+  for (const group of TEXT_GROUPS) {
     const g = scrubGroup(c[group], allow.child(group), ctx);
     if (g !== undefined) out[group] = g;
   }

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../common/json.js';
-import { openedScreen } from './app-links.js';
+import { intentFallback, openedScreen } from './app-links.js';
 import { canonicalPath } from '../rules/canonical-path.js';
 import { CHANGE_VALUES, LABEL_RANK, VALUE_RANK } from '../rules/pair-names.js';
 import type { Plan } from '../rules/plan.js';
@@ -37,8 +37,13 @@ export function isPathOrUrl(v: JsonValue | undefined): v is string {
 
 /** Whether a value is a path or http(s) URL of a blocked page or host (one memoized verdict per path). */
 export function linksToBlocked(v: JsonValue | undefined, plan: Plan, host: (u: string | undefined) => string | undefined): boolean {
-  // A link into the app (`nbh://billing/pay`, a push notification's `ab_uri`) leads to the screen it names.
-  if (typeof v === 'string' && v.indexOf('://') > 0 && !isPathOrUrl(v)) v = openedScreen(v);
+  // A link into the app (`nbh://billing/pay`, a push notification's `ab_uri`) leads to the screen it names; an intent
+  // link also to its fallback page.
+  if (typeof v === 'string' && v.indexOf('://') > 0 && !isPathOrUrl(v)) {
+    const fallback = intentFallback(v);
+    if (fallback !== undefined && linksToBlocked(fallback, plan, host)) return true;
+    v = openedScreen(v);
+  }
   if (!isPathOrUrl(v)) return false;
   if (v.charCodeAt(0) !== 47) {
     const h = host(v);

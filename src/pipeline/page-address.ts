@@ -3,7 +3,7 @@ import type { PageGroupPlan, Plan, SitePlan } from '../rules/plan.js';
 import { canonicalMemo } from './canonical-readings.js';
 import { appRoute, frontControllerRoute, hostPathsBlock, hostsOf, matrixRoute, withoutRouteGroups } from './extra-readings.js';
 import { routesOf } from './page-readings.js';
-import { openedScreen, webPageInAppLink } from './app-links.js';
+import { openedScreen, referrerAddress, webPageInAppLink } from './app-links.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { proxiedPage } from './cached-page.js';
 
@@ -102,7 +102,7 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) 
   const pageHost = host(page.url);
   let referrerSameSite = false;
   for (const from of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
-    const r = from && openedScreen(from);
+    const r = from && referrerAddress(from);
     if (r && sameSite(r, pageHost, site, host)) { addReferrer(readings, r); referrerSameSite = true; } else if (r) addAppReferrer(readings, r, pageHost, site, host);
   }
   // Pages the properties say the visitor came from are read like referrers (the page's own

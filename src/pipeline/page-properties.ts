@@ -2,7 +2,7 @@ import { namesAForm, namesAMetric } from '../rules/schema-org.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
-import { DEEP_LINK_NAMES, deepLinkPath, openedScreen } from './app-links.js';
+import { DEEP_LINK_NAMES, deepLinkReadings, openedScreen } from './app-links.js';
 import { classNamePaths } from './class-names.js';
 import { formReading, namesPrescription, productCategories, RX_FLAGS } from './form-and-item-readings.js';
 import { pageNamePath, statePath } from './page-readings.js';
@@ -142,7 +142,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
       else if (typeof v === 'object' && v !== null) found = nestedPages(v, found, 0);
     }
     else if (kind === PAGE_AT) { const at = pageAt(v); if (at !== undefined) (found ??= []).push(at); }
-    else if (kind === DEEP_LINK) { const at = typeof v === 'string' ? deepLinkPath(v) : undefined; if (at !== undefined) (found ??= []).push(at); }
+    else if (kind === DEEP_LINK) { if (typeof v === 'string') found = deepLinkReadings(v, found); }
     else if (kind === CAME_FROM) { const at = typeof v === 'string' ? openedScreen(v) : v; if (isPathOrUrl(at)) (cameFrom ??= []).push(at); }
     else if (kind === CRUMBS) found = crumbs(v, found);
     else if (kind === ROUTE_NAME) { if (typeof v === 'string' && v.length > 1) (found ??= []).push(routeNamePath(v)); }
@@ -204,7 +204,7 @@ function paramPage(key: string, value: JsonValue | undefined, out: string[] | un
 function nestedPage(key: string, v: string, out: string[] | undefined): string[] | undefined {
   const kind = kindOf(key);
   if (kind === PAGE_AT) return addAt(v, out);
-  if (kind === DEEP_LINK) { const at = deepLinkPath(v); if (at !== undefined) (out ??= []).push(at); return out; }
+  if (kind === DEEP_LINK) return deepLinkReadings(v, out);
   if ((kind !== PAGE_NAME || !NESTED_NAME.test(key)) && key !== 'action_name' && key !== 'actionName') return out;
   (out ??= []).push(pageNamePath(v));
   out.push(...classNamePaths(v));

@@ -50,8 +50,15 @@ const MEDIA_HASH = /^(?=[a-z]*[0-9])(?=[0-9]*[a-z])[a-z0-9]{10}$/;
 // picture, scanned as any text, as a title is. A person's picture's (`avatar_alt`, `profile_image_alt`) stays dropped.
 const IMAGE_TEXT = /(?:alt|alttext|caption|imagetitle)$/;
 
+// An app's bundle or package id under `id` (an SDK's `app: {id: "com.hospital.app"}`, Firebase's `app_info.id`): a
+// reverse domain name, the same for every user of the app. Only under a generic top-level domain, so a dotted username
+// (`jo.smith.md`) is not one; still scanned.
+const ID_KEY = /^(?:id|identifier)$/;
+const BUNDLE_ID = /^(?:com|org|net|edu|gov|io|co|app|dev|health|care)\.[a-z][a-z0-9_-]{0,40}(?:\.[a-z][a-z0-9_-]{0,40}){1,6}$/i;
+
 function uniqueIdSpared(norm: string, value: string, now: number): Spared {
   if (SCREEN_KEY.test(norm) && SCREEN_VALUE.test(value)) return SCREEN_NAME;
+  if (ID_KEY.test(norm) && BUNDLE_ID.test(value)) return SCREEN_NAME;
   if (SESSION_SCHEDULE.test(norm)) return comingDate(value, now) ? AS_IS : SCREEN_NAME;
   return MEDIA_HASH_KEY.test(norm) && MEDIA_HASH.test(value) ? AS_IS : NOT_SPARED;
 }

@@ -2,6 +2,7 @@
 import { PlanMemos } from '../common/bounded-memo.js';
 import { namesHealthContext } from './health-terms.js';
 import { sanitizeUrl } from './ops/sanitize-url.js';
+import { safeDecode } from './canonical-path.js';
 import { urlScanner } from './query-fields.js';
 import type { ScrubContext } from './scrub-tree.js';
 
@@ -21,8 +22,23 @@ export function sanitizeUrlMemo(url: string, ctx: ScrubContext): string | undefi
 // kept only on its own site (detectors/url.ts), and remembered as kept it went out on every other site.
 const addresses = new PlanMemos<string | null>(4096);
 
+// A referrer made of a query alone (Google Play's install referrer, `utm_source=google-play&utm_campaign=flu`, sent
+// percent-encoded or not): read as a URL's query, so its campaign parameters stay as `url_query_allow` keeps them and
+// the rest goes; with none kept the value goes (it was dropped whole as no URL).
+const BARE_QUERY = /^[A-Za-z_][\w.-]{0,40}=[^&\s]*(?:&[A-Za-z_][\w.-]{0,40}=[^&\s]*)*$/;
+const ENCODED_QUERY = /^[A-Za-z_][\w.-]{0,40}%3D/i;
+
+function queryAlone(value: string, ctx: ScrubContext): string | undefined {
+  const q = ENCODED_QUERY.test(value) ? safeDecode(value) : value;
+  if (q.length > 2048 || !BARE_QUERY.test(q)) return undefined;
+  const out = sanitizeUrl('/?' + q, ctx.plan.queryAllow, urlScanner(ctx.plan, ctx.codeSite), ctx.memo)?.url;
+  return out !== undefined && out.startsWith('/?') ? out.slice(2) : undefined;
+}
+
 function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
   const { plan } = ctx;
+  // No scheme and no path: no URL, so this reads only what was dropped before.
+  if (url.indexOf('/') < 0 && url.indexOf(':') < 0 && (url.indexOf('=') > 0 || ENCODED_QUERY.test(url))) return queryAlone(url, ctx);
   if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, urlScanner(plan, ctx.codeSite), ctx.memo)?.url;
   const memo = addresses.of(plan);
   let out = memo.get(url);

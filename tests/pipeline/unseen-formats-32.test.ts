@@ -85,10 +85,12 @@ describe('the link that opened the app and the screens under longer keys', () =>
   });
 
   it('drops a link into the app that leads to a blocked screen (a push notification’s ab_uri), as a web link is', () => {
-    const out = sent(appTrack({ ab_uri: 'exhealth://portal/messages', cta: 'Open' }, 'Push Notification Tapped'));
+    const out = sent(appTrack({ ab_uri: 'exhealth://portal/messages', cta: 'Open' }, 'Push Notification Received'));
     expect(out).not.toContain('portal/messages');
     expect(out).toContain('"cta":"Open"');
     expect(sent(appTrack({ ab_uri: 'exhealth://clinics/west' }, 'Push Notification Tapped'))).toContain('"ab_uri":"exhealth://clinics/west"');
+    // Tapped, the push opens the app on that screen: the event is the screen's (H155, unseen-formats-32b).
+    expect(blocked(appTrack({ ab_uri: 'exhealth://portal/messages', cta: 'Open' }, 'Push Notification Tapped'))).toBe(true);
   });
 
   it('reads a screen under a longer key (previous_screen_name, current_screen, GA4’s ep.firebase_screen), nested too', () => {
