@@ -34,21 +34,26 @@ interface ShellPage { readonly path?: string; readonly url?: string; readonly ti
  */
 export function shellReadings(page: ShellPage, name: string | undefined, props: JsonObject, names: readonly string[] | undefined): string[] | undefined {
   if (!isShell(page, props)) return undefined;
+  const skip = visitorSignedIn(props) ? undefined : DIRECTORY_PAGE;
   let out: string[] | undefined;
-  for (const text of [page.title, name]) if (text !== undefined && text.length > 1) out = withMemberPage(out, pageNamePath(text.trim()));
-  for (const path of names ?? []) out = withMemberPage(out, path);
+  for (const text of [page.title, name]) if (text !== undefined && text.length > 1) out = withMemberPage(out, pageNamePath(text.trim()), skip);
+  for (const path of names ?? []) out = withMemberPage(out, path, skip);
   return out;
 }
+
+// A directory or search (`Find care`, `Find a Doctor`, `Locations`) is a public site's own app as often as a member's: on a
+// shell nothing says is signed in, it is not read as the member's (`/member/find-care` is care found once signed in).
+const DIRECTORY_PAGE = /^\/(?:find|search|locations?|doctors?|providers?|directory)(?:[-/]|$)/;
 
 // A tagline addresses the reader (`Northbay Health | Your partner in care` on a public `/home`); an app names its page by the
 // object or in the member's voice (`My Prescriptions`). The pack reads `/member/your-…` as the member's own, so such parts are left out.
 const TAGLINE_SEGMENTS = /\/your-[^/]*/g;
 
 /** `out` with a path read under the member area, when the path names anything. */
-function withMemberPage(out: string[] | undefined, path: string): string[] | undefined {
+function withMemberPage(out: string[] | undefined, path: string, skip: RegExp | undefined): string[] | undefined {
   if (path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47) return out;
   const page = path.replace(TAGLINE_SEGMENTS, '');
-  if (page.length < 2) return out;
+  if (page.length < 2 || skip?.test(page)) return out;
   (out ??= []).push(MEMBER_AREA + page);
   return out;
 }
@@ -59,7 +64,11 @@ function isShell(page: ShellPage, props: JsonObject): boolean {
   if ((fragment !== undefined && !EMPTY_ROUTE.test(fragment)) || !locationsAtShell(props)) return false;
   if (path !== undefined && SHELL_PATH.test(path)) return true;
   // The site's root, or an app's event with no page at all, is a shell once the visitor is said to be signed in.
-  return (path === undefined || path === '/') && (fragment !== undefined || signedIn(props) || (isJsonObject(props.user) && signedIn(props.user)));
+  return (path === undefined || path === '/') && (fragment !== undefined || visitorSignedIn(props));
+}
+
+function visitorSignedIn(props: JsonObject): boolean {
+  return signedIn(props) || (isJsonObject(props.user) && signedIn(props.user));
 }
 
 /** Whether every page location the properties give (GA4's `page_location`, `page_path`) is a shell or the root too. */

@@ -14,7 +14,8 @@ describe("a member's or patient's app shell names its page by its title", () => 
   it('blocks own-record titles on a shell path, an empty hash route or a signed-in root', () => {
     const shells = [
       titled('/app', 'Claims | Acme Health Plan'),
-      titled('/home', 'Find Care - Acme'),
+      titled('/home', 'Find Care - Acme', { logged_in: true }),
+      titled('/app', 'ID Card'),
       titled('/', 'Explanation of Benefits', {}, '#/'),
       titled('/index.html', 'Claims', {}, '#!/'),
       titled('/', 'Find Care | Acme Member', { is_logged_in: true }),
@@ -37,6 +38,8 @@ describe("a member's or patient's app shell names its page by its title", () => 
       titled('/find-care', 'Find Care | Acme Health Plan'),
       titled('/insurance/understanding-your-id-card', 'Understanding your ID card'),
       titled('/app', 'Download the Acme app'),
+      // A directory on a shell nothing says is signed in (a public site's own app: the e2e site's `/app` is one).
+      titled('/app', 'Find care'), titled('/home', 'Find a Doctor - Acme'), titled('/', 'Locations', {}, '#/'),
       titled('/home', 'Home | Example Health'),
       titled('/home', 'Example Health | Your partner in care'),
       titled('/', 'Example Health | Care close to home', {}, '#/'),
