@@ -64,3 +64,25 @@ export function allowAllProbe(messageId: string) {
   };
   return { sent, props, pathOut, expectKept };
 }
+
+/**
+ * Probes for the sensitive-terms tests: whether a page is blocked, what leaves for the open destination, a titled page,
+ * and the two outcomes of a page that flows (its path withheld to its group, or whole).
+ */
+export function termProbes(tag: string) {
+  const { blocked, sent } = openPlanProbe(tag);
+  const { pathOut, props } = allowAllProbe(`${tag}k`);
+  const titled = (path: string, title: string) => ({ context: { page: { path, url: `${OPEN_SITE}${path}`, title } } });
+  /** The page flows with its path withheld: only its group leaves. */
+  const withheld = (path: string, word: string): void => {
+    expect(blocked(pageOn(path))).toBe(false);
+    expect(pathOut(path).toLowerCase()).not.toContain(word);
+    expect(pathOut(path)).toContain('"page_group"');
+  };
+  /** The page flows with its path whole. */
+  const flows = (path: string): void => {
+    expect(blocked(pageOn(path))).toBe(false);
+    expect(pathOut(path)).toContain(path);
+  };
+  return { blocked, sent, pathOut, props, titled, withheld, flows };
+}

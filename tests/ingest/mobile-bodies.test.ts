@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { DEMO_AUTH, startCollector, type Collector } from '../helpers/collector.js';
-import { SpoolReader } from '../helpers/http-fuzz.js';
+import { DEMO_AUTH } from '../helpers/collector.js';
+import { useSpoolingCollector } from '../helpers/spooling-collector.js';
 
 // Pass 32 (.tmp/h152): mobile apps' and their servers' SDK bodies posted to the Segment routes (a relay or an SDK
 // pointed at the wrong collector) are refused whole with a 400 that names whose body it is; nothing is acknowledged
 // or spooled. A Segment mobile library's own batch (gzip, as the iOS and Android libraries send it) is accepted.
 describe('mobile SDK bodies at the Segment routes', () => {
-  let c: Collector;
-  let spool: SpoolReader;
-  beforeAll(async () => { c = await startCollector({ deliver: false }); spool = new SpoolReader(c.dataDir); });
-  afterAll(async () => { spool.close(); await c.close(); });
-  const post = async (body: unknown, route = '/v1/batch') => {
-    const r = await fetch(`${c.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: DEMO_AUTH }, body: JSON.stringify(body) });
-    return { status: r.status, json: (await r.json()) as { success: boolean; error?: { code: string; message: string } } };
-  };
+  const { collector, items, post } = useSpoolingCollector();
 
   it('names a Firebase, Braze, AppsFlyer, Adjust, OneSignal or Sentry body in a 400, and stores nothing', async () => {
     const bodies: [unknown, RegExp][] = [
@@ -34,7 +27,7 @@ describe('mobile SDK bodies at the Segment routes', () => {
       expect(r.json.error?.message).toMatch(format);
       expect(r.json.error?.message).not.toMatch(/jane@|results are ready/);
     }
-    expect(spool.items()).toHaveLength(0);
+    expect(items()).toHaveLength(0);
   });
 
   it('names a Mixpanel event array at any route; any other array is only not an object', async () => {
@@ -47,13 +40,13 @@ describe('mobile SDK bodies at the Segment routes', () => {
     const other = await post([1, 2], '/v1/screen');
     expect(other.status).toBe(400);
     expect(other.json.error?.message).toBe('invalid event: body must be a JSON object');
-    expect(spool.items()).toHaveLength(0);
+    expect(items()).toHaveLength(0);
   });
 
   it('accepts a Segment mobile library’s gzip batch with its device context', async () => {
     const batch = { batch: [{ type: 'screen', name: 'FindADoctor', messageId: 'mobile-ok-1', anonymousId: 'a1', context: { app: { name: 'Example Health', version: '5.12.0' }, device: { id: 'E621E1F8-C36C-495A-93FC-0C247A3E6E5F', advertisingId: '6D92078A-8246-4BA4-AE5B-76104861E7DC', model: 'iPhone15,2' }, os: { name: 'iOS', version: '17.5.1' } } }] };
-    const r = await fetch(`${c.url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: DEMO_AUTH }, body: gzipSync(JSON.stringify(batch)) });
+    const r = await fetch(`${collector().url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: DEMO_AUTH }, body: gzipSync(JSON.stringify(batch)) });
     expect(r.status).toBe(200);
-    expect(spool.items().map((i) => i.messageId)).toEqual(['mobile-ok-1']);
+    expect(items().map((i) => i.messageId)).toEqual(['mobile-ok-1']);
   });
 });

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AUTH, startCollector, type Collector } from '../helpers/collector.js';
-import { SpoolReader } from '../helpers/http-fuzz.js';
+import { describe, expect, it } from 'vitest';
+import { useSpoolingCollector } from '../helpers/spooling-collector.js';
 
 // Pass 31 (.tmp/h140): another tracker's own body posted to a Segment batch route (a server relay pointed at the wrong
 // collector) is refused whole with a 400 that says whose body it is; nothing is acknowledged or spooled. A hit relayed
 // the right way, inside a track event's properties, is accepted.
 describe('other trackers’ bodies at the Segment batch route', () => {
-  let c: Collector;
-  let spool: SpoolReader;
-  beforeAll(async () => { c = await startCollector({ deliver: false }); spool = new SpoolReader(c.dataDir); });
-  afterAll(async () => { spool.close(); await c.close(); });
-  const post = async (body: unknown, route = '/v1/batch') => {
-    const r = await fetch(`${c.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: DEMO_AUTH }, body: JSON.stringify(body) });
-    return { status: r.status, json: (await r.json()) as { success: boolean; error?: { code: string; message: string } } };
-  };
+  const { items, post } = useSpoolingCollector();
 
   it('names the format of a Snowplow, Matomo, mParticle, Amplitude or GA4 body in a 400, and stores nothing', async () => {
     const bodies: [unknown, RegExp][] = [
@@ -30,7 +22,7 @@ describe('other trackers’ bodies at the Segment batch route', () => {
       expect(r.json.error?.message).toMatch(/batch must be an array/);
       expect(r.json.error?.message).toMatch(format);
     }
-    expect(spool.items()).toHaveLength(0);
+    expect(items()).toHaveLength(0);
   });
 
   it('keeps the plain message for any other body, and accepts the hit relayed inside a track event', async () => {
@@ -39,6 +31,6 @@ describe('other trackers’ bodies at the Segment batch route', () => {
     expect(other.json.error?.message).toBe('invalid event: batch must be an array');
     const ok = await post({ batch: [{ type: 'track', event: 'Webhook Relayed', messageId: 'relay-ok-1', anonymousId: 'a1', properties: { matomo_bulk: { requests: ['?idsite=1&rec=1&action_name=Locations'] } } }] });
     expect(ok.status).toBe(200);
-    expect(spool.items().map((i) => i.messageId)).toEqual(['relay-ok-1']);
+    expect(items().map((i) => i.messageId)).toEqual(['relay-ok-1']);
   });
 });

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowAllProbe, OPEN_SITE, openPlanProbe, pageOn } from '../helpers/open-plan.js';
+import { termProbes, pageOn } from '../helpers/open-plan.js';
 
 // H144 (sensitive terms audited as a class): the conditions and prescriptions direct-to-consumer telehealth and
 // hospital service lines advertise (sleep, GLP-1s, hair loss, acne, menopause, testosterone, contraceptive brands,
 // ADHD, antidepressants, smoking cessation, migraine, long COVID, IVF, hepatitis C), look-alikes that name nothing,
 // and a renewal at the site's root. Every event goes to the open destination (no BAA, every field allowed).
-const { blocked, sent } = openPlanProbe('t1');
-const { pathOut, props } = allowAllProbe('t1k');
-const titled = (path: string, title: string) => ({ context: { page: { path, url: `${OPEN_SITE}${path}`, title } } });
+const { blocked, sent, pathOut, props, titled } = termProbes('t1');
 
 describe('a condition or prescription a telehealth service advertises', () => {
   it.each([

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowAllProbe, OPEN_SITE, openPlanProbe, pageOn } from '../helpers/open-plan.js';
+import { termProbes, pageOn } from '../helpers/open-plan.js';
 
 // H147 (H144's leftovers): ED beside a treatment, drug or pill word or under a men's-health area is the condition, a bare
 // ED the emergency department; a renewal at the root in the languages a site's prefix names; the conditions biologics and
 // direct-to-consumer dermatology advertise with their drugs, and hepatitis B's; Retin-A and Yasmin told from look-alikes.
 // Every event goes to the open destination (no BAA, every field allowed).
-const { blocked, sent } = openPlanProbe('t2');
-const { pathOut, props } = allowAllProbe('t2k');
-const titled = (path: string, title: string) => ({ context: { page: { path, url: `${OPEN_SITE}${path}`, title } } });
-
-/** The page flows with its path withheld: only its group leaves. */
-function withheld(path: string, word: string): void {
-  expect(blocked(pageOn(path))).toBe(false);
-  expect(pathOut(path).toLowerCase()).not.toContain(word);
-  expect(pathOut(path)).toContain('"page_group"');
-}
-
-/** The page flows with its path whole. */
-function flows(path: string): void {
-  expect(blocked(pageOn(path))).toBe(false);
-  expect(pathOut(path)).toContain(path);
-}
+const { blocked, sent, pathOut, props, titled, withheld, flows } = termProbes('t2');
 
 describe('ED beside a treatment, drug or pill word is erectile dysfunction', () => {
   it.each([

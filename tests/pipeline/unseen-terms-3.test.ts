@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowAllProbe, OPEN_SITE, openPlanProbe, pageOn } from '../helpers/open-plan.js';
+import { termProbes, OPEN_SITE, pageOn } from '../helpers/open-plan.js';
 
 // H153: the sensitive terms audited as a class against hospital specialty service lines (oncology, neurology,
 // autoimmune and GI, nephrology, hematology, bariatric surgery, genetic conditions, pediatric developmental care,
 // palliative care) and their drugs and procedures, by the pack's policy (a condition or a prescription treatment).
 // Every event goes to the open destination (no BAA, every field allowed).
-const { blocked, sent } = openPlanProbe('t3');
-const { pathOut, props } = allowAllProbe('t3k');
-const titled = (path: string, title: string) => ({ context: { page: { path, url: `${OPEN_SITE}${path}`, title } } });
-
-/** The page flows with its path withheld: only its group leaves. */
-function withheld(path: string, word: string): void {
-  expect(blocked(pageOn(path))).toBe(false);
-  expect(pathOut(path).toLowerCase()).not.toContain(word);
-  expect(pathOut(path)).toContain('"page_group"');
-}
-
-/** The page flows with its path whole. */
-function flows(path: string): void {
-  expect(blocked(pageOn(path))).toBe(false);
-  expect(pathOut(path)).toContain(path);
-}
+const { blocked, sent, pathOut, props, titled, withheld, flows } = termProbes('t3');
 
 describe('oncology: cancer types, immunotherapy, radiotherapy and cancer drugs', () => {
   it.each([
