@@ -107,3 +107,18 @@ describe('a booking event naming the service booked', () => {
     expect(blocked(tracked('HIV Test Appointment Booked', '/conditions/hiv'))).toBe(true);
   });
 });
+
+describe('an appointment named before its cancelling or moving (H155 left it: app screens and paths)', () => {
+  it("blocks one's own booking being cancelled or rescheduled, noun first, as a path or an app's screen", () => {
+    for (const path of ['/appointment-cancel', '/appointment-reschedule', '/appointments-reschedule/123', '/visit-reschedule', '/booking-cancelled', '/es/booking-cancelled', '/appointments_cancelled']) {
+      expect(blocked(pageOn(path)), path).toBe(true);
+    }
+    for (const name of ['AppointmentRescheduleDialog', 'AppointmentCancelModal']) expect(blocked({ type: 'screen', name, properties: {} }), name).toBe(true);
+  });
+
+  it('lets the public policy about cancelling flow', () => {
+    for (const path of ['/appointment-cancellation-policy', '/patients/appointment-cancellation-policy', '/appointment-cancellation-fee', '/appointment-reschedule-faq']) {
+      expect(blocked(pageOn(path)), path).toBe(false);
+    }
+  });
+});
