@@ -1,5 +1,6 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
+import { pathOf } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import { pageNamePath } from './page-readings.js';
 
@@ -76,7 +77,7 @@ function locationsAtShell(props: JsonObject): boolean {
   for (const k in props) {
     const v = props[k];
     if (keyKind(k) !== LOCATION_KEY || typeof v !== 'string' || v.length === 0) continue;
-    const at = pathAndFragment(v.charCodeAt(0) === 47 ? { path: v.split('#', 1)[0], url: v } : { url: v });
+    const at = pathAndFragment({ url: v });
     if (at.path === undefined || (at.fragment !== undefined && !EMPTY_ROUTE.test(at.fragment))) return false;
     if (at.path !== '/' && !SHELL_PATH.test(at.path)) return false;
   }
@@ -88,10 +89,7 @@ function pathAndFragment(page: ShellPage): { path?: string; fragment?: string } 
   const hashAt = url === undefined ? -1 : url.indexOf('#');
   const fragment = url === undefined || hashAt < 0 ? undefined : url.slice(hashAt);
   if (page.path !== undefined) return { path: page.path.split('?', 1)[0], fragment };
-  if (url === undefined) return {};
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  const end = [url.indexOf('?'), hashAt].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), url.length);
-  return { path: start < 0 || start >= end ? '/' : url.slice(start, end), fragment };
+  return url === undefined ? {} : { path: pathOf(url) || '/', fragment };
 }
 
 const OTHER_KEY = 0;
