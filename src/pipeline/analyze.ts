@@ -7,7 +7,7 @@ import { withAppScreen } from './app-links.js';
 import { openedLinkPaths } from './opened-links.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
 import { cartItemPaths } from './form-and-item-readings.js';
-import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
+import { campaignNamesNotice, urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { pageAddress } from './address-memo.js';
 import { framedBy, sensitiveStep } from './frames-and-steps.js';
@@ -71,6 +71,8 @@ export interface EventInfo {
 }
 
 const str = nonEmptyString, obj = objectOrEmpty;
+// A patient's notice followed (page-context.ts campaignNamesNotice) is blocked as the portal it comes from.
+const PATIENT_NOTICE_RULE = 'patient_portal';
 
 /** Whom the pseudonymous id belongs to; total (never throws) so it can run before analysis. */
 export function visitorKeyOf(raw: JsonObject, site: SitePlan): string {
@@ -116,7 +118,8 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     pageUrlHost: address.urlHost,
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || (address.group?.sensitive ?? false) || sensitiveByTerm,
-    namedBlocked: title?.blocked ?? (event === undefined ? undefined : nameBlock(event, plan) ?? categoryNameBlock(props.category, event, plan)),
+    namedBlocked: title?.blocked ?? (event === undefined ? undefined : nameBlock(event, plan) ?? categoryNameBlock(props.category, event, plan))
+      ?? (campaignNamesNotice(campaign) ? PATIENT_NOTICE_RULE : undefined),
     campaign, clickIds: clickIdsOf(query),
     ip: str(context.ip),
     userAgent: str(context.userAgent),
@@ -145,7 +148,7 @@ function otherLocations(raw: JsonObject, context: JsonObject, ctxPage: JsonObjec
   const event = raw.type === 'track' ? str(raw.event) : undefined;
   const found = openedLinkPaths(event, props, withCartItems(takePageNames(), event, props, page.path));
   // An app shell's title and page names say which of the member's pages it shows (app-shell.ts).
-  const shell = shellReadings(page, raw.type === 'track' ? undefined : str(raw.name), props, found);
+  const shell = shellReadings(page, raw.type === 'track' ? undefined : str(raw.name), props, found, raw.type === 'screen');
   const names = shell === undefined ? found : [...(found ?? []), ...shell];
   const located = extraLocations(raw, context, ctxPage, props, (page.path ?? page.url ?? str(props.path) ?? str(props.url)) !== undefined);
   // A fragment sent apart from the URL (`hash: "#/billing/pay"`) routes like one in it.

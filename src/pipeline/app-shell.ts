@@ -33,12 +33,13 @@ interface ShellPage { readonly path?: string; readonly url?: string; readonly ti
  * its title, a page or screen event's name and the page names its properties give (`virtualPageName`,
  * `page_title`, `screen_name`, as found paths). None when the page is not a shell.
  */
-export function shellReadings(page: ShellPage, name: string | undefined, props: JsonObject, names: readonly string[] | undefined): string[] | undefined {
-  if (!isShell(page, props)) return undefined;
-  const skip = visitorSignedIn(props) ? undefined : DIRECTORY_PAGE;
+export function shellReadings(page: ShellPage, name: string | undefined, props: JsonObject, names: readonly string[] | undefined, screen = false): string[] | undefined {
+  if (!isShell(page, props, screen)) return undefined;
+  const signed = visitorSignedIn(props);
+  const skip = signed ? undefined : DIRECTORY_PAGE;
   let out: string[] | undefined;
-  for (const text of [page.title, name]) if (text !== undefined && text.length > 1) out = withMemberPage(out, pageNamePath(text.trim()), skip);
-  for (const path of names ?? []) out = withMemberPage(out, path, skip);
+  for (const text of [page.title, name]) if (text !== undefined && text.length > 1) out = withMemberPage(out, pageNamePath(text.trim()), skip, signed);
+  for (const path of names ?? []) out = withMemberPage(out, path, skip, signed);
   return out;
 }
 
@@ -47,25 +48,31 @@ export function shellReadings(page: ShellPage, name: string | undefined, props: 
 const DIRECTORY_PAGE = /^\/(?:find|search|locations?|doctors?|providers?|directory)(?:[-/]|$)/;
 
 // A tagline addresses the reader (`Northbay Health | Your partner in care` on a public `/home`); an app names its page by the
-// object or in the member's voice (`My Prescriptions`). The pack reads `/member/your-…` as the member's own, so such parts are left out.
+// object or in the member's voice (`My Prescriptions`). The pack reads `/member/your-…` as the member's own, so such parts are left out,
+// unless the visitor is signed in: then `Your Care Team` is the member's page, read as the object it names (`/member/care-team`).
 const TAGLINE_SEGMENTS = /\/your-[^/]*/g;
+const YOUR_WORDS = /\/your-/g;
 
 /** `out` with a path read under the member area, when the path names anything. */
-function withMemberPage(out: string[] | undefined, path: string, skip: RegExp | undefined): string[] | undefined {
+function withMemberPage(out: string[] | undefined, path: string, skip: RegExp | undefined, signed: boolean): string[] | undefined {
   if (path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47) return out;
-  const page = path.replace(TAGLINE_SEGMENTS, '');
+  const page = signed ? path.replace(YOUR_WORDS, '/') : path.replace(TAGLINE_SEGMENTS, '');
   if (page.length < 2 || skip?.test(page)) return out;
   (out ??= []).push(MEMBER_AREA + page);
   return out;
 }
 
-/** Whether the page is a shell: its path is one (with no route in its fragment), or the site root (or no page) of a signed-in visitor. */
-function isShell(page: ShellPage, props: JsonObject): boolean {
+/**
+ * Whether the page is a shell: its path is one (with no route in its fragment), or the site root (or no page) of a signed-in
+ * visitor or of an app's screen (`screen`: a screen call; a `screen_name` among the properties): an app that reports
+ * `Screen Viewed` with no page, or with the root its web view's analytics fills in, names its screen only there.
+ */
+function isShell(page: ShellPage, props: JsonObject, screen: boolean): boolean {
   const { path, fragment } = pathAndFragment(page);
   if ((fragment !== undefined && !EMPTY_ROUTE.test(fragment)) || !locationsAtShell(props)) return false;
   if (path !== undefined && SHELL_PATH.test(path)) return true;
   // The site's root, or an app's event with no page at all, is a shell once the visitor is said to be signed in.
-  return (path === undefined || path === '/') && (fragment !== undefined || visitorSignedIn(props));
+  return (path === undefined || path === '/') && (fragment !== undefined || visitorSignedIn(props) || screen || namesScreen(props));
 }
 
 function visitorSignedIn(props: JsonObject): boolean {
@@ -96,26 +103,38 @@ const OTHER_KEY = 0;
 const FLAG_KEY = 1;
 const STATE_KEY = 2;
 const LOCATION_KEY = 3;
-// Keys giving the page's own location among properties (GA4's `page_location`, `page_path`, `dl`, `dp`): a shell's page is there too.
+const SCREEN_KEY = 4;
+// Keys giving the page's own location among properties (GA4's `page_location`, `page_path`, `dl`, `dp`, an app router's `route`):
+// a shell's page is there too.
 const LOCATION_KEYS: ReadonlySet<string> = new Set(['pagelocation', 'pagepath', 'pageurl', 'pageuri', 'dl', 'dp', 'currenturl', 'currentpath', 'pathname',
-  'locationhref', 'documentlocation', 'path', 'url', 'href']);
+  'locationhref', 'documentlocation', 'path', 'url', 'href', 'route', 'routepath', 'screenroute']);
 // Property names repeat across events: their kind is remembered (bounded), one lookup a key.
 const keyKinds = new BoundedMemo<number>(4096);
 function keyKind(k: string): number {
   let kind = keyKinds.get(k);
   if (kind === undefined) {
     const key = normalizeFieldName(k);
-    kind = SIGNED_IN_FLAGS.has(key) ? FLAG_KEY : SIGNED_IN_STATES.has(key) ? STATE_KEY : LOCATION_KEYS.has(key) ? LOCATION_KEY : OTHER_KEY;
+    kind = SIGNED_IN_FLAGS.has(key) ? FLAG_KEY : SIGNED_IN_STATES.has(key) ? STATE_KEY : LOCATION_KEYS.has(key) ? LOCATION_KEY
+      : SCREEN_NAME_KEYS.has(key) ? SCREEN_KEY : OTHER_KEY;
     keyKinds.set(k, kind);
   }
   return kind;
+}
+
+// Keys naming an app's screen (`screen_name`): a web page names itself by its title.
+const SCREEN_NAME_KEYS: ReadonlySet<string> = new Set(['screenname']);
+
+/** Whether a property names the app's screen. */
+function namesScreen(props: JsonObject): boolean {
+  for (const k in props) if (keyKind(k) === SCREEN_KEY && typeof props[k] === 'string' && (props[k] as string).length > 1) return true;
+  return false;
 }
 
 /** Whether properties mark the visitor as signed in (a flag key with a true value, or a state key saying so). */
 function signedIn(props: JsonObject): boolean {
   for (const k in props) {
     const kind = keyKind(k);
-    if (kind === OTHER_KEY || kind === LOCATION_KEY) continue;
+    if (kind !== FLAG_KEY && kind !== STATE_KEY) continue;
     const v: JsonValue | undefined = props[k];
     if (kind === FLAG_KEY && (v === true || v === 1 || (typeof v === 'string' && TRUE_WORDS.test(v.trim())))) return true;
     if (kind === STATE_KEY && typeof v === 'string' && SIGNED_IN_WORDS.test(v.trim())) return true;

@@ -40,3 +40,16 @@ export function withContextReferrer(cameFrom: string[] | undefined, ref: JsonVal
   if (!isJsonObject(ref) || typeof ref.url !== 'string' || ref.url.length === 0) return cameFrom;
   return cameFrom === undefined ? [ref.url] : [...cameFrom, ref.url];
 }
+
+// A patient's own notice sent as a campaign: an appointment or visit reminder, a refill or results alert, a bill or a
+// message waiting (`utm_campaign=appointment-reminder`, `rx-refill-reminder`, `results-ready`, `new-message-notification`)
+// goes only to patients about their own care, so its click is the patient following it, whatever public page it lands
+// on: the event is blocked like the portal page such a notice links to. A seasonal or general campaign flows
+// (`flu-shot-reminder`, `fall-checkup-reminder`, `newsletter`).
+const PATIENT_NOTICE = /(?:^|[^a-z])(?:appointments?|appts?|visits?|refills?|rx|prescriptions?|results?|labs?|bills?|statements?|payments?|balances?|(?:secure-?)?messages?|portal|mychart|check-?in)[\s_-]+(?:reminders?|notifications?|notices?|alerts?|ready|due|available)(?:$|[^a-z])/i;
+
+/** Whether a campaign value names a patient's own notice (an appointment reminder, a result or a message waiting). */
+export function campaignNamesNotice(campaign: Readonly<Record<string, string>>): boolean {
+  for (const k in campaign) if (PATIENT_NOTICE.test(campaign[k] as string)) return true;
+  return false;
+}

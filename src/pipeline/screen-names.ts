@@ -14,6 +14,10 @@ const NAME_SEPARATORS = /\s*[|>:\/\u2013\u2014\u00b7\u2022\u203a\u00bb]\s*|\s+-\
 // word, so no rule read the title).
 const SENTENCE_ENDS = /[?!\u00bf\u00a1]+|\.+(?=\s|$)/g;
 const WORD_MARKS = /[,;"\u201c\u201d\u00ab\u00bb]+/g;
+// An unread count is a badge, not a word (`Inbox (3) | MyHealth`, `(2) Messages`, `Alerts [12]`); an ampersand between words,
+// as typed or as an HTML entity, is `and` as the pack spells it (`Claims & Benefits`, `Bills &amp; Payments`; `AT&T` is one word).
+const COUNT_BADGES = /\s*(?:\(\d{1,4}\+?\)|\[\d{1,4}\+?\])\s*/g;
+const AMPERSANDS = /\s*&(?:amp;|#0*38;|#x0*26;)\s*|\s+&\s+/gi;
 
 // A screen constant's or route key's kind word and step (`SCREEN_BILL_PAY`, `bill.pay.screen`,
 // `PAY-BILL-STEP-2`): not part of the screen's name.
@@ -22,7 +26,7 @@ const SCREEN_AFFIX = /^(?:screen|scr|view|page)[_.:\/-](?=[a-z])|[_.:\/-](?:scre
 /** An app screen's name read as a path (`MyChart - Messages` is `/mychart/messages`). */
 export function screenPath(name: string): string {
   // A class name's words run together (`RefillRequestActivity` is the refill-request screen).
-  let t = trimBars(name.replace(SENTENCE_ENDS, ' | ').replace(WORD_MARKS, ' '));
+  let t = trimBars(name.replace(AMPERSANDS, ' and ').replace(COUNT_BADGES, ' ').replace(SENTENCE_ENDS, ' | ').replace(WORD_MARKS, ' '));
   if (SCREEN_AFFIX.test(t)) {
     t = t.replace(SCREEN_AFFIX, '').replace(SCREEN_AFFIX, '');
     // What is left of a dotted key names segments (`screen.results.detail` is `/results/detail`).
