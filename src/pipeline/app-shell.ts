@@ -37,10 +37,28 @@ export function shellReadings(page: ShellPage, name: string | undefined, props: 
   if (!isShell(page, props, screen)) return undefined;
   const signed = visitorSignedIn(props);
   const skip = signed ? undefined : DIRECTORY_PAGE;
-  let out: string[] | undefined;
+  let out: string[] | undefined = dashboardPage(page);
   for (const text of [page.title, name]) if (text !== undefined && text.length > 1) out = withMemberPage(out, pageNamePath(text.trim()), skip, signed);
   for (const path of names ?? []) out = withMemberPage(out, path, skip, signed);
   return out;
+}
+
+// A bare `/dashboard` is the member's own (the pack reads `/member/dashboard`) unless its title names a public dashboard by its subject
+// (`Community Health Dashboard`, `Quality & Safety Dashboard | Northbay`, `COVID-19 Data Dashboard`) and no one's own
+// (`My Health Dashboard`, `Patient Dashboard`, `Glucose Dashboard` are the visitor’s). No title, or only a brand, is the member's.
+const DASHBOARD_PATH = /^\/dashboard\/?$/i;
+const MEMBER_DASHBOARD: readonly string[] = Object.freeze([`${MEMBER_AREA}/dashboard`]);
+// Each tested apart (one pass over the title each): the subject, the word `dashboard`, and no one's own.
+const PUBLIC_SUBJECT = /\b(?:quality|safety|performance|community|population|public|data|transparency|prices?|pricing|costs?|outcomes?|metrics|statistics|stats|covid(?:-19)?|capacity|beds?|wait[\s-]?times?|sustainability|equity|financials?|annual|scorecard|surveillance)\b/i;
+const DASHBOARD_WORD = /\bdashboard\b/i;
+const OWN_DASHBOARD = /\b(?:my|your|members?|portal|account|personal|mychart|care[\s-]?team|health[\s-]?record|rpm|monitoring|readings?|glucose|vitals?)\b/i;
+
+/** The member's dashboard for a bare `/dashboard` whose title names no public dashboard; else undefined. */
+function dashboardPage(page: ShellPage): string[] | undefined {
+  const { path } = pathAndFragment(page);
+  if (path === undefined || !DASHBOARD_PATH.test(path)) return undefined;
+  const t = page.title;
+  return t !== undefined && DASHBOARD_WORD.test(t) && PUBLIC_SUBJECT.test(t) && !OWN_DASHBOARD.test(t) ? undefined : [...MEMBER_DASHBOARD];
 }
 
 // A directory or search (`Find care`, `Find a Doctor`, `Locations`) is a public site's own app as often as a member's: on a

@@ -16,8 +16,8 @@ const SENTENCE_ENDS = /[?!\u00bf\u00a1]+|\.+(?=\s|$)/g;
 const WORD_MARKS = /[,;"\u201c\u201d\u00ab\u00bb]+/g;
 // An unread count is a badge, not a word (`Inbox (3) | MyHealth`, `(2) Messages`, `Alerts [12]`); an ampersand between words,
 // as typed or as an HTML entity, is `and` as the pack spells it (`Claims & Benefits`, `Bills &amp; Payments`; `AT&T` is one word).
-const COUNT_BADGES = /\s*(?:\(\d{1,4}\+?\)|\[\d{1,4}\+?\])\s*/g;
-const AMPERSANDS = /\s*&(?:amp;|#0*38;|#x0*26;)\s*|\s+&\s+/gi;
+const COUNT_BADGES = /\(\d{1,4}\+?\)|\[\d{1,4}\+?\]/g;
+const AMPERSANDS = /&(?:amp;|#0*38;|#x0*26;)|(?<=\s)&(?=\s)/gi;
 
 // A screen constant's or route key's kind word and step (`SCREEN_BILL_PAY`, `bill.pay.screen`,
 // `PAY-BILL-STEP-2`): not part of the screen's name.

@@ -81,3 +81,13 @@ describe('titles on a signed-in shell', () => {
       titled('/news-and-events', 'News & Events | Acme'), titled('/careers', 'Careers & Benefits at Acme')], false);
   });
 });
+
+describe('a bare /dashboard', () => {
+  it("is the member's dashboard unless its title names a public one", () => {
+    expectAll([pageOn('/dashboard'), titled('/dashboard', 'Dashboard | Acme Health'), titled('/dashboard', 'Acme Health'),
+      titled('/dashboard', 'My Health Dashboard'), titled('/dashboard', 'Patient Dashboard'), titled('/dashboard', 'Quality Dashboard - My Account'),
+      titled('/dashboard/messages', 'Community Health Dashboard'), titled('/my-dashboard', 'Quality Dashboard')], true);
+    expectAll([titled('/dashboard', 'Community Health Dashboard | Acme'), titled('/dashboard', 'Quality & Safety Dashboard'),
+      titled('/dashboard', 'COVID-19 Data Dashboard'), titled('/dashboard', 'Price Transparency Dashboard')], false);
+  });
+});
