@@ -30,8 +30,9 @@ function unitAfter(text: string, end: number): boolean {
   let j = end;
   while (j - end < 3 && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
   const c = lower(text.charCodeAt(j));
-  // y(ears), a(ns/ños/nos/nni), j(ahre/aar), l(at), å(r), 歳; r(okov), g(odina), d(e ani), v(uotta), m(etai), é(ves), ε(τών), χ(ρονών) (age.ts)
-  return c === 121 || c === 97 || c === 106 || c === 108 || c === 229 || c === 27507 || c === 114 || c === 103 || c === 100 || c === 118
+  // y(ears), a(ns/ños/nos/nni), j(ahre/aar), l(at), å(r), 歳; r(okov), g(odina), d(e ani), v(uotta), m(etai), é(ves), ε(τών), χ(ρονών);
+  // f (`91F w/ fall`, the sex after the age in clinical shorthand; `m` is already there) (age.ts)
+  return c === 121 || c === 102 || c === 97 || c === 106 || c === 108 || c === 229 || c === 27507 || c === 114 || c === 103 || c === 100 || c === 118
     || c === 109 || c === 233 || c === 201 || c === 949 || c === 917 || c === 967 || c === 935;
 }
 

@@ -33,6 +33,14 @@ const PERSON_AGE_RE = new RegExp(
     `[ \\t]{0,2}${NUM}(?![0-9]|[.,][0-9]|[ \\t]*(?:%|°)|[ \\t]*(?:percent|per|pounds?|lbs?|kgs?|kilos?|minutes?|mins?|seconds?|hours?|hrs?|days?|weeks?|months?|miles?|mph|degrees?|dollars?|cents?|points?|pages?|feet|ft|inch|cm|mg|ml)(?![\\p{L}\\p{M}]))`,
   'giu',
 );
+// Clinical shorthand: the age glued to the sex in capitals (`92M presents with`, `91F w/ fall`, `grandpa 90M fell`), read
+// where a note goes on as a note does (a clinical verb or abbreviation, punctuation or the end), so a million (`92M patients`,
+// `$95M`) and a temperature (`fever 101F since`, `temp 99F.`: a temperature word before it) stay.
+const SHORTHAND_RE = new RegExp(
+  `(?<![0-9$€£]|[0-9][.,])${NUM}[MF](?=[ \\t]*(?:$|[.,;:)\\n]|-[ \\t]|(?:presents?|presenting|presented|w/|with|c/o|s/p|h/o|hx|pmh|fell|admitted|here|who|brought|comes?|came|pt|seen|s/s|now|is|was|has|had|on|hx|w/o)(?![\\p{L}])))`,
+  'gu',
+);
+const TEMPERATURE_BEFORE = /(?:(?<![a-z])(?:fever|febrile|temp|temperature|tmax|t|degrees?|high|low|heat|outside|weather)|°)[ \t:=]*(?:of|at|to|was|is)?[ \t]*$/i;
 // After `90`: `+` (the category itself; `95+` tells more).
 const CATEGORY_AFTER = /^[ \t]*\+/;
 // The same ages in words (a chat or survey answer): `ninety-two years old`, `aged ninety one`,
@@ -44,7 +52,7 @@ const PERSON_SAYS = '(?:turned|turns|turning|(?:he|she|i|who|(?:my|his|her|our|t
   "(?:[ \\t]+(?:is|was)|['\u2019]s)|i['\u2019]m|i[ \\t]+am)[ \\t]{1,2}(?:now[ \\t]+|just[ \\t]+)?";
 const NOT_UNIT = '(?![ \\t-]*(?:percent|per|pounds?|lbs?|kilos?|minutes?|mins?|seconds?|hours?|days?|weeks?|months?|miles?|degrees?|dollars?|cents?|points?|pages?|feet)(?![\\p{L}\\p{M}]))';
 const SPELLED_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}-])(?:(?:ages?|aged|age[ \\t]+of)[ \\t]{1,2}(?:is[ \\t]+)?(${WORDS})|(${WORDS})(?=[ \\t-]{1,2}(?:years?[ \\t-]+(?:old|young|of[ \\t]+age)|yrs?|year-old|y/o)(?![\\p{L}\\p{M}]))` +
+  `(?<![\\p{L}\\p{M}-])(?:(?:ages?|aged|age[ \\t]+of)(?:[ \\t]*[:=#-][ \\t]{0,2}|[ \\t]{1,2})(?:is[ \\t]+)?(${WORDS})|(${WORDS})(?=[ \\t-]{1,2}(?:years?[ \\t-]+(?:old|young|of[ \\t]+age)|yrs?|year-old|y/o)(?![\\p{L}\\p{M}]))` +
     `|${PERSON_SAYS}(${WORDS})${NOT_UNIT})(?![\\p{L}\\p{M}])`,
   'giu',
 );
@@ -94,9 +102,20 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (!foundAt(out, mark, end)) out.push({ start: end - m[1].length, end, kind });
   }
   if (SPELLED_HINT.test(text)) scanSpelled(text, out, kind);
+  scanShorthand(text, out, kind);
   if (FOREIGN_HINT.test(text)) {
     const re = resetAt(FOREIGN_SPELLED_RE, 0);
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[1].length, kind });
+  }
+}
+
+/** `92M presents` (SHORTHAND_RE), unless a temperature word comes right before it. */
+function scanShorthand(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(SHORTHAND_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (TEMPERATURE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
 }
 

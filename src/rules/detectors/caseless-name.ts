@@ -12,7 +12,15 @@ const BIDI_MARKS = /^[ \u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]*/;
 const CASELESS_LETTER = /^\p{Lo}/u;
 const HANGUL_WORD = /^[\uac00-\ud7af]{2,4}(?![\p{L}\p{M}])/u;
 const HANGUL_NEXT_WORD = /^[ ]+([\uac00-\ud7af]+)/;
-const HAN_NAME = /^[\u30a0-\u30ff\u3400-\u9fff]{2,4}(?:[ \u3000][\u3400-\u9fff]{1,3}(?![\p{L}\p{M}]))?/u;
+// The name ends where the ideographs do, or at an honorific (`王秀英先生`, `山田花子さん`): a longer run is a sentence
+// (`Patient: 我想预约下周的体检`, `予約をキャンセルしたい`: kana after the ideographs), not a name.
+const HAN_NAME = /^[\u30a0-\u30ff\u3400-\u9fff]{2,4}(?:[ \u3000][\u3400-\u9fff]{1,3}(?![\p{L}\p{M}]))?(?=$|先生|女士|小姐|様|さん|氏|[^\p{L}\p{M}])/u;
+// Words that open a sentence in the spaced caseless scripts (a pronoun, a want, a question or a greeting): what follows the
+// label is the patient's words, not a name (`Patient: أريد تغيير موعدي`, `Patient: मुझे अपॉइंटमेंट चाहिए`).
+const SENTENCE_OPENERS = new Set(['أريد', 'أنا', 'هل', 'لدي', 'عندي', 'ممكن', 'أحتاج', 'كيف', 'متى', 'أين', 'ماذا', 'لماذا', 'شكرا', 'مرحبا', 'السلام',
+  'نعم', 'لا', 'من', 'ما', 'أود', 'ابني', 'ابنتي', 'זה', 'אני', 'אפשר', 'רוצה', 'שלום', 'תודה', 'मुझे', 'मैं', 'मेरा', 'मेरी', 'क्या', 'कृपया', 'नमस्ते', 'हम',
+  'ผม', 'ฉัน', 'ขอ', 'สวัสดี']);
+const FIRST_WORD = /^[^ ,.،:;!?؟]+/;
 // Words that may follow a Korean name: honorifics and the role it is named by (`김민수 님`, `김민수 환자`).
 const AFTER_KOREAN_NAME = new Set(['님', '씨', '환자', '고객', '보호자']);
 
@@ -28,6 +36,7 @@ export function caselessName(text: string, from: number): readonly [number, numb
     return m === null ? null : [start, start + m[0].length];
   }
   if (c >= 0x3040 && c <= 0x309f) return null; // hiragana opens a phrase (`お待ちください`), not a name
+  if (SENTENCE_OPENERS.has(FIRST_WORD.exec(text.slice(start, start + 24))?.[0] ?? '')) return null;
   const end = nameEnd(text, start, false, false);
   return end > start ? [start, end] : null;
 }

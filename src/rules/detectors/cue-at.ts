@@ -88,7 +88,14 @@ function apostropheCue(text: string, i: number, n1: number): number {
   // `it's Jane Doe` (a caller naming themselves, person-name.ts group 4)
   const its = p1 === 116 && n1 === 115 && lower(text.charCodeAt(i - 2)) === 105 && !isLetter(text.charCodeAt(i - 3));
   // `Jane Doe's Profile` (addressed-name.ts)
-  return im || mappelle || its || (isLetter(text.charCodeAt(i - 1)) && possessiveRecordAt(text, i)) ? APOS | NAME_CUE : APOS;
+  const named = im || mappelle || its || (isLetter(text.charCodeAt(i - 1)) && possessiveRecordAt(text, i)) ? APOS | NAME_CUE : APOS;
+  return named | (inPlaceAt(text, i, im) ? GEOCODE : 0);
+}
+
+/** `I'm in`, `we're in` (a place may follow, residence.ts): `i` is the apostrophe. */
+function inPlaceAt(text: string, i: number, im: boolean): boolean {
+  if (im) return matchesAt(text, i + 1, 'm in ', true);
+  return matchesAt(text, i + 1, 're in ', true) && lower(text.charCodeAt(i - 1)) === 101 && lower(text.charCodeAt(i - 2)) === 119 && !isLetter(text.charCodeAt(i - 3));
 }
 
 /** `[at]`, `(at)`, `{at}`, `<at>`: a spelled-out `@` (email's own marker). */

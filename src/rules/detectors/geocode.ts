@@ -2,6 +2,7 @@ import { defineDetector } from './define.js';
 import { GEOCODE, isLetter, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { scanResidence } from './residence.js';
+import { scanBareW3w } from './what3words.js';
 import type { Detection } from './types.js';
 
 // Geocodes that are not coordinates (Safe Harbor B): an Open Location Code ("plus code", what
@@ -54,8 +55,9 @@ function scan(text: string, out: Detection[], kind: string): void {
     const re = resetAt(W3W_RE, 0);
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
+  if (text.indexOf('.') >= 0) scanBareW3w(text, out, kind); // `parked at filled.count.soap` (what3words.ts)
   scanResidence(text, out, kind);
 }
 
-/** Plus codes, what3words addresses, geohashes after their name and places after a residence verb (B; residence.ts). */
+/** Plus codes, what3words addresses (with or without `///`), geohashes after their name and places after a residence verb (B; residence.ts). */
 export const geocodeDetector = defineDetector('geocode', '[GEO]', 'B', scan);

@@ -206,6 +206,7 @@ const TITLE_AFTER_DASH = new Set(['teacher', 'teachers', 'night', 'nights', 'eve
   'cigna', 'humana', 'kaiser', 'anthem', 'regence', 'united', 'healthcare', 'medicare', 'medicaid', 'tricare', 'plan', 'plans', 'insurance',
   'network', 'sponsor', 'sponsors', 'day', 'days', 'week', 'month', 'visit', 'visits', 'resources', 'guide', 'yoga', 'bonding', 'swim']);
 const DASH_END = /[ ]-[ ]+$/;
+const MS_CAPS = /(?<![A-Za-z])MS[ ]+$/;
 
 function titleAfterDash(text: string, from: number, end: number): boolean {
   const words = text.slice(from, end).toLowerCase().split(' ');
@@ -283,6 +284,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (m[6] !== undefined && !fullName(text, from, end)) continue;
     if (m[7] !== undefined && (!fullName(text, from, end) || !CALLING_TAIL.test(text.slice(end, end + 9)))) continue;
     if (m[2] !== undefined && DASH_END.test(m[2]) && titleAfterDash(text, from, end)) continue;
+    // `MS` in capitals without a dot is Microsoft, multiple sclerosis or Mississippi before a mixed-case word (`MS Teams`).
+    if (MS_CAPS.test(m[0]) && text.slice(from, end) !== text.slice(from, end).toUpperCase()) continue;
     // A role label opening a line (`Caller: …`) is role-opening.ts's too: one detection of the same name.
     if (!out.some((d) => d.start === from && d.end === end)) out.push({ start: from, end, kind });
     re.lastIndex = end;

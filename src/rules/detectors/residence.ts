@@ -26,8 +26,11 @@ const PREP = '(?:in|from|to|near|outside(?:[ ]of)?|en|em|no|na|in[ ]der[ ]nähe[
 // verb's and preposition's letters take either case here.
 const anyCase = (src: string): string => src.replace(LOWER_LETTER_OUTSIDE_CLASS, (c) => `[${c}${c.toUpperCase()}]`);
 const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
+// `I'm in Oskmere`, `we're in Zellby`: where the writer is (a city is as identifying as a home town); NOT_PLACE and IN_NOT_PLACE
+// keep the rooms, departments and states of being (`I'm in Cardiology`, `I'm in Pain Management`, `I'm in Network`).
+const IN_VERB = "(?:i|we)['\u2019](?:m|re)[ ]+in";
 const RESIDENCE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')})[ ]+` +
+  `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')}|${anyCase(IN_VERB)})[ ]+` +
     `((?:${WORD})(?:[ ](?:(?:of[ ]the|d['\u2019]|de|del|la|le|am|an[ ]der)[ ]?)?${WORD}){0,2}(?:,?[ ][A-Z]{2}(?![\\p{L}\\p{M}]))?)`,
   'gu',
 );
@@ -86,10 +89,27 @@ export function residenceAt(text: string, i: number): boolean {
   return c === 104 && !isLetter(p1) && matchesAt(text, i, 'habit', true);
 }
 
+// Typed all in lower case (`i live in tarnfield need pcp`, `we live in essex county`): one word after the verb, with `county`
+// or a state's code after it if they follow; read only when the text has no capital at all, and never a word that says
+// how or with whom someone lives (`live in fear`, `living in pain`, `live in an apartment`, `i'm in the lobby`).
+const LOWER_RESIDENCE_RE = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${VERB}[ ]+(?:(?:right|just|here)[ ]+)?(?:in|near|outside(?:[ ]of)?)|${FROM_VERB}[ ]+from|${IN_VERB})[ ]+` +
+    "([a-z][a-z'\u2019-]{2,24}(?:[ ](?:county|parish|borough|township|twp))?)(?![\\p{L}\\p{M}])",
+  'gu',
+);
+const HAS_CAPITAL = /\p{Lu}/u;
+const LOWER_NOT_PLACE = new Set(['fear', 'pain', 'hope', 'peace', 'denial', 'agony', 'poverty', 'terror', 'dread', 'constant', 'chronic', 'severe',
+  'bed', 'town', 'city', 'area', 'here', 'there', 'shelter', 'house', 'nursing', 'rural', 'group', 'foster', 'one', 'two', 'same', 'different',
+  'another', 'such', 'what', 'which', 'line', 'queue', 'lobby', 'waiting', 'recovery', 'labor', 'surgery', 'triage', 'emergency', 'network',
+  'touch', 'need', 'trouble', 'charge', 'shock', 'tears', 'love', 'school', 'college', 'jail', 'prison', 'treatment', 'therapy', 'rehab', 'remission',
+  'isolation', 'quarantine', 'public', 'private', 'sin', 'luck', 'debt', 'limbo', 'bad', 'good', 'much', 'too', 'so', 'his', 'hers', 'theirs',
+  'it', 'them', 'him', 'her', 'us', 'you', 'an', 'order', 'case', 'person', 'time', 'between', 'front', 'back', 'new', 'north', 'south', 'west', 'rhode']);
+
 /** Places after a residence verb (see above). */
 export function scanResidence(text: string, out: Detection[], kind: string): void {
   const personal = PERSONAL.test(text);
   if (personal) scanPlaces(resetAt(RESIDENCE_RE, 0), 1, text, out, kind);
+  if (personal && !HAS_CAPITAL.test(text)) scanLowerPlaces(text, out, kind);
   if (BIRTH_HINT.test(text)) scanPlaces(resetAt(BIRTH_RE, 0), 2, text, out, kind, personal);
 }
 
@@ -104,6 +124,7 @@ function scanPlaces(re: RegExp, g: number, text: string, out: Detection[], kind:
     if (personal === false && !DIGIT.test(m[1])) continue;
     const bare = place.replace(TRAILING_DOTS_AND_COMMAS, '');
     if (place.split(SPACE_OR_COMMA_RUNS).some((w) => NOT_PLACE.has(w.toLowerCase())) || REGION_RE.test(bare.replace(TRAILING_STATE_CODE, ''))) continue;
+    if (IN_START.test(m[0]) && notPlaceIn(place.split(SPACE_OR_COMMA_RUNS)[0].toLowerCase())) continue;
     const start = m.index + m[0].length - place.length;
     // The ZIP code after the place is that person's too (`I live in Beverly Hills 90210`): no state stands between
     // them for the ZIP detector's address tail, so it goes with the place.
@@ -112,3 +133,25 @@ function scanPlaces(re: RegExp, g: number, text: string, out: Detection[], kind:
   }
 }
 const ZIP_AFTER = /^,?[ ][0-9]{5}(?:-[0-9]{4})?(?![0-9])/;
+
+// After `I'm in` a capitalised word is as often a department, a program or a state of being as a town: such words stay.
+const IN_START = /^(?:i|we)['\u2019]/i;
+const IN_NOT_PLACE = new Set(['pain', 'labor', 'delivery', 'network', 'touch', 'trouble', 'charge', 'shock', 'love', 'school', 'college', 'class',
+  'treatment', 'remission', 'quarantine', 'isolation', 'bed', 'building', 'tower', 'wing', 'lab', 'lobby', 'line', 'queue', 'ob', 'obgyn', 'l&d',
+  'nicu', 'picu', 'pacu', 'pre-op', 'post-op', 'outpatient', 'inpatient', 'rehab', 'dialysis', 'urgent', 'physical', 'occupational', 'maternity',
+  'admissions', 'registration', 'radiology', 'recovery', 'surgery', 'triage', 'emergency', 'the', 'a', 'an', 'my', 'our', 'her', 'his', 'their']);
+const IN_NOT_PLACE_SUFFIX = /(?:ology|iatrics|ics|ery|ing|ment|ation|ness|ity|care)$/;
+const notPlaceIn = (word: string): boolean => IN_NOT_PLACE.has(word) || IN_NOT_PLACE_SUFFIX.test(word);
+
+/** The lower-case place after a residence verb in a text typed without capitals (LOWER_RESIDENCE_RE). */
+function scanLowerPlaces(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(LOWER_RESIDENCE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const word = m[1].split(' ')[0];
+    if (NOT_PLACE.has(word) || LOWER_NOT_PLACE.has(word) || REGION_LOWER.test(m[1]) || (IN_START.test(m[0]) && notPlaceIn(word))) continue;
+    out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, kind });
+  }
+}
+// A state's or country's name alone stays (`i live in texas`, `i'm in ohio`).
+const REGION_LOWER = new RegExp(`^(?:${STATE_NAME.toLowerCase()}|america|usa|canada|mexico|[a-z]{2})$`);

@@ -20,8 +20,10 @@ const UNIT = '(?:apt|apartment|suite|ste|unit|fl|floor|rm|room|bldg|building|#)'
 // Spaces, tabs and `+`: the same characters isGap looks for.
 const SP = '[ \\t+]';
 const GAP = `${SP}{1,3}`;
-// A rural route or highway contract box (`RR 2 Box 152`, `HC 61 Box 20`), read as a post office box is.
-const RURAL = `(?:r\\.?r\\.?|rural${SP}route|h\\.?c\\.?|star${SP}route)${SP}{0,2}[0-9]{1,4}`;
+// A rural route or highway contract box (`RR 2 Box 152`, `HC 61 Box 20`, `HCR 2 Box 9014`), read as a post office box is.
+const RURAL = `(?:r\\.?r\\.?|rural${SP}route|h\\.?c\\.?(?:r\\.?)?|star${SP}route)${SP}{0,2}[0-9]{1,4}`;
+// A post office box written `POB 9014` / `P.O.B. 4471` (the box word folded into its initial).
+const POB = `p\\.?${SP}?o\\.?${SP}?b\\.?${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?![0-9])`;
 // Box-like addresses of other posts: a private mailbox (`PMB 442`), New Zealand's and Australia's
 // `Private Bag 92019`, `Locked Bag 7`, `GPO Box 1234`.
 const BAG = `(?:pmb|(?:private|locked)${SP}bag|gpo${SP}box)${SP}{0,2}#?${SP}{0,2}[0-9]{1,6}(?![0-9])`;
@@ -37,7 +39,7 @@ const FR_WORD = `[${FR_LETTERS}'-]{1,24}`; // after the first letter
 const FR_TYPE = '(?:rue|boulevard|bd|chemin|all[ée]e|impasse|quai|avenue|place|cours)';
 const FR_ARTICLE = `(?:(?:de${SP}la|des|de|du|la|le)${GAP}|l['\u2019]|d['\u2019])`;
 export const ADDRESS_RE = new RegExp(
-  `(?<![A-Za-z])(?:p\\.?${SP}?o\\.?|post${SP}office|${RURAL})${SP}{0,2}box${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?![0-9])|(?<![A-Za-z])${BAG}|` +
+  `(?<![A-Za-z])(?:p\\.?${SP}?o\\.?|post${SP}office|${RURAL})${SP}{0,2}box${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?![0-9])|(?<![A-Za-z])${BAG}|(?<![A-Za-z])${POB}|` +
   `(?<![0-9A-Za-z#.-])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,5}|-[A-Za-z](?![A-Za-z]))?${GAP}(?:${WORD}${GAP}){1,4}${SUFFIX}\\.?(?![A-Za-z0-9])` +
     `(?:,?${GAP}${UNIT}\\.?${SP}{0,3}#?${SP}{0,2}[A-Za-z0-9-]{1,8}(?![A-Za-z0-9])){0,2}|` +
   `(?<![0-9A-Za-z#.-])[0-9]{1,5}(?:${SP}?(?:bis|ter))?,?${GAP}${FR_TYPE}${GAP}${FR_ARTICLE}?(${FR_LETTER}${FR_WORD})`,
@@ -87,7 +89,7 @@ function addressShapes(text: string): number {
   }
   return shapes;
 }
-const BOX = /box|pmb|bag/i;
+const BOX = /box|pmb|bag|p\.?[ \t+]?o\.?[ \t+]?b/i;
 
 // After an address, the locality of a post whose postcode has four digits (Australia, New Zealand,
 // and Safe Harbor's city goes with it): `, Parramatta NSW 2150`, `, Lambton Quay, Wellington 6145`,
@@ -97,6 +99,8 @@ const BOX = /box|pmb|bag/i;
 // the capitalised place words before a state's code or name; the state stays, and the ZIP is the zip detector's (ZIP-3).
 const PLACE = "\\p{Lu}[\\p{L}'.-]*(?:[ \\t]+\\p{Lu}[\\p{L}'.-]*){0,3}";
 const TAIL_RE = new RegExp(`(?:,[ \\t]*${PLACE}){0,2},?[ \\t]+(?:${PLACE}[ \\t]+)?(?:(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \\t]+)?[0-9]{4}(?=$|[ \\t]*[,;.\\n)])`, 'uy');
+// US states' codes typed in lower case, less those that are also words (`in`, `or`, `me`, `oh`, `hi`, `ok`, `id`, `de`, `la`, `co`).
+const LOWER_STATES = 'al|ak|az|ar|ca|ct|dc|fl|ga|ia|ks|ky|md|ma|mi|mn|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr';
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|' +
   'VT|VA|WA|WV|WI|WY|PR|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|' +
   'Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|' +
@@ -106,13 +110,18 @@ const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|M
 // without a comma when a comma and the state follow it (`742 Evergreen Terrace Springfield, OR`).
 const US_WORD = "(?:\\p{Lu}|[a-z]{1,2}['\u2019]\\p{Lu})[\\p{L}'\u2019.-]*";
 const US_PLACE = `${US_WORD}(?:[ \\t]+(?:(?:of|the|on|upon|in|de|la|du)[ \\t]+){0,2}${US_WORD}){0,3}`;
-const CLOSING_WORD = "(?:\\p{Lu}|[a-z]{1,2}['\u2019]\\p{Lu})[\\p{L}'\u2019-]*";
+// A sign-off or courtesy word closing a message is no city (`Meet at 100 Main St, Thanks!`, `…, Cheers`).
+const SIGN_OFF = '(?:Thanks?|Thank[ \\t]+you|Thx|Ty|Cheers|Regards|Best|Please|Pls|Bye|Ok|Okay|Sincerely|Love|Sorry|Cordially|Tia)(?![\\p{L}])';
+const CLOSING_WORD = `(?!${SIGN_OFF})(?:\\p{Lu}|[a-z]{1,2}['\u2019]\\p{Lu})[\\p{L}'\u2019-]*`;
 const CLOSING_PLACE = `${CLOSING_WORD}(?:[ \\t]+(?:(?:of|the|on|upon|in|de|la|du)[ \\t]+){0,2}${CLOSING_WORD}){0,3}`;
 const US_TAIL_RE = new RegExp(`(?:,[ \\t]*${US_PLACE}(?:,[ \\t]*${US_PLACE})?(?=,?[ \\t]+(?:${US_STATES})(?![\\p{L}]))` +
   `|[ \\t]+${US_PLACE}(?=,[ \\t]*(?:${US_STATES})(?![\\p{L}]))` +
   // The city alone after the street's comma, closing the text or its sentence (`pickup: 9522 Wexthwaite Ln, Oskmere`): its words
   // hold no full stop, which may end the sentence (`…, Oskmere. Thanks` keeps `Thanks`).
-  `|,[ \\t]*${CLOSING_PLACE}(?=[ \\t]*(?:$|[.;!?\\n])))`, 'uy');
+  `|,[ \\t]*${CLOSING_PLACE}(?=[ \\t]*(?:$|[.;!?\\n]))` +
+  // Typed all in lower case (`77 harborview dr lowell ma`): one or two words then a state's code closing the text or its
+  // sentence; codes that are also English words (`in`, `or`, `me`, `hi`…) are not read, nor prose words as the city.
+  `|,?[ \\t]+(?!${STOP}[ \\t])[a-z]{3,}(?:[ \\t]+(?!${STOP}[ \\t])[a-z]{3,})?(?=,?[ \\t]+(?:${LOWER_STATES})[ \\t]*(?:$|[.,;!?\\n])))`, 'uy');
 
 // An address's last line on its own (a verifier's `last_line: "Springfield MA 01105-2207"`, `Coeur d'Alene, ID 83814` in a
 // note): the place before a state and a ZIP is the city, which goes; the state stays, the ZIP is the zip detector's.

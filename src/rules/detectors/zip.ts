@@ -24,6 +24,14 @@ const STATE_RE = new RegExp(`(?:, ?(?:${STATE_CODE}|${STATE_NAME})|(?<=[A-Za-z.]
 
 const CONTEXT_RES: readonly RegExp[] = [LABELLED_RE, STATE_RE];
 
+// What a visitor types into a locator or a site search (README "B geography", the store-locator policy): five digits after
+// a place word (`urgent care near 60614`, `pharmacy close to 59012`, `within 10 miles of 02301`), or closing a short search of
+// words alone (`dermatologist 02301`, `mri open saturday 03601`). Generalised as a whole ZIP value is: its ZIP-3 stays (000
+// for the restricted prefixes), so the search keeps its region. A count after `in` (`in 12000 patients`) and a code after
+// its name (`cpt 99213`, `claim 55102`) are not ZIPs.
+const NEAR_ZIP_RE = /(?<![A-Za-z])(?:near(?:by)?|around|close[ +]to|in|within[ +][0-9]{1,3}[ +]?(?:mi|miles?|km)[ +]of)[ +]{1,2}([0-9]{5})(?![0-9]|[.,][0-9]|[ +]*(?:patients|people|members|visits|users|cases|steps|dollars|usd|units|mg|ml)(?![A-Za-z]))/gi;
+const SEARCH_ZIP_RE = /^[ ]*(?!(?:cpt|code|icd|hcpcs|ndc|order|invoice|claim|ref|case|ticket|item|sku|part|model|room|ext)[ +])[A-Za-z][A-Za-z'&-]*(?:[ +][A-Za-z][A-Za-z'&-]*){0,5}[ +]{1,2}([0-9]{5})[ ]*$/i;
+
 function overlapsFrom(out: Detection[], from: number, start: number, end: number): boolean {
   for (let i = from; i < out.length; i++) if (out[i].start < end && start < out[i].end) return true;
   return false;
@@ -66,6 +74,23 @@ function scan(text: string, out: Detection[], kind: string): void {
       const start = end - m[1].length;
       if (!overlapsFrom(out, mark, start, end)) out.push({ start, end, kind });
     }
+  }
+  scanSearchZips(text, out, kind, mark);
+}
+
+/** ZIPs typed into a search or a locator (NEAR_ZIP_RE, SEARCH_ZIP_RE), generalised to their ZIP-3. */
+function scanSearchZips(text: string, out: Detection[], kind: string, mark: number): void {
+  const whole = text.length <= 64 ? SEARCH_ZIP_RE.exec(text) : null;
+  if (whole !== null) {
+    const end = text.length - (whole[0].length - whole[0].trimEnd().length);
+    if (!overlapsFrom(out, mark, end - 5, end)) out.push({ start: end - 5, end, kind, generalize: true });
+    return;
+  }
+  const re = resetAt(NEAR_ZIP_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    if (!overlapsFrom(out, mark, end - 5, end)) out.push({ start: end - 5, end, kind, generalize: true });
   }
 }
 
