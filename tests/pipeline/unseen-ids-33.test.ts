@@ -25,6 +25,12 @@ describe('post office boxes and rural routes as people spell them', () => {
     expect(out).toContain('MA');
   });
 
+  it("drops a box's lettered number and the town closing the text after it", () => {
+    const out = props({ a: 'RR 3 Box 12 Tarnfield', b: 'P.O.B. 4471 Oskmere', c: 'Mail to R.R. 1 Box 45A' });
+    for (const v of ['Tarnfield', 'Oskmere', '45A', '"A"']) expect(out).not.toContain(v);
+    expect(props({ d: 'PO Box 12 is closed.', e: 'PO Box 12 Thanks!' })).toContain('is closed.');
+  });
+
   it('keeps vital signs and check boxes', () => {
     const out = props({ caption: 'Normal adult RR 12-20, HR 60-100', consent_label: 'checked box 2 of 3', problem: 'probe 12 failed' });
     for (const v of ['RR 12-20, HR 60-100', 'checked box 2 of 3', 'probe 12 failed']) expect(out).toContain(v);

@@ -39,7 +39,7 @@ const FR_WORD = `[${FR_LETTERS}'-]{1,24}`; // after the first letter
 const FR_TYPE = '(?:rue|boulevard|bd|chemin|all[ée]e|impasse|quai|avenue|place|cours)';
 const FR_ARTICLE = `(?:(?:de${SP}la|des|de|du|la|le)${GAP}|l['\u2019]|d['\u2019])`;
 export const ADDRESS_RE = new RegExp(
-  `(?<![A-Za-z])(?:p\\.?${SP}?o\\.?|post${SP}office|${RURAL})${SP}{0,2}box${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?![0-9])|(?<![A-Za-z])${BAG}|(?<![A-Za-z])${POB}|` +
+  `(?<![A-Za-z])(?:p\\.?${SP}?o\\.?|post${SP}office|${RURAL})${SP}{0,2}box${SP}{0,2}#?${SP}{0,2}[0-9]{1,8}(?:[A-Za-z](?![A-Za-z]))?(?![0-9])|(?<![A-Za-z])${BAG}|(?<![A-Za-z])${POB}|` +
   `(?<![0-9A-Za-z#.-])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,5}|-[A-Za-z](?![A-Za-z]))?${GAP}(?:${WORD}${GAP}){1,4}${SUFFIX}\\.?(?![A-Za-z0-9])` +
     `(?:,?${GAP}${UNIT}\\.?${SP}{0,3}#?${SP}{0,2}[A-Za-z0-9-]{1,8}(?![A-Za-z0-9])){0,2}|` +
   `(?<![0-9A-Za-z#.-])[0-9]{1,5}(?:${SP}?(?:bis|ter))?,?${GAP}${FR_TYPE}${GAP}${FR_ARTICLE}?(${FR_LETTER}${FR_WORD})`,
@@ -134,6 +134,18 @@ const LAST_LINE_RE = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(${US_PLACE}),?[ \\t]+
 // Without a comma only five digits (`Lindenstraße 14 10969 Berlin`; `Hauptstraße 5 2026 tour` stays).
 const EU_TAIL_RE = new RegExp(`(?:,[ \\t]*(?:[A-Z]{1,2}-)?[0-9]{4,5}|[ \\t]+(?:[A-Z]{1,2}-)?[0-9]{5})[ \\t]+${PLACE}`, 'uy');
 
+// A box's town may follow it without a comma (`RR 3 Box 12 Tarnfield`, `P.O.B. 4471 Oskmere`): a box line is followed by
+// nothing else, so capitalised words closing the text or its sentence are the town (a street's next words may be prose).
+const BOX_TOWN_RE = new RegExp(`[ \\t]+${CLOSING_PLACE}(?=[ \\t]*(?:$|[.;!?\\n]))`, 'uy');
+const BOX_MATCH = /box|pob|p\.o\.b|pmb|bag/i;
+
+/** `end` moved past a town closing the text after a box (BOX_TOWN_RE), when `address` is a box and no tail was found. */
+function boxTownEnd(text: string, address: string, matchEnd: number, end: number): number {
+  if (end !== matchEnd || !BOX_MATCH.test(address)) return end;
+  const m = resetAt(BOX_TOWN_RE, end).exec(text);
+  return m === null ? end : end + m[0].length;
+}
+
 /** Where an address's locality tail ends (see TAIL_RE, US_TAIL_RE and EU_TAIL_RE), or `end` when none follows. */
 function tailEnd(text: string, end: number): number {
   const c = text.charCodeAt(end);
@@ -189,7 +201,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if ((m[1] !== undefined && !UPPER.test(m[1])) || PROSE_SUFFIX.test(m[0])) continue;
-      const end = tailEnd(text, m.index + m[0].length);
+      const matchEnd = m.index + m[0].length;
+      const end = boxTownEnd(text, m[0], matchEnd, tailEnd(text, matchEnd));
       out.push({ start: m.index, end, kind });
       re.lastIndex = end;
     }
