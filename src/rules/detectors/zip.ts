@@ -80,6 +80,7 @@ function scan(text: string, out: Detection[], kind: string): void {
 
 /** ZIPs typed into a search or a locator (NEAR_ZIP_RE, SEARCH_ZIP_RE), generalised to their ZIP-3. */
 function scanSearchZips(text: string, out: Detection[], kind: string, mark: number): void {
+  if (!spacedFive(text)) return;
   const whole = text.length <= 64 ? SEARCH_ZIP_RE.exec(text) : null;
   if (whole !== null) {
     const end = text.length - (whole[0].length - whole[0].trimEnd().length);
@@ -92,6 +93,19 @@ function scanSearchZips(text: string, out: Detection[], kind: string, mark: numb
     const end = m.index + m[0].length;
     if (!overlapsFrom(out, mark, end - 5, end)) out.push({ start: end - 5, end, kind, generalize: true });
   }
+}
+
+/** Whether the text has five digits and no more after a space or `+` (what both search patterns end in): one pass, no regex. */
+function spacedFive(text: string): boolean {
+  for (let i = 1; i + 5 <= text.length; i++) {
+    const b = text.charCodeAt(i - 1);
+    if ((b !== 32 && b !== 43) || !isDigit(text.charCodeAt(i))) continue;
+    let j = i;
+    while (j < text.length && isDigit(text.charCodeAt(j))) j++;
+    if (j - i === 5) return true;
+    i = j;
+  }
+  return false;
 }
 
 /** ZIP codes (B): ZIP+4 anywhere; 5-digit ZIPs after a label or a state code, or as a whole value (generalised to ZIP-3). */
