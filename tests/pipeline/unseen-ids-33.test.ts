@@ -77,13 +77,16 @@ describe("the place after `I'm in`, and a place typed in lower case after a resi
     ['i live in tarnfield need pcp', 'tarnfield'],
     ['we live in essex county and got billed', 'essex'],
     ["i'm in quillden till friday", 'quillden'],
+    ['Resident of Wexstead County', 'Wexstead'],
+    ['resident of wexstead county', 'wexstead'],
   ])('drops it from %j', (text, place) => {
     expect(props({ preview: text })).not.toContain(place);
   });
 
   it('keeps departments, states of being and states', () => {
     const texts = ["I'm in pain since Monday", "I'm in Cardiology now", "I'm in Pain Management", "I'm in Network with Aetna?",
-      'i live in fear of needles', 'i live in an apartment with stairs', "i'm in the lobby", 'i live in texas', "i'm in network right?"];
+      'i live in fear of needles', 'i live in an apartment with stairs', "i'm in the lobby", 'i live in texas', "i'm in network right?",
+      'Residents of Wexstead County may apply'];
     for (const t of texts) expect(props({ preview: t })).toContain(JSON.stringify(t).slice(1, -1));
   });
 });

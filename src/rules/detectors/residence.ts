@@ -30,7 +30,7 @@ const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
 // keep the rooms, departments and states of being (`I'm in Cardiology`, `I'm in Pain Management`, `I'm in Network`).
 const IN_VERB = "(?:i|we)['\u2019](?:m|re)[ ]+in";
 const RESIDENCE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')}|${anyCase(IN_VERB)})[ ]+` +
+  `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')}|${anyCase(IN_VERB)}|${anyCase('residents?[ ]of')})[ ]+` +
     `((?:${WORD})(?:[ ](?:(?:of[ ]the|d['\u2019]|de|del|la|le|am|an[ ]der)[ ]?)?${WORD}){0,2}(?:,?[ ][A-Z]{2}(?![\\p{L}\\p{M}]))?)`,
   'gu',
 );
@@ -93,11 +93,12 @@ export function residenceAt(text: string, i: number): boolean {
 // or a state's code after it if they follow; read only when the text has no capital at all, and never a word that says
 // how or with whom someone lives (`live in fear`, `living in pain`, `live in an apartment`, `i'm in the lobby`).
 const LOWER_RESIDENCE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:${VERB}[ ]+(?:(?:right|just|here)[ ]+)?(?:in|near|outside(?:[ ]of)?)|${FROM_VERB}[ ]+from|${IN_VERB})[ ]+` +
+  `(?<![\\p{L}\\p{M}])(?:${VERB}[ ]+(?:(?:right|just|here)[ ]+)?(?:in|near|outside(?:[ ]of)?)|${FROM_VERB}[ ]+from|${IN_VERB}|resident[ ]of)[ ]+` +
     "([a-z][a-z'\u2019-]{2,24}(?:[ ](?:county|parish|borough|township|twp))?)(?![\\p{L}\\p{M}])",
   'gu',
 );
 const HAS_CAPITAL = /\p{Lu}/u;
+const RESIDENT_OF = /(?<![\p{L}\p{M}])resident[ ]of[ ]/iu;
 const LOWER_NOT_PLACE = new Set(['fear', 'pain', 'hope', 'peace', 'denial', 'agony', 'poverty', 'terror', 'dread', 'constant', 'chronic', 'severe',
   'bed', 'town', 'city', 'area', 'here', 'there', 'shelter', 'house', 'nursing', 'rural', 'group', 'foster', 'one', 'two', 'same', 'different',
   'another', 'such', 'what', 'which', 'line', 'queue', 'lobby', 'waiting', 'recovery', 'labor', 'surgery', 'triage', 'emergency', 'network',
@@ -107,7 +108,8 @@ const LOWER_NOT_PLACE = new Set(['fear', 'pain', 'hope', 'peace', 'denial', 'ago
 
 /** Places after a residence verb (see above). */
 export function scanResidence(text: string, out: Detection[], kind: string): void {
-  const personal = PERSONAL.test(text);
+  // `Resident of Wexstead County` says it of one person (`Residents of … may apply` is a site's copy).
+  const personal = PERSONAL.test(text) || RESIDENT_OF.test(text);
   if (personal) scanPlaces(resetAt(RESIDENCE_RE, 0), 1, text, out, kind);
   if (personal && !HAS_CAPITAL.test(text)) scanLowerPlaces(text, out, kind);
   if (BIRTH_HINT.test(text)) scanPlaces(resetAt(BIRTH_RE, 0), 2, text, out, kind, personal);
