@@ -77,6 +77,7 @@ describe("the place after `I'm in`, and a place typed in lower case after a resi
     ['i live in tarnfield need pcp', 'tarnfield'],
     ['we live in essex county and got billed', 'essex'],
     ["i'm in quillden till friday", 'quillden'],
+    ['I am in Tarnfield this week', 'Tarnfield'],
     ['Resident of Wexstead County', 'Wexstead'],
     ['resident of wexstead county', 'wexstead'],
   ])('drops it from %j', (text, place) => {
@@ -142,7 +143,7 @@ describe('over-cuts of pass 32', () => {
 
 describe('the prefilter lets through every text these detectors redact', () => {
   it('on what3words, boxes, shorthand ages, residence and search ZIPs built from parts', () => {
-    const parts = ['at ', 'filled', '.', 'count', 'soap', ' ', "I'm in ", 'Oskmere', 'i live in ', 'tarnfield', '92', 'M', 'F', ' presents', 'POB ',
+    const parts = ['at ', 'filled', '.', 'count', 'soap', ' ', "I'm in ", 'Oskmere', 'I am in ', 'Resident of ', 'we', "'re in ", 'i live in ', 'tarnfield', '92', 'M', 'F', ' presents', 'POB ',
       'HCR 2 Box ', '9014', 'near ', '60614', 'dermatologist ', 'w3w ', '/', '@', 'x', 'Patient: ', '我想', 'MS ', 'Teams'];
     expectPrefilterSound(parts, { maxLength: 7, numRuns: 2000, examples: [['at filled.count.soap'], ["I'm in Oskmere"], ['92M presents'], ['dermatologist 60614']] });
   });

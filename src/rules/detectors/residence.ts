@@ -26,9 +26,9 @@ const PREP = '(?:in|from|to|near|outside(?:[ ]of)?|en|em|no|na|in[ ]der[ ]nähe[
 // verb's and preposition's letters take either case here.
 const anyCase = (src: string): string => src.replace(LOWER_LETTER_OUTSIDE_CLASS, (c) => `[${c}${c.toUpperCase()}]`);
 const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
-// `I'm in Oskmere`, `we're in Zellby`: where the writer is (a city is as identifying as a home town); NOT_PLACE and IN_NOT_PLACE
+// `I'm in Oskmere`, `we're in Zellby`, `I am in Tarnfield`: where the writer is (a city is as identifying as a home town); NOT_PLACE and IN_NOT_PLACE
 // keep the rooms, departments and states of being (`I'm in Cardiology`, `I'm in Pain Management`, `I'm in Network`).
-const IN_VERB = "(?:i|we)['\u2019](?:m|re)[ ]+in";
+const IN_VERB = "(?:(?:i|we)['\u2019](?:m|re)|i[ ]am)[ ]+in";
 const RESIDENCE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')}|${anyCase(IN_VERB)}|${anyCase('residents?[ ]of')})[ ]+` +
     `((?:${WORD})(?:[ ](?:(?:of[ ]the|d['\u2019]|de|del|la|le|am|an[ ]der)[ ]?)?${WORD}){0,2}(?:,?[ ][A-Z]{2}(?![\\p{L}\\p{M}]))?)`,
@@ -81,6 +81,8 @@ export function residenceAt(text: string, i: number): boolean {
   const p2 = lower(text.charCodeAt(i - 2));
   if (c === 118) return p1 === 105 ? (p2 === 108 || p2 === 118) && !isLetter(text.charCodeAt(i - 3)) : p1 === 111 && p2 === 109 && !isLetter(text.charCodeAt(i - 3));
   if (c === 109) {
+    // `I am in` (a place may follow, as after `I'm in`: cue-at.ts marks that one at its apostrophe)
+    if (p1 === 97 && p2 === 32 && lower(text.charCodeAt(i - 3)) === 105 && !isLetter(text.charCodeAt(i - 4))) return matchesAt(text, i + 1, ' in ', true);
     if (p1 === 111 && p2 === 114 && lower(text.charCodeAt(i - 3)) === 102) return text.charCodeAt(i + 1) === 32 && FROM_BEFORE.test(text.slice(Math.max(0, i - 20), i - 3));
     return !isLetter(p1) && (matchesAt(text, i, 'moro ', true) || matchesAt(text, i, 'mora ', true) || matchesAt(text, i, 'moramos ', true));
   }
@@ -137,7 +139,7 @@ function scanPlaces(re: RegExp, g: number, text: string, out: Detection[], kind:
 const ZIP_AFTER = /^,?[ ][0-9]{5}(?:-[0-9]{4})?(?![0-9])/;
 
 // After `I'm in` a capitalised word is as often a department, a program or a state of being as a town: such words stay.
-const IN_START = /^(?:i|we)['\u2019]/i;
+const IN_START = /^(?:(?:i|we)['\u2019]|i[ ]am)/i;
 const IN_NOT_PLACE = new Set(['pain', 'labor', 'delivery', 'network', 'touch', 'trouble', 'charge', 'shock', 'love', 'school', 'college', 'class',
   'treatment', 'remission', 'quarantine', 'isolation', 'bed', 'building', 'tower', 'wing', 'lab', 'lobby', 'line', 'queue', 'ob', 'obgyn', 'l&d',
   'nicu', 'picu', 'pacu', 'pre-op', 'post-op', 'outpatient', 'inpatient', 'rehab', 'dialysis', 'urgent', 'physical', 'occupational', 'maternity',
