@@ -10,6 +10,9 @@ import { careCue, webmailAt } from './cue-words.js';
 import { cueAt, digitWord, numberWordAt, personLabelBefore } from './cue-at.js';
 import { geocodeAt } from './geocode.js';
 import { bareW3wAt } from './what3words.js';
+
+// Most dots sit between digits (versions, addresses, times): one test each side before bareW3wAt's walk.
+const lowerAscii = (c: number): boolean => c >= 97 && c <= 122;
 import { fileExtAt } from './file-name.js';
 import { clockAt } from './speaker-marks.js';
 import { attributionDashAt, colonNameCue, greetingAt, pipeRowAt } from './name-cues.js';
@@ -36,7 +39,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0)
       | ((text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && personLabelBefore(text, i)) || attributionDashAt(text, i) ? NAME_CUE : 0);
     case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0)
-      | (bareW3wAt(text, i) ? GEOCODE : 0); // `filled.count.soap` (what3words.ts)
+      | (lowerAscii(text.charCodeAt(i - 1)) && lowerAscii(text.charCodeAt(i + 1)) && bareW3wAt(text, i) ? GEOCODE : 0); // `filled.count.soap` (what3words.ts)
     case 43: return geocodeAt(text, i, c);
     // `/patients/jane-doe-1961` in text (person-path.ts).
     case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) ? NAME_CUE : 0);

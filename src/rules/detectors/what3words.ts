@@ -6,8 +6,11 @@ import type { Detection } from './types.js';
 // crisp.lemon.tower`, `pin drop: usual.tables.bright`). Host names and file names have the same shape: a last word that is
 // a top-level domain or a file extension (`northbay.health.example`, `report.final.pdf`), a `www` first, a `/`, `@` or a
 // digit beside it (`v2.3.1`, `app.northbay.example/login`) keep it what it is.
-const WORD = '[a-z\\u00df-\\u024f]{2,20}';
-const BARE_W3W_RE = new RegExp(`(?<![\\p{L}\\p{N}@./:_-])${WORD}\\.${WORD}\\.(${WORD})(?![\\p{L}\\p{N}/@_-]|\\.[\\p{L}\\p{N}])`, 'gu');
+// ASCII letters beside each dot (what the prefilter's mark asks first, markers.ts); accented letters inside the words.
+const WORD = '[a-z\\u00df-\\u024f]{1,19}[a-z]';
+const WORD_AFTER = '[a-z][a-z\\u00df-\\u024f]{1,19}';
+const WORD_LAST = '[a-z\\u00df-\\u024f]{2,20}';
+const BARE_W3W_RE = new RegExp(`(?<![\\p{L}\\p{N}@./:_-])${WORD}\\.${WORD_AFTER}\\.(${WORD_LAST})(?![\\p{L}\\p{N}/@_-]|\\.[\\p{L}\\p{N}])`, 'gu');
 const CUE_BEFORE = /(?:(?<![\p{L}])(?:w3w|what3words|location|pin|parked|meet|address|entrance|door|pickup|pick[ -]?up|drop[ -]?off|drop|at|near|by|here)(?![\p{L}])[^\p{L}]{0,3}(?:is[ ]+)?)$/iu;
 const HOST_OR_FILE_END = new Set(['com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'io', 'co', 'us', 'uk', 'ca', 'de', 'fr', 'es', 'it', 'nl', 'au',
   'in', 'info', 'biz', 'me', 'tv', 'ai', 'app', 'dev', 'health', 'care', 'clinic', 'hospital', 'example', 'test', 'local', 'localhost', 'internal',
