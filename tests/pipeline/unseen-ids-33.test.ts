@@ -87,7 +87,7 @@ describe("the place after `I'm in`, and a place typed in lower case after a resi
   it('keeps departments, states of being and states', () => {
     const texts = ["I'm in pain since Monday", "I'm in Cardiology now", "I'm in Pain Management", "I'm in Network with Aetna?",
       'i live in fear of needles', 'i live in an apartment with stairs', "i'm in the lobby", 'i live in texas', "i'm in network right?",
-      'Residents of Wexstead County may apply'];
+      'Residents of Wexstead County may apply', "i'm in and out of the hospital", "i'm in good shape"];
     for (const t of texts) expect(props({ preview: t })).toContain(JSON.stringify(t).slice(1, -1));
   });
 });

@@ -106,7 +106,9 @@ const LOWER_NOT_PLACE = new Set(['fear', 'pain', 'hope', 'peace', 'denial', 'ago
   'another', 'such', 'what', 'which', 'line', 'queue', 'lobby', 'waiting', 'recovery', 'labor', 'surgery', 'triage', 'emergency', 'network',
   'touch', 'need', 'trouble', 'charge', 'shock', 'tears', 'love', 'school', 'college', 'jail', 'prison', 'treatment', 'therapy', 'rehab', 'remission',
   'isolation', 'quarantine', 'public', 'private', 'sin', 'luck', 'debt', 'limbo', 'bad', 'good', 'much', 'too', 'so', 'his', 'hers', 'theirs',
-  'it', 'them', 'him', 'her', 'us', 'you', 'an', 'order', 'case', 'person', 'time', 'between', 'front', 'back', 'new', 'north', 'south', 'west', 'rhode']);
+  'it', 'them', 'him', 'her', 'us', 'you', 'an', 'order', 'case', 'person', 'time', 'between', 'front', 'back', 'new', 'north', 'south', 'west', 'rhode',
+  'and', 'or', 'but', 'on', 'at', 'with', 'for', 'to', 'of', 'no', 'not', 'all', 'any', 'some', 'favor', 'favour', 'support', 'contact', 'control',
+  'danger', 'distress', 'crisis', 'great', 'shape', 'process', 'progress', 'stock', 'agony', 'misery', 'tears', 'need']);
 
 /** Places after a residence verb (see above). */
 export function scanResidence(text: string, out: Detection[], kind: string): void {
