@@ -16,7 +16,20 @@ const DOCUMENT_FILE = /^(?:\/|https?:\/\/)[^?#]*\/[^/?#]+\.(?:pdf|docx?|xlsx?|pp
  * to a blocked page) and the url rule sends it (sanitize_url).
  */
 export function documentLink(key: string, v: JsonValue | undefined): v is string {
-  return (key === 'href' || key === 'url') && typeof v === 'string' && v.length <= 2048 && DOCUMENT_FILE.test(v);
+  return (key === 'href' || key === 'url') && typeof v === 'string' && v.length <= 2048 && mayNameFile(v) && DOCUMENT_FILE.test(v);
+}
+
+/**
+ * DOCUMENT_FILE's necessary condition, without the regex: no `#` anywhere, and a dot after the last `/` of the part
+ * before any `?` (the extension's). Most page URLs (`https://host/services/cardiology`) fail it, as each event's
+ * `url` property did the regex twice (page-properties.ts).
+ */
+function mayNameFile(v: string): boolean {
+  if (v.indexOf('#') >= 0) return false;
+  const q = v.indexOf('?');
+  const end = q < 0 ? v.length : q;
+  const dot = v.lastIndexOf('.', end - 1);
+  return dot > 0 && v.lastIndexOf('/', end - 1) < dot - 1;
 }
 
 // A media element's source as a string (`poster`, `player_src`) is an address too, sent as the url rule sends one
