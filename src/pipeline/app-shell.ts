@@ -3,6 +3,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js
 import { pathOf } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
 import { pageNamePath } from './page-readings.js';
+import { letterAtAnyCase, letterMask } from '../common/char-gates.js';
 
 // A member's or patient's single-page app whose URL never changes (`/app`, `/#/`, `/home`, `/dashboard`)
 // says which page is shown only by its title or a virtual page name (`Claims`, `Explanation of Benefits`,
@@ -15,6 +16,9 @@ import { pageNamePath } from './page-readings.js';
 const MEMBER_AREA = '/member';
 // The shell's own paths: an app's mount point, a home or dashboard, an index file (a trailing slash too).
 const SHELL_PATH = /^\/(?:apps?|home|dashboard|main|spa|index(?:\.html?|\.php|\.aspx|\.jsp)?|default\.aspx)\/?$/i;
+// SHELL_PATH's letters after the slash: most paths are no shell's at their first letter.
+const SHELL_FIRST = letterMask('ahdmsi');
+const shellPath = (path: string): boolean => path.charCodeAt(0) === 47 && letterAtAnyCase(path, 1, SHELL_FIRST) && SHELL_PATH.test(path);
 // A fragment with no route in it (`#`, `#/`, `#!/`): the router's root.
 const EMPTY_ROUTE = /^#!?\/?$/;
 // Keys that say the visitor is signed in by their value being true (`logged_in: true`, `isAuthenticated: "yes"`).
@@ -88,7 +92,7 @@ function withMemberPage(out: string[] | undefined, path: string, skip: RegExp | 
 function isShell(page: ShellPage, props: JsonObject, screen: boolean): boolean {
   const { path, fragment } = pathAndFragment(page);
   if ((fragment !== undefined && !EMPTY_ROUTE.test(fragment)) || !locationsAtShell(props)) return false;
-  if (path !== undefined && SHELL_PATH.test(path)) return true;
+  if (path !== undefined && shellPath(path)) return true;
   // The site's root, or an app's event with no page at all, is a shell once the visitor is said to be signed in.
   return (path === undefined || path === '/') && (fragment !== undefined || visitorSignedIn(props) || screen || namesScreen(props));
 }
@@ -104,7 +108,7 @@ function locationsAtShell(props: JsonObject): boolean {
     if (keyKind(k) !== LOCATION_KEY || typeof v !== 'string' || v.length === 0) continue;
     const at = pathAndFragment({ url: v });
     if (at.path === undefined || (at.fragment !== undefined && !EMPTY_ROUTE.test(at.fragment))) return false;
-    if (at.path !== '/' && !SHELL_PATH.test(at.path)) return false;
+    if (at.path !== '/' && !shellPath(at.path)) return false;
   }
   return true;
 }

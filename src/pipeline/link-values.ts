@@ -4,6 +4,7 @@ import { canonicalPath } from '../rules/canonical-path.js';
 import { CHANGE_VALUES, LABEL_RANK, VALUE_RANK } from '../rules/pair-names.js';
 import type { Plan } from '../rules/plan.js';
 import { hostBlock, hostPathBlock, pathVerdict } from './path-verdicts.js';
+import { letterAtAnyCase, letterMask } from '../common/char-gates.js';
 
 const HTTP_URL_PREFIX = /^https?:\/\//i;
 
@@ -35,10 +36,12 @@ function mayNameFile(v: string): boolean {
 // A media element's source as a string (`poster`, `player_src`) is an address too, sent as the url rule sends one
 // (rule-exceptions.ts mediaSource): page-properties.ts drops it when it leads to a blocked page, like a link.
 const MEDIA_KEY = /(?:src|poster|img)$/i;
+// MEDIA_KEY's last letters.
+const MEDIA_KEY_LAST = letterMask('crg');
 
 /** Whether a top-level property's key names a media element's source (see above). */
 export function mediaKey(key: string): boolean {
-  return MEDIA_KEY.test(key);
+  return letterAtAnyCase(key, key.length - 1, MEDIA_KEY_LAST) && MEDIA_KEY.test(key);
 }
 
 /** Whether a value is a path (`/x`) or an http(s) URL. */
@@ -127,6 +130,8 @@ function put(o: JsonObject, k: string, v: JsonValue): void {
  * it is read as whom it reaches (link-text.ts).
  */
 export function contactLink(v: JsonValue | undefined): boolean {
-  return typeof v === 'string' && v.length > 4 && CONTACT_LINK.test(v);
+  return typeof v === 'string' && v.length > 4 && letterAtAnyCase(v, 0, CONTACT_FIRST) && CONTACT_LINK.test(v);
 }
 const CONTACT_LINK = /^(?:mailto|tel|sms|callto|facetime|imessage):/i;
+// CONTACT_LINK's first letters: a URL, a path or most words skip it.
+const CONTACT_FIRST = letterMask('mtscfi');

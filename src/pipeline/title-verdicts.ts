@@ -6,6 +6,7 @@ import { unnamedDoneStep } from './form-steps.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict, separatorsFolded } from './path-verdicts.js';
 import { englishStoryPath } from './story-areas.js';
+import { letterAt, letterMask } from '../common/char-gates.js';
 
 const TRAILING_SLASHES = /\/+$/;
 const WHITESPACE_RUNS = /\s+/g;
@@ -57,14 +58,17 @@ export function titleVerdict(title: string, plan: Plan, area?: string): TitleVer
 
 // Areas of stories and postings whose paths the pack reads apart (`(?<!^/(news|blog|...)/.*)`): a title there is the area's page.
 const STORY_AREA = /^\/(news|newsroom|blog|blogs|press-releases|articles|stories|careers|jobs)\/[^/]/;
+// STORY_AREA's letters after the slash.
+const STORY_FIRST = letterMask('nbpascj');
+const storyAreaOf = (path: string): string | undefined => (path.charCodeAt(0) === 47 && letterAt(path, 1, STORY_FIRST) ? STORY_AREA.exec(path)?.[1] : undefined);
 /** The story or posting area a page's canonical path is in (`news` for `/news/2026/11/x`), if any. */
 export function storyArea(path: string | undefined): string | undefined {
   if (path === undefined) return undefined;
-  const area = STORY_AREA.exec(path)?.[1];
+  const area = storyAreaOf(path);
   if (area !== undefined) return area;
   // The area named in another language (`/noticias/…`, `/tin-tức/…` read without its accents).
   const read = englishStoryPath(path) ?? (NON_ASCII.test(path) ? englishStoryPath(separatorsFolded(path) ?? path) : undefined);
-  return read === undefined ? undefined : STORY_AREA.exec(read)?.[1];
+  return read === undefined ? undefined : storyAreaOf(read);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { JsonObject } from '../common/json.js';
 import { wholeFullName } from './detectors/verb-name.js';
 import { fhirFieldName } from './fhir-fields.js';
 import { phonePiece, ssnBox } from './number-pieces.js';
+import { letterAtAnyCase, letterMask } from '../common/char-gates.js';
 
 // A link's text sent beside its address as a property of its own (`{link_url: "mailto:…",
 // link_text: "Jane Doe"}`, `{href: "tel:…", anchor_text: …}`, `{linkUrl: "sms:…", linkText: …}`):
@@ -9,6 +10,8 @@ import { phonePiece, ssnBox } from './number-pieces.js';
 // does inside one string (name-cues.ts). When the whole text is a full name it goes as a full name field;
 // `Email the appointments team`, `Call us`, `Press enquiries` are not full names and stay.
 const CONTACT_SCHEME = /^(?:mailto|tel|sms|callto|facetime|imessage):/i;
+// CONTACT_SCHEME's first letters.
+const CONTACT_FIRST = letterMask('mtscfi');
 
 const TEXT_ENDS = ['text', 'label', 'anchor', 'title'];
 
@@ -35,7 +38,7 @@ export function contactLinkName(obj: JsonObject, key: string): boolean {
   // The value first: most properties are not a short string, and those that are rarely sit under a text key.
   if (typeof value !== 'string' || value.length < 5 || value.length > 60 || !textKey(key)) return false;
   let contact = false;
-  for (const k in obj) { const v = obj[k]; if (k !== key && typeof v === 'string' && CONTACT_SCHEME.test(v)) { contact = true; break; } }
+  for (const k in obj) { const v = obj[k]; if (k !== key && typeof v === 'string' && letterAtAnyCase(v, 0, CONTACT_FIRST) && CONTACT_SCHEME.test(v)) { contact = true; break; } }
   if (!contact) return false;
   // A full name with no desk's, service's or verb's word (`Call Scheduling`, `Email Billing` are buttons: verb-name.ts).
   return wholeFullName(value.trim());

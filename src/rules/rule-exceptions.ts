@@ -12,6 +12,7 @@ import { photoPathDetector } from './detectors/photo-path.js';
 import { comingDate } from './content-date.js';
 import { onAssetHost } from './ops/media-urls.js';
 import type { Detection } from './detectors/types.js';
+import { letterAt, letterMask } from '../common/char-gates.js';
 
 const HTTP_ORIGIN = /^https?:\/\/[^/]*/i;
 
@@ -79,9 +80,11 @@ export function sparedBy(ruleId: string, norm: string, value: string, now: numbe
 // one address, sent as the url rule sends one (sanitize_url) rather than `[URL]`; at the top of the properties, dropped
 // when it leads to a blocked page (page-properties.ts). A person's picture's key is not one.
 const MEDIA_SOURCE_KEY = /(?:src|poster|img)$/;
+// MEDIA_SOURCE_KEY's last letters.
+const MEDIA_SOURCE_LAST = letterMask('crg');
 const ONE_ADDRESS = /^(?:https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?)?\/[^\s"'<>\\]{0,2000}$/;
 
 /** Whether a string under the key `norm`, which no rule names, is a media element's address (above). */
 export function mediaSource(norm: string, value: string): boolean {
-  return MEDIA_SOURCE_KEY.test(norm) && !PERSON_KEY.test(norm) && ONE_ADDRESS.test(value);
+  return letterAt(norm, norm.length - 1, MEDIA_SOURCE_LAST) && MEDIA_SOURCE_KEY.test(norm) && !PERSON_KEY.test(norm) && ONE_ADDRESS.test(value);
 }
