@@ -48,7 +48,13 @@ function texts(source: JsonValue | undefined, keys: readonly string[]): Record<s
   if (!isJsonObject(source)) return undefined;
   const out: Record<string, string> = {};
   for (const k of keys) if (typeof source[k] === 'string' && source[k] !== '') out[k] = source[k];
-  return Object.keys(out).length ? out : undefined;
+  return hasOwnKeys(out) ? out : undefined;
+}
+
+/** Object.keys(o).length > 0 without the array: every event asked it of seven small objects. */
+function hasOwnKeys(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
 }
 
 /** The client fields of a raw `context` (unscanned; projection scans them per destination). */
@@ -62,20 +68,21 @@ export function clientContextOf(context: JsonObject): ClientContext | undefined 
   if (isJsonObject(context.screen)) {
     const screen: Record<string, number> = {};
     for (const k of SCREEN_FIELDS) { const v = context.screen[k]; if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 100_000) screen[k] = v; }
-    if (Object.keys(screen).length) out.screen = screen;
+    if (hasOwnKeys(screen)) out.screen = screen;
   }
-  return Object.keys(out).length ? out : undefined;
+  return hasOwnKeys(out) ? out : undefined;
 }
 
 function scrubGroup(values: Record<string, string> | undefined, node: AllowNode | undefined, ctx: ScrubContext): Record<string, string> | undefined {
   if (!isJsonObject(values) || node === undefined) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) {
+  for (const k of Object.keys(values)) {
+    const v = values[k];
     // Typed, but a re-projected dead letter's values come back from the spool: strings only.
     const s = node.child(k) && typeof v === 'string' ? scrubString(v, ctx) : undefined;
     if (s !== undefined) out[k] = truncateUnits(s, 100);
   }
-  return Object.keys(out).length ? out : undefined;
+  return hasOwnKeys(out) ? out : undefined;
 }
 
 /** The allowed client fields, scanned (also re-projection of a dead letter: the same shape comes back). */
@@ -90,7 +97,7 @@ export function projectClientContext(c: ClientContext, allow: AllowNode, ctx: Sc
   if (isJsonObject(c.screen) && screenNode !== undefined) {
     const screen: Record<string, number> = {};
     for (const [k, v] of Object.entries(c.screen)) if (screenNode.child(k) && typeof v === 'number') screen[k] = v;
-    if (Object.keys(screen).length) out.screen = screen;
+    if (hasOwnKeys(screen)) out.screen = screen;
   }
-  return Object.keys(out).length ? out : undefined;
+  return hasOwnKeys(out) ? out : undefined;
 }
