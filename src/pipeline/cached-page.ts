@@ -34,7 +34,8 @@ export function cachedUrl(url: string | undefined): string | undefined {
 
 /** The event's page and properties with a search engine's cached copy or an AMP cache's page read as the page it holds. */
 export function outOfCache(page: EventInfo['page'], props: JsonObject): { page: EventInfo['page']; props: JsonObject } {
-  const inner = servedPage(page.url) ?? (typeof props.url === 'string' ? servedPage(props.url) : undefined);
+  // The properties' URL is usually the page's own: read once.
+  const inner = servedPage(page.url) ?? (typeof props.url === 'string' && props.url !== page.url ? servedPage(props.url) : undefined);
   if (inner === undefined) return { page, props };
   const path = new URL(inner).pathname;
   const cacheUrl = (v: unknown): boolean => typeof v === 'string' && servedPage(v) !== undefined;
