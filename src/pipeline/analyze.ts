@@ -118,8 +118,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     pageUrlHost: address.urlHost,
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || (address.group?.sensitive ?? false) || sensitiveByTerm,
-    namedBlocked: title?.blocked ?? (event === undefined ? undefined : nameBlock(event, plan) ?? categoryNameBlock(props.category, event, plan))
-      ?? (campaignNamesNotice(campaign) ? PATIENT_NOTICE_RULE : undefined),
+    namedBlocked: namedBlockOf(title?.blocked, event, props.category, campaign, plan),
     campaign, clickIds: clickIdsOf(query),
     ip: str(context.ip),
     userAgent: str(context.userAgent),
@@ -131,6 +130,12 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     // A group call's traits describe the group: the user's own (context.traits, RudderStack sends them on every call) are not its.
     traits: obj(raw.traits ?? (type === 'group' ? undefined : context.traits)),
   };
+}
+
+/** The rule a page's title, the event's name or category, or a campaign naming a patient's own notice blocks by. */
+function namedBlockOf(titleBlock: string | undefined, event: string | undefined, category: JsonValue | undefined, campaign: EventInfo['campaign'], plan: Plan): string | undefined {
+  return titleBlock ?? (event === undefined ? undefined : nameBlock(event, plan) ?? categoryNameBlock(category, event, plan))
+    ?? (campaignNamesNotice(campaign) ? PATIENT_NOTICE_RULE : undefined);
 }
 
 /** The page as the event states it: Segment's `context.page`, else the page fields among the properties. */
