@@ -2,7 +2,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js
 import { isRouteObject, routeNameShaped } from '../rules/route-object.js';
 import { classNamePaths } from './class-names.js';
 import { screenPath, statePath } from './screen-names.js';
-import { SCREEN_KINDS } from './ui-kinds.js';
+import { SCREEN_KINDS, WIDGET_KINDS } from './ui-kinds.js';
 import { deepLinkReadings } from './app-links.js';
 
 // Where an app's own payloads say its screen is, beyond a screen call's name and the screen-name keys:
@@ -25,8 +25,8 @@ export function routeScreen(obj: JsonObject, out: string[] | undefined): string[
 /** The screen the properties name when they are a route object themselves (`{name: "AppointmentConfirm", params}`). */
 export const propsRoute = (props: JsonObject): string[] | undefined => (isRouteObject(props) ? routeScreen(props, undefined) : undefined);
 
-// A class name that ends with a screen's kind of UI (words run together before it).
-const SCREEN_CLASS = new RegExp(`^[A-Z][A-Za-z0-9]{1,60}[a-z0-9](?:${SCREEN_KINDS})$`);
+// A class name that ends with a screen's kind of UI or a widget's (words run together before it).
+const SCREEN_CLASS = new RegExp(`^[A-Z][A-Za-z0-9]{1,60}[a-z0-9](?:${SCREEN_KINDS}|${WIDGET_KINDS})$`);
 // A package or module before the class (`org.example.ui.LabActivity`, `NorthbayHealth.LabViewController`).
 const QUALIFIER = /^(?:[A-Za-z_][A-Za-z0-9_]{0,40}\.){1,12}/;
 // A generic type's first argument (SwiftUI reports `ModifiedContent<LabResultDetailView, …>`).

@@ -13,9 +13,10 @@ const SPACES = / /g;
 const NONE: readonly string[] = Object.freeze([]);
 
 // The kinds of UI a class name ends with (`PayBillSheet`, `CheckInFlowStep2`, `MessagesInboxScreenView`),
-// removed one after another; then a trailing `Details`/`List` (`BillingStatementsList`) is read both ways.
+// removed one after another; then a trailing `Details`/`List` (`BillingStatementsList`) or a widget's `Card`/`Tile`
+// (`PrescriptionsCardView` is the prescriptions' card) is read both ways.
 const UI_KIND = new RegExp(`(?<=[a-z0-9]|[A-Z]{2})(?:${UI_KINDS})$`);
-const UI_ITEMS = /(?<=[a-z0-9]|[A-Z]{2})(?:Details?|List|Item)$/;
+const UI_ITEMS = /(?<=[a-z0-9]|[A-Z]{2})(?:Details?|List|Item|Card|Tile|Cell|Row)$/;
 const CLASS_NAME = /^[A-Za-z][A-Za-z0-9_]*[a-z0-9][A-Z][A-Za-z0-9_]*$/;
 // A class name opening with an acronym and no other capital after a small letter (`EOBList`, `IDCard`).
 const ACRONYM_CLASS_NAME = /^[A-Z]{2,}[a-z]{2}[A-Za-z0-9]*$/;
@@ -38,7 +39,7 @@ export function classNamePaths(name: string): readonly string[] {
     if (CLASS_NAME.test(t) || ACRONYM_CLASS_NAME.test(t)) {
       let words = t;
       for (let i = 0; i < 4; i++) { const next = words.replace(UI_KIND, ''); if (next === words) break; words = next; }
-      const bare = words.replace(UI_ITEMS, '');
+      const bare = words.replace(UI_ITEMS, '').replace(UI_ITEMS, '');
       paths = bare === words || bare.length < 3 ? [classPath(words)] : [classPath(words), classPath(bare)];
     } else if (SPACED_NAME.test(t)) {
       const bare = t.replace(UI_WORDS, '');
