@@ -39,7 +39,7 @@ describe('a message read in a mailbox', () => {
       screen('MailboxReadScreen')], true);
   });
   it("lets a newsletter's and a blog's read pages flow", () => {
-    expectAll([pageOn('/newsletter/read?id=9'), pageOn('/blog/read?id=9'), pageOn('/newsletter/inbox-tips')], false);
+    expectAll([pageOn('/newsletter/read?id=9'), pageOn('/blog/read?id=9'), pageOn('/newsletter/inbox-tips'), pageOn('/contact/mail/details')], false);
   });
 });
 
