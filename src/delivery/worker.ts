@@ -4,41 +4,15 @@ import type { Logger } from '../observability/log.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DestinationPlan } from '../rules/plan.js';
 import { isSkip } from '../pipeline/process.js';
-import { withPayload, type BeforeCommit, type LeasedItem, type Spool } from '../spool/port.js';
+import { withPayload, type LeasedItem, type Spool } from '../spool/port.js';
 import { REFUSED_BEFORE_SENDING, unmappedEvent } from '../spool/unmapped.js';
 import { backoffDelay, CircuitBreaker, RateLimiter } from './backoff.js';
 import { reprojectClean } from './reproject.js';
-import { PolicyScreen, type PolicyView, type Verdict } from './screen.js';
+import { PolicyScreen, type Verdict } from './screen.js';
+import type { WorkerOptions } from './worker-options.js';
 import { sleep, type Sleeper } from './sleeper.js';
 
-export interface WorkerOptions {
-  idlePollMs: number;
-  /**
-   * How long a partial batch lets the queue fill before the next lease, and how long wake()
-   * waits before waking the loops. Without it every single-event request woke every loop, each
-   * then leasing, sending and acking a row or two (8 lease transactions and up to 4 vendor POSTs
-   * per request with 4 destinations). Default DEFAULT_LINGER_MS; the delay is invisible to vendors.
-   */
-  lingerMs?: number;
-  /**
-   * At low rates the linger grows up to this (adapt()): a round there is mostly fixed cost (lease, vendor
-   * request, ack, ledger write, wake-ups). A destination's `delivery.max_linger_ms` wins; default DEFAULT_MAX_LINGER_MS.
-   */
-  maxLingerMs?: number;
-  hooks?: DeliveryHooks;
-  /** The running plan's policies: rows scrubbed under an older policy of this destination are re-checked (screen.ts). */
-  policy?: PolicyView;
-}
-
-/** Governance taps on delivery (src/governance): suppression before send, the disclosure ledger after ack. */
-export interface DeliveryHooks {
-  /** Ids of leased items that must never be sent (opted-out subjects): they are dropped. A rejection sends nothing (leases expire). */
-  withheld?(destination: string, items: readonly LeasedItem[]): Set<string> | Promise<Set<string>>;
-  /** Items the destination confirmed, before their ack (a shared ledger answers asynchronously); returns work the ack commits with (BeforeCommit). */
-  delivered?(destination: string, items: readonly LeasedItem[]): BeforeCommit | undefined | Promise<BeforeCommit | undefined>;
-  /** False while the disclosure ledger owes records of sent batches: nothing is sent (rows wait in the spool). */
-  ready?(): boolean | Promise<boolean>;
-}
+export type { DeliveryHooks, WorkerOptions } from './worker-options.js';
 
 export const DEFAULT_LINGER_MS = 25;
 export const DEFAULT_MAX_LINGER_MS = 400;
@@ -195,7 +169,8 @@ export class DestinationWorker {
     return false;
   }
 
-  private async deliver(leased: LeasedItem[]): Promise<void> {
+  private async deliver(all: LeasedItem[]): Promise<void> {
+    const leased = await this.releaseDamaged(all);
     const withheld = await this.opts.hooks?.withheld?.(this.dest.name, leased);
     if (withheld?.size) await this.spool.ack([...withheld]);
     const kept = withheld?.size ? leased.filter((i) => !withheld.has(i.id)) : leased;
@@ -287,6 +262,13 @@ export class DestinationWorker {
     if (released === 0) return;
     this.log.info({ destination: this.dest.name, released }, 'destination recovered: retries released');
     this.wakeNow();
+  }
+
+  /** Items whose stored text does not parse (LeasedItem.damaged) are dead-lettered, never sent: they must not hold the destination. */
+  private async releaseDamaged(items: LeasedItem[]): Promise<LeasedItem[]> {
+    if (!items.some((i) => i.damaged)) return items;
+    for (const item of items) if (item.damaged) await this.dead(item, 'STORED_TEXT_DAMAGED', 'stored payload text does not parse');
+    return items.filter((i) => !i.damaged);
   }
 
   private async dead(item: LeasedItem, code: string, reason: string): Promise<void> {

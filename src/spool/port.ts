@@ -40,6 +40,11 @@ export interface LeasedItem {
    * payload drops it (withPayload). Delivery posts it instead of serialising the payload again.
    */
   payloadText?: string;
+  /**
+   * The stored text does not parse (a damaged spool file): `payload` is null and it must never be
+   * sent; delivery dead-letters it (STORED_TEXT_DAMAGED) rather than letting it hold its destination.
+   */
+  damaged?: true;
   attempts: number;
   enqueuedAt: number;
   /** As enqueued; absent on rows spooled before the columns existed. */

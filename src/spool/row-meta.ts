@@ -1,4 +1,4 @@
-import type { DeadScrub } from './port.js';
+import type { DeadScrub, LeasedItem } from './port.js';
 
 // How both spool adapters store a row's governance metadata (EnqueueRow.subjectKeys) in one
 // TEXT column: subject keys are base64url HMACs, so a comma never occurs inside one.
@@ -12,4 +12,13 @@ export function toDeadScrub(id: string, version: string | null, scrubbedAt: numb
   if (version !== null) out.policyVersion = version;
   if (scrubbedAt !== null) out.scrubbedAt = scrubbedAt;
   return out;
+}
+
+/** A leased outbox row's governance columns onto its item (either adapter; NULL: not stored). */
+export function withRowMeta(item: LeasedItem, version: string | null, keys: string | null, scrubbedAt: number | null): LeasedItem {
+  if (version !== null) item.policyVersion = version;
+  const subjectKeys = splitKeys(keys);
+  if (subjectKeys) item.subjectKeys = subjectKeys;
+  if (scrubbedAt !== null) item.scrubbedAt = scrubbedAt;
+  return item;
 }

@@ -43,6 +43,18 @@ if (run) {
       await Promise.all(pools.map((p) => p.end()));
     });
 
+    it('a row whose stored text is damaged is handed out marked (null payload), the rows around it as they were', async () => {
+      const url = await server!.createDatabase('damaged');
+      const spool = new PostgresSpool({ url, pool: 2, maxRows: 1000, maxBytes: 1e9, groupCommitMs: 1, deadLetterDays: 1, maintenanceMs: 0 });
+      await spool.enqueue(['a', 'b', 'c'].map((m, i) => ({ messageId: m, destination: 'd', payload: { i } })));
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      expect((await pool.query("UPDATE phiwall_outbox SET payload = '!' || substr(payload, 2) WHERE message_id = 'b'")).rowCount).toBe(1);
+      await pool.end();
+      const leased = await spool.lease('d', 10, 60_000);
+      expect(leased.map((x) => [x.messageId, x.damaged, x.payload])).toEqual([['a', undefined, { i: 0 }], ['b', true, null], ['c', undefined, { i: 2 }]]);
+      await spool.close();
+    });
+
     it('step 8 keeps a step-7 policy history readable; its records (record time 0) go once no row refers to them', async () => {
       const url = await server!.createDatabase('step8');
       const pool = new pg.Pool({ connectionString: url, max: 2 });

@@ -55,7 +55,7 @@ describe('SQLite spool: stored payload texts', () => {
     await spool.close();
   });
 
-  it('a pack read back from disk is parsed item by item as leased: one damaged text is never handed out, the items before it still are', async () => {
+  it('a pack read back from disk is parsed item by item as leased: a damaged text is handed out marked (never as a payload), the items around it as they were', async () => {
     const path = join(tempDir(), 'spool.db');
     const a = open(path);
     const committed = rows(20, 3, true);
@@ -69,9 +69,29 @@ describe('SQLite spool: stored payload texts', () => {
     db.close();
     const b = open(path);
     const [first] = await b.lease('hook', 1, 60_000);
-    expect([first.messageId, first.payloadText, first.payload]).toEqual(['m20', committed[0].payloadText, JSON.parse(committed[0].payloadText!)]);
-    await expect(b.lease('hook', 10, 60_000)).rejects.toThrow(SyntaxError);
-    await expect(b.lease('hook', 10, 60_000)).rejects.toThrow(SyntaxError);
+    expect([first.messageId, first.payloadText, first.payload, first.damaged]).toEqual(['m20', committed[0].payloadText, JSON.parse(committed[0].payloadText!), undefined]);
+    const rest = await b.lease('hook', 10, 60_000);
+    expect(rest.map((x) => [x.messageId, x.damaged, x.payload])).toEqual([['m21', true, null], ['m22', undefined, JSON.parse(committed[2].payloadText!)]]);
+    await b.close();
+  });
+
+  it('an outbox row (a retry) whose text is damaged is handed out marked, and dead-letters like any row', async () => {
+    const path = join(tempDir(), 'spool.db');
+    const a = open(path);
+    await a.enqueue(rows(30, 2, true));
+    const fresh = await a.lease('hook', 10, 60_000);
+    await a.retry([fresh[0].id], 0, 'HTTP 503');
+    await a.ack([fresh[1].id]);
+    await a.close();
+    const db = new Database(path);
+    expect(db.prepare("UPDATE outbox SET payload = '!' || substr(payload, 2)").run().changes).toBe(1);
+    db.close();
+    const b = open(path);
+    const [row] = await b.lease('hook', 10, 60_000);
+    expect([row.messageId, row.damaged, row.payload]).toEqual(['m30', true, null]);
+    await b.deadLetter([row.id], 'STORED_TEXT_DAMAGED', 'stored payload text does not parse');
+    expect((await b.listDead('hook', 10)).map((d) => [d.messageId, d.code])).toEqual([['m30', 'STORED_TEXT_DAMAGED']]);
+    expect(await b.lease('hook', 10, 60_000)).toEqual([]);
     await b.close();
   });
 });

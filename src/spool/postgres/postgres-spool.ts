@@ -5,7 +5,8 @@ import type { AfterCommit, BeforeCommit, DeadLetter, DeadScrub, EnqueueRow, Leas
 import { checkReplayPermit } from '../replay-permit.js';
 import { policyOf, prunePolicies, recordPolicies } from './policy-history.js';
 import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
-import { joinKeys, splitKeys, toDeadScrub } from '../row-meta.js';
+import { joinKeys, toDeadScrub, withRowMeta } from '../row-meta.js';
+import { parseStored } from '../stored-text.js';
 import { MAINTENANCE_LOCK, migrate } from './migrate.js';
 import { openPool } from './pool.js';
 import { Readiness } from './readiness.js';
@@ -38,12 +39,10 @@ interface OutboxRow { id: string; message_id: string; destination: string; paylo
 interface DeadRow { id: string; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: string }
 
 function toLeased(r: OutboxRow): LeasedItem {
-  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, payloadText: r.payload, attempts: r.attempts, enqueuedAt: Number(r.enqueued_at) };
-  if (r.policy_version !== null) item.policyVersion = r.policy_version;
-  const keys = splitKeys(r.subject_keys);
-  if (keys) item.subjectKeys = keys;
-  if (r.scrubbed_at !== null) item.scrubbedAt = Number(r.scrubbed_at);
-  return item;
+  const payload = parseStored(r.payload);
+  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: payload ?? null, payloadText: r.payload, attempts: r.attempts, enqueuedAt: Number(r.enqueued_at) };
+  if (payload === undefined) item.damaged = true;
+  return withRowMeta(item, r.policy_version, r.subject_keys, r.scrubbed_at === null ? null : Number(r.scrubbed_at));
 }
 const toDead = (r: DeadRow): DeadLetter => ({ id: String(r.id), messageId: r.message_id, destination: r.destination, attempts: r.attempts, code: r.code, reason: r.reason, failedAt: Number(r.failed_at) });
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { JsonValue } from '../../common/json.js';
 import type { EnqueueRow, LeasedItem } from '../port.js';
 import { splitKeys } from '../row-meta.js';
+import { parseStored } from '../stored-text.js';
 
 // In-memory leasing of packs (outbox_packs rows: one group commit's events for one destination).
 // Only the spool's consumer (consumer.ts) uses this. Leases live here, not on disk: a lease was
@@ -138,7 +138,7 @@ export class PackLedger {
       const pack = q.ready[q.head];
       if (pack.next >= pack.n) { q.head++; continue; }
       const index = pack.next;
-      // Made (its text parsed) before the pack moves on: a text that does not parse throws here every time, and is never sent.
+      // Made (its text parsed) before the pack moves on: a text that does not parse is handed out marked damaged (never sent).
       const leased = pack.state[index] === 0 ? makeLeased(pack, index) : undefined;
       pack.next++;
       q.waiting--;
@@ -258,8 +258,9 @@ function makeLeased(pack: Pack, i: number): LeasedItem {
   // parse of the very text delivery posts (an item's, when leased: the rest of a pack read back
   // stays text until its turn, rather than surviving young-generation GCs as objects).
   const payloadText = PackLedger.text(pack, i);
-  const item: LeasedItem = { id: `${pack.id}.${i}`, messageId, destination: pack.destination, payload: r ? r.payload : JSON.parse(payloadText) as JsonValue,
-    payloadText, attempts: 0, enqueuedAt: pack.enqueuedAt };
+  const payload = r ? r.payload : parseStored(payloadText);
+  const item: LeasedItem = { id: `${pack.id}.${i}`, messageId, destination: pack.destination, payload: payload ?? null, payloadText, attempts: 0, enqueuedAt: pack.enqueuedAt };
+  if (payload === undefined) item.damaged = true;
   if (policyVersion !== null) item.policyVersion = policyVersion;
   const subjectKeys = r ? r.subjectKeys : splitKeys(keys);
   if (subjectKeys) item.subjectKeys = subjectKeys;

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { JsonValue } from '../../common/json.js';
 import type { DeadLetter, DeadScrub, LeasedItem, SpoolStats } from '../port.js';
-import { splitKeys, toDeadScrub } from '../row-meta.js';
+import { toDeadScrub, withRowMeta } from '../row-meta.js';
+import { parseStored } from '../stored-text.js';
 import { checkReplayPermit, type ReplayPermit } from '../replay-permit.js';
 import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
 
@@ -11,12 +12,10 @@ import { LEGACY_PARAMS, replayPayloadSql } from '../unmapped.js';
 export type OutboxRow = { id: number; message_id: string; destination: string; payload: string; attempts: number; enqueued_at: number; policy_version: string | null; subject_keys: string | null; scrubbed_at: number | null };
 
 export function fromOutbox(r: OutboxRow): LeasedItem {
-  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: JSON.parse(r.payload) as JsonValue, payloadText: r.payload, attempts: r.attempts, enqueuedAt: r.enqueued_at };
-  if (r.policy_version !== null) item.policyVersion = r.policy_version;
-  const keys = splitKeys(r.subject_keys);
-  if (keys) item.subjectKeys = keys;
-  if (r.scrubbed_at !== null) item.scrubbedAt = r.scrubbed_at;
-  return item;
+  const payload = parseStored(r.payload);
+  const item: LeasedItem = { id: String(r.id), messageId: r.message_id, destination: r.destination, payload: payload ?? null, payloadText: r.payload, attempts: r.attempts, enqueuedAt: r.enqueued_at };
+  if (payload === undefined) item.damaged = true;
+  return withRowMeta(item, r.policy_version, r.subject_keys, r.scrubbed_at);
 }
 
 type DeadRow = { id: number; message_id: string; destination: string; attempts: number; code: string; reason: string; failed_at: number };
