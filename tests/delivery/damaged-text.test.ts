@@ -36,6 +36,8 @@ describe('a damaged stored text', () => {
       const dead = await waitFor(() => second.runtime.spool.listDead('hook', 10), (d) => d.length > 0, 5000);
       expect(dead.map((d) => [d.messageId, d.code, d.reason])).toEqual([['dmg-1', 'STORED_TEXT_DAMAGED', 'stored payload text does not parse']]);
       expect(delivered(fake)).not.toContain('dmg-1');
+      // `phiwall dlq show` reads it without throwing (a parse error would quote the text): no payload, its code says why.
+      expect(await second.runtime.spool.getDead(dead[0].id)).toMatchObject({ code: 'STORED_TEXT_DAMAGED', payload: null });
       expect(await second.runtime.metrics.registry.metrics()).toMatch(/phiwall_dead_lettered_total\{[^}]*code="STORED_TEXT_DAMAGED"[^}]*\} 1/);
       // The destination is not held: a new event goes out too.
       expect((await post(`${second.url}/v1/track`, track('dmg-after'))).status).toBe(200);

@@ -197,7 +197,7 @@ export class PostgresSpool implements Spool {
     await this.ready.ensure();
     const { rows } = await this.pool.query<DeadRow & { payload: string }>('SELECT * FROM phiwall_dead_letters WHERE id = $1', [id]);
     const r = rows[0];
-    return r ? { ...toDead(r), payload: JSON.parse(r.payload) as JsonValue } : undefined;
+    return r ? { ...toDead(r), payload: parseStored(r.payload) ?? null } : undefined;
   }
 
   /** Moves the permit's dead letters back to the outbox; the scrub time travels along (scrubbed_at). */

@@ -28,7 +28,7 @@ export function listDead(db: Database.Database, destination: string, limit: numb
 
 export function getDead(db: Database.Database, id: string): (DeadLetter & { payload: JsonValue }) | undefined {
   const r = db.prepare('SELECT * FROM dead_letters WHERE id = ?').get(Number(id)) as (DeadRow & { payload: string }) | undefined;
-  return r ? { ...toDead(r), payload: JSON.parse(r.payload) as JsonValue } : undefined;
+  return r ? { ...toDead(r), payload: parseStored(r.payload) ?? null } : undefined;
 }
 
 /**
