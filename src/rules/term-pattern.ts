@@ -63,8 +63,12 @@ function trieBranches(words: readonly (readonly string[])[]): string[] {
 // non-ASCII character: the test runs on every string sent to a destination without a BAA, mostly ASCII, and
 // a branch per first letter of every script cost each of them about 3%. Same matches: without the
 // `u` flag, case folding never maps a non-ASCII character to an ASCII one, so a term starting with
-// one can only match where the text has one.
+// one can only match where the text has one. H160: they were one shared branch `(?=[^\x00-\x7f])(?:…)` in the
+// ASCII terms' pieces, and H160's 480 terms in other scripts would have made a third piece that every ASCII
+// string ran through; as pieces of their own, gated by one scan for a non-ASCII character, they cost an ASCII
+// string that scan only, and the ASCII terms keep their two pieces.
 const NON_ASCII_FIRST = /^[^\x00-\x7f]/;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 // A term written `=prep` names a condition only as a whole value (`service_line: "PrEP"`): as a word
 // start, `prep` would also take `prepare-for-your-visit` and `meal-prep`. It joins the trie like the
@@ -106,19 +110,24 @@ function termTokens(term: string): string[] {
 // source would pass PIECE_BUDGET: half the limit, so a piece has room to grow and the list grows by adding pieces.
 // Same matches: `test` asks whether some alternative matches somewhere, and each alternative sits in exactly one piece.
 export const PIECE_BUDGET = 10 * 1024;
-/** The compiled sensitive-terms test: true when any piece matches (one piece for the bundled terms). */
+/**
+ * The compiled sensitive-terms test: true when any piece matches. The pieces of terms in other scripts are tested
+ * only on a string with a non-ASCII character (see NON_ASCII_FIRST): most strings are ASCII and skip them.
+ */
 export class TermTest {
-  /** The one piece, when there is one (the loop below cost a few percent on the per-string test). */
+  /** Every piece, the other scripts' last (tests check each against the budget). */
+  readonly pieces: readonly RegExp[];
+  /** The one ASCII piece, when there is one (the loop below cost a few percent on the per-string test). */
   private readonly only: RegExp | undefined;
 
-  constructor(readonly pieces: readonly RegExp[]) {
-    this.only = pieces.length === 1 ? pieces[0] : undefined;
+  constructor(private readonly ascii: readonly RegExp[], private readonly otherScripts: readonly RegExp[] = []) {
+    this.pieces = [...ascii, ...otherScripts];
+    this.only = ascii.length === 1 ? ascii[0] : undefined;
   }
 
   test(value: string): boolean {
-    if (this.only !== undefined) return this.only.test(value);
-    for (const re of this.pieces) if (re.test(value)) return true;
-    return false;
+    if (this.only !== undefined ? this.only.test(value) : this.ascii.some((re) => re.test(value))) return true;
+    return this.otherScripts.length > 0 && NON_ASCII.test(value) && this.otherScripts.some((re) => re.test(value));
   }
 }
 
@@ -128,8 +137,8 @@ const piece = (words: readonly (readonly string[])[]): string => `(?:^|[^a-z])(?
 // character more each, which the budget must count (the pieces were measured by `RegExp#source`).
 const sourceLength = (pattern: string): number => new RegExp(pattern).source.length;
 
-// The shared-check branches (`(?:…)` whole words, `(?=[^\x00-\x7f])` other scripts) go after the letters': a
-// regex tries its branches in order at every position, and these two fail there for most text (ASCII words).
+// The shared-check branch (`(?:…)` whole words) goes after the letters': a regex tries its branches in order at
+// every position, and it fails there for most text.
 const lettersFirst = (a: string, b: string): number => (a.startsWith('(') !== b.startsWith('(') ? (a.startsWith('(') ? 1 : -1) : a < b ? -1 : a > b ? 1 : 0);
 
 const PIECE_OVERHEAD = piece([['x']]).length - 1;
@@ -184,13 +193,20 @@ function chunks(words: readonly (readonly string[])[], budget: number): (readonl
   return out;
 }
 
+// A shared word that a longer one extends (`sma-type-i~`, `sma-type-ii~`) must not cut the longer one off, as the
+// trie does for plain words (an empty rest matches already): the check after the run fails where the shorter word
+// ends (`sma type ii`) and holds where the longer one does. Each word ends with a mark, so none is another's
+// prefix (`i(?:\0|i\0)`), and the marks are removed from the source (`i(?:|i)`): the regex backtracks into the longer.
+const END_MARK = '\u0000';
+
 /**
  * Words sharing one check, each run of them (under the budget) as one word: `(?:run)` between `before` and `after`.
  * One alternative each, so a run stays in one piece.
  */
 function sharing(words: readonly (readonly string[])[], before: string, after: string, budget: number): string[][] {
   const room = budget - before.length - after.length - 4;
-  return words.length === 0 ? [] : chunks(words, room).map((run) => [`${before}(?:${trie(run)})${after}`]);
+  const marked = words.map((w) => [...w, END_MARK]);
+  return words.length === 0 ? [] : chunks(marked, room).map((run) => [`${before}(?:${trie(run).split(END_MARK).join('')})${after}`]);
 }
 
 /**
@@ -206,6 +222,6 @@ export function compileTerms(terms: readonly string[], budget = PIECE_BUDGET): T
   // Whole words share one end check, written once.
   const whole = terms.filter((t) => t.endsWith(WHOLE_WORD) && t.length > 1).map((t) => tokens(t.slice(0, -1)));
   const ascii = [...words.filter((w) => !isOther(w)), ...sharing(whole, '', WORD_END, budget)];
-  const other = sharing(words.filter(isOther), '(?=[^\\x00-\\x7f])', '', budget);
-  return new TermTest(chunks([...ascii, ...other], budget).map((run) => new RegExp(piece(run), 'i')));
+  const compiled = (ws: readonly (readonly string[])[]): RegExp[] => (ws.length === 0 ? [] : chunks(ws, budget).map((run) => new RegExp(piece(run), 'i')));
+  return new TermTest(compiled(ascii), compiled(words.filter(isOther)));
 }
