@@ -59,14 +59,15 @@ function trieBranches(words: readonly (readonly string[])[]): string[] {
   return branches;
 }
 
-// Terms in other scripts (`онколог`, `癌`, `임신`) sit in their own pieces, tested only on a string with a
-// non-ASCII character: the test runs on every string sent to a destination without a BAA, mostly ASCII, and
-// a branch per first letter of every script cost each of them about 3%. Same matches: without the
-// `u` flag, case folding never maps a non-ASCII character to an ASCII one, so a term starting with
-// one can only match where the text has one. H160: they were one shared branch `(?=[^\x00-\x7f])(?:…)` in the
-// ASCII terms' pieces, and H160's 480 terms in other scripts would have made a third piece that every ASCII
-// string ran through; as pieces of their own, gated by one scan for a non-ASCII character, they cost an ASCII
-// string that scan only, and the ASCII terms keep their two pieces.
+// Terms in other scripts (`онколог`, `癌`, `임신`) are one shared branch `(?=[^\x00-\x7f])(?:…)` of the pieces: the
+// test runs on every string sent to a destination without a BAA, mostly ASCII, and a branch per first letter of
+// every script cost each of them about 3%; behind the look ahead they cost an ASCII string one failed check per
+// non-letter. Same matches: without the `u` flag, case folding never maps a non-ASCII character to an ASCII one,
+// so a term starting with one can only match where the text has one. H160: when they would add a piece that
+// every string scans, they go to pieces of their own, tested only on a string with a non-ASCII character. That
+// check is one more scan of an ASCII string (callgrind: about 600 instructions a string on the shared corpus,
+// +20%), and a piece is a scan of every string too: it is used only when it saves one (the bundled terms: two
+// pieces either way, 10.1 + 9.7 KB with the other scripts' 3.7 KB inside).
 const NON_ASCII_FIRST = /^[^\x00-\x7f]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -111,8 +112,8 @@ function termTokens(term: string): string[] {
 // Same matches: `test` asks whether some alternative matches somewhere, and each alternative sits in exactly one piece.
 export const PIECE_BUDGET = 10 * 1024;
 /**
- * The compiled sensitive-terms test: true when any piece matches. The pieces of terms in other scripts are tested
- * only on a string with a non-ASCII character (see NON_ASCII_FIRST): most strings are ASCII and skip them.
+ * The compiled sensitive-terms test: true when any piece matches. The pieces of terms in other scripts, when they
+ * have their own (see NON_ASCII_FIRST), are tested only on a string with a non-ASCII character.
  */
 export class TermTest {
   /** Every piece, the other scripts' last (tests check each against the budget). */
@@ -137,8 +138,8 @@ const piece = (words: readonly (readonly string[])[]): string => `(?:^|[^a-z])(?
 // character more each, which the budget must count (the pieces were measured by `RegExp#source`).
 const sourceLength = (pattern: string): number => new RegExp(pattern).source.length;
 
-// The shared-check branch (`(?:…)` whole words) goes after the letters': a regex tries its branches in order at
-// every position, and it fails there for most text.
+// The shared-check branches (`(?:…)` whole words, `(?=[^\x00-\x7f])` other scripts) go after the letters': a
+// regex tries its branches in order at every position, and these two fail there for most text (ASCII words).
 const lettersFirst = (a: string, b: string): number => (a.startsWith('(') !== b.startsWith('(') ? (a.startsWith('(') ? 1 : -1) : a < b ? -1 : a > b ? 1 : 0);
 
 const PIECE_OVERHEAD = piece([['x']]).length - 1;
@@ -194,7 +195,7 @@ function chunks(words: readonly (readonly string[])[], budget: number): (readonl
 }
 
 // A shared word that a longer one extends (`sma-type-i~`, `sma-type-ii~`) must not cut the longer one off, as the
-// trie does for plain words (an empty rest matches already): the check after the run fails where the shorter word
+// trie does for plain words (an empty rest matches already), when a check follows the run: it fails where the shorter word
 // ends (`sma type ii`) and holds where the longer one does. Each word ends with a mark, so none is another's
 // prefix (`i(?:\0|i\0)`), and the marks are removed from the source (`i(?:|i)`): the regex backtracks into the longer.
 const END_MARK = '\u0000';
@@ -205,7 +206,7 @@ const END_MARK = '\u0000';
  */
 function sharing(words: readonly (readonly string[])[], before: string, after: string, budget: number): string[][] {
   const room = budget - before.length - after.length - 4;
-  const marked = words.map((w) => [...w, END_MARK]);
+  const marked = after === '' ? words : words.map((w) => [...w, END_MARK]);
   return words.length === 0 ? [] : chunks(marked, room).map((run) => [`${before}(?:${trie(run).split(END_MARK).join('')})${after}`]);
 }
 
@@ -223,5 +224,8 @@ export function compileTerms(terms: readonly string[], budget = PIECE_BUDGET): T
   const whole = terms.filter((t) => t.endsWith(WHOLE_WORD) && t.length > 1).map((t) => tokens(t.slice(0, -1)));
   const ascii = [...words.filter((w) => !isOther(w)), ...sharing(whole, '', WORD_END, budget)];
   const compiled = (ws: readonly (readonly string[])[]): RegExp[] => (ws.length === 0 ? [] : chunks(ws, budget).map((run) => new RegExp(piece(run), 'i')));
-  return new TermTest(compiled(ascii), compiled(words.filter(isOther)));
+  const other = words.filter(isOther);
+  const shared = compiled([...ascii, ...sharing(other, '(?=[^\\x00-\\x7f])', '', budget)]);
+  const apart = compiled(ascii);
+  return apart.length < shared.length ? new TermTest(apart, compiled(other)) : new TermTest(shared);
 }
