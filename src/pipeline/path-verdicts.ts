@@ -96,6 +96,14 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 };
 const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'g');
 const latinOf = (c: string): string => LOOKALIKES[c] ?? c;
+// Only a word a reader could take for a Latin one is read in Latin: one mixing Latin letters with look-alikes, or made
+// of look-alikes only. A word of its own script (`/ru/ракета-фестиваль`: `фестиваль` has letters no Latin one looks
+// like) stays as written; read letter by letter it was `фectиbaль`, and the pack's `ect~` (electroconvulsive therapy) matched.
+const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+const ASCII_LETTER = /[a-z]/i;
+const NOT_LOOKALIKE = new RegExp(`[^a-zA-Z${Object.keys(LOOKALIKES).join('')}]`);
+const latinWord = (word: string): string =>
+  ASCII_LETTER.test(word) || !NOT_LOOKALIKE.test(word) ? word.replace(LOOKALIKE, latinOf) : word;
 
 // Accented Latin letters (`/facturación`, `/kết-quả-xét-nghiệm`, `/płatności`): rules are written
 // without accents, as most sites' slugs are. Marks are removed from Latin letters only (NFD, then NFC
@@ -112,7 +120,7 @@ export function separatorsFolded(path: string): string | undefined {
   let folded = path.replace(INVISIBLE, '').replace(OTHER_SEPARATORS, '-').replace(NUMBERED_SLUG, '/');
   if (folded.indexOf("'") >= 0 || folded.indexOf('\u2019') >= 0 || folded.indexOf('\u02bc') >= 0) folded = folded.replace(POSSESSIVE, '').replace(APOSTROPHE, '-');
   if (NON_ASCII.test(folded)) {
-    folded = folded.replace(MORE_INVISIBLE, '').replace(LOOKALIKE, latinOf);
+    folded = folded.replace(MORE_INVISIBLE, '').replace(LETTER_RUN, latinWord);
     if (ACCENTED_LATIN.test(folded)) folded = unaccented(folded);
   }
   return folded === path ? undefined : folded;

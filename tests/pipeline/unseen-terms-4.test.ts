@@ -82,3 +82,12 @@ describe('RA, UC, ASD, SMA and CF beside a care word', () => {
     expect(props({ item: 'CF card 64GB', header: 'cf-ray' })).toContain('CF card 64GB');
   });
 });
+
+describe('a word of its own script is not read letter by letter as Latin', () => {
+  it.each([['/ru/ракета-фестиваль'], ['/ru/новости/фестиваль-здоровья'], ['/uk/фестиваль']])('%s flows whole', (path) => flowsEncoded(path));
+
+  it('a Latin word with look-alike letters is still read in Latin', () => {
+    expect(blocked(pageOn('/\u0440atient-portal/messages'))).toBe(true);
+    expect(blocked(pageOn('/\u0440\u043ert\u0430l/m\u0435ssages'))).toBe(true);
+  });
+});
