@@ -17,6 +17,9 @@ const NONE: readonly string[] = Object.freeze([]);
 // (`PrescriptionsCardView` is the prescriptions' card) is read both ways.
 const UI_KIND = new RegExp(`(?<=[a-z0-9]|[A-Z]{2})(?:${UI_KINDS})$`);
 const UI_ITEMS = /(?<=[a-z0-9]|[A-Z]{2})(?:Details?|List|Item|Card|Tile|Cell|Row)$/;
+// A widget named for searching (`SearchTile`, `SearchCardView`) is the search box on another screen, not the search's
+// results (H164): its bare reading would be the site search page, which the pack blocks for the query it carries.
+const SEARCH_ENTRY = /^(?:Search|Find|Look[Uu]p)$/;
 const CLASS_NAME = /^[A-Za-z][A-Za-z0-9_]*[a-z0-9][A-Z][A-Za-z0-9_]*$/;
 // A class name opening with an acronym and no other capital after a small letter (`EOBList`, `IDCard`).
 const ACRONYM_CLASS_NAME = /^[A-Z]{2,}[a-z]{2}[A-Za-z0-9]*$/;
@@ -40,7 +43,7 @@ export function classNamePaths(name: string): readonly string[] {
       let words = t;
       for (let i = 0; i < 4; i++) { const next = words.replace(UI_KIND, ''); if (next === words) break; words = next; }
       const bare = words.replace(UI_ITEMS, '').replace(UI_ITEMS, '');
-      paths = bare === words || bare.length < 3 ? [classPath(words)] : [classPath(words), classPath(bare)];
+      paths = bare === words || bare.length < 3 || SEARCH_ENTRY.test(bare) ? [classPath(words)] : [classPath(words), classPath(bare)];
     } else if (SPACED_NAME.test(t)) {
       const bare = t.replace(UI_WORDS, '');
       if (bare !== t && bare.length >= 3) paths = ['/' + bare.toLowerCase().replace(SPACES, '-')];
