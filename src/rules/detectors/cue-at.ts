@@ -92,10 +92,12 @@ function apostropheCue(text: string, i: number, n1: number): number {
   return named | (inPlaceAt(text, i, im) ? GEOCODE : 0);
 }
 
-/** `I'm in`, `we're in` (a place may follow, residence.ts): `i` is the apostrophe. */
+/** `I'm in`, `we're in`, `they're in` (a place may follow, residence.ts): `i` is the apostrophe. */
 function inPlaceAt(text: string, i: number, im: boolean): boolean {
   if (im) return matchesAt(text, i + 1, 'm in ', true);
-  return matchesAt(text, i + 1, 're in ', true) && lower(text.charCodeAt(i - 1)) === 101 && lower(text.charCodeAt(i - 2)) === 119 && !isLetter(text.charCodeAt(i - 3));
+  if (!matchesAt(text, i + 1, 're in ', true)) return false;
+  const w = matchesAt(text, i - 2, 'we', true) ? i - 2 : matchesAt(text, i - 4, 'they', true) ? i - 4 : -1;
+  return w >= 0 && !isLetter(text.charCodeAt(w - 1));
 }
 
 /** `[at]`, `(at)`, `{at}`, `<at>`: a spelled-out `@` (email's own marker). */

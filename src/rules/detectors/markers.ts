@@ -19,7 +19,7 @@ import { attributionDashAt, colonNameCue, greetingAt, pipeRowAt } from './name-c
 import { misreadLabelAt } from './ocr-label.js';
 import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
-import { residenceAt } from './residence.js';
+import { areInAt, residenceAt } from './residence.js';
 import { foreignVerbCueAt } from './foreign-cues.js';
 import { roleOpensAt } from './role-opening.js';
 import { anhAt } from './viet-honorific.js';
@@ -50,7 +50,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 119: case 87: {
       const next = lower(text.charCodeAt(i + 1));
       if (next === 111) return lower(text.charCodeAt(i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
-      if (next === 101) return greetingAt(text, i) ? NAME_CUE : 0; // `Welcome back, Jane Doe` opening a line (name-cues.ts)
+      if (next === 101) return greetingAt(text, i) ? NAME_CUE : areInAt(text, i) ? GEOCODE : 0; // `Welcome back, Jane Doe` opening a line (name-cues.ts); `we are in` (residence.ts)
       return next === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
     }
     case 101: {
@@ -138,6 +138,7 @@ function heHiCue(text: string, i: number, next: number): number {
     if (foreignVerbCueAt(text, i)) return NAME_CUE; // ik heet, jag heter, jeg hedder (foreign-cues.ts)
     if (n2 === 105 && (text.charCodeAt(i + 3) === 223 || lower(text.charCodeAt(i + 3)) === 115)) return NAME_CUE; // heiße, heisse
     if (n2 === 114 && (text.charCodeAt(i + 3) === 32 || (lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32)) && !isLetter(p1)) return NAME_CUE; // her, Herr
+    if (n2 === 121 && p1 === 116) return areInAt(text, i) ? GEOCODE : 0; // `they are in` (residence.ts)
     return n2 === 105 && p1 === 116 && lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32 ? NAME_CUE : 0; // their
   }
   if (n2 === 115 && text.charCodeAt(i + 3) === 32 && !isLetter(p1)) return NAME_CUE; // his

@@ -68,7 +68,7 @@ const GREETING =
 const CALLER_GREETING = '(?:hi|hello|hey|good[ ](?:morning|afternoon|evening))(?:[ ]*[,!.])?[ ]+';
 const CALLING_TAIL = /^[ ]+calling(?![a-z])/i;
 const CUE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+|it['\\u2019]?s[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING})|(${CALLER_GREETING}))`,
+  `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+|it['\\u2019]?s[ ]+|name[ ]is[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING})|(${CALLER_GREETING}))`,
   'giu',
 );
 
@@ -153,16 +153,20 @@ function callerTail(text: string, end: number, strict: boolean): boolean {
 }
 
 const ANY_UPPER = /\p{Lu}/u;
-const SPOKEN_TAIL = /^(?:$|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and|spelled|spelling|spelt)(?![a-z]))/;
+// A comma or a stop closes the name as the text's end does (`this is tessa quarnby, dob 3/4/61`), and so do the record's
+// words a caller gives next (`i am tessa quarnby dob 3/4/61`).
+const SPOKEN_TAIL = /^(?:$|[ ]*[,;.!?]|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and|spelled|spelling|spelt|dob|born|date|birthday|phone|mrn)(?![a-z]))/;
 
 /**
  * A caller's name in a text with no capital at all (speech to text: `hello this is cornelius abernathy my date of birth…`):
  * two words, neither a stop, title or common word nor an `-ing`/`-ed`/`-ly` word, then a caller's or first-person word or the end.
  */
 function spokenName(text: string, from: number): number {
-  const end = nameEnd(text, from, false, true);
+  let end = nameEnd(text, from, false, true);
   if (end < 0 || ANY_UPPER.test(text)) return -1;
-  const words = text.slice(from, end).split(' ');
+  let words = text.slice(from, end).split(' ');
+  // The name's read may take the record word after it (`i am tessa quarnby dob 3/4/61`): the name ends before it.
+  if (words.length === 3 && SPOKEN_TAIL.test(` ${words[2]}`)) { words = words.slice(0, 2); end = from + words[0].length + 1 + words[1].length; }
   if (words.length !== 2 || words.some((w) => !nameWord(w) || TITLE_STOP.has(w) || verbLike(w))) return -1;
   return SPOKEN_TAIL.test(text.slice(end, end + 10)) ? end : -1;
 }
@@ -273,7 +277,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     // A Dutch or German surname after an honorific may open with its particle (`Dhr. de Vries`, `Mevr. van Dijk`).
     const honorific = m[2] !== undefined && HONORIFIC_RE.test(m[2]);
     let end = nameEnd(text, honorific ? from + particleLead(text, from) : from, !label, !label);
-    const spoken = end < 0 && m[4] !== undefined;
+    // A caller's `this is`, `it's`, `name is`, `i'm` or `i am` in a text with no capital at all (speech to text, a chat typed in lower case).
+    const spoken = end < 0 && (m[4] !== undefined || m[3] !== undefined);
     if (spoken) end = spokenName(text, from);
     const caseless = end < 0 && (label || m[2] !== undefined) ? caselessName(text, from) : null; // `Patient: ليلى المنصوري`
     if (caseless !== null) { out.push({ start: caseless[0], end: caseless[1], kind }); re.lastIndex = caseless[1]; continue; }

@@ -28,7 +28,8 @@ const anyCase = (src: string): string => src.replace(LOWER_LETTER_OUTSIDE_CLASS,
 const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
 // `I'm in Oskmere`, `we're in Zellby`, `I am in Tarnfield`: where the writer is (a city is as identifying as a home town); NOT_PLACE and IN_NOT_PLACE
 // keep the rooms, departments and states of being (`I'm in Cardiology`, `I'm in Pain Management`, `I'm in Network`).
-const IN_VERB = "(?:(?:i|we)['\u2019](?:m|re)|i[ ]am)[ ]+in";
+// `we are in`, `they're in`, `they are in` say it of the writer's household as `we're in` does.
+const IN_VERB = "(?:i['\u2019]m|(?:we|they)['\u2019]re|i[ ]am|(?:we|they)[ ]are)[ ]+in";
 const RESIDENCE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')}|${anyCase(IN_VERB)}|${anyCase('residents?[ ]of')})[ ]+` +
     `((?:${WORD})(?:[ ](?:(?:of[ ]the|d['\u2019]|de|del|la|le|am|an[ ]der)[ ]?)?${WORD}){0,2}(?:,?[ ][A-Z]{2}(?![\\p{L}\\p{M}]))?)`,
@@ -91,6 +92,13 @@ export function residenceAt(text: string, i: number): boolean {
   return c === 104 && !isLetter(p1) && matchesAt(text, i, 'habit', true);
 }
 
+/** GEOCODE at the `w` of `we are in` or the `h` of `they are in` (a place may follow, as after `we're in`). */
+export function areInAt(text: string, i: number): boolean {
+  const they = lower(text.charCodeAt(i)) === 104;
+  const start = they ? i - 1 : i;
+  return !isLetter(text.charCodeAt(start - 1)) && matchesAt(text, start, they ? 'they are in ' : 'we are in ', true);
+}
+
 // Typed all in lower case (`i live in tarnfield need pcp`, `we live in essex county`): one word after the verb, with `county`
 // or a state's code after it if they follow; read only when the text has no capital at all, and never a word that says
 // how or with whom someone lives (`live in fear`, `living in pain`, `live in an apartment`, `i'm in the lobby`).
@@ -108,7 +116,8 @@ const LOWER_NOT_PLACE = new Set(['fear', 'pain', 'hope', 'peace', 'denial', 'ago
   'isolation', 'quarantine', 'public', 'private', 'sin', 'luck', 'debt', 'limbo', 'bad', 'good', 'much', 'too', 'so', 'his', 'hers', 'theirs',
   'it', 'them', 'him', 'her', 'us', 'you', 'an', 'order', 'case', 'person', 'time', 'between', 'front', 'back', 'new', 'north', 'south', 'west', 'rhode',
   'and', 'or', 'but', 'on', 'at', 'with', 'for', 'to', 'of', 'no', 'not', 'all', 'any', 'some', 'favor', 'favour', 'support', 'contact', 'control',
-  'danger', 'distress', 'crisis', 'great', 'shape', 'process', 'progress', 'stock', 'agony', 'misery', 'tears', 'need']);
+  'danger', 'distress', 'crisis', 'great', 'shape', 'process', 'progress', 'stock', 'agony', 'misery', 'tears', 'need', 'open', 'session',
+  'agreement', 'place', 'effect']);
 
 /** Places after a residence verb (see above). */
 export function scanResidence(text: string, out: Detection[], kind: string): void {
@@ -141,7 +150,7 @@ function scanPlaces(re: RegExp, g: number, text: string, out: Detection[], kind:
 const ZIP_AFTER = /^,?[ ][0-9]{5}(?:-[0-9]{4})?(?![0-9])/;
 
 // After `I'm in` a capitalised word is as often a department, a program or a state of being as a town: such words stay.
-const IN_START = /^(?:(?:i|we)['\u2019]|i[ ]am)/i;
+const IN_START = /^(?:(?:i|we|they)['\u2019]|i[ ]am|(?:we|they)[ ]are)/i;
 const IN_NOT_PLACE = new Set(['pain', 'labor', 'delivery', 'network', 'touch', 'trouble', 'charge', 'shock', 'love', 'school', 'college', 'class',
   'treatment', 'remission', 'quarantine', 'isolation', 'bed', 'building', 'tower', 'wing', 'lab', 'lobby', 'line', 'queue', 'ob', 'obgyn', 'l&d',
   'nicu', 'picu', 'pacu', 'pre-op', 'post-op', 'outpatient', 'inpatient', 'rehab', 'dialysis', 'urgent', 'physical', 'occupational', 'maternity',

@@ -46,6 +46,9 @@ export const ADDRESS_RE = new RegExp(
   'gi',
 );
 const UPPER = /^\p{Lu}/u;
+// Typed in lower case (`3 rue des lilas`, `12 avenue de la paix`): `rue` says street by itself after a number; the other types
+// only before an article (`2 place settings`, `3 cours de yoga` stay).
+const LOWER_FR_STREET = /[0-9,][ \t+]+(?:rue|(?:boulevard|bd|avenue|impasse|quai|all[ée]e)[ \t+]+(?:de|des|du|la|le|l['\u2019]|d['\u2019]))(?![a-z])/i;
 // British and Australian street types are also everyday words (`2 doors close at 5pm`): read only capitalised.
 const PROSE_SUFFIX = /[0-9A-Za-z][ \t+]+(?:close|mews|grove|gardens|gdns|esplanade|esp|parade|pde)\.?(?![A-Za-z])/;
 
@@ -110,6 +113,10 @@ const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|M
 // without a comma when a comma and the state follow it (`742 Evergreen Terrace Springfield, OR`).
 const US_WORD = "(?:\\p{Lu}|[a-z]{1,2}['\u2019]\\p{Lu})[\\p{L}'\u2019.-]*";
 const US_PLACE = `${US_WORD}(?:[ \\t]+(?:(?:of|the|on|upon|in|de|la|du)[ \\t]+){0,2}${US_WORD}){0,3}`;
+// Words a message typed in lower case ends on after an address, which are no city's.
+const LOWER_ENDING = '(?:thanks?|thank|thx|ty|tia|please|pls|plz|cheers|bye|ok|okay|sorry|today|tomorrow|tonight|now|asap|soon|again|too|also|here|' +
+  'there|then|instead|only|right|yes|yeah|yep|lol|tho|though|pm|am|morning|afternoon|evening|night|entrance|door|side|back|front|parking|lot)';
+const LOWER_CITY_WORD = `(?!(?:${STOP}|${LOWER_ENDING})(?![a-z]))[a-z]{3,}(?![\\p{L}])`;
 // A sign-off or courtesy word closing a message is no city (`Meet at 100 Main St, Thanks!`, `…, Cheers`).
 const SIGN_OFF = '(?:Thanks?|Thank[ \\t]+you|Thx|Ty|Cheers|Regards|Best|Please|Pls|Bye|Ok|Okay|Sincerely|Love|Sorry|Cordially|Tia)(?![\\p{L}])';
 const CLOSING_WORD = `(?!${SIGN_OFF})(?:\\p{Lu}|[a-z]{1,2}['\u2019]\\p{Lu})[\\p{L}'\u2019-]*`;
@@ -121,7 +128,10 @@ const US_TAIL_RE = new RegExp(`(?:,[ \\t]*${US_PLACE}(?:,[ \\t]*${US_PLACE})?(?=
   `|,[ \\t]*${CLOSING_PLACE}(?=[ \\t]*(?:$|[.;!?\\n]))` +
   // Typed all in lower case (`77 harborview dr lowell ma`): one or two words then a state's code closing the text or its
   // sentence; codes that are also English words (`in`, `or`, `me`, `hi`…) are not read, nor prose words as the city.
-  `|,?[ \\t]+(?!${STOP}[ \\t])[a-z]{3,}(?:[ \\t]+(?!${STOP}[ \\t])[a-z]{3,})?(?=,?[ \\t]+(?:${LOWER_STATES})[ \\t]*(?:$|[.,;!?\\n])))`, 'uy');
+  `|,?[ \\t]+(?!${STOP}[ \\t])[a-z]{3,}(?:[ \\t]+(?!${STOP}[ \\t])[a-z]{3,})?(?=,?[ \\t]+(?:${LOWER_STATES})[ \\t]*(?:$|[.,;!?\\n]))` +
+  // or without the state (`12 oak st springfield`, `12 oak st, springfield`): one or two words closing the text or its sentence,
+  // none a word a message ends on (`12 oak st tomorrow`, `…, thanks`, `… asap please`).
+  `|,?[ \\t]+${LOWER_CITY_WORD}(?:[ \\t]+${LOWER_CITY_WORD})?(?=[ \\t]*(?:$|[.;!?\\n])))`, 'uy');
 
 // An address's last line on its own (a verifier's `last_line: "Springfield MA 01105-2207"`, `Coeur d'Alene, ID 83814` in a
 // note): the place before a state and a ZIP is the city, which goes; the state stays, the ZIP is the zip detector's.
@@ -162,9 +172,15 @@ const ES_TYPE =
   '[Tt]ravessa|[Pp]iazza|[Cc]orso|[Ll]argo|[Pp]ra[çc]a|[Rr]ambla|[Rr]onda)';
 const ES_ARTICLE = "(?:(?:de[ \\t]la|de|del|da|do|dos|das|di|della|dei|degli)[ \\t]+|d['\u2019])";
 const NAME_WORD = "\\p{Lu}[\\p{L}'.-]{1,24}";
+const LOWER_ES_TYPE = '(?:calle|avenida|avda\\.?|av\\.|rua|carrer|paseo|travessa|rambla|carretera)';
+// `av.` is also an average's (`av. wait time 12 min`): a number read as a measure is no house's.
+const NOT_A_MEASURE = '(?![ \\t]*(?:min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?|%|percent|pts?|points?|mg|ml|kg|lbs?)(?![a-z]))';
+const LOWER_NAME_WORD = "[a-z\\u00e0-\\u00ff][a-z\\u00e0-\\u00ff'-]{1,24}";
 const TYPE_FIRST_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])${ES_TYPE}[ \\t]+${ES_ARTICLE}?${NAME_WORD}(?:[ \\t]+(?:${ES_ARTICLE}|${NAME_WORD}[ \\t]+)?${NAME_WORD}){0,2},?[ \\t]+(?:n[º°o.][ \\t]?)?[0-9]{1,5}[A-Za-z]?(?![0-9])` +
-    `|(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}-]{1,30}(?:straße|strasse|str\\.|gasse|allee|platz)[ \\t]+[0-9]{1,4}[a-z]?(?![0-9])`,
+    `|(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}-]{1,30}(?:straße|strasse|str\\.|gasse|allee|platz)[ \\t]+[0-9]{1,4}[a-z]?(?![0-9])` +
+    // Typed in lower case (`calle mayor 12`, `av. paulista 1000`, `rua augusta 300`): only the type words no English text opens with.
+    `|(?<![\\p{L}\\p{N}])${LOWER_ES_TYPE}[ \\t]+${ES_ARTICLE}?${LOWER_NAME_WORD}(?:[ \\t]+${ES_ARTICLE}?${LOWER_NAME_WORD}){0,2},?[ \\t]+(?:n[º°o.][ \\t]?)?[0-9]{1,5}[A-Za-z]?(?![0-9])${NOT_A_MEASURE}`,
   'gu',
 );
 // A street named without a type word (`Am Kirschgarten 7`, `Unter den Linden 12`, `Keizersgracht 123`, `Østerbrogade 44`):
@@ -200,7 +216,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     const re = resetAt(ADDRESS_RE, 0);
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      if ((m[1] !== undefined && !UPPER.test(m[1])) || PROSE_SUFFIX.test(m[0])) continue;
+      if ((m[1] !== undefined && !UPPER.test(m[1]) && !LOWER_FR_STREET.test(m[0])) || PROSE_SUFFIX.test(m[0])) continue;
       const matchEnd = m.index + m[0].length;
       const end = boxTownEnd(text, m[0], matchEnd, tailEnd(text, matchEnd));
       out.push({ start: m.index, end, kind });
