@@ -153,8 +153,7 @@ function callerTail(text: string, end: number, strict: boolean): boolean {
 }
 
 const ANY_UPPER = /\p{Lu}/u;
-// A comma or a stop closes the name as the text's end does (`this is tessa quarnby, dob 3/4/61`), and so do the record's
-// words a caller gives next (`i am tessa quarnby dob 3/4/61`).
+// A comma or a stop closes the name as the end does (`this is tessa quarnby, dob 3/4/61`), and so does a caller's next word.
 const SPOKEN_TAIL = /^(?:$|[ ]*[,;.!?]|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and|spelled|spelling|spelt|dob|born|date|birthday|phone|mrn)(?![a-z]))/;
 
 /**
@@ -164,8 +163,7 @@ const SPOKEN_TAIL = /^(?:$|[ ]*[,;.!?]|[ ]+(?:my|i|im|calling|speaking|here|from
 function spokenName(text: string, from: number): number {
   let end = nameEnd(text, from, false, true);
   if (end < 0 || ANY_UPPER.test(text)) return -1;
-  let words = text.slice(from, end).split(' ');
-  // The name's read may take the record word after it (`i am tessa quarnby dob 3/4/61`): the name ends before it.
+  let words = text.slice(from, end).split(' '); // the read may take the caller's next word (`i am tessa quarnby dob 3/4/61`)
   if (words.length === 3 && SPOKEN_TAIL.test(` ${words[2]}`)) { words = words.slice(0, 2); end = from + words[0].length + 1 + words[1].length; }
   if (words.length !== 2 || words.some((w) => !nameWord(w) || TITLE_STOP.has(w) || verbLike(w))) return -1;
   return SPOKEN_TAIL.test(text.slice(end, end + 10)) ? end : -1;
