@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { isAsciiLetter, isDigit } from './scan.js';
+import { countDigits, isAsciiLetter, isDigit } from './scan.js';
 import { spanishIdAround } from './spanish-id.js';
 import { productCode } from './product-code.js';
 import { ibanEnd } from './iban.js';
@@ -55,12 +55,6 @@ function standardUid(text: string, start: number, end: number): boolean {
 
 const IBAN_MIN_DIGITS = 7;
 
-function digitsIn(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let j = from; j < to; j++) if (isDigit(text.charCodeAt(j))) n++;
-  return n;
-}
-
 // A plain loop rather than a regex: `\d+(?:[ .-]\d+)*` style patterns are exactly the nested
 // quantifiers that backtrack badly, and this single pass allocates nothing.
 function scan(text: string, out: Detection[], kind: string): void {
@@ -76,7 +70,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     // mod-97 check one time in 97 (`GB29 NWBK 1331 NWBK NWBK`), as no country's account numbers are; after an
     // account label it is still taken (labelled-id.ts).
     const iban = i >= 2 && isAsciiUpper(text.charCodeAt(i - 1)) && isAsciiUpper(text.charCodeAt(i - 2)) ? ibanEnd(text, i - 2) : -1;
-    if (iban > 0 && digitsIn(text, i, iban) >= IBAN_MIN_DIGITS) { out.push({ start: i - 2, end: iban, kind }); i = iban; continue; }
+    if (iban > 0 && countDigits(text, i, iban) >= IBAN_MIN_DIGITS) { out.push({ start: i - 2, end: iban, kind }); i = iban; continue; }
     const start = i;
     let digits = 0;
     let end = i;
