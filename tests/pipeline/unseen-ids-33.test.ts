@@ -145,6 +145,6 @@ describe('the prefilter lets through every text these detectors redact', () => {
   it('on what3words, boxes, shorthand ages, residence and search ZIPs built from parts', () => {
     const parts = ['at ', 'filled', '.', 'count', 'soap', ' ', "I'm in ", 'Oskmere', 'I am in ', 'Resident of ', 'we', "'re in ", 'i live in ', 'tarnfield', '92', 'M', 'F', ' presents', 'POB ',
       'HCR 2 Box ', '9014', 'near ', '60614', 'dermatologist ', 'w3w ', '/', '@', 'x', 'Patient: ', '我想', 'MS ', 'Teams'];
-    expectPrefilterSound(parts, { maxLength: 7, numRuns: 2000, examples: [['at filled.count.soap'], ["I'm in Oskmere"], ['92M presents'], ['dermatologist 60614']] });
+    expectPrefilterSound(parts, { maxLength: 7, numRuns: 2000, examples: [['at filled.count.soap'], ["I'm in Oskmere"], ["I'm  in Oskmere"], ['I am  in Oskmere'], ['92M presents'], ['dermatologist 60614']] });
   });
 });

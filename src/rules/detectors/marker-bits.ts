@@ -43,6 +43,14 @@ export function matchesAt(text: string, i: number, word: string, anyCase: boolea
   return true;
 }
 
+/** Whether `text` at `i` holds one or more spaces and then `in ` (`we're  in Oskmere`: the residence pattern takes `[ ]+in`). */
+export function spacesThenIn(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 32) return false;
+  let j = i + 1;
+  while (text.charCodeAt(j) === 32) j++;
+  return matchesAt(text, j, 'in ', true);
+}
+
 /** Whether the lower-cased text just before `i` ends with `word` (written in lower case). */
 export function endsAt(text: string, i: number, word: string): boolean {
   return i >= word.length && matchesAt(text, i - word.length, word, true);

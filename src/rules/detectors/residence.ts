@@ -1,4 +1,4 @@
-import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { isLetter, lower, matchesAt, spacesThenIn } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { STATE_NAME } from './zip.js';
@@ -83,7 +83,7 @@ export function residenceAt(text: string, i: number): boolean {
   if (c === 118) return p1 === 105 ? (p2 === 108 || p2 === 118) && !isLetter(text.charCodeAt(i - 3)) : p1 === 111 && p2 === 109 && !isLetter(text.charCodeAt(i - 3));
   if (c === 109) {
     // `I am in` (a place may follow, as after `I'm in`: cue-at.ts marks that one at its apostrophe)
-    if (p1 === 97 && p2 === 32 && lower(text.charCodeAt(i - 3)) === 105 && !isLetter(text.charCodeAt(i - 4))) return matchesAt(text, i + 1, ' in ', true);
+    if (p1 === 97 && p2 === 32 && lower(text.charCodeAt(i - 3)) === 105 && !isLetter(text.charCodeAt(i - 4))) return spacesThenIn(text, i + 1);
     if (p1 === 111 && p2 === 114 && lower(text.charCodeAt(i - 3)) === 102) return text.charCodeAt(i + 1) === 32 && FROM_BEFORE.test(text.slice(Math.max(0, i - 20), i - 3));
     return !isLetter(p1) && (matchesAt(text, i, 'moro ', true) || matchesAt(text, i, 'mora ', true) || matchesAt(text, i, 'moramos ', true));
   }
@@ -96,7 +96,7 @@ export function residenceAt(text: string, i: number): boolean {
 export function areInAt(text: string, i: number): boolean {
   const they = lower(text.charCodeAt(i)) === 104;
   const start = they ? i - 1 : i;
-  return !isLetter(text.charCodeAt(start - 1)) && matchesAt(text, start, they ? 'they are in ' : 'we are in ', true);
+  return !isLetter(text.charCodeAt(start - 1)) && matchesAt(text, start, they ? 'they are' : 'we are', true) && spacesThenIn(text, start + (they ? 8 : 6));
 }
 
 // Typed all in lower case (`i live in tarnfield need pcp`, `we live in essex county`): one word after the verb, with `county`
