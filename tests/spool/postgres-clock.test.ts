@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PostgresSpool } from '../../src/spool/postgres/postgres-spool.js';
+import { issueReplayPermit } from '../../src/spool/replay-permit.js';
 import { postgresRequired, startPostgres, type TestPostgres } from '../helpers/postgres.js';
 
 // The Postgres spool's receipt, lease, retry and failure times are on a steady clock, as SQLite's
@@ -45,5 +46,18 @@ describe.runIf(run)('the Postgres spool clock', () => {
     expect(b.now()).toBeGreaterThanOrEqual(stored);
     expect((await b.lease('d', 10, 30_000)).map((i) => i.messageId)).toEqual(['m1']);
     await b.close();
+  });
+
+  it('a dead letter replayed by another process whose clock reads ahead (wall clock stepped forward since the consumer started) is due at once', async () => {
+    const url = await server!.createDatabase(`clock_${++n}`);
+    const consumer = open(url);
+    await consumer.enqueue([{ messageId: 'm1', destination: 'd', payload: { a: 1 } }]);
+    await consumer.deadLetter((await consumer.lease('d', 10, 30_000)).map((l) => l.id), 'HTTP_400', 'invalid parameter');
+    step(3 * HOUR);
+    const cli = open(url); // `phiwall dlq replay` starts on the stepped wall clock
+    expect(await cli.replayDead(issueReplayPermit({ destination: 'd', issuedAt: Date.now() }))).toBe(1);
+    await cli.close();
+    expect((await consumer.lease('d', 10, 30_000)).map((i) => i.messageId)).toEqual(['m1']); // was due 3 hours later
+    await consumer.close();
   });
 });

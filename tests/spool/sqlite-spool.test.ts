@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
 import { issueReplayPermit } from '../../src/spool/replay-permit.js';
 import { post, REPO, startCollector, tempDir, writeConfig } from '../helpers/collector.js';
@@ -13,6 +13,7 @@ const open = (extra: Partial<ConstructorParameters<typeof SqliteSpool>[0]> = {})
 const row = (i: number, destination = 'd') => ({ messageId: `m${i}`, destination, payload: { i } });
 
 describe('SQLite spool', () => {
+  afterEach(() => { vi.useRealTimers(); });
   it('group-commits concurrent enqueues and survives reopening', async () => {
     const path = join(tempDir(), 'spool.db');
     const a = new SqliteSpool({ path, maxRows: 1000, maxBytes: 1e7, synchronous: 'full', groupCommitMs: 5 });
@@ -93,6 +94,19 @@ describe('SQLite spool', () => {
     expect((await s.lease('d', 10, 1000)).length).toBe(2);
     expect(await s.purgeDead('d')).toBe(0);
     await s.close();
+  });
+
+  it('a dead letter replayed by another process whose clock reads ahead (wall clock stepped forward since the consumer started) is due at once', async () => {
+    const path = join(tempDir(), 'spool.db');
+    const consumer = open({ path });
+    await consumer.enqueue([row(1)]);
+    await consumer.deadLetter((await consumer.lease('d', 10, 60_000)).map((l) => l.id), 'HTTP_400', 'invalid parameter');
+    vi.useFakeTimers({ now: Date.now() + 3 * 3_600_000, toFake: ['Date'], shouldAdvanceTime: true });
+    const cli = open({ path }); // `phiwall dlq replay` starts on the stepped wall clock
+    expect(await cli.replayDead(issueReplayPermit({ destination: 'd', issuedAt: Date.now() }))).toBe(1);
+    await cli.close();
+    expect((await consumer.lease('d', 10, 60_000)).map((l) => l.messageId)).toEqual(['m1']); // was due 3 hours later
+    await consumer.close();
   });
 
   it('after a kill -9 of the consuming process, the next one delivers every unsettled item at once', async () => {

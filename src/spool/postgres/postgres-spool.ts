@@ -200,7 +200,10 @@ export class PostgresSpool implements Spool {
     return r ? { ...toDead(r), payload: parseStored(r.payload) ?? null } : undefined;
   }
 
-  /** Moves the permit's dead letters back to the outbox; the scrub time travels along (scrubbed_at). */
+  /**
+   * Moves the permit's dead letters back to the outbox; the scrub time travels along (scrubbed_at).
+   * Due at 0: the replaying process's clock may read ahead of the consumer's (see the SQLite replayDead).
+   */
   async replayDead(permit: ReplayPermit): Promise<number> {
     checkReplayPermit(permit);
     await this.ready.ensure();
@@ -210,7 +213,7 @@ export class PostgresSpool implements Spool {
         WHERE destination = $1 AND ($5::text IS NULL OR code = $5) AND ($6::bigint[] IS NULL OR id = ANY($6::bigint[]))
         RETURNING message_id, destination, payload, policy_version, subject_keys, attempts, reason, enqueued_at, scrubbed_at)
       INSERT INTO phiwall_outbox (message_id, destination, payload, attempts, due_at, enqueued_at, policy_version, subject_keys, scrubbed_at)
-      SELECT message_id, destination, ${replayPayloadSql('$3', '$4')}, 0, $2, $2, policy_version, subject_keys, COALESCE(scrubbed_at, enqueued_at) FROM moved`,
+      SELECT message_id, destination, ${replayPayloadSql('$3', '$4')}, 0, 0, $2, policy_version, subject_keys, COALESCE(scrubbed_at, enqueued_at) FROM moved`,
     [permit.destination, now, ...LEGACY_PARAMS, permit.code ?? null, permit.ids ?? null]);
     await this.refreshCounts();
     return res.rowCount ?? 0;

@@ -34,6 +34,8 @@ export function getDead(db: Database.Database, id: string): (DeadLetter & { payl
 /**
  * Moves the permit's dead letters back into the outbox (fresh attempts and age; see unmapped.ts).
  * The scrub time travels along (scrubbed_at): the BAA check at delivery needs it, not the replay time.
+ * Due at 0, not at our clock's now: the replay often runs in another process (`phiwall dlq replay`)
+ * whose steady clock may read ahead of the consumer's (a wall clock stepped forward since it started).
  */
 export function replayDead(db: Database.Database, permit: ReplayPermit, now: number): number {
   checkReplayPermit(permit);
@@ -43,8 +45,8 @@ export function replayDead(db: Database.Database, permit: ReplayPermit, now: num
   const args = [permit.destination, code, code, ids, ids];
   return db.transaction(() => {
     const moved = db.prepare(`INSERT INTO outbox (message_id, destination, payload, attempts, next_at, enqueued_at, policy_version, subject_keys, scrubbed_at)
-      SELECT message_id, destination, ${replayPayloadSql('?', '?')}, 0, ?, ?, policy_version, subject_keys, COALESCE(scrubbed_at, enqueued_at)
-      FROM dead_letters WHERE ${where} ORDER BY id`).run(...LEGACY_PARAMS, now, now, ...args).changes;
+      SELECT message_id, destination, ${replayPayloadSql('?', '?')}, 0, 0, ?, policy_version, subject_keys, COALESCE(scrubbed_at, enqueued_at)
+      FROM dead_letters WHERE ${where} ORDER BY id`).run(...LEGACY_PARAMS, now, ...args).changes;
     db.prepare(`DELETE FROM dead_letters WHERE ${where}`).run(...args);
     return moved;
   })();
