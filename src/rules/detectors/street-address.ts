@@ -49,6 +49,18 @@ const UPPER = /^\p{Lu}/u;
 // Typed in lower case (`3 rue des lilas`, `12 avenue de la paix`): `rue` says street by itself after a number; the other types
 // only before an article (`2 place settings`, `3 cours de yoga` stay).
 const LOWER_FR_STREET = /[0-9,][ \t+]+(?:rue|(?:boulevard|bd|avenue|impasse|quai|all[ée]e)[ \t+]+(?:de|des|du|la|le|l['\u2019]|d['\u2019]))(?![a-z])/i;
+// Without an article, the other types are a street only where French says so around them: a locative word before the number
+// (`au 14 boulevard haussmann`, `j'habite 9 avenue kléber`, `adresse : 30 quai branly`) or a postcode after the name (`3 impasse
+// rameau 69003 lyon`); `we have 2 boulevard entrances` stays.
+const FR_CUE_BEFORE = /(?<![\p{L}])(?:au|à|habite|habitons|habitez|adresse|domicile|domicilié|demeurant|vis|vit|vivons|livraison)[ \t]*:?[ \t]*$/iu;
+const FR_POSTCODE_AFTER = /(?:[ \t]+[\p{L}'-]{2,24}){0,2},?[ \t]+[0-9]{5}(?![0-9])/uy;
+const FR_CUE_REACH = 16;
+
+/** Whether the lower-case French street matched at [start, end) is read as one (LOWER_FR_STREET, FR_CUE_BEFORE, FR_POSTCODE_AFTER). */
+function lowerFrenchStreet(text: string, match: string, start: number, end: number): boolean {
+  if (LOWER_FR_STREET.test(match)) return true;
+  return FR_CUE_BEFORE.test(text.slice(Math.max(0, start - FR_CUE_REACH), start)) || resetAt(FR_POSTCODE_AFTER, end).test(text);
+}
 // British and Australian street types are also everyday words (`2 doors close at 5pm`): read only capitalised.
 const PROSE_SUFFIX = /[0-9A-Za-z][ \t+]+(?:close|mews|grove|gardens|gdns|esplanade|esp|parade|pde)\.?(?![A-Za-z])/;
 
@@ -172,13 +184,19 @@ const ES_TYPE =
   '[Tt]ravessa|[Pp]iazza|[Cc]orso|[Ll]argo|[Pp]ra[çc]a|[Rr]ambla|[Rr]onda)';
 const ES_ARTICLE = "(?:(?:de[ \\t]la|de|del|da|do|dos|das|di|della|dei|degli)[ \\t]+|d['\u2019])";
 const NAME_WORD = "\\p{Lu}[\\p{L}'.-]{1,24}";
-const LOWER_ES_TYPE = '(?:calle|avenida|avda\\.?|av\\.|rua|carrer|paseo|travessa|rambla|carretera)';
+// `av.` before an English measure's word is an average's (`av. copay 40`, `av. rating 4`), not an avenue's.
+const AVERAGE_OF = '(?![ \\t]+(?:wait|time|cost|price|copay|score|rating|age|length|stay|size|weight|visits?|daily|per|total)(?![a-z]))';
+// Italian `via` is English too (`via email 2 times`): a street's only after `in` (`abito in via roma 14`).
+const LOWER_ES_TYPE = `(?:calle|avenida|avda\\.?|av\\.${AVERAGE_OF}|rua|carrer|paseo|travessa|rambla|carretera|viale|piazza|corso|(?<=(?<![a-z])in[ \\t])via)`;
 // `av.` is also an average's (`av. wait time 12 min`): a number read as a measure is no house's.
-const NOT_A_MEASURE = '(?![ \\t]*(?:min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?|%|percent|pts?|points?|mg|ml|kg|lbs?)(?![a-z]))';
+const NOT_A_MEASURE = '(?![ \\t]*(?:min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?|%|percent|pts?|points?|mg|ml|kg|lbs?|' +
+  'uhr|std|stunden?|tage?|minuten|km|fois|heures?|jours?|ans)(?![a-z]))';
 const LOWER_NAME_WORD = "[a-z\\u00e0-\\u00ff][a-z\\u00e0-\\u00ff'-]{1,24}";
 const TYPE_FIRST_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])${ES_TYPE}[ \\t]+${ES_ARTICLE}?${NAME_WORD}(?:[ \\t]+(?:${ES_ARTICLE}|${NAME_WORD}[ \\t]+)?${NAME_WORD}){0,2},?[ \\t]+(?:n[º°o.][ \\t]?)?[0-9]{1,5}[A-Za-z]?(?![0-9])` +
     `|(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}-]{1,30}(?:straße|strasse|str\\.|gasse|allee|platz)[ \\t]+[0-9]{1,4}[a-z]?(?![0-9])` +
+    // and in lower case (`hauptstr. 12`, `kastanienallee 23`); not `platz`, a parking or seat's (`parkplatz 3`).
+    `|(?<![\\p{L}\\p{N}])[a-zäöüß][a-zäöüß-]{1,30}(?:straße|strasse|str\\.|gasse|allee)[ \\t]+[0-9]{1,4}[a-z]?(?![0-9])${NOT_A_MEASURE}` +
     // Typed in lower case (`calle mayor 12`, `av. paulista 1000`, `rua augusta 300`): only the type words no English text opens with.
     `|(?<![\\p{L}\\p{N}])${LOWER_ES_TYPE}[ \\t]+${ES_ARTICLE}?${LOWER_NAME_WORD}(?:[ \\t]+${ES_ARTICLE}?${LOWER_NAME_WORD}){0,2},?[ \\t]+(?:n[º°o.][ \\t]?)?[0-9]{1,5}[A-Za-z]?(?![0-9])${NOT_A_MEASURE}`,
   'gu',
@@ -216,8 +234,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     const re = resetAt(ADDRESS_RE, 0);
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      if ((m[1] !== undefined && !UPPER.test(m[1]) && !LOWER_FR_STREET.test(m[0])) || PROSE_SUFFIX.test(m[0])) continue;
       const matchEnd = m.index + m[0].length;
+      if ((m[1] !== undefined && !UPPER.test(m[1]) && !lowerFrenchStreet(text, m[0], m.index, matchEnd)) || PROSE_SUFFIX.test(m[0])) continue;
       const end = boxTownEnd(text, m[0], matchEnd, tailEnd(text, matchEnd));
       out.push({ start: m.index, end, kind });
       re.lastIndex = end;

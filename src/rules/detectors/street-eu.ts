@@ -28,8 +28,14 @@ const TYPE_FIRST = `(?:${anyCaseFirst('ul\\.|ulica|al\\.|aleja|os\\.|osiedle|pl\
 const TYPE_AFTER = '(?:utca|u\\.|[úu]t|[úu]tja|t[ée]r|k[öo]r[úu]t|krt\\.|sor|köz|fasor)';
 const GLUED = '(?:straat|laan|gracht|plein|kade|singel|dijk|gatan|v[äa]gen|gata|gade|vej|veien|vegen|katu|ntie|weg)';
 const SLAVIC = '(?:sk[áa]|ck[áa]|ní|ov[áa]|owa|ska|cka|ego)';
+// Typed in lower case (`rue des lilas 18`, `chemin des pins 22b`): the name's words lower case too; `avenue` only before an article
+// (`avenue 5 is the pharmacy`), and a measure after the number is no house's (`chemin de fer 2 fois`, `… 18 min à pied`).
+const LOWER_NAME = "[a-z\\u00e0-\\u00ff][a-z\\u00e0-\\u00ff'-]{1,24}";
+const LOWER_FR_TYPE = `(?:${anyCaseFirst('rue|boulevard|bd|chemin|impasse|quai|allée|allee')}|[Aa]venue(?=[ \\t]+${ARTICLE}))`;
+const NOT_A_MEASURE = '(?![ \\t]*(?:min|mins|minutes?|h|km|m|fois|heures?|jours?|ans|%)(?![\\p{L}]))';
+const LOWER_FR = `${LOWER_FR_TYPE}[ \\t]+${ARTICLE}?${LOWER_NAME}(?:[ \\t]+${ARTICLE}?${LOWER_NAME}){0,2},?[ \\t]+${NUMBER}${NOT_A_MEASURE}`;
 const EU_STREET_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${TYPE_FIRST}[ \\t]*${NAMES},?[ \\t]+(?:nr\\.?[ \\t]?)?${NUMBER}` +
+  `(?<![\\p{L}\\p{N}])(?:${TYPE_FIRST}[ \\t]*${NAMES},?[ \\t]+(?:nr\\.?[ \\t]?)?${NUMBER}|${LOWER_FR}` +
     `|${NAMES}[ \\t]+${TYPE_AFTER}[ \\t]+${NUMBER}\\.?` +
     `|\\p{Lu}[\\p{L}-]{3,30}${GLUED}[ \\t]+${NUMBER}` +
     `|\\p{Lu}[\\p{L}-]{2,30}${SLAVIC}[ \\t]+[0-9]{1,4}/[0-9]{1,4}[A-Za-z]?(?![0-9/]))`,
