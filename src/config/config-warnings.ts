@@ -2,13 +2,15 @@ import type { LoadedConfig } from './load.js';
 import type { RulesFile } from './schema.js';
 import type { Plan } from '../rules/plan.js';
 import { baaWarnings } from './baa-warnings.js';
+import { recipientQueryWarnings } from '../rules/recipient-params.js';
 import { nfkcLetters } from '../rules/compile-pages.js';
 import { globToRegExp, hostGlobToRegExp } from '../rules/glob.js';
 
 // What `phiwall check`, the collector's log at every load and the admin API's apply warn about
 // without refusing: BAA-related allow entries (baa-warnings.ts), and a blocked_paths or
 // blocked_hosts rule that blocks every page (`(?:)`, `.*`, `/**`, `^/`, `**`). Such a rule fails
-// closed (nothing is sent), but silently: every event is blocked and the dashboards go quiet.
+// closed (nothing is sent), but silently: every event is blocked and the dashboards go quiet. And a url_query_allow entry
+// naming an email or SMS recipient (recipient-params.ts), which is never kept.
 // It is a warning, not an error, so an operator can still stop all collection on purpose.
 
 // Pages and hosts no real rule blocks all of: a rule matching every one of them matches every page.
@@ -17,7 +19,8 @@ const ORDINARY_HOSTS = ['www.example.org', 'shop.example.com', 'localhost', 'a.b
 
 /** The warnings of `config` compiled into `plan`, each at the file:line of its key. */
 export function locatedConfigWarnings(config: LoadedConfig, plan: Plan, now: number): string[] {
-  return config.locate([...baaWarnings(plan, config.rules.destinations, now), ...catchAllRuleWarnings(config.rules)]);
+  return config.locate([...baaWarnings(plan, config.rules.destinations, now), ...catchAllRuleWarnings(config.rules),
+    ...recipientQueryWarnings(config.rules.url_query_allow)]);
 }
 
 /** `blocked_paths.3.regex: …`: unconditional rules that match every ordinary page or host. */

@@ -1,4 +1,5 @@
 import { FreeTextNames } from './free-text-names.js';
+import { recipientParam } from './recipient-params.js';
 import { sha256Hex } from '../common/hash.js';
 import ipaddr from 'ipaddr.js';
 import type { RulesFile, Site, DestinationConfig, IdentifierRule } from '../config/schema.js';
@@ -59,7 +60,8 @@ export function compileRules(rules: RulesFile, options: CompileOptions): Plan {
     identifiers,
     scanner,
     detectorTextAction,
-    queryAllow: new Set((rules.url_query_allow ?? DEFAULT_QUERY_ALLOW).map((q) => q.toLowerCase())),
+    // A recipient's id in a campaign link is never kept, listed or not (recipient-params.ts).
+    queryAllow: new Set((rules.url_query_allow ?? DEFAULT_QUERY_ALLOW).map((q) => q.toLowerCase()).filter((q) => !recipientParam(q))),
     zip3Restricted,
     hasher: new KeyedHasher(secret, (rules.secrets?.hash_rotation_days ?? 30) * 86_400_000),
     pseudonymousMode: rules.pseudonymous_id?.mode ?? 'random',

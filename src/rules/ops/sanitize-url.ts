@@ -3,6 +3,7 @@ import { undoUrlEscapes } from '../form-decoded.js';
 import { parseUrl, type UrlCache } from '../url-parts.js';
 import { ASSET_IMAGE, assetIdSegment, keptMediaParam, mediaKind, NO_MEDIA, VIDEO_HOST, videoIdSegment, type MediaKind } from './media-urls.js';
 import { personParent, personSlug } from './person-slug.js';
+import { campaignParamValue } from '../recipient-params.js';
 
 const URL_CONTROL_CHARS = /[\\\t\n\r]/;
 
@@ -186,7 +187,6 @@ function hostWithoutIds(host: string): string {
 }
 
 const NO_QUERY: ReadonlyMap<string, string> = new Map();
-
 /** No `%`, no `+`, ASCII only: the form decoder gives such a name or value back unchanged. */
 function escapeFree(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -212,7 +212,7 @@ function plainKeptQuery(search: string, q: QueryRules, scanner: TextScanner): Ma
     if (!q.allow.has(k)) { if (q.media !== NO_MEDIA && escapeFree(value) && keptMediaParam(q.media, q.host, k, value, scanner)) kept.set(name, value); continue; }
     if (!escapeFree(value)) return undefined;
     // Without `%`, safeDecode(value) is value: one scan answers both of keptQuery's.
-    if (!scanner.hits(value)) kept.set(k, value);
+    if (campaignParamValue(k, value) || !scanner.hits(value)) kept.set(k, value);
   }
   return kept;
 }
@@ -253,7 +253,7 @@ function keptQuery(params: URLSearchParams, q: QueryRules, scanner: TextScanner)
   const kept = new Map<string, string>();
   for (const [key, value] of params) {
     const k = key.toLowerCase();
-    if (q.allow.has(k)) { if (!scanner.hits(value) && !scanner.hits(safeDecode(value))) kept.set(k, value); }
+    if (q.allow.has(k)) { if (campaignParamValue(k, value) || (!scanner.hits(value) && !scanner.hits(safeDecode(value)))) kept.set(k, value); }
     // A media address's own parameter keeps its spelling (`videoFoam=true`).
     else if (q.media !== NO_MEDIA && keptMediaParam(q.media, q.host, k, value, scanner)) kept.set(key, value);
   }
