@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowAllProbe } from '../helpers/open-plan.js';
+import { expectPrefilterSound } from '../helpers/prefilter-soundness.js';
 
 // Pass 34 (.tmp/h167): streets and names as people type them in lower case, left over by pass 33b, fixed as classes. Every
 // event goes to an open destination (no BAA, every field allowed) under keys no free-text rule drops; the look-alikes stay.
@@ -68,5 +69,14 @@ describe('a lower-case name of three words after a caller\'s words', () => {
     const texts = ['this is not about billing', 'i am so very sorry', 'this is my first visit', 'i am a new patient', 'this is urgent care billing'];
     const out = props(Object.fromEntries(texts.map((t, i) => [`t${i}`, t])));
     for (const t of texts) expect(out).toContain(t);
+  });
+});
+
+describe('the prefilter lets through every text these detectors redact', () => {
+  it('on lower-case streets and three-word names built from parts', () => {
+    const parts = ['rue', ' des', ' lilas', ' 18', 'hauptstr.', ' 12', 'au ', '14 ', 'boulevard ', 'haussmann', ' 75011', 'this is ', 'mary',
+      ' ann', ' quarnby', 'piazza ', 'in via ', 'roma', ',', ' ', 'x'];
+    expectPrefilterSound(parts, { maxLength: 6, numRuns: 1500, examples: [['rue des lilas 18'], ['hauptstr. 12'], ['au 14 boulevard haussmann'],
+      ['this is mary ann quarnby'], ['in via roma 12'], ['3 boulevard haussmann 75011']] });
   });
 });
