@@ -41,12 +41,13 @@ describe("one's records asked for, complaints and grievances", () => {
   it('blocks a records, amendment or proxy request sent and a complaint or grievance sent', () => {
     expectAll([tracked('Health Records Request Submitted'), tracked('roi_request_sent'), tracked('Proxy Access Request Sent'),
       tracked('Amendment Request Filed'), pageOn('/share-a-concern/submitted'), pageOn('/patient-relations/grievance-form/thank-you'),
-      tracked('Patient Grievance Submitted'), tracked('Form Submitted', '/patient-relations', { form_id: 'patient-complaints-form' })], true);
+      tracked('Patient Grievance Submitted'), tracked('Form Submitted', '/patient-relations', { form_id: 'patient-complaints-form' }),
+      pageOn('/patients/records-request/step-2'), titled('/about', 'Health Records Release Form'), tracked('form_start', '/about', { form_name: 'Patient Records Request' })], true);
   });
   it('lets how to request records, the grievance process and a compliment flow', () => {
     expectAll([pageOn('/medical-records/faq'), pageOn('/health-records/fees'), titled('/patients/records-info', 'How to Request Your Health Records'),
       pageOn('/patient-relations/complaints-and-grievances'), tracked('Compliment Submitted', '/share-your-story', { unit: '3 North' }),
-      pageOn('/feedback/thank-you')], false);
+      pageOn('/feedback/thank-you'), pageOn('/news/records-request-backlog-cleared')], false);
   });
 });
 
