@@ -64,3 +64,15 @@ describe('advance directives, interpreters, pre-admission and visitors', () => {
       pageOn('/visiting-hours'), pageOn('/visitors/parking'), pageOn('/events/open-house/visitor-registration')], false);
   });
 });
+
+describe('the same in Spanish, French and Portuguese', () => {
+  it('blocks an interpreter asked for, a complaint sent, pre-admission, a visitor pass, a records request and a payment plan joined', () => {
+    expectAll([pageOn('/es/pedir-interprete'), pageOn('/fr/interpretes/demande'), pageOn('/pt/queixas/enviado'), pageOn('/es/reclamaciones/recibido'),
+      pageOn('/es/pre-ingreso/paso-2'), pageOn('/es/pases-de-visitantes'), pageOn('/pt/solicitacao-de-prontuario'), pageOn('/es/historias-clinicas/solicitar'),
+      pageOn('/es/solicitar-un-plan-de-pagos'), tracked('Reclamo Presentado'), tracked('Solicitud de Expediente Enviada')], true);
+  });
+  it('lets the pages about them and job postings flow', () => {
+    expectAll([pageOn('/es/planes-de-pago'), pageOn('/es/quejas-y-reclamos'), pageOn('/es/servicios-de-interprete'), pageOn('/fr/plaintes'),
+      pageOn('/es/empleos/enfermera-de-preadmision'), pageOn('/careers/preadmission-nurse')], false);
+  });
+});
