@@ -76,3 +76,10 @@ describe('the same in Spanish, French and Portuguese', () => {
       pageOn('/es/empleos/enfermera-de-preadmision'), pageOn('/careers/preadmission-nurse')], false);
   });
 });
+
+describe('found on the held set, fixed after it was measured', () => {
+  it("blocks a guest's, quick or express payment at the root in the noun's spelling; a parking garage's flows", () => {
+    expectAll([pageOn('/guest-payments/new'), pageOn('/express-payment/confirm'), pageOn('/quick-payment?acct=1')], true);
+    expectAll([pageOn('/parking/quick-payment')], false);
+  });
+});
