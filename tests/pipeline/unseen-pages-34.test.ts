@@ -30,10 +30,13 @@ describe('financial assistance and paying a bill', () => {
       pageOn('/fr/aide-financiere/demande'), tracked('Financial Aid Application Started'), tracked('Payment Plan Set Up'),
       tracked('guest_payment_completed'), pageOn('/es/pago-como-invitado')], true);
   });
-  it('lets the policy, its summary, payment options and how-to pages flow', () => {
+  it('lets the policy, its summary, ways to pay and how-to pages flow', () => {
     expectAll([pageOn('/financial-assistance-policy'), pageOn('/charity-care/plain-language-summary'), pageOn('/es/ayuda-financiera'),
-      pageOn('/billing/payment-options'), pageOn('/billing/ways-to-pay'), titled('/billing/how-to-pay', 'How to Pay Your Bill'),
+      pageOn('/billing/ways-to-pay'), titled('/billing/how-to-pay', 'How to Pay Your Bill'),
       tracked('Financial Assistance Policy Downloaded', '/financial-assistance')], false);
+  });
+  it('keeps blocking whatever a path under billing names pay in (billing/pay… is the payment flow)', () => {
+    expectAll([pageOn('/billing/payment-options'), pageOn('/billing/pay-options'), pageOn('/billing/payments-faq')], true);
   });
 });
 
