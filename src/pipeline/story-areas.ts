@@ -1,4 +1,4 @@
-// The areas of stories and postings (news, blog, careers) in the languages of a hospital's translated pages. The pack
+// The areas of stories and postings (news, blog, press, articles, stories, careers) in the languages of a hospital's translated pages. The pack
 // reads those areas apart (`(?<!^/(news|blog|careers|...)/.*)`: a story about the new patient portal is no visit to it)
 // and names them in English; a translated site's `/es/noticias/nuevo-portal-del-paciente` or `/vi/tuyen-dung/...` is
 // the same page of the same area, so its path is read under the English name (H131). Words that also name a
@@ -10,6 +10,13 @@ const AREAS: Readonly<Record<string, readonly string[]>> = {
     'nouvèl', 'wararka', '新闻', '新聞', '最新消息', 'ニュース', 'お知らせ', '뉴스', '소식', 'أخبار', 'الأخبار', 'اخبار',
     'समाचार', 'خبریں', 'haberler', 'berita', 'uutiset', 'nyheter', 'nyheder', 'noticias-y-eventos', 'noticias-e-eventos'],
   blog: ['blogue', 'bloga', 'blogi', '博客', '블로그', 'ブログ', 'مدونة'],
+  // H168: press rooms and articles in the pack's Latin-script languages, as the English `/press/…` and `/articles/…`
+  // (a story about the inbox is no visit to it). Spanish `historias` is left out: `historias clínicas` are records.
+  press: ['prensa', 'presse', 'imprensa', 'sala-de-imprensa', 'stampa', 'area-stampa', 'perskamer'],
+  'press-releases': ['comunicados-de-prensa', 'notas-de-prensa', 'communiques-de-presse', 'communiques', 'comunicati-stampa',
+    'comunicados-de-imprensa', 'persberichten'],
+  articles: ['articulos', 'artigos', 'artikel', 'articoli', 'artikelen'],
+  stories: ['histoires', 'geschichten', 'storie', 'verhalen', 'relatos'],
   careers: ['empleos', 'empleo', 'carreras', 'trabajos', 'trabaja-con-nosotros', 'bolsa-de-trabajo', 'vacantes', 'emplois',
     'carrieres', 'karriere', 'stellenangebote', 'lavora-con-noi', 'carriere', 'vacatures', 'werken-bij', 'kariera', 'oferty-pracy',
     'volna-mista', 'vakansii', 'вакансии', 'вакансії', 'tuyen-dung', 'viec-lam', 'mga-trabaho', 'trabaho', 'karera', 'travay',

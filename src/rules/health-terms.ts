@@ -47,14 +47,16 @@ const CHARITY_NAME = /[\p{L}'’]+[\s_-]+(?:research[\s_-]+)?(?:society|foundati
 // about drinking), the Great Depression and a tropical one, and the emergency department's treatment rooms and drug
 // screens (H151: `ED treatment rooms`, `ED drug screen`, read by `ed-treat` and `ed-drug~`). Anything else naming a
 // term still is (`meal-prep-for-chemo-patients` is withheld for `chemo`; `stroke-awareness`, `std-testing`, `prep-now`
-// stay withheld).
+// stay withheld). H168: a car's T-shirt (`race-car-t-shirt`, read by `car+t~`) and Arabic `الخرفان` (sheep, read by `الخرف`,
+// dementia: the other scripts' terms match inside a word) name nothing; `car-t-cell`, `الخرف` still do.
 const COMPOUND = new RegExp('(?<![\\p{L}])(?:(?:meal|food|test|exam|sat|college|lunch|dinner|batch)[\\s_-]*prep(?:ping)?' +
   '|prep[\\s_-]*(?:school|time|cook|kitchen)|std[\\s_-]*(?:shipping|delivery|ground|rate|size|edition|tier)' +
   '|(?:brush|paint|pen|back|breast|swim|master|golf)[\\s_-]*strokes?|(?:film|movie|premiere|private)[\\s_-]*screenings?' +
   '|screening[\\s_-]*rooms?|background[\\s_-]*(?:check[\\s_-]*and[\\s_-]*)?screenings?|lithium[\\s_-]*(?:ion|batter(?:y|ies)|polymer)' +
   '|binge[\\s_-]*(?:watch(?:ing|ed)?|worthy)|alcohol[\\s_-]*(?:based|wipes?|swabs?)|(?:rubbing|isopropyl)[\\s_-]*alcohol' +
   '|(?:great|tropical)[\\s_-]*depression' +
-  '|ed[\\s_-]*treatment[\\s_-]*(?:rooms?|areas?|bays?|spaces?|pods?|beds?|units?|zones?)|ed[\\s_-]*drug[\\s_-]*(?:screens?|screening|tests?|testing))(?![\\p{L}])', 'giu');
+  '|ed[\\s_-]*treatment[\\s_-]*(?:rooms?|areas?|bays?|spaces?|pods?|beds?|units?|zones?)|ed[\\s_-]*drug[\\s_-]*(?:screens?|screening|tests?|testing)' +
+  '|car[\\s_-]*t[\\s_-]*shirts?|الخرفان)(?![\\p{L}])', 'giu');
 
 /** The sensitive-terms test of a value (a property, a campaign): a term matched outside a charity's name or a compound. */
 export function termInText(value: string, terms: TermTest): boolean {
