@@ -200,10 +200,7 @@ export class PostgresSpool implements Spool {
     return r ? { ...toDead(r), payload: parseStored(r.payload) ?? null } : undefined;
   }
 
-  /**
-   * Moves the permit's dead letters back to the outbox; the scrub time travels along (scrubbed_at).
-   * Due at 0: the replaying process's clock may read ahead of the consumer's (see the SQLite replayDead).
-   */
+  /** Moves the permit's dead letters back to the outbox, due at 0 as SQLite's replayDead; scrub time travels along. */
   async replayDead(permit: ReplayPermit): Promise<number> {
     checkReplayPermit(permit);
     await this.ready.ensure();
