@@ -12,8 +12,9 @@ const raw: Detection[] = [];
 const owner: number[] = [];
 
 function collect(text: string, detectors: readonly ValueDetector[], site: string): number {
-  raw.length = 0;
-  owner.length = 0;
+  // Setting an array's length is a runtime call even when it changes nothing (most texts leave both empty).
+  if (raw.length !== 0) raw.length = 0;
+  if (owner.length !== 0) owner.length = 0;
   for (let i = 0; i < detectors.length; i++) {
     const mark = raw.length;
     try {
