@@ -9,10 +9,10 @@ import { addressOf, type AddressInputs, type PageAddress } from './page-address.
 //
 // What is kept: only addresses with no query or fragment, plain or escaped (`?`, `#`, `%3F`,
 // `%23`): a query's parameters are the visitor's own (a search, an email, a click id), and the
-// per-plan memos of canonical paths and sanitized addresses keep none either. The key holds the
-// inputs (at most MAX_KEY characters: longer addresses are read every time), the value what was
-// read from them (canonical paths, hosts, rule names), frozen: every event with that page shares
-// it. At most 2 x GENERATION entries per site and plan; a reloaded plan starts empty (its sites
+// per-plan memos of canonical paths and sanitized addresses keep none either. An entry holds the
+// inputs (at most MAX_KEY characters: longer addresses are read every time) and what was read
+// from them (canonical paths, hosts, rule names), frozen: every event with that page shares
+// it. At most 2 x GENERATION keys (of BUCKET pages each) per site and plan; a reloaded plan starts empty (its sites
 // are new objects) and the old memo goes with the old plan. An analysis that throws stores
 // nothing: the event fails closed and the next one reads the page afresh.
 
@@ -21,16 +21,37 @@ const MAX_KEY = 512;
 // A query or fragment, or one escaped (also twice: `%253F`).
 const HIDDEN_QUERY = /%(?:25)*(?:23|3f)/i;
 
-interface SiteMemo { readonly plan: Plan; readonly memo: GenerationMemo<PageAddress> }
+// The memo is keyed by the page's URL (its path when it has none) and holds, per key, the last
+// BUCKET pages seen with it, each with its inputs: a page is found when every input is the same
+// string (the same string in another field, or absent, is another page). A key joining every
+// input (H156's) cost a 200-300 character string built, flattened and hashed per event; comparing
+// the inputs of the page found reads each string once and allocates nothing.
+const BUCKET = 8;
+
+/** A page's inputs as remembered: the strings themselves, lists copied. */
+interface KeptInputs {
+  readonly path: string | undefined;
+  readonly url: string | undefined;
+  readonly referrer: string | undefined;
+  readonly propsPath: string | undefined;
+  readonly propsUrl: string | undefined;
+  readonly propsReferrer: string | undefined;
+  readonly search: string | undefined;
+  readonly others: readonly string[];
+  readonly cameFrom: readonly string[] | undefined;
+}
+interface Known { readonly inputs: KeptInputs; readonly value: PageAddress }
+
+interface SiteMemo { readonly plan: Plan; readonly memo: GenerationMemo<Known[]> }
 const bySite = new WeakMap<SitePlan, SiteMemo>();
 // Every event of a site asks with the same site and plan until a reload: kept at hand.
 let last: (SiteMemo & { readonly site: SitePlan }) | undefined;
 
-function memoOf(site: SitePlan, plan: Plan): GenerationMemo<PageAddress> {
+function memoOf(site: SitePlan, plan: Plan): GenerationMemo<Known[]> {
   if (last !== undefined && last.site === site && last.plan === plan) return last.memo;
   let entry = bySite.get(site);
   if (entry === undefined || entry.plan !== plan) {
-    entry = { plan, memo: new GenerationMemo<PageAddress>(GENERATION) };
+    entry = { plan, memo: new GenerationMemo<Known[]>(GENERATION) };
     bySite.set(site, entry);
   }
   last = { site, plan, memo: entry.memo };
@@ -39,44 +60,66 @@ function memoOf(site: SitePlan, plan: Plan): GenerationMemo<PageAddress> {
 
 /** addressOf, remembered for addresses with no query or fragment. */
 export function pageAddress(a: AddressInputs, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined): PageAddress {
-  const key = memoKey(a);
-  if (key === undefined) return addressOf(a, site, plan, host);
+  if (!keepable(a)) return addressOf(a, site, plan, host);
   const memo = memoOf(site, plan);
-  let known = memo.get(key);
-  if (known === undefined) {
-    // Stored only once the whole analysis returned: a throw leaves nothing behind.
-    known = frozen(addressOf(a, site, plan, host));
-    memo.set(key, known);
-  }
-  return known;
+  const key = a.page.url ?? a.page.path ?? '';
+  let bucket = memo.get(key);
+  if (bucket !== undefined) for (const k of bucket) if (sameInputs(k.inputs, a)) return k.value;
+  // Stored only once the whole analysis returned: a throw leaves nothing behind.
+  const value = frozen(addressOf(a, site, plan, host));
+  if (bucket === undefined) { bucket = []; memo.set(key, bucket); }
+  if (bucket.length >= BUCKET) bucket.shift();
+  bucket.push({ inputs: keptInputs(a), value });
+  return value;
 }
 
 /**
- * The inputs as one string, each field length-prefixed (`<n>:<text>`), absent as `-`, a copy of the
- * page's own value as `=`, lists prefixed by their count: two different inputs never share a key.
- * Undefined when an input may hold a query or fragment, or the key would exceed MAX_KEY.
+ * Whether the inputs may be remembered: no input may hold a query or fragment (plain or escaped),
+ * and together they hold at most MAX_KEY characters (longer addresses are read every time).
  */
-export function memoKey(a: AddressInputs): string | undefined {
+export function keepable(a: AddressInputs): boolean {
   const { page } = a;
-  let key = `${field(page.path, undefined)}${field(page.url, undefined)}${field(page.referrer, undefined)}`;
-  key += `${field(a.propsPath, page.path)}${field(a.propsUrl, page.url)}${field(a.propsReferrer, page.referrer)}${field(a.search, undefined)}`;
-  key += list(a.others);
-  key += a.cameFrom === undefined ? '-' : list(a.cameFrom);
-  return key.length > MAX_KEY || key.indexOf('\u0000') >= 0 ? undefined : key;
+  let room = MAX_KEY;
+  room = fits(page.path, room);
+  room = fits(page.url, room);
+  room = fits(page.referrer, room);
+  room = fits(a.propsPath, room);
+  room = fits(a.propsUrl, room);
+  room = fits(a.propsReferrer, room);
+  room = fits(a.search, room);
+  for (const s of a.others) room = fits(s, room);
+  if (a.cameFrom !== undefined) for (const s of a.cameFrom) room = fits(s, room);
+  return room >= 0;
 }
 
-// `\u0000` marks a field that may not be kept (a string holding it is not kept either).
-function field(s: string | undefined, same: string | undefined): string {
-  if (s === undefined) return '-';
-  if (s === same) return '=';
-  if (s.length > MAX_KEY || !plainAddress(s)) return '\u0000';
-  return `${s.length}:${s}`;
+// The room left after `s` (-1: not kept). The page's own values repeated in the properties count
+// again: a bound on memory, not on what is read.
+function fits(s: string | undefined, room: number): number {
+  if (room < 0 || s === undefined) return room;
+  return s.length > room || !plainAddress(s) ? -1 : room - s.length;
 }
 
-function list(items: readonly string[]): string {
-  let out = `${items.length}[`;
-  for (const s of items) out += field(s, undefined);
-  return out;
+/** Whether two pages' inputs are the same strings, field for field (lists item for item). */
+export function sameInputs(k: KeptInputs, a: AddressInputs): boolean {
+  const { page } = a;
+  return k.url === page.url && k.path === page.path && k.referrer === page.referrer && k.propsPath === a.propsPath && k.propsUrl === a.propsUrl &&
+    k.propsReferrer === a.propsReferrer && k.search === a.search && sameList(k.others, a.others) &&
+    (k.cameFrom === undefined ? a.cameFrom === undefined : a.cameFrom !== undefined && sameList(k.cameFrom, a.cameFrom));
+}
+
+function sameList(x: readonly string[], y: readonly string[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** The inputs as remembered (the event's lists may be reused by the caller: copied). */
+export function keptInputs(a: AddressInputs): KeptInputs {
+  const { page } = a;
+  return {
+    path: page.path, url: page.url, referrer: page.referrer, propsPath: a.propsPath, propsUrl: a.propsUrl, propsReferrer: a.propsReferrer, search: a.search,
+    others: [...a.others], cameFrom: a.cameFrom === undefined ? undefined : [...a.cameFrom],
+  };
 }
 
 function plainAddress(s: string): boolean {
