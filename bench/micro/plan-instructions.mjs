@@ -2,7 +2,7 @@
 // on a shared machine where the micro-bench's wall-clock figures swing by 10-45%:
 //
 //   node bench/micro/plan-instructions.mjs [--engine bundle.mjs] [--case one|four|unseen]
-//        [--warm 10] [--n 2000] [--no-valgrind] [--instr-late] [--shape corpus|server] [--v8 "flags"]
+//        [--warm 10] [--n 2000] [--no-valgrind] [--instr-late] [--shape corpus|server] [--v8 "flags"] [--without-compiler]
 //
 // The micro-bench's three cases (scrub.mjs): `one` the corpus through one non-BAA destination
 // allowing every field, `four` the bench config (ga4, meta, tiktok, webhook), `unseen` the first-
@@ -66,10 +66,20 @@ async function parent() {
     const ir = (f) => Number(/^summary: (\d+)/m.exec(readFileSync(join(work, f), 'utf8'))?.[1] ?? 0);
     const main = measured.filter((f) => f.endsWith('.2-01')).reduce((s, f) => s + ir(f), 0);
     const all = measured.reduce((s, f) => s + ir(f), 0);
-    console.log(JSON.stringify({ case: kase, shape: SHAPE, events: N, warm_passes: WARM, instr_late: LATE, v8: V8.join(' '), ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), engine }));
+    // `--without-compiler`: the main thread's count less V8's optimising compiler run on it (with `--v8
+    // --no-concurrent-recompilation` or `--single-threaded`, Runtime_CompileOptimized's inclusive cost).
+    const compiler = args.includes('--without-compiler') ? compilerCost(join(work, measured.find((f) => f.endsWith('.2-01')))) : undefined;
+    console.log(JSON.stringify({ case: kase, shape: SHAPE, events: N, warm_passes: WARM, instr_late: LATE, v8: V8.join(' '), ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), ...(compiler === undefined ? {} : { ir_per_event_main_without_compiler: Math.round((main - compiler) / N) }), engine }));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Instructions under Runtime_CompileOptimized (inclusive) in a callgrind dump. */
+function compilerCost(dump) {
+  const annotated = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', dump], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const line = annotated.split('\n').find((l) => l.includes('Runtime_CompileOptimized'));
+  return line === undefined ? 0 : Number(line.trim().split(/\s+/)[0].replace(/,/g, ''));
 }
 
 /** The measured loop (also run without valgrind: `--no-valgrind` prints CPU µs per event). */
