@@ -39,6 +39,23 @@ export async function terminateBackends(adminUrl: string, db: string, which: 'al
 }
 
 /**
+ * Waits until no session of database `db` holds an advisory lock. A connection cut on the client's
+ * side ends its server session (and frees the session's locks) only once the server has read the
+ * end of the stream: a moment later, on a loaded machine many milliseconds later.
+ */
+export async function advisoryLocksFreed(adminUrl: string, db: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const held = async () => (await admin.query(
+      "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = $1)", [db])).rowCount ?? 0;
+    await waitFor(held, (n) => n === 0);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
  * The frame of a connection-loss test file: one PostgreSQL server for the file, cleanups run in
  * reverse after each test, and after each test the assertion that nothing threw uncaught.
  */
