@@ -6,6 +6,10 @@ import type { FakeServer } from '../fakes/http-fake.js';
 import { DEMO_AUTH, REPO, tempDir, waitFor, writeConfig } from '../helpers/collector.js';
 import { alive, childPids, exited, spawnCollector, type ChildCollector } from '../helpers/child-collector.js';
 
+// Each test starts a cluster twice (a primary and its workers, then again after the kill): 12-15 s a
+// start at load 24 on 2 cores, 29-35 s a test; at load 40 one ran past the 60 s default.
+const CLUSTER_TWICE_MS = 150_000;
+
 // Against the default `phiwall serve`: a cluster of one worker per core, each with its own spool.
 describe('crash safety', () => {
   let fake: FakeServer;
@@ -78,7 +82,7 @@ destinations:
       for (const pid of [...childPids(c.child.pid!), c.child.pid!]) process.kill(pid, 'SIGKILL');
       await exited(c.child);
     });
-  });
+  }, CLUSTER_TWICE_MS);
 
   it('workers exit when the primary is killed with SIGKILL; a restart delivers every acked event', async () => {
     await ackedSurviveKill('/hook/primary-killed', async (c) => {
@@ -88,5 +92,5 @@ destinations:
       // No orphan keeps serving or holds the spool files the restarted collector opens.
       await waitFor(() => workers.filter(alive), (left) => left.length === 0, 20_000);
     }, { PHIWALL_WORKERS: '2' });
-  });
+  }, CLUSTER_TWICE_MS);
 });
