@@ -56,7 +56,7 @@ export function describeReplayAndRetention(h: SpoolHarness): void {
       opened.push(s);
       const [item] = await s.lease('d', 10, 60_000);
       expect(item).toMatchObject({ messageId: 'live', scrubbedAt });
-      await s.retry([item!.id], Date.now() - 1, 'x');
+      await s.retry([item!.id], 0, 'x');
       const [again] = await s.lease('d', 10, 60_000);
       expect(again).toMatchObject({ messageId: 'live', scrubbedAt });
       await s.deadLetter([again!.id], 'HTTP_400', 'x');

@@ -59,7 +59,7 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       expect(leased[0].payload).toEqual({ i: 1, text: 'p1' });
       expect(await s.lease('d', 10, 60_000)).toEqual([]);
       await s.ack([leased[0].id]);
-      await s.retry([leased[1].id], Date.now() - 1, 'HTTP 503');
+      await s.retry([leased[1].id], 0, 'HTTP 503');
       await s.retry([leased[2].id], Date.now() + 60_000, 'HTTP 503');
       const again = await s.lease('d', 10, 60_000);
       expect(again.map((l) => [l.messageId, l.attempts])).toEqual([['m2', 1]]);
@@ -110,7 +110,7 @@ export function describeSpoolConformance(h: SpoolHarness): void {
       await s.enqueue([row(1), row(2), row(3), row(4), row(5), row(6, 'other')]);
       const a = await s.lease('d', 2, 60_000);
       await s.ack([a[0].id]);
-      await s.retry([a[1].id], Date.now() - 1, 'HTTP 503');
+      await s.retry([a[1].id], 0, 'HTTP 503');
       const b = await s.lease('d', 10, 60_000);
       expect(b.map((x) => [x.messageId, x.attempts])).toEqual([['m2', 1], ['m3', 0], ['m4', 0], ['m5', 0]]);
       expect(await s.lease('d', 10, 60_000)).toEqual([]);

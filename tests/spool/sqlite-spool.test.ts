@@ -54,7 +54,7 @@ describe('SQLite spool', () => {
     expect(leased.map((l) => l.messageId)).toEqual(['m1', 'm2', 'm3']);
     expect(await s.lease('d', 10, 60_000)).toEqual([]);
     await s.ack([leased[0].id]);
-    await s.retry([leased[1].id], Date.now() - 1, 'HTTP 503');
+    await s.retry([leased[1].id], 0, 'HTTP 503');
     await s.retry([leased[2].id], Date.now() + 60_000, 'HTTP 503');
     const again = await s.lease('d', 10, 60_000);
     expect(again.map((l) => [l.messageId, l.attempts])).toEqual([['m2', 1]]);
