@@ -13,8 +13,13 @@ const CLUSTER_TWICE_MS = 150_000;
 // Against the default `phiwall serve`: a cluster of one worker per core, each with its own spool.
 describe('crash safety', () => {
   let fake: FakeServer;
+  const spawned: ChildCollector[] = [];
   beforeAll(async () => { fake = await startWebhookFake(); });
-  afterAll(async () => { await fake.close(); });
+  // A test that failed or timed out midway leaves its cluster running: stop what is left, workers first.
+  afterAll(async () => {
+    for (const c of spawned) for (const pid of [...childPids(c.child.pid!), c.child.pid!]) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    await fake.close();
+  });
 
   /** Loads the collector from 6 senders until `kill` runs; then restarts it and checks every acked event arrives. */
   async function ackedSurviveKill(path: string, kill: (c: ChildCollector) => Promise<void>, env: Record<string, string> = {}): Promise<void> {
@@ -31,6 +36,7 @@ destinations:
     delivery: { retry_base_ms: 50, retry_max_ms: 500, lease_ms: 2000 }
 `);
     let collector = await spawnCollector(config, dataDir, env);
+    spawned.push(collector);
     const workers = Number(env.PHIWALL_WORKERS ?? availableParallelism());
     await waitFor(() => childPids(collector.child.pid!).length, (n) => n === (workers > 1 ? workers : 0), 20_000);
     const acked: string[] = [];
@@ -64,6 +70,7 @@ destinations:
     expect(acked.length).toBeGreaterThan(20);
 
     collector = await spawnCollector(config, dataDir, env);
+    spawned.push(collector);
     const deliveredIds = () => fake.handled(path).flatMap((r) => (r.json as { message_id: string }[]).map((x) => x.message_id));
     await waitFor(deliveredIds, (d) => { const s = new Set(d); return acked.every((id) => s.has(id)); }, 30_000);
     const all = deliveredIds();
