@@ -2,6 +2,7 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import { generatedId } from './generated-ids.js';
 import { tcfConsent } from './consent-string.js';
+import { priceFileEinAt } from './price-file.js';
 import type { Detection } from './types.js';
 
 const DIGITS_ONLY = /^\d+$/;
@@ -93,6 +94,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (googleTagId(text, m.index, m[0])) continue;
     // A ClinicalTrials.gov registry number (`NCT06611234`) names a public study, not a person.
     if (m[0].length === 11 && m[0].startsWith('NCT') && digits === 8) continue;
+    // A hospital's EIN and the first word of its name opening a price-transparency file's name (price-file.ts).
+    if (priceFileEinAt(text, m.index)) continue;
     // A request's ULID or KSUID (generated-ids.ts) is the library's, not a person's.
     if ((m[0].length === 26 || m[0].length === 27) && generatedId(m[0])) continue;
     // A consent banner's TCF v2 string (consent-string.ts): the whole base64url run, `-` and `.` segments too, stays.

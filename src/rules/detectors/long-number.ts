@@ -2,6 +2,7 @@ import { defineDetector } from './define.js';
 import { countDigits, isAsciiLetter, isDigit } from './scan.js';
 import { spanishIdAround } from './spanish-id.js';
 import { productCode } from './product-code.js';
+import { priceFileEin } from './price-file.js';
 import { ibanEnd } from './iban.js';
 import { calendarBuild, dottedVersion } from './calendar-build.js';
 
@@ -92,6 +93,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     if ((seps === 0 || !dotsOnly) && productCode(text, start, end)) continue;
     if (dotsOnly && seps <= 1 && calendarBuild(text, start, end)) continue;
     if (dotsOnly && seps >= 2 && dottedVersion(text, start, end, seps + 1)) continue;
+    if (seps <= 1 && priceFileEin(text, start, end)) continue; // `12-3456789_northbay_standardcharges.json` (price-file.ts)
     if (digits >= MIN_DIGITS || (digits >= MIN_BARE_DIGITS && end - start === digits && standsAlone(text, start, end))) out.push({ start, end, kind });
     else {
       const id = spanishIdAround(text, start, end, digits);

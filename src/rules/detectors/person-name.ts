@@ -156,15 +156,14 @@ const ANY_UPPER = /\p{Lu}/u;
 // A comma or a stop closes the name as the end does (`this is tessa quarnby, dob 3/4/61`), and so does a caller's next word.
 const SPOKEN_TAIL = /^(?:$|[ ]*[,;.!?]|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and|spelled|spelling|spelt|dob|born|date|birthday|phone|mrn)(?![a-z]))/;
 
-/**
- * A caller's name in a text with no capital at all (speech to text: `hello this is cornelius abernathy my date of birth…`):
- * two words (three after a common given name: `mary ann quarnby`), none a stop, title, common or `-ing`/`-ed`/`-ly` word, then the end.
- */
+/** A caller's name in a text with no capital at all (speech to text: `hello this is cornelius abernathy my date of birth…`): two
+ * words (three after a common given name: `mary ann quarnby`), none a stop, title, common or `-ing`/`-ed`/`-ly` word, then the end. */
 function spokenName(text: string, from: number): number {
   let end = nameEnd(text, from, false, true);
   if (end < 0 || ANY_UPPER.test(text)) return -1;
-  let words = text.slice(from, end).split(' '); // the read may take the caller's next word (`i am tessa quarnby dob 3/4/61`)
-  if (words.length === 3 && SPOKEN_TAIL.test(` ${words[2]}`)) { words = words.slice(0, 2); end = from + words[0].length + 1 + words[1].length; }
+  // A particle is no word (`juan de la cruz`); the read may take the caller's next word, the last (`i am tessa quarnby dob 3/4/61`).
+  let words = text.slice(from, end).split(' ').filter((w, i) => i === 0 || !PARTICLES.has(w));
+  if (words.length === 3 && SPOKEN_TAIL.test(` ${words[2]}`)) { end -= words[2].length + 1; words = words.slice(0, 2); }
   if (words.length < 2 || (words.length === 3 && !GIVEN_NAMES.has(words[0] ?? '')) || words.length > 3 || words.some((w) => !nameWord(w) || TITLE_STOP.has(w) || verbLike(w))) return -1;
   return SPOKEN_TAIL.test(text.slice(end, end + 10)) ? end : -1;
 }

@@ -1,6 +1,7 @@
 import { ssnValid } from './checksums.js';
 import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
+import { priceFileEin } from './price-file.js';
 import type { Detection } from './types.js';
 
 const ASCII_LETTER = /[A-Za-z]/;
@@ -29,6 +30,8 @@ function scan(text: string, out: Detection[], kind: string): void {
       re.lastIndex = m.index + 1;
       continue;
     }
+    // A hospital's EIN opening its price-transparency file's name (price-file.ts); an SSN elsewhere in a file name still goes.
+    if (m[2] === '' && priceFileEin(text, m.index, m.index + m[0].length)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
 }

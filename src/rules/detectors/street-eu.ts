@@ -32,10 +32,19 @@ const SLAVIC = '(?:sk[áa]|ck[áa]|ní|ov[áa]|owa|ska|cka|ego)';
 // (`avenue 5 is the pharmacy`), and a measure after the number is no house's (`chemin de fer 2 fois`, `… 18 min à pied`).
 const LOWER_NAME = "[a-z\\u00e0-\\u00ff][a-z\\u00e0-\\u00ff'-]{1,24}";
 const LOWER_FR_TYPE = `(?:${anyCaseFirst('rue|boulevard|bd|chemin|impasse|quai|allée|allee')}|[Aa]venue(?=[ \\t]+${ARTICLE}))`;
-const NOT_A_MEASURE = '(?![ \\t]*(?:min|mins|minutes?|h|km|m|fois|heures?|jours?|ans|%)(?![\\p{L}]))';
+const NOT_A_MEASURE = '(?![ \\t]*(?:min|mins|minutes?|h|hrs?|hours?|days?|weeks?|km|m|fois|heures?|jours?|ans|%)(?![\\p{L}]))';
 const LOWER_FR = `${LOWER_FR_TYPE}[ \\t]+${ARTICLE}?${LOWER_NAME}(?:[ \\t]+${ARTICLE}?${LOWER_NAME}){0,2},?[ \\t]+${NUMBER}${NOT_A_MEASURE}`;
+// A Dutch, Flemish or Nordic street typed in lower case (`keizersgracht 123`, `storgatan 12`, `vesterbrogade 4`): the type glued to
+// a name of four letters or more, so `plein 5 minutes` and `kade 4` stay, and `renegade 2` is no Danish `-gade`. A Norwegian
+// `gate` as a word of its own follows a genitive (`kongens gate 3`, `karl johans gate 22`): `-ens`, or `-s` after one more
+// word that is no English one's (`boarding gate 22`, `at arrivals gate 3`, `the main gate 12` stay).
+const LOWER_GLUED = `[a-z\\u00e0-\\u00ff][a-z\\u00e0-\\u00ff-]{3,30}` +
+  '(?:straat|laan|gracht|plein|kade|singel|dijk|gatan|v[äa]gen|gata|(?<!rene)gade|vej|veien|vegen|katu|ntie|weg)';
+const NOT_ENGLISH = '(?!(?:the|a|an|at|to|from|by|near|via|and|or|of|in|on|our|your|their|its|his|her|my|main)[ \\t])';
+const LOWER_GENITIVE = `(?:${NOT_ENGLISH}${LOWER_NAME}[ \\t]+[a-z\\u00e0-\\u00ff]{2,24}s|[a-z\\u00e0-\\u00ff]{2,24}ens)[ \\t]+gate`;
+const LOWER_NORDIC = `(?:${LOWER_GLUED}|${LOWER_GENITIVE})[ \\t]+[1-9][0-9]{0,2}[a-z]?(?:-[0-9]{1,3})?(?![0-9/])${NOT_A_MEASURE}`;
 const EU_STREET_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${TYPE_FIRST}[ \\t]*${NAMES},?[ \\t]+(?:nr\\.?[ \\t]?)?${NUMBER}|${LOWER_FR}` +
+  `(?<![\\p{L}\\p{N}])(?:${TYPE_FIRST}[ \\t]*${NAMES},?[ \\t]+(?:nr\\.?[ \\t]?)?${NUMBER}|${LOWER_FR}|${LOWER_NORDIC}` +
     `|${NAMES}[ \\t]+${TYPE_AFTER}[ \\t]+${NUMBER}\\.?` +
     `|\\p{Lu}[\\p{L}-]{3,30}${GLUED}[ \\t]+${NUMBER}` +
     `|\\p{Lu}[\\p{L}-]{2,30}${SLAVIC}[ \\t]+[0-9]{1,4}/[0-9]{1,4}[A-Za-z]?(?![0-9/]))`,
