@@ -67,3 +67,14 @@ describe("H169's other leftovers", () => {
       .map((p) => pageOn(p)), true);
   });
 });
+
+describe("the records office's own root in other languages (as /medical-records)", () => {
+  it('blocks the records root in Vietnamese, Chinese, Korean, French and Portuguese', () => {
+    expectAll([pageOn('/vi/ho-so-y-te'), pageOn('/zh/医疗记录'), pageOn('/zh-tw/醫療紀錄'), pageOn('/ko/의료-기록'), pageOn('/fr/dossier-medical'),
+      pageOn('/pt/prontuario-medico'), pageOn('/vi/ho-so-benh-an/xem')], true);
+  });
+  it('lets its FAQ and fees pages and news about records flow', () => {
+    expectAll([pageOn('/vi/ho-so-y-te/faq'), pageOn('/ko/의료-기록/fees'), pageOn('/vi/tin-tuc/ho-so-y-te-dien-tu-ra-mat'),
+      pageOn('/blog/dossier-medical-partage'), pageOn('/zh/新闻/医疗记录')], false);
+  });
+});
