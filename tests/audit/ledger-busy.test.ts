@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DisclosureLedger } from '../../src/audit/ledger.js';
 import { openGovernanceDb } from '../../src/governance/governance.js';
 import { tempDir } from '../helpers/collector.js';
+import { holdLock, ticksDuring } from '../helpers/lock-wait.js';
 
 const opened: Database.Database[] = [];
 afterEach(() => { for (const db of opened.splice(0)) db.close(); });
@@ -18,19 +19,9 @@ describe('disclosure ledger on a file another worker is writing', () => {
     const db = openGovernanceDb(path);
     opened.push(db);
     const ledger = new DisclosureLedger(db, false);
-    const other = new Database(path);
-    other.exec('BEGIN IMMEDIATE');
-    const released = new Promise<void>((resolve) => setTimeout(() => { other.exec('COMMIT'); other.close(); resolve(); }, 300));
-    // How many turns the event loop takes meanwhile (a setImmediate re-queued each turn): a synchronous
-    // busy wait settles inside the turn it began in (0); a wait on timers takes 1 or more, whatever the
-    // load (a 1 ms interval's ticks depend on the scheduler: at load 41 one wake-up can pass a whole wait).
-    let ticks = 0;
-    let turn: NodeJS.Immediate | undefined;
-    const next = () => { ticks++; turn = setImmediate(next); };
-    turn = setImmediate(next);
+    const released = holdLock(path, 300);
     const now = Date.now();
-    const fresh = await ledger.add([{ destination: 'ga4', messageId: 'm-1', policyVersion: 'p1', payload: { event: 'page_view', page_path: '/' } }], now);
-    clearImmediate(turn);
+    const { value: fresh, ticks } = await ticksDuring(ledger.add([{ destination: 'ga4', messageId: 'm-1', policyVersion: 'p1', payload: { event: 'page_view', page_path: '/' } }], now));
     await released;
     expect(ticks).toBeGreaterThanOrEqual(1);
     expect(fresh.map((f) => f.destination)).toContain('ga4');

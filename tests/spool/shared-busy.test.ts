@@ -4,37 +4,15 @@
 // total wait. Real SQLite files; a second connection in this process holds the lock, released
 // by a timer of this event loop (a synchronous busy wait would hold that timer back until it gave up).
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SharedClaims } from '../../src/spool/sqlite/shared-claims.js';
 import { SharedRandomVisitorIds } from '../../src/spool/sqlite/shared-visitor-ids.js';
 import { PSEUDO_IDS_FILE } from '../../src/spool/sqlite/token-table.js';
 import { tempDir } from '../helpers/collector.js';
+import { holdLock, ticksDuring } from '../helpers/lock-wait.js';
 
 const closers: (() => void)[] = [];
 afterEach(() => { for (const c of closers.splice(0)) c(); });
-
-/** Holds `path`'s write lock (BEGIN IMMEDIATE) for `ms` on a timer of this event loop. */
-function holdLock(path: string, ms: number): Promise<void> {
-  const other = new Database(path);
-  other.exec('BEGIN IMMEDIATE');
-  return new Promise((resolve) => setTimeout(() => { other.exec('COMMIT'); other.close(); resolve(); }, ms));
-}
-
-/**
- * How many turns the event loop took while `work` ran (a callback re-queued with setImmediate runs
- * once a turn). A synchronous busy wait settles `work` inside the turn it began in: 0. A wait on
- * timers takes at least one turn more: 1 or more, however loaded the machine. (It counted a 1 ms
- * interval before: at load 41 the scheduler let a whole 40 ms wait pass in one wake-up, 1 tick
- * where the test asked for 2, in 1 of 11 runs.)
- */
-async function ticksDuring<T>(work: Promise<T>): Promise<{ value: T; ticks: number }> {
-  let ticks = 0;
-  let turn: NodeJS.Immediate | undefined;
-  const next = () => { ticks++; turn = setImmediate(next); };
-  turn = setImmediate(next);
-  try { return { value: await work, ticks }; } finally { clearImmediate(turn); }
-}
 
 describe('waiting for a shared file another worker is writing', () => {
   it('a new pseudonymous id waits for the lock without holding the event loop, then commits', async () => {
