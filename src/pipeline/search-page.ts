@@ -6,14 +6,17 @@ import { SCHEME_AND_HOST } from './route-values.js';
 // search box, so the pack cannot block the path (`/fr/recherche/essais-cliniques` is public). With a search
 // parameter in its query (`/fr/recherche?q=depression`, `?keys=`, `?texte=`) the page is the search results
 // page, read as `/search` like `?s=` anywhere. Compile-time tables; this runs once per URL (routesOf remembers).
+// A trial finder's landing page is public too (`/clinical-trials`, `/research/trial-finder`); with a search or a
+// condition in its query (`/clinical-trials?condition=lupus`, `?cond=parkinsons`) it is the visitor's own search (H175).
 
 /** A path whose last segment is one of those words (after any locale folder), with or without a trailing slash. */
-const RESEARCH_OR_SEARCH_PAGE = /\/(recherche|ricerca|pesquisa|onderzoek)\/?$/i;
+const RESEARCH_OR_SEARCH_PAGE = /\/(recherche|ricerca|pesquisa|onderzoek|clinical-?trials?|trials|trial-?finder|study-?finder|find-a-(clinical-)?(trial|study)|ensayos-clinicos)\/?$/i;
 
 /** Normalized parameter names that carry the words typed into a search box. */
 const SEARCH_TEXT_PARAMS: ReadonlySet<string> = new Set([
   'q', 'query', 'search', 'searchterm', 'searchtext', 'keys', 'keyword', 'keywords', 'k', 'term', 'terms', 'text', 'texte', 'testo',
   'texto', 'termo', 'motcle', 'motscles', 'parola', 'parole', 'zoekterm', 'recherche', 'ricerca', 'pesquisa', 'busca',
+  'condition', 'conditions', 'cond', 'disease', 'diseases', 'condicion',
 ]);
 
 /** Pushes `/search` when url[0, q) is such a page and its query, url(q, end), has a search parameter with a value. */
