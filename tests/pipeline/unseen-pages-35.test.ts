@@ -69,3 +69,15 @@ describe("a parent's own maternity and newborn steps", () => {
       '/intake/new-patient/study', '/mychart/birth-plan'].map((p) => pageOn(p)), true);
   });
 });
+
+describe('Spanish, Portuguese and Italian sections read as the English ones (H171\'s leftover)', () => {
+  it("lets a consultation's start under a service's own page in those sections flow, as under /services/", () => {
+    expectAll([pageOn('/es/servicios/ortodoncia/consulta/iniciar'), pageOn('/pt/servicos/nutricao/consulta/start'),
+      pageOn('/it/servizi/fisioterapia/visita/iniciar')], false);
+  });
+  it('still blocks it under virtual care, at the root, and a study\'s own sign-up in Spanish', () => {
+    expectAll([pageOn('/es/servicios/video-consultas/consulta/iniciar'), pageOn('/es/consulta/comenzar'),
+      pageOn('/es/investigacion/estudios/7/participar'), pageOn('/es/ensayos-clinicos/alzheimer-prevencion/participar')], true);
+    expectAll([pageOn('/es/investigacion/participar'), pageOn('/es/investigacion/estudios/7/participar/que-esperar')], false);
+  });
+});
