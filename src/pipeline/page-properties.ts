@@ -1,17 +1,16 @@
 import { namesAForm, namesAMetric } from '../rules/schema-org.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
-import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
-import { DEEP_LINK_NAMES, deepLinkReadings, openedScreen } from './app-links.js';
+import { deepLinkReadings, openedScreen } from './app-links.js';
 import { classNamePaths } from './class-names.js';
-import { formReading, namesPrescription, productCategories, RX_FLAGS } from './form-and-item-readings.js';
+import { formReading, namesPrescription, productCategories } from './form-and-item-readings.js';
 import { pageNamePath, statePath } from './page-readings.js';
 import { contactLink, documentLink, isPathOrUrl, linksToBlocked, mediaKey, withoutBlockedLinks, type LinkTests } from './link-values.js';
-import { FRAME_SRC_KEYS, isFrameAt, isFrameObject } from './frame-keys.js';
-import { BoundedMemo } from '../common/bounded-memo.js';
+import { FRAME_SRC_KEYS, isFrameObject } from './frame-keys.js';
 import { crumbs } from './page-crumbs.js';
 import { trackerHitPage } from './tracker-hits.js';
 import { propsRoute, routeObjects } from './app-routes.js';
+import { CAME_FROM, CRUMBS, DEEP_LINK, FORM_NAME, kindOf, LINK, NONE, PAGE_AT, PAGE_FIELD, PAGE_NAME, PRODUCTS, ROUTE_NAME, RX_FLAG, TRANSITION } from './property-kinds.js';
 
 // What an event's properties say about pages. Page fields travel in `page`, never again inside
 // properties (where they would bypass page rules). A page name (`pageName`, GA4's
@@ -19,95 +18,6 @@ import { propsRoute, routeObjects } from './app-routes.js';
 // app names its route there. A link (`link_url: .../patient-portal/login`, the "Log in to MyChart"
 // button) says where the visitor goes: the click is counted, where it leads to a blocked page is
 // not sent.
-
-const NONE = 0;
-const PAGE_FIELD = 1;
-const PAGE_NAME = 2;
-const LINK = 3;
-const PAGE_AT = 4;
-const CRUMBS = 5;
-const CAME_FROM = 6;
-const ROUTE_NAME = 7;
-const FORM_NAME = 8;
-const PRODUCTS = 9;
-const RX_FLAG = 10;
-const DEEP_LINK = 11;
-// A router's transition (`{to: "/#/messages", from: "/#/home"}`, as Vue Router's and others' hooks give it).
-const TRANSITION = 12;
-const PAGE_FIELDS: ReadonlySet<string> = new Set(['path', 'url', 'referrer', 'title', 'search', 'href', 'name']);
-// A page's title (`page_title: "Patient Portal - Messages"`, GA4's `ep.page_title`) names it too.
-// So do a content group or site section (`content_group: "MyChart"`).
-const PAGE_NAMES: ReadonlySet<string> = new Set(['pagename', 'screenname', 'virtualpage', 'virtualpageview', 'virtualpagepath', 'virtualpageurl', 'virtualpagetitle', 'virtualpagename', 'virtualpath', 'virtualurl', 'vpv', 'vpname', 'screen', 'pagetitle', 'documenttitle', 'screentitle',
-  'contentgroup', 'contentgroup1', 'contentgroup2', 'contentgroup3', 'contentgroup4', 'contentgroup5', 'pagecategory', 'pagetype', 'sitesection', 'pagesection',
-  // Sections and templates under the site's own names (`section: "mychart > inbox"`), an app's screen class.
-  'section', 'subsection', 'sitearea', 'appsection', 'area', 'channel', 'pagetemplate', 'template', 'itemcategory', 'screenclass', 'firebasescreenclass', 'firebasescreen', 'amplitudescreenname',
-  // The page's main heading, copied by a CMS's data layer (`h1: "Prescription Refill Request"` on `/?page_id=88`).
-  'h1', 'pageh1', 'pageheading',
-  // The title a page gives to sharing and search (`og_title`, `meta_title`), and a browser tab's or window's.
-  'ogtitle', 'metatitle', 'seotitle', 'twittertitle', 'htmltitle', 'headtitle', 'tabtitle', 'windowtitle']);
-// A screen's name or class under a longer key (`previous_screen_name`, `current_screen`, GA4's `ep.firebase_screen`):
-// the screen the app shows or showed, read as a page name (a screen left counts like a same-site referrer).
-const SCREEN_KEY_END = /screen(?:name|class|title)?$/;
-/**
- * Normalized names that say where the page itself is (GA4's `page_location`/`page_path`,
- * Mixpanel's `$current_url`, AMP's `ampdocUrl`...): a path or URL there is read like the page's,
- * even when the event gives its path (GA4 reports `page_location` over `dl`).
- */
-const PAGE_AT_NAMES: ReadonlySet<string> = new Set([
-  'pagelocation', 'pageurl', 'pagepath', 'pageuri', 'pagehref', 'pathname', 'currenturl', 'currentpath', 'currentpage', 'currentroute',
-  'fullurl', 'documentlocation', 'documentpath', 'documenturl', 'locationhref', 'ampdocurl', 'canonicalurl', 'dl', 'dp', 'page', 'location', 'route',
-  'hash', 'fragment', 'locationhash',
-  // The browser's own location and a router's current path under the site's names.
-  'windowlocation', 'windowlocationhref', 'routepath', 'currentroutepath', 'routeurl', 'loc', 'toroute', 'topath', 'newroute', 'newpath', 'newurl',
-  // RudderStack's page properties carry the tab's URL (`tab_url`) beside `url`; Amplitude's page view its `[Amplitude] Page URL`.
-  'taburl', 'amplitudepageurl', 'amplitudepagepath', 'amplitudepagelocation',
-  // A frame's address (a portal or bill-pay page embedded in a public one): the event happened there, not on a link.
-  'frameurl', 'framesrc', 'framelocation', 'framehref', 'framepath', 'iframeurl', 'iframesrc', 'iframelocation', 'iframehref', 'iframepath',
-  'embedurl', 'embedsrc', 'embeddedurl', 'embedlocation', 'framedurl', 'childframeurl',
-]);
-/** Normalized names of a router's state or route name (`portal.messages.inbox`, `billing.pay`): the dots separate segments. */
-const ROUTE_NAMES: ReadonlySet<string> = new Set(['routename', 'statename', 'currentstate', 'uistate', 'currentroutename']);
-/**
- * Normalized names of a form's id or name: a form named after an area (`bill-pay-form`,
- * `Online Bill Payment`, `patientIntakeForm`) is that area's form, on whatever page it sits.
- */
-const FORM_NAMES: ReadonlySet<string> = new Set(['formid', 'formname', 'formtitle', 'form', 'formslug', 'formkey', 'formlabel', 'formtype', 'formref',
-  // So is an event's category or a widget's view or tab (`category: "Bill Pay"`, `view: "test-results"`) when
-  // it names an area in two words or more: one word (`view: "results"`, `tab: "reviews"`) is a display option.
-  'category', 'eventcategory', 'view', 'viewname', 'currentview', 'activeview', 'tab', 'tabname', 'activetab', 'selectedtab', 'currenttab']);
-// A form under the site's or a plugin's own key (`wpforms_form`, `gravityForm`, `hsFormName`); not `platform`.
-const FORM_KEY = /(?:^|[_.\-\s])[Ff]orms?(?:[_.\-\s]?(?:[Ii][Dd]|[Nn]ame|[Tt]itle|[Ss]lug|[Kk]ey|[Ll]abel))?$|[a-z0-9]Forms?(?:Id|ID|Name|Title|Slug|Key|Label)?$/;
-/** Normalized names of e-commerce item lists (Segment's `products`, GA4's `items`): see productCategories. */
-const PRODUCT_LISTS: ReadonlySet<string> = new Set(['products', 'items', 'cartitems', 'lineitems', 'ecommerce']);
-/**
- * Normalized names of pages the visitor came from (GA4's `page_referrer`, a landing page): read
- * as referrers are, so a blocked page of the same site blocks the event and another site's does not.
- */
-const CAME_FROM_NAMES: ReadonlySet<string> = new Set([
-  'pagereferrer', 'referrerurl', 'previouspage', 'previousurl', 'previouspath', 'landingpage', 'landingpageurl', 'landingpath', 'initialurl', 'initialpath', 'entrypage', 'entryurl',
-  'previouspagepath', 'previouspageurl', 'prevpage', 'prevurl', 'prevpath', 'frompage', 'fromurl', 'frompath', 'sourcepage', 'sourceurl', 'lastpage', 'lasturl', 'lastpath',
-  'referringurl', 'referringpage', 'referringpath', 'referer', 'refererurl', 'originpage', 'originurl', 'originpath', 'documentreferrer',
-  'fromroute', 'oldroute', 'oldpath', 'oldurl', 'prevroute', 'previousroute',
-]);
-/** Normalized name parts of arrays of pages (breadcrumbs): each entry's path or URL is read. */
-const CRUMB_PARTS = ['breadcrumb', 'crumbs'];
-/** Parts of normalized key names that hold a link or a place to go. */
-const LINK_PARTS = ['url', 'uri', 'href', 'link', 'dest', 'target', 'outbound', 'redirect', 'path', 'location', 'goto', 'next', 'return', 'continue', 'route'];
-
-// Property names repeat across events: their kind is remembered (bounded), one lookup a key.
-const kinds = new BoundedMemo<number>(10_000);
-
-function kindOf(key: string): number {
-  let kind = kinds.get(key);
-  if (kind === undefined) {
-    const norm = normalizeFieldName(key);
-    kind = key === 'to' || key === 'from' ? TRANSITION : PAGE_FIELDS.has(key) ? PAGE_FIELD : PAGE_NAMES.has(norm) || SCREEN_KEY_END.test(norm) ? PAGE_NAME : PAGE_AT_NAMES.has(norm) || isFrameAt(norm) ? PAGE_AT : DEEP_LINK_NAMES.has(norm) ? DEEP_LINK : CAME_FROM_NAMES.has(norm) ? CAME_FROM
-      : ROUTE_NAMES.has(norm) ? ROUTE_NAME : FORM_NAMES.has(norm) || FORM_KEY.test(key) ? FORM_NAME : PRODUCT_LISTS.has(norm) ? PRODUCTS : RX_FLAGS.has(norm) ? RX_FLAG
-      : CRUMB_PARTS.some((p) => norm.includes(p)) ? CRUMBS : LINK_PARTS.some((p) => norm.includes(p)) ? LINK : NONE;
-    kinds.set(key, kind);
-  }
-  return kind;
-}
 
 type HostOf = (u: string | undefined) => string | undefined;
 
@@ -117,6 +27,21 @@ type HostOf = (u: string | undefined) => string | undefined;
 let found: string[] | undefined;
 let cameFrom: string[] | undefined;
 
+// The walk over the properties reads, per key, its kind and mostly whether `without` leaves it out (a page field,
+// a link to a blocked page): kept by index for `without`, which read every key again (a page call's properties repeat
+// its path, URL, title and referrer: the largest repeated work found in an event's analysis, H172). UNREAD: the first
+// walk did not decide (after a strip, a nested object, a router's transition): `without` reads the key as before.
+// Written for every key before `without` reads it.
+const UNREAD = 0;
+const KEEP = 1;
+const DROP = 2;
+const keyKinds: number[] = [];
+const verdicts: number[] = [];
+function readVerdict(i: number, verdict: number): boolean {
+  verdicts[i] = verdict;
+  return verdict === DROP;
+}
+
 /** The properties without page fields and links to blocked pages (the same object when none). */
 export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): JsonObject {
   const keys = Object.keys(props);
@@ -125,17 +50,20 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
   cameFrom = undefined;
   let nested: Map<string, JsonValue> | undefined;
   let tests: LinkTests | undefined;
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const kind = kindOf(k);
     const v = props[k];
+    keyKinds[i] = kind;
+    verdicts[i] = UNREAD;
     if (typeof v === 'string' && (kind === NONE || kind === LINK)) found = hitPage(v, found);
     if (typeof v === 'object' && v !== null && kind !== PAGE_FIELD) {
       found = routeObjects(v, found, 1);
       const kept = withoutBlockedLinks(v, tests ??= { linkKey, blocked: (x) => linksToBlocked(x, plan, host) });
       if (kept !== v) (nested ??= new Map()).set(k, kept);
     }
-    if (kind === NONE) { if (typeof v === 'object' && v !== null) found = frameSrc(k, v, nestedPages(v, found, 0)); else if (!strip && mediaKey(k) && linksToBlocked(v, plan, host)) strip = true; continue; }
-    if (kind === PAGE_FIELD) { if (documentLink(k, v) ? !strip && linksToBlocked(v, plan, host) : !productName(props, k)) strip = true; continue; }
+    if (kind === NONE) { if (typeof v === 'object' && v !== null) found = frameSrc(k, v, nestedPages(v, found, 0)); else if (!strip) strip = readVerdict(i, mediaKey(k) && linksToBlocked(v, plan, host) ? DROP : KEEP); continue; }
+    if (kind === PAGE_FIELD) { if (documentLink(k, v) ? !strip && readVerdict(i, linksToBlocked(v, plan, host) ? DROP : KEEP) : readVerdict(i, productName(props, k) ? KEEP : DROP)) strip = true; continue; }
     if (kind === PAGE_NAME) {
       if (typeof v === 'string' && v.length > 0) { (found ??= []).push(pageNamePath(v)); found.push(...classNamePaths(v)); }
       // A screen or page object (`screen: {firebase_screen_class: ...}`) says it in its own keys.
@@ -151,7 +79,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     // A flag saying the event's product is a prescription (`requires_prescription: true`) names the pharmacy.
     else if (kind === RX_FLAG) { if (v === true) (found ??= []).push('/rx'); }
     else if (kind === TRANSITION) { if (!transition(props, k, v) && !strip && linksToBlocked(v, plan, host)) strip = true; }
-    else if (!strip && linksToBlocked(v, plan, host)) strip = true;
+    else if (!strip) strip = readVerdict(i, linksToBlocked(v, plan, host) ? DROP : KEEP);
   }
   // One product's event (Segment's `Product Added`) carries the product's fields at the top.
   if (props.product_id !== undefined || props.sku !== undefined) {
@@ -258,16 +186,21 @@ function productName(props: JsonObject, key: string): boolean {
 /** A fresh object rather than a copy with keys deleted (deleting turns it into a slow map). */
 function without(props: JsonObject, keys: readonly string[], plan: Plan, host: HostOf, nested: ReadonlyMap<string, JsonValue> | undefined): JsonObject {
   const copy: JsonObject = {};
-  for (const k of keys) {
-    const kind = kindOf(k);
-    const link = kind === LINK || (kind === TRANSITION && !isTransition(props)) || (kind === PAGE_FIELD && documentLink(k, props[k])) || (kind === NONE && mediaKey(k));
-    if ((kind === PAGE_FIELD && !link && !productName(props, k)) || (link && linksToBlocked(props[k], plan, host))) continue;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (verdicts[i] === UNREAD ? dropped(props, k, keyKinds[i], plan, host) : verdicts[i] === DROP) continue;
     const v = nested?.get(k) ?? props[k];
     // Defined, not assigned: an own `__proto__` key must stay a key, as a spread copy keeps it.
     if (k === '__proto__') Object.defineProperty(copy, k, { value: v, enumerable: true, writable: true, configurable: true });
     else copy[k] = v;
   }
   return copy;
+}
+
+/** Whether `without` leaves a key out: a page field (not a product's name or contact link), or a link to a blocked page. */
+function dropped(props: JsonObject, k: string, kind: number, plan: Plan, host: HostOf): boolean {
+  const link = kind === LINK || (kind === TRANSITION && !isTransition(props)) || (kind === PAGE_FIELD && documentLink(k, props[k])) || (kind === NONE && mediaKey(k));
+  return (kind === PAGE_FIELD && !link && !productName(props, k)) || (link && linksToBlocked(props[k], plan, host));
 }
 
 /** With both set to places, `to` is the page now shown and `from` the one left; a lone one is a link's (dropped when blocked). */
