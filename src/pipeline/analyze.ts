@@ -100,10 +100,12 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const type = raw.type as EventType;
   const event = type === 'track' ? str(raw.event) : undefined;
   const ids = callIds(raw, type);
+  const facts = clientFacts(raw, props, context, eventTime(raw, receivedAt));
   return {
     type,
     messageId,
-    ...clientFacts(raw, props, context, eventTime(raw, receivedAt)),
+    // Named rather than spread: a spread inside a literal copies through the runtime, per event.
+    timestamp: facts.timestamp, sessionId: facts.sessionId, client: facts.client,
     receivedAt: isoTime(receivedAt),
     event,
     name: str(raw.name) ?? (type === 'page' ? page.title : undefined),
