@@ -106,6 +106,8 @@ function compileIdentifiers(identifiers: readonly IdentifierRule[], errors: stri
     for (const f of r.fields) { const k = normalizeFieldName(f); if (k !== '' && !exact.has(k)) exact.set(k, rule); }
     const not = r.not_containing.map(normalizeFieldName).filter((k) => k !== '');
     for (const f of r.fields_containing) { const k = normalizeFieldName(f); if (k !== '') containing.push([k, rule, not]); }
+    // A role's name is written possessive too (`senders_name`, `babys_name`, `patients_name`): the `s` before `name`.
+    for (const f of r.fields_containing) { const k = normalizeFieldName(f); if (k.length > 7 && k.endsWith('name') && !k.endsWith('sname')) containing.push([`${k.slice(0, -4)}sname`, rule, not]); }
     for (const f of r.fields_last_word) { const k = normalizeFieldName(f); if (k !== '' && !lastWords.has(k)) lastWords.set(k, rule); }
     for (const kind of r.detectors) {
       const d = DETECTORS_BY_KIND.get(kind);

@@ -73,10 +73,13 @@ export function accessCueAt(text: string, i: number): boolean {
   // `mwen rele`, `manman mwen`, `magacaygu`; a relative after `mi`, `ma`, `mon`, `minha`, `meu` (access-relatives.ts)
   if (c === 109) return MY_WORDS.some((w) => matchesAt(text, i, w, true));
   if (c === 112) return matchesAt(text, i, 'pangalan', true);
-  return matchesAt(text, i, 'npe ', true) || matchesAt(text, i, 'non mwen ', true) || matchesAt(text, i, 'non konpl', true);
+  // a relative after `nuestra`, `nossa`, `notre` (access-relatives.ts), marked at their `n`
+  return matchesAt(text, i, 'npe ', true) || matchesAt(text, i, 'non mwen ', true) || matchesAt(text, i, 'non konpl', true) ||
+    OUR_WORDS.some((w) => matchesAt(text, i, w, true));
 }
 
-const MY_WORDS = ['mwen ', 'magac', 'mi ', 'ma ', 'mon ', 'minha ', 'meu '];
+const OUR_WORDS = ['nuestr', 'noss', 'notre '];
+const MY_WORDS = ['mwen ', 'magac', 'mi ', 'ma ', 'mon ', 'minha ', 'meu ', 'mein', 'mijn ', 'mia ', 'mio '];
 
 /** The end of at most two space-parted runs from `from` (Khmer, Lao, Burmese: see above). */
 function twoRunsEnd(text: string, from: number): number {

@@ -16,7 +16,10 @@ import type { Detection } from './types.js';
 // fromColonAt at the colon, possessiveRecordAt at the apostrophe), each calling what the scan below calls.
 
 const RECORD_WORDS = ['appointment', 'appointments', 'visit', 'visits', 'profile', 'account', 'record', 'records', 'chart', 'results', 'booking',
-  'reservation', 'receipt', 'invoice', 'statement', 'prescription', 'prescriptions', 'referral', 'messages', 'summary', 'claim', 'claims', 'bill'];
+  'reservation', 'receipt', 'invoice', 'statement', 'prescription', 'prescriptions', 'referral', 'messages', 'summary', 'claim', 'claims', 'bill',
+  // What visitors send or post about a patient, and whom a gift or a tribute honours (`E-card for Jane Doe`, `Patient update for Jane Doe`,
+  // `In loving memory of Jane Doe`, `Celebrating the life of Jane Doe`; `In honor of all NICU nurses`, `Update for Northbay Members` stay).
+  'ecard', 'e-card', 'card', 'update', 'flowers', 'delivery', 'memory', 'honor', 'honour', 'tribute', 'life'];
 const POSSESSED = ['profile', 'account', 'dashboard', 'chart', 'record', 'records', 'appointments', 'appointment', 'results', 'portal', 'page',
   'visits', 'prescriptions', 'messages', 'care team', 'health record', 'medical record'];
 const OPENERS = ['thanks', 'thank you', 'congratulations', 'congrats', 'see you', 'your', "you're", 'you\u2019re', 'you are', 'welcome', 'goodbye',
@@ -26,6 +29,10 @@ const CLAUSE_END = /^[ ]*(?:$|[.!?|\n\u2022\u00b7]|[ ][-\u2013\u2014][ ])/;
 const RECORD_FOR_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${RECORD_WORDS.join('|')})[ ](?:for|of)[ ]+(?=\\p{Lu})`, 'giu');
 const HOLDER_RE = /(?<![\p{L}\p{M}])(?:account|card|policy)[ ]?holder[ ]+(?=\p{Lu})/giu;
 const FROM_RE = /(?:^|\n)[ \t]*from[ ]*:[ ]*(?=\p{Lu})/giu;
+// A card's or a parcel's `To:` and `For:` (`To: Winifred Ashgrove, Room 412`, `For: Mabel Strathearn, Rm 210`): a form's `For:
+// Appointment Requests` is no one, so the name opens with a common given name or a room follows it.
+const TO_FOR_RE = /(?:^|\n)[ \t]*(?:to|for)[ ]*:[ ]*(?=\p{Lu})/giu;
+const ROOM_AFTER = /^[ ]*[,(-]?[ ]*(?:room|rm\.?|bed|unit)[ ]?[0-9]/i;
 const COMMA_RE = /,[ ]+(?=\p{Lu})/gu;
 const POSSESSIVE_RE = new RegExp(`['\u2019]s[ ](?:${POSSESSED.join('|').replace(/ /g, '[ ]')})(?![\\p{L}\\p{M}])`, 'giu');
 // A saint's or a place's name before `'s` is a hospital's or a town's (`St Mary's Profile`, `St. Luke's Portal`).
@@ -63,12 +70,13 @@ export function recordForAt(text: string, i: number): boolean {
 /** At the `h` of `holder ` (`Account holder Jane Doe`). */
 export const holderAt = (text: string, i: number): boolean => matchesAt(text, i, 'holder ', true);
 
-/** At a colon after `from` opening a line (`From: Jane Doe`). */
+/** At a colon after `from`, `to` or `for` opening a line (`From: Jane Doe`, `To: Jane Doe`). */
 export function fromColonAt(text: string, i: number): boolean {
   let j = i;
   while (j > 0 && text.charCodeAt(j - 1) === 32) j--;
-  if (j < 4 || !matchesAt(text, j - 4, 'from', true)) return false;
-  let k = j - 4;
+  const w = j >= 4 && matchesAt(text, j - 4, 'from', true) ? 4 : j >= 2 && matchesAt(text, j - 2, 'to', true) ? 2 : j >= 3 && matchesAt(text, j - 3, 'for', true) ? 3 : 0;
+  if (w === 0) return false;
+  let k = j - w;
   while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
   return k === 0 || text.charCodeAt(k - 1) === 10;
 }
@@ -111,6 +119,9 @@ export function scanAddressedNames(text: string, out: Detection[], kind: string)
   const full = (from: number, end: number): boolean => fullName(text, from, end);
   scanNamesAfter(RECORD_FOR_RE, text, out, kind, full);
   scanNamesAfter(HOLDER_RE, text, out, kind, full);
-  if (text.indexOf(':') >= 0) scanNamesAfter(FROM_RE, text, out, kind, full);
   if (text.indexOf('s ') >= 0) scanPossessive(text, out, kind);
+  if (text.indexOf(':') < 0) return;
+  scanNamesAfter(FROM_RE, text, out, kind, full);
+  scanNamesAfter(TO_FOR_RE, text, out, kind, (from, end) => full(from, end) &&
+    (GIVEN_NAMES.has(text.slice(from, text.indexOf(' ', from)).toLowerCase()) || ROOM_AFTER.test(text.slice(end, end + 12))));
 }

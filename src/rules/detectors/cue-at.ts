@@ -19,20 +19,23 @@ import { givenAfterCommaAt } from './script-cues.js';
 import { accessCueAt } from './access-cues.js';
 import { doneByAt, notYouAt, signedInAt } from './signed-in-name.js';
 import { addressedAt, possessiveRecordAt, recordForAt } from './addressed-name.js';
+import { newbornAt } from './newborn-name.js';
+import { kinAfterYourAt, kinParenAt, ourKinCommaAt } from './kin-name.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
 const PERSON_LABELS = ['caller', 'guardian', 'spouse', 'contact', 'kin', 'attn', 'attention', 'mother', 'father', 'husband', 'wife', 'son', 'daughter', 'parent',
-  'partner', 'brother', 'sister', 'mom', 'dad', 'party', 'guarantor', 'subscriber', 'dependent', 'insured', 'beneficiary', 'recipient', 'employer', 'holder', 'card to', 'ship to',
+  'partner', 'brother', 'sister', 'mom', 'dad', 'grandma', 'grandpa', 'grandchild', 'granny', 'nana', 'mama', 'papa', 'mum', 'aunt', 'auntie',
+  'uncle', 'nephew', 'niece', 'cousin', 'fianc\u00e9', 'fiance', 'in-law', 'party', 'guarantor', 'subscriber', 'dependent', 'insured', 'beneficiary', 'recipient', 'employer', 'holder', 'card to', 'ship to',
   'deliver to', 'send to', 'bill to'];
 
 export function personLabelBefore(text: string, i: number): boolean {
   let j = i;
   // Any run of spaces, as the detector's `[ ]*` takes it (aligned forms: `Caller      : Jane Doe`).
   while (j > 0 && text.charCodeAt(j - 1) === 32) j--;
-  // Each label ends in r, n, e, t, d, m, y or o: one test rules out most colons (`https:`, `12:30`).
+  // Each label ends in r, n, e, t, d, m, y, o, a, w or é: one test rules out most colons (`https:`, `12:30`).
   const last = lower(text.charCodeAt(j - 1));
-  if (last !== 114 && last !== 110 && last !== 101 && last !== 116 && last !== 100 && last !== 109 && last !== 121 && last !== 111) return false;
+  if (last !== 114 && last !== 110 && last !== 101 && last !== 116 && last !== 100 && last !== 109 && last !== 121 && last !== 111 && last !== 97 && last !== 119 && last !== 233) return false;
   for (const w of PERSON_LABELS) if (endsAt(text, j, w)) return true;
   return false;
 }
@@ -52,7 +55,7 @@ export function cueAt(text: string, i: number, c: number): number {
     case 42: case 35: return MASK;
     case 39: case 8217: return apostropheCue(text, i, n1);
     case 91: return bracketAtCue(text, i, n1) | (redactedHrefAt(text, i) ? NAME_CUE : 0);
-    case 40: case 123: case 60: return bracketAtCue(text, i, n1);
+    case 40: case 123: case 60: return bracketAtCue(text, i, n1) | (c === 40 && kinParenAt(text, i) ? NAME_CUE : 0); // `Dad (Franklin Eberhardt)` (kin-name.ts)
     case 120: case 88: return xCue(text, i, n1);
     // call, cell, cel; (i)cloud
     case 99: case 67:
@@ -63,7 +66,8 @@ export function cueAt(text: string, i: number, c: number): number {
     case 103: case 71: return gCue(text, i, n1);
     case 118: case 86: return vCue(text, i, n1);
     // yob (a year of birth follows, partial-date.ts)
-    case 121: case 89: return n1 === 111 ? (lower(text.charCodeAt(i + 2)) === 98 && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i + 3)) ? DATE_CUE : 0) : webmailAt(text, i);
+    case 121: case 89: // yob; `your nephew Colin Ashdown` (kin-name.ts)
+      return n1 === 111 ? (lower(text.charCodeAt(i + 2)) === 98 && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i + 3)) ? DATE_CUE : kinAfterYourAt(text, i) ? NAME_CUE : 0) : webmailAt(text, i);
     case 115: case 83: return sCue(text, i, n1);
     case 100: case 68: return dCue(text, i, n1);
     case 98: case 66: return bCue(text, i, n1);
@@ -169,7 +173,7 @@ function pCue(text: string, i: number, n1: number): number {
 /** At a comma or line break: `DOE, JANE` (record-name.ts), a sign-off, a mail signature's `-- ` line (person-name.ts). */
 function breakCue(text: string, i: number, c: number): number {
   // `Thanks for booking, Jane Doe.` (addressed-name.ts)
-  if (c === 44 && (recordPairAt(text, i) || mixedPairAt(text, i) || givenAfterCommaAt(text, i) || addressedAt(text, i) >= 0)) return NAME_CUE;
+  if (c === 44 && (recordPairAt(text, i) || mixedPairAt(text, i) || givenAfterCommaAt(text, i) || addressedAt(text, i) >= 0 || ourKinCommaAt(text, i))) return NAME_CUE;
   for (const w of SIGN_OFFS) if (endsAt(text, i, w)) return NAME_CUE;
   return c === 10 && (signatureAt(text, i) || roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
 }
@@ -212,7 +216,8 @@ function dCue(text: string, i: number, n1: number): number {
 
 /** At a `b`: born, birth, `b.`, `geb.` (dates); mob(ile) (phones). */
 function bCue(text: string, i: number, n1: number): number {
-  if (n1 === 97) return plainHonorificAt(text, i) ? NAME_CUE : 0; // unaccented Vietnamese `Ba` (viet-honorific.ts)
+  if (n1 === 97) return plainHonorificAt(text, i) || newbornAt(text, i) ? NAME_CUE : 0; // Vietnamese `Ba` (viet-honorific.ts); `Baby Girl` (newborn-name.ts)
+  if (n1 === 101 || n1 === 233) return newbornAt(text, i) ? NAME_CUE : 0; // `Bebé Niña`, `Bébé Garçon` (newborn-name.ts)
   if (n1 === 121) return doneByAt(text, i) ? NAME_CUE : 0; // `Submitted by Jane Doe` (signed-in-name.ts)
   const p1 = lower(text.charCodeAt(i - 1));
   if (p1 === 111 && lower(text.charCodeAt(i - 2)) === 109) return PHONE_CUE | (nameBeforeIdAt(text, i - 2) ? NAME_CUE : 0); // mob(ile)
@@ -238,7 +243,7 @@ function fCue(text: string, i: number, n1: number): number {
 
 /** At an `n`: nacido/nacida, nascido/nascida, nato/nata (born; a birthplace may follow, residence.ts). */
 function nCue(text: string, i: number, n1: number): number {
-  if ((n1 === 112 || n1 === 111) && accessCueAt(text, i)) return NAME_CUE; // Hmong `npe`, Haitian `non mwen` (access-cues.ts)
+  if ((n1 === 112 || n1 === 111 || n1 === 117) && accessCueAt(text, i)) return NAME_CUE; // Hmong `npe`, Haitian `non mwen`, `nuestra madre` (access-cues.ts)
   if (nWordCueAt(text, i)) return NAME_CUE; // mă numesc, nevem, nimeni on (foreign-cues.ts)
   if (n1 === 111 && notYouAt(text, i)) return NAME_CUE; // `Not Jane Doe? Sign out` (signed-in-name.ts)
   if (n1 === 111) return matchesAt(text, i, 'novent', true) || matchesAt(text, i, 'novant', true) || matchesAt(text, i, 'nonante', true) ? AGE_NUM : 0; // age.ts

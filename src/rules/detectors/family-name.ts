@@ -1,6 +1,7 @@
 import { resetAt } from './scan.js';
 import { titleWord } from './item-name.js';
 import { nameWord } from './verb-name.js';
+import { scanNewbornNames } from './newborn-name.js';
 import type { Detection } from './types.js';
 
 // A surname in a family's title (Safe Harbor A: the household's name): a card signed `With love, The Lindqvist-Okoro
@@ -14,6 +15,7 @@ const CLOSES = /^[ .!)]*(?:$|\r?\n)/;
 
 /** Surnames in a family's title in someone's own words (see above). */
 export function scanFamilyNames(text: string, out: Detection[], kind: string): void {
+  scanNewbornNames(text, out, kind); // a newborn's surname after `Baby Girl` (newborn-name.ts)
   if (text.indexOf('amil') < 0) return;
   const re = resetAt(FAMILY_RE, 0);
   let own: boolean | undefined;

@@ -17,7 +17,8 @@ const LETTERS_AND_APOSTROPHES = /^[A-Za-z']+$/;
 // read only beside a word of a patient's own document (results, summary, intake...) or after a
 // number, and neither word may have the ending of a common noun or adjective (`-tion`, `-ing`...);
 // image paths with a cue are photo-path.ts's.
-const EXTS = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'rtf', 'odt', 'txt', 'csv', 'jpg', 'jpeg', 'png', 'heic', 'tif'];
+// A record's data export or archive too (`123456789_jane-doe_labresults.json`, `doe_jane_ccd.xml`, `jane-doe-records.zip`).
+const EXTS = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'rtf', 'odt', 'txt', 'csv', 'jpg', 'jpeg', 'png', 'heic', 'tif', 'json', 'xml', 'zip', 'hl7', 'dcm'];
 // The extensions by first letter: a host's `.com` or `.org` costs one short list, `.example` none.
 const BY_FIRST: readonly (readonly string[])[] = Array.from({ length: 26 }, (_, l) => EXTS.filter((e) => e.charCodeAt(0) - 97 === l));
 const FIRST = EXTS.reduce((m, e) => m | (1 << (e.charCodeAt(0) - 97)), 0);
@@ -36,9 +37,9 @@ export function fileExtAt(text: string, i: number): boolean {
   return false;
 }
 
-const FILE_RE = /[^\s/\\?#&=:"'<>|]{3,120}\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif)(?![A-Za-z0-9])/gi;
+const FILE_RE = /[^\s/\\?#&=:"'<>|]{3,120}\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif|json|xml|zip|hl7|dcm)(?![A-Za-z0-9])/gi;
 // A whole value that is a file name may have spaces in it (`Marcus Webb - intake form.docx`).
-const WHOLE_FILE_RE = /^[^/\\?#&=:"<>|\n]{3,120}\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif)$/i;
+const WHOLE_FILE_RE = /^[^/\\?#&=:"<>|\n]{3,120}\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif|json|xml|zip|hl7|dcm)$/i;
 const WORD_RE = /[A-Za-z0-9']+/g;
 const CAPITALISED = /^[A-Z][a-z']+$/;
 const UPPER = /^[A-Z]{2,}$/;
@@ -49,8 +50,11 @@ const NUMBER = /^\d+$/;
 const PATIENT_DOC = new Set(('report reports cv resume statement invoice bill receipt record records result results lab labs intake referral ' +
   'letter id scan xray mri ct rx prescription claim eob summary discharge chart notes note consent visit imaging pathology biopsy signed ' +
   // A patient's result photos (`jane-doe-before-after.jpg`, `doe-jane-progress.png`).
-  'before after beforeafter progress').split(' '));
+  'before after beforeafter progress ' +
+  // The same glued, as exports name them (`labresults`, `dischargesummary`), and a record's exchange formats (`ccd`, `ccda`, `fhir`).
+  'labresults labresult labreport testresults dischargesummary medicalrecords healthrecords ccd ccda fhir export').split(' '));
 const DATE_WORD = /^(?:\d{4}|\d{6}|\d{8})$/;
+const STANDARD_CHARGES = /[_-]standard[_-]?charges$/i;
 
 const DOC = new Set(('report reports cv resume statement invoice bill billing receipt record records result results lab labs form forms ' +
   'intake referral letter card id scan xray mri ct rx prescription claim claims eob summary discharge chart notes note consent visit ' +
@@ -134,6 +138,8 @@ function photoPair(ws: readonly Word[]): number {
 
 /** A name-shaped pair in the file stem [from, to) beside a document word (or a date, for capitalised pairs). */
 function scanStem(text: string, from: number, to: number, out: Detection[], kind: string): void {
+  // A hospital's price-transparency file (CMS: `<EIN>_<hospital-name>_standardcharges.json`) names the hospital (price-file.ts).
+  if (STANDARD_CHARGES.test(text.slice(from, to))) return;
   const ws = words(text, from, to);
   const photo = photoPair(ws);
   if (photo >= 0) { out.push({ start: ws[photo].s, end: ws[photo + 1].e, kind }); return; }

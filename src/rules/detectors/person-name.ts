@@ -11,6 +11,7 @@ import { scanFamilyNames } from './family-name.js';
 import { caselessName } from './caseless-name.js';
 import { nameWord, verbLike } from './verb-name.js';
 import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS, TITLE_STOP } from './name-words.js';
+import { KIN, KIN_OWNER, kinNameEnd } from './kin-name.js';
 import type { Detection } from './types.js';
 
 const SELF_INTRODUCTION_VERB = /^[ ]+(?:calling|speaking|here|again)(?![a-z])/;
@@ -35,15 +36,14 @@ const NAME_LABEL =
   `(?:(?:${OWNER})[ _-]?name|mi[ ]nombre|nombre(?:[ ](?:del[ ]paciente|completo))?)(?:[ ]*[:=\\u2013-][ ]*|[ ]+(?:is|es)[ ]+)` +
   "|me[ ]llamo[ ]+|je[ ]m['\u2019]appelle[ ]+|ich[ ]hei(?:ß|ss)e[ ]+|mein[ ]name[ ]ist[ ]+|mi[ ]chiamo[ ]+|(?:meu|mon|il[ ]mio)[ ]nom(?:e)?[ ](?:é|est|è)[ ]+|" + FOREIGN_NAME_LABEL +
   "|(?:^|(?<=[,;|\\n([{\"'][ ]?))(?:name|nom|nome)[ ]*[:=][ ]*";
-const RELATIVE = '(?:mother|father|husband|wife|son|daughter|parent|spouse|partner|brother|sister|grand(?:mother|father|son|daughter)|mom|dad)';
 // A relative, guarantor or other party of a registration or a claim, and who a card or parcel goes to
 // (`Responsible party: …`, `Emergency contact - …`, `Card to: …`, `Ship to: …`).
 const PARTY = '(?:responsible[ ]party|guarantor|subscriber|dependent|insured|beneficiary|recipient|employer|(?:policy|card|account)[ ]?holder|(?:card|ship|deliver|send|bill)[ ]to)';
 const FOREIGN_HONORIFIC = '(?:herr|frau|se\u00f1ora?|sra\\.?|sr\\.|srta\\.?|monsieur|madame|mme\\.?|mlle\\.?|dhr\\.?|mevr\\.?|mevrouw|meneer)';
 const PERSON_LABEL =
-  '(?:patient|pt|paciente)[ ]*[:=\\u2013-][ ]*|(?:caller|guardian|spouse|next[ ]of[ ]kin|emergency[ ]contact|attn|attention|' + PARTY + '|' + RELATIVE + ')(?:[ ]*[:=\\u2013][ ]*|[ ]+-[ ]+)' +
+  '(?:patient|pt|paciente)[ ]*[:=\\u2013-][ ]*|(?:caller|guardian|spouse|next[ ]of[ ]kin|emergency[ ]contact|attn|attention|' + PARTY + '|' + KIN + ')(?:[ ]*[:=\\u2013][ ]*|[ ]+-[ ]+)' +
   // A relative named in passing (`my husband John Smith`), an honorific (`Mrs. Jane Doe`), a salutation (`Dear Jane Doe`).
-  '|' + FOREIGN_NAME_VERB + '|(?:my|his|her|their)[ ]' + RELATIVE + '[ ]*,?[ ]+|(?:mrs?|ms)\\.?[ ]+|dear[ ]+' +
+  '|' + FOREIGN_NAME_VERB + '|' + KIN_OWNER + '[ ]' + KIN + '[ ]*,?[ ]+|our[ ]' + KIN + '[ ]*,[ ]+|' + KIN + '[ ]?\\(|(?:mrs?|ms)\\.?[ ]+|dear[ ]+' +
   // The same honorifics in other languages (`Herr Kleinschmidt`, `Sra. Echeverría`, `Mme Durand`, `Dhr. de Vries`): their
   // names are judged word by word (HONORIFIC_RE), so `Sr. Wellness Walk` (senior) stays.
   '|' + FOREIGN_HONORIFIC + '[ ]+';
@@ -229,7 +229,7 @@ export const NOT_NAME = new Set(['part', 'type', 'vitamin', 'hepatitis', 'hep', 
   'block', 'appendix', 'exhibit', 'form', 'site', 'campus', 'lab', 'clinic', 'hall', 'medicare', 'medicaid', 'strep', 'influenza', 'flu', 'covid', 'category', 'size', 'model', 'version', 'track', 'lane', 'pod', 'bay', 'dose']);
 export const WHOLE_NAME_MAX = 48;
 // A document's file name may carry a name (file-name.ts); the walk marks its extension's dot.
-const FILE_HINT = /\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif)(?![A-Za-z0-9])/i;
+const FILE_HINT = /\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif|json|xml|zip|hl7|dcm)(?![A-Za-z0-9])/i;
 const CLOCK_HINT = /\d:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?[\])]/;
 const RECORD_HINT = /[A-Z]{2}, ?[A-Z]{3}/;
 const MIXED_HINT = /\p{L}, ?\p{Lu}\p{Ll}/u;
@@ -277,6 +277,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     // A caller's `this is`, `it's`, `name is`, `i'm` or `i am` in a text with no capital at all (speech to text, a chat typed in lower case).
     const spoken = end < 0 && (m[4] !== undefined || m[3] !== undefined);
     if (spoken) end = spokenName(text, from);
+    else if (m[2] !== undefined) end = kinNameEnd(m[2], text, from, end); // `my mother maria lopezcano`, `Dad (Franklin Eberhardt)`
     const caseless = end < 0 && (label || m[2] !== undefined) ? caselessName(text, from) : null; // `Patient: ليلى المنصوري`
     if (caseless !== null) { out.push({ start: caseless[0], end: caseless[1], kind }); re.lastIndex = caseless[1]; continue; }
     if (end < 0 || (label && sloganAfterCue(text, m.index, from, end))) continue;

@@ -186,8 +186,9 @@ const ES_ARTICLE = "(?:(?:de[ \\t]la|de|del|da|do|dos|das|di|della|dei|degli)[ \
 const NAME_WORD = "\\p{Lu}[\\p{L}'.-]{1,24}";
 // `av.` before an English measure's word is an average's (`av. copay 40`, `av. rating 4`), not an avenue's.
 const AVERAGE_OF = '(?![ \\t]+(?:wait|time|cost|price|copay|score|rating|age|length|stay|size|weight|visits?|daily|per|total)(?![a-z]))';
-// Italian `via` is English too (`via email 2 times`): a street's only after `in` (`abito in via roma 14`).
-const LOWER_ES_TYPE = `(?:calle|avenida|avda\\.?|av\\.${AVERAGE_OF}|rua|carrer|paseo|travessa|rambla|carretera|viale|piazza|corso|(?<=(?<![a-z])in[ \\t])via)`;
+// Italian `via` is English too (`via email 2 times`): a street's only after `in` (`abito in via roma 14`), and never before an English
+// article or a channel (`come in via the kitchens gate 4`).
+const LOWER_ES_TYPE = `(?:calle|avenida|avda\\.?|av\\.${AVERAGE_OF}|rua|carrer|paseo|travessa|rambla|carretera|viale|piazza|corso|(?<=(?<![a-z])in[ \\t])via(?![ \\t]+(?:the|a|an|our|your|my|their|his|her|this|that|email|e-mail|text|mail|phone|sms)(?![a-z])))`;
 // `av.` is also an average's (`av. wait time 12 min`): a number read as a measure is no house's.
 const NOT_A_MEASURE = '(?![ \\t]*(?:min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?|%|percent|pts?|points?|mg|ml|kg|lbs?|' +
   'uhr|std|stunden?|tage?|minuten|km|fois|heures?|jours?|ans)(?![a-z]))';

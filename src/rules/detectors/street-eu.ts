@@ -32,7 +32,7 @@ const SLAVIC = '(?:sk[áa]|ck[áa]|ní|ov[áa]|owa|ska|cka|ego)';
 // (`avenue 5 is the pharmacy`), and a measure after the number is no house's (`chemin de fer 2 fois`, `… 18 min à pied`).
 const LOWER_NAME = "[a-z\\u00e0-\\u00ff][a-z\\u00e0-\\u00ff'-]{1,24}";
 const LOWER_FR_TYPE = `(?:${anyCaseFirst('rue|boulevard|bd|chemin|impasse|quai|allée|allee')}|[Aa]venue(?=[ \\t]+${ARTICLE}))`;
-const NOT_A_MEASURE = '(?![ \\t]*(?:min|mins|minutes?|h|hrs?|hours?|days?|weeks?|km|m|fois|heures?|jours?|ans|%)(?![\\p{L}]))';
+const NOT_A_MEASURE = '(?![ \\t]*(?:min|mins|minutes?|h|hrs?|hours?|days?|weeks?|km|m|fois|heures?|jours?|ans|uur|minuten|dagen|weken|jaar|keer|%)(?![\\p{L}]))';
 const LOWER_FR = `${LOWER_FR_TYPE}[ \\t]+${ARTICLE}?${LOWER_NAME}(?:[ \\t]+${ARTICLE}?${LOWER_NAME}){0,2},?[ \\t]+${NUMBER}${NOT_A_MEASURE}`;
 // A Dutch, Flemish or Nordic street typed in lower case (`keizersgracht 123`, `storgatan 12`, `vesterbrogade 4`): the type glued to
 // a name of four letters or more, so `plein 5 minutes` and `kade 4` stay, and `renegade 2` is no Danish `-gade`. A Norwegian
@@ -42,8 +42,14 @@ const LOWER_GLUED = `[a-z\\u00e0-\\u00ff][a-z\\u00e0-\\u00ff-]{3,30}` +
   '(?:straat|laan|gracht|plein|kade|singel|dijk|gatan|v[äa]gen|gata|(?<!rene)gade|vej|veien|vegen|katu|ntie|weg)';
 const NOT_ENGLISH = `(?!(?:${anyCaseFirst('the|a|an|at|to|from|by|near|via|and|or|of|in|on|our|your|their|its|his|her|my|main')})[ \\t])`;
 const GENITIVE_WORD = '[A-Za-z\\u00c0-\\u00ff][a-z\\u00e0-\\u00ff]';
-const LOWER_GENITIVE = `(?:${NOT_ENGLISH}${GENITIVE_WORD}{1,24}[ \\t]+${GENITIVE_WORD}{1,23}s|${GENITIVE_WORD}{1,23}ens)[ \\t]+(?:gate|gata|vei|vej)`;
-const LOWER_NORDIC = `(?:${LOWER_GLUED}|${LOWER_GENITIVE})[ \\t]+[1-9][0-9]{0,2}[a-z]?(?:-[0-9]{1,3})?(?![0-9/])${NOT_A_MEASURE}`;
+// An English word before `-ens` makes it an English plural (`the gardens gate 2`, `by the queens gate 3`): Norwegian puts its
+// article at the noun's end (`kongens`), never before it.
+const ENGLISH_BEFORE = `(?<!(?<![\\p{L}])(?:${anyCaseFirst('the|a|an|our|your|their|its|his|her|my|this|that|these|those')})[ \\t])`;
+const LOWER_GENITIVE = `(?:${NOT_ENGLISH}${GENITIVE_WORD}{1,24}[ \\t]+${GENITIVE_WORD}{1,23}s|${ENGLISH_BEFORE}${GENITIVE_WORD}{1,23}ens)[ \\t]+(?:gate|gata|vei|vej)`;
+// A Flemish or Dutch street named by an adjective and a noun, in any case (`grote markt 1`, `Oude Vest 12`, `kleine markt 7`): the
+// adjectives are no English words; a count after the number (`grote zaal 2 uur`) is no house's.
+const DUTCH_ADJECTIVE_STREET = `(?:${anyCaseFirst('grote|kleine|oude|nieuwe|lange|korte|hoge|lage|brede|smalle|kromme|heilige')})[ \\t]+[A-Za-z\\u00e0-\\u00ff][a-z\\u00e0-\\u00ff-]{2,24}`;
+const LOWER_NORDIC = `(?:${LOWER_GLUED}|${LOWER_GENITIVE}|${DUTCH_ADJECTIVE_STREET})[ \\t]+[1-9][0-9]{0,2}[a-z]?(?:-[0-9]{1,3})?(?![0-9/])${NOT_A_MEASURE}`;
 const EU_STREET_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${TYPE_FIRST}[ \\t]*${NAMES},?[ \\t]+(?:nr\\.?[ \\t]?)?${NUMBER}|${LOWER_FR}|${LOWER_NORDIC}` +
     `|${NAMES}[ \\t]+${TYPE_AFTER}[ \\t]+${NUMBER}\\.?` +
@@ -54,7 +60,7 @@ const EU_STREET_RE = new RegExp(
 // A flat, block, stair, floor or door after the number (Polish `m. 17`, `lok. 5`; Romanian `bl. 3, sc. B, et. 2, ap. 12`;
 // Spanish and Portuguese `2º B`, `4º Izq`, `3º Esq.`).
 const FLOOR_RE = /(?:,?[ \t]*(?:(?:m|lok|bl|sc|et|ap|apt|app)\.[ \t]?[0-9A-Z]{1,4}|[0-9]{1,2}[º°ª](?:[ \t]?(?:[A-H]|izq(?:da)?|dcha|der|esq|dto|dir)\.?)?(?![\p{L}])))+/iuy;
-const HINT = /ul\.|al\.|os\.|pl\.|ulica|aleja|osiedle|plac|str|bd|bul|calea|aleea|os\.|oseaua|rue|avenue|boulevard|chemin|all[ée]e|impasse|quai|place|cours|utca|u\.|[úu]t|t[ée]r|k[öo]r|sor|köz|straat|laan|gracht|plein|kade|singel|dijk|gat|v[äa]g|gade|vej|vei|vegen|katu|tie|weg|[0-9]\/[0-9]/i;
+const HINT = /grote|kleine|oude|nieuwe|lange|korte|hoge|lage|brede|smalle|kromme|heilige|ul\.|al\.|os\.|pl\.|ulica|aleja|osiedle|plac|str|bd|bul|calea|aleea|os\.|oseaua|rue|avenue|boulevard|chemin|all[ée]e|impasse|quai|place|cours|utca|u\.|[úu]t|t[ée]r|k[öo]r|sor|köz|straat|laan|gracht|plein|kade|singel|dijk|gat|v[äa]g|gade|vej|vei|vegen|katu|tie|weg|[0-9]\/[0-9]/i;
 
 /** Where a flat, block or floor after an address ending at `end` ends, or `end` when none follows. */
 export function floorEnd(text: string, end: number): number {

@@ -129,11 +129,11 @@ function opensSentence(text: string, at: number): boolean {
   return i < 0 || '.!?;:\n\r-\u2013\u2014|'.includes(text[i]);
 }
 
-// Whose the name is, said before it (`for patient Clementine Vespardine`, `regarding pt …`, `patient name Clementine
+// Whose the name is, said before it (`for patient Clementine Vespardine`, `regarding pt …`, `deliver to patient …`, `visiting patient …`, `patient name Clementine
 // Vespardine` without a colon, `on behalf of Clementine Vespardine`): the cue says a person follows, so the name needs no
 // common given name, only words no department, programme or title is named by (`on behalf of Blue Cross` stays). The
 // prefilter marks `patient`/`pt` at its `p` and `behalf` at its `b` (cue-at.ts).
-const WHOSE_RE = /(?<![\p{L}\p{M}])(?:(?:for|of|regarding|re:?|about)[ ](?:the[ ]|our[ ]|your[ ])?(?:patient|pt)|(?:patient|pt)(?:['\u2019]s)?[ ]name|on[ ]behalf[ ]of)[ ](?=\p{Lu})/giu;
+const WHOSE_RE = /(?<![\p{L}\p{M}])(?:(?:for|of|to|regarding|re:?|about|visit|visiting|see)[ ](?:the[ ]|our[ ]|your[ ])?(?:patient|pt)|(?:patient|pt)(?:['\u2019]s)?[ ]name|on[ ]behalf[ ]of)[ ](?=\p{Lu})/giu;
 
 /** Full names after `patient`/`pt` and a space (see above), and after a cue saying whose the name is. */
 export function scanRoleName(text: string, out: Detection[], kind: string): void {

@@ -1,5 +1,6 @@
 import { commonWord } from '../detectors/file-name.js';
 import { GIVEN_NAMES } from '../detectors/given-names.js';
+import { newbornSurname } from '../detectors/newborn-name.js';
 
 // A path segment naming a person under a segment that lists people who are not staff:
 // `/patients/jane-doe-1961`, `/members/doe-jane/`, `/thank-you/robert-brightwater`, `/u/jdoe61`. A site's
@@ -11,7 +12,9 @@ export const PERSON_PARENTS: ReadonlySet<string> = new Set(['patients', 'patient
   'profile', 'profiles', 'my', 'me', 'share', 'shared', 'account', 'accounts', 'thank-you', 'thankyou', 'thanks', 'guests', 'guest',
   'customers', 'customer', 'invitee', 'invitees', 'attendees', 'attendee', 'residents', 'resident', 'family', 'dependents', 'dependent',
   // A tribute's, memorial's or obituary's page names the person it honours (`/give/tribute/jane-okafor-smith`).
-  'tribute', 'tributes', 'memorial', 'memorials', 'obituary', 'obituaries', 'in-memory-of', 'in-honor-of', 'in-honour-of']);
+  'tribute', 'tributes', 'memorial', 'memorials', 'obituary', 'obituaries', 'in-memory-of', 'in-honor-of', 'in-honour-of',
+  // A newborn's page in a nursery's gallery, and an obituary site's `/obituaries/name/jane-doe-obituary`.
+  'newborns', 'newborn', 'nursery', 'babies', 'name']);
 const USERNAME = /^[a-z]{2,}\d{2,}$/i;
 const PART = /[a-z]+|\d+/gi;
 const OLD_YEAR = /^(?:19\d\d|200\d)$/;
@@ -38,4 +41,15 @@ export function personSlug(segment: string): boolean {
   // and a year before 2010 are someone's name and birth year whatever the given name (`wendell-ashcroft-1961`): a
   // site's own page under these parents is recent (`/patients/flu-shot-2026`) or made of common words.
   return (given || born) && words >= 2 && words <= 5;
+}
+
+// A newborn's page named for the family before a given name is chosen (`/nursery/gallery/baby-girl-whitcombe`,
+// `baby-boy-ravensworth-2026-11-28`), under any parent: the shop's `baby-boy-blue-onesie` and `baby-girl-gift-basket` have
+// more words or a shop's word (newborn-name.ts).
+const NEWBORN_SLUG = /^baby[-_](?:girl|boy)[-_]([a-z\u00e0-\u00ff']+(?:-[a-z\u00e0-\u00ff']+)?)(?:[-_]\d[\d-]*)?$/i;
+
+/** Whether `segment` (decoded) is a newborn's page as above. */
+export function newbornSlug(segment: string): boolean {
+  const m = NEWBORN_SLUG.exec(segment);
+  return m !== null && (m[1] as string).split('-').every(newbornSurname);
 }

@@ -2,7 +2,7 @@ import { safeDecode } from '../canonical-path.js';
 import { undoUrlEscapes } from '../form-decoded.js';
 import { parseUrl, type UrlCache } from '../url-parts.js';
 import { ASSET_IMAGE, assetIdSegment, keptMediaParam, mediaKind, NO_MEDIA, VIDEO_HOST, videoIdSegment, type MediaKind } from './media-urls.js';
-import { personParent, personSlug } from './person-slug.js';
+import { newbornSlug, personParent, personSlug } from './person-slug.js';
 import { campaignParamValue } from '../recipient-params.js';
 
 const URL_CONTROL_CHARS = /[\\\t\n\r]/;
@@ -139,7 +139,7 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
       // A video host's id of its video, an asset host's ids of its image (media-urls.ts) are no one's.
       const own = media === VIDEO_HOST ? videoIdSegment(host, decoded) : media === ASSET_IMAGE && !people && assetIdSegment(decoded, end === pathname.length);
       const kept = own || (revision && REVISION.test(decoded));
-      if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && personSlug(decoded)))) { out = head < end ? out.slice(0, out.length - (head - start)) + ':id' : out + pathname.slice(from, start) + ':id'; from = end; }
+      if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && personSlug(decoded)) || newbornSlug(decoded))) { out = head < end ? out.slice(0, out.length - (head - start)) + ':id' : out + pathname.slice(from, start) + ':id'; from = end; }
       people = personParent(decoded);
       revision = REVISION_PARENTS.has(decoded);
     }

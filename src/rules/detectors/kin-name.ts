@@ -1,0 +1,64 @@
+import { isLetter } from './marker-bits.js';
+import { GIVEN_NAMES } from './given-names.js';
+import { TITLE_STOP } from './name-words.js';
+
+// A relative named in passing by whoever writes about a patient (Safe Harbor A: relatives' names too): a card, a gift's
+// note, a family's update, a locator's search (`our dad, Horace Pettibone`, `it's your nephew Colin Ashdown`, `Please have a
+// chaplain visit my husband, Rupert Haverleigh`, `When my grandmother, Ida Feldkirch, was in your hospice`); a name in brackets
+// after the relative (`Dad (Franklin Eberhardt) is out of surgery`); and, in a text typed without capitals, a common given name
+// and a surname (`is my mother maria lopezcano still in the icu`, `flowers to my sister beatrix hallorann`; `my son jordan is`,
+// `my mom needs a ride` stay). person-name.ts reads the cue (PERSON_LABEL) and the name after it with these.
+export const KIN =
+  '(?:(?:mother|father|brother|sister|son|daughter)-in-law|great-grand(?:mother|father)|grand(?:mother|father|son|daughter|child|parent|ma|pa)' +
+  '|step(?:mother|father|son|daughter)|god(?:mother|father|son|daughter)|mother|father|husband|wife|son|daughter|parent|spouse|partner' +
+  '|brother|sister|mom|mum|mama|dad|papa|granny|nana|auntie|aunt|uncle|nephew|niece|cousin|fianc[ée]e?)';
+// Each owner is marked at its own letters (cue-at.ts: `my`, `your`, `his`, `her`, `their`); `our` only before a comma (ourKinCommaAt).
+export const KIN_OWNER = '(?:my|your|his|her|their)';
+const KIN_BEFORE_PAREN = new RegExp(`(?:^|[^\\p{L}\\p{M}])${KIN}[ ]?$`, 'iu');
+const KIN_CUE_PAREN = /\($/;
+const KIN_PASSING = new RegExp(`^(?:${KIN_OWNER}|our)[ ]`, 'i');
+const OUR_KIN_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])our[ ]${KIN}[ ]*$`, 'iu');
+
+// Words after a relative in lower case that are no surname: what one says about them next.
+const NOT_SURNAME = new Set(['is', 'was', 'has', 'had', 'and', 'or', 'needs', 'needed', 'wants', 'went', 'got', 'gets', 'will', 'would', 'can',
+  'could', 'should', 'says', 'said', 'loves', 'likes', 'lives', 'passed', 'died', 'came', 'comes', 'goes', 'who', 'that', 'in', 'at', 'on', 'to',
+  'for', 'from', 'with', 'still', 'just', 'also', 'too', 'here', 'there', 'today', 'yesterday', 'tomorrow', 'now', 'again', 'please', 'thanks']);
+const LOWER_WORD = /^[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff'-]{1,30}$/;
+const ANY_UPPER = /\p{Lu}/u;
+
+const YOUR_KIN = new RegExp(`^your[ ]${KIN}[ ,]`, 'i');
+
+/** At the `y` of `your` before a relative's word (the prefilter's NAME_CUE; `my`, `his`, `her` are marked at their own letters). */
+export function kinAfterYourAt(text: string, i: number): boolean {
+  return !isLetter(text.charCodeAt(i - 1)) && YOUR_KIN.test(text.slice(i, i + 32));
+}
+
+/** At a comma after `our` and a relative's word (the prefilter's NAME_CUE; `Our dad, Horace Pettibone`). */
+export function ourKinCommaAt(text: string, i: number): boolean {
+  return isLetter(text.charCodeAt(i - 1)) && OUR_KIN_BEFORE.test(text.slice(Math.max(0, i - 28), i));
+}
+
+/** At `(` (the prefilter's NAME_CUE): a relative's word right before it (`Dad (Franklin Eberhardt)`). */
+export function kinParenAt(text: string, i: number): boolean {
+  const p = text.charCodeAt(i - 1) === 32 ? i - 1 : i;
+  return isLetter(text.charCodeAt(p - 1)) && KIN_BEFORE_PAREN.test(text.slice(Math.max(0, p - 20), i));
+}
+
+/**
+ * The end of the name after a person label `cue` (person-name.ts), given the capitalised name's `end` (-1 for none): a relative
+ * named in passing after its owner (`my mother `) may be typed in lower case; after a relative's bracket the name must close it.
+ */
+export function kinNameEnd(cue: string, text: string, from: number, end: number): number {
+  if (end < 0) return KIN_PASSING.test(cue) ? kinLowerName(text, from) : end;
+  return KIN_CUE_PAREN.test(cue) && text.charCodeAt(end) !== 41 ? -1 : end;
+}
+
+/** The end of a caseless given name and surname at `from` after a relative (see above), or -1. */
+function kinLowerName(text: string, from: number): number {
+  if (ANY_UPPER.test(text)) return -1;
+  const first = /^[^ ,.;:!?]+/.exec(text.slice(from, from + 32))?.[0] ?? '';
+  if (!GIVEN_NAMES.has(first) || text.charCodeAt(from + first.length) !== 32) return -1;
+  const second = /^[^ ,.;:!?]+/.exec(text.slice(from + first.length + 1, from + first.length + 33))?.[0] ?? '';
+  if (!LOWER_WORD.test(second) || NOT_SURNAME.has(second) || TITLE_STOP.has(second) || GIVEN_NAMES.has(second)) return -1;
+  return from + first.length + 1 + second.length;
+}
