@@ -94,6 +94,24 @@ describe('a card\'s, a gift\'s or a tribute\'s person', () => {
   });
 });
 
+describe('a family\'s update, a locator\'s question and a memorial\'s years', () => {
+  it.each([
+    ['Stable in step-down, discharge planned 12/02.', '12/02'],
+    ['discharge expected Dec 2', 'Dec 2'],
+    ['What room is Cornelia Vandermolen in? I am her neighbor.', 'Vandermolen'],
+    ['which unit is Ambrose Quill on', 'Quill'],
+    ['In loving memory of Reginald Fairweather (1931-2026)', '1931'],
+    ['Obituary: a beloved teacher, 1928 - 2026', '1928'],
+  ])('drops the identifier from %j', (text, word) => {
+    expect(props({ update_text: text })).not.toContain(word);
+  });
+
+  it('keeps a hospital\'s history, a department\'s room and a short life\'s years', () => {
+    kept(['Serving the community 1901-2026', 'Northbay Hospital 1925\u20132026 centennial', 'What room is Pediatric Therapy in?', 'what room is the chapel',
+      'In memory of our founder (1950-2026)', 'score 11/29 on the quiz']);
+  });
+});
+
 describe('pass 34b\'s leftovers', () => {
   it('keeps an English plural before `gate` and English after Italian `via`', () => {
     kept(['meet us at the gardens gate 2 after visiting hours', 'deliveries come in via the kitchens gate 4', 'is the lot by the queens gate 3 free',
@@ -119,9 +137,11 @@ describe('pass 34b\'s leftovers', () => {
 describe('the prefilter lets through every text these detectors redact', () => {
   it('on newborns, relatives and cards built from parts', () => {
     const parts = ['Baby ', 'Girl ', 'baby boy ', 'Bebé Niña ', 'Bébé Garçon ', 'Smith', ' born', 'our ', 'your ', 'my ', 'dad', 'aunt', 'nephew',
-      ', ', ' (', 'Jane Doe', ')', 'maria lopezcano', 'Mutter ', 'meine ', 'To: ', 'For: ', '\n', 'E-card for ', 'Room 4', ':'];
+      ', ', ' (', 'Jane Doe', ')', 'maria lopezcano', 'Mutter ', 'meine ', 'To: ', 'For: ', '\n', 'E-card for ', 'Room 4', ':', 'What room is ',
+      'memory ', '1931', '-2026', 'discharge planned ', '12/02'];
     expectPrefilterSound(parts, { maxLength: 6, numRuns: 2500, examples: [['Baby Girl Smith'], ['our dad, Jane Doe'], ['Dad (Jane Doe)'],
       ['your nephew Jane Doe'], ['my dad maria lopezcano'], ['meine Mutter Jane Doe'], ['To: Jane Doe'], ['For: Jane Doe, Room 4'],
-      ['E-card for Jane Doe'], ['aunt: Jane Doe'], ['baby boy smith born']] });
+      ['E-card for Jane Doe'], ['aunt: Jane Doe'], ['baby boy smith born'], ['What room is Jane Doe'], ['memory 1931-2026'],
+      ['discharge planned 12/02']] });
   });
 });

@@ -27,6 +27,9 @@ const OPENERS = ['thanks', 'thank you', 'congratulations', 'congrats', 'see you'
 // After an addressed name: the clause's or text's end, a title's separator.
 const CLAUSE_END = /^[ ]*(?:$|[.!?|\n\u2022\u00b7]|[ ][-\u2013\u2014][ ])/;
 const RECORD_FOR_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${RECORD_WORDS.join('|')})[ ](?:for|of)[ ]+(?=\\p{Lu})`, 'giu');
+// A visitor asking where a patient is (`What room is Cornelia Vandermolen in?`, `which unit is Jane Doe on`): a full name.
+const LOCATOR_RE = /(?<![\p{L}\p{M}])(?:what|which)[ ](?:room|floor|unit|ward|bed)(?:[ ]number)?[ ](?:is|was)[ ]+(?=\p{Lu})/giu;
+const LOCATOR_AT = /^wh(?:at|ich)[ ](?:room|floor|unit|ward|bed)[ ]/i;
 const HOLDER_RE = /(?<![\p{L}\p{M}])(?:account|card|policy)[ ]?holder[ ]+(?=\p{Lu})/giu;
 const FROM_RE = /(?:^|\n)[ \t]*from[ ]*:[ ]*(?=\p{Lu})/giu;
 // A card's or a parcel's `To:` and `For:` (`To: Winifred Ashgrove, Room 412`, `For: Mabel Strathearn, Rm 210`): a form's `For:
@@ -66,6 +69,9 @@ export function recordForAt(text: string, i: number): boolean {
   for (const w of RECORD_WORDS) if (matchesAt(text, start - 1 - w.length, w, true) && !isLetter(text.charCodeAt(start - 2 - w.length))) return true;
   return false;
 }
+
+/** At the `w` of `what room`/`which unit` (a patient locator's question, see LOCATOR_RE). */
+export const locatorAt = (text: string, i: number): boolean => !isLetter(text.charCodeAt(i - 1)) && LOCATOR_AT.test(text.slice(i, i + 12));
 
 /** At the `h` of `holder ` (`Account holder Jane Doe`). */
 export const holderAt = (text: string, i: number): boolean => matchesAt(text, i, 'holder ', true);
@@ -119,6 +125,7 @@ export function scanAddressedNames(text: string, out: Detection[], kind: string)
   const full = (from: number, end: number): boolean => fullName(text, from, end);
   scanNamesAfter(RECORD_FOR_RE, text, out, kind, full);
   scanNamesAfter(HOLDER_RE, text, out, kind, full);
+  scanNamesAfter(LOCATOR_RE, text, out, kind, full);
   if (text.indexOf('s ') >= 0) scanPossessive(text, out, kind);
   if (text.indexOf(':') < 0) return;
   scanNamesAfter(FROM_RE, text, out, kind, full);

@@ -2,6 +2,7 @@ import { defineDetector } from './define.js';
 import { hasDigits, resetAt } from './scan.js';
 import { scanBirthLabels } from './birth-label.js';
 import { rankBefore, scanAccessDates } from './access-dates.js';
+import { scanLifespans } from './lifespan.js';
 import type { Detection } from './types.js';
 import { MONTH_NAMES } from './month-names.js';
 
@@ -157,6 +158,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
   if (text.indexOf('19') >= 0 || text.indexOf('200') >= 0) scanOldMonthYear(text, out, kind, mark);
+  if (text.indexOf('19') >= 0 || text.indexOf('18') >= 0) scanLifespans(text, out, kind); // `(1931-2026)` on a tribute (lifespan.ts)
   scanBirthLabels(text, out, kind); // `födelsedatum 3/5-80`, `datum narození 22.1.71` (birth-label.ts)
   scanAccessDates(text, out, kind); // `Marso 19, 1957`, `7 сентября 1951`, `생년월일: 56.02.29` (access-dates.ts)
 }

@@ -23,7 +23,7 @@ import { areInAt, residenceAt } from './residence.js';
 import { foreignVerbCueAt } from './foreign-cues.js';
 import { roleOpensAt } from './role-opening.js';
 import { anhAt } from './viet-honorific.js';
-import { fromColonAt, holderAt } from './addressed-name.js';
+import { fromColonAt, holderAt, locatorAt } from './addressed-name.js';
 
 export * from './marker-bits.js';
 export { ageNumAt } from './age-marker.js';
@@ -51,6 +51,7 @@ export function markerAt(text: string, i: number, c: number): number {
       const next = lower(text.charCodeAt(i + 1));
       if (next === 111) return lower(text.charCodeAt(i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
       if (next === 101) return greetingAt(text, i) ? NAME_CUE : areInAt(text, i) ? GEOCODE : 0; // `Welcome back, Jane Doe` opening a line (name-cues.ts); `we are in` (residence.ts)
+      if (next === 104) return locatorAt(text, i) ? NAME_CUE : 0; // `What room is Jane Doe in?` (addressed-name.ts)
       return next === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
     }
     case 101: {

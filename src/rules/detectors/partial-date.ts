@@ -20,10 +20,11 @@ const CUE =
   // A visit, a procedure, a date of service, a death, a refill (`last visit: 14.03`, `DOS 3/14`, `expired 14/03`).
   '|visit(?:ed|s)?|procedures?|dos|date[ ]of[ ]service|service[ ]date|expired|refill[ ]due)';
 // Between cue and date: separators, URL-encoded ones, and a few small words (`born in`, `DOB was`), the day of the week
-// (`Appt: Tuesday, December 3`) and a booking's verb (`surgery scheduled for Dec 3`, `appointment moved to 12/3`).
+// (`Appt: Tuesday, December 3`) and a booking's verb (`surgery scheduled for Dec 3`, `appointment moved to 12/3`, a family's update's
+// `discharge planned 12/02`, `discharge expected Dec 2`).
 const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\\.?';
 const FILLER = `(?:[\\s:=#,.\\-"'(]|%3[Aa]|%20|(?:on|in|of|the|date|dt|was|is|circa|around|early|late|mid|${WEEKDAY}|` +
-  '(?:re)?scheduled|booked|set|moved|for|to)(?![A-Za-z])){0,6}';
+  '(?:re)?scheduled|booked|set|moved|planned|expected|for|to)(?![A-Za-z])){0,6}';
 const YEAR = '(?:1[89]|20)[0-9]{2}';
 const DAY = '(?:0?[1-9]|[12][0-9]|3[01])';
 const MM = '(?:0?[1-9]|1[0-2])';
