@@ -21,6 +21,7 @@ describe('a newborn named `Baby Girl` or `Baby Boy` and the family\'s surname', 
     ['Il est né ! Bébé Garçon Lefebvre-Caron, né le 28 novembre', 'Lefebvre'],
     ['bebê menino Quaresma-Souza nasceu hoje', 'Quaresma'],
     ['baby boy pemberton born nov 28', 'pemberton'],
+    ['Baby Girl Okwuosa - Photo 3 of 12', 'Okwuosa'],
   ])('drops it from %j', (text, surname) => {
     expect(props({ caption: text })).not.toContain(surname);
   });

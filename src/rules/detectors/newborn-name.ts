@@ -16,7 +16,7 @@ import type { Detection } from './types.js';
 const NEWBORN_RE =
   /(?<![\p{L}\p{M}])(?:[Bb]aby[ ](?:[Gg]irl|[Bb]oy)|[Bb]eb[ée][ ](?:[Nn]i[ñn][ao])|[Bb]eb[êe][ ](?:[Mm]enin[ao])|[Bb][ée]b[ée][ ](?:[Gg]ar[çc]on|[Ff]ille))[ ]+([\p{L}\p{M}][\p{L}\p{M}'\u2019-]{1,30})/gu;
 // After the surname: the end, punctuation, a separator, a bracket, a number or a birth word.
-const AFTER_SURNAME = /^(?:$|[ ]*[,.!?;:|()\u2013\u2014\n]|[ ]+(?:-[ ]|[0-9]|born|b\.|arrived|naci[óo]|nasceu|n[ée]e?|est[ ]n[ée]|ne)(?![\p{L}]))/u;
+const AFTER_SURNAME = /^(?:$|[ ]*[,.!?;:|()\u2013\u2014\n]|[ ]+-[ ]|[ ]+(?:[0-9]|born|b\.|arrived|naci[óo]|nasceu|n[ée]e?|est[ ]n[ée])(?![\p{L}]))/u;
 const BIRTH_AFTER = /^[ ]+(?:born|b\.|arrived|naci[óo]|nasceu|n[ée]e?|est[ ]n[ée])(?![\p{L}])/u;
 const ANY_UPPER = /\p{Lu}/u;
 const BEBE = /^b[e\u00e9]b[e\u00e9\u00ea][ ]/i;
