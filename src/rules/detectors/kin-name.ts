@@ -1,6 +1,8 @@
 import { isLetter } from './marker-bits.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { TITLE_STOP } from './name-words.js';
+import { commonWord } from './file-name.js';
+import { titleWord } from './item-name.js';
 
 // A relative named in passing by whoever writes about a patient (Safe Harbor A: relatives' names too): a card, a gift's
 // note, a family's update, a locator's search (`our dad, Horace Pettibone`, `it's your nephew Colin Ashdown`, `Please have a
@@ -50,7 +52,15 @@ export function kinParenAt(text: string, i: number): boolean {
  */
 export function kinNameEnd(cue: string, text: string, from: number, end: number): number {
   if (end < 0) return KIN_PASSING.test(cue) ? kinLowerName(text, from) : end;
-  return KIN_CUE_PAREN.test(cue) && text.charCodeAt(end) !== 41 ? -1 : end;
+  return KIN_CUE_PAREN.test(cue) && (text.charCodeAt(end) !== 41 || !bracketedName(text.slice(from, end))) ? -1 : end;
+}
+
+// In brackets after a relative's word a plan's or a form's words stand too (`Partner (Blue Cross)`, `Spouse (Medicare Advantage)`,
+// `Mom (Grace Period)`): the name there is a full name of words no site titles things with.
+const NOT_IN_NAME = new Set(['period', 'plan', 'plans', 'policy', 'required', 'optional', 'primary', 'secondary', 'other', 'program', 'account']);
+function bracketedName(name: string): boolean {
+  const words = name.toLowerCase().split(' ');
+  return words.length >= 2 && words.every((w) => !commonWord(w) && !titleWord(w) && !NOT_IN_NAME.has(w));
 }
 
 /** The end of a caseless given name and surname at `from` after a relative (see above), or -1. */
