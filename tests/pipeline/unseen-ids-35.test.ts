@@ -136,6 +136,15 @@ describe('pass 34b\'s leftovers', () => {
   });
 });
 
+describe('a name with letters beyond ASCII before its birth date or record number', () => {
+  it.each([
+    ['Jana Müller, DOB 03/04/1961', 'Müller'],
+    ['Ærø Søndergård born 1950', 'Søndergård'],
+  ])('drops it from %j (the prefilter skipped the name before)', (text, word) => {
+    expect(props({ intake_line: text })).not.toContain(word);
+  });
+});
+
 describe('the prefilter lets through every text these detectors redact', () => {
   it('on newborns, relatives and cards built from parts', () => {
     const parts = ['Baby ', 'Girl ', 'baby boy ', 'Bebé Niña ', 'Bébé Garçon ', 'Smith', ' born', 'our ', 'your ', 'my ', 'dad', 'aunt', 'nephew',
@@ -144,6 +153,6 @@ describe('the prefilter lets through every text these detectors redact', () => {
     expectPrefilterSound(parts, { maxLength: 6, numRuns: 2500, examples: [['Baby Girl Smith'], ['our dad, Jane Doe'], ['Dad (Jane Doe)'],
       ['your nephew Jane Doe'], ['my dad maria lopezcano'], ['meine Mutter Jane Doe'], ['To: Jane Doe'], ['For: Jane Doe, Room 4'],
       ['E-card for Jane Doe'], ['aunt: Jane Doe'], ['baby boy smith born'], ['What room is Jane Doe'], ['memory 1931-2026'],
-      ['discharge planned 12/02']] });
+      ['discharge planned 12/02'], ['maria lopezcanoBébé Garçon  born12/02'], ['Jana Müller, DOB 03/04/1961']] });
   });
 });

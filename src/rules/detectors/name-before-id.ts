@@ -46,11 +46,13 @@ function beforeSeparators(text: string, at: number): number {
 /** NAME_CUE at a cue word starting at `at` (cue-at.ts): a capitalised word ends right before it. A necessary condition of scanNameBeforeId. */
 export function nameBeforeIdAt(text: string, at: number): boolean {
   const j = beforeSeparators(text, at);
-  if (j === 0 || !isLetter(text.charCodeAt(j - 1))) return false;
+  // Letters beyond ASCII count as letters (`Jana Müller, DOB …`, `Bébé Garçon born …`): a capital among them may open the word.
+  const letter = (c: number): boolean => isLetter(c) || c >= 192;
+  if (j === 0 || !letter(text.charCodeAt(j - 1))) return false;
   let w = j - 1;
-  while (w > 0 && (isLetter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39)) w--;
+  while (w > 0 && (letter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39)) w--;
   const c = text.charCodeAt(w);
-  return j - w >= 2 && c >= 65 && c <= 90;
+  return j - w >= 2 && ((c >= 65 && c <= 90) || c >= 192);
 }
 
 /** Whether the words are a person's name: two or more (an initial glued to a surname, `J.Okafor`, is two), none a common, title or honorific word. */
