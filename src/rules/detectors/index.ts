@@ -19,6 +19,7 @@ import { resolveDetections } from './resolve.js';
 import { ssnPartialDetector } from './ssn-partial.js';
 import { partialDateDetector } from './partial-date.js';
 import { spokenDateDetector } from './spoken-date.js';
+import { dayMonthDetector } from './day-month.js';
 import { kvnrDetector } from './health-number.js';
 import { personNameDetector } from './person-name.js';
 import { macDetector } from './mac.js';
@@ -39,6 +40,7 @@ export {
   bearerDetector,
   creditCardDetector,
   dateDetector,
+  dayMonthDetector,
   deaDetector,
   emailDetector,
   geoDetector,
@@ -99,6 +101,7 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   dateDetector,
   partialDateDetector,
   spokenDateDetector,
+  dayMonthDetector,
   ageOver89Detector,
   streetAddressDetector,
   personNameDetector,

@@ -105,6 +105,8 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   // (`nacido el cinco de agosto`, `naissance: trois mars`, `Geburtsdatum: dritten Juni`) nor `bday`, so a marker gate
   // skipped texts the detector redacts; its own precheck (MAY_HOLD, one regex test) is the gate.
   ['spoken_date', gate(12, 0)],
+  // A day and a month without a year (`on 3/14`, `March 3`): a digit; its sentence says whose it is (day-month.ts).
+  ['day_month', gate(5, 1)],
   // Names need a cue: `my name is`, `I'm`, `this is ... calling`, `Patient:`, a sign-off. The shortest
   // texts it fires on have four characters (`Mr X`, `Ms Li`, a signature's `--` line and `Jo`).
   ['person_name', gate(4, 0, NAME_CUE)],
