@@ -32,7 +32,8 @@ describe('a day and month without a year in someone\'s own account', () => {
     const texts = ['Join our webinar on May 19', 'Flu shot clinic on 10/21 at the north campus', 'offer ends 11/30', 'sale 11/28 - 12/3',
       'add 1/2 cup of broth', 'take 1/2 tablet at bedtime', 'ratio 3/14 of patients', 'page 3/14', 'i would rate my pain 6/10',
       'I noticed the blood drive is 1/22, can I sign up?', 'is the 24/7 line staffed', 'my blood pressure was 131/84', 'I give it 4/5 stars',
-      'about 2/3 of us', 'Registration closes June 2', 'Holiday hours 12/24', 'my vision is 20/30', 'ages 12-17 welcome', 'i take 1-2 pills'];
+      'about 2/3 of us', 'Registration closes June 2', 'Holiday hours 12/24', 'my vision is 20/30', 'ages 12-17 welcome', 'i take 1-2 pills',
+      "Mother's Day brunch May 10", 'Boston, MA on 3/14 we open', 'Our PA sees patients on 3/14', 'Mon 3/14 walk-in', 'Hospital Week May 10'];
     const out = props(Object.fromEntries(texts.map((t, i) => [`t${i}`, t])));
     for (const t of texts) expect(out).toContain(t);
   });
