@@ -54,6 +54,9 @@ describe('a relative\'s name typed in lower case', () => {
     ['her husband michael pettigrew called twice', 'pettigrew'],
     ['my daughter emma\'s school form', 'emma'],
     ['my mother-in-law linda harcastle is visiting', 'harcastle'],
+    ['mi esposo daniel quirarte está en la sala 4', 'quirarte'],
+    ['ma fille chloé a de la fièvre', 'chlo'],
+    ['minha mãe teresa precisa de uma consulta', 'teresa'],
   ])('drops it from %j', (text, name) => {
     expect(props({ chat_line: text })).not.toContain(name);
   });
@@ -61,13 +64,13 @@ describe('a relative\'s name typed in lower case', () => {
   it('keeps the words a sentence goes on with', () => {
     const texts = ['my husband really needs a ride', 'my daughter just turned 7', 'my son has been sick', 'my mom said to call',
       'my wife and i are moving', 'my son will start therapy', 'my mom may need a wheelchair', 'my daughter still has a cough',
-      'my father in law is here'];
+      'my father in law is here', 'mi esposo necesita una cita', 'ma mère est malade', 'mi hijo tiene fiebre'];
     const out = props(Object.fromEntries(texts.map((t, i) => [`t${i}`, t])));
     for (const t of texts) expect(out).toContain(t);
   });
 
   it('keeps the prefilter sound', () => {
-    const parts = ['my ', 'her ', 'husband ', 'daughter ', 'emma', 'john ', 'smith', ', ', 'needs ', 'x', "'s"];
-    expectPrefilterSound(parts, { maxLength: 6, numRuns: 1000, examples: [['my daughter emma'], ['her husband john smith']] });
+    const parts = ['my ', 'her ', 'husband ', 'daughter ', 'emma', 'john ', 'smith', ', ', 'needs ', 'x', "'s", 'mi ', 'ma ', 'esposo ', 'fille ', 'chloé', 'juan '];
+    expectPrefilterSound(parts, { maxLength: 6, numRuns: 1000, examples: [['my daughter emma'], ['her husband john smith'], ['mi esposo juan'], ['ma fille chloé']] });
   });
 });
