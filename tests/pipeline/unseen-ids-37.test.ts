@@ -24,6 +24,7 @@ describe('a day and month without a year in someone\'s own account', () => {
     ['le 12 juin ma fille a été opérée', '12 juin'],
     ['last menstrual period 9/27', '9/27'],
     ['I was in the ER on 7/30... then again 8/4', '8/4'],
+    ['<p>Since 5/3 my son has had a cough</p>', '5/3'],
   ])('drops it from %j', (text, date) => {
     expect(props({ chat_line: text })).not.toContain(date);
   });

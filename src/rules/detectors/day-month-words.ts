@@ -4,12 +4,12 @@
 
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c >= 192 || c === 39;
 
-/** Up to `n` words before `at`, nearest first, lower case (stops at a line break). */
+/** Up to `n` words before `at`, nearest first, lower case (stops at a line break or a tag's `>`: `<p>From 6/2` has no page `p`). */
 function wordsBefore(text: string, at: number, n: number): string[] {
   const words: string[] = [];
   let i = at - 1;
   while (words.length < n && i >= 0) {
-    while (i >= 0 && !isWordChar(text.charCodeAt(i))) { if (text.charCodeAt(i) === 10) return words; i--; }
+    while (i >= 0 && !isWordChar(text.charCodeAt(i))) { if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 62) return words; i--; }
     const end = i + 1;
     while (i >= 0 && isWordChar(text.charCodeAt(i))) i--;
     if (end > i + 1) words.push(text.slice(i + 1, end).toLowerCase());
