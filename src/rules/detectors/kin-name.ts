@@ -1,6 +1,5 @@
 import { isLetter } from './marker-bits.js';
-import { GIVEN_NAMES } from './given-names.js';
-import { TITLE_STOP } from './name-words.js';
+import { lowerRelativeNameEnd } from './relative-name.js';
 import { commonWord } from './file-name.js';
 import { titleWord } from './item-name.js';
 
@@ -20,13 +19,6 @@ const KIN_BEFORE_PAREN = new RegExp(`(?:^|[^\\p{L}\\p{M}])${KIN}[ ]?$`, 'iu');
 const KIN_CUE_PAREN = /\($/;
 const KIN_PASSING = new RegExp(`^(?:${KIN_OWNER}|our)[ ]`, 'i');
 const OUR_KIN_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])our[ ]${KIN}[ ]*$`, 'iu');
-
-// Words after a relative in lower case that are no surname: what one says about them next.
-const NOT_SURNAME = new Set(['is', 'was', 'has', 'had', 'and', 'or', 'needs', 'needed', 'wants', 'went', 'got', 'gets', 'will', 'would', 'can',
-  'could', 'should', 'says', 'said', 'loves', 'likes', 'lives', 'passed', 'died', 'came', 'comes', 'goes', 'who', 'that', 'in', 'at', 'on', 'to',
-  'for', 'from', 'with', 'still', 'just', 'also', 'too', 'here', 'there', 'today', 'yesterday', 'tomorrow', 'now', 'again', 'please', 'thanks']);
-const LOWER_WORD = /^[a-z\u00e0-\u00ff][a-z\u00e0-\u00ff'-]{1,30}$/;
-const ANY_UPPER = /\p{Lu}/u;
 
 const YOUR_KIN = new RegExp(`^your[ ]${KIN}[ ,]`, 'i');
 
@@ -51,7 +43,7 @@ export function kinParenAt(text: string, i: number): boolean {
  * named in passing after its owner (`my mother `) may be typed in lower case; after a relative's bracket the name must close it.
  */
 export function kinNameEnd(cue: string, text: string, from: number, end: number): number {
-  if (end < 0) return KIN_PASSING.test(cue) ? kinLowerName(text, from) : end;
+  if (end < 0) return KIN_PASSING.test(cue) ? lowerRelativeNameEnd(text, from) : end;
   return KIN_CUE_PAREN.test(cue) && (text.charCodeAt(end) !== 41 || !bracketedName(text.slice(from, end))) ? -1 : end;
 }
 
@@ -61,14 +53,4 @@ const NOT_IN_NAME = new Set(['period', 'plan', 'plans', 'policy', 'required', 'o
 function bracketedName(name: string): boolean {
   const words = name.toLowerCase().split(' ');
   return words.length >= 2 && words.every((w) => !commonWord(w) && !titleWord(w) && !NOT_IN_NAME.has(w));
-}
-
-/** The end of a caseless given name and surname at `from` after a relative (see above), or -1. */
-function kinLowerName(text: string, from: number): number {
-  if (ANY_UPPER.test(text)) return -1;
-  const first = /^[^ ,.;:!?]+/.exec(text.slice(from, from + 32))?.[0] ?? '';
-  if (!GIVEN_NAMES.has(first) || text.charCodeAt(from + first.length) !== 32) return -1;
-  const second = /^[^ ,.;:!?]+/.exec(text.slice(from + first.length + 1, from + first.length + 33))?.[0] ?? '';
-  if (!LOWER_WORD.test(second) || NOT_SURNAME.has(second) || TITLE_STOP.has(second) || GIVEN_NAMES.has(second)) return -1;
-  return from + first.length + 1 + second.length;
 }

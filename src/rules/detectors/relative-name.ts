@@ -80,6 +80,11 @@ function relativeNameEnd(text: string, from: number, goesOn: ReadonlySet<string>
   return end;
 }
 
+/** The end of a lower-case name at `from` right after a relative named in English (kin-name.ts: `your nephew`, `our dad,`), or -1. */
+export function lowerRelativeNameEnd(text: string, from: number): number {
+  return relativeNameEnd(text, from, GOES_ON);
+}
+
 const RELATIVE_SHAPES: readonly (readonly [RegExp, ReadonlySet<string>])[] = [[RELATIVE_NAME_RE, GOES_ON], [FOREIGN_RELATIVE_RE, GOES_ON_FOREIGN]];
 
 /** Lower-case names after `my husband`, `my daughter`, `for my mother,`, `mi esposo` (see above). */
