@@ -25,7 +25,7 @@ describe('a damaged stored text', () => {
     // One byte of the second event's text changed on disk, as a damaged file would have it.
     const db = new Database(join(dataDir, 'spool.db'));
     const pack = db.prepare("SELECT id, meta, payload FROM outbox_packs WHERE destination = 'hook'").get() as { id: number; meta: string; payload: string };
-    const lengths = (JSON.parse(pack.meta) as [string, unknown, unknown, number][]).map((m) => m[3]);
+    const lengths = (JSON.parse(pack.meta) as unknown[][]).map((m) => (m.length === 2 ? m[1] : m[3]) as number); // [id, length] or [id, version, keys, length, time] (pack-meta.ts)
     const at = 1 + lengths[0] + 1;
     db.prepare('UPDATE outbox_packs SET payload = ? WHERE id = ?').run(`${pack.payload.slice(0, at)}!${pack.payload.slice(at + 1)}`, pack.id);
     db.close();

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { EnqueueRow } from '../port.js';
 import { joinKeys } from '../row-meta.js';
+import { encodeMeta } from './pack-meta.js';
 import { TimeSlices } from '../../common/time-slices.js';
-import type { NewPack, PackMeta } from './packs.js';
+import type { NewPack } from './packs.js';
 
 // A 457 KB /v1/batch becomes ~12,000 rows: building its packs' meta JSON and joined payload
 // texts took 6-31 ms inside the group commit, one piece on the event loop (H88). They are built
@@ -68,9 +69,7 @@ function group(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedR
 
 /** One chunk of a part's meta and payload texts (rows [start, end)). */
 function chunk(p: Part, whole: readonly string[], start: number, end: number): void {
-  const meta: PackMeta[] = [];
-  for (let i = start; i < end; i++) { const r = p.rows[i]; meta.push([r.messageId, r.policyVersion ?? null, joinKeys(r.subjectKeys), p.bytes[i], r.scrubbedAt ?? null]); }
-  p.meta.push(JSON.stringify(meta).slice(1, -1));
+  p.meta.push(JSON.stringify(encodeMeta(p.rows, p.bytes, start, end)).slice(1, -1));
   p.payload.push(whole.slice(start, end).join(','));
 }
 

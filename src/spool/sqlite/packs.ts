@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EnqueueRow, LeasedItem } from '../port.js';
-import { splitKeys } from '../row-meta.js';
 import { parseStored } from '../stored-text.js';
+import { itemMeta, readMeta, type PackMeta, type ReadMeta } from './pack-meta.js';
 
 // In-memory leasing of packs (outbox_packs rows: one group commit's events for one destination).
 // Only the spool's consumer (consumer.ts) uses this. Leases live here, not on disk: a lease was
@@ -25,14 +25,11 @@ const READY_CAP = 1024;
  */
 const PEEK_PACKS = 64;
 
-/** Per item: message id, policy version, subject keys (row-meta format), length of its payload text, scrub time (absent in older packs). */
-export type PackMeta = [string, string | null, string | null, number, (number | null)?];
-
 /** A pack row. Items are made when leased: a pack waiting in memory costs one object, not one per event. */
 interface Pack {
   id: number; n: number; open: number; destination: string; enqueuedAt: number;
-  /** The events: the enqueued rows (this process wrote the pack) or what was read back from disk. */
-  rows: readonly EnqueueRow[] | undefined; meta: PackMeta[] | undefined;
+  /** The events: the enqueued rows (this process wrote the pack) or the meta read back from disk (pack-meta.ts). */
+  rows: readonly EnqueueRow[] | undefined; meta: ReadMeta | undefined;
   /** Per item, the length of its payload text (own packs; read-back packs have it in meta). */
   bytes: readonly number[] | undefined;
   /** The items' payload texts as stored: per item (own packs), or the pack's text and where each item starts in it (read back). */
@@ -105,9 +102,9 @@ export class PackLedger {
       if (upTo === 0) break;
       const from = q.cursor;
       for (const r of this.load.all(destination, from, upTo) as PackRow[]) {
-        const meta = JSON.parse(r.meta) as PackMeta[];
+        const meta = readMeta(JSON.parse(r.meta) as PackMeta[]);
         this.add(q, { id: r.id, n: r.n, open: r.n, destination, enqueuedAt: r.enqueued_at, rows: undefined, bytes: undefined, texts: undefined, text: r.payload,
-          starts: itemStarts(meta), meta, next: 0, state: new Uint8Array(r.n), items: [] });
+          starts: itemStarts(meta.lens), meta, next: 0, state: new Uint8Array(r.n), items: [] });
       }
       this.skipAcked(from, upTo);
       q.cursor = Math.max(q.cursor, upTo);
@@ -203,14 +200,14 @@ export class PackLedger {
 
   /** Length of an item's payload text: what the byte limit counts. */
   static bytes(pack: Pack, index: number): number {
-    return pack.bytes ? pack.bytes[index] : pack.meta![index][3];
+    return pack.bytes ? pack.bytes[index] : pack.meta!.lens[index];
   }
 
   /** An item's payload text as stored (what a retry or dead letter keeps, and what delivery posts). */
   static text(pack: Pack, index: number): string {
     if (pack.texts) return pack.texts[index];
     const start = pack.starts![index];
-    return pack.text!.slice(start, start + pack.meta![index][3]);
+    return pack.text!.slice(start, start + pack.meta!.lens[index]);
   }
 
   /** The unsettled items (leased or not) of packs that have settled items too. */
@@ -245,26 +242,27 @@ export class PackLedger {
 }
 
 /** Where each item's text starts in its pack's text ('[' + the items' texts joined by ',' + ']'). */
-function itemStarts(meta: readonly PackMeta[]): Uint32Array {
-  const starts = new Uint32Array(meta.length);
-  for (let i = 0, at = 1; i < meta.length; at += meta[i][3] + 1, i++) starts[i] = at;
+function itemStarts(lens: Uint32Array): Uint32Array {
+  const starts = new Uint32Array(lens.length);
+  for (let i = 0, at = 1; i < lens.length; at += lens[i] + 1, i++) starts[i] = at;
   return starts;
 }
 
 function makeLeased(pack: Pack, i: number): LeasedItem {
   const r = pack.rows?.[i];
-  const [messageId, policyVersion, keys, , scrubbedAt] = r ? [r.messageId, r.policyVersion ?? null, undefined, 0, r.scrubbedAt] : pack.meta![i];
+  const m = r ? { messageId: r.messageId, policyVersion: r.policyVersion ?? null, subjectKeys: r.subjectKeys, scrubbedAt: r.scrubbedAt } : itemMeta(pack.meta!, i);
   // The payload is the stored text's own value: the enqueued object it was serialised from, or the
   // parse of the very text delivery posts (an item's, when leased: the rest of a pack read back
-  // stays text until its turn, rather than surviving young-generation GCs as objects).
+  // stays text until its turn, rather than surviving young-generation GCs as objects). An item
+  // whose meta holds no metadata is handed out damaged too (never sent).
   const payloadText = PackLedger.text(pack, i);
-  const payload = r ? r.payload : parseStored(payloadText);
-  const item: LeasedItem = { id: `${pack.id}.${i}`, messageId, destination: pack.destination, payload: payload ?? null, payloadText, attempts: 0, enqueuedAt: pack.enqueuedAt };
+  const payload = r ? r.payload : m ? parseStored(payloadText) : undefined;
+  const item: LeasedItem = { id: `${pack.id}.${i}`, messageId: m?.messageId ?? pack.meta!.meta[i][0], destination: pack.destination, payload: payload ?? null, payloadText, attempts: 0, enqueuedAt: pack.enqueuedAt };
   if (payload === undefined) item.damaged = true;
-  if (policyVersion !== null) item.policyVersion = policyVersion;
-  const subjectKeys = r ? r.subjectKeys : splitKeys(keys);
-  if (subjectKeys) item.subjectKeys = subjectKeys;
-  if (scrubbedAt != null) item.scrubbedAt = scrubbedAt;
+  if (!m) return item;
+  if (m.policyVersion !== null) item.policyVersion = m.policyVersion;
+  if (m.subjectKeys) item.subjectKeys = m.subjectKeys;
+  if (m.scrubbedAt != null) item.scrubbedAt = m.scrubbedAt;
   return item;
 }
 

@@ -29,12 +29,12 @@ export function prepareSpoolStatements(db: Database.Database): SpoolStatements {
  * The events spooled and their payload bytes, less the items of packs on disk already settled
  * (pack_acks), which their pack's count and bytes still include. Also forgets the settled items of
  * packs gone since (pack ids are never reused: AUTOINCREMENT). Each pack item's meta holds its
- * payload text's length at [3] (packs.ts), the same length an item's ack subtracts in memory.
+ * payload text's length at [3], or at [1] in a short tuple (pack-meta.ts), the same length an item's ack subtracts in memory.
  */
 export function countLive(db: Database.Database): { n: number; b: number } {
   db.prepare('DELETE FROM pack_acks WHERE pack_id NOT IN (SELECT id FROM outbox_packs)').run();
   const all = countSpooled(db);
-  const settled = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(json_extract(p.meta, '$[' || a.idx || '][3]')), 0) AS b
+  const settled = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(COALESCE(json_extract(p.meta, '$[' || a.idx || '][3]'), json_extract(p.meta, '$[' || a.idx || '][1]'))), 0) AS b
     FROM pack_acks a JOIN outbox_packs p ON p.id = a.pack_id`).get() as { n: number; b: number };
   return { n: all.n - settled.n, b: all.b - settled.b };
 }
