@@ -22,10 +22,15 @@ const LABELS = [
   'номер[ ](?:полісу|медичної[ ]картки|картки|пацієнта)',
   'رقم[ ](?:الملف(?:[ ]الطبي)?|المريض|العضوية|البوليصة|التأمين|الوثيقة)', 'شماره[ ](?:پرونده|بیمه|عضویت|بیمار)', 'کد[ ]بیمار',
   'מספר[ ](?:תיק|מטופל|חבר|פוליסה)', 'lambarka[ ](?:xubinta|caymiska|bukaanka)',
+  // Passports and residence ids (K, R) in the languages of medical travellers: `passaporte nº FN123456`, `护照号码`, `護照號碼`,
+  // `パスポート番号`, `旅券番号`, `여권번호`, `رقم جواز السفر`, `رقم الإقامة`, `номер паспорта`, `số hộ chiếu`, `pasaport no`, `nr paszportu`.
+  '(?:n[úu]mero[ ]do[ ])?passaporte', '护照(?:号码|号)?', '護照(?:號碼|號)?', 'パスポート(?:番号)?', '旅券番号', '여권(?:[ ]?번호)?',
+  'رقم[ ](?:جواز[ ]السفر|الجواز|الإقامة|الاقامة|الهوية)', 'جواز[ ]السفر', 'номер[ ]паспорта', 's[ốo][ ]h[ộo][ ]chi[ếe]u',
+  'pasaport(?![eo])(?:[ ]no)?', '(?:nr|numer)[ ]paszportu',
 ];
 const LABELLED_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${LABELS.join('|')})[ \\t]*(?:[:：#№=]|n[°º.])?[ \\t]*` +
   '((?:\\p{L}{1,3}[ -])?(?=[\\p{L}-]*\\p{Nd})[\\p{L}\\p{Nd}][\\p{L}\\p{Nd}-]{2,24})(?![\\p{L}\\p{Nd}])', 'giu');
-const HINT = /n[úu]mero|prontu|carteirinha|num[ée]ro|n[°º]|nimewo|numero|s[ốo] |m[ãa] |[病会會保医醫患就診カ被회환등차보증]|номер|полис|медкарт|رقم|شماره|کد|מספר|lambarka/iu;
+const HINT = /n[úu]mero|prontu|carteirinha|num[ée]ro|n[°º]|nimewo|numero|s[ốo] |m[ãa] |[病会會保医醫患就診カ被회환등차보증护護パ旅여]|номер|полис|медкарт|رقم|شماره|کد|מספר|lambarka|passap|pasap|paszp|جواز/iu;
 const DIGIT = /\p{Nd}/gu;
 
 // A serial number parted from its label by a few words (M): `the serial number of my pump is QX7F4K92`, `serial # on the

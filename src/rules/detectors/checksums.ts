@@ -157,3 +157,33 @@ export function spanishIdLetterValid(number: number, letter: number): boolean {
   const upper = letter >= 97 && letter <= 122 ? letter - 32 : letter;
   return Number.isSafeInteger(number) && number >= 0 && DNI_LETTERS.charCodeAt(number % 23) === upper;
 }
+
+/**
+ * Chile's RUT/RUN: the body's digits (dots skipped) from the right, weighted 2..7 over and over; 11 minus the sum mod 11
+ * is the check, 10 written `K` and 11 `0` (`12.345.678-5`, `9.876.543-3`).
+ */
+export function rutValid(body: string, check: string): boolean {
+  let sum = 0;
+  let weight = 2;
+  for (let i = body.length - 1; i >= 0; i--) {
+    const c = body.charCodeAt(i);
+    if (!isDigit(c)) continue;
+    sum += (c - 48) * weight;
+    weight = weight === 7 ? 2 : weight + 1;
+  }
+  const r = 11 - (sum % 11);
+  return check.toUpperCase() === (r === 11 ? '0' : r === 10 ? 'K' : String(r));
+}
+
+/**
+ * Ireland's PPSN: seven digits weighted 8..2, then the check letter; a second letter (A=1 …, W=0) weighs 9. The sum
+ * mod 23 names the check letter (0 = W, 1 = A …). `1234567T`, `7654321PA`.
+ */
+export function ppsnValid(token: string): boolean {
+  const u = token.toUpperCase();
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += (u.charCodeAt(i) - 48) * (8 - i);
+  if (u.length > 8) sum += (u.charCodeAt(8) === 87 ? 0 : u.charCodeAt(8) - 64) * 9;
+  const r = sum % 23;
+  return u.charCodeAt(7) === (r === 0 ? 87 : 64 + r);
+}

@@ -21,6 +21,7 @@ import { partialDateDetector } from './partial-date.js';
 import { spokenDateDetector } from './spoken-date.js';
 import { dayMonthDetector } from './day-month.js';
 import { kvnrDetector } from './health-number.js';
+import { mrzDetector } from './mrz.js';
 import { personNameDetector } from './person-name.js';
 import { macDetector } from './mac.js';
 import { geoDetector } from './geo.js';
@@ -52,6 +53,7 @@ export {
   longNumberDetector,
   macDetector,
   mbiDetector,
+  mrzDetector,
   npiDetector,
   partialDateDetector,
   personNameDetector,
@@ -83,6 +85,7 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   uuidDetector,
   labelledIdDetector,
   kvnrDetector,
+  mrzDetector,
   ssnDetector,
   ssnPartialDetector,
   creditCardDetector,

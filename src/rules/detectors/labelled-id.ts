@@ -5,6 +5,7 @@ import { STATE_CODE, STATE_NAME } from './zip.js';
 import { ibanEnd } from './iban.js';
 import { scanAccessIds } from './access-ids.js';
 import { scanCellIds } from './cell-ids.js';
+import { scanNationalIds } from './national-ids.js';
 
 const LABEL_SEPARATOR = /[:#=]|%3[AaDd]|%23/;
 
@@ -46,8 +47,8 @@ const LABEL =
     `bic(?:${NUM_SUFFIX})?(?=[\\s:#=]{1,4}[0-9])`,
     // Certificate and licence numbers (K): `cert # 882134`, `Certificate number CA-778812`.
     `(?:acct\\.?|licen[cs]e|passport|serial|plate|cert(?:ificate|\\.)?)(?:${NUM_SUFFIX})?`,
-    // Passports in other languages (`Reisepass-Nr.`, `pasaporte n.º`, `passeport n°`).
-    `(?:reisepass|pasaporte|passeport|passaporto|paspoort)(?:[ _-]?(?:nr|no|n[.]?[°º]|num|number|#))?`,
+    // Passports in other languages (`Reisepass-Nr.`, `Reisepassnummer`, `Pass-Nr.`, `pasaporte n.º`, `passeport n°`).
+    `(?:reisepass|pasaporte|passeport|passaporto|paspoort)(?:[ _-]?(?:nummer|number|nr|no|n[.]?[°º]|num|#))?|pass(?:[ _-]?nr\\.?|nummer)`,
     // Plates under other words, one token (`tag # 7ABC123`, `Kennzeichen: BMW1234`); grouped values are scanPlates'.
     `(?:kennzeichen|kenteken|immatriculation|matr[ií]cula|rego)(?:${NUM_SUFFIX})?|(?:tag|reg(?:istration)?)${NUM_SUFFIX}`,
     `lic\\.?${NUM_SUFFIX}`,
@@ -189,6 +190,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (!hasDigits(text, 3)) { scanPlates(text, out, kind, mark); return; }
   scanAccessIds(text, out, kind); // `Número de miembro`, `회원번호`, `رقم الملف الطبي`, `serial … is QX7F4K92` (access-ids.ts)
   scanCellIds(text, out, kind); // `Member | ID H44182071`: a bare `ID` in a card's or table's cell (cell-ids.ts)
+  scanNationalIds(text, out, kind); // `QQ 12 34 56 C`, `1234567T`, `12.345.678-5`, `DNI N° 27.845.119` (national-ids.ts)
   const re = resetAt(LABELLED_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

@@ -101,6 +101,8 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['partial_date', gate(6, 1, DATE_CUE)],
   // A letter and nine digits (a German KVNR, health-number.ts).
   ['kvnr', gate(10, 9, 0)],
+  // A machine-readable zone's line: 20 characters of capitals, digits and `<` (mrz.ts), names with no digit.
+  ['mrz', gate(20, 0)],
   // A birth date in words (`born march third`). No marker: the walk marks no birth word of the other languages
   // (`nacido el cinco de agosto`, `naissance: trois mars`, `Geburtsdatum: dritten Juni`) nor `bday`, so a marker gate
   // skipped texts the detector redacts; its own precheck (MAY_HOLD, one regex test) is the gate.
