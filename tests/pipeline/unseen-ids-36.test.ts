@@ -13,13 +13,16 @@ describe('a passport\'s machine-readable zone pasted into a field', () => {
     ['P<BRACOSTA<<LUIZA<<<<<<<<<<<<<<<<<<<<<<<<<<<<', ['COSTA', 'LUIZA']],
     ['mrz: P<GBRADEYEMI<<TUNDE<<<<<<<<<<<<<<<<<<<<<<<<<< 533380006GBR7209150M2903014<<<<<<<<<<<<<<04', ['ADEYEMI', 'TUNDE', '533380006']],
     ['I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<', ['D231458907', 'ERIKSSON', 'ANNA']],
+    ['P<USAOKAFOR<<KENJI', ['OKAFOR', 'KENJI']],
+    ['IDFRABERTHIER<<CORINNE<<<<<<<<<<<<<<<<<<<<', ['BERTHIER', 'CORINNE']],
   ])('drops the holder\'s names and numbers from %j', (text, words) => {
     const out = props({ travel_doc_scan: text });
     for (const w of words) expect(out).not.toContain(w);
   });
 
   it('keeps breadcrumbs and arrows', () => {
-    expectKept({ a: 'Home <<< Back to International Patients', b: '<< Prev | Next >>', c: 'SHIFT<<2 BITS', d: '<<<<<<<<<<<<<<<<<<<<<<<<' });
+    expectKept({ a: 'Home <<< Back to International Patients', b: '<< Prev | Next >>', c: 'SHIFT<<2 BITS', d: '<<<<<<<<<<<<<<<<<<<<<<<<',
+      e: 'HEADER<<SECTION<<PART', f: 'INSTALL<<TEST<<2026' });
   });
 });
 
@@ -37,12 +40,15 @@ describe('passport numbers after their labels in travellers\' languages', () => 
     ['Pass-Nr. C01X00T47', 'C01X00T47'],
     ['номер паспорта 753118420', '753118420'],
     ['số hộ chiếu C7734921', 'C7734921'],
+    ['pasaporte mexicano G47382910', 'G47382910'],
+    ['passaporte brasileiro FN1239871', 'FN1239871'],
   ])('drops the number from %j', (text, value) => {
     expect(props({ chat_line: text })).not.toContain(value);
   });
 
   it('keeps the words without a number', () => {
-    expectKept({ a: 'passaporte válido por 6 meses', b: '护照照片要求', c: 'passport photo requirements 2026', d: 'Reisepass beantragen' });
+    expectKept({ a: 'passaporte válido por 6 meses', b: '护照照片要求', c: 'passport photo requirements 2026', d: 'Reisepass beantragen',
+      e: 'passport renewal 2026', f: 'passport photos 2x2 inches' });
   });
 });
 
@@ -60,7 +66,7 @@ describe('a UK National Insurance number and an Irish PPSN', () => {
   });
 
   it('keeps codes whose prefix or check letter is none of theirs', () => {
-    expectKept({ a: 'part DF123456A', b: 'ref 1234567A', c: 'room B12 34 56', d: 'BA 2490 to LHR' });
+    expectKept({ a: 'part DF123456A', b: 'ref 1234567A', c: 'room B12 34 56', d: 'BA 2490 to LHR', e: 'PO 12 34 56 A', f: 'pps 100000 images' });
   });
 });
 
@@ -73,6 +79,9 @@ describe('Latin American national numbers in their dotted forms', () => {
     ['mi cédula es 52.318.774', '318.774'],
     ['C.C. 1.023.456.789 de Bogotá', '456.789'],
     ['documento de identidad: 79.845.123', '845.123'],
+    ['cédula V-12.345.678', '345.678'],
+    ['E-8.123.456 es mi cedula', '123.456'],
+    ['CI 4.567.890-1', '567.890'],
   ])('drops it from %j', (text, part) => {
     expect(props({ chat_line: text })).not.toContain(part);
   });

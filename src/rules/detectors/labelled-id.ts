@@ -178,7 +178,12 @@ const CASE_LABEL = new RegExp(`^(?:${CASE_WORDS})`, 'i');
 const WORD_THEN_NUMBER = /^[A-Za-z]+ /;
 const YEAR = /^(?:19|20)[0-9]{2}$/;
 
+// Under any label, a lower-case word of four letters or more before a number is prose, not the id (`passport renewal 2026`,
+// `license renewal 2027`); an id typed in lower case has digits in its first group (`mrn ab12 3456`).
+const PROSE_THEN_NUMBER = /^[a-z]{4,} /;
+
 function caseValue(label: string, value: string): boolean {
+  if (PROSE_THEN_NUMBER.test(value)) return false;
   return !CASE_LABEL.test(label) || (!WORD_THEN_NUMBER.test(value) && !YEAR.test(value));
 }
 

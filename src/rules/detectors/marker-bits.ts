@@ -29,6 +29,7 @@ export const PHONE_CUE = 524288; // call, cell, cel, tel, phone, ph, mobile, mob
 export const AGE_NUM = 1048576; // a number from 90 to 119 (two digits starting with 9, or 10x/11x)
 export const IMG_EXT = 2097152; // `.jpg`, `.png`, `.webp`...: an image file's extension (photo paths)
 export const GEOCODE = 4194304; // `G8MJ+XR` (a plus code's `+`), `///word.word.word` (what3words)
+export const MRZ_FILL = 8388608; // `<<`: a machine-readable zone's fillers (mrz.ts)
 
 
 export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;

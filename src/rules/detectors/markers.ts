@@ -3,7 +3,7 @@
 // one the walk stops at), so a marker costs nothing on text without that character.
 import { personPathAt } from './person-path.js';
 import {
-  AGE_NUM, AT, COLON, DASH, DOT, EARER, EQ, EYJ, GEOCODE, HTTP, IMG_EXT, MAC_SHAPE, NAME_CUE, PCT3, PCT40, PHONE_CUE, WWW,
+  AGE_NUM, AT, COLON, DASH, DOT, EARER, EQ, EYJ, GEOCODE, HTTP, IMG_EXT, MAC_SHAPE, MRZ_FILL, NAME_CUE, PCT3, PCT40, PHONE_CUE, WWW,
   isDigitCode, isLetter, lower, matchesAt,
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
@@ -41,6 +41,8 @@ export function markerAt(text: string, i: number, c: number): number {
     case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0)
       | (lowerAscii(text.charCodeAt(i - 1)) && lowerAscii(text.charCodeAt(i + 1)) && bareW3wAt(text, i) ? GEOCODE : 0); // `filled.count.soap` (what3words.ts)
     case 43: return geocodeAt(text, i, c);
+    // `<<`: a machine-readable zone's fillers (mrz.ts); `<at>` is cueAt's.
+    case 60: return (text.charCodeAt(i + 1) === 60 ? MRZ_FILL : 0) | cueAt(text, i, c);
     // `/patients/jane-doe-1961` in text (person-path.ts).
     case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) ? NAME_CUE : 0);
     case 124: case 59: case 9: return pipeRowAt(text, i) || (c === 124 && roleOpensAt(text, i + 1)) ? NAME_CUE : 0;

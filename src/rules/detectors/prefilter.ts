@@ -1,5 +1,5 @@
 import {
-  AGE_NUM, AT, CLASS, GEOCODE, IMG_EXT, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
+  AGE_NUM, AT, CLASS, GEOCODE, MRZ_FILL, IMG_EXT, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
   PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW, ageNumAt, cueAt, markerAt,
 } from './markers.js';
 import type { ValueDetector } from './types.js';
@@ -101,8 +101,8 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['partial_date', gate(6, 1, DATE_CUE)],
   // A letter and nine digits (a German KVNR, health-number.ts).
   ['kvnr', gate(10, 9, 0)],
-  // A machine-readable zone's line: 20 characters of capitals, digits and `<` (mrz.ts), names with no digit.
-  ['mrz', gate(20, 0)],
+  // A machine-readable zone's line: 8 characters of capitals, digits and `<` at the least with `<<` (mrz.ts), names with no digit.
+  ['mrz', gate(8, 0, MRZ_FILL)],
   // A birth date in words (`born march third`). No marker: the walk marks no birth word of the other languages
   // (`nacido el cinco de agosto`, `naissance: trois mars`, `Geburtsdatum: dritten Juni`) nor `bday`, so a marker gate
   // skipped texts the detector redacts; its own precheck (MAY_HOLD, one regex test) is the gate.
