@@ -91,6 +91,15 @@ describe('Latin American national numbers in their dotted forms', () => {
   });
 });
 
+describe('a Chinese resident id whose check character is X', () => {
+  it.each([
+    ['身份证号：11010519491231002X。', '身份证号：[ID]。'],
+    ['id 11010519491231002x please', 'id [ID] please'],
+  ])('drops it whole from %j, its X too', (text, redacted) => {
+    expect(props({ chat_line: text })).toContain(redacted);
+  });
+});
+
 describe('national document fields of an international office\'s form', () => {
   it.each([
     ['numero_documento', '79.845.123'], ['cartao_sus', 'pendente 1'], ['aadhaar_no', 'XXXX-1234'], ['emirates_id', 'pending-784'],

@@ -187,3 +187,11 @@ export function ppsnValid(token: string): boolean {
   const r = sum % 23;
   return u.charCodeAt(7) === (r === 0 ? 87 : 64 + r);
 }
+
+/** China's resident identity number: 17 digits weighted 7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2; the sum mod 11 picks the check from `10X98765432`. */
+export function chinaIdValid(id: string): boolean {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * (weights[i] as number);
+  return '10X98765432'[sum % 11] === id[17]?.toUpperCase();
+}

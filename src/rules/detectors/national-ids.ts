@@ -1,4 +1,4 @@
-import { ppsnValid, rutValid } from './checksums.js';
+import { chinaIdValid, ppsnValid, rutValid } from './checksums.js';
 import { hasDigits, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
@@ -36,6 +36,8 @@ const PASSPORT_AFTER_WORD_RE = new RegExp('(?<![\\p{L}])(?:passport|pasaporte|pa
   '(?:[ ](?:number|no\\.?|n[°º]|#))?[ ](?:\\p{Ll}{3,14}|\\([A-Za-z ]{2,20}\\))[ ]?[:#]?[ ]{0,2}' +
   '((?=(?:[A-Z]*[0-9]){5})[A-Z0-9]{6,10})(?![\\p{L}\\p{N}])', 'giu');
 const PASSPORT_HINT = /pas[sa]|reisepass/i;
+// China's resident id whose check is `X` (`11010519491231002X`): long_number takes the 17 digits and would leave the `X`.
+const CHINA_X_RE = /(?<![A-Za-z0-9])[0-9]{17}[Xx](?![A-Za-z0-9])/g;
 
 function scanAll(re: RegExp, text: string, out: Detection[], kind: string): void {
   const r = resetAt(re, 0);
@@ -92,4 +94,11 @@ export function scanNationalIds(text: string, out: Detection[], kind: string): v
   scanLabelled(text, out, kind);
   if (text.indexOf('-') >= 0) scanAll(VENEZUELA_RE, text, out, kind);
   if (PASSPORT_HINT.test(text)) scanAll(PASSPORT_AFTER_WORD_RE, text, out, kind);
+  if (hasDigits(text, 17)) scanChinaX(text, out, kind);
+}
+
+function scanChinaX(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(CHINA_X_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) if (chinaIdValid(m[0])) out.push({ start: m.index, end: m.index + 18, kind });
 }
