@@ -81,3 +81,15 @@ describe('Spanish, Portuguese and Italian sections read as the English ones (H17
     expectAll([pageOn('/es/investigacion/participar'), pageOn('/es/investigacion/estudios/7/participar/que-esperar')], false);
   });
 });
+
+describe("a pre-screener's result and a birth plan's editor, named by their own segment (H175's held leftovers)", () => {
+  const screen = (name: string) => ({ type: 'screen', name, properties: {}, context: { app: { name: 'Northbay' } } });
+  it('blocks them as paths and as app screens', () => {
+    expectAll([pageOn('/research/studies/123/prescreen-result'), pageOn('/research/pre-screener-results'), pageOn('/maternity/birth-plan-editor'),
+      pageOn('/birth-plan-wizard/step-1'), screen('PrescreenResultScreen'), screen('BirthPlanEditorScreen')], true);
+  });
+  it('lets information about them and a blank template flow', () => {
+    expectAll([pageOn('/research/prescreen-information'), pageOn('/maternity/birth-plan-template'), pageOn('/maternity/birth-plan-tips'),
+      pageOn('/maternity/birth-plan')], false);
+  });
+});
