@@ -10,19 +10,13 @@
 // (--expose-gc: a full GC before each drain, so a drain does not pay for the ingest before it:
 // without it, runs of the same code differed by up to 20% in instructions, by where GC fell.)
 import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Session } from 'node:inspector/promises';
-import { execFileSync } from 'node:child_process';
-const CG = process.argv.includes('--cg');
-const cg = (flag) => execFileSync('callgrind_control', [flag, String(process.pid)], { stdio: 'ignore' });
-const arg = (name, d) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : d; };
-const ROOT = resolve(arg('root', join(import.meta.dirname, '..')));
-const { BENCH_KEY } = await import(pathToFileURL(join(ROOT, 'bench/config.mjs')).href);
-const { stopChild } = await import(pathToFileURL(join(ROOT, 'bench/proc.mjs')).href);
+import { arg, ROOT, CG, cg, fromRoot } from './ops-args.mjs';
+const { BENCH_KEY } = await fromRoot('bench/config.mjs');
+const { stopChild } = await fromRoot('bench/proc.mjs');
 const { opsSetup } = await import('./ops-setup.mjs');
 const REQUESTS = Number(arg('requests', 2000)), ROUNDS = Number(arg('rounds', 3)), PROF = arg('prof', '');
-const src = (p) => import(pathToFileURL(join(ROOT, 'src', p)).href);
+const src = (p) => fromRoot(`src/${p}`);
 const { Runtime } = await src('runtime.ts');
 const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
 const { dir, sink, config, body, parse } = await opsSetup(ROOT, 'phiwall-deliver-ops-');

@@ -8,18 +8,13 @@
 //     --callgrind-out-file=DIR/cg.out node --expose-gc --import tsx bench/ingest-ops.mjs --requests 300 --rounds 2 --cg
 // --plan-only: the same events through processEvent alone (no spool), to subtract the plan.
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { execFileSync } from 'node:child_process';
-const CG = process.argv.includes('--cg'), PLAN_ONLY = process.argv.includes('--plan-only');
-const cg = (flag) => execFileSync('callgrind_control', [flag, String(process.pid)], { stdio: 'ignore' });
-const arg = (name, d) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : d; };
-const ROOT = resolve(arg('root', join(import.meta.dirname, '..')));
-const { BENCH_KEY } = await import(pathToFileURL(join(ROOT, 'bench/config.mjs')).href);
-const { stopChild } = await import(pathToFileURL(join(ROOT, 'bench/proc.mjs')).href);
+import { arg, ROOT, CG, cg, fromRoot } from './ops-args.mjs';
+const PLAN_ONLY = process.argv.includes('--plan-only');
+const { BENCH_KEY } = await fromRoot('bench/config.mjs');
+const { stopChild } = await fromRoot('bench/proc.mjs');
 const { opsSetup } = await import('./ops-setup.mjs');
 const REQUESTS = Number(arg('requests', 1000)), ROUNDS = Number(arg('rounds', 3)), CONC = Number(arg('concurrency', 20));
-const src = (p) => import(pathToFileURL(join(ROOT, 'src', p)).href);
+const src = (p) => fromRoot(`src/${p}`);
 const { Runtime } = await src('runtime.ts');
 const { processEvent } = await src('pipeline/process.ts');
 const cpu = () => { const u = process.cpuUsage(); return u.user + u.system; };
