@@ -109,9 +109,24 @@ describe('national document fields of an international office\'s form', () => {
   });
 });
 
+describe("Singapore's NRIC/FIN and Hong Kong's identity card number by their checks (H176's leftover)", () => {
+  it.each([
+    ['my nric is S1234567D', 'S1234567D'], ['NRIC: s1234567d', 's1234567d'], ['FIN G1234567X for my work pass', 'G1234567X'],
+    ['hkid A123456(3)', 'A123456(3)'], ['HKID no. AB987654(3) for the deposit', 'AB987654(3)'], ['deposit for AB987654(3) paid', 'AB987654(3)'], ['my hkid is A1234563', 'A1234563'],
+  ])('drops the number from %j', (text, id) => {
+    const out = props({ chat_line: text });
+    expect(out).not.toContain(id);
+    expect(out).toContain('[ID]');
+  });
+
+  it('keeps codes of the same shape whose check fails, and an unbracketed HKID shape with no label', () => {
+    expectKept({ a: 'S1234567A is not a check', b: 'sku T0000000A', c: 'ref A123456(4)', d: 'item A1234563 in stock' });
+  });
+});
+
 describe('the prefilter on these shapes', () => {
   it('keeps every detector that would fire', () => {
-    const parts = ['P<', 'USA', 'DOE', '<<', 'JANE', '<<<<<<<<', '1234567', 'T', 'QQ', ' 12', ' 34', ' 56', ' C', '12.345.678', '-5', 'DNI ', 'N° ', ' '];
-    expectPrefilterSound(parts, { maxLength: 8, numRuns: 1500, examples: [['P<USADOE<<JANE<<<<<<<<<<<<<<'], ['QQ 12 34 56 C'], ['DNI N° 12.345.678']] });
+    const parts = ['P<', 'USA', 'DOE', '<<', 'JANE', '<<<<<<<<', '1234567', 'T', 'QQ', ' 12', ' 34', ' 56', ' C', '12.345.678', '-5', 'DNI ', 'N° ', ' ', 'S', 'G', 'D', 'X', 'A', '123456', '(3)', 'hkid '];
+    expectPrefilterSound(parts, { maxLength: 8, numRuns: 1500, examples: [['P<USADOE<<JANE<<<<<<<<<<<<<<'], ['QQ 12 34 56 C'], ['DNI N° 12.345.678'], ['S1234567D'], ['hkid A1234563'], ['A123456(3)']] });
   });
 });

@@ -195,3 +195,23 @@ export function chinaIdValid(id: string): boolean {
   for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * (weights[i] as number);
   return '10X98765432'[sum % 11] === id[17]?.toUpperCase();
 }
+
+/** Singapore's NRIC/FIN (`S1234567D`): the digits weighted 2,7,6,5,4,3,2, 4 more for a T or G series; the sum mod 11 picks the letter. */
+export function nricValid(id: string): boolean {
+  const u = id.toUpperCase();
+  const weights = [2, 7, 6, 5, 4, 3, 2];
+  let sum = u[0] === 'T' || u[0] === 'G' ? 4 : 0;
+  for (let i = 0; i < 7; i++) sum += (u.charCodeAt(i + 1) - 48) * (weights[i] as number);
+  const table = u[0] === 'S' || u[0] === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK';
+  return table[sum % 11] === u[8];
+}
+
+/** Hong Kong's identity card number (`A123456(3)`): one or two letters (a space before one) and six digits weighted 9 down to 2; 11 less the sum mod 11 is the check (10 is `A`). */
+export function hkidValid(letters: string, digits: string, check: string): boolean {
+  const u = letters.toUpperCase();
+  let sum = u.length === 1 ? 36 * 9 : 0;
+  for (let i = 0; i < u.length; i++) sum += (u.charCodeAt(i) - 55) * (u.length === 1 ? 8 : 9 - i);
+  for (let i = 0; i < 6; i++) sum += (digits.charCodeAt(i) - 48) * (7 - i);
+  const c = 11 - (sum % 11);
+  return (c === 11 ? '0' : c === 10 ? 'A' : String(c)) === check.toUpperCase();
+}

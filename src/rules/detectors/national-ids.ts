@@ -1,4 +1,4 @@
-import { chinaIdValid, ppsnValid, rutValid } from './checksums.js';
+import { chinaIdValid, hkidValid, nricValid, ppsnValid, rutValid } from './checksums.js';
 import { hasDigits, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
@@ -38,6 +38,12 @@ const PASSPORT_AFTER_WORD_RE = new RegExp('(?<![\\p{L}])(?:passport|pasaporte|pa
 const PASSPORT_HINT = /pas[sa]|reisepass/i;
 // China's resident id whose check is `X` (`11010519491231002X`): long_number takes the 17 digits and would leave the `X`.
 const CHINA_X_RE = /(?<![A-Za-z0-9])[0-9]{17}[Xx](?![A-Za-z0-9])/g;
+
+// Singapore's NRIC or FIN (`S1234567D`, `G1234567X`) and Hong Kong's identity card number with its check in brackets
+// (`A123456(3)`, `AB987654(A)`) are read by their checks; an HKID printed without brackets only after its label (`HKID A1234563`).
+const NRIC_RE = /(?<![A-Za-z0-9])[STFGstfg][0-9]{7}[A-Za-z](?![A-Za-z0-9])/g;
+const HKID_RE = /(?<![A-Za-z0-9])([A-Za-z]{1,2})([0-9]{6})(?:\(([0-9Aa])\)|([0-9Aa]))(?![A-Za-z0-9])/g;
+const HKID_LABEL_BEFORE = /(?:hkid|hong[ ]kong[ ]id(?:entity)?(?:[ ]card)?|身份證)(?:[^A-Za-z0-9]{1,3}(?:number|no|num|is|my)){0,3}[^A-Za-z0-9]{0,3}$/i;
 
 function scanAll(re: RegExp, text: string, out: Detection[], kind: string): void {
   const r = resetAt(re, 0);
@@ -95,6 +101,19 @@ export function scanNationalIds(text: string, out: Detection[], kind: string): v
   if (text.indexOf('-') >= 0) scanAll(VENEZUELA_RE, text, out, kind);
   if (PASSPORT_HINT.test(text)) scanAll(PASSPORT_AFTER_WORD_RE, text, out, kind);
   if (hasDigits(text, 17)) scanChinaX(text, out, kind);
+  scanAsianIds(text, out, kind);
+}
+
+function scanAsianIds(text: string, out: Detection[], kind: string): void {
+  let re = resetAt(NRIC_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) if (nricValid(m[0])) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  re = resetAt(HKID_RE, 0);
+  while ((m = re.exec(text)) !== null) {
+    const bracketed = m[3] !== undefined;
+    if (!bracketed && !HKID_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (hkidValid(m[1] as string, m[2] as string, (m[3] ?? m[4]) as string)) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
 }
 
 function scanChinaX(text: string, out: Detection[], kind: string): void {
