@@ -1,7 +1,7 @@
 import { isLetter, lower, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { fullName, nameEnd, scanNamesAfter } from './person-name.js';
-import { GIVEN_NAMES } from './given-names.js';
+import { givenNameAt } from './given-names.js';
 import type { Detection } from './types.js';
 
 // Names a confirmation, a receipt or an account page addresses or files things under (Safe Harbor A), in page titles,
@@ -50,7 +50,7 @@ export function addressedAt(text: string, i: number): number {
   if (from === i + 1 || !((c >= 65 && c <= 90) || c >= 192)) return -1;
   const end = nameEnd(text, from, true, true);
   if (end <= from || !CLAUSE_END.test(text.slice(end, end + 4)) || !fullName(text, from, end)) return -1;
-  return GIVEN_NAMES.has(text.slice(from, text.indexOf(' ', from)).toLowerCase()) || opensAddress(text, i) ? end : -1;
+  return givenNameAt(text, from) || opensAddress(text, i) ? end : -1;
 }
 
 /** Whether the clause before the comma at `i` opens as one speaks to someone (`Thanks for booking`, `Your receipt`). */
@@ -130,5 +130,5 @@ export function scanAddressedNames(text: string, out: Detection[], kind: string)
   if (text.indexOf(':') < 0) return;
   scanNamesAfter(FROM_RE, text, out, kind, full);
   scanNamesAfter(TO_FOR_RE, text, out, kind, (from, end) => full(from, end) &&
-    (GIVEN_NAMES.has(text.slice(from, text.indexOf(' ', from)).toLowerCase()) || ROOM_AFTER.test(text.slice(end, end + 12))));
+    (givenNameAt(text, from) || ROOM_AFTER.test(text.slice(end, end + 12))));
 }

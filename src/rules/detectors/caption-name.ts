@@ -1,4 +1,4 @@
-import { GIVEN_NAMES } from './given-names.js';
+import { GIVEN_NAMES, givenNameAt } from './given-names.js';
 import { matchesAt } from './marker-bits.js';
 import { nameEnd } from './person-name.js';
 import { wholeFullName } from './verb-name.js';
@@ -92,7 +92,7 @@ export function scanCaptionName(text: string, out: Detection[], kind: string): v
   if (from < 0) return;
   const end = nameEnd(text, from, true, true);
   if (end < 0 || !wholeFullName(text.slice(from, end))) return;
-  const listed = GIVEN_NAMES.has(text.slice(from, text.indexOf(' ', from)).toLowerCase());
+  const listed = givenNameAt(text, from);
   if (!listed && !unlistedName(text.slice(from, end))) return;
   if (!(listed ? TAIL_RE : NEAR_TAIL_RE).test(text.slice(end, end + 80)) || CREDENTIAL_RE.test(text.slice(end, end + 9))) return;
   if (!out.some((d) => d.start <= from && d.end >= end)) out.push({ start: from, end, kind });

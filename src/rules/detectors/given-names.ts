@@ -61,3 +61,6 @@ const CLASSIC_NAMES = (
 ).split(' ');
 
 export const GIVEN_NAMES: ReadonlySet<string> = new Set([...NAMES, ...CLASSIC_NAMES]);
+
+/** Whether the word at `from` up to the next space (to the text's last character when none follows) is a common given name. */
+export const givenNameAt = (text: string, from: number): boolean => GIVEN_NAMES.has(text.slice(from, text.indexOf(' ', from)).toLowerCase());

@@ -54,30 +54,32 @@ function scanAll(re: RegExp, text: string, out: Detection[], kind: string): void
   }
 }
 
-function scanRuts(text: string, out: Detection[], kind: string): void {
-  const re = resetAt(RUT_RE, 0);
+/** Every whole match of `re` in `text` that `holds` (a check, a label before it). */
+function scanChecked(re: RegExp, text: string, out: Detection[], kind: string, holds: (text: string, m: RegExpExecArray) => boolean): void {
+  const r = resetAt(re, 0);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) if (rutValid(m[1] as string, m[2] as string)) out.push({ start: m.index, end: m.index + m[0].length, kind });
+  while ((m = r.exec(text)) !== null) if (holds(text, m)) out.push({ start: m.index, end: m.index + m[0].length, kind });
 }
 
-function scanPpsns(text: string, out: Detection[], kind: string): void {
-  const re = resetAt(PPSN_RE, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) if (ppsnValid(m[0])) out.push({ start: m.index, end: m.index + m[0].length, kind });
-}
+const rutHolds = (_text: string, m: RegExpExecArray): boolean => rutValid(m[1] as string, m[2] as string);
+const ppsnHolds = (_text: string, m: RegExpExecArray): boolean => ppsnValid(m[0]);
+const chinaXHolds = (_text: string, m: RegExpExecArray): boolean => chinaIdValid(m[0]);
+const nricHolds = (_text: string, m: RegExpExecArray): boolean => nricValid(m[0]);
 
 /** A NINO's prefix as HMRC issues them. */
 function ninoPrefixIssued(p: string): boolean {
   return !NINO_FIRST_NOT.includes(p[0] as string) && !NINO_SECOND_NOT.includes(p[1] as string) && !NINO_PREFIX_NOT.has(p);
 }
 
-function scanNinos(text: string, out: Detection[], kind: string): void {
-  const re = resetAt(NINO_RE, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const labelled = NINO_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index));
-    if (labelled || ninoPrefixIssued(m[1] as string)) out.push({ start: m.index, end: m.index + m[0].length, kind });
-  }
+/** A NINO after its label, or with a prefix HMRC issues. */
+function ninoHolds(text: string, m: RegExpExecArray): boolean {
+  return NINO_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) || ninoPrefixIssued(m[1] as string);
+}
+
+/** An HKID with its check in brackets, or after its label; and its check holds. */
+function hkidHolds(text: string, m: RegExpExecArray): boolean {
+  if (m[3] === undefined && !HKID_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) return false;
+  return hkidValid(m[1] as string, m[2] as string, (m[3] ?? m[4]) as string);
 }
 
 function scanLabelled(text: string, out: Detection[], kind: string): void {
@@ -94,30 +96,13 @@ function scanLabelled(text: string, out: Detection[], kind: string): void {
 /** The national numbers above in `text`: each has six digits at least. */
 export function scanNationalIds(text: string, out: Detection[], kind: string): void {
   if (!hasDigits(text, 6)) return;
-  if (text.indexOf('-') >= 0) scanRuts(text, out, kind);
-  scanPpsns(text, out, kind);
-  scanNinos(text, out, kind);
+  if (text.indexOf('-') >= 0) scanChecked(RUT_RE, text, out, kind, rutHolds);
+  scanChecked(PPSN_RE, text, out, kind, ppsnHolds);
+  scanChecked(NINO_RE, text, out, kind, ninoHolds);
   scanLabelled(text, out, kind);
   if (text.indexOf('-') >= 0) scanAll(VENEZUELA_RE, text, out, kind);
   if (PASSPORT_HINT.test(text)) scanAll(PASSPORT_AFTER_WORD_RE, text, out, kind);
-  if (hasDigits(text, 17)) scanChinaX(text, out, kind);
-  scanAsianIds(text, out, kind);
-}
-
-function scanAsianIds(text: string, out: Detection[], kind: string): void {
-  let re = resetAt(NRIC_RE, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) if (nricValid(m[0])) out.push({ start: m.index, end: m.index + m[0].length, kind });
-  re = resetAt(HKID_RE, 0);
-  while ((m = re.exec(text)) !== null) {
-    const bracketed = m[3] !== undefined;
-    if (!bracketed && !HKID_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-    if (hkidValid(m[1] as string, m[2] as string, (m[3] ?? m[4]) as string)) out.push({ start: m.index, end: m.index + m[0].length, kind });
-  }
-}
-
-function scanChinaX(text: string, out: Detection[], kind: string): void {
-  const re = resetAt(CHINA_X_RE, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) if (chinaIdValid(m[0])) out.push({ start: m.index, end: m.index + 18, kind });
+  if (hasDigits(text, 17)) scanChecked(CHINA_X_RE, text, out, kind, chinaXHolds);
+  scanChecked(NRIC_RE, text, out, kind, nricHolds);
+  scanChecked(HKID_RE, text, out, kind, hkidHolds);
 }
