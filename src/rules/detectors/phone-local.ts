@@ -2,7 +2,7 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
-const PHONE_GROUP_SEPARATORS = /[ ,.-]+/;
+const PHONE_GROUP_SEPARATORS = /[ ,.()-]+/;
 
 // A local number without its area code (`call me at 555-0143`, `cell: 555 0143`) is still a
 // telephone number (D), but seven digits alone are as often a count, a code or a part of a
@@ -16,7 +16,7 @@ const WINDOW = 32;
 // digits, 7 at least, 3 of them words (digits alone are the phone detector's). With no phone word,
 // a whole number: 10 digits at least (`four five eight, five five five, oh six one four`, `458 five
 // five five 0614`); nothing else is read out ten digits long.
-const SPELLED_RE = /(?<![A-Za-z])(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})(?:[ ,.-]{1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})){4,}(?![A-Za-z0-9])/gi;
+const SPELLED_RE = /(?<![A-Za-z])\(?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})(?:[ ,.()-]{1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})){4,}(?![A-Za-z0-9])/gi;
 const DIGIT_RUN = /[0-9]+/g;
 // Said rather than labelled (`my number is five five five …`, `my number is 555-0143`): the prefilter marks `my number`
 // as a phone word (cue-at.ts mCue).
@@ -30,7 +30,7 @@ function spelled(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const runs = m[0].match(DIGIT_RUN) ?? [];
     const digitCount = runs.reduce((n, r) => n + r.length, 0);
-    const words = m[0].split(PHONE_GROUP_SEPARATORS).length - runs.length;
+    const words = m[0].split(PHONE_GROUP_SEPARATORS).filter((part) => part !== '').length - runs.length;
     const whole = digitCount + words >= 10;
     const before = text.slice(Math.max(0, m.index - WINDOW), m.index);
     if (words >= 3 && digitCount + words >= 7 && (whole || CUE_BEFORE.test(before) || SPOKEN_CUE.test(before))) {

@@ -58,6 +58,12 @@ describe('a number read out with no phone word', () => {
     expect(matches(phoneLocalDetector, '541 five five five 0188 after 6 pm')).toHaveLength(1);
     for (const text of ['one two three four five', 'Five Flu Season Tips', 'five-star reviews from seven patients']) expect(matches(phoneLocalDetector, text)).toEqual([]);
   });
+
+  it('takes an area code in brackets before digits read out, and leaves a bracketed count', () => {
+    expect(matches(phoneLocalDetector, 'call (415) five five five 0134')).toEqual(['(415) five five five 0134']);
+    expect(matches(phoneLocalDetector, 'text me (five oh three) five five five, oh one four two')).toHaveLength(1);
+    for (const text of ['call (2) five star reviews', 'Tips (five) for a (healthy) one', 'call us (one of five)']) expect(matches(phoneLocalDetector, text)).toEqual([]);
+  });
 });
 
 describe('a UDI printed with spaces for parentheses', () => {
