@@ -17,11 +17,11 @@ describe("a patient's own plan", () => {
     expectAll([pageOn('/periodontics/treatment-plan/approval'), pageOn('/psychiatry/safety-plans/9931'), pageOn('/crisis-plan/update'),
       pageOn('/inpatient/discharge-plan/acknowledge'), pageOn('/cancer-center/survivorship-care-plan/print'), pageOn('/pediatrics/my-asthma-action-plan'),
       pageOn('/es/plan-de-cuidados/firmar'), pageOn('/pt/meu-plano-de-tratamento'), pageOn('/recovery/my-plan'), titled('/app', 'Edit Your Safety Plan'),
-      screen('DischargePlanScreen'), screen('TreatmentPlanApproveFragment')], true);
+      screen('DischargePlanScreen'), screen('TreatmentPlanApproveFragment'), pageOn('/occupational-therapy/plan-of-care/approve')], true);
     expectAll([tracked('Discharge Plan Acknowledged'), tracked('safety_plan_updated'), tracked('Viewed My Care Plan'), tracked('Recovery Plan Created')], true);
   });
   it('lets planning services, visit planning, accepted insurance plans and how-to articles flow', () => {
-    expectAll([pageOn('/dental/treatment-planning'), pageOn('/plan-your-visit/parking'), pageOn('/insurance/health-plans-we-accept'),
+    expectAll([pageOn('/dental/treatment-planning'), titled('/occupational-therapy/plan-of-care', 'Your Plan of Care'), pageOn('/plan-your-visit/parking'), pageOn('/insurance/health-plans-we-accept'),
       pageOn('/behavioral-health/crisis-plan'), pageOn('/asthma/action-plan/download'), pageOn('/community-health/action-plan'),
       titled('/learn/safety-plans', 'How to Review Your Safety Plan'), tracked('Plan Selected'), tracked('Action Plan Downloaded'),
       tracked('Strategic Plan Downloaded')], false);
@@ -47,7 +47,7 @@ describe('records, images and cases sent in, and requests under HIPAA rights', (
   it('blocks an upload of records or images, a second-opinion request, a tumor board case and an amendment or restriction request', () => {
     expectAll([pageOn('/expert-second-opinion/upload-your-records'), pageOn('/radiology/send-us-your-images/done'), pageOn('/cardiology/second-opinion/get-started/step-1'),
       pageOn('/tumor-boards/submit-a-new-case'), pageOn('/health-information-management/amend-my-record/request'),
-      pageOn('/privacy/confidential-communication-request'), pageOn('/fr/deuxieme-avis/demande'), pageOn('/es/segunda-opinion/subir-expedientes')], true);
+      pageOn('/privacy/confidential-communication-request'), pageOn('/hipaa/request-amendments'), pageOn('/fr/deuxieme-avis/demande'), pageOn('/es/segunda-opinion/subir-expedientes')], true);
     expectAll([tracked('Outside Images Uploaded'), tracked('Second Opinion Submitted'), tracked('Tumor Board Case Submitted'),
       tracked('Restriction Request Submitted')], true);
   });
@@ -63,7 +63,7 @@ describe('requests about one\'s own care', () => {
     expectAll([pageOn('/patient-experience/complaints/new'), pageOn('/es/reclamos/formulario'), pageOn('/patient-relations/contact-us/thank-you'),
       pageOn('/patient-transport/book'), pageOn('/wheelchair-van/schedule-a-ride'), pageOn('/es/solicitar-transporte'),
       pageOn('/tissue-donation/register'), pageOn('/donate-life/registration/complete'), pageOn('/pastoral-care/request-a-chaplain')], true);
-    expectAll([tracked('Ride Requested'), tracked('nemt_ride_scheduled'), tracked('Eye Donor Registered'), tracked('Chaplain Visit Requested')], true);
+    expectAll([tracked('Grievance Form Started'), tracked('Ride Requested'), tracked('nemt_ride_scheduled'), tracked('Eye Donor Registered'), tracked('Chaplain Visit Requested')], true);
   });
   it('lets feedback, transportation, shuttles, organ donation facts, compliments and compliance reports flow', () => {
     expectAll([pageOn('/feedback'), pageOn('/transportation/getting-here'), pageOn('/shuttle/request-a-ride'), pageOn('/organ-donation/faq'),
