@@ -1,3 +1,4 @@
+import { knownClean } from './clean-strings.js';
 import { rewriteEmbedded } from './embedded-fields.js';
 import type { TextScanner } from './ops/sanitize-url.js';
 import type { Plan } from './plan.js';
@@ -29,7 +30,10 @@ function planUrlScanner(plan: Plan): TextScanner {
       return rule !== undefined || plan.freeTextFields.has(norm) ? '' : null;
     };
     const base = plan.scanner;
-    s = { hits: (text, site) => base.hits(text, site) || (mayEmbed(text) && rewriteEmbedded(text, names) !== undefined), redact: (text, site) => base.redact(text, site) };
+    // A text scrubString left as it came (clean-strings.ts) had no finding and no pair whose key names a field rule or
+    // a free-text field: neither test here can fire on it (campaign values, `newsletter`, come in the URL's query of
+    // every such page and in context.campaign; the query's own copy was scanned afresh every event).
+    s = { hits: (text, site) => !knownClean(text, plan) && (base.hits(text, site) || (mayEmbed(text) && rewriteEmbedded(text, names) !== undefined)), redact: (text, site) => base.redact(text, site) };
     scanners.set(plan, s);
   }
   return s;
