@@ -68,3 +68,22 @@ describe('strings remembered clean across events', () => {
     expect(byDest.get('ads_file')).not.toContain('oncology');
   });
 });
+
+// sanitize_url takes a text scrubbed to itself before as no hit (src/rules/query-fields.ts): a page URL's
+// allowlisted parameters keep or lose a value the same whether or not a field carried it in an earlier event.
+describe('query values remembered clean across events', () => {
+  const values = ['oncology follow-up', 'comments=call me back', 'mrn=A1234567', 'Spring newsletter', 'newsletter', 'last_name=Doe', 'jane.doe@example.org', 'MRN23078668'];
+  const plainSpelling = (v: string) => v.replace(/[^A-Za-z0-9=._@-]/g, '-');
+
+  it.each(values)('keep or drop %j in the page URL as if never seen before', (v) => {
+    const plan = compile();
+    for (const [i, text] of [v, plainSpelling(v)].entries()) {
+      processEvent(track(`m${i}`, 'First', { cta: text, form_id: text }), plan.sites[0], plan, ids, NOW);
+      processEvent(track(`n${i}`, 'Second', { cta: text }), plan.sites[0], plan, ids, NOW);
+    }
+    const url = `https://www.northbay-health.example/services/orthopedics?utm_source=${encodeURIComponent(v)}&utm_content=${plainSpelling(v)}&email=x`;
+    const page: JsonObject = { type: 'page', messageId: 'p1', anonymousId: 'a1', properties: {}, context: { page: { path: '/services/orthopedics', url } } };
+    const { warm, cold } = outcomes(plan, page);
+    expect(warm).toEqual(cold);
+  });
+});
