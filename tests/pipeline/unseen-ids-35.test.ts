@@ -60,7 +60,8 @@ describe('a relative named by whoever writes about the patient', () => {
   });
 
   it('keeps what is said about a relative without a name', () => {
-    kept(['my son jordan is in the nicu', 'my mom needs a ride home', 'Dad (he is fine) says hi', 'Mother (Required)', 'my husband and i will visit',
+    // `my son jordan is in the nicu` goes since pass 38 (a given name that is also a word, before the verb going on: unseen-ids-38).
+    kept(['my mom needs a ride home', 'Dad (he is fine) says hi', 'Mother (Required)', 'my husband and i will visit',
       'Partner (Blue Cross)', 'Spouse (Medicare Advantage)', 'Mom (Grace Period)',
       'ich glaube meine Mutter Hilfe braucht', 'How do I find out which room my mom is in?', 'Congratulations on the new baby! Love, Mom and Dad']);
   });

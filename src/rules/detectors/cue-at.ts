@@ -21,6 +21,7 @@ import { doneByAt, notYouAt, signedInAt } from './signed-in-name.js';
 import { addressedAt, possessiveRecordAt, recordForAt } from './addressed-name.js';
 import { newbornAt } from './newborn-name.js';
 import { kinAfterYourAt, kinParenAt, ourKinCommaAt } from './kin-name.js';
+import { WARM_SIGN_OFFS, householdCueAt } from './household-cues.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
@@ -41,7 +42,7 @@ export function personLabelBefore(text: string, i: number): boolean {
 }
 
 // Sign-offs whose name follows a comma or a line break (`Sincerely, Jane Doe`).
-const SIGN_OFFS = ['sincerely', 'regards', 'thanks', 'cheers', 'best', 'respectfully', 'atentamente', 'saludos', 'cordialmente', 'signed'];
+const SIGN_OFFS = ['sincerely', 'regards', 'thanks', 'cheers', 'best', 'respectfully', 'atentamente', 'saludos', 'cordialmente', 'signed', ...WARM_SIGN_OFFS];
 
 /** `calling` after a space: a caller may have named themselves before it (`Hey, Jane Doe calling`). */
 function callingAt(text: string, i: number): boolean {
@@ -60,7 +61,7 @@ export function cueAt(text: string, i: number, c: number): number {
     // call, cell, cel; (i)cloud
     case 99: case 67:
       if (n1 === 108) return webmailAt(text, i - 1);
-      if (n1 === 104 || n1 === 111) return plainHonorificAt(text, i) ? NAME_CUE : 0; // unaccented Vietnamese `Chi`, `Co` (viet-honorific.ts)
+      if (n1 === 104 || n1 === 111) return plainHonorificAt(text, i) || householdCueAt(text, i, c) ? NAME_CUE : 0; // unaccented Vietnamese `Chi`, `Co` (viet-honorific.ts)
       // `call Jane Doe` names whom to call too (verb-name.ts), and `Hey, Jane Doe calling` the caller (person-name.ts).
       return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE | ((n1 === 97 ? verbNameAt(text, i) || callingAt(text, i) : nameBeforeIdAt(text, i)) ? NAME_CUE : 0) : 0;
     case 103: case 71: return gCue(text, i, n1);
@@ -73,14 +74,14 @@ export function cueAt(text: string, i: number, c: number): number {
     case 98: case 66: return bCue(text, i, n1);
     case 110: case 78: return nCue(text, i, n1);
     case 107: case 75: return accessCueAt(text, i) ? NAME_CUE : 0; // Tagalog `ako si` (access-cues.ts)
-    case 105: case 73: return (n1 === 116 && !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'its ', true)) || letterCueAt(text, i, 105) ? NAME_CUE : 0; // `its Jane Doe calling`, ismim
+    case 105: case 73: return (n1 === 116 && !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'its ', true)) || letterCueAt(text, i, 105) || householdCueAt(text, i, c) ? NAME_CUE : 0; // `its Jane Doe calling`, ismim; `I work at` (household-cues.ts)
     case 102: case 70: return fCue(text, i, n1);
     case 109: case 77: return mCue(text, i, n1);
     case 112: case 80: return pCue(text, i, n1);
     case 44: case 10: return breakCue(text, i, c);
     case 8211: return personLabelBefore(text, i) || attributionDashAt(text, i) ? NAME_CUE : 0;
     case 8212: case 8213: return attributionDashAt(text, i) ? NAME_CUE : 0;
-    default: return 0;
+    default: return householdCueAt(text, i, c) ? NAME_CUE : 0; // `our son ethan` (household-cues.ts)
   }
 }
 
@@ -117,7 +118,7 @@ function xCue(text: string, i: number, n1: number): number {
   if (p1 === 101 && n1 === 112 && matchesAt(text, i - 1, 'expired', true)) return careCue(text, i + 6);
   const text_ = p1 === 101 && lower(text.charCodeAt(i - 2)) === 116;
   const cue = text_ || (p1 === 97 && lower(text.charCodeAt(i - 2)) === 102) ? PHONE_CUE | (text_ && verbNameAt(text, i - 2) ? NAME_CUE : 0) : 0;
-  return n1 === 120 ? MASK | cue : cue;
+  return (n1 === 120 ? MASK | cue : cue) | (householdCueAt(text, i, 120) ? NAME_CUE : 0); // xoxo (household-cues.ts)
 }
 
 /** gmail; ei`g`ht (a number read out); `get well` before a name (person-name.ts); `geohash` (geocode.ts). */
@@ -134,7 +135,7 @@ function gCue(text: string, i: number, n1: number): number {
 
 /** (last) `v`isit: a date follows; fi`v`e, se`v`en (a number read out, phone-local.ts). */
 function vCue(text: string, i: number, n1: number): number {
-  if (letterCueAt(text, i, 118)) return NAME_CUE; // zovem se, volám sa (foreign-cues.ts)
+  if (letterCueAt(text, i, 118) || householdCueAt(text, i, 118)) return NAME_CUE; // zovem se, volám sa (foreign-cues.ts); lavoro (household-cues.ts)
   // vm for, voicemail for, lvm for: whom a call log left a message for (verb-name.ts)
   if ((n1 === 109 || n1 === 111) && (verbNameAt(text, i) || (lower(text.charCodeAt(i - 1)) === 108 && verbNameAt(text, i - 1)))) return NAME_CUE;
   if (residenceAt(text, i)) return GEOCODE; // live, living, moved, vivo (residence.ts)
@@ -216,8 +217,8 @@ function dCue(text: string, i: number, n1: number): number {
 
 /** At a `b`: born, birth, `b.`, `geb.` (dates); mob(ile) (phones). */
 function bCue(text: string, i: number, n1: number): number {
-  if (n1 === 97) return plainHonorificAt(text, i) || newbornAt(text, i) ? NAME_CUE : 0; // Vietnamese `Ba` (viet-honorific.ts); `Baby Girl` (newborn-name.ts)
-  if (n1 === 101 || n1 === 233) return newbornAt(text, i) ? NAME_CUE : 0; // `Bebé Niña`, `Bébé Garçon` (newborn-name.ts)
+  if (n1 === 97) return plainHonorificAt(text, i) || newbornAt(text, i) || householdCueAt(text, i, 98) ? NAME_CUE : 0; // Vietnamese `Ba` (viet-honorific.ts); `Baby Girl` (newborn-name.ts)
+  if (n1 === 101 || n1 === 233) return newbornAt(text, i) || householdCueAt(text, i, 98) ? NAME_CUE : 0; // `Bebé Niña`, `Bébé Garçon` (newborn-name.ts)
   if (n1 === 121) return doneByAt(text, i) ? NAME_CUE : 0; // `Submitted by Jane Doe` (signed-in-name.ts)
   const p1 = lower(text.charCodeAt(i - 1));
   if (p1 === 111 && lower(text.charCodeAt(i - 2)) === 109) return PHONE_CUE | (nameBeforeIdAt(text, i - 2) ? NAME_CUE : 0); // mob(ile)
@@ -237,8 +238,8 @@ function fCue(text: string, i: number, n1: number): number {
   // `Appointment for Jane Doe`, `Profile of Jane Doe` (addressed-name.ts)
   if ((n1 === 111 || n1 === 32) && recordForAt(text, i)) return NAME_CUE;
   if (isLetter(text.charCodeAt(i - 1))) return 0;
-  if (n1 === 111) return matchesAt(text, i, 'four', true) && digitWord(text, i, 4) ? PHONE_CUE : 0; // four (a number read out)
-  return (n1 === 114 && matchesAt(text, i, 'frau ', true)) || (n1 === 97 && matchesAt(text, i, 'famil', true)) ? NAME_CUE : 0;
+  if (n1 === 111) return matchesAt(text, i, 'four', true) && digitWord(text, i, 4) ? PHONE_CUE : householdCueAt(text, i, 102) ? NAME_CUE : 0; // four; `for the Hendersons`
+  return (n1 === 114 && (matchesAt(text, i, 'frau ', true) || householdCueAt(text, i, 102))) || (n1 === 97 && matchesAt(text, i, 'famil', true)) ? NAME_CUE : 0;
 }
 
 /** At an `n`: nacido/nacida, nascido/nascida, nato/nata (born; a birthplace may follow, residence.ts). */
@@ -275,7 +276,6 @@ function mCue(text: string, i: number, n1: number): number {
   if (wordStart && n1 === 114 && lower(text.charCodeAt(i + 2)) === 115 && !isLetter(text.charCodeAt(i + 3))) return NAME_CUE;
   return p1 === 97 && p2 === 32 && lower(text.charCodeAt(i - 3)) === 105 ? NAME_CUE : 0;
 }
-
 
 /**
  * PHONE_CUE at the `e` of one, three, nine, zero and niner and at the `h` of oh, words of a number read out

@@ -2,6 +2,9 @@ import { resetAt } from './scan.js';
 import { titleWord } from './item-name.js';
 import { nameWord } from './verb-name.js';
 import { scanNewbornNames } from './newborn-name.js';
+import { scanHouseholdNames } from './household-name.js';
+import { scanSignOffNames } from './sign-off-name.js';
+import { scanEmployerNames } from './employer-name.js';
 import type { Detection } from './types.js';
 
 // A surname in a family's title (Safe Harbor A: the household's name): a card signed `With love, The Lindqvist-Okoro
@@ -12,10 +15,14 @@ import type { Detection } from './types.js';
 const FAMILY_RE = /(?<![\p{L}\p{M}])(?:[Tt]he[ ](\p{Lu}[\p{L}\p{M}'\u2019-]+)[ ][Ff]amily|(?:[Ff]amilie|[Ff]amille|[Ff]amilia|[Ff]amília|[Ff]amiglia)[ ](\p{Lu}[\p{L}\p{M}'\u2019-]+))(?![\p{L}\p{M}])/gu;
 const OWN_WORDS = /(?<![\p{L}\p{M}])(?:i|me|my|we|our|us|you|your|thank|thanks|love|ich|wir|uns|euch|ihr|je|nous|vous|merci|yo|nosotros|gracias|te|ti|grazie|noi|wij|jullie|bedankt)(?![\p{L}\p{M}])/iu;
 const CLOSES = /^[ .!)]*(?:$|\r?\n)/;
+const PROSE_NEXT = /^[ ]+\p{Ll}/u;
 
 /** Surnames in a family's title in someone's own words (see above). */
 export function scanFamilyNames(text: string, out: Detection[], kind: string): void {
   scanNewbornNames(text, out, kind); // a newborn's surname after `Baby Girl` (newborn-name.ts)
+  scanHouseholdNames(text, out, kind); // `our son ethan was seen`, `my roommate Jake Torres` (household-name.ts)
+  scanSignOffNames(text, out, kind); // `love, grandma jean`, `from the Nguyens` (sign-off-name.ts)
+  scanEmployerNames(text, out, kind); // `I work at Tesla` (employer-name.ts)
   if (text.indexOf('amil') < 0) return;
   const re = resetAt(FAMILY_RE, 0);
   let own: boolean | undefined;
@@ -25,7 +32,9 @@ export function scanFamilyNames(text: string, out: Detection[], kind: string): v
     const lower = name.toLowerCase();
     if (!nameWord(lower) || titleWord(lower)) continue;
     const end = m.index + m[0].length;
-    if (!CLOSES.test(text.slice(end, end + 4)) && !(own ??= OWN_WORDS.test(text))) continue;
+    // A family in prose (`the Castellanos family is waiting`: `family` in lower case before a lower-case word) is no building's name.
+    const prose = m[1] !== undefined && m[0].endsWith('family') && PROSE_NEXT.test(text.slice(end, end + 3));
+    if (!prose && !CLOSES.test(text.slice(end, end + 4)) && !(own ??= OWN_WORDS.test(text))) continue;
     const start = m.index + m[0].indexOf(name, m[1] !== undefined ? 4 : 6);
     out.push({ start, end: start + name.length, kind });
   }

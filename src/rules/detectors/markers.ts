@@ -24,6 +24,7 @@ import { foreignVerbCueAt } from './foreign-cues.js';
 import { roleOpensAt } from './role-opening.js';
 import { anhAt } from './viet-honorific.js';
 import { fromColonAt, holderAt, locatorAt } from './addressed-name.js';
+import { householdCueAt } from './household-cues.js';
 
 export * from './marker-bits.js';
 export { ageNumAt } from './age-marker.js';
@@ -52,7 +53,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 119: case 87: {
       const next = lower(text.charCodeAt(i + 1));
       if (next === 111) return lower(text.charCodeAt(i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
-      if (next === 101) return greetingAt(text, i) ? NAME_CUE : areInAt(text, i) ? GEOCODE : 0; // `Welcome back, Jane Doe` opening a line (name-cues.ts); `we are in` (residence.ts)
+      if (next === 101) return greetingAt(text, i) || householdCueAt(text, i, 119) ? NAME_CUE : areInAt(text, i) ? GEOCODE : 0; // `Welcome back, Jane Doe` opening a line (name-cues.ts); `we are in` (residence.ts)
       if (next === 104) return locatorAt(text, i) ? NAME_CUE : 0; // `What room is Jane Doe in?` (addressed-name.ts)
       return next === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
     }
@@ -156,7 +157,7 @@ const macSeparator = (text: string, i: number, c: number): number => (text.charC
 export const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = 1;
 for (const c of "@:=-.%hHwWeE*#',\n[({<+/|;\t") CLASS[c.charCodeAt(0)] = 2;
-for (const c of 'xXsSdDbBmMpPcCgGyYvVnNiIfFkK') CLASS[c.charCodeAt(0)] = 3;
+for (const c of 'xXsSdDbBmMpPcCgGyYvVnNiIfFkKoO') CLASS[c.charCodeAt(0)] = 3;
 
 // Cue letters are common: most are ruled out by the character after them, one table lookup
 // instead of a call. Indexed by (letter << 7) | (next & 127); `x` is rare and always checked.
@@ -173,9 +174,10 @@ cueNext('cC', 'aelho'); // h, o: unaccented Vietnamese `Chi`, `Co` (viet-honorif
 cueNext('gG', 'mehon '); // o: `Good morning, Jane Doe` (name-cues.ts); n: signed in as (signed-in-name.ts); space: Vietnamese `Ong` (viet-honorific.ts)
 cueNext('vV', 'eiom'); // m: vm for, lvm for (verb-name.ts)
 cueNext('nN', 'aoeuip'); // e, u, i: nevem, numesc, nimeni (foreign-cues.ts); p: Hmong `npe` (access-cues.ts)
-cueNext('iI', 'tsm'); // s, m: ismim, benim (foreign-cues.ts)
+cueNext('iI', 'tsm '); // s, m: ismim, benim (foreign-cues.ts); space: `I work at` (household-cues.ts)
 cueNext('fF', 'aro '); // o: four (a number read out); space: `Profile of Jane Doe` (addressed-name.ts)
 cueNext('yY', 'amo');
 cueNext('kK', 'o'); // Tagalog `ako si` (access-cues.ts)
+cueNext('oO', 'u'); // `our son ethan` (household-cues.ts)
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }
 
