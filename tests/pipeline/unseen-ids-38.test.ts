@@ -21,6 +21,7 @@ describe('a relative\'s or a household member\'s name said in passing', () => {
     ['our baby girl Harper is in the NICU', 'Harper'],
     ['mein Sohn Jonas hat seit gestern Fieber', 'Jonas'],
     ['meine tochter leonie hat husten', 'leonie'],
+    ['mein sohn matthias', 'matthias'],
     ['mijn dochter fleur heeft koorts', 'fleur'],
     ['la mia figlia chiara ha la febbre', 'chiara'],
     ['my niece, skye, needs her shots', 'skye'],
@@ -40,7 +41,7 @@ describe('a relative\'s or a household member\'s name said in passing', () => {
     keepsAll(['my daughter really needs a refill', 'my son has been coughing', "our neighbor's dog bit me", 'our son was seen yesterday',
       'my roommate has the flu too', 'my landlord will not fix the heat', 'my neighbor drove me home', 'my husband, however, is late',
       'Our Partner Hospitals are great', 'Our Father who art in heaven', 'our Mother Baby Unit is open', 'mein Sohn hat Fieber',
-      'ob meine Mutter Hilfe braucht', 'meine Tochter braucht einen Termin', 'my daughter often has headaches', 'my son plays soccer']);
+      'ob meine Mutter Hilfe braucht', 'weil mein sohn schläft', 'mein sohn krank', 'meine Tochter braucht einen Termin', 'my daughter often has headaches', 'my son plays soccer']);
   });
 
   it('is found by the prefilter wherever the detectors find it', () => {

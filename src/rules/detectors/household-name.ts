@@ -44,10 +44,12 @@ const NOT_A_NAME = new Set(('often sometimes already then once soon later today 
   // what a relative has, typed without its `'s` (`my mom phone is broken`)
   'phone cell number email address car bill bills appointment appt surgery test tests results meds medicine medication prescription ' +
   'birthday room nurse doctor school work job insurance condition pain fever house dog cat teacher ' +
-  'ich er sie es und oder der die das den dem ein eine nicht auch noch schon immer jetzt heute gestern e ed il lo la che non anche en het de een ' +
+  'ich er sie es und oder der die das den dem ein eine nicht auch noch schon immer jetzt heute gestern krank müde schwach besser hier da ' +
+  'zuhause wieder e ed il lo la che non anche en het de een ' +
   'niet ook y o el los las que también et ou qui aussi').split(' '));
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|herr|frau|don|do[ñn]a|se[ñn]ora?|sra?|srta|monsieur|madame|mme|mlle|signora?|sig|dhr|mevr(?:ouw)?|meneer)$/i;
 // A German subordinate clause puts its verb last (`…, ob meine Mutter Hilfe braucht`): there a noun stands where a name would.
+const GERMAN_VERB_END = /(?:t|en|ern|eln)$/;
 const GERMAN_SUBORDINATE = /(?:^|[^\p{L}])(?:dass|daß|weil|ob|wenn|da|obwohl|damit|als|bevor|nachdem|seit|sobald|falls)[ ]+(?:\p{L}+[ ]+)?$/iu;
 
 const OBJECTS = new Set(['up', 'out', 'me', 'him', 'her', 'us', 'them', 'my', 'his', 'our', 'their', 'the', 'a', 'an', 'in', 'on', 'off', 'over']);
@@ -115,7 +117,7 @@ function nameAfterLead(text: string, from: number, m: RegExpExecArray): number {
     if (!nameLike(lower)) return -1;
     return next === 'verb' || next === 'close' || (next === 'comma' && m[4] === ',') ? end : next === 'word' ? pairEnd(text, end, m[4] === ',') : -1;
   }
-  if (!nameLike(lower)) return -1;
+  if (!nameLike(lower) || (german && GERMAN_SUBORDINATE.test(text.slice(Math.max(0, m.index - 24), m.index)))) return -1;
   // A surname may follow (`my caregiver rosalind pike picks up`), then the verb.
   let end = firstEnd;
   let next = after(text, end);
@@ -125,7 +127,8 @@ function nameAfterLead(text: string, from: number, m: RegExpExecArray): number {
   }
   if (next === 'verb' || (next === 'comma' && m[4] === ',')) return end;
   if (next === 'word') return pairEnd(text, end, m[4] === ',');
-  return GIVEN_NAMES.has(folded(first)) ? end : -1;
+  // Closing a German main clause typed in lower case, a word is no verb unless it ends like one (`mein sohn lukas`; `… schläft`).
+  return GIVEN_NAMES.has(folded(first)) || (german && !GERMAN_VERB_END.test(lower)) ? end : -1;
 }
 
 const JOINERS = new Set(['and', 'und', 'y', 'et', 'e', 'en', '&']);
