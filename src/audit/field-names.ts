@@ -14,9 +14,14 @@ interface PathNode {
   items: PathNode | undefined;
   /** The last FieldNames that recorded this leaf: a batch's payloads mostly repeat each other's fields, recorded once, not hashed into a set per payload. */
   mark: number;
+  /** This node's key under its parent (objects' keys only), */
+  readonly key: string;
+  /** and the keys that came first at this path, and after this one, in the last object walked: payloads of one destination repeat their key order. */
+  first: PathNode | undefined;
+  sibling: PathNode | undefined;
 }
 
-const node = (path: string): PathNode => ({ path, leaf: path.slice(0, 200), keys: undefined, items: undefined, mark: 0 });
+const node = (path: string, key = ''): PathNode => ({ path, leaf: path.slice(0, 200), keys: undefined, items: undefined, mark: 0, key, first: undefined, sibling: undefined });
 let root = node('');
 let cached = 0;
 let marks = 0;
@@ -26,7 +31,7 @@ function child(parent: PathNode, key: string): PathNode {
   let next = parent.keys.get(key);
   if (next) return next;
   if (++cached > MAX_CACHED_PATHS) { root = node(''); cached = 0; }
-  next = node(parent.path ? `${parent.path}.${key}` : key);
+  next = node(parent.path ? `${parent.path}.${key}` : key, key);
   parent.keys.set(key, next);
   return next;
 }
@@ -68,8 +73,19 @@ export class FieldNames {
     if (v !== null && typeof v === 'object' && depth < MAX_DEPTH) {
       // for-in, not Object.keys: V8 reads each value through the object's enum cache instead of a
       // megamorphic keyed load, with no key array (payloads are plain JSON objects: own keys only).
-      let empty = true;
-      for (const k in v) { empty = false; this.visit(v[k], child(at, k), depth + 1); }
+      let empty = true, prev: PathNode | undefined, guess = at.first;
+      for (const k in v) {
+        empty = false;
+        // The key that followed the previous one last time (keys from JSON.parse are internalised: a pointer compare), else looked up.
+        let next = guess !== undefined && guess.key === k ? guess : undefined;
+        if (next === undefined) {
+          next = child(at, k);
+          if (prev === undefined) at.first = next; else prev.sibling = next;
+        }
+        guess = next.sibling;
+        prev = next;
+        this.visit(v[k], next, depth + 1);
+      }
       // An empty object is recorded by its whole path (rare: not marked, sorted() drops repeats).
       if (empty && at.path) { this.visits++; this.names.push(at.path); }
       return;

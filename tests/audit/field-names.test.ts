@@ -32,4 +32,37 @@ describe('ledger field names of a delivered batch', () => {
     const deep = { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } };
     expect(fieldsOf([sent({ ...deep, list: [[1, 2], [3]] })])[0][3]).toEqual(['a.b.c.d.e.f.g.h', 'list[][]']);
   });
+
+  it('gives each payload its own paths whatever order or subset of keys the payloads before it had', () => {
+    // The walk guesses each key from the key order it last saw at that path: payloads that reorder,
+    // drop, add or repeat keys against it must still get exactly their own paths.
+    let seed = 11;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000) * n);
+    const KEYS = ['a', 'b', 'c', 'event', 'params', '1', '0', '__proto__', 'toString'];
+    const payload = (depth: number): JsonObject => {
+      const o: JsonObject = {};
+      for (let i = rnd(5); i > 0; i--) o[KEYS[rnd(KEYS.length)]] = depth < 2 && rnd(3) === 0 ? payload(depth + 1) : depth < 2 && rnd(4) === 0 ? [payload(depth + 1)] : i;
+      return o;
+    };
+    const paths = (v: unknown, at: string, out: Set<string>): Set<string> => {
+      if (Array.isArray(v)) { for (const item of v) paths(item, `${at}[]`, out); return out; }
+      if (v !== null && typeof v === 'object') {
+        const keys = Object.keys(v);
+        if (keys.length === 0 && at) out.add(at);
+        for (const k of keys) paths((v as JsonObject)[k], at ? `${at}.${k}` : k, out);
+        return out;
+      }
+      if (at) out.add(at);
+      return out;
+    };
+    for (let batch = 0; batch < 300; batch++) {
+      const payloads = Array.from({ length: 1 + rnd(6) }, () => JSON.parse(JSON.stringify(payload(0))) as JsonObject);
+      const union = new Set<string>();
+      for (const p of payloads) {
+        expect(fieldsOf([sent(p)])[0]?.[3] ?? [], JSON.stringify(p)).toEqual([...paths(p, '', new Set())].sort());
+        paths(p, '', union);
+      }
+      expect(fieldsOf(payloads.map((p) => sent(p)))[0][3]).toEqual([...union].sort());
+    }
+  });
 });
