@@ -7,7 +7,7 @@ import { isFrameAt, isFrameObject } from './frame-keys.js';
 import { type FormStep, formStepParam, formStepRoute, PLUS_SIGNS } from './form-steps.js';
 import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, proofpointUrl, SCHEME_AND_HOST, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
-import { researchWordSearch } from './search-page.js';
+import { queryPageReadings } from './search-page.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
 
 const CLOSING_PARENS = /\)/g;
@@ -198,7 +198,7 @@ function routeReadings(url: string, out: string[]): void {
   // A query inside the fragment (`/#?route=billing/pay`, `/#/home?page=refills`) routes too.
   if (hash >= 0 && hash < q) { queryRoutes(url, q, url.length, false, out); return; }
   queryRoutes(url, q, hash >= 0 ? hash : url.length, isRootPath(url, q), out);
-  researchWordSearch(url, q, hash >= 0 ? hash : url.length, out);
+  queryPageReadings(url, q, hash >= 0 ? hash : url.length, out);
 }
 
 function queryRoutes(url: string, q: number, end: number, root: boolean, out: string[]): void {

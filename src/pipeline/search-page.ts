@@ -19,14 +19,31 @@ const SEARCH_TEXT_PARAMS: ReadonlySet<string> = new Set([
   'condition', 'conditions', 'cond', 'disease', 'diseases', 'condicion',
 ]);
 
-/** Pushes `/search` when url[0, q) is such a page and its query, url(q, end), has a search parameter with a value. */
-export function researchWordSearch(url: string, q: number, end: number, out: string[]): void {
-  if (!RESEARCH_OR_SEARCH_PAGE.test(url.slice(0, q).replace(SCHEME_AND_HOST, ''))) return;
+// A calculator's page is public (`/bmi-calculator`); with the visitor's measure or its result in its query
+// (`/bmi-calculator?bmi=31.2&category=obese`, `/due-date-calculator?lmp=2026-03-02`) it is the result page, as
+// `/bmi-calculator/result` is (H183: a calculator's result is one's own health data).
+const CALCULATOR_PAGE = /(^|[/-])(calculators?|calculadoras?|calculateurs?|calculatrices?|rechner|calc|estimators?|predictors?)(-[^/]*)?\/?$|\/calculators?\/[^/]+\/?$/i;
+
+/** Normalized parameter names that carry a visitor's own measure or a calculator's result. */
+const MEASURE_PARAMS: ReadonlySet<string> = new Set([
+  'bmi', 'result', 'results', 'score', 'category', 'weight', 'height', 'lmp', 'edd', 'due', 'duedate', 'a1c', 'hba1c', 'glucose',
+  'cycle', 'cyclelength', 'ovulation', 'gestationalage', 'value', 'risk', 'egfr', 'gfr', 'bodyfat', 'waist', 'peso', 'altura', 'imc', 'poids', 'taille',
+]);
+
+/** Pushes `/search` or `/calculator/result` when url[0, q) is such a page and its query, url(q, end), has such a parameter with a value. */
+export function queryPageReadings(url: string, q: number, end: number, out: string[]): void {
+  const path = url.slice(0, q).replace(SCHEME_AND_HOST, '');
+  if (RESEARCH_OR_SEARCH_PAGE.test(path)) { if (hasParam(url, q, end, SEARCH_TEXT_PARAMS)) out.push('/search'); return; }
+  if (CALCULATOR_PAGE.test(path) && hasParam(url, q, end, MEASURE_PARAMS)) out.push('/calculator/result');
+}
+
+function hasParam(url: string, q: number, end: number, names: ReadonlySet<string>): boolean {
   for (let from = q + 1; from < end;) {
     let amp = url.indexOf('&', from);
     if (amp < 0 || amp > end) amp = end;
     const eq = url.indexOf('=', from);
-    if (eq > from && eq < amp - 1 && SEARCH_TEXT_PARAMS.has(normalizeFieldName(url.slice(from, eq)))) { out.push('/search'); return; }
+    if (eq > from && eq < amp - 1 && names.has(normalizeFieldName(url.slice(from, eq)))) return true;
     from = amp + 1;
   }
+  return false;
 }
