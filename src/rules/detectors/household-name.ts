@@ -50,6 +50,8 @@ const NOT_A_NAME = new Set(('often sometimes already then once soon later today 
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|herr|frau|don|do[ñn]a|se[ñn]ora?|sra?|srta|monsieur|madame|mme|mlle|signora?|sig|dhr|mevr(?:ouw)?|meneer)$/i;
 // A German subordinate clause puts its verb last (`…, ob meine Mutter Hilfe braucht`): there a noun stands where a name would.
 const GERMAN_VERB_END = /(?:t|en|ern|eln)$/;
+// A verb with more words after it: the clause goes on (a main clause's verb stands second, not last).
+const TWO_WORDS_ON = /^[ ]+\S+[ ]+\S/u;
 const GERMAN_SUBORDINATE = /(?:^|[^\p{L}])(?:dass|daß|weil|ob|wenn|da|obwohl|damit|als|bevor|nachdem|seit|sobald|falls)[ ]+(?:\p{L}+[ ]+)?$/iu;
 
 const OBJECTS = new Set(['up', 'out', 'me', 'him', 'her', 'us', 'them', 'my', 'his', 'our', 'their', 'the', 'a', 'an', 'in', 'on', 'off', 'over']);
@@ -113,7 +115,7 @@ function nameAfterLead(text: string, from: number, m: RegExpExecArray): number {
     if (end > firstEnd) return fullName(text, from, end) ? end : -1;
     const next = after(text, end);
     // A German verb closing its clause is a subordinate clause's (`meine Mutter Hilfe braucht`): the name needs one going on.
-    if (german && (next !== 'verb' || !/^[ ]+\S+[ ]+\S/u.test(text.slice(end, end + 40)))) return -1;
+    if (german && (next !== 'verb' || !TWO_WORDS_ON.test(text.slice(end, end + 40)))) return -1;
     if (!nameLike(lower)) return -1;
     return next === 'verb' || next === 'close' || (next === 'comma' && m[4] === ',') ? end : next === 'word' ? pairEnd(text, end, m[4] === ',') : -1;
   }
