@@ -32,6 +32,8 @@ import { zipDetector } from './zip.js';
 import { postcodeDetector } from './postcode.js';
 import { geocodeDetector } from './geocode.js';
 import { ageOver89Detector } from './age.js';
+import { spelledIdDetector } from './spelled-id.js';
+import { lookalikeNumberDetector } from './lookalike-number.js';
 import type { Detection, ValueDetector } from './types.js';
 
 export type { Detection, ValueDetector } from './types.js';
@@ -51,6 +53,7 @@ export {
   kvnrDetector,
   labelledIdDetector,
   longNumberDetector,
+  lookalikeNumberDetector,
   macDetector,
   mbiDetector,
   mrzDetector,
@@ -62,6 +65,7 @@ export {
   phoneVanityDetector,
   photoPathDetector,
   postcodeDetector,
+  spelledIdDetector,
   spokenDateDetector,
   ssnDetector,
   ssnPartialDetector,
@@ -88,6 +92,8 @@ export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
   mrzDetector,
   ssnDetector,
   ssnPartialDetector,
+  spelledIdDetector,
+  lookalikeNumberDetector,
   creditCardDetector,
   npiDetector,
   deaDetector,

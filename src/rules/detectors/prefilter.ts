@@ -97,6 +97,11 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   ['ip', gate(3, 0, 0, true)],
   // Four digits beside a mask (`***-**-0053`, `•••-••-0053`) or after an SSN word (`SSN ending 0053`).
   ['ssn_partial', gate(8, 4, MASK | SSN_WORD | NON_ASCII)],
+  // A number read out after its label (`ssn is five five five …`): two digit words in a row mark it (PHONE_CUE), or an SSN label.
+  ['spelled_id', gate(16, 0, PHONE_CUE | SSN_WORD)],
+  // A shape's digits with look-alike letters (`2I9-O5-4471`, `zip 9O21O`: three real digits at the least); its own precheck
+  // wants a look-alike beside a digit.
+  ['lookalike_number', gate(8, 3)],
   // A month and a year (or a day) after a cue such as born, DOB, admitted or died.
   ['partial_date', gate(6, 1, DATE_CUE)],
   // A letter and nine digits (a German KVNR, health-number.ts).
