@@ -25,8 +25,11 @@ describe('a number read out in words after the label that says what it is', () =
     ['Social Security No. five-two-nine-one-one-four-eight-eight-three', 'four-eight-eight-three'],
     ['mi número de seguro social es seis dos uno, cero cuatro, ocho ocho siete tres', 'ocho ocho siete tres'],
     ['<p>ssn is seven one two, two two, nine nine four oh</p>', 'nine nine four oh'],
+    ['ssn: four hundred twelve, thirty three, fifty one eighty', 'fifty one eighty'],
+    ['my ssn is 318 four four 2291', 'four 2291'],
+    ['subscriber id: one E G four T E five M K seven three', 'five M K seven three'],
   ])('drops it from %j', (text, number) => {
-    expect(props({ chat_line: text }).toLowerCase()).not.toContain(number);
+    expect(props({ chat_line: text }).toLowerCase()).not.toContain(number.toLowerCase());
   });
 
   it('keeps counts, ratings, doses and labels with no number read out after them', () => {
@@ -41,7 +44,7 @@ describe('a number read out in words after the label that says what it is', () =
 
   it('runs wherever a label and a number read out meet (the prefilter keeps what every detector finds)', () => {
     const parts = ['ssn ', 'social ', 'zip ', 'mrn ', 'member id ', 'card ending in ', 'dob ', 'is ', 'one', 'two', 'three', 'four', 'oh', 'nine',
-      'cinco', 'dash', 'slash', 'double', ' ', ', ', '-', 'K ', '12', 's.s.n. '];
+      'cinco', 'dash', 'slash', 'double', 'hundred', 'o', ' ', ', ', '-', 'K ', '12', 's.s.n. '];
     expectPrefilterSound(parts, { maxLength: 9, numRuns: 2500, examples: [['ssn one two three four'], ['mrn oh nine nine four'],
       ['social cinco cinco cinco cinco'], ['s.s.n. one dash two dash three dash four'], ['zip one 12 two 12 three']] });
   });
@@ -59,6 +62,9 @@ describe('a number typed with letters that look like digits', () => {
     ['date of birth I2-O5-I977', 'I2-O5-I977'],
     ['zip 6O6I4 please', '6O6I4'],
     ['my ssn: 6|4-55-2O09', '6|4-55-2O09'],
+    ['ssn: 4I2O83391', '4I2O83391'],
+    ['call me at 555-O1I4', '555-O1I4'],
+    ['cell 7I35550162', '7I35550162'],
   ])('drops it from %j', (text, number) => {
     expect(props({ chat_line: text })).not.toContain(number);
   });
@@ -66,13 +72,13 @@ describe('a number typed with letters that look like digits', () => {
   it('keeps words, codes and measures with those letters that are not numbers', () => {
     const texts = ['room B12', 'SOLO 2024', 'ISO 9001', 'B-12 shots', 'H1N1 season', 'BIOS update, OBS stream', 'promo code SOLO2O24',
       'Room 2O4 has a broken TV', 'route 1O1 closed', 'suite 2OO', 'Take I-95 to exit 4', 'model B-52 concentrator', 'SOS-12-2024 drill',
-      'Win10 laptop 1O GB', 'SKU IOS-555-OBBO'];
+      'Win10 laptop 1O GB', 'SKU IOS-555-OBBO', 'text STOP to 2O2O2', 'call me at 8 or 9 tonight', 'cell block B-2O1'];
     const out = props(Object.fromEntries(texts.map((t, i) => [`t${i}`, t])));
     for (const t of texts) expect(out).toContain(t);
   });
 
   it('runs wherever a look-alike sits beside a digit (the prefilter keeps what every detector finds)', () => {
-    const parts = ['2', '3', '9', '1', 'O', 'I', 'l', '|', 'S', 'Z', 'B', '-', '/', ' ', '(', ')', 'zip ', '555', '.'];
+    const parts = ['2', '3', '9', '1', 'O', 'I', 'l', '|', 'S', 'Z', 'B', '-', '/', ' ', '(', ')', 'zip ', 'ssn ', 'call me at ', '555', '.'];
     expectPrefilterSound(parts, { maxLength: 14, numRuns: 2500, examples: [['2I9-O5-4471'], ['zip 9O21O'], ['(2l2) 555-Ol97'], ['O3/O4/1961']] });
   });
 });

@@ -11,7 +11,8 @@ import type { Detection } from './types.js';
 //    every group holds a real digit, and real digits outnumber the look-alikes; the folded value passes the shape's own
 //    checks (an SSN's area and serial rules, a phone's area and exchange starting 2-9, a real month and day);
 //  - or a ZIP code's five characters follow its label (`zip 9O21O`), with three real digits at least, or an SSN's nine or a
-//    phone's ten run together after theirs (`ssn: 2I94O4471`, `cell 6I75550188`).
+//    phone's ten run together after theirs (`ssn: 2I94O4471`, `cell 6I75550188`), or a local number after a phone's
+//    (`call me at 555-O1I4`).
 // A token without look-alikes is the plain detectors' (ssn, phone, date, zip).
 const L = '[0-9OoIil|SZB]';
 const EDGE_BEFORE = '(?<![A-Za-z0-9|+/])';
@@ -22,9 +23,11 @@ const DATE_RE = new RegExp(`${EDGE_BEFORE}(${L}{1,2})([/.-])(${L}{1,2})\\2(${L}{
 // The label in either case without the `i` flag, which would let `s`, `z` and `b` into the look-alikes.
 const ZIP_RE = new RegExp(`(?<![A-Za-z])(?:[Zz][Ii][Pp]|[Pp][Oo][Ss][Tt][Aa][Ll])(?:[ _-]?[Cc][Oo][Dd][Ee])?[ ]?[:#=]?[ ]?((${L}{5})(?:-${L}{4})?)${EDGE_AFTER}`, 'g');
 
-// After an SSN's or a phone's label, the number may be one token (`ssn: 2I94O4471`, `cell 6I75550188`).
+// After an SSN's or a phone's label, the number may be one token (`ssn: 2I94O4471`, `cell 6I75550188`) or, after a phone's, a
+// local number (`cell 555 OI34`).
 const LABELLED_RE = new RegExp(
-  `(?<![A-Za-z])(?:(ssn|ss#|social(?:[ ]security)?)|phone|cell|mobile|tel|fax)(?:[ ]?(?:number|no\\.?|#))?[ ]?(?:is|:|#|=)?[ ]?(${L}{9,11})${EDGE_AFTER}`,
+  `(?<![A-Za-z])(?:(ssn|ss#|social(?:[ ]security)?)|phone|cell|mobile|tel|fax|call|text)(?:[ ]me)?(?:[ ]?(?:number|no\\.?|#))?[ ]?(?:is|:|#|=|at|on)?[ ]?` +
+    `(?:(${L}{9,11})|(${L}{3})[ .-](${L}{4}))${EDGE_AFTER}`,
   'gi',
 );
 
@@ -94,9 +97,16 @@ function scanLabelled(text: string, out: Detection[], kind: string): void {
   const re = resetAt(LABELLED_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    if (m[2] === undefined) {
+      // A local number without its area code (`call me at 555-O1I4`): its exchange starts 2-9 (phone-local.ts).
+      const local = folded([m[3], m[4]], 1);
+      if (m[1] === undefined && local !== '' && local[0] >= '2') out.push({ start: end - m[3].length - m[4].length - 1, end, kind });
+      continue;
+    }
     const d = folded([m[2]], 1);
     const phone = d.length === 11 && d[0] === '1' ? d.slice(1) : d;
-    if (m[1] !== undefined ? d.length === 9 && ssnValid(d) : validPhone(phone)) out.push({ start: m.index + m[0].length - m[2].length, end: m.index + m[0].length, kind });
+    if (m[1] !== undefined ? d.length === 9 && ssnValid(d) : validPhone(phone)) out.push({ start: end - m[2].length, end, kind });
   }
 }
 

@@ -6,7 +6,7 @@ import type { Detection } from './types.js';
 // two two, one two three four`, `zip code nine four one one oh`, `member id K eight eight two zero four one five five`,
 // `card ending in seven seven three one`, `DOB zero four slash one two slash one nine seven three`. Phone numbers read
 // out are phone_local's. The label may be followed by a few filler words (`is`, `number`, `of my`, `ending in`); the
-// number is words and digit groups, with `double`/`triple`, `dash`/`slash` and capital letters (a member id's prefix)
+// number is words and digit groups, with `double`/`triple`, `dash`/`slash`, `hundred` and capital letters (a member id's prefix)
 // among them, and `o` for zero. Counted as digits it is 4 long at least (6 after a birth label: `born in nineteen fifty
 // eight` is a year), with 2 words at least (`ssn 555 two two 1234`; digits alone are the plain detectors'); `social: five
 // of us`, `zip code nine digits`, `Flu shot: one dose` stay.
@@ -25,7 +25,7 @@ const FILLER_RE = /(?:[\s:#=.,'"()-]+|(?:id|number|nbr|no|num|is|are|was|of|in|m
 const TOKEN_RE = new RegExp(
   '([ ,.\\-]{0,3})(?:(zero|oh|one|two|three|four|five|six|seven|eight|nine|niner)|(o|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)' +
     '|(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)' +
-    '|(double|triple)|(dash|slash)|([0-9]{1,4})|([A-Z]))(?![A-Za-z0-9])',
+    '|(double|triple)|(dash|slash|hundred|thousand|and)|([0-9]{1,4})|([A-Z]))(?![A-Za-z0-9])',
   'iy',
 );
 
