@@ -31,6 +31,8 @@ const LABELLED_RE = new RegExp(
   'gi',
 );
 
+const SSN_BEFORE = /(?<![A-Za-z])(?:ssn|ss#|social(?:[ ]security)?)(?:[ ]?(?:number|no\.?|#))?[ ]?(?:is|:|#|=)?[ ]?$/i;
+
 // A look-alike right beside a digit: the detector's own precheck (one pass, no regex).
 const FOLD = new Int8Array(128).fill(-1);
 for (let d = 0; d <= 9; d++) FOLD[48 + d] = d;
@@ -79,7 +81,8 @@ function scanShapes(text: string, out: Detection[], kind: string): void {
   const ssn = resetAt(SSN_RE, 0);
   while ((m = ssn.exec(text)) !== null) {
     const d = folded([m[1], m[3], m[4]], 1);
-    if (d !== '' && ssnValid(d)) out.push({ start: m.index, end: m.index + m[0].length, kind });
+    // After an SSN's label nine digits are its number whatever the SSA would issue (`ssn 1Z3-45-6789`).
+    if (d !== '' && (ssnValid(d) || SSN_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index)))) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
   const phone = resetAt(PHONE_RE, 0);
   while ((m = phone.exec(text)) !== null) {
@@ -106,7 +109,7 @@ function scanLabelled(text: string, out: Detection[], kind: string): void {
     }
     const d = folded([m[2]], 1);
     const phone = d.length === 11 && d[0] === '1' ? d.slice(1) : d;
-    if (m[1] !== undefined ? d.length === 9 && ssnValid(d) : validPhone(phone)) out.push({ start: end - m[2].length, end, kind });
+    if (m[1] !== undefined ? d.length === 9 : validPhone(phone)) out.push({ start: end - m[2].length, end, kind });
   }
 }
 
