@@ -1,4 +1,5 @@
 import { AGE_NUM, endsAt, isDigitCode, isLetter, lower } from './marker-bits.js';
+import { approxWordBefore } from './age-approx.js';
 
 // The prefilter's age marker (prefilter.ts AGE_NUM), split from markers.ts.
 
@@ -45,7 +46,7 @@ function ageWordBefore(text: string, i: number): boolean {
   let w = j;
   while (j - w < 4 && isLetter(text.charCodeAt(w - 1))) w--;
   const small = j - w <= 3 && (endsAt(text, j, 'is') || endsAt(text, j, 'of') || endsAt(text, j, 'was') || endsAt(text, j, 'de') || endsAt(text, j, 'von')) && j - w >= 2;
-  return ageEnd(c) || (small && ageEnd(text.charCodeAt(skipBlanksBack(text, w) - 1)));
+  return ageEnd(c) || (small && ageEnd(text.charCodeAt(skipBlanksBack(text, w) - 1))) || approxWordBefore(text, j);
 }
 
 /** `i` moved back over up to two spaces or tabs. */

@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
+import { scanApproxAges } from './age-approx.js';
 
 // Safe Harbor lets no age over 89 through (spec §1.4): `92 years old`, `age: 93`, `93yo`,
 // `95-year-old`, `edad: 96`, `92 ans`, `91 años`, `93 Jahre alt` go (`[AGE]`, like every other
@@ -103,6 +104,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   }
   if (SPELLED_HINT.test(text)) scanSpelled(text, out, kind);
   scanShorthand(text, out, kind);
+  scanApproxAges(text, out, kind); // `in her late 90s`, `pushing 95`, `between 91 and 94` (age-approx.ts)
   if (FOREIGN_HINT.test(text)) {
     const re = resetAt(FOREIGN_SPELLED_RE, 0);
     while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[1].length, kind });

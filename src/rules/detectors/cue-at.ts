@@ -4,7 +4,7 @@
 import { spacedDobAt } from './ocr-label.js';
 import { nameBeforeIdAt } from './name-before-id.js';
 import { spelledAt } from './spelled-name.js';
-import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, endsAt, isDigitCode, isLetter, lower, matchesAt, spacesThenIn } from './marker-bits.js';
+import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, endsAt, isDigitCode, isLetter, lower, matchesAt, spacesThenInOrAt } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { mixedPairAt, recordPairAt } from './record-name.js';
 import { signatureAt } from './speaker-marks.js';
@@ -97,10 +97,10 @@ function apostropheCue(text: string, i: number, n1: number): number {
   return named | (inPlaceAt(text, i, im) ? GEOCODE : 0);
 }
 
-/** `I'm in`, `we're in`, `they're in` (a place may follow, residence.ts): `i` is the apostrophe. */
+/** `I'm in`, `we're in`, `they're in` (a place may follow, residence.ts), or `at` (a corner, dwelling.ts): `i` is the apostrophe. */
 function inPlaceAt(text: string, i: number, im: boolean): boolean {
-  if (im) return matchesAt(text, i + 1, 'm', true) && spacesThenIn(text, i + 2);
-  if (!matchesAt(text, i + 1, 're', true) || !spacesThenIn(text, i + 3)) return false;
+  if (im) return matchesAt(text, i + 1, 'm', true) && spacesThenInOrAt(text, i + 2);
+  if (!matchesAt(text, i + 1, 're', true) || !spacesThenInOrAt(text, i + 3)) return false;
   const w = matchesAt(text, i - 2, 'we', true) ? i - 2 : matchesAt(text, i - 4, 'they', true) ? i - 4 : -1;
   return w >= 0 && !isLetter(text.charCodeAt(w - 1));
 }

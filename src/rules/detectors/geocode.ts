@@ -2,6 +2,7 @@ import { defineDetector } from './define.js';
 import { GEOCODE, isLetter, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { scanResidence } from './residence.js';
+import { scanDwellings } from './dwelling.js';
 import { scanBareW3w } from './what3words.js';
 import type { Detection } from './types.js';
 
@@ -57,6 +58,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   }
   if (text.indexOf('.') >= 0) scanBareW3w(text, out, kind); // `parked at filled.count.soap` (what3words.ts)
   scanResidence(text, out, kind);
+  scanDwellings(text, out, kind); // `my home is on Juniper Avenue`, `i live in the Mission district` (dwelling.ts)
 }
 
 /** Plus codes, what3words addresses (with or without `///`), geohashes after their name and places after a residence verb (B; residence.ts). */

@@ -56,3 +56,11 @@ export function spacesThenIn(text: string, i: number): boolean {
 export function endsAt(text: string, i: number, word: string): boolean {
   return i >= word.length && matchesAt(text, i - word.length, word, true);
 }
+
+/** spacesThenIn, or `at ` in its place (`I'm at the corner of Oak and Main`: a corner may follow, dwelling.ts). */
+export function spacesThenInOrAt(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 32) return false;
+  let j = i + 1;
+  while (text.charCodeAt(j) === 32) j++;
+  return matchesAt(text, j, 'in ', true) || matchesAt(text, j, 'at ', true);
+}

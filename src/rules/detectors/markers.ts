@@ -20,6 +20,7 @@ import { misreadLabelAt } from './ocr-label.js';
 import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
 import { areInAt, residenceAt } from './residence.js';
+import { homeAt } from './dwelling.js';
 import { foreignVerbCueAt } from './foreign-cues.js';
 import { roleOpensAt } from './role-opening.js';
 import { anhAt } from './viet-honorific.js';
@@ -61,7 +62,7 @@ export function markerAt(text: string, i: number, c: number): number {
       const next = text.charCodeAt(i + 1);
       if (next === 121) return matchesAt(text, i, 'eyJ', false) ? EYJ : 0;
       if (next === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // tel
-      if (next === 116) return matchesAt(text, i - 3, 'ninety', true) ? AGE_NUM : 0; // an age in words (age.ts)
+      if (next === 116) return matchesAt(text, i - 3, 'ninet', true) ? AGE_NUM : 0; // an age in words, `nineties` too (age.ts, age-approx.ts)
       if (next === 117) return matchesAt(text, i - 1, 'neunzig', true) ? AGE_NUM : 0; // an age in German words (age.ts)
       // one, three, nine at a word's end (a separator or digit next), zero and niner before their `r` (a number read out).
       return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : next < 65 || next === 114 || next === 82 ? numberWordAt(text, i) : 0;
@@ -69,7 +70,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 69: {
       const next = text.charCodeAt(i + 1);
       if (lower(next) === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // TEL, TEl
-      if (lower(next) === 116) return matchesAt(text, i - 3, 'ninety', true) ? AGE_NUM : 0;
+      if (lower(next) === 116) return matchesAt(text, i - 3, 'ninet', true) ? AGE_NUM : 0;
       if (lower(next) === 117) return matchesAt(text, i - 1, 'neunzig', true) ? AGE_NUM : 0;
       return next === 65 && matchesAt(text, i, 'EARER', false) ? EARER : next < 65 || next === 82 || next === 114 ? numberWordAt(text, i) : 0;
     }
@@ -81,7 +82,7 @@ export function markerAt(text: string, i: number, c: number): number {
 function hCue(text: string, i: number): number {
   const next = lower(text.charCodeAt(i + 1));
   if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
-  if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : holderAt(text, i) ? NAME_CUE : webmailAt(text, i); // hospitalized, holder (addressed-name.ts), hotmail
+  if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : holderAt(text, i) ? NAME_CUE : homeAt(text, i) ? GEOCODE : webmailAt(text, i); // hospitalized, holder (addressed-name.ts), home (dwelling.ts), hotmail
   if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
   // a greeting before a name (person-name.ts); `behalf of` before a name (verb-name.ts); habite
   if (next === 97) return (lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true)) || matchesAt(text, i - 2, 'behalf of ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0;

@@ -20,7 +20,9 @@ const TRAILING_STATE_CODE = /,? [A-Z]{2}$/;
 // Verbs that say where someone lives (`lives in`, `moved here from`, `vivo en`), and words before `from` that say where
 // someone comes from (`I'm from`, `originally from`): the latter take only `from` (`I'm in Tacoma` is where they are today).
 const VERB = '(?:lives?|lived|living|reside[sd]?|residing|moved(?:[ ]here|[ ]over|[ ]back)?|vivo|vive|vivimos|viven|moro|mora|moramos|wohne|wohnt|wohnen|habite|habitons|habitent)';
-const FROM_VERB = "(?:i['\u2019]m|i[ ]am|we['\u2019]re|we[ ]are|they['\u2019]re|he['\u2019]s|she['\u2019]s|(?:i['\u2019]m[ ])?originally|comes?|came)";
+const FROM_VERB = "(?:i['\u2019]m|i[ ]am|we['\u2019]re|we[ ]are|they['\u2019]re|he['\u2019]s|she['\u2019]s|(?:i['\u2019]m[ ])?originally|comes?|came|commut(?:e|es|ed|ing))";
+// `lives out in`, `we are up in` (H181): where someone lives, said with a direction.
+const ADVERB = '(?:(?:right|just|here|out|up|over|down|back)[ ]+)?';
 const PREP = '(?:in|from|to|near|outside(?:[ ]of)?|en|em|no|na|in[ ]der[ ]nähe[ ]von|à|a|près[ ]de|cerca[ ]de)';
 // The pattern is case-sensitive (a place's words must be capitals: `\p{Lu}` under the `i` flag is any letter), so the
 // verb's and preposition's letters take either case here.
@@ -31,7 +33,7 @@ const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
 // `we are in`, `they're in`, `they are in` say it of the writer's household as `we're in` does.
 const IN_VERB = "(?:i['\u2019]m|(?:we|they)['\u2019]re|i[ ]am|(?:we|they)[ ]are)[ ]+in";
 const RESIDENCE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+(?:(?:right|just|here)[ ]+)?${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')}|${anyCase(IN_VERB)}|${anyCase('residents?[ ]of')})[ ]+` +
+  `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+${ADVERB}${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')}|${anyCase(IN_VERB)}|${anyCase('residents?[ ]of')})[ ]+` +
     `((?:${WORD})(?:[ ](?:(?:of[ ]the|d['\u2019]|de|del|la|le|am|an[ ]der)[ ]?)?${WORD}){0,2}(?:,?[ ][A-Z]{2}(?![\\p{L}\\p{M}]))?)`,
   'gu',
 );
@@ -69,7 +71,7 @@ const REGION_RE = new RegExp(
 );
 
 // Words before `from` that make it a residence (`I'm from`, `moved here from`, `originally from`).
-const FROM_BEFORE = /(?:['\u2019](?:m|re|s)|\bam|\bare|\bis|originally|here|over|back|moved|come|comes|came|live[sd]?)[ ]+$/i;
+const FROM_BEFORE = /(?:['\u2019](?:m|re|s)|\bam|\bare|\bis|originally|here|over|back|moved|come|comes|came|live[sd]?|commut(?:e|es|ed|ing))[ ]+$/i;
 
 /**
  * GEOCODE where a residence verb may start a place (the prefilter's walk, see above): at the `v` of live, living,
@@ -102,11 +104,22 @@ export function areInAt(text: string, i: number): boolean {
 // Typed all in lower case (`i live in tarnfield need pcp`, `we live in essex county`): one word after the verb, with `county`
 // or a state's code after it if they follow; read only when the text has no capital at all, and never a word that says
 // how or with whom someone lives (`live in fear`, `living in pain`, `live in an apartment`, `i'm in the lobby`).
+// A place of two words when the first says so (`san jose`, `los gatos`, `fort bragg`) or the second (`walnut creek`, `hood river`,
+// `daly city`); `at` after `i'm`/`we're` too (`i'm at petaluma`; AT_NOT_PLACE keeps `i'm at work`, `at risk`).
+const LOWER_PREFIX = '(?:san|santa|los|las|st|saint|fort|port|mount|mt|lake|palm|grand)[ ]';
+const LOWER_NOUN = '(?:county|parish|borough|township|twp|city|river|creek|falls|springs|beach|hills|heights|valley|harbor|bay|point|village|grove|ridge|junction)';
+const LOWER_IN_VERB = `(?:i['\u2019]m|(?:we|they)['\u2019]re|i[ ]am|(?:we|they)[ ]are)[ ]+${ADVERB}(?:in|at)`;
 const LOWER_RESIDENCE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}])(?:${VERB}[ ]+(?:(?:right|just|here)[ ]+)?(?:in|near|outside(?:[ ]of)?)|${FROM_VERB}[ ]+from|${IN_VERB}|resident[ ]of)[ ]+` +
-    "([a-z][a-z'\u2019-]{2,24}(?:[ ](?:county|parish|borough|township|twp))?)(?![\\p{L}\\p{M}])",
+  `(?<![\\p{L}\\p{M}])(?:${VERB}[ ]+${ADVERB}(?:in|near|outside(?:[ ]of)?)|${FROM_VERB}[ ]+from|${LOWER_IN_VERB}|resident[ ]of)[ ]+` +
+    `((?:${LOWER_PREFIX})?[a-z][a-z'\u2019-]{2,24}(?:[ ]${LOWER_NOUN})?)(?![\\p{L}\\p{M}])`,
   'gu',
 );
+const AT_END = /[ ]at[ ]+$/;
+const AT_NOT_PLACE = new Set(['work', 'home', 'school', 'church', 'lunch', 'dinner', 'breakfast', 'practice', 'gym', 'store', 'mall', 'airport',
+  'office', 'desk', 'risk', 'capacity', 'ease', 'fault', 'least', 'most', 'best', 'worst', 'wits', 'end', 'loss', 'odds', 'stake', 'war', 'night',
+  'noon', 'all', 'about', 'around', 'level', 'stage', 'point', 'step', 'hospital', 'clinic', 'pharmacy', 'urgent', 'rehab', 'this', 'that', 'its',
+  'full', 'max', 'mom', 'dad', 'moms', 'dads', 'grandmas', 'grandpas', 'friends', 'sisters', 'brothers', 'daycare', 'camp', 'college', 'university',
+  'counter', 'window', 'kiosk', 'reception', 'registration', 'checkin', 'appointment', 'visit', 'visiting', 'halfway', 'peace', 'rest', 'times']);
 const HAS_CAPITAL = /\p{Lu}/u;
 const RESIDENT_OF = /(?<![\p{L}\p{M}])resident[ ]of[ ]/iu;
 const LOWER_NOT_PLACE = new Set(['fear', 'pain', 'hope', 'peace', 'denial', 'agony', 'poverty', 'terror', 'dread', 'constant', 'chronic', 'severe',
@@ -165,6 +178,7 @@ function scanLowerPlaces(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const word = m[1].split(' ')[0];
     if (NOT_PLACE.has(word) || LOWER_NOT_PLACE.has(word) || REGION_LOWER.test(m[1]) || (IN_START.test(m[0]) && notPlaceIn(word))) continue;
+    if (AT_NOT_PLACE.has(word) && AT_END.test(m[0].slice(0, m[0].length - m[1].length))) continue;
     out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, kind });
   }
 }

@@ -3,6 +3,8 @@ import { hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { floorEnd, scanEuropeanStreets } from './street-eu.js';
 import { scanAccessStreets } from './access-streets.js';
+import { LOWER_STATES, scanLowerLastLines } from './lower-last-line.js';
+import { scanDwellingUnits } from './dwelling-units.js';
 
 // A street address in free text: a post office box (`P.O. Box 4471`), or a house number, one
 // to four name words and a USPS street suffix, then up to two units (`3409 Evergreen Terrace
@@ -114,8 +116,6 @@ const BOX = /box|pmb|bag|p\.?[ \t+]?o\.?[ \t+]?b/i;
 // the capitalised place words before a state's code or name; the state stays, and the ZIP is the zip detector's (ZIP-3).
 const PLACE = "\\p{Lu}[\\p{L}'.-]*(?:[ \\t]+\\p{Lu}[\\p{L}'.-]*){0,3}";
 const TAIL_RE = new RegExp(`(?:,[ \\t]*${PLACE}){0,2},?[ \\t]+(?:${PLACE}[ \\t]+)?(?:(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \\t]+)?[0-9]{4}(?=$|[ \\t]*[,;.\\n)])`, 'uy');
-// US states' codes typed in lower case, less those that are also words (`in`, `or`, `me`, `oh`, `hi`, `ok`, `id`, `de`, `la`, `co`).
-const LOWER_STATES = 'al|ak|az|ar|ca|ct|dc|fl|ga|ia|ks|ky|md|ma|mi|mn|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr';
 const US_STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|' +
   'VT|VA|WA|WV|WI|WY|PR|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|' +
   'Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|' +
@@ -262,8 +262,12 @@ function scan(text: string, out: Detection[], kind: string): void {
       out.push({ start: m.index, end: tailEnd(text, floorEnd(text, end)), kind });
     }
   }
-  if ((shapes & NUMBER_AFTER_GAP) !== 0 && FIVE_DIGITS.test(text)) scanLastLines(text, out, kind);
+  if ((shapes & NUMBER_AFTER_GAP) !== 0 && FIVE_DIGITS.test(text)) {
+    scanLastLines(text, out, kind);
+    scanLowerLastLines(text, out, kind); // `fresno, ca 93722` (lower-last-line.ts)
+  }
   if ((shapes & NUMBER_AFTER_GAP) !== 0) scanEuropeanStreets(text, out, kind); // `ul. Długa 12/4`, `Storgatan 8B` (street-eu.ts)
+  if (shapes !== 0) scanDwellingUnits(text, out, kind); // `staying at the Hyatt …, room 415`, `lot 8 at … trailer park` (dwelling-units.ts)
   scanAccessStreets(text, out, kind); // `4410 Calle Olvera`, `2718 Đường Tully`, `斯托克顿街1187号` (access-streets.ts)
 }
 

@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { hasDigits, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
+import { LOWER_STATES } from './lower-last-line.js';
 
 // ZIP+4 is distinctive enough on its own; not glued to longer digit/dash runs.
 const ZIP4_RE = /(?<![0-9]|[0-9]-)[0-9]{5}-[0-9]{4}(?![0-9]|-[0-9])/g;
@@ -22,7 +23,10 @@ export const STATE_NAME =
   'South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Puerto Rico';
 const STATE_RE = new RegExp(`(?:, ?(?:${STATE_CODE}|${STATE_NAME})|(?<=[A-Za-z.]) (?:${STATE_CODE}|${STATE_NAME})),? {1,2}([0-9]{5})(?![0-9])`, 'g');
 
-const CONTEXT_RES: readonly RegExp[] = [LABELLED_RE, STATE_RE];
+// The same typed in lower case (`fresno, ca 93722`, `walnut creek ca 94597`): only the codes that are no English word (`in 12000`).
+const LOWER_STATE_RE = new RegExp(`(?:, ?|(?<=[a-z]) )(?:${LOWER_STATES}),? {1,2}([0-9]{5})(?![0-9])`, 'g');
+
+const CONTEXT_RES: readonly RegExp[] = [LABELLED_RE, STATE_RE, LOWER_STATE_RE];
 
 // What a visitor types into a locator or a site search (README "B geography", the store-locator policy): five digits after
 // a place word (`urgent care near 60614`, `pharmacy close to 59012`, `within 10 miles of 02301`), or closing a short search of
@@ -31,6 +35,10 @@ const CONTEXT_RES: readonly RegExp[] = [LABELLED_RE, STATE_RE];
 // its name (`cpt 99213`, `claim 55102`) are not ZIPs.
 const NEAR_ZIP_RE = /(?<![A-Za-z])(?:near(?:by)?|around|close[ +]to|in|within[ +][0-9]{1,3}[ +]?(?:mi|miles?|km)[ +]of)[ +]{1,2}([0-9]{5})(?![0-9]|[.,][0-9]|[ +]*(?:patients|people|members|visits|users|cases|steps|dollars|usd|units|mg|ml)(?![A-Za-z]))/gi;
 const SEARCH_ZIP_RE = /^[ ]*(?!(?:cpt|code|icd|hcpcs|ndc|order|invoice|claim|ref|case|ticket|item|sku|part|model|room|ext)[ +])[A-Za-z][A-Za-z'&-]*(?:[ +][A-Za-z][A-Za-z'&-]*){0,5}[ +]{1,2}([0-9]{5})[ ]*$/i;
+
+// A ZIP said as the area someone is in or asks about (`a good pcp in the 94611 area`, `97214 area`): generalised the same way.
+const AREA_ZIP_RE = /(?<![0-9A-Za-z$€£.,-])([0-9]{5})[ +]{1,2}area(?![A-Za-z])/gi;
+const AREA_WORD = /area/i;
 
 function overlapsFrom(out: Detection[], from: number, start: number, end: number): boolean {
   for (let i = from; i < out.length; i++) if (out[i].start < end && start < out[i].end) return true;
@@ -76,6 +84,16 @@ function scan(text: string, out: Detection[], kind: string): void {
     }
   }
   scanSearchZips(text, out, kind, mark);
+  if (AREA_WORD.test(text)) scanAreaZips(text, out, kind, mark);
+}
+
+/** ZIPs before `area` (AREA_ZIP_RE), generalised to their ZIP-3. */
+function scanAreaZips(text: string, out: Detection[], kind: string, mark: number): void {
+  const re = resetAt(AREA_ZIP_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (!overlapsFrom(out, mark, m.index, m.index + 5)) out.push({ start: m.index, end: m.index + 5, kind, generalize: true });
+  }
 }
 
 /** ZIPs typed into a search or a locator (NEAR_ZIP_RE, SEARCH_ZIP_RE), generalised to their ZIP-3. */

@@ -1,0 +1,30 @@
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
+
+// An address's last line typed in lower case (`we drove in from fresno, ca 93722`, `i live in walnut creek ca 94597`,
+// `mail it to lodi, ca 95240`): the one or two words before a state's code and a ZIP are the city, which goes (Safe Harbor B);
+// the state stays and the ZIP is the zip detector's (its ZIP-3 stays, zip.ts LOWER_STATE_RE). The capitalised line is
+// street-address.ts's LAST_LINE_RE.
+
+// US states' codes typed in lower case, less those that are also words (`in`, `or`, `me`, `oh`, `hi`, `ok`, `id`, `de`, `la`, `co`).
+export const LOWER_STATES = 'al|ak|az|ar|ca|ct|dc|fl|ga|ia|ks|ky|md|ma|mi|mn|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr';
+const STATE_CODES = `${LOWER_STATES}|A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|PR|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]`;
+// Words before a city that are no part of it: prepositions, and the verbs and adverbs a message puts there (`visit fresno`).
+const NOT_CITY = '(?:in|for|of|to|the|and|or|with|on|at|by|from|into|your|our|my|his|her|their|is|are|was|were|near|off|over|out|up|down|' +
+  'back|here|there|home|area|around|outside|downtown|just|still|now|live|lives|living|moved|moving|move|stay|staying|visit|visiting|drive|' +
+  'drove|come|came|send|mail|ship|bill|statement|records|am)';
+const CITY_WORD = `(?!${NOT_CITY}[ ,])[a-z][a-z'\u2019-]{2,24}`;
+const LOWER_LAST_LINE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}'\u2019.-])(${CITY_WORD}(?:[ ]${CITY_WORD})?),?[ ]{1,2}(?:${STATE_CODES}),?[ ]{1,2}[0-9]{5}(?:-[0-9]{4})?(?![0-9])`,
+  'gu',
+);
+// The shape's bones without the word lists: a lower-case letter, a code of two letters and five digits.
+const HINT = /[a-z],?[ ]{1,2}[A-Za-z]{2},?[ ]{1,2}[0-9]{5}(?![0-9])/;
+
+/** The city before a state's code and a ZIP, in lower case (LOWER_LAST_LINE_RE). */
+export function scanLowerLastLines(text: string, out: Detection[], kind: string): void {
+  if (!HINT.test(text)) return;
+  const re = resetAt(LOWER_LAST_LINE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[1].length, kind });
+}
