@@ -95,7 +95,9 @@ describe("the site's own places and numbers that are not ages", () => {
       "i'm at the front desk", 'i live on a fixed income', 'his oxygen is in the low 90s', 'my fever was in the high 90s',
       'she is in her late 30s', 'we are pushing 40 people', "it's pushing 95 degrees", 'Our clinic is at the corner of Oak and 5th',
       'the Ronald McDonald House on Elm St', 'Our conference is at the Hilton on Market St', 'Lot 4 is full, use Lot B',
-      'Pediatrics Unit 3, Room 204', 'in 12000 patients', 'New clinic in the Mission District', 'ages 12-17 welcome'];
+      'Pediatrics Unit 3, Room 204', 'in 12000 patients', 'New clinic in the Mission District', 'ages 12-17 welcome',
+      'Located at the corner of Fremont and 3rd', 'Stay on Highway 9 until exit 23', 'Join our open house on Harbor Blvd',
+      'my son hit 100 on his spelling test', "i'm at high risk", "i'm at week 12"];
     const out = props(Object.fromEntries(texts.map((t, i) => [`t${i}`, t])));
     for (const t of texts) expect(out).toContain(t);
   });

@@ -14,7 +14,8 @@ const RELATIVE = '(?:grand|great[ -]?grand)?(?:father|mother|dad|mom|mum|pa|ma|p
 const SUBJECT = `(?:(?:my|his|her|our|their)[ \\t]+${RELATIVE}|grand(?:pa|ma|mother|father)|granny|nana|mom|mum|dad|he|she|i|who)`;
 const IS = "(?:[ \\t]+(?:is|was)|['\u2019]s|[ \\t]+am|['\u2019]m)";
 const APPROACHED = '(?:pushing|almost|nearly|going[ \\t]+on|close[ \\t]+to|about[ \\t]+to[ \\t]+turn)';
-const COMING = "(?:[ \\t]+will[ \\t]+be|['\u2019]ll[ \\t]+be|[ \\t]+(?:just[ \\t]+)?(?:hit|reached))";
+// `just hit`, not `hit` alone (`he hit 95 on the test`).
+const COMING = "(?:[ \\t]+will[ \\t]+be|['\u2019]ll[ \\t]+be|[ \\t]+just[ \\t]+hit|[ \\t]+(?:just[ \\t]+)?reached)";
 const NOT_UNIT = '(?![0-9]|[.,][0-9]|[ \\t]*(?:%|°|\\+)|[ \\t-]*(?:percent|per|pounds?|lbs?|kgs?|kilos?|minutes?|mins?|seconds?|hours?|hrs?|days?|weeks?|' +
   'miles?|mph|degrees?|dollars?|cents?|points?|pages?|feet|ft|people|patients|times|steps|calls)(?![\\p{L}\\p{M}]))';
 const APPROX_RE = new RegExp(

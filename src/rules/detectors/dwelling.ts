@@ -21,8 +21,9 @@ const ORDINAL = '[0-9]{1,3}(?:st|nd|rd|th)';
 const STREET = `(?:${ROAD_NUMBER}|${NAME}[ ]${SUFFIX}\\.?|${ORDINAL}[ ]${SUFFIX}\\.?)(?![\\p{L}\\p{N}])`;
 // Typed without capitals (`i live on maple ct`): one or two words, none a word a sentence puts there (`live on my own way`).
 const LOWER_STREET = `(?!(?:a|an|the|my|our|his|her|their|your|own|this|that|a)[ ])[a-z][a-z'-]{1,24}(?:[ ][a-z][a-z'-]{1,24})?[ ]${SUFFIX}\\.?(?![\\p{L}\\p{N}])`;
-// The verbs in either case; the nouns in lower case only (`the Ronald McDonald House on Elm St` is a name).
-const HOME_CUE = `(?<![\\p{L}])(?:${anyCase('(?:live[sd]?|living|stay(?:s|ing)?)')}|home|house|place|apartment|condo|trailer)(?:[ ](?:is|was|are))?(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ]one)?` +
+// The verbs in either case; the nouns in lower case only (`the Ronald McDonald House on Elm St` is a name). Not `stay on` (a
+// direction: `Stay on Highway 9`), `take place on` (an event's) nor `open house on`.
+const HOME_CUE = `(?<![\\p{L}])(?:${anyCase('(?:live[sd]?|living|staying)')}|home|(?<!open[ ])house|(?:my|our|his|her|their)[ ]place|apartment|condo|trailer)(?:[ ](?:is|was|are))?(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ]one)?` +
   '(?:[ ](?:over|right|just|out|down|up))?[ ](?:on|off(?:[ ]of)?|at[ ]the[ ]end[ ]of|along)[ ](?:the[ ])?';
 const HOME_STREET_RE = new RegExp(`${HOME_CUE}(${STREET})`, 'gu');
 const LOWER_HOME_STREET_RE = new RegExp(`${HOME_CUE}(${LOWER_STREET})`, 'gu');
@@ -40,8 +41,9 @@ const CORNER_RE = new RegExp(
     `[ ](?:the[ ]corner[ ]of[ ])?(${CORNER_SIDE}[ ](?:and|&|\\+|/|@)[ ]${CORNER_SIDE})(?![\\p{L}\\p{N}])`,
   'gu',
 );
-// A site's own corner (`Our clinic is at the corner of Oak and 5th`): the text names its building.
-const ORG_WORD = /(?<![\p{L}])(?:clinic|hospital|campus|center|centre|office|pharmacy|practice|building|entrance|parking|garage|location|urgent care|medical)(?![\p{L}])/iu;
+// A site's own corner (`Our clinic is at the corner of Oak and 5th`, `Located at the corner of …`): the text names its building or
+// its directions.
+const ORG_WORD = /(?<![\p{L}])(?:clinic|hospital|campus|center|centre|office|pharmacy|practice|building|entrance|parking|garage|locations?|located|urgent care|medical|visit us|find us|directions|hours)(?![\p{L}])/iu;
 const HINT = /liv|hom|hous|plac|apartm|condo|trail|stay|corner|cross|intersect|from the|in the|'m at|'re at|\u2019m at|\u2019re at|are at/i;
 
 /** Streets, neighbourhoods and corners said to be someone's own (see above): no digit needed, read where the geocode gate opens. */

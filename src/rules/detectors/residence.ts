@@ -119,7 +119,8 @@ const AT_NOT_PLACE = new Set(['work', 'home', 'school', 'church', 'lunch', 'dinn
   'office', 'desk', 'risk', 'capacity', 'ease', 'fault', 'least', 'most', 'best', 'worst', 'wits', 'end', 'loss', 'odds', 'stake', 'war', 'night',
   'noon', 'all', 'about', 'around', 'level', 'stage', 'point', 'step', 'hospital', 'clinic', 'pharmacy', 'urgent', 'rehab', 'this', 'that', 'its',
   'full', 'max', 'mom', 'dad', 'moms', 'dads', 'grandmas', 'grandpas', 'friends', 'sisters', 'brothers', 'daycare', 'camp', 'college', 'university',
-  'counter', 'window', 'kiosk', 'reception', 'registration', 'checkin', 'appointment', 'visit', 'visiting', 'halfway', 'peace', 'rest', 'times']);
+  'counter', 'window', 'kiosk', 'reception', 'registration', 'checkin', 'appointment', 'visit', 'visiting', 'halfway', 'peace', 'rest', 'times',
+  'high', 'low', 'increased', 'greater', 'week', 'weeks', 'day', 'days', 'month', 'cycle', 'dose', 'round', 'phase', 'mile', 'first', 'last', 'one']);
 const HAS_CAPITAL = /\p{Lu}/u;
 const RESIDENT_OF = /(?<![\p{L}\p{M}])resident[ ]of[ ]/iu;
 const LOWER_NOT_PLACE = new Set(['fear', 'pain', 'hope', 'peace', 'denial', 'agony', 'poverty', 'terror', 'dread', 'constant', 'chronic', 'severe',
