@@ -1,4 +1,4 @@
-import { push, scanCorners } from './dwelling.js';
+import { anyCase, push, scanCorners } from './dwelling.js';
 import type { Detection } from './types.js';
 
 // Where someone stays, told by its room, unit or lot (Safe Harbor B; dwelling.ts takes the forms without digits): a lodging
@@ -7,7 +7,6 @@ import type { Detection } from './types.js';
 // space in a mobile-home, trailer or RV park (`lot 42 at Sunset Palms mobile home park`), a block (`we are on the 300 block of
 // Poplar Ave`) and a unit before a street written without its type (`apartment 7C, 412 E 83rd`). A hospital's own rooms and
 // units (`my mom is in the ICU room 12`, `Pediatrics Unit 3, Room 204`) have no stay's verb or are the hospital's word: they stay.
-const anyCase = (src: string): string => src.replace(/[a-z](?![^[]*\])/g, (c) => `[${c}${c.toUpperCase()}]`);
 const CAP = "\\p{Lu}[\\p{L}'\u2019.-]*";
 // A hospital's own places: a patient there is in the care, not at a home.
 const HOSPITAL = '(?:ICU|NICU|PICU|ER|ED|OR|PACU|Hospital|Clinic|Emergency|Cardiology|Oncology|Pediatrics|Maternity|Surgery|Radiology|Rehab|Main|East|West|North|South|Tower|Pavilion|Wing)';
