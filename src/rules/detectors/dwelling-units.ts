@@ -25,6 +25,13 @@ const STREET_STAY_RE = new RegExp(
     `(?:(?:${CAP}[ ]){1,3}|[0-9]{1,3}(?:st|nd|rd|th)[ ])${anyCase('(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way)')}\\.?)(?![\\p{L}])`,
   'gu',
 );
+// A residence named by its kind, then a resident's unit, needs no verb (`the Oakwood senior apartments unit 12`, `Maplecrest
+// Assisted Living, room 108`); a suite is an office's (`… Senior Living, Suite 200` stays).
+const RESIDENCE_UNIT_RE = new RegExp(
+  `(?<![\\p{L}])${CAP}(?:[ ]${CAP}){0,3}[ ]${anyCase('(?:(?:senior[ ])?apartments|apartment[ ]homes|assisted[ ]living|nursing[ ]home|retirement[ ]home|senior[ ]living|condos|residences|towers)')}` +
+    `,?[ ]${anyCase('(?:unit|apt|apartment|room|rm)')}\\.?[ ]?#?[0-9]{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 const PARK_RE = new RegExp(
   `(?<![\\p{L}])${anyCase('(?:lot|space|site|pad)')}[ ]?#?[0-9]{1,4}[A-Za-z]?[ ](?:at|in)[ ](?:the[ ])?${CAP}(?:[ ]${CAP}){0,3}[ ]` +
     `${anyCase('(?:mobile[ ]home|trailer|rv|manufactured[ ]home)[ ](?:park|court|community|estates|village|resort)')}(?![\\p{L}])`,
@@ -51,6 +58,7 @@ export function scanDwellingUnits(text: string, out: Detection[], kind: string):
   if (!units && !block && !STREET_STAY_HINT.test(text)) return;
   if (units) {
     push(PARK_RE, text, out, kind);
+    push(RESIDENCE_UNIT_RE, text, out, kind);
     push(UNIT_FIRST_RE, text, out, kind);
   }
   if (!PERSONAL.test(text)) return;
