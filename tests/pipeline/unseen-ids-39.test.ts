@@ -41,6 +41,7 @@ describe('a street without its number, a corner, a neighbourhood', () => {
     ['we live in the Ravenna neighborhood', 'Ravenna'],
     ['our place is on the 2200 block of Hawthorne Street', '2200 block'],
     ['send it to apt 9D, 215 W 94th', '215 W 94th'],
+    ['we are staying in eureka with my cousin', 'eureka'],
   ])('drops the place from %j', (text, place) => {
     expect(props({ visitor_says: text })).not.toContain(place);
   });
@@ -98,15 +99,16 @@ describe("the site's own places and numbers that are not ages", () => {
       'the Ronald McDonald House on Elm St', 'Our conference is at the Hilton on Market St', 'Lot 4 is full, use Lot B',
       'Pediatrics Unit 3, Room 204', 'Glenwood Senior Living, Suite 200', 'in 12000 patients', 'New clinic in the Mission District', 'ages 12-17 welcome',
       'Located at the corner of Fremont and 3rd', 'Stay on Highway 9 until exit 23', 'Join our open house on Harbor Blvd',
-      'my son hit 100 on his spelling test', "i'm at high risk", "i'm at week 12"];
+      'my son hit 100 on his spelling test', "i'm at high risk", "i'm at week 12",
+      'we are staying in touch', 'Tips for Staying in Shape'];
     const out = props(Object.fromEntries(texts.map((t, i) => [`t${i}`, t])));
     for (const t of texts) expect(out).toContain(t);
   });
 
   it('runs wherever its cue is (the prefilter keeps what every detector finds)', () => {
     const parts = ['my ', 'home ', 'house ', 'is ', 'on ', 'Elm ', 'Street', "I'm ", "we're ", 'at ', 'Oak ', 'and ', '5th', 'late ', 'early ',
-      '90s', 'nineties', 'almost ', 'nearly ', 'hit ', 'going on ', 'between ', '95', ' ', 'her ', 'fresno', ', ca ', '93722', 'area', 'lot 4 '];
+      '90s', 'nineties', 'almost ', 'nearly ', 'hit ', 'going on ', 'between ', '95', ' ', 'her ', 'fresno', ', ca ', '93722', 'area', 'lot 4 ', 'staying ', 'in ', 'eureka'];
     expectPrefilterSound(parts, { maxLength: 6, numRuns: 1500, examples: [['my home is on Elm Street'], ['her early nineties'],
-      ["I'm at Oak and 5th"], ['almost 95'], ['fresno, ca 93722']] });
+      ["I'm at Oak and 5th"], ['almost 95'], ['fresno, ca 93722'], ['we staying in eureka']] });
   });
 });

@@ -13,7 +13,7 @@ import { geohashAt } from './geocode.js';
 import { verbNameAt } from './verb-name.js';
 import { roleOpensAt } from './role-opening.js';
 import { foreignNameCueAt, letterCueAt, nWordCueAt } from './foreign-cues.js';
-import { residenceAt } from './residence.js';
+import { residenceAt, stayingAt } from './residence.js';
 import { plainHonorificAt } from './viet-honorific.js';
 import { givenAfterCommaAt } from './script-cues.js';
 import { accessCueAt } from './access-cues.js';
@@ -67,8 +67,8 @@ export function cueAt(text: string, i: number, c: number): number {
     case 103: case 71: return gCue(text, i, n1);
     case 118: case 86: return vCue(text, i, n1);
     // yob (a year of birth follows, partial-date.ts)
-    case 121: case 89: // yob; `your nephew Colin Ashdown` (kin-name.ts)
-      return n1 === 111 ? (lower(text.charCodeAt(i + 2)) === 98 && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i + 3)) ? DATE_CUE : kinAfterYourAt(text, i) ? NAME_CUE : 0) : webmailAt(text, i);
+    case 121: case 89: // yob; `your nephew Colin Ashdown` (kin-name.ts); `staying in` (residence.ts)
+      return n1 === 111 ? (lower(text.charCodeAt(i + 2)) === 98 && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i + 3)) ? DATE_CUE : kinAfterYourAt(text, i) ? NAME_CUE : 0) : n1 === 105 ? (stayingAt(text, i) ? GEOCODE : 0) : webmailAt(text, i);
     case 115: case 83: return sCue(text, i, n1);
     case 100: case 68: return dCue(text, i, n1);
     case 98: case 66: return bCue(text, i, n1);

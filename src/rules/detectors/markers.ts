@@ -177,7 +177,7 @@ cueNext('vV', 'eiom'); // m: vm for, lvm for (verb-name.ts)
 cueNext('nN', 'aoeuip'); // e, u, i: nevem, numesc, nimeni (foreign-cues.ts); p: Hmong `npe` (access-cues.ts)
 cueNext('iI', 'tsm '); // s, m: ismim, benim (foreign-cues.ts); space: `I work at` (household-cues.ts)
 cueNext('fF', 'aro '); // o: four (a number read out); space: `Profile of Jane Doe` (addressed-name.ts)
-cueNext('yY', 'amo');
+cueNext('yY', 'amoi'); // i: `staying in` (residence.ts)
 cueNext('kK', 'o'); // Tagalog `ako si` (access-cues.ts)
 cueNext('oO', 'u'); // `our son ethan` (household-cues.ts)
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }

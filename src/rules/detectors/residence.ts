@@ -19,7 +19,7 @@ const TRAILING_STATE_CODE = /,? [A-Z]{2}$/;
 // `from` (residenceAt), the detector's own gate (geocode.ts).
 // Verbs that say where someone lives (`lives in`, `moved here from`, `vivo en`), and words before `from` that say where
 // someone comes from (`I'm from`, `originally from`): the latter take only `from` (`I'm in Tacoma` is where they are today).
-const VERB = '(?:lives?|lived|living|reside[sd]?|residing|moved(?:[ ]here|[ ]over|[ ]back)?|vivo|vive|vivimos|viven|moro|mora|moramos|wohne|wohnt|wohnen|habite|habitons|habitent)';
+const VERB = '(?:lives?|lived|living|staying|reside[sd]?|residing|moved(?:[ ]here|[ ]over|[ ]back)?|vivo|vive|vivimos|viven|moro|mora|moramos|wohne|wohnt|wohnen|habite|habitons|habitent)';
 const FROM_VERB = "(?:i['\u2019]m|i[ ]am|we['\u2019]re|we[ ]are|they['\u2019]re|he['\u2019]s|she['\u2019]s|(?:i['\u2019]m[ ])?originally|comes?|came|commut(?:e|es|ed|ing))";
 // `lives out in`, `we are up in` (H181): where someone lives, said with a direction.
 const ADVERB = '(?:(?:right|just|here|out|up|over|down|back)[ ]+)?';
@@ -92,6 +92,11 @@ export function residenceAt(text: string, i: number): boolean {
   if (c === 100) return p1 === 105 && matchesAt(text, i - 4, 'resid', true) && !isLetter(text.charCodeAt(i - 5));
   if (c === 119) return !isLetter(p1) && matchesAt(text, i, 'wohn', true);
   return c === 104 && !isLetter(p1) && matchesAt(text, i, 'habit', true);
+}
+
+/** GEOCODE at the `y` of `staying` before `in`/`at` (`we are staying in novato`; H181). */
+export function stayingAt(text: string, i: number): boolean {
+  return matchesAt(text, i - 3, 'stayi', true) && !isLetter(text.charCodeAt(i - 4)) && matchesAt(text, i + 1, 'ing ', true);
 }
 
 /** GEOCODE at the `w` of `we are in` or the `h` of `they are in` (a place may follow, as after `we're in`). */
