@@ -1,4 +1,5 @@
-import { anyCase, push, scanCorners } from './dwelling.js';
+import { push, scanCorners } from './dwelling.js';
+import { anyCase } from './residence.js';
 import type { Detection } from './types.js';
 
 // Where someone stays, told by its room, unit or lot (Safe Harbor B; dwelling.ts takes the forms without digits): a lodging
@@ -12,7 +13,9 @@ const CAP = "\\p{Lu}[\\p{L}'\u2019.-]*";
 const HOSPITAL = '(?:ICU|NICU|PICU|ER|ED|OR|PACU|Hospital|Clinic|Emergency|Cardiology|Oncology|Pediatrics|Maternity|Surgery|Radiology|Rehab|Main|East|West|North|South|Tower|Pavilion|Wing)';
 const LODGING = `(?!${HOSPITAL}(?![\\p{L}]))${CAP}(?:[ ](?:${CAP}|[0-9]{1,3}))?(?:[ ]${CAP}){0,2}(?:[ ][a-z]+){0,3}`;
 const UNIT = `${anyCase('(?:room|rm|unit|apt|apartment|suite|ste|space|lot|site)')}\\.?[ ]?#?[0-9]{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])`;
-const ON_STREET = `[ ]on[ ](?:${CAP}[ ]){1,3}${anyCase('(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|highway|hwy|route)')}\\.?(?:[ ][0-9]{1,4})?`;
+// The street types a lodging's street is named with (ON_STREET adds the numbered roads').
+const LODGING_STREET_TYPES = 'street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way';
+const ON_STREET = `[ ]on[ ](?:${CAP}[ ]){1,3}${anyCase(`(?:${LODGING_STREET_TYPES}|highway|hwy|route)`)}\\.?(?:[ ][0-9]{1,4})?`;
 const LOWER_ON_STREET = '[ ]on[ ](?:route|rte|highway|hwy)[ ][0-9]{1,4}';
 const STAY = "(?:staying|stay(?:s)?|live[sd]?|living|sleep(?:s|ing)?|i['\u2019]m|we['\u2019]re|they['\u2019]re|i[ ]am|we[ ]are|they[ ]are|is|was)";
 const STAY_RE = new RegExp(
@@ -22,7 +25,7 @@ const STAY_RE = new RegExp(
 // Without a room, a lodging on its street after a verb only a stay uses (`I sleep at the Harbor Light shelter on 6th street`).
 const STREET_STAY_RE = new RegExp(
   `(?<![\\p{L}])${anyCase('(?:staying|stay(?:s)?|live[sd]?|living|sleep(?:s|ing)?)')}[ ](?:at|in)[ ](?:the[ ])?(${LODGING}[ ]on[ ]` +
-    `(?:(?:${CAP}[ ]){1,3}|[0-9]{1,3}(?:st|nd|rd|th)[ ])${anyCase('(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way)')}\\.?)(?![\\p{L}])`,
+    `(?:(?:${CAP}[ ]){1,3}|[0-9]{1,3}(?:st|nd|rd|th)[ ])${anyCase(`(?:${LODGING_STREET_TYPES})`)}\\.?)(?![\\p{L}])`,
   'gu',
 );
 // A residence named by its kind, then a resident's unit, needs no verb (`the Oakwood senior apartments unit 12`, `Maplecrest

@@ -1,3 +1,4 @@
+import { anyCase } from './residence.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
@@ -11,9 +12,6 @@ import type { Detection } from './types.js';
 // 812`, `lot 42 at Sunset Palms mobile home park`), a block (`on the 1400 block of Alder Street`) and a unit before a street
 // without its type (`apartment 7C, 412 E 83rd`). `Parking is on Dellwood Drive`, `Our Linden Street clinic`, `Main Campus,
 // Fremont and 5th` and `the Ronald McDonald House on Elm St` (capitalised: a name) stay.
-const LOWER_LETTER_OUTSIDE_CLASS = /[a-z](?![^[]*\])/g;
-/** A pattern's letters in either case (a case-sensitive pattern whose `\p{Lu}` must stay a capital). */
-export const anyCase = (src: string): string => src.replace(LOWER_LETTER_OUTSIDE_CLASS, (c) => `[${c}${c.toUpperCase()}]`);
 const CAP = "\\p{Lu}[\\p{L}'\u2019.-]*";
 const NAME = `${CAP}(?:[ ]${CAP}){0,3}`;
 const SUFFIX = anyCase('(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|terrace|ter|place|pl|parkway|pkwy|' +

@@ -16,7 +16,9 @@ const WINDOW = 32;
 // digits, 7 at least, 3 of them words (digits alone are the phone detector's). With no phone word,
 // a whole number: 10 digits at least (`four five eight, five five five, oh six one four`, `458 five
 // five five 0614`); nothing else is read out ten digits long.
-const SPELLED_RE = /(?<![A-Za-z])\(?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})(?:[ ,.()-]{1,3}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|niner|[0-9]{1,4})){4,}(?![A-Za-z0-9])/gi;
+/** The words a digit is read out as (spelled-id.ts reads them after an identifier's label). */
+export const DIGIT_WORDS = 'zero|oh|one|two|three|four|five|six|seven|eight|nine|niner';
+const SPELLED_RE = new RegExp(`(?<![A-Za-z])\\(?(?:${DIGIT_WORDS}|[0-9]{1,4})(?:[ ,.()-]{1,3}(?:${DIGIT_WORDS}|[0-9]{1,4})){4,}(?![A-Za-z0-9])`, 'gi');
 const DIGIT_RUN = /[0-9]+/g;
 // Said rather than labelled (`my number is five five five …`, `my number is 555-0143`): the prefilter marks `my number`
 // as a phone word (cue-at.ts mCue).

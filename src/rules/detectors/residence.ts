@@ -25,8 +25,8 @@ const FROM_VERB = "(?:i['\u2019]m|i[ ]am|we['\u2019]re|we[ ]are|they['\u2019]re|
 const ADVERB = '(?:(?:right|just|here|out|up|over|down|back)[ ]+)?';
 const PREP = '(?:in|from|to|near|outside(?:[ ]of)?|en|em|no|na|in[ ]der[ ]nähe[ ]von|à|a|près[ ]de|cerca[ ]de)';
 // The pattern is case-sensitive (a place's words must be capitals: `\p{Lu}` under the `i` flag is any letter), so the
-// verb's and preposition's letters take either case here.
-const anyCase = (src: string): string => src.replace(LOWER_LETTER_OUTSIDE_CLASS, (c) => `[${c}${c.toUpperCase()}]`);
+// verb's and preposition's letters take either case here (dwelling.ts's patterns too).
+export const anyCase = (src: string): string => src.replace(LOWER_LETTER_OUTSIDE_CLASS, (c) => `[${c}${c.toUpperCase()}]`);
 const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
 // `I'm in Oskmere`, `we're in Zellby`, `I am in Tarnfield`: where the writer is (a city is as identifying as a home town); NOT_PLACE and IN_NOT_PLACE
 // keep the rooms, departments and states of being (`I'm in Cardiology`, `I'm in Pain Management`, `I'm in Network`).

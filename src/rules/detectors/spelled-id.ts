@@ -1,4 +1,5 @@
 import { defineDetector } from './define.js';
+import { DIGIT_WORDS } from './phone-local.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
@@ -23,7 +24,7 @@ const LABEL_RE = new RegExp(
 const FILLER_RE = /(?:[\s:#=.,'"()-]+|(?:id|number|nbr|no|num|is|are|was|of|in|my|the|his|her|their|ending|ends|ended|with|es|de|mi|su)(?![A-Za-z])){0,12}/iy;
 // One token of the number, with the separators before it (`, `, ` - `).
 const TOKEN_RE = new RegExp(
-  '([ ,.\\-]{0,3})(?:(zero|oh|one|two|three|four|five|six|seven|eight|nine|niner)|(o|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)' +
+  `([ ,.\\-]{0,3})(?:(${DIGIT_WORDS})|` + '(o|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)' +
     '|(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)' +
     '|(double|triple)|(dash|slash|hundred|thousand|and)|([0-9]{1,4})|([A-Z]))(?![A-Za-z0-9])',
   'iy',
