@@ -5,6 +5,7 @@ import { campaignOf, clickIdsOf, queryOf } from './query.js';
 import { extraLocations } from './page-readings.js';
 import { withAppScreen } from './app-links.js';
 import { openedLinkPaths } from './opened-links.js';
+import { conversionFormPaths } from './conversion-forms.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
 import { cartItemPaths } from './form-and-item-readings.js';
 import { campaignNamesNotice, urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
@@ -150,7 +151,8 @@ function pageOf(ctxPage: JsonObject, props: JsonObject): EventInfo['page'] {
 /** Where else the event says the page is: page names among its properties, extraLocations, a separate fragment. */
 function otherLocations(raw: JsonObject, context: JsonObject, ctxPage: JsonObject, props: JsonObject, page: EventInfo['page']): readonly string[] {
   const event = raw.type === 'track' ? str(raw.event) : undefined;
-  const found = openedLinkPaths(event, props, withCartItems(takePageNames(), event, props, page.path));
+  // A conversion's form (conversion-forms.ts) is read like the page names found among the properties.
+  const found = conversionFormPaths(event, props, page.path ?? page.url, openedLinkPaths(event, props, withCartItems(takePageNames(), event, props, page.path)));
   // An app shell's title and page names say which of the member's pages it shows (app-shell.ts).
   const shell = shellReadings(page, raw.type === 'track' ? undefined : str(raw.name), props, found, raw.type === 'screen');
   const names = shell === undefined ? found : [...(found ?? []), ...shell];

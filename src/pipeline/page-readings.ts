@@ -5,7 +5,7 @@ import { appReadings } from './app-screens.js';
 import { classNamePaths } from './class-names.js';
 import { isFrameAt, isFrameObject } from './frame-keys.js';
 import { type FormStep, formStepParam, formStepRoute, PLUS_SIGNS } from './form-steps.js';
-import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, proofpointUrl, SCHEME_AND_HOST, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
+import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, pascalRoute, proofpointUrl, SCHEME_AND_HOST, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
 import { queryPageReadings } from './search-page.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
@@ -36,9 +36,9 @@ const LOCATION_KEYS: ReadonlySet<string> = new Set([
 const ROUTE_PARAMS: ReadonlySet<string> = new Set([
   'page', 'p', 'pagename', 'route', 'path', 'goto', 'next', 'redirect', 'redirecturl', 'redirectto', 'redirecturi',
   'returnurl', 'returnto', 'return', 'continue', 'target', 'dest', 'destination', 'url', 'u',
-  // CMS and framework routers: WordPress `page_id`, DotNetNuke `tabid`, ColdFusion Fusebox
+  // CMS and framework routers: WordPress `page_id`, DotNetNuke `tabid` and its control `ctl`, ColdFusion Fusebox
   // `fuseaction`, Yii `r`, and the `module`/`screen`/`action` of home-grown ones.
-  'pageid', 'tabid', 'fuseaction', 'r', 'pg', 'module', 'screen', 'action', 'controller',
+  'pageid', 'tabid', 'fuseaction', 'r', 'pg', 'module', 'screen', 'action', 'controller', 'ctl',
   // Joomla's `option=com_portal` and `task`, WordPress's `name`/`slug` and `alias` of a page.
   'option', 'task', 'slug', 'alias', 'name',
   // AngularJS ui-router and other state routers name the page by a dotted state (`portal.messages.inbox`).
@@ -211,7 +211,7 @@ function queryRoutes(url: string, q: number, end: number, root: boolean, out: st
     from = amp + 1;
   }
   joinedRoute(parts, out);
-  if ((form.done || form.name !== undefined) && !(url.indexOf('#') >= 0 && url.indexOf('#') < q)) formStepRoute(url.slice(0, q).replace(SCHEME_AND_HOST, '') || '/', form, out);
+  if ((form.done || form.name !== undefined || form.item !== undefined) && !(url.indexOf('#') >= 0 && url.indexOf('#') < q)) formStepRoute(url.slice(0, q).replace(SCHEME_AND_HOST, '') || '/', form, out);
 }
 
 // A dispatcher script at the site's root whose own name says nothing (`/main.jsp?section=appointments&sub=confirm`,
@@ -275,7 +275,7 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
     out.push(`/${value}`);
     // A dotted state name (`portal.messages.inbox`) is a path whose segments the dots separate.
     const state = route && value.indexOf('.') > 0 ? statePath(value) : undefined;
-    if (state !== undefined) out.push(state);
+    if (state !== undefined) out.push(state); else if (route) pascalRoute(value, out);
   }
 }
 

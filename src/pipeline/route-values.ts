@@ -167,3 +167,12 @@ export function bareQueryRoute(url: string, from: number, to: number): string | 
   const v = safeDecode(url.slice(from, to));
   return v.charCodeAt(0) === 47 && v.charCodeAt(1) !== 47 ? v : SCHEME.test(v) ? v : undefined;
 }
+
+// A control's or view's key in Pascal case (DotNetNuke's `ctl=RefillConfirm`, `ctl=ApptConfirm`) is words run together: as a
+// path its words are separated (`/refill-confirm`), as a class name's are (H188).
+const PASCAL_WORDS = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$/;
+
+/** A route value in Pascal case as the path of its words, appended to `out`; other values add nothing. */
+export function pascalRoute(value: string, out: string[]): void {
+  if (value.length <= 64 && PASCAL_WORDS.test(value)) out.push(`/${value.replace(LOWER_BEFORE_UPPER, '$1-').toLowerCase()}`);
+}
