@@ -22,6 +22,7 @@ import { addressedAt, possessiveRecordAt, recordForAt } from './addressed-name.j
 import { newbornAt } from './newborn-name.js';
 import { kinAfterYourAt, kinParenAt, ourKinCommaAt } from './kin-name.js';
 import { WARM_SIGN_OFFS, householdCueAt } from './household-cues.js';
+import { deviceOfAt } from './device-owner.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
@@ -45,9 +46,7 @@ export function personLabelBefore(text: string, i: number): boolean {
 const SIGN_OFFS = ['sincerely', 'regards', 'thanks', 'cheers', 'best', 'respectfully', 'atentamente', 'saludos', 'cordialmente', 'signed', ...WARM_SIGN_OFFS];
 
 /** `calling` after a space: a caller may have named themselves before it (`Hey, Jane Doe calling`). */
-function callingAt(text: string, i: number): boolean {
-  return text.charCodeAt(i - 1) === 32 && matchesAt(text, i, 'calling', true);
-}
+const callingAt = (text: string, i: number): boolean => text.charCodeAt(i - 1) === 32 && matchesAt(text, i, 'calling', true);
 
 /** Markers for the cue-based detectors (partial SSNs, spelled emails, month-year dates, names). */
 export function cueAt(text: string, i: number, c: number): number {
@@ -137,7 +136,7 @@ function gCue(text: string, i: number, n1: number): number {
 function vCue(text: string, i: number, n1: number): number {
   if (letterCueAt(text, i, 118) || householdCueAt(text, i, 118)) return NAME_CUE; // zovem se, volám sa (foreign-cues.ts); lavoro (household-cues.ts)
   // vm for, voicemail for, lvm for: whom a call log left a message for (verb-name.ts)
-  if ((n1 === 109 || n1 === 111) && (verbNameAt(text, i) || (lower(text.charCodeAt(i - 1)) === 108 && verbNameAt(text, i - 1)))) return NAME_CUE;
+  if ((n1 === 109 || n1 === 111) && (verbNameAt(text, i) || (lower(text.charCodeAt(i - 1)) === 108 && verbNameAt(text, i - 1)) || deviceOfAt(text, i))) return NAME_CUE; // `iPhone von Jürgen` too (device-owner.ts)
   if (residenceAt(text, i)) return GEOCODE; // live, living, moved, vivo (residence.ts)
   // date of service, service date (partial-date.ts), marked at the `vi` of service
   if (n1 === 105 && matchesAt(text, i - 3, 'service', true) && (endsAt(text, i - 3, 'date of ') || matchesAt(text, i + 4, ' date', true))) return DATE_CUE;
@@ -202,6 +201,7 @@ function dCue(text: string, i: number, n1: number): number {
   if (n1 === 105 && n2 === 101 && lower(text.charCodeAt(i + 3)) === 100 && !isLetter(text.charCodeAt(i + 4))) return DATE_CUE | (nameBeforeIdAt(text, i) ? NAME_CUE : 0); // died: a name before (name-before-id.ts)
   if (n1 === 104) return n2 === 114 && !isLetter(text.charCodeAt(i - 1)) ? NAME_CUE : 0; // Dhr. (an honorific, person-name.ts)
   if (n1 === 101 && residenceAt(text, i)) return GEOCODE; // reside (residence.ts)
+  if ((n1 === 101 || n1 === 105 || n1 === 111) && n2 === 32 && deviceOfAt(text, i)) return NAME_CUE; // `iPad de Joaquín` (device-owner.ts)
   // dos (date of service) as a word of its own
   if (n1 === 111 && n2 === 98) return DATE_CUE | (nameBeforeIdAt(text, i) ? NAME_CUE : 0); // a name right before (name-before-id.ts)
   if (n1 === 111) return n2 === 116 ? DOT_WORD : n2 === 98 || (n2 === 115 && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(i + 3))) ? DATE_CUE : 0;

@@ -52,7 +52,9 @@ const PATIENT_DOC = new Set(('report reports cv resume statement invoice bill re
   // A patient's result photos (`jane-doe-before-after.jpg`, `doe-jane-progress.png`).
   'before after beforeafter progress ' +
   // The same glued, as exports name them (`labresults`, `dischargesummary`), and a record's exchange formats (`ccd`, `ccda`, `fhir`).
-  'labresults labresult labreport testresults dischargesummary medicalrecords healthrecords ccd ccda fhir export').split(' '));
+  'labresults labresult labreport testresults dischargesummary medicalrecords healthrecords ccd ccda fhir export ' +
+  // Tests a patient sends the results of (`ahmed.farouk.bloodwork.xlsx`).
+  'bloodwork labwork bloodtest ultrasound mammogram ekg ecg').split(' '));
 const DATE_WORD = /^(?:\d{4}|\d{6}|\d{8})$/;
 const STANDARD_CHARGES = /[_-]standard[_-]?charges$/i;
 
@@ -136,6 +138,39 @@ function photoPair(ws: readonly Word[]): number {
   return ws.indexOf(pair[0]);
 }
 
+// English words open with these pairs of consonants; a login made of an initial and a surname (`jsmith`, `dpatel`) seldom does.
+// Greek and Latin onsets and a `y` as a vowel count too (`rhinoplasty`, `pterygium`, `hysterectomy`), and so do clinical endings.
+const ENGLISH_ONSET = /^(?:bl|br|ch|cl|cr|dr|fl|fr|gl|gr|kn|ph|pl|pr|sc|sh|sk|sl|sm|sn|sp|st|sw|th|tr|tw|wh|wr|qu|gn|ps|pn|sq|rh|pt|mn|dw|ts|kh|zh|.y)/;
+const CLINICAL_ENDING = /(?:ectomy|otomy|ostomy|plasty|scopy|gram|graphy|itis|osis|emia|pathy|therapy|ology|ysis)$/;
+const LOGIN = /^[b-df-hj-np-tv-z]{2}[a-z]{3,12}$/;
+const VOWEL = /[aeiouy]/;
+
+/** A login shaped as an initial and a surname (`dpatel`, `mgarcia`), not an English word nor a test's acronym (`cbc`, `mthfr`). */
+export function loginShaped(word: string): boolean {
+  const w = word.toLowerCase();
+  return LOGIN.test(w) && !ENGLISH_ONSET.test(w) && VOWEL.test(w.slice(2)) && !commonWord(w) && !NOUN_ENDING.test(w) && !CLINICAL_ENDING.test(w);
+}
+
+// A login beside a document's words is its owner's (`jsmith-labresults-2024-03-05.pdf`, `consent-form-signed-jlopez.pdf`,
+// `tbrooks-vaccine-record.png`): the stem holds a document word and nothing but the login, common words and numbers.
+function loginInStem(ws: readonly Word[]): number {
+  let login = -1, doc = false;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i].w.toLowerCase();
+    if (DOC.has(w) || PATIENT_DOC.has(w)) doc = true;
+    else if (login < 0 && loginShaped(w)) login = i;
+    else if (!STOP.has(w) && !NUMBER.test(w) && !STEM_EXTRA.test(w)) return -1;
+  }
+  return doc ? login : -1;
+}
+
+// `records_for_Nakamura_Keiko.zip`, `Letter to Dr Lee re Beatrix Holloway.docx`: a pair after `for`, `re` or `of` names
+// whom an earlier document word's document is for.
+const FOR_WORDS: ReadonlySet<string> = new Set(['for', 're', 'of', 'from']);
+const PLURAL_S = /s$/;
+const docForPair = (ws: readonly Word[], i: number): boolean =>
+  i >= 2 && FOR_WORDS.has(ws[i - 1].w.toLowerCase()) && ws.slice(0, i - 1).some((w) => DOC.has(w.w.toLowerCase().replace(PLURAL_S, '')));
+
 /** A name-shaped pair in the file stem [from, to) beside a document word (or a date, for capitalised pairs). */
 function scanStem(text: string, from: number, to: number, out: Detection[], kind: string): void {
   // A hospital's price-transparency file (CMS: `<EIN>_<hospital-name>_standardcharges.json`) names the hospital (price-file.ts).
@@ -143,6 +178,8 @@ function scanStem(text: string, from: number, to: number, out: Detection[], kind
   const ws = words(text, from, to);
   const photo = photoPair(ws);
   if (photo >= 0) { out.push({ start: ws[photo].s, end: ws[photo + 1].e, kind }); return; }
+  const login = loginInStem(ws);
+  if (login >= 0) { out.push({ start: ws[login].s, end: ws[login].e, kind }); return; }
   for (let i = 0; i + 1 < ws.length; i++) {
     if (lowerPair(ws, i)) { out.push({ start: ws[i].s, end: ws[i + 1].e, kind }); i++; continue; }
     const upper = UPPER.test(ws[i].w);
@@ -152,16 +189,26 @@ function scanStem(text: string, from: number, to: number, out: Detection[], kind
     const before = i > 0 ? ws[i - 1].w.toLowerCase() : '';
     const after = i + 2 < ws.length ? ws[i + 2].w.toLowerCase() : '';
     if (PROVIDER_BEFORE.has(before) || PROVIDER_AFTER.has(after)) continue;
-    const doc = DOC.has(before) || DOC.has(after);
+    const doc = DOC.has(before) || DOC.has(after) || docForPair(ws, i);
     if (!doc && ((upper && !mixed) || !(DATE_WORD.test(before) || DATE_WORD.test(after) || datePartsBefore(ws, i)))) continue;
     out.push({ start: ws[i].s, end: ws[i + 1].e, kind });
     i++;
   }
 }
 
+// A file name with spaces after the word that says it is one (`attachment: Robert Chen - referral.docx`, `see attached
+// (Marguerite Olsen) prior auth.pdf`), read whole as WHOLE_FILE_RE reads a value that is nothing else.
+const LABELLED_FILE_RE = /(?<![A-Za-z])(?:attachment|attached|file(?:[ _-]?name)?|document|upload(?:ed)?)s?[ ]*[:=]?[ ]*([^\n/\\?#&=:"<>|]{3,120}?\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif|json|xml|zip|hl7|dcm))(?![A-Za-z0-9])/gi;
+
 /** Person names in document file names (see above); the caller gates on fileExtAt. */
 export function scanFileNames(text: string, out: Detection[], kind: string): void {
   if (WHOLE_FILE_RE.test(text)) { scanStem(text, 0, text.lastIndexOf('.'), out, kind); return; }
+  const labelled = resetAt(LABELLED_FILE_RE, 0);
+  let l: RegExpExecArray | null;
+  while ((l = labelled.exec(text)) !== null) {
+    const start = l.index + l[0].length - (l[1] as string).length;
+    scanStem(text, start, l.index + l[0].lastIndexOf('.'), out, kind);
+  }
   const re = resetAt(FILE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) scanStem(text, m.index, m.index + m[0].lastIndexOf('.'), out, kind);

@@ -4,6 +4,7 @@ import type { Detection } from './types.js';
 import { STATE_CODE, STATE_NAME } from './zip.js';
 import { ibanEnd } from './iban.js';
 import { scanAccessIds } from './access-ids.js';
+import { scanDeviceSerials } from './device-serial.js';
 import { scanCellIds } from './cell-ids.js';
 import { scanNationalIds } from './national-ids.js';
 
@@ -192,6 +193,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   const mark = out.length;
   // A UK registration has two digits only (`reg: AB12 CDE`): plates are looked for with two.
   scanUsernames(text, out, kind);
+  scanDeviceSerials(text, out, kind); // `Seriennummer des Messgeräts: GM82K44`, `cgm transmitter 8G1234` (device-serial.ts)
   if (!hasDigits(text, 3)) { scanPlates(text, out, kind, mark); return; }
   scanAccessIds(text, out, kind); // `Número de miembro`, `회원번호`, `رقم الملف الطبي`, `serial … is QX7F4K92` (access-ids.ts)
   scanCellIds(text, out, kind); // `Member | ID H44182071`: a bare `ID` in a card's or table's cell (cell-ids.ts)

@@ -26,6 +26,8 @@ import { roleOpensAt } from './role-opening.js';
 import { anhAt } from './viet-honorific.js';
 import { fromColonAt, holderAt, locatorAt } from './addressed-name.js';
 import { householdCueAt } from './household-cues.js';
+import { deviceOwnerAt, hostOwnerAt, netOwnerAt } from './device-owner.js';
+import { homeDriveAt, homeSlashAt } from './home-folder.js';
 
 export * from './marker-bits.js';
 export { ageNumAt } from './age-marker.js';
@@ -34,19 +36,21 @@ export { cueAt };
 export function markerAt(text: string, i: number, c: number): number {
   switch (c) {
     case 64: return AT;
-    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) || colonNameCue(text, i) || misreadLabelAt(text, i) || fromColonAt(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
+    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) || colonNameCue(text, i) || misreadLabelAt(text, i) || fromColonAt(text, i) || homeDriveAt(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     // ` - ` after a person label (`Emergency contact - Jane Doe`).
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0)
-      | ((text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && personLabelBefore(text, i)) || attributionDashAt(text, i) ? NAME_CUE : 0);
+      | ((text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && personLabelBefore(text, i)) || attributionDashAt(text, i) || hostOwnerAt(text, i) ? NAME_CUE : 0);
     case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0)
       | (lowerAscii(text.charCodeAt(i - 1)) && lowerAscii(text.charCodeAt(i + 1)) && bareW3wAt(text, i) ? GEOCODE : 0); // `filled.count.soap` (what3words.ts)
     case 43: return geocodeAt(text, i, c);
     // `<<`: a machine-readable zone's fillers (mrz.ts); `<at>` is cueAt's.
     case 60: return (text.charCodeAt(i + 1) === 60 ? MRZ_FILL : 0) | cueAt(text, i, c);
     // `/patients/jane-doe-1961` in text (person-path.ts).
-    case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) ? NAME_CUE : 0);
+    case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) || homeSlashAt(text, i) ? NAME_CUE : 0);
+    // `Jane's iPhone` (device-owner.ts); the walk hands `’` here too.
+    case 39: case 8217: return cueAt(text, i, c) | (deviceOwnerAt(text, i) ? NAME_CUE : 0);
     case 124: case 59: case 9: return pipeRowAt(text, i) || (c === 124 && roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
     case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
@@ -82,7 +86,7 @@ export function markerAt(text: string, i: number, c: number): number {
 function hCue(text: string, i: number): number {
   const next = lower(text.charCodeAt(i + 1));
   if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
-  if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : holderAt(text, i) ? NAME_CUE : homeAt(text, i) ? GEOCODE : webmailAt(text, i); // hospitalized, holder (addressed-name.ts), home (dwelling.ts), hotmail
+  if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : holderAt(text, i) || netOwnerAt(text, i) ? NAME_CUE : homeAt(text, i) ? GEOCODE : webmailAt(text, i); // hospitalized, holder (addressed-name.ts), a home network (device-owner.ts), home (dwelling.ts), hotmail
   if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
   // a greeting before a name (person-name.ts); `behalf of` before a name (verb-name.ts); habite
   if (next === 97) return (lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true)) || matchesAt(text, i - 2, 'behalf of ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0;

@@ -15,6 +15,7 @@ import { SPELLED_HINT, scanSpelledNames } from './spelled-name.js';
 import { scanSignedIn } from './signed-in-name.js';
 import { scanAddressedNames } from './addressed-name.js';
 import { scanRelativeNames } from './relative-name.js';
+import { scanDeviceOwners } from './device-owner.js';
 import type { Detection } from './types.js';
 
 const CLOSING_PAREN_COLON = /^\)[ ]?:/;
@@ -188,6 +189,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   scanRoleOpening(text, out, kind);
   scanCaptionName(text, out, kind);
   if (text.indexOf('/') >= 0) scanPersonPaths(text, out, kind);
+  scanDeviceOwners(text, out, kind); // `Jane's iPhone`, `DPATEL-LAPTOP`, `C:\Users\jsmith\` (device-owner.ts)
   if (text.indexOf(':') >= 0) scanMisreadLabels(text, out, kind);
   if (NAME_ID_HINT.test(text)) scanNameBeforeId(text, out, kind);
   if (SPELLED_HINT.test(text)) scanSpelledNames(text, out, kind);

@@ -33,7 +33,7 @@ export function textFeatures(text: string): TextFeatures {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // `my name is` in other scripts is marked at its first character (script-cues.ts).
-    if (c >= 128) { flags |= c === 8217 || c === 8211 || c === 8212 || c === 8213 ? NON_ASCII | cueAt(text, i, c) : NON_ASCII | scriptCueAt(text, i, c); continue; }
+    if (c >= 128) { flags |= c === 8217 || c === 8211 || c === 8212 || c === 8213 ? NON_ASCII | markerAt(text, i, c) : NON_ASCII | scriptCueAt(text, i, c); continue; }
     const k = CLASS[c];
     if (k === 0) continue;
     if (k === 1) { if (digits < 12) digits++; if (c === 57 || c === 49) flags |= ageNumAt(text, i, c); } else if (k === 2) flags |= markerAt(text, i, c);
