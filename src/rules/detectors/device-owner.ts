@@ -28,6 +28,11 @@ const NET_AT = /(?:family|home|house|household)[ _-]*(?:wi-?fi|5g|2\.4|net|guest
 const NET_HINT = /(?:family|home|house)[ _-]*(?:wi|5g|2\.4|net|guest|ext|mesh)/i;
 const OF_HINT = /[ ](?:de|von|di|do)[ ]\p{Lu}/u;
 const SENT_HINT = /sent[ ]from[ ]my[ ]/i;
+// An organisation's device programme or line, not a person's device (`Northbay's iPhone app`, `St. Luke's phone line`, `St.
+// Joseph's iPad loaner program`): a saint's name before, or a word of a service after the device.
+const SAINT_BEFORE = /(?:^|[^\p{L}])(?:st|ste|saint|san|santa|sainte)\.?[ ]+$/iu;
+const SERVICE_AFTER = new RegExp(`^(?:${DEVICE})(?:[ ][\\p{L}\\p{N}+]{1,12})?[ ](?:app|apps|application|line|lines|number|numbers|directory|hours|` +
+  'loaner|loaners|lending|program|programs|programme|kiosk|kiosks|store|deals|support|plan|plans|service|services|policy|repair|charging|station|stations)(?![\\p{L}])', 'iu');
 const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|my|your|his|her|our|their|a|an|this|that|each|every|any|whose|one|el|la|mi|tu|su|le|mon|ton|son|sa|das|mein|dein|sein|ihr)[ ]+$/iu;
 const NOT_OWNER: ReadonlySet<string> = new Set(('patient patients caller member user visitor customer client guest doctor doctors nurse nurses provider ' +
   'physician surgeon therapist staff teacher student owner parent parents child children kid kids baby son daughter mom dad mum mother ' +
@@ -87,7 +92,9 @@ function scanPossessives(text: string, out: Detection[], kind: string): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const name = m[1] as string;
-    if (!ownerWord(name) || DETERMINER_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (!ownerWord(name) || DETERMINER_BEFORE.test(before) || SAINT_BEFORE.test(before)) continue;
+    if (SERVICE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48))) continue;
     push(out, m.index, name, kind);
   }
 }
