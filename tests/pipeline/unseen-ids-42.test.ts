@@ -35,7 +35,7 @@ describe('a device named after its owner', () => {
     kept(['can I use my iPhone to check in?', 'Now supports iPhone 15 Pro and Apple Watch', "Bring the patient's MacBook to class",
       "Apple's iPhone 16 works with our app", "The doctor's iPad shows your results", "my son's iPad won't charge", 'wifi: Northbay Guest WiFi',
       'Galaxy S23 de 256 GB', 'compré un iPad de segunda mano', 'Comprar un iPhone de Apple', 'Sent from my iPhone', 'hostname: web-prod-03',
-      'OFFICE-PC is down', 'shop the refurbished-laptop sale', "Mother's Day gift guide: AirPods", 'Family Medicine Home Visits',
+      'OFFICE-PC is down', 'shop the refurbished-laptop sale', 'Razer-Laptop and Surface-Laptop-5 in stock', "Mother's Day gift guide: AirPods", 'Family Medicine Home Visits',
       "Call St. Luke's phone line for directions", "Northbay's iPhone app is live", "St. Joseph's iPad loaner program"]);
   });
 

@@ -15,6 +15,7 @@ import type { Detection } from './types.js';
 // mano`, `Galaxy S23 de 256 GB`, `iPhone de Apple`).
 const DEVICE = 'iphone|ipad|ipod|imac|macbook|mac|airpods|airtag|apple[ ]watch|watch|galaxy|pixel|chromebook|echo|kindle|fitbit|surface|' +
   'laptop|phone|cellphone|cell|pc|computer|desktop|tablet|beats|buds|android|homepod|thinkpad|oneplus|moto|oura|garmin|xperia|redmi';
+const DEVICE_WORD = new RegExp(`^(?:${DEVICE})$`, 'i');
 const DEVICE_AT = new RegExp(`(?:${DEVICE})(?![\\p{L}])`, 'iuy');
 const POSSESSIVE_RE = new RegExp(`(?<![\\p{L}\\p{M}'\\u2019-])(\\p{L}[\\p{L}\\p{M}]{1,24})['\\u2019]s[ ](?=(?:${DEVICE})(?![\\p{L}]))`, 'giu');
 const DEVICE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${DEVICE})(?:[ ][\\p{L}\\p{N}+]{1,12}){0,3}[ ]$`, 'iu');
@@ -22,7 +23,10 @@ const OF_OWNER_RE = new RegExp(`(?<![\\p{L}])(?:${DEVICE})(?:[ ][\\p{L}\\p{N}+]{
 const SENT_FROM_RE = new RegExp(`sent[ ]from[ ]my[ ](?:${DEVICE})(?:[ ][\\p{L}\\p{N}+]{1,12}){0,2}?[ ]*[-\\u2013\\u2014,][ ]*(\\p{L}[\\p{L}\\p{M}'\\u2019-]{1,24})(?=[ ]*(?:$|[\\n.!]))`, 'giu');
 const HOST_DEVICE = 'laptop|pc|desktop|workstation|notebook|macbook|imac|ipad|iphone|mac|mbp|mba|surface|thinkpad|chromebook|galaxy|pixel|android';
 const HOST_AT = new RegExp(`(?:${HOST_DEVICE})(?![A-Za-z])`, 'iy');
-const HOST_RE = new RegExp(`(?<![A-Za-z0-9._'-])([A-Za-z][A-Za-z']{1,18}[A-Za-z])-(?=(?:${HOST_DEVICE})(?![A-Za-z]))`, 'gi');
+const HOST_RE = new RegExp(`(?<![A-Za-z0-9._'-])([A-Za-z][A-Za-z']{1,18}[A-Za-z])-(?=(${HOST_DEVICE})(?![A-Za-z]))`, 'gi');
+// macOS writes its devices in camel case after the owner's capitalised name (`Tobias-MacBook-Pro`, `Rebeccas-iMac`).
+const APPLE_CASED = /^(?:MacBook|iMac|iPad|iPhone|Mac)$/;
+const CAPITALISED = /^[A-Z][a-z']+$/;
 const NET_RE = /(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'\u2019-]{1,24})[ _-]+(?:family|home|house|household)[ _-]*(?:wi-?fi|5g(?:hz)?|2\.4(?:g(?:hz)?)?|net(?:work)?|guest|ext(?:ender)?|mesh)(?![\p{L}\p{N}])/giu;
 const NET_AT = /(?:family|home|house|household)[ _-]*(?:wi-?fi|5g|2\.4|net|guest|ext|mesh)/iy;
 const NET_HINT = /(?:family|home|house)[ _-]*(?:wi|5g|2\.4|net|guest|ext|mesh)/i;
@@ -74,13 +78,20 @@ export function hostOwnerAt(text: string, i: number): boolean {
 /** At the `h` of `home`/`house` or the `f` of `family`: a network's suffix follows (the prefilter's NAME_CUE). */
 export const netOwnerAt = (text: string, i: number): boolean => !isLetter(text.charCodeAt(i - 1)) && resetAt(NET_AT, i).test(text);
 
-function hostOwner(word: string): boolean {
+/** Whether a host name's first word before `device` is its owner's: a given name, a capitalised word before Apple's
+ * camel case (`Tobias-MacBook-Pro`; `Razer-Laptop`, `Surface-Laptop` stay) or a login (`DPATEL-LAPTOP`, `mgarcia-pc`). */
+function hostOwner(word: string, device: string): boolean {
   const w = word.toLowerCase();
   const bare = w.endsWith("'s") ? w.slice(0, -2) : w.endsWith('s') ? w.slice(0, -1) : w;
   if (GIVEN_NAMES.has(w) || GIVEN_NAMES.has(bare)) return true;
-  if (!ownerWord(w) || !ownerWord(bare)) return false;
-  // `Tobias-MacBook-Pro` as macOS names it; `DPATEL-LAPTOP`, `mgarcia-pc` as a login.
-  return /^[A-Z][a-z']+$/.test(word) || loginShaped(w);
+  if (!ownerWord(w) || !ownerWord(bare) || DEVICE_WORD.test(w)) return false;
+  return (CAPITALISED.test(word) && APPLE_CASED.test(device)) || loginShaped(w);
+}
+
+function scanHosts(text: string, out: Detection[], kind: string): void {
+  const re = resetAt(HOST_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) if (hostOwner(m[1] as string, m[2] as string)) push(out, m.index, m[1] as string, kind);
 }
 
 function push(out: Detection[], start: number, name: string, kind: string): void {
@@ -115,7 +126,7 @@ export function scanDeviceOwners(text: string, out: Detection[], kind: string): 
   if (text.indexOf("'") >= 0 || text.indexOf('\u2019') >= 0) scanPossessives(text, out, kind);
   if (OF_HINT.test(text)) scanGroup(OF_OWNER_RE, text, out, kind, true, true, ownerWord);
   if (SENT_HINT.test(text)) scanGroup(SENT_FROM_RE, text, out, kind, true, true, ownerWord);
-  if (text.indexOf('-') >= 0) scanGroup(HOST_RE, text, out, kind, false, false, hostOwner);
+  if (text.indexOf('-') >= 0) scanHosts(text, out, kind);
   if (NET_HINT.test(text)) scanGroup(NET_RE, text, out, kind, true, false, ownerWord);
   if (text.indexOf('/') >= 0 || text.indexOf('\\') >= 0) scanHomeFolders(text, out, kind);
 }
