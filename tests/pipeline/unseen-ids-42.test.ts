@@ -81,13 +81,15 @@ describe("a name in an attachment's or a file's name", () => {
     ['statements_for_Oyelowo_Adaeze.zip', 'Oyelowo'],
     ['Letter to Dr Singh re Philippa Drummond.docx', 'Drummond'],
     ['ignatius.okafor.bloodwork.xlsx', 'okafor'],
+    ['uploaded: knee brace order (Harold Fenwick).pdf', 'Fenwick'],
   ])('drops the name from %j', (text, name) => {
     expect(props({ upload_name: text })).not.toContain(name);
   });
 
   it("keeps a site's own documents", () => {
     kept(['annual-report-2024.pdf', 'Patient-Rights.pdf', 'Visitor-Guide-2025.pdf', 'thyroid-results-2024.pdf', 'cbc-results.pdf',
-      'Forms for New Patients.pdf', 'Report of the Board 2024.pdf', 'Statement of Charges for Services.pdf', 'file: Heart Health Guide.pdf']);
+      'Forms for New Patients.pdf', 'Report of the Board 2024.pdf', 'Statement of Charges for Services.pdf', 'file: Heart Health Guide.pdf',
+      'Visitor Guide (Large Print).pdf', 'rhinoplasty-before-after.jpg']);
   });
 });
 

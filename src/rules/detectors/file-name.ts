@@ -1,5 +1,6 @@
 import { isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
+import { GIVEN_NAMES } from './given-names.js';
 import type { Detection } from './types.js';
 
 const FOUR_DIGITS = /^\d{4}$/;
@@ -171,6 +172,12 @@ const PLURAL_S = /s$/;
 const docForPair = (ws: readonly Word[], i: number): boolean =>
   i >= 2 && FOR_WORDS.has(ws[i - 1].w.toLowerCase()) && ws.slice(0, i - 1).some((w) => DOC.has(w.w.toLowerCase().replace(PLURAL_S, '')));
 
+// A given name and a surname in brackets of their own say whose file it is (`colonoscopy prep (Winston Achebe).pdf`; `Guide
+// (Large Print).pdf` has no given name).
+const bracketedName = (text: string, ws: readonly Word[], i: number): boolean =>
+  text.charCodeAt(ws[i].s - 1) === 40 && text.charCodeAt(ws[i + 1].e) === 41 && ws[i + 1].s - ws[i].e === 1 &&
+  nameWord(ws[i].w, false) && nameWord(ws[i + 1].w, false) && GIVEN_NAMES.has(ws[i].w.toLowerCase());
+
 /** A name-shaped pair in the file stem [from, to) beside a document word (or a date, for capitalised pairs). */
 function scanStem(text: string, from: number, to: number, out: Detection[], kind: string): void {
   // A hospital's price-transparency file (CMS: `<EIN>_<hospital-name>_standardcharges.json`) names the hospital (price-file.ts).
@@ -181,7 +188,7 @@ function scanStem(text: string, from: number, to: number, out: Detection[], kind
   const login = loginInStem(ws);
   if (login >= 0) { out.push({ start: ws[login].s, end: ws[login].e, kind }); return; }
   for (let i = 0; i + 1 < ws.length; i++) {
-    if (lowerPair(ws, i)) { out.push({ start: ws[i].s, end: ws[i + 1].e, kind }); i++; continue; }
+    if (lowerPair(ws, i) || bracketedName(text, ws, i)) { out.push({ start: ws[i].s, end: ws[i + 1].e, kind }); i++; continue; }
     const upper = UPPER.test(ws[i].w);
     // A record's `DOE_Jane` (or `Jane_DOE`) reads as a capitalised pair.
     const mixed = upper !== UPPER.test(ws[i + 1].w) && nameWord(ws[i].w, upper) && nameWord(ws[i + 1].w, !upper);
