@@ -21,7 +21,7 @@ import { doneByAt, notYouAt, signedInAt } from './signed-in-name.js';
 import { addressedAt, possessiveRecordAt, recordForAt } from './addressed-name.js';
 import { newbornAt } from './newborn-name.js';
 import { kinAfterYourAt, kinParenAt, ourKinCommaAt } from './kin-name.js';
-import { WARM_SIGN_OFFS, householdCueAt } from './household-cues.js';
+import { WARM_SIGN_OFFS, commaCueAt, householdCueAt, placeCueAt } from './household-cues.js';
 import { deviceOfAt } from './device-owner.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
@@ -59,7 +59,7 @@ export function cueAt(text: string, i: number, c: number): number {
     case 120: case 88: return xCue(text, i, n1);
     // call, cell, cel; (i)cloud
     case 99: case 67:
-      if (n1 === 108) return webmailAt(text, i - 1);
+      if (n1 === 108 || n1 === 114) return n1 === 108 ? webmailAt(text, i - 1) : placeCueAt(text, i, c); // `cross streets` (place-said.ts)
       if (n1 === 104 || n1 === 111) return plainHonorificAt(text, i) || householdCueAt(text, i, c) ? NAME_CUE : 0; // unaccented Vietnamese `Chi`, `Co` (viet-honorific.ts)
       // `call Jane Doe` names whom to call too (verb-name.ts), and `Hey, Jane Doe calling` the caller (person-name.ts).
       return (n1 === 97 || n1 === 101) && lower(text.charCodeAt(i + 2)) === 108 ? PHONE_CUE | ((n1 === 97 ? verbNameAt(text, i) || callingAt(text, i) : nameBeforeIdAt(text, i)) ? NAME_CUE : 0) : 0;
@@ -129,7 +129,7 @@ function gCue(text: string, i: number, n1: number): number {
   if (n1 === 104) return lower(text.charCodeAt(i - 1)) === 105 && matchesAt(text, i - 3, 'eight', true) && digitWord(text, i - 3, 5) ? PHONE_CUE : 0;
   if (n1 === 101 && (matchesAt(text, i, 'geburts', true) || matchesAt(text, i, 'geboortedat', true))) return DATE_CUE; // Geburtsdatum, geboortedatum (partial-date.ts)
   if (n1 === 101) return text.charCodeAt(i + 3) === 32 && matchesAt(text, i, 'get well', true) ? NAME_CUE : geohashAt(text, i) ? GEOCODE : 0;
-  return webmailAt(text, i);
+  return n1 === 114 || n1 === 97 ? (householdCueAt(text, i, text.charCodeAt(i)) ? NAME_CUE : 0) | (n1 === 114 ? placeCueAt(text, i, 103) : 0) : webmailAt(text, i); // `Grandma Jean`, `regards jane`; `grew up`
 }
 
 /** (last) `v`isit: a date follows; fi`v`e, se`v`en (a number read out, phone-local.ts). */
@@ -167,15 +167,15 @@ function pCue(text: string, i: number, n1: number): number {
   if (n1 === 112) return lower(text.charCodeAt(i - 1)) === 97 && (lower(text.charCodeAt(i + 2)) === 116 || matchesAt(text, i + 2, 'oint', true)) ? careCue(text, i + 2) : 0;
   const n2 = lower(text.charCodeAt(i + 2));
   const pt = n1 === 116 && !isLetter(n2) && !isLetter(text.charCodeAt(i - 1));
-  return pt || (n1 === 97 && (n2 === 116 || n2 === 99) && lower(text.charCodeAt(i + 3)) === 105) ? NAME_CUE : 0;
+  return pt || (n1 === 97 && (n2 === 116 || n2 === 99) && lower(text.charCodeAt(i + 3)) === 105) || (n1 === 97 && householdCueAt(text, i, text.charCodeAt(i))) ? NAME_CUE : 0;
 }
 
 /** At a comma or line break: `DOE, JANE` (record-name.ts), a sign-off, a mail signature's `-- ` line (person-name.ts). */
 function breakCue(text: string, i: number, c: number): number {
   // `Thanks for booking, Jane Doe.` (addressed-name.ts)
-  if (c === 44 && (recordPairAt(text, i) || mixedPairAt(text, i) || givenAfterCommaAt(text, i) || addressedAt(text, i) >= 0 || ourKinCommaAt(text, i))) return NAME_CUE;
-  for (const w of SIGN_OFFS) if (endsAt(text, i, w)) return NAME_CUE;
-  return c === 10 && (signatureAt(text, i) || roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
+  if (c === 44 && (recordPairAt(text, i) || mixedPairAt(text, i) || givenAfterCommaAt(text, i) || addressedAt(text, i) >= 0 || ourKinCommaAt(text, i))) return NAME_CUE | commaCueAt(text, i);
+  for (const w of SIGN_OFFS) if (endsAt(text, i, w)) return NAME_CUE | (c === 44 ? commaCueAt(text, i) : 0);
+  return c === 10 && (signatureAt(text, i) || roleOpensAt(text, i + 1)) ? NAME_CUE : c === 44 ? commaCueAt(text, i) : 0; // `from yreka, ca`, `pt: okafor, kenji` (household-cues.ts)
 }
 
 /** Whether the `length` letters at `start` stand as a word of their own, with a digit or another number word after them (`five five`, `five-0`): `Five Tips` is not read out. */
@@ -251,7 +251,7 @@ function nCue(text: string, i: number, n1: number): number {
   if (n1 !== 97 || isLetter(text.charCodeAt(i - 1))) return 0;
   if (foreignNameCueAt(text, i)) return NAME_CUE; // nazywam się, mijn naam is, mitt namn är, mit navn er (foreign-cues.ts)
   if (matchesAt(text, i, 'nacimiento', true) || matchesAt(text, i, 'naissance', true) || matchesAt(text, i, 'nascit', true) || matchesAt(text, i, 'nascimento', true)) return DATE_CUE; // fecha de nacimiento…
-  return matchesAt(text, i, 'nacid', true) || matchesAt(text, i, 'nascid', true) || matchesAt(text, i, 'nato ', false) || matchesAt(text, i, 'nata ', false) ? GEOCODE : 0;
+  return matchesAt(text, i, 'nacid', true) || matchesAt(text, i, 'nac\u00ed y', true) || matchesAt(text, i, 'naci y', true) || matchesAt(text, i, 'nascid', true) || matchesAt(text, i, 'nato ', false) || matchesAt(text, i, 'nata ', false) ? GEOCODE : householdCueAt(text, i, text.charCodeAt(i)) ? NAME_CUE : 0;
 }
 
 const MY_NUMBER = /^my (?:home |cell |callback |call back |contact )?number/i;

@@ -59,6 +59,28 @@ export function dayMonthPublic(text: string, start: number): boolean {
   return false;
 }
 
+// A procedure's word right before a dashed pair makes it the day it was done (`tonsils out 12-17`, `knee replaced 6-22`,
+// `c-section 8-30`, `colonoscopy 10-9`); a count after it keeps it a range (`surgery 2-3 weeks`, `pulled 3-4 times`).
+const PROCEDURES = new Set(['removed', 'replaced', 'repaired', 'pulled', 'extracted', 'operated', 'surgery', 'op', 'operation', 'procedure', 'colonoscopy',
+  'endoscopy', 'mammogram', 'biopsy', 'transplant', 'induced', 'admitted', 'discharged', 'ablation', 'stent', 'cath', 'lasik', 'circumcised',
+  'quirófano', 'operado', 'operada', 'operiert', 'opéré', 'opérée', 'operato', 'operata']);
+const PROCEDURE_END = /(?:ectomy|oscopy|plasty|otomy|ostomy)$/;
+// What comes `out` or `off` on a day of its own (`tonsils out`, `cast off`, `stitches out`); `work out 3-4` is a range.
+const TAKEN_OUT = new Set(['tonsils', 'appendix', 'gallbladder', 'teeth', 'tooth', 'adenoids', 'stitches', 'staples', 'sutures', 'cast', 'drain', 'cataract', 'cataracts']);
+const NOT_PLURAL = new Set(['was', 'has', 'this', 'thus', 'plus', 'is', 'as', 'gives', 'always', 'afterwards', 'hurts', 'went', 'does', 'seems', 'says', 'stings', 'aches']);
+const COUNTS = new Set(['times', 'time', 'x', 'days', 'day', 'weeks', 'week', 'wks', 'months', 'month', 'years', 'yrs', 'reps', 'sets', 'visits', 'nights', 'per', 'a']);
+
+/** Whether a procedure's word (above) stands right before `at` and no count follows the pair ending at `end`. */
+export function procedureBefore(text: string, at: number, end: number): boolean {
+  const [w, v] = wordsBefore(text, at, 2);
+  const next = wordAfter(text, end);
+  // A plural after the pair counts things (`removed 2-3 polyps`), as the counts above do.
+  if (w === undefined || COUNTS.has(next) || (next.length > 3 && next.endsWith('s') && !NOT_PLURAL.has(next))) return false;
+  if (PROCEDURES.has(w) || PROCEDURE_END.test(w)) return true;
+  if (w === 'section') return v === 'c'; // `c-section 8-30` (a `section 3-4` is a score's)
+  return (w === 'out' || w === 'off') && v !== undefined && TAKEN_OUT.has(v);
+}
+
 /** Whether the word right before `at` is one a date follows. */
 export function datePreposition(text: string, at: number): boolean {
   const [w] = wordsBefore(text, at, 1);

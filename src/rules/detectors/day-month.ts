@@ -1,7 +1,7 @@
 import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import { MONTH_NAMES } from './month-names.js';
-import { dayMonthPublic, dayMonthMeasure, datePreposition } from './day-month-words.js';
+import { dayMonthPublic, dayMonthMeasure, datePreposition, procedureBefore } from './day-month-words.js';
 import type { Detection } from './types.js';
 
 // A day and month without a year in a person's own account (Safe Harbor C: every element of a date tied to the individual
@@ -78,11 +78,24 @@ function numericDate(text: string, m: RegExpExecArray): boolean {
   return true;
 }
 
+const UNIT_AFTER = /^[ ]*(?:mg|mcg|ml|hours?|hrs?|minutes?|mins?|%)(?![\p{L}])/iu;
+
+/** A month and a day either way round (`12-17`, `17-12`). */
+function validPair(m: RegExpExecArray): boolean {
+  const a = +m[1], b = +m[3];
+  return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
+}
+
 function scan(text: string, out: Detection[], kind: string): void {
   const re = resetAt(CANDIDATE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const start = m.index, end = start + m[0].length;
+    // A procedure's word before a dashed pair says whose day it is (`tonsils out 12-17`; day-month-words.ts).
+    if (m[1] !== undefined && procedureBefore(text, start, end)) {
+      if (!UNIT_AFTER.test(text.slice(end, end + 12)) && validPair(m)) out.push({ start, end, kind });
+      continue;
+    }
     if (m[1] !== undefined && !numericDate(text, m)) continue;
     if (m[4] !== undefined && (+m[4] < 1 || +m[4] > 31 || +m[5] < 1 || +m[5] > 12)) continue;
     const day = m[6] ?? m[7];

@@ -1,5 +1,6 @@
 import { anyCase } from './residence.js';
 import { resetAt } from './scan.js';
+import { scanPlacesSaid } from './place-said.js';
 import type { Detection } from './types.js';
 
 // Where someone lives or stays, said without a full street address (Safe Harbor B: a street, a neighbourhood and a lodging
@@ -48,6 +49,7 @@ const HINT = /liv|hom|hous|plac|apartm|condo|trail|stay|corner|cross|intersect|f
 
 /** Streets, neighbourhoods and corners said to be someone's own (see above): no digit needed, read where the geocode gate opens. */
 export function scanDwellings(text: string, out: Detection[], kind: string): void {
+  scanPlacesSaid(text, out, kind); // `born and raised in oroville`, `from yreka, ca`, `the Hyatt on El Camino` (place-said.ts)
   if (!HINT.test(text)) return;
   push(HOME_STREET_RE, text, out, kind);
   if (!HAS_CAPITAL.test(text)) push(LOWER_HOME_STREET_RE, text, out, kind);

@@ -1,6 +1,6 @@
 import { resetAt } from './scan.js';
 import { nameEnd } from './person-name.js';
-import { nameWord } from './verb-name.js';
+import { nameWord, verbLike } from './verb-name.js';
 import { TITLE_STOP } from './name-words.js';
 import type { Detection } from './types.js';
 
@@ -16,17 +16,31 @@ import type { Detection } from './types.js';
 const ROLE = '(?:a|an)[ ]+[\\p{Ll}-]+(?:[ ]+[\\p{Ll}-]+)?';
 const NOT_A_JOB = /(?:patient|member|client|customer|visitor|guest|regular|fan|user|participant|subscriber|resident|student|parent|volunteer|mom|dad|mother|father|candidate|donor|match)s?[ ]+(?:at|for)[ ]/i;
 const EMPLOYER_RE = new RegExp(
-  '(?<![\\p{L}\\p{M}])(?:i[ ](?:(?:currently|also)[ ])?(?:work|worked|am[ ]working|drive|teach|clean|cook|deliver)(?:[ ]+as[ ]+' + ROLE + ')?[ ]+(?:at|for)' +
-  "|(?:i['\u2019]m|i[ ]am)[ ]+(?:(?:currently|also)[ ]+)?(?:employed[ ]+(?:by|at|with)|working[ ]+(?:at|for)|" + ROLE + '[ ]+(?:at|for))' +
+  '(?<![\\p{L}\\p{M}])(?:i[ ](?:(?:currently|also)[ ])?(?:work|worked|am[ ]working|drive|teach|clean|cook|deliver)(?:[ ]+as[ ]+' + ROLE + ')?[ ]+(?:at|for|(in)(?=[ ]+the[ ]))' +
+  "|(?:i['\u2019]m|i[ ]am|im)[ ]+(?:(?:currently|also)[ ]+)?(?:employed[ ]+(?:by|at|with)|working[ ]+(?:at|for)|" + ROLE + '[ ]+(?:at|for))' +
   '|my[ ]+(?:employer|company|job|work(?:place)?)[ ]*(?:is|:|,|at|=)' +
   "|trabajo[ ]+(?:en|para|con)|trabalho[ ]+(?:na|no|em|para)|je[ ]+(?:travaille|bosse)[ ]+chez|je[ ]+suis[ ]+\\p{Ll}+[ ]+chez" +
   '|ich[ ]+arbeite[ ]bei|lavoro[ ]+(?:da|per|presso)|ik[ ]werk[ ]+(?:bij|voor))[ ]+(?:the[ ]+)?',
   'giu',
 );
 const NOT_EMPLOYER = new Set(['myself', 'home', 'night', 'nights', 'school', 'a', 'an', 'the', 'my', 'our', 'this', 'that']);
+// What `at`/`for` takes after a job's verb that is no workplace: a time, a pay, a length, a cause, a person (`i work at night`,
+// `i work for myself`, `i worked for years`, `i work for tips`, `im a nurse at heart`); any other lower-case word there is the employer.
+const NOT_WORKPLACE = new Set(('least all it its them him her us you me his their your those these both once times hours years months weeks days ' +
+  'free less more money tips cash food minimum peanuts living heart work home night nights day days weekends midnight noon lunch dinner ' +
+  'different various several many some two three four five six local nearly about almost over under around only just now present ' +
+  'myself yourself himself herself ourselves themselves someone somebody family friends people everyone anyone whoever pay').split(' '));
 const HINT = /work|employ|my[ ](?:job|company)|drive|teach|clean|cook|deliver|[ ](?:at|for|with)[ ]|trabaj|chez|arbeite|lavoro|werk/i;
+const STORE_PART = /^[ ]+(?:pharmacy|deli|bakery|store|warehouse|kitchen|plant|factory|shop|branch|cafe|caf\u00e9|cafeteria|produce|meat|dairy|garden|call|distribution|fulfillment|headquarters|hq|mailroom|outlet|stockroom|checkout|tire|auto|photo|optical|floral)(?![\p{L}])/u;
 const AS_ROLE = /^[ ]+as[ ]+(?:a|an)[ ]/i;
 const LOWER_WORD = /^[\p{Ll}][\p{Ll}'-]+/u;
+
+/** Whether lower-case `w` at `from` is the employer: before the job done there (`i work at target as a cashier`), or any word
+ * but a time's, a pay's or a person's right after `at`/`for` (`i work at target`, `im a nurse at kaiser`; not after `the`). */
+function lowerEmployer(text: string, from: number, w: string, m: RegExpExecArray): boolean {
+  if (AS_ROLE.test(text.slice(from + w.length, from + w.length + 8))) return nameWord(w);
+  return m[1] === undefined && !m[0].endsWith('the ') && !NOT_WORKPLACE.has(w) && !TITLE_STOP.has(w) && !verbLike(w) && !w.includes("'");
+}
 
 /** Employers named after the first-person cues above. */
 export function scanEmployerNames(text: string, out: Detection[], kind: string): void {
@@ -39,10 +53,13 @@ export function scanEmployerNames(text: string, out: Detection[], kind: string):
     let end = nameEnd(text, from, true, false);
     // A title word opens no employer alone (`I work at Home Depot` is one; `I'm a nurse at Home` is not).
     if (end > from && !text.slice(from, end).includes(' ') && TITLE_STOP.has(text.slice(from, end).toLowerCase())) end = -1;
+    // `I work in the …` names a ward or an area (`in the ICU`, `in the Mission District`) unless a part of a store or plant follows
+    // (`I work in the Walmart pharmacy`, `in the Kroger bakery`).
+    if (m[1] !== undefined && (end < 0 || !STORE_PART.test(text.slice(end, end + 24)))) continue;
     if (end < 0) {
       // Typed in lower case: a name before the job done there (`i work at target as a cashier`).
       const w = LOWER_WORD.exec(text.slice(from, from + 30))?.[0] ?? '';
-      end = w.length > 1 && nameWord(w) && !NOT_EMPLOYER.has(w) && AS_ROLE.test(text.slice(from + w.length, from + w.length + 8)) ? from + w.length : -1;
+      end = w.length > 1 && !NOT_EMPLOYER.has(w) && lowerEmployer(text, from, w, m) ? from + w.length : -1;
     }
     if (end > from) {
       out.push({ start: from, end, kind });

@@ -5,6 +5,8 @@ import { scanNewbornNames } from './newborn-name.js';
 import { scanHouseholdNames } from './household-name.js';
 import { scanSignOffNames } from './sign-off-name.js';
 import { scanEmployerNames } from './employer-name.js';
+import { scanLowerRecordNames } from './lower-record-name.js';
+import { scanKinTitleNames } from './kin-title.js';
 import type { Detection } from './types.js';
 
 // A surname in a family's title (Safe Harbor A: the household's name): a card signed `With love, The Lindqvist-Okoro
@@ -23,6 +25,8 @@ export function scanFamilyNames(text: string, out: Detection[], kind: string): v
   scanHouseholdNames(text, out, kind); // `our son ethan was seen`, `my roommate Jake Torres` (household-name.ts)
   scanSignOffNames(text, out, kind); // `love, grandma jean`, `from the Nguyens` (sign-off-name.ts)
   scanEmployerNames(text, out, kind); // `I work at Tesla` (employer-name.ts)
+  scanLowerRecordNames(text, out, kind); // `pt: okafor, kenji` (lower-record-name.ts)
+  scanKinTitleNames(text, out, kind); // `Grandma Jean is visiting`, `it's Kim, your neighbor`, `regards jane` (kin-title.ts)
   if (text.indexOf('amil') < 0) return;
   const re = resetAt(FAMILY_RE, 0);
   let own: boolean | undefined;

@@ -14,9 +14,9 @@ import type { Detection } from './types.js';
 // hughes`, `mi vecina doña carmen`). With no capital to say so, the word is a name only when a sentence goes on after it
 // with a verb (`has`, `hat`, `heeft`, `tiene`…), it stands between commas, or it is a common given name closing the clause:
 // `my daughter really needs`, `my son has been`, `our neighbor's dog`, `meine Mutter Hilfe braucht` stay.
-const EN_KIN = '(?:(?:grand|great[ -]?grand|step|foster)[ -]?)?(?:mother|father|mom|mum|mommy|dad|daddy|husband|wife|spouse|partner|son|daughter|child|kid|' +
+export const EN_KIN = '(?:(?:grand|great[ -]?grand|step|foster)[ -]?)?(?:mother|father|mom|mum|mommy|dad|daddy|husband|wife|spouse|partner|son|daughter|child|kid|' +
   'baby|boy|girl|brother|sister|aunt|auntie|uncle|nephew|niece|cousin|fianc[ée]e?|fiancee?|boyfriend|girlfriend|grandma|grandpa|granny|nana|twins?)(?:[ -]in[ -]law)?';
-const HOUSEHOLD = '(?:room[ -]?mate|house[ -]?mate|flat[ -]?mate|(?:next[ -]door[ ])?neighbou?r|landlord|landlady|tenant|lodger|care[ ]?giver|caretaker|carer|' +
+export const HOUSEHOLD = '(?:room[ -]?mate|house[ -]?mate|flat[ -]?mate|(?:next[ -]door[ ])?neighbou?r|landlord|landlady|tenant|lodger|care[ ]?giver|caretaker|carer|' +
   '(?:home[ ](?:health[ ])?)?aide|nanny|(?:baby[ ]?)?sitter|au[ ]pair|(?:best[ ])?friend|co-?worker|colleague|boss|supervisor|sponsor|housekeeper)';
 const EN_ADJ = '(?:(?:little|big|baby|older|younger|oldest|youngest|eldest|twin|teenage|adult|elderly|new|old|dear|late|upstairs|downstairs)[ ])?';
 const DE = 'meine?[mnrs]?[ ](?:mutter|vater|mama|papa|mann|ehemann|frau|ehefrau|sohn|tochter|oma|opa|gro(?:ß|ss)(?:mutter|vater)|schwester|bruder|tante|onkel' +
@@ -35,12 +35,15 @@ const GOES_ON = new Set(('is was are were has had have needs need wants want wil
   'goes keeps kept fell broke came comes said says lives died turned seems looks feels felt hurt woke found drove brought took takes gave told saw ' +
   'left sent ran hit ate just really also still never always usually only hardly even again too now who isnt wasnt doesnt didnt cant wont ' +
   'hat ist war hatte wird wurde kann konnte muss musste soll will möchte braucht liegt lag bekommt bekam geht ging kommt kam hustet schläft weint ' +
+  'brauche habe bin suche hätte würde bräuchte benötige ' +
   'wohnt lebt sagt fiel hat heeft had moet wil kon ligt gaat komt ha è era aveva sta deve vuole può tiene tuvo está esta es fue necesita quiere ' +
   'va tem teve foi precisa quer vai est était avait doit veut me se le no não ne').split(' '));
 // Words that open no name after a relative (an adverb or pronoun before the verb: `my daughter often has`).
 const NOT_A_NAME = new Set(('often sometimes already then once soon later today tonight yesterday tomorrow here there herself himself themselves ' +
   'alone both each all and or but which that not the a an this these those every some any what when where how why because since so if as ' +
   'however though anyway meanwhile instead perhaps maybe please again ' +
+  // what closes a sentence after a relative and is no name (`for my son first.`, `with my mom lol`)
+  'first last ok okay thanks thx lol asap haha pls plz tho jr sr either neither anymore yet outside inside upstairs downstairs home ever alone ' +
   // what a relative has, typed without its `'s` (`my mom phone is broken`)
   'phone cell number email address car bill bills appointment appt surgery test tests results meds medicine medication prescription ' +
   'birthday room nurse doctor school work job insurance condition pain fever house dog cat teacher ' +
@@ -54,6 +57,9 @@ const GERMAN_VERB_END = /(?:t|en|ern|eln)$/;
 const TWO_WORDS_ON = /^[ ]+\S+[ ]+\S/u;
 const GERMAN_SUBORDINATE = /(?:^|[^\p{L}])(?:dass|daß|weil|ob|wenn|da|obwohl|damit|als|bevor|nachdem|seit|sobald|falls)[ ]+(?:\p{L}+[ ]+)?$/iu;
 
+const GERMAN_PREPOSITION = /(?:^|[^\p{L}])(?:f(?:ü|ue)r|mit|bei|von|an|zu|über|wegen)[ ]+$/iu;
+// A sentence's or a text's end (not a comma or a question: `is that my son?`).
+const SENTENCE_END = /^(?:$|[.!](?:$|[ \n])|\n)/;
 const OBJECTS = new Set(['up', 'out', 'me', 'him', 'her', 'us', 'them', 'my', 'his', 'our', 'their', 'the', 'a', 'an', 'in', 'on', 'off', 'over']);
 const LETTERS = /^[\p{L}\p{M}]+(?:['\u2019-][\p{L}\p{M}]+)*/u;
 const MARKS = /\p{M}/gu;
@@ -80,8 +86,8 @@ function appositive(w: string): boolean {
   return w.length >= 2 && !GOES_ON.has(w) && !NOT_A_NAME.has(w) && !TITLE_STOP.has(w) && !adverbOrVerb(w) && !w.includes("'");
 }
 
-/** What follows a name ending at `end`: 'verb' (a sentence going on), 'close' (end, punctuation) or 'word'. */
-function after(text: string, end: number): 'verb' | 'close' | 'comma' | 'word' {
+/** What follows a name ending at `end`: 'verb' (a sentence going on), 'close' (end, punctuation) or 'word' (kin-title.ts reads it too). */
+export function after(text: string, end: number): 'verb' | 'close' | 'comma' | 'word' {
   const c = text.charCodeAt(end);
   if (Number.isNaN(c) || c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 41) return 'close';
   if (c === 44) return 'comma';
@@ -115,6 +121,8 @@ function nameAfterLead(text: string, from: number, m: RegExpExecArray): number {
     if (end > firstEnd) return fullName(text, from, end) ? end : -1;
     const next = after(text, end);
     // A German verb closing its clause is a subordinate clause's (`meine Mutter Hilfe braucht`): the name needs one going on.
+    // After a preposition the relative is its object: a capitalised word closing the phrase is their name (`für meinen Sohn Lukas`).
+    if (german && next === 'close' && nameLike(lower) && GERMAN_PREPOSITION.test(text.slice(Math.max(0, m.index - 8), m.index))) return end;
     if (german && (next !== 'verb' || !TWO_WORDS_ON.test(text.slice(end, end + 40)))) return -1;
     if (!nameLike(lower)) return -1;
     return next === 'verb' || next === 'close' || (next === 'comma' && m[4] === ',') ? end : next === 'word' ? pairEnd(text, end, m[4] === ',') : -1;
@@ -130,7 +138,8 @@ function nameAfterLead(text: string, from: number, m: RegExpExecArray): number {
   if (next === 'verb' || (next === 'comma' && m[4] === ',')) return end;
   if (next === 'word') return pairEnd(text, end, m[4] === ',');
   // Closing a German main clause typed in lower case, a word is no verb unless it ends like one (`mein sohn lukas`; `… schläft`).
-  return GIVEN_NAMES.has(folded(first)) || (german && !GERMAN_VERB_END.test(lower)) ? end : -1;
+  // Closing its sentence, a word that is no verb, adverb or title is the name too (`a note for my daughter hope.`).
+  return GIVEN_NAMES.has(folded(first)) || (german && !GERMAN_VERB_END.test(lower)) || (next === 'close' && SENTENCE_END.test(text.slice(end, end + 2))) ? end : -1;
 }
 
 const JOINERS = new Set(['and', 'und', 'y', 'et', 'e', 'en', '&']);

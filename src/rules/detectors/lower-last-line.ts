@@ -8,7 +8,7 @@ import type { Detection } from './types.js';
 
 // US states' codes typed in lower case, less those that are also words (`in`, `or`, `me`, `oh`, `hi`, `ok`, `id`, `de`, `la`, `co`).
 export const LOWER_STATES = 'al|ak|az|ar|ca|ct|dc|fl|ga|ia|ks|ky|md|ma|mi|mn|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|pr';
-const STATE_CODES = `${LOWER_STATES}|A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|PR|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]`;
+export const STATE_CODES = `${LOWER_STATES}|A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|PR|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]`;
 // Words before a city that are no part of it: prepositions, and the verbs and adverbs a message puts there (`visit fresno`).
 const NOT_CITY = '(?:in|for|of|to|the|and|or|with|on|at|by|from|into|your|our|my|his|her|their|is|are|was|were|near|off|over|out|up|down|' +
   'back|here|there|home|area|around|outside|downtown|just|still|now|live|lives|living|moved|moving|move|stay|staying|visit|visiting|drive|' +

@@ -185,4 +185,9 @@ cueNext('yY', 'amoi'); // i: `staying in` (residence.ts)
 cueNext('kK', 'o'); // Tagalog `ako si` (access-cues.ts)
 cueNext('oO', 'u'); // `our son ethan` (household-cues.ts)
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }
+// A relative's title in capitals before a name (`Grandma Jean`, `Aunt Rosie`, `Uncle Jim`, `Tía Carmen`, `Oma Lena`; kin-title.ts),
+// and `regards` at its `ga` (`regards jane`): only the capitals are cue letters, so lower-case `a`, `u`, `t` cost nothing.
+for (const c of 'AUT') CLASS[c.charCodeAt(0)] = 3;
+// `cross streets` and `grew up` (place-said.ts) at their `cr` and `gr`.
+for (const pair of ['Au', 'Ab', 'Un', 'Gr', 'gr', 'ga', 'Ti', 'Ta', 'Tm', 'Om', 'Op', 'On', 'cr', 'Cr']) CUE_NEXT[(pair.charCodeAt(0) << 7) | pair.charCodeAt(1)] = 1;
 

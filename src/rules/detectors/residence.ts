@@ -40,9 +40,9 @@ const RESIDENCE_RE = new RegExp(
 // Whose place it is: a first-person word, a relative or a pronoun for a person somewhere in the text (a first-person
 // verb says it by itself: vivo, moro, wohne, habite). Without one (`Patients living in Rural Areas`, `Live in Concert`)
 // the text is a site's copy, not someone's own words.
-const PERSONAL = /(?<![\p{L}\p{M}])(?:i|i['\u2019]m|me|my|mine|we|we['\u2019]re|our|us|he|she|his|her|they|their|mom|mum|mother|dad|father|husband|wife|son|daughter|parents?|grand(?:ma|pa|mother|father)|sister|brother|aunt|uncle|mi|mis|yo|vivo|vivimos|meu|minha|eu|moro|moramos|ich|mein|meine|wohne|je|j['\u2019]habite|mon|ma|nous|sono|mio|mia|mijn|jag|jeg|mitt|moja|mój)(?![\p{L}\p{M}])/iu;
+export const PERSONAL = /(?<![\p{L}\p{M}])(?:i|i['\u2019]m|me|my|mine|we|we['\u2019]re|our|us|he|she|his|her|they|their|mom|mum|mother|dad|father|husband|wife|son|daughter|parents?|grand(?:ma|pa|mother|father)|sister|brother|aunt|uncle|mi|mis|yo|vivo|vivimos|meu|minha|eu|moro|moramos|ich|mein|meine|wohne|je|j['\u2019]habite|mon|ma|nous|sono|mio|mia|mijn|jag|jeg|mitt|moja|mój)(?![\p{L}\p{M}])/iu;
 // Capitalised words after a residence verb that are not a place: a pronoun, a weekday or month, an institution.
-const NOT_PLACE = new Set(['i', 'the', 'a', 'my', 'our', 'your', 'this', 'that', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+export const NOT_PLACE = new Set(['i', 'the', 'a', 'my', 'our', 'your', 'this', 'that', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'hospital', 'clinic', 'room', 'unit', 'ward', 'icu', 'er', 'medicare', 'medicaid', 'assisted', 'memory', 'hospice', 'home', 'apt', 'apartment',
   'suite', 'member', 'members', 'services', 'service', 'billing', 'support', 'team', 'department', 'dept', 'office', 'health', 'care', 'center',
@@ -62,7 +62,7 @@ const BIRTH_RE = new RegExp(
 );
 // A state, province or country named alone is no subdivision smaller than a state (README: the state is kept):
 // `I moved to Texas`, `born in Mexico`, `we're from Ontario`.
-const REGION_RE = new RegExp(
+export const REGION_RE = new RegExp(
   `^(?:${STATE_NAME}|[A-Z]{2}|Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland|Nova Scotia|Ontario|Qu[eé]bec|Saskatchewan|Yukon|` +
     'the (?:US|USA|U\\.S\\.|UK|States|Philippines|Netherlands)|America|USA|Canada|Mexico|England|Scotland|Wales|Ireland|Germany|France|Spain|Italy|' +
     'Portugal|Poland|Ukraine|Russia|India|China|Japan|Korea|Vietnam|Brazil|Colombia|Peru|Cuba|Guatemala|Honduras|El Salvador|Nicaragua|' +
@@ -110,9 +110,9 @@ export function areInAt(text: string, i: number): boolean {
 // or a state's code after it if they follow; read only when the text has no capital at all, and never a word that says
 // how or with whom someone lives (`live in fear`, `living in pain`, `live in an apartment`, `i'm in the lobby`).
 // A place of two words when the first says so (`san jose`, `los gatos`, `fort bragg`) or the second (`walnut creek`, `hood river`,
-// `daly city`); `at` after `i'm`/`we're` too (`i'm at petaluma`; AT_NOT_PLACE keeps `i'm at work`, `at risk`).
-const LOWER_PREFIX = '(?:san|santa|los|las|st|saint|fort|port|mount|mt|lake|palm|grand)[ ]';
-const LOWER_NOUN = '(?:county|parish|borough|township|twp|city|river|creek|falls|springs|beach|hills|heights|valley|harbor|bay|point|village|grove|ridge|junction)';
+// `daly city`); `at` after `i'm`/`we're` too for a two-word place (`i'm at walnut creek`; one word there is a spot: `i'm at costco`).
+export const LOWER_PREFIX = '(?:san|santa|los|las|st|saint|fort|port|mount|mt|lake|palm|grand)[ ]';
+export const LOWER_NOUN = '(?:county|parish|borough|township|twp|city|river|creek|falls|springs|beach|hills|heights|valley|harbor|bay|point|village|grove|ridge|junction)';
 const LOWER_IN_VERB = `(?:i['\u2019]m|(?:we|they)['\u2019]re|i[ ]am|(?:we|they)[ ]are)[ ]+${ADVERB}(?:in|at)`;
 const LOWER_RESIDENCE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${VERB}[ ]+${ADVERB}(?:in|near|outside(?:[ ]of)?)|${FROM_VERB}[ ]+from|${LOWER_IN_VERB}|resident[ ]of)[ ]+` +
@@ -128,7 +128,7 @@ const AT_NOT_PLACE = new Set(['work', 'home', 'school', 'church', 'lunch', 'dinn
   'high', 'low', 'increased', 'greater', 'week', 'weeks', 'day', 'days', 'month', 'cycle', 'dose', 'round', 'phase', 'mile', 'first', 'last', 'one']);
 const HAS_CAPITAL = /\p{Lu}/u;
 const RESIDENT_OF = /(?<![\p{L}\p{M}])resident[ ]of[ ]/iu;
-const LOWER_NOT_PLACE = new Set(['fear', 'pain', 'hope', 'peace', 'denial', 'agony', 'poverty', 'terror', 'dread', 'constant', 'chronic', 'severe',
+export const LOWER_NOT_PLACE = new Set(['fear', 'pain', 'hope', 'peace', 'denial', 'agony', 'poverty', 'terror', 'dread', 'constant', 'chronic', 'severe',
   'bed', 'town', 'city', 'area', 'here', 'there', 'shelter', 'house', 'nursing', 'rural', 'group', 'foster', 'one', 'two', 'same', 'different',
   'another', 'such', 'what', 'which', 'line', 'queue', 'lobby', 'waiting', 'recovery', 'labor', 'surgery', 'triage', 'emergency', 'network',
   'touch', 'need', 'trouble', 'charge', 'shock', 'tears', 'love', 'school', 'college', 'jail', 'prison', 'treatment', 'therapy', 'rehab', 'remission',
@@ -184,9 +184,11 @@ function scanLowerPlaces(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const word = m[1].split(' ')[0];
     if (NOT_PLACE.has(word) || LOWER_NOT_PLACE.has(word) || REGION_LOWER.test(m[1]) || (IN_START.test(m[0]) && notPlaceIn(word))) continue;
-    if (AT_NOT_PLACE.has(word) && AT_END.test(m[0].slice(0, m[0].length - m[1].length))) continue;
+    // One word after `at` is where someone is right now, a store or a spot (`i'm at costco`): a business is no place smaller than
+    // a state, and a town is said with `in`; a town's two-word shape after `at` still goes (`we're at walnut creek`).
+    if ((AT_NOT_PLACE.has(word) || word === m[1]) && AT_END.test(m[0].slice(0, m[0].length - m[1].length))) continue;
     out.push({ start: m.index + m[0].length - m[1].length, end: m.index + m[0].length, kind });
   }
 }
 // A state's or country's name alone stays (`i live in texas`, `i'm in ohio`).
-const REGION_LOWER = new RegExp(`^(?:${STATE_NAME.toLowerCase()}|america|usa|canada|mexico|[a-z]{2})$`);
+export const REGION_LOWER = new RegExp(`^(?:${STATE_NAME.toLowerCase()}|america|usa|canada|mexico|[a-z]{2})$`);
