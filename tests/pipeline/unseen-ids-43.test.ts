@@ -82,7 +82,8 @@ describe('what flows', () => {
       'I work in the Emergency Department', 'Uncle Sam Tax Day flu clinic', 'Aunt Jemima syrup', "Papa John's pizza", 'born and raised here',
       'grew up in texas', 'Dr. Lee grew up in Chico', 'Our conference is at the Hilton on Market St', 'regards, the billing office',
       'für meinen Sohn brauche ich einen Termin', 'pt: stable, afebrile', 'pt: new to the clinic', 'removed 2-3 polyps', 'I work out 3-4 times a week',
-      'surgery takes 2-3 hours', 'i work at night', 'i worked for years', 'i work for myself', 'it is for my son first.', 'is that my son?'];
+      'surgery takes 2-3 hours', 'i work at night', 'i worked for years', 'i work for myself', 'it is for my son first.', 'is that my son?',
+      'i work at odd hours', 'i cook for fun', "we're at the ER on Monday", 'New clinic opening in Plymouth, MN'];
     const out = props(Object.fromEntries(texts.map((t, i) => [`t${i}`, t])));
     for (const t of texts) expect(out).toContain(t);
   });

@@ -29,7 +29,10 @@ const NOT_EMPLOYER = new Set(['myself', 'home', 'night', 'nights', 'school', 'a'
 const NOT_WORKPLACE = new Set(('least all it its them him her us you me his their your those these both once times hours years months weeks days ' +
   'free less more money tips cash food minimum peanuts living heart work home night nights day days weekends midnight noon lunch dinner ' +
   'different various several many some two three four five six local nearly about almost over under around only just now present ' +
-  'myself yourself himself herself ourselves themselves someone somebody family friends people everyone anyone whoever pay').split(' '));
+  'myself yourself himself herself ourselves themselves someone somebody family friends people everyone anyone whoever pay fun ' +
+  // a time's kind (`i work at odd hours`) and a workplace's kind with no name (`i work at hospital`, `i cook for church`)
+  'odd weird late early random crazy strange irregular long short full part hospital clinic office store restaurant factory ' +
+  'warehouse bank church farm daycare college university shop mall hotel airport').split(' '));
 const HINT = /work|employ|my[ ](?:job|company)|drive|teach|clean|cook|deliver|[ ](?:at|for|with)[ ]|trabaj|chez|arbeite|lavoro|werk/i;
 const STORE_PART = /^[ ]+(?:pharmacy|deli|bakery|store|warehouse|kitchen|plant|factory|shop|branch|cafe|caf\u00e9|cafeteria|produce|meat|dairy|garden|call|distribution|fulfillment|headquarters|hq|mailroom|outlet|stockroom|checkout|tire|auto|photo|optical|floral)(?![\p{L}])/u;
 const AS_ROLE = /^[ ]+as[ ]+(?:a|an)[ ]/i;
