@@ -7,6 +7,7 @@ import { scanSignOffNames } from './sign-off-name.js';
 import { scanEmployerNames } from './employer-name.js';
 import { scanLowerRecordNames } from './lower-record-name.js';
 import { scanKinTitleNames } from './kin-title.js';
+import { scanProseFamilies } from './family-plural.js';
 import type { Detection } from './types.js';
 
 // A surname in a family's title (Safe Harbor A: the household's name): a card signed `With love, The Lindqvist-Okoro
@@ -27,6 +28,7 @@ export function scanFamilyNames(text: string, out: Detection[], kind: string): v
   scanEmployerNames(text, out, kind); // `I work at Tesla` (employer-name.ts)
   scanLowerRecordNames(text, out, kind); // `pt: okafor, kenji` (lower-record-name.ts)
   scanKinTitleNames(text, out, kind); // `Grandma Jean is visiting`, `it's Kim, your neighbor`, `regards jane` (kin-title.ts)
+  if (text.indexOf('he ') >= 0) scanProseFamilies(text, out, kind); // `the Garcias came by` (family-plural.ts)
   if (text.indexOf('amil') < 0) return;
   const re = resetAt(FAMILY_RE, 0);
   let own: boolean | undefined;

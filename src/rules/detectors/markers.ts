@@ -28,6 +28,7 @@ import { fromColonAt, holderAt, locatorAt } from './addressed-name.js';
 import { householdCueAt } from './household-cues.js';
 import { deviceOwnerAt, hostOwnerAt, netOwnerAt } from './device-owner.js';
 import { homeDriveAt, homeSlashAt } from './home-folder.js';
+import { proseFamilyAt } from './family-plural.js';
 
 export * from './marker-bits.js';
 export { ageNumAt } from './age-marker.js';
@@ -148,7 +149,8 @@ function heHiCue(text: string, i: number, next: number): number {
     if (n2 === 105 && (text.charCodeAt(i + 3) === 223 || lower(text.charCodeAt(i + 3)) === 115)) return NAME_CUE; // heiße, heisse
     if (n2 === 114 && (text.charCodeAt(i + 3) === 32 || (lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32)) && !isLetter(p1)) return NAME_CUE; // her, Herr
     if (n2 === 121 && p1 === 116) return areInAt(text, i) ? GEOCODE : 0; // `they are in` (residence.ts)
-    return n2 === 105 && p1 === 116 && lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32 ? NAME_CUE : 0; // their
+    // their; `the Garcias came by` (family-plural.ts)
+    return (n2 === 105 && p1 === 116 && lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32) || (n2 === 32 && p1 === 116 && proseFamilyAt(text, i)) ? NAME_CUE : 0;
   }
   if (n2 === 115 && text.charCodeAt(i + 3) === 32 && !isLetter(p1)) return NAME_CUE; // his
   // `this is` (a caller naming themselves).
