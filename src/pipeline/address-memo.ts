@@ -1,6 +1,9 @@
 import { GenerationMemo } from '../common/bounded-memo.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { addressOf, type AddressInputs, type PageAddress } from './page-address.js';
+import { pageWithoutQuery, withReferrers } from './query-address.js';
+
+type Host = (u: string | undefined) => string | undefined;
 
 // A site's pages come again with every view (a few hundred page URLs and the pages linking to
 // them), and reading where a page is (its readings, routes, canonical paths, hosts, verdicts) was
@@ -9,7 +12,9 @@ import { addressOf, type AddressInputs, type PageAddress } from './page-address.
 //
 // What is kept: only addresses with no query or fragment, plain or escaped (`?`, `#`, `%3F`,
 // `%23`): a query's parameters are the visitor's own (a search, an email, a click id), and the
-// per-plan memos of canonical paths and sanitized addresses keep none either. An entry holds the
+// per-plan memos of canonical paths and sanitized addresses keep none either. A page whose URL carries a query
+// that adds nothing to the analysis is remembered as its addresses cut at their queries, its referrers read each
+// event (query-address.ts, H190): the key holds no query there either. An entry holds the
 // inputs (at most MAX_KEY characters: longer addresses are read every time) and what was read
 // from them (canonical paths, hosts, rule names), frozen: every event with that page shares
 // it. At most 2 x GENERATION keys (of BUCKET pages each) per site and plan; a reloaded plan starts empty (its sites
@@ -58,9 +63,18 @@ function memoOf(site: SitePlan, plan: Plan): GenerationMemo<Known[]> {
   return entry.memo;
 }
 
-/** addressOf, remembered for addresses with no query or fragment. */
-export function pageAddress(a: AddressInputs, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined): PageAddress {
-  if (!keepable(a)) return addressOf(a, site, plan, host);
+/**
+ * addressOf, remembered for addresses with no query or fragment; a page whose addresses' queries add nothing to
+ * the analysis (query-address.ts) is remembered without them, its referrers read each event.
+ */
+export function pageAddress(a: AddressInputs, site: SitePlan, plan: Plan, host: Host): PageAddress {
+  if (keepable(a)) return remembered(a, site, plan, host);
+  const page = pageWithoutQuery(a);
+  return page === undefined || !keepable(page) ? addressOf(a, site, plan, host) : withReferrers(remembered(page, site, plan, host), a, site, plan, host);
+}
+
+/** addressOf of keepable inputs, remembered. */
+function remembered(a: AddressInputs, site: SitePlan, plan: Plan, host: Host): PageAddress {
   const memo = memoOf(site, plan);
   const key = a.page.url ?? a.page.path ?? '';
   let bucket = memo.get(key);

@@ -91,7 +91,7 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) 
   // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
   // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
   // A handful of strings: arrays (distinct, in first-seen order) are cheaper than a Set here.
-  const { page, propsPath, propsUrl, propsReferrer, others, cameFrom } = a;
+  const { page, propsPath, propsUrl, others } = a;
   const readings: string[] = [];
   addRaw(readings, page.path, undefined);
   addRaw(readings, propsPath, page.path);
@@ -99,7 +99,24 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) 
   addRaw(readings, propsUrl, page.url);
   for (const o of others) addRaw(readings, o, undefined);
   const routedUrls = addRoutes(readings, page, propsPath, propsUrl, others, a.search);
-  const pageHost = host(page.url);
+  const referrerSameSite = addReferrers(readings, a, host(page.url), site, host);
+  const canonical: string[] = [];
+  const checkPaths: string[] = [];
+  canonicalize(readings, plan, canonical, checkPaths);
+  const first = page.path ?? page.url ?? propsPath ?? propsUrl ?? others[0];
+  // canonicalPath trims first, so the trimmed reading's result is the page's.
+  const at = first ? readings.indexOf(first.trim()) : -1;
+  const canonicalPagePath = first ? (at >= 0 ? canonical[at] : canonicalPath(first, plan.localePrefixes)) : undefined;
+  return { checkPaths, canonicalPagePath, referrerSameSite, routedUrls };
+}
+
+/**
+ * The readings of the pages the visitor came from (the page's referrers, `cameFrom`), after the page's own; whether
+ * a referrer is on this site. `pageHost`: the host of the page's URL. Apart so that a page remembered without its
+ * query (query-address.ts) reads them each event as addressOf does.
+ */
+export function addReferrers(readings: string[], a: AddressInputs, pageHost: string | undefined, site: SitePlan, host: Host): boolean {
+  const { page, propsReferrer, cameFrom } = a;
   let referrerSameSite = false;
   for (const from of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
     const r = from && referrerAddress(from);
@@ -108,8 +125,14 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) 
   // Pages the properties say the visitor came from are read like referrers (the page's own
   // referrer keeps its same-site reading: an external one is still cut to its origin).
   if (cameFrom !== undefined) for (const from of cameFrom) { const r = openedScreen(from); if (sameSite(r, pageHost, site, host)) addReferrer(readings, r); else addAppReferrer(readings, r, pageHost, site, host); }
-  const canonical: string[] = [];
-  const checkPaths: string[] = [];
+  return referrerSameSite;
+}
+
+/**
+ * The canonical path of each reading (into `canonical`, index for index) and the distinct ones in
+ * first-seen order (into `checkPaths`): a function of each reading alone (canonicalPathOf(pathOf(t))).
+ */
+export function canonicalize(readings: readonly string[], plan: Plan, canonical: string[], checkPaths: string[]): void {
   // A page URL and its path field have the same path part: canonicalized once.
   const parts: (string | undefined)[] = [];
   for (const t of readings) {
@@ -126,11 +149,6 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) 
     canonical.push(c);
     if (!checkPaths.includes(c)) checkPaths.push(c);
   }
-  const first = page.path ?? page.url ?? propsPath ?? propsUrl ?? others[0];
-  // canonicalPath trims first, so the trimmed reading's result is the page's.
-  const at = first ? readings.indexOf(first.trim()) : -1;
-  const canonicalPagePath = first ? (at >= 0 ? canonical[at] : canonicalPath(first, plan.localePrefixes)) : undefined;
-  return { checkPaths, canonicalPagePath, referrerSameSite, routedUrls };
 }
 
 /** A same-site referrer's readings: its path and its routes (`/#/billing/pay`, `?option=com_portal`). */

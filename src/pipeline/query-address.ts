@@ -1,0 +1,110 @@
+import { safeDecode } from '../rules/canonical-path.js';
+import type { Plan, SitePlan } from '../rules/plan.js';
+import { addReferrers, canonicalize, type AddressInputs, type PageAddress } from './page-address.js';
+import { routesOf } from './page-readings.js';
+import { hostBlock, pathVerdict } from './path-verdicts.js';
+
+// A page whose URL carries a query (H190): 1 event in 8 on the corpus, and each read afresh, since no memo may keep a
+// query (the visitor's email, a token). Most queries add nothing to where the page is (campaign tags, ids): then the
+// address analysis of the page's addresses cut at their `?` is the same, and address-memo.ts remembers that one (its
+// key holds no query). What a query adds, and who reads it in addressOf:
+// - routes: routesOf (page-readings: route parameters, a value that is a path or URL, a front controller's
+//   `?route=`, a site search's `?q=`, a calculator's result, a form step, base64 routes, `#/` after the query)
+//   and routesOf of the URL decoded when an escaped `?` or `#` hides one (`%3F`, `%23`): read every event, and any
+//   route sends the page the full way (fall back rather than merge);
+// - a `context.page.search` sent apart: its routes alike;
+// - the referrers and the pages the visitor came from (their query routes a redirector to this site): read every
+//   event by addReferrers, their paths merged after the page's as addressOf orders them;
+// - the other readers take the address up to its `?` only, given a base (the part before the `?`) with no `#`,
+//   no `%` (decoding the whole URL would read the base alike), no trailing space (trimming), no route group `/(`
+//   (an empty group-less path reads as `/`), a path where a front controller is looked for (it starts with `/`,
+//   or a `://` and a `/` after the host: else the first `://` or `/` may be in the query) and no `.` in that path
+//   (a script's route is searched to the end of the string, the query included). Else the full way too.
+// The hosts (WHATWG's authority ends at the `?`), the canonical paths (pathOf cuts at the first `?`) and the
+// canonical page path are those of the base. tests/pipeline/query-address.test.ts compares both ways.
+
+// `%23` and `%3F` (also escaped again): a fragment or query hidden from routesOf (page-address.ts' HIDDEN_ROUTE), and
+// an address the memo does not keep as it is (address-memo.ts' HIDDEN_QUERY).
+const HIDDEN = /%(?:25)*(?:23|3f)/i;
+
+/**
+ * The page's own addresses cut at their queries, with no referrer, no page it came from and no separate search,
+ * when the queries add nothing but what withReferrers merges back; undefined when one may add (a route) or its
+ * base reads otherwise without it.
+ */
+export function pageWithoutQuery(a: AddressInputs): AddressInputs | undefined {
+  const { page } = a;
+  const path = withoutQuery(page.path), url = withoutQuery(page.url);
+  const propsPath = a.propsPath === page.path ? path : withoutQuery(a.propsPath);
+  const propsUrl = a.propsUrl === page.url ? url : withoutQuery(a.propsUrl);
+  if (path === null || url === null || propsPath === null || propsUrl === null || routedSearch(a.search, page.url)) return undefined;
+  let others = a.others;
+  for (let i = 0; i < a.others.length; i++) {
+    const o = withoutQuery(a.others[i]);
+    if (o == null) return undefined;
+    if (o !== a.others[i]) { if (others === a.others) others = [...a.others]; (others as string[])[i] = o; }
+  }
+  return { page: { path, url, referrer: undefined }, propsPath, propsUrl, propsReferrer: undefined, others, cameFrom: undefined, search: undefined };
+}
+
+/** The address as the memo may keep it: itself when plain, cut at an inert query, null when neither. */
+function withoutQuery(s: string | undefined): string | undefined | null {
+  if (s === undefined) return undefined;
+  const q = s.indexOf('?');
+  if (q < 0) return s.indexOf('#') < 0 && (s.indexOf('%') < 0 || !HIDDEN.test(s)) ? s : null;
+  const base = s.slice(0, q);
+  if (!inertBase(base) || routed(s)) return null;
+  return base;
+}
+
+/** Whether the addresses' readers read `base` + `?query` as they read `base` (see the list above). */
+function inertBase(base: string): boolean {
+  if (base.length === 0 || base.indexOf('#') >= 0 || base.indexOf('%') >= 0 || base.indexOf('/(') >= 0) return false;
+  if (base.trimEnd().length !== base.length) return false;
+  const sep = base.indexOf('://');
+  const pathAt = base.charCodeAt(0) === 47 ? 0 : sep > 0 ? base.indexOf('/', sep + 3) : -1;
+  return pathAt >= 0 && base.indexOf('.', pathAt) < 0;
+}
+
+/** Whether routesInto (page-address.ts) finds a route in `url`. */
+function routed(url: string): boolean {
+  return routesOf(url).length > 0 || (url.indexOf('%') >= 0 && HIDDEN.test(url) && routesOf(safeDecode(url)).length > 0);
+}
+
+/** Whether a query sent apart routes (addRoutes reads it unless the URL ends with it). */
+function routedSearch(search: string | undefined, url: string | undefined): boolean {
+  if (!search || (url?.endsWith(search) ?? false)) return false;
+  return routed(search.startsWith('?') ? search : `?${search}`);
+}
+
+/**
+ * The address of the whole event from its page's (`p`, the analysis of pageWithoutQuery(a)): the referrers' and
+ * came-from pages' readings are read as addressOf reads them and their canonical paths follow the page's, so the
+ * first blocked path and the sensitive test are addressOf's.
+ */
+export function withReferrers(p: PageAddress, a: AddressInputs, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined): PageAddress {
+  const readings: string[] = [];
+  const referrerSameSite = addReferrers(readings, a, p.urlHost, site, host);
+  const referrerHost = host(a.page.referrer);
+  const referrerBlockedHost = referrerHost !== undefined && hostBlock(referrerHost, plan) !== null;
+  let { checkPaths, blocked, pathSensitive } = p;
+  if (readings.length > 0) {
+    const added = [...checkPaths];
+    canonicalize(readings, plan, [], added);
+    if (added.length > checkPaths.length) {
+      const more = added.slice(checkPaths.length);
+      checkPaths = added;
+      blocked ??= firstBlocked(more, plan);
+      pathSensitive ||= plan.sensitiveTerms !== undefined && more.some((c) => pathVerdict(c, plan).sensitive);
+    }
+  }
+  return { ...p, checkPaths, referrerSameSite, referrerBlockedHost, blocked, pathSensitive };
+}
+
+function firstBlocked(paths: readonly string[], plan: Plan): string | null {
+  for (const c of paths) {
+    const rule = pathVerdict(c, plan).blocked;
+    if (rule !== null) return rule;
+  }
+  return null;
+}
