@@ -16,10 +16,11 @@ import { hostBlock, pathVerdict } from './path-verdicts.js';
 // - the referrers and the pages the visitor came from (their query routes a redirector to this site): read every
 //   event by addReferrers, their paths merged after the page's as addressOf orders them;
 // - the other readers take the address up to its `?` only, given a base (the part before the `?`) with no `#`,
-//   no `%` (decoding the whole URL would read the base alike), no trailing space (trimming), no route group `/(`
-//   (an empty group-less path reads as `/`), a path where a front controller is looked for (it starts with `/`,
-//   or a `://` and a `/` after the host: else the first `://` or `/` may be in the query) and no `.` in that path
-//   (a script's route is searched to the end of the string, the query included). Else the full way too.
+//   no `%` (decoding the whole URL would read the base alike), no trailing space (trimming) and no route group
+//   `/(` (these two kept out though no difference was found), and a path where a front controller is looked for
+//   (it starts with `/`, or a `://` and a `/` after the host: else the first `://` or `/` may be in the query)
+//   with no `.` (a script's route, `/web/index.php/portal`, is searched to the end of the string, the query
+//   included), unless the query has no `/`, as sent and decoded. Else the full way too.
 // The hosts (WHATWG's authority ends at the `?`), the canonical paths (pathOf cuts at the first `?`) and the
 // canonical page path are those of the base. tests/pipeline/query-address.test.ts compares both ways.
 
@@ -53,17 +54,20 @@ function withoutQuery(s: string | undefined): string | undefined | null {
   const q = s.indexOf('?');
   if (q < 0) return s.indexOf('#') < 0 && (s.indexOf('%') < 0 || !HIDDEN.test(s)) ? s : null;
   const base = s.slice(0, q);
-  if (!inertBase(base) || routed(s)) return null;
+  if (!inertBase(base, s, q) || routed(s)) return null;
   return base;
 }
 
-/** Whether the addresses' readers read `base` + `?query` as they read `base` (see the list above). */
-function inertBase(base: string): boolean {
+/** Whether the addresses' readers read `s`, `base` + its query from `q`, as they read `base` (see the list above). */
+function inertBase(base: string, s: string, q: number): boolean {
   if (base.length === 0 || base.indexOf('#') >= 0 || base.indexOf('%') >= 0 || base.indexOf('/(') >= 0) return false;
   if (base.trimEnd().length !== base.length) return false;
   const sep = base.indexOf('://');
   const pathAt = base.charCodeAt(0) === 47 ? 0 : sep > 0 ? base.indexOf('/', sep + 3) : -1;
-  return pathAt >= 0 && base.indexOf('.', pathAt) < 0;
+  if (pathAt >= 0 && base.indexOf('.', pathAt) < 0) return true;
+  // A query with no `/`, as sent and decoded (the base has no `%`: the decoded copy is the base, `?` at q, and the
+  // query decoded), holds no `://`, path or script's route for the readers to find past the base.
+  return s.indexOf('/', q) < 0 && (s.indexOf('%', q) < 0 || safeDecode(s).indexOf('/', q) < 0);
 }
 
 /** Whether routesInto (page-address.ts) finds a route in `url`. */

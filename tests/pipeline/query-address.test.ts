@@ -36,7 +36,8 @@ const QUERIES = ['', '', '?utm_source=newsletter&utm_medium=email', '?email=jane
   '?p=L3BhdGllbnQtcG9ydGFs', '?redirect=/web/index.php/portal/messages', '?x=https://other.example/web/index.php/portal/inbox', '?next=//evil.example/patient-portal',
   '?fuseaction=portal.messages', '?section=appointments&sub=confirm', '?condition=lupus', '?u=nbh://billing/pay', '?ref=%3Fpage%3Dbilling', '?x=%252Fpatient-portal',
   // A front controller's script spelled in a key (no route: no value holds a path), read by frontControllerRoute past the `?`.
-  '?/web/index.php/patient-portal/messages=1'];
+  '?/web/index.php/patient-portal/messages=1', '?x%2Fweb%2Findex.php%2Fpatient-portal%2Fmessages=1', '?x%252Fweb%252Findex.php%252Fpatient-portal%252Fmessages=1', '?id=7&utm_source=x',
+  '?x%25%32%46web%25%32%46index.php%25%32%46patient-portal%25%32%46messages=1'];
 const REFERRERS = [undefined, undefined, 'https://mail.example/inbox?to=jane%40mailbox.example', 'https://www.northbay-health.example/patient-portal?x=1',
   'https://www.google.com/url?q=https://www.northbay-health.example/patient-portal/messages', 'https://www.northbay-health.example/services?next=/billing/pay',
   'https://www.bing.com/search?q=hiv', 'https://www.northbay-health.example/services/cardiology?utm_source=x', '/conditions/hiv?x=1'];
