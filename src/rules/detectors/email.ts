@@ -2,6 +2,7 @@ import { defineDetector } from './define.js';
 import { isAsciiAlnum, isAsciiLetter, resetAt } from './scan.js';
 import { WEBMAIL_WORDS } from './cue-words.js';
 import { displayNameBefore } from './display-name.js';
+import { ownAccount } from './handle-mention.js';
 import type { Detection } from './types.js';
 
 // Scanning outward from each '@' / '%40' is linear and cannot backtrack, unlike a regex whose
@@ -89,7 +90,7 @@ function domainEnd(text: string, from: number): number {
   }
 }
 
-function scan(text: string, out: Detection[], kind: string): void {
+function scan(text: string, out: Detection[], kind: string, site: string): void {
   let nextAt = text.indexOf('@');
   let nextPct = text.indexOf('%40');
   let lastEnd = 0;
@@ -108,14 +109,14 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (pos < lastEnd) continue;
     // `lee @ example.org`: one or two spaces may sit on either side of a typed `@`.
     const before = sepLen === 1 ? spacesBefore(text, pos, lastEnd) : 0;
-    if (before > 0 && text.charCodeAt(pos + 1) !== 32 && cuedHandle(text, pos, lastEnd)) { lastEnd = handleAt(text, pos, out, kind, lastEnd); continue; }
+    if (before > 0 && text.charCodeAt(pos + 1) !== 32 && cuedHandle(text, pos, lastEnd)) { lastEnd = handleAt(text, pos, out, kind, lastEnd, site); continue; }
     const start = quotedStart(text, pos, lastEnd) ?? localStart(text, pos - before, lastEnd);
-    if (start < 0) { if (sepLen === 1) lastEnd = handleAt(text, pos, out, kind, lastEnd); continue; }
+    if (start < 0) { if (sepLen === 1) lastEnd = handleAt(text, pos, out, kind, lastEnd, site); continue; }
     const after = sepLen === 1 ? spacesAfter(text, pos + 1) : 0;
     const from = pos + sepLen + after;
     const domain = literalEnd(text, pos + sepLen) ?? domainEnd(text, from);
     const end = domain >= 0 ? domain : webmailEnd(text, from);
-    if (end < 0) { if (sepLen === 1) lastEnd = handleAt(text, pos, out, kind, lastEnd); continue; }
+    if (end < 0) { if (sepLen === 1) lastEnd = handleAt(text, pos, out, kind, lastEnd, site); continue; }
     const name = displayNameBefore(text, start, lastEnd);
     if (name !== undefined) out.push({ start: name.start, end: name.end, kind });
     out.push({ start, end, kind });
@@ -137,10 +138,11 @@ const HANDLE_CUE = new RegExp('(?<![A-Za-z])(?:(?:follow(?:[ ]+me)?|ig|insta(?:g
 const cuedHandle = (text: string, pos: number, floor: number): boolean => HANDLE_CUE.test(text.slice(Math.max(floor, pos - 24), pos));
 
 /** The handle at `pos` after a cue, pushed; returns the new scan floor. */
-function handleAt(text: string, pos: number, out: Detection[], kind: string, floor: number): number {
+function handleAt(text: string, pos: number, out: Detection[], kind: string, floor: number, site: string): number {
   HANDLE_RE.lastIndex = pos;
   const m = HANDLE_RE.exec(text);
-  if (m === null || !cuedHandle(text, pos, floor)) return floor;
+  // The site's own account (`Follow @NorthbayHealth on Instagram`) stays, as `follow us @…` does.
+  if (m === null || !cuedHandle(text, pos, floor) || ownAccount(m[0].slice(1), site)) return floor;
   out.push({ start: pos, end: pos + m[0].length, kind });
   return pos + m[0].length;
 }
@@ -197,25 +199,25 @@ function spacesAfter(text: string, from: number): number {
 // whole user-at-domain-dot-tld shape is required, and a bare ` at ` also needs a common
 // top-level domain after it: "meet at noon dot Then" is prose.
 // `[at]` `(at)` `{at}` `<at>` (or with `@` inside), a bare ` at `, or `@` with spaces around it.
-const AT_FORM = '\\s{0,2}[\\[({<]\\s?(?:at|@)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-at-\\s{0,2}|\\s{1,2}at\\s{1,2}|\\s{0,2}@\\s{0,2}';
+const AT_FORM = '\\s{0,2}[\\[({<]\\s?(?:at|@)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-at-\\s{0,2}|\\s{1,2}(?:at|arroba)\\s{1,2}|\\s{0,2}@\\s{0,2}';
 // `[dot]` `(dot)`... (or with `.` inside), a bare ` dot `, or a plain `.`.
 // `-dot-`, and a `.` with spaces around it (`lee @ example . org`).
-const DOT_FORM = '(?:\\s{0,2}[\\[({<]\\s?(?:dot|\\.)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-dot-\\s{0,2}|\\s{1,2}dot\\s{1,2}|\\s{1,2}\\.\\s{1,2}|\\.)';
+const DOT_FORM = '(?:\\s{0,2}[\\[({<]\\s?(?:dot|\\.)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-dot-\\s{0,2}|\\s{1,2}(?:dot|punto)\\s{1,2}|\\s{1,2}\\.\\s{1,2}|\\.)';
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const SPELLED_RE = new RegExp(
   `(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(${AT_FORM})${LABEL}(?:${DOT_FORM}${LABEL}){0,4}(${DOT_FORM})([A-Za-z]{2,24})(?![A-Za-z0-9])`,
   'gi',
 );
-const SPELLED_HINT = /dot|[[({<] ?(?:at|@) ?[\])}>]|@ |\s\.\s|\sat\s/i;
+const SPELLED_HINT = /dot|punto|[[({<] ?(?:at|@) ?[\])}>]|@ |\s\.\s|\sat\s/i;
 const OBFUSCATED_DOT = /[\s[\](){}<>]/;
 // Prose before a spelled-out site address: `the app at example dot com`, `look at this dot com`.
 const NOT_A_USER = new Set([
   'look', 'app', 'us', 'me', 'it', 'this', 'that', 'site', 'website', 'online', 'visit', 'here', 'there', 'available',
   'found', 'download', 'shop', 'buy', 'store', 'stores', 'them', 'more', 'now', 'today', 'apply', 'register', 'sign', 'book',
   'details', 'info', 'information', 'tickets', 'appointments', 'appointment', 'donate', 'events', 'careers', 'jobs', 'up', 'in',
-  'out', 'free', 'listen', 'watch', 'read', 'join', 'learn', 'schedule', 'order', 'ordered', 'enroll', 'subscribe', 'live', 'hosted',
+  'out', 'free', 'account', 'listen', 'watch', 'read', 'join', 'learn', 'schedule', 'order', 'ordered', 'enroll', 'subscribe', 'live', 'hosted',
 ]);
-const DOT_WORD_RE = /dot/i;
+const DOT_WORD_RE = /dot|punto/i;
 const PLAIN_DOT_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'io', 'us', 'co', 'uk', 'es', 'nl', 'in', 'int', 'ca']);
 const COMMON_TLDS = new Set([
   'com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'co', 'us', 'uk', 'ca', 'de', 'fr', 'es', 'it', 'nl',
@@ -269,7 +271,8 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
     // A user part that spells its dots too (`ngozi dot adebayo at inbox dot clinic`) is no prose: any TLD then.
     const start = spelledUserStart(text, m.index);
     const tldKnown = (start < m.index && !plainDot) || (COMMON_TLDS.has(tld) && (!plainDot || PLAIN_DOT_TLDS.has(tld)));
-    if (!spelled || (bareAt && (!tldKnown || NOT_A_USER.has(user)))) {
+    // A spelled `arroba` takes a spelled dot (`punto`), the word the prefilter's walk marks (cue-at.ts pCue).
+    if (!spelled || (bareAt && (!tldKnown || NOT_A_USER.has(user))) || (plainDot && at.toLowerCase() === 'arroba')) {
       re.lastIndex = m.index + 1;
       continue;
     }
@@ -277,9 +280,9 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
   }
 }
 
-// `jane dot doe at gmail dot com`: the user part may spell its dots too; the match above starts
+// `jane dot doe at gmail dot com`: the user part may spell its dots (or `underscore`, `dash`) too; the match above starts
 // at its last word, so the words and spelled dots before it are taken as well.
-const SPELLED_USER_HEAD = /(?:[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}(?:\s{1,2}dot\s{1,2}|\s{0,2}[[({<]\s?(?:dot|\.)\s?[\])}>]\s{0,2}|\s{0,2}-dot-\s{0,2})){1,3}$/i;
+const SPELLED_USER_HEAD = /(?:[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}(?:\s{1,2}(?:dot|punto|underscore|dash|hyphen)\s{1,2}|\s{0,2}[[({<]\s?(?:dot|\.)\s?[\])}>]\s{0,2}|\s{0,2}-dot-\s{0,2})){1,3}$/i;
 function spelledUserStart(text: string, start: number): number {
   if (start === 0) return start;
   const head = SPELLED_USER_HEAD.exec(text.slice(Math.max(0, start - 200), start));

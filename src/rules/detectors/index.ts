@@ -34,6 +34,7 @@ import { geocodeDetector } from './geocode.js';
 import { ageOver89Detector } from './age.js';
 import { spelledIdDetector } from './spelled-id.js';
 import { lookalikeNumberDetector } from './lookalike-number.js';
+import { onlineHandleDetector } from './online-handle.js';
 import type { Detection, ValueDetector } from './types.js';
 
 export type { Detection, ValueDetector } from './types.js';
@@ -58,6 +59,7 @@ export {
   mbiDetector,
   mrzDetector,
   npiDetector,
+  onlineHandleDetector,
   partialDateDetector,
   personNameDetector,
   phoneDetector,
@@ -77,11 +79,13 @@ export {
 };
 
 /**
- * Every built-in detector. The order is the tie-break when two detections cover the same span:
+ * Every built-in detector. The order is the tie-break when two detections cover the same span (a
+ * handle after `IG:` is the online_handle's `[HANDLE]`, though the email detector finds it too):
  * containers first (a URL holds emails), then labelled and checksum-validated identifiers, then
  * pattern-only ones, and the long-number safety net last.
  */
 export const ALL_DETECTORS: readonly ValueDetector[] = Object.freeze([
+  onlineHandleDetector,
   emailDetector,
   urlDetector,
   jwtDetector,

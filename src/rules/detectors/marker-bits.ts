@@ -30,6 +30,9 @@ export const AGE_NUM = 1048576; // a number from 90 to 119 (two digits starting 
 export const IMG_EXT = 2097152; // `.jpg`, `.png`, `.webp`...: an image file's extension (photo paths)
 export const GEOCODE = 4194304; // `G8MJ+XR` (a plus code's `+`), `///word.word.word` (what3words)
 export const MRZ_FILL = 8388608; // `<<`: a machine-readable zone's fillers (mrz.ts)
+export const HANDLE_MARK = 16777216; // `_`, `$` or `u/`: a handle's underscore, a cashtag, a Reddit user (online-handle.ts)
+/** The markers online_handle's gate takes (with any digit): its detector asks the same of a plain name after `is`. */
+export const HANDLE_GATE = AT | COLON | EQ | DOT | HANDLE_MARK | NAME_CUE;
 
 
 export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;

@@ -3,7 +3,7 @@
 // one the walk stops at), so a marker costs nothing on text without that character.
 import { personPathAt } from './person-path.js';
 import {
-  AGE_NUM, AT, COLON, DASH, DOT, EARER, EQ, EYJ, GEOCODE, HTTP, IMG_EXT, MAC_SHAPE, MRZ_FILL, NAME_CUE, PCT3, PCT40, PHONE_CUE, WWW,
+  AGE_NUM, AT, COLON, DASH, DOT, EARER, EQ, EYJ, GEOCODE, HANDLE_MARK, HTTP, IMG_EXT, MAC_SHAPE, MRZ_FILL, NAME_CUE, PCT3, PCT40, PHONE_CUE, WWW,
   isDigitCode, isLetter, lower, matchesAt,
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
@@ -14,6 +14,7 @@ import { bareW3wAt } from './what3words.js';
 // Most dots sit between digits (versions, addresses, times): one test each side before bareW3wAt's walk.
 const lowerAscii = (c: number): boolean => c >= 97 && c <= 122;
 import { fileExtAt } from './file-name.js';
+import { bareHostAt } from './personal-site.js'; // `janedoe.com` typed bare (personal-site.ts)
 import { clockAt } from './speaker-marks.js';
 import { attributionDashAt, colonNameCue, greetingAt, pipeRowAt } from './name-cues.js';
 import { misreadLabelAt } from './ocr-label.js';
@@ -43,13 +44,14 @@ export function markerAt(text: string, i: number, c: number): number {
     // ` - ` after a person label (`Emergency contact - Jane Doe`).
     case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0)
       | ((text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && personLabelBefore(text, i)) || attributionDashAt(text, i) || hostOwnerAt(text, i) ? NAME_CUE : 0);
-    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0)
+    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | bareHostAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0)
       | (lowerAscii(text.charCodeAt(i - 1)) && lowerAscii(text.charCodeAt(i + 1)) && bareW3wAt(text, i) ? GEOCODE : 0); // `filled.count.soap` (what3words.ts)
     case 43: return geocodeAt(text, i, c);
+    case 95: case 36: return HANDLE_MARK; // `jane_doe85`, `$jtorres85` (online-handle.ts)
     // `<<`: a machine-readable zone's fillers (mrz.ts); `<at>` is cueAt's.
     case 60: return (text.charCodeAt(i + 1) === 60 ? MRZ_FILL : 0) | cueAt(text, i, c);
     // `/patients/jane-doe-1961` in text (person-path.ts).
-    case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) || homeSlashAt(text, i) ? NAME_CUE : 0);
+    case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) || homeSlashAt(text, i) ? NAME_CUE : 0) | (lower(text.charCodeAt(i - 1)) === 117 ? HANDLE_MARK : 0);
     // `Jane's iPhone` (device-owner.ts); the walk hands `’` here too.
     case 39: case 8217: return cueAt(text, i, c) | (deviceOwnerAt(text, i) ? NAME_CUE : 0);
     case 124: case 59: case 9: return pipeRowAt(text, i) || (c === 124 && roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
@@ -163,7 +165,7 @@ const macSeparator = (text: string, i: number, c: number): number => (text.charC
 // (cueAt), 0 for the rest (most letters).
 export const CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) CLASS[c] = 1;
-for (const c of "@:=-.%hHwWeE*#',\n[({<+/|;\t") CLASS[c.charCodeAt(0)] = 2;
+for (const c of "@:=-.%hHwWeE*#',\n[({<+/|;\t_$") CLASS[c.charCodeAt(0)] = 2;
 for (const c of 'xXsSdDbBmMpPcCgGyYvVnNiIfFkKoO') CLASS[c.charCodeAt(0)] = 3;
 
 // Cue letters are common: most are ruled out by the character after them, one table lookup
@@ -176,7 +178,7 @@ cueNext('sS', 'sourp');
 cueNext('dD', 'oiemuh1'); // 1: `ı` (305 & 127), Turkish `adım` (foreign-cues.ts)
 cueNext('bB', 'oi. :yae'); // y: submitted by, booked by (signed-in-name.ts); a: unaccented Vietnamese `Ba` (viet-honorific.ts), `baby`; e: `bebé` (newborn-name.ts)
 cueNext('mM', 'ebo :yrsamlwi'); // w, i: Haitian `mwen rele`, Spanish `mi esposo` (access-cues.ts)
-cueNext('pP', 'tahpro');
+cueNext('pP', 'tahprou'); // u: Spanish `punto` spelling an address's dot (email.ts)
 cueNext('cC', 'aelho'); // h, o: unaccented Vietnamese `Chi`, `Co` (viet-honorific.ts)
 cueNext('gG', 'mehon '); // o: `Good morning, Jane Doe` (name-cues.ts); n: signed in as (signed-in-name.ts); space: Vietnamese `Ong` (viet-honorific.ts)
 cueNext('vV', 'eiom'); // m: vm for, lvm for (verb-name.ts)

@@ -1,5 +1,5 @@
 import {
-  AGE_NUM, AT, CLASS, GEOCODE, MRZ_FILL, IMG_EXT, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
+  AGE_NUM, AT, CLASS, GEOCODE, HANDLE_GATE, MRZ_FILL, IMG_EXT, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
   PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW, ageNumAt, cueAt, markerAt,
 } from './markers.js';
 import type { ValueDetector } from './types.js';
@@ -60,16 +60,21 @@ interface Gate {
   readonly anyOf: number;
   /** The IP gate's own rule (see passes). */
   readonly ip: boolean;
+  /** online_handle's: any digit passes as one of the markers would. */
+  readonly orDigit: boolean;
   /** phone_local's and age_over_89's: a text this long (0: never) needs no digits (numbers spelled as words). */
   readonly spelled: number;
 }
 
-const gate = (length: number, digits: number, anyOf = 0, ip = false, spelled = 0): Gate => ({ length, digits, anyOf, ip, spelled });
+const gate = (length: number, digits: number, anyOf = 0, ip = false, spelled = 0, orDigit = false): Gate => ({ length, digits, anyOf, ip, spelled, orDigit });
 
 const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
   // `@`, `%40`, a bracketed `[at]` (AT too) or the word `dot` (`lee at example dot org`).
   ['email', gate(0, 0, AT | PCT40 | DOT_WORD)],
   ['url', gate(8, 0, HTTP | WWW)],
+  // A network's or app's name before an account, or an `@` mention (online-handle.ts): a separator (`:`, `=`), a handle's
+  // shape (`_`, `$`, a dot or a digit) or a first-person word (`my gamertag is …`, NAME_CUE); its own precheck does the rest.
+  ['online_handle', gate(4, 0, HANDLE_GATE, false, 0, true)],
   ['jwt', gate(35, 0, EYJ)],
   ['bearer', gate(6, 0, EQ | PCT3 | EARER)],
   ['uuid', gate(36, 0, DASH)],
@@ -140,7 +145,7 @@ const GATES: ReadonlyMap<string, Gate> = new Map<string, Gate>([
 function passes(g: Gate, f: TextFeatures): boolean {
   if (g.spelled > 0 && f.length >= g.spelled && f.digits < g.digits) return (f.flags & g.anyOf) !== 0;
   if (f.length < g.length || f.digits < g.digits) return false;
-  if (g.anyOf !== 0 && (f.flags & g.anyOf) === 0) return false;
+  if (g.anyOf !== 0 && (f.flags & g.anyOf) === 0 && !(g.orDigit && f.digits > 0)) return false;
   // IPv6 candidates need a colon; a dotted IPv4 address has at least four digits (its dots may
   // be spelled `[dot]`, see ip.ts).
   if (g.ip) return (f.flags & COLON) !== 0 || ((f.flags & (DOT | DOT_WORD)) !== 0 && f.digits >= 4);

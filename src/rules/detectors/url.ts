@@ -1,5 +1,6 @@
 import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
+import { scanPersonalSites } from './personal-site.js';
 import type { Detection } from './types.js';
 
 const LEADING_WWW = /^www\./;
@@ -104,7 +105,8 @@ function scan(text: string, out: Detection[], kind: string, site: string): void 
     out.push({ start: m.index, end, kind });
   }
   scanMessengers(text, out, kind);
+  scanPersonalSites(text, out, kind, site); // `my blog janedoe.net`, `jane-doe.squarespace.com` (personal-site.ts)
 }
 
-/** Web URLs (N): http(s) URLs, percent-encoded ones, `www.` hosts and schemeless host/path in free text. */
+/** Web URLs (N): http(s) URLs, percent-encoded ones, `www.` hosts, schemeless host/path in free text and a person's bare site. */
 export const urlDetector = defineDetector('url', '[URL]', 'N', scan);

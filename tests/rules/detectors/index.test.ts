@@ -10,7 +10,7 @@ import {
 import { defineDetector } from '../../../src/rules/detectors/define.js';
 
 const KINDS = [
-  'email', 'phone', 'ssn', 'ip', 'date', 'zip', 'url', 'credit_card', 'mbi', 'npi', 'dea', 'vin',
+  'email', 'online_handle', 'phone', 'ssn', 'ip', 'date', 'zip', 'url', 'credit_card', 'mbi', 'npi', 'dea', 'vin',
   'labelled_id', 'jwt', 'bearer', 'long_number', 'uuid', 'code_like', 'street_address',
   'ssn_partial', 'partial_date', 'spoken_date', 'day_month', 'kvnr', 'mrz', 'person_name', 'mac', 'phone_local', 'phone_vanity', 'age_over_89', 'geo', 'photo_path', 'postcode', 'geocode', 'spelled_id', 'lookalike_number',
 ];
