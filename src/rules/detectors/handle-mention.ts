@@ -8,6 +8,9 @@ import type { Detection } from './types.js';
 // @NorthbayHealth`). So a mention counts when the handle has a handle's shape (an underscore, letters with digits, a dot
 // or dash inside) or a word around it says a person is addressed or acted.
 
+// What may come before a mention's `@`; a no-break and an ideographic space too.
+const MENTION_BEFORE = ' \t\n\r([{"\',;:!?>*~|\u00a0\u3000';
+
 const HANDLE_RE = /@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?)/y;
 
 // At-rules, doc tags, directives and group mentions whose shape could pass for a handle's, or that follow a cue word.
@@ -44,11 +47,12 @@ export function ownAccount(handle: string, site: string): boolean {
   return label.length >= 3 && handle.toLowerCase().replace(/[._-]/g, '') === label;
 }
 
-/** Mentions of a person's handle; each `@` with no letter, digit or address character before it. */
+/** Mentions of a person's handle; each `@` after a space, a bracket, a quote or punctuation. */
 export function scanMentions(text: string, out: Detection[], kind: string, site: string): void {
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    const prev = at > 0 ? text.charCodeAt(at - 1) : 32;
-    if (isAsciiAlnum(prev) || prev === 46 || prev === 95 || prev === 45 || prev === 47 || prev === 37 || prev === 43 || prev === 64) continue;
+    // Only after a space, an opening bracket or quote or a sentence's punctuation: an invisible mark or any other character
+    // before it may sit inside an address (`ingrid.vosk\u200f@mail.example`, the email detector's).
+    if (at > 0 && !MENTION_BEFORE.includes(text[at - 1])) continue;
     const m = resetAt(HANDLE_RE, at).exec(text);
     if (m === null) continue;
     const end = at + m[0].length;

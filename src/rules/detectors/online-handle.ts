@@ -76,7 +76,11 @@ const SPACED_TAG_RE = /[A-Z][A-Za-z0-9]{1,14}(?: [A-Z0-9][A-Za-z0-9]{0,14}){1,2}
 const TOKEN_RE = /(?:[@$]|[uU]\/)?([A-Za-z0-9_](?:[A-Za-z0-9_.'’-]{0,38}[A-Za-z0-9_])?(?:#[0-9]{4})?)/y;
 
 /** The end of a cue's account, or -1: up to six words after the cue, past link words and `is`. */
-function accountAfter(text: string, from: number, out: Detection[], kind: string, spaced: boolean): number {
+// A site's own label (`Username: jdoe`, `user id is`) takes a handle's shape as labelled-id.ts's login rule does (`user: guest`
+// stays); a network's or a game's name takes a plain name after `:` or `is` (`twitch: mossbackgamer`, `my gamertag is BlazeRunner`).
+const LABEL_CUE = /^(?:user|screen|display|nick|pseudo|usu|benutzer|identifiant)/i;
+
+function accountAfter(text: string, from: number, out: Detection[], kind: string, spaced: boolean, label: boolean): number {
   let i = from;
   let explicit = false;
   let skipped = false;
@@ -94,7 +98,7 @@ function accountAfter(text: string, from: number, out: Detection[], kind: string
     if (!marked && LINK_WORDS.has(lower)) { spaced ||= lower === 'gamertag'; i = end; continue; }
     const next = text.charCodeAt(end);
     const whole = !(next === 64 || (next === 46 && isAsciiAlnum(text.charCodeAt(end + 1))));
-    if (whole && !STOP_WORDS.has(lower) && tok.length >= 2 && (marked || handleShape(tok) || (explicit && !skipped && plainName(text, i, tok)))) {
+    if (whole && !STOP_WORDS.has(lower) && tok.length >= 2 && (marked || handleShape(tok) || (explicit && !skipped && !label && plainName(text, i, tok)))) {
       out.push({ start: i, end, kind });
       return end;
     }
@@ -117,7 +121,7 @@ function scanCues(text: string, out: Detection[], kind: string): void {
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const end = accountAfter(text, m.index + m[0].length, out, kind, /^gamer[ ]?tag$/i.test(m[0]));
+    const end = accountAfter(text, m.index + m[0].length, out, kind, /^gamer[ ]?tag$/i.test(m[0]), LABEL_CUE.test(m[0]));
     if (end > re.lastIndex) re.lastIndex = end;
   }
 }
