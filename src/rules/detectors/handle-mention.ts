@@ -25,6 +25,8 @@ const CUE_BEFORE = /(?:^|[^A-Za-z])(?:thanks|thank[ ]you|thx|ty|cc|bcc|hi|hey|he
 // A verb after the handle that says a person acted (`@LorcanFey mentioned you`, `@CorisandeP replied`).
 const VERB_AFTER = /^[ ]{1,2}(?:mentioned|replied|commented|tagged|liked|shared|said|says|wrote|posted|sent|invited|followed|reacted|joined|asked|answered|messaged|responded|is|was|has|had|can|could|will|did|and[ ]I)(?![A-Za-z])/i;
 
+const DENSITY = /^[0-9]+x$/i;
+
 function shaped(handle: string): boolean {
   let letters = 0;
   let digits = 0;
@@ -36,15 +38,18 @@ function shaped(handle: string): boolean {
     else if (i > 0 && isAsciiLetter(handle.charCodeAt(i - 1)) && isAsciiLetter(handle.charCodeAt(i + 1))) return letters > 0;
   }
   // `@2x`, `@3x`: a picture's density, never a handle.
-  return letters > 0 && digits > 0 && !/^[0-9]+x$/i.test(handle);
+  return letters > 0 && digits > 0 && !DENSITY.test(handle);
 }
+
+const DASHES = /-/g;
+const SEPARATORS = /[._-]/g;
 
 /** The site's own account: the handle spells its domain's first label (`@NorthbayHealth` on `northbay-health.example`). */
 export function ownAccount(handle: string, site: string): boolean {
   if (site === '') return false;
   const dot = site.indexOf('.');
-  const label = (dot < 0 ? site : site.slice(0, dot)).replace(/-/g, '');
-  return label.length >= 3 && handle.toLowerCase().replace(/[._-]/g, '') === label;
+  const label = (dot < 0 ? site : site.slice(0, dot)).replace(DASHES, '');
+  return label.length >= 3 && handle.toLowerCase().replace(SEPARATORS, '') === label;
 }
 
 /** Mentions of a person's handle; each `@` after a space, a bracket, a quote or punctuation. */

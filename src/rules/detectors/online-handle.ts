@@ -1,6 +1,6 @@
 import { defineDetector } from './define.js';
 import { isAsciiAlnum, isAsciiLetter, isDigit, resetAt } from './scan.js';
-import { scanMentions } from './handle-mention.js';
+import { ownAccount, scanMentions } from './handle-mention.js';
 import { HANDLE_GATE } from './marker-bits.js';
 import { textFeatures } from './prefilter.js';
 import type { Detection } from './types.js';
@@ -71,16 +71,19 @@ function gateOpen(text: string): boolean {
   return f.digits > 0 || (f.flags & HANDLE_GATE) !== 0;
 }
 
+const LOWER_WORD = /^[a-z]{2,12}$/;
+const GAMERTAG = /^gamer[ ]?tag$/i;
 const SPACED_TAG_RE = /[A-Z][A-Za-z0-9]{1,14}(?: [A-Z0-9][A-Za-z0-9]{0,14}){1,2}(?![A-Za-z0-9])/y;
 
 const TOKEN_RE = /(?:[@$]|[uU]\/)?([A-Za-z0-9_](?:[A-Za-z0-9_.'’-]{0,38}[A-Za-z0-9_])?(?:#[0-9]{4})?)/y;
 
 /** The end of a cue's account, or -1: up to six words after the cue, past link words and `is`. */
 // A site's own label (`Username: jdoe`, `user id is`) takes a handle's shape as labelled-id.ts's login rule does (`user: guest`
-// stays); a network's or a game's name takes a plain name after `:` or `is` (`twitch: mossbackgamer`, `my gamertag is BlazeRunner`).
-const LABEL_CUE = /^(?:user|screen|display|nick|pseudo|usu|benutzer|identifiant)/i;
+// stays), and so do networks named by a common word (`signal: weak`, `Steam: hot`; Signal's usernames end in digits anyway);
+// another network's or a game's name takes a plain name after `:` or `is` (`twitch: mossbackgamer`, `my gamertag is BlazeRunner`).
+const LABEL_CUE = /^(?:user|screen|display|nick|pseudo|usu|benutzer|identifiant|signal|steam|threads|snap$)/i;
 
-function accountAfter(text: string, from: number, out: Detection[], kind: string, spaced: boolean, label: boolean): number {
+function accountAfter(text: string, from: number, out: Detection[], kind: string, site: string, spaced: boolean, label: boolean): number {
   let i = from;
   let explicit = false;
   let skipped = false;
@@ -98,6 +101,7 @@ function accountAfter(text: string, from: number, out: Detection[], kind: string
     if (!marked && LINK_WORDS.has(lower)) { spaced ||= lower === 'gamertag'; i = end; continue; }
     const next = text.charCodeAt(end);
     const whole = !(next === 64 || (next === 46 && isAsciiAlnum(text.charCodeAt(end + 1))));
+    if (ownAccount(tok, site)) return -1; // `Instagram: northbayhealth`, the site's own
     if (whole && !STOP_WORDS.has(lower) && tok.length >= 2 && (marked || handleShape(tok) || (explicit && !skipped && !label && plainName(text, i, tok)))) {
       out.push({ start: i, end, kind });
       return end;
@@ -109,19 +113,19 @@ function accountAfter(text: string, from: number, out: Detection[], kind: string
     }
     // A lower-case word may come before `is` (`my screen name on the forum is Velvet_Anchor_3`); anything else ends the look.
     // After such words only a handle's shape counts (`the Discord server rules are pinned` is prose).
-    if (explicit || marked || !/^[a-z]{2,12}$/.test(tok)) return -1;
+    if (explicit || marked || !LOWER_WORD.test(tok)) return -1;
     skipped = true;
     i = end;
   }
   return -1;
 }
 
-function scanCues(text: string, out: Detection[], kind: string): void {
+function scanCues(text: string, out: Detection[], kind: string, site: string): void {
   if (!CUE_HINT.test(text)) return;
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const end = accountAfter(text, m.index + m[0].length, out, kind, /^gamer[ ]?tag$/i.test(m[0]), LABEL_CUE.test(m[0]));
+    const end = accountAfter(text, m.index + m[0].length, out, kind, site, GAMERTAG.test(m[0]), LABEL_CUE.test(m[0]));
     if (end > re.lastIndex) re.lastIndex = end;
   }
 }
@@ -129,7 +133,7 @@ function scanCues(text: string, out: Detection[], kind: string): void {
 
 function scan(text: string, out: Detection[], kind: string, site: string): void {
   if (text.length < 4) return;
-  scanCues(text, out, kind);
+  scanCues(text, out, kind, site);
   if (text.indexOf('@') >= 0) scanMentions(text, out, kind, site);
   if (text.indexOf('u/') >= 0) scanRedditUsers(text, out, kind);
 }
