@@ -100,7 +100,7 @@ describe('a booking event naming the service booked', () => {
 
   it('keeps names without a term whole, and other events naming a term are still generic', () => {
     for (const event of ['Flu Shot Booked', 'Vaccine Appointment Scheduled']) expect(sent(tracked(event, '/vaccines'))).toContain(`"event_name":"${event}"`);
-    for (const event of ['Depression Screening Completed', 'Naloxone Kit Requested']) {
+    for (const event of ['Depression Guide Downloaded', 'Naloxone Kit Requested']) {
       expect(sent(tracked(event, '/about')), event).toContain('"event_name":"Health Content Interaction"');
     }
     // On a condition's page a booking is still blocked (OCR's guidance), whatever its name.
