@@ -48,8 +48,9 @@ export function nameBeforeIdAt(text: string, at: number): boolean {
   const j = beforeSeparators(text, at);
   // Letters beyond ASCII count as letters (`Jana Müller, DOB …`, `Bébé Garçon born …`): a capital among them may open the word.
   const letter = (c: number): boolean => isLetter(c) || c >= 192;
-  if (j === 0 || !letter(text.charCodeAt(j - 1))) return false;
-  let w = j - 1;
+  if (j === 0) return false;
+  // NAME_TAIL's last word may end in a hyphen or an apostrophe (`Ama Mensah--birthday 3/14` is `Ama Mensah-` and `-birthday`).
+  let w = j;
   while (w > 0 && (letter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39)) w--;
   const c = text.charCodeAt(w);
   return j - w >= 2 && ((c >= 65 && c <= 90) || c >= 192);

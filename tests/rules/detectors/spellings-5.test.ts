@@ -81,4 +81,10 @@ describe('prefilter', () => {
       'DOS ', 'last visit ', 'procedure ', 'expired ', 'refill due ', '3/14', '14.03', '14/03', 'March 14', '01 ', '00886270000385', ' 21 ', 'XJ88213'];
     expectPrefilterSound(parts, { maxLength: 10, numRuns: 4000 });
   });
+
+  // A random run found this one (seed 831975650): a name's last word read with the hyphen of a doubled dash.
+  it('finds a name before its birthday when a doubled dash joins them', () => {
+    const examples: [string][] = [['AGE Mensah--birthday 3/14'], ['Ama Mensah--birthday 3/14'], ["Kofi O'--DOB 3/14/1961"]];
+    expectPrefilterSound(['Kofi', ' ', 'Mensah', '--', '-', 'birthday ', 'DOB ', '3/14'], { maxLength: 6, numRuns: 500, examples });
+  });
 });
