@@ -45,8 +45,7 @@ export function personLabelBefore(text: string, i: number): boolean {
 // Sign-offs whose name follows a comma or a line break (`Sincerely, Jane Doe`).
 const SIGN_OFFS = ['sincerely', 'regards', 'thanks', 'cheers', 'best', 'respectfully', 'atentamente', 'saludos', 'cordialmente', 'signed', ...WARM_SIGN_OFFS];
 
-/** `calling` after a space: a caller may have named themselves before it (`Hey, Jane Doe calling`). */
-const callingAt = (text: string, i: number): boolean => text.charCodeAt(i - 1) === 32 && matchesAt(text, i, 'calling', true);
+const callingAt = (text: string, i: number): boolean => text.charCodeAt(i - 1) === 32 && matchesAt(text, i, 'calling', true); // `Hey, Jane Doe calling`
 
 /** Markers for the cue-based detectors (partial SSNs, spelled emails, month-year dates, names). */
 export function cueAt(text: string, i: number, c: number): number {
@@ -57,8 +56,7 @@ export function cueAt(text: string, i: number, c: number): number {
     case 91: return bracketAtCue(text, i, n1) | (redactedHrefAt(text, i) ? NAME_CUE : 0);
     case 40: case 123: case 60: return bracketAtCue(text, i, n1) | (c === 40 && kinParenAt(text, i) ? NAME_CUE : 0); // `Dad (Franklin Eberhardt)` (kin-name.ts)
     case 120: case 88: return xCue(text, i, n1);
-    // call, cell, cel; (i)cloud
-    case 99: case 67:
+    case 99: case 67: // call, cell, cel; (i)cloud
       if (n1 === 108 || n1 === 114) return n1 === 108 ? webmailAt(text, i - 1) : placeCueAt(text, i, c); // `cross streets` (place-said.ts)
       if (n1 === 104 || n1 === 111) return plainHonorificAt(text, i) || householdCueAt(text, i, c) ? NAME_CUE : 0; // unaccented Vietnamese `Chi`, `Co` (viet-honorific.ts)
       // `call Jane Doe` names whom to call too (verb-name.ts), and `Hey, Jane Doe calling` the caller (person-name.ts).
