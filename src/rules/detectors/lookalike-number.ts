@@ -33,19 +33,15 @@ const LABELLED_RE = new RegExp(
 
 const SSN_BEFORE = /(?<![A-Za-z])(?:ssn|ss#|social(?:[ ]security)?)(?:[ ]?(?:number|no\.?|#))?[ ]?(?:is|:|#|=)?[ ]?$/i;
 
-// A look-alike right beside a digit: the detector's own precheck (one pass, no regex).
+// The look-alike letters' fold to digits (folded() below).
 const FOLD = new Int8Array(128).fill(-1);
 for (let d = 0; d <= 9; d++) FOLD[48 + d] = d;
 for (const [c, d] of [['O', 0], ['o', 0], ['I', 1], ['i', 1], ['l', 1], ['|', 1], ['S', 5], ['Z', 2], ['B', 8]] as const) FOLD[c.charCodeAt(0)] = d;
 
-function lookalikeBesideDigit(text: string): boolean {
-  for (let i = 1; i < text.length; i++) {
-    const a = text.charCodeAt(i - 1);
-    const b = text.charCodeAt(i);
-    if ((isDigit(a) && !isDigit(b) && b < 128 && FOLD[b] >= 0) || (isDigit(b) && !isDigit(a) && a < 128 && FOLD[a] >= 0)) return true;
-  }
-  return false;
-}
+// A look-alike right beside a digit: the detector's own precheck. A regex, not a charCodeAt loop: on a first visit every
+// text with three digits passes the gate, and irregexp's scan is half the loop's cost a text (H189: 94 against 190 ns on the
+// first-visit pool's 25,000 such texts). The letters are FOLD's, none of them a digit.
+const LOOKALIKE_BESIDE_DIGIT = /[0-9][OoIil|SZB]|[OoIil|SZB][0-9]/;
 
 /** The groups folded to digits, or '' when they are not mostly real digits with a look-alike among them. */
 function folded(groups: readonly string[], minDigitsPerGroup: number): string {
@@ -114,7 +110,7 @@ function scanLabelled(text: string, out: Detection[], kind: string): void {
 }
 
 function scan(text: string, out: Detection[], kind: string): void {
-  if (text.length < 8 || !lookalikeBesideDigit(text)) return;
+  if (text.length < 8 || !LOOKALIKE_BESIDE_DIGIT.test(text)) return;
   scanShapes(text, out, kind);
   scanLabelled(text, out, kind);
   const zip = resetAt(ZIP_RE, 0);
