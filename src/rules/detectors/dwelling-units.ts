@@ -52,13 +52,9 @@ const PERSONAL = /(?<![\p{L}])(?:i|i['\u2019]m|me|my|we|we['\u2019]re|our|us|he|
 const STAY_HINT = /room|rm|unit|apt|apartment|suite|ste|space|lot|site/i;
 const BLOCK_HINT = /block of/i;
 const STREET_STAY_HINT = /(?:stay|liv|sleep)[a-z]*[ ](?:at|in)[ ]/i;
-// Each of the hints above and scanCorners' (dwelling.ts) needs one of these: most texts with a number (a campaign's label, a
-// page's title) have none, and one search for them all costs a quarter of the four (first visits scan every such text).
-const ANY_HINT = /room|rm|unit|apt|apartment|suite|ste|space|lot|site|block of|corner|cross|intersect|liv|stay|sleep|[m\u2019'] at|re at/i;
 
 /** Lodgings with a room, unit or lot, park lots, blocks and units before a bare street (see above), in someone's own words. */
 export function scanDwellingUnits(text: string, out: Detection[], kind: string): void {
-  if (!ANY_HINT.test(text)) return;
   const units = STAY_HINT.test(text);
   const block = BLOCK_HINT.test(text);
   scanCorners(text, out, kind);
