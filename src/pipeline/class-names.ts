@@ -1,7 +1,7 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
 import { UI_KINDS } from './ui-kinds.js';
+import { camelApart } from './camel-words.js';
 
-const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
 // An acronym runs into the next word (`EOBList`, `IDCardScreen`, `MyRXHistoryView`): it ends before the word's capital.
 const ACRONYM_END = /([A-Z])(?=[A-Z][a-z])/g;
 const UNDERSCORE_RUNS = /_+/g;
@@ -27,7 +27,7 @@ const ACRONYM_CLASS_NAME = /^[A-Z]{2,}[a-z]{2}[A-Za-z0-9]*$/;
 const SPACED_NAME = /^[A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+){1,7}$/;
 const UI_WORDS = /(?: (?:Details?|List|Item|Screen|View|Page|Tab|Modal|Sheet|Dialog|Overview))+$/i;
 const knownClassNames = new BoundedMemo<readonly string[]>(2048);
-const classPath = (words: string): string => '/' + words.replace(LOWER_BEFORE_UPPER, '$1-').replace(ACRONYM_END, '$1-').replace(UNDERSCORE_RUNS, '-').toLowerCase();
+const classPath = (words: string): string => '/' + camelApart(words, '-').replace(ACRONYM_END, '$1-').replace(UNDERSCORE_RUNS, '-').toLowerCase();
 
 /**
  * An app's screen class name (camel or Pascal case, no spaces) as paths: its words with the UI kinds

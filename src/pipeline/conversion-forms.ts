@@ -3,6 +3,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js
 import { normalizeFieldName } from '../rules/field-name.js';
 import { pageNamePath } from './page-readings.js';
 import { SCHEME_AND_HOST } from './route-values.js';
+import { camelApart } from './camel-words.js';
 
 // A conversion event says a form was sent: Meta's standard `Lead`, `CompleteRegistration`, `SubmitApplication`, `Schedule`
 // and `Contact`, GA4's `generate_lead`, `sign_up` and `form_submit`, a form tool's own (`Form Submitted`, HubSpot's
@@ -15,7 +16,6 @@ import { SCHEME_AND_HOST } from './route-values.js';
 const CONVERSION_EVENT = new RegExp('^(?:lead|leads? (?:submitted|created|generated|captured|sent)|generate lead|(?:close convert|qualify) lead' +
   '|complete registration|registration (?:completed?|submitted)|submit application|application submitted|schedule|contact|sign up' +
   '|(?:[a-z0-9]+ ){0,3}form (?:submit|submitted|submission|sent|completed?|success)|wpcf7 ?mail ?sent|gform confirmation loaded)$');
-const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
 const SEPARATOR_RUNS = /[\s_.-]+/g;
 const MARKER = '/converted';
 const QUERY_OR_FRAGMENT = /[?#].*$/s;
@@ -34,7 +34,7 @@ const conversions = new BoundedMemo<boolean>(2048);
 function isConversion(event: string): boolean {
   let hit = conversions.get(event);
   if (hit === undefined) {
-    hit = event.length <= 60 && CONVERSION_EVENT.test(event.replace(LOWER_BEFORE_UPPER, '$1 ').replace(SEPARATOR_RUNS, ' ').trim().toLowerCase());
+    hit = event.length <= 60 && CONVERSION_EVENT.test(camelApart(event, ' ').replace(SEPARATOR_RUNS, ' ').trim().toLowerCase());
     conversions.set(event, hit);
   }
   return hit;

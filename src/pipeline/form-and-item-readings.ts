@@ -5,8 +5,8 @@ import { normalizeFieldName } from '../rules/field-name.js';
 import type { Plan } from '../rules/plan.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict } from './path-verdicts.js';
+import { camelApart } from './camel-words.js';
 
-const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
 const WORD_SEPARATOR_BETWEEN_ALNUM = /[a-z0-9][-_\s]+[a-z0-9]/i;
 
 // What a form's name and an e-commerce item say about the page: a form named after an area
@@ -54,7 +54,7 @@ const COMPOUND = /^(my|e|rx|lab|labs|test|bill|bills|pay|online|patient|medical|
  * any public page (the header's search box, a gift shop's cart), not an area.
  */
 function formPath(v: string): string | undefined {
-  const words = v.trim().replace(FORM_WORD, '').replace(LOWER_BEFORE_UPPER, '$1-');
+  const words = camelApart(v.trim().replace(FORM_WORD, ''), '-');
   if (WORD_SEPARATOR_BETWEEN_ALNUM.test(words)) return pageNamePath(words);
   const joined = words.toLowerCase();
   return COMPOUND.test(joined) ? `/${joined.replace(COMPOUND, '$1-')}` : undefined;

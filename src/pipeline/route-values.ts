@@ -1,11 +1,11 @@
 import { safeDecode } from '../rules/canonical-path.js';
+import { camelApart } from './camel-words.js';
 
 export const SCHEME_AND_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
 const HEX_ESCAPE = /-([0-9A-F]{2})/g;
 const UNDERSCORES = /_/g;
 const ENCODED_EQUALS = /%3D/gi;
 const HYPHENS = /-/g;
-const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
 const DOT_OR_COLON = /[.:]/g;
 
 // Query values and URLs that route somewhere in a shape of their own: a multi-step flow's step, a
@@ -142,7 +142,7 @@ const HANDLER_WORD = /^[a-z][a-z0-9_-]*$/i;
 const PAGE_SCRIPT = /^(.*\/[^/.]+)\.(?:php[0-9]?|aspx?|cfm|jspx?|do|action|cgi|pl)$/i;
 
 /** A handler's name with its words split where case changes (`refillRequest` is `refill-request`). */
-const handlerWords = (v: string): string => v.replace(LOWER_BEFORE_UPPER, '$1-');
+const handlerWords = (v: string): string => camelApart(v, '-');
 
 /**
  * Adds the page a dispatcher parameter's value (decoded) names: a handler and action (`portal.messages`,
@@ -174,5 +174,5 @@ const PASCAL_WORDS = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$/;
 
 /** A route value in Pascal case as the path of its words, appended to `out`; other values add nothing. */
 export function pascalRoute(value: string, out: string[]): void {
-  if (value.length <= 64 && PASCAL_WORDS.test(value)) out.push(`/${value.replace(LOWER_BEFORE_UPPER, '$1-').toLowerCase()}`);
+  if (value.length <= 64 && PASCAL_WORDS.test(value)) out.push(`/${camelApart(value, '-').toLowerCase()}`);
 }

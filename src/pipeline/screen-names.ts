@@ -1,8 +1,9 @@
+import { camelApart } from './camel-words.js';
+
 // An app screen's name, a screen constant or a router's dotted state read as a path: apps name the
 // screen's area in it the way a web page's path does.
 
 // An app's screen class names the screen and its kind (`LabResultsActivity`, `BillPayViewController`).
-const LOWER_BEFORE_UPPER = /([a-z0-9])(?=[A-Z])/g;
 const WHITESPACE_RUNS = /\s+/g;
 const DOTS = /\./g;
 
@@ -33,7 +34,7 @@ export function screenPath(name: string): string {
     const state = statePath(t);
     if (state !== undefined) return state.toLowerCase();
   }
-  const words = UI_SUFFIX.test(t) ? t.replace(UI_SUFFIX, '').replace(LOWER_BEFORE_UPPER, '$1-') : t;
+  const words = UI_SUFFIX.test(t) ? camelApart(t.replace(UI_SUFFIX, ''), '-') : t;
   return '/' + words.toLowerCase().replace(NAME_SEPARATORS, '/').replace(WHITESPACE_RUNS, '-');
 }
 

@@ -1,7 +1,7 @@
 import { resetAt } from './scan.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { nameWord, verbLike } from './verb-name.js';
-import { TITLE_STOP } from './name-words.js';
+import { TITLE_STOP, folded } from './name-words.js';
 import { titleWord } from './item-name.js';
 import { fullName, nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
@@ -62,8 +62,6 @@ const GERMAN_PREPOSITION = /(?:^|[^\p{L}])(?:f(?:ü|ue)r|mit|bei|von|an|zu|über
 const SENTENCE_END = /^(?:$|[.!](?:$|[ \n])|\n)/;
 const OBJECTS = new Set(['up', 'out', 'me', 'him', 'her', 'us', 'them', 'my', 'his', 'our', 'their', 'the', 'a', 'an', 'in', 'on', 'off', 'over']);
 const LETTERS = /^[\p{L}\p{M}]+(?:['\u2019-][\p{L}\p{M}]+)*/u;
-const MARKS = /\p{M}/gu;
-const folded = (w: string): string => w.toLowerCase().normalize('NFD').replace(MARKS, '');
 
 /** The word at `i` (letters, marks, inner `'` or `-`), or ''. */
 function wordAt(text: string, i: number): string {

@@ -2,7 +2,7 @@ import { resetAt } from './scan.js';
 import { commonWord } from './file-name.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { nameWord, verbLike } from './verb-name.js';
-import { TITLE_STOP } from './name-words.js';
+import { TITLE_STOP, folded } from './name-words.js';
 import type { Detection } from './types.js';
 
 // A patient's name typed in lower case in a record's order, surname, comma, given name, right after the label that says whose
@@ -17,8 +17,6 @@ const CLOSES = /^(?:$|[ ]*(?:[|;\t\n)(.]|-[ ]|\u2013|dob\b|born\b|[0-9]))/iu;
 const HINT = /(?:pt|patient|name|nombre|nom|paciente|patientin)[ ]*[:=\-\u2013][ ]*\p{Ll}[\p{Ll}\p{M}'\u2019-]*,/iu;
 // The prefilter's check at the pair's comma (household-cues.ts commaCueAt): a label, its sign and one word before it.
 const LABEL_BEFORE = /(?:pt|patient|name|nombre|nom|paciente|patiente|patientin|patientenname)[ ]{0,3}[:=\-\u2013][ ]{0,3}\p{Ll}[\p{Ll}\p{M}'\u2019-]*$/iu;
-const MARKS = /\p{M}/gu;
-const folded = (w: string): string => w.normalize('NFD').replace(MARKS, '');
 
 // A chart's state words and their endings (`pt: stable, afebrile`, `pt: alert, oriented`, `pt: male, adult`).
 const STATE = new Set(('stable alert oriented awake asleep sedated intubated confused comfortable improving pending unknown male female ' +

@@ -30,3 +30,7 @@ export const TITLE_STOP: ReadonlySet<string> = new Set([
   'valued', 'patient', 'patients', 'customer', 'customers', 'friend', 'friends', 'member', 'members', 'colleague', 'colleagues',
   'sir', 'madam', 'doctor', 'dr', 'neighbor', 'neighbour', 'family', 'families', 'will', 'was', 'has', 'had', 'needs', 'wants',
 ]);
+
+const MARKS = /\p{M}/gu;
+/** `w` lower case without its accents (`Chloé` is the given-names list's `chloe`). */
+export const folded = (w: string): string => w.toLowerCase().normalize('NFD').replace(MARKS, '');

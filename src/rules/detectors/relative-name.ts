@@ -1,7 +1,7 @@
 import { resetAt } from './scan.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { nameWord, verbLike } from './verb-name.js';
-import { TITLE_STOP } from './name-words.js';
+import { TITLE_STOP, folded } from './name-words.js';
 import type { Detection } from './types.js';
 
 // A relative named in passing in a text typed in lower case (Safe Harbor A): `my husband john smith is in room 412`, `my
@@ -53,9 +53,6 @@ function letterRunEnd(text: string, i: number): number {
   return e;
 }
 
-const MARKS = /\p{M}/gu;
-/** `w` lower case without its accents (`chloé` is the list's `chloe`). */
-const folded = (w: string): string => w.toLowerCase().normalize('NFD').replace(MARKS, '');
 
 /** Whether `w` (lower case) may be a surname after a given name (see GOES_ON). */
 function surnameWord(w: string): boolean {
