@@ -65,3 +65,14 @@ describe("passes 35 and 36's leftovers", () => {
       tracked('Case Submitted', '/it-help-desk')], false);
   });
 });
+
+// H188's held set left `ctl=BillPayConfirm`; its class is a bill payment's done step run into the payment's own segment.
+describe("a bill payment's done step in the payment's own segment", () => {
+  it('blocks the payment done, whichever way the words are joined', () => {
+    expectAll([pageOn('/pay-my-bill-thank-you'), pageOn('/patients/billpay-receipt'), pageOn('/PayBillSuccess'), pageOn('/online-bill-payment-confirmation'),
+      pageOn('/es/billing/make-a-payment-complete'), pageOn('/bill-pay-submitted?ref=1')], true);
+  });
+  it("lets the payment's public help pages flow", () => {
+    expectAll([pageOn('/bill-pay-faq'), pageOn('/bill-pay-options'), pageOn('/pay-bill-online-help'), pageOn('/billing-policies')], false);
+  });
+});
