@@ -1,4 +1,5 @@
 import { GenerationMemo } from '../common/bounded-memo.js';
+import { hidesQueryOrFragment } from '../rules/canonical-path.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { addressOf, type AddressInputs, type PageAddress } from './page-address.js';
 import { pageWithoutQuery, withReferrers } from './query-address.js';
@@ -23,8 +24,6 @@ type Host = (u: string | undefined) => string | undefined;
 
 const GENERATION = 1024;
 const MAX_KEY = 512;
-// A query or fragment, or one escaped (also twice: `%253F`).
-const HIDDEN_QUERY = /%(?:25)*(?:23|3f)/i;
 
 // The memo is keyed by the page's URL (its path when it has none) and holds, per key, the last
 // BUCKET pages seen with it, each with its inputs: a page is found when every input is the same
@@ -137,7 +136,7 @@ export function keptInputs(a: AddressInputs): KeptInputs {
 }
 
 function plainAddress(s: string): boolean {
-  return s.indexOf('?') < 0 && s.indexOf('#') < 0 && (s.indexOf('%') < 0 || !HIDDEN_QUERY.test(s));
+  return s.indexOf('?') < 0 && s.indexOf('#') < 0 && !hidesQueryOrFragment(s);
 }
 
 function frozen(v: PageAddress): PageAddress {

@@ -1,4 +1,4 @@
-import { canonicalPath, canonicalPathOf, pathOf, safeDecode } from '../rules/canonical-path.js';
+import { canonicalPath, canonicalPathOf, hidesQueryOrFragment, pathOf, safeDecode } from '../rules/canonical-path.js';
 import type { PageGroupPlan, Plan, SitePlan } from '../rules/plan.js';
 import { canonicalMemo } from './canonical-readings.js';
 import { appRoute, frontControllerRoute, hostPathsBlock, hostsOf, matrixRoute, withoutRouteGroups } from './extra-readings.js';
@@ -187,15 +187,12 @@ function addRoutes(readings: string[], page: AddressInputs['page'], propsPath: s
   return urls;
 }
 
-// `%23` and `%3F` (also escaped again) hide a fragment or query from routesOf.
-const HIDDEN_ROUTE = /%(?:25)*(?:23|3f)/i;
-
 /** The routes of one URL as readings; `urls` collects the absolute ones. */
 function routesInto(readings: string[], url: string | undefined, urls: string[] | undefined): string[] | undefined {
   if (!url) return urls;
   const routes = routesOf(url);
   if (routes.length > 0) urls = routeEach(readings, routes, 0, urls);
-  if (url.indexOf('%') >= 0 && HIDDEN_ROUTE.test(url)) urls = routeEach(readings, routesOf(safeDecode(url)), 0, urls);
+  if (hidesQueryOrFragment(url)) urls = routeEach(readings, routesOf(safeDecode(url)), 0, urls);
   return urls;
 }
 

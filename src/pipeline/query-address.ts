@@ -1,4 +1,4 @@
-import { safeDecode } from '../rules/canonical-path.js';
+import { hidesQueryOrFragment, safeDecode } from '../rules/canonical-path.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { addReferrers, canonicalize, type AddressInputs, type PageAddress } from './page-address.js';
 import { routesOf } from './page-readings.js';
@@ -24,10 +24,6 @@ import { hostBlock, pathVerdict } from './path-verdicts.js';
 // The hosts (WHATWG's authority ends at the `?`), the canonical paths (pathOf cuts at the first `?`) and the
 // canonical page path are those of the base. tests/pipeline/query-address.test.ts compares both ways.
 
-// `%23` and `%3F` (also escaped again): a fragment or query hidden from routesOf (page-address.ts' HIDDEN_ROUTE), and
-// an address the memo does not keep as it is (address-memo.ts' HIDDEN_QUERY).
-const HIDDEN = /%(?:25)*(?:23|3f)/i;
-
 /**
  * The page's own addresses cut at their queries, with no referrer, no page it came from and no separate search,
  * when the queries add nothing but what withReferrers merges back; undefined when one may add (a route) or its
@@ -52,7 +48,7 @@ export function pageWithoutQuery(a: AddressInputs): AddressInputs | undefined {
 function withoutQuery(s: string | undefined): string | undefined | null {
   if (s === undefined) return undefined;
   const q = s.indexOf('?');
-  if (q < 0) return s.indexOf('#') < 0 && (s.indexOf('%') < 0 || !HIDDEN.test(s)) ? s : null;
+  if (q < 0) return s.indexOf('#') < 0 && !hidesQueryOrFragment(s) ? s : null;
   const base = s.slice(0, q);
   if (!inertBase(base, s, q) || routed(s)) return null;
   return base;
@@ -72,7 +68,7 @@ function inertBase(base: string, s: string, q: number): boolean {
 
 /** Whether routesInto (page-address.ts) finds a route in `url`. */
 function routed(url: string): boolean {
-  return routesOf(url).length > 0 || (url.indexOf('%') >= 0 && HIDDEN.test(url) && routesOf(safeDecode(url)).length > 0);
+  return routesOf(url).length > 0 || (hidesQueryOrFragment(url) && routesOf(safeDecode(url)).length > 0);
 }
 
 /** Whether a query sent apart routes (addRoutes reads it unless the URL ends with it). */

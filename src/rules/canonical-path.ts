@@ -218,3 +218,9 @@ export function canonicalPathOf(path: string, localePrefixes: ReadonlySet<string
   if (out.length && (out[out.length - 1] === 'index' || out[out.length - 1] === '')) out.pop();
   return '/' + out.join('/');
 }
+
+// `%23` and `%3F`, also escaped again (`%253F`): a fragment or a query hidden in an escape.
+const ESCAPED_QUERY_OR_FRAGMENT = /%(?:25)*(?:23|3f)/i;
+
+/** Whether `s` hides a `#` or a `?` in an escape: routesOf does not see the route behind it, and the address memo keeps no such address as it is. */
+export const hidesQueryOrFragment = (s: string): boolean => s.indexOf('%') >= 0 && ESCAPED_QUERY_OR_FRAGMENT.test(s);

@@ -1,6 +1,6 @@
 import { isLetter, lower, matchesAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
-import { commonWord, loginShaped } from './file-name.js';
+import { CAPITALISED, commonWord, loginShaped } from './file-name.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { scanHomeFolders } from './home-folder.js';
 import type { Detection } from './types.js';
@@ -26,7 +26,6 @@ const HOST_AT = new RegExp(`(?:${HOST_DEVICE})(?![A-Za-z])`, 'iy');
 const HOST_RE = new RegExp(`(?<![A-Za-z0-9._'-])([A-Za-z][A-Za-z']{1,18}[A-Za-z])-(?=(${HOST_DEVICE})(?![A-Za-z]))`, 'gi');
 // macOS writes its devices in camel case after the owner's capitalised name (`Tobias-MacBook-Pro`, `Rebeccas-iMac`).
 const APPLE_CASED = /^(?:MacBook|iMac|iPad|iPhone|Mac)$/;
-const CAPITALISED = /^[A-Z][a-z']+$/;
 const NET_RE = /(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'\u2019-]{1,24})[ _-]+(?:family|home|house|household)[ _-]*(?:wi-?fi|5g(?:hz)?|2\.4(?:g(?:hz)?)?|net(?:work)?|guest|ext(?:ender)?|mesh)(?![\p{L}\p{N}])/giu;
 const NET_AT = /(?:family|home|house|household)[ _-]*(?:wi-?fi|5g|2\.4|net|guest|ext|mesh)/iy;
 const NET_HINT = /(?:family|home|house)[ _-]*(?:wi|5g|2\.4|net|guest|ext|mesh)/i;

@@ -42,7 +42,7 @@ const FILE_RE = /[^\s/\\?#&=:"'<>|]{3,120}\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|j
 // A whole value that is a file name may have spaces in it (`Marcus Webb - intake form.docx`).
 const WHOLE_FILE_RE = /^[^/\\?#&=:"<>|\n]{3,120}\.(?:pdf|docx?|xlsx?|rtf|odt|txt|csv|jpe?g|png|heic|tif|json|xml|zip|hl7|dcm)$/i;
 const WORD_RE = /[A-Za-z0-9']+/g;
-const CAPITALISED = /^[A-Z][a-z']+$/;
+export const CAPITALISED = /^[A-Z][a-z']+$/;
 const UPPER = /^[A-Z]{2,}$/;
 const LOWER = /^[a-z][a-z']{2,}$/;
 const NOUN_ENDING = /(?:tion|sion|ment|ing|ity|ness|ive|ance|ence|ogy|ics|ical|ism|ist|able|ible|ous|ful|less|ure|ary|ery|age|ship|hood)$/;
