@@ -76,3 +76,17 @@ describe("a bill payment's done step in the payment's own segment", () => {
     expectAll([pageOn('/bill-pay-faq'), pageOn('/bill-pay-options'), pageOn('/pay-bill-online-help'), pageOn('/billing-policies')], false);
   });
 });
+
+// A probe of DotNetNuke's `ctl=SendPassword` (blocked) found its class flowing in a path: recovering, resetting or activating
+// one's own sign-in, in any spelling, is an account holder's page as the sign-in is.
+describe("recovering or activating one's own sign-in", () => {
+  it('blocks a password or username recovered, reset or changed, and an account unlocked or activated', () => {
+    expectAll([pageOn('/send-password'), pageOn('/patients/lost-password.aspx'), pageOn('/PasswordRecovery'), pageOn('/forgot-user-name'),
+      pageOn('/account-unlock?u=1'), pageOn('/activate-your-account'), pageOn('/set-password?token=abc'), pageOn('/es/restablecer-contraseña'),
+      pageOn('/fr/mot-de-passe-perdu'), pageOn('/de/kennwort-vergessen')], true);
+  });
+  it('lets help pages, policies, articles and a job seeker’s account flow', () => {
+    expectAll([pageOn('/help/password-reset-instructions'), pageOn('/password-requirements'), pageOn('/blog/forgot-your-password-heres-why'),
+      pageOn('/careers/create-login'), pageOn('/change-of-address'), pageOn('/account-setup-guide')], false);
+  });
+});
