@@ -1,3 +1,4 @@
+import { codeAt } from '../common/code-at.js';
 import type { PairVerdict } from './embedded-fields.js';
 
 // HL7 v2 messages logged as text (an integration's ADT feed copied into a property):
@@ -33,7 +34,7 @@ const LINE_BREAK = /(\r\n|\r|\n)/;
 
 /** Whether `text` opens with an HL7 segment (`MSH|`, `PID|`): one look at its fourth character first. */
 function startsHl7(text: string): boolean {
-  return text.charCodeAt(3) === 124 && SEGMENT_LINE.test(text);
+  return codeAt(text, 3) === 124 && SEGMENT_LINE.test(text);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
+import { codeAt } from '../common/code-at.js';
 
 const ABSOLUTE_URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** What the scrub engine reads of a parsed URL (a WHATWG URL has all of it). */
@@ -125,7 +126,7 @@ export function plainUrl(s: string): ParsedUrl | undefined {
   const start = s.startsWith('https://') ? 8 : s.startsWith('http://') ? 7 : 0;
   if (start === 0) return undefined;
   const hostEnd = scan(s, start, HOST);
-  const c = s.charCodeAt(hostEnd);
+  const c = codeAt(s, hostEnd);
   if (hostEnd === start || (hostEnd < s.length && c !== 47 && c !== 63 && c !== 35)) return undefined;
   const raw = s.slice(start, hostEnd);
   if (!plainHost(raw)) return undefined;
@@ -135,11 +136,11 @@ export function plainUrl(s: string): ParsedUrl | undefined {
   if (!noDotSegments(pathname)) return undefined;
   let end = pathEnd;
   let search = '';
-  if (s.charCodeAt(end) === 63) {
+  if (codeAt(s, end) === 63) {
     end = scan(s, end + 1, QUERY);
     if (end - pathEnd > 1) search = s.slice(pathEnd, end);
   }
-  if (s.charCodeAt(end) === 35) end = scan(s, end + 1, FRAGMENT);
+  if (codeAt(s, end) === 35) end = scan(s, end + 1, FRAGMENT);
   if (end !== s.length) return undefined;
   return new PlainUrl(start === 8 ? 'https:' : 'http:', host, pathname, search);
 }

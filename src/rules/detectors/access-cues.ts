@@ -1,4 +1,4 @@
-import { NAME_CUE, isLetter, lower, matchesAt } from './marker-bits.js';
+import { NAME_CUE, isLetter, lower, matchesAt, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { escapeRegExp } from '../../common/regex-escape.js';
 import { nameEnd } from './person-name.js';
@@ -49,11 +49,11 @@ const LONGEST = Math.max(...LEADS.map((w) => w.length));
 
 /** NAME_CUE at a non-ASCII character opening a cue above, `申` after `と`, `라` before `고`, or the `ê` of a Vietnamese `tên:`. */
 export function accessScriptCueAt(text: string, i: number, c: number): number {
-  if (c === 0x7533) return text.charCodeAt(i - 1) === 0x3068 ? NAME_CUE : 0; // と申します
-  if (c === 0xb77c) return text.charCodeAt(i + 1) === 0xace0 ? NAME_CUE : 0; // 라고
-  if (c === 0xea || c === 0xca) return lower(text.charCodeAt(i - 1)) === 116 && COLON_OR_B_AFTER_SPACES.test(text.slice(i + 2, i + 5)) ? NAME_CUE : 0;
+  if (c === 0x7533) return codeAt(text, i - 1) === 0x3068 ? NAME_CUE : 0; // と申します
+  if (c === 0xb77c) return codeAt(text, i + 1) === 0xace0 ? NAME_CUE : 0; // 라고
+  if (c === 0xea || c === 0xca) return lower(codeAt(text, i - 1)) === 116 && COLON_OR_B_AFTER_SPACES.test(text.slice(i + 2, i + 5)) ? NAME_CUE : 0;
   // `mẹ tôi`, `chồng tôi` (a relative, access-relatives.ts)
-  if (c === 0xf4 || c === 0xd4) return lower(text.charCodeAt(i - 1)) === 116 && lower(text.charCodeAt(i + 1)) === 105 ? NAME_CUE : 0;
+  if (c === 0xf4 || c === 0xd4) return lower(codeAt(text, i - 1)) === 116 && lower(codeAt(text, i + 1)) === 105 ? NAME_CUE : 0;
   const cues = BY_FIRST.get(c);
   if (cues === undefined) return 0;
   const at = text.slice(i, i + LONGEST).toLowerCase();
@@ -66,10 +66,10 @@ export function accessScriptCueAt(text: string, i: number, c: number): number {
  * `pangalan`, the `n` of `npe`/`non`, the `k` of `ako`).
  */
 export function accessCueAt(text: string, i: number): boolean {
-  const c = lower(text.charCodeAt(i));
+  const c = lower(codeAt(text, i));
   // `ako si`; `nanay ko` (a relative, access-relatives.ts)
-  if (c === 107) return !isLetter(text.charCodeAt(i + 2)) && (text.charCodeAt(i - 1) === 32 || (lower(text.charCodeAt(i - 1)) === 97 && !isLetter(text.charCodeAt(i - 2))));
-  if (isLetter(text.charCodeAt(i - 1))) return false;
+  if (c === 107) return !isLetter(codeAt(text, i + 2)) && (codeAt(text, i - 1) === 32 || (lower(codeAt(text, i - 1)) === 97 && !isLetter(codeAt(text, i - 2))));
+  if (isLetter(codeAt(text, i - 1))) return false;
   // `mwen rele`, `manman mwen`, `magacaygu`; a relative after `mi`, `ma`, `mon`, `minha`, `meu` (access-relatives.ts)
   if (c === 109) return MY_WORDS.some((w) => matchesAt(text, i, w, true));
   if (c === 112) return matchesAt(text, i, 'pangalan', true);

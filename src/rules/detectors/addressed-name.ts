@@ -1,4 +1,4 @@
-import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { isLetter, lower, matchesAt, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { fullName, nameEnd, scanNamesAfter } from './person-name.js';
 import { givenNameAt } from './given-names.js';
@@ -45,8 +45,8 @@ const NAME_BEFORE = /(?:^|[^\p{L}\p{M}'\u2019.-])((?:\p{Lu}[\p{Ll}'\u2019-]+[ ])
 /** The end of a full name addressed after the comma at `i` (see above), or -1. */
 export function addressedAt(text: string, i: number): number {
   let from = i + 1;
-  while (text.charCodeAt(from) === 32) from++;
-  const c = text.charCodeAt(from);
+  while (codeAt(text, from) === 32) from++;
+  const c = codeAt(text, from);
   if (from === i + 1 || !((c >= 65 && c <= 90) || c >= 192)) return -1;
   const end = nameEnd(text, from, true, true);
   if (end <= from || !CLAUSE_END.test(text.slice(end, end + 4)) || !fullName(text, from, end)) return -1;
@@ -57,21 +57,21 @@ export function addressedAt(text: string, i: number): number {
 function opensAddress(text: string, i: number): boolean {
   let s = i;
   while (s > 0 && i - s < 80 && !'.!?|\n:;'.includes(text[s - 1] as string)) s--;
-  while (text.charCodeAt(s) === 32) s++;
-  for (const w of OPENERS) if (matchesAt(text, s, w, true) && !isLetter(text.charCodeAt(s + w.length))) return true;
+  while (codeAt(text, s) === 32) s++;
+  for (const w of OPENERS) if (matchesAt(text, s, w, true) && !isLetter(codeAt(text, s + w.length))) return true;
   return false;
 }
 
 /** At the `f` of `for` or `of` after a record's word (`Appointment for`, `Profile of`). */
 export function recordForAt(text: string, i: number): boolean {
-  const start = lower(text.charCodeAt(i - 1)) === 111 ? i - 1 : i;
-  if (text.charCodeAt(start - 1) !== 32 || !(matchesAt(text, start, 'for ', true) || matchesAt(text, start, 'of ', true))) return false;
-  for (const w of RECORD_WORDS) if (matchesAt(text, start - 1 - w.length, w, true) && !isLetter(text.charCodeAt(start - 2 - w.length))) return true;
+  const start = lower(codeAt(text, i - 1)) === 111 ? i - 1 : i;
+  if (codeAt(text, start - 1) !== 32 || !(matchesAt(text, start, 'for ', true) || matchesAt(text, start, 'of ', true))) return false;
+  for (const w of RECORD_WORDS) if (matchesAt(text, start - 1 - w.length, w, true) && !isLetter(codeAt(text, start - 2 - w.length))) return true;
   return false;
 }
 
 /** At the `w` of `what room`/`which unit` (a patient locator's question, see LOCATOR_RE). */
-export const locatorAt = (text: string, i: number): boolean => !isLetter(text.charCodeAt(i - 1)) && LOCATOR_AT.test(text.slice(i, i + 12));
+export const locatorAt = (text: string, i: number): boolean => !isLetter(codeAt(text, i - 1)) && LOCATOR_AT.test(text.slice(i, i + 12));
 
 /** At the `h` of `holder ` (`Account holder Jane Doe`). */
 export const holderAt = (text: string, i: number): boolean => matchesAt(text, i, 'holder ', true);
@@ -79,18 +79,18 @@ export const holderAt = (text: string, i: number): boolean => matchesAt(text, i,
 /** At a colon after `from`, `to` or `for` opening a line (`From: Jane Doe`, `To: Jane Doe`). */
 export function fromColonAt(text: string, i: number): boolean {
   let j = i;
-  while (j > 0 && text.charCodeAt(j - 1) === 32) j--;
+  while (j > 0 && codeAt(text, j - 1) === 32) j--;
   const w = j >= 4 && matchesAt(text, j - 4, 'from', true) ? 4 : j >= 2 && matchesAt(text, j - 2, 'to', true) ? 2 : j >= 3 && matchesAt(text, j - 3, 'for', true) ? 3 : 0;
   if (w === 0) return false;
   let k = j - w;
-  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
-  return k === 0 || text.charCodeAt(k - 1) === 10;
+  while (k > 0 && (codeAt(text, k - 1) === 32 || codeAt(text, k - 1) === 9)) k--;
+  return k === 0 || codeAt(text, k - 1) === 10;
 }
 
 /** At the apostrophe of `'s` before a record's word (`Jane Doe's Profile`). */
 export function possessiveRecordAt(text: string, i: number): boolean {
-  if (lower(text.charCodeAt(i + 1)) !== 115 || text.charCodeAt(i + 2) !== 32) return false;
-  for (const w of POSSESSED) if (matchesAt(text, i + 3, w, true) && !isLetter(text.charCodeAt(i + 3 + w.length))) return true;
+  if (lower(codeAt(text, i + 1)) !== 115 || codeAt(text, i + 2) !== 32) return false;
+  for (const w of POSSESSED) if (matchesAt(text, i + 3, w, true) && !isLetter(codeAt(text, i + 3 + w.length))) return true;
   return false;
 }
 

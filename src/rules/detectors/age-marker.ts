@@ -1,4 +1,4 @@
-import { AGE_NUM, endsAt, isDigitCode, isLetter, lower } from './marker-bits.js';
+import { AGE_NUM, codeAt, endsAt, isDigitCode, isLetter, lower } from './marker-bits.js';
 import { approxWordBefore } from './age-approx.js';
 
 // The prefilter's age marker (prefilter.ts AGE_NUM), split from markers.ts.
@@ -12,14 +12,14 @@ import { approxWordBefore } from './age-approx.js';
  */
 export function ageNumAt(text: string, i: number, c: number): number {
   // One leading zero is how DICOM writes an age (`096Y`) and a form may pad one (`AGE 092`).
-  const zero = text.charCodeAt(i - 1) === 48 && !isDigitCode(text.charCodeAt(i - 2));
-  if ((!zero && isDigitCode(text.charCodeAt(i - 1))) || !isDigitCode(text.charCodeAt(i + 1))) return 0;
-  const third = isDigitCode(text.charCodeAt(i + 2));
+  const zero = codeAt(text, i - 1) === 48 && !isDigitCode(codeAt(text, i - 2));
+  if ((!zero && isDigitCode(codeAt(text, i - 1))) || !isDigitCode(codeAt(text, i + 1))) return 0;
+  const third = isDigitCode(codeAt(text, i + 2));
   let end = i + 2;
   if (c === 57) { if (third) return 0; }
   else {
-    const n1 = text.charCodeAt(i + 1);
-    if ((n1 !== 48 && n1 !== 49) || !third || isDigitCode(text.charCodeAt(i + 3))) return 0;
+    const n1 = codeAt(text, i + 1);
+    if ((n1 !== 48 && n1 !== 49) || !third || isDigitCode(codeAt(text, i + 3))) return 0;
     end = i + 3;
   }
   return unitAfter(text, end) || ageWordBefore(text, zero ? i - 1 : i) ? AGE_NUM : 0;
@@ -29,8 +29,8 @@ const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 function unitAfter(text: string, end: number): boolean {
   let j = end;
-  while (j - end < 3 && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
-  const c = lower(text.charCodeAt(j));
+  while (j - end < 3 && (isBlank(codeAt(text, j)) || codeAt(text, j) === 45)) j++;
+  const c = lower(codeAt(text, j));
   // y(ears), a(ns/ños/nos/nni), j(ahre/aar), l(at), å(r), 歳; r(okov), g(odina), d(e ani), v(uotta), m(etai), é(ves), ε(τών), χ(ρονών);
   // f (`91F w/ fall`, the sex after the age in clinical shorthand; `m` is already there) (age.ts)
   return c === 121 || c === 102 || c === 97 || c === 106 || c === 108 || c === 229 || c === 27507 || c === 114 || c === 103 || c === 100 || c === 118
@@ -39,20 +39,20 @@ function unitAfter(text: string, end: number): boolean {
 
 function ageWordBefore(text: string, i: number): boolean {
   const j = skipBlanksBack(text, i);
-  const c = text.charCodeAt(j - 1);
+  const c = codeAt(text, j - 1);
   // `[:=#-]` or a small word (is, of, was, de) may stand between the age word and the number.
-  if (c === 58 || c === 61 || c === 35 || c === 45) return ageEnd(text.charCodeAt(skipBlanksBack(text, j - 1) - 1));
+  if (c === 58 || c === 61 || c === 35 || c === 45) return ageEnd(codeAt(text, skipBlanksBack(text, j - 1) - 1));
   if (c === 40) return true; // `my mom (93)`: a relative's age in brackets (age.ts)
   let w = j;
-  while (j - w < 4 && isLetter(text.charCodeAt(w - 1))) w--;
+  while (j - w < 4 && isLetter(codeAt(text, w - 1))) w--;
   const small = j - w <= 3 && (endsAt(text, j, 'is') || endsAt(text, j, 'of') || endsAt(text, j, 'was') || endsAt(text, j, 'de') || endsAt(text, j, 'von')) && j - w >= 2;
-  return ageEnd(c) || (small && ageEnd(text.charCodeAt(skipBlanksBack(text, w) - 1))) || approxWordBefore(text, j);
+  return ageEnd(c) || (small && ageEnd(codeAt(text, skipBlanksBack(text, w) - 1))) || approxWordBefore(text, j);
 }
 
 /** `i` moved back over up to two spaces or tabs. */
 function skipBlanksBack(text: string, i: number): number {
   let j = i;
-  while (i - j < 2 && isBlank(text.charCodeAt(j - 1))) j--;
+  while (i - j < 2 && isBlank(codeAt(text, j - 1))) j--;
   return j;
 }
 

@@ -1,5 +1,5 @@
 import { GIVEN_NAMES, givenNameAt } from './given-names.js';
-import { matchesAt } from './marker-bits.js';
+import { matchesAt, codeAt } from './marker-bits.js';
 import { nameEnd } from './person-name.js';
 import { wholeFullName } from './verb-name.js';
 import type { Detection } from './types.js';
@@ -70,19 +70,19 @@ const PLACE_WORD = new Set(['park', 'lake', 'river', 'bridge', 'gate', 'mount', 
  * or any two capitalised words with a word for the person or their care soon after (UNLISTED_HINT, see below). */
 export function captionNameStart(text: string): number {
   let from = 0;
-  const c0 = text.charCodeAt(0);
+  const c0 = codeAt(text, 0);
   const l0 = c0 | 0x20; // p, i, v, c, a, f, b: the first letters of LEADS
   if (l0 === 112 || l0 === 105 || l0 === 118 || l0 === 99 || l0 === 97 || l0 === 102 || l0 === 98) {
     for (const lead of LEADS) if (matchesAt(text, 0, lead, true)) { from = lead.length; break; }
   }
-  const a = text.charCodeAt(from), b = text.charCodeAt(from + 1);
+  const a = codeAt(text, from), b = codeAt(text, from + 1);
   // A name may open with a letter beyond ASCII (`Ólafur Sigurðsson`, `Γιώργος Παπαδόπουλος`): a capital, then a small letter.
   const wide = a >= 128 || b >= 128;
   if (wide ? !OPENS_NAME.test(text.slice(from, from + 2)) : a < 65 || a > 90 || b < 97 || b > 122) return -1;
   const sp = text.indexOf(' ', from + 2);
   if (sp < 0 || sp - from > 14) return -1;
   if (sp - from <= 12 && GIVEN_NAMES.has(text.slice(from, sp).toLowerCase())) return from;
-  const c = text.charCodeAt(sp + 1);
+  const c = codeAt(text, sp + 1);
   return ((c >= 65 && c <= 90) || (c >= 128 && CAPITAL.test(text[sp + 1]))) && UNLISTED_HINT.test(text.slice(sp, sp + 70)) ? from : -1;
 }
 

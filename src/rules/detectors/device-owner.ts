@@ -1,4 +1,4 @@
-import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { isLetter, lower, matchesAt, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { CAPITALISED, commonWord, loginShaped } from './file-name.js';
 import { GIVEN_NAMES } from './given-names.js';
@@ -55,27 +55,27 @@ function ownerWord(word: string): boolean {
 
 /** At an apostrophe: `'s` and a device word follow (the prefilter's NAME_CUE). */
 export function deviceOwnerAt(text: string, i: number): boolean {
-  if (lower(text.charCodeAt(i + 1)) !== 115 || text.charCodeAt(i + 2) !== 32) return false;
+  if (lower(codeAt(text, i + 1)) !== 115 || codeAt(text, i + 2) !== 32) return false;
   const re = resetAt(DEVICE_AT, i + 3);
   return re.test(text);
 }
 
 /** At the `d` of `de`/`di`/`do` or the `v` of `von`: a device word before it, a capital after it (the prefilter's NAME_CUE). */
 export function deviceOfAt(text: string, i: number): boolean {
-  if (text.charCodeAt(i - 1) !== 32) return false;
-  const len = lower(text.charCodeAt(i)) === 118 ? 3 : 2;
-  if (text.charCodeAt(i + len) !== 32 || lower(text.charCodeAt(i + len + 1)) === text.charCodeAt(i + len + 1)) return false;
+  if (codeAt(text, i - 1) !== 32) return false;
+  const len = lower(codeAt(text, i)) === 118 ? 3 : 2;
+  if (codeAt(text, i + len) !== 32 || lower(codeAt(text, i + len + 1)) === codeAt(text, i + len + 1)) return false;
   return DEVICE_BEFORE.test(text.slice(Math.max(0, i - 64), i));
 }
 
 /** At a `-`: a host name's device word follows (`DPATEL-LAPTOP`; the prefilter's NAME_CUE). */
 export function hostOwnerAt(text: string, i: number): boolean {
-  if (!isLetter(text.charCodeAt(i - 1)) || !isLetter(text.charCodeAt(i + 1))) return false;
+  if (!isLetter(codeAt(text, i - 1)) || !isLetter(codeAt(text, i + 1))) return false;
   return resetAt(HOST_AT, i + 1).test(text);
 }
 
 /** At the `h` of `home`/`house` or the `f` of `family`: a network's suffix follows (the prefilter's NAME_CUE). */
-export const netOwnerAt = (text: string, i: number): boolean => !isLetter(text.charCodeAt(i - 1)) && resetAt(NET_AT, i).test(text);
+export const netOwnerAt = (text: string, i: number): boolean => !isLetter(codeAt(text, i - 1)) && resetAt(NET_AT, i).test(text);
 
 /** Whether a host name's first word before `device` is its owner's: a given name, a capitalised word before Apple's
  * camel case (`Tobias-MacBook-Pro`; `Razer-Laptop`, `Surface-Laptop` stay) or a login (`DPATEL-LAPTOP`, `mgarcia-pc`). */

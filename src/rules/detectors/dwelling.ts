@@ -1,3 +1,4 @@
+import { codeAt } from '../../common/code-at.js';
 import { anyCase } from './residence.js';
 import { resetAt } from './scan.js';
 import { scanPlacesSaid } from './place-said.js';
@@ -76,6 +77,6 @@ export function push(re: RegExp, text: string, out: Detection[], kind: string): 
 
 /** GEOCODE at the `h` of `home` or `house` in lower case (a home's word before its street, see HOME_CUE; markers.ts hCue). */
 export function homeAt(text: string, i: number): boolean {
-  const p = text.charCodeAt(i - 1);
-  return text.charCodeAt(i) === 104 && !((p | 32) >= 97 && (p | 32) <= 122) && (text.startsWith('home ', i) || text.startsWith('house ', i));
+  const p = codeAt(text, i - 1);
+  return codeAt(text, i) === 104 && !((p | 32) >= 97 && (p | 32) <= 122) && (text.startsWith('home ', i) || text.startsWith('house ', i));
 }

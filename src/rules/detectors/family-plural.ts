@@ -1,3 +1,4 @@
+import { codeAt } from '../../common/code-at.js';
 import { resetAt } from './scan.js';
 import { nameWord } from './verb-name.js';
 import { TITLE_STOP } from './name-words.js';
@@ -16,8 +17,8 @@ const HINT = /(?:came|come|stopped|dropped|brought|sent|visited|called|drove|inv
 
 /** At the `h` of a lower-case `the` before a capital (the prefilter's NAME_CUE; markers.ts hCue): whether the plural above may follow. */
 export function proseFamilyAt(text: string, h: number): boolean {
-  const c = text.charCodeAt(h + 3);
-  return text.charCodeAt(h + 2) === 32 && c >= 65 && c <= 90 && PROSE_PLURAL_AT.test(text.slice(h - 1, h + 96));
+  const c = codeAt(text, h + 3);
+  return codeAt(text, h + 2) === 32 && c >= 65 && c <= 90 && PROSE_PLURAL_AT.test(text.slice(h - 1, h + 96));
 }
 
 /** Families' plural surnames before a visit's verb (see above). */

@@ -1,4 +1,4 @@
-import { isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
+import { isDigitCode, isLetter, lower, matchesAt, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { GIVEN_NAMES } from './given-names.js';
 import type { Detection } from './types.js';
@@ -26,13 +26,13 @@ const FIRST = EXTS.reduce((m, e) => m | (1 << (e.charCodeAt(0) - 97)), 0);
 
 /** Whether the dot at `i` starts a file extension this module reads (the prefilter's NAME_CUE). */
 export function fileExtAt(text: string, i: number): boolean {
-  const l = lower(text.charCodeAt(i + 1)) - 97;
+  const l = lower(codeAt(text, i + 1)) - 97;
   if (l < 0 || l > 25 || ((FIRST >> l) & 1) === 0 || i === 0) return false;
   const exts = BY_FIRST[l];
   for (let k = 0; k < exts.length; k++) {
     const ext = exts[k];
     if (!matchesAt(text, i + 1, ext, true)) continue;
-    const after = text.charCodeAt(i + 1 + ext.length);
+    const after = codeAt(text, i + 1 + ext.length);
     if (!isLetter(after) && !isDigitCode(after)) return true;
   }
   return false;
@@ -175,7 +175,7 @@ const docForPair = (ws: readonly Word[], i: number): boolean =>
 // A given name and a surname in brackets of their own say whose file it is (`colonoscopy prep (Winston Achebe).pdf`; `Guide
 // (Large Print).pdf` has no given name).
 const bracketedName = (text: string, ws: readonly Word[], i: number): boolean =>
-  text.charCodeAt(ws[i].s - 1) === 40 && text.charCodeAt(ws[i + 1].e) === 41 && ws[i + 1].s - ws[i].e === 1 &&
+  codeAt(text, ws[i].s - 1) === 40 && codeAt(text, ws[i + 1].e) === 41 && ws[i + 1].s - ws[i].e === 1 &&
   nameWord(ws[i].w, false) && nameWord(ws[i + 1].w, false) && GIVEN_NAMES.has(ws[i].w.toLowerCase());
 
 /** A name-shaped pair in the file stem [from, to) beside a document word (or a date, for capitalised pairs). */

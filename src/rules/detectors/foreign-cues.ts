@@ -1,4 +1,4 @@
-import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { codeAt, isLetter, lower, matchesAt } from './marker-bits.js';
 
 // `My name is` as visitors of European sites write it, beyond the Spanish, French, German, Italian and
 // Portuguese cues person-name.ts has always read (Safe Harbor A):
@@ -21,9 +21,9 @@ export const FOREIGN_NAME_VERB = '(?:ik[ ]heet|j(?:a|e)g[ ]heter|jeg[ ]hedder)[ 
 
 /** NAME_CUE's test at an `n` or `m` the prefilter's walk stops at (nazywam, naam, namn, navn, mam na; the `m` of chamo, jmenuji). */
 export function foreignNameCueAt(text: string, i: number): boolean {
-  const p1 = lower(text.charCodeAt(i - 1));
-  if (p1 === 106) return matchesAt(text, i - 1, 'jmenuj', true) && !isLetter(text.charCodeAt(i - 2));
-  if (isLetter(p1)) return p1 === 97 && lower(text.charCodeAt(i - 2)) === 104 && matchesAt(text, i - 3, 'chamo ', true);
+  const p1 = lower(codeAt(text, i - 1));
+  if (p1 === 106) return matchesAt(text, i - 1, 'jmenuj', true) && !isLetter(codeAt(text, i - 2));
+  if (isLetter(p1)) return p1 === 97 && lower(codeAt(text, i - 2)) === 104 && matchesAt(text, i - 3, 'chamo ', true);
   return matchesAt(text, i, 'nazywam ', true) || matchesAt(text, i, 'naam is ', true) || matchesAt(text, i, 'namn ', true)
     || matchesAt(text, i, 'navn er ', true) || matchesAt(text, i, 'mam na imi', true) || matchesAt(text, i, 'mano vardas ', true)
     || matchesAt(text, i, 'mani sauc ', true);
@@ -33,22 +33,22 @@ const N_WORDS = ['numesc ', 'numele meu ', 'nevem ', 'nimeni on ', 'nimi on '];
 
 /** NAME_CUE's test at the `n` opening numesc, numele, nevem, nimeni, nimi (MORE_NAME_LABEL). */
 export function nWordCueAt(text: string, i: number): boolean {
-  if (isLetter(text.charCodeAt(i - 1))) return false;
+  if (isLetter(codeAt(text, i - 1))) return false;
   for (const w of N_WORDS) if (matchesAt(text, i, w, true)) return true;
   return false;
 }
 
 /** NAME_CUE's test at the `v` of `zovem se` and `volám sa`, the `i` of `ismim` and `benim`, the `d` of `adım` (MORE_NAME_LABEL). */
 export function letterCueAt(text: string, i: number, at: number): boolean {
-  if (at === 118) return (matchesAt(text, i - 2, 'zovem se ', true) && !isLetter(text.charCodeAt(i - 3)))
-    || (!isLetter(text.charCodeAt(i - 1)) && (matchesAt(text, i, 'volám sa ', true) || matchesAt(text, i, 'volam sa ', true)));
-  if (at === 105) return (!isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'ismim ', true)) || (matchesAt(text, i - 3, 'benim ', true) && !isLetter(text.charCodeAt(i - 4)));
-  return lower(text.charCodeAt(i - 1)) === 97 && !isLetter(text.charCodeAt(i - 2)) && (matchesAt(text, i, 'dım ', true) || matchesAt(text, i, 'dim ', true));
+  if (at === 118) return (matchesAt(text, i - 2, 'zovem se ', true) && !isLetter(codeAt(text, i - 3)))
+    || (!isLetter(codeAt(text, i - 1)) && (matchesAt(text, i, 'volám sa ', true) || matchesAt(text, i, 'volam sa ', true)));
+  if (at === 105) return (!isLetter(codeAt(text, i - 1)) && matchesAt(text, i, 'ismim ', true)) || (matchesAt(text, i - 3, 'benim ', true) && !isLetter(codeAt(text, i - 4)));
+  return lower(codeAt(text, i - 1)) === 97 && !isLetter(codeAt(text, i - 2)) && (matchesAt(text, i, 'dım ', true) || matchesAt(text, i, 'dim ', true));
 }
 
 /** NAME_CUE's test at the `h` of heet, heter, hedder after `ik`, `jag` or `jeg`. */
 export function foreignVerbCueAt(text: string, i: number): boolean {
-  if (text.charCodeAt(i - 1) !== 32) return false;
+  if (codeAt(text, i - 1) !== 32) return false;
   const verb = matchesAt(text, i, 'heet ', true) || matchesAt(text, i, 'heter ', true) || matchesAt(text, i, 'hedder ', true);
   return verb && (matchesAt(text, i - 3, 'ik', true) || matchesAt(text, i - 4, 'jag', true) || matchesAt(text, i - 4, 'jeg', true));
 }

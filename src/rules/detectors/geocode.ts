@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { GEOCODE, isLetter, matchesAt } from './marker-bits.js';
+import { GEOCODE, isLetter, matchesAt, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { scanResidence } from './residence.js';
 import { scanDwellings } from './dwelling.js';
@@ -29,17 +29,17 @@ const GEOCODE_WORD = /geo[ _-]?hash/i;
 /** GEOCODE at the `g` of `geohash` (`geo hash`, `geo_hash`). */
 export function geohashAt(text: string, i: number): boolean {
   if (!matchesAt(text, i, 'geo', true)) return false;
-  const j = text.charCodeAt(i + 3) === 32 || text.charCodeAt(i + 3) === 95 || text.charCodeAt(i + 3) === 45 ? i + 4 : i + 3;
+  const j = codeAt(text, i + 3) === 32 || codeAt(text, i + 3) === 95 || codeAt(text, i + 3) === 45 ? i + 4 : i + 3;
   return matchesAt(text, j, 'hash', true);
 }
 
 /** GEOCODE at a `+` with four code characters before it (a full code may end at its `+`), or at the first `/` of `///word`. */
 export function geocodeAt(text: string, i: number, c: number): number {
   if (c === 47) {
-    return text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47 && text.charCodeAt(i - 1) !== 58 && text.charCodeAt(i - 1) !== 47 &&
-      (isLetter(text.charCodeAt(i + 3)) || text.charCodeAt(i + 3) >= 128) ? GEOCODE : 0;
+    return codeAt(text, i + 1) === 47 && codeAt(text, i + 2) === 47 && codeAt(text, i - 1) !== 58 && codeAt(text, i - 1) !== 47 &&
+      (isLetter(codeAt(text, i + 3)) || codeAt(text, i + 3) >= 128) ? GEOCODE : 0;
   }
-  return i >= 4 && olc(text.charCodeAt(i - 1)) && olc(text.charCodeAt(i - 2)) && olc(text.charCodeAt(i - 3)) && olc(text.charCodeAt(i - 4)) ? GEOCODE : 0;
+  return i >= 4 && olc(codeAt(text, i - 1)) && olc(codeAt(text, i - 2)) && olc(codeAt(text, i - 3)) && olc(codeAt(text, i - 4)) ? GEOCODE : 0;
 }
 
 function scan(text: string, out: Detection[], kind: string): void {

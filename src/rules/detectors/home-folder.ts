@@ -1,4 +1,4 @@
-import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { isLetter, lower, matchesAt, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
@@ -22,11 +22,11 @@ const SYSTEM_ACCOUNTS: ReadonlySet<string> = new Set(['public', 'shared', 'defau
 
 /** At a `:` (a drive's `C:\Users\`, a file URL's `file:///home/`): a home folder may follow (the prefilter's NAME_CUE). */
 export function homeDriveAt(text: string, i: number): boolean {
-  const n1 = text.charCodeAt(i + 1);
+  const n1 = codeAt(text, i + 1);
   if (n1 !== 92 && n1 !== 47) return false;
   let j = i + 1;
-  while (j < i + 4 && (text.charCodeAt(j) === 92 || text.charCodeAt(j) === 47)) j++;
-  const c = lower(text.charCodeAt(j));
+  while (j < i + 4 && (codeAt(text, j) === 92 || codeAt(text, j) === 47)) j++;
+  const c = lower(codeAt(text, j));
   if (c === 117) return matchesAt(text, j, 'users', true);
   if (c === 100) return matchesAt(text, j, 'documents and settings', true);
   return c === 104 && matchesAt(text, j, 'home/', false);
@@ -34,7 +34,7 @@ export function homeDriveAt(text: string, i: number): boolean {
 
 /** At a `/`: `/home/` or `/Users/` opens a path (the prefilter's NAME_CUE; `/users/` is person-path.ts's already). */
 export const homeSlashAt = (text: string, i: number): boolean =>
-  text.charCodeAt(i + 1) === 104 && matchesAt(text, i + 1, 'home/', false) && !isLetter(text.charCodeAt(i - 1));
+  codeAt(text, i + 1) === 104 && matchesAt(text, i + 1, 'home/', false) && !isLetter(codeAt(text, i - 1));
 
 function account(name: string): boolean {
   return !SYSTEM_ACCOUNTS.has(name.toLowerCase()) && name.charCodeAt(0) !== 36 && name.charCodeAt(0) !== 123; // `$USER`, `{user}`
@@ -55,7 +55,7 @@ export function scanHomeFolders(text: string, out: Detection[], kind: string): v
   while ((m = re.exec(text)) !== null) {
     const name = m[3] as string;
     const inFileUrl = m[1] !== undefined;
-    const before = m.index === 0 ? 32 : text.charCodeAt(m.index - 1);
+    const before = m.index === 0 ? 32 : codeAt(text, m.index - 1);
     // `/Users/` with its capital is macOS's; `/home/` needs a file URL or a folder a home holds after the account.
     const homeLike = inFileUrl || (m[2] === 'Users' ? m[4] !== undefined : m[4] !== undefined && (m[4].charCodeAt(0) === 46 || HOME_DIRS.has(m[4].toLowerCase())));
     if (!homeLike || isLetter(before) || before === 46 || !account(name)) continue;

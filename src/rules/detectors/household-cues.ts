@@ -1,4 +1,4 @@
-import { NAME_CUE, isLetter, lower, matchesAt, endsAt } from './marker-bits.js';
+import { NAME_CUE, codeAt, isLetter, lower, matchesAt, endsAt } from './marker-bits.js';
 import { ourLeadAt } from './household-name.js';
 import { kinTitleAt } from './kin-title.js';
 
@@ -28,16 +28,16 @@ export const WARM_SIGN_OFFS: readonly string[] = ['love', 'always', 'ya', 'lots'
 
 /** Whether a household, sign-off or employer cue opens at `i` (letter `c`, either case). */
 export function householdCueAt(text: string, i: number, c: number): boolean {
-  const prevLetter = isLetter(text.charCodeAt(i - 1));
+  const prevLetter = isLetter(codeAt(text, i - 1));
   switch (lower(c)) {
-    case 111: return !prevLetter && (c === 79 && text.charCodeAt(i + 1) !== 117 ? kinTitleAt(text, i) : ourLeadAt(text, i)); // our; `Oma Lena`
+    case 111: return !prevLetter && (c === 79 && codeAt(text, i + 1) !== 117 ? kinTitleAt(text, i) : ourLeadAt(text, i)); // our; `Oma Lena`
     case 105: // `I work at`; `bed 4 is Robert`
       if (prevLetter) return false;
-      if (text.charCodeAt(i + 1) === 32) return I_JOB.test(text.slice(i, i + 40));
-      if (lower(text.charCodeAt(i + 1)) === 109) return IM_JOB.test(text.slice(i, i + 64)); // `im a nurse at kaiser` (no apostrophe)
-      return lower(text.charCodeAt(i + 1)) === 115 && OCCUPANT_BEFORE.test(text.slice(Math.max(0, i - 24), i));
-    case 102: return !prevLetter && (matchesAt(text, i, 'from the ', true) || matchesAt(text, i, 'for the ', true)) && UPPER.test(text.slice(i + (lower(text.charCodeAt(i + 1)) === 114 ? 9 : 8), i + 10));
-    case 120: return matchesAt(text, i, 'xoxo', true) || (matchesAt(text, i, 'xo', true) && !isLetter(text.charCodeAt(i + 2)) && !prevLetter);
+      if (codeAt(text, i + 1) === 32) return I_JOB.test(text.slice(i, i + 40));
+      if (lower(codeAt(text, i + 1)) === 109) return IM_JOB.test(text.slice(i, i + 64)); // `im a nurse at kaiser` (no apostrophe)
+      return lower(codeAt(text, i + 1)) === 115 && OCCUPANT_BEFORE.test(text.slice(Math.max(0, i - 24), i));
+    case 102: return !prevLetter && (matchesAt(text, i, 'from the ', true) || matchesAt(text, i, 'for the ', true)) && UPPER.test(text.slice(i + (lower(codeAt(text, i + 1)) === 114 ? 9 : 8), i + 10));
+    case 120: return matchesAt(text, i, 'xoxo', true) || (matchesAt(text, i, 'xo', true) && !isLetter(codeAt(text, i + 2)) && !prevLetter);
     case 99: return matchesAt(text, i, 'chez ', true) || (c === 67 && kinTitleAt(text, i)); // je travaille chez, caissière chez; `Cousin Vinnie`
     case 103: return c === 71 ? kinTitleAt(text, i) : matchesAt(text, i - 2, 'regards ', true) || matchesAt(text, i - 2, 'regards\n', true); // `Grandpa Walt`; `regards jane`
     case 97: case 117: case 116: case 110: case 112: return !prevLetter && c < 97 && kinTitleAt(text, i); // `Aunt Rosie`, `Uncle Jim`, `Tía Carmen`, `Nana Pearl`, `Papa Joe`

@@ -1,3 +1,4 @@
+import { codeAt } from '../../common/code-at.js';
 import { resetAt } from './scan.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { nameWord, verbLike } from './verb-name.js';
@@ -86,8 +87,8 @@ function appositive(w: string): boolean {
 
 /** What follows a name ending at `end`: 'verb' (a sentence going on), 'close' (end, punctuation) or 'word' (kin-title.ts reads it too). */
 export function after(text: string, end: number): 'verb' | 'close' | 'comma' | 'word' {
-  const c = text.charCodeAt(end);
-  if (Number.isNaN(c) || c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 41) return 'close';
+  const c = codeAt(text, end);
+  if (end >= text.length || c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 41) return 'close';
   if (c === 44) return 'comma';
   if (c !== 32) return 'word';
   const next = wordAt(text, end + 1).toLowerCase();
@@ -102,9 +103,9 @@ function nameAfterLead(text: string, from: number, m: RegExpExecArray): number {
   if (first === '') return -1;
   const firstEnd = from + first.length;
   if (HONORIFIC.test(first)) {
-    const at = text.charCodeAt(firstEnd) === 46 ? firstEnd + 2 : firstEnd + 1;
+    const at = codeAt(text, firstEnd) === 46 ? firstEnd + 2 : firstEnd + 1;
     const surname = wordAt(text, at);
-    return text.charCodeAt(at - 1) === 32 && nameLike(surname.toLowerCase()) ? at + surname.length : -1;
+    return codeAt(text, at - 1) === 32 && nameLike(surname.toLowerCase()) ? at + surname.length : -1;
   }
   const lower = first.toLowerCase();
   const capital = first !== lower;

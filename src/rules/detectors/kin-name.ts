@@ -1,4 +1,4 @@
-import { isLetter } from './marker-bits.js';
+import { isLetter, codeAt } from './marker-bits.js';
 import { lowerRelativeNameEnd } from './relative-name.js';
 import { commonWord } from './file-name.js';
 import { titleWord } from './item-name.js';
@@ -24,18 +24,18 @@ const YOUR_KIN = new RegExp(`^your[ ]${KIN}[ ,]`, 'i');
 
 /** At the `y` of `your` before a relative's word (the prefilter's NAME_CUE; `my`, `his`, `her` are marked at their own letters). */
 export function kinAfterYourAt(text: string, i: number): boolean {
-  return !isLetter(text.charCodeAt(i - 1)) && YOUR_KIN.test(text.slice(i, i + 32));
+  return !isLetter(codeAt(text, i - 1)) && YOUR_KIN.test(text.slice(i, i + 32));
 }
 
 /** At a comma after `our` and a relative's word (the prefilter's NAME_CUE; `Our dad, Horace Pettibone`). */
 export function ourKinCommaAt(text: string, i: number): boolean {
-  return isLetter(text.charCodeAt(i - 1)) && OUR_KIN_BEFORE.test(text.slice(Math.max(0, i - 28), i));
+  return isLetter(codeAt(text, i - 1)) && OUR_KIN_BEFORE.test(text.slice(Math.max(0, i - 28), i));
 }
 
 /** At `(` (the prefilter's NAME_CUE): a relative's word right before it (`Dad (Franklin Eberhardt)`). */
 export function kinParenAt(text: string, i: number): boolean {
-  const p = text.charCodeAt(i - 1) === 32 ? i - 1 : i;
-  return isLetter(text.charCodeAt(p - 1)) && KIN_BEFORE_PAREN.test(text.slice(Math.max(0, p - 20), i));
+  const p = codeAt(text, i - 1) === 32 ? i - 1 : i;
+  return isLetter(codeAt(text, p - 1)) && KIN_BEFORE_PAREN.test(text.slice(Math.max(0, p - 20), i));
 }
 
 /**
@@ -44,7 +44,7 @@ export function kinParenAt(text: string, i: number): boolean {
  */
 export function kinNameEnd(cue: string, text: string, from: number, end: number): number {
   if (end < 0) return KIN_PASSING.test(cue) ? lowerRelativeNameEnd(text, from) : end;
-  return KIN_CUE_PAREN.test(cue) && (text.charCodeAt(end) !== 41 || !bracketedName(text.slice(from, end))) ? -1 : end;
+  return KIN_CUE_PAREN.test(cue) && (codeAt(text, end) !== 41 || !bracketedName(text.slice(from, end))) ? -1 : end;
 }
 
 // In brackets after a relative's word a plan's or a form's words stand too (`Partner (Blue Cross)`, `Spouse (Medicare Advantage)`,

@@ -1,3 +1,4 @@
+import { codeAt } from '../../common/code-at.js';
 import { defineDetector } from './define.js';
 import { countDigits, isAsciiLetter, isDigit } from './scan.js';
 import { spanishIdAround } from './spanish-id.js';
@@ -15,8 +16,8 @@ const MIN_DIGITS = 9;
 const MIN_BARE_DIGITS = 7;
 
 function standsAlone(text: string, start: number, end: number): boolean {
-  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-  const after = end < text.length ? text.charCodeAt(end) : 32;
+  const before = start > 0 ? codeAt(text, start - 1) : 32;
+  const after = end < text.length ? codeAt(text, end) : 32;
   const glued = (c: number) => isAsciiLetter(c) || c === 46 /* . */ || c === 44 /* , */ || c === 36 /* $ */ || c === 95 /* _ */;
   return !glued(before) && !glued(after);
 }
@@ -24,15 +25,15 @@ function standsAlone(text: string, start: number, end: number): boolean {
 /** `Chrome/131.0.6778.86`, `okhttp/4.12.0`: a dotted number right after `Product/` is its version (the IP detector skips these too). */
 function productVersion(text: string, start: number): boolean {
   // A major version has 1-3 digits (`1234.5678.9012` after `acct/` is not a version).
-  return start >= 2 && text.charCodeAt(start - 1) === 47 && isAsciiLetter(text.charCodeAt(start - 2)) && !isDigit(text.charCodeAt(start + 3));
+  return start >= 2 && codeAt(text, start - 1) === 47 && isAsciiLetter(codeAt(text, start - 2)) && !isDigit(codeAt(text, start + 3));
 }
 
 /** One separator between digit groups: space . / - ( ) + — or `) ` / ` (` as in `(617) 555`. */
 function separatorLength(text: string, at: number): number {
-  const c = text.charCodeAt(at);
-  const next = text.charCodeAt(at + 1);
-  if (c === 41 /* ) */ && (next === 32 || next === 45) && isDigit(text.charCodeAt(at + 2))) return 2;
-  if ((c === 32 || c === 45) && next === 40 /* ( */ && isDigit(text.charCodeAt(at + 2))) return 2;
+  const c = codeAt(text, at);
+  const next = codeAt(text, at + 1);
+  if (c === 41 /* ) */ && (next === 32 || next === 45) && isDigit(codeAt(text, at + 2))) return 2;
+  if ((c === 32 || c === 45) && next === 40 /* ( */ && isDigit(codeAt(text, at + 2))) return 2;
   // `+` is a form-encoded space (`617+555+0100`).
   if ((c === 32 || c === 46 || c === 47 || c === 45 || c === 40 || c === 41 || c === 43) && isDigit(next)) return 1;
   return 0;
@@ -48,7 +49,7 @@ function standardUid(text: string, start: number, end: number): boolean {
   if (end - start > DICOM_MAX || !text.startsWith(DICOM_ROOT, start)) return false;
   let run = 0;
   for (let i = start + DICOM_ROOT.length; i < end; i++) {
-    if (text.charCodeAt(i) === 46) run = 0;
+    if (codeAt(text, i) === 46) run = 0;
     else if (++run > 3) return false;
   }
   return true;
@@ -62,7 +63,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isDigit(text.charCodeAt(i))) {
+    if (!isDigit(codeAt(text, i))) {
       i++;
       continue;
     }
@@ -70,7 +71,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     // fewer than the seven digits this detector's prefilter gate asks of a text is letters that happen to pass the
     // mod-97 check one time in 97 (`GB29 NWBK 1331 NWBK NWBK`), as no country's account numbers are; after an
     // account label it is still taken (labelled-id.ts).
-    const iban = i >= 2 && isAsciiUpper(text.charCodeAt(i - 1)) && isAsciiUpper(text.charCodeAt(i - 2)) ? ibanEnd(text, i - 2) : -1;
+    const iban = i >= 2 && isAsciiUpper(codeAt(text, i - 1)) && isAsciiUpper(codeAt(text, i - 2)) ? ibanEnd(text, i - 2) : -1;
     if (iban > 0 && countDigits(text, i, iban) >= IBAN_MIN_DIGITS) { out.push({ start: i - 2, end: iban, kind }); i = iban; continue; }
     const start = i;
     let digits = 0;
@@ -78,14 +79,14 @@ function scan(text: string, out: Detection[], kind: string): void {
     let dotsOnly = true;
     let seps = 0;
     for (;;) {
-      while (i < n && isDigit(text.charCodeAt(i))) {
+      while (i < n && isDigit(codeAt(text, i))) {
         i++;
         digits++;
       }
       end = i;
       const sep = i < n ? separatorLength(text, i) : 0;
       if (sep === 0) break;
-      if (text.charCodeAt(i) !== 46) dotsOnly = false;
+      if (codeAt(text, i) !== 46) dotsOnly = false;
       seps++;
       i += sep;
     }

@@ -34,6 +34,8 @@ export const HANDLE_MARK = 16777216; // `_`, `$` or `u/`: a handle's underscore,
 /** The markers online_handle's gate takes (with any digit): its detector asks the same of a plain name after `is`. */
 export const HANDLE_GATE = AT | COLON | EQ | DOT | HANDLE_MARK | NAME_CUE;
 
+import { codeAt } from '../../common/code-at.js';
+export { codeAt };
 
 export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 export const lower = (c: number): number => c | 0x20;
@@ -41,7 +43,7 @@ export const isLetter = (c: number): boolean => lower(c) >= 97 && lower(c) <= 12
 
 export function matchesAt(text: string, i: number, word: string, anyCase: boolean): boolean {
   for (let k = 0; k < word.length; k++) {
-    const c = text.charCodeAt(i + k);
+    const c = codeAt(text, i + k);
     if ((anyCase ? lower(c) : c) !== word.charCodeAt(k)) return false;
   }
   return true;
@@ -49,9 +51,9 @@ export function matchesAt(text: string, i: number, word: string, anyCase: boolea
 
 /** Whether `text` at `i` holds one or more spaces and then `in ` (`we're  in Oskmere`: the residence pattern takes `[ ]+in`). */
 export function spacesThenIn(text: string, i: number): boolean {
-  if (text.charCodeAt(i) !== 32) return false;
+  if (codeAt(text, i) !== 32) return false;
   let j = i + 1;
-  while (text.charCodeAt(j) === 32) j++;
+  while (codeAt(text, j) === 32) j++;
   return matchesAt(text, j, 'in ', true);
 }
 
@@ -62,8 +64,8 @@ export function endsAt(text: string, i: number, word: string): boolean {
 
 /** spacesThenIn, or `at ` in its place (`I'm at the corner of Oak and Main`: a corner may follow, dwelling.ts). */
 export function spacesThenInOrAt(text: string, i: number): boolean {
-  if (text.charCodeAt(i) !== 32) return false;
+  if (codeAt(text, i) !== 32) return false;
   let j = i + 1;
-  while (text.charCodeAt(j) === 32) j++;
+  while (codeAt(text, j) === 32) j++;
   return matchesAt(text, j, 'in ', true) || matchesAt(text, j, 'at ', true);
 }

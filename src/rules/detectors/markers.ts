@@ -4,7 +4,7 @@
 import { personPathAt } from './person-path.js';
 import {
   AGE_NUM, AT, COLON, DASH, DOT, EARER, EQ, EYJ, GEOCODE, HANDLE_MARK, HTTP, IMG_EXT, MAC_SHAPE, MRZ_FILL, NAME_CUE, PCT3, PCT40, PHONE_CUE, WWW,
-  isDigitCode, isLetter, lower, matchesAt,
+  codeAt, isDigitCode, isLetter, lower, matchesAt,
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { cueAt, digitWord, numberWordAt, personLabelBefore } from './cue-at.js';
@@ -42,41 +42,44 @@ export function markerAt(text: string, i: number, c: number): number {
     case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     // ` - ` after a person label (`Emergency contact - Jane Doe`).
-    case 45: return DASH | macSeparator(text, i, c) | (text.charCodeAt(i + 3) === 45 && lower(text.charCodeAt(i + 1)) === 97 && lower(text.charCodeAt(i + 2)) === 116 ? AT : 0)
-      | ((text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32 && personLabelBefore(text, i)) || attributionDashAt(text, i) || hostOwnerAt(text, i) ? NAME_CUE : 0);
-    case 46: return DOT | (text.charCodeAt(i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | bareHostAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0)
-      | (lowerAscii(text.charCodeAt(i - 1)) && lowerAscii(text.charCodeAt(i + 1)) && bareW3wAt(text, i) ? GEOCODE : 0); // `filled.count.soap` (what3words.ts)
+    case 45: return DASH | macSeparator(text, i, c) | (codeAt(text, i + 3) === 45 && lower(codeAt(text, i + 1)) === 97 && lower(codeAt(text, i + 2)) === 116 ? AT : 0)
+      | ((codeAt(text, i - 1) === 32 && codeAt(text, i + 1) === 32 && personLabelBefore(text, i)) || attributionDashAt(text, i) || hostOwnerAt(text, i) ? NAME_CUE : 0);
+    case 46: return DOT | (codeAt(text, i - 5) === 46 ? MAC_SHAPE : 0) | (bareAtBefore(text, i) ? AT : 0) | imageExtAt(text, i) | hostPathAt(text, i) | bareHostAt(text, i) | (fileExtAt(text, i) ? NAME_CUE : 0)
+      | (lowerAscii(codeAt(text, i - 1)) && lowerAscii(codeAt(text, i + 1)) && bareW3wAt(text, i) ? GEOCODE : 0); // `filled.count.soap` (what3words.ts)
     case 43: return geocodeAt(text, i, c);
     case 95: case 36: return HANDLE_MARK; // `jane_doe85`, `$jtorres85` (online-handle.ts)
     // `<<`: a machine-readable zone's fillers (mrz.ts); `<at>` is cueAt's.
-    case 60: return (text.charCodeAt(i + 1) === 60 ? MRZ_FILL : 0) | cueAt(text, i, c);
+    case 60: return (codeAt(text, i + 1) === 60 ? MRZ_FILL : 0) | cueAt(text, i, c);
     // `/patients/jane-doe-1961` in text (person-path.ts).
-    case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) || homeSlashAt(text, i) ? NAME_CUE : 0) | (lower(text.charCodeAt(i - 1)) === 117 ? HANDLE_MARK : 0);
+    case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) || homeSlashAt(text, i) ? NAME_CUE : 0) | (lower(codeAt(text, i - 1)) === 117 ? HANDLE_MARK : 0);
     // `Jane's iPhone` (device-owner.ts); the walk hands `’` here too.
     case 39: case 8217: return cueAt(text, i, c) | (deviceOwnerAt(text, i) ? NAME_CUE : 0);
     case 124: case 59: case 9: return pipeRowAt(text, i) || (c === 124 && roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
-    case 37: return (text.charCodeAt(i + 1) === 51 ? PCT3 : 0) | (text.charCodeAt(i + 1) === 52 && text.charCodeAt(i + 2) === 48 ? PCT40 : 0);
+    case 37: return (codeAt(text, i + 1) === 51 ? PCT3 : 0) | (codeAt(text, i + 1) === 52 && codeAt(text, i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
     case 104: case 72: return hCue(text, i);
     case 119: case 87: {
-      const next = lower(text.charCodeAt(i + 1));
-      if (next === 111) return lower(text.charCodeAt(i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
+      const next = lower(codeAt(text, i + 1));
+      if (next === 111) return lower(codeAt(text, i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
       if (next === 101) return greetingAt(text, i) || householdCueAt(text, i, 119) ? NAME_CUE : areInAt(text, i) ? GEOCODE : 0; // `Welcome back, Jane Doe` opening a line (name-cues.ts); `we are in` (residence.ts)
       if (next === 104) return locatorAt(text, i) ? NAME_CUE : 0; // `What room is Jane Doe in?` (addressed-name.ts)
       return next === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
     }
     case 101: {
+      // At the text's end no cue word goes on (the read past it was NaN, which every test below refused).
+      if (i + 1 === text.length) return 0;
       const next = text.charCodeAt(i + 1);
       if (next === 121) return matchesAt(text, i, 'eyJ', false) ? EYJ : 0;
-      if (next === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // tel
+      if (next === 108) return lower(codeAt(text, i - 1)) === 116 ? PHONE_CUE : 0; // tel
       if (next === 116) return matchesAt(text, i - 3, 'ninet', true) ? AGE_NUM : 0; // an age in words, `nineties` too (age.ts, age-approx.ts)
       if (next === 117) return matchesAt(text, i - 1, 'neunzig', true) ? AGE_NUM : 0; // an age in German words (age.ts)
       // one, three, nine at a word's end (a separator or digit next), zero and niner before their `r` (a number read out).
       return next === 97 && matchesAt(text, i, 'earer', false) ? EARER : next < 65 || next === 114 || next === 82 ? numberWordAt(text, i) : 0;
     }
     case 69: {
+      if (i + 1 === text.length) return 0;
       const next = text.charCodeAt(i + 1);
-      if (lower(next) === 108) return lower(text.charCodeAt(i - 1)) === 116 ? PHONE_CUE : 0; // TEL, TEl
+      if (lower(next) === 108) return lower(codeAt(text, i - 1)) === 116 ? PHONE_CUE : 0; // TEL, TEl
       if (lower(next) === 116) return matchesAt(text, i - 3, 'ninet', true) ? AGE_NUM : 0;
       if (lower(next) === 117) return matchesAt(text, i - 1, 'neunzig', true) ? AGE_NUM : 0;
       return next === 65 && matchesAt(text, i, 'EARER', false) ? EARER : next < 65 || next === 82 || next === 114 ? numberWordAt(text, i) : 0;
@@ -87,12 +90,12 @@ export function markerAt(text: string, i: number, c: number): number {
 
 /** Cues at an `h` (see markerAt: the next character rules most of them out first). */
 function hCue(text: string, i: number): number {
-  const next = lower(text.charCodeAt(i + 1));
+  const next = lower(codeAt(text, i + 1));
   if (next === 116) return matchesAt(text, i, 'http', true) ? HTTP : 0;
   if (next === 111) return matchesAt(text, i, 'hospitali', true) ? careCue(text, i + 9) : holderAt(text, i) || netOwnerAt(text, i) ? NAME_CUE : homeAt(text, i) ? GEOCODE : webmailAt(text, i); // hospitalized, holder (addressed-name.ts), a home network (device-owner.ts), home (dwelling.ts), hotmail
   if (next === 117) return matchesAt(text, i, 'hundred', true) ? AGE_NUM : 0; // an age in words (age.ts)
   // a greeting before a name (person-name.ts); `behalf of` before a name (verb-name.ts); habite
-  if (next === 97) return (lower(text.charCodeAt(i + 2)) === 112 && matchesAt(text, i, 'happy ', true)) || matchesAt(text, i - 2, 'behalf of ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0;
+  if (next === 97) return (lower(codeAt(text, i + 2)) === 112 && matchesAt(text, i, 'happy ', true)) || matchesAt(text, i - 2, 'behalf of ', true) ? NAME_CUE : residenceAt(text, i) ? GEOCODE : 0;
   if (next === 101 || next === 105) return heHiCue(text, i, next);
   // oh (a number read out); Vietnamese `Anh` before a family name, marked at its `h` (viet-honorific.ts)
   return next < 65 ? numberWordAt(text, i) | (next === 32 && i >= 2 && anhAt(text, i - 2) ? NAME_CUE : 0) : 0;
@@ -100,7 +103,7 @@ function hCue(text: string, i: number): number {
 
 /** IMG_EXT at the colon of `data:image/` (an inlined picture; photo-path.ts). */
 const dataImageAt = (text: string, i: number): number =>
-  lower(text.charCodeAt(i - 1)) === 97 && matchesAt(text, i - 4, 'data:image/', true) ? IMG_EXT : 0;
+  lower(codeAt(text, i - 1)) === 97 && matchesAt(text, i - 4, 'data:image/', true) ? IMG_EXT : 0;
 
 const IMAGE_EXTS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'heic', 'heif', 'bmp', 'tif'];
 // First letters of those extensions, as a bit per letter (j, p, g, w, h, b, t).
@@ -108,7 +111,7 @@ const IMAGE_FIRST = [9, 15, 6, 22, 7, 1, 19].reduce((m, l) => m | (1 << l), 0);
 
 /** IMG_EXT at the dot of an image file's extension (`jane-doe.JPG`). */
 function imageExtAt(text: string, i: number): number {
-  const l = lower(text.charCodeAt(i + 1)) - 97;
+  const l = lower(codeAt(text, i + 1)) - 97;
   if (l < 0 || l > 25 || ((IMAGE_FIRST >> l) & 1) === 0) return 0;
   for (const ext of IMAGE_EXTS) if (matchesAt(text, i + 1, ext, true)) return IMG_EXT;
   return 0;
@@ -119,9 +122,9 @@ function imageExtAt(text: string, i: number): number {
 const SCHEMELESS_TLDS: ReadonlySet<string> = new Set(['com', 'org', 'net', 'edu', 'gov', 'io', 'me', 'ly', 'co', 'app', 'us', 'info', 'biz', 'tv', 'blog', 'page', 'link', 'site']);
 function hostPathAt(text: string, i: number): number {
   let j = i + 1;
-  while (j - i <= 4 && isLetter(text.charCodeAt(j))) j++;
-  if (j - i < 3 || text.charCodeAt(j) !== 47) return 0;
-  const next = text.charCodeAt(j + 1);
+  while (j - i <= 4 && isLetter(codeAt(text, j))) j++;
+  if (j - i < 3 || codeAt(text, j) !== 47) return 0;
+  const next = codeAt(text, j + 1);
   if (!(isLetter(next) || isDigitCode(next) || next === 64 || next === 126)) return 0;
   return SCHEMELESS_TLDS.has(text.slice(i + 1, j).toLowerCase()) ? WWW : 0;
 }
@@ -134,9 +137,9 @@ const TLD_FIRST = (1 << 2) | (1 << 4) | (1 << 6) | (1 << 8) | (1 << 13) | (1 << 
 function bareAtBefore(text: string, i: number): boolean {
   // The dot may be spelled with spaces or brackets around it (`lee at example [.] org`).
   let j = i + 1;
-  while (j - i <= 3 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 93 || text.charCodeAt(j) === 41 || text.charCodeAt(j) === 125 || text.charCodeAt(j) === 62)) j++;
-  const l = lower(text.charCodeAt(j)) - 97;
-  if (l < 0 || l > 25 || ((TLD_FIRST >> l) & 1) === 0 || isLetter(text.charCodeAt(j + 3))) return false;
+  while (j - i <= 3 && (codeAt(text, j) === 32 || codeAt(text, j) === 93 || codeAt(text, j) === 41 || codeAt(text, j) === 125 || codeAt(text, j) === 62)) j++;
+  const l = lower(codeAt(text, j)) - 97;
+  if (l < 0 || l > 25 || ((TLD_FIRST >> l) & 1) === 0 || isLetter(codeAt(text, j + 3))) return false;
   return AT_WORD.test(text);
 }
 const AT_WORD = /\sat\s/i;
@@ -144,22 +147,22 @@ const AT_WORD = /\sat\s/i;
 /** NAME_CUE at the `h` of (ich) `heiße`, `her`/`their`/`his` before a relative, or `this is`. */
 function heHiCue(text: string, i: number, next: number): number {
   if (greetingAt(text, i)) return NAME_CUE; // `Hi Jane,` opening a line (name-cues.ts)
-  const n2 = lower(text.charCodeAt(i + 2));
-  const p1 = lower(text.charCodeAt(i - 1));
+  const n2 = lower(codeAt(text, i + 2));
+  const p1 = lower(codeAt(text, i - 1));
   if (next === 101) {
     if (foreignVerbCueAt(text, i)) return NAME_CUE; // ik heet, jag heter, jeg hedder (foreign-cues.ts)
-    if (n2 === 105 && (text.charCodeAt(i + 3) === 223 || lower(text.charCodeAt(i + 3)) === 115)) return NAME_CUE; // heiße, heisse
-    if (n2 === 114 && (text.charCodeAt(i + 3) === 32 || (lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32)) && !isLetter(p1)) return NAME_CUE; // her, Herr
+    if (n2 === 105 && (codeAt(text, i + 3) === 223 || lower(codeAt(text, i + 3)) === 115)) return NAME_CUE; // heiße, heisse
+    if (n2 === 114 && (codeAt(text, i + 3) === 32 || (lower(codeAt(text, i + 3)) === 114 && codeAt(text, i + 4) === 32)) && !isLetter(p1)) return NAME_CUE; // her, Herr
     if (n2 === 121 && p1 === 116) return areInAt(text, i) ? GEOCODE : 0; // `they are in` (residence.ts)
     // their; `the Garcias came by` (family-plural.ts)
-    return (n2 === 105 && p1 === 116 && lower(text.charCodeAt(i + 3)) === 114 && text.charCodeAt(i + 4) === 32) || (n2 === 32 && p1 === 116 && proseFamilyAt(text, i)) ? NAME_CUE : 0;
+    return (n2 === 105 && p1 === 116 && lower(codeAt(text, i + 3)) === 114 && codeAt(text, i + 4) === 32) || (n2 === 32 && p1 === 116 && proseFamilyAt(text, i)) ? NAME_CUE : 0;
   }
-  if (n2 === 115 && text.charCodeAt(i + 3) === 32 && !isLetter(p1)) return NAME_CUE; // his
+  if (n2 === 115 && codeAt(text, i + 3) === 32 && !isLetter(p1)) return NAME_CUE; // his
   // `this is` (a caller naming themselves).
   return p1 === 116 && matchesAt(text, i - 1, 'this is', true) ? NAME_CUE : 0;
 }
 
-const macSeparator = (text: string, i: number, c: number): number => (text.charCodeAt(i + 3) === c && text.charCodeAt(i - 3) === c ? MAC_SHAPE : 0);
+const macSeparator = (text: string, i: number, c: number): number => (codeAt(text, i + 3) === c && codeAt(text, i - 3) === c ? MAC_SHAPE : 0);
 
 // 1 for digits, 2 for the characters markerAt looks at, 3 for the first letters of cue words
 // (cueAt), 0 for the rest (most letters).

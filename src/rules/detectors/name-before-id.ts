@@ -1,6 +1,6 @@
 import { commonWord } from './file-name.js';
 import { titleWord } from './item-name.js';
-import { isLetter } from './marker-bits.js';
+import { isLetter, codeAt } from './marker-bits.js';
 import type { Detection } from './types.js';
 
 const POSSESSIVE_BEFORE_END = /(?:^|[^\p{L}])(my|her|his)$/iu;
@@ -33,7 +33,7 @@ function beforeSeparators(text: string, at: number): number {
   let j = at;
   let marks = 0;
   while (j > 0 && at - j < 5) {
-    const c = text.charCodeAt(j - 1);
+    const c = codeAt(text, j - 1);
     if (c === 32) { j--; continue; }
     if ((c === 44 || c === 40 || c === 45 || c === 0x2013 || c === 0x2014 || c === 58 || c === 47 || c === 124) && marks++ === 0) { j--; continue; }
     break;
@@ -51,8 +51,8 @@ export function nameBeforeIdAt(text: string, at: number): boolean {
   if (j === 0) return false;
   // NAME_TAIL's last word may end in a hyphen or an apostrophe (`Ama Mensah--birthday 3/14` is `Ama Mensah-` and `-birthday`).
   let w = j;
-  while (w > 0 && (letter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 45 || text.charCodeAt(w - 1) === 39)) w--;
-  const c = text.charCodeAt(w);
+  while (w > 0 && (letter(codeAt(text, w - 1)) || codeAt(text, w - 1) === 45 || codeAt(text, w - 1) === 39)) w--;
+  const c = codeAt(text, w);
   return j - w >= 2 && ((c >= 65 && c <= 90) || c >= 192);
 }
 
@@ -85,7 +85,7 @@ export function scanNameBeforeId(text: string, out: Detection[], kind: string): 
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
     if (!(m[1] !== undefined ? BIRTH_VALUE : m[3] !== undefined ? DEATH_VALUE : ID_VALUE).test(after)) continue;
     const end = beforeSeparators(text, m.index);
-    if (end === m.index && end > 0 && text.charCodeAt(end - 1) !== 32) continue;
+    if (end === m.index && end > 0 && codeAt(text, end - 1) !== 32) continue;
     const span = nameBefore(text, end);
     if (span !== undefined && !out.some((d) => d.start <= span[0] && d.end >= span[1])) out.push({ start: span[0], end: span[1], kind });
   }

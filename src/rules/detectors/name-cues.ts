@@ -1,4 +1,4 @@
-import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { isLetter, lower, matchesAt, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { fullName, nameEnd } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
@@ -199,50 +199,50 @@ const ROLES = ['visitor', 'guest', 'customer', 'client', 'caller', 'member', 'pa
 
 /** At a `:`: `Role (Jane Doe):` before it, `cc:` opening a line, or a link's `mailto:`/`tel:`/`sms:` scheme after `href=` or `](`. */
 export function colonNameCue(text: string, i: number): boolean {
-  if (text.charCodeAt(i - 1) === 41 || (text.charCodeAt(i - 1) === 32 && text.charCodeAt(i - 2) === 41)) {
+  if (codeAt(text, i - 1) === 41 || (codeAt(text, i - 1) === 32 && codeAt(text, i - 2) === 41)) {
     const open = text.lastIndexOf('(', i);
     if (open < 1 || i - open > 64) return false;
-    const j = text.charCodeAt(open - 1) === 32 ? open - 1 : open;
-    for (const w of ROLES) if (j >= w.length && matchesAt(text, j - w.length, w, true) && !isLetter(text.charCodeAt(j - w.length - 1))) return true;
+    const j = codeAt(text, open - 1) === 32 ? open - 1 : open;
+    for (const w of ROLES) if (j >= w.length && matchesAt(text, j - w.length, w, true) && !isLetter(codeAt(text, j - w.length - 1))) return true;
     return false;
   }
-  if (lower(text.charCodeAt(i - 1)) === 99 && lower(text.charCodeAt(i - 2)) === 99) return lineStart(text, lower(text.charCodeAt(i - 3)) === 98 ? i - 3 : i - 2);
+  if (lower(codeAt(text, i - 1)) === 99 && lower(codeAt(text, i - 2)) === 99) return lineStart(text, lower(codeAt(text, i - 3)) === 98 ? i - 3 : i - 2);
   let s = i;
-  if (lower(text.charCodeAt(i - 1)) === 111) s = i - 6; // mailto
-  else if (lower(text.charCodeAt(i - 1)) === 108 || lower(text.charCodeAt(i - 1)) === 115) s = i - 3; // tel, sms
+  if (lower(codeAt(text, i - 1)) === 111) s = i - 6; // mailto
+  else if (lower(codeAt(text, i - 1)) === 108 || lower(codeAt(text, i - 1)) === 115) s = i - 3; // tel, sms
   else return false;
   if (!(matchesAt(text, s, 'mailto', true) || matchesAt(text, s, 'tel', true) || matchesAt(text, s, 'sms', true))) return false;
-  const p = text.charCodeAt(s - 1);
+  const p = codeAt(text, s - 1);
   return p === 40 || p === 61 || p === 34 || p === 39;
 }
 
 /** At a dash (`—`, `–`, ` - `, `~`): a testimonial's attribution may follow (after a quote, a sentence or at a line's start). */
 export function attributionDashAt(text: string, i: number): boolean {
   let j = i;
-  while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 45)) j--;
+  while (j > 0 && (codeAt(text, j - 1) === 32 || codeAt(text, j - 1) === 45)) j--;
   if (j > 0) {
-    const p = text.charCodeAt(j - 1);
+    const p = codeAt(text, j - 1);
     // Elsewhere only a signature closing the text (scanSignedEnd): the dash within its last 50 characters.
     if (!(p === 10 || p === 34 || p === 39 || p === 0x201d || p === 0x2019 || p === 46 || p === 33 || p === 63) && text.length - i > 50) return false;
   }
   let k = i + 1;
-  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 45)) k++;
-  const c = text.charCodeAt(k);
+  while (k < text.length && (codeAt(text, k) === 32 || codeAt(text, k) === 45)) k++;
+  const c = codeAt(text, k);
   return (c >= 65 && c <= 90) || c >= 192;
 }
 
 /** At the `[` of an href already judged `[REDACTED]` (a mailto link's address, see LINK_RE). */
 export function redactedHrefAt(text: string, i: number): boolean {
   if (!matchesAt(text, i, '[REDACTED]', false)) return false;
-  const j = text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39 ? i - 1 : i;
+  const j = codeAt(text, i - 1) === 34 || codeAt(text, i - 1) === 39 ? i - 1 : i;
   return matchesAt(text, j - 5, 'href=', true);
 }
 
 /** Whether only spaces or tabs stand between a line's start and `i`. */
 function lineStart(text: string, i: number): boolean {
   let j = i;
-  while (j > 0 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9)) j--;
-  return j === 0 || text.charCodeAt(j - 1) === 10;
+  while (j > 0 && (codeAt(text, j - 1) === 32 || codeAt(text, j - 1) === 9)) j--;
+  return j === 0 || codeAt(text, j - 1) === 10;
 }
 
 /**
@@ -252,19 +252,19 @@ function lineStart(text: string, i: number): boolean {
  * A user agent's `(Linux; Android 14; Pixel 8)` has a number in its second cell, so it opens no name scan.
  */
 export function pipeRowAt(text: string, i: number): boolean {
-  const sep = text.charCodeAt(i);
+  const sep = codeAt(text, i);
   let b = i - 1;
-  while (text.charCodeAt(b) === 32) b--;
-  if (!rowWordChar(text.charCodeAt(b))) return false;
+  while (codeAt(text, b) === 32) b--;
+  if (!rowWordChar(codeAt(text, b))) return false;
   let k = i + 1;
-  while (text.charCodeAt(k) === 32) k++;
-  const c = text.charCodeAt(k);
+  while (codeAt(text, k) === 32) k++;
+  const c = codeAt(text, k);
   if (!((c >= 65 && c <= 90) || c >= 128)) return false;
   let j = k + 1;
-  while (rowWordChar(text.charCodeAt(j))) j++;
+  while (rowWordChar(codeAt(text, j))) j++;
   if (j === k + 1) return false;
-  while (text.charCodeAt(j) === 32) j++;
-  return text.charCodeAt(j) === sep && dateCellAfter(text, j, sep);
+  while (codeAt(text, j) === 32) j++;
+  return codeAt(text, j) === sep && dateCellAfter(text, j, sep);
 }
 
 /** PIPE_ROW_RE's `[\p{Ll}'\u2019-]` read loosely: a small ASCII letter, `'`, `-`, or any non-ASCII character. */
@@ -274,15 +274,15 @@ const rowWordChar = (c: number): boolean => (c >= 97 && c <= 122) || c === 39 ||
 function dateCellAfter(text: string, j: number, sep: number): boolean {
   for (let cells = 0; cells < 3; cells++) {
     j++;
-    while (text.charCodeAt(j) === 32) j++;
+    while (codeAt(text, j) === 32) j++;
     // The cell's first up to 21 characters (20 and its separator): a digit right after a space may start the date too.
     for (let n = 0; n <= 20; n++, j++) {
-      const d = text.charCodeAt(j);
-      if (d >= 48 && d <= 57 && (n === 0 || text.charCodeAt(j - 1) === 32)) return true;
+      const d = codeAt(text, j);
+      if (d >= 48 && d <= 57 && (n === 0 || codeAt(text, j - 1) === 32)) return true;
       if (d === sep) break;
-      if (d === 124 || d === 59 || d === 9 || d === 10 || Number.isNaN(d)) return false;
+      if (d === 124 || d === 59 || d === 9 || d === 10 || j >= text.length) return false;
     }
-    if (text.charCodeAt(j) !== sep) return false;
+    if (codeAt(text, j) !== sep) return false;
   }
   return false;
 }
@@ -291,9 +291,9 @@ function dateCellAfter(text: string, j: number, sep: number): boolean {
 export function greetingAt(text: string, i: number): boolean {
   if (!lineStart(text, i)) return false;
   let k = i + 1;
-  while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+  while (k < text.length && isLetter(codeAt(text, k))) k++;
   const w = text.slice(i, k).toLowerCase();
-  const after = text.charCodeAt(k);
+  const after = codeAt(text, k);
   if (w === 'good') return matchesAt(text, k, ' morning', true) || matchesAt(text, k, ' afternoon', true) || matchesAt(text, k, ' evening', true);
   return (w === 'hi' || w === 'hello' || w === 'hey' || w === 'hiya' || w === 'welcome') && (after === 32 || after === 44);
 }

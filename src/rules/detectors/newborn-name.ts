@@ -1,4 +1,4 @@
-import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { isLetter, lower, matchesAt, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { commonWord } from './file-name.js';
 import { goodsWord, titleWord } from './item-name.js';
@@ -28,8 +28,8 @@ const NOT_SURNAME = new Set(['clothing', 'clothes', 'outfit', 'outfits', 'onesie
 
 /** At the `b` of `baby girl`/`baby boy`, `bebé niña`, `bebê menino`, `bébé garçon` (the prefilter's NAME_CUE). */
 export function newbornAt(text: string, i: number): boolean {
-  if (isLetter(text.charCodeAt(i - 1))) return false;
-  if (lower(text.charCodeAt(i + 1)) === 97) return matchesAt(text, i, 'baby girl ', true) || matchesAt(text, i, 'baby boy ', true);
+  if (isLetter(codeAt(text, i - 1))) return false;
+  if (lower(codeAt(text, i + 1)) === 97) return matchesAt(text, i, 'baby girl ', true) || matchesAt(text, i, 'baby boy ', true);
   return BEBE.test(text.slice(i, i + 5));
 }
 

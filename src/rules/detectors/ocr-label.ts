@@ -1,4 +1,4 @@
-import { isLetter, lower } from './marker-bits.js';
+import { isLetter, lower, codeAt } from './marker-bits.js';
 import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
 
@@ -72,11 +72,11 @@ function runStart(text: string, end: number): number {
  */
 export function misreadLabel(text: string, colon: number): string | undefined {
   let end = colon;
-  while (end > 0 && colon - end < 3 && text.charCodeAt(end - 1) === 32) end--;
+  while (end > 0 && colon - end < 3 && codeAt(text, end - 1) === 32) end--;
   // Every name label ends in a letter (a clock's `12:30` or a timestamp stops here).
-  if (end === 0 || !isLetter(text.charCodeAt(end - 1))) return undefined;
+  if (end === 0 || !isLetter(codeAt(text, end - 1))) return undefined;
   const start = runStart(text, end);
-  if (start > 0 && isLetter(text.charCodeAt(start - 1))) return undefined;
+  if (start > 0 && isLetter(codeAt(text, start - 1))) return undefined;
   const words = text.slice(start, end).split(SPACE_BETWEEN_LABEL_CHARS);
   for (let k = 1; k <= words.length; k++) {
     const raw = words.slice(words.length - k).join(' ');
@@ -98,7 +98,7 @@ export function scanMisreadLabels(text: string, out: Detection[], kind: string):
     const label = misreadLabel(text, colon);
     if (label === undefined) continue;
     let from = colon + 1;
-    while (from < text.length && text.charCodeAt(from) === 32) from++;
+    while (from < text.length && codeAt(text, from) === 32) from++;
     const capitalised = PERSON_ONLY.has(label);
     const end = nameEnd(text, from, capitalised, capitalised);
     if (end > from) out.push({ start: from, end, kind });
@@ -108,6 +108,6 @@ export function scanMisreadLabels(text: string, out: Detection[], kind: string):
 /** At a `b` standing alone: `d o b`, `d-o-b`, `D.O.B` spelled with its letters apart (a birth date follows; DATE_CUE in cue-at.ts). */
 export function spacedDobAt(text: string, i: number): boolean {
   const sep = (c: number) => c === 32 || c === 46 || c === 45;
-  return sep(text.charCodeAt(i - 1)) && lower(text.charCodeAt(i - 2)) === 111 && sep(text.charCodeAt(i - 3)) && lower(text.charCodeAt(i - 4)) === 100 &&
-    !isLetter(text.charCodeAt(i - 5)) && !isLetter(text.charCodeAt(i + 1));
+  return sep(codeAt(text, i - 1)) && lower(codeAt(text, i - 2)) === 111 && sep(codeAt(text, i - 3)) && lower(codeAt(text, i - 4)) === 100 &&
+    !isLetter(codeAt(text, i - 5)) && !isLetter(codeAt(text, i + 1));
 }

@@ -1,5 +1,5 @@
 import { PERSON_PARENTS, personParent, personSlug } from '../ops/person-slug.js';
-import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { isLetter, lower, matchesAt, codeAt } from './marker-bits.js';
 import type { Detection } from './types.js';
 
 // A page path written into text (`next: /members/jane-doe-1961/claims`, `redirect=/patients/doe-jane`): the
@@ -19,10 +19,10 @@ for (const p of PERSON_PARENTS) {
 
 /** Whether `text` at `i` (a `/`) opens a segment naming a people's parent followed by another `/`. */
 export function personPathAt(text: string, i: number): boolean {
-  if (OPENS[((lower(text.charCodeAt(i + 1)) & 127) << 7) | (lower(text.charCodeAt(i + 2)) & 127)] !== 1) return false;
+  if (OPENS[((lower(codeAt(text, i + 1)) & 127) << 7) | (lower(codeAt(text, i + 2)) & 127)] !== 1) return false;
   let j = i + 1;
-  while (j - i <= 14 && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 45)) j++;
-  if (text.charCodeAt(j) !== 47) return false;
+  while (j - i <= 14 && (isLetter(codeAt(text, j)) || codeAt(text, j) === 45)) j++;
+  if (codeAt(text, j) !== 47) return false;
   const names = BY_LENGTH[j - i - 1];
   if (names === undefined) return false;
   for (const n of names) if (matchesAt(text, i + 1, n, true)) return true;

@@ -1,5 +1,5 @@
 import { isAsciiAlnum, isAsciiLetter, resetAt } from './scan.js';
-import { WWW } from './marker-bits.js';
+import { WWW, codeAt } from './marker-bits.js';
 import type { Detection } from './types.js';
 
 // A person's own web address typed without a scheme (Safe Harbor N): after words that say it is theirs (`personal site
@@ -33,10 +33,10 @@ function tldOk(tld: string): boolean {
 
 /** WWW (the url gate's marker) at a dot before a site's top-level domain that ends a host (`janedoe.com`). Most dots fail the first tests. */
 export function bareHostAt(text: string, i: number): number {
-  if (!isAsciiAlnum(text.charCodeAt(i - 1)) || !isAsciiLetter(text.charCodeAt(i + 1))) return 0;
+  if (!isAsciiAlnum(codeAt(text, i - 1)) || !isAsciiLetter(codeAt(text, i + 1))) return 0;
   let j = i + 1;
-  while (j - i <= 12 && isAsciiLetter(text.charCodeAt(j))) j++;
-  if (j - i < 3 || j - i > 12 || isAsciiAlnum(text.charCodeAt(j)) || text.charCodeAt(j) === 45) return 0;
+  while (j - i <= 12 && isAsciiLetter(codeAt(text, j))) j++;
+  if (j - i < 3 || j - i > 12 || isAsciiAlnum(codeAt(text, j)) || codeAt(text, j) === 45) return 0;
   return tldOk(text.slice(i + 1, j).toLowerCase()) ? WWW : 0;
 }
 

@@ -1,5 +1,5 @@
 import { resetAt } from './scan.js';
-import { GEOCODE, isLetter, lower, matchesAt } from './marker-bits.js';
+import { GEOCODE, isLetter, lower, matchesAt, codeAt } from './marker-bits.js';
 import { LOWER_NOT_PLACE, LOWER_NOUN, LOWER_PREFIX, NOT_PLACE, PERSONAL, REGION_LOWER, REGION_RE, anyCase } from './residence.js';
 import { LOWER_STATES, STATE_CODES } from './lower-last-line.js';
 import type { Detection } from './types.js';
@@ -62,12 +62,12 @@ const LOWER_STATE_SET = new Set(LOWER_STATES.split('|'));
  */
 export function placeCueAt(text: string, i: number, c: number): number {
   if (c === 44) {
-    const j = text.charCodeAt(i + 1) === 32 ? i + 2 : i + 1;
-    const after = text.charCodeAt(j + 2);
-    if (isLetter(after) || !(Number.isNaN(after) || after === 10 || after === 13 || after === 32 || after === 46 || after === 33)) return 0;
-    const a = text.charCodeAt(j), b = text.charCodeAt(j + 1);
+    const j = codeAt(text, i + 1) === 32 ? i + 2 : i + 1;
+    const after = codeAt(text, j + 2);
+    if (isLetter(after) || !(j + 2 >= text.length || after === 10 || after === 13 || after === 32 || after === 46 || after === 33)) return 0;
+    const a = codeAt(text, j), b = codeAt(text, j + 1);
     return (a >= 65 && a <= 90 && b >= 65 && b <= 90) || LOWER_STATE_SET.has(text.slice(j, j + 2)) ? GEOCODE : 0;
   }
-  if (lower(c) === 99) return matchesAt(text, i, 'cross', true) && !isLetter(text.charCodeAt(i - 1)) ? GEOCODE : 0;
-  return (matchesAt(text, i, 'grew up ', true) && !isLetter(text.charCodeAt(i - 1))) || matchesAt(text, i, 'grandi ', true) ? GEOCODE : 0;
+  if (lower(c) === 99) return matchesAt(text, i, 'cross', true) && !isLetter(codeAt(text, i - 1)) ? GEOCODE : 0;
+  return (matchesAt(text, i, 'grew up ', true) && !isLetter(codeAt(text, i - 1))) || matchesAt(text, i, 'grandi ', true) ? GEOCODE : 0;
 }

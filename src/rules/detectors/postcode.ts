@@ -1,3 +1,4 @@
+import { codeAt } from '../../common/code-at.js';
 import { defineDetector } from './define.js';
 import { isAsciiAlnum, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
@@ -45,9 +46,9 @@ const EVENT_AFTER = new RegExp('[ \\t]+(?:conferences?|summit|expo|congress|symp
 /** Four digits standing alone after a space and a capital letter (`QLD 4066`): AU_RE's cheap precheck. */
 function auShape(text: string): boolean {
   for (let i = text.indexOf(' ', 3); i > 0 && i + 4 <= text.length; i = text.indexOf(' ', i + 1)) {
-    const b = text.charCodeAt(i - 1);
-    if (b < 65 || b > 90 || !isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 4))) continue;
-    if (!isDigit(text.charCodeAt(i + 5))) return true;
+    const b = codeAt(text, i - 1);
+    if (b < 65 || b > 90 || !isDigit(codeAt(text, i + 1)) || !isDigit(codeAt(text, i + 4))) continue;
+    if (!isDigit(codeAt(text, i + 5))) return true;
   }
   return false;
 }
@@ -55,7 +56,7 @@ function auShape(text: string): boolean {
 /** A dash with five digits before it and three after (`01310-100`): CEP_RE's cheap precheck. */
 function cepShape(text: string): boolean {
   for (let i = text.indexOf('-', 5); i > 0 && i + 3 < text.length; i = text.indexOf('-', i + 1)) {
-    if (isDigit(text.charCodeAt(i + 3)) && isDigit(text.charCodeAt(i - 5)) && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) return true;
+    if (isDigit(codeAt(text, i + 3)) && isDigit(codeAt(text, i - 5)) && isDigit(codeAt(text, i - 1)) && isDigit(codeAt(text, i + 1))) return true;
   }
   return false;
 }
@@ -63,11 +64,11 @@ function cepShape(text: string): boolean {
 /** A space between two short tokens that have digits near it (`1A 2A`, `K1A 0B1`, `D02 X285`): every format above has one. */
 function mayHold(text: string): boolean {
   for (let i = text.indexOf(' ', 1); i > 0 && i + 1 < text.length; i = text.indexOf(' ', i + 1)) {
-    const a = text.charCodeAt(i - 1);
-    const b = text.charCodeAt(i + 1);
+    const a = codeAt(text, i - 1);
+    const b = codeAt(text, i + 1);
     if (!isAsciiAlnum(a) || !isAsciiAlnum(b)) continue;
-    if (!isDigit(a) && !isDigit(text.charCodeAt(i - 2))) continue;
-    if (isDigit(b) || isDigit(text.charCodeAt(i + 2)) || isDigit(text.charCodeAt(i + 3))) return true;
+    if (!isDigit(a) && !isDigit(codeAt(text, i - 2))) continue;
+    if (isDigit(b) || isDigit(codeAt(text, i + 2)) || isDigit(codeAt(text, i + 3))) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import {
   AGE_NUM, AT, CLASS, GEOCODE, HANDLE_GATE, MRZ_FILL, IMG_EXT, COLON, CUE_NEXT, DASH, DATE_CUE, DOT, DOT_WORD, EARER, EQ, EYJ, HTTP, MAC_SHAPE, MASK, NAME_CUE, NON_ASCII,
-  PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW, ageNumAt, cueAt, markerAt,
+  PCT3, PCT40, PHONE_CUE, SSN_WORD, WWW, ageNumAt, codeAt, cueAt, markerAt,
 } from './markers.js';
 import type { ValueDetector } from './types.js';
 import { WHOLE_NAME_MAX, initialEnd } from './person-name.js';
@@ -37,7 +37,7 @@ export function textFeatures(text: string): TextFeatures {
     const k = CLASS[c];
     if (k === 0) continue;
     if (k === 1) { if (digits < 12) digits++; if (c === 57 || c === 49) flags |= ageNumAt(text, i, c); } else if (k === 2) flags |= markerAt(text, i, c);
-    else if (CUE_NEXT[(c << 7) | (text.charCodeAt(i + 1) & 127)] === 1) flags |= cueAt(text, i, c);
+    else if (CUE_NEXT[(c << 7) | (codeAt(text, i + 1) & 127)] === 1) flags |= cueAt(text, i, c);
   }
   // A short value ending in a capital initial may be a record-style name (`OKAFOR, JANE M`; person-name.ts).
   if (text.length <= WHOLE_NAME_MAX && initialEnd(text)) flags |= NAME_CUE;

@@ -1,3 +1,4 @@
+import { codeAt } from '../../common/code-at.js';
 import { isAsciiLetter, isDigit, resetAt } from './scan.js';
 
 // CMS's hospital price-transparency rule (45 CFR 180.50) names each hospital's machine-readable file
@@ -9,13 +10,13 @@ const EIN_SHAPE = /^(?:[0-9]{9}|[0-9]{2}-[0-9]{7})$/;
 
 /** Whether the digits at start..end open a price-transparency file name as its hospital's EIN (above). */
 export function priceFileEin(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(end) !== 95 /* _ */ || end - start > 10) return false;
-  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  if (codeAt(text, end) !== 95 /* _ */ || end - start > 10) return false;
+  const before = start > 0 ? codeAt(text, start - 1) : 32;
   if (isDigit(before) || isAsciiLetter(before) || !EIN_SHAPE.test(text.slice(start, end))) return false;
   return resetAt(PRICE_FILE_TAIL, end).test(text);
 }
 
 /** Whether a code-like token at `start` opens with such an EIN, bare or after its `NN-` (`3456789_northbay` in `12-3456789_…`). */
 export function priceFileEinAt(text: string, start: number): boolean {
-  return priceFileEin(text, start, start + 9) || (start >= 3 && text.charCodeAt(start - 1) === 45 && priceFileEin(text, start - 3, start + 7));
+  return priceFileEin(text, start, start + 9) || (start >= 3 && codeAt(text, start - 1) === 45 && priceFileEin(text, start - 3, start + 7));
 }

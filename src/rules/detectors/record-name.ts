@@ -1,3 +1,4 @@
+import { codeAt } from '../../common/code-at.js';
 import { commonWord } from './file-name.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { resetAt } from './scan.js';
@@ -83,27 +84,29 @@ export function scanMixedNames(text: string, out: Detection[], kind: string): vo
 /** The prefilter's check at a comma for scanMixedNames: a letter before it, a capital and a small letter after it
  * (at most one space between), and a common given name unless the letter before is a capital (`DOE, Jane`). */
 export function mixedPairAt(text: string, i: number): boolean {
-  const a = text.charCodeAt(i - 1);
+  const a = codeAt(text, i - 1);
   const upperBefore = (a >= 65 && a <= 90) || a >= 128;
   if (!upperBefore && !(a >= 97 && a <= 122)) return false;
-  const j = text.charCodeAt(i + 1) === 32 ? i + 2 : i + 1;
-  const c = text.charCodeAt(j);
-  const d = text.charCodeAt(j + 1);
+  const j = codeAt(text, i + 1) === 32 ? i + 2 : i + 1;
+  const c = codeAt(text, j);
+  const d = codeAt(text, j + 1);
   if (c >= 128 || d >= 128) return true;
-  if (c < 65 || c > 90 || d < 97 || d > 122) return false;
+  // A read past the end (NaN before codeAt) failed none of these ranges: such a pair goes on as it did.
+  if ((j < text.length && (c < 65 || c > 90)) || (j + 1 < text.length && (d < 97 || d > 122))) return false;
   if (upperBefore) return true;
   let k = j + 1;
-  while (k < text.length && k - j <= 21) { const e = text.charCodeAt(k); if (e < 97 || e > 122) break; k++; }
+  while (k < text.length && k - j <= 21) { const e = codeAt(text, k); if (e < 97 || e > 122) break; k++; }
   return GIVEN_NAMES.has(text.slice(j, k).toLowerCase());
 }
 
 /** The prefilter's check at a comma: an upper-case word ends before it and one starts after it (at most one space between). */
 export function recordPairAt(text: string, i: number): boolean {
-  const a = text.charCodeAt(i - 1);
-  const b = text.charCodeAt(i - 2);
-  if (a < 65 || a > 90 || b < 65 || b > 90) return false;
-  const j = text.charCodeAt(i + 1) === 32 ? i + 2 : i + 1;
-  const c = text.charCodeAt(j);
-  const d = text.charCodeAt(j + 1);
+  const a = codeAt(text, i - 1);
+  const b = codeAt(text, i - 2);
+  // Before the text's start (NaN before codeAt) neither range test failed: a comma there goes on as it did.
+  if ((i >= 1 && (a < 65 || a > 90)) || (i >= 2 && (b < 65 || b > 90))) return false;
+  const j = codeAt(text, i + 1) === 32 ? i + 2 : i + 1;
+  const c = codeAt(text, j);
+  const d = codeAt(text, j + 1);
   return c >= 65 && c <= 90 && d >= 65 && d <= 90;
 }

@@ -1,4 +1,4 @@
-import { isLetter, lower, matchesAt, spacesThenIn } from './marker-bits.js';
+import { codeAt, isLetter, lower, matchesAt, spacesThenIn } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { STATE_NAME } from './zip.js';
@@ -79,31 +79,31 @@ const FROM_BEFORE = /(?:['\u2019](?:m|re|s)|\bam|\bare|\bis|originally|here|over
  * `w` of wohne; the `h` of habite.
  */
 export function residenceAt(text: string, i: number): boolean {
-  const c = lower(text.charCodeAt(i));
-  const p1 = lower(text.charCodeAt(i - 1));
-  const p2 = lower(text.charCodeAt(i - 2));
-  if (c === 118) return p1 === 105 ? (p2 === 108 || p2 === 118) && !isLetter(text.charCodeAt(i - 3)) : p1 === 111 && p2 === 109 && !isLetter(text.charCodeAt(i - 3));
+  const c = lower(codeAt(text, i));
+  const p1 = lower(codeAt(text, i - 1));
+  const p2 = lower(codeAt(text, i - 2));
+  if (c === 118) return p1 === 105 ? (p2 === 108 || p2 === 118) && !isLetter(codeAt(text, i - 3)) : p1 === 111 && p2 === 109 && !isLetter(codeAt(text, i - 3));
   if (c === 109) {
     // `I am in` (a place may follow, as after `I'm in`: cue-at.ts marks that one at its apostrophe)
-    if (p1 === 97 && p2 === 32 && lower(text.charCodeAt(i - 3)) === 105 && !isLetter(text.charCodeAt(i - 4))) return spacesThenIn(text, i + 1);
-    if (p1 === 111 && p2 === 114 && lower(text.charCodeAt(i - 3)) === 102) return text.charCodeAt(i + 1) === 32 && FROM_BEFORE.test(text.slice(Math.max(0, i - 20), i - 3));
+    if (p1 === 97 && p2 === 32 && lower(codeAt(text, i - 3)) === 105 && !isLetter(codeAt(text, i - 4))) return spacesThenIn(text, i + 1);
+    if (p1 === 111 && p2 === 114 && lower(codeAt(text, i - 3)) === 102) return codeAt(text, i + 1) === 32 && FROM_BEFORE.test(text.slice(Math.max(0, i - 20), i - 3));
     return !isLetter(p1) && (matchesAt(text, i, 'moro ', true) || matchesAt(text, i, 'mora ', true) || matchesAt(text, i, 'moramos ', true));
   }
-  if (c === 100) return p1 === 105 && matchesAt(text, i - 4, 'resid', true) && !isLetter(text.charCodeAt(i - 5));
+  if (c === 100) return p1 === 105 && matchesAt(text, i - 4, 'resid', true) && !isLetter(codeAt(text, i - 5));
   if (c === 119) return !isLetter(p1) && matchesAt(text, i, 'wohn', true);
   return c === 104 && !isLetter(p1) && matchesAt(text, i, 'habit', true);
 }
 
 /** GEOCODE at the `y` of `staying` before `in`/`at` (`we are staying in novato`; H181). */
 export function stayingAt(text: string, i: number): boolean {
-  return matchesAt(text, i - 3, 'stayi', true) && !isLetter(text.charCodeAt(i - 4)) && matchesAt(text, i + 1, 'ing ', true);
+  return matchesAt(text, i - 3, 'stayi', true) && !isLetter(codeAt(text, i - 4)) && matchesAt(text, i + 1, 'ing ', true);
 }
 
 /** GEOCODE at the `w` of `we are in` or the `h` of `they are in` (a place may follow, as after `we're in`). */
 export function areInAt(text: string, i: number): boolean {
-  const they = lower(text.charCodeAt(i)) === 104;
+  const they = lower(codeAt(text, i)) === 104;
   const start = they ? i - 1 : i;
-  return !isLetter(text.charCodeAt(start - 1)) && matchesAt(text, start, they ? 'they are' : 'we are', true) && spacesThenIn(text, start + (they ? 8 : 6));
+  return !isLetter(codeAt(text, start - 1)) && matchesAt(text, start, they ? 'they are' : 'we are', true) && spacesThenIn(text, start + (they ? 8 : 6));
 }
 
 // Typed all in lower case (`i live in tarnfield need pcp`, `we live in essex county`): one word after the verb, with `county`

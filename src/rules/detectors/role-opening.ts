@@ -1,4 +1,4 @@
-import { lower } from './marker-bits.js';
+import { lower, codeAt } from './marker-bits.js';
 import { nameEnd } from './person-name.js';
 import { wholeFullName } from './verb-name.js';
 import type { Detection } from './types.js';
@@ -29,17 +29,17 @@ for (const w of [...ROLES].sort((a, b) => b.length - a.length)) {
 /** Start of the name after a role word opening the text or line at `i` (spaces and tabs first), or -1. */
 function nameStartAt(text: string, i: number): number {
   let j = i;
-  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
-  const words = BY_FIRST.get(lower(text.charCodeAt(j)));
+  while (codeAt(text, j) === 32 || codeAt(text, j) === 9) j++;
+  const words = BY_FIRST.get(lower(codeAt(text, j)));
   if (words === undefined) return -1;
   for (const w of words) {
     if (text.slice(j, j + w.length).toLowerCase() !== w) continue;
     let k = j + w.length;
     const sep = k;
-    while (text.charCodeAt(k) === 32) k++;
-    const c = text.charCodeAt(k);
-    if (c === 58 || c === 61 || c === 0x2013 || c === 45 || c === 0xff1a) { k++; while (text.charCodeAt(k) === 32) k++; } else if (k === sep) return -1;
-    const n = text.charCodeAt(k);
+    while (codeAt(text, k) === 32) k++;
+    const c = codeAt(text, k);
+    if (c === 58 || c === 61 || c === 0x2013 || c === 45 || c === 0xff1a) { k++; while (codeAt(text, k) === 32) k++; } else if (k === sep) return -1;
+    const n = codeAt(text, k);
     return (n >= 65 && n <= 90) || (n >= 192 && n !== 215 && n !== 247) ? k : -1;
   }
   return -1;

@@ -1,4 +1,4 @@
-import { GEOCODE, NAME_CUE, isLetter } from './marker-bits.js';
+import { GEOCODE, NAME_CUE, isLetter, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { nameEnd } from './person-name.js';
 import type { Detection } from './types.js';
@@ -38,7 +38,7 @@ export function scriptCueAt(text: string, i: number, c: number): number {
   // né, née, født, född: a birthplace may follow (residence.ts)
   if (c === 0xe9 || c === 0xf8 || c === 0xf6) return birthAt(text, i, c) ? GEOCODE : 0;
   // Señor, Señora (an honorific before a name, person-name.ts)
-  if (c === 0xf1 || c === 0xd1) return (text.charCodeAt(i - 1) | 0x20) === 101 && (text.charCodeAt(i - 2) | 0x20) === 115 ? NAME_CUE : 0;
+  if (c === 0xf1 || c === 0xd1) return (codeAt(text, i - 1) | 0x20) === 101 && (codeAt(text, i - 2) | 0x20) === 115 ? NAME_CUE : 0;
   if ((c === 0xe0 || c === 0xc0 || (c | 0x20) === 0xf4 || c === 0x1ecb || c === 0x1eca) && vietHonorificAt(text, i, c)) return NAME_CUE; // Bà, Ông, Chị, Cô (viet-honorific.ts)
   const access = accessScriptCueAt(text, i, c); // Hindi, Farsi, Amharic, Khmer… (access-cues.ts)
   if (access !== 0) return access;
@@ -54,9 +54,9 @@ export function scriptCueAt(text: string, i: number, c: number): number {
 }
 
 function birthAt(text: string, i: number, c: number): boolean {
-  const p1 = text.charCodeAt(i - 1) | 0x20;
-  if (c === 0xe9) return p1 === 110 && !isLetter(text.charCodeAt(i - 2));
-  return p1 === 102 && text.charCodeAt(i + 1) === 100 && !isLetter(text.charCodeAt(i - 2));
+  const p1 = codeAt(text, i - 1) | 0x20;
+  if (c === 0xe9) return p1 === 110 && !isLetter(codeAt(text, i - 2));
+  return p1 === 102 && codeAt(text, i + 1) === 100 && !isLetter(codeAt(text, i - 2));
 }
 
 // A given name after a bare `имя` / `ім'я` / `imię` (name) following a comma, as a surname said first leaves it
@@ -67,7 +67,7 @@ const GIVEN_WORDS = ['имя ', "ім'я ", 'ім\u2019я ', 'imię '];
 
 /** At a comma: `имя`, `ім'я` or `imię` and a capital after it (see GIVEN_AFTER_COMMA_RE). */
 export function givenAfterCommaAt(text: string, i: number): boolean {
-  const j = text.charCodeAt(i + 1) === 32 ? i + 2 : i + 1;
+  const j = codeAt(text, i + 1) === 32 ? i + 2 : i + 1;
   const at = text.slice(j, j + 7).toLowerCase();
   for (const w of GIVEN_WORDS) if (at.startsWith(w)) return true;
   return false;

@@ -1,4 +1,4 @@
-import { endsAt, isLetter, matchesAt } from './marker-bits.js';
+import { endsAt, isLetter, matchesAt, codeAt } from './marker-bits.js';
 import { fullName, scanNamesAfter } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
 import type { Detection } from './types.js';
@@ -34,7 +34,7 @@ export function signedInAt(text: string, i: number, next: number): boolean {
 
 /** At the `n` of a word `not` with a question mark later in the text (`Not Jane Doe? Sign out`). */
 export function notYouAt(text: string, i: number): boolean {
-  return !isLetter(text.charCodeAt(i - 1)) && matchesAt(text, i, 'not ', true) && text.indexOf('?', i + 5) > 0;
+  return !isLetter(codeAt(text, i - 1)) && matchesAt(text, i, 'not ', true) && text.indexOf('?', i + 5) > 0;
 }
 
 /** At the `b` of `by` after one of the verbs above (`Submitted by Jane Doe`). */

@@ -1,4 +1,4 @@
-import { isLetter, matchesAt } from './marker-bits.js';
+import { isLetter, matchesAt, codeAt } from './marker-bits.js';
 import type { Detection } from './types.js';
 
 const LETTER = /\p{L}/u;
@@ -13,10 +13,10 @@ const SPELLED_RE = /(?<![\p{L}])(?:spell(?:ed|t|ing)?(?:[ ]it)?(?:[ ]as|[ ]like)
 
 /** NAME_CUE at the `s` of `spell`, `spelled`, `spelt`, `spelling` (cue-at.ts): a letter and a separator follow within a few characters. */
 export function spelledAt(text: string, i: number): boolean {
-  if (isLetter(text.charCodeAt(i - 1)) || !matchesAt(text, i, 'spel', true)) return false;
+  if (isLetter(codeAt(text, i - 1)) || !matchesAt(text, i, 'spel', true)) return false;
   let k = i + 4;
-  while (k < text.length && isLetter(text.charCodeAt(k))) k++;
-  for (let end = Math.min(text.length - 2, k + 12); k < end; k++) if (isLetter(text.charCodeAt(k)) && !isLetter(text.charCodeAt(k + 1))) return true;
+  while (k < text.length && isLetter(codeAt(text, k))) k++;
+  for (let end = Math.min(text.length - 2, k + 12); k < end; k++) if (isLetter(codeAt(text, k)) && !isLetter(codeAt(text, k + 1))) return true;
   return false;
 }
 

@@ -1,4 +1,5 @@
 import { defineDetector } from './define.js';
+import { codeAt } from '../../common/code-at.js';
 import { hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { floorEnd, scanEuropeanStreets } from './street-eu.js';
@@ -97,8 +98,8 @@ function addressShapes(text: string): number {
     if (!(isDigit(before) || isAsciiLetter(before) || before === 35 || before === 46 || before === 45)) {
       if (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
       // `-12` (a range) or `-B` (a lettered house number: `1420-B Main St`)
-      if (text.charCodeAt(j) === 45) { j++; if (isAsciiLetter(text.charCodeAt(j))) j++; else while (j < text.length && isDigit(text.charCodeAt(j))) j++; }
-      if (text.charCodeAt(j) === 44 && isGap(text.charCodeAt(j + 1))) j++; // `15, avenue Foch`
+      if (codeAt(text, j) === 45) { j++; if (isAsciiLetter(codeAt(text, j))) j++; else while (j < text.length && isDigit(text.charCodeAt(j))) j++; }
+      if (codeAt(text, j) === 44 && isGap(codeAt(text, j + 1))) j++; // `15, avenue Foch`
       if (j < text.length && isGap(text.charCodeAt(j))) shapes |= NUMBER_FIRST;
     }
     if (shapes === (NUMBER_FIRST | NUMBER_AFTER_GAP)) return shapes;

@@ -1,7 +1,7 @@
 import { defineDetector } from './define.js';
 import { isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
-import { EARER } from './marker-bits.js';
+import { EARER, codeAt } from './marker-bits.js';
 
 // Header `eyJ` (base64url of `{"`), then payload and signature; bounds keep a pathological
 // non-token run from being rescanned per position. An unsigned token (`alg: none`, an empty
@@ -74,5 +74,5 @@ export const bearerDetector = defineDetector('bearer', '[TOKEN]', 'R', scanBeare
 
 /** EARER (the bearer gate's marker) at the colon of an `Authorization:` header (its `Basic` credentials; tokens.ts). */
 export const authorizationAt = (text: string, i: number): number =>
-  (text.charCodeAt(i - 1) | 0x20) === 110 && i >= 13 && AUTHORIZATION_END.test(text.slice(i - 13, i + 1)) ? EARER : 0;
+  (codeAt(text, i - 1) | 0x20) === 110 && i >= 13 && AUTHORIZATION_END.test(text.slice(i - 13, i + 1)) ? EARER : 0;
 const AUTHORIZATION_END = /^authorization:$/i;

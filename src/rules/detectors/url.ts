@@ -1,3 +1,4 @@
+import { codeAt } from '../../common/code-at.js';
 import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import { scanPersonalSites } from './personal-site.js';
@@ -19,7 +20,7 @@ const URL_RE =
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
   while (e > start) {
-    const c = text.charCodeAt(e - 1);
+    const c = codeAt(text, e - 1);
     if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) e--;
     else if (c === 41 || c === 93) {
       // Keep a closing bracket only if the URL opened one (Wikipedia-style paths).
@@ -38,10 +39,10 @@ const LINK_END = /[\s<>"'`\\^{}|\x00-\x1f\x7f]/g;
 
 /** Start of the messenger scheme whose colon is at `i` (`skype:`), or -1. Most colons (`https:`) fail the first tests. */
 export function messengerAt(text: string, i: number): number {
-  const l = text.charCodeAt(i - 1) | 0x20;
+  const l = codeAt(text, i - 1) | 0x20;
   if (l !== 101 && l !== 111 && l !== 112 && l !== 115 && l !== 114 && l !== 103 && l !== 108) return -1;
   const t = l === 115 ? i - 4 : i - 3; // the `tt` of https, http
-  if ((l === 112 || l === 115) && (text.charCodeAt(t) | 0x20) === 116 && (text.charCodeAt(t + 1) | 0x20) === 116) return -1;
+  if ((l === 112 || l === 115) && (codeAt(text, t) | 0x20) === 116 && (codeAt(text, t + 1) | 0x20) === 116) return -1;
   const from = Math.max(0, i - 15);
   const m = MESSENGER_END.exec(text.slice(from, i + 1));
   return m === null || (m[2] !== undefined && !text.startsWith('//', i + 1)) ? -1 : from + m.index;

@@ -1,4 +1,4 @@
-import { isLetter, lower, matchesAt } from './marker-bits.js';
+import { isLetter, lower, matchesAt, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { fullName, nameEnd } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
@@ -44,12 +44,12 @@ for (const v of VERBS) {
 
 /** At the first letter of a contact verb: the verb as a word, one space, a capital (Latin, or any non-ASCII letter). */
 export function verbNameAt(text: string, i: number): boolean {
-  if (isLetter(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) >= 192) return false;
-  const verbs = BY_FIRST.get(lower(text.charCodeAt(i)));
+  if (isLetter(codeAt(text, i - 1)) || codeAt(text, i - 1) >= 192) return false;
+  const verbs = BY_FIRST.get(lower(codeAt(text, i)));
   if (verbs === undefined) return false;
   for (const v of verbs) {
-    if (!matchesAt(text, i, v, true) || text.charCodeAt(i + v.length) !== 32) continue;
-    const c = text.charCodeAt(i + v.length + 1);
+    if (!matchesAt(text, i, v, true) || codeAt(text, i + v.length) !== 32) continue;
+    const c = codeAt(text, i + v.length + 1);
     return (c >= 65 && c <= 90) || c >= 192;
   }
   return false;
@@ -58,10 +58,10 @@ export function verbNameAt(text: string, i: number): boolean {
 /** Whether a contact verb stands before a space and a capital somewhere in `text` (VERB_RE's precheck, no regex). */
 function mayHold(text: string): boolean {
   for (let s = text.indexOf(' ', 4); s > 0; s = text.indexOf(' ', s + 1)) {
-    const c = text.charCodeAt(s + 1);
+    const c = codeAt(text, s + 1);
     if (!((c >= 65 && c <= 90) || c >= 192)) continue;
     // A verb ending right before this space ends in the space's previous character (matchesAt compares lower-cased).
-    const lengths = LENGTHS_BY_LAST.get(lower(text.charCodeAt(s - 1)));
+    const lengths = LENGTHS_BY_LAST.get(lower(codeAt(text, s - 1)));
     if (lengths !== undefined) for (const n of lengths) if (s >= n && verbNameAt(text, s - n)) return true;
   }
   return false;
@@ -125,7 +125,7 @@ export function nameWord(w: string): boolean {
 /** Whether the cue at `at` opens the text, a line or a sentence (after `.`, `!`, `?`, `;`, `:` or a dash). */
 function opensSentence(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  while (i >= 0 && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i--;
   return i < 0 || '.!?;:\n\r-\u2013\u2014|'.includes(text[i]);
 }
 

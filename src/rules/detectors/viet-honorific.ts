@@ -1,3 +1,4 @@
+import { codeAt } from '../../common/code-at.js';
 import { commonWord } from './file-name.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
@@ -24,12 +25,12 @@ const PLACE_WORDS = new Set(['rịa', 'chiểu', 'điểm', 'triệu', 'đen', '
 export function vietHonorificAt(text: string, i: number, c: number): boolean {
   const l = c | 0x20;
   let start = -1, end = -1;
-  if (c === 0xe0 || c === 0xc0) { start = i - 1; end = i + 1; if ((text.charCodeAt(i - 1) | 0x20) !== 98) return false; }
-  else if (l === 0xf4 && (text.charCodeAt(i + 1) | 0x20) === 110 && (text.charCodeAt(i + 2) | 0x20) === 103) { start = i; end = i + 3; }
-  else if (l === 0xf4 && (text.charCodeAt(i - 1) | 0x20) === 99) { start = i - 1; end = i + 1; }
-  else if ((c === 0x1ecb || c === 0x1eca) && (text.charCodeAt(i - 1) | 0x20) === 104 && (text.charCodeAt(i - 2) | 0x20) === 99) { start = i - 2; end = i + 1; }
+  if (c === 0xe0 || c === 0xc0) { start = i - 1; end = i + 1; if ((codeAt(text, i - 1) | 0x20) !== 98) return false; }
+  else if (l === 0xf4 && (codeAt(text, i + 1) | 0x20) === 110 && (codeAt(text, i + 2) | 0x20) === 103) { start = i; end = i + 3; }
+  else if (l === 0xf4 && (codeAt(text, i - 1) | 0x20) === 99) { start = i - 1; end = i + 1; }
+  else if ((c === 0x1ecb || c === 0x1eca) && (codeAt(text, i - 1) | 0x20) === 104 && (codeAt(text, i - 2) | 0x20) === 99) { start = i - 2; end = i + 1; }
   else return false;
-  return text.charCodeAt(end) === 32 && (start === 0 || !LETTER.test(text[start - 1] as string));
+  return codeAt(text, end) === 32 && (start === 0 || !LETTER.test(text[start - 1] as string));
 }
 
 // `Anh` (elder brother, Mr) before a family name, typed with or without its accents (`Anh Phan Van Long muon dat lich`, `toi la
@@ -46,20 +47,20 @@ const FAMILY_NAMES: ReadonlySet<string> = new Set(('nguyen nguyễn tran trần 
 
 /** Whether `Anh` stands as a word at `i` before a space and a capital (see above): the prefilter's walk marks it at its `h`. */
 export function anhAt(text: string, i: number): boolean {
-  if ((text.charCodeAt(i + 1) | 0x20) !== 110 || (text.charCodeAt(i + 2) | 0x20) !== 104 || text.charCodeAt(i + 3) !== 32) return false;
-  const next = text.charCodeAt(i + 4);
+  if ((codeAt(text, i + 1) | 0x20) !== 110 || (codeAt(text, i + 2) | 0x20) !== 104 || codeAt(text, i + 3) !== 32) return false;
+  const next = codeAt(text, i + 4);
   return ((next >= 65 && next <= 90) || next > 127) && (i === 0 || !LETTER.test(text[i - 1] as string));
 }
 
 /** Whether `Ong`, `Ba`, `Chi` or `Co` (any case, unaccented) stands as a word at `i` before a space and a capital: the walk marks
  * `Ong` at its `g`, the others at their first letter (cue-at.ts). */
 export function plainHonorificAt(text: string, i: number): boolean {
-  const c0 = text.charCodeAt(i) | 0x20, c1 = text.charCodeAt(i + 1) | 0x20;
-  const len = c0 === 111 && c1 === 110 && (text.charCodeAt(i + 2) | 0x20) === 103 ? 3 : c0 === 98 && c1 === 97 ? 2
-    : c0 === 99 && c1 === 104 && (text.charCodeAt(i + 2) | 0x20) === 105 ? 3 : c0 === 99 && c1 === 111 ? 2 : 0;
-  const next = text.charCodeAt(i + len + 1);
+  const c0 = codeAt(text, i) | 0x20, c1 = codeAt(text, i + 1) | 0x20;
+  const len = c0 === 111 && c1 === 110 && (codeAt(text, i + 2) | 0x20) === 103 ? 3 : c0 === 98 && c1 === 97 ? 2
+    : c0 === 99 && c1 === 104 && (codeAt(text, i + 2) | 0x20) === 105 ? 3 : c0 === 99 && c1 === 111 ? 2 : 0;
+  const next = codeAt(text, i + len + 1);
   // `co`, `ch` and `ba` open many English words: the character tests rule them out before the letter test before the word.
-  return len > 0 && text.charCodeAt(i + len) === 32 && ((next >= 65 && next <= 90) || next > 127) && (i === 0 || !LETTER.test(text[i - 1] as string));
+  return len > 0 && codeAt(text, i + len) === 32 && ((next >= 65 && next <= 90) || next > 127) && (i === 0 || !LETTER.test(text[i - 1] as string));
 }
 
 function scanAnh(text: string, out: Detection[], kind: string): void {
@@ -105,7 +106,7 @@ function syllablesEnd(text: string, from: number): number {
     if (w === null || (words === 0 && PLACE_WORDS.has(w[0].toLowerCase()))) break;
     words++;
     end = p + w[0].length;
-    if (text.charCodeAt(end) !== 32) break;
+    if (codeAt(text, end) !== 32) break;
     p = end + 1;
   }
   return words >= 2 ? end : -1;

@@ -1,3 +1,4 @@
+import { codeAt } from '../../common/code-at.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
@@ -21,15 +22,15 @@ const HOST_OR_FILE_END = new Set(['com', 'org', 'net', 'edu', 'gov', 'mil', 'int
 /** The prefilter's mark at the first dot of `word.word.word` (lower-case letters only, nothing glued before or after). */
 export function bareW3wAt(text: string, i: number): boolean {
   let s = i;
-  while (s > 0 && s > i - 21 && isLower(text.charCodeAt(s - 1))) s--;
-  if (i - s < 2 || (s > 0 && glued(text.charCodeAt(s - 1)))) return false;
+  while (s > 0 && s > i - 21 && isLower(codeAt(text, s - 1))) s--;
+  if (i - s < 2 || (s > 0 && glued(codeAt(text, s - 1)))) return false;
   let j = i + 1;
-  while (j < text.length && j < i + 22 && isLower(text.charCodeAt(j))) j++;
-  if (j - i - 1 < 2 || text.charCodeAt(j) !== 46) return false;
+  while (j < text.length && j < i + 22 && isLower(codeAt(text, j))) j++;
+  if (j - i - 1 < 2 || codeAt(text, j) !== 46) return false;
   let k = j + 1;
-  while (k < text.length && k < j + 22 && isLower(text.charCodeAt(k))) k++;
-  const after = text.charCodeAt(k);
-  return k - j - 1 >= 2 && (k === text.length || (after !== 46 && !glued(after)) || (after === 46 && !alnum(text.charCodeAt(k + 1))));
+  while (k < text.length && k < j + 22 && isLower(codeAt(text, k))) k++;
+  const after = codeAt(text, k);
+  return k - j - 1 >= 2 && (k === text.length || (after !== 46 && !glued(after)) || (after === 46 && !alnum(codeAt(text, k + 1))));
 }
 
 const isLower = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0x24f);
