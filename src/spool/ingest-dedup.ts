@@ -15,9 +15,15 @@ export const DEDUP_WINDOW_MS = 24 * 3600_000;
  * lookup ran before its original committed (the lookup missed it, the original has released it).
  * A lookup that overlapped an eviction is run again (see `durable`), so the bound is a memory
  * bound, not a correctness one. It was 50,000: about 7 MB per worker (two worker-sized spikes of
- * the batch bench's footprint) for a race a few microtasks wide on SQLite.
+ * the batch bench's footprint) for a race a few microtasks wide on SQLite. Then 8,192: 1.64 MB of a
+ * warm batch worker's 40 MB live heap (H194, heap snapshot: ~180 bytes a key, its 43-character hash
+ * kept whole by the 22-character slice, a boxed time, the table and its holes), held for nothing
+ * the bench or a retry needs: every bench event is new (no hit), a browser retries after seconds
+ * (8,192 keys are about a second of a busy worker's events), and a cluster worker's copies are
+ * found by the shared claims anyway. A lookup re-runs only when more keys than this commit while
+ * it awaits: 2,048 is twice what the bench's 50 connections of 20-event batches hold in flight.
  */
-export const RECENT_MAX = 8192;
+export const RECENT_MAX = 2048;
 /**
  * `recent` is trimmed back to RECENT_MAX only once it is this much over. A Map's deleted entries
  * stay in its table as holes until it is rebuilt, and iteration steps over them: trimming the
@@ -25,7 +31,7 @@ export const RECENT_MAX = 8192;
  * about 1% of a single-event request's CPU, 20x that for a 20-event batch). Trimmed in steps of
  * this size, the walk is paid once per RECENT_SLACK keys.
  */
-export const RECENT_SLACK = 1024;
+export const RECENT_SLACK = 256;
 
 /** The durable half: keys committed with their rows (src/spool/sqlite/seen-keys.ts). */
 export interface SeenStore { seen(keys: readonly string[], since: number): Promise<ReadonlySet<string>> }
