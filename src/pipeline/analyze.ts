@@ -8,7 +8,9 @@ import { openedLinkPaths } from './opened-links.js';
 import { conversionFormPaths } from './conversion-forms.js';
 import { pageProperties, takeCameFrom, takePageNames } from './page-properties.js';
 import { cartItemPaths } from './form-and-item-readings.js';
-import { campaignNamesNotice, urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
+import { urlCampaignNamesTerm, withContextReferrer } from './page-context.js';
+import { campaignNamesPatients } from './patient-campaigns.js';
+import { noticeTextBlock } from './notice-texts.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { pageAddress } from './address-memo.js';
 import { framedBy, sensitiveStep } from './frames-and-steps.js';
@@ -72,7 +74,7 @@ export interface EventInfo {
 }
 
 const str = nonEmptyString, obj = objectOrEmpty;
-// A patient's notice followed (page-context.ts campaignNamesNotice) is blocked as the portal it comes from.
+// A patient's notice followed, or a campaign sent to patients (patient-campaigns.ts), is blocked as the portal it comes from.
 const PATIENT_NOTICE_RULE = 'patient_portal';
 
 /** Whom the pseudonymous id belongs to; total (never throws) so it can run before analysis. */
@@ -121,7 +123,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     pageUrlHost: address.urlHost,
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || (address.group?.sensitive ?? false) || sensitiveByTerm,
-    namedBlocked: namedBlockOf(title?.blocked, event, props.category, campaign, plan),
+    namedBlocked: namedBlockOf(title?.blocked, event, props, campaign, plan),
     campaign, clickIds: clickIdsOf(query),
     ip: str(context.ip), userAgent: str(context.userAgent), locale: str(context.locale), consent: consentOf(context),
     userId: ids.userId, anonymousId: ids.anonymousId, groupId: ids.groupId, previousId: ids.previousId,
@@ -132,10 +134,10 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   };
 }
 
-/** The rule a page's title, the event's name or category, or a campaign naming a patient's own notice blocks by. */
-function namedBlockOf(titleBlock: string | undefined, event: string | undefined, category: JsonValue | undefined, campaign: EventInfo['campaign'], plan: Plan): string | undefined {
-  return titleBlock ?? (event === undefined ? undefined : nameBlock(event, plan) ?? categoryNameBlock(category, event, plan))
-    ?? (campaignNamesNotice(campaign) ? PATIENT_NOTICE_RULE : undefined);
+/** The rule a page's title, the event's name or category, or a campaign naming a patient's own notice or sent to patients blocks by. */
+function namedBlockOf(titleBlock: string | undefined, event: string | undefined, props: JsonObject, campaign: EventInfo['campaign'], plan: Plan): string | undefined {
+  return titleBlock ?? (event === undefined ? undefined : nameBlock(event, plan) ?? categoryNameBlock(props.category, event, plan) ?? noticeTextBlock(event, props, plan))
+    ?? (campaignNamesPatients(campaign, props) ? PATIENT_NOTICE_RULE : undefined);
 }
 
 /** The page as the event states it: Segment's `context.page`, else the page fields among the properties. */

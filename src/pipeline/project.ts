@@ -72,7 +72,7 @@ export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds
 function projectContext(clean: CleanEvent, info: EventInfo, ctx: ScrubContext, matchKeysAllowed: boolean): void {
   const { dest } = ctx;
   const allow = allowedFields(dest.allow);
-  if (allow.campaign) clean.campaign = scrubFlat(info.campaign, allow.campaign, ctx);
+  if (allow.campaign) clean.campaign = campaignWhole(scrubFlat(info.campaign, allow.campaign, ctx), info.campaign, allow.campaign);
   if (allow.clickIds && hasKeys(info.clickIds)) clean.clickIds = scrubFlat(info.clickIds, allow.clickIds, ctx, clickIdShaped);
   const ip = info.ip && allow.ip ? identifierValue('ip', info.ip, ctx, truncateIp) : undefined;
   if (ip !== undefined) clean.ip = ip;
@@ -85,6 +85,16 @@ function projectContext(clean: CleanEvent, info: EventInfo, ctx: ScrubContext, m
   if (client !== undefined) clean.client = client;
   const keys = dest.matchKeys && dest.baa && matchKeysAllowed ? matchKeysOf(info, ctx) : undefined;
   if (keys !== undefined) clean.matchKeys = keys;
+}
+
+// A campaign's name, keyword and creative are one ad's: when the scan withholds one (a condition named,
+// `utm_campaign=hiv-prep-retargeting`), the others go with it (`utm_content=PrEP_Video_15s`); source and medium stay.
+const CAMPAIGN_OWN = ['name', 'term', 'content'] as const;
+function campaignWhole(out: Record<string, string>, sent: Record<string, string>, allow: AllowNode): Record<string, string> {
+  let withheld = false;
+  for (const k of CAMPAIGN_OWN) if (sent[k] !== undefined && out[k] === undefined && allow.child(k)) withheld = true;
+  if (withheld) for (const k of CAMPAIGN_OWN) delete out[k];
+  return out;
 }
 
 function hasKeys(o: object): boolean {
