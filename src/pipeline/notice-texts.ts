@@ -7,7 +7,7 @@ import { nameBlock } from './title-verdicts.js';
 // (`title: "You have a new test result"`, `message_title: "Your care team replied"`): read like an event's name, they
 // block as that page does (blind pass 39). Other events' titles are a page's, an article's or a product's, read elsewhere.
 const NOTICE_EVENT = /notif|push|in-?app|message|e-?mail|sms|inbox|alert/i;
-const TEXT_KEYS = ['title', 'subject', 'email_subject', 'message_title', 'notification_title', 'push_title', 'alert_title', 'heading'];
+const TEXT_KEYS = ['title', 'subject', 'Subject', 'email_subject', 'message_subject', 'message_title', 'notification_title', 'push_title', 'alert_title', 'heading'];
 
 /** The rule a notification event's own title or subject blocks by, if any. */
 export function noticeTextBlock(event: string, props: JsonObject, plan: Plan): string | undefined {

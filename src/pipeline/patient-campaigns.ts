@@ -67,9 +67,11 @@ export function namesPatientAudience(value: string): boolean {
   return hit;
 }
 
-// Campaign fields an event's properties carry themselves (gtag's `campaign`, a messaging tool's `campaign_name`,
-// a copy of the URL's `utm_*`), besides `context.campaign` and the page URL's parameters.
-const PROPERTY_KEYS = ['utm_campaign', 'utm_source', 'utm_medium', 'utm_term', 'utm_content', 'campaign', 'campaign_name', 'campaignName'];
+// Campaign fields an event's properties carry themselves (gtag's `campaign`, a copy of the URL's `utm_*`, a messaging
+// tool's campaign or template: Braze's `campaign_name`, Iterable's `campaignName` and `templateName`, Klaviyo's
+// `Campaign Name`, Marketing Cloud's `EmailName`), besides `context.campaign` and the page URL's parameters.
+const PROPERTY_KEYS = ['utm_campaign', 'utm_source', 'utm_medium', 'utm_term', 'utm_content', 'campaign', 'campaign_name', 'campaignName',
+  'Campaign Name', 'template_name', 'templateName', 'EmailName', 'email_name', 'message_name'];
 const NESTED_KEYS = ['name', 'source', 'medium', 'term', 'content'];
 
 /**

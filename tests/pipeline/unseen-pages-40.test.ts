@@ -28,7 +28,8 @@ describe('a campaign sent to patients or following their care', () => {
     expectAll([pageOn('/?utm_source=MyChart&utm_medium=email'), pageOn('/?utm_campaign=portal-invitation-wave-3'),
       pageOn('/?utm_source=bing&utm_medium=cpc&utm_term=view+my+lab+results'), pageOn('/?utm_term=pay%20my%20er%20bill'),
       tracked('Email Link Clicked', { campaign_name: 'Post-Surgery Day 5 Check-In' }), tracked('Push Notification Tapped', { campaign: { name: 'Imaging Results Ready' } }),
-      tracked('page_view', { campaign: 'discharge-instructions-reminder', source: 'email' })], true);
+      tracked('page_view', { campaign: 'discharge-instructions-reminder', source: 'email' }), tracked('Clicked Email', { 'Campaign Name': 'Cardiac Rehab Patients - Week 4' }),
+      tracked('Email Link Clicked', { templateName: 'post_visit_survey_v2' })], true);
   });
   it('lets public, seasonal, recruiting and acquisition campaigns flow with their names', () => {
     for (const q of ['utm_campaign=flu-clinic-weekend&utm_source=facebook', 'utm_campaign=winter-open-house', 'utm_campaign=now-accepting-new-patients-ob',
@@ -58,7 +59,8 @@ describe("a page or a notification titled as a notice of one's own matter", () =
   it('blocks a message waiting for the visitor, in a title or in a notification event', () => {
     expectAll([titled('Hi Sam, you have 4 unread messages'), titled('You have a new secure message'), titled('Your doctor replied'),
       titled('Dr. Ana Ruiz sent you a note'), titled('New message from your care team'),
-      tracked('In-App Message Opened', { message_title: 'Your nurse sent you a message' }), tracked('Email Opened', { subject: 'Your test results are ready to view' })], true);
+      tracked('In-App Message Opened', { message_title: 'Your nurse sent you a message' }), tracked('Email Opened', { subject: 'Your test results are ready to view' }),
+      tracked('Opened Email', { Subject: 'You have a new message from your care team' })], true);
   });
   it('lets guides about results, leaders\' messages, quizzes elsewhere and stories about results flow', () => {
     expectAll([titled('Results-Driven Cardiology'), titled('Messages from our Chief Nursing Officer'), titled('Test your knowledge: stroke signs', '/blog/stroke-signs'),
