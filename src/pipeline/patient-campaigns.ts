@@ -26,27 +26,28 @@ const FOLLOW = 'follow-?ups?|check-?ins?|surveys?|summary|instructions|feedback|
 const CARE_DUE = 'screening|mammograms?|colonoscopy|a1c|checkups?|check-ups?|exams?|physicals?|wellness|well-child|vaccines?|vaccinations?|immuni[sz]ations?|labs?|bloodwork|recall';
 const OWN = 'results?|bills?|statements?|balance|records?|chart|prescriptions?|refills?|rx|appointments?|appts?|messages?|care-team|medications?|meds';
 
-const PATIENT_CAMPAIGN = new RegExp([
+// Every alternative starts a word: the word start is tested once per position, then the alternatives.
+const PATIENT_CAMPAIGN = new RegExp(`(?:^|-)(?:${[
   // The audience named before the mailing's word, with up to two words between (`dialysis-patients-winter-update`).
-  `(?:^|-)(?:${AUDIENCE})(?:-[a-z0-9]+){0,2}-(?:${MAILING})(?:-|$)`,
+  `(?:${AUDIENCE})(?:-[a-z0-9]+){0,2}-(?:${MAILING})(?:-|$)`,
   // The mailing's word first (`welcome-new-patients`, `newsletter-for-patients`).
-  `(?:^|-)(?:welcome|newsletter|update|survey|letter|boletin)-(?:(?:to|for|para)-)?(?:(?:our|all|current|new|nuevos)-)?(?:${AUDIENCE})(?:-|$)`,
+  `(?:welcome|newsletter|update|survey|letter|boletin)-(?:(?:to|for|para)-)?(?:(?:our|all|current|new|nuevos)-)?(?:${AUDIENCE})(?:-|$)`,
   // The list named last (`…_Diabetes_Patients`, `copd-patients-2026`): not one that welcomes prospective patients.
-  `(?:^|-)(?<!(?:accepting|new|welcoming|taking|seeing|for|international|future|prospective|nuevos)-)(?:${AUDIENCE})(?:-(?:${WHEN}))*$`,
+  `(?<!(?:accepting|new|welcoming|taking|seeing|for|international|future|prospective|nuevos)-)(?:${AUDIENCE})(?:-(?:${WHEN}))*$`,
   // `post-er`, `after-ed` only with the hyphen (`posted`, `poster` are other words).
-  `(?:^|-)(?:post|after)(?:-?(?:${CARE_EVENT})|-(?:er|ed))(?:-|$)`,
-  `(?:^|-)(?:${CARE_EVENT}|discharged?|er|ed)-(?:${FOLLOW})(?:-|$)`,
-  `(?:^|-)(?:no-?shows?|missed-(?:appointments?|appts?|visits?)|readmissions?|hcahps|cahps|press-?ganey|care-?gaps?|gaps?-in-care|overdue)(?:-|$)`,
-  `(?:^|-)(?:patient|satisfaction|experience|stay)-surveys?(?:-|$)`,
-  `(?:^|-)(?:${CARE_DUE})-(?:is-)?(?:now-)?(?:over)?due(?:-|$)`,
-  `(?:^|-)pre-?(?:op|operative|procedure|surgery|surgical|visit|admission|appointment)-(?:instructions|checklist|reminders?|calls?|prep)(?:-|$)`,
-  `(?:^|-)(?:my-?chart|patient-?portal|follow-?my-?health|healow)(?:-|$)|(?:^|-)portal-(?:activation|activate|sign-?up|invite|invitation|enrol(?:l?ment)?|registration|access|log-?in|code|messages?)(?:-|$)`,
-  `(?:^|-)my(?:-[a-z]+)?-(?:(?:test|lab)-)?(?:${OWN})(?:-|$)`,
-  `(?:^|-)your-(?:visit|appointment|appt|surgery|procedure|stay|results?|bill|statement)-(?:${FOLLOW}|is|are|has)(?:-|$)`,
+  `(?:post|after)(?:-?(?:${CARE_EVENT})|-(?:er|ed))(?:-|$)`,
+  `(?:${CARE_EVENT}|discharged?|er|ed)-(?:${FOLLOW})(?:-|$)`,
+  `(?:no-?shows?|missed-(?:appointments?|appts?|visits?)|readmissions?|hcahps|cahps|press-?ganey|care-?gaps?|gaps?-in-care|overdue)(?:-|$)`,
+  `(?:patient|satisfaction|experience|stay)-surveys?(?:-|$)`,
+  `(?:${CARE_DUE})-(?:is-)?(?:now-)?(?:over)?due(?:-|$)`,
+  `pre-?(?:op|operative|procedure|surgery|surgical|visit|admission|appointment)-(?:instructions|checklist|reminders?|calls?|prep)(?:-|$)`,
+  `(?:my-?chart|patient-?portal|follow-?my-?health|healow)(?:-|$)|portal-(?:activation|activate|sign-?up|invite|invitation|enrol(?:l?ment)?|registration|access|log-?in|code|messages?)(?:-|$)`,
+  `my(?:-[a-z]+)?-(?:(?:test|lab)-)?(?:${OWN})(?:-|$)`,
+  `your-(?:visit|appointment|appt|surgery|procedure|stay|results?|bill|statement)-(?:${FOLLOW}|is|are|has)(?:-|$)`,
   // Spanish, French, German and Portuguese reminders, results and follow-ups.
-  `(?:^|-)(?:recordatorio-(?:de-)?(?:(?:su|tu)-)?(?:cita|consulta|turno)|resultados-(?:listos|disponibles|prontos)|seguimiento-(?:post-?operatorio|posoperatorio|de-alta|alta|despues|tras)|encuesta-(?:de-)?satisfaccion)(?:-|$)`,
-  `(?:^|-)(?:rappel-(?:de-|du-)?(?:rendez-vous|rdv|consultation)|resultats-(?:disponibles|prets)|suivi-post-?operatoire|enquete-(?:de-)?satisfaction|termin-?erinnerung|terminerinnerung|befunde?-(?:verfugbar|bereit|da)|nachsorge|lembrete-(?:de-)?(?:consulta|exame)|pos-operatorio)(?:-|$)`,
-].join('|'));
+  `(?:recordatorio-(?:de-)?(?:(?:su|tu)-)?(?:cita|consulta|turno)|resultados-(?:listos|disponibles|prontos)|seguimiento-(?:post-?operatorio|posoperatorio|de-alta|alta|despues|tras)|encuesta-(?:de-)?satisfaccion)(?:-|$)`,
+  `(?:rappel-(?:de-|du-)?(?:rendez-vous|rdv|consultation)|resultats-(?:disponibles|prets)|suivi-post-?operatoire|enquete-(?:de-)?satisfaction|termin-?erinnerung|terminerinnerung|befunde?-(?:verfugbar|bereit|da)|nachsorge|lembrete-(?:de-)?(?:consulta|exame)|pos-operatorio)(?:-|$)`,
+].join('|')})`);
 
 // Separators a campaign tool writes between words (`_`, `+`, `%20` already decoded, `.`), and accents folded.
 const SEPARATORS = /[^a-z0-9]+/g;
@@ -55,12 +56,18 @@ const NON_ASCII = /[^\x00-\x7f]/;
 // A site runs a handful of campaigns, sent again with every event: the answer per value is remembered (bounded).
 const answers = new BoundedMemo<boolean>(1024);
 
+const LOWER_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const wordsOf = (value: string): string => {
+  const folded = NON_ASCII.test(value) ? value.normalize('NFD').replace(MARKS, '') : value;
+  return camelApart(folded, '-').toLowerCase().replace(SEPARATORS, '-');
+};
+
 /** Whether one campaign value names patients as its audience, a care event it follows, the portal or one's own matter. */
 export function namesPatientAudience(value: string): boolean {
   let hit = answers.get(value);
   if (hit === undefined) {
-    const folded = NON_ASCII.test(value) ? value.normalize('NFD').replace(MARKS, '') : value;
-    const words = camelApart(folded, '-').toLowerCase().replace(SEPARATORS, '-');
+    // Most campaign values are written as a lower-case slug already (`spring-open-house`): read as they are.
+    const words = LOWER_SLUG.test(value) ? value : wordsOf(value);
     hit = PATIENT_CAMPAIGN.test(words);
     answers.set(value, hit);
   }
@@ -72,6 +79,9 @@ export function namesPatientAudience(value: string): boolean {
 // `Campaign Name`, Marketing Cloud's `EmailName`), besides `context.campaign` and the page URL's parameters.
 const PROPERTY_KEYS = ['utm_campaign', 'utm_source', 'utm_medium', 'utm_term', 'utm_content', 'campaign', 'campaign_name', 'campaignName',
   'Campaign Name', 'template_name', 'templateName', 'EmailName', 'email_name', 'message_name'];
+const PROPERTY_KEY_SET = new Set(PROPERTY_KEYS);
+// Their first letters (u, c, C, t, E, e, m): most properties' keys are passed over by one comparison.
+const firstLetterOfKey = (k: string): boolean => { const c = k.charCodeAt(0); return c === 117 || c === 99 || c === 67 || c === 116 || c === 69 || c === 101 || c === 109; };
 const NESTED_KEYS = ['name', 'source', 'medium', 'term', 'content'];
 
 /**
@@ -91,7 +101,8 @@ export function campaignNamesPatients(campaign: Readonly<Record<string, string>>
 /** The properties' campaign fields, top-level or in a `campaign: {name, …}` object; undefined when there are none (most events). */
 function propertyCampaign(props: JsonObject): Record<string, string> | undefined {
   let out: Record<string, string> | undefined;
-  for (const k of PROPERTY_KEYS) {
+  for (const k in props) {
+    if (!firstLetterOfKey(k) || !PROPERTY_KEY_SET.has(k)) continue;
     const v = props[k];
     if (typeof v === 'string') { if (v.length > 0) (out ??= {})[k] = v; continue; }
     if (!isJsonObject(v)) continue;
