@@ -43,8 +43,8 @@ export function screenClassOf(value: string): string | undefined {
   if (SNAKE_SCREEN.test(value)) return value.replace(SNAKE_WORD, upper);
   let t = value;
   if (t.indexOf('<') > 0) { const m = FIRST_TYPE_ARGUMENT.exec(t); if (m === null) return undefined; t = m[1] as string; }
-  if (t.indexOf('.') > 0) t = t.replace(QUALIFIER, '');
-  return SCREEN_CLASS.test(t) ? t : undefined;
+  // Its package stays: it names the screen's area (qualified-names.ts).
+  return SCREEN_CLASS.test(t.indexOf('.') > 0 ? t.replace(QUALIFIER, '') : t) ? t : undefined;
 }
 
 /** Screen classes named by the string values of `v` (three levels, 50 entries a list), each passed to `add`. */

@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject } from '../common/json.js';
 import { classNamePaths } from './class-names.js';
 import { screenPath } from './screen-names.js';
 import { screenClassValues } from './app-routes.js';
+import { namesScreen } from './property-kinds.js';
 
 // Where an app event is, beyond its screen's name read as a path (page-readings). A screen of a
 // health system's app, a check-in kiosk or a bedside tablet shows its user's own data: the same name
@@ -23,7 +24,11 @@ export function appReadings(raw: JsonObject, context: JsonObject, props: JsonObj
   const app = context.app;
   if (isJsonObject(app)) {
     // An app's tracked events name their screen in a property (`screen_name`, Firebase's `firebase_screen_class`).
-    for (const k of SCREEN_KEYS) { const v = props[k]; if (typeof v === 'string' && v.length > 1) out = ownScreen(v, out); }
+    // Or a router's route name (React Navigation's `currentRouteName`).
+    for (const k in props) { const v = props[k]; if (typeof v === 'string' && v.length > 1 && namesScreen(k)) out = ownScreen(v, out); }
+    // Or its event's name says a screen was viewed (`Viewed Appointment Booked Screen`, `Lab Result Screen Viewed`).
+    const viewed = typeof raw.event === 'string' ? viewedScreen(raw.event) : undefined;
+    if (viewed !== undefined) out = ownScreen(viewed, asNamed(viewed, out));
     // Or a screen's class under any key (a crash report's `transaction`, `activity`, `previous_screen`; app-routes.ts).
     screenClassValues(props, (screen) => { out = ownScreen(screen, asNamed(screen, out)); });
     // The app's own name (`MyChart`, `Lobby Kiosk`, `Bedside Tablet`) names every screen's area.
@@ -38,7 +43,15 @@ export function appReadings(raw: JsonObject, context: JsonObject, props: JsonObj
   return out;
 }
 
-const SCREEN_KEYS = ['screen_name', 'screenName', 'screen_class', 'screenClass', 'firebase_screen', 'firebase_screen_class', '[Amplitude] Screen Name'];
+// A screen view named the way Segment's and Amplitude's naming guides name events: a verb of seeing, the screen's words, its kind.
+const VIEWED_SCREEN = /^(?:Viewed|Opened|Visited|Loaded) ([A-Za-z][A-Za-z0-9 &'-]{2,80}?) (?:Screen|Page|View|Tab)$|^([A-Za-z][A-Za-z0-9 &'-]{2,80}?) (?:Screen|Page) (?:Viewed|Opened|Loaded|Shown)$/i;
+
+/** The screen's words an event's name says was viewed, or undefined. */
+function viewedScreen(event: string): string | undefined {
+  if (event.length > 100) return undefined;
+  const m = VIEWED_SCREEN.exec(event);
+  return m === null ? undefined : m[1] ?? m[2];
+}
 
 function ownScreen(name: string, out: string[] | undefined): string[] | undefined {
   out = own(screenPath(name), out);

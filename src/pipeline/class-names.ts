@@ -1,6 +1,7 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
 import { UI_KINDS } from './ui-kinds.js';
 import { camelApart } from './camel-words.js';
+import { qualifiedName, type QualifiedName } from './qualified-names.js';
 
 // An acronym runs into the next word (`EOBList`, `IDCardScreen`, `MyRXHistoryView`): it ends before the word's capital.
 const ACRONYM_END = /([A-Z])(?=[A-Z][a-z])/g;
@@ -39,7 +40,9 @@ export function classNamePaths(name: string): readonly string[] {
   if (paths === undefined) {
     const t = name.trim();
     paths = NONE;
-    if (CLASS_NAME.test(t) || ACRONYM_CLASS_NAME.test(t)) {
+    const q = qualifiedName(t);
+    if (q !== undefined) paths = qualifiedPaths(q);
+    else if (CLASS_NAME.test(t) || ACRONYM_CLASS_NAME.test(t)) {
       let words = t;
       for (let i = 0; i < 4; i++) { const next = words.replace(UI_KIND, ''); if (next === words) break; words = next; }
       const bare = words.replace(UI_ITEMS, '').replace(UI_ITEMS, '');
@@ -51,4 +54,19 @@ export function classNamePaths(name: string): readonly string[] {
     knownClassNames.set(name, paths);
   }
   return paths;
+}
+
+/**
+ * A qualified class's paths: its class's, and each under each area its package names (`ui.results.LabResultDetailActivity`
+ * is also `/results/lab-result-detail`, which an app's own reading makes `/my-results/…`).
+ */
+function qualifiedPaths(q: QualifiedName): readonly string[] {
+  const own = classNamePaths(q.cls);
+  const base = own.length > 0 ? own : ['/' + q.cls.toLowerCase()];
+  if (q.areas.length === 0) return own;
+  const out = [...own];
+  // A class that opens with its area's word says its area already (`billing.BillingFaqFragment` is `/billing-faq`, not
+  // `/billing/billing-faq`, which the billing rules read as a page under the billing area).
+  for (const area of q.areas) for (const p of base) if (!p.startsWith(area.endsWith('s') ? `/${area.slice(0, -1)}` : `/${area}`)) out.push(`/${area}${p}`);
+  return out;
 }

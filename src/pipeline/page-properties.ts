@@ -73,7 +73,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     else if (kind === DEEP_LINK) { if (typeof v === 'string') found = deepLinkReadings(v, found); }
     else if (kind === CAME_FROM) { const at = typeof v === 'string' ? openedScreen(v) : v; if (isPathOrUrl(at)) (cameFrom ??= []).push(at); }
     else if (kind === CRUMBS) found = crumbs(v, found);
-    else if (kind === ROUTE_NAME) { if (typeof v === 'string' && v.length > 1) (found ??= []).push(routeNamePath(v)); }
+    else if (kind === ROUTE_NAME) { if (typeof v === 'string' && v.length > 1) { (found ??= []).push(routeNamePath(v)); found.push(...classNamePaths(v)); } }
     else if (kind === FORM_NAME) { const at = formReading(v, plan); if (at !== undefined) (found ??= []).push(at); }
     else if (kind === PRODUCTS) found = productCategories(v, found);
     // A flag saying the event's product is a prescription (`requires_prescription: true`) names the pharmacy.

@@ -95,3 +95,19 @@ export function kindOf(key: string): number {
   }
   return kind;
 }
+
+const screenKeys = new BoundedMemo<boolean>(10_000);
+
+/**
+ * Whether a property name says an app's screen or route (`screen_name`, Firebase's `firebase_screen_class`, `current_screen`,
+ * `[Amplitude] Screen Name`, React Navigation's `currentRouteName`): in an app's event its value is the screen shown (app-screens.ts).
+ */
+export function namesScreen(key: string): boolean {
+  let yes = screenKeys.get(key);
+  if (yes === undefined) {
+    const norm = normalizeFieldName(key);
+    yes = SCREEN_KEY_END.test(norm) || ROUTE_NAMES.has(norm);
+    screenKeys.set(key, yes);
+  }
+  return yes;
+}

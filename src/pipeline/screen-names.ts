@@ -1,4 +1,5 @@
 import { camelApart } from './camel-words.js';
+import { qualifiedName } from './qualified-names.js';
 
 // An app screen's name, a screen constant or a router's dotted state read as a path: apps name the
 // screen's area in it the way a web page's path does.
@@ -34,6 +35,11 @@ export function screenPath(name: string): string {
     const state = statePath(t);
     if (state !== undefined) return state.toLowerCase();
   }
+  // A class with its package is its class's screen (the package's areas are read by class-names.ts); other words joined
+  // by dots are a router's dotted state (`results.detail` is `/results/detail`), as after a screen affix.
+  const q = qualifiedName(t);
+  if (q !== undefined) t = q.cls;
+  else { const state = statePath(t); if (state !== undefined) return state.toLowerCase(); }
   const words = UI_SUFFIX.test(t) ? camelApart(t.replace(UI_SUFFIX, ''), '-') : t;
   return '/' + words.toLowerCase().replace(NAME_SEPARATORS, '/').replace(WHITESPACE_RUNS, '-');
 }
