@@ -16,7 +16,8 @@ import { deepLinkReadings } from './app-links.js';
 /** A route object's name read as a screen's: a path as it is, a dotted state as segments, else a screen name. */
 export function routeScreen(obj: JsonObject, out: string[] | undefined): string[] | undefined {
   const name = (obj.name as string).trim();
-  const at = name.charCodeAt(0) === 47 ? name : statePath(name) ?? screenPath(name);
+  // A name with a `/` is the route's path (Flutter's `/lab-results/detail`, Expo Router's `(tabs)/results/[id]`).
+  const at = name.charCodeAt(0) === 47 ? name : name.indexOf('/') > 0 ? `/${name}` : statePath(name) ?? screenPath(name);
   (out ??= []).push(at);
   for (const p of classNamePaths(name)) if (p !== at) out.push(p);
   return out;

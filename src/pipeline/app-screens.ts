@@ -3,6 +3,7 @@ import { classNamePaths } from './class-names.js';
 import { screenPath } from './screen-names.js';
 import { screenClassValues } from './app-routes.js';
 import { namesScreen } from './property-kinds.js';
+import { isRouteObject } from '../rules/route-object.js';
 
 // Where an app event is, beyond its screen's name read as a path (page-readings). A screen of a
 // health system's app, a check-in kiosk or a bedside tablet shows its user's own data: the same name
@@ -24,8 +25,13 @@ export function appReadings(raw: JsonObject, context: JsonObject, props: JsonObj
   const app = context.app;
   if (isJsonObject(app)) {
     // An app's tracked events name their screen in a property (`screen_name`, Firebase's `firebase_screen_class`).
-    // Or a router's route name (React Navigation's `currentRouteName`).
-    for (const k in props) { const v = props[k]; if (typeof v === 'string' && v.length > 1 && namesScreen(k)) out = ownScreen(v, out); }
+    // Or a router's route name (React Navigation's `currentRouteName`), or its route object (`route: {name, params}`, the
+    // properties themselves in that shape; app-routes.ts reads it as a page, a path as it is).
+    for (const k in props) {
+      const v = props[k];
+      if (typeof v === 'string') { if (v.length > 1 && namesScreen(k)) out = ownScreen(v, out); } else if (isJsonObject(v) && isRouteObject(v)) out = ownScreen(v.name as string, out);
+    }
+    if (isRouteObject(props)) out = ownScreen(props.name as string, out);
     // Or its event's name says a screen was viewed (`Viewed Appointment Booked Screen`, `Lab Result Screen Viewed`).
     const viewed = typeof raw.event === 'string' ? viewedScreen(raw.event) : undefined;
     if (viewed !== undefined) out = ownScreen(viewed, asNamed(viewed, out));
@@ -54,6 +60,8 @@ function viewedScreen(event: string): string | undefined {
 }
 
 function ownScreen(name: string, out: string[] | undefined): string[] | undefined {
+  // A route named by its path (Flutter's `/lab-results/detail`) is that path.
+  if (name.charCodeAt(0) === 47) return own(name, out);
   out = own(screenPath(name), out);
   for (const p of classNamePaths(name)) out = own(p, out);
   return out;

@@ -6,8 +6,9 @@ import { isJsonObject, type JsonObject } from '../common/json.js';
 // person's: it names where the app is (pipeline/app-routes.ts reads it like a screen name) and stays in the event, still
 // scanned. A name with a space in it is not a route's (`Jane Doe` beside `params` stays a person's and is dropped).
 
-// One token: letters, digits and the separators routers use (`/`, `.`, `_`, `-`, `:`), opening with a letter or `/`.
-const ROUTE_NAME = /^\/?[A-Za-z][A-Za-z0-9_.:\/-]{0,79}$/;
+// One token: letters, digits and the separators routers use (`/`, `.`, `_`, `-`, `:`), opening with a letter or `/`; also
+// Expo Router's groups and parameters and Jetpack Compose's arguments (`(tabs)/results/[id]`, `lab_results/{resultId}`).
+const ROUTE_NAME = /^\/?(?:\([a-z0-9_-]{1,30}\)\/)*[A-Za-z][A-Za-z0-9_.:\/()[\]{}-]{0,79}$/;
 const ROUTE_PARTS = ['params', 'arguments', 'query', 'state'] as const;
 
 /** Whether `name` is shaped like a route's name (one token; see above). */

@@ -45,6 +45,18 @@ describe("a router's dotted state, a route name and a viewed screen's event name
     expectAll([viewed({ screen_name: 'locations.map' }), viewed({ currentRouteName: 'DoctorSearch' }, 'Navigation State Change'),
       viewed({}, 'Viewed Home Screen'), viewed({}, 'Viewed Class Schedule Page'), viewed({ screen_name: 'news.article' })], false);
   });
+  it("blocks a router's route object naming one's own screen, by its name, an Expo Router path or a Compose route", () => {
+    expectAll([viewed({ route: { name: 'WaitlistPosition', key: 'WaitlistPosition-a81Kd', params: {} } }, 'Screen Viewed'),
+      viewed({ route: { name: '(app)/(tabs)/results/[resultId]', params: { resultId: '5' } } }, 'Screen Viewed'),
+      viewed({ route: { name: 'visits/{visitId}/summary', params: {} } }, 'Screen Viewed'), viewed({ name: 'VideoRoom', params: { roomId: 'x' } }, 'Route Changed')], true);
+  });
+  it("lets public route objects and Expo Router's public paths flow", () => {
+    expectAll([viewed({ route: { name: 'ProviderList', key: 'ProviderList-Zq81', params: {} } }, 'Screen Viewed'),
+      viewed({ route: { name: '(tabs)/locations/[locationId]', params: { locationId: '3' } } }, 'Screen Viewed')], false);
+  });
+  it('blocks an account edited verb first, as its own page is', () => {
+    expectAll([screen('UpdateProfileScreen'), { type: 'page', context: { page: { path: '/manage-account', url: 'https://www.example-health.org/manage-account' } } }], true);
+  });
   it('blocks a booking done run into one segment on the web, as its segments do', () => {
     expectAll([{ type: 'page', context: { page: { path: '/appointment-booked', url: 'https://www.example-health.org/appointment-booked' } } }], true);
   });
