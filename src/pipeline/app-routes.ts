@@ -17,9 +17,13 @@ import { deepLinkReadings } from './app-links.js';
 export function routeScreen(obj: JsonObject, out: string[] | undefined): string[] | undefined {
   const name = (obj.name as string).trim();
   // A name with a `/` is the route's path (Flutter's `/lab-results/detail`, Expo Router's `(tabs)/results/[id]`).
-  const at = name.charCodeAt(0) === 47 ? name : name.indexOf('/') > 0 ? `/${name}` : statePath(name) ?? screenPath(name);
-  (out ??= []).push(at);
-  for (const p of classNamePaths(name)) if (p !== at) out.push(p);
+  if (name.indexOf('/') >= 0) { (out ??= []).push(name.charCodeAt(0) === 47 ? name : `/${name}`); return out; }
+  // A dotted state is segments and is also read as the rules read dots (`my.chart` as `/my-chart`).
+  const state = statePath(name);
+  const named = screenPath(name);
+  (out ??= []).push(named);
+  if (state !== undefined && state !== named) out.push(state);
+  for (const p of classNamePaths(name)) if (p !== named && p !== state) out.push(p);
   return out;
 }
 

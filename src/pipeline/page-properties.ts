@@ -73,7 +73,7 @@ export function pageProperties(props: JsonObject, plan: Plan, host: HostOf): Jso
     else if (kind === DEEP_LINK) { if (typeof v === 'string') found = deepLinkReadings(v, found); }
     else if (kind === CAME_FROM) { const at = typeof v === 'string' ? openedScreen(v) : v; if (isPathOrUrl(at)) (cameFrom ??= []).push(at); }
     else if (kind === CRUMBS) found = crumbs(v, found);
-    else if (kind === ROUTE_NAME) { if (typeof v === 'string' && v.length > 1) { (found ??= []).push(routeNamePath(v)); found.push(...classNamePaths(v)); } }
+    else if (kind === ROUTE_NAME) { if (typeof v === 'string' && v.length > 1) found = routeNameReadings(v, found); }
     else if (kind === FORM_NAME) { const at = formReading(v, plan); if (at !== undefined) (found ??= []).push(at); }
     else if (kind === PRODUCTS) found = productCategories(v, found);
     // A flag saying the event's product is a prescription (`requires_prescription: true`) names the pharmacy.
@@ -219,8 +219,16 @@ function pageAt(v: JsonValue | undefined): string | undefined {
   return v === '/' ? v : v.charCodeAt(0) === 35 ? `/${v}` : isPathOrUrl(v) ? v : undefined;
 }
 
-/** A router's state name as a path (`portal.messages.inbox` is `/portal/messages/inbox`). */
-function routeNamePath(v: string): string {
+/**
+ * A router's state or route name as paths, appended to `out`: a dotted state as segments (`portal.messages.inbox` is
+ * `/portal/messages/inbox`) and as the rules read dots (`my.chart` is `/my-chart`), a class name by its words (`MessageCompose`).
+ */
+function routeNameReadings(v: string, out: string[] | undefined): string[] {
   const t = v.trim();
-  return statePath(t) ?? pageNamePath(t);
+  const named = pageNamePath(t);
+  const state = statePath(t);
+  (out ??= []).push(named);
+  if (state !== undefined && state !== named) out.push(state);
+  for (const p of classNamePaths(t)) if (p !== named && p !== state) out.push(p);
+  return out;
 }

@@ -35,11 +35,10 @@ export function screenPath(name: string): string {
     const state = statePath(t);
     if (state !== undefined) return state.toLowerCase();
   }
-  // A class with its package is its class's screen (the package's areas are read by class-names.ts); other words joined
-  // by dots are a router's dotted state (`results.detail` is `/results/detail`), as after a screen affix.
+  // A class with its package is its class's screen (the package's areas are read by class-names.ts, and so is a dotted
+  // state's segments: `my.chart` is read here as the rules read dots, `/my-chart`).
   const q = qualifiedName(t);
   if (q !== undefined) t = q.cls;
-  else { const state = statePath(t); if (state !== undefined) return state.toLowerCase(); }
   const words = UI_SUFFIX.test(t) ? camelApart(t.replace(UI_SUFFIX, ''), '-') : t;
   return '/' + words.toLowerCase().replace(NAME_SEPARATORS, '/').replace(WHITESPACE_RUNS, '-');
 }
