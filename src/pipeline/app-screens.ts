@@ -1,6 +1,6 @@
 import { isJsonObject, type JsonObject } from '../common/json.js';
 import { classNamePaths } from './class-names.js';
-import { screenPath } from './screen-names.js';
+import { screenPath, statePath } from './screen-names.js';
 import { screenClassValues } from './app-routes.js';
 import { namesScreen } from './property-kinds.js';
 import { isRouteObject } from '../rules/route-object.js';
@@ -62,6 +62,10 @@ function viewedScreen(event: string): string | undefined {
 function ownScreen(name: string, out: string[] | undefined): string[] | undefined {
   // A route named by its path (Flutter's `/lab-results/detail`) is that path.
   if (name.charCodeAt(0) === 47) return own(name, out);
+  // A router's dotted state (`results.detail`) names the app's own segments (`/my-results/detail`); only in an app, where
+  // a screen's name is the app's route (a web page named `patient.education` is the public section, not `/patient/…`).
+  const state = name.indexOf('.') > 0 ? statePath(name) : undefined;
+  if (state !== undefined) out = own(state.toLowerCase(), out);
   out = own(screenPath(name), out);
   for (const p of classNamePaths(name)) out = own(p, out);
   return out;

@@ -7,9 +7,6 @@ import { qualifiedName, type QualifiedName } from './qualified-names.js';
 const ACRONYM_END = /([A-Z])(?=[A-Z][a-z])/g;
 const UNDERSCORE_RUNS = /_+/g;
 const SPACES = / /g;
-const DOTS = /\./g;
-// Words joined by dots, each opening with a letter (not a version, `v2.1`, nor a decimal).
-const DOTTED_STATE = /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z][A-Za-z0-9_-]*)+$/;
 // An app reports a screen by its class name (`PayBillSheet`, `CheckInFlowStep2`, `LabResultsFragment`):
 // the words run together and end with the kind of UI. Read as paths, they name the screen's area
 // like a web page's path does.
@@ -45,8 +42,6 @@ export function classNamePaths(name: string): readonly string[] {
     paths = NONE;
     const q = qualifiedName(t);
     if (q !== undefined) paths = qualifiedPaths(q);
-    // A router's dotted state under a screen's name (`results.detail`) names segments too (`/results/detail`).
-    else if (DOTTED_STATE.test(t)) paths = [`/${t.replace(DOTS, '/').toLowerCase()}`];
     else if (CLASS_NAME.test(t) || ACRONYM_CLASS_NAME.test(t)) {
       let words = t;
       for (let i = 0; i < 4; i++) { const next = words.replace(UI_KIND, ''); if (next === words) break; words = next; }

@@ -43,7 +43,9 @@ describe("a router's dotted state, a route name and a viewed screen's event name
   });
   it('lets public dotted states, route names and viewed screens flow', () => {
     expectAll([viewed({ screen_name: 'locations.map' }), viewed({ currentRouteName: 'DoctorSearch' }, 'Navigation State Change'),
-      viewed({}, 'Viewed Home Screen'), viewed({}, 'Viewed Class Schedule Page'), viewed({ screen_name: 'news.article' })], false);
+      viewed({}, 'Viewed Home Screen'), viewed({}, 'Viewed Class Schedule Page'), viewed({ screen_name: 'news.article' }), viewed({ screen_name: 'patient.education' }),
+      // A web page's dotted name is not an app's route: the patients' education section is not `/patient/…`.
+      { type: 'page', properties: { pageName: 'patient.education' }, context: { page: { path: '/learn', url: 'https://www.example-health.org/learn' } } }], false);
   });
   it("blocks a router's route object naming one's own screen, by its name, an Expo Router path or a Compose route", () => {
     expectAll([viewed({ route: { name: 'WaitlistPosition', key: 'WaitlistPosition-a81Kd', params: {} } }, 'Screen Viewed'),
