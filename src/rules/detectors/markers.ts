@@ -58,13 +58,7 @@ export function markerAt(text: string, i: number, c: number): number {
     case 37: return (codeAt(text, i + 1) === 51 ? PCT3 : 0) | (codeAt(text, i + 1) === 52 && codeAt(text, i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
     case 104: case 72: return hCue(text, i);
-    case 119: case 87: {
-      const next = lower(codeAt(text, i + 1));
-      if (next === 111) return lower(codeAt(text, i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
-      if (next === 101) return greetingAt(text, i) || householdCueAt(text, i, 119) ? NAME_CUE : areInAt(text, i) ? GEOCODE : 0; // `Welcome back, Jane Doe` opening a line (name-cues.ts); `we are in` (residence.ts)
-      if (next === 104) return locatorAt(text, i) ? NAME_CUE : 0; // `What room is Jane Doe in?` (addressed-name.ts)
-      return next === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
-    }
+    case 119: case 87: return wCue(text, i);
     case 101: {
       // At the text's end no cue word goes on (the read past it was NaN, which every test below refused).
       if (i + 1 === text.length) return 0;
@@ -86,6 +80,15 @@ export function markerAt(text: string, i: number, c: number): number {
     }
     default: return cueAt(text, i, c);
   }
+}
+
+/** Cues at a `w` (see markerAt: the next character rules most of them out first). */
+function wCue(text: string, i: number): number {
+  const next = lower(codeAt(text, i + 1));
+  if (next === 111) return lower(codeAt(text, i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
+  if (next === 101) return greetingAt(text, i) || householdCueAt(text, i, 119) ? NAME_CUE : areInAt(text, i) ? GEOCODE : 0; // `Welcome back, Jane Doe` opening a line (name-cues.ts); `we are in` (residence.ts)
+  if (next === 104) return locatorAt(text, i) ? NAME_CUE : 0; // `What room is Jane Doe in?` (addressed-name.ts)
+  return next === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
 }
 
 /** Cues at an `h` (see markerAt: the next character rules most of them out first). */
