@@ -5,7 +5,7 @@
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c >= 192 || c === 39;
 
 /** Up to `n` words before `at`, nearest first, lower case (stops at a line break or a tag's `>`: `<p>From 6/2` has no page `p`). */
-function wordsBefore(text: string, at: number, n: number): string[] {
+export function wordsBefore(text: string, at: number, n: number): string[] {
   const words: string[] = [];
   let i = at - 1;
   while (words.length < n && i >= 0) {
@@ -18,7 +18,7 @@ function wordsBefore(text: string, at: number, n: number): string[] {
 }
 
 /** The first word at or after `at` (past spaces), lower case. */
-function wordAfter(text: string, at: number): string {
+export function wordAfter(text: string, at: number): string {
   let i = at;
   while (i < text.length && text.charCodeAt(i) === 32) i++;
   const from = i;

@@ -2,6 +2,7 @@ import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
 import { MONTH_NAMES } from './month-names.js';
 import { dayMonthPublic, dayMonthMeasure, datePreposition, procedureBefore } from './day-month-words.js';
+import { careDayBefore } from './care-day.js';
 import type { Detection } from './types.js';
 
 // A day and month without a year in a person's own account (Safe Harbor C: every element of a date tied to the individual
@@ -96,11 +97,14 @@ function scan(text: string, out: Detection[], kind: string): void {
       if (!UNIT_AFTER.test(text.slice(end, end + 12)) && validPair(m)) out.push({ start, end, kind });
       continue;
     }
-    if (m[1] !== undefined && !numericDate(text, m)) continue;
+    // A care or life event's word before the date says whose day it is, a fraction's shape too (`seen in clinic 3/7`; care-day.ts).
+    const care = careDayBefore(text, start, end);
+    if (m[1] !== undefined && !(care ? validPair(m) : numericDate(text, m))) continue;
     if (m[4] !== undefined && (+m[4] < 1 || +m[4] > 31 || +m[5] < 1 || +m[5] > 12)) continue;
     const day = m[6] ?? m[7];
     if (day !== undefined && (+day < 1 || +day > 31)) continue;
-    if (((m[1] ?? m[4]) !== undefined && dayMonthMeasure(text, start, end)) || dayMonthPublic(text, start)) continue;
+    if (((m[1] ?? m[4]) !== undefined && !care && dayMonthMeasure(text, start, end)) || dayMonthPublic(text, start)) continue;
+    if (care) { out.push({ start, end, kind }); continue; }
     const around = sentence(text, start, end);
     if (personIn(around) || EVENT.test(around)) out.push({ start, end, kind });
   }

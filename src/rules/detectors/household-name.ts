@@ -5,6 +5,7 @@ import { nameWord, verbLike } from './verb-name.js';
 import { TITLE_STOP, folded } from './name-words.js';
 import { titleWord } from './item-name.js';
 import { fullName, nameEnd } from './person-name.js';
+import { WORD_NAMES } from './word-names.js';
 import type { Detection } from './types.js';
 
 // A relative's or a household member's name said in passing (Safe Harbor A: the individual's relatives and household
@@ -32,7 +33,7 @@ const LEAD_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:(my|his|her|their|our)[ ]${EN_
 const LEAD_HINT = /(?:^|[^a-z])(?:my|his|her|their|our|meine?[mnrs]?|mia|mio|mijn|mi|minha|meu|ma|mon|notre|nuestr[oa])[ ]/i;
 
 // What a sentence goes on with after its subject: a verb, a modal or an adverb before one, in the languages above.
-const GOES_ON = new Set(('is was are were has had have needs need wants want will would can could should may might must did does do got gets get went ' +
+const GOES_ON = new Set(('is was are were has had have turns arrived weighs weighed needs need wants want will would can could should may might must did does do got gets get went ' +
   'goes keeps kept fell broke came comes said says lives died turned seems looks feels felt hurt woke found drove brought took takes gave told saw ' +
   'left sent ran hit ate just really also still never always usually only hardly even again too now who isnt wasnt doesnt didnt cant wont ' +
   'hat ist war hatte wird wurde kann konnte muss musste soll will möchte braucht liegt lag bekommt bekam geht ging kommt kam hustet schläft weint ' +
@@ -126,7 +127,7 @@ function nameAfterLead(text: string, from: number, m: RegExpExecArray): number {
     if (!nameLike(lower)) return -1;
     return next === 'verb' || next === 'close' || (next === 'comma' && m[4] === ',') ? end : next === 'word' ? pairEnd(text, end, m[4] === ',') : -1;
   }
-  if (!nameLike(lower) || (german && GERMAN_SUBORDINATE.test(text.slice(Math.max(0, m.index - 24), m.index)))) return -1;
+  if (!(nameLike(lower) || wordName(text, lower, firstEnd)) || (german && GERMAN_SUBORDINATE.test(text.slice(Math.max(0, m.index - 24), m.index)))) return -1;
   // A surname may follow (`my caregiver rosalind pike picks up`), then the verb.
   let end = firstEnd;
   let next = after(text, end);
@@ -139,6 +140,13 @@ function nameAfterLead(text: string, from: number, m: RegExpExecArray): number {
   // Closing a German main clause typed in lower case, a word is no verb unless it ends like one (`mein sohn lukas`; `… schläft`).
   // Closing its sentence, a word that is no verb, adverb or title is the name too (`a note for my daughter hope.`).
   return GIVEN_NAMES.has(folded(first)) || (german && !GERMAN_VERB_END.test(lower)) || (next === 'close' && SENTENCE_END.test(text.slice(end, end + 2))) ? end : -1;
+}
+
+/** A given name that is also a word or a month (word-names.ts), closing its sentence or before a verb that goes on (`my sister faith`). */
+function wordName(text: string, lower: string, end: number): boolean {
+  if (!WORD_NAMES.has(lower)) return false;
+  const next = after(text, end);
+  return next === 'close' ? SENTENCE_END.test(text.slice(end, end + 2)) : next === 'verb' && GOES_ON.has(wordAt(text, end + 1).toLowerCase());
 }
 
 const JOINERS = new Set(['and', 'und', 'y', 'et', 'e', 'en', '&']);

@@ -7,7 +7,7 @@ import {
   codeAt, isDigitCode, isLetter, lower, matchesAt,
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
-import { cueAt, digitWord, numberWordAt, personLabelBefore } from './cue-at.js';
+import { cueAt as wordCueAt, digitWord, numberWordAt, personLabelBefore } from './cue-at.js';
 import { geocodeAt } from './geocode.js';
 import { bareW3wAt } from './what3words.js';
 
@@ -30,10 +30,16 @@ import { householdCueAt } from './household-cues.js';
 import { deviceOwnerAt, hostOwnerAt, netOwnerAt } from './device-owner.js';
 import { homeDriveAt, homeSlashAt } from './home-folder.js';
 import { proseFamilyAt } from './family-plural.js';
+import { childCueAt } from './child-cues.js';
 
 export * from './marker-bits.js';
 export { ageNumAt } from './age-marker.js';
 export { cueAt };
+
+/** The cue words' markers (cue-at.ts), and a child's name's cues at the same letters (child-cues.ts). */
+function cueAt(text: string, i: number, c: number): number {
+  return wordCueAt(text, i, c) | (childCueAt(text, i, c) ? NAME_CUE : 0);
+}
 
 export function markerAt(text: string, i: number, c: number): number {
   switch (c) {
@@ -86,7 +92,9 @@ export function markerAt(text: string, i: number, c: number): number {
 function wCue(text: string, i: number): number {
   const next = lower(codeAt(text, i + 1));
   if (next === 111) return lower(codeAt(text, i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
-  if (next === 101) return greetingAt(text, i) || householdCueAt(text, i, 119) ? NAME_CUE : areInAt(text, i) ? GEOCODE : 0; // `Welcome back, Jane Doe` opening a line (name-cues.ts); `we are in` (residence.ts)
+  // `Welcome back, Jane Doe` opening a line (name-cues.ts); `welcome to the world, …` (child-cues.ts); `we are in` (residence.ts)
+  if (next === 101) return greetingAt(text, i) || householdCueAt(text, i, 119) || childCueAt(text, i, 119) ? NAME_CUE : areInAt(text, i) ? GEOCODE : 0;
+  if (next === 105) return childCueAt(text, i, 119) ? NAME_CUE : 0; // `twins Ava and Mia` (child-cues.ts)
   if (next === 104) return locatorAt(text, i) ? NAME_CUE : 0; // `What room is Jane Doe in?` (addressed-name.ts)
   return next === 119 && matchesAt(text, i, 'www', true) ? WWW : 0;
 }
@@ -200,4 +208,6 @@ for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7)
 for (const c of 'AUT') CLASS[c.charCodeAt(0)] = 3;
 // `cross streets` and `grew up` (place-said.ts) at their `cr` and `gr`.
 for (const pair of ['Au', 'Ab', 'Un', 'Gr', 'gr', 'ga', 'Ti', 'Ta', 'Tm', 'Om', 'Op', 'On', 'cr', 'Cr']) CUE_NEXT[(pair.charCodeAt(0) << 7) | pair.charCodeAt(1)] = 1;
+// A child's name's cues (child-cues.ts): `toddler` at its `dd`, `triplets` at `pl`, `kids`, `girls`, `old` after an age, a weight's `oz`.
+cueNext('dD', 'd'); cueNext('pP', 'l'); cueNext('kK', 'i'); cueNext('gG', 'i'); cueNext('oO', 'lz');
 

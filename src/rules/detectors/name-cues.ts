@@ -16,6 +16,7 @@ import { scanSignedIn } from './signed-in-name.js';
 import { scanAddressedNames } from './addressed-name.js';
 import { scanRelativeNames } from './relative-name.js';
 import { scanDeviceOwners } from './device-owner.js';
+import { scanChildNames } from './child-name.js';
 import type { Detection } from './types.js';
 
 const CLOSING_PAREN_COLON = /^\)[ ]?:/;
@@ -178,6 +179,7 @@ export function scanNameCues(text: string, out: Detection[], kind: string): void
   scanSignedIn(text, out, kind); // `Signed in as Jane Doe`, `Not Jane Doe? Sign out` (signed-in-name.ts)
   scanAddressedNames(text, out, kind); // `Thanks for booking, Jane Doe.`, `Profile of Jane Doe` (addressed-name.ts)
   scanRelativeNames(text, out, kind); // `my daughter emma needs a refill` (relative-name.ts)
+  scanChildNames(text, out, kind); // `baby Ava arrived`, `twins Aria and Nora`, `Mason (4)` (child-name.ts)
   if (text.indexOf(':') >= 0 || text.indexOf('[REDACTED]') >= 0) scanLinkText(text, out, kind);
   if (text.indexOf(':') >= 0) scanCc(text, out, kind);
   if (text.indexOf('|') >= 0 || text.indexOf(';') >= 0 || text.indexOf('\t') >= 0) scanPipeRows(text, out, kind);
