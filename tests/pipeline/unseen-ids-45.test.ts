@@ -82,7 +82,7 @@ describe('what flows', () => {
   it('runs wherever its cue is (the prefilter keeps what every detector finds)', () => {
     const parts = ['baby ', 'Baby ', 'bébé ', 'little ', 'newborn ', 'preemie ', 'toddler ', 'NICU grad ', 'big sister ', 'we named her ', 'se llama ',
       "It's a girl! ", 'welcome to the world, ', 'Happy 2nd birthday ', 'twins ', 'triplets ', 'my kids ', 'our sons ', 'my 3yo ', 'our 6 mo ',
-      'my 2 month old ', 'Ava', 'Zane', 'olivia', ' and ', ', ', ' (4)', ' (age 7)', ' is 3 weeks old', ', 2 months old', "'s 4 month shots",
+      'my 2 month old ', 'our 3-mo ', 'our 4yo ', 'Chrome/125.0 Mobile ', 'Ava', 'Zane', 'olivia', ' and ', ', ', ' (4)', ' (age 7)', ' is 3 weeks old', ', 2 months old', "'s 4 month shots",
       ', born 11/28', ' was born at 3am', ', 7 lb 2 oz', ' has a cough', '!', '.', ' ', 'due date ', 'seen on ', 'f/u ', '3/7', '3-4', 'Nov 23',
       ' of ', 'weeks', 'my sister ', 'faith', 'june', ' is here'];
     expectPrefilterSound(parts, { maxLength: 7, numRuns: 3000, examples: [['baby Ava has a cough'], ['twins Ava and Zane'], ['Zane (4) and Ava (4)'],

@@ -59,9 +59,11 @@ export function childCueAt(text: string, i: number, c: number): boolean {
   }
 }
 
-/** A digit right before `i`, or before a space there (`3yo`, `6 mo`). */
+/** A two-letter unit standing alone after a digit, or after a digit and a space (`3yo`, `6 mo`, `3-mo`; `Chrome/125.0 Mobile` is a word). */
 function digitBefore(text: string, i: number): boolean {
-  return isDigitCode(text.charCodeAt(i - 1)) || (text.charCodeAt(i - 1) === 32 && isDigitCode(text.charCodeAt(i - 2)));
+  if (isLetter(text.charCodeAt(i + 2))) return false;
+  const p = text.charCodeAt(i - 1);
+  return isDigitCode(p) || ((p === 32 || p === 45) && isDigitCode(text.charCodeAt(i - 2)));
 }
 
 /** `born` right after a name and a comma or `was` (`Penelope, born 11/28`, `Ezra was born`). */
