@@ -97,7 +97,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const { route, group } = hashRouted(page.url, address.group, plan);
   const titled = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan, pageCategory(raw, props), storyArea(address.canonicalPagePath));
   const title = raw.type === 'track' ? titled : withDoneStep(titled, page.title, page.url, plan);
-  const query = queryOf(page.url);
+  const query = queryOf(page.url, urls);
   const campaign = campaignOf(obj(context.campaign), query);
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && (address.pathSensitive || (title?.sensitive ?? false) || urlCampaignNamesTerm(page.url, query, plan));
   const type = raw.type as EventType;

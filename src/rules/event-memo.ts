@@ -14,6 +14,8 @@ export interface StringFacts {
   health: boolean | undefined;
   /** Parsed URL, shared with analysis (see url-parts); null when it does not parse. */
   parsed: ParsedUrl | null | undefined;
+  /** The string's query split at each `&` (url-parts.ts UrlCache.partsOf). */
+  queryParts: readonly string[] | undefined;
 }
 
 /** One map of facts per distinct string of the event (one allocation, not one map per kind). */
@@ -23,7 +25,7 @@ export class EventMemo implements UrlCache {
   of(s: string): StringFacts {
     let f = this.facts.get(s);
     if (f === undefined) {
-      f = { scan: undefined, url: undefined, urlDone: false, health: undefined, parsed: undefined };
+      f = { scan: undefined, url: undefined, urlDone: false, health: undefined, parsed: undefined, queryParts: undefined };
       this.facts.set(s, f);
     }
     return f;
@@ -35,6 +37,14 @@ export class EventMemo implements UrlCache {
 
   set(s: string, url: ParsedUrl | null): void {
     this.of(s).parsed = url;
+  }
+
+  partsOf(s: string): readonly string[] | undefined {
+    return this.facts.get(s)?.queryParts;
+  }
+
+  keepParts(s: string, parts: readonly string[]): void {
+    this.of(s).queryParts = parts;
   }
 }
 

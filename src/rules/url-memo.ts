@@ -1,7 +1,7 @@
 // sanitize_url for field values and page addresses, through the event's memo and a per-plan memo of page addresses.
-import { PlanMemos } from '../common/bounded-memo.js';
+import { BoundedMemo, PlanMemos } from '../common/bounded-memo.js';
 import { namesHealthContext } from './health-terms.js';
-import { sanitizeUrl } from './ops/sanitize-url.js';
+import { sanitizeUrl, type SanitizedBase } from './ops/sanitize-url.js';
 import { safeDecode } from './canonical-path.js';
 import { urlScanner } from './query-fields.js';
 import type { ScrubContext } from './scrub-tree.js';
@@ -35,11 +35,22 @@ function queryAlone(value: string, ctx: ScrubContext): string | undefined {
   return out !== undefined && out.startsWith('/?') ? out.slice(2) : undefined;
 }
 
+// An address with a query or fragment: its scheme, host and path sanitized, per plan and per code site (the scanner
+// reads for that site), keyed by no query (sanitize-url.ts rememberedBase). A config has a handful of sites.
+const bases = new PlanMemos<BoundedMemo<SanitizedBase>>(64);
+
+function basesFor(plan: ScrubContext['plan'], site: string): BoundedMemo<SanitizedBase> {
+  const sites = bases.of(plan);
+  let memo = sites.get(site);
+  if (memo === undefined) { memo = new BoundedMemo<SanitizedBase>(4096); sites.set(site, memo); }
+  return memo;
+}
+
 function sanitizedAddress(url: string, ctx: ScrubContext): string | undefined {
   const { plan } = ctx;
   // No scheme and no path: no URL, so this reads only what was dropped before.
   if (url.indexOf('/') < 0 && url.indexOf(':') < 0 && (url.indexOf('=') > 0 || ENCODED_QUERY.test(url))) return queryAlone(url, ctx);
-  if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, urlScanner(plan, ctx.codeSite), ctx.memo)?.url;
+  if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) return sanitizeUrl(url, plan.queryAllow, urlScanner(plan, ctx.codeSite), ctx.memo, basesFor(plan, ctx.codeSite ?? ''))?.url;
   const memo = addresses.of(plan);
   let out = memo.get(url);
   if (out === undefined) {

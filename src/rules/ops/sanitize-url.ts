@@ -1,9 +1,10 @@
 import { safeDecode } from '../canonical-path.js';
 import { undoUrlEscapes } from '../form-decoded.js';
-import { parseUrl, type UrlCache } from '../url-parts.js';
+import { parseUrl, queryParts, type UrlCache } from '../url-parts.js';
 import { ASSET_IMAGE, assetIdSegment, keptMediaParam, mediaKind, NO_MEDIA, VIDEO_HOST, videoIdSegment, type MediaKind } from './media-urls.js';
 import { newbornSlug, personParent, personSlug } from './person-slug.js';
 import { campaignParamValue } from '../recipient-params.js';
+import { serializeQuery } from './form-encode.js';
 
 const URL_CONTROL_CHARS = /[\\\t\n\r]/;
 
@@ -159,7 +160,7 @@ export interface SanitizedUrl {
  * ones whose value carries an identifier); replaces id-like path segments with `:id`.
  * Returns undefined when the input is not a URL or path.
  */
-export function sanitizeUrl(raw: string, queryAllow: ReadonlySet<string>, scanner: TextScanner, cache?: UrlCache): SanitizedUrl | undefined {
+export function sanitizeUrl(raw: string, queryAllow: ReadonlySet<string>, scanner: TextScanner, cache?: UrlCache, bases?: SanitizedBases): SanitizedUrl | undefined {
   // A template that escaped the URL twice leaves `&#64;` in it, and its `#` would cut the rest
   // off as a fragment (`/u/jane.doe&#64;example.org/` keeping `/u/jane.doe&`); a JSON escape's
   // `\` would be read as a `/` (`jane.doe\u0040example.org`): both are read as meant.
@@ -168,14 +169,34 @@ export function sanitizeUrl(raw: string, queryAllow: ReadonlySet<string>, scanne
   const url = relative ? relativeUrl(input) : parseUrl(input, cache);
   if (url === undefined) return undefined;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  const media = mediaKind(relative ? '' : url.host, url.pathname);
-  const path = withoutIds(url.pathname, scanner, media, url.host);
+  const { address, media } = bases === undefined ? sanitizedBase(url, relative, scanner) : rememberedBase(url, relative, scanner, bases);
   // Most URLs have no query: no searchParams, no map for them.
   const q: QueryRules = { allow: queryAllow, media, host: url.host };
-  const kept = url.search === '' ? NO_QUERY : plainKeptQuery(url.search, q, scanner) ?? keptQuery(url.searchParams, q, scanner);
+  const kept = url.search === '' ? NO_QUERY : plainKeptQuery(queryParts(url, input, cache), q, scanner) ?? keptQuery(url.searchParams, q, scanner);
   const query = kept.size ? '?' + serializeQuery(kept) : '';
-  const host = relative ? '' : `${url.protocol}//${hostWithoutIds(url.host)}`;
-  return { url: host + path + query, query: kept };
+  return { url: address + query, query: kept };
+}
+
+/** A URL's sanitized scheme, host and path (no query, no fragment), and the media address its path names. */
+export interface SanitizedBase { readonly address: string; readonly media: MediaKind }
+/** SanitizedBase remembered by the parsed URL's own scheme, host and path, for one scanner (one plan, one site). */
+export type SanitizedBases = Map<string, SanitizedBase>;
+
+function sanitizedBase(url: UrlView, relative: boolean, scanner: TextScanner): SanitizedBase {
+  const media = mediaKind(relative ? '' : url.host, url.pathname);
+  const path = withoutIds(url.pathname, scanner, media, url.host);
+  return { address: (relative ? '' : `${url.protocol}//${hostWithoutIds(url.host)}`) + path, media };
+}
+
+// A page URL with a query (the visitor's email, a token) comes once, but its scheme, host and path come with every
+// view (H193): their part of the result is a function of those three and the scanner, so it is remembered by them
+// alone, the key holding no query or fragment (as url-memo.ts' page addresses). A relative URL's key starts with `/`
+// (its host is read for a video id: `/\\host/…` parses to another host), an absolute one's with its scheme.
+function rememberedBase(url: UrlView, relative: boolean, scanner: TextScanner, bases: SanitizedBases): SanitizedBase {
+  const key = `${relative ? '/' : ''}${url.protocol}//${url.host}${url.pathname}`;
+  let base = bases.get(key);
+  if (base === undefined) { base = sanitizedBase(url, relative, scanner); bases.set(key, base); }
+  return base;
 }
 
 const LONG_DIGITS = /\d{7}/;
@@ -200,9 +221,9 @@ function escapeFree(s: string): boolean {
  * keptQuery without URLSearchParams, for a query whose names (and allowlisted values) decode
  * to themselves; undefined for any other query. Same pairs, same order, same map.
  */
-function plainKeptQuery(search: string, q: QueryRules, scanner: TextScanner): Map<string, string> | undefined {
+function plainKeptQuery(parts: readonly string[], q: QueryRules, scanner: TextScanner): Map<string, string> | undefined {
   const kept = new Map<string, string>();
-  for (const part of search.slice(1).split('&')) {
+  for (const part of parts) {
     if (part === '') continue;
     const eq = part.indexOf('=');
     const name = eq < 0 ? part : part.slice(0, eq);
@@ -215,35 +236,6 @@ function plainKeptQuery(search: string, q: QueryRules, scanner: TextScanner): Ma
     if (campaignParamValue(k, value) || !scanner.hits(value)) kept.set(k, value);
   }
   return kept;
-}
-
-// Bytes the form encoder leaves as they are: `*-._`, digits, ASCII letters.
-const FORM_SAFE = new Uint8Array(128);
-for (const c of '*-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') FORM_SAFE[c.charCodeAt(0)] = 1;
-
-/** `new URLSearchParams([...kept]).toString()`, by hand when every name and value is ASCII. */
-function serializeQuery(kept: ReadonlyMap<string, string>): string {
-  let out = '';
-  for (const [k, v] of kept) {
-    const name = formEncode(k);
-    const value = formEncode(v);
-    if (name === undefined || value === undefined) return new URLSearchParams([...kept]).toString();
-    out += (out === '' ? '' : '&') + name + '=' + value;
-  }
-  return out;
-}
-
-function formEncode(s: string): string | undefined {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128) return undefined;
-    if (FORM_SAFE[c] === 1) continue;
-    out += s.slice(from, i) + (c === 32 ? '+' : '%' + (c < 16 ? '0' : '') + c.toString(16).toUpperCase());
-    from = i + 1;
-  }
-  return from === 0 ? s : out + s.slice(from);
 }
 
 /** The query's allowlisted names, and the media address (media-urls.ts) whose own parameters are kept too. */
