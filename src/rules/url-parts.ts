@@ -49,7 +49,9 @@ export function parseUrl(input: string, cache?: UrlCache): ParsedUrl | undefined
 const knownPlain = new BoundedMemo<ParsedUrl>(4096);
 
 function plainUrlRemembered(input: string): ParsedUrl | undefined {
-  if (input.indexOf('?') >= 0 || input.indexOf('#') >= 0) return plainUrl(input);
+  const q = input.indexOf('?');
+  const h = input.indexOf('#');
+  if (q >= 0 || h >= 0) return withQuery(input, q < 0 || (h >= 0 && h < q) ? h : q);
   let url = knownPlain.get(input);
   if (url === undefined) {
     url = plainUrl(input);
@@ -57,6 +59,24 @@ function plainUrlRemembered(input: string): ParsedUrl | undefined {
     knownPlain.set(input, url);
   }
   return url;
+}
+
+/**
+ * plainUrl of a URL with a query or fragment from its first `?` or `#` (`cut`), its base remembered (H193): neither the
+ * host's nor the path's characters include them, so plainUrl reads the base's scheme, host and path as the base alone,
+ * and the rest as below.
+ */
+function withQuery(input: string, cut: number): ParsedUrl | undefined {
+  const base = plainUrlRemembered(input.slice(0, cut));
+  if (base === undefined) return undefined;
+  let end = cut;
+  let search = '';
+  if (input.charCodeAt(end) === 63) {
+    end = scan(input, end + 1, QUERY);
+    if (end - cut > 1) search = input.slice(cut, end);
+  }
+  if (input.charCodeAt(end) === 35) end = scan(input, end + 1, FRAGMENT);
+  return end === input.length ? new PlainUrl(base.protocol, base.host, base.pathname, search) : undefined;
 }
 
 /** The lower-case host of an absolute URL with a scheme (any scheme), or undefined. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { safeDecode } from '../../src/rules/canonical-path.js';
 import { ALL_DETECTORS, findAll, redactText } from '../../src/rules/detectors/index.js';
 import { sanitizeUrl, type TextScanner } from '../../src/rules/ops/sanitize-url.js';
-import { plainUrl } from '../../src/rules/url-parts.js';
+import { parseUrl, plainUrl } from '../../src/rules/url-parts.js';
 import { queryOf } from '../../src/pipeline/query.js';
 
 // plainUrl reads common page URLs without the WHATWG parser: whenever it answers, every part
@@ -39,6 +39,22 @@ describe('plain URL shortcut', () => {
       expect({ protocol: p.protocol, host: p.host, hostname: p.hostname, pathname: p.pathname, search: p.search, params: [...p.searchParams] }).toEqual(whatwg(s));
     }), { numRuns: 20000 });
     expect(answered).toBeGreaterThan(300);
+  });
+
+  it('reads a URL with a query or fragment as plainUrl does, its base remembered from before (H193)', () => {
+    type Parts = { protocol: string; host: string; hostname: string; pathname: string; search: string };
+    const seen = (u: Parts | undefined) => u && { protocol: u.protocol, host: u.host, hostname: u.hostname, pathname: u.pathname, search: u.search };
+    let plain = 0;
+    fc.assert(fc.property(urlText, fc.constantFrom('', '?x=1', '#a', '?utm_source=x&mrn=1#f'), (s, other) => {
+      const cut = s.search(/[?#]/);
+      if (cut < 0) return;
+      // The base read first (remembered), alone or with another query; then the URL itself.
+      parseUrl(s.slice(0, cut) + other);
+      const p = plainUrl(s);
+      if (p !== undefined) plain++;
+      expect(seen(parseUrl(s))).toEqual(seen(p ?? whatwg(s)));
+    }), { numRuns: 20000 });
+    expect(plain).toBeGreaterThan(100);
   });
 
   it('takes the common page URLs', () => {
