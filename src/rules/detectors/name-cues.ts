@@ -171,8 +171,7 @@ function scanPipeRows(text: string, out: Detection[], kind: string): void {
 
 /** Names after the weaker cues above, found by their shapes. */
 export function scanNameCues(text: string, out: Detection[], kind: string): void {
-  // The prefilter's gate lets person_name run on 6 characters and more (prefilter.ts).
-  if (text.length < 6) return;
+  if (text.length < 6) return; // the prefilter's gate lets person_name run on 6 characters and more (prefilter.ts)
   if (text.indexOf('(') >= 0) scanRoleParen(text, out, kind);
   if (HYPHEN_OR_DASH.test(text)) scanAttribution(text, out, kind);
   scanGreeting(text, out, kind);
