@@ -1,5 +1,7 @@
 import { wordAfter, wordsBefore } from './day-month-words.js';
 
+const DAY_MONTH_PAIR = /^([0-9]{1,2})[/-]([0-9]{1,2})$/;
+
 // A day and month without a year right after words saying it is a day of someone's care or life (Safe Harbor C), where the
 // sentence names no one (day-month.ts reads a sentence with `I`, `my`, a relative, he or she): `due date 4/18`, `EDD 6/3`,
 // `bday 5/21`, `seen on 3-4`, `last seen 11/23`, `seen in clinic 3/7`, `follow up on 12/9`, `f/u 1/15`, `recheck 12/16`,
@@ -27,7 +29,7 @@ const COUNTS = new Set(['times', 'time', 'x', 'days', 'day', 'weeks', 'week', 'w
 
 /** `1/2`, `2/3`, `3/4` and the like: a share before `of` (`seen 3/4 of patients`), where `11/29 of` is a day. */
 function fraction(pair: string): boolean {
-  const m = /^([0-9]{1,2})[/-]([0-9]{1,2})$/.exec(pair);
+  const m = DAY_MONTH_PAIR.exec(pair);
   return m !== null && +(m[1] as string) < +(m[2] as string) && +(m[2] as string) <= 8;
 }
 

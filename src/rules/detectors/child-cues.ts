@@ -1,4 +1,6 @@
 import { codeAt, isDigitCode, isLetter, lower, matchesAt } from './marker-bits.js';
+const AGE_UNIT_END = /(?:year|yr|month|mo|week|wk|day)s?[ -]$/;
+
 
 // The prefilter's marks (NAME_CUE) for child-name.ts: each cue tested at the letter the walk stops at (cue-at.ts calls this for
 // every cue letter and pair it stops at, markers.ts at the `w` of `twins` and `welcome`), so a text without one skips the scan.
@@ -33,7 +35,7 @@ function oldAt(text: string, i: number, n1: number): boolean {
   if (n1 === 122) return isDigitCode(codeAt(text, i - 1)) || isDigitCode(codeAt(text, i - 2));
   if (!matchesAt(text, i, 'old', true) || isLetter(codeAt(text, i + 3))) return false;
   const s = text.slice(Math.max(0, i - 8), i).toLowerCase();
-  return /(?:year|yr|month|mo|week|wk|day)s?[ -]$/.test(s);
+  return AGE_UNIT_END.test(s);
 }
 
 /** Whether a child-name cue opens at `i` (character `c`; see above). */

@@ -5,6 +5,14 @@ import { goodsWord, titleWord } from './item-name.js';
 import { folded } from './name-words.js';
 import { after } from './household-name.js';
 import type { Detection } from './types.js';
+const LEADING_WORD = /^[\p{L}\p{M}'\u2019-]+/u;
+const LEADING_CAPITALISED_WORD = /^\p{Lu}[\p{Ll}\p{M}'\u2019-]+/u;
+const WORD_END = /^(?:$|[ ,.!?;:)\n])/;
+const LIST_SEPARATOR = /^(?:,[ ]+(?:and[ ]+|&[ ]+)?|[ ]+(?:and|&)[ ]+)/;
+const OPENS_HAPPY = /^happy/i;
+const WORLD_WORD = /world|mundo|monde/i;
+const OPENS_Y = /^y/i;
+
 
 // A newborn's or a child's name in a family's own words (Safe Harbor A: the individual's and their relatives' names): birth
 // announcements, maternity, NICU and pediatric chats and forms. person-name.ts and household-name.ts read a name after a
@@ -62,12 +70,12 @@ function childWord(w: string): boolean {
 
 /** The end of the child's name at `from` (a given name and a capitalised middle name), or -1. */
 function childNameEnd(text: string, from: number): number {
-  const first = /^[\p{L}\p{M}'\u2019-]+/u.exec(text.slice(from, from + 32))?.[0] ?? '';
+  const first = LEADING_WORD.exec(text.slice(from, from + 32))?.[0] ?? '';
   if (first.length < 2 || !childWord(first)) return -1;
   let end = from + first.length;
   if (first !== first.toLowerCase() && text.charCodeAt(end) === 32) {
-    const second = /^\p{Lu}[\p{Ll}\p{M}'\u2019-]+/u.exec(text.slice(end + 1, end + 32))?.[0] ?? '';
-    if (second !== '' && childWord(second) && /^(?:$|[ ,.!?;:)\n])/.test(text.slice(end + 1 + second.length, end + 2 + second.length))) end += 1 + second.length;
+    const second = LEADING_CAPITALISED_WORD.exec(text.slice(end + 1, end + 32))?.[0] ?? '';
+    if (second !== '' && childWord(second) && WORD_END.test(text.slice(end + 1 + second.length, end + 2 + second.length))) end += 1 + second.length;
   }
   return end;
 }
@@ -92,7 +100,7 @@ function pushList(text: string, from: number, out: Detection[], kind: string): v
     const end = childNameEnd(text, at);
     if (end < 0) break;
     found.push({ start: at, end, kind });
-    const sep = /^(?:,[ ]+(?:and[ ]+|&[ ]+)?|[ ]+(?:and|&)[ ]+)/.exec(text.slice(end, end + 8));
+    const sep = LIST_SEPARATOR.exec(text.slice(end, end + 8));
     if (sep === null) break;
     at = end + sep[0].length;
   }
@@ -111,7 +119,7 @@ function scanLeads(text: string, out: Detection[], kind: string): void {
     const end = childNameEnd(text, from);
     if (end < 0) continue;
     const capital = m[1] !== undefined && (m[1].slice(m[1].lastIndexOf(' ') + 1).codePointAt(0) ?? 97) < 97;
-    const tailed = m[2] !== undefined ? !/^happy/i.test(m[2]) && !/world|mundo|monde/i.test(m[2]) : false;
+    const tailed = m[2] !== undefined ? !OPENS_HAPPY.test(m[2]) && !WORLD_WORD.test(m[2]) : false;
     if (!tailed && !(m[2] !== undefined ? after(text, end) === 'close' || after(text, end) === 'comma' : goesOn(text, from, end, capital))) continue;
     out.push({ start: from, end, kind });
     re.lastIndex = end;
@@ -127,7 +135,7 @@ function scanAfterName(text: string, out: Detection[], kind: string): void {
     const given = GIVEN_NAMES.has(folded(name.toLowerCase()));
     const d = { start: m.index, end: m.index + name.length, kind };
     if (m[0].endsWith(')')) { if (m[4] !== undefined || m[6] !== undefined) out.push(d); else paren.push(d); continue; }
-    if (m[3] !== undefined ? !/^y/i.test(m[3]) || given : given) out.push(d);
+    if (m[3] !== undefined ? !OPENS_Y.test(m[3]) || given : given) out.push(d);
   }
   // A bare number in brackets is a child's age after a common given name, or when two or more stand together (`Mason (4) and Lucas (2)`).
   out.push(...(paren.length >= 2 ? paren : paren.filter((d) => GIVEN_NAMES.has(folded(text.slice(d.start, d.end).toLowerCase())))));

@@ -40,8 +40,7 @@ const HYPHEN_OR_DASH = /[-\u2013\u2014\u2015]/;
 //  - the text of a mailto/tel/sms link: `<a href="mailto:…">Jane Doe</a>`, `[Jane Doe](tel:+1…)`;
 //  - a copy line opening a line: `cc: jane doe; Mark Lee` (full names, lower case too);
 //  - a row of cells: a given name and a surname beside a date (`Jane | Doe | 1980-02-03`).
-// The prefilter's walk marks each at one character (colonNameCue, attributionDashAt, greetingAt, pipeRowAt,
-// redactedHrefAt) so other text skips the scans.
+// The prefilter's walk marks each at one character (colonNameCue, attributionDashAt, greetingAt, pipeRowAt, redactedHrefAt) so other text skips the scans.
 
 const ROLE_PAREN_RE = /(?<![\p{L}\p{M}])(?:visitor|guest|customer|client|caller|member|patient|user|parent|chat[ ]?user)[ ]?\((?=\p{Lu})/giu;
 const ATTRIBUTION_RE = /(?:^|\n|["\u201d\u2019'][ ]*|[.!?][ ]+)(?:\u2014|\u2013|\u2015|--?)[ ]*(?=\p{Lu})/gu;
