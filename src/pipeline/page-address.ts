@@ -2,7 +2,7 @@ import { canonicalPath, canonicalPathOf, hidesQueryOrFragment, pathOf, safeDecod
 import type { PageGroupPlan, Plan, SitePlan } from '../rules/plan.js';
 import { canonicalMemo } from './canonical-readings.js';
 import { appRoute, frontControllerRoute, hostPathsBlock, hostsOf, matrixRoute, withoutRouteGroups } from './extra-readings.js';
-import { routesOf } from './page-readings.js';
+import { routesOf } from './routes-of.js';
 import { openedScreen, referrerAddress, webPageInAppLink } from './app-links.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { proxiedPage } from './cached-page.js';

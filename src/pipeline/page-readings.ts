@@ -177,7 +177,7 @@ const OUTLET_ROUTE = /\((?:[a-z0-9_-]+:)?([^()]+)\)/gi;
  * Paths a URL routes to besides its own path: a fragment route (`#/x`, `#!/x`, `#!x`) and the
  * values of route-like query parameters, or of any parameter whose value is itself a path.
  */
-function routeReadings(url: string, out: string[]): void {
+export function routeReadings(url: string, out: string[]): void {
   const hash = url.indexOf('#');
   const q = url.indexOf('?');
   if (hash >= 0) {
@@ -223,22 +223,6 @@ const ROOT_SCRIPT = /^\/(index|default|main|home|page|site|app|start|content|cms
 function isRootPath(url: string, q: number): boolean {
   const path = url.slice(0, q).replace(SCHEME_AND_HOST, '');
   return path === '' || path === '/' || ROOT_SCRIPT.test(path);
-}
-
-// Page URLs repeat with every view of the page: their routes are remembered (bounded).
-const knownRoutes = new BoundedMemo<readonly string[]>(4096);
-
-/** routeReadings of a URL or path, remembered; none without a `?` or `#`. */
-export function routesOf(url: string): readonly string[] {
-  if (url.indexOf('?') < 0 && url.indexOf('#') < 0) return NONE;
-  let routes = knownRoutes.get(url);
-  if (routes === undefined) {
-    const out: string[] = [];
-    routeReadings(url, out);
-    routes = out.length > 0 ? out : NONE;
-    knownRoutes.set(url, routes);
-  }
-  return routes;
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;

@@ -1,7 +1,7 @@
 import { hidesQueryOrFragment, safeDecode } from '../rules/canonical-path.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { addReferrers, canonicalize, type AddressInputs, type PageAddress } from './page-address.js';
-import { routesOf } from './page-readings.js';
+import { routesOf } from './routes-of.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 
 // A page whose URL carries a query (H190): 1 event in 8 on the corpus, and each read afresh, since no memo may keep a

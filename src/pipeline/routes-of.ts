@@ -1,0 +1,26 @@
+import { BoundedMemo } from '../common/bounded-memo.js';
+import { routeReadings } from './page-readings.js';
+
+const NONE: readonly string[] = Object.freeze([]);
+
+// Page URLs repeat with every view of the page: the routes of one with a fragment and no query are remembered (bounded). A
+// query is read afresh each time: it may hold a visitor's email, MRN or token, and no memo keeps one.
+const knownRoutes = new BoundedMemo<readonly string[]>(4096);
+
+/** routeReadings of a URL or path; none without a `?` or `#`. */
+export function routesOf(url: string): readonly string[] {
+  if (url.indexOf('?') >= 0) return freshRoutes(url);
+  if (url.indexOf('#') < 0) return NONE;
+  let routes = knownRoutes.get(url);
+  if (routes === undefined) {
+    routes = freshRoutes(url);
+    knownRoutes.set(url, routes);
+  }
+  return routes;
+}
+
+function freshRoutes(url: string): readonly string[] {
+  const out: string[] = [];
+  routeReadings(url, out);
+  return out.length > 0 ? out : NONE;
+}
