@@ -1,3 +1,5 @@
+import { folded } from './name-words.js';
+
 // Common given names (US birth records of the last century, Spanish ones among them), lower case. Used
 // only where a shape already says "a person's name, surname first" and a given name is what tells it
 // from a place or a list (`Doe, Jane` and `DOE, Jane` against `Portland, Oregon`, `Vitamins, Supplements`:
@@ -61,6 +63,13 @@ const CLASSIC_NAMES = (
 ).split(' ');
 
 export const GIVEN_NAMES: ReadonlySet<string> = new Set([...NAMES, ...CLASSIC_NAMES]);
+
+/** A given name of the list with its accents folded (`María`, `Zoë`, `Chloé`), or a hyphenated one opening with such a name
+ * (`Jean-Luc`, `Mary-Kate`, `Ana-María`). */
+export function givenWord(word: string): boolean {
+  const w = folded(word);
+  return GIVEN_NAMES.has(w) || (w.includes('-') && GIVEN_NAMES.has(w.slice(0, w.indexOf('-'))));
+}
 
 /** Whether the word at `from` up to the next space (to the text's last character when none follows) is a common given name. */
 export const givenNameAt = (text: string, from: number): boolean => GIVEN_NAMES.has(text.slice(from, text.indexOf(' ', from)).toLowerCase());

@@ -8,6 +8,7 @@ import { bareName } from './bare-name.js';
 import { scanNameCues } from './name-cues.js';
 import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB, sloganAfterCue } from './foreign-cues.js';
 import { scanFamilyNames } from './family-name.js';
+import { scanListedNames } from './listed-name.js';
 import { caselessName } from './caseless-name.js';
 import { nameWord, verbLike } from './verb-name.js';
 import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS, TITLE_STOP } from './name-words.js';
@@ -88,7 +89,6 @@ function scanSpeakers(text: string, out: Detection[], kind: string): void {
     if (re.lastIndex === m.index) re.lastIndex++;
   }
 }
-
 const UPPER = /\p{Lu}/u;
 const LETTER = /[\p{L}\p{M}]/u;
 const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'ibn', 'al', ...NAME_PARTICLES]);
@@ -151,7 +151,6 @@ function callerTail(text: string, end: number, strict: boolean): boolean {
   const rest = text.slice(end, end + 12).toLowerCase();
   return (strict ? SELF_INTRODUCTION_VERB : NAME_END_OR_INTRODUCTION).test(rest);
 }
-
 const ANY_UPPER = /\p{Lu}/u;
 // A comma or a stop closes the name as the end does (`this is tessa quarnby, dob 3/4/61`), and so does a caller's next word.
 const SPOKEN_TAIL = /^(?:$|[ ]*[,;.!?]|[ ]+(?:my|i|im|calling|speaking|here|from|with|again|and|spelled|spelling|spelt|dob|born|date|birthday|phone|mrn)(?![a-z]))/;
@@ -258,6 +257,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (MIXED_HINT.test(text)) scanMixedNames(text, out, kind);
   scanNameCues(text, out, kind);
   scanFamilyNames(text, out, kind);
+  scanListedNames(text, out, kind); // `c/o Jane Doe`, `Jane Doe, (503) 555-0142`, `Attendees: Jane Doe, Robert Chen` (listed-name.ts)
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

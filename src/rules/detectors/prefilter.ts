@@ -11,6 +11,7 @@ import { SPELLED_AGE_MIN } from './age.js';
 import { scriptCueAt } from './script-cues.js';
 import { roleOpensAt } from './role-opening.js';
 import { captionNameStart } from './caption-name.js';
+import { listedNameHint } from './listed-name.js';
 
 export { NON_ASCII } from './markers.js';
 
@@ -49,6 +50,8 @@ export function textFeatures(text: string): TextFeatures {
   if (roleOpensAt(text, 0)) flags |= NAME_CUE;
   // A caption opening with a common given name (`Photo: Maria Gonzalez after her surgery`; caption-name.ts).
   else if (captionNameStart(text) >= 0) flags |= NAME_CUE;
+  // A record line's, a list's or a routing word's name (`Jane Doe, (503) 555-0142`, `c/o Jane Doe`; listed-name.ts).
+  if ((flags & NAME_CUE) === 0 && listedNameHint(text)) flags |= NAME_CUE;
   return { length: text.length, digits, flags };
 }
 
