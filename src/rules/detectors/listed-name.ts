@@ -18,26 +18,51 @@ import type { Detection } from './types.js';
 //    label names people (`Attendees:`, `Guests:`, `Family:`); `Tylenol, Advil, Aleve`, `Mercy General, St. Vincent,
 //    Providence Park` and `Yoga Mat, Travel Mug` stay.
 const IDENTIFIER = new RegExp([
-  '@', '\\[(?:DATE|PHONE|EMAIL|SSN|MRN|DOB|REDACTED)\\]', '(?<![\\p{L}])(?:dob|d\\.o\\.b\\.?|mrn|ssn|born)(?![\\p{L}])',
+  '@', '\\[(?:DATE|PHONE|EMAIL|SSN|MRN|DOB|REDACTED)\\]', '(?<![\\p{L}])(?:dob|d\\.o\\.b\\.?|mrn|ssn|born)(?![\\p{L}])[^\\n\\d]{0,6}\\d',
   '\\(?\\d{3}\\)?[ .-]?\\d{3}[ .-]\\d{4}(?!\\d)', '(?<![\\d/.-])\\d{1,2}[-/.]\\d{1,2}[-/.](?:19\\d{2}|200\\d|2010|[3-9]\\d)(?![\\d/.-])',
   '(?<![\\d/.-])(?:19\\d{2}|200\\d|2010)-\\d{1,2}-\\d{1,2}(?!\\d)',
 ].join('|'), 'iu');
-const CELL_SPLIT = /[ ]*(?:[\t|;,]|[ ][/\u2013\u2014-][ ]|(?=[ ]?\())[ ]*/g;
-const QUOTES = /^["'([ ]+|["') \]]+$/g;
+// Separators alone (the spaces around them are trimmed by a loop: a regex's `[ ]*` on each side is tried at every space of a run).
+const CELL_SPLIT = /[\t|;,]|[ ][/\u2013\u2014-][ ]|(?=\()/g;
 const ONE_WORD = /^\p{Lu}\p{Ll}[\p{L}\p{M}'\u2019-]{0,30}$/u;
 const PEOPLE_LABEL = /(?:^|[ ])(?:names?|list|attendees?|guests?|visitors?|family|members?|participants?|patients?|residents?|authorized|contacts?|people|kids|children|parents|siblings|to|b?cc)[ ]*:[ ]*$/i;
-const LIST_SPLIT = /[ ]*(?:[,;]|[ ](?:and|&|y|und|et|e)[ ])[ ]*/;
+const LIST_SPLIT = /[,;]|[ ](?:and|&|y|und|et|e)[ ]/;
 
 interface Cell { readonly s: number; readonly e: number }
 
-/** Pushes the name from `start` to `end` unless another scan's name covers it already (one that only overlaps it, such as
- * `Doe, Robert` read surname first in `Jane Doe, Robert Chen`, leaves `Jane` to this one; resolve.ts keeps the longer). */
-function pushName(out: Detection[], start: number, end: number, kind: string): void {
-  for (const d of out) if (d.start <= start && d.end >= end) return;
-  out.push({ start, end, kind });
+/**
+ * The names other scans found, to tell in O(log n) whether one covers a span: sorted by start with the furthest end so far, so
+ * thousands of cells in one text never compare each against all (a record line's cells are disjoint, so they need no check
+ * against each other).
+ */
+class Found {
+  private readonly starts: number[] = [];
+  private readonly reach: number[] = [];
+
+  constructor(out: readonly Detection[]) {
+    const sorted = [...out].sort((x, y) => x.start - y.start);
+    let far = -1;
+    for (const d of sorted) { far = Math.max(far, d.end); this.starts.push(d.start); this.reach.push(far); }
+  }
+
+  /** Whether a name found before covers `start` to `end` (one that only overlaps it, such as `Doe, Robert` read surname first in
+   * `Jane Doe, Robert Chen`, leaves `Jane` to these scans; resolve.ts keeps the longer). */
+  covers(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if ((this.starts[mid] as number) <= start) lo = mid + 1; else hi = mid; }
+    return lo > 0 && (this.reach[lo - 1] as number) >= end;
+  }
+
+  push(out: Detection[], start: number, end: number, kind: string): void {
+    if (!this.covers(start, end)) out.push({ start, end, kind });
+  }
 }
 
-/** The cells of the line from `s` to `e`, quotes and brackets cut from their ends. */
+const OPENERS = new Set(['"', "'", '(', '[', ' ']);
+const CLOSERS = new Set(['"', "'", ')', ']', ' ']);
+
+/** The cells of the line from `s` to `e`, spaces, quotes and brackets cut from their ends. */
 function cells(text: string, s: number, e: number, split: RegExp): Cell[] {
   const out: Cell[] = [];
   const line = text.slice(s, e);
@@ -45,9 +70,11 @@ function cells(text: string, s: number, e: number, split: RegExp): Cell[] {
   for (const part of line.split(split)) {
     const i = line.indexOf(part, at);
     at = i + part.length;
-    const lead = part.length - part.replace(/^["'([ ]+/, '').length;
-    const trimmed = part.replace(QUOTES, '');
-    if (trimmed.length > 0) out.push({ s: s + i + lead, e: s + i + lead + trimmed.length });
+    let a = 0;
+    let b = part.length;
+    while (a < b && OPENERS.has(part[a] as string)) a++;
+    while (b > a && CLOSERS.has(part[b - 1] as string)) b--;
+    if (b > a) out.push({ s: s + i + a, e: s + i + b });
   }
   return out;
 }
@@ -65,23 +92,23 @@ const oneWord = (text: string, c: Cell): boolean => {
   return ONE_WORD.test(w) && nameWord(l) && !titleWord(l) && !commonWord(l);
 };
 
-function scanRecordLine(text: string, s: number, e: number, out: Detection[], kind: string): void {
+function scanRecordLine(text: string, s: number, e: number, out: Detection[], found: Found, kind: string): void {
   if (!IDENTIFIER.test(text.slice(s, e))) return;
   const cs = cells(text, s, e, CELL_SPLIT);
   for (let k = 0; k < cs.length; k++) {
     const c = cs[k] as Cell;
     const end = cellName(text, c);
-    if (end > 0) { pushName(out, c.s, end, kind); continue; }
+    if (end > 0) { found.push(out, c.s, end, kind); continue; }
     const next = cs[k + 1];
     if (next !== undefined && oneWord(text, c) && oneWord(text, next) && !IDENTIFIER.test(text.slice(c.s, next.e))) {
-      pushName(out, c.s, c.e, kind);
-      pushName(out, next.s, next.e, kind);
+      found.push(out, c.s, c.e, kind);
+      found.push(out, next.s, next.e, kind);
       k++;
     }
   }
 }
 
-function scanList(text: string, s: number, e: number, out: Detection[], kind: string): void {
+function scanList(text: string, s: number, e: number, out: Detection[], found: Found, kind: string): void {
   const colon = text.lastIndexOf(':', e);
   const from = colon >= s ? colon + 1 : s;
   const labelled = colon >= s && PEOPLE_LABEL.test(text.slice(s, from));
@@ -92,20 +119,24 @@ function scanList(text: string, s: number, e: number, out: Detection[], kind: st
     if (cellName(text, c) !== c.e) return;
     given ||= givenWord(text.slice(c.s, text.indexOf(' ', c.s)));
   }
-  if (given) for (const c of items) pushName(out, c.s, c.e, kind);
+  if (given) for (const c of items) found.push(out, c.s, c.e, kind);
 }
 
 /** Names in record lines and lists, and after routing words (routed-name.ts). */
 export function scanListedNames(text: string, out: Detection[], kind: string): void {
   scanRoutedNames(text, out, kind);
+  let found: Found | undefined;
   let s = 0;
   while (s < text.length) {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
     if (e - s >= 5) {
       const before = out.length;
-      if (LIST_HINT.test(text.slice(s, e))) scanList(text, s, e, out, kind);
-      if (out.length === before) scanRecordLine(text, s, e, out, kind);
+      const line = text.slice(s, e);
+      const list = listSeparated(line) && LIST_HINT.test(line);
+      if (list || IDENTIFIER.test(line)) found ??= new Found(out);
+      if (list && found !== undefined) scanList(text, s, e, out, found, kind);
+      if (out.length === before && found !== undefined) scanRecordLine(text, s, e, out, found, kind);
     }
     s = e + 1;
   }
@@ -115,9 +146,17 @@ export function scanListedNames(text: string, out: Detection[], kind: string): v
 // capital, a list's first item (a word and a capitalised word before `,` `;` or `and`), or an identifier a record line names
 // someone beside. A browser's user agent (`(Macintosh; Intel Mac OS X 10_15_7)`) has none of them.
 const ROUTE_HINT = new RegExp(ROUTE_RE.source, 'iu');
-const LIST_HINT = /\p{L}[\p{L}\p{M}'\u2019.-]*[ ]\p{Lu}[\p{L}\p{M}'\u2019-]*["'.)\]]*(?:[ ]*[,;]|[ ]+(?:and|&|y|und|et|e)[ ])/u;
+const LIST_HINT = /[ ]\p{Lu}[\p{L}\p{M}'\u2019-]*["'.)\]]*(?:[ ]*[,;]|[ ]+(?:and|&|y|und|et|e)[ ])/u;
 const UPPER = /\p{Lu}/u;
 
-/** Whether `text` may hold a name the scans above find. */
-export const listedNameHint = (text: string): boolean =>
-  text.length >= 7 && (LIST_HINT.test(text) || ROUTE_HINT.test(text) || (IDENTIFIER.test(text) && UPPER.test(text)));
+/** Whether `text` (`digits` ASCII digits in it, prefilter.ts) may hold a name the scans above find. Each regex runs only when
+ * the characters it needs are there: an identifier has a digit, `@` or `[`; a list a separator. */
+export function listedNameHint(text: string, digits: number): boolean {
+  if (text.length < 7) return false;
+  if ((digits > 0 || text.indexOf('@') >= 0 || text.indexOf('[') >= 0) && IDENTIFIER.test(text) && UPPER.test(text)) return true;
+  if (listSeparated(text) && LIST_HINT.test(text)) return true;
+  return ROUTE_HINT.test(text);
+}
+
+const listSeparated = (text: string): boolean => text.indexOf(',') >= 0 || text.indexOf(';') >= 0 || text.indexOf(' and ') >= 0 ||
+  text.indexOf(' & ') >= 0 || text.indexOf(' y ') >= 0 || text.indexOf(' und ') >= 0 || text.indexOf(' et ') >= 0 || text.indexOf(' e ') >= 0;

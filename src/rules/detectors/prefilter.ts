@@ -51,7 +51,7 @@ export function textFeatures(text: string): TextFeatures {
   // A caption opening with a common given name (`Photo: Maria Gonzalez after her surgery`; caption-name.ts).
   else if (captionNameStart(text) >= 0) flags |= NAME_CUE;
   // A record line's, a list's or a routing word's name (`Jane Doe, (503) 555-0142`, `c/o Jane Doe`; listed-name.ts).
-  if ((flags & NAME_CUE) === 0 && listedNameHint(text)) flags |= NAME_CUE;
+  if ((flags & NAME_CUE) === 0 && listedNameHint(text, digits)) flags |= NAME_CUE;
   return { length: text.length, digits, flags };
 }
 

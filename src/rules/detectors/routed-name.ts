@@ -23,11 +23,12 @@ const CUES = [
   'a[ ]la[ ]atenci[o\u00f3]n[ ]de', 'z\\.[ ]?hd\\.?(?:[ ]v\\.)?', 'zu[ ]h(?:\u00e4|ae|a)nden(?:[ ]von)?', "[a\u00e0][ ]l['\u2019]attention[ ]de",
   'aos[ ]cuidados[ ]de', 'presso',
 ];
-export const ROUTE_RE = new RegExp(`(?<![\\p{L}\\p{M}/])(?:${CUES.join('|')})(?![\\p{L}\\p{M}])[ ]*[:=\u2013-]?[ ]*(?=\\p{Lu})`, 'giu');
+// The character before a cue is matched, not looked behind at: a lookbehind is tried at every position of every text.
+export const ROUTE_RE = new RegExp(`(?:^|[^\\p{L}\\p{M}/])(?:${CUES.join('|')})(?![\\p{L}\\p{M}])[ ]*[:=\u2013-]?[ ]*(?=\\p{Lu})`, 'giu');
 const SURNAME_FIRST = /^(\p{Lu}[\p{L}\p{M}'\u2019-]{1,30}),[ ]*(\p{Lu}[\p{L}\p{M}'\u2019-]{1,30})(?:[ ]\p{Lu}\.?(?![\p{L}\p{M}]))?/u;
 // `Re:`, `Fwd:` and `cc` open any subject or copy line (`Re: Follow Up`, `Fwd: Quick Question`): their name needs a common given
 // name first, or a surname no title is written with (a hyphen, an apostrophe or an accent in it: `Okafor-Lowe`, `O'Hara`).
-const WEAK_CUE = /^(?:re|fwd?|fw|aw|wg|tr|b?cc)(?![\p{L}])/iu;
+const WEAK_CUE = /^[^\p{L}]?(?:re|fwd?|fw|aw|wg|tr|b?cc)(?![\p{L}])/iu;
 const MARKED_SURNAME = /[-'\u2019\u00c0-\u024f\u1e00-\u1eff]/;
 
 /** Whether each word from `from` to `end` may be a person's: no department, title or desk word, and a first word that is no
@@ -56,14 +57,22 @@ function routedEnd(text: string, from: number, weak: boolean): number {
   return end;
 }
 
+/** Whether one of the first `before` names covers `from` to `end` (at most 64 looked at: a text with more names is cut anyway). */
+function coveredBefore(out: readonly Detection[], before: number, from: number, end: number): boolean {
+  for (let i = Math.max(0, before - 64); i < before; i++) { const d = out[i] as Detection; if (d.start <= from && d.end >= end) return true; }
+  return false;
+}
+
 /** Names after an addressing or routing word, as above. */
 export function scanRoutedNames(text: string, out: Detection[], kind: string): void {
   const re = resetAt(ROUTE_RE, 0);
   let m: RegExpExecArray | null;
+  // Only names found before this scan can cover one of its own (they never overlap each other): a bounded look back.
+  const before = out.length;
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
     const end = routedEnd(text, from, WEAK_CUE.test(m[0]));
-    if (end > from && !out.some((d) => d.start <= from && d.end >= end)) out.push({ start: from, end, kind });
+    if (end > from && !coveredBefore(out, before, from, end)) out.push({ start: from, end, kind });
     if (end > from) re.lastIndex = end;
   }
 }
