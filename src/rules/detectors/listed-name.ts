@@ -24,6 +24,8 @@ const IDENTIFIER = new RegExp([
 ].join('|'), 'iu');
 // Separators alone (the spaces around them are trimmed by a loop: a regex's `[ ]*` on each side is tried at every space of a run).
 const CELL_SPLIT = /[\t|;,]|[ ][/\u2013\u2014-][ ]|(?=\()/g;
+// A name's cell may go on with its number (`Wojcik Agnieszka 1985-07-21`, `Sophie Lindahl (03/22/1988)`).
+const NUMBER_AFTER = /^[ ]+[\d(]/;
 const ONE_WORD = /^\p{Lu}\p{Ll}[\p{L}\p{M}'\u2019-]{0,30}$/u;
 const PEOPLE_LABEL = /(?:^|[ ])(?:names?|list|attendees?|guests?|visitors?|family|members?|participants?|patients?|residents?|authorized|contacts?|people|kids|children|parents|siblings|to|b?cc)[ ]*:[ ]*$/i;
 const LIST_SPLIT = /[,;]|[ ](?:and|&|y|und|et|e)[ ]/;
@@ -83,7 +85,7 @@ function cells(text: string, s: number, e: number, split: RegExp): Cell[] {
 function cellName(text: string, c: Cell): number {
   const end = nameEnd(text, c.s, true, true);
   if (end <= c.s || end > c.e || !personWords(text, c.s, end)) return -1;
-  return end === c.e || /^[ ]+[\d(]/.test(text.slice(end, end + 3)) ? end : -1;
+  return end === c.e || NUMBER_AFTER.test(text.slice(end, end + 3)) ? end : -1;
 }
 
 const oneWord = (text: string, c: Cell): boolean => {
