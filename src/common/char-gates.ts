@@ -3,6 +3,9 @@
 // every event's keys and addresses. A gate is a necessary condition of its regex, never more.
 import { codeAt } from './code-at.js';
 
+/** Any character outside ASCII: the ASCII-only fast paths test for it first. */
+export const NON_ASCII = /[^\x00-\x7f]/;
+
 /** The lowercase ASCII letters of `letters` as a bit mask (bit 0: `a`). */
 export function letterMask(letters: string): number {
   let mask = 0;

@@ -1,6 +1,7 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
 import { safeDecode } from '../rules/canonical-path.js';
 import { normalizeFieldName } from '../rules/field-name.js';
+import { NON_ASCII } from '../common/char-gates.js';
 
 export const PLUS_SIGNS = /\+/g;
 const UNDERSCORE_OR_SPACE = /[_ ]/g;
@@ -50,7 +51,6 @@ const DONE_WORD = new RegExp('^((([a-z0-9]+-){1,3}|mail-)(submit|sent)|thank-?yo
   '|tesekkurler|onay|gonderildi|dekujeme|potvrzeni|odeslano' +
   '|podziekowani[ea]|dziekuje|wyslane|zakonczono|agradecimiento|agradecimento|remerciements?|dankeschoen|dankeschon|vielen-dank|ringraziament[oi]' +
   '|dank-u|dankjewel|podekovani|tesekkur|bekraftad|tackar)$');
-const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}/gu;
 const DONE_FLAG = /^(1|true|yes|y|on)$/i;
 // A form's name is a slug or words (`book-appointment`, `Request a Visit`), not a number or a token.

@@ -5,8 +5,7 @@ import { canonicalPath } from '../rules/canonical-path.js';
 import { termInText } from '../rules/health-terms.js';
 import type { HostPathRule, PageGroupPlan, Plan } from '../rules/plan.js';
 import { englishStoryPath } from './story-areas.js';
-
-const NON_ASCII = /[^\x00-\x7f]/;
+import { NON_ASCII } from '../common/char-gates.js';
 
 /** What a plan says about one canonical page path. */
 export interface PathVerdict {

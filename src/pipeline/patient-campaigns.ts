@@ -2,6 +2,7 @@ import { BoundedMemo } from '../common/bounded-memo.js';
 import { isJsonObject, type JsonObject } from '../common/json.js';
 import { camelApart } from './camel-words.js';
 import { campaignNamesNotice } from './page-context.js';
+import { NON_ASCII } from '../common/char-gates.js';
 
 // A campaign whose name says its audience are a provider's patients, or that follows a visit, a stay or a care gap of
 // one's own, goes only to patients: its click is a patient following it, on whatever public page it lands (blind pass
@@ -52,7 +53,6 @@ const PATIENT_CAMPAIGN = new RegExp(`(?:^|-)(?:${[
 // Separators a campaign tool writes between words (`_`, `+`, `%20` already decoded, `.`), and accents folded.
 const SEPARATORS = /[^a-z0-9]+/g;
 const MARKS = /[\u0300-\u036f]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
 // A site runs a handful of campaigns, sent again with every event: the answer per value is remembered (bounded).
 const answers = new BoundedMemo<boolean>(1024);
 

@@ -6,7 +6,7 @@ import { unnamedDoneStep } from './form-steps.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict, separatorsFolded } from './path-verdicts.js';
 import { englishStoryPath } from './story-areas.js';
-import { letterAt, letterMask } from '../common/char-gates.js';
+import { NON_ASCII, letterAt, letterMask } from '../common/char-gates.js';
 
 const TRAILING_SLASHES = /\/+$/;
 const WHITESPACE_RUNS = /\s+/g;
@@ -163,7 +163,6 @@ function nameAnswer(name: string, plan: Plan): string | undefined {
 
 // Read in NFKC, as paths are and as the plan's patterns are written (compile-pages.ts nfkcLetters):
 // a Thai title's SARA AM, a full-width `Ｐａｙ Ｂｉｌｌ`. Once per distinct text (the answers are memoized).
-const NON_ASCII = /[^\x00-\x7f]/;
 const nfkc = (s: string): string => (NON_ASCII.test(s) ? s.normalize('NFKC') : s);
 
 function matchLoose(text: string, plan: Plan): string | undefined {

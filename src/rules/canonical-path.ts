@@ -4,13 +4,13 @@
 // extensions, IIS `%u` and overlong UTF-8 escapes.
 
 import { undoUrlEscapes } from './form-decoded.js';
+import { NON_ASCII } from '../common/char-gates.js';
 
 const ONE_OR_TWO_DIGITS = /^[0-9]{1,2}$/;
 const PERCENT_ESCAPE = /%([0-9a-fA-F]{2})/g;
 const BACKSLASHES = /\\/g;
 const TRAILING_DOTS_AND_TILDES = /[.~]+$/;
 
-const NON_ASCII = /[^\x00-\x7f]/;
 // Server-side page extensions (`/billpay.pl`, `/cgi-bin/portal.cgi`, `/Portal/Home.action`).
 const EXTENSION = /\.(s?html?|xhtml|php|aspx?|jspx?|cfm|cgi|pl|do|action|faces|nsf)$/;
 /**

@@ -7,6 +7,7 @@ import { polynomialProblem } from './regex-polynomial.js';
 import { backtrackingProblem } from './regex-safety.js';
 import type { BlockRule, HostPathRule, PageGroupPlan, Plan } from './plan.js';
 import { escapeRegExp } from '../common/regex-escape.js';
+import { NON_ASCII } from '../common/char-gates.js';
 
 /** The plan's page rules: blocked paths and hosts, locale prefixes and page groups. */
 export type PagePlan = Pick<Plan, 'blocked' | 'blockedIndex' | 'blockedWhenSensitive' | 'blockedHosts' | 'blockedHostPaths' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex'>;
@@ -44,7 +45,6 @@ export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
 export function nfkcLetters(pattern: string): string {
   return NON_ASCII.test(pattern) ? pattern.replace(LETTER_RUN, (run) => run.normalize('NFKC')) : pattern;
 }
-const NON_ASCII = /[^\x00-\x7f]/;
 const LETTER_RUN = /[\p{L}\p{M}\p{N}]+/gu;
 
 function compilePattern(glob: string | undefined, regex: string | undefined, where: string, errors: string[]): RegExp {

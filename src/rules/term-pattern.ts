@@ -1,3 +1,5 @@
+import { NON_ASCII } from '../common/char-gates.js';
+
 // The sensitive-terms test runs on every distinct string of an event for destinations without a
 // BAA. As a flat alternation of ~90 words, the regex engine tries each word at each position; as
 // a trie (`ca(?:ncer)|ch(?:emo)|...`) it follows one branch per letter, about a third faster.
@@ -69,7 +71,6 @@ function trieBranches(words: readonly (readonly string[])[]): string[] {
 // +20%), and a piece is a scan of every string too: it is used only when it saves one (the bundled terms: two
 // pieces either way, 10.1 + 9.7 KB with the other scripts' 3.7 KB inside).
 const NON_ASCII_FIRST = /^[^\x00-\x7f]/;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 // A term written `=prep` names a condition only as a whole value (`service_line: "PrEP"`): as a word
 // start, `prep` would also take `prepare-for-your-visit` and `meal-prep`. It joins the trie like the
