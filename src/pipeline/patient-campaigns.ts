@@ -1,4 +1,3 @@
-import { BoundedMemo } from '../common/bounded-memo.js';
 import { isJsonObject, type JsonObject } from '../common/json.js';
 import { camelApart } from './camel-words.js';
 import { campaignNamesNotice } from './page-context.js';
@@ -53,8 +52,8 @@ const PATIENT_CAMPAIGN = new RegExp(`(?:^|-)(?:${[
 // Separators a campaign tool writes between words (`_`, `+`, `%20` already decoded, `.`), and accents folded.
 const SEPARATORS = /[^a-z0-9]+/g;
 const MARKS = /[\u0300-\u036f]/g;
-// A site runs a handful of campaigns, sent again with every event: the answer per value is remembered (bounded).
-const answers = new BoundedMemo<boolean>(1024);
+// Read afresh every event, not remembered: a campaign's values come from the page's query (`utm_term`, `utm_content` may
+// carry a subscriber's id or a searcher's words), and no memo keeps a query.
 
 const LOWER_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const wordsOf = (value: string): string => {
@@ -64,14 +63,8 @@ const wordsOf = (value: string): string => {
 
 /** Whether one campaign value names patients as its audience, a care event it follows, the portal or one's own matter. */
 export function namesPatientAudience(value: string): boolean {
-  let hit = answers.get(value);
-  if (hit === undefined) {
-    // Most campaign values are written as a lower-case slug already (`spring-open-house`): read as they are.
-    const words = LOWER_SLUG.test(value) ? value : wordsOf(value);
-    hit = PATIENT_CAMPAIGN.test(words);
-    answers.set(value, hit);
-  }
-  return hit;
+  // Most campaign values are written as a lower-case slug already (`spring-open-house`): read as they are.
+  return PATIENT_CAMPAIGN.test(LOWER_SLUG.test(value) ? value : wordsOf(value));
 }
 
 // Campaign fields an event's properties carry themselves (gtag's `campaign`, a copy of the URL's `utm_*`, a messaging
