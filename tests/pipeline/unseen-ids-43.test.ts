@@ -102,3 +102,16 @@ describe('what flows', () => {
       ['grew up in yreka'], ['im a nurse at target'], ['tonsils out 12-17'], ['the Garcias came by']] });
   });
 });
+
+// Pass 43 left `für meine Tochter Lena wegen …`: after a preposition, the relative's given name with a new phrase after it.
+describe("a German relative's given name after a preposition, before a new phrase", () => {
+  it('drops a given name with a preposition or `und` after it', () => {
+    const out = props({ a: 'für meine Tochter Lena wegen Fieber', b: 'Termin für meine Mutter Ingrid am Montag', c: 'mit meiner Schwester Maria und mir' });
+    for (const g of ['Lena', 'Ingrid', 'Maria']) expect(out).not.toContain(g);
+  });
+  it('keeps a noun there', () => {
+    const texts = ['für meine Tochter Schuhe mit Klettverschluss', 'für meine Tochter Hilfe wegen Fieber', 'mit meinem Sohn Termin am Montag'];
+    const out = props(Object.fromEntries(texts.map((t, i) => [`t${i}`, t])));
+    for (const t of texts) expect(out).toContain(t);
+  });
+});

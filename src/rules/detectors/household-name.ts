@@ -60,6 +60,8 @@ const TWO_WORDS_ON = /^[ ]+\S+[ ]+\S/u;
 const GERMAN_SUBORDINATE = /(?:^|[^\p{L}])(?:dass|daß|weil|ob|wenn|da|obwohl|damit|als|bevor|nachdem|seit|sobald|falls)[ ]+(?:\p{L}+[ ]+)?$/iu;
 
 const GERMAN_PREPOSITION = /(?:^|[^\p{L}])(?:f(?:ü|ue)r|mit|bei|von|an|zu|über|wegen)[ ]+$/iu;
+// After the name a new phrase may open with a preposition or `und` (`für meine Tochter Lena wegen Fieber`).
+const GERMAN_PHRASE_ON = /^[ ]+(?:wegen|mit|zum|zur|ins|im|in|bei|nach|seit|am|um|ab|und|heute|morgen)(?![\p{L}])/iu;
 // A sentence's or a text's end (not a comma or a question: `is that my son?`).
 const SENTENCE_END = /^(?:$|[.!](?:$|[ \n])|\n)/;
 const OBJECTS = new Set(['up', 'out', 'me', 'him', 'her', 'us', 'them', 'my', 'his', 'our', 'their', 'the', 'a', 'an', 'in', 'on', 'off', 'over']);
@@ -122,7 +124,9 @@ function nameAfterLead(text: string, from: number, m: RegExpExecArray): number {
     const next = after(text, end);
     // A German verb closing its clause is a subordinate clause's (`meine Mutter Hilfe braucht`): the name needs one going on.
     // After a preposition the relative is its object: a capitalised word closing the phrase is their name (`für meinen Sohn Lukas`).
-    if (german && next === 'close' && nameLike(lower) && GERMAN_PREPOSITION.test(text.slice(Math.max(0, m.index - 8), m.index))) return end;
+    // A new phrase after it: a German noun stands there as often (`für meine Tochter Schuhe mit …`), so only a given name.
+    const phraseEnds = next === 'close' || (next === 'word' && GIVEN_NAMES.has(folded(lower)) && GERMAN_PHRASE_ON.test(text.slice(end, end + 12)));
+    if (german && phraseEnds && nameLike(lower) && GERMAN_PREPOSITION.test(text.slice(Math.max(0, m.index - 8), m.index))) return end;
     if (german && (next !== 'verb' || !TWO_WORDS_ON.test(text.slice(end, end + 40)))) return -1;
     if (!nameLike(lower)) return -1;
     return next === 'verb' || next === 'close' || (next === 'comma' && m[4] === ',') ? end : next === 'word' ? pairEnd(text, end, m[4] === ',') : -1;
