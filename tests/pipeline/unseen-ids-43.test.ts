@@ -97,7 +97,7 @@ describe('what flows', () => {
       'I work in the ', 'Walmart', ' pharmacy', 'target', 'born and raised in ', 'grew up in ', 'nací y crecí en ', 'from ', 'yreka', 'ca',
       'CA', 'cross streets are ', 'Ventura', ' and ', 'staying at the ', "we're at the ", 'Hyatt', ' on ', 'El Camino', 'tonsils out ',
       'replaced ', 'c-section ', '12-17', 'für meinen ', 'Sohn ', 'Lukas', ' ', '\n', 'the ', 'The ', 'Garcias', 'came by'];
-    expectPrefilterSound(parts, { maxLength: 7, numRuns: 3000, examples: [['Grandma Jean is here'], ['pt: okafor, kenji'], ['from yreka, ca'],
+    expectPrefilterSound(parts, { maxLength: 7, numRuns: 3000, examples: [['Grandma Jean is here'], ['i work at  pharmacy.ca on '], ['pt: okafor, kenji'], ['from yreka, ca'],
       ['cross streets are Ventura and Coldwater'], ['staying at the Hyatt on El Camino'], ["it's Kim, your neighbor"], ['regards jane'],
       ['grew up in yreka'], ['im a nurse at target'], ['tonsils out 12-17'], ['the Garcias came by']] });
   });

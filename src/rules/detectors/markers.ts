@@ -150,8 +150,11 @@ function bareAtBefore(text: string, i: number): boolean {
   let j = i + 1;
   while (j - i <= 3 && (codeAt(text, j) === 32 || codeAt(text, j) === 93 || codeAt(text, j) === 41 || codeAt(text, j) === 125 || codeAt(text, j) === 62)) j++;
   const l = lower(codeAt(text, j)) - 97;
-  if (l < 0 || l > 25 || ((TLD_FIRST >> l) & 1) === 0 || isLetter(codeAt(text, j + 3))) return false;
-  return AT_WORD.test(text);
+  if (l < 0 || l > 25 || ((TLD_FIRST >> l) & 1) === 0) return false;
+  // At most three letters (`.ca on` is a two-letter domain before a word, not a long one).
+  let k = j + 1;
+  while (k - j <= 3 && isLetter(codeAt(text, k))) k++;
+  return k - j <= 3 && AT_WORD.test(text);
 }
 const AT_WORD = /\sat\s/i;
 
