@@ -208,8 +208,20 @@ export function folded(text: string): string | undefined {
   // Decimal digits of other scripts (Arabic-Indic `٦١٧`, Devanagari `६१७`, mathematical `𝟔𝟏𝟕`)
   // are digits to a reader and to most parsers; NFKC leaves all but the mathematical ones.
   if (OTHER_DIGIT.test(f)) f = f.replace(OTHER_DIGITS, asciiDigit);
+  if (GROUP_MARK.test(f)) f = f.replace(GROUP_MARKS, groupSeparator);
   return f === text ? undefined : f;
 }
+
+// Marks NFKC leaves alone that stand for `.`, `/` or `-` between digit groups (pass 46): a middle dot, bullet or
+// katakana middle dot for a dot (`617·555·0142`, `７８１・５５５・０１６４`, as Japanese text writes a phone number), an
+// ideographic full stop (`192。168。4。21`, an IME's `.`), a division or fraction slash (`03∕14∕1987`, autocorrected `/`),
+// and the long-vowel mark or a box-drawing line an IME gives for `-` (`03ー1234ー5678`). Only between digits, read with
+// a space on either side as one separator (`617 • 555 • 0142`): `カード`, `l·l` and a bulleted list keep their marks.
+const GROUP_MARK = /[\u00b7\u2022\u2027\u2219\u22c5\u30fb\u3002\u2215\u2044\u29f8\u30fc\u2500\u2501\u02d7\u2796]/;
+const GROUP_MARKS = /(?<=[0-9]) ?[\u00b7\u2022\u2027\u2219\u22c5\u30fb\u3002\u2215\u2044\u29f8\u30fc\u2500\u2501\u02d7\u2796] ?(?=[0-9])/g;
+const SLASH_MARK = /[\u2215\u2044\u29f8]/;
+const DASH_MARK = /[\u30fc\u2500\u2501\u02d7\u2796]/;
+const groupSeparator = (c: string): string => (SLASH_MARK.test(c) ? '/' : DASH_MARK.test(c) ? '-' : '.');
 const OTHER_DIGIT = /(?![0-9])\p{Nd}/u;
 const OTHER_DIGITS = /(?![0-9])\p{Nd}/gu;
 const IS_DIGIT = /^\p{Nd}$/u;
