@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IngestDedup } from '../../src/spool/ingest-dedup.js';
-import { SharedClaims } from '../../src/spool/sqlite/shared-claims.js';
+import { RELEASE_RIDE_MS, SharedClaims } from '../../src/spool/sqlite/shared-claims.js';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
 import { tempDir } from '../helpers/collector.js';
 
@@ -130,5 +131,63 @@ describe('SharedClaims recovery from a cluster worker\'s spool (its keys logged 
     expect(copies.keys[0]).toBeUndefined(); // durable on worker 0: a copy
     expect(copies.keys[1]).toBeDefined(); // never committed: taken afresh
     await reopened.close();
+  });
+});
+
+/** Write transactions committed to a WAL-mode file since its WAL began: its commit frames (the WAL file format's frame headers). */
+function commits(path: string): number {
+  const wal = readFileSync(`${path}-wal`);
+  const pageSize = wal.readUInt32BE(8), salt = wal.readBigUInt64BE(16);
+  let n = 0;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (wal.readBigUInt64BE(at + 8) !== salt) break; // frames of an earlier WAL generation
+    if (wal.readUInt32BE(at + 4) !== 0) n++;
+  }
+  return n;
+}
+const nextTurn = () => new Promise((r) => setImmediate(r));
+
+describe('SharedClaims: a release rides on the next claim\'s write transaction', () => {
+  it('released, then the worker\'s next request a turn later: one commit for both, and the copy on the other worker is answered', async () => {
+    const { path, dedup: [a, b] } = workers();
+    const now = Date.now();
+    const original = await a.claim('demo', [ev('m-21')], sender, now);
+    const copy = await b.claim('demo', [ev('m-21')], sender, now);
+    const waiting = copy.settled();
+    const before = commits(path);
+    original.release(undefined, new Set(original.keys as string[]), now);
+    await nextTurn(); // the next request reaches the claims a turn later, as the next wave of a loaded worker's does
+    const next = await a.claim('demo', [ev('m-22')], sender, now);
+    expect(next.keys[0]).toBeDefined();
+    expect(commits(path) - before).toBe(1); // the release and the claim: one write transaction, not two
+    await expect(waiting).resolves.toBeUndefined();
+    // Durable on worker A: a later copy on B has nothing to wait for.
+    const later = await b.claim('demo', [ev('m-21')], sender, now + 1000);
+    expect([later.keys, later.copies]).toEqual([[undefined], 1]);
+  });
+
+  it('a failed commit riding on the next claim still fails the copy on the other worker (503), and the next copy is taken', async () => {
+    const { dedup: [a, b] } = workers();
+    const now = Date.now();
+    const original = await a.claim('demo', [ev('m-23')], sender, now);
+    const copy = await b.claim('demo', [ev('m-23')], sender, now);
+    original.release(new Error('disk full'), new Set(), now);
+    await nextTurn();
+    await a.claim('demo', [ev('m-24')], sender, now);
+    await expect(copy.settled()).rejects.toMatchObject({ code: 'PW_ERR_SPOOL_UNAVAILABLE' });
+    expect((await b.claim('demo', [ev('m-23')], sender, now)).keys[0]).toBeDefined();
+  });
+
+  it('with no request after it, a release commits on its own after RELEASE_RIDE_MS: the copy is answered', async () => {
+    const { path, dedup: [a, b] } = workers();
+    const now = Date.now();
+    const original = await a.claim('demo', [ev('m-25')], sender, now);
+    const copy = await b.claim('demo', [ev('m-25')], sender, now);
+    const before = commits(path);
+    const started = performance.now();
+    original.release(undefined, new Set(original.keys as string[]), now);
+    await expect(copy.settled()).resolves.toBeUndefined(); // it polls the file: only the release's commit lets it through
+    expect(performance.now() - started).toBeGreaterThanOrEqual(RELEASE_RIDE_MS - 1);
+    expect(commits(path) - before).toBe(1);
   });
 });

@@ -11,14 +11,25 @@ import { claimStatements, DONE, FAILED, openClaimsSchema, PENDING, RELEASED, typ
 // transaction: the write lock makes one worker win). The winner's key turns `done` only after ITS spool committed the rows, so a copy
 // on another worker is answered 200 only once the original is durable ("ack means durable"), and
 // fails (503, retry) if the original's commit failed. Claims and releases arriving in one
-// event-loop turn share one write transaction. A request's claims share a ticket, settled as one
-// row (shared-claims-schema.ts).
+// event-loop turn share one write transaction, and releases with no claim beside them wait up to
+// RELEASE_RIDE_MS for one (see there). A request's claims share a ticket, settled as one row
+// (shared-claims-schema.ts).
 export const SHARED_CLAIMS_FILE = 'ingest-claims.db';
 /** A pending claim older than this is given up (its worker died before committing): the next copy takes the event. */
 export const STALE_MS = 30_000;
 /** How long a copy waits for another worker's original before answering 503 (the client retries). */
 export const WAIT_MS = 10_000;
 const PURGE_EVERY_MS = 60_000;
+/**
+ * Releases with no claim in their turn wait this long for the next claim's write transaction
+ * before committing alone. Under load requests come in waves (a wave's responses go out after its
+ * spool commit, and the next wave's requests arrive a moment later), so a wave's releases and the
+ * next wave's claims used to take a write transaction each: now one. A release only lets a copy on
+ * another worker be answered (the ack waited for the spool's commit, not for this), and such a copy
+ * polls every 2-50 ms anyway; a worker that dies meanwhile leaves its claims pending, settled from its
+ * spool when it restarts (`recover`), as one dying between its commit and the release always could.
+ */
+export const RELEASE_RIDE_MS = 3;
 /** Recovery reads the spool's keys from this long before the oldest claim it settles (the spool's clock is steady, the claims' the wall's). */
 const RECOVERY_MARGIN_MS = 10 * 60_000;
 
@@ -50,6 +61,8 @@ export class SharedClaims implements SharedClaimStore {
   private open: Batch | undefined;
   private releases: Release[] = [];
   private flushing = false;
+  /** Set while releases wait for a claim to ride on (RELEASE_RIDE_MS). */
+  private ride: NodeJS.Timeout | undefined;
   private lastPurge = 0;
   /** The owner (pid) of each key another worker had pending when we asked: a waiter fails if the key changes hands. */
   private readonly owners = new Map<string, number>();
@@ -97,7 +110,7 @@ export class SharedClaims implements SharedClaimStore {
       const own = failed ? FAILED : DONE;
       this.releases.push({ ticket, state: own, keys: list.filter((k) => stateOf(k) !== own).map((k) => ({ k, state: stateOf(k) })) });
     }
-    if (this.releases.length) this.schedule();
+    if (this.releases.length) this.scheduleReleases();
   }
 
   async waitFor(keys: readonly string[]): Promise<void> {
@@ -150,8 +163,15 @@ export class SharedClaims implements SharedClaimStore {
     setImmediate(() => this.flush());
   }
 
+  /** Releases go with a flush already due, else with the next claim's, at most RELEASE_RIDE_MS from now. */
+  private scheduleReleases(): void {
+    if (this.flushing || this.ride) return;
+    this.ride = setTimeout(() => { this.ride = undefined; this.schedule(); }, RELEASE_RIDE_MS);
+  }
+
   private flush(): void {
     this.flushing = false;
+    if (this.ride) { clearTimeout(this.ride); this.ride = undefined; }
     const batch = this.open, releases = this.releases;
     this.open = undefined;
     this.releases = [];
