@@ -7,6 +7,7 @@ import type { DestinationPlan, Plan } from '../rules/plan.js';
 import { canonicalPath } from '../rules/canonical-path.js';
 import { hostBlock, hostPathBlock, pathVerdict } from '../pipeline/path-verdicts.js';
 import { hostOf } from '../rules/url-parts.js';
+import { sectionOfHost, underSection } from '../pipeline/section-hosts.js';
 import { identifierValue, scrubFlat } from '../pipeline/project.js';
 import { fragmentRoute, withRoute } from '../pipeline/fragment-route.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
@@ -79,9 +80,12 @@ export function reprojectClean(clean: CleanEvent, plan: Plan, dest: DestinationP
  * path and URL): the raw event's other locations are gone, so this is a floor, not the ingest test.
  */
 function blockedNow(page: CleanEvent['page'], plan: Plan): boolean {
+  // A public section's own host (`news.`, `findadoctor.`) is read under the section, as at ingest (section-hosts.ts).
+  const section = sectionOfHost(page?.url === undefined ? undefined : hostOf(page.url));
   for (const at of [page?.path, page?.url]) {
     if (at === undefined) continue;
-    if (pathVerdict(canonicalPath(at, plan.localePrefixes), plan).blocked !== null) return true;
+    const read = section === undefined ? at : underSection(section, at) ?? at;
+    if (pathVerdict(canonicalPath(read, plan.localePrefixes), plan).blocked !== null) return true;
     // The hash route it kept (`/#/portal/inbox`), under rules added since.
     const route = fragmentRoute(at);
     if (route !== undefined && pathVerdict(canonicalPath(route, plan.localePrefixes), plan).blocked !== null) return true;

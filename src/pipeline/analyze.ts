@@ -1,5 +1,6 @@
 import { nonEmptyString, objectOrEmpty, type JsonObject, type JsonValue } from '../common/json.js';
 import { hostOf, type UrlCache } from '../rules/url-parts.js';
+import { vendorScreenBlock } from './vendor-screens.js';
 import type { Plan, SitePlan } from '../rules/plan.js';
 import { campaignOf, clickIdsOf, queryOf } from './query.js';
 import { extraLocations } from './page-readings.js';
@@ -123,7 +124,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
     pageUrlHost: address.urlHost,
     pageGroup: group?.name ?? (sensitiveByTerm ? 'health_topic' : undefined),
     sensitivePage: (group?.sensitive ?? false) || (address.group?.sensitive ?? false) || sensitiveByTerm,
-    namedBlocked: namedBlockOf(title?.blocked, event, props, campaign, plan),
+    namedBlocked: namedBlockOf(title?.blocked ?? vendorScreenBlock(raw, context, props, plan), event, props, campaign, plan),
     campaign, clickIds: clickIdsOf(query),
     ip: str(context.ip), userAgent: str(context.userAgent), locale: str(context.locale), consent: consentOf(context),
     userId: ids.userId, anonymousId: ids.anonymousId, groupId: ids.groupId, previousId: ids.previousId,

@@ -6,6 +6,7 @@ import { routesOf } from './routes-of.js';
 import { openedScreen, referrerAddress, webPageInAppLink } from './app-links.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { proxiedPage } from './cached-page.js';
+import { sectionOfHost, underSection } from './section-hosts.js';
 
 const PROTOCOL_RELATIVE_HOST = /^\/\/[^/?#]*/;
 
@@ -91,19 +92,23 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) 
   // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
   // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
   // A handful of strings: arrays (distinct, in first-seen order) are cheaper than a Set here.
-  const { page, propsPath, propsUrl, others } = a;
+  const { page, others } = a;
+  // A public section's own host (`news.`, `careers.`, `findadoctor.`): the page's own path is read under the section.
+  const section = sectionOfHost(host(page.url ?? a.propsUrl));
+  const [path, url, propsPath, propsUrl] = section === undefined ? [page.path, page.url, a.propsPath, a.propsUrl]
+    : [page.path, page.url, a.propsPath, a.propsUrl].map((r) => underSection(section, r));
   const readings: string[] = [];
-  addRaw(readings, page.path, undefined);
-  addRaw(readings, propsPath, page.path);
-  addRaw(readings, page.url, propsPath);
-  addRaw(readings, propsUrl, page.url);
+  addRaw(readings, path, undefined);
+  addRaw(readings, propsPath, path);
+  addRaw(readings, url, propsPath);
+  addRaw(readings, propsUrl, url);
   for (const o of others) addRaw(readings, o, undefined);
-  const routedUrls = addRoutes(readings, page, propsPath, propsUrl, others, a.search);
+  const routedUrls = addRoutes(readings, page, a.propsPath, a.propsUrl, others, a.search);
   const referrerSameSite = addReferrers(readings, a, host(page.url), site, host);
   const canonical: string[] = [];
   const checkPaths: string[] = [];
   canonicalize(readings, plan, canonical, checkPaths);
-  const first = page.path ?? page.url ?? propsPath ?? propsUrl ?? others[0];
+  const first = path ?? url ?? propsPath ?? propsUrl ?? others[0];
   // canonicalPath trims first, so the trimmed reading's result is the page's.
   const at = first ? readings.indexOf(first.trim()) : -1;
   const canonicalPagePath = first ? (at >= 0 ? canonical[at] : canonicalPath(first, plan.localePrefixes)) : undefined;

@@ -29,7 +29,7 @@ describe('blocked pages reached by CMS routes, front controllers and locale tags
   it.each([
     ['a Joomla component', '/index.php?option=com_myhealth'],
     ['a WordPress slug', '/?page_id=7&slug=guest-pay'],
-    ['a Joomla article alias', '/index.php?option=com_content&alias=mychart-help'],
+    ['a Joomla article alias', '/index.php?option=com_content&alias=mychart-inbox'],
     ['a query inside the fragment', '/#?page=refill-request'],
     ['a front controller script', '/index.jsp/mychart/letters'],
     ['a region locale tag', '/en-CA/pay-my-bill'],
