@@ -3,6 +3,7 @@
 //
 //   node bench/micro/plan-instructions.mjs [--engine bundle.mjs] [--case one|four|unseen]
 //        [--warm 10] [--n 2000] [--no-valgrind] [--instr-late] [--shape corpus|server] [--v8 "flags"] [--without-compiler]
+//        [--only q] [--keep DIR]
 //
 // The micro-bench's three cases (scrub.mjs): `one` the corpus through one non-BAA destination
 // allowing every field, `four` the bench config (ga4, meta, tiktok, webhook), `unseen` the first-
@@ -18,9 +19,12 @@
 // `--shape server`: the events as the server hands them to the plan (server-events.mjs: a new
 // messageId every event, 2,000 visitors, parsed by the ingest), 700 a warm pass. `--warm 0
 // --no-valgrind`: the first `--n` events of a freshly compiled plan in a new process (the JIT's
-// warm-up, which the warm runs leave out). `--v8`: V8 flags for the measured child.
+// warm-up, which the warm runs leave out). `--v8`: V8 flags for the measured child. `--only q`: only
+// the corpus events whose page URL carries a query (100 of the 800; a warm pass is those 100).
+// `--keep DIR`: copy the measured dumps there (for callgrind_annotate; with `--v8 --perf-basic-prof`,
+// bench/micro/callgrind-jit.mjs names V8's code in them from /tmp/perf-<pid>.map).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,6 +42,8 @@ const WARM = Number(opt('warm', '10'));
 const N = Number(opt('n', '2000'));
 const LATE = args.includes('--instr-late');
 const SHAPE = opt('shape', 'corpus');
+const ONLY = opt('only', '');
+const KEEP = opt('keep');
 // `--v8 "--no-concurrent-recompilation"`: V8 flags for the measured child (space-separated).
 const V8 = (opt('v8', '') ?? '').split(' ').filter(Boolean);
 
@@ -53,7 +59,7 @@ async function parent() {
       await build({ entryPoints: [join(ROOT, 'bench/micro/engine-entry.ts')], outfile: engine, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning', absWorkingDir: ROOT });
     }
     const me = fileURLToPath(import.meta.url);
-    const childArgs = [me, '--child', '--engine', resolve(engine), '--case', kase, '--warm', String(WARM), '--n', String(N), '--shape', SHAPE, ...(LATE ? ['--instr-late'] : [])];
+    const childArgs = [me, '--child', '--engine', resolve(engine), '--case', kase, '--warm', String(WARM), '--n', String(N), '--shape', SHAPE, ...(ONLY ? ['--only', ONLY] : []), ...(LATE ? ['--instr-late'] : [])];
     if (args.includes('--no-valgrind')) {
       process.stdout.write(execFileSync(process.execPath, [...V8, ...childArgs]));
       return;
@@ -63,13 +69,14 @@ async function parent() {
     if (run.status !== 0) throw new Error(`valgrind exited ${run.status}: ${run.stderr.slice(-2000)}`);
     // Dump 2 of each thread (`cg.out.<pid>.2-<thread>`) is the measured phase; thread 01 is the main thread.
     const measured = readdirSync(work).filter((f) => /\.2-\d+$/.test(f));
+    if (KEEP !== undefined) { mkdirSync(KEEP, { recursive: true }); for (const f of measured) copyFileSync(join(work, f), join(KEEP, f)); }
     const ir = (f) => Number(/^summary: (\d+)/m.exec(readFileSync(join(work, f), 'utf8'))?.[1] ?? 0);
     const main = measured.filter((f) => f.endsWith('.2-01')).reduce((s, f) => s + ir(f), 0);
     const all = measured.reduce((s, f) => s + ir(f), 0);
     // `--without-compiler`: the main thread's count less V8's optimising compiler run on it (with `--v8
     // --no-concurrent-recompilation` or `--single-threaded`, Runtime_CompileOptimized's inclusive cost).
     const compiler = args.includes('--without-compiler') ? compilerCost(join(work, measured.find((f) => f.endsWith('.2-01')))) : undefined;
-    console.log(JSON.stringify({ case: kase, shape: SHAPE, events: N, warm_passes: WARM, instr_late: LATE, v8: V8.join(' '), ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), ...(compiler === undefined ? {} : { ir_per_event_main_without_compiler: Math.round((main - compiler) / N) }), engine }));
+    console.log(JSON.stringify({ case: kase, shape: SHAPE, ...(ONLY ? { only: ONLY } : {}), events: N, warm_passes: WARM, instr_late: LATE, v8: V8.join(' '), ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), ...(compiler === undefined ? {} : { ir_per_event_main_without_compiler: Math.round((main - compiler) / N) }), engine }));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -94,6 +101,7 @@ async function child(enginePath, dumps) {
   const m = new Map();
   const ids = { idFor: (k, d) => { const key = `${d}|${k}`; let v = m.get(key); if (!v) { v = `pw_${m.size}`; m.set(key, v); } return v; } };
   let events = loadCorpus(ROOT).map((e) => JSON.parse(JSON.stringify(e)));
+  if (ONLY === 'q') events = events.filter((e) => String(e.context?.page?.url ?? '').includes('?'));
   if (kase === 'unseen') events = unseenEvents(events, 20_000);
   else if (SHAPE === 'server') events = serverEvents(engine, plan, events, WARM * 700 + N);
   const now = Date.parse('2026-11-29T00:00:00Z');
@@ -109,5 +117,5 @@ async function child(enginePath, dumps) {
   const cpu = process.cpuUsage(cpu0);
   if (dumps) execFileSync('callgrind_control', ['-d', String(process.pid)], { stdio: 'ignore' });
   rmSync(work, { recursive: true, force: true });
-  if (!dumps) console.log(JSON.stringify({ case: kase, shape: SHAPE, events: N, rows: routed, cpu_us_per_event: (cpu.user + cpu.system) / N }));
+  if (!dumps) console.log(JSON.stringify({ case: kase, shape: SHAPE, ...(ONLY ? { only: ONLY } : {}), events: N, rows: routed, cpu_us_per_event: (cpu.user + cpu.system) / N }));
 }

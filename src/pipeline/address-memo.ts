@@ -64,12 +64,13 @@ function memoOf(site: SitePlan, plan: Plan): GenerationMemo<Known[]> {
 
 /**
  * addressOf, remembered for addresses with no query or fragment; a page whose addresses' queries add nothing to
- * the analysis (query-address.ts) is remembered without them, its referrers read each event.
+ * the analysis (query-address.ts) is remembered without them, its referrers read each event. `urlRoutes`: routesOf
+ * the page's URL when the event has read them already (routes-of.ts pageRoutesOf).
  */
-export function pageAddress(a: AddressInputs, site: SitePlan, plan: Plan, host: Host): PageAddress {
+export function pageAddress(a: AddressInputs, site: SitePlan, plan: Plan, host: Host, urlRoutes?: readonly string[]): PageAddress {
   if (keepable(a)) return remembered(a, site, plan, host);
-  const page = pageWithoutQuery(a);
-  return page === undefined || !keepable(page) ? addressOf(a, site, plan, host) : withReferrers(remembered(page, site, plan, host), a, site, plan, host);
+  const page = pageWithoutQuery(a, urlRoutes);
+  return page === undefined || !keepable(page) ? addressOf(a, site, plan, host, urlRoutes) : withReferrers(remembered(page, site, plan, host), a, site, plan, host);
 }
 
 /** addressOf of keepable inputs, remembered. */

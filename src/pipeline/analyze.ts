@@ -14,6 +14,7 @@ import { campaignNamesPatients } from './patient-campaigns.js';
 import { noticeTextBlock } from './notice-texts.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
 import { pageAddress } from './address-memo.js';
+import { pageRoutesOf } from './routes-of.js';
 import { framedBy, sensitiveStep } from './frames-and-steps.js';
 import { categoryNameBlock, nameBlock, pageCategory, pageTitleVerdict, storyArea, withDoneStep } from './title-verdicts.js';
 import { consentOf, eventTime, isoTime } from './time-and-consent.js';
@@ -94,10 +95,12 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const others = framedBy(page, otherLocations(raw, context, ctxPage, props, page));
   const cameFrom = withContextReferrer(takeCameFrom(), context.referrer);
   const search = str(ctxPage.search) ?? str(props.search);
-  const address = pageAddress({ page, propsPath: str(props.path), propsUrl: str(props.url), propsReferrer: str(props.referrer), others, cameFrom, search }, site, plan, host);
+  // The page URL's query read once, for its routes (the address) and a form's done step (the title).
+  const urlRoutes = pageRoutesOf(page.url);
+  const address = pageAddress({ page, propsPath: str(props.path), propsUrl: str(props.url), propsReferrer: str(props.referrer), others, cameFrom, search }, site, plan, host, urlRoutes?.routes);
   const { route, group } = hashRouted(page.url, address.group, plan);
   const titled = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan, pageCategory(raw, props), storyArea(address.canonicalPagePath));
-  const title = raw.type === 'track' ? titled : withDoneStep(titled, page.title, page.url, plan);
+  const title = raw.type === 'track' ? titled : withDoneStep(titled, page.title, urlRoutes?.unnamedDone ?? false, plan);
   const query = queryOf(page.url, urls);
   const campaign = campaignOf(obj(context.campaign), query);
   const sensitiveByTerm = plan.sensitiveTerms !== undefined && (address.pathSensitive || (title?.sensitive ?? false) || urlCampaignNamesTerm(page.url, query, plan));

@@ -116,29 +116,3 @@ function lastSegment(path: string): string {
   const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
   return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase().replace(UNDERSCORE_OR_SPACE, '-').replace(FILE_EXTENSION, '');
 }
-
-// Whether a page URL's query says a form was sent without naming the form (`/?page_id=12&step=confirmation`): the page's
-// title then names it (title-verdicts.ts). Page URLs repeat with every view: answers are remembered (bounded).
-const unnamedDone = new BoundedMemo<boolean>(4096);
-
-/** Whether `url`'s query (before any fragment) marks a form's done step and names no form. */
-export function unnamedDoneStep(url: string): boolean {
-  const q = url.indexOf('?');
-  if (q < 0) return false;
-  let done = unnamedDone.get(url);
-  if (done === undefined) {
-    const hash = url.indexOf('#');
-    const end = hash > q ? hash : url.length;
-    const step: FormStep = { done: false };
-    for (let from = q + 1; from < end;) {
-      let amp = url.indexOf('&', from);
-      if (amp < 0 || amp > end) amp = end;
-      const eq = url.indexOf('=', from);
-      if (eq > from && eq < amp - 1) formStepParam(url.slice(from, eq), url, eq, amp, step);
-      from = amp + 1;
-    }
-    done = step.done && step.name === undefined && !(hash >= 0 && hash < q);
-    unnamedDone.set(url, done);
-  }
-  return done;
-}

@@ -52,9 +52,9 @@ export interface PageAddress {
   readonly urlHost: string | undefined;
 }
 
-/** The address analysis of one event's page (uncached: see address-memo.ts). */
-export function addressOf(a: AddressInputs, site: SitePlan, plan: Plan, host: Host): PageAddress {
-  const { checkPaths, canonicalPagePath, referrerSameSite, routedUrls } = collectPaths(a, site, plan, host);
+/** The address analysis of one event's page (uncached: see address-memo.ts); `urlRoutes`: routesOf(a.page.url) when read already. */
+export function addressOf(a: AddressInputs, site: SitePlan, plan: Plan, host: Host, urlRoutes?: readonly string[]): PageAddress {
+  const { checkPaths, canonicalPagePath, referrerSameSite, routedUrls } = collectPaths(a, site, plan, host, urlRoutes);
   const pageUrls = [a.page.url, a.propsUrl];
   // A page routing to another site's URL (`/login-redirect?next=https://mychart...`) is on its way there.
   const pageHosts = hostsOf(host, pageUrls, a.others, routedUrls);
@@ -88,7 +88,7 @@ function addressBlock(pageHosts: readonly string[], hostPathBlocked: string | un
   return null;
 }
 
-function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) {
+function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host, urlRoutes: readonly string[] | undefined) {
   // `//host/path` is either a doubled slash or a protocol-relative URL: block on both readings.
   // Encoded separators (`%2F`) can hide the path inside the host part: decode first, too.
   // A handful of strings: arrays (distinct, in first-seen order) are cheaper than a Set here.
@@ -103,7 +103,7 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host) 
   addRaw(readings, url, propsPath);
   addRaw(readings, propsUrl, url);
   for (const o of others) addRaw(readings, o, undefined);
-  const routedUrls = addRoutes(readings, page, a.propsPath, a.propsUrl, others, a.search);
+  const routedUrls = addRoutes(readings, a, urlRoutes);
   const referrerSameSite = addReferrers(readings, a, host(page.url), site, host);
   const canonical: string[] = [];
   const checkPaths: string[] = [];
@@ -180,11 +180,12 @@ function sameSite(url: string, pageHost: string | undefined, site: SitePlan, hos
  * of an escaped URL (`/app%23%2Fbilling`) and a route's own routes (`?next=%2F%23%2Fbilling`). The
  * routes that are absolute URLs are returned (their hosts are checked).
  */
-function addRoutes(readings: string[], page: AddressInputs['page'], propsPath: string | undefined, propsUrl: string | undefined, others: readonly string[], search: string | undefined): string[] | undefined {
+function addRoutes(readings: string[], a: AddressInputs, urlRoutes: readonly string[] | undefined): string[] | undefined {
+  const { page, propsPath, propsUrl, others, search } = a;
   let urls = routesInto(readings, page.path, undefined);
   // The page URL and its properties copy are usually the same string: read once.
   if (propsPath !== page.path) urls = routesInto(readings, propsPath, urls);
-  urls = routesInto(readings, page.url, urls);
+  urls = routesInto(readings, page.url, urls, urlRoutes);
   if (propsUrl !== page.url) urls = routesInto(readings, propsUrl, urls);
   for (const o of others) urls = routesInto(readings, o, urls);
   // A query sent apart from the URL (`search: "?page=billing/pay"`), unless the URL ends with it.
@@ -192,10 +193,10 @@ function addRoutes(readings: string[], page: AddressInputs['page'], propsPath: s
   return urls;
 }
 
-/** The routes of one URL as readings; `urls` collects the absolute ones. */
-function routesInto(readings: string[], url: string | undefined, urls: string[] | undefined): string[] | undefined {
+/** The routes of one URL as readings (`known`: routesOf(url), when read already); `urls` collects the absolute ones. */
+function routesInto(readings: string[], url: string | undefined, urls: string[] | undefined, known?: readonly string[]): string[] | undefined {
   if (!url) return urls;
-  const routes = routesOf(url);
+  const routes = known ?? routesOf(url);
   if (routes.length > 0) urls = routeEach(readings, routes, 0, urls);
   if (hidesQueryOrFragment(url)) urls = routeEach(readings, routesOf(safeDecode(url)), 0, urls);
   return urls;

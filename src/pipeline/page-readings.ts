@@ -175,9 +175,11 @@ const OUTLET = /\((?:[a-z0-9_-]+:)?/gi;
 const OUTLET_ROUTE = /\((?:[a-z0-9_-]+:)?([^()]+)\)/gi;
 /**
  * Paths a URL routes to besides its own path: a fragment route (`#/x`, `#!/x`, `#!x`) and the
- * values of route-like query parameters, or of any parameter whose value is itself a path.
+ * values of route-like query parameters, or of any parameter whose value is itself a path. Returns whether the query
+ * (before any fragment) marks a form's done step and names no form (`/?page_id=12&step=confirmation`): title-verdicts.ts
+ * withDoneStep reads the page's title then, from this same reading of the query.
  */
-export function routeReadings(url: string, out: string[]): void {
+export function routeReadings(url: string, out: string[]): boolean {
   const hash = url.indexOf('#');
   const q = url.indexOf('?');
   if (hash >= 0) {
@@ -194,14 +196,16 @@ export function routeReadings(url: string, out: string[]): void {
     const bang = url.charCodeAt(hash + 1) === 33;
     if (frag.startsWith('/') || (bang && frag.length > 0)) out.push(frag.startsWith('/') ? frag : `/${frag}`);
   }
-  if (q < 0) return;
+  if (q < 0) return false;
   // A query inside the fragment (`/#?route=billing/pay`, `/#/home?page=refills`) routes too.
-  if (hash >= 0 && hash < q) { queryRoutes(url, q, url.length, false, out); return; }
-  queryRoutes(url, q, hash >= 0 ? hash : url.length, isRootPath(url, q), out);
+  if (hash >= 0 && hash < q) { queryRoutes(url, q, url.length, false, out); return false; }
+  const form = queryRoutes(url, q, hash >= 0 ? hash : url.length, isRootPath(url, q), out);
   queryPageReadings(url, q, hash >= 0 ? hash : url.length, out);
+  return form.done && form.name === undefined;
 }
 
-function queryRoutes(url: string, q: number, end: number, root: boolean, out: string[]): void {
+/** The query's routes into `out`; what it says about a form (every parameter read, formStepParam). */
+function queryRoutes(url: string, q: number, end: number, root: boolean, out: string[]): FormStep {
   const parts: string[] = [];
   const form: FormStep = { done: false };
   for (let from = q + 1; from < end;) {
@@ -212,6 +216,7 @@ function queryRoutes(url: string, q: number, end: number, root: boolean, out: st
   }
   joinedRoute(parts, out);
   if ((form.done || form.name !== undefined || form.item !== undefined) && !(url.indexOf('#') >= 0 && url.indexOf('#') < q)) formStepRoute(url.slice(0, q).replace(SCHEME_AND_HOST, '') || '/', form, out);
+  return form;
 }
 
 // A dispatcher script at the site's root whose own name says nothing (`/main.jsp?section=appointments&sub=confirm`,
@@ -233,12 +238,14 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   // A bare URL or path as the whole query (`https://href.li/?https://x/patient-portal`, `/index.php?/portal/inbox`) is where the page goes.
   if (eq < 0 || eq >= to) { const v = bareQueryRoute(url, from, to); if (v !== undefined) out.push(v); return; }
   if (eq <= from || eq >= to - 1) return;
-  if (isSearch(url.slice(from, eq), root)) { out.push('/search'); return; }
+  const key = url.slice(from, eq);
+  // Every parameter is read for the form's step, a search's too (its names, ROOT_SEARCH_PARAMS and `s`, are no form
+  // step's: formStepParam leaves `form` as it was), so that `form` is the whole query's (routeReadings' done step).
+  formStepParam(key, url, eq, to, form);
+  if (isSearch(key, root)) { out.push('/search'); return; }
   // Decoding every value is the cost here: only a route parameter, or a value that may be a
   // path or URL (a `/` or `:`, plain or escaped), is decoded and read. Campaign tags (`utm_*`, most
   // of the parameters seen) are never routes.
-  const key = url.slice(from, eq);
-  formStepParam(key, url, eq, to, form);
   const route = !url.startsWith('utm_', from) && (memoHas(knownRoute, ROUTE_PARAMS, key) || (root && memoHas(knownRootRoute, ROOT_ROUTE_PARAMS, key)));
   if (route || (parts.length > 0 && memoHas(knownSubRoute, SUB_ROUTE_PARAMS, key))) parts.push(url.slice(eq + 1, to));
   if (!route && memoHas(knownValueRoute, VALUE_ROUTE_PARAMS, key) && valueRoute(normalizeFieldName(key), url, eq + 1, to, out)) return;

@@ -27,11 +27,11 @@ import { hostBlock, pathVerdict } from './path-verdicts.js';
 /**
  * The page's own addresses cut at their queries, with no referrer, no page it came from and no separate search,
  * when the queries add nothing but what withReferrers merges back; undefined when one may add (a route) or its
- * base reads otherwise without it.
+ * base reads otherwise without it. `urlRoutes`: routesOf(page.url) when read already.
  */
-export function pageWithoutQuery(a: AddressInputs): AddressInputs | undefined {
+export function pageWithoutQuery(a: AddressInputs, urlRoutes?: readonly string[]): AddressInputs | undefined {
   const { page } = a;
-  const path = withoutQuery(page.path), url = withoutQuery(page.url);
+  const path = withoutQuery(page.path), url = withoutQuery(page.url, urlRoutes);
   const propsPath = a.propsPath === page.path ? path : withoutQuery(a.propsPath);
   const propsUrl = a.propsUrl === page.url ? url : withoutQuery(a.propsUrl);
   if (path === null || url === null || propsPath === null || propsUrl === null || routedSearch(a.search, page.url)) return undefined;
@@ -45,12 +45,12 @@ export function pageWithoutQuery(a: AddressInputs): AddressInputs | undefined {
 }
 
 /** The address as the memo may keep it: itself when plain, cut at an inert query, null when neither. */
-function withoutQuery(s: string | undefined): string | undefined | null {
+function withoutQuery(s: string | undefined, routes?: readonly string[]): string | undefined | null {
   if (s === undefined) return undefined;
   const q = s.indexOf('?');
   if (q < 0) return s.indexOf('#') < 0 && !hidesQueryOrFragment(s) ? s : null;
   const base = s.slice(0, q);
-  if (!inertBase(base, s, q) || routed(s)) return null;
+  if (!inertBase(base, s, q) || routed(s, routes)) return null;
   return base;
 }
 
@@ -66,9 +66,9 @@ function inertBase(base: string, s: string, q: number): boolean {
   return s.indexOf('/', q) < 0 && (s.indexOf('%', q) < 0 || safeDecode(s).indexOf('/', q) < 0);
 }
 
-/** Whether routesInto (page-address.ts) finds a route in `url`. */
-function routed(url: string): boolean {
-  return routesOf(url).length > 0 || (hidesQueryOrFragment(url) && routesOf(safeDecode(url)).length > 0);
+/** Whether routesInto (page-address.ts) finds a route in `url` (`routes`: routesOf(url), when read already). */
+function routed(url: string, routes?: readonly string[]): boolean {
+  return (routes ?? routesOf(url)).length > 0 || (hidesQueryOrFragment(url) && routesOf(safeDecode(url)).length > 0);
 }
 
 /** Whether a query sent apart routes (addRoutes reads it unless the URL ends with it). */

@@ -24,3 +24,18 @@ function freshRoutes(url: string): readonly string[] {
   routeReadings(url, out);
   return out.length > 0 ? out : NONE;
 }
+
+/** A page URL's routes, and whether its query marks a form's done step naming no form (page-readings.ts routeReadings). */
+export interface PageRoutes { readonly routes: readonly string[]; readonly unnamedDone: boolean }
+
+/**
+ * routesOf a page URL with a query, and its done step, from one reading of the query: the event's address analysis
+ * takes these routes for the page URL and the title verdict the done step (analyze.ts), rather than each reading the
+ * query again. Kept by the event alone (no memo keeps a query). Undefined for a URL with no query.
+ */
+export function pageRoutesOf(url: string | undefined): PageRoutes | undefined {
+  if (url === undefined || url.indexOf('?') < 0) return undefined;
+  const out: string[] = [];
+  const unnamedDone = routeReadings(url, out);
+  return { routes: out.length > 0 ? out : NONE, unnamedDone };
+}

@@ -2,7 +2,6 @@ import { PlanMemos } from '../common/bounded-memo.js';
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { LiteralIndex } from '../rules/literal-index.js';
 import type { Plan } from '../rules/plan.js';
-import { unnamedDoneStep } from './form-steps.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict, separatorsFolded } from './path-verdicts.js';
 import { englishStoryPath } from './story-areas.js';
@@ -111,9 +110,10 @@ const TITLE_PARTS = /\s+(?:[|\u2013\u2014:\u00b7-]|::)\s+/;
  * A generic page whose query says a form was sent without naming the form (`/?page_id=12&step=confirmation`,
  * `?stage=thank-you`): its title names the form, and the page is read as that form's done step
  * (`Schedule an Appointment` is `/schedule-an-appointment/submitted`, blocked like the path; `Contact Us` flows).
+ * `unnamedDone`: the page URL's query says so (routes-of.ts pageRoutesOf, read with its routes).
  */
-export function withDoneStep(verdict: TitleVerdict | undefined, title: string | undefined, url: string | undefined, plan: Plan): TitleVerdict | undefined {
-  if (title === undefined || url === undefined || verdict?.blocked !== undefined || !unnamedDoneStep(url)) return verdict;
+export function withDoneStep(verdict: TitleVerdict | undefined, title: string | undefined, unnamedDone: boolean, plan: Plan): TitleVerdict | undefined {
+  if (title === undefined || !unnamedDone || verdict?.blocked !== undefined) return verdict;
   const memo = titleAnswers.of(plan);
   const key = `\u0001submitted\n${title}`;
   let done = memo.get(key);
