@@ -21,6 +21,7 @@ import { doneByAt, notYouAt, signedInAt } from './signed-in-name.js';
 import { addressedAt, possessiveRecordAt, recordForAt } from './addressed-name.js';
 import { newbornAt } from './newborn-name.js';
 import { kinAfterYourAt, kinParenAt, ourKinCommaAt } from './kin-name.js';
+import { nameLabelAposAt } from './kin-label.js';
 import { WARM_SIGN_OFFS, commaCueAt, householdCueAt, placeCueAt } from './household-cues.js';
 import { deviceOfAt } from './device-owner.js';
 
@@ -89,8 +90,8 @@ function apostropheCue(text: string, i: number, n1: number): number {
   const mappelle = p1 === 109 && n1 === 97 && !isLetter(codeAt(text, i - 2));
   // `it's Jane Doe` (a caller naming themselves, person-name.ts group 4)
   const its = p1 === 116 && n1 === 115 && lower(codeAt(text, i - 2)) === 105 && !isLetter(codeAt(text, i - 3));
-  // `Jane Doe's Profile` (addressed-name.ts)
-  const named = im || mappelle || its || (isLetter(codeAt(text, i - 1)) && possessiveRecordAt(text, i)) ? APOS | NAME_CUE : APOS;
+  // `Jane Doe's Profile` (addressed-name.ts); `my son's name is`, `her name's` (kin-label.ts)
+  const named = im || mappelle || its || (isLetter(codeAt(text, i - 1)) && possessiveRecordAt(text, i)) || nameLabelAposAt(text, i) ? APOS | NAME_CUE : APOS;
   return named | (inPlaceAt(text, i, im) ? GEOCODE : 0);
 }
 

@@ -15,6 +15,12 @@ export const KIN =
   '|brother|sister|mom|mum|mama|dad|papa|granny|nana|auntie|aunt|uncle|nephew|niece|cousin|fianc[ée]e?)';
 // Each owner is marked at its own letters (cue-at.ts: `my`, `your`, `his`, `her`, `their`); `our` only before a comma (ourKinCommaAt).
 export const KIN_OWNER = '(?:my|your|his|her|their)';
+// A relative's name given by a label in its possessive (`my son's name is Kwabena`, `my wife’s first name is Adaeze`,
+// `grandmother's name: Ifeoma`) and a name label's contraction (`her name's Kwabena`, `my name’s Tobias`): read as
+// `my name is` is (person-name.ts NAME_LABEL, group 1; the prefilter marks them at the apostrophe, kin-label.ts). Only a
+// relative's word owns the label, so `the clinic's name is Riverside` and `the app's name is` are no cue.
+export const KIN_NAME_OWNER = `${KIN}['\u2019]s`;
+export const NAME_IS_CONTRACTED = "['\u2019]s[ ]+";
 const KIN_BEFORE_PAREN = new RegExp(`(?:^|[^\\p{L}\\p{M}])${KIN}[ ]?$`, 'iu');
 const KIN_CUE_PAREN = /\($/;
 const KIN_PASSING = new RegExp(`^(?:${KIN_OWNER}|our)[ ]`, 'i');

@@ -12,7 +12,7 @@ import { scanListedNames } from './listed-name.js';
 import { caselessName } from './caseless-name.js';
 import { nameWord, verbLike } from './verb-name.js';
 import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS, TITLE_STOP } from './name-words.js';
-import { KIN, KIN_OWNER, kinNameEnd } from './kin-name.js';
+import { KIN, KIN_NAME_OWNER, KIN_OWNER, NAME_IS_CONTRACTED, kinNameEnd } from './kin-name.js';
 import type { Detection } from './types.js';
 
 const SELF_INTRODUCTION_VERB = /^[ ]+(?:calling|speaking|here|again)(?![a-z])/;
@@ -34,7 +34,7 @@ const NAME_PART_SEPARATORS = /[ ,.]+/;
 // Whose name a label names: mine, the patient's, a relative's...
 const OWNER = "my|your|his|her|their|full|first|last|legal|patient'?s?|pt'?s?|caller'?s?|member|contact|parent|guardian|spouse|child'?s?|mother'?s?|father'?s?|customer|client|guest|visitor|recipient|sender";
 const NAME_LABEL =
-  `(?:(?:${OWNER})[ _-]?name|mi[ ]nombre|nombre(?:[ ](?:del[ ]paciente|completo))?)(?:[ ]*[:=\\u2013-][ ]*|[ ]+(?:is|es)[ ]+)` +
+  `(?:(?:${OWNER}|${KIN_NAME_OWNER}[ ](?:full|first|last|legal|given)?)[ _-]?name|mi[ ]nombre|nombre(?:[ ](?:del[ ]paciente|completo))?)(?:[ ]*[:=\\u2013-][ ]*|[ ]+(?:is|es)[ ]+|(?<=name)${NAME_IS_CONTRACTED})` +
   "|me[ ]llamo[ ]+|je[ ]m['\u2019]appelle[ ]+|ich[ ]hei(?:ß|ss)e[ ]+|mein[ ]name[ ]ist[ ]+|mi[ ]chiamo[ ]+|(?:meu|mon|il[ ]mio)[ ]nom(?:e)?[ ](?:é|est|è)[ ]+|" + FOREIGN_NAME_LABEL +
   "|(?:^|(?<=[,;|\\n([{\"'][ ]?))(?:name|nom|nome)[ ]*[:=][ ]*";
 // A relative, guarantor or other party of a registration or a claim, and who a card or parcel goes to
