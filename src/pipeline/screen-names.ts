@@ -8,7 +8,9 @@ import { qualifiedName } from './qualified-names.js';
 const WHITESPACE_RUNS = /\s+/g;
 const DOTS = /\./g;
 
-const UI_SUFFIX = /(?<=[a-z0-9])(?:Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Details?|Tab|Modal)$/;
+// A web view's kind is one suffix with its own (`FlywireWebView`, `InAppBrowserActivity`): the page it shows is the name
+// before it (`/flywire`, as the vendor's path segment reads), not a `web` word run onto that name.
+const UI_SUFFIX = /(?<=[a-z0-9])(?:(?:InApp)?(?:WebView|Webview|Browser)(?:Controller|Activity|Fragment|Screen|Page|VC)?|Activity|Fragment|ViewController|Controller|VC|Screen|Page|View|Details?|Tab|Modal)$/;
 // `Pharmacy - Refill`, `MyChart > Messages`, `Billing: Pay`: the separators apps put in names.
 const NAME_SEPARATORS = /\s*[|>:\/\u2013\u2014\u00b7\u2022\u203a\u00bb]\s*|\s+-\s+/g;
 // A title said as a sentence or a question (`Am I Eligible? | Northbay`, `Ready? Pay Your Bill.`, `¿Pagar su factura?`):

@@ -31,8 +31,14 @@ function webViewVendor(name: string, plan: Plan): string | undefined {
   return vendorRule(words.join(''), plan) ?? (words.length > 1 ? vendorRule(words[0], plan) : undefined);
 }
 
-/** The rule blocking `app.<label>.com` when it names the label whole (`app.<label>-web.com` passes it), else undefined. */
+/**
+ * A rule blocking `app.<label>.com` that names the label whole (`app.<label>-web.com` passes it), else undefined. Each
+ * rule is asked on its own: a vendor whose name opens with a portal word (`patientco`) is named whole by its bill-pay
+ * rule even though the portal rule also takes any host opening with `patient`.
+ */
 function vendorRule(label: string, plan: Plan): string | undefined {
-  const rule = hostBlock(`app.${label}.com`, plan);
-  return rule !== null && hostBlock(`app.${label}-web.com`, plan) === null ? rule : undefined;
+  if (hostBlock(`app.${label}.com`, plan) === null) return undefined;
+  const host = `app.${label}.com`;
+  const other = `app.${label}-web.com`;
+  return plan.blockedHosts.find((b) => b.re.test(host) && !b.re.test(other))?.name;
 }
