@@ -1,9 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+// The scrub tests (tests/rules, tests/pipeline) run the compiled plan in-process: no servers, no child
+// processes, no module state but the plans' content-keyed memos. Loading the source tree and compiling the
+// bundled rules was most of their time when every file got a fresh module graph (a third of the suite's
+// worker time on a 2-core machine), so they share one module graph per fork. Everything else keeps its own.
+const SCRUB = ['tests/rules/**/*.test.ts', 'tests/pipeline/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
@@ -12,5 +17,9 @@ export default defineConfig({
     // time is spent waiting on child collectors, Postgres and timers. Two test files at a time there.
     poolOptions: { forks: { maxForks: Math.max(2, availableParallelism() - 1) } },
     reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'scrub', include: SCRUB, isolate: false } },
+      { extends: true, test: { name: 'system', include: ['tests/**/*.test.ts'], exclude: SCRUB } },
+    ],
   },
 });

@@ -34,8 +34,19 @@ export const pageOn = (path: string): Event => pageAt(`${OPEN_SITE}${path}`);
 /** Context of the open site's home page. */
 export const HOME_PAGE = { context: { page: { path: '/', url: `${OPEN_SITE}/`, title: 'Example Health' } } };
 
+// One plan per allow list per test process: the scrub tests share a module graph (vitest.config.ts), and compiling the
+// bundled rules was a second or two of every file. A plan's memos are keyed by content, so sharing one changes no output
+// (bench/micro/compare-outputs.mjs checks the same of warm and cold plans).
+const openPlans = new Map<string, ReturnType<typeof compileOpenPlan>>();
+
 /** The bundled rules compiled with one destination `open` (no BAA) allowing `allow` (YAML flow list). */
 export function openPlan(allow = '[event, name, visitor_id, page.path, page.url, page.title, page.referrer, campaign.*, properties.*, traits.*]') {
+  let plan = openPlans.get(allow);
+  if (plan === undefined) openPlans.set(allow, (plan = compileOpenPlan(allow)));
+  return plan;
+}
+
+function compileOpenPlan(allow: string) {
   return compileRules(loadConfig(writeConfig(`
 version: 1
 include: ["${join(REPO, 'rules/phiwall.yaml')}"]
