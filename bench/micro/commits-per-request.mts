@@ -4,14 +4,15 @@
 // the shared ingest-claims.db and pseudo-ids.db, governance.db). `--requests` single events
 // (`--kind single`, /v1/t) or 20-event batches (`--kind batch`, /v1/batch), `--concurrency` at a
 // time, fresh messageIds over 2,000 visitors (bench/workload.mjs); then waits until delivery drained.
-//   node --import tsx bench/micro/commits-per-request.mts [--root DIR] [--kind single|batch] [--requests 400] [--concurrency 1] [--one-process] [--warm 100]
+//   node --import tsx bench/micro/commits-per-request.mts [--root DIR] [--kind single|batch] [--requests 400] [--concurrency 1] [--one-process] [--warm 100] [--no-pin]
 // Counting: a commit is a WAL commit frame (the frame header's "database size after commit" field
 // is non-zero), read from each file's WAL as it grows. Each file is pinned by a read transaction
 // of this script's own connection, so no checkpoint restarts its WAL during the run (`wal_restarts`
 // must print 0). A commit is attributed to the code that ran the statement which committed it: every
 // statement call that leaves its connection outside a transaction is followed by a look at the WAL,
 // and a new commit frame takes the first two src/ frames of the stack as its label.
-// System calls: strace -f -c -e trace=fsync,fdatasync,fcntl node --import tsx bench/micro/commits-per-request.mts ...
+// System calls: strace -f -c -e trace=fsync,fdatasync,fcntl node --import tsx bench/micro/commits-per-request.mts --no-pin ...
+// (warm-up and start included: run it again with --requests 0 and take the difference).
 import Database from 'better-sqlite3';
 import { closeSync, openSync, readdirSync, readSync, fstatSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -21,6 +22,8 @@ const arg = (name: string, d: string): string => { const i = process.argv.indexO
 const ROOT = resolve(arg('root', join(import.meta.dirname, '../..')));
 const KIND = arg('kind', 'single'), N = Number(arg('requests', '400')), CONC = Number(arg('concurrency', '1')), WARM = Number(arg('warm', '100'));
 const CLUSTER = !process.argv.includes('--one-process');
+/** For system-call counts (strace): no pins, so checkpoints run as in production; commit counts are then incomplete once a WAL restarts (`wal_restarts` > 0). */
+const NO_PIN = process.argv.includes('--no-pin');
 const load = <T,>(p: string): Promise<T> => import(pathToFileURL(join(ROOT, p)).href) as Promise<T>;
 
 /** A WAL file read as it grows: commit frames since the pin. */
@@ -117,10 +120,10 @@ try {
   for (const path of dbFiles(DIR)) {
     if (!statSync(path).size) continue;
     // A row of our own, then a read transaction that sees it: checkpoints stop short of it and the WAL cannot restart.
-    const pin = new Database(path, { timeout: 5000 });
-    pin.exec('CREATE TABLE IF NOT EXISTS _bench_pin (x); INSERT INTO _bench_pin VALUES (1)');
-    pin.exec('BEGIN'); pin.prepare('SELECT count(*) FROM _bench_pin').get();
-    pins.push(pin);
+    const pin = NO_PIN ? undefined : new Database(path, { timeout: 5000 });
+    pin?.exec('CREATE TABLE IF NOT EXISTS _bench_pin (x); INSERT INTO _bench_pin VALUES (1)');
+    pin?.exec('BEGIN'); pin?.prepare('SELECT count(*) FROM _bench_pin').get();
+    if (pin) pins.push(pin);
     counters.set(resolve(path), new WalCounter(path));
   }
   measuring = true;

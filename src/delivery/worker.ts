@@ -43,6 +43,8 @@ export class DestinationWorker {
   private readonly maxLinger: number;
   /** Rows leased by all loops since `since` (adapt()). */
   private readonly leased = { since: Date.now(), rows: 0 };
+  /** The last round's ack, still committing (pipelined()). */
+  private acking: Promise<void> | undefined;
 
   constructor(
     private readonly dest: DestinationPlan,
@@ -101,7 +103,10 @@ export class DestinationWorker {
     clearTimeout(this.wakeTimer);
     this.wakeTimer = undefined;
     this.wakeNow();
-    await Promise.race([Promise.all(this.loops), new Promise((r) => setTimeout(r, timeoutMs))]);
+    const late = new Promise((r) => setTimeout(r, timeoutMs));
+    await Promise.race([Promise.all(this.loops), late]);
+    // The last round's ack (pipelined()): its failure has no round after it to throw in.
+    await Promise.race([this.acking?.catch((err: unknown) => this.log.error({ destination: this.dest.name, code: errorCode(err) }, 'delivery ack failed')), late]);
   }
 
   private async loop(signal: Sleeper): Promise<void> {
@@ -244,11 +249,26 @@ export class DestinationWorker {
     }
     if (ok.length) {
       // Recorded before the ack: an ack that fails (a full disk) has the rows sent again later, but this send happened. A batch the ledger owes is kept in the ack's transaction.
-      await this.spool.ack(ok, await this.opts.hooks?.delivered?.(this.dest.name, okItems));
-      this.metrics.delivered.inc({ destination: this.dest.name }, ok.length);
+      const work = await this.opts.hooks?.delivered?.(this.dest.name, okItems);
+      const acked = this.spool.ack(ok, work).then(() => this.metrics.delivered.inc({ destination: this.dest.name }, ok.length));
+      // An owed batch's ack is waited for: deliveries must stop while the ledger owes it (owed-disclosures.ts).
+      if (work) await acked; else await this.pipelined(acked);
     }
     if (anyRetry && ok.length === 0) this.breaker.failure(now);
     else if (this.breaker.success()) await this.releaseBacklog(spoolNow);
+  }
+
+  /**
+   * Waits for the previous round's ack, not this one's: a delivered pack's delete rides on the
+   * spool's next group commit (SQLite: up to ACK_RIDE_MS), and the next batch is leased and sent
+   * meanwhile. Each round waits for the ack before its own, so acks in flight stay bounded; a failed
+   * one throws here (the loop logs it and pauses), or in stop().
+   */
+  private async pipelined(ack: Promise<void>): Promise<void> {
+    const previous = this.acking;
+    this.acking = ack;
+    ack.catch(() => undefined); // handled where it is awaited: the next round, or stop()
+    await previous;
   }
 
   /**

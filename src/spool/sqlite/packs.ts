@@ -166,12 +166,6 @@ export class PackLedger {
     }
   }
 
-  /** Items of the destination wait for a lease (in memory, on disk, or leases that ran out): its delivery is behind. */
-  behind(destination: string): boolean {
-    const q = this.queues.get(destination);
-    return q !== undefined && (q.waiting > 0 || q.spilled || q.again.length > 0);
-  }
-
   /** The unsettled, handed-out item of a lease id (`<pack id>.<index>`), if this consumer has it. */
   get(id: string): PackItem | undefined {
     const dot = id.indexOf('.');

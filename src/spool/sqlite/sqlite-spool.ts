@@ -27,6 +27,15 @@ export interface SqliteSpoolOptions {
 }
 
 type CommitHook = (db: Database.Database) => void;
+/**
+ * A delivered pack's DELETE waits up to this long for the next group commit to ride on, rather
+ * than committing a write transaction of its own; it commits alone only when no event arrives
+ * meanwhile. Its ack resolves once that commit is done (on disk, as before). Under load a group
+ * commit comes every few ms: bench/micro/commits-per-request.mts (README, Performance) counts the
+ * write transactions this saves. A kill -9 in between sends the pack's events again after the
+ * restart (at least once, as for events being sent at the moment of a crash).
+ */
+export const ACK_RIDE_MS = 10;
 interface Waiter { prepared: PreparedRows; live: number; bytes: number; resolve: () => void; reject: (e: unknown) => void }
 
 /**
@@ -41,6 +50,8 @@ export class SqliteSpool implements Spool {
   private readonly waiting: Waiter[] = [];
   private readonly hooks: CommitHook[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Set while acked packs' deletes wait for a group commit (ACK_RIDE_MS). */
+  private ride: NodeJS.Timeout | undefined;
   private rows = 0; private bytes = 0;
   private readonly claim: ConsumerClaim;
   private readonly packs: PackLedger;
@@ -92,10 +103,10 @@ export class SqliteSpool implements Spool {
   }
 
   private flush(): void {
-    this.timer = undefined;
-    const batch = this.waiting.splice(0);
-    if (batch.length === 0) return;
-    const closed = this.closedPacks.splice(0);
+    clearTimeout(this.timer); clearTimeout(this.ride);
+    this.timer = this.ride = undefined;
+    const batch = this.waiting.splice(0), closed = this.closedPacks.splice(0);
+    if (batch.length === 0 && closed.length === 0) return;
     this.checkpointer ??= checkpointerFor(this.opts);
     const now = this.clock.now();
     let written: NewPack[];
@@ -112,6 +123,8 @@ export class SqliteSpool implements Spool {
     } catch (err) {
       const failure = new PhiwallError('PW_ERR_SPOOL_UNAVAILABLE', { detail: (err as { code?: string }).code ?? 'error' });
       this.commitFailing = true;
+      // Delivered packs stay to be deleted by the next commit (memory has settled them): else the next consumer sends them again.
+      this.closedPacks.unshift(...closed);
       for (const w of batch) w.reject(failure);
       return;
     }
@@ -121,7 +134,7 @@ export class SqliteSpool implements Spool {
   }
 
   /** Before counting from disk: acked packs must be gone (an ack in flight waits for a pending commit). */
-  private deleteClosedNow(): void { if (this.closedPacks.length && this.timer) { clearTimeout(this.timer); this.flush(); } }
+  private deleteClosedNow(): void { if (this.closedPacks.length) this.flush(); }
   private noticeOtherWriters(): void { const v = this.st.version.get() as number; if (v !== this.dataVersion) { this.dataVersion = v; this.packs.spillAll(); } }
 
   /** Packs are consumed by the claim holder only; a change of hands resets what memory knows. */
@@ -153,24 +166,21 @@ export class SqliteSpool implements Spool {
     }
     const rowIds: number[] = [];
     const closed: number[] = [];
-    let behind = false;
     for (const id of ids) {
       if (!isPackId(id)) { rowIds.push(Number(id)); continue; }
       const item = this.packs.get(id);
       if (!item) continue;
       const done = this.packs.settle(item);
       if (done !== undefined) closed.push(done);
-      behind ||= this.packs.behind(item.pack.destination);
       this.rows--; this.bytes -= PackLedger.bytes(item.pack, item.index);
     }
-    // Joining a pending group commit saves a write transaction per ack; with none pending a timer's
-    // wake-up would cost more CPU than the DELETE's own commit (.tmp/h62/txcpu.mjs). Not while rows
-    // wait for the destination: a round that waits for the commit would let delivery fall behind a flood.
+    // Closed packs' deletes ride on the pending group commit, or on the next one within ACK_RIDE_MS.
     let deleted: Promise<void> | undefined;
-    if (closed.length && this.timer && !behind) {
+    if (closed.length) {
       this.closedPacks.push(...closed);
       deleted = new Promise((resolve, reject) => { this.waiting.push({ prepared: { parts: new Map(), dead: [], seen: [] }, live: 0, bytes: 0, resolve, reject }); });
-    } else if (closed.length) this.st.deletePacks.run(JSON.stringify(closed));
+      if (!this.timer) this.ride ??= setTimeout(() => this.flush(), ACK_RIDE_MS);
+    }
     if (rowIds.length) {
       const gone = this.st.delete.all(JSON.stringify(rowIds)) as { b: number }[];
       for (const r of gone) { this.rows--; this.bytes -= r.b; }
@@ -266,7 +276,7 @@ export class SqliteSpool implements Spool {
   async close(): Promise<void> {
     if (!this.db.open) return;
     await this.prep.settled();
-    if (this.timer) { clearTimeout(this.timer); this.flush(); }
+    if (this.timer || this.ride || this.closedPacks.length) this.flush();
     try {
       // Packs with some items settled would be delivered whole by the next consumer: keep only
       // their unsettled items, as outbox rows, so a clean restart sends nothing twice. If this
