@@ -29,6 +29,7 @@ import { fromColonAt, holderAt, locatorAt } from './addressed-name.js';
 import { householdCueAt } from './household-cues.js';
 import { deviceOwnerAt, hostOwnerAt, netOwnerAt } from './device-owner.js';
 import { homeDriveAt, homeSlashAt } from './home-folder.js';
+import { eSignatureAt } from './e-signature.js';
 import { proseFamilyAt } from './family-plural.js';
 import { childCueAt } from './child-cues.js';
 
@@ -56,8 +57,8 @@ export function markerAt(text: string, i: number, c: number): number {
     case 95: case 36: return HANDLE_MARK; // `jane_doe85`, `$jtorres85` (online-handle.ts)
     // `<<`: a machine-readable zone's fillers (mrz.ts); `<at>` is cueAt's.
     case 60: return (codeAt(text, i + 1) === 60 ? MRZ_FILL : 0) | cueAt(text, i, c);
-    // `/patients/jane-doe-1961` in text (person-path.ts).
-    case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) || homeSlashAt(text, i) ? NAME_CUE : 0) | (lower(codeAt(text, i - 1)) === 117 ? HANDLE_MARK : 0);
+    // `/patients/jane-doe-1961` in text (person-path.ts); an e-signature's `/s/ Jane Doe` (e-signature.ts).
+    case 47: return geocodeAt(text, i, c) | (personPathAt(text, i) || homeSlashAt(text, i) || eSignatureAt(text, i) ? NAME_CUE : 0) | (lower(codeAt(text, i - 1)) === 117 ? HANDLE_MARK : 0);
     // `Jane's iPhone` (device-owner.ts); the walk hands `’` here too.
     case 39: case 8217: return cueAt(text, i, c) | (deviceOwnerAt(text, i) ? NAME_CUE : 0);
     case 124: case 59: case 9: return pipeRowAt(text, i) || (c === 124 && roleOpensAt(text, i + 1)) ? NAME_CUE : 0;

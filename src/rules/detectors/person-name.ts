@@ -31,11 +31,11 @@ const NAME_PART_SEPARATORS = /[ ,.]+/;
 //  4 `this is` (then `calling`, `here`, a comma... or the end), 5 a sign-off before a comma
 //    or line break (the name then ends the line): capitalised names whose first word is not
 //    a common title word (`Patient: Portal`, `I'm Looking For...`, `This is Your Health`).
-// Whose name a label names: mine, the patient's, a relative's...
+// Whose name a label names: mine, the patient's, a relative's... `ich heiße` also bids (`Ich heiße Sie willkommen`): no pronoun is a name.
 const OWNER = "my|your|his|her|their|full|first|last|legal|patient'?s?|pt'?s?|caller'?s?|member|contact|parent|guardian|spouse|child'?s?|mother'?s?|father'?s?|customer|client|guest|visitor|recipient|sender";
 const NAME_LABEL =
   `(?:(?:${OWNER}|${KIN_NAME_OWNER}[ ](?:full|first|last|legal|given)?)[ _-]?name|mi[ ]nombre|nombre(?:[ ](?:del[ ]paciente|completo))?)(?:[ ]*[:=\\u2013-][ ]*|[ ]+(?:is|es)[ ]+|(?<=name)${NAME_IS_CONTRACTED})` +
-  "|me[ ]llamo[ ]+|je[ ]m['\u2019]appelle[ ]+|ich[ ]hei(?:ß|ss)e[ ]+|mein[ ]name[ ]ist[ ]+|mi[ ]chiamo[ ]+|(?:meu|mon|il[ ]mio)[ ]nom(?:e)?[ ](?:é|est|è)[ ]+|" + FOREIGN_NAME_LABEL +
+  "|me[ ]llamo[ ]+|je[ ]m['\u2019]appelle[ ]+|ich[ ]hei(?:ß|ss)e[ ]+(?!(?:sie|ihn|ihnen|euch|dich|dir|du|uns|alle|jeden|jede|es|das)(?![\\p{L}]))|mein[ ]name[ ]ist[ ]+|mi[ ]chiamo[ ]+|(?:meu|mon|il[ ]mio)[ ]nom(?:e)?[ ](?:é|est|è)[ ]+|" + FOREIGN_NAME_LABEL +
   "|(?:^|(?<=[,;|\\n([{\"'][ ]?))(?:name|nom|nome)[ ]*[:=][ ]*";
 // A relative, guarantor or other party of a registration or a claim, and who a card or parcel goes to
 // (`Responsible party: …`, `Emergency contact - …`, `Card to: …`, `Ship to: …`).

@@ -1,6 +1,7 @@
 import { endsAt, isLetter, matchesAt, codeAt } from './marker-bits.js';
 import { fullName, scanNamesAfter } from './person-name.js';
 import { GIVEN_NAMES } from './given-names.js';
+import { scanESignatures } from './e-signature.js';
 import type { Detection } from './types.js';
 
 // An account widget names the visitor signed in (Safe Harbor A), in page titles, banners and text captured from the page:
@@ -23,6 +24,7 @@ export function scanSignedIn(text: string, out: Detection[], kind: string): void
   const named = (from: number, end: number): boolean => personNamed(text, from, end);
   scanNamesAfter(SIGNED_IN_RE, text, out, kind, named);
   scanNamesAfter(DONE_BY_RE, text, out, kind, named);
+  scanESignatures(text, out, kind); // `/s/ Jane Q. Doe` (e-signature.ts)
   if (text.indexOf('?') < 0) return;
   scanNamesAfter(NOT_YOU_RE, text, out, kind, (from, end) => named(from, end) && QUESTION_AFTER.test(text.slice(end, end + 2)));
 }

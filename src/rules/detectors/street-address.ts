@@ -66,6 +66,10 @@ function lowerFrenchStreet(text: string, match: string, start: number, end: numb
 }
 // British and Australian street types are also everyday words (`2 doors close at 5pm`): read only capitalised.
 const PROSE_SUFFIX = /[0-9A-Za-z][ \t+]+(?:close|mews|grove|gardens|gdns|esplanade|esp|parade|pde)\.?(?![A-Za-z])/;
+// A flat's, an apartment's or a unit's number before the house number says an address follows, in any case (`flat 2, 131
+// marlborough gardens`, `apt 4 12 elm grove`).
+const UNIT_BEFORE = /(?<![\p{L}])(?:flat|apt|apartment|unit)\.?[ \t]?#?[0-9]{1,5}[a-z]?,?[ \t]+$/iu;
+const unitBefore = (text: string, at: number): boolean => UNIT_BEFORE.test(text.slice(Math.max(0, at - 18), at));
 
 const isGap = (c: number): boolean => c === 32 || c === 43 || c === 9;
 
@@ -237,7 +241,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const matchEnd = m.index + m[0].length;
-      if ((m[1] !== undefined && !UPPER.test(m[1]) && !lowerFrenchStreet(text, m[0], m.index, matchEnd)) || PROSE_SUFFIX.test(m[0])) continue;
+      if ((m[1] !== undefined && !UPPER.test(m[1]) && !lowerFrenchStreet(text, m[0], m.index, matchEnd)) || (PROSE_SUFFIX.test(m[0]) && !unitBefore(text, m.index))) continue;
       const end = boxTownEnd(text, m[0], matchEnd, tailEnd(text, matchEnd));
       out.push({ start: m.index, end, kind });
       re.lastIndex = end;
