@@ -5,7 +5,7 @@ import { appReadings } from './app-screens.js';
 import { classNamePaths } from './class-names.js';
 import { isFrameAt, isFrameObject } from './frame-keys.js';
 import { type FormStep, formStepParam, formStepRoute, PLUS_SIGNS } from './form-steps.js';
-import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, pascalRoute, proofpointUrl, SCHEME_AND_HOST, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
+import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, pascalRoute, pathBefore, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
 import { queryPageReadings } from './search-page.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
@@ -199,8 +199,10 @@ export function routeReadings(url: string, out: string[]): boolean {
   if (q < 0) return false;
   // A query inside the fragment (`/#?route=billing/pay`, `/#/home?page=refills`) routes too.
   if (hash >= 0 && hash < q) { queryRoutes(url, q, url.length, false, out); return false; }
-  const form = queryRoutes(url, q, hash >= 0 ? hash : url.length, isRootPath(url, q), out);
-  queryPageReadings(url, q, hash >= 0 ? hash : url.length, out);
+  // The path before the query, read by both (the scheme and host cut once).
+  const path = pathBefore(url, q);
+  const form = queryRoutes(url, q, hash >= 0 ? hash : url.length, isRootPath(path), out);
+  queryPageReadings(path, url, q, hash >= 0 ? hash : url.length, out);
   return form.done && form.name === undefined;
 }
 
@@ -215,7 +217,7 @@ function queryRoutes(url: string, q: number, end: number, root: boolean, out: st
     from = amp + 1;
   }
   joinedRoute(parts, out);
-  if ((form.done || form.name !== undefined || form.item !== undefined) && !(url.indexOf('#') >= 0 && url.indexOf('#') < q)) formStepRoute(url.slice(0, q).replace(SCHEME_AND_HOST, '') || '/', form, out);
+  if ((form.done || form.name !== undefined || form.item !== undefined) && !(url.indexOf('#') >= 0 && url.indexOf('#') < q)) formStepRoute(pathBefore(url, q) || '/', form, out);
   return form;
 }
 
@@ -224,9 +226,8 @@ function queryRoutes(url: string, q: number, end: number, root: boolean, out: st
 // (`/find-a-doctor.php?view=results`) is that page.
 const ROOT_SCRIPT = /^\/(index|default|main|home|page|site|app|start|content|cms|web|go|dispatch|router|frontend)\.[a-z]+$/i;
 
-/** Whether url[0, q) is a site's root page (`https://x/`, `/`, `/index.php`, `/main.jsp`). */
-function isRootPath(url: string, q: number): boolean {
-  const path = url.slice(0, q).replace(SCHEME_AND_HOST, '');
+/** Whether a URL's path before its query (pathBefore) is a site's root page (`https://x/`, `/`, `/index.php`, `/main.jsp`). */
+function isRootPath(path: string): boolean {
   return path === '' || path === '/' || ROOT_SCRIPT.test(path);
 }
 

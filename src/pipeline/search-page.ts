@@ -1,5 +1,4 @@
 import { normalizeFieldName } from '../rules/field-name.js';
-import { SCHEME_AND_HOST } from './route-values.js';
 
 // Site search in a language whose word for it also names a research section (blind pass 30): French `recherche`,
 // Italian `ricerca`, Portuguese `pesquisa`, Dutch `onderzoek` are a hospital's research pages as often as its
@@ -30,9 +29,11 @@ const MEASURE_PARAMS: ReadonlySet<string> = new Set([
   'cycle', 'cyclelength', 'ovulation', 'gestationalage', 'value', 'risk', 'egfr', 'gfr', 'bodyfat', 'waist', 'peso', 'altura', 'imc', 'poids', 'taille',
 ]);
 
-/** Pushes `/search` or `/calculator/result` when url[0, q) is such a page and its query, url(q, end), has such a parameter with a value. */
-export function queryPageReadings(url: string, q: number, end: number, out: string[]): void {
-  const path = url.slice(0, q).replace(SCHEME_AND_HOST, '');
+/**
+ * Pushes `/search` or `/calculator/result` when `path`, url[0, q)'s path (route-values.ts pathBefore), is such a page
+ * and its query, url(q, end), has such a parameter with a value.
+ */
+export function queryPageReadings(path: string, url: string, q: number, end: number, out: string[]): void {
   if (RESEARCH_OR_SEARCH_PAGE.test(path)) { if (hasParam(url, q, end, SEARCH_TEXT_PARAMS)) out.push('/search'); return; }
   if (CALCULATOR_PAGE.test(path) && hasParam(url, q, end, MEASURE_PARAMS)) out.push('/calculator/result');
 }

@@ -67,7 +67,8 @@ function plainUrlRemembered(input: string): ParsedUrl | undefined {
  * and the rest as below.
  */
 function withQuery(input: string, cut: number): ParsedUrl | undefined {
-  const base = plainUrlRemembered(input.slice(0, cut));
+  const text = input.slice(0, cut);
+  const base = plainUrlRemembered(text);
   if (base === undefined) return undefined;
   let end = cut;
   let search = '';
@@ -76,7 +77,17 @@ function withQuery(input: string, cut: number): ParsedUrl | undefined {
     if (end - cut > 1) search = input.slice(cut, end);
   }
   if (input.charCodeAt(end) === 35) end = scan(input, end + 1, FRAGMENT);
-  return end === input.length ? new PlainUrl(base.protocol, base.host, base.pathname, search) : undefined;
+  return end === input.length ? new PlainUrl(base.protocol, base.host, base.pathname, search, text) : undefined;
+}
+
+/**
+ * A URL read by plainUrl with a query or fragment: its text before them, as sent (`https://Host.example/a/b`), and
+ * undefined for any other URL. The text is the memo key its base was looked up by, so its hash is computed already:
+ * sanitize-url.ts keys its remembered bases by it rather than building and hashing another string per event. It
+ * reads as one scheme, host and path only (a lower-case http(s) scheme, a plain host, `/` when no path follows).
+ */
+export function plainBaseText(url: object): string | undefined {
+  return url instanceof PlainUrl ? url.baseText : undefined;
 }
 
 /** The lower-case host of an absolute URL with a scheme (any scheme), or undefined. */
@@ -144,7 +155,8 @@ function noDotSegments(path: string): boolean {
 
 class PlainUrl implements ParsedUrl {
   private params: URLSearchParams | undefined;
-  constructor(readonly protocol: string, readonly host: string, readonly pathname: string, readonly search: string) {}
+  /** `baseText`: see plainBaseText (undefined for a URL with neither query nor fragment). */
+  constructor(readonly protocol: string, readonly host: string, readonly pathname: string, readonly search: string, readonly baseText?: string) {}
   get hostname(): string { return this.host; }
   get searchParams(): URLSearchParams { return (this.params ??= new URLSearchParams(this.search)); }
 }
@@ -170,5 +182,5 @@ export function plainUrl(s: string): ParsedUrl | undefined {
   }
   if (codeAt(s, end) === 35) end = scan(s, end + 1, FRAGMENT);
   if (end !== s.length) return undefined;
-  return new PlainUrl(start === 8 ? 'https:' : 'http:', host, pathname, search);
+  return new PlainUrl(start === 8 ? 'https:' : 'http:', host, pathname, search, undefined);
 }

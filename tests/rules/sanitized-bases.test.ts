@@ -9,6 +9,7 @@ import { processEvent } from '../../src/pipeline/process.js';
 import { queryOf } from '../../src/pipeline/query.js';
 import { newEventMemo } from '../../src/rules/event-memo.js';
 import { REPO, tempDir } from '../helpers/collector.js';
+import { OPEN_SITE, openPlanProbe } from '../helpers/open-plan.js';
 
 // A URL with a query or fragment is sanitized with its scheme, host and path remembered apart from the query, per plan
 // and per code site (sanitize-url.ts rememberedBase, H193), and with the query split the event's queryOf made
@@ -68,6 +69,20 @@ describe('sanitize_url of an address with a query, its base remembered', () => {
     expect(sanitizeUrlMemo(url, context('other.example'))).toBe(other);
     expect(sanitizeUrlMemo(url, context('northbay-health.example'))).toBe(own);
     expect(sanitizeUrlMemo(url, context('other.example'))).toBe(other);
+  });
+
+  it('scrubs the same page in the URL and the referrer alike, its host spelled either way, the visitor\'s values dropped', () => {
+    // A plain URL's base is remembered by its text as sent (url-parts.ts plainBaseText): two spellings, one address.
+    const upper = 'https://WWW.Example-Health.org/services/cardiology/12345678';
+    const lower = `${OPEN_SITE}/services/cardiology/12345678`;
+    const { rows } = openPlanProbe('bases-spelled');
+    for (const [url, referrer] of [[upper, lower], [lower, upper], [upper, upper]]) {
+      const event = { context: { page: { path: '/services/cardiology/12345678', url: `${url}?email=jane.doe%40mail.example&utm_source=newsletter`, referrer: `${referrer}?mrn=MRN12345678&utm_campaign=spring` } } };
+      const sent = rows(event).find((r) => r.destination === 'open')?.payload as { url?: string; referrer?: string };
+      expect(sent.url, url).toBe(`${OPEN_SITE}/services/cardiology/:id?utm_source=newsletter`);
+      expect(sent.referrer, referrer).toBe(`${OPEN_SITE}/services/cardiology/:id?utm_campaign=spring`);
+      expect(JSON.stringify(sent)).not.toMatch(/jane|12345678/);
+    }
   });
 
   it('reads a page URL\'s query through the event\'s shared split as a fresh queryOf and sanitize_url do', () => {

@@ -1,6 +1,6 @@
 import { safeDecode } from '../canonical-path.js';
 import { undoUrlEscapes } from '../form-decoded.js';
-import { parseUrl, queryParts, type UrlCache } from '../url-parts.js';
+import { parseUrl, plainBaseText, queryParts, type UrlCache } from '../url-parts.js';
 import { ASSET_IMAGE, assetIdSegment, keptMediaParam, mediaKind, NO_MEDIA, VIDEO_HOST, videoIdSegment, type MediaKind } from './media-urls.js';
 import { newbornSlug, personParent, personSlug } from './person-slug.js';
 import { campaignParamValue } from '../recipient-params.js';
@@ -191,9 +191,12 @@ function sanitizedBase(url: UrlView, relative: boolean, scanner: TextScanner): S
 // A page URL with a query (the visitor's email, a token) comes once, but its scheme, host and path come with every
 // view (H193): their part of the result is a function of those three and the scanner, so it is remembered by them
 // alone, the key holding no query or fragment (as url-memo.ts' page addresses). A relative URL's key starts with `/`
-// (its host is read for a video id: `/\\host/…` parses to another host), an absolute one's with its scheme.
+// (its host is read for a video id: `/\\host/…` parses to another host), an absolute one's with its scheme. A plain
+// URL's key is its text before the query as sent (url-parts.ts plainBaseText), hashed already by the parse: no key
+// string is built per event. Each key still names one scheme, host and path: a parsed URL's host is lower case and its
+// path starts with `/`, so a key spelled both ways (`https://Host.example/a`, `https://host.example/a`) reads the same.
 function rememberedBase(url: UrlView, relative: boolean, scanner: TextScanner, bases: SanitizedBases): SanitizedBase {
-  const key = `${relative ? '/' : ''}${url.protocol}//${url.host}${url.pathname}`;
+  const key = (relative ? undefined : plainBaseText(url)) ?? `${relative ? '/' : ''}${url.protocol}//${url.host}${url.pathname}`;
   let base = bases.get(key);
   if (base === undefined) { base = sanitizedBase(url, relative, scanner); bases.set(key, base); }
   return base;
