@@ -72,16 +72,19 @@ describe('sanitize_url of an address with a query, its base remembered', () => {
   });
 
   it('scrubs the same page in the URL and the referrer alike, its host spelled either way, the visitor\'s values dropped', () => {
-    // A plain URL's base is remembered by its text as sent (url-parts.ts plainBaseText): two spellings, one address.
-    const upper = 'https://WWW.Example-Health.org/services/cardiology/12345678';
-    const lower = `${OPEN_SITE}/services/cardiology/12345678`;
+    // A plain URL's base is remembered by its text as sent (url-parts.ts plainBaseText): two spellings, one address;
+    // another page on the same host is its own.
     const { rows } = openPlanProbe('bases-spelled');
-    for (const [url, referrer] of [[upper, lower], [lower, upper], [upper, upper]]) {
-      const event = { context: { page: { path: '/services/cardiology/12345678', url: `${url}?email=jane.doe%40mail.example&utm_source=newsletter`, referrer: `${referrer}?mrn=MRN12345678&utm_campaign=spring` } } };
-      const sent = rows(event).find((r) => r.destination === 'open')?.payload as { url?: string; referrer?: string };
-      expect(sent.url, url).toBe(`${OPEN_SITE}/services/cardiology/:id?utm_source=newsletter`);
-      expect(sent.referrer, referrer).toBe(`${OPEN_SITE}/services/cardiology/:id?utm_campaign=spring`);
-      expect(JSON.stringify(sent)).not.toMatch(/jane|12345678/);
+    for (const [path, clean] of [['/services/cardiology/12345678', '/services/cardiology/:id'], ['/doctors/jane-doe-123456789', '/doctors/:id']]) {
+      const upper = `https://WWW.Example-Health.org${path}`;
+      const lower = `${OPEN_SITE}${path}`;
+      for (const [url, referrer] of [[upper, lower], [lower, upper], [upper, upper]]) {
+        const event = { context: { page: { path, url: `${url}?email=jane.doe%40mail.example&utm_source=newsletter`, referrer: `${referrer}?mrn=MRN12345678&utm_campaign=spring` } } };
+        const sent = rows(event).find((r) => r.destination === 'open')?.payload as { url?: string; referrer?: string };
+        expect(sent.url, url).toBe(`${OPEN_SITE}${clean}?utm_source=newsletter`);
+        expect(sent.referrer, referrer).toBe(`${OPEN_SITE}${clean}?utm_campaign=spring`);
+        expect(JSON.stringify(sent)).not.toMatch(/jane|12345678/);
+      }
     }
   });
 
