@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACK_RIDE_MS, SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
 import { tempDir } from '../helpers/collector.js';
+import { walCommits as commits } from '../helpers/wal-commits.js';
 import { runUntilKilled, srcModule } from '../helpers/killed-child.js';
 
 // A delivered pack's DELETE rides on the next group commit (ACK_RIDE_MS) instead of a write
@@ -13,17 +13,6 @@ import { runUntilKilled, srcModule } from '../helpers/killed-child.js';
 const optsFor = (path: string) => ({ path, maxRows: 1000, maxBytes: 1e7, synchronous: 'normal' as const, groupCommitMs: 2 });
 const row = (id: string) => ({ messageId: id, destination: 'd', payload: { id } });
 
-/** Write transactions committed to a WAL-mode file since its WAL began: its commit frames (the WAL file format's frame headers). */
-function commits(path: string): number {
-  const wal = readFileSync(`${path}-wal`);
-  const pageSize = wal.readUInt32BE(8), salt = wal.readBigUInt64BE(16);
-  let n = 0;
-  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
-    if (wal.readBigUInt64BE(at + 8) !== salt) break; // frames of an earlier WAL generation
-    if (wal.readUInt32BE(at + 4) !== 0) n++;
-  }
-  return n;
-}
 const packsOnDisk = (path: string): number => {
   const reader = new Database(path, { readonly: true });
   try { return reader.prepare('SELECT COUNT(*) FROM outbox_packs').pluck().get() as number; } finally { reader.close(); }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { IngestDedup } from '../../src/spool/ingest-dedup.js';
 import { RELEASE_RIDE_MS, SharedClaims } from '../../src/spool/sqlite/shared-claims.js';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
 import { tempDir } from '../helpers/collector.js';
+import { walCommits as commits } from '../helpers/wal-commits.js';
 
 // Two cluster workers, each with its own spool, meet in one claims file (real SQLite): a retry
 // landing on the other worker is a copy, answered only once the original is durable on its
@@ -134,17 +134,6 @@ describe('SharedClaims recovery from a cluster worker\'s spool (its keys logged 
   });
 });
 
-/** Write transactions committed to a WAL-mode file since its WAL began: its commit frames (the WAL file format's frame headers). */
-function commits(path: string): number {
-  const wal = readFileSync(`${path}-wal`);
-  const pageSize = wal.readUInt32BE(8), salt = wal.readBigUInt64BE(16);
-  let n = 0;
-  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
-    if (wal.readBigUInt64BE(at + 8) !== salt) break; // frames of an earlier WAL generation
-    if (wal.readUInt32BE(at + 4) !== 0) n++;
-  }
-  return n;
-}
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
 describe('SharedClaims: a release rides on the next claim\'s write transaction', () => {
