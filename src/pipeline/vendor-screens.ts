@@ -37,8 +37,8 @@ function webViewVendor(name: string, plan: Plan): string | undefined {
  * rule even though the portal rule also takes any host opening with `patient`.
  */
 function vendorRule(label: string, plan: Plan): string | undefined {
-  if (hostBlock(`app.${label}.com`, plan) === null) return undefined;
   const host = `app.${label}.com`;
+  if (hostBlock(host, plan) === null) return undefined;
   const other = `app.${label}-web.com`;
   return plan.blockedHosts.find((b) => b.re.test(host) && !b.re.test(other))?.name;
 }
