@@ -27,7 +27,8 @@ export function underSection(section: string, r: string | undefined): string | u
   const m = ORIGIN.exec(r);
   let rest = m === null ? r : r.slice(m[0].length);
   if (rest.charCodeAt(0) !== 47) { if (m === null) return r; rest = `/${rest}`; }
-  const lower = rest.toLowerCase();
-  if (lower.startsWith(section) && (lower.length === section.length || '/?#'.includes(lower[section.length]))) return rest;
+  // Only the section's length and the character after it decide: the rest of a long path is not lower-cased.
+  const head = rest.slice(0, section.length + 1).toLowerCase();
+  if (head.startsWith(section) && (head.length === section.length || '/?#'.includes(head[section.length]))) return rest;
   return `${section}${rest}`;
 }
