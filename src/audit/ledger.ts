@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { retryBusy, withShortBusyWait } from '../common/busy-retry.js';
 import { sha256Hex } from '../common/hash.js';
 import type { JsonValue } from '../common/json.js';
+import { GroupCommit } from '../common/group-commit.js';
 import { FieldNames } from './field-names.js';
+import { prepareGroupWrite, type GroupWritten, type LedgerRecord } from './ledger-write.js';
 import type { DisclosureStore } from './port.js';
 import { disclosureReport, type DisclosureReport } from './report.js';
 import { AUDIT_SCHEMA } from './schema.js';
@@ -59,12 +61,26 @@ export function summarize(items: readonly Disclosure[], now: number, perEvent: b
 }
 
 /**
+ * How long a delivered batch's record waits for others to share its governance.db transaction
+ * (group commit). Records also gather while a group commits (a busy file: another worker's
+ * lock). The caller (the delivery worker) acks the batch only after its record resolves, so a
+ * batch is never acked before its record commits; a group that fails rejects every record in it,
+ * each then owed (governance/owed-disclosures.ts). Deliveries of several destinations end close
+ * together (their loops are woken by the same enqueues): bench/micro/commits-per-request.mts.
+ */
+export const LEDGER_GROUP_MS = 5;
+/** Records per transaction at most (per-event rows make a record up to a batch's worth of inserts). */
+const LEDGER_GROUP_MAX = 64;
+
+/**
  * The disclosure ledger: per destination, hour and policy version, the count of events sent
  * and the set of field names sent (never values); optionally one row per event with the
  * payload's SHA-256. Returns the field names that reached a destination for the first time.
  */
 export class DisclosureLedger implements DisclosureStore {
-  private readonly write: Database.Transaction<(s: LedgerSummary, now: number, once?: string) => { fresh: NewField[]; written: string[] }>;
+  private readonly writeGroup: ReturnType<typeof prepareGroupWrite>;
+  private readonly writeOnce: Database.Transaction<(s: LedgerSummary, now: number, once: string) => GroupWritten>;
+  private readonly group = new GroupCommit<LedgerRecord, NewField[]>(LEDGER_GROUP_MS, LEDGER_GROUP_MAX, (records) => this.commit(records));
   /**
    * (destination, hour, policy version, field) rows this process has committed: their two
    * INSERT OR IGNOREs would change nothing (rows are never deleted), and a delivered batch
@@ -79,34 +95,15 @@ export class DisclosureLedger implements DisclosureStore {
   constructor(private readonly db: Database.Database, private readonly perEvent: boolean, clock: () => number = Date.now) {
     db.exec(AUDIT_SCHEMA);
     this.busyMs = Number(db.pragma('busy_timeout', { simple: true }));
-    const count = db.prepare(`INSERT INTO disclosure_hourly (destination, hour, policy_version, events) VALUES (?, ?, ?, ?)
-      ON CONFLICT(destination, hour, policy_version) DO UPDATE SET events = events + excluded.events`);
-    const field = db.prepare('INSERT OR IGNORE INTO disclosure_fields (destination, hour, policy_version, field) VALUES (?, ?, ?, ?)');
-    const first = db.prepare('INSERT OR IGNORE INTO disclosure_first_seen (destination, field, first_at, policy_version) VALUES (?, ?, ?, ?)');
-    const event = db.prepare('INSERT INTO disclosure_events (destination, time, policy_version, message_id, payload_sha256) VALUES (?, ?, ?, ?, ?)');
+    this.writeGroup = prepareGroupWrite(db, this.known);
     const batch = db.prepare('INSERT OR IGNORE INTO disclosure_owed_recorded (batch, recorded_at) VALUES (?, ?)');
     const forget = db.prepare('DELETE FROM disclosure_owed_recorded WHERE recorded_at < ?');
-    this.write = db.transaction((s: LedgerSummary, now: number, once?: string) => {
+    this.writeOnce = db.transaction((s: LedgerSummary, now: number, once: string) => {
       // An owed batch this ledger already holds (its spool row outlived the record: a kill between the two files).
-      if (once !== undefined) {
-        const at = clock();
-        forget.run(at - OWED_KEY_KEEP_MS);
-        if (batch.run(once, at).changes === 0) return { fresh: [], written: [] };
-      }
-      for (const e of s.events) event.run(e.destination, now, e.policyVersion, e.messageId, e.sha256);
-      const fresh: NewField[] = [];
-      const written: string[] = [];
-      for (const c of s.counts) {
-        count.run(c.destination, s.hour, c.policyVersion, c.events);
-        for (const f of c.fields) {
-          const key = `${c.destination}\u0000${s.hour}\u0000${c.policyVersion}\u0000${f}`;
-          if (this.known.has(key)) continue;
-          field.run(c.destination, s.hour, c.policyVersion, f);
-          if (first.run(c.destination, f, now, c.policyVersion).changes > 0) fresh.push({ destination: c.destination, field: f, policyVersion: c.policyVersion });
-          written.push(key);
-        }
-      }
-      return { fresh, written };
+      const at = clock();
+      forget.run(at - OWED_KEY_KEEP_MS);
+      if (batch.run(once, at).changes === 0) return { fresh: [[]], written: [] };
+      return this.writeGroup([{ summary: s, now }]);
     });
   }
 
@@ -116,17 +113,30 @@ export class DisclosureLedger implements DisclosureStore {
 
   summarize(items: readonly Disclosure[], now: number): LedgerSummary { return summarize(items, now, this.perEvent); }
 
+  /** A delivered batch joins the next group commit; an owed one (`once`) is written alone, with its key. */
   async record(summary: LedgerSummary, now: number, once?: string): Promise<NewField[]> {
-    // Every worker records its deliveries in this one file: another's write lock is waited for on
-    // timers, not on this event loop (busy-retry.ts); past the same total wait, the same error.
-    const { fresh, written } = await retryBusy(() => withShortBusyWait(this.db, this.busyMs, () => this.write(summary, now, once)), this.busyMs);
-    // Only after the commit: a rolled-back insert must be tried again.
-    if (this.known.size + written.length > 100_000) this.known.clear();
-    for (const key of written) this.known.add(key);
-    return fresh;
+    if (once === undefined) return this.group.add({ summary, now });
+    return (await this.transact(() => this.writeOnce(summary, now, once))).fresh[0];
   }
+
+  /** Records waiting for their group commit are written (at shutdown, before the file closes). */
+  flush(): Promise<void> { return this.group.flush(); }
 
   async report(destination: string, from: number, to: number): Promise<DisclosureReport> {
     return disclosureReport(this.db, destination, from, to);
+  }
+
+  private async commit(records: readonly LedgerRecord[]): Promise<NewField[][]> {
+    return (await this.transact(() => this.writeGroup(records))).fresh;
+  }
+
+  private async transact(write: () => GroupWritten): Promise<GroupWritten> {
+    // Every worker records its deliveries in this one file: another's write lock is waited for on
+    // timers, not on this event loop (busy-retry.ts); past the same total wait, the same error.
+    const done = await retryBusy(() => withShortBusyWait(this.db, this.busyMs, write), this.busyMs);
+    // Only after the commit: a rolled-back insert must be tried again.
+    if (this.known.size + done.written.length > 100_000) this.known.clear();
+    for (const key of done.written) this.known.add(key);
+    return done;
   }
 }

@@ -74,5 +74,11 @@ export interface DisclosureStore {
    * The PostgreSQL ledger takes none: it writes an owed batch in the transaction that deletes it (postgres-owed.ts).
    */
   record(summary: LedgerSummary, now: number, once?: string): Promise<NewField[]>;
+  /**
+   * SQLite: records (without `once`) share a transaction with those arriving within a few ms (group
+   * commit, ./ledger.ts); each resolves once its group committed, and all of a failed group reject.
+   * Writes what waits and resolves when nothing is left (at shutdown). PostgreSQL: none (one per record).
+   */
+  flush?(): Promise<void>;
   report(destination: string, from: number, to: number): Promise<DisclosureReport>;
 }

@@ -43,7 +43,7 @@ export class DestinationWorker {
   private readonly maxLinger: number;
   /** Rows leased by all loops since `since` (adapt()). */
   private readonly leased = { since: Date.now(), rows: 0 };
-  /** The last round's ack, still committing (pipelined()). */
+  /** The last round's record and ack, still committing (pipelined()). */
   private acking: Promise<void> | undefined;
 
   constructor(
@@ -93,15 +93,12 @@ export class DestinationWorker {
     for (const s of this.sleepers) if (n > 0 && s.state === 'idle') { n--; s.wake?.(); }
   }
 
-  private wakeNow(): void {
-    for (const s of this.sleepers) s.wake?.();
-  }
+  private wakeNow(): void { for (const s of this.sleepers) s.wake?.(); }
 
   /** Stops leasing and waits for in-flight sends (up to `timeoutMs`). */
   async stop(timeoutMs: number): Promise<void> {
     this.running = false;
-    clearTimeout(this.wakeTimer);
-    this.wakeTimer = undefined;
+    clearTimeout(this.wakeTimer); this.wakeTimer = undefined;
     this.wakeNow();
     const late = new Promise((r) => setTimeout(r, timeoutMs));
     await Promise.race([Promise.all(this.loops), late]);
@@ -230,39 +227,42 @@ export class DestinationWorker {
   }
 
   private async settle(items: LeasedItem[], results: ItemResult[]): Promise<void> {
-    const ok: string[] = [];
     const okItems: LeasedItem[] = [];
     const now = Date.now(), spoolNow = this.spool.now?.() ?? now; // ages and retry times on the spool's clock (a stepped wall clock ages nothing)
-    const { max_attempts: maxAttempts, max_age_hours: maxAgeHours } = this.dest.config.delivery;
+    const { max_attempts: maxAttempts, max_age_hours: maxAgeHours, retry_base_ms: base, retry_max_ms: cap } = this.dest.config.delivery;
     let anyRetry = false;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const r = results[i] ?? { kind: 'retry', reason: 'no result for item' };
-      if (r.kind === 'ok') { ok.push(item.id); okItems.push(item); continue; }
+      if (r.kind === 'ok') { okItems.push(item); continue; }
       if (r.kind === 'drop') { await this.dead(item, r.code, r.reason); continue; }
       anyRetry = true;
       if (item.attempts + 1 >= maxAttempts) { await this.dead(item, 'MAX_ATTEMPTS', r.reason); continue; }
       if (spoolNow - item.enqueuedAt > maxAgeHours * 3_600_000) { await this.dead(item, 'MAX_AGE', r.reason); continue; }
-      const { retry_base_ms: base, retry_max_ms: cap } = this.dest.config.delivery;
       await this.spool.retry([item.id], spoolNow + backoffDelay(item.attempts, r.delayMs, Math.random, base, cap), r.reason);
       this.metrics.retried.inc({ destination: this.dest.name });
     }
-    if (ok.length) {
-      // Recorded before the ack: an ack that fails (a full disk) has the rows sent again later, but this send happened. A batch the ledger owes is kept in the ack's transaction.
-      const work = await this.opts.hooks?.delivered?.(this.dest.name, okItems);
-      const acked = this.spool.ack(ok, work).then(() => this.metrics.delivered.inc({ destination: this.dest.name }, ok.length));
-      // An owed batch's ack is waited for: deliveries must stop while the ledger owes it (owed-disclosures.ts).
-      if (work) await acked; else await this.pipelined(acked);
-    }
-    if (anyRetry && ok.length === 0) this.breaker.failure(now);
+    if (okItems.length) await this.pipelined(this.recordThenAck(okItems));
+    if (anyRetry && okItems.length === 0) this.breaker.failure(now);
     else if (this.breaker.success()) await this.releaseBacklog(spoolNow);
   }
 
   /**
-   * Waits for the previous round's ack, not this one's: a delivered pack's delete rides on the
-   * spool's next group commit (SQLite: up to ACK_RIDE_MS), and the next batch is leased and sent
-   * meanwhile. Each round waits for the ack before its own, so acks in flight stay bounded; a failed
-   * one throws here (the loop logs it and pauses), or in stop().
+   * Recorded before the ack (an ack that fails has the rows sent again, but this send happened); the
+   * record waits for the ledger's group commit (src/audit/ledger.ts LEDGER_GROUP_MS), off the loop
+   * (pipelined()). An owed batch is kept in its ack's transaction and owed once that commits: then
+   * ready() stops every loop (owed-disclosures.ts); a round already sent meanwhile is owed too.
+   */
+  private async recordThenAck(ok: LeasedItem[]): Promise<void> {
+    const work = await this.opts.hooks?.delivered?.(this.dest.name, ok);
+    await this.spool.ack(ok.map((i) => i.id), work);
+    this.metrics.delivered.inc({ destination: this.dest.name }, ok.length);
+  }
+
+  /**
+   * Waits for the previous round's record and ack, not this one's: a pack's delete rides on the
+   * spool's next group commit (SQLite: up to ACK_RIDE_MS), the next batch is leased and sent meanwhile.
+   * Acks in flight stay bounded; a failed one throws here (the loop logs it and pauses), or in stop().
    */
   private async pipelined(ack: Promise<void>): Promise<void> {
     const previous = this.acking;

@@ -189,6 +189,9 @@ export class Governance {
    */
   async close(timeoutMs = 5000): Promise<void> {
     clearInterval(this.timer);
+    // Records still waiting for their group commit (a worker stopped past its timeout): written before the file closes.
+    // (A failed group rejects each record's own caller, which owes it; flush itself does not reject.)
+    await this.ledger.flush?.();
     await this.owed.close();
     const { unwritten, keptIn } = await this.audit.close(timeoutMs);
     if (keptIn) {
