@@ -60,8 +60,15 @@ const STEP_PARAMS: ReadonlySet<string> = new Set(['step', 'stage', 'phase']);
 /** A cart's item (`/cart?product=finasteride-1mg`, WooCommerce's `?add-to-cart=`): read as a segment under the cart (see cartRoute). */
 const ITEM_PARAMS: ReadonlySet<string> = new Set(['product', 'products', 'productid', 'productslug', 'sku', 'item', 'items', 'itemid', 'pid',
   'addtocart', 'addtobag', 'variant', 'drug', 'medication', 'medicine', 'treatment', 'rx']);
+/**
+ * A page's view, tab or panel (`/patients?view=lab-results`, `/account?tab=Prescriptions`, `/care?section=test-results`): read as a
+ * segment under the page's path (`/patients/lab-results`), as the same value in a matrix parameter is (`/care;view=test-results`,
+ * extra-readings.ts) and as a step is (blind pass 43, H222). Not a route of its own, and not on a public listing (displayRoute).
+ */
+const DISPLAY_PARAMS: ReadonlySet<string> = new Set(['view', 'tab', 'activetab', 'selectedtab', 'section', 'sec', 'mode', 'show', 'panel', 'pane',
+  'subview', 'subsection', 'subpage', 'sub', 'area', 'display']);
 /** Normalized names of the parameters valueRoute reads (TYPO3's `id` may be a page alias: `?id=bill-pay`). */
-export const VALUE_ROUTE_PARAMS: ReadonlySet<string> = new Set([...PROCEDURE_PARAMS, ...STEP_PARAMS, ...ITEM_PARAMS, 'id']);
+export const VALUE_ROUTE_PARAMS: ReadonlySet<string> = new Set([...PROCEDURE_PARAMS, ...STEP_PARAMS, ...ITEM_PARAMS, ...DISPLAY_PARAMS, 'id']);
 // A slug of two words or more (`bill-pay`), not a number or a token.
 const SLUG = /^[a-z]+(?:-[a-z]+)+$/i;
 
@@ -69,6 +76,7 @@ const SLUG = /^[a-z]+(?:-[a-z]+)+$/i;
 export function valueRoute(key: string, url: string, from: number, to: number, out: string[]): boolean {
   if (PROCEDURE_PARAMS.has(key)) { out.push('/estimate'); return true; }
   if (ITEM_PARAMS.has(key)) return cartRoute(url, from, to, out);
+  if (DISPLAY_PARAMS.has(key)) return displayRoute(url, from, to, out);
   if (key !== 'id') return stepRoute(url, from, to, out);
   const v = url.slice(from, to);
   if (!SLUG.test(v)) return false;
@@ -82,6 +90,29 @@ function stepRoute(url: string, from: number, to: number, out: string[]): boolea
   if (!WORD.test(step)) return false;
   const path = pathBefore(url, url.indexOf('?'));
   out.push(`${path.endsWith('/') ? path : `${path}/`}${step}`);
+  return true;
+}
+
+// A public listing (the bundled page groups' service, provider, location, content and about pages, events and classes), its
+// language first or not: its view, tab or section filters what it lists (`/locations?section=test-results` lists the places
+// that take lab tests, `/find-a-doctor.php?view=results&tab=profile` shows a directory's result), so it names no area.
+const LISTING_PAGE = /^(?:\/[a-z]{2}(?:-[a-z]{2})?)?\/(?:locations?|clinics|hospitals|directions|providers|doctors|physicians|our-doctors|find-an?-(?:doctor|provider|physician|location)|services?|specialties|departments|blog|news|articles|stories|about|careers|jobs|events|calendar|classes|search)(?:\/|$)/i;
+
+/**
+ * Adds `<page path>/<view>` when a display parameter's value url[from, to) is a word and the page is no public listing; a
+ * script's extension is cut first (`/patients.aspx?view=lab-results` is `/patients/lab-results`, not a script's route to
+ * `/lab-results`), and a value in Pascal case is read as its words too (`?tab=TestResults` is `<path>/test-results`).
+ */
+function displayRoute(url: string, from: number, to: number, out: string[]): boolean {
+  const view = url.slice(from, to);
+  if (!WORD.test(view)) return false;
+  let path = pathBefore(url, url.indexOf('?'));
+  const script = PAGE_SCRIPT.exec(path);
+  if (script !== null) path = script[1];
+  if (LISTING_PAGE.test(path)) return false;
+  if (!path.endsWith('/')) path = `${path}/`;
+  out.push(`${path}${view}`);
+  if (view.length <= 64 && PASCAL_WORDS.test(view)) out.push(`${path}${camelApart(view, '-').toLowerCase()}`);
   return true;
 }
 
