@@ -24,11 +24,20 @@ export function vendorScreenBlock(raw: JsonObject, context: JsonObject, props: J
   return undefined;
 }
 
+// A vendor's name is its first words, an area or step may follow (`RectangleHealthPaymentWebViewController`: `rectanglehealth`,
+// blind pass 43, H222), so each run of leading words is asked, the longest first. Names have a handful of words; longer ones
+// are asked for their first six.
+const MAX_VENDOR_WORDS = 6;
+
 function webViewVendor(name: string, plan: Plan): string | undefined {
   const m = WEBVIEW_SCREEN.exec(name);
   if (m === null) return undefined;
   const words = camelApart(m[1], ' ').toLowerCase().split(' ');
-  return vendorRule(words.join(''), plan) ?? (words.length > 1 ? vendorRule(words[0], plan) : undefined);
+  for (let n = Math.min(words.length, MAX_VENDOR_WORDS); n >= 1; n--) {
+    const rule = vendorRule(words.slice(0, n).join(''), plan);
+    if (rule !== undefined) return rule;
+  }
+  return undefined;
 }
 
 /**
