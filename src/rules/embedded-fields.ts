@@ -1,5 +1,6 @@
 import { mayBeCard, rewriteVcard } from './card-lines.js';
 import { roleNameValue } from './role-values.js';
+import { personCodePair } from './person-codes.js';
 import { encodedForm } from './encoded-values.js';
 import { rewriteEchoed } from './echoed-values.js';
 import { formDecoded } from './form-decoded.js';
@@ -123,8 +124,9 @@ function rewrite(text: string, verdict: PairVerdict): string | undefined {
   let changed = false;
   for (const p of pairs) {
     const value = text.slice(p.start, p.end);
-    // A role key's full name (`cust=Cornelius Abernathy`) goes as it would in a field of its own (role-values.ts).
-    const v = verdict(p.key, value) ?? (roleNameValue(p.key, value, false) ? '[REDACTED]' : null);
+    // A role key's full name (`cust=Cornelius Abernathy`) and a person's code (`volunteer_key=VK-88-1027`) go as they would in a
+    // field of their own (role-values.ts, person-codes.ts).
+    const v = verdict(p.key, value) ?? (roleNameValue(p.key, value, false) || personCodePair(p.key, value) ? '[REDACTED]' : null);
     if (v === null) continue;
     out += text.slice(cursor, p.start) + v;
     cursor = p.end;

@@ -19,6 +19,7 @@ import { productCode } from './schema-org.js';
 import { bareHost, HOST_KEY } from './host-values.js';
 import { datedCampaign } from './campaign-values.js';
 import { roleNameValue } from './role-values.js';
+import { codeShaped, personCodeName } from './person-codes.js';
 import type { JsonValue } from '../common/json.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
 
@@ -32,10 +33,12 @@ export const DROP = 2;
 export const HOST_NAME = 3;
 /** A person's full name under a key naming a role (role-values.ts): the field goes, counted as a name. */
 export const PERSON = 4;
-export type NamedVerdict = typeof KEEP | typeof DROP | typeof HOST_NAME | typeof PERSON | 0;
+/** A person's own code under a key naming the person and an id word (person-codes.ts): the field goes, counted as unique_id. */
+export const PERSON_CODE = 5;
+export type NamedVerdict = typeof KEEP | typeof DROP | typeof HOST_NAME | typeof PERSON | typeof PERSON_CODE | 0;
 
 const CONTENT = 1, VERSION = 2, ORDER = 3, AGE_IN_MONTHS = 4, TRACE = 5, CATALOGUE = 6, AD_OBJECT = 7, MEASURE = 8, EVENT_TIME = 9, OBJECT = 10,
-  LANGUAGES = 11, HOSTS = 12, PUBLIC_DATE = 13, MEETING = 14, SHORT_CODE = 15, NONE = 0;
+  LANGUAGES = 11, HOSTS = 12, PUBLIC_DATE = 13, MEETING = 14, SHORT_CODE = 15, PERSONS_CODE = 16, NONE = 0;
 // Not a bare `release`: in a hospital's events it can be a discharge (`release: 2026.11.28`).
 const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buildnumber', 'buildno', 'buildid', 'buildversion', 'appbuild',
   'releaseversion', 'releasetag', 'sdkversion', 'libraryversion', 'libversion', 'clientversion', 'bundleversion', 'versionname',
@@ -68,7 +71,7 @@ export function namedValue(norm: string, value: string, nowYear: number, now: nu
   if (datedCampaign(norm, value, nowYear)) return KEEP;
   const kind = kindOf(norm);
   // Only a traceparent (55 characters), a UUID (36) and a digest are longer than 32.
-  if (kind === NONE || (value.length > 32 && kind !== TRACE && kind !== OBJECT && kind !== CATALOGUE)) return 0;
+  if (kind === NONE || (value.length > 32 && kind !== TRACE && kind !== OBJECT && kind !== CATALOGUE && kind !== PERSONS_CODE)) return 0;
   return verdict(kind, norm, value, nowYear, now);
 }
 
@@ -91,7 +94,8 @@ function kindOf(norm: string): number {
   if (named !== undefined) return named;
   let kind = derived.get(norm);
   if (kind === undefined) {
-    kind = measureName(norm) ? MEASURE : publicDateName(norm, careWord) ? PUBLIC_DATE : eventTimeName(norm) ? EVENT_TIME : adObjectName(norm) ? MEETING
+    // A person's code first: `member_number` is no tally, `participant_ref` no object of the site's.
+    kind = personCodeName(norm) ? PERSONS_CODE : measureName(norm) ? MEASURE : publicDateName(norm, careWord) ? PUBLIC_DATE : eventTimeName(norm) ? EVENT_TIME : adObjectName(norm) ? MEETING
       : objectName(norm) ? OBJECT
       : norm.endsWith('version') ? VERSION : LANGUAGE_NAME.test(norm) ? LANGUAGES : HOST_KEY.test(norm) ? HOSTS : SHORT_CODE_NAME.test(norm) ? SHORT_CODE : NONE;
     derived.set(norm, kind);
@@ -115,6 +119,7 @@ function verdict(kind: number, norm: string, value: string, nowYear: number, now
     case LANGUAGES: return ACCEPT_LANGUAGE.test(value) ? KEEP : 0;
     case HOSTS: return bareHost(value) ? HOST_NAME : 0;
     case SHORT_CODE: return SHORT_CODE_DIGITS.test(value) ? KEEP : 0;
+    case PERSONS_CODE: return codeShaped(value) ? PERSON_CODE : 0;
     default: return monthsOver89(value) ? DROP : 0;
   }
 }

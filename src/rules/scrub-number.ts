@@ -1,6 +1,7 @@
 import type { ScrubContext } from './scrub-tree.js';
 import { eventTimeName, nearNow } from './event-time.js';
 import { adObjectName, meetingDigits, objectDigits, objectName } from './marketing-ids.js';
+import { personCodeName } from './person-codes.js';
 
 // Normalized names of amounts and counts: a 7-8 digit number there is money or a tally, not a
 // record number. Exact names, and longer names ending in a measure's word (`campaign_raised_amount`,
@@ -58,6 +59,8 @@ export function scrubNumber(value: number, ctx: ScrubContext, norm?: string): nu
   // Long integers can be SSNs, account or phone numbers sent as numbers; 7-8 digits can be a
   // record number (the detectors read those as such in text), except as an amount or count.
   const abs = Math.abs(value);
+  // A person's code sent as a number (`volunteer_key: 881027`, person-codes.ts), as its string would go.
+  if (abs >= 10 && norm !== undefined && Number.isInteger(abs) && personCodeName(norm)) { ctx.hits.push('unique_id'); return undefined; }
   // An epoch (10 or 13 digits) under the event's own time, near the moment the event came (event-time.ts).
   if (abs >= 1e9 && norm !== undefined && eventTimeName(norm) && nearNow(value, ctx.now)) return value;
   // A meeting's, a test's or a video's number sent as a number (marketing-ids.ts), kept as its string is (named-values.ts).

@@ -11,7 +11,7 @@ import { fieldNameIn } from './link-text.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { keptUrl, sanitizeUrlMemo } from './url-memo.js';
 import { AS_IS, mediaSource, NOT_SPARED, PUBLIC_IMAGE, sparedBy } from './rule-exceptions.js';
-import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON } from './named-values.js';
+import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON, PERSON_CODE } from './named-values.js';
 import { bracketLabel, CHANGE_VALUES, ENTRY_NAME, INNER_LABELS, LABEL_RANK, PAIR_VALUES, placeTypeField, selectorField, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
 import { scrubNumber } from './scrub-number.js';
@@ -89,7 +89,7 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
   if (typeof value === 'string') {
     if (!ctx.dest.baa && ctx.plan.freeTextFields.has(norm)) { ctx.hits.push('free_text'); return undefined; }
     const named = namedValue(norm, value, ctx.nowYear, ctx.now);
-    if (named === DROP || named === PERSON) { ctx.hits.push(named === DROP ? 'age' : 'name'); return undefined; }
+    if (named === DROP || named === PERSON || named === PERSON_CODE) { ctx.hits.push(named === DROP ? 'age' : named === PERSON ? 'name' : 'unique_id'); return undefined; }
     if (named === KEEP) return namesHealthContext(value, ctx) ? undefined : value; // kept for its shape (`product_id: "tadalafil-5"`), not what it names
     if (named === HOST_NAME) return namesHealthContext(value, ctx) ? scrubString(value, ctx) : keptHost(value, ctx);
     return mediaSource(norm, value) ? keptUrl(value, ctx) : scrubString(value, ctx);
