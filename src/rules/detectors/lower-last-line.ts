@@ -18,6 +18,30 @@ const LOWER_LAST_LINE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}'\u2019.-])(${CITY_WORD}(?:[ ]${CITY_WORD})?),?[ ]{1,2}(?:${STATE_CODES}),?[ ]{1,2}[0-9]{5}(?:-[0-9]{4})?(?![0-9])`,
   'gu',
 );
+// The codes left out above (`il`, `in`, `or`, `me`, ...) typed in lower case, where the line is still an address's: the city
+// after a comma closing a street with its number (`1427 w fulton st apt 3r, chicago il 60607`), or the city before a comma
+// with the line ending at the ZIP (`boise, id 83702`). `patients in 12000 homes` and `see you in 10000` have neither.
+const WORD_STATES = 'co|de|hi|id|il|in|la|me|ms|oh|ok|or';
+const WORD_STATE_LINE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}'\u2019.-])(${CITY_WORD}(?:[ ]${CITY_WORD})?)(,?)[ ]{1,2}(?:${WORD_STATES}),?[ ]{1,2}[0-9]{5}(-[0-9]{4})?(?![0-9])`,
+  'gu',
+);
+const LINE_END = /^[ ]*(?:$|[,.;:)\n]|usa(?![a-z]))/;
+const NUMBERED_BEFORE = /[0-9][^\n,]{2,60},[ ]?$/;
+
+/** Lower-case last lines with a state code that is also a word (WORD_STATE_LINE_RE): `found(cityStart, cityEnd, zipStart, zipEnd)`. */
+export function scanWordStateLines(text: string, found: (city: number, cityEnd: number, zip: number, zipEnd: number) => void): void {
+  if (!HINT.test(text)) return;
+  const re = resetAt(WORD_STATE_LINE_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    const zip = end - (m[3]?.length ?? 0) - 5;
+    const lineEnds = m[2] === ',' && LINE_END.test(text.slice(end, end + 8));
+    if (lineEnds || NUMBERED_BEFORE.test(text.slice(Math.max(0, m.index - 64), m.index))) found(m.index, m.index + (m[1] as string).length, zip, end);
+  }
+}
+
 // The shape's bones without the word lists: a lower-case letter, a code of two letters and five digits.
 const HINT = /[a-z],?[ ]{1,2}[A-Za-z]{2},?[ ]{1,2}[0-9]{5}(?![0-9])/;
 
@@ -27,4 +51,5 @@ export function scanLowerLastLines(text: string, out: Detection[], kind: string)
   const re = resetAt(LOWER_LAST_LINE_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[1].length, kind });
+  scanWordStateLines(text, (start, end) => out.push({ start, end, kind }));
 }

@@ -1,7 +1,7 @@
 import { defineDetector } from './define.js';
 import { hasDigits, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
-import { LOWER_STATES } from './lower-last-line.js';
+import { LOWER_STATES, scanWordStateLines } from './lower-last-line.js';
 
 // ZIP+4 is distinctive enough on its own; not glued to longer digit/dash runs.
 const ZIP4_RE = /(?<![0-9]|[0-9]-)[0-9]{5}-[0-9]{4}(?![0-9]|-[0-9])/g;
@@ -83,6 +83,8 @@ function scan(text: string, out: Detection[], kind: string): void {
       if (!overlapsFrom(out, mark, start, end)) out.push({ start, end, kind });
     }
   }
+  // `…, chicago il 60607`, `boise, id 83702`: a state code that is also a word, on an address's last line (lower-last-line.ts).
+  scanWordStateLines(text, (_c, _e, start, end) => { if (!overlapsFrom(out, mark, start, end)) out.push({ start, end, kind }); });
   scanSearchZips(text, out, kind, mark);
   if (AREA_WORD.test(text)) scanAreaZips(text, out, kind, mark);
 }
