@@ -19,9 +19,29 @@ const USERNAME = /^[a-z]{2,}\d{2,}$/i;
 const PART = /[a-z]+|\d+/gi;
 const OLD_YEAR = /^(?:19\d\d|200\d)$/;
 
-/** Whether the segment `parent` (decoded) is one whose child segment names a person. */
-export function personParent(parent: string): boolean {
-  return parent.length <= 13 && PERSON_PARENTS.has(parent.toLowerCase());
+// Social networks whose first path segment is a member's handle (`facebook.com/margot.willoughby.9`, `instagram.com/jane.doe88`,
+// `tiktok.com/@jane.okafor`), and the segments that open a member's page there (`linkedin.com/in/jane-doe`, `youtube.com/c/…`).
+// A link to a person's profile is that person's identifier (Safe Harbor N) as a `/u/` page is; a clinic's own page
+// (`facebook.com/northbayhealth`) is one word, and stays as personSlug reads it.
+const PROFILE_HOSTS: ReadonlySet<string> = new Set(['facebook.com', 'fb.com', 'instagram.com', 'x.com', 'twitter.com', 'tiktok.com', 'threads.net',
+  'linkedin.com', 'youtube.com', 'pinterest.com', 'github.com', 'medium.com', 'reddit.com', 'snapchat.com', 'twitch.tv', 'soundcloud.com',
+  'tumblr.com', 'bsky.app', 'mastodon.social', 'venmo.com', 'cash.app', 'flickr.com', 'quora.com', 'vk.com', 'ok.ru', 'xing.com']);
+const PROFILE_PARENTS: ReadonlySet<string> = new Set(['in', 'pub', 'user', 'people', 'profile', 'add', 'u']);
+// A handle of name parts joined by dots or underscores, perhaps numbered (`margot.willoughby.9`, `jdoe_77`, `jane88`): a
+// network's default for a person's page. A brand's page is one word (`northbayhealth`, `NorthbayHealth`).
+const HANDLE = /^@?(?:[a-z]{2,}(?:[._][a-z]{2,}){1,3}(?:[._]?\d{1,4})?|[a-z]{2,}[._]?\d{2,4})$/i;
+const MOBILE_PREFIX = /^(?:www|m|mobile|web|[a-z]{2}(?:-[a-z]{2})?)\./;
+
+/** Whether `host` (as the URL parser gives it, lower case) is a social network whose root lists its members (see above). */
+export function profileHost(host: string): boolean {
+  return PROFILE_HOSTS.has(host) || PROFILE_HOSTS.has(host.replace(MOBILE_PREFIX, ''));
+}
+
+/** Whether the segment `parent` (decoded) is one whose child segment names a person; on a social network, its member pages' too. */
+export function personParent(parent: string, onProfileHost = false): boolean {
+  if (parent.length > 13) return false;
+  const p = parent.toLowerCase();
+  return PERSON_PARENTS.has(p) || (onProfileHost && PROFILE_PARENTS.has(p));
 }
 
 /** Whether `segment` (decoded, under a person parent) is a person's name or username. */
@@ -52,4 +72,10 @@ const NEWBORN_SLUG = /^baby[-_](?:girl|boy)[-_]([a-z\u00e0-\u00ff']+(?:-[a-z\u00
 export function newbornSlug(segment: string): boolean {
   const m = NEWBORN_SLUG.exec(segment);
   return m !== null && (m[1] as string).split('-').every(newbornSurname);
+}
+
+/** Whether `segment` (decoded) on a social network names a member: anything under a member page's parent, else a name or a handle. */
+export function profileSlug(segment: string, parent: string): boolean {
+  if (PROFILE_PARENTS.has(parent.toLowerCase())) return !commonWord(segment.toLowerCase());
+  return personSlug(segment) || HANDLE.test(segment);
 }

@@ -2,7 +2,7 @@ import { safeDecode } from '../canonical-path.js';
 import { undoUrlEscapes } from '../form-decoded.js';
 import { parseUrl, plainBaseText, queryParts, type UrlCache } from '../url-parts.js';
 import { ASSET_IMAGE, assetIdSegment, keptMediaParam, mediaKind, NO_MEDIA, VIDEO_HOST, videoIdSegment, type MediaKind } from './media-urls.js';
-import { newbornSlug, personParent, personSlug } from './person-slug.js';
+import { newbornSlug, personParent, personSlug, profileHost, profileSlug } from './person-slug.js';
 import { campaignParamValue } from '../recipient-params.js';
 import { serializeQuery } from './form-encode.js';
 
@@ -124,7 +124,9 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
   let out = '';
   let from = 0;
   // A person's name or username under `/patients/`, `/members/`, `/u/`… (person-slug.ts).
-  let people = false;
+  // A social network's root lists its members (`facebook.com/margot.willoughby.9`): its first segment is read so too.
+  const profile = profileHost(host);
+  let people = profile, parent = '';
   let revision = false;
   const anySemi = pathname.indexOf(';') >= 0 || (pathname.indexOf('%') >= 0 && SEGMENT_PARAMS_ESCAPED.test(pathname));
   for (let start = 0; start <= pathname.length;) {
@@ -140,8 +142,9 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
       // A video host's id of its video, an asset host's ids of its image (media-urls.ts) are no one's.
       const own = media === VIDEO_HOST ? videoIdSegment(host, decoded) : media === ASSET_IMAGE && !people && assetIdSegment(decoded, end === pathname.length);
       const kept = own || (revision && REVISION.test(decoded));
-      if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && personSlug(decoded)) || newbornSlug(decoded))) { out = head < end ? out.slice(0, out.length - (head - start)) + ':id' : out + pathname.slice(from, start) + ':id'; from = end; }
-      people = personParent(decoded);
+      if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && (profile ? profileSlug(decoded, parent) : personSlug(decoded))) || newbornSlug(decoded))) { out = head < end ? out.slice(0, out.length - (head - start)) + ':id' : out + pathname.slice(from, start) + ':id'; from = end; }
+      people = personParent(decoded, profile);
+      parent = decoded;
       revision = REVISION_PARENTS.has(decoded);
     }
     start = end + 1;
