@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { compileLocated } from '../../src/config/compile-located.js';
@@ -38,5 +39,24 @@ describe('a rule that blocks every page', () => {
     expect(ok.stderr).toMatch(/warning: .*phiwall\.yaml:11:\d+: blocked_paths\[0\]\.regex: rule "all" matches every page/);
     const strict = await run(process.execPath, [join(REPO, 'bin/phiwall.mjs'), 'check', '--strict', '--config', path], { cwd: REPO }).then(() => 0, (e: { code: number }) => e.code);
     expect(strict).toBe(1);
+  });
+});
+
+describe('the catch-all test leaves the plan\'s rules as they were', () => {
+  it('compiles none of them: a rule the traffic never runs keeps no bytecode or machine code (issue #5)', () => {
+    // V8 shares a regex's compiled form with every regex of the same source and flags made while it
+    // is cached: the warnings' copies must not compile the plan's rules. Read with V8's test natives.
+    v8.setFlagsFromString('--allow-natives-syntax');
+    const compiledForms = new Function('re', 'return [%RegexpHasBytecode(re, true), %RegexpHasNativeCode(re, true)]') as (re: RegExp) => [boolean, boolean];
+    const config = loadConfig(writeConfig(`${BASE}blocked_paths:\n  - { name: r, regex: "^/(my-)?portal/(inbox|bills?)" }\n  - { name: all, regex: ".*" }\n  - { name: g, glob: "/records/**" }\n`), {});
+    const plan = compileLocated(config, { dataDir: tempDir() });
+    const warnings = locatedConfigWarnings(config, plan, Date.now());
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/blocked_paths\[1\]\.regex: rule "all" matches every page/);
+    expect(plan.blocked.map((b) => compiledForms(b.re))).toEqual([[false, false], [false, false], [false, false]]);
+    // The rules answer as before, then compile as V8 does (bytecode first, machine code from the second run).
+    expect(plan.blocked[0].re.test('/My-Portal/Bills')).toBe(true);
+    expect(plan.blocked[0].re.test('/portal/x')).toBe(false);
+    expect(compiledForms(plan.blocked[0].re)[1]).toBe(true);
   });
 });
