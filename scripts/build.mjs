@@ -1,9 +1,10 @@
-// Bundles the server/CLI (src/) into dist/ with esbuild; runtime dependencies stay external.
+// Bundles the server/CLI (src/) into dist/ with esbuild; runtime dependencies but zod stay external (bundle-options.mjs).
 import { build } from 'esbuild';
 import { writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { asciiOnly } from './ascii-only.mjs';
+import { bundleOptions } from './bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 mkdirSync(join(root, 'dist'), { recursive: true });
@@ -13,11 +14,7 @@ const result = await build({
   entryPoints: { phiwall: join(root, 'src/cli/main.ts'), primary: join(root, 'src/cli/primary.ts') },
   outdir: join(root, 'dist'),
   write: false,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
+  ...bundleOptions(root),
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -2,6 +2,7 @@ import { build } from 'esbuild';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asciiOnly } from '../../scripts/ascii-only.mjs';
+import { bundleOptions } from '../../scripts/bundle-options.mjs';
 
 const REPO = join(import.meta.dirname, '../..');
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -21,7 +22,7 @@ describe('asciiOnly: the bundle V8 keeps in memory is one byte per character', (
   });
 
   it('leaves the collector bundle with no character beyond ASCII', async () => {
-    const result = await build({ entryPoints: [join(REPO, 'src/cli/main.ts')], write: false, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+    const result = await build({ entryPoints: [join(REPO, 'src/cli/main.ts')], write: false, logLevel: 'silent', ...bundleOptions(REPO) });
     const text = result.outputFiles[0].text;
     expect(asciiOnly(text)).not.toMatch(NON_ASCII);
   });
