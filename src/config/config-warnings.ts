@@ -52,6 +52,6 @@ const EVERY_PAGE = 'matches every page (it matches /products/shoes/42, /about-us
 function compiled(make: () => RegExp): RegExp | undefined {
   try {
     const re = make();
-    return new RegExp(re.source, `${re.flags}d`);
+    return new RegExp(re.source, re.flags.includes('d') ? re.flags : `${re.flags}d`);
   } catch { return undefined; }
 }
