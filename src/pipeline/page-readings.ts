@@ -5,7 +5,7 @@ import { appReadings } from './app-screens.js';
 import { classNamePaths } from './class-names.js';
 import { isFrameAt, isFrameObject } from './frame-keys.js';
 import { type FormStep, formStepParam, formStepRoute, PLUS_SIGNS } from './form-steps.js';
-import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, pascalRoute, pathBefore, proofpointUrl, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
+import { bareQueryRoute, base64Url, HANDLER_PARAMS, handlerRoute, joinedRoute, numberedAlias, pascalRoute, pathBefore, proofpointUrl, type QueryPage, SUB_ROUTE_PARAMS, VALUE_ROUTE_PARAMS, valueRoute } from './route-values.js';
 import { screenPath, statePath } from './screen-names.js';
 import { queryPageReadings } from './search-page.js';
 import { BoundedMemo } from '../common/bounded-memo.js';
@@ -197,27 +197,28 @@ export function routeReadings(url: string, out: string[]): boolean {
     if (frag.startsWith('/') || (bang && frag.length > 0)) out.push(frag.startsWith('/') ? frag : `/${frag}`);
   }
   if (q < 0) return false;
+  // The path before the query (the scheme and host cut once), read by every reader of the query.
+  const page: QueryPage = { url, path: pathBefore(url, q) };
   // A query inside the fragment (`/#?route=billing/pay`, `/#/home?page=refills`) routes too.
-  if (hash >= 0 && hash < q) { queryRoutes(url, q, url.length, false, out); return false; }
-  // The path before the query, read by both (the scheme and host cut once).
-  const path = pathBefore(url, q);
-  const form = queryRoutes(url, q, hash >= 0 ? hash : url.length, isRootPath(path), out);
-  queryPageReadings(path, url, q, hash >= 0 ? hash : url.length, out);
+  if (hash >= 0 && hash < q) { queryRoutes(page, q, url.length, false, out); return false; }
+  const form = queryRoutes(page, q, hash >= 0 ? hash : url.length, isRootPath(page.path), out);
+  queryPageReadings(page.path, url, q, hash >= 0 ? hash : url.length, out);
   return form.done && form.name === undefined;
 }
 
-/** The query's routes into `out`; what it says about a form (every parameter read, formStepParam). */
-function queryRoutes(url: string, q: number, end: number, root: boolean, out: string[]): FormStep {
+/** The query's routes (the query at page.url's first `?`, `q`) into `out`; what it says about a form (every parameter read, formStepParam). */
+function queryRoutes(page: QueryPage, q: number, end: number, root: boolean, out: string[]): FormStep {
+  const { url } = page;
   const parts: string[] = [];
   const form: FormStep = { done: false };
   for (let from = q + 1; from < end;) {
     let amp = url.indexOf('&', from);
     if (amp < 0 || amp > end) amp = end;
-    queryRoute(url, from, amp, root, out, parts, form);
+    queryRoute(page, from, amp, root, out, parts, form);
     from = amp + 1;
   }
   joinedRoute(parts, out);
-  if ((form.done || form.name !== undefined || form.item !== undefined) && !(url.indexOf('#') >= 0 && url.indexOf('#') < q)) formStepRoute(pathBefore(url, q) || '/', form, out);
+  if ((form.done || form.name !== undefined || form.item !== undefined) && !(url.indexOf('#') >= 0 && url.indexOf('#') < q)) formStepRoute(page.path || '/', form, out);
   return form;
 }
 
@@ -233,8 +234,9 @@ function isRootPath(path: string): boolean {
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-/** The route in one `name=value` of a query (url[from, to)), if any. */
-function queryRoute(url: string, from: number, to: number, root: boolean, out: string[], parts: string[], form: FormStep): void {
+/** The route in one `name=value` of a query (page.url[from, to)), if any. */
+function queryRoute(page: QueryPage, from: number, to: number, root: boolean, out: string[], parts: string[], form: FormStep): void {
+  const { url } = page;
   const eq = url.indexOf('=', from);
   // A bare URL or path as the whole query (`https://href.li/?https://x/patient-portal`, `/index.php?/portal/inbox`) is where the page goes.
   if (eq < 0 || eq >= to) { const v = bareQueryRoute(url, from, to); if (v !== undefined) out.push(v); return; }
@@ -249,13 +251,13 @@ function queryRoute(url: string, from: number, to: number, root: boolean, out: s
   // of the parameters seen) are never routes.
   const route = !url.startsWith('utm_', from) && (memoHas(knownRoute, ROUTE_PARAMS, key) || (root && memoHas(knownRootRoute, ROOT_ROUTE_PARAMS, key)));
   if (route || (parts.length > 0 && memoHas(knownSubRoute, SUB_ROUTE_PARAMS, key))) parts.push(url.slice(eq + 1, to));
-  if (!route && memoHas(knownValueRoute, VALUE_ROUTE_PARAMS, key) && valueRoute(normalizeFieldName(key), url, eq + 1, to, out)) return;
+  if (!route && memoHas(knownValueRoute, VALUE_ROUTE_PARAMS, key) && valueRoute(normalizeFieldName(key), page, eq + 1, to, out)) return;
   const encoded = base64Url(url, eq + 1, to);
   if (encoded !== undefined) { out.push(encoded); return; }
   const handler = memoHas(knownHandler, HANDLER_PARAMS, key);
   if (!route && !handler && !mayHoldPath(url, eq + 1, to)) return;
   let value = safeDecode(url.slice(eq + 1, to).replace(PLUS_SIGNS, ' ')).trim();
-  if (handler && handlerRoute(url, value, out)) return;
+  if (handler && handlerRoute(page.path, value, out)) return;
   // Joomla names its components `com_<name>` (`option=com_portal`) and articles `<id>:<alias>`.
   if (value.startsWith('com_')) value = value.slice(4);
   const alias = numberedAlias(value);

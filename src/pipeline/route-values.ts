@@ -72,23 +72,28 @@ export const VALUE_ROUTE_PARAMS: ReadonlySet<string> = new Set([...PROCEDURE_PAR
 // A slug of two words or more (`bill-pay`), not a number or a token.
 const SLUG = /^[a-z]+(?:-[a-z]+)+$/i;
 
-/** Adds the route one of VALUE_ROUTE_PARAMS (normalized `key`) with the value url[from, to) names, if any. */
-export function valueRoute(key: string, url: string, from: number, to: number, out: string[]): boolean {
+/** A URL whose query is read for routes: the URL and its path before the query (pathBefore: cut once per URL, by routeReadings). */
+export interface QueryPage {
+  readonly url: string;
+  readonly path: string;
+}
+
+/** Adds the route one of VALUE_ROUTE_PARAMS (normalized `key`) with the value page.url[from, to) names, if any. */
+export function valueRoute(key: string, page: QueryPage, from: number, to: number, out: string[]): boolean {
   if (PROCEDURE_PARAMS.has(key)) { out.push('/estimate'); return true; }
-  if (ITEM_PARAMS.has(key)) return cartRoute(url, from, to, out);
-  if (DISPLAY_PARAMS.has(key)) return displayRoute(url, from, to, out);
-  if (key !== 'id') return stepRoute(url, from, to, out);
-  const v = url.slice(from, to);
+  if (ITEM_PARAMS.has(key)) return cartRoute(page, from, to, out);
+  if (DISPLAY_PARAMS.has(key)) return displayRoute(page, from, to, out);
+  if (key !== 'id') return stepRoute(page, from, to, out);
+  const v = page.url.slice(from, to);
   if (!SLUG.test(v)) return false;
   out.push(`/${v}`);
   return true;
 }
 
-/** Adds `<page path>/<step>` when a step parameter's value url[from, to) is a word (a path is read as other values are). */
-function stepRoute(url: string, from: number, to: number, out: string[]): boolean {
+/** Adds `<page path>/<step>` when a step parameter's value page.url[from, to) is a word (a path is read as other values are). */
+function stepRoute({ url, path }: QueryPage, from: number, to: number, out: string[]): boolean {
   const step = url.slice(from, to);
   if (!WORD.test(step)) return false;
-  const path = pathBefore(url, url.indexOf('?'));
   out.push(`${path.endsWith('/') ? path : `${path}/`}${step}`);
   return true;
 }
@@ -99,16 +104,15 @@ function stepRoute(url: string, from: number, to: number, out: string[]): boolea
 const LISTING_PAGE = /^(?:\/[a-z]{2}(?:-[a-z]{2})?)?\/(?:locations?|clinics|hospitals|directions|providers|doctors|physicians|our-doctors|find-an?-(?:doctor|provider|physician|location)|services?|specialties|departments|blog|news|articles|stories|about|careers|jobs|events|calendar|classes|search)(?:\/|$)/i;
 
 /**
- * Adds `<page path>/<view>` when a display parameter's value url[from, to) is a word and the page is no public listing; a
- * script's extension is cut first (`/patients.aspx?view=lab-results` is `/patients/lab-results`, not a script's route to
- * `/lab-results`), and a value in Pascal case is read as its words too (`?tab=TestResults` is `<path>/test-results`).
+ * Adds `<page path>/<view>` when a display parameter's value page.url[from, to) is a word and the page is no public
+ * listing; a script's extension is cut first (`/patients.aspx?view=lab-results` is `/patients/lab-results`, not a script's
+ * route to `/lab-results`), and a value in Pascal case is read as its words too (`?tab=TestResults` is `<path>/test-results`).
  */
-function displayRoute(url: string, from: number, to: number, out: string[]): boolean {
+function displayRoute({ url, path: before }: QueryPage, from: number, to: number, out: string[]): boolean {
   const view = url.slice(from, to);
   if (!WORD.test(view)) return false;
-  let path = pathBefore(url, url.indexOf('?'));
-  const script = PAGE_SCRIPT.exec(path);
-  if (script !== null) path = script[1];
+  const script = PAGE_SCRIPT.exec(before);
+  let path = script === null ? before : script[1];
   if (LISTING_PAGE.test(path)) return false;
   if (!path.endsWith('/')) path = `${path}/`;
   out.push(`${path}${view}`);
@@ -126,8 +130,7 @@ const ITEM_VALUE = /^[^/?#&]{2,120}$/;
  * is `/cart/finasteride-1mg`): a cart that names a treatment is its order (path-verdicts.ts). Other pages' item
  * parameters are a catalogue's links and add nothing.
  */
-function cartRoute(url: string, from: number, to: number, out: string[]): boolean {
-  const path = pathBefore(url, url.indexOf('?'));
+function cartRoute({ url, path }: QueryPage, from: number, to: number, out: string[]): boolean {
   const item = url.slice(from, to);
   if (!CART_PAGE.test(path) || !ITEM_VALUE.test(item)) return false;
   out.push(`${path.endsWith('/') ? path : `${path}/`}${item}`);
@@ -206,13 +209,13 @@ const handlerWords = (v: string): string => camelApart(v, '-');
  * Adds the page a dispatcher parameter's value (decoded) names: a handler and action (`portal.messages`,
  * `appointments:confirm`) as segments, or one action word as a step of the script it is sent to
  * (`/Pharmacy.do?method=refill` is `/Pharmacy/refill`). True when the value was a handler's name (nothing more to
- * read in it); a word is still read as the route it may also be (`/?action=refill`).
+ * read in it); a word is still read as the route it may also be (`/?action=refill`). `path`: the page's path before
+ * its query (pathBefore).
  */
-export function handlerRoute(url: string, value: string, out: string[]): boolean {
+export function handlerRoute(path: string, value: string, out: string[]): boolean {
   if (HANDLER_STATE.test(value)) { out.push(`/${handlerWords(value).replace(DOT_OR_COLON, '/')}`); return true; }
   if (!HANDLER_WORD.test(value)) return false;
-  const q = url.indexOf('?');
-  const m = PAGE_SCRIPT.exec(pathBefore(url, q < 0 ? url.length : q));
+  const m = PAGE_SCRIPT.exec(path);
   if (m === null) return false;
   out.push(`${m[1]}/${handlerWords(value)}`);
   return false;
