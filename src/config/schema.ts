@@ -188,6 +188,12 @@ export const RulesFile = z.strictObject({
   /** Hostname globs (`mychart.*`), regexes or domain lists (`paths` for some pages only): events from them are blocked, referrers from whole blocked hosts dropped. */
   blocked_hosts: z.array(BlockedHost).optional(),
   page_groups: z.array(PageGroup).optional(),
+  /**
+   * Path globs of public listings (`/locations/**`, `/find-a-doctor/**`): their view, tab or section in the query
+   * (`?view=map`, `?tab=upcoming`) filters what they list, where another page's is read as a sub-page (`/patients?view=lab-results`
+   * is `/patients/lab-results`). A glob matching the site's root is refused.
+   */
+  listing_pages: z.array(z.string().min(1)).optional(),
   sensitive_terms: z.array(z.string()).optional(),
   sensitive_event_name: z.string().optional(),
   event_map: z.record(z.string(), z.string()).optional(),

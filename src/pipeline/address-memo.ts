@@ -69,7 +69,7 @@ function memoOf(site: SitePlan, plan: Plan): GenerationMemo<Known[]> {
  */
 export function pageAddress(a: AddressInputs, site: SitePlan, plan: Plan, host: Host, urlRoutes?: readonly string[]): PageAddress {
   if (keepable(a)) return remembered(a, site, plan, host);
-  const page = pageWithoutQuery(a, urlRoutes);
+  const page = pageWithoutQuery(a, plan, urlRoutes);
   return page === undefined || !keepable(page) ? addressOf(a, site, plan, host, urlRoutes) : withReferrers(remembered(page, site, plan, host), a, site, plan, host);
 }
 

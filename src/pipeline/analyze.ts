@@ -96,7 +96,7 @@ export function analyzeEvent(raw: JsonObject, site: SitePlan, plan: Plan, receiv
   const cameFrom = withContextReferrer(takeCameFrom(), context.referrer);
   const search = str(ctxPage.search) ?? str(props.search);
   // The page URL's query read once, for its routes (the address) and a form's done step (the title).
-  const urlRoutes = pageRoutesOf(page.url);
+  const urlRoutes = pageRoutesOf(page.url, plan);
   const address = pageAddress({ page, propsPath: str(props.path), propsUrl: str(props.url), propsReferrer: str(props.referrer), others, cameFrom, search }, site, plan, host, urlRoutes?.routes);
   const { route, group } = hashRouted(page.url, address.group, plan);
   const titled = pageTitleVerdict(str(raw.name), page.title, raw.type === 'track', plan, pageCategory(raw, props), storyArea(address.canonicalPagePath));

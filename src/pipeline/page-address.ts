@@ -103,8 +103,8 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host, 
   addRaw(readings, url, propsPath);
   addRaw(readings, propsUrl, url);
   for (const o of others) addRaw(readings, o, undefined);
-  const routedUrls = addRoutes(readings, a, urlRoutes);
-  const referrerSameSite = addReferrers(readings, a, host(page.url), site, host);
+  const routedUrls = addRoutes(readings, a, plan, urlRoutes);
+  const referrerSameSite = addReferrers(readings, a, host(page.url), site, plan, host);
   const canonical: string[] = [];
   const checkPaths: string[] = [];
   canonicalize(readings, plan, canonical, checkPaths);
@@ -120,16 +120,16 @@ function collectPaths(a: AddressInputs, site: SitePlan, plan: Plan, host: Host, 
  * a referrer is on this site. `pageHost`: the host of the page's URL. Apart so that a page remembered without its
  * query (query-address.ts) reads them each event as addressOf does.
  */
-export function addReferrers(readings: string[], a: AddressInputs, pageHost: string | undefined, site: SitePlan, host: Host): boolean {
+export function addReferrers(readings: string[], a: AddressInputs, pageHost: string | undefined, site: SitePlan, plan: Plan, host: Host): boolean {
   const { page, propsReferrer, cameFrom } = a;
   let referrerSameSite = false;
   for (const from of [page.referrer, propsReferrer === page.referrer ? undefined : propsReferrer]) {
     const r = from && referrerAddress(from);
-    if (r && sameSite(r, pageHost, site, host)) { addReferrer(readings, r); referrerSameSite = true; } else if (r) addAppReferrer(readings, r, pageHost, site, host);
+    if (r && sameSite(r, pageHost, site, host)) { addReferrer(readings, r, plan); referrerSameSite = true; } else if (r) addAppReferrer(readings, r, pageHost, site, plan, host);
   }
   // Pages the properties say the visitor came from are read like referrers (the page's own
   // referrer keeps its same-site reading: an external one is still cut to its origin).
-  if (cameFrom !== undefined) for (const from of cameFrom) { const r = openedScreen(from); if (sameSite(r, pageHost, site, host)) addReferrer(readings, r); else addAppReferrer(readings, r, pageHost, site, host); }
+  if (cameFrom !== undefined) for (const from of cameFrom) { const r = openedScreen(from); if (sameSite(r, pageHost, site, host)) addReferrer(readings, r, plan); else addAppReferrer(readings, r, pageHost, site, plan, host); }
   return referrerSameSite;
 }
 
@@ -157,17 +157,17 @@ export function canonicalize(readings: readonly string[], plan: Plan, canonical:
 }
 
 /** A same-site referrer's readings: its path and its routes (`/#/billing/pay`, `?option=com_portal`). */
-const addReferrer = (readings: string[], r: string): void => { addRaw(readings, r, undefined); routesInto(readings, r, undefined); };
+const addReferrer = (readings: string[], r: string, plan: Plan): void => { addRaw(readings, r, undefined); routesInto(readings, r, undefined, plan); };
 
 /** A page opened from an app's screen (`android-app://<package>/https/<host>/<path>`) or an AMP or search cache's copy: the site's page inside is read like a referrer. */
 // A redirector's or click tracker's link (`google.com/url?q=<url>`, `l.facebook.com/l.php?u=<url>`, `/out?target=`) carries
 // its target in the query: a target on this site is read like a same-site referrer (blind pass 26). A shortener's opaque
 // code (`t.co/Xk2p`, `bit.ly/3Nb`) names no page and is left as the external referrer it is.
-function addAppReferrer(readings: string[], r: string, pageHost: string | undefined, site: SitePlan, host: Host): void {
+function addAppReferrer(readings: string[], r: string, pageHost: string | undefined, site: SitePlan, plan: Plan, host: Host): void {
   const inner = r.charCodeAt(0) === 104 ? proxiedPage(r) : webPageInAppLink(r);
-  if (inner !== undefined && sameSite(inner, pageHost, site, host)) addReferrer(readings, inner);
+  if (inner !== undefined && sameSite(inner, pageHost, site, host)) addReferrer(readings, inner, plan);
   if (inner !== undefined || r.indexOf('?') < 0) return;
-  for (const t of routesOf(r)) if (t.indexOf('://') > 0 && t.charCodeAt(0) !== 47 && host(t) !== undefined && sameSite(t, pageHost, site, host)) addReferrer(readings, t);
+  for (const t of routesOf(r, plan)) if (t.indexOf('://') > 0 && t.charCodeAt(0) !== 47 && host(t) !== undefined && sameSite(t, pageHost, site, host)) addReferrer(readings, t, plan);
 }
 
 function sameSite(url: string, pageHost: string | undefined, site: SitePlan, host: Host): boolean {
@@ -180,33 +180,33 @@ function sameSite(url: string, pageHost: string | undefined, site: SitePlan, hos
  * of an escaped URL (`/app%23%2Fbilling`) and a route's own routes (`?next=%2F%23%2Fbilling`). The
  * routes that are absolute URLs are returned (their hosts are checked).
  */
-function addRoutes(readings: string[], a: AddressInputs, urlRoutes: readonly string[] | undefined): string[] | undefined {
+function addRoutes(readings: string[], a: AddressInputs, plan: Plan, urlRoutes: readonly string[] | undefined): string[] | undefined {
   const { page, propsPath, propsUrl, others, search } = a;
-  let urls = routesInto(readings, page.path, undefined);
+  let urls = routesInto(readings, page.path, undefined, plan);
   // The page URL and its properties copy are usually the same string: read once.
-  if (propsPath !== page.path) urls = routesInto(readings, propsPath, urls);
-  urls = routesInto(readings, page.url, urls, urlRoutes);
-  if (propsUrl !== page.url) urls = routesInto(readings, propsUrl, urls);
-  for (const o of others) urls = routesInto(readings, o, urls);
+  if (propsPath !== page.path) urls = routesInto(readings, propsPath, urls, plan);
+  urls = routesInto(readings, page.url, urls, plan, urlRoutes);
+  if (propsUrl !== page.url) urls = routesInto(readings, propsUrl, urls, plan);
+  for (const o of others) urls = routesInto(readings, o, urls, plan);
   // A query sent apart from the URL (`search: "?page=billing/pay"`), unless the URL ends with it.
-  if (search && !(page.url?.endsWith(search) ?? false)) urls = routesInto(readings, search.startsWith('?') ? search : `?${search}`, urls);
+  if (search && !(page.url?.endsWith(search) ?? false)) urls = routesInto(readings, search.startsWith('?') ? search : `?${search}`, urls, plan);
   return urls;
 }
 
 /** The routes of one URL as readings (`known`: routesOf(url), when read already); `urls` collects the absolute ones. */
-function routesInto(readings: string[], url: string | undefined, urls: string[] | undefined, known?: readonly string[]): string[] | undefined {
+function routesInto(readings: string[], url: string | undefined, urls: string[] | undefined, plan: Plan, known?: readonly string[]): string[] | undefined {
   if (!url) return urls;
-  const routes = known ?? routesOf(url);
-  if (routes.length > 0) urls = routeEach(readings, routes, 0, urls);
-  if (hidesQueryOrFragment(url)) urls = routeEach(readings, routesOf(safeDecode(url)), 0, urls);
+  const routes = known ?? routesOf(url, plan);
+  if (routes.length > 0) urls = routeEach(readings, routes, 0, urls, plan);
+  if (hidesQueryOrFragment(url)) urls = routeEach(readings, routesOf(safeDecode(url), plan), 0, urls, plan);
   return urls;
 }
 
-function routeEach(readings: string[], routes: readonly string[], depth: number, urls: string[] | undefined): string[] | undefined {
+function routeEach(readings: string[], routes: readonly string[], depth: number, urls: string[] | undefined, plan: Plan): string[] | undefined {
   for (const r of routes) {
     addRaw(readings, r, undefined);
     if (r.charCodeAt(0) !== 47 && r.indexOf('://') > 0) (urls ??= []).push(r);
-    if (depth === 0) { const more = routesOf(r); if (more.length > 0) urls = routeEach(readings, more, 1, urls); }
+    if (depth === 0) { const more = routesOf(r, plan); if (more.length > 0) urls = routeEach(readings, more, 1, urls, plan); }
   }
   return urls;
 }

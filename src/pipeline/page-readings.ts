@@ -179,7 +179,7 @@ const OUTLET_ROUTE = /\((?:[a-z0-9_-]+:)?([^()]+)\)/gi;
  * (before any fragment) marks a form's done step and names no form (`/?page_id=12&step=confirmation`): title-verdicts.ts
  * withDoneStep reads the page's title then, from this same reading of the query.
  */
-export function routeReadings(url: string, out: string[]): boolean {
+export function routeReadings(url: string, listing: RegExp | undefined, out: string[]): boolean {
   const hash = url.indexOf('#');
   const q = url.indexOf('?');
   if (hash >= 0) {
@@ -198,7 +198,7 @@ export function routeReadings(url: string, out: string[]): boolean {
   }
   if (q < 0) return false;
   // The path before the query (the scheme and host cut once), read by every reader of the query.
-  const page: QueryPage = { url, path: pathBefore(url, q) };
+  const page: QueryPage = { url, path: pathBefore(url, q), listing };
   // A query inside the fragment (`/#?route=billing/pay`, `/#/home?page=refills`) routes too.
   if (hash >= 0 && hash < q) { queryRoutes(page, q, url.length, false, out); return false; }
   const form = queryRoutes(page, q, hash >= 0 ? hash : url.length, isRootPath(page.path), out);

@@ -29,15 +29,15 @@ import { hostBlock, pathVerdict } from './path-verdicts.js';
  * when the queries add nothing but what withReferrers merges back; undefined when one may add (a route) or its
  * base reads otherwise without it. `urlRoutes`: routesOf(page.url) when read already.
  */
-export function pageWithoutQuery(a: AddressInputs, urlRoutes?: readonly string[]): AddressInputs | undefined {
+export function pageWithoutQuery(a: AddressInputs, plan: Plan, urlRoutes?: readonly string[]): AddressInputs | undefined {
   const { page } = a;
-  const path = withoutQuery(page.path), url = withoutQuery(page.url, urlRoutes);
-  const propsPath = a.propsPath === page.path ? path : withoutQuery(a.propsPath);
-  const propsUrl = a.propsUrl === page.url ? url : withoutQuery(a.propsUrl);
-  if (path === null || url === null || propsPath === null || propsUrl === null || routedSearch(a.search, page.url)) return undefined;
+  const path = withoutQuery(page.path, plan), url = withoutQuery(page.url, plan, urlRoutes);
+  const propsPath = a.propsPath === page.path ? path : withoutQuery(a.propsPath, plan);
+  const propsUrl = a.propsUrl === page.url ? url : withoutQuery(a.propsUrl, plan);
+  if (path === null || url === null || propsPath === null || propsUrl === null || routedSearch(a.search, page.url, plan)) return undefined;
   let others = a.others;
   for (let i = 0; i < a.others.length; i++) {
-    const o = withoutQuery(a.others[i]);
+    const o = withoutQuery(a.others[i], plan);
     if (o == null) return undefined;
     if (o !== a.others[i]) { if (others === a.others) others = [...a.others]; (others as string[])[i] = o; }
   }
@@ -45,12 +45,12 @@ export function pageWithoutQuery(a: AddressInputs, urlRoutes?: readonly string[]
 }
 
 /** The address as the memo may keep it: itself when plain, cut at an inert query, null when neither. */
-function withoutQuery(s: string | undefined, routes?: readonly string[]): string | undefined | null {
+function withoutQuery(s: string | undefined, plan: Plan, routes?: readonly string[]): string | undefined | null {
   if (s === undefined) return undefined;
   const q = s.indexOf('?');
   if (q < 0) return s.indexOf('#') < 0 && !hidesQueryOrFragment(s) ? s : null;
   const base = s.slice(0, q);
-  if (!inertBase(base, s, q) || routed(s, routes)) return null;
+  if (!inertBase(base, s, q) || routed(s, plan, routes)) return null;
   return base;
 }
 
@@ -67,14 +67,14 @@ function inertBase(base: string, s: string, q: number): boolean {
 }
 
 /** Whether routesInto (page-address.ts) finds a route in `url` (`routes`: routesOf(url), when read already). */
-function routed(url: string, routes?: readonly string[]): boolean {
-  return (routes ?? routesOf(url)).length > 0 || (hidesQueryOrFragment(url) && routesOf(safeDecode(url)).length > 0);
+function routed(url: string, plan: Plan, routes?: readonly string[]): boolean {
+  return (routes ?? routesOf(url, plan)).length > 0 || (hidesQueryOrFragment(url) && routesOf(safeDecode(url), plan).length > 0);
 }
 
 /** Whether a query sent apart routes (addRoutes reads it unless the URL ends with it). */
-function routedSearch(search: string | undefined, url: string | undefined): boolean {
+function routedSearch(search: string | undefined, url: string | undefined, plan: Plan): boolean {
   if (!search || (url?.endsWith(search) ?? false)) return false;
-  return routed(search.startsWith('?') ? search : `?${search}`);
+  return routed(search.startsWith('?') ? search : `?${search}`, plan);
 }
 
 /**
@@ -84,7 +84,7 @@ function routedSearch(search: string | undefined, url: string | undefined): bool
  */
 export function withReferrers(p: PageAddress, a: AddressInputs, site: SitePlan, plan: Plan, host: (u: string | undefined) => string | undefined): PageAddress {
   const readings: string[] = [];
-  const referrerSameSite = addReferrers(readings, a, p.urlHost, site, host);
+  const referrerSameSite = addReferrers(readings, a, p.urlHost, site, plan, host);
   const referrerHost = host(a.page.referrer);
   const referrerBlockedHost = referrerHost !== undefined && hostBlock(referrerHost, plan) !== null;
   let { checkPaths, blocked, pathSensitive } = p;

@@ -72,10 +72,14 @@ export const VALUE_ROUTE_PARAMS: ReadonlySet<string> = new Set([...PROCEDURE_PAR
 // A slug of two words or more (`bill-pay`), not a number or a token.
 const SLUG = /^[a-z]+(?:-[a-z]+)+$/i;
 
-/** A URL whose query is read for routes: the URL and its path before the query (pathBefore: cut once per URL, by routeReadings). */
+/**
+ * A URL whose query is read for routes: the URL, its path before the query (pathBefore: cut once per URL, by
+ * routeReadings) and the plan's public listing pages (Plan['listingPages']).
+ */
 export interface QueryPage {
   readonly url: string;
   readonly path: string;
+  readonly listing: RegExp | undefined;
 }
 
 /** Adds the route one of VALUE_ROUTE_PARAMS (normalized `key`) with the value page.url[from, to) names, if any. */
@@ -98,22 +102,21 @@ function stepRoute({ url, path }: QueryPage, from: number, to: number, out: stri
   return true;
 }
 
-// A public listing (the bundled page groups' service, provider, location, content and about pages, events and classes), its
-// language first or not: its view, tab or section filters what it lists (`/locations?section=test-results` lists the places
-// that take lab tests, `/find-a-doctor.php?view=results&tab=profile` shows a directory's result), so it names no area.
-const LISTING_PAGE = /^(?:\/[a-z]{2}(?:-[a-z]{2})?)?\/(?:locations?|clinics|hospitals|directions|providers|doctors|physicians|our-doctors|find-an?-(?:doctor|provider|physician|location)|services?|specialties|departments|blog|news|articles|stories|about|careers|jobs|events|calendar|classes|search)(?:\/|$)/i;
-
 /**
  * Adds `<page path>/<view>` when a display parameter's value page.url[from, to) is a word and the page is no public
  * listing; a script's extension is cut first (`/patients.aspx?view=lab-results` is `/patients/lab-results`, not a script's
  * route to `/lab-results`), and a value in Pascal case is read as its words too (`?tab=TestResults` is `<path>/test-results`).
+ * A public listing is a page the rules' `listing_pages` globs name (Plan['listingPages'], compiled once: the bundled pack's
+ * locations, directories, services, content, about pages, events, classes and search, and a site's own): its view, tab or
+ * section filters what it lists (`/locations?section=test-results` lists the places that take lab tests,
+ * `/find-a-doctor.php?view=results&tab=profile` shows a directory's result), so it names no area.
  */
-function displayRoute({ url, path: before }: QueryPage, from: number, to: number, out: string[]): boolean {
+function displayRoute({ url, path: before, listing }: QueryPage, from: number, to: number, out: string[]): boolean {
   const view = url.slice(from, to);
   if (!WORD.test(view)) return false;
   const script = PAGE_SCRIPT.exec(before);
   let path = script === null ? before : script[1];
-  if (LISTING_PAGE.test(path)) return false;
+  if (listing?.test(path) === true) return false;
   if (!path.endsWith('/')) path = `${path}/`;
   out.push(`${path}${view}`);
   if (view.length <= 64 && PASCAL_WORDS.test(view)) out.push(`${path}${camelApart(view, '-').toLowerCase()}`);

@@ -1,27 +1,29 @@
 import { BoundedMemo } from '../common/bounded-memo.js';
+import type { Plan } from '../rules/plan.js';
 import { routeReadings } from './page-readings.js';
 
 const NONE: readonly string[] = Object.freeze([]);
 
 // Page URLs repeat with every view of the page: the routes of one with a fragment and no query are remembered (bounded). A
-// query is read afresh each time: it may hold a visitor's email, MRN or token, and no memo keeps one.
+// query is read afresh each time: it may hold a visitor's email, MRN or token, and no memo keeps one. The plan is read for a
+// query only (its public listing pages, route-values.ts displayRoute), so the routes remembered are the same for every plan.
 const knownRoutes = new BoundedMemo<readonly string[]>(4096);
 
-/** routeReadings of a URL or path; none without a `?` or `#`. */
-export function routesOf(url: string): readonly string[] {
-  if (url.indexOf('?') >= 0) return freshRoutes(url);
+/** routeReadings of a URL or path under `plan`; none without a `?` or `#`. */
+export function routesOf(url: string, plan: Plan): readonly string[] {
+  if (url.indexOf('?') >= 0) return freshRoutes(url, plan);
   if (url.indexOf('#') < 0) return NONE;
   let routes = knownRoutes.get(url);
   if (routes === undefined) {
-    routes = freshRoutes(url);
+    routes = freshRoutes(url, plan);
     knownRoutes.set(url, routes);
   }
   return routes;
 }
 
-function freshRoutes(url: string): readonly string[] {
+function freshRoutes(url: string, plan: Plan): readonly string[] {
   const out: string[] = [];
-  routeReadings(url, out);
+  routeReadings(url, plan.listingPages, out);
   return out.length > 0 ? out : NONE;
 }
 
@@ -33,9 +35,9 @@ export interface PageRoutes { readonly routes: readonly string[]; readonly unnam
  * takes these routes for the page URL and the title verdict the done step (analyze.ts), rather than each reading the
  * query again. Kept by the event alone (no memo keeps a query). Undefined for a URL with no query.
  */
-export function pageRoutesOf(url: string | undefined): PageRoutes | undefined {
+export function pageRoutesOf(url: string | undefined, plan: Plan): PageRoutes | undefined {
   if (url === undefined || url.indexOf('?') < 0) return undefined;
   const out: string[] = [];
-  const unnamedDone = routeReadings(url, out);
+  const unnamedDone = routeReadings(url, plan.listingPages, out);
   return { routes: out.length > 0 ? out : NONE, unnamedDone };
 }

@@ -9,8 +9,8 @@ import type { BlockRule, HostPathRule, PageGroupPlan, Plan } from './plan.js';
 import { escapeRegExp } from '../common/regex-escape.js';
 import { NON_ASCII } from '../common/char-gates.js';
 
-/** The plan's page rules: blocked paths and hosts, locale prefixes and page groups. */
-export type PagePlan = Pick<Plan, 'blocked' | 'blockedIndex' | 'blockedWhenSensitive' | 'blockedHosts' | 'blockedHostPaths' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex'>;
+/** The plan's page rules: blocked paths and hosts, locale prefixes, page groups and listing pages. */
+export type PagePlan = Pick<Plan, 'blocked' | 'blockedIndex' | 'blockedWhenSensitive' | 'blockedHosts' | 'blockedHostPaths' | 'localePrefixes' | 'pageGroups' | 'pageGroupsAny' | 'pageGroupIndex' | 'listingPages'>;
 
 /** Compiles the page rules; a bad pattern is reported in `errors` (file:line comes from the loader). */
 export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
@@ -33,7 +33,28 @@ export function compilePageRules(rules: RulesFile, errors: string[]): PagePlan {
     pageGroups,
     pageGroupsAny: combinePatterns(pageGroups.flatMap((g) => g.res)),
     pageGroupIndex: indexPageGroups(rules.page_groups ?? [], pageGroups),
+    listingPages: listingPages(rules.listing_pages ?? [], errors),
   };
+}
+
+// A language before a listing's path (`/es/locations`, `/en-us/services`), as a raw path spells it: displayRoute reads
+// the page's path as sent, not canonicalised.
+const LANGUAGE_FIRST = '(?:/[a-z]{2}(?:-[a-z]{2})?)?';
+
+/**
+ * Plan['listingPages']: the `listing_pages` globs as one alternation, tested in any case after an optional language. A
+ * glob that matches the site's root (`/`, `/*`, `/**`) is refused: a root page's query is its route
+ * (`/?panel=pay-my-bill`, page-readings.ts), and a catch-all would make every page's view a filter.
+ */
+function listingPages(globs: readonly string[], errors: string[]): RegExp | undefined {
+  const sources: string[] = [];
+  for (const [i, glob] of globs.entries()) {
+    const re = compilePattern(glob, undefined, `listing_pages.${i}`, errors);
+    if (re.test('/')) errors.push(`listing_pages.${i}: matches the site's root page, whose query is its route (\`/?panel=pay-my-bill\`); list the listing's own pages (\`/our-clinics/**\`)`);
+    // Each is `^…$` (globToRegExp); one that failed to compile (`/$^/`) is reported already.
+    else if (re.source.startsWith('^') && re.source.endsWith('$')) sources.push(re.source.slice(1, -1));
+  }
+  return sources.length === 0 ? undefined : new RegExp(`^${LANGUAGE_FIRST}(?:${sources.join('|')})$`, 'i');
 }
 
 /**

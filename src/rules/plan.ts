@@ -80,6 +80,11 @@ export interface Plan {
    * order) with the patterns that can match a path starting with it. Other paths are in no group.
    */
   readonly pageGroupIndex?: ReadonlyMap<string, readonly { readonly group: PageGroupPlan; readonly res: readonly RegExp[] }[]>;
+  /**
+   * The `listing_pages` globs as one test of a page's raw path, its language first or not, in any case: a public listing,
+   * whose view, tab or section in the query filters what it lists (route-values.ts displayRoute). Undefined when none.
+   */
+  readonly listingPages?: RegExp;
   /** One alternation of condition/treatment terms, matched against paths, titles, event names. */
   readonly sensitiveTerms: TermTest | undefined;
   readonly sensitiveEventName: string;

@@ -70,7 +70,7 @@ describe('the address memo for a page whose URL carries a query', () => {
     let fullWay = 0;
     for (let i = 0; i < 4000; i++) {
       const a = randomInputs(r);
-      const page = pageWithoutQuery(a);
+      const page = pageWithoutQuery(a, plan);
       if (keepable(a)) continue;
       if (page !== undefined && keepable(page)) { remembered++; pageAddress(page, site, plan, host); } else fullWay++;
       const fresh = addressOf(a, site, plan, host);
@@ -85,7 +85,7 @@ describe('the address memo for a page whose URL carries a query', () => {
   it('keeps no query: what the memo is keyed by has no `?`, `#` or escaped one, no referrer and no search', () => {
     const r = rng(5);
     for (let i = 0; i < 2000; i++) {
-      const page = pageWithoutQuery(randomInputs(r));
+      const page = pageWithoutQuery(randomInputs(r), plan);
       if (page === undefined) continue;
       const kept = [page.page.path, page.page.url, page.propsPath, page.propsUrl, ...page.others].filter((s) => s !== undefined);
       for (const s of kept) expect(s).not.toMatch(/[?#]|%(25)*(23|3f)/i);
