@@ -5,6 +5,7 @@ import { canonicalPath } from '../rules/canonical-path.js';
 import { termInText } from '../rules/health-terms.js';
 import type { HostPathRule, PageGroupPlan, Plan } from '../rules/plan.js';
 import { englishStoryPath } from './story-areas.js';
+import { abbreviationsWritten } from './abbreviated-words.js';
 import { NON_ASCII } from '../common/char-gates.js';
 
 /** What a plan says about one canonical page path. */
@@ -45,7 +46,7 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
     // A story or posting area named in another language is read as the pack names it (`/noticias/…` as `/news/…`).
     const read = englishStoryPath(alt ?? path);
     const sensitive = namesTermIn(path, plan) || (alt !== undefined && namesTermIn(alt, plan));
-    const blocked = read !== undefined ? blockedRule(read, plan) : blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan));
+    const blocked = read !== undefined ? blockedRule(read, plan) : blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)) ?? shorthandRule(alt ?? path, plan);
     const cart = blocked === null && sensitive && CART_ITEM.test(path);
     verdict = { blocked: cart ? blockedRule(path.replace(CART_ITEM, '$1checkout/'), plan) : blocked, sensitive, group: pageGroupOf(read ?? path, plan) };
     memo.set(path, verdict);
@@ -123,6 +124,12 @@ export function separatorsFolded(path: string): string | undefined {
     if (ACCENTED_LATIN.test(folded)) folded = unaccented(folded);
   }
   return folded === path ? undefined : folded;
+}
+
+/** The blocked rule the path matches with the clinic's shorthand written out (`/pt-msgs` as `/patient-messages`), or null. */
+function shorthandRule(path: string, plan: Plan): string | null {
+  const written = abbreviationsWritten(path);
+  return written === undefined ? null : blockedRule(written, plan);
 }
 
 function blockedRule(path: string, plan: Plan): string | null {
