@@ -13,7 +13,7 @@ const WORDS: Readonly<Record<string, string>> = {
   hx: 'history', appt: 'appointment', appts: 'appointments', apt: 'appointment', apts: 'appointments', acct: 'account',
   accts: 'accounts', reg: 'registration', regis: 'registration', bil: 'billing', sched: 'schedule', presc: 'prescription',
   prescr: 'prescription', rxs: 'prescriptions', pwd: 'password', passwd: 'password', ctr: 'center', inbx: 'inbox',
-  cnfrm: 'confirm', confirmd: 'confirmed', med: 'medical', meds: 'medications', tele: 'telehealth', vid: 'video',
+  cnfrm: 'confirm', confirmd: 'confirmed', med: 'medical', meds: 'medications', vid: 'video',
   ptportal: 'patient-portal',
 };
 // Words whose other sense is common: written out only after one of the words that fix their sense.
@@ -23,6 +23,10 @@ const AFTER: Readonly<Record<string, { readonly after: string; readonly word: st
   conf: { after: 'appt|appointment|booking|book|visit|sched|schedule|reservation|order', word: 'confirmation' },
 };
 
+// Words written out only before a results word (`/rad-res`, `/path-rpts`; not `/rad-summer-camp`).
+const BEFORE_RESULTS: Readonly<Record<string, string>> = { rad: 'radiology', path: 'pathology', img: 'imaging' };
+const RESULTS_WORD = 'results?|reports?|images';
+
 const WORD_SET = Object.keys(WORDS).join('|');
 // Whole path words only: between `/` or `-` or the path's ends. One pattern, compiled once; the replacement looks the word up.
 const ABBREVIATION = new RegExp(`(?<=^|[/-])(?:${WORD_SET})(?=$|[/-])`, 'g');
@@ -30,13 +34,15 @@ const CONTEXTUAL = Object.entries(AFTER).map(([short, { after, word }]) => ({
   re: new RegExp(`(?<=(?:^|[/-])(?:${after})[/-])${short}(?=$|[/-])`, 'g'),
   word,
 }));
+const BEFORE = new RegExp(`(?<=^|[/-])(?:${Object.keys(BEFORE_RESULTS).join('|')})(?=[/-](?:${RESULTS_WORD})(?:$|[/-]))`, 'g');
 // A cheap gate: most paths have none of these words, and are not copied.
-const MAY_ABBREVIATE = new RegExp(`(?:^|[/-])(?:${WORD_SET}|${Object.keys(AFTER).join('|')})(?:$|[/-])`);
+const MAY_ABBREVIATE = new RegExp(`(?:^|[/-])(?:${WORD_SET}|${[...Object.keys(AFTER), ...Object.keys(BEFORE_RESULTS)].join('|')})(?:$|[/-])`);
 
 /** The path with the clinic's shorthand written out (`/pt-msgs` is `/patient-messages`), or undefined when it has none. */
 export function abbreviationsWritten(path: string): string | undefined {
   if (!MAY_ABBREVIATE.test(path)) return undefined;
   let written = path.replace(ABBREVIATION, (w) => WORDS[w] ?? w);
   for (const { re, word } of CONTEXTUAL) written = written.replace(re, word);
+  written = written.replace(BEFORE, (w) => BEFORE_RESULTS[w] ?? w);
   return written === path ? undefined : written;
 }
