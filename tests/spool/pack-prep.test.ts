@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EnqueueRow } from '../../src/spool/port.js';
+import { PACK_CHARS } from '../../src/spool/sqlite/pack-prep.js';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
 import { tempDir } from '../helpers/collector.js';
 
@@ -69,6 +70,35 @@ describe('SQLite spool: packs of a large enqueue', () => {
     await expect(enqueued).resolves.toBeUndefined();
     const again = open(path);
     expect((await again.lease('ga4', 5000, 60_000)).map(view)).toEqual(large.filter((r) => r.destination === 'ga4').map(view));
+    await again.close();
+  });
+
+  it('a group commit holding more text than a pack takes is stored as several packs, read back in order', async () => {
+    const path = join(tempDir(), 'spool.db');
+    const spool = open(path);
+    // 30 requests of 20 events, ~420 characters each, in one group commit: ~250,000 characters for ga4.
+    const requests = Array.from({ length: 30 }, (_, r) => Array.from({ length: 20 }, (_, i): EnqueueRow => ({
+      messageId: `r${r}-${i}`, destination: 'ga4', policyVersion: `v${r % 2}`, subjectKeys: [`k${r}`], scrubbedAt: 1000 + r,
+      payload: { client_id: `c${r}`, events: [{ name: 'page_view', params: { page_location: `https://example.test/${'p'.repeat(380)}?i=${i}`, note: 'é"\\,]' } }] },
+    })));
+    await Promise.all(requests.map((rows) => spool.enqueue(rows)));
+    const all = requests.flat();
+    const inMemory = await spool.lease('ga4', 5000, 60_000);
+    expect(inMemory.map(view)).toEqual(all.map(view));
+    await spool.close();
+
+    const db = new Database(path, { readonly: true });
+    const packs = db.prepare('SELECT n, LENGTH(payload) AS chars FROM outbox_packs ORDER BY id').all() as { n: number; chars: number }[];
+    db.close();
+    expect(packs.length).toBeGreaterThan(5);
+    expect(packs.reduce((s, p) => s + p.n, 0)).toBe(600);
+    for (const p of packs) expect(p.chars).toBeLessThanOrEqual(PACK_CHARS + 2);
+
+    // A restart reads them back from disk (none was acknowledged): the same items, order and metadata.
+    const again = open(path);
+    const fromDisk = await again.lease('ga4', 5000, 60_000);
+    expect(fromDisk.map(view)).toEqual(all.map(view));
+    expect(fromDisk.map((r) => r.scrubbedAt)).toEqual(all.map((r) => r.scrubbedAt));
     await again.close();
   });
 });

@@ -14,9 +14,23 @@ import type { NewPack } from './packs.js';
 
 /** Rows a chunk's texts are built from before the clock is read again. */
 const CHUNK = 256;
+/**
+ * Payload characters a pack holds at most (a single larger item gets a pack of its own). A group
+ * commit's events for one destination used to be one pack however many there were: under the
+ * batch bench's load ~400 items, a 170 KB text. Strings over 128 KB go to V8's large-object space
+ * and better-sqlite3's UTF-8 copy of a text past ~64 KB to malloc's top or mmap: fresh pages every
+ * time, and a page fault on this kind of VM costs tens of microseconds. Packing 400 texts of 422
+ * characters (bench/micro/pack-size.mjs): join 3.3 -> 0.4-0.7 us per row, insert 5.4 -> 0.5-0.6
+ * us per row at 100 rows (42 KB) a pack. 32K characters stays below both limits even for
+ * two-byte text (64 KB), and ~75 bench items a pack keeps the per-pack cost small.
+ */
+export const PACK_CHARS = 32_768;
 
-/** One caller's rows for one destination: their payload texts, and its pieces of the pack's meta and payload texts. */
-interface Part { rows: EnqueueRow[]; bytes: number[]; texts: string[]; meta: string[]; payload: string[] }
+/**
+ * One caller's rows for one destination: their payload texts, and its pieces of the packs' meta and
+ * payload texts, a piece per chunk (`ends[j]`: the row after chunk j; each chunk's meta opens with a full tuple).
+ */
+interface Part { rows: EnqueueRow[]; bytes: number[]; texts: string[]; meta: string[]; payload: string[]; ends: number[] }
 
 /** One enqueue call's rows, grouped by destination (first appearance order); dead rows apart; the rows' dedup keys (seen-keys.ts). */
 export interface PreparedRows { parts: Map<string, Part>; dead: { row: EnqueueRow; text: string; dead: NonNullable<EnqueueRow['dead']> }[]; seen: string[] }
@@ -59,7 +73,7 @@ function group(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedR
     if (r.dedupKey !== undefined) seen.add(r.dedupKey);
     if (r.dead) { dead.push({ row: r, text: texts[i], dead: r.dead }); return; }
     let p = parts.get(r.destination);
-    if (!p) { p = { rows: [], bytes: [], texts: [], meta: [], payload: [] }; parts.set(r.destination, p); }
+    if (!p) { p = { rows: [], bytes: [], texts: [], meta: [], payload: [], ends: [] }; parts.set(r.destination, p); }
     p.rows.push(r);
     p.bytes.push(texts[i].length);
     p.texts.push(texts[i]);
@@ -67,14 +81,25 @@ function group(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedR
   return { parts, dead, seen: [...seen] };
 }
 
+/** The end of the chunk starting at `start`: at most CHUNK rows and PACK_CHARS of text, at least one row. */
+function chunkEnd(p: Part, start: number): number {
+  const last = Math.min(start + CHUNK, p.rows.length);
+  let end = start + 1, chars = p.bytes[start];
+  while (end < last && chars + p.bytes[end] + 1 <= PACK_CHARS) chars += p.bytes[end++] + 1;
+  return end;
+}
+
 /** One chunk of a part's meta and payload texts (rows [start, end)). */
-function chunk(p: Part, whole: readonly string[], start: number, end: number): void {
+function chunk(p: Part, start: number, end: number): void {
   p.meta.push(JSON.stringify(encodeMeta(p.rows, p.bytes, start, end)).slice(1, -1));
-  p.payload.push(whole.slice(start, end).join(','));
+  p.payload.push(p.texts.slice(start, end).join(','));
+  p.ends.push(end);
 }
 
 function build(prepared: PreparedRows): PreparedRows {
-  for (const p of prepared.parts.values()) chunk(p, p.texts, 0, p.rows.length);
+  for (const p of prepared.parts.values()) {
+    for (let start = 0, end; start < p.rows.length; start = end) chunk(p, start, (end = chunkEnd(p, start)));
+  }
   return prepared;
 }
 
@@ -83,8 +108,8 @@ async function sliced(prepared: PreparedRows): Promise<PreparedRows> {
   await new Promise((resolve) => setImmediate(resolve));
   const slices = new TimeSlices();
   for (const p of prepared.parts.values()) {
-    for (let start = 0; start < p.rows.length; start += CHUNK) {
-      chunk(p, p.texts, start, Math.min(start + CHUNK, p.rows.length));
+    for (let start = 0, end; start < p.rows.length; start = end) {
+      chunk(p, start, (end = chunkEnd(p, start)));
       const pause = slices.pauseNow();
       if (pause !== undefined) await pause;
     }
@@ -92,28 +117,42 @@ async function sliced(prepared: PreparedRows): Promise<PreparedRows> {
   return prepared;
 }
 
+/** A pack being filled: whole chunks, in order, while their texts fit in PACK_CHARS. */
+interface OpenPack { destination: string; rows: EnqueueRow[]; bytes: number[]; texts: string[]; meta: string[]; payload: string[]; chars: number }
+
+type PackStatements = { insertPack: Database.Statement; insertDead: Database.Statement };
+
 /**
- * Writes a group commit's prepared rows: rejected rows to dead_letters, then one pack per
- * destination for the whole commit (many callers' events in one row: a single-event request
- * costs a share of a row, not a row).
+ * Writes a group commit's prepared rows: rejected rows to dead_letters, then each destination's
+ * rows as packs of at most PACK_CHARS of text (many callers' events in one row: a single-event
+ * request costs a share of a row, not a row). A pack is whole chunks: its meta opens with a full tuple.
  */
-export function writePrepared(st: { insertPack: Database.Statement; insertDead: Database.Statement }, batch: readonly PreparedRows[], now: number): NewPack[] {
-  const groups = new Map<string, NewPack & { meta: string[]; payload: string[] }>();
+export function writePrepared(st: PackStatements, batch: readonly PreparedRows[], now: number): NewPack[] {
+  const open = new Map<string, OpenPack>();
+  const written: NewPack[] = [];
   for (const w of batch) {
     for (const { row: r, text, dead } of w.dead) st.insertDead.run(r.messageId, r.destination, text, 0, dead.code, dead.reason, now, now, r.policyVersion ?? null, joinKeys(r.subjectKeys), r.scrubbedAt ?? null);
     for (const [destination, p] of w.parts) {
-      let g = groups.get(destination);
-      if (!g) { g = { id: 0, destination, rows: [], bytes: [], texts: [], meta: [], payload: [] }; groups.set(destination, g); }
-      for (const r of p.rows) g.rows.push(r);
-      for (const b of p.bytes) g.bytes.push(b);
-      for (const t of p.texts) g.texts.push(t);
-      g.meta.push(...p.meta);
-      g.payload.push(...p.payload);
+      let start = 0;
+      p.ends.forEach((end, j) => {
+        const chars = p.payload[j].length;
+        let g = open.get(destination);
+        if (g && g.chars + 1 + chars > PACK_CHARS) { written.push(insertPack(st, g, now)); g = undefined; }
+        if (!g) open.set(destination, (g = { destination, rows: [], bytes: [], texts: [], meta: [], payload: [], chars: -1 }));
+        for (let i = start; i < end; i++) { g.rows.push(p.rows[i]); g.bytes.push(p.bytes[i]); g.texts.push(p.texts[i]); }
+        g.meta.push(p.meta[j]);
+        g.payload.push(p.payload[j]);
+        g.chars += 1 + chars;
+        start = end;
+      });
     }
   }
-  for (const g of groups.values()) {
-    const total = g.bytes.reduce((a, b) => a + b, 0);
-    g.id = Number(st.insertPack.run(g.destination, g.rows.length, total, `[${g.meta.join(',')}]`, `[${g.payload.join(',')}]`, now).lastInsertRowid);
-  }
-  return [...groups.values()].map(({ id, destination, rows, bytes, texts }) => ({ id, destination, rows, bytes, texts }));
+  for (const g of open.values()) written.push(insertPack(st, g, now));
+  return written;
+}
+
+function insertPack(st: PackStatements, g: OpenPack, now: number): NewPack {
+  const total = g.bytes.reduce((a, b) => a + b, 0);
+  const id = Number(st.insertPack.run(g.destination, g.rows.length, total, `[${g.meta.join(',')}]`, `[${g.payload.join(',')}]`, now).lastInsertRowid);
+  return { id, destination: g.destination, rows: g.rows, bytes: g.bytes, texts: g.texts };
 }
