@@ -4,9 +4,10 @@
 // (WAL, synchronous NORMAL, a 4 MB page cache, as the spool opens it).
 //   node bench/micro/pack-size.mjs [--rows 20,50,100,150,200,280,400] [--chars 430]
 // Prints, per pack size, CPU microseconds per row (user + system) for the join, the INSERTs and the
-// COMMIT, and minor page faults per row. H226 (load 2-12): join 0.4-0.7 us up to 280 rows (118 KB)
-// and 3.3 at 400 (169 KB: V8's large-object space), insert 0.5-0.6 up to 150 rows (63 KB), 3.0 at
-// 200 and 5.4 at 280-400, commit ~2 throughout.
+// COMMIT, and minor page faults per row. H226 (two runs, load 3-13, ~440 characters a row): at 400 rows
+// (~175 KB: V8's large-object space) join 3.2-3.4 us, insert 5.4-7.7, 0.49 faults per row; at 50-150
+// rows join 0.3-0.7, insert 0.4-0.6, no faults; 200-280 rows (84-118 KB) gave insert 0.4 in one run
+// and 3.0-5.4 in the other (malloc's state); commit ~2 throughout.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -17,12 +17,13 @@ const CHUNK = 256;
 /**
  * Payload characters a pack holds at most (a single larger item gets a pack of its own). A group
  * commit's events for one destination used to be one pack however many there were: under the
- * batch bench's load ~400 items, a 170 KB text. Strings over 128 KB go to V8's large-object space
- * and better-sqlite3's UTF-8 copy of a text past ~64 KB to malloc's top or mmap: fresh pages every
- * time, and a page fault on this kind of VM costs tens of microseconds. Packing 400 texts of 422
- * characters (bench/micro/pack-size.mjs): join 3.3 -> 0.4-0.7 us per row, insert 5.4 -> 0.5-0.6
- * us per row at 100 rows (42 KB) a pack. 32K characters stays below both limits even for
- * two-byte text (64 KB), and ~75 bench items a pack keeps the per-pack cost small.
+ * batch bench's load ~400 items, a 170 KB text. V8 puts strings over 128 KB in its large-object
+ * space and better-sqlite3's UTF-8 copy of a large text goes to malloc's top or mmap: fresh pages
+ * each time, and a page fault costs microseconds of kernel time that instruction counts do not
+ * show. `node bench/micro/pack-size.mjs` (H226, two runs, load 3-13), per row of ~440 characters:
+ * at 400 rows a pack, join 3.2-3.4 us, INSERT 5.4-7.7, 0.49 page faults; at 50-150 rows join
+ * 0.3-0.7, INSERT 0.4-0.6, none. 32K characters stays below both limits even for two-byte text
+ * (64 KB), and ~75 bench items a pack keeps the per-pack cost (an INSERT, a meta, a delete) small.
  */
 export const PACK_CHARS = 32_768;
 

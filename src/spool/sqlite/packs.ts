@@ -3,7 +3,7 @@ import type { EnqueueRow, LeasedItem } from '../port.js';
 import { parseStored } from '../stored-text.js';
 import { itemMeta, readMeta, type PackMeta, type ReadMeta } from './pack-meta.js';
 
-// In-memory leasing of packs (outbox_packs rows: one group commit's events for one destination).
+// In-memory leasing of packs (outbox_packs rows: one group commit's events for one destination, up to PACK_CHARS of text).
 // Only the spool's consumer (consumer.ts) uses this. Leases live here, not on disk: a lease was
 // an UPDATE rewriting each row once more between its insert and its delete. A crash forgets
 // them, so the restarted consumer delivers every unsettled item again at once (at-least-once).

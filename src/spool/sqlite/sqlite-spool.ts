@@ -41,7 +41,8 @@ interface Waiter { prepared: PreparedRows; live: number; bytes: number; resolve:
 /**
  * The embedded spool. Group commit: enqueues arriving within `groupCommitMs` share one
  * transaction, and each caller's promise settles only after that transaction commits.
- * A group commit's events for a destination are stored as one pack row (outbox_packs), leased
+ * A group commit's events for a destination are stored as pack rows (outbox_packs; one unless
+ * their texts pass PACK_CHARS, pack-prep.ts), leased
  * in memory by the file's one consumer (packs.ts, consumer.ts): no lease write per row. Retried
  * items and replayed dead letters are single outbox rows with on-disk leases (any instance).
  */
