@@ -7,17 +7,31 @@ import type { Plan } from './plan.js';
 // across events, the strings that scrubbed to themselves with nothing found and no step that
 // depends on the destination (see scrubString), so later copies skip the scans. Only such
 // strings: each one left for its destinations as it came, so the memo keeps no value that was
-// redacted or dropped. Bounded like the other plan memos; short strings only (long free text
-// rarely repeats).
+// redacted. Bounded like the other plan memos; short strings only (long free text rarely repeats).
 const MAX_LENGTH = 256;
-const clean = new PlanMemos<true>(4096);
 
-/** Whether `value` scrubbed to itself, untouched, in an earlier event under this plan. */
-export function knownClean(value: string, plan: Plan): boolean {
-  return clean.of(plan).get(value) === true;
+/**
+ * CLEAN_EVERYWHERE: clean for every destination. CLEAN_PAST_TERMS: the string names a condition or treatment
+ * (the sensitive-terms test, which drops it for a destination without a BAA before any scan) and is
+ * clean past that test: a BAA destination, which skips the test, sends it as it came. Page titles
+ * and event names of a condition's pages (`hiv testing | Northbay Health`) come with every view.
+ */
+export const CLEAN_EVERYWHERE = 1;
+export const CLEAN_PAST_TERMS = 2;
+export type Clean = typeof CLEAN_EVERYWHERE | typeof CLEAN_PAST_TERMS;
+const clean = new PlanMemos<Clean>(4096);
+
+/** How `value` scrubbed to itself, untouched, in an earlier event under this plan, or undefined. */
+export function cleanAnswer(value: string, plan: Plan): Clean | undefined {
+  return clean.of(plan).get(value);
 }
 
-export function rememberClean(value: string, plan: Plan): void {
+/** Whether `value` scrubbed to itself for every destination in an earlier event under this plan. */
+export function knownClean(value: string, plan: Plan): boolean {
+  return clean.of(plan).get(value) === CLEAN_EVERYWHERE;
+}
+
+export function rememberClean(value: string, plan: Plan, answer: Clean): void {
   // A code URL kept in it may be kept for this event's site only (detectors/url.ts): not remembered for every site.
-  if (value.length <= MAX_LENGTH && value.indexOf('://') < 0) clean.of(plan).set(value, true);
+  if (value.length <= MAX_LENGTH && value.indexOf('://') < 0) clean.of(plan).set(value, answer);
 }

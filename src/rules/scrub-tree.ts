@@ -20,7 +20,7 @@ import { mayReadNext, NOT_SIBLING, siblingValue, type SiblingScrub } from './arr
 import type { DestinationPlan, Plan } from './plan.js';
 import type { EventMemo } from './event-memo.js';
 import { namesHealthContext, namesTerm } from './health-terms.js';
-import { knownClean, rememberClean } from './clean-strings.js';
+import { CLEAN_EVERYWHERE, CLEAN_PAST_TERMS, cleanAnswer, rememberClean } from './clean-strings.js';
 import { DROPPED, rewriteEncoded } from './encoded-values.js';
 import { jsonValuesOf } from './json-text.js';
 import { base64Text, scrubEscapedBase64 } from './form-decoded.js';
@@ -227,9 +227,12 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
 /** Free text: each detector hit is redacted, or the whole value dropped where a rule says so. */
 export function scrubString(value: string, ctx: ScrubContext): string | undefined {
   // Scrubbed to itself in an earlier event: the same answer again, without the scans (clean-strings.ts).
-  if (knownClean(value, ctx.plan)) return value;
+  const known = cleanAnswer(value, ctx.plan);
+  if (known === CLEAN_EVERYWHERE) return value;
   const facts = ctx.memo?.of(value);
   if (namesHealthContext(value, ctx, facts)) return undefined;
+  // Past the sensitive-terms test (a BAA destination): clean in an earlier event, the same answer again.
+  if (known === CLEAN_PAST_TERMS) return value;
   // Fields inside the text (JSON kept as a string, `k=v` blobs) follow their keys' rules first.
   const json = scrubJsonText(value, ctx) ?? scrubEncoded(value, ctx);
   if (json !== undefined) return json === DROPPED ? undefined : json;
@@ -251,9 +254,9 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
   });
   if (inner !== undefined) return scanString(inner, ctx, ctx.memo?.of(inner));
   const out = scanString(value, ctx, facts);
-  // Clean for every destination (clean-strings.ts): nothing found, no pair judged by a key's
-  // rule (actions differ per destination) and no sensitive term (a BAA destination skips that test).
-  if (out === value && ctx.hits.length === mark && !judged && !namesTerm(value, ctx.plan, facts)) rememberClean(value, ctx.plan);
+  // Clean (clean-strings.ts): nothing found and no pair judged by a key's rule (actions differ per
+  // destination); for every destination unless it names a sensitive term (a BAA destination skips that test).
+  if (out === value && ctx.hits.length === mark && !judged) rememberClean(value, ctx.plan, namesTerm(value, ctx.plan, facts) ? CLEAN_PAST_TERMS : CLEAN_EVERYWHERE);
   return out;
 }
 

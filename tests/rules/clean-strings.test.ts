@@ -47,7 +47,8 @@ function outcomes(plan: Plan, event: JsonObject) {
 describe('strings remembered clean across events', () => {
   // A sensitive term; a free-text key inside the text (a BAA leaves its pair as it is); an
   // identifier's pair (kept by the BAA destination's override); a clean label; JSON text.
-  const strings = ['oncology follow-up', 'comments=call me back', 'mrn=A1234567', 'Spring newsletter', '{"cta":"depression"}'];
+  // A condition page's title and event name (the BAA destination remembers them clean past the terms test).
+  const strings = ['oncology follow-up', 'comments=call me back', 'mrn=A1234567', 'Spring newsletter', '{"cta":"depression"}', 'hiv testing | Northbay Health', 'depression treatment | Northbay Health'];
 
   it.each(strings)('scrub %j for a later destination as if never seen before', (note) => {
     const plan = compile();
@@ -56,6 +57,16 @@ describe('strings remembered clean across events', () => {
     expect(first.kind).toBe('routed');
     const { warm, cold } = outcomes(plan, track('m2', 'Second', { cta: note, form_id: note }));
     expect(warm).toEqual(cold);
+  });
+
+  it.each(['hiv Screening Started', 'Diabetes Guide Downloaded'])('withhold the event name %j from the destination without a BAA after the BAA one sent it twice', (name) => {
+    const plan = compile();
+    for (const id of ['m1', 'm2']) processEvent(track(id, 'First', { cta: name }), plan.sites[0], plan, ids, NOW);
+    processEvent(track('m3', name, { cta: name }), plan.sites[0], plan, ids, NOW);
+    const { warm, cold } = outcomes(plan, track('m4', name, { cta: name, title: name }));
+    expect(warm).toEqual(cold);
+    expect(warm.rows.find((r) => r.includes('"ads_file"'))).not.toMatch(/hiv|diabetes/i);
+    expect(warm.rows.find((r) => r.includes('"baa_hook"'))).toContain(name);
   });
 
   it('keep a value the BAA destination received unchanged away from the one without a BAA', () => {
