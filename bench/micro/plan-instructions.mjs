@@ -3,7 +3,7 @@
 //
 //   node bench/micro/plan-instructions.mjs [--engine bundle.mjs] [--case one|four|unseen]
 //        [--warm 10] [--n 2000] [--no-valgrind] [--instr-late] [--shape corpus|server] [--v8 "flags"] [--without-compiler]
-//        [--only q] [--keep DIR]
+//        [--only q] [--keep DIR] [--dests ga4,meta,...]
 //
 // The micro-bench's three cases (scrub.mjs): `one` the corpus through one non-BAA destination
 // allowing every field, `four` the bench config (ga4, meta, tiktok, webhook), `unseen` the first-
@@ -21,6 +21,7 @@
 // --no-valgrind`: the first `--n` events of a freshly compiled plan in a new process (the JIT's
 // warm-up, which the warm runs leave out). `--v8`: V8 flags for the measured child. `--only q`: only
 // the corpus events whose page URL carries a query (100 of the 800; a warm pass is those 100).
+// `--dests`: with `--case four`, only these of the bench config's destinations (the cost of each by difference).
 // `--keep DIR`: copy the measured dumps there (for callgrind_annotate; with `--v8 --perf-basic-prof`,
 // bench/micro/callgrind-jit.mjs names V8's code in them from /tmp/perf-<pid>.map).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -43,6 +44,7 @@ const N = Number(opt('n', '2000'));
 const LATE = args.includes('--instr-late');
 const SHAPE = opt('shape', 'corpus');
 const ONLY = opt('only', '');
+const DESTS = opt('dests', '');
 const KEEP = opt('keep');
 // `--v8 "--no-concurrent-recompilation"`: V8 flags for the measured child (space-separated).
 const V8 = (opt('v8', '') ?? '').split(' ').filter(Boolean);
@@ -59,7 +61,7 @@ async function parent() {
       await build({ entryPoints: [join(ROOT, 'bench/micro/engine-entry.ts')], outfile: engine, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning', absWorkingDir: ROOT });
     }
     const me = fileURLToPath(import.meta.url);
-    const childArgs = [me, '--child', '--engine', resolve(engine), '--case', kase, '--warm', String(WARM), '--n', String(N), '--shape', SHAPE, ...(ONLY ? ['--only', ONLY] : []), ...(LATE ? ['--instr-late'] : [])];
+    const childArgs = [me, '--child', '--engine', resolve(engine), '--case', kase, '--warm', String(WARM), '--n', String(N), '--shape', SHAPE, ...(ONLY ? ['--only', ONLY] : []), ...(DESTS ? ['--dests', DESTS] : []), ...(LATE ? ['--instr-late'] : [])];
     if (args.includes('--no-valgrind')) {
       process.stdout.write(execFileSync(process.execPath, [...V8, ...childArgs]));
       return;
@@ -76,7 +78,7 @@ async function parent() {
     // `--without-compiler`: the main thread's count less V8's optimising compiler run on it (with `--v8
     // --no-concurrent-recompilation` or `--single-threaded`, Runtime_CompileOptimized's inclusive cost).
     const compiler = args.includes('--without-compiler') ? compilerCost(join(work, measured.find((f) => f.endsWith('.2-01')))) : undefined;
-    console.log(JSON.stringify({ case: kase, shape: SHAPE, ...(ONLY ? { only: ONLY } : {}), events: N, warm_passes: WARM, instr_late: LATE, v8: V8.join(' '), ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), ...(compiler === undefined ? {} : { ir_per_event_main_without_compiler: Math.round((main - compiler) / N) }), engine }));
+    console.log(JSON.stringify({ case: kase, shape: SHAPE, ...(ONLY ? { only: ONLY } : {}), ...(DESTS ? { dests: DESTS } : {}), events: N, warm_passes: WARM, instr_late: LATE, v8: V8.join(' '), ir_per_event_main: Math.round(main / N), ir_per_event_all_threads: Math.round(all / N), ...(compiler === undefined ? {} : { ir_per_event_main_without_compiler: Math.round((main - compiler) / N) }), engine }));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -95,7 +97,7 @@ async function child(enginePath, dumps) {
   const work = mkdtempSync(join(tmpdir(), 'phiwall-plan-ir-child-'));
   const open = join(work, 'open.yaml');
   writeFileSync(open, `version: 1\ninclude: ["${join(ROOT, 'rules/phiwall.yaml')}"]\nsites: [{ name: bench, write_key: ${BENCH_KEY}, allowed_origins: ["http://localhost:*"], trusted_proxies: [], hosts: [www.northbay-health.example] }]\ndestinations:\n  local_file: { type: file, enabled: false }\n  scrubbed: { type: webhook, baa: false, allow: ["**"], options: { url: "http://127.0.0.1:9/hook" } }\n`);
-  const plan = engine.compileRules(engine.loadConfig(kase === 'four' ? writeBenchConfig(ROOT, work, 'http://127.0.0.1:9') : open).rules, { dataDir: work });
+  const plan = engine.compileRules(engine.loadConfig(kase === 'four' ? benchConfig(work) : open).rules, { dataDir: work });
   const site = plan.sitesByKey.get(BENCH_KEY);
   // The micro-bench's in-memory visitor ids (scrub.mjs).
   const m = new Map();
@@ -118,4 +120,20 @@ async function child(enginePath, dumps) {
   if (dumps) execFileSync('callgrind_control', ['-d', String(process.pid)], { stdio: 'ignore' });
   rmSync(work, { recursive: true, force: true });
   if (!dumps) console.log(JSON.stringify({ case: kase, shape: SHAPE, ...(ONLY ? { only: ONLY } : {}), events: N, rows: routed, cpu_us_per_event: (cpu.user + cpu.system) / N }));
+}
+
+/** The bench config; with `--dests`, its destinations other than those (and the disabled file one) left out. */
+function benchConfig(work) {
+  const path = writeBenchConfig(ROOT, work, 'http://127.0.0.1:9');
+  if (!DESTS) return path;
+  const keep = new Set(['local_file', ...DESTS.split(',')]);
+  let inDestinations = false, dropping = false;
+  const lines = readFileSync(path, 'utf8').split('\n').filter((line) => {
+    if (line.startsWith('destinations:')) { inDestinations = true; return true; }
+    const name = inDestinations ? /^  ([a-z_0-9]+):/.exec(line)?.[1] : undefined;
+    if (name !== undefined) dropping = !keep.has(name);
+    return !(inDestinations && dropping);
+  });
+  writeFileSync(path, lines.join('\n'));
+  return path;
 }
