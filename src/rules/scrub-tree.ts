@@ -226,13 +226,11 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
 
 /** Free text: each detector hit is redacted, or the whole value dropped where a rule says so. */
 export function scrubString(value: string, ctx: ScrubContext): string | undefined {
-  // Scrubbed to itself in an earlier event: the same answer again, without the scans (clean-strings.ts).
-  const known = cleanAnswer(value, ctx.plan);
+  const known = cleanAnswer(value, ctx.plan); // scrubbed to itself in an earlier event: the same answer, without the scans
   if (known === CLEAN_EVERYWHERE) return value;
   const facts = ctx.memo?.of(value);
   if (namesHealthContext(value, ctx, facts)) return undefined;
-  // Past the sensitive-terms test (a BAA destination): clean in an earlier event, the same answer again.
-  if (known === CLEAN_PAST_TERMS) return value;
+  if (known === CLEAN_PAST_TERMS) return value; // naming a sensitive term: only once past that test (a BAA destination)
   // Fields inside the text (JSON kept as a string, `k=v` blobs) follow their keys' rules first.
   const json = scrubJsonText(value, ctx) ?? scrubEncoded(value, ctx);
   if (json !== undefined) return json === DROPPED ? undefined : json;
@@ -254,8 +252,7 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
   });
   if (inner !== undefined) return scanString(inner, ctx, ctx.memo?.of(inner));
   const out = scanString(value, ctx, facts);
-  // Clean (clean-strings.ts): nothing found and no pair judged by a key's rule (actions differ per
-  // destination); for every destination unless it names a sensitive term (a BAA destination skips that test).
+  // Clean (clean-strings.ts): nothing found, no pair judged by a key's rule (actions differ per destination); past the terms test if it names one.
   if (out === value && ctx.hits.length === mark && !judged) rememberClean(value, ctx.plan, namesTerm(value, ctx.plan, facts) ? CLEAN_PAST_TERMS : CLEAN_EVERYWHERE);
   return out;
 }
