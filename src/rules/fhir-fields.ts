@@ -1,4 +1,4 @@
-import type { JsonObject } from '../common/json.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
 import type { PairVerdict } from './embedded-fields.js';
 import { nameWord } from './detectors/verb-name.js';
 
@@ -65,3 +65,19 @@ function surnameValue(v: string): boolean {
 
 /** `verdict` reading a lone multipart `family` part as the surname when its value is shaped like one (see above). */
 export const loneFamily = (verdict: PairVerdict): PairVerdict => (k, v) => verdict(k === 'family' && surnameValue(v) ? 'familyName' : k, v);
+
+// A form's list of entries spelling a HumanName flat (`Array.from(new FormData(form))`: `[["given", "Jane"], ["family",
+// "Doe"]]`; jQuery's `serializeArray()`: `[{name: "given", value}, {name: "family", value}]`): `family` is the surname beside
+// a given name's or a birth date's entry, as in FHIR's HumanName, or alone when its value is shaped as one (as loneFamily).
+const GIVEN_ENTRY = /^(?:given|given[ _-]?names?|first|first[ _-]?name|birth[ _-]?date|dob)$/i;
+
+const givenEntry = (e: JsonValue): boolean => {
+  const label = Array.isArray(e) ? e[0] : isJsonObject(e) ? e.name : undefined;
+  return typeof label === 'string' && GIVEN_ENTRY.test(label);
+};
+
+/** The field an entry's label stands for in the list `entries` (usually the label itself; see above). */
+export function entryField(label: string, value: JsonValue | undefined, entries: readonly JsonValue[]): string {
+  if ((label !== 'family' && label !== 'Family') || typeof value !== 'string') return label;
+  return surnameValue(value) || entries.some(givenEntry) ? 'familyName' : label;
+}

@@ -7,7 +7,8 @@
 //   path of an image file, with no query but an image CDN's size and format, no directory or file name of a person's
 //   pictures (the photo_path detector: `/patients/123/photo.jpg`, `avatars/`, `headshot`) and no number of 3+ digits as
 //   a directory (`/users/77120/…`, `/u/8841/…`). It then goes as the url rule sends an address (sanitize_url: id-like
-//   segments cut, detectors read). Keys naming a person's, a document's or a body's picture stay dropped whatever the value.
+//   segments cut, detectors read). Keys naming a person's, a document's or a body's picture stay dropped whatever the value;
+// - a region's or a form's word under a bare `reg` (`reg: EMEA`), which the vehicle_id rule reads as a plate's registration.
 import { photoPathDetector } from './detectors/photo-path.js';
 import { comingDate } from './content-date.js';
 import { onAssetHost } from './ops/media-urls.js';
@@ -36,6 +37,10 @@ const IMAGE_URL = new RegExp(`^(?:https?://[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?)?/
 const NUMBER_DIR = /\/(?!(?:19|20)\d\d\/)\d{3,}\//;
 
 const found: Detection[] = [];
+
+// A bare `reg` is a plate's registration only with a digit in it (`AB12 CDE`, `7XYZ123`); `EMEA`, `eu`, `complete` are a
+// region's or a form's state, read by the detectors as any text. (A vanity plate of letters alone there is the accepted cost.)
+const DIGIT = /[0-9]/;
 
 // A class's or webinar's session (`webinar_session`, `next_class_session`; a bare `next_session` beside a class's key,
 // link-text.ts): `session` makes the unique_id rule read a session id. A coming date there passes; any other value is
@@ -67,6 +72,7 @@ function uniqueIdSpared(norm: string, value: string, now: number): Spared {
 /** Whether `value` under the key `norm`, which the rule `ruleId` names, is one of the values above. */
 export function sparedBy(ruleId: string, norm: string, value: string, now: number): Spared {
   if (ruleId === 'unique_id') return uniqueIdSpared(norm, value, now);
+  if (ruleId === 'vehicle_id') return norm === 'reg' && !DIGIT.test(value) ? SCREEN_NAME : NOT_SPARED;
   if (ruleId !== 'biometric' || !IMAGE_KEY.test(norm) || PERSON_KEY.test(norm)) return NOT_SPARED;
   if (IMAGE_TEXT.test(norm)) return SCREEN_NAME;
   // An asset host's numbered directories are a shop's or a space's (media-urls.ts); sanitize_url still reads them.

@@ -10,7 +10,7 @@ import { FORBIDDEN_KEYS } from './field-name.js';
 import { fieldNameIn } from './link-text.js';
 import { generalizeUa, toYear, truncateIp, zip3 } from './ops/generalize.js';
 import { keptUrl, sanitizeUrlMemo } from './url-memo.js';
-import { AS_IS, mediaSource, NOT_SPARED, PUBLIC_IMAGE, sparedBy } from './rule-exceptions.js';
+import { AS_IS, mediaSource, NOT_SPARED, PUBLIC_IMAGE, SCREEN_NAME, sparedBy } from './rule-exceptions.js';
 import { DROP, HOST_NAME, KEEP, keptHost, keptList, namedValue, PERSON, PERSON_CODE } from './named-values.js';
 import { bracketLabel, CHANGE_VALUES, ENTRY_NAME, INNER_LABELS, LABEL_RANK, PAIR_VALUES, placeTypeField, selectorField, VALUE_RANK } from './pair-names.js';
 import { namesAThing } from './schema-org.js';
@@ -26,7 +26,7 @@ import { jsonValuesOf } from './json-text.js';
 import { base64Text, scrubEscapedBase64 } from './form-decoded.js';
 import { scanString } from './scan-string.js';
 import { columnsOf, scrubbedColumns } from './column-arrays.js';
-
+import { entryField } from './fhir-fields.js';
 export { namesHealth } from './health-terms.js';
 export { sanitizeUrlMemo } from './url-memo.js';
 
@@ -108,9 +108,7 @@ export function scrubColumns(obj: JsonObject, allow: AllowNode, ctx: ScrubContex
   return out;
 }
 
-// A pair's label and value names: pair-names.ts.
-
-/** A pair's label: a string, or the first string naming a field inside a label object. */
+/** A pair's label (pair-names.ts lists a pair's label and value names): a string, or the first string naming a field inside a label object. */
 function labelOf(label: JsonValue, ctx: ScrubContext): string | undefined {
   if (typeof label === 'string') { const f = namesField(label, ctx) ? label : selectorField(label); return f !== undefined && namesField(f, ctx) ? f : undefined; }
   if (!isJsonObject(label)) return Array.isArray(label) ? placeTypeField(label) : undefined;
@@ -169,16 +167,17 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
     if (bySibling !== NOT_SIBLING) { if (bySibling !== undefined) out.push(bySibling); continue; }
     // Form-field arrays: [{name: "email", value: "..."}] carry the field name as data.
     if (isJsonObject(item) && typeof item.name === 'string' && 'value' in item) {
-      // `{name: "input_1.6", label: "Last", value}`: a builder's own input id beside the label that names the field.
-      const paired = namesField(item.name, ctx) ? undefined : scrubPair(item, allow, ctx);
+      // `{name: "input_1.6", label: "Last", value}`: a builder's input id beside the label naming the field; `family` (fhir-fields.ts).
+      const field = entryField(item.name, item.value, values);
+      const paired = namesField(field, ctx) ? undefined : scrubPair(item, allow, ctx);
       if (paired !== undefined) { out.push(paired); continue; }
-      const inner = scrubField(item.name, item.value, allow, ctx);
+      const inner = scrubField(field, item.value, allow, ctx);
       if (inner !== undefined) out.push({ name: item.name, value: inner });
       continue;
     }
-    // `Array.from(new FormData(form))`: [["last_name", "Doe"], ...]; a named field's entry goes by its rule.
-    if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && namesField(item[0], ctx)) {
-      const inner = scrubField(item[0], item[1], allow, ctx);
+    // `Array.from(new FormData(form))`: [["last_name", "Doe"], ...]; a named field's entry goes by its rule (`family`: entryField).
+    if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && namesField(entryField(item[0], item[1], values), ctx)) {
+      const inner = scrubField(entryField(item[0], item[1], values), item[1], allow, ctx);
       if (inner !== undefined) out.push([item[0], inner]);
     } else {
       const v = item === null || typeof item === 'boolean' ? item
@@ -284,10 +283,11 @@ function scrubEncoded(value: string, ctx: ScrubContext): string | undefined {
   return out;
 }
 
-/** An embedded pair's value under its key's rule (as if it were a field), or null when the key names none. */
+/** An embedded pair's value under its key's rule (as if it were a field), or null when the key names none or its rule spares the value. */
 function embeddedValue(key: string, value: string, ctx: ScrubContext): string | null {
   const { norm, rule } = ctx.plan.fields.matchKey(key);
-  if (rule) {
+  // A value its whole shape spares from the key's rule (rule-exceptions.ts: `reg=EMEA`) is left to the detectors, as in scrubField.
+  if (rule && sparedBy(rule.id, norm, value, ctx.now) !== SCREEN_NAME) {
     ctx.hits.push(rule.id);
     const out = applyRule(rule, value, ctx);
     return out === undefined || out === null ? REDACTED : String(out);

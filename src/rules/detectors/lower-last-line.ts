@@ -19,13 +19,28 @@ const LOWER_LAST_LINE_RE = new RegExp(
   'gu',
 );
 // The codes left out above (`il`, `in`, `or`, `me`, ...) typed in lower case, where the line is still an address's: the city
-// after a comma closing a street with its number (`1427 w fulton st apt 3r, chicago il 60607`), or the city before a comma
-// with the line ending at the ZIP (`boise, id 83702`). `patients in 12000 homes` and `see you in 10000` have neither.
+// after a comma closing a street with its number (`1427 w fulton st apt 3r, chicago il 60607`), the city before a comma
+// with the line ending at the ZIP (`boise, id 83702`), or, with neither, a ZIP in the state's own USPS range (blind pass 50:
+// `moving back to bend or 97701`, `portland or 97209`). `patients in 12000 homes` and `see you in 10000` have none of them
+// (120 and 100 are New York's), and a count (`patients in 46204 homes`) is not a ZIP.
 const WORD_STATES = 'co|de|hi|id|il|in|la|me|ms|oh|ok|or';
 const WORD_STATE_LINE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}'\u2019.-])(${CITY_WORD}(?:[ ]${CITY_WORD})?)(,?)[ ]{1,2}(?:${WORD_STATES}),?[ ]{1,2}[0-9]{5}(-[0-9]{4})?(?![0-9])`,
+  `(?<![\\p{L}\\p{N}'\u2019.-])(${CITY_WORD}(?:[ ]${CITY_WORD})?)(,?)[ ]{1,2}(${WORD_STATES}),?[ ]{1,2}[0-9]{5}(-[0-9]{4})?(?![0-9])`,
   'gu',
 );
+// Each word state's ZIP-3 prefixes, first and last (USPS).
+const WORD_STATE_ZIP3: ReadonlyMap<string, readonly [number, number]> = new Map([
+  ['co', [800, 816]], ['de', [197, 199]], ['hi', [967, 968]], ['id', [832, 838]], ['il', [600, 629]], ['in', [460, 479]],
+  ['la', [700, 714]], ['me', [39, 49]], ['ms', [386, 397]], ['oh', [430, 459]], ['ok', [730, 749]], ['or', [970, 979]],
+]);
+const COUNT_AFTER = /^[ ]+(?:patients|people|persons|members|visits|users|cases|homes|households|residents|students|steps|times|units|dollars|usd|miles|mi|km|mg|ml)(?![a-z])/;
+
+/** Whether the ZIP at `zip` lies in the range of the word state `state` and no count word follows it (`in 46204 homes`). */
+function stateZip(text: string, state: string, zip: number, end: number): boolean {
+  const range = WORD_STATE_ZIP3.get(state);
+  const zip3 = Number(text.slice(zip, zip + 3));
+  return range !== undefined && zip3 >= range[0] && zip3 <= range[1] && !COUNT_AFTER.test(text.slice(end, end + 12));
+}
 const LINE_END = /^[ ]*(?:$|[,.;:)\n]|usa(?![a-z]))/;
 const NUMBERED_BEFORE = /[0-9][^\n,]{2,60},[ ]?$/;
 
@@ -36,9 +51,11 @@ export function scanWordStateLines(text: string, found: (city: number, cityEnd: 
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const end = m.index + m[0].length;
-    const zip = end - (m[3]?.length ?? 0) - 5;
+    const zip = end - (m[4]?.length ?? 0) - 5;
     const lineEnds = m[2] === ',' && LINE_END.test(text.slice(end, end + 8));
-    if (lineEnds || NUMBERED_BEFORE.test(text.slice(Math.max(0, m.index - 64), m.index))) found(m.index, m.index + (m[1] as string).length, zip, end);
+    if (lineEnds || NUMBERED_BEFORE.test(text.slice(Math.max(0, m.index - 64), m.index)) || stateZip(text, m[3] as string, zip, end)) {
+      found(m.index, m.index + (m[1] as string).length, zip, end);
+    }
   }
 }
 
