@@ -78,6 +78,6 @@ const givenEntry = (e: JsonValue): boolean => {
 
 /** The field an entry's label stands for in the list `entries` (usually the label itself; see above). */
 export function entryField(label: string, value: JsonValue | undefined, entries: readonly JsonValue[]): string {
-  if ((label !== 'family' && label !== 'Family') || typeof value !== 'string') return label;
+  if (label.length !== 6 || label.toLowerCase() !== 'family' || typeof value !== 'string') return label;
   return surnameValue(value) || entries.some(givenEntry) ? 'familyName' : label;
 }
