@@ -38,6 +38,8 @@ export interface ExplainModel {
   blockedPaths: { name: string; pattern: string }[];
   blockedHosts: { name: string; pattern: string }[];
   pageGroups: { name: string; sensitive: boolean; patterns: string[] }[];
+  /** The `listing_pages` test (a language first or not, any case), or null when none is declared. */
+  listingPages: string | null;
   identifiers: { id: string; safeHarbor: string; fields: string[]; detectors: string[] }[];
 }
 
@@ -70,6 +72,7 @@ export function explainPlan(plan: Plan): ExplainModel {
     blockedPaths: [...plan.blocked.map((b) => ({ name: b.name, pattern: b.re.source })), ...plan.blockedWhenSensitive.map((b) => ({ name: `${b.name} (sensitive pages only)`, pattern: b.re.source }))],
     blockedHosts: [...plan.blockedHosts.map((b) => ({ name: b.name, pattern: b.re.source })), ...plan.blockedHostPaths.map((b) => ({ name: `${b.name} (these pages only: ${b.paths.source})`, pattern: b.re.source }))],
     pageGroups: plan.pageGroups.map((g) => ({ name: g.name, sensitive: g.sensitive, patterns: g.res.map((r) => r.source) })),
+    listingPages: plan.listingPages?.source ?? null,
     identifiers: plan.identifiers.map((r) => ({ id: r.id, safeHarbor: r.safe_harbor ?? '', fields: describe.get(r.id) ?? [], detectors: r.detectors })),
   };
 }
@@ -95,6 +98,8 @@ export function explainMarkdown(m: ExplainModel): string {
   for (const b of m.blockedHosts) out.push(`| ${b.name} | \`${b.pattern.replace(/\|/g, '\\|')}\` |`);
   out.push('', '## Page groups', '', '| Group | Sensitive | Patterns |', '|---|---|---|');
   for (const g of m.pageGroups) out.push(`| ${g.name} | ${g.sensitive ? 'yes' : 'no'} | ${g.patterns.map((p) => `\`${p.replace(/\|/g, '\\|')}\``).join(' ')} |`);
+  out.push('', '## Public listings (a view, tab or section in their query filters the list; on any other page it is read as a sub-page)', '');
+  out.push(m.listingPages === null ? 'None declared: every page\'s view, tab or section is read as a sub-page.' : `\`${m.listingPages}\` (on the path as sent, in any case)`);
   out.push('', '## Identifier rules', '', '| Identifier | Safe Harbor | Field names (normalized) | Value detectors |', '|---|---|---|---|');
   for (const i of m.identifiers) out.push(`| ${i.id} | ${i.safeHarbor} | ${i.fields.join(', ')} | ${i.detectors.join(', ')} |`);
   return out.join('\n') + '\n';

@@ -23,6 +23,16 @@ describe('phiwall explain', () => {
     expect(file.identifierActions.find((i) => i.id === 'email')?.action).toBe('drop');
     expect(model.blockedPaths.map((b) => b.name)).toEqual(expect.arrayContaining(['patient_portal', 'appointment_confirmation', 'pharmacy_refill', 'billing_payment', 'intake_forms', 'login_account', 'site_search']));
   });
+
+  it('shows the public listings whose view or tab filters, and says when a config declares none', () => {
+    const listings = explainPlan(plan).listingPages ?? '';
+    expect(new RegExp(listings, 'i').test('/es/Locations')).toBe(true);
+    expect(new RegExp(listings, 'i').test('/patients')).toBe(false);
+    const rules = loadConfig(join(REPO, 'rules/phiwall.yaml'), {}).rules;
+    const bare = explainPlan(compileRules({ ...rules, listing_pages: [] }, { dataDir: tempDir() }));
+    expect(bare.listingPages).toBeNull();
+    expect(explainMarkdown(bare)).toContain("None declared: every page's view, tab or section is read as a sub-page.");
+  });
 });
 
 describe('phiwall explain --format', () => {
