@@ -81,3 +81,8 @@ export function entryField(label: string, value: JsonValue | undefined, entries:
   if (label.length !== 6 || label.toLowerCase() !== 'family' || typeof value !== 'string') return label;
   return surnameValue(value) || entries.some(givenEntry) ? 'familyName' : label;
 }
+
+/** The field a FormData entry (`["family", "Doe"]`) stands for in `entries` (entryField), or undefined when `item` is no [label, value] pair. */
+export function formDataEntryField(item: JsonValue, entries: readonly JsonValue[]): string | undefined {
+  return Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' ? entryField(item[0], item[1], entries) : undefined;
+}

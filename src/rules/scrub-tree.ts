@@ -26,7 +26,7 @@ import { jsonValuesOf } from './json-text.js';
 import { base64Text, scrubEscapedBase64 } from './form-decoded.js';
 import { scanString } from './scan-string.js';
 import { columnsOf, scrubbedColumns } from './column-arrays.js';
-import { entryField } from './fhir-fields.js';
+import { entryField, formDataEntryField } from './fhir-fields.js';
 export { namesHealth } from './health-terms.js';
 export { sanitizeUrlMemo } from './url-memo.js';
 
@@ -175,10 +175,10 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
       if (inner !== undefined) out.push({ name: item.name, value: inner });
       continue;
     }
-    // `Array.from(new FormData(form))`: [["last_name", "Doe"], ...]; a named field's entry goes by its rule (`family`: entryField).
-    if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && namesField(entryField(item[0], item[1], values), ctx)) {
-      const inner = scrubField(entryField(item[0], item[1], values), item[1], allow, ctx);
-      if (inner !== undefined) out.push([item[0], inner]);
+    const entry = formDataEntryField(item, values); // `Array.from(new FormData(form))`: [["last_name", "Doe"], ...]
+    if (entry !== undefined && namesField(entry, ctx)) { // a named field's entry goes by its rule (`family`: entryField)
+      const [label, value] = item as [string, JsonValue], inner = scrubField(entry, value, allow, ctx);
+      if (inner !== undefined) out.push([label, inner]);
     } else {
       const v = item === null || typeof item === 'boolean' ? item
         : typeof item === 'number' ? scrubNumber(item, ctx)
