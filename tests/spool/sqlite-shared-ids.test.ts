@@ -127,4 +127,21 @@ describe('random pseudonymous ids shared by cluster workers', () => {
     expect(ids.idFor('known', 'd', now)).toBe(known);
     expect(tokensIn(join(dir, PSEUDO_IDS_FILE))).toBe(4);
   });
+  it('keeps each visitor one id when requests interleave, past the visitor-key memo\'s size', async () => {
+    // Requests prepare their visitors, then read the ids in projection, with other requests'
+    // prepares in between (VisitorKeyHasher remembers a bounded number of answers). 1,500
+    // visitors go through the memo of 1,024 once over; each visitor's id stays the one a
+    // restarted worker (nothing remembered) reads from the shared file.
+    const dir = tempDir();
+    const now = Date.now();
+    const a = worker(dir, 0);
+    const visitors = Array.from({ length: 1500 }, (_, i) => `visitor-${i}`);
+    await Promise.all(visitors.map((v) => a.prepare([v], ['d'], now)));
+    const ids = visitors.map((v) => a.idFor(v, 'd', now));
+    expect(new Set(ids).size).toBe(visitors.length);
+    const again = visitors.map((v) => a.idFor(v, 'd', now));
+    expect(again).toEqual(ids);
+    const restarted = worker(dir, 1);
+    expect(visitors.map((v) => restarted.idFor(v, 'd', now))).toEqual(ids);
+  });
 });
