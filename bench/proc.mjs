@@ -31,6 +31,23 @@ export async function startServer(args, { port, logFile, env = {}, timeoutMs = 6
   throw new Error(`server did not become healthy; see ${logFile}`);
 }
 
+/**
+ * Waits until every cluster worker answers (phiwall_cluster_workers_reporting on /metrics). Worker
+ * i > 0 starts only once worker 0 listens and then compiles the plan: on a loaded machine that took
+ * 30 s, and health checks answered by worker 0 alone let a measured run start with one worker
+ * (its throughput and peak memory both understated).
+ */
+export async function waitForWorkers(url, workers, timeoutMs = 120_000) {
+  if (workers <= 1) return;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    if (Number(/^phiwall_cluster_workers_reporting (\d+)/m.exec(text)?.[1] ?? 0) >= workers) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`not every one of ${workers} workers answered within ${timeoutMs} ms`);
+}
+
 export function stopChild(child, signal = 'SIGTERM', timeoutMs = 15_000) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {

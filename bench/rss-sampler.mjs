@@ -3,7 +3,8 @@
 // Every 50 ms: RssAnon (/proc/self/status); at each new peak, V8's heap spaces, external memory
 // and, at most every 200 ms, the anonymous pages by mapping ([heap] is glibc's main malloc arena,
 // unnamed mappings are V8's pages, other threads' arenas and stacks). On SIGUSR2: the live heap
-// after a full GC (what V8's old generation grows to twice of), written to <pid>.live.json.
+// after a full GC (what V8's old generation grows to twice of), written to <pid>.live.json, and
+// with RSS_SAMPLER_SNAPSHOT=1 a heap snapshot, <pid>.heapsnapshot.
 import v8 from 'node:v8';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
@@ -52,5 +53,8 @@ if (out) {
     const gc = runInNewContext('gc');
     gc(); gc();
     writeFileSync(`${out}/${process.pid}.live.json`, JSON.stringify({ pid: process.pid, ...heapFigures() }));
+    // rss-probe --heapsnapshot: what the live heap holds (bench/heap-attribution.mjs reads it).
+    if (process.env.RSS_SAMPLER_SNAPSHOT === '1') v8.writeHeapSnapshot(`${out}/${process.pid}.heapsnapshot`);
+    writeFileSync(`${out}/${process.pid}.done`, '');
   });
 }

@@ -18,7 +18,7 @@ import { freePort } from '../scripts/free-port.mjs';
 import { BENCH_AUTH, BENCH_TID, writeBenchConfig } from './config.mjs';
 import { drive, sinkStats, warm } from './measure.mjs';
 import { pacedDrive } from './paced.mjs';
-import { startPortPrinter, startServer, stopChild } from './proc.mjs';
+import { startPortPrinter, startServer, stopChild, waitForWorkers } from './proc.mjs';
 import { renderMarkdown } from './report.mjs';
 import { runScale } from './scale.mjs';
 import { spoolBacklog } from './spool-backlog.mjs';
@@ -68,6 +68,7 @@ async function startPhiwall(opts, sinkUrl, workDir, label) {
   const args = [join(ROOT, 'bin/phiwall.mjs'), 'serve', '--config', config, '--data', dataDir, '--port', String(port), '--host', '127.0.0.1', '--workers', String(opts.workers)];
   const server = await startServer(args, { port, logFile: join(workDir, `phiwall-${label}.log`), env: { PHIWALL_LOG_LEVEL: 'warn' } });
   // Every worker must be up before the clock starts.
+  await waitForWorkers(server.url, opts.workers);
   for (let i = 0; i < 50; i++) { await fetch(`${server.url}/healthz`); }
   return { ...server, dataDir };
 }
