@@ -35,16 +35,13 @@
 // - `--optimize-for-size`: -30 to -60 MB, but V8 then keeps 1 MB semi-spaces (whatever
 //   --max-semi-space-size says): 20-40x as many scavenges per request (8 MB semi-spaces:
 //   ~2.3x). `--single-threaded-gc` and `--max-lazy`: no difference beyond the run-to-run spread.
-// - Regexp flags (H229). The largest single part of a worker's live heap is the machine code V8
-//   compiles for the rules' regexps: 7-8 MB in 536-586 patterns (bench/heap-attribution.mjs on a
-//   batch worker's snapshot; 100-474 KB for each large alternation), compiled on a pattern's
-//   second run and never freed while the plan lives (code spaces 1.9 MB after the plan compiles,
-//   7.9 MB after 11 corpus events).
-//   `--regexp-interpret-all` frees it and doubles the plan's CPU per event (batch-ops process
-//   stage 57-62 -> 120-151 us); `--no-regexp-optimization` saves 3 MB for 2x the CPU;
-//   `--regexp-tier-up-ticks=100|1000` defers compiling to hot patterns: code spaces 6.0 / 5.4 MB
-//   (10.9 without) after 20,000 repeated corpus events, but 20,000 more each on a new path bring
-//   them to 10.2 / 8.9 MB (11.5): a delay, not a bound; a long-running collector keeps little of it.
+// - Regexp flags (H220, H229; README "Performance"). The rules' regexps' native code is the
+//   largest single part of a worker's live heap (7-8 MB; bench/heap-attribution.mjs), compiled on
+//   a pattern's second run and kept while the plan lives. `--regexp-interpret-all` frees it and
+//   doubles the plan's CPU (batch-ops process stage 57-62 -> 120-151 us/event, H229);
+//   `--no-regexp-optimization` saves 2-3 MB for ~2x; `--regexp-tier-up-ticks=100|1000` only delays
+//   it: code spaces 6.0 / 5.4 MB (10.9 without) after 20,000 repeated corpus events, 10.2 / 8.9
+//   (11.5) after 20,000 more each on a new path.
 // `--no-wasm-tier-up --no-wasm-dynamic-tiering` (H134): undici parses delivery responses with
 // llhttp compiled to WebAssembly. V8 runs it as Liftoff (baseline) code, then, once it is hot (a
 // few hundred deliveries), recompiles it with TurboFan on a background thread, and that compile
