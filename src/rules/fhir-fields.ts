@@ -71,10 +71,17 @@ export const loneFamily = (verdict: PairVerdict): PairVerdict => (k, v) => verdi
 // a given name's or a birth date's entry, as in FHIR's HumanName, or alone when its value is shaped as one (as loneFamily).
 const GIVEN_ENTRY = /^(?:given|given[ _-]?names?|first|first[ _-]?name|birth[ _-]?date|dob)$/i;
 
+// Builders name an entry's field under other keys than jQuery's `name` (`{label: "given", value}`, `{key, value}`, `{field, value}`).
+const ENTRY_LABELS = ['name', 'label', 'key', 'field'] as const;
+
 const givenEntry = (e: JsonValue): boolean => {
-  const label = Array.isArray(e) ? e[0] : isJsonObject(e) ? e.name : undefined;
-  return typeof label === 'string' && GIVEN_ENTRY.test(label);
+  if (Array.isArray(e)) return typeof e[0] === 'string' && GIVEN_ENTRY.test(e[0]);
+  if (!isJsonObject(e)) return false;
+  return ENTRY_LABELS.some((k) => { const label = e[k]; return typeof label === 'string' && GIVEN_ENTRY.test(label); });
 };
+
+/** No list around a pair: its `family` label is the surname only when its value is shaped as one. */
+export const NO_ENTRIES: readonly JsonValue[] = [];
 
 /** The field an entry's label stands for in the list `entries` (usually the label itself; see above). */
 export function entryField(label: string, value: JsonValue | undefined, entries: readonly JsonValue[]): string {

@@ -26,7 +26,7 @@ import { jsonValuesOf } from './json-text.js';
 import { base64Text, scrubEscapedBase64 } from './form-decoded.js';
 import { scanString } from './scan-string.js';
 import { columnsOf, scrubbedColumns } from './column-arrays.js';
-import { entryField, formDataEntryField } from './fhir-fields.js';
+import { entryField, formDataEntryField, NO_ENTRIES } from './fhir-fields.js';
 export { namesHealth } from './health-terms.js';
 export { sanitizeUrlMemo } from './url-memo.js';
 
@@ -109,8 +109,9 @@ export function scrubColumns(obj: JsonObject, allow: AllowNode, ctx: ScrubContex
 }
 
 /** A pair's label (pair-names.ts lists a pair's label and value names): a string, or the first string naming a field inside a label object. */
-function labelOf(label: JsonValue, ctx: ScrubContext): string | undefined {
-  if (typeof label === 'string') { const f = namesField(label, ctx) ? label : selectorField(label); return f !== undefined && namesField(f, ctx) ? f : undefined; }
+function labelOf(label: JsonValue, ctx: ScrubContext, value: JsonValue | undefined, entries: readonly JsonValue[]): string | undefined {
+  // `{label: "family", value}` is the surname beside a given name's entry, or when shaped as one (entryField, fhir-fields.ts).
+  if (typeof label === 'string') { const named = entryField(label, value, entries), f = namesField(named, ctx) ? named : selectorField(label); return f !== undefined && namesField(f, ctx) ? f : undefined; }
   if (!isJsonObject(label)) return Array.isArray(label) ? placeTypeField(label) : undefined;
   for (const k of INNER_LABELS) { const v = label[k]; if (typeof v === 'string' && namesField(v, ctx)) return v; }
   return undefined;
@@ -121,7 +122,7 @@ function labelOf(label: JsonValue, ctx: ScrubContext): string | undefined {
  * if the label were its key. Undefined when `obj` is no such pair (it is then scrubbed as an
  * object: a label naming nothing never makes a value laxer than its own key would).
  */
-function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonObject | undefined {
+function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext, entries: readonly JsonValue[] = NO_ENTRIES): JsonObject | undefined {
   let valueKey: string | undefined;
   let best = PAIR_VALUES.length;
   for (const k in obj) { const r = VALUE_RANK.get(k); if (r !== undefined && r < best) { best = r; valueKey = k; } }
@@ -130,7 +131,7 @@ function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonOb
   for (const k in obj) if (k !== valueKey && LABEL_RANK.has(k)) labels.push(k);
   if (labels.length > 1) labels.sort((a, b) => (LABEL_RANK.get(a) ?? 0) - (LABEL_RANK.get(b) ?? 0));
   for (const k of labels) {
-    const label = labelOf(obj[k], ctx);
+    const label = labelOf(obj[k], ctx, obj[valueKey], entries);
     if (label === undefined) continue;
     // A change record's values before and after (`oldValue`, `newValue`) all go by the label's rule.
     const values = [valueKey];
@@ -184,7 +185,7 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
         : typeof item === 'number' ? scrubNumber(item, ctx)
         : typeof item === 'string' ? scrubString(item, ctx)
         : Array.isArray(item) ? scrubArray(item, allow, ctx)
-        : scrubPair(item, allow, ctx) ?? scrubObject(item, allow, ctx);
+        : scrubPair(item, allow, ctx, values) ?? scrubObject(item, allow, ctx);
       if (v !== undefined) out.push(v);
     }
   }
