@@ -1,5 +1,6 @@
 import { defineDetector } from './define.js';
 import { countDigits, hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
+import { scanUkPlates } from './uk-plate.js';
 import type { Detection } from './types.js';
 import { STATE_CODE, STATE_NAME } from './zip.js';
 import { ibanEnd } from './iban.js';
@@ -194,6 +195,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   // A UK registration has two digits only (`reg: AB12 CDE`): plates are looked for with two.
   scanUsernames(text, out, kind);
   scanDeviceSerials(text, out, kind); // `Seriennummer des Messgeräts: GM82K44`, `cgm transmitter 8G1234` (device-serial.ts)
+  scanUkPlates(text, out, kind); // `parked in bay 4, LB07 SEO`: a UK registration without its label (uk-plate.ts)
   if (!hasDigits(text, 3)) { scanPlates(text, out, kind, mark); return; }
   scanAccessIds(text, out, kind); // `Número de miembro`, `회원번호`, `رقم الملف الطبي`, `serial … is QX7F4K92` (access-ids.ts)
   scanCellIds(text, out, kind); // `Member | ID H44182071`: a bare `ID` in a card's or table's cell (cell-ids.ts)

@@ -158,8 +158,10 @@ const LAST_LINE_RE = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(${US_PLACE}),?[ \\t]+
 // A continental European tail: the postcode before the city (`Lindenstraße 14, 10969 Berlin`, `12 rue de la Paix, 75002
 // Paris`, `Calle Mayor 12, 28013 Madrid`, `Bahnhofstrasse 3, CH-8001 Zürich`): four or five digits, a country letter or two
 // before them, then the capitalised city; both go with the address.
-// Without a comma only five digits (`Lindenstraße 14 10969 Berlin`; `Hauptstraße 5 2026 tour` stays).
-const EU_TAIL_RE = new RegExp(`(?:,[ \\t]*(?:[A-Z]{1,2}-)?[0-9]{4,5}|[ \\t]+(?:[A-Z]{1,2}-)?[0-9]{5})[ \\t]+${PLACE}`, 'uy');
+// Without a comma only five digits (`Lindenstraße 14 10969 Berlin`; `Hauptstraße 5 2026 tour` stays). After a comma, the postcodes
+// written in their own shapes too: Dutch `1016 GV`, Swedish, Czech, Slovak and Greek `111 21`, Polish `02-583`, Portuguese `1250-096`.
+const EU_POSTCODE = '[0-9]{4}[ ]?[A-Z]{2}(?![\\p{L}])|[0-9]{3}[ ][0-9]{2}|[0-9]{2}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{4,5}';
+const EU_TAIL_RE = new RegExp(`(?:,[ \\t]*(?:[A-Z]{1,2}-)?(?:${EU_POSTCODE})|[ \\t]+(?:[A-Z]{1,2}-)?[0-9]{5})[ \\t]+${PLACE}`, 'uy');
 
 // A box's town may follow it without a comma (`RR 3 Box 12 Tarnfield`, `P.O.B. 4471 Oskmere`): a box line is followed by
 // nothing else, so capitalised words closing the text or its sentence are the town (a street's next words may be prose).
@@ -271,7 +273,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     scanLastLines(text, out, kind);
     scanLowerLastLines(text, out, kind); // `fresno, ca 93722` (lower-last-line.ts)
   }
-  if ((shapes & NUMBER_AFTER_GAP) !== 0) scanEuropeanStreets(text, out, kind); // `ul. Długa 12/4`, `Storgatan 8B` (street-eu.ts)
+  if ((shapes & NUMBER_AFTER_GAP) !== 0) scanEuropeanStreets(text, out, kind, tailEnd); // `ul. Długa 12/4`, `Storgatan 8B` (street-eu.ts)
   if (shapes !== 0) scanDwellingUnits(text, out, kind); // `staying at the Hyatt …, room 415`, `lot 8 at … trailer park` (dwelling-units.ts)
   scanAccessStreets(text, out, kind); // `4410 Calle Olvera`, `2718 Đường Tully`, `斯托克顿街1187号` (access-streets.ts)
 }

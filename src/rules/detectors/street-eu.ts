@@ -68,13 +68,13 @@ export function floorEnd(text: string, end: number): number {
   return m === null ? end : end + m[0].length;
 }
 
-/** The street addresses above (B), with the flat or floor after them. */
-export function scanEuropeanStreets(text: string, out: Detection[], kind: string): void {
+/** The street addresses above (B), with the flat or floor after them and the postcode and town `tail` reads after those (`, 02-583 Warszawa`). */
+export function scanEuropeanStreets(text: string, out: Detection[], kind: string, tail: (text: string, end: number) => number): void {
   if (!HINT.test(text)) return;
   const re = resetAt(EU_STREET_RE, 0);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const end = floorEnd(text, m.index + m[0].length);
+    const end = tail(text, floorEnd(text, m.index + m[0].length));
     out.push({ start: m.index, end, kind });
     re.lastIndex = end;
   }
