@@ -159,7 +159,10 @@ function sCue(text: string, i: number, n1: number): number {
 /** ph(one); procedure and ap`p`(ointmen)t: a care date follows; pt, pati(ent), paci(ente) before a name. */
 function pCue(text: string, i: number, n1: number): number {
   if (n1 === 97 && accessCueAt(text, i)) return NAME_CUE; // Tagalog `pangalan` (access-cues.ts)
-  if (n1 === 117) return !isLetter(codeAt(text, i - 1)) && matchesAt(text, i, 'punto ', true) ? DOT_WORD : 0; // Spanish `dot` in an address (email.ts)
+  // `dot` spelling an address in Spanish and Italian `punto`, German, Polish and Nordic `punkt`, Dutch `punt`, French `point`,
+  // Portuguese `ponto`, Hungarian `pont` (email.ts).
+  if (n1 === 117) return !isLetter(codeAt(text, i - 1)) && (matchesAt(text, i, 'punto ', true) || matchesAt(text, i, 'punkt ', true) || matchesAt(text, i, 'punt ', true)) ? DOT_WORD : 0;
+  if (n1 === 111 && !isLetter(codeAt(text, i - 1)) && (matchesAt(text, i, 'point ', true) || matchesAt(text, i, 'ponto ', true) || matchesAt(text, i, 'pont ', true))) return DOT_WORD;
   if (n1 === 97 && matchesAt(text, i, 'passed', true) && !isLetter(codeAt(text, i + 6))) return nameBeforeIdAt(text, i) ? NAME_CUE : 0; // a death (name-before-id.ts)
   if (n1 === 111) return lower(codeAt(text, i - 1)) === 115 && verbNameAt(text, i - 1) ? NAME_CUE : 0; // spoke with (verb-name.ts)
   if (n1 === 104) return verbNameAt(text, i) ? PHONE_CUE | NAME_CUE : PHONE_CUE;

@@ -199,16 +199,22 @@ function spacesAfter(text: string, from: number): number {
 // whole user-at-domain-dot-tld shape is required, and a bare ` at ` also needs a common
 // top-level domain after it: "meet at noon dot Then" is prose.
 // `[at]` `(at)` `{at}` `<at>` (or with `@` inside), a bare ` at `, or `@` with spaces around it.
-const AT_FORM = '\\s{0,2}[\\[({<]\\s?(?:at|@)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-at-\\s{0,2}|\\s{1,2}(?:at|arroba)\\s{1,2}|\\s{0,2}@\\s{0,2}';
+// The `@` by its name in other languages: Spanish and Portuguese `arroba`, French `arobase`, Italian `chiocciola`, German
+// `Klammeraffe`, Dutch `apenstaartje`, Polish `małpa`, Hungarian `kukac`, Swedish and Danish `snabel-a`, Czech `zavináč`.
+const AT_WORDS = 'arroba|arobase|chiocciola|klammeraffe|apenstaartje|ma[łl]pa|kukac|snabel-?a|zavin[aá][čc]';
+const AT_FORM = `\\s{0,2}[\\[({<]\\s?(?:at|@|${AT_WORDS})\\s?[\\])}>]\\s{0,2}|\\s{0,2}-at-\\s{0,2}|\\s{1,2}(?:at|${AT_WORDS})\\s{1,2}|\\s{0,2}@\\s{0,2}`;
+const FOREIGN_AT = new RegExp(`^[[({<]?\\s?(?:${AT_WORDS})\\s?[\\])}>]?$`, 'i');
+// The dot by its name: the words the prefilter's walk marks (cue-at.ts pCue).
+const DOT_WORDS = 'dot|punto|punkt|punt|point|ponto|pont';
 // `[dot]` `(dot)`... (or with `.` inside), a bare ` dot `, or a plain `.`.
 // `-dot-`, and a `.` with spaces around it (`lee @ example . org`).
-const DOT_FORM = '(?:\\s{0,2}[\\[({<]\\s?(?:dot|\\.)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-dot-\\s{0,2}|\\s{1,2}(?:dot|punto)\\s{1,2}|\\s{1,2}\\.\\s{1,2}|\\.)';
+const DOT_FORM = `(?:\\s{0,2}[\\[({<]\\s?(?:${DOT_WORDS}|\\.)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-dot-\\s{0,2}|\\s{1,2}(?:${DOT_WORDS})\\s{1,2}|\\s{1,2}\\.\\s{1,2}|\\.)`;
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const SPELLED_RE = new RegExp(
   `(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(${AT_FORM})${LABEL}(?:${DOT_FORM}${LABEL}){0,4}(${DOT_FORM})([A-Za-z]{2,24})(?![A-Za-z0-9])`,
   'gi',
 );
-const SPELLED_HINT = /dot|punto|[[({<] ?(?:at|@) ?[\])}>]|@ |\s\.\s|\sat\s/i;
+const SPELLED_HINT = /dot|punto|(?<![a-z])(?:punkt|punt|point|ponto|pont)\s|[[({<] ?(?:at|@) ?[\])}>]|@ |\s\.\s|\sat\s/i;
 const OBFUSCATED_DOT = /[\s[\](){}<>]/;
 // Prose before a spelled-out site address: `the app at example dot com`, `look at this dot com`.
 const NOT_A_USER = new Set([
@@ -217,7 +223,7 @@ const NOT_A_USER = new Set([
   'details', 'info', 'information', 'tickets', 'appointments', 'appointment', 'donate', 'events', 'careers', 'jobs', 'up', 'in',
   'out', 'free', 'account', 'listen', 'watch', 'read', 'join', 'learn', 'schedule', 'order', 'ordered', 'enroll', 'subscribe', 'live', 'hosted',
 ]);
-const DOT_WORD_RE = /dot|punto/i;
+const DOT_WORD_RE = new RegExp(DOT_WORDS, 'i');
 const PLAIN_DOT_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'io', 'us', 'co', 'uk', 'es', 'nl', 'in', 'int', 'ca']);
 const COMMON_TLDS = new Set([
   'com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'co', 'us', 'uk', 'ca', 'de', 'fr', 'es', 'it', 'nl',
@@ -271,8 +277,8 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
     // A user part that spells its dots too (`ngozi dot adebayo at inbox dot clinic`) is no prose: any TLD then.
     const start = spelledUserStart(text, m.index);
     const tldKnown = (start < m.index && !plainDot) || (COMMON_TLDS.has(tld) && (!plainDot || PLAIN_DOT_TLDS.has(tld)));
-    // A spelled `arroba` takes a spelled dot (`punto`), the word the prefilter's walk marks (cue-at.ts pCue).
-    if (!spelled || (bareAt && (!tldKnown || NOT_A_USER.has(user))) || (plainDot && at.toLowerCase() === 'arroba')) {
+    // A spelled `arroba` (`arobase`, `chiocciola`…) takes a spelled dot (`punto`, `point`…), the words the prefilter's walk marks (cue-at.ts pCue).
+    if (!spelled || (bareAt && (!tldKnown || NOT_A_USER.has(user))) || (plainDot && FOREIGN_AT.test(at))) {
       re.lastIndex = m.index + 1;
       continue;
     }
@@ -282,7 +288,7 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
 
 // `jane dot doe at gmail dot com`: the user part may spell its dots (or `underscore`, `dash`) too; the match above starts
 // at its last word, so the words and spelled dots before it are taken as well.
-const SPELLED_USER_HEAD = /(?:[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}(?:\s{1,2}(?:dot|punto|underscore|dash|hyphen)\s{1,2}|\s{0,2}[[({<]\s?(?:dot|\.)\s?[\])}>]\s{0,2}|\s{0,2}-dot-\s{0,2})){1,3}$/i;
+const SPELLED_USER_HEAD = /(?:[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}(?:\s{1,2}(?:dot|punto|punkt|punt|point|ponto|pont|underscore|dash|hyphen)\s{1,2}|\s{0,2}[[({<]\s?(?:dot|\.)\s?[\])}>]\s{0,2}|\s{0,2}-dot-\s{0,2})){1,3}$/i;
 function spelledUserStart(text: string, start: number): number {
   if (start === 0) return start;
   const head = SPELLED_USER_HEAD.exec(text.slice(Math.max(0, start - 200), start));
