@@ -4,7 +4,7 @@
 import { spacedDobAt } from './ocr-label.js';
 import { nameBeforeIdAt } from './name-before-id.js';
 import { spelledAt } from './spelled-name.js';
-import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, codeAt, endsAt, isDigitCode, isLetter, lower, matchesAt, spacesThenInOrAt } from './marker-bits.js';
+import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, cestMoiAt, codeAt, endsAt, isDigitCode, isLetter, lower, matchesAt, spacesThenInOrAt } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { mixedPairAt, recordPairAt } from './record-name.js';
 import { signatureAt } from './speaker-marks.js';
@@ -155,14 +155,12 @@ function sCue(text: string, i: number, n1: number): number {
   if (n1 === 111 && !isLetter(codeAt(text, i - 1)) && (matchesAt(text, i, 'soy ', true) || matchesAt(text, i, 'sou ', true) || matchesAt(text, i, 'sono ', true))) return NAME_CUE;
   return (n1 === 115 && (lower(n2) === 110 || n2 === 35)) || (n1 === 111 && lower(n2) === 99) ? SSN_WORD : 0;
 }
-
+const DOT_WORDS_AT = ['punto ', 'punkt ', 'punt ', 'point ', 'ponto ', 'pont '];
 /** ph(one); procedure and ap`p`(ointmen)t: a care date follows; pt, pati(ent), paci(ente) before a name. */
 function pCue(text: string, i: number, n1: number): number {
   if (n1 === 97 && accessCueAt(text, i)) return NAME_CUE; // Tagalog `pangalan` (access-cues.ts)
-  // `dot` spelling an address in Spanish and Italian `punto`, German, Polish and Nordic `punkt`, Dutch `punt`, French `point`,
-  // Portuguese `ponto`, Hungarian `pont` (email.ts).
-  if (n1 === 117) return !isLetter(codeAt(text, i - 1)) && (matchesAt(text, i, 'punto ', true) || matchesAt(text, i, 'punkt ', true) || matchesAt(text, i, 'punt ', true)) ? DOT_WORD : 0;
-  if (n1 === 111 && !isLetter(codeAt(text, i - 1)) && (matchesAt(text, i, 'point ', true) || matchesAt(text, i, 'ponto ', true) || matchesAt(text, i, 'pont ', true))) return DOT_WORD;
+  // `dot` spelling an address: es/it `punto`, de/pl/nordic `punkt`, nl `punt`, fr `point`, pt `ponto`, hu `pont` (email.ts DOT_WORDS).
+  if ((n1 === 117 || n1 === 111) && !isLetter(codeAt(text, i - 1)) && DOT_WORDS_AT.some((w) => matchesAt(text, i, w, true))) return DOT_WORD;
   if (n1 === 97 && matchesAt(text, i, 'passed', true) && !isLetter(codeAt(text, i + 6))) return nameBeforeIdAt(text, i) ? NAME_CUE : 0; // a death (name-before-id.ts)
   if (n1 === 111) return lower(codeAt(text, i - 1)) === 115 && verbNameAt(text, i - 1) ? NAME_CUE : 0; // spoke with (verb-name.ts)
   if (n1 === 104) return verbNameAt(text, i) ? PHONE_CUE | NAME_CUE : PHONE_CUE;
@@ -267,7 +265,7 @@ function mCue(text: string, i: number, n1: number): number {
   const p1 = lower(codeAt(text, i - 1));
   const p2 = lower(codeAt(text, i - 2));
   if (n1 === 114 && lower(codeAt(text, i + 2)) === 110 && !isLetter(p1)) return nameBeforeIdAt(text, i) ? NAME_CUE : 0; // MRN after a name (name-before-id.ts)
-  if (n1 === 101 && verbNameAt(text, i)) return NAME_CUE; // `Message Jane Doe` (verb-name.ts)
+  if ((n1 === 101 && verbNameAt(text, i)) || (n1 === 111 && cestMoiAt(text, i))) return NAME_CUE; // `Message Jane Doe` (verb-name.ts), `c'est moi, Jane Doe` (person-name.ts)
   if (!isLetter(p1) && FOREIGN_TITLES.some((w) => matchesAt(text, i, w, true))) return NAME_CUE; // Monsieur, Mme, Mevr. (person-name.ts)
   if (p2 === 110 && ((p1 === 97 && n1 === 101) || (p1 === 111 && (n1 === 98 || n1 === 101 || n1 === 32 || n1 === 58)))) return NAME_CUE;
   if (p1 === 97 && (p2 === 108 || p2 === 105) && n1 === 111) return NAME_CUE;

@@ -69,3 +69,9 @@ export function spacesThenInOrAt(text: string, i: number): boolean {
   while (codeAt(text, j) === 32) j++;
   return matchesAt(text, j, 'in ', true) || matchesAt(text, j, 'at ', true);
 }
+
+/** Whether `text` at `i` is the `moi` of `c'est moi` (either apostrophe), before one's own name (person-name.ts). */
+export function cestMoiAt(text: string, i: number): boolean {
+  const apos = codeAt(text, i - 5);
+  return (apos === 39 || apos === 8217) && lower(codeAt(text, i - 6)) === 99 && matchesAt(text, i - 4, 'est moi', true);
+}
