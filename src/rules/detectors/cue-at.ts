@@ -4,7 +4,7 @@
 import { spacedDobAt } from './ocr-label.js';
 import { nameBeforeIdAt } from './name-before-id.js';
 import { spelledAt } from './spelled-name.js';
-import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, cestMoiAt, codeAt, endsAt, isDigitCode, isLetter, lower, matchesAt, spacesThenInOrAt } from './marker-bits.js';
+import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, DOT_WORDS_AT, cestMoiAt, codeAt, endsAt, isDigitCode, isLetter, lower, matchesAt, spacesThenInOrAt } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { mixedPairAt, recordPairAt } from './record-name.js';
 import { signatureAt } from './speaker-marks.js';
@@ -155,7 +155,6 @@ function sCue(text: string, i: number, n1: number): number {
   if (n1 === 111 && !isLetter(codeAt(text, i - 1)) && (matchesAt(text, i, 'soy ', true) || matchesAt(text, i, 'sou ', true) || matchesAt(text, i, 'sono ', true))) return NAME_CUE;
   return (n1 === 115 && (lower(n2) === 110 || n2 === 35)) || (n1 === 111 && lower(n2) === 99) ? SSN_WORD : 0;
 }
-const DOT_WORDS_AT = ['punto ', 'punkt ', 'punt ', 'point ', 'ponto ', 'pont '];
 /** ph(one); procedure and ap`p`(ointmen)t: a care date follows; pt, pati(ent), paci(ente) before a name. */
 function pCue(text: string, i: number, n1: number): number {
   if (n1 === 97 && accessCueAt(text, i)) return NAME_CUE; // Tagalog `pangalan` (access-cues.ts)

@@ -198,16 +198,14 @@ function spacesAfter(text: string, from: number): number {
 // `lee (at) example (dot) org`, `lee@example dot org`. `at` and `dot` are common words, so the
 // whole user-at-domain-dot-tld shape is required, and a bare ` at ` also needs a common
 // top-level domain after it: "meet at noon dot Then" is prose.
-// `[at]` `(at)` `{at}` `<at>` (or with `@` inside), a bare ` at `, or `@` with spaces around it.
-// The `@` by its name in other languages: Spanish and Portuguese `arroba`, French `arobase`, Italian `chiocciola`, German
-// `Klammeraffe`, Dutch `apenstaartje`, Polish `małpa`, Hungarian `kukac`, Swedish and Danish `snabel-a`, Czech `zavináč`.
+// `[at]` `(at)` `{at}` `<at>` (or with `@` inside), a bare ` at `, or `@` with spaces around it; `at` may be the `@`'s name in
+// es/pt `arroba`, fr `arobase`, it `chiocciola`, de `Klammeraffe`, nl `apenstaartje`, pl `małpa`, hu `kukac`, sv/da `snabel-a`, cs `zavináč`.
 const AT_WORDS = 'arroba|arobase|chiocciola|klammeraffe|apenstaartje|ma[łl]pa|kukac|snabel-?a|zavin[aá][čc]';
 const AT_FORM = `\\s{0,2}[\\[({<]\\s?(?:at|@|${AT_WORDS})\\s?[\\])}>]\\s{0,2}|\\s{0,2}-at-\\s{0,2}|\\s{1,2}(?:at|${AT_WORDS})\\s{1,2}|\\s{0,2}@\\s{0,2}`;
 const FOREIGN_AT = new RegExp(`^[[({<]?\\s?(?:${AT_WORDS})\\s?[\\])}>]?$`, 'i');
-// The dot by its name: the words the prefilter's walk marks (cue-at.ts pCue).
 const DOT_WORDS = 'dot|punto|punkt|punt|point|ponto|pont';
-// `[dot]` `(dot)`... (or with `.` inside), a bare ` dot `, or a plain `.`.
-// `-dot-`, and a `.` with spaces around it (`lee @ example . org`).
+// `[dot]` `(dot)`... (or with `.` inside), a bare ` dot ` (or its name above, words the prefilter's walk marks: cue-at.ts pCue),
+// `-dot-`, a `.` with spaces around it (`lee @ example . org`), or a plain `.`.
 const DOT_FORM = `(?:\\s{0,2}[\\[({<]\\s?(?:${DOT_WORDS}|\\.)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-dot-\\s{0,2}|\\s{1,2}(?:${DOT_WORDS})\\s{1,2}|\\s{1,2}\\.\\s{1,2}|\\.)`;
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const SPELLED_RE = new RegExp(

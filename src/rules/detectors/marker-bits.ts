@@ -75,3 +75,6 @@ export function cestMoiAt(text: string, i: number): boolean {
   const apos = codeAt(text, i - 5);
   return (apos === 39 || apos === 8217) && lower(codeAt(text, i - 6)) === 99 && matchesAt(text, i - 4, 'est moi', true);
 }
+
+/** The dot's names in other languages, as email.ts's DOT_WORDS spells them, with the space after them. */
+export const DOT_WORDS_AT: readonly string[] = ['punto ', 'punkt ', 'punt ', 'point ', 'ponto ', 'pont '];

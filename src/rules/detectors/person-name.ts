@@ -58,10 +58,9 @@ const SIGN_OFF =
 // Jane Doe`, `Deliver to Jane Doe (Room 412)`): read only as a given name and a surname (group 6).
 const GREETING =
   '(?:happy[ ](?:[0-9]{1,3}(?:st|nd|rd|th)[ ])?(?:birthday|anniversary|retirement)|get[ ]well(?:[ ]soon)?|deliver(?:ed|y)?[ ]to)[ ]*[,!:-]?[ ]*' +
-  // `I am` in Spanish, Portuguese, French, German and Italian (`Hola, soy María José de la Cruz`, `sou a Ana Souza`, `je suis
-  // Jean-Luc O'Brien`, `ich bin Hans Müller`) and `it's me` (`c'est moi, Apolline Roux`, `sono io, Ludovica Sacco`): read as a given
-  // name and a surname too, so `je suis Prête` stays. `soy` is English too (`Soy Protein Shake`): `soy`, `sou` and `sono` count after
-  // a greeting's comma or stop, or after `yo`/`eu`/`io`. Turkish `adım` (my name; also "step") likewise, never before another `adım`.
+  // `I am` in es, pt, fr, de, it (`Hola, soy María José de la Cruz`, `sou a Ana Souza`, `je suis Jean-Luc O'Brien`, `ich bin Hans Müller`)
+  // and `it's me` (`c'est moi, Apolline Roux`, `sono io, Ludovica Sacco`): a given name and a surname too, so `je suis Prête` stays.
+  // `soy` is English too (`Soy Protein Shake`): `soy`, `sou`, `sono` and Turkish `adım` (my name; also "step", never before another) count after a greeting's comma or stop, or `yo`/`eu`/`io`.
   "|(?:c['\u2019]est[ ]moi|sono[ ]io|soy[ ]yo|sou[ ]eu)[ ]*[,!:-]?[ ]+" +
   "|(?:(?<=[,;.!?][ ]?|(?:yo|eu|io)[ ])(?:soy|sou(?:[ ][ao](?=[ ]))?|sono|ad[ıi]m(?![ ]+ad[ıi]m))|je[ ]suis|ich[ ]bin)[ ]+";
 // A mail signature's delimiter (`-- ` on its own line, RFC 3676) is a sign-off too.
