@@ -96,7 +96,8 @@ function addressShapes(text: string): number {
     if (!isDigit(text.charCodeAt(i))) continue;
     const before = i === 0 ? 32 : text.charCodeAt(i - 1);
     // After a name word or its comma (`Mayor 12`, `Balmes, 45`, `Alcalá 28`), not after a digit or `(`.
-    if (i > 1 && isGap(before) && nameEndAt(text.charCodeAt(i - 2))) shapes |= NUMBER_AFTER_GAP;
+    // After `No:` or `No.` too (a Turkish street's `Bağdat Cad. No:112`, street-eu.ts).
+    if (i > 1 && ((isGap(before) && nameEndAt(text.charCodeAt(i - 2))) || ((before === 58 || before === 46) && (text.charCodeAt(i - 2) | 0x20) === 111))) shapes |= NUMBER_AFTER_GAP;
     let j = i;
     while (j < text.length && isDigit(text.charCodeAt(j))) j++;
     if (!(isDigit(before) || isAsciiLetter(before) || before === 35 || before === 46 || before === 45)) {

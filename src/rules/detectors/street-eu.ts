@@ -11,7 +11,7 @@ import type { Detection } from './types.js';
 //    `Østerbrogade 44`, `Vesterbrovej 3`, Norwegian `Kirkeveien 5`, Finnish `Mannerheimintie 12`, `Hämeenkatu 4`, German `Birkenweg 4`;
 //  - a Czech, Slovak or Polish street adjective before a house and orientation number (`Vinohradská 1284/56`, `Mickiewiczowska
 //    5/3`): the `N/N` number and the adjective's ending together, so `Size 38/40` and `Season 2024/25` stay.
-// The flat, block, stair and floor after any of these go too (`m. 17`, `bl. 3, sc. B, ap. 12`, `2º B`, `3º Esq.`).
+// The flat, block, stair and floor after any of these go too (`m. 17`, `bl. 3, sc. B, ap. 12`, `2º B`, `3º Esq.`, `D:5`).
 const NAME = "\\p{Lu}[\\p{L}'.-]{1,30}";
 const ARTICLE = "(?:(?:de[ \\t]la|des|de|du|la|le|das|da|do|dos)[ \\t]+|l['\u2019]|d['\u2019])";
 const NAMES = `${ARTICLE}?${NAME}(?:[ \\t]+${ARTICLE}?${NAME}){0,3}`;
@@ -27,6 +27,12 @@ const TYPE_FIRST = `(?:${anyCaseFirst('ul\\.|ulica|al\\.|aleja|os\\.|osiedle|pl\
   `|${FR_TYPES}|(?:${capitalised(FR_TYPES)})(?=[ \\t]+(?:de|des|du|la|le|l['\u2019]|d['\u2019])))`;
 const TYPE_AFTER = '(?:utca|u\\.|[úu]t|[úu]tja|t[ée]r|k[öo]r[úu]t|krt\\.|sor|köz|fasor)';
 const GLUED = '(?:straat|laan|gracht|plein|kade|singel|dijk|gatan|v[äa]gen|gata|gade|vej|veien|vegen|katu|ntie|weg)';
+// Turkish: the name, then its type abbreviated or not, then `No:` and the number (`Bağdat Cad. No:112`, `Gül Sok. No 7/3`,
+// `Moda Mah. Bahariye Caddesi No: 12`), its flat (`D:5`, `Daire 5`, `Kat 3`) and the district closing the text or a clause
+// (`… D:5 Kadıköy`, `… No:61 Nişantaşı/İstanbul`).
+const TR_FLAT_DISTRICT = '(?:[ \\t]*(?:(?:D|K)[ \\t]?[:.]|(?:Daire|Kat)[ \\t]?[:.]?)[ \\t]?[0-9]{1,3})*(?:[ \\t]+\\p{Lu}\\p{Ll}+(?:[ \\t]*/[ \\t]*\\p{Lu}\\p{Ll}+)?(?=[ \\t]*(?:$|[,.;!?\\n])))?';
+const TR_TYPE = '(?:Cad(?:desi)?\\.?|Cd\\.|Sok(?:ak|a[ğg][ıi])?\\.?|Sk\\.|Bulvar[ıi]|Blv\\.|Bul\\.|Mah(?:allesi)?\\.?|Mh\\.)';
+const TR_STREET = `${NAMES}[ \\t]+${TR_TYPE},?[ \\t]*(?:No[ \\t]?[:.]?[ \\t]?|Numara[ \\t]?:?[ \\t]?)${NUMBER}${TR_FLAT_DISTRICT}`;
 const SLAVIC = '(?:sk[áa]|ck[áa]|ní|ov[áa]|owa|ska|cka|ego)';
 // Typed in lower case (`rue des lilas 18`, `chemin des pins 22b`): the name's words lower case too; `avenue` only before an article
 // (`avenue 5 is the pharmacy`), and a measure after the number is no house's (`chemin de fer 2 fois`, `… 18 min à pied`).
@@ -53,14 +59,15 @@ const LOWER_NORDIC = `(?:${LOWER_GLUED}|${LOWER_GENITIVE}|${DUTCH_ADJECTIVE_STRE
 const EU_STREET_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${TYPE_FIRST}[ \\t]*${NAMES},?[ \\t]+(?:nr\\.?[ \\t]?)?${NUMBER}|${LOWER_FR}|${LOWER_NORDIC}` +
     `|${NAMES}[ \\t]+${TYPE_AFTER}[ \\t]+${NUMBER}\\.?` +
+    `|${TR_STREET}` +
     `|\\p{Lu}[\\p{L}-]{3,30}${GLUED}[ \\t]+${NUMBER}` +
     `|\\p{Lu}[\\p{L}-]{2,30}${SLAVIC}[ \\t]+[0-9]{1,4}/[0-9]{1,4}[A-Za-z]?(?![0-9/]))`,
   'gu',
 );
 // A flat, block, stair, floor or door after the number (Polish `m. 17`, `lok. 5`; Romanian `bl. 3, sc. B, et. 2, ap. 12`;
 // Spanish and Portuguese `2º B`, `4º Izq`, `3º Esq.`).
-const FLOOR_RE = /(?:,?[ \t]*(?:(?:m|lok|bl|sc|et|ap|apt|app)\.[ \t]?[0-9A-Z]{1,4}|[0-9]{1,2}[º°ª](?:[ \t]?(?:[A-H]|izq(?:da)?|dcha|der|esq|dto|dir)\.?)?(?![\p{L}])))+/iuy;
-const HINT = /grote|kleine|oude|nieuwe|lange|korte|hoge|lage|brede|smalle|kromme|heilige|ul\.|al\.|os\.|pl\.|ulica|aleja|osiedle|plac|str|bd|bul|calea|aleea|os\.|oseaua|rue|avenue|boulevard|chemin|all[ée]e|impasse|quai|place|cours|utca|u\.|[úu]t|t[ée]r|k[öo]r|sor|köz|straat|laan|gracht|plein|kade|singel|dijk|gat|v[äa]g|gade|vej|vei|vegen|katu|tie|weg|[0-9]\/[0-9]/i;
+const FLOOR_RE = /(?:,?[ \t]*(?:(?:m|lok|bl|sc|et|ap|apt|app)\.[ \t]?[0-9A-Z]{1,4}|(?:d|daire|kat|k)[ \t]?[:.][ \t]?[0-9]{1,3}(?![0-9])|[0-9]{1,2}[º°ª](?:[ \t]?(?:[A-H]|izq(?:da)?|dcha|der|esq|dto|dir)\.?)?(?![\p{L}])))+/iuy;
+const HINT = /cad|cd\.|sok|sk\.|bulvar|blv|bul\.|mah|mh\.|grote|kleine|oude|nieuwe|lange|korte|hoge|lage|brede|smalle|kromme|heilige|ul\.|al\.|os\.|pl\.|ulica|aleja|osiedle|plac|str|bd|bul|calea|aleea|os\.|oseaua|rue|avenue|boulevard|chemin|all[ée]e|impasse|quai|place|cours|utca|u\.|[úu]t|t[ée]r|k[öo]r|sor|köz|straat|laan|gracht|plein|kade|singel|dijk|gat|v[äa]g|gade|vej|vei|vegen|katu|tie|weg|[0-9]\/[0-9]/i;
 
 /** Where a flat, block or floor after an address ending at `end` ends, or `end` when none follows. */
 export function floorEnd(text: string, end: number): number {
