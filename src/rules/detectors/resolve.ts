@@ -99,7 +99,10 @@ function claimInOrder(text: string, site: string, detectors: readonly ValueDetec
       kept.push(d);
       keptOwners.push(owner[i]);
     } else if (fallback(i) === 1) {
-      refill(text, site, detectors[owner[i]], owner[i], d, claimed, kept, keptOwners);
+      // A run of 20 digits or more is one account's number (a Polish NRB, an IBAN's body without its country: `61 1090 1014 0000
+      // 0712 1981 2874`) even where a card's 16 claim its middle: the rest goes with it, not only what qualifies alone.
+      if (digitCount(text, d.start, d.end) >= ACCOUNT_RUN) keepRest(claimed, d, owner[i], kept, keptOwners);
+      else refill(text, site, detectors[owner[i]], owner[i], d, claimed, kept, keptOwners);
     } else if (onlyOwnOverlap(claimed, d, owner[i] + 1)) {
       // Two readings of one detector overlapping (`Congratulations, Jane` read as `Surname, Given` and `Jane Doe` addressed after
       // the comma): both were found, so their union goes, not the longer alone (which left `Doe`).
@@ -108,6 +111,14 @@ function claimInOrder(text: string, site: string, detectors: readonly ValueDetec
   }
   const idx = kept.map((_, i) => i).sort((a, b) => kept[a].start - kept[b].start);
   return { detections: idx.map((i) => kept[i]), owners: idx.map((i) => keptOwners[i]) };
+}
+
+const ACCOUNT_RUN = 20;
+
+function digitCount(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let p = start; p < end; p++) { const c = text.charCodeAt(p); if (c >= 48 && c <= 57) n++; }
+  return n;
 }
 
 function isFree(claimed: Uint16Array, start: number, end: number): boolean {
