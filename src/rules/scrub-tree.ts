@@ -119,10 +119,10 @@ function labelOf(label: JsonValue, ctx: ScrubContext, value: JsonValue | undefin
 
 /**
  * A pair whose label names a field rule or a free-text field: that rule decides the value, as
- * if the label were its key. Undefined when `obj` is no such pair (it is then scrubbed as an
- * object: a label naming nothing never makes a value laxer than its own key would).
+ * if the label were its key (where the allow list lets the value's own key through). Undefined when `obj` is no such pair (it
+ * is then scrubbed as an object: a label naming nothing never makes a value laxer than its own key would).
  */
-function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext, entries: readonly JsonValue[] = NO_ENTRIES): JsonObject | undefined {
+export function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext, entries: readonly JsonValue[] = NO_ENTRIES): JsonObject | undefined {
   let valueKey: string | undefined;
   let best = PAIR_VALUES.length;
   for (const k in obj) { const r = VALUE_RANK.get(k); if (r !== undefined && r < best) { best = r; valueKey = k; } }
@@ -137,7 +137,7 @@ function scrubPair(obj: JsonObject, allow: AllowNode, ctx: ScrubContext, entries
     const values = [valueKey];
     for (const v in obj) if (v !== valueKey && CHANGE_VALUES.has(v)) values.push(v);
     const out = scrubObject(obj, allow, ctx, values.length === 1 ? valueKey : new Set(values));
-    for (const v of values) { const inner = scrubField(label, obj[v], allow, ctx); if (inner !== undefined) out[v] = inner; }
+    for (const v of values) { const node = allow.child(v), inner = node && scrubField(label, obj[v], node, ctx); if (inner !== undefined) out[v] = inner; }
     return out;
   }
   return undefined;
