@@ -15,10 +15,18 @@ describe('a builder pair naming the surname by FHIR\'s word', () => {
     [{ rows: [{ label: 'given', value: 'Henrietta' }, { label: 'family', value: 'Osterhagen' }] }, ['Henrietta', 'Osterhagen']],
     [{ rows: [{ key: 'family', value: 'Vanterpool' }, { key: 'dob', value: '1971-04-09' }] }, ['Vanterpool', '04-09']],
     [{ rows: [{ field: 'family', value: 'Quennell' }, { field: 'topic', value: 'billing' }] }, ['Quennell']],
+    // A form-field event's whole properties as one pair.
     [{ label: 'family', value: 'Abernathy' }, ['Abernathy']],
+    [{ field: 'last_name', value: 'Trevelyan', form: 'intake' }, ['Trevelyan']],
   ])('drops the surname from %j', (properties, gone) => {
     const out = props(properties);
     for (const g of gone) expect(out).not.toContain(g);
+  });
+
+  it("keeps a form-field event's other properties, and a pair whose label names no field", () => {
+    const out = props({ field: 'last_name', value: 'Trevelyan', form: 'intake', step: 'contact' });
+    for (const kept of ['"intake"', '"contact"', '"last_name"']) expect(out).toContain(kept);
+    expect(props({ category: 'Video', action: 'play', label: 'intro', value: 'chapter 2' })).toContain('"chapter 2"');
   });
 
   it("keeps a `family` pair that is no one's surname", () => {
