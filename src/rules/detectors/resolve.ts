@@ -101,7 +101,7 @@ function claimInOrder(text: string, site: string, detectors: readonly ValueDetec
     } else if (fallback(i) === 1) {
       // A run of 20 digits or more is one account's number (a Polish NRB, an IBAN's body without its country: `61 1090 1014 0000
       // 0712 1981 2874`) even where a card's 16 claim its middle: the rest goes with it, not only what qualifies alone.
-      if (digitCount(text, d.start, d.end) >= ACCOUNT_RUN) keepRest(claimed, d, owner[i], kept, keptOwners);
+      if (digitCount(text, d.start, d.end) >= ACCOUNT_RUN) keepRest(claimed, d, owner[i], kept, keptOwners, text);
       else refill(text, site, detectors[owner[i]], owner[i], d, claimed, kept, keptOwners);
     } else if (onlyOwnOverlap(claimed, d, owner[i] + 1)) {
       // Two readings of one detector overlapping (`Congratulations, Jane` read as `Surname, Given` and `Jane Doe` addressed after
@@ -115,9 +115,11 @@ function claimInOrder(text: string, site: string, detectors: readonly ValueDetec
 
 const ACCOUNT_RUN = 20;
 
+const isDigitAt = (text: string, p: number): boolean => { const c = text.charCodeAt(p); return c >= 48 && c <= 57; };
+
 function digitCount(text: string, start: number, end: number): number {
   let n = 0;
-  for (let p = start; p < end; p++) { const c = text.charCodeAt(p); if (c >= 48 && c <= 57) n++; }
+  for (let p = start; p < end; p++) if (isDigitAt(text, p)) n++;
   return n;
 }
 
@@ -132,9 +134,12 @@ function onlyOwnOverlap(claimed: Uint16Array, d: Detection, mark: number): boole
   return true;
 }
 
-/** Keeps the stretches of `d` no detection claimed yet, as detections of its kind. */
-function keepRest(claimed: Uint16Array, d: Detection, detectorIndex: number, kept: Detection[], keptOwners: number[]): void {
-  forEachFreeStretch(claimed, d, (a, p) => {
+/** Keeps the stretches of `d` no detection claimed yet, as detections of its kind (given the text, `digitsIn`: each from its first digit to its last). */
+function keepRest(claimed: Uint16Array, d: Detection, detectorIndex: number, kept: Detection[], keptOwners: number[], digitsIn?: string): void {
+  forEachFreeStretch(claimed, d, (from, to) => {
+    let a = from, p = to;
+    if (digitsIn !== undefined) { while (a < p && !isDigitAt(digitsIn, a)) a++; while (p > a && !isDigitAt(digitsIn, p - 1)) p--; }
+    if (a === p) return;
     claimed.fill(detectorIndex + 1, a, p);
     kept.push({ start: a, end: p, kind: d.kind });
     keptOwners.push(detectorIndex);
