@@ -6,6 +6,9 @@ import { termInText } from '../rules/health-terms.js';
 import type { HostPathRule, PageGroupPlan, Plan } from '../rules/plan.js';
 import { englishStoryPath } from './story-areas.js';
 import { abbreviationsWritten } from './abbreviated-words.js';
+import { runTogetherParted } from './run-together-words.js';
+import { cmsPagePath } from './cms-tree.js';
+import { articleParent, isHowToArticle } from './how-to-articles.js';
 import { NON_ASCII } from '../common/char-gates.js';
 
 /** What a plan says about one canonical page path. */
@@ -46,9 +49,11 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
     // A story or posting area named in another language is read as the pack names it (`/noticias/…` as `/news/…`).
     const read = englishStoryPath(alt ?? path);
     const sensitive = namesTermIn(path, plan) || (alt !== undefined && namesTermIn(alt, plan));
-    const blocked = read !== undefined ? blockedRule(read, plan) : blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)) ?? shorthandRule(alt ?? path, plan);
+    const blocked = read !== undefined ? blockedRule(read, plan) : blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)) ?? shorthandRule(alt ?? path, plan) ?? runTogetherRule(alt ?? path, plan);
     const cart = blocked === null && sensitive && CART_ITEM.test(path);
     verdict = { blocked: cart ? blockedRule(path.replace(CART_ITEM, '$1checkout/'), plan) : blocked, sensitive, group: pageGroupOf(read ?? path, plan) };
+    verdict = inContentTree(path, verdict, plan);
+    if (verdict.blocked !== null && isHowToArticle(path) && pathVerdict(articleParent(path), plan).blocked === null) verdict = { ...verdict, blocked: null };
     memo.set(path, verdict);
   }
   return verdict;
@@ -130,6 +135,21 @@ export function separatorsFolded(path: string): string | undefined {
 function shorthandRule(path: string, plan: Plan): string | null {
   const written = abbreviationsWritten(path);
   return written === undefined ? null : blockedRule(written, plan);
+}
+
+/** A page under a CMS's content tree (`/content/<site>/en/…`) also read as its own path (cms-tree.ts): the stricter of the two answers. */
+function inContentTree(path: string, own: PathVerdict, plan: Plan): PathVerdict {
+  if (own.blocked !== null) return own;
+  const page = cmsPagePath(path, plan.localePrefixes);
+  if (page === undefined) return own;
+  const v = pathVerdict(page, plan);
+  return { blocked: v.blocked, sensitive: own.sensitive || v.sensitive, group: own.group ?? v.group };
+}
+
+/** The blocked rule the path matches with its run-together words parted (`/messagecareteam` as `/message-care-team`), or null. */
+function runTogetherRule(path: string, plan: Plan): string | null {
+  const parted = runTogetherParted(path, plan);
+  return parted === undefined ? null : blockedRule(parted, plan) ?? shorthandRule(parted, plan);
 }
 
 function blockedRule(path: string, plan: Plan): string | null {
