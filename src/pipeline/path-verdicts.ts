@@ -52,8 +52,7 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
     const blocked = read !== undefined ? blockedRule(read, plan) : blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)) ?? shorthandRule(alt ?? path, plan) ?? runTogetherRule(alt ?? path, plan);
     const cart = blocked === null && sensitive && CART_ITEM.test(path);
     verdict = { blocked: cart ? blockedRule(path.replace(CART_ITEM, '$1checkout/'), plan) : blocked, sensitive, group: pageGroupOf(read ?? path, plan) };
-    verdict = inContentTree(path, verdict, plan);
-    if (verdict.blocked !== null && isHowToArticle(path) && pathVerdict(articleParent(path), plan).blocked === null) verdict = { ...verdict, blocked: null };
+    verdict = howToArticle(path, inContentTree(path, verdict, plan), plan);
     memo.set(path, verdict);
   }
   return verdict;
@@ -144,6 +143,12 @@ function inContentTree(path: string, own: PathVerdict, plan: Plan): PathVerdict 
   if (page === undefined) return own;
   const v = pathVerdict(page, plan);
   return { blocked: v.blocked, sensitive: own.sensitive || v.sensitive, group: own.group ?? v.group };
+}
+
+/** A how-to article's slug flows unless the page it sits under blocks (how-to-articles.ts). */
+function howToArticle(path: string, own: PathVerdict, plan: Plan): PathVerdict {
+  if (own.blocked === null || !isHowToArticle(path) || pathVerdict(articleParent(path), plan).blocked !== null) return own;
+  return { ...own, blocked: null };
 }
 
 /** The blocked rule the path matches with its run-together words parted (`/messagecareteam` as `/message-care-team`), or null. */
