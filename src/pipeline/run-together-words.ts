@@ -1,3 +1,4 @@
+import { PlanMemos } from '../common/bounded-memo.js';
 import type { Plan } from '../rules/plan.js';
 
 // Blind pass 45 (H232): sites and CMS slugs write a visitor's own areas with the words run together in lower case
@@ -7,8 +8,10 @@ import type { Plan } from '../rules/plan.js';
 // name (once per path and plan: the answer is remembered with the path's verdict). A run-together path therefore
 // blocks exactly where its hyphenated path does, no more: the rules decide, this only restores the separators.
 
-/** The words a plan's blocked-path rules name, read once per plan from their patterns. */
-interface Vocabulary { readonly words: ReadonlySet<string>; readonly longest: number }
+/** The words a plan's blocked-path rules name, read once per plan from their patterns, as a trie of lower-case letters. */
+interface TrieNode { readonly next: (TrieNode | undefined)[]; word: boolean }
+interface Vocabulary { readonly words: ReadonlySet<string>; readonly root: TrieNode }
+const node = (): TrieNode => ({ next: new Array<TrieNode | undefined>(26), word: false });
 const vocabularies = new WeakMap<Plan, Vocabulary>();
 
 // Escapes (`\s`, `\u00e9`, `\p{L}`) and character classes stand for no word; what is left between them are the
@@ -37,15 +40,20 @@ function vocabularyOf(plan: Plan): Vocabulary {
     for (const [, stem, endings] of rule.re.source.toLowerCase().matchAll(STEM_ENDINGS)) for (const e of endings.split('|')) words.add(stem + e);
   }
   for (const w of words) if (w.length < MIN_PART && !GLUE.includes(w)) words.delete(w);
-  let longest = 0;
-  for (const w of words) if (w.length > longest) longest = w.length;
-  v = { words, longest: Math.min(longest, MAX_WORD) };
+  const root = node();
+  for (const w of words) {
+    if (w.length > MAX_WORD) continue;
+    let at = root;
+    for (let i = 0; i < w.length; i++) at = at.next[w.charCodeAt(i) - 97] ??= node();
+    at.word = true;
+  }
+  v = { words, root };
   vocabularies.set(plan, v);
   return v;
 }
 
 // A word run together is at least two words of the pack (`proxyaccess`); shorter tokens are left as they are, and a
-// token longer than a slug's usual words is not parted (its cost is bounded: length × longest word).
+// token longer than a slug's usual words is not parted (its cost is bounded: length × longest word, MAX_WORD).
 const MIN_TOKEN = 7;
 const MAX_TOKEN = 48;
 const MAX_WORD = 24;
@@ -56,13 +64,18 @@ const MAY_PART = /[a-z]{7}/;
 export function partedToken(token: string, vocab: Vocabulary): string | undefined {
   const n = token.length;
   if (n < MIN_TOKEN || n > MAX_TOKEN || vocab.words.has(token)) return undefined;
-  // fewest[i]: the fewest words spelling token[0, i); from[i]: where the last of them starts.
+  // fewest[i]: the fewest words spelling token[0, i); from[i]: where the last of them starts. Each reachable start walks
+  // the trie forward, a few letters on most slugs, with no string copied (a new path's cost, once per path and plan).
   const fewest = new Array<number>(n + 1).fill(Infinity);
   const from = new Array<number>(n + 1).fill(-1);
   fewest[0] = 0;
-  for (let i = 1; i <= n; i++) {
-    for (let j = Math.max(0, i - vocab.longest); j < i; j++) {
-      if (fewest[j] + 1 < fewest[i] && vocab.words.has(token.slice(j, i))) { fewest[i] = fewest[j] + 1; from[i] = j; }
+  for (let j = 0; j < n; j++) {
+    if (fewest[j] === Infinity) continue;
+    let at: TrieNode | undefined = vocab.root;
+    for (let i = j; i < n && at !== undefined; ) {
+      at = at.next[token.charCodeAt(i) - 97];
+      i++;
+      if (at?.word === true && fewest[j] + 1 < fewest[i]) { fewest[i] = fewest[j] + 1; from[i] = j; }
     }
   }
   if (fewest[n] === Infinity || fewest[n] < 2) return undefined;
@@ -71,15 +84,32 @@ export function partedToken(token: string, vocab: Vocabulary): string | undefine
   return parts.reverse().join('-');
 }
 
+// New paths mostly repeat their words (`/services/orthopedics/<id>`): each word's parting is remembered per plan (bounded).
+const partings = new PlanMemos<string>(4096);
+function remembered(token: string, vocab: Vocabulary, memo: ReturnType<typeof partings.of>): string {
+  let parted = memo.get(token);
+  if (parted === undefined) memo.set(token, (parted = partedToken(token, vocab) ?? token));
+  return parted;
+}
+
 /** The path with each run-together word parted into the plan's words (`/messagecareteam` → `/message-care-team`), or undefined when none is. */
 export function runTogetherParted(path: string, plan: Plan): string | undefined {
   if (!MAY_PART.test(path)) return undefined;
   const vocab = vocabularyOf(plan);
+  const tokens = partings.of(plan);
   // Only whole tokens between `/`, `-` or the path's ends: a run of letters inside a word with digits (`report2231x`) is left.
-  const parted = path.replace(TOKEN, (t, at: number) => {
+  // The path is copied only when a token parts (most new paths have none that does).
+  let out: string | undefined;
+  let copied = 0;
+  for (const m of path.matchAll(TOKEN)) {
+    const at = m.index, t = m[0];
     const before = at === 0 ? '/' : path[at - 1];
     const after = path[at + t.length] ?? '/';
-    return (before === '/' || before === '-') && (after === '/' || after === '-') ? partedToken(t, vocab) ?? t : t;
-  });
-  return parted === path ? undefined : parted;
+    if ((before !== '/' && before !== '-') || (after !== '/' && after !== '-')) continue;
+    const parted = remembered(t, vocab, tokens);
+    if (parted === t) continue;
+    out = (out ?? '') + path.slice(copied, at) + parted;
+    copied = at + t.length;
+  }
+  return out === undefined ? undefined : out + path.slice(copied);
 }
