@@ -129,7 +129,11 @@ function scanLeads(text: string, out: Detection[], kind: string): void {
 /** Group 4: a child's age, care or birth right after the name. */
 function scanAfterName(text: string, out: Detection[], kind: string): void {
   const paren: Detection[] = [];
-  for (const m of text.matchAll(resetAt(AGE_AFTER_RE, 0))) {
+  // exec loops, not matchAll: matchAll constructs a new RegExp on every call (the plan's callgrind showed one per scan).
+  // No pattern here matches an empty string, so the loops never stall.
+  const age = resetAt(AGE_AFTER_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = age.exec(text)) !== null) {
     const name = m[1] as string;
     if (!childWord(name)) continue;
     const given = GIVEN_NAMES.has(folded(name.toLowerCase()));
@@ -140,7 +144,8 @@ function scanAfterName(text: string, out: Detection[], kind: string): void {
   // A bare number in brackets is a child's age after a common given name, or when two or more stand together (`Mason (4) and Lucas (2)`).
   out.push(...(paren.length >= 2 ? paren : paren.filter((d) => GIVEN_NAMES.has(folded(text.slice(d.start, d.end).toLowerCase())))));
   for (const re of [CARE_AFTER_RE, BIRTH_AFTER_RE]) {
-    for (const m of text.matchAll(resetAt(re, 0))) {
+    resetAt(re, 0);
+    while ((m = re.exec(text)) !== null) {
       const name = m[1] as string;
       if (!name.split(' ').every(childWord)) continue;
       const start = m.index + m[0].indexOf(name);
