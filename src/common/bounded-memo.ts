@@ -61,3 +61,27 @@ export class GenerationMemo<V> {
     return this.young.size + this.old.size;
   }
 }
+
+/**
+ * One BoundedMemo per plan and site, for answers that also depend on the event's site (the detectors keep a site's
+ * own code URLs and its own host: detectors/url.ts, personal-site.ts). The site comes from the page's host, which
+ * the sender writes, so the sites held are bounded too (`sites`, cleared when full like a BoundedMemo).
+ */
+export class SiteMemos<V> {
+  private readonly plans: PlanMemos<BoundedMemo<V>>;
+  constructor(sites: number, private readonly max: number) {
+    this.plans = new PlanMemos<BoundedMemo<V>>(sites);
+  }
+
+  /** The memo of `site` under `plan`, or undefined when none was made yet (a lookup that creates nothing). */
+  peek(plan: Plan, site: string): BoundedMemo<V> | undefined {
+    return this.plans.of(plan).get(site);
+  }
+
+  of(plan: Plan, site: string): BoundedMemo<V> {
+    const bySite = this.plans.of(plan);
+    let memo = bySite.get(site);
+    if (memo === undefined) { memo = new BoundedMemo<V>(this.max); bySite.set(site, memo); }
+    return memo;
+  }
+}

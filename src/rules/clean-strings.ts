@@ -1,4 +1,4 @@
-import { PlanMemos } from '../common/bounded-memo.js';
+import { SiteMemos } from '../common/bounded-memo.js';
 import type { Plan } from './plan.js';
 
 // Most strings scrubString sees come again in event after event: campaign values (`google`,
@@ -8,7 +8,11 @@ import type { Plan } from './plan.js';
 // depends on the destination (see scrubString), so later copies skip the scans. Only such
 // strings: each one left for its destinations as it came, so the memo keeps no value that was
 // redacted. Bounded like the other plan memos; short strings only (long free text rarely repeats).
+// Per site too: the detectors keep a site's own host (`see my blog janedoe.net` on janedoe.net's pages,
+// personal-site.ts), which another site's events must still redact; one memo for every site answered them
+// with the first site's reading (H230).
 const MAX_LENGTH = 256;
+const SITES = 16;
 
 /**
  * CLEAN_EVERYWHERE: clean for every destination. CLEAN_PAST_TERMS: the string names a condition or treatment
@@ -19,19 +23,20 @@ const MAX_LENGTH = 256;
 export const CLEAN_EVERYWHERE = 1;
 export const CLEAN_PAST_TERMS = 2;
 export type Clean = typeof CLEAN_EVERYWHERE | typeof CLEAN_PAST_TERMS;
-const clean = new PlanMemos<Clean>(4096);
+const clean = new SiteMemos<Clean>(SITES, 4096);
 
-/** How `value` scrubbed to itself, untouched, in an earlier event under this plan, or undefined. */
-export function cleanAnswer(value: string, plan: Plan): Clean | undefined {
-  return clean.of(plan).get(value);
+/** How `value` scrubbed to itself, untouched, in an earlier event of `site` (the event's codeSite) under this plan, or undefined. */
+export function cleanAnswer(value: string, plan: Plan, site: string): Clean | undefined {
+  return clean.peek(plan, site)?.get(value);
 }
 
-/** Whether `value` scrubbed to itself for every destination in an earlier event under this plan. */
-export function knownClean(value: string, plan: Plan): boolean {
-  return clean.of(plan).get(value) === CLEAN_EVERYWHERE;
+/** Whether `value` scrubbed to itself for every destination in an earlier event of `site` under this plan. */
+export function knownClean(value: string, plan: Plan, site: string): boolean {
+  return clean.peek(plan, site)?.get(value) === CLEAN_EVERYWHERE;
 }
 
-export function rememberClean(value: string, plan: Plan, answer: Clean): void {
-  // A code URL kept in it may be kept for this event's site only (detectors/url.ts): not remembered for every site.
-  if (value.length <= MAX_LENGTH && value.indexOf('://') < 0) clean.of(plan).set(value, answer);
+export function rememberClean(value: string, plan: Plan, site: string, answer: Clean): void {
+  // A code URL kept in it may be kept for this event's site only (detectors/url.ts); the memo is per site now, and
+  // such strings are still left out (as before: a stack trace's text rarely repeats whole).
+  if (value.length <= MAX_LENGTH && value.indexOf('://') < 0) clean.of(plan, site).set(value, answer);
 }

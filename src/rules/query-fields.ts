@@ -33,7 +33,7 @@ function planUrlScanner(plan: Plan): TextScanner {
     // A text scrubString left as it came (clean-strings.ts) had no finding and no pair whose key names a field rule or
     // a free-text field: neither test here can fire on it (campaign values, `newsletter`, come in the URL's query of
     // every such page and in context.campaign; the query's own copy was scanned afresh every event).
-    s = { hits: (text, site) => !knownClean(text, plan) && (base.hits(text, site) || (mayEmbed(text) && rewriteEmbedded(text, names) !== undefined)), redact: (text, site) => base.redact(text, site) };
+    s = { hits: (text, site) => !knownClean(text, plan, site ?? '') && (base.hits(text, site) || (mayEmbed(text) && rewriteEmbedded(text, names) !== undefined)), redact: (text, site) => base.redact(text, site) };
     scanners.set(plan, s);
   }
   return s;

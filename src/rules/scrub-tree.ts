@@ -226,7 +226,7 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
 
 /** Free text: each detector hit is redacted, or the whole value dropped where a rule says so. */
 export function scrubString(value: string, ctx: ScrubContext): string | undefined {
-  const known = cleanAnswer(value, ctx.plan); // scrubbed to itself in an earlier event: the same answer, without the scans
+  const known = cleanAnswer(value, ctx.plan, ctx.codeSite ?? ''); // scrubbed to itself in an earlier event: the same answer, without the scans
   if (known === CLEAN_EVERYWHERE) return value;
   const facts = ctx.memo?.of(value);
   if (namesHealthContext(value, ctx, facts)) return undefined;
@@ -253,7 +253,7 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
   if (inner !== undefined) return scanString(inner, ctx, ctx.memo?.of(inner));
   const out = scanString(value, ctx, facts);
   // Clean (clean-strings.ts): nothing found, no pair judged by a key's rule (actions differ per destination); past the terms test if it names one.
-  if (out === value && ctx.hits.length === mark && !judged) rememberClean(value, ctx.plan, namesTerm(value, ctx.plan, facts) ? CLEAN_PAST_TERMS : CLEAN_EVERYWHERE);
+  if (out === value && ctx.hits.length === mark && !judged) rememberClean(value, ctx.plan, ctx.codeSite ?? '', namesTerm(value, ctx.plan, facts) ? CLEAN_PAST_TERMS : CLEAN_EVERYWHERE);
   return out;
 }
 
