@@ -66,8 +66,9 @@ function dashboardPage(page: ShellPage): string[] | undefined {
 }
 
 // A directory or search (`Find care`, `Find a Doctor`, `Locations`) is a public site's own app as often as a member's: on a
-// shell nothing says is signed in, it is not read as the member's (`/member/find-care` is care found once signed in).
-const DIRECTORY_PAGE = /^\/(?:find|search|locations?|doctors?|providers?|directory)(?:[-/]|$)/;
+// shell nothing says is signed in, it is not read as the member's (`/member/find-care` is care found once signed in). An app's
+// screen class writes the words run together (`FindADoctor` is `/findadoctor`), which the pack's rules read parted since H232.
+const DIRECTORY_PAGE = /^\/(?:(?:find|search|locations?|doctors?|providers?|directory)(?:[-/]|$)|(?:find|search)(?:an?|my|the)?(?:care|doctors?|providers?|physicians?|specialists?|dentists?|pharmac(?:y|ies)|locations?|clinics?|facilit(?:y|ies)))/;
 
 // A tagline addresses the reader (`Northbay Health | Your partner in care` on a public `/home`); an app names its page by the
 // object or in the member's voice (`My Prescriptions`). The pack reads `/member/your-…` as the member's own, so such parts are left out,

@@ -67,3 +67,13 @@ describe("a visitor's own area deeper than the root", () => {
       '/discharge-instructions/what-to-expect'], false);
   });
 });
+
+describe("an app screen's class name with its words run together", () => {
+  const screen = (name: string) => ({ type: 'screen', name, context: { app: { name: 'Example Health', version: '5.12.0' }, os: { name: 'iOS' } } });
+  it('lets a directory or search screen flow on an app nothing says is signed in', () => {
+    for (const n of ['FindADoctor', 'FindCare', 'SearchProviders', 'FindAPharmacy', 'FindALocation']) expect(blocked(screen(n)), n).toBe(false);
+  });
+  it("blocks the member's own screens written the same way", () => {
+    for (const n of ['MessageCareTeam', 'MyClaims', 'RefillRequest']) expect(blocked(screen(n)), n).toBe(true);
+  });
+});
