@@ -12,7 +12,7 @@ import { identifierValue, scrubFlat } from '../pipeline/project.js';
 import { fragmentRoute, withRoute } from '../pipeline/fragment-route.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
 import { withheldEventName } from '../rules/booking-names.js';
-import { namesHealth, sanitizeUrlMemo, scrubColumns, scrubObject, scrubPair, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
+import { namesHealth, sanitizeUrlMemo, scrubAnyObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 
 // A stored scrubbed event (an ingest-time dead letter, see src/spool/unmapped.ts) whose
 // destination's policy changed since it was scrubbed goes through the CURRENT policy before it
@@ -52,8 +52,8 @@ export function reprojectClean(clean: CleanEvent, plan: Plan, dest: DestinationP
   const allow = allowedFields(dest.allow);
   const out: CleanEvent = {
     messageId: clean.messageId, type: clean.type, timestamp: clean.timestamp, receivedAt: clean.receivedAt,
-    properties: scrubPair(clean.properties, allow.properties, ctx) ?? scrubColumns(clean.properties, allow.properties, ctx) ?? scrubObject(clean.properties, allow.properties, ctx),
-    traits: scrubPair(clean.traits, allow.traits, ctx) ?? scrubColumns(clean.traits, allow.traits, ctx) ?? scrubObject(clean.traits, allow.traits, ctx),
+    properties: scrubAnyObject(clean.properties, allow.properties, ctx),
+    traits: scrubAnyObject(clean.traits, allow.traits, ctx),
   };
   const hidePage = !dest.baa && scrubbedWithBaa !== false;
   if (clean.event !== undefined && allow.event) {

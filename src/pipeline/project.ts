@@ -11,7 +11,7 @@ import { originOf } from '../rules/ops/sanitize-url.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
 import { withheldEventName } from '../rules/booking-names.js';
 import type { DestinationPlan, SitePlan } from '../rules/plan.js';
-import { actionFor, namesHealth, sanitizeUrlMemo, scrubColumns, scrubObject, scrubPair, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
+import { actionFor, namesHealth, sanitizeUrlMemo, scrubAnyObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 import type { EventInfo } from './analyze.js';
 import { projectCallIds, senderKey } from './identity.js';
 import { projectClientContext } from './client-context.js';
@@ -45,8 +45,8 @@ export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds
     type: info.type,
     timestamp: info.timestamp,
     receivedAt: info.receivedAt,
-    properties: scrubPair(info.properties, allow.properties, ctx) ?? scrubColumns(info.properties, allow.properties, ctx) ?? scrubObject(info.properties, allow.properties, ctx),
-    traits: scrubPair(info.traits, allow.traits, ctx) ?? scrubColumns(info.traits, allow.traits, ctx) ?? scrubObject(info.traits, allow.traits, ctx),
+    properties: scrubAnyObject(info.properties, allow.properties, ctx),
+    traits: scrubAnyObject(info.traits, allow.traits, ctx),
   };
   // Fields are set only when they have a value, in this order (the payload's key order), never
   // assigned undefined and deleted later (deleting keys turns an object into a slow dictionary).

@@ -95,7 +95,12 @@ function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubC
     return mediaSource(norm, value) ? keptUrl(value, ctx) : scrubString(value, ctx);
   }
   if (Array.isArray(value)) return keptList(norm, value, ctx.nowYear, ctx.now) && !spellsIdentifier(value, ctx) ? value : scrubArray(value, allow, ctx);
-  return scrubPair(value, allow, ctx) ?? scrubColumns(value, allow, ctx) ?? scrubObject(value, allow, ctx);
+  return scrubAnyObject(value, allow, ctx);
+}
+
+/** An object in whichever shape it has: one label-value pair, names and values in columns, or field by field. */
+export function scrubAnyObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): JsonObject {
+  return scrubPair(obj, allow, ctx) ?? scrubColumns(obj, allow, ctx) ?? scrubObject(obj, allow, ctx);
 }
 
 /** Names and values in parallel arrays or keyed objects (column-arrays.ts): each value by the name at its place; undefined when `obj` holds none. */
