@@ -286,7 +286,7 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
 
 // `jane dot doe at gmail dot com`: the user part may spell its dots (or `underscore`, `dash`) too; the match above starts
 // at its last word, so the words and spelled dots before it are taken as well.
-const SPELLED_USER_HEAD = /(?:[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}(?:\s{1,2}(?:dot|punto|punkt|punt|point|ponto|pont|underscore|dash|hyphen)\s{1,2}|\s{0,2}[[({<]\s?(?:dot|\.)\s?[\])}>]\s{0,2}|\s{0,2}-dot-\s{0,2})){1,3}$/i;
+const SPELLED_USER_HEAD = new RegExp(`(?:[A-Za-z0-9][A-Za-z0-9_%+-]{0,63}(?:\\s{1,2}(?:${DOT_WORDS}|underscore|dash|hyphen)\\s{1,2}|\\s{0,2}[[({<]\\s?(?:dot|\\.)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-dot-\\s{0,2})){1,3}$`, 'i');
 function spelledUserStart(text: string, start: number): number {
   if (start === 0) return start;
   const head = SPELLED_USER_HEAD.exec(text.slice(Math.max(0, start - 200), start));

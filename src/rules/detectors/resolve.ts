@@ -1,4 +1,5 @@
 import type { Detection, ValueDetector } from './types.js';
+import { isDigit } from './scan.js';
 
 /** Non-overlapping detections sorted by start, with the index of the detector that made each. */
 export interface Resolved {
@@ -115,11 +116,9 @@ function claimInOrder(text: string, site: string, detectors: readonly ValueDetec
 
 const ACCOUNT_RUN = 20;
 
-const isDigitAt = (text: string, p: number): boolean => { const c = text.charCodeAt(p); return c >= 48 && c <= 57; };
-
 function digitCount(text: string, start: number, end: number): number {
   let n = 0;
-  for (let p = start; p < end; p++) if (isDigitAt(text, p)) n++;
+  for (let p = start; p < end; p++) if (isDigit(text.charCodeAt(p))) n++;
   return n;
 }
 
@@ -138,7 +137,7 @@ function onlyOwnOverlap(claimed: Uint16Array, d: Detection, mark: number): boole
 function keepRest(claimed: Uint16Array, d: Detection, detectorIndex: number, kept: Detection[], keptOwners: number[], digitsIn?: string): void {
   forEachFreeStretch(claimed, d, (from, to) => {
     let a = from, p = to;
-    if (digitsIn !== undefined) { while (a < p && !isDigitAt(digitsIn, a)) a++; while (p > a && !isDigitAt(digitsIn, p - 1)) p--; }
+    if (digitsIn !== undefined) { while (a < p && !isDigit(digitsIn.charCodeAt(a))) a++; while (p > a && !isDigit(digitsIn.charCodeAt(p - 1))) p--; }
     if (a === p) return;
     claimed.fill(detectorIndex + 1, a, p);
     kept.push({ start: a, end: p, kind: d.kind });
