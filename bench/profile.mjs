@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBenchConfig, BENCH_AUTH, BENCH_TID } from './config.mjs';
 import { loadCorpus, singleRequests, batchRequests, gtagRequests } from './workload.mjs';
-import { startPortPrinter, startServer, stopChild, processTree } from './proc.mjs';
+import { startPortPrinter, startServer, stopChild, processTree, waitForWorkers } from './proc.mjs';
 
 // utime + stime of each process of the server (µs), to scale the profiles' wall-clock samples to CPU.
 const cpuOf = (pids) => Object.fromEntries(pids.map((pid) => {
@@ -29,14 +29,11 @@ const WORK = opt('work', join(tmpdir(), 'phiwall-profile'));
 const sink = await startPortPrinter([join(ROOT, 'bench/sink.mjs')]);
 const cfg = writeBenchConfig(ROOT, WORK, sink.url);
 const port = Number(opt('port', '18555'));
-const logAt = (() => { try { return readFileSync(join(WORK, 'log'), 'utf8').length; } catch { return 0; } })();
 // --no-prof: the same run without the profiler (its sampling thread costs CPU in every process), for window.json's CPU figures alone.
 const profFlags = process.argv.includes('--no-prof') ? [] : ['--cpu-prof', `--cpu-prof-dir=${join(WORK, 'prof')}`];
 const srv = await startServer([...profFlags, join(ROOT, 'bin/phiwall.mjs'), 'serve', '--config', cfg, '--data', join(WORK, `data${Date.now()}`), '--port', String(port), '--host', '127.0.0.1', '--workers', opt('workers', '1')], { port, logFile: join(WORK, 'log') });
-// /healthz answers once the first worker listens; the others may still be compiling the rules, so
-// wait for every worker's "phiwall listening" line (the log is appended to, so count from its size before the start).
-const listening = () => readFileSync(join(WORK, 'log'), 'utf8').slice(logAt).split('"msg":"phiwall listening"').length - 1;
-for (const t0 = Date.now(); listening() < Number(opt('workers', '1')) && Date.now() - t0 < 60_000;) await new Promise((r) => setTimeout(r, 100));
+// /healthz answers once the first worker listens; the others may still be compiling the rules (proc.mjs waitForWorkers).
+await waitForWorkers(srv.url, Number(opt('workers', '1')));
 const mixes = { single: () => singleRequests(loadCorpus(ROOT), BENCH_AUTH), batch: () => batchRequests(loadCorpus(ROOT), BENCH_AUTH), gtag: () => gtagRequests(loadCorpus(ROOT), BENCH_TID) };
 const reqs = (mixes[process.argv[2]] ?? mixes.single)();
 const connections = Number(opt('connections', '20'));
