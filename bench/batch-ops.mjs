@@ -5,7 +5,11 @@
 // parse:    JSON.parse of each 20-event /v1/batch body + parseSegmentBody (zod, limits)
 // process:  processEvent of each event alone (the plan: analyze, project, scrub, map), no spool
 // ingest:   Runtime.ingest with delivery off: process + accounting + dedup claims + enqueue + group commit
-// deliver:  the spooled rows delivered to the sink (lease, screen, encode, HTTP, ack, ledger)
+// deliver:  the spooled rows delivered to the sink (lease, screen, encode, HTTP, ack, ledger); the
+//           queues spill past 1,024 items a destination, so most packs are read back from disk
+// together: the same requests again with delivery running meanwhile, until the spool is drained (the
+//           server's regime while delivery keeps up: packs delivered from memory); `reqs_per_row`:
+//           the sink's HTTP requests per delivered row in it
 // Figures are CPU microseconds per event (process.cpuUsage, user + system, this process only: the
 // sink is a child process); each round measures every stage once, stages interleaved. `faults`:
 // the ingest stage's minor page faults per event (fresh memory pages: each costs kernel time that
@@ -53,7 +57,17 @@ async function round(rt, site, out) {
   await Promise.all(rt.workers.map((w) => w.stop(5000)));
   const d = (cpu() - t) / (REQUESTS * 20);
   const after = (await stats());
-  out.push({ parse: +p.toFixed(1), process: +q.toFixed(1), ingest: +i.toFixed(1), faults: +fi.toFixed(2), deliver: +d.toFixed(1), delivered_rows: after.ga4 + after.meta + after.tiktok + after.webhook - (before.ga4 + before.meta + before.tiktok + before.webhook) });
+  const rows = (s) => s.ga4 + s.meta + s.tiktok + s.webhook;
+  const again2 = Array.from({ length: REQUESTS }, () => parse(rt, body()));
+  const t2 = cpu();
+  rt.startWorkers();
+  for (let k = 0; k < again2.length; k += CONC) await Promise.all(again2.slice(k, k + CONC).map((evs) => rt.ingest(evs, site)));
+  while ((await rt.spool.stats()).pending > 0) await new Promise((r) => setTimeout(r, 20));
+  await Promise.all(rt.workers.map((w) => w.stop(5000)));
+  const both = (cpu() - t2) / (REQUESTS * 20);
+  const end = (await stats());
+  out.push({ parse: +p.toFixed(1), process: +q.toFixed(1), ingest: +i.toFixed(1), faults: +fi.toFixed(2), deliver: +d.toFixed(1), delivered_rows: rows(after) - rows(before),
+    together: +both.toFixed(1), reqs_per_row: +((end.requests - after.requests) / (rows(end) - rows(after))).toFixed(4) });
 }
 
 const rt = new Runtime({ configPath: config, dataDir: dir, clusterWorker: true, workerIndex: 0, deliver: false, logger: undefined });

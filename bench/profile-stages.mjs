@@ -1,5 +1,5 @@
 // CPU per request by stage, from the profiles `node bench/profile.mjs` wrote:
-//   node bench/profile-stages.mjs [--dir <tmpdir>/phiwall-profile/prof] [--top 25]
+//   node bench/profile-stages.mjs [--dir <tmpdir>/phiwall-profile/prof] [--top 25] [--detail REGEX]
 // Only samples inside window.json's measured run count (not start-up, not the warm-up), summed over
 // every profiled process (primary and workers), divided by the run's requests. Two views:
 // - stage: each sample goes to the deepest frame of our own code on its stack (src/common helpers
@@ -22,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 const opt = (name, fallback) => { const i = process.argv.indexOf(`--${name}`); return i < 0 ? fallback : process.argv[i + 1]; };
 const dir = opt('dir', join(tmpdir(), 'phiwall-profile', 'prof'));
 const top = Number(opt('top', '25'));
+// --detail RE: the stages matching RE split by the deepest function of ours they were charged to.
+const detail = opt('detail', undefined) ? new RegExp(opt('detail', '')) : undefined;
 const win = JSON.parse(readFileSync(join(dir, 'window.json'), 'utf8'));
 
 const maps = new Map();
@@ -73,6 +75,7 @@ function selfName(src, url, fn) {
 const stage = new Map();
 const self = new Map();
 const entry = new Map();
+const details = new Map();
 const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
 let busy = 0; let procs = 0;
 const perProc = [];
@@ -88,11 +91,11 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith('.cpuprofile'))) {
     if (labels.has(id)) return labels.get(id);
     const { url, functionName, lineNumber, columnNumber } = byId.get(id).callFrame;
     const src = sourceOf(url, lineNumber, columnNumber);
-    let st = null;
+    let st = null; let at = null;
     for (let a = id; a !== undefined && !st; a = parent.get(a)) {
       const cf = byId.get(a).callFrame;
       const s = sourceOf(cf.url, cf.lineNumber, cf.columnNumber);
-      if (s?.startsWith('src/') && !s.startsWith('src/common/')) st = stageOf(s);
+      if (s?.startsWith('src/') && !s.startsWith('src/common/')) { st = stageOf(s); at = `${s}:${cf.functionName || '(anon)'}`; }
     }
     for (let a = id; a !== undefined && !st; a = parent.get(a)) {
       const cf = byId.get(a).callFrame;
@@ -104,13 +107,13 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith('.cpuprofile'))) {
       const s = sourceOf(cf.url, cf.lineNumber, cf.columnNumber);
       if (s?.startsWith('src/') && !s.startsWith('src/common/')) entry = `${s}:${cf.functionName || '(anon)'}`;
     }
-    const l = { stage: st ?? runtimePart(url, functionName), entry: entry ?? '(no frame of ours)', self: selfName(src, url, functionName), idle: functionName === '(idle)' };
+    const l = { stage: st ?? runtimePart(url, functionName), entry: entry ?? '(no frame of ours)', self: selfName(src, url, functionName), at, idle: functionName === '(idle)' };
     labels.set(id, l);
     return l;
   };
   const pid = f.split('.').at(-4);
   const interval = [...p.timeDeltas].sort((a, b) => a - b)[p.timeDeltas.length >> 1];
-  const st0 = new Map(); const sf0 = new Map(); const se0 = new Map();
+  const st0 = new Map(); const sf0 = new Map(); const se0 = new Map(); const sd0 = new Map();
   let t = p.startTime; let mine = 0;
   const role = p.nodes.some((n) => n.callFrame.url.endsWith('/phiwall.js')) ? 'worker' : 'primary';
   for (let i = 0; i < p.samples.length; i++) {
@@ -123,12 +126,14 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith('.cpuprofile'))) {
     add(st0, l.stage, dt);
     add(sf0, l.self, dt);
     add(se0, l.entry, dt);
+    if (detail && detail.test(l.stage)) add(sd0, `${l.stage} <- ${l.at ?? '(none)'}`, dt);
   }
   const cpu = win.cpuUs?.[pid];
   const k = cpu && mine ? cpu / mine : 1;
   for (const [key, v] of st0) add(stage, key, v * k);
   for (const [key, v] of sf0) add(self, key, v * k);
   for (const [key, v] of se0) add(entry, key, v * k);
+  for (const [key, v] of sd0) add(details, key, v * k);
   busy += mine * k;
   perProc.push(`${role} ${pid}: ${((mine * k) / win.requests).toFixed(1)}${cpu ? '' : ' (no CPU figure: samples)'}`);
 }
@@ -143,3 +148,7 @@ console.log(`\n| entry (outermost frame of ours, top ${top}) | µs/request | sha
 for (const [k, v] of [...entry].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`| ${k} | ${per(v)} | ${pct(v)} |`);
 console.log(`\n| self (top ${top}) | µs/request | share |\n|---|---:|---:|`);
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`| ${k} | ${per(v)} | ${pct(v)} |`);
+if (detail) {
+  console.log(`\n| stage <- deepest function of ours (stages matching ${detail}, top ${top}) | µs/request | share |\n|---|---:|---:|`);
+  for (const [k, v] of [...details].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`| ${k} | ${per(v)} | ${pct(v)} |`);
+}
