@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EnqueueRow } from '../../src/spool/port.js';
-import { PACK_CHARS } from '../../src/spool/sqlite/pack-prep.js';
+import { flatJoin, PACK_CHARS } from '../../src/spool/sqlite/pack-prep.js';
 import { SqliteSpool } from '../../src/spool/sqlite/sqlite-spool.js';
 import { tempDir } from '../helpers/collector.js';
 
@@ -88,11 +88,13 @@ describe('SQLite spool: packs of a large enqueue', () => {
     await spool.close();
 
     const db = new Database(path, { readonly: true });
-    const packs = db.prepare('SELECT n, LENGTH(payload) AS chars FROM outbox_packs ORDER BY id').all() as { n: number; chars: number }[];
+    const packs = db.prepare('SELECT n, LENGTH(payload) AS chars, payload FROM outbox_packs ORDER BY id').all() as { n: number; chars: number; payload: string }[];
     db.close();
     expect(packs.length).toBeGreaterThan(5);
     expect(packs.reduce((s, p) => s + p.n, 0)).toBe(600);
     for (const p of packs) expect(p.chars).toBeLessThanOrEqual(PACK_CHARS + 2);
+    // Each pack's text is byte for byte JSON.stringify of its items' payloads, in order (joined once at the commit: flatJoin).
+    expect(packs.map((p) => p.payload).join('|')).toBe(packs.map((p, k) => JSON.stringify(all.slice(packs.slice(0, k).reduce((s, q) => s + q.n, 0)).slice(0, p.n).map((r) => r.payload))).join('|'));
 
     // A restart reads them back from disk (none was acknowledged): the same items, order and metadata.
     const again = open(path);
@@ -100,5 +102,10 @@ describe('SQLite spool: packs of a large enqueue', () => {
     expect(fromDisk.map(view)).toEqual(all.map(view));
     expect(fromDisk.map((r) => r.scrubbedAt)).toEqual(all.map((r) => r.scrubbedAt));
     await again.close();
+  });
+
+  it('flatJoin gives the parts joined by commas inside brackets, for any number of parts', () => {
+    const parts = [JSON.stringify({ a: 'é"\\,]', b: [1, 2] }), '{}', JSON.stringify({ c: null })];
+    for (let n = 0; n <= parts.length; n++) expect(flatJoin(parts.slice(0, n))).toBe(`[${parts.slice(0, n).join(',')}]`);
   });
 });

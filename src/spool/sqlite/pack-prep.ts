@@ -6,11 +6,17 @@ import { TimeSlices } from '../../common/time-slices.js';
 import type { NewPack } from './packs.js';
 
 // A 457 KB /v1/batch becomes ~12,000 rows: building its packs' meta JSON and joined payload
-// texts took 6-31 ms inside the group commit, one piece on the event loop (H88). They are built
+// texts took 6-31 ms inside the group commit, one piece on the event loop (H88). The meta is built
 // here instead, when the rows are enqueued: a request of more than CHUNK rows in chunks, with a
 // turn of the event loop between ~8 ms slices (close() waits for them); the commit only joins
 // each caller's pieces and writes them, still one transaction for all of a request's rows. The
 // stored texts are the same strings: JSON.stringify of an array is its elements' texts joined by ','.
+// A small request's pack text is joined once, at the commit, from the items' own texts (flatJoin):
+// joining each chunk here first, then the chunks, then flattening the `[...]` around them when
+// better-sqlite3 binds it, copied every payload character three times (H235: 22% of the bytes the
+// batch bench's path allocated; each extra young-generation byte brings the next scavenge closer).
+// A large request still joins its chunks here, in its slices: joined at the commit instead, a
+// 12,000-row request held the commit ~10 ms longer.
 
 /** Rows a chunk's texts are built from before the clock is read again. */
 const CHUNK = 256;
@@ -28,10 +34,12 @@ const CHUNK = 256;
 export const PACK_CHARS = 32_768;
 
 /**
- * One caller's rows for one destination: their payload texts, and its pieces of the packs' meta and
- * payload texts, a piece per chunk (`ends[j]`: the row after chunk j; each chunk's meta opens with a full tuple).
+ * One caller's rows for one destination: their payload texts, and its pieces of the packs' meta, a
+ * piece per chunk (`ends[j]`: the row after chunk j; each chunk's meta opens with a full tuple;
+ * `chars[j]`: the length of the chunk's payload texts joined by ','; `joined[j]`: that text, built
+ * beforehand for a large request only).
  */
-interface Part { rows: EnqueueRow[]; bytes: number[]; texts: string[]; meta: string[]; payload: string[]; ends: number[] }
+interface Part { rows: EnqueueRow[]; bytes: number[]; texts: string[]; meta: string[]; chars: number[]; ends: number[]; joined?: string[] }
 
 /** One enqueue call's rows, grouped by destination (first appearance order); dead rows apart; the rows' dedup keys (seen-keys.ts). */
 export interface PreparedRows { parts: Map<string, Part>; dead: { row: EnqueueRow; text: string; dead: NonNullable<EnqueueRow['dead']> }[]; seen: string[] }
@@ -74,7 +82,7 @@ function group(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedR
     if (r.dedupKey !== undefined) seen.add(r.dedupKey);
     if (r.dead) { dead.push({ row: r, text: texts[i], dead: r.dead }); return; }
     let p = parts.get(r.destination);
-    if (!p) { p = { rows: [], bytes: [], texts: [], meta: [], payload: [], ends: [] }; parts.set(r.destination, p); }
+    if (!p) { p = { rows: [], bytes: [], texts: [], meta: [], chars: [], ends: [] }; parts.set(r.destination, p); }
     p.rows.push(r);
     p.bytes.push(texts[i].length);
     p.texts.push(texts[i]);
@@ -82,25 +90,20 @@ function group(rows: readonly EnqueueRow[], texts: readonly string[]): PreparedR
   return { parts, dead, seen: [...seen] };
 }
 
-/** The end of the chunk starting at `start`: at most CHUNK rows and PACK_CHARS of text, at least one row. */
-function chunkEnd(p: Part, start: number): number {
+/** The next chunk from `start`: at most CHUNK rows and PACK_CHARS of text, at least one row. */
+function chunk(p: Part, start: number): number {
   const last = Math.min(start + CHUNK, p.rows.length);
   let end = start + 1, chars = p.bytes[start];
   while (end < last && chars + p.bytes[end] + 1 <= PACK_CHARS) chars += p.bytes[end++] + 1;
+  p.meta.push(JSON.stringify(encodeMeta(p.rows, p.bytes, start, end)).slice(1, -1));
+  p.chars.push(chars);
+  p.ends.push(end);
+  p.joined?.push(p.texts.slice(start, end).join(','));
   return end;
 }
 
-/** One chunk of a part's meta and payload texts (rows [start, end)). */
-function chunk(p: Part, start: number, end: number): void {
-  p.meta.push(JSON.stringify(encodeMeta(p.rows, p.bytes, start, end)).slice(1, -1));
-  p.payload.push(p.texts.slice(start, end).join(','));
-  p.ends.push(end);
-}
-
 function build(prepared: PreparedRows): PreparedRows {
-  for (const p of prepared.parts.values()) {
-    for (let start = 0, end; start < p.rows.length; start = end) chunk(p, start, (end = chunkEnd(p, start)));
-  }
+  for (const p of prepared.parts.values()) for (let start = 0; start < p.rows.length;) start = chunk(p, start);
   return prepared;
 }
 
@@ -109,8 +112,9 @@ async function sliced(prepared: PreparedRows): Promise<PreparedRows> {
   await new Promise((resolve) => setImmediate(resolve));
   const slices = new TimeSlices();
   for (const p of prepared.parts.values()) {
-    for (let start = 0, end; start < p.rows.length; start = end) {
-      chunk(p, start, (end = chunkEnd(p, start)));
+    p.joined = [];
+    for (let start = 0; start < p.rows.length;) {
+      start = chunk(p, start);
       const pause = slices.pauseNow();
       if (pause !== undefined) await pause;
     }
@@ -118,8 +122,8 @@ async function sliced(prepared: PreparedRows): Promise<PreparedRows> {
   return prepared;
 }
 
-/** A pack being filled: whole chunks, in order, while their texts fit in PACK_CHARS. */
-interface OpenPack { destination: string; rows: EnqueueRow[]; bytes: number[]; texts: string[]; meta: string[]; payload: string[]; chars: number }
+/** A pack being filled: whole chunks, in order, while their texts fit in PACK_CHARS (`pieces`: the items' texts or chunks' joined texts). */
+interface OpenPack { destination: string; rows: EnqueueRow[]; bytes: number[]; texts: string[]; meta: string[]; pieces: string[]; chars: number }
 
 type PackStatements = { insertPack: Database.Statement; insertDead: Database.Statement };
 
@@ -136,13 +140,13 @@ export function writePrepared(st: PackStatements, batch: readonly PreparedRows[]
     for (const [destination, p] of w.parts) {
       let start = 0;
       p.ends.forEach((end, j) => {
-        const chars = p.payload[j].length;
+        const chars = p.chars[j];
         let g = open.get(destination);
         if (g && g.chars + 1 + chars > PACK_CHARS) { written.push(insertPack(st, g, now)); g = undefined; }
-        if (!g) open.set(destination, (g = { destination, rows: [], bytes: [], texts: [], meta: [], payload: [], chars: -1 }));
-        for (let i = start; i < end; i++) { g.rows.push(p.rows[i]); g.bytes.push(p.bytes[i]); g.texts.push(p.texts[i]); }
+        if (!g) open.set(destination, (g = { destination, rows: [], bytes: [], texts: [], meta: [], pieces: [], chars: -1 }));
+        for (let i = start; i < end; i++) { g.rows.push(p.rows[i]); g.bytes.push(p.bytes[i]); g.texts.push(p.texts[i]); if (!p.joined) g.pieces.push(p.texts[i]); }
+        if (p.joined) g.pieces.push(p.joined[j]);
         g.meta.push(p.meta[j]);
-        g.payload.push(p.payload[j]);
         g.chars += 1 + chars;
         start = end;
       });
@@ -154,6 +158,21 @@ export function writePrepared(st: PackStatements, batch: readonly PreparedRows[]
 
 function insertPack(st: PackStatements, g: OpenPack, now: number): NewPack {
   const total = g.bytes.reduce((a, b) => a + b, 0);
-  const id = Number(st.insertPack.run(g.destination, g.rows.length, total, `[${g.meta.join(',')}]`, `[${g.payload.join(',')}]`, now).lastInsertRowid);
+  const id = Number(st.insertPack.run(g.destination, g.rows.length, total, flatJoin(g.meta), flatJoin(g.pieces), now).lastInsertRowid);
   return { id, destination: g.destination, rows: g.rows, bytes: g.bytes, texts: g.texts };
+}
+
+/**
+ * `[${parts.join(',')}]` in one copy. A template or `+` around a joined text makes a cons string,
+ * and better-sqlite3's bind flattens that into a second copy; one join of the brackets, commas and
+ * parts writes the characters once (the parts may be cons strings themselves, as JSON.stringify
+ * returns them: the join reads them in place).
+ */
+export function flatJoin(parts: readonly string[]): string {
+  if (parts.length === 0) return '[]';
+  const pieces = new Array<string>(2 * parts.length + 1);
+  pieces[0] = '[';
+  for (let i = 0; i < parts.length; i++) { pieces[2 * i + 1] = parts[i]; pieces[2 * i + 2] = ','; }
+  pieces[pieces.length - 1] = ']';
+  return pieces.join('');
 }
