@@ -13,6 +13,7 @@ import { fragmentRoute, withRoute } from '../pipeline/fragment-route.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
 import { withheldEventName } from '../rules/booking-names.js';
 import { namesHealth, sanitizeUrlMemo, scrubAnyObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
+import { cleanMemoOf } from '../rules/clean-strings.js';
 
 // A stored scrubbed event (an ingest-time dead letter, see src/spool/unmapped.ts) whose
 // destination's policy changed since it was scrubbed goes through the CURRENT policy before it
@@ -48,7 +49,8 @@ function rescrubPlan(plan: Plan): Plan {
  */
 export function reprojectClean(clean: CleanEvent, plan: Plan, dest: DestinationPlan, now: number, scrubbedWithBaa: boolean | undefined): CleanEvent | { skip: string } {
   if (blockedNow(clean.page, plan)) return { skip: 'BLOCKED_PATH' };
-  const ctx: ScrubContext = { plan: rescrubPlan(plan), dest, now, nowYear: new Date(now).getUTCFullYear(), hits: [] };
+  const rescrub = rescrubPlan(plan);
+  const ctx: ScrubContext = { plan: rescrub, dest, now, nowYear: new Date(now).getUTCFullYear(), hits: [], clean: cleanMemoOf(rescrub, '') };
   const allow = allowedFields(dest.allow);
   const out: CleanEvent = {
     messageId: clean.messageId, type: clean.type, timestamp: clean.timestamp, receivedAt: clean.receivedAt,

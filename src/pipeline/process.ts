@@ -10,6 +10,7 @@ import type { EventGovernance } from '../governance/port.js';
 import { safeMessageId } from './message-id.js';
 import { codeSiteOf } from '../rules/detectors/url.js';
 import { hostOf } from '../rules/url-parts.js';
+import { cleanMemoOf } from '../rules/clean-strings.js';
 
 // Skip codes meaning "this destination does not take this kind of event": not a failure.
 // `_NOT_ALLOWED`: the call needs a field the destination's allow list withholds (a group call's group_id).
@@ -43,19 +44,20 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
     const nowYear = utcYear(now);
     // The page's host, whose scripts in a stack trace are the site's own code (detectors/url.ts): this event's projections only.
     const codeSite = codeSiteOf(info.pageUrlHost ?? hostOf(info.page.url, memo));
+    const clean = cleanMemoOf(plan, codeSite); // every string of every destination asks it (clean-strings.ts): found once per event
     const shared: SharedProjections = new Map();
     for (const planned of plan.destinations) {
       const dest = gov ? gov.effective(planned, now) : planned;
       const skip = routeSkipReason(info, dest, site);
       if (skip !== undefined) { skipped.push({ destination: dest.name, reason: skip }); continue; }
       const keysOk = dest.matchKeys && dest.baa && gov !== undefined && gov.matchKeysAllowed(info, dest, now);
-      const clean = projectShared(info, { plan, dest, now, nowYear, hits, memo, codeSite }, ids, keysOk, shared);
-      const payload = dest.destination.map(clean);
+      const projected = projectShared(info, { plan, dest, now, nowYear, hits, memo, codeSite, clean }, ids, keysOk, shared);
+      const payload = dest.destination.map(projected);
       if (isSkip(payload)) {
         skipped.push({ destination: dest.name, reason: payload.skip });
         // The vendor would reject it (too old, no id...): keep it accounted for as a dead letter.
         // Kept unmapped (there is no vendor payload): a replay maps it again with the then current config.
-        if (!NOT_APPLICABLE.test(payload.skip)) rows.push({ messageId, destination: dest.name, payload: wrapUnmapped(clean), dead: { code: payload.skip, reason: REFUSED_BEFORE_SENDING } });
+        if (!NOT_APPLICABLE.test(payload.skip)) rows.push({ messageId, destination: dest.name, payload: wrapUnmapped(projected), dead: { code: payload.skip, reason: REFUSED_BEFORE_SENDING } });
         continue;
       }
       rows.push({ messageId, destination: dest.name, payload });

@@ -1,4 +1,4 @@
-import { SiteMemos } from '../common/bounded-memo.js';
+import { SiteMemos, type BoundedMemo } from '../common/bounded-memo.js';
 import type { Plan } from './plan.js';
 
 // Most strings scrubString sees come again in event after event: campaign values (`google`,
@@ -25,18 +25,24 @@ export const CLEAN_PAST_TERMS = 2;
 export type Clean = typeof CLEAN_EVERYWHERE | typeof CLEAN_PAST_TERMS;
 const clean = new SiteMemos<Clean>(SITES, 4096);
 
-/** How `value` scrubbed to itself, untouched, in an earlier event of `site` (the event's codeSite) under this plan, or undefined. */
-export function cleanAnswer(value: string, plan: Plan, site: string): Clean | undefined {
-  return clean.peek(plan, site)?.get(value);
-}
-
 /** Whether `value` scrubbed to itself for every destination in an earlier event of `site` under this plan. */
 export function knownClean(value: string, plan: Plan, site: string): boolean {
   return clean.peek(plan, site)?.get(value) === CLEAN_EVERYWHERE;
 }
 
-export function rememberClean(value: string, plan: Plan, site: string, answer: Clean): void {
+/** One site's clean strings under one plan (cleanMemoOf). */
+export type CleanMemo = BoundedMemo<Clean>;
+
+/**
+ * The memo of `site` under `plan`, resolved once per event (process.ts keeps it in the scrub context): scrubString asks
+ * it about every string of every destination, and finding it again each time cost a plan check and a Map lookup by site.
+ */
+export function cleanMemoOf(plan: Plan, site: string): CleanMemo {
+  return clean.of(plan, site);
+}
+
+export function rememberClean(memo: CleanMemo, value: string, answer: Clean): void {
   // A code URL kept in it may be kept for this event's site only (detectors/url.ts); the memo is per site now, and
   // such strings are still left out (as before: a stack trace's text rarely repeats whole).
-  if (value.length <= MAX_LENGTH && value.indexOf('://') < 0) clean.of(plan, site).set(value, answer);
+  if (value.length <= MAX_LENGTH && value.indexOf('://') < 0) memo.set(value, answer);
 }

@@ -20,7 +20,7 @@ import { mayReadNext, NOT_SIBLING, siblingValue, type SiblingScrub } from './arr
 import type { DestinationPlan, Plan } from './plan.js';
 import type { EventMemo } from './event-memo.js';
 import { namesHealthContext, namesTerm } from './health-terms.js';
-import { CLEAN_EVERYWHERE, CLEAN_PAST_TERMS, cleanAnswer, rememberClean } from './clean-strings.js';
+import { CLEAN_EVERYWHERE, CLEAN_PAST_TERMS, rememberClean, type CleanMemo } from './clean-strings.js';
 import { DROPPED, rewriteEncoded } from './encoded-values.js';
 import { jsonValuesOf } from './json-text.js';
 import { base64Text, scrubEscapedBase64 } from './form-decoded.js';
@@ -41,6 +41,8 @@ export interface ScrubContext {
   readonly memo?: EventMemo;
   /** The event's site domain, whose own code URLs in text are kept (detectors/url.ts codeSiteOf); absent: none. */
   readonly codeSite?: string;
+  /** The clean strings of that site (`''` when absent) under `plan`: clean-strings.ts cleanMemoOf. */
+  readonly clean: CleanMemo;
 }
 
 /**
@@ -231,7 +233,7 @@ function applyRule(rule: FieldRule, value: JsonValue, ctx: ScrubContext): JsonVa
 
 /** Free text: each detector hit is redacted, or the whole value dropped where a rule says so. */
 export function scrubString(value: string, ctx: ScrubContext): string | undefined {
-  const known = cleanAnswer(value, ctx.plan, ctx.codeSite ?? ''); // scrubbed to itself in an earlier event: the same answer, without the scans
+  const known = ctx.clean.get(value); // scrubbed to itself in an earlier event: the same answer, without the scans
   if (known === CLEAN_EVERYWHERE) return value;
   const facts = ctx.memo?.of(value);
   if (namesHealthContext(value, ctx, facts)) return undefined;
@@ -258,7 +260,7 @@ export function scrubString(value: string, ctx: ScrubContext): string | undefine
   if (inner !== undefined) return scanString(inner, ctx, ctx.memo?.of(inner));
   const out = scanString(value, ctx, facts);
   // Clean (clean-strings.ts): nothing found, no pair judged by a key's rule (actions differ per destination); past the terms test if it names one.
-  if (out === value && ctx.hits.length === mark && !judged) rememberClean(value, ctx.plan, ctx.codeSite ?? '', namesTerm(value, ctx.plan, facts) ? CLEAN_PAST_TERMS : CLEAN_EVERYWHERE);
+  if (out === value && ctx.hits.length === mark && !judged) rememberClean(ctx.clean, value, namesTerm(value, ctx.plan, facts) ? CLEAN_PAST_TERMS : CLEAN_EVERYWHERE);
   return out;
 }
 

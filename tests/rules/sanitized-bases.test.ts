@@ -8,6 +8,7 @@ import { sanitizeUrlMemo, type ScrubContext } from '../../src/rules/scrub-tree.j
 import { processEvent } from '../../src/pipeline/process.js';
 import { queryOf } from '../../src/pipeline/query.js';
 import { newEventMemo } from '../../src/rules/event-memo.js';
+import { cleanMemoOf } from '../../src/rules/clean-strings.js';
 import { REPO, tempDir } from '../helpers/collector.js';
 import { OPEN_SITE, openPlanProbe } from '../helpers/open-plan.js';
 
@@ -44,7 +45,7 @@ const ODD_QUERIES = ['?utm_source=a&#64;b.example&utm_medium=x', '#x?utm_source=
   '?utm_source=newsletter ', '?utm_medium=e\tmail', '?utm_source=a"b\'c'];
 
 function context(codeSite: string): ScrubContext {
-  return { plan, dest: plan.destinations[0], now: NOW, nowYear: 2026, hits: [], codeSite };
+  return { plan, dest: plan.destinations[0], now: NOW, nowYear: 2026, hits: [], codeSite, clean: cleanMemoOf(plan, codeSite) };
 }
 
 describe('sanitize_url of an address with a query, its base remembered', () => {
