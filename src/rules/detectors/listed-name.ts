@@ -94,8 +94,9 @@ const oneWord = (text: string, c: Cell): boolean => {
   return ONE_WORD.test(w) && nameWord(l) && !titleWord(l) && !commonWord(l);
 };
 
-function scanRecordLine(text: string, s: number, e: number, out: Detection[], found: Found, kind: string): void {
-  if (!IDENTIFIER.test(text.slice(s, e))) return;
+/** `ident`: whether IDENTIFIER matches the line, when the caller has tested it already (the same test, once per line). */
+function scanRecordLine(text: string, s: number, e: number, out: Detection[], found: Found, kind: string, ident: boolean | undefined): void {
+  if (!(ident ?? IDENTIFIER.test(text.slice(s, e)))) return;
   const cs = cells(text, s, e, CELL_SPLIT);
   for (let k = 0; k < cs.length; k++) {
     const c = cs[k] as Cell;
@@ -136,9 +137,10 @@ export function scanListedNames(text: string, out: Detection[], kind: string): v
       const before = out.length;
       const line = text.slice(s, e);
       const list = listSeparated(line) && LIST_HINT.test(line);
-      if (list || IDENTIFIER.test(line)) found ??= new Found(out);
+      const ident = list ? undefined : IDENTIFIER.test(line);
+      if (list || ident === true) found ??= new Found(out);
       if (list && found !== undefined) scanList(text, s, e, out, found, kind);
-      if (out.length === before && found !== undefined) scanRecordLine(text, s, e, out, found, kind);
+      if (out.length === before && found !== undefined) scanRecordLine(text, s, e, out, found, kind, ident);
     }
     s = e + 1;
   }

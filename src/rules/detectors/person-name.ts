@@ -1,5 +1,6 @@
 import { defineDetector } from './define.js';
 import { resetAt } from './scan.js';
+import { letterStart } from './letter-start.js';
 import { commonWord, scanFileNames } from './file-name.js';
 import { giftItem, goodsWord, scanGiftItem, titleWord } from './item-name.js';
 import { GIVEN_NAMES } from './given-names.js';
@@ -68,10 +69,11 @@ const GREETING =
 // `Good morning, Jane Doe calling about…`): group 7, a full name that `calling` must follow.
 const CALLER_GREETING = '(?:hi|hello|hey|good[ ](?:morning|afternoon|evening))(?:[ ]*[,!.])?[ ]+';
 const CALLING_TAIL = /^[ ]+calling(?![a-z])/i;
-const CUE_RE = new RegExp(
+// Every cue opens with a letter, or a signature's `--` (letter-start.ts).
+const CUE_RE = letterStart(new RegExp(
   `(?<![\\p{L}\\p{M}])(?:(${NAME_LABEL})|(${PERSON_LABEL})|([Ii](?:'|\\u2019)m[ ]+|I[ ]am[ ]+)|(this[ ]is[ ]+|it['\\u2019]?s[ ]+|name[ ]is[ ]+)|(${SIGN_OFF}|--[ ]?\\r?\\n[ \\n]*)|(${GREETING})|(${CALLER_GREETING}))`,
   'giu',
-);
+), '-');
 
 // A chat transcript names its speaker beside a clock, at the start of a line: `[10:02] Jane Doe: ...`
 // (group 1: the clock before) or `Jane Doe (10:02 AM): ...` (group 2: the name before the clock).
