@@ -147,6 +147,10 @@ const CALVER = new RegExp('^(?:[a-z]{1,10}[-_])?v?(20\\d\\d)(?:(?:0[1-9]|1[0-2])
 // versions (`4.1.0`) are left to the detectors, which keep them, and which still read a dotted date (`3.14.85`),
 // phone number (`617.555.0134`) or IPv4 address as one.
 const BROWSER = /^v?\d{1,3}\.\d{1,3}\.\d{4,5}\.\d{1,3}$/;
+// Four dotted parts under a version key whose first two are a version's small numbers (`appVersion: 10.4.2.118`,
+// `firmware_version: 2.0.14.7`; blind pass 52 read them as IP addresses). A three-digit part first or second is an address's
+// (`192.168.10.27`) or a dotted phone number's (`1.617.555.0134`), and stays the detectors'.
+const FOUR_PART = /^v?\d{1,2}\.\d{1,2}\.\d{1,5}\.\d{1,5}$/;
 // A build number as an app store counts builds (`build_number: "5301042"`): 8 digits at most, as an amount's.
 const BUILD_DIGITS = /^\d{1,8}$/;
 // A build date alone (`build: 20261110`), or stamped to the minute or second (`202611301245`, `20261130-124501`): 12 and 14
@@ -164,7 +168,7 @@ const API_VERSIONS_SINCE = 2000;
 function versionShaped(raw: string, nowYear: number, sinceYear: number): boolean {
   const value = raw.indexOf('@') > 0 ? raw.replace(PACKAGE_AT, '') : raw;
   const cal = CALVER.exec(value) ?? BUILD_DATE.exec(value);
-  if (cal === null) return BROWSER.test(value);
+  if (cal === null) return BROWSER.test(value) || FOUR_PART.test(value);
   const y = +(cal[1] as string);
   return y >= sinceYear && y <= nowYear + 1;
 }

@@ -1,6 +1,7 @@
 import { isIPv6 } from 'node:net';
 import { defineDetector } from './define.js';
 import { isAsciiAlnum, resetAt } from './scan.js';
+import { dottedVersion } from './calendar-build.js';
 import type { Detection } from './types.js';
 
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)';
@@ -20,6 +21,13 @@ const IPV6_RE = /(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-F
 const PUBLIC_RESOLVERS: ReadonlySet<string> = new Set(['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112',
   '208.67.222.222', '208.67.220.220']);
 
+// A version after the word for it (`firmware 2.0.14.7`, `build 10.4.2.118`; blind pass 52): four parts read as an address too,
+// but no one writes `fw` or `version` before their address (calendar-build.ts dottedVersion). Its first two parts are a
+// version's small numbers: `version 192.168.10.27` is still an address.
+const SMALL_HEAD = /^\d{1,2}\.\d{1,2}\./;
+const versionAfterWord = (text: string, start: number, end: number): boolean =>
+  SMALL_HEAD.test(text.slice(start, end)) && dottedVersion(text, start, end, 4);
+
 /** IPv4 scan after IPv6, skipping the dotted tail of an IPv4-mapped address already found. */
 function scanV4(text: string, out: Detection[], kind: string, v6From: number): void {
   const re = resetAt(IPV4_RE, 0);
@@ -29,7 +37,7 @@ function scanV4(text: string, out: Detection[], kind: string, v6From: number): v
     const end = start + m[0].length;
     let inside = false;
     for (let i = v6From; i < out.length && !inside; i++) inside = out[i].start < end && start < out[i].end;
-    if (!inside && !PUBLIC_RESOLVERS.has(m[0])) out.push({ start, end, kind });
+    if (!inside && !PUBLIC_RESOLVERS.has(m[0]) && !versionAfterWord(text, start, end)) out.push({ start, end, kind });
   }
 }
 
