@@ -5,6 +5,7 @@ import { rankBefore, scanAccessDates } from './access-dates.js';
 import { scanLifespans } from './lifespan.js';
 import type { Detection } from './types.js';
 import { MONTH_NAMES } from './month-names.js';
+import { publicEventDate } from './public-date.js';
 
 const MONTH = `(${MONTH_NAMES})`;
 // Month names of the languages hospital sites most often serve besides English (es, fr, it,
@@ -153,6 +154,8 @@ function scan(text: string, out: Detection[], kind: string): void {
       continue;
     }
     if (versionDate(text, m)) continue;
+    // A public event's, an offer's or a release's whole date (`webinar on March 12, 2026`; public-date.ts).
+    if (publicEventDate(text, m.index, yearOf(m))) continue;
     // `Top 10 June 2024 picks`: a ranking's count, not a day (access-dates.ts); an older month stays a birth month's.
     if (m[15] !== undefined && m[17].length === 4 && +m[17] >= 2000 && rankBefore(text, m.index)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind });
@@ -161,6 +164,12 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (text.indexOf('19') >= 0 || text.indexOf('18') >= 0) scanLifespans(text, out, kind); // `(1931-2026)` on a tribute (lifespan.ts)
   scanBirthLabels(text, out, kind); // `födelsedatum 3/5-80`, `datum narození 22.1.71` (birth-label.ts)
   scanAccessDates(text, out, kind); // `Marso 19, 1957`, `7 сентября 1951`, `생년월일: 56.02.29` (access-dates.ts)
+}
+
+/** The four-digit year of an accepted match, or 0 (a two-digit year is never a public date's). */
+function yearOf(m: RegExpExecArray): number {
+  const y = m[1] ?? m[4] ?? m[11] ?? m[14] ?? m[17] ?? m[18] ?? m[22] ?? '';
+  return y.length === 4 ? +y : 0;
 }
 
 function scanOldMonthYear(text: string, out: Detection[], kind: string, mark: number): void {
