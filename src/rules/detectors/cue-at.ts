@@ -4,7 +4,7 @@
 import { spacedDobAt } from './ocr-label.js';
 import { nameBeforeIdAt } from './name-before-id.js';
 import { spelledAt } from './spelled-name.js';
-import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, DOT_WORDS_AT, cestMoiAt, codeAt, endsAt, isDigitCode, isLetter, lower, matchesAt, spacesThenInOrAt } from './marker-bits.js';
+import { AGE_NUM, APOS, AT, DATE_CUE, GEOCODE, DOT_WORD, MASK, NAME_CUE, PHONE_CUE, SSN_WORD, DOT_WORDS_AT, arrobaAt, dotWordAt, cestMoiAt, codeAt, endsAt, isDigitCode, isLetter, lower, matchesAt, spacesThenInOrAt } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { mixedPairAt, recordPairAt } from './record-name.js';
 import { signatureAt } from './speaker-marks.js';
@@ -12,7 +12,7 @@ import { attributionDashAt, greetingAt, redactedHrefAt } from './name-cues.js';
 import { geohashAt } from './geocode.js';
 import { verbNameAt } from './verb-name.js';
 import { roleOpensAt } from './role-opening.js';
-import { foreignNameCueAt, letterCueAt, nWordCueAt } from './foreign-cues.js';
+import { FOREIGN_SIGN_OFF_ENDS, foreignNameCueAt, letterCueAt, nWordCueAt } from './foreign-cues.js';
 import { residenceAt, stayingAt } from './residence.js';
 import { plainHonorificAt } from './viet-honorific.js';
 import { givenAfterCommaAt } from './script-cues.js';
@@ -44,7 +44,7 @@ export function personLabelBefore(text: string, i: number): boolean {
 }
 
 // Sign-offs whose name follows a comma or a line break (`Sincerely, Jane Doe`).
-const SIGN_OFFS = ['sincerely', 'regards', 'thanks', 'cheers', 'best', 'respectfully', 'atentamente', 'saludos', 'cordialmente', 'signed', ...WARM_SIGN_OFFS];
+const SIGN_OFFS = ['sincerely', 'regards', 'thanks', 'cheers', 'best', 'respectfully', 'atentamente', 'saludos', 'cordialmente', 'signed', ...WARM_SIGN_OFFS, ...FOREIGN_SIGN_OFF_ENDS];
 
 const callingAt = (text: string, i: number): boolean => codeAt(text, i - 1) === 32 && matchesAt(text, i, 'calling', true); // `Hey, Jane Doe calling`
 
@@ -71,7 +71,7 @@ export function cueAt(text: string, i: number, c: number): number {
     case 100: case 68: return dCue(text, i, n1);
     case 98: case 66: return bCue(text, i, n1);
     case 110: case 78: return nCue(text, i, n1);
-    case 107: case 75: return accessCueAt(text, i) ? NAME_CUE : 0; // Tagalog `ako si` (access-cues.ts)
+    case 107: case 75: return n1 === 114 ? dotWordAt(text, i, 'kropka ') : accessCueAt(text, i) ? NAME_CUE : 0; // pl `kropka` (email.ts); Tagalog `ako si` (access-cues.ts)
     case 105: case 73: return (n1 === 116 && !isLetter(codeAt(text, i - 1)) && matchesAt(text, i, 'its ', true)) || letterCueAt(text, i, 105) || householdCueAt(text, i, c) ? NAME_CUE : 0; // `its Jane Doe calling`, ismim; `I work at` (household-cues.ts)
     case 102: case 70: return fCue(text, i, n1);
     case 109: case 77: return mCue(text, i, n1);
@@ -217,7 +217,7 @@ function dCue(text: string, i: number, n1: number): number {
 
 /** At a `b`: born, birth, `b.`, `geb.` (dates); mob(ile) (phones). */
 function bCue(text: string, i: number, n1: number): number {
-  if (n1 === 97) return plainHonorificAt(text, i) || newbornAt(text, i) || householdCueAt(text, i, 98) ? NAME_CUE : 0; // Vietnamese `Ba` (viet-honorific.ts); `Baby Girl` (newborn-name.ts)
+  if (n1 === 97) return arrobaAt(text, i) ? DOT_WORD : plainHonorificAt(text, i) || newbornAt(text, i) || householdCueAt(text, i, 98) ? NAME_CUE : 0; // Vietnamese `Ba` (viet-honorific.ts); `Baby Girl` (newborn-name.ts)
   if (n1 === 101 || n1 === 233) return newbornAt(text, i) || householdCueAt(text, i, 98) ? NAME_CUE : 0; // `Bebé Niña`, `Bébé Garçon` (newborn-name.ts)
   if (n1 === 121) return doneByAt(text, i) ? NAME_CUE : 0; // `Submitted by Jane Doe` (signed-in-name.ts)
   const p1 = lower(codeAt(text, i - 1));
@@ -247,7 +247,7 @@ function nCue(text: string, i: number, n1: number): number {
   if ((n1 === 112 || n1 === 111 || n1 === 117) && accessCueAt(text, i)) return NAME_CUE; // Hmong `npe`, Haitian `non mwen`, `nuestra madre` (access-cues.ts)
   if (nWordCueAt(text, i)) return NAME_CUE; // mă numesc, nevem, nimeni on (foreign-cues.ts)
   if (n1 === 111 && notYouAt(text, i)) return NAME_CUE; // `Not Jane Doe? Sign out` (signed-in-name.ts)
-  if (n1 === 111) return matchesAt(text, i, 'novent', true) || matchesAt(text, i, 'novant', true) || matchesAt(text, i, 'nonante', true) ? AGE_NUM : 0; // age.ts
+  if (n1 === 111) return dotWordAt(text, i, 'nokta ') || (matchesAt(text, i, 'novent', true) || matchesAt(text, i, 'novant', true) || matchesAt(text, i, 'nonante', true) ? AGE_NUM : 0); // age.ts
   if (n1 !== 97 || isLetter(codeAt(text, i - 1))) return 0;
   if (foreignNameCueAt(text, i)) return NAME_CUE; // nazywam się, mijn naam is, mitt namn är, mit navn er (foreign-cues.ts)
   if (matchesAt(text, i, 'nacimiento', true) || matchesAt(text, i, 'naissance', true) || matchesAt(text, i, 'nascit', true) || matchesAt(text, i, 'nascimento', true)) return DATE_CUE; // fecha de nacimiento…

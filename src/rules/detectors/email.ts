@@ -203,8 +203,8 @@ function spacesAfter(text: string, from: number): number {
 const AT_WORDS = 'arroba|arobase|chiocciola|klammeraffe|apenstaartje|ma[łl]pa|kukac|snabel-?a|zavin[aá][čc]';
 const AT_FORM = `\\s{0,2}[\\[({<]\\s?(?:at|@|${AT_WORDS})\\s?[\\])}>]\\s{0,2}|\\s{0,2}-at-\\s{0,2}|\\s{1,2}(?:at|${AT_WORDS})\\s{1,2}|\\s{0,2}@\\s{0,2}`;
 const FOREIGN_AT = new RegExp(`^[[({<]?\\s?(?:${AT_WORDS})\\s?[\\])}>]?$`, 'i');
-const DOT_WORDS = 'dot|punto|punkt|punt|point|ponto|pont';
-// `[dot]` `(dot)`... (or with `.` inside), a bare ` dot ` (or its name above, words the prefilter's walk marks: cue-at.ts pCue),
+const DOT_WORDS = 'dot|punto|punktum|punkt|punct|punt|point|ponto|pont|kropka|nokta';
+// `[dot]` `(dot)`... (or with `.` inside), a bare ` dot ` (or its name above, with pl `kropka`, tr `nokta`, ro `punct` since pass 52; words the prefilter's walk marks: cue-at.ts pCue),
 // `-dot-`, a `.` with spaces around it (`lee @ example . org`), or a plain `.`.
 const DOT_FORM = `(?:\\s{0,2}[\\[({<]\\s?(?:${DOT_WORDS}|\\.)\\s?[\\])}>]\\s{0,2}|\\s{0,2}-dot-\\s{0,2}|\\s{1,2}(?:${DOT_WORDS})\\s{1,2}|\\s{1,2}\\.\\s{1,2}|\\.)`;
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
@@ -212,7 +212,7 @@ const SPELLED_RE = new RegExp(
   `(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(${AT_FORM})${LABEL}(?:${DOT_FORM}${LABEL}){0,4}(${DOT_FORM})([A-Za-z]{2,24})(?![A-Za-z0-9])`,
   'gi',
 );
-const SPELLED_HINT = /dot|punto|(?<![a-z])(?:punkt|punt|point|ponto|pont)\s|[[({<] ?(?:at|@) ?[\])}>]|@ |\s\.\s|\sat\s/i;
+const SPELLED_HINT = /dot|punto|(?<![a-z])(?:punktum|punkt|punct|punt|point|ponto|pont|kropka|nokta|arroba|arobase)\s|[[({<] ?(?:at|@) ?[\])}>]|@ |\s\.\s|\sat\s/i;
 const OBFUSCATED_DOT = /[\s[\](){}<>]/;
 // Prose before a spelled-out site address: `the app at example dot com`, `look at this dot com`.
 const NOT_A_USER = new Set([
@@ -227,7 +227,7 @@ const COMMON_TLDS = new Set([
   'com', 'org', 'net', 'edu', 'gov', 'mil', 'int', 'info', 'biz', 'io', 'co', 'us', 'uk', 'ca', 'de', 'fr', 'es', 'it', 'nl',
   'au', 'in', 'mx', 'br', 'me', 'health', 'care', 'email', 'mail',
 ]);
-
+const ARROBA = /^(?:arroba|arobase)$/i; // before a plain dot and a common or country TLD (`ana arroba mail.es`; cue-at.ts arrobaAt marks it)
 const WEBMAIL_RE = new RegExp(
   `(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(${AT_FORM})(?:${WEBMAIL.join('|')})(?![A-Za-z0-9@!-]|\\.[A-Za-z0-9])`,
   'gi',
@@ -276,7 +276,7 @@ function scanSpelled(text: string, out: Detection[], kind: string): void {
     const start = spelledUserStart(text, m.index);
     const tldKnown = (start < m.index && !plainDot) || (COMMON_TLDS.has(tld) && (!plainDot || PLAIN_DOT_TLDS.has(tld)));
     // A spelled `arroba` (`arobase`, `chiocciola`…) takes a spelled dot (`punto`, `point`…), the words the prefilter's walk marks (cue-at.ts pCue).
-    if (!spelled || (bareAt && (!tldKnown || NOT_A_USER.has(user))) || (plainDot && FOREIGN_AT.test(at))) {
+    if (!spelled || (bareAt && (!tldKnown || NOT_A_USER.has(user))) || (plainDot && FOREIGN_AT.test(at) && !(ARROBA.test(at) && (COMMON_TLDS.has(tld) || tld.length === 2)))) {
       re.lastIndex = m.index + 1;
       continue;
     }

@@ -77,4 +77,16 @@ export function cestMoiAt(text: string, i: number): boolean {
 }
 
 /** The dot's names in other languages, as email.ts's DOT_WORDS spells them, with the space after them. */
-export const DOT_WORDS_AT: readonly string[] = ['punto ', 'punkt ', 'punt ', 'point ', 'ponto ', 'pont '];
+export const DOT_WORDS_AT: readonly string[] = ['punto ', 'punkt ', 'punt ', 'point ', 'ponto ', 'pont ', 'punct ', 'punktum '];
+
+/** Whether the `b` at `i` is the one of a whole word `arroba` or `arobase`. */
+export function arrobaAt(text: string, i: number): boolean {
+  if (lower(codeAt(text, i - 1)) !== 111) return false;
+  const at = lower(codeAt(text, i - 2)) === 114 && lower(codeAt(text, i - 3)) === 114 ? i - 4 : i - 3;
+  return !isLetter(codeAt(text, at - 1)) && (matchesAt(text, at, 'arroba ', true) || matchesAt(text, at, 'arobase ', true));
+}
+
+/** DOT_WORD where the whole word `word` (with its space after) begins at `i`: pl `kropka`, tr `nokta` (email.ts DOT_WORDS). */
+export function dotWordAt(text: string, i: number, word: string): number {
+  return !isLetter(codeAt(text, i - 1)) && matchesAt(text, i, word, true) ? DOT_WORD : 0;
+}

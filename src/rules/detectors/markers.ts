@@ -204,7 +204,7 @@ cueNext('nN', 'aoeuip'); // e, u, i: nevem, numesc, nimeni (foreign-cues.ts); p:
 cueNext('iI', 'tsm '); // s, m: ismim, benim (foreign-cues.ts); space: `I work at` (household-cues.ts)
 cueNext('fF', 'aro '); // o: four (a number read out); space: `Profile of Jane Doe` (addressed-name.ts)
 cueNext('yY', 'amoi'); // i: `staying in` (residence.ts)
-cueNext('kK', 'o'); // Tagalog `ako si` (access-cues.ts)
+cueNext('kK', 'or'); // Tagalog `ako si` (access-cues.ts); r: Polish `kropka` (email.ts)
 cueNext('oO', 'u'); // `our son ethan` (household-cues.ts)
 for (let n = 0; n < 128; n++) { CUE_NEXT[(120 << 7) | n] = 1; CUE_NEXT[(88 << 7) | n] = 1; }
 // A relative's title in capitals before a name (`Grandma Jean`, `Aunt Rosie`, `Uncle Jim`, `Tía Carmen`, `Oma Lena`; kin-title.ts),
