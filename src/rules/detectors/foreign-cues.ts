@@ -17,6 +17,17 @@ const MORE_NAME_LABEL = 'm(?:ă|a)[ ]numesc[ ]+|numele[ ]meu[ ](?:este|e)[ ]+|(?
 export const FOREIGN_NAME_LABEL =
   'nazywam[ ]si(?:ę|e)[ ]+|mam[ ]na[ ]imi(?:ę|e)[ ]+|mijn[ ]naam[ ]is[ ]+|mitt[ ]namn[ ](?:är|ar)[ ]+|mit+[ ]navn[ ]er[ ]+' +
   '|me[ ]chamo[ ]+|jmenuj(?:i|u)[ ]se[ ]+|' + MORE_NAME_LABEL;
+// A letter's closing in other languages before the writer's name (person-name.ts SIGN_OFF; blind pass 52: `Met vriendelijke
+// groet,\nJorien van der Kolk` went out): nl, de, fr, it, pt, sv, da/no, pl, cs, hu, tr, es, ro. The prefilter marks the comma or
+// line break after the closing's last word (FOREIGN_SIGN_OFF_ENDS, cue-at.ts breakCue).
+export const FOREIGN_SIGN_OFF = '(?:met[ ])?(?:vriendelijke|hartelijke)[ ]groet(?:en)?|mvg|(?:mit[ ])?(?:freundlichen|freundliche|vielen|viele|liebe|beste|herzliche)[ ]gr(?:ü|u|ue)(?:ß|ss)(?:e|en)' +
+  '|mfg|(?:bien[ ])?cordialement|bien[ ]à[ ]vous|(?:sincères[ ])?salutations|(?:cordiali|distinti)[ ]saluti|atenciosamente|cumprimentos' +
+  '|(?:med[ ])?(?:vänliga|venlig|vennlig)[ ](?:hälsningar|hilsen)|mvh|pozdrawiam|z[ ]poważaniem|s[ ]pozdravem|üdvözlettel|saygılarımla' +
+  '|un[ ](?:cordial[ ])?saludo|saludos[ ]cordiales|cu[ ](?:stimă|stima)';
+// Spelled as the walk's `lower` (c | 0x20) reads every letter, so `ß` and `ă` (which it maps elsewhere) still match.
+export const FOREIGN_SIGN_OFF_ENDS: readonly string[] = ['groet', 'groeten', 'mvg', 'grüße', 'grüßen', 'grüsse', 'grüssen', 'gruesse', 'gruessen', 'mfg',
+  'cordialement', 'vous', 'salutations', 'saluti', 'atenciosamente', 'cumprimentos', 'hälsningar', 'hilsen', 'mvh', 'pozdrawiam', 'poważaniem',
+  'pozdravem', 'üdvözlettel', 'saygılarımla', 'saludo', 'cordiales', 'stimă', 'stima'].map((w) => String.fromCharCode(...[...w].map((ch) => ch.charCodeAt(0) | 0x20)));
 export const FOREIGN_NAME_VERB = '(?:ik[ ]heet|j(?:a|e)g[ ]heter|jeg[ ]hedder)[ ]+';
 
 /** NAME_CUE's test at an `n` or `m` the prefilter's walk stops at (nazywam, naam, namn, navn, mam na; the `m` of chamo, jmenuji). */

@@ -7,7 +7,7 @@ import { GIVEN_NAMES } from './given-names.js';
 import { scanMixedNames, scanRecordNames } from './record-name.js';
 import { bareName } from './bare-name.js';
 import { scanNameCues } from './name-cues.js';
-import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB, sloganAfterCue } from './foreign-cues.js';
+import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB, FOREIGN_SIGN_OFF, sloganAfterCue } from './foreign-cues.js';
 import { scanFamilyNames } from './family-name.js';
 import { scanListedNames } from './listed-name.js';
 import { caselessName } from './caseless-name.js';
@@ -52,7 +52,7 @@ const PERSON_LABEL =
 const PATIENT_LABEL = /^(?:patient|pt|paciente)/i; const DOCTOR_TITLE = /^(?:dr\.?|doctor|dra\.?|prof\.?)[ ]+(?=\p{Lu})/iu;
 const HONORIFIC_RE = new RegExp(`^${FOREIGN_HONORIFIC}[ ]+$`, 'iu');
 const SIGN_OFF =
-  '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente|signed)[ ]*[,\\n]' +
+  '(?:sincerely|(?:best|kind|warm(?:est)?)[ ]regards|regards|thanks|thank[ ]you|cheers|best|respectfully|atentamente|saludos|cordialmente|signed|' + FOREIGN_SIGN_OFF + ')[ ]*[,\\n]' +
   // The name's line may open after markup (`Thanks,<br>`, `Best,<br/>`, `Regards,</p><p>`, `Kind regards,</div><div>`).
   '(?:[ \\n]|<\\/?(?:br|p|div)[ ]?\\/?>)*';
 // A greeting or a delivery names a person after it (`Happy 90th birthday Jane Doe!`, `Get well soon,
