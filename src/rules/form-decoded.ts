@@ -107,6 +107,22 @@ const NAMED: Readonly<Record<string, string>> = {
   ndash: '-', mdash: '-', minus: '-', shy: '', zwsp: '', zwj: '', zwnj: '',
 };
 
+// A Latin letter with its diacritic as HTML names it (`&eacute;`, `&Acirc;`, `&ouml;`, `&ccedil;`, `&ntilde;`, `&szlig;`): a
+// template's spelling of a name (blind pass 52: `Aur&eacute;lie Ch&acirc;telain` kept its surname) is read as its letters.
+const MARKS: Readonly<Record<string, string>> = { acute: '\u0301', grave: '\u0300', circ: '\u0302', tilde: '\u0303', uml: '\u0308',
+  ring: '\u030a', cedil: '\u0327', caron: '\u030c' };
+const LETTERS: Readonly<Record<string, string>> = { szlig: 'ß', aelig: 'æ', AElig: 'Æ', oelig: 'œ', OElig: 'Œ', oslash: 'ø', Oslash: 'Ø',
+  eth: 'ð', ETH: 'Ð', thorn: 'þ', THORN: 'Þ' };
+
+/** The letter a named reference spells (`eacute`, case kept), or undefined. */
+function letterRef(name: string): string | undefined {
+  const letter = LETTERS[name];
+  if (letter !== undefined) return letter;
+  const mark = MARKS[name.slice(1)];
+  const c = name.charCodeAt(0) | 0x20;
+  return mark === undefined || c < 97 || c > 122 ? undefined : (name[0] + mark).normalize('NFC');
+}
+
 /** Code point `n` as text, or `m` (the escape as written) when `n` is none. */
 const charOr = (n: number, m: string): string => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m);
 
@@ -114,7 +130,7 @@ function unescapeOne(m: string): string {
   if (m.charCodeAt(0) === 61) return '@';
   if (m.charCodeAt(0) === 38) {
     const body = m.slice(1, -1).toLowerCase();
-    if (body.charCodeAt(0) !== 35) return NAMED[body] ?? m;
+    if (body.charCodeAt(0) !== 35) return NAMED[body] ?? letterRef(m.slice(1, -1)) ?? m;
     return charOr(body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10), m);
   }
   return String.fromCharCode(parseInt(m.charCodeAt(0) === 37 ? m.slice(2) : m.slice(m.lastIndexOf('\\') + 2), 16));
