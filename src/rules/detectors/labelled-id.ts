@@ -1,6 +1,7 @@
 import { defineDetector } from './define.js';
 import { countDigits, hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
 import { scanUkPlates } from './uk-plate.js';
+import { scanEuPlates } from './eu-plate.js';
 import type { Detection } from './types.js';
 import { STATE_CODE, STATE_NAME } from './zip.js';
 import { ibanEnd } from './iban.js';
@@ -32,6 +33,9 @@ const LABEL =
     `(?:chart|hospital|hosp|pt|case|visit|encounter|admission|record|file)${ID_SUFFIX}`,
     // Spanish-speaking sites: expediente, historia clinica, NHC (numero de historia clinica).
     'expediente|historia[ _-]?cl[ií]nica|nhc',
+    // The same record's number in de, nl, sv, it, pl, pt, tr (blind pass 52: `Patientennummer 00884213` went out).
+    'patient(?:en)?[ _-]?(?:nummer|nr\\.?)|pati[eë]nt(?:en)?nummer|fall(?:nummer|[ _-]nr\\.?)|aufnahme(?:nummer|[ _-]?nr\\.?)|journalnummer|' +
+      'numero[ ](?:di[ ])?cartella(?:[ ]clinica)?|(?:numer|nr)[ ](?:pacjenta|historii[ ]choroby)|prontu[áa]rio|hasta[ ](?:no|numaras[ıi])|protokol[ ]no',
     // National identity numbers of other countries, under their own names (CPF, RUT and BSN are
     // long numbers already: a label here would cover only their first groups).
     `dni|nie|curp|pesel|personnummer|codice[ _-]?fiscale|ahv(?:[ _-]?nr\\.?)?|nino|ni[ _-]?(?:number|no)|insee`,
@@ -196,6 +200,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   scanUsernames(text, out, kind);
   scanDeviceSerials(text, out, kind); // `Seriennummer des Messgeräts: GM82K44`, `cgm transmitter 8G1234` (device-serial.ts)
   scanUkPlates(text, out, kind); // `parked in bay 4, LB07 SEO`: a UK registration without its label (uk-plate.ts)
+  scanEuPlates(text, out, kind); // `mein Auto (M-KL 4821)`: a European one after its vehicle's word (eu-plate.ts)
   if (!hasDigits(text, 3)) { scanPlates(text, out, kind, mark); return; }
   scanAccessIds(text, out, kind); // `Número de miembro`, `회원번호`, `رقم الملف الطبي`, `serial … is QX7F4K92` (access-ids.ts)
   scanCellIds(text, out, kind); // `Member | ID H44182071`: a bare `ID` in a card's or table's cell (cell-ids.ts)
