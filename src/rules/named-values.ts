@@ -44,7 +44,7 @@ const VERSION_FIELDS = ['version', 'ver', 'appversion', 'appver', 'build', 'buil
   'releaseversion', 'releasetag', 'sdkversion', 'libraryversion', 'libversion', 'clientversion', 'bundleversion', 'versionname',
   'softwareversion', 'firmwareversion', 'osversion', 'browserversion', 'pluginversion', 'themeversion', 'apiversion', 'schemaversion',
   'configversion', 'siteversion', 'webversion', 'codeversion', 'trackerversion', 'tagversion', 'uaversion', 'buildnum', 'buildcode',
-  'versioncode', 'appversioncode',
+  'versioncode', 'appversioncode', 'sdk', 'library', 'lib', 'firmware', 'fw',
   // An error tracker's release of the site's code (Sentry's `release: "web@2026.11.27-2"` under the tool's name).
   'sentryrelease', 'apprelease', 'clientrelease', 'webrelease', 'frontendrelease', 'coderelease'];
 const ORDER_FIELDS = ['orderid', 'ordernumber', 'orderno', 'ordernum', 'orderref', 'orderreference', 'transactionid', 'transactionnumber',
@@ -150,7 +150,8 @@ const BROWSER = /^v?\d{1,3}\.\d{1,3}\.\d{4,5}\.\d{1,3}$/;
 // Four dotted parts under a version key whose first two are a version's small numbers (`appVersion: 10.4.2.118`,
 // `firmware_version: 2.0.14.7`; blind pass 52 read them as IP addresses). A three-digit part first or second is an address's
 // (`192.168.10.27`) or a dotted phone number's (`1.617.555.0134`), and stays the detectors'.
-const FOUR_PART = /^v?\d{1,2}\.\d{1,2}\.\d{1,5}\.\d{1,5}$/;
+// A platform's word may come first (`sdk: web 5.12.0.3`, `library: ios/4.1.0.2`; set B).
+const FOUR_PART = /^(?:[A-Za-z][A-Za-z.-]{0,15}[ /])?v?\d{1,2}\.\d{1,2}\.\d{1,5}\.\d{1,5}$/;
 // A build number as an app store counts builds (`build_number: "5301042"`): 8 digits at most, as an amount's.
 const BUILD_DIGITS = /^\d{1,8}$/;
 // A build date alone (`build: 20261110`), or stamped to the minute or second (`202611301245`, `20261130-124501`): 12 and 14

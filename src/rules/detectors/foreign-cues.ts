@@ -13,7 +13,9 @@ import { codeAt, isLetter, lower, matchesAt } from './marker-bits.js';
 // Slovak `volám sa`, Lithuanian `mano vardas (yra)`, Latvian `mani sauc`. Turkish `adım` alone is also "step" (`Adım Adım
 // Sağlıklı Yaşam`): it counts only after a greeting's comma or stop (person-name.ts GREETING).
 const MORE_NAME_LABEL = 'm(?:ă|a)[ ]numesc[ ]+|numele[ ]meu[ ](?:este|e)[ ]+|(?:a[ ])?nevem[ ]+|(?:minun[ ])?nimeni[ ]on[ ]+|minu[ ]nimi[ ]on[ ]+' +
-  '|benim[ ]ad[ıi]m[ ]+|(?:benim[ ])?ismim[ ]+|zovem[ ]se[ ]+|vol(?:á|a)m[ ]sa[ ]+|mano[ ]vardas(?:[ ]yra)?[ ]+|mani[ ]sauc[ ]+';
+  '|benim[ ]ad[ıi]m[ ]+|(?:benim[ ])?ismim[ ]+|zovem[ ]se[ ]+|vol(?:á|a)m[ ]sa[ ]+|mano[ ]vardas(?:[ ]yra)?[ ]+|mani[ ]sauc[ ]+' +
+  // Indonesian and Malay (blind pass 52, set B: `nama saya Bambang Sutrisno` went out).
+  '|nama[ ](?:saya|aku)[ ]+(?:adalah[ ]+|ialah[ ]+)?';
 export const FOREIGN_NAME_LABEL =
   'nazywam[ ]si(?:ę|e)[ ]+|mam[ ]na[ ]imi(?:ę|e)[ ]+|mijn[ ]naam[ ]is[ ]+|mitt[ ]namn[ ](?:är|ar)[ ]+|mit+[ ]navn[ ]er[ ]+' +
   '|me[ ]chamo[ ]+|jmenuj(?:i|u)[ ]se[ ]+|' + MORE_NAME_LABEL;
@@ -37,7 +39,7 @@ export function foreignNameCueAt(text: string, i: number): boolean {
   if (isLetter(p1)) return p1 === 97 && lower(codeAt(text, i - 2)) === 104 && matchesAt(text, i - 3, 'chamo ', true);
   return matchesAt(text, i, 'nazywam ', true) || matchesAt(text, i, 'naam is ', true) || matchesAt(text, i, 'namn ', true)
     || matchesAt(text, i, 'navn er ', true) || matchesAt(text, i, 'mam na imi', true) || matchesAt(text, i, 'mano vardas ', true)
-    || matchesAt(text, i, 'mani sauc ', true);
+    || matchesAt(text, i, 'mani sauc ', true) || matchesAt(text, i, 'nama saya ', true) || matchesAt(text, i, 'nama aku ', true);
 }
 
 const N_WORDS = ['numesc ', 'numele meu ', 'nevem ', 'nimeni on ', 'nimi on '];

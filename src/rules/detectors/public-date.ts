@@ -14,6 +14,8 @@ const PUBLIC_WORDS: ReadonlySet<string> = new Set([
   'valida', 'geldig', 'giltig', 'ważny', 'inscriptions', 'inscripciones', 'anmeldung', 'aktion', 'angebot', 'oferta', 'offre', 'offerta',
   'promoção', 'promoción', 'aanbieding', 'soldes', 'rebajas', 'saldi', 'published', 'launched', 'publié', 'publiée', 'veröffentlicht',
   'publicado', 'publicada', 'pubblicato', 'lanzamiento', 'premiere', 'première', 'estreno', 'tickets', 'entradas', 'billets',
+  // An open day (`Tag der offenen Tür`, `journée portes ouvertes`, `puertas abiertas`, `porte aperte`, `portas abertas`; set B).
+  'offenen', 'ouvertes', 'abiertas', 'aperte', 'abertas',
 ]);
 // Words of a life event or of care anywhere in the 80 characters before the date.
 const LIFE_EVENT = /born|birth|geb\.|geboren|n[ée]e? le|nacid|nac[ií] |nato|nata |nasc|urodz|föd|født|died|death|passed|funeral|decease|admit|discharg|surgery|operat|appointment|appt|visit|termin|cita |rendez|rdv|hospital|klinik|clinic|ingres|ricover|aufnahme|entlass/i;
