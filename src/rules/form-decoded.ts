@@ -98,7 +98,9 @@ function percentDecoded(text: string): string | undefined {
 // in the value): any run of backslashes starts the escape.
 // Quoted-printable (mail headers and bodies copied into a property) spells `@` as `=40`: read so
 // only before a domain (`jane=40example.org`), never in a query's `limit=40&`.
-const ESCAPE = /&(?:#x?[0-9a-f]{1,6}|[a-z]{2,8});|\\+u[0-9a-f]{4}|\\+x[0-9a-f]{2}|%u[0-9a-f]{4}|(?<=[A-Za-z0-9._-])=40(?=[A-Za-z0-9-]+\.[A-Za-z])/i;
+// A numeric reference's `;` is optional, as browsers read it (`jane&#64example.org` shows `@`): its digits end it.
+// ES2015 code point escapes (`\u{40}`) are read with the four-digit ones.
+const ESCAPE = /&(?:#x[0-9a-f]{1,6};?|#[0-9]{1,7};?|[a-z]{2,8};)|\\+u(?:[0-9a-f]{4}|\{[0-9a-f]{1,6}\})|\\+x[0-9a-f]{2}|%u[0-9a-f]{4}|(?<=[A-Za-z0-9._-])=40(?=[A-Za-z0-9-]+\.[A-Za-z])/i;
 const ESCAPES = new RegExp(ESCAPE.source, 'gi');
 const PERCENT_U = /%u[0-9a-f]{4}/i;
 const NAMED: Readonly<Record<string, string>> = {
@@ -129,11 +131,14 @@ const charOr = (n: number, m: string): string => (n > 0 && n <= 0x10ffff ? Strin
 function unescapeOne(m: string): string {
   if (m.charCodeAt(0) === 61) return '@';
   if (m.charCodeAt(0) === 38) {
-    const body = m.slice(1, -1).toLowerCase();
-    if (body.charCodeAt(0) !== 35) return NAMED[body] ?? letterRef(m.slice(1, -1)) ?? m;
+    const name = m.charCodeAt(m.length - 1) === 59 ? m.slice(1, -1) : m.slice(1);
+    const body = name.toLowerCase();
+    if (body.charCodeAt(0) !== 35) return NAMED[body] ?? letterRef(name) ?? m;
     return charOr(body.charCodeAt(1) === 120 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10), m);
   }
-  return String.fromCharCode(parseInt(m.charCodeAt(0) === 37 ? m.slice(2) : m.slice(m.lastIndexOf('\\') + 2), 16));
+  if (m.charCodeAt(0) === 37) return String.fromCharCode(parseInt(m.slice(2), 16));
+  const hex = m.slice(m.lastIndexOf('\\') + 2);
+  return hex.charCodeAt(0) === 123 ? charOr(parseInt(hex.slice(1, -1), 16), m) : String.fromCharCode(parseInt(hex, 16));
 }
 
 const NUMERIC_REFS = /&#x([0-9a-f]{1,6});|&#([0-9]{1,7});/gi;
