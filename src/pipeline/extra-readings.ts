@@ -88,6 +88,20 @@ export function withoutRouteGroups(t: string): string | undefined {
   return plain === t ? undefined : plain || '/';
 }
 
+const ROUTE_GROUP_NAME = /\/\(([a-z0-9_-]+)\)(?=[/?#]|$)/gi;
+
+/**
+ * Blind pass 46 (H234): the same path with each group's name read as the section it names (`/(patient)/appointments`
+ * as `/patient/appointments`). A router's groups are never in the URL, so a path that has one was reported from the
+ * route's file, and its group says which area of the app the page is in (`(portal)`, `(authenticated)`, `(patient)`):
+ * without it `/appointments` flows as the public booking page would. An extra reading: the stricter answer counts.
+ */
+export function routeGroupsNamed(t: string): string | undefined {
+  if (t.indexOf('/(') < 0) return undefined;
+  const named = t.replace(ROUTE_GROUP_NAME, '/$1');
+  return named === t ? undefined : named;
+}
+
 // A matrix parameter (`;name=value`, JAX-RS, Angular, Spring) whose value is a step of the route:
 // `/pharmacy;section=refills/request` is the pharmacy's refills, not `/pharmacy/request`. A session
 // id (`;jsessionid=`, `;sid=`) is no step. Values are read in place of their parameters.

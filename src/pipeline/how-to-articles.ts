@@ -5,10 +5,17 @@
 // but the rules that find an area's words anywhere in a segment (`…-refill`, `cancel-an-appointment`, `…-intake-form`)
 // blocked such an article wherever its title named the area. The rules still decide for the page it sits under: an
 // article under a blocked page (`/portal/how-to-…`) blocks, and so does any step after it (`/how-to-pay/confirmation`).
-const HOW_TO = /\/(?:how-(?:to|do-i|can-i|do-you|does)|como|comment|come-(?:si|fare)|wie-(?:sie|kann|man))-[a-z0-9-]*[a-z0-9]$/;
+// Blind pass 46 (H234): the openings in the pack's other languages too, whatever word follows them (`/it/come-pagare-la-
+// fattura` blocked where `/es/como-pagar-mi-factura` flowed): Italian `come`, German `wie`, Dutch `hoe`, Polish `jak`,
+// Tagalog `paano`, Vietnamese `cach`, pinyin `ruhe`, transliterated Arabic `kayfa`.
+const HOW_TO = /\/(?:how-(?:to|do-i|can-i|do-you|does)|como|comment|come|wie|hoe|jak|paano|cach|ruhe|kayfa|kaifa)-[a-z0-9-]*[a-z0-9]$/;
+
+// A slug that ends in a step's word (`how_to_pay_confirmation`, an app's screen for the step after paying) is that step,
+// not an article about it.
+const STEP_END = /-(?:confirm|confirmation|confirmed|success|successful|thank-you|thanks|submitted|complete|completed|done)$/;
 
 /** Whether the path's last segment is a how-to article's slug. */
-export const isHowToArticle = (path: string): boolean => path.length > 8 && HOW_TO.test(path);
+export const isHowToArticle = (path: string): boolean => path.length > 8 && HOW_TO.test(path) && !STEP_END.test(path);
 
 /** The path the article sits under (`/help/how-to-x` → `/help`, `/how-to-x` → `/`). */
 export const articleParent = (path: string): string => path.slice(0, path.lastIndexOf('/')) || '/';

@@ -1,7 +1,7 @@
 import { canonicalPath, canonicalPathOf, hidesQueryOrFragment, pathOf, safeDecode } from '../rules/canonical-path.js';
 import type { PageGroupPlan, Plan, SitePlan } from '../rules/plan.js';
 import { canonicalMemo } from './canonical-readings.js';
-import { appRoute, frontControllerRoute, hostPathsBlock, hostsOf, matrixRoute, withoutRouteGroups } from './extra-readings.js';
+import { appRoute, frontControllerRoute, hostPathsBlock, hostsOf, matrixRoute, routeGroupsNamed, withoutRouteGroups } from './extra-readings.js';
 import { routesOf } from './routes-of.js';
 import { openedScreen, referrerAddress, webPageInAppLink } from './app-links.js';
 import { hostBlock, pathVerdict } from './path-verdicts.js';
@@ -224,6 +224,8 @@ function addReading(readings: string[], t: string): void {
   if (route !== undefined && !readings.includes(route)) readings.push(route);
   const plain = withoutRouteGroups(t);
   if (plain !== undefined && !readings.includes(plain)) readings.push(plain);
+  const named = plain === undefined ? undefined : routeGroupsNamed(t);
+  if (named !== undefined && !readings.includes(named)) readings.push(named);
   const matrix = matrixRoute(t);
   if (matrix !== undefined && !readings.includes(matrix)) readings.push(matrix);
   const routed = frontControllerRoute(t);

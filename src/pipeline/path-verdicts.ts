@@ -6,9 +6,10 @@ import { termInText } from '../rules/health-terms.js';
 import type { HostPathRule, PageGroupPlan, Plan } from '../rules/plan.js';
 import { englishStoryPath } from './story-areas.js';
 import { abbreviationsWritten } from './abbreviated-words.js';
-import { runTogetherParted } from './run-together-words.js';
+import { exceptionParted, runTogetherParted } from './run-together-words.js';
 import { cmsPagePath } from './cms-tree.js';
 import { articleParent, isHowToArticle } from './how-to-articles.js';
+import { duplicateMarksDropped, fillersDropped, howToSectionRead } from './path-variants.js';
 import { NON_ASCII } from '../common/char-gates.js';
 
 /** What a plan says about one canonical page path. */
@@ -52,7 +53,7 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
     const blocked = read !== undefined ? blockedRule(read, plan) : blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)) ?? shorthandRule(alt ?? path, plan) ?? runTogetherRule(alt ?? path, plan);
     const cart = blocked === null && sensitive && CART_ITEM.test(path);
     verdict = { blocked: cart ? blockedRule(path.replace(CART_ITEM, '$1checkout/'), plan) : blocked, sensitive, group: pageGroupOf(read ?? path, plan) };
-    verdict = howToArticle(path, inContentTree(path, verdict, plan), plan);
+    verdict = alsoRead(alt ?? path, exceptionWhole(path, howToArticle(path, inContentTree(path, verdict, plan), plan), plan), plan);
     memo.set(path, verdict);
   }
   return verdict;
@@ -149,6 +150,32 @@ function inContentTree(path: string, own: PathVerdict, plan: Plan): PathVerdict 
 function howToArticle(path: string, own: PathVerdict, plan: Plan): PathVerdict {
   if (own.blocked === null || !isHowToArticle(path) || pathVerdict(articleParent(path), plan).blocked !== null) return own;
   return { ...own, blocked: null };
+}
+
+/** A blocked path whose run-together word holds a rule's exception word flows where its parted path does (run-together-words.ts). */
+function exceptionWhole(path: string, own: PathVerdict, plan: Plan): PathVerdict {
+  if (own.blocked === null) return own;
+  const parted = exceptionParted(path, plan);
+  return parted !== undefined && pathVerdict(parted, plan).blocked === null ? { ...own, blocked: null } : own;
+}
+
+/**
+ * The path read without the articles between its words, without a how-to section's opening and without a CMS's
+ * duplicate marks (path-variants.ts): the stricter answer. A how-to article's articles are dropped from the page it sits
+ * under only: its own title's words (`how-do-i-…`) stay.
+ */
+function alsoRead(path: string, own: PathVerdict, plan: Plan): PathVerdict {
+  // `path` is the reading with its separators folded (`how_to_pay_confirmation` as `how-to-pay-confirmation`) when it has one.
+  if (own.blocked !== null) return own;
+  const article = isHowToArticle(path);
+  const dropped = fillersDropped(article ? articleParent(path) : path);
+  const step = article ? undefined : howToSectionRead(path);
+  for (const read of [dropped, step, duplicateMarksDropped(path)]) {
+    if (read === undefined) continue;
+    const v = pathVerdict(read, plan);
+    if (v.blocked !== null) return { blocked: v.blocked, sensitive: own.sensitive || v.sensitive, group: own.group };
+  }
+  return own;
 }
 
 /** The blocked rule the path matches with its run-together words parted (`/messagecareteam` as `/message-care-team`), or null. */

@@ -26,6 +26,20 @@ const STEM_ENDINGS = /([a-z]{3,})\(((?:[a-z]+\|)*[a-z]+)\)/g;
 const GLUE = ['a', 'an', 'my', 'to', 'of', 'the', 'our', 'and', 'for', 'new', 'pay', 'lab', 'see', 'get', 'add', 'ask', 'rx', 'id', 'med', 'er'];
 const MIN_PART = 4;
 
+// Blind pass 46 (H234): a word spelled only through a class of letters (`fattur[ae]`, `appuntament[oi]`, `wizyt[ay]?`)
+// is each of its spellings; NOT_WORDS took the class away and left a stem no slug writes (`fattur`), so
+// `/pagalafattura` could not part where `/paga-la-fattura` blocks. Only classes of a few plain letters, between letters.
+const CLASS_SPELLING = /([a-z]{2,})\[([a-z]{1,6})\](\?)?([a-z]*)/g;
+
+function classSpellings(source: string): string[] {
+  const out: string[] = [];
+  for (const [, head, letters, optional, tail] of source.matchAll(CLASS_SPELLING)) {
+    for (const c of letters) out.push(head + c + tail);
+    if (optional !== undefined) out.push(head + tail);
+  }
+  return out;
+}
+
 function vocabularyOf(plan: Plan): Vocabulary {
   let v = vocabularies.get(plan);
   if (v !== undefined) return v;
@@ -37,7 +51,9 @@ function vocabularyOf(plan: Plan): Vocabulary {
     }
   }
   for (const rule of plan.blocked) {
-    for (const [, stem, endings] of rule.re.source.toLowerCase().matchAll(STEM_ENDINGS)) for (const e of endings.split('|')) words.add(stem + e);
+    const source = rule.re.source.toLowerCase();
+    for (const [, stem, endings] of source.matchAll(STEM_ENDINGS)) for (const e of endings.split('|')) words.add(stem + e);
+    for (const w of classSpellings(source)) words.add(w);
   }
   for (const w of words) if (w.length < MIN_PART && !GLUE.includes(w)) words.delete(w);
   const root = node();
@@ -112,4 +128,78 @@ export function runTogetherParted(path: string, plan: Plan): string | undefined 
     copied = at + t.length;
   }
   return out === undefined ? undefined : out + path.slice(copied);
+}
+
+// Blind pass 46 (H234): a run-together word can hold a rule's exception word (`/billing/financialpolicies`): the
+// hyphenated page (`/billing/financial-policies`) is public by that rule's own exception, and the same page written
+// without separators is the same page. The words inside the rules' negative look-arounds, once per plan.
+const exceptionWords = new WeakMap<Plan, ReadonlySet<string>>();
+const LOOKAROUND = /\(\?<?!/g;
+const PART_SEPARATORS = /[/-]/;
+const INNER_LOOKAROUND = /\(\?<?[!=]/g;
+
+function exceptionWordsOf(plan: Plan): ReadonlySet<string> {
+  let set = exceptionWords.get(plan);
+  if (set !== undefined) return set;
+  const words = new Set<string>();
+  for (const rule of plan.blocked) {
+    const source = rule.re.source.toLowerCase();
+    let after = 0;
+    for (const m of source.matchAll(LOOKAROUND)) {
+      if (m.index < after) continue;
+      after = groupEnd(source, m.index);
+      const inside = withoutInnerLookarounds(source.slice(m.index + m[0].length, after - 1));
+      for (const [, stem, endings] of inside.matchAll(STEM_ENDINGS)) for (const e of endings.split('|')) words.add(stem + e);
+      for (const w of inside.replace(NOT_WORDS, ' ').matchAll(LETTERS)) if (w[0].length >= MIN_PART && !w[0].endsWith('?')) words.add(w[0]);
+    }
+  }
+  exceptionWords.set(plan, (set = words));
+  return set;
+}
+
+// A look-around inside an exception turns it back (`residen(?!tial)`: `residential` is no exception): its words are not
+// exception words.
+function withoutInnerLookarounds(inside: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of inside.matchAll(INNER_LOOKAROUND)) {
+    if (m.index < from) continue;
+    out += inside.slice(from, m.index) + ' ';
+    from = groupEnd(inside, m.index);
+  }
+  return out + inside.slice(from);
+}
+
+/** Where the group opened at `at` closes (escapes and character classes skipped), or the source's end. */
+function groupEnd(source: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') { while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1; }
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return source.length;
+}
+
+/**
+ * The path's run-together words parted when one of them ends in a rule's exception word (`financialpolicies` as
+ * `financial-policies`), or undefined. Only the word's end: a parting inside a word (`residential` as `residen-tial`) is
+ * a guess, a page's own last word is what it is about.
+ */
+export function exceptionParted(path: string, plan: Plan): string | undefined {
+  const parted = runTogetherParted(path, plan);
+  if (parted === undefined) return undefined;
+  const except = exceptionWordsOf(plan);
+  const segments = path.split('/');
+  const partedSegments = parted.split('/');
+  for (let i = 0; i < segments.length; i++) {
+    if (segments[i] === partedSegments[i]) continue;
+    const words = segments[i].split('-');
+    const partedWords = partedSegments[i].split(PART_SEPARATORS);
+    const last = partedWords[partedWords.length - 1];
+    if (last.length >= 5 && except.has(last) && !words.includes(last)) return parted;
+  }
+  return undefined;
 }
