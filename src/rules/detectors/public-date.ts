@@ -20,8 +20,14 @@ const PUBLIC_WORDS: ReadonlySet<string> = new Set([
 // Words of a life event or of care anywhere in the 80 characters before the date.
 const LIFE_EVENT = /born|birth|geb\.|geboren|n[ée]e? le|nacid|nac[ií] |nato|nata |nasc|urodz|föd|født|died|death|passed|funeral|decease|admit|discharg|surgery|operat|appointment|appt|visit|termin|cita |rendez|rdv|hospital|klinik|clinic|ingres|ricover|aufnahme|entlass/i;
 
+// A version's number before `released` (`v3.2.1 released on`).
+const VERSION_WORD = /^(?:v?\d{1,4})$/;
+
 /** Whether the date at `start`, of the four-digit `year`, is a public event's, an offer's or a release's (see above). */
 export function publicEventDate(text: string, start: number, year: number): boolean {
+  // Most dates have no four-digit year (0) and stop here, before the clock: the date detector calls this for every date it
+  // finds, and a text of thousands of them (`Mar 1, Mar 1, …`) read the clock thousands of times.
+  if (year === 0) return false;
   const now = new Date().getUTCFullYear();
   if (year < now - 1 || year > now + 2 || !publicWordBefore(text, start)) return false;
   return !LIFE_EVENT.test(text.slice(Math.max(0, start - 80), start));
@@ -35,7 +41,7 @@ function publicWordBefore(text: string, start: number): boolean {
     const w = words[i];
     if (PUBLIC_WORDS.has(w)) return true;
     // `released` counts after a version (`v3.2.1 released on`), not after a person (`I was released on`: a discharge).
-    if (w === 'released' && /^(?:v?\d{1,4})$/.test(words[i + 1] ?? '')) return true;
+    if (w === 'released' && VERSION_WORD.test(words[i + 1] ?? '')) return true;
   }
   return false;
 }
