@@ -90,6 +90,17 @@ export class LiteralIndex {
     return -1;
   }
 
+  /** For each pattern, whether it may match every one of `texts` (each holds one of its needed strings' windows); false means it matches not all. */
+  mayMatchEvery(texts: readonly string[]): boolean[] {
+    const every = Array.from(this.base, () => true);
+    for (const text of texts) {
+      this.marks.set(this.base);
+      this.markWindows(text, this.marks);
+      this.marks.forEach((m, i) => { if (m !== 1) every[i] = false; });
+    }
+    return every;
+  }
+
   /** Marks the patterns one of whose windows occurs in the text (ASCII letters lower-cased). */
   private markWindows(text: string, marks: Uint8Array): void {
     let a = 128;

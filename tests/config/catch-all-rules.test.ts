@@ -26,6 +26,11 @@ describe('a rule that blocks every page', () => {
     expect(found[0]).toMatch(new RegExp(`phiwall\\.yaml:12:\\d+: blocked_paths\\[0\\]\\.${key}: rule "x" matches every page`));
   });
 
+  it('is named at its own index among sensitive-only and ordinary rules (the plan\'s index skips only rules that cannot match)', () => {
+    const found = warningsOf(`${BASE}blocked_paths:\n  - { name: s, regex: ".*", when: sensitive }\n  - { name: p, glob: "/patient/**" }\n  - { name: all, glob: "/**" }\n  - { name: any, regex: "^/[a-z]" }\n`);
+    expect(found.map((w) => /blocked_paths\[(\d)\]/.exec(w)?.[1])).toEqual(['2', '3']);
+  });
+
   it('a host rule matching every host is warned of; ordinary, sensitive-only and bundled rules are not', () => {
     expect(warningsOf(`${BASE}blocked_hosts:\n  - { name: h, glob: "**" }\n`)[0]).toMatch(/:11:\d+: blocked_hosts\[0\]\.glob: rule "h" matches every host/);
     expect(warningsOf(`${BASE}blocked_paths:\n  - { name: p, glob: "/patient/**" }\n  - { name: s, regex: ".*", when: sensitive }\nblocked_hosts:\n  - { name: h, glob: "mychart.*" }\n`)).toEqual([]);

@@ -62,6 +62,9 @@ describe('the literal index', () => {
     fc.assert(fc.property(fc.array(pattern, { minLength: 1, maxLength: 6 }), fc.array(text, { minLength: 1, maxLength: 20 }), (res, texts) => {
       const index = new LiteralIndex(res);
       for (const t of texts) expect(index.firstMatch(t)).toBe(linearFirst(res, t));
+      // A pattern matching every text is never ruled out (config-warnings.ts's catch-all test relies on it).
+      const every = index.mayMatchEvery(texts);
+      res.forEach((re, i) => { if (texts.every((t) => re.test(t))) expect(every[i]).toBe(true); });
     }), { numRuns: 1500 });
   });
 

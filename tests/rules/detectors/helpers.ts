@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Detection, ValueDetector } from '../../../src/rules/detectors/index.js';
 
 /** The substrings a single detector reports, in text order. */
@@ -20,4 +21,20 @@ export function withLuhnDigit(body: string): string {
     if (sum % 10 === 0) return candidate;
   }
   throw new Error('unreachable');
+}
+
+/** The first detection that is out of bounds, empty, unsorted or overlapping, if any. */
+function malformed(text: string, found: readonly Detection[]): Detection | undefined {
+  let prevEnd = 0;
+  for (const d of found) {
+    const ok =
+      Number.isInteger(d.start) && Number.isInteger(d.end) && d.start >= prevEnd && d.end > d.start && d.end <= text.length;
+    if (!ok) return d;
+    prevEnd = d.end;
+  }
+  return undefined;
+}
+
+export function assertWellFormed(text: string, found: readonly Detection[]): void {
+  expect(malformed(text, found)).toBeUndefined();
 }

@@ -7,7 +7,7 @@ import {
   ssnValid,
   type Detection,
 } from '../../../src/rules/detectors/index.js';
-import { withLuhnDigit } from './helpers.js';
+import { assertWellFormed, withLuhnDigit } from './helpers.js';
 
 // Single UTF-16 code units, lone surrogates included: `fc.string({ unit: 'binary' })` never
 // produces half surrogate pairs, and those are exactly what naive slicing code trips on.
@@ -25,22 +25,6 @@ const texts = fc.oneof(
   fc.string({ unit: codeUnit, maxLength: 200 }),
   fc.string({ unit: fragment, maxLength: 80 }),
 );
-
-/** The first detection that is out of bounds, empty, unsorted or overlapping, if any. */
-function malformed(text: string, found: readonly Detection[]): Detection | undefined {
-  let prevEnd = 0;
-  for (const d of found) {
-    const ok =
-      Number.isInteger(d.start) && Number.isInteger(d.end) && d.start >= prevEnd && d.end > d.start && d.end <= text.length;
-    if (!ok) return d;
-    prevEnd = d.end;
-  }
-  return undefined;
-}
-
-function assertWellFormed(text: string, found: readonly Detection[]): void {
-  expect(malformed(text, found)).toBeUndefined();
-}
 
 describe('properties on arbitrary strings', () => {
   it('no detector throws, and every detection is in bounds', () => {
@@ -132,41 +116,4 @@ describe('planted identifiers are always redacted', () => {
       );
     });
   }
-});
-
-describe('pathological inputs', () => {
-  it.each([
-    ['digits', '1'.repeat(200_000)],
-    ['spaced digits', '1 '.repeat(100_000)],
-    ['at signs', 'a@'.repeat(100_000)],
-    ['dotted', '1.'.repeat(100_000)],
-    ['colons', 'a:'.repeat(100_000)],
-    ['local part', 'a'.repeat(200_000) + '@example.com'],
-    ['labels', 'mrn '.repeat(50_000)],
-    ['jwt-ish', 'eyJ' + 'a'.repeat(200_000)],
-    ['url', 'http://' + 'a'.repeat(200_000)],
-    ['surrogates', '\uD800'.repeat(100_000)],
-    ['phone prefixes', '+1 '.repeat(66_000)],
-    ['card groups', '4111 '.repeat(40_000)],
-    ['token keys', 'token='.repeat(33_000)],
-    ['key prefixes', 'a_'.repeat(100_000)],
-    ['date fragments', '1/1/'.repeat(50_000)],
-    ['iso fragments', '2024-01-'.repeat(25_000)],
-    ['month names', 'Mar 1, '.repeat(28_000)],
-    ['zip labels', 'zip: '.repeat(40_000)],
-    ['hex colons', '1:'.repeat(100_000)],
-    ['alnum', 'A1'.repeat(100_000)],
-    ['encoded at', '%40a.b'.repeat(33_000)],
-    ['many emails', 'a@b.co '.repeat(28_000)],
-    ['many overlapping detections', '4111111111111111 '.repeat(11_000)],
-  ])('handles 200k chars of %s quickly', (_name, text) => {
-    // CPU time of this process, not wall time: on a loaded machine the wall clock also counts the time spent
-    // waiting for a core, which made this guard fail at load 12+ while the scan itself took the same work.
-    const started = process.cpuUsage();
-    const found = findAll(text, ALL_DETECTORS);
-    const used = process.cpuUsage(started);
-    assertWellFormed(text, found);
-    // Linear-time scanning keeps this around tens of milliseconds; quadratic would take minutes.
-    expect((used.user + used.system) / 1000).toBeLessThan(3000);
-  });
 });
