@@ -31,11 +31,10 @@ export function spellsIdentifier(values: readonly JsonValue[], ctx: ScrubContext
   return groups && ctx.plan.scanner.hits((values as string[]).join(' '), ctx.codeSite);
 }
 
-// A decimal digit in any script a form is typed in: ASCII, full-width, Arabic-Indic, Persian, Devanagari, Bengali, Thai.
-const DIGIT_ZEROS = [0x30, 0xff10, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50];
+// A decimal digit in any script a form is typed in (full-width, Arabic-Indic, Devanagari, Thai, Myanmar...): Unicode's Nd.
+const NON_ASCII_DIGIT = /^\p{Nd}$/u;
 function isAnyDigit(c: number): boolean {
-  for (const z of DIGIT_ZEROS) if (c >= z && c <= z + 9) return true;
-  return false;
+  return (c >= 48 && c <= 57) || (c >= 128 && NON_ASCII_DIGIT.test(String.fromCharCode(c)));
 }
 
 const CLOSE = 41;

@@ -19,6 +19,8 @@ describe('a number split across array elements is read joined', () => {
     ['an SSN in three boxes under a key naming nothing', { parts: ['287', '65', '4326'], kind: 'id' }, '4326'],
     ['a phone in full-width digits', { segments: ['５０３', '５５５', '０１８１'] }, '０１８１'],
     ['a phone in Arabic-Indic digits', { segments: ['٥٠٣', '٥٥٥', '٠١٨٢'] }, '٠١٨٢'],
+    ['a phone in Myanmar digits', { segments: ['၅၀၃', '၅၅၅', '၀၁၈၄'] }, '၀၁၈၄'],
+    ['a phone in Khmer digits', { segments: ['៥០៣', '៥៥៥', '០១៨៥'] }, '០១៨៥'],
   ])('drops %s', (_name, properties, tail) => {
     expect(out(properties)).not.toContain(tail);
   });
