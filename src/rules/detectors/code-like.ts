@@ -4,6 +4,7 @@ import { generatedId } from './generated-ids.js';
 import { tcfConsent } from './consent-string.js';
 import { priceFileEinAt } from './price-file.js';
 import type { Detection } from './types.js';
+import { currentUtcYear } from '../../common/current-year.js';
 
 const DIGITS_ONLY = /^\d+$/;
 const LEADING_CODE_CHARS = /^[0-9A-Za-z_.-]*/;
@@ -39,7 +40,7 @@ function yearCode(token: string): boolean {
     if (c === 95) { if (letters > word) word = letters; letters = 0; } else letters++;
   }
   // snake_case words may be short (`flu_2026_q4`, `exp_2026_11`); glued ones need a word of 4 (`W2026K1ABC` is an id).
-  return word >= (token.includes('_') ? 3 : 4) && Math.abs(year - new Date().getUTCFullYear()) <= 1;
+  return word >= (token.includes('_') ? 3 : 4) && Math.abs(year - currentUtcYear()) <= 1;
 }
 
 // A creative's or campaign's snake_case label (`banner_728x90_v2`, `video_15s_v4`, `q4_retargeting_1pct`): words,
@@ -57,7 +58,7 @@ function snakeLabel(token: string): boolean {
     if (AD_SIZE.test(part)) { if (sizes++ > 0) return false; continue; }
     if (TAG.test(part)) continue;
     if (part.length <= 2 && DIGITS_ONLY.test(part)) { if (numbers++ > 1) return false; continue; }
-    if (part.length === 4 && DIGITS_ONLY.test(part) && Math.abs(+part - new Date().getUTCFullYear()) <= 1) continue;
+    if (part.length === 4 && DIGITS_ONLY.test(part) && Math.abs(+part - currentUtcYear()) <= 1) continue;
     return false;
   }
   return word >= 3;

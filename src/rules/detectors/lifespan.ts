@@ -1,5 +1,6 @@
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
+import { currentUtcYear } from '../../common/current-year.js';
 
 // A life's span on a tribute, a memorial or an obituary (`In loving memory of Reginald Fairweather (1931-2026)`, `Forever in our
 // hearts: Bartholomew Eckersley, 1928 - 2026`): the two years give the person's age, and past 89 every date element that shows it
@@ -15,7 +16,7 @@ export function scanLifespans(text: string, out: Detection[], kind: string): voi
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const span = +(m[2] as string) - +(m[1] as string);
-    if (span <= 89 || span > 125 || +(m[2] as string) > new Date().getUTCFullYear() || !(memorial ??= MEMORIAL.test(text))) continue;
+    if (span <= 89 || span > 125 || +(m[2] as string) > currentUtcYear() || !(memorial ??= MEMORIAL.test(text))) continue;
     out.push({ start: m.index, end: m.index + (m[1] as string).length, kind });
   }
 }

@@ -3,6 +3,7 @@ import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { MONTH_NAMES } from './month-names.js';
 import { scanCjkDates } from './cjk-date.js';
+import { currentUtcYear } from '../../common/current-year.js';
 
 // Safe Harbor keeps only the year of a date tied to the person (spec §1.4): a month with its
 // year (`born March 1961`, `DOB: 03/1961`, `dob 1961-03`, `b. Mar '61`) or a month with its day
@@ -51,7 +52,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     // A birth year alone may stay, unless it shows an age over 89 (spec §1.4).
-    if (m[1].length === 4 && YEAR_ONLY.test(m[1]) && (!BIRTH_CUE.test(m[0]) || +m[1] > new Date().getUTCFullYear() - 90)) continue;
+    if (m[1].length === 4 && YEAR_ONLY.test(m[1]) && (!BIRTH_CUE.test(m[0]) || +m[1] > currentUtcYear() - 90)) continue;
     const end = m.index + m[0].length;
     out.push({ start: end - m[1].length, end, kind });
   }

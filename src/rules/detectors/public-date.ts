@@ -1,4 +1,5 @@
 import { dayMonthPublic, wordsBefore } from './day-month-words.js';
+import { currentUtcYear } from '../../common/current-year.js';
 
 // A whole date of a public event, an offer or a release in free text (`webinar on March 12, 2026`, `Code SOMMER25 gilt bis
 // 31.08.2026`, `Marathon de Paris le 12 avril 2026`, `v3.2.1 released on 2026-01-15`): no one's birth, visit or discharge date,
@@ -28,7 +29,7 @@ export function publicEventDate(text: string, start: number, year: number): bool
   // Most dates have no four-digit year (0) and stop here, before the clock: the date detector calls this for every date it
   // finds, and a text of thousands of them (`Mar 1, Mar 1, …`) read the clock thousands of times.
   if (year === 0) return false;
-  const now = new Date().getUTCFullYear();
+  const now = currentUtcYear();
   if (year < now - 1 || year > now + 2 || !publicWordBefore(text, start)) return false;
   return !LIFE_EVENT.test(text.slice(Math.max(0, start - 80), start));
 }
