@@ -5,7 +5,10 @@ import { defineConfig } from 'vitest/config';
 // processes, no module state but the plans' content-keyed memos. Loading the source tree and compiling the
 // bundled rules was most of their time when every file got a fresh module graph (a third of the suite's
 // worker time on a 2-core machine), so they share one module graph per fork. Everything else keeps its own.
-// A `*.fresh.test.ts` file there measures CPU time, which a shared process skews: it runs with the system tests.
+// The system tests share a process per fork too: their time is in child collectors, Postgres and Chromium, and
+// their module state (servers, pools, timers) is closed by each file's own hooks.
+// A `*.fresh.test.ts` file measures CPU time, which a shared process skews: each gets a process of its own.
+const FRESH = 'tests/**/*.fresh.test.ts';
 const SCRUB = ['tests/rules/**/!(*.fresh).test.ts', 'tests/pipeline/**/!(*.fresh).test.ts'];
 
 export default defineConfig({
@@ -20,7 +23,8 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       { extends: true, test: { name: 'scrub', include: SCRUB, isolate: false } },
-      { extends: true, test: { name: 'system', include: ['tests/**/*.test.ts'], exclude: SCRUB } },
+      { extends: true, test: { name: 'system', include: ['tests/**/*.test.ts'], exclude: [...SCRUB, FRESH], isolate: false } },
+      { extends: true, test: { name: 'fresh', include: [FRESH] } },
     ],
   },
 });
