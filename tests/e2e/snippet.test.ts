@@ -199,6 +199,9 @@ describe.skipIf(SKIP_BROWSER)('phiwall snippet end to end', () => {
     await page.waitForURL('**/depression');
     await page.evaluate(() => (window as any).phiwall('track', 'Symptom Checker Started', { step: 1 }));
     const before = new Set(collector.output().map((l) => l.message_id));
+    // Playwright's request interception would hold the page-hide beacon for a route handler of a page that is
+    // gone, and the browser then drops it now and then: the close must be the browser's own.
+    await page.unrouteAll({ behavior: 'wait' });
     await page.close(); // no JS runs after this: only the page-hide flush can deliver
     // The event map renames the symptom checker to Lead; either way it is this page's.
     const fresh = (): Record<string, any>[] => collector.output().filter((l) => !before.has(l.message_id) && l.page_group === 'condition');
