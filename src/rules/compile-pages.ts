@@ -2,9 +2,8 @@ import { domainToASCII } from 'node:url';
 import type { BlockedHost, RulesFile } from '../config/schema.js';
 import { FRAMEWORK_DIRS } from './canonical-path.js';
 import { globToRegExp, hostGlobToRegExp } from './glob.js';
-import { LiteralIndex } from './literal-index.js';
-import { polynomialProblem } from './regex-polynomial.js';
-import { backtrackingProblem } from './regex-safety.js';
+import { LiteralIndex, rememberWindows } from './literal-index.js';
+import { checkPattern } from './regex-checks.js';
 import type { BlockRule, HostPathRule, PageGroupPlan, Plan } from './plan.js';
 import { escapeRegExp } from '../common/regex-escape.js';
 import { NON_ASCII } from '../common/char-gates.js';
@@ -152,13 +151,12 @@ function compileHostPattern(glob: string | undefined, regex: string | undefined,
  */
 function operatorRegExp(regex: string, where: string, errors: string[]): RegExp {
   const re = new RegExp(nfkcLetters(regex), 'i');
-  const exponential = backtrackingProblem(re.source, re.flags);
+  const { parsed, exponential, polynomial } = checkPattern(re.source, re.flags);
   if (exponential !== undefined) {
     errors.push(`${where}.regex: refused: this pattern can take exponential time on a path or host it does not match (${exponential}); give each repetition one way to read a text, e.g. "([a-z]+)+" as "[a-z]+", "(a|ab)+" as "(ab?)+"`);
     return /$^/;
   }
-  const polynomial = polynomialProblem(re.source, re.flags);
-  if (polynomial === undefined) return re;
+  if (polynomial === undefined) { rememberWindows(re, parsed); return re; }
   errors.push(`${where}.regex: refused: this pattern can take polynomial time (the square of a text's length or worse) on a path or host it does not match (${polynomial}); let one of them read the run, e.g. "\\s*\\s*" as "\\s*", ".*.*" as ".*", "a+(b)?a+" as "a+(ba+)?"`);
   return /$^/;
 }

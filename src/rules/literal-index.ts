@@ -1,4 +1,5 @@
 import { neededLiterals } from './regex-literals.js';
+import type { ParsedRegex } from './regex-syntax.js';
 import { NON_ASCII } from '../common/char-gates.js';
 
 // A page path new to the plan was tested against every blocked-path rule in turn: ~150 bundled
@@ -44,11 +45,24 @@ const windowsOfPattern = new WeakMap<RegExp, readonly number[] | null>();
 function patternWindows(re: RegExp): readonly number[] | null {
   let windows = windowsOfPattern.get(re);
   if (windows === undefined) {
-    const list = neededLiterals(re)?.map(windowOf);
-    windows = list === undefined || list.some((w) => w === undefined) ? null : [...new Set(list as number[])];
+    windows = windowsOf(re);
     windowsOfPattern.set(re, windows);
   }
   return windows;
+}
+
+function windowsOf(re: RegExp, parsed?: ParsedRegex): readonly number[] | null {
+  const list = neededLiterals(re, parsed)?.map(windowOf);
+  return list === undefined || list.some((w) => w === undefined) ? null : [...new Set(list as number[])];
+}
+
+/**
+ * Remembers `re`'s windows from its source's parse, which the compiler's backtracking checks read
+ * (regex-checks.ts): the index then does not parse it again. Windows, not the parse, are kept: a
+ * few numbers per pattern for the plan's lifetime.
+ */
+export function rememberWindows(re: RegExp, parsed: ParsedRegex): void {
+  if (!windowsOfPattern.has(re)) windowsOfPattern.set(re, windowsOf(re, parsed));
 }
 
 /** Patterns (in order) indexed by the windows of their needed literals. */

@@ -1,4 +1,4 @@
-import { parseRegex, type ClassItem, type Syntax } from './regex-syntax.js';
+import { parseRegex, type ClassItem, type ParsedRegex, type Syntax } from './regex-syntax.js';
 
 // Which literal text a regular expression needs: a set of strings, one of which occurs in every
 // string the expression matches (lower-cased, for case-insensitive use). literal-index.ts uses it
@@ -42,8 +42,7 @@ function infoSeq(items: readonly Syntax[]): Info {
   for (const item of items) {
     const next = info(item);
     if (acc.exact && next.exact && acc.exact.length * next.exact.length <= MAX_EXACT) {
-      const head = acc.exact;
-      acc = { exact: [...new Set(head.flatMap((a) => next.exact!.map((b) => a + b)))] };
+      acc = { exact: joined(acc.exact, next.exact) };
       continue;
     }
     best = better(best, needsOf(acc));
@@ -53,6 +52,15 @@ function infoSeq(items: readonly Syntax[]): Info {
   if (!split) return acc;
   best = better(best, needsOf(acc));
   return best ? { needs: best } : NONE;
+}
+
+/** Each of `heads` followed by each of `tails`, once each, in that order. */
+function joined(heads: readonly string[], tails: readonly string[]): readonly string[] {
+  // One string each (a run of plain characters, the common case): no Set to build.
+  if (heads.length === 1 && tails.length === 1) return [heads[0] + tails[0]];
+  const out = new Set<string>();
+  for (const a of heads) for (const b of tails) out.add(a + b);
+  return [...out];
 }
 
 function infoAlt(items: readonly Syntax[]): Info {
@@ -106,8 +114,9 @@ function infoClass(items: readonly ClassItem[], negated: boolean): Info {
  * the pattern needs no literal or uses syntax not modelled here. Flags that change what a letter
  * matches beyond ASCII case (`u`, `v`) or make `test` stateful (`g`, `y`) give undefined too.
  */
-export function neededLiterals(re: RegExp): readonly string[] | undefined {
+export function neededLiterals(re: RegExp, parsed?: ParsedRegex): readonly string[] | undefined {
   if (/[uvgy]/.test(re.flags)) return undefined;
-  const { tree, strict } = parseRegex(re.source);
+  // `parsed`: re.source already parsed by the caller (regex-checks.ts), not read again.
+  const { tree, strict } = parsed ?? parseRegex(re.source);
   return strict ? needsOf(info(tree)) : undefined;
 }

@@ -33,17 +33,24 @@ interface Edge { readonly rep: Rep; readonly reads: CharSet; readonly end: CharS
 
 const NONE = new CharSet();
 const NOTHING: Edges = { nullable: true, head: [], tail: [] };
+/** A character: one shared value (never changed), not two new arrays for each character of a word list. */
+const SOLID: Edges = { nullable: false, head: [], tail: [] };
 
 /** Why the pattern can take polynomial time (naming the two parts), or undefined when it cannot this way. */
 export function polynomialProblem(source: string, flags: string): string | undefined {
-  const found: string[] = [];
   try {
-    visit(readShape(source, flags.includes('i')), true, (a, b, separated) => {
-      const part = source.slice(a.to, b.from);
-      const between = separated ? `, with "${part}" between them, which both can read too (${part.length > 1 ? HINT_WORD : HINT_CHAR})` : ', one after the other';
-      found.push(`"${source.slice(a.from, a.to)}" and "${source.slice(b.from, b.to)}" can both read the same run of characters${between}`);
-    });
+    return polynomialProblemOf(readShape(source, flags.includes('i')), source);
   } finally { forgetShapes(); }
+}
+
+/** polynomialProblem of a shape already read (the caller forgets the shapes: see forgetShapes). */
+export function polynomialProblemOf(shape: Shape, source: string): string | undefined {
+  const found: string[] = [];
+  visit(shape, true, (a, b, separated) => {
+    const part = source.slice(a.to, b.from);
+    const between = separated ? `, with "${part}" between them, which both can read too (${part.length > 1 ? HINT_WORD : HINT_CHAR})` : ', one after the other';
+    found.push(`"${source.slice(a.from, a.to)}" and "${source.slice(b.from, b.to)}" can both read the same run of characters${between}`);
+  });
   return found[0];
 }
 
@@ -69,13 +76,16 @@ function visit(s: Shape, last: boolean, report: Report): void {
 function checkSequence(items: readonly Shape[], last: boolean, report: Report): void {
   const edges = items.map(edgesOf);
   for (let i = 0; i < items.length; i++) {
+    // No repetition ends item i (a plain character, most items): nothing to pair with the items
+    // after it. Skipped, the loop is linear in a word's length, not quadratic.
+    if (edges[i].tail.length === 0) continue;
     let required = false;
     for (let j = i + 1; j < items.length; j++) {
       const ends = last && j === items.length - 1;
       for (const a of edges[i].tail) {
         for (const b of edges[j].head) {
           if (!required && meet(a, b)) { report(a.rep, b.rep, false); return; }
-          if (required && !(ends && edges[j].tail.some((t) => t.rep === b.rep)) && pumped(a, b, items.slice(i + 1, j))) { report(a.rep, b.rep, true); return; }
+          if (required && !(ends && edges[j].tail.some((t) => t.rep === b.rep)) && pumped(a, b, items, i + 1, j)) { report(a.rep, b.rep, true); return; }
         }
       }
       required ||= !edges[j].nullable;
@@ -88,10 +98,14 @@ function checkSequence(items: readonly Shape[], last: boolean, report: Report): 
  * parts between match a text made only of such characters, one character (`.*=.*b`) or several
  * (`([a-z0-9]+-)*refills?(-[a-z0-9]+)*(/|$)`: "refill"), so a run repeating that text splits at each repeat.
  */
-function pumped(a: Edge, b: Edge, between: readonly Shape[]): boolean {
+function pumped(a: Edge, b: Edge, items: readonly Shape[], from: number, to: number): boolean {
   const common = a.reads.intersect(b.reads);
   if (common.empty || a.end.intersect(common).empty || b.end.intersect(common).empty) return false;
-  return between.reduce((w, x) => plus(w, within(x, common)), ZERO).some;
+  // The parts between are items[from..to), read in place (no slice for each pair of repetitions).
+  // A part that fits neither way makes the whole sequence fail: nothing after it changes that.
+  let w = ZERO;
+  for (let k = from; k < to && fits(w); k++) w = plus(w, within(items[k], common));
+  return w.some;
 }
 
 /** Whether a part can match empty text, and a non-empty text made only of `chars` (lookarounds: assumed so). */
@@ -126,7 +140,7 @@ const edgesOf = memoByShape((s) => compute(s));
 
 function compute(s: Shape): Edges {
   switch (s.t) {
-    case 'set': return { nullable: false, head: [], tail: [] };
+    case 'set': return SOLID;
     case 'empty': case 'look': return NOTHING;
     case 'alt': {
       const all = s.items.map(edgesOf);

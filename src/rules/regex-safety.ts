@@ -25,18 +25,26 @@ interface Info {
 }
 
 const NONE = (): CharSet => new CharSet();
-const EMPTY_INFO: Info = { nullable: true, first: NONE(), last: NONE(), loops: NONE(), hasLoop: false };
+/** No loops: one shared value (infos are never changed), which `joinLoops` passes over. */
+const NO_LOOPS = NONE();
+const EMPTY_INFO: Info = { nullable: true, first: NONE(), last: NONE(), loops: NO_LOOPS, hasLoop: false };
+/** The union, without a new set per character of a sequence when one side has no loops. */
+const joinLoops = (a: CharSet, b: CharSet): CharSet => (b === NO_LOOPS ? a : a === NO_LOOPS ? b : a.union(b));
 
 /** Why the pattern can backtrack catastrophically (naming the part), or undefined when it cannot. */
 export function backtrackingProblem(source: string, flags: string): string | undefined {
-  const shape = readShape(source, flags.includes('i'));
-  const found: string[] = [];
   try {
-    walk(shape, (rep) => {
-      const why = repProblem(rep);
-      if (why) found.push(`"${source.slice(rep.from, rep.to)}" ${why}`);
-    });
+    return backtrackingProblemOf(readShape(source, flags.includes('i')), source);
   } finally { forgetShapes(); }
+}
+
+/** backtrackingProblem of a shape already read (the caller forgets the shapes: see forgetShapes). */
+export function backtrackingProblemOf(shape: Shape, source: string): string | undefined {
+  const found: string[] = [];
+  walk(shape, (rep) => {
+    const why = repProblem(rep);
+    if (why) found.push(`"${source.slice(rep.from, rep.to)}" ${why}`);
+  });
   return found[0];
 }
 
@@ -119,10 +127,10 @@ const info = memoByShape((s) => compute(s));
 
 function compute(s: Shape): Info {
   switch (s.t) {
-    case 'set': return { nullable: false, first: s.set, last: s.set, loops: NONE(), hasLoop: false };
+    case 'set': return { nullable: false, first: s.set, last: s.set, loops: NO_LOOPS, hasLoop: false };
     case 'empty': case 'look': return EMPTY_INFO;
     case 'alt': return s.items.map(info).reduce((a, b) => ({
-      nullable: a.nullable || b.nullable, first: a.first.union(b.first), last: a.last.union(b.last), loops: a.loops.union(b.loops), hasLoop: a.hasLoop || b.hasLoop,
+      nullable: a.nullable || b.nullable, first: a.first.union(b.first), last: a.last.union(b.last), loops: joinLoops(a.loops, b.loops), hasLoop: a.hasLoop || b.hasLoop,
     }));
     case 'seq': return s.items.map(info).reduce(sequence, EMPTY_INFO);
     case 'rep': {
@@ -141,7 +149,7 @@ function sequence(a: Info, b: Info): Info {
     nullable: a.nullable && b.nullable,
     first: a.nullable ? a.first.union(b.first) : a.first,
     last: b.nullable ? b.last.union(a.last) : b.last,
-    loops: a.loops.union(b.loops),
+    loops: joinLoops(a.loops, b.loops),
     hasLoop: a.hasLoop || b.hasLoop,
   };
 }

@@ -112,8 +112,10 @@ const memoResets: (() => void)[] = [];
 
 /** `fn` remembered per shape: a check walks shared sub-shapes many times, and shapes never change. */
 export function memoByShape<T>(fn: (s: Shape) => T): (s: Shape) => T {
-  let memo = new WeakMap<Shape, T>();
-  memoResets.push(() => { memo = new WeakMap<Shape, T>(); });
+  // A Map, not a WeakMap: forgetShapes drops it after each regex anyway, and a WeakMap's ephemeron
+  // tables cost the collector more (the compile profile's GC share) and each probe more.
+  let memo = new Map<Shape, T>();
+  memoResets.push(() => { memo = new Map<Shape, T>(); });
   return (s) => {
     let out = memo.get(s);
     if (out === undefined) { out = fn(s); memo.set(s, out); }
@@ -123,7 +125,7 @@ export function memoByShape<T>(fn: (s: Shape) => T): (s: Shape) => T {
 
 /**
  * Ends one regex's check: its shapes are read afresh for each regex, so nothing remembered for
- * them is asked again. A WeakMap whose keys died keeps its hash table's size: the memos of the
+ * them is asked again. A table whose keys died keeps its hash table's size: the memos of the
  * pack's checks held ~0.4 MB of empty tables in every collector for good (issue #5).
  */
 export function forgetShapes(): void {
@@ -142,7 +144,12 @@ export const consumed: (s: Shape) => CharSet = memoByShape((s) => {
 
 /** The shape of `source`; `fold` for the `i` flag. */
 export function readShape(source: string, fold: boolean): Shape {
-  return shapeOf(parseRegex(source).tree, fold);
+  return shapeOfSyntax(parseRegex(source).tree, fold);
+}
+
+/** The shape of an already parsed pattern (one parse serves both checks and the literal index). */
+export function shapeOfSyntax(tree: Syntax, fold: boolean): Shape {
+  return shapeOf(tree, fold);
 }
 
 const set = (s: CharSet): Shape => ({ t: 'set', set: s });
