@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBenchConfig, BENCH_AUTH, BENCH_TID } from '../bench/config.mjs';
 import { loadCorpus, singleRequests, batchRequests, gtagRequests } from '../bench/workload.mjs';
-import { startPortPrinter, startServer, stopChild, processTree, waitForWorkers } from '../bench/proc.mjs';
+import { startPortPrinter, startServer, stopChild, processTree, treeCpuMs, waitForWorkers } from '../bench/proc.mjs';
 import { pacedDrive } from '../bench/paced.mjs';
 import { spoolBacklog } from '../bench/spool-backlog.mjs';
 import { freePort } from '../scripts/free-port.mjs';
@@ -35,18 +35,17 @@ await pacedDrive(srv, reqs, { rate, duration: Number(opt('warmup', '5')), connec
 const t0 = Date.now(); while (spoolBacklog(join(WORK, 'data')).rows > 0 && Date.now() - t0 < 30000) await new Promise((r) => setTimeout(r, 250));
 const pids = processTree(srv.child.pid);
 for (const p of pids) try { process.kill(p, 'SIGWINCH'); } catch {}
-const cpuOf = (pid) => { try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8'); const a = f.slice(f.lastIndexOf(')') + 2).split(' '); return (Number(a[11]) + Number(a[12])) * 10; } catch { return 0; } };
-const cpu0 = pids.map(cpuOf);
+const cpu0 = treeCpuMs(srv.child.pid);
 const startUs = Number(process.hrtime.bigint() / 1000n);
 const r = await pacedDrive(srv, reqs, { rate, duration: Number(opt('duration', '10')), connections: 50 });
 const endUs = Number(process.hrtime.bigint() / 1000n);
-const cpuMs = pids.map((p, i) => cpuOf(p) - cpu0[i]);
+const cpuMs = treeCpuMs(srv.child.pid) - cpu0;
 for (const p of pids) try { process.kill(p, 'SIGUSR2'); } catch {}
 await new Promise((r) => setTimeout(r, 300));
 const per = pids.map((p) => { try { return JSON.parse(readFileSync(join(WORK, 'stalls', `${p}.json`), 'utf8')); } catch { return null; } }).filter(Boolean);
 const backlog = spoolBacklog(join(WORK, 'data')).rows;
 await stopChild(srv.child, 'SIGINT'); await stopChild(sink.child);
 const fmt = per.map((x) => `${x.primary ? 'P' : 'W'}${x.pid}: p99 ${x.p99} max ${x.max} stalls>12ms ${x.stalls.length} (sum ${Math.round(x.stalls.reduce((a, s) => a + s[1], 0))} ms)`).join(' | ');
-console.log(JSON.stringify({ tag, root: ROOT, scen, rate, p50: r.p50_ms, p99: r.p99_ms, p999: r.p99_9_ms, rps: r.rps, errors: r.errors, srvLoopP99: r.server_loop_delay_p99_ms, gc10: r.gc_pauses_over_10ms, client_lag_p99: r.client_lag_p99_ms, cpu_ms_per_req: +(cpuMs.reduce((a, b) => a + b, 0) / r.requests).toFixed(2), backlog }));
+console.log(JSON.stringify({ tag, root: ROOT, scen, rate, p50: r.p50_ms, p99: r.p99_ms, p999: r.p99_9_ms, rps: r.rps, errors: r.errors, srvLoopP99: r.server_loop_delay_p99_ms, gc10: r.gc_pauses_over_10ms, client_lag_p99: r.client_lag_p99_ms, cpu_ms_per_req: +(cpuMs / r.requests).toFixed(2), backlog }));
 console.log('  ' + fmt);
 writeFileSync(join(WORK, 'result.json'), JSON.stringify({ r, per, startUs, endUs }));

@@ -1,6 +1,6 @@
 import { polynomialProblemOf } from './regex-polynomial.js';
 import { backtrackingProblemOf } from './regex-safety.js';
-import { forgetShapes, shapeOfSyntax } from './regex-shape.js';
+import { forgetShapes, shapeOf } from './regex-shape.js';
 import { parseRegex, type ParsedRegex } from './regex-syntax.js';
 
 // An operator's pattern is read once for the compiler's three analyses: the exponential check
@@ -20,7 +20,7 @@ export interface PatternCheck {
 export function checkPattern(source: string, flags: string): PatternCheck {
   const parsed = parseRegex(source);
   try {
-    const shape = shapeOfSyntax(parsed.tree, flags.includes('i'));
+    const shape = shapeOf(parsed.tree, flags.includes('i'));
     const exponential = backtrackingProblemOf(shape, source);
     if (exponential !== undefined) return { parsed, exponential };
     return { parsed, polynomial: polynomialProblemOf(shape, source) };

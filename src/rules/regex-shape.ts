@@ -144,17 +144,14 @@ export const consumed: (s: Shape) => CharSet = memoByShape((s) => {
 
 /** The shape of `source`; `fold` for the `i` flag. */
 export function readShape(source: string, fold: boolean): Shape {
-  return shapeOfSyntax(parseRegex(source).tree, fold);
+  return shapeOf(parseRegex(source).tree, fold);
 }
 
-/** The shape of an already parsed pattern (one parse serves both checks and the literal index). */
-export function shapeOfSyntax(tree: Syntax, fold: boolean): Shape {
-  return shapeOf(tree, fold);
-}
 
 const set = (s: CharSet): Shape => ({ t: 'set', set: s });
 
-function shapeOf(n: Syntax, fold: boolean): Shape {
+/** The shape of an already parsed pattern (one parse serves both checks and the literal index: regex-checks.ts). */
+export function shapeOf(n: Syntax, fold: boolean): Shape {
   switch (n.t) {
     case 'char': return set(CharSet.of(n.code, fold));
     case 'dot': return set(DOT());
