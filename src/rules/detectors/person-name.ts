@@ -102,16 +102,23 @@ const STOP = new Set([
   'mr', 'mrs', 'ms', 'mx', 'miss', ...NAME_STOPS,
 ]);
 
+/** Whether the UTF-16 unit at `at` is a letter or a mark (LETTER); an ASCII unit is answered without the regex. */
+function letterAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c | 0x20) >= 97 && (c | 0x20) <= 122;
+  return LETTER.test(text[at]);
+}
+
 /** End of the word starting at `i` (letters and marks, inner `'`, `’` or `-`, an initial's dot). */
 function wordEnd(text: string, i: number): number {
   let e = i;
   while (e < text.length) {
-    const ch = text[e];
-    if (LETTER.test(ch)) { e++; continue; }
-    if ((ch === "'" || ch === '\u2019' || ch === '-' || ch === '\u200c') && e > i && e + 1 < text.length && LETTER.test(text[e + 1])) { e++; continue; }
+    if (letterAt(text, e)) { e++; continue; }
+    const c = text.charCodeAt(e);
+    if ((c === 39 || c === 0x2019 || c === 45 || c === 0x200c) && e > i && e + 1 < text.length && letterAt(text, e + 1)) { e++; continue; }
     break;
   }
-  if (e - i === 1 && text[e] === '.') e++;
+  if (e - i === 1 && text.charCodeAt(e) === 46) e++;
   return e;
 }
 

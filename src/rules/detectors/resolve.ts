@@ -90,7 +90,7 @@ function claimInOrder(text: string, site: string, detectors: readonly ValueDetec
   // Per-character claim map: each check and mark is O(span), so the whole pass is linear in the
   // total length of all detections rather than quadratic in their number.
   // Each claimed character holds its detector's index + 1 (0: free), so a span overlapping one of its own kind is known.
-  const claimed = new Uint16Array(text.length);
+  const claimed = claimMap(text.length);
   const kept: Detection[] = [];
   const keptOwners: number[] = [];
   for (const i of order) {
@@ -115,6 +115,15 @@ function claimInOrder(text: string, site: string, detectors: readonly ValueDetec
 }
 
 const ACCOUNT_RUN = 20;
+
+// The claim map's buffer, reused (most texts with an overlap are short): only [0, text.length) is read, zeroed first.
+let claimBuffer = new Uint16Array(512);
+
+function claimMap(length: number): Uint16Array {
+  if (claimBuffer.length < length) claimBuffer = new Uint16Array(Math.max(length, claimBuffer.length * 2));
+  claimBuffer.fill(0, 0, length);
+  return claimBuffer;
+}
 
 function digitCount(text: string, start: number, end: number): number {
   let n = 0;
