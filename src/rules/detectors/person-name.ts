@@ -14,6 +14,7 @@ import { caselessName } from './caseless-name.js';
 import { nameWord, verbLike } from './verb-name.js';
 import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS, TITLE_STOP } from './name-words.js';
 import { KIN, KIN_NAME_OWNER, KIN_OWNER, NAME_IS_CONTRACTED, kinNameEnd } from './kin-name.js';
+import { surnameFirstEnd } from './surname-first.js';
 import type { Detection } from './types.js';
 
 const SELF_INTRODUCTION_VERB = /^[ ]+(?:calling|speaking|here|again)(?![a-z])/;
@@ -215,6 +216,7 @@ const TITLE_AFTER_DASH = new Set(['teacher', 'teachers', 'night', 'nights', 'eve
   'cigna', 'humana', 'kaiser', 'anthem', 'regence', 'united', 'healthcare', 'medicare', 'medicaid', 'tricare', 'plan', 'plans', 'insurance',
   'network', 'sponsor', 'sponsors', 'day', 'days', 'week', 'month', 'visit', 'visits', 'resources', 'guide', 'yoga', 'bonding', 'swim']);
 const DASH_END = /[ ]-[ ]+$/;
+const LABEL_END = /[:=\u2013-][ ]*$/;
 const MS_CAPS = /(?<![A-Za-z])MS[ ]+$/;
 
 function titleAfterDash(text: string, from: number, end: number): boolean {
@@ -298,6 +300,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (m[2] !== undefined && DASH_END.test(m[2]) && titleAfterDash(text, from, end)) continue;
     // `MS` in capitals without a dot is Microsoft, multiple sclerosis or Mississippi before a mixed-case word (`MS Teams`).
     if (MS_CAPS.test(m[0]) && text.slice(from, end) !== text.slice(from, end).toUpperCase()) continue;
+    // `Patient: Okafor, Kenji`: after a label, a surname then a comma and the given name (surname-first.ts).
+    if (label || (m[2] !== undefined && LABEL_END.test(m[2]))) end = surnameFirstEnd(text, from, end);
     // A role label opening a line (`Caller: …`) is role-opening.ts's too: one detection of the same name.
     if (!out.some((d) => d.start === from && d.end === end)) out.push({ start: from, end, kind });
     re.lastIndex = end;

@@ -27,7 +27,7 @@ const NOT_NAMES: ReadonlySet<string> = new Set((
   // File formats, listed in capitals (`SVG, PNG, EPS`; `PDF, DOCX`).
   'svg png eps pdf jpg jpeg gif tif tiff webp heic bmp raw mp3 mp4 mov avi wav doc docx xls xlsx ppt pptx txt rtf zip psd indd').split(' '));
 
-function plainWord(word: string): boolean {
+export function plainWord(word: string): boolean {
   const w = word.toLowerCase();
   return !commonWord(w) && !NOT_NAMES.has(w);
 }
@@ -54,7 +54,7 @@ export function scanRecordNames(text: string, out: Detection[], kind: string): v
 // as the upper-case pair is (whole value, line or record word first), or anywhere with a common given name.
 const MIXED_RE = /(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]{0,30}\p{L}),[ ]?(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{M}])/gu;
 // A second given name or an initial after the first (`Mary Ann`, `Jane M.`) goes with it.
-const MORE_RE = /^[ ](?:\p{Lu}\.?|\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{M}])/u;
+export const MORE_RE = /^[ ](?:\p{Lu}\.?|\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{M}])/u;
 const LOWER_LETTER = /\p{Ll}/u;
 // A greeting, a thanks or a reply word before the comma is no surname (`Hey, Jane Doe here`, `Thanks, Maria`, `Yes, Grace`): the
 // name is the given name after it, with the capitalised word that follows (`Hi, Maria Garcia here`); the greeting stays.
