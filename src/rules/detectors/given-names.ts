@@ -62,7 +62,33 @@ const CLASSIC_NAMES = (
   'alec'
 ).split(' ');
 
-export const GIVEN_NAMES: ReadonlySet<string> = new Set([...NAMES, ...CLASSIC_NAMES]);
+// Given names common among patients born elsewhere (South Asian, Arabic, West and East African, Japanese, Chinese and
+// Korean romanized, Vietnamese, Slavic, Irish, Turkish, Persian, Hebrew): the list above is US birth records, so
+// `Okafor, Kenji`, `Haddad, Siobhan` or `Hi Priya,` went unread where `Doe, Jane` was. Left out as above: names that are
+// also English words, abbreviations or places after a comma (`Dev`, `Hong`, `Jun`, `Li`, `Said`, `Can`, `Sun`, `Min`).
+const WORLD_NAMES = (
+  'aarav aditya akash amit amitabh anand anil anjali ankit anupam arjun arnav asha ashok bhavna deepa deepak dinesh divya ganesh ' +
+  'geeta gita gurpreet harpreet harsha ishaan jaspreet jyoti kavita kavya kiran krishna lakshmi madhu mahesh manish manoj manpreet ' +
+  'meena meera mohan mukesh nandini navdeep neha nikhil nisha pooja pradeep prakash pranav priya priyanka rahul rajesh rakesh ' +
+  'ramesh ravi rekha rohan rohit sachin sandeep sanjay sanjeev santosh sarita shalini shanti shreya shruti simran sita sneha sonia ' +
+  'sudha sujata sunil sunita suresh swati tanvi usha varun vidya vijay vikram vinod vishal yash ali hana mohammed muhammad mohamed ' +
+  'mohammad ahmed ahmad omar umar hassan hasan hussein hussain ibrahim yusuf youssef yousef khalid karim kareem tariq tarek rashid ' +
+  'samir sameer nabil walid faisal hamza bilal ayman mustafa mostafa mahmoud abdullah abdul aziz jamal kamal rami fadi ziad ziyad ' +
+  'fatima fatimah aisha ayesha khadija maryam mariam zainab zaynab layla leila laila noor nour amira yasmin yasmine salma huda ' +
+  'rania samira farah amal dalia lina rana reem chidi chinedu chiamaka chioma ngozi adaeze obinna emeka ifeoma nkechi uchenna ' +
+  'oluwaseun olumide adebayo ayodele babajide folasade funmilayo temitope tunde yetunde kwame kofi kojo akosua abena kwabena adwoa ' +
+  'amara thabo sipho lerato nomvula tendai tatenda wanjiru wambui njeri otieno achieng abebe tesfaye almaz kenji hiroshi takashi ' +
+  'takeshi haruto yuto sota kazuki daisuke ryota shota yuki hiroko yuko keiko akiko naoko tomoko aiko haruka yui yumi mariko noriko ' +
+  'sachiko kaori megumi ayumi wei ming jing xiao hui ying xin jia yong jian qiang xiu mei lian chun minjun seojun jiho jiwoo ' +
+  'seoyeon soyeon jiyeon minji jisoo hyun jihoon sunghoon eunji hyejin sooyoung minh thanh huong linh trang phuong tuan quang thao ' +
+  'nhung hieu khanh hanh thuy dmitri dmitry sergei sergey alexei aleksei aleksandr alexandr svetlana tatiana tatyana irina katya ' +
+  'oksana yuri igor nikolai mikhail anastasia ekaterina yekaterina galina lyudmila agnieszka malgorzata katarzyna krzysztof piotr ' +
+  'tomasz wojciech pawel jakub zofia bogdan milos dragan snezana jelena ivana siobhan niamh aoife saoirse caoimhe sinead aisling ' +
+  'orla roisin grainne eoin ciaran cian oisin padraig seamus diarmuid mehmet ahmet emre elif zeynep ayse fatma burak deniz reza ' +
+  'parisa shirin navid arash dariush farhad yosef moshe shira yael'
+).split(' ');
+
+export const GIVEN_NAMES: ReadonlySet<string> = new Set([...NAMES, ...CLASSIC_NAMES, ...WORLD_NAMES]);
 
 /** A given name of the list with its accents folded (`María`, `Zoë`, `Chloé`), or a hyphenated one opening with such a name
  * (`Jean-Luc`, `Mary-Kate`, `Ana-María`). */
