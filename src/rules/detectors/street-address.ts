@@ -4,6 +4,7 @@ import { hasDigits, isAsciiLetter, isDigit, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { floorEnd, scanEuropeanStreets } from './street-eu.js';
 import { scanAccessStreets } from './access-streets.js';
+import { scanScriptStreets } from './script-streets.js';
 import { LOWER_STATES, scanLowerLastLines } from './lower-last-line.js';
 import { scanDwellingUnits } from './dwelling-units.js';
 
@@ -277,6 +278,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   if ((shapes & NUMBER_AFTER_GAP) !== 0) scanEuropeanStreets(text, out, kind, tailEnd); // `ul. Długa 12/4`, `Storgatan 8B` (street-eu.ts)
   if (shapes !== 0) scanDwellingUnits(text, out, kind); // `staying at the Hyatt …, room 415`, `lot 8 at … trailer park` (dwelling-units.ts)
   scanAccessStreets(text, out, kind); // `4410 Calle Olvera`, `2718 Đường Tully`, `斯托克顿街1187号` (access-streets.ts)
+  scanScriptStreets(text, out, kind); // `東京都新宿区西新宿2-8-1`, `강남구 테헤란로 152`, `ул. Ленина, д. 5` (script-streets.ts)
 }
 
 /** The city of each US last line (LAST_LINE_RE). */
