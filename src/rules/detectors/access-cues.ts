@@ -14,7 +14,7 @@ const COLON_OR_B_AFTER_SPACES = /^[ ]*:|^[ ]b/;
 //    Bengali `আমার নাম`, Punjabi `ਮੇਰਾ ਨਾਮ`, Gujarati `મારું નામ`, Amharic `ስሜ`, Armenian `իմ անունը`, Yiddish `מיין נאָמען
 //    איז`, Russian `моя фамилия`, Ukrainian `моє ім'я`, and their name labels (`नाम:`, `نام و نام خانوادگی:`, `ስም:`);
 //    the copula or `and` after the name ends it (person-name.ts STOP: `है`, `است`, `ነው`, `է`, `ואני`);
-//  - Khmer `ខ្ញុំឈ្មោះ`, Lao `ຂ້ອຍຊື່`, Burmese `ကျွန်တော့်နာမည်`: a space parts phrases, not words, so the name is at most
+//  - Khmer `ខ្ញុំឈ្មោះ`, Lao `ຂ້ອຍຊື່`, Burmese `ကျွန်တော့်နာမည်`, Thai `ผมชื่อ`, `ชื่อ:`: a space parts phrases, not words, so the name is at most
 //    the two spaced runs after the cue (`សុខ សុភាព`), never the sentence after it;
 //  - Latin-script languages: Tagalog `ang pangalan ko (po) ay`, `Buong pangalan:`, Somali `magacaygu (waa)`, `Magaca:`,
 //    Haitian Creole `non mwen se`, `Non konplè:`, Hmong `kuv lub npe yog`, Vietnamese `Họ và tên:`, `Tên bệnh nhân:`
@@ -26,7 +26,9 @@ const SPACED = ['मेरा नाम ', 'मेरो नाम ', 'पूर
   'আমার নাম ', 'নাম: ', 'ਮੇਰਾ ਨਾਮ ', 'ਨਾਮ: ', 'મારું નામ ', 'મારુ નામ ', 'નામ: ', 'ስሜ ', 'ስም: ', 'իմ անունը ', 'անուն: ', 'անուն ազգանուն: ',
   'מיין נאָמען איז ', 'מיין נאמען איז ', 'שם מלא: ', 'שם: ', 'الاسم الكامل: ', 'моя фамилия ', 'моё имя ', 'мое имя ', "моє ім'я ", 'моє ім\u2019я ',
   'моє прізвище ', 'ф.и.о.: ', 'ф. и. о.: '];
-const TWO_RUNS = ['ខ្ញុំឈ្មោះ', 'ខ្ញុំបាទឈ្មោះ', 'នាងខ្ញុំឈ្មោះ', 'ຂ້ອຍຊື່', 'ຂ້ອຍມີຊື່', 'ຂ້າພະເຈົ້າຊື່', 'ကျွန်တော့်နာမည်', 'ကျွန်မနာမည်', 'ကျွန်တော်နာမည်'];
+const TWO_RUNS = ['ខ្ញុំឈ្មោះ', 'ខ្ញុំបាទឈ្មោះ', 'នាងខ្ញុំឈ្មោះ', 'ຂ້ອຍຊື່', 'ຂ້ອຍມີຊື່', 'ຂ້າພະເຈົ້າຊື່', 'ကျွန်တော့်နာမည်', 'ကျွန်မနာမည်', 'ကျွန်တော်နာမည်',
+  // Thai: `my name is` (`ผมชื่อ`, `ฉันชื่อ`, `ดิฉันชื่อ`, `หนูชื่อ`) and the name labels (`ชื่อ:`, `ชื่อ-นามสกุล:`, `ชื่อผู้ป่วย:`).
+  'ผมชื่อ', 'ฉันชื่อ', 'ดิฉันชื่อ', 'หนูชื่อ', 'ชื่อ-นามสกุล:', 'ชื่อ นามสกุล:', 'ชื่อผู้ป่วย:', 'ชื่อ:'];
 const escape = (w: string): string => escapeRegExp(w).replace(SPACES, '[ ]');
 const SCRIPT_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:(${SPACED.map(escape).join('|')})|(${TWO_RUNS.map(escape).join('|')}))[ ]*`, 'giu');
 const LATIN_RE = new RegExp('(?<![\\p{L}\\p{M}])(?:((?:ang[ ])?pangalan[ ]ko(?:[ ]po)?[ ]ay|(?:buong[ ])?pangalan[ ]*:|magacayg[ua](?:[ ]waa)?' +
@@ -38,7 +40,7 @@ const KOREAN_RE = /(?<![가-힣])저는[ ]+([가-힣]{2,4}?)이?라고[ ]?(?:합
 // `Adım Sayar ile günde 10.000 adım` stay (person-name.ts reads `adım` after a greeting).
 const ADIM_RE = /(?:^|[.!?\n][ ]*)Ad[ıi]m[ ]+(?!Ad[ıi]m[ ])(\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){1,2}),[ ]*(?=\p{Ll})/gu;
 const JAPANESE_RE = /([\u3005\u3400-\u9fff\u30a1-\u30fa\u30fc]{2,8})と(?:申します|申す|いいます|言います)/gu;
-const HINT = /[\u0530-\u058f\u05d0-\u05ea\u0600-\u06ff\u0900-\u0aff\u0e80-\u0eff\u1000-\u109f\u1200-\u137f\u1780-\u17ff\u0400-\u04ff\u7533\ub77c]|mwen|pangalan|magac|npe|ako|konpl|t[eê]n|ad[ıi]m/i;
+const HINT = /[\u0530-\u058f\u05d0-\u05ea\u0600-\u06ff\u0900-\u0aff\u0e00-\u0eff\u1000-\u109f\u1200-\u137f\u1780-\u17ff\u0400-\u04ff\u7533\ub77c]|mwen|pangalan|magac|npe|ako|konpl|t[eê]n|ad[ıi]m/i;
 const UPPER_FIRST = /^\p{Lu}/u;
 
 const LEADS = [...SPACED, ...TWO_RUNS, ...RELATIVE_LEADS];

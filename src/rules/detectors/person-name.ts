@@ -93,6 +93,7 @@ function scanSpeakers(text: string, out: Detection[], kind: string): void {
   }
 }
 const UPPER = /\p{Lu}/u;
+const VIETNAMESE_MIDDLE: ReadonlySet<string> = new Set(['thị', 'văn']);
 const LETTER = /[\p{L}\p{M}]/u;
 const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'ibn', 'al', ...NAME_PARTICLES]);
 // Words that end a name: joiners, pronouns and what callers say after their name.
@@ -128,6 +129,7 @@ export function nameEnd(text: string, from: number, capitalised: boolean, weak: 
   let p = from;
   let end = -1;
   let words = 0;
+  let afterMiddle = false;
   while (words < 3 && p < text.length) {
     const e = wordEnd(text, p);
     if (e === p) break;
@@ -135,12 +137,14 @@ export function nameEnd(text: string, from: number, capitalised: boolean, weak: 
     const lower = word.toLowerCase();
     const particle = (words > 0 || LEADING_PARTICLES.has(lower)) && PARTICLES.has(lower);
     if (!particle) {
-      if (STOP.has(lower) || (capitalised && !UPPER.test(word[0]))) break;
+      // A Vietnamese middle name is always followed by the given name, which may spell a stop word (`Nguyễn Văn An`).
+      if ((STOP.has(lower) && !afterMiddle) || (capitalised && !UPPER.test(word[0]))) break;
       // A hyphenated word is judged by its first part too (`Patient-Rights-and-Responsibilities.pdf`: a slug, not a name).
       if (words === 0 && weak && (TITLE_STOP.has(lower) || TITLE_STOP.has(lower.split('-')[0]) || verbLike(lower))) return -1;
       words++;
       end = e;
     }
+    afterMiddle = particle && VIETNAMESE_MIDDLE.has(lower);
     if (text[e] !== ' ' || e + 1 >= text.length) break;
     p = e + 1;
   }
