@@ -54,7 +54,13 @@ export function scanRecordNames(text: string, out: Detection[], kind: string): v
 // as the upper-case pair is (whole value, line or record word first), or anywhere with a common given name.
 const MIXED_RE = /(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]{0,30}\p{L}),[ ]?(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{M}])/gu;
 // A second given name or an initial after the first (`Mary Ann`, `Jane M.`) goes with it.
-export const MORE_RE = /^[ ](?:\p{Lu}\.?|\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{M}])/u;
+const MORE_RE = /^[ ](?:\p{Lu}\.?|\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{M}])/u;
+
+/** `end` past a second given name or an initial right after it (`Mary Ann`, `Jane M.`; any capitalised word when `anyWord`). */
+export function secondGivenEnd(text: string, end: number, anyWord = false): number {
+  const more = MORE_RE.exec(text.slice(end, end + 24));
+  return more !== null && (anyWord || more[0].length <= 4 || GIVEN_NAMES.has(more[0].slice(1).toLowerCase())) ? end + more[0].length : end;
+}
 const LOWER_LETTER = /\p{Ll}/u;
 // A greeting, a thanks or a reply word before the comma is no surname (`Hey, Jane Doe here`, `Thanks, Maria`, `Yes, Grace`): the
 // name is the given name after it, with the capitalised word that follows (`Hi, Maria Garcia here`); the greeting stays.
@@ -73,9 +79,7 @@ export function scanMixedNames(text: string, out: Detection[], kind: string): vo
     const capitals = !LOWER_LETTER.test(surname);
     const opener = OPENERS.has(surname.toLowerCase());
     if (!plainWord(surname) || !(known || (capitals && !opener && given.length >= 3 && plainWord(given)))) continue;
-    let end = m.index + m[0].length;
-    const more = MORE_RE.exec(text.slice(end, end + 24));
-    if (more !== null && (opener || more[0].length <= 4 || GIVEN_NAMES.has(more[0].slice(1).toLowerCase()))) end += more[0].length;
+    const end = secondGivenEnd(text, m.index + m[0].length, opener);
     if (!known && !(introduced(text, m.index) && CLOSES.test(text.slice(end, end + 4)))) continue;
     out.push({ start: opener ? m.index + m[0].length - given.length : m.index, end, kind });
   }

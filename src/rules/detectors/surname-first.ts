@@ -1,5 +1,4 @@
-import { GIVEN_NAMES } from './given-names.js';
-import { MORE_RE, plainWord } from './record-name.js';
+import { plainWord, secondGivenEnd } from './record-name.js';
 
 // After a label that says a person's name follows (`Patient: Okafor, Kenji`, `Name: Okafor, Kenji M.`), a single word then a
 // comma and a capitalised word is the name written surname first: the given name goes with the surname. Without the label
@@ -12,9 +11,6 @@ export function surnameFirstEnd(text: string, from: number, end: number): number
   if (text.charCodeAt(end) !== 44 || text.lastIndexOf(' ', end - 1) >= from) return end;
   const given = GIVEN_AFTER_COMMA.exec(text.slice(end, end + 24));
   if (given === null || !plainWord(given[1]) || !plainWord(text.slice(from, end))) return end;
-  let to = end + given[0].length;
   // A second given name or an initial (`Okafor, Mary Ann`, `Okafor, Kenji M.`), as record-name.ts reads one.
-  const more = MORE_RE.exec(text.slice(to, to + 24));
-  if (more !== null && (more[0].length <= 4 || GIVEN_NAMES.has(more[0].slice(1).toLowerCase()))) to += more[0].length;
-  return to;
+  return secondGivenEnd(text, end + given[0].length);
 }
