@@ -32,9 +32,11 @@ function unitAfter(text: string, end: number): boolean {
   while (j - end < 3 && (isBlank(codeAt(text, j)) || codeAt(text, j) === 45)) j++;
   const c = lower(codeAt(text, j));
   // y(ears), a(ns/ños/nos/nni), j(ahre/aar), l(at), å(r), 歳; r(okov), g(odina), d(e ani), v(uotta), m(etai), é(ves), ε(τών), χ(ρονών);
-  // f (`91F w/ fall`, the sex after the age in clinical shorthand; `m` is already there) (age.ts)
+  // f (`91F w/ fall`, the sex after the age in clinical shorthand; `m` is already there) (age.ts);
   return c === 121 || c === 102 || c === 97 || c === 106 || c === 108 || c === 229 || c === 27507 || c === 114 || c === 103 || c === 100 || c === 118
-    || c === 109 || c === 233 || c === 201 || c === 949 || c === 917 || c === 967 || c === 935;
+    || c === 109 || c === 233 || c === 201 || c === 949 || c === 917 || c === 967 || c === 935
+    // t(uổi), 岁, 歲, 살, 세 (age.ts; `c` is the code with bit 5 set: 岁 0x5c81 reads 0x5ca1)
+    || c === 116 || c === 0x5ca1 || c === 0x6b72 || c === 0xc0b4 || c === 0xc138;
 }
 
 function ageWordBefore(text: string, i: number): boolean {
