@@ -18,12 +18,12 @@ const AGE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:ages?|aged|edad|âge|alter|età|idade)(?:[ \\t]{0,2}(?:[:=#-]|is|of|was|de|von))?[ \\t]{0,2}${NUM}` +
     '(?![0-9]|[.,][0-9]|[ \\t]+(?:and|or|&)[ \\t]+(?:up|over|older|above))' +
     `|(?<![0-9]|[0-9][.,]|[$€£])${NUM}(?:[ \\t]{0,2}|[ \\t]?-[ \\t]?)` +
-    '(?:years?[ \\t-]+old|years?[ \\t-]+of[ \\t]+age|yrs?\\.?|y\\.[ \\t]?o\\.?|y/o|yo|(?<=[0-9])y' +
+    '(?:(?:years?[ \\t-]+old|years?[ \\t-]+of[ \\t]+age|yrs?\\.?|y\\.[ \\t]?o\\.?|y/o|yo|(?<=[0-9])y' +
     `|(?:ans|años|anos|anni|lat|lata|let|rokov|godina|godine|(?:de[ \\t]+)?ani|vuotta|metai|metų)${NOT_AN_AGE}|jahre[ \\t]+alt|jaar[ \\t]+oud|år[ \\t]+gam(?:mal|mel)` +
     '|éves|yaşında(?:ki)?|vuotias|j(?:ä|ae)hrige[rn]?|ετών|χρονών|tuổi)(?![\\p{L}\\p{M}])' +
     // Japanese, Chinese and Korean write the unit against the next word (`93歳です`, `93岁的母亲`, `93세 어머니`, `93살이에요`): no
     // boundary after it. Korean `세대` (households), `세계` and `세금` after a number are not ages.
-    '|(?<![0-9]|[0-9][.,]|[$€£])' + NUM + '[ \\t]?(?:歳|岁|歲|살|세(?!대|계|금))',
+    '|歳|岁|歲|살|세(?!대|계|금))',
   'giu',
 );
 // A person, then the number: `my father is 94`, `my husband turned 92`, `she's 91`, `I'm 93`, `I am 95`, `she is turning 92`,
@@ -96,7 +96,7 @@ function scan(text: string, out: Detection[], kind: string): void {
       const end = m.index + m[0].length;
       if (m[1] === '90' && CATEGORY_AFTER.test(text.slice(end, end + 12))) continue;
       out.push({ start: end - m[1].length, end, kind });
-    } else out.push({ start: m.index, end: m.index + (m[2] ?? m[3]).length, kind }); // the number before its unit (the CJK ones: group 3)
+    } else out.push({ start: m.index, end: m.index + m[2].length, kind });
   }
   const person = resetAt(PERSON_AGE_RE, 0);
   while ((m = person.exec(text)) !== null) {
