@@ -24,6 +24,7 @@ import { kinAfterYourAt, kinParenAt, ourKinCommaAt } from './kin-name.js';
 import { nameLabelAposAt } from './kin-label.js';
 import { WARM_SIGN_OFFS, commaCueAt, householdCueAt, placeCueAt } from './household-cues.js';
 import { deviceOfAt } from './device-owner.js';
+import { foreignPhoneCueAt } from './foreign-digits.js';
 
 // Person labels whose name follows a `:`, `=` or en dash (`Caller: Jane Doe`); `patient`/`pt`
 // are marked at their `p` already (they also take an ASCII dash: `Pt - Jane Doe`).
@@ -164,6 +165,7 @@ function pCue(text: string, i: number, n1: number): number {
   if (n1 === 111) return lower(codeAt(text, i - 1)) === 115 && verbNameAt(text, i - 1) ? NAME_CUE : 0; // spoke with (verb-name.ts)
   if (n1 === 104) return verbNameAt(text, i) ? PHONE_CUE | NAME_CUE : PHONE_CUE;
   if (n1 === 114) return lower(codeAt(text, i + 3)) === 99 && matchesAt(text, i, 'procedure', true) ? careCue(text, i + 9) : 0;
+  if (n1 === 112 && foreignPhoneCueAt(text, i)) return PHONE_CUE; // appelez, WhatsApp (phone-local.ts)
   if (n1 === 112) return lower(codeAt(text, i - 1)) === 97 && (lower(codeAt(text, i + 2)) === 116 || matchesAt(text, i + 2, 'oint', true)) ? careCue(text, i + 2) : 0;
   const n2 = lower(codeAt(text, i + 2));
   const pt = n1 === 116 && !isLetter(n2) && !isLetter(codeAt(text, i - 1));
@@ -257,8 +259,9 @@ function nCue(text: string, i: number, n1: number): number {
 const MY_NUMBER = /^my (?:home |cell |callback |call back |contact )?number/i;
 const FOREIGN_TITLES = ['monsieur', 'madame', 'mme', 'mlle', 'mevr', 'meneer'];
 
-/** At an `m`: name, nombre, nome, nom, llamo, chiamo, I am, my, Mr, Mrs, Ms (`I'm` is marked at the apostrophe). */
+/** At an `m`: número, llámame (a phone number follows); name, nombre, nome, nom, llamo, chiamo, I am, my, Mr, Mrs, Ms (`I'm` is marked at the apostrophe). */
 function mCue(text: string, i: number, n1: number): number {
+  if (foreignPhoneCueAt(text, i)) return PHONE_CUE; // número, llámame: a number read out may follow (phone-local.ts)
   if ((n1 === 32 || n1 === 111) && residenceAt(text, i)) return GEOCODE; // `I'm from`, moro (residence.ts)
   if ((n1 === 119 || n1 === 97 || n1 === 105 || n1 === 111 || n1 === 101) && accessCueAt(text, i)) return NAME_CUE; // `mwen rele`, `magac`, `mi esposo` (access-cues.ts)
   const p1 = lower(codeAt(text, i - 1));
