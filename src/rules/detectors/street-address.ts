@@ -7,6 +7,7 @@ import { scanAccessStreets } from './access-streets.js';
 import { scanScriptStreets } from './script-streets.js';
 import { LOWER_STATES, scanLowerLastLines } from './lower-last-line.js';
 import { scanDwellingUnits } from './dwelling-units.js';
+import { districtEnd, scanGridStreets } from './latam-streets.js';
 
 // A street address in free text: a post office box (`P.O. Box 4471`), or a house number, one
 // to four name words and a USPS street suffix, then up to two units (`3409 Evergreen Terrace
@@ -185,12 +186,17 @@ function tailEnd(text: string, end: number): number {
   return m === null ? end : end + m[0].length;
 }
 
+/** After a type-first or grid street: its flat, district and city (`, apto 42, Col. Juárez, CDMX`). */
+const latinTailEnd = (text: string, end: number): number => tailEnd(text, districtEnd(text, floorEnd(text, end)));
+
 // Type-first addresses (es, pt, it, ca, and German compounds): `Calle Mayor 12`, `Avenida
 // Paulista 1578`, `Rua Augusta 300`, `Via Roma 10`, `C/ Balmes, 45`, `Paseo de Gracia 21`,
 // `Hauptstraße 5`. The name word must be capitalised, so `via email 2` stays prose.
 const ES_TYPE =
   '(?:[Cc]alle|C/|[Aa]venida|[Aa]vda\\.?|[Aa]v\\.|[Rr]ua|[Vv]ia|[Vv]iale|[Pp]aseo|[Pp]laza|[Pp]za\\.|[Cc]arrer|[Cc]arretera|[Cc]amino|' +
-  '[Tt]ravessa|[Pp]iazza|[Cc]orso|[Ll]argo|[Pp]ra[çc]a|[Rr]ambla|[Rr]onda)';
+  '[Tt]ravessa|[Pp]iazza|[Cc]orso|[Ll]argo|[Pp]ra[çc]a|[Rr]ambla|[Rr]onda|' +
+  // Latin American ones: Peru's `Jr. Junín 345`, Mexico's `Calz. de Tlalpan 1500`, `Privada Los Pinos 12`, Brazil's `Estrada do Mar 80`.
+  'Jr\\.|[Jj]ir[oó]n|[Pp]asaje|[Pp]sje\\.|[Cc]alzada|[Cc]alz\\.|[Cc]errada|[Pp]rivada|[Pp]rolongaci[oó]n|[Pp]rol\\.|[Aa]lameda|[Ee]strada|[Rr]odovia|[Aa]ndador)';
 const ES_ARTICLE = "(?:(?:de[ \\t]la|de|del|da|do|dos|das|di|della|dei|degli)[ \\t]+|d['\u2019])";
 const NAME_WORD = "\\p{Lu}[\\p{L}'.-]{1,24}";
 // `av.` before an English measure's word is an average's (`av. copay 40`, `av. rating 4`), not an avenue's.
@@ -235,7 +241,7 @@ const ADDRESSEE_HINT = /Herr|Frau|Dhr|Mevr|Meneer|Mr|Ms|Fam/;
 const NAMED_HINT = /[0-9][A-Za-z]?,?[ \t]+(?:[A-Z]{1,2}-)?[0-9]{3,5}[ \t]/;
 const YEAR_END = /[ \t](?:19|20)[0-9]{2}$/;
 const AFTER_NUMBER = /[,;\n]/;
-const TYPE_HINT = /alle|C\/|venida|vda|[Av]\.|[Rr]ua |[Vv]ia|aseo|laza|za\.|arrer|amino|ravessa|iazza|orso|argo|ra[çc]a|ambla|onda|stra(?:ß|ss)e|str\.|gasse|allee|platz/;
+const TYPE_HINT = /alle|C\/|venida|vda|[Av]\.|[Rr]ua |[Vv]ia|aseo|laza|za\.|arrer|amino|ravessa|iazza|orso|argo|ra[çc]a|ambla|onda|stra(?:ß|ss)e|str\.|gasse|allee|platz|Jr\.|ir[oó]n|asaje|sje\.|alz|errada|rivada|rol|lameda|strada|odovia|ndador/;
 
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 8 || !hasDigits(text, 1)) return;
@@ -246,7 +252,8 @@ function scan(text: string, out: Detection[], kind: string): void {
     while ((m = re.exec(text)) !== null) {
       const matchEnd = m.index + m[0].length;
       if ((m[1] !== undefined && !UPPER.test(m[1]) && !lowerFrenchStreet(text, m[0], m.index, matchEnd)) || (PROSE_SUFFIX.test(m[0]) && !unitBefore(text, m.index))) continue;
-      const end = boxTownEnd(text, m[0], matchEnd, tailEnd(text, matchEnd));
+      // A French street's floor (`12 rue de la Paix, 3e étage, 75002 Paris`) before its postcode and city.
+      const end = boxTownEnd(text, m[0], matchEnd, tailEnd(text, m[1] === undefined ? matchEnd : floorEnd(text, matchEnd)));
       out.push({ start: m.index, end, kind });
       re.lastIndex = end;
     }
@@ -268,9 +275,10 @@ function scan(text: string, out: Detection[], kind: string): void {
       const end = m.index + m[0].length;
       // `Via Christi Hospital 2024 report`, `Plaza de España 2025 tour`: a year inside a sentence.
       if (YEAR_END.test(m[0]) && end < text.length && !AFTER_NUMBER.test(text[end])) continue;
-      out.push({ start: m.index, end: tailEnd(text, floorEnd(text, end)), kind });
+      out.push({ start: m.index, end: latinTailEnd(text, end), kind });
     }
   }
+  if ((shapes & NUMBER_AFTER_GAP) !== 0) scanGridStreets(text, out, kind, latinTailEnd); // `Calle 10 # 20-30`, `Cra. 15 No. 93-47` (latam-streets.ts)
   if ((shapes & NUMBER_AFTER_GAP) !== 0 && FIVE_DIGITS.test(text)) {
     scanLastLines(text, out, kind);
     scanLowerLastLines(text, out, kind); // `fresno, ca 93722` (lower-last-line.ts)

@@ -65,8 +65,14 @@ const EU_STREET_RE = new RegExp(
   'gu',
 );
 // A flat, block, stair, floor or door after the number (Polish `m. 17`, `lok. 5`; Romanian `bl. 3, sc. B, et. 2, ap. 12`;
-// Spanish and Portuguese `2º B`, `4º Izq`, `3º Esq.`).
-const FLOOR_RE = /(?:,?[ \t]*(?:(?:m|lok|bl|sc|et|ap|apt|app)\.[ \t]?[0-9A-Z]{1,4}|(?:d|daire|kat|k)[ \t]?[:.][ \t]?[0-9]{1,3}(?![0-9])|[0-9]{1,2}[º°ª](?:[ \t]?(?:[A-H]|izq(?:da)?|dcha|der|esq|dto|dir)\.?)?(?![\p{L}])))+/iuy;
+// Spanish and Portuguese `2º B`, `4º Izq`, `3º Esq.`); Latin American, Italian, French and German ones with their word (`apto 42`,
+// `dpto. 302`, `int. 5`, `piso 4`, `conj. 52`, `casa 3`, `Wohnung 3`) or as an ordinal before it (`3e étage`, `2º piso`, `4. OG`).
+const UNIT_WORD = '(?:apto|apt|apartamento|dpto|depto|departamento|int\\.|interior|interno|piso|conj\\.?|conjunto|cj\\.|sala|bloco|bloque|torre|casa|lote|mz\\.?|manzana|' +
+  'andar|of\\.|ofic\\.?|oficina|local|puerta|pta\\.|planta|esc\\.|escalera|scala|piano|wohnung|whg\\.?)';
+const FLOOR_RE = new RegExp('(?:,?[ \\t]*(?:(?:m|lok|bl|sc|et|ap|apt|app)\\.[ \\t]?[0-9A-Z]{1,4}|(?:d|daire|kat|k)[ \\t]?[:.][ \\t]?[0-9]{1,3}(?![0-9])' +
+  `|${UNIT_WORD}\\.?[ \\t]?(?:n[º°o.][ \\t]?|#[ \\t]?)?[0-9]{1,4}[A-Za-z]?(?![\\p{L}\\p{N}])` +
+  '|[0-9]{1,2}(?:e|er|[eè]me|\\.)?[ \\t]?(?:étage|etage|piso|andar|planta|piano|stock|og)(?![\\p{L}])' +
+  '|[0-9]{1,2}[º°ª](?:[ \\t]?(?:[A-H]|izq(?:da)?|dcha|der|esq|dto|dir)\\.?)?(?![\\p{L}])))+', 'iuy');
 const HINT = /cad|cd\.|sok|sk\.|bulvar|blv|bul\.|mah|mh\.|grote|kleine|oude|nieuwe|lange|korte|hoge|lage|brede|smalle|kromme|heilige|ul\.|al\.|os\.|pl\.|ulica|aleja|osiedle|plac|str|bd|bul|calea|aleea|os\.|oseaua|rue|avenue|boulevard|chemin|all[ée]e|impasse|quai|place|cours|utca|u\.|[úu]t|t[ée]r|k[öo]r|sor|köz|straat|laan|gracht|plein|kade|singel|dijk|gat|v[äa]g|gade|vej|vei|vegen|katu|tie|weg|[0-9]\/[0-9]/i;
 
 /** Where a flat, block or floor after an address ending at `end` ends, or `end` when none follows. */
