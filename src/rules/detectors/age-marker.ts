@@ -33,6 +33,9 @@ function unitAfter(text: string, end: number): boolean {
   const c = lower(codeAt(text, j));
   // y(ears), a(ns/ños/nos/nni), j(ahre/aar), l(at), å(r), 歳; r(okov), g(odina), d(e ani), v(uotta), m(etai), é(ves), ε(τών), χ(ρονών);
   // f (`91F w/ fall`, the sex after the age in clinical shorthand; `m` is already there) (age.ts);
+  // s(t), n(d) and the r(d)/t(h) above: an ordinal birthday (`95th birthday`); `/` before the sex (`93/F`) (age.ts OTHER_AGE_RE)
+  if (c === 115 || c === 110) return true;
+  if (c === 47) return lower(codeAt(text, j + 1)) === 102 || lower(codeAt(text, j + 1)) === 109;
   return c === 121 || c === 102 || c === 97 || c === 106 || c === 108 || c === 229 || c === 27507 || c === 114 || c === 103 || c === 100 || c === 118
     || c === 109 || c === 233 || c === 201 || c === 949 || c === 917 || c === 967 || c === 935
     // t(uổi), 岁, 歲, 살, 세 (age.ts; `c` is the code with bit 5 set: 岁 0x5c81 reads 0x5ca1)
@@ -45,6 +48,8 @@ function ageWordBefore(text: string, i: number): boolean {
   // `[:=#-]` or a small word (is, of, was, de) may stand between the age word and the number.
   if (c === 58 || c === 61 || c === 35 || c === 45) return ageEnd(codeAt(text, skipBlanksBack(text, j - 1) - 1));
   if (c === 40) return true; // `my mom (93)`: a relative's age in brackets (age.ts)
+  if (c === 47) return lower(codeAt(text, j - 2)) === 102 || lower(codeAt(text, j - 2)) === 109; // `F/93` (age.ts OTHER_AGE_RE)
+  if (c === 44) return isLetter(codeAt(text, j - 2)); // `my mom, 96, fell` (age.ts OTHER_AGE_RE)
   let w = j;
   while (j - w < 4 && isLetter(codeAt(text, w - 1))) w--;
   const small = j - w <= 3 && (endsAt(text, j, 'is') || endsAt(text, j, 'of') || endsAt(text, j, 'was') || endsAt(text, j, 'de') || endsAt(text, j, 'von')) && j - w >= 2;

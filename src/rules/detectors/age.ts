@@ -44,6 +44,18 @@ const SHORTHAND_RE = new RegExp(
   `(?<![0-9$€£]|[0-9][.,])${NUM}[MF](?=[ \\t]*(?:$|[.,;:)\\n]|-[ \\t]|(?:presents?|presenting|presented|w/|with|c/o|s/p|h/o|hx|pmh|fell|admitted|here|who|brought|comes?|came|pt|seen|s/s|now|is|was|has|had|on|hx|w/o)(?![\\p{L}])))`,
   'gu',
 );
+// An age said other ways: an ordinal birthday (`her 95th birthday`, `grandma's 100th bday`), the sex and the age across a slash
+// (`F/93`, `93/M`), a `y` with a space and the sex after it (`96 y female`), `who is 97`, and a relative's age between commas
+// (`my mom, 96, fell`). Each alternative's match is the number alone.
+const KIN = '(?:(?:grand|great[ -]?grand)?(?:father|mother|dad|mom|mum|pa|ma|parent|husband|wife|spouse|partner|brother|sister|aunt|uncle)|grandpa|grandma|granny|nana)';
+const OTHER_AGE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])${NUM}(?:st|nd|rd|th)(?=[ \\t]+(?:birthday|bday|b-day|cumpleaños|anniversaire|geburtstag)(?![\\p{L}]))` +
+    `|(?<=(?<![\\p{L}])[MF]/)${NUM}(?![0-9/\\p{L}])|(?<![\\p{L}\\p{N}/])${NUM}(?=/[MF](?![\\p{L}]))` +
+    `|(?<![\\p{L}\\p{N}])${NUM}(?=[ \\t]y(?:rs?)?[ \\t]+(?:female|male|woman|man|f|m)(?![\\p{L}]))` +
+    `|(?<=(?<![\\p{L}])who[ \\t]+(?:is|was|turned|turns)[ \\t]+)${NUM}(?![0-9]|[.,][0-9]|[ \\t]*(?:%|°|percent|minutes?|mins?|hours?|days?|weeks?|months?|miles?|degrees?|dollars?|pounds?|lbs?)(?![\\p{L}]))` +
+    `|(?<=(?<![\\p{L}])(?:my|his|her|our|their)[ \\t]+${KIN},[ \\t]?)${NUM}(?=[ \\t]?[,)])`,
+  'giu',
+);
 const TEMPERATURE_BEFORE = /(?:(?<![a-z])(?:fever|febrile|temp|temperature|tmax|t|degrees?|high|low|heat|outside|weather)|°)[ \t:=]*(?:of|at|to|was|is)?[ \t]*$/i;
 // After `90`: `+` (the category itself; `95+` tells more).
 const CATEGORY_AFTER = /^[ \t]*\+/;
@@ -104,6 +116,11 @@ function scan(text: string, out: Detection[], kind: string): void {
     if (m[1] === '90' && CATEGORY_AFTER.test(text.slice(end, end + 12))) continue;
     // `she is 96 years old`: the unit already found this number.
     if (!foundAt(out, mark, end)) out.push({ start: end - m[1].length, end, kind });
+  }
+  const other = resetAt(OTHER_AGE_RE, 0);
+  while ((m = other.exec(text)) !== null) {
+    const temperature = text.charCodeAt(m.index + m[0].length) === 47 && TEMPERATURE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)); // `temp 93/F`
+    if (!temperature && !foundAt(out, mark, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
   if (SPELLED_HINT.test(text)) scanSpelled(text, out, kind);
   scanShorthand(text, out, kind);

@@ -158,6 +158,7 @@ function sCue(text: string, i: number, n1: number): number {
 }
 /** ph(one); procedure and ap`p`(ointmen)t: a care date follows; pt, pati(ent), paci(ente) before a name. */
 function pCue(text: string, i: number, n1: number): number {
+  if (n1 === 97 && matchesAt(text, i, 'pager', true)) return PHONE_CUE; // a pager's number (phone-local.ts)
   if (n1 === 97 && accessCueAt(text, i)) return NAME_CUE; // Tagalog `pangalan` (access-cues.ts)
   // `dot` spelling an address: es/it `punto`, de/pl/nordic `punkt`, nl `punt`, fr `point`, pt `ponto`, hu `pont` (email.ts DOT_WORDS).
   if ((n1 === 117 || n1 === 111) && !isLetter(codeAt(text, i - 1)) && DOT_WORDS_AT.some((w) => matchesAt(text, i, w, true))) return DOT_WORD;
@@ -219,7 +220,9 @@ function dCue(text: string, i: number, n1: number): number {
 
 /** At a `b`: born, birth, `b.`, `geb.` (dates); mob(ile) (phones). */
 function bCue(text: string, i: number, n1: number): number {
+  if (n1 === 100) return matchesAt(text, i + 2, 'ay', true) ? DATE_CUE : 0; // bday (partial-date.ts)
   if (n1 === 97) return arrobaAt(text, i) ? DOT_WORD : plainHonorificAt(text, i) || newbornAt(text, i) || householdCueAt(text, i, 98) ? NAME_CUE : 0; // Vietnamese `Ba` (viet-honorific.ts); `Baby Girl` (newborn-name.ts)
+  if (n1 === 101 && matchesAt(text, i, 'beeper', true)) return PHONE_CUE; // a beeper's number (phone-local.ts)
   if (n1 === 101 || n1 === 233) return newbornAt(text, i) || householdCueAt(text, i, 98) ? NAME_CUE : 0; // `Bebé Niña`, `Bébé Garçon` (newborn-name.ts)
   if (n1 === 121) return doneByAt(text, i) ? NAME_CUE : 0; // `Submitted by Jane Doe` (signed-in-name.ts)
   const p1 = lower(codeAt(text, i - 1));
@@ -239,6 +242,8 @@ function bCue(text: string, i: number, n1: number): number {
 function fCue(text: string, i: number, n1: number): number {
   // `Appointment for Jane Doe`, `Profile of Jane Doe` (addressed-name.ts)
   if ((n1 === 111 || n1 === 32) && recordForAt(text, i)) return NAME_CUE;
+  // `corner of`, `intersection of` before a corner (dwelling.ts CORNER_RE), marked at the `f` of `of `
+  if (n1 === 32 && lower(codeAt(text, i - 1)) === 111 && (endsAt(text, i - 1, 'corner ') || endsAt(text, i - 1, 'intersection '))) return GEOCODE;
   if (isLetter(codeAt(text, i - 1))) return 0;
   if (n1 === 111) return matchesAt(text, i, 'four', true) && digitWord(text, i, 4) ? PHONE_CUE : householdCueAt(text, i, 102) ? NAME_CUE : 0; // four; `for the Hendersons`
   return (n1 === 114 && (matchesAt(text, i, 'frau ', true) || householdCueAt(text, i, 102))) || (n1 === 97 && matchesAt(text, i, 'famil', true)) ? NAME_CUE : 0;

@@ -25,7 +25,7 @@ export const DATE_CUE = 65536;
 export const NAME_CUE = 131072;
 // `:`/`-` with the same 3 before and after (`2B:3C:4D`), a `.` 5 after another (`2b3c.4d5e`)
 export const MAC_SHAPE = 262144;
-export const PHONE_CUE = 524288; // call, cell, cel, tel, phone, ph, mobile, mob, text, fax
+export const PHONE_CUE = 524288; // call, cell, cel, tel, phone, ph, mobile, mob, text, fax, pager, beeper, número (foreign-digits.ts)
 export const AGE_NUM = 1048576; // a number from 90 to 119 (two digits starting with 9, or 10x/11x)
 export const IMG_EXT = 2097152; // `.jpg`, `.png`, `.webp`...: an image file's extension (photo paths)
 export const GEOCODE = 4194304; // `G8MJ+XR` (a plus code's `+`), `///word.word.word` (what3words)

@@ -194,7 +194,7 @@ const cueNext = (letters: string, nexts: string): void => {
 };
 cueNext('sS', 'sourp');
 cueNext('dD', 'oiemuh1'); // 1: `ı` (305 & 127), Turkish `adım` (foreign-cues.ts)
-cueNext('bB', 'oi. :yae'); // y: submitted by, booked by (signed-in-name.ts); a: unaccented Vietnamese `Ba` (viet-honorific.ts), `baby`; e: `bebé` (newborn-name.ts)
+cueNext('bB', 'oi. :yaed'); // d: bday (partial-date.ts); y: submitted by, booked by (signed-in-name.ts); a: unaccented Vietnamese `Ba` (viet-honorific.ts), `baby`; e: `bebé` (newborn-name.ts)
 cueNext('mM', 'ebo :yrsamlwi'); // w, i: Haitian `mwen rele`, Spanish `mi esposo` (access-cues.ts)
 cueNext('pP', 'tahprou'); // u: Spanish `punto` spelling an address's dot (email.ts)
 cueNext('cC', 'aelho'); // h, o: unaccented Vietnamese `Chi`, `Co` (viet-honorific.ts)

@@ -8,7 +8,7 @@ import type { Detection } from './types.js';
 // longer number: a phone word must come shortly before, with no other digit in between.
 const LOCAL_RE = /(?<![0-9]|[0-9][ .-])[2-9][0-9]{2}[ .-][0-9]{4}(?![0-9]|[ .-][0-9])/g;
 // Each cue word has a prefilter marker (prefilter.ts PHONE_CUE); a word added here needs one too.
-const CUE_BEFORE = new RegExp(`(?<![A-Za-z])(?:call|cell|cel|tel|phone|ph|mobile|mob|text|fax|${FOREIGN_PHONE_CUES})[^0-9A-Za-z]{0,3}(?:[A-Za-z]{1,8}[^0-9A-Za-z]{1,3}){0,3}$`, 'i');
+const CUE_BEFORE = new RegExp(`(?<![A-Za-z])(?:call|cell|cel|tel|phone|ph|mobile|mob|text|fax|pager|beeper|${FOREIGN_PHONE_CUES})[^0-9A-Za-z]{0,3}(?:[A-Za-z]{1,8}[^0-9A-Za-z]{1,3}){0,3}$`, 'i');
 const WINDOW = 32;
 // A number read out digit by digit (`call five oh three, five five five, oh one four two`,
 // `FIVE-OH-THREE 555 0142`): number words and digit groups, after a phone word. Counted as
