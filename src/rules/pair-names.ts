@@ -30,14 +30,17 @@ const STEM_VALUES = PAIR_STEMS.map((s) => `${s}Value`);
 export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', ...STEM_LABELS, 'question', 'title', 'name', 'id', 'k', 'n', 'attribute', 'attr',
   'property', 'trait', 'prop', 'param', 'parameter', 'fieldLabel', 'field_label', 'fieldId', 'field_id', 'inputName', 'input_name', 'q', 'prompt', 'caption',
   'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'path', 'pointer', 'fieldPath', 'field_path',
-  'target', 'selector', 'element', 'targetSelector', 'cssSelector', 'elementSelector', 'type', 'system', '0', 'types'];
+  'target', 'selector', 'element', 'targetSelector', 'cssSelector', 'elementSelector', 'type', 'system', '0', 'types',
+  // Other languages' builders (blind pass H247: `{label: "Apellido", valor}`, `{feld: "nachname", wert}`, `{champ: "nom", valeur}`).
+  'etiqueta', 'campo', 'champ', 'feld', 'pregunta', 'pergunta', 'frage', 'domanda', 'libelle', 'clave', 'chave', 'cle', 'etichetta', 'bezeichnung'];
 /** A change record's values before and after: beside the pair's value, each goes by the label's rule too. */
 // A geocoder's address component spells its value twice (`long_name` and `short_name`; place-types.ts): each goes by it.
 const CHANGE_VALUE_KEYS = ['newValue', 'new_value', 'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value',
   'longName', 'shortName', 'longText', 'shortText'];
 export const CHANGE_VALUES: ReadonlySet<string> = new Set(spellings(CHANGE_VALUE_KEYS).keys());
 export const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
-  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', ...STEM_VALUES, 'values', 'reply', 'a', 'body', 'entry', 'cell', ...CHANGE_VALUE_KEYS, '1'];
+  'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', ...STEM_VALUES, 'values', 'reply', 'a', 'body', 'entry', 'cell', ...CHANGE_VALUE_KEYS, '1',
+  'valor', 'valeur', 'wert', 'valore', 'waarde', 'wartosc', 'respuesta', 'resposta', 'reponse', 'antwort', 'risposta'];
 export const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
 // Each name's place in its list: an object's own keys (a handful) are looked up, rather than
 // every name of both lists tried on every object.

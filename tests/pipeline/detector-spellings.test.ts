@@ -47,7 +47,7 @@ describe('identifier spellings in free text and under names that say nothing', (
   });
 
   it('ZIP+4 anywhere; a value of five digits alone becomes its ZIP-3 (000 when restricted)', () => {
-    const t = sent({ cta: 'ship to 02139-4307' }, { loc: '02139', area: '20588', where: ['94110'] });
+    const t = sent({ cta: 'ship to 02139-4307' }, { loc: '02139', area: '20588', picks: ['94110'] });
     expect(t).not.toContain('4307');
     expect(t).toContain('"loc":"021"');
     expect(t).toContain('"area":"000"');
