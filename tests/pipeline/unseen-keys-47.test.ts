@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowAllProbe, termProbes } from '../helpers/open-plan.js';
+import { allowAllProbe, openPlanProbe, pageAt, pageOn, termProbes } from '../helpers/open-plan.js';
 
 // Pass 47 (structure probe, H247): values only their key protects went out under keys the rules did not know: a name part after
 // a role word (`contact_first`, `patient_last`, `name_first`), relatives' and contacts' words in es/pt/fr/de (`madre`,
@@ -41,5 +41,33 @@ describe('service pages under short or plain names', () => {
 
   it('lets pages whose words are other things flow whole', () => {
     for (const path of ['/services/hearing-aids', '/blog/meal-prep-tips', '/services/cardiology']) flows(path);
+  });
+});
+
+describe("a system's branded portal and bill-pay hosts", () => {
+  const { blocked } = openPlanProbe('h47');
+
+  it('blocks `my<brand>.`, `my.`, `pay.`, `statements.` and `chart.` subdomains', () => {
+    for (const host of ['mynorthbay.northbay-health.example', 'my.example-health.org', 'pay.example-health.org', 'statements.example-health.org', 'chart.example-health.org']) {
+      expect(blocked(pageAt(`https://${host}/`))).toBe(true);
+    }
+  });
+
+  it('lets a site whose own domain starts with `my` flow', () => {
+    for (const host of ['mywellness.com', 'www.mywellness.com', 'www.example-health.org']) expect(blocked(pageAt(`https://${host}/`))).toBe(false);
+  });
+});
+
+describe('portal actions named in other languages', () => {
+  const { blocked } = openPlanProbe('e47');
+  const named = (event: string) => ({ type: 'track', event, ...pageOn('/about') });
+
+  it.each(['Resultados vistos', 'Ver resultados', 'Résultats consultés', 'Befund angesehen', 'Factura pagada', 'Pagar factura', 'Fatura paga', 'Receta renovada',
+    'Rezept erneuert', 'Ordonnance renouvelée', 'Mensaje enviado a mi médico', 'Nachricht an Arzt gesendet', 'Message Sent to Doctor'])('blocks %s', (event) => {
+    expect(blocked(named(event))).toBe(true);
+  });
+
+  it('lets ordinary events in the same words flow', () => {
+    for (const event of ['Message Sent', 'Ver horarios', 'Resultados de la encuesta', 'Pagar en línea', 'Receta de cocina', 'Results Page Viewed']) expect(blocked(named(event))).toBe(false);
   });
 });
