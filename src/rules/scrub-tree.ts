@@ -26,6 +26,7 @@ import { jsonValuesOf } from './json-text.js';
 import { base64Text, scrubEscapedBase64 } from './form-decoded.js';
 import { scanString } from './scan-string.js';
 import { columnsOf, scrubbedColumns } from './column-arrays.js';
+import { recordNamePlaces } from './record-names.js';
 import { entryField, formDataEntryField, NO_ENTRIES } from './fhir-fields.js';
 export { namesHealth } from './health-terms.js';
 export { sanitizeUrlMemo } from './url-memo.js';
@@ -52,10 +53,15 @@ export interface ScrubContext {
 export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext, skip?: string | ReadonlySet<string>): JsonObject {
   const out: JsonObject = {};
   let domain = false;
-  for (const key of Object.keys(obj)) {
+  const keys = Object.keys(obj);
+  // A person's name as a record's values under keys that name nothing, beside a birth date (record-names.ts).
+  const names = keys.length < 3 ? undefined : recordNamePlaces(keys.length, (i) => obj[keys[i] as string] as JsonValue, ctx.nowYear, (i) => slotKey(keys[i] as string, ctx));
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     if (FORBIDDEN_KEYS.has(key) || key === skip || (typeof skip === 'object' && skip.has(key))) continue;
     const node = allow.child(key);
     if (!node) continue;
+    if (names?.has(i)) { ctx.hits.push('name'); continue; }
     if (key === 'domain' || key === 'host') domain = true;
     // FHIR and contact links name some fields by a sibling (link-text.ts); a schema.org Product's `name` is the product's (schema-org.ts).
     // A flat pair (`fields[1][name]: "full_name"`, `fields[1][value]`): the label's rule decides the value, as in scrubPair.
@@ -169,8 +175,10 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
   // `["Patient name:", "Jane Doe", …]`, `["Visitor: this is", "Jane Doe", …]`: an element read by the one before it (array-siblings.ts).
   // Built on the first element that may be so read (mayReadNext, a few character tests): most arrays never build it.
   let sib: SiblingScrub | undefined;
+  const names = recordNamePlaces(values.length, (i) => values[i] as JsonValue, ctx.nowYear); // `["Xiomara", "Okonkwo", "03/14/1971"]` (record-names.ts)
   for (let i = 0; i < values.length; i++) {
     const item = values[i];
+    if (names?.has(i)) { ctx.hits.push('name'); continue; }
     const bySibling = i > 0 && mayReadNext(values[i - 1], item) ? siblingValue(values, i, (sib ??= siblingScrub(allow, ctx))) : NOT_SIBLING;
     if (bySibling !== NOT_SIBLING) { if (bySibling !== undefined) out.push(bySibling); continue; }
     // Form-field arrays: [{name: "email", value: "..."}] carry the field name as data.
@@ -203,6 +211,10 @@ const siblingScrub = (allow: AllowNode, ctx: ScrubContext): SiblingScrub => ({
   namesField: (l) => namesField(l, ctx), field: (l, v) => scrubField(l, v, allow, ctx), object: (o, skip) => scrubObject(o, allow, ctx, skip),
   string: (v) => scrubString(v, ctx), scan: (t) => scanString(t, ctx, undefined), redacted: (t) => ctx.plan.scanner.redact(t).text,
 });
+
+// A form builder's numbered slot (`Field1`, `field_17`, `q3`, `nf-field-5`, `input_1_3`, `text-123`): a key that says where, not what.
+const SLOT_KEY = /^[A-Za-z_-]{0,16}[0-9]{1,4}(?:[_.-][0-9]{1,4})*$/;
+const slotKey = (key: string, ctx: ScrubContext): boolean => SLOT_KEY.test(key) && !namesField(key, ctx);
 
 /** Whether `label` names a field rule or a free-text field (a pair's label that decides its value). */
 const namesField = (label: string, ctx: ScrubContext): boolean => {
