@@ -3,6 +3,7 @@ import { GEOCODE, isLetter, matchesAt, codeAt } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import { scanResidence } from './residence.js';
 import { scanDwellings } from './dwelling.js';
+import { scanLabelledPlaces } from './labelled-place.js';
 import { scanBareW3w } from './what3words.js';
 import type { Detection } from './types.js';
 
@@ -59,6 +60,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (text.indexOf('.') >= 0) scanBareW3w(text, out, kind); // `parked at filled.count.soap` (what3words.ts)
   scanResidence(text, out, kind);
   scanDwellings(text, out, kind); // `my home is on Juniper Avenue`, `i live in the Mission district` (dwelling.ts)
+  scanLabelledPlaces(text, out, kind); // `City: Oakland`, `County: Alameda` (labelled-place.ts)
 }
 
 /** Plus codes, what3words addresses (with or without `///`), geohashes after their name and places after a residence verb (B; residence.ts). */

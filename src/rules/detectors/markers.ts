@@ -8,6 +8,7 @@ import {
 } from './marker-bits.js';
 import { careCue, webmailAt } from './cue-words.js';
 import { cueAt as wordCueAt, digitWord, numberWordAt, personLabelBefore } from './cue-at.js';
+import { placeLabelBefore } from './labelled-place.js';
 import { geocodeAt } from './geocode.js';
 import { bareW3wAt } from './what3words.js';
 
@@ -45,8 +46,8 @@ function cueAt(text: string, i: number, c: number): number {
 export function markerAt(text: string, i: number, c: number): number {
   switch (c) {
     case 64: return AT;
-    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) || colonNameCue(text, i) || misreadLabelAt(text, i) || fromColonAt(text, i) || homeDriveAt(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0);
-    case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0);
+    case 58: return COLON | macSeparator(text, i, c) | (personLabelBefore(text, i) || clockAt(text, i) || colonNameCue(text, i) || misreadLabelAt(text, i) || fromColonAt(text, i) || homeDriveAt(text, i) ? NAME_CUE : 0) | dataImageAt(text, i) | authorizationAt(text, i) | (messengerAt(text, i) >= 0 ? WWW : 0) | (placeLabelBefore(text, i) ? GEOCODE : 0); // `City: Oakland` (labelled-place.ts)
+    case 61: return EQ | (personLabelBefore(text, i) ? NAME_CUE : 0) | (placeLabelBefore(text, i) ? GEOCODE : 0);
     // `-at-` (`lee -at- example -dot- org`) is a spelled `@`.
     // ` - ` after a person label (`Emergency contact - Jane Doe`).
     case 45: return DASH | macSeparator(text, i, c) | (codeAt(text, i + 3) === 45 && lower(codeAt(text, i + 1)) === 97 && lower(codeAt(text, i + 2)) === 116 ? AT : 0)
