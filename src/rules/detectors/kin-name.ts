@@ -2,6 +2,10 @@ import { isLetter, codeAt } from './marker-bits.js';
 import { lowerRelativeNameEnd } from './relative-name.js';
 import { commonWord } from './file-name.js';
 import { titleWord } from './item-name.js';
+import { GIVEN_NAMES } from './given-names.js';
+import { TITLE_STOP, folded } from './name-words.js';
+import { resetAt } from './scan.js';
+import type { Detection } from './types.js';
 
 // A relative named in passing by whoever writes about a patient (Safe Harbor A: relatives' names too): a card, a gift's
 // note, a family's update, a locator's search (`our dad, Horace Pettibone`, `it's your nephew Colin Ashdown`, `Please have a
@@ -59,4 +63,24 @@ const NOT_IN_NAME = new Set(['period', 'plan', 'plans', 'policy', 'required', 'o
 function bracketedName(name: string): boolean {
   const words = name.toLowerCase().split(' ');
   return words.length >= 2 && words.every((w) => !commonWord(w) && !titleWord(w) && !NOT_IN_NAME.has(w));
+}
+
+// A relative named by `is` (`my husband is Sean O'Neil`, `my mother is Linda Park`, `her son was Ethan`): a full name of words no
+// site titles things with, or a common given name alone; `my husband is Catholic`, `my mother is Diabetic`, `my mom is Home Now` stay.
+const KIN_IS_RE = new RegExp(`(?<![\\p{L}\\p{M}])${KIN_OWNER}[ ]${KIN}[ ]+(?:is|was)[ ]+(\\p{Lu}[\\p{Ll}'\u2019-]+(?:[ ]\\p{Lu}[\\p{L}'\u2019-]+){0,2})(?![\\p{L}\\p{M}])`, 'gu');
+const KIN_IS_HINT = / is | was /;
+
+/** The relatives' names after `is` (KIN_IS_RE), person_name's. */
+export function scanKinIs(text: string, out: Detection[], kind: string): void {
+  if (!KIN_IS_HINT.test(text)) return;
+  const re = resetAt(KIN_IS_RE, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const name = m[1] as string;
+    const words = name.split(' ').map(folded);
+    const given = GIVEN_NAMES.has(words[0] as string);
+    if (words.some((w) => TITLE_STOP.has(w) || titleWord(w)) || (words.length === 1 ? !given : !given && words.some(commonWord))) continue;
+    const end = m.index + m[0].length;
+    out.push({ start: end - name.length, end, kind });
+  }
 }

@@ -12,7 +12,8 @@ export const NAME_STOPS: readonly string[] = ['है', 'हूँ', 'हूं'
 /** Words inside a name that do not count towards its three words: Vietnamese middle names `Thị`, `Văn`; Arabic `بن`, `بنت`, `أبو`, `آل`,
  * and `عبد`, which makes one given name with the word after it (`عبد الرحمن`), even opening the name (`عبد الله محمود الشريف`). */
 export const NAME_PARTICLES: readonly string[] = ['thị', 'văn', 'عبد', 'بن', 'بنت', 'أبو', 'ابو', 'ابن', 'آل'];
-export const LEADING_PARTICLES: ReadonlySet<string> = new Set(['عبد']);
+// A surname's own particle may open it after a label (`Patient: de la Cruz, Juan`, `Name: van der Berg`).
+export const LEADING_PARTICLES: ReadonlySet<string> = new Set(['عبد', 'de', 'del', 'van', 'von', 'da', 'di', 'du', 'dos', 'das']);
 
 // Capitalised words that follow `I'm`, `this is`, `Patient:` or a sign-off in titles and prose.
 export const TITLE_STOP: ReadonlySet<string> = new Set([
@@ -29,7 +30,18 @@ export const TITLE_STOP: ReadonlySet<string> = new Set([
   // after `Dear` and a relative: `Dear Valued Patient`, `my Mother's Day gift`
   'valued', 'patient', 'patients', 'customer', 'customers', 'friend', 'friends', 'member', 'members', 'colleague', 'colleagues',
   'sir', 'madam', 'doctor', 'dr', 'neighbor', 'neighbour', 'family', 'families', 'will', 'was', 'has', 'had', 'needs', 'wants',
+  // how a message says what it is (`this is Urgent`, `I'm Frustrated`)
+  'urgent', 'important', 'frustrated', 'confused', 'unacceptable', 'ridiculous', 'terrible', 'awful', 'amazing', 'correct', 'wrong', 'true', 'false',
 ]);
+
+// Medicines, tests, vaccines, plans and care words a relative's word is followed by (`my son Adderall refill`, `my husband MRI
+// results`, `my mom Medicare card`): no name opens with them after a weak cue.
+export const CARE_WORDS: ReadonlySet<string> = new Set([
+  'adderall', 'ritalin', 'vyvanse', 'concerta', 'lipitor', 'zoloft', 'prozac', 'lexapro', 'xanax', 'tylenol', 'advil', 'motrin', 'ibuprofen', 'insulin',
+  'ozempic', 'wegovy', 'metformin', 'eliquis', 'synthroid', 'amoxicillin', 'zyrtec', 'claritin', 'benadryl', 'albuterol', 'epipen', 'suboxone', 'narcan',
+  'mri', 'ct', 'ekg', 'ecg', 'eeg', 'x-ray', 'xray', 'ultrasound', 'mammogram', 'colonoscopy', 'biopsy', 'labs', 'lab', 'bloodwork', 'covid', 'flu', 'rsv',
+  'tdap', 'mmr', 'hpv', 'vaccine', 'shot', 'shots', 'booster', 'physical', 'checkup', 'ob', 'obgyn', 'gyn', 'adhd', 'asd', 'copd', 'er', 'icu', 'nicu',
+  'pt', 'ot', 'medicare', 'medicaid', 'medi-cal', 'medical', 'tricare', 'cobra', 'hmo', 'ppo', 'appointment', 'appt', 'refill', 'rx', 'prescription']);
 
 const MARKS = /\p{M}/gu;
 /** `w` lower case without its accents (`Chloé` is the given-names list's `chloe`). */

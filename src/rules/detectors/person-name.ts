@@ -12,8 +12,8 @@ import { scanFamilyNames } from './family-name.js';
 import { scanListedNames } from './listed-name.js';
 import { caselessName } from './caseless-name.js';
 import { nameWord, verbLike } from './verb-name.js';
-import { LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS, TITLE_STOP } from './name-words.js';
-import { KIN, KIN_NAME_OWNER, KIN_OWNER, NAME_IS_CONTRACTED, kinNameEnd } from './kin-name.js';
+import { CARE_WORDS, LEADING_PARTICLES, NAME_PARTICLES, NAME_STOPS, TITLE_STOP } from './name-words.js';
+import { KIN, KIN_NAME_OWNER, KIN_OWNER, NAME_IS_CONTRACTED, kinNameEnd, scanKinIs } from './kin-name.js';
 import { surnameFirstEnd } from './surname-first.js';
 import type { Detection } from './types.js';
 
@@ -95,13 +95,15 @@ function scanSpeakers(text: string, out: Detection[], kind: string): void {
 const UPPER = /\p{Lu}/u;
 const VIETNAMESE_MIDDLE: ReadonlySet<string> = new Set(['thị', 'văn']);
 const LETTER = /[\p{L}\p{M}]/u;
-const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'bin', 'ibn', 'al', ...NAME_PARTICLES]);
+const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'dos', 'das', 'do', 'ter', 'ten', 'bin', 'ibn', 'al', ...NAME_PARTICLES]);
 // Words that end a name: joiners, pronouns and what callers say after their name.
 const STOP = new Set([
   'and', 'or', 'i', 'my', 'is', 'am', 'from', 'calling', 'speaking', 'here', 'with', 'the', 'a', 'an', 'for', 'to', 'at',
   'in', 'on', 'of', 'please', 'thanks', 'thank', 'y', 'soy', 'me', 'und', 'en', 'och', 'og', 'et', 'e', 'și', 'şi', 'si', 'ja', 'és', 've', 'ir', 'un', 'again', 'required', 'optional', 'none', 'unknown', 'spelled', 'spelling', 'spelt',
   // An honorific is a cue of its own (`Dear Mr. Okafor`: the name is the word after it).
   'mr', 'mrs', 'ms', 'mx', 'miss', ...NAME_STOPS,
+  // Initials run together that are a place's or a time's (`I'm U.S. based`), not a person's (`J.R. Smith`).
+  'u.s.', 'u.s.a.', 'u.k.', 'e.u.', 'd.c.', 'n.y.', 'l.a.', 'a.m.', 'p.m.',
 ]);
 
 /** Whether the UTF-16 unit at `at` is a letter or a mark (LETTER); an ASCII unit is answered without the regex. */
@@ -120,7 +122,11 @@ function wordEnd(text: string, i: number): number {
     if ((c === 39 || c === 0x2019 || c === 45 || c === 0x200c) && e > i && e + 1 < text.length && letterAt(text, e + 1)) { e++; continue; }
     break;
   }
-  if (e - i === 1 && text.charCodeAt(e) === 46) e++;
+  if (e - i === 1 && text.charCodeAt(e) === 46) {
+    e++;
+    // Initials run together (`J.R. Smith`, `A.J. Brown`): one word.
+    while (e + 1 < text.length && text.charCodeAt(e) >= 65 && text.charCodeAt(e) <= 90 && text.charCodeAt(e + 1) === 46) e += 2;
+  }
   return e;
 }
 
@@ -140,7 +146,7 @@ export function nameEnd(text: string, from: number, capitalised: boolean, weak: 
       // A Vietnamese middle name is always followed by the given name, which may spell a stop word (`Nguyễn Văn An`).
       if ((STOP.has(lower) && !afterMiddle) || (capitalised && !UPPER.test(word[0]))) break;
       // A hyphenated word is judged by its first part too (`Patient-Rights-and-Responsibilities.pdf`: a slug, not a name).
-      if (words === 0 && weak && (TITLE_STOP.has(lower) || TITLE_STOP.has(lower.split('-')[0]) || verbLike(lower))) return -1;
+      if (words === 0 && weak && (TITLE_STOP.has(lower) || TITLE_STOP.has(lower.split('-')[0]) || CARE_WORDS.has(lower) || verbLike(lower))) return -1;
       words++;
       end = e;
     }
@@ -272,6 +278,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   if (MIXED_HINT.test(text)) scanMixedNames(text, out, kind);
   scanNameCues(text, out, kind);
   scanFamilyNames(text, out, kind);
+  scanKinIs(text, out, kind); // `my husband is Sean O'Neil` (kin-name.ts)
   scanListedNames(text, out, kind); // `c/o Jane Doe`, `Jane Doe, (503) 555-0142`, `Attendees: Jane Doe, Robert Chen` (listed-name.ts)
   const re = resetAt(CUE_RE, 0);
   let m: RegExpExecArray | null;
