@@ -69,6 +69,9 @@ const LABEL =
     `(?:finger[ ]?print|voice[ ]?print|face[ ]?(?:print|template)|iris|retina|palm[ ]?print|palm[ ]?vein|biometric)(?:[ ]template)?${ID_SUFFIX}`,
     // A lab's specimen ids (R): `Accession no. S26-012345`, `lab accession #: 26-CH-004512`, `Specimen ID 26-0041882`.
     `(?:accession|specimen)${ID_SUFFIX}`,
+    // A prescription's or a prior authorization's number at the pharmacy or the plan (`prescription #RX-554433`, `Rx # 554433`,
+    // `auth # PA-778812`).
+    `(?:prescription|rx|auth)${ID_SUFFIX}`,
     // A visitor's own case with the site (R): a support ticket, a booking's confirmation, a referral, a plan's authorization, a
     // grievance (`Ticket #: 48213`, `Confirmation #: 7Q2HB4K`, `Referral number R-260441`, `booking reference: 8XK2P7Q`).
     // Not a shop's order (`Order #4471`: order ids pass, README) nor a count (`Ticket #3 of 5`: three digits at least).

@@ -28,13 +28,15 @@ describe('identifiers said in other ways', () => {
     ['my mom, 96, fell', 'my mom, [AGE], fell'],
     ["grandma's 95th birthday party", "grandma's [AGE] birthday party"],
     ['my grandpa who is 97 needs a ride', 'my grandpa who is [AGE] needs a ride'],
+    ['prescription #RX-554433 is ready', 'prescription #[ID] is ready'],
+    ['auth # PA-778812', 'auth # [ID]'],
   ])('redacts %s', (text, expected) => {
     expect(redact(text)).toBe(expected);
   });
 
   it('keeps years, temperatures, decades and counts', () => {
     for (const text of ['ssn 2024 form W-2', 'social security 2025 changes', 'temp 93/F', 'F/90s playlist', 'Stats, 95, 97 and 99', 'his 95th anniversary',
-      'who is 95 minutes late', 'the zip is required', 'our clinic is at the corner of Oak and 5th']) expect(redact(text)).toBe(text);
+      'who is 95 minutes late', 'the zip is required', 'Rx #3', 'auth #1 priority', 'our clinic is at the corner of Oak and 5th']) expect(redact(text)).toBe(text);
   });
 
   it('lets through the prefilter every text the detectors would redact', () => {
