@@ -41,6 +41,7 @@ const DATE_PART =
   `|${YEAR}${MM2}${DAY2}|${MM2}${DAY2}(?:${YEAR}|[0-9]{2})` + // 19610304, 03041961, 030461 (digits only, after the cue)
   `|[0-3]?[0-9]([.-])[0-3]?[0-9]\\2[0-9]{2}` + // 26.12.50, 3-14-61 (the date detector wants a `/` for 2-digit years)
   `|the[ ]${DAY}(?:st|nd|rd|th)(?:[ ]of[ ]${MONTH})?(?![ ]+(?:floor|time|dose|trimester|grade|level|day|week|month|year|opinion|shot|round|cycle|child|baby))` + // admitted on the 14th
+  `|${DAY}(?:[ ]?[/._|][ ]?|[ ])${DAY}(?:[ ]?[/._|][ ]?|[ ])(?:${YEAR}|[0-9]{2})` + // DOB 3 / 4 / 1961, DOB 03 04 1961, dob: 03_04_1961
   `|${YEAR})`; // born 1931: only a year that shows an age over 89 (see scan)
 const PARTIAL_RE = new RegExp(`(?<![A-Za-z])${CUE}${FILLER}${DATE_PART}(?![0-9A-Za-z]|[/.-][0-9])`, 'gi');
 

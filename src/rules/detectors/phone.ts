@@ -16,7 +16,8 @@ import type { Detection } from './types.js';
 // A gap may be read out as a word (`617 dot 555 dot 0142`, `720 dash 555 dash 0133`, `503 punto 555 punto 0142`): a number
 // typed so that a form's pattern or a chat filter lets it through, dialled all the same.
 const SPOKEN_GAP = String.raw`[ ](?:[Dd](?:ot|OT|ash|ASH)|[Pp](?:oint|OINT|unto|UNTO|unkt|UNKT)|[Hh](?:yphen|YPHEN)|[Gg]ui[oó]n|[Tt]iret|[Ss]trich)[ ]`;
-const GAP = String.raw`(?:${SPOKEN_GAP}|[ ._-])?`;
+// A dash or dot with a space on each side too (`617 - 555 - 0142`, typed to be read).
+const GAP = String.raw`(?:${SPOKEN_GAP}|[ ][.-][ ]|[ ._-])?`;
 const NANP = String.raw`(?<![0-9+]|[0-9][._-])(?:\+?1[ ._-]?)?(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}${GAP})[2-9][0-9]{2}${GAP}([0-9Oo]{4})`;
 const E164 = String.raw`(?<![0-9A-Za-z+])(\+[1-9](?:[ -]?[0-9]){7,14})`;
 const BRAZIL = String.raw`(?<![0-9A-Za-z+(])(?:\([1-9][0-9]\)[ ]?(?:9[0-9]{4}|[2-5][0-9]{3})[ .-]?|[1-9][0-9][ ]9[0-9]{4}[ -])[0-9]{4}`;

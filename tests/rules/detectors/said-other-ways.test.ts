@@ -30,13 +30,17 @@ describe('identifiers said in other ways', () => {
     ['my grandpa who is 97 needs a ride', 'my grandpa who is [AGE] needs a ride'],
     ['prescription #RX-554433 is ready', 'prescription #[ID] is ready'],
     ['auth # PA-778812', 'auth # [ID]'],
+    ['phone: 617 - 555 - 0142', 'phone: [PHONE]'],
+    ['DOB 3 / 4 / 1961', 'DOB [DATE]'],
+    ['DOB 03 04 1961', 'DOB [DATE]'],
+    ['dob: 03_04_1961', 'dob: [DATE]'],
   ])('redacts %s', (text, expected) => {
     expect(redact(text)).toBe(expected);
   });
 
   it('keeps years, temperatures, decades and counts', () => {
     for (const text of ['ssn 2024 form W-2', 'social security 2025 changes', 'temp 93/F', 'F/90s playlist', 'Stats, 95, 97 and 99', 'his 95th anniversary',
-      'who is 95 minutes late', 'the zip is required', 'Rx #3', 'auth #1 priority', 'our clinic is at the corner of Oak and 5th']) expect(redact(text)).toBe(text);
+      'who is 95 minutes late', 'the zip is required', 'Rx #3', 'auth #1 priority', 'pages 201 - 299', 'appointment 3 4 times a week', 'our clinic is at the corner of Oak and 5th']) expect(redact(text)).toBe(text);
   });
 
   it('lets through the prefilter every text the detectors would redact', () => {
