@@ -34,6 +34,7 @@ describe('identifiers said in other ways', () => {
     ['DOB 3 / 4 / 1961', 'DOB [DATE]'],
     ['DOB 03 04 1961', 'DOB [DATE]'],
     ['dob: 03_04_1961', 'dob: [DATE]'],
+    ['ZIP 02115 1234', 'ZIP [ZIP]'],
   ])('redacts %s', (text, expected) => {
     expect(redact(text)).toBe(expected);
   });
