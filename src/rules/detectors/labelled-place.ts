@@ -9,7 +9,7 @@ import type { Detection } from './types.js';
 const LABELS = ['city', 'town', 'county', 'parish', 'borough', 'village', 'suburb', 'hometown', 'neighborhood', 'neighbourhood', 'locality',
   'municipality', 'ciudad', 'municipio', 'colonia', 'barrio', 'bairro', 'cidade', 'ville', 'stadt', 'wohnort', 'ort', 'città', 'citta', 'comune',
   'gemeente', 'plaats', 'woonplaats', 'miasto', 'birthplace', 'place of birth', 'lugar de nacimiento', 'city of residence', 'city of birth'];
-const LABEL_RE = LABELS.map((l) => l.replace(/ /g, '[ ]')).join('|');
+const LABEL_RE = LABELS.map((l) => l.split(' ').join('[ ]')).join('|');
 const PARTICLE = "(?:de|del|la|las|los|of|the|on|upon|du|le|des|da|do|di|am|an|im|d['\u2019])";
 const WORD = "\\p{Lu}[\\p{L}'\u2019.-]*";
 const PLACE = `${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){0,3}`;
