@@ -1,6 +1,6 @@
 import { codeAt } from '../../common/code-at.js';
 import { anyCase } from './residence.js';
-import { resetAt } from './scan.js';
+import { push } from './scan.js';
 import { scanPlacesSaid } from './place-said.js';
 import type { Detection } from './types.js';
 
@@ -65,15 +65,7 @@ export function scanCorners(text: string, out: Detection[], kind: string): void 
 const CORNER_HINT = /corner|cross|intersect|live|living|[m\u2019'] at|re at|are at/i;
 const HAS_CAPITAL = /\p{Lu}/u;
 
-/** Each match's group 1 (or the whole match when it has none). */
-export function push(re: RegExp, text: string, out: Detection[], kind: string): void {
-  resetAt(re, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const end = m.index + m[0].length;
-    out.push({ start: m[1] === undefined ? m.index : end - m[1].length, end, kind });
-  }
-}
+export { push };
 
 /** GEOCODE at the `h` of `home` or `house` in lower case (a home's word before its street, see HOME_CUE; markers.ts hCue). */
 export function homeAt(text: string, i: number): boolean {

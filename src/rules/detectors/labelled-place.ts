@@ -1,5 +1,5 @@
 import { codeAt, endsAt, isLetter, lower } from './marker-bits.js';
-import { resetAt } from './scan.js';
+import { push } from './scan.js';
 import type { Detection } from './types.js';
 
 // A town, county or neighbourhood after the label a form or a note writes it with (Safe Harbor B: every subdivision smaller than
@@ -20,14 +20,7 @@ const HINT = /city|town|county|parish|borough|village|suburb|neighbo|localit|mun
 
 /** The place after each label above (geocode's `[GEO]`). */
 export function scanLabelledPlaces(text: string, out: Detection[], kind: string): void {
-  if (!HINT.test(text)) return;
-  const re = resetAt(LABELLED_PLACE_RE, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const place = m[1] as string;
-    const end = m.index + m[0].length;
-    out.push({ start: end - place.length, end, kind });
-  }
+  if (HINT.test(text)) push(LABELLED_PLACE_RE, text, out, kind);
 }
 
 // Each label's last letter (lower case): one test rules out most colons before the word list is read.

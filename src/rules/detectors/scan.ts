@@ -1,3 +1,4 @@
+import type { Detection } from './types.js';
 // Character-class helpers for the hot path: charCode comparisons avoid regex work and
 // allocation when a precheck can already rule a string out.
 
@@ -48,4 +49,14 @@ export function digitsOnly(s: string): string {
 export function resetAt(re: RegExp, index: number): RegExp {
   re.lastIndex = index;
   return re;
+}
+
+/** Each match's group 1, which ends it (or the whole match when it has none). */
+export function push(re: RegExp, text: string, out: Detection[], kind: string): void {
+  resetAt(re, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    out.push({ start: m[1] === undefined ? m.index : end - m[1].length, end, kind });
+  }
 }
