@@ -1,4 +1,4 @@
-import type { JsonValue } from '../common/json.js';
+import type { JsonObject, JsonValue } from '../common/json.js';
 import { GIVEN_NAMES } from './detectors/given-names.js';
 import { MONTH_NAMES } from './detectors/month-names.js';
 import { TITLE_STOP, folded } from './detectors/name-words.js';
@@ -32,18 +32,25 @@ function nameWords(v: JsonValue): v is string {
   return true;
 }
 
+/** Whether a value of `obj` under `keys` is a birth date: the one test each object of three keys or more gets before recordNamePlaces. */
+export function holdsBirthDate(obj: JsonObject, keys: readonly string[], nowYear: number): boolean {
+  for (const k of keys) if (birthDate(obj[k] as JsonValue, nowYear)) return true;
+  return false;
+}
+
 /**
- * The places `0 … n - 1` (an object's values in key order, or an array's items, read by `at`) holding a person's name as
- * above; `neutral(i)`: whether the value at `i` is under a key that names nothing (a numbered slot: `Field2`, `q3`; an array's
- * items are). Undefined when there are none.
+ * The places in `values` (an object's values in key order, or an array's items) holding a person's name as above;
+ * `neutral(i)`: whether the value at `i` is under a key that names nothing (a numbered slot: `Field2`, `q3`; an array's items
+ * are). Undefined when there are none.
  */
-export function recordNamePlaces(n: number, at: (i: number) => JsonValue, nowYear: number, neutral: (i: number) => boolean = () => true): ReadonlySet<number> | undefined {
-  if (n < 3 || !hasBirthDate(n, at, nowYear)) return undefined;
+export function recordNamePlaces(values: readonly JsonValue[], nowYear: number, neutral: (i: number) => boolean = () => true): ReadonlySet<number> | undefined {
+  const n = values.length;
+  if (n < 3 || !values.some((v) => birthDate(v, nowYear))) return undefined;
   let places: Set<number> | undefined;
   let start = -1;
   let named = false;
   for (let i = 0; i <= n; i++) {
-    const v = i < n ? at(i) : null;
+    const v = i < n ? values[i] : null;
     if (nameWords(v) && neutral(i)) {
       if (start < 0) start = i;
       const words = v.trim().split(' ');
@@ -55,9 +62,4 @@ export function recordNamePlaces(n: number, at: (i: number) => JsonValue, nowYea
     named = false;
   }
   return places;
-}
-
-function hasBirthDate(n: number, at: (i: number) => JsonValue, nowYear: number): boolean {
-  for (let i = 0; i < n; i++) if (birthDate(at(i), nowYear)) return true;
-  return false;
 }

@@ -26,7 +26,7 @@ import { jsonValuesOf } from './json-text.js';
 import { base64Text, scrubEscapedBase64 } from './form-decoded.js';
 import { scanString } from './scan-string.js';
 import { columnsOf, scrubbedColumns } from './column-arrays.js';
-import { recordNamePlaces } from './record-names.js';
+import { holdsBirthDate, recordNamePlaces } from './record-names.js';
 import { entryField, formDataEntryField, NO_ENTRIES } from './fhir-fields.js';
 export { namesHealth } from './health-terms.js';
 export { sanitizeUrlMemo } from './url-memo.js';
@@ -55,7 +55,8 @@ export function scrubObject(obj: JsonObject, allow: AllowNode, ctx: ScrubContext
   let domain = false;
   const keys = Object.keys(obj);
   // A person's name as a record's values under keys that name nothing, beside a birth date (record-names.ts).
-  const names = keys.length < 3 ? undefined : recordNamePlaces(keys.length, (i) => obj[keys[i] as string] as JsonValue, ctx.nowYear, (i) => slotKey(keys[i] as string, ctx));
+  const names = keys.length < 3 || !holdsBirthDate(obj, keys, ctx.nowYear) ? undefined
+    : recordNamePlaces(keys.map((k) => obj[k] as JsonValue), ctx.nowYear, (i) => slotKey(keys[i] as string, ctx));
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     if (FORBIDDEN_KEYS.has(key) || key === skip || (typeof skip === 'object' && skip.has(key))) continue;
@@ -175,7 +176,7 @@ function scrubArray(values: JsonValue[], allow: AllowNode, ctx: ScrubContext): J
   // `["Patient name:", "Jane Doe", …]`, `["Visitor: this is", "Jane Doe", …]`: an element read by the one before it (array-siblings.ts).
   // Built on the first element that may be so read (mayReadNext, a few character tests): most arrays never build it.
   let sib: SiblingScrub | undefined;
-  const names = recordNamePlaces(values.length, (i) => values[i] as JsonValue, ctx.nowYear); // `["Xiomara", "Okonkwo", "03/14/1971"]` (record-names.ts)
+  const names = recordNamePlaces(values, ctx.nowYear); // `["Xiomara", "Okonkwo", "03/14/1971"]` (record-names.ts)
   for (let i = 0; i < values.length; i++) {
     const item = values[i];
     if (names?.has(i)) { ctx.hits.push('name'); continue; }

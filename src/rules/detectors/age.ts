@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { resetAt } from './scan.js';
+import { foundAt, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { scanApproxAges } from './age-approx.js';
 
@@ -26,12 +26,14 @@ const AGE_RE = new RegExp(
     '|歳|岁|歲|살|세(?!대|계|금))',
   'giu',
 );
+// A relative's word after its owner (`my grandmother`, `her husband`): PERSON_AGE_RE, PERSON_SAYS and OTHER_AGE_RE read it.
+const KIN_WORD = '(?:grand|great[ -]?grand)?(?:father|mother|dad|mom|mum|pa|ma|parent|husband|wife|spouse|partner|brother|sister|aunt|uncle)';
 // A person, then the number: `my father is 94`, `my husband turned 92`, `she's 91`, `I'm 93`, `I am 95`, `she is turning 92`,
 // `my mom (93)`
 // (how a chat or survey answer says an age without an age word). Units that make the number
 // something else (`he is 95 lbs`, `I'm 90% sure`, `she was 92 minutes late`) are not ages.
 const PERSON_AGE_RE = new RegExp(
-  '(?<![\\p{L}\\p{M}])(?:(?:my|his|her|our|their)[ \\t]+(?:grand|great[ -]?grand)?(?:father|mother|dad|mom|mum|pa|ma|parent|husband|wife|spouse|partner|brother|sister|aunt|uncle)' +
+  `(?<![\\p{L}\\p{M}])(?:(?:my|his|her|our|their)[ \\t]+${KIN_WORD}` +
     "(?:[ \\t]{1,2}(?:is|was|turned|turns|(?:is[ \\t]+)?turning|just[ \\t]+turned)|['\u2019]s|[ \\t]{0,2}\\((?=[ \\t]?[0-9]))" +
     "|(?:he|she)(?:[ \\t]{1,2}(?:is|was|turned|turns|(?:is[ \\t]+)?turning)|['\u2019]s)|i[ \\t]+am|i['\u2019]m)" +
     `[ \\t]{0,2}${NUM}(?![0-9]|[.,][0-9]|[ \\t]*(?:%|°)|[ \\t]*(?:percent|per|pounds?|lbs?|kgs?|kilos?|minutes?|mins?|seconds?|hours?|hrs?|days?|weeks?|months?|miles?|mph|degrees?|dollars?|cents?|points?|pages?|feet|ft|inch|cm|mg|ml)(?![\\p{L}\\p{M}]))`,
@@ -47,7 +49,7 @@ const SHORTHAND_RE = new RegExp(
 // An age said other ways: an ordinal birthday (`her 95th birthday`, `grandma's 100th bday`), the sex and the age across a slash
 // (`F/93`, `93/M`), a `y` with a space and the sex after it (`96 y female`), `who is 97`, and a relative's age between commas
 // (`my mom, 96, fell`). Each alternative's match is the number alone.
-const KIN = '(?:(?:grand|great[ -]?grand)?(?:father|mother|dad|mom|mum|pa|ma|parent|husband|wife|spouse|partner|brother|sister|aunt|uncle)|grandpa|grandma|granny|nana)';
+const KIN = `(?:${KIN_WORD}|grandpa|grandma|granny|nana)`;
 const OTHER_AGE_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])${NUM}(?:st|nd|rd|th)(?=[ \\t]+(?:birthday|bday|b-day|cumpleaños|anniversaire|geburtstag)(?![\\p{L}]))` +
     `|(?<=(?<![\\p{L}])[MF]/)${NUM}(?![0-9/\\p{L}])|(?<![\\p{L}\\p{N}/])${NUM}(?=/[MF](?![\\p{L}]))` +
@@ -64,7 +66,7 @@ const CATEGORY_AFTER = /^[ \t]*\+/;
 const WORDS = '(?:ninety(?:[ -]?(?:one|two|three|four|five|six|seven|eight|nine))?|(?:one[ -]|a[ -])?hundred(?:[ -]and)?(?:[ -](?:one|two|three|four|five|six|seven|eight|nine|ten))?)';
 // A person said to be that old, in words (`my grandmother turned ninety three`, `she is ninety-four`, `I'm a hundred and
 // one`): the same people as PERSON_AGE_RE, or `turned`/`turns`; a unit after it makes it something else (`is ninety minutes`).
-const PERSON_SAYS = '(?:turned|turns|turning|(?:he|she|i|who|(?:my|his|her|our|their)[ \\t]+(?:grand|great[ -]?grand)?(?:father|mother|dad|mom|mum|pa|ma|parent|husband|wife|spouse|partner|brother|sister|aunt|uncle))' +
+const PERSON_SAYS = `(?:turned|turns|turning|(?:he|she|i|who|(?:my|his|her|our|their)[ \\t]+${KIN_WORD})` +
   "(?:[ \\t]+(?:is|was)|['\u2019]s)|i['\u2019]m|i[ \\t]+am)[ \\t]{1,2}(?:now[ \\t]+|just[ \\t]+)?";
 const NOT_UNIT = '(?![ \\t-]*(?:percent|per|pounds?|lbs?|kilos?|minutes?|mins?|seconds?|hours?|days?|weeks?|months?|miles?|degrees?|dollars?|cents?|points?|pages?|feet)(?![\\p{L}\\p{M}]))';
 const SPELLED_RE = new RegExp(
@@ -139,11 +141,6 @@ function scanShorthand(text: string, out: Detection[], kind: string): void {
     if (TEMPERATURE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
-}
-
-function foundAt(out: readonly Detection[], from: number, end: number): boolean {
-  for (let i = from; i < out.length; i++) if (out[i].end === end) return true;
-  return false;
 }
 
 /** Ages over 89 (C), after an age word or before an age unit, in digits or in words. */

@@ -1,4 +1,4 @@
-import { resetAt } from './scan.js';
+import { pushTailed, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
 // Latin American street addresses (Safe Harbor B) and the parts written after them:
@@ -37,14 +37,7 @@ export function districtEnd(text: string, end: number): number {
   return afterDistrict + (places === null ? 0 : places[0].length);
 }
 
-/** Grid addresses (GRID_RE), each with the flat, district and city after it (`floorEnd`, `tail`). */
+/** Grid addresses (GRID_RE), each with what `tail` reads after it (a flat, a district, a city). */
 export function scanGridStreets(text: string, out: Detection[], kind: string, tail: (text: string, end: number) => number): void {
-  if (!GRID_HINT.test(text)) return;
-  const re = resetAt(GRID_RE, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const end = tail(text, m.index + m[0].length);
-    out.push({ start: m.index, end, kind });
-    re.lastIndex = end;
-  }
+  if (GRID_HINT.test(text)) pushTailed(GRID_RE, text, out, kind, tail);
 }

@@ -60,3 +60,20 @@ export function push(re: RegExp, text: string, out: Detection[], kind: string): 
     out.push({ start: m[1] === undefined ? m.index : end - m[1].length, end, kind });
   }
 }
+
+/** Whether a detection pushed at `from` or after ends at `end` (the same number read by two patterns: one detection). */
+export function foundAt(out: readonly Detection[], from: number, end: number): boolean {
+  for (let i = from; i < out.length; i++) if (out[i].end === end) return true;
+  return false;
+}
+
+/** Each match from its start to where `tail` says the address it opens ends (a flat, a district, a town after it); the next match is read from there. */
+export function pushTailed(re: RegExp, text: string, out: Detection[], kind: string, tail: (text: string, end: number) => number): void {
+  resetAt(re, 0);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = tail(text, m.index + m[0].length);
+    out.push({ start: m.index, end, kind });
+    re.lastIndex = end;
+  }
+}

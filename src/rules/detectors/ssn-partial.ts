@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { resetAt } from './scan.js';
+import { foundAt, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
 // HHS: derived fragments of an SSN, such as its last four digits, are not de-identified
@@ -39,7 +39,7 @@ function scan(text: string, out: Detection[], kind: string): void {
     while ((m = re.exec(text)) !== null) {
       const end = m.index + m[0].length;
       // `last 4 of SSN: 3318` is read by both: one detection.
-      if (!out.some((d, i) => i >= mark && d.end === end)) out.push({ start: end - 4, end, kind });
+      if (!foundAt(out, mark, end)) out.push({ start: end - 4, end, kind });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { resetAt } from './scan.js';
+import { pushTailed, resetAt } from './scan.js';
 import type { Detection } from './types.js';
 
 // Street addresses as visitors in Poland, Romania, Hungary, Belgium and Switzerland, the Netherlands, the Nordics, Finland,
@@ -83,12 +83,5 @@ export function floorEnd(text: string, end: number): number {
 
 /** The street addresses above (B), with the flat or floor after them and the postcode and town `tail` reads after those (`, 02-583 Warszawa`). */
 export function scanEuropeanStreets(text: string, out: Detection[], kind: string, tail: (text: string, end: number) => number): void {
-  if (!HINT.test(text)) return;
-  const re = resetAt(EU_STREET_RE, 0);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const end = tail(text, floorEnd(text, m.index + m[0].length));
-    out.push({ start: m.index, end, kind });
-    re.lastIndex = end;
-  }
+  if (HINT.test(text)) pushTailed(EU_STREET_RE, text, out, kind, (t, end) => tail(t, floorEnd(t, end)));
 }
