@@ -257,6 +257,7 @@ function nCue(text: string, i: number, n1: number): number {
   if (n1 === 111) return dotWordAt(text, i, 'nokta ') || (matchesAt(text, i, 'novent', true) || matchesAt(text, i, 'novant', true) || matchesAt(text, i, 'nonante', true) ? AGE_NUM : 0); // age.ts
   if (n1 !== 97 || isLetter(codeAt(text, i - 1))) return 0;
   if (foreignNameCueAt(text, i)) return NAME_CUE; // nazywam się, mijn naam is, mitt namn är, mit navn er (foreign-cues.ts)
+  if (matchesAt(text, i, 'native', true)) return GEOCODE; // `a Reno native` (native-place.ts)
   if (matchesAt(text, i, 'nacimiento', true) || matchesAt(text, i, 'naissance', true) || matchesAt(text, i, 'nascit', true) || matchesAt(text, i, 'nascimento', true)) return DATE_CUE; // fecha de nacimiento…
   return matchesAt(text, i, 'nacid', true) || matchesAt(text, i, 'nac\u00ed y', true) || matchesAt(text, i, 'naci y', true) || matchesAt(text, i, 'nascid', true) || matchesAt(text, i, 'nato ', false) || matchesAt(text, i, 'nata ', false) ? GEOCODE : householdCueAt(text, i, codeAt(text, i)) ? NAME_CUE : 0;
 }

@@ -13,12 +13,16 @@ import type { Detection } from './types.js';
 // nights`, `I work at a school`, `I'm a patient at …` (no employment). The name is read as person-name.ts reads a name
 // (capitalised words up to a lower-case word, `in`, `and`…) and goes as `[NAME]`, the label of Safe Harbor A's names.
 // A job's title (`a teacher`, `a bus driver`) between `I'm`/`I work as` and `at`; a patient's, member's, parent's or candidate's is no job.
+const HOUSEHOLD = '(?:husband|wife|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|son|daughter|mom|mother|dad|father|brother|sister|' +
+  'step(?:son|daughter|mom|dad|father|mother)|roommate|aunt|uncle|grandson|granddaughter|grand(?:ma|pa|mother|father))';
 const ROLE = '(?:a|an)[ ]+[\\p{Ll}-]+(?:[ ]+[\\p{Ll}-]+)?';
 const NOT_A_JOB = /(?:patient|member|client|customer|visitor|guest|regular|fan|user|participant|subscriber|resident|student|parent|volunteer|mom|dad|mother|father|candidate|donor|match)s?[ ]+(?:at|for)[ ]/i;
 const EMPLOYER_RE = new RegExp(
   '(?<![\\p{L}\\p{M}])(?:i[ ](?:(?:currently|also)[ ])?(?:work|worked|am[ ]working|drive|teach|clean|cook|deliver)(?:[ ]+as[ ]+' + ROLE + ')?[ ]+(?:at|for|(in)(?=[ ]+the[ ]))' +
   "|(?:i['\u2019]m|i[ ]am|im)[ ]+(?:(?:currently|also)[ ]+)?(?:employed[ ]+(?:by|at|with)|working[ ]+(?:at|for)|" + ROLE + '[ ]+(?:at|for))' +
   '|my[ ]+(?:employer|company|job|work(?:place)?)[ ]*(?:is|:|,|at|=)' +
+  // a relative's or a housemate's (Safe Harbor A: employers of the individual's relatives and household): `my husband works at Costco`
+  '|(?:my|our)[ ]+' + HOUSEHOLD + '[ ]+(?:(?:currently|also|still)[ ]+)?(?:works|worked|is[ ]working|drives|teaches|cleans|cooks|is[ ]employed[ ]+by)[ ]+(?:at|for|by)' +
   "|trabajo[ ]+(?:en|para|con)|trabalho[ ]+(?:na|no|em|para)|je[ ]+(?:travaille|bosse)[ ]+chez|je[ ]+suis[ ]+\\p{Ll}+[ ]+chez" +
   '|ich[ ]+arbeite[ ]bei|lavoro[ ]+(?:da|per|presso)|ik[ ]werk[ ]+(?:bij|voor))[ ]+(?:the[ ]+)?',
   'giu',
@@ -36,6 +40,8 @@ const NOT_WORKPLACE = new Set(('least all it its them him her us you me his thei
 const HINT = /work|employ|my[ ](?:job|company)|drive|teach|clean|cook|deliver|[ ](?:at|for|with)[ ]|trabaj|chez|arbeite|lavoro|werk/i;
 const STORE_PART = /^[ ]+(?:pharmacy|deli|bakery|store|warehouse|kitchen|plant|factory|shop|branch|cafe|caf\u00e9|cafeteria|produce|meat|dairy|garden|call|distribution|fulfillment|headquarters|hq|mailroom|outlet|stockroom|checkout|tire|auto|photo|optical|floral)(?![\p{L}])/u;
 const AS_ROLE = /^[ ]+as[ ]+(?:a|an)[ ]/i;
+// An employer's name goes on through `of` (`the City of Fresno`, `University of Washington`, `Bank of America`).
+const OF_TAIL = /^[ ]of[ ](?:the[ ])?\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.-]*){0,2}/u;
 const LOWER_WORD = /^[\p{Ll}][\p{Ll}'-]+/u;
 
 /** Whether lower-case `w` at `from` is the employer: before the job done there (`i work at target as a cashier`), or any word
@@ -65,6 +71,7 @@ export function scanEmployerNames(text: string, out: Detection[], kind: string):
       end = w.length > 1 && !NOT_EMPLOYER.has(w) && lowerEmployer(text, from, w, m) ? from + w.length : -1;
     }
     if (end > from) {
+      end += OF_TAIL.exec(text.slice(end, end + 48))?.[0].length ?? 0;
       out.push({ start: from, end, kind });
       re.lastIndex = end;
     }

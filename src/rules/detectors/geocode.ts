@@ -4,6 +4,7 @@ import { resetAt } from './scan.js';
 import { scanResidence } from './residence.js';
 import { scanDwellings } from './dwelling.js';
 import { scanLabelledPlaces } from './labelled-place.js';
+import { scanNativePlaces } from './native-place.js';
 import { scanBareW3w } from './what3words.js';
 import type { Detection } from './types.js';
 
@@ -61,6 +62,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   scanResidence(text, out, kind);
   scanDwellings(text, out, kind); // `my home is on Juniper Avenue`, `i live in the Mission district` (dwelling.ts)
   scanLabelledPlaces(text, out, kind); // `City: Oakland`, `County: Alameda` (labelled-place.ts)
+  scanNativePlaces(text, out, kind); // `I'm a Reno native`, `a lifelong Fresno County resident` (native-place.ts)
 }
 
 /** Plus codes, what3words addresses (with or without `///`), geohashes after their name and places after a residence verb (B; residence.ts). */

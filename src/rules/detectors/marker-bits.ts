@@ -52,9 +52,25 @@ export function matchesAt(text: string, i: number, word: string, anyCase: boolea
 /** Whether `text` at `i` holds one or more spaces and then `in ` (`we're  in Oskmere`: the residence pattern takes `[ ]+in`). */
 export function spacesThenIn(text: string, i: number): boolean {
   if (codeAt(text, i) !== 32) return false;
-  let j = i + 1;
-  while (codeAt(text, j) === 32) j++;
+  const j = afterNowWord(text, afterSpaces(text, i + 1));
   return matchesAt(text, j, 'in ', true);
+}
+
+const afterSpaces = (text: string, j: number): number => {
+  while (codeAt(text, j) === 32) j++;
+  return j;
+};
+
+// `I'm currently in Reno`, `we're now in Sparks`, `I'm based in Chico`: a word saying when or how someone is there may stand
+// between `I'm` and `in` (residence.ts NOW_WORD, the same words).
+const NOW_WORDS = ['currently', 'now', 'still', 'also', 'presently', 'temporarily', 'based', 'located'];
+
+/** The index after one of NOW_WORDS and its spaces at `j`, else `j`. */
+function afterNowWord(text: string, j: number): number {
+  for (const w of NOW_WORDS) {
+    if (matchesAt(text, j, w, true) && codeAt(text, j + w.length) === 32) return afterSpaces(text, j + w.length);
+  }
+  return j;
 }
 
 /** Whether the lower-cased text just before `i` ends with `word` (written in lower case). */
@@ -65,8 +81,7 @@ export function endsAt(text: string, i: number, word: string): boolean {
 /** spacesThenIn, or `at ` in its place (`I'm at the corner of Oak and Main`: a corner may follow, dwelling.ts). */
 export function spacesThenInOrAt(text: string, i: number): boolean {
   if (codeAt(text, i) !== 32) return false;
-  let j = i + 1;
-  while (codeAt(text, j) === 32) j++;
+  const j = afterNowWord(text, afterSpaces(text, i + 1));
   return matchesAt(text, j, 'in ', true) || matchesAt(text, j, 'at ', true);
 }
 

@@ -21,7 +21,7 @@ import { attributionDashAt, colonNameCue, greetingAt, pipeRowAt } from './name-c
 import { misreadLabelAt } from './ocr-label.js';
 import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
-import { areInAt, residenceAt } from './residence.js';
+import { areInAt, residenceAt, workAt } from './residence.js';
 import { homeAt } from './dwelling.js';
 import { foreignVerbCueAt } from './foreign-cues.js';
 import { roleOpensAt } from './role-opening.js';
@@ -93,7 +93,7 @@ export function markerAt(text: string, i: number, c: number): number {
 /** Cues at a `w` (see markerAt: the next character rules most of them out first). */
 function wCue(text: string, i: number): number {
   const next = lower(codeAt(text, i + 1));
-  if (next === 111) return lower(codeAt(text, i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne
+  if (next === 111) return lower(codeAt(text, i - 1)) === 116 && digitWord(text, i - 1, 3) ? PHONE_CUE : residenceAt(text, i) || workAt(text, i) ? GEOCODE : 0; // two (a number read out); wohne; work (native-place.ts)
   // `Welcome back, Jane Doe` opening a line (name-cues.ts); `welcome to the world, …` (child-cues.ts); `we are in` (residence.ts)
   if (next === 101) return greetingAt(text, i) || householdCueAt(text, i, 119) || childCueAt(text, i, 119) ? NAME_CUE : areInAt(text, i) ? GEOCODE : 0;
   if (next === 105) return childCueAt(text, i, 119) ? NAME_CUE : 0; // `twins Ava and Mia` (child-cues.ts)

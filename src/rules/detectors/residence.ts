@@ -31,7 +31,9 @@ const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
 // `I'm in Oskmere`, `we're in Zellby`, `I am in Tarnfield`: where the writer is (a city is as identifying as a home town); NOT_PLACE and IN_NOT_PLACE
 // keep the rooms, departments and states of being (`I'm in Cardiology`, `I'm in Pain Management`, `I'm in Network`).
 // `we are in`, `they're in`, `they are in` say it of the writer's household as `we're in` does.
-const IN_VERB = "(?:i['\u2019]m|(?:we|they)['\u2019]re|i[ ]am|(?:we|they)[ ]are)[ ]+in";
+// A word saying when or how may stand before `in` (`I'm currently in Reno`, `we're now in Sparks`; marker-bits.ts NOW_WORDS).
+const NOW_WORD = '(?:(?:currently|now|still|also|presently|temporarily|based|located)[ ]+)?';
+const IN_VERB = `(?:i['\u2019]m|(?:we|they)['\u2019]re|i[ ]am|(?:we|they)[ ]are)[ ]+${NOW_WORD}in`;
 const RESIDENCE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+${ADVERB}${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')}|${anyCase(IN_VERB)}|${anyCase('residents?[ ]of')})[ ]+` +
     `((?:${WORD})(?:[ ](?:(?:of[ ]the|d['\u2019]|de|del|la|le|am|an[ ]der)[ ]?)?${WORD}){0,2}(?:,?[ ][A-Z]{2}(?![\\p{L}\\p{M}]))?)`,
@@ -94,6 +96,11 @@ export function residenceAt(text: string, i: number): boolean {
   return c === 104 && !isLetter(p1) && matchesAt(text, i, 'habit', true);
 }
 
+/** GEOCODE at the `w` of `work` (a workplace's town may follow, native-place.ts). */
+export function workAt(text: string, i: number): boolean {
+  return matchesAt(text, i, 'work', true) && !isLetter(codeAt(text, i - 1));
+}
+
 /** GEOCODE at the `y` of `staying` before `in`/`at` (`we are staying in novato`; H181). */
 export function stayingAt(text: string, i: number): boolean {
   return matchesAt(text, i - 3, 'stayi', true) && !isLetter(codeAt(text, i - 4)) && matchesAt(text, i + 1, 'ing ', true);
@@ -113,7 +120,7 @@ export function areInAt(text: string, i: number): boolean {
 // `daly city`); `at` after `i'm`/`we're` too for a two-word place (`i'm at walnut creek`; one word there is a spot: `i'm at costco`).
 export const LOWER_PREFIX = '(?:san|santa|los|las|st|saint|fort|port|mount|mt|lake|palm|grand)[ ]';
 export const LOWER_NOUN = '(?:county|parish|borough|township|twp|city|river|creek|falls|springs|beach|hills|heights|valley|harbor|bay|point|village|grove|ridge|junction)';
-const LOWER_IN_VERB = `(?:i['\u2019]m|(?:we|they)['\u2019]re|i[ ]am|(?:we|they)[ ]are)[ ]+${ADVERB}(?:in|at)`;
+const LOWER_IN_VERB = `(?:i['\u2019]m|(?:we|they)['\u2019]re|i[ ]am|(?:we|they)[ ]are)[ ]+${NOW_WORD}${ADVERB}(?:in|at)`;
 const LOWER_RESIDENCE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${VERB}[ ]+${ADVERB}(?:in|near|outside(?:[ ]of)?)|${FROM_VERB}[ ]+from|${LOWER_IN_VERB}|resident[ ]of)[ ]+` +
     `((?:${LOWER_PREFIX})?[a-z][a-z'\u2019-]{2,24}(?:[ ]${LOWER_NOUN})?)(?![\\p{L}\\p{M}])`,
@@ -173,9 +180,12 @@ const IN_START = /^(?:(?:i|we|they)['\u2019]|i[ ]am|(?:we|they)[ ]are)/i;
 const IN_NOT_PLACE = new Set(['pain', 'labor', 'delivery', 'network', 'touch', 'trouble', 'charge', 'shock', 'love', 'school', 'college', 'class',
   'treatment', 'remission', 'quarantine', 'isolation', 'bed', 'building', 'tower', 'wing', 'lab', 'lobby', 'line', 'queue', 'ob', 'obgyn', 'l&d',
   'nicu', 'picu', 'pacu', 'pre-op', 'post-op', 'outpatient', 'inpatient', 'rehab', 'dialysis', 'urgent', 'physical', 'occupational', 'maternity',
-  'admissions', 'registration', 'radiology', 'recovery', 'surgery', 'triage', 'emergency', 'the', 'a', 'an', 'my', 'our', 'her', 'his', 'their']);
+  'admissions', 'registration', 'radiology', 'recovery', 'surgery', 'triage', 'emergency', 'the', 'a', 'an', 'my', 'our', 'her', 'his', 'their',
+  // a stage of something (`I'm in Phase 2 of the trial`, `I'm currently in Week 4`, `we're in Grade 5`)
+  'phase', 'stage', 'week', 'weeks', 'step', 'grade', 'level', 'round', 'cycle', 'year', 'month', 'day', 'group', 'tier', 'part', 'trimester',
+  'module', 'session', 'chapter', 'block', 'cohort', 'arm', 'wave', 'tranche', 'course', 'period', 'semester', 'term', 'quarter']);
 const IN_NOT_PLACE_SUFFIX = /(?:ology|iatrics|ics|ery|ing|ment|ation|ness|ity|care)$/;
-const notPlaceIn = (word: string): boolean => IN_NOT_PLACE.has(word) || IN_NOT_PLACE_SUFFIX.test(word);
+export const notPlaceIn = (word: string): boolean => IN_NOT_PLACE.has(word) || IN_NOT_PLACE_SUFFIX.test(word);
 
 /** The lower-case place after a residence verb in a text typed without capitals (LOWER_RESIDENCE_RE). */
 function scanLowerPlaces(text: string, out: Detection[], kind: string): void {
