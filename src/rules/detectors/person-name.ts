@@ -95,7 +95,7 @@ function scanSpeakers(text: string, out: Detection[], kind: string): void {
 const UPPER = /\p{Lu}/u;
 const VIETNAMESE_MIDDLE: ReadonlySet<string> = new Set(['thị', 'văn']);
 const LETTER = /[\p{L}\p{M}]/u;
-const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'dos', 'das', 'do', 'ter', 'ten', 'bin', 'ibn', 'al', ...NAME_PARTICLES]);
+const PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'los', 'las', 'du', 'dos', 'das', 'do', 'ter', 'ten', 'bin', 'ibn', 'al', ...NAME_PARTICLES]);
 // Words that end a name: joiners, pronouns and what callers say after their name.
 const STOP = new Set([
   'and', 'or', 'i', 'my', 'is', 'am', 'from', 'calling', 'speaking', 'here', 'with', 'the', 'a', 'an', 'for', 'to', 'at',
@@ -136,12 +136,14 @@ export function nameEnd(text: string, from: number, capitalised: boolean, weak: 
   let end = -1;
   let words = 0;
   let afterMiddle = false;
+  let afterParticle = false;
   while (words < 3 && p < text.length) {
     const e = wordEnd(text, p);
     if (e === p) break;
     const word = text.slice(p, e);
     const lower = word.toLowerCase();
-    const particle = (words > 0 || LEADING_PARTICLES.has(lower)) && PARTICLES.has(lower);
+    // A surname may open with two particles (`de la Cruz`, `van der Berg`, `de los Santos`).
+    const particle = (words > 0 || LEADING_PARTICLES.has(lower) || afterParticle) && PARTICLES.has(lower);
     if (!particle) {
       // A Vietnamese middle name is always followed by the given name, which may spell a stop word (`Nguyễn Văn An`).
       if ((STOP.has(lower) && !afterMiddle) || (capitalised && !UPPER.test(word[0]))) break;
@@ -151,6 +153,7 @@ export function nameEnd(text: string, from: number, capitalised: boolean, weak: 
       end = e;
     }
     afterMiddle = particle && VIETNAMESE_MIDDLE.has(lower);
+    afterParticle = particle && words === 0;
     if (text[e] !== ' ' || e + 1 >= text.length) break;
     p = e + 1;
   }

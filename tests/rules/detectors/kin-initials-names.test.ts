@@ -16,6 +16,10 @@ describe('names after cues, read whole', () => {
     ["my husband is Sean O'Neil and he has a fever", 'my husband is [NAME] and he has a fever'],
     ['my mother is Linda Park', 'my mother is [NAME]'],
     ['my mom is Linda', 'my mom is [NAME]'],
+    // a surname opening with two particles after a label (`Patient: de la Cruz, Juan` left `de la`)
+    ['Patient: de la Cruz', 'Patient: [NAME]'],
+    ['Patient: de los Santos', 'Patient: [NAME]'],
+    ['my name is Maria de las Mercedes Ortiz', 'my name is [NAME]'],
   ])('redacts %s', (text, expected) => {
     expect(redact(text)).toBe(expected);
   });
@@ -26,7 +30,7 @@ describe('names after cues, read whole', () => {
   });
 
   it('lets through the prefilter every text the detectors would redact', () => {
-    const parts = ['my ', 'her ', 'husband ', 'mom ', 'is ', 'was ', 'Sean', "O'Neil", 'Linda', 'Park', 'Catholic', ' ', 'name is ', 'J.R.', 'Thanks, ', 'dos ', 'Santos'];
+    const parts = ['my ', 'her ', 'husband ', 'mom ', 'is ', 'was ', 'Sean', "O'Neil", 'Linda', 'Park', 'Catholic', ' ', 'name is ', 'J.R.', 'Thanks, ', 'dos ', 'Santos', 'Patient: ', 'de ', 'la ', 'los ', 'Cruz'];
     expectPrefilterSound(parts, { maxLength: 8, numRuns: 3000 });
   });
 });
