@@ -78,13 +78,25 @@ function projectContext(clean: CleanEvent, info: EventInfo, ctx: ScrubContext, m
   if (ip !== undefined) clean.ip = ip;
   const ua = info.userAgent && allow.userAgent ? identifierValue('useragent', info.userAgent, ctx, generalizeUa) : undefined;
   if (ua !== undefined) clean.userAgent = ua;
-  if (info.locale && allow.locale) clean.locale = truncateUnits(info.locale, 16);
+  const locale = info.locale && allow.locale ? languageTag(info.locale) : undefined;
+  if (locale !== undefined) clean.locale = locale;
   if (allow.consent && hasKeys(info.consent)) clean.consent = { ...info.consent };
   if (info.sessionId !== undefined && allow.sessionId) clean.sessionId = info.sessionId;
   const client = info.client !== undefined && allow.context ? projectClientContext(info.client, allow.context, ctx) : undefined;
   if (client !== undefined) clean.client = client;
   const keys = dest.matchKeys && dest.baa && matchKeysAllowed ? matchKeysOf(info, ctx) : undefined;
   if (keys !== undefined) clean.matchKeys = keys;
+}
+
+// A locale is a language tag (`en`, `en-US`, `zh-Hant-TW`, `es-419`, `pt_BR`): language, optional script, optional region, or the
+// first of an Accept-Language list (`en-US,en;q=0.9`). Anything else in that field is not a locale and may be anything a client put
+// there (a name, an id, an email): it is dropped rather than scanned, so nothing but a tag's letters can leave in it.
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?$/;
+
+function languageTag(locale: string): string | undefined {
+  const comma = locale.indexOf(',');
+  const first = (comma >= 0 ? locale.slice(0, comma) : locale).trim();
+  return LANGUAGE_TAG.test(first) ? first : undefined;
 }
 
 // A campaign's name, keyword and creative are one ad's: when the scan withholds one (a condition named,

@@ -24,7 +24,7 @@ const CUE =
 // (`Appt: Tuesday, December 3`) and a booking's verb (`surgery scheduled for Dec 3`, `appointment moved to 12/3`, a family's update's
 // `discharge planned 12/02`, `discharge expected Dec 2`).
 const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\\.?';
-const FILLER = `(?:[\\s:=#,.\\-"'(]|%3[Aa]|%20|(?:on|in|of|the|date|dt|was|is|circa|around|early|late|mid|${WEEKDAY}|` +
+const FILLER = `(?:[\\s:=#,._\\-"'(]|%3[Aa]|%20|(?:on|in|of|the|date|dt|was|is|circa|around|early|late|mid|${WEEKDAY}|` +
   '(?:re)?scheduled|booked|set|moved|planned|expected|for|to)(?![A-Za-z])){0,6}';
 const YEAR = '(?:1[89]|20)[0-9]{2}';
 const DAY = '(?:0?[1-9]|[12][0-9]|3[01])';
@@ -34,6 +34,8 @@ const DAY2 = '(?:0[1-9]|[12][0-9]|3[01])';
 const DATE_PART =
   `(${MONTH}\\.?,?[ -]?(?:of[ ])?(?:${YEAR}|['\u2019][0-9]{2})` + // March 1961, Mar. 1961, March of 1961, Mar '61
   `|${MONTH}\\.?[ ]${DAY}(?:st|nd|rd|th)?` + // March 14
+  `|${MONTH}[-_]?${DAY}(?:st|nd|rd|th)?` + // aug23, aug-23, aug_23 (a slug's or a key's)
+  `|${MM2}[-_]${DAY2}` + // 08-21, 08_21 after a birth cue only (see scan: `visits 10-12 weeks` is a range)
   `|${DAY}(?:st|nd|rd|th)?[ -](?:of[ ])?${MONTH}` + // 14 March, 14th of March
   `|${MM}[/.-]${YEAR}|${MM}/(?:[0-9]{2}|[1-9])` + // 03/1961, 3-1961, 03/61, 03/14, 12/3
   `|(?:1[3-9]|2[0-9]|3[01])/${MM}|${DAY}\\.${MM}` + // 14/03, 14.03 (day first)
@@ -46,6 +48,7 @@ const DATE_PART =
 const PARTIAL_RE = new RegExp(`(?<![A-Za-z])${CUE}${FILLER}${DATE_PART}(?![0-9A-Za-z]|[/.-][0-9])`, 'gi');
 
 const YEAR_ONLY = /^[0-9]{4}$/;
+const SLUG_MONTH_DAY = /^[0-9]{2}[-_][0-9]{2}$/;
 const BIRTH_CUE = /^(?:born|birth|b\.|geb|d\.?o\.?b|bday|yob)/i;
 
 function scan(text: string, out: Detection[], kind: string): void {
@@ -54,6 +57,7 @@ function scan(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     // A birth year alone may stay, unless it shows an age over 89 (spec §1.4).
     if (m[1].length === 4 && YEAR_ONLY.test(m[1]) && (!BIRTH_CUE.test(m[0]) || +m[1] > currentUtcYear() - 90)) continue;
+    if (SLUG_MONTH_DAY.test(m[1]) && !BIRTH_CUE.test(m[0])) continue;
     const end = m.index + m[0].length;
     out.push({ start: end - m[1].length, end, kind });
   }

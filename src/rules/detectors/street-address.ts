@@ -243,8 +243,35 @@ const YEAR_END = /[ \t](?:19|20)[0-9]{2}$/;
 const AFTER_NUMBER = /[,;\n]/;
 const TYPE_HINT = /alle|C\/|venida|vda|[Av]\.|[Rr]ua |[Vv]ia|aseo|laza|za\.|arrer|amino|ravessa|iazza|orso|argo|ra[çc]a|ambla|onda|stra(?:ß|ss)e|str\.|gasse|allee|platz|Jr\.|ir[oó]n|asaje|sje\.|alz|errada|rivada|rol|lameda|strada|odovia|ndador/;
 
+// An address written as a slug or a key (`6183-birchwood-dr`, `from-914-Lincoln-St`, `55_Harborview_Rd` in a campaign value or an
+// event's label): read with its `-`/`_` as spaces (the same length, so offsets hold). The house number opens the slug or follows a
+// word that says a place follows (`from-`, `at-`, `address-`), has two digits at least and is no year, so a promotion's
+// `2-for-1-main-st`, `top-10-park-ave-tips`, `covid-19-testing-center-dr` and `spring-2026-main-st-fair` stay.
+const SLUG_STREET_HINT = /(?:^|[-_])[0-9]{2,6}[-_][A-Za-z]/;
+const SLUG_PLACE_WORD = /(?:^|[-_])(?:from|at|to|near|address|addr|home|street|ship|deliver|delivery|pickup|dropoff|visit)[-_]$/i;
+const SLUG_YEAR = /^(?:19|20)[0-9]{2}[-_]/;
+const SLUG_SEPARATORS = /[-_]/g;
+const NO_SPACE = /^[^\s]+$/;
+
 function scan(text: string, out: Detection[], kind: string): void {
   if (text.length < 8 || !hasDigits(text, 1)) return;
+  scanText(text, out, kind);
+  if (SLUG_STREET_HINT.test(text) && NO_SPACE.test(text)) scanSlug(text, out, kind);
+}
+
+function scanSlug(text: string, out: Detection[], kind: string): void {
+  const mark = out.length;
+  scanText(text.replace(SLUG_SEPARATORS, ' '), out, kind);
+  let kept = mark;
+  for (let i = mark; i < out.length; i++) {
+    const d = out[i];
+    const opens = d.start === 0 || SLUG_PLACE_WORD.test(text.slice(Math.max(0, d.start - 10), d.start));
+    if (opens && isDigit(text.charCodeAt(d.start)) && isDigit(text.charCodeAt(d.start + 1)) && !SLUG_YEAR.test(text.slice(d.start, d.start + 5))) out[kept++] = d;
+  }
+  out.length = kept;
+}
+
+function scanText(text: string, out: Detection[], kind: string): void {
   const shapes = addressShapes(text);
   if ((shapes & NUMBER_FIRST) !== 0 || BOX.test(text)) {
     const re = resetAt(ADDRESS_RE, 0);

@@ -7,9 +7,10 @@ import { LOWER_STATES, scanWordStateLines } from './lower-last-line.js';
 const ZIP4_RE = /(?<![0-9]|[0-9]-)[0-9]{5}-[0-9]{4}(?![0-9]|-[0-9])/g;
 
 // A bare 5-digit number is a ZIP only with a label in front (`zip 02115`, `postal_code=02115`,
-// `"zipCode":"02115"`, `my zip is 94110, thanks`); the separator run also allows URL-encoded `:`, `=`, `"` and spaces.
+// `"zipCode":"02115"`, `my zip is 94110, thanks`); the separator run also allows URL-encoded `:`, `=`, `"` and spaces, and a
+// slug's or key's `-` and `_` (`zip-10027`, `zip_02139` in a campaign value).
 const LABELLED_RE =
-  /(?<![A-Za-z])(?:zip(?:[ _-]?code)?|post(?:al)?[ _-]?code)(?:[\s:#="'+]|%3[AaDd]|%2[02]){0,6}(?:(?:is|was|of)[ ]+)?([0-9]{5}(?:[- ][0-9]{4})?)(?![0-9])/gi;
+  /(?<![A-Za-z])(?:zip(?:[ _-]?code)?|post(?:al)?[ _-]?code)(?:[\s:#="'+_-]|%3[AaDd]|%2[02]){0,6}(?:(?:is|was|of)[ ]+)?([0-9]{5}(?:[- ][0-9]{4})?)(?![0-9])/gi;
 
 // `Boston, MA 02115`: a comma, a USPS state code or a state's name and five digits is an
 // address tail; so is a state code or name right after a word (`Boston MA 02115`, `Portland Oregon
