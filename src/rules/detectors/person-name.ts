@@ -143,7 +143,7 @@ export function nameEnd(text: string, from: number, capitalised: boolean, weak: 
     const word = text.slice(p, e);
     const lower = word.toLowerCase();
     // A surname may open with two particles (`de la Cruz`, `van der Berg`, `de los Santos`).
-    const particle = (words > 0 || LEADING_PARTICLES.has(lower) || afterParticle) && PARTICLES.has(lower);
+    const particle: boolean = (words > 0 || LEADING_PARTICLES.has(lower) || afterParticle) && PARTICLES.has(lower);
     if (!particle) {
       // A Vietnamese middle name is always followed by the given name, which may spell a stop word (`Nguyễn Văn An`).
       if ((STOP.has(lower) && !afterMiddle) || (capitalised && !UPPER.test(word[0]))) break;
