@@ -169,7 +169,7 @@ function unescaped(text: string): string | undefined {
 
 // A value that is one base64 or base64url token (a `state`, a `d` or a campaign parameter
 // carrying `{"email": ...}` or `email=...&phone=...`): its decoded text, when that is text.
-export const BASE64 = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
+export const BASE64 = /^[A-Za-z0-9+/_-]{12,}={0,2}$/;
 
 // Value of each base64 and base64url character (-1: none).
 export const B64_VALUE = new Int8Array(128).fill(-1);
@@ -197,7 +197,7 @@ function printableStart(text: string): boolean {
 export const base64Text = (value: string): string | undefined => base64Decoded(wrappedToken(value)?.token ?? value);
 
 function base64Decoded(text: string): string | undefined {
-  if (text.length < 16 || text.length > 8192 || !printableStart(text) || !BASE64.test(text)) return undefined;
+  if (text.length < 12 || text.length > 8192 || !printableStart(text) || !BASE64.test(text)) return undefined;
   const s = Buffer.from(text, 'base64').toString('utf8');
   if (s.length < 8) return undefined;
   for (let i = 0; i < s.length; i++) {

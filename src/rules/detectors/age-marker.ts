@@ -56,10 +56,10 @@ function ageWordBefore(text: string, i: number): boolean {
   return ageEnd(c) || (small && ageEnd(codeAt(text, skipBlanksBack(text, w) - 1))) || approxWordBefore(text, j);
 }
 
-/** `i` moved back over up to two spaces or tabs. */
+/** `i` moved back over the spaces and tabs before it (the age patterns take any run: `who is   93`). */
 function skipBlanksBack(text: string, i: number): number {
   let j = i;
-  while (i - j < 2 && isBlank(codeAt(text, j - 1))) j--;
+  while (isBlank(codeAt(text, j - 1))) j--;
   return j;
 }
 

@@ -14,8 +14,12 @@ export const PERSON_PARENTS: ReadonlySet<string> = new Set(['patients', 'patient
   // A tribute's, memorial's or obituary's page names the person it honours (`/give/tribute/jane-okafor-smith`).
   'tribute', 'tributes', 'memorial', 'memorials', 'obituary', 'obituaries', 'in-memory-of', 'in-honor-of', 'in-honour-of',
   // A newborn's page in a nursery's gallery, and an obituary site's `/obituaries/name/jane-doe-obituary`.
-  'newborns', 'newborn', 'nursery', 'babies', 'name']);
+  'newborns', 'newborn', 'nursery', 'babies', 'name',
+  // A page greeting, inviting or unsubscribing one person (`/welcome/aisha-nakamura`, `/unsubscribe/john-okonkwo`, `/rsvp/jane-doe`).
+  'welcome', 'hello', 'hi', 'dear', 'greeting', 'greetings', 'bienvenido', 'bienvenida', 'invite', 'invited', 'invitation', 'invitations',
+  'rsvp', 'unsubscribe', 'opt-out', 'optout', 'ecard', 'ecards']);
 const USERNAME = /^[a-z]{2,}\d{2,}$/i;
+const CAMEL_JOIN = /([a-z])([A-Z])/g;
 const PART = /[a-z]+|\d+/gi;
 const OLD_YEAR = /^(?:19\d\d|200\d)$/;
 
@@ -47,7 +51,8 @@ export function personParent(parent: string, onProfileHost = false): boolean {
 /** Whether `segment` (decoded, under a person parent) is a person's name or username. */
 export function personSlug(segment: string): boolean {
   if (USERNAME.test(segment)) return true;
-  const parts = segment.toLowerCase().match(PART);
+  // Run-together capitals are words too (`LachlanDelacroix`, `JaneDoe1961`).
+  const parts = segment.replace(CAMEL_JOIN, '$1 $2').toLowerCase().match(PART);
   if (parts === null) return false;
   let words = 0, given = false, born = false;
   for (const p of parts) {
