@@ -82,7 +82,9 @@ function wordText(_: string, charset: string, kind: string, payload: string): st
 
 // A `+` is a form-encoded space, except in an address's plus tag (`jane+news@x.org`): read as
 // a space it would cut the address in two, and only its second half would be found.
-const SPACE_PLUS = /\+(?![A-Za-z0-9._-]{0,64}(?:@|%40))/g;
+// A mailbox's `+tag` is no space: before `@`, its escapes (`%40`, `%2540`), its fullwidth form or a spelled-out `(at)`/`[at]`, with or
+// without a space before it (`jane_lopez+appt(at)icloud.com`, `jane+appt @ gmail.com`).
+const SPACE_PLUS = /\+(?![A-Za-z0-9._-]{0,64}(?:[ ]?@|%40|%2540|\uFF20|[ ]?[([{<][Aa][Tt][)\]}>]))/g;
 
 function percentDecoded(text: string): string | undefined {
   const plus = hasGluedPlus(text);

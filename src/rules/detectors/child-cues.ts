@@ -18,7 +18,9 @@ function wordIn(text: string, i: number, words: readonly string[]): boolean {
 /** At `(`: a child's age in brackets after a name (`Mason (4)`, `Maya (age 7)`). */
 function ageParenAt(text: string, i: number): boolean {
   const p = codeAt(text, i - 1) === 32 ? i - 1 : i;
-  if (!isLetter(codeAt(text, p - 1))) return false;
+  // A name may end in an accented letter (`José (12)`).
+  const last = codeAt(text, p - 1);
+  if (!isLetter(last) && last < 0xc0) return false;
   const j = matchesAt(text, i + 1, 'age', true) ? (codeAt(text, i + 4) === 32 ? i + 5 : i + 4) : i + 1;
   return isDigitCode(codeAt(text, j));
 }

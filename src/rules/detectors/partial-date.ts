@@ -34,7 +34,7 @@ const DAY2 = '(?:0[1-9]|[12][0-9]|3[01])';
 const DATE_PART =
   `(${MONTH}\\.?,?[ -]?(?:of[ ])?(?:${YEAR}|['\u2019][0-9]{2})` + // March 1961, Mar. 1961, March of 1961, Mar '61
   `|${MONTH}\\.?[ ]${DAY}(?:st|nd|rd|th)?` + // March 14
-  `|${MONTH}[-_]?${DAY}(?:st|nd|rd|th)?` + // aug23, aug-23, aug_23 (a slug's or a key's)
+  `|(?<![A-Za-z])${MONTH}[-_]?${DAY}(?:st|nd|rd|th)?` + // aug23, aug-23, aug_23 (a slug's or a key's; not glued to the cue: `dossept5`)
   `|${MM2}[-_]${DAY2}` + // 08-21, 08_21 after a birth cue only (see scan: `visits 10-12 weeks` is a range)
   `|${DAY}(?:st|nd|rd|th)?[ -](?:of[ ])?${MONTH}` + // 14 March, 14th of March
   `|${MM}[/.-]${YEAR}|${MM}/(?:[0-9]{2}|[1-9])` + // 03/1961, 3-1961, 03/61, 03/14, 12/3

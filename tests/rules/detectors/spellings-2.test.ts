@@ -69,6 +69,13 @@ describe('email spellings', () => {
     expect(formDecoded('ada.lin+news@relay.org')).toBeUndefined();
     expect(formDecoded('ada+lin+555+0100')).toBe('ada lin 555 0100');
   });
+
+  it("keeps a mailbox's +tag before a spelled-out, spaced, fullwidth or twice-escaped @ (probe C: the part before it went out)", () => {
+    expect(formDecoded('yuki_smith+appt(at)icloud.com')).toBeUndefined();
+    expect(formDecoded('ingrid_castellanos+appt @ gmail.com')).toBeUndefined();
+    expect(formDecoded('kenji_castellanos+appt\uff20mailbox.example')).toBeUndefined();
+    expect(formDecoded('jane_lopez+appt%2540yahoo.com')).toBe('jane_lopez+appt@yahoo.com');
+  });
 });
 
 describe('typed separators', () => {
