@@ -37,7 +37,7 @@ export function dryRunLine(line: JsonValue, plan: Plan, ids: VisitorIds, only?: 
   const site = (isJsonObject(line) && typeof line.writeKey === 'string' ? plan.sitesByKey.get(line.writeKey) : undefined) ?? plan.sites[0];
   if (!site) throw new Error('the config has no site');
   const { events, rejected } = parseSegmentBody(line, route, { ...plan.limits });
-  const out: DryRunLine[] = rejected.map((r) => ({ messageId: `#${r.index}`, rejected: r.code }));
+  const out: DryRunLine[] = rejected.map((r) => ({ messageId: rejectedId(line, route, r.index), rejected: r.code }));
   const now = Date.now();
   for (const ev of events) {
     const outcome = processEvent(ev, site, plan, ids, now);
@@ -46,6 +46,17 @@ export function dryRunLine(line: JsonValue, plan: Plan, ids: VisitorIds, only?: 
     out.push(...routedLines(outcome.messageId, outcome.rows, outcome.skipped, only));
   }
   return out;
+}
+
+// A messageId as the collector would accept one: printed back so a rejected line can be found in the input. Anything else
+// (missing, not a string, too long, odd characters) prints as the event's place in its batch, `#0`.
+const PRINTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The rejected event's own messageId when it has a plain one, else `#index`. */
+function rejectedId(line: JsonValue, route: 'batch' | 'event', index: number): string {
+  const event = route === 'batch' && isJsonObject(line) && Array.isArray(line.batch) ? line.batch[index] : line;
+  const id = isJsonObject(event) && Object.hasOwn(event, 'messageId') ? event.messageId : undefined;
+  return typeof id === 'string' && PRINTABLE_ID.test(id) ? id : `#${index}`;
 }
 
 /**

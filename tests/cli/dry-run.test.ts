@@ -23,6 +23,17 @@ describe('phiwall dry-run', () => {
     expect(JSON.stringify(ga4[0]!.payload)).toContain('service_line');
   });
 
+  it('a rejected event is printed under its own messageId, or its place in the batch when it has no plain one', () => {
+    const lines = dryRunLine({ batch: [
+      { type: 'track', event: 'E', messageId: 'ok-1', anonymousId: 'a' },
+      { type: 'track', event: 'E', messageId: 'bad-2', anonymousId: 'a', properties: null },
+      { type: 'track', event: 'E', messageId: { x: 1 }, anonymousId: 'a', traits: 'text' },
+    ] }, plan, { idFor: () => 'pw_3' });
+    expect(lines.filter((l) => l.rejected !== undefined).map((l) => [l.messageId, l.rejected])).toEqual([
+      ['bad-2', 'PW_ERR_INVALID_EVENT'], ['#2', 'PW_ERR_INVALID_EVENT'],
+    ]);
+  });
+
   it('--destination keeps only that destination, skipped lines included', () => {
     const lines = dryRunLine({ type: 'track', event: 'E', messageId: 'm-2', anonymousId: 'a-2' }, plan, { idFor: () => 'pw_2' }, 'meta');
     expect(lines.map((l) => [l.destination, l.skipped])).toEqual([['meta', 'META_NO_USER_AGENT']]);
