@@ -88,7 +88,21 @@ const WORLD_NAMES = (
   'parisa shirin navid arash dariush farhad yosef moshe shira yael'
 ).split(' ');
 
-export const GIVEN_NAMES: ReadonlySet<string> = new Set([...NAMES, ...CLASSIC_NAMES, ...WORLD_NAMES]);
+// Probe 48 (H248): given names of the last two decades' US birth records and of Nordic, Latin American, South Asian and West
+// African families that the lists above missed (`Mateo`, `Darnell`, `Lars`, `Aaliyah`, `Thiago`, `Saanvi`); names that are also
+// words, places or brands (`Ruby`, `Iris`, `Georgia`, `Logan`, `Ada`, `Alexa`) are left out as above.
+const RECENT_NAMES = (
+  'mateo darnell lars asher luca mason jayden wyatt landon colton brayden rowan beckett jaxon grayson greyson kayden ayden ' +
+  'tyrone deshawn darius malik terrell dwayne lamar marquis tyrell kendrick jermaine keisha latoya tamika shaniqua aaliyah ' +
+  'imani jada tanisha lakisha aurelio henrike xiomara lachlan sven bjorn erik anders nils olaf astrid sigrid freya linnea ' +
+  'annika johan mikael henrik jens soren kasper magnus sebastian camila ximena renata mariana gabriela emiliano joaquin matias ' +
+  'thiago nicolas vivaan anaya diya ananya riya saanvi arvind folake zuri kamau nadia zoey kinsley hailey nevaeh brielle rylee ' +
+  'mackenzie adalynn aubree natalia raelynn leilani kylie alexandra amaya khloe valeria ryleigh emersyn alina aliyah lilly ' +
+  'jordyn teagan sloane elliana londyn ayla gracie everleigh mya alana alaina mckenzie brynlee mariah lila adelyn alivia noelle ' +
+  'makayla angelina adaline catalina alayna julianna adriana jayla tessa selena blakely camille malia ainsley'
+).split(' ');
+
+export const GIVEN_NAMES: ReadonlySet<string> = new Set([...NAMES, ...CLASSIC_NAMES, ...WORLD_NAMES, ...RECENT_NAMES]);
 
 /** A given name of the list with its accents folded (`María`, `Zoë`, `Chloé`), or a hyphenated one opening with such a name
  * (`Jean-Luc`, `Mary-Kate`, `Ana-María`). */
