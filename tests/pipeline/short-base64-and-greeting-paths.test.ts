@@ -36,6 +36,12 @@ describe('a person named under a greeting, an invitation or an unsubscribe page'
     }
   });
 
+  it('reads a home directory\'s login name as one (`/~gonzalez/`)', () => {
+    const out = pathOut('/~gonzalez/profile');
+    expect(out).toContain('/:id/profile');
+    expect(out).not.toContain('gonzalez');
+  });
+
   it('keeps the site\'s own pages there', () => {
     for (const path of ['/welcome/new-patients', '/unsubscribe/confirm', '/events/rsvp/SpringGala']) expect(pathOut(path), path).toContain(path);
   });

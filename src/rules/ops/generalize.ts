@@ -3,6 +3,9 @@ import { UAParser } from 'ua-parser-js';
 import { BoundedMemo } from '../../common/bounded-memo.js';
 
 const ZIP_CODE = /^(\d{3})\d{2}(?:[- ]?\d{4})?$/;
+// A ZIP field holding its label or the address's last line before the ZIP (`ZIP 02139`, `Springfield, MA 02139`): the ZIP-3 is
+// kept and the words dropped with the rest, as for a bare ZIP (probe C: the whole value was dropped).
+const ZIP_IN_TEXT = /^(?:(?:zip|postal)[ _-]?(?:code)?[ :#=-]*|[\p{L} .'-]{2,40},?[ ]+(?:[A-Za-z]{2}[ ]+)?)(\d{3})\d{2}(?:[- ]?\d{4})?$/iu;
 const ONE_TO_THREE_DIGITS = /^\d{1,3}$/;
 
 /** IPv4 to its /24, IPv6 to its /48; anything unparsable is dropped (undefined). */
@@ -93,7 +96,8 @@ export const HHS_RESTRICTED_ZIP3: readonly string[] = ['036', '059', '063', '102
 
 /** First three ZIP digits, or `000` for restricted areas; non-ZIPs are dropped. */
 export function zip3(value: string | number, restricted: ReadonlySet<string>): string | undefined {
-  const digits = String(value).trim().match(ZIP_CODE);
+  const text = String(value).trim();
+  const digits = text.match(ZIP_CODE) ?? text.match(ZIP_IN_TEXT);
   if (!digits) return undefined;
   return restricted.has(digits[1]) ? '000' : digits[1];
 }

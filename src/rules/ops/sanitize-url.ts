@@ -6,6 +6,8 @@ import { newbornSlug, personParent, personSlug, profileHost, profileSlug } from 
 import { campaignParamValue } from '../recipient-params.js';
 import { serializeQuery } from './form-encode.js';
 
+// A user's home directory (`/~gonzalez/profile`, `/~jdoe61/`): the segment is that person's login name.
+const USER_DIR = /^~[A-Za-z][A-Za-z0-9._-]{1,31}$/;
 const URL_CONTROL_CHARS = /[\\\t\n\r]/;
 
 /** `site` (both methods): the event's site domain, whose own code URLs are not a finding (detectors/url.ts); '' or absent: none. */
@@ -142,7 +144,7 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
       // A video host's id of its video, an asset host's ids of its image (media-urls.ts) are no one's.
       const own = media === VIDEO_HOST ? videoIdSegment(host, decoded) : media === ASSET_IMAGE && !people && assetIdSegment(decoded, end === pathname.length);
       const kept = own || (revision && REVISION.test(decoded));
-      if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && (profile ? profileSlug(decoded, parent) : personSlug(decoded))) || newbornSlug(decoded))) { out = head < end ? out.slice(0, out.length - (head - start)) + ':id' : out + pathname.slice(from, start) + ':id'; from = end; }
+      if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && (profile ? profileSlug(decoded, parent) : personSlug(decoded))) || newbornSlug(decoded) || USER_DIR.test(decoded))) { out = head < end ? out.slice(0, out.length - (head - start)) + ':id' : out + pathname.slice(from, start) + ':id'; from = end; }
       people = personParent(decoded, profile);
       parent = decoded;
       revision = REVISION_PARENTS.has(decoded);
