@@ -3,7 +3,7 @@ import { allowAllProbe } from '../helpers/open-plan.js';
 
 // Probe A (H248): a licence, an identity card, a plate, a device's serial and an age under keys no rule named went to a destination
 // allowing every field: `drivers_lic`, `lic_no`, `permis_conduire`, `carteira_motorista`, `id_card`, `cert`, `car_tag`, `veh_plate`,
-// `auto_placa`, `numero_serie`, `Seriennummer`, `Alter`, `how_old`.
+// `auto_placa`, `numero_serie`, `Seriennummer`, `Alter`, `how_old`, `edad_paciente`, a question `pt_age`, and a booking's `preferred_date`.
 const { props, expectKept } = allowAllProbe('k48');
 
 describe('identifiers under short and foreign keys', () => {
@@ -18,6 +18,18 @@ describe('identifiers under short and foreign keys', () => {
     const out = props({ Alter: '93', how_old: '96' });
     expect(out).not.toContain('93');
     expect(out).not.toContain('96');
+  });
+
+  it('generalises an age over 89 under a patient age key, also as the answer to a question so named', () => {
+    const out = props({ edad_paciente: 97, answers: [{ q: 'pt_age', a: '093' }] });
+    expect(out).not.toContain('97');
+    expect(out).not.toContain('093');
+  });
+
+  it('drops the date asked for on a booking form', () => {
+    const out = props({ preferred_date: 'Aug 18 at 3pm', fields: [{ name: 'rendez_vous', value: 'Dec 23 at 3pm' }] });
+    expect(out).not.toContain('Aug 18');
+    expect(out).not.toContain('Dec 23');
   });
 
   it('keeps words that only look like those keys', () => {
