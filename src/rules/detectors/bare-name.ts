@@ -42,3 +42,37 @@ export function bareName(text: string): boolean {
   for (const part of m[3].toLowerCase().split('-')) if (commonWord(part)) return false;
   return true;
 }
+
+// A short label closing with a name (`Reminder Sent Siobhan Haddad`, `Form Submitted - Jane Doe`, `Email Jane Lindqvist`,
+// `Confirmation for Wei Brennan`) or opening with one's possessive (`Diego Okafor's Care Plan`): an event's name or a button's
+// text made from a template with the person filled in. The name is read as a whole value is (above); a titled provider stays
+// (`Book with Dr. Jane Lee`), and so does a label with digits, a sentence's stop before the name, or more than eight words.
+const LABEL_MAX = 64;
+const STOP_BEFORE = /[.!?]/;
+const TITLE_BEFORE = /(?:^|[ (])(?:dr\.?|doctor|nurse|np|pa|prof\.?|professor|rev\.?|sr\.?|dra\.?)[ ]$/i;
+const POSSESSIVE = /['\u2019]s /;
+
+/** Where a name closing or opening a short label starts and ends (see above), or undefined. */
+export function labelName(text: string, digits: number): { start: number; end: number } | undefined {
+  if (digits > 0 || text.length > LABEL_MAX || text.length < 9) return undefined;
+  const last = text.lastIndexOf(' ');
+  const prev = last > 0 ? text.lastIndexOf(' ', last - 1) : -1;
+  if (prev < 0) return undefined;
+  // Three words first (`Visit Mary Ann Smith`), then two.
+  for (const start of [text.lastIndexOf(' ', prev - 1) + 1, prev + 1]) {
+    if (start <= 0 || !tailOpens(text, start)) continue;
+    if (bareName(text.slice(start))) return { start, end: text.length };
+  }
+  const own = POSSESSIVE.exec(text);
+  if (own !== null && own.index >= 5 && bareName(text.slice(0, own.index))) return { start: 0, end: own.index };
+  return undefined;
+}
+
+/** Whether a name may open at `start` (after a space) of a label: no stop, title or long sentence before it. */
+function tailOpens(text: string, start: number): boolean {
+  const before = text.slice(0, start);
+  if (STOP_BEFORE.test(before) || TITLE_BEFORE.test(before)) return false;
+  let words = 1;
+  for (let i = 0; i < start; i++) if (text.charCodeAt(i) === 32) words++;
+  return words <= 8;
+}

@@ -5,7 +5,7 @@ import { commonWord, scanFileNames } from './file-name.js';
 import { giftItem, goodsWord, scanGiftItem, titleWord } from './item-name.js';
 import { GIVEN_NAMES } from './given-names.js';
 import { scanMixedNames, scanRecordNames } from './record-name.js';
-import { bareName } from './bare-name.js';
+import { bareName, labelName } from './bare-name.js';
 import { scanNameCues } from './name-cues.js';
 import { FOREIGN_NAME_LABEL, FOREIGN_NAME_VERB, FOREIGN_SIGN_OFF, sloganAfterCue } from './foreign-cues.js';
 import { scanFamilyNames } from './family-name.js';
@@ -272,8 +272,17 @@ function wholeName(text: string): boolean {
   return true;
 }
 
+const DIGIT = /[0-9]/;
 function scan(text: string, out: Detection[], kind: string): void {
   if (wholeName(text) || bareName(text)) { out.push({ start: 0, end: text.length, kind }); return; }
+  const mark = out.length;
+  scanCued(text, out, kind);
+  // A short label closing or opening with a name (`Reminder Sent Siobhan Haddad`; bare-name.ts), where no cue found it already.
+  const tail = DIGIT.test(text) ? undefined : labelName(text, 0);
+  if (tail !== undefined && !out.some((d, i) => i >= mark && d.start < tail.end && d.end > tail.start)) out.push({ ...tail, kind });
+}
+
+function scanCued(text: string, out: Detection[], kind: string): void {
   if (CLOCK_HINT.test(text)) scanSpeakers(text, out, kind);
   if (FILE_HINT.test(text)) scanFileNames(text, out, kind);
   if (giftItem(text)) scanGiftItem(text, out, kind);

@@ -5,7 +5,7 @@ import {
 import type { ValueDetector } from './types.js';
 import { WHOLE_NAME_MAX, initialEnd } from './person-name.js';
 import { giftItem } from './item-name.js';
-import { bareNameStart } from './bare-name.js';
+import { bareNameStart, labelName } from './bare-name.js';
 import { SPELLED_MIN } from './phone-local.js';
 import { SPELLED_AGE_MIN } from './age.js';
 import { scriptCueAt } from './script-cues.js';
@@ -46,6 +46,8 @@ export function textFeatures(text: string): TextFeatures {
   else if (giftItem(text)) flags |= NAME_CUE;
   // A whole short value that may be a bare name (`Jane Doe`; bare-name.ts).
   else if (bareNameStart(text, digits)) flags |= NAME_CUE;
+  // A short label closing with a name or opening with one's possessive (`Reminder Sent Siobhan Haddad`; bare-name.ts).
+  else if (labelName(text, digits) !== undefined) flags |= NAME_CUE;
   // A role word opening the text before a name (`Caller Eudora Whitlock asked…`; role-opening.ts); a line's opening is marked at its break.
   if (roleOpensAt(text, 0)) flags |= NAME_CUE;
   // A caption opening with a common given name (`Photo: Maria Gonzalez after her surgery`; caption-name.ts).

@@ -29,7 +29,9 @@ const NOT_PERSON = new Set(['now', 'today', 'us', 'our', 'ahead', 'back', 'team'
   'ward', 'reception', 'scheduling', 'appointments', 'appointment', 'customer', 'member', 'members', 'patient', 'patients', 'care', 'health',
   'hospital', 'emergency', 'services', 'toll', 'free', 'poison', 'control', 'crisis', 'lab', 'labs', 'records', 'admissions', 'triage',
   'on', 'call', 'me', 'my', 'the', 'a', 'an', 'anytime', 'doctor', 'dr', 'mobile', 'home', 'work', 'number', 'main', 'general', 'info',
-  'information', 'sales', 'help', 'helpdesk', 'concierge', 'operator', 'security', 'urgent', 'after', 'hours', 'message', 'text', 'email']);
+  'information', 'sales', 'help', 'helpdesk', 'concierge', 'operator', 'security', 'urgent', 'after', 'hours', 'message', 'text', 'email',
+  // a page's control named by its verb (`Call Button Clicked`, `Text Link Tapped`, `Call CTA Clicked`; probe C)
+  'button', 'buttons', 'link', 'links', 'icon', 'cta', 'banner', 'widget', 'tab', 'menu', 'modal', 'popup', 'form', 'clicked', 'tapped', 'click', 'tap']);
 
 // The verbs by first letter (in VERBS' order, a longer verb before its prefix), and their lengths by last letter: the
 // walk and mayHold ask at most a few verbs per position, not all of them (18 x 18 per capital made mayHold ~35 µs on
