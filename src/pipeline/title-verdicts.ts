@@ -87,11 +87,12 @@ export function pageTitleVerdict(name: string | undefined, title: string | undef
  * with the name under it, as the path `/billing/faq` would be (`page("Billing", "Billing FAQ")`: a name repeating
  * the category is read without it), so the pack's public pages of the area flow (`FAQ`, `Help`, `Financial
  * Policies`, `Understanding Your Bill`) and any other page of it stays blocked (`Statements`, `Step 2`, `Home`).
+ * A public area's page is read the same way (`page("Telehealth", "Room")` blocks as `/telehealth/room` does).
  * Without a name the category alone decides.
  */
 function categoryVerdict(category: string, name: string | undefined, plan: Plan): TitleVerdict {
   const alone = titleVerdict(category, plan);
-  if (alone.blocked === undefined || name === undefined) return alone;
+  if (name === undefined) return alone;
   const area = pageNamePath(nfkc(category)).replace(TRAILING_SLASHES, '');
   let page = pageNamePath(nfkc(name));
   for (const repeated of [`${area}-`, `${area}/`]) {
@@ -99,7 +100,10 @@ function categoryVerdict(category: string, name: string | undefined, plan: Plan)
   }
   if (area.length < 2 || page.charCodeAt(0) !== 47 || page.length < 2) return alone;
   const under = pathVerdict(`${area}${page}`, plan);
-  return under.blocked ? alone : { blocked: undefined, sensitive: alone.sensitive || under.sensitive };
+  const sensitive = alone.sensitive || under.sensitive;
+  // A public area's page that is a visitor's own (`page("Telehealth", "Room")` is `/telehealth/room`, probe 48), as its path is.
+  if (alone.blocked === undefined) return under.blocked ? { blocked: under.blocked, sensitive } : alone;
+  return under.blocked ? alone : { blocked: undefined, sensitive };
 }
 
 // A title's parts: the page's name and the site's (`Schedule an Appointment | Northbay`, `Northbay - Book Online`).

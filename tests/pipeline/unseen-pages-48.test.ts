@@ -66,3 +66,13 @@ describe('subdomains that are the area itself', () => {
     for (const host of ['video', 'www', 'accounts']) expect(blocked(pageAt(`https://${host}.example-health.org/`)), host).toBe(false);
   });
 });
+
+describe("a Segment page's category and name", () => {
+  const categorised = (category: string, name: string) => ({ ...site('/app'), name, category });
+  it('blocks a public area\'s page that is a visitor\'s own, as its path does', () => {
+    for (const [c, n] of [['Telehealth', 'Room'], ['Scheduling', 'Confirmation'], ['Insurance', 'Upload']]) expect(blocked(categorised(c, n)), `${c}/${n}`).toBe(true);
+  });
+  it('lets the area\'s public pages flow', () => {
+    for (const [c, n] of [['Telehealth', 'What to Expect'], ['Services', 'Orthopedics'], ['Insurance', 'Plans We Accept']]) expect(blocked(categorised(c, n)), `${c}/${n}`).toBe(false);
+  });
+});
