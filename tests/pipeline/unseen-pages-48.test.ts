@@ -76,3 +76,16 @@ describe("a Segment page's category and name", () => {
     for (const [c, n] of [['Telehealth', 'What to Expect'], ['Services', 'Orthopedics'], ['Insurance', 'Plans We Accept']]) expect(blocked(categorised(c, n)), `${c}/${n}`).toBe(false);
   });
 });
+
+describe("an app's screens", () => {
+  const screen = (name: string) => ({ type: 'screen', name });
+  it('blocks a video visit\'s room, a sign-in and record sharing', () => {
+    for (const n of ['TwilioRoomView', 'ZoomMeetingActivity', 'BiometricLoginScreen', 'PinEntryScreen', 'OnboardingActivationCode', 'ShareEverywhereScreen']) {
+      expect(blocked(screen(n)), n).toBe(true);
+    }
+  });
+  it('lets public screens and pages about meetings flow', () => {
+    for (const n of ['HomeScreen', 'FindADoctorScreen', 'LocationsMapScreen']) expect(blocked(screen(n)), n).toBe(false);
+    expectAll(['/zoom-meeting-tips', '/events/zoom-webinar'], false);
+  });
+});
