@@ -89,3 +89,10 @@ describe("an app's screens", () => {
     expectAll(['/zoom-meeting-tips', '/events/zoom-webinar'], false);
   });
 });
+
+describe("a donor's payment", () => {
+  it('flows, while a patient\'s still blocks', () => {
+    expectAll(['/giving/make-a-payment'], false);
+    expectAll(['/make-a-payment', '/billing/make-a-payment', '/patients/pay-bill'], true);
+  });
+});
