@@ -62,8 +62,8 @@ const afterSpaces = (text: string, j: number): number => {
 };
 
 // `I'm currently in Reno`, `we're now in Sparks`, `I'm based in Chico`: a word saying when or how someone is there may stand
-// between `I'm` and `in` (residence.ts NOW_WORD, the same words).
-const NOW_WORDS = ['currently', 'now', 'still', 'also', 'presently', 'temporarily', 'based', 'located'];
+// between `I'm` and `in` (residence.ts builds its pattern's NOW_WORD from this list).
+export const NOW_WORDS: readonly string[] = ['currently', 'now', 'still', 'also', 'presently', 'temporarily', 'based', 'located'];
 
 /** The index after one of NOW_WORDS and its spaces at `j`, else `j`. */
 function afterNowWord(text: string, j: number): number {

@@ -1,5 +1,5 @@
 import { resetAt } from './scan.js';
-import { NOT_PLACE, PERSONAL, REGION_RE, anyCase, notPlaceIn } from './residence.js';
+import { NOT_PLACE, PERSONAL, PLACE_WORD, REGION_RE, anyCase, notPlaceIn } from './residence.js';
 import type { Detection } from './types.js';
 
 // Two ways someone says their town without a residence verb.
@@ -12,7 +12,7 @@ import type { Detection } from './types.js';
 // Permanente in Oakland`; employer-name.ts takes the employer): a ward or a store's part stays (`at Walmart in Produce`), and so
 // does a provider's copy (`Dr. Lee works at our clinic in Oakland`: no capitalised employer). Marked at the `w` of `work`
 // (markers.ts wCue).
-const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
+const WORD = PLACE_WORD;
 const NATIVE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])${anyCase('(?:a|an)')}[ ]+(?:${anyCase('(?:lifelong|longtime|long-time|proud|local)')}[ ]+)?` +
     `(${WORD}(?:[ ]${WORD}){0,2})[ ]+${anyCase('(?:resident|native)')}(?![\\p{L}\\p{M}])`,

@@ -1,5 +1,5 @@
 import { defineDetector } from './define.js';
-import { resetAt } from './scan.js';
+import { hasDigits, resetAt } from './scan.js';
 import { letterStart } from './letter-start.js';
 import { commonWord, scanFileNames } from './file-name.js';
 import { giftItem, goodsWord, scanGiftItem, titleWord } from './item-name.js';
@@ -272,13 +272,12 @@ function wholeName(text: string): boolean {
   return true;
 }
 
-const DIGIT = /[0-9]/;
 function scan(text: string, out: Detection[], kind: string): void {
   if (wholeName(text) || bareName(text)) { out.push({ start: 0, end: text.length, kind }); return; }
   const mark = out.length;
   scanCued(text, out, kind);
   // A short label closing or opening with a name (`Reminder Sent Siobhan Haddad`; bare-name.ts), where no cue found it already.
-  const tail = DIGIT.test(text) ? undefined : labelName(text, 0);
+  const tail = labelName(text, hasDigits(text, 1) ? 1 : 0);
   if (tail !== undefined && !out.some((d, i) => i >= mark && d.start < tail.end && d.end > tail.start)) out.push({ ...tail, kind });
 }
 

@@ -1,4 +1,4 @@
-import { codeAt, isLetter, lower, matchesAt, spacesThenIn } from './marker-bits.js';
+import { NOW_WORDS, codeAt, isLetter, lower, matchesAt, spacesThenIn } from './marker-bits.js';
 import { resetAt } from './scan.js';
 import type { Detection } from './types.js';
 import { STATE_NAME } from './zip.js';
@@ -27,12 +27,13 @@ const PREP = '(?:in|from|to|near|outside(?:[ ]of)?|en|em|no|na|in[ ]der[ ]nähe[
 // The pattern is case-sensitive (a place's words must be capitals: `\p{Lu}` under the `i` flag is any letter), so the
 // verb's and preposition's letters take either case here (dwelling.ts's patterns too).
 export const anyCase = (src: string): string => src.replace(LOWER_LETTER_OUTSIDE_CLASS, (c) => `[${c}${c.toUpperCase()}]`);
-const WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
+export const PLACE_WORD = "\\p{Lu}[\\p{L}\\p{M}'\u2019.-]*";
+const WORD = PLACE_WORD;
 // `I'm in Oskmere`, `we're in Zellby`, `I am in Tarnfield`: where the writer is (a city is as identifying as a home town); NOT_PLACE and IN_NOT_PLACE
 // keep the rooms, departments and states of being (`I'm in Cardiology`, `I'm in Pain Management`, `I'm in Network`).
 // `we are in`, `they're in`, `they are in` say it of the writer's household as `we're in` does.
-// A word saying when or how may stand before `in` (`I'm currently in Reno`, `we're now in Sparks`; marker-bits.ts NOW_WORDS).
-const NOW_WORD = '(?:(?:currently|now|still|also|presently|temporarily|based|located)[ ]+)?';
+// A word saying when or how may stand before `in` (`I'm currently in Reno`, `we're now in Sparks`): the prefilter's own list.
+const NOW_WORD = `(?:(?:${NOW_WORDS.join('|')})[ ]+)?`;
 const IN_VERB = `(?:i['\u2019]m|(?:we|they)['\u2019]re|i[ ]am|(?:we|they)[ ]are)[ ]+${NOW_WORD}in`;
 const RESIDENCE_RE = new RegExp(
   `(?<![\\p{L}\\p{M}])(?:${anyCase(VERB)}[ ]+${ADVERB}${anyCase(PREP)}|${anyCase(FROM_VERB)}[ ]+${anyCase('from')}|${anyCase(IN_VERB)}|${anyCase('residents?[ ]of')})[ ]+` +
