@@ -15,14 +15,19 @@ export function isAsciiAlnum(c: number): boolean {
   return isDigit(c) || isAsciiLetter(c);
 }
 
-/** True when `text` holds at least `min` ASCII digits; stops scanning as soon as it knows. */
+// The detectors ask hasDigits of the same text one after another with different minimums (a dozen
+// times a string); a text with too few digits was scanned whole each time. One remembered count
+// makes that one pass (2026-12-03: 2.8k of the plan's 185k instructions an event went to hasDigits).
+let countedText = '';
+let countedDigits = 0;
+
+/** True when `text` holds at least `min` ASCII digits. */
 export function hasDigits(text: string, min: number): boolean {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57 && ++n >= min) return true;
+  if (text !== countedText) {
+    countedDigits = countDigits(text, 0, text.length);
+    countedText = text;
   }
-  return false;
+  return countedDigits >= min;
 }
 
 /** Counts ASCII digits in text[start, end). */
