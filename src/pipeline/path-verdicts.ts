@@ -4,7 +4,7 @@ import { DASH_CHARS, INVISIBLE } from '../rules/form-decoded.js';
 import { canonicalPath } from '../rules/canonical-path.js';
 import { termInText } from '../rules/health-terms.js';
 import type { HostPathRule, PageGroupPlan, Plan } from '../rules/plan.js';
-import { englishStoryPath } from './story-areas.js';
+import { englishStoryPath, nestedStory } from './story-areas.js';
 import { abbreviationsWritten } from './abbreviated-words.js';
 import { exceptionParted, runTogetherParted } from './run-together-words.js';
 import { cmsPagePath } from './cms-tree.js';
@@ -53,7 +53,7 @@ export function pathVerdict(path: string, plan: Plan): PathVerdict {
     const blocked = read !== undefined ? blockedRule(read, plan) : blockedRule(path, plan) ?? (alt === undefined ? null : blockedRule(alt, plan)) ?? shorthandRule(alt ?? path, plan) ?? runTogetherRule(alt ?? path, plan);
     const cart = blocked === null && sensitive && CART_ITEM.test(path);
     verdict = { blocked: cart ? blockedRule(path.replace(CART_ITEM, '$1checkout/'), plan) : blocked, sensitive, group: pageGroupOf(read ?? path, plan) };
-    verdict = alsoRead(alt ?? path, exceptionWhole(path, howToArticle(path, inContentTree(path, verdict, plan), plan), plan), plan);
+    verdict = storyInSection(path, alsoRead(alt ?? path, exceptionWhole(path, howToArticle(path, inContentTree(path, verdict, plan), plan), plan), plan), plan);
     memo.set(path, verdict);
   }
   return verdict;
@@ -144,6 +144,18 @@ function inContentTree(path: string, own: PathVerdict, plan: Plan): PathVerdict 
   if (page === undefined) return own;
   const v = pathVerdict(page, plan);
   return { blocked: v.blocked, sensitive: own.sensitive || v.sensitive, group: own.group ?? v.group };
+}
+
+/**
+ * A story or posting nested below a public section (`/about/news/mychart-upgrade`, `/community/news/pharmacy-refill-app-launch`,
+ * `/content/<site>/us/en/news/…`) is read as the area's page (`/news/mychart-upgrade`), as the pack reads a story at the root:
+ * it flows where that page flows. A section that blocks keeps the path blocked (`/mychart/news/…`). Probe 49.
+ */
+function storyInSection(path: string, own: PathVerdict, plan: Plan): PathVerdict {
+  if (own.blocked === null) return own;
+  const nested = nestedStory(path);
+  if (nested === undefined || pathVerdict(nested.section, plan).blocked !== null) return own;
+  return pathVerdict(nested.story, plan).blocked === null ? { ...own, blocked: null } : own;
 }
 
 /** A how-to article's slug flows unless the page it sits under blocks (how-to-articles.ts). */

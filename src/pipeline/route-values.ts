@@ -94,13 +94,27 @@ export function valueRoute(key: string, page: QueryPage, from: number, to: numbe
   return true;
 }
 
-/** Adds `<page path>/<step>` when a step parameter's value page.url[from, to) is a word (a path is read as other values are). */
-function stepRoute({ url, path }: QueryPage, from: number, to: number, out: string[]): boolean {
-  const step = url.slice(from, to);
+/**
+ * Adds `<page path>/<step>` when a step parameter's value page.url[from, to) is a word (a path is read as other values are),
+ * or `<page path>/step-<n>` when it is a step's number (`/hra?step=3` is `/hra/step-3`: a self-test's question). A script's or
+ * page's extension is cut first and a page named in Pascal case is read as its words too (`/BookOnline.aspx?step=confirmation`
+ * is `/book-online/confirmation`), as the path rules read the page alone (probe 49).
+ */
+function stepRoute({ url, path: before }: QueryPage, from: number, to: number, out: string[]): boolean {
+  const value = url.slice(from, to);
+  const step = STEP_NUMBER.test(value) ? `step-${value}` : value;
   if (!WORD.test(step)) return false;
+  const script = PAGE_SCRIPT.exec(before) ?? PAGE_FILE.exec(before);
+  const path = script === null ? before : script[1];
   out.push(`${path.endsWith('/') ? path : `${path}/`}${step}`);
+  const page = script === null ? undefined : PASCAL_PAGE.exec(path);
+  if (page) out.push(`${page[1]}${camelApart(page[2], '-').toLowerCase()}/${step}`);
   return true;
 }
+const STEP_NUMBER = /^[0-9]{1,2}$/;
+const PAGE_FILE = /^(.*\/[^/.]+)\.(?:html?|shtml)$/i;
+// The last segment of a page named in Pascal case (`/BookOnline`, `/Patients/ScheduleVisit`).
+const PASCAL_PAGE = /^(.*\/)([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+)$/;
 
 /**
  * Adds `<page path>/<view>` when a display parameter's value page.url[from, to) is a word and the page is no public

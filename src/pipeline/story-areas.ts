@@ -31,3 +31,25 @@ export function englishStoryPath(path: string): string | undefined {
   const area = ALIASES.get(path.slice(1, end < 0 ? undefined : end));
   return area === undefined ? undefined : `/${area}${end < 0 ? '' : path.slice(end)}`;
 }
+
+// The English areas the pack reads apart, and the deepest section a site nests them under (`/about/news/…`,
+// `/en/about-us/newsroom/…`, a CMS tree's `/content/<site>/us/en/news/…`).
+const ENGLISH_AREAS: ReadonlySet<string> = new Set(['news', 'newsroom', 'blog', 'blogs', 'press-releases', 'articles', 'stories', 'careers', 'jobs']);
+const MAX_SECTION_DEPTH = 5;
+
+/**
+ * A story or posting nested below a section (`/about/news/mychart-upgrade` → `{ section: '/about', story: '/news/mychart-upgrade' }`):
+ * the first story area within MAX_SECTION_DEPTH segments with a page under it; undefined when the path starts with one or has none.
+ */
+export function nestedStory(path: string): { readonly section: string; readonly story: string } | undefined {
+  let at = path.indexOf('/', 1);
+  for (let depth = 1; at > 0 && depth <= MAX_SECTION_DEPTH; depth++) {
+    const end = path.indexOf('/', at + 1);
+    if (end < 0 || end === path.length - 1) return undefined;
+    const seg = path.slice(at + 1, end);
+    const area = ENGLISH_AREAS.has(seg) ? seg : ALIASES.get(seg);
+    if (area !== undefined) return { section: path.slice(0, at), story: `/${area}${path.slice(end)}` };
+    at = end;
+  }
+  return undefined;
+}

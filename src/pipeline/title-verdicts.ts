@@ -2,6 +2,7 @@ import { PlanMemos } from '../common/bounded-memo.js';
 import type { JsonObject, JsonValue } from '../common/json.js';
 import { LiteralIndex } from '../rules/literal-index.js';
 import type { Plan } from '../rules/plan.js';
+import { camelApart } from './camel-words.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict, separatorsFolded } from './path-verdicts.js';
 import { englishStoryPath } from './story-areas.js';
@@ -160,9 +161,18 @@ function nameAnswer(name: string, plan: Plan): string | undefined {
   const text = nfkc(name);
   const slug = text.trim().toLowerCase().replace(WHITESPACE_RUNS, '-');
   const folded = separatorsFolded(slug);
-  const answer = matchLoose(text, plan) ?? matchLoose(slug, plan) ?? (folded === undefined ? undefined : matchLoose(folded, plan));
+  const answer = matchLoose(text, plan) ?? matchLoose(slug, plan) ?? (folded === undefined ? undefined : matchLoose(folded, plan)) ?? camelAnswer(text, plan);
   memo.set(name, answer ?? null);
   return answer;
+}
+
+// A name run together in camel or Pascal case (`messageSentToProvider`, `citaConfirmada`, `joinVideoVisit`) read as its words,
+// as the same name spaced is (probe 49): once per distinct name, only when the case turns inside a word.
+function camelAnswer(text: string, plan: Plan): string | undefined {
+  const apart = camelApart(text, ' ');
+  if (apart === text) return undefined;
+  const slug = apart.trim().toLowerCase().replace(WHITESPACE_RUNS, '-');
+  return matchLoose(apart.toLowerCase(), plan) ?? matchLoose(slug, plan) ?? matchLoose(separatorsFolded(slug) ?? slug, plan);
 }
 
 // Read in NFKC, as paths are and as the plan's patterns are written (compile-pages.ts nfkcLetters):
