@@ -8,7 +8,7 @@ import { canonicalPath } from '../rules/canonical-path.js';
 import { hostBlock, hostPathBlock, pathVerdict } from '../pipeline/path-verdicts.js';
 import { hostOf } from '../rules/url-parts.js';
 import { sectionOfHost, underSection } from '../pipeline/section-hosts.js';
-import { identifierValue, scrubFlat } from '../pipeline/project.js';
+import { identifierValue, scrubCampaign, scrubFlat } from '../pipeline/project.js';
 import { fragmentRoute, withRoute } from '../pipeline/fragment-route.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
 import { withheldEventName } from '../rules/booking-names.js';
@@ -118,7 +118,7 @@ function reprojectPage(page: NonNullable<CleanEvent['page']>, allow: ReturnType<
 function reprojectContext(out: CleanEvent, clean: CleanEvent, ctx: ScrubContext): void {
   const { dest } = ctx;
   const allow = allowedFields(dest.allow);
-  if (clean.campaign !== undefined && allow.campaign) out.campaign = scrubFlat(clean.campaign, allow.campaign, ctx);
+  if (clean.campaign !== undefined && allow.campaign) out.campaign = scrubCampaign(clean.campaign, allow.campaign, ctx);
   if (clean.clickIds !== undefined && allow.clickIds) out.clickIds = scrubFlat(clean.clickIds, allow.clickIds, ctx, clickIdShaped);
   const ip = clean.ip !== undefined && allow.ip ? identifierValue('ip', clean.ip, ctx, truncateIp) : undefined;
   if (ip !== undefined) out.ip = ip;

@@ -11,7 +11,7 @@ import { originOf } from '../rules/ops/sanitize-url.js';
 import { clickIdShaped } from '../rules/marketing-ids.js';
 import { withheldEventName } from '../rules/booking-names.js';
 import type { DestinationPlan, SitePlan } from '../rules/plan.js';
-import { actionFor, namesHealth, sanitizeUrlMemo, scrubAnyObject, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
+import { actionFor, namesHealth, sanitizeUrlMemo, scrubAnyObject, scrubNamedString, scrubString, type ScrubContext } from '../rules/scrub-tree.js';
 import type { EventInfo } from './analyze.js';
 import { projectCallIds, senderKey } from './identity.js';
 import { projectClientContext } from './client-context.js';
@@ -72,7 +72,7 @@ export function projectEvent(info: EventInfo, ctx: ScrubContext, ids: VisitorIds
 function projectContext(clean: CleanEvent, info: EventInfo, ctx: ScrubContext, matchKeysAllowed: boolean): void {
   const { dest } = ctx;
   const allow = allowedFields(dest.allow);
-  if (allow.campaign) clean.campaign = campaignWhole(scrubFlat(info.campaign, allow.campaign, ctx), info.campaign, allow.campaign);
+  if (allow.campaign) clean.campaign = campaignWhole(scrubCampaign(info.campaign, allow.campaign, ctx), info.campaign, allow.campaign);
   if (allow.clickIds && hasKeys(info.clickIds)) clean.clickIds = scrubFlat(info.clickIds, allow.clickIds, ctx, clickIdShaped);
   const ip = info.ip && allow.ip ? identifierValue('ip', info.ip, ctx, truncateIp) : undefined;
   if (ip !== undefined) clean.ip = ip;
@@ -160,6 +160,30 @@ export function scrubFlat(values: Record<string, string>, allow: AllowNode, ctx:
     // A re-projected row's values come back from the spool: only strings are read.
     if (!allow.child(k) || typeof values[k] !== 'string') continue;
     const s = opaque?.(values[k]) === true ? values[k] : scrubString(values[k], ctx);
+    if (s !== undefined) out[k] = truncateUnits(s, 200);
+  }
+  return out;
+}
+
+// A campaign's standard parameters (Segment's context.campaign and the `utm_*` and GA4 parameters the query gives) are
+// read as values; any other key a client put in context.campaign (`mrn`, `member_id`, `utm_drivers_license`) goes out as
+// `utm_<key>` and is read as a property of that name is, by its key's identifier rule first (probe 49: read by value only,
+// `utm_mrn: "E39770501"` went out).
+const CAMPAIGN_STANDARD: ReadonlySet<string> = new Set(['name', 'source', 'medium', 'term', 'content', 'id', 'source_platform', 'creative_format', 'marketing_tactic']);
+const UTM_PREFIX = /^utm[_-]?/i;
+
+/** Campaign values: scrubFlat for the standard ones, a custom key's by its name (also re-projection, delivery/reproject.ts). */
+export function scrubCampaign(values: Record<string, string>, allow: AllowNode, ctx: ScrubContext): Record<string, string> {
+  let custom: Record<string, string> | undefined;
+  for (const k of Object.keys(values)) if (!CAMPAIGN_STANDARD.has(k)) (custom ??= {})[k] = values[k];
+  if (custom === undefined) return scrubFlat(values, allow, ctx);
+  const standard: Record<string, string> = {};
+  for (const k of Object.keys(values)) if (CAMPAIGN_STANDARD.has(k)) standard[k] = values[k];
+  const out = scrubFlat(standard, allow, ctx);
+  for (const k of Object.keys(custom)) {
+    const node = allow.child(k);
+    // A re-projected row's values come back from the spool: only strings are read.
+    const s = node && typeof custom[k] === 'string' ? scrubNamedString(k.replace(UTM_PREFIX, '') || k, custom[k], node, ctx) : undefined;
     if (s !== undefined) out[k] = truncateUnits(s, 200);
   }
   return out;

@@ -14,7 +14,7 @@ const OUTPUT_FIELDS: readonly [string, string][] = [
   ['page_group', 'page group of the path (e.g. condition, service)'],
   ['page.path', 'sanitize_url: id-like segments -> :id; omitted on sensitive pages (non-BAA)'],
   ['page.url', 'sanitize_url: query allowlist, no fragment, id-like segments -> :id; omitted on sensitive pages (non-BAA)'],
-  ['page.referrer', 'same-site: sanitize_url; external: origin only'],
+  ['page.referrer', 'same-site: sanitize_url; external: origin only, its host cut to the registrable domain (an IP host dropped)'],
   ['page.title', 'detectors redact; omitted on sensitive pages (non-BAA)'],
   ['campaign', 'utm_* values, detectors redact'],
   ['click_ids', 'gclid/fbclid/ttclid/... from the URL'],

@@ -1,6 +1,6 @@
 /**
  * Normalizes a field name for matching: `EmailAddress`, `e-mail`, `E_Mail`, `eMail` all become
- * `emailaddress`/`email`. Letters and digits only, lower case.
+ * `emailaddress`/`email`. Letters and digits only, lower case; a `#` after a word reads `no`.
  */
 const SHARP_S = /ß/g;
 
@@ -11,6 +11,8 @@ export function normalizeFieldName(key: string): string {
     if (c >= 97 && c <= 122) out += key[i];
     else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
     else if (c >= 48 && c <= 57) out += key[i];
+    // `MR#`, `Claim #`, `acct#`: a number sign after a word is its number (`mrno`, `claimno`), as the pack names them (probe 49).
+    else if (c === 35 && out.length > 0) out += 'no';
     else if (c >= 128) return out + foldRest(key.slice(i));
   }
   return out;

@@ -82,6 +82,12 @@ function scrubRequest(obj: JsonObject, allow: AllowNode, ctx: ScrubContext): Jso
   return scrubVariables(vars, obj.query, (k, name, v) => { const n = allow.child(k); return n && scrubField(name, v, n, ctx); });
 }
 
+/** A string value under its key's name, as a property is read (the key's identifier rule, then the value): a campaign's own keys. */
+export function scrubNamedString(key: string, value: string, allow: AllowNode, ctx: ScrubContext): string | undefined {
+  const out = scrubField(key, value, allow, ctx);
+  return typeof out === 'string' ? out : undefined;
+}
+
 function scrubField(key: string, value: JsonValue, allow: AllowNode, ctx: ScrubContext): JsonValue | undefined {
   const { norm, rule, suspect, personKey } = ctx.plan.fields.matchKey(key);
   if (rule) {

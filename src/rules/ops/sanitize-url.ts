@@ -1,6 +1,7 @@
 import { safeDecode } from '../canonical-path.js';
 import { undoUrlEscapes } from '../form-decoded.js';
 import { parseUrl, plainBaseText, queryParts, type UrlCache } from '../url-parts.js';
+import { referrerOrigin } from './referrer-origin.js';
 import { ASSET_IMAGE, assetIdSegment, keptMediaParam, mediaKind, NO_MEDIA, VIDEO_HOST, videoIdSegment, type MediaKind } from './media-urls.js';
 import { newbornSlug, personParent, personSlug, profileHost, profileSlug } from './person-slug.js';
 import { campaignParamValue } from '../recipient-params.js';
@@ -292,8 +293,7 @@ function relativeUrl(input: string): UrlView | undefined {
   }
 }
 
-/** The origin of a URL (for external referrers), or undefined. */
+/** The origin of an external referrer, its host cut to the site it names (referrer-origin.ts), or undefined. */
 export function originOf(input: string, cache?: UrlCache): string | undefined {
-  const u = parseUrl(input, cache);
-  return u && (u.protocol === 'http:' || u.protocol === 'https:') ? `${u.protocol}//${u.host}/` : undefined;
+  return referrerOrigin(parseUrl(input, cache));
 }
