@@ -32,7 +32,9 @@ export const PAIR_LABELS = ['label', 'key', 'field', 'fieldName', 'field_name', 
   'step', 'kind', 'header', 'heading', 'placeholder', 'slug', 'tag', 'propertyID', 'path', 'pointer', 'fieldPath', 'field_path',
   'target', 'selector', 'element', 'targetSelector', 'cssSelector', 'elementSelector', 'type', 'system', '0', 'types',
   // Other languages' builders (blind pass H247: `{label: "Apellido", valor}`, `{feld: "nachname", wert}`, `{champ: "nom", valeur}`).
-  'etiqueta', 'campo', 'champ', 'feld', 'pregunta', 'pergunta', 'frage', 'domanda', 'libelle', 'clave', 'chave', 'cle', 'etichetta', 'bezeichnung'];
+  'etiqueta', 'campo', 'champ', 'feld', 'pregunta', 'pergunta', 'frage', 'domanda', 'libelle', 'clave', 'chave', 'cle', 'etichetta', 'bezeichnung',
+  // An identifier's kind (probe 49): `{use: "mrn", value}`, `{tipo: "member_id", numero}`, `{doc_type, doc_number}`, `{id_type, id_value}`.
+  'tipo', 'use', 'docType', 'documentType', 'idType', 'identifierType', 'numberType'];
 /** A change record's values before and after: beside the pair's value, each goes by the label's rule too. */
 // A geocoder's address component spells its value twice (`long_name` and `short_name`; place-types.ts): each goes by it.
 const CHANGE_VALUE_KEYS = ['newValue', 'new_value', 'oldValue', 'old_value', 'previousValue', 'previous_value', 'prevValue', 'currentValue', 'current_value',
@@ -40,7 +42,10 @@ const CHANGE_VALUE_KEYS = ['newValue', 'new_value', 'oldValue', 'old_value', 'pr
 export const CHANGE_VALUES: ReadonlySet<string> = new Set(spellings(CHANGE_VALUE_KEYS).keys());
 export const PAIR_VALUES = ['value', 'val', 'answer', 'response', 'fieldValue', 'field_value', 'text', 'v', 'answer_text', 'answerText', 'input', 'selected',
   'data', 'content', 'inputValue', 'input_value', 'answerValue', 'answer_value', ...STEM_VALUES, 'values', 'reply', 'a', 'body', 'entry', 'cell', ...CHANGE_VALUE_KEYS, '1',
-  'valor', 'valeur', 'wert', 'valore', 'waarde', 'wartosc', 'respuesta', 'resposta', 'reponse', 'antwort', 'risposta'];
+  'valor', 'valeur', 'wert', 'valore', 'waarde', 'wartosc', 'respuesta', 'resposta', 'reponse', 'antwort', 'risposta',
+  // An identifier's number beside its kind (probe 49: `{type: "passport", number}`, `{doc_type, doc_number}`, `{tipo, numero}`,
+  // `{system: "mrn", code}`, `{id_type, id_value}`, `{identifierType, identifierValue}`).
+  'number', 'numero', 'code', 'docNumber', 'documentNumber', 'idNumber', 'idValue', 'identifierValue', 'idNo'];
 export const INNER_LABELS = ['label', 'ref', 'title', 'name', 'id'];
 // Each name's place in its list: an object's own keys (a handful) are looked up, rather than
 // every name of both lists tried on every object.

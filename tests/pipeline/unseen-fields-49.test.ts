@@ -45,3 +45,55 @@ describe('abbreviated and other languages\' keys', () => {
     expect(props({ category: { [key]: value } })).not.toContain(value);
   });
 });
+
+describe("an identifier's number beside its kind", () => {
+  it.each([
+    [{ label: 'mrn', number: 'E44055766' }], [{ type: 'passport', number: 'S59565731' }], [{ doc_type: 'drivers_license', doc_number: 'F61747091' }],
+    [{ tipo: 'member_id', numero: 'A54202775' }], [{ id_type: 'Member ID', id_value: 'YEH517573' }], [{ use: 'mrn', value: 'E32892235' }],
+    [{ system: 'passport', code: 'J27888027' }],
+  ])('drops the number of %j', (pair) => {
+    const [, v] = Object.entries(pair)[1] as [string, string];
+    expect(props({ category: [pair] })).not.toContain(v);
+  });
+  it('keeps a pair whose kind names no identifier', () => {
+    const out = props({ category: [{ type: 'button', number: 3 }, { label: 'Step', number: '2' }] });
+    expect(out).toContain('"button"');
+    expect(out).toContain('"number":3');
+  });
+});
+
+describe('a label in text naming a bill, a claim or a membership', () => {
+  it.each(['Claim ID CLM746261', 'Statement # BA-400306', 'Guarantor # BA-652113', 'Cuenta BA-615338', 'Nº afiliado - YEH583525',
+    'Versichertennummer - A50297079', 'placa: 5YVR651', 'Licencia de conducir - P81239954'])('drops the number of %s', (text) => {
+    const number = text.split(/[ :#-]+/).pop() as string;
+    expect(props({ cta: text })).not.toContain(number);
+  });
+  it('keeps a year after the words in prose', () => {
+    for (const text of ['tener en cuenta el 2024', 'la póliza 2026 cubre más']) expect(props({ cta: text })).toContain(text);
+  });
+});
+
+describe('a person named in a page path under a story, a thank-you, a donor or an e-card', () => {
+  const { pathOut } = allowAllProbe('f49p');
+  it.each(['/patient-stories/siobhan-castellanos', '/es/gracias/maria-lopez-garcia', '/testimonials/rowena-villanueva', '/donors/kenji-okafor',
+    '/ecard/to/kenji.okafor/from/maria'])('replaces the name in %s', (path) => {
+    const name = (path.match(/[a-z]+[-.][a-z]+(?:-[a-z]+)?$|[a-z]+\.[a-z]+(?=\/from)/) as RegExpMatchArray)[0];
+    expect(pathOut(path)).not.toContain(name);
+  });
+  it('keeps a story or a section named in words', () => {
+    for (const path of ['/patient-stories/heart-surgery-recovery', '/volunteers/opportunities', '/directions/to/main-campus']) expect(pathOut(path)).toContain(path);
+  });
+});
+
+describe('titles and providers in page paths', () => {
+  const { pathOut } = allowAllProbe('f49t');
+  it("keeps a capitalised article's slug and a provider directory's profile", () => {
+    for (const path of ['/News/2026/Northbay-Opens-New-Tower', '/Careers/Patient-Access-Representative', '/find-a-doctor/profile/james-lee-do']) {
+      expect(pathOut(path)).toContain(path);
+    }
+  });
+  it('still replaces a token and a person thanked', () => {
+    expect(pathOut('/x/AbCdEfGhIjKlMnOpQrStUvWx')).toContain('/x/:id');
+    expect(pathOut('/thank-you/Maria-Lopez-Garcia')).toContain('/thank-you/:id');
+  });
+});

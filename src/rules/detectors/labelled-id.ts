@@ -19,6 +19,10 @@ const NUM_SUFFIX = '[ _-]?(?:number|num|nbr|no|#)';
 // A visitor's own case with the site (R); its label takes a number (caseValue).
 const CASE_WORDS = 'ticket|confirmation|referral|authori[sz]ation|prior[ ]auth|pre-?auth|reservation|booking|grievance|complaint|incident|appeal';
 // Generic words that label an id only with `:`, `#` or `=` after them (scan()).
+// Words of a bill or a plan's membership that label a number with a space alone (probe 49); as a case's label, not a word or a
+// year after them (`tener en cuenta el 2024`, `la póliza 2026` stay).
+const BILL_WORDS = 'cuenta|reclamaci[óo]n|afiliad[oa]|p[óo]liza|versicherten(?:nummer|[ _-]?nr\\.?)|versicherungsnummer|mitgliedsnummer|' +
+  'n[úu]mero[ ]de[ ](?:socio|miembro|benefici[áa]rio)';
 const BARE_WORDS = ['policy', 'member', 'subscriber', 'beneficiary', 'insurance', 'claim', 'patient', 'group', 'account', 'medicaid', 'medicare',
   'transmitter', 'accession', 'specimen', 'ticket', 'confirmation', 'referral'];
 const LABEL =
@@ -33,6 +37,10 @@ const LABEL =
     `(?:chart|hospital|hosp|pt|case|visit|encounter|admission|record|file)${ID_SUFFIX}`,
     // Spanish-speaking sites: expediente, historia clinica, NHC (numero de historia clinica).
     'expediente|historia[ _-]?cl[ií]nica|nhc',
+    // A bill's, claim's or plan membership's number in a statement's words and other languages (probe 49: `Claim ID CLM746261`,
+    // `Statement # BA-400306`, `Guarantor # …`, `Cuenta BA-615338`, `Nº afiliado - YEH583525`, `Versichertennummer - A50297079`).
+    `(?:claim|statement|stmt|guarantor)${ID_SUFFIX}`,
+    BILL_WORDS,
     // The same record's number in de, nl, sv, it, pl, pt, tr (blind pass 52: `Patientennummer 00884213` went out).
     'patient(?:en)?[ _-]?(?:nummer|nr\\.?)|pati[eë]nt(?:en)?nummer|fall(?:nummer|[ _-]nr\\.?)|aufnahme(?:nummer|[ _-]?nr\\.?)|journalnummer|' +
       'numero[ ](?:di[ ])?cartella(?:[ ]clinica)?|(?:numer|nr)[ ](?:pacjenta|historii[ ]choroby)|prontu[áa]rio|hasta[ ](?:no|numaras[ıi])|protokol[ ]no',
@@ -56,13 +64,13 @@ const LABEL =
     // Passports in other languages (`Reisepass-Nr.`, `Reisepassnummer`, `Pass-Nr.`, `pasaporte n.º`, `passeport n°`).
     `(?:reisepass|pasaporte|passeport|passaporto|paspoort)(?:[ _-]?(?:nummer|number|nr|no|n[.]?[°º]|num|#))?|pass(?:[ _-]?nr\\.?|nummer)`,
     // Plates under other words, one token (`tag # 7ABC123`, `Kennzeichen: BMW1234`); grouped values are scanPlates'.
-    `(?:kennzeichen|kenteken|immatriculation|matr[ií]cula|rego)(?:${NUM_SUFFIX})?|(?:tag|reg(?:istration)?)${NUM_SUFFIX}`,
+    `(?:kennzeichen|kenteken|immatriculation|matr[ií]cula|rego|placa|targa|plaque)(?:${NUM_SUFFIX})?|(?:tag|reg(?:istration)?)${NUM_SUFFIX}`,
     `lic\\.?${NUM_SUFFIX}`,
     // Serial numbers and driving licences in other languages (`n° de série HA-77321-KF`, `número de serie`, `numer seryjny`,
     // `permiso de conducir 48271936Q`, `permis de conduire`, `prawo jazdy`, `rijbewijsnummer`, `körkort`, `ehliyet`).
     `(?:(?:n[°º.o]?|num[ée]ro|n[úu]mero|nr\\.?|numer)[ ](?:de[ ]|di[ ])?s[ée]rie|(?:numer|nr)[ ]seryjny|seri(?:e|en)nummer|sarjanumero|` +
       `s[ée]riov[ée][ ][čc][íi]slo|seri[ ](?:no|numaras[ıi])|num[ăa]r(?:ul)?[ ]de[ ]serie|gy[áa]ri[ ]sz[áa]m|` +
-      `(?:permiso|carn[ée]t?)[ ]de[ ]conducir|permis[ ]de[ ]conduire|carta[ ]de[ ]condu[çc][ãa]o|carteira[ ]de[ ]motorista|prawo[ ]jazdy|` +
+      `(?:permiso|carn[ée]t?|licencia)[ ]de[ ]conducir|licen[çc]a[ ]de[ ]condu[çc][ãa]o|permis[ ]de[ ]conduire|carta[ ]de[ ]condu[çc][ãa]o|carteira[ ]de[ ]motorista|prawo[ ]jazdy|` +
       `rijbewijs(?:nummer)?|f(?:ü|ue)hrerschein|k[öo]rkort(?:snummer)?|ajokortti|[řr][íi]di[čc]sk[ýy][ ]pr[ůu]kaz|jogos[íi]tv[áa]ny|ehliyet|` +
       `permis(?:ul)?[ ]de[ ]conducere)(?:[ _-]?(?:nr\\.?|no\\.?|n[.]?[°º]|num|number|#|n[úu]mero|numer))?`,
     // A biometric template's or enrolment's id (P): `fingerprint template id FPT-8821-QX-4471`, `voiceprint no. VP-…`.
@@ -183,7 +191,7 @@ function announces(label: string, sep: string, afterId: boolean, digits: number)
 }
 
 // A case's label takes a number, not a word before one nor a year (`Confirmation: sent 2026`, `incident number 2026` stay).
-const CASE_LABEL = new RegExp(`^(?:${CASE_WORDS})`, 'i');
+const CASE_LABEL = new RegExp(`^(?:${CASE_WORDS}|${BILL_WORDS})`, 'i');
 const WORD_THEN_NUMBER = /^[A-Za-z]+ /;
 const YEAR = /^(?:19|20)[0-9]{2}$/;
 

@@ -17,7 +17,11 @@ export const PERSON_PARENTS: ReadonlySet<string> = new Set(['patients', 'patient
   'newborns', 'newborn', 'nursery', 'babies', 'name',
   // A page greeting, inviting or unsubscribing one person (`/welcome/aisha-nakamura`, `/unsubscribe/john-okonkwo`, `/rsvp/jane-doe`).
   'welcome', 'hello', 'hi', 'dear', 'greeting', 'greetings', 'bienvenido', 'bienvenida', 'invite', 'invited', 'invitation', 'invitations',
-  'rsvp', 'unsubscribe', 'opt-out', 'optout', 'ecard', 'ecards']);
+  'rsvp', 'unsubscribe', 'opt-out', 'optout', 'ecard', 'ecards',
+  // Probe 49: a patient's story or testimonial, a thank-you in other languages, a donor, volunteer or honoree, an announcement,
+  // and an e-card's addressee and sender (`/patient-stories/siobhan-castellanos`, `/es/gracias/maria-lopez`, `/ecard/to/kenji.okafor/from/maria`).
+  'patient-stories', 'patient-story', 'testimonials', 'testimonial', 'gracias', 'danke', 'merci', 'obrigado', 'obrigada', 'grazie',
+  'donors', 'donor', 'volunteers', 'volunteer', 'honorees', 'honoree', 'celebrate', 'birth-announcements', 'announcements', 'to', 'from']);
 const USERNAME = /^[a-z]{2,}\d{2,}$/i;
 const CAMEL_JOIN = /([a-z])([A-Z])/g;
 const PART = /[a-z]+|\d+/gi;
@@ -43,7 +47,7 @@ export function profileHost(host: string): boolean {
 
 /** Whether the segment `parent` (decoded) is one whose child segment names a person; on a social network, its member pages' too. */
 export function personParent(parent: string, onProfileHost = false): boolean {
-  if (parent.length > 13) return false;
+  if (parent.length > 18) return false;
   const p = parent.toLowerCase();
   return PERSON_PARENTS.has(p) || (onProfileHost && PROFILE_PARENTS.has(p));
 }

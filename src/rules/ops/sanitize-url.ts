@@ -37,7 +37,8 @@ const PLAIN_WORDS = /^[A-Za-z._~-]{0,23}$/;
 
 // An article's slug: three or more lower-case words joined by dashes (`northbay-opens-west-tower`), a title and not a
 // token however long it is (its length alone made it `:id`); still read by the detectors, and not under a people parent.
-const WORD_SLUG = /^[a-z]{1,24}(?:-[a-z]{1,24}){2,}$/;
+// Its words may be capitalised, as .NET, Sitecore and AEM sites title their pages (`Northbay-Opens-New-Tower`: probe 49).
+const WORD_SLUG = /^[A-Za-z][a-z]{0,23}(?:-[A-Za-z][a-z]{0,23}){2,}$/;
 // A number among the words (`5-reasons-to-get-a-flu-shot`, `top-10-tips-for-2026`) is a title's too: up to two of
 // them, of 1-4 digits, beside three words of two letters or more (a date, a phone number or `smith-1980` is not one).
 const SLUG_PART = /^(?:[a-z]{1,24}|[0-9]{1,4})$/;
@@ -119,6 +120,10 @@ function segmentParams(pathname: string, from: number): number {
   return SEGMENT_PARAMS.exec(pathname)?.index ?? -1;
 }
 
+const PROVIDER_DIRECTORIES: ReadonlySet<string> = new Set(['find-a-doctor', 'find-a-provider', 'find-a-physician', 'findadoctor', 'doctors', 'providers',
+  'physicians', 'our-doctors', 'our-providers', 'provider-directory', 'physician-directory', 'our-team', 'staff', 'team', 'leadership', 'experts', 'specialists']);
+const DIRECTORY_PAGES: ReadonlySet<string> = new Set(['profile', 'profiles', 'u', 'user', 'users']);
+
 /**
  * The path with each id-like segment replaced by `:id`. Most paths have none: they come back
  * as they are, without splitting and joining them again.
@@ -130,7 +135,7 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
   // A social network's root lists its members (`facebook.com/margot.willoughby.9`): its first segment is read so too.
   const profile = profileHost(host);
   let people = profile, parent = '';
-  let revision = false;
+  let revision = false, directory = false;
   const anySemi = pathname.indexOf(';') >= 0 || (pathname.indexOf('%') >= 0 && SEGMENT_PARAMS_ESCAPED.test(pathname));
   for (let start = 0; start <= pathname.length;) {
     let end = pathname.indexOf('/', start);
@@ -146,7 +151,11 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
       const own = media === VIDEO_HOST ? videoIdSegment(host, decoded) : media === ASSET_IMAGE && !people && assetIdSegment(decoded, end === pathname.length);
       const kept = own || (revision && REVISION.test(decoded));
       if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && (profile ? profileSlug(decoded, parent) : personSlug(decoded))) || newbornSlug(decoded) || USER_DIR.test(decoded))) { out = head < end ? out.slice(0, out.length - (head - start)) + ':id' : out + pathname.slice(from, start) + ':id'; from = end; }
-      people = personParent(decoded, profile);
+      // A provider directory's profile pages are providers' (`/find-a-doctor/profile/james-lee-do`: probe 49), public as the
+      // directory's own pages are; a patient's `/profile/…` is under no directory.
+      const lower = decoded.toLowerCase();
+      people = personParent(decoded, profile) && !(directory && DIRECTORY_PAGES.has(lower));
+      directory ||= PROVIDER_DIRECTORIES.has(lower);
       parent = decoded;
       revision = REVISION_PARENTS.has(decoded);
     }
