@@ -31,7 +31,7 @@ import { foreignPhoneCueAt } from './foreign-digits.js';
 const PERSON_LABELS = ['caller', 'guardian', 'spouse', 'contact', 'kin', 'attn', 'attention', 'mother', 'father', 'husband', 'wife', 'son', 'daughter', 'parent',
   'partner', 'brother', 'sister', 'mom', 'dad', 'grandma', 'grandpa', 'grandchild', 'granny', 'nana', 'mama', 'papa', 'mum', 'aunt', 'auntie',
   'uncle', 'nephew', 'niece', 'cousin', 'fianc\u00e9', 'fiance', 'in-law', 'party', 'guarantor', 'subscriber', 'dependent', 'insured', 'beneficiary', 'recipient', 'employer', 'holder', 'card to', 'ship to',
-  'deliver to', 'send to', 'bill to'];
+  'deliver to', 'send to', 'bill to', 'firma', 'firmado por', 'sign\u00e9', 'signe', 'signature', 'assinatura', 'assinado por', 'unterschrift'];
 
 export function personLabelBefore(text: string, i: number): boolean {
   let j = i;
@@ -169,6 +169,7 @@ function pCue(text: string, i: number, n1: number): number {
   if (n1 === 112 && foreignPhoneCueAt(text, i)) return PHONE_CUE; // appelez, WhatsApp (phone-local.ts)
   if (n1 === 112) return lower(codeAt(text, i - 1)) === 97 && (lower(codeAt(text, i + 2)) === 116 || matchesAt(text, i + 2, 'oint', true)) ? careCue(text, i + 2) : 0;
   const n2 = lower(codeAt(text, i + 2));
+  if (n1 === 97 && n2 === 114 && matchesAt(text, i - 6, 'de la part de ', true)) return NAME_CUE; // on someone's behalf (verb-name.ts WHOSE_RE)
   const pt = n1 === 116 && !isLetter(n2) && !isLetter(codeAt(text, i - 1));
   return pt || (n1 === 97 && (n2 === 116 || n2 === 99) && lower(codeAt(text, i + 3)) === 105) || (n1 === 97 && householdCueAt(text, i, codeAt(text, i))) ? NAME_CUE : 0;
 }

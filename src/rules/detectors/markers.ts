@@ -17,7 +17,7 @@ const lowerAscii = (c: number): boolean => c >= 97 && c <= 122;
 import { fileExtAt } from './file-name.js';
 import { bareHostAt } from './personal-site.js'; // `janedoe.com` typed bare (personal-site.ts)
 import { clockAt } from './speaker-marks.js';
-import { attributionDashAt, colonNameCue, greetingAt, pipeRowAt } from './name-cues.js';
+import { attributionDashAt, colonNameCue, foreignGreetingAt, greetingAt, pipeRowAt } from './name-cues.js';
 import { misreadLabelAt } from './ocr-label.js';
 import { authorizationAt } from './tokens.js';
 import { messengerAt } from './url.js';
@@ -40,7 +40,7 @@ export { cueAt };
 
 /** The cue words' markers (cue-at.ts), and a child's name's cues at the same letters (child-cues.ts). */
 function cueAt(text: string, i: number, c: number): number {
-  return wordCueAt(text, i, c) | (childCueAt(text, i, c) ? NAME_CUE : 0);
+  return wordCueAt(text, i, c) | (childCueAt(text, i, c) || foreignGreetingAt(text, i) ? NAME_CUE : 0);
 }
 
 export function markerAt(text: string, i: number, c: number): number {
@@ -65,8 +65,8 @@ export function markerAt(text: string, i: number, c: number): number {
     case 124: case 59: case 9: return pipeRowAt(text, i) || (c === 124 && roleOpensAt(text, i + 1)) ? NAME_CUE : 0;
     case 37: return (codeAt(text, i + 1) === 51 ? PCT3 : 0) | (codeAt(text, i + 1) === 52 && codeAt(text, i + 2) === 48 ? PCT40 : 0);
     // `e`, `h` and `w` are common letters: the next character rules most of them out first.
-    case 104: case 72: return hCue(text, i);
-    case 119: case 87: return wCue(text, i);
+    case 104: case 72: return hCue(text, i) | (foreignGreetingAt(text, i) ? NAME_CUE : 0); // hola, hallo (name-cues.ts)
+    case 119: case 87: return wCue(text, i) | (foreignGreetingAt(text, i) ? NAME_CUE : 0); // willkommen
     case 101: {
       // At the text's end no cue word goes on (the read past it was NaN, which every test below refused).
       if (i + 1 === text.length) return 0;

@@ -44,7 +44,12 @@ const HYPHEN_OR_DASH = /[-\u2013\u2014\u2015]/;
 
 const ROLE_PAREN_RE = /(?<![\p{L}\p{M}])(?:visitor|guest|customer|client|caller|member|patient|user|parent|chat[ ]?user)[ ]?\((?=\p{Lu})/giu;
 const ATTRIBUTION_RE = /(?:^|\n|["\u201d\u2019'][ ]*|[.!?][ ]+)(?:\u2014|\u2013|\u2015|--?)[ ]*(?=\p{Lu})/gu;
-const GREETING_RE = /(?:^|\n)[ \t]*(?:hi|hello|hey|hiya|(welcome(?:[ ]back)?|good[ ](?:morning|afternoon|evening)))(?:(,)[ ]*|[ ]+)(?=\p{Lu})/giu;
+// Greetings in the other languages of a hospital's visitors (probe 49: `Bienvenido de nuevo, Lucía Castañeda | Northbay`,
+// `Xin chào, Nguyễn Thị Hoa`, `Bon retour, Océane Rousseau`), read as `welcome` is: a given name or a full name after them.
+const FOREIGN_GREETINGS = 'hola|bienvenid[oa]s?(?:[ ]de[ ]nuevo)?|buen(?:os|as)[ ](?:d[ií]as|tardes|noches)|bonjour|bonsoir|bon[ ]retour|bienvenue|' +
+  'ol[aá]|bem-vind[oa]s?(?:[ ]de[ ]volta)?|bom[ ]dia|boa[ ](?:tarde|noite)|xin[ ]ch[aà]o|ch[aà]o[ ]m[uừ]ng(?:[ ]tr[oở][ ]l[aạ]i)?|' +
+  'maligayang[ ]pagbabalik|kumusta|hallo|willkommen(?:[ ]zur[uü]ck)?|guten[ ](?:tag|morgen|abend)|ciao|bentornat[oa]|buongiorno';
+const GREETING_RE = new RegExp(`(?:^|\\n)[ \\t]*\u00a1?(?:hi|hello|hey|hiya|(welcome(?:[ ]back)?|good[ ](?:morning|afternoon|evening)|${FOREIGN_GREETINGS}))(?:(,)[ ]*|[ ]+)(?=\\p{Lu})`, 'giu');
 // After a greeting and a comma the name is the writer's own when `here` follows it (`Hey, Harriet Whitlock here`).
 const HERE_AFTER = /^[ ]here(?![\p{L}\p{M}])/u;
 // The href may already read `[REDACTED]`: an embedded `href=` pair is judged by its key before the scans (scrub-tree.ts).
@@ -57,7 +62,10 @@ const CC_RE = /(?:^|\n)[ \t]*b?cc[ ]*:[ ]*/giu;
 const PIPE_ROW_RE = /(?:^|\n|[|;\t])[ ]*(\p{Lu}[\p{Ll}'\u2019-]+)[ ]*([|;\t])[ ]*(\p{Lu}[\p{Ll}'\u2019-]+)[ ]*\2[ ]*(?:[^|;\t\n]{0,20}\2[ ]*){0,2}(\d{1,4}[-/.]\d{1,2}[-/.](\d{1,4}))/gu;
 // Words a greeting addresses that are not a person (`Hi there,`, `Hello Everyone!`).
 const NOT_ADDRESSEE = new Set(['there', 'all', 'everyone', 'everybody', 'team', 'folks', 'guys', 'friends', 'friend', 'world', 'again', 'neighbors',
-  'neighbours', 'members', 'patients', 'parents', 'families', 'y', 'ya', 'you', 'support', 'billing', 'doctor', 'nurse', 'dr', 'doc']);
+  'neighbours', 'members', 'patients', 'parents', 'families', 'y', 'ya', 'you', 'support', 'billing', 'doctor', 'nurse', 'dr', 'doc',
+  // After a greeting in another language: a place's preposition and its everyone (`Bienvenue Chez Nous`, `Hola A Todos`).
+  'chez', 'aux', 'au', 'al', 'del', 'zur', 'zum', 'im', 'alla', 'nella', 'ao', 'na', 'no', 'sa', 'todos', 'todas', 'tous', 'tout', 'alle', 'tutti',
+  'equipo', 'familia', 'amigos', 'mundo', 'monde', 'welt', 'pacientes', 'patients']);
 
 function scanRoleParen(text: string, out: Detection[], kind: string): void {
   const re = resetAt(ROLE_PAREN_RE, 0);
@@ -101,7 +109,9 @@ function scanGreeting(text: string, out: Detection[], kind: string): void {
   while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
     const end = nameEnd(text, from, true, true);
-    if (end > from && (greetedName(text, from, end, m[1] !== undefined) || (m[2] === ',' && writerHere(text, from, end)))) out.push({ start: from, end, kind });
+    const strict = m[1] !== undefined;
+    const greeted = end > from && (greetedName(text, from, end, strict) || (strict && foreignGreetedAtEnd(text, from, end, m[1] as string)));
+    if (greeted || (end > from && m[2] === ',' && writerHere(text, from, end))) out.push({ start: from, end, kind });
     if (re.lastIndex === m.index) re.lastIndex++;
   }
 }
@@ -112,6 +122,12 @@ function scanGreeting(text: string, out: Detection[], kind: string): void {
 /** `Hi, Jane Doe here`: a full name the writer gives as their own after a greeting and a comma. */
 function writerHere(text: string, from: number, end: number): boolean {
   return HERE_AFTER.test(text.slice(end, end + 6)) && !NOT_ADDRESSEE.has(text.slice(from, end).split(' ')[0].toLowerCase()) && fullName(text, from, end);
+}
+
+// A page's or message's whole text may end with the name a greeting in another language addresses (`Bon retour, Océane Rousseau`).
+const ENGLISH_WELCOME = /^(?:welcome|good)/i;
+function foreignGreetedAtEnd(text: string, from: number, end: number, greeting: string): boolean {
+  return !ENGLISH_WELCOME.test(greeting) && ONLY_SPACES.test(text.slice(end)) && !NOT_ADDRESSEE.has(text.slice(from, end).split(' ')[0].toLowerCase()) && fullName(text, from, end);
 }
 
 function greetedName(text: string, from: number, end: number, welcome: boolean): boolean {
@@ -285,6 +301,22 @@ function dateCellAfter(text: string, j: number, sep: number): boolean {
     if (codeAt(text, j) !== sep) return false;
   }
   return false;
+}
+
+// The first words of FOREIGN_GREETINGS as the walk reads them (ASCII letters: `olá` and `chào` are `ol` and `ch` before an accent).
+const FOREIGN_GREETING_WORDS: ReadonlySet<string> = new Set(['hola', 'bienvenido', 'bienvenida', 'bienvenidos', 'bienvenidas', 'buenos', 'buenas',
+  'bonjour', 'bonsoir', 'bon', 'bienvenue', 'ola', 'bem', 'bom', 'boa', 'xin', 'maligayang', 'kumusta', 'hallo', 'willkommen', 'guten', 'ciao',
+  'bentornato', 'bentornata', 'buongiorno']);
+
+/** At the first letter of a greeting of FOREIGN_GREETINGS opening a line (after spaces, a tab or `¡`); most letters fail the first test. */
+export function foreignGreetingAt(text: string, i: number): boolean {
+  const p = i > 0 ? text.charCodeAt(i - 1) : 10;
+  if (p !== 10 && p !== 32 && p !== 9 && p !== 161) return false;
+  if (!lineStart(text, p === 161 ? i - 1 : i)) return false;
+  let k = i + 1;
+  while (k < text.length && isLetter(codeAt(text, k))) k++;
+  const w = text.slice(i, k).toLowerCase();
+  return FOREIGN_GREETING_WORDS.has(w) || ((w === 'ol' || w === 'ch') && codeAt(text, k) >= 128);
 }
 
 /** At the `h` of `hi`/`hello`/`hey`, the `w` of `welcome` or the `g` of `good morning`, opening a line. */

@@ -41,7 +41,9 @@ const NAME_LABEL =
   "|(?:^|(?<=[,;|\\n([{\"'][ ]?))(?:name|nom|nome)[ ]*[:=][ ]*";
 // A relative, guarantor or other party of a registration or a claim, and who a card or parcel goes to
 // (`Responsible party: …`, `Emergency contact - …`, `Card to: …`, `Ship to: …`).
-const PARTY = '(?:responsible[ ]party|guarantor|subscriber|dependent|insured|beneficiary|recipient|employer|(?:policy|card|account)[ ]?holder|(?:card|ship|deliver|send|bill)[ ]to)';
+// A form's signature line in other languages too (`Firma: Rodrigo Arriaga`, `Signé : Océane Rousseau`, `Assinatura: …`: probe 49).
+const PARTY = '(?:responsible[ ]party|guarantor|subscriber|dependent|insured|beneficiary|recipient|employer|(?:policy|card|account)[ ]?holder|(?:card|ship|deliver|send|bill)[ ]to|' +
+  'firma|firmado[ ]por|sign[ée]|signature|assinatura|assinado[ ]por|unterschrift)';
 const FOREIGN_HONORIFIC = '(?:herr|frau|se\u00f1ora?|sra\\.?|sr\\.|srta\\.?|monsieur|madame|mme\\.?|mlle\\.?|dhr\\.?|mevr\\.?|mevrouw|meneer)';
 const PERSON_LABEL =
   '(?:patient|pt|paciente)[ ]*[:=\\u2013-][ ]*|(?:caller|guardian|spouse|next[ ]of[ ]kin|emergency[ ]contact|attn|attention|' + PARTY + '|' + KIN + ')(?:[ ]*[:=\\u2013][ ]*|[ ]+-[ ]+)' +

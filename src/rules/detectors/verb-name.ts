@@ -109,7 +109,12 @@ const DEPARTMENT = new Set(['experience', 'advocacy', 'advocate', 'advocates', '
   'finance', 'billing', 'payments', 'payment', 'scheduling', 'appointments', 'education', 'learning', 'information', 'services', 'service',
   'family', 'families', 'visitor', 'visitors', 'privacy', 'portal', 'app', 'guide', 'guides', 'hub', 'room', 'rooms', 'lift', 'flow',
   'coordinator', 'coordinators', 'coordination', 'advisory', 'council', 'committee', 'board', 'partners', 'partner', 'voices', 'voice', 'week',
-  'day', 'month', 'appreciation', 'recognition', 'rounding', 'handoff', 'census', 'portal', 'care', 'centered', 'centred', 'first']);
+  'day', 'month', 'appreciation', 'recognition', 'rounding', 'handoff', 'census', 'portal', 'care', 'centered', 'centred', 'first',
+  // A page's or form's words in Spanish, Portuguese and French, after the role words WHOSE_RE reads in those languages (probe 49:
+  // `para el paciente Nuevo Formulario`, `la paciente Recibe Atención`).
+  'atenci\u00f3n', 'atencion', 'informaci\u00f3n', 'informacion', 'formulario', 'formularios', 'hospitalizado', 'hospitalizada', 'admisi\u00f3n', 'admision',
+  'nuevo', 'nueva', 'nuevos', 'nuevas', 'novo', 'nova', 'nouveau', 'nouvelle', 'recibe', 'registro', 'servicios', 'cita', 'citas', 'derechos', 'guia',
+  'gu\u00eda', 'pago', 'pagos', 'resultados', 'cadastro', 'atendimento', 'accueil', 'dossier', 'formulaire', 'ayuda', 'apoyo', 'bienvenida', 'bienvenido']);
 // Word endings of a department's or a programme's words (`Registration`, `Engagement`, `Wellness`, `Safety`,
 // `Radiology`, `Logistics`, `Assistance`), which given names and surnames rarely have.
 const DEPARTMENT_END = /(?:tion|sion|ment|ness|ity|ogy|ics|ices|ance|ancy|ship|ware)$/;
@@ -135,7 +140,11 @@ function opensSentence(text: string, at: number): boolean {
 // Vespardine` without a colon, `on behalf of Clementine Vespardine`): the cue says a person follows, so the name needs no
 // common given name, only words no department, programme or title is named by (`on behalf of Blue Cross` stays). The
 // prefilter marks `patient`/`pt` at its `p` and `behalf` at its `b` (cue-at.ts).
-const WHOSE_RE = /(?<![\p{L}\p{M}])(?:(?:for|of|to|regarding|re:?|about|visit|visiting|see)[ ](?:the[ ]|our[ ]|your[ ])?(?:patient|pt)|(?:patient|pt)(?:['\u2019]s)?[ ]name|on[ ]behalf[ ]of)[ ](?=\p{Lu})/giu;
+// The same in Spanish, Portuguese and French (probe 49): the role after an article or a preposition (`Llamar a la paciente …`,
+// `soy familiar del paciente …`, `Ligar para a paciente …`, `Rappeler la patiente …`) and on someone's behalf (`A nombre de …`,
+// `em nome de …`, `au nom de …`, `de la part de …`); the prefilter marks `paciente`/`patiente` at its `p` and `nombre`/`nome`/`nom` at
+// its `m` (cue-at.ts).
+const WHOSE_RE = /(?<![\p{L}\p{M}])(?:(?:for|of|to|regarding|re:?|about|visit|visiting|see)[ ](?:the[ ]|our[ ]|your[ ])?(?:patient|pt)|(?:patient|pt)(?:['\u2019]s)?[ ]name|on[ ]behalf[ ]of|(?:la|el|le|al|del|a|de|para|por|con|\u00e0|au|pour|avec|ao|do|da|com)[ ](?:(?:la|el|le|o|a|nuestra|nuestro|su|mi|notre|sa|son)[ ])?(?:paciente|patiente)|(?:a|en|em|au)[ ](?:nombre|nome|nom)[ ]d[eo]|de[ ]la[ ]part[ ]de)[ ](?=\p{Lu})/giu;
 
 /** Full names after `patient`/`pt` and a space (see above), and after a cue saying whose the name is. */
 export function scanRoleName(text: string, out: Detection[], kind: string): void {

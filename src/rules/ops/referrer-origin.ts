@@ -11,17 +11,38 @@ const IPV4 = /^[0-9]+(?:\.[0-9]+){3}$/;
 const SCHEME = /^https?:$/;
 const TRAILING_DOT = /\.$/;
 
+// A site's referrers come from a few hosts again and again: each host's answer is remembered (per scheme; bounded).
+const MEMO_MAX = 4096;
+const memos: Record<string, Map<string, string | null>> = { 'http:': new Map(), 'https:': new Map() };
+
 /** `https://host/` of an external referrer with its host cut as above, or undefined (no http(s) URL, or an address as host). */
 export function referrerOrigin(u: { readonly protocol: string; readonly hostname: string } | undefined): string | undefined {
   if (u === undefined || !SCHEME.test(u.protocol)) return undefined;
-  const host = u.hostname.toLowerCase().replace(TRAILING_DOT, '');
+  const memo = memos[u.protocol] as Map<string, string | null>;
+  let origin = memo.get(u.hostname);
+  if (origin === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    origin = cutOrigin(u.protocol, u.hostname) ?? null;
+    memo.set(u.hostname, origin);
+  }
+  return origin ?? undefined;
+}
+
+function cutOrigin(protocol: string, hostname: string): string | undefined {
+  const host = hostname.toLowerCase().replace(TRAILING_DOT, '');
+  const domain = registrableDomain(host);
+  if (domain === undefined) return undefined;
+  if (domain === host) return `${protocol}//${host}/`;
+  const labels = host.split('.');
+  const kept = labels.length === domain.split('.').length + 1 && SHARED_SUBDOMAINS.has(labels[0] as string) ? `${labels[0]}.${domain}` : domain;
+  return `${protocol}//${kept}/`;
+}
+
+/** The registrable domain of a lower-case host as above (`jane.github.io` → `github.io`, `www.bbc.co.uk` → `bbc.co.uk`), or undefined for an address. */
+export function registrableDomain(host: string): string | undefined {
   if (host.startsWith('[') || IPV4.test(host) || host === '') return undefined;
   const labels = host.split('.');
-  if (labels.length <= 2) return `${u.protocol}//${host}/`;
   const n = labels.length;
-  const site = labels[n - 1].length === 2 && COUNTRY_SECOND_LEVEL.has(labels[n - 2]) ? 3 : 2;
-  if (n <= site) return `${u.protocol}//${host}/`;
-  const domain = labels.slice(n - site).join('.');
-  const kept = n === site + 1 && SHARED_SUBDOMAINS.has(labels[0]) ? `${labels[0]}.${domain}` : domain;
-  return `${u.protocol}//${kept}/`;
+  const site = (labels[n - 1] as string).length === 2 && n >= 3 && COUNTRY_SECOND_LEVEL.has(labels[n - 2] as string) ? 3 : 2;
+  return n <= site ? host : labels.slice(n - site).join('.');
 }
