@@ -9,6 +9,8 @@ import { newEventMemo } from '../rules/event-memo.js';
 import type { EventGovernance } from '../governance/port.js';
 import { safeMessageId } from './message-id.js';
 import { codeSiteOf } from '../rules/detectors/url.js';
+import { registrableDomain } from '../rules/ops/referrer-origin.js';
+import { personSlug } from '../rules/ops/person-slug.js';
 import { hostOf } from '../rules/url-parts.js';
 import { cleanMemoOf } from '../rules/clean-strings.js';
 
@@ -46,12 +48,13 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
     const codeSite = codeSiteOf(info.pageUrlHost ?? hostOf(info.page.url, memo));
     const clean = cleanMemoOf(plan, codeSite); // every string of every destination asks it (clean-strings.ts): found once per event
     const shared: SharedProjections = new Map();
+    const foreignPage = foreignPageHost(info.pageUrlHost ?? hostOf(info.page.url, memo), site);
     for (const planned of plan.destinations) {
       const dest = gov ? gov.effective(planned, now) : planned;
       const skip = routeSkipReason(info, dest, site);
       if (skip !== undefined) { skipped.push({ destination: dest.name, reason: skip }); continue; }
       const keysOk = dest.matchKeys && dest.baa && gov !== undefined && gov.matchKeysAllowed(info, dest, now);
-      const projected = projectShared(info, { plan, dest, now, nowYear, hits, memo, codeSite, clean }, ids, keysOk, shared);
+      const projected = projectShared(info, { plan, dest, now, nowYear, hits, memo, codeSite, clean, foreignPage }, ids, keysOk, shared);
       const payload = dest.destination.map(projected);
       if (isSkip(payload)) {
         skipped.push({ destination: dest.name, reason: payload.skip });
@@ -89,4 +92,18 @@ function failureCode(err: unknown): string {
     return typeof code === 'string' ? code : err.name || 'Error';
   }
   return 'non_error_thrown';
+}
+
+// A page on a host that is a person's (`kenji-okafor.github.io`, `jdoe88.substack.com`, `198.51.100.7`): a personal subdomain
+// under a hosting site or an address, never one of the site's own hosts. Its path and URL leave only as the cut origin an
+// external referrer's does (probe 50: a page saved by a personal site's proxy or mirror went out whole).
+const DIGIT_RUN = /[0-9]{3,}/;
+function foreignPageHost(host: string | undefined, site: SitePlan): boolean {
+  if (host === undefined || host === '' || site.hosts.has(host)) return false;
+  const lower = host.toLowerCase();
+  const domain = registrableDomain(lower);
+  if (domain === undefined) return true;
+  if (domain === lower) return false;
+  const labels = lower.slice(0, lower.length - domain.length - 1).split('.');
+  return labels.some((l) => DIGIT_RUN.test(l) || personSlug(l));
 }

@@ -121,6 +121,8 @@ function eventName(name: string, ctx: ScrubContext): string | undefined {
   return scrubString(name, ctx);
 }
 
+const FILE_URL = /^\s*file:/i;
+
 function projectPage(info: EventInfo, allow: AllowedFields, ctx: ScrubContext): CleanEvent['page'] {
   const page: NonNullable<CleanEvent['page']> = {};
   // An allowed field whose value scrubs away still yields a (possibly empty) page object.
@@ -128,12 +130,15 @@ function projectPage(info: EventInfo, allow: AllowedFields, ctx: ScrubContext): 
   const { path, url, title, referrer } = info.page;
   // A hash-routed page's route (fragment-route.ts) follows its path and URL, sanitized like a path.
   const route = info.page.route === undefined ? '' : routeSuffix(info.page.route, ctx);
-  if (path && allow.pagePath) {
+  // A page saved to the visitor's disk and opened from it (`file:///home/kenji/…`): its path is their folders (probe 50).
+  const onDisk = url !== undefined && FILE_URL.test(url);
+  const away = ctx.foreignPage === true;
+  if (path && allow.pagePath && !onDisk && !away) {
     allowed = true;
     const v = sanitizeUrlMemo(path.startsWith('/') ? path : `/${path}`, ctx);
     if (v !== undefined) page.path = v + route;
   }
-  if (url && allow.pageUrl) { allowed = true; const v = sanitizeUrlMemo(url, ctx); if (v !== undefined) page.url = v + route; }
+  if (url && allow.pageUrl) { allowed = true; const v = away ? originOf(url, ctx.memo) : sanitizeUrlMemo(url, ctx); if (v !== undefined) page.url = away ? v : v + route; }
   if (title && allow.pageTitle) { allowed = true; const v = scrubString(title, ctx); if (v !== undefined) page.title = v; }
   if (referrer && allow.pageReferrer && !info.referrerBlockedHost) {
     allowed = true;

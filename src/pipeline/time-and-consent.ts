@@ -40,9 +40,13 @@ export function clientTimeMs(text: string): number {
   return Date.parse(zoneless ? `${zoneless[1]}T${zoneless[2]}Z` : text);
 }
 
+// A client time more than a year before arrival is no event's time: an app's queue holds events for days, not years, and a
+// birth date sent in its place (`timestamp: "1961-03-14"`, probe 50) would go out as the event's time. Arrival time stands in.
+const MAX_EVENT_AGE_MS = 366 * 86_400_000;
+
 export function eventTime(raw: JsonObject, receivedAt: number): string {
   const t = str(raw.timestamp) ?? str(raw.originalTimestamp);
   const ms = t ? clientTimeMs(t) : NaN;
   // A client clock in the future is clamped to arrival time.
-  return Number.isFinite(ms) && ms <= receivedAt ? new Date(ms).toISOString() : isoTime(receivedAt);
+  return Number.isFinite(ms) && ms <= receivedAt && ms >= receivedAt - MAX_EVENT_AGE_MS ? new Date(ms).toISOString() : isoTime(receivedAt);
 }

@@ -44,6 +44,8 @@ export interface ScrubContext {
   readonly codeSite?: string;
   /** The clean strings of that site (`''` when absent) under `plan`: clean-strings.ts cleanMemoOf. */
   readonly clean: CleanMemo;
+  /** The page's URL is on a person's host (process.ts foreignPageHost): only its cut origin leaves. */
+  readonly foreignPage?: boolean;
 }
 
 /**

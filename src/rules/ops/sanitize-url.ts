@@ -123,6 +123,9 @@ function segmentParams(pathname: string, from: number): number {
 const PROVIDER_DIRECTORIES: ReadonlySet<string> = new Set(['find-a-doctor', 'find-a-provider', 'find-a-physician', 'findadoctor', 'doctors', 'providers',
   'physicians', 'our-doctors', 'our-providers', 'provider-directory', 'physician-directory', 'our-team', 'staff', 'team', 'leadership', 'experts', 'specialists']);
 const DIRECTORY_PAGES: ReadonlySet<string> = new Set(['profile', 'profiles', 'u', 'user', 'users']);
+const HOME_ROOTS: ReadonlySet<string> = new Set(['users', 'home', 'documents and settings']);
+const DRIVE = /^[a-z]:$/i;
+const HOME_PATH = /^\/(?:[a-z]:\/)?(?:users|home|documents(?:%20| )and(?:%20| )settings)\/[^/]+\/(?:downloads|desktop|documents|my(?:%20| )documents|pictures|appdata|library|onedrive[^/]*|dropbox|music|videos|public_html|tmp)(?:\/|$)/i;
 
 /**
  * The path with each id-like segment replaced by `:id`. Most paths have none: they come back
@@ -135,7 +138,9 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
   // A social network's root lists its members (`facebook.com/margot.willoughby.9`): its first segment is read so too.
   const profile = profileHost(host);
   let people = profile, parent = '';
-  let revision = false, directory = false;
+  let revision = false, directory = false, home = false, segments = 0;
+  // A file URL (no host), or a path into a home folder's own folders (`/Users/kenji/Downloads/…`): a site's `/home/services` stays.
+  const onDisk = host === '' || HOME_PATH.test(pathname);
   const anySemi = pathname.indexOf(';') >= 0 || (pathname.indexOf('%') >= 0 && SEGMENT_PARAMS_ESCAPED.test(pathname));
   for (let start = 0; start <= pathname.length;) {
     let end = pathname.indexOf('/', start);
@@ -150,10 +155,14 @@ function withoutIds(pathname: string, scanner: TextScanner, media: MediaKind, ho
       // A video host's id of its video, an asset host's ids of its image (media-urls.ts) are no one's.
       const own = media === VIDEO_HOST ? videoIdSegment(host, decoded) : media === ASSET_IMAGE && !people && assetIdSegment(decoded, end === pathname.length);
       const kept = own || (revision && REVISION.test(decoded));
-      if (decoded !== '' && !kept && (isIdLike(decoded, scanner, people) || (people && (profile ? profileSlug(decoded, parent) : personSlug(decoded))) || newbornSlug(decoded) || USER_DIR.test(decoded))) { out = head < end ? out.slice(0, out.length - (head - start)) + ':id' : out + pathname.slice(from, start) + ':id'; from = end; }
+      if (decoded !== '' && !kept && (home || isIdLike(decoded, scanner, people) || (people && (profile ? profileSlug(decoded, parent) : personSlug(decoded))) || newbornSlug(decoded) || USER_DIR.test(decoded))) { out = head < end ? out.slice(0, out.length - (head - start)) + ':id' : out + pathname.slice(from, start) + ':id'; from = end; }
       // A provider directory's profile pages are providers' (`/find-a-doctor/profile/james-lee-do`: probe 49), public as the
       // directory's own pages are; a patient's `/profile/…` is under no directory.
       const lower = decoded.toLowerCase();
+      // A page saved to a computer and opened from its disk (`file:///Users/kenji/…`, `/home/kenji/…`, `C:/Users/kenji/…`,
+      // `C:/Documents and Settings/kenji/…`): the folder after the home root is the person's user name (probe 50).
+      home = onDisk && (segments === 0 || (segments === 1 && DRIVE.test(parent))) && HOME_ROOTS.has(lower);
+      segments++;
       people = personParent(decoded, profile) && !(directory && DIRECTORY_PAGES.has(lower));
       directory ||= PROVIDER_DIRECTORIES.has(lower);
       parent = decoded;
