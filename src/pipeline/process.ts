@@ -98,11 +98,13 @@ function failureCode(err: unknown): string {
 // under a hosting site or an address, never one of the site's own hosts. Its path and URL leave only as the cut origin an
 // external referrer's does (probe 50: a page saved by a personal site's proxy or mirror went out whole).
 const DIGIT_RUN = /[0-9]{3,}/;
+const LOCAL_ADDRESS = /^(?:127\.|10\.|192\.168\.|172\.(?:1[6-9]|2[0-9]|3[01])\.|169\.254\.|\[(?:::1|f[cd][0-9a-f]{0,2}:|fe80:))/;
 function foreignPageHost(host: string | undefined, site: SitePlan): boolean {
   if (host === undefined || host === '' || site.hosts.has(host)) return false;
   const lower = host.toLowerCase();
   const domain = registrableDomain(lower);
-  if (domain === undefined) return true;
+  // An address is a person's unless it is the machine's own or a private network's (a site tested or run on an intranet).
+  if (domain === undefined) return !LOCAL_ADDRESS.test(lower);
   if (domain === lower) return false;
   const labels = lower.slice(0, lower.length - domain.length - 1).split('.');
   return labels.some((l) => DIGIT_RUN.test(l) || personSlug(l));

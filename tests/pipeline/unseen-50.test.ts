@@ -38,6 +38,9 @@ describe("a page's address", () => {
   it("keeps a site's own pages, /home and /users sections included", () => {
     for (const path of ['/home/services', '/users/guide', '/services/cardiology']) expect(sent(at(`${OPEN_SITE}${path}`, path))).toContain(`"${path}"`);
     expect(sent(at('https://clinic.example/services/cardiology', '/services/cardiology'))).toContain('https://clinic.example/services/cardiology');
+    // The machine's own or a private network's address is a site tested or run on an intranet, no person's.
+    expect(sent(at('http://127.0.0.1:8080/services/cardiology', '/services/cardiology'))).toContain('"/services/cardiology"');
+    expect(sent(at('http://10.2.3.4/services/cardiology', '/services/cardiology'))).toContain('"/services/cardiology"');
   });
 });
 
