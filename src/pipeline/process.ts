@@ -45,10 +45,11 @@ export function processEvent(raw: JsonObject, site: SitePlan, plan: Plan, ids: V
     const hits: string[] = [];
     const nowYear = utcYear(now);
     // The page's host, whose scripts in a stack trace are the site's own code (detectors/url.ts): this event's projections only.
-    const codeSite = codeSiteOf(info.pageUrlHost ?? hostOf(info.page.url, memo));
+    const pageHost = info.pageUrlHost ?? hostOf(info.page.url, memo);
+    const codeSite = codeSiteOf(pageHost);
     const clean = cleanMemoOf(plan, codeSite); // every string of every destination asks it (clean-strings.ts): found once per event
     const shared: SharedProjections = new Map();
-    const foreignPage = foreignPageHost(info.pageUrlHost ?? hostOf(info.page.url, memo), site);
+    const foreignPage = foreignPageHost(pageHost, site);
     for (const planned of plan.destinations) {
       const dest = gov ? gov.effective(planned, now) : planned;
       const skip = routeSkipReason(info, dest, site);

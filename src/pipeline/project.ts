@@ -179,16 +179,17 @@ const UTM_PREFIX = /^utm[_-]?/i;
 
 /** Campaign values: scrubFlat for the standard ones, a custom key's by its name (also re-projection, delivery/reproject.ts). */
 export function scrubCampaign(values: Record<string, string>, allow: AllowNode, ctx: ScrubContext): Record<string, string> {
-  let custom: Record<string, string> | undefined;
-  for (const k of Object.keys(values)) if (!CAMPAIGN_STANDARD.has(k)) (custom ??= {})[k] = values[k];
+  let standard: Record<string, string> | undefined, custom: string[] | undefined;
+  for (const k of Object.keys(values)) {
+    if (CAMPAIGN_STANDARD.has(k)) (standard ??= {})[k] = values[k] as string;
+    else (custom ??= []).push(k);
+  }
   if (custom === undefined) return scrubFlat(values, allow, ctx);
-  const standard: Record<string, string> = {};
-  for (const k of Object.keys(values)) if (CAMPAIGN_STANDARD.has(k)) standard[k] = values[k];
-  const out = scrubFlat(standard, allow, ctx);
-  for (const k of Object.keys(custom)) {
-    const node = allow.child(k);
+  const out = standard === undefined ? {} : scrubFlat(standard, allow, ctx);
+  for (const k of custom) {
+    const node = allow.child(k), v = values[k];
     // A re-projected row's values come back from the spool: only strings are read.
-    const s = node && typeof custom[k] === 'string' ? scrubNamedString(k.replace(UTM_PREFIX, '') || k, custom[k], node, ctx) : undefined;
+    const s = node && typeof v === 'string' ? scrubNamedString(k.replace(UTM_PREFIX, '') || k, v, node, ctx) : undefined;
     if (s !== undefined) out[k] = truncateUnits(s, 200);
   }
   return out;

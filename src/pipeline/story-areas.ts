@@ -34,7 +34,9 @@ export function englishStoryPath(path: string): string | undefined {
 
 // The English areas the pack reads apart, and the deepest section a site nests them under (`/about/news/…`,
 // `/en/about-us/newsroom/…`, a CMS tree's `/content/<site>/us/en/news/…`).
-const ENGLISH_AREAS: ReadonlySet<string> = new Set(['news', 'newsroom', 'blog', 'blogs', 'press-releases', 'articles', 'stories', 'careers', 'jobs']);
+// Also title-verdicts.ts STORY_AREA's list (a title on such a page is read as the area's page).
+export const STORY_AREA_NAMES = ['news', 'newsroom', 'blog', 'blogs', 'press-releases', 'articles', 'stories', 'careers', 'jobs'] as const;
+const ENGLISH_AREAS: ReadonlySet<string> = new Set(STORY_AREA_NAMES);
 const MAX_SECTION_DEPTH = 5;
 
 /**

@@ -5,7 +5,7 @@ import type { Plan } from '../rules/plan.js';
 import { camelApart } from './camel-words.js';
 import { pageNamePath } from './page-readings.js';
 import { pathVerdict, separatorsFolded } from './path-verdicts.js';
-import { englishStoryPath } from './story-areas.js';
+import { STORY_AREA_NAMES, englishStoryPath } from './story-areas.js';
 import { NON_ASCII, letterAt, letterMask } from '../common/char-gates.js';
 
 const TRAILING_SLASHES = /\/+$/;
@@ -57,7 +57,7 @@ export function titleVerdict(title: string, plan: Plan, area?: string): TitleVer
 }
 
 // Areas of stories and postings whose paths the pack reads apart (`(?<!^/(news|blog|...)/.*)`): a title there is the area's page.
-const STORY_AREA = /^\/(news|newsroom|blog|blogs|press-releases|articles|stories|careers|jobs)\/[^/]/;
+const STORY_AREA = new RegExp(`^/(${STORY_AREA_NAMES.join('|')})/[^/]`);
 // STORY_AREA's letters after the slash.
 const STORY_FIRST = letterMask('nbpascj');
 const storyAreaOf = (path: string): string | undefined => (path.charCodeAt(0) === 47 && letterAt(path, 1, STORY_FIRST) ? STORY_AREA.exec(path)?.[1] : undefined);

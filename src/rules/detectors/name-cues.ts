@@ -65,7 +65,7 @@ const NOT_ADDRESSEE = new Set(['there', 'all', 'everyone', 'everybody', 'team', 
   'neighbours', 'members', 'patients', 'parents', 'families', 'y', 'ya', 'you', 'support', 'billing', 'doctor', 'nurse', 'dr', 'doc',
   // After a greeting in another language: a place's preposition and its everyone (`Bienvenue Chez Nous`, `Hola A Todos`).
   'chez', 'aux', 'au', 'al', 'del', 'zur', 'zum', 'im', 'alla', 'nella', 'ao', 'na', 'no', 'sa', 'todos', 'todas', 'tous', 'tout', 'alle', 'tutti',
-  'equipo', 'familia', 'amigos', 'mundo', 'monde', 'welt', 'pacientes', 'patients']);
+  'equipo', 'familia', 'amigos', 'mundo', 'monde', 'welt', 'pacientes']);
 
 function scanRoleParen(text: string, out: Detection[], kind: string): void {
   const re = resetAt(ROLE_PAREN_RE, 0);
