@@ -114,6 +114,9 @@ export function pageNamePath(v: string): string {
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/** Where the collector puts a browser request's `Referer` in the event's context (server/ingest.ts `enrich`). */
+export const REFERER_KEY = '$referer';
+
 /**
  * Every other statement of where the page is: location keys of `context.page` (and of
  * `properties`, when neither says path or url), nested page objects (`properties.page.url`,
@@ -130,6 +133,8 @@ export function extraLocations(raw: JsonObject, context: JsonObject, ctxPage: Js
   if (isJsonObject(props.pageInfo)) out = collect(props.pageInfo, true, out);
   if (isJsonObject(props.digitalData) && isJsonObject(props.digitalData.page)) out = dataLayerPage(props.digitalData.page, collect(props.digitalData.page, true, out));
   if (isJsonObject(context.location)) out = collect(context.location, true, out);
+  const referer = context[REFERER_KEY];
+  if (typeof referer === 'string' && referer.length > 0) (out ??= []).push(referer);
   if (isJsonObject(ctxPage.location)) out = collect(ctxPage.location, true, out);
   out = frameObjects(ctxPage, frameObjects(context, out));
   // An app screen has no URL: its name says where it is.

@@ -5,6 +5,7 @@ import { parseSegmentBody, routeType, type Rejection } from '../ingest/segment.j
 import type { SitePlan } from '../rules/plan.js';
 import type { Runtime } from '../runtime.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../common/json.js';
+import { REFERER_KEY } from '../pipeline/page-readings.js';
 import { clientIp } from './client-ip.js';
 import { readBoundedJson } from './json-body.js';
 import { corsHeaders, originAllowed } from './cors.js';
@@ -64,8 +65,10 @@ function nodeHeader(c: Context<AppEnv>, name: string): string | undefined {
 /**
  * Server-side facts the browser cannot be trusted with: the client IP and user agent. Also where the
  * request came from: a browser's `Referer` names the page that sent it (a `fetch` or beacon with only
- * an event name, from the portal), read as one more location of the event (`context.location`,
- * checked against the blocked pages and hosts like the page itself, never forwarded).
+ * an event name, from the portal), read as one more location of the event (`context.$referer`, checked
+ * against the blocked pages and hosts like the page itself, never forwarded). It has its own key because a
+ * client's `context.location` (a mobile library's `{city, country}`, `null`, a public `href`) must not
+ * switch the check off.
  */
 export function enrich(c: Context<AppEnv>, events: JsonObject[], site: SitePlan): void {
   const ip = clientIp(c.env?.incoming?.socket?.remoteAddress, { xff: nodeHeader(c, 'x-forwarded-for'), forwarded: nodeHeader(c, 'forwarded') }, site);
@@ -74,7 +77,7 @@ export function enrich(c: Context<AppEnv>, events: JsonObject[], site: SitePlan)
   const referer = nodeHeader(c, 'referer');
   for (const ev of events) {
     const context: JsonObject = isJsonObject(ev.context) ? { ...ev.context } : {};
-    if (referer && context.location === undefined) context.location = { href: referer };
+    if (referer) context[REFERER_KEY] = referer; else delete context[REFERER_KEY];
     if (!(site.backend && typeof context.ip === 'string')) {
       if (ip) context.ip = ip; else delete context.ip;
     }

@@ -25,6 +25,14 @@ describe('the Referer of an event', () => {
     expect(JSON.stringify(rows.find((x) => x.message_id === 'ref-ok'))).not.toContain('cardiology');
   });
 
+  it('still reads the Referer when the body brings its own context.location (a mobile library\'s place, null, a public href)', async () => {
+    const locations = [{ city: 'Springfield', country: 'US' }, null, {}, 'somewhere', { href: `${site}/services/cardiology` }];
+    for (const [i, location] of locations.entries()) {
+      const r = await post(`${c.url}/v1/track`, { event: 'Button Clicked', messageId: `ref-loc-${i}`, anonymousId: 'a1', context: { location } }, { referer: `${site}/mychart/inbox` });
+      expect(r.json, JSON.stringify(location)).toMatchObject({ accepted: 0, blocked: 1 });
+    }
+  });
+
   it('blocks an event whose stated page and Referer disagree when the Referer is blocked (fail closed)', async () => {
     const r = await post(`${c.url}/v1/track`, { event: 'Button Clicked', messageId: 'ref-page', anonymousId: 'a1', context: { page: { path: '/services/cardiology', url: `${site}/services/cardiology` } } }, { referer: `${site}/patient-portal/` });
     expect(r.json).toMatchObject({ accepted: 0, blocked: 1 });
